@@ -1,0 +1,180 @@
+"""Frozen domain objects that flow feed -> article -> detection -> story -> alert -> delivery."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Severity = Literal["flash", "urgent", "routine"]
+SEVERITIES: tuple[Severity, ...] = ("flash", "urgent", "routine")
+
+EVENT_TYPES = ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions")
+CEASEFIRE_STATUSES = ("agreed", "violated", "collapsed", "extended", "proposed", "holding", "talks")
+QUALIFIERS = ("exact", "at_least", "more_than", "about", "nearly", "up_to")
+CASUALTY_KINDS = ("killed", "dead", "wounded", "injured", "missing")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news item as ingested: stable id, canonical link, clean text."""
+
+    id: str
+    url: str
+    title: str
+    text: str
+    outlet: str
+    feed: str
+    published: datetime | None
+    seen_at: datetime
+    guid: str | None = None
+
+    @property
+    def published_or_seen(self) -> datetime:
+        """The publication time, or the first-seen time when the feed gave none."""
+        return self.published or self.seen_at
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A development the article reports (not background), with the sentence that shows it."""
+
+    type: str
+    status: str | None
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    """A casualty figure as written, with its qualifier and whether it is current news."""
+
+    count: int
+    qualifier: str
+    kind: str
+    who: str | None
+    current: bool
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A named official, canonical full name, with title and country where known."""
+
+    name: str
+    title: str | None
+    country: str | None
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMatch:
+    """A watch rule that matched an article, and why."""
+
+    rule: str
+    reason: str
+    severity: Severity = "routine"
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """Everything the detector found in one article."""
+
+    events: tuple[Event, ...] = ()
+    casualties: tuple[Casualty, ...] = ()
+    people: tuple[Person, ...] = ()
+    countries: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    matches: tuple[RuleMatch, ...] = ()
+
+    @property
+    def ceasefire_status(self) -> str | None:
+        """The status of the first ceasefire event, if any."""
+        for event in self.events:
+            if event.type == "ceasefire" and event.status:
+                return event.status
+        return None
+
+    def current_casualties(self) -> tuple[Casualty, ...]:
+        """Figures that are news now, not background."""
+        return tuple(c for c in self.casualties if c.current)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One outlet's article within a story, as listed in an alert."""
+
+    article_id: str
+    title: str
+    url: str
+    outlet: str
+    published: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A platform-free rendering input for a story: adapters turn this into messages."""
+
+    story_id: str
+    headline: str
+    sentences: tuple[str, ...]
+    sources: tuple[Source, ...]
+    ceasefire: str | None = None
+    casualty: Casualty | None = None
+    people: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    matches: tuple[RuleMatch, ...] = ()
+    severity: Severity = "routine"
+    topic: str | None = None
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Names of the rules that matched."""
+        return tuple(m.rule for m in self.matches)
+
+
+AlertKind = Literal["post", "edit", "followup", "batch", "digest", "notice"]
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """What a sink is asked to show: a new post, an edit of it, a thread follow-up, or a batch."""
+
+    kind: AlertKind
+    channel: str
+    summary: Summary | None = None
+    change: str | None = None
+    summaries: tuple[Summary, ...] = ()
+    text: str | None = None
+    mention: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who runs a command, in which tenant, and whether the platform says they are an admin."""
+
+    user_id: str
+    tenant: str = "local"
+    is_admin: bool = False
+    display_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Invocation:
+    """A platform-free command call: name, raw argument words, caller and channel."""
+
+    command: str
+    args: tuple[str, ...]
+    caller: Caller
+    channel: str = "terminal"
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A platform-free command answer: a title, body lines, and whether only the caller sees it."""
+
+    text: str
+    lines: tuple[str, ...] = ()
+    ok: bool = True
+    ephemeral: bool = False
+    summaries: tuple[Summary, ...] = ()
+    data: dict[str, object] = field(default_factory=dict)
