@@ -35,3 +35,19 @@ class SystemClock:
     def now(self) -> datetime:
         """The current UTC time."""
         return datetime.now(timezone.utc)
+
+
+@runtime_checkable
+class Adapter(Protocol):
+    """A running platform face: owns a sink for its channel prefix and answers commands.
+
+    `prefix` is the channel-address prefix the adapter delivers to: "terminal", "slack",
+    "discord" or "webhook" (channels are written `slack:TEAM/CHANNEL` and so on).
+    """
+
+    prefix: str
+    sink: AlertSink
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...

@@ -1,0 +1,238 @@
+"""The platform-free command core: each command declared once as a CommandSpec, dispatched from any face.
+
+CLI, Slack and Discord all build an `Invocation` (command name, raw argument words, caller,
+channel) and call `CommandCore.dispatch`, which parses the words against the spec, checks
+permissions, runs the handler and always returns a `Reply` (never raises, never shows a
+stack trace). Slack and Discord register their slash commands from `CommandCore.specs`.
+"""
+
+from __future__ import annotations
+
+import logging
+import shlex
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from bot.errors import CommandError, DiplobotError, NotAllowed, UserInputError
+from bot.models import Caller, Invocation, Reply
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+ArgKind = Literal["str", "int", "rest", "option", "flag"]
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """One argument of a command.
+
+    `str`/`int` are positional, `rest` swallows the remaining words (joined by spaces),
+    `option` is `--name value`, `flag` is `--name`. `complete` names what autocompletion
+    offers ("rule", "topic", "feed", "story").
+    """
+
+    name: str
+    help: str
+    kind: ArgKind = "str"
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    default: Any = None
+    complete: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommandContext:
+    """What a handler gets besides its arguments: the services, who calls, from which channel."""
+
+    services: Services
+    caller: Caller
+    channel: str
+
+
+Handler = Callable[[CommandContext, dict[str, Any]], Awaitable[Reply]]
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    """A command declared once: name ("brief", "watch add"), help, arguments, admin-only, handler."""
+
+    name: str
+    help: str
+    handler: Handler
+    args: tuple[Arg, ...] = ()
+    admin_only: bool = False
+
+    @property
+    def group(self) -> str:
+        """The first word: "watch" for "watch add"."""
+        return self.name.split()[0]
+
+    @property
+    def usage(self) -> str:
+        """A one-line usage string, e.g. `brief TOPIC [--since 24h]`."""
+        parts = [self.name]
+        for a in self.args:
+            if a.kind == "flag":
+                parts.append(f"[--{a.name}]")
+            elif a.kind == "option":
+                word = f"--{a.name} {a.name.upper()}"
+                parts.append(word if a.required else f"[{word}]")
+            else:
+                word = a.name.upper() + ("..." if a.kind == "rest" else "")
+                parts.append(word if a.required else f"[{word}]")
+        return " ".join(parts)
+
+
+def parse_args(spec: CommandSpec, words: Iterable[str]) -> dict[str, Any]:
+    """Parse raw words against a spec; raise UserInputError naming the argument and showing usage."""
+    words = list(words)
+    values: dict[str, Any] = {a.name: a.default for a in spec.args}
+    for a in spec.args:
+        if a.kind == "flag":
+            values[a.name] = bool(a.default)
+    options = {a.name: a for a in spec.args if a.kind in ("option", "flag")}
+    positional = [a for a in spec.args if a.kind in ("str", "int", "rest")]
+    loose: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.startswith("--") and len(word) > 2:
+            name, _, inline = word[2:].partition("=")
+            name = name.replace("-", "_")
+            opt = options.get(name)
+            if opt is None:
+                known = ", ".join(f"--{n}" for n in options) or "none"
+                raise UserInputError(f"unknown option --{name} (options: {known})", argument=name, usage=spec.usage)
+            if opt.kind == "flag":
+                values[name] = True
+            else:
+                if inline:
+                    values[name] = inline
+                elif i + 1 < len(words):
+                    i += 1
+                    values[name] = words[i]
+                else:
+                    raise UserInputError(f"--{name} needs a value", argument=name, usage=spec.usage)
+        else:
+            loose.append(word)
+        i += 1
+    for a in positional:
+        if a.kind == "rest":
+            if loose:
+                values[a.name] = " ".join(loose)
+                loose = []
+            continue
+        if loose:
+            values[a.name] = loose.pop(0)
+    if loose:
+        raise UserInputError(f"unexpected argument {loose[0]!r}", argument=loose[0], usage=spec.usage)
+    for a in spec.args:
+        value = values.get(a.name)
+        if a.required and (value is None or value == ""):
+            raise UserInputError(f"missing {a.name.upper()}: {a.help}", argument=a.name, usage=spec.usage)
+        if value is None:
+            continue
+        if a.kind == "int" and not isinstance(value, int):
+            try:
+                values[a.name] = int(value)
+            except ValueError:
+                raise UserInputError(f"{a.name.upper()} must be a whole number, got {value!r}", argument=a.name, usage=spec.usage) from None
+        if a.choices and values[a.name] not in a.choices:
+            raise UserInputError(
+                f"{a.name} must be one of {', '.join(a.choices)}; got {value!r}", argument=a.name, usage=spec.usage
+            )
+    return values
+
+
+class CommandRegistry:
+    """The ordered set of command specs; modules add theirs with `add`."""
+
+    def __init__(self) -> None:
+        self._specs: dict[str, CommandSpec] = {}
+
+    def add(self, spec: CommandSpec) -> CommandSpec:
+        """Register a spec (names are unique)."""
+        if spec.name in self._specs:
+            raise ValueError(f"command {spec.name!r} declared twice")
+        self._specs[spec.name] = spec
+        return spec
+
+    def command(self, name: str, help: str, *args: Arg, admin_only: bool = False) -> Callable[[Handler], Handler]:
+        """Decorator form of `add`."""
+
+        def register(handler: Handler) -> Handler:
+            self.add(CommandSpec(name=name, help=help, handler=handler, args=tuple(args), admin_only=admin_only))
+            return handler
+
+        return register
+
+    @property
+    def specs(self) -> tuple[CommandSpec, ...]:
+        """All specs in declaration order."""
+        return tuple(self._specs.values())
+
+    def resolve(self, command: str, args: tuple[str, ...]) -> tuple[CommandSpec, tuple[str, ...]]:
+        """Find the spec for `command` plus leading words ("watch" + ("add", ...) -> "watch add")."""
+        words = command.strip().lstrip("/").split() + list(args)
+        for n in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[:n]).lower()
+            if name in self._specs:
+                return self._specs[name], tuple(words[n:])
+        group = words[0].lower() if words else ""
+        subs = [s.name for s in self._specs.values() if s.group == group]
+        if subs:
+            raise UserInputError(
+                f"{group} needs a subcommand: {', '.join(s.split(maxsplit=1)[1] for s in subs if ' ' in s)}",
+                argument="subcommand",
+                usage=" | ".join(subs),
+            )
+        raise UserInputError(f"unknown command {group!r}; try 'help'", argument="command")
+
+
+class CommandCore:
+    """Dispatches invocations to handlers; the single entry point for every face."""
+
+    def __init__(self, services: Services, registry: CommandRegistry | None = None) -> None:
+        from bot.commands import default_registry
+
+        self.services = services
+        self.registry = registry or default_registry()
+
+    @property
+    def specs(self) -> tuple[CommandSpec, ...]:
+        """Every command spec, for adapters to register slash commands from."""
+        return self.registry.specs
+
+    async def dispatch(self, inv: Invocation) -> Reply:
+        """Run one invocation; errors become an ephemeral Reply with ok=False, never an exception."""
+        try:
+            spec, rest = self.registry.resolve(inv.command, inv.args)
+            if spec.admin_only and not inv.caller.is_admin:
+                raise NotAllowed(f"'{spec.name}' is for admins only; ask a workspace admin to run it")
+            values = parse_args(spec, rest)
+            ctx = CommandContext(services=self.services, caller=inv.caller, channel=inv.channel)
+            return await spec.handler(ctx, values)
+        except UserInputError as exc:
+            lines = (f"usage: {exc.usage}",) if exc.usage else ()
+            return Reply(text=f"Error: {exc}", lines=lines, ok=False, ephemeral=True)
+        except CommandError as exc:
+            return Reply(text=f"Error: {exc}", ok=False, ephemeral=True)
+        except DiplobotError as exc:
+            return Reply(text=f"Error: {exc}", ok=False, ephemeral=True)
+        except Exception:  # a bug must not show a stack trace to a channel
+            log.exception("command %r failed", inv.command)
+            return Reply(text="Error: the command failed unexpectedly; the operator can see the details in the log",
+                         ok=False, ephemeral=True)
+
+    async def run_text(self, text: str, caller: Caller, channel: str = "terminal") -> Reply:
+        """Dispatch a whole command line such as `brief armenia --since 48h`."""
+        try:
+            words = shlex.split(text)
+        except ValueError as exc:
+            return Reply(text=f"Error: cannot read the command: {exc}", ok=False, ephemeral=True)
+        if not words:
+            return Reply(text="Error: empty command; try 'help'", ok=False, ephemeral=True)
+        return await self.dispatch(Invocation(command=words[0], args=tuple(words[1:]), caller=caller, channel=channel))

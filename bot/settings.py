@@ -1,0 +1,88 @@
+"""Typed settings from the environment (and an optional .env), checked once at start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.errors import ConfigError
+
+DEFAULT_DB = "sqlite+aiosqlite:///var/diplobot.db"
+
+
+class Settings(BaseSettings):
+    """Every setting diplobot reads; secrets come only from the environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True)
+
+    database_url: str = Field(DEFAULT_DB, alias="DIPLOBOT_DATABASE_URL")
+    config_dir: Path = Field(Path("config"), alias="DIPLOBOT_CONFIG_DIR")
+    allow_private_networks: bool = Field(False, alias="DIPLOBOT_ALLOW_PRIVATE_NETWORKS")
+    admin_channel: str = Field("terminal", alias="DIPLOBOT_ADMIN_CHANNEL")
+    story_window_hours: float = Field(72.0, alias="DIPLOBOT_STORY_WINDOW_HOURS", gt=0)
+    burst_limit: int = Field(5, alias="DIPLOBOT_BURST_LIMIT", ge=1)
+    burst_minutes: float = Field(10.0, alias="DIPLOBOT_BURST_MINUTES", gt=0)
+    log_json: bool = Field(False, alias="DIPLOBOT_LOG_JSON")
+    log_level: str = Field("INFO", alias="DIPLOBOT_LOG_LEVEL")
+    http_port: int | None = Field(None, alias="DIPLOBOT_HTTP_PORT")
+    instance_id: str | None = Field(None, alias="DIPLOBOT_INSTANCE_ID")
+    terminal: bool = Field(True, alias="DIPLOBOT_TERMINAL")
+
+    slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
+    slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
+    slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    slack_api_url: str | None = Field(None, alias="SLACK_API_URL")
+    slack_host: str = Field("0.0.0.0", alias="SLACK_HOST")
+    slack_port: int = Field(3000, alias="SLACK_PORT")
+    slack_path: str = Field("/slack/events", alias="SLACK_PATH")
+    slack_admin_users: str = Field("", alias="SLACK_ADMIN_USERS")
+    slack_flash_usergroup: str | None = Field(None, alias="SLACK_FLASH_USERGROUP")
+
+    discord_token: str | None = Field(None, alias="DISCORD_TOKEN")
+    discord_api_url: str | None = Field(None, alias="DISCORD_API_URL")
+    discord_gateway_url: str | None = Field(None, alias="DISCORD_GATEWAY_URL")
+    discord_dev_guild: int | None = Field(None, alias="DISCORD_DEV_GUILD")
+    discord_admin_role: str | None = Field(None, alias="DISCORD_ADMIN_ROLE")
+    discord_flash_role: int | None = Field(None, alias="DISCORD_FLASH_ROLE")
+    discord_shard_count: int | None = Field(None, alias="DISCORD_SHARD_COUNT")
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_driver(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @property
+    def rules_file(self) -> Path:
+        """The rules file that seeds a new database."""
+        return self.config_dir / "rules.yaml"
+
+    @property
+    def feeds_file(self) -> Path:
+        """The feeds file that seeds a new database."""
+        return self.config_dir / "feeds.yaml"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read and validate settings; an invalid one raises ConfigError naming the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]) if err["loc"] else "?"
+        raise ConfigError(
+            err["msg"], file="environment", field=name, found=err.get("input"), expected=_expected(err)
+        ) from None
+
+
+def _expected(err: object) -> str | None:
+    kind = err.get("type", "") if isinstance(err, dict) else ""
+    return {
+        "bool_parsing": "a boolean (1/0, true/false)",
+        "int_parsing": "a whole number",
+        "float_parsing": "a number",
+        "greater_than": "a positive number",
+    }.get(kind)
