@@ -1,0 +1,206 @@
+"""The Slack AlertSink: posts, edits and thread replies via the Web API, paced per channel, errors mapped."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.render import Message, render_alert
+from bot.errors import Permanent, Retryable
+from bot.models import Alert
+
+log = logging.getLogger(__name__)
+
+PREFIX = "slack"
+DEFAULT_API_URL = "https://slack.com/api/"
+
+# Errors that retrying cannot fix: the core pauses the subscription and tells an admin.
+PERMANENT_ERRORS = frozenset({
+    "channel_not_found", "not_in_channel", "is_archived", "invalid_auth", "account_inactive",
+    "token_revoked", "token_expired", "not_authed", "no_permission", "missing_scope", "restricted_action",
+    "team_access_not_granted", "ekm_access_denied", "org_login_required", "access_denied",
+    "message_not_found", "cant_update_message", "edit_window_closed", "invalid_blocks", "msg_too_long",
+    "no_text", "invalid_arguments", "channel_is_archived", "team_not_found", "app_uninstalled",
+})
+# Errors Slack documents as transient.
+RETRYABLE_ERRORS = frozenset({
+    "ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable",
+    "request_timeout", "timeout",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelAddress:
+    """A Slack channel address `slack:TEAM/CHANNEL` split into its parts."""
+
+    team: str
+    channel: str
+
+    @classmethod
+    def parse(cls, address: str) -> ChannelAddress:
+        """Parse `slack:T123/C456`; anything else is a Permanent delivery error."""
+        prefix, _, rest = address.partition(":")
+        team, _, channel = rest.partition("/")
+        if prefix != PREFIX or not team or not channel or "/" in channel:
+            raise Permanent(address, "not a Slack channel address (expected slack:TEAM/CHANNEL)")
+        return cls(team=team, channel=channel)
+
+    def __str__(self) -> str:
+        return f"{PREFIX}:{self.team}/{self.channel}"
+
+
+class BoundedRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):
+    """Retry a 429 in place only when Retry-After is short; a long wait goes back to the outbox as Retryable."""
+
+    def __init__(self, max_retry_count: int = 2, max_wait: float = 10.0) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.max_wait = max_wait
+
+    async def _can_retry_async(self, *, state: RetryState, request: HttpRequest,
+                               response: HttpResponse | None = None, error: Exception | None = None) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        return (retry_after(response.headers) or 1.0) <= self.max_wait
+
+
+def retry_after(headers: Any) -> float | None:
+    """The Retry-After seconds in a header mapping whose values may be strings or lists, if present."""
+    if not headers:
+        return None
+    for key in headers.keys():
+        if str(key).lower() == "retry-after":
+            value = headers[key]
+            if isinstance(value, (list, tuple)):
+                value = value[0] if value else None
+            try:
+                return float(value)
+            except (TypeError, ValueError):
+                return None
+    return None
+
+
+def retry_handlers() -> list[AsyncRetryHandler]:
+    """slack_sdk retry handlers: 429 (bounded Retry-After), 500/503 once, dropped connections once."""
+    return [BoundedRateLimitRetryHandler(), AsyncServerErrorRetryHandler(max_retry_count=1),
+            AsyncConnectionErrorRetryHandler(max_retry_count=1)]
+
+
+def build_client(token: str, api_url: str | None = None, *, timeout: int = 30) -> AsyncWebClient:
+    """An AsyncWebClient on the given base URL (SLACK_API_URL) with retry handlers opted in."""
+    base = (api_url or DEFAULT_API_URL).rstrip("/") + "/"
+    return AsyncWebClient(token=token, base_url=base, timeout=timeout, retry_handlers=retry_handlers())
+
+
+def to_delivery_error(channel: str, exc: BaseException) -> Retryable | Permanent:
+    """Map a Slack client failure to the core's Retryable or Permanent."""
+    if isinstance(exc, SlackApiError):
+        response = exc.response
+        status = getattr(response, "status_code", 0) or 0
+        error = ""
+        try:
+            error = str(response.get("error") or "")
+        except Exception:  # a non-JSON body has no error code
+            error = ""
+        if status == 429 or error in RETRYABLE_ERRORS:
+            wait = retry_after(getattr(response, "headers", None))
+            return Retryable(channel, f"slack: {error or 'ratelimited'} (HTTP {status})", retry_after=wait)
+        if error in PERMANENT_ERRORS:
+            return Permanent(channel, f"slack: {error}")
+        if status >= 500:
+            return Retryable(channel, f"slack: HTTP {status} {error}".strip())
+        return Permanent(channel, f"slack: {error or f'HTTP {status}'}")
+    if isinstance(exc, (aiohttp.ClientError, asyncio.TimeoutError, SlackClientError, OSError)):
+        return Retryable(channel, f"slack: network error: {type(exc).__name__}: {exc}")
+    return Retryable(channel, f"slack: unexpected {type(exc).__name__}: {exc}")
+
+
+class ChannelPacer:
+    """At most one write per `interval` seconds per channel, so bursts do not hit Slack's 1 msg/s limit."""
+
+    def __init__(self, interval: float = 1.0, *, clock: Callable[[], float] | None = None,
+                 sleep: Callable[[float], Awaitable[None]] | None = None) -> None:
+        self.interval = interval
+        self._clock = clock
+        self._sleep = sleep or asyncio.sleep
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._last: dict[str, float] = {}
+
+    def _now(self) -> float:
+        return self._clock() if self._clock else asyncio.get_running_loop().time()
+
+    async def run(self, channel: str, call: Callable[[], Awaitable[Any]]) -> Any:
+        """Run `call` once the channel's previous write is at least `interval` seconds old."""
+        lock = self._locks.setdefault(channel, asyncio.Lock())
+        async with lock:
+            last = self._last.get(channel)
+            if last is not None:
+                wait = last + self.interval - self._now()
+                if wait > 0:
+                    await self._sleep(wait)
+            try:
+                return await call()
+            finally:
+                self._last[channel] = self._now()
+
+
+class SlackSink:
+    """AlertSink for `slack:TEAM/CHANNEL` addresses; message ids are Slack `ts` strings."""
+
+    def __init__(self, client: AsyncWebClient, *, usergroup: str | None = None,
+                 pacer: ChannelPacer | None = None) -> None:
+        self.client = client
+        self.usergroup = usergroup
+        self.pacer = pacer or ChannelPacer()
+
+    async def _call(self, address: str, method: str, **kwargs: Any) -> dict[str, Any]:
+        where = ChannelAddress.parse(address)
+
+        async def call() -> Any:
+            return await self.client.api_call(method, json={"channel": where.channel, **kwargs})
+
+        try:
+            response = await self.pacer.run(where.channel, call)
+        except (Retryable, Permanent):
+            raise
+        except Exception as exc:
+            raise to_delivery_error(address, exc) from exc
+        data = response.data if hasattr(response, "data") else response
+        return data if isinstance(data, dict) else {}
+
+    @staticmethod
+    def _payload(message: Message) -> dict[str, Any]:
+        return {**message.kwargs(), "unfurl_links": False, "unfurl_media": False, "link_names": False}
+
+    async def send(self, alert: Alert) -> str | None:
+        """Post a new message; returns its ts (the message id the core stores)."""
+        message = render_alert(alert, usergroup=self.usergroup)
+        data = await self._call(alert.channel, "chat.postMessage", **self._payload(message))
+        return str(data.get("ts")) if data.get("ts") else None
+
+    async def edit(self, alert: Alert, message_id: str) -> None:
+        """Re-render the story into the original message (chat.update of its ts)."""
+        message = render_alert(alert, usergroup=None)
+        payload = {k: v for k, v in self._payload(message).items() if k not in ("unfurl_links", "unfurl_media")}
+        await self._call(alert.channel, "chat.update", ts=message_id, **payload)
+
+    async def reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
+        """Post a follow-up in the alert's thread; returns the reply's ts."""
+        message = render_alert(alert, usergroup=self.usergroup)
+        data = await self._call(alert.channel, "chat.postMessage", thread_ts=message_id, **self._payload(message))
+        return str(data.get("ts")) if data.get("ts") else None
