@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Build stage: install diplobot and its dependencies into a virtual environment.
+FROM python:3.11-slim AS build
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
+RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY adapters ./adapters
+RUN python -m venv /opt/venv && /opt/venv/bin/pip install --upgrade pip && /opt/venv/bin/pip install .
+
+# Runtime stage: the venv, the default config and seeds, a non-root user, the database on a volume.
+FROM python:3.11-slim
+RUN useradd --create-home --uid 10001 diplobot
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+COPY config ./config
+COPY seeds ./seeds
+RUN mkdir -p /app/var && chown diplobot:diplobot /app/var
+ENV PATH=/opt/venv/bin:$PATH \
+    DIPLOBOT_DATABASE_URL=sqlite+aiosqlite:////app/var/diplobot.db \
+    DIPLOBOT_CONFIG_DIR=/app/config \
+    PYTHONUNBUFFERED=1
+USER diplobot
+VOLUME ["/app/var"]
+EXPOSE 3000 9090
+ENTRYPOINT ["diplobot"]
+CMD ["run"]

@@ -1,0 +1,5 @@
+"""`python -m bot` runs the diplobot CLI."""
+
+from bot.cli import main
+
+main()

@@ -1,0 +1,243 @@
+"""Wires settings, storage, scheduler, pipeline, outbox and adapters, and runs them until stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from importlib.metadata import entry_points
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import or_, select, update
+
+from bot.bootstrap import load_config, seed
+from bot.commands.core import CommandCore
+from bot.delivery import Outbox, queue_notice
+from bot.ingest.feeds import FeedSpec
+from bot.ingest.fetch import Fetcher
+from bot.ingest.poll import FeedState, PollResult, poll_feed
+from bot.pipeline import Pipeline
+from bot.ports import Adapter, Clock, SystemClock
+from bot.rulebook import RuleBook
+from bot.services import Services
+from bot.settings import Settings
+from bot.stories import StoryIndex
+from bot.storage.db import Database
+from bot.storage.tables import Feed
+
+log = logging.getLogger(__name__)
+
+PAUSE_AFTER = 10
+MAX_BACKOFF = timedelta(hours=6)
+
+
+def load_adapters(settings: Settings, core: CommandCore, only: Sequence[str] | None = None) -> list[Adapter]:
+    """Create every installed adapter whose tokens are present (entry point group `diplobot.adapters`)."""
+    adapters: list[Adapter] = []
+    for ep in entry_points(group="diplobot.adapters"):
+        if only is not None and ep.name not in only:
+            continue
+        factory = ep.load()
+        adapter = factory(settings, core)
+        if adapter is not None:
+            adapters.append(adapter)
+    return adapters
+
+
+def feed_backoff(interval: int, failures: int) -> timedelta:
+    """How long a failing feed waits: its interval doubled per consecutive failure, capped at 6 h."""
+    return min(MAX_BACKOFF, timedelta(seconds=interval * (2 ** max(0, failures - 1))))
+
+
+class App:
+    """One diplobot instance."""
+
+    def __init__(self, settings: Settings, *, clock: Clock | None = None, adapters: list[Adapter] | None = None,
+                 fetcher: Fetcher | None = None) -> None:
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self._given_adapters = adapters
+        self._given_fetcher = fetcher
+        self.adapters: list[Adapter] = []
+        self.stop_event = asyncio.Event()
+        self._setup_done = False
+
+    async def setup(self) -> None:
+        """Validate config, migrate and seed the database, build the pipeline, outbox and adapters."""
+        if self._setup_done:
+            return
+        db = Database(self.settings.database_url)
+        kwargs = {"instance_id": self.settings.instance_id} if self.settings.instance_id else {}
+        self.services = Services(settings=self.settings, db=db, clock=self.clock, **kwargs)
+        rules, feeds = load_config(self.services)
+        await db.migrate()
+        await seed(self.services, rules, feeds, subscribe="terminal" if self.settings.terminal else None)
+        self.core = CommandCore(self.services)
+        self.adapters = self._given_adapters if self._given_adapters is not None else load_adapters(self.settings, self.core)
+        self.outbox = Outbox(self.services, {a.prefix: a.sink for a in self.adapters})
+        self.rulebook = RuleBook()
+        self.pipeline = Pipeline(self.services, self.rulebook,
+                                 StoryIndex(window=timedelta(hours=self.settings.story_window_hours)))
+        self.fetcher = self._given_fetcher or Fetcher(allow_private=self.settings.allow_private_networks)
+        self._own_fetcher = self._given_fetcher is None
+        await self.fetcher.__aenter__()
+        self._setup_done = True
+
+    async def close(self) -> None:
+        """Release the fetcher and the database."""
+        if not self._setup_done:
+            return
+        if self._own_fetcher:
+            await self.fetcher.__aexit__(None, None, None)
+        await self.services.db.close()
+        self._setup_done = False
+
+    async def feed_ids(self) -> list[int]:
+        """Enabled, unpaused feeds."""
+        async with self.services.db.session() as session:
+            return list((await session.scalars(
+                select(Feed.id).where(Feed.enabled.is_(True), Feed.paused.is_(False)).order_by(Feed.id)
+            )).all())
+
+    async def _lease_feed(self, feed_id: int, force: bool) -> Feed | None:
+        """Take this feed's poll lease unless another instance holds it or it is backing off."""
+        now = self.clock.now()
+        async with self.services.db.session() as session:
+            feed = await session.get(Feed, feed_id)
+            if feed is None or not feed.enabled or feed.paused:
+                return None
+            spec = FeedSpec.model_validate(feed.spec)
+            cond = [Feed.id == feed_id, or_(Feed.lease_until.is_(None), Feed.lease_until < now)]
+            if not force:
+                cond.append(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
+            result = await session.execute(
+                update(Feed).where(*cond).values(lease_owner=self.services.instance_id,
+                                                 lease_until=now + timedelta(seconds=max(120, spec.interval)))
+            )
+            if result.rowcount != 1:
+                return None
+            return feed
+
+    async def poll(self, feed_id: int, *, force: bool = False) -> PollResult | None:
+        """Poll one feed, ingest its items, record its health; never raises (a job must go on)."""
+        try:
+            feed = await self._lease_feed(feed_id, force)
+            if feed is None:
+                return None
+            spec = FeedSpec.model_validate(feed.spec)
+            result = await poll_feed(spec, FeedState(feed.etag, feed.last_modified, feed.body_hash), self.fetcher)
+            if result.error is None and result.items:
+                ingested = await self.pipeline.ingest(feed_id, result.items)
+                if ingested.deliveries:
+                    self.outbox.wake.set()
+            await self._record(feed_id, spec, result)
+            return result
+        except Exception:
+            log.exception("poll of feed %s failed unexpectedly; it will be retried", feed_id)
+            async with self.services.db.session() as session:
+                await session.execute(update(Feed).where(Feed.id == feed_id).values(lease_owner=None, lease_until=None))
+            return None
+
+    async def _record(self, feed_id: int, spec: FeedSpec, result: PollResult) -> None:
+        now = self.clock.now()
+        async with self.services.db.session() as session:
+            feed = await session.get(Feed, feed_id)
+            if feed is None:
+                return
+            feed.last_poll = now
+            feed.lease_owner = None
+            feed.lease_until = None
+            jitter = timedelta(seconds=random.uniform(0, spec.jitter)) if spec.jitter else timedelta(0)
+            if result.error is None:
+                if feed.consecutive_failures:
+                    log.info("feed %s recovered after %d failed polls", spec.name, feed.consecutive_failures)
+                feed.consecutive_failures = 0
+                feed.last_success = now
+                feed.etag, feed.last_modified, feed.body_hash = (
+                    result.state.etag, result.state.last_modified, result.state.body_hash)
+                if result.feed_title:
+                    feed.title = result.feed_title
+                feed.next_poll_at = now + timedelta(seconds=spec.interval) + jitter
+                if result.warning:
+                    log.info("feed %s: %s", spec.name, result.warning)
+                return
+            err = result.error
+            feed.consecutive_failures += 1
+            feed.last_error_kind = err.kind
+            feed.last_error = err.message
+            wait = feed_backoff(spec.interval, feed.consecutive_failures)
+            feed.next_poll_at = now + wait + jitter
+            if feed.consecutive_failures == 1:
+                log.warning("feed %s cannot be read (%s: %s); retrying with backoff", spec.name, err.kind, err.message)
+            if feed.consecutive_failures >= PAUSE_AFTER:
+                feed.paused = True
+                feed.paused_reason = f"{PAUSE_AFTER} consecutive failures; last: {err.kind}: {err.message}"
+                log.warning("feed %s paused after %d consecutive failures", spec.name, PAUSE_AFTER)
+                await queue_notice(
+                    session, tenant=feed.tenant, key=f"feed-paused:{feed.id}:{now.isoformat()}",
+                    channel=self.settings.admin_channel, now=now,
+                    text=f"Feed {spec.name} ({spec.url}) is paused after {PAUSE_AFTER} failed polls in a row; "
+                    f"last error: {err.kind}: {err.message}. Fix the URL or the site, then run "
+                    f"'feeds resume {spec.name}'.",
+                )
+                self.outbox.wake.set()
+
+    async def poll_all(self, *, force: bool = False) -> None:
+        """Poll every enabled feed concurrently (the fetcher bounds per-host concurrency)."""
+        ids = await self.feed_ids()
+        await asyncio.gather(*(self.poll(fid, force=force) for fid in ids))
+
+    async def run_once(self) -> None:
+        """One poll-and-deliver cycle, then return."""
+        await self.setup()
+        try:
+            for adapter in self.adapters:
+                await adapter.start()
+            await self.poll_all(force=True)
+            await self.outbox.drain()
+        finally:
+            for adapter in self.adapters:
+                await adapter.stop()
+            await self.close()
+
+    async def _sync_jobs(self, scheduler: AsyncIOScheduler) -> None:
+        """Add a job for each new feed and remove jobs of deleted, disabled or paused feeds."""
+        async with self.services.db.session() as session:
+            feeds = (await session.scalars(select(Feed).where(Feed.enabled.is_(True), Feed.paused.is_(False)))).all()
+        wanted = {f"feed-{f.id}": f for f in feeds}
+        for job in scheduler.get_jobs():
+            if job.id.startswith("feed-") and job.id not in wanted:
+                job.remove()
+        for job_id, feed in wanted.items():
+            if scheduler.get_job(job_id) is None:
+                spec = FeedSpec.model_validate(feed.spec)
+                scheduler.add_job(
+                    self.poll, IntervalTrigger(seconds=spec.interval, jitter=spec.jitter or None), args=[feed.id],
+                    id=job_id, next_run_time=datetime.now(tz=self.clock.now().tzinfo), max_instances=1,
+                    coalesce=True, misfire_grace_time=spec.interval,
+                )
+
+    async def run(self) -> None:
+        """Run until `stop_event` is set: adapters, one job per feed, the outbox worker."""
+        await self.setup()
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        outbox_task: asyncio.Task[None] | None = None
+        try:
+            for adapter in self.adapters:
+                await adapter.start()
+            await self._sync_jobs(scheduler)
+            scheduler.add_job(self._sync_jobs, IntervalTrigger(seconds=30), args=[scheduler], id="sync-feeds",
+                              max_instances=1, coalesce=True)
+            scheduler.start()
+            outbox_task = asyncio.create_task(self.outbox.run(self.stop_event))
+            await self.stop_event.wait()
+        finally:
+            scheduler.shutdown(wait=False)
+            if outbox_task is not None:
+                await asyncio.wait_for(outbox_task, timeout=30)
+            for adapter in self.adapters:
+                await adapter.stop()
+            await self.close()

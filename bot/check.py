@@ -1,0 +1,104 @@
+"""`diplobot check`: the detector's public contract, on article files, writing nothing to the database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from bot.detect import Detector
+from bot.detect.rules import compile_rules, load_rules_file
+from bot.errors import ConfigError, RuleError
+from bot.ingest.local import read_article_file
+from bot.models import Detection
+from bot.stories import StoryDoc, cluster
+
+ARTICLE_SUFFIXES = (".txt", ".json", ".html", ".htm")
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; folders expanded to their article files in name order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise ConfigError("no such file or folder", file=str(path), expected="an article file or a folder of them")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One article's findings."""
+
+    path: Path
+    title: str
+    detection: Detection
+    story: str
+    explanations: tuple[tuple[str, bool, str], ...]
+
+    def as_json(self) -> dict[str, Any]:
+        """The `check --json` object for this article (the documented contract)."""
+        d = self.detection
+        return {
+            "path": str(self.path),
+            "title": self.title,
+            "events": [{"type": e.type, "status": e.status, "evidence": e.evidence} for e in d.events],
+            "casualties": [
+                {"count": c.count, "qualifier": c.qualifier, "kind": c.kind, "who": c.who, "current": c.current,
+                 "evidence": c.evidence}
+                for c in d.casualties
+            ],
+            "people": [{"name": p.name, "title": p.title, "country": p.country} for p in d.people],
+            "countries": list(d.countries),
+            "matches": [{"rule": m.rule, "reason": m.reason} for m in d.matches],
+            "story": self.story,
+        }
+
+
+def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResult], list[RuleError]]:
+    """Detect, match and cluster the given articles; rule compile errors are returned, not raised."""
+    specs = load_rules_file(rules_file)
+    compiled, errors = compile_rules(specs)
+    detector = Detector(compiled)
+    files = expand_paths(paths)
+    now = datetime.now(timezone.utc)
+    items = [read_article_file(p) for p in files]
+    detections = [detector.detect(i.title, i.text) for i in items]
+    stories = cluster([
+        StoryDoc(str(p), i.title, i.text, i.published or now, d) for p, i, d in zip(files, items, detections)
+    ])
+    results = [
+        CheckResult(path=p, title=i.title, detection=d, story=s, explanations=tuple(detector.explain(i.title, i.text)))
+        for p, i, d, s in zip(files, items, detections, stories)
+    ]
+    return results, errors
+
+
+def render_text(result: CheckResult) -> list[str]:
+    """Human-readable findings with the evidence sentence of each, and why each rule did or did not match."""
+    d = result.detection
+    lines = [f"== {result.path}", f"title: {result.title}", f"story: {result.story}"]
+    lines.append("events:" if d.events else "events: none")
+    for e in d.events:
+        status = f" ({e.status})" if e.status else ""
+        lines.append(f"  - {e.type}{status}: \"{e.evidence}\"")
+    lines.append("casualties:" if d.casualties else "casualties: none")
+    for c in d.casualties:
+        when = "current" if c.current else "background"
+        lines.append(f"  - {c.qualifier} {c.count} {c.who or ''} {c.kind} [{when}]: \"{c.evidence}\"".replace("  ", " "))
+    lines.append("people:" if d.people else "people: none")
+    for p in d.people:
+        extra = ", ".join(x for x in (p.title, p.country) if x)
+        lines.append(f"  - {p.name}" + (f" ({extra})" if extra else "") + (f": \"{p.evidence}\"" if p.evidence else ""))
+    lines.append("countries: " + (", ".join(d.countries) if d.countries else "none"))
+    if d.regions:
+        lines.append("regions: " + ", ".join(d.regions))
+    lines.append("rules:")
+    for name, matched, why in result.explanations:
+        lines.append(f"  {'MATCH' if matched else 'no   '} {name}: {why}")
+    return lines

@@ -1,0 +1,81 @@
+"""Domain objects to and from plain JSON-able dicts, for the database and `check --json`."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from bot.models import Article, Casualty, Detection, Event, Person, RuleMatch, Source, Summary
+
+
+def detection_to_dict(det: Detection) -> dict[str, Any]:
+    """A Detection as a JSON-able dict (evidence kept)."""
+    return {
+        "events": [asdict(e) for e in det.events],
+        "casualties": [asdict(c) for c in det.casualties],
+        "people": [asdict(p) for p in det.people],
+        "countries": list(det.countries),
+        "regions": list(det.regions),
+        "matches": [asdict(m) for m in det.matches],
+    }
+
+
+def detection_from_dict(data: dict[str, Any] | None) -> Detection:
+    """The inverse of `detection_to_dict`, tolerant of missing keys."""
+    data = data or {}
+    return Detection(
+        events=tuple(Event(**e) for e in data.get("events", ())),
+        casualties=tuple(Casualty(**c) for c in data.get("casualties", ())),
+        people=tuple(Person(**p) for p in data.get("people", ())),
+        countries=tuple(data.get("countries", ())),
+        regions=tuple(data.get("regions", ())),
+        matches=tuple(RuleMatch(**m) for m in data.get("matches", ())),
+    )
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def summary_to_dict(s: Summary) -> dict[str, Any]:
+    """A Summary as a JSON-able dict."""
+    data = asdict(s)
+    data["sources"] = [
+        {**asdict(src), "published": src.published.isoformat() if src.published else None} for src in s.sources
+    ]
+    return data
+
+
+def summary_from_dict(data: dict[str, Any]) -> Summary:
+    """The inverse of `summary_to_dict`."""
+    return Summary(
+        story_id=data["story_id"],
+        headline=data["headline"],
+        sentences=tuple(data.get("sentences", ())),
+        sources=tuple(
+            Source(**{**src, "published": _dt(src.get("published"))}) for src in data.get("sources", ())
+        ),
+        ceasefire=data.get("ceasefire"),
+        casualty=Casualty(**data["casualty"]) if data.get("casualty") else None,
+        people=tuple(data.get("people", ())),
+        countries=tuple(data.get("countries", ())),
+        matches=tuple(RuleMatch(**m) for m in data.get("matches", ())),
+        severity=data.get("severity", "routine"),
+        topic=data.get("topic"),
+    )
+
+
+def article_from_row(row: Any) -> Article:
+    """An Article from an ArticleRow."""
+    return Article(
+        id=row.id,
+        url=row.url,
+        title=row.title,
+        text=row.text,
+        outlet=row.outlet,
+        feed=str(row.feed_id or ""),
+        published=row.published,
+        seen_at=row.seen_at,
+        guid=row.guid,
+    )

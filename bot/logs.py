@@ -1,0 +1,29 @@
+"""JSON log lines (DIPLOBOT_LOG_JSON=1) carrying feed, rule and channel context."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, timezone
+
+CONTEXT_KEYS = ("feed", "rule", "channel", "delivery", "story", "tenant")
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, context keys, exception."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """Render the record as a JSON line."""
+        data: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, tz=timezone.utc).isoformat(),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key in CONTEXT_KEYS:
+            value = getattr(record, key, None)
+            if value is not None:
+                data[key] = value
+        if record.exc_info and record.exc_info[0] is not None:
+            data["error"] = f"{record.exc_info[0].__name__}: {record.exc_info[1]}"
+        return json.dumps(data, ensure_ascii=False)
