@@ -61,7 +61,7 @@ class Database:
 def _upgrade(conn: Connection) -> None:
     cfg = alembic_config()
     cfg.attributes["connection"] = conn
-    command.upgrade(cfg, "head")
+    command.upgrade(cfg, "heads")  # "heads": independent migration branches all apply
 
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
