@@ -1,0 +1,43 @@
+"""The core never imports an adapter; adapters plug in through entry points."""
+
+from __future__ import annotations
+
+import ast
+from importlib.metadata import entry_points
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_bot_never_imports_adapters() -> None:
+    offenders = {
+        str(path.relative_to(REPO)): sorted(n for n in _imports(path) if n == "adapters" or n.startswith("adapters."))
+        for path in (REPO / "bot").rglob("*.py")
+    }
+    offenders = {k: v for k, v in offenders.items() if v}
+    assert offenders == {}, f"bot/ must not import adapters/: {offenders}"
+
+
+def test_every_adapter_is_an_entry_point_with_a_factory() -> None:
+    found = {ep.name: ep for ep in entry_points(group="diplobot.adapters")}
+    assert {"terminal", "slack", "discord", "webhook"} <= set(found)
+    for ep in found.values():
+        assert callable(ep.load()), ep.name
+
+
+def test_terminal_sink_implements_the_core_protocol() -> None:
+    from adapters.terminal import TerminalSink
+    from bot.ports import AlertSink
+
+    assert isinstance(TerminalSink(), AlertSink)

@@ -1,0 +1,73 @@
+"""`diplobot check` is the detector's public contract: its JSON shape and the seed findings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.models import CASUALTY_KINDS, CEASEFIRE_STATUSES, EVENT_TYPES, QUALIFIERS
+from tests.conftest import REPO, SEEDS
+
+KEYS = {"path", "title", "events", "casualties", "people", "countries", "matches", "story"}
+
+
+def check_json(*paths: Path, extra: tuple[str, ...] = ()) -> list[dict]:
+    """Run `diplobot check --json` as a user would and parse its output."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "check", "--json", *extra, *map(str, paths)],
+        capture_output=True, text=True, timeout=120, cwd=REPO, env={**os.environ},
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_json_contract_shape_and_order(tmp_path: Path) -> None:
+    out = check_json(SEEDS)
+    assert [Path(o["path"]).name for o in out] == sorted(p.name for p in SEEDS.iterdir())
+    for obj in out:
+        assert set(obj) == KEYS
+        for e in obj["events"]:
+            assert set(e) == {"type", "status", "evidence"} and e["type"] in EVENT_TYPES and e["evidence"]
+            assert e["status"] is None or (e["type"] == "ceasefire" and e["status"] in CEASEFIRE_STATUSES)
+        for c in obj["casualties"]:
+            assert set(c) == {"count", "qualifier", "kind", "who", "current", "evidence"}
+            assert isinstance(c["count"], int) and c["qualifier"] in QUALIFIERS and c["kind"] in CASUALTY_KINDS
+            assert isinstance(c["current"], bool) and c["evidence"]
+        for p in obj["people"]:
+            assert set(p) == {"name", "title", "country"}
+        assert all(isinstance(c, str) for c in obj["countries"])
+        for m in obj["matches"]:
+            assert set(m) == {"rule", "reason"} and m["reason"]
+        assert isinstance(obj["story"], str) and obj["story"]
+
+
+def test_seed_findings() -> None:
+    a, b = check_json(SEEDS)
+    assert a["story"] == b["story"]
+    for obj in (a, b):
+        types = {e["type"] for e in obj["events"]}
+        assert {"ceasefire", "talks"} <= types, obj["events"]
+        assert {"Armenia", "Azerbaijan", "United States"} <= set(obj["countries"])
+    people = {p["name"] for obj in (a, b) for p in obj["people"]}
+    assert {"Antony Blinken", "Ararat Mirzoyan", "Jeyhun Bayramov", "Nikol Pashinyan", "Ilham Aliyev"} <= people
+    figures = [c for obj in (a, b) for c in obj["casualties"]]
+    assert any(c["count"] == 200 and c["current"] and c["kind"] == "killed" for c in figures), figures
+    assert any(c["count"] == 6700 and not c["current"] for c in figures), figures
+    assert not any(c["count"] == 6700 and c["current"] for c in figures)
+
+
+def test_text_output_shows_evidence_and_rule_reasons() -> None:
+    result = subprocess.run([sys.executable, "-m", "bot", "check", str(SEEDS)], capture_output=True, text=True,
+                            timeout=120, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "events:" in result.stdout and "MATCH" in result.stdout and "\"" in result.stdout
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "bot", "check", str(tmp_path / "nope.txt")],
+                            capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert result.returncode == 2
+    assert "nope.txt" in result.stderr and "Traceback" not in result.stderr
