@@ -1,0 +1,168 @@
+"""The Slack sink end to end against the fake Slack: post, edit, thread, limits, escaping, 429s and errors."""
+
+from __future__ import annotations
+
+import re
+import socket
+from collections.abc import AsyncIterator
+
+import pytest
+
+from adapters.slack import create
+from adapters.slack.sink import ChannelPacer, SlackSink, build_client
+from bot.errors import ConfigError, Permanent, Retryable
+from bot.models import Alert, Source
+from bot.ports import AlertSink
+from bot.settings import Settings
+
+try:
+    from tests.slack_server import BOT_TOKEN, FakeSlack, message_error
+    from tests.test_slack_render import EVIL, all_mrkdwn, live_markup, summary
+except ImportError:  # tests/ is not a package: pytest put it on sys.path
+    from slack_server import BOT_TOKEN, FakeSlack, message_error
+    from test_slack_render import EVIL, all_mrkdwn, live_markup, summary
+
+CHANNEL = "slack:T0TEST/C1"
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeSlack]:
+    server = await FakeSlack().start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def sink(fake: FakeSlack) -> SlackSink:
+    return SlackSink(build_client(BOT_TOKEN, fake.api_url), usergroup="S0FLASH", pacer=ChannelPacer(0.0))
+
+
+def post(**kw: object) -> Alert:
+    return Alert(kind="post", channel=CHANNEL, summary=summary(**kw))  # type: ignore[arg-type]
+
+
+async def test_post_edit_and_thread_followup(fake: FakeSlack, sink: SlackSink) -> None:
+    assert isinstance(sink, AlertSink)
+    ts = await sink.send(post())
+    assert ts is not None
+    stored = fake.messages[("C1", ts)]
+    assert stored.raw["unfurl_links"] is False and stored.raw["unfurl_media"] is False
+    assert stored.blocks and stored.blocks[0]["type"] == "header"
+
+    newer = summary(sources=summary().sources + (Source("a3", "Third report", "https://third.example/c",
+                                                        "Third Post", None),))
+    await sink.edit(Alert(kind="edit", channel=CHANNEL, summary=newer), ts)
+    assert len(stored.edits) == 1 and "Third Post" in str(stored.blocks)
+    assert len(fake.calls_to("chat.update")) == 1
+
+    reply_ts = await sink.reply_in_thread(
+        Alert(kind="followup", channel=CHANNEL, summary=newer, change="death toll rises to 250"), ts)
+    assert reply_ts and reply_ts != ts
+    reply = fake.messages[("C1", reply_ts)]
+    assert reply.thread_ts == ts and stored.replies == [reply_ts]
+    assert reply.text.startswith("Update: death toll rises to 250")
+
+
+async def test_flash_mentions_the_usergroup_only(fake: FakeSlack, sink: SlackSink) -> None:
+    ts = await sink.send(Alert(kind="post", channel=CHANNEL, summary=summary(), mention=True))
+    assert "<!subteam^S0FLASH>" in fake.messages[("C1", ts)].text
+    ts2 = await sink.send(Alert(kind="post", channel=CHANNEL, summary=summary(severity="urgent"), mention=True))
+    assert "subteam" not in str(fake.messages[("C1", ts2)].raw)
+
+
+async def test_article_markup_pings_no_one_and_links_nowhere(fake: FakeSlack, sink: SlackSink) -> None:
+    evil = summary(headline=EVIL, sentences=(EVIL,), sources=(Source("a", EVIL, "https://ok.example/", EVIL, None),),
+                   people=(EVIL,), topic=EVIL)
+    ts = await sink.send(Alert(kind="post", channel=CHANNEL, summary=evil))
+    stored = fake.messages[("C1", ts)]
+    # What Slack parses as markup: the mrkdwn texts and the top-level text (plain_text and values are literal).
+    parsed = all_mrkdwn(stored.blocks or []) + [stored.text]
+    for text in parsed:
+        for live in ("<!channel>", "<@U123>", "<https://evil.example|click>", "<!here>", "<#C999>"):
+            assert live not in text
+        assert live_markup(text) == []
+    assert any("&lt;https://evil.example|click&gt;" in t for t in parsed)
+    links = [u for t in parsed for u in re.findall(r"<(https?://[^|>]+)\|", t)]
+    assert links and all(u == "https://ok.example/" for u in links)
+    header = stored.blocks[0]["text"]
+    assert header["type"] == "plain_text" and "<!channel>" in header["text"]  # shown literally, never parsed
+
+
+async def test_huge_story_is_accepted(fake: FakeSlack, sink: SlackSink) -> None:
+    big = "Talks & <more> talks " * 2000
+    srcs = tuple(Source(f"a{i}", big, f"https://x.example/{i}", big, None) for i in range(100))
+    s = summary(headline=big, sentences=(big,) * 30, sources=srcs, people=(big,) * 30)
+    ts = await sink.send(Alert(kind="post", channel=CHANNEL, summary=s))
+    assert ts
+    await sink.edit(Alert(kind="edit", channel=CHANNEL, summary=s), ts)
+    assert await sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=s, change=big), ts)
+    assert await sink.send(Alert(kind="digest", channel=CHANNEL, summaries=(s,) * 80, text=big))
+    assert await sink.send(Alert(kind="notice", channel=CHANNEL, text=big))
+    assert all(message_error(m.raw) is None for m in fake.messages.values())
+
+
+async def test_429_with_retry_after_is_retried(fake: FakeSlack, sink: SlackSink) -> None:
+    fake.rate_limit(1, retry_after=1)
+    ts = await sink.send(post())
+    assert ts and [c.status for c in fake.calls_to("chat.postMessage")] == [429, 200]
+
+
+async def test_long_retry_after_goes_back_to_the_outbox(fake: FakeSlack, sink: SlackSink) -> None:
+    fake.rate_limit(1, retry_after=120)
+    with pytest.raises(Retryable) as err:
+        await sink.send(post())
+    assert err.value.retry_after == 120 and err.value.channel == CHANNEL
+    assert len(fake.calls_to("chat.postMessage")) == 1
+
+
+async def test_server_errors_are_retried_then_retryable(fake: FakeSlack, sink: SlackSink) -> None:
+    fake.fail(503)
+    assert await sink.send(post())  # retried once by the server-error handler
+    fake.fail(503, 503)
+    with pytest.raises(Retryable):
+        await sink.send(post())
+
+
+async def test_permanent_errors(fake: FakeSlack, sink: SlackSink) -> None:
+    with pytest.raises(Permanent) as err:
+        await sink.send(Alert(kind="post", channel="slack:T0TEST/CGONE", summary=summary()))
+    assert "channel_not_found" in str(err.value) and err.value.channel == "slack:T0TEST/CGONE"
+    with pytest.raises(Permanent, match="message_not_found"):
+        await sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary()), "1.000")
+    bad = SlackSink(build_client("xoxb-wrong", fake.api_url), pacer=ChannelPacer(0.0))
+    with pytest.raises(Permanent, match="invalid_auth"):
+        await bad.send(post())
+    with pytest.raises(Permanent, match="not a Slack channel"):
+        await sink.send(Alert(kind="post", channel="discord:1/2", summary=summary()))
+
+
+async def test_network_failure_is_retryable() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    sink = SlackSink(build_client(BOT_TOKEN, f"http://127.0.0.1:{port}/api"), pacer=ChannelPacer(0.0))
+    with pytest.raises(Retryable, match="network"):
+        await sink.send(post())
+
+
+async def test_posts_are_paced_per_channel(fake: FakeSlack) -> None:
+    waits: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    sink = SlackSink(build_client(BOT_TOKEN, fake.api_url), pacer=ChannelPacer(1.0, sleep=fake_sleep))
+    await sink.send(post())
+    await sink.send(Alert(kind="post", channel="slack:T0TEST/C2", summary=summary()))
+    assert waits == []
+    await sink.send(post())
+    await sink.send(post())
+    assert len(waits) == 2 and all(0.5 < w <= 1.0 for w in waits)
+
+
+def test_create_needs_a_token_and_a_transport() -> None:
+    core = object()
+    assert create(Settings(SLACK_BOT_TOKEN=None, _env_file=None), core) is None  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
+        create(Settings(SLACK_BOT_TOKEN="xoxb-x", SLACK_APP_TOKEN=None, SLACK_SIGNING_SECRET=None,
+                        _env_file=None), core)  # type: ignore[arg-type]

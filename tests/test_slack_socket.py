@@ -1,0 +1,81 @@
+"""Socket Mode over a local WebSocket: envelopes in, acks back, replies through response_url."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from adapters.slack import create, render
+from adapters.slack.app import SlackAdapter
+from bot.models import Alert
+
+try:
+    from tests.slack_server import APP_TOKEN, TEAM, FakeSlack
+    from tests.test_slack_commands import Recorder, build_core, slack_settings, slash
+    from tests.test_slack_render import summary
+except ImportError:  # tests/ is not a package: pytest put it on sys.path
+    from slack_server import APP_TOKEN, TEAM, FakeSlack
+    from test_slack_commands import Recorder, build_core, slack_settings, slash
+    from test_slack_render import summary
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeSlack]:
+    server = await FakeSlack().start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def rec() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+async def adapter(fake: FakeSlack, rec: Recorder) -> AsyncIterator[SlackAdapter]:
+    settings = slack_settings(fake, SLACK_APP_TOKEN=APP_TOKEN, SLACK_SIGNING_SECRET=None)
+    a = create(settings, build_core(rec))
+    assert isinstance(a, SlackAdapter) and a.socket_mode
+    await a.start()
+    yield a
+    await a.stop()
+
+
+async def test_slash_command_over_socket_mode(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+    assert fake.ws_connections == 1 and fake.calls_to("apps.connections.open")
+    assert fake.calls_to("apps.connections.open")[0].token == APP_TOKEN
+    form = slash(fake, "/brief", "armenia", user="UMEMBER")
+    envelope = await fake.push_envelope("slash_commands", form)
+    ack = await fake.wait_for(lambda: fake.acks.get(envelope))
+    assert ack["envelope_id"] == envelope
+    replies = await fake.wait_for(lambda: fake.responses_for(form["response_url"]))
+    assert "Brief: armenia" in replies[0]["text"]
+    name, values, caller, channel = rec.calls[-1]
+    assert (name, values["topic"], caller.tenant, caller.is_admin, channel) == (
+        "brief", "armenia", f"slack:{TEAM}", False, f"slack:{TEAM}/C1")
+
+
+async def test_button_and_admin_denial_over_socket_mode(fake: FakeSlack, adapter: SlackAdapter,
+                                                         rec: Recorder) -> None:
+    form = slash(fake, "/feeds", "pause bbc", user="UMEMBER")
+    envelope = await fake.push_envelope("slash_commands", form)
+    await fake.wait_for(lambda: fake.acks.get(envelope))
+    denied = await fake.wait_for(lambda: fake.responses_for(form["response_url"]))
+    assert "admins only" in denied[0]["text"] and denied[0]["response_type"] == "ephemeral"
+
+    url = fake.new_response_url()
+    envelope = await fake.push_envelope("interactive", {
+        "type": "block_actions", "team": {"id": TEAM}, "user": {"id": "UADMIN", "team_id": TEAM},
+        "channel": {"id": "C1"}, "response_url": url, "trigger_id": "1.2.3",
+        "actions": [{"action_id": render.MUTE_ACTION, "block_id": "b", "value": "st-9", "type": "button",
+                     "action_ts": "1.0"}]})
+    await fake.wait_for(lambda: fake.acks.get(envelope))
+    muted = await fake.wait_for(lambda: fake.responses_for(url))
+    assert "Muted st-9" in muted[0]["text"]
+    assert [c[0] for c in rec.calls] == ["mute"]
+
+
+async def test_alerts_flow_while_socket_mode_runs(fake: FakeSlack, adapter: SlackAdapter) -> None:
+    ts = await adapter.sink.send(Alert(kind="post", channel=f"slack:{TEAM}/C2", summary=summary()))
+    assert ts and fake.messages[("C2", ts)].blocks
