@@ -227,6 +227,16 @@ class CommandCore:
             return Reply(text="Error: the command failed unexpectedly; the operator can see the details in the log",
                          ok=False, ephemeral=True)
 
+    async def complete(self, kind: str, prefix: str, caller: Caller) -> list[str]:
+        """Autocomplete values for an argument's `complete` kind ("rule", "topic", "feed", "story"); never raises."""
+        from bot.commands.complete import complete
+
+        try:
+            return await complete(self.services, kind, prefix, caller)
+        except Exception:  # autocomplete is best effort: an empty list, never an error in the client
+            log.exception("autocomplete %r failed", kind)
+            return []
+
     async def run_text(self, text: str, caller: Caller, channel: str = "terminal") -> Reply:
         """Dispatch a whole command line such as `brief armenia --since 48h`."""
         try:

@@ -1,0 +1,168 @@
+"""`brief TOPIC [--since 24h] [--limit 5]`: the period's stories on a country, region, person, rule or phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.commands.common import human_delta, parse_duration
+from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.models import Reply
+from bot.repo import search
+from bot.repo.stories import StoryView, build_view, importance, key_fact, story_line
+from bot.storage.tables import ArticleRow, Rule
+from bot.topics import Topic, TopicIndex, build_index
+
+SCAN_LIMIT = 5000
+USAGE = "brief TOPIC [--since 24h] [--limit 5]"
+
+
+async def topic_index(session: AsyncSession, tenant: str, *, scan: int = SCAN_LIMIT) -> TopicIndex:
+    """The topic index for a tenant: static gazetteer, names in recent detections, the tenant's rules."""
+    rules = (await session.scalars(select(Rule.name).where(Rule.tenant == tenant))).all()
+    people: dict[str, None] = {}
+    countries: dict[str, None] = {}
+    regions: dict[str, None] = {}
+    rows = (await session.scalars(
+        select(ArticleRow.detection).order_by(ArticleRow.seen_at.desc()).limit(scan))).all()
+    for det in rows:
+        if not isinstance(det, dict):
+            continue
+        for p in det.get("people") or []:
+            name = p.get("name") if isinstance(p, dict) else p
+            if isinstance(name, str) and name:
+                people[name] = None
+        for c in det.get("countries") or []:
+            if isinstance(c, str):
+                countries[c] = None
+        for r in det.get("regions") or []:
+            if isinstance(r, str):
+                regions[r] = None
+    watched = await watched_people(session, tenant)
+    return build_index(people=[*people, *watched], countries=countries, regions=regions, rules=rules)
+
+
+async def watched_people(session: AsyncSession, tenant: str) -> list[str]:
+    """The officials named in the tenant's enabled rules (they raise a story's importance)."""
+    specs = (await session.scalars(select(Rule.spec).where(Rule.tenant == tenant, Rule.enabled.is_(True)))).all()
+    names: list[str] = []
+    for spec in specs:
+        for person in (spec or {}).get("people") or []:
+            if isinstance(person, str) and person not in names:
+                names.append(person)
+    return names
+
+
+async def find_articles(
+    session: AsyncSession, topic: Topic, *, since: datetime | None, scan: int = SCAN_LIMIT
+) -> list[ArticleRow]:
+    """Articles about a topic since a time: detections that name it, plus full-text hits, newest first."""
+    found: dict[str, ArticleRow] = {}
+    if topic.kind != "search":
+        for row in await search.recent_articles(session, since=since, limit=scan):
+            if topic.matches_detection(row.detection or {}):
+                found[row.id] = row
+    phrases = topic.search_phrases if topic.kind != "rule" else ()
+    if phrases:
+        ids = [i for i in await search.search_article_ids(session, phrases, since=since, limit=scan) if i not in found]
+        for row in await search.articles_by_ids(session, ids):
+            found[row.id] = row
+    return sorted(found.values(), key=lambda r: r.seen_at, reverse=True)
+
+
+async def story_views(session: AsyncSession, articles: Sequence[ArticleRow]) -> list[StoryView]:
+    """Group articles by story and build each story's view with all its stored articles."""
+    story_ids = [a.story_id for a in articles if a.story_id]
+    stories = await search.stories_by_ids(session, story_ids)
+    members = await search.articles_of_stories(session, story_ids)
+    views: dict[str, StoryView] = {}
+    for row in articles:
+        key = row.story_id or f"article:{row.id}"
+        if key in views:
+            continue
+        if row.story_id:
+            views[key] = build_view(stories.get(row.story_id), members.get(row.story_id) or [row], key)
+        else:
+            views[key] = build_view(None, [row], key)
+    return list(views.values())
+
+
+def rank(views: Iterable[StoryView], now: datetime, watched: Sequence[str], limit: int) -> list[StoryView]:
+    """The `limit` most important stories, most important first."""
+    return sorted(views, key=lambda v: importance(v, now, watched), reverse=True)[:limit]
+
+
+def register(registry: CommandRegistry) -> None:
+    """Declare `brief`."""
+
+    @registry.command(
+        "brief",
+        "What happened on a topic (country, region, person, rule or phrase) in a recent period",
+        Arg("topic", "a country, region, person, rule or words to search", kind="rest", complete="topic"),
+        Arg("since", "how far back, e.g. 24h, 3d, 1w", kind="option", required=False, default="24h"),
+        Arg("limit", "at most this many stories", kind="option", required=False, default="5"),
+    )
+    async def brief(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Answer a brief on the topic."""
+        period = parse_duration(args["since"], usage=USAGE)
+        try:
+            limit = int(args["limit"])
+        except (TypeError, ValueError):
+            from bot.errors import UserInputError
+
+            raise UserInputError(f"--limit must be a whole number; got {args['limit']!r}", argument="limit",
+                                 usage=USAGE) from None
+        limit = max(1, min(limit, 20))
+        now = ctx.services.clock.now()
+        since = now - period
+        query = str(args["topic"]).strip()
+        async with ctx.services.db.session() as session:
+            index = await topic_index(session, ctx.caller.tenant)
+            topic = index.resolve(query) or Topic("search", query, (), (query,))
+            watched = await watched_people(session, ctx.caller.tenant)
+            articles = await find_articles(session, topic, since=since)
+            if articles:
+                views = rank(await story_views(session, articles), now, watched, limit)
+                return _answer(topic, views, period, now, watched)
+            latest = await find_articles(session, topic, since=None, scan=SCAN_LIMIT)
+            if latest:
+                view = (await story_views(session, latest[:1]))[0]
+                ago = human_delta(now - view.last_seen)
+                fact = key_fact(view, watched)
+                return Reply(
+                    text=f"Nothing new on {topic.name} in the last {human_delta(period)}. "
+                    f"The last development was {ago} ago ({view.last_seen:%Y-%m-%d %H:%M} UTC):",
+                    lines=(story_line(view, watched),),
+                    summaries=(replace(view.summary, topic=topic.name),),
+                    data={"topic": topic.name, "kind": topic.kind, "stories": 0, "last": view.key, "fact": fact},
+                )
+            if topic.kind != "search":
+                return Reply(
+                    text=f"Nothing stored on {topic.name} ({topic.kind}) yet.",
+                    data={"topic": topic.name, "kind": topic.kind, "stories": 0},
+                )
+            names = index.suggest(query)
+            text = f"I don't know the topic {query!r} and no stored article mentions it."
+            if names:
+                text += f" Did you mean: {', '.join(names)}?"
+            else:
+                text += " Try a country, region, official or rule name."
+            return Reply(text=text, ok=False, ephemeral=True, data={"topic": query, "suggestions": names})
+
+
+def _answer(topic: Topic, views: list[StoryView], period: timedelta, now: datetime, watched: Sequence[str]) -> Reply:
+    kind = "" if topic.kind == "search" else f" ({topic.kind})"
+    lines = tuple(f"{i}. {story_line(v, watched)}" for i, v in enumerate(views, 1))
+    return Reply(
+        text=f"Brief on {topic.name}{kind}, last {human_delta(period)}: {len(views)} "
+        f"stor{'y' if len(views) == 1 else 'ies'}, most important first",
+        lines=lines,
+        summaries=tuple(replace(v.summary, topic=topic.name) for v in views),
+        data={"topic": topic.name, "kind": topic.kind, "stories": len(views),
+              "story_ids": [v.key for v in views], "generated_at": now.isoformat()},
+    )

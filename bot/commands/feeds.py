@@ -1,0 +1,185 @@
+"""`feeds list|status|add|remove|pause|resume`: the workspace's sources, validated by discovery before they are stored."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import ValidationError
+from sqlalchemy import select
+
+from bot.commands.common import LOCAL_TENANT, clip, did_you_mean, human_delta, suggest
+from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.errors import FeedError, NotAllowed, UserInputError
+from bot.models import Reply
+from bot.repo import feeds as repo
+from bot.storage.tables import Feed
+
+ADD_USAGE = "feeds add URL [--name NAME] [--interval 5m] [--outlet NAME]"
+
+
+async def _require_feed(ctx: CommandContext, name: str, usage: str) -> Feed:
+    async with ctx.services.db.session() as session:
+        row = await repo.get_feed(session, ctx.caller.tenant, name)
+        names = [] if row is not None else await repo.feed_names(session, ctx.caller.tenant)
+    if row is None:
+        raise UserInputError(f"no feed named {name!r}{did_you_mean(suggest(name, names))}", argument="feed", usage=usage)
+    return row
+
+
+def _status_line(row: Feed, now: Any) -> str:
+    parts = [row.name]
+    if row.paused:
+        parts.append("PAUSED" + (f" ({row.paused_reason})" if row.paused_reason else ""))
+    elif not row.enabled:
+        parts.append("disabled")
+    parts.append(f"last success {human_delta(now - row.last_success)} ago" if row.last_success else "never succeeded")
+    if row.consecutive_failures:
+        parts.append(f"{row.consecutive_failures} failure{'s' if row.consecutive_failures != 1 else ''} in a row")
+    if row.last_error_kind or row.last_error:
+        parts.append(f"last error {row.last_error_kind or 'error'}: {clip(row.last_error or '', 100)}")
+    return " — ".join(parts)
+
+
+def _feed_data(row: Feed) -> dict[str, Any]:
+    return {"name": row.name, "url": row.url, "title": row.title, "paused": row.paused, "enabled": row.enabled,
+            "last_success": row.last_success.isoformat() if row.last_success else None,
+            "last_error_kind": row.last_error_kind, "last_error": row.last_error,
+            "consecutive_failures": row.consecutive_failures}
+
+
+def register(registry: CommandRegistry) -> None:
+    """Declare the `feeds` commands."""
+
+    @registry.command("feeds list", "List this workspace's feeds")
+    async def feeds_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """List feeds."""
+        async with ctx.services.db.session() as session:
+            rows = await repo.list_feeds(session, ctx.caller.tenant)
+        if not rows:
+            return Reply(text="No feeds yet; an admin can add one with 'feeds add URL'.", data={"feeds": []})
+        lines = tuple(
+            f"{'paused' if r.paused else 'on    '}  {r.name}  {r.url}" + (f"  ({clip(r.title, 60)})" if r.title else "")
+            for r in rows
+        )
+        return Reply(text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}:", lines=lines,
+                     data={"feeds": [_feed_data(r) for r in rows]})
+
+    @registry.command("feeds status", "Health of the feeds: last success, last error, failures, paused",
+                      Arg("feed", "only this feed", required=False, complete="feed"))
+    async def feeds_status(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Show feed health."""
+        now = ctx.services.clock.now()
+        if args.get("feed"):
+            rows = [await _require_feed(ctx, args["feed"], "feeds status [FEED]")]
+        else:
+            async with ctx.services.db.session() as session:
+                rows = await repo.list_feeds(session, ctx.caller.tenant)
+        if not rows:
+            return Reply(text="No feeds yet.", data={"feeds": []})
+        failing = sum(1 for r in rows if r.consecutive_failures or r.paused)
+        return Reply(text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}, {failing} with problems:",
+                     lines=tuple(_status_line(r, now) for r in rows), data={"feeds": [_feed_data(r) for r in rows]})
+
+    @registry.command(
+        "feeds add", "Add a feed after checking it (title, item count); a site URL finds its feed",
+        Arg("url", "the feed or site URL (a local path only for the local operator)"),
+        Arg("name", "a short name (default: from the feed's title)", kind="option", required=False),
+        Arg("interval", "how often to poll, e.g. 5m or 1h", kind="option", required=False),
+        Arg("outlet", "the outlet name shown in alerts", kind="option", required=False),
+        admin_only=True,
+    )
+    async def feeds_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Discover, validate and store a feed."""
+        from bot.ingest.feeds import FeedSpec
+
+        url = str(args["url"]).strip()
+        scheme = urlsplit(url).scheme.lower()
+        title: str | None = None
+        items: int | None = None
+        if scheme in ("http", "https"):
+            from bot.ingest.discover import discover_feed
+            from bot.ingest.fetch import Fetcher
+
+            try:
+                async with Fetcher(allow_private=ctx.services.settings.allow_private_networks) as fetcher:
+                    found = await discover_feed(url, fetcher)
+            except FeedError as exc:
+                raise UserInputError(f"URL {url} is not a usable feed: {exc.kind}: {exc.message}", argument="url",
+                                     usage=ADD_USAGE) from None
+            url, title, items = found.url, found.title, found.item_count
+        elif ctx.caller.tenant != LOCAL_TENANT:
+            raise NotAllowed("only the local operator can add a file or folder on the bot's host; give an http(s) URL")
+        fields: dict[str, Any] = {"url": url}
+        if args.get("interval"):
+            fields["interval"] = args["interval"]
+        if args.get("outlet"):
+            fields["outlet"] = args["outlet"]
+        now = ctx.services.clock.now()
+        async with ctx.services.db.session() as session:
+            if await session.scalar(
+                select(Feed.name).where(Feed.tenant == ctx.caller.tenant, Feed.url == url)
+            ):
+                raise UserInputError(f"this workspace already has a feed for {url}", argument="url", usage=ADD_USAGE)
+            if args.get("name"):
+                name = str(args["name"]).strip()
+                if await repo.get_feed(session, ctx.caller.tenant, name) is not None:
+                    raise UserInputError(f"a feed named {name!r} exists; choose another --name", argument="name",
+                                         usage=ADD_USAGE)
+            else:
+                base = repo.slug(title or urlsplit(url).hostname or url.rstrip("/").rsplit("/", 1)[-1])
+                name = await repo.unique_name(session, ctx.caller.tenant, base)
+            try:
+                spec = FeedSpec(name=name, **fields)
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                field = str(err["loc"][0]) if err.get("loc") else "url"
+                raise UserInputError(f"--{field}: {err['msg']}", argument=field, usage=ADD_USAGE) from None
+            if spec.kind != "http" and not spec.path.exists():
+                raise UserInputError(f"no file or folder at {spec.path}", argument="url", usage=ADD_USAGE)
+            repo.add_feed_row(session, ctx.caller.tenant, spec, title=title, now=now)
+        detail = f"{title!r}, {items} item{'s' if items != 1 else ''} now" if items is not None else f"local {spec.kind}"
+        return Reply(text=f"Feed {name!r} added ({detail}); it is polled every {spec.interval // 60} min.",
+                     lines=(spec.url,), data={"name": name, "url": spec.url, "title": title, "items": items})
+
+    @registry.command("feeds remove", "Stop polling a feed and forget it", Arg("feed", "the feed's name", complete="feed"),
+                      admin_only=True)
+    async def feeds_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Delete a feed (its stored articles stay)."""
+        row = await _require_feed(ctx, args["feed"], "feeds remove FEED")
+        async with ctx.services.db.session() as session:
+            live = await session.get(Feed, row.id)
+            if live is not None:
+                await session.delete(live)
+        return Reply(text=f"Feed {row.name!r} removed; articles already stored stay.", data={"name": row.name})
+
+    async def set_paused(ctx: CommandContext, name: str, paused: bool) -> Reply:
+        verb = "pause" if paused else "resume"
+        row = await _require_feed(ctx, name, f"feeds {verb} FEED")
+        now = ctx.services.clock.now()
+        async with ctx.services.db.session() as session:
+            live = await session.get(Feed, row.id)
+            assert live is not None
+            changed = bool(live.paused) != paused
+            live.paused = paused
+            if paused:
+                live.paused_reason = f"paused by {ctx.caller.display_name or ctx.caller.user_id}"
+            else:
+                live.paused_reason = None
+                live.consecutive_failures = 0
+                live.next_poll_at = now
+        state = "paused" if paused else "resumed"
+        text = f"Feed {row.name!r} {state}." if changed else f"Feed {row.name!r} was already {'paused' if paused else 'running'}."
+        return Reply(text=text, data={"name": row.name, "paused": paused, "changed": changed})
+
+    @registry.command("feeds pause", "Stop polling a feed for now", Arg("feed", "the feed's name", complete="feed"),
+                      admin_only=True)
+    async def feeds_pause(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Pause a feed."""
+        return await set_paused(ctx, args["feed"], True)
+
+    @registry.command("feeds resume", "Poll a paused feed again (clears its failure count)",
+                      Arg("feed", "the feed's name", complete="feed"), admin_only=True)
+    async def feeds_resume(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Resume a feed."""
+        return await set_paused(ctx, args["feed"], False)

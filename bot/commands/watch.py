@@ -1,0 +1,371 @@
+"""`watch ...` (rules in the database, previews with a backtest, audit) and `rules list|validate|export|import`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.commands.common import LOCAL_TENANT, clip, did_you_mean, split_list, suggest
+from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.errors import NotAllowed, UserInputError
+from bot.models import SEVERITIES, Reply
+from bot.repo import rules as repo
+from bot.storage.tables import Rule, RuleAudit
+
+LIST_FIELDS = ("events", "places", "people", "exclude")
+TEXT_FIELDS = ("query", "description", "severity")
+SHOWN_HITS = 5
+
+
+def _rule_options() -> tuple[Arg, ...]:
+    return (
+        Arg("spec", "the whole rule as YAML (fields: query, events, places, people, exclude, severity, ...)",
+            kind="option", required=False),
+        Arg("query", "the rule's query, e.g. '\"ceasefire\" AND (Armenia OR Azerbaijan)'", kind="option", required=False),
+        Arg("events", "event types, comma-separated (ceasefire,casualties,clash,talks,agreement,sanctions)",
+            kind="option", required=False),
+        Arg("places", "countries or regions, comma-separated", kind="option", required=False),
+        Arg("people", "officials, comma-separated", kind="option", required=False),
+        Arg("exclude", "words or topics that veto a match, comma-separated", kind="option", required=False),
+        Arg("severity", "flash, urgent or routine", kind="option", required=False, choices=SEVERITIES),
+        Arg("description", "what the rule is for", kind="option", required=False),
+        Arg("days", "backtest over the stored articles of this many days", kind="option", required=False, default="7"),
+        Arg("yes", "save without a preview", kind="flag"),
+    )
+
+
+def _days(args: dict[str, Any], usage: str) -> int:
+    try:
+        days = int(args.get("days") or 7)
+    except (TypeError, ValueError):
+        raise UserInputError(f"--days must be a whole number; got {args.get('days')!r}", argument="days",
+                             usage=usage) from None
+    if not 1 <= days <= 365:
+        raise UserInputError("--days must be between 1 and 365", argument="days", usage=usage)
+    return days
+
+
+def spec_from_args(args: dict[str, Any], base: dict[str, Any] | None, usage: str) -> dict[str, Any]:
+    """The rule dict an add or edit asks for: `--spec` YAML replaces, simple options override fields."""
+    data: dict[str, Any] = {k: v for k, v in (base or {}).items() if k != "name"}
+    if args.get("spec"):
+        try:
+            parsed = yaml.safe_load(args["spec"])
+        except yaml.YAMLError as exc:
+            raise UserInputError(f"--spec is not valid YAML: {getattr(exc, 'problem', exc)}", argument="spec",
+                                 usage=usage) from None
+        if not isinstance(parsed, dict):
+            raise UserInputError("--spec must be a YAML mapping such as '{query: ceasefire, severity: urgent}'",
+                                 argument="spec", usage=usage)
+        data = {k: v for k, v in parsed.items() if k != "name"}
+        if "enabled" not in data and base is not None and "enabled" in base:
+            data["enabled"] = base["enabled"]
+    for key in TEXT_FIELDS:
+        if args.get(key) is not None:
+            data[key] = args[key]
+    for key in LIST_FIELDS:
+        if args.get(key) is not None:
+            data[key] = split_list(args[key])
+    return data
+
+
+def _describe(spec: dict[str, Any]) -> list[str]:
+    lines = []
+    for key, value in spec.items():
+        if key in ("name",):
+            continue
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        lines.append(f"  {key}: {shown}")
+    return lines
+
+
+def _backtest_lines(result: repo.Backtest) -> list[str]:
+    head = (f"Backtest, last {result.days} days: {result.scanned} stored articles scanned"
+            + (" (newest only)" if result.truncated else "") + "; ")
+    if not result.hits:
+        return [head + "it would not have alerted."]
+    lines = [head + f"it would have alerted on {result.stories} stor{'y' if result.stories == 1 else 'ies'} "
+             f"({len(result.hits)} article{'s' if len(result.hits) != 1 else ''}):"]
+    for hit in result.hits[:SHOWN_HITS]:
+        reason = f" ({clip(hit.reason, 80)})" if hit.reason else ""
+        lines.append(f"  - {clip(hit.title, 100)} <{hit.url}>{reason}")
+    if len(result.hits) > SHOWN_HITS:
+        lines.append(f"  … and {len(result.hits) - SHOWN_HITS} more")
+    return lines
+
+
+def _backtest_data(result: repo.Backtest) -> dict[str, Any]:
+    return {"days": result.days, "scanned": result.scanned, "articles": len(result.hits), "stories": result.stories,
+            "titles": [h.title for h in result.hits[:SHOWN_HITS]]}
+
+
+def _invalid(name: str, errors: list[dict[str, str]]) -> Reply:
+    return Reply(
+        text=f"Rule {name!r} is not valid ({len(errors)} problem{'s' if len(errors) != 1 else ''}); nothing saved.",
+        lines=tuple(f"{e['field']}: {e['message']}" for e in errors),
+        ok=False, ephemeral=True, data={"errors": errors},
+    )
+
+
+async def _require_rule(ctx: CommandContext, name: str, usage: str) -> Rule:
+    async with ctx.services.db.session() as session:
+        row = await repo.get_rule(session, ctx.caller.tenant, name)
+        if row is None:
+            names = await repo.rule_names(session, ctx.caller.tenant)
+    if row is None:
+        raise UserInputError(f"no rule named {name!r}{did_you_mean(suggest(name, names))}", argument="rule",
+                             usage=usage)
+    return row
+
+
+def _audit_line(entry: RuleAudit) -> str:
+    change = _diff(entry.before, entry.after)
+    return f"{entry.at:%Y-%m-%d %H:%M} UTC  {entry.actor}  {entry.action} {entry.rule}" + (f": {change}" if change else "")
+
+
+def _diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
+    if before is None or after is None:
+        return ""
+    parts = []
+    for key in dict.fromkeys([*before, *after]):
+        old, new = before.get(key), after.get(key)
+        if old != new:
+            parts.append(f"{key} {_short(old)} -> {_short(new)}")
+    return "; ".join(parts)
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return clip(repr(value) if isinstance(value, str) else str(value), 60)
+
+
+def _local_file(ctx: CommandContext, path: str, argument: str, usage: str) -> Path:
+    # Reading or writing files on the bot's host is for the local operator, never a chat workspace.
+    if ctx.caller.tenant != LOCAL_TENANT:
+        raise NotAllowed("files on the bot's host can only be read or written by the local operator (CLI)")
+    return Path(path).expanduser()
+
+
+def register(registry: CommandRegistry) -> None:
+    """Declare the `watch` and `rules` commands."""
+
+    @registry.command("watch list", "List this workspace's watch rules")
+    async def watch_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """List rules."""
+        async with ctx.services.db.session() as session:
+            rows = await repo.list_rules(session, ctx.caller.tenant)
+        if not rows:
+            return Reply(text="No watch rules yet; an admin can add one with 'watch add NAME --query ...'.",
+                         data={"rules": []})
+        lines = []
+        for row in rows:
+            spec = row.spec or {}
+            state = "on " if row.enabled else "off"
+            desc = spec.get("description") or spec.get("query") or ""
+            lines.append(f"{state}  {row.name}  [{spec.get('severity', 'routine')}]  {clip(str(desc), 80)}")
+        return Reply(text=f"{len(rows)} watch rule{'s' if len(rows) != 1 else ''}:", lines=tuple(lines),
+                     data={"rules": [r.name for r in rows]})
+
+    @registry.command("watch show", "Show one watch rule", Arg("rule", "the rule's name", complete="rule"))
+    async def watch_show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Show a rule as YAML."""
+        row = await _require_rule(ctx, args["rule"], "watch show RULE")
+        text = repo.rules_to_yaml([row])
+        return Reply(text=f"Rule {row.name} ({'enabled' if row.enabled else 'disabled'}):",
+                     lines=tuple(text.rstrip().splitlines()), data={"rule": row.name, "spec": row.spec,
+                                                                    "enabled": row.enabled, "yaml": text})
+
+    async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) -> Reply:
+        usage = f"watch {'edit' if editing else 'add'} NAME [--spec YAML | --query Q --events E,...] [--days 7] [--yes]"
+        name = str(args["name"]).strip()
+        days = _days(args, usage)
+        base: dict[str, Any] | None = None
+        if editing:
+            row = await _require_rule(ctx, name, usage)
+            name, base = row.name, {**(row.spec or {}), "enabled": bool(row.enabled)}
+        else:
+            async with ctx.services.db.session() as session:
+                if await repo.get_rule(session, ctx.caller.tenant, name) is not None:
+                    raise UserInputError(f"a rule named {name!r} exists; use 'watch edit {name}'", argument="name",
+                                         usage=usage)
+        given = args.get("spec") or any(args.get(k) is not None for k in (*TEXT_FIELDS, *LIST_FIELDS))
+        if not given:
+            raise UserInputError("give the rule as --spec YAML or with options such as --query, --events, --places",
+                                 argument="spec", usage=usage)
+        data = spec_from_args(args, base, usage)
+        checked = repo.check_rule(name, data)
+        if not checked.ok:
+            return _invalid(name, [e.as_dict() for e in checked.errors])
+        assert checked.spec is not None
+        now = ctx.services.clock.now()
+        if args.get("yes"):
+            async with ctx.services.db.session() as session:
+                _, created = await repo.save_rule(session, ctx.caller.tenant, name, checked.spec,
+                                                  actor=ctx.caller.user_id, now=now)
+            return Reply(text=f"Rule {name!r} {'added' if created else 'updated'}.",
+                         lines=tuple(_describe(checked.spec)), data={"rule": name, "saved": True, "spec": checked.spec})
+        async with ctx.services.db.session() as session:
+            result = await repo.backtest(session, name, checked.spec, days=days, now=now)
+        lines = ["Rule:", *_describe(checked.spec)]
+        if editing and base is not None:
+            change = _diff(base, {**checked.spec, "enabled": checked.spec.get("enabled", base.get("enabled", True))})
+            lines.append(f"Changes: {change or 'none'}")
+        lines += _backtest_lines(result)
+        lines.append(f"Nothing saved yet: run the same command with --yes to save.")
+        return Reply(
+            text=f"Preview of {'the edited' if editing else 'new'} rule {name!r} (valid, not saved).",
+            lines=tuple(lines), ephemeral=True,
+            data={"rule": name, "saved": False, "preview": True, "spec": checked.spec, "backtest": _backtest_data(result)},
+        )
+
+    @registry.command("watch add", "Add a watch rule (preview with a backtest; --yes saves)",
+                      Arg("name", "a short name for the rule"), *_rule_options(), admin_only=True)
+    async def watch_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Preview or save a new rule."""
+        return await add_or_edit(ctx, args, editing=False)
+
+    @registry.command("watch edit", "Change a watch rule (preview with a backtest; --yes saves)",
+                      Arg("name", "the rule to change", complete="rule"), *_rule_options(), admin_only=True)
+    async def watch_edit(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Preview or save an edited rule."""
+        return await add_or_edit(ctx, args, editing=True)
+
+    @registry.command("watch remove", "Delete a watch rule and this workspace's subscriptions to it",
+                      Arg("rule", "the rule's name", complete="rule"), admin_only=True)
+    async def watch_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Delete a rule."""
+        row = await _require_rule(ctx, args["rule"], "watch remove RULE")
+        async with ctx.services.db.session() as session:
+            row = await repo.get_rule(session, ctx.caller.tenant, row.name)
+            assert row is not None
+            subs = await repo.remove_rule(session, row, actor=ctx.caller.user_id, now=ctx.services.clock.now())
+        extra = f" and {subs} subscription{'s' if subs != 1 else ''} to it" if subs else ""
+        return Reply(text=f"Rule {row.name!r}{extra} removed.", data={"rule": row.name, "subscriptions_removed": subs})
+
+    async def toggle(ctx: CommandContext, name: str, enabled: bool) -> Reply:
+        verb = "enable" if enabled else "disable"
+        row = await _require_rule(ctx, name, f"watch {verb} RULE")
+        async with ctx.services.db.session() as session:
+            row = await repo.get_rule(session, ctx.caller.tenant, row.name)
+            assert row is not None
+            changed = await repo.set_enabled(session, row, enabled, actor=ctx.caller.user_id,
+                                             now=ctx.services.clock.now())
+        state = "enabled" if enabled else "disabled"
+        return Reply(text=f"Rule {row.name!r} {state}." if changed else f"Rule {row.name!r} was already {state}.",
+                     data={"rule": row.name, "enabled": enabled, "changed": changed})
+
+    @registry.command("watch enable", "Turn a watch rule on", Arg("rule", "the rule's name", complete="rule"),
+                      admin_only=True)
+    async def watch_enable(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Enable a rule."""
+        return await toggle(ctx, args["rule"], True)
+
+    @registry.command("watch disable", "Turn a watch rule off", Arg("rule", "the rule's name", complete="rule"),
+                      admin_only=True)
+    async def watch_disable(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Disable a rule."""
+        return await toggle(ctx, args["rule"], False)
+
+    @registry.command("watch test", "Backtest a saved rule over the stored articles of the last N days",
+                      Arg("rule", "the rule's name", complete="rule"),
+                      Arg("days", "how many days back", kind="option", required=False, default="7"), admin_only=True)
+    async def watch_test(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Backtest a rule."""
+        usage = "watch test RULE [--days 7]"
+        days = _days(args, usage)
+        row = await _require_rule(ctx, args["rule"], usage)
+        async with ctx.services.db.session() as session:
+            result = await repo.backtest(session, row.name, row.spec or {}, days=days, now=ctx.services.clock.now())
+        return Reply(text=f"Backtest of rule {row.name!r}:", lines=tuple(_backtest_lines(result)),
+                     data={"rule": row.name, "backtest": _backtest_data(result)})
+
+    @registry.command("watch history", "Who changed the watch rules, when, and what changed",
+                      Arg("rule", "only this rule", required=False, complete="rule"),
+                      Arg("limit", "at most this many entries", kind="option", required=False, default="20"),
+                      admin_only=True)
+    async def watch_history(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Show the audit trail."""
+        try:
+            limit = max(1, min(200, int(args.get("limit") or 20)))
+        except ValueError:
+            raise UserInputError("--limit must be a whole number", argument="limit",
+                                 usage="watch history [RULE] [--limit 20]") from None
+        async with ctx.services.db.session() as session:
+            entries = await repo.history(session, ctx.caller.tenant, args.get("rule"), limit)
+        scope = f"rule {args['rule']!r}" if args.get("rule") else "the watch rules"
+        if not entries:
+            return Reply(text=f"No changes recorded for {scope}.", data={"entries": []})
+        return Reply(
+            text=f"Changes to {scope}, newest first:", lines=tuple(_audit_line(e) for e in entries),
+            data={"entries": [{"rule": e.rule, "actor": e.actor, "action": e.action, "at": e.at.isoformat(),
+                               "before": e.before, "after": e.after} for e in entries]},
+        )
+
+    @registry.command("rules list", "List this workspace's watch rules")
+    async def rules_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Same as `watch list`."""
+        return await watch_list(ctx, args)
+
+    @registry.command("rules export", "Write the rules as YAML (to FILE on the bot's host, or into the reply)",
+                      Arg("file", "a file to write (local operator only)", required=False), admin_only=True)
+    async def rules_export(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Export rules as YAML."""
+        text = await repo.export_rules(ctx.services, ctx.caller.tenant)
+        count = len((yaml.safe_load(text) or {}).get("rules") or [])
+        if args.get("file"):
+            path = _local_file(ctx, args["file"], "file", "rules export [FILE]")
+            path.write_text(text, encoding="utf-8")
+            return Reply(text=f"Rules written to {path}.", data={"file": str(path), "yaml": text})
+        return Reply(text="Rules as YAML:", lines=tuple(text.rstrip().splitlines()), data={"yaml": text,
+                                                                                          "count": count})
+
+    @registry.command("rules import", "Create or update rules from a YAML file on the bot's host (all or nothing)",
+                      Arg("file", "the YAML file to read"), admin_only=True)
+    async def rules_import(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Import rules from a file."""
+        usage = "rules import FILE"
+        path = _local_file(ctx, args["file"], "file", usage)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UserInputError(f"cannot read FILE {str(path)!r}: {exc.strerror or exc}", argument="file",
+                                 usage=usage) from None
+        summary = await repo.import_rules(ctx.services, ctx.caller.tenant, text, ctx.caller.user_id)
+        if not summary.ok:
+            return _invalid(str(path), list(summary.errors))
+        return Reply(
+            text=f"Imported {path}: {len(summary.created)} added, {len(summary.updated)} updated, "
+            f"{len(summary.unchanged)} unchanged.",
+            lines=tuple(f"{verb}: {', '.join(names)}" for verb, names in
+                        (("added", summary.created), ("updated", summary.updated)) if names),
+            data={"created": list(summary.created), "updated": list(summary.updated),
+                  "unchanged": list(summary.unchanged)},
+        )
+
+    @registry.command("rules validate", "Check a rules file (or the stored rules) without saving anything",
+                      Arg("file", "the YAML file to check (local operator only); default: the stored rules",
+                          required=False))
+    async def rules_validate(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+        """Validate a rules file or the stored rules."""
+        usage = "rules validate [FILE]"
+        if args.get("file"):
+            path = _local_file(ctx, args["file"], "file", usage)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise UserInputError(f"cannot read FILE {str(path)!r}: {exc.strerror or exc}", argument="file",
+                                     usage=usage) from None
+            label = str(path)
+        else:
+            text = await repo.export_rules(ctx.services, ctx.caller.tenant)
+            label = "the stored rules"
+        checked, errors = repo.validate_rules_text(text)
+        if errors:
+            return _invalid(label, errors)
+        return Reply(text=f"{label}: {len(checked)} rule{'s' if len(checked) != 1 else ''}, all valid.",
+                     lines=tuple(c.name for c in checked), data={"rules": [c.name for c in checked], "errors": []})

@@ -1,0 +1,191 @@
+"""Digests: for each hourly or daily subscription that is due, one outbox message with the period's stories.
+
+One minutely job (`schedule_digests`) checks every digest subscription: hourly ones are due at
+the top of each hour, daily ones at their `at` time in their own time zone (DST-aware via
+zoneinfo). A due digest covers the articles first seen since the previous digest (or since
+the subscription was set up) that matched the subscription's rule, minus the stories muted in
+the channel, and is queued as one `Delivery(kind="digest")` whose payload the outbox worker
+turns into an `Alert(kind="digest")`. `last_digest_at` advances with a compare-and-set in the
+same transaction, so two instances never send the same digest and nothing is lost on a crash.
+An empty period sends nothing. Checking every minute, rather than one cron job per
+subscription, needs no rescheduling when subscriptions change.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.models import Alert, RuleMatch, Summary
+from bot.repo.search import recent_articles
+from bot.repo.stories import build_view, importance
+from bot.storage.tables import ArticleRow, Delivery, Rule, Story, Subscription
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+MAX_STORIES = 10
+SCAN_LIMIT = 5000
+JOB_ID = "diplobot-digests"
+
+
+def due_slot(mode: str, at: str | None, tz: str | None, since: datetime, now: datetime) -> datetime | None:
+    """The latest scheduled time in (since, now] for a digest, or None when none has passed."""
+    if mode == "hourly":
+        slot = now.replace(minute=0, second=0, microsecond=0)
+    elif mode == "daily":
+        zone = ZoneInfo(tz or "UTC")
+        hh, mm = (int(p) for p in (at or "08:00").split(":"))
+        local_now = now.astimezone(zone)
+        slot_local = datetime.combine(local_now.date(), time(hh, mm), tzinfo=zone)
+        if slot_local > local_now:
+            slot_local = datetime.combine(local_now.date() - timedelta(days=1), time(hh, mm), tzinfo=zone)
+        slot = slot_local.astimezone(timezone.utc)
+    else:
+        return None
+    return slot if since < slot <= now else None
+
+
+def _matches(detection: Any, rule: str) -> RuleMatch | None:
+    if not isinstance(detection, dict):
+        return None
+    for m in detection.get("matches") or []:
+        if isinstance(m, dict) and m.get("rule") == rule:
+            severity = m.get("severity") if m.get("severity") in ("flash", "urgent", "routine") else "routine"
+            return RuleMatch(rule=rule, reason=str(m.get("reason") or ""), severity=severity)
+    return None
+
+
+async def _summaries(session: AsyncSession, rows: Sequence[ArticleRow], rule: str, muted: set[str],
+                     now: datetime) -> tuple[list[Summary], int]:
+    """The period's stories for one rule, most important first (at most MAX_STORIES), and the total."""
+    groups: dict[str, list[ArticleRow]] = {}
+    match_of: dict[str, RuleMatch] = {}
+    for row in rows:
+        match = _matches(row.detection, rule)
+        if match is None:
+            continue
+        key = row.story_id or f"article:{row.id}"
+        if row.story_id in muted:
+            continue
+        groups.setdefault(key, []).append(row)
+        match_of.setdefault(key, match)
+    views = []
+    for key, members in groups.items():
+        story = await session.get(Story, key) if not key.startswith("article:") else None
+        if story is not None:
+            members = list((await session.scalars(
+                select(ArticleRow).where(ArticleRow.story_id == story.id).order_by(ArticleRow.seen_at))).all())
+        views.append((key, build_view(story, members, key)))
+    ranked = sorted(views, key=lambda kv: importance(kv[1], now), reverse=True)[:MAX_STORIES]
+    out: list[Summary] = []
+    for key, view in ranked:
+        summary = await _pipeline_summary(session, key, match_of[key]) if not key.startswith("article:") else None
+        out.append(summary or view.summary)
+    return out, len(views)
+
+
+async def _pipeline_summary(session: AsyncSession, story_id: str, match: RuleMatch) -> Summary | None:
+    # The lead's summarizer writes the alert text (clean sentences); use it when it is there.
+    try:
+        from bot.pipeline import story_summary
+    except Exception:  # noqa: BLE001 - the digest still works from stored state alone
+        return None
+    try:
+        return await story_summary(session, story_id, (match,))
+    except Exception:  # noqa: BLE001
+        log.exception("summary of story %s failed; using stored state", story_id)
+        return None
+
+
+def digest_title(rule: str, mode: str, count: int, shown: int, start: datetime, end: datetime) -> str:
+    """`Daily digest: rule ceasefire, 3 stories (…)`."""
+    label = "Hourly" if mode == "hourly" else "Daily"
+    more = f", {shown} most important shown" if count > shown else ""
+    return (f"{label} digest for {rule}: {count} stor{'y' if count == 1 else 'ies'}{more} "
+            f"({start:%Y-%m-%d %H:%M}–{end:%H:%M} UTC)")
+
+
+async def run_digests(services: Services, now: datetime | None = None) -> list[Alert]:
+    """Queue every digest that is due at `now` (default: the services' clock); returns what was queued."""
+    from bot.codec import summary_to_dict
+
+    now = now or services.clock.now()
+    queued: list[Alert] = []
+    async with services.db.session() as session:
+        subs = (await session.scalars(
+            select(Subscription).where(Subscription.mode.in_(("hourly", "daily")), Subscription.paused.is_(False))
+            .order_by(Subscription.id))).all()
+        jobs = [(s.id, s.tenant, s.channel, s.rule, s.mode, s.at, s.tz, s.last_digest_at or s.created_at,
+                 s.last_digest_at) for s in subs]
+    for sub_id, tenant, channel, rule, mode, at, tz, since, previous in jobs:
+        try:
+            slot = due_slot(mode, at, tz, since, now)
+        except Exception:  # noqa: BLE001 - a bad stored zone must not stop the other digests
+            log.warning("digest %s for %s: cannot compute its schedule (at=%r tz=%r)", rule, channel, at, tz)
+            continue
+        if slot is None:
+            continue
+        try:
+            alert = await _one_digest(services, sub_id, tenant, channel, rule, mode, since, previous, now,
+                                      summary_to_dict)
+        except Exception:  # noqa: BLE001 - log with context and go on with the next subscription
+            log.exception("digest %s for %s failed", rule, channel)
+            continue
+        if alert is not None:
+            queued.append(alert)
+    return queued
+
+
+async def _one_digest(services: Services, sub_id: int, tenant: str, channel: str, rule: str, mode: str,
+                      since: datetime, previous: datetime | None, now: datetime, encode: Any) -> Alert | None:
+    from bot.repo.subscriptions import muted_story_ids
+
+    async with services.db.session() as session:
+        # Compare-and-set: only the instance that moves last_digest_at from its old value sends.
+        cond = Subscription.last_digest_at.is_(None) if previous is None else Subscription.last_digest_at == previous
+        claimed = await session.execute(update(Subscription).where(Subscription.id == sub_id, cond)
+                                        .values(last_digest_at=now))
+        if not claimed.rowcount:
+            return None
+        enabled = await session.scalar(select(Rule.enabled).where(Rule.tenant == tenant, Rule.name == rule))
+        if not enabled:
+            return None
+        rows = await recent_articles(session, since=since, until=now, limit=SCAN_LIMIT)
+        rows = [r for r in rows if r.seen_at > since]
+        muted = await muted_story_ids(session, channel)
+        summaries, total = await _summaries(session, rows, rule, muted, now)
+        if not summaries:
+            return None
+        title = digest_title(rule, mode, total, len(summaries), since, now)
+        session.add(Delivery(
+            channel=channel, kind="digest", status="pending", attempts=0, next_attempt_at=now, created_at=now,
+            payload={"title": title, "rule": rule, "mode": mode, "tenant": tenant, "subscription_id": sub_id,
+                     "period": [since.isoformat(), now.isoformat()],
+                     "summaries": [encode(s) for s in summaries]},
+        ))
+        return Alert(kind="digest", channel=channel, summaries=tuple(summaries), text=title)
+
+
+def schedule_digests(scheduler: Any, services: Services) -> Any:
+    """Add the minutely digest check to an APScheduler (AsyncIOScheduler) and return the job."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    async def job() -> None:
+        try:
+            queued = await run_digests(services)
+            if queued:
+                log.info("queued %d digest(s)", len(queued))
+        except Exception:  # noqa: BLE001 - a scheduled job logs and carries on
+            log.exception("digest check failed")
+
+    return scheduler.add_job(job, CronTrigger(minute="*", second=5), id=JOB_ID, replace_existing=True,
+                             max_instances=1, coalesce=True, misfire_grace_time=300)

@@ -1,0 +1,326 @@
+"""Watch rules per tenant: validate, store with an audit trail, backtest, and round-trip YAML."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.repo.search import recent_articles
+from bot.storage.tables import Rule, RuleAudit, Subscription
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+BACKTEST_LIMIT = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    """One validation problem: which field of the rule, and what is wrong."""
+
+    field: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        """`{"field", "message"}` for Reply.data."""
+        return {"field": self.field, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A rule spec after validation: the normalized dict to store, or the errors."""
+
+    name: str
+    spec: dict[str, Any] | None
+    errors: tuple[FieldError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the rule validated and compiled."""
+        return self.spec is not None and not self.errors
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A stored article the rule would have alerted on."""
+
+    article_id: str
+    title: str
+    url: str
+    story_id: str | None
+    reason: str
+    seen_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Backtest:
+    """What a rule would have matched over the stored articles of a period."""
+
+    days: int
+    scanned: int
+    hits: tuple[Hit, ...]
+    truncated: bool = False
+
+    @property
+    def stories(self) -> int:
+        """Distinct stories (articles without a story count alone)."""
+        return len({h.story_id or h.article_id for h in self.hits})
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What `import_rules` did: names created, updated, unchanged, and any errors (nothing saved then)."""
+
+    created: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    errors: tuple[dict[str, str], ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when every rule validated (and so the import was saved)."""
+        return not self.errors
+
+
+def check_rule(name: str, data: Mapping[str, Any]) -> Checked:
+    """Validate one rule with the detector's RuleSpec and compile it; errors name the field."""
+    from pydantic import ValidationError
+
+    from bot.detect.rules import RuleSpec, compile_rules
+
+    payload = {**dict(data), "name": name}
+    try:
+        spec = RuleSpec.model_validate(payload)
+    except ValidationError as exc:
+        errors = tuple(
+            FieldError(".".join(str(p) for p in err.get("loc", ())) or "spec", str(err.get("msg", "invalid")))
+            for err in exc.errors()
+        )
+        return Checked(name, None, errors)
+    _, compile_errors = compile_rules([spec])
+    if compile_errors:
+        return Checked(name, None, tuple(FieldError(_error_field(e), str(e)) for e in compile_errors))
+    return Checked(name, spec_dict(spec), ())
+
+
+def _error_field(err: Any) -> str:
+    # RuleError names the rule, not the field; its message and position tell which field failed.
+    text = f"{getattr(err, 'message', err)} {getattr(err, 'hint', '') or ''}".lower()
+    for needle, field_name in (("regex", "regex"), ("place", "places"), ("people", "people"),
+                               ("person", "people"), ("exclude", "exclude"), ("event", "events")):
+        if needle in text:
+            return field_name
+    return "query"
+
+
+def spec_dict(spec: Any) -> dict[str, Any]:
+    """A RuleSpec as the plain dict stored in `rules.spec`: with its name (the RuleBook validates it
+    as is), defaults left out for readable YAML."""
+    return spec.model_dump(mode="json", exclude_defaults=True)
+
+
+async def list_rules(session: AsyncSession, tenant: str) -> list[Rule]:
+    """The tenant's rules by name."""
+    return list((await session.scalars(select(Rule).where(Rule.tenant == tenant).order_by(Rule.name))).all())
+
+
+async def rule_names(session: AsyncSession, tenant: str) -> list[str]:
+    """The tenant's rule names."""
+    return list((await session.scalars(select(Rule.name).where(Rule.tenant == tenant).order_by(Rule.name))).all())
+
+
+async def get_rule(session: AsyncSession, tenant: str, name: str) -> Rule | None:
+    """One rule of the tenant by name (case-insensitive fallback)."""
+    row = await session.scalar(select(Rule).where(Rule.tenant == tenant, Rule.name == name))
+    if row is None:
+        row = await session.scalar(select(Rule).where(Rule.tenant == tenant, func.lower(Rule.name) == name.lower()))
+    return row
+
+
+def _audit(session: AsyncSession, tenant: str, rule: str, actor: str, action: str, now: datetime,
+           before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+    session.add(RuleAudit(tenant=tenant, rule=rule, actor=actor, action=action, at=now, before=before, after=after))
+
+
+def _state(row: Rule) -> dict[str, Any]:
+    return {**(row.spec or {}), "enabled": bool(row.enabled)}
+
+
+async def save_rule(session: AsyncSession, tenant: str, name: str, spec: dict[str, Any], *, actor: str,
+                    now: datetime, action: str | None = None) -> tuple[Rule, bool]:
+    """Create or replace a rule (audited); returns the row and whether it was created."""
+    row = await get_rule(session, tenant, name)
+    enabled = bool(spec.get("enabled", True))
+    if row is None:
+        row = Rule(tenant=tenant, name=name, spec=spec, enabled=enabled, created_at=now, updated_at=now)
+        session.add(row)
+        _audit(session, tenant, name, actor, action or "add", now, None, {**spec, "enabled": enabled})
+        await session.flush()
+        return row, True
+    before = _state(row)
+    row.spec = spec
+    row.enabled = enabled
+    row.updated_at = now
+    _audit(session, tenant, row.name, actor, action or "edit", now, before, _state(row))
+    await session.flush()
+    return row, False
+
+
+async def set_enabled(session: AsyncSession, row: Rule, enabled: bool, *, actor: str, now: datetime) -> bool:
+    """Enable or disable a rule (audited); False when it already was."""
+    if bool(row.enabled) == enabled:
+        return False
+    before = _state(row)
+    row.enabled = enabled
+    row.spec = {**(row.spec or {}), "enabled": enabled}
+    row.updated_at = now
+    _audit(session, row.tenant, row.name, actor, "enable" if enabled else "disable", now, before, _state(row))
+    await session.flush()
+    return True
+
+
+async def remove_rule(session: AsyncSession, row: Rule, *, actor: str, now: datetime) -> int:
+    """Delete a rule and the tenant's subscriptions to it (audited); returns how many subscriptions went."""
+    _audit(session, row.tenant, row.name, actor, "remove", now, _state(row), None)
+    result = await session.execute(
+        delete(Subscription).where(Subscription.tenant == row.tenant, Subscription.rule == row.name)
+    )
+    await session.delete(row)
+    await session.flush()
+    return int(result.rowcount or 0)
+
+
+async def history(session: AsyncSession, tenant: str, rule: str | None = None, limit: int = 20) -> list[RuleAudit]:
+    """The tenant's audit entries, newest first, for one rule or all."""
+    query = select(RuleAudit).where(RuleAudit.tenant == tenant)
+    if rule:
+        query = query.where(func.lower(RuleAudit.rule) == rule.lower())
+    query = query.order_by(RuleAudit.at.desc(), RuleAudit.id.desc()).limit(limit)
+    return list((await session.scalars(query)).all())
+
+
+async def backtest(session: AsyncSession, name: str, spec: Mapping[str, Any], *, days: int, now: datetime,
+                   limit: int = BACKTEST_LIMIT) -> Backtest:
+    """Run one rule over the stored articles first seen in the last `days` days (newest `limit`)."""
+    from bot.detect import Detector
+    from bot.detect.rules import RuleSpec, compile_rules
+
+    rule = RuleSpec.model_validate({**dict(spec), "name": name, "enabled": True})
+    compiled, _errors = compile_rules([rule])
+    detector = Detector(compiled)
+    rows = await recent_articles(session, since=now - timedelta(days=days), until=now, limit=limit + 1)
+    truncated = len(rows) > limit
+    rows = rows[:limit]
+    items = [(r.id, r.title, r.text, r.url, r.story_id, r.seen_at) for r in rows]
+
+    def run() -> list[Hit]:
+        found: list[Hit] = []
+        for article_id, title, text, url, story_id, seen_at in items:
+            detection = detector.detect(title, text)
+            for match in detection.matches:
+                if match.rule == name:
+                    found.append(Hit(article_id, title, url, story_id, match.reason, seen_at))
+                    break
+        return found
+
+    # The detector is CPU-bound; a worker thread keeps the event loop answering other commands.
+    hits = await asyncio.to_thread(run)
+    return Backtest(days=days, scanned=len(rows), hits=tuple(hits), truncated=truncated)
+
+
+def rules_to_yaml(rows: Sequence[Rule]) -> str:
+    """Rules as the YAML document `config/rules.yaml` uses: `rules: [ {name, ...}, ... ]`."""
+    docs = []
+    for row in rows:
+        spec = {k: v for k, v in (row.spec or {}).items() if k not in ("name", "enabled")}
+        entry: dict[str, Any] = {"name": row.name, **spec}
+        if not row.enabled:
+            entry["enabled"] = False
+        docs.append(entry)
+    return yaml.safe_dump({"rules": docs}, sort_keys=False, allow_unicode=True, width=100)
+
+
+def parse_rules_yaml(text: str) -> tuple[list[tuple[str, dict[str, Any]]], list[dict[str, str]]]:
+    """Read a rules document (a list, or a mapping with `rules:`) into (name, dict) pairs and errors."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        return [], [{"field": "yaml", "message": f"not valid YAML{where}: {getattr(exc, 'problem', exc)}"}]
+    if isinstance(raw, Mapping) and "rules" in raw:
+        raw = raw["rules"]
+    if raw is None:
+        return [], []
+    if not isinstance(raw, list):
+        return [], [{"field": "rules", "message": "expected a list of rules (or a mapping with a `rules:` list)"}]
+    out: list[tuple[str, dict[str, Any]]] = []
+    errors: list[dict[str, str]] = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            errors.append({"field": f"rules[{i}].name", "message": "each rule needs a name"})
+            continue
+        out.append((item["name"].strip(), {k: v for k, v in item.items() if k != "name"}))
+    return out, errors
+
+
+def validate_rules_text(text: str) -> tuple[list[Checked], list[dict[str, str]]]:
+    """Validate a whole rules document; errors are `{"field": "RULE.field", "message"}`."""
+    pairs, errors = parse_rules_yaml(text)
+    checked: list[Checked] = []
+    seen: set[str] = set()
+    for name, data in pairs:
+        if name.lower() in seen:
+            errors.append({"field": f"{name}.name", "message": "declared twice"})
+            continue
+        seen.add(name.lower())
+        result = check_rule(name, data)
+        checked.append(result)
+        errors.extend({"field": f"{name}.{e.field}", "message": e.message} for e in result.errors)
+    return checked, errors
+
+
+async def export_rules(services: Services, tenant: str) -> str:
+    """The tenant's rules as YAML (the same shape `import_rules` and `config/rules.yaml` read)."""
+    async with services.db.session() as session:
+        return rules_to_yaml(await list_rules(session, tenant))
+
+
+async def import_rules(services: Services, tenant: str, yaml_text: str, actor: str) -> ImportSummary:
+    """Create or update the tenant's rules from YAML, all or nothing; rules absent from the file stay."""
+    checked, errors = validate_rules_text(yaml_text)
+    if errors:
+        return ImportSummary(errors=tuple(errors))
+    now = services.clock.now()
+    created: list[str] = []
+    updated: list[str] = []
+    unchanged: list[str] = []
+    async with services.db.session() as session:
+        for item in checked:
+            assert item.spec is not None
+            row = await get_rule(session, tenant, item.name)
+            if row is not None and _state(row) == {**item.spec, "enabled": bool(item.spec.get("enabled", True))}:
+                unchanged.append(row.name)
+                continue
+            _, was_created = await save_rule(session, tenant, item.name, item.spec, actor=actor, now=now,
+                                             action="import")
+            (created if was_created else updated).append(item.name)
+    return ImportSummary(tuple(created), tuple(updated), tuple(unchanged))
+
+
+async def seed_rules(services: Services, tenant: str, path: str | Path) -> ImportSummary:
+    """Load `config/rules.yaml` into a tenant that has no rules yet; a tenant with rules is left alone."""
+    async with services.db.session() as session:
+        count = await session.scalar(select(func.count(Rule.id)).where(Rule.tenant == tenant))
+    if count:
+        return ImportSummary()
+    text = Path(path).read_text(encoding="utf-8")
+    return await import_rules(services, tenant, text, actor="seed")

@@ -1,0 +1,141 @@
+"""Article and story queries for brief, backtests and digests; full-text search on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import bindparam, func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.storage.tables import ArticleRow, Story, UTCDateTime
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '') || ' ' || coalesce(search_text, ''))"
+
+
+def sqlite_match(phrases: Iterable[str]) -> str:
+    """An FTS5 MATCH expression: each phrase quoted (its words in order), phrases joined by OR."""
+    parts = []
+    for phrase in phrases:
+        words = _WORD.findall(phrase)
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    return " OR ".join(dict.fromkeys(parts))
+
+
+def pg_websearch(phrases: Iterable[str]) -> str:
+    """A websearch_to_tsquery string: each phrase quoted, joined by `or`."""
+    parts = []
+    for phrase in phrases:
+        words = _WORD.findall(phrase)
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    return " or ".join(dict.fromkeys(parts))
+
+
+async def search_article_ids(
+    session: AsyncSession,
+    phrases: Sequence[str],
+    *,
+    since: datetime | None = None,
+    limit: int = 500,
+) -> list[str]:
+    """Ids of articles whose title or text contains any phrase, newest first (FTS5 or tsvector)."""
+    dialect = session.bind.dialect.name
+    if dialect == "sqlite":
+        expr = sqlite_match(phrases)
+        if not expr:
+            return []
+        sql = (
+            "SELECT a.id FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH :q" + (" AND a.seen_at >= :since" if since else "")
+            + " ORDER BY a.seen_at DESC LIMIT :limit"
+        )
+    else:
+        expr = pg_websearch(phrases)
+        if not expr:
+            return []
+        sql = (
+            f"SELECT id FROM articles WHERE {PG_DOCUMENT} @@ websearch_to_tsquery('english', :q)"
+            + (" AND seen_at >= :since" if since else "")
+            + " ORDER BY seen_at DESC LIMIT :limit"
+        )
+    params: dict[str, object] = {"q": expr, "limit": limit}
+    statement = text(sql)
+    if since is not None:
+        # Bind through the table's own type so SQLite gets the same text form the ORM writes.
+        statement = statement.bindparams(bindparam("since", type_=UTCDateTime()))
+        params["since"] = since
+    rows = await session.execute(statement, params)
+    return [row[0] for row in rows]
+
+
+async def rebuild_sqlite_index(session: AsyncSession) -> None:
+    """Re-index every article in the SQLite FTS5 table (after a migration rebuilt `articles`)."""
+    if session.bind.dialect.name != "sqlite":
+        return
+    await session.execute(text("DELETE FROM articles_fts"))
+    await session.execute(text(
+        "INSERT INTO articles_fts(rowid, title, body) "
+        "SELECT rowid, title, text || ' ' || coalesce(search_text, '') FROM articles"
+    ))
+
+
+async def recent_articles(
+    session: AsyncSession, *, since: datetime | None = None, until: datetime | None = None, limit: int = 5000
+) -> list[ArticleRow]:
+    """Articles first seen in [since, until], newest first, at most `limit`."""
+    query = select(ArticleRow).order_by(ArticleRow.seen_at.desc()).limit(limit)
+    if since is not None:
+        query = query.where(ArticleRow.seen_at >= since)
+    if until is not None:
+        query = query.where(ArticleRow.seen_at <= until)
+    return list((await session.scalars(query)).all())
+
+
+async def articles_by_ids(session: AsyncSession, ids: Iterable[str]) -> list[ArticleRow]:
+    """The articles with these ids (any order)."""
+    ids = list(dict.fromkeys(ids))
+    out: list[ArticleRow] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        out.extend((await session.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk)))).all())
+    return out
+
+
+async def stories_by_ids(session: AsyncSession, ids: Iterable[str]) -> dict[str, Story]:
+    """Stories by id."""
+    ids = [i for i in dict.fromkeys(ids) if i]
+    out: dict[str, Story] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for story in (await session.scalars(select(Story).where(Story.id.in_(chunk)))).all():
+            out[story.id] = story
+    return out
+
+
+async def articles_of_stories(session: AsyncSession, story_ids: Iterable[str]) -> dict[str, list[ArticleRow]]:
+    """Every stored article of each story, oldest first."""
+    ids = [i for i in dict.fromkeys(story_ids) if i]
+    out: dict[str, list[ArticleRow]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(ArticleRow).where(ArticleRow.story_id.in_(chunk)).order_by(ArticleRow.seen_at)
+        for row in (await session.scalars(query)).all():
+            out[row.story_id or ""].append(row)
+    return out
+
+
+async def recent_story_ids(session: AsyncSession, prefix: str = "", limit: int = 25) -> list[tuple[str, str]]:
+    """(id, headline) of the most recently updated stories whose id starts with `prefix`."""
+    query = select(Story.id, Story.headline).order_by(Story.last_seen.desc()).limit(limit)
+    if prefix:
+        query = query.where(Story.id.startswith(prefix))
+    return [(row[0], row[1]) for row in (await session.execute(query)).all()]
+
+
+async def count_articles(session: AsyncSession) -> int:
+    """How many articles are stored."""
+    return int((await session.scalar(select(func.count()).select_from(ArticleRow))) or 0)

@@ -1,0 +1,189 @@
+"""Stories as brief and digests show them: a Summary from stored rows, its key fact, and its importance."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.models import Casualty, RuleMatch, Source, Summary
+from bot.storage.tables import ArticleRow, Story
+
+CEASEFIRE_WEIGHT = {"collapsed": 5.0, "violated": 4.0, "agreed": 4.0, "extended": 3.0, "proposed": 2.0,
+                    "talks": 2.0, "holding": 1.5}
+SEVERITY_WEIGHT = {"flash": 3.0, "urgent": 2.0, "routine": 0.5}
+QUALIFIER_WORDS = {"exact": "", "at_least": "at least ", "more_than": "more than ", "about": "about ",
+                   "nearly": "nearly ", "up_to": "up to "}
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """A story with its articles, ready to rank and render; `key` is the story id (or `article:ID`)."""
+
+    key: str
+    summary: Summary
+    last_seen: datetime
+    event_types: tuple[str, ...]
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _casualty(value: Any) -> Casualty | None:
+    if not isinstance(value, Mapping):
+        return None
+    try:
+        return Casualty(
+            count=int(value.get("count", 0)),
+            qualifier=str(value.get("qualifier") or "exact"),
+            kind=str(value.get("kind") or "killed"),
+            who=value.get("who") if isinstance(value.get("who"), str) else None,
+            current=bool(value.get("current", True)),
+            evidence=str(value.get("evidence") or ""),
+        )
+    except (TypeError, ValueError):
+        return None
+
+
+def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | None = None) -> StoryView:
+    """Merge a story's state and its articles' detections into one Summary (state wins when present)."""
+    state: Mapping[str, Any] = story.state if story is not None and isinstance(story.state, Mapping) else {}
+    detections = [a.detection if isinstance(a.detection, Mapping) else {} for a in articles]
+    ceasefire = state.get("ceasefire") if isinstance(state.get("ceasefire"), str) else None
+    event_types: list[str] = [t for t in _list(state.get("event_types")) if isinstance(t, str)]
+    people: list[str] = [p if isinstance(p, str) else str(p.get("name", "")) for p in _list(state.get("people"))
+                         if isinstance(p, (str, Mapping))]
+    countries: list[str] = [c for c in _list(state.get("countries")) if isinstance(c, str)]
+    casualty = _casualty(state.get("casualty"))
+    matches: dict[str, RuleMatch] = {}
+    evidence: list[str] = []
+    for det in detections:
+        for ev in _list(det.get("events")):
+            if not isinstance(ev, Mapping):
+                continue
+            etype = str(ev.get("type") or "")
+            if etype and etype not in event_types:
+                event_types.append(etype)
+            if etype == "ceasefire" and ceasefire is None and isinstance(ev.get("status"), str):
+                ceasefire = ev["status"]
+            if isinstance(ev.get("evidence"), str) and ev["evidence"] and len(evidence) < 2:
+                evidence.append(ev["evidence"])
+        for c in _list(det.get("casualties")):
+            cand = _casualty(c)
+            if cand and cand.current and (casualty is None or cand.count > casualty.count):
+                casualty = cand if not state.get("casualty") else casualty
+        for p in _list(det.get("people")):
+            name = p.get("name") if isinstance(p, Mapping) else p if isinstance(p, str) else None
+            if name and name not in people:
+                people.append(name)
+        for c in _strings(det.get("countries")):
+            if c not in countries:
+                countries.append(c)
+        for m in _list(det.get("matches")):
+            if isinstance(m, Mapping) and isinstance(m.get("rule"), str) and m["rule"] not in matches:
+                severity = m.get("severity") if m.get("severity") in SEVERITY_WEIGHT else "routine"
+                matches[m["rule"]] = RuleMatch(rule=m["rule"], reason=str(m.get("reason") or ""), severity=severity)
+    sources = tuple(
+        Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=a.published) for a in articles
+    )
+    headline = (state.get("headline") if isinstance(state.get("headline"), str) else None) or (
+        story.headline if story is not None else None) or (articles[0].title if articles else "(untitled)")
+    severity = max((m.severity for m in matches.values()), key=lambda s: SEVERITY_WEIGHT[s], default="routine")
+    story_id = story.id if story is not None else (key or (articles[0].id if articles else ""))
+    summary = Summary(
+        story_id=story_id,
+        headline=headline,
+        sentences=tuple(evidence),
+        sources=sources,
+        ceasefire=ceasefire,
+        casualty=casualty,
+        people=tuple(people),
+        countries=tuple(countries),
+        matches=tuple(matches.values()),
+        severity=severity,  # type: ignore[arg-type]
+    )
+    seen = [a.seen_at for a in articles]
+    last = max(seen) if seen else (story.last_seen if story is not None else datetime.min)
+    if story is not None and story.last_seen and story.last_seen > last:
+        last = story.last_seen
+    return StoryView(key=story_id, summary=summary, last_seen=last, event_types=tuple(event_types))
+
+
+def _strings(value: Any) -> list[str]:
+    return [v for v in _list(value) if isinstance(v, str)]
+
+
+def casualty_text(c: Casualty) -> str:
+    """`more than 200 killed`."""
+    return f"{QUALIFIER_WORDS.get(c.qualifier, '')}{c.count:,} {c.kind}" + (f" ({c.who})" if c.who else "")
+
+
+def key_fact(view: StoryView, watched: Iterable[str] = ()) -> str:
+    """The one-line fact of a story: ceasefire status, current casualties, the officials involved."""
+    s = view.summary
+    parts: list[str] = []
+    if s.ceasefire:
+        parts.append(f"ceasefire {s.ceasefire}")
+    if s.casualty is not None:
+        parts.append(casualty_text(s.casualty))
+    events = [e for e in view.event_types if e not in ("ceasefire", "casualties")]
+    if events and not parts:
+        parts.append(", ".join(events[:2]))
+    watched_set = {w.casefold() for w in watched}
+    people = sorted(s.people, key=lambda p: p.casefold() not in watched_set)[:3]
+    if people:
+        parts.append(", ".join(people))
+    if not parts and s.countries:
+        parts.append(", ".join(s.countries[:3]))
+    return "; ".join(parts)
+
+
+def importance(view: StoryView, now: datetime, watched: Iterable[str] = ()) -> float:
+    """Ranking score: ceasefire changes, casualties, watched officials, rule severity, then recency."""
+    s = view.summary
+    score = CEASEFIRE_WEIGHT.get(s.ceasefire or "", 0.0)
+    if s.casualty is not None and s.casualty.count > 0:
+        score += 1.0 + math.log10(s.casualty.count + 1)
+    watched_set = {w.casefold() for w in watched}
+    score += 1.5 * sum(1 for p in s.people if p.casefold() in watched_set) + 0.2 * len(s.people)
+    score += max((SEVERITY_WEIGHT.get(m.severity, 0.0) for m in s.matches), default=0.0)
+    score += 0.3 * min(len(s.sources), 5)
+    age_hours = max(0.0, (now - view.last_seen).total_seconds() / 3600) if view.last_seen.tzinfo else 1e6
+    return score + 4.0 * math.exp(-age_hours / 24.0)
+
+
+def story_line(view: StoryView, watched: Iterable[str] = (), max_links: int = 3) -> str:
+    """`Headline — key fact — outlet <url>, outlet <url>`: one line per story."""
+    fact = key_fact(view, watched)
+    links = ", ".join(f"{src.outlet or 'link'} <{src.url}>" for src in view.summary.sources[:max_links] if src.url)
+    more = len(view.summary.sources) - max_links
+    if more > 0:
+        links += f" (+{more} more)"
+    return " — ".join(part for part in (view.summary.headline, fact, links) if part)
+
+
+def summary_payload(summary: Summary) -> dict[str, Any]:
+    """A Summary as plain JSON (for outbox payloads)."""
+    return {
+        "story_id": summary.story_id,
+        "headline": summary.headline,
+        "sentences": list(summary.sentences),
+        "sources": [
+            {"article_id": s.article_id, "title": s.title, "url": s.url, "outlet": s.outlet,
+             "published": s.published.isoformat() if s.published else None}
+            for s in summary.sources
+        ],
+        "ceasefire": summary.ceasefire,
+        "casualty": None if summary.casualty is None else {
+            "count": summary.casualty.count, "qualifier": summary.casualty.qualifier, "kind": summary.casualty.kind,
+            "who": summary.casualty.who, "current": summary.casualty.current, "evidence": summary.casualty.evidence,
+        },
+        "people": list(summary.people),
+        "countries": list(summary.countries),
+        "matches": [{"rule": m.rule, "reason": m.reason, "severity": m.severity} for m in summary.matches],
+        "severity": summary.severity,
+        "topic": summary.topic,
+    }

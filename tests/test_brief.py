@@ -1,0 +1,105 @@
+"""`brief` through the command core on a real migrated database holding the seed story."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.test_commands_support import (  # noqa: F401 - fixtures
+    MEMBER, STORY_ID, body, core, insert_article, insert_seed_story, run, services,
+)
+
+
+@pytest.fixture
+async def seeded(services, clock):
+    """The seed story stored two and one hours before the fake now."""
+    await insert_seed_story(services, clock.now() - timedelta(hours=2))
+    return services
+
+
+@pytest.mark.parametrize("topic", ["armenia", "Armenia", "blinken", "karabakh", "azeri", "Antony Blinken",
+                                   "nagorno-karabakh", "Azerbaijani"])
+async def test_brief_finds_the_seed_story(seeded, core, topic):
+    reply = await run(core, f"brief {topic}", MEMBER)
+    assert reply.ok, body(reply)
+    assert reply.data["story_ids"] == [STORY_ID]
+    assert len(reply.lines) == 1
+    line = reply.lines[0]
+    assert "file://" in line and "AP" in line and "The Independent" in line  # both sources linked
+    assert reply.summaries and reply.summaries[0].story_id == STORY_ID
+    assert len(reply.summaries[0].sources) == 2
+
+
+async def test_brief_line_has_the_key_fact(seeded, core):
+    reply = await run(core, "brief armenia")
+    line = reply.lines[0]
+    assert "200" in line and "killed" in line
+    assert "6,700" not in line  # background figure, not the news
+    assert "Blinken" in line
+
+
+async def test_brief_resolves_kinds(seeded, core):
+    assert (await run(core, "brief karabakh")).data["kind"] == "region"
+    assert (await run(core, "brief blinken")).data["kind"] == "person"
+    assert (await run(core, "brief azeri")).data["topic"] == "Azerbaijan"
+
+
+async def test_brief_falls_back_to_full_text(seeded, core):
+    reply = await run(core, "brief trilateral meeting")
+    assert reply.ok and reply.data["kind"] == "search"
+    assert reply.data["story_ids"] == [STORY_ID]
+
+
+async def test_brief_on_an_empty_period_says_when_the_last_development_was(seeded, core, clock):
+    clock.advance(days=5)
+    reply = await run(core, "brief armenia --since 24h")
+    assert reply.ok
+    assert "Nothing new on Armenia in the last 24h" in reply.text
+    assert "last development was 5d ago" in reply.text
+    assert "Blinken" in reply.lines[0]
+    assert reply.data["last"] == STORY_ID
+
+
+async def test_brief_longer_period_finds_older_story(seeded, core, clock):
+    clock.advance(days=5)
+    assert (await run(core, "brief armenia --since 7d")).data["story_ids"] == [STORY_ID]
+
+
+async def test_unknown_topic_gets_suggestions(seeded, core):
+    reply = await run(core, "brief armnia")
+    assert not reply.ok
+    assert "Armenia" in reply.data["suggestions"]
+    assert "Did you mean" in reply.text
+
+
+async def test_bad_since_names_the_argument_and_shows_usage(seeded, core):
+    reply = await run(core, "brief armenia --since yesterday")
+    assert not reply.ok and reply.ephemeral
+    assert "--since" in reply.text
+    assert any(line.startswith("usage: brief") for line in reply.lines)
+
+
+async def test_missing_topic_shows_usage(core):
+    reply = await run(core, "brief")
+    assert not reply.ok and "TOPIC" in reply.text and reply.lines
+
+
+async def test_ranking_prefers_important_stories_and_limits(seeded, core, clock):
+    for i in range(7):
+        await insert_article(core.services, f"minor{i}", f"Armenia minor item {i}", "Armenia trade fair opens.",
+                             clock.now() - timedelta(minutes=10 + i),
+                             {"countries": ["Armenia"]}, story_id=f"minor-{i}")
+    reply = await run(core, "brief armenia")
+    assert reply.data["stories"] == 5
+    assert reply.data["story_ids"][0] == STORY_ID  # ceasefire + casualties + officials beat fresher trivia
+    reply = await run(core, "brief armenia --limit 2")
+    assert len(reply.lines) == 2
+
+
+async def test_brief_covers_articles_without_a_story(services, core, clock):
+    await insert_article(services, "loose1", "Yerevan hosts talks", "Armenian and Azerbaijani envoys met.",
+                         clock.now() - timedelta(hours=1))
+    reply = await run(core, "brief armenia")
+    assert reply.ok and reply.data["stories"] == 1
+    assert "Yerevan hosts talks" in reply.lines[0]

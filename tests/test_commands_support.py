@@ -1,0 +1,153 @@
+"""Fixtures for the command tests: migrated database, services on a fake clock, the core, the seed story."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.commands.core import CommandCore
+from bot.models import Caller, Reply
+from bot.services import Services
+from bot.settings import Settings
+from bot.storage.db import Database
+from bot.storage.tables import ArticleRow, Story
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+OPERATOR = Caller("operator", "local", is_admin=True)
+MEMBER = Caller("U-member", "local", is_admin=False)
+OTHER_ADMIN = Caller("U-other", "slack:T2", is_admin=True)
+STORY_ID = "story-seed-1"
+
+SEED_RULE = {
+    "name": "armenia-azerbaijan",
+    "description": "Armenia-Azerbaijan peace process",
+    "places": ["Armenia", "Azerbaijan", "Nagorno-Karabakh"],
+    "severity": "urgent",
+}
+
+
+def detector_available() -> bool:
+    """True once the detector's `Detector` and `compile_rules` are importable."""
+    try:
+        from bot.detect import Detector  # noqa: F401
+        from bot.detect.rules import compile_rules  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+needs_detector = pytest.mark.skipif(not detector_available(), reason="bot.detect.Detector not available yet")
+
+
+def seed_articles() -> list[tuple[str, str, str]]:
+    """(file name, title, text) of the two seed articles: first line the title, the rest the body."""
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        out.append((path.name, title.strip(), body.strip()))
+    return out
+
+
+def hand_detection(title: str) -> dict[str, Any]:
+    """A plausible detection of the seed articles, for when the detector is not available."""
+    return {
+        "events": [
+            {"type": "talks", "status": None, "evidence": "Blinken hosted a trilateral meeting with foreign ministers"},
+            {"type": "ceasefire", "status": "holding", "evidence": "maintain a fragile ceasefire"},
+        ],
+        "casualties": [
+            {"count": 200, "qualifier": "more_than", "kind": "killed", "who": "troops", "current": True,
+             "evidence": "killed 200 troops from both sides"},
+            {"count": 6700, "qualifier": "more_than", "kind": "dead", "who": None, "current": False,
+             "evidence": "More than 6,700 people died in that conflict."},
+        ],
+        "people": [
+            {"name": "Antony Blinken", "title": "Secretary of State", "country": "United States"},
+            {"name": "Ararat Mirzoyan", "title": "Foreign Minister", "country": "Armenia"},
+            {"name": "Jeyhun Bayramov", "title": "Foreign Minister", "country": "Azerbaijan"},
+        ],
+        "countries": ["Armenia", "Azerbaijan", "United States"],
+        "regions": ["Nagorno-Karabakh"],
+        "matches": [{"rule": "armenia-azerbaijan", "reason": "places: Armenia", "severity": "urgent"}],
+    }
+
+
+def detect(title: str, text: str) -> dict[str, Any]:
+    """The seed article's detection: from the real detector when it exists (with the seed rule)."""
+    if not detector_available():
+        return hand_detection(title)
+    from bot.codec import detection_to_dict
+    from bot.detect import Detector
+    from bot.detect.rules import RuleSpec, compile_rules
+
+    compiled, errors = compile_rules([RuleSpec.model_validate(SEED_RULE)])
+    assert not errors, errors
+    return detection_to_dict(Detector(compiled).detect(title, text))
+
+
+async def insert_seed_story(services: Services, seen: datetime, story_id: str = STORY_ID) -> list[str]:
+    """Store the two seed articles as one story, first seen at `seen` and an hour later."""
+    ids = []
+    async with services.db.session() as session:
+        arts = seed_articles()
+        session.add(Story(id=story_id, headline=arts[1][1], first_seen=seen, last_seen=seen + timedelta(hours=1),
+                          state={}, signature=[]))
+        await session.flush()
+        for i, (name, title, text) in enumerate(arts):
+            article_id = hashlib.sha1(f"{story_id}:{name}".encode()).hexdigest()[:16]
+            ids.append(article_id)
+            session.add(ArticleRow(
+                id=article_id, url=f"file://{SEEDS / name}", guid=None, title=title, text=text,
+                outlet="AP" if i == 0 else "The Independent", feed_id=None, published=None,
+                seen_at=seen + timedelta(hours=i), content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                story_id=story_id, detection=detect(title, text), search_text="",
+            ))
+    return ids
+
+
+async def insert_article(services: Services, article_id: str, title: str, text: str, seen: datetime,
+                         detection: dict[str, Any] | None = None, story_id: str | None = None) -> None:
+    """Store one more article (optionally in its own new story)."""
+    async with services.db.session() as session:
+        if story_id and await session.get(Story, story_id) is None:
+            session.add(Story(id=story_id, headline=title, first_seen=seen, last_seen=seen, state={}, signature=[]))
+            await session.flush()
+        session.add(ArticleRow(
+            id=article_id, url=f"https://news.example/{article_id}", guid=None, title=title, text=text,
+            outlet="Example News", feed_id=None, published=None, seen_at=seen,
+            content_hash=hashlib.sha256(text.encode()).hexdigest(), story_id=story_id, detection=detection or {},
+            search_text="",
+        ))
+
+
+@pytest.fixture
+async def services(database_url: str, clock: Any) -> AsyncIterator[Services]:
+    """Services on a freshly migrated database and the fake clock."""
+    settings = Settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True)  # type: ignore[call-arg]
+    db = Database(database_url)
+    await db.migrate()
+    try:
+        yield Services(settings=settings, db=db, clock=clock, instance_id="test")
+    finally:
+        await db.close()
+
+
+@pytest.fixture
+def core(services: Services) -> CommandCore:
+    """The command core with the default registry."""
+    return CommandCore(services)
+
+
+async def run(core: CommandCore, text: str, caller: Caller = OPERATOR, channel: str = "terminal") -> Reply:
+    """Dispatch one command line and return the reply."""
+    return await core.run_text(text, caller, channel)
+
+
+def body(reply: Reply) -> str:
+    """The reply's text and lines as one string, for assertions."""
+    return "\n".join([reply.text, *reply.lines])
