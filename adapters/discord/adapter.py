@@ -1,0 +1,120 @@
+"""The running Discord face: a discord.py client with minimal intents, the command tree, and the sink."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+
+from adapters.discord.commands import CommandBridge
+from adapters.discord.endpoints import apply_overrides, invite_url
+from adapters.discord.sink import DiscordSink
+from bot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from bot.commands.core import CommandCore
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# discord.py retries 429s itself up to this long; beyond it raises RateLimited, which becomes Retryable.
+MAX_RATELIMIT_TIMEOUT = 30.0
+
+
+def intents() -> discord.Intents:
+    """Guilds only: channels, threads and roles. No message content, members or presences."""
+    return discord.Intents(guilds=True)
+
+
+def make_client(settings: Settings, **options: Any) -> discord.Client:
+    """A discord.py client that never pings by default; auto-sharded when DISCORD_SHARD_COUNT is set."""
+    kwargs: dict[str, Any] = {
+        "intents": intents(),
+        "allowed_mentions": discord.AllowedMentions.none(),
+        "max_ratelimit_timeout": MAX_RATELIMIT_TIMEOUT,
+        "chunk_guilds_at_startup": False,
+        "member_cache_flags": discord.MemberCacheFlags.none(),
+    }
+    kwargs.update(options)
+    if settings.discord_shard_count:
+        return discord.AutoShardedClient(shard_count=settings.discord_shard_count, **kwargs)
+    return discord.Client(**kwargs)
+
+
+class DiscordAdapter:
+    """Starts the bot: login, command sync, gateway connection in the background; stops it cleanly."""
+
+    prefix = "discord"
+
+    def __init__(
+        self,
+        settings: Settings,
+        core: CommandCore,
+        *,
+        defer_after: float = 2.0,
+        ready_timeout: float = 30.0,
+        **client_options: Any,
+    ) -> None:
+        if not settings.discord_token:
+            raise ConfigError("the Discord adapter needs a token", field="DISCORD_TOKEN")
+        self.settings = settings
+        self.core = core
+        self.ready_timeout = ready_timeout
+        apply_overrides(settings)
+        self.client = make_client(settings, **client_options)
+        self.tree: app_commands.CommandTree[Any] = app_commands.CommandTree(self.client)
+        self.bridge = CommandBridge(core, admin_role=settings.discord_admin_role, defer_after=defer_after)
+        self.sink = DiscordSink(self.client, flash_role=settings.discord_flash_role)
+        self.invite_url: str | None = None
+        self.synced: list[app_commands.AppCommand] = []
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def dev_guild(self) -> discord.Object | None:
+        """The development guild commands sync to, when configured."""
+        gid = self.settings.discord_dev_guild
+        return discord.Object(id=gid) if gid else None
+
+    async def start(self) -> None:
+        """Log in, print the invite URL, sync commands, connect to the gateway and wait (bounded) for READY."""
+        token = self.settings.discord_token or ""
+        await self.client.login(token)
+        app_id = self.client.application_id
+        if app_id is not None:
+            self.invite_url = invite_url(app_id)
+            log.info("Discord: invite the bot with %s", self.invite_url)
+        guild = self.dev_guild
+        self.bridge.install(self.tree, guild=guild)
+        self.synced = await self.tree.sync(guild=guild)
+        log.info("Discord: synced %d commands %s", len(self.synced), f"to guild {guild.id}" if guild else "globally")
+        self._task = asyncio.create_task(self._connect(), name="discord-gateway")
+        await self.wait_ready(self.ready_timeout)
+
+    async def _connect(self) -> None:
+        try:
+            await self.client.connect(reconnect=True)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("Discord gateway connection ended")
+
+    async def wait_ready(self, timeout: float) -> bool:
+        """Wait for READY and the initial guilds; False (logged) if that takes longer than `timeout`."""
+        try:
+            await asyncio.wait_for(self.client.wait_until_ready(), timeout)
+            return True
+        except asyncio.TimeoutError:
+            log.warning("Discord: not ready after %.0fs; alerts still go out over REST", timeout)
+            return False
+
+    async def stop(self) -> None:
+        """Close the gateway and the HTTP session."""
+        await self.client.close()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task

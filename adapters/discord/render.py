@@ -1,0 +1,420 @@
+"""Pure rendering of alerts and command replies into Discord messages that always fit Discord's limits.
+
+Nothing here touches the network: `render_alert` and `render_reply` turn core objects into a
+`DiscordMessage` (content, embed specs, link buttons, the one role allowed to be pinged), and
+`DiscordMessage.embeds_for_discord()` / `allowed_mentions()` build the discord.py objects.
+
+Article text can contain `@everyone`, `<@&123>` or `<@123>`; every piece of it is neutralised
+(a zero-width space after each `@`) on top of `AllowedMentions.none()`, so it can never ping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.models import Alert, Casualty, Reply, Summary
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+# Discord's limits (discord.py checks none of them; the API answers 400 / 50035).
+TITLE_MAX = 256
+DESCRIPTION_MAX = 4096
+FIELDS_MAX = 25
+FIELD_NAME_MAX = 256
+FIELD_VALUE_MAX = 1024
+FOOTER_MAX = 2048
+EMBEDS_TOTAL_MAX = 6000
+EMBEDS_PER_MESSAGE = 10
+CONTENT_MAX = 2000
+BUTTONS_MAX = 25
+BUTTON_LABEL_MAX = 80
+BUTTON_URL_MAX = 512
+
+COLOURS: dict[str, int] = {"flash": 0xD32F2F, "urgent": 0xF57C00, "routine": 0x1976D2}
+ERROR_COLOUR = 0xB00020
+_QUALIFIERS = {
+    "exact": "",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "about": "about ",
+    "nearly": "nearly ",
+    "up_to": "up to ",
+}
+_ELLIPSIS = "…"
+_ZWSP = "\u200b"
+
+
+@dataclass(frozen=True, slots=True)
+class EmbedField:
+    """One embed field: name (<= 256) and value (<= 1,024)."""
+
+    name: str
+    value: str
+    inline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EmbedSpec:
+    """A platform-neutral description of one embed, sized like Discord sizes it."""
+
+    title: str | None = None
+    description: str | None = None
+    url: str | None = None
+    colour: int | None = None
+    fields: tuple[EmbedField, ...] = ()
+    footer: str | None = None
+    timestamp: datetime | None = None
+
+    def size(self) -> int:
+        """The characters this embed counts towards the 6,000 a message may carry (as `len(Embed)`)."""
+        total = len(self.title or "") + len(self.description or "") + len(self.footer or "")
+        return total + sum(len(f.name) + len(f.value) for f in self.fields)
+
+    def to_discord(self) -> discord.Embed:
+        """The discord.py Embed for this spec."""
+        embed = discord.Embed(
+            title=self.title, description=self.description, url=self.url, colour=self.colour, timestamp=self.timestamp
+        )
+        for f in self.fields:
+            embed.add_field(name=f.name, value=f.value, inline=f.inline)
+        if self.footer:
+            embed.set_footer(text=self.footer)
+        return embed
+
+
+@dataclass(frozen=True, slots=True)
+class LinkButton:
+    """A link button to a source article."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class DiscordMessage:
+    """A whole Discord message: content, embeds, link buttons and the one role it may ping."""
+
+    content: str | None = None
+    embeds: tuple[EmbedSpec, ...] = ()
+    buttons: tuple[LinkButton, ...] = ()
+    mention_role: int | None = None
+
+    def embeds_for_discord(self) -> list[discord.Embed]:
+        """The embeds as discord.py objects."""
+        return [e.to_discord() for e in self.embeds]
+
+    def allowed_mentions(self) -> discord.AllowedMentions:
+        """Nothing may ping, except the configured flash role when this message mentions it."""
+        if self.mention_role is None:
+            return discord.AllowedMentions.none()
+        return discord.AllowedMentions(
+            everyone=False, users=False, roles=[discord.Object(id=self.mention_role)], replied_user=False
+        )
+
+    def view(self) -> discord.ui.View | None:
+        """Link buttons in a View (5 a row, at most 25); None when there are none. Needs a running loop."""
+        if not self.buttons:
+            return None
+        view = discord.ui.View(timeout=None)
+        for button in self.buttons[:BUTTONS_MAX]:
+            view.add_item(discord.ui.Button(style=discord.ButtonStyle.link, label=button.label, url=button.url))
+        return view
+
+    def total_embed_size(self) -> int:
+        """The characters summed over all embeds."""
+        return sum(e.size() for e in self.embeds)
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def neutralise(text: str) -> str:
+    """Make text unable to mention anyone: a zero-width space after every `@`."""
+    return text.replace("@", "@" + _ZWSP)
+
+
+def clean(text: str | None) -> str:
+    """Article text made safe for Discord: no mentions, no control characters, no markdown tricks."""
+    if not text:
+        return ""
+    text = "".join(ch for ch in text if ch in "\n\t" or ch >= " ")
+    return discord.utils.escape_markdown(neutralise(text).strip())
+
+
+def plain(text: str | None) -> str:
+    """Article text for places Discord shows without markdown (titles, footers, labels): no mentions."""
+    if not text:
+        return ""
+    return neutralise(" ".join(text.split()))
+
+
+def truncate(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, ending with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    if limit <= 0:
+        return ""
+    return text[: limit - 1].rstrip() + _ELLIPSIS
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL Discord accepts in a button or embed, or None."""
+    if not url:
+        return None
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or len(url) > BUTTON_URL_MAX:
+        return None
+    if any(ch.isspace() for ch in url):
+        return None
+    return url
+
+
+def casualty_text(c: Casualty) -> str:
+    """A casualty figure as a person reads it: `at least 12 killed (civilians)`."""
+    text = f"{_QUALIFIERS.get(c.qualifier, '')}{c.count:,} {c.kind}"
+    if c.who:
+        text += f" ({c.who})"
+    if not c.current:
+        text += " (earlier figure)"
+    return text
+
+
+# ---------------------------------------------------------------- fitting
+
+
+def fit_total(embeds: Sequence[EmbedSpec], limit: int = EMBEDS_TOTAL_MAX) -> tuple[EmbedSpec, ...]:
+    """Shrink the longest texts (descriptions, field values) until all embeds sum to at most `limit`."""
+    out = list(embeds)
+    for _ in range(200):
+        over = sum(e.size() for e in out) - limit
+        if over <= 0:
+            break
+        # find the longest shrinkable piece across all embeds
+        best: tuple[int, int, int] | None = None  # (length, embed index, field index or -1)
+        for i, e in enumerate(out):
+            if e.description and len(e.description) > 1 and (best is None or len(e.description) > best[0]):
+                best = (len(e.description), i, -1)
+            for j, f in enumerate(e.fields):
+                if len(f.value) > 1 and (best is None or len(f.value) > best[0]):
+                    best = (len(f.value), i, j)
+        if best is None:
+            # only titles, names and footers are left: drop whole fields, then footers
+            for i, e in enumerate(out):
+                if e.fields:
+                    out[i] = replace(e, fields=e.fields[:-1])
+                    break
+                if e.footer:
+                    out[i] = replace(e, footer=None)
+                    break
+            else:
+                break
+            continue
+        length, i, j = best
+        target = max(1, length - over)
+        e = out[i]
+        if j < 0:
+            out[i] = replace(e, description=truncate(e.description or "", target))
+        else:
+            fields = list(e.fields)
+            fields[j] = replace(fields[j], value=truncate(fields[j].value, target))
+            out[i] = replace(e, fields=tuple(fields))
+    return tuple(out)
+
+
+def _field(name: str, value: str, inline: bool = False) -> EmbedField | None:
+    value = truncate(value.strip(), FIELD_VALUE_MAX)
+    if not value:
+        return None
+    return EmbedField(truncate(name, FIELD_NAME_MAX), value, inline)
+
+
+def _join_capped(items: Iterable[str], sep: str = ", ") -> str:
+    return sep.join(i for i in items if i)
+
+
+# ---------------------------------------------------------------- alerts
+
+
+def _latest(summary: Summary) -> datetime | None:
+    times = [s.published for s in summary.sources if s.published is not None]
+    return max(times) if times else None
+
+
+def summary_fields(summary: Summary) -> tuple[EmbedField, ...]:
+    """The facts of a story as embed fields: ceasefire, casualties, officials, countries, rules, sources."""
+    fields: list[EmbedField | None] = []
+    if summary.ceasefire:
+        fields.append(_field("Ceasefire", clean(summary.ceasefire), inline=True))
+    if summary.casualty is not None:
+        fields.append(_field("Casualties", clean(casualty_text(summary.casualty)), inline=True))
+    if summary.people:
+        fields.append(_field("Officials", _join_capped(clean(p) for p in summary.people)))
+    if summary.countries:
+        fields.append(_field("Countries", _join_capped(clean(c) for c in summary.countries)))
+    if summary.matches:
+        lines = (f"**{clean(m.rule)}**: {clean(m.reason)}" if m.reason else f"**{clean(m.rule)}**" for m in summary.matches)
+        fields.append(_field("Watch rules", _join_capped(lines, "\n")))
+    if summary.sources:
+        lines = (f"• {clean(s.outlet)}: {clean(s.title)}" for s in summary.sources)
+        fields.append(_field(f"Sources ({len(summary.sources)})", _join_capped(lines, "\n")))
+    return tuple(f for f in fields if f is not None)[:FIELDS_MAX]
+
+
+def _footer(summary: Summary) -> str:
+    n = len(summary.sources)
+    parts = [summary.severity.upper(), f"{n} source{'s' if n != 1 else ''}", f"story {summary.story_id}"]
+    if summary.topic:
+        parts.append(summary.topic)
+    return truncate(plain(" · ".join(parts)), FOOTER_MAX)
+
+
+def _first_url(summary: Summary) -> str | None:
+    for s in summary.sources:
+        url = safe_url(s.url)
+        if url:
+            return url
+    return None
+
+
+def summary_embed(summary: Summary, *, change: str | None = None, title_prefix: str = "") -> EmbedSpec:
+    """The full embed of one story; `change` (a follow-up) leads the description."""
+    body = clean(" ".join(summary.sentences))
+    if change:
+        body = f"**What changed:** {clean(change)}" + (f"\n\n{body}" if body else "")
+    title = truncate(title_prefix + plain(summary.headline), TITLE_MAX) or "(untitled story)"
+    embed = EmbedSpec(
+        title=title,
+        description=truncate(body, DESCRIPTION_MAX) or None,
+        url=_first_url(summary),
+        colour=COLOURS.get(summary.severity, COLOURS["routine"]),
+        fields=summary_fields(summary),
+        footer=_footer(summary),
+        timestamp=_latest(summary),
+    )
+    return fit_total([embed])[0]
+
+
+def compact_embed(summary: Summary) -> EmbedSpec:
+    """A short embed of one story for batches and command replies: headline, lead, outlets."""
+    lead = clean(summary.sentences[0]) if summary.sentences else ""
+    outlets = ", ".join(dict.fromkeys(clean(s.outlet) for s in summary.sources if s.outlet))
+    description = lead + (f"\n*{outlets}*" if outlets else "")
+    return EmbedSpec(
+        title=truncate(plain(summary.headline), TITLE_MAX) or "(untitled story)",
+        description=truncate(description, DESCRIPTION_MAX) or None,
+        url=_first_url(summary),
+        colour=COLOURS.get(summary.severity, COLOURS["routine"]),
+        footer=_footer(summary),
+        timestamp=_latest(summary),
+    )
+
+
+def source_buttons(summaries: Sequence[Summary], *, first_only: bool = False) -> tuple[LinkButton, ...]:
+    """Link buttons to sources (deduplicated by URL, at most 25); `first_only` takes one per story."""
+    seen: set[str] = set()
+    buttons: list[LinkButton] = []
+    for summary in summaries:
+        for source in summary.sources:
+            url = safe_url(source.url)
+            if url is None or url in seen:
+                continue
+            seen.add(url)
+            label = truncate(plain(source.outlet or source.title) or "Source", BUTTON_LABEL_MAX)
+            if first_only:
+                label = truncate(plain(summary.headline) or label, BUTTON_LABEL_MAX)
+            buttons.append(LinkButton(label=label, url=url))
+            if len(buttons) >= BUTTONS_MAX:
+                return tuple(buttons)
+            if first_only:
+                break
+    return tuple(buttons)
+
+
+def _many(summaries: Sequence[Summary], heading: str | None) -> tuple[EmbedSpec, ...]:
+    """Several stories, one compact embed each (at most 10), a last embed listing the rest."""
+    embeds: list[EmbedSpec] = []
+    if heading:
+        embeds.append(EmbedSpec(title=truncate(plain(heading), TITLE_MAX)))
+    room = EMBEDS_PER_MESSAGE - len(embeds)
+    if len(summaries) <= room:
+        embeds.extend(compact_embed(s) for s in summaries)
+    else:
+        embeds.extend(compact_embed(s) for s in summaries[: room - 1])
+        rest = summaries[room - 1 :]
+        lines = "\n".join(f"• {clean(s.headline)}" for s in rest)
+        embeds.append(EmbedSpec(title=f"…and {len(rest)} more", description=truncate(lines, DESCRIPTION_MAX)))
+    return fit_total(embeds)
+
+
+def render_alert(alert: Alert, *, flash_role: int | None = None) -> DiscordMessage:
+    """Turn an alert into a Discord message; only a flash alert may mention `flash_role`."""
+    mention = flash_role if (alert.mention and flash_role) else None
+    content = f"<@&{mention}> Flash alert" if mention else None
+    if alert.kind in ("post", "edit", "followup") and alert.summary is not None:
+        summary = alert.summary
+        change = alert.change if alert.kind == "followup" else None
+        prefix = "Update: " if alert.kind == "followup" else ""
+        embed = summary_embed(summary, change=change, title_prefix=prefix)
+        return DiscordMessage(
+            content=content if alert.kind != "edit" else None,
+            embeds=(embed,),
+            buttons=source_buttons([summary]),
+            mention_role=mention if alert.kind != "edit" else None,
+        )
+    if alert.kind in ("batch", "digest") and alert.summaries:
+        heading = alert.text if alert.kind == "digest" else (alert.text or f"{len(alert.summaries)} new stories")
+        return DiscordMessage(
+            content=content,
+            embeds=_many(alert.summaries, heading),
+            buttons=source_buttons(alert.summaries, first_only=True),
+            mention_role=mention,
+        )
+    text = alert.text or alert.change or (alert.summary.headline if alert.summary else "") or "(empty notice)"
+    return DiscordMessage(content=truncate(neutralise(text), CONTENT_MAX))
+
+
+# ---------------------------------------------------------------- command replies
+
+
+def _chunks(lines: Sequence[str], limit: int) -> list[str]:
+    chunks: list[str] = []
+    current = ""
+    for line in lines:
+        line = truncate(line, limit)
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            chunks.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def render_reply(reply: Reply) -> DiscordMessage:
+    """Turn a command reply into an interaction response: text as content, long bodies and stories as embeds."""
+    text = neutralise(reply.text or "")
+    lines = [neutralise(line) for line in reply.lines]
+    whole = "\n".join([text, *lines]) if lines else text
+    embeds: list[EmbedSpec] = []
+    if len(whole) <= CONTENT_MAX:
+        content = whole
+    else:
+        content = truncate(text, CONTENT_MAX)
+        colour = None if reply.ok else ERROR_COLOUR
+        for chunk in _chunks(lines, DESCRIPTION_MAX)[:EMBEDS_PER_MESSAGE]:
+            embeds.append(EmbedSpec(description=chunk, colour=colour))
+    room = EMBEDS_PER_MESSAGE - len(embeds)
+    if reply.summaries and room > 0:
+        embeds.extend(_many(reply.summaries, None)[:room])
+    return DiscordMessage(
+        content=content or None,
+        embeds=fit_total(embeds),
+        buttons=source_buttons(reply.summaries, first_only=True),
+    )

@@ -1,0 +1,132 @@
+"""The Discord AlertSink: posts alert embeds, edits them, and follows stories up in threads or forum posts."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from adapters.discord.errors import THREAD_ALREADY_EXISTS, delivery_error
+from adapters.discord.render import DiscordMessage, plain, render_alert, truncate
+from bot.errors import Permanent, Retryable
+
+if TYPE_CHECKING:
+    from bot.models import Alert
+
+log = logging.getLogger(__name__)
+
+THREAD_NAME_MAX = 100
+THREAD_ARCHIVE_MINUTES = 1440
+
+
+def parse_channel(address: str) -> tuple[int, int]:
+    """`discord:GUILD/CHANNEL` -> (guild id, channel id); anything else is a Permanent error."""
+    prefix, _, rest = address.partition(":")
+    guild, _, channel = rest.partition("/")
+    if prefix != "discord" or not guild.isdigit() or not channel.isdigit():
+        raise Permanent(address, "not a Discord channel address (expected discord:GUILD/CHANNEL)")
+    return int(guild), int(channel)
+
+
+def thread_name(alert: Alert) -> str:
+    """A thread or forum-post title for the alert's story."""
+    headline = alert.summary.headline if alert.summary else (alert.text or "")
+    return truncate(plain(headline), THREAD_NAME_MAX) or "Story updates"
+
+
+class DiscordSink:
+    """Delivers alerts through a logged-in discord.py client; failures become Retryable or Permanent."""
+
+    def __init__(self, client: discord.Client, *, flash_role: int | None = None) -> None:
+        self.client = client
+        self.flash_role = flash_role
+        self._forums: dict[int, bool] = {}
+
+    def render(self, alert: Alert) -> DiscordMessage:
+        """The message for an alert (pure; see render.py)."""
+        return render_alert(alert, flash_role=self.flash_role)
+
+    def _kwargs(self, message: DiscordMessage, *, content: bool = True) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {
+            "embeds": message.embeds_for_discord(),
+            "allowed_mentions": message.allowed_mentions(),
+            "view": message.view(),
+        }
+        if content:
+            kwargs["content"] = message.content
+        if kwargs["view"] is None and content:
+            del kwargs["view"]  # send() takes no view=None; edit() uses None to clear buttons
+        return kwargs
+
+    def _ready(self, channel: str) -> None:
+        if self.client.is_closed() or self.client.user is None:
+            raise Retryable(channel, "the Discord client is not logged in yet")
+
+    async def _is_forum(self, channel_id: int) -> bool:
+        """Whether a channel is a forum (posts are threads); cached per channel."""
+        if channel_id in self._forums:
+            return self._forums[channel_id]
+        channel = self.client.get_channel(channel_id)
+        if channel is None:
+            channel = await self.client.fetch_channel(channel_id)
+        forum = isinstance(channel, discord.ForumChannel)
+        self._forums[channel_id] = forum
+        return forum
+
+    async def send(self, alert: Alert) -> str | None:
+        """Post a new alert; returns the message id (for a forum: the post's starter message = thread id)."""
+        guild_id, channel_id = parse_channel(alert.channel)
+        self._ready(alert.channel)
+        message = self.render(alert)
+        try:
+            if await self._is_forum(channel_id):
+                forum = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
+                assert isinstance(forum, discord.ForumChannel)
+                created = await forum.create_thread(name=thread_name(alert), **self._kwargs(message))
+                return str(created.message.id)
+            target = self.client.get_partial_messageable(channel_id, guild_id=guild_id)
+            sent = await target.send(**self._kwargs(message))
+            return str(sent.id)
+        except Exception as exc:
+            raise delivery_error(alert.channel, exc) from exc
+
+    async def edit(self, alert: Alert, message_id: str) -> None:
+        """Re-render a story into its existing message (content and its mention are left alone)."""
+        guild_id, channel_id = parse_channel(alert.channel)
+        self._ready(alert.channel)
+        message = self.render(alert)
+        try:
+            # A forum post's starter message lives in the post's thread, whose id is the message id.
+            where = int(message_id) if await self._is_forum(channel_id) else channel_id
+            target = self.client.get_partial_messageable(where, guild_id=guild_id)
+            await target.get_partial_message(int(message_id)).edit(**self._kwargs(message, content=False))
+        except Exception as exc:
+            raise delivery_error(alert.channel, exc) from exc
+
+    async def reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
+        """Post a follow-up in the thread started from the alert (created on first use), or in the forum post."""
+        guild_id, channel_id = parse_channel(alert.channel)
+        self._ready(alert.channel)
+        message = self.render(alert)
+        try:
+            if not await self._is_forum(channel_id):
+                try:
+                    await self.client.http.start_thread_with_message(
+                        channel_id,
+                        int(message_id),
+                        name=thread_name(alert),
+                        auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+                        rate_limit_per_user=None,
+                    )
+                except discord.HTTPException as exc:
+                    if exc.code != THREAD_ALREADY_EXISTS:
+                        raise
+            # A thread started from a message has the message's id.
+            thread = self.client.get_partial_messageable(
+                int(message_id), guild_id=guild_id, type=discord.ChannelType.public_thread
+            )
+            sent = await thread.send(**self._kwargs(message))
+            return str(sent.id)
+        except Exception as exc:
+            raise delivery_error(alert.channel, exc) from exc

@@ -1,0 +1,383 @@
+"""End to end, offline: the real discord.py client against tests/discord_server.py (REST + gateway)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timezone
+from typing import Any
+
+import discord
+import pytest
+
+import bot.commands
+from adapters.discord import create
+from adapters.discord.adapter import DiscordAdapter
+from bot.commands.core import Arg, CommandCore, CommandRegistry
+from bot.errors import Permanent, Retryable
+from bot.models import Alert, Caller, Casualty, Reply, RuleMatch, Source, Summary
+from bot.settings import Settings
+from tests.discord_server import (
+    ADMIN_ROLE,
+    APP_ID,
+    FLASH_ROLE,
+    FORUM_CHANNEL,
+    GUILD_ID,
+    MANAGE_GUILD,
+    MEMBER_USER,
+    TEXT_CHANNEL,
+    FakeDiscord,
+)
+
+CHANNEL = f"discord:{GUILD_ID}/{TEXT_CHANNEL}"
+FORUM = f"discord:{GUILD_ID}/{FORUM_CHANNEL}"
+
+
+def summary(headline: str = "Ceasefire agreed in Nagorno-Karabakh", *, severity: str = "urgent",
+            sentences: int = 2, sources: int = 2, sentence: str = "Officials said the truce holds.") -> Summary:
+    """A story summary with the given size."""
+    when = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+    return Summary(
+        story_id="s1",
+        headline=headline,
+        sentences=tuple(sentence for _ in range(sentences)),
+        sources=tuple(Source(f"a{i}", f"Title {i}", f"https://news{i}.example/a", f"Outlet {i}", when) for i in range(sources)),
+        ceasefire="agreed",
+        casualty=Casualty(12, "at_least", "killed", "civilians", True, "At least 12 civilians were killed."),
+        people=("Nikol Pashinyan",),
+        countries=("Armenia", "Azerbaijan"),
+        matches=(RuleMatch("caucasus", "ceasefire in Armenia", severity),),  # type: ignore[arg-type]
+        severity=severity,  # type: ignore[arg-type]
+        topic="caucasus",
+    )
+
+
+class Recorder:
+    """What the test commands saw."""
+
+    def __init__(self) -> None:
+        self.invocations: list[tuple[str, dict[str, Any], Caller, str]] = []
+
+
+def registry(rec: Recorder) -> CommandRegistry:
+    """Test commands shaped like the real ones: a top-level command, a group with an admin command, help."""
+    reg = CommandRegistry()
+
+    def handler(name: str, *, delay: float = 0.0) -> Any:
+        async def run(ctx: Any, values: dict[str, Any]) -> Reply:
+            rec.invocations.append((name, values, ctx.caller, ctx.channel))
+            if delay:
+                await asyncio.sleep(delay)
+            return Reply(text=f"{name} ok", lines=tuple(f"{k}={v}" for k, v in sorted(values.items())))
+        return run
+
+    reg.command("brief", "A brief on a topic",
+                Arg("topic", "country, region or rule", kind="rest", complete="topic"),
+                Arg("since", "time window", kind="option", required=False))(handler("brief"))
+    reg.command("watch list", "List watch rules")(handler("watch list"))
+    reg.command("watch add", "Add a watch rule", Arg("name", "rule name"),
+                Arg("query", "what to match", kind="rest"),
+                Arg("severity", "alert level", kind="option", required=False, choices=("flash", "urgent", "routine")),
+                admin_only=True)(handler("watch add"))
+    reg.command("watch show", "Show a rule", Arg("name", "rule name", complete="rule"))(handler("watch show"))
+    reg.command("feeds pause", "Pause a feed", Arg("feed", "feed name"), admin_only=True)(handler("feeds pause"))
+    reg.command("slow", "A slow command")(handler("slow", delay=0.4))
+    reg.command("help", "Show help", Arg("command", "command", kind="rest", required=False))(handler("help"))
+    return reg
+
+
+class Core(CommandCore):
+    """A CommandCore with completion (the real one gains `complete`)."""
+
+    async def complete(self, kind: str, prefix: str, caller: Caller) -> list[str]:
+        """Offer names of the kind that start with the prefix."""
+        names = {"rule": ["caucasus", "sahel", "korea"], "topic": ["armenia", "azerbaijan", "sudan"]}[kind]
+        return [n for n in names if n.startswith(prefix)]
+
+
+@pytest.fixture
+def restore_endpoints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put discord.py's REST base and gateway back after the test."""
+    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
+    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
+    if not hasattr(bot.commands, "default_registry"):
+        monkeypatch.setattr(bot.commands, "default_registry", CommandRegistry, raising=False)
+
+
+@pytest.fixture
+async def fake(restore_endpoints: None) -> Any:
+    """A running fake Discord."""
+    async with FakeDiscord() as server:
+        yield server
+
+
+def settings_for(fake: FakeDiscord, **extra: Any) -> Settings:
+    """Settings pointing at the fake server."""
+    env = {**fake.env(), "DISCORD_ADMIN_ROLE": str(ADMIN_ROLE), "DISCORD_FLASH_ROLE": FLASH_ROLE, **extra}
+    return Settings(**env)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+async def running(fake: FakeDiscord) -> Any:
+    """A started adapter with the test commands, and what they recorded."""
+    rec = Recorder()
+    core = Core(services=object(), registry=registry(rec))  # type: ignore[arg-type]
+    adapter = DiscordAdapter(settings_for(fake), core, defer_after=0.2, ready_timeout=5, guild_ready_timeout=0.05)
+    await adapter.start()
+    try:
+        yield adapter, rec
+    finally:
+        await adapter.stop()
+
+
+def opt(name: str, value: Any, type_: int = 3, **extra: Any) -> dict[str, Any]:
+    """One interaction option."""
+    return {"name": name, "type": type_, "value": value, **extra}
+
+
+# ---------------------------------------------------------------- start-up
+
+
+def test_no_token_no_adapter(restore_endpoints: None) -> None:
+    """Without DISCORD_TOKEN the factory returns None."""
+    assert create(Settings(DISCORD_TOKEN=None), Core(services=object(), registry=CommandRegistry())) is None  # type: ignore[arg-type,call-arg]
+
+
+async def test_login_sync_and_gateway(fake: FakeDiscord, caplog: pytest.LogCaptureFixture) -> None:
+    """Login, invite URL logged, commands synced from the specs, minimal intents, READY."""
+    rec = Recorder()
+    adapter = create(settings_for(fake), Core(services=object(), registry=registry(rec)))  # type: ignore[arg-type]
+    assert isinstance(adapter, DiscordAdapter)
+    adapter.client._connection.guild_ready_timeout = 0.05
+    with caplog.at_level(logging.INFO, logger="adapters.discord.adapter"):
+        await adapter.start()
+    try:
+        assert adapter.client.is_ready()
+        assert fake.identify_payload["intents"] == discord.Intents(guilds=True).value == 1  # no message content
+        assert adapter.client.get_guild(GUILD_ID) is not None
+        invite = adapter.invite_url or ""
+        assert f"client_id={APP_ID}" in invite and "scope=bot+applications.commands" in invite
+        assert "permissions=309237730304" in invite
+        assert any(invite in r.getMessage() for r in caplog.records)
+        commands = {c["name"]: c for c in fake.global_commands}
+        assert set(commands) == {"brief", "watch", "feeds", "slow", "diplobot"}
+        brief = commands["brief"]
+        assert brief["options"][0]["name"] == "topic" and brief["options"][0]["autocomplete"] is True
+        assert brief["options"][1] == {"type": 3, "name": "since", "description": "time window", "required": False}
+        watch = {o["name"]: o for o in commands["watch"]["options"]}
+        assert set(watch) == {"list", "add", "show"} and all(o["type"] == 1 for o in watch.values())
+        severity = next(o for o in watch["add"]["options"] if o["name"] == "severity")
+        assert [c["value"] for c in severity["choices"]] == ["flash", "urgent", "routine"]
+        assert commands["watch"]["default_member_permissions"] is None  # members may list rules
+        assert str(commands["feeds"]["default_member_permissions"]) == str(MANAGE_GUILD)  # admin-only group
+        assert commands["diplobot"]["description"] == "Show help"
+    finally:
+        await adapter.stop()
+
+
+async def test_dev_guild_sync(fake: FakeDiscord) -> None:
+    """With DISCORD_DEV_GUILD, commands go to that guild and dispatch from there."""
+    rec = Recorder()
+    core = Core(services=object(), registry=registry(rec))  # type: ignore[arg-type]
+    adapter = DiscordAdapter(settings_for(fake, DISCORD_DEV_GUILD=GUILD_ID), core, ready_timeout=5, guild_ready_timeout=0.05)
+    await adapter.start()
+    try:
+        assert fake.global_commands == [] and {c["name"] for c in fake.guild_commands[str(GUILD_ID)]} >= {"brief", "watch"}
+        callback = await fake.interaction("brief", [opt("topic", "sudan")], guild_scoped=True)
+        assert callback is not None and callback["data"]["content"].startswith("brief ok")
+    finally:
+        await adapter.stop()
+
+
+# ---------------------------------------------------------------- commands
+
+
+async def test_slash_command_reaches_core(running: Any, fake: FakeDiscord) -> None:
+    """/brief goes through the real CommandTree to the core; the Reply is the interaction callback."""
+    adapter, rec = running
+    callback = await fake.interaction("brief", [opt("topic", "armenia azerbaijan"), opt("since", "48h")], user_id=MEMBER_USER)
+    name, values, caller, channel = rec.invocations[-1]
+    assert name == "brief" and values == {"topic": "armenia azerbaijan", "since": "48h"}
+    assert caller.tenant == f"discord:{GUILD_ID}" and caller.user_id == str(MEMBER_USER) and not caller.is_admin
+    assert channel == CHANNEL
+    assert callback["type"] == 4
+    assert callback["data"]["content"] == "brief ok\nsince=48h\ntopic=armenia azerbaijan"
+    assert callback["data"]["allowed_mentions"] == {"parse": []}
+    assert not int(callback["data"].get("flags") or 0) & 64  # public
+
+
+async def test_subcommand_admin_by_role(running: Any, fake: FakeDiscord) -> None:
+    """/watch add by a member with the admin role runs; admin output is ephemeral."""
+    adapter, rec = running
+    sub = {"name": "add", "type": 1, "options": [opt("name", "sahel"), opt("query", "mali OR niger"), opt("severity", "flash")]}
+    callback = await fake.interaction("watch", [sub])
+    assert rec.invocations[-1][:2] == ("watch add", {"name": "sahel", "query": "mali OR niger", "severity": "flash"})
+    assert rec.invocations[-1][2].is_admin
+    assert int(callback["data"]["flags"]) & 64
+
+
+async def test_permission_denied_for_member(running: Any, fake: FakeDiscord) -> None:
+    """A member without Manage Server or the admin role is refused at run time, privately; the core never runs."""
+    adapter, rec = running
+    sub = {"name": "pause", "type": 1, "options": [opt("feed", "reuters")]}
+    callback = await fake.interaction("feeds", [sub], user_id=MEMBER_USER)
+    assert rec.invocations == []
+    assert "Manage Server" in callback["data"]["content"] and int(callback["data"]["flags"]) & 64
+
+
+async def test_manage_server_counts_as_admin(running: Any, fake: FakeDiscord) -> None:
+    """Manage Server permission alone makes a member an admin."""
+    adapter, rec = running
+    sub = {"name": "pause", "type": 1, "options": [opt("feed", "reuters")]}
+    await fake.interaction("feeds", [sub], user_id=MEMBER_USER, permissions=MANAGE_GUILD)
+    assert rec.invocations[-1][0] == "feeds pause" and rec.invocations[-1][2].is_admin
+
+
+async def test_autocomplete(running: Any, fake: FakeDiscord) -> None:
+    """Autocomplete for rule names asks the core and answers with choices."""
+    sub = {"name": "show", "type": 1, "options": [opt("name", "ca", focused=True)]}
+    callback = await fake.interaction("watch", [sub], kind=4)
+    assert callback["type"] == 8 and callback["data"]["choices"] == [{"name": "caucasus", "value": "caucasus"}]
+
+
+async def test_slow_command_defers(running: Any, fake: FakeDiscord) -> None:
+    """A command slower than the defer threshold is deferred, then the answer edits the original response."""
+    adapter, rec = running
+    callback = await fake.interaction("slow")
+    assert callback["type"] == 5
+    await fake.wait_for(lambda: any(key.startswith("@original") for key, _ in fake.edits))
+    key, body = next((k, b) for k, b in fake.edits if k.startswith("@original"))
+    assert body["content"] == "slow ok"
+
+
+async def test_help_is_diplobot(running: Any, fake: FakeDiscord) -> None:
+    """The core's `help` is /diplobot."""
+    adapter, rec = running
+    await fake.interaction("diplobot", [opt("command", "watch")])
+    assert rec.invocations[-1][:2] == ("help", {"command": "watch"})
+
+
+# ---------------------------------------------------------------- alerts
+
+
+async def test_alert_embed_buttons_and_no_mentions(running: Any, fake: FakeDiscord) -> None:
+    """An article titled "@everyone <@&123>" pings no one: allowed_mentions parse [] and no mention in content."""
+    adapter, _ = running
+    story = summary("@everyone <@&123> <@456> ceasefire", severity="urgent")
+    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=story))
+    body = fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")[-1]
+    assert body["allowed_mentions"] == {"parse": []}
+    assert "@everyone" not in (body.get("content") or "") and "<@" not in (body.get("content") or "")
+    embed = body["embeds"][0]
+    assert "@everyone" not in embed["title"] and "<@&123>" not in embed["title"]
+    assert embed["color"] == 0xF57C00
+    buttons = [b for row in body["components"] for b in row["components"]]
+    assert [b["url"] for b in buttons] == ["https://news0.example/a", "https://news1.example/a"]
+    assert all(b["style"] == 5 for b in buttons)
+    assert fake.messages[mid]["channel_id"] == str(TEXT_CHANNEL)
+
+
+async def test_flash_mentions_only_the_role(running: Any, fake: FakeDiscord) -> None:
+    """Flash alerts mention the configured role and allow exactly that role."""
+    adapter, _ = running
+    await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary(severity="flash"), mention=True))
+    body = fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")[-1]
+    assert body["content"].startswith(f"<@&{FLASH_ROLE}>")
+    assert body["allowed_mentions"] == {"parse": [], "roles": [FLASH_ROLE]}
+    assert body["embeds"][0]["color"] == 0xD32F2F
+
+
+async def test_oversized_story_fits(running: Any, fake: FakeDiscord) -> None:
+    """A huge story is accepted by the server, which enforces every embed limit (50035 otherwise)."""
+    adapter, _ = running
+    big = summary("H" * 1000, sentences=400, sources=60, sentence="A very long sentence about the talks. " * 5)
+    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=big))
+    assert mid in fake.messages
+    batch = Alert(kind="batch", channel=CHANNEL, summaries=tuple(big for _ in range(30)))
+    assert await adapter.sink.send(batch) in fake.messages
+
+
+async def test_server_rejects_over_limit(fake: FakeDiscord, restore_endpoints: None) -> None:
+    """The fake server really answers 50035 for an oversized embed (so the test above means something)."""
+    client = discord.Client(intents=discord.Intents.none())
+    discord.http.Route.BASE = fake.api_url
+    await client.login(fake.env()["DISCORD_TOKEN"])
+    try:
+        with pytest.raises(discord.HTTPException) as info:
+            await client.get_partial_messageable(TEXT_CHANNEL).send(embed=discord.Embed(description="x" * 5000))
+        assert info.value.code == 50035
+    finally:
+        await client.close()
+
+
+async def test_edit_and_thread_followups(running: Any, fake: FakeDiscord) -> None:
+    """A new source edits the message; developments go to a thread started from it (created once)."""
+    adapter, _ = running
+    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary(sources=1)))
+    await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary(sources=3)), mid)
+    assert fake.messages[mid]["embeds"][0]["footer"]["text"].startswith("URGENT · 3 sources")
+    first = await adapter.sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=summary(), change="Ceasefire collapsed"), mid)
+    second = await adapter.sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=summary(), change="Talks resume"), mid)
+    assert mid in fake.threads and fake.threads[mid]["parent_id"] == str(TEXT_CHANNEL)
+    in_thread = fake.channel_messages(mid)
+    assert [m["id"] for m in in_thread] == [first, second]
+    assert "Ceasefire collapsed" in in_thread[0]["embeds"][0]["description"]
+
+
+async def test_forum_channel_posts(running: Any, fake: FakeDiscord) -> None:
+    """In a forum channel the alert is a post; edits and developments go into that post."""
+    adapter, _ = running
+    mid = await adapter.sink.send(Alert(kind="post", channel=FORUM, summary=summary()))
+    assert fake.threads[mid]["parent_id"] == str(FORUM_CHANNEL)
+    await adapter.sink.edit(Alert(kind="edit", channel=FORUM, summary=summary(sources=4)), mid)
+    assert "4 sources" in fake.messages[mid]["embeds"][0]["footer"]["text"]
+    reply = await adapter.sink.reply_in_thread(Alert(kind="followup", channel=FORUM, summary=summary(), change="Shelling resumed"), mid)
+    assert fake.messages[reply]["channel_id"] == mid
+
+
+# ---------------------------------------------------------------- errors
+
+
+async def test_short_429_is_retried_by_discord_py(running: Any, fake: FakeDiscord) -> None:
+    """A 429 with Via and a short retry_after is handled by discord.py's own buckets."""
+    adapter, _ = running
+    fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=0.05)
+    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary()))
+    assert mid in fake.messages
+    assert len(fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")) == 2
+
+
+async def test_long_429_is_retryable(running: Any, fake: FakeDiscord) -> None:
+    """A 429 beyond max_ratelimit_timeout becomes Retryable with the server's retry_after."""
+    adapter, _ = running
+    fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=120.0)
+    with pytest.raises(Retryable) as info:
+        await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary()))
+    assert info.value.retry_after == 120.0 and info.value.channel == CHANNEL
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "kind"),
+    [(404, 10003, Permanent), (403, 50001, Permanent), (403, 50013, Permanent), (503, 0, Retryable)],
+)
+async def test_error_mapping(running: Any, fake: FakeDiscord, status: int, code: int, kind: type) -> None:
+    """Unknown Channel, Missing Access, Missing Permissions are permanent; a 503 is retryable."""
+    adapter, _ = running
+    fake.fail_next("POST", r"/channels/\d+/messages$", status, code)
+    with pytest.raises(kind) as info:
+        await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary()))
+    assert info.value.channel == CHANNEL
+
+
+async def test_unknown_channel_for_real(running: Any, fake: FakeDiscord) -> None:
+    """A channel the server does not know is Permanent (the server's own 10003)."""
+    adapter, _ = running
+    with pytest.raises(Permanent, match="10003"):
+        await adapter.sink.send(Alert(kind="post", channel=f"discord:{GUILD_ID}/123456789012345678", summary=summary()))
+
+
+async def test_bad_address_is_permanent(running: Any) -> None:
+    """A channel address that is not discord:GUILD/CHANNEL is Permanent."""
+    adapter, _ = running
+    with pytest.raises(Permanent):
+        await adapter.sink.send(Alert(kind="notice", channel="discord:oops", text="hi"))
