@@ -7,12 +7,14 @@ import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from unittest import mock
 from urllib.parse import urlencode
 
 import aiohttp
 import pytest
+import yaml
 from slack_sdk.signature import SignatureVerifier
 
 from adapters.slack import app as slack_app
@@ -24,12 +26,8 @@ from bot.models import Reply
 from bot.ports import Adapter
 from bot.settings import Settings
 
-try:
-    from tests.slack_server import BOT_TOKEN, TEAM, FakeSlack, message_error, view_errors
-    from tests.test_slack_render import summary
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from slack_server import BOT_TOKEN, TEAM, FakeSlack, message_error, view_errors
-    from test_slack_render import summary
+from tests.slack_server import BOT_TOKEN, TEAM, FakeSlack, message_error, view_errors
+from tests.test_slack_render import summary
 
 SECRET = "test-signing-secret-0123456789abcdef"
 
@@ -359,3 +357,17 @@ async def test_direct_spec_skips_the_modal(fake: FakeSlack, adapter: SlackAdapte
     reply = await run_slash(fake, adapter, "/watch", "add caucasus --spec 'query: x' --yes")
     assert "Saved rule caucasus" in reply["text"] and rec.rules == {"caucasus": "query: x"}
     assert not fake.calls_to("views.open")
+
+
+def test_manifest_declares_what_the_adapter_serves() -> None:
+    manifest = yaml.safe_load((Path(__file__).resolve().parents[1] / "config" / "slack-app-manifest.yaml")
+                              .read_text(encoding="utf-8"))
+    commands = {c["command"] for c in manifest["features"]["slash_commands"]}
+    assert {"/brief", "/watch", "/feeds", "/subscribe", "/unsubscribe", "/diplobot"} <= commands
+    assert all(c["should_escape"] is False and len(c["description"]) <= 2000
+               for c in manifest["features"]["slash_commands"])
+    assert {"chat:write", "commands", "users:read"} <= set(manifest["oauth_config"]["scopes"]["bot"])
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert len(manifest["display_information"]["description"]) <= 140
+    assert 175 <= len(manifest["display_information"]["long_description"]) <= 4000

@@ -11,10 +11,7 @@ from hypothesis import strategies as st
 from adapters.slack import render
 from bot.models import Alert, Casualty, Reply, RuleMatch, Source, Summary
 
-try:
-    from tests.slack_server import block_errors, message_error
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from slack_server import block_errors, message_error
+from tests.slack_server import block_errors, message_error
 
 EVIL = "<!channel> <@U123> <https://evil.example|click> <!here> <#C999> &amp; a&b"
 

@@ -15,12 +15,8 @@ from bot.models import Alert, Source
 from bot.ports import AlertSink
 from bot.settings import Settings
 
-try:
-    from tests.slack_server import BOT_TOKEN, FakeSlack, message_error
-    from tests.test_slack_render import EVIL, all_mrkdwn, live_markup, summary
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from slack_server import BOT_TOKEN, FakeSlack, message_error
-    from test_slack_render import EVIL, all_mrkdwn, live_markup, summary
+from tests.slack_server import BOT_TOKEN, FakeSlack, message_error
+from tests.test_slack_render import EVIL, all_mrkdwn, live_markup, summary
 
 CHANNEL = "slack:T0TEST/C1"
 

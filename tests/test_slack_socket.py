@@ -10,14 +10,9 @@ from adapters.slack import create, render
 from adapters.slack.app import SlackAdapter
 from bot.models import Alert
 
-try:
-    from tests.slack_server import APP_TOKEN, TEAM, FakeSlack
-    from tests.test_slack_commands import Recorder, build_core, slack_settings, slash
-    from tests.test_slack_render import summary
-except ImportError:  # tests/ is not a package: pytest put it on sys.path
-    from slack_server import APP_TOKEN, TEAM, FakeSlack
-    from test_slack_commands import Recorder, build_core, slack_settings, slash
-    from test_slack_render import summary
+from tests.slack_server import APP_TOKEN, TEAM, FakeSlack
+from tests.test_slack_commands import Recorder, build_core, slack_settings, slash
+from tests.test_slack_render import summary
 
 
 @pytest.fixture

@@ -318,8 +318,7 @@ class SlackAdapter:
             self._pending.popitem(last=False)
         return token
 
-    def _after_preview(self, reply: Reply, rule: PendingRule, name: str, spec: str, mode: str,
-                       channel: str) -> tuple[str, dict[str, Any]]:
+    def _after_preview(self, reply: Reply, rule: PendingRule) -> tuple[str, dict[str, Any]]:
         """What the editor becomes after a preview dispatch: ("errors", errors) or ("update", view)."""
         if not reply.ok:
             return "errors", render.rule_errors(reply.data.get("errors"), reply.text)
@@ -342,7 +341,7 @@ class SlackAdapter:
         inv = Invocation("watch", (mode, name, "--spec", spec), caller, channel)
         reply, task = await self._within(self.core.dispatch(inv))
         if reply is not None:
-            action, payload = self._after_preview(reply, rule, name, spec, mode, channel)
+            action, payload = self._after_preview(reply, rule)
             if action == "errors":
                 await ack(response_action="errors", errors=payload)
             else:
@@ -357,7 +356,7 @@ class SlackAdapter:
     async def _finish_preview(self, task: asyncio.Task[Reply], rule: PendingRule, view_id: str | None,
                               meta: dict[str, Any]) -> None:
         reply = await task
-        action, payload = self._after_preview(reply, rule, rule.name, rule.spec, rule.mode, rule.channel)
+        action, payload = self._after_preview(reply, rule)
         if action == "errors":  # inline errors are only possible in the ack: reopen the editor with a note
             note = "Please fix: " + "; ".join(payload.values())
             payload = render.rule_modal(mode=rule.mode, name=rule.name, spec=rule.spec, metadata=meta, note=note)

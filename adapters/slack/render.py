@@ -295,7 +295,7 @@ def _mention(alert: Alert, summary: Summary | None, usergroup: str | None) -> st
     return f"<!subteam^{usergroup}>" if _USERGROUP.match(usergroup) else ""
 
 
-def _actions(summary: Summary) -> Block | None:
+def _actions(summary: Summary) -> Block:
     elements = [button("Mute story", MUTE_ACTION, summary.story_id)]
     if summary.topic and one_line(summary.topic):
         topic = one_line(summary.topic)
@@ -326,9 +326,7 @@ def render_summary(summary: Summary, *, mention: str = "") -> Message:
     if summary.sources:
         blocks.append(section(_sources_text(summary.sources)))
     blocks.append(context(_rules_context(summary)))
-    actions = _actions(summary)
-    if actions:
-        blocks.append(actions)
+    blocks.append(_actions(summary))
     text = _fallback(mention, f"[{summary.severity.upper()}]", escape(headline), key_fact(summary))
     return Message(text=text, blocks=tuple(_cap(blocks)))
 

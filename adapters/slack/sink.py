@@ -176,8 +176,6 @@ class SlackSink:
 
         try:
             response = await self.pacer.run(where.channel, call)
-        except (Retryable, Permanent):
-            raise
         except Exception as exc:
             raise to_delivery_error(address, exc) from exc
         data = response.data if hasattr(response, "data") else response
