@@ -23,16 +23,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import aiohttp  # noqa: E402
-import feedparser  # noqa: E402
-from aiohttp import web  # noqa: E402
+import aiohttp
+import feedparser
+from aiohttp import web
 
-from bot.ingest.feeds import FeedSpec  # noqa: E402
-from bot.ingest.fetch import Fetcher  # noqa: E402
-from bot.ingest.poll import FeedState, PollResult, poll_feed  # noqa: E402
+from bot.ingest.feeds import FeedSpec
+from bot.ingest.fetch import Fetcher
+from bot.ingest.poll import FeedState, PollResult, poll_feed
 
-WORDS = ("ceasefire talks minister border troops agreement sanctions envoy summit delegation capital "
-         "officials region peace statement president council security negotiations humanitarian aid").split()
+WORDS = (
+    "ceasefire", "talks", "minister", "border", "troops", "agreement", "sanctions", "envoy", "summit", "delegation",
+    "capital", "officials", "region", "peace", "statement", "president", "council", "security", "negotiations",
+    "humanitarian", "aid",
+)
 
 
 def make_feed(index: int, items: int) -> bytes:
@@ -91,15 +94,18 @@ def serve(feeds: int, items: int, hosts: int, conn: object) -> None:
 
 
 def peak_rss_mb() -> float:
+    """Peak resident set size of this process, in MB (Linux reports KB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def cpu_s() -> float:
+    """User plus system CPU seconds used by this process so far."""
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
 
 
 async def cycle(specs: list[FeedSpec], states: list[FeedState], fetcher: Fetcher) -> tuple[float, list[PollResult]]:
+    """Poll every feed at once, as when all jobs fall due together; returns wall time and results."""
     started = time.perf_counter()
     results = await asyncio.gather(*(poll_feed(s, st, fetcher) for s, st in zip(specs, states, strict=True)))
     return time.perf_counter() - started, list(results)
@@ -118,6 +124,7 @@ async def naive(urls: list[str]) -> tuple[float, int]:
 
 
 async def run(args: argparse.Namespace) -> None:
+    """Start the feed server, run two cycles of the poller and the naive loop, print the figures."""
     parent, child = mp.Pipe()
     proc = mp.Process(target=serve, args=(args.feeds, args.items, args.hosts, child), daemon=True)
     proc.start()

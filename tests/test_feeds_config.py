@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from bot.errors import ConfigError
 from bot.ingest.feeds import FeedSpec, load_feeds_file
@@ -71,7 +72,8 @@ def test_invalid_entries_name_file_entry_field(tmp_path: Path, entry: str, field
 
 
 def test_second_entry_is_named(tmp_path: Path) -> None:
-    path = write(tmp_path, "feeds:\n  - {name: ok, url: 'https://x.example/'}\n  - {name: two, url: 'https://y.example/', jitter: -5}\n")
+    path = write(tmp_path, "feeds:\n  - {name: ok, url: 'https://x.example/'}\n"
+                           "  - {name: two, url: 'https://y.example/', jitter: -5}\n")
     with pytest.raises(ConfigError) as info:
         load_feeds_file(path)
     assert info.value.entry == "#2 (two)" and info.value.field == "jitter"
@@ -109,7 +111,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_feedspec_is_frozen_and_kind() -> None:
     spec = FeedSpec(name="x", url="https://x.example/rss")
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         spec.name = "y"  # type: ignore[misc]
     assert spec.kind == "http"
     assert FeedSpec(name="f", url="file:///tmp").kind == "folder"

@@ -27,7 +27,9 @@ observers from neutral countries, according to the statement released after the 
 def make_folder(root: Path) -> Path:
     folder = root / "articles"
     folder.mkdir()
-    (folder / "b_story.txt").write_text("Ceasefire holds\n\nThe ceasefire held overnight.\nNo shots were reported.\n", encoding="utf-8")
+    (folder / "b_story.txt").write_text(
+        "Ceasefire holds\n\nThe ceasefire held overnight.\nNo shots were reported.\n", encoding="utf-8"
+    )
     (folder / "a_story.json").write_text(json.dumps({
         "title": "Talks in Geneva", "text": "Envoys met.", "url": "https://news.example/geneva?utm_source=x",
         "outlet": "Example", "published": "2026-11-23T10:00:00+01:00", "extra": [1, 2],

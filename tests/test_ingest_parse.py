@@ -120,7 +120,7 @@ def test_content_hash_equal_for_repost_with_new_guid_and_date() -> None:
 
 
 def _billion_laughs() -> bytes:
-    ents = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10)]
+    ents = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)]
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE rss [' + "".join(ents) + ']>'
         '<rss version="2.0"><channel><title>&lol9;</title><item><title>Laughs &lol9;</title>'

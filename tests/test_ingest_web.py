@@ -114,7 +114,7 @@ async def test_enrich_short_items_with_cache_and_canonical(site: tuple[TestServe
 
 
 async def test_poll_with_fulltext_option(site: tuple[TestServer, Hits]) -> None:
-    srv, hits = site
+    srv, _ = site
     spec = FeedSpec(name="w", url=str(srv.make_url("/feeds/world.xml")), fulltext=True)
     async with Fetcher(allow_private=True) as fetcher:
         result = await poll_feed(spec, FeedState(), fetcher)
@@ -125,6 +125,7 @@ async def test_enrich_failure_leaves_item(site: tuple[TestServer, Hits]) -> None
     srv, _ = site
     async with Fetcher(allow_private=False) as fetcher:  # loopback refused: the page cannot be fetched
         async with Fetcher(allow_private=True) as open_fetcher:
-            items = (await poll_feed(FeedSpec(name="w", url=str(srv.make_url("/feeds/world.xml"))), FeedState(), open_fetcher)).items
+            spec = FeedSpec(name="w", url=str(srv.make_url("/feeds/world.xml")))
+            items = (await poll_feed(spec, FeedState(), open_fetcher)).items
         out = await enrich(items, fetcher, cache=PageCache(), limiter=HostRateLimiter(0))
     assert out == items

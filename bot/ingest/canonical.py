@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
@@ -44,10 +45,8 @@ def canonical_url(url: str) -> str:
     if scheme not in ("http", "https"):
         return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, "")) if parts.scheme else url
     host = (parts.hostname or "").rstrip(".")
-    try:
+    with contextlib.suppress(UnicodeError):  # an un-encodable name stays as written
         host = host.encode("idna").decode("ascii") if host and not host.isascii() else host
-    except UnicodeError:
-        pass
     netloc = host
     if ":" in host:  # an IPv6 literal keeps its brackets
         netloc = f"[{host}]"

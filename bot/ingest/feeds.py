@@ -152,14 +152,19 @@ def load_feeds_file(path: str | Path) -> list[FeedSpec]:
     if entries is None:
         return []
     if not isinstance(entries, list):
-        raise ConfigError("`feeds` must be a list", file=file, field="feeds", found=type(entries).__name__, expected="a list of feed entries")
+        raise ConfigError(
+            "`feeds` must be a list", file=file, field="feeds", found=type(entries).__name__,
+            expected="a list of feed entries",
+        )
     base = path.resolve().parent.parent
     specs: list[FeedSpec] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         label = f"#{index + 1}"
         if not isinstance(entry, dict):
-            raise ConfigError("a feed entry must be a mapping", file=file, entry=label, found=entry, expected="name: ..., url: ...")
+            raise ConfigError(
+                "a feed entry must be a mapping", file=file, entry=label, found=entry, expected="name: ..., url: ..."
+            )
         name = entry.get("name")
         if isinstance(name, str) and name.strip():
             label = f"#{index + 1} ({name.strip()})"
@@ -177,7 +182,7 @@ def load_feeds_file(path: str | Path) -> list[FeedSpec]:
             message = err.get("msg", "invalid value").removeprefix("Value error, ")
             raise ConfigError(
                 message, file=file, entry=label, field=field, found=found,
-                expected=_EXPECTED.get(field or "", None),
+                expected=_EXPECTED.get(field or ""),
             ) from None
         if spec.name in seen:
             raise ConfigError(

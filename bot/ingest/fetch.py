@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-import ssl
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,7 +30,10 @@ from bot.errors import FeedError
 USER_AGENT = "diplobot/0.1 (+https://github.com/diplobot/diplobot)"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
+_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, "
+    "text/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
+)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 

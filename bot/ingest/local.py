@@ -90,10 +90,10 @@ def _article(path: Path, relative: str, raw: bytes) -> FeedItem:
             raise ValueError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
         if not isinstance(data, dict):
             raise ValueError('expected a JSON object {"title", "text", ...}')
-        title, body = data.get("title"), data.get("text")
-        if not isinstance(title, str) or not isinstance(body, str):
+        raw_title, raw_text = data.get("title"), data.get("text")
+        if not isinstance(raw_title, str) or not isinstance(raw_text, str):
             raise ValueError('"title" and "text" must both be strings')
-        title, body = one_line(title), squash(body)
+        title, body = one_line(raw_title), squash(raw_text)
         if not (title or body):
             raise ValueError("empty title and text")
         if isinstance(data.get("url"), str) and data["url"].strip():
@@ -108,7 +108,7 @@ def _article(path: Path, relative: str, raw: bytes) -> FeedItem:
         if not body:
             raise ValueError("no article text found in the page")
         if not title:
-            title, _, rest = body.partition("\n")
+            title = body.partition("\n")[0]
             title = one_line(title)
         sitename = getattr(doc, "sitename", None) if doc is not None else None
         outlet = sitename or None

@@ -176,7 +176,7 @@ def _item(entry: Any, *, bases: list[str], scope: str, outlet: str | None) -> Fe
     if not (title or url or text):
         return None
     guid = (entry.get("id") or "").strip() or None
-    key = guid_key(guid, scope=scope) if guid else link_key(url, title, text)  # both canonicalise again: cheap, keeps keys self-contained
+    key = guid_key(guid, scope=scope) if guid else link_key(url, title, text)
     source = entry.get("source") or {}
     item_outlet = one_line(source.get("title") or "") or outlet
     return FeedItem(
