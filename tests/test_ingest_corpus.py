@@ -137,5 +137,11 @@ async def test_corpus_oddities(feed_server: TestServer) -> None:
     outlets = {i.outlet for i in yahoo["items"]}  # type: ignore[union-attr]
     assert len(outlets) > 5  # per-item <source> attribution
     assert not any("&#39;" in i.title or "&amp;" in i.title for i in yahoo["items"])  # type: ignore[union-attr]
+    unclosed = await items("fp-illformed-unclosed-rss.xml")
+    assert unclosed["items"][0].url == "http://link/get?a=1&b=2"  # type: ignore[index]
+    cp1252 = await items("fp-encoding-cp1252-in-utf8.xml")
+    assert cp1252["items"][0].text == "don\u2019t"  # type: ignore[index]
+    fda = await items("fda-drug-recalls.xml")
+    assert "Losartan Potassium" in fda["items"][0].title  # type: ignore[index]  # padded title squashed
     suspilne = await items("suspilne-ukrnet.xml")
     assert max(len(i.text) for i in suspilne["items"]) > 1000  # <full-text> read  # type: ignore[union-attr]

@@ -44,6 +44,9 @@ class Counters:
         self.hits: dict[str, int] = {}
         self.headers: list[dict[str, str]] = []
         self.never = asyncio.Event()
+        self.gate = asyncio.Event()
+        self.inflight = 0
+        self.max_inflight = 0
 
 
 def make_app(c: Counters) -> web.Application:
@@ -94,6 +97,20 @@ def make_app(c: Counters) -> web.Application:
         await c.never.wait()  # the rest never comes
         return resp
 
+    async def slow_gate(request: web.Request) -> web.Response:
+        # Count requests in flight; the first `limit` to arrive wait until `limit` are in flight together.
+        c.inflight += 1
+        c.max_inflight = max(c.max_inflight, c.inflight)
+        if c.inflight >= 2:
+            c.gate.set()
+        await c.gate.wait()
+        await asyncio.sleep(0)  # let any request the limiter wrongly admitted arrive before this one leaves
+        c.inflight -= 1
+        return web.Response(body=RSS)
+
+    async def declared_big(request: web.Request) -> web.Response:
+        return web.Response(body=b"x" * (2 << 20))
+
     async def missing(request: web.Request) -> web.Response:
         raise web.HTTPNotFound()
 
@@ -103,7 +120,7 @@ def make_app(c: Counters) -> web.Application:
     app = web.Application()
     for path, handler in [("/feed", feed), ("/plain", plain), ("/gz", gz), ("/deflate", deflate_raw), ("/big", big),
                           ("/bomb", bomb), ("/loop/{n}", loop_redirect), ("/hop", hop), ("/trickle", trickle),
-                          ("/missing", missing), ("/to-internal", to_internal)]:
+                          ("/missing", missing), ("/gate/{n}", slow_gate), ("/declared-big", declared_big), ("/to-internal", to_internal)]:
         app.router.add_get(path, handler)
     return app
 
@@ -287,3 +304,19 @@ async def test_redirect_to_internal_address_is_refused(server: tuple[TestServer,
             await fetcher.fetch(f"http://public.example:{srv.port}/to-internal?to=file:///etc/passwd")
         assert info.value.kind == "bad_url"
     assert c.hits["feed"] == 1
+
+
+async def test_per_host_concurrency_limit(server: tuple[TestServer, Counters]) -> None:
+    srv, c = server
+    async with Fetcher(allow_private=True, per_host=2) as fetcher:
+        results = await asyncio.gather(*(fetcher.fetch(url(srv, f"/gate/{i}")) for i in range(8)))
+    assert all(r.body == RSS for r in results)
+    assert c.max_inflight == 2
+
+
+async def test_declared_content_length_over_cap(server: tuple[TestServer, Counters]) -> None:
+    srv, _ = server
+    async with Fetcher(allow_private=True, max_bytes=1 << 20) as fetcher:
+        with pytest.raises(FeedError) as info:
+            await fetcher.fetch(url(srv, "/declared-big"))
+    assert info.value.kind == "too_large" and "2,097,152" in info.value.message

@@ -160,3 +160,9 @@ def test_external_entities_are_not_read() -> None:
 def test_not_a_feed() -> None:
     parsed = parse_feed(b"<!doctype html><html><body><p>Hello</p></body></html>", base_url="https://x.example/")
     assert parsed.items == [] and not parsed.looks_like_feed
+
+
+def test_only_web_links_are_kept() -> None:
+    doc = rss("<item><title>A</title><link>javascript:alert(1)</link></item>"
+              "<item><title>B</title><link>data:text/html,hi</link></item>")
+    assert [i.url for i in parse_feed(doc, base_url="https://x.example/feed").items] == [None, None]

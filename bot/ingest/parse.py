@@ -34,6 +34,7 @@ from bot.ingest.items import FeedItem, content_hash, guid_key, html_to_text, lin
 # A date this far ahead of now is a feed bug (wrong timezone math, placeholder year), not news.
 _FUTURE_SLACK = timedelta(days=2)
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+_WEB_SCHEMES = frozenset({"http", "https"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +141,14 @@ def parse_feed(body: bytes, *, base_url: str | None, outlet: str | None = None) 
         bases = [feed_link] + [b for b in bases if b != feed_link]
     scope = urlsplit(feed_link or base_url or "").hostname or title or ""
     bozo = _describe(doc.get("bozo_exception")) if doc.get("bozo") else None
+    # Links are shown to people and fetched for full text: only web links (and file links in a
+    # local feed file) are kept; javascript:, data: and the like become "no link".
+    schemes = _WEB_SCHEMES | ({"file"} if (base_url or "").startswith("file:") else set())
 
     by_key: dict[str, FeedItem] = {}
     key_by_link: dict[str, str] = {}
     for entry in doc.get("entries", ()):
-        item = _item(entry, bases=bases, scope=scope, outlet=outlet or title)
+        item = _item(entry, bases=bases, scope=scope, outlet=outlet or title, schemes=schemes)
         if item is None:
             continue
         key = item.key
@@ -165,11 +169,14 @@ def parse_feed(body: bytes, *, base_url: str | None, outlet: str | None = None) 
     )
 
 
-def _item(entry: Any, *, bases: list[str], scope: str, outlet: str | None) -> FeedItem | None:
+def _item(
+    entry: Any, *, bases: list[str], scope: str, outlet: str | None, schemes: frozenset[str] | set[str]
+) -> FeedItem | None:
     title = one_line(_detail_text(entry.get("title"), entry.get("title_detail")))
+    # FeedBurner hides the article behind a ~r redirect; origLink is the outlet's own URL.
     raw_link = entry.get("feedburner_origlink") or entry.get("link")
     link = _absolute(raw_link, bases)
-    url = canonical_url(link) if link else None
+    url = canonical_url(link) if link and urlsplit(link).scheme.lower() in schemes else None
     summary = _detail_text(entry.get("summary"), entry.get("summary_detail"))
     content = _content_text(entry)
     text = content if len(content) > len(summary) else summary
