@@ -48,6 +48,17 @@ def _feed_data(row: Feed) -> dict[str, Any]:
             "consecutive_failures": row.consecutive_failures}
 
 
+def _feed_spec(model: Any, name: str, url: str, fields: dict[str, Any]) -> Any:
+    """Build a FeedSpec, turning a validation error into one naming the option."""
+    try:
+        return model(name=name, url=url, **fields)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = str(err["loc"][0]) if err.get("loc") else "url"
+        label = field.upper() if field == "url" else f"--{field}"
+        raise UserInputError(f"{label}: {err['msg']}", argument=field, usage=ADD_USAGE) from None
+
+
 def register(registry: CommandRegistry) -> None:
     """Declare the `feeds` commands."""
 
@@ -95,6 +106,12 @@ def register(registry: CommandRegistry) -> None:
 
         url = str(args["url"]).strip()
         scheme = urlsplit(url).scheme.lower()
+        fields: dict[str, Any] = {}
+        if args.get("interval"):
+            fields["interval"] = args["interval"]
+        if args.get("outlet"):
+            fields["outlet"] = args["outlet"]
+        _feed_spec(FeedSpec, args.get("name") or "check", url, fields)  # bad options fail before any fetch
         title: str | None = None
         items: int | None = None
         if scheme in ("http", "https"):
@@ -110,11 +127,6 @@ def register(registry: CommandRegistry) -> None:
             url, title, items = found.url, found.title, found.item_count
         elif ctx.caller.tenant != LOCAL_TENANT:
             raise NotAllowed("only the local operator can add a file or folder on the bot's host; give an http(s) URL")
-        fields: dict[str, Any] = {"url": url}
-        if args.get("interval"):
-            fields["interval"] = args["interval"]
-        if args.get("outlet"):
-            fields["outlet"] = args["outlet"]
         now = ctx.services.clock.now()
         async with ctx.services.db.session() as session:
             if await session.scalar(
@@ -129,12 +141,7 @@ def register(registry: CommandRegistry) -> None:
             else:
                 base = repo.slug(title or urlsplit(url).hostname or url.rstrip("/").rsplit("/", 1)[-1])
                 name = await repo.unique_name(session, ctx.caller.tenant, base)
-            try:
-                spec = FeedSpec(name=name, **fields)
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                field = str(err["loc"][0]) if err.get("loc") else "url"
-                raise UserInputError(f"--{field}: {err['msg']}", argument=field, usage=ADD_USAGE) from None
+            spec = _feed_spec(FeedSpec, name, url, fields)
             if spec.kind != "http" and not spec.path.exists():
                 raise UserInputError(f"no file or folder at {spec.path}", argument="url", usage=ADD_USAGE)
             repo.add_feed_row(session, ctx.caller.tenant, spec, title=title, now=now)
