@@ -594,7 +594,7 @@ class FakeDiscord:
             check_message(body)
         except EmbedLimitError as exc:
             return self._invalid(exc)
-        msg = self._message(f"webhook:{wid}", body, author=user(int(wid), "hook"))
+        msg = self._message(str(TEXT_CHANNEL), body, author=user(int(wid), "hook"))
         msg["webhook_id"] = wid
         self.messages[msg["id"]] = msg
         if wid == str(APP_ID):

@@ -367,7 +367,11 @@ def render_alert(alert: Alert, *, flash_role: int | None = None) -> DiscordMessa
             mention_role=mention if alert.kind != "edit" else None,
         )
     if alert.kind in ("batch", "digest") and alert.summaries:
-        heading = alert.text if alert.kind == "digest" else (alert.text or f"{len(alert.summaries)} new stories")
+        heading = (alert.text or "Digest") if alert.kind == "digest" else None
+        if alert.kind == "batch":
+            # The burst heading goes in the content so all ten embeds can carry stories.
+            line = plain(alert.text or f"{len(alert.summaries)} new stories")
+            content = truncate(f"{content} · {line}" if content else line, CONTENT_MAX)
         return DiscordMessage(
             content=content,
             embeds=_many(alert.summaries, heading),

@@ -1,0 +1,198 @@
+"""Webhook delivery targets for users who want no bot: Discord webhooks and Slack incoming webhooks.
+
+Channels are written `webhook:URL`. Which kind a URL is:
+
+- a scheme hint wins: `webhook:slack+https://...` is Slack, `webhook:discord+https://...` is Discord;
+- else host `hooks.slack.com` is Slack, and a path `/api[/vN]/webhooks/ID/TOKEN` is Discord;
+- anything else is refused (Permanent).
+
+A Discord webhook is called through discord.py (`discord.Webhook`, our one aiohttp session), which
+sends to Discord's API base (`https://discord.com/api/v10`, or DISCORD_API_URL); so its URL must be on
+a Discord host or on the DISCORD_API_URL host, and the token never goes anywhere else.
+Slack incoming webhooks answer `ok` and give no message id: `send` returns None, `edit` posts an
+"Updated:" message and `reply_in_thread` a "Development:" message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import aiohttp
+import discord
+from yarl import URL
+
+from adapters.discord.endpoints import DISCORD_HOSTS, api_host
+from adapters.discord.errors import delivery_error
+from adapters.discord.render import render_alert
+from adapters.webhooks.slack_payload import slack_payload
+from adapters.webhooks.ssrf import BlockedAddress, check_url, find_blocked, guarded_session
+from bot.errors import DeliveryError, Permanent, Retryable
+from bot.models import Alert
+
+log = logging.getLogger(__name__)
+
+_DISCORD_PATH = re.compile(r"/api(?:/v\d+)?/webhooks/(?P<id>\d{1,20})/(?P<token>[A-Za-z0-9._-]+)/?$")
+SLACK_HOSTS = frozenset({"hooks.slack.com", "hooks.slack-gov.com"})
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookTarget:
+    """A parsed webhook channel: kind, URL to check and call, and for Discord the id and token."""
+
+    kind: Literal["discord", "slack"]
+    url: str
+    webhook_id: int | None = None
+    token: str | None = None
+
+
+def parse_target(channel: str) -> WebhookTarget:
+    """Parse `webhook:URL` (see the module docstring for the rule); Permanent when it is neither kind."""
+    address = channel.removeprefix("webhook:")
+    hint: str | None = None
+    scheme, sep, rest = address.partition("://")
+    if sep and "+" in scheme:
+        hint, _, scheme = scheme.partition("+")
+        address = f"{scheme}://{rest}"
+    try:
+        url = URL(address)
+    except ValueError:
+        raise Permanent(channel, "not a URL") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise Permanent(channel, "a webhook must be an http(s) URL")
+    host = url.host.lower()
+    match = _DISCORD_PATH.search(url.path)
+    if hint == "slack" or (hint is None and host in SLACK_HOSTS):
+        return WebhookTarget("slack", address)
+    if hint in (None, "discord") and match:
+        return WebhookTarget("discord", address, int(match["id"]), match["token"])
+    if hint == "discord":
+        raise Permanent(channel, "a Discord webhook URL ends in /api/webhooks/ID/TOKEN")
+    raise Permanent(channel, "unrecognised webhook URL (use a Discord or Slack webhook, or a slack+/discord+ hint)")
+
+
+class WebhookSink:
+    """Delivers alerts to webhook URLs through one guarded aiohttp session."""
+
+    def __init__(self, *, allow_private: bool = False, timeout: float = 30.0) -> None:
+        self.allow_private = allow_private
+        self.timeout = timeout
+        self._session: aiohttp.ClientSession | None = None
+
+    @property
+    def session(self) -> aiohttp.ClientSession:
+        """The shared session (created on first use, inside the running loop)."""
+        if self._session is None or self._session.closed:
+            self._session = guarded_session(allow_private=self.allow_private, timeout=self.timeout)
+        return self._session
+
+    async def close(self) -> None:
+        """Close the session."""
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
+    async def _target(self, channel: str) -> WebhookTarget:
+        target = parse_target(channel)
+        if target.kind == "discord":
+            host = (URL(target.url).host or "").lower()
+            if host not in DISCORD_HOSTS and host != (api_host() or "").lower():
+                raise Permanent(channel, f"{host} is not a Discord host; Discord webhooks are sent to {api_host()}")
+        try:
+            await check_url(target.url, allow_private=self.allow_private)
+        except BlockedAddress as exc:
+            raise Permanent(channel, str(exc)) from None
+        except ValueError as exc:
+            raise Permanent(channel, str(exc)) from None
+        except OSError as exc:
+            raise Retryable(channel, f"cannot resolve the webhook host: {exc}") from None
+        return target
+
+    def _webhook(self, target: WebhookTarget) -> discord.Webhook:
+        assert target.webhook_id is not None and target.token is not None
+        return discord.Webhook.partial(target.webhook_id, target.token, session=self.session)
+
+    async def _guard(self, channel: str, coro: Any) -> Any:
+        """Run one platform call with a time cap; translate every failure into Retryable or Permanent."""
+        try:
+            return await asyncio.wait_for(coro, self.timeout)
+        except DeliveryError:
+            raise
+        except asyncio.TimeoutError:
+            raise Retryable(channel, f"no answer within {self.timeout:.0f}s (rate limited or down)") from None
+        except Exception as exc:
+            blocked = find_blocked(exc)
+            if blocked is not None:
+                raise Permanent(channel, str(blocked)) from None
+            raise delivery_error(channel, exc) from exc
+
+    # ------------------------------------------------------------------ Discord
+
+    async def _discord_send(self, target: WebhookTarget, alert: Alert) -> str:
+        message = render_alert(alert)  # webhooks never mention: the flash role lives in the bot's guild
+        kwargs: dict[str, Any] = {
+            "content": message.content or discord.utils.MISSING,
+            "embeds": message.embeds_for_discord(),
+            "allowed_mentions": discord.AllowedMentions.none(),
+            "wait": True,
+        }
+        view = message.view()
+        if view is not None:
+            kwargs["view"] = view
+        sent = await self._webhook(target).send(**kwargs)
+        return str(sent.id)
+
+    async def _discord_edit(self, target: WebhookTarget, alert: Alert, message_id: str) -> None:
+        message = render_alert(alert)
+        await self._webhook(target).edit_message(
+            int(message_id),
+            embeds=message.embeds_for_discord(),
+            view=message.view(),
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+
+    # ------------------------------------------------------------------ Slack
+
+    async def _slack_post(self, target: WebhookTarget, alert: Alert, *, updated: bool = False) -> None:
+        payload = slack_payload(alert, updated=updated)
+        async with self.session.post(target.url, json=payload, allow_redirects=False) as response:
+            text = (await response.text()).strip()
+            if response.status == 200:
+                return
+            if response.status == 429:
+                retry = response.headers.get("Retry-After")
+                raise Retryable(alert.channel, "Slack rate limit", retry_after=float(retry) if retry else None)
+            if response.status >= 500:
+                raise Retryable(alert.channel, f"Slack answered {response.status}: {text[:200]}")
+            raise Permanent(alert.channel, f"Slack answered {response.status}: {text[:200]}")
+
+    # ------------------------------------------------------------------ AlertSink
+
+    async def send(self, alert: Alert) -> str | None:
+        """Post an alert; the Discord message id, or None for Slack (which gives none)."""
+        target = await self._target(alert.channel)
+        if target.kind == "slack":
+            await self._guard(alert.channel, self._slack_post(target, alert))
+            return None
+        return await self._guard(alert.channel, self._discord_send(target, alert))
+
+    async def edit(self, alert: Alert, message_id: str | None) -> None:
+        """Edit a Discord webhook message; Slack (no id) gets an "Updated:" message instead."""
+        target = await self._target(alert.channel)
+        if target.kind == "slack":
+            await self._guard(alert.channel, self._slack_post(target, alert, updated=True))
+            return
+        if not message_id:
+            await self._guard(alert.channel, self._discord_send(target, alert))
+            return
+        await self._guard(alert.channel, self._discord_edit(target, alert, message_id))
+
+    async def reply_in_thread(self, alert: Alert, message_id: str | None) -> str | None:
+        """Webhooks cannot start threads: the development goes out as a follow-up message."""
+        target = await self._target(alert.channel)
+        if target.kind == "slack":
+            await self._guard(alert.channel, self._slack_post(target, alert))
+            return None
+        return await self._guard(alert.channel, self._discord_send(target, alert))

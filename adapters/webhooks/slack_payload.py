@@ -1,0 +1,28 @@
+"""Pure rendering of alerts for Slack incoming webhooks: the Slack adapter's Block Kit, minus interactivity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from adapters.slack import render as slack_render
+from bot.models import Alert
+
+MAX_BLOCKS = 50
+
+
+def _static(block: dict[str, Any]) -> dict[str, Any]:
+    """A block without buttons: an incoming webhook has no app to receive the clicks."""
+    if isinstance(block.get("accessory"), dict) and block["accessory"].get("type") == "button":
+        block = {k: v for k, v in block.items() if k != "accessory"}
+    return block
+
+
+def slack_payload(alert: Alert, *, updated: bool = False) -> dict[str, Any]:
+    """The JSON body for an incoming webhook; `updated` marks a story update sent as a new message."""
+    message = slack_render.render_alert(alert)  # no usergroup: webhooks never mention anyone
+    blocks = [_static(dict(b)) for b in message.blocks if b.get("type") != "actions"]
+    text = message.text
+    if updated:
+        blocks.insert(0, {"type": "context", "elements": [{"type": "mrkdwn", "text": ":arrows_counterclockwise: *Updated:*"}]})
+        text = f"Updated: {text}"[: slack_render.MAX_TEXT]
+    return {"text": text, "blocks": blocks[:MAX_BLOCKS], "unfurl_links": False, "unfurl_media": False}
