@@ -1,22 +1,42 @@
-"""Story -> Summary: a headline, two or three key sentences across sources, a facts line, the sources."""
+"""Story -> Summary: a headline, two or three key sentences across sources, a facts line, the sources.
+
+Sentences are extracted, never written: each candidate comes from one source's text, boilerplate
+(appeals, newsletter prompts, "Read more", captions, site chrome) is never a candidate, and the
+choice favours the leads, the story's entities and agreement between sources. The casualty figure
+is the most conservative current one, never a sum across articles.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from bot.models import SEVERITIES, Article, Casualty, Detection, RuleMatch, Source, Summary
 
-# Lines that are site chrome or appeals rather than news; never chosen for a summary.
+# Appeals, prompts, chrome and caption markers; a sentence containing one is never chosen.
 _BOILERPLATE = re.compile(
-    r"(your (support|donation)|donat(e|ion)|subscribe|newsletter|sign up|read more|click here|"
-    r"follow us|share this|all rights reserved|copyright|cookie|advertisement|paywall|"
-    r"accessibility links|skip to (main )?content|an official website of|related (stories|articles)|"
-    r"for more on|^photo:|^image:|^video:|getty images|\(ap photo|\bcaption\b|listen to this article|"
-    r"we need reporters|trusted by|quality journalism|makes all the difference|on the ground when)",
+    r"(your (support|donation|contribution)|\bdonat(e|es|ing|ion)\b|make a (gift|contribution)|support (our|us|independent)|"
+    r"subscri(be|ption)|newsletter|sign (up|in)\b|log ?in\b|register (now|for)|read (more|next|also)|more on this|"
+    r"click here|tap here|follow us|share (this|on)|print this|email this|all rights reserved|copyright|©|cookie|"
+    r"advertis(e|ement|ing)|paywall|accessibility links|skip to (main )?content|jump to:|an official website of|"
+    r"here'?s how you know|official websites use|secure \.gov|related (stories|articles|coverage|topics)|"
+    r"other stories from|more articles here|see the .{0,40} portal|\.svg\b|a map showing|location of [A-Z]|"
+    r"for more on|^(photo|image|video|watch|listen|caption|file photo|credit|source|update|breaking news)\b\s*[:|-]?|"
+    r"getty images|\((ap|afp|reuters) photo|photo(graph)? by|/ ?(ap|afp|reuters)\b|\bcaption\b|listen to this article|"
+    r"we need reporters|trusted by|quality journalism|makes all the difference|on the ground when|"
+    r"free news source|you can write|terms of (use|service)|privacy policy|comments? (are|have been) closed|"
+    r"may contain information from wire service|some information for this report|was provided by|"
+    r"^from: |press statement$|^office of the spokesperson|attributable to)",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.!?][\"”’)]?)\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sec gen sen rep gov pres lt col maj capt sgt st jr sr no vs etc inc corp co ltd dept amb adm "
+    "jan feb mar apr jun jul aug sep sept oct nov dec fig approx est".split()
+)
+_BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)(\s+|(?=[A-Z]))(?=[\"'“‘(\[]?[A-Z0-9])")
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _QUALIFIER_WORDS = {
     "exact": "",
     "at_least": "at least ",
@@ -25,25 +45,49 @@ _QUALIFIER_WORDS = {
     "nearly": "nearly ",
     "up_to": "up to ",
 }
+# How low each qualifier puts the real figure: "nearly 200" < "200" < "at least 200" < "more than 200".
+_QUALIFIER_RANK = {"up_to": 0, "nearly": 1, "about": 2, "exact": 3, "at_least": 4, "more_than": 5}
+DEATH_KINDS = ("killed", "dead")
+# Reports published this close to the newest figure count as current together; older ones are superseded.
+CURRENT_SPAN = timedelta(hours=12)
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split text into sentences, paragraph by paragraph."""
+    """Split text into sentences, paragraph by paragraph, keeping abbreviations like "U.S." and "Sept." whole."""
     out: list[str] = []
     for para in re.split(r"\n+", text):
         para = para.strip()
-        if para:
-            out.extend(s.strip() for s in _SENTENCE.split(para) if s.strip())
+        if not para:
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(para):
+            end = m.end(2)
+            before = para[start : m.start(1)]
+            last = re.split(r"[\s(\"“]+", before)[-1] if before else ""
+            if m.group(1) == "." and (last.lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last)):
+                continue  # "U.S. Secretary", "Sept. 14", "Mr. Blinken": not a boundary
+            if not m.group(3) and not before[-1:].islower():
+                continue  # a missing space only ends a sentence after a lower-case word ("difference.U.S.")
+            sentence = para[start:end].strip()
+            if sentence:
+                out.append(sentence)
+            start = m.end()
+        tail = para[start:].strip()
+        if tail:
+            out.append(tail)
     return out
 
 
 def is_boilerplate(sentence: str) -> bool:
-    """True for donation appeals, newsletter prompts, captions and site chrome."""
-    if _BOILERPLATE.search(sentence):
+    """True for donation appeals, newsletter prompts, "Read more" lines, captions and site chrome."""
+    s = sentence.strip()
+    if _BOILERPLATE.search(s):
         return True
-    words = sentence.split()
-    # Very short lines without a verb-like ending are usually navigation or captions.
-    return len(words) < 6 or sentence.startswith("___")
+    words = s.split()
+    if len(words) < 6 or s.startswith(("___", "—", "|", "•")):
+        return True  # navigation, bylines, datelines and labels are short
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)  # SHOUTED chrome
 
 
 def casualty_phrase(c: Casualty) -> str:
@@ -52,20 +96,103 @@ def casualty_phrase(c: Casualty) -> str:
     return f"{_QUALIFIER_WORDS.get(c.qualifier, '')}{c.count:,}{who} {c.kind}"
 
 
-def most_conservative(casualties: Sequence[Casualty], kinds: tuple[str, ...] = ("killed", "dead")) -> Casualty | None:
-    """The smallest current death figure among the largest reported per article: never a sum across articles."""
+def _conservative_key(c: Casualty) -> tuple[int, int]:
+    return (c.count, _QUALIFIER_RANK.get(c.qualifier, 3))
+
+
+def most_conservative(casualties: Sequence[Casualty], kinds: tuple[str, ...] = DEATH_KINDS) -> Casualty | None:
+    """The lowest current figure of the given kinds (any current kind if none): never a sum of figures."""
     current = [c for c in casualties if c.current and c.kind in kinds] or [c for c in casualties if c.current]
     if not current:
         return None
-    # Each article reports its own figure; take every article's maximum, then the lowest of those is
-    # the figure all sources support. Here figures are already one per article where possible.
-    return min(current, key=lambda c: (c.count, c.qualifier != "exact"))
+    return min(current, key=_conservative_key)
 
 
-def _score(sentence: str, position: int, keywords: set[str]) -> float:
-    words = {w.lower().strip(".,;:\"'“”’") for w in sentence.split()}
-    overlap = len(words & keywords)
-    return overlap * 1.0 + max(0.0, 3.0 - position) * 1.5
+def article_toll(casualties: Sequence[Casualty], kinds: tuple[str, ...] = DEATH_KINDS) -> Casualty | None:
+    """One article's own current toll: its largest current figure (a subset like "including 10 children" is smaller)."""
+    current = [c for c in casualties if c.current and c.kind in kinds] or [c for c in casualties if c.current]
+    if not current:
+        return None
+    return max(current, key=_conservative_key)
+
+
+def story_casualty(reports: Sequence[tuple[datetime, Sequence[Casualty]]], span: timedelta = CURRENT_SPAN) -> Casualty | None:
+    """The story's current figure: each article's toll, the newest reports only, then the most conservative.
+
+    Tolls rise as a story develops, so a report older than `span` before the newest figure is superseded;
+    reports close in time disagree only by source, and the lowest is the one every source supports.
+    """
+    tolls = [(when, toll) for when, cas in reports if (toll := article_toll(cas)) is not None]
+    deaths = [(w, t) for w, t in tolls if t.kind in DEATH_KINDS]
+    tolls = deaths or tolls
+    if not tolls:
+        return None
+    newest = max(when for when, _ in tolls)
+    recent = [t for when, t in tolls if newest - when <= span]
+    return min(recent, key=_conservative_key)
+
+
+def _tokens(sentence: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", sentence.lower()) if len(w) > 2}
+
+
+def _candidates(article: Article) -> list[tuple[int, str]]:
+    """(position, sentence) pairs of an article that may be shown: news sentences only, no chrome, no captions."""
+    lines = [line.strip() for line in article.text.splitlines() if line.strip()]
+    repeated = {line for line, n in Counter(lines).items() if n > 1}  # photo captions are printed twice
+    title = " ".join(article.title.lower().split())
+    out: list[tuple[int, str]] = []
+    position = 0
+    for line in lines:
+        if line in repeated:
+            continue
+        sentences = split_sentences(line)
+        if sum(bool(_BOILERPLATE.search(x)) for x in sentences) * 2 >= len(sentences):
+            continue  # a paragraph that is mostly an appeal is all appeal ("Whether it's investigating...")
+        for sentence in sentences:
+            if " ".join(sentence.lower().split()).rstrip(".") == title.rstrip("."):
+                continue
+            if is_boilerplate(sentence) or not _TERMINAL.search(sentence):
+                continue  # no terminal punctuation: a label, a subtitle or a truncated last sentence
+            if len(sentence) > 400 or len(sentence.split()) > 70:
+                continue
+            out.append((position, sentence))
+            position += 1
+    return out
+
+
+def choose_sentences(articles: Sequence[Article], detections: Sequence[Detection], max_sentences: int = 3) -> list[str]:
+    """Two or three key sentences across the sources, in reading order."""
+    keywords: set[str] = {"ceasefire", "truce", "killed", "dead", "talks", "meeting", "agreed", "agreement", "peace"}
+    for det in detections:
+        for p in det.people:
+            keywords.update(p.name.lower().split())
+        keywords.update(w for c in det.countries for w in c.lower().split())
+        keywords.update(e.type for e in det.events)
+    per_article = [_candidates(a) for a in articles]
+    # Words that several sources use are what the story is about.
+    source_vocab: Counter[str] = Counter()
+    for cands in per_article:
+        source_vocab.update(set().union(*(_tokens(s) for _, s in cands)) if cands else set())
+    scored: list[tuple[float, int, int, str]] = []
+    for a_index, cands in enumerate(per_article):
+        for position, sentence in cands:
+            toks = _tokens(sentence)
+            entity = len(toks & keywords)
+            agreement = sum(1 for t in toks if source_vocab[t] > 1) / max(1, len(toks)) if len(articles) > 1 else 0.0
+            lead = max(0.0, 4.0 - position)
+            score = lead * 1.5 + min(entity, 6) * 0.8 + agreement * 2.0 - a_index * 0.3
+            scored.append((score, a_index, position, sentence))
+    scored.sort(key=lambda c: (-c[0], c[1], c[2]))
+    chosen: list[tuple[int, int, str]] = []
+    for _score, a_index, position, sentence in scored:
+        if any(_too_similar(sentence, s) for _, _, s in chosen):
+            continue
+        chosen.append((a_index, position, sentence))
+        if len(chosen) >= max_sentences:
+            break
+    chosen.sort()
+    return [s for _, _, s in chosen]
 
 
 def summarize(
@@ -79,41 +206,9 @@ def summarize(
     """Build the Summary of a story from its articles (oldest first) and their detections."""
     if not articles:
         raise ValueError("a story needs at least one article")
-    headline = _headline(articles)
-    keywords: set[str] = set()
-    for det in detections:
-        for p in det.people:
-            keywords.update(p.name.lower().split())
-        keywords.update(c.lower() for c in det.countries)
-        keywords.update(e.type for e in det.events)
-    keywords.update({"ceasefire", "killed", "talks", "meeting", "agreed", "truce", "peace"})
-    candidates: list[tuple[float, int, str]] = []
-    seen: set[str] = set()
-    for a_index, article in enumerate(articles):
-        body = article.text
-        for position, sentence in enumerate(split_sentences(body)):
-            if position == 0 and sentence.strip() == article.title.strip():
-                continue
-            if is_boilerplate(sentence) or len(sentence) > 400:
-                continue
-            key = re.sub(r"\W+", " ", sentence.lower()).strip()[:80]
-            if key in seen:
-                continue
-            seen.add(key)
-            candidates.append((_score(sentence, position, keywords) - a_index * 0.25, a_index * 1000 + position, sentence))
-    best = sorted(candidates, key=lambda c: (-c[0], c[1]))[: max_sentences * 3]
-    chosen: list[tuple[int, str]] = []
-    for _score_value, order, sentence in best:
-        if any(_too_similar(sentence, s) for _, s in chosen):
-            continue
-        chosen.append((order, sentence))
-        if len(chosen) >= max_sentences:
-            break
-    chosen.sort()
-    all_casualties = [c for d in detections for c in d.casualties]
     people: list[str] = []
     countries: list[str] = []
-    ceasefire = None
+    ceasefire: str | None = None
     for det in detections:
         for p in det.people:
             if p.name not in people:
@@ -121,40 +216,43 @@ def summarize(
         for c in det.countries:
             if c not in countries:
                 countries.append(c)
-        ceasefire = ceasefire or det.ceasefire_status
+        # The newest report's status is the current one: "agreed" later becomes "violated".
+        ceasefire = det.ceasefire_status or ceasefire
+    casualty = story_casualty([(a.published_or_seen, d.casualties) for a, d in zip(articles, detections)])
     severity = min((m.severity for m in matches), key=SEVERITIES.index, default="routine")
     rules_seen: dict[str, RuleMatch] = {}
     for m in matches:
         rules_seen.setdefault(m.rule, m)
-    topic = countries[0] if countries else (people[0] if people else None)
     return Summary(
         story_id=story_id,
-        headline=headline,
-        sentences=tuple(s for _, s in chosen),
+        headline=headline_of(articles),
+        sentences=tuple(choose_sentences(articles, detections, max_sentences)),
         sources=tuple(
             Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=a.published_or_seen)
             for a in articles
         ),
         ceasefire=ceasefire,
-        casualty=most_conservative(all_casualties),
+        casualty=casualty,
         people=tuple(people),
         countries=tuple(countries),
         matches=tuple(rules_seen.values()),
         severity=severity,
-        topic=topic,
+        topic=countries[0] if countries else (people[0] if people else None),
     )
 
 
-def _headline(articles: Sequence[Article]) -> str:
-    # Prefer a headline-sized title: some sources put a whole lead sentence on the title line.
-    titles = [a.title.strip() for a in articles if a.title.strip()]
-    short = [t for t in titles if len(t) <= 120]
-    if short:
-        return short[0]
+def headline_of(articles: Sequence[Article]) -> str:
+    """The earliest headline-sized, properly cased title; a long title is cut at a word."""
+    titles = [" ".join(a.title.split()) for a in articles if a.title.strip() and a.title.strip() != "(untitled)"]
+    good = [t for t in titles if len(t) <= 120 and not t.islower()]
+    if good:
+        return good[0]
     title = titles[0] if titles else "Untitled story"
+    if title.islower():
+        title = title[:1].upper() + title[1:]
     return title if len(title) <= 120 else title[:117].rsplit(" ", 1)[0] + "..."
 
 
 def _too_similar(a: str, b: str) -> bool:
-    wa, wb = set(a.lower().split()), set(b.lower().split())
+    wa, wb = _tokens(a), _tokens(b)
     return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.6

@@ -1,0 +1,100 @@
+"""Story clustering quality: pairwise precision, recall and F1 against the `labels.story` of a labelled folder.
+
+Run: .venv/bin/python bench/story_metrics.py [FOLDER] (default ../shared/eval-dev). A null story label
+means a singleton. Items without a `published` date get no time, which clustering treats as compatible
+with any time. Prints figures only.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, timezone
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.models import Detection  # noqa: E402
+from bot.stories import StoryDoc, cluster  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_FOLDER = REPO.parent / "shared" / "eval-dev"
+
+
+def _detector() -> Any | None:
+    """The shipped detector with the shipped rules, or None while it is unavailable."""
+    try:
+        from bot.detect import Detector  # type: ignore[attr-defined]
+        from bot.detect.rules import compile_rules, load_rules_file
+
+        compiled, _errors = compile_rules(load_rules_file(REPO / "config" / "rules.yaml"))
+        return Detector(compiled)
+    except Exception:
+        return None
+
+
+def _published(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    return datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+
+
+def load_docs(folder: Path) -> tuple[list[StoryDoc], list[str | None]]:
+    """StoryDocs (with detections when the detector is available) and their gold story labels."""
+    detector = _detector()
+    docs: list[StoryDoc] = []
+    gold: list[str | None] = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        title = data.get("title") or ""
+        text = data.get("text") or ""
+        detection = detector.detect(title, text) if detector is not None else Detection()
+        docs.append(StoryDoc(str(data.get("id", path.stem)), title, text, _published(data.get("published")), detection))
+        gold.append((data.get("labels") or {}).get("story"))
+    return docs, gold
+
+
+def pair_scores(predicted: list[str], gold: list[str | None]) -> dict[str, float]:
+    """Pairwise precision, recall and F1; a null gold label is a singleton."""
+    tp = fp = fn = 0
+    for i, j in combinations(range(len(predicted)), 2):
+        same_pred = predicted[i] == predicted[j]
+        same_gold = gold[i] is not None and gold[i] == gold[j]
+        tp += same_pred and same_gold
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+
+
+def story_scores(folder: Path | str = DEFAULT_FOLDER) -> dict[str, Any]:
+    """Cluster the folder's articles and score the story ids against the labels."""
+    docs, gold = load_docs(Path(folder))
+    predicted = cluster(docs)
+    scores: dict[str, Any] = pair_scores(predicted, gold)
+    scores["articles"] = len(docs)
+    scores["detector"] = _detector() is not None
+    groups: dict[str, list[str]] = {}
+    for doc, sid in zip(docs, predicted):
+        groups.setdefault(sid, []).append(doc.article_id)
+    scores["predicted_groups"] = sorted(g for g in groups.values() if len(g) > 1)
+    return scores
+
+
+def main(argv: list[str]) -> int:
+    """Print the scores for the folder given (or eval-dev)."""
+    folder = Path(argv[0]) if argv else DEFAULT_FOLDER
+    s = story_scores(folder)
+    print(f"story pairs on {folder} ({s['articles']} articles, detector {'on' if s['detector'] else 'off'}):")
+    print(f"  precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+          f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+    print("  merged groups: " + "; ".join(",".join(g) for g in s["predicted_groups"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
