@@ -1,0 +1,84 @@
+"""The detector: one article in, one Detection out (events, casualties, people, places, rule matches)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from bot.detect import gazetteer
+from bot.detect.casualties import find_casualties
+from bot.detect.events import decide, readings
+from bot.detect.people import find_people
+from bot.detect.places import countries_and_regions, find_places
+from bot.detect.rules import CompiledRules, Findings, compile_rules
+from bot.detect.text import Doc, build_doc, fold
+from bot.models import Detection
+
+# Topic words that mark a sentence as off-topic for diplomatic events (labour deals, sport).
+_OFF_TOPICS = ("labour", "sport")
+
+
+@functools.cache
+def _demonym_words() -> frozenset[str]:
+    """Plural demonyms ("afghans", "israelis") that can name casualties."""
+    gz = gazetteer.places()
+    words: set[str] = set()
+    for key in gz.automaton.keys():
+        length, entries = gz.automaton.get(key)
+        if any(e.kind == "demonym" for e in entries) and " " not in key and key.endswith("s"):
+            words.add(key)
+    return frozenset(words)
+
+
+@functools.cache
+def _topic_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The off-topic vocabulary and one regex over it."""
+    words: list[str] = []
+    for topic in _OFF_TOPICS:
+        for term in gazetteer.topics().get(topic, ()):
+            words.append(fold(term).rstrip("*"))
+    # Whole-word (or prefix for wildcard terms) matches: "union" must not fire inside "reunion".
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")")
+    return tuple(words), pattern
+
+
+class Detector:
+    """Runs every detection stage on an article and evaluates the compiled watch rules."""
+
+    def __init__(self, rules: CompiledRules | None = None) -> None:
+        self.rules = rules if rules is not None else compile_rules([])[0]
+        # Load gazetteers now so the first article does not pay for it.
+        gazetteer.places()
+        gazetteer.people()
+
+    def _analyse(self, title: str, text: str) -> tuple[Doc, Findings]:
+        doc = build_doc(title, text)
+        place_hits = find_places(doc)
+        countries, regions, _ = countries_and_regions(place_hits)
+        actor_sentences = {h.sentence for h in place_hits}
+        people = find_people(doc)
+        casualties = find_casualties(doc, _demonym_words())
+        _, topic_re = _topic_words()
+        topic_hits = {m.group(0) for m in topic_re.finditer(doc.folded)}
+        topic_heavy = len(topic_hits) >= 3
+        found = readings(doc, actor_sentences, lambda low: bool(topic_re.search(low)), topic_heavy)
+        events = decide(doc, found, casualties)
+        return doc, Findings(events, casualties, people, countries, regions)
+
+    def detect(self, title: str, text: str) -> Detection:
+        """Everything found in one article, with the rules that matched and why."""
+        doc, findings = self._analyse(title, text)
+        matches = self.rules.match(doc, findings) if len(self.rules) else []
+        return Detection(
+            events=tuple(findings.events),
+            casualties=tuple(findings.casualties),
+            people=tuple(findings.people),
+            countries=tuple(findings.countries),
+            regions=tuple(findings.regions),
+            matches=tuple(matches),
+        )
+
+    def explain(self, title: str, text: str) -> list[tuple[str, bool, str]]:
+        """For every rule: its name, whether it matched, and why or why not."""
+        doc, findings = self._analyse(title, text)
+        return self.rules.explain(doc, findings)

@@ -1,0 +1,225 @@
+"""Gazetteers loaded once from bot/data (places, titles, watched people, topics) with their automatons."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+import pycountry
+import yaml
+
+from bot.detect.text import fold
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("bot.data").joinpath(name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return data if isinstance(data, dict) else {}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """One way of writing a place, and what it names."""
+
+    country: str | None  # reported country name, or None for a region without an implied country
+    kind: str  # country | alias | demonym | capital | seat | region
+    written: str  # the name as the gazetteer spells it
+    case_sensitive: bool = False
+    region: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region reported on its own and mapped to the countries it belongs to."""
+
+    name: str
+    countries: tuple[str, ...]
+    implies_country: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The place gazetteer: one automaton over every name, plus context word lists."""
+
+    automaton: Any  # folded name -> (key length, entries)
+    regions: dict[str, Region]
+    countries: frozenset[str]
+    ambiguous: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    venue_words: frozenset[str]
+    demonym_before: frozenset[str]
+    demonym_after: frozenset[str]
+    by_code: dict[str, str]
+
+    def resolve(self, name: str) -> tuple[set[str], set[str]]:
+        """Countries and regions a rule's place name stands for ("AZ", "Azeri", "Karabakh")."""
+        key = fold(name.strip())
+        countries: set[str] = set()
+        regions: set[str] = set()
+        if name.strip().upper() in self.by_code:
+            countries.add(self.by_code[name.strip().upper()])
+        if key in self.automaton:
+            for entry in self.automaton.get(key)[1]:
+                if entry.region:
+                    regions.add(entry.region)
+                elif entry.country:
+                    countries.add(entry.country)
+        return countries, regions
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 4
+
+
+@functools.cache
+def places() -> Places:
+    """The place gazetteer (built on first use)."""
+    data = _load("places.yaml")
+    display: dict[str, str] = data.get("display_names", {})
+    skip = set(data.get("skip_names", []))
+    case_sensitive = set(data.get("case_sensitive", []))
+    names: dict[str, list[PlaceName]] = {}
+
+    def add(written: str, entry: PlaceName) -> None:
+        key = fold(written)
+        bucket = names.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    countries: set[str] = set()
+    by_code: dict[str, str] = {}
+    for c in pycountry.countries:
+        if c.name in skip:
+            continue
+        canonical = display.get(c.name, getattr(c, "common_name", None) or c.name)
+        countries.add(canonical)
+        by_code[c.alpha_2] = canonical
+        by_code[c.alpha_3] = canonical
+        written_forms = {canonical, c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)}
+        for written in written_forms:
+            if not written or "," in written:
+                continue
+            add(written, PlaceName(canonical, "country", written, written in case_sensitive or canonical in case_sensitive))
+    for canonical, aliases in (data.get("aliases") or {}).items():
+        countries.add(canonical)
+        for alias in aliases:
+            add(alias, PlaceName(canonical, "alias", alias, _is_caps(alias) or alias in case_sensitive))
+    for canonical, demonyms in (data.get("demonyms") or {}).items():
+        for dem in demonyms:
+            forms = {dem}
+            if dem[-1] in "ni" and not dem.endswith("ese"):
+                forms.add(dem + "s")
+            for form in forms:
+                add(form, PlaceName(canonical, "demonym", form, True))
+    for city, canonical in (data.get("capitals") or {}).items():
+        add(city, PlaceName(canonical, "capital", city, True))
+    for seat, canonical in (data.get("seats") or {}).items():
+        add(seat, PlaceName(canonical, "seat", seat, True))
+    regions: dict[str, Region] = {}
+    for rname, spec in (data.get("regions") or {}).items():
+        region = Region(rname, tuple(spec.get("countries") or ()), bool(spec.get("implies_country")))
+        regions[rname] = region
+        for written in spec.get("names") or [rname]:
+            country = region.countries[0] if region.implies_country and region.countries else None
+            add(written, PlaceName(country, "region", written, True, rname))
+    automaton = ahocorasick.Automaton()
+    for key, entries in names.items():
+        automaton.add_word(key, (len(key), tuple(entries)))
+    automaton.make_automaton()
+    ambiguous = {
+        name: (tuple(fold(w) for w in spec.get("other", [])), tuple(fold(w) for w in spec.get("country", [])))
+        for name, spec in (data.get("ambiguous") or {}).items()
+    }
+    blockers = data.get("demonym_blockers") or {}
+    return Places(
+        automaton=automaton,
+        regions=regions,
+        countries=frozenset(countries),
+        ambiguous=ambiguous,
+        venue_words=frozenset(fold(w) for w in data.get("venue_words", [])),
+        demonym_before=frozenset(blockers.get("before", [])),
+        demonym_after=frozenset(blockers.get("after", [])),
+        by_code=by_code,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Watched:
+    """A watched official: canonical name, usual title and country."""
+
+    name: str
+    title: str | None
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """Watched people by every written form, by surname, and the title vocabulary."""
+
+    by_form: dict[str, Watched]  # folded full name or alias -> person
+    by_surname: dict[str, tuple[Watched, ...]]  # folded surname -> people
+    automaton: Any
+    titles: dict[str, str]  # title as written -> canonical title
+    modifiers: tuple[str, ...]
+    non_official_orgs: tuple[str, ...]
+    official_bodies: tuple[str, ...]
+
+    def lookup(self, name: str) -> Watched | None:
+        """The watched person a written name stands for, if any."""
+        return self.by_form.get(fold(name))
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in name.replace(",", " ").split() if p.lower() not in {"jr.", "jr", "ii", "iii", "iv"}]
+    return parts[-1] if parts else name
+
+
+@functools.cache
+def people() -> People:
+    """The watched-people list and title vocabulary (built on first use)."""
+    data = _load("people.yaml")
+    titles_data = _load("titles.yaml")
+    by_form: dict[str, Watched] = {}
+    by_surname: dict[str, list[Watched]] = {}
+    automaton = ahocorasick.Automaton()
+    for spec in data.get("people") or []:
+        person = Watched(spec["name"], spec.get("title"), spec.get("country"))
+        forms = [spec["name"], *(spec.get("aliases") or [])]
+        for form in forms:
+            by_form.setdefault(fold(form), person)
+            automaton.add_word(fold(form), (fold(form), person))
+        for form in forms:
+            if " " in form.strip():
+                bucket = by_surname.setdefault(fold(_surname(form)), [])
+                if person not in bucket:
+                    bucket.append(person)
+            else:
+                # A one-word alias ("Pashinian", "Hemedti") is itself a surname-like handle.
+                bucket = by_surname.setdefault(fold(form), [])
+                if person not in bucket:
+                    bucket.append(person)
+    automaton.make_automaton()
+    return People(
+        by_form=by_form,
+        by_surname={k: tuple(v) for k, v in by_surname.items()},
+        automaton=automaton,
+        titles=dict(titles_data.get("titles") or {}),
+        modifiers=tuple(titles_data.get("modifiers") or ()),
+        non_official_orgs=tuple(fold(w) for w in titles_data.get("non_official_orgs") or ()),
+        official_bodies=tuple(fold(w) for w in titles_data.get("official_bodies") or ()),
+    )
+
+
+@functools.cache
+def topics() -> dict[str, tuple[str, ...]]:
+    """Topic name -> its terms (query-language terms: words, phrases, prefix wildcards)."""
+    data = _load("topics.yaml")
+    return {name: tuple(str(t) for t in terms) for name, terms in (data.get("topics") or {}).items()}
+
+
+def surname(name: str) -> str:
+    """The last name part of a full name, ignoring suffixes such as Jr. or III."""
+    return _surname(name)

@@ -1,0 +1,294 @@
+"""Officials as news style introduces them, with canonical names, titles and countries.
+
+Sources of a person, all general: a title before the name ("Foreign Minister Ararat Mirzoyan", "U.S. Sec.
+of State Antony Blinken", "UN Special Envoy for Yemen Hans Grundberg"), an appositive ("Mikheil Saakashvili,
+the President of Georgia"), a statement header (a name line followed by a title line), or a watched
+person's name or alias from bot/data/people.yaml. A title before a surname alone ("President Macron")
+resolves to a full name met earlier in the article, else to a watched person with that surname, else
+it is dropped. People without an office (journalists, analysts, NGO staff) have no title and are skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from bot.detect import gazetteer
+from bot.detect.text import Doc, fold, unify
+from bot.models import Person
+
+_PARTICLES = frozenset("bin bint ibn al el de da del della di du dos van von der la le ben abu".split())
+_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])")
+_NAME_TOKEN = re.compile(r"(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*)(?:\.(?=\s))?")
+_STOP = frozenset(
+    """the he she they his her its it in on at and but or for of to with by as from this that these those mr mrs ms
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday
+    secretary minister president state department government office house senate council committee ministry
+    affairs foreign defense defence interior general envoy spokesperson spokesman leader administration army
+    forces military police republic kingdom union nations people party group rebels readout remarks statement
+    press release meeting video photo file update breaking news accessibility""".split()
+)
+_ORG_WORDS = frozenset(
+    """european parliament council commission union nations united assembly committee department ministry affairs
+    defence defense state states foreign republic government presidential leadership security senate house agency
+    forces army navy kingdom federal central national international general arab african islamic people's
+    democratic communist party ccp prc un u.n. u.s. us nato osce au eu and of the for""".split()
+)
+_HEAD_OF = re.compile(r",\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}?[\w'-]+)")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    tokens: list[str]
+    title: str | None
+    country: str | None
+    sentence: int
+
+
+@functools.cache
+def _title_regex() -> re.Pattern[str]:
+    titles = gazetteer.people().titles
+    alternation = "|".join(re.escape(unify(t)) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+
+
+@functools.cache
+def _title_canon() -> dict[str, str]:
+    return {unify(k): v for k, v in gazetteer.people().titles.items()}
+
+
+def _is_place(word: str) -> bool:
+    key = fold(word.rstrip("."))
+    return key in gazetteer.places().automaton
+
+
+def _name_at(text: str, pos: int) -> tuple[list[str], int]:
+    """Read a capitalised name (1-4 tokens, particles and initials inside) starting at pos."""
+    tokens: list[str] = []
+    i = pos
+    n = len(text)
+    while i < n and len(tokens) < 5:
+        while i < n and text[i] == " ":
+            i += 1
+        m = _NAME_TOKEN.match(text, i)
+        word = m.group(0) if m else ""
+        if not m:
+            # lowercase particle inside a name ("Haitham bin Tariq")
+            pm = re.match(r"[a-z]+", text[i:])
+            if pm and pm.group(0) in _PARTICLES and tokens and i + pm.end() < n and text[i + pm.end()] == " " \
+                    and _NAME_TOKEN.match(text, i + pm.end() + 1):
+                tokens.append(pm.group(0))
+                i += pm.end()
+                continue
+            break
+        bare = word.rstrip(".")
+        if bare.endswith("'s"):
+            if fold(bare[:-2]) not in _STOP and bare[:-2]:
+                tokens.append(bare[:-2])
+            i = m.end()
+            break
+        if fold(bare) in _STOP or (not tokens and _is_place(bare)) or (tokens and _is_place(bare) and len(bare) > 3):
+            break
+        tokens.append(word)
+        i = m.end()
+        sm = _SUFFIX.match(text, i)
+        if sm and tokens:
+            i = sm.end()
+            break
+    while tokens and tokens[-1] in _PARTICLES:
+        tokens.pop()
+    return tokens, i
+
+
+def _country_before(text: str, start: int) -> str | None:
+    """'Armenia's Prime Minister', 'Armenian Foreign Minister', 'U.S. Secretary of State'."""
+    before = text[max(0, start - 40) : start].rstrip()
+    m = re.search(r"([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)(?:'s)?\s*$", before)
+    if not m:
+        return None
+    gz = gazetteer.places()
+    for cand in (m.group(1), m.group(1).split()[-1]):
+        key = fold(cand.removesuffix("'s"))
+        if key in gz.automaton:
+            for entry in gz.automaton.get(key)[1]:
+                if entry.country and entry.kind in ("country", "alias", "demonym"):
+                    return entry.country
+    return None
+
+
+def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
+    """Read what follows a title: an optional 'of/for X' (with a country) and the name."""
+    i = end
+    country: str | None = None
+    m = re.match(r"\s+(?:of|for)\s+(?:the\s+)?", text[i:])
+    if m:
+        j = i + m.end()
+        run_start = j
+        words: list[tuple[str, int]] = []
+        while True:
+            wm = re.match(r"([A-Z][\w.'-]*|of|for|and|the)(\s+|,\s*|$)", text[j:])
+            if not wm:
+                break
+            words.append((wm.group(1), j))
+            j += wm.end()
+            if "," in wm.group(2):
+                # "President of the United States, George W. Bush": the name follows the comma.
+                for w, _ in words:
+                    c = _country_of(w)
+                    country = country or c
+                tokens, k = _name_at(text, j)
+                return tokens, country, k
+            if len(words) > 8:
+                break
+        # "Special Envoy for Yemen Tim Lenderking": drop leading place/organisation words.
+        k = 0
+        while k < len(words) and (fold(words[k][0]) in _ORG_WORDS or _is_place(words[k][0])):
+            country = country or _country_of(words[k][0])
+            k += 1
+        if k == 0 or k >= len(words):
+            return [], country, run_start
+        tokens, e = _name_at(text, words[k][1])
+        return tokens, country, e
+    m = re.match(r",?\s+", text[i:])
+    if not m:
+        return [], None, i
+    tokens, e = _name_at(text, i + m.end())
+    return tokens, None, e
+
+
+def _country_of(word: str) -> str | None:
+    key = fold(word.rstrip(",").removesuffix("'s"))
+    gz = gazetteer.places()
+    if key in gz.automaton:
+        for entry in gz.automaton.get(key)[1]:
+            if entry.country and entry.kind in ("country", "alias", "demonym"):
+                return entry.country
+    return None
+
+
+def _clean(tokens: list[str]) -> list[str]:
+    """Drop middle initials and suffixes: 'Lloyd J. Austin III' -> Lloyd Austin."""
+    out = [t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and re.fullmatch(r"[A-Z]\.?", t))]
+    return [t for t in out if t not in ("Jr.", "Jr", "III", "II", "IV")]
+
+
+def _non_official(text: str, start: int, end: int) -> bool:
+    window = fold(text[max(0, start - 40) : min(len(text), end + 50)])
+    orgs = gazetteer.people().non_official_orgs
+    return any(re.search(rf"\b(?:of|at|from|with)\s+(?:the\s+)?(?:\w+\s+){{0,2}}{re.escape(o)}\b", window) for o in orgs)
+
+
+def find_people(doc: Doc) -> list[Person]:
+    """Officials named in the article, canonical and deduplicated, each with its first evidence sentence."""
+    gzp = gazetteer.people()
+    regex = _title_regex()
+    canon = _title_canon()
+    full: list[_Candidate] = []
+    surnames: list[_Candidate] = []
+    sentences = doc.sentences
+    for sent in sentences:
+        if re.match(r"^\s*[-•*]\s", sent.text):
+            continue  # bulleted link lists are page chrome
+        text = unify(sent.text)
+        for m in regex.finditer(text):
+            # A title directly followed by another title ("Press Secretary Maj. Gen. Pat Ryder"): let the
+            # later one read the name.
+            nxt = regex.match(text, m.end() + 1) if m.end() < len(text) and text[m.end()] == " " else None
+            if nxt is not None:
+                continue
+            tokens, of_country, end = _after_title(text, m.end())
+            if not tokens:
+                continue
+            if _non_official(text, m.start(), end):
+                continue
+            title = canon.get(m.group(0), m.group(0))
+            country = _country_before(text, m.start()) or of_country
+            cand = _Candidate(_clean(tokens), title, country, sent.index)
+            (full if len(cand.tokens) >= 2 else surnames).append(cand)
+        # Appositives: "Mikheil Saakashvili, the President of Georgia" / "X, the head of the ... council".
+        for m in re.finditer(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))+),\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then\s+|acting\s+)?(?:[A-Z][\w'-]+\s+)?", text):
+            rest = text[m.end() :]
+            t = regex.match(rest)
+            head = _HEAD_OF.match(text, m.end(1))
+            official_head = head is not None and any(b in fold(head.group(1)) for b in gzp.official_bodies) \
+                and not any(o in fold(head.group(1)) for o in gzp.non_official_orgs)
+            if (t and t.group(0)[:1].isupper()) or official_head:
+                tokens, _ = _name_at(text, m.start(1))
+                if len(tokens) >= 2:
+                    title = canon.get(t.group(0), t.group(0)) if t else "Head"
+                    country = _country_of_phrase(rest[: 80])
+                    full.append(_Candidate(_clean(tokens), title, country, sent.index))
+    # Statement headers: a line that is only a name, followed by a line that starts with a title.
+    for a, b in zip(sentences, sentences[1:]):
+        if not (a.line_start and b.line_start) or len(a.text) > 40:
+            continue
+        tokens, end = _name_at(unify(a.text), 0)
+        if 2 <= len(tokens) <= 4 and end >= len(a.text.rstrip()) - 1:
+            t = regex.match(unify(b.text))
+            if t:
+                full.append(_Candidate(_clean(tokens), canon.get(t.group(0), t.group(0)), None, a.index))
+    # Watched people by full name or alias anywhere.
+    text = doc.folded
+    n = len(text)
+    watched_hits: list[tuple[gazetteer.Watched, int]] = []
+    for end, (key, person) in gzp.automaton.iter(text):
+        start = end - len(key) + 1
+        if " " not in key or (start > 0 and text[start - 1].isalnum()) or (end + 1 < n and text[end + 1].isalnum()):
+            continue
+        sent = doc.sentence_at(start)
+        if re.match(r"^\s*[-•*]\s", sent.text):
+            continue
+        local = start - sent.start
+        if not sent.text[local : local + 1].isupper() and any(c.isupper() for c in sent.text):
+            continue
+        watched_hits.append((person, sent.index))
+    return _resolve(doc, full, surnames, watched_hits)
+
+
+def _country_of_phrase(phrase: str) -> str | None:
+    m = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)", phrase)
+    if m:
+        return _country_of(m.group(1)) or _country_of(m.group(1).split()[0])
+    m = re.match(r"\s*(?:the\s+)?([A-Z][\w'-]+)", phrase)
+    return _country_of(m.group(1)) if m else None
+
+
+def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
+             watched_hits: list[tuple[gazetteer.Watched, int]]) -> list[Person]:
+    gzp = gazetteer.people()
+    people: dict[str, Person] = {}
+    order: list[tuple[int, str]] = []
+    by_surname: dict[str, str] = {}
+
+    def add(name: str, title: str | None, country: str | None, sentence: int) -> None:
+        key = fold(name)
+        if key in people:
+            old = people[key]
+            if (old.title is None and title) or (old.country is None and country):
+                people[key] = Person(old.name, old.title or title, old.country or country, old.evidence)
+            return
+        people[key] = Person(name, title, country, doc.sentences[sentence].text)
+        order.append((sentence, key))
+        by_surname.setdefault(fold(gazetteer.surname(name)), key)
+
+    for cand in full:
+        written = " ".join(cand.tokens)
+        watched = gzp.lookup(written)
+        if watched:
+            add(watched.name, cand.title or watched.title, cand.country or watched.country, cand.sentence)
+        else:
+            add(written, cand.title, cand.country, cand.sentence)
+    for person, sentence in watched_hits:
+        add(person.name, person.title, person.country, sentence)
+    for cand in surnames:
+        key = fold(cand.tokens[0])
+        if key in by_surname:
+            continue  # "Blinken said" after "Antony Blinken": the same person
+        options = gzp.by_surname.get(key, ())
+        if len(options) == 1:
+            w = options[0]
+            add(w.name, w.title or cand.title, w.country or cand.country, cand.sentence)
+    order.sort()
+    return [people[k] for _, k in order]

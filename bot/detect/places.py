@@ -1,0 +1,169 @@
+"""Countries and regions: by name, alias, demonym, capital or seat of government, resolved from context.
+
+One Aho-Corasick pass over the folded article finds every candidate; context then decides: a capital
+counts only when it stands for a government ("Baku said", "backed by Yerevan"), never as a dateline or a
+venue ("talks in Moscow"); "Georgia" is the US state when the article's cues say so; "Latin American"
+and "Indian Ocean" are not countries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.detect import gazetteer
+from bot.detect.gazetteer import PlaceName
+from bot.detect.text import Doc
+
+_GOV_NEXT = frozenset(
+    """said says say has have had is was will would wants want accused accuses blamed blames denied denies rejected
+    rejects insists insisted remains remained called calls responded responds warned warns urged urges announced
+    announces agreed agrees refused refuses demanded demands hopes hoped claims claimed condemned condemns welcomed
+    welcomes backed backs supports supported sees saw believes believed considers considered sent sends recalled
+    expelled summoned responded retaliated reacted signed and officials's""".split()
+)
+_GOV_PREV = frozenset("by from against between with toward towards and".split())
+_CHROME = re.compile(r"^\s*(?:[-•*]\s|categories:|tags:|filed under|related:|see also|read more|share this)", re.IGNORECASE)
+_DATELINE_AFTER = re.compile(
+    r"^(?:,\s*(?:[Dd]\.?[Cc]\.?|[A-Z][\w.]*(?:\s[A-Z]\w*)?))?\s*(?:--|\u2013|\u2014|-\s|\(|,\s*\w+\s+\d)"
+)
+_WORD_BEFORE = re.compile(r"([\w'.-]+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*?([\w'.-]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """One place mention kept after context checks."""
+
+    entry: PlaceName
+    sentence: int
+    start: int  # folded-text offset
+    end: int
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _WORD_AFTER.search(text[end : end + 30])
+    return m.group(1).lower().strip(".") if m else ""
+
+
+def _ambiguous_choice(doc: Doc) -> dict[str, bool]:
+    """For each ambiguous name, whether the country sense wins in this article (cue counts)."""
+    gz = gazetteer.places()
+    text = doc.folded
+    out: dict[str, bool] = {}
+    for name, (other, country) in gz.ambiguous.items():
+        if name.lower() not in text:
+            continue
+        o = sum(text.count(c) for c in other)
+        c = sum(text.count(c) for c in country)
+        out[name] = not (o > c)
+    return out
+
+
+def find_places(doc: Doc) -> list[PlaceHit]:
+    """Place mentions that name a country or region in this article (after context checks)."""
+    gz = gazetteer.places()
+    text = doc.folded
+    raw: list[tuple[int, int, PlaceName]] = []
+    n = len(text)
+    for end, (length, entries) in gz.automaton.iter(text):
+        start = end - length + 1
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        if end + 1 < n and text[end + 1].isalnum():
+            continue
+        for entry in entries:
+            raw.append((start, end + 1, entry))
+    if not raw:
+        return []
+    # Longest match wins: "South Sudan" over "Sudan", "Saudi Arabia" over "Saudi".
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    kept: list[tuple[int, int, PlaceName]] = []
+    last_end = -1
+    last_span: tuple[int, int] | None = None
+    for start, end, entry in raw:
+        if last_span == (start, end):
+            kept.append((start, end, entry))
+            continue
+        if start < last_end:
+            continue
+        kept.append((start, end, entry))
+        last_end = end
+        last_span = (start, end)
+    choice = _ambiguous_choice(doc)
+    hits: list[PlaceHit] = []
+    for start, end, entry in kept:
+        sent = doc.sentence_at(start)
+        local = start - sent.start
+        original = sent.text[local : local + (end - start)]
+        if _CHROME.match(sent.text):
+            continue
+        if entry.case_sensitive and not _case_ok(original, entry, sent.text):
+            continue
+        low = sent.folded
+        lstart, lend = local, local + (end - start)
+        prev, nxt = _prev_word(low, lstart), _next_word(low, lend)
+        if entry.country in choice and entry.kind in ("country", "alias", "demonym") and not choice[entry.country]:
+            continue
+        if entry.kind == "demonym" or (entry.kind == "alias" and entry.written.lower() == "america"):
+            if prev in gz.demonym_before or nxt in gz.demonym_after:
+                continue
+        if entry.kind in ("capital", "seat", "country", "alias") and _is_dateline(sent.text, local, lend, sent.line_start):
+            continue
+        if entry.kind == "capital":
+            if prev in gz.venue_words or not (nxt in _GOV_NEXT or prev in _GOV_PREV):
+                continue
+            if nxt == "'s" or low[lend : lend + 2] == "'s":
+                continue
+        if entry.kind == "seat" and re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", low[max(0, lstart - 12) : lstart]):
+            continue
+        hits.append(PlaceHit(entry, sent.index, start, end))
+    return hits
+
+
+def _case_ok(original: str, entry: PlaceName, sentence: str) -> bool:
+    letters = [c for c in entry.written if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return original == entry.written  # "US", "UK", "CAR": exact capitals only
+    if not any(c.isupper() for c in sentence):
+        return True  # an all-lowercase headline (URL slug) carries no case information
+    return original[:1].isupper()
+
+
+def _is_dateline(sentence: str, start: int, end: int, line_start: bool) -> bool:
+    """'WASHINGTON -- ...', 'Washington, DC – ...', 'NAIROBI (AP) ...' at the start of a line."""
+    if not line_start:
+        return False
+    head = sentence[:start].strip()
+    if head and not re.fullmatch(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)*,?", head):
+        return False
+    return bool(_DATELINE_AFTER.match(sentence[end:]))
+
+
+def countries_and_regions(hits: list[PlaceHit]) -> tuple[list[str], list[str], dict[str, int]]:
+    """Distinct countries and regions in order of first mention, with the sentence of each country."""
+    gz = gazetteer.places()
+    countries: list[str] = []
+    regions: list[str] = []
+    where: dict[str, int] = {}
+    for hit in hits:
+        e = hit.entry
+        if e.kind == "region" and e.region:
+            if e.region not in regions:
+                regions.append(e.region)
+            region = gz.regions[e.region]
+            if region.implies_country:
+                for c in region.countries:
+                    if c not in countries:
+                        countries.append(c)
+                        where[c] = hit.sentence
+            continue
+        if e.country and e.country not in countries:
+            countries.append(e.country)
+            where[e.country] = hit.sentence
+    return countries, regions, where

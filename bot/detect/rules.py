@@ -1,0 +1,595 @@
+"""Watch rules: the YAML/pydantic model, loading with precise errors, and one-pass compiled matching.
+
+A rule matches an article when every condition it states holds (query AND events AND people AND places
+AND regex) and no `exclude` entry vetoes it. All rules' terms live in one Aho-Corasick automaton that
+scans the folded article text once; each rule is then evaluated from the hit positions, and only rules
+whose necessary terms or findings occurred are evaluated at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import ahocorasick
+import re2
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from bot.detect import gazetteer
+from bot.detect.query import And, Near, Node, Not, Or, Term, describe, parse_query, parse_term, terms_of
+from bot.detect.text import Doc
+from bot.errors import ConfigError, RuleError
+from bot.models import CASUALTY_KINDS, CEASEFIRE_STATUSES, EVENT_TYPES, Casualty, Event, Person, RuleMatch
+
+EventType = Literal["ceasefire", "casualties", "clash", "talks", "agreement", "sanctions"]
+CeasefireStatus = Literal["agreed", "violated", "collapsed", "extended", "proposed", "holding", "talks"]
+CasualtyKind = Literal["killed", "dead", "wounded", "injured", "missing"]
+
+assert set(EventType.__args__) == set(EVENT_TYPES)  # type: ignore[attr-defined]
+assert set(CeasefireStatus.__args__) == set(CEASEFIRE_STATUSES)  # type: ignore[attr-defined]
+assert set(CasualtyKind.__args__) == set(CASUALTY_KINDS)  # type: ignore[attr-defined]
+
+
+class EventCondition(BaseModel):
+    """One event a rule asks for: a type, plus statuses (ceasefire) or a minimum count and kinds (casualties)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: EventType
+    statuses: list[CeasefireStatus] = Field(default_factory=list)
+    min_count: int = Field(default=1, ge=1)
+    kinds: list[CasualtyKind] = Field(default_factory=list)
+    include_background: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        # "ceasefire" is shorthand for {type: ceasefire}.
+        return {"type": value} if isinstance(value, str) else value
+
+    def describe(self) -> str:
+        """The condition in words."""
+        if self.type == "ceasefire" and self.statuses:
+            return f"ceasefire ({'/'.join(self.statuses)})"
+        if self.type == "casualties":
+            kinds = "/".join(self.kinds) or "casualties"
+            return f"{self.min_count}+ {kinds}{'' if self.include_background else ' (current)'}"
+        return self.type
+
+
+class RuleSpec(BaseModel):
+    """One watch rule as written in rules.yaml or stored in the database."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100)
+    description: str | None = None
+    query: str | None = None
+    events: list[EventCondition] = Field(default_factory=list)
+    people: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    regex: str | None = None
+    severity: Literal["flash", "urgent", "routine"] = "routine"
+    enabled: bool = True
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_one_line(cls, value: str) -> str:
+        if value.strip() != value or "\n" in value:
+            raise ValueError("a rule name is one line without leading or trailing spaces")
+        return value
+
+    @model_validator(mode="after")
+    def _has_a_condition(self) -> RuleSpec:
+        if not (self.query or self.events or self.people or self.places or self.regex):
+            raise ValueError("a rule needs at least one of query, events, people, places or regex")
+        return self
+
+
+def load_rules_file(path: str | Path) -> list[RuleSpec]:
+    """Read a rules.yaml (`rules:` list); a structural problem raises one ConfigError naming the spot."""
+    file = str(path)
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read the rules file ({exc.strerror or exc})", file=file) from exc
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ConfigError(f"not valid YAML{where}", file=file, expected="a YAML mapping with a 'rules:' list") from exc
+    return rules_from_data(data, file=file)
+
+
+def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
+    """Validate already-parsed rules data ({"rules": [...]}) into RuleSpecs, raising ConfigError."""
+    if not isinstance(data, dict) or "rules" not in data:
+        found = type(data).__name__ if not isinstance(data, dict) else sorted(map(str, data))
+        raise ConfigError("missing the top-level 'rules' key", file=file, field="rules", found=found,
+                          expected="a mapping with a 'rules:' list")
+    entries = data["rules"]
+    if entries is None:
+        return []
+    if not isinstance(entries, list):
+        raise ConfigError("'rules' must be a list", file=file, field="rules", found=type(entries).__name__,
+                          expected="a list of rule mappings")
+    specs: list[RuleSpec] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        label = str(entry.get("name")) if isinstance(entry, dict) and isinstance(entry.get("name"), str) else f"#{index + 1}"
+        if not isinstance(entry, dict):
+            raise ConfigError("a rule must be a mapping", file=file, entry=label, found=entry,
+                              expected="a mapping with name and conditions")
+        try:
+            spec = RuleSpec.model_validate(entry)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(p) for p in err["loc"]) or None
+            found = err.get("input") if err["type"] != "missing" else None
+            raise ConfigError(err["msg"], file=file, entry=label, field=loc, found=found,
+                              expected=_expected(err)) from exc
+        if spec.name in seen:
+            raise ConfigError("duplicate rule name", file=file, entry=label, field="name", found=spec.name,
+                              expected=f"a name not used by rule #{seen[spec.name] + 1}")
+        seen[spec.name] = index
+        specs.append(spec)
+    return specs
+
+
+def _expected(err: Any) -> str:
+    ctx = err.get("ctx") or {}
+    kind = err["type"]
+    if kind == "literal_error":
+        return f"one of {ctx.get('expected')}"
+    if kind == "missing":
+        return "this field to be present"
+    if kind == "extra_forbidden":
+        return "only name, description, query, events, people, places, exclude, regex, severity, enabled"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return kind.replace("_type", "").replace("_parsing", "")
+    return err["msg"]
+
+
+# --- compilation -------------------------------------------------------------------------------------
+
+Key = tuple[str, str]  # ("t", term id) | ("e", event type) | ("p", person) | ("c", country) | ("r", region)
+
+
+@dataclass(frozen=True, slots=True)
+class _Exclude:
+    label: str
+    term_ids: tuple[int, ...]
+    topic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    """A rule ready to evaluate: parsed query, resolved people and places, term ids, re2 pattern."""
+
+    spec: RuleSpec
+    query: Node | None
+    term_ids: dict[Term, int]
+    people: tuple[str, ...]  # canonical names
+    people_terms: tuple[tuple[str, int], ...]  # (canonical name, term id) for names written in text
+    countries: frozenset[str]
+    regions: frozenset[str]
+    excludes: tuple[_Exclude, ...]
+    regex: Any | None
+    triggers: frozenset[Key] | None
+
+    @property
+    def name(self) -> str:
+        """The rule's name."""
+        return self.spec.name
+
+
+@dataclass(slots=True)
+class Findings:
+    """What the detection stages found, as the rules see it."""
+
+    events: Sequence[Event]
+    casualties: Sequence[Casualty]
+    people: Sequence[Person]
+    countries: Sequence[str]
+    regions: Sequence[str]
+
+
+class Hits:
+    """Term hits of one article: term id -> folded-text start offsets, with the doc for context."""
+
+    __slots__ = ("doc", "positions", "ends")
+
+    def __init__(self, doc: Doc, positions: dict[int, list[int]], ends: dict[int, list[int]]) -> None:
+        self.doc = doc
+        self.positions = positions
+        self.ends = ends
+
+    def first_sentence(self, term_id: int) -> str:
+        """The sentence of a term's first hit."""
+        return self.doc.sentence_at(self.positions[term_id][0]).text
+
+
+def _variants(term: Term) -> set[str]:
+    """Every spelling the automaton must know for a term (hyphen and space variants)."""
+    words = term.key.split(" ")
+    out = {term.key}
+    if len(words) > 1:
+        out.add("-".join(words))
+        out.add("".join(words))
+    elif len(term.key) >= 6 and term.key.isalpha():
+        # "ceasefire" also matches "cease-fire": every hyphenated split with two letters on each side.
+        for i in range(3, len(term.key) - 2):
+            out.add(term.key[:i] + "-" + term.key[i:])
+    return out
+
+
+class CompiledRules:
+    """All enabled rules compiled together: one automaton, a trigger index, and per-rule matchers."""
+
+    def __init__(self, rules: Sequence[CompiledRule], disabled: Sequence[RuleSpec], terms: dict[Term, int]) -> None:
+        self.rules = tuple(rules)
+        self.disabled = tuple(disabled)
+        self.terms = terms
+        self.term_list: list[Term] = [t for t, _ in sorted(terms.items(), key=lambda kv: kv[1])]
+        automaton = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[int, bool]]] = {}
+        for term, tid in terms.items():
+            for variant in _variants(term):
+                entries.setdefault(variant, []).append((tid, term.prefix))
+        for key, value in entries.items():
+            automaton.add_word(key, tuple(value))
+        if entries:
+            automaton.make_automaton()
+        self.automaton = automaton if entries else None
+        index: dict[Key, list[int]] = {}
+        always: list[int] = []
+        for i, rule in enumerate(self.rules):
+            if rule.triggers is None:
+                always.append(i)
+            else:
+                for key in rule.triggers:
+                    index.setdefault(key, []).append(i)
+        self.index = index
+        self.always = tuple(always)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Names of the enabled, compiled rules."""
+        return tuple(r.name for r in self.rules)
+
+    def scan(self, doc: Doc) -> Hits:
+        """Find every rule term in the article in one pass over the folded text."""
+        positions: dict[int, list[int]] = {}
+        ends: dict[int, list[int]] = {}
+        if self.automaton is not None:
+            text = doc.folded
+            n = len(text)
+            for end, values in self.automaton.iter(text):
+                for tid, prefix in values:
+                    # Variants differ in length only by hyphens/spaces, so walk back over the match.
+                    start = _match_start(text, end, tid, self.term_list[tid])
+                    if start < 0:
+                        continue
+                    if start > 0 and text[start - 1].isalnum():
+                        continue
+                    if not prefix and end + 1 < n and text[end + 1].isalnum():
+                        continue
+                    positions.setdefault(tid, []).append(start)
+                    ends.setdefault(tid, []).append(end + 1)
+        return Hits(doc, positions, ends)
+
+    def candidates(self, hits: Hits, findings: Findings) -> list[int]:
+        """Indices of rules that could match, given which terms and findings occurred (others cannot)."""
+        chosen: set[int] = set(self.always)
+        index = self.index
+        for tid in hits.positions:
+            chosen.update(index.get(("t", str(tid)), ()))
+        for ev in findings.events:
+            chosen.update(index.get(("e", ev.type), ()))
+        if findings.casualties:
+            chosen.update(index.get(("e", "casualties"), ()))
+        for person in findings.people:
+            chosen.update(index.get(("p", person.name), ()))
+        for country in findings.countries:
+            chosen.update(index.get(("c", country), ()))
+        for region in findings.regions:
+            chosen.update(index.get(("r", region), ()))
+        return sorted(chosen)
+
+    def match(self, doc: Doc, findings: Findings, hits: Hits | None = None) -> list[RuleMatch]:
+        """The rules that match the article, each with a human reason."""
+        hits = hits or self.scan(doc)
+        out: list[RuleMatch] = []
+        for i in self.candidates(hits, findings):
+            rule = self.rules[i]
+            ok, why = evaluate(rule, hits, findings)
+            if ok:
+                out.append(RuleMatch(rule.name, why, rule.spec.severity))
+        return out
+
+    def explain(self, doc: Doc, findings: Findings, hits: Hits | None = None) -> list[tuple[str, bool, str]]:
+        """Every rule (disabled ones too) with whether it matched and why or why not."""
+        hits = hits or self.scan(doc)
+        rows = [(rule.name, *evaluate(rule, hits, findings)) for rule in self.rules]
+        rows.extend((spec.name, False, "rule is disabled") for spec in self.disabled)
+        return rows
+
+
+def _match_start(text: str, end: int, tid: int, term: Term) -> int:
+    # Walk back over the matched variant: count the letters of the key, skipping hyphens/spaces the
+    # variant may have dropped or added, so the start is right for "cease-fire" and "ceasefire" alike.
+    letters = sum(1 for c in term.key if c != " ")
+    i = end
+    while i >= 0 and letters > 0:
+        if text[i] not in " -":
+            letters -= 1
+        i -= 1
+    return i + 1 if letters == 0 else -1
+
+
+def _need(node: Node, ids: dict[Term, int]) -> frozenset[Key] | None:
+    """A set of keys of which at least one must be present for the node to hold (None: no such set)."""
+    if isinstance(node, Term):
+        return frozenset({("t", str(ids[node]))})
+    if isinstance(node, Or):
+        sets = [_need(p, ids) for p in node.parts]
+        if any(s is None for s in sets):
+            return None
+        return frozenset().union(*sets)  # type: ignore[arg-type]
+    if isinstance(node, And):
+        sets = [s for s in (_need(p, ids) for p in node.parts) if s is not None]
+        return min(sets, key=len) if sets else None
+    if isinstance(node, Near):
+        sets = [s for s in (_need(node.left, ids), _need(node.right, ids)) if s is not None]
+        return min(sets, key=len) if sets else None
+    return None
+
+
+def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleError]]:
+    """Compile rules once; a broken rule becomes a RuleError and is left out, the others still compile."""
+    terms: dict[Term, int] = {}
+    compiled: list[CompiledRule] = []
+    disabled: list[RuleSpec] = []
+    errors: list[RuleError] = []
+    gz_people = gazetteer.people()
+    gz_places = gazetteer.places()
+    topics = gazetteer.topics()
+
+    def term_id(term: Term) -> int:
+        if term not in terms:
+            terms[term] = len(terms)
+        return terms[term]
+
+    for spec in specs:
+        if not spec.enabled:
+            disabled.append(spec)
+            continue
+        try:
+            local: dict[Term, int] = {}
+            query = parse_query(spec.name, spec.query) if spec.query is not None else None
+            pending: list[Term] = terms_of(query) if query is not None else []
+            regex = None
+            if spec.regex is not None:
+                regex = _compile_regex(spec.name, spec.regex)
+            excludes: list[tuple[str, list[Term], bool]] = []
+            for entry in spec.exclude:
+                if entry.strip().lower() in topics:
+                    topic_terms = [parse_term(spec.name, t) for t in topics[entry.strip().lower()]]
+                    excludes.append((entry.strip().lower(), topic_terms, True))
+                else:
+                    excludes.append((entry, [parse_term(spec.name, entry)], False))
+            people_names: list[str] = []
+            people_terms: list[tuple[str, Term]] = []
+            for written in spec.people:
+                if not written.strip():
+                    raise RuleError(spec.name, "empty name in people", hint="write a full name, e.g. Nikol Pashinyan")
+                watched = gz_people.lookup(written)
+                canonical = watched.name if watched else " ".join(written.split())
+                people_names.append(canonical)
+                forms = {written, canonical}
+                if watched:
+                    forms.update(f for f, w in gz_people.by_form.items() if w == watched)
+                for form in forms:
+                    people_terms.append((canonical, parse_term(spec.name, form)))
+            countries: set[str] = set()
+            regions: set[str] = set()
+            for written in spec.places:
+                found_c, found_r = gz_places.resolve(written)
+                if not found_c and not found_r:
+                    raise RuleError(spec.name, f"unknown place {written!r}",
+                                    hint="use a country name or code (Armenia, AM) or a region (Nagorno-Karabakh)")
+                countries |= found_c
+                regions |= found_r
+        except RuleError as exc:
+            errors.append(exc)
+            continue
+        for term in pending:
+            local[term] = term_id(term)
+        exclude_objs = tuple(_Exclude(label, tuple(term_id(t) for t in ts), topic) for label, ts, topic in excludes)
+        people_ids = tuple((name, term_id(t)) for name, t in people_terms)
+        # Trigger keys: the rule can only match if one of these occurred (the smallest required set).
+        required: list[frozenset[Key]] = []
+        if query is not None and (need := _need(query, local)) is not None:
+            required.append(need)
+        if spec.events:
+            required.append(frozenset(("e", c.type) for c in spec.events))
+        if people_names:
+            required.append(frozenset([("p", n) for n in people_names] + [("t", str(i)) for _, i in people_ids]))
+        if countries or regions:
+            region_countries = {c for r in regions for c in gz_places.regions[r].countries}
+            required.append(frozenset([("c", c) for c in countries] + [("r", r) for r in regions]
+                                      + [("c", c) for c in region_countries]))
+        triggers = min(required, key=len) if required else None
+        compiled.append(CompiledRule(
+            spec=spec, query=query, term_ids=local, people=tuple(people_names), people_terms=people_ids,
+            countries=frozenset(countries), regions=frozenset(regions), excludes=exclude_objs, regex=regex,
+            triggers=triggers,
+        ))
+    return CompiledRules(compiled, disabled, terms), errors
+
+
+def _compile_regex(rule: str, pattern: str) -> Any:
+    """Compile with google-re2 only (linear time); anything RE2 cannot run is a RuleError."""
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = 8 << 20
+    try:
+        return re2.compile(pattern, options)
+    except Exception as exc:  # re2 raises its own error type; every failure means "not usable"
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        return _raise_regex(rule, pattern, detail)
+
+
+def _raise_regex(rule: str, pattern: str, detail: str) -> Any:
+    position = None
+    for token in ("(?=", "(?!", "(?<=", "(?<!", "\\1", "\\2"):
+        if token in pattern:
+            position = pattern.index(token)
+            break
+    raise RuleError(rule, f"regex rejected by RE2: {detail}", position=position,
+                    hint="RE2 has no lookaround or backreferences; use a query term or a simpler pattern")
+
+
+# --- evaluation --------------------------------------------------------------------------------------
+
+
+def _eval(node: Node, rule: CompiledRule, hits: Hits) -> bool:
+    if isinstance(node, Term):
+        return rule.term_ids[node] in hits.positions
+    if isinstance(node, And):
+        return all(_eval(p, rule, hits) for p in node.parts)
+    if isinstance(node, Or):
+        return any(_eval(p, rule, hits) for p in node.parts)
+    if isinstance(node, Not):
+        return not _eval(node.part, rule, hits)
+    left = _positions(node.left, rule, hits)
+    if not left:
+        return False
+    right = _positions(node.right, rule, hits)
+    if not right:
+        return False
+    doc = hits.doc
+    lw = sorted({doc.word_index(p) for p in left})
+    rw = sorted({doc.word_index(p) for p in right})
+    # Two-pointer walk: is any pair of word indices within the distance?
+    i = j = 0
+    while i < len(lw) and j < len(rw):
+        if abs(lw[i] - rw[j]) <= node.distance:
+            return True
+        if lw[i] < rw[j]:
+            i += 1
+        else:
+            j += 1
+    return False
+
+
+def _positions(node: Node, rule: CompiledRule, hits: Hits) -> list[int]:
+    if isinstance(node, Term):
+        return hits.positions.get(rule.term_ids[node], [])
+    if isinstance(node, Or):
+        return [p for part in node.parts for p in _positions(part, rule, hits)]
+    return []
+
+
+def _first_hit(node: Node, rule: CompiledRule, hits: Hits) -> tuple[Term, str] | None:
+    for term in terms_of(node):
+        tid = rule.term_ids[term]
+        if tid in hits.positions:
+            return term, hits.first_sentence(tid)
+    return None
+
+
+def _event_ok(cond: EventCondition, findings: Findings) -> str | None:
+    if cond.type == "casualties":
+        for c in findings.casualties:
+            if (c.current or cond.include_background) and c.count >= cond.min_count and (not cond.kinds or c.kind in cond.kinds):
+                return f"casualties: {c.qualifier.replace('_', ' ')} {c.count} {c.kind}" + (f" {c.who}" if c.who else "") + f" — {c.evidence}"
+        return None
+    for ev in findings.events:
+        if ev.type != cond.type:
+            continue
+        if cond.type == "ceasefire" and cond.statuses and ev.status not in cond.statuses:
+            continue
+        status = f" ({ev.status})" if ev.status else ""
+        return f"{ev.type}{status} — {ev.evidence}"
+    return None
+
+
+def evaluate(rule: CompiledRule, hits: Hits, findings: Findings) -> tuple[bool, str]:
+    """Whether one compiled rule matches, with the reason (or the first condition that failed)."""
+    spec = rule.spec
+    reasons: list[str] = []
+    if rule.query is not None:
+        if not _eval(rule.query, rule, hits):
+            return False, f"query {spec.query!r} did not match"
+        first = _first_hit(rule.query, rule, hits)
+        reasons.append(f"query matched {first[0].describe()!r}: {first[1]}" if first else f"query {spec.query!r} matched")
+    if spec.events:
+        found = None
+        for cond in spec.events:
+            found = _event_ok(cond, findings)
+            if found:
+                break
+        if not found:
+            wanted = ", ".join(c.describe() for c in spec.events)
+            seen = ", ".join(sorted({e.type + (f"/{e.status}" if e.status else "") for e in findings.events})) or "none"
+            return False, f"no event of {wanted} (found: {seen})"
+        reasons.append(found)
+    if rule.people:
+        detected = {p.name for p in findings.people}
+        hit = [n for n in rule.people if n in detected]
+        if not hit:
+            hit = [n for n, tid in rule.people_terms if tid in hits.positions]
+        if not hit:
+            return False, f"none of the people {', '.join(rule.people)} is mentioned"
+        reasons.append("people: " + ", ".join(dict.fromkeys(hit)))
+    if rule.countries or rule.regions:
+        gz = gazetteer.places()
+        countries = set(findings.countries)
+        regions = set(findings.regions)
+        via_region = {c for r in regions if r in gz.regions for c in gz.regions[r].countries}
+        hit_places = sorted((rule.countries & (countries | via_region)) | (rule.regions & regions))
+        if not hit_places:
+            return False, f"none of the places {', '.join(spec.places)} is mentioned"
+        reasons.append("places: " + ", ".join(hit_places))
+    if rule.regex is not None:
+        m = rule.regex.search(hits.doc.text)
+        if not m:
+            return False, f"regex {spec.regex!r} did not match"
+        reasons.append(f"regex matched {m.group(0)!r}")
+    for ex in rule.excludes:
+        present = [tid for tid in ex.term_ids if tid in hits.positions]
+        if not present:
+            continue
+        in_title = any(hits.doc.sentence_at(p).is_title for tid in present for p in hits.positions[tid])
+        # A topic (a list of words) vetoes on real evidence: two different words, or one in the headline.
+        if ex.topic and len(present) < 2 and not in_title:
+            continue
+        words = ", ".join(f"{_term_text(hits, tid)}" for tid in present[:3])
+        return False, f"vetoed by exclude {ex.label!r} ({words}): {hits.first_sentence(present[0])}"
+    return True, "; ".join(reasons)
+
+
+def _term_text(hits: Hits, tid: int) -> str:
+    start = hits.positions[tid][0]
+    end = hits.ends[tid][0]
+    return hits.doc.folded[start:end]
+
+
+def dump_rules(specs: Iterable[RuleSpec]) -> dict[str, Any]:
+    """Rules as plain data ({"rules": [...]}) for YAML export or storage."""
+    return {"rules": [s.model_dump(mode="json", exclude_defaults=True) for s in specs]}
+
+
+__all__ = [
+    "CompiledRule", "CompiledRules", "EventCondition", "Findings", "Hits", "RuleSpec", "compile_rules",
+    "dump_rules", "evaluate", "load_rules_file", "rules_from_data",
+]

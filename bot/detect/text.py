@@ -1,0 +1,210 @@
+"""Text normalisation and sentence splitting shared by every detection stage.
+
+Normalisation is length-preserving (one output character per input character), so an offset found in
+the normalised text is also an offset in the original sentence: evidence is always quoted as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# Hyphen and dash variants all become "-" so that "cease‑fire" (non-breaking hyphen) matches "cease-fire".
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\x0b\x0c"
+
+
+class _FoldTable(dict[int, str]):
+    """A str.translate table that folds each character lazily and caches it (one char in, one out)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        out = _fold_char(char)
+        self[code] = out
+        return out
+
+
+def _fold_char(char: str) -> str:
+    if char in _HYPHENS:
+        return "-"
+    if char in _SINGLE_QUOTES:
+        return "'"
+    if char in _DOUBLE_QUOTES:
+        return '"'
+    if char in _SPACES:
+        return " "
+    lower = char.lower()
+    if len(lower) != 1:
+        lower = char
+    if lower.isascii():
+        return lower
+    # Strip diacritics ("Saakashvili" vs "Saak\u0430shvili" aside): keep the base letter only when the
+    # decomposition yields exactly one base character, so the text keeps its length.
+    base = "".join(c for c in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(c))
+    return base if len(base) == 1 else lower
+
+
+_FOLD = _FoldTable()
+_CASE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics and unify quotes, hyphens and spaces; keeps the length."""
+    return text.translate(_FOLD)
+
+
+class _CaseTable(dict[int, str]):
+    """Like the fold table but keeps letter case (for checks such as "Turkey" versus "turkey")."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = _fold_char(char)
+        out = folded.upper() if char.isupper() and len(folded.upper()) == 1 else folded
+        self[code] = out
+        return out
+
+
+_CASE_TABLE = _CaseTable()
+
+
+def unify(text: str) -> str:
+    """Strip diacritics and unify quotes/hyphens/spaces but keep case; keeps the length."""
+    return text.translate(_CASE_TABLE)
+
+
+def is_word_char(char: str) -> bool:
+    """True for characters that belong to a word (letters and digits)."""
+    return char.isalnum()
+
+
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
+_BOUNDARY = re.compile(r"""[.!?]+["')\]]*\s+(?=["'(\[]?[A-Z0-9])""")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st sr jr gen lt col maj capt sgt adm gov sen rep rev prof no vol fig sec dept
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft inc ltd co corp vs etc approx est
+    u.s u.n u.k e.u d.c u.s.a a.m p.m""".split()
+)
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences, not breaking after abbreviations and initials."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(paragraph):
+        end = m.start()
+        # The word before the full stop decides: "U.S." or "Sept." or "J." do not end a sentence.
+        j = end
+        while j > start and not paragraph[j - 1].isspace():
+            j -= 1
+        word = paragraph[j:end].strip("\"'(").lower()
+        if paragraph[end] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+            continue
+        if paragraph[end] == "." and "." in word and len(word) <= 5:
+            continue  # dotted abbreviations such as "U.S" or "D.C"
+        piece = paragraph[start : m.end()].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence as written, its folded form, its place in the article and its weight."""
+
+    index: int
+    text: str
+    folded: str
+    start: int  # offset of the folded sentence in Doc.folded
+    is_title: bool
+    weight: float
+    line_start: bool = True
+
+
+@dataclass(slots=True)
+class Doc:
+    """An article cut into weighted sentences with one folded text to scan in a single pass."""
+
+    title: str
+    sentences: list[Sentence]
+    folded: str
+    starts: list[int]
+    _word_starts: list[int] | None = field(default=None)
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding a folded-text offset."""
+        return self.sentences[bisect.bisect_right(self.starts, offset) - 1]
+
+    def word_index(self, offset: int) -> int:
+        """The number of words before a folded-text offset (for NEAR/n)."""
+        if self._word_starts is None:
+            self._word_starts = [m.start() for m in _WORD.finditer(self.folded)]
+        return bisect.bisect_right(self._word_starts, offset)
+
+    @cached_property
+    def text(self) -> str:
+        """The whole article text as written (sentences joined)."""
+        return "\n".join(s.text for s in self.sentences)
+
+
+_WORD = re.compile(r"\w+")
+
+# How much a sentence counts: the headline and the lead carry the news, late paragraphs the background.
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+
+
+def _weight(body_index: int) -> float:
+    if body_index < 2:
+        return LEAD_WEIGHT
+    if body_index < 8:
+        return 1.0
+    return 0.6
+
+
+def build_doc(title: str, text: str) -> Doc:
+    """Split title and body into weighted sentences; repeated sentences (captions, reprints) keep one copy."""
+    sentences: list[Sentence] = []
+    seen: set[str] = set()
+    pieces: list[tuple[str, bool, bool]] = []
+    title = (title or "").strip()
+    if title:
+        for line in title.splitlines():
+            if line.strip():
+                pieces.append((line.strip(), True, True))
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        for i, sent in enumerate(split_sentences(line)):
+            pieces.append((sent, False, i == 0))
+    parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    body_index = 0
+    for raw, is_title, line_start in pieces:
+        folded = fold(raw)
+        key = " ".join(folded.split())
+        if key in seen:
+            continue
+        seen.add(key)
+        if is_title:
+            weight = TITLE_WEIGHT
+        else:
+            weight = _weight(body_index)
+            # Short chrome lines ("Breaking News") do not push the real lead down the article.
+            if len(key) > 40:
+                body_index += 1
+        sentences.append(Sentence(len(sentences), raw, folded, offset, is_title, weight, line_start))
+        starts.append(offset)
+        parts.append(folded)
+        offset += len(folded) + 1
+    return Doc(title=title, sentences=sentences, folded="\n".join(parts), starts=starts)
