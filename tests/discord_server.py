@@ -205,6 +205,7 @@ class FakeDiscord:
         r.add_put(api + "/applications/{app}/commands", self._put_commands)
         r.add_put(api + "/applications/{app}/guilds/{guild}/commands", self._put_commands)
         r.add_get(api + "/channels/{cid}", self._get_channel)
+        r.add_get(api + "/channels/{cid}/messages", self._history)
         r.add_post(api + "/channels/{cid}/messages", self._create_message)
         r.add_patch(api + "/channels/{cid}/messages/{mid}", self._edit_message)
         r.add_post(api + "/channels/{cid}/messages/{mid}/threads", self._start_thread)
@@ -484,6 +485,13 @@ class FakeDiscord:
             return self._json(self.threads[cid])
         return self._json({"code": 10003, "message": "Unknown Channel"}, 404)
 
+    async def _history(self, request: web.Request) -> web.Response:
+        cid = request.match_info["cid"]
+        if not self._known(cid):
+            return self._json({"code": 10003, "message": "Unknown Channel"}, 404)
+        limit = int(request.query.get("limit", "50"))
+        return self._json(list(reversed(self.channel_messages(cid)))[:limit])
+
     def _known(self, cid: str) -> bool:
         return cid in self.channels or cid in self.threads
 
@@ -498,7 +506,13 @@ class FakeDiscord:
             check_message(body)
         except EmbedLimitError as exc:
             return self._invalid(exc)
+        if body.get("nonce") and body.get("enforce_nonce"):
+            for earlier in self.channel_messages(cid):
+                if earlier.get("nonce") == body["nonce"]:
+                    return self._json(earlier)  # Discord's idempotent create
         msg = self._message(cid, body)
+        if body.get("nonce"):
+            msg["nonce"] = body["nonce"]
         self.messages[msg["id"]] = msg
         await self._notify()
         return self._json(msg)

@@ -381,3 +381,23 @@ async def test_bad_address_is_permanent(running: Any) -> None:
     adapter, _ = running
     with pytest.raises(Permanent):
         await adapter.sink.send(Alert(kind="notice", channel="discord:oops", text="hi"))
+
+
+async def test_find_sent_after_a_crash(running: Any, fake: FakeDiscord) -> None:
+    """A message sent under a delivery key is found again by that key; Discord's nonce stops a double post."""
+    ports = pytest.importorskip("bot.ports")
+    if not hasattr(ports, "DELIVERY_KEY"):
+        pytest.skip("this core has no delivery keys")
+    adapter, _ = running
+    alert = Alert(kind="post", channel=CHANNEL, summary=summary())
+    token = ports.DELIVERY_KEY.set("dlv-42")
+    try:
+        mid = await adapter.sink.send(alert)
+        again = await adapter.sink.send(alert)  # a retry within minutes: the same message comes back
+    finally:
+        ports.DELIVERY_KEY.reset(token)
+    assert again == mid and len(fake.channel_messages(TEXT_CHANNEL)) == 1
+    assert fake.messages[mid]["embeds"][0]["footer"]["text"].endswith("ref dlv-42")
+    assert await adapter.sink.find_sent(alert, "dlv-42") == mid
+    assert await adapter.sink.find_sent(alert, "dlv-43") is None
+    assert await adapter.sink.find_sent(alert, "dlv-42", thread=mid) is None  # no thread yet

@@ -18,6 +18,7 @@ from adapters.discord.render import (
     EmbedSpec,
     casualty_text,
     fit_total,
+    has_ref,
     neutralise,
     render_alert,
     render_reply,
@@ -104,10 +105,12 @@ alerts = st.builds(
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(alert=alerts, role=st.one_of(st.none(), st.just(930000000000000002)))
-def test_alerts_always_fit_and_never_ping(alert: Alert, role: int | None) -> None:
-    """Any alert renders within every Discord limit, and only the flash role can be mentioned."""
-    message = render_alert(alert, flash_role=role)
+@given(alert=alerts, role=st.one_of(st.none(), st.just(930000000000000002)), ref=st.one_of(st.none(), st.just("dlv-1234567")))
+def test_alerts_always_fit_and_never_ping(alert: Alert, role: int | None, ref: str | None) -> None:
+    """Any alert renders within every Discord limit, only the flash role can be mentioned, the ref survives."""
+    message = render_alert(alert, flash_role=role, ref=ref)
+    if ref:
+        assert has_ref(message.content, [e.footer for e in message.embeds], ref)
     try:
         check_message(payload(message))
     except EmbedLimitError as exc:  # pragma: no cover - the message is the diagnosis

@@ -203,3 +203,10 @@ def test_target_rules() -> None:
     for bad in ("webhook:https://example.org/hook", "webhook:ftp://hooks.slack.com/x", "webhook:discord+https://x.org/nothing"):
         with pytest.raises(Permanent):
             parse_target(bad)
+
+
+async def test_slack_edit_without_id_from_the_outbox(adapter: WebhookAdapter, slack: SlackHook) -> None:
+    """The outbox sends an edit with no message id through send(): Slack gets an "Updated:" message."""
+    channel = f"webhook:slack+http://127.0.0.1:{slack.port}/services/T000/B000/XXXX"
+    assert await adapter.sink.send(Alert(kind="edit", channel=channel, summary=story(sources=2))) is None
+    assert slack.posts[-1]["text"].startswith("Updated:")

@@ -351,8 +351,32 @@ def _many(summaries: Sequence[Summary], heading: str | None) -> tuple[EmbedSpec,
     return fit_total(embeds)
 
 
-def render_alert(alert: Alert, *, flash_role: int | None = None) -> DiscordMessage:
-    """Turn an alert into a Discord message; only a flash alert may mention `flash_role`."""
+def with_ref(message: DiscordMessage, ref: str | None) -> DiscordMessage:
+    """Mark a message with the outbox delivery key (`ref dlv-42`) so it can be found after a crash."""
+    if not ref:
+        return message
+    mark = f"ref {plain(ref)}"
+    if message.embeds:
+        first = message.embeds[0]
+        footer = truncate(first.footer or "", FOOTER_MAX - len(mark) - 3)
+        first = replace(first, footer=f"{footer} · {mark}" if footer else mark)
+        return replace(message, embeds=fit_total((first, *message.embeds[1:])))
+    content = truncate(message.content or "", CONTENT_MAX - len(mark) - 4)
+    return replace(message, content=f"{content}\n-# {mark}" if content else f"-# {mark}")
+
+
+def has_ref(content: str | None, footers: Iterable[str | None], ref: str) -> bool:
+    """Whether a posted message carries the delivery key `ref` (see `with_ref`)."""
+    mark = f"ref {ref}"
+    return (content or "").endswith(mark) or any((f or "").endswith(mark) for f in footers)
+
+
+def render_alert(alert: Alert, *, flash_role: int | None = None, ref: str | None = None) -> DiscordMessage:
+    """Turn an alert into a Discord message; only a flash alert may mention `flash_role`; `ref` marks it."""
+    return with_ref(_render_alert(alert, flash_role), ref)
+
+
+def _render_alert(alert: Alert, flash_role: int | None) -> DiscordMessage:
     mention = flash_role if (alert.mention and flash_role) else None
     content = f"<@&{mention}> Flash alert" if mention else None
     if alert.kind in ("post", "edit", "followup") and alert.summary is not None:

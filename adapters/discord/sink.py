@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from adapters.discord.errors import THREAD_ALREADY_EXISTS, delivery_error
-from adapters.discord.render import DiscordMessage, plain, render_alert, truncate
+from adapters.discord.render import DiscordMessage, has_ref, plain, render_alert, truncate
 from bot.errors import Permanent, Retryable
+
+try:  # the outbox's delivery key (bot.ports); absent in older cores
+    from bot.ports import current_delivery_key
+except ImportError:  # pragma: no cover
+
+    def current_delivery_key() -> str | None:
+        """No delivery keys in this core."""
+        return None
 
 if TYPE_CHECKING:
     from bot.models import Alert
@@ -18,6 +26,8 @@ log = logging.getLogger(__name__)
 
 THREAD_NAME_MAX = 100
 THREAD_ARCHIVE_MINUTES = 1440
+NONCE_MAX = 25
+LOOKBACK = 50
 
 
 def parse_channel(address: str) -> tuple[int, int]:
@@ -44,10 +54,11 @@ class DiscordSink:
         self._forums: dict[int, bool] = {}
 
     def render(self, alert: Alert) -> DiscordMessage:
-        """The message for an alert (pure; see render.py)."""
-        return render_alert(alert, flash_role=self.flash_role)
+        """The message for an alert (pure; see render.py), marked with the outbox delivery key."""
+        return render_alert(alert, flash_role=self.flash_role, ref=current_delivery_key())
 
     def _kwargs(self, message: DiscordMessage, *, content: bool = True) -> dict[str, Any]:
+        key = current_delivery_key()
         kwargs: dict[str, Any] = {
             "embeds": message.embeds_for_discord(),
             "allowed_mentions": message.allowed_mentions(),
@@ -55,6 +66,9 @@ class DiscordSink:
         }
         if content:
             kwargs["content"] = message.content
+            if key and len(key) <= NONCE_MAX:
+                # Discord returns the earlier message instead of posting twice (enforce_nonce, a few minutes).
+                kwargs["nonce"] = key
         if kwargs["view"] is None and content:
             del kwargs["view"]  # send() takes no view=None; edit() uses None to clear buttons
         return kwargs
@@ -83,7 +97,9 @@ class DiscordSink:
             if await self._is_forum(channel_id):
                 forum = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
                 assert isinstance(forum, discord.ForumChannel)
-                created = await forum.create_thread(name=thread_name(alert), **self._kwargs(message))
+                kwargs = self._kwargs(message)
+                kwargs.pop("nonce", None)  # forum posts take no nonce
+                created = await forum.create_thread(name=thread_name(alert), **kwargs)
                 return str(created.message.id)
             target = self.client.get_partial_messageable(channel_id, guild_id=guild_id)
             sent = await target.send(**self._kwargs(message))
@@ -128,5 +144,28 @@ class DiscordSink:
             )
             sent = await thread.send(**self._kwargs(message))
             return str(sent.id)
+        except Exception as exc:
+            raise delivery_error(alert.channel, exc) from exc
+
+    async def find_sent(self, alert: Alert, delivery_key: str, *, thread: str | None = None) -> str | None:
+        """The id of a recent bot message carrying `delivery_key` (after a crash mid-send), or None."""
+        guild_id, channel_id = parse_channel(alert.channel)
+        self._ready(alert.channel)
+        try:
+            if thread is None and await self._is_forum(channel_id):
+                return None  # a forum post cannot be searched from the forum; posting again is the fallback
+            where = int(thread) if thread else channel_id
+            try:
+                messages = await self.client.http.logs_from(where, LOOKBACK)
+            except discord.NotFound:
+                return None  # the thread was never created, so nothing was posted in it
+            me = str(self.client.user.id) if self.client.user else None
+            for data in messages:
+                if (data.get("author") or {}).get("id") != me:
+                    continue
+                footers = [(e.get("footer") or {}).get("text") for e in data.get("embeds") or []]
+                if has_ref(data.get("content"), footers, delivery_key):
+                    return str(data["id"])
+            return None
         except Exception as exc:
             raise delivery_error(alert.channel, exc) from exc

@@ -174,7 +174,8 @@ class WebhookSink:
         """Post an alert; the Discord message id, or None for Slack (which gives none)."""
         target = await self._target(alert.channel)
         if target.kind == "slack":
-            await self._guard(alert.channel, self._slack_post(target, alert))
+            # The outbox sends an edit as a new message when there is no id to edit (always, for Slack).
+            await self._guard(alert.channel, self._slack_post(target, alert, updated=alert.kind == "edit"))
             return None
         return await self._guard(alert.channel, self._discord_send(target, alert))
 
