@@ -17,15 +17,14 @@ import pytest
 import yaml
 from slack_sdk.signature import SignatureVerifier
 
+import bot.commands
 from adapters.slack import app as slack_app
 from adapters.slack import render
 from adapters.slack.app import SlackAdapter, command_words
-import bot.commands
 from bot.commands.core import Arg, CommandContext, CommandCore, CommandRegistry
 from bot.models import Reply
 from bot.ports import Adapter
 from bot.settings import Settings
-
 from tests.slack_server import BOT_TOKEN, TEAM, FakeSlack, message_error, view_errors
 from tests.test_slack_render import summary
 
@@ -99,7 +98,9 @@ def build_core(rec: Recorder) -> CommandCore:
     @reg.command("watch show", "Show a rule", Arg("name", "rule name"))
     async def _show(ctx: CommandContext, values: dict[str, Any]) -> Reply:
         record("watch show", ctx, values)
-        return Reply(text=values["name"], data={"yaml": rec.rules.get(values["name"], "")})
+        spec = yaml.safe_load(rec.rules.get(values["name"], "{}"))
+        return Reply(text=values["name"], data={"rule": values["name"], "spec": {"name": values["name"], **spec},
+                                                "yaml": yaml.safe_dump({"rules": [spec]})})
 
     # CommandCore imports bot.commands.default_registry even when given a registry; until the real
     # commands land that name may not exist yet, so supply it for the construction only.
@@ -148,7 +149,8 @@ def slash(fake: FakeSlack, command: str, text: str = "", user: str = "UADMIN", *
     """A slash command form as Slack posts it, with a fresh response_url on the fake."""
     return {"token": "legacy", "team_id": TEAM, "team_domain": "test", "channel_id": "C1", "channel_name": "news",
             "user_id": user, "user_name": user.lower(), "command": command, "text": text,
-            "api_app_id": "A0TEST", "response_url": fake.new_response_url(), "trigger_id": "13345224609.738474920.8088930838d88f008e0", **extra}
+            "api_app_id": "A0TEST", "response_url": fake.new_response_url(),
+            "trigger_id": "13345224609.738474920.8088930838d88f008e0", **extra}
 
 
 async def post(adapter: SlackAdapter, body: str, headers: dict[str, str]) -> tuple[int, str]:
@@ -183,7 +185,8 @@ def test_slack_documented_signature_vector() -> None:
             "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
             "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")
     expected = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"
-    verifier = SignatureVerifier("8f742231b10e8888abcd99yyyzzz85a5", clock=type("C", (), {"now": lambda self: 1531420618.0})())
+    clock = type("FixedClock", (), {"now": lambda self: 1531420618.0})()
+    verifier = SignatureVerifier("8f742231b10e8888abcd99yyyzzz85a5", clock=clock)
     assert verifier.generate_signature(timestamp="1531420618", body=body) == expected
     assert verifier.is_valid(body=body, timestamp="1531420618", signature=expected)
     assert not verifier.is_valid(body=body + "x", timestamp="1531420618", signature=expected)
@@ -267,7 +270,7 @@ async def test_buttons_run_mute_and_brief_ephemerally(fake: FakeSlack, adapter: 
             "actions": [{"action_id": action_id, "block_id": "story:st-1", "value": value, "type": "button",
                          "action_ts": "1700000001.0"}]})
         assert status == 200
-        replies = await fake.wait_for(lambda: fake.responses_for(url))
+        replies = await fake.wait_for(lambda url=url: fake.responses_for(url))
         assert expect in replies[0]["text"] and replies[0]["response_type"] == "ephemeral"
         assert replies[0].get("replace_original") in (None, False)
     assert [c[0] for c in rec.calls] == ["mute", "brief"]
@@ -330,10 +333,10 @@ async def test_rule_modal_errors_preview_and_save(fake: FakeSlack, adapter: Slac
 
 
 async def test_edit_prefills_the_current_rule(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
-    rec.rules["caucasus"] = "query: old"
+    rec.rules["caucasus"] = "query: old\nseverity: urgent"
     view = await open_editor(fake, adapter, "edit caucasus")
     inputs = {b["block_id"]: b["element"].get("initial_value") for b in view["blocks"] if b["type"] == "input"}
-    assert inputs == {render.NAME_BLOCK: "caucasus", render.SPEC_BLOCK: "query: old"}
+    assert inputs == {render.NAME_BLOCK: "caucasus", render.SPEC_BLOCK: "query: old\nseverity: urgent\n"}
     assert json.loads(view["private_metadata"])["mode"] == "edit"
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adapters.slack import render
 from bot.models import Alert, Casualty, Reply, RuleMatch, Source, Summary
-
 from tests.slack_server import block_errors, message_error
 
 EVIL = "<!channel> <@U123> <https://evil.example|click> <!here> <#C999> &amp; a&b"
@@ -24,7 +23,7 @@ def summary(**overrides: object) -> Summary:
         sentences=("Fighting resumed on Tuesday.", "More than 200 troops were killed, officials said."),
         sources=(
             Source("a1", "Ceasefire collapses", "https://news.example/a?x=1&y=2", "Example News",
-                   datetime(2026, 3, 12, 14, 5, tzinfo=timezone.utc)),
+                   datetime(2026, 3, 12, 14, 5, tzinfo=UTC)),
             Source("a2", "Fighting resumes", "https://other.example/b", "Other Wire", None),
         ),
         ceasefire="collapsed",
@@ -184,7 +183,7 @@ text_st = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size
     [EVIL, "&" * 3000, "<" * 3000, "🙂" * 1600, "a" * 5000])
 url_st = st.one_of(st.text(max_size=60), st.builds(lambda t: "https://e.example/" + t, st.text(max_size=80)))
 source_st = st.builds(Source, article_id=st.text(max_size=10), title=text_st, url=url_st, outlet=text_st,
-                      published=st.none() | st.datetimes(timezones=st.just(timezone.utc)))
+                      published=st.none() | st.datetimes(timezones=st.just(UTC)))
 summary_st = st.builds(
     Summary,
     story_id=st.text(min_size=1, max_size=40),

@@ -14,7 +14,6 @@ from bot.errors import ConfigError, Permanent, Retryable
 from bot.models import Alert, Source
 from bot.ports import AlertSink
 from bot.settings import Settings
-
 from tests.slack_server import BOT_TOKEN, FakeSlack, message_error
 from tests.test_slack_render import EVIL, all_mrkdwn, live_markup, summary
 

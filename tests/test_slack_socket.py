@@ -9,7 +9,6 @@ import pytest
 from adapters.slack import create, render
 from adapters.slack.app import SlackAdapter
 from bot.models import Alert
-
 from tests.slack_server import APP_TOKEN, TEAM, FakeSlack
 from tests.test_slack_commands import Recorder, build_core, slack_settings, slash
 from tests.test_slack_render import summary

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -158,7 +159,7 @@ class SlackAdapter:
             log.warning("slack auth.test failed (%s); starting anyway", error)
         if self.socket_mode:
             self._socket = AsyncSocketModeHandler(self.app, self.settings.slack_app_token, web_client=self.client)
-            await self._socket.connect_async()
+            await self._socket.connect_async()  # type: ignore[no-untyped-call]
             log.info("slack: Socket Mode connected")
             return
         webapp = web.Application()
@@ -175,7 +176,7 @@ class SlackAdapter:
         for task in list(self._tasks):
             task.cancel()
         if self._socket is not None:
-            await self._socket.close_async()
+            await self._socket.close_async()  # type: ignore[no-untyped-call]
             self._socket = None
         if self._runner is not None:
             await self._runner.cleanup()
@@ -256,8 +257,7 @@ class SlackAdapter:
         current = ""
         if mode == "edit" and rule_name:
             shown = await self.core.dispatch(Invocation("watch", ("show", rule_name), caller, channel))
-            found = shown.data.get("yaml") or shown.data.get("spec")
-            current = found if isinstance(found, str) else ""
+            current = rule_yaml(shown)
         view = render.rule_modal(mode=mode, name=rule_name, spec=current,
                                  metadata={"mode": mode, "channel": channel})
         try:
@@ -308,7 +308,7 @@ class SlackAdapter:
         task: asyncio.Task[Reply] = asyncio.ensure_future(coro)
         try:
             return await asyncio.wait_for(asyncio.shield(task), MODAL_WAIT), task
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return None, task
 
     def _remember(self, rule: PendingRule) -> str:
@@ -394,6 +394,16 @@ class SlackAdapter:
                 await self.client.views_update(view_id=view_id, view=render.rule_result(reply))
             except SlackApiError as exc:
                 log.warning("slack views.update failed: %s", exc)
+
+
+def rule_yaml(shown: Reply) -> str:
+    """The editable YAML of a rule from a `watch show` reply: its spec without name and enabled."""
+    spec = shown.data.get("spec")
+    if isinstance(spec, dict):
+        body = {k: v for k, v in spec.items() if k not in ("name", "enabled")}
+        return yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100) if body else ""
+    text = shown.data.get("yaml")
+    return text if isinstance(text, str) else ""
 
 
 def _bound_port(runner: web.AppRunner, fallback: int) -> int:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -55,6 +55,7 @@ _QUALIFIERS = {
 }
 _SEVERITY_ICON = {"flash": ":rotating_light:", "urgent": ":warning:", "routine": ":newspaper:"}
 _WS = re.compile(r"\s+")
+_SPEC_PLACEHOLDER = "{places: [Armenia, Azerbaijan], events: [ceasefire, talks], severity: urgent}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +156,8 @@ def _when(value: datetime | None) -> str:
     if value is None:
         return ""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%d %b %H:%M UTC")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%d %b %H:%M UTC")
 
 
 # ----------------------------------------------------------------------------- block builders
@@ -331,13 +332,16 @@ def render_summary(summary: Summary, *, mention: str = "") -> Message:
     return Message(text=text, blocks=tuple(_cap(blocks)))
 
 
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def _newest(sources: tuple[Source, ...]) -> Source | None:
-    if not sources:
-        return None
-    dated = [s for s in sources if s.published is not None]
-    if not dated:
-        return sources[-1]
-    return max(dated, key=lambda s: s.published if s.published.tzinfo else s.published.replace(tzinfo=timezone.utc))  # type: ignore[union-attr]
+    """The most recently published source (the last listed when none has a date)."""
+    dated = [(_utc(s.published), i, s) for i, s in enumerate(sources) if s.published is not None]
+    if dated:
+        return max(dated, key=lambda item: (item[0], item[1]))[2]
+    return sources[-1] if sources else None
 
 
 def render_followup(alert: Alert) -> Message:
@@ -459,7 +463,7 @@ def rule_modal(*, mode: str, name: str = "", spec: str = "", metadata: dict[str,
         name_element["initial_value"] = name[:100]
     spec_element: Block = {"type": "plain_text_input", "action_id": SPEC_INPUT, "multiline": True,
                            "max_length": MAX_INPUT,
-                           "placeholder": {"type": "plain_text", "text": "query: ceasefire AND (Armenia OR Azerbaijan)"}}
+                           "placeholder": {"type": "plain_text", "text": _SPEC_PLACEHOLDER}}
     if spec:
         spec_element["initial_value"] = spec[:MAX_INPUT]
     blocks: list[Block] = []
@@ -478,7 +482,9 @@ def rule_modal(*, mode: str, name: str = "", spec: str = "", metadata: dict[str,
 
 def rule_preview(reply: Reply, *, metadata: dict[str, Any]) -> dict[str, Any]:
     """The backtest preview of a rule, with Save as the submit button."""
-    message = render_reply(reply)
+    # The core's preview ends with a CLI hint ("run the same command with --yes"); in the modal, Save does that.
+    shown = replace(reply, lines=tuple(line for line in reply.lines if "--yes" not in line))
+    message = render_reply(shown)
     blocks = list(message.blocks)[: MAX_VIEW_BLOCKS - 1]
     blocks.append(context(["Save to start watching with this rule, or Back to edit it."]))
     return _modal("Rule preview", blocks, callback_id=RULE_SAVE_MODAL, metadata=metadata, submit="Save",

@@ -83,7 +83,7 @@ def retry_after(headers: Any) -> float | None:
     """The Retry-After seconds in a header mapping whose values may be strings or lists, if present."""
     if not headers:
         return None
-    for key in headers.keys():
+    for key in headers:
         if str(key).lower() == "retry-after":
             value = headers[key]
             if isinstance(value, (list, tuple)):
