@@ -118,9 +118,12 @@ def make_app(c: Counters) -> web.Application:
         raise web.HTTPFound(request.query["to"])
 
     app = web.Application()
-    for path, handler in [("/feed", feed), ("/plain", plain), ("/gz", gz), ("/deflate", deflate_raw), ("/big", big),
-                          ("/bomb", bomb), ("/loop/{n}", loop_redirect), ("/hop", hop), ("/trickle", trickle),
-                          ("/missing", missing), ("/gate/{n}", slow_gate), ("/declared-big", declared_big), ("/to-internal", to_internal)]:
+    routes = {
+        "/feed": feed, "/plain": plain, "/gz": gz, "/deflate": deflate_raw, "/big": big, "/bomb": bomb,
+        "/loop/{n}": loop_redirect, "/hop": hop, "/trickle": trickle, "/missing": missing, "/gate/{n}": slow_gate,
+        "/declared-big": declared_big, "/to-internal": to_internal,
+    }
+    for path, handler in routes.items():
         app.router.add_get(path, handler)
     return app
 

@@ -164,6 +164,7 @@ class Fetcher:
         self._policy = address_policy
         self._session: aiohttp.ClientSession | None = None
         self._host_slots: dict[str, asyncio.Semaphore] = {}
+        self._all_slots = asyncio.Semaphore(max_connections)
 
     async def __aenter__(self) -> Fetcher:
         resolver: AbstractResolver = self._resolver or DefaultResolver()
@@ -180,7 +181,9 @@ class Fetcher:
             # Decompression is ours (see _read_body) so the cap applies to decompressed bytes chunk by chunk.
             auto_decompress=False,
             trust_env=False,  # a proxy would do the connecting and bypass the address check
-            timeout=aiohttp.ClientTimeout(total=None, connect=self.connect_timeout, sock_connect=self.connect_timeout),
+            # sock_connect bounds the TCP/TLS handshake; waiting for a free connection is not the server's
+            # fault, and our own slots (below) make sure requests never queue inside the connector.
+            timeout=aiohttp.ClientTimeout(total=None, connect=None, sock_connect=self.connect_timeout),
             headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate", "Accept": _ACCEPT},
             cookie_jar=aiohttp.DummyCookieJar(),
         )
@@ -251,9 +254,9 @@ class Fetcher:
                 headers["If-None-Match"] = etag
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
-            async with self._slot(host.lower()):
-                # The clock starts when the first request may go out: waiting for a per-host slot
-                # is queueing, not the server's slowness. Redirect hops share the same budget.
+            async with self._slot(host.lower()), self._all_slots:
+                # The clock starts when the first request may go out: waiting for a per-host or global
+                # slot is queueing, not the server's slowness. Redirect hops share the same budget.
                 if deadline is None:
                     deadline = loop.time() + self.total_timeout
                 try:
