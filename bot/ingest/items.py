@@ -20,8 +20,17 @@ from bot.ingest.canonical import canonical_url
 class FeedItem:
     """One article as read from a feed, a feed file or an article file.
 
-    `key` is the stable identity used for "seen before?": it never depends on fetch-time
-    enrichment (full text, canonical link from the page), only on what the source says.
+    `key`: the stable identity for "seen before?"; "g:" from the guid, "l:" from canonical link
+    and title, "h:" from the content when there is neither, "f:" for a local article file. It never
+    depends on fetch-time enrichment (full text, canonical link from the page).
+    `url`: canonical http(s) link (tracking parameters and fragment stripped), a `file://` URL for
+    a local file, or None when the entry has no usable link.
+    `text`: clean plain text, the fullest the source gives (content, else summary; the page's text
+    after `fulltext.enrich`). `summary`: the entry's own summary as plain text.
+    `outlet`: the per-item source (`<source>` in aggregator feeds), else the feed's configured
+    outlet, else the feed's title; None only for local files that do not say.
+    `published`: aware UTC, or None when missing or implausible (use the first-seen time).
+    `content_hash`: sha256 of the normalised title and text, equal for a repost under a new guid.
     """
 
     key: str

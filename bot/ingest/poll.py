@@ -3,6 +3,10 @@
 Every failure (network, HTTP status, size, SSRF refusal, unreadable path, a document with no
 readable entries) comes back as `PollResult.error`, a `FeedError` the caller records as feed
 health. The returned `state` is what to send next time (ETag, Last-Modified, body hash).
+
+A poll reports every item the document holds now (the caller keeps the "seen" set by `key`);
+with `spec.fulltext`, short items are enriched, and the page cache keeps that cheap on re-polls.
+A bozo document that still yields items is a success with `warning` set to the bozo reason.
 """
 
 from __future__ import annotations
