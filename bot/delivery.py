@@ -1,10 +1,34 @@
-"""The outbox worker: sends each queued delivery through its platform's sink, with retries.
+"""The outbox worker: sends each queued delivery through its platform's sink, exactly once where it can.
 
-A row is claimed (status `sending`, leased to this instance), sent, and marked `sent` with the
-platform's message id. Retryable failures back off exponentially (honouring Retry-After);
-permanent ones mark the row `dead`, pause the channel's subscriptions and tell the admin channel.
-Edits render the story as it is when sent, so an edit queued before its post went out is
-superseded by the post itself.
+Every alert, edit, follow-up, digest and admin notice is a `deliveries` row, written in the same
+transaction as the story change that caused it (bot/alerts.py). A row moves through
+
+    pending --claim--> claimed --intent--> sending --sent--> sent
+       ^                  |                   |--Retryable--> pending (backoff, Retry-After honoured)
+       |                  |                   |--Permanent--> dead (subscriptions paused, admin told)
+       +-- lease expired -+                   +--(edit queued before its post) superseded
+
+`claim` leases due rows to this instance (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL) for a
+short `claim_lease`. Just before calling the sink the worker records its intent: the row becomes
+`sending` with a longer `send_lease`, committed *before* the platform is called. So after a crash
+(SIGKILL at any point) the database says exactly which rows may have reached the platform:
+
+* `claimed` with an expired lease: never attempted; another instance simply sends it.
+* `sending` with an expired lease: an attempt began and its outcome was never recorded. Before
+  sending again the worker asks the sink, if it implements `bot.ports.SentLookup`, whether a
+  message carrying the row's delivery key (`dlv-<id>`, given to sinks via
+  `bot.ports.current_delivery_key()`) already exists, and records that message instead of posting
+  a second one. Edits are idempotent and are simply repeated.
+
+The window that remains: a sink with no `find_sent` (an incoming webhook that returns no message
+id and cannot be searched) is sent again after such a crash. The message is duplicated only when
+the process dies after the platform accepted the request and before `sent` was committed (the time
+of one HTTP response plus one small UPDATE, milliseconds); each instance has at most one row (or
+one batch message) in that state, so each crash duplicates at most one message per instance, and
+never loses one (at-least-once). See docs/delivery.md.
+
+A sink call must finish well within `send_lease` (sinks time out their HTTP calls first), or
+another instance could take the row over while the first attempt is still running.
 """
 
 from __future__ import annotations
@@ -12,23 +36,31 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.codec import summary_from_dict, summary_to_dict
 from bot.errors import Permanent, Retryable
 from bot.models import Alert, RuleMatch
 from bot.pipeline import story_summary
-from bot.ports import AlertSink
+from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.services import Services
 from bot.storage.tables import AlertRow, Delivery, Notice, Subscription
 
+if TYPE_CHECKING:
+    from bot.ops import Metrics
+
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=60)
+CLAIM_LEASE = timedelta(seconds=10)
+SEND_LEASE = timedelta(seconds=60)
+LEASE = SEND_LEASE  # kept for callers of the first version
+ACTIVE = ("claimed", "sending")
 
 
 def channel_prefix(channel: str) -> str:
@@ -36,10 +68,15 @@ def channel_prefix(channel: str) -> str:
     return channel.split(":", 1)[0]
 
 
+def delivery_key(delivery_id: int) -> str:
+    """The key a sink embeds in the message of delivery `delivery_id`, to find it after a crash."""
+    return f"dlv-{delivery_id}"
+
+
 def backoff(attempts: int, retry_after: float | None = None, cap: float = 300.0) -> float:
     """Seconds before the next attempt: Retry-After when given, else exponential with jitter."""
     if retry_after is not None:
-        return max(0.0, float(retry_after))
+        return min(cap, max(0.0, float(retry_after)))
     base = min(cap, 2.0 ** max(0, attempts - 1))
     return base * (0.75 + random.random() * 0.5)
 
@@ -55,111 +92,303 @@ async def queue_notice(session: AsyncSession, *, tenant: str, key: str, text: st
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class DeliveryInfo:
+    """One outbox row as the `deliveries` command shows it."""
+
+    id: int
+    channel: str
+    kind: str
+    status: str
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    next_attempt_at: datetime
+    sent_at: datetime | None
+
+
+def _info(row: Delivery) -> DeliveryInfo:
+    return DeliveryInfo(row.id, row.channel, row.kind, row.status, row.attempts, row.last_error, row.created_at,
+                        row.next_attempt_at, row.sent_at)
+
+
+async def list_deliveries(services: Services, *, dead: bool = False, limit: int = 50,
+                          channels: Sequence[str] | None = None) -> list[DeliveryInfo]:
+    """Dead letters (newest first) when `dead`, else rows still waiting or in flight (oldest first).
+
+    `channels` limits the rows to those channels (a tenant's); None means every channel.
+    """
+    async with services.db.session() as session:
+        stmt = select(Delivery)
+        if channels is not None:
+            stmt = stmt.where(Delivery.channel.in_(list(channels)))
+        if dead:
+            stmt = stmt.where(Delivery.status == "dead").order_by(Delivery.id.desc())
+        else:
+            stmt = stmt.where(Delivery.status.in_(("pending", *ACTIVE))).order_by(Delivery.id)
+        return [_info(r) for r in (await session.scalars(stmt.limit(limit))).all()]
+
+
+async def outbox_counts(services: Services) -> dict[str, int]:
+    """How many rows are in each status (pending, claimed, sending, sent, dead, superseded)."""
+    async with services.db.session() as session:
+        rows = (await session.execute(select(Delivery.status, func.count()).group_by(Delivery.status))).all()
+    return {status: int(count) for status, count in rows}
+
+
+async def retry_delivery(services: Services, delivery_id: int,
+                         channels: Sequence[str] | None = None) -> DeliveryInfo | None:
+    """Queue a dead letter again now (attempts reset); None if no dead row (in `channels`) has that id."""
+    now = services.clock.now()
+    async with services.db.session() as session:
+        cond = [Delivery.id == delivery_id, Delivery.status == "dead"]
+        if channels is not None:
+            cond.append(Delivery.channel.in_(list(channels)))
+        result = await session.execute(
+            update(Delivery).where(*cond)
+            .values(status="pending", attempts=0, next_attempt_at=now, lease_owner=None, lease_until=None)
+        )
+        if result.rowcount != 1:
+            return None
+        row = await session.get(Delivery, delivery_id, populate_existing=True)
+        return _info(row) if row is not None else None
+
+
 class Outbox:
     """Claims due deliveries and sends them through the sinks, by channel prefix."""
 
     def __init__(self, services: Services, sinks: Mapping[str, AlertSink], *, max_attempts: int = 10,
-                 batch_size: int = 20) -> None:
+                 batch_size: int = 5, claim_lease: timedelta = CLAIM_LEASE, send_lease: timedelta = SEND_LEASE,
+                 metrics: Metrics | None = None) -> None:
         self.services = services
         self.sinks = dict(sinks)
         self.max_attempts = max_attempts
         self.batch_size = batch_size
+        self.claim_lease = claim_lease
+        self.send_lease = send_lease
+        self.metrics = metrics
         self.wake = asyncio.Event()
+        self.in_flight: int | None = None
         self._missing_reported: set[str] = set()
 
+    @property
+    def owner(self) -> str:
+        """This instance's lease owner id."""
+        return self.services.instance_id
+
+    def _due(self, now: datetime) -> Any:
+        return or_(
+            (Delivery.status == "pending") & (Delivery.next_attempt_at <= now),
+            Delivery.status.in_(ACTIVE) & (Delivery.lease_until < now),
+        )
+
     async def claim(self) -> list[int]:
-        """Lease up to `batch_size` due rows (pending, or sending with an expired lease)."""
+        """Lease up to `batch_size` due rows: pending ones, and claimed or sending ones whose lease expired.
+
+        A row found `sending` stays `sending` (its outcome is unknown and must be reconciled);
+        every other row becomes `claimed`.
+        """
         now = self.services.clock.now()
-        owner = self.services.instance_id
         async with self.services.db.session() as session:
-            stmt = (
-                select(Delivery.id)
-                .where(
-                    or_(
-                        (Delivery.status == "pending") & (Delivery.next_attempt_at <= now),
-                        (Delivery.status == "sending") & (Delivery.lease_until < now),
-                    )
-                )
-                .order_by(Delivery.id)
-                .limit(self.batch_size)
-            )
+            stmt = select(Delivery.id).where(self._due(now)).order_by(Delivery.id).limit(self.batch_size)
             if self.services.db.dialect == "postgresql":
                 stmt = stmt.with_for_update(skip_locked=True)
             ids = list((await session.scalars(stmt)).all())
-            if ids:
-                await session.execute(
-                    update(Delivery)
-                    .where(Delivery.id.in_(ids))
-                    .values(status="sending", lease_owner=owner, lease_until=now + LEASE)
-                )
-        return ids
+            if not ids:
+                return []
+            # The predicate is repeated so that a row taken meanwhile (SQLite has no row locks) is left alone.
+            claimed = (await session.execute(
+                update(Delivery)
+                .where(Delivery.id.in_(ids), self._due(now))
+                .values(status=case((Delivery.status == "sending", "sending"), else_="claimed"),
+                        lease_owner=self.owner, lease_until=now + self.claim_lease)
+                .returning(Delivery.id)
+                .execution_options(synchronize_session=False)
+            )).scalars().all()
+        return sorted(claimed)
 
-    async def drain(self) -> int:
-        """Send everything that is due now; returns how many rows were handled."""
+    async def drain(self, stop: asyncio.Event | None = None) -> int:
+        """Send everything that is due now; returns how many rows were handled.
+
+        With `stop` set, finishes the row in flight, hands the rest of its claim back, and returns.
+        """
         handled = 0
-        while True:
+        while stop is None or not stop.is_set():
             ids = await self.claim()
             if not ids:
                 return handled
-            for delivery_id in ids:
+            for n, delivery_id in enumerate(ids):
+                if stop is not None and stop.is_set():
+                    await self.release(ids[n:])
+                    return handled
                 await self.process(delivery_id)
                 handled += 1
+        return handled
+
+    async def release(self, ids: Sequence[int]) -> None:
+        """Hand back rows this instance claimed but has not begun to send (at shutdown)."""
+        async with self.services.db.session() as session:
+            await session.execute(
+                update(Delivery).where(Delivery.id.in_(list(ids)), Delivery.status == "claimed",
+                                       Delivery.lease_owner == self.owner)
+                .values(status="pending", lease_owner=None, lease_until=None)
+                .execution_options(synchronize_session=False)
+            )
 
     async def run(self, stop: asyncio.Event, idle: float = 1.0) -> None:
         """Drain whenever woken or every `idle` seconds, until `stop` is set; errors are logged, never fatal."""
+        failures = 0
         while not stop.is_set():
             try:
-                await self.drain()
+                await self.drain(stop)
+                failures = 0
             except Exception:
-                log.exception("outbox drain failed; retrying shortly")
+                failures += 1
+                log.exception("outbox drain failed (%d in a row); retrying shortly", failures)
             self.wake.clear()
+            wait = idle if not failures else min(30.0, idle * 2 ** min(failures, 5))
             waiters = [asyncio.ensure_future(self.wake.wait()), asyncio.ensure_future(stop.wait())]
-            await asyncio.wait(waiters, timeout=idle, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
             for w in waiters:
                 w.cancel()
 
     async def process(self, delivery_id: int) -> None:
-        """Send one claimed row and record the outcome."""
+        """Send one claimed row and record the outcome (reconciling first if an attempt was interrupted)."""
+        self.in_flight = delivery_id
+        try:
+            await self._process(delivery_id)
+        finally:
+            self.in_flight = None
+
+    async def _process(self, delivery_id: int) -> None:
+        now = self.services.clock.now()
         async with self.services.db.session() as session:
-            row = await session.get(Delivery, delivery_id)
-            if row is None or row.status != "sending" or row.lease_owner != self.services.instance_id:
+            row = await session.get(Delivery, delivery_id, populate_existing=True)
+            if row is None or row.status not in ACTIVE or row.lease_owner != self.owner:
                 return
+            interrupted = row.status == "sending"
+            ctx = {"delivery": row.id, "channel": row.channel}
             sink = self.sinks.get(channel_prefix(row.channel))
             if sink is None:
-                await self._defer(row, f"no adapter for {channel_prefix(row.channel)!r} is running here", 60.0)
+                await self._defer(session, row, f"no adapter for {channel_prefix(row.channel)!r} is running here", 60.0)
                 return
             alert_row = await session.get(AlertRow, row.alert_id) if row.alert_id else None
+            if alert_row is not None:
+                rules = ",".join(m.get("rule", "") for m in (alert_row.shown or {}).get("matches", []))
+                if rules:
+                    ctx["rule"] = rules
+            batch_of = (row.payload or {}).get("batch_of")
+            if batch_of:
+                await self._rider(session, row, int(batch_of), now)
+                return
             try:
-                alert, message_id, extra = await self._build(session, row, alert_row)
+                alert, message_id, extra = await self._build(session, row, alert_row, collect=not interrupted)
             except _Wait as wait:
-                await self._defer(row, str(wait), wait.seconds)
+                await self._defer(session, row, str(wait), wait.seconds)
                 return
             except _Skip as skip:
-                row.status = "superseded"
-                row.last_error = str(skip)
-                row.lease_owner = None
+                await self._own(session, row.id, status="superseded", last_error=str(skip), lease_owner=None)
+                if self.metrics:
+                    self.metrics.delivered("superseded")
                 return
+            # Record the intent before calling the platform: after a crash the row says "maybe sent".
+            if not await self._own(session, row.id, status="sending", lease_until=now + self.send_lease):
+                return
+            kind = row.kind
+        key = delivery_key(delivery_id)
+        token = DELIVERY_KEY.set(key)
         try:
-            if row.kind in ("edit",) and message_id:
+            if interrupted and kind != "edit":
+                found = await self._reconcile(sink, alert, key, message_id, ctx)
+                riders = await self._riders(delivery_id)
+                if found is not None:
+                    await self._sent(delivery_id, found or None, riders)
+                    if self.metrics:
+                        self.metrics.delivered("reconciled")
+                    return
+                if riders:  # they rode in a message that never went out: back to the queue on their own
+                    await self._unride(riders)
+            if kind == "edit" and message_id:
                 await sink.edit(alert, message_id)
                 sent_id: str | None = message_id
-            elif row.kind == "followup" and message_id:
+            elif kind == "followup" and message_id:
                 sent_id = await sink.reply_in_thread(alert, message_id)
             else:
                 sent_id = await sink.send(alert)
         except Retryable as exc:
-            await self._failed(delivery_id, str(exc), exc.retry_after, permanent=False)
+            await self._failed(delivery_id, str(exc), exc.retry_after, permanent=False, extra=extra)
             return
         except Permanent as exc:
-            await self._failed(delivery_id, str(exc), None, permanent=True)
+            await self._failed(delivery_id, str(exc), None, permanent=True, extra=extra)
             return
         except Exception as exc:  # an adapter bug: treat as retryable, keep the row
-            log.exception("sink %s failed on delivery %s", row.channel, delivery_id)
-            await self._failed(delivery_id, f"{type(exc).__name__}: {exc}", None, permanent=False)
+            log.exception("sink for %s failed on delivery %s", ctx["channel"], delivery_id, extra=ctx)
+            await self._failed(delivery_id, f"{type(exc).__name__}: {exc}", None, permanent=False, extra=extra)
             return
+        finally:
+            DELIVERY_KEY.reset(token)
         await self._sent(delivery_id, sent_id, extra)
 
-    async def _build(self, session: AsyncSession, row: Delivery, alert_row: AlertRow | None):
+    async def _reconcile(self, sink: AlertSink, alert: Alert, key: str, thread: str | None,
+                         ctx: dict[str, Any]) -> str | None:
+        """The message id ("" if the platform gives none) of an earlier attempt's message, or None."""
+        if not isinstance(sink, SentLookup):
+            log.warning("delivery %s was interrupted mid-send and its sink cannot look messages up; sending "
+                        "again (it may appear twice)", ctx["delivery"], extra=ctx)
+            return None
+        found = await sink.find_sent(alert, key, thread=thread if alert.kind == "followup" else None)
+        if found is not None:
+            log.info("delivery %s was interrupted mid-send but had reached the platform (message %s); "
+                     "recorded, not sent again", ctx["delivery"], found or "-", extra=ctx)
+            return found
+        log.info("delivery %s was interrupted before reaching the platform; sending it now", ctx["delivery"], extra=ctx)
+        return None
+
+    async def _own(self, session: AsyncSession, delivery_id: int, **values: Any) -> bool:
+        """Update a row only while this instance still holds its lease; False if it was taken over."""
+        result = await session.execute(
+            update(Delivery).where(Delivery.id == delivery_id, Delivery.lease_owner == self.owner,
+                                   Delivery.status.in_(ACTIVE))
+            .values(**values).execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    async def _riders(self, delivery_id: int) -> list[int]:
+        """Rows that an interrupted batch message carried along with row `delivery_id`."""
+        async with self.services.db.session() as session:
+            rows = (await session.scalars(
+                select(Delivery).where(Delivery.kind == "batch", Delivery.status == "sending")
+            )).all()
+        return [r.id for r in rows if (r.payload or {}).get("batch_of") == delivery_id]
+
+    async def _unride(self, ids: Sequence[int]) -> None:
+        """Queue rows again on their own, forgetting the batch message they were to ride in."""
+        now = self.services.clock.now()
+        async with self.services.db.session() as session:
+            for row in (await session.scalars(select(Delivery).where(Delivery.id.in_(list(ids))))).all():
+                payload = {k: v for k, v in (row.payload or {}).items() if k != "batch_of"}
+                await session.execute(
+                    update(Delivery).where(Delivery.id == row.id, Delivery.status.in_(ACTIVE))
+                    .values(status="pending", payload=payload, lease_owner=None, lease_until=None, next_attempt_at=now)
+                    .execution_options(synchronize_session=False)
+                )
+
+    async def _rider(self, session: AsyncSession, row: Delivery, batch_of: int, now: datetime) -> None:
+        """A row whose lease expired while it rode in row `batch_of`'s message: that row decides its fate."""
+        carrier = await session.get(Delivery, batch_of, populate_existing=True)
+        if carrier is not None and carrier.status == "sent":
+            await self._own(session, row.id, status="sent", sent_at=carrier.sent_at or now,
+                            message_id=carrier.message_id, lease_owner=None, lease_until=None)
+        elif carrier is not None and carrier.status in ("pending", *ACTIVE):
+            # The carrier will be reconciled; it marks this row sent or queues it again. Look back later.
+            await self._own(session, row.id, lease_until=now + self.claim_lease)
+        else:
+            payload = {k: v for k, v in (row.payload or {}).items() if k != "batch_of"}
+            await self._own(session, row.id, status="pending", payload=payload, lease_owner=None, lease_until=None,
+                            next_attempt_at=now)
+
+    async def _build(self, session: AsyncSession, row: Delivery, alert_row: AlertRow | None, *,
+                     collect: bool = True) -> tuple[Alert, str | None, list[int]]:
         """The Alert to send, the message id to edit or reply to, and rows sent together with it."""
         payload = dict(row.payload or {})
         extra: list[int] = []
@@ -168,25 +397,30 @@ class Outbox:
         if row.kind == "digest":
             summaries = tuple(summary_from_dict(s) for s in payload.get("summaries", ()))
             return Alert(kind="digest", channel=row.channel, summaries=summaries, text=payload.get("title")), None, extra
-        matches = tuple(RuleMatch(**m) for m in ((alert_row.shown or {}).get("matches", []) if alert_row else []))
+        matches = _matches(alert_row)
         if row.kind == "batch":
-            rows = (
-                await session.scalars(
+            summaries = [await story_summary(session, payload["story_id"], matches)]
+            if collect:
+                now = self.services.clock.now()
+                others = (await session.scalars(
                     select(Delivery).where(
                         Delivery.channel == row.channel, Delivery.kind == "batch", Delivery.status == "pending",
                         Delivery.id != row.id,
                     ).order_by(Delivery.id).limit(24)
-                )
-            ).all()
-            summaries = [await story_summary(session, payload["story_id"], matches)]
-            for other in rows:
-                other_alert = await session.get(AlertRow, other.alert_id) if other.alert_id else None
-                other_matches = tuple(RuleMatch(**m) for m in ((other_alert.shown or {}).get("matches", []) if other_alert else []))
-                summaries.append(await story_summary(session, other.payload["story_id"], other_matches))
-                other.status = "sending"
-                other.lease_owner = self.services.instance_id
-                other.lease_until = self.services.clock.now() + LEASE
-                extra.append(other.id)
+                )).all()
+                for other in others:
+                    # Take each row only if nobody else did meanwhile; it rides in this row's message.
+                    taken = await session.execute(
+                        update(Delivery).where(Delivery.id == other.id, Delivery.status == "pending")
+                        .values(status="sending", lease_owner=self.owner, lease_until=now + self.send_lease,
+                                payload={**(other.payload or {}), "batch_of": row.id})
+                        .execution_options(synchronize_session=False)
+                    )
+                    if taken.rowcount != 1:
+                        continue
+                    other_alert = await session.get(AlertRow, other.alert_id) if other.alert_id else None
+                    summaries.append(await story_summary(session, other.payload["story_id"], _matches(other_alert)))
+                    extra.append(other.id)
             return Alert(kind="batch", channel=row.channel, summaries=tuple(summaries)), None, extra
         summary = await story_summary(session, payload["story_id"], matches)
         mention = summary.severity == "flash"
@@ -199,9 +433,9 @@ class Outbox:
                 select(Delivery).where(Delivery.alert_id == alert_row.id, Delivery.kind.in_(("post", "batch")))
                 .order_by(Delivery.id).limit(1)
             )
-            if row.kind == "edit" and post is not None and post.status in ("pending", "sending"):
+            if row.kind == "edit" and post is not None and post.status in ("pending", *ACTIVE):
                 raise _Skip("superseded: the post, not yet sent, shows the latest sources")
-            if post is not None and post.status in ("pending", "sending"):
+            if post is not None and post.status in ("pending", *ACTIVE):
                 raise _Wait("waiting for the alert's first post", 1.0)
             if post is not None and post.status == "sent":
                 # A platform that gives no message id (incoming webhooks): updates are new messages.
@@ -213,50 +447,64 @@ class Outbox:
             extra,
         )
 
-    async def _defer(self, row: Delivery, reason: str, seconds: float) -> None:
+    async def _defer(self, session: AsyncSession, row: Delivery, reason: str, seconds: float) -> None:
         now = self.services.clock.now()
         if reason not in self._missing_reported and "no adapter" in reason:
             self._missing_reported.add(reason)
-            log.warning("delivery to %s waits: %s", row.channel, reason)
-        row.status = "pending"
-        row.next_attempt_at = now + timedelta(seconds=seconds)
-        row.last_error = reason
-        row.lease_owner = None
+            log.warning("delivery to %s waits: %s", row.channel, reason, extra={"channel": row.channel, "delivery": row.id})
+        await self._own(session, row.id, status="pending", next_attempt_at=now + timedelta(seconds=seconds),
+                        last_error=reason, lease_owner=None, lease_until=None)
 
-    async def _sent(self, delivery_id: int, message_id: str | None, extra: list[int]) -> None:
+    async def _sent(self, delivery_id: int, message_id: str | None, extra: Sequence[int]) -> None:
         now = self.services.clock.now()
         async with self.services.db.session() as session:
             for did in [delivery_id, *extra]:
-                row = await session.get(Delivery, did)
-                if row is None:
+                row = await session.get(Delivery, did, populate_existing=True)
+                if row is None or row.status == "sent":
                     continue
                 row.status = "sent"
                 row.sent_at = now
                 row.message_id = message_id
                 row.lease_owner = None
+                row.lease_until = None
                 row.attempts += 1
                 if row.alert_id and row.kind in ("post", "batch") and message_id:
                     alert = await session.get(AlertRow, row.alert_id)
                     if alert is not None:
                         alert.message_id = message_id
+                if self.metrics:
+                    self.metrics.delivered("sent")
+                    if row.kind in ("post", "batch") and row.first_seen is not None:
+                        self.metrics.latency((now - row.first_seen).total_seconds())
+                log.debug("delivery %s sent to %s", did, row.channel, extra={"delivery": did, "channel": row.channel})
 
-    async def _failed(self, delivery_id: int, error: str, retry_after: float | None, *, permanent: bool) -> None:
+    async def _failed(self, delivery_id: int, error: str, retry_after: float | None, *, permanent: bool,
+                      extra: Sequence[int] = ()) -> None:
         now = self.services.clock.now()
         settings = self.services.settings
+        if extra:  # rows that rode along in a failed batch message go back to the queue on their own
+            await self._unride(extra)
         async with self.services.db.session() as session:
-            row = await session.get(Delivery, delivery_id)
+            row = await session.get(Delivery, delivery_id, populate_existing=True)
             if row is None:
                 return
+            ctx = {"delivery": row.id, "channel": row.channel}
             row.attempts += 1
             row.last_error = error
             row.lease_owner = None
+            row.lease_until = None
             if not permanent and row.attempts < self.max_attempts:
                 row.status = "pending"
                 row.next_attempt_at = now + timedelta(seconds=backoff(row.attempts, retry_after))
-                log.info("delivery %s to %s will be retried (attempt %s): %s", row.id, row.channel, row.attempts, error)
+                if self.metrics:
+                    self.metrics.retried()
+                log.info("delivery %s to %s will be retried (attempt %s): %s", row.id, row.channel, row.attempts,
+                         error, extra=ctx)
                 return
             row.status = "dead"
-            log.warning("delivery %s to %s failed for good: %s", row.id, row.channel, error)
+            if self.metrics:
+                self.metrics.delivered("dead")
+            log.warning("delivery %s to %s failed for good: %s", row.id, row.channel, error, extra=ctx)
             if permanent:
                 subs = (await session.scalars(select(Subscription).where(Subscription.channel == row.channel))).all()
                 for sub in subs:
@@ -268,8 +516,13 @@ class Outbox:
                         session, tenant=tenant, key=f"channel-paused:{row.channel}", channel=settings.admin_channel,
                         now=now,
                         text=f"Deliveries to {row.channel} are paused: {error}. Fix the channel (invite the bot, "
-                        f"check its permissions), then resubscribe it.",
+                        f"check its permissions), then resubscribe it. 'deliveries --dead' lists what was not sent.",
                     )
+                    self.wake.set()
+
+
+def _matches(alert_row: AlertRow | None) -> tuple[RuleMatch, ...]:
+    return tuple(RuleMatch(**m) for m in ((alert_row.shown or {}).get("matches", []) if alert_row else []))
 
 
 class _Wait(Exception):
@@ -282,4 +535,7 @@ class _Skip(Exception):
     pass
 
 
-__all__ = ["Outbox", "backoff", "channel_prefix", "queue_notice", "summary_to_dict"]
+__all__ = [
+    "DeliveryInfo", "Outbox", "backoff", "channel_prefix", "delivery_key", "list_deliveries", "outbox_counts",
+    "queue_notice", "retry_delivery", "summary_to_dict",
+]
