@@ -19,6 +19,7 @@ from bot.delivery import Outbox, queue_notice
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
 from bot.ingest.poll import FeedState, PollResult, poll_feed
+from bot.ops import Metrics, OpsServer
 from bot.pipeline import Pipeline
 from bot.ports import Adapter, Clock, SystemClock
 from bot.rulebook import RuleBook
@@ -63,6 +64,8 @@ class App:
         self._given_fetcher = fetcher
         self.adapters: list[Adapter] = []
         self.stop_event = asyncio.Event()
+        self.metrics = Metrics()
+        self.ops: OpsServer | None = None
         self._setup_done = False
 
     async def setup(self) -> None:
@@ -77,7 +80,7 @@ class App:
         await seed(self.services, rules, feeds, subscribe="terminal" if self.settings.terminal else None)
         self.core = CommandCore(self.services)
         self.adapters = self._given_adapters if self._given_adapters is not None else load_adapters(self.settings, self.core)
-        self.outbox = Outbox(self.services, {a.prefix: a.sink for a in self.adapters})
+        self.outbox = Outbox(self.services, {a.prefix: a.sink for a in self.adapters}, metrics=self.metrics)
         self.rulebook = RuleBook()
         self.pipeline = Pipeline(self.services, self.rulebook,
                                  StoryIndex(window=timedelta(hours=self.settings.story_window_hours)))
@@ -129,14 +132,18 @@ class App:
                 return None
             spec = FeedSpec.model_validate(feed.spec)
             result = await poll_feed(spec, FeedState(feed.etag, feed.last_modified, feed.body_hash), self.fetcher)
+            articles = alerts = 0
             if result.error is None and result.items:
                 ingested = await self.pipeline.ingest(feed_id, result.items)
+                articles, alerts = ingested.new_articles, ingested.deliveries
                 if ingested.deliveries:
                     self.outbox.wake.set()
             await self._record(feed_id, spec, result)
+            self.metrics.polled(result.error is None, articles, alerts)
             return result
         except Exception:
-            log.exception("poll of feed %s failed unexpectedly; it will be retried", feed_id)
+            self.metrics.polled(False)
+            log.exception("poll of feed %s failed unexpectedly; it will be retried", feed_id, extra={"feed": feed_id})
             async with self.services.db.session() as session:
                 await session.execute(update(Feed).where(Feed.id == feed_id).values(lease_owner=None, lease_until=None))
             return None
@@ -153,7 +160,8 @@ class App:
             jitter = timedelta(seconds=random.uniform(0, spec.jitter)) if spec.jitter else timedelta(0)
             if result.error is None:
                 if feed.consecutive_failures:
-                    log.info("feed %s recovered after %d failed polls", spec.name, feed.consecutive_failures)
+                    log.info("feed %s recovered after %d failed polls", spec.name, feed.consecutive_failures,
+                             extra={"feed": spec.name})
                 feed.consecutive_failures = 0
                 feed.last_success = now
                 feed.etag, feed.last_modified, feed.body_hash = (
@@ -162,7 +170,7 @@ class App:
                     feed.title = result.feed_title
                 feed.next_poll_at = now + timedelta(seconds=spec.interval) + jitter
                 if result.warning:
-                    log.info("feed %s: %s", spec.name, result.warning)
+                    log.info("feed %s: %s", spec.name, result.warning, extra={"feed": spec.name})
                 return
             err = result.error
             feed.consecutive_failures += 1
@@ -171,11 +179,12 @@ class App:
             wait = feed_backoff(spec.interval, feed.consecutive_failures)
             feed.next_poll_at = now + wait + jitter
             if feed.consecutive_failures == 1:
-                log.warning("feed %s cannot be read (%s: %s); retrying with backoff", spec.name, err.kind, err.message)
+                log.warning("feed %s cannot be read (%s: %s); retrying with backoff", spec.name, err.kind, err.message,
+                            extra={"feed": spec.name})
             if feed.consecutive_failures >= PAUSE_AFTER:
                 feed.paused = True
                 feed.paused_reason = f"{PAUSE_AFTER} consecutive failures; last: {err.kind}: {err.message}"
-                log.warning("feed %s paused after %d consecutive failures", spec.name, PAUSE_AFTER)
+                log.warning("feed %s paused after %d consecutive failures", spec.name, PAUSE_AFTER, extra={"feed": spec.name})
                 await queue_notice(
                     session, tenant=feed.tenant, key=f"feed-paused:{feed.id}:{now.isoformat()}",
                     channel=self.settings.admin_channel, now=now,
@@ -226,6 +235,9 @@ class App:
         scheduler = AsyncIOScheduler(timezone="UTC")
         outbox_task: asyncio.Task[None] | None = None
         try:
+            if self.settings.http_port is not None:
+                self.ops = OpsServer(self.services, self.metrics, port=self.settings.http_port)
+                await self.ops.start()
             for adapter in self.adapters:
                 await adapter.start()
             await self._sync_jobs(scheduler)
@@ -235,9 +247,17 @@ class App:
             outbox_task = asyncio.create_task(self.outbox.run(self.stop_event))
             await self.stop_event.wait()
         finally:
+            # Graceful stop: no new polls; the outbox finishes the delivery in flight and hands back the rest.
+            self.stop_event.set()
             scheduler.shutdown(wait=False)
             if outbox_task is not None:
-                await asyncio.wait_for(outbox_task, timeout=30)
+                try:
+                    await asyncio.wait_for(outbox_task, timeout=30)
+                except Exception:
+                    log.exception("the outbox did not stop cleanly; its leases expire and another instance resumes")
             for adapter in self.adapters:
                 await adapter.stop()
+            if self.ops is not None:
+                await self.ops.stop()
+                self.ops = None
             await self.close()
