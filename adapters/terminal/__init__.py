@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import os
+import re
 import sys
 from typing import TYPE_CHECKING, TextIO
 
 from adapters.terminal.render import render_alert, render_reply
 from bot.models import Alert, Caller
+from bot.ports import current_delivery_key
 
 if TYPE_CHECKING:
     from bot.commands.core import CommandCore
@@ -18,21 +21,46 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+_MARKER = re.compile(r"^\[delivery (\S+) message (\S+)\]$", re.MULTILINE)
+
+
 class TerminalSink:
-    """Prints alerts to a stream; message ids are local sequence numbers."""
+    """Prints alerts to a stream; message ids are local sequence numbers.
+
+    Each alert ends with a `[delivery KEY message ID]` marker line, so that after a crash
+    `find_sent` can tell (from this process's memory, or by reading the output file when stdout
+    is redirected to one) whether an interrupted delivery was already printed.
+    """
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stdout
         self._ids = itertools.count(1)
+        self._sent: dict[str, str] = {}
 
-    def _write(self, text: str) -> None:
+    def _write(self, text: str, message_id: str | None = None) -> None:
+        key = current_delivery_key()
+        if key and message_id:
+            text += f"\n[delivery {key} message {message_id}]"
+            self._sent[key] = message_id
         self.stream.write(text + "\n")
         self.stream.flush()
+
+    async def find_sent(self, alert: Alert, delivery_key: str, *, thread: str | None = None) -> str | None:
+        """The message id printed for `delivery_key`, if this output already shows it."""
+        if delivery_key in self._sent:
+            return self._sent[delivery_key]
+        path = getattr(self.stream, "name", None)
+        if isinstance(path, str) and os.path.isfile(path):
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for key, message_id in _MARKER.findall(f.read()):
+                    if key == delivery_key:
+                        return message_id
+        return None
 
     async def send(self, alert: Alert) -> str | None:
         """Print a new alert; returns its number."""
         message_id = str(next(self._ids))
-        self._write(render_alert(alert, message_id))
+        self._write(render_alert(alert, message_id), message_id)
         return message_id
 
     async def edit(self, alert: Alert, message_id: str) -> None:
@@ -41,8 +69,9 @@ class TerminalSink:
 
     async def reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
         """Print a follow-up under message `message_id`."""
-        self._write(render_alert(alert, message_id))
-        return str(next(self._ids))
+        reply_id = str(next(self._ids))
+        self._write(render_alert(alert, message_id), reply_id)
+        return reply_id
 
 
 class TerminalAdapter:
