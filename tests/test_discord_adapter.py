@@ -82,6 +82,12 @@ def registry(rec: Recorder) -> CommandRegistry:
     reg.command("watch show", "Show a rule", Arg("name", "rule name", complete="rule"))(handler("watch show"))
     reg.command("feeds pause", "Pause a feed", Arg("feed", "feed name"), admin_only=True)(handler("feeds pause"))
     reg.command("slow", "A slow command")(handler("slow", delay=0.4))
+
+    async def slow_failure(ctx: Any, values: dict[str, Any]) -> Reply:
+        await asyncio.sleep(0.4)
+        return Reply(text="Error: no such topic", ok=False, ephemeral=True)
+
+    reg.command("slowfail", "A slow command that fails")(slow_failure)
     reg.command("help", "Show help", Arg("command", "command", kind="rest", required=False))(handler("help"))
     return reg
 
@@ -160,7 +166,7 @@ async def test_login_sync_and_gateway(fake: FakeDiscord, caplog: pytest.LogCaptu
         assert "permissions=309237730304" in invite
         assert any(invite in r.getMessage() for r in caplog.records)
         commands = {c["name"]: c for c in fake.global_commands}
-        assert set(commands) == {"brief", "watch", "feeds", "slow", "diplobot"}
+        assert set(commands) == {"brief", "watch", "feeds", "slow", "slowfail", "diplobot"}
         brief = commands["brief"]
         assert brief["options"][0]["name"] == "topic" and brief["options"][0]["autocomplete"] is True
         assert brief["options"][1] == {"type": 3, "name": "since", "description": "time window", "required": False}
@@ -248,6 +254,15 @@ async def test_slow_command_defers(running: Any, fake: FakeDiscord) -> None:
     await fake.wait_for(lambda: any(key.startswith("@original") for key, _ in fake.edits))
     key, body = next((k, b) for k, b in fake.edits if k.startswith("@original"))
     assert body["content"] == "slow ok"
+
+
+async def test_slow_error_becomes_private(running: Any, fake: FakeDiscord) -> None:
+    """Deferred publicly, but the answer is an error: the public "thinking" message is replaced by a private one."""
+    callback = await fake.interaction("slowfail")
+    assert callback["type"] == 5 and not int((callback.get("data") or {}).get("flags") or 0) & 64
+    await fake.wait_for(lambda: bool(fake.followups))
+    assert any(key.startswith("@original") for key in fake.deleted)
+    assert fake.followups[-1]["content"] == "Error: no such topic" and int(fake.followups[-1]["flags"]) & 64
 
 
 async def test_help_is_diplobot(running: Any, fake: FakeDiscord) -> None:
@@ -401,3 +416,37 @@ async def test_find_sent_after_a_crash(running: Any, fake: FakeDiscord) -> None:
     assert await adapter.sink.find_sent(alert, "dlv-42") == mid
     assert await adapter.sink.find_sent(alert, "dlv-43") is None
     assert await adapter.sink.find_sent(alert, "dlv-42", thread=mid) is None  # no thread yet
+
+
+async def test_real_commands_sync(fake: FakeDiscord) -> None:
+    """The real command specs become valid app commands: /brief, the /watch group, /feeds, /subscribe, /diplobot."""
+    from bot.commands import default_registry
+
+    adapter = DiscordAdapter(settings_for(fake), CommandCore(services=object(), registry=default_registry()),  # type: ignore[arg-type]
+                             ready_timeout=5, guild_ready_timeout=0.05)
+    await adapter.start()
+    try:
+        commands = {c["name"]: c for c in fake.global_commands}
+        assert {"brief", "watch", "feeds", "subscribe", "unsubscribe", "subscriptions", "mute", "unmute", "diplobot"} <= set(commands)
+        subs = {o["name"] for o in commands["watch"]["options"]}
+        assert {"list", "show", "add", "edit", "remove", "enable", "disable", "test", "history"} <= subs
+        assert commands["brief"]["options"][0]["autocomplete"] is True
+        assert str(commands["subscribe"]["default_member_permissions"]) == str(MANAGE_GUILD)
+        assert commands["mute"]["default_member_permissions"] is None
+        for command in fake.global_commands:
+            assert len(command["description"]) <= 100 and len(command.get("options", [])) <= 25
+    finally:
+        await adapter.stop()
+
+
+async def test_sharded_client(fake: FakeDiscord) -> None:
+    """DISCORD_SHARD_COUNT makes an AutoShardedClient that identifies with its shard."""
+    adapter = DiscordAdapter(settings_for(fake, DISCORD_SHARD_COUNT=1), Core(services=object(), registry=registry(Recorder())),  # type: ignore[arg-type]
+                             ready_timeout=5, guild_ready_timeout=0.05)
+    assert isinstance(adapter.client, discord.AutoShardedClient)
+    await adapter.start()
+    try:
+        assert adapter.client.is_ready() and fake.identify_payload["shard"] == [0, 1]
+        assert await adapter.sink.send(Alert(kind="notice", channel=CHANNEL, text="sharded")) in fake.messages
+    finally:
+        await adapter.stop()
