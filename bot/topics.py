@@ -10,6 +10,7 @@ case- and accent-insensitive; "karabakh" finds "Nagorno-Karabakh", "blinken" fin
 from __future__ import annotations
 
 import difflib
+import logging
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 TopicKind = Literal["country", "region", "person", "rule", "search"]
+log = logging.getLogger(__name__)
 KIND_ORDER: tuple[TopicKind, ...] = ("rule", "region", "country", "person")
 
 # Short names and demonyms the news uses that pycountry lacks; the first entry is the display name.
@@ -216,6 +218,7 @@ def static_topics() -> tuple[Topic, ...]:
     try:
         return _gazetteer_topics()
     except Exception:  # noqa: BLE001 - the gazetteer is optional for brief; fall back to built-in lists
+        log.warning("topic index: detector gazetteer unavailable; using the built-in country list", exc_info=True)
         return _builtin_topics()
 
 
@@ -228,8 +231,8 @@ def _gazetteer_topics() -> tuple[Topic, ...]:
     country_aliases: dict[str, list[str]] = {c: [c] for c in gaz.countries}
     country_phrases: dict[str, list[str]] = {c: [c] for c in gaz.countries}
     region_aliases: dict[str, list[str]] = {r: [r] for r in gaz.regions}
-    for key, entries in gaz.automaton.items():
-        for entry in entries:
+    for _key, value in gaz.automaton.items():
+        for entry in _place_entries(value):
             if entry.kind == "region" and entry.region:
                 region_aliases.setdefault(entry.region, [entry.region]).append(entry.written)
             elif entry.country:
@@ -253,6 +256,15 @@ def _gazetteer_topics() -> tuple[Topic, ...]:
     for name, aliases in sorted(forms.items()):
         topics.append(person_topic(name, aliases))
     return tuple(topics)
+
+
+def _place_entries(value: Any) -> list[Any]:
+    # The automaton's payload layout is the gazetteer's business; take every PlaceName-like object in it.
+    if hasattr(value, "kind") and hasattr(value, "written"):
+        return [value]
+    if isinstance(value, (tuple, list)):
+        return [entry for item in value for entry in _place_entries(item)]
+    return []
 
 
 def _builtin_topics() -> tuple[Topic, ...]:

@@ -51,3 +51,11 @@ def test_norm():
     assert norm("Nagorno-Karabakh") == "nagorno karabakh"
     assert norm("U.S.") == "us"
     assert norm("Türkiye") == "turkiye"
+
+
+def test_uses_the_detector_gazetteer():
+    from bot.topics import _gazetteer_topics
+
+    topics = _gazetteer_topics()  # raises if the gazetteer's shape changed: brief must not silently degrade
+    kinds = {t.kind for t in topics}
+    assert {"country", "region", "person"} <= kinds and len(topics) > 200
