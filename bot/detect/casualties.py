@@ -86,8 +86,8 @@ _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$")
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 _INCIDENT_DAY = re.compile(
-    r"\b(?:an?|the)\s+(?:\w+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault|shooting)\s+(?:on\s+|last\s+)?("
-    + "|".join(_WEEKDAYS) + r")\b|\b(" + "|".join(_WEEKDAYS) + r")'s\s+(?:\w+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault)"
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault|shooting)\s+(?:on\s+|last\s+)?("
+    + "|".join(_WEEKDAYS) + r")\b|\b(" + "|".join(_WEEKDAYS) + r")'s\s+(?:[\w-]+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault)"
 )
 _BACKGROUND = re.compile(
     rf"\b(?:in|during|by|until|of)\s+(?:(?:early|late|mid)[- ])?(?:(?:{_MONTH_RE})\.?\s+)?(?:1[89]|20)\d\d\b"
@@ -274,19 +274,28 @@ def _background_cut(low: str, main_day: str | None) -> int | None:
     return cut
 
 
+def _main_day(doc: Doc) -> str | None:
+    """The weekday of the article's own incident: dated in the headline or lead ("Tuesday's attack")."""
+    lead = [s for s in doc.sentences if s.weight >= 2.0]
+    for s in lead:
+        d = _INCIDENT_DAY.search(s.folded)
+        if d:
+            return d.group(1) or d.group(2)
+    for s in lead:
+        if len(s.folded) > 40:  # skip bare date lines ("Thursday, December 18, 2014")
+            d = _WEEKDAY_RE.search(s.folded)
+            if d:
+                return d.group(1)
+    return None
+
+
 def find_casualties(doc: Doc, demonyms: frozenset[str]) -> list[Casualty]:
     """Every distinct casualty figure in the article, with evidence sentence and current/background."""
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
     anniversary = bool(_ANNIVERSARY_TITLE.search(title_low))
-    main_day = None
-    for s in doc.sentences:
-        if s.weight >= 2.0:
-            d = _WEEKDAY_RE.search(s.folded)
-            if d:
-                main_day = d.group(1)
-                break
+    main_day = _main_day(doc)
     out: list[Casualty] = []
-    seen: set[tuple[int, str, bool]] = set()
+    seen: set[tuple[int, str, str, bool]] = set()
     for sent in doc.sentences:
         if not _CUE.search(sent.folded):
             continue
@@ -296,7 +305,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str]) -> list[Casualty]:
             cut = _background_cut(sent.folded, main_day)
             current = not anniversary and not (cut is not None and fig.number.start >= cut)
             group = "dead" if fig.kind in ("killed", "dead") else fig.kind
-            key = (fig.number.value, group, current)
+            key = (fig.number.value, group, fig.qualifier, current)
             if key in seen or fig.number.value <= 0:
                 continue
             seen.add(key)

@@ -42,7 +42,7 @@ _TALKS = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiated|negotiators?|met with|met\b|meeting|meetings|meets|meet with|"
     r"phone call|telephone call|telephone conversation|phone conversation|spoke (?:by phone |by telephone )?(?:with|to)|"
     r"held discussions|discussions|discussed|dialogue|summit|hosted|trilateral|bilateral meeting|consultations|readout|"
-    r"mediat\w*|visit(?:ed|ing)? (?:with|by)|conversation with|conversations with)\b"
+    r"visit(?:ed|ing)? (?:with|by)|conversation with|conversations with)\b"
 )
 _ACTOR = re.compile(
     r"\b(?:president|minister|secretary|envoy|officials?|leaders?|government|governments|delegations?|rebels?|"
@@ -73,6 +73,7 @@ _SANCTIONS_CUE = re.compile(r"\b(?:impos\w*|slapped|announc\w*|new|lift\w*|eased
 _SANCTIONS_NOT = re.compile(r"\b(?:could|threat\w*|consider\w*|may|might|would|warn\w*|if|possible|potential|weigh\w*)\b")
 _ARMED_WHO = frozenset("soldiers troops fighters militants rebels servicemen personnel insurgents combatants police policemen peacekeepers".split())
 
+_MODAL_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:would|could|might|may|should|must)\b")
 _WINDOW = 70
 
 
@@ -86,34 +87,53 @@ class Reading:
     sentence: Sentence
 
 
-def _window(low: str, start: int, end: int) -> str:
-    # The clause around a trigger: cut at sentence-internal separators so cues from another clause stay out.
+def _bounds(low: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a trigger: at most _WINDOW characters each side, cut at clause separators."""
     left = max(0, start - _WINDOW)
     right = min(len(low), end + _WINDOW)
-    seg_left = low[left:start]
     for sep in (";", " but ", " while ", " whereas "):
-        k = seg_left.rfind(sep)
+        k = low.rfind(sep, left, start)
         if k >= 0:
-            seg_left = seg_left[k + len(sep) :]
-    seg_right = low[end:right]
-    for sep in (";", " but ", " while ", " whereas "):
-        k = seg_right.find(sep)
+            left = max(left, k + len(sep))
+        k = low.find(sep, end, right)
         if k >= 0:
-            seg_right = seg_right[:k]
-    return seg_left + " " + low[start:end] + " " + seg_right
+            right = min(right, k)
+    return left, right
+
+
+def _window(low: str, start: int, end: int) -> str:
+    left, right = _bounds(low, start, end)
+    return low[left:right]
 
 
 def _negated(low: str, start: int) -> bool:
     return bool(_NEGATION.search(low[max(0, start - 40) : start]))
 
 
-def _ceasefire_status(window: str, before: str) -> str | None:
-    found: str | None = None
-    for status, pattern in _STATUS_CUES:
-        if pattern.search(window):
-            found = status
-            break
-    if found in (None, "agreed", "holding") and _HYPOTHETICAL.search(before[-40:]):
+def _ceasefire_status(low: str, start: int, end: int) -> str | None:
+    """The status of a ceasefire mention from the cues in its clause.
+
+    A change of state (extended, violated, collapsed) wins when its cue is in the clause ("the UN-brokered
+    truce was extended"); otherwise the cue nearest the trigger decides ("agreed to a ceasefire after talks").
+    """
+    left, right = _bounds(low, start, end)
+    best: tuple[int, int, int, str] | None = None
+    for rank, (status, pattern) in enumerate(_STATUS_CUES):
+        for m in pattern.finditer(low, left, right):
+            if m.start() >= end:
+                distance = m.start() - end
+            elif m.end() <= start:
+                distance = start - m.end()
+            else:
+                distance = 0
+            strong = 0 if status in ("extended", "violated", "collapsed") else 1
+            cand = (strong, distance, rank, status)
+            if best is None or cand < best:
+                best = cand
+    found = best[3] if best else None
+    if found in (None, "agreed", "holding") and (
+        _HYPOTHETICAL.search(low[max(left, start - 40) : start]) or _MODAL_AFTER.match(low, end)
+    ):
         return "proposed"
     return found
 
@@ -151,14 +171,14 @@ def readings(doc: Doc, actor_sentences: set[int], off_topic: Callable[[str], boo
                 continue
             if background and not sent.is_title:
                 continue
-            status = _ceasefire_status(_window(low, m.start(), m.end()), low[: m.start()])
+            status = _ceasefire_status(low, m.start(), m.end())
             best = (status, w if status else w * 0.5)
             if status:
                 break
         if best is None and not background:
             m = _CEASEFIRE_WEAK.search(low)
             if m and not _negated(low, m.start()):
-                status = _ceasefire_status(_window(low, m.start(), m.end()), low[: m.start()])
+                status = _ceasefire_status(low, m.start(), m.end())
                 if status in ("agreed", "proposed", "extended", "collapsed", "violated"):
                     best = (status, w * 0.8)
         if best is None and _HOLDING_ALONE.search(low) and not background:
@@ -175,7 +195,8 @@ def readings(doc: Doc, actor_sentences: set[int], off_topic: Callable[[str], boo
         # Agreements actually adopted or signed.
         for m in _AGREEMENT.finditer(low):
             win = _window(low, m.start(), m.end())
-            if not _AGREEMENT_CUE.search(win) or _NOT_YET.search(win) or _negated(low, m.start()) or topic_heavy:
+            near = low[max(0, m.start() - 50) : m.end() + 25]
+            if not _AGREEMENT_CUE.search(win) or _NOT_YET.search(near) or _negated(low, m.start()) or topic_heavy:
                 continue
             out.append(Reading("agreement", None, w, sent))
             break

@@ -36,7 +36,7 @@ _ORG_WORDS = frozenset(
     forces army navy kingdom federal central national international general arab african islamic people's
     democratic communist party ccp prc un u.n. u.s. us nato osce au eu and of the for""".split()
 )
-_HEAD_OF = re.compile(r",\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}?[\w'-]+)")
+_HEAD_OF = re.compile(r",\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)")
 
 
 @dataclass(slots=True)
@@ -127,30 +127,30 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
         j = i + m.end()
         run_start = j
         words: list[tuple[str, int]] = []
-        while True:
+        comma_at: int | None = None
+        while len(words) <= 8:
             wm = re.match(r"([A-Z][\w.'-]*|of|for|and|the)(\s+|,\s*|$)", text[j:])
             if not wm:
                 break
             words.append((wm.group(1), j))
             j += wm.end()
             if "," in wm.group(2):
-                # "President of the United States, George W. Bush": the name follows the comma.
-                for w, _ in words:
-                    c = _country_of(w)
-                    country = country or c
-                tokens, k = _name_at(text, j)
-                return tokens, country, k
-            if len(words) > 8:
+                comma_at = j
                 break
-        # "Special Envoy for Yemen Tim Lenderking": drop leading place/organisation words.
+        # "Special Envoy for Yemen Tim Lenderking", "President of the European Parliament Martin Schulz":
+        # leading place and organisation words belong to the title, the rest is the name.
         k = 0
         while k < len(words) and (fold(words[k][0]) in _ORG_WORDS or _is_place(words[k][0])):
             country = country or _country_of(words[k][0])
             k += 1
-        if k == 0 or k >= len(words):
-            return [], country, run_start
-        tokens, e = _name_at(text, words[k][1])
-        return tokens, country, e
+        if 0 < k and len(words) - k >= 2:
+            tokens, e = _name_at(text, words[k][1])
+            return tokens, country, e
+        if comma_at is not None and k == len(words):
+            # "President of the United States, George W. Bush": the name follows the comma.
+            tokens, e = _name_at(text, comma_at)
+            return tokens, country, e
+        return [], country, run_start
     m = re.match(r",?\s+", text[i:])
     if not m:
         return [], None, i
@@ -175,9 +175,16 @@ def _clean(tokens: list[str]) -> list[str]:
 
 
 def _non_official(text: str, start: int, end: int) -> bool:
-    window = fold(text[max(0, start - 40) : min(len(text), end + 50)])
-    orgs = gazetteer.people().non_official_orgs
-    return any(re.search(rf"\b(?:of|at|from|with)\s+(?:the\s+)?(?:\w+\s+){{0,2}}{re.escape(o)}\b", window) for o in orgs)
+    """'Director X of Amnesty International', 'Reuters correspondent': an office outside government."""
+    after = fold(text[end : end + 50])
+    before = fold(text[max(0, start - 25) : start])
+    for org in gazetteer.people().non_official_orgs:
+        o = re.escape(org)
+        if re.match(rf"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?(?:\w+\s+){{0,2}}{o}\b", after):
+            return True
+        if re.search(rf"\b{o}(?:'s)?\s*$", before):
+            return True
+    return False
 
 
 def find_people(doc: Doc) -> list[Person]:
@@ -208,9 +215,14 @@ def find_people(doc: Doc) -> list[Person]:
             cand = _Candidate(_clean(tokens), title, country, sent.index)
             (full if len(cand.tokens) >= 2 else surnames).append(cand)
         # Appositives: "Mikheil Saakashvili, the President of Georgia" / "X, the head of the ... council".
-        for m in re.finditer(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))+),\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then\s+|acting\s+)?(?:[A-Z][\w'-]+\s+)?", text):
+        for m in re.finditer(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))+),\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then\s+|acting\s+)?", text):
             rest = text[m.end() :]
             t = regex.match(rest)
+            if t is None:
+                # "X, the Georgian Foreign Minister": a country word may stand before the title.
+                cw = re.match(r"([A-Z][\w'.-]+)\s+", rest)
+                if cw and _is_place(cw.group(1)):
+                    t = regex.match(rest, cw.end())
             head = _HEAD_OF.match(text, m.end(1))
             official_head = head is not None and any(b in fold(head.group(1)) for b in gzp.official_bodies) \
                 and not any(o in fold(head.group(1)) for o in gzp.non_official_orgs)

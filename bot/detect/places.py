@@ -113,6 +113,8 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if entry.kind == "demonym" or (entry.kind == "alias" and entry.written.lower() == "america"):
             if prev in gz.demonym_before or nxt in gz.demonym_after:
                 continue
+            if prev == "in" and (lend >= len(low) or not low[lend:].lstrip()[:1].isalpha()):
+                continue  # "reads in Spanish": the language, not the country
         if entry.kind in ("capital", "seat", "country", "alias") and _is_dateline(sent.text, local, lend, sent.line_start):
             continue
         if entry.kind == "capital":

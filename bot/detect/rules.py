@@ -85,7 +85,7 @@ class RuleSpec(BaseModel):
 
     @model_validator(mode="after")
     def _has_a_condition(self) -> RuleSpec:
-        if not (self.query or self.events or self.people or self.places or self.regex):
+        if self.query is None and self.regex is None and not (self.events or self.people or self.places):
             raise ValueError("a rule needs at least one of query, events, people, places or regex")
         return self
 
@@ -561,7 +561,7 @@ def evaluate(rule: CompiledRule, hits: Hits, findings: Findings) -> tuple[bool, 
             return False, f"none of the places {', '.join(spec.places)} is mentioned"
         reasons.append("places: " + ", ".join(hit_places))
     if rule.regex is not None:
-        m = rule.regex.search(hits.doc.text)
+        m = rule.regex.search(hits.doc.raw)
         if not m:
             return False, f"regex {spec.regex!r} did not match"
         reasons.append(f"regex matched {m.group(0)!r}")

@@ -10,7 +10,6 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 
 # Hyphen and dash variants all become "-" so that "cease‑fire" (non-breaking hyphen) matches "cease-fire".
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad"
@@ -137,6 +136,7 @@ class Doc:
     sentences: list[Sentence]
     folded: str
     starts: list[int]
+    raw: str = ""  # title and text exactly as given (what a rule's regex searches)
     _word_starts: list[int] | None = field(default=None)
 
     def sentence_at(self, offset: int) -> Sentence:
@@ -148,11 +148,6 @@ class Doc:
         if self._word_starts is None:
             self._word_starts = [m.start() for m in _WORD.finditer(self.folded)]
         return bisect.bisect_right(self._word_starts, offset)
-
-    @cached_property
-    def text(self) -> str:
-        """The whole article text as written (sentences joined)."""
-        return "\n".join(s.text for s in self.sentences)
 
 
 _WORD = re.compile(r"\w+")
@@ -200,11 +195,13 @@ def build_doc(title: str, text: str) -> Doc:
             weight = TITLE_WEIGHT
         else:
             weight = _weight(body_index)
-            # Short chrome lines ("Breaking News") do not push the real lead down the article.
-            if len(key) > 40:
+            # Chrome ("Breaking News", menus, captions without a full stop) does not push the real lead
+            # down the article: only prose sentences count.
+            if len(key) > 40 and key[-1] in ".!?\"')":
                 body_index += 1
         sentences.append(Sentence(len(sentences), raw, folded, offset, is_title, weight, line_start))
         starts.append(offset)
         parts.append(folded)
         offset += len(folded) + 1
-    return Doc(title=title, sentences=sentences, folded="\n".join(parts), starts=starts)
+    raw = f"{title}\n{text or ''}" if title else (text or "")
+    return Doc(title=title, sentences=sentences, folded="\n".join(parts), starts=starts, raw=raw)
