@@ -289,11 +289,12 @@ def submission(view_id: str, callback_id: str, metadata: str, name: str = "", sp
 
 
 async def open_editor(fake: FakeSlack, adapter: SlackAdapter, text: str = "add") -> dict[str, Any]:
+    before = len(fake.calls_to("views.open"))
     form = slash(fake, "/watch", text)
     body = urlencode(form)
     status, _ = await post(adapter, body, signed(body))
     assert status == 200
-    calls = await fake.wait_for(lambda: fake.calls_to("views.open"))
+    calls = await fake.wait_for(lambda: len(fake.calls_to("views.open")) > before and fake.calls_to("views.open"))
     view = calls[-1].response["view"]
     assert calls[-1].response["ok"], calls[-1].response
     return view

@@ -224,6 +224,13 @@ def _sections(lines: list[str], limit: int = MAX_SECTION_TEXT) -> list[Block]:
     return out
 
 
+def _code_sections(lines: list[str]) -> list[Block]:
+    """Lines as preformatted code blocks, each section fenced on its own."""
+    fence = "```"
+    inner = [b["text"]["text"] for b in _sections(lines, MAX_SECTION_TEXT - 2 * len(fence) - 2)]
+    return [section(f"{fence}\n{text}\n{fence}") for text in inner]
+
+
 def _cap(blocks: list[Block], limit: int = MAX_BLOCKS) -> list[Block]:
     """Keep at most `limit` blocks; the last kept one says how many were left out."""
     if len(blocks) <= limit:
@@ -419,12 +426,12 @@ def render_alert(alert: Alert, *, usergroup: str | None = None) -> Message:
 
 def render_reply(reply: Reply) -> Message:
     """A command Reply as a message: title, body lines, and any story summaries."""
-    title = escape(reply.text or ("Done" if reply.ok else "Error"))
-    if not reply.ok and not title.startswith(":"):
-        title = f":warning: {title}"
-    blocks: list[Block] = _sections([title])
+    title = escape(one_line(reply.text) or ("Done" if reply.ok else "Error"))
+    blocks: list[Block] = _sections([f":warning: *{title}*" if not reply.ok else f"*{title}*"])
     body = [escape(line) for line in reply.lines]
-    if body:
+    if body and isinstance(reply.data.get("yaml"), str):
+        blocks.extend(_code_sections(body))  # YAML keeps its indentation in a code block
+    elif body:
         blocks.extend(_sections(body))
     room = MAX_BLOCKS - len(blocks)
     if reply.summaries and room > 0:

@@ -1,0 +1,101 @@
+"""The Slack adapter in front of the real command core and database: help, rule editor, admin checks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from urllib.parse import urlencode
+
+import pytest
+
+from adapters.slack import render
+from adapters.slack.app import SlackAdapter
+from bot.commands.core import CommandCore
+from bot.models import Caller, Invocation
+from tests.slack_server import FakeSlack, view_errors
+from tests.test_commands_support import core, services  # noqa: F401 - fixtures
+from tests.test_slack_commands import (
+    interactive,
+    open_editor,
+    post,
+    run_slash,
+    signed,
+    slack_settings,
+    slash,
+    submission,
+)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeSlack]:
+    server = await FakeSlack().start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def adapter(fake: FakeSlack, core: CommandCore) -> AsyncIterator[SlackAdapter]:  # noqa: F811
+    a = SlackAdapter(slack_settings(fake), core, pace_seconds=0.0)
+    await a.start()
+    yield a
+    await a.stop()
+
+
+async def test_help_from_the_real_core_fits_slack(fake: FakeSlack, adapter: SlackAdapter) -> None:
+    reply = await run_slash(fake, adapter, "/diplobot")
+    assert reply["response_type"] == "ephemeral" or "watch add" in json.dumps(reply)
+    assert "watch add" in json.dumps(reply["blocks"])
+
+
+async def test_rule_editor_against_the_real_watch_commands(fake: FakeSlack, adapter: SlackAdapter) -> None:
+    view = await open_editor(fake, adapter)
+    meta = view["private_metadata"]
+
+    status, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, meta, "peace",
+                                                         "{severity: loud, places: [Armenia]}"))
+    answer = json.loads(text)
+    assert answer["response_action"] == "errors" and "severity" in answer["errors"][render.SPEC_BLOCK]
+
+    status, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, meta, "peace",
+                                                         "not: [valid"))
+    answer = json.loads(text)
+    assert answer["response_action"] == "errors" and "YAML" in answer["errors"][render.SPEC_BLOCK]
+
+    spec = "places: [Armenia, Azerbaijan]\nseverity: urgent\n"
+    status, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, meta, "peace", spec))
+    answer = json.loads(text)
+    assert answer["response_action"] == "update", answer
+    preview = answer["view"]
+    assert view_errors(preview) == [] and "Backtest" in json.dumps(preview) and "--yes" not in json.dumps(preview)
+
+    status, text = await interactive(adapter, submission(view["id"], render.RULE_SAVE_MODAL,
+                                                         preview["private_metadata"]))
+    assert "added" in json.dumps(json.loads(text)["view"])
+
+    listing = await run_slash(fake, adapter, "/watch", "list")
+    assert "peace" in json.dumps(listing)
+
+    edit = await open_editor(fake, adapter, "edit peace")
+    initial = {b["block_id"]: b["element"].get("initial_value") for b in edit["blocks"] if b["type"] == "input"}
+    assert initial[render.NAME_BLOCK] == "peace" and "Azerbaijan" in initial[render.SPEC_BLOCK]
+    assert "name:" not in initial[render.SPEC_BLOCK]
+
+
+async def test_rules_belong_to_the_workspace_tenant(fake: FakeSlack, adapter: SlackAdapter) -> None:
+    saved = await run_slash(fake, adapter, "/watch", "add peace --places Armenia --yes")
+    assert "added" in saved["text"]
+    mine = await run_slash(fake, adapter, "/watch", "list")
+    assert "peace" in json.dumps(mine)
+    other = await adapter.core.dispatch(Invocation("watch", ("list",), Caller("UX", "slack:TOTHER")))
+    assert "peace" not in json.dumps([other.text, *other.lines])
+
+
+async def test_member_is_denied_admin_commands(fake: FakeSlack, adapter: SlackAdapter) -> None:
+    form = slash(fake, "/watch", "add peace --places Armenia --yes", user="UMEMBER")
+    body = urlencode(form)
+    status, _ = await post(adapter, body, signed(body))
+    assert status == 200
+    reply = (await fake.wait_for(lambda: fake.responses_for(form["response_url"])))[0]
+    assert reply["response_type"] == "ephemeral" and "admins only" in reply["text"]
+    listing = await run_slash(fake, adapter, "/watch", "list", user="UMEMBER")
+    assert "peace" not in json.dumps(listing)
