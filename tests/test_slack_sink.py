@@ -8,7 +8,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from adapters.slack import create
+from adapters.slack import create, render
+from adapters.slack import sink as sink_module
 from adapters.slack.sink import ChannelPacer, SlackSink, build_client
 from bot.errors import ConfigError, Permanent, Retryable
 from bot.models import Alert, Source
@@ -161,3 +162,13 @@ def test_create_needs_a_token_and_a_transport() -> None:
     with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
         create(Settings(SLACK_BOT_TOKEN="xoxb-x", SLACK_APP_TOKEN=None, SLACK_SIGNING_SECRET=None,
                         _env_file=None), core)  # type: ignore[arg-type]
+
+
+async def test_refused_blocks_fall_back_to_plain_text(fake: FakeSlack, sink: SlackSink,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    too_many = render.Message(text="Ceasefire &amp; talks", blocks=tuple(render.section("x") for _ in range(60)))
+    monkeypatch.setattr(sink_module, "render_alert", lambda alert, usergroup=None: too_many)
+    ts = await sink.send(post())
+    calls = fake.calls_to("chat.postMessage")
+    assert [c.response.get("error") for c in calls] == ["invalid_blocks", None]
+    assert ts and fake.messages[("C1", ts)].blocks == [render.section("Ceasefire &amp; talks")]

@@ -21,7 +21,7 @@ from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.render import Message, render_alert
+from adapters.slack.render import Message, fit, render_alert, section
 from bot.errors import Permanent, Retryable
 from bot.models import Alert
 
@@ -168,6 +168,18 @@ class SlackSink:
         self.usergroup = usergroup
         self.pacer = pacer or ChannelPacer()
 
+    async def _deliver(self, address: str, method: str, message: Message, **kwargs: Any) -> dict[str, Any]:
+        """Send a rendered message; if Slack still refuses its blocks, send a plain-text version once."""
+        try:
+            return await self._call(address, method, **kwargs, **self._payload(message, method))
+        except Permanent as exc:
+            if not any(code in str(exc) for code in ("invalid_blocks", "msg_too_long")):
+                raise
+            # The renderer keeps within the documented limits; this guards against undocumented ones.
+            log.error("slack refused blocks for %s (%s); sending plain text instead", address, exc)
+            plain = Message(text=fit(message.text, 3000), blocks=(section(message.text),))
+            return await self._call(address, method, **kwargs, **self._payload(plain, method))
+
     async def _call(self, address: str, method: str, **kwargs: Any) -> dict[str, Any]:
         where = ChannelAddress.parse(address)
 
@@ -182,23 +194,25 @@ class SlackSink:
         return data if isinstance(data, dict) else {}
 
     @staticmethod
-    def _payload(message: Message) -> dict[str, Any]:
-        return {**message.kwargs(), "unfurl_links": False, "unfurl_media": False, "link_names": False}
+    def _payload(message: Message, method: str) -> dict[str, Any]:
+        extra: dict[str, Any] = {"link_names": False}
+        if method == "chat.postMessage":  # chat.update keeps the original's unfurl settings
+            extra.update(unfurl_links=False, unfurl_media=False)
+        return {**message.kwargs(), **extra}
 
     async def send(self, alert: Alert) -> str | None:
         """Post a new message; returns its ts (the message id the core stores)."""
         message = render_alert(alert, usergroup=self.usergroup)
-        data = await self._call(alert.channel, "chat.postMessage", **self._payload(message))
+        data = await self._deliver(alert.channel, "chat.postMessage", message)
         return str(data.get("ts")) if data.get("ts") else None
 
     async def edit(self, alert: Alert, message_id: str) -> None:
         """Re-render the story into the original message (chat.update of its ts)."""
         message = render_alert(alert, usergroup=None)
-        payload = {k: v for k, v in self._payload(message).items() if k not in ("unfurl_links", "unfurl_media")}
-        await self._call(alert.channel, "chat.update", ts=message_id, **payload)
+        await self._deliver(alert.channel, "chat.update", message, ts=message_id)
 
     async def reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
         """Post a follow-up in the alert's thread; returns the reply's ts."""
         message = render_alert(alert, usergroup=self.usergroup)
-        data = await self._call(alert.channel, "chat.postMessage", thread_ts=message_id, **self._payload(message))
+        data = await self._deliver(alert.channel, "chat.postMessage", message, thread_ts=message_id)
         return str(data.get("ts")) if data.get("ts") else None
