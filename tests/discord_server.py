@@ -18,8 +18,8 @@ import itertools
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Self
 
 from aiohttp import WSMsgType, web
 
@@ -48,7 +48,7 @@ def snowflake() -> str:
 
 def now() -> str:
     """An ISO timestamp as Discord writes them."""
-    return datetime.now(timezone.utc).isoformat()
+    return datetime.now(UTC).isoformat()
 
 
 def user(uid: int, name: str, *, bot: bool = False) -> dict[str, Any]:
@@ -194,7 +194,7 @@ class FakeDiscord:
 
     # ------------------------------------------------------------------ lifecycle
 
-    async def __aenter__(self) -> FakeDiscord:
+    async def __aenter__(self) -> Self:
         app = web.Application(middlewares=[self._middleware])
         r = app.router
         r.add_get("/gateway", self._gateway)
@@ -337,10 +337,10 @@ class FakeDiscord:
         if request.can_read_body and request.content_type == JSON:
             body = await request.json()
         self.requests.append((request.method, request.path, body))
-        if request.path.startswith("/api/") and not request.path.startswith("/api/v10/webhooks/") \
-                and not request.path.startswith("/api/v10/interactions/"):
-            if request.headers.get("Authorization") != f"Bot {TOKEN}":
-                return self._json({"message": "401: Unauthorized", "code": 0}, 401)
+        needs_token = request.path.startswith("/api/") and not request.path.startswith(
+            ("/api/v10/webhooks/", "/api/v10/interactions/"))
+        if needs_token and request.headers.get("Authorization") != f"Bot {TOKEN}":
+            return self._json({"message": "401: Unauthorized", "code": 0}, 401)
         for failure in self.failures:
             if failure.method == request.method and re.search(failure.path, request.path):
                 failure.times -= 1
@@ -619,7 +619,7 @@ class FakeDiscord:
         return web.Response(status=204)
 
     async def _webhook_edit(self, request: web.Request) -> web.Response:
-        wid, token, mid = request.match_info["wid"], request.match_info["token"], request.match_info["mid"]
+        token, mid = request.match_info["token"], request.match_info["mid"]
         key = f"@original:{token}" if mid == "@original" else mid
         msg = self.messages.get(key)
         if msg is None:

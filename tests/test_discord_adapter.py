@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import discord
@@ -36,7 +36,7 @@ FORUM = f"discord:{GUILD_ID}/{FORUM_CHANNEL}"
 def summary(headline: str = "Ceasefire agreed in Nagorno-Karabakh", *, severity: str = "urgent",
             sentences: int = 2, sources: int = 2, sentence: str = "Officials said the truce holds.") -> Summary:
     """A story summary with the given size."""
-    when = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
     return Summary(
         story_id="s1",
         headline=headline,
@@ -200,7 +200,7 @@ async def test_dev_guild_sync(fake: FakeDiscord) -> None:
 
 async def test_slash_command_reaches_core(running: Any, fake: FakeDiscord) -> None:
     """/brief goes through the real CommandTree to the core; the Reply is the interaction callback."""
-    adapter, rec = running
+    _adapter, rec = running
     callback = await fake.interaction("brief", [opt("topic", "armenia azerbaijan"), opt("since", "48h")], user_id=MEMBER_USER)
     name, values, caller, channel = rec.invocations[-1]
     assert name == "brief" and values == {"topic": "armenia azerbaijan", "since": "48h"}
@@ -214,7 +214,7 @@ async def test_slash_command_reaches_core(running: Any, fake: FakeDiscord) -> No
 
 async def test_subcommand_admin_by_role(running: Any, fake: FakeDiscord) -> None:
     """/watch add by a member with the admin role runs; admin output is ephemeral."""
-    adapter, rec = running
+    _adapter, rec = running
     sub = {"name": "add", "type": 1, "options": [opt("name", "sahel"), opt("query", "mali OR niger"), opt("severity", "flash")]}
     callback = await fake.interaction("watch", [sub])
     assert rec.invocations[-1][:2] == ("watch add", {"name": "sahel", "query": "mali OR niger", "severity": "flash"})
@@ -224,7 +224,7 @@ async def test_subcommand_admin_by_role(running: Any, fake: FakeDiscord) -> None
 
 async def test_permission_denied_for_member(running: Any, fake: FakeDiscord) -> None:
     """A member without Manage Server or the admin role is refused at run time, privately; the core never runs."""
-    adapter, rec = running
+    _adapter, rec = running
     sub = {"name": "pause", "type": 1, "options": [opt("feed", "reuters")]}
     callback = await fake.interaction("feeds", [sub], user_id=MEMBER_USER)
     assert rec.invocations == []
@@ -233,7 +233,7 @@ async def test_permission_denied_for_member(running: Any, fake: FakeDiscord) -> 
 
 async def test_manage_server_counts_as_admin(running: Any, fake: FakeDiscord) -> None:
     """Manage Server permission alone makes a member an admin."""
-    adapter, rec = running
+    _adapter, rec = running
     sub = {"name": "pause", "type": 1, "options": [opt("feed", "reuters")]}
     await fake.interaction("feeds", [sub], user_id=MEMBER_USER, permissions=MANAGE_GUILD)
     assert rec.invocations[-1][0] == "feeds pause" and rec.invocations[-1][2].is_admin
@@ -248,11 +248,11 @@ async def test_autocomplete(running: Any, fake: FakeDiscord) -> None:
 
 async def test_slow_command_defers(running: Any, fake: FakeDiscord) -> None:
     """A command slower than the defer threshold is deferred, then the answer edits the original response."""
-    adapter, rec = running
+    _adapter, _rec = running
     callback = await fake.interaction("slow")
     assert callback["type"] == 5
     await fake.wait_for(lambda: any(key.startswith("@original") for key, _ in fake.edits))
-    key, body = next((k, b) for k, b in fake.edits if k.startswith("@original"))
+    body = next(b for k, b in fake.edits if k.startswith("@original"))
     assert body["content"] == "slow ok"
 
 
@@ -267,7 +267,7 @@ async def test_slow_error_becomes_private(running: Any, fake: FakeDiscord) -> No
 
 async def test_help_is_diplobot(running: Any, fake: FakeDiscord) -> None:
     """The core's `help` is /diplobot."""
-    adapter, rec = running
+    _adapter, rec = running
     await fake.interaction("diplobot", [opt("command", "watch")])
     assert rec.invocations[-1][:2] == ("help", {"command": "watch"})
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -28,7 +28,7 @@ from bot.models import Alert, Casualty, Reply, RuleMatch, Source, Summary
 from tests.discord_server import EmbedLimitError, check_message
 
 MENTION = re.compile(r"@everyone|@here|<@[!&]?\d+>")
-WHEN = datetime(2026, 11, 24, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 24, tzinfo=UTC)
 
 
 def payload(message: DiscordMessage) -> dict[str, Any]:
@@ -54,11 +54,11 @@ def texts(message: DiscordMessage) -> list[str]:
 
 def story(**overrides: Any) -> Summary:
     """A plain story."""
-    base: dict[str, Any] = dict(
-        story_id="s1", headline="Talks resume in Doha", sentences=("Delegations met on Monday.",),
-        sources=(Source("a", "Talks resume", "https://example.com/a", "Reuters", WHEN),),
-        severity="routine",
-    )
+    base: dict[str, Any] = {
+        "story_id": "s1", "headline": "Talks resume in Doha", "sentences": ("Delegations met on Monday.",),
+        "sources": (Source("a", "Talks resume", "https://example.com/a", "Reuters", WHEN),),
+        "severity": "routine",
+    }
     base.update(overrides)
     return Summary(**base)
 

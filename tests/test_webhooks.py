@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import discord
@@ -18,7 +18,7 @@ from bot.settings import Settings
 from tests.discord_server import FakeDiscord
 
 HOOK_ID = 1234567890123456789
-WHEN = datetime(2026, 11, 24, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 24, tzinfo=UTC)
 
 
 def story(headline: str = "Talks resume in Doha", sources: int = 1) -> Summary:

@@ -107,7 +107,7 @@ class DiscordAdapter:
         try:
             await asyncio.wait_for(self.client.wait_until_ready(), timeout)
             return True
-        except asyncio.TimeoutError:
+        except TimeoutError:
             log.warning("Discord: not ready after %.0fs; alerts still go out over REST", timeout)
             return False
 

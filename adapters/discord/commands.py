@@ -13,7 +13,7 @@ import asyncio
 import inspect
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -62,7 +62,7 @@ def invocation_args(spec: CommandSpec, values: dict[str, Any]) -> tuple[str, ...
 
 def _annotation(arg: Arg) -> Any:
     base: type = int if arg.kind == "int" else bool if arg.kind == "flag" else str
-    return base if (arg.required and arg.kind != "flag") else Optional[base]  # noqa: UP007 - discord.py reads typing.Optional
+    return base if (arg.required and arg.kind != "flag") else base | None
 
 
 Runner = Callable[[discord.Interaction, "CommandSpec", dict[str, Any]], Awaitable[None]]

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 
 from adapters.discord.errors import THREAD_ALREADY_EXISTS, delivery_error
-from adapters.discord.render import DiscordMessage, has_ref, plain, render_alert, truncate
+from adapters.discord.render import (
+    DiscordMessage,
+    has_ref,
+    plain,
+    render_alert,
+    truncate,
+)
 from bot.errors import Permanent, Retryable
 
 try:  # the outbox's delivery key (bot.ports); absent in older cores
@@ -25,7 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 THREAD_NAME_MAX = 100
-THREAD_ARCHIVE_MINUTES = 1440
+THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440
 NONCE_MAX = 25
 LOOKBACK = 50
 
@@ -149,7 +155,7 @@ class DiscordSink:
 
     async def find_sent(self, alert: Alert, delivery_key: str, *, thread: str | None = None) -> str | None:
         """The id of a recent bot message carrying `delivery_key` (after a crash mid-send), or None."""
-        guild_id, channel_id = parse_channel(alert.channel)
+        _, channel_id = parse_channel(alert.channel)
         self._ready(alert.channel)
         try:
             if thread is None and await self._is_forum(channel_id):
@@ -161,10 +167,11 @@ class DiscordSink:
                 return None  # the thread was never created, so nothing was posted in it
             me = str(self.client.user.id) if self.client.user else None
             for data in messages:
-                if (data.get("author") or {}).get("id") != me:
+                raw: dict[str, Any] = dict(data)
+                if (raw.get("author") or {}).get("id") != me:
                     continue
-                footers = [(e.get("footer") or {}).get("text") for e in data.get("embeds") or []]
-                if has_ref(data.get("content"), footers, delivery_key):
+                footers = [(e.get("footer") or {}).get("text") for e in raw.get("embeds") or []]
+                if has_ref(raw.get("content"), footers, delivery_key):
                     return str(data["id"])
             return None
         except Exception as exc:

@@ -29,7 +29,12 @@ from adapters.discord.endpoints import DISCORD_HOSTS, api_host
 from adapters.discord.errors import delivery_error
 from adapters.discord.render import render_alert
 from adapters.webhooks.slack_payload import slack_payload
-from adapters.webhooks.ssrf import BlockedAddress, check_url, find_blocked, guarded_session
+from adapters.webhooks.ssrf import (
+    BlockedAddress,
+    check_url,
+    find_blocked,
+    guarded_session,
+)
 from bot.errors import DeliveryError, Permanent, Retryable
 from bot.models import Alert
 
@@ -120,7 +125,7 @@ class WebhookSink:
             return await asyncio.wait_for(coro, self.timeout)
         except DeliveryError:
             raise
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise Retryable(channel, f"no answer within {self.timeout:.0f}s (rate limited or down)") from None
         except Exception as exc:
             blocked = find_blocked(exc)
