@@ -26,10 +26,11 @@ DEFAULT_FOLDER = REPO.parent / "shared" / "eval-dev"
 def _detector() -> Any | None:
     """The shipped detector with the shipped rules, or None while it is unavailable."""
     try:
-        from bot.detect import Detector  # type: ignore[attr-defined]
+        from bot.detect.detector import Detector
         from bot.detect.rules import compile_rules, load_rules_file
 
-        compiled, _errors = compile_rules(load_rules_file(REPO / "config" / "rules.yaml"))
+        rules = REPO / "config" / "rules.yaml"
+        compiled, _errors = compile_rules(load_rules_file(rules) if rules.exists() else [])
         return Detector(compiled)
     except Exception:
         return None

@@ -58,6 +58,8 @@ POSTING_CAP = 64  # and only against the most recent articles under each name
 # of keeping two events apart (see bench/story_metrics.py for the measured effect).
 MIN_NAMES = 0.11
 TITLE_WEIGHT = 2.0
+TEMPLATE_RATIO = 0.5  # independent rewrites share names at least half as much as they share wording
+DUP_MIN_NAMES = 0.3
 MIN_SCORE = 0.12
 
 
@@ -103,8 +105,14 @@ def lead_text(title: str, text: str, chars: int = LEAD_CHARS) -> str:
     parts: list[str] = []
     size = 0
     norm_title = " ".join(title.lower().split())
-    for line in clean_lines(text):
-        if " ".join(line.lower().split()) == norm_title:
+    seen: set[str] = set()
+    for line in text.splitlines():
+        # Inline rather than clean_lines(text): only the lead's lines pay for the boilerplate test.
+        line = line.strip()
+        if not line or line in seen or " ".join(line.lower().split()) == norm_title:
+            continue
+        seen.add(line)
+        if is_boilerplate(line):
             continue
         parts.append(line)
         size += len(line)
@@ -142,10 +150,14 @@ def names_of(text: str) -> set[str]:
     return out
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM)
+_PERMUTATIONS = _TEMPLATE.permutations  # generating them costs more than hashing a text
+
+
 def _minhash(text: str) -> MinHash:
     words = _words(text)
     shingles = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme=_TEMPLATE.scheme)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
 
@@ -193,11 +205,11 @@ class StoryIndex:
         names.update(dict.fromkeys(("p:" + p.name.lower() for p in det.people), 1.0))
         names.update(dict.fromkeys(("c:" + c.lower() for c in det.countries), 1.0))
         counts = Counter(_words(doc.title + "\n" + lead))
-        body = "\n".join(clean_lines(doc.text))
         entry = _Entry(
             doc=doc,
             story_id=story_id,
-            minhash=_minhash(doc.title + "\n" + body),
+            # The raw text: chrome is a small share of an article, and cleaning every line is costly.
+            minhash=_minhash(doc.title + "\n" + doc.text),
             names=names,
             words={w: 1.0 + math.log(n) for w, n in counts.items()},
             events=frozenset(e.type for e in det.events),
@@ -228,8 +240,13 @@ class StoryIndex:
     def _find(self, entry: _Entry) -> str | None:
         for other_id in self._lsh.query(entry.minhash):
             other = self._entries.get(other_id)
-            if other and self._in_window(entry, other) and entry.minhash.jaccard(other.minhash) >= self.dup_threshold:
-                return other.story_id
+            if (
+                other
+                and self._in_window(entry, other)
+                and entry.minhash.jaccard(other.minhash) >= self.dup_threshold
+                and self._name_similarity(entry, other) >= DUP_MIN_NAMES
+            ):
+                return other.story_id  # a copy; a template filled in with other names is not
         shared: Counter[str] = Counter()
         for key in self._block_keys(entry):
             shared.update(self._postings[key])
@@ -302,17 +319,24 @@ class StoryIndex:
         """
         if a.events and b.events and not (a.events & b.events):
             return 0.0
-        if not (a.name_norm and b.name_norm and a.word_norm and b.word_norm):
+        if not (a.word_norm and b.word_norm):
             return 0.0
-        names = sum(
-            a.names[n] * b.names[n] * self._idf(self._df, n) ** 2 for n in a.names.keys() & b.names.keys()
-        ) / (a.name_norm * b.name_norm)
+        names = self._name_similarity(a, b)
         if names < self.min_names:
             return 0.0
         words = sum(
             a.words[w] * b.words[w] * self._idf(self._wdf, w) ** 2 for w in a.words.keys() & b.words.keys()
         ) / (a.word_norm * b.word_norm)
+        if names < TEMPLATE_RATIO * words:
+            return 0.0  # the same wording about other people and places: a template (readouts, statements)
         return 0.5 * names + 0.5 * words
+
+    def _name_similarity(self, a: _Entry, b: _Entry) -> float:
+        if not (a.name_norm and b.name_norm):
+            return 0.0
+        return sum(
+            a.names[n] * b.names[n] * self._idf(self._df, n) ** 2 for n in a.names.keys() & b.names.keys()
+        ) / (a.name_norm * b.name_norm)
 
 
 def cluster(docs: Sequence[StoryDoc], window: timedelta = timedelta(hours=72)) -> list[str]:
