@@ -289,14 +289,19 @@ def _main_day(doc: Doc) -> str | None:
     return None
 
 
-def find_casualties(doc: Doc, demonyms: frozenset[str]) -> list[Casualty]:
-    """Every distinct casualty figure in the article, with evidence sentence and current/background."""
+def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] | None = None) -> list[Casualty]:
+    """Every distinct casualty figure in the article, with evidence sentence and current/background.
+
+    `cue_sentences` (from the keyword pass) limits the work to sentences with a casualty word.
+    """
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
     anniversary = bool(_ANNIVERSARY_TITLE.search(title_low))
     main_day = _main_day(doc)
     out: list[Casualty] = []
     seen: set[tuple[int, str, str, bool]] = set()
     for sent in doc.sentences:
+        if cue_sentences is not None and sent.index not in cue_sentences:
+            continue
         if not _CUE.search(sent.folded):
             continue
         for fig in _sentence_figures(sent, demonyms):

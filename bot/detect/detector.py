@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import functools
-import re
 
-from bot.detect import gazetteer
+from bot.detect import gazetteer, keywords
 from bot.detect.casualties import find_casualties
 from bot.detect.events import decide, readings
 from bot.detect.people import find_people
@@ -14,8 +13,6 @@ from bot.detect.rules import CompiledRules, Findings, compile_rules
 from bot.detect.text import Doc, build_doc, fold
 from bot.models import Detection
 
-# Topic words that mark a sentence as off-topic for diplomatic events (labour deals, sport).
-_OFF_TOPICS = ("labour", "sport")
 
 
 @functools.cache
@@ -30,18 +27,6 @@ def _demonym_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@functools.cache
-def _topic_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """The off-topic vocabulary and one regex over it."""
-    words: list[str] = []
-    for topic in _OFF_TOPICS:
-        for term in gazetteer.topics().get(topic, ()):
-            words.append(fold(term).rstrip("*"))
-    # Whole-word (or prefix for wildcard terms) matches: "union" must not fire inside "reunion".
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")")
-    return tuple(words), pattern
-
-
 class Detector:
     """Runs every detection stage on an article and evaluates the compiled watch rules."""
 
@@ -53,15 +38,15 @@ class Detector:
 
     def _analyse(self, title: str, text: str) -> tuple[Doc, Findings]:
         doc = build_doc(title, text)
+        features = keywords.scan(doc)
         place_hits = find_places(doc)
         countries, regions, _ = countries_and_regions(place_hits)
         actor_sentences = {h.sentence for h in place_hits}
         people = find_people(doc)
-        casualties = find_casualties(doc, _demonym_words())
-        _, topic_re = _topic_words()
-        topic_hits = {m.group(0) for m in topic_re.finditer(doc.folded)}
-        topic_heavy = len(topic_hits) >= 3
-        found = readings(doc, actor_sentences, lambda low: bool(topic_re.search(low)), topic_heavy)
+        casualties = find_casualties(doc, _demonym_words(), features.by_class.get("casualty", set()))
+        # Three different labour or sport words make the whole article off-topic for talks and deals.
+        topic_heavy = len(features.topic_words) >= 3
+        found = readings(doc, actor_sentences, features, topic_heavy)
         events = decide(doc, found, casualties)
         return doc, Findings(events, casualties, people, countries, regions)
 

@@ -8,10 +8,11 @@ when the weights of its current, non-negated readings reach a threshold; the hea
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.detect.casualties import _BACKGROUND
+from bot.detect.keywords import Features
 from bot.detect.text import Doc, Sentence
 from bot.models import Casualty, Event
 
@@ -150,70 +151,73 @@ _EARLIER = re.compile(
 )
 
 
-def readings(doc: Doc, actor_sentences: set[int], off_topic: Callable[[str], bool], topic_heavy: bool) -> list[Reading]:
+def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heavy: bool) -> list[Reading]:
     """Every event reading in the article, one per sentence and type.
 
-    `off_topic(sentence)` says whether a folded sentence belongs to a non-diplomatic topic (a labour deal,
-    sport); `topic_heavy` says the whole article does, which silences talks and agreements.
+    `features` (one keyword pass) says which sentences can hold which trigger and which are off-topic
+    (labour, sport); `topic_heavy` says the whole article is, which silences talks and agreements.
     """
     out: list[Reading] = []
-    for sent in doc.sentences:
+    sets = [features.by_class.get(c, set()) for c in ("ceasefire", "talks", "agreement", "clash", "sanctions")]
+    off = features.by_class.get("topic", set())
+    for i in sorted(set().union(*sets)):
+        sent = doc.sentences[i]
+        cf, tk, ag, cl, sa = (i in s for s in sets)
         low = sent.folded
-        if len(low) < 8:
-            continue
         background = is_background(sent)
-        is_off_topic = off_topic(low)
+        is_off_topic = i in off
         w = sent.weight
-        # Ceasefire.
-        best: tuple[str | None, float] | None = None
-        for m in _CEASEFIRE.finditer(low):
-            if _negated(low, m.start()):
-                continue
-            if background and not sent.is_title:
-                continue
-            status = _ceasefire_status(low, m.start(), m.end())
-            best = (status, w if status else w * 0.5)
-            if status:
-                break
-        if best is None and not background:
-            m = _CEASEFIRE_WEAK.search(low)
-            if m and not _negated(low, m.start()):
+        if cf:
+            best: tuple[str | None, float] | None = None
+            for m in _CEASEFIRE.finditer(low):
+                if _negated(low, m.start()) or (background and not sent.is_title):
+                    continue
                 status = _ceasefire_status(low, m.start(), m.end())
-                if status in ("agreed", "proposed", "extended", "collapsed", "violated"):
-                    best = (status, w * 0.8)
-        if best is None and _HOLDING_ALONE.search(low) and not background:
-            best = ("holding", w)
-        if best is not None and not is_off_topic:
-            out.append(Reading("ceasefire", best[0], best[1], sent))
+                best = (status, w if status else w * 0.5)
+                if status:
+                    break
+            if best is None and not background:
+                m = _CEASEFIRE_WEAK.search(low)
+                if m and not _negated(low, m.start()):
+                    status = _ceasefire_status(low, m.start(), m.end())
+                    if status in ("agreed", "proposed", "extended", "collapsed", "violated"):
+                        best = (status, w * 0.8)
+            if best is None and not background and _HOLDING_ALONE.search(low):
+                best = ("holding", w)
+            if best is not None and not is_off_topic:
+                out.append(Reading("ceasefire", best[0], best[1], sent))
         if background or is_off_topic:
             continue
-        # Talks between officials.
-        m = _TALKS.search(low)
-        if m and not _negated(low, m.start()) and (sent.index in actor_sentences or _ACTOR.search(low)) and not topic_heavy:
-            future = bool(re.search(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible)\b", low[: m.start()][-40:]))
-            out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
-        # Agreements actually adopted or signed.
-        for m in _AGREEMENT.finditer(low):
-            win = _window(low, m.start(), m.end())
-            near = low[max(0, m.start() - 50) : m.end() + 25]
-            if not _AGREEMENT_CUE.search(win) or _NOT_YET.search(near) or _negated(low, m.start()) or topic_heavy:
-                continue
-            out.append(Reading("agreement", None, w, sent))
-            break
-        # Fighting, bombings, strikes.
-        m = _CLASH.search(low)
-        if m and not _negated(low, m.start()) and not _HYPOTHETICAL.search(low[max(0, m.start() - 25) : m.start()]):
-            if not _CEASEFIRE.search(low):
+        if tk and not topic_heavy:
+            # Talks between officials (a country or an office must be in the sentence).
+            m = _TALKS.search(low)
+            if m and not _negated(low, m.start()) and (i in actor_sentences or _ACTOR.search(low)):
+                future = bool(_FUTURE.search(low, max(0, m.start() - 40), m.start()))
+                out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
+        if ag and not topic_heavy:
+            # Agreements actually adopted or signed (not urged, pending or hoped for).
+            for m in _AGREEMENT.finditer(low):
+                near = low[max(0, m.start() - 50) : m.end() + 25]
+                if _AGREEMENT_CUE.search(_window(low, m.start(), m.end())) and not _NOT_YET.search(near) \
+                        and not _negated(low, m.start()):
+                    out.append(Reading("agreement", None, w, sent))
+                    break
+        if cl:
+            # Fighting, bombings, strikes (not in a sentence about a ceasefire, not hypothetical).
+            m = _CLASH.search(low)
+            if m and not cf and not _negated(low, m.start()) and not _HYPOTHETICAL.search(low, max(0, m.start() - 25), m.start()):
                 out.append(Reading("clash", None, w, sent))
-        # Sanctions imposed or lifted (threats and plans are not).
-        m = _SANCTIONS.search(low)
-        if m:
-            win = _window(low, m.start(), m.end())
-            if _SANCTIONS_CUE.search(win) and not _SANCTIONS_NOT.search(win) and not _negated(low, m.start()):
-                out.append(Reading("sanctions", None, w, sent))
+        if sa:
+            # Sanctions imposed or lifted (threats and plans are not).
+            m = _SANCTIONS.search(low)
+            if m:
+                win = _window(low, m.start(), m.end())
+                if _SANCTIONS_CUE.search(win) and not _SANCTIONS_NOT.search(win) and not _negated(low, m.start()):
+                    out.append(Reading("sanctions", None, w, sent))
     return out
 
 
+_FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible)\b")
 _THRESHOLDS = {"ceasefire": 0.6, "talks": 1.0, "agreement": 1.0, "clash": 2.0, "sanctions": 1.0}
 _PRIORITY = ["extended", "violated", "collapsed", "talks", "proposed", "agreed", "holding"]
 

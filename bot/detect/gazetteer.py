@@ -11,7 +11,7 @@ import ahocorasick
 import pycountry
 import yaml
 
-from bot.detect.text import fold
+from bot.detect.text import fold, unify
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -163,6 +163,7 @@ class People:
     by_surname: dict[str, tuple[Watched, ...]]  # folded surname -> people
     automaton: Any
     titles: dict[str, str]  # title as written -> canonical title
+    title_automaton: Any  # case-kept title as written -> itself
     modifiers: tuple[str, ...]
     non_official_orgs: tuple[str, ...]
     official_bodies: tuple[str, ...]
@@ -202,11 +203,17 @@ def people() -> People:
                 if person not in bucket:
                     bucket.append(person)
     automaton.make_automaton()
+    titles = dict(titles_data.get("titles") or {})
+    title_automaton = ahocorasick.Automaton()
+    for written in titles:
+        title_automaton.add_word(unify(written), unify(written))
+    title_automaton.make_automaton()
     return People(
         by_form=by_form,
         by_surname={k: tuple(v) for k, v in by_surname.items()},
         automaton=automaton,
-        titles=dict(titles_data.get("titles") or {}),
+        titles=titles,
+        title_automaton=title_automaton,
         modifiers=tuple(titles_data.get("modifiers") or ()),
         non_official_orgs=tuple(fold(w) for w in titles_data.get("non_official_orgs") or ()),
         official_bodies=tuple(fold(w) for w in titles_data.get("official_bodies") or ()),

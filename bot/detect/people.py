@@ -48,13 +48,6 @@ class _Candidate:
 
 
 @functools.cache
-def _title_regex() -> re.Pattern[str]:
-    titles = gazetteer.people().titles
-    alternation = "|".join(re.escape(unify(t)) for t in sorted(titles, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
-
-
-@functools.cache
 def _title_canon() -> dict[str, str]:
     return {unify(k): v for k, v in gazetteer.people().titles.items()}
 
@@ -174,73 +167,108 @@ def _clean(tokens: list[str]) -> list[str]:
     return [t for t in out if t not in ("Jr.", "Jr", "III", "II", "IV")]
 
 
+@functools.cache
+def _non_official_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    orgs = "|".join(re.escape(o) for o in sorted(gazetteer.people().non_official_orgs, key=len, reverse=True))
+    after = re.compile(rf"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?(?:\w+\s+){{0,2}}(?:{orgs})\b")
+    before = re.compile(rf"\b(?:{orgs})(?:'s)?\s*$")
+    return after, before
+
+
 def _non_official(text: str, start: int, end: int) -> bool:
     """'Director X of Amnesty International', 'Reuters correspondent': an office outside government."""
-    after = fold(text[end : end + 50])
-    before = fold(text[max(0, start - 25) : start])
-    for org in gazetteer.people().non_official_orgs:
-        o = re.escape(org)
-        if re.match(rf"\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?(?:\w+\s+){{0,2}}{o}\b", after):
-            return True
-        if re.search(rf"\b{o}(?:'s)?\s*$", before):
-            return True
-    return False
+    after, before = _non_official_patterns()
+    return bool(after.match(fold(text[end : end + 50])) or before.search(fold(text[max(0, start - 25) : start])))
+
+
+_BULLET = re.compile(r"^\s*[-•*]\s")
+_APPOS_BEFORE = re.compile(
+    r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))+),\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:former\s+|then\s+|acting\s+)?(?:([A-Z][\w'.-]+)\s+)?$"
+)
+_APPOS_HEAD = re.compile(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))+)(?=,\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\b)")
+
+
+def _title_hits(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """Titles in (a span of) unified, case-kept text: (start, end, title as written), longest at a spot."""
+    automaton = gazetteer.people().title_automaton
+    n = len(text)
+    found: list[tuple[int, int, str]] = []
+    for end, key in automaton.iter(text, lo, n if hi is None else hi):
+        start = end - len(key) + 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+            continue
+        if end + 1 < n and text[end + 1].isalnum():
+            continue
+        found.append((start, end + 1, key))
+    found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str]] = []
+    last_end = -1
+    for hit in found:
+        if hit[0] >= last_end:
+            kept.append(hit)
+            last_end = hit[1]
+    return kept
 
 
 def find_people(doc: Doc) -> list[Person]:
     """Officials named in the article, canonical and deduplicated, each with its first evidence sentence."""
     gzp = gazetteer.people()
-    regex = _title_regex()
     canon = _title_canon()
     full: list[_Candidate] = []
     surnames: list[_Candidate] = []
     sentences = doc.sentences
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for start, end, written in _title_hits(doc.unified):
+        sent = doc.sentence_at(start)
+        by_sentence.setdefault(sent.index, []).append((start - sent.start, end - sent.start, written))
     for sent in sentences:
-        if re.match(r"^\s*[-•*]\s", sent.text):
+        text = doc.unified[sent.start : sent.start + len(sent.folded)]
+        hits = by_sentence.get(sent.index, [])
+        if not hits and " of " not in text:
+            continue
+        if _BULLET.match(sent.text):
             continue  # bulleted link lists are page chrome
-        text = unify(sent.text)
-        for m in regex.finditer(text):
+        starts = {h[0] for h in hits}
+        for start, end, written in hits:
             # A title directly followed by another title ("Press Secretary Maj. Gen. Pat Ryder"): let the
             # later one read the name.
-            nxt = regex.match(text, m.end() + 1) if m.end() < len(text) and text[m.end()] == " " else None
-            if nxt is not None:
+            if end + 1 in starts and text[end : end + 1] == " ":
                 continue
-            tokens, of_country, end = _after_title(text, m.end())
-            if not tokens:
-                continue
-            if _non_official(text, m.start(), end):
-                continue
-            title = canon.get(m.group(0), m.group(0))
-            country = _country_before(text, m.start()) or of_country
-            cand = _Candidate(_clean(tokens), title, country, sent.index)
-            (full if len(cand.tokens) >= 2 else surnames).append(cand)
-        # Appositives: "Mikheil Saakashvili, the President of Georgia" / "X, the head of the ... council".
-        for m in re.finditer(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))+),\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then\s+|acting\s+)?", text):
-            rest = text[m.end() :]
-            t = regex.match(rest)
-            if t is None:
-                # "X, the Georgian Foreign Minister": a country word may stand before the title.
-                cw = re.match(r"([A-Z][\w'.-]+)\s+", rest)
-                if cw and _is_place(cw.group(1)):
-                    t = regex.match(rest, cw.end())
-            head = _HEAD_OF.match(text, m.end(1))
-            official_head = head is not None and any(b in fold(head.group(1)) for b in gzp.official_bodies) \
-                and not any(o in fold(head.group(1)) for o in gzp.non_official_orgs)
-            if (t and t.group(0)[:1].isupper()) or official_head:
-                tokens, _ = _name_at(text, m.start(1))
-                if len(tokens) >= 2:
-                    title = canon.get(t.group(0), t.group(0)) if t else "Head"
-                    country = _country_of_phrase(rest[: 80])
-                    full.append(_Candidate(_clean(tokens), title, country, sent.index))
+            tokens, of_country, name_end = _after_title(text, end)
+            if tokens and not _non_official(text, start, name_end):
+                title = canon.get(written, written)
+                country = _country_before(text, start) or of_country
+                cand = _Candidate(_clean(tokens), title, country, sent.index)
+                (full if len(cand.tokens) >= 2 else surnames).append(cand)
+            # Appositive: "Mikheil Saakashvili, the President of Georgia", "X, the Georgian Foreign Minister".
+            if written[:1].isupper() and start > 3:
+                m = _APPOS_BEFORE.search(text, max(0, start - 120), start)
+                if m and m.end() == start and (m.group(2) is None or _is_place(m.group(2))):
+                    tokens, _ = _name_at(text, m.start(1))
+                    if len(tokens) >= 2:
+                        country = _country_of_phrase(text[start : start + 80]) or (_country_of(m.group(2)) if m.group(2) else None)
+                        full.append(_Candidate(_clean(tokens), canon.get(written, written), country, sent.index))
+        # "Alexandre Lomaia, the head of the Georgian security council": head of a government body.
+        if " of " in text and ("head of" in text or "chief of" in text or "chairman of" in text or "leader of" in text):
+            for m in _APPOS_HEAD.finditer(text):
+                head = _HEAD_OF.match(text, m.end(1))
+                if head is None:
+                    continue
+                body = fold(head.group(1))
+                if any(b in body for b in gzp.official_bodies) and not any(o in body for o in gzp.non_official_orgs):
+                    tokens, _ = _name_at(text, m.start(1))
+                    if len(tokens) >= 2:
+                        full.append(_Candidate(_clean(tokens), "Head", _country_of_phrase(text[m.end(1) : m.end(1) + 80]), sent.index))
     # Statement headers: a line that is only a name, followed by a line that starts with a title.
     for a, b in zip(sentences, sentences[1:]):
         if not (a.line_start and b.line_start) or len(a.text) > 40:
             continue
         tokens, end = _name_at(unify(a.text), 0)
         if 2 <= len(tokens) <= 4 and end >= len(a.text.rstrip()) - 1:
-            t = regex.match(unify(b.text))
-            if t:
-                full.append(_Candidate(_clean(tokens), canon.get(t.group(0), t.group(0)), None, a.index))
+            head = [h for h in _title_hits(doc.unified, b.start, b.start + len(b.folded)) if h[0] == b.start]
+            if head:
+                full.append(_Candidate(_clean(tokens), canon.get(head[0][2], head[0][2]), None, a.index))
     # Watched people by full name or alias anywhere.
     text = doc.folded
     n = len(text)
@@ -250,7 +278,7 @@ def find_people(doc: Doc) -> list[Person]:
         if " " not in key or (start > 0 and text[start - 1].isalnum()) or (end + 1 < n and text[end + 1].isalnum()):
             continue
         sent = doc.sentence_at(start)
-        if re.match(r"^\s*[-•*]\s", sent.text):
+        if _BULLET.match(sent.text):
             continue
         local = start - sent.start
         if not sent.text[local : local + 1].isupper() and any(c.isupper() for c in sent.text):

@@ -27,6 +27,7 @@ _CHROME = re.compile(r"^\s*(?:[-•*]\s|categories:|tags:|filed under|related:|s
 _DATELINE_AFTER = re.compile(
     r"^(?:,\s*(?:[Dd]\.?[Cc]\.?|[A-Z][\w.]*(?:\s[A-Z]\w*)?))?\s*(?:--|\u2013|\u2014|-\s|\(|,\s*\w+\s+\d)"
 )
+_VENUE_BEFORE = re.compile(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$")
 _WORD_BEFORE = re.compile(r"([\w'.-]+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([\w'.-]+)")
 
@@ -42,8 +43,8 @@ class PlaceHit:
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = _WORD_BEFORE.search(text[max(0, start - 30) : start])
-    return m.group(1).lower() if m else ""
+    words = text[max(0, start - 30) : start].split()
+    return words[-1].strip(",;:()\"'").lower() if words else ""
 
 
 def _next_word(text: str, end: int) -> str:
@@ -97,32 +98,36 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         last_span = (start, end)
     choice = _ambiguous_choice(doc)
     hits: list[PlaceHit] = []
+    chrome: dict[int, bool] = {}
     for start, end, entry in kept:
         sent = doc.sentence_at(start)
-        local = start - sent.start
-        original = sent.text[local : local + (end - start)]
-        if _CHROME.match(sent.text):
+        if sent.index not in chrome:
+            chrome[sent.index] = bool(_CHROME.match(sent.text))
+        if chrome[sent.index]:
             continue
-        if entry.case_sensitive and not _case_ok(original, entry, sent.text):
+        local = start - sent.start
+        lend = local + (end - start)
+        if entry.case_sensitive and not _case_ok(sent.text[local:lend], entry, sent.text):
+            continue
+        kind = entry.kind
+        if entry.country in choice and kind in ("country", "alias", "demonym") and not choice[entry.country]:
             continue
         low = sent.folded
-        lstart, lend = local, local + (end - start)
-        prev, nxt = _prev_word(low, lstart), _next_word(low, lend)
-        if entry.country in choice and entry.kind in ("country", "alias", "demonym") and not choice[entry.country]:
-            continue
-        if entry.kind == "demonym" or (entry.kind == "alias" and entry.written.lower() == "america"):
+        if kind == "demonym" or (kind == "alias" and entry.written == "America"):
+            prev, nxt = _prev_word(low, local), _next_word(low, lend)
             if prev in gz.demonym_before or nxt in gz.demonym_after:
                 continue
             if prev == "in" and (lend >= len(low) or not low[lend:].lstrip()[:1].isalpha()):
                 continue  # "reads in Spanish": the language, not the country
-        if entry.kind in ("capital", "seat", "country", "alias") and _is_dateline(sent.text, local, lend, sent.line_start):
+        if kind != "demonym" and kind != "region" and local < 40 and _is_dateline(sent.text, local, lend, sent.line_start):
             continue
-        if entry.kind == "capital":
+        if kind == "capital":
+            prev, nxt = _prev_word(low, local), _next_word(low, lend)
             if prev in gz.venue_words or not (nxt in _GOV_NEXT or prev in _GOV_PREV):
                 continue
-            if nxt == "'s" or low[lend : lend + 2] == "'s":
+            if low[lend : lend + 2] == "'s":
                 continue
-        if entry.kind == "seat" and re.search(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$", low[max(0, lstart - 12) : lstart]):
+        if kind == "seat" and _VENUE_BEFORE.search(low, max(0, local - 12), local):
             continue
         hits.append(PlaceHit(entry, sent.index, start, end))
     return hits

@@ -137,6 +137,7 @@ class Doc:
     folded: str
     starts: list[int]
     raw: str = ""  # title and text exactly as given (what a rule's regex searches)
+    unified: str = ""  # like `folded` (same offsets) but with letter case kept
     _word_starts: list[int] | None = field(default=None)
 
     def sentence_at(self, offset: int) -> Sentence:
@@ -182,11 +183,12 @@ def build_doc(title: str, text: str) -> Doc:
         for i, sent in enumerate(split_sentences(line)):
             pieces.append((sent, False, i == 0))
     parts: list[str] = []
+    originals: list[str] = []
     starts: list[int] = []
     offset = 0
     body_index = 0
-    for raw, is_title, line_start in pieces:
-        folded = fold(raw)
+    for piece, is_title, line_start in pieces:
+        folded = fold(piece)
         key = " ".join(folded.split())
         if key in seen:
             continue
@@ -199,9 +201,11 @@ def build_doc(title: str, text: str) -> Doc:
             # down the article: only prose sentences count.
             if len(key) > 40 and key[-1] in ".!?\"')":
                 body_index += 1
-        sentences.append(Sentence(len(sentences), raw, folded, offset, is_title, weight, line_start))
+        sentences.append(Sentence(len(sentences), piece, folded, offset, is_title, weight, line_start))
         starts.append(offset)
         parts.append(folded)
+        originals.append(piece)
         offset += len(folded) + 1
     raw = f"{title}\n{text or ''}" if title else (text or "")
-    return Doc(title=title, sentences=sentences, folded="\n".join(parts), starts=starts, raw=raw)
+    return Doc(title=title, sentences=sentences, folded="\n".join(parts), starts=starts, raw=raw,
+               unified=unify("\n".join(originals)))
