@@ -450,3 +450,40 @@ async def test_sharded_client(fake: FakeDiscord) -> None:
         assert await adapter.sink.send(Alert(kind="notice", channel=CHANNEL, text="sharded")) in fake.messages
     finally:
         await adapter.stop()
+
+
+async def test_bad_token_is_a_config_error(fake: FakeDiscord) -> None:
+    """A token Discord rejects (401) stops start-up with a ConfigError naming DISCORD_TOKEN."""
+    from bot.errors import ConfigError
+
+    adapter = DiscordAdapter(settings_for(fake, DISCORD_TOKEN="wrong"), Core(services=object(), registry=registry(Recorder())))  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="DISCORD_TOKEN"):
+        await adapter.start()
+    await adapter.stop()
+
+
+async def test_discord_down_at_start(fake: FakeDiscord) -> None:
+    """If Discord cannot be reached at start, start() returns, the sink says Retryable, and login is retried."""
+    fake.fail_next("GET", r"/users/@me$", 503)
+    adapter = DiscordAdapter(settings_for(fake), Core(services=object(), registry=registry(Recorder())),  # type: ignore[arg-type]
+                             ready_timeout=5, retry_delay=0.05, guild_ready_timeout=0.05)
+    await adapter.start()
+    try:
+        if not adapter.client.is_ready():
+            with pytest.raises(Retryable):
+                await adapter.sink.send(Alert(kind="notice", channel=CHANNEL, text="early"))
+        assert await adapter.wait_ready(5)
+        assert {c["name"] for c in fake.global_commands} >= {"brief", "watch"}
+        assert await adapter.sink.send(Alert(kind="notice", channel=CHANNEL, text="later")) in fake.messages
+    finally:
+        await adapter.stop()
+
+
+async def test_deleted_alert(running: Any, fake: FakeDiscord) -> None:
+    """An alert someone deleted: its update is dropped quietly, a development goes to the channel."""
+    adapter, _ = running
+    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary()))
+    del fake.messages[mid]
+    await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary(sources=3)), mid)  # no error
+    reply = await adapter.sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=summary(), change="x"), mid)
+    assert fake.messages[reply]["channel_id"] == str(TEXT_CHANNEL) and mid not in fake.threads

@@ -57,6 +57,7 @@ class DiscordAdapter:
         *,
         defer_after: float = 2.0,
         ready_timeout: float = 30.0,
+        retry_delay: float = 5.0,
         **client_options: Any,
     ) -> None:
         if not settings.discord_token:
@@ -64,6 +65,7 @@ class DiscordAdapter:
         self.settings = settings
         self.core = core
         self.ready_timeout = ready_timeout
+        self.retry_delay = retry_delay
         apply_overrides(settings)
         self.client = make_client(settings, **client_options)
         self.tree: app_commands.CommandTree[Any] = app_commands.CommandTree(self.client)
@@ -80,19 +82,58 @@ class DiscordAdapter:
         return discord.Object(id=gid) if gid else None
 
     async def start(self) -> None:
-        """Log in, print the invite URL, sync commands, connect to the gateway and wait (bounded) for READY."""
-        token = self.settings.discord_token or ""
-        await self.client.login(token)
+        """Log in, print the invite URL, sync commands, connect to the gateway and wait (bounded) for READY.
+
+        A rejected token is a ConfigError. If Discord cannot be reached, start() returns anyway and
+        keeps trying in the background (the sink answers Retryable meanwhile), so the rest of the
+        bot runs during a Discord outage.
+        """
+        try:
+            await self._login()
+        except discord.LoginFailure:
+            await self.client.close()
+            raise ConfigError("Discord rejected the token", field="DISCORD_TOKEN") from None
+        except Exception as exc:
+            log.warning("Discord: cannot log in (%s: %s); retrying in the background", type(exc).__name__, exc)
+            self._task = asyncio.create_task(self._login_later(), name="discord-login")
+            return
+        await self._sync()
+        self._task = asyncio.create_task(self._connect(), name="discord-gateway")
+        await self.wait_ready(self.ready_timeout)
+
+    async def _login(self) -> None:
+        await self.client.login(self.settings.discord_token or "")
         app_id = self.client.application_id
         if app_id is not None:
             self.invite_url = invite_url(app_id)
             log.info("Discord: invite the bot with %s", self.invite_url)
+
+    async def _sync(self) -> None:
+        """Register the app commands; a refusal is logged and alerts still flow."""
         guild = self.dev_guild
         self.bridge.install(self.tree, guild=guild)
-        self.synced = await self.tree.sync(guild=guild)
+        try:
+            self.synced = await self.tree.sync(guild=guild)
+        except discord.HTTPException as exc:
+            log.error("Discord: command sync failed (%s); slash commands may be stale", exc)
+            return
         log.info("Discord: synced %d commands %s", len(self.synced), f"to guild {guild.id}" if guild else "globally")
-        self._task = asyncio.create_task(self._connect(), name="discord-gateway")
-        await self.wait_ready(self.ready_timeout)
+
+    async def _login_later(self) -> None:
+        delay = self.retry_delay
+        while True:
+            await asyncio.sleep(delay)
+            try:
+                await self._login()
+                break
+            except discord.LoginFailure:
+                log.error("Discord rejected DISCORD_TOKEN; the Discord adapter stays off")
+                return
+            except Exception as exc:
+                delay = min(delay * 2, 300.0)
+                log.warning("Discord: still cannot log in (%s); next try in %.0fs", exc, delay)
+        await self._sync()
+        await self._connect()
 
     async def _connect(self) -> None:
         try:

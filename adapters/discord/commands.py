@@ -165,7 +165,7 @@ class CommandBridge:
         commands = build_tree_commands(self.core.specs, self.run, self.completer)
         for command in commands:
             tree.add_command(command, guild=guild, override=True)
-        tree.on_error = self.on_error  # type: ignore[method-assign]
+        tree.error(self.on_error)
         return len(commands)
 
     # -------------------------------------------------------------- who is calling

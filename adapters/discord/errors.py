@@ -22,6 +22,7 @@ PERMANENT_CODES: dict[int, str] = {
     160002: "Cannot reply without permission to read message history",
 }
 THREAD_ALREADY_EXISTS = 160004
+UNKNOWN_MESSAGE = 10008
 
 
 def delivery_error(channel: str, exc: BaseException) -> DeliveryError:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 
-from adapters.discord.errors import THREAD_ALREADY_EXISTS, delivery_error
+from adapters.discord.errors import THREAD_ALREADY_EXISTS, UNKNOWN_MESSAGE, delivery_error
 from adapters.discord.render import (
     DiscordMessage,
     has_ref,
@@ -123,6 +123,11 @@ class DiscordSink:
             where = int(message_id) if await self._is_forum(channel_id) else channel_id
             target = self.client.get_partial_messageable(where, guild_id=guild_id)
             await target.get_partial_message(int(message_id)).edit(**self._kwargs(message, content=False))
+        except discord.NotFound as exc:
+            if exc.code != UNKNOWN_MESSAGE:
+                raise delivery_error(alert.channel, exc) from exc
+            # Someone deleted the alert: there is nothing to update, and no reason to pause the channel.
+            log.warning("alert message %s in %s was deleted; update dropped", message_id, alert.channel)
         except Exception as exc:
             raise delivery_error(alert.channel, exc) from exc
 
@@ -142,6 +147,12 @@ class DiscordSink:
                         rate_limit_per_user=None,
                     )
                 except discord.HTTPException as exc:
+                    if exc.code == UNKNOWN_MESSAGE:
+                        # The alert was deleted: the development goes to the channel itself.
+                        log.warning("alert message %s in %s was deleted; posting the follow-up in the channel",
+                                    message_id, alert.channel)
+                        target = self.client.get_partial_messageable(channel_id, guild_id=guild_id)
+                        return str((await target.send(**self._kwargs(message))).id)
                     if exc.code != THREAD_ALREADY_EXISTS:
                         raise
             # A thread started from a message has the message's id.
