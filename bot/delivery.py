@@ -402,16 +402,17 @@ class Outbox:
             summaries = [await story_summary(session, payload["story_id"], matches)]
             if collect:
                 now = self.services.clock.now()
+                free = or_(Delivery.status == "pending",
+                           (Delivery.status == "claimed") & (Delivery.lease_owner == self.owner))
                 others = (await session.scalars(
                     select(Delivery).where(
-                        Delivery.channel == row.channel, Delivery.kind == "batch", Delivery.status == "pending",
-                        Delivery.id != row.id,
+                        Delivery.channel == row.channel, Delivery.kind == "batch", free, Delivery.id != row.id,
                     ).order_by(Delivery.id).limit(24)
                 )).all()
                 for other in others:
                     # Take each row only if nobody else did meanwhile; it rides in this row's message.
                     taken = await session.execute(
-                        update(Delivery).where(Delivery.id == other.id, Delivery.status == "pending")
+                        update(Delivery).where(Delivery.id == other.id, free)
                         .values(status="sending", lease_owner=self.owner, lease_until=now + self.send_lease,
                                 payload={**(other.payload or {}), "batch_of": row.id})
                         .execution_options(synchronize_session=False)

@@ -6,6 +6,8 @@ import asyncio
 import os
 import shutil
 import sys
+import uuid
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -50,24 +52,50 @@ def pytest_report_header(config: pytest.Config) -> str:
     return PG_STATUS
 
 
-async def _reset_postgres(url: str) -> None:
+def _admin_dsn(url: str) -> str:
+    return url.replace("postgresql+asyncpg", "postgresql")
+
+
+async def _create_postgres(url: str) -> str:
+    """A new, empty database next to the one in `url`; returns its URL.
+
+    One database per test (not a wiped shared schema): several engineers and CI jobs may run the
+    suite against one server at the same time without dropping each other's tables.
+    """
     import asyncpg
 
-    conn = await asyncpg.connect(url.replace("postgresql+asyncpg", "postgresql"))
+    name = f"diplobot_t_{uuid.uuid4().hex[:12]}"
+    conn = await asyncpg.connect(_admin_dsn(url))
     try:
-        await conn.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+async def _drop_postgres(url: str, test_url: str) -> None:
+    import asyncpg
+
+    name = test_url.rsplit("/", 1)[1]
+    conn = await asyncpg.connect(_admin_dsn(url))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await conn.close()
 
 
 @pytest.fixture(params=DB_BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh, empty database URL: a SQLite file in tmp_path, or a wiped PostgreSQL schema."""
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL: a SQLite file in tmp_path, or a new PostgreSQL database (dropped after)."""
     if request.param == "postgresql":
         assert PG_URL is not None
-        asyncio.run(_reset_postgres(PG_URL))
-        return PG_URL
-    return f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
+        url = asyncio.run(_create_postgres(PG_URL))
+        try:
+            yield url
+        finally:
+            asyncio.run(_drop_postgres(PG_URL, url))
+        return
+    yield f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
 
 
 @pytest.fixture

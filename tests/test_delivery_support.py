@@ -125,8 +125,9 @@ class RecordingAdapter:
 
 def settings_for(database_url: str, config_dir: Path, **extra: object) -> Settings:
     """Settings for a test app: no terminal, admin channel rec:admin, no burst batching."""
-    return Settings(database_url=database_url, config_dir=config_dir, terminal=False, admin_channel="rec:admin",
-                    burst_limit=100_000, allow_private_networks=True, **extra)  # type: ignore[arg-type]
+    values: dict[str, object] = {"database_url": database_url, "config_dir": config_dir, "terminal": False,
+                                 "admin_channel": "rec:admin", "burst_limit": 100_000, "allow_private_networks": True}
+    return Settings(**{**values, **extra})  # type: ignore[arg-type]
 
 
 async def make_app(database_url: str, config_dir: Path, clock: object, sink: RecordingSink,
