@@ -7,6 +7,7 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# What "Discord cannot be reached right now" looks like at login.
+_UNREACHABLE = (discord.HTTPException, aiohttp.ClientError, OSError, asyncio.TimeoutError)
 
 # discord.py retries 429s itself up to this long; beyond it raises RateLimited, which becomes Retryable.
 MAX_RATELIMIT_TIMEOUT = 30.0
@@ -93,7 +97,7 @@ class DiscordAdapter:
         except discord.LoginFailure:
             await self.client.close()
             raise ConfigError("Discord rejected the token", field="DISCORD_TOKEN") from None
-        except Exception as exc:
+        except _UNREACHABLE as exc:
             log.warning("Discord: cannot log in (%s: %s); retrying in the background", type(exc).__name__, exc)
             self._task = asyncio.create_task(self._login_later(), name="discord-login")
             return
@@ -129,7 +133,7 @@ class DiscordAdapter:
             except discord.LoginFailure:
                 log.error("Discord rejected DISCORD_TOKEN; the Discord adapter stays off")
                 return
-            except Exception as exc:
+            except _UNREACHABLE as exc:
                 delay = min(delay * 2, 300.0)
                 log.warning("Discord: still cannot log in (%s); next try in %.0fs", exc, delay)
         await self._sync()

@@ -7,7 +7,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 
-from adapters.discord.errors import THREAD_ALREADY_EXISTS, UNKNOWN_MESSAGE, delivery_error
+from adapters.discord.errors import (
+    THREAD_ALREADY_EXISTS,
+    UNKNOWN_MESSAGE,
+    delivery_error,
+)
 from adapters.discord.render import (
     DiscordMessage,
     has_ref,
