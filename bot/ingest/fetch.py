@@ -340,13 +340,6 @@ class Fetcher:
                 )
         return bytes(out)
 
-    @property
-    def session(self) -> aiohttp.ClientSession:
-        """The underlying session (for callers that need a raw request; bounds then are theirs)."""
-        if self._session is None:
-            raise RuntimeError("Fetcher used outside `async with`")
-        return self._session
-
 
 def _connector_error(url: str, host: str, exc: aiohttp.ClientConnectorError) -> FeedError:
     blocked = _find_blocked(exc)
