@@ -166,6 +166,7 @@ class FakeDiscord:
 
     def __init__(self) -> None:
         self.requests: list[tuple[str, str, Any]] = []
+        self.queries: list[tuple[str, str, dict[str, str]]] = []
         self.global_commands: list[dict[str, Any]] = []
         self.guild_commands: dict[str, list[dict[str, Any]]] = {}
         self.messages: dict[str, dict[str, Any]] = {}  # message id -> message (with channel_id)
@@ -337,6 +338,7 @@ class FakeDiscord:
         if request.can_read_body and request.content_type == JSON:
             body = await request.json()
         self.requests.append((request.method, request.path, body))
+        self.queries.append((request.method, request.path, dict(request.query)))
         needs_token = request.path.startswith("/api/") and not request.path.startswith(
             ("/api/v10/webhooks/", "/api/v10/interactions/"))
         if needs_token and request.headers.get("Authorization") != f"Bot {TOKEN}":

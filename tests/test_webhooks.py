@@ -118,6 +118,15 @@ async def test_discord_webhook_send_and_edit(adapter: WebhookAdapter, fake: Fake
     assert follow is not None and follow != mid
 
 
+async def test_discord_webhook_into_a_thread(adapter: WebhookAdapter, fake: FakeDiscord) -> None:
+    """`?thread_id=N` on a Discord webhook URL posts and edits inside that thread."""
+    channel = discord_hook(fake) + "?thread_id=555"
+    mid = await adapter.sink.send(Alert(kind="post", channel=channel, summary=story()))
+    await adapter.sink.edit(Alert(kind="edit", channel=channel, summary=story(sources=2)), mid or "")
+    sent = [q for m, p, q in fake.queries if p.startswith(f"/api/v10/webhooks/{HOOK_ID}/")]
+    assert [q.get("thread_id") for q in sent] == ["555", "555"] and sent[0]["wait"] in ("1", "true")
+
+
 async def test_discord_webhook_unknown_is_permanent(adapter: WebhookAdapter, fake: FakeDiscord) -> None:
     """A deleted webhook (10015) is permanent."""
     with pytest.raises(Permanent, match="10015"):

@@ -3,7 +3,8 @@
 Channels are written `webhook:URL`. Which kind a URL is:
 
 - a scheme hint wins: `webhook:slack+https://...` is Slack, `webhook:discord+https://...` is Discord;
-- else host `hooks.slack.com` is Slack, and a path `/api[/vN]/webhooks/ID/TOKEN` is Discord;
+- else host `hooks.slack.com` is Slack, and a path `/api[/vN]/webhooks/ID/TOKEN` is Discord
+  (`?thread_id=N` posts into that thread or forum post);
 - anything else is refused (Permanent).
 
 A Discord webhook is called through discord.py (`discord.Webhook`, our one aiohttp session), which
@@ -52,6 +53,7 @@ class WebhookTarget:
     url: str
     webhook_id: int | None = None
     token: str | None = None
+    thread_id: int | None = None
 
 
 def parse_target(channel: str) -> WebhookTarget:
@@ -73,7 +75,8 @@ def parse_target(channel: str) -> WebhookTarget:
     if hint == "slack" or (hint is None and host in SLACK_HOSTS):
         return WebhookTarget("slack", address)
     if hint in (None, "discord") and match:
-        return WebhookTarget("discord", address, int(match["id"]), match["token"])
+        thread = url.query.get("thread_id", "")
+        return WebhookTarget("discord", address, int(match["id"]), match["token"], int(thread) if thread.isdigit() else None)
     if hint == "discord":
         raise Permanent(channel, "a Discord webhook URL ends in /api/webhooks/ID/TOKEN")
     raise Permanent(channel, "unrecognised webhook URL (use a Discord or Slack webhook, or a slack+/discord+ hint)")
@@ -146,6 +149,8 @@ class WebhookSink:
         view = message.view()
         if view is not None:
             kwargs["view"] = view
+        if target.thread_id:
+            kwargs["thread"] = discord.Object(id=target.thread_id)
         sent = await self._webhook(target).send(**kwargs)
         return str(sent.id)
 
@@ -156,6 +161,7 @@ class WebhookSink:
             embeds=message.embeds_for_discord(),
             view=message.view(),
             allowed_mentions=discord.AllowedMentions.none(),
+            thread=discord.Object(id=target.thread_id) if target.thread_id else discord.utils.MISSING,
         )
 
     # ------------------------------------------------------------------ Slack
