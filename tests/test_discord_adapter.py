@@ -487,3 +487,16 @@ async def test_deleted_alert(running: Any, fake: FakeDiscord) -> None:
     await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary(sources=3)), mid)  # no error
     reply = await adapter.sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=summary(), change="x"), mid)
     assert fake.messages[reply]["channel_id"] == str(TEXT_CHANNEL) and mid not in fake.threads
+
+
+async def test_admin_role_by_name(fake: FakeDiscord) -> None:
+    """DISCORD_ADMIN_ROLE may name the role instead of giving its id."""
+    rec = Recorder()
+    adapter = DiscordAdapter(settings_for(fake, DISCORD_ADMIN_ROLE="diplobot admin"), Core(services=object(), registry=registry(rec)),  # type: ignore[arg-type]
+                             ready_timeout=5, guild_ready_timeout=0.05)
+    await adapter.start()
+    try:
+        await fake.interaction("feeds", [{"name": "pause", "type": 1, "options": [opt("feed", "ap")]}])
+        assert rec.invocations[-1][0] == "feeds pause" and rec.invocations[-1][2].is_admin
+    finally:
+        await adapter.stop()
