@@ -500,3 +500,16 @@ async def test_admin_role_by_name(fake: FakeDiscord) -> None:
         assert rec.invocations[-1][0] == "feeds pause" and rec.invocations[-1][2].is_admin
     finally:
         await adapter.stop()
+
+
+def test_sinks_implement_the_core_protocols(restore_endpoints: None) -> None:
+    """Both sinks are AlertSinks; the Discord sink can also find a message after a crash."""
+    from adapters.webhooks import create as create_webhooks
+    from bot import ports
+
+    adapter = DiscordAdapter(Settings(DISCORD_TOKEN="t"), Core(services=object(), registry=CommandRegistry()))  # type: ignore[arg-type,call-arg]
+    assert isinstance(adapter, ports.Adapter) and isinstance(adapter.sink, ports.AlertSink)
+    if hasattr(ports, "SentLookup"):
+        assert isinstance(adapter.sink, ports.SentLookup)
+    hooks = create_webhooks(Settings())  # type: ignore[call-arg]
+    assert hooks.prefix == "webhook" and isinstance(hooks, ports.Adapter) and isinstance(hooks.sink, ports.AlertSink)
