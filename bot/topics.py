@@ -209,7 +209,7 @@ def _contains_words(haystack: list[str], needle: list[str]) -> bool:
 
 def _best(candidates: list[Topic]) -> Topic:
     # Prefer a tenant's rule, then countries, regions, people; one name per kind.
-    return sorted(candidates, key=lambda t: (KIND_ORDER.index(t.kind) if t.kind in KIND_ORDER else 9, t.name))[0]
+    return min(candidates, key=lambda t: (KIND_ORDER.index(t.kind) if t.kind in KIND_ORDER else 9, t.name))
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +217,7 @@ def static_topics() -> tuple[Topic, ...]:
     """Countries, regions and watched people from the detector's gazetteer (or the built-in lists)."""
     try:
         return _gazetteer_topics()
-    except Exception:  # noqa: BLE001 - the gazetteer is optional for brief; fall back to built-in lists
+    except Exception:
         log.warning("topic index: detector gazetteer unavailable; using the built-in country list", exc_info=True)
         return _builtin_topics()
 
@@ -231,7 +231,7 @@ def _gazetteer_topics() -> tuple[Topic, ...]:
     country_aliases: dict[str, list[str]] = {c: [c] for c in gaz.countries}
     country_phrases: dict[str, list[str]] = {c: [c] for c in gaz.countries}
     region_aliases: dict[str, list[str]] = {r: [r] for r in gaz.regions}
-    for _key, value in gaz.automaton.items():
+    for value in gaz.automaton.values():
         for entry in _place_entries(value):
             if entry.kind == "region" and entry.region:
                 region_aliases.setdefault(entry.region, [entry.region]).append(entry.written)

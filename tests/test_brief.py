@@ -1,5 +1,7 @@
 """`brief` through the command core on a real migrated database holding the seed story."""
 
+# ruff: noqa: F811 - the shared fixtures are imported from test_commands_support by name
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -7,7 +9,14 @@ from datetime import timedelta
 import pytest
 
 from tests.test_commands_support import (  # noqa: F401 - fixtures
-    MEMBER, STORY_ID, body, core, insert_article, insert_seed_story, run, services,
+    MEMBER,
+    STORY_ID,
+    body,
+    core,
+    insert_article,
+    insert_seed_story,
+    run,
+    services,
 )
 
 

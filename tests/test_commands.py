@@ -1,5 +1,7 @@
 """Every command through `CommandCore.dispatch` on a real migrated SQLite (and PostgreSQL when reachable)."""
 
+# ruff: noqa: F811 - the shared fixtures are imported from test_commands_support by name
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -7,11 +9,26 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.commands import default_registry, export_rules, import_rules, seed_feeds, seed_rules
+from bot.commands import (
+    default_registry,
+    export_rules,
+    import_rules,
+    seed_feeds,
+    seed_rules,
+)
 from bot.models import Caller, Invocation
 from bot.storage.tables import Feed, Mute, Rule, RuleAudit, Subscription
 from tests.test_commands_support import (  # noqa: F401 - fixtures
-    MEMBER, OPERATOR, OTHER_ADMIN, STORY_ID, body, core, insert_seed_story, needs_detector, run, services,
+    MEMBER,
+    OPERATOR,
+    OTHER_ADMIN,
+    STORY_ID,
+    body,
+    core,
+    insert_seed_story,
+    needs_detector,
+    run,
+    services,
 )
 
 RULE_YAML = "{places: [Armenia, Azerbaijan], severity: urgent, description: peace process}"

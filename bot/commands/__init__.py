@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from bot.commands.core import CommandRegistry
 from bot.repo.feeds import SeedSummary, seed_feeds
-from bot.repo.rules import ImportSummary, export_rules, import_rules, seed_rules, validate_rules_text
+from bot.repo.rules import (
+    ImportSummary,
+    export_rules,
+    import_rules,
+    seed_rules,
+    validate_rules_text,
+)
 
 __all__ = [
     "ImportSummary",

@@ -10,7 +10,7 @@ from datetime import timedelta
 from bot.errors import NotAllowed, UserInputError
 
 LOCAL_TENANT = "local"
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|hr|hours?|d|days?|w|weeks?)?\s*$", re.I)
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|hr|hours?|d|days?|w|weeks?)?\s*$", re.IGNORECASE)
 _CHANNEL = re.compile(r"^(terminal|slack:[^/\s]+/[^/\s]+|discord:[^/\s]+/[^/\s]+|webhook:https?://\S+)$")
 CHANNEL_FORMS = "terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL or webhook:URL"
 
@@ -71,7 +71,7 @@ def suggest(word: str, candidates: Iterable[str], n: int = 5) -> list[str]:
     pool = {c.lower(): c for c in candidates if c}
     low = word.lower()
     picked = difflib.get_close_matches(low, list(pool), n=n, cutoff=0.6)
-    for key, original in pool.items():
+    for key in pool:
         if len(picked) >= n:
             break
         if key not in picked and len(low) >= 3 and (key.startswith(low) or low in key.split()):

@@ -216,7 +216,7 @@ def register(registry: CommandRegistry) -> None:
             change = _diff(base, {**checked.spec, "enabled": checked.spec.get("enabled", base.get("enabled", True))})
             lines.append(f"Changes: {change or 'none'}")
         lines += _backtest_lines(result)
-        lines.append(f"Nothing saved yet: run the same command with --yes to save.")
+        lines.append("Nothing saved yet: run the same command with --yes to save.")
         return Reply(
             text=f"Preview of {'the edited' if editing else 'new'} rule {name!r} (valid, not saved).",
             lines=tuple(lines), ephemeral=True,
@@ -241,9 +241,10 @@ def register(registry: CommandRegistry) -> None:
         """Delete a rule."""
         row = await _require_rule(ctx, args["rule"], "watch remove RULE")
         async with ctx.services.db.session() as session:
-            row = await repo.get_rule(session, ctx.caller.tenant, row.name)
-            assert row is not None
-            subs = await repo.remove_rule(session, row, actor=ctx.caller.user_id, now=ctx.services.clock.now())
+            live = await repo.get_rule(session, ctx.caller.tenant, row.name)
+            if live is None:
+                raise UserInputError(f"rule {row.name!r} was just removed", argument="rule", usage="watch remove RULE")
+            subs = await repo.remove_rule(session, live, actor=ctx.caller.user_id, now=ctx.services.clock.now())
         extra = f" and {subs} subscription{'s' if subs != 1 else ''} to it" if subs else ""
         return Reply(text=f"Rule {row.name!r}{extra} removed.", data={"rule": row.name, "subscriptions_removed": subs})
 
@@ -251,9 +252,11 @@ def register(registry: CommandRegistry) -> None:
         verb = "enable" if enabled else "disable"
         row = await _require_rule(ctx, name, f"watch {verb} RULE")
         async with ctx.services.db.session() as session:
-            row = await repo.get_rule(session, ctx.caller.tenant, row.name)
-            assert row is not None
-            changed = await repo.set_enabled(session, row, enabled, actor=ctx.caller.user_id,
+            live = await repo.get_rule(session, ctx.caller.tenant, row.name)
+            if live is None:
+                raise UserInputError(f"rule {row.name!r} was just removed", argument="rule",
+                                     usage=f"watch {verb} RULE")
+            changed = await repo.set_enabled(session, live, enabled, actor=ctx.caller.user_id,
                                              now=ctx.services.clock.now())
         state = "enabled" if enabled else "disabled"
         return Reply(text=f"Rule {row.name!r} {state}." if changed else f"Rule {row.name!r} was already {state}.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -124,7 +124,8 @@ def _error_field(err: Any) -> str:
 def spec_dict(spec: Any) -> dict[str, Any]:
     """A RuleSpec as the plain dict stored in `rules.spec`: with its name (the RuleBook validates it
     as is), defaults left out for readable YAML."""
-    return spec.model_dump(mode="json", exclude_defaults=True)
+    data: dict[str, Any] = spec.model_dump(mode="json", exclude_defaults=True)
+    return data
 
 
 async def list_rules(session: AsyncSession, tenant: str) -> list[Rule]:
@@ -195,7 +196,7 @@ async def remove_rule(session: AsyncSession, row: Rule, *, actor: str, now: date
     )
     await session.delete(row)
     await session.flush()
-    return int(result.rowcount or 0)
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 async def history(session: AsyncSession, tenant: str, rule: str | None = None, limit: int = 20) -> list[RuleAudit]:

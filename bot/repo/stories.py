@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.models import Casualty, RuleMatch, Source, Summary
+from bot.models import Casualty, RuleMatch, Severity, Source, Summary
 from bot.storage.tables import ArticleRow, Story
 
 CEASEFIRE_WEIGHT = {"collapsed": 5.0, "violated": 4.0, "agreed": 4.0, "extended": 3.0, "proposed": 2.0,
@@ -84,7 +84,7 @@ def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | N
                 countries.append(c)
         for m in _list(det.get("matches")):
             if isinstance(m, Mapping) and isinstance(m.get("rule"), str) and m["rule"] not in matches:
-                severity = m.get("severity") if m.get("severity") in SEVERITY_WEIGHT else "routine"
+                severity: Severity = m["severity"] if m.get("severity") in SEVERITY_WEIGHT else "routine"
                 matches[m["rule"]] = RuleMatch(rule=m["rule"], reason=str(m.get("reason") or ""), severity=severity)
     sources = tuple(
         Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=a.published) for a in articles
@@ -103,7 +103,7 @@ def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | N
         people=tuple(people),
         countries=tuple(countries),
         matches=tuple(matches.values()),
-        severity=severity,  # type: ignore[arg-type]
+        severity=severity,
     )
     seen = [a.seen_at for a in articles]
     last = max(seen) if seen else (story.last_seen if story is not None else datetime.min)

@@ -12,10 +12,11 @@ from bot.storage.tables import Mute, Story, Subscription
 
 async def get_subscription(session: AsyncSession, tenant: str, channel: str, rule: str) -> Subscription | None:
     """The channel's subscription to a rule, if any."""
-    return await session.scalar(
+    row: Subscription | None = await session.scalar(
         select(Subscription).where(Subscription.tenant == tenant, Subscription.channel == channel,
                                    func.lower(Subscription.rule) == rule.lower())
     )
+    return row
 
 
 async def upsert_subscription(
@@ -60,9 +61,10 @@ async def find_story(session: AsyncSession, ref: str) -> tuple[Story | None, lis
 
 async def get_mute(session: AsyncSession, tenant: str, channel: str, story_id: str) -> Mute | None:
     """The mute of a story in a channel (of this tenant)."""
-    return await session.scalar(
+    row: Mute | None = await session.scalar(
         select(Mute).where(Mute.tenant == tenant, Mute.channel == channel, Mute.story_id == story_id)
     )
+    return row
 
 
 async def channel_mutes(session: AsyncSession, tenant: str, channel: str) -> list[Mute]:
