@@ -132,3 +132,20 @@ class FakeClock:
 def clock() -> FakeClock:
     """A fake clock at 2026-11-24 12:00 UTC."""
     return FakeClock()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A new PostgreSQL database URL (dropped after); the test is skipped, saying why, without a server."""
+    if PG_URL is None:
+        pytest.skip(PG_STATUS)
+    url = asyncio.run(_create_postgres(PG_URL))
+    try:
+        yield url
+    finally:
+        asyncio.run(_drop_postgres(PG_URL, url))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Repeat the PostgreSQL status after the results, where `-q` runs (make test) still show it."""
+    terminalreporter.write_line(("" if PG_URL else "NOTE: ") + PG_STATUS)
