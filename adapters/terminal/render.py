@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.models import Alert, Reply, Summary
 from bot.summarize import casualty_phrase
 
@@ -22,6 +24,19 @@ def facts_line(summary: Summary) -> str:
     return " | ".join(facts)
 
 
+def _when(published: datetime | None) -> str:
+    return published.strftime("%Y-%m-%d %H:%M UTC") if published else "time unknown"
+
+
+def render_sources(summary: Summary, indent: str = "  ") -> list[str]:
+    """The sources block: outlet, title and time, then the link, one source after another."""
+    lines = [f"{indent}Sources ({len(summary.sources)}):"]
+    for src in summary.sources:
+        lines.append(f"{indent}  - {src.outlet}: {src.title[:100]} ({_when(src.published)})")
+        lines.append(f"{indent}    {src.url}")
+    return lines
+
+
 def render_summary(summary: Summary, *, label: str = "ALERT") -> list[str]:
     """The lines of one story alert: headline, summary, facts, sources and matched rules."""
     lines = [f"[{label}] [{summary.severity.upper()}] {summary.headline}"]
@@ -30,11 +45,7 @@ def render_summary(summary: Summary, *, label: str = "ALERT") -> list[str]:
     facts = facts_line(summary)
     if facts:
         lines.append(f"  Facts: {facts}")
-    lines.append(f"  Sources ({len(summary.sources)}):")
-    for src in summary.sources:
-        when = src.published.strftime("%Y-%m-%d %H:%M UTC") if src.published else "time unknown"
-        lines.append(f"    - {src.outlet}: {src.title[:100]} ({when})")
-        lines.append(f"      {src.url}")
+    lines.extend(render_sources(summary))
     if summary.matches:
         lines.append("  Rules: " + "; ".join(f"{m.rule} ({m.reason})" for m in summary.matches))
     lines.append(f"  Story: {summary.story_id}")
@@ -42,24 +53,42 @@ def render_summary(summary: Summary, *, label: str = "ALERT") -> list[str]:
 
 
 def render_alert(alert: Alert, message_id: str | None = None) -> str:
-    """An alert, edit, follow-up, batch, digest or notice as terminal text."""
+    """An alert, edit, follow-up, batch, digest or notice as terminal text.
+
+    A terminal cannot change what it printed, so an edit reprints the whole alert under an
+    "[EDITED #n]" banner, and a follow-up is indented under a "[FOLLOW-UP to #n]" banner.
+    """
     rule = "=" * WIDTH
     if alert.kind == "notice":
         return f"{rule}\n[NOTICE] {alert.text}\n{rule}"
     if alert.kind in ("batch", "digest"):
-        title = alert.text or (f"{len(alert.summaries)} new stories" if alert.kind == "batch" else "Digest")
-        lines = [rule, f"[{alert.kind.upper()}] {title}"]
-        for summary in alert.summaries:
+        count = len(alert.summaries)
+        title = alert.text or (
+            f"{count} new {'story' if count == 1 else 'stories'} (burst limit reached: batched into one message)"
+            if alert.kind == "batch" else "Digest"
+        )
+        number = f"  (#{message_id})" if message_id else ""
+        lines = [rule, f"[{alert.kind.upper()}] {title}{number}"]
+        for i, summary in enumerate(alert.summaries, 1):
+            lines.append(f"--- {i}/{count}")
             lines.extend(render_summary(summary, label="STORY"))
         lines.append(rule)
         return "\n".join(lines)
     assert alert.summary is not None
+    summary = alert.summary
     if alert.kind == "edit":
-        lines = [rule, f"[EDITED #{message_id}] sources updated"] + render_summary(alert.summary)
+        lines = [rule] + render_summary(summary, label=f"EDITED #{message_id}")
+        lines[1] += f"  (now {len(summary.sources)} sources)"
     elif alert.kind == "followup":
-        lines = [rule, f"[UPDATE in thread of #{message_id}] {alert.change}"] + render_summary(alert.summary, label="STORY")
+        body = [f"What changed: {alert.change}"]
+        facts = facts_line(summary)
+        if facts:
+            body.append(f"Facts now: {facts}")
+        body += render_sources(summary, indent="")
+        body.append(f"Story: {summary.story_id}")
+        lines = [rule, f"[FOLLOW-UP to #{message_id}] {summary.headline}"] + [f"  | {line}" for line in body]
     else:
-        lines = [rule] + render_summary(alert.summary)
+        lines = [rule] + render_summary(summary)
         if message_id:
             lines[1] += f"  (#{message_id})"
     lines.append(rule)

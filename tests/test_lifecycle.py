@@ -1,0 +1,323 @@
+"""The alert lifecycle through the real App, pipeline, outbox and terminal adapter on a real database.
+
+Feed items go in with `Pipeline.ingest`; what a channel would see is read back from the terminal
+adapter's output. Time moves with the injected clock.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from adapters.terminal import TerminalAdapter
+from bot.app import App
+from bot.ingest.canonical import canonical_url
+from bot.ingest.items import FeedItem, content_hash, guid_key, link_key
+from bot.ingest.local import read_article_file
+from bot.settings import load_settings
+from bot.storage.tables import ArticleRow, Delivery, Story
+from tests.conftest import SEEDS, FakeClock
+
+RULES = """\
+rules:
+  - name: ceasefire
+    events: [ceasefire]
+    severity: urgent
+  - name: casualties
+    events:
+      - type: casualties
+        min_count: 10
+  - name: armenia-azerbaijan
+    places: [Armenia, Azerbaijan]
+    people: [Antony Blinken, Ararat Mirzoyan, Jeyhun Bayramov, Nikol Pashinyan, Ilham Aliyev]
+"""
+
+SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
+
+
+def write_config(tmp_path: Path, *, backfill: int = 50) -> Path:
+    """A config folder with test rules and one (empty) local folder feed."""
+    cfg = tmp_path / "config"
+    cfg.mkdir(exist_ok=True)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir(exist_ok=True)
+    (cfg / "rules.yaml").write_text(RULES, encoding="utf-8")
+    (cfg / "feeds.yaml").write_text(
+        f"feeds:\n  - name: inbox\n    url: {inbox}\n    interval: 60\n    backfill: {backfill}\n    outlet: Inbox\n",
+        encoding="utf-8",
+    )
+    return cfg
+
+
+@dataclass
+class Harness:
+    """A set-up App whose only channel is a terminal writing to `out`."""
+
+    app: App
+    out: io.StringIO
+    clock: FakeClock
+    feed_id: int
+
+    async def poll(self, *items: FeedItem) -> int:
+        """Ingest one poll's items and deliver everything due; returns the deliveries queued."""
+        result = await self.app.pipeline.ingest(self.feed_id, list(items))
+        await self.app.outbox.drain()
+        return result.deliveries
+
+    def blocks(self, tag: str) -> list[str]:
+        """The printed messages whose first line carries `tag` (e.g. "[ALERT]", "[EDITED", "[FOLLOW-UP")."""
+        return [b for b in self.out.getvalue().split("=" * 78) if b.strip().startswith(tag)]
+
+    def take(self) -> str:
+        """Everything printed since the last call."""
+        text = self.out.getvalue()
+        self.out.seek(0)
+        self.out.truncate()
+        return text
+
+
+async def make_harness(database_url: str, cfg: Path, clock: FakeClock, **env: object) -> Harness:
+    settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(cfg), **env)
+    out = io.StringIO()
+    app = App(settings, clock=clock, adapters=[TerminalAdapter(None, stream=out, interactive=False)])
+    await app.setup()
+    (feed_id,) = await app.feed_ids()
+    return Harness(app, out, clock, feed_id)
+
+
+@pytest.fixture
+async def bot(database_url: str, tmp_path: Path, clock: FakeClock) -> AsyncIterator[Harness]:
+    """A harness with backfill 50 and the default burst limit."""
+    h = await make_harness(database_url, write_config(tmp_path), clock)
+    try:
+        yield h
+    finally:
+        await h.app.close()
+
+
+def seed(index: int) -> FeedItem:
+    """One of the two seed articles, read as the local folder source reads it."""
+    return read_article_file(SEED_FILES[index])
+
+
+def item(title: str, text: str, url: str, *, guid: str | None = None, published: datetime | None = None,
+         outlet: str = "Wire") -> FeedItem:
+    """A feed item as the RSS parser would yield it."""
+    return FeedItem(
+        key=guid_key(guid, scope="test.example") if guid else link_key(url, title, text),
+        guid=guid, url=canonical_url(url), title=title, text=text, summary="", outlet=outlet, published=published,
+        content_hash=content_hash(title, text),
+    )
+
+
+TOLL_UPDATE = (
+    "Armenia-Azerbaijan border clashes: death toll rises to 286 troops",
+    "The death toll from last week's shelling on the Armenia-Azerbaijan border has risen to 286 troops, "
+    "officials in Yerevan and Baku said on Tuesday, as Armenian Foreign Minister Ararat Mirzoyan and "
+    "Azerbaijani Foreign Minister Jeyhun Bayramov prepared for further talks hosted by U.S. Secretary of "
+    "State Antony Blinken.\n"
+    "Shelling in the Nagorno-Karabakh region killed 286 troops from both sides, the defence ministries of "
+    "Armenia and Azerbaijan said in updated figures.\n"
+    "Both countries blamed each other for starting the fighting, the worst since the 2020 war.",
+)
+
+
+async def test_seeds_become_one_alert_with_two_sources(bot: Harness, database_url: str) -> None:
+    await bot.poll(seed(0), seed(1))
+    alerts = bot.blocks("[ALERT]")
+    assert len(alerts) == 1, bot.out.getvalue()
+    alert = alerts[0]
+    assert "Sources (2):" in alert
+    for path in SEED_FILES:
+        assert path.name in alert
+    assert "your support" not in alert.lower() and "donation" not in alert.lower()
+    facts = next(line for line in alert.splitlines() if "Facts:" in line)
+    assert "200" in facts and "6,700" not in facts and "400" not in facts  # never a sum, never background
+    async with bot.app.services.db.session() as session:
+        stories = (await session.scalars(select(Story))).all()
+        articles = (await session.scalars(select(ArticleRow))).all()
+    assert len(stories) == 1
+    assert {a.story_id for a in articles} == {stories[0].id}
+
+
+async def test_second_seed_in_a_later_poll_edits_the_alert(bot: Harness) -> None:
+    await bot.poll(seed(0))
+    assert len(bot.blocks("[ALERT]")) == 1
+    assert "Sources (1):" in bot.blocks("[ALERT]")[0]
+    bot.take()
+    bot.clock.advance(hours=1)
+    await bot.poll(seed(1))
+    printed = bot.out.getvalue()
+    assert bot.blocks("[ALERT]") == [], printed
+    edits = bot.blocks("[EDITED #1]")
+    assert len(edits) == 1, printed
+    assert "Sources (2):" in edits[0] and SEED_FILES[1].name in edits[0]
+    assert "your support" not in printed.lower()
+
+
+async def test_a_later_article_raising_the_toll_posts_a_thread_follow_up(bot: Harness) -> None:
+    await bot.poll(seed(0), seed(1))
+    assert len(bot.blocks("[ALERT]")) == 1
+    bot.take()
+    bot.clock.advance(hours=20)  # a day later: the newer figure supersedes the earlier reports
+    title, text = TOLL_UPDATE
+    await bot.poll(item(title, text, "https://wire.example/2026/armenia-azerbaijan-toll", outlet="Wire"))
+    printed = bot.out.getvalue()
+    assert bot.blocks("[ALERT]") == [], printed
+    assert len(bot.blocks("[EDITED #1]")) == 1, printed
+    follow = bot.blocks("[FOLLOW-UP to #1]")
+    assert len(follow) == 1, printed
+    change = next(line for line in follow[0].splitlines() if "What changed:" in line)
+    assert "286" in change and "was 200" in change
+    assert "Wire" in change and "wire.example" in change  # the new source is named
+
+
+async def test_no_follow_up_for_a_small_rise(bot: Harness) -> None:
+    await bot.poll(seed(0), seed(1))
+    bot.take()
+    bot.clock.advance(hours=20)
+    title, text = TOLL_UPDATE
+    small = text.replace("286", "209")  # +9: below max(10, 20% of 200)
+    await bot.poll(item(title.replace("286", "209"), small, "https://wire.example/2026/toll-209"))
+    assert len(bot.blocks("[EDITED #1]")) == 1, bot.out.getvalue()
+    assert bot.blocks("[FOLLOW-UP") == []
+
+
+async def test_a_collapsed_ceasefire_posts_a_follow_up_naming_the_change(bot: Harness) -> None:
+    await bot.poll(seed(0), seed(1))
+    bot.take()
+    bot.clock.advance(hours=30)
+    await bot.poll(item(
+        "Armenia-Azerbaijan ceasefire collapses as shelling resumes",
+        "The ceasefire between Armenia and Azerbaijan collapsed on Wednesday as shelling resumed along the border, "
+        "two days after U.S. Secretary of State Antony Blinken hosted Armenian Foreign Minister Ararat Mirzoyan and "
+        "Azerbaijani Foreign Minister Jeyhun Bayramov in New York.\n"
+        "Armenia and Azerbaijan blamed each other for breaking the truce in the Nagorno-Karabakh region.",
+        "https://wire.example/2026/ceasefire-collapses", outlet="Wire",
+    ))
+    follow = bot.blocks("[FOLLOW-UP to #1]")
+    assert len(follow) == 1, bot.out.getvalue()
+    assert "ceasefire status changed: holding -> collapsed" in follow[0]
+
+
+async def test_reposts_and_edited_items_never_post_twice(bot: Harness) -> None:
+    base = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+    title, text = TOLL_UPDATE
+    first = item(title, text, "https://wire.example/a/toll?utm_source=rss", guid="wire-1", published=base)
+    await bot.poll(first)
+    assert len(bot.blocks("[ALERT]")) == 1
+    bot.take()
+    bot.clock.advance(minutes=30)
+    retitled = replace(first, key=link_key(first.url, "UPDATED: " + title, text), guid=None, title="UPDATED: " + title,
+                       content_hash=content_hash("UPDATED: " + title, text))
+    new_guid = replace(first, key=guid_key("wire-1-v2", scope="test.example"), guid="wire-1-v2",
+                       published=base + timedelta(hours=1))
+    same_text_elsewhere = item(title, text, "https://mirror.example/copy-of-toll", outlet="Mirror")
+    await bot.poll(retitled, new_guid, same_text_elsewhere)
+    await bot.poll(retitled, new_guid, same_text_elsewhere)  # and the same again on the next poll
+    printed = bot.out.getvalue()
+    assert printed == "", printed
+    async with bot.app.services.db.session() as session:
+        assert len((await session.scalars(select(ArticleRow))).all()) == 1
+        posts = (await session.scalars(select(Delivery).where(Delivery.kind == "post"))).all()
+    assert len(posts) == 1
+
+
+def _unrelated_stories() -> list[tuple[str, str]]:
+    """Five different events (different countries, people and wording), each matching a rule."""
+    return [
+        ("Sudan army and RSF agree ceasefire in Khartoum",
+         "Sudan's army and the Rapid Support Forces agreed a ceasefire in Khartoum on Monday after talks in Jeddah, "
+         "Saudi Arabia said. General Abdel Fattah al-Burhan welcomed the truce."),
+        ("Colombia and ELN rebels extend ceasefire",
+         "Colombia's government and ELN rebels agreed to extend their ceasefire by six months, President Gustavo "
+         "Petro announced in Bogota after negotiations in Havana, Cuba."),
+        ("Bomb blast in Baghdad kills 31 people",
+         "A car bomb exploded in a crowded market in Baghdad on Thursday, killing 31 people, Iraqi police said. "
+         "Prime Minister Mohammed Shia al-Sudani ordered an investigation."),
+        ("Ethiopia and Tigray forces sign truce in Pretoria",
+         "Ethiopia's government and Tigrayan forces signed a ceasefire agreement in Pretoria, South Africa, "
+         "after African Union mediated talks, Prime Minister Abiy Ahmed said."),
+        ("Myanmar airstrike kills 54 villagers in Sagaing",
+         "A Myanmar military airstrike killed 54 villagers in the Sagaing region on Tuesday, local officials said. "
+         "The United Nations condemned the attack on civilians."),
+    ]
+
+
+async def test_first_poll_alerts_only_the_newest_backfill_items(database_url: str, tmp_path: Path,
+                                                                clock: FakeClock) -> None:
+    h = await make_harness(database_url, write_config(tmp_path, backfill=1), clock)
+    try:
+        base = clock.now() - timedelta(days=1)
+        stories = _unrelated_stories()
+        items = [item(t, x, f"https://news.example/{i}", published=base + timedelta(hours=i))
+                 for i, (t, x) in enumerate(stories[:4])]
+        await h.poll(*items)
+        alerts = h.blocks("[ALERT]")
+        assert len(alerts) == 1, h.out.getvalue()
+        assert stories[3][0] in alerts[0]  # the newest item only
+        async with h.app.services.db.session() as session:
+            assert len((await session.scalars(select(ArticleRow))).all()) == 4  # the rest stored, silently
+        h.take()
+        clock.advance(hours=1)
+        t, x = stories[4]
+        await h.poll(*items, item(t, x, "https://news.example/4", published=clock.now()))
+        alerts = h.blocks("[ALERT]")
+        assert len(alerts) == 1 and t in alerts[0], h.out.getvalue()
+    finally:
+        await h.app.close()
+
+
+async def test_a_burst_beyond_the_limit_is_batched_into_one_message(database_url: str, tmp_path: Path,
+                                                                   clock: FakeClock) -> None:
+    h = await make_harness(database_url, write_config(tmp_path), clock, DIPLOBOT_BURST_LIMIT=2,
+                           DIPLOBOT_BURST_MINUTES=10)
+    try:
+        stories = _unrelated_stories()
+        items = [item(t, x, f"https://news.example/{i}", published=clock.now() - timedelta(minutes=10 - i))
+                 for i, (t, x) in enumerate(stories)]
+        await h.poll(*items)
+        printed = h.out.getvalue()
+        assert len(h.blocks("[ALERT]")) == 2, printed
+        batches = h.blocks("[BATCH]")
+        assert len(batches) == 1, printed
+        assert batches[0].count("[STORY]") == 3
+        assert all(any(t in block for block in h.blocks("[ALERT]") + batches) for t, _ in stories)
+        h.take()
+        clock.advance(minutes=11)  # the burst window has passed: single posts again
+        await h.poll(item("Armenia and Azerbaijan agree ceasefire after border clashes",
+                          "Armenia and Azerbaijan agreed a ceasefire on Wednesday after border clashes, Armenian "
+                          "Prime Minister Nikol Pashinyan said in Yerevan.", "https://news.example/5"))
+        assert len(h.blocks("[ALERT]")) == 1 and h.blocks("[BATCH]") == [], h.out.getvalue()
+    finally:
+        await h.app.close()
+
+
+async def test_an_edit_queued_before_its_post_is_sent_is_superseded(bot: Harness) -> None:
+    # Both seeds arrive in separate polls before the outbox runs: one post showing both, no edit.
+    await bot.app.pipeline.ingest(bot.feed_id, [seed(0)])
+    bot.clock.advance(minutes=5)
+    await bot.app.pipeline.ingest(bot.feed_id, [seed(1)])
+    await bot.app.outbox.drain()
+    printed = bot.out.getvalue()
+    assert len(bot.blocks("[ALERT]")) == 1 and "Sources (2):" in printed, printed
+    assert "[EDITED" not in printed
+
+
+async def test_the_story_window_is_configurable(database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    h = await make_harness(database_url, write_config(tmp_path), clock, DIPLOBOT_STORY_WINDOW_HOURS=6)
+    try:
+        await h.poll(seed(0))
+        clock.advance(hours=7)  # beyond the window: the same event told later is a new story
+        await h.poll(seed(1))
+        assert len(h.blocks("[ALERT]")) == 2, h.out.getvalue()
+        assert re.search(r"\[EDITED", h.out.getvalue()) is None
+    finally:
+        await h.app.close()
