@@ -15,6 +15,7 @@ from sqlalchemy import or_, select, update
 
 from bot.bootstrap import load_config, seed
 from bot.commands.core import CommandCore
+from bot.digest import schedule_digests
 from bot.delivery import Outbox, queue_notice
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
@@ -75,9 +76,9 @@ class App:
         db = Database(self.settings.database_url)
         kwargs = {"instance_id": self.settings.instance_id} if self.settings.instance_id else {}
         self.services = Services(settings=self.settings, db=db, clock=self.clock, **kwargs)
-        rules, feeds = load_config(self.services)
+        load_config(self.services)
         await db.migrate()
-        await seed(self.services, rules, feeds, subscribe="terminal" if self.settings.terminal else None)
+        await seed(self.services, subscribe="terminal" if self.settings.terminal else None)
         self.core = CommandCore(self.services)
         self.adapters = self._given_adapters if self._given_adapters is not None else load_adapters(self.settings, self.core)
         self.outbox = Outbox(self.services, {a.prefix: a.sink for a in self.adapters}, metrics=self.metrics)
@@ -243,6 +244,7 @@ class App:
             await self._sync_jobs(scheduler)
             scheduler.add_job(self._sync_jobs, IntervalTrigger(seconds=30), args=[scheduler], id="sync-feeds",
                               max_instances=1, coalesce=True)
+            schedule_digests(scheduler, self.services)
             scheduler.start()
             outbox_task = asyncio.create_task(self.outbox.run(self.stop_event))
             await self.stop_event.wait()
