@@ -76,9 +76,19 @@ def _describe(spec: dict[str, Any]) -> list[str]:
     for key, value in spec.items():
         if key in ("name",):
             continue
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        if isinstance(value, list):
+            shown = ", ".join(_flow(v) for v in value)
+        else:
+            shown = str(value)
         lines.append(f"  {key}: {shown}")
     return lines
+
+
+def _flow(value: Any) -> str:
+    """A list item as one short YAML flow string: `{type: ceasefire, statuses: [agreed]}`."""
+    if isinstance(value, dict):
+        return yaml.safe_dump(value, default_flow_style=True, width=10_000).strip()
+    return str(value)
 
 
 def _backtest_lines(result: repo.Backtest) -> list[str]:
@@ -175,7 +185,7 @@ def register(registry: CommandRegistry) -> None:
     async def watch_show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Show a rule as YAML."""
         row = await _require_rule(ctx, args["rule"], "watch show RULE")
-        text = repo.rules_to_yaml([row])
+        text = yaml.safe_dump(repo.rule_entry(row), sort_keys=False, allow_unicode=True, width=100)
         return Reply(text=f"Rule {row.name} ({'enabled' if row.enabled else 'disabled'}):",
                      lines=tuple(text.rstrip().splitlines()), data={"rule": row.name, "spec": row.spec,
                                                                     "enabled": row.enabled, "yaml": text})

@@ -125,6 +125,9 @@ def spec_dict(spec: Any) -> dict[str, Any]:
     """A RuleSpec as the plain dict stored in `rules.spec`: with its name (the RuleBook validates it
     as is), defaults left out for readable YAML."""
     data: dict[str, Any] = spec.model_dump(mode="json", exclude_defaults=True)
+    if isinstance(data.get("events"), list):
+        # `{type: talks}` with nothing else is written as plain `talks`, as in config/rules.yaml.
+        data["events"] = [e["type"] if isinstance(e, dict) and set(e) == {"type"} else e for e in data["events"]]
     return data
 
 
@@ -239,14 +242,17 @@ async def backtest(session: AsyncSession, name: str, spec: Mapping[str, Any], *,
 
 def rules_to_yaml(rows: Sequence[Rule]) -> str:
     """Rules as the YAML document `config/rules.yaml` uses: `rules: [ {name, ...}, ... ]`."""
-    docs = []
-    for row in rows:
-        spec = {k: v for k, v in (row.spec or {}).items() if k not in ("name", "enabled")}
-        entry: dict[str, Any] = {"name": row.name, **spec}
-        if not row.enabled:
-            entry["enabled"] = False
-        docs.append(entry)
+    docs = [rule_entry(row) for row in rows]
     return yaml.safe_dump({"rules": docs}, sort_keys=False, allow_unicode=True, width=100)
+
+
+def rule_entry(row: Rule) -> dict[str, Any]:
+    """One stored rule as its YAML mapping: name first, `enabled: false` only when disabled."""
+    spec = {k: v for k, v in (row.spec or {}).items() if k not in ("name", "enabled")}
+    entry: dict[str, Any] = {"name": row.name, **spec}
+    if not row.enabled:
+        entry["enabled"] = False
+    return entry
 
 
 def parse_rules_yaml(text: str) -> tuple[list[tuple[str, dict[str, Any]]], list[dict[str, str]]]:

@@ -132,8 +132,10 @@ def key_fact(view: StoryView, watched: Iterable[str] = ()) -> str:
     events = [e for e in view.event_types if e not in ("ceasefire", "casualties")]
     if events and not parts:
         parts.append(", ".join(events[:2]))
+    # Mention order puts the main actor first; a watched official further down is still shown.
     watched_set = {w.casefold() for w in watched}
-    people = sorted(s.people, key=lambda p: p.casefold() not in watched_set)[:3]
+    people = list(s.people[:3])
+    people += [p for p in s.people[3:] if p.casefold() in watched_set][:2]
     if people:
         parts.append(", ".join(people))
     if not parts and s.countries:
