@@ -63,6 +63,12 @@ async def wire() -> AsyncIterator[Wire]:
 
 
 @pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """SQLite only: the commands' own tests cover PostgreSQL; these test the Slack face."""
+    return f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
+
+
+@pytest.fixture
 async def fake() -> AsyncIterator[FakeSlack]:
     server = await FakeSlack().start()
     yield server

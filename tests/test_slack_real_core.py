@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -24,6 +25,12 @@ from tests.test_slack_commands import (
     slash,
     submission,
 )
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """SQLite only: the commands' own tests cover PostgreSQL; these test the Slack face."""
+    return f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
 
 
 @pytest.fixture

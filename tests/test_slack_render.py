@@ -213,7 +213,7 @@ alert_st = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(alert=alert_st)
 def test_any_alert_renders_within_limits_and_without_live_markup(alert: Alert) -> None:
     msg = render.render_alert(alert, usergroup="S0FLASH")
@@ -222,7 +222,7 @@ def test_any_alert_renders_within_limits_and_without_live_markup(alert: Alert) -
         assert live_markup(text, "S0FLASH") == [], text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(text=text_st, limit=st.integers(1, 500))
 def test_fit_respects_limit_and_never_leaves_partial_escapes(text: str, limit: int) -> None:
     escaped = render.escape(text)
