@@ -141,8 +141,9 @@ def names_of(text: str) -> set[str]:
         run: list[str] = []
         for token in _TOKEN.findall(line) + ["."]:
             word = _name_word(token)
-            if token[:1].isupper() and len(word) >= 3 and word not in _NAME_STOP:
-                out.add(word)
+            if token[:1].isupper() and len(word) >= 2 and word not in _NAME_STOP:
+                if len(word) >= 3:
+                    out.add(word)  # alone, two letters say nothing; in a pair ("wang yi") they do
                 run.append(word)
                 continue
             out.update(f"{run[i]} {run[i + 1]}" for i in range(len(run) - 1))

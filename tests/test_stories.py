@@ -1,0 +1,152 @@
+"""Story clustering: copies and rewrites merge, different events stay apart, the window and the index hold."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from bench.story_metrics import pair_scores, story_scores
+from bot.models import Detection, Person
+from bot.stories import POSTING_CAP, StoryDoc, StoryIndex, cluster, lead_text, names_of, new_story_id
+from tests.conftest import SEEDS, SHARED
+
+T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+EVAL_DEV = SHARED / "eval-dev"
+
+
+def seed_docs(published: datetime | None = T0) -> list[StoryDoc]:
+    """The two seed articles as StoryDocs (first line the title)."""
+    docs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        title, _, text = path.read_text(encoding="utf-8").partition("\n")
+        docs.append(StoryDoc(path.name, title, text, published))
+    return docs
+
+
+def test_the_two_seeds_are_one_story() -> None:
+    ids = cluster(seed_docs())
+    assert len(set(ids)) == 1
+
+
+def test_a_wire_copy_with_other_chrome_joins_the_story() -> None:
+    a, _ = seed_docs()
+    copy = StoryDoc("copy", a.title, "Accessibility links\nBreaking News\n" + a.text + "\nRead more: world news",
+                    T0 + timedelta(hours=2))
+    index = StoryIndex()
+    first = index.add(a)
+    assert index.find(copy) == first
+
+
+def test_the_same_template_about_other_people_is_another_story() -> None:
+    text = ("Secretary of State Antony Blinken spoke today with Armenian Foreign Minister Ararat Mirzoyan. "
+            "The Secretary welcomed progress on the peace process and urged continued dialogue. "
+            "They discussed regional security and the importance of humanitarian access.")
+    other = (text.replace("Armenian", "Kenyan").replace("Ararat Mirzoyan", "Musalia Mudavadi")
+             .replace("peace process", "peace process"))
+    index = StoryIndex()
+    first = index.add(StoryDoc("a", "Secretary Blinken's call with Armenian Foreign Minister Mirzoyan", text, T0))
+    second = index.add(StoryDoc("b", "Secretary Blinken's call with Kenyan Foreign Minister Mudavadi", other, T0))
+    assert first != second
+
+
+def test_unrelated_events_stay_apart() -> None:
+    docs = [
+        StoryDoc("sudan", "Sudan army and RSF agree ceasefire in Khartoum",
+                 "Sudan's army and the Rapid Support Forces agreed a ceasefire in Khartoum on Monday after talks in "
+                 "Jeddah, Saudi Arabia said.", T0),
+        StoryDoc("colombia", "Colombia and ELN rebels extend ceasefire",
+                 "Colombia's government and ELN rebels agreed to extend their ceasefire by six months, President "
+                 "Gustavo Petro announced after negotiations in Havana.", T0),
+    ]
+    assert len(set(cluster(docs))) == 2
+
+
+def test_beyond_the_window_the_same_event_is_a_new_story() -> None:
+    a, b = seed_docs()
+    late = StoryDoc(b.article_id, b.title, b.text, T0 + timedelta(hours=80))
+    assert len(set(cluster([a, late], window=timedelta(hours=72)))) == 2
+    assert len(set(cluster([a, late], window=timedelta(hours=96)))) == 1
+
+
+def test_an_undated_article_is_compatible_with_any_time() -> None:
+    a, b = seed_docs()
+    undated = StoryDoc(b.article_id, b.title, b.text, None)
+    old = StoryDoc(a.article_id, a.title, a.text, T0 - timedelta(days=900))
+    assert len(set(cluster([old, undated]))) == 1
+
+
+def test_expire_drops_old_articles_and_their_index_entries() -> None:
+    a, b = seed_docs()
+    index = StoryIndex(window=timedelta(hours=72))
+    index.add(a)
+    assert index.expire(T0 + timedelta(hours=73)) == 1
+    assert len(index) == 0 and a.article_id not in index
+    assert index.find(b) is None
+    assert index._df == {} and index._postings == {}
+
+
+def test_a_given_story_id_is_kept_and_re_adding_is_idempotent() -> None:
+    a, b = seed_docs()
+    index = StoryIndex()
+    assert index.add(a, "s-stored") == "s-stored"
+    assert index.add(b) == "s-stored"
+    assert index.add(a) == "s-stored"
+    assert index.story_of(b.article_id) == "s-stored"
+    assert new_story_id("x") == new_story_id("x") != new_story_id("y")
+
+
+def test_detected_people_and_countries_count_as_names() -> None:
+    doc = StoryDoc("a", "Talks end", "Officials met for talks on Monday and agreed to meet again soon.", T0,
+                   Detection(people=(Person("Ararat Mirzoyan", None, "Armenia"),), countries=("Armenia",)))
+    entry = StoryIndex()._entry(doc)
+    assert "p:ararat mirzoyan" in entry.names and "c:armenia" in entry.names
+
+
+def test_names_and_lead_skip_chrome_and_function_words() -> None:
+    assert {"wang", "wang yi", "blinken"} <= names_of("The Secretary met Wang Yi. Blinken said on Monday.")
+    assert not {"the", "monday"} & names_of("The Secretary met Wang Yi. Blinken said on Monday.")
+    lead = lead_text("Title here", "Accessibility links\nTitle here\nYour support helps us to tell the story\n"
+                     "Armenia and Azerbaijan agreed a ceasefire on Monday after talks in Geneva.")
+    assert lead == "Armenia and Azerbaijan agreed a ceasefire on Monday after talks in Geneva."
+
+
+def test_postings_are_capped_so_lookups_stay_bounded() -> None:
+    index = StoryIndex(window=timedelta(days=365))
+    for i in range(POSTING_CAP + 40):
+        index.add(StoryDoc(f"a{i}", f"Report number {i} from Geneva",
+                           f"Officials in Geneva issued report {i} about item {i * 7} of the budget.", T0))
+    assert max(len(p) for p in index._postings.values()) <= POSTING_CAP
+
+
+def test_pair_scores_count_null_labels_as_singletons() -> None:
+    s = pair_scores(["x", "x", "y", "z"], ["g", "g", None, None])
+    assert (s["tp"], s["fp"], s["fn"]) == (1, 0, 0) and s["f1"] == 1.0
+    s = pair_scores(["x", "x", "x"], ["g", "g", None])
+    assert (s["tp"], s["fp"]) == (1, 2)
+
+
+@pytest.mark.skipif(not EVAL_DEV.is_dir(), reason="../shared/eval-dev is not present")
+def test_eval_dev_story_pairs_meet_the_target() -> None:
+    scores = story_scores(EVAL_DEV)
+    assert scores["precision"] >= 0.95, scores
+    assert scores["f1"] >= 0.90, scores
+
+
+@pytest.mark.skipif(not EVAL_DEV.is_dir(), reason="../shared/eval-dev is not present")
+def test_eval_dev_story_groups_never_merge_with_each_other() -> None:
+    docs = []
+    labels = []
+    for path in sorted(Path(EVAL_DEV).glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["labels"]["story"]:
+            # All at one time: only the content may keep different events apart.
+            docs.append(StoryDoc(data["id"], data.get("title") or "", data["text"], T0))
+            labels.append(data["labels"]["story"])
+    ids = cluster(docs)
+    for i, sid in enumerate(ids):
+        for j in range(i):
+            if ids[j] == sid:
+                assert labels[i] == labels[j], (docs[i].article_id, docs[j].article_id)
