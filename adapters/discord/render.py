@@ -47,6 +47,7 @@ _QUALIFIERS = {
 }
 _ELLIPSIS = "…"
 _ZWSP = "\u200b"
+_RAW_MAX = 2 * DESCRIPTION_MAX + 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +139,17 @@ def neutralise(text: str) -> str:
     return text.replace("@", "@" + _ZWSP)
 
 
+def _precut(text: str) -> str:
+    # No single output text exceeds 4,096 characters and cleaning never shortens much, so cutting
+    # the raw text first keeps rendering fast on absurd inputs without changing what is shown.
+    return text if len(text) <= _RAW_MAX else text[:_RAW_MAX] + _ELLIPSIS
+
+
 def clean(text: str | None) -> str:
     """Article text made safe for Discord: no mentions, no control characters, no markdown tricks."""
     if not text:
         return ""
-    text = "".join(ch for ch in text if ch in "\n\t" or ch >= " ")
+    text = "".join(ch for ch in _precut(text) if ch in "\n\t" or ch >= " ")
     return discord.utils.escape_markdown(neutralise(text).strip())
 
 
@@ -150,7 +157,7 @@ def plain(text: str | None) -> str:
     """Article text for places Discord shows without markdown (titles, footers, labels): no mentions."""
     if not text:
         return ""
-    return neutralise(" ".join(text.split()))
+    return neutralise(" ".join(_precut(text).split()))
 
 
 def truncate(text: str, limit: int) -> str:
@@ -427,8 +434,8 @@ def _chunks(lines: Sequence[str], limit: int) -> list[str]:
 
 def render_reply(reply: Reply) -> DiscordMessage:
     """Turn a command reply into an interaction response: text as content, long bodies and stories as embeds."""
-    text = neutralise(reply.text or "")
-    lines = [neutralise(line) for line in reply.lines]
+    text = neutralise(_precut(reply.text or ""))
+    lines = [neutralise(_precut(line)) for line in reply.lines]
     whole = "\n".join([text, *lines]) if lines else text
     embeds: list[EmbedSpec] = []
     if len(whole) <= CONTENT_MAX:
