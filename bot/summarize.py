@@ -31,7 +31,8 @@ _BOILERPLATE_PHRASES = (
     "makes all the difference", "on the ground when", "free news source", "you can write", "terms of use",
     "terms of service", "privacy policy", "comments are closed", "comments have been closed",
     "may contain information from wire service", "some information for this report", "was provided by",
-    "attributable to",
+    "attributable to", ".gov website", "official government organization", "lock (", "https:// means",
+    "share sensitive information", "secure websites", "you've safely connected", "javascript", "your browser",
 )
 # (a literal the sentence must contain, the pattern then tried): the literal keeps the regex off most lines.
 _BOILERPLATE_PATTERNS = tuple(

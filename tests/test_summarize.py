@@ -89,6 +89,7 @@ def test_eval_dev_summaries_skip_site_chrome_and_captions() -> None:
             assert not any(sentence in c for c in captions), (path.name, sentence)
             low = sentence.lower()
             assert "accessibility links" not in low and "official website" not in low and ".svg" not in low
+            assert ".gov" not in low and "secure websites" not in low
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
