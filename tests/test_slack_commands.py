@@ -78,6 +78,8 @@ def build_core(rec: Recorder) -> CommandCore:
         if "bad" in spec:
             return Reply(text="Error: invalid rule", ok=False, ephemeral=True,
                          data={"errors": [{"field": "query", "message": "unbalanced parenthesis"}]})
+        if mode == "edit" and values["name"] not in rec.rules:
+            return Reply(text=f"Error: no rule named {values['name']!r}", ok=False, ephemeral=True)
         if not values.get("yes"):
             return Reply(text=f"Preview of {values['name']}: 3 matches in 7 days",
                          lines=("Ceasefire collapses & more",), ephemeral=True, data={"preview": True})
@@ -98,6 +100,8 @@ def build_core(rec: Recorder) -> CommandCore:
     @reg.command("watch show", "Show a rule", Arg("name", "rule name"))
     async def _show(ctx: CommandContext, values: dict[str, Any]) -> Reply:
         record("watch show", ctx, values)
+        if values["name"] not in rec.rules:
+            return Reply(text=f"Error: no rule named {values['name']!r}", ok=False, ephemeral=True)
         spec = yaml.safe_load(rec.rules.get(values["name"], "{}"))
         return Reply(text=values["name"], data={"rule": values["name"], "spec": {"name": values["name"], **spec},
                                                 "yaml": yaml.safe_dump({"rules": [spec]})})
@@ -375,3 +379,10 @@ def test_manifest_declares_what_the_adapter_serves() -> None:
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert len(manifest["display_information"]["description"]) <= 140
     assert 175 <= len(manifest["display_information"]["long_description"]) <= 4000
+
+
+async def test_editing_an_unknown_rule_answers_instead_of_opening_the_editor(fake: FakeSlack,
+                                                                             adapter: SlackAdapter) -> None:
+    reply = await run_slash(fake, adapter, "/watch", "edit nosuch")
+    assert "no rule named 'nosuch'" in reply["text"] and reply["response_type"] == "ephemeral"
+    assert not fake.calls_to("views.open")

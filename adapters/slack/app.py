@@ -257,6 +257,8 @@ class SlackAdapter:
         current = ""
         if mode == "edit" and rule_name:
             shown = await self.core.dispatch(Invocation("watch", ("show", rule_name), caller, channel))
+            if not shown.ok:
+                return False  # no such rule: the core's own answer (with suggestions) is better than a modal
             current = rule_yaml(shown)
         view = render.rule_modal(mode=mode, name=rule_name, spec=current,
                                  metadata={"mode": mode, "channel": channel})
