@@ -513,3 +513,12 @@ def test_sinks_implement_the_core_protocols(restore_endpoints: None) -> None:
         assert isinstance(adapter.sink, ports.SentLookup)
     hooks = create_webhooks(Settings())  # type: ignore[call-arg]
     assert hooks.prefix == "webhook" and isinstance(hooks, ports.Adapter) and isinstance(hooks.sink, ports.AlertSink)
+
+
+async def test_sink_calls_are_bounded(running: Any, fake: FakeDiscord) -> None:
+    """A call that discord.py would keep waiting on ends as Retryable within the sink's time cap."""
+    adapter, _ = running
+    adapter.sink.timeout = 0.2
+    fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=2.0)
+    with pytest.raises(Retryable, match="did not answer"):
+        await adapter.sink.send(Alert(kind="notice", channel=CHANNEL, text="slow"))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Awaitable
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import discord
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from bot.models import Alert
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 THREAD_NAME_MAX = 100
 THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440
@@ -58,10 +61,18 @@ def thread_name(alert: Alert) -> str:
 class DiscordSink:
     """Delivers alerts through a logged-in discord.py client; failures become Retryable or Permanent."""
 
-    def __init__(self, client: discord.Client, *, flash_role: int | None = None) -> None:
+    def __init__(self, client: discord.Client, *, flash_role: int | None = None, timeout: float = 45.0) -> None:
         self.client = client
         self.flash_role = flash_role
+        # Each call ends well within the outbox's send lease (60 s), whatever discord.py sleeps on.
+        self.timeout = timeout
         self._forums: dict[int, bool] = {}
+
+    async def _bounded(self, channel: str, coro: Awaitable[T]) -> T:
+        try:
+            return await asyncio.wait_for(coro, self.timeout)
+        except TimeoutError:
+            raise Retryable(channel, f"Discord did not answer within {self.timeout:.0f}s") from None
 
     def render(self, alert: Alert) -> DiscordMessage:
         """The message for an alert (pure; see render.py), marked with the outbox delivery key."""
@@ -100,6 +111,9 @@ class DiscordSink:
 
     async def send(self, alert: Alert) -> str | None:
         """Post a new alert; returns the message id (for a forum: the post's starter message = thread id)."""
+        return await self._bounded(alert.channel, self._send(alert))
+
+    async def _send(self, alert: Alert) -> str | None:
         guild_id, channel_id = parse_channel(alert.channel)
         self._ready(alert.channel)
         message = self.render(alert)
@@ -119,6 +133,9 @@ class DiscordSink:
 
     async def edit(self, alert: Alert, message_id: str) -> None:
         """Re-render a story into its existing message (content and its mention are left alone)."""
+        return await self._bounded(alert.channel, self._edit(alert, message_id))
+
+    async def _edit(self, alert: Alert, message_id: str) -> None:
         guild_id, channel_id = parse_channel(alert.channel)
         self._ready(alert.channel)
         message = self.render(alert)
@@ -137,6 +154,9 @@ class DiscordSink:
 
     async def reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
         """Post a follow-up in the thread started from the alert (created on first use), or in the forum post."""
+        return await self._bounded(alert.channel, self._reply_in_thread(alert, message_id))
+
+    async def _reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
         guild_id, channel_id = parse_channel(alert.channel)
         self._ready(alert.channel)
         message = self.render(alert)
@@ -170,6 +190,9 @@ class DiscordSink:
 
     async def find_sent(self, alert: Alert, delivery_key: str, *, thread: str | None = None) -> str | None:
         """The id of a recent bot message carrying `delivery_key` (after a crash mid-send), or None."""
+        return await self._bounded(alert.channel, self._find_sent(alert, delivery_key, thread))
+
+    async def _find_sent(self, alert: Alert, delivery_key: str, thread: str | None = None) -> str | None:
         _, channel_id = parse_channel(alert.channel)
         self._ready(alert.channel)
         try:
