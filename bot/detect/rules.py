@@ -157,7 +157,32 @@ def _expected(err: Any) -> str:
 
 # --- compilation -------------------------------------------------------------------------------------
 
-Key = tuple[str, str]  # ("t", term id) | ("e", event type) | ("p", person) | ("c", country) | ("r", region)
+# A trigger key: a term id (int), or ("e", event type) | ("p", person) | ("c", country) | ("r", region).
+Key = int | tuple[str, str]
+# How common a key is, roughly: an event type occurs in many articles, a watch term in few. The index
+# files each rule under its least common required set, so few rules are ever evaluated.
+_KEY_COST = {"p": 2, "c": 8, "r": 4, "e": 30}
+
+
+def _cost(keys: frozenset[Key]) -> int:
+    return sum(1 if isinstance(k, int) else _KEY_COST[k[0]] for k in keys)
+
+
+# A query compiled to tuples over term ids (fast to walk): (0, tid) term, (1, parts) and, (2, parts) or,
+# (3, part) not, (4, left tids, right tids, distance) near.
+Program = tuple[Any, ...]
+
+
+def _program(node: Node, ids: dict[Term, int]) -> Program:
+    if isinstance(node, Term):
+        return (0, ids[node])
+    if isinstance(node, And):
+        return (1, tuple(_program(p, ids) for p in node.parts))
+    if isinstance(node, Or):
+        return (2, tuple(_program(p, ids) for p in node.parts))
+    if isinstance(node, Not):
+        return (3, _program(node.part, ids))
+    return (4, tuple(ids[t] for t in terms_of(node.left)), tuple(ids[t] for t in terms_of(node.right)), node.distance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +190,7 @@ class _Exclude:
     label: str
     term_ids: tuple[int, ...]
     topic: bool
+    terms: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +207,8 @@ class CompiledRule:
     excludes: tuple[_Exclude, ...]
     regex: Any | None
     triggers: frozenset[Key] | None
+    required: tuple[frozenset[Key], ...] = ()
+    program: Program | None = None
 
     @property
     def name(self) -> str:
@@ -190,24 +218,31 @@ class CompiledRule:
 
 @dataclass(slots=True)
 class Findings:
-    """What the detection stages found, as the rules see it."""
+    """What the detection stages found, as the rules see it (with lookup sets built once)."""
 
     events: Sequence[Event]
     casualties: Sequence[Casualty]
     people: Sequence[Person]
     countries: Sequence[str]
     regions: Sequence[str]
+    people_set: frozenset[str] = frozenset()
+    places_set: frozenset[str] = frozenset()  # countries, regions, and the countries of the regions
+
+    def __post_init__(self) -> None:
+        gz = gazetteer.places()
+        self.people_set = frozenset(p.name for p in self.people)
+        via = {c for r in self.regions if r in gz.regions for c in gz.regions[r].countries}
+        self.places_set = frozenset(self.countries) | frozenset(self.regions) | via
 
 
 class Hits:
     """Term hits of one article: term id -> folded-text start offsets, with the doc for context."""
 
-    __slots__ = ("doc", "positions", "ends")
+    __slots__ = ("doc", "positions")
 
-    def __init__(self, doc: Doc, positions: dict[int, list[int]], ends: dict[int, list[int]]) -> None:
+    def __init__(self, doc: Doc, positions: dict[int, list[int]]) -> None:
         self.doc = doc
         self.positions = positions
-        self.ends = ends
 
     def first_sentence(self, term_id: int) -> str:
         """The sentence of a term's first hit."""
@@ -242,7 +277,7 @@ class CompiledRules:
             for variant in _variants(term):
                 entries.setdefault(variant, []).append((tid, term.prefix))
         for key, value in entries.items():
-            automaton.add_word(key, tuple(value))
+            automaton.add_word(key, (len(key), tuple(value)))
         if entries:
             automaton.make_automaton()
         self.automaton = automaton if entries else None
@@ -268,30 +303,30 @@ class CompiledRules:
     def scan(self, doc: Doc) -> Hits:
         """Find every rule term in the article in one pass over the folded text."""
         positions: dict[int, list[int]] = {}
-        ends: dict[int, list[int]] = {}
         if self.automaton is not None:
             text = doc.folded
             n = len(text)
-            for end, values in self.automaton.iter(text):
+            get = positions.get
+            for end, (length, values) in self.automaton.iter(text):
+                start = end - length + 1
+                if start and text[start - 1].isalnum():
+                    continue
+                bounded = end + 1 >= n or not text[end + 1].isalnum()
                 for tid, prefix in values:
-                    # Variants differ in length only by hyphens/spaces, so walk back over the match.
-                    start = _match_start(text, end, tid, self.term_list[tid])
-                    if start < 0:
-                        continue
-                    if start > 0 and text[start - 1].isalnum():
-                        continue
-                    if not prefix and end + 1 < n and text[end + 1].isalnum():
-                        continue
-                    positions.setdefault(tid, []).append(start)
-                    ends.setdefault(tid, []).append(end + 1)
-        return Hits(doc, positions, ends)
+                    if bounded or prefix:
+                        found = get(tid)
+                        if found is None:
+                            positions[tid] = [start]
+                        else:
+                            found.append(start)
+        return Hits(doc, positions)
 
     def candidates(self, hits: Hits, findings: Findings) -> list[int]:
         """Indices of rules that could match, given which terms and findings occurred (others cannot)."""
         chosen: set[int] = set(self.always)
         index = self.index
         for tid in hits.positions:
-            chosen.update(index.get(("t", str(tid)), ()))
+            chosen.update(index.get(tid, ()))
         for ev in findings.events:
             chosen.update(index.get(("e", ev.type), ()))
         if findings.casualties:
@@ -308,8 +343,19 @@ class CompiledRules:
         """The rules that match the article, each with a human reason."""
         hits = hits or self.scan(doc)
         out: list[RuleMatch] = []
+        present: set[Key] = set(hits.positions)
+        present.update(("e", e.type) for e in findings.events)
+        if findings.casualties:
+            present.add(("e", "casualties"))
+        present.update(("p", p.name) for p in findings.people)
+        present.update(("c", c) for c in findings.countries)
+        present.update(("r", r) for r in findings.regions)
+        present.update(("c", c) for c in findings.places_set)
         for i in self.candidates(hits, findings):
             rule = self.rules[i]
+            # Every required part needs one of its keys present; checking that is a few set operations.
+            if any(present.isdisjoint(req) for req in rule.required):
+                continue
             ok, why = evaluate(rule, hits, findings)
             if ok:
                 out.append(RuleMatch(rule.name, why, rule.spec.severity))
@@ -323,22 +369,10 @@ class CompiledRules:
         return rows
 
 
-def _match_start(text: str, end: int, tid: int, term: Term) -> int:
-    # Walk back over the matched variant: count the letters of the key, skipping hyphens/spaces the
-    # variant may have dropped or added, so the start is right for "cease-fire" and "ceasefire" alike.
-    letters = sum(1 for c in term.key if c != " ")
-    i = end
-    while i >= 0 and letters > 0:
-        if text[i] not in " -":
-            letters -= 1
-        i -= 1
-    return i + 1 if letters == 0 else -1
-
-
 def _need(node: Node, ids: dict[Term, int]) -> frozenset[Key] | None:
     """A set of keys of which at least one must be present for the node to hold (None: no such set)."""
     if isinstance(node, Term):
-        return frozenset({("t", str(ids[node]))})
+        return frozenset({ids[node]})
     if isinstance(node, Or):
         sets = [_need(p, ids) for p in node.parts]
         if any(s is None for s in sets):
@@ -413,7 +447,7 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
             continue
         for term in pending:
             local[term] = term_id(term)
-        exclude_objs = tuple(_Exclude(label, tuple(term_id(t) for t in ts), topic) for label, ts, topic in excludes)
+        exclude_objs = tuple(_Exclude(label, tuple(term_id(t) for t in ts), topic, tuple(ts)) for label, ts, topic in excludes)
         people_ids = tuple((name, term_id(t)) for name, t in people_terms)
         # Trigger keys: the rule can only match if one of these occurred (the smallest required set).
         required: list[frozenset[Key]] = []
@@ -422,16 +456,17 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
         if spec.events:
             required.append(frozenset(("e", c.type) for c in spec.events))
         if people_names:
-            required.append(frozenset([("p", n) for n in people_names] + [("t", str(i)) for _, i in people_ids]))
+            required.append(frozenset([("p", n) for n in people_names] + [i for _, i in people_ids]))
         if countries or regions:
             region_countries = {c for r in regions for c in gz_places.regions[r].countries}
             required.append(frozenset([("c", c) for c in countries] + [("r", r) for r in regions]
                                       + [("c", c) for c in region_countries]))
-        triggers = min(required, key=len) if required else None
+        triggers = min(required, key=_cost) if required else None
         compiled.append(CompiledRule(
             spec=spec, query=query, term_ids=local, people=tuple(people_names), people_terms=people_ids,
             countries=frozenset(countries), regions=frozenset(regions), excludes=exclude_objs, regex=regex,
-            triggers=triggers,
+            triggers=triggers, required=tuple(required),
+            program=_program(query, local) if query is not None else None,
         ))
     return CompiledRules(compiled, disabled, terms), errors
 
@@ -461,42 +496,35 @@ def _raise_regex(rule: str, pattern: str, detail: str) -> Any:
 # --- evaluation --------------------------------------------------------------------------------------
 
 
-def _eval(node: Node, rule: CompiledRule, hits: Hits) -> bool:
-    if isinstance(node, Term):
-        return rule.term_ids[node] in hits.positions
-    if isinstance(node, And):
-        return all(_eval(p, rule, hits) for p in node.parts)
-    if isinstance(node, Or):
-        return any(_eval(p, rule, hits) for p in node.parts)
-    if isinstance(node, Not):
-        return not _eval(node.part, rule, hits)
-    left = _positions(node.left, rule, hits)
+def _eval(prog: Program, positions: dict[int, list[int]], doc: Doc) -> bool:
+    op = prog[0]
+    if op == 0:
+        return prog[1] in positions
+    if op == 1:
+        return all(_eval(p, positions, doc) for p in prog[1])
+    if op == 2:
+        return any(_eval(p, positions, doc) for p in prog[1])
+    if op == 3:
+        return not _eval(prog[1], positions, doc)
+    left = [p for t in prog[1] for p in positions.get(t, ())]
     if not left:
         return False
-    right = _positions(node.right, rule, hits)
+    right = [p for t in prog[2] for p in positions.get(t, ())]
     if not right:
         return False
-    doc = hits.doc
     lw = sorted({doc.word_index(p) for p in left})
     rw = sorted({doc.word_index(p) for p in right})
     # Two-pointer walk: is any pair of word indices within the distance?
+    distance = prog[3]
     i = j = 0
     while i < len(lw) and j < len(rw):
-        if abs(lw[i] - rw[j]) <= node.distance:
+        if abs(lw[i] - rw[j]) <= distance:
             return True
         if lw[i] < rw[j]:
             i += 1
         else:
             j += 1
     return False
-
-
-def _positions(node: Node, rule: CompiledRule, hits: Hits) -> list[int]:
-    if isinstance(node, Term):
-        return hits.positions.get(rule.term_ids[node], [])
-    if isinstance(node, Or):
-        return [p for part in node.parts for p in _positions(part, rule, hits)]
-    return []
 
 
 def _first_hit(node: Node, rule: CompiledRule, hits: Hits) -> tuple[Term, str] | None:
@@ -523,65 +551,66 @@ def _event_ok(cond: EventCondition, findings: Findings) -> str | None:
     return None
 
 
-def evaluate(rule: CompiledRule, hits: Hits, findings: Findings) -> tuple[bool, str]:
-    """Whether one compiled rule matches, with the reason (or the first condition that failed)."""
+def _failure(rule: CompiledRule, hits: Hits, findings: Findings) -> str | None:
+    """Why the rule does not match (the first condition that fails), or None when it matches."""
     spec = rule.spec
-    reasons: list[str] = []
-    if rule.query is not None:
-        if not _eval(rule.query, rule, hits):
-            return False, f"query {spec.query!r} did not match"
-        first = _first_hit(rule.query, rule, hits)
-        reasons.append(f"query matched {first[0].describe()!r}: {first[1]}" if first else f"query {spec.query!r} matched")
-    if spec.events:
-        found = None
-        for cond in spec.events:
-            found = _event_ok(cond, findings)
-            if found:
-                break
-        if not found:
-            wanted = ", ".join(c.describe() for c in spec.events)
-            seen = ", ".join(sorted({e.type + (f"/{e.status}" if e.status else "") for e in findings.events})) or "none"
-            return False, f"no event of {wanted} (found: {seen})"
-        reasons.append(found)
-    if rule.people:
-        detected = {p.name for p in findings.people}
-        hit = [n for n in rule.people if n in detected]
-        if not hit:
-            hit = [n for n, tid in rule.people_terms if tid in hits.positions]
-        if not hit:
-            return False, f"none of the people {', '.join(rule.people)} is mentioned"
-        reasons.append("people: " + ", ".join(dict.fromkeys(hit)))
-    if rule.countries or rule.regions:
-        gz = gazetteer.places()
-        countries = set(findings.countries)
-        regions = set(findings.regions)
-        via_region = {c for r in regions if r in gz.regions for c in gz.regions[r].countries}
-        hit_places = sorted((rule.countries & (countries | via_region)) | (rule.regions & regions))
-        if not hit_places:
-            return False, f"none of the places {', '.join(spec.places)} is mentioned"
-        reasons.append("places: " + ", ".join(hit_places))
-    if rule.regex is not None:
-        m = rule.regex.search(hits.doc.raw)
-        if not m:
-            return False, f"regex {spec.regex!r} did not match"
-        reasons.append(f"regex matched {m.group(0)!r}")
+    positions = hits.positions
+    if rule.program is not None and not _eval(rule.program, positions, hits.doc):
+        return f"query {spec.query!r} did not match"
+    if spec.events and not any(_event_ok(cond, findings) for cond in spec.events):
+        wanted = ", ".join(c.describe() for c in spec.events)
+        seen = ", ".join(sorted({e.type + (f"/{e.status}" if e.status else "") for e in findings.events})) or "none"
+        return f"no event of {wanted} (found: {seen})"
+    if rule.people and not (any(n in findings.people_set for n in rule.people)
+                            or any(tid in positions for _, tid in rule.people_terms)):
+        return f"none of the people {', '.join(rule.people)} is mentioned"
+    if (rule.countries or rule.regions) and not ((rule.countries | rule.regions) & findings.places_set):
+        return f"none of the places {', '.join(spec.places)} is mentioned"
+    if rule.regex is not None and not rule.regex.search(hits.doc.raw):
+        return f"regex {spec.regex!r} did not match"
     for ex in rule.excludes:
-        present = [tid for tid in ex.term_ids if tid in hits.positions]
+        present = [tid for tid in ex.term_ids if tid in positions]
         if not present:
             continue
-        in_title = any(hits.doc.sentence_at(p).is_title for tid in present for p in hits.positions[tid])
+        in_title = any(hits.doc.sentence_at(p).is_title for tid in present for p in positions[tid])
         # A topic (a list of words) vetoes on real evidence: two different words, or one in the headline.
         if ex.topic and len(present) < 2 and not in_title:
             continue
-        words = ", ".join(f"{_term_text(hits, tid)}" for tid in present[:3])
-        return False, f"vetoed by exclude {ex.label!r} ({words}): {hits.first_sentence(present[0])}"
-    return True, "; ".join(reasons)
+        named = dict(zip(ex.term_ids, ex.terms))
+        words = ", ".join(named[tid].describe() for tid in present[:3])
+        return f"vetoed by exclude {ex.label!r} ({words}): {hits.first_sentence(present[0])}"
+    return None
 
 
-def _term_text(hits: Hits, tid: int) -> str:
-    start = hits.positions[tid][0]
-    end = hits.ends[tid][0]
-    return hits.doc.folded[start:end]
+def _reason(rule: CompiledRule, hits: Hits, findings: Findings) -> str:
+    """Why a matching rule matched: the evidence of each condition."""
+    spec = rule.spec
+    reasons: list[str] = []
+    if rule.query is not None:
+        first = _first_hit(rule.query, rule, hits)
+        reasons.append(f"query matched {first[0].describe()!r}: {first[1]}" if first else f"query {spec.query!r} matched")
+    for cond in spec.events:
+        found = _event_ok(cond, findings)
+        if found:
+            reasons.append(found)
+            break
+    if rule.people:
+        hit = [n for n in rule.people if n in findings.people_set] or [n for n, tid in rule.people_terms if tid in hits.positions]
+        reasons.append("people: " + ", ".join(dict.fromkeys(hit)))
+    if rule.countries or rule.regions:
+        reasons.append("places: " + ", ".join(sorted((rule.countries | rule.regions) & findings.places_set)))
+    if rule.regex is not None:
+        m = rule.regex.search(hits.doc.raw)
+        reasons.append(f"regex matched {m.group(0)!r}" if m else "regex matched")
+    return "; ".join(reasons)
+
+
+def evaluate(rule: CompiledRule, hits: Hits, findings: Findings) -> tuple[bool, str]:
+    """Whether one compiled rule matches, with the reason (or the first condition that failed)."""
+    failure = _failure(rule, hits, findings)
+    if failure is not None:
+        return False, failure
+    return True, _reason(rule, hits, findings)
 
 
 def dump_rules(specs: Iterable[RuleSpec]) -> dict[str, Any]:
