@@ -116,6 +116,7 @@ def test_alerts_always_fit_and_never_ping(alert: Alert, role: int | None, ref: s
     except EmbedLimitError as exc:  # pragma: no cover - the message is the diagnosis
         raise AssertionError(str(exc)) from None
     assert len(message.embeds) <= 10 and message.total_embed_size() <= 6000
+    assert message.content or message.embeds  # never an empty message
     assert len(message.buttons) <= BUTTONS_MAX
     for b in message.buttons:
         assert b.url.startswith(("http://", "https://")) and " " not in b.url and 0 < len(b.label) <= 80
@@ -135,6 +136,7 @@ def test_replies_always_fit(text: str, lines: list[str], stories: list[Summary],
     """Command replies of any size fit one interaction response and cannot ping."""
     message = render_reply(Reply(text=text, lines=tuple(lines), ok=ok, summaries=tuple(stories)))
     check_message(payload(message))
+    assert message.content or message.embeds  # never an empty message
     assert not [m for t in texts(message) for m in MENTION.findall(t)]
 
 

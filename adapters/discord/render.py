@@ -448,6 +448,8 @@ def render_reply(reply: Reply) -> DiscordMessage:
     room = EMBEDS_PER_MESSAGE - len(embeds)
     if reply.summaries and room > 0:
         embeds.extend(_many(reply.summaries, None)[:room])
+    if not content and not embeds:
+        content = "Done." if reply.ok else "Error."  # Discord refuses an empty message
     return DiscordMessage(
         content=content or None,
         embeds=fit_total(embeds),
