@@ -328,3 +328,35 @@ def test_folding_keeps_length() -> None:
     text = "Cease\u2011fire \u201cagreed\u201d in Bogot\u00e1 \u2014 \u0130stanbul"
     assert len(fold(text)) == len(text)
     assert fold(text).startswith('cease-fire "agreed" in bogota - ')
+
+
+def test_bare_number_after_kill_verb(detector: Detector) -> None:
+    assert _figures(detector, "The blast killed two and injured 10, police said.") == [
+        (2, "exact", "killed", True), (10, "exact", "injured", True)]
+    assert _figures(detector, "The flood killed 300 sheep.") == []
+
+
+def test_toll_of_an_earlier_year_is_background(detector: Detector) -> None:
+    assert _figures(detector, "The death toll from the 2015 earthquake was 9,000.") == [(9000, "exact", "dead", False)]
+
+
+def test_running_total_since_a_year_stays_current(detector: Detector) -> None:
+    assert _figures(detector, "About 1,200 people have died since the war began in 2022.") == [(1200, "about", "dead", True)]
+
+
+def test_list_of_figures_shares_the_kind(detector: Detector) -> None:
+    figs = _figures(detector, "Another 20 Burundian soldiers and 40 Somali civilians were missing on Friday.")
+    assert figs == [(20, "exact", "missing", True), (40, "exact", "missing", True)]
+    figs = _figures(detector, "The attack claimed the lives of 132 children, and nine staff from the school.")
+    assert figs == [(132, "exact", "killed", True), (9, "exact", "killed", True)]
+
+
+def test_sports_clash_is_no_event(detector: Detector) -> None:
+    text = ("The Bulldogs and Alabama meet on Saturday in a clash of unbeaten teams at the stadium. The coach said "
+            "the quarterback threw three touchdowns last week.")
+    det = detector.detect("Bulldogs clash with Alabama in title game", text)
+    assert not det.events
+
+
+def test_lowercase_title_in_running_text(detector: Detector) -> None:
+    assert "Oleh Syniehubov" in _names(detector, "Fourteen people were killed, regional governor Oleh Syniehubov said.")

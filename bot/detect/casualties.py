@@ -61,7 +61,8 @@ WHO = frozenset(
     pilgrims protesters demonstrators residents villagers migrants journalists peacekeepers guards members others
     victims adults babies infants worshippers tourists nationals citizens family relatives bystanders crew sailors
     marines pilots paramedics doctors nurses aid volunteers prisoners hostages detainees captives refugees displaced
-    evacuees""".split()
+    evacuees aides bodyguards commanders officials leaders diplomats monks priests farmers miners fishermen
+    shoppers spectators fans""".split()
 )
 # Captives and the displaced are never casualty figures, even when "missing" or "killed" is nearby.
 NOT_CASUALTIES = frozenset("prisoners hostages detainees captives refugees displaced evacuees".split())
@@ -93,6 +94,7 @@ _BACKGROUND = re.compile(
     rf"\b(?:in|during|by|until|of)\s+(?:(?:early|late|mid)[- ])?(?:(?:{_MONTH_RE})\.?\s+)?(?:1[89]|20)\d\d\b"
     rf"|\b(?:1[89]|20)\d\d\s+(?:war|conflict|attack|attacks|bombing|massacre|genocide|fighting|offensive|invasion|uprising|revolution)"
     rf"|\bin\s+(?:{_MONTH_RE})\b(?!\s+\d)"
+    r"|\bthe\s+(?:1[89]|20)\d\d\b(?!\s*-)"
     r"|\banniversar|\bcommemorat|\byears? ago\b|\bdecades? ago\b|\blast year\b|\bearlier this year\b"
     r"|\b(?:that|the previous|the earlier|an earlier|a previous|the last|the first|the second)\s+(?:war|conflict|fighting|attack|battle|offensive|massacre|genocide|uprising|invasion)\b"
 )
@@ -232,13 +234,20 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
             if never:
                 fig.rejected = True
                 return
-            if who is None:
-                return
+            if who is None and not _BARE_END.match(low, fig.number.end):
+                return  # "killed 300 sheep" is no casualty figure; "killing two and wounding five" is
             if _PROJECTION.search(before[-30:]):
                 fig.rejected = True
                 return
             fig.kind, fig.who, fig.via = kind, who, "left"
             return
+
+
+_BARE_END = re.compile(r"\s*(?:$|[,.;:]|and\b|on\b|in\b|at\b|while\b|when\b|during\b|near\b|as\b)")
+_TOLL_LAST = re.compile(
+    r"(?:\bto|\bat|\bof|\bwas|\bis|\bstands|\bstood|\breached|\breaches|\bhit|\bhits|\bnearing|\bsurpassed|\bexceeded|"
+    r"\bpassed|\btopped|\bnow|\bclimbed|\brose|\brisen|\bjumped|\bincreased|\btotals|\btotalled|\btotaled)\s*$"
+)
 
 
 def _toll(fig: _Fig, low: str) -> None:
@@ -251,7 +260,8 @@ def _toll(fig: _Fig, low: str) -> None:
     if _PROJECTION.search(mid):
         fig.rejected = True
         return
-    if _TOLL_MID.match(mid):
+    # "the death toll rose to 170", "the death toll from the 2015 earthquake was 9,000"
+    if _TOLL_MID.match(mid) or (_TOLL_LAST.search(_strip_qualifier(mid)) and not re.search(r"\d{1,3},\d|\b(?:kill|dead|wound|injur)", mid)):
         fig.kind, fig.who, fig.via = "dead", "people", "toll"
 
 

@@ -155,7 +155,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     """Every event reading in the article, one per sentence and type.
 
     `features` (one keyword pass) says which sentences can hold which trigger and which are off-topic
-    (labour, sport); `topic_heavy` says the whole article is, which silences talks and agreements.
+    (labour, sport); `topic_heavy` says the whole article is (a match report, a labour deal), which
+    silences every event type except casualty figures.
     """
     out: list[Reading] = []
     sets = [features.by_class.get(c, set()) for c in ("ceasefire", "talks", "agreement", "clash", "sanctions")]
@@ -184,7 +185,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                         best = (status, w * 0.8)
             if best is None and not background and _HOLDING_ALONE.search(low):
                 best = ("holding", w)
-            if best is not None and not is_off_topic:
+            if best is not None and not is_off_topic and not topic_heavy:
                 out.append(Reading("ceasefire", best[0], best[1], sent))
         if background or is_off_topic:
             continue
@@ -202,7 +203,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                         and not _negated(low, m.start()):
                     out.append(Reading("agreement", None, w, sent))
                     break
-        if cl:
+        if cl and not topic_heavy:
             # Fighting, bombings, strikes (not in a sentence about a ceasefire, not hypothetical).
             m = _CLASH.search(low)
             if m and not cf and not _negated(low, m.start()) and not _HYPOTHETICAL.search(low, max(0, m.start() - 25), m.start()):
