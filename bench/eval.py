@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.detect import Detector, compile_rules, load_rules_file  # noqa: E402
-from bot.models import EVENT_TYPES, Detection  # noqa: E402
+from bot.detect import Detector, compile_rules, load_rules_file
+from bot.models import EVENT_TYPES, Detection
 
 TYPE_MAP = {"meeting": "talks"}
 IGNORED_TYPES = {"statement", "none"}

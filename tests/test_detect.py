@@ -57,9 +57,9 @@ def test_seed_000_figures_and_leaders(detector: Detector) -> None:
 
 def test_seed_003_more_than_200_troops_is_current(detector: Detector) -> None:
     det = detector.detect(*_seed("003"))
-    fig = [c for c in det.casualties if c.count == 200][0]
+    fig = next(c for c in det.casualties if c.count == 200)
     assert (fig.qualifier, fig.kind, fig.who, fig.current) == ("more_than", "killed", "troops", True)
-    assert not [c for c in det.casualties if c.count == 6700][0].current
+    assert not next(c for c in det.casualties if c.count == 6700).current
     assert "Nancy Pelosi" in {p.name for p in det.people}
 
 

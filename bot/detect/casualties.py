@@ -55,36 +55,20 @@ _QUALIFIERS = [
 _VAGUE_BEFORE = re.compile(r"(?:several|a few|few|many|hundreds of|thousands of|tens of|dozens of|scores of|millions of)\s*$")
 
 WHO = frozenset(
-    """people persons person civilians civilian soldiers soldier troops servicemen servicewomen personnel police
-    policemen officers officer children child kids women men boys girls students pupils teachers workers staff
-    employees fighters militants rebels insurgents attackers gunmen assailants jihadists combatants passengers
-    pilgrims protesters demonstrators residents villagers migrants journalists peacekeepers guards members others
-    victims adults babies infants worshippers tourists nationals citizens family relatives bystanders crew sailors
-    marines pilots paramedics doctors nurses aid volunteers prisoners hostages detainees captives refugees displaced
-    evacuees aides bodyguards commanders officials leaders diplomats monks priests farmers miners fishermen
-    shoppers spectators fans""".split()
+    ["people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "servicemen", "servicewomen", "personnel", "police", "policemen", "officers", "officer", "children", "child", "kids", "women", "men", "boys", "girls", "students", "pupils", "teachers", "workers", "staff", "employees", "fighters", "militants", "rebels", "insurgents", "attackers", "gunmen", "assailants", "jihadists", "combatants", "passengers", "pilgrims", "protesters", "demonstrators", "residents", "villagers", "migrants", "journalists", "peacekeepers", "guards", "members", "others", "victims", "adults", "babies", "infants", "worshippers", "tourists", "nationals", "citizens", "family", "relatives", "bystanders", "crew", "sailors", "marines", "pilots", "paramedics", "doctors", "nurses", "aid", "volunteers", "prisoners", "hostages", "detainees", "captives", "refugees", "displaced", "evacuees", "aides", "bodyguards", "commanders", "officials", "leaders", "diplomats", "monks", "priests", "farmers", "miners", "fishermen", "shoppers", "spectators", "fans"]
 )
 # Captives and the displaced are never casualty figures, even when "missing" or "killed" is nearby.
-NOT_CASUALTIES = frozenset("prisoners hostages detainees captives refugees displaced evacuees".split())
+NOT_CASUALTIES = frozenset(["prisoners", "hostages", "detainees", "captives", "refugees", "displaced", "evacuees"])
 _GAP_OK = frozenset(
-    """were was have has had been being are is be reportedly reported confirmed believed feared said also still now
-    all and or as of the a an at least more other innocent including who later to their its his her both sides from
-    either side", ' in on among""".split()
+    ["were", "was", "have", "has", "had", "been", "being", "are", "is", "be", "reportedly", "reported", "confirmed", "believed", "feared", "said", "also", "still", "now", "all", "and", "or", "as", "of", "the", "a", "an", "at", "least", "more", "other", "innocent", "including", "who", "later", "to", "their", "its", "his", "her", "both", "sides", "from", "either", 'side",', "'", "in", "on", "among"]
 )
 _BLOCK = frozenset(
-    """year years yr yrs month months week weeks day days hour hours minute minutes second seconds decade decades
-    century centuries km kilometers kilometres kilometer kilometre miles mile meters metres meter metre feet foot
-    percent per dollars dollar euros euro pounds yuan rubles roubles rupees pints liters litres gallons tons tonnes kg
-    buses vehicles cars trucks tanks rockets missiles drones shells rounds aircraft planes jets ships boats countries
-    nations states cities towns villages provinces districts regions member times fold points goals votes seats acres
-    hectares homes houses buildings hospitals square sq am pm o'clock th st nd rd bn mln million billion trillion
-    billion-dollar year-old years-old percent-of camps trips flights weapons guns tribes groups organizations
-    agencies parties companies firms projects laws bills resolutions articles pages steps phases""".split()
+    ["year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries", "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters", "metres", "meter", "metre", "feet", "foot", "percent", "per", "dollars", "dollar", "euros", "euro", "pounds", "yuan", "rubles", "roubles", "rupees", "pints", "liters", "litres", "gallons", "tons", "tonnes", "kg", "buses", "vehicles", "cars", "trucks", "tanks", "rockets", "missiles", "drones", "shells", "rounds", "aircraft", "planes", "jets", "ships", "boats", "countries", "nations", "states", "cities", "towns", "villages", "provinces", "districts", "regions", "member", "times", "fold", "points", "goals", "votes", "seats", "acres", "hectares", "homes", "houses", "buildings", "hospitals", "square", "sq", "am", "pm", "o'clock", "th", "st", "nd", "rd", "bn", "mln", "million", "billion", "trillion", "billion-dollar", "year-old", "years-old", "percent-of", "camps", "trips", "flights", "weapons", "guns", "tribes", "groups", "organizations", "agencies", "parties", "companies", "firms", "projects", "laws", "bills", "resolutions", "articles", "pages", "steps", "phases"]
 )
-_MONTHS = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 _MONTH_RE = "|".join(_MONTHS)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$")
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 _INCIDENT_DAY = re.compile(
     r"\b(?:an?|the)\s+(?:[\w-]+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault|shooting)\s+(?:on\s+|last\s+)?("
@@ -196,8 +180,7 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
 
 
 _NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen".split()
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen"]
 )
 
 
@@ -361,7 +344,7 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
     # "at least 30 ... dead and 60 injured": the qualifier carries over a bare "and N".
     for i, fig in enumerate(figs[1:], start=1):
         prev = figs[i - 1]
-        if fig.kind and fig.qualifier == "exact" and prev.kind and prev.qualifier != "exact":
-            if re.search(r"\band\s*$", low[max(0, fig.number.start - 6) : fig.number.start]):
-                fig.qualifier = prev.qualifier
+        if fig.kind and fig.qualifier == "exact" and prev.kind and prev.qualifier != "exact" \
+                and re.search(r"\band\s*$", low[max(0, fig.number.start - 6) : fig.number.start]):
+            fig.qualifier = prev.qualifier
     return figs

@@ -10,9 +10,8 @@ from bot.detect.events import decide, readings
 from bot.detect.people import find_people
 from bot.detect.places import countries_and_regions, find_places
 from bot.detect.rules import CompiledRules, Findings, compile_rules
-from bot.detect.text import Doc, build_doc, fold
+from bot.detect.text import Doc, build_doc
 from bot.models import Detection
-
 
 
 @functools.cache
@@ -20,8 +19,8 @@ def _demonym_words() -> frozenset[str]:
     """Plural demonyms ("afghans", "israelis") that can name casualties."""
     gz = gazetteer.places()
     words: set[str] = set()
-    for key in gz.automaton.keys():
-        length, entries = gz.automaton.get(key)
+    for key in gz.automaton:
+        _length, entries = gz.automaton.get(key)
         if any(e.kind == "demonym" for e in entries) and " " not in key and key.endswith("s"):
             words.add(key)
     return frozenset(words)

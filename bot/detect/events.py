@@ -72,7 +72,7 @@ _CLASH = re.compile(
 _SANCTIONS = re.compile(r"\b(?:sanctions?|sanctioned|embargo|asset freeze|travel ban|blacklisted)\b")
 _SANCTIONS_CUE = re.compile(r"\b(?:impos\w*|slapped|announc\w*|new|lift\w*|eased|eases|levied|designat\w*|froze|frozen|targeting|against)\b")
 _SANCTIONS_NOT = re.compile(r"\b(?:could|threat\w*|consider\w*|may|might|would|warn\w*|if|possible|potential|weigh\w*)\b")
-_ARMED_WHO = frozenset("soldiers troops fighters militants rebels servicemen personnel insurgents combatants police policemen peacekeepers".split())
+_ARMED_WHO = frozenset(["soldiers", "troops", "fighters", "militants", "rebels", "servicemen", "personnel", "insurgents", "combatants", "police", "policemen", "peacekeepers"])
 
 _MODAL_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:would|could|might|may|should|must)\b")
 _WINDOW = 70
@@ -178,9 +178,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                 if status:
                     break
             if best is None and not background:
-                m = _CEASEFIRE_WEAK.search(low)
-                if m and not _negated(low, m.start()):
-                    status = _ceasefire_status(low, m.start(), m.end())
+                weak = _CEASEFIRE_WEAK.search(low)
+                if weak and not _negated(low, weak.start()):
+                    status = _ceasefire_status(low, weak.start(), weak.end())
                     if status in ("agreed", "proposed", "extended", "collapsed", "violated"):
                         best = (status, w * 0.8)
             if best is None and not background and _HOLDING_ALONE.search(low):
@@ -191,9 +191,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             continue
         if tk and not topic_heavy:
             # Talks between officials (a country or an office must be in the sentence).
-            m = _TALKS.search(low)
-            if m and not _negated(low, m.start()) and (i in actor_sentences or _ACTOR.search(low)):
-                future = bool(_FUTURE.search(low, max(0, m.start() - 40), m.start()))
+            tm = _TALKS.search(low)
+            if tm and not _negated(low, tm.start()) and (i in actor_sentences or _ACTOR.search(low)):
+                future = bool(_FUTURE.search(low, max(0, tm.start() - 40), tm.start()))
                 out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
         if ag and not topic_heavy:
             # Agreements actually adopted or signed (not urged, pending or hoped for).
@@ -205,15 +205,15 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     break
         if cl and not topic_heavy:
             # Fighting, bombings, strikes (not in a sentence about a ceasefire, not hypothetical).
-            m = _CLASH.search(low)
-            if m and not cf and not _negated(low, m.start()) and not _HYPOTHETICAL.search(low, max(0, m.start() - 25), m.start()):
+            cm = _CLASH.search(low)
+            if cm and not cf and not _negated(low, cm.start()) and not _HYPOTHETICAL.search(low, max(0, cm.start() - 25), cm.start()):
                 out.append(Reading("clash", None, w, sent))
         if sa:
             # Sanctions imposed or lifted (threats and plans are not).
-            m = _SANCTIONS.search(low)
-            if m:
-                win = _window(low, m.start(), m.end())
-                if _SANCTIONS_CUE.search(win) and not _SANCTIONS_NOT.search(win) and not _negated(low, m.start()):
+            sm = _SANCTIONS.search(low)
+            if sm:
+                win = _window(low, sm.start(), sm.end())
+                if _SANCTIONS_CUE.search(win) and not _SANCTIONS_NOT.search(win) and not _negated(low, sm.start()):
                     out.append(Reading("sanctions", None, w, sent))
     return out
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import ahocorasick
+import ahocorasick  # type: ignore[import-not-found]
 import pycountry
 import yaml
 

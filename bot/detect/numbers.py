@@ -87,8 +87,8 @@ def find_numbers(sentence: str) -> list[Number]:
             end = m.end()
             if end < len(sentence) and sentence[end : end + 1].lower() == "s":
                 continue  # "hundreds", "dozens", "thousands": vague by convention
-            value = words_value(words)
-            if value is None:
+            word_value = words_value(words)
+            if word_value is None:
                 continue
-            out.append(Number(value, m.start(), end, words, True))
+            out.append(Number(word_value, m.start(), end, words, True))
     return out

@@ -11,6 +11,7 @@ it is dropped. People without an office (journalists, analysts, NGO staff) have 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -18,23 +19,14 @@ from bot.detect import gazetteer
 from bot.detect.text import Doc, fold, unify
 from bot.models import Person
 
-_PARTICLES = frozenset("bin bint ibn al el de da del della di du dos van von der la le ben abu".split())
+_PARTICLES = frozenset(["bin", "bint", "ibn", "al", "el", "de", "da", "del", "della", "di", "du", "dos", "van", "von", "der", "la", "le", "ben", "abu"])
 _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*)(?:\.(?=\s))?")
 _STOP = frozenset(
-    """the he she they his her its it in on at and but or for of to with by as from this that these those mr mrs ms
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday
-    secretary minister president state department government office house senate council committee ministry
-    affairs foreign defense defence interior general envoy spokesperson spokesman leader administration army
-    forces military police republic kingdom union nations people party group rebels readout remarks statement
-    press release meeting video photo file update breaking news accessibility""".split()
+    ["the", "he", "she", "they", "his", "her", "its", "it", "in", "on", "at", "and", "but", "or", "for", "of", "to", "with", "by", "as", "from", "this", "that", "these", "those", "mr", "mrs", "ms", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "secretary", "minister", "president", "state", "department", "government", "office", "house", "senate", "council", "committee", "ministry", "affairs", "foreign", "defense", "defence", "interior", "general", "envoy", "spokesperson", "spokesman", "leader", "administration", "army", "forces", "military", "police", "republic", "kingdom", "union", "nations", "people", "party", "group", "rebels", "readout", "remarks", "statement", "press", "release", "meeting", "video", "photo", "file", "update", "breaking", "news", "accessibility"]
 )
 _ORG_WORDS = frozenset(
-    """european parliament council commission union nations united assembly committee department ministry affairs
-    defence defense state states foreign republic government presidential leadership security senate house agency
-    forces army navy kingdom federal central national international general arab african islamic people's
-    democratic communist party ccp prc un u.n. u.s. us nato osce au eu and of the for""".split()
+    ["european", "parliament", "council", "commission", "union", "nations", "united", "assembly", "committee", "department", "ministry", "affairs", "defence", "defense", "state", "states", "foreign", "republic", "government", "presidential", "leadership", "security", "senate", "house", "agency", "forces", "army", "navy", "kingdom", "federal", "central", "national", "international", "general", "arab", "african", "islamic", "people's", "democratic", "communist", "party", "ccp", "prc", "un", "u.n.", "u.s.", "us", "nato", "osce", "au", "eu", "and", "of", "the", "for"]
 )
 _HEAD_OF = re.compile(r",\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)")
 
@@ -107,7 +99,7 @@ def _country_before(text: str, start: int) -> str | None:
         if key in gz.automaton:
             for entry in gz.automaton.get(key)[1]:
                 if entry.country and entry.kind in ("country", "alias", "demonym"):
-                    return entry.country
+                    return str(entry.country)
     return None
 
 
@@ -157,7 +149,7 @@ def _country_of(word: str) -> str | None:
     if key in gz.automaton:
         for entry in gz.automaton.get(key)[1]:
             if entry.country and entry.kind in ("country", "alias", "demonym"):
-                return entry.country
+                return str(entry.country)
     return None
 
 
@@ -261,14 +253,14 @@ def find_people(doc: Doc) -> list[Person]:
                     if len(tokens) >= 2:
                         full.append(_Candidate(_clean(tokens), "Head", _country_of_phrase(text[m.end(1) : m.end(1) + 80]), sent.index))
     # Statement headers: a line that is only a name, followed by a line that starts with a title.
-    for a, b in zip(sentences, sentences[1:]):
+    for a, b in itertools.pairwise(sentences):
         if not (a.line_start and b.line_start) or len(a.text) > 40:
             continue
         tokens, end = _name_at(unify(a.text), 0)
         if 2 <= len(tokens) <= 4 and end >= len(a.text.rstrip()) - 1:
-            head = [h for h in _title_hits(doc.unified, b.start, b.start + len(b.folded)) if h[0] == b.start]
-            if head:
-                full.append(_Candidate(_clean(tokens), canon.get(head[0][2], head[0][2]), None, a.index))
+            lead = [h for h in _title_hits(doc.unified, b.start, b.start + len(b.folded)) if h[0] == b.start]
+            if lead:
+                full.append(_Candidate(_clean(tokens), canon.get(lead[0][2], lead[0][2]), None, a.index))
     # Watched people by full name or alias anywhere.
     text = doc.folded
     n = len(text)

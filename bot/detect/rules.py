@@ -13,16 +13,41 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import ahocorasick
-import re2
+import ahocorasick  # type: ignore[import-not-found]
+import re2  # type: ignore[import-untyped]
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from bot.detect import gazetteer
-from bot.detect.query import And, Near, Node, Not, Or, Term, describe, parse_query, parse_term, terms_of
+from bot.detect.query import (
+    And,
+    Near,
+    Node,
+    Not,
+    Or,
+    Term,
+    parse_query,
+    parse_term,
+    terms_of,
+)
 from bot.detect.text import Doc
 from bot.errors import ConfigError, RuleError
-from bot.models import CASUALTY_KINDS, CEASEFIRE_STATUSES, EVENT_TYPES, Casualty, Event, Person, RuleMatch
+from bot.models import (
+    CASUALTY_KINDS,
+    CEASEFIRE_STATUSES,
+    EVENT_TYPES,
+    Casualty,
+    Event,
+    Person,
+    RuleMatch,
+)
 
 EventType = Literal["ceasefire", "casualties", "clash", "talks", "agreement", "sanctions"]
 CeasefireStatus = Literal["agreed", "violated", "collapsed", "extended", "proposed", "holding", "talks"]
@@ -121,7 +146,7 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
     specs: list[RuleSpec] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
-        label = str(entry.get("name")) if isinstance(entry, dict) and isinstance(entry.get("name"), str) else f"#{index + 1}"
+        label: str = str(entry.get("name")) if isinstance(entry, dict) and isinstance(entry.get("name"), str) else f"#{index + 1}"
         if not isinstance(entry, dict):
             raise ConfigError("a rule must be a mapping", file=file, entry=label, found=entry,
                               expected="a mapping with name and conditions")
@@ -130,8 +155,8 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
         except ValidationError as exc:
             err = exc.errors()[0]
             loc = ".".join(str(p) for p in err["loc"]) or None
-            found = err.get("input") if err["type"] != "missing" else None
-            raise ConfigError(err["msg"], file=file, entry=label, field=loc, found=found,
+            bad_input = err.get("input") if err["type"] != "missing" else None
+            raise ConfigError(err["msg"], file=file, entry=label, field=loc, found=bad_input,
                               expected=_expected(err)) from exc
         if spec.name in seen:
             raise ConfigError("duplicate rule name", file=file, entry=label, field="name", found=spec.name,
@@ -143,16 +168,16 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
 
 def _expected(err: Any) -> str:
     ctx = err.get("ctx") or {}
-    kind = err["type"]
+    kind = str(err["type"])
     if kind == "literal_error":
         return f"one of {ctx.get('expected')}"
     if kind == "missing":
         return "this field to be present"
     if kind == "extra_forbidden":
         return "only name, description, query, events, people, places, exclude, regex, severity, enabled"
-    if kind.endswith("_type") or kind.endswith("_parsing"):
+    if kind.endswith(("_type", "_parsing")):
         return kind.replace("_type", "").replace("_parsing", "")
-    return err["msg"]
+    return str(err["msg"])
 
 
 # --- compilation -------------------------------------------------------------------------------------
@@ -287,8 +312,8 @@ class CompiledRules:
             if rule.triggers is None:
                 always.append(i)
             else:
-                for key in rule.triggers:
-                    index.setdefault(key, []).append(i)
+                for trigger in rule.triggers:
+                    index.setdefault(trigger, []).append(i)
         self.index = index
         self.always = tuple(always)
 
@@ -374,16 +399,19 @@ def _need(node: Node, ids: dict[Term, int]) -> frozenset[Key] | None:
     if isinstance(node, Term):
         return frozenset({ids[node]})
     if isinstance(node, Or):
-        sets = [_need(p, ids) for p in node.parts]
-        if any(s is None for s in sets):
-            return None
-        return frozenset().union(*sets)  # type: ignore[arg-type]
+        union: set[Key] = set()
+        for part in node.parts:
+            need = _need(part, ids)
+            if need is None:
+                return None
+            union |= need
+        return frozenset(union)
     if isinstance(node, And):
-        sets = [s for s in (_need(p, ids) for p in node.parts) if s is not None]
-        return min(sets, key=len) if sets else None
+        found = [s for s in (_need(p, ids) for p in node.parts) if s is not None]
+        return min(found, key=_cost) if found else None
     if isinstance(node, Near):
-        sets = [s for s in (_need(node.left, ids), _need(node.right, ids)) if s is not None]
-        return min(sets, key=len) if sets else None
+        sides = [s for s in (_need(node.left, ids), _need(node.right, ids)) if s is not None]
+        return min(sides, key=_cost) if sides else None
     return None
 
 
@@ -478,7 +506,7 @@ def _compile_regex(rule: str, pattern: str) -> Any:
     options.max_mem = 8 << 20
     try:
         return re2.compile(pattern, options)
-    except Exception as exc:  # re2 raises its own error type; every failure means "not usable"
+    except (re2.error, TypeError, ValueError) as exc:  # RE2's own error for bad syntax; others for bad input
         detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         return _raise_regex(rule, pattern, detail)
 

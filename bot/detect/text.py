@@ -84,9 +84,7 @@ def is_word_char(char: str) -> bool:
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
 _BOUNDARY = re.compile(r"""[.!?]+["')\]]*\s+(?=["'(\[]?[A-Z0-9])""")
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st sr jr gen lt col maj capt sgt adm gov sen rep rev prof no vol fig sec dept
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft inc ltd co corp vs etc approx est
-    u.s u.n u.k e.u d.c u.s.a a.m p.m""".split()
+    ["mr", "mrs", "ms", "dr", "st", "sr", "jr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "rev", "prof", "no", "vol", "fig", "sec", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "est", "u.s", "u.n", "u.k", "e.u", "d.c", "u.s.a", "a.m", "p.m"]
 )
 
 
