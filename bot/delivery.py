@@ -235,7 +235,7 @@ class Outbox:
                 .execution_options(synchronize_session=False)
             )
 
-    async def run(self, stop: asyncio.Event, idle: float = 1.0) -> None:
+    async def run(self, stop: asyncio.Event, idle: float = 0.5) -> None:
         """Drain whenever woken or every `idle` seconds, until `stop` is set; errors are logged, never fatal."""
         failures = 0
         while not stop.is_set():

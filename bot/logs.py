@@ -7,6 +7,7 @@ import logging
 from datetime import datetime, timezone
 
 CONTEXT_KEYS = ("feed", "rule", "channel", "delivery", "story", "tenant")
+_STANDARD = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime", "taskName"}
 
 
 class JsonFormatter(logging.Formatter):
@@ -24,6 +25,9 @@ class JsonFormatter(logging.Formatter):
             value = getattr(record, key, None)
             if value is not None:
                 data[key] = value
+        for key, value in record.__dict__.items():  # any other `extra={...}` field, e.g. counts and durations
+            if key not in _STANDARD and key not in data and not key.startswith("_") and value is not None:
+                data[key] = value if isinstance(value, (str, int, float, bool)) else str(value)
         if record.exc_info and record.exc_info[0] is not None:
             data["error"] = f"{record.exc_info[0].__name__}: {record.exc_info[1]}"
         return json.dumps(data, ensure_ascii=False)
