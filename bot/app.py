@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from importlib.metadata import entry_points
@@ -135,8 +136,13 @@ class App:
             result = await poll_feed(spec, FeedState(feed.etag, feed.last_modified, feed.body_hash), self.fetcher)
             articles = alerts = 0
             if result.error is None and result.items:
+                started = time.monotonic()
                 ingested = await self.pipeline.ingest(feed_id, result.items)
                 articles, alerts = ingested.new_articles, ingested.deliveries
+                if articles:
+                    log.info("feed %s: %d new articles, %d deliveries queued", spec.name, articles, alerts,
+                             extra={"feed": spec.name, "articles": articles, "deliveries": alerts,
+                                    "ingest_seconds": round(time.monotonic() - started, 3)})
                 if ingested.deliveries:
                     self.outbox.wake.set()
             await self._record(feed_id, spec, result)
