@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.detect import Detector
 from bot.detect.numbers import find_numbers, words_value
@@ -360,3 +362,23 @@ def test_sports_clash_is_no_event(detector: Detector) -> None:
 
 def test_lowercase_title_in_running_text(detector: Detector) -> None:
     assert "Oleh Syniehubov" in _names(detector, "Fourteen people were killed, regional governor Oleh Syniehubov said.")
+
+
+_WORDS = ["ceasefire", "killed", "President", "Minister", "of", "the", "Georgia", "Baku", "said", "at least", "two",
+          "hundred", "1,200", "2020", "In", "talks", ",", ".", "\n", "'s", "cease-fire", "head of", "Kremlin", "US",
+          "hostages", "Secretary of State", "Jr.", "J.", "death toll", "rose to", "\u2014", "\u201c", "NEAR/3", "*"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=60), st.text(max_size=80))
+def test_detect_never_crashes(words: list[str], noise: str) -> None:
+    det = Detector().detect(noise[:20], " ".join(words) + noise)
+    assert isinstance(det, Detection)
+    for c in det.casualties:
+        assert c.count > 0 and c.evidence
+
+
+def test_pathological_input_is_handled() -> None:
+    # One 30,000-character "sentence" of capitalised words and titles: must come back (no backtracking blow-up).
+    text = " ".join(["Alpha"] * 3000) + ", the head of the council said, " + " ".join(["President Beta"] * 2000)
+    assert isinstance(Detector().detect("T", text), Detection)

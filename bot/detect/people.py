@@ -178,7 +178,9 @@ _APPOS_BEFORE = re.compile(
     r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))+),\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:former\s+|then\s+|acting\s+)?(?:([A-Z][\w'.-]+)\s+)?$"
 )
-_APPOS_HEAD = re.compile(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))+)(?=,\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\b)")
+_HEAD_CUE = re.compile(r",\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\b")
+# A capitalised name ending right before a cue (searched in a short window, so it stays linear).
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von)){1,4})$")
 
 
 def _title_hits(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
@@ -243,15 +245,16 @@ def find_people(doc: Doc) -> list[Person]:
                         full.append(_Candidate(_clean(tokens), canon.get(written, written), country, sent.index))
         # "Alexandre Lomaia, the head of the Georgian security council": head of a government body.
         if " of " in text and ("head of" in text or "chief of" in text or "chairman of" in text or "leader of" in text):
-            for m in _APPOS_HEAD.finditer(text):
-                head = _HEAD_OF.match(text, m.end(1))
-                if head is None:
+            for cue in _HEAD_CUE.finditer(text):
+                m = _NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+                head = _HEAD_OF.match(text, cue.start())
+                if m is None or head is None:
                     continue
                 body = fold(head.group(1))
                 if any(b in body for b in gzp.official_bodies) and not any(o in body for o in gzp.non_official_orgs):
                     tokens, _ = _name_at(text, m.start(1))
                     if len(tokens) >= 2:
-                        full.append(_Candidate(_clean(tokens), "Head", _country_of_phrase(text[m.end(1) : m.end(1) + 80]), sent.index))
+                        full.append(_Candidate(_clean(tokens), "Head", _country_of_phrase(text[cue.start() : cue.start() + 80]), sent.index))
     # Statement headers: a line that is only a name, followed by a line that starts with a title.
     for a, b in itertools.pairwise(sentences):
         if not (a.line_start and b.line_start) or len(a.text) > 40:
@@ -306,6 +309,8 @@ def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
         by_surname.setdefault(fold(gazetteer.surname(name)), key)
 
     for cand in full:
+        if len(cand.tokens) < 2:
+            continue  # suffixes and initials alone ("Jr.") are no name
         written = " ".join(cand.tokens)
         watched = gzp.lookup(written)
         if watched:
@@ -315,6 +320,8 @@ def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
     for person, sentence in watched_hits:
         add(person.name, person.title, person.country, sentence)
     for cand in surnames:
+        if not cand.tokens:
+            continue
         key = fold(cand.tokens[0])
         if key in by_surname:
             continue  # "Blinken said" after "Antony Blinken": the same person
