@@ -33,7 +33,7 @@ __all__ = [
 
 def default_registry() -> CommandRegistry:
     """A registry holding every diplobot command, in the order `help` lists them."""
-    from bot.commands import brief, feeds, help, subscriptions, watch
+    from bot.commands import brief, deliveries, feeds, help, subscriptions, watch
 
     registry = CommandRegistry()
     help.register(registry)
@@ -41,4 +41,5 @@ def default_registry() -> CommandRegistry:
     watch.register(registry)
     feeds.register(registry)
     subscriptions.register(registry)
+    deliveries.register(registry)
     return registry
