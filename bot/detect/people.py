@@ -22,9 +22,23 @@ from bot.models import Person
 _PARTICLES = frozenset(["bin", "bint", "ibn", "al", "el", "de", "da", "del", "della", "di", "du", "dos", "van", "von", "der", "la", "le", "ben", "abu"])
 _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*)(?:\.(?=\s))?")
-_STOP = frozenset(
-    ["the", "he", "she", "they", "his", "her", "its", "it", "in", "on", "at", "and", "but", "or", "for", "of", "to", "with", "by", "as", "from", "this", "that", "these", "those", "mr", "mrs", "ms", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "secretary", "minister", "president", "state", "department", "government", "office", "house", "senate", "council", "committee", "ministry", "affairs", "foreign", "defense", "defence", "interior", "general", "envoy", "spokesperson", "spokesman", "leader", "administration", "army", "forces", "military", "police", "republic", "kingdom", "union", "nations", "people", "party", "group", "rebels", "readout", "remarks", "statement", "press", "release", "meeting", "video", "photo", "file", "update", "breaking", "news", "accessibility"]
-)
+# Capitalised words that end a name: pronouns, dates, offices and organisations ("General Electric Company").
+_STOP = frozenset([
+    "the", "he", "she", "they", "his", "her", "its", "it", "in", "on", "at", "and", "but", "or", "for", "of",
+    "to", "with", "by", "as", "from", "this", "that", "these", "those", "mr", "mrs", "ms", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "secretary", "minister",
+    "president", "state", "department", "government", "office", "house", "senate", "council", "committee",
+    "ministry", "affairs", "foreign", "defense", "defence", "interior", "general", "envoy", "spokesperson",
+    "spokesman", "leader", "administration", "army", "forces", "military", "police", "republic", "kingdom",
+    "union", "nations", "people", "party", "group", "rebels", "readout", "remarks", "statement", "press",
+    "release", "meeting", "video", "photo", "file", "update", "breaking", "news", "accessibility", "company",
+    "corporation", "corp", "inc", "ltd", "motors", "electric", "bank", "university", "college", "school",
+    "hospital", "airport", "airlines", "airways", "times", "post", "street", "avenue", "square", "palace",
+    "hotel", "center", "centre", "stadium", "province", "county", "city", "district", "region", "island",
+    "islands", "museum", "church", "mosque", "foundation", "institute", "club",
+])
 _ORG_WORDS = frozenset(
     ["european", "parliament", "council", "commission", "union", "nations", "united", "assembly", "committee", "department", "ministry", "affairs", "defence", "defense", "state", "states", "foreign", "republic", "government", "presidential", "leadership", "security", "senate", "house", "agency", "forces", "army", "navy", "kingdom", "federal", "central", "national", "international", "general", "arab", "african", "islamic", "people's", "democratic", "communist", "party", "ccp", "prc", "un", "u.n.", "u.s.", "us", "nato", "osce", "au", "eu", "and", "of", "the", "for"]
 )
