@@ -382,3 +382,13 @@ def test_pathological_input_is_handled() -> None:
     # One 30,000-character "sentence" of capitalised words and titles: must come back (no backtracking blow-up).
     text = " ".join(["Alpha"] * 3000) + ", the head of the council said, " + " ".join(["President Beta"] * 2000)
     assert isinstance(Detector().detect("T", text), Detection)
+
+
+def test_un_envoy_is_an_official(detector: Detector) -> None:
+    det = detector.detect("", "U.N. envoy Hans Grundberg met the delegations in Muscat on Monday.")
+    assert [(p.name, p.title) for p in det.people] == [("Hans Grundberg", "Envoy")]
+
+
+def test_detector_without_rules(detector: Detector) -> None:
+    assert detector.detect("", "A truce was agreed.").matches == ()
+    assert detector.explain("", "A truce was agreed.") == []
