@@ -284,3 +284,8 @@ def test_config_error_for_entry_by_index_and_duplicates(tmp_path: Path) -> None:
 def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         load_rules_file(tmp_path / "nope.yaml")
+
+
+def test_duplicate_names_in_compile_are_reported() -> None:
+    compiled, errors = compile_rules([RuleSpec(name="a", query="truce"), RuleSpec(name="a", query="talks")])
+    assert compiled.names == ("a",) and [e.message for e in errors] == ["duplicate rule name"]

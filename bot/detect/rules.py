@@ -430,7 +430,12 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
             terms[term] = len(terms)
         return terms[term]
 
+    names: set[str] = set()
     for spec in specs:
+        if spec.name in names:
+            errors.append(RuleError(spec.name, "duplicate rule name", hint="give every rule its own name"))
+            continue
+        names.add(spec.name)
         if not spec.enabled:
             disabled.append(spec)
             continue
