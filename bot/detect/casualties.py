@@ -267,6 +267,14 @@ def _background_cut(low: str, main_day: str | None) -> int | None:
     return cut
 
 
+def _as_written(sent: Sentence, fig: _Fig) -> str | None:
+    """The victim noun with the case the article gives it ("Americans", "troops")."""
+    if fig.who is None or fig.who == "people":
+        return fig.who
+    at = sent.folded.find(fig.who, fig.number.end)
+    return sent.text[at : at + len(fig.who)] if at >= 0 else fig.who
+
+
 def _main_day(doc: Doc) -> str | None:
     """The weekday of the article's own incident: dated in the headline or lead ("Tuesday's attack")."""
     lead = [s for s in doc.sentences if s.weight >= 2.0]
@@ -307,7 +315,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
             if key in seen or fig.number.value <= 0:
                 continue
             seen.add(key)
-            out.append(Casualty(fig.number.value, fig.qualifier, fig.kind, fig.who, current, sent.text))
+            out.append(Casualty(fig.number.value, fig.qualifier, fig.kind, _as_written(sent, fig), current, sent.text))
     return out
 
 
