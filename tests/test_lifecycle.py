@@ -321,3 +321,34 @@ async def test_the_story_window_is_configurable(database_url: str, tmp_path: Pat
         assert re.search(r"\[EDITED", h.out.getvalue()) is None
     finally:
         await h.app.close()
+
+
+async def test_a_newly_involved_watched_official_posts_a_follow_up(bot: Harness) -> None:
+    await bot.poll(seed(1))  # the AP story: Blinken, Mirzoyan, Bayramov
+    bot.take()
+    bot.clock.advance(hours=2)
+    await bot.poll(seed(0))  # the other adds the leaders, Pashinyan and Aliyev (watched by the test rules)
+    follow = bot.blocks("[FOLLOW-UP to #1]")
+    assert len(follow) == 1, bot.out.getvalue()
+    change = next(line for line in follow[0].splitlines() if "What changed:" in line)
+    assert "Nikol Pashinyan is now involved" in change and "Ilham Aliyev is now involved" in change
+    assert "Ned Price" not in change  # named, but not watched by any rule
+
+
+async def test_stories_survive_a_restart(database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    cfg = write_config(tmp_path)
+    first = await make_harness(database_url, cfg, clock)
+    try:
+        await first.poll(seed(0))
+        assert len(first.blocks("[ALERT]")) == 1
+    finally:
+        await first.app.close()
+    clock.advance(hours=3)
+    second = await make_harness(database_url, cfg, clock)  # a new process: the index is rebuilt from the database
+    try:
+        await second.poll(seed(1))
+        printed = second.out.getvalue()
+        assert second.blocks("[ALERT]") == [], printed
+        assert len(second.blocks("[EDITED #")) == 1 and "Sources (2):" in printed
+    finally:
+        await second.app.close()
