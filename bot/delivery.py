@@ -459,25 +459,25 @@ class Outbox:
     async def _sent(self, delivery_id: int, message_id: str | None, extra: Sequence[int]) -> None:
         now = self.services.clock.now()
         async with self.services.db.session() as session:
-            for did in [delivery_id, *extra]:
-                row = await session.get(Delivery, did, populate_existing=True)
-                if row is None or row.status == "sent":
-                    continue
-                row.status = "sent"
-                row.sent_at = now
-                row.message_id = message_id
-                row.lease_owner = None
-                row.lease_until = None
-                row.attempts += 1
-                if row.alert_id and row.kind in ("post", "batch") and message_id:
-                    alert = await session.get(AlertRow, row.alert_id)
-                    if alert is not None:
-                        alert.message_id = message_id
-                if self.metrics:
-                    self.metrics.delivered("sent")
-                    if row.kind in ("post", "batch") and row.first_seen is not None:
-                        self.metrics.latency((now - row.first_seen).total_seconds())
-                log.debug("delivery %s sent to %s", did, row.channel, extra={"delivery": did, "channel": row.channel})
+            rows = (await session.execute(
+                update(Delivery).where(Delivery.id.in_([delivery_id, *extra]), Delivery.status != "sent")
+                .values(status="sent", sent_at=now, message_id=message_id, lease_owner=None, lease_until=None,
+                        attempts=Delivery.attempts + 1)
+                .returning(Delivery.id, Delivery.kind, Delivery.alert_id, Delivery.first_seen, Delivery.channel)
+                .execution_options(synchronize_session=False)
+            )).all()
+            alert_ids = [r.alert_id for r in rows if r.alert_id and r.kind in ("post", "batch")]
+            if alert_ids and message_id:
+                await session.execute(
+                    update(AlertRow).where(AlertRow.id.in_(alert_ids)).values(message_id=message_id)
+                    .execution_options(synchronize_session=False)
+                )
+        for r in rows:
+            if self.metrics:
+                self.metrics.delivered("sent")
+                if r.kind in ("post", "batch") and r.first_seen is not None:
+                    self.metrics.latency((now - r.first_seen).total_seconds())
+            log.debug("delivery %s sent to %s", r.id, r.channel, extra={"delivery": r.id, "channel": r.channel})
 
     async def _failed(self, delivery_id: int, error: str, retry_after: float | None, *, permanent: bool,
                       extra: Sequence[int] = ()) -> None:
