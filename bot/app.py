@@ -34,6 +34,8 @@ from bot.storage.tables import Feed
 log = logging.getLogger(__name__)
 
 PAUSE_AFTER = 10
+# Polls one instance runs at once: the rest wait, so that other instances lease the other due feeds.
+POLL_CONCURRENCY = 4
 MAX_BACKOFF = timedelta(hours=6)
 
 
@@ -68,6 +70,8 @@ class App:
         self.stop_event = asyncio.Event()
         self.metrics = Metrics()
         self.ops: OpsServer | None = None
+        self._polls_in_flight: set[asyncio.Task[object]] = set()
+        self._poll_slots = asyncio.Semaphore(POLL_CONCURRENCY)
         self._setup_done = False
 
     async def setup(self) -> None:
@@ -128,32 +132,42 @@ class App:
 
     async def poll(self, feed_id: int, *, force: bool = False) -> PollResult | None:
         """Poll one feed, ingest its items, record its health; never raises (a job must go on)."""
+        task = asyncio.current_task()
+        if task is not None:  # so that a graceful stop can let it finish
+            self._polls_in_flight.add(task)
+            task.add_done_callback(self._polls_in_flight.discard)
         try:
-            feed = await self._lease_feed(feed_id, force)
-            if feed is None:
-                return None
-            spec = FeedSpec.model_validate(feed.spec)
-            result = await poll_feed(spec, FeedState(feed.etag, feed.last_modified, feed.body_hash), self.fetcher)
-            articles = alerts = 0
-            if result.error is None and result.items:
-                started = time.monotonic()
-                ingested = await self.pipeline.ingest(feed_id, result.items)
-                articles, alerts = ingested.new_articles, ingested.deliveries
-                if articles:
-                    log.info("feed %s: %d new articles, %d deliveries queued", spec.name, articles, alerts,
-                             extra={"feed": spec.name, "articles": articles, "deliveries": alerts,
-                                    "ingest_seconds": round(time.monotonic() - started, 3)})
-                if ingested.deliveries:
-                    self.outbox.wake.set()
-            await self._record(feed_id, spec, result)
-            self.metrics.polled(result.error is None, articles, alerts)
-            return result
+            async with self._poll_slots:
+                return await self._poll(feed_id, force)
         except Exception:
             self.metrics.polled(False)
             log.exception("poll of feed %s failed unexpectedly; it will be retried", feed_id, extra={"feed": feed_id})
             async with self.services.db.session() as session:
-                await session.execute(update(Feed).where(Feed.id == feed_id).values(lease_owner=None, lease_until=None))
+                await session.execute(update(Feed).where(Feed.id == feed_id, Feed.lease_owner == self.services.instance_id)
+                                      .values(lease_owner=None, lease_until=None))
             return None
+
+    async def _poll(self, feed_id: int, force: bool) -> PollResult | None:
+        """Lease, fetch, ingest and record one feed."""
+        feed = await self._lease_feed(feed_id, force)
+        if feed is None:
+            return None
+        spec = FeedSpec.model_validate(feed.spec)
+        result = await poll_feed(spec, FeedState(feed.etag, feed.last_modified, feed.body_hash), self.fetcher)
+        articles = alerts = 0
+        if result.error is None and result.items:
+            started = time.monotonic()
+            ingested = await self.pipeline.ingest(feed_id, result.items)
+            articles, alerts = ingested.new_articles, ingested.deliveries
+            if articles:
+                log.info("feed %s: %d new articles, %d deliveries queued", spec.name, articles, alerts,
+                         extra={"feed": spec.name, "articles": articles, "deliveries": alerts,
+                                "ingest_seconds": round(time.monotonic() - started, 3)})
+            if ingested.deliveries:
+                self.outbox.wake.set()
+        await self._record(feed_id, spec, result)
+        self.metrics.polled(result.error is None, articles, alerts)
+        return result
 
     async def _record(self, feed_id: int, spec: FeedSpec, result: PollResult) -> None:
         now = self.clock.now()
@@ -258,6 +272,9 @@ class App:
             # Graceful stop: no new polls; the outbox finishes the delivery in flight and hands back the rest.
             self.stop_event.set()
             scheduler.shutdown(wait=False)
+            polls = {t for t in self._polls_in_flight if t is not asyncio.current_task()}
+            if polls:  # a poll mid-ingest commits (or rolls back) before the database closes
+                await asyncio.wait(polls, timeout=30)
             if outbox_task is not None:
                 try:
                     await asyncio.wait_for(outbox_task, timeout=30)
