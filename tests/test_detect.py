@@ -392,3 +392,8 @@ def test_un_envoy_is_an_official(detector: Detector) -> None:
 def test_detector_without_rules(detector: Detector) -> None:
     assert detector.detect("", "A truce was agreed.").matches == ()
     assert detector.explain("", "A truce was agreed.") == []
+
+
+def test_rejected_call_is_still_a_proposal(detector: Detector) -> None:
+    assert _detect(detector, "The army rejected calls for a ceasefire on Wednesday.").ceasefire_status == "proposed"
+    assert "ceasefire" not in {e.type for e in _detect(detector, "The rebels refused a truce.").events}

@@ -171,7 +171,13 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         if cf:
             best: tuple[str | None, float] | None = None
             for m in _CEASEFIRE.finditer(low):
-                if _negated(low, m.start()) or (background and not sent.is_title):
+                if background and not sent.is_title:
+                    continue
+                if _negated(low, m.start()):
+                    # "rejected calls for a ceasefire" still reports a proposal; "no ceasefire" reports nothing.
+                    if _PROPOSAL_BEFORE.search(low, max(0, m.start() - 30), m.start()):
+                        best = ("proposed", w)
+                        break
                     continue
                 status = _ceasefire_status(low, m.start(), m.end())
                 best = (status, w if status else w * 0.5)
@@ -218,6 +224,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     return out
 
 
+_PROPOSAL_BEFORE = re.compile(r"\b(?:calls?|proposals?|offers?|demands?|appeals?|plans?|push(?:es)?)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?$")
 _FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible)\b")
 _THRESHOLDS = {"ceasefire": 0.6, "talks": 1.0, "agreement": 1.0, "clash": 2.0, "sanctions": 1.0}
 _PRIORITY = ["extended", "violated", "collapsed", "talks", "proposed", "agreed", "holding"]
