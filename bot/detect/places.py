@@ -24,7 +24,6 @@ _DATELINE_AFTER = re.compile(
     r"^(?:,\s*(?:[Dd]\.?[Cc]\.?|[A-Z][\w.]*(?:\s[A-Z]\w*)?))?\s*(?:--|\u2013|\u2014|-\s|\(|,\s*\w+\s+\d)"
 )
 _VENUE_BEFORE = re.compile(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$")
-_WORD_BEFORE = re.compile(r"([\w'.-]+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([\w'.-]+)")
 
 

@@ -49,7 +49,6 @@ def _fold_char(char: str) -> str:
 
 
 _FOLD = _FoldTable()
-_CASE = _FoldTable()
 
 
 def fold(text: str) -> str:
