@@ -197,6 +197,7 @@ class FakeSlack:
         self.responses: dict[str, list[dict[str, Any]]] = {}
         self.acks: dict[str, dict[str, Any]] = {}
         self.ws_connections = 0
+        self.missing_scopes: set[str] = set()
         self._rate_limited = 0
         self._retry_after = 1
         self._failures: list[int] = []
@@ -412,6 +413,40 @@ class FakeSlack:
         msg.edits.append({"text": msg.text, "blocks": msg.blocks})
         msg.text, msg.blocks, msg.raw = args.get("text", ""), args.get("blocks"), dict(args)
         return {"ok": True, "channel": msg.channel, "ts": msg.ts, "text": msg.text}
+
+    def _history(self, messages: list[StoredMessage], args: dict[str, Any]) -> dict[str, Any]:
+        limit = int(args.get("limit") or 100)
+        with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+        out = []
+        for m in messages[:limit]:
+            item: dict[str, Any] = {"type": "message", "ts": m.ts, "text": m.text, "user": BOT_USER}
+            if m.thread_ts:
+                item["thread_ts"] = m.thread_ts
+            if with_metadata and m.raw.get("metadata"):
+                item["metadata"] = m.raw["metadata"]
+            out.append(item)
+        return {"ok": True, "messages": out, "has_more": len(messages) > limit}
+
+    def _m_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
+        if "history" in self.missing_scopes:
+            return {"ok": False, "error": "missing_scope", "needed": "channels:history"}
+        bad = self._check_channel(args)
+        if bad:
+            return bad
+        top = [m for m in self.channel_messages(args["channel"]) if m.thread_ts is None]
+        return self._history(sorted(top, key=lambda m: m.ts, reverse=True), args)
+
+    def _m_conversations_replies(self, args: dict[str, Any]) -> dict[str, Any]:
+        if "history" in self.missing_scopes:
+            return {"ok": False, "error": "missing_scope", "needed": "channels:history"}
+        bad = self._check_channel(args)
+        if bad:
+            return bad
+        parent = self.messages.get((args["channel"], str(args.get("ts"))))
+        if parent is None:
+            return {"ok": False, "error": "thread_not_found"}
+        replies = [self.messages[(parent.channel, ts)] for ts in parent.replies]
+        return self._history([parent, *replies], args)
 
     def _store_view(self, view: dict[str, Any], view_id: str) -> dict[str, Any]:
         stored = {**view, "id": view_id, "hash": f"h{next(self._ids)}", "state": {"values": {}}}

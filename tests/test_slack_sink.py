@@ -13,7 +13,7 @@ from adapters.slack import sink as sink_module
 from adapters.slack.sink import ChannelPacer, SlackSink, build_client
 from bot.errors import ConfigError, Permanent, Retryable
 from bot.models import Alert, Source
-from bot.ports import AlertSink
+from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.settings import Settings
 from tests.slack_server import BOT_TOKEN, FakeSlack, message_error
 from tests.test_slack_render import EVIL, all_mrkdwn, live_markup, summary
@@ -172,3 +172,30 @@ async def test_refused_blocks_fall_back_to_plain_text(fake: FakeSlack, sink: Sla
     calls = fake.calls_to("chat.postMessage")
     assert [c.response.get("error") for c in calls] == ["invalid_blocks", None]
     assert ts and fake.messages[("C1", ts)].blocks == [render.section("Ceasefire &amp; talks")]
+
+
+async def test_find_sent_recognises_a_crashed_send_by_its_metadata(fake: FakeSlack, sink: SlackSink) -> None:
+    token = DELIVERY_KEY.set("dlv-42")
+    try:
+        ts = await sink.send(post())
+    finally:
+        DELIVERY_KEY.reset(token)
+    token = DELIVERY_KEY.set("dlv-44")
+    try:
+        reply_ts = await sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=summary(),
+                                                    change="talks resume"), ts or "")
+    finally:
+        DELIVERY_KEY.reset(token)
+    assert fake.messages[("C1", ts)].raw["metadata"] == {"event_type": "diplobot_delivery",
+                                                         "event_payload": {"delivery": "dlv-42"}}
+    await sink.send(post())  # another message without a key
+    assert isinstance(sink, SentLookup)
+    assert await sink.find_sent(post(), "dlv-42") == ts
+    assert await sink.find_sent(post(), "dlv-43") is None
+    followup = Alert(kind="followup", channel=CHANNEL, summary=summary(), change="x")
+    assert await sink.find_sent(followup, "dlv-44", thread=ts) == reply_ts
+    assert await sink.find_sent(followup, "dlv-45", thread=ts) is None
+    with pytest.raises(Permanent, match="channel_not_found"):
+        await sink.find_sent(Alert(kind="post", channel="slack:T0TEST/CGONE", summary=summary()), "dlv-42")
+    fake.missing_scopes.add("history")
+    assert await sink.find_sent(post(), "dlv-42") is None  # cannot read history: send again

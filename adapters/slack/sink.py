@@ -24,10 +24,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack.render import Message, fit, render_alert, section
 from bot.errors import Permanent, Retryable
 from bot.models import Alert
+from bot.ports import current_delivery_key
 
 log = logging.getLogger(__name__)
 
 PREFIX = "slack"
+METADATA_EVENT = "diplobot_delivery"
+LOOKUP_LIMIT = 100  # messages read back when reconciling a crashed send
 DEFAULT_API_URL = "https://slack.com/api/"
 
 # Errors that retrying cannot fix: the core pauses the subscription and tells an admin.
@@ -198,7 +201,40 @@ class SlackSink:
         extra: dict[str, Any] = {"link_names": False}
         if method == "chat.postMessage":  # chat.update keeps the original's unfurl settings
             extra.update(unfurl_links=False, unfurl_media=False)
+            key = current_delivery_key()
+            if key:  # lets find_sent recognise this message after a crash
+                extra["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"delivery": key}}
         return {**message.kwargs(), **extra}
+
+    async def find_sent(self, alert: Alert, delivery_key: str, *, thread: str | None = None) -> str | None:
+        """The ts of a recent message (or thread reply) carrying `delivery_key` in its metadata, else None.
+
+        Reading history needs the channels:history / groups:history scopes; without them the
+        lookup says "not found" (the outbox then sends again, as for a sink without the capability).
+        """
+        where = ChannelAddress.parse(alert.channel)
+        if thread:
+            method, args = "conversations.replies", {"ts": thread, "limit": LOOKUP_LIMIT}
+        else:
+            method, args = "conversations.history", {"limit": LOOKUP_LIMIT}
+        try:
+            response = await self.client.api_call(method, http_verb="GET", params={
+                "channel": where.channel, "include_all_metadata": "true", **args})
+        except SlackApiError as exc:
+            error = to_delivery_error(alert.channel, exc)
+            if "missing_scope" in str(error) or "not_in_channel" in str(error):
+                log.warning("slack cannot read %s to reconcile %s (%s); it will be sent again",
+                            alert.channel, delivery_key, error)
+                return None
+            raise error from exc
+        except Exception as exc:
+            raise to_delivery_error(alert.channel, exc) from exc
+        for message in response.get("messages") or []:
+            metadata = message.get("metadata") or {}
+            payload = metadata.get("event_payload") or {}
+            if metadata.get("event_type") == METADATA_EVENT and payload.get("delivery") == delivery_key:
+                return str(message.get("ts"))
+        return None
 
     async def send(self, alert: Alert) -> str | None:
         """Post a new message; returns its ts (the message id the core stores)."""
