@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
+import random
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -331,10 +333,39 @@ async def test_rule_modal_errors_preview_and_save(fake: FakeSlack, adapter: Slac
     assert view_errors(answer["view"]) == []
     assert rec.rules == {"caucasus": "query: ceasefire AND Armenia"}
 
-    # The same preview cannot be saved twice, nor by someone else.
+    # Someone else cannot save another user's preview.
     status, text = await interactive(adapter, submission(view["id"], render.RULE_SAVE_MODAL,
-                                                         preview["private_metadata"]))
+                                                         preview["private_metadata"], user="UOWNER"))
     assert "expired" in json.dumps(json.loads(text)["view"])
+
+
+async def test_save_works_on_another_instance(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+    """Behind a load balancer the Save click may reach an instance that never saw the preview."""
+    view = await open_editor(fake, adapter)
+    _, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"],
+                                                    "caucasus", "query: ceasefire"))
+    preview = json.loads(text)["view"]
+    other = SlackAdapter(slack_settings(fake), build_core(rec), pace_seconds=0.0)
+    await other.start()
+    try:
+        _, text = await interactive(other, submission(view["id"], render.RULE_SAVE_MODAL,
+                                                      preview["private_metadata"]))
+    finally:
+        await other.stop()
+    assert "Saved rule caucasus" in json.dumps(json.loads(text)["view"])
+    assert rec.rules == {"caucasus": "query: ceasefire"}
+
+
+async def test_huge_rule_preview_is_kept_in_memory(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+    view = await open_editor(fake, adapter)
+    noise = base64.b64encode(random.Random(7).randbytes(2400)).decode()  # does not compress
+    spec = f"query: {noise}"[:2990]
+    _, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"],
+                                                    "big", spec))
+    preview = json.loads(text)["view"]
+    assert "token" in json.loads(preview["private_metadata"]) and view_errors(preview) == []
+    _, text = await interactive(adapter, submission(view["id"], render.RULE_SAVE_MODAL, preview["private_metadata"]))
+    assert "Saved rule big" in json.dumps(json.loads(text)["view"]) and rec.rules["big"] == spec
 
 
 async def test_edit_prefills_the_current_rule(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:

@@ -10,15 +10,17 @@ with every request's signature checked by Bolt. Both run inside the caller's eve
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 import re
 import shlex
 import time
 import uuid
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import yaml
@@ -313,20 +315,35 @@ class SlackAdapter:
         except TimeoutError:
             return None, task
 
-    def _remember(self, rule: PendingRule) -> str:
+    def _remember(self, rule: PendingRule) -> dict[str, Any]:
+        """Private metadata for the preview view that brings the rule back on Save.
+
+        The rule travels inside the view (compressed) so that Save works on any instance behind a
+        load balancer; only a rule too big for Slack's 3,000-character metadata stays in memory.
+        """
+        packed = base64.b64encode(zlib.compress(json.dumps(asdict(rule)).encode())).decode()
+        if len(packed) <= 2800:
+            return {"rule": packed}
         token = uuid.uuid4().hex
         self._pending[token] = rule
         while len(self._pending) > 200:
             self._pending.popitem(last=False)
-        return token
+        return {"token": token}
+
+    def _recall(self, meta: dict[str, Any]) -> PendingRule | None:
+        if "rule" in meta:
+            try:
+                return PendingRule(**json.loads(zlib.decompress(base64.b64decode(str(meta["rule"])))))
+            except (ValueError, TypeError, zlib.error):
+                return None
+        return self._pending.pop(str(meta.get("token") or ""), None)
 
     def _after_preview(self, reply: Reply, rule: PendingRule) -> tuple[str, dict[str, Any]]:
         """What the editor becomes after a preview dispatch: ("errors", errors) or ("update", view)."""
         if not reply.ok:
             return "errors", render.rule_errors(reply.data.get("errors"), reply.text)
         if reply.data.get("preview"):
-            token = self._remember(rule)
-            return "update", render.rule_preview(reply, metadata={"token": token})
+            return "update", render.rule_preview(reply, metadata=self._remember(rule))
         return "update", render.rule_result(reply)
 
     async def _on_rule_submit(self, ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
@@ -370,8 +387,7 @@ class SlackAdapter:
 
     async def _on_rule_save(self, ack: Any, body: dict[str, Any]) -> None:
         """Save pressed on the preview: dispatch with --yes and show the outcome."""
-        token = str(self._metadata(body).get("token") or "")
-        rule = self._pending.get(token)
+        rule = self._recall(self._metadata(body))
         user = (body.get("user") or {}).get("id", "")
         if rule is None or rule.user != user:
             await ack(response_action="update", view=render.rule_result(
@@ -387,7 +403,6 @@ class SlackAdapter:
             self._spawn(self._finish_save(task, view_id))
         else:
             await ack(response_action="update", view=render.rule_result(reply))
-        self._pending.pop(token, None)
 
     async def _finish_save(self, task: asyncio.Task[Reply], view_id: str | None) -> None:
         reply = await task
