@@ -86,6 +86,15 @@ _ANNIVERSARY_TITLE = re.compile(r"anniversar|years after|years on|remember|comme
 _TOKEN = re.compile(r"[\w'.-]+|[,;:()\"]")
 
 
+_UNIT_AFTER = re.compile(r"\s*(?:%|-?percent|-?per cent|:\d|\s*a\.m|\s*p\.m|th\b|st\b|nd\b|rd\b|-(?:third|half|quarter|fifth))")
+_HYPHEN_UNIT = re.compile(r"-(?:year|month|week|day|hour|minute|member|kilomet|mile|meter|metre|point|story|storey)")
+_TOLL_NOISE = re.compile(r"\d{1,3},\d|\b(?:kill|dead|wound|injur)")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bincluding)\s*$")
+_AND_GAP = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
+_KIND_IN_GAP = re.compile(r"\b(?:killed|dead|died|wounded|injured|missing)\b")
+_AND_END = re.compile(r"\band\s*$")
+
+
 @dataclass(slots=True)
 class _Fig:
     number: Number
@@ -117,7 +126,7 @@ def _junk(num: Number, low: str) -> bool:
     after = low[num.end : num.end + 12]
     if before.endswith(("$", "£", "€", "us$", "#", "no. ", "no.")):
         return True
-    if re.match(r"\s*(?:%|-?percent|-?per cent|:\d|\s*a\.m|\s*p\.m|th\b|st\b|nd\b|rd\b|-(?:third|half|quarter|fifth))", after):
+    if _UNIT_AFTER.match(after):
         return True
     if not num.is_word and 1800 <= num.value <= 2100 and "," not in num.text:
         return True
@@ -125,7 +134,7 @@ def _junk(num: Number, low: str) -> bool:
         return True
     if _VAGUE_BEFORE.search(before):
         return True
-    return bool(re.match(r"-(?:year|month|week|day|hour|minute|member|kilomet|mile|meter|metre|point|story|storey)", after))
+    return bool(_HYPHEN_UNIT.match(after))
 
 
 def _tokens_after(low: str, end: int, limit: int = 14) -> list[str]:
@@ -244,7 +253,7 @@ def _toll(fig: _Fig, low: str) -> None:
         fig.rejected = True
         return
     # "the death toll rose to 170", "the death toll from the 2015 earthquake was 9,000"
-    if _TOLL_MID.match(mid) or (_TOLL_LAST.search(_strip_qualifier(mid)) and not re.search(r"\d{1,3},\d|\b(?:kill|dead|wound|injur)", mid)):
+    if _TOLL_MID.match(mid) or (_TOLL_LAST.search(_strip_qualifier(mid)) and not _TOLL_NOISE.search(mid)):
         fig.kind, fig.who, fig.via = "dead", "people", "toll"
 
 
@@ -343,16 +352,16 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
         before = low[max(0, fig.number.start - 12) : fig.number.start]
         prev = figs[i - 1] if i > 0 else None
         nxt = figs[i + 1] if i + 1 < len(figs) else None
-        if prev and prev.kind and re.search(r"(?:,|\band|\bincluding)\s*$", before) and prev.via != "right":
+        if prev and prev.kind and _LIST_BEFORE.search(before) and prev.via != "right":
             fig.kind, fig.who, fig.via = prev.kind, who, "list"
         elif nxt and nxt.kind and nxt.via == "right":
             gap = low[fig.number.end : nxt.number.start]
-            if re.search(r"\band\s+(?:\w+\s+){0,2}$", gap) and not re.search(r"\b(?:killed|dead|died|wounded|injured|missing)\b", gap):
+            if _AND_GAP.search(gap) and not _KIND_IN_GAP.search(gap):
                 fig.kind, fig.who, fig.via = nxt.kind, who, "list"
     # "at least 30 ... dead and 60 injured": the qualifier carries over a bare "and N".
     for i, fig in enumerate(figs[1:], start=1):
         prev = figs[i - 1]
         if fig.kind and fig.qualifier == "exact" and prev.kind and prev.qualifier != "exact" \
-                and re.search(r"\band\s*$", low[max(0, fig.number.start - 6) : fig.number.start]):
+                and _AND_END.search(low, max(0, fig.number.start - 6), fig.number.start):
             fig.qualifier = prev.qualifier
     return figs

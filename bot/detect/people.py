@@ -45,6 +45,16 @@ _ORG_WORDS = frozenset(
 _HEAD_OF = re.compile(r",\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)")
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+_CAP_BEFORE = re.compile(r"([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)(?:'s)?\s*$")
+_OF_FOR = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+_RUN_WORD = re.compile(r"([A-Z][\w.'-]*|of|for|and|the)(\s+|,\s*|$)")
+_GAP = re.compile(r",?\s+")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
+_FIRST_CAP = re.compile(r"\s*(?:the\s+)?([A-Z][\w'-]+)")
+
+
 @dataclass(slots=True)
 class _Candidate:
     tokens: list[str]
@@ -58,6 +68,7 @@ def _title_canon() -> dict[str, str]:
     return {unify(k): v for k, v in gazetteer.people().titles.items()}
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_place(word: str) -> bool:
     key = fold(word.rstrip("."))
     return key in gazetteer.places().automaton
@@ -75,11 +86,11 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
         word = m.group(0) if m else ""
         if not m:
             # lowercase particle inside a name ("Haitham bin Tariq")
-            pm = re.match(r"[a-z]+", text[i:])
-            if pm and pm.group(0) in _PARTICLES and tokens and i + pm.end() < n and text[i + pm.end()] == " " \
-                    and _NAME_TOKEN.match(text, i + pm.end() + 1):
+            pm = _LOWER_WORD.match(text, i)
+            if pm and pm.group(0) in _PARTICLES and tokens and pm.end() < n and text[pm.end()] == " " \
+                    and _NAME_TOKEN.match(text, pm.end() + 1):
                 tokens.append(pm.group(0))
-                i += pm.end()
+                i = pm.end()
                 continue
             break
         bare = word.rstrip(".")
@@ -104,7 +115,7 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
 def _country_before(text: str, start: int) -> str | None:
     """'Armenia's Prime Minister', 'Armenian Foreign Minister', 'U.S. Secretary of State'."""
     before = text[max(0, start - 40) : start].rstrip()
-    m = re.search(r"([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)(?:'s)?\s*$", before)
+    m = _CAP_BEFORE.search(before)
     if not m:
         return None
     gz = gazetteer.places()
@@ -121,18 +132,18 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
     """Read what follows a title: an optional 'of/for X' (with a country) and the name."""
     i = end
     country: str | None = None
-    m = re.match(r"\s+(?:of|for)\s+(?:the\s+)?", text[i:])
+    m = _OF_FOR.match(text, i)
     if m:
-        j = i + m.end()
+        j = m.end()
         run_start = j
         words: list[tuple[str, int]] = []
         comma_at: int | None = None
         while len(words) <= 8:
-            wm = re.match(r"([A-Z][\w.'-]*|of|for|and|the)(\s+|,\s*|$)", text[j:])
+            wm = _RUN_WORD.match(text, j)
             if not wm:
                 break
             words.append((wm.group(1), j))
-            j += wm.end()
+            j = wm.end()
             if "," in wm.group(2):
                 comma_at = j
                 break
@@ -150,13 +161,14 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
             tokens, e = _name_at(text, comma_at)
             return tokens, country, e
         return [], country, run_start
-    m = re.match(r",?\s+", text[i:])
+    m = _GAP.match(text, i)
     if not m:
         return [], None, i
-    tokens, e = _name_at(text, i + m.end())
+    tokens, e = _name_at(text, m.end())
     return tokens, None, e
 
 
+@functools.lru_cache(maxsize=4096)
 def _country_of(word: str) -> str | None:
     key = fold(word.rstrip(",").removesuffix("'s"))
     gz = gazetteer.places()
@@ -169,7 +181,7 @@ def _country_of(word: str) -> str | None:
 
 def _clean(tokens: list[str]) -> list[str]:
     """Drop middle initials and suffixes: 'Lloyd J. Austin III' -> Lloyd Austin."""
-    out = [t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and re.fullmatch(r"[A-Z]\.?", t))]
+    out = [t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and _INITIAL.fullmatch(t))]
     return [t for t in out if t not in ("Jr.", "Jr", "III", "II", "IV")]
 
 
@@ -297,10 +309,10 @@ def find_people(doc: Doc) -> list[Person]:
 
 
 def _country_of_phrase(phrase: str) -> str | None:
-    m = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)", phrase)
+    m = _OF_NAME.search(phrase)
     if m:
         return _country_of(m.group(1)) or _country_of(m.group(1).split()[0])
-    m = re.match(r"\s*(?:the\s+)?([A-Z][\w'-]+)", phrase)
+    m = _FIRST_CAP.match(phrase)
     return _country_of(m.group(1)) if m else None
 
 
