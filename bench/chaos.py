@@ -342,6 +342,7 @@ async def conduct(args: argparse.Namespace) -> int:
     kills = 0
     per_second = (args.articles - first) / max(1.0, args.write_seconds)
     next_n = first
+    chaos_until = t0 + args.write_seconds + args.chaos_after
     deadline = t0 + args.write_seconds + args.timeout
 
     def delivered_pairs() -> set[tuple[str, str]]:
@@ -357,7 +358,7 @@ async def conduct(args: argparse.Namespace) -> int:
         done_writing = next_n >= args.articles
         if done_writing and len(delivered_pairs()) >= expected:
             break
-        if now >= next_kill:
+        if now >= next_kill and now < chaos_until:
             # One instance at a time, round robin, and only one that has come up since its last restart.
             victim = kills % args.instances
             if procs[victim].ready.exists():
@@ -424,6 +425,7 @@ async def conduct(args: argparse.Namespace) -> int:
     print(f"lost                 {lost}")
     print(f"latency p50          {report['latency_p50_s']} s  (first sight of the article -> its post)")
     print(f"latency p95          {report['latency_p95_s']} s  (max {report['latency_max_s']} s)")
+    print(f"articles ingested    {len(stories)} of {args.articles}; outbox at the end {dict(statuses)}")
     print(f"of which ingestion  p50 {report['ingest_per_poll_p50_s']} s, p95 {report['ingest_per_poll_p95_s']} s per poll "
           f"({len(ingest)} polls with new articles; first sight is the start of the poll's ingestion)")
     print(f"instances {args.instances}, SIGKILLs {kills}, {elapsed:.0f} s, platform answers "
@@ -449,7 +451,9 @@ def main() -> None:
     parser.add_argument("--jitter", type=int, default=20)
     parser.add_argument("--write-seconds", type=float, default=90.0, help="articles arrive over this long")
     parser.add_argument("--kill-every", type=float, default=5.0, help="mean seconds between SIGKILLs")
-    parser.add_argument("--timeout", type=float, default=240.0, help="give up this long after the last article")
+    parser.add_argument("--chaos-after", type=float, default=30.0,
+                        help="keep killing this long after the last article is written, then let the survivors settle")
+    parser.add_argument("--timeout", type=float, default=420.0, help="give up this long after the last article")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--no-lookup", action="store_true", help="a sink without find_sent (id-less webhook)")
     parser.add_argument("--keep", action="store_true", help="keep the database and logs")

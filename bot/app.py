@@ -104,6 +104,18 @@ class App:
         await self.services.db.close()
         self._setup_done = False
 
+    async def warm_up(self) -> None:
+        """Compile each tenant's rules and fill the story index before the first poll (a restart's cold start
+        otherwise lands inside the first ingestion, delaying its alerts); failures are logged, never fatal."""
+        try:
+            async with self.services.db.session() as session:
+                tenants = set((await session.scalars(select(Feed.tenant).distinct())).all())
+                for tenant in sorted(tenants):
+                    (await self.rulebook.get(session, tenant)).detect("warm up", "")
+            await self.pipeline.load_recent()
+        except Exception:
+            log.exception("warm-up failed; the first poll will do it")
+
     async def feed_ids(self) -> list[int]:
         """Enabled, unpaused feeds."""
         async with self.services.db.session() as session:
@@ -261,6 +273,7 @@ class App:
                 await self.ops.start()
             for adapter in self.adapters:
                 await adapter.start()
+            await self.warm_up()
             await self._sync_jobs(scheduler)
             scheduler.add_job(self._sync_jobs, IntervalTrigger(seconds=30), args=[scheduler], id="sync-feeds",
                               max_instances=1, coalesce=True)
