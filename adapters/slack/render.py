@@ -294,9 +294,10 @@ def _sources_text(sources: tuple[Source, ...], limit: int = 8) -> str:
 
 def _rules_context(summary: Summary) -> list[str]:
     items = [f"{_SEVERITY_ICON.get(summary.severity, '')} *{summary.severity.upper()}*".strip()]
-    for m in summary.matches[: MAX_CONTEXT_ELEMENTS - 1]:
+    for m in summary.matches[: MAX_CONTEXT_ELEMENTS - 2]:
         reason = f" — {escape(one_line(m.reason))}" if m.reason else ""
         items.append(fit(f"Rule *{escape(one_line(m.rule))}*{reason}", 500))
+    items.append(fit(f"Story `{escape(one_line(summary.story_id))}`", 200))  # for `/mute STORY_ID`
     return items
 
 
@@ -339,7 +340,8 @@ def render_summary(summary: Summary, *, mention: str = "") -> Message:
         blocks.append(section(_sources_text(summary.sources)))
     blocks.append(context(_rules_context(summary)))
     blocks.append(_actions(summary))
-    text = _fallback(mention, f"[{summary.severity.upper()}]", escape(headline), key_fact(summary))
+    fact = key_fact(summary)
+    text = _fallback(mention, f"[{summary.severity.upper()}]", escape(headline) + (f" — {fact}" if fact else ""))
     return Message(text=text, blocks=tuple(_cap(blocks)))
 
 
