@@ -336,7 +336,7 @@ class SlackAdapter:
                 return PendingRule(**json.loads(zlib.decompress(base64.b64decode(str(meta["rule"])))))
             except (ValueError, TypeError, zlib.error):
                 return None
-        return self._pending.pop(str(meta.get("token") or ""), None)
+        return self._pending.get(str(meta.get("token") or ""))
 
     def _after_preview(self, reply: Reply, rule: PendingRule) -> tuple[str, dict[str, Any]]:
         """What the editor becomes after a preview dispatch: ("errors", errors) or ("update", view)."""
@@ -387,7 +387,8 @@ class SlackAdapter:
 
     async def _on_rule_save(self, ack: Any, body: dict[str, Any]) -> None:
         """Save pressed on the preview: dispatch with --yes and show the outcome."""
-        rule = self._recall(self._metadata(body))
+        meta = self._metadata(body)
+        rule = self._recall(meta)
         user = (body.get("user") or {}).get("id", "")
         if rule is None or rule.user != user:
             await ack(response_action="update", view=render.rule_result(
@@ -395,6 +396,7 @@ class SlackAdapter:
             return
         team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
         caller = await self.caller(team, user, (body.get("user") or {}).get("username"))
+        self._pending.pop(str(meta.get("token") or ""), None)
         inv = Invocation("watch", (rule.mode, rule.name, "--spec", rule.spec, "--yes"), caller, rule.channel)
         reply, task = await self._within(self.core.dispatch(inv))
         if reply is None:
