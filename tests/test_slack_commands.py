@@ -24,6 +24,7 @@ from adapters.slack import app as slack_app
 from adapters.slack import render
 from adapters.slack.app import SlackAdapter, command_words
 from bot.commands.core import Arg, CommandContext, CommandCore, CommandRegistry
+from bot.errors import ConfigError
 from bot.models import Reply
 from bot.ports import Adapter
 from bot.settings import Settings
@@ -417,3 +418,10 @@ async def test_editing_an_unknown_rule_answers_instead_of_opening_the_editor(fak
     reply = await run_slash(fake, adapter, "/watch", "edit nosuch")
     assert "no rule named 'nosuch'" in reply["text"] and reply["response_type"] == "ephemeral"
     assert not fake.calls_to("views.open")
+
+
+async def test_a_refused_bot_token_stops_start_up(fake: FakeSlack, rec: Recorder) -> None:
+    bad = SlackAdapter(slack_settings(fake, SLACK_BOT_TOKEN="xoxb-revoked"), build_core(rec))
+    with pytest.raises(ConfigError, match="invalid_auth"):
+        await bad.start()
+    await bad.stop()
