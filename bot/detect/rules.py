@@ -156,7 +156,9 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
             err = exc.errors()[0]
             loc = ".".join(str(p) for p in err["loc"]) or None
             bad_input = err.get("input") if err["type"] != "missing" else None
-            raise ConfigError(err["msg"], file=file, entry=label, field=loc, found=bad_input,
+            message = {"literal_error": "not an allowed value", "extra_forbidden": "unknown field",
+                       "missing": "required field missing"}.get(err["type"], err["msg"])
+            raise ConfigError(message, file=file, entry=label, field=loc, found=bad_input,
                               expected=_expected(err)) from exc
         if spec.name in seen:
             raise ConfigError("duplicate rule name", file=file, entry=label, field="name", found=spec.name,
