@@ -196,10 +196,12 @@ class CommandCore:
     """Dispatches invocations to handlers; the single entry point for every face."""
 
     def __init__(self, services: Services, registry: CommandRegistry | None = None) -> None:
-        from bot.commands import default_registry
+        if registry is None:
+            from bot.commands import default_registry
 
+            registry = default_registry()
         self.services = services
-        self.registry = registry or default_registry()
+        self.registry = registry
 
     @property
     def specs(self) -> tuple[CommandSpec, ...]:
@@ -217,7 +219,8 @@ class CommandCore:
             return await spec.handler(ctx, values)
         except UserInputError as exc:
             lines = (f"usage: {exc.usage}",) if exc.usage else ()
-            return Reply(text=f"Error: {exc}", lines=lines, ok=False, ephemeral=True)
+            return Reply(text=f"Error: {exc}", lines=lines, ok=False, ephemeral=True,
+                         data={"argument": exc.argument, "usage": exc.usage})
         except CommandError as exc:
             return Reply(text=f"Error: {exc}", ok=False, ephemeral=True)
         except DiplobotError as exc:
