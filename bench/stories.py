@@ -3,7 +3,8 @@
 Run: .venv/bin/python bench/stories.py [--sizes 10000 100000] [--days 30] [--seed 7]
 
 The articles come from the seeds and ../shared/eval-dev: each generated event takes one real text,
-replaces its names (people, places, groups: capitalised words) with invented ones, moves it to a
+replaces most of its names (people, places, groups: capitalised words) with invented ones and its
+figures with others, moves it to a
 random time within `--days`, and is told by one to five outlets, each a rewrite that drops and
 reorders sentences, swaps common words for synonyms and rewords the headline. Articles are added in
 time order to one StoryIndex (72 h window, expired every simulated hour), as the pipeline does.
@@ -33,7 +34,9 @@ REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval-dev"
 START = datetime(2026, 1, 1, tzinfo=timezone.utc)
 _CAPS = re.compile(r"\b[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?\b")
-_SYLLABLES = "ka ri mo ta ve lin dor sa bu ne zan pol et ur vi go ha mer tus ob an".split()
+_SYLLABLES = ("ka ri mo ta ve lin dor sa bu ne zan pol et ur vi go ha mer tus ob an kel sho pra dun mi ru bel "
+              "gar te fon ish qua lo zem nur av bri ost yel").split()
+_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})*\b")
 _SYNONYMS = {
     "said": "stated", "met": "held talks with", "killed": "left dead", "agreed": "reached", "talks": "negotiations",
     "meeting": "talks", "attack": "assault", "fighting": "clashes", "government": "authorities",
@@ -56,16 +59,24 @@ def real_texts() -> list[tuple[str, str]]:
 
 def invented_name(rnd: random.Random) -> str:
     """A pronounceable made-up proper name."""
-    return "".join(rnd.choice(_SYLLABLES) for _ in range(rnd.randint(2, 3))).capitalize()
+    return "".join(rnd.choice(_SYLLABLES) for _ in range(rnd.randint(2, 4))).capitalize()
 
 
 def make_event(rnd: random.Random, title: str, text: str) -> tuple[str, str]:
     """A new event from a real text: its names replaced by invented ones (consistently)."""
     names = sorted({m for m in _CAPS.findall(title + "\n" + text) if m not in _COMMON_CAPS})
+    # Most names change; a few (a country, a ministry) stay, as they do across a region's news.
     mapping = {n: invented_name(rnd) for n in names if rnd.random() < 0.8}
+    numbers: dict[str, str] = {}
+
+    def number(m: re.Match[str]) -> str:
+        value = int(m.group(0).replace(",", ""))
+        if 1900 <= value <= 2100:
+            return m.group(0)  # a year: kept, the date is varied separately
+        return numbers.setdefault(m.group(0), f"{max(2, int(value * rnd.uniform(0.3, 3.0))):,}")
 
     def swap(s: str) -> str:
-        return _CAPS.sub(lambda m: mapping.get(m.group(0), m.group(0)), s)
+        return _NUMBER.sub(number, _CAPS.sub(lambda m: mapping.get(m.group(0), m.group(0)), s))
 
     return swap(title), swap(text)
 

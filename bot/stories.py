@@ -18,6 +18,7 @@ rewrite test is strict. An article with no publication time is treated as compat
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter, deque
@@ -54,6 +55,7 @@ _NAME_STOP = frozenset(
 IDF_PRIOR = 50.0  # pseudo-documents: with few indexed articles every name weighs about the same
 BLOCK_KEYS = 24  # an article is looked up under its rarest names only
 POSTING_CAP = 64  # and only against the most recent articles under each name
+DUP_CANDIDATES = 32  # near-duplicate candidates checked per article
 # A rewrite of the same event shares distinctive names AND wording; both thresholds err on the side
 # of keeping two events apart (see bench/story_metrics.py for the measured effect).
 MIN_NAMES = 0.11
@@ -85,6 +87,7 @@ class _Entry:
     seq: int = 0
     name_norm: float = 0.0
     word_norm: float = 0.0
+    lead_names: frozenset[str] | None = None
 
 
 def clean_lines(text: str) -> list[str]:
@@ -201,7 +204,8 @@ class StoryIndex:
         det = doc.detection
         lead = lead_text(doc.title, doc.text)
         # A name in the headline says more about the event than one in the lead.
-        names = dict.fromkeys(names_of(lead), 1.0)
+        lead_names = frozenset(names_of(lead))
+        names = dict.fromkeys(lead_names, 1.0)
         names.update(dict.fromkeys(names_of(doc.title), TITLE_WEIGHT))
         names.update(dict.fromkeys(("p:" + p.name.lower() for p in det.people), 1.0))
         names.update(dict.fromkeys(("c:" + c.lower() for c in det.countries), 1.0))
@@ -214,6 +218,7 @@ class StoryIndex:
             names=names,
             words={w: 1.0 + math.log(n) for w, n in counts.items()},
             events=frozenset(e.type for e in det.events),
+            lead_names=lead_names,
         )
         self._norms(entry)
         return entry
@@ -239,13 +244,15 @@ class StoryIndex:
         return self._find(self._entry(doc))
 
     def _find(self, entry: _Entry) -> str | None:
-        for other_id in self._lsh.query(entry.minhash):
+        # A busy wire story has many copies in the window; looking at a bounded number keeps the cost flat.
+        for other_id in itertools.islice(self._lsh.query(entry.minhash), DUP_CANDIDATES):
             other = self._entries.get(other_id)
             if (
                 other
                 and self._in_window(entry, other)
                 and entry.minhash.jaccard(other.minhash) >= self.dup_threshold
                 and self._name_similarity(entry, other) >= DUP_MIN_NAMES
+                and not self._title_conflict(entry, other)
             ):
                 return other.story_id  # a copy; a template filled in with other names is not
         shared: Counter[str] = Counter()
@@ -330,7 +337,39 @@ class StoryIndex:
         ) / (a.word_norm * b.word_norm)
         if names < TEMPLATE_RATIO * words:
             return 0.0  # the same wording about other people and places: a template (readouts, statements)
+        if self._title_conflict(a, b):
+            return 0.0  # a headline's people and places are not in the other article: another event
         return 0.5 * names + 0.5 * words
+
+    def _title_conflict(self, a: _Entry, b: _Entry) -> bool:
+        """True when, both ways, most of a headline's distinctive names are never mentioned by the other article.
+
+        Copies and rewrites of one event mention the people and places of each other's headlines (at least
+        one way round: an official readout's long title names more than a news report ever will); a template
+        reused for another event ("Blinken's call with Armenian FM Mirzoyan" / "...with Kenyan FM Mudavadi")
+        changes exactly those, both ways. Only single headline words that the article also capitalises in its
+        lead count as names, so the capitals of a Title Case Headline do not.
+        """
+        floor = math.log(1.0 + IDF_PRIOR / 10.0)
+        for x, y in ((a, b), (b, a)):
+            total = missing = 0.0
+            text: str | None = None
+            for name, weight in x.names.items():
+                if weight < TITLE_WEIGHT or x.lead_names is None or name not in x.lead_names or ":" in name or " " in name:
+                    continue
+                idf = self.idf(name)
+                if idf < floor:
+                    continue
+                total += idf
+                if name in y.names:
+                    continue
+                if text is None:
+                    text = (y.doc.title + "\n" + y.doc.text).lower()
+                if name not in text:
+                    missing += idf
+            if not total or missing <= 0.5 * total:
+                return False
+        return True
 
     def _name_similarity(self, a: _Entry, b: _Entry) -> float:
         if not (a.name_norm and b.name_norm):
