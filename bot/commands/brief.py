@@ -59,20 +59,28 @@ async def watched_people(session: AsyncSession, tenant: str) -> list[str]:
 
 
 async def find_articles(
-    session: AsyncSession, topic: Topic, *, since: datetime | None, scan: int = SCAN_LIMIT
+    session: AsyncSession, topic: Topic, *, since: datetime | None, scan: int = SCAN_LIMIT, limit: int | None = None
 ) -> list[ArticleRow]:
-    """Articles about a topic since a time: detections that name it, plus full-text hits, newest first."""
-    found: dict[str, ArticleRow] = {}
+    """Articles about a topic since a time (detections naming it, plus full-text hits), newest first, at most `limit`."""
+    ids: dict[str, None] = {}
+    fts: list[str] = []
     if topic.kind != "search":
-        for row in await search.recent_articles(session, since=since, limit=scan):
-            if topic.matches_detection(row.detection or {}):
-                found[row.id] = row
+        # Scan only ids and detections; full rows are loaded for the matches alone.
+        query = select(ArticleRow.id, ArticleRow.detection).order_by(ArticleRow.seen_at.desc()).limit(scan)
+        if since is not None:
+            query = query.where(ArticleRow.seen_at >= since)
+        for article_id, detection in (await session.execute(query)).all():
+            if topic.matches_detection(detection or {}):
+                ids[article_id] = None
+                if limit is not None and len(ids) >= limit:
+                    break
     phrases = topic.search_phrases if topic.kind != "rule" else ()
     if phrases:
-        ids = [i for i in await search.search_article_ids(session, phrases, since=since, limit=scan) if i not in found]
-        for row in await search.articles_by_ids(session, ids):
-            found[row.id] = row
-    return sorted(found.values(), key=lambda r: r.seen_at, reverse=True)
+        fts = await search.search_article_ids(session, phrases, since=since, limit=limit or scan)
+    # Both lists are newest first, so the newest `limit` overall are among the first `limit` of each.
+    rows = await search.articles_by_ids(session, [*ids, *fts])
+    rows.sort(key=lambda r: r.seen_at, reverse=True)
+    return rows[:limit] if limit is not None else rows
 
 
 async def story_views(session: AsyncSession, articles: Sequence[ArticleRow]) -> list[StoryView]:
@@ -129,7 +137,7 @@ def register(registry: CommandRegistry) -> None:
             if articles:
                 views = rank(await story_views(session, articles), now, watched, limit)
                 return _answer(topic, views, period, now, watched)
-            latest = await find_articles(session, topic, since=None, scan=SCAN_LIMIT)
+            latest = await find_articles(session, topic, since=None, limit=1)
             if latest:
                 view = (await story_views(session, latest[:1]))[0]
                 ago = human_delta(now - view.last_seen)
