@@ -522,3 +522,16 @@ async def test_sink_calls_are_bounded(running: Any, fake: FakeDiscord) -> None:
     fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=2.0)
     with pytest.raises(Retryable, match="did not answer"):
         await adapter.sink.send(Alert(kind="notice", channel=CHANNEL, text="slow"))
+
+
+async def test_refused_embed_falls_back_to_plain_text(running: Any, fake: FakeDiscord) -> None:
+    """If Discord calls a rendered alert invalid (50035), a plain-text version goes out instead of nothing."""
+    adapter, _ = running
+    fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 400, 50035, "Invalid Form Body")
+    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary("@everyone Truce")))
+    message = fake.messages[mid]
+    assert message["embeds"] == [] and message["content"].startswith("**@\u200beveryone Truce**\n<https://news0.example/a>")
+    assert message["allowed_mentions"] == {"parse": []}
+    fake.fail_next("PATCH", rf"/channels/{TEXT_CHANNEL}/messages/{mid}$", 400, 50035)
+    await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary("Truce holds")), mid)
+    assert fake.messages[mid]["content"].startswith("**Truce holds**")

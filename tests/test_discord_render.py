@@ -21,6 +21,7 @@ from adapters.discord.render import (
     has_ref,
     neutralise,
     render_alert,
+    render_plain,
     render_reply,
 )
 from bot.commands.core import Arg, CommandSpec, parse_args
@@ -120,6 +121,9 @@ def test_alerts_always_fit_and_never_ping(alert: Alert, role: int | None, ref: s
     assert len(message.buttons) <= BUTTONS_MAX
     for b in message.buttons:
         assert b.url.startswith(("http://", "https://")) and " " not in b.url and 0 < len(b.label) <= 80
+    fallback = render_plain(alert, ref=ref)
+    check_message(payload(fallback))
+    assert fallback.content and not fallback.embeds and not MENTION.findall(fallback.content)
     found = [m for t in texts(message) for m in MENTION.findall(t)]
     if message.mention_role is not None:
         assert alert.mention and alert.kind != "edit"

@@ -23,6 +23,7 @@ PERMANENT_CODES: dict[int, str] = {
 }
 THREAD_ALREADY_EXISTS = 160004
 UNKNOWN_MESSAGE = 10008
+INVALID_FORM_BODY = 50035
 
 
 def delivery_error(channel: str, exc: BaseException) -> DeliveryError:

@@ -413,6 +413,21 @@ def _render_alert(alert: Alert, flash_role: int | None) -> DiscordMessage:
     return DiscordMessage(content=truncate(neutralise(text), CONTENT_MAX))
 
 
+def render_plain(alert: Alert, *, ref: str | None = None) -> DiscordMessage:
+    """A last-resort text-only version of an alert (no embeds, no buttons), for when Discord refuses the rich one."""
+    parts: list[str] = []
+    summaries = [alert.summary] if alert.summary is not None else list(alert.summaries)
+    if alert.kind == "followup" and alert.change:
+        parts.append(f"Update: {plain(alert.change)}")
+    for s in summaries[:10]:
+        url = _first_url(s)
+        parts.append(f"**{clean(s.headline)}**" + (f"\n<{url}>" if url else ""))
+    if not summaries:
+        parts.append(neutralise(alert.text or "(empty notice)"))
+    message = DiscordMessage(content=truncate("\n".join(parts), CONTENT_MAX - 40))
+    return with_ref(message, ref)
+
+
 # ---------------------------------------------------------------- command replies
 
 

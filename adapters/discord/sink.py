@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import discord
 
 from adapters.discord.errors import (
+    INVALID_FORM_BODY,
     THREAD_ALREADY_EXISTS,
     UNKNOWN_MESSAGE,
     delivery_error,
@@ -19,6 +20,7 @@ from adapters.discord.render import (
     has_ref,
     plain,
     render_alert,
+    render_plain,
     truncate,
 )
 from bot.errors import Permanent, Retryable
@@ -78,21 +80,38 @@ class DiscordSink:
         """The message for an alert (pure; see render.py), marked with the outbox delivery key."""
         return render_alert(alert, flash_role=self.flash_role, ref=current_delivery_key())
 
-    def _kwargs(self, message: DiscordMessage, *, content: bool = True) -> dict[str, Any]:
-        key = current_delivery_key()
+    def _kwargs(self, message: DiscordMessage, *, edit: bool = False) -> dict[str, Any]:
+        """Keyword arguments for send() or, with `edit`, for edit() (which leaves content alone)."""
         kwargs: dict[str, Any] = {
             "embeds": message.embeds_for_discord(),
             "allowed_mentions": message.allowed_mentions(),
-            "view": message.view(),
         }
-        if content:
-            kwargs["content"] = message.content
-            if key and len(key) <= NONCE_MAX:
-                # Discord returns the earlier message instead of posting twice (enforce_nonce, a few minutes).
-                kwargs["nonce"] = key
-        if kwargs["view"] is None and content:
-            del kwargs["view"]  # send() takes no view=None; edit() uses None to clear buttons
+        view = message.view()
+        if edit:
+            kwargs["view"] = view  # None clears old buttons
+            if not message.embeds:
+                kwargs["content"] = message.content  # the plain fallback replaces the embed
+            return kwargs
+        kwargs["content"] = message.content
+        if view is not None:
+            kwargs["view"] = view
+        key = current_delivery_key()
+        if key and len(key) <= NONCE_MAX:
+            # Discord returns the earlier message instead of posting twice (enforce_nonce, a few minutes).
+            kwargs["nonce"] = key
         return kwargs
+
+    async def _degrading(self, alert: Alert, call: Callable[[DiscordMessage], Awaitable[T]]) -> T:
+        """Send the rendered alert; if Discord calls it invalid (50035), send a plain-text version instead."""
+        try:
+            return await call(self.render(alert))
+        except Permanent as exc:
+            cause = exc.__cause__
+            if not (isinstance(cause, discord.HTTPException) and cause.code == INVALID_FORM_BODY):
+                raise
+            log.error("Discord refused the alert for %s as invalid (%s); sending it as plain text",
+                      alert.channel, cause.text)
+            return await call(render_plain(alert, ref=current_delivery_key()))
 
     def _ready(self, channel: str) -> None:
         if self.client.is_closed() or self.client.user is None:
@@ -111,12 +130,12 @@ class DiscordSink:
 
     async def send(self, alert: Alert) -> str | None:
         """Post a new alert; returns the message id (for a forum: the post's starter message = thread id)."""
-        return await self._bounded(alert.channel, self._send(alert))
-
-    async def _send(self, alert: Alert) -> str | None:
-        guild_id, channel_id = parse_channel(alert.channel)
+        parse_channel(alert.channel)
         self._ready(alert.channel)
-        message = self.render(alert)
+        return await self._bounded(alert.channel, self._degrading(alert, lambda m: self._send(alert, m)))
+
+    async def _send(self, alert: Alert, message: DiscordMessage) -> str | None:
+        guild_id, channel_id = parse_channel(alert.channel)
         try:
             if await self._is_forum(channel_id):
                 forum = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
@@ -133,17 +152,17 @@ class DiscordSink:
 
     async def edit(self, alert: Alert, message_id: str) -> None:
         """Re-render a story into its existing message (content and its mention are left alone)."""
-        return await self._bounded(alert.channel, self._edit(alert, message_id))
-
-    async def _edit(self, alert: Alert, message_id: str) -> None:
-        guild_id, channel_id = parse_channel(alert.channel)
+        parse_channel(alert.channel)
         self._ready(alert.channel)
-        message = self.render(alert)
+        await self._bounded(alert.channel, self._degrading(alert, lambda m: self._edit(alert, message_id, m)))
+
+    async def _edit(self, alert: Alert, message_id: str, message: DiscordMessage) -> None:
+        guild_id, channel_id = parse_channel(alert.channel)
         try:
             # A forum post's starter message lives in the post's thread, whose id is the message id.
             where = int(message_id) if await self._is_forum(channel_id) else channel_id
             target = self.client.get_partial_messageable(where, guild_id=guild_id)
-            await target.get_partial_message(int(message_id)).edit(**self._kwargs(message, content=False))
+            await target.get_partial_message(int(message_id)).edit(**self._kwargs(message, edit=True))
         except discord.NotFound as exc:
             if exc.code != UNKNOWN_MESSAGE:
                 raise delivery_error(alert.channel, exc) from exc
@@ -154,12 +173,14 @@ class DiscordSink:
 
     async def reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
         """Post a follow-up in the thread started from the alert (created on first use), or in the forum post."""
-        return await self._bounded(alert.channel, self._reply_in_thread(alert, message_id))
-
-    async def _reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
-        guild_id, channel_id = parse_channel(alert.channel)
+        parse_channel(alert.channel)
         self._ready(alert.channel)
-        message = self.render(alert)
+        return await self._bounded(
+            alert.channel, self._degrading(alert, lambda m: self._reply_in_thread(alert, message_id, m))
+        )
+
+    async def _reply_in_thread(self, alert: Alert, message_id: str, message: DiscordMessage) -> str | None:
+        guild_id, channel_id = parse_channel(alert.channel)
         try:
             if not await self._is_forum(channel_id):
                 try:
@@ -190,11 +211,12 @@ class DiscordSink:
 
     async def find_sent(self, alert: Alert, delivery_key: str, *, thread: str | None = None) -> str | None:
         """The id of a recent bot message carrying `delivery_key` (after a crash mid-send), or None."""
+        parse_channel(alert.channel)
+        self._ready(alert.channel)
         return await self._bounded(alert.channel, self._find_sent(alert, delivery_key, thread))
 
     async def _find_sent(self, alert: Alert, delivery_key: str, thread: str | None = None) -> str | None:
         _, channel_id = parse_channel(alert.channel)
-        self._ready(alert.channel)
         try:
             if thread is None and await self._is_forum(channel_id):
                 return None  # a forum post cannot be searched from the forum; posting again is the fallback
