@@ -112,3 +112,23 @@ async def test_brief_covers_articles_without_a_story(services, core, clock):
     reply = await run(core, "brief armenia")
     assert reply.ok and reply.data["stories"] == 1
     assert "Yerevan hosts talks" in reply.lines[0]
+
+
+async def test_search_index_follows_inserts_updates_and_deletes(services, clock):
+    from sqlalchemy import delete, update
+
+    from bot.repo.search import search_article_ids
+    from bot.storage.tables import ArticleRow
+
+    await insert_article(services, "fts1", "Envoys meet in Geneva", "A quiet round of talks.", clock.now())
+    async with services.db.session() as session:
+        assert await search_article_ids(session, ["Geneva"]) == ["fts1"]
+        await session.execute(update(ArticleRow).where(ArticleRow.id == "fts1").values(title="Envoys meet in Oslo"))
+    async with services.db.session() as session:
+        assert await search_article_ids(session, ["Geneva"]) == []
+        assert await search_article_ids(session, ["oslo"]) == ["fts1"]
+        assert await search_article_ids(session, ["oslo"], since=clock.now() + timedelta(minutes=1)) == []
+        await session.execute(delete(ArticleRow).where(ArticleRow.id == "fts1"))
+    async with services.db.session() as session:
+        assert await search_article_ids(session, ["oslo"]) == []
+        assert await search_article_ids(session, ['"', "AND", "*"]) == []  # operators are quoted, never parsed
