@@ -7,8 +7,10 @@ Retry-After, 10% with a 5xx, and keeps every accepted message with its delivery 
 searched by key (like Slack message metadata), so the test sink implements `find_sent`. Articles
 are written into local folder feeds over `--write-seconds`; the instances (`diplobot run` code:
 `App.run` with a test adapter, one subprocess each) poll them on their schedules while one instance
-at a time is SIGKILLed every few seconds and restarted. At the end the script prints deliveries
-expected, delivered, duplicated and lost, and first-sight-to-post latency (p50/p95).
+at a time is SIGKILLed every few seconds and restarted (while articles arrive and `--chaos-after`
+seconds longer; then the survivors settle, up to `--timeout`). At the end the script prints
+deliveries expected, delivered, duplicated and lost, and first-sight-to-post latency (p50/p95),
+with the share of it spent ingesting (from the instances' JSON logs).
 
 Every loop is bounded (`--timeout`); everything listens on loopback only. PostgreSQL comes from
 DIPLOBOT_CHAOS_POSTGRES_URL or DIPLOBOT_TEST_POSTGRES_URL (the `.ci/run` database); a fresh database

@@ -23,9 +23,10 @@ short `claim_lease`. Just before calling the sink the worker records its intent:
 The window that remains: a sink with no `find_sent` (an incoming webhook that returns no message
 id and cannot be searched) is sent again after such a crash. The message is duplicated only when
 the process dies after the platform accepted the request and before `sent` was committed (the time
-of one HTTP response plus one small UPDATE, milliseconds); each instance has at most one row (or
-one batch message) in that state, so each crash duplicates at most one message per instance, and
-never loses one (at-least-once). See docs/delivery.md.
+of one HTTP response plus one small UPDATE, milliseconds); each of an instance's `concurrency`
+workers (4 on PostgreSQL, 1 on SQLite) has at most one row (or one batch message) in that state, so
+each crash duplicates at most `concurrency` messages per instance and never loses one
+(at-least-once). See docs/delivery.md.
 
 A sink call must finish well within `send_lease` (sinks time out their HTTP calls first), or
 another instance could take the row over while the first attempt is still running.
@@ -159,7 +160,7 @@ class Outbox:
 
     def __init__(self, services: Services, sinks: Mapping[str, AlertSink], *, max_attempts: int = 10,
                  batch_size: int = 5, claim_lease: timedelta = CLAIM_LEASE, send_lease: timedelta = SEND_LEASE,
-                 metrics: Metrics | None = None) -> None:
+                 metrics: Metrics | None = None, concurrency: int | None = None) -> None:
         self.services = services
         self.sinks = dict(sinks)
         self.max_attempts = max_attempts
@@ -168,7 +169,9 @@ class Outbox:
         self.send_lease = send_lease
         self.metrics = metrics
         self.wake = asyncio.Event()
-        self.in_flight: int | None = None
+        self.in_flight: set[int] = set()
+        # Workers per instance: sends are I/O-bound, so several overlap; SQLite has one writer, so one there.
+        self.concurrency = concurrency or (4 if services.db.dialect == "postgresql" else 1)
         self._missing_reported: set[str] = set()
 
     @property
@@ -236,6 +239,10 @@ class Outbox:
             )
 
     async def run(self, stop: asyncio.Event, idle: float = 0.5) -> None:
+        """Run `concurrency` workers until `stop` is set; each finishes its row in flight before returning."""
+        await asyncio.gather(*(self._worker(stop, idle) for _ in range(self.concurrency)))
+
+    async def _worker(self, stop: asyncio.Event, idle: float) -> None:
         """Drain whenever woken or every `idle` seconds, until `stop` is set; errors are logged, never fatal."""
         failures = 0
         while not stop.is_set():
@@ -254,11 +261,11 @@ class Outbox:
 
     async def process(self, delivery_id: int) -> None:
         """Send one claimed row and record the outcome (reconciling first if an attempt was interrupted)."""
-        self.in_flight = delivery_id
+        self.in_flight.add(delivery_id)
         try:
             await self._process(delivery_id)
         finally:
-            self.in_flight = None
+            self.in_flight.discard(delivery_id)
 
     async def _process(self, delivery_id: int) -> None:
         now = self.services.clock.now()

@@ -46,7 +46,7 @@ async def test_app_run_serves_healthz_and_metrics_then_stops_gracefully(
         await _wait_for(lambda: app.ops is not None and app.ops.port != 0, "the ops server")
         assert app.ops is not None
         base = f"http://127.0.0.1:{app.ops.port}"
-        await _wait_for(lambda: len(sink.posts) == 6 and app.outbox.in_flight is None, "six posts recorded")
+        await _wait_for(lambda: len(sink.posts) == 6 and not app.outbox.in_flight, "six posts recorded")
         async with aiohttp.ClientSession() as http:
             async with http.get(f"{base}/healthz") as resp:
                 assert resp.status == 200
