@@ -50,7 +50,7 @@ _NAME_STOP = frozenset(
     "dec mr mrs ms dr sir president secretary minister ministers prime foreign state states department government "
     "official officials spokesman spokesperson spokeswoman office news breaking update read more after before "
     "while when where what who why how if as by with from to said says both all some many most other our we're "
-    "it's we've".split()
+    "it's we've i'm i'll i've i'd we'll let let's".split()
 )
 IDF_PRIOR = 50.0  # pseudo-documents: with few indexed articles every name weighs about the same
 BLOCK_KEYS = 24  # an article is looked up under its rarest names only
