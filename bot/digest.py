@@ -180,6 +180,7 @@ def schedule_digests(scheduler: Any, services: Services) -> Any:
     from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]
 
     async def job() -> None:
+        """One minutely digest check; logs and carries on after any error."""
         try:
             queued = await run_digests(services)
             if queued:

@@ -161,6 +161,7 @@ def register(registry: CommandRegistry) -> None:
         return Reply(text=f"Feed {row.name!r} removed; articles already stored stay.", data={"name": row.name})
 
     async def set_paused(ctx: CommandContext, name: str, paused: bool) -> Reply:
+        """Pause or resume a feed; resuming clears its failure count and polls it soon."""
         verb = "pause" if paused else "resume"
         row = await _require_feed(ctx, name, f"feeds {verb} FEED")
         now = ctx.services.clock.now()

@@ -137,6 +137,7 @@ def register(registry: CommandRegistry) -> None:
         )
 
     async def find_story(ctx: CommandContext, ref: str, usage: str) -> tuple[str, str]:
+        """The story a STORY argument names (id or unique prefix), or a UserInputError."""
         async with ctx.services.db.session() as session:
             story, close = await repo.find_story(session, ref.strip())
         if story is None:

@@ -191,6 +191,7 @@ def register(registry: CommandRegistry) -> None:
                                                                     "enabled": row.enabled, "yaml": text})
 
     async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) -> Reply:
+        """Validate, then preview with a backtest or save (--yes) a new or changed rule."""
         usage = f"watch {'edit' if editing else 'add'} NAME [--spec YAML | --query Q --events E,...] [--days 7] [--yes]"
         name = str(args["name"]).strip()
         days = _days(args, usage)
@@ -259,6 +260,7 @@ def register(registry: CommandRegistry) -> None:
         return Reply(text=f"Rule {row.name!r}{extra} removed.", data={"rule": row.name, "subscriptions_removed": subs})
 
     async def toggle(ctx: CommandContext, name: str, enabled: bool) -> Reply:
+        """Enable or disable a rule, audited."""
         verb = "enable" if enabled else "disable"
         row = await _require_rule(ctx, name, f"watch {verb} RULE")
         async with ctx.services.db.session() as session:

@@ -226,6 +226,7 @@ async def backtest(session: AsyncSession, name: str, spec: Mapping[str, Any], *,
     items = [(r.id, r.title, r.text, r.url, r.story_id, r.seen_at) for r in rows]
 
     def run() -> list[Hit]:
+        """Detect every article with only this rule compiled (runs in a worker thread)."""
         found: list[Hit] = []
         for article_id, title, text, url, story_id, seen_at in items:
             detection = detector.detect(title, text)
