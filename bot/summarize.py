@@ -13,7 +13,15 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from bot.models import SEVERITIES, Article, Casualty, Detection, RuleMatch, Source, Summary
+from bot.models import (
+    SEVERITIES,
+    Article,
+    Casualty,
+    Detection,
+    RuleMatch,
+    Source,
+    Summary,
+)
 
 # Appeals, prompts, chrome and caption markers; a sentence containing one is never chosen. Plain
 # phrases are tested as substrings of the lower-cased sentence (one big regex alternation costs
@@ -61,8 +69,7 @@ def _has_chrome(sentence: str) -> bool:
 
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sec gen sen rep gov pres lt col maj capt sgt st jr sr no vs etc inc corp co ltd dept amb adm "
-    "jan feb mar apr jun jul aug sep sept oct nov dec fig approx est".split()
+    ["mr", "mrs", "ms", "dr", "sec", "gen", "sen", "rep", "gov", "pres", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "amb", "adm", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "approx", "est"]
 )
 _BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)(\s+|(?=[A-Z]))(?=[\"'“‘(\[]?[A-Z0-9])")
 _UPPER = re.compile(r"[A-Z]")
@@ -123,8 +130,9 @@ def is_boilerplate(sentence: str) -> bool:
 
 def casualty_phrase(c: Casualty) -> str:
     """A casualty figure as a reader would write it: "more than 200 troops killed"."""
-    who = f" {c.who}" if c.who else ""
-    return f"{_QUALIFIER_WORDS.get(c.qualifier, '')}{c.count:,}{who} {c.kind}"
+    who = f" {' '.join(c.who.split())}" if c.who else ""
+    phrase = f"{_QUALIFIER_WORDS.get(c.qualifier, '')}{c.count:,}{who} {c.kind}"
+    return phrase if c.current else f"{phrase} (earlier figure)"
 
 
 def _conservative_key(c: Casualty) -> tuple[int, int]:

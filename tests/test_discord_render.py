@@ -16,7 +16,6 @@ from adapters.discord.render import (
     DiscordMessage,
     EmbedField,
     EmbedSpec,
-    casualty_text,
     fit_total,
     has_ref,
     neutralise,
@@ -26,6 +25,7 @@ from adapters.discord.render import (
 )
 from bot.commands.core import Arg, CommandSpec, parse_args
 from bot.models import Alert, Casualty, Reply, RuleMatch, Source, Summary
+from bot.summarize import casualty_phrase
 from tests.discord_server import EmbedLimitError, check_message
 
 MENTION = re.compile(r"@everyone|@here|<@[!&]?\d+>")
@@ -163,7 +163,7 @@ def test_full_embed_facts() -> None:
     assert embed.colour == COLOURS["flash"] and embed.url == "https://example.com/a"
     fields = {f.name: f.value for f in embed.fields}
     assert fields["Ceasefire"] == "violated"
-    assert fields["Casualties"] == "more than 40 killed (civilians)"
+    assert fields["Casualties"] == "more than 40 civilians killed"
     assert fields["Officials"] == "Antony Blinken" and fields["Countries"] == "Israel, Qatar"
     assert "gaza" in fields["Watch rules"] and "Sources (1)" in fields
     assert embed.footer == "FLASH · 1 source · story s1 · middle-east"
@@ -190,8 +190,8 @@ def test_batch_of_many_stories() -> None:
 
 def test_casualty_text() -> None:
     """Qualifiers read naturally; old figures are marked."""
-    assert casualty_text(Casualty(12, "at_least", "killed", None, True, "")) == "at least 12 killed"
-    assert casualty_text(Casualty(1200, "exact", "wounded", "soldiers", False, "")) == "1,200 wounded (soldiers) (earlier figure)"
+    assert casualty_phrase(Casualty(12, "at_least", "killed", None, True, "")) == "at least 12 killed"
+    assert casualty_phrase(Casualty(1200, "exact", "wounded", "soldiers", False, "")) == "1,200 soldiers wounded (earlier figure)"
 
 
 def test_fit_total_shrinks_the_longest_text() -> None:

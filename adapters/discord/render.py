@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.models import Alert, Casualty, Reply, Summary
+from bot.models import Alert, Reply, Summary
+from bot.summarize import casualty_phrase
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -37,14 +38,6 @@ BUTTON_URL_MAX = 512
 
 COLOURS: dict[str, int] = {"flash": 0xD32F2F, "urgent": 0xF57C00, "routine": 0x1976D2}
 ERROR_COLOUR = 0xB00020
-_QUALIFIERS = {
-    "exact": "",
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "about": "about ",
-    "nearly": "nearly ",
-    "up_to": "up to ",
-}
 _ELLIPSIS = "…"
 _ZWSP = "\u200b"
 _RAW_MAX = 2 * DESCRIPTION_MAX + 64
@@ -181,16 +174,6 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
-def casualty_text(c: Casualty) -> str:
-    """A casualty figure as a person reads it: `at least 12 killed (civilians)`."""
-    text = f"{_QUALIFIERS.get(c.qualifier, '')}{c.count:,} {c.kind}"
-    if c.who:
-        text += f" ({c.who})"
-    if not c.current:
-        text += " (earlier figure)"
-    return text
-
-
 # ---------------------------------------------------------------- fitting
 
 
@@ -258,7 +241,7 @@ def summary_fields(summary: Summary) -> tuple[EmbedField, ...]:
     if summary.ceasefire:
         fields.append(_field("Ceasefire", clean(summary.ceasefire), inline=True))
     if summary.casualty is not None:
-        fields.append(_field("Casualties", clean(casualty_text(summary.casualty)), inline=True))
+        fields.append(_field("Casualties", clean(casualty_phrase(summary.casualty)), inline=True))
     if summary.people:
         fields.append(_field("Officials", _join_capped(clean(p) for p in summary.people)))
     if summary.countries:

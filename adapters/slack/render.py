@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from bot.models import Alert, Casualty, Reply, Source, Summary
+from bot.models import Alert, Reply, Source, Summary
+from bot.summarize import casualty_phrase
 
 Block = dict[str, Any]
 
@@ -45,14 +46,6 @@ NAME_BLOCK, NAME_INPUT = "rule_name", "name"
 SPEC_BLOCK, SPEC_INPUT = "rule_spec", "spec"
 
 _USERGROUP = re.compile(r"^S[A-Z0-9]{2,30}$")
-_QUALIFIERS = {
-    "exact": "",
-    "at_least": "at least",
-    "more_than": "more than",
-    "about": "about",
-    "nearly": "nearly",
-    "up_to": "up to",
-}
 _SEVERITY_ICON = {"flash": ":rotating_light:", "urgent": ":warning:", "routine": ":newspaper:"}
 _WS = re.compile(r"\s+")
 _SPEC_PLACEHOLDER = "{places: [Armenia, Azerbaijan], events: [ceasefire, talks], severity: urgent}"
@@ -246,20 +239,13 @@ def _cap(blocks: list[Block], limit: int = MAX_BLOCKS) -> list[Block]:
 # ----------------------------------------------------------------------------- facts
 
 
-def casualty_text(c: Casualty) -> str:
-    """A casualty figure as a phrase: "more than 200 troops killed"."""
-    qualifier = _QUALIFIERS.get(c.qualifier, c.qualifier.replace("_", " "))
-    parts = [qualifier, f"{c.count:,}", one_line(c.who) if c.who else "", c.kind]
-    return " ".join(p for p in parts if p)
-
-
 def facts(summary: Summary) -> list[str]:
     """The story's key facts as escaped mrkdwn field texts."""
     out: list[str] = []
     if summary.ceasefire:
         out.append(f"*Ceasefire*\n{escape(one_line(summary.ceasefire))}")
     if summary.casualty:
-        out.append(f"*Casualties*\n{escape(casualty_text(summary.casualty))}")
+        out.append(f"*Casualties*\n{escape(casualty_phrase(summary.casualty))}")
     if summary.people:
         out.append("*Officials*\n" + escape(", ".join(one_line(p) for p in summary.people[:12])))
     if summary.countries:
@@ -270,7 +256,7 @@ def facts(summary: Summary) -> list[str]:
 def key_fact(summary: Summary) -> str:
     """The single most telling fact for a one-line listing (escaped), or ""."""
     if summary.casualty:
-        return escape(casualty_text(summary.casualty))
+        return escape(casualty_phrase(summary.casualty))
     if summary.ceasefire:
         return f"ceasefire {escape(one_line(summary.ceasefire))}"
     if summary.sentences:
