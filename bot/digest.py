@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Alert, RuleMatch, Severity, Summary
+from bot.models import Alert, RuleMatch, Summary
 from bot.repo.search import recent_articles
 from bot.repo.stories import build_view, importance
 from bot.storage.tables import ArticleRow, Delivery, Rule, Story, Subscription
@@ -54,23 +54,16 @@ def due_slot(mode: str, at: str | None, tz: str | None, since: datetime, now: da
     return slot if since < slot <= now else None
 
 
-def _matches(detection: Any, rule: str) -> RuleMatch | None:
-    if not isinstance(detection, dict):
-        return None
-    for m in detection.get("matches") or []:
-        if isinstance(m, dict) and m.get("rule") == rule:
-            severity: Severity = m["severity"] if m.get("severity") in ("flash", "urgent", "routine") else "routine"
-            return RuleMatch(rule=rule, reason=str(m.get("reason") or ""), severity=severity)
-    return None
-
-
-async def _summaries(session: AsyncSession, rows: Sequence[ArticleRow], rule: str, muted: set[str],
+async def _summaries(session: AsyncSession, rows: Sequence[ArticleRow], tenant: str, rule: str, muted: set[str],
                      now: datetime) -> tuple[list[Summary], int]:
     """The period's stories for one rule, most important first (at most MAX_STORIES), and the total."""
+    from bot.repo.rules import match_rule
+
     groups: dict[str, list[ArticleRow]] = {}
     match_of: dict[str, RuleMatch] = {}
+    hits = await match_rule(session, tenant, rule, [r for r in rows if r.story_id not in muted])
     for row in rows:
-        match = _matches(row.detection, rule)
+        match = hits.get(row.id)
         if match is None:
             continue
         key = row.story_id or f"article:{row.id}"
@@ -162,7 +155,7 @@ async def _one_digest(services: Services, sub_id: int, tenant: str, channel: str
         rows = await recent_articles(session, since=since, until=now, limit=SCAN_LIMIT)
         rows = [r for r in rows if r.seen_at > since]
         muted = await muted_story_ids(session, channel)
-        summaries, total = await _summaries(session, rows, rule, muted, now)
+        summaries, total = await _summaries(session, rows, tenant, rule, muted, now)
         if not summaries:
             return None
         title = digest_title(rule, mode, total, len(summaries), since, now)

@@ -10,6 +10,7 @@ import pytest
 
 from tests.test_commands_support import (  # noqa: F401 - fixtures
     MEMBER,
+    OTHER_ADMIN,
     STORY_ID,
     body,
     core,
@@ -132,3 +133,12 @@ async def test_search_index_follows_inserts_updates_and_deletes(services, clock)
     async with services.db.session() as session:
         assert await search_article_ids(session, ["oslo"]) == []
         assert await search_article_ids(session, ['"', "AND", "*"]) == []  # operators are quoted, never parsed
+
+
+async def test_brief_on_a_rule_runs_the_tenants_rule(seeded, core):
+    reply = await run(core, "watch add kb-ceasefire --places Karabakh --events ceasefire --yes")
+    assert reply.ok, body(reply)
+    brief = await run(core, "brief kb-ceasefire", MEMBER)
+    assert brief.ok and brief.data["kind"] == "rule" and brief.data["story_ids"] == [STORY_ID]
+    other = await run(core, "brief kb-ceasefire", OTHER_ADMIN, "slack:T2/C1")
+    assert other.data.get("kind") != "rule"  # another tenant's rule is not a topic there

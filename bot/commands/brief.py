@@ -14,11 +14,13 @@ from bot.commands.common import human_delta, parse_duration
 from bot.commands.core import Arg, CommandContext, CommandRegistry
 from bot.models import Reply
 from bot.repo import search
+from bot.repo.rules import match_rule
 from bot.repo.stories import StoryView, build_view, importance, key_fact, story_line
 from bot.storage.tables import ArticleRow, Rule
 from bot.topics import Topic, TopicIndex, build_index
 
 SCAN_LIMIT = 5000
+RULE_SCAN_LIMIT = 2000  # running a rule costs a few ms per article
 USAGE = "brief TOPIC [--since 24h] [--limit 5]"
 
 
@@ -59,11 +61,18 @@ async def watched_people(session: AsyncSession, tenant: str) -> list[str]:
 
 
 async def find_articles(
-    session: AsyncSession, topic: Topic, *, since: datetime | None, scan: int = SCAN_LIMIT, limit: int | None = None
+    session: AsyncSession, topic: Topic, *, since: datetime | None, scan: int = SCAN_LIMIT, limit: int | None = None,
+    tenant: str = "local",
 ) -> list[ArticleRow]:
     """Articles about a topic since a time (detections naming it, plus full-text hits), newest first, at most `limit`."""
     ids: dict[str, None] = {}
     fts: list[str] = []
+    if topic.kind == "rule":
+        # Stored detections carry no per-tenant rule matches: run the tenant's rule over the period.
+        recent = await search.recent_articles(session, since=since, limit=min(scan, RULE_SCAN_LIMIT))
+        hits = await match_rule(session, tenant, topic.name, recent)
+        rows = [r for r in recent if r.id in hits]
+        return rows[:limit] if limit is not None else rows
     if topic.kind != "search":
         # Scan only ids and detections; full rows are loaded for the matches alone.
         query = select(ArticleRow.id, ArticleRow.detection).order_by(ArticleRow.seen_at.desc()).limit(scan)
@@ -74,7 +83,7 @@ async def find_articles(
                 ids[article_id] = None
                 if limit is not None and len(ids) >= limit:
                     break
-    phrases = topic.search_phrases if topic.kind != "rule" else ()
+    phrases = topic.search_phrases
     if phrases:
         fts = await search.search_article_ids(session, phrases, since=since, limit=limit or scan)
     # Both lists are newest first, so the newest `limit` overall are among the first `limit` of each.
@@ -133,11 +142,11 @@ def register(registry: CommandRegistry) -> None:
             index = await topic_index(session, ctx.caller.tenant)
             topic = index.resolve(query) or Topic("search", query, (), (query,))
             watched = await watched_people(session, ctx.caller.tenant)
-            articles = await find_articles(session, topic, since=since)
+            articles = await find_articles(session, topic, since=since, tenant=ctx.caller.tenant)
             if articles:
                 views = rank(await story_views(session, articles), now, watched, limit)
                 return _answer(topic, views, period, now, watched)
-            latest = await find_articles(session, topic, since=None, limit=1)
+            latest = await find_articles(session, topic, since=None, limit=1, tenant=ctx.caller.tenant)
             if latest:
                 view = (await story_views(session, latest[:1]))[0]
                 ago = human_delta(now - view.last_seen)

@@ -13,8 +13,9 @@ import yaml
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.models import SEVERITIES, RuleMatch, Severity
 from bot.repo.search import recent_articles
-from bot.storage.tables import Rule, RuleAudit, Subscription
+from bot.storage.tables import ArticleRow, Rule, RuleAudit, Subscription
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -239,6 +240,49 @@ async def backtest(session: AsyncSession, name: str, spec: Mapping[str, Any], *,
     # The detector is CPU-bound; a worker thread keeps the event loop answering other commands.
     hits = await asyncio.to_thread(run)
     return Backtest(days=days, scanned=len(rows), hits=tuple(hits), truncated=truncated)
+
+
+async def match_rule(session: AsyncSession, tenant: str, name: str, rows: Sequence[ArticleRow]) -> dict[str, RuleMatch]:
+    """Which stored articles one of the tenant's rules matches, by article id.
+
+    Stored detections keep only the tenant-independent findings (rule matches are per tenant), so
+    the rule is run again over the articles, in a worker thread. A match already recorded in a
+    detection under the rule's name counts too.
+    """
+    from bot.detect import Detector
+    from bot.detect.rules import RuleSpec, compile_rules
+
+    found: dict[str, RuleMatch] = {}
+    for row in rows:
+        for m in (row.detection or {}).get("matches") or []:
+            if isinstance(m, Mapping) and m.get("rule") == name:
+                severity: Severity = m["severity"] if m.get("severity") in SEVERITIES else "routine"
+                found[row.id] = RuleMatch(rule=name, reason=str(m.get("reason") or ""), severity=severity)
+    rule = await get_rule(session, tenant, name)
+    if rule is None:
+        return found
+    try:
+        compiled, errors = compile_rules([RuleSpec.model_validate({**(rule.spec or {}), "name": rule.name,
+                                                                   "enabled": True})])
+    except Exception:  # noqa: BLE001 - a stored rule that no longer validates matches nothing
+        return found
+    if errors:
+        return found
+    detector = Detector(compiled)
+    items = [(r.id, r.title, r.text) for r in rows if r.id not in found]
+
+    def run() -> dict[str, RuleMatch]:
+        """Detect each article with only this rule compiled."""
+        hits: dict[str, RuleMatch] = {}
+        for article_id, title, text in items:
+            for match in detector.detect(title, text).matches:
+                if match.rule == rule.name:
+                    hits[article_id] = match
+                    break
+        return hits
+
+    found.update(await asyncio.to_thread(run))
+    return found
 
 
 def rules_to_yaml(rows: Sequence[Rule]) -> str:
