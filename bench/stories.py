@@ -15,6 +15,7 @@ per article and is measured elsewhere. Prints figures only.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -23,26 +24,25 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.stories import StoryDoc, StoryIndex  # noqa: E402
+from bot.stories import StoryDoc, StoryIndex
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval-dev"
-START = datetime(2026, 1, 1, tzinfo=timezone.utc)
+START = datetime(2026, 1, 1, tzinfo=UTC)
 _CAPS = re.compile(r"\b[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?\b")
-_SYLLABLES = ("ka ri mo ta ve lin dor sa bu ne zan pol et ur vi go ha mer tus ob an kel sho pra dun mi ru bel "
-              "gar te fon ish qua lo zem nur av bri ost yel").split()
+_SYLLABLES = ["ka", "ri", "mo", "ta", "ve", "lin", "dor", "sa", "bu", "ne", "zan", "pol", "et", "ur", "vi", "go", "ha", "mer", "tus", "ob", "an", "kel", "sho", "pra", "dun", "mi", "ru", "bel", "gar", "te", "fon", "ish", "qua", "lo", "zem", "nur", "av", "bri", "ost", "yel"]
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})*\b")
 _SYNONYMS = {
     "said": "stated", "met": "held talks with", "killed": "left dead", "agreed": "reached", "talks": "negotiations",
     "meeting": "talks", "attack": "assault", "fighting": "clashes", "government": "authorities",
     "announced": "declared", "minister": "official", "soldiers": "troops", "statement": "announcement",
 }
-_COMMON_CAPS = frozenset("The This That These Those There Their They When While After Before With From".split())
+_COMMON_CAPS = frozenset(["The", "This", "That", "These", "Those", "There", "Their", "They", "When", "While", "After", "Before", "With", "From"])
 
 
 def real_texts() -> list[tuple[str, str]]:
@@ -171,7 +171,7 @@ def main(argv: list[str]) -> int:
               f"({1e3 * r['cpu_seconds'] / n:.2f} ms CPU/article), peak RSS {r['peak_rss_mb']:.0f} MB "
               f"(generated corpus {r['rss_before_mb']:.0f} MB), {r['indexed_at_end']:,} in the window at the end; "
               f"synthetic pairs P {r['precision']:.3f} R {r['recall']:.3f}")
-    for small, big in zip(results, results[1:]):
+    for small, big in itertools.pairwise(results):
         print(f"{big['articles'] / small['articles']:.0f}x the articles: {big['seconds'] / small['seconds']:.1f}x the time "
               f"({big['cpu_seconds'] / small['cpu_seconds']:.1f}x the CPU time)")
     return 0

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.models import Detection  # noqa: E402
-from bot.stories import StoryDoc, cluster  # noqa: E402
+from bot.models import Detection
+from bot.stories import StoryDoc, cluster
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDER = REPO.parent / "shared" / "eval-dev"
@@ -32,14 +32,14 @@ def _detector() -> Any | None:
         rules = REPO / "config" / "rules.yaml"
         compiled, _errors = compile_rules(load_rules_file(rules) if rules.exists() else [])
         return Detector(compiled)
-    except Exception:
+    except Exception:  # noqa: BLE001 - the detector is optional here: clustering is scored without it
         return None
 
 
 def _published(value: str | None) -> datetime | None:
     if not value:
         return None
-    return datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 def load_docs(folder: Path) -> tuple[list[StoryDoc], list[str | None]]:

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 from bot.models import Detection
 from bot.summarize import is_boilerplate
@@ -36,21 +36,13 @@ LEAD_CHARS = 1200
 _WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z]+)*|[^\sA-Za-z]+")
 _STOP = frozenset(
-    "a an the of to in on at for and or but with by from as is are was were be been has have had it its this that "
-    "these those their his her he she they we you i not no said says will would could should after before over "
-    "into than then there about also more most new u s can may one two who which what when where while during".split()
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "their", "his", "her", "he", "she", "they", "we", "you", "i", "not", "no", "said", "says", "will", "would", "could", "should", "after", "before", "over", "into", "than", "then", "there", "about", "also", "more", "most", "new", "u", "s", "can", "may", "one", "two", "who", "which", "what", "when", "where", "while", "during"]
 )
 # Capitalised words that say nothing about which event an article reports: function words at the
 # start of a sentence, days, months, honorifics and generic office words. A small fixed list, because
 # a nearly empty index cannot learn them from document frequencies yet.
 _NAME_STOP = frozenset(
-    "the a an in on at of for and but or he she it they we i you this that these those his her their its there "
-    "today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march "
-    "april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
-    "dec mr mrs ms dr sir president secretary minister ministers prime foreign state states department government "
-    "official officials spokesman spokesperson spokeswoman office news breaking update read more after before "
-    "while when where what who why how if as by with from to said says both all some many most other our we're "
-    "it's we've i'm i'll i've i'd we'll let let's".split()
+    ["the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "its", "there", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "sir", "president", "secretary", "minister", "ministers", "prime", "foreign", "state", "states", "department", "government", "official", "officials", "spokesman", "spokesperson", "spokeswoman", "office", "news", "breaking", "update", "read", "more", "after", "before", "while", "when", "where", "what", "who", "why", "how", "if", "as", "by", "with", "from", "to", "said", "says", "both", "all", "some", "many", "most", "other", "our", "we're", "it's", "we've", "i'm", "i'll", "i've", "i'd", "we'll", "let", "let's"]
 )
 IDF_PRIOR = 50.0  # pseudo-documents: with few indexed articles every name weighs about the same
 BLOCK_KEYS = 24  # an article is looked up under its rarest names only
@@ -130,7 +122,7 @@ def _words(text: str) -> list[str]:
 
 def _name_word(raw: str) -> str:
     word = raw.lower().replace("’", "'")
-    return word[:-2] if word.endswith("'s") else word
+    return word.removesuffix("'s")
 
 
 def names_of(text: str) -> set[str]:
@@ -382,12 +374,12 @@ class StoryIndex:
 def cluster(docs: Sequence[StoryDoc], window: timedelta = timedelta(hours=72)) -> list[str]:
     """Story ids for a batch of articles, in input order (articles of one event share an id)."""
     index = StoryIndex(window=window)
-    floor = datetime.min.replace(tzinfo=None)
     # Undated articles go last so that they can join a dated story rather than start one.
-    order = sorted(
-        range(len(docs)),
-        key=lambda i: (docs[i].published is None, docs[i].published.replace(tzinfo=None) if docs[i].published else floor, i),
-    )
+    def key(i: int) -> tuple[bool, float, int]:
+        when = docs[i].published
+        return (when is None, when.timestamp() if when is not None else 0.0, i)
+
+    order = sorted(range(len(docs)), key=key)
     ids: dict[int, str] = {}
     for i in order:
         ids[i] = index.add(docs[i])

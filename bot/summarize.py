@@ -19,6 +19,7 @@ from bot.models import (
     Casualty,
     Detection,
     RuleMatch,
+    Severity,
     Source,
     Summary,
 )
@@ -258,7 +259,7 @@ def summarize(
         # The newest report's status is the current one: "agreed" later becomes "violated".
         ceasefire = det.ceasefire_status or ceasefire
     casualty = story_casualty([(a.published_or_seen, d.casualties) for a, d in zip(articles, detections)])
-    severity = min((m.severity for m in matches), key=SEVERITIES.index, default="routine")
+    severity: Severity = min((m.severity for m in matches), key=SEVERITIES.index, default="routine")
     rules_seen: dict[str, RuleMatch] = {}
     for m in matches:
         rules_seen.setdefault(m.rule, m)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +13,7 @@ from bot.models import Casualty, RuleMatch, Source, Summary
 from bot.storage.db import Database
 from bot.storage.tables import AlertRow, Delivery, Mute, Story, Subscription
 
-T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 MATCH = RuleMatch("ceasefire", "ceasefire (agreed)")
 
 

@@ -10,7 +10,7 @@ import io
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -119,13 +119,15 @@ def item(title: str, text: str, url: str, *, guid: str | None = None, published:
 
 TOLL_UPDATE = (
     "Armenia-Azerbaijan border clashes: death toll rises to 286 troops",
-    "The death toll from last week's shelling on the Armenia-Azerbaijan border has risen to 286 troops, "
-    "officials in Yerevan and Baku said on Tuesday, as Armenian Foreign Minister Ararat Mirzoyan and "
-    "Azerbaijani Foreign Minister Jeyhun Bayramov prepared for further talks hosted by U.S. Secretary of "
-    "State Antony Blinken.\n"
-    "Shelling in the Nagorno-Karabakh region killed 286 troops from both sides, the defence ministries of "
-    "Armenia and Azerbaijan said in updated figures.\n"
-    "Both countries blamed each other for starting the fighting, the worst since the 2020 war.",
+    (
+        "The death toll from last week's shelling on the Armenia-Azerbaijan border has risen to 286 troops, "
+        "officials in Yerevan and Baku said on Tuesday, as Armenian Foreign Minister Ararat Mirzoyan and "
+        "Azerbaijani Foreign Minister Jeyhun Bayramov prepared for further talks hosted by U.S. Secretary of "
+        "State Antony Blinken.\n"
+        "Shelling in the Nagorno-Karabakh region killed 286 troops from both sides, the defence ministries of "
+        "Armenia and Azerbaijan said in updated figures.\n"
+        "Both countries blamed each other for starting the fighting, the worst since the 2020 war."
+    ),
 )
 
 
@@ -208,7 +210,7 @@ async def test_a_collapsed_ceasefire_posts_a_follow_up_naming_the_change(bot: Ha
 
 
 async def test_reposts_and_edited_items_never_post_twice(bot: Harness) -> None:
-    base = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+    base = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     title, text = TOLL_UPDATE
     first = item(title, text, "https://wire.example/a/toll?utm_source=rss", guid="wire-1", published=base)
     await bot.poll(first)
@@ -234,20 +236,20 @@ def _unrelated_stories() -> list[tuple[str, str]]:
     """Five different events (different countries, people and wording), each matching a rule."""
     return [
         ("Sudan army and RSF agree ceasefire in Khartoum",
-         "Sudan's army and the Rapid Support Forces agreed a ceasefire in Khartoum on Monday after talks in Jeddah, "
-         "Saudi Arabia said. General Abdel Fattah al-Burhan welcomed the truce."),
+         ("Sudan's army and the Rapid Support Forces agreed a ceasefire in Khartoum on Monday after talks in Jeddah, "
+          "Saudi Arabia said. General Abdel Fattah al-Burhan welcomed the truce.")),
         ("Colombia and ELN rebels extend ceasefire",
-         "Colombia's government and ELN rebels agreed to extend their ceasefire by six months, President Gustavo "
-         "Petro announced in Bogota after negotiations in Havana, Cuba."),
+         ("Colombia's government and ELN rebels agreed to extend their ceasefire by six months, President Gustavo "
+          "Petro announced in Bogota after negotiations in Havana, Cuba.")),
         ("Bomb blast in Baghdad kills 31 people",
-         "A car bomb exploded in a crowded market in Baghdad on Thursday, killing 31 people, Iraqi police said. "
-         "Prime Minister Mohammed Shia al-Sudani ordered an investigation."),
+         ("A car bomb exploded in a crowded market in Baghdad on Thursday, killing 31 people, Iraqi police said. "
+          "Prime Minister Mohammed Shia al-Sudani ordered an investigation.")),
         ("Ethiopia and Tigray forces sign truce in Pretoria",
-         "Ethiopia's government and Tigrayan forces signed a ceasefire agreement in Pretoria, South Africa, "
-         "after African Union mediated talks, Prime Minister Abiy Ahmed said."),
+         ("Ethiopia's government and Tigrayan forces signed a ceasefire agreement in Pretoria, South Africa, "
+          "after African Union mediated talks, Prime Minister Abiy Ahmed said.")),
         ("Myanmar airstrike kills 54 villagers in Sagaing",
-         "A Myanmar military airstrike killed 54 villagers in the Sagaing region on Tuesday, local officials said. "
-         "The United Nations condemned the attack on civilians."),
+         ("A Myanmar military airstrike killed 54 villagers in the Sagaing region on Tuesday, local officials said. "
+          "The United Nations condemned the attack on civilians.")),
     ]
 
 

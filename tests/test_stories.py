@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bench.story_metrics import pair_scores, story_scores
 from bot.models import Detection, Person
-from bot.stories import POSTING_CAP, StoryDoc, StoryIndex, cluster, lead_text, names_of, new_story_id
+from bot.stories import (
+    POSTING_CAP,
+    StoryDoc,
+    StoryIndex,
+    cluster,
+    lead_text,
+    names_of,
+    new_story_id,
+)
 from tests.conftest import SEEDS, SHARED
 
-T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 EVAL_DEV = SHARED / "eval-dev"
 
 
