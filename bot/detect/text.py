@@ -179,14 +179,10 @@ def build_doc(title: str, text: str) -> Doc:
             continue
         for i, sent in enumerate(split_sentences(line)):
             pieces.append((sent, False, i == 0))
-    parts: list[str] = []
-    originals: list[str] = []
-    starts: list[int] = []
-    offset = 0
+    kept: list[tuple[str, bool, bool, float]] = []
     body_index = 0
     for piece, is_title, line_start in pieces:
-        folded = fold(piece)
-        key = " ".join(folded.split())
+        key = " ".join(piece.lower().split())
         if key in seen:
             continue
         seen.add(key)
@@ -196,13 +192,18 @@ def build_doc(title: str, text: str) -> Doc:
             weight = _weight(body_index)
             # Chrome ("Breaking News", menus, captions without a full stop) does not push the real lead
             # down the article: only prose sentences count.
-            if len(key) > 40 and key[-1] in ".!?\"')":
+            if len(key) > 40 and key[-1] in ".!?\"')\u201d\u2019":
                 body_index += 1
-        sentences.append(Sentence(len(sentences), piece, folded, offset, is_title, weight, line_start))
+        kept.append((piece, is_title, line_start, weight))
+    # Fold the whole article in one call; sentences are slices of it (folding keeps lengths).
+    joined = "\n".join(k[0] for k in kept)
+    folded_all = fold(joined)
+    starts: list[int] = []
+    offset = 0
+    for piece, is_title, line_start, weight in kept:
+        end = offset + len(piece)
+        sentences.append(Sentence(len(sentences), piece, folded_all[offset:end], offset, is_title, weight, line_start))
         starts.append(offset)
-        parts.append(folded)
-        originals.append(piece)
-        offset += len(folded) + 1
+        offset = end + 1
     raw = f"{title}\n{text or ''}" if title else (text or "")
-    return Doc(title=title, sentences=sentences, folded="\n".join(parts), starts=starts, raw=raw,
-               unified=unify("\n".join(originals)))
+    return Doc(title=title, sentences=sentences, folded=folded_all, starts=starts, raw=raw, unified=unify(joined))
