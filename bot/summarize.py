@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from bot.models import (
@@ -246,18 +246,12 @@ def summarize(
     """Build the Summary of a story from its articles (oldest first) and their detections."""
     if not articles:
         raise ValueError("a story needs at least one article")
-    people: list[str] = []
-    countries: list[str] = []
     ceasefire: str | None = None
     for det in detections:
-        for p in det.people:
-            if p.name not in people:
-                people.append(p.name)
-        for c in det.countries:
-            if c not in countries:
-                countries.append(c)
         # The newest report's status is the current one: "agreed" later becomes "violated".
         ceasefire = det.ceasefire_status or ceasefire
+    people = by_salience([p.name for p in det.people] for det in detections)
+    countries = by_salience(det.countries for det in detections)
     casualty = story_casualty([(a.published_or_seen, d.casualties) for a, d in zip(articles, detections)])
     severity: Severity = min((m.severity for m in matches), key=SEVERITIES.index, default="routine")
     rules_seen: dict[str, RuleMatch] = {}
@@ -279,6 +273,17 @@ def summarize(
         severity=severity,
         topic=countries[0] if countries else (people[0] if people else None),
     )
+
+
+def by_salience(per_article: Iterable[Iterable[str]]) -> list[str]:
+    """Distinct names, those more sources mention first, then in order of first mention."""
+    count: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for names in per_article:
+        for name in dict.fromkeys(names):
+            count[name] += 1
+            first.setdefault(name, len(first))
+    return sorted(first, key=lambda n: (-count[n], first[n]))
 
 
 def headline_of(articles: Sequence[Article]) -> str:

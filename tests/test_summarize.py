@@ -175,3 +175,9 @@ def test_casualty_phrase_and_headline() -> None:
     arts = [article("a", long_title, "x"), article("b", "Blinken hosts Armenia, Azerbaijan FMs", "y")]
     assert headline_of(arts) == "Blinken hosts Armenia, Azerbaijan FMs"
     assert headline_of([article("c", "car rebels central african republic cease fire", "z")]).startswith("Car rebels")
+
+
+def test_officials_and_countries_most_sources_name_come_first() -> None:
+    from bot.summarize import by_salience
+
+    assert by_salience([["A", "B"], ["C", "B"], ["B", "C", "C"]]) == ["B", "C", "A"]

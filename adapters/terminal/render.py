@@ -18,7 +18,7 @@ def facts_line(summary: Summary) -> str:
     if summary.casualty:
         facts.append(f"casualties: {casualty_phrase(summary.casualty)}")
     if summary.people:
-        facts.append("officials: " + ", ".join(summary.people[:6]))
+        facts.append("officials: " + ", ".join(summary.people[:8]))
     if summary.countries:
         facts.append("countries: " + ", ".join(summary.countries[:8]))
     return " | ".join(facts)
