@@ -354,3 +354,29 @@ async def test_stories_survive_a_restart(database_url: str, tmp_path: Path, cloc
         assert len(second.blocks("[EDITED #")) == 1 and "Sources (2):" in printed
     finally:
         await second.app.close()
+
+
+async def test_one_story_across_two_feeds(database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    cfg = write_config(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    with (cfg / "feeds.yaml").open("a", encoding="utf-8") as fh:
+        fh.write(f"  - name: other\n    url: {other}\n    interval: 60\n    backfill: 50\n    outlet: Other\n")
+    settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(cfg))
+    out = io.StringIO()
+    app = App(settings, clock=clock, adapters=[TerminalAdapter(None, stream=out, interactive=False)])
+    await app.setup()
+    try:
+        first_feed, second_feed = await app.feed_ids()
+        await app.pipeline.ingest(first_feed, [seed(0)])
+        await app.outbox.drain()
+        clock.advance(minutes=20)
+        await app.pipeline.ingest(second_feed, [seed(1)])
+        await app.outbox.drain()
+        text = out.getvalue()
+        assert text.count("[ALERT]") == 1 and text.count("[EDITED #1]") == 1, text
+        async with app.services.db.session() as session:
+            rows = (await session.scalars(select(ArticleRow))).all()
+        assert {r.feed_id for r in rows} == {first_feed, second_feed} and len({r.story_id for r in rows}) == 1
+    finally:
+        await app.close()
