@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.storage.tables import ArticleRow, Story, UTCDateTime
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(text, '') || ' ' || coalesce(search_text, ''))"
+# Must stay the exact expression of the GIN index in migration 0002, or PostgreSQL will not use the index.
+PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(nullif(search_text, ''), text, ''))"
 
 
 def sqlite_match(phrases: Iterable[str]) -> str:
@@ -79,7 +80,7 @@ async def rebuild_sqlite_index(session: AsyncSession) -> None:
     await session.execute(text("DELETE FROM articles_fts"))
     await session.execute(text(
         "INSERT INTO articles_fts(rowid, title, body) "
-        "SELECT rowid, title, text || ' ' || coalesce(search_text, '') FROM articles"
+        "SELECT rowid, title, coalesce(nullif(search_text, ''), text) FROM articles"
     ))
 
 
