@@ -55,13 +55,13 @@ def due_slot(mode: str, at: str | None, tz: str | None, since: datetime, now: da
 
 
 async def _summaries(session: AsyncSession, rows: Sequence[ArticleRow], tenant: str, rule: str, muted: set[str],
-                     now: datetime) -> tuple[list[Summary], int]:
+                     now: datetime, cache: dict[str, RuleMatch | None]) -> tuple[list[Summary], int]:
     """The period's stories for one rule, most important first (at most MAX_STORIES), and the total."""
     from bot.repo.rules import match_rule
 
     groups: dict[str, list[ArticleRow]] = {}
     match_of: dict[str, RuleMatch] = {}
-    hits = await match_rule(session, tenant, rule, [r for r in rows if r.story_id not in muted])
+    hits = await match_rule(session, tenant, rule, [r for r in rows if r.story_id not in muted], cache)
     for row in rows:
         match = hits.get(row.id)
         if match is None:
@@ -113,6 +113,8 @@ async def run_digests(services: Services, now: datetime | None = None) -> list[A
 
     now = now or services.clock.now()
     queued: list[Alert] = []
+    # Per (tenant, rule): which articles the rule matched, shared by every channel's digest in this run.
+    caches: dict[tuple[str, str], dict[str, RuleMatch | None]] = {}
     async with services.db.session() as session:
         subs = (await session.scalars(
             select(Subscription).where(Subscription.mode.in_(("hourly", "daily")), Subscription.paused.is_(False))
@@ -129,7 +131,7 @@ async def run_digests(services: Services, now: datetime | None = None) -> list[A
             continue
         try:
             alert = await _one_digest(services, sub_id, tenant, channel, rule, mode, since, previous, now,
-                                      summary_to_dict)
+                                      summary_to_dict, caches.setdefault((tenant, rule), {}))
         except Exception:
             log.exception("digest %s for %s failed", rule, channel)
             continue
@@ -139,7 +141,8 @@ async def run_digests(services: Services, now: datetime | None = None) -> list[A
 
 
 async def _one_digest(services: Services, sub_id: int, tenant: str, channel: str, rule: str, mode: str,
-                      since: datetime, previous: datetime | None, now: datetime, encode: Any) -> Alert | None:
+                      since: datetime, previous: datetime | None, now: datetime, encode: Any,
+                      cache: dict[str, RuleMatch | None]) -> Alert | None:
     from bot.repo.subscriptions import muted_story_ids
 
     async with services.db.session() as session:
@@ -155,7 +158,7 @@ async def _one_digest(services: Services, sub_id: int, tenant: str, channel: str
         rows = await recent_articles(session, since=since, until=now, limit=SCAN_LIMIT)
         rows = [r for r in rows if r.seen_at > since]
         muted = await muted_story_ids(session, channel)
-        summaries, total = await _summaries(session, rows, tenant, rule, muted, now)
+        summaries, total = await _summaries(session, rows, tenant, rule, muted, now, cache)
         if not summaries:
             return None
         title = digest_title(rule, mode, total, len(summaries), since, now)

@@ -160,3 +160,14 @@ async def test_bad_stored_zone_does_not_stop_other_digests(subscribed, services,
     clock.current = datetime(2026, 11, 25, 8, 0, 2, tzinfo=UTC)
     alerts = await run_digests(services)
     assert [a.channel for a in alerts] == ["slack:T1/C1"]
+
+
+async def test_two_channels_on_one_rule_both_get_the_digest(subscribed, services, clock):
+    core = subscribed
+    for chan in ("slack:T1/C1", "slack:T1/C2"):
+        assert (await run(core, f"subscribe {RULE} --digest hourly --channel {chan}")).ok
+    await insert_seed_story(services, clock.now() + timedelta(minutes=1))
+    clock.current = datetime(2026, 11, 24, 14, 0, 2, tzinfo=UTC)
+    alerts = await run_digests(services)
+    assert sorted(a.channel for a in alerts) == ["slack:T1/C1", "slack:T1/C2"]
+    assert all(a.summaries[0].story_id == STORY_ID for a in alerts)

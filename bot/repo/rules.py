@@ -242,24 +242,29 @@ async def backtest(session: AsyncSession, name: str, spec: Mapping[str, Any], *,
     return Backtest(days=days, scanned=len(rows), hits=tuple(hits), truncated=truncated)
 
 
-async def match_rule(session: AsyncSession, tenant: str, name: str, rows: Sequence[ArticleRow]) -> dict[str, RuleMatch]:
+async def match_rule(session: AsyncSession, tenant: str, name: str, rows: Sequence[ArticleRow],
+                     cache: dict[str, RuleMatch | None] | None = None) -> dict[str, RuleMatch]:
     """Which stored articles one of the tenant's rules matches, by article id.
 
     Stored detections keep only the tenant-independent findings (rule matches are per tenant), so
     the rule is run again over the articles, in a worker thread. A match already recorded in a
-    detection under the rule's name counts too.
+    detection under the rule's name counts too. `cache` (article id -> match or None) carries
+    results between calls for the same tenant and rule, e.g. several channels' digests.
     """
     from bot.detect import Detector
     from bot.detect.rules import RuleSpec, compile_rules
 
     found: dict[str, RuleMatch] = {}
+    if cache is not None:
+        found.update({r.id: m for r in rows if (m := cache.get(r.id)) is not None})
+        rows = [r for r in rows if r.id not in cache]
     for row in rows:
         for m in (row.detection or {}).get("matches") or []:
             if isinstance(m, Mapping) and m.get("rule") == name:
                 severity: Severity = m["severity"] if m.get("severity") in SEVERITIES else "routine"
                 found[row.id] = RuleMatch(rule=name, reason=str(m.get("reason") or ""), severity=severity)
     rule = await get_rule(session, tenant, name)
-    if rule is None:
+    if rule is None or not rows:
         return found
     try:
         compiled, errors = compile_rules([RuleSpec.model_validate({**(rule.spec or {}), "name": rule.name,
@@ -281,7 +286,10 @@ async def match_rule(session: AsyncSession, tenant: str, name: str, rows: Sequen
                     break
         return hits
 
-    found.update(await asyncio.to_thread(run))
+    new = await asyncio.to_thread(run)
+    found.update(new)
+    if cache is not None:
+        cache.update({r.id: found.get(r.id) for r in rows})
     return found
 
 
