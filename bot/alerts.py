@@ -23,7 +23,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Casualty, RuleMatch, Source, Summary
+from bot.models import Casualty, RuleMatch, Source, Summary, channel_tenant
+from bot.storage.db import insert_ignore
 from bot.storage.tables import AlertRow, Delivery, Mute, Subscription
 from bot.summarize import DEATH_KINDS, casualty_phrase
 
@@ -140,6 +141,8 @@ async def queue_for_story(
     watched = list(watched)
     out: list[Delivery] = []
     alerts = (await session.scalars(select(AlertRow).where(AlertRow.story_id == story_id).order_by(AlertRow.id))).all()
+    # Only this tenant's alerts: another workspace's alert of the same story shows its own sources.
+    alerts = [a for a in alerts if channel_tenant(a.channel) == tenant]
     pending = await _pending_kinds(session, [a.id for a in alerts])
     for alert in alerts:
         shown = dict(alert.shown or {})
@@ -194,15 +197,26 @@ async def _new_alerts(session: AsyncSession, tenant: str, summary: Summary, matc
             select(func.count(AlertRow.id)).where(AlertRow.channel == channel, AlertRow.created_at > now - burst_window)
         )
         batched = (recent or 0) >= burst_limit
-        alert = AlertRow(
-            story_id=story_id,
-            channel=channel,
-            subscription_id=channel_subs[0].id,
-            shown={**shown_state(summary), "matches": [_match_dict(m) for m in channel_matches], "batched": batched},
-            created_at=now,
+        # One alert per story and channel, even when two feeds (or instances) get here at once:
+        # the loser finds the winner's alert and edits it with its source instead of posting again.
+        alert_id = await session.scalar(
+            insert_ignore(session, AlertRow, ["story_id", "channel"]).values(
+                story_id=story_id,
+                channel=channel,
+                subscription_id=channel_subs[0].id,
+                shown={**shown_state(summary), "matches": [_match_dict(m) for m in channel_matches], "batched": batched},
+                created_at=now,
+            ).returning(AlertRow.id)
         )
-        session.add(alert)
-        await session.flush()  # the alert's id, and the next story's burst count, need the row
+        if alert_id is None:
+            existing = await session.scalar(
+                select(AlertRow).where(AlertRow.story_id == story_id, AlertRow.channel == channel)
+            )
+            if existing is not None:
+                out.append(_delivery(existing, channel, "edit", {"story_id": story_id}, now, first_seen))
+            continue
+        alert = await session.get(AlertRow, alert_id)
+        assert alert is not None
         out.append(_delivery(alert, channel, "batch" if batched else "post", {"story_id": story_id}, now, first_seen))
     return out
 

@@ -47,7 +47,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.codec import summary_from_dict, summary_to_dict
 from bot.errors import Permanent, Retryable
-from bot.models import Alert, RuleMatch
+from bot.models import Alert, RuleMatch, channel_tenant
 from bot.pipeline import story_summary
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.services import Services
@@ -406,7 +406,7 @@ class Outbox:
             return Alert(kind="digest", channel=row.channel, summaries=summaries, text=payload.get("title")), None, extra
         matches = _matches(alert_row)
         if row.kind == "batch":
-            summaries = [await story_summary(session, payload["story_id"], matches)]
+            summaries = [await story_summary(session, payload["story_id"], matches, tenant=channel_tenant(row.channel))]
             if collect:
                 now = self.services.clock.now()
                 free = or_(Delivery.status == "pending",
@@ -427,10 +427,11 @@ class Outbox:
                     if taken.rowcount != 1:
                         continue
                     other_alert = await session.get(AlertRow, other.alert_id) if other.alert_id else None
-                    summaries.append(await story_summary(session, other.payload["story_id"], _matches(other_alert)))
+                    summaries.append(await story_summary(session, other.payload["story_id"], _matches(other_alert),
+                                                   tenant=channel_tenant(row.channel)))
                     extra.append(other.id)
             return Alert(kind="batch", channel=row.channel, summaries=tuple(summaries)), None, extra
-        summary = await story_summary(session, payload["story_id"], matches)
+        summary = await story_summary(session, payload["story_id"], matches, tenant=channel_tenant(row.channel))
         mention = summary.severity == "flash"
         if row.kind == "post":
             return Alert(kind="post", channel=row.channel, summary=summary, mention=mention), None, extra

@@ -178,3 +178,15 @@ class Reply:
     ephemeral: bool = False
     summaries: tuple[Summary, ...] = ()
     data: dict[str, object] = field(default_factory=dict)
+
+
+def channel_tenant(channel: str) -> str:
+    """The tenant that owns a channel address.
+
+    `slack:TEAM/CHANNEL` belongs to `slack:TEAM`, `discord:GUILD/CHANNEL` to `discord:GUILD`; the
+    terminal and webhook channels are the local operator's (`local`).
+    """
+    prefix, _, rest = channel.partition(":")
+    if prefix in ("slack", "discord") and "/" in rest:
+        return f"{prefix}:{rest.split('/', 1)[0]}"
+    return "local"

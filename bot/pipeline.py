@@ -23,8 +23,9 @@ from bot.ingest.items import FeedItem
 from bot.models import Article, Detection, RuleMatch, Summary
 from bot.rulebook import RuleBook
 from bot.services import Services
-from bot.stories import StoryDoc, StoryIndex
+from bot.storage.db import insert_ignore
 from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
+from bot.stories import StoryDoc, StoryIndex
 from bot.summarize import summarize
 
 log = logging.getLogger(__name__)
@@ -46,13 +47,19 @@ class IngestResult:
     stories: tuple[str, ...] = ()
 
 
-async def story_summary(session: AsyncSession, story_id: str, matches: Sequence[RuleMatch] = ()) -> Summary:
-    """The current Summary of a story, from all its stored articles, oldest first."""
-    rows = (
-        await session.scalars(
-            select(ArticleRow).where(ArticleRow.story_id == story_id).order_by(ArticleRow.seen_at, ArticleRow.id)
-        )
-    ).all()
+async def story_summary(
+    session: AsyncSession, story_id: str, matches: Sequence[RuleMatch] = (), *, tenant: str | None = None
+) -> Summary:
+    """The current Summary of a story, from its stored articles, oldest first.
+
+    With `tenant`, only articles that reached that tenant through one of its own feeds count: a
+    story may span tenants, but one workspace never sees another's sources.
+    """
+    stmt = select(ArticleRow).where(ArticleRow.story_id == story_id)
+    if tenant is not None:
+        visible = select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id).where(Feed.tenant == tenant)
+        stmt = stmt.where(ArticleRow.id.in_(visible))
+    rows = (await session.scalars(stmt.order_by(ArticleRow.seen_at, ArticleRow.id))).all()
     rows = sorted(rows, key=lambda r: (r.published or r.seen_at, r.seen_at, r.id))
     return summarize(story_id, [article_from_row(r) for r in rows], [detection_from_dict(r.detection) for r in rows], matches)
 
@@ -160,8 +167,11 @@ class Pipeline:
                 )
                 story = await session.get(Story, story_id)
                 if story is None:
-                    story = Story(id=story_id, headline=article.title, first_seen=now, last_seen=now, state={}, signature=[])
-                    session.add(story)
+                    # Another feed's ingest may create the same story concurrently (PostgreSQL).
+                    await session.execute(insert_ignore(session, Story, ["id"]).values(
+                        id=story_id, headline=article.title, first_seen=now, last_seen=now, state={}, signature=[]))
+                    story = await session.get(Story, story_id)
+                    assert story is not None
                 story.last_seen = now
                 await session.flush()
                 row = await session.get(ArticleRow, article.id)
@@ -178,7 +188,7 @@ class Pipeline:
             await session.flush()
             deliveries = 0
             for story_id, (matches, eligible, first_seen) in changed.items():
-                summary = await story_summary(session, story_id, matches)
+                summary = await story_summary(session, story_id, matches, tenant=tenant)
                 story = await session.get(Story, story_id)
                 assert story is not None
                 story.headline = summary.headline

@@ -36,7 +36,7 @@ async def db(database_url: str) -> AsyncIterator[Database]:
     database = Database(database_url)
     await database.migrate()
     async with database.session() as session:
-        for channel in ("terminal", "slack:T1/C1"):
+        for channel in ("terminal", "webhook:https://hooks.example.org/x"):
             session.add(Subscription(tenant="local", channel=channel, rule="ceasefire", mode="immediate", created_at=T0))
         for i in range(1, 10):
             session.add(Story(id=f"s-{i}", headline="h", first_seen=T0, last_seen=T0, state={}, signature=[]))
@@ -68,7 +68,7 @@ async def mark_sent(db: Database) -> None:
 
 
 async def test_first_matching_article_posts_once_per_subscribed_channel(db: Database) -> None:
-    assert sorted(await queue(db, summary())) == [("slack:T1/C1", "post"), ("terminal", "post")]
+    assert sorted(await queue(db, summary())) == [("terminal", "post"), ("webhook:https://hooks.example.org/x", "post")]
     assert await queue(db, summary()) == []  # the same sources again: nothing
 
 
@@ -76,14 +76,14 @@ async def test_not_eligible_or_muted_means_no_post(db: Database) -> None:
     assert await queue(db, summary("s-2"), eligible=False) == []
     async with db.session() as session:
         session.add(Mute(channel="terminal", story_id="s-3", tenant="local", created_at=T0))
-    assert await queue(db, summary("s-3")) == [("slack:T1/C1", "post")]
+    assert await queue(db, summary("s-3")) == [("webhook:https://hooks.example.org/x", "post")]
 
 
 async def test_a_new_source_edits_each_posted_alert_once(db: Database) -> None:
     await queue(db, summary())
     await mark_sent(db)
     rows = await queue(db, summary(sources=2))
-    assert sorted(rows) == [("slack:T1/C1", "edit"), ("terminal", "edit")]
+    assert sorted(rows) == [("terminal", "edit"), ("webhook:https://hooks.example.org/x", "edit")]
     # A third source before the edit went out: the pending edit will render the newest story.
     assert await queue(db, summary(sources=3)) == []
 
@@ -126,7 +126,7 @@ async def test_an_alert_sent_in_a_batch_is_never_edited_but_gets_follow_ups(db: 
     rows = await queue(db, summary("s-3", sources=2), burst_limit=2)
     assert rows == []
     rows = await queue(db, summary("s-3", sources=3, ceasefire="collapsed"), burst_limit=2)
-    assert sorted(rows) == [("slack:T1/C1", "followup"), ("terminal", "followup")]
+    assert sorted(rows) == [("terminal", "followup"), ("webhook:https://hooks.example.org/x", "followup")]
 
 
 def test_casualty_rise_threshold_is_max_10_or_20_percent() -> None:

@@ -1,0 +1,89 @@
+"""A story reported through two tenants' feeds: each tenant's alert shows only its own sources."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from adapters.terminal import TerminalAdapter
+from bot.app import App
+from bot.models import Alert, channel_tenant
+from bot.settings import load_settings
+from bot.storage.tables import Feed, Rule, Subscription
+from tests.conftest import SEEDS
+
+
+class RecordingSink:
+    """A platform sink that keeps what it was asked to send."""
+
+    def __init__(self) -> None:
+        self.sent: list[Alert] = []
+
+    async def send(self, alert: Alert) -> str | None:
+        self.sent.append(alert)
+        return str(len(self.sent))
+
+    async def edit(self, alert: Alert, message_id: str) -> None:
+        self.sent.append(alert)
+
+    async def reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
+        self.sent.append(alert)
+        return None
+
+
+class FakeSlack:
+    """Stands in for the Slack adapter: only its channel prefix and sink matter here."""
+
+    prefix = "slack"
+
+    def __init__(self) -> None:
+        self.sink = RecordingSink()
+
+    async def start(self) -> None:
+        return None
+
+    async def stop(self) -> None:
+        return None
+
+
+def test_channel_tenant() -> None:
+    assert channel_tenant("slack:T1/C9") == "slack:T1"
+    assert channel_tenant("discord:42/7") == "discord:42"
+    assert channel_tenant("terminal") == "local"
+    assert channel_tenant("webhook:https://hooks.slack.com/services/x") == "local"
+
+
+async def test_each_tenant_sees_only_its_own_sources(database_url: str, config_dir: Path, tmp_path: Path, clock) -> None:
+    seeds = sorted(SEEDS.iterdir())
+    local_folder, slack_folder = tmp_path / "local-only", tmp_path / "slack-only"
+    local_folder.mkdir()
+    slack_folder.mkdir()
+    shutil.copy(seeds[0], local_folder / seeds[0].name)
+    shutil.copy(seeds[1], slack_folder / seeds[1].name)
+    (config_dir / "feeds.yaml").write_text(
+        f"feeds:\n  - name: local-seeds\n    url: {local_folder}\n    backfill: 10\n", encoding="utf-8"
+    )
+    out = io.StringIO()
+    slack = FakeSlack()
+    settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir))
+    bot = App(settings, clock=clock, adapters=[TerminalAdapter(None, stream=out, interactive=False), slack])
+    await bot.setup()
+    now = clock.now()
+    async with bot.services.db.session() as session:
+        session.add(Feed(tenant="slack:T1", name="slack-seeds", url=str(slack_folder),
+                         spec={"name": "slack-seeds", "url": str(slack_folder), "backfill": 10}, created_at=now))
+        session.add(Rule(tenant="slack:T1", name="ceasefire", spec={"name": "ceasefire", "events": ["ceasefire"]},
+                         enabled=True, created_at=now, updated_at=now))
+        session.add(Subscription(tenant="slack:T1", channel="slack:T1/C1", rule="ceasefire", created_at=now))
+    await bot.run_once()
+
+    terminal = out.getvalue()
+    assert terminal.count("[ALERT]") == 1, terminal
+    assert seeds[0].name in terminal and seeds[1].name not in terminal
+    posts = [a for a in slack.sink.sent if a.kind == "post"]
+    assert len(posts) == 1
+    assert posts[0].summary is not None
+    assert [s.url.rsplit("/", 1)[-1] for s in posts[0].summary.sources] == [seeds[1].name]
+    for alert in slack.sink.sent:
+        assert alert.summary is None or all(seeds[0].name not in s.url for s in alert.summary.sources)
