@@ -45,8 +45,8 @@ _NAME_STOP = frozenset(
     ["the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "its", "there", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "sir", "president", "secretary", "minister", "ministers", "prime", "foreign", "state", "states", "department", "government", "official", "officials", "spokesman", "spokesperson", "spokeswoman", "office", "news", "breaking", "update", "read", "more", "after", "before", "while", "when", "where", "what", "who", "why", "how", "if", "as", "by", "with", "from", "to", "said", "says", "both", "all", "some", "many", "most", "other", "our", "we're", "it's", "we've", "i'm", "i'll", "i've", "i'd", "we'll", "let", "let's"]
 )
 IDF_PRIOR = 50.0  # pseudo-documents: with few indexed articles every name weighs about the same
-BLOCK_KEYS = 24  # an article is looked up under its rarest names only
-POSTING_CAP = 64  # and only against the most recent articles under each name
+BLOCK_KEYS = 16  # an article is looked up under its rarest names only
+POSTING_CAP = 16  # and only against the most recent articles under each name
 DUP_CANDIDATES = 32  # near-duplicate candidates checked per article
 # A rewrite of the same event shares distinctive names AND wording; both thresholds err on the side
 # of keeping two events apart (see bench/story_metrics.py for the measured effect).
