@@ -176,8 +176,12 @@ def _tokens(sentence: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", sentence.lower()) if len(w) > 2}
 
 
-def _candidates(article: Article) -> list[tuple[int, str]]:
-    """(position, sentence) pairs of an article that may be shown: news sentences only, no chrome, no captions."""
+def _candidates(article: Article, *, whole_only: bool = True) -> list[tuple[int, str]]:
+    """(position, sentence) pairs of an article that may be shown: news sentences only, no chrome, no captions.
+
+    With `whole_only`, a sentence must end as sentences do; without it, a feed's cut-off teaser
+    ("... said on Monday, as talks …") may be shown when nothing better exists.
+    """
     lines = [line.strip() for line in article.text.splitlines() if line.strip()]
     repeated = {line for line, n in Counter(lines).items() if n > 1}  # photo captions are printed twice
     title = " ".join(article.title.lower().split())
@@ -192,7 +196,7 @@ def _candidates(article: Article) -> list[tuple[int, str]]:
         for sentence in sentences:
             if " ".join(sentence.lower().split()).rstrip(".") == title.rstrip("."):
                 continue
-            if is_boilerplate(sentence) or not _TERMINAL.search(sentence):
+            if is_boilerplate(sentence) or (whole_only and not _TERMINAL.search(sentence)):
                 continue  # no terminal punctuation: a label, a subtitle or a truncated last sentence
             if len(sentence) > 400 or len(sentence.split()) > 70:
                 continue
@@ -210,6 +214,8 @@ def choose_sentences(articles: Sequence[Article], detections: Sequence[Detection
         keywords.update(w for c in det.countries for w in c.lower().split())
         keywords.update(e.type for e in det.events)
     per_article = [_candidates(a) for a in articles]
+    if not any(per_article):
+        per_article = [_candidates(a, whole_only=False)[:1] for a in articles]  # RSS teasers cut mid-sentence
     # Words that several sources use are what the story is about.
     source_vocab: Counter[str] = Counter()
     for cands in per_article:

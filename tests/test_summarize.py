@@ -181,3 +181,10 @@ def test_officials_and_countries_most_sources_name_come_first() -> None:
     from bot.summarize import by_salience
 
     assert by_salience([["A", "B"], ["C", "B"], ["B", "C", "C"]]) == ["B", "C", "A"]
+
+
+def test_a_feed_teaser_cut_mid_sentence_is_still_summarised() -> None:
+    teaser = article("t", "Ceasefire talks resume", "Armenia and Azerbaijan resumed ceasefire talks in Geneva on Monday, "
+                     "officials said, as the two sides sought to \u2026")
+    summary = summarize("s", [teaser], [Detection()])
+    assert summary.sentences and summary.sentences[0].startswith("Armenia and Azerbaijan resumed")
