@@ -4,7 +4,7 @@ One minutely job (`schedule_digests`) checks every digest subscription: hourly o
 the top of each hour, daily ones at their `at` time in their own time zone (DST-aware via
 zoneinfo). A due digest covers the articles first seen since the previous digest (or since
 the subscription was set up) that matched the subscription's rule, minus the stories muted in
-the channel, and is queued as one `Delivery(kind="digest")` whose payload the outbox worker
+the channel, and seen through the tenant's own feeds, and is queued as one `Delivery(kind="digest")` whose payload the outbox worker
 turns into an `Alert(kind="digest")`. `last_digest_at` advances with a compare-and-set in the
 same transaction, so two instances never send the same digest and nothing is lost on a crash.
 An empty period sends nothing. Checking every minute, rather than one cron job per
@@ -23,7 +23,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Alert, RuleMatch, Summary
-from bot.repo.search import recent_articles
+from bot.repo.search import articles_of_stories, recent_articles
 from bot.repo.stories import build_view, importance
 from bot.storage.tables import ArticleRow, Delivery, Rule, Story, Subscription
 
@@ -75,25 +75,25 @@ async def _summaries(session: AsyncSession, rows: Sequence[ArticleRow], tenant: 
     for key, members in groups.items():
         story = await session.get(Story, key) if not key.startswith("article:") else None
         if story is not None:
-            members = list((await session.scalars(
-                select(ArticleRow).where(ArticleRow.story_id == story.id).order_by(ArticleRow.seen_at))).all())
+            members = (await articles_of_stories(session, [story.id], tenant)).get(story.id) or members
         views.append((key, build_view(story, members, key)))
     ranked = sorted(views, key=lambda kv: importance(kv[1], now), reverse=True)[:MAX_STORIES]
     out: list[Summary] = []
     for key, view in ranked:
-        summary = await _pipeline_summary(session, key, match_of[key]) if not key.startswith("article:") else None
+        summary = (await _pipeline_summary(session, key, match_of[key], tenant)
+                   if not key.startswith("article:") else None)
         out.append(summary or view.summary)
     return out, len(views)
 
 
-async def _pipeline_summary(session: AsyncSession, story_id: str, match: RuleMatch) -> Summary | None:
+async def _pipeline_summary(session: AsyncSession, story_id: str, match: RuleMatch, tenant: str) -> Summary | None:
     # The lead's summarizer writes the alert text (clean sentences); use it when it is there.
     try:
         from bot.pipeline import story_summary
     except Exception:  # noqa: BLE001 - the digest still works from stored state alone
         return None
     try:
-        return await story_summary(session, story_id, (match,))
+        return await story_summary(session, story_id, (match,), tenant=tenant)
     except Exception:
         log.exception("summary of story %s failed; using stored state", story_id)
         return None
@@ -155,7 +155,7 @@ async def _one_digest(services: Services, sub_id: int, tenant: str, channel: str
         enabled = await session.scalar(select(Rule.enabled).where(Rule.tenant == tenant, Rule.name == rule))
         if not enabled:
             return None
-        rows = await recent_articles(session, since=since, until=now, limit=SCAN_LIMIT)
+        rows = await recent_articles(session, since=since, until=now, limit=SCAN_LIMIT, tenant=tenant)
         rows = [r for r in rows if r.seen_at > since]
         muted = await muted_story_ids(session, channel)
         summaries, total = await _summaries(session, rows, tenant, rule, muted, now, cache)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from tests.test_commands_support import (  # noqa: F401 - fixtures
     MEMBER,
@@ -142,3 +143,20 @@ async def test_brief_on_a_rule_runs_the_tenants_rule(seeded, core):
     assert brief.ok and brief.data["kind"] == "rule" and brief.data["story_ids"] == [STORY_ID]
     other = await run(core, "brief kb-ceasefire", OTHER_ADMIN, "slack:T2/C1")
     assert other.data.get("kind") != "rule"  # another tenant's rule is not a topic there
+
+
+async def test_a_tenant_sees_only_articles_from_its_own_feeds(seeded, core, clock):
+    from bot.storage.tables import SeenItem
+    from tests.test_commands_support import fixture_feed
+
+    other = await run(core, "brief armenia", OTHER_ADMIN, "slack:T2/C1")
+    assert other.data.get("stories", 0) == 0 and "Blinken" not in body(other)
+    # One of the two seed articles also reached the other workspace through its own feed.
+    async with core.services.db.session() as session:
+        feed_id = await fixture_feed(session, "slack:T2", clock.now())
+        article = await session.scalar(select(SeenItem.article_id).limit(1))
+        session.add(SeenItem(feed_id=feed_id, item_key="t2-" + article, article_id=article, seen_at=clock.now()))
+    reply = await run(core, "brief armenia", OTHER_ADMIN, "slack:T2/C1")
+    assert reply.data["story_ids"] == [STORY_ID]
+    assert len(reply.summaries[0].sources) == 1  # never the other workspace's source
+    assert len((await run(core, "brief armenia")).summaries[0].sources) == 2

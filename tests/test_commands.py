@@ -458,3 +458,8 @@ async def test_dispatch_with_invocation_words(core):
     assert reply.ok and reply.data["rule"] == "peace"
     reply = await core.dispatch(Invocation("/brief", ("zzqx",), Caller("u", "local"), "terminal"))
     assert not reply.ok
+
+
+async def test_seeding_from_a_missing_file_does_nothing(services, tmp_path):
+    assert not (await seed_rules(services, "local", tmp_path / "none.yaml")).created
+    assert not (await seed_feeds(services, "local", tmp_path / "none.yaml")).added

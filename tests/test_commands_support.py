@@ -15,7 +15,7 @@ from bot.models import Caller, Reply
 from bot.services import Services
 from bot.settings import Settings
 from bot.storage.db import Database
-from bot.storage.tables import ArticleRow, Story
+from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 OPERATOR = Caller("operator", "local", is_admin=True)
@@ -93,10 +93,25 @@ def detect(title: str, text: str) -> dict[str, Any]:
     return {**found, "matches": []}
 
 
-async def insert_seed_story(services: Services, seen: datetime, story_id: str = STORY_ID) -> list[str]:
-    """Store the two seed articles as one story, first seen at `seen` and an hour later."""
+async def fixture_feed(session: Any, tenant: str, now: datetime) -> int:
+    """The id of the tenant's test feed (created once): stored articles reach a tenant through its feeds."""
+    from sqlalchemy import select
+
+    feed_id = await session.scalar(select(Feed.id).where(Feed.tenant == tenant, Feed.name == "fixture-feed"))
+    if feed_id is None:
+        feed = Feed(tenant=tenant, name="fixture-feed", url="/nonexistent", spec={}, created_at=now)
+        session.add(feed)
+        await session.flush()
+        feed_id = feed.id
+    return int(feed_id)
+
+
+async def insert_seed_story(services: Services, seen: datetime, story_id: str = STORY_ID,
+                            tenant: str = "local") -> list[str]:
+    """Store the two seed articles as one story, first seen at `seen` and an hour later, via the tenant's feed."""
     ids = []
     async with services.db.session() as session:
+        feed_id = await fixture_feed(session, tenant, seen)
         arts = seed_articles()
         session.add(Story(id=story_id, headline=arts[1][1], first_seen=seen, last_seen=seen + timedelta(hours=1),
                           state={}, signature=[]))
@@ -110,13 +125,16 @@ async def insert_seed_story(services: Services, seen: datetime, story_id: str = 
                 seen_at=seen + timedelta(hours=i), content_hash=hashlib.sha256(text.encode()).hexdigest(),
                 story_id=story_id, detection=detect(title, text), search_text="",
             ))
+            session.add(SeenItem(feed_id=feed_id, item_key=article_id, article_id=article_id, seen_at=seen))
     return ids
 
 
 async def insert_article(services: Services, article_id: str, title: str, text: str, seen: datetime,
-                         detection: dict[str, Any] | None = None, story_id: str | None = None) -> None:
-    """Store one more article (optionally in its own new story)."""
+                         detection: dict[str, Any] | None = None, story_id: str | None = None,
+                         tenant: str = "local") -> None:
+    """Store one more article (optionally in its own new story), seen through the tenant's feed."""
     async with services.db.session() as session:
+        feed_id = await fixture_feed(session, tenant, seen)
         if story_id and await session.get(Story, story_id) is None:
             session.add(Story(id=story_id, headline=title, first_seen=seen, last_seen=seen, state={}, signature=[]))
             await session.flush()
@@ -126,12 +144,15 @@ async def insert_article(services: Services, article_id: str, title: str, text: 
             content_hash=hashlib.sha256(text.encode()).hexdigest(), story_id=story_id, detection=detection or {},
             search_text="",
         ))
+        await session.flush()
+        session.add(SeenItem(feed_id=feed_id, item_key=article_id, article_id=article_id, seen_at=seen))
 
 
 @pytest.fixture
-async def services(database_url: str, clock: Any) -> AsyncIterator[Services]:
-    """Services on a freshly migrated database and the fake clock."""
-    settings = Settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True)  # type: ignore[call-arg]
+async def services(database_url: str, clock: Any, tmp_path: Path) -> AsyncIterator[Services]:
+    """Services on a freshly migrated database and the fake clock; an empty config dir, so nothing is seeded."""
+    settings = Settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,  # type: ignore[call-arg]
+                        DIPLOBOT_CONFIG_DIR=tmp_path / "empty-config")
     db = Database(database_url)
     await db.migrate()
     try:

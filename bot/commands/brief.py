@@ -31,7 +31,8 @@ async def topic_index(session: AsyncSession, tenant: str, *, scan: int = SCAN_LI
     countries: dict[str, None] = {}
     regions: dict[str, None] = {}
     rows = (await session.scalars(
-        select(ArticleRow.detection).order_by(ArticleRow.seen_at.desc()).limit(scan))).all()
+        select(ArticleRow.detection).where(ArticleRow.id.in_(search.visible_ids(tenant)))
+        .order_by(ArticleRow.seen_at.desc()).limit(scan))).all()
     for det in rows:
         if not isinstance(det, dict):
             continue
@@ -69,13 +70,14 @@ async def find_articles(
     fts: list[str] = []
     if topic.kind == "rule":
         # Stored detections carry no per-tenant rule matches: run the tenant's rule over the period.
-        recent = await search.recent_articles(session, since=since, limit=min(scan, RULE_SCAN_LIMIT))
+        recent = await search.recent_articles(session, since=since, limit=min(scan, RULE_SCAN_LIMIT), tenant=tenant)
         hits = await match_rule(session, tenant, topic.name, recent)
         rows = [r for r in recent if r.id in hits]
         return rows[:limit] if limit is not None else rows
     if topic.kind != "search":
         # Scan only ids and detections; full rows are loaded for the matches alone.
-        query = select(ArticleRow.id, ArticleRow.detection).order_by(ArticleRow.seen_at.desc()).limit(scan)
+        query = (select(ArticleRow.id, ArticleRow.detection).where(ArticleRow.id.in_(search.visible_ids(tenant)))
+                 .order_by(ArticleRow.seen_at.desc()).limit(scan))
         if since is not None:
             query = query.where(ArticleRow.seen_at >= since)
         for article_id, detection in (await session.execute(query)).all():
@@ -85,18 +87,18 @@ async def find_articles(
                     break
     phrases = topic.search_phrases
     if phrases:
-        fts = await search.search_article_ids(session, phrases, since=since, limit=limit or scan)
+        fts = await search.search_article_ids(session, phrases, since=since, limit=limit or scan, tenant=tenant)
     # Both lists are newest first, so the newest `limit` overall are among the first `limit` of each.
     rows = await search.articles_by_ids(session, [*ids, *fts])
     rows.sort(key=lambda r: r.seen_at, reverse=True)
     return rows[:limit] if limit is not None else rows
 
 
-async def story_views(session: AsyncSession, articles: Sequence[ArticleRow]) -> list[StoryView]:
-    """Group articles by story and build each story's view with all its stored articles."""
+async def story_views(session: AsyncSession, articles: Sequence[ArticleRow], tenant: str | None = None) -> list[StoryView]:
+    """Group articles by story and build each story's view with all its stored articles (visible to `tenant`)."""
     story_ids = [a.story_id for a in articles if a.story_id]
     stories = await search.stories_by_ids(session, story_ids)
-    members = await search.articles_of_stories(session, story_ids)
+    members = await search.articles_of_stories(session, story_ids, tenant)
     views: dict[str, StoryView] = {}
     for row in articles:
         key = row.story_id or f"article:{row.id}"
@@ -144,11 +146,11 @@ def register(registry: CommandRegistry) -> None:
             watched = await watched_people(session, ctx.caller.tenant)
             articles = await find_articles(session, topic, since=since, tenant=ctx.caller.tenant)
             if articles:
-                views = rank(await story_views(session, articles), now, watched, limit)
+                views = rank(await story_views(session, articles, ctx.caller.tenant), now, watched, limit)
                 return _answer(topic, views, period, now, watched)
             latest = await find_articles(session, topic, since=None, limit=1, tenant=ctx.caller.tenant)
             if latest:
-                view = (await story_views(session, latest[:1]))[0]
+                view = (await story_views(session, latest[:1], ctx.caller.tenant))[0]
                 ago = human_delta(now - view.last_seen)
                 fact = key_fact(view, watched)
                 return Reply(

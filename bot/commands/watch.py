@@ -221,7 +221,7 @@ def register(registry: CommandRegistry) -> None:
             return Reply(text=f"Rule {name!r} {'added' if created else 'updated'}.",
                          lines=tuple(_describe(checked.spec)), data={"rule": name, "saved": True, "spec": checked.spec})
         async with ctx.services.db.session() as session:
-            result = await repo.backtest(session, name, checked.spec, days=days, now=now)
+            result = await repo.backtest(session, name, checked.spec, days=days, now=now, tenant=ctx.caller.tenant)
         lines = ["Rule:", *_describe(checked.spec)]
         if editing and base is not None:
             change = _diff(base, {**checked.spec, "enabled": checked.spec.get("enabled", base.get("enabled", True))})
@@ -295,7 +295,8 @@ def register(registry: CommandRegistry) -> None:
         days = _days(args, usage)
         row = await _require_rule(ctx, args["rule"], usage)
         async with ctx.services.db.session() as session:
-            result = await repo.backtest(session, row.name, row.spec or {}, days=days, now=ctx.services.clock.now())
+            result = await repo.backtest(session, row.name, row.spec or {}, days=days, now=ctx.services.clock.now(),
+                                         tenant=ctx.caller.tenant)
         return Reply(text=f"Backtest of rule {row.name!r}:", lines=tuple(_backtest_lines(result)),
                      data={"rule": row.name, "backtest": _backtest_data(result)})
 

@@ -87,10 +87,12 @@ async def seed_feeds(services: Services, tenant: str, path: str | Path) -> SeedS
     The first start seeds every feed. Later starts add only entries new in the file: the names
     seeded before are remembered (kv `feeds_seeded:TENANT`), so a feed an admin removed with
     `feeds remove` is not brought back, and a feed the admin already added by hand is left alone.
-    Raises ConfigError when the file is invalid.
+    A missing file seeds nothing; an invalid one raises ConfigError.
     """
     from bot.ingest.feeds import load_feeds_file
 
+    if not Path(path).is_file():
+        return SeedSummary()
     specs = load_feeds_file(path)
     now = services.clock.now()
     added: list[str] = []

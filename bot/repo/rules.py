@@ -213,7 +213,7 @@ async def history(session: AsyncSession, tenant: str, rule: str | None = None, l
 
 
 async def backtest(session: AsyncSession, name: str, spec: Mapping[str, Any], *, days: int, now: datetime,
-                   limit: int = BACKTEST_LIMIT) -> Backtest:
+                   limit: int = BACKTEST_LIMIT, tenant: str | None = None) -> Backtest:
     """Run one rule over the stored articles first seen in the last `days` days (newest `limit`)."""
     from bot.detect import Detector
     from bot.detect.rules import RuleSpec, compile_rules
@@ -221,7 +221,7 @@ async def backtest(session: AsyncSession, name: str, spec: Mapping[str, Any], *,
     rule = RuleSpec.model_validate({**dict(spec), "name": name, "enabled": True})
     compiled, _errors = compile_rules([rule])
     detector = Detector(compiled)
-    rows = await recent_articles(session, since=now - timedelta(days=days), until=now, limit=limit + 1)
+    rows = await recent_articles(session, since=now - timedelta(days=days), until=now, limit=limit + 1, tenant=tenant)
     truncated = len(rows) > limit
     rows = rows[:limit]
     items = [(r.id, r.title, r.text, r.url, r.story_id, r.seen_at) for r in rows]
@@ -377,7 +377,9 @@ async def import_rules(services: Services, tenant: str, yaml_text: str, actor: s
 
 
 async def seed_rules(services: Services, tenant: str, path: str | Path) -> ImportSummary:
-    """Load `config/rules.yaml` into a tenant that has no rules yet; a tenant with rules is left alone."""
+    """Load `config/rules.yaml` into a tenant that has no rules yet; a tenant with rules, or no file, is left alone."""
+    if not Path(path).is_file():
+        return ImportSummary()
     async with services.db.session() as session:
         count = await session.scalar(select(func.count(Rule.id)).where(Rule.tenant == tenant))
     if count:

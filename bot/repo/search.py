@@ -1,19 +1,34 @@
-"""Article and story queries for brief, backtests and digests; full-text search on SQLite and PostgreSQL."""
+"""Article and story queries for brief, backtests and digests; full-text search on SQLite and PostgreSQL.
+
+With a `tenant`, only articles that reached that tenant through one of its own feeds (a
+`seen_items` row of a feed of the tenant) are visible, as in the tenant's alerts: a story may
+span workspaces, but one never sees another's sources.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.tables import ArticleRow, Story, UTCDateTime
+from bot.storage.tables import ArticleRow, Feed, SeenItem, Story, UTCDateTime
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Must stay the exact expression of the GIN index in migration 0002, or PostgreSQL will not use the index.
 PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(nullif(search_text, ''), text, ''))"
+
+
+def visible_ids(tenant: str) -> Any:
+    """A subquery of the ids of the articles a tenant's feeds brought in."""
+    return select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id).where(Feed.tenant == tenant)
+
+
+_VISIBLE_SQL = ("{col} IN (SELECT s.article_id FROM seen_items AS s JOIN feeds AS f ON f.id = s.feed_id "
+                "WHERE f.tenant = :tenant)")
 
 
 def sqlite_match(phrases: Iterable[str]) -> str:
@@ -42,6 +57,7 @@ async def search_article_ids(
     *,
     since: datetime | None = None,
     limit: int = 500,
+    tenant: str | None = None,
 ) -> list[str]:
     """Ids of articles whose title or text contains any phrase, newest first (FTS5 or tsvector)."""
     dialect = session.bind.dialect.name
@@ -52,6 +68,7 @@ async def search_article_ids(
         sql = (
             "SELECT a.id FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid "
             "WHERE articles_fts MATCH :q" + (" AND a.seen_at >= :since" if since else "")
+            + (" AND " + _VISIBLE_SQL.format(col="a.id") if tenant is not None else "")
             + " ORDER BY a.seen_at DESC LIMIT :limit"
         )
     else:
@@ -61,9 +78,12 @@ async def search_article_ids(
         sql = (
             f"SELECT id FROM articles WHERE {PG_DOCUMENT} @@ websearch_to_tsquery('english', :q)"
             + (" AND seen_at >= :since" if since else "")
+            + (" AND " + _VISIBLE_SQL.format(col="id") if tenant is not None else "")
             + " ORDER BY seen_at DESC LIMIT :limit"
         )
     params: dict[str, object] = {"q": expr, "limit": limit}
+    if tenant is not None:
+        params["tenant"] = tenant
     statement = text(sql)
     if since is not None:
         # Bind through the table's own type so SQLite gets the same text form the ORM writes.
@@ -85,10 +105,13 @@ async def rebuild_sqlite_index(session: AsyncSession) -> None:
 
 
 async def recent_articles(
-    session: AsyncSession, *, since: datetime | None = None, until: datetime | None = None, limit: int = 5000
+    session: AsyncSession, *, since: datetime | None = None, until: datetime | None = None, limit: int = 5000,
+    tenant: str | None = None,
 ) -> list[ArticleRow]:
-    """Articles first seen in [since, until], newest first, at most `limit`."""
+    """Articles first seen in [since, until], newest first, at most `limit` (visible to `tenant` if given)."""
     query = select(ArticleRow).order_by(ArticleRow.seen_at.desc()).limit(limit)
+    if tenant is not None:
+        query = query.where(ArticleRow.id.in_(visible_ids(tenant)))
     if since is not None:
         query = query.where(ArticleRow.seen_at >= since)
     if until is not None:
@@ -117,13 +140,17 @@ async def stories_by_ids(session: AsyncSession, ids: Iterable[str]) -> dict[str,
     return out
 
 
-async def articles_of_stories(session: AsyncSession, story_ids: Iterable[str]) -> dict[str, list[ArticleRow]]:
-    """Every stored article of each story, oldest first."""
+async def articles_of_stories(
+    session: AsyncSession, story_ids: Iterable[str], tenant: str | None = None
+) -> dict[str, list[ArticleRow]]:
+    """Every stored article of each story (visible to `tenant` if given), oldest first."""
     ids = [i for i in dict.fromkeys(story_ids) if i]
     out: dict[str, list[ArticleRow]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         query = select(ArticleRow).where(ArticleRow.story_id.in_(chunk)).order_by(ArticleRow.seen_at)
+        if tenant is not None:
+            query = query.where(ArticleRow.id.in_(visible_ids(tenant)))
         for row in (await session.scalars(query)).all():
             out[row.story_id or ""].append(row)
     return out
