@@ -84,7 +84,7 @@ class App:
         load_config(self.services)
         await db.migrate()
         await seed(self.services, subscribe="terminal" if self.settings.terminal else None)
-        self.core = CommandCore(self.services)
+        self.core = CommandCore(self.services, seed_tenants=True)
         self.adapters = self._given_adapters if self._given_adapters is not None else load_adapters(self.settings, self.core)
         self.outbox = Outbox(self.services, {a.prefix: a.sink for a in self.adapters}, metrics=self.metrics)
         self.rulebook = RuleBook()

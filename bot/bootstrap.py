@@ -42,3 +42,19 @@ async def seed(services: Services, *, tenant: str = "local", subscribe: str | No
     if rules.created or feeds.added:
         log.info("seeded %d rules and %d feeds from %s", len(rules.created), len(feeds.added), settings.config_dir)
     return len(rules.created), len(feeds.added)
+
+
+async def ensure_tenant(services: Services, tenant: str) -> bool:
+    """Seed a workspace or server the first time it is seen: the default rules and feeds of config/.
+
+    A new Slack workspace or Discord server can then `/subscribe` to the shipped rules at once. It
+    is seeded once (the rules count and the feeds' seeded marker make this idempotent); an admin's
+    later removals are not undone. Returns True when something was added now.
+    """
+    settings = services.settings
+    rules = await seed_rules(services, tenant, settings.rules_file)
+    feeds = await seed_feeds(services, tenant, settings.feeds_file)
+    if rules.created or feeds.added:
+        log.info("new tenant %s: seeded %d rules and %d feeds", tenant, len(rules.created), len(feeds.added))
+        return True
+    return False

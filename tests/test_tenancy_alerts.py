@@ -87,3 +87,27 @@ async def test_each_tenant_sees_only_its_own_sources(database_url: str, config_d
     assert [s.url.rsplit("/", 1)[-1] for s in posts[0].summary.sources] == [seeds[1].name]
     for alert in slack.sink.sent:
         assert alert.summary is None or all(seeds[0].name not in s.url for s in alert.summary.sources)
+
+
+async def test_a_new_workspace_is_seeded_on_its_first_command(database_url: str, config_dir: Path, clock) -> None:
+    from bot.commands.core import CommandCore
+    from bot.models import Caller
+
+    settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir))
+    bot = App(settings, clock=clock, adapters=[])
+    await bot.setup()
+    try:
+        core = bot.core
+        assert isinstance(core, CommandCore)
+        admin = Caller(user_id="U1", tenant="slack:T9", is_admin=True)
+        listed = await core.run_text("watch list", admin, channel="slack:T9/C1")
+        assert listed.ok and "ceasefire-developments" in "\n".join([listed.text, *listed.lines])
+        sub = await core.run_text("subscribe ceasefire-developments", admin, channel="slack:T9/C1")
+        assert sub.ok, sub.text
+        feeds = await core.run_text("feeds list", admin, channel="slack:T9/C1")
+        assert "seeds" in "\n".join([feeds.text, *feeds.lines])
+        # The local operator's data is untouched and separate.
+        local = await core.run_text("subscriptions --all", Caller("operator", "local", True), channel="terminal")
+        assert "slack:T9" not in "\n".join([local.text, *local.lines])
+    finally:
+        await bot.close()

@@ -195,13 +195,17 @@ class CommandRegistry:
 class CommandCore:
     """Dispatches invocations to handlers; the single entry point for every face."""
 
-    def __init__(self, services: Services, registry: CommandRegistry | None = None) -> None:
+    def __init__(self, services: Services, registry: CommandRegistry | None = None, *,
+                 seed_tenants: bool = False) -> None:
         if registry is None:
             from bot.commands import default_registry
 
             registry = default_registry()
         self.services = services
         self.registry = registry
+        # The running app seeds a new workspace or server from config/ on its first command.
+        self.seed_tenants = seed_tenants
+        self._known_tenants: set[str] = set()
 
     @property
     def specs(self) -> tuple[CommandSpec, ...]:
@@ -211,6 +215,7 @@ class CommandCore:
     async def dispatch(self, inv: Invocation) -> Reply:
         """Run one invocation; errors become an ephemeral Reply with ok=False, never an exception."""
         try:
+            await self._ensure_tenant(inv.caller.tenant)
             spec, rest = self.registry.resolve(inv.command, inv.args)
             if spec.admin_only and not inv.caller.is_admin:
                 raise NotAllowed(f"'{spec.name}' is for admins only; ask a workspace admin to run it")
@@ -239,6 +244,17 @@ class CommandCore:
         except Exception:  # autocomplete is best effort: an empty list, never an error in the client
             log.exception("autocomplete %r failed", kind)
             return []
+
+    async def _ensure_tenant(self, tenant: str) -> None:
+        """Seed a workspace or server from config/ on its first command (once per process and tenant)."""
+        if not self.seed_tenants or tenant in self._known_tenants:
+            return
+        db = getattr(self.services, "db", None)
+        if db is not None and getattr(self.services, "settings", None) is not None:
+            from bot.bootstrap import ensure_tenant
+
+            await ensure_tenant(self.services, tenant)
+        self._known_tenants.add(tenant)
 
     async def run_text(self, text: str, caller: Caller, channel: str = "terminal") -> Reply:
         """Dispatch a whole command line such as `brief armenia --since 48h`."""
