@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.story_metrics import story_scores
 from bot.detect import Detector, compile_rules, load_rules_file
 from bot.models import EVENT_TYPES, Detection
 
@@ -48,19 +49,6 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def _set_counts(gold: Iterable[str], pred: Iterable[str]) -> tuple[int, int, int, set[str], set[str]]:
     g, p = set(gold), set(pred)
     return len(g & p), len(p - g), len(g - p), p - g, g - p
-
-
-def story_scores(items: list[tuple[str | None, str | None]]) -> tuple[float, float, float]:
-    """Pairwise story P/R/F1 from (gold story, predicted story) per article (hook for the story stage)."""
-    tp = fp = fn = 0
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            g = items[i][0] is not None and items[i][0] == items[j][0]
-            p = items[i][1] is not None and items[i][1] == items[j][1]
-            tp += g and p
-            fp += p and not g
-            fn += g and not p
-    return prf(tp, fp, fn)
 
 
 def _casualty_matches(gold: list[dict], pred: list[tuple[int, str]]) -> tuple[int, int, int]:
@@ -98,7 +86,6 @@ def main(argv: list[str] | None = None) -> int:
     ppl = [0, 0, 0]
     ctry = [0, 0, 0]
     relevant = relevant_alerted = distractors = false_alarms = 0
-    stories: list[tuple[str | None, str | None]] = []
     for path in files:
         item = json.loads(path.read_text(encoding="utf-8"))
         labels = item["labels"]
@@ -156,7 +143,6 @@ def main(argv: list[str] | None = None) -> int:
             false_alarms += alerted
             if alerted:
                 notes.append(f"false alarm: {[m.rule for m in det.matches]}")
-        stories.append((labels.get("story"), None))
         if args.verbose and notes:
             print(f"--- {path.name}: {item.get('title')}")
             for note in notes:
@@ -191,11 +177,17 @@ def main(argv: list[str] | None = None) -> int:
         "event micro-F1": ev_f1, "ceasefire status accuracy": cf_acc, "casualty F1": cas_f1, "people F1": ppl_f1,
         "countries F1": ctry_f1, "alert recall": recall,
     }
+    story = story_scores(folder)
+    print(f"stories (pairwise, issue 4): P {story['precision']:.2f}  R {story['recall']:.2f}  F1 {story['f1']:.2f}  "
+          f"(pairs: {story['tp']} right, {story['fp']} wrong merges, {story['fn']} missed)")
     print("\ntargets (issue 3):")
     for name, target in TARGETS.items():
         print(f"  {name:<28} {got[name]:.2f} >= {target:.2f}  {'ok' if got[name] >= target else 'MISSED'}")
     print(f"  {'background as current':<28} {bg_share:.0%} < 10%  {'ok' if bg_share < 0.10 else 'MISSED'}")
     print(f"  {'false alarms':<28} {fa:.0%} <= 10%  {'ok' if fa <= 0.10 else 'MISSED'}")
+    print("targets (issue 4):")
+    print(f"  {'story F1':<28} {story['f1']:.2f} >= 0.90  {'ok' if story['f1'] >= 0.90 else 'MISSED'}")
+    print(f"  {'story precision':<28} {story['precision']:.2f} >= 0.95  {'ok' if story['precision'] >= 0.95 else 'MISSED'}")
     return 0
 
 
