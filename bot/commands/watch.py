@@ -111,9 +111,10 @@ def _backtest_data(result: repo.Backtest) -> dict[str, Any]:
             "titles": [h.title for h in result.hits[:SHOWN_HITS]]}
 
 
-def _invalid(name: str, errors: list[dict[str, str]]) -> Reply:
+def _invalid(name: str, errors: list[dict[str, str]], *, what: str | None = None) -> Reply:
+    subject = what or f"Rule {name!r}"
     return Reply(
-        text=f"Rule {name!r} is not valid ({len(errors)} problem{'s' if len(errors) != 1 else ''}); nothing saved.",
+        text=f"{subject} is not valid ({len(errors)} problem{'s' if len(errors) != 1 else ''}); nothing saved.",
         lines=tuple(f"{e['field']}: {e['message']}" for e in errors),
         ok=False, ephemeral=True, data={"errors": errors},
     )
@@ -382,6 +383,6 @@ def register(registry: CommandRegistry) -> None:
             label = "the stored rules"
         checked, errors = repo.validate_rules_text(text)
         if errors:
-            return _invalid(label, errors)
+            return _invalid(label, errors, what=label[0].upper() + label[1:])
         return Reply(text=f"{label}: {len(checked)} rule{'s' if len(checked) != 1 else ''}, all valid.",
                      lines=tuple(c.name for c in checked), data={"rules": [c.name for c in checked], "errors": []})
