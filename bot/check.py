@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from bot.detect import Detector
 from bot.detect.rules import compile_rules, load_rules_file
-from bot.errors import ConfigError, RuleError
+from bot.errors import ConfigError, FeedError
 from bot.ingest.local import read_article_file
 from bot.models import Detection
 from bot.stories import StoryDoc, cluster
@@ -60,23 +59,29 @@ class CheckResult:
         }
 
 
-def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResult], list[RuleError]]:
-    """Detect, match and cluster the given articles; rule compile errors are returned, not raised."""
+def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResult], list[str]]:
+    """Detect, match and cluster the given articles; broken rules and unreadable files come back as warnings."""
     specs = load_rules_file(rules_file)
-    compiled, errors = compile_rules(specs)
+    compiled, rule_errors = compile_rules(specs)
+    warnings = [str(e) for e in rule_errors]
     detector = Detector(compiled)
-    files = expand_paths(paths)
-    now = datetime.now(timezone.utc)
-    items = [read_article_file(p) for p in files]
+    files: list[Path] = []
+    items = []
+    for path in expand_paths(paths):
+        try:
+            items.append(read_article_file(path))
+        except FeedError as exc:  # one unreadable file is reported, the others are still checked
+            warnings.append(f"{path}: skipped: {exc.message}")
+            continue
+        files.append(path)
     detections = [detector.detect(i.title, i.text) for i in items]
-    stories = cluster([
-        StoryDoc(str(p), i.title, i.text, i.published or now, d) for p, i, d in zip(files, items, detections)
-    ])
+    # An undated article may belong to a story of any time (None), like the running pipeline's first sight.
+    stories = cluster([StoryDoc(str(p), i.title, i.text, i.published, d) for p, i, d in zip(files, items, detections)])
     results = [
         CheckResult(path=p, title=i.title, detection=d, story=s, explanations=tuple(detector.explain(i.title, i.text)))
         for p, i, d, s in zip(files, items, detections, stories)
     ]
-    return results, errors
+    return results, warnings
 
 
 def render_text(result: CheckResult) -> list[str]:

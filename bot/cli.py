@@ -12,7 +12,6 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -43,7 +42,7 @@ class _OneLine(logging.Formatter):
         super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
         self.debug = debug
 
-    def formatException(self, ei) -> str:  # noqa: N802 - logging's API
+    def formatException(self, ei) -> str:
         return super().formatException(ei) if self.debug else f"  ({ei[0].__name__}: {ei[1]})"
 
 
@@ -94,7 +93,7 @@ def run(once: bool = typer.Option(False, "--once", help="Do one poll-and-deliver
 @app.command()
 def check(
     paths: list[Path] = typer.Argument(..., help="Article files (.txt, .json, .html) or folders of them."),
-    rules: Optional[Path] = typer.Option(None, "--rules", help="Rules file (default: DIPLOBOT_CONFIG_DIR/rules.yaml)."),
+    rules: Path | None = typer.Option(None, "--rules", help="Rules file (default: DIPLOBOT_CONFIG_DIR/rules.yaml)."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per article, in input order."),
 ) -> None:
     """Show what the detector finds in articles, with evidence, and which rules match and why. Writes nothing."""
@@ -103,12 +102,12 @@ def check(
     logging.basicConfig(level=logging.WARNING)
     settings = _settings()
     try:
-        results, errors = check_paths(paths, rules or settings.rules_file)
+        results, warnings = check_paths(paths, rules or settings.rules_file)
     except DiplobotError as exc:
         _fail(str(exc))
         return
-    for err in errors:
-        typer.echo(f"warning: {err}", err=True)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if as_json:
         typer.echo(json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2))
         return
@@ -148,7 +147,7 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
     raise typer.Exit(code)
 
 
-def _make_command(name: str):  # noqa: ANN202 - typer reads the signature
+def _make_command(name: str):
     """A typer callback that passes its raw words to the core command `name`."""
 
     def command(

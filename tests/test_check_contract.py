@@ -71,3 +71,31 @@ def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60, cwd=REPO)
     assert result.returncode == 2
     assert "nope.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unreadable_file_is_reported_and_the_others_still_checked(tmp_path: Path) -> None:
+    for seed in SEEDS.iterdir():
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "broken.json").write_text('{"title": 3, "text": "x"}')
+    (tmp_path / "untitled.json").write_text('{"title": null, "text": "Russia and Ukraine agreed a ceasefire on Monday."}')
+    result = subprocess.run([sys.executable, "-m", "bot", "check", "--json", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "broken.json: skipped" in result.stderr and "Traceback" not in result.stderr
+    out = json.loads(result.stdout)
+    assert [Path(o["path"]).name for o in out] == sorted(p.name for p in SEEDS.iterdir()) + ["untitled.json"]
+    assert out[-1]["title"] == "" and {"Russia", "Ukraine"} <= set(out[-1]["countries"])
+
+
+def test_eval_dev_story_groups_come_out_of_check() -> None:
+    folder = REPO.parent / "shared" / "eval-dev"
+    assert folder.is_dir(), f"the shared eval set is missing at {folder}"
+    out = check_json(folder)
+    labels = {Path(o["path"]).name: json.loads(Path(o["path"]).read_text())["labels"]["story"] for o in out}
+    groups: dict[str, set[str]] = {}
+    for o in out:
+        groups.setdefault(o["story"], set()).add(Path(o["path"]).name)
+    for names in groups.values():
+        assert len({labels[n] for n in names}) == 1 or len(names) == 1, names  # no wrong merge
+        if len(names) > 1:
+            assert None not in {labels[n] for n in names}

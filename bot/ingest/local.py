@@ -91,8 +91,10 @@ def _article(path: Path, relative: str, raw: bytes) -> FeedItem:
         if not isinstance(data, dict):
             raise ValueError('expected a JSON object {"title", "text", ...}')
         raw_title, raw_text = data.get("title"), data.get("text")
+        if raw_title is None:
+            raw_title = ""  # some pages have no headline; the text still counts
         if not isinstance(raw_title, str) or not isinstance(raw_text, str):
-            raise ValueError('"title" and "text" must both be strings')
+            raise ValueError('"title" must be a string or null and "text" a string')
         title, body = one_line(raw_title), squash(raw_text)
         if not (title or body):
             raise ValueError("empty title and text")
