@@ -26,7 +26,6 @@ from tests.test_commands_support import (  # noqa: F401 - fixtures
     body,
     core,
     insert_seed_story,
-    needs_detector,
     run,
     services,
 )
@@ -120,7 +119,6 @@ async def test_watch_add_invalid_reports_fields(core):
     assert await count(core.services, Rule) == 0
 
 
-@needs_detector
 async def test_watch_add_preview_backtests_and_saves_nothing(core, clock):
     await insert_seed_story(core.services, clock.now() - timedelta(days=2))
     reply = await run(core, "watch add peace --places Armenia,Azerbaijan --severity urgent")
@@ -136,7 +134,6 @@ async def test_watch_add_preview_backtests_and_saves_nothing(core, clock):
     assert none.data["backtest"]["articles"] == 0
 
 
-@needs_detector
 async def test_watch_test_backtests_a_saved_rule(core, clock):
     await insert_seed_story(core.services, clock.now() - timedelta(days=2))
     await add_rule(core)
@@ -285,8 +282,6 @@ async def test_seed_rules_from_the_shipped_config(services):
     from pathlib import Path
 
     shipped = Path(__file__).resolve().parents[1] / "config" / "rules.yaml"
-    if not shipped.exists():
-        pytest.skip("config/rules.yaml not shipped yet")
     summary = await seed_rules(services, "local", shipped)
     assert summary.ok and summary.created, summary.errors
 

@@ -31,17 +31,6 @@ SEED_RULE = {
 }
 
 
-def detector_available() -> bool:
-    """True once the detector's `Detector` and `compile_rules` are importable."""
-    try:
-        from bot.detect import Detector  # noqa: F401
-        from bot.detect.rules import compile_rules  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_detector = pytest.mark.skipif(not detector_available(), reason="bot.detect.Detector not available yet")
 
 
 def seed_articles() -> list[tuple[str, str, str]]:
@@ -53,34 +42,8 @@ def seed_articles() -> list[tuple[str, str, str]]:
     return out
 
 
-def hand_detection(title: str) -> dict[str, Any]:
-    """A plausible detection of the seed articles, for when the detector is not available."""
-    return {
-        "events": [
-            {"type": "talks", "status": None, "evidence": "Blinken hosted a trilateral meeting with foreign ministers"},
-            {"type": "ceasefire", "status": "holding", "evidence": "maintain a fragile ceasefire"},
-        ],
-        "casualties": [
-            {"count": 200, "qualifier": "more_than", "kind": "killed", "who": "troops", "current": True,
-             "evidence": "killed 200 troops from both sides"},
-            {"count": 6700, "qualifier": "more_than", "kind": "dead", "who": None, "current": False,
-             "evidence": "More than 6,700 people died in that conflict."},
-        ],
-        "people": [
-            {"name": "Antony Blinken", "title": "Secretary of State", "country": "United States"},
-            {"name": "Ararat Mirzoyan", "title": "Foreign Minister", "country": "Armenia"},
-            {"name": "Jeyhun Bayramov", "title": "Foreign Minister", "country": "Azerbaijan"},
-        ],
-        "countries": ["Armenia", "Azerbaijan", "United States"],
-        "regions": ["Nagorno-Karabakh"],
-        "matches": [{"rule": "armenia-azerbaijan", "reason": "places: Armenia", "severity": "urgent"}],
-    }
-
-
 def detect(title: str, text: str) -> dict[str, Any]:
-    """The seed article's detection: from the real detector when it exists (with the seed rule)."""
-    if not detector_available():
-        return hand_detection(title)
+    """The seed article's detection by the real detector (with the seed rule)."""
     from bot.codec import detection_to_dict
     from bot.detect import Detector
     from bot.detect.rules import RuleSpec, compile_rules

@@ -6,8 +6,6 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 from bench.story_metrics import pair_scores, story_scores
 from bot.models import Detection, Person
 from bot.stories import (
@@ -136,15 +134,15 @@ def test_pair_scores_count_null_labels_as_singletons() -> None:
     assert (s["tp"], s["fp"]) == (1, 2)
 
 
-@pytest.mark.skipif(not EVAL_DEV.is_dir(), reason="../shared/eval-dev is not present")
 def test_eval_dev_story_pairs_meet_the_target() -> None:
+    assert Path(EVAL_DEV).is_dir(), f"the shared eval set is missing at {EVAL_DEV}"
     scores = story_scores(EVAL_DEV)
     assert scores["precision"] >= 0.95, scores
     assert scores["f1"] >= 0.90, scores
 
 
-@pytest.mark.skipif(not EVAL_DEV.is_dir(), reason="../shared/eval-dev is not present")
 def test_eval_dev_story_groups_never_merge_with_each_other() -> None:
+    assert Path(EVAL_DEV).is_dir(), f"the shared eval set is missing at {EVAL_DEV}"
     docs = []
     labels = []
     for path in sorted(Path(EVAL_DEV).glob("*.json")):

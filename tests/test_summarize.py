@@ -76,8 +76,8 @@ def test_the_seed_summary_never_picks_the_donation_appeal() -> None:
     assert [s.outlet for s in summary.sources] == ["Outlet", "Outlet"] and all(s.url for s in summary.sources)
 
 
-@pytest.mark.skipif(not EVAL_DEV.is_dir(), reason="../shared/eval-dev is not present")
 def test_eval_dev_summaries_skip_site_chrome_and_captions() -> None:
+    assert EVAL_DEV.is_dir(), f"the shared eval set is missing at {EVAL_DEV}"
     for path in sorted(EVAL_DEV.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         text = data["text"]
