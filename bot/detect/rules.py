@@ -383,9 +383,8 @@ class CompiledRules:
             # Every required part needs one of its keys present; checking that is a few set operations.
             if any(present.isdisjoint(req) for req in rule.required):
                 continue
-            ok, why = evaluate(rule, hits, findings)
-            if ok:
-                out.append(RuleMatch(rule.name, why, rule.spec.severity))
+            if _failure(rule, hits, findings, explain=False) is None:
+                out.append(RuleMatch(rule.name, _reason(rule, hits, findings), rule.spec.severity))
         return out
 
     def explain(self, doc: Doc, findings: Findings, hits: Hits | None = None) -> list[tuple[str, bool, str]]:
@@ -586,23 +585,29 @@ def _event_ok(cond: EventCondition, findings: Findings) -> str | None:
     return None
 
 
-def _failure(rule: CompiledRule, hits: Hits, findings: Findings) -> str | None:
-    """Why the rule does not match (the first condition that fails), or None when it matches."""
+def _failure(rule: CompiledRule, hits: Hits, findings: Findings, *, explain: bool = True) -> str | None:
+    """Why the rule does not match (the first condition that fails), or None when it matches.
+
+    With `explain=False` (the hot path: every candidate rule of every article) a failure is the
+    bare string "no" and no message is formatted.
+    """
     spec = rule.spec
     positions = hits.positions
     if rule.program is not None and not _eval(rule.program, positions, hits.doc):
-        return f"query {spec.query!r} did not match"
+        return f"query {spec.query!r} did not match" if explain else "no"
     if spec.events and not any(_event_ok(cond, findings) for cond in spec.events):
+        if not explain:
+            return "no"
         wanted = ", ".join(c.describe() for c in spec.events)
         seen = ", ".join(sorted({e.type + (f"/{e.status}" if e.status else "") for e in findings.events})) or "none"
         return f"no event of {wanted} (found: {seen})"
     if rule.people and not (any(n in findings.people_set for n in rule.people)
                             or any(tid in positions for _, tid in rule.people_terms)):
-        return f"none of the people {', '.join(rule.people)} is mentioned"
+        return f"none of the people {', '.join(rule.people)} is mentioned" if explain else "no"
     if (rule.countries or rule.regions) and not ((rule.countries | rule.regions) & findings.places_set):
-        return f"none of the places {', '.join(spec.places)} is mentioned"
+        return f"none of the places {', '.join(spec.places)} is mentioned" if explain else "no"
     if rule.regex is not None and not rule.regex.search(hits.doc.raw):
-        return f"regex {spec.regex!r} did not match"
+        return f"regex {spec.regex!r} did not match" if explain else "no"
     for ex in rule.excludes:
         present = [tid for tid in ex.term_ids if tid in positions]
         if not present:
@@ -611,6 +616,8 @@ def _failure(rule: CompiledRule, hits: Hits, findings: Findings) -> str | None:
         # A topic (a list of words) vetoes on real evidence: two different words, or one in the headline.
         if ex.topic and len(present) < 2 and not in_title:
             continue
+        if not explain:
+            return "no"
         named = dict(zip(ex.term_ids, ex.terms))
         words = ", ".join(named[tid].describe() for tid in present[:3])
         return f"vetoed by exclude {ex.label!r} ({words}): {hits.first_sentence(present[0])}"
