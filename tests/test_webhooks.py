@@ -74,7 +74,7 @@ async def slack() -> Any:
     """A running Slack webhook endpoint."""
     hook = SlackHook()
     app = web.Application()
-    app.router.add_post("/services/T000/B000/XXXX", hook.handle)
+    app.router.add_post("/services/T000/B000/hooktoken", hook.handle)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -150,7 +150,7 @@ async def test_discord_webhook_on_foreign_host_is_refused(adapter: WebhookAdapte
 
 async def test_slack_webhook_send_and_update(adapter: WebhookAdapter, slack: SlackHook) -> None:
     """Slack answers `ok` with no id: send returns None; an edit becomes an "Updated:" follow-up message."""
-    channel = f"webhook:slack+http://127.0.0.1:{slack.port}/services/T000/B000/XXXX"
+    channel = f"webhook:slack+http://127.0.0.1:{slack.port}/services/T000/B000/hooktoken"
     assert await adapter.sink.send(Alert(kind="post", channel=channel, summary=story("<!channel> truce"))) is None
     first = slack.posts[-1]
     assert first["unfurl_links"] is False and "<!channel>" not in first["text"]
@@ -166,7 +166,7 @@ async def test_slack_webhook_send_and_update(adapter: WebhookAdapter, slack: Sla
 async def test_slack_webhook_errors(adapter: WebhookAdapter, slack: SlackHook, status: int, kind: type) -> None:
     """A gone webhook is permanent; rate limits (with Retry-After) and outages are retryable."""
     slack.status = status
-    channel = f"webhook:slack+http://127.0.0.1:{slack.port}/services/T000/B000/XXXX"
+    channel = f"webhook:slack+http://127.0.0.1:{slack.port}/services/T000/B000/hooktoken"
     with pytest.raises(kind) as info:
         await adapter.sink.send(Alert(kind="notice", channel=channel, text="hi"))
     if status == 429:
@@ -180,8 +180,8 @@ async def test_loopback_webhook_refused_without_private_networks(slack: SlackHoo
     """With private networks not allowed, a loopback webhook URL is refused before any request is made."""
     a = WebhookAdapter(Settings(DIPLOBOT_ALLOW_PRIVATE_NETWORKS=False))  # type: ignore[call-arg]
     try:
-        for url in (f"slack+http://127.0.0.1:{slack.port}/services/T000/B000/XXXX",
-                    f"slack+http://localhost:{slack.port}/services/T000/B000/XXXX",
+        for url in (f"slack+http://127.0.0.1:{slack.port}/services/T000/B000/hooktoken",
+                    f"slack+http://localhost:{slack.port}/services/T000/B000/hooktoken",
                     "slack+http://[::1]/services/x", "slack+http://169.254.169.254/latest/meta-data"):
             with pytest.raises(Permanent, match="internal|loopback|link-local"):
                 await a.sink.send(Alert(kind="notice", channel=f"webhook:{url}", text="hi"))
@@ -216,6 +216,6 @@ def test_target_rules() -> None:
 
 async def test_slack_edit_without_id_from_the_outbox(adapter: WebhookAdapter, slack: SlackHook) -> None:
     """The outbox sends an edit with no message id through send(): Slack gets an "Updated:" message."""
-    channel = f"webhook:slack+http://127.0.0.1:{slack.port}/services/T000/B000/XXXX"
+    channel = f"webhook:slack+http://127.0.0.1:{slack.port}/services/T000/B000/hooktoken"
     assert await adapter.sink.send(Alert(kind="edit", channel=channel, summary=story(sources=2))) is None
     assert slack.posts[-1]["text"].startswith("Updated:")
