@@ -162,6 +162,44 @@ def test_many_rules_only_candidates_evaluated() -> None:
     assert sorted(m.rule for m in det.matches) == ["r1999", "r7"]
 
 
+def test_compiled_check_agrees_with_the_program_walker() -> None:
+    """Every query runs as generated code; it must decide exactly as the tuple walker does."""
+    from bot.detect.rules import Hits, _eval
+    from bot.detect.text import build_doc
+
+    queries = ['(truce OR ceasefire) AND NOT (football OR "world cup")', "talks NEAR/3 (truce OR ceasefire)",
+               "NOT NOT truce", "a AND (b OR (c AND NOT d))", "negotiat* OR \"peace deal\""]
+    texts = ["A truce was agreed.", "Talks on a truce began.", "Football truce at the world cup.",
+             "a b c d", "a c", "Negotiations on a peace deal.", ""]
+    compiled, errors = compile_rules([RuleSpec(name=f"q{i}", query=q) for i, q in enumerate(queries)])
+    assert not errors
+    for text in texts:
+        doc = build_doc("", text)
+        hits = compiled.scan(doc)
+        for rule in compiled.rules:
+            assert rule.check is not None and rule.program is not None
+            assert rule.check(hits.positions, doc) == _eval(rule.program, hits.positions, doc), (rule.spec.query, text)
+
+
+def test_uncompilable_program_falls_back_to_the_walker() -> None:
+    from bot.detect.rules import _check_function
+    from bot.detect.text import build_doc
+
+    deep: tuple = (0, 1)
+    for _ in range(400):  # deeper than Python's parser accepts; the query parser never builds this
+        deep = (3, (3, deep))
+    check = _check_function(deep)
+    doc = build_doc("", "x")
+    assert check({1: [0]}, doc) is True and check({}, doc) is False
+
+
+def test_deep_nesting_is_a_rule_error_not_a_crash() -> None:
+    for query in ["(" * 500 + "truce" + ")" * 500, "NOT " * 900 + "truce"]:
+        compiled, errors = compile_rules([RuleSpec(name="deep", query=query), RuleSpec(name="ok", query="truce")])
+        assert compiled.names == ("ok",)
+        assert len(errors) == 1 and "nested more than" in str(errors[0]) and errors[0].hint
+
+
 # --- broken rules --------------------------------------------------------------------------------
 
 

@@ -72,6 +72,7 @@ _NEAR = re.compile(r"near/(\d+)$", re.IGNORECASE)
 _TERM_CHARS = re.compile(r"[^\s()\"]+")
 MAX_NEAR = 100
 MAX_LENGTH = 4000
+MAX_DEPTH = 32  # nested parentheses and NOTs: deeper is a mistake, and unbounded depth would exhaust the stack
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,13 @@ class _Parser:
         self.text = text
         self.tokens = _tokenize(rule, text)
         self.i = 0
+        self.depth = 0
+
+    def deeper(self, tok: _Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error(f"nested more than {MAX_DEPTH} levels deep", tok.pos,
+                             "flatten the query: A OR B OR C needs no parentheses, NOT NOT x is x")
 
     def peek(self) -> _Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -176,7 +184,10 @@ class _Parser:
         tok = self.peek()
         if tok is not None and tok.kind == "not":
             self.i += 1
-            return Not(self.parse_not(tok))
+            self.deeper(tok)
+            node = Not(self.parse_not(tok))
+            self.depth -= 1
+            return node
         return self.parse_near(after)
 
     def parse_near(self, after: _Token | None) -> Node:
@@ -200,7 +211,9 @@ class _Parser:
             self.i += 1
             if (nxt := self.peek()) is not None and nxt.kind == "rparen":
                 raise self.error("empty parentheses", tok.pos, "put a term inside ( )")
+            self.deeper(tok)
             node = self.parse_or()
+            self.depth -= 1
             close = self.peek()
             if close is None or close.kind != "rparen":
                 raise self.error("unbalanced '('", tok.pos, "add the matching ')'")
