@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -24,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Casualty, RuleMatch, Source, Summary, channel_tenant
-from bot.storage.db import insert_ignore
+from bot.storage.db import chunked, insert_ignore
 from bot.storage.tables import AlertRow, Delivery, Mute, Subscription
 from bot.summarize import DEATH_KINDS, casualty_phrase
 
@@ -93,10 +94,10 @@ def source_note(sources: Sequence[Source]) -> str:
     return f'source: {newest.outlet}, "{newest.title}"{link}'
 
 
-def _delivery(alert: AlertRow | None, channel: str, kind: str, payload: dict[str, Any], now: datetime,
+def _delivery(alert_id: int | None, channel: str, kind: str, payload: dict[str, Any], now: datetime,
               first_seen: datetime | None) -> Delivery:
     return Delivery(
-        alert_id=alert.id if alert else None,
+        alert_id=alert_id,
         channel=channel,
         kind=kind,
         payload=payload,
@@ -112,15 +113,23 @@ async def _pending_kinds(session: AsyncSession, alert_ids: Sequence[int]) -> dic
     """For each alert, the kinds of its deliveries that are not sent yet."""
     if not alert_ids:
         return {}
-    rows = (
-        await session.execute(
-            select(Delivery.alert_id, Delivery.kind).where(Delivery.alert_id.in_(alert_ids), Delivery.status.in_(PENDING))
-        )
-    ).all()
+    rows = [r for ids in chunked(alert_ids) for r in (await session.execute(
+        select(Delivery.alert_id, Delivery.kind).where(Delivery.alert_id.in_(ids), Delivery.status.in_(PENDING))
+    )).all()]
     out: dict[int, set[str]] = {}
     for alert_id, kind in rows:
         out.setdefault(alert_id, set()).add(kind)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoryChange:
+    """A story that articles just joined: its summary now, the rules they matched, whether it may alert."""
+
+    summary: Summary
+    matches: Sequence[RuleMatch]
+    eligible: bool
+    first_seen: datetime
 
 
 async def queue_for_story(
@@ -137,42 +146,67 @@ async def queue_for_story(
     burst_window: timedelta = timedelta(minutes=10),
 ) -> list[Delivery]:
     """Queue posts, edits and follow-ups for one story after articles joined it; returns the new rows."""
-    story_id = summary.story_id
+    return await queue_for_stories(session, [StoryChange(summary, matches, eligible, first_seen)], tenant=tenant,
+                                   watched=watched, now=now, burst_limit=burst_limit, burst_window=burst_window)
+
+
+async def queue_for_stories(
+    session: AsyncSession,
+    changes: Sequence[StoryChange],
+    *,
+    tenant: str,
+    watched: Iterable[str],
+    now: datetime,
+    burst_limit: int = 5,
+    burst_window: timedelta = timedelta(minutes=10),
+) -> list[Delivery]:
+    """`queue_for_story` for every story one poll changed, with a fixed number of queries; returns the new rows."""
+    if not changes:
+        return []
     watched = list(watched)
+    story_ids = [c.summary.story_id for c in changes]
     out: list[Delivery] = []
-    alerts = (await session.scalars(select(AlertRow).where(AlertRow.story_id == story_id).order_by(AlertRow.id))).all()
+    alerts = [a for ids in chunked(story_ids) for a in (await session.scalars(
+        select(AlertRow).where(AlertRow.story_id.in_(ids)).order_by(AlertRow.id))).all()]
     # Only this tenant's alerts: another workspace's alert of the same story shows its own sources.
     alerts = [a for a in alerts if channel_tenant(a.channel) == tenant]
     pending = await _pending_kinds(session, [a.id for a in alerts])
+    by_story: dict[str, list[AlertRow]] = {}
     for alert in alerts:
-        shown = dict(alert.shown or {})
-        fresh = _new_sources(shown, summary)
-        if not fresh:
-            continue  # nothing new for this channel (a repost, or a source it already shows)
-        kinds = pending.get(alert.id, set())
-        if not kinds & {"post", "batch"}:
-            if not shown.get("batched") and "edit" not in kinds:
-                out.append(_delivery(alert, alert.channel, "edit", {"story_id": story_id}, now, first_seen))
-            changes = material_changes(shown, summary, watched)
-            if changes:
-                # One follow-up per development, however many facts it moved.
-                text = "; ".join(changes) + (f" ({source_note(fresh)})" if fresh else "")
-                out.append(_delivery(alert, alert.channel, "followup", {"story_id": story_id, "change": text}, now,
-                                     first_seen))
-        alert.shown = {**shown, **shown_state(summary)}
-    if eligible and matches:
-        out.extend(await _new_alerts(session, tenant, summary, matches, {a.channel for a in alerts}, now, first_seen,
-                                     burst_limit, burst_window))
+        by_story.setdefault(alert.story_id, []).append(alert)
+    for change in changes:
+        summary = change.summary
+        story_id = summary.story_id
+        for alert in by_story.get(story_id, ()):
+            shown = dict(alert.shown or {})
+            fresh = _new_sources(shown, summary)
+            if not fresh:
+                continue  # nothing new for this channel (a repost, or a source it already shows)
+            kinds = pending.get(alert.id, set())
+            if not kinds & {"post", "batch"}:
+                if not shown.get("batched") and "edit" not in kinds:
+                    out.append(_delivery(alert.id, alert.channel, "edit", {"story_id": story_id}, now,
+                                         change.first_seen))
+                changes_said = material_changes(shown, summary, watched)
+                if changes_said:
+                    # One follow-up per development, however many facts it moved.
+                    text = "; ".join(changes_said) + (f" ({source_note(fresh)})" if fresh else "")
+                    out.append(_delivery(alert.id, alert.channel, "followup", {"story_id": story_id, "change": text},
+                                         now, change.first_seen))
+            alert.shown = {**shown, **shown_state(summary)}
+    wanted = [c for c in changes if c.eligible and c.matches]
+    if wanted:
+        alerted = {(a.story_id, a.channel) for a in alerts}
+        out.extend(await _new_alerts(session, tenant, wanted, alerted, now, burst_limit, burst_window))
     session.add_all(out)
     return out
 
 
-async def _new_alerts(session: AsyncSession, tenant: str, summary: Summary, matches: Sequence[RuleMatch],
-                      alerted: set[str], now: datetime, first_seen: datetime, burst_limit: int,
+async def _new_alerts(session: AsyncSession, tenant: str, changes: Sequence[StoryChange],
+                      alerted: set[tuple[str, str]], now: datetime, burst_limit: int,
                       burst_window: timedelta) -> list[Delivery]:
     """One post (or batch row, past the burst limit) per subscribed channel that has no alert for the story."""
-    story_id = summary.story_id
-    rules = {m.rule for m in matches}
+    rules = {m.rule for c in changes for m in c.matches}
     subs = (
         await session.scalars(
             select(Subscription).where(
@@ -183,41 +217,66 @@ async def _new_alerts(session: AsyncSession, tenant: str, summary: Summary, matc
             ).order_by(Subscription.id)
         )
     ).all()
-    muted = set((await session.scalars(select(Mute.channel).where(Mute.story_id == story_id))).all())
-    by_channel: dict[str, list[Subscription]] = {}
-    for sub in subs:
-        by_channel.setdefault(sub.channel, []).append(sub)
-    out: list[Delivery] = []
-    for channel, channel_subs in by_channel.items():
-        if channel in alerted or channel in muted:
-            continue
-        channel_rules = {s.rule for s in channel_subs}
-        channel_matches = [m for m in matches if m.rule in channel_rules]
-        recent = await session.scalar(
-            select(func.count(AlertRow.id)).where(AlertRow.channel == channel, AlertRow.created_at > now - burst_window)
-        )
-        batched = (recent or 0) >= burst_limit
-        # One alert per story and channel, even when two feeds (or instances) get here at once:
-        # the loser finds the winner's alert and edits it with its source instead of posting again.
+    if not subs:
+        return []
+    story_ids = [c.summary.story_id for c in changes]
+    muted = {(r.story_id, r.channel) for ids in chunked(story_ids) for r in (await session.execute(
+        select(Mute.story_id, Mute.channel).where(Mute.story_id.in_(ids)))).all()}
+    channels = sorted({s.channel for s in subs})
+    recent: dict[str, int] = dict.fromkeys(channels, 0)
+    for ids in chunked(channels):
+        recent.update((await session.execute(
+            select(AlertRow.channel, func.count(AlertRow.id))
+            .where(AlertRow.channel.in_(ids), AlertRow.created_at > now - burst_window)
+            .group_by(AlertRow.channel))).tuples().all())
+    planned: list[tuple[StoryChange, str, Subscription, bool]] = []
+    values: list[dict[str, Any]] = []
+    for change in changes:
+        story_id = change.summary.story_id
+        by_channel: dict[str, list[Subscription]] = {}
+        for sub in subs:
+            if any(m.rule == sub.rule for m in change.matches):
+                by_channel.setdefault(sub.channel, []).append(sub)
+        for channel, channel_subs in by_channel.items():
+            if (story_id, channel) in alerted or (story_id, channel) in muted:
+                continue
+            channel_rules = {s.rule for s in channel_subs}
+            channel_matches = [m for m in change.matches if m.rule in channel_rules]
+            # Alerts of this poll count towards the burst limit as they are planned.
+            batched = recent[channel] >= burst_limit
+            recent[channel] += 1
+            planned.append((change, channel, channel_subs[0], batched))
+            values.append({
+                "story_id": story_id, "channel": channel, "subscription_id": channel_subs[0].id,
+                "shown": {**shown_state(change.summary), "matches": [_match_dict(m) for m in channel_matches],
+                          "batched": batched},
+                "created_at": now,
+            })
+    if not values:
+        return []
+    # One alert per story and channel, even when two feeds (or instances) get here at once: the loser
+    # finds the winner's alert and edits it with its source instead of posting again.
+    created: dict[tuple[str, str], int] = {}
+    for part in chunked(values, 200):
+        rows = (await session.execute(
+            insert_ignore(session, AlertRow, ["story_id", "channel"]).values(part)
+            .returning(AlertRow.id, AlertRow.story_id, AlertRow.channel))).all()
+        created.update({(r.story_id, r.channel): r.id for r in rows})
+    lost = [(c.summary.story_id, channel) for c, channel, _, _ in planned if (c.summary.story_id, channel) not in created]
+    existing: dict[tuple[str, str], int] = {}
+    for story_id, channel in lost:
         alert_id = await session.scalar(
-            insert_ignore(session, AlertRow, ["story_id", "channel"]).values(
-                story_id=story_id,
-                channel=channel,
-                subscription_id=channel_subs[0].id,
-                shown={**shown_state(summary), "matches": [_match_dict(m) for m in channel_matches], "batched": batched},
-                created_at=now,
-            ).returning(AlertRow.id)
-        )
-        if alert_id is None:
-            existing = await session.scalar(
-                select(AlertRow).where(AlertRow.story_id == story_id, AlertRow.channel == channel)
-            )
-            if existing is not None:
-                out.append(_delivery(existing, channel, "edit", {"story_id": story_id}, now, first_seen))
-            continue
-        alert = await session.get(AlertRow, alert_id)
-        assert alert is not None
-        out.append(_delivery(alert, channel, "batch" if batched else "post", {"story_id": story_id}, now, first_seen))
+            select(AlertRow.id).where(AlertRow.story_id == story_id, AlertRow.channel == channel))
+        if alert_id is not None:
+            existing[(story_id, channel)] = alert_id
+    out: list[Delivery] = []
+    for change, channel, _sub, batched in planned:
+        key = (change.summary.story_id, channel)
+        payload = {"story_id": change.summary.story_id}
+        if key in created:
+            out.append(_delivery(created[key], channel, "batch" if batched else "post", payload, now, change.first_seen))
+        elif key in existing:
+            out.append(_delivery(existing[key], channel, "edit", payload, now, change.first_seen))
     return out
 
 

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.alerts import queue_for_story
+from bot.alerts import StoryChange, queue_for_stories
 from bot.codec import article_from_row, detection_from_dict, detection_to_dict
 from bot.ingest.items import FeedItem
 from bot.models import Article, Detection, RuleMatch, Summary
 from bot.rulebook import RuleBook
 from bot.services import Services
-from bot.storage.db import insert_ignore
+from bot.storage.db import chunked, insert_ignore
 from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
 from bot.stories import StoryDoc, StoryIndex
 from bot.summarize import summarize
@@ -55,13 +55,29 @@ async def story_summary(
     With `tenant`, only articles that reached that tenant through one of its own feeds count: a
     story may span tenants, but one workspace never sees another's sources.
     """
-    stmt = select(ArticleRow).where(ArticleRow.story_id == story_id)
-    if tenant is not None:
-        visible = select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id).where(Feed.tenant == tenant)
-        stmt = stmt.where(ArticleRow.id.in_(visible))
-    rows = (await session.scalars(stmt.order_by(ArticleRow.seen_at, ArticleRow.id))).all()
-    rows = sorted(rows, key=lambda r: (r.published or r.seen_at, r.seen_at, r.id))
-    return summarize(story_id, [article_from_row(r) for r in rows], [detection_from_dict(r.detection) for r in rows], matches)
+    return (await story_summaries(session, {story_id: matches}, tenant=tenant))[story_id]
+
+
+async def story_summaries(
+    session: AsyncSession, stories: Mapping[str, Sequence[RuleMatch]], *, tenant: str | None = None
+) -> dict[str, Summary]:
+    """`story_summary` for several stories (story id -> its matches) in one query."""
+    if not stories:
+        return {}
+    by_story: dict[str, list[ArticleRow]] = {story_id: [] for story_id in stories}
+    for part in chunked(list(stories)):
+        stmt = select(ArticleRow).where(ArticleRow.story_id.in_(part))
+        if tenant is not None:
+            visible = select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id).where(Feed.tenant == tenant)
+            stmt = stmt.where(ArticleRow.id.in_(visible))
+        for row in (await session.scalars(stmt)).all():
+            by_story[row.story_id].append(row)  # type: ignore[index]
+    out: dict[str, Summary] = {}
+    for story_id, rows in by_story.items():
+        rows = sorted(rows, key=lambda r: (r.published or r.seen_at, r.seen_at, r.id))
+        out[story_id] = summarize(story_id, [article_from_row(r) for r in rows],
+                                  [detection_from_dict(r.detection) for r in rows], stories[story_id])
+    return out
 
 
 class Pipeline:
@@ -98,7 +114,12 @@ class Pipeline:
         return added
 
     async def ingest(self, feed_id: int, items: Sequence[FeedItem]) -> IngestResult:
-        """Store and process one poll's items for one feed; returns counts. Raises only on database errors."""
+        """Store and process one poll's items for one feed; returns counts. Raises only on database errors.
+
+        The database work is batched per poll, not per article: a fixed number of round trips (which
+        items and articles are known, the stories, the articles, the summaries, the alerts) whatever
+        the poll's size, so a busy feed's alerts are committed seconds after it is fetched.
+        """
         now = self.services.clock.now()
         await self.load_recent()
         self.stories.expire(now)
@@ -108,11 +129,9 @@ class Pipeline:
                 raise LookupError(f"feed {feed_id} does not exist")
             tenant = feed.tenant
             keys = [item.key for item in items]
-            seen_keys = set(
-                (await session.scalars(
-                    select(SeenItem.item_key).where(SeenItem.feed_id == feed_id, SeenItem.item_key.in_(keys))
-                )).all()
-            ) if keys else set()
+            seen_keys = {k for part in chunked(keys) for k in (await session.scalars(
+                select(SeenItem.item_key).where(SeenItem.feed_id == feed_id, SeenItem.item_key.in_(part))
+            )).all()}
             fresh: list[FeedItem] = []
             batch_keys: set[str] = set()
             for item in items:
@@ -130,18 +149,20 @@ class Pipeline:
             compiled = await self.rulebook.get(session, tenant)
             watched = self.rulebook.watched_people(tenant)
             feed_key = f"{tenant}/{feed.name}"
-            changed: dict[str, tuple[list[RuleMatch], bool, datetime]] = {}
-            new_articles = 0
-            for item in sorted(fresh, key=lambda i: i.published or now):
-                article_id = article_id_for(item, feed_key)
+            ordered = sorted(fresh, key=lambda i: i.published or now)
+            ids = {item.key: article_id_for(item, feed_key) for item in ordered}
+            # The same article from another feed, or a repost (same text, another guid or URL): never a second alert.
+            known_ids, known_hashes = await _known_articles(
+                session, set(ids.values()), {i.content_hash for i in ordered if i.content_hash})
+            new: list[tuple[FeedItem, Article, Detection, str]] = []
+            for item in ordered:
+                article_id = ids[item.key]
                 session.add(SeenItem(feed_id=feed_id, item_key=item.key, article_id=article_id, seen_at=now))
-                existing = await session.scalar(
-                    select(ArticleRow.id).where(
-                        or_(ArticleRow.id == article_id, ArticleRow.content_hash == item.content_hash)
-                    ).limit(1)
-                )
-                if existing is not None:
-                    continue  # the same article from another feed, or a repost: never a second alert
+                if article_id in known_ids or (item.content_hash and item.content_hash in known_hashes):
+                    continue
+                known_ids.add(article_id)
+                if item.content_hash:
+                    known_hashes.add(item.content_hash)
                 article = Article(
                     id=article_id,
                     url=item.url or "",
@@ -157,27 +178,18 @@ class Pipeline:
                 story_id = self.stories.add(
                     StoryDoc(article.id, article.title, article.text, article.published_or_seen, _base(detection))
                 )
+                new.append((item, article, detection, story_id))
+            stories = await _ensure_stories(session, {story_id: article.title for _, article, _, story_id in new}, now)
+            changed: dict[str, tuple[list[RuleMatch], bool, datetime]] = {}
+            for item, article, detection, story_id in new:
                 session.add(
                     ArticleRow(
                         id=article.id, url=article.url, guid=article.guid, title=article.title, text=article.text,
                         outlet=article.outlet, feed_id=feed_id, published=article.published, seen_at=now,
-                        content_hash=item.content_hash, story_id=None, detection=detection_to_dict(_base(detection)),
-                        search_text=f"{article.title}\n{article.text}",
+                        content_hash=item.content_hash, story_id=story_id,
+                        detection=detection_to_dict(_base(detection)), search_text=f"{article.title}\n{article.text}",
                     )
                 )
-                story = await session.get(Story, story_id)
-                if story is None:
-                    # Another feed's ingest may create the same story concurrently (PostgreSQL).
-                    await session.execute(insert_ignore(session, Story, ["id"]).values(
-                        id=story_id, headline=article.title, first_seen=now, last_seen=now, state={}, signature=[]))
-                    story = await session.get(Story, story_id)
-                    assert story is not None
-                story.last_seen = now
-                await session.flush()
-                row = await session.get(ArticleRow, article.id)
-                assert row is not None
-                row.story_id = story_id
-                new_articles += 1
                 prev = changed.get(story_id)
                 matches = list(prev[0]) if prev else []
                 for m in detection.matches:
@@ -186,28 +198,53 @@ class Pipeline:
                 eligible = (prev[1] if prev else False) or item.key in alerting
                 changed[story_id] = (matches, eligible, prev[2] if prev else now)
             await session.flush()
-            deliveries = 0
-            for story_id, (matches, eligible, first_seen) in changed.items():
-                summary = await story_summary(session, story_id, matches, tenant=tenant)
-                story = await session.get(Story, story_id)
-                assert story is not None
+            summaries = await story_summaries(session, {sid: c[0] for sid, c in changed.items()}, tenant=tenant)
+            for story_id, summary in summaries.items():
+                story = stories[story_id]
                 story.headline = summary.headline
                 story.state = _story_state(summary)
-                queued = await queue_for_story(
-                    session,
-                    tenant=tenant,
-                    summary=summary,
-                    matches=matches,
-                    eligible=eligible,
-                    watched=watched,
-                    now=now,
-                    first_seen=first_seen,
-                    burst_limit=self.services.settings.burst_limit,
-                    burst_window=timedelta(minutes=self.services.settings.burst_minutes),
-                )
-                deliveries += len(queued)
-        return IngestResult(new_articles=new_articles, seen=len(items) - len(fresh), deliveries=deliveries,
+            queued = await queue_for_stories(
+                session,
+                [StoryChange(summaries[sid], matches, eligible, first_seen)
+                 for sid, (matches, eligible, first_seen) in changed.items()],
+                tenant=tenant,
+                watched=watched,
+                now=now,
+                burst_limit=self.services.settings.burst_limit,
+                burst_window=timedelta(minutes=self.services.settings.burst_minutes),
+            )
+        return IngestResult(new_articles=len(new), seen=len(items) - len(fresh), deliveries=len(queued),
                             stories=tuple(changed))
+
+
+async def _known_articles(session: AsyncSession, ids: set[str], hashes: set[str]) -> tuple[set[str], set[str]]:
+    """Which of these article ids and content hashes are stored already."""
+    if not ids and not hashes:
+        return set(), set()
+    found_ids: set[str] = set()
+    found_hashes: set[str] = set()
+    for part in chunked(sorted(ids)):
+        found_ids.update((await session.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(part)))).all())
+    for part in chunked(sorted(hashes)):
+        found_hashes.update((await session.scalars(
+            select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(part)))).all())
+    return found_ids, found_hashes
+
+
+async def _ensure_stories(session: AsyncSession, headlines: Mapping[str, str], now: datetime) -> dict[str, Story]:
+    """The stories with these ids, created where missing (story id -> headline of its first article)."""
+    if not headlines:
+        return {}
+    # Another feed's ingest may create the same story concurrently (PostgreSQL): the insert then does nothing.
+    rows = [{"id": story_id, "headline": headline, "first_seen": now, "last_seen": now, "state": {}, "signature": []}
+            for story_id, headline in headlines.items()]
+    for part in chunked(rows, 200):
+        await session.execute(insert_ignore(session, Story, ["id"]).values(part))
+    stories = {s.id: s for part in chunked(list(headlines))
+               for s in (await session.scalars(select(Story).where(Story.id.in_(part)))).all()}
+    for story in stories.values():
+        story.last_seen = now
+    return stories
 
 
 def _base(detection: Detection) -> Detection:

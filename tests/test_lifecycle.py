@@ -380,3 +380,28 @@ async def test_one_story_across_two_feeds(database_url: str, tmp_path: Path, clo
         assert {r.feed_id for r in rows} == {first_feed, second_feed} and len({r.story_id for r in rows}) == 1
     finally:
         await app.close()
+
+
+async def test_a_poll_bigger_than_every_query_batch_is_ingested_whole(database_url: str, tmp_path: Path,
+                                                                      clock: FakeClock) -> None:
+    """Ingestion batches its queries per poll (IN lists of 500, inserts of 200 rows): a 1,100-item poll
+    with in-poll reposts must store every article once and queue exactly one post per new story."""
+    cfg = write_config(tmp_path, backfill=100000)
+    (cfg / "rules.yaml").write_text("rules:\n  - name: marker\n    query: zqmarker\n", encoding="utf-8")
+    h = await make_harness(database_url, cfg, clock, DIPLOBOT_BURST_LIMIT=100000)
+    try:
+        words = "amber basalt cobalt dune ember fjord granite harbor island jasper kelp lagoon".split()
+        items = [item(f"Report {n} zqmarker", " ".join(f"{w}{n}x{k}" for k, w in enumerate(words)) + " zqmarker.",
+                      f"https://news.example/{n}") for n in range(1100)]
+        reposts = [replace(items[n], key=f"repost-{n}", url=f"https://mirror.example/{n}") for n in range(0, 1100, 100)]
+        result = await h.app.pipeline.ingest(h.feed_id, items + reposts)
+        assert result.new_articles == 1100 and result.deliveries == 1100
+        async with h.app.services.db.session() as session:
+            assert len((await session.scalars(select(ArticleRow.id))).all()) == 1100
+            assert len((await session.scalars(select(Story.id))).all()) == 1100
+            posts = (await session.scalars(select(Delivery.payload).where(Delivery.kind == "post"))).all()
+        assert len({p["story_id"] for p in posts}) == len(posts) == 1100
+        again = await h.app.pipeline.ingest(h.feed_id, items + reposts)  # the next poll: nothing new
+        assert again.new_articles == 0 and again.deliveries == 0 and again.seen == 1111
+    finally:
+        await h.app.close()

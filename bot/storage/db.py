@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -63,6 +63,15 @@ class Database:
     async def close(self) -> None:
         """Dispose of the engine's connections."""
         await self.engine.dispose()
+
+
+T = TypeVar("T")
+
+
+def chunked(values: Sequence[T], size: int = 500) -> list[Sequence[T]]:
+    """`values` in slices of at most `size`: IN lists and multi-row inserts stay far below the
+    databases' limits on bound parameters (SQLite 32,766, PostgreSQL 32,767) however big a poll is."""
+    return [values[i : i + size] for i in range(0, len(values), size)]
 
 
 def insert_ignore(session: AsyncSession, model: type[Any], conflict: Sequence[str]) -> Insert:
