@@ -56,3 +56,30 @@ async def test_claims_in_parallel_never_overlap(tmp_path: Path, clock: FakeClock
         assert await app.outbox.drain() == 40
     finally:
         await app.close()
+
+
+async def test_a_dropped_connection_costs_one_attempt_and_loses_nothing(tmp_path: Path, clock: FakeClock,
+                                                                         postgres_url: str) -> None:
+    """No pre-ping: when the server drops the pooled connections (a restart, a failover), the next
+    operation fails once, the pool replaces them, and the retry delivers everything."""
+    import asyncpg
+    import pytest
+
+    sink = RecordingSink()
+    app = await make_app(postgres_url, make_config(tmp_path, articles_per_feed=3), clock, sink)
+    try:
+        await app.poll_all(force=True)
+        plain = postgres_url.replace("postgresql+asyncpg", "postgresql")
+        admin = await asyncpg.connect(plain.rsplit("/", 1)[0] + "/postgres")
+        try:
+            killed = await admin.fetchval(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1",
+                postgres_url.rsplit("/", 1)[1])
+        finally:
+            await admin.close()
+        assert killed >= 1
+        with pytest.raises(Exception):  # noqa: B017 - the driver's own disconnect error, whichever it is
+            await app.outbox.drain()
+        assert await app.outbox.drain() == 3 and len(sink.posts) == 3
+    finally:
+        await app.close()
