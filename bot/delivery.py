@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.codec import summary_from_dict, summary_to_dict
@@ -58,10 +58,53 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CLAIM_LEASE = timedelta(seconds=10)
+CLAIM_LEASE = timedelta(seconds=5)
 SEND_LEASE = timedelta(seconds=60)
 LEASE = SEND_LEASE  # kept for callers of the first version
 ACTIVE = ("claimed", "sending")
+
+
+# The hot path (claim, read, intent, sent, retry) runs statements built once, through the Core
+# connection: building and ORM-executing them anew for every row cost more CPU than the database work.
+_D = Delivery.__table__
+_A = AlertRow.__table__
+_DUE = or_(and_(_D.c.status == "pending", _D.c.next_attempt_at <= bindparam("now")),
+           and_(_D.c.status.in_(ACTIVE), _D.c.lease_until < bindparam("now")))
+_ROW = select(_D).where(_D.c.id == bindparam("id"))
+_ALERT = select(_A).where(_A.c.id == bindparam("id"))
+_INTENT = (update(_D).where(_D.c.id == bindparam("row"), _D.c.lease_owner == bindparam("owner"), _D.c.status.in_(ACTIVE))
+           .values(status="sending", lease_until=bindparam("until")))
+_SENT = (update(_D).where(_D.c.id.in_(bindparam("ids", expanding=True)), _D.c.status != "sent")
+         .values(status="sent", sent_at=bindparam("now"), message_id=bindparam("mid"), lease_owner=None,
+                 lease_until=None, attempts=_D.c.attempts + 1)
+         .returning(_D.c.id, _D.c.kind, _D.c.alert_id, _D.c.first_seen, _D.c.channel))
+_ALERT_MESSAGE = update(_A).where(_A.c.id.in_(bindparam("ids", expanding=True))).values(message_id=bindparam("mid"))
+_RETRY = (update(_D).where(_D.c.id == bindparam("row"))
+          .values(attempts=_D.c.attempts + 1, last_error=bindparam("error"), lease_owner=None, lease_until=None,
+                  status="pending", next_attempt_at=bindparam("next")))
+_CLAIMS: dict[tuple[bool, int], Any] = {}
+
+
+def _claim_statement(postgres: bool, size: int) -> Any:
+    """One statement that picks the oldest due rows and leases them, returning their ids.
+
+    On PostgreSQL the pick is a materialized CTE (SELECT ... FOR UPDATE SKIP LOCKED LIMIT n), evaluated
+    exactly once: as an IN (subquery) the planner may run it again per row and take more than n. The
+    due predicate is repeated on the UPDATE so that a row taken meanwhile (SQLite has no row locks)
+    is left alone.
+    """
+    key = (postgres, size)
+    if key not in _CLAIMS:
+        pick = select(_D.c.id).where(_DUE).order_by(_D.c.id).limit(size)
+        lease = {"status": case((_D.c.status == "sending", "sending"), else_="claimed"),
+                 "lease_owner": bindparam("owner"), "lease_until": bindparam("until")}
+        if postgres:
+            picked = pick.with_for_update(skip_locked=True).cte("picked").prefix_with("MATERIALIZED")
+            stmt = update(_D).where(_D.c.id == picked.c.id, _DUE)
+        else:
+            stmt = update(_D).where(_D.c.id.in_(pick.scalar_subquery()), _DUE)
+        _CLAIMS[key] = stmt.values(**lease).returning(_D.c.id)
+    return _CLAIMS[key]
 
 
 def channel_prefix(channel: str) -> str:
@@ -159,31 +202,46 @@ class Outbox:
     """Claims due deliveries and sends them through the sinks, by channel prefix."""
 
     def __init__(self, services: Services, sinks: Mapping[str, AlertSink], *, max_attempts: int = 10,
-                 batch_size: int = 5, claim_lease: timedelta = CLAIM_LEASE, send_lease: timedelta = SEND_LEASE,
-                 metrics: Metrics | None = None, concurrency: int | None = None) -> None:
+                 batch_size: int | None = None, claim_lease: timedelta = CLAIM_LEASE,
+                 send_lease: timedelta = SEND_LEASE, metrics: Metrics | None = None,
+                 concurrency: int | None = None) -> None:
         self.services = services
         self.sinks = dict(sinks)
         self.max_attempts = max_attempts
-        self.batch_size = batch_size
+        postgres = services.db.dialect == "postgresql"
+        # On PostgreSQL (several instances) a worker claims only the row it is about to send, so an
+        # instance that dies strands at most one row per worker until its lease expires; SQLite has a
+        # single instance, and claiming a few rows at once saves transactions there.
+        self.batch_size = batch_size or (1 if postgres else 5)
         self.claim_lease = claim_lease
         self.send_lease = send_lease
         self.metrics = metrics
         self.wake = asyncio.Event()
         self.in_flight: set[int] = set()
         # Workers per instance: sends are I/O-bound, so several overlap; SQLite has one writer, so one there.
-        self.concurrency = concurrency or (4 if services.db.dialect == "postgresql" else 1)
+        self.concurrency = concurrency or (4 if postgres else 1)
         self._missing_reported: set[str] = set()
+        self._timers: set[asyncio.TimerHandle] = set()
+
+    def wake_at(self, when: datetime) -> None:
+        """Wake the workers when a deferred row falls due, not at the next idle tick after it."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        delay = max(0.0, (when - self.services.clock.now()).total_seconds())
+
+        def fire() -> None:
+            self._timers.discard(handle)
+            self.wake.set()
+
+        handle = loop.call_later(delay, fire)
+        self._timers.add(handle)
 
     @property
     def owner(self) -> str:
         """This instance's lease owner id."""
         return self.services.instance_id
-
-    def _due(self, now: datetime) -> Any:
-        return or_(
-            (Delivery.status == "pending") & (Delivery.next_attempt_at <= now),
-            Delivery.status.in_(ACTIVE) & (Delivery.lease_until < now),
-        )
 
     async def claim(self) -> list[int]:
         """Lease up to `batch_size` due rows: pending ones, and claimed or sending ones whose lease expired.
@@ -192,23 +250,11 @@ class Outbox:
         every other row becomes `claimed`.
         """
         now = self.services.clock.now()
+        stmt = _claim_statement(self.services.db.dialect == "postgresql", self.batch_size)
         async with self.services.db.session() as session:
-            stmt = select(Delivery.id).where(self._due(now)).order_by(Delivery.id).limit(self.batch_size)
-            if self.services.db.dialect == "postgresql":
-                stmt = stmt.with_for_update(skip_locked=True)
-            ids = list((await session.scalars(stmt)).all())
-            if not ids:
-                return []
-            # The predicate is repeated so that a row taken meanwhile (SQLite has no row locks) is left alone.
-            claimed = (await session.execute(
-                update(Delivery)
-                .where(Delivery.id.in_(ids), self._due(now))
-                .values(status=case((Delivery.status == "sending", "sending"), else_="claimed"),
-                        lease_owner=self.owner, lease_until=now + self.claim_lease)
-                .returning(Delivery.id)
-                .execution_options(synchronize_session=False)
-            )).scalars().all()
-        return sorted(claimed)
+            conn = await session.connection()
+            claimed = (await conn.execute(stmt, {"now": now, "owner": self.owner, "until": now + self.claim_lease}))
+            return sorted(claimed.scalars().all())
 
     async def drain(self, stop: asyncio.Event | None = None) -> int:
         """Send everything that is due now; returns how many rows were handled.
@@ -240,7 +286,12 @@ class Outbox:
 
     async def run(self, stop: asyncio.Event, idle: float = 0.5) -> None:
         """Run `concurrency` workers until `stop` is set; each finishes its row in flight before returning."""
-        await asyncio.gather(*(self._worker(stop, idle) for _ in range(self.concurrency)))
+        try:
+            await asyncio.gather(*(self._worker(stop, idle) for _ in range(self.concurrency)))
+        finally:
+            for handle in self._timers:
+                handle.cancel()
+            self._timers.clear()
 
     async def _worker(self, stop: asyncio.Event, idle: float) -> None:
         """Drain whenever woken or every `idle` seconds, until `stop` is set; errors are logged, never fatal."""
@@ -270,7 +321,8 @@ class Outbox:
     async def _process(self, delivery_id: int) -> None:
         now = self.services.clock.now()
         async with self.services.db.session() as session:
-            row = await session.get(Delivery, delivery_id, populate_existing=True)
+            conn = await session.connection()
+            row = (await conn.execute(_ROW, {"id": delivery_id})).first()
             if row is None or row.status not in ACTIVE or row.lease_owner != self.owner:
                 return
             interrupted = row.status == "sending"
@@ -279,7 +331,7 @@ class Outbox:
             if sink is None:
                 await self._defer(session, row, f"no adapter for {channel_prefix(row.channel)!r} is running here", 60.0)
                 return
-            alert_row = await session.get(AlertRow, row.alert_id) if row.alert_id else None
+            alert_row = (await conn.execute(_ALERT, {"id": row.alert_id})).first() if row.alert_id else None
             if alert_row is not None:
                 rules = ",".join(m.get("rule", "") for m in (alert_row.shown or {}).get("matches", []))
                 if rules:
@@ -299,7 +351,8 @@ class Outbox:
                     self.metrics.delivered("superseded")
                 return
             # Record the intent before calling the platform: after a crash the row says "maybe sent".
-            if not await self._own(session, row.id, status="sending", lease_until=now + self.send_lease):
+            intent = await conn.execute(_INTENT, {"row": row.id, "owner": self.owner, "until": now + self.send_lease})
+            if intent.rowcount != 1:
                 return
             kind = row.kind
         key = delivery_key(delivery_id)
@@ -463,23 +516,16 @@ class Outbox:
             log.warning("delivery to %s waits: %s", row.channel, reason, extra={"channel": row.channel, "delivery": row.id})
         await self._own(session, row.id, status="pending", next_attempt_at=now + timedelta(seconds=seconds),
                         last_error=reason, lease_owner=None, lease_until=None)
+        self.wake_at(now + timedelta(seconds=seconds))
 
     async def _sent(self, delivery_id: int, message_id: str | None, extra: Sequence[int]) -> None:
         now = self.services.clock.now()
         async with self.services.db.session() as session:
-            rows = (await session.execute(
-                update(Delivery).where(Delivery.id.in_([delivery_id, *extra]), Delivery.status != "sent")
-                .values(status="sent", sent_at=now, message_id=message_id, lease_owner=None, lease_until=None,
-                        attempts=Delivery.attempts + 1)
-                .returning(Delivery.id, Delivery.kind, Delivery.alert_id, Delivery.first_seen, Delivery.channel)
-                .execution_options(synchronize_session=False)
-            )).all()
+            conn = await session.connection()
+            rows = (await conn.execute(_SENT, {"ids": [delivery_id, *extra], "now": now, "mid": message_id})).all()
             alert_ids = [r.alert_id for r in rows if r.alert_id and r.kind in ("post", "batch")]
             if alert_ids and message_id:
-                await session.execute(
-                    update(AlertRow).where(AlertRow.id.in_(alert_ids)).values(message_id=message_id)
-                    .execution_options(synchronize_session=False)
-                )
+                await conn.execute(_ALERT_MESSAGE, {"ids": alert_ids, "mid": message_id})
         for r in rows:
             if self.metrics:
                 self.metrics.delivered("sent")
@@ -494,6 +540,20 @@ class Outbox:
         if extra:  # rows that rode along in a failed batch message go back to the queue on their own
             await self._unride(extra)
         async with self.services.db.session() as session:
+            conn = await session.connection()
+            current = (await conn.execute(_ROW, {"id": delivery_id})).first()
+            if current is None:
+                return
+            if not permanent and current.attempts + 1 < self.max_attempts:
+                attempts = current.attempts + 1
+                due = now + timedelta(seconds=backoff(attempts, retry_after))
+                await conn.execute(_RETRY, {"row": delivery_id, "error": error, "next": due})
+                self.wake_at(due)
+                if self.metrics:
+                    self.metrics.retried()
+                log.info("delivery %s to %s will be retried (attempt %s): %s", delivery_id, current.channel, attempts,
+                         error, extra={"delivery": delivery_id, "channel": current.channel})
+                return
             row = await session.get(Delivery, delivery_id, populate_existing=True)
             if row is None:
                 return
@@ -502,15 +562,7 @@ class Outbox:
             row.last_error = error
             row.lease_owner = None
             row.lease_until = None
-            if not permanent and row.attempts < self.max_attempts:
-                row.status = "pending"
-                row.next_attempt_at = now + timedelta(seconds=backoff(row.attempts, retry_after))
-                if self.metrics:
-                    self.metrics.retried()
-                log.info("delivery %s to %s will be retried (attempt %s): %s", row.id, row.channel, row.attempts,
-                         error, extra=ctx)
-                return
-            row.status = "dead"
+            row.status = "dead"  # a permanent failure, or the last attempt
             if self.metrics:
                 self.metrics.delivered("dead")
             log.warning("delivery %s to %s failed for good: %s", row.id, row.channel, error, extra=ctx)
@@ -530,7 +582,7 @@ class Outbox:
                     self.wake.set()
 
 
-def _matches(alert_row: AlertRow | None) -> tuple[RuleMatch, ...]:
+def _matches(alert_row: Any) -> tuple[RuleMatch, ...]:
     return tuple(RuleMatch(**m) for m in ((alert_row.shown or {}).get("matches", []) if alert_row else []))
 
 

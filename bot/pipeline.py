@@ -13,8 +13,9 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.alerts import StoryChange, queue_for_stories
@@ -55,7 +56,24 @@ async def story_summary(
     With `tenant`, only articles that reached that tenant through one of its own feeds count: a
     story may span tenants, but one workspace never sees another's sources.
     """
-    return (await story_summaries(session, {story_id: matches}, tenant=tenant))[story_id]
+    if tenant is None:
+        return (await story_summaries(session, {story_id: matches}))[story_id]
+    # The outbox renders one story per delivery: a statement built once, run on the Core connection.
+    rows = (await (await session.connection()).execute(_TENANT_STORY, {"story": story_id, "tenant": tenant})).all()
+    return _summary_of(story_id, rows, matches)
+
+
+def _summary_of(story_id: str, rows: Sequence[Any], matches: Sequence[RuleMatch]) -> Summary:
+    rows = sorted(rows, key=lambda r: (r.published or r.seen_at, r.seen_at, r.id))
+    return summarize(story_id, [article_from_row(r) for r in rows], [detection_from_dict(r.detection) for r in rows],
+                     matches)
+
+
+_TENANT_STORY = select(ArticleRow.__table__).where(
+    ArticleRow.story_id == bindparam("story"),
+    ArticleRow.id.in_(select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id)
+                      .where(Feed.tenant == bindparam("tenant"))),
+)
 
 
 async def story_summaries(
@@ -72,12 +90,7 @@ async def story_summaries(
             stmt = stmt.where(ArticleRow.id.in_(visible))
         for row in (await session.scalars(stmt)).all():
             by_story[row.story_id].append(row)  # type: ignore[index]
-    out: dict[str, Summary] = {}
-    for story_id, rows in by_story.items():
-        rows = sorted(rows, key=lambda r: (r.published or r.seen_at, r.seen_at, r.id))
-        out[story_id] = summarize(story_id, [article_from_row(r) for r in rows],
-                                  [detection_from_dict(r.detection) for r in rows], stories[story_id])
-    return out
+    return {story_id: _summary_of(story_id, rows, stories[story_id]) for story_id, rows in by_story.items()}
 
 
 class Pipeline:

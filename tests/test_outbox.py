@@ -214,6 +214,7 @@ async def test_a_batch_message_interrupted_after_posting_marks_every_rider_sent(
         async def crash(*args: object, **kwargs: object) -> None:
             raise asyncio.CancelledError  # the process dies here
 
+        app.outbox.batch_size = 5  # both rows claimed at once, whatever the database's default
         ids = await app.outbox.claim()
         await app.outbox.process(ids[0])
         app.outbox._sent = crash  # type: ignore[method-assign]
@@ -254,4 +255,32 @@ async def test_shutdown_finishes_the_row_in_flight_and_hands_back_the_rest(
         assert [r.status for r in rows] == ["sent", "pending", "pending", "pending"]
         assert all(r.lease_owner is None for r in rows)
     finally:
+        await app.close()
+
+
+async def test_a_retry_goes_out_when_due_not_at_the_next_idle_tick(database_url: str, tmp_path: Path) -> None:
+    """The worker sleeps up to `idle` between polls of the queue; a row it put back for Retry-After seconds
+    wakes it when due. With a 60 s idle tick, only that wake-up can deliver within the test's wait."""
+    from bot.ports import SystemClock
+
+    sink = RecordingSink()
+    sink.failures.append(Retryable("rec:room", "rate limited", retry_after=0.2))
+    app = await make_app(database_url, make_config(tmp_path, articles_per_feed=1), SystemClock(), sink)
+    stop = asyncio.Event()
+    try:
+        await app.poll_all(force=True)
+        worker = asyncio.create_task(app.outbox.run(stop, idle=60))
+        app.outbox.wake.set()
+        for _ in range(200):  # up to 10 s, far below the idle tick
+            if sink.posts:
+                break
+            await asyncio.sleep(0.05)
+        assert len(sink.posts) == 1
+        [row] = await _rows(app)
+        assert row.status == "sent" and row.attempts == 2
+        stop.set()
+        await asyncio.wait_for(worker, timeout=10)
+        assert app.outbox._timers == set()
+    finally:
+        stop.set()
         await app.close()

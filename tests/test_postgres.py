@@ -30,6 +30,7 @@ async def test_a_row_locked_by_another_instance_is_skipped_not_waited_for(tmp_pa
         async with app.services.db.sessions() as locker, locker.begin():
             # Another instance is in the middle of claiming the first row: it holds its row lock.
             first = await locker.scalar(select(Delivery.id).order_by(Delivery.id).limit(1).with_for_update())
+            app.outbox.batch_size = 5
             ids = await app.outbox.claim()
             assert first not in ids and len(ids) == 2
         assert await other.claim() == [first]
@@ -80,6 +81,22 @@ async def test_a_dropped_connection_costs_one_attempt_and_loses_nothing(tmp_path
         assert killed >= 1
         with pytest.raises(Exception):  # noqa: B017 - the driver's own disconnect error, whichever it is
             await app.outbox.drain()
+        assert await app.outbox.drain() == 3 and len(sink.posts) == 3
+    finally:
+        await app.close()
+
+
+async def test_on_postgresql_a_worker_claims_only_the_row_it_sends(tmp_path: Path, clock: FakeClock,
+                                                                  postgres_url: str) -> None:
+    """Several instances: a killed one must strand as few rows as possible, so claims are one row each."""
+    sink = RecordingSink()
+    app = await make_app(postgres_url, make_config(tmp_path, articles_per_feed=3), clock, sink)
+    try:
+        await app.poll_all(force=True)
+        assert app.outbox.concurrency == 4 and app.outbox.batch_size == 1
+        first = await app.outbox.claim()
+        assert len(first) == 1
+        clock.advance(seconds=6)  # past the 5 s claim lease: the row is due again for anyone
         assert await app.outbox.drain() == 3 and len(sink.posts) == 3
     finally:
         await app.close()
