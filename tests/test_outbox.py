@@ -236,10 +236,11 @@ async def test_a_batch_message_interrupted_after_posting_marks_every_rider_sent(
         await app.close()
 
 
-async def test_shutdown_finishes_the_row_in_flight_and_hands_back_the_rest(
+async def test_shutdown_finishes_the_rows_in_flight_and_leaves_the_rest(
         database_url: str, tmp_path: Path, clock: FakeClock) -> None:
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=4), clock, sink)
+    app.outbox.batch_size = 2  # the worker's claim: two rows in flight together
     stop = asyncio.Event()
     try:
         await app.poll_all(force=True)
@@ -250,9 +251,9 @@ async def test_shutdown_finishes_the_row_in_flight_and_hands_back_the_rest(
             return await original(alert)
 
         sink.send = send_then_stop  # type: ignore[method-assign]
-        assert await app.outbox.drain(stop) == 1
+        assert await app.outbox.drain(stop) == 2
         rows = await _rows(app)
-        assert [r.status for r in rows] == ["sent", "pending", "pending", "pending"]
+        assert [r.status for r in rows] == ["sent", "sent", "pending", "pending"]
         assert all(r.lease_owner is None for r in rows)
     finally:
         await app.close()
@@ -283,4 +284,26 @@ async def test_a_retry_goes_out_when_due_not_at_the_next_idle_tick(database_url:
         assert app.outbox._timers == set()
     finally:
         stop.set()
+        await app.close()
+
+
+async def test_a_claimed_batch_is_sent_in_order_and_each_row_keeps_its_own_outcome(
+        database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    """process_many: one claim of several rows; a failure retries that row only, the others are sent in order."""
+    sink = RecordingSink()
+    app = await make_app(database_url, make_config(tmp_path, articles_per_feed=4), clock, sink)
+    try:
+        await app.poll_all(force=True)
+        rows = await _rows(app)
+        assert len(rows) == 4
+        sink.failures.append(Retryable("rec:room", "rate limited", retry_after=2))  # the first send of the claim
+        assert await app.outbox.drain() == 4  # one claim (batch of 5 on SQLite, 8 on PostgreSQL)
+        rows = await _rows(app)
+        assert [r.status for r in rows] == ["pending", "sent", "sent", "sent"]
+        assert [key for key in sink.keys()] == [delivery_key(r.id) for r in rows[1:]]  # oldest first
+        assert rows[0].attempts == 1 and rows[0].last_error and "rate limited" in rows[0].last_error
+        clock.advance(seconds=2)
+        assert await app.outbox.drain() == 1
+        assert [r.status for r in await _rows(app)] == ["sent"] * 4
+    finally:
         await app.close()

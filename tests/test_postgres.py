@@ -86,14 +86,15 @@ async def test_a_dropped_connection_costs_one_attempt_and_loses_nothing(tmp_path
         await app.close()
 
 
-async def test_on_postgresql_a_worker_claims_only_the_row_it_sends(tmp_path: Path, clock: FakeClock,
-                                                                  postgres_url: str) -> None:
-    """Several instances: a killed one must strand as few rows as possible, so claims are one row each."""
+async def test_a_claim_never_takes_more_than_its_batch(tmp_path: Path, clock: FakeClock, postgres_url: str) -> None:
+    """The claim picks rows in a MATERIALIZED CTE: as an IN (subquery) PostgreSQL re-ran the LIMIT 1 pick
+    and one claim took all three rows."""
     sink = RecordingSink()
     app = await make_app(postgres_url, make_config(tmp_path, articles_per_feed=3), clock, sink)
     try:
         await app.poll_all(force=True)
-        assert app.outbox.concurrency == 4 and app.outbox.batch_size == 1
+        assert app.outbox.concurrency == 4 and app.outbox.batch_size == 8
+        app.outbox.batch_size = 1
         first = await app.outbox.claim()
         assert len(first) == 1
         clock.advance(seconds=6)  # past the 5 s claim lease: the row is due again for anyone
