@@ -130,6 +130,7 @@ class StoryChange:
     matches: Sequence[RuleMatch]
     eligible: bool
     first_seen: datetime
+    edited: frozenset[str] = frozenset()  # ids of the story's articles whose text changed in place
 
 
 async def queue_for_story(
@@ -180,17 +181,22 @@ async def queue_for_stories(
         for alert in by_story.get(story_id, ()):
             shown = dict(alert.shown or {})
             fresh = _new_sources(shown, summary)
-            if not fresh:
+            # A source the alert shows whose text was edited in place counts only if the facts moved.
+            revised = [src for src in summary.sources if src.article_id in change.edited and src not in fresh]
+            if not fresh and not revised:
                 continue  # nothing new for this channel (a repost, or a source it already shows)
+            changes_said = material_changes(shown, summary, watched)
+            if not fresh and not changes_said:
+                continue  # an edit that changed no fact (a typo, a new headline) is not worth a message
             kinds = pending.get(alert.id, set())
             if not kinds & {"post", "batch"}:
                 if not shown.get("batched") and "edit" not in kinds:
                     out.append(_delivery(alert.id, alert.channel, "edit", {"story_id": story_id}, now,
                                          change.first_seen))
-                changes_said = material_changes(shown, summary, watched)
                 if changes_said:
                     # One follow-up per development, however many facts it moved.
-                    text = "; ".join(changes_said) + (f" ({source_note(fresh)})" if fresh else "")
+                    noted = fresh or revised
+                    text = "; ".join(changes_said) + (f" ({source_note(noted)})" if noted else "")
                     out.append(_delivery(alert.id, alert.channel, "followup", {"story_id": story_id, "change": text},
                                          now, change.first_seen))
             alert.shown = {**shown, **shown_state(summary)}

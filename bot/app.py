@@ -171,10 +171,11 @@ class App:
             started = time.monotonic()
             ingested = await self.pipeline.ingest(feed_id, result.items)
             articles, alerts = ingested.new_articles, ingested.deliveries
-            if articles:
-                log.info("feed %s: %d new articles, %d deliveries queued", spec.name, articles, alerts,
-                         extra={"feed": spec.name, "articles": articles, "deliveries": alerts,
-                                "ingest_seconds": round(time.monotonic() - started, 3)})
+            if articles or ingested.edited:
+                edited = f", {ingested.edited} edited in place" if ingested.edited else ""
+                log.info("feed %s: %d new articles%s, %d deliveries queued", spec.name, articles, edited, alerts,
+                         extra={"feed": spec.name, "articles": articles, "edited": ingested.edited,
+                                "deliveries": alerts, "ingest_seconds": round(time.monotonic() - started, 3)})
             if ingested.deliveries:
                 self.outbox.wake.set()
         await self._record(feed_id, spec, result)

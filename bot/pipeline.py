@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -46,6 +46,7 @@ class IngestResult:
     seen: int
     deliveries: int
     stories: tuple[str, ...] = ()
+    edited: int = 0  # stored articles whose text changed in place
 
 
 async def story_summary(
@@ -155,6 +156,7 @@ class Pipeline:
             # First sight of a feed: only its newest `backfill` items may alert.
             backfill = int((feed.spec or {}).get("backfill", 0))
             alerting: set[str] = {i.key for i in fresh}
+            was_primed = feed.primed
             if not feed.primed:
                 newest = sorted(fresh, key=lambda i: i.published or now, reverse=True)
                 alerting = {i.key for i in newest[:backfill]}
@@ -164,9 +166,14 @@ class Pipeline:
             feed_key = f"{tenant}/{feed.name}"
             ordered = sorted(fresh, key=lambda i: i.published or now)
             ids = {item.key: article_id_for(item, feed_key) for item in ordered}
+            # Every item with text, seen or not, by the article it is: its text may have been edited in place.
+            by_article = {article_id_for(i, feed_key): i for i in items if i.content_hash and (i.text or i.summary)}
             # The same article from another feed, or a repost (same text, another guid or URL): never a second alert.
-            known_ids, known_hashes = await _known_articles(
-                session, set(ids.values()), {i.content_hash for i in ordered if i.content_hash})
+            stored, known_hashes = await _known_articles(
+                session, set(ids.values()) | set(by_article), {i.content_hash for i in ordered if i.content_hash})
+            known_ids = set(stored)
+            edited = {aid: item for aid, item in by_article.items()
+                      if aid in stored and item.content_hash != stored[aid] and item.content_hash not in known_hashes}
             new: list[tuple[FeedItem, Article, Detection, str]] = []
             for item in ordered:
                 article_id = ids[item.key]
@@ -192,8 +199,20 @@ class Pipeline:
                     StoryDoc(article.id, article.title, article.text, article.published_or_seen, _base(detection))
                 )
                 new.append((item, article, detection, story_id))
-            stories = await _ensure_stories(session, {story_id: article.title for _, article, _, story_id in new}, now)
+            edits = await _apply_edits(session, edited, compiled)
+            stories = await _ensure_stories(
+                session, {story_id: article.title for _, article, _, story_id in new}, now,
+                existing={row.story_id for row, _ in edits if row.story_id})
             changed: dict[str, tuple[list[RuleMatch], bool, datetime]] = {}
+            updated: dict[str, set[str]] = {}  # story id -> its articles edited in place in this poll
+            for row, detection in edits:
+                assert row.story_id is not None
+                prev = changed.get(row.story_id)
+                matches = list(prev[0]) if prev else []
+                matches.extend(m for m in detection.matches if all(m.rule != p.rule for p in matches))
+                # An edit on a feed seen before is news like a new article (a story with no alert yet may now match).
+                changed[row.story_id] = (matches, (prev[1] if prev else False) or was_primed, prev[2] if prev else now)
+                updated.setdefault(row.story_id, set()).add(row.id)
             for item, article, detection, story_id in new:
                 session.add(
                     ArticleRow(
@@ -218,7 +237,7 @@ class Pipeline:
                 story.state = _story_state(summary)
             queued = await queue_for_stories(
                 session,
-                [StoryChange(summaries[sid], matches, eligible, first_seen)
+                [StoryChange(summaries[sid], matches, eligible, first_seen, frozenset(updated.get(sid, ())))
                  for sid, (matches, eligible, first_seen) in changed.items()],
                 tenant=tenant,
                 watched=watched,
@@ -227,33 +246,59 @@ class Pipeline:
                 burst_window=timedelta(minutes=self.services.settings.burst_minutes),
             )
         return IngestResult(new_articles=len(new), seen=len(items) - len(fresh), deliveries=len(queued),
-                            stories=tuple(changed))
+                            stories=tuple(changed), edited=len(edits))
 
 
-async def _known_articles(session: AsyncSession, ids: set[str], hashes: set[str]) -> tuple[set[str], set[str]]:
-    """Which of these article ids and content hashes are stored already."""
-    if not ids and not hashes:
-        return set(), set()
-    found_ids: set[str] = set()
+async def _known_articles(session: AsyncSession, ids: set[str], hashes: set[str]) -> tuple[dict[str, str | None], set[str]]:
+    """Which of these article ids (with their stored content hash) and content hashes are stored already."""
+    found_ids: dict[str, str | None] = {}
     found_hashes: set[str] = set()
     for part in chunked(sorted(ids)):
-        found_ids.update((await session.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(part)))).all())
+        found_ids.update((await session.execute(
+            select(ArticleRow.id, ArticleRow.content_hash).where(ArticleRow.id.in_(part)))).tuples().all())
     for part in chunked(sorted(hashes)):
         found_hashes.update((await session.scalars(
             select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(part)))).all())
     return found_ids, found_hashes
 
 
-async def _ensure_stories(session: AsyncSession, headlines: Mapping[str, str], now: datetime) -> dict[str, Story]:
-    """The stories with these ids, created where missing (story id -> headline of its first article)."""
-    if not headlines:
+async def _apply_edits(session: AsyncSession, edited: Mapping[str, FeedItem],
+                       compiled: Any) -> list[tuple[ArticleRow, Detection]]:
+    """Stored articles whose text was edited in place (same guid or URL, new text): store the new text and
+    detection; returns each with its new detection (rule matches included).
+
+    A text much shorter than the stored one is not an edit but a feed that sometimes gives only its
+    summary (full text fetched on one poll, not on the next): it is ignored, so the article never flips.
+    """
+    out: list[tuple[ArticleRow, Detection]] = []
+    for part in chunked(sorted(edited)):
+        for row in (await session.scalars(select(ArticleRow).where(ArticleRow.id.in_(part)))).all():
+            item = edited[row.id]
+            text = item.text or item.summary or ""
+            if row.story_id is None or len(text) < 0.6 * len(row.text or ""):
+                continue
+            title = item.title or row.title
+            detection = compiled.detect(title, text)
+            row.title, row.text, row.content_hash = title, text, item.content_hash
+            row.search_text = f"{title}\n{text}"
+            row.detection = detection_to_dict(_base(detection))
+            out.append((row, detection))
+    return out
+
+
+async def _ensure_stories(session: AsyncSession, headlines: Mapping[str, str], now: datetime, *,
+                          existing: Iterable[str] = ()) -> dict[str, Story]:
+    """The stories with these ids, created where missing (story id -> headline of its first article),
+    and the `existing` ones (stories whose articles were edited)."""
+    wanted = set(headlines) | set(existing)
+    if not wanted:
         return {}
     # Another feed's ingest may create the same story concurrently (PostgreSQL): the insert then does nothing.
     rows = [{"id": story_id, "headline": headline, "first_seen": now, "last_seen": now, "state": {}, "signature": []}
             for story_id, headline in headlines.items()]
     for part in chunked(rows, 200):
         await session.execute(insert_ignore(session, Story, ["id"]).values(part))
-    stories = {s.id: s for part in chunked(list(headlines))
+    stories = {s.id: s for part in chunked(sorted(wanted))
                for s in (await session.scalars(select(Story).where(Story.id.in_(part)))).all()}
     for story in stories.values():
         story.last_seen = now

@@ -405,3 +405,56 @@ async def test_a_poll_bigger_than_every_query_batch_is_ingested_whole(database_u
         assert again.new_articles == 0 and again.deliveries == 0 and again.seen == 1111
     finally:
         await h.app.close()
+
+
+async def test_an_article_edited_in_place_with_a_higher_toll_posts_a_follow_up(bot: Harness) -> None:
+    """Outlets update a story at the same URL and guid ("death toll rises to ..."): the stored article
+    takes the new text, and the channel gets an edit and a follow-up, never a second alert."""
+    title, text = TOLL_UPDATE
+    first_title, first_text = title.replace("286", "120"), text.replace("286", "120")
+    url = "https://wire.example/2026/border-toll"
+    await bot.poll(item(first_title, first_text, url, guid="wire-toll-1"))
+    assert len(bot.blocks("[ALERT]")) == 1, bot.out.getvalue()
+    bot.take()
+    bot.clock.advance(hours=3)
+    await bot.poll(item(title, text, url, guid="wire-toll-1"))  # same guid and URL, new text
+    printed = bot.out.getvalue()
+    assert bot.blocks("[ALERT]") == [], printed
+    assert len(bot.blocks("[EDITED #1]")) == 1, printed
+    follow = bot.blocks("[FOLLOW-UP to #1]")
+    assert len(follow) == 1, printed
+    change = next(line for line in follow[0].splitlines() if "What changed:" in line)
+    assert "286" in change and "was 120" in change and "wire.example" in change
+    async with bot.app.services.db.session() as session:
+        [row] = (await session.scalars(select(ArticleRow))).all()
+    assert "286" in row.text and row.content_hash == content_hash(title, text)
+    bot.take()
+    await bot.poll(item(title, text, url, guid="wire-toll-1"))  # the next poll: unchanged, nothing sent
+    assert bot.out.getvalue() == ""
+
+
+async def test_an_edit_that_moves_no_fact_is_stored_silently(bot: Harness) -> None:
+    title, text = TOLL_UPDATE
+    url = "https://wire.example/2026/border-toll"
+    await bot.poll(item(title, text, url, guid="wire-toll-2"))
+    bot.take()
+    fixed = text.replace("Both countries blamed", "Both countries have blamed")  # a copy edit
+    await bot.poll(item(title, fixed, url, guid="wire-toll-2"))
+    assert bot.out.getvalue() == ""
+    async with bot.app.services.db.session() as session:
+        [row] = (await session.scalars(select(ArticleRow))).all()
+    assert "have blamed" in row.text  # /brief quotes the current text
+
+
+async def test_a_summary_in_place_of_the_full_text_is_not_an_edit(bot: Harness) -> None:
+    """A full-text feed whose page fetch fails on a later poll gives only the short summary: the stored
+    full text stays, and nothing is sent."""
+    title, text = TOLL_UPDATE
+    url = "https://wire.example/2026/border-toll"
+    await bot.poll(item(title, text, url, guid="wire-toll-3"))
+    bot.take()
+    await bot.poll(item(title, text.split("\n")[0][:150], url, guid="wire-toll-3"))
+    assert bot.out.getvalue() == ""
+    async with bot.app.services.db.session() as session:
+        [row] = (await session.scalars(select(ArticleRow))).all()
+    assert row.text == text
