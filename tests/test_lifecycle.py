@@ -117,6 +117,16 @@ def item(title: str, text: str, url: str, *, guid: str | None = None, published:
     )
 
 
+def edit_and_follow_up(bot: Harness) -> str:
+    """Assert the last poll edited alert #1 and posted one follow-up (no new alert); its "What changed" line."""
+    printed = bot.out.getvalue()
+    assert bot.blocks("[ALERT]") == [], printed
+    assert len(bot.blocks("[EDITED #1]")) == 1, printed
+    follow = bot.blocks("[FOLLOW-UP to #1]")
+    assert len(follow) == 1, printed
+    return next(line for line in follow[0].splitlines() if "What changed:" in line)
+
+
 TOLL_UPDATE = (
     "Armenia-Azerbaijan border clashes: death toll rises to 286 troops",
     (
@@ -171,12 +181,7 @@ async def test_a_later_article_raising_the_toll_posts_a_thread_follow_up(bot: Ha
     bot.clock.advance(hours=20)  # a day later: the newer figure supersedes the earlier reports
     title, text = TOLL_UPDATE
     await bot.poll(item(title, text, "https://wire.example/2026/armenia-azerbaijan-toll", outlet="Wire"))
-    printed = bot.out.getvalue()
-    assert bot.blocks("[ALERT]") == [], printed
-    assert len(bot.blocks("[EDITED #1]")) == 1, printed
-    follow = bot.blocks("[FOLLOW-UP to #1]")
-    assert len(follow) == 1, printed
-    change = next(line for line in follow[0].splitlines() if "What changed:" in line)
+    change = edit_and_follow_up(bot)
     assert "286" in change and "was 200" in change
     assert "Wire" in change and "wire.example" in change  # the new source is named
 
@@ -418,12 +423,7 @@ async def test_an_article_edited_in_place_with_a_higher_toll_posts_a_follow_up(b
     bot.take()
     bot.clock.advance(hours=3)
     await bot.poll(item(title, text, url, guid="wire-toll-1"))  # same guid and URL, new text
-    printed = bot.out.getvalue()
-    assert bot.blocks("[ALERT]") == [], printed
-    assert len(bot.blocks("[EDITED #1]")) == 1, printed
-    follow = bot.blocks("[FOLLOW-UP to #1]")
-    assert len(follow) == 1, printed
-    change = next(line for line in follow[0].splitlines() if "What changed:" in line)
+    change = edit_and_follow_up(bot)
     assert "286" in change and "was 120" in change and "wire.example" in change
     async with bot.app.services.db.session() as session:
         [row] = (await session.scalars(select(ArticleRow))).all()
