@@ -20,7 +20,7 @@ from bot.digest import schedule_digests
 from bot.delivery import Outbox, queue_notice
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
-from bot.ingest.poll import FeedState, PollResult, poll_feed
+from bot.ingest.poll import FeedState, PollResult, SharedPolls
 from bot.ops import Metrics, OpsServer
 from bot.pipeline import Pipeline
 from bot.ports import Adapter, Clock, SystemClock
@@ -72,6 +72,7 @@ class App:
         self.ops: OpsServer | None = None
         self._polls_in_flight: set[asyncio.Task[object]] = set()
         self._poll_slots = asyncio.Semaphore(POLL_CONCURRENCY)
+        self.shared_polls = SharedPolls()  # tenants seeded with the same default feeds share each fetch
         self._setup_done = False
 
     async def setup(self) -> None:
@@ -165,7 +166,8 @@ class App:
         if feed is None:
             return None
         spec = FeedSpec.model_validate(feed.spec)
-        result = await poll_feed(spec, FeedState(feed.etag, feed.last_modified, feed.body_hash), self.fetcher)
+        state = FeedState(feed.etag, feed.last_modified, feed.body_hash)
+        result = await self.shared_polls.poll(spec, state, self.fetcher, feed_id)
         articles = alerts = 0
         if result.error is None and result.items:
             started = time.monotonic()

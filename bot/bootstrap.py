@@ -47,13 +47,14 @@ async def seed(services: Services, *, tenant: str = "local", subscribe: str | No
 async def ensure_tenant(services: Services, tenant: str) -> bool:
     """Seed a workspace or server the first time it is seen: the default rules and feeds of config/.
 
-    A new Slack workspace or Discord server can then `/subscribe` to the shipped rules at once. It
+    A new Slack workspace or Discord server can then `/subscribe` to the shipped rules at once. Its
+    feeds start quiet (backfill 0): it is alerted to news that arrives after it joined. It
     is seeded once (the rules count and the feeds' seeded marker make this idempotent); an admin's
     later removals are not undone. Returns True when something was added now.
     """
     settings = services.settings
     rules = await seed_rules(services, tenant, settings.rules_file)
-    feeds = await seed_feeds(services, tenant, settings.feeds_file)
+    feeds = await seed_feeds(services, tenant, settings.feeds_file, quiet=True)
     if rules.created or feeds.added:
         log.info("new tenant %s: seeded %d rules and %d feeds", tenant, len(rules.created), len(feeds.added))
         return True

@@ -168,21 +168,23 @@ class Pipeline:
             ids = {item.key: article_id_for(item, feed_key) for item in ordered}
             # Every item with text, seen or not, by the article it is: its text may have been edited in place.
             by_article = {article_id_for(i, feed_key): i for i in items if i.content_hash and (i.text or i.summary)}
-            # The same article from another feed, or a repost (same text, another guid or URL): never a second alert.
-            stored, known_hashes = await _known_articles(
-                session, set(ids.values()) | set(by_article), {i.content_hash for i in ordered if i.content_hash})
-            known_ids = set(stored)
+            # Articles are stored once for all tenants; "known" is per tenant: the same article from another of
+            # its feeds, or a repost (same text, another guid or URL), never alerts it twice.
+            known = await _known_articles(session, tenant, set(ids.values()) | set(by_article),
+                                          {i.content_hash for i in ordered if i.content_hash})
             edited = {aid: item for aid, item in by_article.items()
-                      if aid in stored and item.content_hash != stored[aid] and item.content_hash not in known_hashes}
+                      if aid in known.mine and item.content_hash != known.stored[aid][0]
+                      and item.content_hash not in known.my_hashes}
             new: list[tuple[FeedItem, Article, Detection, str]] = []
+            adopted: list[tuple[FeedItem, Detection, str]] = []  # stored by another tenant's feed: new to this one
             for item in ordered:
                 article_id = ids[item.key]
                 session.add(SeenItem(feed_id=feed_id, item_key=item.key, article_id=article_id, seen_at=now))
-                if article_id in known_ids or (item.content_hash and item.content_hash in known_hashes):
+                if article_id in known.mine or (item.content_hash and item.content_hash in known.my_hashes):
                     continue
-                known_ids.add(article_id)
+                known.mine.add(article_id)
                 if item.content_hash:
-                    known_hashes.add(item.content_hash)
+                    known.my_hashes.add(item.content_hash)
                 article = Article(
                     id=article_id,
                     url=item.url or "",
@@ -194,7 +196,11 @@ class Pipeline:
                     seen_at=now,
                     guid=item.guid,
                 )
-                detection = compiled.detect(article.title, article.text)
+                detection = compiled.detect(article.title, article.text)  # this tenant's rules
+                stored_story = known.stored.get(article_id, (None, None))[1]
+                if stored_story is not None:
+                    adopted.append((item, detection, stored_story))
+                    continue
                 story_id = self.stories.add(
                     StoryDoc(article.id, article.title, article.text, article.published_or_seen, _base(detection))
                 )
@@ -202,33 +208,41 @@ class Pipeline:
             edits = await _apply_edits(session, edited, compiled)
             stories = await _ensure_stories(
                 session, {story_id: article.title for _, article, _, story_id in new}, now,
-                existing={row.story_id for row, _ in edits if row.story_id})
+                existing={row.story_id for row, _ in edits if row.story_id} | {sid for _, _, sid in adopted})
+            # Another tenant's poll may store the same article at this moment (PostgreSQL): its row wins, and
+            # the article is adopted into that row's story like one stored before.
+            inserted = await _insert_articles(session, [
+                {"id": a.id, "url": a.url, "guid": a.guid, "title": a.title, "text": a.text, "outlet": a.outlet,
+                 "feed_id": feed_id, "published": a.published, "seen_at": now, "content_hash": item.content_hash,
+                 "story_id": story_id, "detection": detection_to_dict(_base(detection)),
+                 "search_text": f"{a.title}\n{a.text}"}
+                for item, a, detection, story_id in new])
+            raced = [(item, a, detection) for item, a, detection, _ in new if a.id not in inserted]
+            if raced:
+                winners = {r.id: r.story_id for part in chunked([a.id for _, a, _ in raced])
+                           for r in (await session.execute(select(ArticleRow.id, ArticleRow.story_id)
+                                                           .where(ArticleRow.id.in_(part)))).all()}
+                adopted.extend((item, detection, winners[a.id]) for item, a, detection in raced if winners.get(a.id))
+                stories.update(await _ensure_stories(session, {}, now, existing=set(winners.values()) - set(stories)))
+                new = [n for n in new if n[1].id in inserted]
             changed: dict[str, tuple[list[RuleMatch], bool, datetime]] = {}
             updated: dict[str, set[str]] = {}  # story id -> its articles edited in place in this poll
-            for row, detection in edits:
-                assert row.story_id is not None
-                prev = changed.get(row.story_id)
-                matches = list(prev[0]) if prev else []
-                matches.extend(m for m in detection.matches if all(m.rule != p.rule for p in matches))
-                # An edit on a feed seen before is news like a new article (a story with no alert yet may now match).
-                changed[row.story_id] = (matches, (prev[1] if prev else False) or was_primed, prev[2] if prev else now)
-                updated.setdefault(row.story_id, set()).add(row.id)
-            for item, article, detection, story_id in new:
-                session.add(
-                    ArticleRow(
-                        id=article.id, url=article.url, guid=article.guid, title=article.title, text=article.text,
-                        outlet=article.outlet, feed_id=feed_id, published=article.published, seen_at=now,
-                        content_hash=item.content_hash, story_id=story_id,
-                        detection=detection_to_dict(_base(detection)), search_text=f"{article.title}\n{article.text}",
-                    )
-                )
+
+            def join(story_id: str, detection: Detection, eligible: bool) -> None:
                 prev = changed.get(story_id)
                 matches = list(prev[0]) if prev else []
-                for m in detection.matches:
-                    if all(m.rule != p.rule for p in matches):
-                        matches.append(m)
-                eligible = (prev[1] if prev else False) or item.key in alerting
-                changed[story_id] = (matches, eligible, prev[2] if prev else now)
+                matches.extend(m for m in detection.matches if all(m.rule != p.rule for p in matches))
+                changed[story_id] = (matches, (prev[1] if prev else False) or eligible, prev[2] if prev else now)
+
+            for row, detection in edits:
+                assert row.story_id is not None
+                # An edit on a feed seen before is news like a new article (a story with no alert yet may now match).
+                join(row.story_id, detection, was_primed)
+                updated.setdefault(row.story_id, set()).add(row.id)
+            for item, _article, detection, story_id in new:
+                join(story_id, detection, item.key in alerting)
+            for item, detection, story_id in adopted:
+                join(story_id, detection, item.key in alerting)
             await session.flush()
             summaries = await story_summaries(session, {sid: c[0] for sid, c in changed.items()}, tenant=tenant)
             for story_id, summary in summaries.items():
@@ -249,17 +263,39 @@ class Pipeline:
                             stories=tuple(changed), edited=len(edits))
 
 
-async def _known_articles(session: AsyncSession, ids: set[str], hashes: set[str]) -> tuple[dict[str, str | None], set[str]]:
-    """Which of these article ids (with their stored content hash) and content hashes are stored already."""
-    found_ids: dict[str, str | None] = {}
-    found_hashes: set[str] = set()
+@dataclass(slots=True)
+class _Known:
+    """What is stored of one poll's articles: all tenants' rows, and what this tenant has seen."""
+
+    stored: dict[str, tuple[str | None, str | None]]  # article id -> (content hash, story id)
+    mine: set[str]  # article ids this tenant's feeds have seen
+    my_hashes: set[str]  # content hashes of articles this tenant's feeds have seen
+
+
+async def _known_articles(session: AsyncSession, tenant: str, ids: set[str], hashes: set[str]) -> _Known:
+    """Which of these article ids and content hashes are stored, and which of them this tenant has seen."""
+    seen_by_tenant = select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id).where(Feed.tenant == tenant)
+    known = _Known({}, set(), set())
     for part in chunked(sorted(ids)):
-        found_ids.update((await session.execute(
-            select(ArticleRow.id, ArticleRow.content_hash).where(ArticleRow.id.in_(part)))).tuples().all())
+        rows = (await session.execute(select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.story_id)
+                                      .where(ArticleRow.id.in_(part)))).all()
+        known.stored.update({r.id: (r.content_hash, r.story_id) for r in rows})
+    for part in chunked(sorted(known.stored)):
+        known.mine.update((await session.scalars(seen_by_tenant.where(SeenItem.article_id.in_(part)))).all())
     for part in chunked(sorted(hashes)):
-        found_hashes.update((await session.scalars(
-            select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(part)))).all())
-    return found_ids, found_hashes
+        known.my_hashes.update(h for h in (await session.scalars(
+            select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(part), ArticleRow.id.in_(seen_by_tenant))
+        )).all() if h)
+    return known
+
+
+async def _insert_articles(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> set[str]:
+    """Insert article rows, skipping ids stored meanwhile; returns the ids inserted now."""
+    inserted: set[str] = set()
+    for part in chunked(rows, 100):
+        inserted.update((await session.scalars(
+            insert_ignore(session, ArticleRow, ["id"]).values(list(part)).returning(ArticleRow.id))).all())
+    return inserted
 
 
 async def _apply_edits(session: AsyncSession, edited: Mapping[str, FeedItem],

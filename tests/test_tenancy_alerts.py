@@ -10,6 +10,8 @@ from adapters.terminal import TerminalAdapter
 from bot.app import App
 from bot.models import Alert, channel_tenant
 from bot.settings import load_settings
+from sqlalchemy import select
+
 from bot.storage.tables import Feed, Rule, Subscription
 from tests.conftest import SEEDS
 
@@ -111,3 +113,65 @@ async def test_a_new_workspace_is_seeded_on_its_first_command(database_url: str,
         assert "slack:T9" not in "\n".join([local.text, *local.lines])
     finally:
         await bot.close()
+
+
+async def test_tenants_reading_the_same_feed_share_one_fetch(database_url: str, config_dir: Path, clock) -> None:
+    """Every new workspace is seeded with the default feeds: three tenants polling one URL make one
+    request per poll; an article is stored once and each tenant gets its own alert (the first tenant to
+    store an article used to be the only one alerted); a new workspace's copies start quiet."""
+    from aiohttp import web
+
+    from bot.bootstrap import ensure_tenant
+    from bot.storage.tables import ArticleRow, Delivery, SeenItem
+
+    hits: list[str] = []
+    items = ["<item><guid>w-1</guid><title>Ceasefire agreed in the north</title><link>https://wire.example/1</link>"
+             "<description>Both sides agreed a ceasefire on Monday, officials said.</description></item>"]
+
+    async def feed(request: web.Request) -> web.Response:
+        hits.append(request.path)
+        body = "<rss version='2.0'><channel><title>Wire</title>" + "".join(items) + "</channel></rss>"
+        return web.Response(body=body.encode(), content_type="application/rss+xml")
+
+    server = web.Application()
+    server.router.add_get("/rss", feed)
+    runner = web.AppRunner(server)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/rss"  # type: ignore[union-attr]
+    (config_dir / "feeds.yaml").write_text(f"feeds:\n  - name: wire\n    url: {url}\n    backfill: 10\n", encoding="utf-8")
+    settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir),
+                             DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True)
+    bot = App(settings, clock=clock, adapters=[])
+    await bot.setup()
+    try:
+        channels = {"local": "terminal", "slack:T1": "slack:T1/C1", "discord:42": "discord:42/7"}
+        async with bot.services.db.session() as session:
+            for tenant, channel in channels.items():
+                if tenant != "local":  # the local operator's terminal is subscribed at setup
+                    assert await ensure_tenant(bot.services, tenant)
+                    session.add(Subscription(tenant=tenant, channel=channel, rule="ceasefire-developments",
+                                             created_at=clock.now()))
+        ids = await bot.feed_ids()
+        assert len(ids) == 3  # the local operator's and the two tenants' copies of the same feed
+        await bot.poll_all(force=True)
+        assert hits == ["/rss"] and bot.shared_polls.fetches == 1
+        async with bot.services.db.session() as session:
+            seen = (await session.scalars(select(SeenItem.feed_id))).all()
+            posts = (await session.scalars(select(Delivery.channel).where(Delivery.kind == "post"))).all()
+        assert sorted(seen) == sorted(ids)  # each tenant's feed recorded the item it saw
+        assert posts == ["terminal"]  # the operator's feed has backfill 10; a new workspace's starts quiet
+        items.append("<item><guid>w-2</guid><title>Sudan truce collapses as fighting resumes</title>"
+                     "<link>https://wire.example/2</link><description>The ceasefire in Sudan collapsed on Tuesday "
+                     "as fighting resumed in Khartoum, witnesses said.</description></item>")
+        await bot.poll_all(force=True)  # a feed asking again fetches; the others share its answer
+        assert len(hits) == 2
+        async with bot.services.db.session() as session:
+            posts = (await session.scalars(select(Delivery.channel).where(Delivery.kind == "post"))).all()
+            articles = (await session.scalars(select(ArticleRow.id))).all()
+        assert len(articles) == 2
+        assert sorted(posts) == sorted(["terminal", *channels.values()])  # each tenant alerted to the new story
+    finally:
+        await bot.close()
+        await runner.cleanup()

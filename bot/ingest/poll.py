@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bot.errors import FeedError
@@ -122,3 +124,59 @@ async def _poll_local(spec: FeedSpec, state: FeedState) -> PollResult:
                           warning=warning, skipped=skipped)
     return PollResult(items=items, state=new_state, not_modified=False, error=None,
                       feed_title=read.title or spec.name, warning=warning, skipped=skipped)
+
+
+class SharedPolls:
+    """One fetch for the feeds of several tenants that read the same URL.
+
+    Every Slack workspace or Discord server is seeded with the default feeds, so a hundred tenants
+    would otherwise fetch the same feed a hundred times per interval. Polls of one http(s) URL (with
+    the same outlet and full-text setting) that overlap share the request in flight, and a full result
+    (a body with items) is reused by the *other* feeds of that URL for `ttl` seconds; a feed asking
+    again always fetches (a forced poll is fresh). A "not modified" or failed poll is never shared:
+    it depends on the asking feed's own ETag and state, and passing it on could make another tenant's
+    feed skip a body it has never read.
+    """
+
+    def __init__(self, ttl: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl = ttl
+        self.clock = clock
+        self.fetches = 0  # real polls made (for tests and metrics)
+        self._recent: dict[tuple[str, bool, str | None], tuple[float, PollResult, set[object]]] = {}
+        self._in_flight: dict[tuple[str, bool, str | None], asyncio.Future[PollResult]] = {}
+
+    async def poll(self, spec: FeedSpec, state: FeedState, fetcher: Fetcher, feed: object = None) -> PollResult:
+        """Like `poll_feed` for feed `feed` (any id), sharing a recent or in-flight full result of the same URL."""
+        if spec.kind != "http":
+            return await poll_feed(spec, state, fetcher)  # local sources are cheap to read again
+        key = (spec.url, spec.fulltext, spec.outlet)
+        now = self.clock()
+        for stale in [k for k, (at, _, _) in self._recent.items() if now - at >= self.ttl]:
+            del self._recent[stale]
+        if key in self._recent and feed not in self._recent[key][2]:
+            self._recent[key][2].add(feed)
+            return self._recent[key][1]
+        if key in self._in_flight:
+            shared = await asyncio.shield(self._in_flight[key])
+            if _shareable(shared):
+                if key in self._recent:
+                    self._recent[key][2].add(feed)
+                return shared
+        future: asyncio.Future[PollResult] = asyncio.get_running_loop().create_future()
+        self._in_flight[key] = future
+        try:
+            self.fetches += 1
+            result = await poll_feed(spec, state, fetcher)
+            future.set_result(result)
+            if _shareable(result):
+                self._recent[key] = (self.clock(), result, {feed})
+            return result
+        finally:
+            if not future.done():
+                future.cancel()
+            if self._in_flight.get(key) is future:
+                del self._in_flight[key]
+
+
+def _shareable(result: PollResult) -> bool:
+    return result.error is None and not result.not_modified and bool(result.items)

@@ -81,8 +81,11 @@ def add_feed_row(session: AsyncSession, tenant: str, spec: FeedSpec, *, title: s
     return row
 
 
-async def seed_feeds(services: Services, tenant: str, path: str | Path) -> SeedSummary:
+async def seed_feeds(services: Services, tenant: str, path: str | Path, *, quiet: bool = False) -> SeedSummary:
     """Add the feeds of `config/feeds.yaml` that this tenant has never been seeded with.
+
+    With `quiet` the feeds are added with backfill 0: nothing already in them alerts (a workspace
+    that just installed the bot gets news from then on, not the shipped seed articles).
 
     The first start seeds every feed. Later starts add only entries new in the file: the names
     seeded before are remembered (kv `feeds_seeded:TENANT`), so a feed an admin removed with
@@ -110,7 +113,8 @@ async def seed_feeds(services: Services, tenant: str, path: str | Path) -> SeedS
             if spec.name.lower() in existing or spec.url in urls:
                 skipped.append(spec.name)
                 continue
-            add_feed_row(session, tenant, spec, title=None, now=now)
+            add_feed_row(session, tenant, spec.model_copy(update={"backfill": 0}) if quiet else spec, title=None,
+                         now=now)
             added.append(spec.name)
         value = {"names": sorted(seeded)}
         if state is None:
