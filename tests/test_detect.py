@@ -332,6 +332,17 @@ def test_folding_keeps_length() -> None:
     assert fold(text).startswith('cease-fire "agreed" in bogota - ')
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=80) | st.text(alphabet="aZ \t`\u00e9\u00c9\u0130\u2011\u201c\u00a0\u1e9e\u0345", max_size=40))
+def test_fast_folding_equals_the_per_character_tables(text: str) -> None:
+    """fold/unify take a regex fast path over ASCII; it must give exactly what the tables give."""
+    from bot.detect.text import _CASE_TABLE, _FOLD, unify
+
+    assert fold(text) == text.translate(_FOLD)
+    assert unify(text) == text.translate(_CASE_TABLE)
+    assert len(fold(text)) == len(unify(text)) == len(text)
+
+
 def test_bare_number_after_kill_verb(detector: Detector) -> None:
     assert _figures(detector, "The blast killed two and injured 10, police said.") == [
         (2, "exact", "killed", True), (10, "exact", "injured", True)]

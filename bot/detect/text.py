@@ -51,9 +51,27 @@ def _fold_char(char: str) -> str:
 _FOLD = _FoldTable()
 
 
+# Characters that fold (or unify) to something other than their lowercase (or themselves): anything
+# non-ASCII, tabs and other odd spaces, and the backtick. News text is mostly ASCII, so the fast path
+# lowercases in C and translates only these through the tables (str.translate with a dict costs
+# a lookup per character).
+_SPECIAL = re.compile("[^\x00-\x08\x0a\x0e-\x5f\x61-\x7f]")
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD[ord(m.group())]
+
+
+def _unify_match(m: re.Match[str]) -> str:
+    return _CASE_TABLE[ord(m.group())]
+
+
 def fold(text: str) -> str:
     """Lowercase, strip diacritics and unify quotes, hyphens and spaces; keeps the length."""
-    return text.translate(_FOLD)
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lowercase is two characters (Turkish dotted I)
+        return text.translate(_FOLD)
+    return _SPECIAL.sub(_fold_match, low)
 
 
 class _CaseTable(dict[int, str]):
@@ -72,7 +90,7 @@ _CASE_TABLE = _CaseTable()
 
 def unify(text: str) -> str:
     """Strip diacritics and unify quotes/hyphens/spaces but keep case; keeps the length."""
-    return text.translate(_CASE_TABLE)
+    return _SPECIAL.sub(_unify_match, text)
 
 
 def is_word_char(char: str) -> bool:
