@@ -181,6 +181,26 @@ def test_compiled_check_agrees_with_the_program_walker() -> None:
             assert rule.check(hits.positions, doc) == _eval(rule.program, hits.positions, doc), (rule.spec.query, text)
 
 
+def test_per_key_sweeps_and_rule_by_rule_checks_agree() -> None:
+    """match() runs generated per-key functions; without them (Python could not compile) it checks
+    candidates one by one. Both must give the same matches and reasons."""
+    specs = [RuleSpec(name="q", query="(truce OR ceasefire) AND NOT football"),
+             RuleSpec(name="near", query="talks NEAR/3 truce"),
+             RuleSpec(name="ev", query="truce", events=["ceasefire"]),
+             RuleSpec(name="place", places=["Sudan"], query="truce OR talks"),
+             RuleSpec(name="neg", query="NOT football"),
+             RuleSpec(name="ex", query="truce", exclude=["sport"])]
+    compiled, errors = compile_rules(specs)
+    assert not errors and compiled._sweeps is not None
+    texts = ["Sudan's army and the RSF agreed a truce after talks in Jeddah.", "A football truce.",
+             "Talks on a truce began.", "Nothing here.", "The truce held as the football league resumed."]
+    detector = Detector(compiled)
+    swept = [[(m.rule, m.reason) for m in detector.detect("", t).matches] for t in texts]
+    compiled._sweeps = None
+    assert [[(m.rule, m.reason) for m in detector.detect("", t).matches] for t in texts] == swept
+    assert any(swept) and not all(swept)
+
+
 def test_uncompilable_program_falls_back_to_the_walker() -> None:
     from bot.detect.rules import _check_function
     from bot.detect.text import build_doc

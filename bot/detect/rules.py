@@ -230,6 +230,31 @@ def _source(prog: Program) -> str:
     return f"_near(P, D, ({left},), ({right},), {int(prog[3])})"
 
 
+def _sweep_functions(rules: Sequence[CompiledRule], index: dict[Key, list[int]]) -> dict[Key, Any] | None:
+    """For each trigger key, one generated function that runs the queries of all rules filed under it
+    and reports the rules whose query holds: one Python call per key found in an article instead of one
+    per candidate rule. None when Python cannot compile the source (the caller then checks rule by rule).
+    """
+    if not index:
+        return None
+    names: dict[Key, str] = {}
+    chunks: list[str] = []
+    for n, (key, members) in enumerate(index.items()):
+        body = [f" if {_source(rules[i].program) if rules[i].program is not None else 'True'}: A({int(i)})"
+                for i in members]
+        chunks.append(f"def k{n}(P, D, A):\n" + "\n".join(body))
+        names[key] = f"k{n}"
+    namespace: dict[str, Any] = {"__builtins__": {}, "_near": _near}
+    try:
+        # In slices: the compiler's syntax tree of one huge module would cost hundreds of megabytes.
+        for start in range(0, len(chunks), 200):
+            source = "\n".join(chunks[start : start + 200])
+            exec(compile(source, "<rules>", "exec"), namespace)  # ints and operators only (see _source)
+    except (SyntaxError, RecursionError, MemoryError, ValueError):
+        return None
+    return {key: namespace[name] for key, name in names.items()}
+
+
 def _check_function(prog: Program) -> Check:
     """A query program as one compiled function: far faster than walking the tuples for every article.
 
@@ -353,6 +378,7 @@ class CompiledRules:
                     index.setdefault(trigger, []).append(i)
         self.index = index
         self.always = tuple(always)
+        self._sweeps = _sweep_functions(self.rules, index)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -416,16 +442,47 @@ class CompiledRules:
         positions = hits.positions
         doc = hits.doc
         rules = self.rules
-        for i in self.candidates(hits, findings):
+        if self._sweeps is None:
+            checked, chosen = False, self.candidates(hits, findings)
+        else:
+            checked, chosen = True, self._swept(hits, findings)
+        for i in chosen:
             rule = rules[i]
             # Every required part needs one of its keys present; checking that is a few set operations.
             if rule.gates and any(present.isdisjoint(req) for req in rule.gates):
                 continue
-            if rule.check is not None and not rule.check(positions, doc):
+            if not checked and rule.check is not None and not rule.check(positions, doc):
                 continue
             if rule.query_only or _failure(rule, hits, findings, explain=False, query_checked=True) is None:
                 out.append(RuleMatch(rule.spec.name, _reason(rule, hits, findings), rule.spec.severity))
         return out
+
+    def _swept(self, hits: Hits, findings: Findings) -> list[int]:
+        """Like `candidates`, but each present key's generated function has already run the queries of
+        the rules filed under it: only rules whose query holds come back."""
+        assert self._sweeps is not None
+        found: set[int] = set()
+        add = found.add
+        sweeps = self._sweeps
+        positions = hits.positions
+        doc = hits.doc
+        for tid in positions:
+            if (sweep := sweeps.get(tid)) is not None:
+                sweep(positions, doc, add)
+        keys: list[Key] = [("e", ev.type) for ev in findings.events]
+        if findings.casualties:
+            keys.append(("e", "casualties"))
+        keys.extend(("p", person.name) for person in findings.people)
+        keys.extend(("c", country) for country in findings.countries)
+        keys.extend(("r", region) for region in findings.regions)
+        for key in keys:
+            if (sweep := sweeps.get(key)) is not None:
+                sweep(positions, doc, add)
+        for i in self.always:
+            check = self.rules[i].check
+            if check is None or check(positions, doc):
+                add(i)
+        return sorted(found)
 
     def explain(self, doc: Doc, findings: Findings, hits: Hits | None = None) -> list[tuple[str, bool, str]]:
         """Every rule (disabled ones too) with whether it matched and why or why not."""
