@@ -28,16 +28,18 @@ workers (4 on PostgreSQL, 1 on SQLite) has at most one claim (`batch_size` rows:
 5 on SQLite) in that state, so each crash duplicates at most concurrency x batch_size messages per
 instance (32; 5 on SQLite) and never loses one (at-least-once). See docs/delivery.md.
 
-A sink call must finish well within `send_lease` (sinks time out their HTTP calls first), or
-another instance could take the row over while the first attempt is still running.
+While a sink call runs, its rows' send lease is renewed every third of `send_lease`, so a slow
+platform call keeps its rows however long it takes, and the rows of an instance that died are free
+again within `send_lease` (15 s).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -59,7 +61,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CLAIM_LEASE = timedelta(seconds=5)
-SEND_LEASE = timedelta(seconds=60)
+SEND_LEASE = timedelta(seconds=15)  # renewed every 5 s while the sink call runs (Outbox._keep_leases)
 LEASE = SEND_LEASE  # kept for callers of the first version
 ACTIVE = ("claimed", "sending")
 
@@ -87,6 +89,9 @@ _ALERT_MESSAGE = update(_A).where(_A.c.id.in_(bindparam("ids", expanding=True)))
 _RETRY = (update(_D).where(_D.c.id == bindparam("row"))
           .values(attempts=_D.c.attempts + 1, last_error=bindparam("error"), lease_owner=None, lease_until=None,
                   status="pending", next_attempt_at=bindparam("next")))
+_RENEW = (update(_D).where(_D.c.id.in_(bindparam("ids", expanding=True)), _D.c.lease_owner == bindparam("owner"),
+                           _D.c.status == "sending")
+          .values(lease_until=bindparam("until")))
 _CLAIMS: dict[tuple[bool, int], Any] = {}
 
 
@@ -216,7 +221,7 @@ class Outbox:
         postgres = services.db.dialect == "postgresql"
         # A worker claims a few rows and sends them together (process_many: shared transactions, about
         # half the CPU per row of one-by-one). An instance that dies strands at most batch x concurrency
-        # rows until their leases expire (5 s; 60 s for the few caught mid-send).
+        # rows until their leases expire (5 s; 15 s for the few caught mid-send).
         self.batch_size = batch_size or (8 if postgres else 5)
         self.claim_lease = claim_lease
         self.send_lease = send_lease
@@ -359,8 +364,9 @@ class Outbox:
             by_channel: dict[str, list[_Ready]] = {}
             for r in ready:
                 by_channel.setdefault(r.channel, []).append(r)
-            outcomes = [o for group in await asyncio.gather(*(self._call_in_order(g) for g in by_channel.values()))
-                        for o in group]
+            async with self._keep_leases([r.id for r in ready]):
+                groups = await asyncio.gather(*(self._call_in_order(g) for g in by_channel.values()))
+            outcomes = [o for group in groups for o in group]
             if outcomes:
                 async with self.services.db.session() as session:
                     for r, sent_id, error in outcomes:
@@ -372,6 +378,32 @@ class Outbox:
             self.in_flight.difference_update(ids)
         for delivery_id in singles:
             await self.process(delivery_id)
+
+    @contextlib.asynccontextmanager
+    async def _keep_leases(self, ids: Sequence[int]) -> AsyncIterator[None]:
+        """Renew the send lease of `ids` every third of `send_lease` while the block (the sink calls) runs."""
+        if not ids:
+            yield
+            return
+
+        async def renew() -> None:
+            period = self.send_lease.total_seconds() / 3
+            while True:
+                await asyncio.sleep(period)
+                try:
+                    async with self.services.db.session() as session:
+                        await (await session.connection()).execute(_RENEW, {
+                            "ids": list(ids), "owner": self.owner, "until": self.services.clock.now() + self.send_lease})
+                except Exception:  # the next renewal tries again; the lease still runs for 2/3 of its time
+                    log.warning("could not renew the send lease of deliveries %s", list(ids)[:8], exc_info=True)
+
+        task = asyncio.create_task(renew())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def _call_in_order(self, rows: Sequence[_Ready]) -> list[tuple[_Ready, str | None, _Failure | None]]:
         return [(r, *(await self._call(r))) for r in rows]
@@ -457,7 +489,8 @@ class Outbox:
                 return
             if riders:  # they rode in a message that never went out: back to the queue on their own
                 await self._unride(riders)
-        sent_id, failure = await self._call(prepared)
+        async with self._keep_leases([delivery_id, *extra]):
+            sent_id, failure = await self._call(prepared)
         if failure is not None:
             message, retry_after, permanent = failure
             await self._failed(delivery_id, message, retry_after, permanent=permanent, extra=extra)

@@ -90,7 +90,10 @@ async def test_healthz_says_503_when_the_database_is_gone(tmp_path: Path, clock:
                 assert resp.status == 200 and "diplobot_deliveries_total" in await resp.text()
     finally:
         await server.stop()
-        await app.services.db.engine.dispose()
+        await app.close()
+        # aiosqlite finishes a failed connect in its own thread; let it report back before this test's
+        # event loop closes (otherwise it raises "Event loop is closed" in a later test).
+        await asyncio.sleep(0.2)
 
 
 def test_json_logs_carry_feed_rule_and_channel_context() -> None:

@@ -307,3 +307,48 @@ async def test_a_claimed_batch_is_sent_in_order_and_each_row_keeps_its_own_outco
         assert [r.status for r in await _rows(app)] == ["sent"] * 4
     finally:
         await app.close()
+
+
+async def test_a_slow_send_keeps_its_lease_and_a_dead_ones_frees_fast(database_url: str, tmp_path: Path) -> None:
+    """The send lease is short and renewed while the sink call runs: a platform call longer than the
+    lease is never taken over by another instance, and a row whose instance died mid-send is free again
+    one lease later (not after a minute)."""
+    from datetime import timedelta as td
+
+    from bot.ports import SystemClock
+    from bot.services import Services
+
+    sink = RecordingSink()
+    app = await make_app(database_url, make_config(tmp_path, articles_per_feed=1), SystemClock(), sink)
+    try:
+        await app.poll_all(force=True)
+        app.outbox.send_lease = td(seconds=1.2)  # renewed every 0.4 s
+        original = sink.send
+
+        async def slow_send(alert):  # type: ignore[no-untyped-def]
+            await asyncio.sleep(3.0)  # two and a half leases
+            return await original(alert)
+
+        sink.send = slow_send  # type: ignore[method-assign]
+        other = Outbox(Services(settings=app.settings, db=app.services.db, clock=app.clock, instance_id="other"), {})
+        sending = asyncio.create_task(app.outbox.drain())
+        for _ in range(100):  # until the row is claimed and in flight
+            if [r.status for r in await _rows(app)] == ["sending"]:
+                break
+            await asyncio.sleep(0.05)
+        stolen: list[int] = []
+        while not sending.done():
+            stolen.extend(await other.claim())
+            await asyncio.sleep(0.1)
+        assert await sending == 1 and stolen == [] and len(sink.posts) == 1
+        [row] = await _rows(app)
+        assert row.status == "sent"
+        # An instance that dies mid-send stops renewing: its row is due again after one lease.
+        async with app.services.db.session() as session:
+            await session.execute(update(Delivery).values(
+                status="sending", lease_owner="dead", lease_until=app.clock.now() + td(seconds=1.2)))
+        assert await other.claim() == []
+        await asyncio.sleep(1.4)
+        assert await other.claim() == [row.id]
+    finally:
+        await app.close()
