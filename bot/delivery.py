@@ -62,7 +62,6 @@ log = logging.getLogger(__name__)
 
 CLAIM_LEASE = timedelta(seconds=5)
 SEND_LEASE = timedelta(seconds=15)  # renewed every 5 s while the sink call runs (Outbox._keep_leases)
-LEASE = SEND_LEASE  # kept for callers of the first version
 ACTIVE = ("claimed", "sending")
 
 
