@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
+import pytest
 from aiohttp import WSMsgType, web
 
 BOT_TOKEN = "xoxb-test-bot-token"
@@ -473,3 +474,11 @@ class FakeSlack:
         if errs:
             return {"ok": False, "error": "invalid_arguments", "response_metadata": {"messages": errs}}
         return self._store_view(view, view_id)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeSlack]:
+    """A running fake Slack (Web API and Socket Mode) on loopback; import it into a test module to use it."""
+    server = await FakeSlack().start()
+    yield server
+    await server.stop()

@@ -1,5 +1,6 @@
 """Slash commands, buttons and the rule modal as really signed HTTP requests to the running Bolt app."""
 
+# ruff: noqa: F811 - the shared fixtures (fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 import asyncio
@@ -29,6 +30,7 @@ from bot.models import Reply
 from bot.ports import Adapter
 from bot.settings import Settings
 from tests.slack_server import BOT_TOKEN, TEAM, FakeSlack, message_error, view_errors
+from tests.slack_server import fake  # noqa: F401 - fixture
 from tests.test_slack_render import summary
 
 SECRET = "test-signing-secret-0123456789abcdef"
@@ -122,13 +124,6 @@ def slack_settings(fake: FakeSlack, **overrides: Any) -> Settings:
                                   SLACK_ADMIN_USERS="UCONFIG", SLACK_FLASH_USERGROUP="S0FLASH", _env_file=None)
     values.update(overrides)
     return Settings(**values)
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    server = await FakeSlack().start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture

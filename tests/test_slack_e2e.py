@@ -1,5 +1,6 @@
 """The whole app with the Slack adapter loaded by entry point: slash commands set up a rule, an alert arrives."""
 
+# ruff: noqa: F811 - the shared fixtures (fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 import json
@@ -17,6 +18,7 @@ from bot.app import App
 from bot.settings import Settings
 from bot.storage.tables import Delivery
 from tests.slack_server import APP_TOKEN, BOT_TOKEN, TEAM, FakeSlack
+from tests.slack_server import fake  # noqa: F401 - fixture
 from tests.test_slack_commands import slash
 from tests.test_slack_render import all_mrkdwn, live_markup
 
@@ -66,13 +68,6 @@ async def wire() -> AsyncIterator[Wire]:
 def database_url(tmp_path: Path) -> str:
     """SQLite only: the commands' own tests cover PostgreSQL; these test the Slack face."""
     return f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    server = await FakeSlack().start()
-    yield server
-    await server.stop()
 
 
 async def command(fake: FakeSlack, text: str, name: str) -> str:

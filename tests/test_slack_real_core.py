@@ -1,5 +1,6 @@
 """The Slack adapter in front of the real command core and database: help, rule editor, admin checks."""
 
+# ruff: noqa: F811 - the shared fixtures (fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 import json
@@ -14,6 +15,7 @@ from adapters.slack.app import SlackAdapter
 from bot.commands.core import CommandCore
 from bot.models import Caller, Invocation
 from tests.slack_server import FakeSlack, view_errors
+from tests.slack_server import fake  # noqa: F401 - fixture
 from tests.test_commands_support import core, services  # noqa: F401 - fixtures
 from tests.test_slack_commands import (
     interactive,
@@ -31,13 +33,6 @@ from tests.test_slack_commands import (
 def database_url(tmp_path: Path) -> str:
     """SQLite only: the commands' own tests cover PostgreSQL; these test the Slack face."""
     return f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    server = await FakeSlack().start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
 """The Slack sink end to end against the fake Slack: post, edit, thread, limits, escaping, 429s and errors."""
 
+# ruff: noqa: F811 - the shared fixtures (fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 import re
 import socket
-from collections.abc import AsyncIterator
 
 import pytest
 
@@ -16,16 +16,10 @@ from bot.models import Alert, Source
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.settings import Settings
 from tests.slack_server import BOT_TOKEN, FakeSlack, message_error
+from tests.slack_server import fake  # noqa: F401 - fixture
 from tests.test_slack_render import EVIL, all_mrkdwn, live_markup, summary
 
 CHANNEL = "slack:T0TEST/C1"
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    server = await FakeSlack().start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Socket Mode over a local WebSocket: envelopes in, acks back, replies through response_url."""
 
+# ruff: noqa: F811 - the shared fixtures (fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
@@ -10,20 +11,9 @@ from adapters.slack import create, render
 from adapters.slack.app import SlackAdapter
 from bot.models import Alert
 from tests.slack_server import APP_TOKEN, TEAM, FakeSlack
-from tests.test_slack_commands import Recorder, build_core, slack_settings, slash
+from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.test_slack_commands import Recorder, build_core, rec, slack_settings, slash  # noqa: F401 - rec is a fixture
 from tests.test_slack_render import summary
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    server = await FakeSlack().start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-def rec() -> Recorder:
-    return Recorder()
 
 
 @pytest.fixture
