@@ -22,6 +22,7 @@ from bot.alerts import StoryChange, queue_for_stories
 from bot.codec import article_from_row, detection_from_dict, detection_to_dict
 from bot.ingest.items import FeedItem
 from bot.models import Article, Detection, RuleMatch, Summary
+from bot.repo.search import visible_ids
 from bot.rulebook import RuleBook
 from bot.services import Services
 from bot.storage.db import chunked, insert_ignore
@@ -71,10 +72,7 @@ def _summary_of(story_id: str, rows: Sequence[Any], matches: Sequence[RuleMatch]
 
 
 _TENANT_STORY = select(ArticleRow.__table__).where(
-    ArticleRow.story_id == bindparam("story"),
-    ArticleRow.id.in_(select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id)
-                      .where(Feed.tenant == bindparam("tenant"))),
-)
+    ArticleRow.story_id == bindparam("story"), ArticleRow.id.in_(visible_ids(bindparam("tenant"))))
 
 
 async def story_summaries(
@@ -87,8 +85,7 @@ async def story_summaries(
     for part in chunked(list(stories)):
         stmt = select(ArticleRow).where(ArticleRow.story_id.in_(part))
         if tenant is not None:
-            visible = select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id).where(Feed.tenant == tenant)
-            stmt = stmt.where(ArticleRow.id.in_(visible))
+            stmt = stmt.where(ArticleRow.id.in_(visible_ids(tenant)))
         for row in (await session.scalars(stmt)).all():
             by_story[row.story_id].append(row)  # type: ignore[index]
     return {story_id: _summary_of(story_id, rows, stories[story_id]) for story_id, rows in by_story.items()}
@@ -274,7 +271,7 @@ class _Known:
 
 async def _known_articles(session: AsyncSession, tenant: str, ids: set[str], hashes: set[str]) -> _Known:
     """Which of these article ids and content hashes are stored, and which of them this tenant has seen."""
-    seen_by_tenant = select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id).where(Feed.tenant == tenant)
+    seen_by_tenant = visible_ids(tenant)
     known = _Known({}, set(), set())
     for part in chunked(sorted(ids)):
         rows = (await session.execute(select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.story_id)

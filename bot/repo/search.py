@@ -22,8 +22,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(nullif(search_text, ''), text, ''))"
 
 
-def visible_ids(tenant: str) -> Any:
-    """A subquery of the ids of the articles a tenant's feeds brought in."""
+def visible_ids(tenant: Any) -> Any:
+    """A subquery of the ids of the articles a tenant's feeds brought in (a name, or a bindparam for it)."""
     return select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id).where(Feed.tenant == tenant)
 
 
