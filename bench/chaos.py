@@ -32,7 +32,6 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 

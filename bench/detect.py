@@ -29,6 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.shared import shared_dir
 from bot.detect import Detector, RuleSpec, compile_rules
 from bot.detect.rules import Findings
 
@@ -43,7 +44,7 @@ def load_seed_articles() -> list[tuple[str, str]]:
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         title, _, body = path.read_text(encoding="utf-8").partition("\n")
         out.append((title, body))
-    for path in sorted((ROOT.parent / "shared" / "eval-dev").glob("*.json")):
+    for path in sorted((shared_dir() / "eval-dev").glob("*.json")):
         item = json.loads(path.read_text(encoding="utf-8"))
         out.append((item.get("title") or "", item.get("text") or ""))
     return out

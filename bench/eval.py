@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.shared import shared_dir
 from bench.story_metrics import story_scores
 from bot.detect import Detector, compile_rules, load_rules_file
 from bot.models import EVENT_TYPES, Detection
@@ -65,7 +66,7 @@ def _casualty_matches(gold: list[dict], pred: list[tuple[int, str]]) -> tuple[in
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "eval-dev"))
+    parser.add_argument("folder", nargs="?", default=str(shared_dir() / "eval-dev"))
     parser.add_argument("--rules", default=str(ROOT / "config" / "rules.yaml"))
     parser.add_argument("--verbose", "-v", action="store_true", help="print per-article differences")
     args = parser.parse_args(argv)

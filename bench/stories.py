@@ -30,10 +30,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.shared import shared_dir
 from bot.stories import StoryDoc, StoryIndex
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL = REPO.parent / "shared" / "eval-dev"
+EVAL = shared_dir() / "eval-dev"
 START = datetime(2026, 1, 1, tzinfo=UTC)
 _CAPS = re.compile(r"\b[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?\b")
 _SYLLABLES = ["ka", "ri", "mo", "ta", "ve", "lin", "dor", "sa", "bu", "ne", "zan", "pol", "et", "ur", "vi", "go", "ha", "mer", "tus", "ob", "an", "kel", "sho", "pra", "dun", "mi", "ru", "bel", "gar", "te", "fon", "ish", "qua", "lo", "zem", "nur", "av", "bri", "ost", "yel"]

@@ -16,11 +16,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.shared import shared_dir
 from bot.models import Detection
 from bot.stories import StoryDoc, cluster
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_FOLDER = REPO.parent / "shared" / "eval-dev"
+DEFAULT_FOLDER = shared_dir() / "eval-dev"
 
 
 def _detector() -> Any | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
@@ -17,32 +16,13 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 
-
-def _shared_dir() -> Path:
-    """The shared data (eval-dev, feeds): $DIPLOBOT_SHARED_DIR, else `shared/` beside this checkout, else
-    beside the checkout this one was cloned from (a clone made in a temporary folder finds it that way)."""
-    if os.environ.get("DIPLOBOT_SHARED_DIR"):
-        return Path(os.environ["DIPLOBOT_SHARED_DIR"])
-    beside = REPO.parent / "shared"
-    if beside.is_dir():
-        return beside
-    try:
-        origin = subprocess.run(["git", "-C", str(REPO), "remote", "get-url", "origin"], capture_output=True,
-                                text=True, timeout=10, check=False).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        origin = ""
-    if origin and "://" not in origin and ":" not in origin.split("/", 1)[0] and Path(origin).is_dir():
-        candidate = Path(origin).resolve().parent / "shared"
-        if candidate.is_dir():
-            return candidate
-    return beside  # absent: the tests that need it fail and name this path
-
-
-SHARED = _shared_dir()
-
 # Test modules import helpers as `tests.<module>`; the repository root must be importable for that.
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+
+from bench.shared import shared_dir  # noqa: E402 - needs the repository root on sys.path
+
+SHARED = shared_dir()  # ../shared (eval-dev, feeds), also found from a clone in a temporary folder
 
 os.environ.setdefault("DIPLOBOT_ALLOW_PRIVATE_NETWORKS", "1")
 

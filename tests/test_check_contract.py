@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from bot.models import CASUALTY_KINDS, CEASEFIRE_STATUSES, EVENT_TYPES, QUALIFIERS
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO, SEEDS, SHARED
 
 KEYS = {"path", "title", "events", "casualties", "people", "countries", "matches", "story"}
 
@@ -88,7 +88,7 @@ def test_an_unreadable_file_is_reported_and_the_others_still_checked(tmp_path: P
 
 
 def test_eval_dev_story_groups_come_out_of_check() -> None:
-    folder = REPO.parent / "shared" / "eval-dev"
+    folder = SHARED / "eval-dev"
     assert folder.is_dir(), f"the shared eval set is missing at {folder}"
     out = check_json(folder)
     labels = {Path(o["path"]).name: json.loads(Path(o["path"]).read_text())["labels"]["story"] for o in out}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC
-from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -12,9 +11,10 @@ from aiohttp.test_utils import TestServer
 
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
+from tests.conftest import SHARED
 from bot.ingest.poll import FeedState, poll_feed
 
-FEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "feeds"
+FEEDS = SHARED / "feeds"
 
 # file -> (distinct articles, items without title, without link, without text).
 # Distinct = feedparser's entry count (SOURCES.md) after merging repeats: ap-scraped repeats 331

@@ -12,6 +12,7 @@ import pytest
 from bot.errors import FeedError
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
+from tests.conftest import SHARED
 from bot.ingest.local import read_article_file, read_folder, read_local
 from bot.ingest.poll import FeedState, poll_feed
 
@@ -105,7 +106,7 @@ async def test_poll_local_folder_and_feed_file(tmp_path: Path) -> None:
         third = await poll_feed(spec, again.state, fetcher)
         assert len(third.items) == 4
 
-        feed_file = REPO.parent / "shared" / "feeds" / "tpm-politics-atom.xml"
+        feed_file = SHARED / "feeds" / "tpm-politics-atom.xml"
         if not feed_file.exists():
             pytest.fail(f"missing {feed_file}")
         fr = await poll_feed(FeedSpec(name="f", url=feed_file.as_uri()), FeedState(), fetcher)
