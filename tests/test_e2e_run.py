@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from aiohttp import web
 
 from tests.conftest import SEEDS
@@ -35,7 +34,7 @@ def test_run_once_alerts_once_with_both_sources_then_never_again(database_url: s
     alert = blocks[0]
     assert "Sources (2):" in alert
     for seed in sorted(SEEDS.iterdir()):
-        assert f"file://" in alert and seed.name in alert
+        assert "file://" in alert and seed.name in alert
     assert "donation" not in alert.lower() and "your support" not in alert.lower()
     facts = next(line for line in alert.splitlines() if "Facts:" in line)
     assert "ceasefire:" in facts and "200" in facts and "Armenia" in facts and "Azerbaijan" in facts

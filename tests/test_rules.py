@@ -164,7 +164,7 @@ def test_many_rules_only_candidates_evaluated() -> None:
 
 def test_compiled_check_agrees_with_the_program_walker() -> None:
     """Every query runs as generated code; it must decide exactly as the tuple walker does."""
-    from bot.detect.rules import Hits, _eval
+    from bot.detect.rules import _eval
     from bot.detect.text import build_doc
 
     queries = ['(truce OR ceasefire) AND NOT (football OR "world cup")', "talks NEAR/3 (truce OR ceasefire)",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import shlex
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.errors import CommandError, DiplobotError, NotAllowed, UserInputError
