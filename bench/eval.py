@@ -1,6 +1,17 @@
-"""Score the detector on a labelled folder (default ../shared/eval-dev) against the issue-3 targets.
+"""Score the detector on the labelled corpus, development and held-out side by side.
 
-Usage: python bench/eval.py [FOLDER] [--rules FILE] [--verbose]
+Usage: python bench/eval.py [--articles DIR] [--rules FILE] [--verbose] [--json]
+
+Two parts (corpus/README.md):
+* articles (corpus/articles, or any folder in that schema): events, ceasefire status, casualty figures,
+  background figures reported as current, people, countries, alerts and false alarms, stories;
+* feed items (the saved feeds of ../shared/feeds with the labels of corpus/feeds/labels.jsonl): what a user
+  of the default rules gets from real headlines and teasers: alert precision and recall, URGENT or FLASH
+  alerts on items no analyst wants, event types; beside a keyword filter on the same items.
+
+Each figure is given for the development part and the frozen held-out part (corpus/heldout.txt). With
+--verbose, item-by-item differences are printed for development items only: the held-out part is read
+in totals, never item by item.
 
 Label mapping: the labels' `meeting` type is scored as `talks`; `statement` and `none` are ignored
 (our event contract has no such types). Casualty figures are matched on count and kind group
@@ -11,26 +22,40 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.shared import shared_dir
-from bench.story_metrics import story_scores
+from bench.feeds_corpus import LABELS as FEED_LABELS
+from bench.feeds_corpus import entries as feed_entries
+from bench.feeds_corpus import feeds_dir, load_labels
+from bench.story_metrics import story_scores_of
 from bot.detect import Detector, compile_rules, load_rules_file
 from bot.models import EVENT_TYPES, Detection
 
+CORPUS = ROOT / "corpus"
+HELDOUT = CORPUS / "heldout.txt"
 TYPE_MAP = {"meeting": "talks"}
 IGNORED_TYPES = {"statement", "none"}
 KIND_GROUP = {"killed": "dead", "dead": "dead", "wounded": "hurt", "injured": "hurt", "missing": "missing"}
-TARGETS = {
-    "event micro-F1": 0.90, "ceasefire status accuracy": 0.85, "casualty F1": 0.90, "people F1": 0.90,
-    "countries F1": 0.95, "alert recall": 0.95,
+# name -> (target, True when higher is better)
+TARGETS: dict[str, tuple[float, bool]] = {
+    "event F1": (0.90, True), "ceasefire status accuracy": (0.85, True), "casualty F1": (0.90, True),
+    "background as current": (0.10, False), "people F1": (0.90, True), "countries F1": (0.95, True),
+    "alert recall": (0.95, True), "false alarms": (0.10, False), "story F1": (0.90, True),
+    "story precision": (0.95, True),
+    "feed alert precision": (0.90, True), "feed alert recall": (0.80, True), "feed URGENT/FLASH unwanted": (0.0, False),
 }
+# The keyword filter a user could set up in any RSS tool: the words of the default rules' topics.
+KEYWORDS = re.compile(
+    r"\b(?:cease-?\s?fires?|truces?|killed|kills?|dead|deaths?|talks|sanctions?|attacks?|strikes?|bomb\w*|clash\w*|"
+    r"fighting|war|agreement|treaty|summit|minister|president)\b", re.I)
 
 
 def _key(name: str) -> str:
@@ -47,148 +72,277 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def _set_counts(gold: Iterable[str], pred: Iterable[str]) -> tuple[int, int, int, set[str], set[str]]:
+def ratio(num: int, den: int, empty: float = 1.0) -> float:
+    return num / den if den else empty
+
+
+def heldout_set(path: Path = HELDOUT) -> tuple[set[str], set[str]]:
+    """The frozen held-out part: (article ids, feed files)."""
+    articles: set[str] = set()
+    feeds: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        kind, _, name = line.partition(" ")
+        (articles if kind == "article" else feeds).add(name.strip())
+    return articles, feeds
+
+
+@dataclass
+class Counts:
+    """Everything counted over one part of the corpus."""
+
+    n: int = 0
+    events: dict[str, list[int]] = field(default_factory=lambda: {t: [0, 0, 0] for t in EVENT_TYPES})
+    cf_total: int = 0
+    cf_right: int = 0
+    cas: list[int] = field(default_factory=lambda: [0, 0, 0])
+    bg_total: int = 0
+    bg_current: int = 0
+    people: list[int] = field(default_factory=lambda: [0, 0, 0])
+    countries: list[int] = field(default_factory=lambda: [0, 0, 0])
+    relevant: int = 0
+    relevant_alerted: int = 0
+    distractors: int = 0
+    false_alarms: int = 0
+    # feed items
+    alerted: int = 0
+    alerted_wanted: int = 0
+    hot_unwanted: int = 0
+    kw_alerted: int = 0
+    kw_alerted_wanted: int = 0
+
+    def figures(self) -> dict[str, float]:
+        micro = [sum(v[i] for v in self.events.values()) for i in range(3)]
+        return {
+            "items": self.n,
+            "event F1": prf(*micro)[2],
+            "ceasefire status accuracy": ratio(self.cf_right, self.cf_total),
+            "casualty F1": prf(*self.cas)[2],
+            "background as current": ratio(self.bg_current, self.bg_total, 0.0),
+            "people F1": prf(*self.people)[2],
+            "countries F1": prf(*self.countries)[2],
+            "alert recall": ratio(self.relevant_alerted, self.relevant),
+            "false alarms": ratio(self.false_alarms, self.distractors, 0.0),
+        }
+
+    def feed_figures(self) -> dict[str, float]:
+        micro = [sum(v[i] for v in self.events.values()) for i in range(3)]
+        return {
+            "items": self.n,
+            "wanted": self.relevant,
+            "feed alert precision": ratio(self.alerted_wanted, self.alerted),
+            "feed alert recall": ratio(self.alerted_wanted, self.relevant),
+            "feed URGENT/FLASH unwanted": self.hot_unwanted,
+            "event F1": prf(*micro)[2],
+            "ceasefire status accuracy": ratio(self.cf_right, self.cf_total),
+            "keyword filter precision": ratio(self.kw_alerted_wanted, self.kw_alerted),
+            "keyword filter recall": ratio(self.kw_alerted_wanted, self.relevant),
+        }
+
+
+def _score_events(c: Counts, gold_types: Iterable[str], det: Detection, notes: list[str]) -> None:
+    gold = {TYPE_MAP.get(t, t) for t in gold_types} - IGNORED_TYPES
+    pred = {e.type for e in det.events}
+    for t in EVENT_TYPES:
+        g, p = t in gold, t in pred
+        c.events[t][0] += g and p
+        c.events[t][1] += p and not g
+        c.events[t][2] += g and not p
+    if gold != pred:
+        notes.append(f"events gold={sorted(gold)} pred={sorted(pred)}")
+
+
+def _score_ceasefire(c: Counts, gold: str | None, det: Detection, notes: list[str]) -> None:
+    if gold:
+        c.cf_total += 1
+        c.cf_right += det.ceasefire_status == gold
+        if det.ceasefire_status != gold:
+            notes.append(f"ceasefire gold={gold} pred={det.ceasefire_status}")
+
+
+def _set(c3: list[int], gold: Iterable[str], pred: Iterable[str], what: str, notes: list[str]) -> None:
     g, p = set(gold), set(pred)
-    return len(g & p), len(p - g), len(g - p), p - g, g - p
+    c3[0] += len(g & p)
+    c3[1] += len(p - g)
+    c3[2] += len(g - p)
+    if g != p:
+        notes.append(f"{what} extra={sorted(p - g)} missed={sorted(g - p)}")
 
 
-def _casualty_matches(gold: list[dict], pred: list[tuple[int, str]]) -> tuple[int, int, int]:
-    remaining = list(pred)
+def score_article(c: Counts, item: dict, det: Detection, notes: list[str]) -> None:
+    """Add one labelled article to the counts."""
+    labels = item["labels"]
+    c.n += 1
+    _score_events(c, labels.get("event_types", []), det, notes)
+    _score_ceasefire(c, (labels.get("ceasefire") or {}).get("status"), det, notes)
+    gold_cur = [(int(g["count"]), KIND_GROUP.get(g["kind"], g["kind"])) for g in labels.get("casualties", [])
+                if g.get("current", True)]
+    pred_cur = [(x.count, KIND_GROUP[x.kind]) for x in det.casualties if x.current]
+    remaining = list(pred_cur)
     tp = 0
-    for g in gold:
-        key = (int(g["count"]), KIND_GROUP.get(g["kind"], g["kind"]))
+    for key in gold_cur:
         if key in remaining:
             remaining.remove(key)
             tp += 1
-    return tp, len(remaining), len(gold) - tp
+    c.cas[0] += tp
+    c.cas[1] += len(remaining)
+    c.cas[2] += len(gold_cur) - tp
+    if remaining or tp < len(gold_cur):
+        notes.append(f"casualties gold={gold_cur} pred={pred_cur}")
+    for g in labels.get("casualties", []):
+        if not g.get("current", True):
+            c.bg_total += 1
+            if any(x.count == int(g["count"]) and x.current for x in det.casualties):
+                c.bg_current += 1
+                notes.append(f"background figure {g['count']} reported as current")
+    _set(c.people, (_key(p) for p in labels.get("people", [])), (_key(p.name) for p in det.people), "people", notes)
+    _set(c.countries, labels.get("countries", []), det.countries, "countries", notes)
+    alerted = bool(det.matches)
+    if labels.get("relevant"):
+        c.relevant += 1
+        c.relevant_alerted += alerted
+        if not alerted:
+            notes.append("relevant article raised no alert")
+    else:
+        c.distractors += 1
+        c.false_alarms += alerted
+        if alerted:
+            notes.append(f"false alarm: {[m.rule for m in det.matches]}")
+
+
+def score_feed_item(c: Counts, labels: dict, title: str, text: str, det: Detection, notes: list[str]) -> None:
+    """Add one labelled feed item to the counts."""
+    c.n += 1
+    _score_events(c, labels.get("event_types", []), det, notes)
+    _score_ceasefire(c, labels.get("ceasefire"), det, notes)
+    wanted = bool(labels.get("relevant"))
+    alerted = bool(det.matches)
+    c.relevant += wanted
+    c.alerted += alerted
+    c.alerted_wanted += alerted and wanted
+    hot = [m for m in det.matches if m.severity in ("urgent", "flash")]
+    if hot and not wanted:
+        c.hot_unwanted += 1
+        notes.append(f"{hot[0].severity.upper()} alert on an unwanted item: {[m.rule for m in hot]}")
+    elif alerted and not wanted:
+        notes.append(f"alert on an unwanted item: {[m.rule for m in det.matches]}")
+    elif wanted and not alerted:
+        notes.append("wanted item raised no alert")
+    kw = bool(KEYWORDS.search(f"{title}\n{text}"))
+    c.kw_alerted += kw
+    c.kw_alerted_wanted += kw and wanted
+
+
+def _fmt(name: str, value: float) -> str:
+    if name in ("items", "wanted", "feed URGENT/FLASH unwanted"):
+        return f"{int(value):>6d}"
+    return f"{value:6.2f}"
+
+
+def _verdict(name: str, dev: float, held: float) -> str:
+    if name not in TARGETS:
+        return ""
+    target, higher = TARGETS[name]
+    ok = all((v >= target) if higher else (v <= target) for v in (dev, held))
+    gap = abs(dev - held) if name != "feed URGENT/FLASH unwanted" else 0.0
+    return f"{'>=' if higher else '<='} {target:.2f}  {'ok' if ok else 'MISSED'}" + ("  gap>0.05" if gap > 0.05 else "")
+
+
+def table(title: str, dev: dict[str, float], held: dict[str, float]) -> list[str]:
+    """Development and held-out figures side by side, with the target and the gap."""
+    lines = [title, f"  {'measure':<30} {'dev':>6} {'held':>6}  target"]
+    for name in dev:
+        lines.append(f"  {name:<30} {_fmt(name, dev[name])} {_fmt(name, held[name])}  {_verdict(name, dev[name], held[name])}")
+    return lines
+
+
+def evaluate_articles(folder: Path, detector: Detector, held_ids: set[str], verbose: bool,
+                      emit: Callable[[str], None]) -> tuple[dict, dict]:
+    """Score every article in `folder`; returns (dev figures, held-out figures)."""
+    parts = {"dev": Counts(), "held": Counts()}
+    docs: dict[str, list[tuple[dict, Detection]]] = {"dev": [], "held": []}
+    for path in sorted(folder.glob("*.json")):
+        item = json.loads(path.read_text(encoding="utf-8"))
+        det = detector.detect(item.get("title") or "", item.get("text") or "")
+        part = "held" if str(item.get("id", path.stem)) in held_ids else "dev"
+        notes: list[str] = []
+        score_article(parts[part], item, det, notes)
+        docs[part].append((item, det))
+        if verbose and part == "dev" and notes:
+            emit(f"--- {path.name}: {item.get('title')}")
+            for note in notes:
+                emit(f"    {note}")
+    out = []
+    for part in ("dev", "held"):
+        figs = parts[part].figures()
+        story = story_scores_of(docs[part])
+        figs["story F1"] = story["f1"]
+        figs["story precision"] = story["precision"]
+        out.append(figs)
+    return out[0], out[1]
+
+
+def evaluate_feeds(detector: Detector, held_feeds: set[str], verbose: bool,
+                   emit: Callable[[str], None]) -> tuple[dict, dict] | None:
+    """Score the labelled feed items, or None when the saved feeds or the labels are absent."""
+    labels = load_labels()
+    folder = feeds_dir()
+    if not labels or not folder.is_dir():
+        return None
+    parts = {"dev": Counts(), "held": Counts()}
+    for entry in feed_entries(folder):
+        lab = labels.get((entry.feed, entry.key))
+        if lab is None or lab.get("lang", "en") != "en":
+            continue
+        det = detector.detect(entry.title, entry.text)
+        part = "held" if entry.feed in held_feeds else "dev"
+        notes: list[str] = []
+        score_feed_item(parts[part], lab, entry.title, entry.text, det, notes)
+        if verbose and part == "dev" and notes:
+            emit(f"--- {entry.feed} {entry.key}: {entry.title}")
+            for note in notes:
+                emit(f"    {note}")
+    return parts["dev"].feed_figures(), parts["held"].feed_figures()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(shared_dir() / "eval-dev"))
+    parser.add_argument("--articles", default=str(CORPUS / "articles"), help="folder of labelled article JSON files")
     parser.add_argument("--rules", default=str(ROOT / "config" / "rules.yaml"))
-    parser.add_argument("--verbose", "-v", action="store_true", help="print per-article differences")
+    parser.add_argument("--heldout", default=str(HELDOUT))
+    parser.add_argument("--verbose", "-v", action="store_true", help="print differences for development items")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    folder = Path(args.folder)
-    files = sorted(folder.glob("*.json"))
-    if not files:
+    folder = Path(args.articles)
+    if not any(folder.glob("*.json")):
         print(f"no labelled .json files in {folder}", file=sys.stderr)
         return 2
     compiled, errors = compile_rules(load_rules_file(args.rules))
     for err in errors:
         print(f"rule error: {err}", file=sys.stderr)
     detector = Detector(compiled)
-
-    ev_counts = {t: [0, 0, 0] for t in EVENT_TYPES}
-    cf_total = cf_right = 0
-    cas = [0, 0, 0]
-    bg_total = bg_as_current = 0
-    ppl = [0, 0, 0]
-    ctry = [0, 0, 0]
-    relevant = relevant_alerted = distractors = false_alarms = 0
-    for path in files:
-        item = json.loads(path.read_text(encoding="utf-8"))
-        labels = item["labels"]
-        det: Detection = detector.detect(item.get("title") or "", item.get("text") or "")
-        notes: list[str] = []
-        gold_types = {TYPE_MAP.get(t, t) for t in labels.get("event_types", [])} - IGNORED_TYPES
-        pred_types = {e.type for e in det.events}
-        for t in EVENT_TYPES:
-            g, p = t in gold_types, t in pred_types
-            ev_counts[t][0] += g and p
-            ev_counts[t][1] += p and not g
-            ev_counts[t][2] += g and not p
-        if gold_types != pred_types:
-            notes.append(f"events gold={sorted(gold_types)} pred={sorted(pred_types)}")
-        gold_cf = (labels.get("ceasefire") or {}).get("status")
-        if gold_cf:
-            cf_total += 1
-            cf_right += det.ceasefire_status == gold_cf
-            if det.ceasefire_status != gold_cf:
-                notes.append(f"ceasefire gold={gold_cf} pred={det.ceasefire_status}")
-        gold_cur = [c for c in labels.get("casualties", []) if c.get("current", True)]
-        gold_bg = [c for c in labels.get("casualties", []) if not c.get("current", True)]
-        pred_cur = [(c.count, KIND_GROUP[c.kind]) for c in det.casualties if c.current]
-        tp, fp, fn = _casualty_matches(gold_cur, pred_cur)
-        cas[0] += tp
-        cas[1] += fp
-        cas[2] += fn
-        if fp or fn:
-            notes.append(f"casualties gold={[(c['count'], c['kind']) for c in gold_cur]} pred={pred_cur}")
-        for g in gold_bg:
-            bg_total += 1
-            if any(c.count == int(g["count"]) and c.current for c in det.casualties):
-                bg_as_current += 1
-                notes.append(f"background figure {g['count']} reported as current")
-        tp, fp, fn, extra, missed = _set_counts((_key(p) for p in labels.get("people", [])), (_key(p.name) for p in det.people))
-        ppl[0] += tp
-        ppl[1] += fp
-        ppl[2] += fn
-        if extra or missed:
-            notes.append(f"people extra={sorted(extra)} missed={sorted(missed)}")
-        tp, fp, fn, extra, missed = _set_counts(labels.get("countries", []), det.countries)
-        ctry[0] += tp
-        ctry[1] += fp
-        ctry[2] += fn
-        if extra or missed:
-            notes.append(f"countries extra={sorted(extra)} missed={sorted(missed)}")
-        alerted = bool(det.matches)
-        if labels.get("relevant"):
-            relevant += 1
-            relevant_alerted += alerted
-            if not alerted:
-                notes.append("relevant article raised no alert")
-        else:
-            distractors += 1
-            false_alarms += alerted
-            if alerted:
-                notes.append(f"false alarm: {[m.rule for m in det.matches]}")
-        if args.verbose and notes:
-            print(f"--- {path.name}: {item.get('title')}")
-            for note in notes:
-                print("   ", note)
-
-    print(f"diplobot detector evaluation on {folder} ({len(files)} articles)")
+    held_ids, held_feeds = heldout_set(Path(args.heldout))
+    lines: list[str] = []
+    emit = print if not args.json else lines.append
+    dev, held = evaluate_articles(folder, detector, held_ids, args.verbose, emit)
+    feeds = evaluate_feeds(detector, held_feeds, args.verbose, emit)
+    if args.json:
+        print(json.dumps({"articles": {"dev": dev, "held": held},
+                          "feeds": {"dev": feeds[0], "held": feeds[1]} if feeds else None}, indent=2))
+        return 0
+    print(f"\ndiplobot detector evaluation (rules {args.rules})")
     print("label mapping: 'meeting' scored as 'talks'; 'statement' and 'none' ignored (not in our event contract)")
-    print("\nevent type          P      R      F1   (gold articles)")
-    micro = [0, 0, 0]
-    for t in EVENT_TYPES:
-        tp, fp, fn = ev_counts[t]
-        micro = [micro[0] + tp, micro[1] + fp, micro[2] + fn]
-        p, r, f = prf(tp, fp, fn)
-        print(f"  {t:<16} {p:5.2f}  {r:5.2f}  {f:5.2f}   ({tp + fn})")
-    p, r, ev_f1 = prf(*micro)
-    print(f"  {'micro':<16} {p:5.2f}  {r:5.2f}  {ev_f1:5.2f}")
-    cf_acc = cf_right / cf_total if cf_total else 1.0
-    print(f"\nceasefire status accuracy: {cf_acc:.2f} ({cf_right}/{cf_total})")
-    p, r, cas_f1 = prf(*cas)
-    bg_share = bg_as_current / bg_total if bg_total else 0.0
-    print(f"casualty figures (current): P {p:.2f}  R {r:.2f}  F1 {cas_f1:.2f}  (gold {cas[0] + cas[2]})")
-    print(f"background figures reported as current: {bg_share:.0%} ({bg_as_current}/{bg_total})")
-    p, r, ppl_f1 = prf(*ppl)
-    print(f"people:    P {p:.2f}  R {r:.2f}  F1 {ppl_f1:.2f}")
-    p, r, ctry_f1 = prf(*ctry)
-    print(f"countries: P {p:.2f}  R {r:.2f}  F1 {ctry_f1:.2f}")
-    recall = relevant_alerted / relevant if relevant else 1.0
-    fa = false_alarms / distractors if distractors else 0.0
-    print(f"alerts (rules {args.rules}): recall {recall:.2f} ({relevant_alerted}/{relevant} relevant); "
-          f"false alarms {fa:.0%} ({false_alarms}/{distractors} distractors)")
-    got = {
-        "event micro-F1": ev_f1, "ceasefire status accuracy": cf_acc, "casualty F1": cas_f1, "people F1": ppl_f1,
-        "countries F1": ctry_f1, "alert recall": recall,
-    }
-    story = story_scores(folder)
-    print(f"stories (pairwise, issue 4): P {story['precision']:.2f}  R {story['recall']:.2f}  F1 {story['f1']:.2f}  "
-          f"(pairs: {story['tp']} right, {story['fp']} wrong merges, {story['fn']} missed)")
-    print("\ntargets (issue 3):")
-    for name, target in TARGETS.items():
-        print(f"  {name:<28} {got[name]:.2f} >= {target:.2f}  {'ok' if got[name] >= target else 'MISSED'}")
-    print(f"  {'background as current':<28} {bg_share:.0%} < 10%  {'ok' if bg_share < 0.10 else 'MISSED'}")
-    print(f"  {'false alarms':<28} {fa:.0%} <= 10%  {'ok' if fa <= 0.10 else 'MISSED'}")
-    print("targets (issue 4):")
-    print(f"  {'story F1':<28} {story['f1']:.2f} >= 0.90  {'ok' if story['f1'] >= 0.90 else 'MISSED'}")
-    print(f"  {'story precision':<28} {story['precision']:.2f} >= 0.95  {'ok' if story['precision'] >= 0.95 else 'MISSED'}")
+    for line in table(f"\narticles ({folder})", dev, held):
+        print(line)
+    if feeds is None:
+        print(f"\nfeed items: not scored: the saved feeds are not at {feeds_dir()} (set DIPLOBOT_SHARED_DIR to the "
+              f"folder holding feeds/), or {FEED_LABELS} is missing")
+    else:
+        for line in table(f"\nfeed items (English entries of {feeds_dir()}, default rules)", *feeds):
+            print(line)
     return 0
 
 

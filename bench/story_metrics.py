@@ -1,6 +1,6 @@
 """Story clustering quality: pairwise precision, recall and F1 against the `labels.story` of a labelled folder.
 
-Run: .venv/bin/python bench/story_metrics.py [FOLDER] (default ../shared/eval-dev). A null story label
+Run: .venv/bin/python bench/story_metrics.py [FOLDER] (default corpus/articles). A null story label
 means a singleton. Items without a `published` date get no time, which clustering treats as compatible
 with any time. Prints figures only.
 """
@@ -16,12 +16,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.shared import shared_dir
 from bot.models import Detection
 from bot.stories import StoryDoc, cluster
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_FOLDER = shared_dir() / "eval-dev"
+DEFAULT_FOLDER = REPO / "corpus" / "articles"
 
 
 def _detector() -> Any | None:
@@ -43,6 +42,11 @@ def _published(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
+def _story_doc(data: dict[str, Any], detection: Detection) -> StoryDoc:
+    return StoryDoc(str(data["id"]), data.get("title") or "", data.get("text") or "", _published(data.get("published")),
+                    detection)
+
+
 def load_docs(folder: Path) -> tuple[list[StoryDoc], list[str | None]]:
     """StoryDocs (with detections when the detector is available) and their gold story labels."""
     detector = _detector()
@@ -50,12 +54,17 @@ def load_docs(folder: Path) -> tuple[list[StoryDoc], list[str | None]]:
     gold: list[str | None] = []
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        title = data.get("title") or ""
-        text = data.get("text") or ""
-        detection = detector.detect(title, text) if detector is not None else Detection()
-        docs.append(StoryDoc(str(data.get("id", path.stem)), title, text, _published(data.get("published")), detection))
+        data.setdefault("id", path.stem)
+        detection = detector.detect(data.get("title") or "", data.get("text") or "") if detector is not None else Detection()
+        docs.append(_story_doc(data, detection))
         gold.append((data.get("labels") or {}).get("story"))
     return docs, gold
+
+
+def story_scores_of(items: list[tuple[dict[str, Any], Detection]]) -> dict[str, float]:
+    """Pairwise scores of clustering labelled articles already run through the detector."""
+    docs = [_story_doc(data, det) for data, det in items]
+    return pair_scores(cluster(docs), [(data.get("labels") or {}).get("story") for data, _ in items])
 
 
 def pair_scores(predicted: list[str], gold: list[str | None]) -> dict[str, float]:
