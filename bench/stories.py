@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/stories.py [--sizes 10000 100000] [--days 30] [--seed 7]
 
-The articles come from the seeds and ../shared/eval-dev: each generated event takes one real text,
+The articles come from the seeds and the labelled corpus (corpus/articles): each generated event takes one real text,
 replaces most of its names (people, places, groups: capitalised words) with invented ones and its
 figures with others, moves it to a
 random time within `--days`, and is told by one to five outlets, each a rewrite that drops and
@@ -30,11 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.shared import shared_dir
 from bot.stories import StoryDoc, StoryIndex
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL = shared_dir() / "eval-dev"
+EVAL = REPO / "corpus" / "articles"
 START = datetime(2026, 1, 1, tzinfo=UTC)
 _CAPS = re.compile(r"\b[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?\b")
 _SYLLABLES = ["ka", "ri", "mo", "ta", "ve", "lin", "dor", "sa", "bu", "ne", "zan", "pol", "et", "ur", "vi", "go", "ha", "mer", "tus", "ob", "an", "kel", "sho", "pra", "dun", "mi", "ru", "bel", "gar", "te", "fon", "ish", "qua", "lo", "zem", "nur", "av", "bri", "ost", "yel"]
@@ -48,7 +47,7 @@ _COMMON_CAPS = frozenset(["The", "This", "That", "These", "Those", "There", "The
 
 
 def real_texts() -> list[tuple[str, str]]:
-    """(title, text) of every seed and eval-dev article."""
+    """(title, text) of every seed and corpus article."""
     out: list[tuple[str, str]] = []
     for path in sorted((REPO / "seeds").glob("*.txt")):
         title, _, text = path.read_text(encoding="utf-8").partition("\n")

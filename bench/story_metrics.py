@@ -97,7 +97,7 @@ def story_scores(folder: Path | str = DEFAULT_FOLDER) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    """Print the scores for the folder given (or eval-dev)."""
+    """Print the scores for the folder given (or corpus/articles)."""
     folder = Path(argv[0]) if argv else DEFAULT_FOLDER
     s = story_scores(folder)
     print(f"story pairs on {folder} ({s['articles']} articles, detector {'on' if s['detector'] else 'off'}):")

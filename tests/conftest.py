@@ -15,6 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
+CORPUS = REPO / "corpus" / "articles"  # the labelled articles, kept in the repository with their attribution
 
 # Test modules import helpers as `tests.<module>`; the repository root must be importable for that.
 if str(REPO) not in sys.path:
@@ -50,9 +51,34 @@ PG_URL, PG_STATUS = _postgres_url()
 DB_BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 
-def pytest_report_header(config: pytest.Config) -> str:
-    """Say clearly whether the PostgreSQL half of the suite runs."""
-    return PG_STATUS
+FEEDS = SHARED / "feeds"
+# The saved real feeds are not ours to redistribute: tests marked `shared_feeds` need them beside the
+# checkout (or at $DIPLOBOT_SHARED_DIR/feeds). Without them, those tests are left out and the run says so
+# once; on CI (CI=true), where the folder is always laid, a missing folder fails the run instead.
+FEEDS_STATUS = (
+    f"saved feeds found at {FEEDS}: the tests that read them run" if FEEDS.is_dir() else
+    f"saved feeds not found at {FEEDS}: the tests that read them are left out; set DIPLOBOT_SHARED_DIR to the "
+    "folder that holds feeds/ (the project's shared/ folder) to run them"
+)
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """Say clearly whether the PostgreSQL half of the suite and the saved-feed tests run."""
+    return [PG_STATUS, FEEDS_STATUS]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave out the tests that read the saved feeds when those are absent (never on CI)."""
+    if FEEDS.is_dir():
+        return
+    needing = [item for item in items if item.get_closest_marker("shared_feeds")]
+    if not needing:
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(f"CI run without the saved feeds: {FEEDS_STATUS}")
+    config.hook.pytest_deselected(items=needing)
+    items[:] = [item for item in items if not item.get_closest_marker("shared_feeds")]
+    config._diplobot_left_out = len(needing)  # type: ignore[attr-defined]
 
 
 def _admin_dsn(url: str) -> str:
@@ -152,3 +178,6 @@ def postgres_url() -> Iterator[str]:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Repeat the PostgreSQL status after the results, where `-q` runs (make test) still show it."""
     terminalreporter.write_line(("" if PG_URL else "NOTE: ") + PG_STATUS)
+    left_out = getattr(terminalreporter.config, "_diplobot_left_out", 0)
+    if left_out:
+        terminalreporter.write_line(f"NOTE: {left_out} tests left out: {FEEDS_STATUS}")

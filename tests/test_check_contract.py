@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from bot.models import CASUALTY_KINDS, CEASEFIRE_STATUSES, EVENT_TYPES, QUALIFIERS
-from tests.conftest import REPO, SEEDS, SHARED
+from tests.conftest import REPO, SEEDS
 
 KEYS = {"path", "title", "events", "casualties", "people", "countries", "matches", "story"}
 
@@ -85,17 +85,3 @@ def test_an_unreadable_file_is_reported_and_the_others_still_checked(tmp_path: P
     out = json.loads(result.stdout)
     assert [Path(o["path"]).name for o in out] == sorted(p.name for p in SEEDS.iterdir()) + ["untitled.json"]
     assert out[-1]["title"] == "" and {"Russia", "Ukraine"} <= set(out[-1]["countries"])
-
-
-def test_eval_dev_story_groups_come_out_of_check() -> None:
-    folder = SHARED / "eval-dev"
-    assert folder.is_dir(), f"the shared eval set is missing at {folder}"
-    out = check_json(folder)
-    labels = {Path(o["path"]).name: json.loads(Path(o["path"]).read_text())["labels"]["story"] for o in out}
-    groups: dict[str, set[str]] = {}
-    for o in out:
-        groups.setdefault(o["story"], set()).add(Path(o["path"]).name)
-    for names in groups.values():
-        assert len({labels[n] for n in names}) == 1 or len(names) == 1, names  # no wrong merge
-        if len(names) > 1:
-            assert None not in {labels[n] for n in names}

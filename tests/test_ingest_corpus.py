@@ -15,6 +15,7 @@ from tests.conftest import SHARED
 from bot.ingest.poll import FeedState, poll_feed
 
 FEEDS = SHARED / "feeds"
+pytestmark = pytest.mark.shared_feeds
 
 # file -> (distinct articles, items without title, without link, without text).
 # Distinct = feedparser's entry count (SOURCES.md) after merging repeats: ap-scraped repeats 331

@@ -12,7 +12,6 @@ import pytest
 from bot.errors import FeedError
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
-from tests.conftest import SHARED
 from bot.ingest.local import read_article_file, read_folder, read_local
 from bot.ingest.poll import FeedState, poll_feed
 
@@ -23,6 +22,14 @@ HTML = """<!doctype html><html><head><title>Envoys agree truce | Example News</t
 of talks hosted in Geneva, officials said.</p><p>The truce takes effect at midnight and will be monitored by
 observers from neutral countries, according to the statement released after the meeting.</p></article>
 <footer>Copyright Example News</footer></body></html>"""
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Example World</title><link href="http://news.example/"/>
+<id>urn:example:world</id><updated>2026-11-23T10:00:00Z</updated>
+""" + "".join(f"""<entry><title>Envoys meet, day {n}</title><link href="http://news.example/world/{n}"/>
+<id>urn:example:world:{n}</id><updated>2026-11-2{n}T10:00:00Z</updated><summary>Talks continued.</summary></entry>
+""" for n in (1, 2, 3)) + "</feed>"
 
 
 def make_folder(root: Path) -> Path:
@@ -106,12 +113,11 @@ async def test_poll_local_folder_and_feed_file(tmp_path: Path) -> None:
         third = await poll_feed(spec, again.state, fetcher)
         assert len(third.items) == 4
 
-        feed_file = SHARED / "feeds" / "tpm-politics-atom.xml"
-        if not feed_file.exists():
-            pytest.fail(f"missing {feed_file}")
+        feed_file = tmp_path / "local-atom.xml"
+        feed_file.write_text(ATOM, encoding="utf-8")
         fr = await poll_feed(FeedSpec(name="f", url=feed_file.as_uri()), FeedState(), fetcher)
-        assert fr.error is None and len(fr.items) == 20
-        assert all(i.url.startswith("http://talkingpointsmemo.com/") for i in fr.items)
+        assert fr.error is None and len(fr.items) == 3
+        assert all(i.url.startswith("http://news.example/world/") for i in fr.items)
 
         missing = await poll_feed(FeedSpec(name="m", url=str(tmp_path / "gone")), FeedState(), fetcher)
         assert missing.error is not None and missing.error.kind == "not_found"

