@@ -46,6 +46,7 @@ class CheckResult:
         return {
             "path": str(self.path),
             "title": self.title,
+            "language": d.language,
             "events": [{"type": e.type, "status": e.status, "evidence": e.evidence} for e in d.events],
             "casualties": [
                 {"count": c.count, "qualifier": c.qualifier, "kind": c.kind, "who": c.who, "current": c.current,
@@ -88,6 +89,8 @@ def render_text(result: CheckResult) -> list[str]:
     """Human-readable findings with the evidence sentence of each, and why each rule did or did not match."""
     d = result.detection
     lines = [f"== {result.path}", f"title: {result.title}", f"story: {result.story}"]
+    if d.language != "en":
+        lines.append(f"language: {d.language} (not analysed: the detector reads English)")
     lines.append("events:" if d.events else "events: none")
     for e in d.events:
         status = f" ({e.status})" if e.status else ""

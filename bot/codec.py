@@ -18,6 +18,7 @@ def detection_to_dict(det: Detection) -> dict[str, Any]:
         "countries": list(det.countries),
         "regions": list(det.regions),
         "matches": [asdict(m) for m in det.matches],
+        "language": det.language,
     }
 
 
@@ -31,6 +32,7 @@ def detection_from_dict(data: dict[str, Any] | None) -> Detection:
         countries=tuple(data.get("countries", ())),
         regions=tuple(data.get("regions", ())),
         matches=tuple(RuleMatch(**m) for m in data.get("matches", ())),
+        language=data.get("language") or "en",
     )
 
 

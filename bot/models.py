@@ -85,6 +85,8 @@ class Detection:
     countries: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     matches: tuple[RuleMatch, ...] = ()
+    # ISO 639-1. The detector reads English; an item in another language is tagged and not analysed.
+    language: str = "en"
 
     @property
     def ceasefire_status(self) -> str | None:

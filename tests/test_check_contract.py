@@ -12,6 +12,8 @@ from bot.models import CASUALTY_KINDS, CEASEFIRE_STATUSES, EVENT_TYPES, QUALIFIE
 from tests.conftest import REPO, SEEDS
 
 KEYS = {"path", "title", "events", "casualties", "people", "countries", "matches", "story"}
+# Keys added since, documented in the README: a consumer of the contract may ignore them.
+EXTRA_KEYS = {"language"}
 
 
 def check_json(*paths: Path, extra: tuple[str, ...] = ()) -> list[dict]:
@@ -28,7 +30,7 @@ def test_json_contract_shape_and_order(tmp_path: Path) -> None:
     out = check_json(SEEDS)
     assert [Path(o["path"]).name for o in out] == sorted(p.name for p in SEEDS.iterdir())
     for obj in out:
-        assert set(obj) == KEYS
+        assert set(obj) == KEYS | EXTRA_KEYS and obj["language"] == "en"
         for e in obj["events"]:
             assert set(e) == {"type", "status", "evidence"} and e["type"] in EVENT_TYPES and e["evidence"]
             assert e["status"] is None or (e["type"] == "ceasefire" and e["status"] in CEASEFIRE_STATUSES)

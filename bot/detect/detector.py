@@ -7,6 +7,7 @@ import functools
 from bot.detect import gazetteer, keywords
 from bot.detect.casualties import find_casualties
 from bot.detect.events import decide, readings
+from bot.detect.language import ENGLISH, language_of
 from bot.detect.people import find_people
 from bot.detect.places import countries_and_regions, find_places
 from bot.detect.rules import CompiledRules, Findings, compile_rules
@@ -35,8 +36,12 @@ class Detector:
         gazetteer.places()
         gazetteer.people()
 
-    def _analyse(self, title: str, text: str) -> tuple[Doc, Findings]:
+    def _analyse(self, title: str, text: str) -> tuple[Doc, Findings, str]:
         doc = build_doc(title, text)
+        language = language_of(title, text)
+        if language != ENGLISH:
+            # English patterns on another language find junk (a country from a stray word): nothing is read.
+            return doc, Findings([], [], [], [], []), language
         features = keywords.scan(doc)
         place_hits = find_places(doc)
         countries, regions, _ = countries_and_regions(place_hits)
@@ -47,11 +52,11 @@ class Detector:
         topic_heavy = len(features.topic_words) >= 3
         found = readings(doc, actor_sentences, features, topic_heavy)
         events = decide(doc, found, casualties)
-        return doc, Findings(events, casualties, people, countries, regions)
+        return doc, Findings(events, casualties, people, countries, regions), language
 
     def detect(self, title: str, text: str) -> Detection:
         """Everything found in one article, with the rules that matched and why."""
-        doc, findings = self._analyse(title, text)
+        doc, findings, language = self._analyse(title, text)
         matches = self.rules.match(doc, findings) if len(self.rules) else []
         return Detection(
             events=tuple(findings.events),
@@ -60,9 +65,10 @@ class Detector:
             countries=tuple(findings.countries),
             regions=tuple(findings.regions),
             matches=tuple(matches),
+            language=language,
         )
 
     def explain(self, title: str, text: str) -> list[tuple[str, bool, str]]:
         """For every rule: its name, whether it matched, and why or why not."""
-        doc, findings = self._analyse(title, text)
+        doc, findings, _language = self._analyse(title, text)
         return self.rules.explain(doc, findings)

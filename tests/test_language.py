@@ -1,0 +1,78 @@
+"""Items in another language are tagged with it and not read by the English detector."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.codec import detection_from_dict, detection_to_dict
+from bot.detect import Detector, compile_rules, load_rules_file
+from bot.detect.language import language_of
+from tests.conftest import REPO
+
+RULES = REPO / "config" / "rules.yaml"
+
+# Real-world shapes of the feed items that produced English-rule junk: a headline and a teaser.
+FOREIGN = [
+    ("pt", "Mãe de utente é a nova presidente da Raríssimas",
+     "A associação elegeu uma nova direção depois da polémica sobre a gestão de Paula Brito e Costa."),
+    ("uk", "Торгівля між Росією та Китаєм у 2023 році перевищила 200 млрд доларів",
+     "Про це повідомила митна служба Китаю, передає Суспільне."),
+    ("zh", "萨达姆之墓在反伊斯兰国战事中被毁", "伊拉克官员说，萨达姆侯赛因的墓在提克里特的战斗中被摧毁。"),
+    ("fr", "Coronavirus en Belgique: 200 cas détectés au total",
+     "Le nombre de cas confirmés continue d'augmenter, selon les autorités sanitaires."),
+    ("es", "Ataques aéreos israelíes matan a 38 palestinos en Gaza",
+     "Los bombardeos alcanzaron varias zonas del territorio durante la noche, según funcionarios de salud."),
+    ("ru", "Россия и Украина договорились о перемирии", "Стороны согласовали прекращение огня на 30 дней."),
+    ("ar", "وزير الخارجية يلتقي نظيره الأمريكي في القاهرة", "بحث الجانبان وقف إطلاق النار في غزة."),
+]
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(compile_rules(load_rules_file(RULES))[0])
+
+
+@pytest.mark.parametrize(("code", "title", "text"), FOREIGN)
+def test_a_foreign_item_is_tagged_and_not_read(detector: Detector, code: str, title: str, text: str) -> None:
+    det = detector.detect(title, text)
+    assert det.language == code
+    assert det.events == () and det.casualties == () and det.people == () and det.countries == ()
+    assert det.matches == ()
+
+
+@pytest.mark.parametrize("title", [
+    "Russia and Ukraine agreed on Tuesday to a 30-day ceasefire",
+    "Ron Johnson Loses It on 'Meet the Press'",
+    "Hamas",  # too short to tell: stays English
+    "",
+])
+def test_english_and_undecidable_items_are_read_as_english(title: str) -> None:
+    assert language_of(title, "") == "en"
+
+
+def test_english_with_foreign_names_stays_english(detector: Detector) -> None:
+    det = detector.detect("Secretary Blinken meets Mexican Foreign Secretary Ebrard in Ciudad de México",
+                          "The two discussed migration, fentanyl and security cooperation.")
+    assert det.language == "en" and "Mexico" in det.countries
+
+
+def test_language_survives_storage() -> None:
+    det = Detector().detect("Mãe de utente é a nova presidente da Raríssimas", "A associação elegeu uma nova direção.")
+    assert detection_from_dict(json.loads(json.dumps(detection_to_dict(det)))).language == "pt"
+    assert detection_from_dict({}).language == "en"  # rows stored before the field existed
+
+
+def test_check_shows_the_language(tmp_path: Path) -> None:
+    (tmp_path / "pt.json").write_text(json.dumps({"title": FOREIGN[0][1], "text": FOREIGN[0][2]}), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "bot", "check", str(tmp_path)], capture_output=True, text=True,
+                         timeout=120, cwd=REPO)
+    assert out.returncode == 0, out.stderr
+    assert "language: pt (not analysed: the detector reads English)" in out.stdout
+    data = json.loads(subprocess.run([sys.executable, "-m", "bot", "check", "--json", str(tmp_path)],
+                                     capture_output=True, text=True, timeout=120, cwd=REPO).stdout)
+    assert data[0]["language"] == "pt" and data[0]["countries"] == []
