@@ -167,10 +167,38 @@ class People:
     modifiers: tuple[str, ...]
     non_official_orgs: tuple[str, ...]
     official_bodies: tuple[str, ...]
+    name_enders: frozenset[str]  # folded words that end a name in title-case text ("Says", "Meets")
+    honorifics: frozenset[str]  # folded forms of address before a name ("Sheikh"), no office by themselves
+    state_offices: frozenset[str]  # canonical titles that a US state also has (its secretary of state)
+    us_states: frozenset[str]  # folded US state names
+    by_loose: dict[str, Watched]  # loose key (no hyphens, no al-/el-) -> person
+    by_ends: dict[tuple[str, str], tuple[Watched, ...]]  # (first, last) word of the loose key -> people
 
     def lookup(self, name: str) -> Watched | None:
         """The watched person a written name stands for, if any."""
         return self.by_form.get(fold(name))
+
+    def lookup_variant(self, name: str) -> Watched | None:
+        """A watched person under another spelling: "El Sisi" for el-Sisi, a middle name added
+        ("Omar Hassan al-Bashir" for Omar al-Bashir)."""
+        key = loose_key(name)
+        if key in self.by_loose:
+            return self.by_loose[key]
+        parts = key.split()
+        if len(parts) >= 3:
+            found = self.by_ends.get((parts[0], parts[-1]), ())
+            if len(found) == 1:
+                return found[0]
+        return None
+
+
+_LOOSE_DROP = frozenset(["al", "el", "ul", "ad", "as", "an", "ash", "at", "az"])
+
+
+def loose_key(name: str) -> str:
+    """A spelling-tolerant key: folded, hyphens as spaces, Arabic article particles dropped."""
+    words = fold(name).replace("-", " ").replace("'", "").split()
+    return " ".join(w for w in words if w not in _LOOSE_DROP)
 
 
 def _surname(name: str) -> str:
@@ -203,6 +231,18 @@ def people() -> People:
                 if person not in bucket:
                     bucket.append(person)
     automaton.make_automaton()
+    by_loose: dict[str, Watched] = {}
+    ends: dict[tuple[str, str], list[Watched]] = {}
+    for form_key, person in by_form.items():
+        key = loose_key(form_key)
+        by_loose.setdefault(key, person)
+        parts = key.split()
+        if len(parts) >= 2:
+            bucket2 = ends.setdefault((parts[0], parts[-1]), [])
+            if person not in bucket2:
+                bucket2.append(person)
+    us_states = frozenset(
+        fold(s.name) for s in pycountry.subdivisions.get(country_code="US") or () if s.type == "State")
     titles = dict(titles_data.get("titles") or {})
     title_automaton = ahocorasick.Automaton()
     for written in titles:
@@ -217,6 +257,12 @@ def people() -> People:
         modifiers=tuple(titles_data.get("modifiers") or ()),
         non_official_orgs=tuple(fold(w) for w in titles_data.get("non_official_orgs") or ()),
         official_bodies=tuple(fold(w) for w in titles_data.get("official_bodies") or ()),
+        name_enders=frozenset(fold(w) for w in titles_data.get("name_enders") or ()),
+        honorifics=frozenset(fold(w) for w in titles_data.get("honorifics") or ()),
+        state_offices=frozenset(titles_data.get("state_offices") or ()),
+        us_states=us_states,
+        by_loose=by_loose,
+        by_ends={k: tuple(v) for k, v in ends.items()},
     )
 
 

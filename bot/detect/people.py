@@ -74,9 +74,25 @@ def _is_place(word: str) -> bool:
     return key in gazetteer.places().automaton
 
 
+@functools.cache
+def _enders() -> frozenset[str]:
+    return gazetteer.people().name_enders
+
+
+@functools.cache
+def _honorifics() -> frozenset[str]:
+    return gazetteer.people().honorifics
+
+
 def _name_at(text: str, pos: int) -> tuple[list[str], int]:
-    """Read a capitalised name (1-4 tokens, particles and initials inside) starting at pos."""
+    """Read a capitalised name (1-4 tokens, particles and initials inside) starting at pos.
+
+    A form of address first ("Sheikh Tamim bin Hamad") is skipped when a full name follows. In title case
+    a headline verb or preposition ends the name ("Sen. Ron Johnson Loses It", "Kerry Announces ...").
+    """
     tokens: list[str] = []
+    honorific: str | None = None
+    enders = _enders()
     i = pos
     n = len(text)
     while i < n and len(tokens) < 5:
@@ -99,8 +115,13 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
                 tokens.append(bare[:-2])
             i = m.end()
             break
-        if fold(bare) in _STOP or (not tokens and _is_place(bare)) or (tokens and _is_place(bare) and len(bare) > 3):
+        key = fold(bare)
+        if key in _STOP or key in enders or (not tokens and _is_place(bare)) or (tokens and _is_place(bare) and len(bare) > 3):
             break
+        if not tokens and honorific is None and key in _honorifics():
+            honorific = word
+            i = m.end()
+            continue
         tokens.append(word)
         i = m.end()
         sm = _SUFFIX.match(text, i)
@@ -109,6 +130,8 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
             break
     while tokens and tokens[-1] in _PARTICLES:
         tokens.pop()
+    if honorific and len(tokens) == 1:
+        tokens.insert(0, honorific)  # "Sheikh Hasina": the word is part of the name
     return tokens, i
 
 
@@ -200,13 +223,95 @@ def _non_official(text: str, start: int, end: int) -> bool:
 
 
 _BULLET = re.compile(r"^\s*[-•*]\s")
+# A name right before a title that describes it: an appositive ("Ahmed Khalil, Egypt's foreign minister",
+# "Lavrov, the Russian Foreign Minister") or a predicate ("Karl Hoffmann is the defense minister", "Ana
+# Rivas serves as spokeswoman"). Group 2 is a qualifier word before the title ("Egyptian", "Egypt's").
 _APPOS_BEFORE = re.compile(
-    r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))+),\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:former\s+|then\s+|acting\s+)?(?:([A-Z][\w'.-]+)\s+)?$"
+    r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))*)"
+    r"(?:,\s+(?:who\s+(?:is|was|has\s+been)\s+)?|\s+(?:is|was|serves\s+as|served\s+as|became|remains|has\s+been)\s+)"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:former|then|acting|official|senior|top|chief|deputy|interim|new|longtime|veteran)\s+)*"
+    r"(?:([A-Z][\w.-]*(?:'s)?)\s+)?$"
 )
+# Lower-case titles too vague to describe a person on their own after a name ("X, a leader of the march").
+_WEAK_TITLES = frozenset(["leader", "diplomat", "minister", "president", "commander", "chairman", "envoy"])
+# Titles that clubs, companies and universities have too; and words that keep them public offices.
+_ORG_TITLES = frozenset(["President", "Chairman", "Chairwoman", "Chair"])
+_PARTY_WORDS = frozenset(["republican", "democrat", "democratic", "conservative", "labour", "labor", "liberal",
+                          "socialist", "region", "regional", "autonomous", "transitional", "joint", "chiefs"])
+_RUN_BEFORE = re.compile(r"((?:[A-Z][\w.'-]*\s+){1,3})$")
+_STATE_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)(?:'s)?\s+$")
 _HEAD_CUE = re.compile(r",\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\b")
 # A capitalised name ending right before a cue (searched in a short window, so it stays linear).
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von)){1,4})$")
+
+
+def _appositive(text: str, start: int, written: str, hits: list[tuple[int, int, str]]) -> tuple[list[str], str | None] | None:
+    """The name a title after it describes ("X, the Egyptian foreign minister"; "X is the envoy"), if any."""
+    m = _APPOS_BEFORE.search(text, max(0, start - 120), start)
+    if not m or m.end() != start:
+        return None
+    qualifier = m.group(2)
+    if qualifier is not None and not qualifier.isupper():
+        bare = qualifier.removesuffix("'s")
+        if not _is_place(bare) and fold(bare) not in _ORG_WORDS and not _is_group(bare):
+            return None
+    if written.islower() and written in _WEAK_TITLES and qualifier is None and " of " not in text[start : start + len(written) + 5]:
+        return None
+    # "UN Secretary-General Ban Ki-moon, the President of ...": that name belongs to the earlier title.
+    if any(m.start(1) <= h[0] < start for h in hits):
+        return None
+    tokens, name_end = _name_at(text, m.start(1))
+    if not tokens or name_end < m.end(1) - 1:
+        return None
+    if _non_official(text, start, start + len(written)):
+        return None
+    country = _country_of_phrase(text[start : start + 80]) or (_country_of(qualifier) if qualifier else None)
+    return tokens, country
+
+
+@functools.cache
+def _is_group(word: str) -> bool:
+    """A capitalised word that names an armed or political group rather than a place ("Taliban", "Hamas"):
+    anything that is not an everyday capitalised word and not a non-official organisation."""
+    key = fold(word)
+    return key not in _STOP and key not in gazetteer.people().non_official_orgs and len(key) > 2
+
+
+def _state_official(text: str, start: int, title: str) -> bool:
+    """'Georgia Secretary of State Brad Raffensperger', "Texas Gov.", "state Sen.": a US state's official."""
+    before = text[max(0, start - 30) : start]
+    if before.endswith("state ") and title in ("Senator", "Representative", "Lawmaker") | gazetteer.people().state_offices:
+        return True
+    if title not in gazetteer.people().state_offices:
+        return False
+    m = _STATE_BEFORE.search(before)
+    return bool(m) and fold(m.group(1)) in gazetteer.people().us_states
+
+
+def _org_office(text: str, start: int, title: str) -> bool:
+    """'Real Madrid president Florentino Perez', 'Federation president X': the head of a club, company or
+    association, not of a state. A country, demonym, government body, party word or acronym before the title
+    keeps it public ("Kenyan President", "Senate President", "AU Commission Chairman")."""
+    if title not in _ORG_TITLES:
+        return False
+    m = _RUN_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    gzp = gazetteer.people()
+    words = [w.strip(".,'-").removesuffix("'s") for w in m.group(1).split()]
+    words = [w for w in words if w and fold(w) not in gzp.modifiers and fold(w) not in _STOP
+             and fold(w.split("-")[0]) not in gzp.modifiers]
+    if not words:
+        return False
+    for i, w in enumerate(words):
+        key = fold(w)
+        if (len(w) > 1 and w.isupper()) or key in _ORG_WORDS or key in _PARTY_WORDS or _country_of(w):
+            return False
+        if any(b == key for b in gzp.official_bodies):
+            return False
+        if i and _country_of(f"{words[i - 1]} {w}"):
+            return False
+    return True
 
 
 def _title_hits(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
@@ -255,20 +360,19 @@ def find_people(doc: Doc) -> list[Person]:
             # later one read the name.
             if end + 1 in starts and text[end : end + 1] == " ":
                 continue
+            title = canon.get(written, written)
+            if _state_official(text, start, title) or _org_office(text, start, title):
+                continue
             tokens, of_country, name_end = _after_title(text, end)
             if tokens and not _non_official(text, start, name_end):
-                title = canon.get(written, written)
                 country = _country_before(text, start) or of_country
                 cand = _Candidate(_clean(tokens), title, country, sent.index)
                 (full if len(cand.tokens) >= 2 else surnames).append(cand)
-            # Appositive: "Mikheil Saakashvili, the President of Georgia", "X, the Georgian Foreign Minister".
-            if written[:1].isupper() and start > 3:
-                m = _APPOS_BEFORE.search(text, max(0, start - 120), start)
-                if m and m.end() == start and (m.group(2) is None or _is_place(m.group(2))):
-                    tokens, _ = _name_at(text, m.start(1))
-                    if len(tokens) >= 2:
-                        country = _country_of_phrase(text[start : start + 80]) or (_country_of(m.group(2)) if m.group(2) else None)
-                        full.append(_Candidate(_clean(tokens), canon.get(written, written), country, sent.index))
+            elif not tokens and start > 3:
+                appos = _appositive(text, start, written, hits)
+                if appos:
+                    cand = _Candidate(_clean(appos[0]), title, appos[1], sent.index)
+                    (full if len(cand.tokens) >= 2 else surnames).append(cand)
         # "Alexandre Lomaia, the head of the Georgian security council": head of a government body.
         if " of " in text and ("head of" in text or "chief of" in text or "chairman of" in text or "leader of" in text):
             for cue in _HEAD_CUE.finditer(text):
@@ -290,6 +394,11 @@ def find_people(doc: Doc) -> list[Person]:
             lead = [h for h in _title_hits(doc.unified, b.start, b.start + len(b.folded)) if h[0] == b.start]
             if lead:
                 full.append(_Candidate(_clean(tokens), canon.get(lead[0][2], lead[0][2]), None, a.index))
+    # A headline from a URL slug has no capitals: a title followed by a watched surname still names them
+    # ("statement by president biden on ...").
+    for sent in sentences:
+        if sent.is_title and not any(c.isupper() for c in sent.text):
+            surnames.extend(_slug_surnames(sent.folded, sent.index))
     # Watched people by full name or alias anywhere.
     text = doc.folded
     n = len(text)
@@ -306,6 +415,29 @@ def find_people(doc: Doc) -> list[Person]:
             continue
         watched_hits.append((person, sent.index))
     return _resolve(doc, full, surnames, watched_hits)
+
+
+@functools.cache
+def _folded_titles() -> frozenset[str]:
+    return frozenset(fold(t) for t in gazetteer.people().titles)
+
+
+def _slug_surnames(folded: str, sentence: int) -> list[_Candidate]:
+    """Title + watched surname in an all-lowercase headline."""
+    gzp = gazetteer.people()
+    titles = _folded_titles()
+    words = folded.split()
+    out: list[_Candidate] = []
+    for j, word in enumerate(words):
+        word = word.strip(".,:;'\"()")
+        if j == 0 or word not in gzp.by_surname:
+            continue
+        for k in range(1, min(4, j) + 1):
+            written = " ".join(words[j - k : j])
+            if written in titles:
+                out.append(_Candidate([word.title()], _title_canon().get(written.title(), written.title()), None, sentence))
+                break
+    return out
 
 
 def _country_of_phrase(phrase: str) -> str | None:
@@ -338,7 +470,11 @@ def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
         if len(cand.tokens) < 2:
             continue  # suffixes and initials alone ("Jr.") are no name
         written = " ".join(cand.tokens)
-        watched = gzp.lookup(written)
+        watched = gzp.lookup(written) or gzp.lookup_variant(written)
+        if watched is None and len(cand.tokens) >= 3:
+            # "Mohammed bin Salman Al Saud": a watched name followed by more capitalised words.
+            watched = next((w for k in range(len(cand.tokens) - 1, 1, -1)
+                            if (w := gzp.lookup(" ".join(cand.tokens[:k]))) is not None), None)
         if watched:
             add(watched.name, cand.title or watched.title, cand.country or watched.country, cand.sentence)
         else:
@@ -352,6 +488,10 @@ def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
         if key in by_surname:
             continue  # "Blinken said" after "Antony Blinken": the same person
         options = gzp.by_surname.get(key, ())
+        if len(options) > 1 and cand.title:
+            # "Secretary Rice" among two watched Rices: the one whose usual title shares a word.
+            words = set(fold(cand.title).split()) - {"of", "the", "for"}
+            options = tuple(w for w in options if w.title and words & set(fold(w.title).split()))
         if len(options) == 1:
             w = options[0]
             add(w.name, w.title or cand.title, w.country or cand.country, cand.sentence)
