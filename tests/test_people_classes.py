@@ -188,3 +188,37 @@ def test_not_officials(text: str) -> None:
 def test_honorific_after_title_is_skipped() -> None:
     assert names("We thank Amir Sheikh Tamim Bin Hamad Al Thani of Qatar.") == ["Tamim bin Hamad Al Thani"]
     assert names("Prime Minister Sheikh Hasina met the envoy.") == ["Sheikh Hasina"]
+
+
+# --- 4. countries ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia Secretary of State Brad Reynolds said the count was accurate.",
+    "Georgia Gov. Brian Kemp signed the bill.",
+    "Georgia Republicans met in Atlanta.",
+])
+def test_georgia_us_state_local_cues(text: str) -> None:
+    assert "Georgia" not in countries(text)
+
+
+def test_georgia_us_state_in_headline() -> None:
+    assert countries(title="Georgia Secretary of State Brad Raffensperger Certifies Election Results") == []
+
+
+def test_georgia_country_near_miss() -> None:
+    assert countries("Russian troops remained in Georgia, the foreign minister said.") == ["Russia", "Georgia"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Voice of America provides news in more than 40 languages.",
+    "Stories with the VOA News byline come from Voice of America reporters.",
+    "UNITED24 - Make a charitable donation in support of Ukraine!",
+])
+def test_outlet_names_and_chrome_are_not_countries(text: str) -> None:
+    assert countries(text) == []
+
+
+def test_outlet_near_miss() -> None:
+    assert countries("America and its allies agreed to the truce.") == ["United States"]
+    assert countries("Aid for Ukraine was discussed by the ministers in a long meeting.") == ["Ukraine"]

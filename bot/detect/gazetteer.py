@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -48,6 +49,7 @@ class Places:
     regions: dict[str, Region]
     countries: frozenset[str]
     ambiguous: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    other_after: dict[str, re.Pattern[str]]  # ambiguous name -> words right after it that mean the other sense
     venue_words: frozenset[str]
     demonym_before: frozenset[str]
     demonym_after: frozenset[str]
@@ -125,6 +127,10 @@ def places() -> Places:
         for written in spec.get("names") or [rname]:
             country = region.countries[0] if region.implies_country and region.countries else None
             add(written, PlaceName(country, "region", written, True, rname))
+    for written in data.get("not_places") or []:
+        # Names that hold a country's name but name something else ("Voice of America", "New Mexico"):
+        # the longer match wins and reports nothing.
+        add(written, PlaceName(None, "none", written, True))
     automaton = ahocorasick.Automaton()
     for key, entries in names.items():
         automaton.add_word(key, (len(key), tuple(entries)))
@@ -133,12 +139,17 @@ def places() -> Places:
         name: (tuple(fold(w) for w in spec.get("other", [])), tuple(fold(w) for w in spec.get("country", [])))
         for name, spec in (data.get("ambiguous") or {}).items()
     }
+    other_after = {
+        name: re.compile(r"(?:'s)?\s+(?:" + "|".join(re.escape(fold(w)) for w in spec["other_after"]) + r")(?!\w)")
+        for name, spec in (data.get("ambiguous") or {}).items() if spec.get("other_after")
+    }
     blockers = data.get("demonym_blockers") or {}
     return Places(
         automaton=automaton,
         regions=regions,
         countries=frozenset(countries),
         ambiguous=ambiguous,
+        other_after=other_after,
         venue_words=frozenset(fold(w) for w in data.get("venue_words", [])),
         demonym_before=frozenset(blockers.get("before", [])),
         demonym_after=frozenset(blockers.get("after", [])),

@@ -23,6 +23,9 @@ _CHROME = re.compile(r"^\s*(?:[-•*]\s|categories:|tags:|filed under|related:|s
 _DATELINE_AFTER = re.compile(
     r"^(?:,\s*(?:[Dd]\.?[Cc]\.?|[A-Z][\w.]*(?:\s[A-Z]\w*)?))?\s*(?:--|\u2013|\u2014|-\s|\(|,\s*\w+\s+\d)"
 )
+# Donation and subscription appeals are page chrome wherever they stand ("Make a charitable donation in
+# support of Ukraine!").
+_APPEAL = re.compile(r"\b(?:make an? (?:\w+ )?donation|donate (?:now|today)|please donate|subscribe now)\b")
 _VENUE_BEFORE = re.compile(r"\b(?:at|in|inside|outside)\s+(?:the\s+)?$")
 _WORD_AFTER = re.compile(r"^\W*?([\w'.-]+)")
 
@@ -53,10 +56,19 @@ def _ambiguous_choice(doc: Doc) -> dict[str, bool]:
     text = doc.folded
     out: dict[str, bool] = {}
     for name, (other, country) in gz.ambiguous.items():
-        if name.lower() not in text:
+        key = name.lower()
+        if key not in text:
             continue
         o = sum(text.count(c) for c in other)
         c = sum(text.count(c) for c in country)
+        after = gz.other_after.get(name)
+        if after is not None:
+            # "Georgia Secretary of State ...", "Georgia Gov. ...": a strong local cue, counted double.
+            start = text.find(key)
+            while start >= 0:
+                if after.match(text, start + len(key)):
+                    o += 2
+                start = text.find(key, start + 1)
         out[name] = not (o > c)
     return out
 
@@ -97,14 +109,19 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     for start, end, entry in kept:
         sent = doc.sentence_at(start)
         if sent.index not in chrome:
-            chrome[sent.index] = bool(_CHROME.match(sent.text))
+            chrome[sent.index] = bool(_CHROME.match(sent.text)) or bool(_APPEAL.search(sent.folded))
         if chrome[sent.index]:
             continue
+        if entry.kind == "none":
+            continue  # "Voice of America": a name that only holds a country's name
         local = start - sent.start
         lend = local + (end - start)
         if entry.case_sensitive and not _case_ok(sent.text[local:lend], entry, sent.text):
             continue
         kind = entry.kind
+        after = gz.other_after.get(entry.country or "")
+        if after is not None and kind == "country" and after.match(sent.folded, lend):
+            continue  # this mention is the other sense ("Georgia Gov. Brian Kemp")
         if entry.country in choice and kind in ("country", "alias", "demonym") and not choice[entry.country]:
             continue
         low = sent.folded
