@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.detect.casualties import _BACKGROUND
 from bot.detect.keywords import Features
-from bot.detect.text import Doc, Sentence
+from bot.detect.text import LEAD_WEIGHT, Doc, Sentence, fold
 from bot.models import Casualty, Event
 
 _CEASEFIRE = re.compile(
@@ -27,17 +27,56 @@ _NEGATION = re.compile(
 )
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|should|must|might|may|will|if|once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b")
 
-# Status cues, strongest first; a cue counts only within the trigger's clause window.
-_STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
+# A change of state (violated, collapsed, extended) anywhere in the trigger's clause wins over agreement:
+# "accused each other of violating the truce agreed last week" is a violation.
+_CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("extended", re.compile(r"\bextend|\bextension|\bprolong|\brenew")),
-    ("violated", re.compile(r"\bviolat|\bbreach|\bbroke the\b|\bbroken\b|\bflout")),
-    ("collapsed", re.compile(r"\bcollaps|\bfailed\b|\bfell apart|\bbroke down|\bbreakdown|\bunravel|\babandon|\bshattered")),
-    ("talks", re.compile(r"\btalks\b|\bnegotiat|\bdiscussions?\b|\bmediat|\bconsultations")),
-    ("agreed", re.compile(r"\baccept(?:ed|s)?\b|\bsigned\b|\btook effect|\btake effect|\bcame into (?:force|effect)|\bwent into effect|\bin effect\b")),
-    ("proposed", re.compile(r"\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought|\bwants?\b|\bpush(?:ed|es|ing)? for|\bplea\b|\bunilateral|\bresolution\b|\binsist|\brequires?\b|\bonce a\b|\bcalling\b")),
-    ("agreed", re.compile(r"\bagree|\breached\b|\bbrokered|\bdeal\b|\bannounc|\bdeclared|\bimplement|\bestablished|\bbegan\b|\bstarted\b")),
-    ("holding", re.compile(r"\bhold(?:s|ing)?\b|\bheld\b|\bfragile\b|\bmaintain|\bobserv|\brespect|\bcalm\b|\bceased\b|\bstrengthen")),
+    ("violated", re.compile(r"\bviolat|\bbreach|\bbroke the\b|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin")),
+    ("collapsed", re.compile(r"\bcollaps|\bfell apart|\bbroke down|\bbreakdown|\bunravel|\babandon|\bshattered")),
 ]
+# The verb or noun that governs the ceasefire from its left ("agreed to a truce", "called for a ceasefire",
+# "talks on a truce"); the nearest one decides.
+_LEFT_CUES = re.compile(
+    r"(?P<talks>\b(?:talks|negotiations?|discussions|consultations)\b(?:\W+\w+){0,4}?\W+(?:on|over|about|for|toward|towards|aimed at|to reach|to secure|to achieve)\b"
+    r"|\bnegotiat\w*|\bmediat(?:e|es|ing)\b|\bbrokering\b|\bworking (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b)"
+    r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
+    r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
+    r"\bbid for\b|\bplan for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b)"
+    r"|(?P<holding>\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*)"
+    r"|(?P<agreed>\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
+    r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplement\w*|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
+    r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bsince (?:the|a)\b)"
+)
+# The predicate after the ceasefire ("the truce took effect", "the ceasefire is holding", "a truce proposed by").
+_RIGHT_CUES = re.compile(
+    r"(?P<holding>\b(?:is|was|has|have|had|been|largely|mostly|still|appears to be|seems to be)\s+(?:largely |mostly |broadly |still )?(?:holding|held)\b"
+    r"|\bhold(?:s|ing)?\b|\bremain(?:s|ed)? in (?:place|effect|force)\b|\bfragile\b)"
+    r"|(?P<agreed>\btook effect|\btake effect|\btaking effect|\bcame into (?:force|effect)|\bcome into (?:force|effect)|"
+    r"\bwent into effect|\bin effect\b|\bin force\b|\bbegan\b|\bbegins?\b|\bstart(?:s|ed)?\b|\bcommenc\w*|"
+    r"\bagreed\b|\bannounced\b|\bsigned\b|\breached\b|\bbrokered\b|\baccepted\b|\bdeal\b|\bagreement\b|\baccord\b|\bpact\b)"
+    r"|(?P<proposed>\bpropos\w*|\boffered\b|\bbid\b|\bplan\b|\binitiative\b|\bcalls?\b|\bappeal)"
+    r"|(?P<talks>\btalks\b|\bnegotiat\w*|\bdiscussions\b)"
+)
+# Modality before a governing verb turns an agreement into a plan: "hopes to sign", "ready to accept".
+_MODAL_BEFORE = re.compile(
+    r"\b(?:would|could|should|must|might|may|will|shall|if|once|unless|whether|possible|possibly|"
+    r"hope[sd]?|hoping|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|need(?:s|ed)? to|try(?:ing)? to|tries to|"
+    r"seek(?:s|ing)? to|aim(?:s|ed|ing)? to|want(?:s|ed)? to|expected to|likely to|set to|going to|poised to|due to|"
+    r"intends? to|intention to|effort to|efforts to|attempt to)\b"
+)
+# A modal inside a report of agreement ("agreed that they would observe a truce") stays an agreement.
+_AGREED_FRAME = re.compile(r"\b(?:agreed|announced|accepted|signed|confirmed)\b")
+_NEGATED_CUE = re.compile(r"\b(?:not|never|no|yet to|failed to|refused to|refuse to|refuses to)\s+(?:\w+\s+)?$")
+# Starting dates of an agreed ceasefire are announcements, not hopes: "is scheduled to start", "will take effect".
+_EFFECT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:is|are|was)?\s*(?:scheduled to|set to|due to|expected to|to|will|would|shall)\s+"
+                     r"(?:take effect|start|begin|commence|come into (?:force|effect)|go into effect|enter into force)\b")
+# "Rebels to Sign Cease-Fire": a headline infinitive is a plan, except after "agree"/"decide".
+_TITLE_INFINITIVE = re.compile(r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$")
+# A threatened change is no change; an urged extension is a proposal (urging an end to violations still reports them).
+_CHANGE_NOT = re.compile(r"\b(?:would|could|might|may|threat\w*|risk\w*|if)\b")
+_EXTEND_NOT = re.compile(r"\b(?:urg\w*|call\w* for|call\w* on|ask\w*|hope\w*|propos\w*|seek\w*|push\w* for)\b")
+# "The truce has largely held despite sporadic violations" is a holding truce.
+_HELD_DESPITE = re.compile(r"\b(?:largely|mostly|broadly|generally)\s+(?:held|holding|respected|observed)\b[^;]{0,30}\bdespite\b")
 
 _TALKS = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiated|negotiators?|met with|met\b|meeting|meetings|meets|meet with|"
@@ -111,38 +150,84 @@ def _negated(low: str, start: int) -> bool:
     return bool(_NEGATION.search(low[max(0, start - 40) : start]))
 
 
-def _ceasefire_status(low: str, start: int, end: int) -> str | None:
-    """The status of a ceasefire mention from the cues in its clause.
+def _modal(text: str) -> bool:
+    """True when `text` (the clause before a governing word) makes it a plan, hope or condition."""
+    m = None
+    for m in _MODAL_BEFORE.finditer(text):
+        pass
+    return m is not None and not _AGREED_FRAME.search(text, 0, m.start())
 
-    A change of state (extended, violated, collapsed) wins when its cue is in the clause ("the UN-brokered
-    truce was extended"); otherwise the cue nearest the trigger decides ("agreed to a ceasefire after talks").
+
+def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) -> str | None:
+    """The status of a ceasefire mention from the words that govern it in its clause.
+
+    A change of state (extended, violated, collapsed) wins when its cue is in the clause ("accused each other of
+    violating the truce agreed last week"). Otherwise the nearest governing word on the left decides ("agreed on
+    Tuesday to a 30-day ceasefire proposed by ..." is agreed), then the predicate on the right ("the truce took
+    effect", "is holding"). Modality before the governing word ("hopes to sign", "ready to accept") makes it a
+    proposal, negation ("have not been agreed") leaves no status.
     """
     left, right = _bounds(low, start, end)
-    best: tuple[int, int, int, str] | None = None
-    for rank, (status, pattern) in enumerate(_STATUS_CUES):
+    best: tuple[int, str] | None = None
+    for status, pattern in _CHANGE_CUES:
         for m in pattern.finditer(low, left, right):
-            if m.start() >= end:
-                distance = m.start() - end
-            elif m.end() <= start:
-                distance = start - m.end()
-            else:
-                distance = 0
-            strong = 0 if status in ("extended", "violated", "collapsed") else 1
-            cand = (strong, distance, rank, status)
-            if best is None or cand < best:
-                best = cand
-    found = best[3] if best else None
-    if found in (None, "agreed", "holding") and (
-        _HYPOTHETICAL.search(low[max(left, start - 40) : start]) or _MODAL_AFTER.match(low, end)
-    ):
+            if _CHANGE_NOT.search(low, max(left, m.start() - 30), m.start()):
+                continue
+            if status == "extended" and _EXTEND_NOT.search(low, max(left, m.start() - 40), m.start()):
+                continue
+            distance = m.start() - end if m.start() >= end else max(0, start - m.end())
+            if best is None or distance < best[0]:
+                best = (distance, status)
+    if best is not None:
+        if best[1] == "violated" and _HELD_DESPITE.search(low, left, right):
+            return "holding"
+        return best[1]
+    cue = None
+    for cue in _LEFT_CUES.finditer(low, left, start):
+        pass
+    if cue is not None:
+        status = cue.lastgroup
+        before = low[left : cue.start()]
+        if _NEGATED_CUE.search(before):
+            return None
+        if status == "proposed" and re.search(r"\b(?:accept\w*|agreed to|endorsed|signed)\b", before[-40:]):
+            return "agreed"  # "accepted the American proposal to end the war"
+        if status in ("agreed", "holding") and (_modal(before) or (is_title and _TITLE_INFINITIVE.search(before))):
+            return "proposed"
+        return status
+    after = _RIGHT_CUES.search(low, end, right)
+    if _EFFECT.match(low, end) and not _modal(low[max(left, start - 40) : start]):
+        return "agreed"  # "the cessation of hostilities is scheduled to start on Friday"
+    if after is not None:
+        status = after.lastgroup
+        between = low[end : after.start()]
+        if re.search(r"\b(?:not|never|no)\b", between):
+            return None
+        if status == "agreed":
+            held = _RIGHT_CUES.search(low, after.end(), right)
+            if held is not None and held.lastgroup == "holding":
+                status = "holding"  # "the truce, which took effect on Friday, is holding"
+        if status in ("agreed", "holding") and (
+            _MODAL_AFTER.match(low, end) or _modal(between) or _HYPOTHETICAL.search(low[max(left, start - 40) : start])
+        ):
+            return "proposed"
+        return status
+    if _HYPOTHETICAL.search(low[max(left, start - 40) : start]) or _MODAL_AFTER.match(low, end):
         return "proposed"
-    return found
+    return None
 
 
 def is_background(sent: Sentence) -> bool:
     """A sentence about history: past years, earlier wars, anniversaries, 'previous' agreements."""
     low = sent.folded
     return bool(_BACKGROUND.search(low)) or bool(_EARLIER.search(low))
+
+
+def _mention_is_background(low: str, start: int, end: int) -> bool:
+    """A ceasefire mention whose own clause dates it to the past ("recommitted to the ceasefire in 2015"):
+    a date elsewhere in the sentence does not make "an increase of ceasefire violations" history."""
+    left, right = _bounds(low, start, end)
+    return bool(_BACKGROUND.search(low, left, right)) or bool(_EARLIER.search(low, left, right))
 
 
 _EARLIER = re.compile(
@@ -171,7 +256,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         if cf:
             best: tuple[str | None, float] | None = None
             for m in _CEASEFIRE.finditer(low):
-                if background and not sent.is_title:
+                if background and not sent.is_title and _mention_is_background(low, m.start(), m.end()):
                     continue
                 if _negated(low, m.start()):
                     # "rejected calls for a ceasefire" still reports a proposal; "no ceasefire" reports nothing.
@@ -179,14 +264,14 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                         best = ("proposed", w)
                         break
                     continue
-                status = _ceasefire_status(low, m.start(), m.end())
+                status = _ceasefire_status(low, m.start(), m.end(), sent.is_title)
                 best = (status, w if status else w * 0.5)
                 if status:
                     break
             if best is None and not background:
                 weak = _CEASEFIRE_WEAK.search(low)
                 if weak and not _negated(low, weak.start()):
-                    status = _ceasefire_status(low, weak.start(), weak.end())
+                    status = _ceasefire_status(low, weak.start(), weak.end(), sent.is_title)
                     if status in ("agreed", "proposed", "extended", "collapsed", "violated"):
                         best = (status, w * 0.8)
             if best is None and not background and _HOLDING_ALONE.search(low):
@@ -230,9 +315,98 @@ _THRESHOLDS = {"ceasefire": 0.6, "talks": 1.0, "agreement": 1.0, "clash": 2.0, "
 _PRIORITY = ["extended", "violated", "collapsed", "talks", "proposed", "agreed", "holding"]
 
 
+# Pages that carry several stories: newscasts and round-ups (a title clue), or a page whose reports are handed
+# over and signed off the way broadcast scripts are ("VOA's Zlatica Hoke has more." ... "Zlatica Hoke, VOA News").
+_MULTI_STORY_TITLE = re.compile(
+    r"\b(?:newscast|news ?cast|round-?up|news in brief|news summary|news bulletin|bulletin|hourly news|"
+    r"headlines|news update|news digest|briefs?)\b"
+)
+_HANDOVER = re.compile(
+    r"\b(?:has|have|with) (?:more|the story|this report|the details)\b|\breports? from\b|\breporting from\b"
+    r"|,\s*[a-z]+ news,\s*[a-z .'-]+[.\"']*$|^i'm [a-z .'-]+ reporting\.?$|\bthis is [a-z .'-]*news\b"
+)
+_SIGN_OFF = re.compile(r",\s*[a-z]+ news,\s*[a-z .'-]+[.\"']*$")
+_WORDS = re.compile(r"[a-z]{4,}")
+# Words every story uses (reporting verbs, time, people in general): they do not tie two paragraphs together.
+_COMMON = frozenset(
+    "that this these those there then they their them with from have been were will would could should about after "
+    "before also more most than other some many into over under while when what where which who whom whose said says "
+    "saying told tell officials official people government state news report reports reporting reported year years "
+    "week weeks month months today yesterday monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april june july august september october november december local time just only such being "
+    "does made make makes like well very much even still both each including according added another first last "
+    "president minister secretary spokesman spokeswoman voa's".split()
+)
+
+
+def _topic_words(text: str) -> set[str]:
+    """The content words of a paragraph, compared by their first five letters ("Syria(n)", "negotiat...")."""
+    return {w[:5] for w in _WORDS.findall(text) if w not in _COMMON}
+
+
+def story_segments(doc: Doc) -> list[int] | None:
+    """For a page of several stories, the story segment of each sentence (-1 for the title); else None.
+
+    A new segment starts at a paragraph that follows a sign-off, or whose content words (places, people,
+    topics) share nothing with the segment so far: a newscast is a run of short stories, each with its own cast.
+    """
+    body = [s for s in doc.sentences if not s.is_title]
+    if not _MULTI_STORY_TITLE.search(fold(doc.title)) and sum(1 for s in body if _HANDOVER.search(s.folded.strip())) < 2:
+        return None
+    paragraphs: list[list[Sentence]] = []
+    for sent in body:
+        if sent.line_start or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].append(sent)
+    out = [-1] * len(doc.sentences)
+    seg = 0
+    seen: set[str] = set()
+    hold = True  # after a hand-over ("... has more.") the report that follows is the same story
+    signed_off = False
+    for para in paragraphs:
+        last = para[-1].folded.strip()
+        if any(_is_prose(s.text) for s in para):
+            names = _topic_words(" ".join(s.folded for s in para))
+            handover = bool(_HANDOVER.search(last)) and not _SIGN_OFF.search(last)
+            if signed_off or (not hold and not handover and names and seen and not names & seen):
+                seg += 1
+                seen = set()
+            seen |= names
+            hold = handover
+            signed_off = bool(_SIGN_OFF.search(last))
+        for sent in para:
+            out[sent.index] = seg
+    return out
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of running text, not chrome (menus, captions cut short, player lines)."""
+    return len(text) > 25 and text.rstrip()[-1:] in ".!?\"')\u201d\u2019"
+
+
+def _segment_weights(doc: Doc, segments: list[int]) -> list[float]:
+    """Each segment of a multi-story page weighs its own lead like an article's (a newscast story is news)."""
+    weights = [s.weight for s in doc.sentences]
+    prose: dict[int, int] = {}
+    for sent in doc.sentences:
+        seg = segments[sent.index]
+        if seg < 0:
+            continue
+        k = prose.get(seg, 0)
+        weights[sent.index] = LEAD_WEIGHT if k < 2 else (1.0 if k < 8 else 0.6)
+        if len(sent.text) > 40 and sent.text.rstrip()[-1:] in ".!?\"')\u201d\u2019":
+            prose[seg] = k + 1
+    return weights
+
+
 def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -> list[Event]:
     """Turn readings into the article's events: one per type, the ceasefire with its weightiest status."""
     events: list[Event] = []
+    segments = story_segments(doc)
+    if segments is not None:
+        weights = _segment_weights(doc, segments)
+        found = [Reading(r.type, r.status, r.weight / r.sentence.weight * weights[r.sentence.index], r.sentence)
+                 for r in found]
     by_type: dict[str, list[Reading]] = {}
     for r in found:
         by_type.setdefault(r.type, []).append(r)
@@ -253,6 +427,13 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
         if not rs or total < _THRESHOLDS[etype]:
             continue
         if etype == "ceasefire":
+            if segments is not None:
+                # The story about the ceasefire decides its status, not a sum over unrelated stories.
+                per_segment: dict[int, float] = {}
+                for r in rs:
+                    per_segment[segments[r.sentence.index]] = per_segment.get(segments[r.sentence.index], 0.0) + r.weight
+                top = max(per_segment, key=lambda k: per_segment[k])
+                rs = [r for r in rs if segments[r.sentence.index] == top]
             scores: dict[str, float] = {}
             for r in rs:
                 if r.status:

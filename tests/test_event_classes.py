@@ -1,0 +1,142 @@
+"""Classes of event language, each with several phrasings and the near-misses that must keep their reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detect import Detector
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector()
+
+
+def _status(detector: Detector, text: str, title: str = "") -> str | None:
+    return detector.detect(title, text).ceasefire_status
+
+
+def _types(detector: Detector, text: str, title: str = "") -> set[str]:
+    return {e.type for e in detector.detect(title, text).events}
+
+
+# --- ceasefire status: the verb that governs the ceasefire decides, with its modality --------------
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Ukraine agreed on Tuesday to a 30-day ceasefire proposed by the United States.",
+    "Russia and Ukraine agreed on Tuesday to a 30-day ceasefire that would begin on Friday.",
+    "The two armies agreed on Sunday to a truce after mediators urged both sides to stop.",
+    "Kyiv and Moscow have agreed to a ceasefire, the mediators announced.",
+    "The governments of Israel and Lebanon have accepted the American proposal to end the war.",
+    "Egypt announced the adoption of a ceasefire between the two sides on Monday.",
+])
+def test_agreed_by_the_parties_or_a_mediator(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "agreed"
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire took effect at midnight on Monday.",
+    "A truce went into effect on Friday morning across the region.",
+    "The cessation of hostilities is scheduled to start on Saturday at noon.",
+    "A ceasefire began at dawn along the front line.",
+])
+def test_ceasefire_that_took_effect_is_agreed(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "agreed"
+
+
+@pytest.mark.parametrize("text", [
+    "The government and the rebels are planning to sign a ceasefire agreement next week.",
+    "The government hopes to sign a cease-fire with the rebels on Monday.",
+    "A rebel spokesman said the group is willing to agree to a cease-fire.",
+    "The two sides need to try to come to an agreement on a ceasefire.",
+    "Both leaders said they were ready to accept a truce.",
+    "A ceasefire would save thousands of lives, the envoy said.",
+    "The foreign minister offered a truce to the rebels on Sunday.",
+])
+def test_plans_hopes_and_offers_are_proposed(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "proposed"
+
+
+def test_headline_infinitive_is_a_plan(detector: Detector) -> None:
+    assert _status(detector, "Officials said the document is ready.", title="Government, Rebels to Sign Cease-Fire") == "proposed"
+    # near-miss: "agree to" in a headline is the agreement itself
+    assert _status(detector, "Officials said the document is ready.", title="Government, Rebels Agree to Cease-Fire") == "agreed"
+
+
+@pytest.mark.parametrize("text", [
+    "Israel and Hamas accused each other of violating the truce agreed last week.",
+    "Air strikes hit the suburbs despite the ceasefire announced on Friday.",
+    "Fighting on Sunday left the U.N.-backed truce largely in tatters.",
+])
+def test_violation_wins_over_agreement(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "violated"
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas is in talks with Egyptian mediators on a truce.",
+    "Negotiators are working out a ceasefire in Doha.",
+    "Sudan's warring sides moved closer to a cessation of hostilities deal on Friday.",
+])
+def test_negotiations_are_talks(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "talks"
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire is largely holding, residents said.",
+    "The truce, which took effect on Friday, is holding.",
+])
+def test_holding(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "holding"
+
+
+@pytest.mark.parametrize("text", [
+    "The exact terms of a cease-fire have not been agreed to.",
+    "There is no ceasefire in sight, the minister said.",
+])
+def test_negated_agreement_is_not_agreed(detector: Detector, text: str) -> None:
+    assert _status(detector, text) != "agreed"
+
+
+def test_a_dated_clause_does_not_make_the_whole_sentence_history(detector: Detector) -> None:
+    text = ("The sharp rise in ceasefire violations along the front represents the worst violence "
+            "since the two sides recommitted to the ceasefire in 2015.")
+    assert _status(detector, text) == "violated"
+    # near-miss: a ceasefire dated to the past in its own clause is background
+    assert _status(detector, "The ceasefire agreed in 2015 ended a year of war.") is None
+
+
+# --- pages with several stories: the story about the ceasefire decides its status -----------------
+
+_NEWSCAST = """From Washington, this is the World News.
+I'm Jane Roe reporting.
+The United Nations Security Council met on Monday to discuss the crisis in Yemen.
+Diplomats said the Houthis and the Yemeni government called for a truce so that aid can reach the port.
+The council urged both sides to negotiate a truce in Geneva.
+Council members called for an immediate truce in Yemen and appealed for a truce around the port.
+Heavy rain flooded parts of Bangladesh on Monday, leaving thousands of families without shelter.
+Officials in Dhaka said relief teams were on the way.
+Armenia and Azerbaijan agreed on Monday to a ceasefire in Nagorno-Karabakh, the Russian foreign ministry said.
+The ceasefire took effect at noon local time, officials in Baku and Yerevan said.
+Azerbaijani officials confirmed the ceasefire in a statement."""
+
+
+def test_newscast_status_comes_from_the_ceasefire_story(detector: Detector) -> None:
+    assert _status(detector, _NEWSCAST, title="World News Roundup: 1500 UTC") == "agreed"
+
+
+def test_newscast_segments_follow_topic_changes() -> None:
+    from bot.detect.events import story_segments
+    from bot.detect.text import build_doc
+
+    doc = build_doc("World News Roundup: 1500 UTC", _NEWSCAST)
+    segments = story_segments(doc)
+    assert segments is not None
+    by_text = {s.text[:20]: segments[s.index] for s in doc.sentences}
+    assert by_text["The United Nations S"] == by_text["The council urged bo"]
+    assert by_text["Heavy rain flooded p"] != by_text["The council urged bo"]
+    assert by_text["Armenia and Azerbaij"] != by_text["Heavy rain flooded p"]
+    assert by_text["Armenia and Azerbaij"] == by_text["Azerbaijani official"]
+    # near-miss: an ordinary article (no newscast title, no hand-overs or sign-offs) is one story
+    body = _NEWSCAST.split("\n", 2)[2]
+    assert story_segments(build_doc("Armenia and Azerbaijan agree truce", body)) is None
