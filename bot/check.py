@@ -47,10 +47,11 @@ class CheckResult:
             "path": str(self.path),
             "title": self.title,
             "language": d.language,
+            "relevance": round(d.relevance.score, 3) if d.relevance else None,
             "events": [{"type": e.type, "status": e.status, "evidence": e.evidence} for e in d.events],
             "casualties": [
                 {"count": c.count, "qualifier": c.qualifier, "kind": c.kind, "who": c.who, "current": c.current,
-                 "evidence": c.evidence}
+                 "cause": c.cause, "evidence": c.evidence}
                 for c in d.casualties
             ],
             "people": [{"name": p.name, "title": p.title, "country": p.country} for p in d.people],
@@ -91,6 +92,9 @@ def render_text(result: CheckResult) -> list[str]:
     lines = [f"== {result.path}", f"title: {result.title}", f"story: {result.story}"]
     if d.language != "en":
         lines.append(f"language: {d.language} (not analysed: the detector reads English)")
+    if d.relevance is not None:
+        verdict = "about conflict or diplomacy" if d.relevance.relevant else "not about conflict or diplomacy"
+        lines.append(f"relevance: {d.relevance.describe()}: {verdict}")
     lines.append("events:" if d.events else "events: none")
     for e in d.events:
         status = f" ({e.status})" if e.status else ""

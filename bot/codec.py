@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from bot.models import Article, Casualty, Detection, Event, Person, RuleMatch, Source, Summary
+from bot.models import Article, Casualty, Detection, Event, Person, Relevance, RuleMatch, Source, Summary
 
 
 def detection_to_dict(det: Detection) -> dict[str, Any]:
@@ -19,6 +19,7 @@ def detection_to_dict(det: Detection) -> dict[str, Any]:
         "regions": list(det.regions),
         "matches": [asdict(m) for m in det.matches],
         "language": det.language,
+        "relevance": asdict(det.relevance) if det.relevance else None,
     }
 
 
@@ -33,7 +34,14 @@ def detection_from_dict(data: dict[str, Any] | None) -> Detection:
         regions=tuple(data.get("regions", ())),
         matches=tuple(RuleMatch(**m) for m in data.get("matches", ())),
         language=data.get("language") or "en",
+        relevance=_relevance(data.get("relevance")),
     )
+
+
+def _relevance(data: dict[str, Any] | None) -> Relevance | None:
+    if not data:
+        return None
+    return Relevance(float(data["score"]), float(data["threshold"]), tuple((t, float(w)) for t, w in data["terms"]))
 
 
 def _dt(value: str | None) -> datetime | None:

@@ -54,6 +54,7 @@ class Casualty:
     who: str | None
     current: bool
     evidence: str
+    cause: str | None = None  # conflict | disaster | accident | disease | crime, or None when unclear
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,25 @@ class RuleMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class Relevance:
+    """The relevance model's score of an item, its threshold, and the terms that weighed most."""
+
+    score: float
+    threshold: float
+    terms: tuple[tuple[str, float], ...]
+
+    @property
+    def relevant(self) -> bool:
+        """Whether the score reaches the threshold."""
+        return self.score >= self.threshold
+
+    def describe(self) -> str:
+        """"0.91 >= 0.62 ('ceasefire' +0.31, 'talks' +0.12)"."""
+        terms = ", ".join(f"{t!r} {w:+.2f}" for t, w in self.terms[:4])
+        return f"{self.score:.2f} {'>=' if self.relevant else '<'} {self.threshold:.2f}" + (f" ({terms})" if terms else "")
+
+
+@dataclass(frozen=True, slots=True)
 class Detection:
     """Everything the detector found in one article."""
 
@@ -87,6 +107,7 @@ class Detection:
     matches: tuple[RuleMatch, ...] = ()
     # ISO 639-1. The detector reads English; an item in another language is tagged and not analysed.
     language: str = "en"
+    relevance: Relevance | None = None  # the relevance model's judgement (None: not judged)
 
     @property
     def ceasefire_status(self) -> str | None:

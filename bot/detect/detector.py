@@ -12,7 +12,9 @@ from bot.detect.people import find_people
 from bot.detect.places import countries_and_regions, find_places
 from bot.detect.rules import CompiledRules, Findings, compile_rules
 from bot.detect.text import Doc, build_doc
-from bot.models import Detection
+from bot.model.relevance import Model, signals
+from bot.model.relevance import model as shipped_model
+from bot.models import Detection, Relevance
 
 
 @functools.cache
@@ -30,8 +32,9 @@ def _demonym_words() -> frozenset[str]:
 class Detector:
     """Runs every detection stage on an article and evaluates the compiled watch rules."""
 
-    def __init__(self, rules: CompiledRules | None = None) -> None:
+    def __init__(self, rules: CompiledRules | None = None, relevance: Model | None = None) -> None:
         self.rules = rules if rules is not None else compile_rules([])[0]
+        self.relevance = relevance or shipped_model()
         # Load gazetteers now so the first article does not pay for it.
         gazetteer.places()
         gazetteer.people()
@@ -52,7 +55,9 @@ class Detector:
         topic_heavy = len(features.topic_words) >= 3
         found = readings(doc, actor_sentences, features, topic_heavy)
         events = decide(doc, found, casualties)
-        return doc, Findings(events, casualties, people, countries, regions), language
+        score, terms = self.relevance.judge(title, text, signals(events, casualties, people, countries))
+        relevance = Relevance(score, self.relevance.threshold, tuple(terms))
+        return doc, Findings(events, casualties, people, countries, regions, relevance), language
 
     def detect(self, title: str, text: str) -> Detection:
         """Everything found in one article, with the rules that matched and why."""
@@ -66,6 +71,7 @@ class Detector:
             regions=tuple(findings.regions),
             matches=tuple(matches),
             language=language,
+            relevance=findings.relevance,
         )
 
     def explain(self, title: str, text: str) -> list[tuple[str, bool, str]]:

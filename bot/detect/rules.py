@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import ahocorasick  # type: ignore[import-not-found]
 import re2  # type: ignore[import-untyped]
@@ -47,12 +47,15 @@ from bot.models import (
     Casualty,
     Event,
     Person,
+    Relevance,
     RuleMatch,
 )
 
 EventType = Literal["ceasefire", "casualties", "clash", "talks", "agreement", "sanctions"]
 CeasefireStatus = Literal["agreed", "violated", "collapsed", "extended", "proposed", "holding", "talks"]
 CasualtyKind = Literal["killed", "dead", "wounded", "injured", "missing"]
+# What a casualty figure comes from (bot.detect.casualties); None on a figure is "unclear".
+CasualtyCause = Literal["conflict", "disaster", "accident", "disease", "crime"]
 
 assert set(EventType.__args__) == set(EVENT_TYPES)  # type: ignore[attr-defined]
 assert set(CeasefireStatus.__args__) == set(CEASEFIRE_STATUSES)  # type: ignore[attr-defined]
@@ -69,6 +72,7 @@ class EventCondition(BaseModel):
     min_count: int = Field(default=1, ge=1)
     kinds: list[CasualtyKind] = Field(default_factory=list)
     include_background: bool = False
+    causes: list[CasualtyCause] = Field(default_factory=list)  # empty: any cause
 
     @model_validator(mode="before")
     @classmethod
@@ -82,7 +86,8 @@ class EventCondition(BaseModel):
             return f"ceasefire ({'/'.join(self.statuses)})"
         if self.type == "casualties":
             kinds = "/".join(self.kinds) or "casualties"
-            return f"{self.min_count}+ {kinds}{'' if self.include_background else ' (current)'}"
+            causes = f" of {'/'.join(self.causes)}" if self.causes else ""
+            return f"{self.min_count}+ {kinds}{causes}{'' if self.include_background else ' (current)'}"
         return self.type
 
 
@@ -99,20 +104,35 @@ class RuleSpec(BaseModel):
     places: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     regex: str | None = None
+    # true: the item must be about armed conflict or diplomacy, as the relevance model judges its headline
+    # and lead (bot/model/relevance.py), explained with the terms that decided it; a number between 0 and 1
+    # asks for at least that score (stricter or looser than the model's own threshold).
+    relevant: bool | Annotated[float, Field(gt=0.0, lt=1.0)] = False
     severity: Literal["flash", "urgent", "routine"] = "routine"
     enabled: bool = True
 
     @field_validator("name")
     @classmethod
     def _name_is_one_line(cls, value: str) -> str:
-        if value.strip() != value or "\n" in value:
-            raise ValueError("a rule name is one line without leading or trailing spaces")
-        return value
+        # Names end up in file names, shell commands, slash-command arguments and chat: a safe alphabet
+        # (RULES.md) keeps out path tricks (`/`, `../`), option look-alikes (`-x`) and invisible or
+        # direction-changing characters (tabs, U+202E).
+        alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+        bad = next((i for i, ch in enumerate(value) if ch not in (alnum if i == 0 else alnum + "-_.")), None)
+        if value and bad is None:
+            return value
+        bad = bad or 0
+        found = f"{value[bad]!r} (U+{ord(value[bad]):04X}) at position {bad}" if value else "an empty name"
+        raise ValueError(
+            "a rule name uses only the letters A-Z and a-z, the digits 0-9, '-', '_' and '.', and starts with a "
+            f"letter or digit, e.g. armenia-ceasefire; found {found}"
+        )
 
     @model_validator(mode="after")
     def _has_a_condition(self) -> RuleSpec:
-        if self.query is None and self.regex is None and not (self.events or self.people or self.places):
-            raise ValueError("a rule needs at least one of query, events, people, places or regex")
+        if self.query is None and self.regex is None and not (self.events or self.people or self.places
+                                                              or self.relevant is not False):
+            raise ValueError("a rule needs at least one of query, events, people, places, regex or relevant")
         return self
 
 
@@ -177,7 +197,7 @@ def _expected(err: Any) -> str:
     if kind == "missing":
         return "this field to be present"
     if kind == "extra_forbidden":
-        return "only name, description, query, events, people, places, exclude, regex, severity, enabled"
+        return "only name, description, query, events, people, places, exclude, regex, relevant, severity, enabled"
     if kind.endswith(("_type", "_parsing")):
         return kind.replace("_type", "").replace("_parsing", "")
     return str(err["msg"])
@@ -185,11 +205,13 @@ def _expected(err: Any) -> str:
 
 # --- compilation -------------------------------------------------------------------------------------
 
-# A trigger key: a term id (int), or ("e", event type) | ("p", person) | ("c", country) | ("r", region).
+# A trigger key: a term id (int), or ("e", event type) | ("p", person) | ("c", country) | ("r", region)
+# | RELEVANT (the relevance model judged the item about conflict or diplomacy).
 Key = int | tuple[str, str]
 # How common a key is, roughly: an event type occurs in many articles, a watch term in few. The index
 # files each rule under its least common required set, so few rules are ever evaluated.
-_KEY_COST = {"p": 2, "c": 8, "r": 4, "e": 30}
+_KEY_COST = {"p": 2, "c": 8, "r": 4, "e": 30, "m": 30}
+RELEVANT: Key = ("m", "relevant")
 
 
 def _cost(keys: frozenset[Key]) -> int:
@@ -312,6 +334,7 @@ class Findings:
     people: Sequence[Person]
     countries: Sequence[str]
     regions: Sequence[str]
+    relevance: Relevance | None = None  # the relevance model's judgement of the item (None: not judged)
     people_set: frozenset[str] = frozenset()
     places_set: frozenset[str] = frozenset()  # countries, regions, and the countries of the regions
 
@@ -425,6 +448,8 @@ class CompiledRules:
             chosen.update(index.get(("c", country), ()))
         for region in findings.regions:
             chosen.update(index.get(("r", region), ()))
+        if findings.relevance is not None:
+            chosen.update(index.get(RELEVANT, ()))
         return sorted(chosen)
 
     def match(self, doc: Doc, findings: Findings, hits: Hits | None = None) -> list[RuleMatch]:
@@ -439,6 +464,8 @@ class CompiledRules:
         present.update(("c", c) for c in findings.countries)
         present.update(("r", r) for r in findings.regions)
         present.update(("c", c) for c in findings.places_set)
+        if findings.relevance is not None:
+            present.add(RELEVANT)
         positions = hits.positions
         doc = hits.doc
         rules = self.rules
@@ -475,6 +502,8 @@ class CompiledRules:
         keys.extend(("p", person.name) for person in findings.people)
         keys.extend(("c", country) for country in findings.countries)
         keys.extend(("r", region) for region in findings.regions)
+        if findings.relevance is not None:
+            keys.append(RELEVANT)
         for key in keys:
             if (sweep := sweeps.get(key)) is not None:
                 sweep(positions, doc, add)
@@ -592,6 +621,8 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
             region_countries = {c for r in regions for c in gz_places.regions[r].countries}
             required.append(frozenset([("c", c) for c in countries] + [("r", r) for r in regions]
                                       + [("c", c) for c in region_countries]))
+        if spec.relevant is not False:
+            required.append(frozenset([RELEVANT]))
         triggers = min(required, key=_cost) if required else None
         program = _program(query, local) if query is not None else None
         gates = tuple(required[1:] if query is not None and required and required[0] == _need(query, local) else required)
@@ -601,7 +632,7 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
             triggers=triggers, required=tuple(required), program=program,
             check=_check_function(program) if program is not None else None,
             gates=gates,
-            query_only=program is not None and not (spec.events or people_names or countries or regions
+            query_only=program is not None and not (spec.events or people_names or countries or regions or spec.relevant is not False
                                                     or regex is not None or exclude_objs),
             reason_terms=tuple(dict.fromkeys((local[t], t.describe()) for t in _positive_terms(query)))
             if query is not None else (),
@@ -684,8 +715,10 @@ def _positive_terms(node: Node) -> list[Term]:
 def _event_ok(cond: EventCondition, findings: Findings) -> str | None:
     if cond.type == "casualties":
         for c in findings.casualties:
-            if (c.current or cond.include_background) and c.count >= cond.min_count and (not cond.kinds or c.kind in cond.kinds):
-                return f"casualties: {c.qualifier.replace('_', ' ')} {c.count} {c.kind}" + (f" {c.who}" if c.who else "") + f" — {c.evidence}"
+            if (c.current or cond.include_background) and c.count >= cond.min_count and (not cond.kinds or c.kind in cond.kinds) \
+                    and (not cond.causes or c.cause in cond.causes):
+                cause = f" ({c.cause})" if c.cause else ""
+                return f"casualties: {c.qualifier.replace('_', ' ')} {c.count} {c.kind}" + (f" {c.who}" if c.who else "") + f"{cause} — {c.evidence}"
         return None
     for ev in findings.events:
         if ev.type != cond.type:
@@ -695,6 +728,14 @@ def _event_ok(cond: EventCondition, findings: Findings) -> str | None:
         status = f" ({ev.status})" if ev.status else ""
         return f"{ev.type}{status} — {ev.evidence}"
     return None
+
+
+def _relevant_enough(wanted: bool | float, findings: Findings) -> bool:
+    """Whether the relevance model's score reaches the rule's bar (true: the model's own threshold)."""
+    judged = findings.relevance
+    if judged is None:
+        return False
+    return judged.score >= (judged.threshold if wanted is True else wanted)
 
 
 def _failure(rule: CompiledRule, hits: Hits, findings: Findings, *, explain: bool = True,
@@ -721,6 +762,13 @@ def _failure(rule: CompiledRule, hits: Hits, findings: Findings, *, explain: boo
         return f"none of the places {', '.join(spec.places)} is mentioned" if explain else "no"
     if rule.regex is not None and not rule.regex.search(hits.doc.raw):
         return f"regex {spec.regex!r} did not match" if explain else "no"
+    if spec.relevant is not False and not _relevant_enough(spec.relevant, findings):
+        if not explain:
+            return "no"
+        if findings.relevance is None:
+            return "not about armed conflict or diplomacy: relevance not judged (not English)"
+        bar = "" if spec.relevant is True else f" (this rule asks for {spec.relevant:.2f})"
+        return f"not about armed conflict or diplomacy: relevance {findings.relevance.describe()}{bar}"
     for ex in rule.excludes:
         present = [tid for tid in ex.term_ids if tid in positions]
         if not present:
@@ -759,6 +807,8 @@ def _reason(rule: CompiledRule, hits: Hits, findings: Findings) -> str:
     if rule.regex is not None:
         m = rule.regex.search(hits.doc.raw)
         reasons.append(f"regex matched {m.group(0)!r}" if m else "regex matched")
+    if spec.relevant is not False and findings.relevance is not None:
+        reasons.append(f"about conflict or diplomacy: relevance {findings.relevance.describe()}")
     return "; ".join(reasons)
 
 

@@ -1,0 +1,96 @@
+"""Item relevance: is this headline and lead about armed conflict or diplomacy? A linear model, shipped as data.
+
+The weights (relevance.json beside this file) are trained by `python -m bot.model.train` on the development
+part of the labelled corpus only (corpus/README.md); scikit-learn is needed to train, not to run. At run time
+the model is a dictionary lookup: tf-idf of word unigrams and bigrams over the headline and the first
+characters of the text (the part every feed item has), plus the rule-based detector's findings written as
+signal words ("sig_event_ceasefire", "sig_casualties_conflict", "sig_official"...), a dot product and a
+logistic. The signals carry what a few hundred labelled items cannot teach word by word. It is explainable:
+`explain` returns the terms that pushed the score up or down, which `diplobot check` prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.models import Casualty, Event, Person
+
+WEIGHTS = Path(__file__).with_name("relevance.json")
+LEAD_CHARS = 600  # headline + this much of the text: what a feed teaser gives, and an article's lead
+# scikit-learn's default token pattern, so that training and run time cut words the same way.
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def model_text(title: str, text: str, signals: Iterable[str] = ()) -> str:
+    """What the model reads of an item: the headline, the lead and the detector's signal words."""
+    return f"{title}\n{text[:LEAD_CHARS]}\n{' '.join(signals)}"
+
+
+def signals(events: Iterable[Event], casualties: Iterable[Casualty], people: Iterable[Person],
+            countries: Iterable[str]) -> list[str]:
+    """The detector's findings as words: event types and statuses, current casualty causes, officials, states."""
+    out = [f"sig_event_{e.type}" for e in events]
+    out += [f"sig_ceasefire_{e.status}" for e in events if e.type == "ceasefire" and e.status]
+    current = [c for c in casualties if c.current]
+    out += [f"sig_casualties_{c.cause or 'unclear'}" for c in current]
+    if any(p.title for p in people):
+        out.append("sig_official")
+    n = len(set(countries))
+    out += ["sig_country"] * min(n, 1) + ["sig_countries"] * (n >= 2)
+    return list(dict.fromkeys(out))
+
+
+def terms_of(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
+    """Lowercased unigrams and bigrams without the stop words, as the trained vectoriser cuts them."""
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in stop]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """idf and weight per term, the intercept, and the decision threshold chosen on development data."""
+
+    terms: dict[str, tuple[float, float]]
+    intercept: float
+    threshold: float
+    stop: frozenset[str] = frozenset()
+
+    def _vector(self, title: str, text: str, sig: Iterable[str]) -> dict[str, float]:
+        counts: dict[str, int] = {}
+        for term in terms_of(model_text(title, text, sig), self.stop):
+            if term in self.terms:
+                counts[term] = counts.get(term, 0) + 1
+        # sublinear tf times idf, then l2-normalised (TfidfVectorizer(sublinear_tf=True)).
+        vec = {t: (1.0 + math.log(n)) * self.terms[t][0] for t, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        return {t: v / norm for t, v in vec.items()} if norm else {}
+
+    def judge(self, title: str, text: str, sig: Iterable[str] = (), top: int = 5) -> tuple[float, list[tuple[str, float]]]:
+        """Probability that an analyst covering conflict and diplomacy wants this item, and the `top` terms
+        with the largest contributions (positive: towards relevant), largest first."""
+        contrib = [(t, v * self.terms[t][1]) for t, v in self._vector(title, text, sig).items()]
+        z = self.intercept + sum(c for _, c in contrib)
+        contrib.sort(key=lambda tc: -abs(tc[1]))
+        return 1.0 / (1.0 + math.exp(-z)), [(t, round(c, 3)) for t, c in contrib[:top]]
+
+    def score(self, title: str, text: str, sig: Iterable[str] = ()) -> float:
+        """The probability alone."""
+        return self.judge(title, text, sig, top=0)[0]
+
+
+@functools.cache
+def model(path: Path = WEIGHTS) -> Model:
+    """The shipped model (loaded once)."""
+    return from_data(json.loads(path.read_text(encoding="utf-8")))
+
+
+def from_data(data: dict) -> Model:
+    """A model from its JSON form (the shipped file, or a fresh training in bench/eval.py)."""
+    return Model({t: (float(i), float(w)) for t, (i, w) in data["terms"].items()}, float(data["intercept"]),
+                 float(data["threshold"]), frozenset(data.get("stop_words", ())))

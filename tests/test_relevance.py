@@ -1,0 +1,97 @@
+"""The relevance model and the `relevant:` rule condition: conflict and diplomacy alert, the rest does not."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.codec import detection_from_dict, detection_to_dict
+from bot.detect import Detector, compile_rules
+from bot.detect.rules import rules_from_data
+from bot.errors import ConfigError
+from bot.model.relevance import WEIGHTS, model, terms_of
+from tests.conftest import REPO
+
+WANTED = [
+    ("Israeli airstrikes kill 38 Palestinians in Gaza", ""),
+    ("Russia and Ukraine agree to a 30-day ceasefire after talks in Riyadh", ""),
+    ("Foreign ministers of Armenia and Azerbaijan meet in Washington for peace talks", ""),
+    ("EU imposes new sanctions on Iran over drone transfers to Russia", ""),
+]
+UNWANTED = [
+    ("Why serial killers kill", "A psychologist explains what drives people to murder again and again."),
+    ("Ferry capsizes on Lake Kariba, more than 40 dead", "Rescuers searched the lake for survivors on Sunday."),
+    ("Emma Navarro beats defending Wimbledon champion in straight sets", ""),
+    ("Tropical Storm Chantal forecast to bring heavy rain to the Carolinas", ""),
+]
+
+
+def rules(**extra: object) -> Detector:
+    spec = {"name": "conflict-or-diplomacy", "relevant": True, **extra}
+    compiled, errors = compile_rules(rules_from_data({"rules": [spec]}))
+    assert not errors
+    return Detector(compiled)
+
+
+@pytest.mark.parametrize(("title", "text"), WANTED)
+def test_conflict_and_diplomacy_items_are_relevant(title: str, text: str) -> None:
+    det = rules().detect(title, text)
+    assert det.relevance is not None and det.relevance.relevant, det.relevance
+    assert [m.rule for m in det.matches] == ["conflict-or-diplomacy"]
+    assert "about conflict or diplomacy: relevance" in det.matches[0].reason
+
+
+@pytest.mark.parametrize(("title", "text"), UNWANTED)
+def test_crime_disaster_sport_and_weather_are_not(title: str, text: str) -> None:
+    detector = rules()
+    det = detector.detect(title, text)
+    assert det.relevance is not None and not det.relevance.relevant, det.relevance
+    assert det.matches == ()
+    (why,) = [why for name, matched, why in detector.explain(title, text)]
+    assert why.startswith("not about armed conflict or diplomacy: relevance ") and "<" in why
+
+
+def test_relevant_combines_with_other_conditions() -> None:
+    detector = rules(events=["casualties"])
+    assert detector.detect("Israeli airstrikes kill 38 Palestinians in Gaza", "").matches
+    assert not detector.detect("Ferry capsizes on Lake Kariba, more than 40 dead", "").matches
+
+
+def test_a_foreign_item_is_not_judged() -> None:
+    det = rules().detect("Ataques aéreos israelíes matan a 38 palestinos en Gaza", "Los bombardeos siguieron.")
+    assert det.language == "es" and det.relevance is None and det.matches == ()
+
+
+def test_unknown_field_names_relevant_among_the_allowed() -> None:
+    with pytest.raises(ConfigError) as info:
+        rules_from_data({"rules": [{"name": "x", "relevent": True}]})
+    assert "relevant" in str(info.value)
+
+
+def test_relevance_is_stored_and_shown_by_check(tmp_path) -> None:
+    det = Detector().detect(*WANTED[0])
+    again = detection_from_dict(json.loads(json.dumps(detection_to_dict(det))))
+    assert again.relevance == det.relevance
+    (tmp_path / "a.json").write_text(json.dumps({"title": WANTED[0][0], "text": ""}), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "bot", "check", str(tmp_path)], capture_output=True, text=True,
+                         timeout=120, cwd=REPO)
+    assert "relevance: " in out.stdout and "about conflict or diplomacy" in out.stdout
+
+
+def test_the_shipped_model_is_plain_data_read_without_scikit_learn() -> None:
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert 0.0 < data["threshold"] < 1.0 and data["terms"]
+    code = "import sys; from bot.model.relevance import model; model(); sys.exit('sklearn' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60).returncode == 0
+    assert terms_of("Cease-fire talks") == ["cease", "fire", "talks", "cease fire", "fire talks"]
+    assert model().explain("Ceasefire talks in Doha", "")[0][1] > 0
+
+
+@pytest.mark.shared_feeds
+def test_retraining_reproduces_the_shipped_weights() -> None:
+    out = subprocess.run([sys.executable, "-m", "bot.model.train", "--check"], capture_output=True, text=True,
+                         cwd=REPO, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
