@@ -102,7 +102,8 @@ def check_rule(name: str, data: Mapping[str, Any]) -> Checked:
         spec = RuleSpec.model_validate(payload)
     except ValidationError as exc:
         errors = tuple(
-            FieldError(".".join(str(p) for p in err.get("loc", ())) or "spec", str(err.get("msg", "invalid")))
+            FieldError(".".join(str(p) for p in err.get("loc", ())) or "spec",
+                       str(err.get("msg", "invalid")).removeprefix("Value error, "))
             for err in exc.errors()
         )
         return Checked(name, None, errors)
