@@ -222,3 +222,79 @@ def test_outlet_names_and_chrome_are_not_countries(text: str) -> None:
 def test_outlet_near_miss() -> None:
     assert countries("America and its allies agreed to the truce.") == ["United States"]
     assert countries("Aid for Ukraine was discussed by the ministers in a long meeting.") == ["Ukraine"]
+
+
+# --- 5. more ways an office introduces a name -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minister for the Middle East Alistair Burn said the attack was appalling.", ["Alistair Burn"]),
+    ("Minister for Africa Mark Simmons said the attack was appalling.", ["Mark Simmons"]),
+    ("The UN Under-Secretary-General for Humanitarian Affairs, Valerie Amis, arrived.", ["Valerie Amis"]),
+    ("EU High Representative for Foreign Affairs and Security Policy Federica Morini said.", ["Federica Morini"]),
+    ("The Ambassador of Japan to the United Nations, Ken Sato, said.", ["Ken Sato"]),
+    ("US Ambassador to Ukraine Bridget Brinkley said the aid would come.", ["Bridget Brinkley"]),
+    ("We back the call by Special Representative of the Federal Government of Germany for the OSCE "
+     "Chairmanship, Gernot Erlen, and urge calm.", ["Gernot Erlen"]),
+])
+def test_portfolio_titles(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_portfolio_near_misses() -> None:
+    assert names("He was named ambassador to the United Nations in 2019.") == []
+    assert names("The envoy to Kabul arrived on Monday.") == []
+
+
+def test_statement_header_with_a_body_before_the_title() -> None:
+    text = "Press Statement\nJen Pasko\nDepartment Spokesperson\nWashington, DC\nWe are deeply concerned."
+    assert names(text) == ["Jen Pasko"]
+    # near-miss: a long line is prose, not a header
+    assert names("Jen Pasko\nThe Department Spokesperson of the ministry said many things about the talks today.") == []
+
+
+def test_head_of_an_official_body_as_predicate() -> None:
+    text = "Nelson Ruiz Salazar was until recently the Head of the Office of the National Treasury."
+    assert names(text) == ["Nelson Ruiz Salazar"]
+    assert names("Ana Rivas is the head of the Finance Ministry.") == ["Ana Rivas"]
+    assert names("Ana Rivas is the head of the local football club.") == []
+
+
+def test_country_possessive_before_title() -> None:
+    assert names("Ahmed Khalil, the country's foreign minister, said.") == ["Ahmed Khalil"]
+
+
+def test_one_person_under_two_first_name_forms() -> None:
+    text = "Treasury Secretary Steven Mnuchin announced sanctions.\nSteve Mnuchin, Treasury Secretary. (File)"
+    assert names(text) == ["Steven Mnuchin"]
+    # near-miss: two people with one surname and other initials stay two
+    assert names("Prime Minister Nawaz Sharif met Army Chief Raheel Sharif.") == ["Nawaz Sharif", "Raheel Sharif"]
+
+
+def test_quoted_nickname() -> None:
+    assert names('Israeli Minister of Defense Benjamin "Benny" Gantz spoke.') == ["Benny Gantz"]
+    assert names("Israeli Minister of Defense Benjamin \u201cBenny\u201d Gantz spoke.") == ["Benny Gantz"]
+
+
+# --- 6. a watched leader's surname alone --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "These officials served the Maduro regime for years.",
+    "The talks stalled, and Maduro refused to attend.",
+    "Critics said Maduro's government had failed.",
+])
+def test_bare_surname_of_watched_leader(text: str) -> None:
+    assert names(text) == ["Nicolás Maduro"]
+
+
+def test_bare_surname_near_misses() -> None:
+    # another person with that surname, a common surname, a place, a surname inside a longer name
+    assert names("Ron Johnson said the vote was rigged. Johnson later apologised.") == []
+    assert names("The storm hit Austin on Monday.") == []
+    assert names("Officials met at the Putin Hall of the museum.") == []
+    assert names("Rice prices rose again.") == []
+
+
+def test_bare_surname_in_a_headline() -> None:
+    assert names(title="Cease-fire agreement not open to interpretation, Kerry says") == ["John Kerry"]

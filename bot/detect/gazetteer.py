@@ -184,6 +184,8 @@ class People:
     us_states: frozenset[str]  # folded US state names
     by_loose: dict[str, Watched]  # loose key (no hyphens, no al-/el-) -> person
     by_ends: dict[tuple[str, str], tuple[Watched, ...]]  # (first, last) word of the loose key -> people
+    bare_automaton: Any  # folded distinctive surname -> (surname, person): a surname alone names them
+    name_words: dict[str, frozenset[str]]  # canonical name -> folded words of all its written forms
 
     def lookup(self, name: str) -> Watched | None:
         """The watched person a written name stands for, if any."""
@@ -252,6 +254,18 @@ def people() -> People:
             bucket2 = ends.setdefault((parts[0], parts[-1]), [])
             if person not in bucket2:
                 bucket2.append(person)
+    # A watched surname alone ("the Maduro regime", "Putin said") names the person when it is theirs
+    # alone, long enough, and not an everyday surname or word listed in people.yaml.
+    common = {fold(w) for w in data.get("common_surnames") or ()}
+    bare_automaton = ahocorasick.Automaton()
+    for key, persons in by_surname.items():
+        if len(persons) == 1 and len(key) >= 4 and key not in common and " " not in key and not key.isupper():
+            bare_automaton.add_word(key, (key, persons[0]))
+    if len(bare_automaton):
+        bare_automaton.make_automaton()
+    name_words: dict[str, set[str]] = {}
+    for form_key, person in by_form.items():
+        name_words.setdefault(person.name, set()).update(form_key.replace("-", " ").split())
     us_states = frozenset(
         fold(s.name) for s in pycountry.subdivisions.get(country_code="US") or () if s.type == "State")
     titles = dict(titles_data.get("titles") or {})
@@ -274,6 +288,8 @@ def people() -> People:
         us_states=us_states,
         by_loose=by_loose,
         by_ends={k: tuple(v) for k, v in ends.items()},
+        bare_automaton=bare_automaton,
+        name_words={k: frozenset(v) for k, v in name_words.items()},
     )
 
 

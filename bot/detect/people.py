@@ -40,15 +40,28 @@ _STOP = frozenset([
     "islands", "museum", "church", "mosque", "foundation", "institute", "club",
 ])
 _ORG_WORDS = frozenset(
-    ["european", "parliament", "council", "commission", "union", "nations", "united", "assembly", "committee", "department", "ministry", "affairs", "defence", "defense", "state", "states", "foreign", "republic", "government", "presidential", "leadership", "security", "senate", "house", "agency", "forces", "army", "navy", "kingdom", "federal", "central", "national", "international", "general", "arab", "african", "islamic", "people's", "democratic", "communist", "party", "ccp", "prc", "un", "u.n.", "u.s.", "us", "nato", "osce", "au", "eu", "and", "of", "the", "for"]
+    ["european", "parliament", "council", "commission", "union", "nations", "united", "assembly", "committee", "department", "ministry", "affairs", "defence", "defense", "state", "states", "foreign", "republic", "government", "presidential", "leadership", "security", "senate", "house", "agency", "forces", "army", "navy", "kingdom", "federal", "central", "national", "international", "general", "arab", "african", "islamic", "people's", "democratic", "communist", "party", "ccp", "prc", "un", "u.n.", "u.s.", "us", "nato", "osce", "au", "eu", "and", "of", "the", "for", "to",
+     # portfolio words: "Minister for the Middle East and North Africa", "Under-Secretary-General for
+     # Humanitarian Affairs", "High Representative for Foreign Affairs and Security Policy"
+     "middle", "east", "west", "north", "south", "africa", "asia", "europe", "americas", "pacific", "caribbean",
+     "gulf", "commonwealth", "overseas", "development", "trade", "humanitarian", "policy", "political", "peace",
+     "process", "operations", "relief", "emergency", "coordination", "refugees", "human", "rights", "economic",
+     "cooperation", "disarmament", "veterans", "armed", "cabinet", "external", "home", "justice", "finance",
+     "energy", "climate", "region", "regional", "mission", "chairmanship", "presidency", "office", "secretariat",
+     "nations'", "council's", "organization", "organisation", "commissioner", "special", "personal"]
 )
-_HEAD_OF = re.compile(r",\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)")
+_HEAD_OF = re.compile(
+    r"(?:,|\s+(?:is|was|was\s+until\s+recently|has\s+been|serves\s+as|served\s+as))\s+(?:the\s+)?(?:former\s+)?"
+    r"(?:head|chief|chairman|leader|director)\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)", re.IGNORECASE)
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_PREV_WORD = re.compile(r"([\w.'-]+)\s*$")
+_NEXT_WORD = re.compile(r" ([\w'-]+)")
+_NICKNAME = re.compile(r'"([A-Z][\w\'-]+)"(?=\s+[A-Z])')
 _CAP_BEFORE = re.compile(r"([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)(?:'s)?\s*$")
-_OF_FOR = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
-_RUN_WORD = re.compile(r"([A-Z][\w.'-]*|of|for|and|the)(\s+|,\s*|$)")
+_OF_FOR = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
+_RUN_WORD = re.compile(r"([A-Z][\w.'-]*|of|for|and|the|to)(\s+|,\s*|$)")
 _GAP = re.compile(r",?\s+")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
@@ -92,12 +105,20 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
     """
     tokens: list[str] = []
     honorific: str | None = None
+    nickname: str | None = None
     enders = _enders()
     i = pos
     n = len(text)
     while i < n and len(tokens) < 5:
         while i < n and text[i] == " ":
             i += 1
+        if text.startswith('"', i) and tokens and nickname is None:
+            nm = _NICKNAME.match(text, i)
+            if nm:
+                # 'Benjamin "Benny" Gantz': the name the press uses is the nickname with the surname.
+                nickname = nm.group(1)
+                i = nm.end()
+                continue
         m = _NAME_TOKEN.match(text, i)
         word = m.group(0) if m else ""
         if not m:
@@ -132,6 +153,8 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
         tokens.pop()
     if honorific and len(tokens) == 1:
         tokens.insert(0, honorific)  # "Sheikh Hasina": the word is part of the name
+    if nickname and len(tokens) >= 2:
+        tokens = [nickname, tokens[-1]]
     return tokens, i
 
 
@@ -179,8 +202,9 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
         if 0 < k and len(words) - k >= 2:
             tokens, e = _name_at(text, words[k][1])
             return tokens, country, e
-        if comma_at is not None and k == len(words):
-            # "President of the United States, George W. Bush": the name follows the comma.
+        if comma_at is not None and k >= 1:
+            # "President of the United States, George W. Bush", "Special Representative of the Federal
+            # Government of Germany for the OSCE Chairmanship, Gernot Erler": the name follows the comma.
             tokens, e = _name_at(text, comma_at)
             return tokens, country, e
         return [], country, run_start
@@ -229,7 +253,8 @@ _BULLET = re.compile(r"^\s*[-•*]\s")
 _APPOS_BEFORE = re.compile(
     r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))*)"
     r"(?:,\s+(?:who\s+(?:is|was|has\s+been)\s+)?|\s+(?:is|was|serves\s+as|served\s+as|became|remains|has\s+been)\s+)"
-    r"(?:the\s+|a\s+|an\s+)?(?:(?:former|then|acting|official|senior|top|chief|deputy|interim|new|longtime|veteran)\s+)*"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|group|government|movement|organization|militia|party)'s\s+)?"
+    r"(?:(?:former|then|acting|official|senior|top|chief|deputy|interim|new|longtime|veteran)\s+)*"
     r"(?:([A-Z][\w.-]*(?:'s)?)\s+)?$"
 )
 # Lower-case titles too vague to describe a person on their own after a name ("X, a leader of the march").
@@ -240,7 +265,10 @@ _PARTY_WORDS = frozenset(["republican", "democrat", "democratic", "conservative"
                           "socialist", "region", "regional", "autonomous", "transitional", "joint", "chiefs"])
 _RUN_BEFORE = re.compile(r"((?:[A-Z][\w.'-]*\s+){1,3})$")
 _STATE_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)(?:'s)?\s+$")
-_HEAD_CUE = re.compile(r",\s+(?:the\s+)?(?:former\s+)?(?:head|chief|chairman|leader|director)\s+of\b")
+_CAPS_ONLY = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}")
+_HEAD_CUE = re.compile(
+    r"(?:,|\s+(?:is|was|was\s+until\s+recently|has\s+been|serves\s+as|served\s+as))\s+(?:the\s+)?(?:former\s+)?"
+    r"(?:head|chief|chairman|leader|director)\s+of\b", re.IGNORECASE)
 # A capitalised name ending right before a cue (searched in a short window, so it stays linear).
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von)){1,4})$")
 
@@ -374,7 +402,9 @@ def find_people(doc: Doc) -> list[Person]:
                     cand = _Candidate(_clean(appos[0]), title, appos[1], sent.index)
                     (full if len(cand.tokens) >= 2 else surnames).append(cand)
         # "Alexandre Lomaia, the head of the Georgian security council": head of a government body.
-        if " of " in text and ("head of" in text or "chief of" in text or "chairman of" in text or "leader of" in text):
+        low = sent.folded
+        if " of " in text and ("head of" in low or "chief of" in low or "chairman of" in low or "leader of" in low
+                               or "director of" in low):
             for cue in _HEAD_CUE.finditer(text):
                 m = _NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
                 head = _HEAD_OF.match(text, cue.start())
@@ -391,7 +421,9 @@ def find_people(doc: Doc) -> list[Person]:
             continue
         tokens, end = _name_at(unify(a.text), 0)
         if 2 <= len(tokens) <= 4 and end >= len(a.text.rstrip()) - 1:
-            lead = [h for h in _title_hits(doc.unified, b.start, b.start + len(b.folded)) if h[0] == b.start]
+            # The title line may name the office's body first ("Department Spokesperson", "U.S. Senior Envoy").
+            lead = [h for h in _title_hits(doc.unified, b.start, b.start + len(b.folded))
+                    if h[0] == b.start or (len(b.text) <= 60 and _CAPS_ONLY.fullmatch(doc.unified[b.start : h[0]]))]
             if lead:
                 full.append(_Candidate(_clean(tokens), canon.get(lead[0][2], lead[0][2]), None, a.index))
     # A headline from a URL slug has no capitals: a title followed by a watched surname still names them
@@ -414,7 +446,59 @@ def find_people(doc: Doc) -> list[Person]:
         if not sent.text[local : local + 1].isupper() and any(c.isupper() for c in sent.text):
             continue
         watched_hits.append((person, sent.index))
+    surnames.extend(_bare_surnames(doc))
     return _resolve(doc, full, surnames, watched_hits)
+
+
+_VENUE_PREV = frozenset(["in", "at", "from", "to", "near", "into", "outside", "across"])
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in gazetteer.people().titles for w in fold(t).replace(".", " ").split())
+
+
+def _bare_surnames(doc: Doc) -> list[_Candidate]:
+    """A watched leader's distinctive surname standing alone ("the Maduro regime", "Kerry says").
+
+    Not when a capitalised word other than a title or the leader's own name stands right before it
+    ("Ron Johnson": another person, and then no bare mention of that surname counts), nor right after it
+    ("Austin Peay"), nor after a preposition of place ("in Austin").
+    """
+    gzp = gazetteer.people()
+    automaton = gzp.bare_automaton
+    if not len(automaton):
+        return []
+    text = doc.folded
+    unified = doc.unified
+    n = len(text)
+    found: list[tuple[str, gazetteer.Watched, int]] = []
+    blocked: set[str] = set()
+    title_words = _title_words()
+    for end, (key, person) in automaton.iter(text):
+        start = end - len(key) + 1
+        if (start > 0 and text[start - 1].isalnum()) or (end + 1 < n and text[end + 1].isalnum()):
+            continue
+        if not unified[start].isupper() or unified[start + 1 : end + 1].isupper():
+            continue
+        before = unified[max(0, start - 30) : start]
+        prev_m = _PREV_WORD.search(before)
+        prev = prev_m.group(1) if prev_m else ""
+        if prev[:1].isupper() and before.endswith(" "):
+            word = fold(prev.rstrip("."))
+            if word not in title_words and word not in gzp.name_words.get(person.name, ()) and word not in _STOP:
+                blocked.add(key)
+                continue
+        if fold(prev) in _VENUE_PREV:
+            continue
+        nxt = _NEXT_WORD.match(unified, end + 1)
+        if nxt and nxt.group(1)[:1].isupper():
+            continue
+        sent = doc.sentence_at(start)
+        if _BULLET.match(sent.text):
+            continue
+        found.append((key, person, sent.index))
+    return [_Candidate([key], None, None, sentence) for key, _person, sentence in found if key not in blocked]
 
 
 @functools.cache
@@ -455,8 +539,20 @@ def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
     order: list[tuple[int, str]] = []
     by_surname: dict[str, str] = {}
 
-    def add(name: str, title: str | None, country: str | None, sentence: int) -> None:
+    def add(name: str, title: str | None, country: str | None, sentence: int, watched: bool = False) -> None:
         key = fold(name)
+        if key not in people:
+            # "Steven Mnuchin" then "Steve Mnuchin" (a caption): one surname, one initial, one person. A
+            # watched spelling replaces a written one.
+            same = by_surname.get(fold(gazetteer.surname(name)))
+            if same is not None and same[:1] == key[:1]:
+                if watched and gzp.lookup(people[same].name) is None:
+                    old = people.pop(same)
+                    people[key] = Person(name, old.title or title, old.country or country, old.evidence)
+                    order[:] = [(s, key if k == same else k) for s, k in order]
+                    by_surname[fold(gazetteer.surname(name))] = key
+                    return
+                key = same
         if key in people:
             old = people[key]
             if (old.title is None and title) or (old.country is None and country):
@@ -466,6 +562,7 @@ def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
         order.append((sentence, key))
         by_surname.setdefault(fold(gazetteer.surname(name)), key)
 
+    full = sorted(full, key=lambda c: c.sentence)
     for cand in full:
         if len(cand.tokens) < 2:
             continue  # suffixes and initials alone ("Jr.") are no name
@@ -476,11 +573,11 @@ def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
             watched = next((w for k in range(len(cand.tokens) - 1, 1, -1)
                             if (w := gzp.lookup(" ".join(cand.tokens[:k]))) is not None), None)
         if watched:
-            add(watched.name, cand.title or watched.title, cand.country or watched.country, cand.sentence)
+            add(watched.name, cand.title or watched.title, cand.country or watched.country, cand.sentence, True)
         else:
             add(written, cand.title, cand.country, cand.sentence)
     for person, sentence in watched_hits:
-        add(person.name, person.title, person.country, sentence)
+        add(person.name, person.title, person.country, sentence, True)
     for cand in surnames:
         if not cand.tokens:
             continue
