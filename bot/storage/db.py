@@ -19,6 +19,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.errors import ConfigError
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -29,15 +31,39 @@ def alembic_config() -> Config:
     return cfg
 
 
+def sqlite_folder_to_create(url: str, cwd: Path | None = None) -> Path | None:
+    """The missing folder a SQLite URL's file needs, or None; ConfigError when it may not be created.
+
+    A missing folder is created only under the working folder (`var/` of the default URL): a typo
+    such as `sqlite+aiosqlite:////nonexistent/dir/x.db` must not scatter folders over the disk.
+    """
+    path = url.split("///", 1)[1] if "///" in url else ""
+    path = path.split("?", 1)[0]
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    parent = Path(path).parent
+    if parent.is_dir():
+        return None
+    here = (cwd or Path.cwd()).resolve()
+    target = (here / parent).resolve()
+    if target == here or here in target.parents:
+        return target
+    raise ConfigError(
+        f"the folder {target} does not exist; create it first, or give a path under the working folder {here} "
+        "(missing folders are created only there)",
+        file="environment", field="DIPLOBOT_DATABASE_URL", found=url,
+    )
+
+
 class Database:
     """One engine and session factory; `migrate()` brings the schema to the newest revision."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         if url.startswith("sqlite"):
-            path = url.split("///", 1)[1] if "///" in url else ""
-            if path and path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            folder = sqlite_folder_to_create(url)
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
             self.engine: AsyncEngine = create_async_engine(url, connect_args={"timeout": 30})
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         else:
