@@ -80,6 +80,16 @@ def material_changes(shown: dict[str, Any], summary: Summary, watched: Iterable[
     return changes
 
 
+def alert_tenant(shown: dict[str, Any] | None, channel: str) -> str:
+    """The tenant whose view an alert shows: the one whose subscription made it.
+
+    The local operator may subscribe a Slack or Discord channel from the CLI; that alert shows the
+    operator's sources, not the (maybe empty) view of the workspace the channel is in. Alerts made
+    before the tenant was recorded belong to their channel's tenant.
+    """
+    return str((shown or {}).get("tenant") or channel_tenant(channel))
+
+
 def _new_sources(shown: dict[str, Any], summary: Summary) -> list[Source]:
     old = set(shown.get("sources", []))
     return [s for s in summary.sources if s.article_id not in old]
@@ -170,7 +180,7 @@ async def queue_for_stories(
     alerts = [a for ids in chunked(story_ids) for a in (await session.scalars(
         select(AlertRow).where(AlertRow.story_id.in_(ids)).order_by(AlertRow.id))).all()]
     # Only this tenant's alerts: another workspace's alert of the same story shows its own sources.
-    alerts = [a for a in alerts if channel_tenant(a.channel) == tenant]
+    alerts = [a for a in alerts if alert_tenant(a.shown, a.channel) == tenant]
     pending = await _pending_kinds(session, [a.id for a in alerts])
     by_story: dict[str, list[AlertRow]] = {}
     for alert in alerts:
@@ -255,7 +265,7 @@ async def _new_alerts(session: AsyncSession, tenant: str, changes: Sequence[Stor
             values.append({
                 "story_id": story_id, "channel": channel, "subscription_id": channel_subs[0].id,
                 "shown": {**shown_state(change.summary), "matches": [_match_dict(m) for m in channel_matches],
-                          "batched": batched},
+                          "batched": batched, "tenant": tenant},
                 "created_at": now,
             })
     if not values:

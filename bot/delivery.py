@@ -7,6 +7,7 @@ transaction as the story change that caused it (bot/alerts.py). A row moves thro
        ^                  |                   |--Retryable--> pending (backoff, Retry-After honoured)
        |                  |                   |--Permanent--> dead (subscriptions paused, admin told)
        +-- lease expired -+                   +--(edit queued before its post) superseded
+                          +--(cannot be rendered: no article its tenant may see...)--> dead, reason kept
 
 `claim` leases due rows to this instance (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL) for a
 short `claim_lease`. Just before calling the sink the worker records its intent: the row becomes
@@ -45,11 +46,13 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, bindparam, case, func, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.alerts import alert_tenant
 from bot.codec import summary_from_dict, summary_to_dict
 from bot.errors import Permanent, Retryable
-from bot.models import Alert, RuleMatch, channel_tenant
+from bot.models import Alert, RuleMatch
 from bot.pipeline import story_summary
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.services import Services
@@ -444,6 +447,18 @@ class Outbox:
             if self.metrics:
                 self.metrics.delivered("superseded")
             return None
+        except SQLAlchemyError:
+            raise  # the database, not the row: the drain is retried with backoff
+        except Exception as exc:
+            # A row that cannot be rendered (e.g. its story has no article its tenant may see) never blocks
+            # the queue: it becomes a dead letter with its reason, and the rows after it flow.
+            reason = f"cannot be rendered: {type(exc).__name__}: {exc}"
+            log.warning("delivery %s to %s is dead: %s", row.id, row.channel, reason, extra=ctx)
+            await self._own(session, row.id, status="dead", last_error=reason, lease_owner=None, lease_until=None,
+                            attempts=row.attempts + 1)
+            if self.metrics:
+                self.metrics.delivered("dead")
+            return None
         return _Ready(row.id, row.kind, row.channel, sink, alert, message_id, extra, ctx)
 
     async def _process(self, delivery_id: int) -> None:
@@ -566,7 +581,7 @@ class Outbox:
             return Alert(kind="digest", channel=row.channel, summaries=summaries, text=payload.get("title")), None, extra
         matches = _matches(alert_row)
         if row.kind == "batch":
-            summaries = [await story_summary(session, payload["story_id"], matches, tenant=channel_tenant(row.channel))]
+            summaries = [await story_summary(session, payload["story_id"], matches, tenant=_tenant(alert_row, row))]
             if collect:
                 now = self.services.clock.now()
                 free = or_(Delivery.status == "pending",
@@ -577,6 +592,15 @@ class Outbox:
                     ).order_by(Delivery.id).limit(24)
                 )).all()
                 for other in others:
+                    other_alert = await session.get(AlertRow, other.alert_id) if other.alert_id else None
+                    try:
+                        other_summary = await story_summary(session, other.payload["story_id"], _matches(other_alert),
+                                                            tenant=_tenant(other_alert, other))
+                    except SQLAlchemyError:
+                        raise
+                    except Exception as exc:  # it cannot ride: it is left for its own turn, which settles it
+                        log.debug("batch row %s cannot be rendered: %s", other.id, exc)
+                        continue
                     # Take each row only if nobody else did meanwhile; it rides in this row's message.
                     taken = await session.execute(
                         update(Delivery).where(Delivery.id == other.id, free)
@@ -586,12 +610,10 @@ class Outbox:
                     )
                     if taken.rowcount != 1:
                         continue
-                    other_alert = await session.get(AlertRow, other.alert_id) if other.alert_id else None
-                    summaries.append(await story_summary(session, other.payload["story_id"], _matches(other_alert),
-                                                   tenant=channel_tenant(row.channel)))
+                    summaries.append(other_summary)
                     extra.append(other.id)
             return Alert(kind="batch", channel=row.channel, summaries=tuple(summaries)), None, extra
-        summary = await story_summary(session, payload["story_id"], matches, tenant=channel_tenant(row.channel))
+        summary = await story_summary(session, payload["story_id"], matches, tenant=_tenant(alert_row, row))
         mention = summary.severity == "flash"
         if row.kind == "post":
             return Alert(kind="post", channel=row.channel, summary=summary, mention=mention), None, extra
@@ -695,6 +717,11 @@ class Outbox:
                     f"check its permissions), then resubscribe it. 'deliveries --dead' lists what was not sent.",
                 )
                 self.wake.set()
+
+
+def _tenant(alert_row: Any, row: Any) -> str:
+    """The tenant whose view of the story a delivery shows: its alert's (see bot.alerts.alert_tenant)."""
+    return alert_tenant(alert_row.shown if alert_row is not None else None, row.channel)
 
 
 def _matches(alert_row: Any) -> tuple[RuleMatch, ...]:

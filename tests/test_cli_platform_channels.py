@@ -1,0 +1,150 @@
+"""A Slack or Discord channel subscribed by the local operator from the CLI gets the operator's alerts.
+
+The CLI runs for real (`python -m bot subscribe ... --channel slack:TEAM/CHANNEL`), then the app polls
+the seed folder and its outbox sends through the real slack_sdk and discord.py clients to the local
+fake Slack and Discord servers. An outbox row that cannot be rendered becomes a dead letter with its
+reason, and the rows after it still go out.
+"""
+
+# ruff: noqa: F811 - the shared fixtures (fake, restore_endpoints) are imported from other test modules by name
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.app import App
+from bot.settings import Settings
+from bot.storage.tables import Delivery
+from tests.discord_server import TEXT_CHANNEL, FakeDiscord
+from tests.discord_server import GUILD_ID as GUILD
+from tests.slack_server import APP_TOKEN, BOT_TOKEN, TEAM, FakeSlack
+from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.test_discord_adapter import restore_endpoints  # noqa: F401 - fixture
+
+# The titles of the two seed articles: both are the story's sources.
+SEED_SOURCES = ("Blinken hosts Armenia, Azerbaijan FMs", "U.S. Sec. of State Antony Blinken hosted")
+SLACK_CHANNEL = f"slack:{TEAM}/C1"
+DISCORD_CHANNEL = f"discord:{GUILD}/{TEXT_CHANNEL}"
+
+
+def env_for(database_url: str, config_dir: Path) -> dict[str, str]:
+    """The environment of the operator's CLI and of the running app: one database, one config folder."""
+    return {"DIPLOBOT_DATABASE_URL": database_url, "DIPLOBOT_CONFIG_DIR": str(config_dir), "DIPLOBOT_TERMINAL": "0"}
+
+
+async def cli(env: dict[str, str], *args: str) -> str:
+    """Run `diplobot ARGS` in a subprocess, as the operator would; returns its output (fails on a non-zero exit)."""
+    done = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "bot", *args], env={**os.environ, **env}, capture_output=True,
+        text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def app_for(env: dict[str, str], slack: FakeSlack, discord_server: FakeDiscord) -> App:
+    """The app with the real Slack (Socket Mode) and Discord adapters, pointed at the fake servers."""
+    settings = Settings(**env, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True, SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[arg-type]
+                        SLACK_APP_TOKEN=APP_TOKEN, SLACK_API_URL=slack.api_url, **discord_server.env(),
+                        _env_file=None)
+    return App(settings)
+
+
+async def started(app: App) -> App:
+    await app.setup()
+    for adapter in app.adapters:
+        if adapter.prefix == "discord":
+            adapter.client._connection.guild_ready_timeout = 0.05  # type: ignore[attr-defined]
+        await adapter.start()
+    return app
+
+
+async def stopped(app: App) -> None:
+    for adapter in app.adapters:
+        await adapter.stop()
+    await app.close()
+
+
+def slack_posts(slack: FakeSlack) -> list[str]:
+    """Top-level messages in Slack channel C1, as JSON text."""
+    return [json.dumps({"text": m.text, "blocks": m.blocks}) for m in slack.channel_messages("C1") if m.thread_ts is None]
+
+
+def discord_posts(discord_server: FakeDiscord) -> list[str]:
+    """Messages in the Discord text channel, as JSON text."""
+    return [json.dumps(m) for m in discord_server.channel_messages(TEXT_CHANNEL)]
+
+
+async def test_channels_subscribed_from_the_cli_get_the_seed_story(fake: FakeSlack, restore_endpoints: Any,
+                                                                   database_url: str, config_dir: Path) -> None:
+    env = env_for(database_url, config_dir)
+    for channel in (SLACK_CHANNEL, DISCORD_CHANNEL):
+        said = await cli(env, "subscribe", "ceasefire-developments", "--channel", channel)
+        assert f"{channel} now follows rule 'ceasefire-developments'" in said
+    # A second rule the story matches too: still one alert per story and channel.
+    await cli(env, "subscribe", "conflict-casualties", "--channel", SLACK_CHANNEL)
+    async with FakeDiscord() as discord_server:
+        app = await started(app_for(env, fake, discord_server))
+        try:
+            began = time.monotonic()
+            await app.poll_all(force=True)
+            await app.outbox.drain()
+            took = time.monotonic() - began
+            async with app.services.db.session() as session:
+                rows = (await session.execute(select(Delivery.channel, Delivery.status, Delivery.last_error))).all()
+            slack_sent, discord_sent = slack_posts(fake), discord_posts(discord_server)
+        finally:
+            await stopped(app)
+    assert sorted((r.channel, r.status) for r in rows) == [(DISCORD_CHANNEL, "sent"), (SLACK_CHANNEL, "sent")], rows
+    assert len(slack_sent) == 1 and len(discord_sent) == 1, (slack_sent, discord_sent)
+    for sent in (slack_sent[0], discord_sent[0]):
+        assert all(title in sent for title in SEED_SOURCES), sent  # the operator's sources, both of them
+    assert took < 15, f"poll to delivery took {took:.1f} s"
+
+
+async def test_a_row_that_cannot_be_rendered_is_a_dead_letter_and_the_rest_flow(
+        fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, tmp_path: Path) -> None:
+    """The seed story's rows are queued, then its only feed is removed (its articles are no longer the
+    operator's to show): those rows die with their reason, and another story's row queued after them goes out."""
+    other = tmp_path / "wire"
+    other.mkdir()
+    (other / "sudan.txt").write_text(
+        "Sudan ceasefire collapses as fighting resumes in Khartoum\n"
+        "A ceasefire between Sudan's army and the Rapid Support Forces collapsed on Tuesday as heavy fighting "
+        "resumed in Khartoum, killing at least 40 civilians, witnesses and medics said. The truce, agreed in "
+        "Jeddah last week, had been meant to allow aid into the capital.\n", encoding="utf-8")
+    with (config_dir / "feeds.yaml").open("a", encoding="utf-8") as feeds:
+        feeds.write(f"  - name: wire\n    url: {other}\n    interval: 60\n    backfill: 50\n    outlet: Wire\n")
+    env = env_for(database_url, config_dir)
+    await cli(env, "subscribe", "ceasefire-developments", "--channel", SLACK_CHANNEL)
+    async with FakeDiscord() as discord_server:
+        app = await started(app_for(env, fake, discord_server))
+        try:
+            for feed_id in sorted(await app.feed_ids()):  # the seeds first: their post is the older row
+                await app.poll(feed_id, force=True)
+            async with app.services.db.session() as session:
+                queued = (await session.scalars(select(Delivery).order_by(Delivery.id))).all()
+            assert [(r.channel, r.kind, r.status) for r in queued] == [(SLACK_CHANNEL, "post", "pending")] * 2
+            assert (await app.core.run_text("feeds remove seeds", _operator())).ok
+            await app.outbox.drain()
+            async with app.services.db.session() as session:
+                rows = (await session.scalars(select(Delivery).order_by(Delivery.id))).all()
+            sent = slack_posts(fake)
+        finally:
+            await stopped(app)
+    assert [r.status for r in rows] == ["dead", "sent"], [(r.status, r.last_error) for r in rows]
+    assert rows[0].last_error and rows[0].last_error.startswith("cannot be rendered:"), rows[0].last_error
+    assert len(sent) == 1 and "Sudan ceasefire collapses" in sent[0] and SEED_SOURCES[0] not in sent[0]
+
+
+def _operator() -> Any:
+    from bot.models import Caller
+
+    return Caller(user_id="operator", tenant="local", is_admin=True, display_name="operator")
