@@ -140,3 +140,74 @@ def test_newscast_segments_follow_topic_changes() -> None:
     # near-miss: an ordinary article (no newscast title, no hand-overs or sign-offs) is one story
     body = _NEWSCAST.split("\n", 2)[2]
     assert story_segments(build_doc("Armenia and Azerbaijan agree truce", body)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The United States urged both sides to agree to a ceasefire.",
+    "We call on the parties to sign the ceasefire without delay.",
+    "Leaders encouraged the rebels to accept the truce.",
+    "The envoy asked both armies to implement a truce.",
+])
+def test_urging_an_agreement_is_a_proposal(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "proposed"
+
+
+def test_urging_respect_for_an_existing_truce_keeps_it_holding(detector: Detector) -> None:
+    assert _status(detector, "The EU calls on all sides to respect the ceasefire.") == "holding"
+
+
+@pytest.mark.parametrize("text", [
+    "Neither side has agreed to a ceasefire.",
+    "The rebels have still not signed the truce.",
+])
+def test_negated_governing_verb(detector: Detector, text: str) -> None:
+    assert _status(detector, text) != "agreed"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Shelling breaks Ukraine ceasefire", "violated"),
+    ("The truce breaks down as fighting resumes", "collapsed"),
+    ("Ceasefire between Israel and Hamas takes effect", "agreed"),
+    ("A fragile ceasefire has been in place since the spring.", "holding"),
+])
+def test_headline_verbs(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, "", title=text) == status or _status(detector, text) == status
+
+
+def test_press_as_a_noun_is_no_exhortation(detector: Detector) -> None:
+    assert _status(detector, "", title="Press release: Foreign Secretary welcomes Gaza ceasefire") == "agreed"
+    assert _status(detector, "The Press Secretary announced a ceasefire between the two sides.") == "agreed"
+    # near-miss: the verb still exhorts
+    assert _status(detector, "The envoy pressed both sides to sign a ceasefire.") == "proposed"
+
+
+def test_far_discussions_do_not_make_talks(detector: Detector) -> None:
+    assert _status(detector, "This must become a lasting ceasefire to make way for substantial discussions.") != "talks"
+    assert _status(detector, "Ceasefire negotiations resumed in Doha.") == "talks"
+
+
+def test_close_to_agreeing_is_talks(detector: Detector) -> None:
+    assert _status(detector, "The envoy says the warring parties are close to agreeing on a cease-fire.") == "talks"
+    assert _status(detector, "The two sides are nearing a truce, mediators said.") == "talks"
+
+
+_NEWSCAST_2 = """From Washington, this is VOA News. I'm Sam Doe reporting.
+Leaders of the world's seven major industrial nations met in Japan on Thursday to discuss the global economy.
+The leaders called for stronger growth and more spending on roads.
+The United Nations envoy for Yemen says the government and the Houthis agreed to a cease-fire.
+Ismail Ould Cheikh Ahmed told reporters in Kuwait that talks between the government and the Houthi rebels were making progress.
+He said both sides have agreed to release prisoners.
+Police in Kenya fired tear gas at protesters in Nairobi."""
+
+
+def test_newscast_story_keeps_its_venue_and_follow_up() -> None:
+    from bot.detect.events import story_segments
+    from bot.detect.text import build_doc
+
+    doc = build_doc("Hourly Newscast for June 2", _NEWSCAST_2)
+    segments = story_segments(doc)
+    assert segments is not None
+    seg = {s.text[:12]: segments[s.index] for s in doc.sentences}
+    assert seg["The United N"] == seg["Ismail Ould "] == seg["He said both"]
+    assert seg["The United N"] != seg["Leaders of t"]
+    assert seg["The United N"] != seg["Police in Ke"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.detect.casualties import _BACKGROUND
 from bot.detect.keywords import Features
+from bot.detect.places import find_places
 from bot.detect.text import LEAD_WEIGHT, Doc, Sentence, fold
 from bot.models import Casualty, Event
 
@@ -31,8 +32,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|could|should|must|might|may|will|if|once
 # "accused each other of violating the truce agreed last week" is a violation.
 _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("extended", re.compile(r"\bextend|\bextension|\bprolong|\brenew")),
-    ("violated", re.compile(r"\bviolat|\bbreach|\bbroke the\b|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin")),
-    ("collapsed", re.compile(r"\bcollaps|\bfell apart|\bbroke down|\bbreakdown|\bunravel|\babandon|\bshattered")),
+    ("collapsed", re.compile(r"\bcollaps|\bfell apart|\bfalls apart|\bbr(?:oke|eaks?|eaking) down|\bbreakdown|\bunravel|\babandon|\bshattered")),
+    ("violated", re.compile(r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin")),
 ]
 # The verb or noun that governs the ceasefire from its left ("agreed to a truce", "called for a ceasefire",
 # "talks on a truce"); the nearest one decides.
@@ -42,7 +43,7 @@ _LEFT_CUES = re.compile(
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
     r"\bbid for\b|\bplan for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b)"
-    r"|(?P<holding>\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*)"
+    r"|(?P<holding>\bfragile\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*)"
     r"|(?P<agreed>\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplement\w*|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
     r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bsince (?:the|a)\b)"
@@ -50,8 +51,8 @@ _LEFT_CUES = re.compile(
 # The predicate after the ceasefire ("the truce took effect", "the ceasefire is holding", "a truce proposed by").
 _RIGHT_CUES = re.compile(
     r"(?P<holding>\b(?:is|was|has|have|had|been|largely|mostly|still|appears to be|seems to be)\s+(?:largely |mostly |broadly |still )?(?:holding|held)\b"
-    r"|\bhold(?:s|ing)?\b|\bremain(?:s|ed)? in (?:place|effect|force)\b|\bfragile\b)"
-    r"|(?P<agreed>\btook effect|\btake effect|\btaking effect|\bcame into (?:force|effect)|\bcome into (?:force|effect)|"
+    r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) in (?:place|effect|force)\b|\bfragile\b)"
+    r"|(?P<agreed>\btook effect|\btakes? effect|\btaking effect|\bcame into (?:force|effect)|\bcome into (?:force|effect)|"
     r"\bwent into effect|\bin effect\b|\bin force\b|\bbegan\b|\bbegins?\b|\bstart(?:s|ed)?\b|\bcommenc\w*|"
     r"\bagreed\b|\bannounced\b|\bsigned\b|\breached\b|\bbrokered\b|\baccepted\b|\bdeal\b|\bagreement\b|\baccord\b|\bpact\b)"
     r"|(?P<proposed>\bpropos\w*|\boffered\b|\bbid\b|\bplan\b|\binitiative\b|\bcalls?\b|\bappeal)"
@@ -64,9 +65,17 @@ _MODAL_BEFORE = re.compile(
     r"seek(?:s|ing)? to|aim(?:s|ed|ing)? to|want(?:s|ed)? to|expected to|likely to|set to|going to|poised to|due to|"
     r"intends? to|intention to|effort to|efforts to|attempt to)\b"
 )
+# An exhortation before the governing verb ("urged both sides to agree to a ceasefire") is a proposal; asking
+# the sides to respect an existing truce still reports that truce.
+_EXHORT = re.compile(
+    r"\b(?:urg\w*|call(?:s|ed|ing)? (?:on|upon)|call(?:s|ed|ing)? for|ask\w*|encourag\w*|"
+    r"press(?:es|ed|ing)? (?:for|on|upon|both|all|the (?:two )?(?:sides|parties))|"
+    r"appeal\w*|demand\w*|push\w*|invit\w*|implor\w*)\b"
+)
+_NEARLY = re.compile(r"\b(?:close(?:r)? to|near(?:ing|er)?(?: to)?|on the verge of|edg\w+ toward|moving toward)\s+(?:\w+\s+)?$")
 # A modal inside a report of agreement ("agreed that they would observe a truce") stays an agreement.
 _AGREED_FRAME = re.compile(r"\b(?:agreed|announced|accepted|signed|confirmed)\b")
-_NEGATED_CUE = re.compile(r"\b(?:not|never|no|yet to|failed to|refused to|refuse to|refuses to)\s+(?:\w+\s+)?$")
+_NEGATED_CUE = re.compile(r"\b(?:not|never|no|neither|nor|yet to|failed to|refused to|refuse to|refuses to)\s+(?:\w+\s+){0,2}$")
 # Starting dates of an agreed ceasefire are announcements, not hopes: "is scheduled to start", "will take effect".
 _EFFECT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:is|are|was)?\s*(?:scheduled to|set to|due to|expected to|to|will|would|shall)\s+"
                      r"(?:take effect|start|begin|commence|come into (?:force|effect)|go into effect|enter into force)\b")
@@ -194,6 +203,10 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
             return "agreed"  # "accepted the American proposal to end the war"
         if status in ("agreed", "holding") and (_modal(before) or (is_title and _TITLE_INFINITIVE.search(before))):
             return "proposed"
+        if status == "agreed" and _EXHORT.search(before):
+            return "proposed"
+        if status == "agreed" and _NEARLY.search(before):
+            return "talks"  # "the warring parties are close to agreeing on a cease-fire"
         return status
     after = _RIGHT_CUES.search(low, end, right)
     if _EFFECT.match(low, end) and not _modal(low[max(left, start - 40) : start]):
@@ -201,6 +214,10 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
     if after is not None:
         status = after.lastgroup
         between = low[end : after.start()]
+        if status in ("talks", "proposed") and len(between) > 15:
+            # Only a noun compound or a participle names the ceasefire's state: "ceasefire talks", "a truce
+            # proposed by"; "a ceasefire to make way for discussions" is no negotiation of it.
+            status = None
         if re.search(r"\b(?:not|never|no)\b", between):
             return None
         if status == "agreed":
@@ -211,7 +228,8 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
             _MODAL_AFTER.match(low, end) or _modal(between) or _HYPOTHETICAL.search(low[max(left, start - 40) : start])
         ):
             return "proposed"
-        return status
+        if status is not None:
+            return status
     if _HYPOTHETICAL.search(low[max(left, start - 40) : start]) or _MODAL_AFTER.match(low, end):
         return "proposed"
     return None
@@ -327,6 +345,8 @@ _HANDOVER = re.compile(
 )
 _SIGN_OFF = re.compile(r",\s*[a-z]+ news,\s*[a-z .'-]+[.\"']*$")
 _WORDS = re.compile(r"[a-z]{4,}")
+# A paragraph opening on a pronoun or "the envoy" goes on with the story before it.
+_CONTINUES = re.compile(r"[\"'(]*(?:he|she|they|it|his|her|their|its|the (?:\w+ )?(?:envoy|official|minister|spokes\w+|group|government|army|rebels))\b")
 # Words every story uses (reporting verbs, time, people in general): they do not tie two paragraphs together.
 _COMMON = frozenset(
     "that this these those there then they their them with from have been were will would could should about after "
@@ -335,13 +355,27 @@ _COMMON = frozenset(
     "week weeks month months today yesterday monday tuesday wednesday thursday friday saturday sunday january "
     "february march april june july august september october november december local time just only such being "
     "does made make makes like well very much even still both each including according added another first last "
-    "president minister secretary spokesman spokeswoman voa's".split()
+    "president minister secretary spokesman spokeswoman voa's united nations nation states country countries "
+    "international world leaders leader".split()
 )
+
+
+# Words of one field tie paragraphs of one story together ("talks" in Kuwait continue "close to a cease-fire").
+_FIELDS = {
+    **dict.fromkeys("cease truce talks negot agree peace media accor cessa hosti armis".split(), "=peace"),
+}
 
 
 def _topic_words(text: str) -> set[str]:
     """The content words of a paragraph, compared by their first five letters ("Syria(n)", "negotiat...")."""
-    return {w[:5] for w in _WORDS.findall(text) if w not in _COMMON}
+    out: set[str] = set()
+    for w in _WORDS.findall(text):
+        if w not in _COMMON:
+            out.add(w[:5])
+            field = _FIELDS.get(w[:5])
+            if field:
+                out.add(field)
+    return out
 
 
 def story_segments(doc: Doc) -> list[int] | None:
@@ -358,20 +392,30 @@ def story_segments(doc: Doc) -> list[int] | None:
         if sent.line_start or not paragraphs:
             paragraphs.append([])
         paragraphs[-1].append(sent)
+    places: dict[int, set[str]] = {}
+    for hit in find_places(doc):
+        places.setdefault(hit.sentence, set()).add(hit.entry.country or hit.entry.written)
     out = [-1] * len(doc.sentences)
     seg = 0
     seen: set[str] = set()
+    seen_places: set[str] = set()
     hold = True  # after a hand-over ("... has more.") the report that follows is the same story
     signed_off = False
     for para in paragraphs:
         last = para[-1].folded.strip()
         if any(_is_prose(s.text) for s in para):
-            names = _topic_words(" ".join(s.folded for s in para))
+            words = _topic_words(" ".join(s.folded for s in para))
+            where = set().union(*(places.get(s.index, set()) for s in para))
             handover = bool(_HANDOVER.search(last)) and not _SIGN_OFF.search(last)
-            if signed_off or (not hold and not handover and names and seen and not names & seen):
+            # A story changes where a paragraph takes the news elsewhere (a place not yet in this story) and
+            # shares no words with it; a paragraph that names no place continues the story.
+            moved = bool(where) and not where & seen_places and not words & seen
+            if signed_off or (not hold and not handover and moved and not _CONTINUES.match(para[0].folded)):
                 seg += 1
                 seen = set()
-            seen |= names
+                seen_places = set()
+            seen |= words
+            seen_places |= where
             hold = handover
             signed_off = bool(_SIGN_OFF.search(last))
         for sent in para:
