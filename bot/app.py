@@ -152,6 +152,12 @@ class App:
         try:
             async with self._poll_slots:
                 return await self._poll(feed_id, force)
+        except asyncio.CancelledError:
+            if not self.stop_event.is_set():
+                raise
+            log.info("poll of feed %s cut short by the stop; it is redone at the next start", feed_id,
+                     extra={"feed": feed_id})
+            return None
         except Exception:
             self.metrics.polled(False)
             log.exception("poll of feed %s failed unexpectedly; it will be retried", feed_id, extra={"feed": feed_id})
@@ -230,6 +236,15 @@ class App:
                 )
                 self.outbox.wake.set()
 
+    async def _release_feed_leases(self) -> None:
+        """Hand back the poll leases of this instance (polls cut short by a stop), so the next start polls them."""
+        try:
+            async with self.services.db.session() as session:
+                await session.execute(update(Feed).where(Feed.lease_owner == self.services.instance_id)
+                                      .values(lease_owner=None, lease_until=None))
+        except Exception:
+            log.exception("could not hand back the feed leases; they expire on their own")
+
     async def poll_all(self, *, force: bool = False) -> None:
         """Poll every enabled feed concurrently (the fetcher bounds per-host concurrency)."""
         ids = await self.feed_ids()
@@ -265,12 +280,19 @@ class App:
                     coalesce=True, misfire_grace_time=spec.interval,
                 )
 
-    async def run(self) -> None:
-        """Run until `stop_event` is set: adapters, one job per feed, the outbox worker."""
+    async def run(self, *, grace: float = 30.0) -> None:
+        """Run until `stop_event` is set: adapters, one job per feed, the outbox worker.
+
+        On stop, polls and the delivery in flight get `grace` seconds to finish; what is still running
+        then is cancelled, which is safe: a poll's transaction rolls back and its feed lease is handed
+        back (the next start polls it again), a delivery's send lease expires and it is reconciled.
+        """
         await self.setup()
         scheduler = AsyncIOScheduler(timezone="UTC")
         outbox_task: asyncio.Task[None] | None = None
         try:
+            if self.stop_event.is_set():  # stopped while starting: start nothing
+                return
             if self.settings.http_port is not None:
                 self.ops = OpsServer(self.services, self.metrics, port=self.settings.http_port)
                 await self.ops.start()
@@ -287,13 +309,20 @@ class App:
         finally:
             # Graceful stop: no new polls; the outbox finishes the delivery in flight and hands back the rest.
             self.stop_event.set()
-            scheduler.shutdown(wait=False)
+            if scheduler.running:
+                scheduler.shutdown(wait=False)
+            deadline = time.monotonic() + grace
             polls = {t for t in self._polls_in_flight if t is not asyncio.current_task()}
             if polls:  # a poll mid-ingest commits (or rolls back) before the database closes
-                await asyncio.wait(polls, timeout=30)
+                _, late = await asyncio.wait(polls, timeout=grace)
+                for task in late:
+                    task.cancel()
+                if late:
+                    await asyncio.wait(late, timeout=1)
+                    await self._release_feed_leases()
             if outbox_task is not None:
                 try:
-                    await asyncio.wait_for(outbox_task, timeout=30)
+                    await asyncio.wait_for(outbox_task, timeout=max(0.1, deadline - time.monotonic()))
                 except Exception:
                     log.exception("the outbox did not stop cleanly; its leases expire and another instance resumes")
             for adapter in self.adapters:

@@ -9,8 +9,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import signal
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -62,24 +65,82 @@ def setup_logging(settings: Settings) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+# A first Ctrl-C (or SIGTERM) stops gracefully: work in flight gets STOP_GRACE seconds, and the process
+# is gone FORCE_AFTER seconds after the signal whatever still runs (a DNS lookup in a thread, a long
+# parse). Cutting work short is safe: a poll rolls back and is redone, a delivery is reconciled.
+STOP_GRACE = 1.0
+FORCE_AFTER = 1.8
+
+
+class _Stopper:
+    """SIGINT/SIGTERM handler: the first signal asks for a graceful stop and arms a deadline; a second one,
+    or the deadline, ends the process at once.
+
+    A plain `signal.signal` handler, not the event loop's: it runs even while the loop is busy, and it
+    only writes to stderr with `os.write` (a signal may land in the middle of a print).
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._wake: Callable[[], None] | None = None
+
+    def attach(self, loop: asyncio.AbstractEventLoop, event: asyncio.Event) -> None:
+        """Let a signal set `event` on `loop` (and set it now if a signal came first)."""
+        self._wake = lambda: loop.call_soon_threadsafe(event.set)
+        if self.requested:
+            self._wake()
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.requested:
+            self.force("stopped at once (second signal)")
+        self.requested = True
+        os.write(2, b"\nStopping... (Ctrl-C again to force)\n")
+        if self._wake is not None:
+            self._wake()
+        timer = threading.Timer(FORCE_AFTER, self.force, (f"still stopping after {FORCE_AFTER:g} s; stopped at once",))
+        timer.daemon = True
+        timer.start()
+
+    @staticmethod
+    def force(why: str) -> None:
+        """Exit now: unfinished polls are redone and unfinished deliveries reconciled at the next start."""
+        os.write(2, f"diplobot {why}.\n".encode())
+        _exit_now(130)
+
+
+def _exit_now(code: int) -> None:
+    """Flush the standard streams and end the process without the interpreter's teardown."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # a closed or broken stream must not keep the process alive
+            pass
+    os._exit(code)
+
+
 @app.command()
 def run(once: bool = typer.Option(False, "--once", help="Do one poll-and-deliver cycle, then exit 0.")) -> None:
     """Run the bot: poll every feed on its schedule, alert subscribed channels, answer commands (Ctrl-C stops)."""
+    stopper = _Stopper()
+    if not once:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, stopper)
+
     from bot.app import App
 
     settings = _settings()
     setup_logging(settings)
 
     async def main() -> None:
+        if stopper.requested:  # Ctrl-C while starting
+            return
         bot = App(settings)
         if once:
             await bot.run_once()
             return
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, bot.stop_event.set)
+        stopper.attach(asyncio.get_running_loop(), bot.stop_event)
         logging.getLogger("diplobot").info("diplobot running; Ctrl-C to stop")
-        await bot.run()
+        await bot.run(grace=STOP_GRACE)
 
     try:
         asyncio.run(main())
@@ -88,6 +149,11 @@ def run(once: bool = typer.Option(False, "--once", help="Do one poll-and-deliver
     except KeyboardInterrupt:
         pass
     typer.echo("diplobot stopped.", err=True)
+    if not once:
+        # Everything is closed; tearing down the interpreter (the detector's tables, the language
+        # models) would take another 1-2 s that a user waiting on Ctrl-C should not see.
+        logging.shutdown()
+        _exit_now(0)
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import codecs
 import itertools
 import logging
 import os
@@ -75,7 +76,11 @@ class TerminalSink:
 
 
 class TerminalAdapter:
-    """The terminal face: a sink, and, on an interactive terminal, a command prompt on stdin."""
+    """The terminal face: a sink, and, on an interactive terminal, a command prompt on stdin.
+
+    Stdin is watched by the event loop (`add_reader`), not read in a thread: a thread blocked in
+    `readline` cannot be interrupted, and the loop's shutdown would wait for it until Enter.
+    """
 
     prefix = "terminal"
 
@@ -84,24 +89,53 @@ class TerminalAdapter:
         self.sink = TerminalSink(stream)
         self.interactive = sys.stdin.isatty() if interactive is None else interactive
         self._task: asyncio.Task[None] | None = None
+        self._fd: int | None = None
+        self._lines: asyncio.Queue[str | None] = asyncio.Queue()
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._pending = ""
 
     async def start(self) -> None:
         """Start reading commands from stdin when it is a terminal."""
         if self.interactive and self.core is not None:
+            self._fd = sys.stdin.fileno()
+            asyncio.get_running_loop().add_reader(self._fd, self._on_input)
             self._task = asyncio.create_task(self._read_commands())
 
     async def stop(self) -> None:
         """Stop the command reader."""
+        self._stop_reading()
         if self._task:
             self._task.cancel()
 
+    def _stop_reading(self) -> None:
+        if self._fd is not None:
+            asyncio.get_running_loop().remove_reader(self._fd)
+            self._fd = None
+
+    def _on_input(self) -> None:
+        """Stdin is readable: take what the terminal has (a line, in canonical mode) and queue whole lines."""
+        assert self._fd is not None
+        try:
+            data = os.read(self._fd, 4096)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:  # the terminal went away (EIO): as end of input
+            data = b""
+        if not data:
+            self._stop_reading()
+            self._lines.put_nowait(None)
+            return
+        self._pending += self._decoder.decode(data)
+        *lines, self._pending = self._pending.split("\n")
+        for line in lines:
+            self._lines.put_nowait(line)
+
     async def _read_commands(self) -> None:
-        loop = asyncio.get_running_loop()
         caller = Caller(user_id="operator", tenant="local", is_admin=True, display_name="operator")
         self.sink._write("Type a command (e.g. 'brief armenia', 'help'); Ctrl-C to stop.")
         while True:
-            line = await loop.run_in_executor(None, sys.stdin.readline)
-            if not line:
+            line = await self._lines.get()
+            if line is None:
                 return
             if line.strip():
                 assert self.core is not None
