@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bot.detect.casualties import CAUSES
 from bot.models import CASUALTY_KINDS, CEASEFIRE_STATUSES, EVENT_TYPES, QUALIFIERS
 from tests.conftest import REPO, SEEDS
 
@@ -35,8 +36,9 @@ def test_json_contract_shape_and_order(tmp_path: Path) -> None:
             assert set(e) == {"type", "status", "evidence"} and e["type"] in EVENT_TYPES and e["evidence"]
             assert e["status"] is None or (e["type"] == "ceasefire" and e["status"] in CEASEFIRE_STATUSES)
         for c in obj["casualties"]:
-            assert set(c) == {"count", "qualifier", "kind", "who", "current", "evidence"}
+            assert set(c) == {"count", "qualifier", "kind", "who", "current", "cause", "evidence"}
             assert isinstance(c["count"], int) and c["qualifier"] in QUALIFIERS and c["kind"] in CASUALTY_KINDS
+            assert c["cause"] is None or c["cause"] in CAUSES
             assert isinstance(c["current"], bool) and c["evidence"]
         for p in obj["people"]:
             assert set(p) == {"name", "title", "country"}

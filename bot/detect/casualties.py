@@ -8,8 +8,15 @@ Conventions (they follow the labelling guide in eval-dev/README.md):
 - hostages, prisoners, the displaced, arrests, force sizes, ages, years, dates, times, distances, money,
   durations and projections ("could pass 25,000") are never figures;
 - background: a figure in a clause dated to a past year or month ("In 2020, ...", "In April, ..."), tied to
-  an earlier conflict ("died in that war"), to an anniversary, or to a separately dated earlier incident
-  ("including a blast Tuesday ...") is reported with current=False.
+  an earlier conflict ("died in that war"), to an anniversary, to a separately dated earlier incident
+  ("including a blast Tuesday ...", "a week ago", "earlier this month", "a previous bombing"), to a
+  comparison ("the deadliest since 2014, when 80 died"), to the attack a report follows ("follows a bombing
+  that killed 30"), or to a timeline of earlier attacks ("July - Gunmen kill 30 ...") is reported with
+  current=False; a running total "since the war began in 2011" stays current;
+- rates ("91 a day", "deaths a year", "annually", "on average"), hypotheticals ("could have killed") and
+  figures being debunked ("falsely claim", "no evidence that", "denied that") are never figures;
+- cause: what killed or hurt the victims (conflict, disaster, accident, disease, crime, or None), read
+  from the figure's own clause, then its sentence, then the headline and lead.
 """
 
 from __future__ import annotations
@@ -26,20 +33,24 @@ _CUE = re.compile(r"kill|dead|death|died|\bdie|wound|injur|missing|lives|casualt
 _KIND_WORDS = {
     "killed": "killed", "slain": "killed", "dead": "dead", "died": "dead", "deaths": "dead", "fatalities": "dead",
     "perished": "dead", "wounded": "wounded", "injured": "injured", "hurt": "injured", "missing": "missing",
-    "unaccounted": "missing",
+    "unaccounted": "missing", "bodies": "dead",
 }
 _ACTIVE = {"killed", "wounded", "injured"}
 _LEFT_VERBS = [
-    (re.compile(r"(?:killed|killing|kills|kill|massacred|massacring|slaughtered|shot dead|gunned down)$"), "killed"),
+    (re.compile(r"(?:killed|killing|kills|kill|massacred|massacring|slaughtered|shot dead|gunned down|murdered|murdering|murders|murder)$"), "killed"),
     (re.compile(r"(?:claimed|took|cost) the lives of$"), "killed"),
     (re.compile(r"(?:assassination|killing|killings|massacre|murder|deaths?) of$"), "killed"),
+    (re.compile(r"(?:bodies of|among the dead (?:were|are|was|is|included|include)|the dead (?:included|include|includes))$"), "dead"),
     (re.compile(r"(?:wounding|wounded|wounds)$"), "wounded"),
     (re.compile(r"(?:injuring|injured|injures|injure)$"), "injured"),
 ]
-_TOLL = re.compile(r"\b(?:death|casualty|fatality|the) tolls?\b(?P<mid>[^.;:]{0,40})$")
+_TOLL = re.compile(
+    r"\b(?:(?:death|casualty|fatality|the) tolls?|casualties|fatalities|(?:the )?number of (?:dead|deaths|people killed|victims))\b"
+    r"(?P<mid>[^.;:]{0,60})$"
+)
 _TOLL_MID = re.compile(
     r"^(?:\s|,|stands?|stood|at|is|was|has|had|have|rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|hits|to|of|"
-    r"now|nearing|near|surpassed|exceeded|passed|topped|increased|grew|total(?:l?ed)?|overall|officially|reportedly|"
+    r"now|nearing|nears|near|surpassed|surpasses|exceeded|exceeds|passed|passes|topped|tops|increased|grew|total(?:l?ed)?|overall|officially|reportedly|"
     r"more|than|at least|over|about|nearly|almost|some|around|roughly|an estimated|estimated|up|in|the|attack|"
     r"from|this|week|'s|s)*$"
 )
@@ -47,8 +58,8 @@ _PROJECTION = re.compile(r"\b(?:could|might|may|would|will|expected to|feared to
 
 _QUALIFIERS = [
     (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$"), "at_least"),
-    (re.compile(r"(?:more than|over|upwards of|in excess of|above|exceeding|surpassed|topped|exceeded)\s*$"), "more_than"),
-    (re.compile(r"(?:nearly|almost|close to|nearing|just under|just short of|approaching)\s*$"), "nearly"),
+    (re.compile(r"(?:more than|over|upwards of|in excess of|above|exceeding|surpassed|surpasses|topped|tops|exceeded|exceeds|passed|passes)\s*$"), "more_than"),
+    (re.compile(r"(?:nearly|almost|close to|nearing|nears|just under|just short of|approaching)\s*$"), "nearly"),
     (re.compile(r"(?:about|around|approximately|roughly|some|an estimated|estimated|approx\.|circa|an approximate)\s*$"), "about"),
     (re.compile(r"(?:up to|as many as)\s*$"), "up_to"),
 ]
@@ -63,7 +74,7 @@ _GAP_OK = frozenset(
     ["were", "was", "have", "has", "had", "been", "being", "are", "is", "be", "reportedly", "reported", "confirmed", "believed", "feared", "said", "also", "still", "now", "all", "and", "or", "as", "of", "the", "a", "an", "at", "least", "more", "other", "innocent", "including", "who", "later", "to", "their", "its", "his", "her", "both", "sides", "from", "either", 'side",', "'", "in", "on", "among"]
 )
 _BLOCK = frozenset(
-    ["year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries", "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters", "metres", "meter", "metre", "feet", "foot", "percent", "per", "dollars", "dollar", "euros", "euro", "pounds", "yuan", "rubles", "roubles", "rupees", "pints", "liters", "litres", "gallons", "tons", "tonnes", "kg", "buses", "vehicles", "cars", "trucks", "tanks", "rockets", "missiles", "drones", "shells", "rounds", "aircraft", "planes", "jets", "ships", "boats", "countries", "nations", "states", "cities", "towns", "villages", "provinces", "districts", "regions", "member", "times", "fold", "points", "goals", "votes", "seats", "acres", "hectares", "homes", "houses", "buildings", "hospitals", "square", "sq", "am", "pm", "o'clock", "th", "st", "nd", "rd", "bn", "mln", "million", "billion", "trillion", "billion-dollar", "year-old", "years-old", "percent-of", "camps", "trips", "flights", "weapons", "guns", "tribes", "groups", "organizations", "agencies", "parties", "companies", "firms", "projects", "laws", "bills", "resolutions", "articles", "pages", "steps", "phases"]
+    ["year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries", "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters", "metres", "meter", "metre", "feet", "foot", "percent", "per", "dollars", "dollar", "euros", "euro", "pounds", "yuan", "rubles", "roubles", "rupees", "pints", "liters", "litres", "gallons", "tons", "tonnes", "kg", "buses", "vehicles", "cars", "trucks", "tanks", "rockets", "missiles", "drones", "shells", "rounds", "aircraft", "planes", "jets", "ships", "boats", "countries", "nations", "states", "cities", "towns", "villages", "provinces", "districts", "regions", "member", "times", "fold", "points", "goals", "votes", "seats", "acres", "hectares", "homes", "houses", "buildings", "hospitals", "square", "sq", "am", "pm", "o'clock", "th", "st", "nd", "rd", "bn", "mln", "million", "billion", "trillion", "billion-dollar", "year-old", "years-old", "percent-of", "camps", "trips", "flights", "weapons", "guns", "tribes", "groups", "organizations", "agencies", "parties", "companies", "firms", "projects", "laws", "bills", "resolutions", "articles", "pages", "steps", "phases", "counties", "parishes", "municipalities", "communities", "neighborhoods", "neighbourhoods", "areas", "schools", "mosques", "churches", "sites", "locations", "attacks", "incidents", "bombings", "blasts", "explosions", "airstrikes", "strikes", "raids", "bombs", "cases"]
 )
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 _MONTH_RE = "|".join(_MONTHS)
@@ -93,6 +104,9 @@ _LIST_BEFORE = re.compile(r"(?:,|\band|\bincluding)\s*$")
 _AND_GAP = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
 _KIND_IN_GAP = re.compile(r"\b(?:killed|dead|died|wounded|injured|missing)\b")
 _AND_END = re.compile(r"\band\s*$")
+
+
+_KIND_GROUP = {"killed": "dead", "dead": "dead", "wounded": "hurt", "injured": "hurt", "missing": "missing"}
 
 
 @dataclass(slots=True)
@@ -156,7 +170,15 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
     tokens = _tokens_after(low, fig.number.end)
     unknown = 0
     who: str | None = None
+    skipping = False
     for i, tok in enumerate(tokens):
+        # "more than 60 people, including Muslims and Buddhists, have been killed": skip the aside.
+        if skipping:
+            skipping = tok != ","
+            continue
+        if tok == "including" and i > 0 and tokens[i - 1] == ",":
+            skipping = True
+            continue
         if tok in (";", ":", "(", ")", '"'):
             return
         if tok in _KIND_WORDS or (tok == "lost" and tokens[i + 1 : i + 3] == ["their", "lives"]):
@@ -238,13 +260,14 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
 _BARE_END = re.compile(r"\s*(?:$|[,.;:]|and\b|on\b|in\b|at\b|while\b|when\b|during\b|near\b|as\b)")
 _TOLL_LAST = re.compile(
     r"(?:\bto|\bat|\bof|\bwas|\bis|\bstands|\bstood|\breached|\breaches|\bhit|\bhits|\bnearing|\bsurpassed|\bexceeded|"
-    r"\bpassed|\btopped|\bnow|\bclimbed|\brose|\brisen|\bjumped|\bincreased|\btotals|\btotalled|\btotaled)\s*$"
+    r"\bpassed|\bpasses|\btopped|\btops|\bexceeds|\bsurpasses|\bnears|\bclimbs|\brises|\bjumps|\bnow|\bclimbed|\brose|"
+    r"\brisen|\bjumped|\bincreased|\btotals|\btotalled|\btotaled)\s*$"
 )
 
 
 def _toll(fig: _Fig, low: str) -> None:
     """'the death toll rose to 170', 'the death toll was more than 70'."""
-    before = low[max(0, fig.number.start - 60) : fig.number.start]
+    before = low[max(0, fig.number.start - 90) : fig.number.start]
     m = _TOLL.search(before)
     if not m:
         return
@@ -253,27 +276,130 @@ def _toll(fig: _Fig, low: str) -> None:
         fig.rejected = True
         return
     # "the death toll rose to 170", "the death toll from the 2015 earthquake was 9,000"
-    if _TOLL_MID.match(mid) or (_TOLL_LAST.search(_strip_qualifier(mid)) and not _TOLL_NOISE.search(mid)):
+    if _TOLL_MID.match(mid) or ((_TOLL_LAST.search(mid) or _TOLL_LAST.search(_strip_qualifier(mid))) and not _TOLL_NOISE.search(mid)):
         fig.kind, fig.who, fig.via = "dead", "people", "toll"
 
 
-def _background_cut(low: str, main_day: str | None) -> int | None:
-    """Offset from which figures in this sentence are background, or None if the sentence is current."""
-    cut: int | None = None
-    m = _BACKGROUND.search(low)
-    if m:
-        # "More than 6,700 people died in that conflict" / "In 2020 ..." : the whole sentence when the cue
-        # opens it or names an earlier conflict, else from the cue on.
-        cut = 0 if m.start() < 25 or "that " in m.group(0) or "previous" in m.group(0) or "earlier" in m.group(0) else m.start()
-        if re.match(r"\bin\s+(?:1[89]|20)\d\d", m.group(0)) is None and m.group(0).startswith("in ") and m.start() >= 25:
-            cut = m.start()
-    if main_day:
+def _words(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern whose every branch starts a word: testing the word boundary once, before the
+    branches, makes a long alternation several times faster than a boundary at the head of each branch."""
+    return re.compile(rf"\b(?=\w)(?:{pattern})")
+
+
+_INCIDENT = (r"(?:(?:suicide |car |roadside |air |drone |missile |rocket )?(?:attacks?|bombings?|bombs?|blasts?|explosions?|"
+             r"strikes?|airstrikes?|raids?|ambush(?:es)?|assaults?|shootings?|clash(?:es)?|massacres?|shelling))")
+_INCIDENT_RE = _words(rf"\b{_INCIDENT}\b")
+_FEW = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d+)"
+# Relative dates of an earlier incident ("a week ago", "earlier this month"); read outside the headline and
+# lead only, where they date the news itself. "In the last week" and "the past month" are running totals;
+# "last week" is how a report names the recent violence it is about ("shelling last week that killed 200").
+_EARLIER_REL = _words(
+    rf"\b{_FEW}\s+(?:days?|weeks?|months?)\s+(?:ago|earlier|before)\b"
+    r"|(?<!the )(?<!past )\blast\s+month\b|\bearlier\s+(?:this|that|in the)\s+(?:week|month)\b"
+    r"|\bthe\s+(?:previous|preceding)\s+(?:day|week|month|night|evening)\b|\bthe\s+day\s+before\b"
+    rf"|\bon\s+(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+)
+# A separately reported earlier incident: "a previous bombing", "an earlier ambush on the road".
+_PREVIOUS = _words(rf"\b(?:a|an|the)\s+(?:previous|earlier|prior)\s+(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b")
+# "the deadliest attack since 2014, when 80 died": what follows "since" is the record it is compared with.
+_COMPARISON = _words(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|most\s+(?:deadly|lethal|violent|serious))\b[^.;]{0,60}?\b(?P<since>since)\b"
+)
+# "the attack follows a bombing that killed 30", "it came two days after a suicide attack killed 17".
+_FOLLOWS = _words(
+    r"\bfollows\s+(?:a|an|the|another|last|similar)\b"
+    r"|\b(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\b"
+    rf"|\b{_FEW}\s+(?:days?|weeks?|months?)\s+after\s+(?:a|an|another)\b"
+)
+# A running total is current: "since the war began in 2011", "so far in 2024", "since last year".
+_SINCE = re.compile(r"\bsince\b|\bso far\b")
+# Lines of a timeline of earlier attacks: "July - Gunmen kill 30 ...", "January 12: ...", "2013 - ...".
+_TIMELINE = re.compile(
+    rf"^\s*(?:[-*\u2022]\s*)?(?:(?:early|late|mid)[- ])?(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+(?:1[89]|20)\d\d)?\s*[-:]\s"
+    r"|^\s*(?:[-*\u2022]\s*)?(?:1[89]|20)\d\d\s*[-:]\s"
+)
+# "some 30 people were wounded in those attacks": figures of the incident the previous figures were about.
+_ANAPHORA = _words(rf"\b(?:those|these|that|the same|both)\s+(?:[\w-]+\s+)?{_INCIDENT}\b")
+# A weekday that dates a report, not an incident: "police said Friday".
+_SAID_DAY = re.compile(r"(?:said|says|told|announced|reported|confirmed|added|stated|statement)\s+(?:on\s+|late\s+|early\s+)?$")
+# Where a dated clause starts, looking back from its date: "..., which was hit in 2014", "... that died in 2020".
+_CLAUSE_BACK = re.compile(r"[;:(]|,(?!\d)|\s-\s|\s(?:that|which|who|whom|where|when|while|after|before|because|but)\s")
+_CLAUSE_END = re.compile(r";")
+_CLAUSE_COMMA = re.compile(r"[;:]|,(?!\d)")
+
+
+def _clause_start(low: str, at: int) -> int:
+    """Start of the clause that holds offset `at`."""
+    start = 0
+    for m in _CLAUSE_BACK.finditer(low, 0, at):
+        start = m.start()
+    return start
+
+
+def _clause_end(low: str, at: int) -> int:
+    m = _CLAUSE_END.search(low, at)
+    return m.start() if m else len(low)
+
+
+def _names_event(text: str) -> bool:
+    """Whether a clause names a deadly event (an attack, a war, an earthquake, a crash...)."""
+    return any(m.lastgroup != "none" for m in _CAUSE_EVENT.finditer(text))
+
+
+def _since_exempt(low: str, at: int) -> bool:
+    """A date inside "since ..." or "so far in ..." dates the start of a running total, not an earlier event."""
+    start = 0
+    for m in _CLAUSE_COMMA.finditer(low, 0, at):
+        start = m.end()
+    return bool(_SINCE.search(low, start, at))
+
+
+def _background_spans(sent: Sentence, main_day: str | None, last_bg: bool) -> list[tuple[int, int]]:
+    """Character spans of this sentence whose figures are background (earlier events)."""
+    low = sent.folded
+    spans: list[tuple[int, int]] = []
+    for m in _BACKGROUND.finditer(low):
+        if _since_exempt(low, m.start()):
+            continue
+        g = m.group(0)
+        end = _clause_end(low, m.end())
+        # "More than 6,700 people died in that conflict" / "In 2020 ...": the whole sentence when the cue
+        # opens it or names an earlier conflict; "in April" mid-sentence from the cue on; a year dates its
+        # whole clause ("The war killed 6,700 people in 2020").
+        if m.start() < 25 or "that " in g or "previous" in g or "earlier" in g:
+            spans.append((0, end))
+        elif g.startswith("in ") and not any(c.isdigit() for c in g):
+            spans.append((m.start(), end))
+        else:
+            # A year after the figure dates it only when the clause names an event ("The war killed 6,700
+            # people in 2020"); "3,804 civilians were killed in 2018" is a period total, current.
+            back = _clause_start(low, m.start())
+            spans.append((back if _names_event(low[back : m.start()]) else m.start(), end))
+    if not sent.is_title and sent.weight < 2.0:
+        for m in _EARLIER_REL.finditer(low):
+            if not _since_exempt(low, m.start()):
+                spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+    for m in _PREVIOUS.finditer(low):
+        spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+    for m in _COMPARISON.finditer(low):
+        spans.append((m.start("since"), _clause_end(low, m.end())))
+    for m in _FOLLOWS.finditer(low):
+        spans.append((m.start(), _clause_end(low, m.end())))
+    if main_day and not sent.is_title:
         for d in _INCIDENT_DAY.finditer(low):
-            day = d.group(1) or d.group(2)
-            if day != main_day:
-                cut = d.start() if cut is None else min(cut, d.start())
-                break
-    return cut
+            if (d.group(1) or d.group(2)) != main_day:
+                spans.append((d.start(), _clause_end(low, d.end())))
+        if _INCIDENT_RE.search(low):
+            # "Another district was hit Wednesday by car bombings that left 18 dead" beside Thursday's news.
+            for d in _WEEKDAY_RE.finditer(low):
+                if d.group(1) == main_day or _SAID_DAY.search(low, max(0, d.start() - 24), d.start()):
+                    continue
+                later = low.find(main_day, d.end())
+                end = _clause_end(low, d.end())
+                spans.append((_clause_start(low, d.start()), min(end, later) if later >= 0 else end))
+    if last_bg and _ANAPHORA.search(low):
+        spans.append((0, len(low)))
+    return spans
 
 
 def _as_written(sent: Sentence, fig: _Fig) -> str | None:
@@ -299,40 +425,228 @@ def _main_day(doc: Doc) -> str | None:
     return None
 
 
+def _context(doc: Doc) -> list[str]:
+    """The headline and lead, where an article says what happened (for the cause of a bare figure)."""
+    return [s.folded for s in doc.sentences if s.is_title or s.weight >= 2.0]
+
+
 def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] | None = None) -> list[Casualty]:
-    """Every distinct casualty figure in the article, with evidence sentence and current/background.
+    """Every distinct casualty figure in the article, with evidence sentence, current/background and cause.
 
     `cue_sentences` (from the keyword pass) limits the work to sentences with a casualty word.
     """
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
     anniversary = bool(_ANNIVERSARY_TITLE.search(title_low))
     main_day = _main_day(doc)
+    timeline_lines: set[int] | None = None
+    context_cause: str | None | bool = False
     out: list[Casualty] = []
-    seen: set[tuple[int, str, str, bool]] = set()
+    seen: dict[tuple[object, ...], int] = {}
+    last_bg = False
     for sent in doc.sentences:
         if cue_sentences is not None and sent.index not in cue_sentences:
             continue
         if not _CUE.search(sent.folded):
             continue
-        for fig in _sentence_figures(sent, demonyms):
-            if fig.kind is None or fig.rejected:
+        figs = [f for f in _sentence_figures(sent, demonyms) if f.kind is not None and not f.rejected]
+        if not figs:
+            continue
+        if not sent.is_title and _TIMELINE.match(sent.folded):
+            if timeline_lines is None:
+                timeline_lines = {s.index for s in doc.sentences if not s.is_title and _TIMELINE.match(s.folded)}
+        if timeline_lines and len(timeline_lines) >= 2 and sent.index in timeline_lines:
+            # A line of a timeline of earlier attacks (two such lines at least: one could be a dateline).
+            spans = [(0, len(sent.folded))]
+        else:
+            spans = _background_spans(sent, main_day, last_bg)
+        any_current = False
+        words: tuple[_Found, _Found, _Found] | None = None
+        for fig in figs:
+            at = fig.number.start
+            current = not anniversary and not any(a <= at < b for a, b in spans)
+            any_current = any_current or current
+            if fig.number.value <= 0:
                 continue
-            cut = _background_cut(sent.folded, main_day)
-            current = not anniversary and not (cut is not None and fig.number.start >= cut)
-            group = "dead" if fig.kind in ("killed", "dead") else fig.kind
-            key = (fig.number.value, group, fig.qualifier, current)
-            if key in seen or fig.number.value <= 0:
-                continue
-            seen.add(key)
-            out.append(Casualty(fig.number.value, fig.qualifier, fig.kind, _as_written(sent, fig), current, sent.text))
+            key: tuple[object, ...] = (fig.number.value, _KIND_GROUP[fig.kind or ""], current)
+            if words is None:
+                words = _cause_words(sent.folded)
+            cause = _cause(sent.folded, at, words)
+            if cause is False:
+                if context_cause is False:
+                    context_cause = _context_cause(_context(doc))
+                cause = context_cause
+            cas = Casualty(fig.number.value, fig.qualifier, fig.kind, _as_written(sent, fig), current, sent.text,
+                           cause)  # type: ignore[arg-type]
+            if key in seen:
+                # The same figure again ("Kill 40" in the headline, "at least 40 people are dead" below): keep
+                # one, with the qualifier the body gives it.
+                i = seen[key]
+                if out[i].qualifier == cas.qualifier:
+                    continue
+                if out[i].qualifier == "exact":
+                    out[i] = cas
+                    continue
+                if cas.qualifier == "exact":
+                    continue
+                key = (*key, cas.qualifier)  # "at least 50" and "more than 50" from two sources: two figures
+                if key in seen:
+                    continue
+            seen[key] = len(out)
+            out.append(cas)
+        last_bg = not any_current
     return out
+
+
+# --- rates and false claims ---------------------------------------------------------------------
+
+# "91 Americans a day", "400,000 deaths a year", "annually", "on average": statistics, never news figures.
+# "a day after", "in a single day", "a year ago" are dates, not rates.
+_RATE_AFTER = _words(
+    r"(?<!in )(?<!on )(?<!for )(?<!than )(?<!over )(?<!that )(?<!same )(?<!one )(?<!just )(?<!only )(?<!single )(?<!within )"
+    r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute)\b"
+    r"(?!\s*(?:ago|after|before|earlier|later|since|of|when|in which|into|that|-|'s))"
+    r"|\b(?:annually|yearly|per annum|on average)\b"
+)
+_RATE_BEFORE = re.compile(
+    r"^\s*(?:on average|annually|yearly|(?:every|each)\s+(?:day|week|month|year))\b|\b(?:an|the)\s+average\s+of\s*$"
+)
+_RATE_WINDOW = re.compile(r"[;:]|,(?!\d)|\.(?=\s|$)")
+# "posts falsely claim 400,000 are missing", "no evidence that 300 were killed", "denied that 12 died".
+_FALSE = _words(
+    r"\bfalse(?:ly)?\b|\bmisrepresent\w*|\bmislead\w*|\bno evidence\b|\b(?:denied|denies|deny|denying)\s+(?:that|reports|claims|allegations)\b"
+    r"|\bhoax\w*|\bdebunk\w*|\bfabricat\w*|\bfake\b|\bbaseless\b|\bunfounded\b|\bunsubstantiated\b|\b(?:dis|mis)information\b"
+    r"|\bconspiracy theor\w*|\bdoctored\b"
+)
+_CLAIM_START = re.compile(r";|\bbut\b")
+
+
+def _not_a_figure(low: str, num: Number) -> bool:
+    """A rate or a figure that the sentence says is false (call only when the sentence has such a cue)."""
+    stop = _RATE_WINDOW.search(low, num.end)
+    if _RATE_AFTER.search(low, num.end, stop.start() if stop else len(low)):
+        return True
+    start = 0
+    for m in _CLAIM_START.finditer(low, 0, num.start):
+        start = m.end()
+    before = low[start : num.start]
+    return bool(_RATE_BEFORE.search(before) or _FALSE.search(before))
+
+
+def _may_hold_rates_or_claims(low: str) -> bool:
+    """A cheap sentence-level test before the per-number checks of `_not_a_figure`."""
+    return "average" in low or bool(_RATE_AFTER.search(low) or _FALSE.search(low))
+
+
+# --- cause --------------------------------------------------------------------------------------
+
+CAUSES = ("conflict", "disaster", "accident", "disease", "crime")
+# Events that kill, by cause. Longer phrases come first so that "lightning strike" is a disaster and
+# "explosion at a factory" an accident, not a conflict strike or blast.
+_CAUSE_EVENT = _words(
+    r"(?P<disaster>\b(?:(?:earthquake|quake|storm|tornado|hurricane|cyclone|typhoon)s?\s+(?:strikes?|struck|hit|hits)|lightning(?:\s+strikes?)?|"
+    r"earthquakes?|quakes?|tremors?|aftershocks?|floods?|flooding|flash floods?|storms?|tornado(?:e?s)?|hurricanes?|cyclones?|typhoons?|"
+    r"landslides?|mudslides?|wildfires?|bushfires?|forest fires?|tsunamis?|heat ?waves?|extreme heat|avalanches?|volcan\w*|eruptions?|"
+    r"monsoons?|torrential rains?|blizzards?|drought)\b)"
+    r"|(?P<accident>\b(?:(?:explosion|blast)s?\s+(?:at|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:factory|plant|mine|warehouse|refinery|"
+    r"depot|workshop|facility|fireworks)|(?<!opened )(?<!open )(?:fire|blaze)s?\s+(?:at|in|swept|ripped|engulfed|gutted|tore)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:factory|plant|warehouse|building|apartment|block|hotel|nightclub|club|home|house|hospital|"
+    r"market|school|prison|dormitory)|mine\s+(?:explosion|blast|collapse|accident)|gas\s+(?:explosion|leak|blast)|"
+    r"(?:building|bridge|roof|wall|dam|stadium|house|tower|structure|mine|hotel|school)s?\s+(?:collapsed?|collapses|collapsing)|"
+    r"collapse of (?:an?|the) [\w\s-]{0,20}?(?:building|bridge|roof|wall|dam|stadium|house|tower|structure|mine)|"
+    r"crash(?:es|ed)?|collisions?|collided|capsiz\w*|ferry|ferries|shipwreck|sank|sinking|derail\w*|stampede|accidents?|drown\w*|"
+    r"fire broke out|blaze|(?:plane|jet|airliner|aircraft|helicopter|bus|train|truck|lorry|boat|ship|vessel)\s+(?:[\w-]+\s+)?"
+    r"(?:plunged?|plunges|went down|overturned|veered|plummeted|caught fire|ran off))\b)"
+    r"|(?P<disease>\b(?:ebola|covid(?:-19)?|coronavirus|cholera|measles|malaria|dengue|mpox|outbreaks?|epidemics?|pandemic|virus|"
+    r"diseases?|influenza|flu|overdoses?|opioids?|fentanyl|infections?|heart attacks?)\b)"
+    r"|(?P<crime>\b(?:serial killer|murder(?:s|ed|ing)?|homicides?|robbery|robbers|stabb\w*|mass shooting|shooting spree|domestic violence)\b)"
+    r"|(?P<none>\b(?:hunger strikes?|on strike|general strike|(?:strikes?|struck|striking)\s+(?:a\s+|the\s+)?(?:deal|agreement|balance|chord|note|tone))\b)"
+    r"|(?P<conflict>\b(?:air\s?strikes?|drone strikes?|missile strikes?|suicide (?:attack|bomb)\w*|car bombs?|roadside bombs?|attack(?:s|ed|ers?)?|"
+    r"strikes?|struck|shell(?:ing|ed|s)|bomb(?:s|ing|ings|ed|ers?)?|clash(?:es|ed)?|fighting|fought|battles?|wars?|warfare|massacres?|"
+    r"ambush(?:es|ed)?|raids?|rockets?|drones?|missiles?|mortars?|artillery|gunfire|snipers?|offensive|insurgency|combat|hostilities|"
+    r"grenades?|explosive devices?|ieds?|crossfire|assassinat\w*|genocide|terror(?:ist)?\s+attacks?)\b)"
+)
+# Who did it, when no event word says what.
+_CAUSE_ACTOR = _words(
+    r"(?P<conflict>\b(?:gunmen|militants?|insurgents?|troops|soldiers|rebels?|terrorists?|jihadists?|militias?|militiamen|"
+    r"army|armed forces|security forces|guerrillas?|extremists?|taliban|al-shabab|boko haram|islamic state|isis|isil|hamas|hezbollah|"
+    r"houthis?|al-qaida|al-qaeda)\b)"
+    r"|(?P<crime>\b(?:gunman|killer|robbers?|police said a man|a man (?:shot|stabbed|killed)|suspect)\b)"
+)
+# Words that name a deadly event without saying whose: a blast, an explosion, a shooting.
+_CAUSE_WEAK = _words(r"(?P<conflict>\b(?:blasts?|explosions?|exploded|opened fire)\b)|(?P<crime>\bshootings?\b)")
+_CAUSE_CLAUSE = re.compile(r"[;:(]|,(?!\d)|\s-\s")
+
+
+_Found = list[tuple[int, int, str | None]]  # (start, end, cause) of each cause word in a text
+
+
+def _cause_words(text: str) -> tuple[_Found, _Found, _Found]:
+    """Event, actor and weak cause words of a text, found once and shared by all its figures."""
+    return tuple(  # type: ignore[return-value]
+        [(m.start(), m.end(), None if m.lastgroup == "none" else m.lastgroup) for m in pattern.finditer(text)]
+        for pattern in (_CAUSE_EVENT, _CAUSE_ACTOR, _CAUSE_WEAK)
+    )
+
+
+def _pick(words: tuple[_Found, _Found, _Found], at: int, lo: int = 0, hi: int | None = None) -> str | None | bool:
+    """The cause word nearest to offset `at` within [lo, hi), events before actors before weak words;
+    False when there is none (None: a word that says the number is no casualty cause, "hunger strike")."""
+    for found in words:
+        best: tuple[int, str | None] | None = None
+        for start, end, cause in found:
+            if start < lo or (hi is not None and end > hi):
+                continue
+            dist = at - end if end <= at else start - at
+            if best is None or dist < best[0]:
+                best = (dist, cause)
+        if best is not None:
+            return best[1]
+    return False
+
+
+def _context_cause(context: list[str]) -> str | None:
+    """The cause the headline and lead name, for figures whose sentence names none."""
+    for text in context:
+        found = _pick(_cause_words(text), 0)
+        if found is not False:
+            return found  # type: ignore[return-value]
+    return None
+
+
+def _cause(low: str, at: int, words: tuple[_Found, _Found, _Found]) -> str | None | bool:
+    """What killed or hurt: the figure's own clause first, then its sentence; False: look at the lead."""
+    start = 0
+    for m in _CAUSE_CLAUSE.finditer(low, 0, at):
+        start = m.end()
+    stop = _CAUSE_CLAUSE.search(low, at)
+    found = _pick(words, at, start, stop.start() if stop else len(low))
+    return found if found is not False else _pick(words, at)
+
+
+# --- who ----------------------------------------------------------------------------------------
+
+_FAMILY_WORD = r"(?:men|women|children|boys|girls|babies|infants|elderly)"
+_FAMILY = re.compile(
+    rf"\s*(?:(?:innocent|unarmed|civilian|[\w-]+ian|[\w-]+i)\s+)?(?P<phrase>{_FAMILY_WORD}(?:\s*,\s*{_FAMILY_WORD})*(?:\s*,?\s*(?:and|or)\s+{_FAMILY_WORD}))\b"
+)
+_FAMILY_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _who_phrase(low: str, end: int) -> str | None:
+    """'men, women and children' after a number, as one victim phrase."""
+    m = _FAMILY.match(low, end)
+    if not m:
+        return None
+    words = [w for w in _FAMILY_SPLIT.split(m.group("phrase")) if w]
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
     low = sent.folded
     figs: list[_Fig] = []
+    suspect = _may_hold_rates_or_claims(low)
     for num in find_numbers(low):
-        if _junk(num, low):
+        if _junk(num, low) or (suspect and _not_a_figure(low, num)):
             continue
         figs.append(_Fig(num, _qualifier(low[max(0, num.start - 25) : num.start])))
     for fig in figs:
@@ -364,4 +678,7 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
         if fig.kind and fig.qualifier == "exact" and prev.kind and prev.qualifier != "exact" \
                 and _AND_END.search(low, max(0, fig.number.start - 6), fig.number.start):
             fig.qualifier = prev.qualifier
+    for fig in figs:
+        if fig.kind is not None:
+            fig.who = _who_phrase(low, fig.number.end) or fig.who
     return figs

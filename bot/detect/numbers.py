@@ -22,7 +22,7 @@ _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen"], key=len, reverse=T
 # "a dozen", "a hundred", "two hundred and fifty", "seventy-one", "1.5 million", "6,700"
 NUMBER = re.compile(
     rf"""(?<![\w$£€.,])(?:
-        (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>million|thousand|billion)\b)?
+        (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:[\s-]+(?P<scale>million|thousand|billion)\b)?
       | (?P<words>(?:(?:a|an)\s+)?(?:{_WORD})\b(?:(?:\s+and\s+|[\s-]+)(?:{_WORD})\b)*)
     )""",
     re.IGNORECASE | re.VERBOSE,

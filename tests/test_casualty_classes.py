@@ -1,0 +1,206 @@
+"""Casualty figures by class of language: background, rates, hypotheticals, cause, and who/kind.
+
+Each test writes its own short sentences showing one class in several phrasings, beside near-misses
+that must still count as current figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detect import Detector
+from bot.models import Casualty
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector()
+
+
+def _cas(detector: Detector, text: str, title: str = "") -> list[Casualty]:
+    return list(detector.detect(title, text).casualties)
+
+
+def _current(detector: Detector, text: str, title: str = "") -> dict[int, bool]:
+    """count -> current, for every figure found."""
+    return {c.count: c.current for c in _cas(detector, text, title)}
+
+
+# --- 1. figures of earlier events are background -------------------------------------------------
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Two car bombings one week ago in Baghdad killed 155 people.", 155),
+    ("A suicide bomber killed 25 worshippers at a mosque in the city a week ago.", 25),
+    ("Earlier this month, a suicide bomber killed 25 people at a mosque.", 25),
+    ("Last month, gunmen killed 19 villagers in the same district.", 19),
+    ("A previous bombing at the same checkpoint killed 12 soldiers.", 12),
+    ("An earlier ambush on the road killed nine police officers.", 9),
+    ("It was the deadliest attack since 2014, when 80 people died in a bombing.", 80),
+    ("It was the deadliest attack on the city since a bombing at the market killed 80 people.", 80),
+    ("The worst violence since March, when 41 people were killed, shook the capital.", 41),
+    ("The attack follows a bombing at a market that killed 30 people.", 30),
+    ("It came two days after a suicide attack on a police station killed 17 officers.", 17),
+    ("Last year's attack on the stadium killed 40 people.", 40),
+    ("In the 2020 war, more than 6,700 people were killed.", 6700),
+    ("Commemorations were held for the 300 people who died in the 1994 massacre.", 300),
+])
+def test_earlier_events_are_background(detector: Detector, text: str, count: int) -> None:
+    # Relative dates ("a week ago") date the news itself in the headline and lead: put the sentence below them.
+    lead = "Police are investigating an explosion on Monday. No group has yet claimed responsibility for the blast. "
+    assert _current(detector, lead + text) == {count: False}, text
+
+
+def test_timeline_of_earlier_attacks_is_background(detector: Detector) -> None:
+    text = ("A bomb killed 20 people at a bus station on Monday.\n\nTimeline of major attacks:\n\n2013\n\n"
+            "July - Gunmen kill 30 at a school in Yobe\n\nAugust - Gunmen kill 44 at a mosque outside Maiduguri\n\n"
+            "2014\n\nJanuary 12: Suicide bomber kills 18 at a market")
+    assert _current(detector, text) == {20: True, 30: False, 44: False, 18: False}
+
+
+def test_separately_dated_weekday_incident_is_background(detector: Detector) -> None:
+    title = "Bombings in Iraq Kill 40"
+    text = ("Officials say two suicide bombers killed at least 34 people in the town of Tal Afar Thursday.\n\n"
+            "On Wednesday, police said a series of attacks in the city of Mosul killed at least 14 people.\n\n"
+            "Car bombs exploded within minutes of each other near a mosque. Some 30 people were wounded in those attacks.")
+    figs = _current(detector, text, title)
+    assert figs[34] is True and figs[14] is False and figs[30] is False
+    text2 = ("Car bombs exploded in Baghdad on Thursday, killing at least 15 people. Another district was hit "
+             "Wednesday by several car bombings that left at least 18 people dead and 48 others wounded.")
+    figs2 = _current(detector, text2, "Car Bombings in Baghdad Kill 15")
+    assert figs2 == {15: True, 18: False, 48: False}
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The attack killed 30 people on Tuesday.", 30),
+    ("Since the war began in 2011, more than 500,000 people have been killed.", 500000),
+    ("More than 500,000 people have been killed since the war began in March 2011.", 500000),
+    ("Since last year, 200 civilians have been killed in the fighting.", 200),
+    ("So far this year, 300 civilians have been killed in the region.", 300),
+    ("A wave of bombings this week has left at least 70 people dead.", 70),
+    ("A bomb killed 12 people on Thursday, the deadliest attack since 2014.", 12),
+    ("The ministers met for the first time since shelling last week killed more than 200 troops.", 200),
+    ("Both sides blame the other for days of shelling last week that killed 200 troops.", 200),
+])
+def test_current_and_cumulative_figures_stay_current(detector: Detector, text: str, count: int) -> None:
+    assert _current(detector, text) == {count: True}, text
+
+
+def test_daily_tolls_of_a_truce_stay_current(detector: Detector) -> None:
+    title = "Air Strikes, Clashes in Syria After Truce Bid"
+    text = ("Troops clashed with rebel fighters in several areas of the country Sunday, leaving a truce in tatters. "
+            "It was to begin on Friday, but 150 people were killed that day. On Saturday, about 50 people were killed. "
+            "At least 23 people were killed on Sunday.")
+    assert _current(detector, text, title) == {150: True, 50: True, 23: True}
+
+
+# --- 2. rates and statistics are never current figures ------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Gun violence kills 91 Americans a day.",
+    "Malaria causes 400,000 deaths a year in Africa.",
+    "About 1,300 people die on the roads every day.",
+    "On average, 30 civilians are killed each month in the province.",
+    "Annually, 5,000 people die in traffic accidents in the country.",
+    "The disease kills an average of 200 children per week.",
+    "Air pollution kills 7 million people annually.",
+])
+def test_rates_are_not_figures(detector: Detector, text: str) -> None:
+    assert _cas(detector, text) == [], text
+
+
+def test_rate_near_misses_still_count(detector: Detector) -> None:
+    assert _current(detector, "The blast killed 30 people a day after the truce began.") == {30: True}
+    assert _current(detector, "Clashes killed 12 soldiers on the day the talks opened.") == {12: True}
+
+
+# --- 3. hypotheticals, projections and false claims are never figures ----------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The bomb could have killed 200 people, police said.",
+    "A strike on the dam would kill up to 10,000 people.",
+    "Officials fear as many as 500 people may have died.",
+    "Posts falsely claim nearly 400,000 Palestinians are missing.",
+    "Social media posts falsely said 5,000 soldiers were killed.",
+    "The videos misrepresent the clashes, saying 300 protesters were killed.",
+    "There is no evidence that 300 civilians were killed in the strike.",
+    "The army denied that 12 protesters were killed during the march.",
+    "A hoax video claims 50 children were killed at the school.",
+    "Without a ceasefire, 20,000 more people could die, the agency warned.",
+])
+def test_hypotheticals_and_false_claims_are_not_figures(detector: Detector, text: str) -> None:
+    assert _cas(detector, text) == [], text
+
+
+def test_denials_after_the_figure_keep_it(detector: Detector) -> None:
+    assert _current(detector, "The army said 12 militants were killed; the rebels denied the claim.") == {12: True}
+    assert _current(detector, "Witnesses said 12 protesters were killed, a figure the army disputed.") == {12: True}
+
+
+# --- 4. cause ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, cause", [
+    ("An air strike on the market killed 30 people.", "conflict"),
+    ("Two suicide bombers killed at least 34 people in the town.", "conflict"),
+    ("Gunmen believed to be militants attacked the town; at least 45 soldiers are dead.", "conflict"),
+    ("Shelling of the city left 12 civilians dead.", "conflict"),
+    ("Fourteen people were killed as violent storms and tornadoes rolled through the state.", "disaster"),
+    ("The death toll from the earthquake tops 18,000.", "disaster"),
+    ("Floods and landslides killed 40 people in the north.", "disaster"),
+    ("A ferry capsized on the river, and 60 passengers are missing.", "accident"),
+    ("A bus crash on the highway killed 11 people.", "accident"),
+    ("An explosion at a chemical factory killed nine workers.", "accident"),
+    ("The Ebola outbreak has killed 1,200 people.", "disease"),
+    ("Opioid overdoses killed 300 people in the county.", "disease"),
+    ("Police said a man shot dead three people in their home.", "crime"),
+    ("A serial killer murdered 12 women over a decade, prosecutors said.", "crime"),
+    ("Officials said 20 people died.", None),
+])
+def test_cause_from_the_clause(detector: Detector, text: str, cause: str | None) -> None:
+    figs = _cas(detector, text)
+    assert len(figs) == 1 and figs[0].cause == cause, (text, figs)
+
+
+def test_cause_from_the_headline_when_the_sentence_has_none(detector: Detector) -> None:
+    figs = _cas(detector, "Officials said at least 30 people were dead and 60 injured.", "Terrorist attack at shopping mall")
+    assert {c.cause for c in figs} == {"conflict"}
+    figs = _cas(detector, "Officials said at least 30 people were dead.", "Earthquake strikes the coast")
+    assert {c.cause for c in figs} == {"disaster"}
+
+
+def test_cause_of_the_figure_own_clause_wins(detector: Detector) -> None:
+    text = "Soldiers helped rescuers after floods killed 40 people, and rebels killed 12 soldiers in an ambush."
+    causes = {c.count: c.cause for c in _cas(detector, text)}
+    assert causes == {40: "disaster", 12: "conflict"}
+
+
+# --- 5. who and kind from the phrase -------------------------------------------------------------
+
+
+def test_who_is_the_whole_victim_phrase(detector: Detector) -> None:
+    figs = _cas(detector, "There are at least 30 innocent men, women, and children dead and 60 injured.")
+    assert [(c.count, c.kind, c.who) for c in figs] == [(30, "dead", "men, women and children"), (60, "injured", None)]
+    figs = _cas(detector, "The strike killed 12 women and children.")
+    assert [(c.count, c.who) for c in figs] == [(12, "women and children")]
+
+
+def test_kind_from_the_word_tied_to_the_number(detector: Detector) -> None:
+    figs = _cas(detector, "That day ended with four wounded and a dead child. The bullets killed one and injured four.")
+    assert sorted((c.count, c.kind) for c in figs) == [(1, "killed"), (4, "wounded")]
+
+
+def test_headline_figure_and_body_figure_are_one(detector: Detector) -> None:
+    figs = _cas(detector, "Officials say at least 40 people are dead in three bombings.", "Bombings in Iraq Kill 40")
+    assert [(c.count, c.qualifier) for c in figs] == [(40, "at_least")]
+
+
+def test_places_are_not_victims(detector: Detector) -> None:
+    assert _cas(detector, "The governor declared an emergency in seven counties that suffered deaths and damage.") == []
+
+
+def test_toll_verbs_in_the_present(detector: Detector) -> None:
+    figs = _cas(detector, "Rescue efforts continue as the death toll from the earthquake tops 18,000.")
+    assert [(c.count, c.qualifier, c.kind) for c in figs] == [(18000, "more_than", "dead")]
