@@ -211,3 +211,40 @@ def test_newscast_story_keeps_its_venue_and_follow_up() -> None:
     assert seg["The United N"] == seg["Ismail Ould "] == seg["He said both"]
     assert seg["The United N"] != seg["Leaders of t"]
     assert seg["The United N"] != seg["Police in Ke"]
+
+
+# --- talks: calls, negotiations and meetings between officials that took place ---------------------
+
+
+@pytest.mark.parametrize("text", [
+    "We urge the Israeli and Palestinian delegations to begin negotiations immediately in Cairo.",
+    "The foreign minister called for an immediate resumption of negotiations between the two governments.",
+    "The government and the opposition must resolve their differences at the negotiating table.",
+    "The minister called on both presidents to meet directly in the coming days.",
+])
+def test_urged_talks_are_no_talks(detector: Detector, text: str) -> None:
+    assert "talks" not in _types(detector, text)
+
+
+def test_talks_in_an_organisation_name_are_no_talks(detector: Detector) -> None:
+    text = "The Syrian opposition's umbrella group, the High Negotiations Committee, said 97 groups would take part."
+    assert "talks" not in _types(detector, text)
+
+
+def test_photo_caption_is_no_meeting(detector: Detector) -> None:
+    text = ("President Barack Obama walks to a podium after a meeting of his National Security Council "
+            "at the State Department in Washington, Feb. 25, 2016.")
+    assert "talks" not in _types(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden spoke by phone with President Macron of France on Tuesday about Ukraine.",
+    "The foreign ministers of Russia and Turkey met in Ankara on Monday to discuss Syria.",
+    "Negotiators from the government and the rebels held talks in Nairobi on Wednesday.",
+])
+def test_held_talks_stay_talks(detector: Detector, text: str) -> None:
+    assert "talks" in _types(detector, text)
+
+
+def test_title_case_headline_talks_are_talks(detector: Detector) -> None:
+    assert "talks" in _types(detector, "", title="Russian and Ukrainian Foreign Ministers Hold Peace Talks in Istanbul")

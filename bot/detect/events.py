@@ -300,10 +300,13 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             continue
         if tk and not topic_heavy:
             # Talks between officials (a country or an office must be in the sentence).
-            tm = _TALKS.search(low)
-            if tm and not _negated(low, tm.start()) and (i in actor_sentences or _ACTOR.search(low)):
-                future = bool(_FUTURE.search(low, max(0, tm.start() - 40), tm.start()))
-                out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
+            tm = _talks_trigger(doc, sent)
+            if tm and not _negated(low, tm.start()) and (i in actor_sentences or _ACTOR.search(low)) \
+                    and not _CAPTION.search(low):
+                left = _bounds(low, tm.start(), tm.end())[0]
+                if not _TALKS_URGED.search(low, left, tm.start()):
+                    future = bool(_FUTURE.search(low, max(left, tm.start() - 40), tm.start()))
+                    out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
         if ag and not topic_heavy:
             # Agreements actually adopted or signed (not urged, pending or hoped for).
             for m in _AGREEMENT.finditer(low):
@@ -327,8 +330,33 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     return out
 
 
+# Talks urged or wished for did not take place: "we urge the delegations to begin negotiations", "must resolve
+# their differences at the negotiating table", "calling for a resumption of negotiations".
+_TALKS_URGED = re.compile(
+    r"\b(?:urg\w*|call(?:s|ed|ing)? (?:for|on|upon)|must|should|ought|need(?:s|ed)? to|demand\w*|appeal\w*|"
+    r"encourag\w*|invit\w*|to begin|to start|to resume|make way for)\b"
+)
+# A photo caption ends on its date ("... in Washington, Feb. 25, 2016."): chrome, not a report of a meeting.
+_CAPTION = re.compile(r",\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},\s+\d{4}\.?)?\s*$")
+
+
+def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
+    """The first talks trigger that is not part of a name ("the High Negotiations Committee")."""
+    low = sent.folded
+    cased = doc.unified[sent.start : sent.start + len(low)]
+    for m in _TALKS.finditer(low):
+        word = cased[m.start() : m.end()]
+        if not sent.is_title and m.start() > 0 and word[:1].isupper():
+            before = cased[max(0, m.start() - 30) : m.start()].split()
+            after = cased[m.end() : m.end() + 30].split()
+            if (before and before[-1][:1].isupper()) or (after and after[0][:1].isupper()):
+                continue
+        return m
+    return None
+
+
 _PROPOSAL_BEFORE = re.compile(r"\b(?:calls?|proposals?|offers?|demands?|appeals?|plans?|push(?:es)?)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?$")
-_FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible)\b")
+_FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible|ready to)\b")
 _THRESHOLDS = {"ceasefire": 0.6, "talks": 1.0, "agreement": 1.0, "clash": 2.0, "sanctions": 1.0}
 _PRIORITY = ["extended", "violated", "collapsed", "talks", "proposed", "agreed", "holding"]
 
