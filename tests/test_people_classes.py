@@ -298,3 +298,76 @@ def test_bare_surname_near_misses() -> None:
 
 def test_bare_surname_in_a_headline() -> None:
     assert names(title="Cease-fire agreement not open to interpretation, Kerry says") == ["John Kerry"]
+
+
+# --- 7. transcripts, lower-case bodies, forms of address, chiefs ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SECRETARY RICE: Thank you very much.", ["Condoleezza Rice"]),
+    ("FOREIGN MINISTER LAVROV: We had a useful meeting.", ["Sergey Lavrov"]),
+    ("PRESIDENT OBAMA: Good afternoon, everybody.", ["Barack Obama"]),
+])
+def test_transcript_speaker_labels(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_transcript_labels_without_a_name() -> None:
+    assert names("THE PRESIDENT: Good afternoon.\nQUESTION: Thank you, sir.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The attack was planned abroad, said Ahmed Omar, the army spokesman.",
+    "According to Ahmed Omar, the district governor, five people died.",
+    "Ahmed Omar, the provincial police chief, said five people died.",
+])
+def test_lowercase_body_before_title_after_name(text: str) -> None:
+    assert names(text) == ["Ahmed Omar"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ahmed Omar, the club president, said the season was over.",
+    "Ahmed Omar, a community leader, said the march would go on.",
+    "Ahmed Omar, a local resident, said he heard gunfire.",
+])
+def test_lowercase_body_near_misses(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Defense Minister Dato Seri Mohamed Khaled Nordin met the delegation.", ["Mohamed Khaled Nordin"]),
+    ("Interior Minister Syed Mohsin Naqvi arrived. Interior Minister Mohsin Naqvi said more.", ["Mohsin Naqvi"]),
+    ("Taliban leader Mullah Akhtar Mansour was killed.", ["Akhtar Mansour"]),
+    ("Supreme Leader Ayatollah Ali Khamenei said.", ["Ali Khamenei"]),
+])
+def test_forms_of_address_are_skipped(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Egypt's intelligence chief Omar Sultan met the delegation.", ["Omar Sultan"]),
+    ("Hamas political bureau chief Khalil Haya said the talks were over.", ["Khalil Haya"]),
+    ("Secretary-General of the Arab League Ahmed Zaki said.", ["Ahmed Zaki"]),
+    ("The Secretary General of the Organization of Islamic Cooperation, Iyad Madani, said.", ["Iyad Madani"]),
+])
+def test_chiefs_and_bodies(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_chief_near_misses() -> None:
+    assert names("The company's chief executive Tim Cook said.") == []
+    assert names("The chief of staff said the plan was ready.") == []
+
+
+def test_surname_shared_by_two_watched_people_uses_the_title() -> None:
+    assert names("Secretary Rice met the minister.") == ["Condoleezza Rice"]
+    assert names("President Zardari met the envoy.") == ["Asif Ali Zardari"]
+
+
+def test_given_name_as_the_usual_handle() -> None:
+    assert names("Ethiopian Prime Minister Abiy said the talks would resume.") == ["Abiy Ahmed"]
+
+
+def test_common_surname_alone_is_nobody() -> None:
+    assert names(title="Tottenham v United: Sanchez scores again") == []
+    assert names("Hammond said the club would appeal.") == []

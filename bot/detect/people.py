@@ -48,7 +48,12 @@ _ORG_WORDS = frozenset(
      "process", "operations", "relief", "emergency", "coordination", "refugees", "human", "rights", "economic",
      "cooperation", "disarmament", "veterans", "armed", "cabinet", "external", "home", "justice", "finance",
      "energy", "climate", "region", "regional", "mission", "chairmanship", "presidency", "office", "secretariat",
-     "nations'", "council's", "organization", "organisation", "commissioner", "special", "personal"]
+     "nations'", "council's", "organization", "organisation", "commissioner", "special", "personal",
+     "league", "conference", "community", "authority", "bureau", "front", "movement", "alliance", "coalition",
+     "command", "staff", "chiefs", "court", "tribunal", "fund", "programme", "program", "intelligence",
+     "service", "services", "guard", "guards", "corps", "revolutionary", "supreme", "liberation", "popular",
+     "unity", "interim", "transitional", "sovereign", "legislative", "constitutional", "joint", "military",
+     "intergovernmental", "development", "states", "countries", "gulf", "economic"]
 )
 _HEAD_OF = re.compile(
     r"(?:,|\s+(?:is|was|was\s+until\s+recently|has\s+been|serves\s+as|served\s+as))\s+(?:the\s+)?(?:former\s+)?"
@@ -56,6 +61,7 @@ _HEAD_OF = re.compile(
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_SPEAKER = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,4}):\s")
 _PREV_WORD = re.compile(r"([\w.'-]+)\s*$")
 _NEXT_WORD = re.compile(r" ([\w'-]+)")
 _NICKNAME = re.compile(r'"([A-Z][\w\'-]+)"(?=\s+[A-Z])')
@@ -139,8 +145,8 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
         key = fold(bare)
         if key in _STOP or key in enders or (not tokens and _is_place(bare)) or (tokens and _is_place(bare) and len(bare) > 3):
             break
-        if not tokens and honorific is None and key in _honorifics():
-            honorific = word
+        if not tokens and key in _honorifics():
+            honorific = word if honorific is None else f"{honorific} {word}"
             i = m.end()
             continue
         tokens.append(word)
@@ -152,7 +158,7 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
     while tokens and tokens[-1] in _PARTICLES:
         tokens.pop()
     if honorific and len(tokens) == 1:
-        tokens.insert(0, honorific)  # "Sheikh Hasina": the word is part of the name
+        tokens.insert(0, honorific.split()[-1])  # "Sheikh Hasina": the word is part of the name
     if nickname and len(tokens) >= 2:
         tokens = [nickname, tokens[-1]]
     return tokens, i
@@ -255,7 +261,7 @@ _APPOS_BEFORE = re.compile(
     r"(?:,\s+(?:who\s+(?:is|was|has\s+been)\s+)?|\s+(?:is|was|serves\s+as|served\s+as|became|remains|has\s+been)\s+)"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|group|government|movement|organization|militia|party)'s\s+)?"
     r"(?:(?:former|then|acting|official|senior|top|chief|deputy|interim|new|longtime|veteran)\s+)*"
-    r"(?:([A-Z][\w.-]*(?:'s)?)\s+)?$"
+    r"(?:([A-Z][\w.-]*(?:'s)?|[a-z]{3,})\s+)?$"
 )
 # Lower-case titles too vague to describe a person on their own after a name ("X, a leader of the march").
 _WEAK_TITLES = frozenset(["leader", "diplomat", "minister", "president", "commander", "chairman", "envoy"])
@@ -279,7 +285,13 @@ def _appositive(text: str, start: int, written: str, hits: list[tuple[int, int, 
     if not m or m.end() != start:
         return None
     qualifier = m.group(2)
-    if qualifier is not None and not qualifier.isupper():
+    if qualifier is not None and qualifier.islower():
+        # "the army spokesman", "the district governor": a lower-case body or area word; a weak title
+        # ("a community leader") or an organisation outside government ("the club president") is no office.
+        if written.islower() and written in _WEAK_TITLES or _non_official(text, start, start + len(written)):
+            return None
+        qualifier = None
+    elif qualifier is not None and not qualifier.isupper():
         bare = qualifier.removesuffix("'s")
         if not _is_place(bare) and fold(bare) not in _ORG_WORDS and not _is_group(bare):
             return None
@@ -426,6 +438,19 @@ def find_people(doc: Doc) -> list[Person]:
                     if h[0] == b.start or (len(b.text) <= 60 and _CAPS_ONLY.fullmatch(doc.unified[b.start : h[0]]))]
             if lead:
                 full.append(_Candidate(_clean(tokens), canon.get(lead[0][2], lead[0][2]), None, a.index))
+    # Transcript speaker labels in capitals ("SECRETARY RICE:", "FOREIGN MINISTER AMR:"): a title and a
+    # surname, read like "Secretary Rice".
+    for sent in sentences:
+        label = _SPEAKER.match(sent.text)
+        if label:
+            spoken = unify(label.group(1).title())
+            for start, end, written in _title_hits(spoken):
+                if start == 0:
+                    tokens, _ = _name_at(spoken, end + 1)
+                    if tokens:
+                        cand = _Candidate(_clean(tokens), canon.get(written, written), None, sent.index)
+                        (full if len(cand.tokens) >= 2 else surnames).append(cand)
+                    break
     # A headline from a URL slug has no capitals: a title followed by a watched surname still names them
     # ("statement by president biden on ...").
     for sent in sentences:
