@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     plain = Detector()
     staged = []
     for title, text in articles:
-        doc, findings = plain._analyse(title, text)
+        doc, findings, _language = plain._analyse(title, text)
         staged.append((doc, findings))
     full_times: dict[int, float] = {}
     built: dict[int, tuple[list[RuleSpec], Any, float, int]] = {}
