@@ -204,3 +204,70 @@ def test_places_are_not_victims(detector: Detector) -> None:
 def test_toll_verbs_in_the_present(detector: Detector) -> None:
     figs = _cas(detector, "Rescue efforts continue as the death toll from the earthquake tops 18,000.")
     assert [(c.count, c.qualifier, c.kind) for c in figs] == [(18000, "more_than", "dead")]
+
+
+# --- more background: history, remembrance, comparisons, period totals ---------------------------
+
+
+@pytest.mark.parametrize("text, count", [
+    ("In the 1990s, the civil war killed 200,000 people.", 200000),
+    ("During World War II, 60 million people died.", 60000000),
+    ("More than 36,000 Americans gave their lives in the Korean War.", 36000),
+    ("Today we remember the 2,403 Americans killed at Pearl Harbor.", 2403),
+    ("The memorial honors the 58,000 Americans who died in Vietnam.", 58000),
+    ("This year marks 25 years since the genocide in which 800,000 people were killed.", 800000),
+    ("About 8,000 Bosnian Muslim men and boys were killed at Srebrenica in July 1995.", 8000),
+    ("In 2019, 30 soldiers were killed in an ambush in Mali.", 30),
+])
+def test_history_and_remembrance_are_background(detector: Detector, text: str, count: int) -> None:
+    assert _current(detector, text) == {count: False}, text
+
+
+def test_commemorative_headline_makes_figures_background(detector: Detector) -> None:
+    figs = _current(detector, "Nearly 37,000 Americans were killed in the fighting.", "National Korean War Veterans Armistice Day")
+    assert figs == {37000: False}
+
+
+def test_period_totals_are_current_and_their_comparison_base_background(detector: Detector) -> None:
+    assert _current(detector, "In 2022, 1,711 people were killed on the roads, up from 1,558 deaths in 2021.") == {1711: True, 1558: False}
+    assert _current(detector, "A record 3,804 civilians were killed in Afghanistan in 2018, the U.N. said Sunday.") == {3804: True}
+    assert _current(detector, "The U.N. says 1,692 civilians were killed in the first six months of 2018.") == {1692: True}
+    assert _current(detector, "The conflict, which began in 1983, has killed more than 100,000 people.") == {100000: True}
+    assert _current(detector, "The Ebola outbreak has killed 5,689 people, compared with 4,000 in October.") == {5689: True}
+
+
+def test_rates_per_population_are_not_figures(detector: Detector) -> None:
+    assert _cas(detector, "The country recorded 5.3 deaths per billion vehicle miles.") == []
+    assert _cas(detector, "The region has 12 murders per 100,000 people.") == []
+
+
+def test_multi_story_pages_have_no_one_day(detector: Detector) -> None:
+    text = "Gunmen killed 30 people on Tuesday. Officials say 20 people were killed in a bomb attack Monday in Kabul."
+    assert _current(detector, text, "VOA English newscast 1400 UTC") == {30: True, 20: True}
+
+
+# --- more phrasings of a figure ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Covid-19 has claimed 40,000 lives in the country.", (40000, "dead")),
+    ("The fighting has cost more than 3,000 lives.", (3000, "dead")),
+    ("The crash killed all 50 people on board.", (50, "killed")),
+    ("All 90 people on board are presumed dead.", (90, "dead")),
+    ("Rescuers pulled 30 bodies from the rubble.", (30, "dead")),
+    ("Hospital officials said the dead included 12 children.", (12, "dead")),
+    ("The U.N. documented 3,430 injuries among civilians.", (3430, "injured")),
+    ("The death toll is approaching 40-thousand.", (40000, "dead")),
+    ("Medical officials said the casualties have topped 1,100.", (1100, "dead")),
+])
+def test_figure_phrasings(detector: Detector, text: str, figure: tuple[int, str]) -> None:
+    assert [(c.count, c.kind) for c in _cas(detector, text)] == [figure], text
+
+
+def test_subsets_after_a_figure(detector: Detector) -> None:
+    figs = _cas(detector, "At least 12 civilians were killed, including four children, officials said.")
+    assert [(c.count, c.who) for c in figs] == [(12, "civilians"), (4, "children")]
+    figs = _cas(detector, "Since then, more than 60 people, including Muslims and Buddhists, have been killed.")
+    assert [(c.count, c.kind) for c in figs] == [(60, "killed")]
+    assert [c.count for c in _cas(detector, "Twelve people were killed and 30 soldiers were deployed.")] == [12]
+    assert _cas(detector, "The army saved 300 lives.") == []

@@ -33,7 +33,7 @@ _CUE = re.compile(r"kill|dead|death|died|\bdie|wound|injur|missing|lives|casualt
 _KIND_WORDS = {
     "killed": "killed", "slain": "killed", "dead": "dead", "died": "dead", "deaths": "dead", "fatalities": "dead",
     "perished": "dead", "wounded": "wounded", "injured": "injured", "hurt": "injured", "missing": "missing",
-    "unaccounted": "missing", "bodies": "dead",
+    "unaccounted": "missing", "bodies": "dead", "injuries": "injured",
 }
 _ACTIVE = {"killed", "wounded", "injured"}
 _LEFT_VERBS = [
@@ -71,7 +71,7 @@ WHO = frozenset(
 # Captives and the displaced are never casualty figures, even when "missing" or "killed" is nearby.
 NOT_CASUALTIES = frozenset(["prisoners", "hostages", "detainees", "captives", "refugees", "displaced", "evacuees"])
 _GAP_OK = frozenset(
-    ["were", "was", "have", "has", "had", "been", "being", "are", "is", "be", "reportedly", "reported", "confirmed", "believed", "feared", "said", "also", "still", "now", "all", "and", "or", "as", "of", "the", "a", "an", "at", "least", "more", "other", "innocent", "including", "who", "later", "to", "their", "its", "his", "her", "both", "sides", "from", "either", 'side",', "'", "in", "on", "among"]
+    ["were", "was", "have", "has", "had", "been", "being", "are", "is", "be", "reportedly", "reported", "confirmed", "believed", "feared", "said", "also", "still", "now", "all", "and", "or", "as", "of", "the", "a", "an", "at", "least", "more", "other", "innocent", "including", "who", "later", "to", "their", "its", "his", "her", "both", "sides", "from", "either", 'side",', "'", "in", "on", "among", "board", "aboard", "presumed"]
 )
 _BLOCK = frozenset(
     ["year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries", "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters", "metres", "meter", "metre", "feet", "foot", "percent", "per", "dollars", "dollar", "euros", "euro", "pounds", "yuan", "rubles", "roubles", "rupees", "pints", "liters", "litres", "gallons", "tons", "tonnes", "kg", "buses", "vehicles", "cars", "trucks", "tanks", "rockets", "missiles", "drones", "shells", "rounds", "aircraft", "planes", "jets", "ships", "boats", "countries", "nations", "states", "cities", "towns", "villages", "provinces", "districts", "regions", "member", "times", "fold", "points", "goals", "votes", "seats", "acres", "hectares", "homes", "houses", "buildings", "hospitals", "square", "sq", "am", "pm", "o'clock", "th", "st", "nd", "rd", "bn", "mln", "million", "billion", "trillion", "billion-dollar", "year-old", "years-old", "percent-of", "camps", "trips", "flights", "weapons", "guns", "tribes", "groups", "organizations", "agencies", "parties", "companies", "firms", "projects", "laws", "bills", "resolutions", "articles", "pages", "steps", "phases", "counties", "parishes", "municipalities", "communities", "neighborhoods", "neighbourhoods", "areas", "schools", "mosques", "churches", "sites", "locations", "attacks", "incidents", "bombings", "blasts", "explosions", "airstrikes", "strikes", "raids", "bombs", "cases"]
@@ -93,7 +93,11 @@ _BACKGROUND = re.compile(
     r"|\banniversar|\bcommemorat|\byears? ago\b|\bdecades? ago\b|\blast year\b|\bearlier this year\b"
     r"|\b(?:that|the previous|the earlier|an earlier|a previous|the last|the first|the second)\s+(?:war|conflict|fighting|attack|battle|offensive|massacre|genocide|uprising|invasion)\b"
 )
-_ANNIVERSARY_TITLE = re.compile(r"anniversar|years after|years on|remember|commemorat|\bmemorial\b")
+_ANNIVERSARY_TITLE = re.compile(
+    r"anniversar|years after|years on|remember|commemorat|\bmemorial\b|\bproclamation\b|\bveterans\b"
+)
+# Pages of several stories (newscasts, headline lists): no one weekday is the article's own.
+_MULTI_STORY_TITLE = re.compile(r"newscast|\bheadlines\b|\bnews in brief\b|\bnews roundup\b|\bbriefs\b")
 _TOKEN = re.compile(r"[\w'.-]+|[,;:()\"]")
 
 
@@ -104,6 +108,7 @@ _LIST_BEFORE = re.compile(r"(?:,|\band|\bincluding)\s*$")
 _AND_GAP = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
 _KIND_IN_GAP = re.compile(r"\b(?:killed|dead|died|wounded|injured|missing)\b")
 _AND_END = re.compile(r"\band\s*$")
+_INCLUDING = re.compile(r"\bincluding\s*$")
 
 
 _KIND_GROUP = {"killed": "dead", "dead": "dead", "wounded": "hurt", "injured": "hurt", "missing": "missing"}
@@ -181,11 +186,12 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
             continue
         if tok in (";", ":", "(", ")", '"'):
             return
-        if tok in _KIND_WORDS or (tok == "lost" and tokens[i + 1 : i + 3] == ["their", "lives"]):
+        if tok in _KIND_WORDS or (tok in ("lost", "gave") and tokens[i + 1 : i + 3] == ["their", "lives"]):
             kind = _KIND_WORDS.get(tok, "dead")
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if tok in _ACTIVE and (nxt[:1].isdigit() or nxt in ("a", "an", "the", "at", "more", "about", "nearly", "some", "over", "up")
-                                   or nxt in WHO or _is_number_word(nxt)):
+            after_nxt = tokens[i + 2] if i + 2 < len(tokens) else ""
+            if tok in _ACTIVE and (nxt[:1].isdigit() or nxt in ("a", "an", "the", "more", "about", "nearly", "some", "over", "up")
+                                   or (nxt == "at" and after_nxt == "least") or nxt in WHO or _is_number_word(nxt)):
                 fig.rejected = True  # "Two gunmen killed three soldiers": the number is the subject
                 return
             between = " ".join(tokens[:i])
@@ -242,6 +248,12 @@ def _who_after(low: str, end: int, demonyms: frozenset[str]) -> tuple[str | None
 def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
     """'killed 200 troops', 'killing at least four people', 'claimed the lives of 132 children'."""
     before = _strip_qualifier(low[max(0, fig.number.start - 40) : fig.number.start])
+    before = _ALL_BEFORE.sub("", before)  # "killed all 50 people on board"
+    if _LIVES_VERB.search(before) and _LIVES_AFTER.match(low, fig.number.end):
+        # "claimed 40,000 lives", "has cost more than 3,000 lives"
+        if not _PROJECTION.search(before[-30:]):
+            fig.kind, fig.who, fig.via = "dead", "people", "left"
+        return
     for pattern, kind in _LEFT_VERBS:
         if pattern.search(before):
             who, never = _who_after(low, fig.number.end, demonyms)
@@ -257,6 +269,9 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
             return
 
 
+_ALL_BEFORE = re.compile(r"\s+all(?:\s+of\s+the)?\s*$")
+_LIVES_VERB = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)\s*$")
+_LIVES_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?lives\b")
 _BARE_END = re.compile(r"\s*(?:$|[,.;:]|and\b|on\b|in\b|at\b|while\b|when\b|during\b|near\b|as\b)")
 _TOLL_LAST = re.compile(
     r"(?:\bto|\bat|\bof|\bwas|\bis|\bstands|\bstood|\breached|\breaches|\bhit|\bhits|\bnearing|\bsurpassed|\bexceeded|"
@@ -311,8 +326,23 @@ _FOLLOWS = _words(
     r"|\b(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\b"
     rf"|\b{_FEW}\s+(?:days?|weeks?|months?)\s+after\s+(?:a|an|another)\b"
 )
-# A running total is current: "since the war began in 2011", "so far in 2024", "since last year".
-_SINCE = re.compile(r"\bsince\b|\bso far\b")
+# A base of comparison: "1,711 deaths, up from 1,558 in 2021", "compared with 1,602 the year before".
+_COMPARED = _words(
+    r"compared\s+(?:with|to)\b|(?:up|down|rise|increase|decrease|fall|drop|decline)\s+from\b|(?:versus|vs)\b|"
+    r"(?:higher|lower|more|fewer)\s+than\s+(?:the\s+)?(?:[\w,]+\s+)?(?:in|during|for)\s+(?:the\s+)?(?:same|previous|prior|last)\b"
+)
+# A running total is current: "since the war began in 2011", "so far in 2024", "since last year", "the
+# conflict, which began in 1983, has killed".
+_SINCE = re.compile(r"\bsince\b|\bso far\b|\b(?:began|begun|started|erupted|broke out|beginning)\s*$")
+# History and remembrance: "in the 1990s", "during World War II", "we remember the 2,403 Americans killed",
+# "marks 25 years since the genocide": the whole sentence is background.
+_HISTORY = _words(
+    r"(?:in|during|through|throughout)\s+the\s+(?:(?:early|late|mid)[- ])?(?:1[89]|20)?\d0'?s\b"
+    r"|(?:world war|the great war|the holocaust|the cold war|(?:the\s+)?(?:korean|vietnam|gulf|iran-iraq|six-day|yom kippur|falklands|"
+    r"crimean|boer|balkan|bosnian|napoleonic)\s+wars?)\b"
+    r"|remember(?:s|ed|ing)?\b|remembrance\b|in memory of\b|memorials?\b|commemorat\w*|"
+    r"marks?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:years?|decades?)\s+since\b"
+)
 # Lines of a timeline of earlier attacks: "July - Gunmen kill 30 ...", "January 12: ...", "2013 - ...".
 _TIMELINE = re.compile(
     rf"^\s*(?:[-*\u2022]\s*)?(?:(?:early|late|mid)[- ])?(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+(?:1[89]|20)\d\d)?\s*[-:]\s"
@@ -325,6 +355,8 @@ _SAID_DAY = re.compile(r"(?:said|says|told|announced|reported|confirmed|added|st
 # Where a dated clause starts, looking back from its date: "..., which was hit in 2014", "... that died in 2020".
 _CLAUSE_BACK = re.compile(r"[;:(]|,(?!\d)|\s-\s|\s(?:that|which|who|whom|where|when|while|after|before|because|but)\s")
 _CLAUSE_END = re.compile(r";")
+_MONTH_IN = re.compile(rf"\b(?:{_MONTH_RE})\b")
+_YEAR_CUE = re.compile(r"(?:in|during|by|until|of)\s")
 _CLAUSE_COMMA = re.compile(r"[;:]|,(?!\d)")
 
 
@@ -341,9 +373,12 @@ def _clause_end(low: str, at: int) -> int:
     return m.start() if m else len(low)
 
 
-def _names_event(text: str) -> bool:
-    """Whether a clause names a deadly event (an attack, a war, an earthquake, a crash...)."""
-    return any(m.lastgroup != "none" for m in _CAUSE_EVENT.finditer(text))
+def _names_event(text: str, actors: bool = False) -> bool:
+    """Whether a clause names a deadly event (an attack, a war, an earthquake, a crash...) or, with
+    `actors`, an armed actor (gunmen, troops, militants)."""
+    return any(m.lastgroup != "none" for m in _CAUSE_EVENT.finditer(text)) or (
+        actors and _CAUSE_ACTOR.search(text) is not None and _CAUSE_ACTOR.search(text).lastgroup == "conflict"  # type: ignore[union-attr]
+    )
 
 
 def _since_exempt(low: str, at: int) -> bool:
@@ -363,10 +398,15 @@ def _background_spans(sent: Sentence, main_day: str | None, last_bg: bool) -> li
             continue
         g = m.group(0)
         end = _clause_end(low, m.end())
+        # A bare year ("in 2018", "of 2018") dates an earlier event only when the clause names one, or who
+        # fought it ("In 2020, a six-week war broke out", "The war killed 6,700 people in 2020"); "In 2022,
+        # 1,711 people were killed on the roads" and "3,804 civilians were killed in 2018" are period totals.
+        year_only = _YEAR_CUE.match(g) is not None and _MONTH_IN.search(g) is None
         # "More than 6,700 people died in that conflict" / "In 2020 ...": the whole sentence when the cue
-        # opens it or names an earlier conflict; "in April" mid-sentence from the cue on; a year dates its
-        # whole clause ("The war killed 6,700 people in 2020").
+        # opens it or names an earlier conflict; "in April" mid-sentence from the cue on.
         if m.start() < 25 or "that " in g or "previous" in g or "earlier" in g:
+            if year_only and not _names_event(low[: end], actors=True):
+                continue
             spans.append((0, end))
         elif g.startswith("in ") and not any(c.isdigit() for c in g):
             spans.append((m.start(), end))
@@ -374,11 +414,16 @@ def _background_spans(sent: Sentence, main_day: str | None, last_bg: bool) -> li
             # A year after the figure dates it only when the clause names an event ("The war killed 6,700
             # people in 2020"); "3,804 civilians were killed in 2018" is a period total, current.
             back = _clause_start(low, m.start())
-            spans.append((back if _names_event(low[back : m.start()]) else m.start(), end))
+            # "killed at Srebrenica in July 1995": a month dates a day, not a period.
+            spans.append((back if not year_only or _names_event(low[back : m.start()]) else m.start(), end))
     if not sent.is_title and sent.weight < 2.0:
         for m in _EARLIER_REL.finditer(low):
             if not _since_exempt(low, m.start()):
                 spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+    if _HISTORY.search(low):
+        spans.append((0, len(low)))
+    for m in _COMPARED.finditer(low):
+        spans.append((m.start(), _clause_end(low, m.end())))
     for m in _PREVIOUS.finditer(low):
         spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
     for m in _COMPARISON.finditer(low):
@@ -412,6 +457,8 @@ def _as_written(sent: Sentence, fig: _Fig) -> str | None:
 
 def _main_day(doc: Doc) -> str | None:
     """The weekday of the article's own incident: dated in the headline or lead ("Tuesday's attack")."""
+    if doc.sentences and doc.sentences[0].is_title and _MULTI_STORY_TITLE.search(doc.sentences[0].folded):
+        return None
     lead = [s for s in doc.sentences if s.weight >= 2.0]
     for s in lead:
         d = _INCIDENT_DAY.search(s.folded)
@@ -505,7 +552,8 @@ _RATE_AFTER = _words(
     r"(?<!in )(?<!on )(?<!for )(?<!than )(?<!over )(?<!that )(?<!same )(?<!one )(?<!just )(?<!only )(?<!single )(?<!within )"
     r"\b(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute)\b"
     r"(?!\s*(?:ago|after|before|earlier|later|since|of|when|in which|into|that|-|'s))"
-    r"|\b(?:annually|yearly|per annum|on average)\b"
+    r"|\b(?:annually|yearly|per annum|on average|per capita)\b"
+    r"|\bper\s+(?:\d[\d,.]*|one|a|ten|hundred|thousand|million|billion|100,000)\b"
 )
 _RATE_BEFORE = re.compile(
     r"^\s*(?:on average|annually|yearly|(?:every|each)\s+(?:day|week|month|year))\b|\b(?:an|the)\s+average\s+of\s*$"
@@ -573,7 +621,11 @@ _CAUSE_ACTOR = _words(
     r"|(?P<crime>\b(?:gunman|killer|robbers?|police said a man|a man (?:shot|stabbed|killed)|suspect)\b)"
 )
 # Words that name a deadly event without saying whose: a blast, an explosion, a shooting.
-_CAUSE_WEAK = _words(r"(?P<conflict>\b(?:blasts?|explosions?|exploded|opened fire)\b)|(?P<crime>\bshootings?\b)")
+# Road deaths are a category, not an event: they name a cause but date nothing.
+_CAUSE_WEAK = _words(
+    r"(?P<conflict>\b(?:blasts?|explosions?|exploded|opened fire)\b)|(?P<crime>\bshootings?\b)"
+    r"|(?P<accident>\b(?:on the roads?|road (?:deaths|casualties|collisions?|traffic)|traffic)\b)"
+)
 _CAUSE_CLAUSE = re.compile(r"[;:(]|,(?!\d)|\s-\s")
 
 
@@ -627,7 +679,7 @@ def _cause(low: str, at: int, words: tuple[_Found, _Found, _Found]) -> str | Non
 
 _FAMILY_WORD = r"(?:men|women|children|boys|girls|babies|infants|elderly)"
 _FAMILY = re.compile(
-    rf"\s*(?:(?:innocent|unarmed|civilian|[\w-]+ian|[\w-]+i)\s+)?(?P<phrase>{_FAMILY_WORD}(?:\s*,\s*{_FAMILY_WORD})*(?:\s*,?\s*(?:and|or)\s+{_FAMILY_WORD}))\b"
+    rf"\s*(?:[\w-]+\s+){{0,2}}?(?P<phrase>{_FAMILY_WORD}(?:\s*,\s*{_FAMILY_WORD})*(?:\s*,?\s*(?:and|or)\s+{_FAMILY_WORD}))\b"
 )
 _FAMILY_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
@@ -666,7 +718,7 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
         before = low[max(0, fig.number.start - 12) : fig.number.start]
         prev = figs[i - 1] if i > 0 else None
         nxt = figs[i + 1] if i + 1 < len(figs) else None
-        if prev and prev.kind and _LIST_BEFORE.search(before) and prev.via != "right":
+        if prev and prev.kind and _LIST_BEFORE.search(before) and (prev.via != "right" or _INCLUDING.search(before)):
             fig.kind, fig.who, fig.via = prev.kind, who, "list"
         elif nxt and nxt.kind and nxt.via == "right":
             gap = low[fig.number.end : nxt.number.start]
