@@ -371,3 +371,50 @@ def test_given_name_as_the_usual_handle() -> None:
 def test_common_surname_alone_is_nobody() -> None:
     assert names(title="Tottenham v United: Sanchez scores again") == []
     assert names("Hammond said the club would appeal.") == []
+
+
+# --- 8. bodies in lower case, ranks, cut excerpts, British styles ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A spokesman for the rebels, Ali Hassan, said the truce held.", ["Ali Hassan"]),
+    ("The African Union's special representative for Somalia, Francisco Madeiro, said.", ["Francisco Madeiro"]),
+])
+def test_lowercase_body_then_name_in_commas(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_lowercase_body_then_name_near_misses() -> None:
+    assert names("The president of the club, John Smith, said the season was over.") == []
+    assert names("A spokesman for the ministry said Ali Hassan, a farmer, was killed.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israeli army spokesman Lt. Col. Peter Lerman said the operation would continue.", ["Peter Lerman"]),
+    ("Pakistan's military spokesman, Maj. Gen. Asad Bajwan, said the attackers fled.", ["Asad Bajwan"]),
+])
+def test_rank_after_title_reads_once(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_name_cut_by_the_end_of_an_excerpt() -> None:
+    long_text = "".join(f"Round {i} of the talks went well and both sides agreed to meet again. " for i in range(20))
+    assert names(long_text + "Later he met Foreign Minister Ahmed Oma") == []
+    # near-misses: a finished sentence, a watched name, a short text and a headline keep the name
+    assert names(long_text + "Later he met Foreign Minister Ahmed Omar.") == ["Ahmed Omar"]
+    assert names(long_text + "Later he met Foreign Minister Sergey Lavrov") == ["Sergey Lavrov"]
+    assert names("He met Foreign Minister Ahmed Omar") == ["Ahmed Omar"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("From: Foreign & Commonwealth Office and The Rt Hon Hugh Robinson MP", ["Hugh Robinson"]),
+    ("Minister for the Middle East Tobias Elwood MP said the UK condemned it.", ["Tobias Elwood"]),
+    ("Sir Mark Lyall Grant, the UK ambassador to the UN, said the vote was clear.", ["Mark Lyall Grant"]),
+    ("Foreign Office Minister Lord Ahmad said the talks must resume.", ["Lord Ahmad"]),
+])
+def test_british_styles(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_british_styles_near_miss() -> None:
+    assert names("The MP said the vote was close.") == []

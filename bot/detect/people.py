@@ -38,6 +38,10 @@ _STOP = frozenset([
     "hospital", "airport", "airlines", "airways", "times", "post", "street", "avenue", "square", "palace",
     "hotel", "center", "centre", "stadium", "province", "county", "city", "district", "region", "island",
     "islands", "museum", "church", "mosque", "foundation", "institute", "club",
+    # military ranks: a rank after a title starts a second title ("spokesman Lt. Col. Peter Lerner")
+    "lt", "col", "gen", "maj", "brig", "capt", "sgt", "adm", "cmdr", "lieutenant", "colonel", "brigadier",
+    # post-nominals end a name ("Tobias Ellwood MP")
+    "mp", "mep", "qc", "kc", "obe", "cbe", "kcmg", "gcmg",
 ])
 _ORG_WORDS = frozenset(
     ["european", "parliament", "council", "commission", "union", "nations", "united", "assembly", "committee", "department", "ministry", "affairs", "defence", "defense", "state", "states", "foreign", "republic", "government", "presidential", "leadership", "security", "senate", "house", "agency", "forces", "army", "navy", "kingdom", "federal", "central", "national", "international", "general", "arab", "african", "islamic", "people's", "democratic", "communist", "party", "ccp", "prc", "un", "u.n.", "u.s.", "us", "nato", "osce", "au", "eu", "and", "of", "the", "for", "to",
@@ -61,6 +65,8 @@ _HEAD_OF = re.compile(
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_FIRST_WORD = re.compile(r"([\w'.-]+)\s+")
+_LOWER_RUN = re.compile(r"(?:[\w'-]+\s+){0,4}[a-z][\w'-]*,\s+")
 _SPEAKER = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,4}):\s")
 _PREV_WORD = re.compile(r"([\w.'-]+)\s*$")
 _NEXT_WORD = re.compile(r" ([\w'-]+)")
@@ -213,6 +219,12 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
             # Government of Germany for the OSCE Chairmanship, Gernot Erler": the name follows the comma.
             tokens, e = _name_at(text, comma_at)
             return tokens, country, e
+        # "a spokesman for the rebels, Ali Hassan, said": a lower-case body, then the name set off by commas.
+        lm = _LOWER_RUN.match(text, run_start)
+        if lm and not any(o in fold(lm.group(0)) for o in gazetteer.people().non_official_orgs):
+            tokens, e = _name_at(text, lm.end())
+            if len(tokens) >= 2 and text[e : e + 1] == ",":
+                return tokens, country, e
         return [], country, run_start
     m = _GAP.match(text, i)
     if not m:
@@ -281,6 +293,17 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]
 
 def _appositive(text: str, start: int, written: str, hits: list[tuple[int, int, str]]) -> tuple[list[str], str | None] | None:
     """The name a title after it describes ("X, the Egyptian foreign minister"; "X is the envoy"), if any."""
+    if written == "MP":
+        # A post-nominal: "The Rt Hon Hugh Robertson MP".
+        pm = _NAME_BEFORE.search(text, max(0, start - 60), start - 1) if text[start - 1 : start] == " " else None
+        if pm is None or any(h[1] <= pm.start(1) and "," not in text[h[1] : start] and start - h[1] < 80
+                             for h in hits if h[0] < start):
+            return None  # no name, or an earlier title already reads it ("Minister ... Tobias Ellwood MP")
+        pos = pm.start(1)
+        while (w := _FIRST_WORD.match(text, pos)) and fold(w.group(1)) in _STOP:
+            pos = w.end()
+        tokens, _ = _name_at(text, pos)
+        return (tokens, None) if len(tokens) >= 2 else None
     m = _APPOS_BEFORE.search(text, max(0, start - 120), start)
     if not m or m.end() != start:
         return None
@@ -387,9 +410,13 @@ def find_people(doc: Doc) -> list[Person]:
     for start, end, written in _title_hits(doc.unified):
         sent = doc.sentence_at(start)
         by_sentence.setdefault(sent.index, []).append((start - sent.start, end - sent.start, written))
+    last = sentences[-1].index if sentences else -1
     for sent in sentences:
         text = doc.unified[sent.start : sent.start + len(sent.folded)]
         hits = by_sentence.get(sent.index, [])
+        # The last sentence of a cut excerpt may end inside a name.
+        cut_at_end = (sent.index == last and not sent.is_title and len(doc.folded) > 1000
+                      and not sent.text.rstrip().endswith((".", "!", "?", '"', ")", "'")))
         if not hits and " of " not in text:
             continue
         if _BULLET.match(sent.text):
@@ -404,6 +431,8 @@ def find_people(doc: Doc) -> list[Person]:
             if _state_official(text, start, title) or _org_office(text, start, title):
                 continue
             tokens, of_country, name_end = _after_title(text, end)
+            if tokens and cut_at_end and name_end >= len(text.rstrip()) and gzp.lookup(" ".join(tokens)) is None:
+                tokens = []  # "... Foreign Minister Sergey Lav": the stored excerpt cut the name
             if tokens and not _non_official(text, start, name_end):
                 country = _country_before(text, start) or of_country
                 cand = _Candidate(_clean(tokens), title, country, sent.index)
