@@ -248,3 +248,60 @@ def test_held_talks_stay_talks(detector: Detector, text: str) -> None:
 
 def test_title_case_headline_talks_are_talks(detector: Detector) -> None:
     assert "talks" in _types(detector, "", title="Russian and Ukrainian Foreign Ministers Hold Peace Talks in Istanbul")
+
+
+# --- agreement: adopted, signed, reached or agreed; not urged, pending, hoped for or negotiated -------
+
+
+@pytest.mark.parametrize("text", [
+    "The two governments signed an agreement on border security in Ankara on Monday.",
+    "The Security Council unanimously approved a resolution on Haiti on Friday.",
+    "The General Assembly adopted a resolution condemning the invasion.",
+    "Negotiators have reached a deal to extend the truce by two days.",
+    "The United States welcomes the agreement today between Israel and Hamas.",
+    "The United States commends Egypt's role in mediating the ceasefire agreement, which will save lives.",
+    "It was agreed that the monitoring mission would begin work on Saturday.",
+    "Israel and Hamas agreed to a four-day pause in fighting and the release of hostages.",
+    "All parties must meet their commitments under this agreement, Kerry said.",
+])
+def test_agreements_adopted_or_reached(detector: Detector, text: str) -> None:
+    assert "agreement" in _types(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister urged both sides to sign an agreement before the end of the year.",
+    "Officials hope to reach a deal on grain exports next week.",
+    "Diplomats are still negotiating the text of a draft resolution.",
+    "The two sides are expected to sign a peace accord in Doha.",
+    "The rebels refused to sign the agreement.",
+    "The envoy said a deal could be reached within days.",
+    "Negotiators are working toward an agreement on prisoner exchanges.",
+])
+def test_agreements_not_yet_made(detector: Detector, text: str) -> None:
+    assert "agreement" not in _types(detector, text)
+
+
+def test_agreement_signed_on_an_earlier_date_is_background(detector: Detector) -> None:
+    text = ("We are deeply concerned by reports of violations of the Cessation of Hostilities agreement "
+            "that was signed in Addis Ababa on January 23.")
+    assert "agreement" not in _types(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Both leaders agreed on the importance of close coordination on Ukraine.",
+    "Both leaders agreed to continue close cooperation on regional issues.",
+    "They agreed that should Russia fail to de-escalate, the allies would impose further costs.",
+    "It is in the interest of all parties to agree to it urgently.",
+    "The government and the rebels have agreed to extend their cease-fire for two months.",
+])
+def test_agreed_views_and_agreed_truces_are_no_agreement(detector: Detector, text: str) -> None:
+    assert "agreement" not in _types(detector, text)
+
+
+def test_agreed_truce_is_still_an_agreed_ceasefire(detector: Detector) -> None:
+    assert _status(detector, "Israel and Hamas have agreed to a temporary truce, officials said.") == "agreed"
+
+
+def test_agreement_after_talks_is_agreed(detector: Detector) -> None:
+    assert _status(detector, "After 16 hours of talks, the leaders agreed on a cease-fire that will begin on Sunday.") == "agreed"
+    assert _status(detector, "After talks in Minsk the two sides signed a truce.") == "agreed"

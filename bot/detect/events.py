@@ -38,7 +38,7 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
 # The verb or noun that governs the ceasefire from its left ("agreed to a truce", "called for a ceasefire",
 # "talks on a truce"); the nearest one decides.
 _LEFT_CUES = re.compile(
-    r"(?P<talks>\b(?:talks|negotiations?|discussions|consultations)\b(?:\W+\w+){0,4}?\W+(?:on|over|about|for|toward|towards|aimed at|to reach|to secure|to achieve)\b"
+    r"(?P<talks>\b(?:talks|negotiations?|discussions|consultations)\b(?:\s+(?!agree|sign|reach|accept)[\w'-]+){0,4}?\s+(?:on|over|about|for|toward|towards|aimed at|to reach|to secure|to achieve)\b"
     r"|\bnegotiat\w*|\bmediat(?:e|es|ing)\b|\bbrokering\b|\bworking (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b)"
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
@@ -106,6 +106,83 @@ _AGREEMENT_CUE = re.compile(
     r"\b(?:signed|signs|adopted|adopts|passed|passage|approved|approves|concluded|ratified|accepted|accepts|clinched|"
     r"struck|announc\w*|unanimously|endorsed|inked)\b"
 )
+_AGREED_VERB = re.compile(
+    r"\b(?:agreed|agrees|agree)\s+(?:to|on|upon|that)\b|\bit was agreed\b|\bhave agreed\b|\bhas agreed\b"
+)
+# Words that show an agreement exists: its commitments, its mediation, its being welcomed or signed.
+_AGREEMENT_EXISTS = re.compile(
+    r"\b(?:welcom\w*|mediat(?:ed|ing)|brokered|under (?:this|the|that)|signing of|adoption of|reached|secured|sealed|"
+    r"finali[sz]ed|hammered out|agreed)\b"
+)
+# Modality, exhortation or pending work before the agreement: it is not made yet.
+_NOT_YET_BEFORE = re.compile(
+    r"\b(?:will|would|could|should|may|might|must|shall|expected|hope[sd]?|hoping|urg\w*|call\w* (?:on|for|upon)|"
+    r"pending|anticipat\w*|seek\w*|aim\w*|toward|towards|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|if|"
+    r"unless|negotiat(?:e|es|ing|ion of|ions on|ions over)|work to|working to|work on|working on|close to|closer to|near|nearing|try\w* to|want\w* to|"
+    r"need\w* to|refus\w*|reject\w*|fail\w* to|yet to|not|never|no)\b"
+)
+# What the sides agreed is a view or a way of working, not an agreement.
+_CONSENSUS = re.compile(
+    r"\s*(?:the |on the |upon the )?(?:importance|need|necessity|value|urgency)\b|\s*(?:continue|work|keep|stay|remain|"
+    r"cooperate|coordinate|consult|maintain|deepen|strengthen|explore|meet again|hold further|talk)\b"
+)
+# What the sides agreed is the truce itself: reported by the ceasefire event, with its status.
+_ONLY_CEASEFIRE = re.compile(
+    r"\s*(?:to |on |upon )?(?:extend |observe |implement |respect |a |an |the |their |its )*(?:\w+[- ]?){0,3}?"
+    r"(?:cease-?\s?fires?|truces?|cessation of hostilities)\b(?!\s+(?:deal|agreement|accord|and|as well))"
+)
+_CONDITION = re.compile(r"\b(?:if|should|unless|were|in case)\b")
+_PENDING_NOUN = re.compile(r"\b(?:draft|proposed|possible|potential|future|prospective|tentative|eventual)\s+(?:\w+\s+)?$")
+# An agreement dated to an earlier day is background to the news: "the agreement signed on January 23".
+_DATED = re.compile(
+    r"^[^;]{0,40}?\b(?:on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"last (?:week|month|year)|earlier this (?:week|month|year))"
+)
+
+
+def _agreement_made(low: str, is_title: bool = False) -> bool:
+    """An agreement, declaration or resolution adopted, signed, reached or agreed in this sentence.
+
+    "Agreed to ..." is an agreement unless what was agreed is only the ceasefire (the ceasefire event reports
+    that) or a shared view ("agreed on the importance of", "agreed to continue cooperation", "agreed that,
+    should Russia fail, ..."); a bare "agree" in running text is an infinitive or a modal, not a report.
+    """
+    for m in _AGREED_VERB.finditer(low):
+        if m.group().startswith("agree ") and not is_title:
+            continue
+        left = _bounds(low, m.start(), m.end())[0]
+        after = low[m.end() : m.end() + 70]
+        if _NOT_YET_BEFORE.search(low, max(left, m.start() - 40), m.start()) or _DATED.search(low[m.end() :]):
+            continue
+        if _CONSENSUS.match(after) or _ONLY_CEASEFIRE.match(after):
+            continue
+        if m.group().endswith("that") and _CONDITION.search(after):
+            continue
+        return True
+    for m in _AGREEMENT.finditer(low):
+        left, right = _bounds(low, m.start(), m.end())
+        if _PENDING_NOUN.search(low, max(left, m.start() - 30), m.start()) or _negated(low, m.start()):
+            continue
+        cue = None
+        for c in _AGREEMENT_CUE.finditer(low, left, right):
+            if cue is None or abs(c.start() - m.start()) < abs(cue.start() - m.start()):
+                cue = c
+        exists = _AGREEMENT_EXISTS.search(low, max(left, m.start() - 40), min(right, m.end() + 12))
+        hit = cue or exists
+        if hit is None:
+            continue
+        first = min(hit.start(), m.start())
+        last = max(hit.end(), m.end())
+        if hit.group().startswith("under "):
+            return True  # "commitments under this agreement": whatever is urged, the agreement exists
+        if _NOT_YET_BEFORE.search(low, max(left, first - 40), first) or _NOT_YET_BEFORE.search(low, first, last):
+            continue
+        if _DATED.search(low[last:]):
+            continue
+        return True
+    return False
+
+
 _NOT_YET = re.compile(
     r"\b(?:will|would|could|should|must|expected|hope[sd]?|urg\w*|pending|anticipat\w*|seek\w*|aim\w*|toward|towards|"
     r"plan(?:s|ned)? to|ready to|if|negotiation of|work to|working to|proposed|draft|possible|potential)\b"
@@ -308,13 +385,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     future = bool(_FUTURE.search(low, max(left, tm.start() - 40), tm.start()))
                     out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
         if ag and not topic_heavy:
-            # Agreements actually adopted or signed (not urged, pending or hoped for).
-            for m in _AGREEMENT.finditer(low):
-                near = low[max(0, m.start() - 50) : m.end() + 25]
-                if _AGREEMENT_CUE.search(_window(low, m.start(), m.end())) and not _NOT_YET.search(near) \
-                        and not _negated(low, m.start()):
-                    out.append(Reading("agreement", None, w, sent))
-                    break
+            # Agreements actually adopted, signed, reached or agreed (not urged, pending or hoped for).
+            if _agreement_made(low, sent.is_title):
+                out.append(Reading("agreement", None, w, sent))
         if cl and not topic_heavy:
             # Fighting, bombings, strikes (not in a sentence about a ceasefire, not hypothetical).
             cm = _CLASH.search(low)

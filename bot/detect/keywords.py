@@ -22,7 +22,7 @@ _CLASSES: dict[str, Iterable[str]] = {
                   "end the", "fighting has", "fighting had", "guns"],
     "talks": ["talks", "negotiat", "met", "meet", "phone", "telephone", "spoke", "discuss", "dialogue", "summit",
               "hosted", "trilateral", "bilateral", "consultations", "readout", "visit", "conversation"],
-    "agreement": ["agreement", "deal", "accord", "declaration", "resolution", "memorandum", "treaty", "pact",
+    "agreement": ["agreement", "agreed", "agree to", "agree on", "agrees", "deal", "accord", "declaration", "resolution", "memorandum", "treaty", "pact",
                   "communique", "protocol", "proposal", "peace plan", "framework"],
     "clash": ["clash", "shell", "bomb", "blast", "explosion", "suicide", "strike", "air strike", "artillery",
               "invasion", "invaded", "ambush", "offensive", "firefight", "gunfight", "skirmish", "opened fire",
