@@ -305,3 +305,19 @@ def test_agreed_truce_is_still_an_agreed_ceasefire(detector: Detector) -> None:
 def test_agreement_after_talks_is_agreed(detector: Detector) -> None:
     assert _status(detector, "After 16 hours of talks, the leaders agreed on a cease-fire that will begin on Sunday.") == "agreed"
     assert _status(detector, "After talks in Minsk the two sides signed a truce.") == "agreed"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Renewed fighting erupted along the front line, threatening the fragile truce.", "violated"),
+    ("Prolonged shelling tested the ceasefire on Tuesday.", "violated"),
+    ("Fighting resumed after the truce expired.", "collapsed"),
+    ("Both sides have agreed to extend the humanitarian pause.", "extended"),
+    ("The ceasefire was renewed for another month.", "extended"),
+])
+def test_violence_words_around_a_truce(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+def test_fighting_a_truce_ended_is_no_violation(detector: Detector) -> None:
+    assert _status(detector, "The truce came after weeks of heavy fighting, officials said.") != "violated"
+    assert _status(detector, "The cease-fire appeared to be holding despite isolated incidents.") == "holding"

@@ -18,7 +18,8 @@ from bot.detect.text import LEAD_WEIGHT, Doc, Sentence, fold
 from bot.models import Casualty, Event
 
 _CEASEFIRE = re.compile(
-    r"\b(?:cease-?\s?fires?|truces?|cessation of (?:all )?hostilities|armistice|halt to (?:the )?fighting|stop the fighting)\b"
+    r"\b(?:cease-?\s?fires?|truces?|cessation of (?:all )?hostilities|armistice|halt to (?:the )?fighting|stop the fighting|"
+    r"humanitarian pauses?|pauses? in (?:the )?fighting)\b"
 )
 # "the end of conflict" stands for a ceasefire only next to an explicit status cue ("announcement ...").
 _CEASEFIRE_WEAK = re.compile(r"\bend (?:of|to) (?:the )?(?:\w+ )?(?:conflict|fighting|hostilities|war)\b|\bend the (?:\w+ )?(?:conflict|fighting|war)\b")
@@ -28,12 +29,17 @@ _NEGATION = re.compile(
 )
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|should|must|might|may|will|if|once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b")
 
+_VIOLENCE = r"(?:fighting|clashes|shelling|violence|attacks|strikes|air ?strikes|bombing|bombardment|hostilities|offensive)"
 # A change of state (violated, collapsed, extended) anywhere in the trigger's clause wins over agreement:
 # "accused each other of violating the truce agreed last week" is a violation.
 _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("extended", re.compile(r"\bextend|\bextension|\bprolong|\brenew")),
-    ("collapsed", re.compile(r"\bcollaps|\bfell apart|\bfalls apart|\bbr(?:oke|eaks?|eaking) down|\bbreakdown|\bunravel|\babandon|\bshattered")),
-    ("violated", re.compile(r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin")),
+    # "renewed fighting" and "prolonged shelling" are violence, not an extension.
+    ("extended", re.compile(r"\bextend|\bextension|\b(?:prolong|renew)\w*\b(?!\s+(?:\w+\s+)?" + _VIOLENCE + ")")),
+    ("collapsed", re.compile(r"\bcollaps|\bfell apart|\bfalls apart|\bbr(?:oke|eaks?|eaking) down|\bbreakdown|\bunravel|\babandon|"
+                             r"\bshattered|\bexpired\b|\blapsed\b")),
+    ("violated", re.compile(r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin|"
+                            r"\bthreaten\w*|\bjeopardi[sz]\w*|\btest(?:s|ed|ing)\b|\bstrain\w*|\bfalter\w*|\bfray\w*|\bshaky\b|"
+                            r"\b(?:renewed|fresh|heavy|new) " + _VIOLENCE + r"|\b" + _VIOLENCE + r" (?:erupted|broke out|resumed|continued|flared)")),
 ]
 # The verb or noun that governs the ceasefire from its left ("agreed to a truce", "called for a ceasefire",
 # "talks on a truce"); the nearest one decides.
@@ -51,7 +57,8 @@ _LEFT_CUES = re.compile(
 # The predicate after the ceasefire ("the truce took effect", "the ceasefire is holding", "a truce proposed by").
 _RIGHT_CUES = re.compile(
     r"(?P<holding>\b(?:is|was|has|have|had|been|largely|mostly|still|appears to be|seems to be)\s+(?:largely |mostly |broadly |still )?(?:holding|held)\b"
-    r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) in (?:place|effect|force)\b|\bfragile\b)"
+    r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) in (?:place|effect|force)\b|\bfragile\b"
+    r"|\b(?:is|are|was|were|been|being)\s+(?:largely |mostly |broadly |generally )?(?:respected|observed)\b)"
     r"|(?P<agreed>\btook effect|\btakes? effect|\btaking effect|\bcame into (?:force|effect)|\bcome into (?:force|effect)|"
     r"\bwent into effect|\bin effect\b|\bin force\b|\bbegan\b|\bbegins?\b|\bstart(?:s|ed)?\b|\bcommenc\w*|"
     r"\bagreed\b|\bannounced\b|\bsigned\b|\breached\b|\bbrokered\b|\baccepted\b|\bdeal\b|\bagreement\b|\baccord\b|\bpact\b)"
@@ -85,7 +92,13 @@ _TITLE_INFINITIVE = re.compile(r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )
 _CHANGE_NOT = re.compile(r"\b(?:would|could|might|may|threat\w*|risk\w*|if)\b")
 _EXTEND_NOT = re.compile(r"\b(?:urg\w*|call\w* for|call\w* on|ask\w*|hope\w*|propos\w*|seek\w*|push\w* for)\b")
 # "The truce has largely held despite sporadic violations" is a holding truce.
-_HELD_DESPITE = re.compile(r"\b(?:largely|mostly|broadly|generally)\s+(?:held|holding|respected|observed)\b[^;]{0,30}\bdespite\b")
+_HELD_DESPITE = re.compile(
+    r"\b(?:held|holding|respected|observed|in place)\b[^;]{0,40}\bdespite\b|\bdespite\b[^;]{0,60}\b(?:has|have|had|is|was) "
+    r"(?:largely |mostly |broadly )?(?:held|holding|been respected)\b"
+)
+_IS_VIOLENCE = re.compile(_VIOLENCE)
+# Violence before the truce in its clause is what the truce ended: "came after weeks of heavy fighting".
+_BEFORE_TRUCE = re.compile(r"\b(?:after|ended|ending|end to|halt(?:ed)?|weeks of|days of|months of|years of)\b[^;,]{0,25}$")
 
 _TALKS = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiated|negotiators?|met with|met\b|meeting|meetings|meets|meet with|"
@@ -260,6 +273,8 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
             if _CHANGE_NOT.search(low, max(left, m.start() - 30), m.start()):
                 continue
             if status == "extended" and _EXTEND_NOT.search(low, max(left, m.start() - 40), m.start()):
+                continue
+            if status == "violated" and _IS_VIOLENCE.search(m.group()) and _BEFORE_TRUCE.search(low, max(left, m.start() - 30), m.start()):
                 continue
             distance = m.start() - end if m.start() >= end else max(0, start - m.end())
             if best is None or distance < best[0]:
