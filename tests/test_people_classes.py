@@ -418,3 +418,22 @@ def test_british_styles(text: str, expected: list[str]) -> None:
 
 def test_british_styles_near_miss() -> None:
     assert names("The MP said the vote was close.") == []
+
+
+def test_head_of_an_agency() -> None:
+    text = "Willian Antonio Contrera is the head of the Superintendence for the Defense of Socioeconomic Rights."
+    assert names(text) == ["Willian Antonio Contrera"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Mahmud Abbas met the envoy.", ["Mahmoud Abbas"]),
+    ("President Abdul Fattah el-Sisi met the envoy.", ["Abdel Fattah el-Sisi"]),
+    ("President Omer al-Bashir met the envoy.", ["Omar al-Bashir"]),
+])
+def test_transliterated_given_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_transliteration_near_misses() -> None:
+    assert names("Rep. Jill Biden met the envoy.") == ["Jill Biden"]
+    assert names("Minister Ali Khan met the envoy.") == ["Ali Khan"]

@@ -184,6 +184,7 @@ class People:
     us_states: frozenset[str]  # folded US state names
     by_loose: dict[str, Watched]  # loose key (no hyphens, no al-/el-) -> person
     by_ends: dict[tuple[str, str], tuple[Watched, ...]]  # (first, last) word of the loose key -> people
+    by_last: dict[str, tuple[tuple[str, tuple[Watched, ...]], ...]]  # last word -> (first word, people)
     bare_automaton: Any  # folded distinctive surname -> (surname, person): a surname alone names them
     name_words: dict[str, frozenset[str]]  # canonical name -> folded words of all its written forms
 
@@ -202,7 +203,30 @@ class People:
             found = self.by_ends.get((parts[0], parts[-1]), ())
             if len(found) == 1:
                 return found[0]
+        if len(parts) >= 2 and len(parts[-1]) >= 4:
+            # A transliteration of the given name ("Mahmud Abbas", "Abdul Fattah el-Sisi"): same family
+            # name, given name within two letters.
+            close = {w for first, people in self.by_last.get(parts[-1], ())
+                     if first[:1] == parts[0][:1] and _within_two(first, parts[0]) for w in people}
+            if len(close) == 1:
+                return close.pop()
         return None
+
+
+def _within_two(a: str, b: str) -> bool:
+    """Edit distance at most 2 (short words: at most 1)."""
+    if a == b:
+        return True
+    limit = 1 if min(len(a), len(b)) <= 4 else 2
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= limit
 
 
 _LOOSE_DROP = frozenset(["al", "el", "ul", "ad", "as", "an", "ash", "at", "az"])
@@ -266,6 +290,10 @@ def people() -> People:
     name_words: dict[str, set[str]] = {}
     for form_key, person in by_form.items():
         name_words.setdefault(person.name, set()).update(form_key.replace("-", " ").split())
+    last_index: dict[str, list[tuple[str, tuple[Watched, ...]]]] = {}
+    for (first, last), bucket3 in ends.items():
+        last_index.setdefault(last, []).append((first, tuple(bucket3)))
+    by_last = {k: tuple(v) for k, v in last_index.items()}
     us_states = frozenset(
         fold(s.name) for s in pycountry.subdivisions.get(country_code="US") or () if s.type == "State")
     titles = dict(titles_data.get("titles") or {})
@@ -288,6 +316,7 @@ def people() -> People:
         us_states=us_states,
         by_loose=by_loose,
         by_ends={k: tuple(v) for k, v in ends.items()},
+        by_last=by_last,
         bare_automaton=bare_automaton,
         name_words={k: frozenset(v) for k, v in name_words.items()},
     )
