@@ -51,13 +51,11 @@ class _OneLine(logging.Formatter):
 
 def setup_logging(settings: Settings) -> None:
     """Plain one-line logs to stderr, or JSON lines with DIPLOBOT_LOG_JSON=1."""
-    handler = logging.StreamHandler(sys.stderr)
-    if settings.log_json:
-        from bot.logs import JsonFormatter
+    from bot.logs import JsonFormatter, MaskingFormatter
 
-        handler.setFormatter(JsonFormatter())
-    else:
-        handler.setFormatter(_OneLine(settings.log_level.upper() == "DEBUG"))
+    handler = logging.StreamHandler(sys.stderr)
+    inner = JsonFormatter() if settings.log_json else _OneLine(settings.log_level.upper() == "DEBUG")
+    handler.setFormatter(MaskingFormatter(inner))  # no line ever shows a webhook token
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level.upper())
@@ -188,7 +186,11 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
     from bot.models import Caller, Invocation
 
     settings = _settings()
-    logging.basicConfig(level=logging.WARNING)
+    from bot.logs import MaskingFormatter
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(MaskingFormatter(logging.Formatter(logging.BASIC_FORMAT)))  # warnings only, tokens masked
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
 
     async def main() -> int:
         bot = App(settings, adapters=[])

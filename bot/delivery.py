@@ -139,6 +139,9 @@ def backoff(attempts: int, retry_after: float | None = None, cap: float = 300.0)
 
 async def queue_notice(session: AsyncSession, *, tenant: str, key: str, text: str, channel: str, now: datetime) -> bool:
     """Queue an admin notice once per key (a paused feed or subscription); True if queued now."""
+    from bot.channels import mask_secrets  # a notice names channels, and a webhook's URL is its secret
+
+    text = mask_secrets(text)
     exists = await session.scalar(select(Notice.id).where(Notice.tenant == tenant, Notice.key == key))
     if exists is not None:
         return False

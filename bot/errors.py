@@ -6,6 +6,7 @@
     ├── RuleError            a watch rule does not compile (rule name, position, hint)
     ├── CommandError         a command cannot run as asked
     │   ├── UserInputError   a bad argument (argument name, usage)
+    │   │   └── BadChannel   a channel address that is none of the forms (the address, masked)
     │   └── NotAllowed       the caller lacks the permission the command needs
     └── DeliveryError        a platform refused or failed a delivery (channel)
         ├── Retryable        try again later (rate limit, 5xx, network), maybe after retry_after seconds
@@ -84,6 +85,20 @@ class UserInputError(CommandError):
         super().__init__(message)
 
 
+class BadChannel(UserInputError):
+    """A channel address that is none of `terminal`, `slack:TEAM/CHANNEL`, `discord:GUILD/CHANNEL`, `webhook:URL`.
+
+    The message quotes the address masked (a webhook URL carries its token) and cut when very long.
+    """
+
+    def __init__(self, address: str, problem: str, *, argument: str | None = "channel", usage: str | None = None) -> None:
+        from bot.channels import shown
+
+        self.address, self.problem = address, problem
+        name = f"--{argument}" if argument else "channel"
+        super().__init__(f"{name} {shown(address)} is not a channel address: {problem}", argument=argument, usage=usage)
+
+
 class NotAllowed(CommandError):
     """The caller may not run this command (admin only, or another tenant's data)."""
 
@@ -92,8 +107,11 @@ class DeliveryError(DiplobotError):
     """A platform could not take a delivery."""
 
     def __init__(self, channel: str, message: str) -> None:
+        from bot.channels import mask_secrets
+
         self.channel = channel
-        super().__init__(f"{channel}: {message}")
+        # The text is logged, stored as a paused reason and told to admins: a webhook token never shows.
+        super().__init__(mask_secrets(f"{channel}: {message}"))
 
 
 class Retryable(DeliveryError):

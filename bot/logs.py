@@ -31,3 +31,21 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[0] is not None:
             data["error"] = f"{record.exc_info[0].__name__}: {record.exc_info[1]}"
         return json.dumps(data, ensure_ascii=False)
+
+
+class MaskingFormatter(logging.Formatter):
+    """Wraps a formatter so that no log line shows a webhook token (`bot.channels.mask_secrets`).
+
+    Delivery logs name their channel, and a `webhook:` channel's URL is its secret; masking the
+    finished line also covers exception texts and `extra` context, whoever logged them.
+    """
+
+    def __init__(self, inner: logging.Formatter) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The inner formatter's line, masked."""
+        from bot.channels import mask_secrets
+
+        return mask_secrets(self.inner.format(record))

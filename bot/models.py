@@ -207,9 +207,8 @@ def channel_tenant(channel: str) -> str:
     """The tenant that owns a channel address.
 
     `slack:TEAM/CHANNEL` belongs to `slack:TEAM`, `discord:GUILD/CHANNEL` to `discord:GUILD`; the
-    terminal and webhook channels are the local operator's (`local`).
+    terminal and webhook channels are the local operator's (`local`). See `bot.channels.ChannelAddress`.
     """
-    prefix, _, rest = channel.partition(":")
-    if prefix in ("slack", "discord") and "/" in rest:
-        return f"{prefix}:{rest.split('/', 1)[0]}"
-    return "local"
+    from bot.channels import tenant_of
+
+    return tenant_of(channel)

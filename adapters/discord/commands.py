@@ -19,6 +19,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord.render import DiscordMessage, render_reply, truncate
+from bot.channels import ChannelAddress
 from bot.models import Caller, Invocation, Reply
 
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ class CommandBridge:
     @staticmethod
     def channel(interaction: discord.Interaction) -> str:
         """The channel address `discord:GUILD/CHANNEL`."""
-        return f"discord:{interaction.guild_id}/{interaction.channel_id}"
+        return str(ChannelAddress.discord(interaction.guild_id or 0, interaction.channel_id or 0))
 
     # -------------------------------------------------------------- autocomplete
 

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_API = "https://discord.com/api/v10"
-DISCORD_HOSTS = frozenset({"discord.com", "discordapp.com", "ptb.discord.com", "canary.discord.com"})
 
 # Exactly what the bot does: read and post in channels, embeds, threads from alerts.
 PERMISSIONS = discord.Permissions(

@@ -23,7 +23,8 @@ from adapters.discord.render import (
     render_plain,
     truncate,
 )
-from bot.errors import Permanent, Retryable
+from bot.channels import ChannelAddress
+from bot.errors import BadChannel, Permanent, Retryable
 
 try:  # the outbox's delivery key (bot.ports); absent in older cores
     from bot.ports import current_delivery_key
@@ -46,12 +47,15 @@ LOOKBACK = 50
 
 
 def parse_channel(address: str) -> tuple[int, int]:
-    """`discord:GUILD/CHANNEL` -> (guild id, channel id); anything else is a Permanent error."""
-    prefix, _, rest = address.partition(":")
-    guild, _, channel = rest.partition("/")
-    if prefix != "discord" or not guild.isdigit() or not channel.isdigit():
+    """`discord:GUILD/CHANNEL` -> (guild id, channel id), read by the core's one channel type; anything else
+    is a Permanent error."""
+    try:
+        where = ChannelAddress.parse(address)
+    except BadChannel as exc:
+        raise Permanent(address, exc.problem) from None
+    if where.kind != "discord":
         raise Permanent(address, "not a Discord channel address (expected discord:GUILD/CHANNEL)")
-    return int(guild), int(channel)
+    return int(where.workspace), int(where.channel)
 
 
 def thread_name(alert: Alert) -> str:

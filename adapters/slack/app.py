@@ -33,8 +33,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import render
 from adapters.slack.sink import PREFIX, ChannelPacer, SlackSink, build_client
+from bot.channels import ChannelAddress
 from bot.commands.core import CommandCore
-from bot.errors import ConfigError
+from bot.errors import BadChannel, ConfigError
 from bot.models import Caller, Invocation, Reply
 from bot.settings import Settings
 
@@ -52,8 +53,8 @@ def tenant_of(team: str) -> str:
 
 
 def channel_of(team: str, channel: str) -> str:
-    """The core channel address of a Slack channel: `slack:TEAM/CHANNEL`."""
-    return f"{PREFIX}:{team}/{channel}"
+    """The core channel address of a Slack channel, `slack:TEAM/CHANNEL`; BadChannel for ids Slack never sends."""
+    return str(ChannelAddress.slack(team, channel))
 
 
 def split_words(text: str) -> tuple[str, ...]:
@@ -230,9 +231,12 @@ class SlackAdapter:
         """Any slash command: ack at once, run the core, answer through response_url."""
         await ack()
         team, user = body.get("team_id", ""), body.get("user_id", "")
-        channel = channel_of(team, body.get("channel_id", ""))
         try:
+            channel = channel_of(team, body.get("channel_id", ""))
             name, args = command_words(body.get("command", ""), body.get("text", ""))
+        except BadChannel as exc:
+            await self._respond(respond, Reply(text=f"Error: {exc}", ok=False, ephemeral=True))
+            return
         except ValueError as exc:
             await self._respond(respond, Reply(text=f"Error: cannot read the command: {exc}", ok=False,
                                                ephemeral=True))
@@ -278,9 +282,13 @@ class SlackAdapter:
         team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
         user = (body.get("user") or {}).get("id", "")
         channel_id = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id", "")
+        try:
+            channel = channel_of(team, channel_id)
+        except BadChannel as exc:
+            await self._respond(respond, Reply(text=f"Error: {exc}", ok=False, ephemeral=True), ephemeral=True)
+            return
         caller = await self.caller(team, user, (body.get("user") or {}).get("username"))
-        inv = Invocation(command=command, args=(value,) if value else (), caller=caller,
-                         channel=channel_of(team, channel_id))
+        inv = Invocation(command=command, args=(value,) if value else (), caller=caller, channel=channel)
         reply = await self.core.dispatch(inv)
         await self._respond(respond, reply, ephemeral=True)
 
@@ -354,7 +362,7 @@ class SlackAdapter:
         spec = self._value(body, render.SPEC_BLOCK, render.SPEC_INPUT)
         team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
         user = (body.get("user") or {}).get("id", "")
-        channel = str(meta.get("channel") or channel_of(team, ""))
+        channel = str(meta.get("channel") or "")  # rule commands act on no channel
         caller = await self.caller(team, user, (body.get("user") or {}).get("username"))
         rule = PendingRule(mode=mode, name=name, spec=spec, channel=channel, user=user)
         inv = Invocation("watch", (mode, name, "--spec", spec), caller, channel)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -22,7 +21,8 @@ from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.render import Message, fit, render_alert, section
-from bot.errors import Permanent, Retryable
+from bot.channels import ChannelAddress
+from bot.errors import BadChannel, Permanent, Retryable
 from bot.models import Alert
 from bot.ports import current_delivery_key
 
@@ -48,24 +48,15 @@ RETRYABLE_ERRORS = frozenset({
 })
 
 
-@dataclass(frozen=True, slots=True)
-class ChannelAddress:
-    """A Slack channel address `slack:TEAM/CHANNEL` split into its parts."""
-
-    team: str
-    channel: str
-
-    @classmethod
-    def parse(cls, address: str) -> ChannelAddress:
-        """Parse `slack:T123/C456`; anything else is a Permanent delivery error."""
-        prefix, _, rest = address.partition(":")
-        team, _, channel = rest.partition("/")
-        if prefix != PREFIX or not team or not channel or "/" in channel:
-            raise Permanent(address, "not a Slack channel address (expected slack:TEAM/CHANNEL)")
-        return cls(team=team, channel=channel)
-
-    def __str__(self) -> str:
-        return f"{PREFIX}:{self.team}/{self.channel}"
+def slack_address(address: str) -> ChannelAddress:
+    """`slack:TEAM/CHANNEL` read by the core's one channel type; anything else is a Permanent delivery error."""
+    try:
+        where = ChannelAddress.parse(address)
+    except BadChannel as exc:
+        raise Permanent(address, exc.problem) from None
+    if where.kind != PREFIX:
+        raise Permanent(address, "not a Slack channel address (expected slack:TEAM/CHANNEL)")
+    return where
 
 
 class BoundedRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):
@@ -184,7 +175,7 @@ class SlackSink:
             return await self._call(address, method, **kwargs, **self._payload(plain, method))
 
     async def _call(self, address: str, method: str, **kwargs: Any) -> dict[str, Any]:
-        where = ChannelAddress.parse(address)
+        where = slack_address(address)
 
         async def call() -> Any:
             return await self.client.api_call(method, json={"channel": where.channel, **kwargs})
@@ -212,7 +203,7 @@ class SlackSink:
         Reading history needs the channels:history / groups:history scopes; without them the
         lookup says "not found" (the outbox then sends again, as for a sink without the capability).
         """
-        where = ChannelAddress.parse(alert.channel)
+        where = slack_address(alert.channel)
         if thread:
             method, args = "conversations.replies", {"ts": thread, "limit": LOOKUP_LIMIT}
         else:

@@ -1,11 +1,12 @@
 """Webhook delivery targets for users who want no bot: Discord webhooks and Slack incoming webhooks.
 
-Channels are written `webhook:URL`. Which kind a URL is:
+Channels are written `webhook:URL`; `bot.channels.ChannelAddress` reads them (and refuses bad ones
+when they are subscribed). Which kind a URL is:
 
 - a scheme hint wins: `webhook:slack+https://...` is Slack, `webhook:discord+https://...` is Discord;
 - else host `hooks.slack.com` is Slack, and a path `/api[/vN]/webhooks/ID/TOKEN` is Discord
   (`?thread_id=N` posts into that thread or forum post);
-- anything else is refused (Permanent).
+- anything else is refused (Permanent, should a stored address predate the check).
 
 A Discord webhook is called through discord.py (`discord.Webhook`, our one aiohttp session), which
 sends to Discord's API base (`https://discord.com/api/v10`, or DISCORD_API_URL); so its URL must be on
@@ -18,15 +19,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import aiohttp
 import discord
-from yarl import URL
 
-from adapters.discord.endpoints import DISCORD_HOSTS, api_host
 from adapters.discord.errors import delivery_error
 from adapters.discord.render import render_alert
 from adapters.webhooks.slack_payload import slack_payload
@@ -36,50 +33,22 @@ from adapters.webhooks.ssrf import (
     find_blocked,
     guarded_session,
 )
-from bot.errors import DeliveryError, Permanent, Retryable
+from bot.channels import ChannelAddress, WebhookTarget
+from bot.errors import BadChannel, DeliveryError, Permanent, Retryable
 from bot.models import Alert
 
 log = logging.getLogger(__name__)
 
-_DISCORD_PATH = re.compile(r"/api(?:/v\d+)?/webhooks/(?P<id>\d{1,20})/(?P<token>[A-Za-z0-9._-]+)/?$")
-SLACK_HOSTS = frozenset({"hooks.slack.com", "hooks.slack-gov.com"})
-
-
-@dataclass(frozen=True, slots=True)
-class WebhookTarget:
-    """A parsed webhook channel: kind, URL to check and call, and for Discord the id and token."""
-
-    kind: Literal["discord", "slack"]
-    url: str
-    webhook_id: int | None = None
-    token: str | None = None
-    thread_id: int | None = None
-
 
 def parse_target(channel: str) -> WebhookTarget:
-    """Parse `webhook:URL` (see the module docstring for the rule); Permanent when it is neither kind."""
-    address = channel.removeprefix("webhook:")
-    hint: str | None = None
-    scheme, sep, rest = address.partition("://")
-    if sep and "+" in scheme:
-        hint, _, scheme = scheme.partition("+")
-        address = f"{scheme}://{rest}"
+    """Parse `webhook:URL` with the core's one channel type (see bot.channels); Permanent when it is neither kind."""
     try:
-        url = URL(address)
-    except ValueError:
-        raise Permanent(channel, "not a URL") from None
-    if url.scheme not in ("http", "https") or not url.host:
-        raise Permanent(channel, "a webhook must be an http(s) URL")
-    host = url.host.lower()
-    match = _DISCORD_PATH.search(url.path)
-    if hint == "slack" or (hint is None and host in SLACK_HOSTS):
-        return WebhookTarget("slack", address)
-    if hint in (None, "discord") and match:
-        thread = url.query.get("thread_id", "")
-        return WebhookTarget("discord", address, int(match["id"]), match["token"], int(thread) if thread.isdigit() else None)
-    if hint == "discord":
-        raise Permanent(channel, "a Discord webhook URL ends in /api/webhooks/ID/TOKEN")
-    raise Permanent(channel, "unrecognised webhook URL (use a Discord or Slack webhook, or a slack+/discord+ hint)")
+        address = ChannelAddress.parse(channel)
+    except BadChannel as exc:
+        raise Permanent(channel, exc.problem) from None
+    if address.kind != "webhook":
+        raise Permanent(channel, "not a webhook address (expected webhook:URL)")
+    return address.target()
 
 
 class WebhookSink:
@@ -104,10 +73,10 @@ class WebhookSink:
 
     async def _target(self, channel: str) -> WebhookTarget:
         target = parse_target(channel)
-        if target.kind == "discord":
-            host = (URL(target.url).host or "").lower()
-            if host not in DISCORD_HOSTS and host != (api_host() or "").lower():
-                raise Permanent(channel, f"{host} is not a Discord host; Discord webhooks are sent to {api_host()}")
+        try:
+            ChannelAddress.parse(channel).check_discord_host(discord.http.Route.BASE)
+        except BadChannel as exc:
+            raise Permanent(channel, exc.problem) from None
         try:
             await check_url(target.url, allow_private=self.allow_private)
         except BlockedAddress as exc:

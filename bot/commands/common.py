@@ -7,12 +7,10 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
+from bot.channels import LOCAL_TENANT, ChannelAddress
 from bot.errors import NotAllowed, UserInputError
 
-LOCAL_TENANT = "local"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|hr|hours?|d|days?|w|weeks?)?\s*$", re.IGNORECASE)
-_CHANNEL = re.compile(r"^(terminal|slack:[^/\s]+/[^/\s]+|discord:[^/\s]+/[^/\s]+|webhook:https?://\S+)$")
-CHANNEL_FORMS = "terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL or webhook:URL"
 
 
 def parse_duration(text: str, *, argument: str = "since", usage: str | None = None) -> timedelta:
@@ -41,29 +39,20 @@ def human_delta(delta: timedelta) -> str:
     return f"{seconds // 86400}d"
 
 
-def check_channel(address: str, *, argument: str = "channel", usage: str | None = None) -> str:
-    """Validate a channel address (`terminal`, `slack:TEAM/CHANNEL`, `discord:GUILD/CHANNEL`, `webhook:URL`)."""
-    address = address.strip()
-    if not _CHANNEL.match(address):
-        raise UserInputError(f"--{argument} must be {CHANNEL_FORMS}; got {address!r}", argument=argument, usage=usage)
-    return address
+def target_channel(current: str, requested: str | None, tenant: str, usage: str | None = None, *,
+                   discord_api: str | None = None, new: bool = False) -> str:
+    """The channel a command acts on: the caller's own, or `--channel` (same workspace unless local operator).
 
-
-def channel_scope(address: str) -> str:
-    """The part of a channel address that names its workspace: `slack:T1` for `slack:T1/C2`."""
-    if address.startswith(("slack:", "discord:")):
-        return address.split("/", 1)[0]
-    return address
-
-
-def target_channel(current: str, requested: str | None, tenant: str, usage: str | None = None) -> str:
-    """The channel a command acts on: the caller's own, or `--channel` (same workspace unless local operator)."""
-    if not requested:
-        return current
-    wanted = check_channel(requested, usage=usage)
-    if tenant != LOCAL_TENANT and channel_scope(wanted) != channel_scope(current):
-        raise NotAllowed(f"--channel {wanted} is outside this workspace; name a channel of your own workspace")
-    return wanted
+    Either is checked as a `ChannelAddress` (the CLI hands its `--channel` over as the caller's own). With
+    `new` (a subscription being made), a Discord webhook must also be on a Discord host or on the host of
+    `discord_api` (DISCORD_API_URL), so a bad URL is refused now rather than failing at delivery.
+    """
+    address = ChannelAddress.parse(requested if requested else current, usage=usage)
+    if tenant != LOCAL_TENANT and address.tenant != tenant:
+        raise NotAllowed(f"--channel {address.masked()} is outside this workspace; name a channel of your own workspace")
+    if new:
+        address.check_discord_host(discord_api, usage=usage)
+    return str(address)
 
 
 def suggest(word: str, candidates: Iterable[str], n: int = 5) -> list[str]:

@@ -213,7 +213,13 @@ class CommandCore:
         return self.registry.specs
 
     async def dispatch(self, inv: Invocation) -> Reply:
-        """Run one invocation; errors become an ephemeral Reply with ok=False, never an exception."""
+        """Run one invocation; errors become an ephemeral Reply with ok=False, never an exception.
+
+        Whatever the command says, a webhook token in it is masked: replies go to chat and terminals.
+        """
+        return _masked(await self._dispatch(inv))
+
+    async def _dispatch(self, inv: Invocation) -> Reply:
         try:
             await self._ensure_tenant(inv.caller.tenant)
             spec, rest = self.registry.resolve(inv.command, inv.args)
@@ -265,3 +271,22 @@ class CommandCore:
         if not words:
             return Reply(text="Error: empty command; try 'help'", ok=False, ephemeral=True)
         return await self.dispatch(Invocation(command=words[0], args=tuple(words[1:]), caller=caller, channel=channel))
+
+
+def _masked(reply: Reply) -> Reply:
+    """The reply with every webhook token in its text, lines and data replaced by `[hidden]`."""
+    from dataclasses import replace
+
+    from bot.channels import mask_secrets
+
+    def scrub(value: Any) -> Any:
+        if isinstance(value, str):
+            return mask_secrets(value)
+        if isinstance(value, dict):
+            return {k: scrub(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return type(value)(scrub(v) for v in value)
+        return value
+
+    return replace(reply, text=mask_secrets(reply.text), lines=tuple(mask_secrets(line) for line in reply.lines),
+                   data=scrub(reply.data))

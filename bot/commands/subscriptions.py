@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.commands.common import did_you_mean, suggest, target_channel
 from bot.commands.core import Arg, CommandContext, CommandRegistry
-from bot.errors import NotAllowed, UserInputError
+from bot.errors import BadChannel, NotAllowed, UserInputError
 from bot.models import Reply
 from bot.repo import rules as rules_repo
 from bot.repo import subscriptions as repo
@@ -67,7 +67,8 @@ def register(registry: CommandRegistry) -> None:
     )
     async def subscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Create or change a subscription."""
-        channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, SUBSCRIBE_USAGE)
+        channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, SUBSCRIBE_USAGE, new=True,
+                                 discord_api=ctx.services.settings.discord_api_url)
         mode = args.get("digest") or "immediate"
         at = tz = None
         if mode == "daily":
@@ -97,7 +98,13 @@ def register(registry: CommandRegistry) -> None:
     async def unsubscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Delete a subscription."""
         usage = "unsubscribe RULE [--channel CHANNEL]"
-        channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+        try:
+            channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+        except BadChannel:
+            channel = args.get("channel") or ctx.channel  # stored before addresses were checked: remove by its spelling
+            async with ctx.services.db.session() as session:
+                if await repo.get_subscription(session, ctx.caller.tenant, channel, args["rule"]) is None:
+                    raise
         async with ctx.services.db.session() as session:
             row = await repo.get_subscription(session, ctx.caller.tenant, channel, args["rule"])
             if row is None:
