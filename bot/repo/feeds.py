@@ -8,10 +8,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.tables import Feed, Setting
+from bot.storage.tables import Feed, SeenItem, Setting
 
 if TYPE_CHECKING:
     from bot.ingest.feeds import FeedSpec
@@ -81,6 +81,25 @@ def add_feed_row(session: AsyncSession, tenant: str, spec: FeedSpec, *, title: s
     return row
 
 
+async def adopt_seen_items(session: AsyncSession, feed: Feed) -> int:
+    """Give a new quiet feed what another feed of the same URL has already read; returns how many items.
+
+    Feeds of one URL share each fetch, so they read the same items: a workspace seeded with the
+    default feeds can `brief` at once on what they already brought in, instead of waiting for its
+    own first poll. The items count as seen, so they never alert the new feed (it starts quiet).
+    """
+    await session.flush()  # the new feed's id
+    twin = await session.scalar(select(Feed.id).where(Feed.url == feed.url, Feed.id != feed.id, Feed.primed.is_(True))
+                                .order_by(Feed.id).limit(1))
+    if twin is None:
+        return 0
+    copied = select(literal(feed.id), SeenItem.item_key, SeenItem.article_id, SeenItem.seen_at).where(
+        SeenItem.feed_id == twin)
+    result = await session.execute(
+        insert(SeenItem).from_select(["feed_id", "item_key", "article_id", "seen_at"], copied))
+    return int(result.rowcount or 0)
+
+
 async def seed_feeds(services: Services, tenant: str, path: str | Path, *, quiet: bool = False) -> SeedSummary:
     """Add the feeds of `config/feeds.yaml` that this tenant has never been seeded with.
 
@@ -113,8 +132,10 @@ async def seed_feeds(services: Services, tenant: str, path: str | Path, *, quiet
             if spec.name.lower() in existing or spec.url in urls:
                 skipped.append(spec.name)
                 continue
-            add_feed_row(session, tenant, spec.model_copy(update={"backfill": 0}) if quiet else spec, title=None,
-                         now=now)
+            row = add_feed_row(session, tenant, spec.model_copy(update={"backfill": 0}) if quiet else spec,
+                               title=None, now=now)
+            if quiet:
+                await adopt_seen_items(session, row)
             added.append(spec.name)
         value = {"names": sorted(seeded)}
         if state is None:
