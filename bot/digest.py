@@ -76,7 +76,7 @@ async def _summaries(session: AsyncSession, rows: Sequence[ArticleRow], tenant: 
         story = await session.get(Story, key) if not key.startswith("article:") else None
         if story is not None:
             members = (await articles_of_stories(session, [story.id], tenant)).get(story.id) or members
-        views.append((key, build_view(story, members, key)))
+        views.append((key, build_view(story, members, key, tenant)))
     ranked = sorted(views, key=lambda kv: importance(kv[1], now), reverse=True)[:MAX_STORIES]
     out: list[Summary] = []
     for key, view in ranked:

@@ -1,9 +1,14 @@
 """Feed items -> articles -> detection -> stories -> outbox rows, in one transaction per poll.
 
-An item already seen by this feed is skipped. An item whose canonical URL or content is already
-stored (the same article in another feed, or a repost with a changed guid, date or title) is
-recorded as seen and never alerts twice. On a feed's first poll only its newest `backfill` items
-may alert; the rest are stored (so `brief` covers them) but stay silent.
+An item already seen by this feed is skipped. An item whose canonical URL or content the tenant
+already has (the same article in another of its feeds, or a repost with a changed guid, date or
+title) is recorded as seen and never alerts twice. On a feed's first poll only its newest
+`backfill` items may alert; the rest are stored (so `brief` covers them) but stay silent.
+
+A feed speaks only for what reached tenants through it. An article is stored once for all the
+feeds of one source URL (they share each fetch); a feed of another URL whose item has the same
+link gets its own version of the article (`source_version_id`), and only the source that stored
+an article can rewrite it in place. Each tenant's summary of a story is kept under its own key.
 """
 
 from __future__ import annotations
@@ -37,6 +42,18 @@ def article_id_for(item: FeedItem, feed_key: str) -> str:
     """A stable article id: from the canonical link when there is one, else from the feed and item key."""
     basis = item.url or f"{feed_key}|{item.key}"
     return "a-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def source_version_id(item: FeedItem, source: str) -> str | None:
+    """The id of a source's own version of a linked article (None for an item without a link).
+
+    A link is one article for every feed of one source URL (they share each fetch), but a feed of
+    another URL cannot speak for it: when the link is stored from another source, this source's
+    item is stored as its own version under this id.
+    """
+    if not item.url:
+        return None
+    return "a-" + hashlib.sha1(f"{source}|{item.url}".encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +157,11 @@ class Pipeline:
                 raise LookupError(f"feed {feed_id} does not exist")
             tenant = feed.tenant
             keys = [item.key for item in items]
-            seen_keys = {k for part in chunked(keys) for k in (await session.scalars(
-                select(SeenItem.item_key).where(SeenItem.feed_id == feed_id, SeenItem.item_key.in_(part))
-            )).all()}
+            # Each item this feed saw before, with the article it was stored as (edits apply to that one).
+            seen_as: dict[str, str | None] = {r.item_key: r.article_id for part in chunked(keys) for r in (
+                await session.execute(select(SeenItem.item_key, SeenItem.article_id)
+                                      .where(SeenItem.feed_id == feed_id, SeenItem.item_key.in_(part)))).all()}
+            seen_keys = set(seen_as)
             fresh: list[FeedItem] = []
             batch_keys: set[str] = set()
             for item in items:
@@ -162,15 +181,26 @@ class Pipeline:
             watched = self.rulebook.watched_people(tenant)
             feed_key = f"{tenant}/{feed.name}"
             ordered = sorted(fresh, key=lambda i: i.published or now)
-            ids = {item.key: article_id_for(item, feed_key) for item in ordered}
-            # Every item with text, seen or not, by the article it is: its text may have been edited in place.
-            by_article = {article_id_for(i, feed_key): i for i in items if i.content_hash and (i.text or i.summary)}
-            # Articles are stored once for all tenants; "known" is per tenant: the same article from another of
-            # its feeds, or a repost (same text, another guid or URL), never alerts it twice.
-            known = await _known_articles(session, tenant, set(ids.values()) | set(by_article),
+            source = feed.url
+            candidates = {aid for i in items for aid in (article_id_for(i, feed_key), source_version_id(i, source),
+                                                          seen_as.get(i.key)) if aid}
+            # Articles are stored once for all the feeds of one source URL; "known" is per tenant: the same article
+            # from another of its feeds, or a repost (same text, another guid or URL), never alerts it twice.
+            known = await _known_articles(session, tenant, candidates,
                                           {i.content_hash for i in ordered if i.content_hash})
+
+            def article_of(item: FeedItem) -> str:
+                return seen_as.get(item.key) or known.resolve(article_id_for(item, feed_key),
+                                                              source_version_id(item, source), source)
+
+            ids = {item.key: article_of(item) for item in ordered}
+            # Every item with text, seen or not, by the article it is: its text may have been edited in place.
+            by_article = {article_of(i): i for i in items if i.content_hash and (i.text or i.summary)}
+            # Only the source that stored an article may rewrite it: another feed's item with the same link (an
+            # article this tenant also has from elsewhere) never changes what reached others through that source.
             edited = {aid: item for aid, item in by_article.items()
-                      if aid in known.mine and item.content_hash != known.stored[aid][0]
+                      if aid in known.mine and known.stored[aid].source == source
+                      and item.content_hash != known.stored[aid].content_hash
                       and item.content_hash not in known.my_hashes}
             new: list[tuple[FeedItem, Article, Detection, str]] = []
             adopted: list[tuple[FeedItem, Detection, str]] = []  # stored by another tenant's feed: new to this one
@@ -194,7 +224,8 @@ class Pipeline:
                     guid=item.guid,
                 )
                 detection = compiled.detect(article.title, article.text)  # this tenant's rules
-                stored_story = known.stored.get(article_id, (None, None))[1]
+                stored = known.stored.get(article_id)
+                stored_story = stored.story_id if stored is not None else None
                 if stored_story is not None:
                     adopted.append((item, detection, stored_story))
                     continue
@@ -245,7 +276,10 @@ class Pipeline:
             for story_id, summary in summaries.items():
                 story = stories[story_id]
                 story.headline = summary.headline
-                story.state = _story_state(summary)
+                # Each tenant's view of a story is kept apart: one workspace's sources never set what another's
+                # brief says (its state, its headline).
+                story.state = {"by_tenant": {**((story.state or {}).get("by_tenant") or {}),
+                                             tenant: _story_state(summary)}}
             queued = await queue_for_stories(
                 session,
                 [StoryChange(summaries[sid], matches, eligible, first_seen, frozenset(updated.get(sid, ())))
@@ -260,13 +294,34 @@ class Pipeline:
                             stories=tuple(changed), edited=len(edits))
 
 
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """A stored article as ingestion needs it."""
+
+    content_hash: str | None
+    story_id: str | None
+    source: str | None  # the URL of the feed that stored it (None once that feed is removed)
+
+
 @dataclass(slots=True)
 class _Known:
     """What is stored of one poll's articles: all tenants' rows, and what this tenant has seen."""
 
-    stored: dict[str, tuple[str | None, str | None]]  # article id -> (content hash, story id)
+    stored: dict[str, _Stored]  # article id -> its row
     mine: set[str]  # article ids this tenant's feeds have seen
     my_hashes: set[str]  # content hashes of articles this tenant's feeds have seen
+
+    def resolve(self, by_link: str, own: str | None, source: str) -> str:
+        """The article a new item of `source` is (`by_link`: its link's id; `own`: the source's version id):
+        the one this tenant already has, else the link's article when that came from the same source (or
+        is not stored yet), else the source's own version of it."""
+        for aid in (own, by_link):
+            if aid in self.mine:
+                return aid
+        if own is None or own in self.stored:
+            return own or by_link
+        stored = self.stored.get(by_link)
+        return by_link if stored is None or stored.source == source else own
 
 
 async def _known_articles(session: AsyncSession, tenant: str, ids: set[str], hashes: set[str]) -> _Known:
@@ -274,9 +329,10 @@ async def _known_articles(session: AsyncSession, tenant: str, ids: set[str], has
     seen_by_tenant = visible_ids(tenant)
     known = _Known({}, set(), set())
     for part in chunked(sorted(ids)):
-        rows = (await session.execute(select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.story_id)
-                                      .where(ArticleRow.id.in_(part)))).all()
-        known.stored.update({r.id: (r.content_hash, r.story_id) for r in rows})
+        rows = (await session.execute(
+            select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.story_id, Feed.url)
+            .outerjoin(Feed, Feed.id == ArticleRow.feed_id).where(ArticleRow.id.in_(part)))).all()
+        known.stored.update({r.id: _Stored(r.content_hash, r.story_id, r.url) for r in rows})
     for part in chunked(sorted(known.stored)):
         known.mine.update((await session.scalars(seen_by_tenant.where(SeenItem.article_id.in_(part)))).all())
     for part in chunked(sorted(hashes)):

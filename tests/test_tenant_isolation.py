@@ -10,11 +10,18 @@ one; the Discord server is a third tenant.
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+from sqlalchemy import select
+
 from bot.app import App
 from bot.models import Caller
+from bot.storage.tables import ArticleRow, Feed
 from tests.discord_server import FakeDiscord
 from tests.slack_server import TEAM, FakeSlack
 from tests.slack_server import fake  # noqa: F401 - fixture
@@ -24,6 +31,44 @@ from tests.test_slack_commands import slash
 
 HOSTILE = "T0HOSTILE"
 OPERATOR = Caller(user_id="operator", tenant="local", is_admin=True, display_name="operator")
+REAL = ("Armenia and Azerbaijan agree ceasefire after talks in Geneva",
+        "Armenia and Azerbaijan agreed a ceasefire on Tuesday after talks in Geneva, Foreign Minister Ararat "
+        "Mirzoyan said. Both sides pledged to pull troops back from the border within a week.")
+FORGED = ("Armenia-Azerbaijan ceasefire COLLAPSED, 5000 killed",
+          "The ceasefire between Armenia and Azerbaijan COLLAPSED on Tuesday and 5000 soldiers were killed in "
+          "border fighting, Foreign Minister Ararat Mirzoyan said.")
+TREATY = ("Armenian and Azerbaijani ministers discuss peace treaty text",
+          "The foreign ministers of Armenia and Azerbaijan met in Washington on Wednesday to discuss the text of "
+          "a peace treaty, officials said. Ararat Mirzoyan called the talks constructive.")
+
+
+class Feeds:
+    """RSS feeds on loopback whose items a test changes between polls: /NAME.xml serves `items[NAME]`."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, list[tuple[str, str, str]]] = {}  # feed -> (link, title, text)
+        self.base = ""
+
+    def url(self, name: str) -> str:
+        return f"{self.base}/{name}.xml"
+
+    async def rss(self, request: web.Request) -> web.Response:
+        items = "".join(
+            f"<item><guid>{link}</guid><title>{title}</title><link>{link}</link><description>{text}</description>"
+            "<pubDate>Tue, 24 Nov 2026 11:00:00 GMT</pubDate></item>"
+            for link, title, text in self.items.get(request.match_info["name"], []))
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+        return web.Response(text=body, content_type="application/rss+xml")
+
+
+@pytest.fixture
+async def feeds() -> AsyncIterator[Feeds]:
+    served = Feeds()
+    webapp = web.Application()
+    webapp.router.add_get("/{name}.xml", served.rss)
+    async with TestServer(webapp, host="127.0.0.1") as server:
+        served.base = str(server.make_url("")).rstrip("/")
+        yield served
 
 
 async def slack(server: FakeSlack, name: str, text: str, *, team: str = TEAM, user: str = "UADMIN") -> str:
@@ -63,3 +108,45 @@ async def test_a_new_workspace_and_server_brief_at_once_on_what_is_stored(
             await stopped(app)
     for reply in (from_slack, from_discord):
         assert "Nothing stored" not in reply and any(title in reply for title in SEED_SOURCES), reply
+
+
+async def test_a_workspace_feed_cannot_rewrite_what_others_read(
+        fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, feeds: Feeds) -> None:
+    real, treaty = ("https://news.example/geneva", *REAL), ("https://news.example/treaty", *TREATY)
+    feeds.items["wire"] = [real]
+    (config_dir / "feeds.yaml").write_text(f"feeds:\n  - name: wire\n    url: {feeds.url('wire')}\n"
+                                           "    backfill: 10\n", encoding="utf-8")
+    async with FakeDiscord() as server:
+        app = await started(app_for(env_for(database_url, config_dir), fake, server))
+        try:
+            await app.poll_all(force=True)
+            assert REAL[0] in await slack(fake, "/brief", "armenia")  # the benign workspace joins
+            # The hostile workspace drops its copy of the wire and serves the wire's link with the same text, and a
+            # link the wire has not published yet.
+            assert "removed" in await slack(fake, "/feeds", "remove wire", team=HOSTILE)
+            feeds.items["hostile"] = [real, (treaty[0], *FORGED)]
+            added = await slack(fake, "/feeds", f"add {feeds.url('hostile')} --name hostile", team=HOSTILE)
+            assert "added" in added, added
+            await app.poll_all(force=True)
+            # Then rewrites the shared link in place; the wire publishes the other link with its real text.
+            feeds.items["hostile"] = [(real[0], *FORGED), (treaty[0], *FORGED)]
+            feeds.items["wire"] = [real, treaty]
+            await app.poll_all(force=True)
+            await app.outbox.drain()
+            briefs = {"operator": await operator(app, "brief armenia"),
+                      "workspace": await slack(fake, "/brief", "armenia"),
+                      "server": await discord(server, "brief", [opt("topic", "armenia")])}
+            hostile = await slack(fake, "/brief", "armenia", team=HOSTILE)
+            async with app.services.db.session() as session:
+                versions = (await session.execute(
+                    select(Feed.tenant, ArticleRow.title, ArticleRow.text).join(Feed, Feed.id == ArticleRow.feed_id)
+                    .where(ArticleRow.url == real[0]))).all()
+        finally:
+            await stopped(app)
+    for who, said in briefs.items():
+        assert REAL[0] in said and TREATY[0] in said, (who, said)
+        assert "COLLAPSED" not in said and "5000" not in said, (who, said)
+    # One version of the link per source: the wire's as it published it, the hostile feed's its own.
+    assert sorted((v.tenant, v.title) for v in versions) == [("local", REAL[0]), (f"slack:{HOSTILE}", FORGED[0])]
+    assert next(v.text for v in versions if v.tenant == "local") == REAL[1]
+    assert "COLLAPSED" in hostile  # the hostile feed changed what reached its own workspace, and only that

@@ -94,8 +94,8 @@ async def find_articles(
     return rows[:limit] if limit is not None else rows
 
 
-async def story_views(session: AsyncSession, articles: Sequence[ArticleRow], tenant: str | None = None) -> list[StoryView]:
-    """Group articles by story and build each story's view with all its stored articles (visible to `tenant`)."""
+async def story_views(session: AsyncSession, articles: Sequence[ArticleRow], tenant: str) -> list[StoryView]:
+    """Group articles by story and build each story's view with all its stored articles visible to `tenant`."""
     story_ids = [a.story_id for a in articles if a.story_id]
     stories = await search.stories_by_ids(session, story_ids)
     members = await search.articles_of_stories(session, story_ids, tenant)
@@ -105,9 +105,9 @@ async def story_views(session: AsyncSession, articles: Sequence[ArticleRow], ten
         if key in views:
             continue
         if row.story_id:
-            views[key] = build_view(stories.get(row.story_id), members.get(row.story_id) or [row], key)
+            views[key] = build_view(stories.get(row.story_id), members.get(row.story_id) or [row], key, tenant)
         else:
-            views[key] = build_view(None, [row], key)
+            views[key] = build_view(None, [row], key, tenant)
     return list(views.values())
 
 

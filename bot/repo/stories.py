@@ -48,9 +48,18 @@ def _casualty(value: Any) -> Casualty | None:
         return None
 
 
-def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | None = None) -> StoryView:
-    """Merge a story's state and its articles' detections into one Summary (state wins when present)."""
-    state: Mapping[str, Any] = story.state if story is not None and isinstance(story.state, Mapping) else {}
+def tenant_state(story: Story | None, tenant: str) -> Mapping[str, Any]:
+    """What the pipeline last summarised of a story from `tenant`'s own sources ({} if nothing)."""
+    state = story.state if story is not None and isinstance(story.state, Mapping) else {}
+    by_tenant = state.get("by_tenant")
+    mine = by_tenant.get(tenant) if isinstance(by_tenant, Mapping) else None
+    return mine if isinstance(mine, Mapping) else {}
+
+
+def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | None, tenant: str) -> StoryView:
+    """Merge the tenant's state of a story and its articles' detections into one Summary (state wins when
+    present); `articles` are those the tenant may see. Nothing another tenant's sources set is used."""
+    state = tenant_state(story, tenant)
     detections = [a.detection if isinstance(a.detection, Mapping) else {} for a in articles]
     ceasefire = state.get("ceasefire") if isinstance(state.get("ceasefire"), str) else None
     event_types: list[str] = [t for t in _list(state.get("event_types")) if isinstance(t, str)]
@@ -90,7 +99,7 @@ def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | N
         Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=a.published) for a in articles
     )
     headline = (state.get("headline") if isinstance(state.get("headline"), str) else None) or (
-        story.headline if story is not None else None) or (articles[0].title if articles else "(untitled)")
+        articles[0].title if articles else "(untitled)")
     severity = max((m.severity for m in matches.values()), key=lambda s: SEVERITY_WEIGHT[s], default="routine")
     story_id = story.id if story is not None else (key or (articles[0].id if articles else ""))
     summary = Summary(
