@@ -321,3 +321,26 @@ def test_violence_words_around_a_truce(detector: Detector, text: str, status: st
 def test_fighting_a_truce_ended_is_no_violation(detector: Detector) -> None:
     assert _status(detector, "The truce came after weeks of heavy fighting, officials said.") != "violated"
     assert _status(detector, "The cease-fire appeared to be holding despite isolated incidents.") == "holding"
+
+
+# --- clash: current fighting, bombing and strikes; not history, not hypothetical, not defended against --
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces launched new offensives against rebel positions in three provinces on Monday.",
+    "Opposition fighters attacked government supply convoys near the base, activists said.",
+    "Warplanes pounded rebel strongholds outside the capital on Sunday.",
+    "The EU deplores the breakdown of the ceasefire and the deaths of civilians in Israeli airstrikes.",
+])
+def test_current_fighting_is_a_clash(detector: Detector, text: str) -> None:
+    assert "clash" in _types(detector, text, title="Fighting in the region")  or "clash" in _types(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The United States will provide air defense systems to combat Russia's missile strikes on Ukrainian cities.",
+    "The truce is meant to halt the shelling of border towns.",
+    "The memorial honours the soldiers killed in the 1944 invasion of Normandy.",
+    "If the talks fail, air strikes could resume next week.",
+])
+def test_fighting_that_is_not_reported_now(detector: Detector, text: str) -> None:
+    assert "clash" not in _types(detector, text)

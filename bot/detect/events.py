@@ -203,9 +203,16 @@ _NOT_YET = re.compile(
 _CLASH = re.compile(
     r"\b(?:clash(?:es|ed)?|shelling|shelled|bombings?|bombed|bomb blast|blast|explosions?|suicide (?:bomber|attack|bombing)s?|"
     r"air ?strikes?|drone strikes?|missile strikes?|rocket (?:fire|attacks?)|artillery fire|invasion|invaded|ambush(?:ed)?|"
-    r"offensive|firefight|gunfight|skirmish(?:es)?|opened fire|stormed|military aggression|state of war|"
-    r"attacks? on (?:\w+ ){0,3}(?:soldiers|troops|forces|base|positions|convoy|checkpoint|army|military|police)|"
-    r"(?:heavy|fierce|renewed) fighting|fighting (?:erupted|broke out|intensified|raged))\b"
+    r"offensives?|firefight|gunfight|skirmish(?:es)?|open(?:ed)? fire|stormed|military aggression|state of war|pounded|"
+    r"attack(?:s|ed|ing)? (?:on )?(?:\w+ ){0,3}(?:soldiers|troops|forces|bases?|positions|convoys?|checkpoints?|army|military|police|"
+    r"villages?|towns?|civilians)|"
+    r"(?:heavy|fierce|renewed|fresh|intense|current|ongoing|latest|continued|continuing) fighting|"
+    r"fighting (?:erupted|broke out|intensified|raged|was reported|has been reported|continued|resumed|flared))\b"
+)
+# Fighting named as what is defended against, ended or halted is no report of fighting.
+_CLASH_CONTEXT = re.compile(
+    r"\b(?:combat|counter|defen[cd]\w* against|protect\w* (?:\w+ )?(?:from|against)|deter\w*|halt\w*|end(?:ed|ing)?(?: to)?|"
+    r"stop\w*|after (?:\w+ ){0,2}(?:weeks|days|months|years) of|since)\W+(?:\w+\W+){0,3}$"
 )
 _SANCTIONS = re.compile(r"\b(?:sanctions?|sanctioned|embargo|asset freeze|travel ban|blacklisted)\b")
 _SANCTIONS_CUE = re.compile(r"\b(?:impos\w*|slapped|announc\w*|new|lift\w*|eased|eases|levied|designat\w*|froze|frozen|targeting|against)\b")
@@ -363,6 +370,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         background = is_background(sent)
         is_off_topic = i in off
         w = sent.weight
+        cf_status: str | None = None
         if cf:
             best: tuple[str | None, float] | None = None
             for m in _CEASEFIRE.finditer(low):
@@ -388,6 +396,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                 best = ("holding", w)
             if best is not None and not is_off_topic and not topic_heavy:
                 out.append(Reading("ceasefire", best[0], best[1], sent))
+                cf_status = best[0]
         if background or is_off_topic:
             continue
         if tk and not topic_heavy:
@@ -405,9 +414,17 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                 out.append(Reading("agreement", None, w, sent))
         if cl and not topic_heavy:
             # Fighting, bombings, strikes (not in a sentence about a ceasefire, not hypothetical).
-            cm = _CLASH.search(low)
-            if cm and not cf and not _negated(low, cm.start()) and not _HYPOTHETICAL.search(low, max(0, cm.start() - 25), cm.start()):
+            # In a sentence about a ceasefire, only fighting that breaks it counts ("the breakdown of the ceasefire
+            # and the deaths of civilians in Israeli airstrikes"), not the fighting a truce is meant to end.
+            truce_broken = cf_status in ("violated", "collapsed")
+            for cm in _CLASH.finditer(low):
+                if (cf and not truce_broken) or _negated(low, cm.start()):
+                    continue
+                before = low[max(0, cm.start() - 30) : cm.start()]
+                if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before):
+                    continue
                 out.append(Reading("clash", None, w, sent))
+                break
         if sa:
             # Sanctions imposed or lifted (threats and plans are not).
             sm = _SANCTIONS.search(low)
