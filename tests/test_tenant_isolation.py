@@ -22,7 +22,7 @@ from sqlalchemy import select
 from bot.app import App
 from bot.models import Caller
 from bot.storage.tables import ArticleRow, Feed
-from tests.discord_server import FakeDiscord
+from tests.discord_server import MEMBER_USER, FakeDiscord
 from tests.slack_server import TEAM, FakeSlack
 from tests.slack_server import fake  # noqa: F401 - fixture
 from tests.test_cli_platform_channels import SEED_SOURCES, app_for, env_for, started, stopped
@@ -40,6 +40,9 @@ FORGED = ("Armenia-Azerbaijan ceasefire COLLAPSED, 5000 killed",
 TREATY = ("Armenian and Azerbaijani ministers discuss peace treaty text",
           "The foreign ministers of Armenia and Azerbaijan met in Washington on Wednesday to discuss the text of "
           "a peace treaty, officials said. Ararat Mirzoyan called the talks constructive.")
+PRIVATE = ("Sudan army and RSF resume truce talks in Jeddah",
+           "Sudan's army and the Rapid Support Forces resumed ceasefire talks in Jeddah on Thursday, Saudi "
+           "officials said, after fighting in Khartoum killed at least 30 people.")
 
 
 class Feeds:
@@ -150,3 +153,39 @@ async def test_a_workspace_feed_cannot_rewrite_what_others_read(
     assert sorted((v.tenant, v.title) for v in versions) == [("local", REAL[0]), (f"slack:{HOSTILE}", FORGED[0])]
     assert next(v.text for v in versions if v.tenant == "local") == REAL[1]
     assert "COLLAPSED" in hostile  # the hostile feed changed what reached its own workspace, and only that
+
+
+async def test_story_ids_and_their_headlines_stay_inside_the_workspace(
+        fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, feeds: Feeds) -> None:
+    feeds.items["private"] = [("https://news.example/jeddah", *PRIVATE)]
+    async with FakeDiscord() as server:
+        app = await started(app_for(env_for(database_url, config_dir), fake, server))
+        try:
+            await app.poll_all(force=True)  # the seed story, which every tenant's copy of the seeds reads
+            assert "added" in await slack(fake, "/feeds", f"add {feeds.url('private')} --name private")
+            await app.poll_all(force=True)
+            async with app.services.db.session() as session:
+                rows = (await session.execute(select(ArticleRow.url, ArticleRow.story_id))).all()
+            private = next(r.story_id for r in rows if r.url.endswith("/jeddah"))
+            seed = next(r.story_id for r in rows if r.url.startswith("file:"))
+            assert private and seed and private != seed
+            # Another workspace's member and a Discord server member probe the private story's id.
+            probes = {ref: await slack(fake, "/mute", ref, team=HOSTILE, user="UMEMBER")
+                      for ref in (private, private[:4], private[:8])}
+            probes.update({f"discord {ref}": await discord(server, "mute", [opt("story", ref)], user_id=MEMBER_USER)
+                           for ref in (private, private[:4])})
+            completions = [await discord(server, "mute", [opt("story", prefix, focused=True)], kind=4,
+                                         user_id=MEMBER_USER) for prefix in ("", private[:4])]
+            own = await slack(fake, "/mute", private[:8], user="UMEMBER")  # its own workspace finds it
+            shared = await discord(server, "mute", [opt("story", seed)], user_id=MEMBER_USER)
+        finally:
+            await stopped(app)
+    for ref, said in probes.items():  # each answer only echoes what was typed
+        assert "no story" in said and "Muted" not in said and "Jeddah" not in said and "Sudan" not in said, said
+        assert private not in said.replace(ref.split()[-1], ""), said  # neither confirmed nor suggested
+    for said in completions:
+        assert private not in said, said
+    assert seed in completions[0]  # the server's own story is offered
+    assert "Muted" in own and PRIVATE[0] in own
+    assert "Muted" in shared and "Blinken" in shared
+

@@ -24,7 +24,8 @@ async def complete(services: Services, kind: str, prefix: str, caller: Caller) -
         elif kind == "feed":
             values = await feed_names(session, caller.tenant)
         elif kind == "story":
-            return [story_id for story_id, _ in await recent_story_ids(session, prefix.strip(), MAX_CHOICES)]
+            stories = await recent_story_ids(session, caller.tenant, prefix.strip(), MAX_CHOICES)
+            return [story_id for story_id, _ in stories]
         elif kind == "topic":
             from bot.commands.brief import topic_index
 

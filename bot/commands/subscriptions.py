@@ -10,6 +10,7 @@ from bot.commands.common import did_you_mean, suggest, target_channel
 from bot.commands.core import Arg, CommandContext, CommandRegistry
 from bot.errors import BadChannel, NotAllowed, UserInputError
 from bot.models import Reply
+from bot.pipeline import story_summary
 from bot.repo import rules as rules_repo
 from bot.repo import subscriptions as repo
 
@@ -144,13 +145,17 @@ def register(registry: CommandRegistry) -> None:
         )
 
     async def find_story(ctx: CommandContext, ref: str, usage: str) -> tuple[str, str]:
-        """The story a STORY argument names (id or unique prefix), or a UserInputError."""
+        """One of the caller's stories by id or unique prefix, with its headline as the caller's sources tell it;
+        or a UserInputError."""
         async with ctx.services.db.session() as session:
-            story, close = await repo.find_story(session, ref.strip())
+            story, close = await repo.find_story(session, ctx.caller.tenant, ref.strip())
+            if story is not None:
+                # The stored headline may come from another workspace's source: say it with the caller's own.
+                headline = (await story_summary(session, story.id, tenant=ctx.caller.tenant)).headline
         if story is None:
             hint = f"; did you mean {', '.join(close)}?" if close else "; the story id is shown under each alert"
             raise UserInputError(f"no story {ref!r}{hint}", argument="story", usage=usage)
-        return story.id, story.headline
+        return story.id, headline
 
     @registry.command("mute", "Stop alerts and updates about one story in this channel",
                       Arg("story", "the story id (shown under each alert)", complete="story"), _channel_arg())
@@ -178,7 +183,7 @@ def register(registry: CommandRegistry) -> None:
         usage = "unmute STORY [--channel CHANNEL]"
         channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
         async with ctx.services.db.session() as session:
-            story, _ = await repo.find_story(session, args["story"].strip())
+            story, _ = await repo.find_story(session, ctx.caller.tenant, args["story"].strip())
             story_id = story.id if story is not None else args["story"].strip()
             row = await repo.get_mute(session, ctx.caller.tenant, channel, story_id)
             if row is None:

@@ -27,6 +27,11 @@ def visible_ids(tenant: Any) -> Any:
     return select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id).where(Feed.tenant == tenant)
 
 
+def visible_story_ids(tenant: Any) -> Any:
+    """A subquery of the ids of the stories that have at least one article visible to a tenant."""
+    return select(ArticleRow.story_id).where(ArticleRow.id.in_(visible_ids(tenant)), ArticleRow.story_id.is_not(None))
+
+
 _VISIBLE_SQL = ("{col} IN (SELECT s.article_id FROM seen_items AS s JOIN feeds AS f ON f.id = s.feed_id "
                 "WHERE f.tenant = :tenant)")
 
@@ -156,9 +161,14 @@ async def articles_of_stories(
     return out
 
 
-async def recent_story_ids(session: AsyncSession, prefix: str = "", limit: int = 25) -> list[tuple[str, str]]:
-    """(id, headline) of the most recently updated stories whose id starts with `prefix`."""
-    query = select(Story.id, Story.headline).order_by(Story.last_seen.desc()).limit(limit)
+async def recent_story_ids(session: AsyncSession, tenant: str, prefix: str = "",
+                           limit: int = 25) -> list[tuple[str, str]]:
+    """(id, headline) of the tenant's most recently updated stories whose id starts with `prefix`.
+
+    Only stories with an article visible to the tenant: ids are never listed across workspaces.
+    """
+    query = (select(Story.id, Story.headline).where(Story.id.in_(visible_story_ids(tenant)))
+             .order_by(Story.last_seen.desc()).limit(limit))
     if prefix:
         query = query.where(Story.id.startswith(prefix))
     return [(row[0], row[1]) for row in (await session.execute(query)).all()]

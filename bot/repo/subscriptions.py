@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.repo.search import visible_story_ids
 from bot.storage.tables import Mute, Story, Subscription
 
 
@@ -48,12 +49,18 @@ async def channel_subscriptions(session: AsyncSession, tenant: str, channel: str
     return list((await session.scalars(query.order_by(Subscription.channel, Subscription.rule))).all())
 
 
-async def find_story(session: AsyncSession, ref: str) -> tuple[Story | None, list[str]]:
-    """A story by id or unique id prefix; else (None, close ids)."""
-    story = await session.get(Story, ref)
+async def find_story(session: AsyncSession, tenant: str, ref: str) -> tuple[Story | None, list[str]]:
+    """One of the tenant's stories by id or unique id prefix; else (None, close ids of the tenant's stories).
+
+    A story is the tenant's when one of its articles reached the tenant through its own feeds: an id
+    or prefix never finds, confirms or suggests another workspace's story.
+    """
+    mine = Story.id.in_(visible_story_ids(tenant))
+    story = await session.scalar(select(Story).where(Story.id == ref, mine))
     if story is not None:
         return story, []
-    rows = (await session.scalars(select(Story).where(Story.id.startswith(ref)).limit(5))).all() if len(ref) >= 4 else []
+    rows = (await session.scalars(select(Story).where(Story.id.startswith(ref, autoescape=True), mine)
+                                  .order_by(Story.id).limit(5))).all() if len(ref) >= 4 else []
     if len(rows) == 1:
         return rows[0], []
     return None, [r.id for r in rows]
