@@ -292,14 +292,24 @@ def test_agreement_signed_on_an_earlier_date_is_background(detector: Detector) -
     "Both leaders agreed to continue close cooperation on regional issues.",
     "They agreed that should Russia fail to de-escalate, the allies would impose further costs.",
     "It is in the interest of all parties to agree to it urgently.",
-    "The government and the rebels have agreed to extend their cease-fire for two months.",
+    "Both leaders agreed that more needed to be done to tackle organised crime.",
+    "The pair agreed to speak again soon.",
 ])
-def test_agreed_views_and_agreed_truces_are_no_agreement(detector: Detector, text: str) -> None:
+def test_agreed_views_are_no_agreement(detector: Detector, text: str) -> None:
     assert "agreement" not in _types(detector, text)
 
 
-def test_agreed_truce_is_still_an_agreed_ceasefire(detector: Detector) -> None:
-    assert _status(detector, "Israel and Hamas have agreed to a temporary truce, officials said.") == "agreed"
+def test_agreed_truce_is_an_agreed_ceasefire_and_an_agreement(detector: Detector) -> None:
+    text = "Israel and Hamas have agreed to a temporary truce, officials said."
+    assert _status(detector, text) == "agreed"
+    assert "agreement" in _types(detector, text)
+    assert "agreement" in _types(detector, "", title="Israel and the Palestinians Agree to Truce")
+
+
+def test_an_extended_ceasefire_agreed_is_agreed(detector: Detector) -> None:
+    text = "Negotiators announced on Tuesday that they have agreed to an extended ceasefire after seven weeks of fighting."
+    assert _status(detector, text) == "agreed"
+    assert "talks" not in _types(detector, text)
 
 
 def test_agreement_after_talks_is_agreed(detector: Detector) -> None:

@@ -34,7 +34,7 @@ _VIOLENCE = r"(?:fighting|clashes|shelling|violence|attacks|strikes|air ?strikes
 # "accused each other of violating the truce agreed last week" is a violation.
 _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     # "renewed fighting" and "prolonged shelling" are violence, not an extension.
-    ("extended", re.compile(r"\bextend|\bextension|\b(?:prolong|renew)\w*\b(?!\s+(?:\w+\s+)?" + _VIOLENCE + ")")),
+    ("extended", re.compile(r"(?<!\ban )\bextend(?!ed (?:cease|truce))|\bextension|\b(?:prolong|renew)\w*\b(?!\s+(?:\w+\s+)?" + _VIOLENCE + ")")),
     ("collapsed", re.compile(r"\bcollaps|\bfell apart|\bfalls apart|\bbr(?:oke|eaks?|eaking) down|\bbreakdown|\bunravel|\babandon|"
                              r"\bshattered|\bexpired\b|\blapsed\b")),
     ("violated", re.compile(r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin|"
@@ -137,14 +137,9 @@ _NOT_YET_BEFORE = re.compile(
 # What the sides agreed is a view or a way of working, not an agreement.
 _CONSENSUS = re.compile(
     r"\s*(?:the |on the |upon the )?(?:importance|need|necessity|value|urgency)\b|\s*(?:continue|work|keep|stay|remain|"
-    r"cooperate|coordinate|consult|maintain|deepen|strengthen|explore|meet again|hold further|talk)\b"
+    r"cooperate|coordinate|consult|maintain|deepen|strengthen|explore|meet|hold further|talk|speak|keep|remain)\b"
 )
-# What the sides agreed is the truce itself: reported by the ceasefire event, with its status.
-_ONLY_CEASEFIRE = re.compile(
-    r"\s*(?:to |on |upon )?(?:extend |observe |implement |respect |a |an |the |their |its )*(?:\w+[- ]?){0,3}?"
-    r"(?:cease-?\s?fires?|truces?|cessation of hostilities)\b(?!\s+(?:deal|agreement|accord|and|as well))"
-)
-_CONDITION = re.compile(r"\b(?:if|should|unless|were|in case)\b")
+_CONDITION = re.compile(r"\b(?:if|should|must|unless|were|in case|need(?:s|ed)?)\b")
 _PENDING_NOUN = re.compile(r"\b(?:draft|proposed|possible|potential|future|prospective|tentative|eventual)\s+(?:\w+\s+)?$")
 # An agreement dated to an earlier day is background to the news: "the agreement signed on January 23".
 _DATED = re.compile(
@@ -156,9 +151,9 @@ _DATED = re.compile(
 def _agreement_made(low: str, is_title: bool = False) -> bool:
     """An agreement, declaration or resolution adopted, signed, reached or agreed in this sentence.
 
-    "Agreed to ..." is an agreement unless what was agreed is only the ceasefire (the ceasefire event reports
-    that) or a shared view ("agreed on the importance of", "agreed to continue cooperation", "agreed that,
-    should Russia fail, ..."); a bare "agree" in running text is an infinitive or a modal, not a report.
+    "Agreed to ..." is an agreement (a truce agreed is also an agreement) unless what was agreed is a shared
+    view ("agreed on the importance of", "agreed to continue cooperation", "agreed that more must be done");
+    a bare "agree" in running text is an infinitive or a modal, not a report.
     """
     for m in _AGREED_VERB.finditer(low):
         if m.group().startswith("agree ") and not is_title:
@@ -167,7 +162,7 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
         after = low[m.end() : m.end() + 70]
         if _NOT_YET_BEFORE.search(low, max(left, m.start() - 40), m.start()) or _DATED.search(low[m.end() :]):
             continue
-        if _CONSENSUS.match(after) or _ONLY_CEASEFIRE.match(after):
+        if _CONSENSUS.match(after):
             continue
         if m.group().endswith("that") and _CONDITION.search(after):
             continue
@@ -405,7 +400,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             if tm and not _negated(low, tm.start()) and (i in actor_sentences or _ACTOR.search(low)) \
                     and not _CAPTION.search(low):
                 left = _bounds(low, tm.start(), tm.end())[0]
-                if not _TALKS_URGED.search(low, left, tm.start()):
+                concluded = tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end())
+                if not _TALKS_URGED.search(low, left, tm.start()) and not concluded:
                     future = bool(_FUTURE.search(low, max(left, tm.start() - 40), tm.start()))
                     out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
         if ag and not topic_heavy:
@@ -441,6 +437,8 @@ _TALKS_URGED = re.compile(
     r"\b(?:urg\w*|call(?:s|ed|ing)? (?:for|on|upon)|must|should|ought|need(?:s|ed)? to|demand\w*|appeal\w*|"
     r"encourag\w*|invit\w*|to begin|to start|to resume|make way for)\b"
 )
+# Negotiators who announce a deal report the agreement, not the talks.
+_DONE_DEAL = re.compile(r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b")
 # A photo caption ends on its date ("... in Washington, Feb. 25, 2016."): chrome, not a report of a meeting.
 _CAPTION = re.compile(r",\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},\s+\d{4}\.?)?\s*$")
 
