@@ -46,6 +46,7 @@ from bot.models import EVENT_TYPES, Detection
 
 CORPUS = ROOT / "corpus"
 HELDOUT = CORPUS / "heldout.txt"
+BRIEFS = CORPUS / "briefs" / "items.jsonl"
 TYPE_MAP = {"meeting": "talks"}
 IGNORED_TYPES = {"statement", "none"}
 KIND_GROUP = {"killed": "dead", "dead": "dead", "wounded": "hurt", "injured": "hurt", "missing": "missing"}
@@ -82,16 +83,23 @@ def ratio(num: int, den: int, empty: float = 1.0) -> float:
 
 
 def heldout_set(path: Path = HELDOUT) -> tuple[set[str], set[str]]:
-    """The frozen held-out part: (article ids, feed files)."""
-    articles: set[str] = set()
+    """The frozen held-out part: (article and brief ids, feed files)."""
+    items: set[str] = set()
     feeds: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
         kind, _, name = line.partition(" ")
-        (articles if kind == "article" else feeds).add(name.strip())
-    return articles, feeds
+        (feeds if kind == "feed" else items).add(name.strip())
+    return items, feeds
+
+
+def load_briefs(path: Path = BRIEFS) -> list[dict]:
+    """The labelled news briefs kept in the repository (headline, lead, labels, url, licence)."""
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @dataclass
@@ -338,6 +346,26 @@ def evaluate_feeds(detectors: Detectors, held_feeds: set[str], verbose: bool,
     return parts["dev"].feed_figures(), parts["held"].feed_figures()
 
 
+def evaluate_briefs(detectors: Detectors, held_ids: set[str], verbose: bool,
+                    emit: Callable[[str], None]) -> tuple[dict, dict] | None:
+    """Score the labelled news briefs (same labels and figures as feed items), or None when there are none."""
+    rows = load_briefs()
+    if not rows:
+        return None
+    parts = {"dev": Counts(), "held": Counts()}
+    for row in rows:
+        held = row["id"] in held_ids
+        det = detectors.for_item(f"brief:{row['id']}", held).detect(row["title"] or "", row["text"])
+        part = "held" if held else "dev"
+        notes: list[str] = []
+        score_feed_item(parts[part], row, row["title"] or "", row["text"], det, notes)
+        if verbose and part == "dev" and notes:
+            emit(f"--- brief {row['id']}: {row['title']}")
+            for note in notes:
+                emit(f"    {note}")
+    return parts["dev"].feed_figures(), parts["held"].feed_figures()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -356,16 +384,18 @@ def main(argv: list[str] | None = None) -> int:
     compiled, errors = compile_rules(load_rules_file(args.rules))
     for err in errors:
         print(f"rule error: {err}", file=sys.stderr)
-    cross = not args.shipped and (feeds_dir() / "..").is_dir() and bool(load_labels()) and feeds_dir().is_dir()
+    cross = not args.shipped and feeds_dir().is_dir() and bool(load_labels())
     detectors = Detectors(compiled, cross_validate=cross)
     held_ids, held_feeds = heldout_set(Path(args.heldout))
     lines: list[str] = []
     emit = print if not args.json else lines.append
     dev, held = evaluate_articles(folder, detectors, held_ids, args.verbose, emit)
     feeds = evaluate_feeds(detectors, held_feeds, args.verbose, emit)
+    briefs = evaluate_briefs(detectors, held_ids, args.verbose, emit)
     if args.json:
         print(json.dumps({"articles": {"dev": dev, "held": held},
-                          "feeds": {"dev": feeds[0], "held": feeds[1]} if feeds else None}, indent=2))
+                          "feeds": {"dev": feeds[0], "held": feeds[1]} if feeds else None,
+                          "briefs": {"dev": briefs[0], "held": briefs[1]} if briefs else None}, indent=2))
         return 0
     print(f"\ndiplobot detector evaluation (rules {args.rules})")
     print("label mapping: 'meeting' scored as 'talks'; 'statement' and 'none' ignored (not in our event contract)")
@@ -378,6 +408,9 @@ def main(argv: list[str] | None = None) -> int:
               f"folder holding feeds/), or {FEED_LABELS} is missing")
     else:
         for line in table(f"\nfeed items (English entries of {feeds_dir()}, default rules)", *feeds):
+            print(line)
+    if briefs is not None:
+        for line in table(f"\nnews briefs (headline and lead, {BRIEFS.relative_to(ROOT)}, default rules)", *briefs):
             print(line)
     return 0
 

@@ -40,11 +40,19 @@ class Detector:
         gazetteer.people()
 
     def _analyse(self, title: str, text: str) -> tuple[Doc, Findings, str]:
+        doc, findings, language, _signals = self._read(title, text)
+        return doc, findings, language
+
+    def signals(self, title: str, text: str) -> list[str]:
+        """The detector's findings as the relevance model reads them (bot/model/train.py trains on these)."""
+        return self._read(title, text)[3]
+
+    def _read(self, title: str, text: str) -> tuple[Doc, Findings, str, list[str]]:
         doc = build_doc(title, text)
         language = language_of(title, text)
         if language != ENGLISH:
             # English patterns on another language find junk (a country from a stray word): nothing is read.
-            return doc, Findings([], [], [], [], []), language
+            return doc, Findings([], [], [], [], []), language, []
         features = keywords.scan(doc)
         place_hits = find_places(doc)
         countries, regions, _ = countries_and_regions(place_hits)
@@ -55,9 +63,13 @@ class Detector:
         topic_heavy = len(features.topic_words) >= 3
         found = readings(doc, actor_sentences, features, topic_heavy)
         events = decide(doc, found, casualties)
-        score, terms = self.relevance.judge(title, text, signals(events, casualties, people, countries))
+        # Keyword classes of the headline and lead: what the item is about, before any pattern decides.
+        lead = {s.index for s in doc.sentences if s.weight >= 2.0}
+        classes = [cls for cls, where in features.by_class.items() if where & lead]
+        sig = signals(events, casualties, people, countries, classes)
+        score, terms = self.relevance.judge(title, text, sig)
         relevance = Relevance(score, self.relevance.threshold, tuple(terms))
-        return doc, Findings(events, casualties, people, countries, regions, relevance), language
+        return doc, Findings(events, casualties, people, countries, regions, relevance), language, sig
 
     def detect(self, title: str, text: str) -> Detection:
         """Everything found in one article, with the rules that matched and why."""

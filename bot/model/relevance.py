@@ -33,9 +33,11 @@ def model_text(title: str, text: str, signals: Iterable[str] = ()) -> str:
 
 
 def signals(events: Iterable[Event], casualties: Iterable[Casualty], people: Iterable[Person],
-            countries: Iterable[str]) -> list[str]:
-    """The detector's findings as words: event types and statuses, current casualty causes, officials, states."""
+            countries: Iterable[str], lead_classes: Iterable[str] = ()) -> list[str]:
+    """The detector's findings as words: event types and statuses, current casualty causes, officials, states,
+    and the keyword classes (ceasefire, talks, clash, casualty, sport or labour topic...) of the headline and lead."""
     out = [f"sig_event_{e.type}" for e in events]
+    out += [f"sig_lead_{c}" for c in sorted(lead_classes)]
     out += [f"sig_ceasefire_{e.status}" for e in events if e.type == "ceasefire" and e.status]
     current = [c for c in casualties if c.current]
     out += [f"sig_casualties_{c.cause or 'unclear'}" for c in current]

@@ -2,8 +2,9 @@
 
     python -m bot.model.train [--out PATH] [--check]
 
-Reads corpus/articles (development articles) and the development feed items (corpus/feeds/labels.jsonl
-joined with the saved feeds of ../shared/feeds, or $DIPLOBOT_SHARED_DIR/feeds). The held-out part
+Reads corpus/articles (development articles), the development news briefs (corpus/briefs/items.jsonl) and
+the development feed items (corpus/feeds/labels.jsonl joined with the saved feeds of ../shared/feeds, or
+$DIPLOBOT_SHARED_DIR/feeds). The held-out part
 (corpus/heldout.txt) is never read. Deterministic: the same data gives the same file. The threshold is
 the one that maximises F1 on out-of-fold predictions (5-fold cross-validation on development data).
 `--check` retrains and says whether the shipped file is what the data gives (exit 1 when not).
@@ -23,7 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bot.model.relevance import WEIGHTS, model_text, signals  # noqa: E402
+from bot.model.relevance import WEIGHTS, model_text  # noqa: E402
 
 C = 4.0  # inverse regularisation, fixed (not searched: the development set is small)
 # Function words carry no topic; dropping them keeps the weights on words that generalise. The list ships
@@ -38,7 +39,7 @@ def stop_words() -> list[str]:
 
 def development_items(detector: Any | None = None) -> list[tuple[str, str, int]]:
     """(key, model text, label) of every development item: "article:ID" or "feed:FILE:KEY"."""
-    from bench.eval import heldout_set
+    from bench.eval import heldout_set, load_briefs
     from bench.feeds_corpus import entries, feeds_dir, load_labels
 
     from bot.detect.detector import Detector
@@ -46,8 +47,7 @@ def development_items(detector: Any | None = None) -> list[tuple[str, str, int]]
     detector = detector or Detector()
 
     def text_of(title: str, text: str) -> str:
-        det = detector.detect(title, text)
-        return model_text(title, text, signals(det.events, det.casualties, det.people, det.countries))
+        return model_text(title, text, detector.signals(title, text))
 
     held_articles, held_feeds = heldout_set()
     out: list[tuple[str, str, int]] = []
@@ -66,6 +66,9 @@ def development_items(detector: Any | None = None) -> list[tuple[str, str, int]]
         if entry.feed in held_feeds or lab is None or lab.get("lang", "en") != "en":
             continue
         out.append((f"feed:{entry.feed}:{entry.key}", text_of(entry.title, entry.text), int(bool(lab["relevant"]))))
+    for row in load_briefs():
+        if row["id"] not in held_articles and row.get("lang", "en") == "en":
+            out.append((f"brief:{row['id']}", text_of(row["title"] or "", row["text"]), int(bool(row["relevant"]))))
     return out
 
 
@@ -128,12 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     texts, labels = [t for _, t, _ in items], [y for _, _, y in items]
     data = train(texts, labels)
     data["trained_on"].update({"articles": sum(k.startswith("article:") for k, _, _ in items),
-                               "feed items": sum(k.startswith("feed:") for k, _, _ in items)})
+                               "feed items": sum(k.startswith("feed:") for k, _, _ in items),
+                               "briefs": sum(k.startswith("brief:") for k, _, _ in items)})
     counts = data["trained_on"]
     text = json.dumps(data, indent=0, sort_keys=False, ensure_ascii=False) + "\n"
     cv = data["cross_validation"]
     print(f"trained on {len(texts)} development items ({counts['articles']} articles, {counts['feed items']} feed "
-          f"items; {sum(labels)} relevant): cross-validated F1 {cv['f1']:.2f} (P {cv['precision']:.2f}, "
+          f"items, {counts['briefs']} briefs; {sum(labels)} relevant): cross-validated F1 {cv['f1']:.2f} (P {cv['precision']:.2f}, "
           f"R {cv['recall']:.2f}) at threshold {data['threshold']:.2f}; {len(data['terms'])} terms")
     if args.check:
         same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
