@@ -271,3 +271,37 @@ def test_subsets_after_a_figure(detector: Detector) -> None:
     assert [(c.count, c.kind) for c in figs] == [(60, "killed")]
     assert [c.count for c in _cas(detector, "Twelve people were killed and 30 soldiers were deployed.")] == [12]
     assert _cas(detector, "The army saved 300 lives.") == []
+
+
+def test_no_one_is_no_figure(detector: Detector) -> None:
+    assert _cas(detector, "No one was injured in the blast.") == []
+    assert _cas(detector, "No one was killed, police said, and not one soldier was hurt.") == []
+    assert [(c.count, c.kind) for c in _cas(detector, "One person was killed and no one else was hurt.")] == [(1, "killed")]
+
+
+def test_lists_and_asides(detector: Detector) -> None:
+    def figs(text: str) -> list[tuple[int, str, str | None]]:
+        return [(c.count, c.kind, c.who) for c in _cas(detector, text)]
+
+    assert figs("Six Americans, three soldiers and three civilians, were killed Saturday.") == [
+        (6, "killed", "Americans"), (3, "killed", "soldiers"), (3, "killed", "civilians")]
+    assert figs("Twelve soldiers, three civilians and two policemen were killed.") == [
+        (12, "killed", "soldiers"), (3, "killed", "civilians"), (2, "killed", "policemen")]
+    assert figs("At least 7 people, among them two children, were killed.") == [
+        (7, "killed", "people"), (2, "killed", "children")]
+    assert figs("Six Americans - three soldiers and three civilians - were killed in the attack.")[0] == (6, "killed", "Americans")
+    assert figs("A Saudi-led coalition airstrike killed 12 members of one family, including four children.") == [
+        (12, "killed", "members"), (4, "killed", "children")]
+
+
+def test_one_figure_named_twice_keeps_the_body_detail(detector: Detector) -> None:
+    figs = _cas(detector, "The strike on Saturday killed 12 civilians.", "Yemen Airstrike Kills 12")
+    assert [(c.count, c.who) for c in figs] == [(12, "civilians")]
+    figs = _cas(detector, "Gunmen killed three soldiers. The three soldiers were killed near the border.")
+    assert [c.count for c in figs] == [3]
+
+
+def test_lives_lost(detector: Detector) -> None:
+    figs = _cas(detector, "12 lives were lost in the fire at the hotel.")
+    assert [(c.count, c.kind, c.cause) for c in figs] == [(12, "dead", "accident")]
+    assert [c.count for c in _cas(detector, "The fire killed 3 people and 2,000 jobs were lost.")] == [3]

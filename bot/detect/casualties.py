@@ -22,7 +22,7 @@ Conventions (they follow the labelling guide in eval-dev/README.md):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.detect.numbers import Number, find_numbers
 from bot.detect.text import Doc, Sentence
@@ -32,12 +32,13 @@ _CUE = re.compile(r"kill|dead|death|died|\bdie|wound|injur|missing|lives|casualt
 
 _KIND_WORDS = {
     "killed": "killed", "slain": "killed", "dead": "dead", "died": "dead", "deaths": "dead", "fatalities": "dead",
-    "perished": "dead", "wounded": "wounded", "injured": "injured", "hurt": "injured", "missing": "missing",
+    "perished": "dead", "drowned": "dead", "martyred": "killed", "wounded": "wounded", "injured": "injured", "hurt": "injured", "missing": "missing",
     "unaccounted": "missing", "bodies": "dead", "injuries": "injured",
 }
 _ACTIVE = {"killed", "wounded", "injured"}
 _LEFT_VERBS = [
-    (re.compile(r"(?:killed|killing|kills|kill|massacred|massacring|slaughtered|shot dead|gunned down|murdered|murdering|murders|murder)$"), "killed"),
+    (re.compile(r"(?:killed|killing|kills|kill|massacred|massacring|slaughtered|shot dead|gunned down|murdered|murdering|murders|murder|beheaded|beheading|martyred)$"), "killed"),
+    (re.compile(r"(?:lost|losing|loses)$"), "dead"),  # "we lost 12 men", "lost 10 friends on board"
     (re.compile(r"(?:claimed|took|cost) the lives of$"), "killed"),
     (re.compile(r"(?:assassination|killing|killings|massacre|murder|deaths?) of$"), "killed"),
     (re.compile(r"(?:bodies of|among the dead (?:were|are|was|is|included|include)|the dead (?:included|include|includes))$"), "dead"),
@@ -66,7 +67,7 @@ _QUALIFIERS = [
 _VAGUE_BEFORE = re.compile(r"(?:several|a few|few|many|hundreds of|thousands of|tens of|dozens of|scores of|millions of)\s*$")
 
 WHO = frozenset(
-    ["people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "servicemen", "servicewomen", "personnel", "police", "policemen", "officers", "officer", "children", "child", "kids", "women", "men", "boys", "girls", "students", "pupils", "teachers", "workers", "staff", "employees", "fighters", "militants", "rebels", "insurgents", "attackers", "gunmen", "assailants", "jihadists", "combatants", "passengers", "pilgrims", "protesters", "demonstrators", "residents", "villagers", "migrants", "journalists", "peacekeepers", "guards", "members", "others", "victims", "adults", "babies", "infants", "worshippers", "tourists", "nationals", "citizens", "family", "relatives", "bystanders", "crew", "sailors", "marines", "pilots", "paramedics", "doctors", "nurses", "aid", "volunteers", "prisoners", "hostages", "detainees", "captives", "refugees", "displaced", "evacuees", "aides", "bodyguards", "commanders", "officials", "leaders", "diplomats", "monks", "priests", "farmers", "miners", "fishermen", "shoppers", "spectators", "fans"]
+    ["people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "servicemen", "servicewomen", "personnel", "police", "policemen", "officers", "officer", "children", "child", "kids", "women", "men", "boys", "girls", "students", "pupils", "teachers", "workers", "staff", "employees", "fighters", "militants", "rebels", "insurgents", "attackers", "gunmen", "assailants", "jihadists", "combatants", "passengers", "pilgrims", "protesters", "demonstrators", "residents", "villagers", "migrants", "journalists", "peacekeepers", "guards", "members", "others", "victims", "adults", "babies", "infants", "worshippers", "tourists", "nationals", "citizens", "family", "relatives", "bystanders", "crew", "sailors", "marines", "pilots", "paramedics", "doctors", "nurses", "aid", "volunteers", "prisoners", "hostages", "detainees", "captives", "refugees", "displaced", "evacuees", "aides", "bodyguards", "commanders", "officials", "leaders", "diplomats", "monks", "priests", "farmers", "miners", "fishermen", "shoppers", "spectators", "fans", "foreigners", "expatriates", "locals", "guests", "customers", "patrons", "diners", "commuters", "motorists", "drivers", "hikers", "climbers", "swimmers", "politicians", "lawmakers", "activists", "worshipers", "congregants", "parishioners", "churchgoers", "mourners", "schoolchildren", "youths", "teenagers", "toddlers", "elders", "elderly", "patients", "medics", "rescuers", "firefighters", "contractors", "servicemembers", "airmen", "seamen", "policewomen", "gendarmes", "cadets", "recruits", "ministers", "judges", "reporters", "photographers", "tribesmen", "separatists", "extremists", "terrorists", "bombers", "muslims", "christians", "buddhists", "hindus", "shiites", "sunnis", "kurds", "yazidis", "rohingya", "tamils", "daughters", "sons", "brothers", "sisters", "friends", "relatives", "americans", "foreign"]
 )
 # Captives and the displaced are never casualty figures, even when "missing" or "killed" is nearby.
 NOT_CASUALTIES = frozenset(["prisoners", "hostages", "detainees", "captives", "refugees", "displaced", "evacuees"])
@@ -101,6 +102,7 @@ _MULTI_STORY_TITLE = re.compile(r"newscast|\bheadlines\b|\bnews in brief\b|\bnew
 _TOKEN = re.compile(r"[\w'.-]+|[,;:()\"]")
 
 
+_NO_ONE = re.compile(r"\b(?:no|not|not a single|not even)\s*$")
 _UNIT_AFTER = re.compile(r"\s*(?:%|-?percent|-?per cent|:\d|\s*a\.m|\s*p\.m|th\b|st\b|nd\b|rd\b|-(?:third|half|quarter|fifth))")
 _HYPHEN_UNIT = re.compile(r"-(?:year|month|week|day|hour|minute|member|kilomet|mile|meter|metre|point|story|storey)")
 _TOLL_NOISE = re.compile(r"\d{1,3},\d|\b(?:kill|dead|wound|injur)")
@@ -108,6 +110,7 @@ _LIST_BEFORE = re.compile(r"(?:,|\band|\bincluding)\s*$")
 _AND_GAP = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
 _KIND_IN_GAP = re.compile(r"\b(?:killed|dead|died|wounded|injured|missing)\b")
 _AND_END = re.compile(r"\band\s*$")
+_COMMA_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}[\w'-]+,\s*$")
 _INCLUDING = re.compile(r"\bincluding\s*$")
 
 
@@ -145,6 +148,8 @@ def _junk(num: Number, low: str) -> bool:
     after = low[num.end : num.end + 12]
     if before.endswith(("$", "£", "€", "us$", "#", "no. ", "no.")):
         return True
+    if num.value == 1 and num.is_word and _NO_ONE.search(before):
+        return True  # "No one was hurt", "not one soldier was killed"
     if _UNIT_AFTER.match(after):
         return True
     if not num.is_word and 1800 <= num.value <= 2100 and "," not in num.text:
@@ -175,18 +180,26 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
     tokens = _tokens_after(low, fig.number.end)
     unknown = 0
     who: str | None = None
-    skipping = False
+    skip_to = ""
     for i, tok in enumerate(tokens):
         # "more than 60 people, including Muslims and Buddhists, have been killed": skip the aside.
-        if skipping:
-            skipping = tok != ","
+        if skip_to:
+            if tok == skip_to:
+                skip_to = ""
             continue
-        if tok == "including" and i > 0 and tokens[i - 1] == ",":
-            skipping = True
+        if tok in _ASIDE and i > 0 and tokens[i - 1] == ",":
+            skip_to = ","
+            continue
+        if tok in ("-", "--") and who is not None:
+            skip_to = tok
+            continue
+        if who is not None and i > 0 and tokens[i - 1] == "," and (tok[:1].isdigit() or _is_number_word(tok)):
+            skip_to = ","  # "Six Americans, three soldiers and three civilians, were killed"
             continue
         if tok in (";", ":", "(", ")", '"'):
             return
-        if tok in _KIND_WORDS or (tok in ("lost", "gave") and tokens[i + 1 : i + 3] == ["their", "lives"]):
+        lives_lost = tok == "lives" and "lost" in tokens[i + 1 : i + 4]  # "12 lives were lost"
+        if tok in _KIND_WORDS or lives_lost or (tok in ("lost", "gave") and tokens[i + 1 : i + 3] == ["their", "lives"]):
             kind = _KIND_WORDS.get(tok, "dead")
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             after_nxt = tokens[i + 2] if i + 2 < len(tokens) else ""
@@ -216,6 +229,9 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
             return
 
 
+# Words that open an aside after a figure: "60 people, including Muslims and Buddhists, were killed",
+# "seven people, among them two children, were killed", "six Americans - three soldiers and ... - were".
+_ASIDE = frozenset(["including", "among", "most", "mostly", "many", "mainly", "some", "half", "nearly", "almost", "all"])
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen"]
 )
@@ -528,10 +544,21 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
                 # The same figure again ("Kill 40" in the headline, "at least 40 people are dead" below): keep
                 # one, with the qualifier the body gives it.
                 i = seen[key]
-                if out[i].qualifier == cas.qualifier:
+                kept = out[i]
+                if kept.evidence == cas.evidence and kept.who not in (None, "people") and cas.who not in (None, "people") \
+                        and kept.who != cas.who:
+                    # "three soldiers and three civilians" in one sentence: two figures that happen to be equal.
+                    key = (*key, cas.who)
+                    if key not in seen:
+                        seen[key] = len(out)
+                        out.append(cas)
                     continue
-                if out[i].qualifier == "exact":
-                    out[i] = cas
+                if kept.who is None and cas.who is not None:
+                    out[i] = kept = replace(kept, who=cas.who)
+                if kept.qualifier == cas.qualifier:
+                    continue
+                if kept.qualifier == "exact":
+                    out[i] = replace(cas, who=cas.who or kept.who)
                     continue
                 if cas.qualifier == "exact":
                     continue
@@ -624,7 +651,8 @@ _CAUSE_ACTOR = _words(
 # Road deaths are a category, not an event: they name a cause but date nothing.
 _CAUSE_WEAK = _words(
     r"(?P<conflict>\b(?:blasts?|explosions?|exploded|opened fire)\b)|(?P<crime>\bshootings?\b)"
-    r"|(?P<accident>\b(?:on the roads?|road (?:deaths|casualties|collisions?|traffic)|traffic)\b)"
+    r"|(?P<accident>\b(?:on the roads?|road (?:deaths|casualties|collisions?|traffic)|traffic|"
+    r"(?<!cease-)(?<!cease )(?<!opened )(?<!open )(?<!under )(?<!returned )(?<!return )(?<!heavy )fires?|blazes?)\b)"
 )
 _CAUSE_CLAUSE = re.compile(r"[;:(]|,(?!\d)|\s-\s")
 
@@ -716,14 +744,23 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
         if never or who is None:
             continue
         before = low[max(0, fig.number.start - 12) : fig.number.start]
-        prev = figs[i - 1] if i > 0 else None
+        # The figure before, skipping numbers that are no figure ("killed 12 members of one family,
+        # including four children").
+        prev = next((f for f in reversed(figs[:i]) if f.kind is not None or f.rejected), None)
         nxt = figs[i + 1] if i + 1 < len(figs) else None
         if prev and prev.kind and _LIST_BEFORE.search(before) and (prev.via != "right" or _INCLUDING.search(before)):
             fig.kind, fig.who, fig.via = prev.kind, who, "list"
-        elif nxt and nxt.kind and nxt.via == "right":
-            gap = low[fig.number.end : nxt.number.start]
-            if _AND_GAP.search(gap) and not _KIND_IN_GAP.search(gap):
-                fig.kind, fig.who, fig.via = nxt.kind, who, "list"
+    # "12 soldiers, 3 civilians and 2 policemen were killed": from the last item back to the first.
+    for i in range(len(figs) - 2, -1, -1):
+        fig, nxt = figs[i], figs[i + 1]
+        if fig.kind is not None or fig.rejected or nxt.kind is None or nxt.via not in ("right", "list"):
+            continue
+        who, never = _who_after(low, fig.number.end, demonyms)
+        if never or who is None:
+            continue
+        gap = low[fig.number.end : nxt.number.start]
+        if (_AND_GAP.search(gap) or _COMMA_GAP.match(gap)) and not _KIND_IN_GAP.search(gap):
+            fig.kind, fig.who, fig.via = nxt.kind, who, "list"
     # "at least 30 ... dead and 60 injured": the qualifier carries over a bare "and N".
     for i, fig in enumerate(figs[1:], start=1):
         prev = figs[i - 1]
