@@ -1,11 +1,17 @@
 """Officials as news style introduces them, with canonical names, titles and countries.
 
-Sources of a person, all general: a title before the name ("Foreign Minister Ararat Mirzoyan", "U.S. Sec.
-of State Antony Blinken", "UN Special Envoy for Yemen Hans Grundberg"), an appositive ("Mikheil Saakashvili,
-the President of Georgia"), a statement header (a name line followed by a title line), or a watched
-person's name or alias from bot/data/people.yaml. A title before a surname alone ("President Macron")
-resolves to a full name met earlier in the article, else to a watched person with that surname, else
-it is dropped. People without an office (journalists, analysts, NGO staff) have no title and are skipped.
+Sources of a person, all general:
+* a title before the name ("Foreign Minister Ararat Mirzoyan", "U.S. Sec. of State Antony Blinken", "UN
+  Special Envoy for Yemen Hans Grundberg", "Minister for the Middle East X", "a spokesman for the rebels, X,");
+* a title after the name: appositive or predicate ("Mikheil Saakashvili, the President of Georgia", "Lavrov,
+  Russia's foreign minister", "X, the army spokesman", "X is the defense minister", "X MP");
+* a statement header (a name line, then a title line), a transcript label ("SECRETARY RICE:");
+* a watched person (bot/data/people.yaml) by name, alias, spelling variant or distinctive surname alone.
+A surname alone resolves to a full name met earlier in the article, else to the one watched person with
+that surname (the title breaks ties), else it is dropped. In title case (headlines, chrome) a headline verb
+ends a name ("Sen. Ron Johnson Loses It"). Not officials: people without an office (journalists, analysts,
+NGO staff, victims), a US state's officials ("Georgia Secretary of State"), heads of clubs, companies and
+universities, and forms of address on their own ("Sheikh").
 """
 
 from __future__ import annotations
@@ -412,15 +418,16 @@ def find_people(doc: Doc) -> list[Person]:
         by_sentence.setdefault(sent.index, []).append((start - sent.start, end - sent.start, written))
     last = sentences[-1].index if sentences else -1
     for sent in sentences:
-        text = doc.unified[sent.start : sent.start + len(sent.folded)]
         hits = by_sentence.get(sent.index, [])
-        # The last sentence of a cut excerpt may end inside a name.
-        cut_at_end = (sent.index == last and not sent.is_title and len(doc.folded) > 1000
-                      and not sent.text.rstrip().endswith((".", "!", "?", '"', ")", "'")))
-        if not hits and " of " not in text:
+        low = sent.folded
+        if not hits and " of " not in low:
             continue
         if _BULLET.match(sent.text):
             continue  # bulleted link lists are page chrome
+        text = doc.unified[sent.start : sent.start + len(low)]
+        # The last sentence of a cut excerpt may end inside a name.
+        cut_at_end = (sent.index == last and not sent.is_title and len(doc.folded) > 1000
+                      and not sent.text.rstrip().endswith((".", "!", "?", '"', ")", "'")))
         starts = {h[0] for h in hits}
         for start, end, written in hits:
             # A title directly followed by another title ("Press Secretary Maj. Gen. Pat Ryder"): let the
@@ -443,7 +450,6 @@ def find_people(doc: Doc) -> list[Person]:
                     cand = _Candidate(_clean(appos[0]), title, appos[1], sent.index)
                     (full if len(cand.tokens) >= 2 else surnames).append(cand)
         # "Alexandre Lomaia, the head of the Georgian security council": head of a government body.
-        low = sent.folded
         if " of " in text and ("head of" in low or "chief of" in low or "chairman of" in low or "leader of" in low
                                or "director of" in low):
             for cue in _HEAD_CUE.finditer(text):
@@ -470,7 +476,7 @@ def find_people(doc: Doc) -> list[Person]:
     # Transcript speaker labels in capitals ("SECRETARY RICE:", "FOREIGN MINISTER AMR:"): a title and a
     # surname, read like "Secretary Rice".
     for sent in sentences:
-        label = _SPEAKER.match(sent.text)
+        label = _SPEAKER.match(sent.text) if sent.line_start and sent.text[1:2].isupper() else None
         if label:
             spoken = unify(label.group(1).title())
             for start, end, written in _title_hits(spoken):
