@@ -354,3 +354,12 @@ def test_current_fighting_is_a_clash(detector: Detector, text: str) -> None:
 ])
 def test_fighting_that_is_not_reported_now(detector: Detector, text: str) -> None:
     assert "clash" not in _types(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Explanation of Vote by Ambassador Barbara Woodward at the UN Security Council meeting on Gaza.",
+    "Thailand's army imposed martial law and said it was aimed at resolving the standoff through dialogue.",
+    "Last month, government representatives from 170 countries met in Tunis to discuss the Internet.",
+])
+def test_sessions_purposes_and_old_meetings_are_no_talks(detector: Detector, text: str) -> None:
+    assert "talks" not in _types(detector, text)

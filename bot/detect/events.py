@@ -401,7 +401,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     and not _CAPTION.search(low):
                 left = _bounds(low, tm.start(), tm.end())[0]
                 concluded = tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end())
-                if not _TALKS_URGED.search(low, left, tm.start()) and not concluded:
+                if not _TALKS_URGED.search(low, left, tm.start()) and not concluded \
+                        and not _TALKS_PAST.search(low, left, _bounds(low, tm.start(), tm.end())[1]):
+                    # Talks announced for later are not held yet: they count half.
                     future = bool(_FUTURE.search(low, max(left, tm.start() - 40), tm.start()))
                     out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
         if ag and not topic_heavy:
@@ -435,8 +437,13 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
 # their differences at the negotiating table", "calling for a resumption of negotiations".
 _TALKS_URGED = re.compile(
     r"\b(?:urg\w*|call(?:s|ed|ing)? (?:for|on|upon)|must|should|ought|need(?:s|ed)? to|demand\w*|appeal\w*|"
-    r"encourag\w*|invit\w*|to begin|to start|to resume|make way for)\b"
+    r"encourag\w*|invit\w*|to begin|to start|to resume|make way for|aim(?:ed|ing|s)? at)\b"
+    r"|\b(?:through|via)\s+(?:\w+\s+)?$"
 )
+# A session of a council, assembly or cabinet is a body at work, not talks between states.
+_SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate)(?:'s)?\s+$")
+# Talks dated to last month or earlier are background.
+_TALKS_PAST = re.compile(r"\b(?:last (?:month|year)|(?:weeks|months|years) ago|earlier this year)\b")
 # Negotiators who announce a deal report the agreement, not the talks.
 _DONE_DEAL = re.compile(r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b")
 # A photo caption ends on its date ("... in Washington, Feb. 25, 2016."): chrome, not a report of a meeting.
@@ -444,10 +451,13 @@ _CAPTION = re.compile(r",\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|
 
 
 def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
-    """The first talks trigger that is not part of a name ("the High Negotiations Committee")."""
+    """The first talks trigger that is not part of a name ("the High Negotiations Committee") nor a session
+    of a council or assembly ("at the UN Security Council meeting on Gaza")."""
     low = sent.folded
     cased = doc.unified[sent.start : sent.start + len(low)]
     for m in _TALKS.finditer(low):
+        if _SESSION.search(low, max(0, m.start() - 25), m.start()):
+            continue
         word = cased[m.start() : m.end()]
         if not sent.is_title and m.start() > 0 and word[:1].isupper():
             before = cased[max(0, m.start() - 30) : m.start()].split()
