@@ -6,8 +6,7 @@ so the CLI, Slack and Discord share one declaration and one implementation.
 
 from __future__ import annotations
 
-import asyncio
-import json
+import inspect
 import logging
 import os
 import signal
@@ -15,14 +14,47 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from bot.errors import ConfigError, DiplobotError
-from bot.settings import Settings, load_settings
 
+if TYPE_CHECKING:  # asyncio and the settings (pydantic) load when a command runs: `diplobot --help` stays fast
+    import asyncio
+
+    from bot.commands.core import Arg, CommandSpec
+    from bot.settings import Settings
+
+
+
+class _Command(typer.core.TyperCommand):
+    """Help as the README writes commands: `Usage: diplobot brief [OPTIONS] TOPIC...`, each argument by its
+    placeholder (no `{TOPIC}` or `<str>`), each option with its placeholder and default."""
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, typer.core.TyperArgument):
+                name = param.metavar or param.name or ""
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: typer.Context, formatter: Any) -> None:
+        arguments = [(p.metavar or p.name or "", p.help or "") for p in self.get_params(ctx)
+                     if isinstance(p, typer.core.TyperArgument)]
+        options = [record for p in self.get_params(ctx) if not isinstance(p, typer.core.TyperArgument)
+                   if (record := p.get_help_record(ctx)) is not None]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+# Plain click help (no tables), and command lists that show each command's whole one-line help.
+_TYPER = {"no_args_is_help": True, "rich_markup_mode": None}
 app = typer.Typer(help="diplobot: watches the news for diplomatic developments and alerts the channels that care.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  add_completion=False, pretty_exceptions_enable=False, **_TYPER)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -31,6 +63,8 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _settings() -> Settings:
+    from bot.settings import load_settings
+
     try:
         return load_settings()
     except ConfigError as exc:
@@ -116,9 +150,13 @@ def _exit_now(code: int) -> None:
     os._exit(code)
 
 
-@app.command()
+_RUN_HELP = "Run the bot: poll every feed on its schedule, alert subscribed channels, answer commands (Ctrl-C stops)."
+
+
+@app.command(cls=_Command, help=_RUN_HELP, short_help=_RUN_HELP)
 def run(once: bool = typer.Option(False, "--once", help="Do one poll-and-deliver cycle, then exit 0.")) -> None:
-    """Run the bot: poll every feed on its schedule, alert subscribed channels, answer commands (Ctrl-C stops)."""
+    import asyncio
+
     stopper = _Stopper()
     if not once:
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -154,13 +192,19 @@ def run(once: bool = typer.Option(False, "--once", help="Do one poll-and-deliver
         _exit_now(0)
 
 
-@app.command()
+_CHECK_HELP = "Show what the detector finds in articles, with evidence, and which rules match and why. Writes nothing."
+
+
+@app.command(cls=_Command, help=_CHECK_HELP, short_help=_CHECK_HELP)
 def check(
-    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .json, .html) or folders of them."),
-    rules: Path | None = typer.Option(None, "--rules", help="Rules file (default: DIPLOBOT_CONFIG_DIR/rules.yaml)."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH...", show_default=False,
+                                       help="Article files (.txt, .json, .html) or folders of them."),
+    rules: Path | None = typer.Option(None, "--rules", metavar="FILE",
+                                      help="Rules file (default: DIPLOBOT_CONFIG_DIR/rules.yaml)."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per article, in input order."),
 ) -> None:
-    """Show what the detector finds in articles, with evidence, and which rules match and why. Writes nothing."""
+    import json
+
     from bot.check import check_paths, render_text
 
     logging.basicConfig(level=logging.WARNING)
@@ -182,6 +226,8 @@ def check(
 
 def _dispatch(words: list[str], channel: str = "terminal") -> None:
     """Run one core command as the local operator against the configured database."""
+    import asyncio
+
     from bot.app import App
     from bot.models import Caller, Invocation
 
@@ -215,45 +261,80 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
     raise typer.Exit(code)
 
 
-def _make_command(name: str):
-    """A typer callback that passes its raw words to the core command `name`."""
+CHANNEL_HELP = "Channel to act as: terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL, webhook:URL."
 
-    def command(
-        ctx: typer.Context,
-        channel: str = typer.Option(
-            "terminal", "--channel", help="Channel: terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL, webhook:URL."
-        ),
-    ) -> None:
-        _dispatch([*name.split(), *ctx.args], channel=channel)
 
+def _parameter(key: str, arg: Arg) -> inspect.Parameter:
+    """The typer parameter that shows and reads one spec argument (the core still parses and checks it)."""
+    text = arg.help + (f" (one of {', '.join(arg.choices)})" if arg.choices else "")
+    info: Any
+    if arg.kind == "flag":
+        info, annotation = typer.Option(False, f"--{arg.name}", help=text), bool
+    elif arg.kind == "option":
+        info = typer.Option(arg.default, f"--{arg.name}", metavar=arg.name.upper(), help=text,
+                            show_default=arg.default is not None)
+        annotation = str | None
+    else:
+        metavar = arg.name.upper() + ("..." if arg.kind == "rest" else "")
+        info = typer.Argument(... if arg.required else None, metavar=metavar, help=text, show_default=False)
+        annotation = (list[str] if arg.kind == "rest" else str) | None
+    return inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, default=info, annotation=annotation)
+
+
+def _words(spec: CommandSpec, values: dict[str, Any]) -> list[str]:
+    """The words the core parses, rebuilt from what typer read."""
+    words = spec.name.split()
+    for i, arg in enumerate(spec.args):
+        value = values.get(f"a{i}")
+        if value is None or value is False or arg.name == "channel":
+            continue
+        if arg.kind == "flag":
+            words.append(f"--{arg.name}")
+        elif arg.kind == "option":
+            words += [f"--{arg.name}", str(value)]
+        elif arg.kind == "rest":
+            words += list(value)
+        else:
+            words.append(str(value))
+    return words
+
+
+def _make_command(spec: CommandSpec) -> Callable[..., None]:
+    """A typer callback for the core command `spec`: its arguments and options, then `--channel`."""
+    own_channel = next((a for a in spec.args if a.name == "channel"), None)
+    parameters = [_parameter(f"a{i}", arg) for i, arg in enumerate(spec.args) if arg is not own_channel]
+    parameters.append(inspect.Parameter(
+        "channel", inspect.Parameter.KEYWORD_ONLY, annotation=str,
+        default=typer.Option("terminal", "--channel", metavar="CHANNEL",
+                             help=own_channel.help if own_channel else CHANNEL_HELP)))
+
+    def command(**values: Any) -> None:
+        _dispatch(_words(spec, values), channel=values["channel"])
+
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in parameters}
     return command
 
 
 def _register_core_commands() -> None:
     """Add one typer command per core CommandSpec, grouped by first word, with help from the spec."""
-    from bot.commands import default_registry
+    from bot.commands import GROUP_HELP, default_registry
 
     groups: dict[str, typer.Typer] = {}
     for spec in default_registry().specs:
         if spec.name in ("run", "check"):
             continue
         words = spec.name.split()
-        arg_help = "\n\n".join(f"{a.name.upper() if a.kind not in ('option', 'flag') else '--' + a.name}: {a.help}"
-                               for a in spec.args)
-        help_text = f"{spec.help}\n\nUsage: diplobot {spec.usage}" + (f"\n\n{arg_help}" if arg_help else "")
-        if spec.admin_only:
-            help_text += "\n\n(admin only)"
-
-        command = _make_command(spec.name)
-        settings = {"allow_extra_args": True, "ignore_unknown_options": True}
+        help_text = spec.help + (" (admins only)" if spec.admin_only else "")
+        command = _make_command(spec)
         if len(words) == 1:
-            app.command(name=words[0], help=help_text, context_settings=settings)(command)
+            app.command(name=words[0], cls=_Command, help=help_text, short_help=help_text)(command)
         else:
             group = groups.get(words[0])
             if group is None:
-                group = groups[words[0]] = typer.Typer(help=f"{words[0]} commands", no_args_is_help=True)
-                app.add_typer(group, name=words[0])
-            group.command(name=" ".join(words[1:]), help=help_text, context_settings=settings)(command)
+                group = groups[words[0]] = typer.Typer(**_TYPER)
+                app.add_typer(group, name=words[0], help=GROUP_HELP.get(words[0]), short_help=GROUP_HELP.get(words[0]))
+            group.command(name=" ".join(words[1:]), cls=_Command, help=help_text, short_help=help_text)(command)
 
 
 _register_core_commands()

@@ -9,26 +9,37 @@
 
 from __future__ import annotations
 
-from bot.commands.core import CommandRegistry
-from bot.repo.feeds import SeedSummary, seed_feeds
-from bot.repo.rules import (
-    ImportSummary,
-    export_rules,
-    import_rules,
-    seed_rules,
-    validate_rules_text,
-)
+from typing import Any
 
-__all__ = [
-    "ImportSummary",
-    "SeedSummary",
-    "default_registry",
-    "export_rules",
-    "import_rules",
-    "seed_feeds",
-    "seed_rules",
-    "validate_rules_text",
-]
+from bot.commands.core import CommandRegistry
+
+# Re-exported from bot.repo, imported on first use: listing the commands must not load the database layer.
+_REEXPORTS = {
+    "ImportSummary": "bot.repo.rules",
+    "SeedSummary": "bot.repo.feeds",
+    "export_rules": "bot.repo.rules",
+    "import_rules": "bot.repo.rules",
+    "seed_feeds": "bot.repo.feeds",
+    "seed_rules": "bot.repo.rules",
+    "validate_rules_text": "bot.repo.rules",
+}
+
+__all__ = ["GROUP_HELP", "default_registry", *_REEXPORTS]
+
+# What each command group is for (its commands come from the specs): the CLI's and the chat help's headings.
+GROUP_HELP = {
+    "watch": "Watch rules: what to alert on. List, show, add or edit (previewed on stored articles), test, history",
+    "rules": "All watch rules at once, as YAML: list, validate, export, import",
+    "feeds": "The news feeds polled: list, health, add, remove, pause, resume",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _REEXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(_REEXPORTS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def default_registry() -> CommandRegistry:

@@ -5,19 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from typing import TYPE_CHECKING, Any
 
 from bot.commands.common import human_delta, parse_duration
 from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.lazy import lazy_module
 from bot.models import Reply
-from bot.repo import search
-from bot.repo.rules import match_rule
-from bot.repo.stories import StoryView, build_view, importance, key_fact, story_line
-from bot.storage.tables import ArticleRow, Rule
 from bot.topics import Topic, TopicIndex, build_index
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from bot.repo import rules as rules_repo
+    from bot.repo import search
+    from bot.repo import stories as story_repo
+    from bot.repo.stories import StoryView
+    from bot.storage import tables
+    from bot.storage.tables import ArticleRow
+else:  # loaded when a command runs, not when the CLI lists the commands
+    sa = lazy_module("sqlalchemy")
+    rules_repo = lazy_module("bot.repo.rules")
+    search = lazy_module("bot.repo.search")
+    story_repo = lazy_module("bot.repo.stories")
+    tables = lazy_module("bot.storage.tables")
 
 SCAN_LIMIT = 5000
 RULE_SCAN_LIMIT = 2000  # running a rule costs a few ms per article
@@ -26,12 +37,13 @@ USAGE = "brief TOPIC [--since 24h] [--limit 5]"
 
 async def topic_index(session: AsyncSession, tenant: str, *, scan: int = SCAN_LIMIT) -> TopicIndex:
     """The topic index for a tenant: static gazetteer, names in recent detections, the tenant's rules."""
-    rules = (await session.scalars(select(Rule.name).where(Rule.tenant == tenant))).all()
+    Rule, ArticleRow = tables.Rule, tables.ArticleRow
+    rules = (await session.scalars(sa.select(Rule.name).where(Rule.tenant == tenant))).all()
     people: dict[str, None] = {}
     countries: dict[str, None] = {}
     regions: dict[str, None] = {}
     rows = (await session.scalars(
-        select(ArticleRow.detection).where(ArticleRow.id.in_(search.visible_ids(tenant)))
+        sa.select(ArticleRow.detection).where(ArticleRow.id.in_(search.visible_ids(tenant)))
         .order_by(ArticleRow.seen_at.desc()).limit(scan))).all()
     for det in rows:
         if not isinstance(det, dict):
@@ -52,7 +64,8 @@ async def topic_index(session: AsyncSession, tenant: str, *, scan: int = SCAN_LI
 
 async def watched_people(session: AsyncSession, tenant: str) -> list[str]:
     """The officials named in the tenant's enabled rules (they raise a story's importance)."""
-    specs = (await session.scalars(select(Rule.spec).where(Rule.tenant == tenant, Rule.enabled.is_(True)))).all()
+    Rule = tables.Rule
+    specs = (await session.scalars(sa.select(Rule.spec).where(Rule.tenant == tenant, Rule.enabled.is_(True)))).all()
     names: list[str] = []
     for spec in specs:
         for person in (spec or {}).get("people") or []:
@@ -66,17 +79,18 @@ async def find_articles(
     tenant: str = "local",
 ) -> list[ArticleRow]:
     """Articles about a topic since a time (detections naming it, plus full-text hits), newest first, at most `limit`."""
+    ArticleRow = tables.ArticleRow
     ids: dict[str, None] = {}
     fts: list[str] = []
     if topic.kind == "rule":
         # Stored detections carry no per-tenant rule matches: run the tenant's rule over the period.
         recent = await search.recent_articles(session, since=since, limit=min(scan, RULE_SCAN_LIMIT), tenant=tenant)
-        hits = await match_rule(session, tenant, topic.name, recent)
+        hits = await rules_repo.match_rule(session, tenant, topic.name, recent)
         rows = [r for r in recent if r.id in hits]
         return rows[:limit] if limit is not None else rows
     if topic.kind != "search":
         # Scan only ids and detections; full rows are loaded for the matches alone.
-        query = (select(ArticleRow.id, ArticleRow.detection).where(ArticleRow.id.in_(search.visible_ids(tenant)))
+        query = (sa.select(ArticleRow.id, ArticleRow.detection).where(ArticleRow.id.in_(search.visible_ids(tenant)))
                  .order_by(ArticleRow.seen_at.desc()).limit(scan))
         if since is not None:
             query = query.where(ArticleRow.seen_at >= since)
@@ -105,15 +119,16 @@ async def story_views(session: AsyncSession, articles: Sequence[ArticleRow], ten
         if key in views:
             continue
         if row.story_id:
-            views[key] = build_view(stories.get(row.story_id), members.get(row.story_id) or [row], key, tenant)
+            views[key] = story_repo.build_view(stories.get(row.story_id), members.get(row.story_id) or [row], key,
+                                               tenant)
         else:
-            views[key] = build_view(None, [row], key, tenant)
+            views[key] = story_repo.build_view(None, [row], key, tenant)
     return list(views.values())
 
 
 def rank(views: Iterable[StoryView], now: datetime, watched: Sequence[str], limit: int) -> list[StoryView]:
     """The `limit` most important stories, most important first."""
-    return sorted(views, key=lambda v: importance(v, now, watched), reverse=True)[:limit]
+    return sorted(views, key=lambda v: story_repo.importance(v, now, watched), reverse=True)[:limit]
 
 
 def register(registry: CommandRegistry) -> None:
@@ -152,11 +167,11 @@ def register(registry: CommandRegistry) -> None:
             if latest:
                 view = (await story_views(session, latest[:1], ctx.caller.tenant))[0]
                 ago = human_delta(now - view.last_seen)
-                fact = key_fact(view, watched)
+                fact = story_repo.key_fact(view, watched)
                 return Reply(
                     text=f"Nothing new on {topic.name} in the last {human_delta(period)}. "
                     f"The last development was {ago} ago ({view.last_seen:%Y-%m-%d %H:%M} UTC):",
-                    lines=(story_line(view, watched),),
+                    lines=(story_repo.story_line(view, watched),),
                     summaries=(replace(view.summary, topic=topic.name),),
                     data={"topic": topic.name, "kind": topic.kind, "stories": 0, "last": view.key, "fact": fact},
                 )
@@ -176,7 +191,7 @@ def register(registry: CommandRegistry) -> None:
 
 def _answer(topic: Topic, views: list[StoryView], period: timedelta, now: datetime, watched: Sequence[str]) -> Reply:
     kind = "" if topic.kind == "search" else f" ({topic.kind})"
-    lines = tuple(f"{i}. {story_line(v, watched)}" for i, v in enumerate(views, 1))
+    lines = tuple(f"{i}. {story_repo.story_line(v, watched)}" for i, v in enumerate(views, 1))
     return Reply(
         text=f"Brief on {topic.name}{kind}, last {human_delta(period)}: {len(views)} "
         f"stor{'y' if len(views) == 1 else 'ies'}, most important first",

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from bot.commands.core import Arg, CommandContext, CommandRegistry
-from bot.delivery import DeliveryInfo, list_deliveries, outbox_counts, retry_delivery
 from bot.errors import UserInputError
+from bot.lazy import lazy_module
 from bot.models import Reply
-from bot.storage.tables import Subscription
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
+    from bot import delivery
+    from bot.delivery import DeliveryInfo
+    from bot.storage import tables
+else:  # loaded when a command runs, not when the CLI lists the commands
+    sa = lazy_module("sqlalchemy")
+    delivery = lazy_module("bot.delivery")
+    tables = lazy_module("bot.storage.tables")
 
 USAGE = "deliveries [--dead] [--retry ID]"
 LOCAL_TENANT = "local"
@@ -47,7 +55,7 @@ async def _tenant_channels(ctx: CommandContext) -> list[str] | None:
         return None
     async with ctx.services.db.session() as session:
         subs = set((await session.scalars(
-            select(Subscription.channel).where(Subscription.tenant == ctx.caller.tenant))).all())
+            sa.select(tables.Subscription.channel).where(tables.Subscription.tenant == ctx.caller.tenant))).all())
     return sorted(subs | {ctx.channel})
 
 
@@ -68,14 +76,14 @@ def register(registry: CommandRegistry) -> None:
             if not raw.isdigit():
                 raise UserInputError(f"--retry takes a delivery number, got {args['retry']!r}", argument="retry",
                                      usage=USAGE)
-            info = await retry_delivery(ctx.services, int(raw), channels)
+            info = await delivery.retry_delivery(ctx.services, int(raw), channels)
             if info is None:
                 raise UserInputError(f"no dead delivery #{raw}; 'deliveries --dead' lists them", argument="retry",
                                      usage=USAGE)
             return Reply(text=f"Delivery #{info.id} to {info.channel} is queued again.",
                          lines=("If the channel's subscriptions were paused, resubscribe it so new alerts flow too.",),
                          data={"delivery": _data(info)})
-        rows = await list_deliveries(ctx.services, dead=bool(args.get("dead")), channels=channels)
+        rows = await delivery.list_deliveries(ctx.services, dead=bool(args.get("dead")), channels=channels)
         if args.get("dead"):
             if not rows:
                 return Reply(text="No dead letters: every delivery was sent or is still being tried.",
@@ -83,7 +91,7 @@ def register(registry: CommandRegistry) -> None:
             return Reply(text=f"{len(rows)} dead letter{'s' if len(rows) != 1 else ''} (retry with "
                          f"'deliveries --retry ID'):", lines=tuple(_line(d) for d in rows),
                          data={"deliveries": [_data(d) for d in rows]})
-        counts = await outbox_counts(ctx.services) if channels is None else {}
+        counts = await delivery.outbox_counts(ctx.services) if channels is None else {}
         summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) if counts else ""
         if not rows:
             return Reply(text="The outbox is empty: nothing waiting." + (f" ({summary})" if summary else ""),

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-from pydantic import ValidationError
-from sqlalchemy import select
 
 from bot.commands.common import LOCAL_TENANT, clip, did_you_mean, human_delta, suggest
 from bot.commands.core import Arg, CommandContext, CommandRegistry
 from bot.errors import FeedError, NotAllowed, UserInputError
+from bot.lazy import lazy_module
 from bot.models import Reply
-from bot.repo import feeds as repo
-from bot.storage.tables import Feed
+
+if TYPE_CHECKING:
+    import pydantic
+    import sqlalchemy as sa
+
+    from bot.repo import feeds as repo
+    from bot.storage import tables
+    from bot.storage.tables import Feed
+else:  # loaded when a command runs, not when the CLI lists the commands
+    pydantic = lazy_module("pydantic")
+    sa = lazy_module("sqlalchemy")
+    repo = lazy_module("bot.repo.feeds")
+    tables = lazy_module("bot.storage.tables")
 
 ADD_USAGE = "feeds add URL [--name NAME] [--interval 5m] [--outlet NAME]"
 
@@ -52,7 +61,7 @@ def _feed_spec(model: Any, name: str, url: str, fields: dict[str, Any]) -> Any:
     """Build a FeedSpec, turning a validation error into one naming the option."""
     try:
         return model(name=name, url=url, **fields)
-    except ValidationError as exc:
+    except pydantic.ValidationError as exc:
         err = exc.errors()[0]
         field = str(err["loc"][0]) if err.get("loc") else "url"
         label = field.upper() if field == "url" else f"--{field}"
@@ -130,7 +139,7 @@ def register(registry: CommandRegistry) -> None:
         now = ctx.services.clock.now()
         async with ctx.services.db.session() as session:
             if await session.scalar(
-                select(Feed.name).where(Feed.tenant == ctx.caller.tenant, Feed.url == url)
+                sa.select(tables.Feed.name).where(tables.Feed.tenant == ctx.caller.tenant, tables.Feed.url == url)
             ):
                 raise UserInputError(f"this workspace already has a feed for {url}", argument="url", usage=ADD_USAGE)
             if args.get("name"):
@@ -155,7 +164,7 @@ def register(registry: CommandRegistry) -> None:
         """Delete a feed (its stored articles stay)."""
         row = await _require_feed(ctx, args["feed"], "feeds remove FEED")
         async with ctx.services.db.session() as session:
-            live = await session.get(Feed, row.id)
+            live = await session.get(tables.Feed, row.id)
             if live is not None:
                 await session.delete(live)
         return Reply(text=f"Feed {row.name!r} removed; articles already stored stay.", data={"name": row.name})
@@ -166,7 +175,7 @@ def register(registry: CommandRegistry) -> None:
         row = await _require_feed(ctx, name, f"feeds {verb} FEED")
         now = ctx.services.clock.now()
         async with ctx.services.db.session() as session:
-            live = await session.get(Feed, row.id)
+            live = await session.get(tables.Feed, row.id)
             assert live is not None
             changed = bool(live.paused) != paused
             live.paused = paused

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.commands.common import did_you_mean, suggest, target_channel
 from bot.commands.core import Arg, CommandContext, CommandRegistry
 from bot.errors import BadChannel, NotAllowed, UserInputError
+from bot.lazy import lazy_module
 from bot.models import Reply
-from bot.pipeline import story_summary
-from bot.repo import rules as rules_repo
-from bot.repo import subscriptions as repo
+
+if TYPE_CHECKING:
+    from bot import pipeline
+    from bot.repo import rules as rules_repo
+    from bot.repo import subscriptions as repo
+else:  # loaded when a command runs, not when the CLI lists the commands
+    pipeline = lazy_module("bot.pipeline")
+    rules_repo = lazy_module("bot.repo.rules")
+    repo = lazy_module("bot.repo.subscriptions")
 
 SUBSCRIBE_USAGE = "subscribe RULE [--digest hourly|daily --at HH:MM --tz ZONE] [--channel CHANNEL]"
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -151,7 +158,7 @@ def register(registry: CommandRegistry) -> None:
             story, close = await repo.find_story(session, ctx.caller.tenant, ref.strip())
             if story is not None:
                 # The stored headline may come from another workspace's source: say it with the caller's own.
-                headline = (await story_summary(session, story.id, tenant=ctx.caller.tenant)).headline
+                headline = (await pipeline.story_summary(session, story.id, tenant=ctx.caller.tenant)).headline
         if story is None:
             hint = f"; did you mean {', '.join(close)}?" if close else "; the story id is shown under each alert"
             raise UserInputError(f"no story {ref!r}{hint}", argument="story", usage=usage)

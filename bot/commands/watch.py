@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from bot.commands.common import LOCAL_TENANT, clip, did_you_mean, split_list, suggest
 from bot.commands.core import Arg, CommandContext, CommandRegistry
 from bot.errors import NotAllowed, UserInputError
+from bot.lazy import lazy_module
 from bot.models import SEVERITIES, Reply
-from bot.repo import rules as repo
-from bot.storage.tables import Rule, RuleAudit
+
+if TYPE_CHECKING:
+    import yaml
+
+    from bot.repo import rules as repo
+    from bot.storage.tables import Rule, RuleAudit
+else:  # loaded when a command runs, not when the CLI lists the commands
+    yaml = lazy_module("yaml")
+    repo = lazy_module("bot.repo.rules")
 
 LIST_FIELDS = ("events", "places", "people", "exclude")
 TEXT_FIELDS = ("query", "description", "severity")
