@@ -363,3 +363,22 @@ def test_fighting_that_is_not_reported_now(detector: Detector, text: str) -> Non
 ])
 def test_sessions_purposes_and_old_meetings_are_no_talks(detector: Detector, text: str) -> None:
     assert "talks" not in _types(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We are calling for an immediate suspension of fighting to get aid in, progressing towards a permanent, sustainable ceasefire.",
+    "The council discussed the path to a lasting truce in Sudan.",
+    "A durable ceasefire is the only way to protect civilians.",
+])
+def test_aspired_ceasefires_are_proposed(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "proposed"
+
+
+def test_aspiration_adjectives_do_not_undo_an_agreement(detector: Detector) -> None:
+    assert _status(detector, "The two sides agreed to a lasting ceasefire on Monday.") == "agreed"
+
+
+def test_exhortation_governing_another_verb(detector: Detector) -> None:
+    text = "We urge all parties to act with restraint until this humanitarian ceasefire begins at 8:00 a.m. on Friday."
+    assert _status(detector, text) == "agreed"
+    assert _status(detector, "The only way forward is through a permanent cease-fire agreement.") == "proposed"

@@ -19,7 +19,7 @@ from bot.models import Casualty, Event
 
 _CEASEFIRE = re.compile(
     r"\b(?:cease-?\s?fires?|truces?|cessation of (?:all )?hostilities|armistice|halt to (?:the )?fighting|stop the fighting|"
-    r"humanitarian pauses?|pauses? in (?:the )?fighting)\b"
+    r"humanitarian pauses?|pauses? in (?:the )?fighting|suspension of (?:the )?(?:fighting|hostilities))\b"
 )
 # "the end of conflict" stands for a ceasefire only next to an explicit status cue ("announcement ...").
 _CEASEFIRE_WEAK = re.compile(r"\bend (?:of|to) (?:the )?(?:\w+ )?(?:conflict|fighting|hostilities|war)\b|\bend the (?:\w+ )?(?:conflict|fighting|war)\b")
@@ -48,7 +48,8 @@ _LEFT_CUES = re.compile(
     r"|\bnegotiat\w*|\bmediat(?:e|es|ing)\b|\bbrokering\b|\bworking (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b)"
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
-    r"\bbid for\b|\bplan for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b)"
+    r"\bbid for\b|\bplan for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
+    r"\btowards?\b|\bpath(?:way)? to\b|\broad to\b|\bneed for\b|\bnecessity of\b|\bimportance of\b)"
     r"|(?P<holding>\bfragile\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*)"
     r"|(?P<agreed>\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplement\w*|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
@@ -79,6 +80,9 @@ _EXHORT = re.compile(
     r"press(?:es|ed|ing)? (?:for|on|upon|both|all|the (?:two )?(?:sides|parties))|"
     r"appeal\w*|demand\w*|push\w*|invit\w*|implor\w*)\b"
 )
+# Without a governing verb, these adjectives name the ceasefire someone wants.
+_ASPIRED = re.compile(r"\b(?:immediate|sustain(?:ed|able)|durable|lasting|permanent|genuine|comprehensive|nationwide)\b[\w ,-]{0,30}$")
+_SUBORDINATE = re.compile(r"\b(?:until|till|when|before|after|as soon as|since|because|while)\b")
 _NEARLY = re.compile(r"\b(?:close(?:r)? to|near(?:ing|er)?(?: to)?|on the verge of|edg\w+ toward|moving toward)\s+(?:\w+\s+)?$")
 # A modal inside a report of agreement ("agreed that they would observe a truce") stays an agreement.
 _AGREED_FRAME = re.compile(r"\b(?:agreed|announced|accepted|signed|confirmed)\b")
@@ -288,6 +292,8 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
     cue = None
     for cue in _LEFT_CUES.finditer(low, left, start):
         pass
+    if cue is not None and _SUBORDINATE.search(low, cue.end(), start):
+        cue = None  # "urge all parties to act with restraint until this ceasefire begins": the cue governs another verb
     if cue is not None:
         status = cue.lastgroup
         before = low[left : cue.start()]
@@ -322,10 +328,15 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
             _MODAL_AFTER.match(low, end) or _modal(between) or _HYPOTHETICAL.search(low[max(left, start - 40) : start])
         ):
             return "proposed"
+        if status == "agreed" and after.group() in ("deal", "agreement", "accord", "pact") \
+                and _ASPIRED.search(low, max(left, start - 40), start):
+            return "proposed"  # "the only way is through a permanent cease-fire agreement"
         if status is not None:
             return status
     if _HYPOTHETICAL.search(low[max(left, start - 40) : start]) or _MODAL_AFTER.match(low, end):
         return "proposed"
+    if _ASPIRED.search(low, max(left, start - 40), start):
+        return "proposed"  # "an immediate and sustained ceasefire", "a lasting truce": what is asked for
     return None
 
 

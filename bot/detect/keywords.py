@@ -19,7 +19,8 @@ from bot.detect.text import Doc, fold
 # Keyword -> class. A keyword matches at a word start; the precise regexes decide the rest.
 _CLASSES: dict[str, Iterable[str]] = {
     "ceasefire": ["cease", "truce", "cessation", "armistice", "halt to", "stop the fighting", "end of", "end to",
-                  "end the", "fighting has", "fighting had", "guns", "humanitarian pause", "pause in", "pauses in"],
+                  "end the", "fighting has", "fighting had", "guns", "humanitarian pause", "pause in", "pauses in",
+                  "suspension of"],
     "talks": ["talks", "negotiat", "met", "meet", "phone", "telephone", "spoke", "discuss", "dialogue", "summit",
               "hosted", "trilateral", "bilateral", "consultations", "readout", "visit", "conversation"],
     "agreement": ["agreement", "agreed", "agree to", "agree on", "agrees", "deal", "accord", "declaration", "resolution", "memorandum", "treaty", "pact",
