@@ -27,7 +27,7 @@ def countries(text: str = "", title: str = "") -> list[str]:
 @pytest.mark.parametrize(("headline", "expected"), [
     ("Sen. Ron Johnson Loses It on 'Meet the Press'", ["Ron Johnson"]),
     ("Secretary Kerry Announces UN Ceasefire Agreement Between Israel and Hamas", ["John Kerry"]),
-    ("President Joe Biden Says Talks With Xi Went Well", ["Joe Biden"]),
+    ("President Joe Biden Says Talks With Xi Went Well", ["Joe Biden", "Xi Jinping"]),
     ("Foreign Minister Eka Tkeshelashvili Meets Rice in Tbilisi", ["Eka Tkeshelashvili"]),
     ("Prime Minister Ahmed Khalil Visits Cairo Amid Tensions", ["Ahmed Khalil"]),
     ("President Ruto Meets Opposition Leaders in Nairobi", ["William Ruto"]),
@@ -437,3 +437,26 @@ def test_transliterated_given_names(text: str, expected: list[str]) -> None:
 def test_transliteration_near_misses() -> None:
     assert names("Rep. Jill Biden met the envoy.") == ["Jill Biden"]
     assert names("Minister Ali Khan met the envoy.") == ["Ali Khan"]
+
+
+# --- 9. watched surnames in headlines --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Putin-Erdogan Talks End Without Deal", {"Vladimir Putin", "Recep Tayyip Erdoğan"}),
+    ("Biden, Netanyahu Discuss Hostage Deal in Call", {"Joe Biden", "Benjamin Netanyahu"}),
+    ("Blinken in Kyiv as Zelenskyy Pleads for Air Defense", {"Antony Blinken", "Volodymyr Zelenskyy"}),
+    ("King Charles Meets Zelenskyy", {"Charles III", "Volodymyr Zelenskyy"}),
+    ("US, China Gear Up Preparation for Biden-Xi Meeting Next Month", {"Joe Biden", "Xi Jinping"}),
+])
+def test_watched_surnames_in_title_case(headline: str, expected: set[str]) -> None:
+    assert set(names(title=headline)) == expected
+
+
+def test_watched_surnames_in_title_case_near_misses() -> None:
+    assert names(title="Hunter Biden Pleads Guilty") == []
+    assert names("The Austin Peay team won the game.") == []
+
+
+def test_georgia_governor_by_surname() -> None:
+    assert "Georgia" not in countries(title="Gov. Kemp Signs Georgia Budget")

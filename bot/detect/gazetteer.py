@@ -282,8 +282,9 @@ def people() -> People:
     # alone, long enough, and not an everyday surname or word listed in people.yaml.
     common = {fold(w) for w in data.get("common_surnames") or ()}
     bare_automaton = ahocorasick.Automaton()
+    one_word = {fold(a) for spec in data.get("people") or [] for a in spec.get("aliases") or [] if " " not in a.strip()}
     for key, persons in by_surname.items():
-        if len(persons) == 1 and len(key) >= 4 and key not in common and " " not in key and not key.isupper():
+        if len(persons) == 1 and (len(key) >= 4 or key in one_word) and key not in common and " " not in key:
             bare_automaton.add_word(key, (key, persons[0]))
     if len(bare_automaton):
         bare_automaton.make_automaton()

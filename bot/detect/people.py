@@ -510,6 +510,15 @@ def find_people(doc: Doc) -> list[Person]:
     return _resolve(doc, full, surnames, watched_hits)
 
 
+_CAP_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}")
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline or chrome line in title case: nearly every word of four letters or more is capitalised."""
+    words = _CAP_WORD.findall(text)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 _VENUE_PREV = frozenset(["in", "at", "from", "to", "near", "into", "outside", "across"])
 
 
@@ -546,15 +555,16 @@ def _bare_surnames(doc: Doc) -> list[_Candidate]:
         prev = prev_m.group(1) if prev_m else ""
         if prev[:1].isupper() and before.endswith(" "):
             word = fold(prev.rstrip("."))
-            if word not in title_words and word not in gzp.name_words.get(person.name, ()) and word not in _STOP:
+            if (word not in title_words and word not in gzp.name_words.get(person.name, ()) and word not in _STOP
+                    and word not in gzp.name_enders):
                 blocked.add(key)
                 continue
         if fold(prev) in _VENUE_PREV:
             continue
-        nxt = _NEXT_WORD.match(unified, end + 1)
-        if nxt and nxt.group(1)[:1].isupper():
-            continue
         sent = doc.sentence_at(start)
+        nxt = _NEXT_WORD.match(unified, end + 1)
+        if nxt and nxt.group(1)[:1].isupper() and not _is_title_case(sent.text):
+            continue  # "Austin Peay"; in a headline the next word is capitalised anyway
         if _BULLET.match(sent.text):
             continue
         found.append((key, person, sent.index))
