@@ -305,3 +305,19 @@ def test_lives_lost(detector: Detector) -> None:
     figs = _cas(detector, "12 lives were lost in the fire at the hotel.")
     assert [(c.count, c.kind, c.cause) for c in figs] == [(12, "dead", "accident")]
     assert [c.count for c in _cas(detector, "The fire killed 3 people and 2,000 jobs were lost.")] == [3]
+
+
+def test_names_with_numbers_are_no_figures(detector: Detector) -> None:
+    assert [(c.count, c.kind) for c in _cas(detector, "Covid-19 deaths rose to 500 on Monday.")] == [(500, "dead")]
+    assert [c.count for c in _cas(detector, "Flight 409 crashed into the sea, killing all 90 people on board.")] == [90]
+    assert [c.count for c in _cas(detector, "The 9/11 attacks killed nearly 3,000 people.")] == [3000]
+
+
+def test_victims_after_a_first_victim(detector: Detector) -> None:
+    def figs(text: str) -> list[tuple[int, str]]:
+        return [(c.count, c.kind) for c in _cas(detector, text)]
+
+    assert figs("A suicide bomber killed himself and 12 others at a checkpoint.") == [(12, "killed")]
+    assert figs("Gunmen killed the driver and 4 passengers.") == [(4, "killed")]
+    assert figs("Among those killed were 3 children.") == [(3, "dead")]
+    assert figs("The rebels seized the town and 300 hostages.") == []

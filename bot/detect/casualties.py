@@ -41,12 +41,13 @@ _LEFT_VERBS = [
     (re.compile(r"(?:lost|losing|loses)$"), "dead"),  # "we lost 12 men", "lost 10 friends on board"
     (re.compile(r"(?:claimed|took|cost) the lives of$"), "killed"),
     (re.compile(r"(?:assassination|killing|killings|massacre|murder|deaths?) of$"), "killed"),
-    (re.compile(r"(?:bodies of|among the dead (?:were|are|was|is|included|include)|the dead (?:included|include|includes))$"), "dead"),
+    (re.compile(r"(?:bodies of|among (?:the dead|those killed|those who died|the victims) (?:were|are|was|is|included|include)|"
+                r"the dead (?:included|include|includes))$"), "dead"),
     (re.compile(r"(?:wounding|wounded|wounds)$"), "wounded"),
     (re.compile(r"(?:injuring|injured|injures|injure)$"), "injured"),
 ]
 _TOLL = re.compile(
-    r"\b(?:(?:death|casualty|fatality|the) tolls?|casualties|fatalities|(?:the )?number of (?:dead|deaths|people killed|victims))\b"
+    r"\b(?:(?:death|casualty|fatality|the) tolls?|casualties|fatalities|deaths|(?:the )?number of (?:dead|deaths|people killed|victims))\b"
     r"(?P<mid>[^.;:]{0,60})$"
 )
 _TOLL_MID = re.compile(
@@ -102,6 +103,11 @@ _MULTI_STORY_TITLE = re.compile(r"newscast|\bheadlines\b|\bnews in brief\b|\bnew
 _TOKEN = re.compile(r"[\w'.-]+|[,;:()\"]")
 
 
+_NAME_BEFORE = re.compile(
+    r"(?:[a-z]-|\d/)$|\b(?:resolution|article|chapter|flight|route|highway|protocol|paragraph|section|unit|battalion|"
+    r"brigade|division|regiment|squadron|sector|gate|block|building|room|channel|phase|stage|category|model|type|code|"
+    r"number|item)\s*$"
+)
 _NO_ONE = re.compile(r"\b(?:no|not|not a single|not even)\s*$")
 _UNIT_AFTER = re.compile(r"\s*(?:%|-?percent|-?per cent|:\d|\s*a\.m|\s*p\.m|th\b|st\b|nd\b|rd\b|-(?:third|half|quarter|fifth))")
 _HYPHEN_UNIT = re.compile(r"-(?:year|month|week|day|hour|minute|member|kilomet|mile|meter|metre|point|story|storey)")
@@ -150,6 +156,8 @@ def _junk(num: Number, low: str) -> bool:
         return True
     if num.value == 1 and num.is_word and _NO_ONE.search(before):
         return True  # "No one was hurt", "not one soldier was killed"
+    if not num.is_word and _NAME_BEFORE.search(before):
+        return True  # "Covid-19 deaths", "9/11", "Resolution 1701", "Flight 409": part of a name
     if _UNIT_AFTER.match(after):
         return True
     if not num.is_word and 1800 <= num.value <= 2100 and "," not in num.text:
@@ -265,6 +273,7 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
     """'killed 200 troops', 'killing at least four people', 'claimed the lives of 132 children'."""
     before = _strip_qualifier(low[max(0, fig.number.start - 40) : fig.number.start])
     before = _ALL_BEFORE.sub("", before)  # "killed all 50 people on board"
+    before = _FIRST_VICTIM.sub("", before)  # "killed himself and 12 others", "killed a policeman and two civilians"
     if _LIVES_VERB.search(before) and _LIVES_AFTER.match(low, fig.number.end):
         # "claimed 40,000 lives", "has cost more than 3,000 lives"
         if not _PROJECTION.search(before[-30:]):
@@ -285,6 +294,9 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
             return
 
 
+_FIRST_VICTIM = re.compile(
+    r"(?<=kill|ling|ound|jure|lled|nded|ured|ills|ings)\s+(?:himself|herself|themselves|(?:an?|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+and\s*$"
+)
 _ALL_BEFORE = re.compile(r"\s+all(?:\s+of\s+the)?\s*$")
 _LIVES_VERB = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)\s*$")
 _LIVES_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?lives\b")
@@ -296,7 +308,7 @@ _TOLL_LAST = re.compile(
 )
 
 
-def _toll(fig: _Fig, low: str) -> None:
+def _toll(fig: _Fig, low: str, demonyms: frozenset[str] = frozenset()) -> None:
     """'the death toll rose to 170', 'the death toll was more than 70'."""
     before = low[max(0, fig.number.start - 90) : fig.number.start]
     m = _TOLL.search(before)
@@ -308,7 +320,8 @@ def _toll(fig: _Fig, low: str) -> None:
         return
     # "the death toll rose to 170", "the death toll from the 2015 earthquake was 9,000"
     if _TOLL_MID.match(mid) or ((_TOLL_LAST.search(mid) or _TOLL_LAST.search(_strip_qualifier(mid))) and not _TOLL_NOISE.search(mid)):
-        fig.kind, fig.who, fig.via = "dead", "people", "toll"
+        who, never = _who_after(low, fig.number.end, demonyms)
+        fig.kind, fig.who, fig.via = "dead", (who if who and not never else "people"), "toll"
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -730,7 +743,7 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
             continue
         figs.append(_Fig(num, _qualifier(low[max(0, num.start - 25) : num.start])))
     for fig in figs:
-        _toll(fig, low)
+        _toll(fig, low, demonyms)
         if fig.kind is None and not fig.rejected:
             _left(fig, low, demonyms)
         if fig.kind is None and not fig.rejected:
