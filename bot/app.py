@@ -15,6 +15,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import or_, select, update
 
 from bot.bootstrap import load_config, seed
+from bot.channels import LOCAL_TENANT
 from bot.commands.core import CommandCore
 from bot.digest import schedule_digests
 from bot.delivery import Outbox, queue_notice
@@ -92,16 +93,15 @@ class App:
         self.pipeline = Pipeline(self.services, self.rulebook,
                                  StoryIndex(window=timedelta(hours=self.settings.story_window_hours)))
         self.fetcher = self._given_fetcher or Fetcher(allow_private=self.settings.allow_private_networks)
-        self._own_fetcher = self._given_fetcher is None
-        await self.fetcher.__aenter__()
+        await self.fetcher.__aenter__()  # entered here, so closed in close() too, given or not
+        self.services.fetcher = self.fetcher
         self._setup_done = True
 
     async def close(self) -> None:
         """Release the fetcher and the database."""
         if not self._setup_done:
             return
-        if self._own_fetcher:
-            await self.fetcher.__aexit__(None, None, None)
+        await self.fetcher.__aexit__(None, None, None)
         await self.services.db.close()
         self._setup_done = False
 
@@ -173,7 +173,9 @@ class App:
             return None
         spec = FeedSpec.model_validate(feed.spec)
         state = FeedState(feed.etag, feed.last_modified, feed.body_hash)
-        result = await self.shared_polls.poll(spec, state, self.fetcher, feed_id)
+        # DIPLOBOT_ALLOW_PRIVATE_NETWORKS covers the local operator's feeds only: a workspace's never reach inside.
+        fetcher = self.fetcher if feed.tenant == LOCAL_TENANT else self.fetcher.public()
+        result = await self.shared_polls.poll(spec, state, fetcher, feed_id)
         articles = alerts = 0
         if result.error is None and result.items:
             started = time.monotonic()

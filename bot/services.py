@@ -6,10 +6,14 @@ import os
 import socket
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.ports import Clock, SystemClock
 from bot.settings import Settings
 from bot.storage.db import Database
+
+if TYPE_CHECKING:
+    from bot.ingest.fetch import Fetcher
 
 
 def default_instance_id() -> str:
@@ -25,3 +29,5 @@ class Services:
     db: Database
     clock: Clock = field(default_factory=SystemClock)
     instance_id: str = field(default_factory=default_instance_id)
+    # The running app's fetcher (one session, shared host limits); commands that fetch use it when set.
+    fetcher: Fetcher | None = None

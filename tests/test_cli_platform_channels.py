@@ -27,6 +27,7 @@ from tests.discord_server import TEXT_CHANNEL, FakeDiscord
 from tests.discord_server import GUILD_ID as GUILD
 from tests.slack_server import APP_TOKEN, BOT_TOKEN, TEAM, FakeSlack
 from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.net_support import loopback_fetcher
 from tests.test_discord_adapter import restore_endpoints  # noqa: F401 - fixture
 
 # The titles of the two seed articles: both are the story's sources.
@@ -54,7 +55,7 @@ def app_for(env: dict[str, str], slack: FakeSlack, discord_server: FakeDiscord) 
     settings = Settings(**env, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True, SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[arg-type]
                         SLACK_APP_TOKEN=APP_TOKEN, SLACK_API_URL=slack.api_url, **discord_server.env(),
                         _env_file=None)
-    return App(settings)
+    return App(settings, fetcher=loopback_fetcher())  # workspaces read the loopback feeds as public ones
 
 
 async def started(app: App) -> App:

@@ -18,6 +18,7 @@ from bot.app import App
 from bot.settings import Settings
 from bot.storage.tables import Delivery
 from tests.slack_server import APP_TOKEN, BOT_TOKEN, TEAM, FakeSlack
+from tests.net_support import loopback_fetcher
 from tests.slack_server import fake  # noqa: F401 - fixture
 from tests.test_slack_commands import slash
 from tests.test_slack_render import all_mrkdwn, live_markup
@@ -84,7 +85,7 @@ async def test_slack_workspace_gets_alerts_for_its_own_rule(fake: FakeSlack, dat
     settings = Settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=config_dir, DIPLOBOT_TERMINAL=False,
                         DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN=APP_TOKEN,
                         SLACK_API_URL=fake.api_url, _env_file=None)  # type: ignore[call-arg]
-    app = App(settings)
+    app = App(settings, fetcher=loopback_fetcher())  # the workspace reads the loopback feed as a public one
     await app.setup()
     try:
         slack = [a for a in app.adapters if a.prefix == "slack"]

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from bot.storage.tables import Feed, Rule, Subscription
 from tests.conftest import SEEDS
+from tests.net_support import loopback_fetcher
 
 
 class RecordingSink:
@@ -141,9 +142,8 @@ async def test_tenants_reading_the_same_feed_share_one_fetch(database_url: str, 
     await site.start()
     url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/rss"  # type: ignore[union-attr]
     (config_dir / "feeds.yaml").write_text(f"feeds:\n  - name: wire\n    url: {url}\n    backfill: 10\n", encoding="utf-8")
-    settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir),
-                             DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True)
-    bot = App(settings, clock=clock, adapters=[])
+    settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir))
+    bot = App(settings, clock=clock, adapters=[], fetcher=loopback_fetcher())  # the workspaces' feeds too
     await bot.setup()
     try:
         channels = {"local": "terminal", "slack:T1": "slack:T1/C1", "discord:42": "discord:42/7"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -15,6 +17,7 @@ if TYPE_CHECKING:
     import pydantic
     import sqlalchemy as sa
 
+    from bot.ingest.fetch import Fetcher
     from bot.repo import feeds as repo
     from bot.storage import tables
     from bot.storage.tables import Feed
@@ -66,6 +69,24 @@ def _feed_spec(model: Any, name: str, url: str, fields: dict[str, Any]) -> Any:
         field = str(err["loc"][0]) if err.get("loc") else "url"
         label = field.upper() if field == "url" else f"--{field}"
         raise UserInputError(f"{label}: {err['msg']}", argument=field, usage=ADD_USAGE) from None
+
+
+@asynccontextmanager
+async def _fetcher_for(ctx: CommandContext) -> AsyncIterator[Fetcher]:
+    """The fetcher a command may use for the caller: the app's when it runs, else one for this command.
+
+    DIPLOBOT_ALLOW_PRIVATE_NETWORKS is the local operator's: a workspace's URL never reaches an internal address.
+    """
+    from bot.ingest.fetch import OPERATOR_HINT, TENANT_HINT, Fetcher
+
+    local = ctx.caller.tenant == LOCAL_TENANT
+    shared = getattr(ctx.services, "fetcher", None)
+    if shared is not None:
+        yield shared if local else shared.public()
+        return
+    async with Fetcher(allow_private=ctx.services.settings.allow_private_networks and local,
+                       refusal_hint=OPERATOR_HINT if local else TENANT_HINT) as own:
+        yield own
 
 
 def register(registry: CommandRegistry) -> None:
@@ -125,10 +146,9 @@ def register(registry: CommandRegistry) -> None:
         items: int | None = None
         if scheme in ("http", "https"):
             from bot.ingest.discover import discover_feed
-            from bot.ingest.fetch import Fetcher
 
             try:
-                async with Fetcher(allow_private=ctx.services.settings.allow_private_networks) as fetcher:
+                async with _fetcher_for(ctx) as fetcher:
                     found = await discover_feed(url, fetcher)
             except FeedError as exc:
                 raise UserInputError(f"URL {url} is not a usable feed: {exc.kind}: {exc.message}", argument="url",

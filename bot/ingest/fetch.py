@@ -5,6 +5,8 @@ trickle bytes), a body cap enforced while streaming and again after decompressio
 a redirect cap, and SSRF refusal. Internal addresses are refused by the resolver the connector
 uses, so the address checked is the address connected to, and IP-literal hosts (which aiohttp
 never sends to the resolver) are checked before each request and each redirect hop.
+`allow_private` (DIPLOBOT_ALLOW_PRIVATE_NETWORKS) is the local operator's: `Fetcher.public()` is the
+same fetcher with the refusal back on, for whatever a workspace asks to fetch.
 
 Failures raise `FeedError(url, kind, message)`; kinds: bad_url, dns, connect, tls, timeout,
 blocked_address, too_large, too_many_redirects, bad_redirect, bad_encoding, network, http_<status>.
@@ -36,6 +38,10 @@ _ACCEPT = (
 )
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+OPERATOR_HINT = "set DIPLOBOT_ALLOW_PRIVATE_NETWORKS=1 to let the local operator's own feeds reach internal addresses"
+# DIPLOBOT_ALLOW_PRIVATE_NETWORKS is the local operator's: a workspace's URL never reaches an internal address.
+TENANT_HINT = "a workspace's feeds may only reach public addresses"
 
 # Ranges `is_global` misses or that deserve naming: cloud metadata endpoints and shared address space.
 _EXTRA_BLOCKED = tuple(
@@ -150,9 +156,12 @@ class Fetcher:
         user_agent: str = USER_AGENT,
         resolver: AbstractResolver | None = None,
         address_policy: Callable[[str], str | None] = blocked_reason,
+        refusal_hint: str = OPERATOR_HINT,
     ) -> None:
-        """Bounds as documented on the module; `address_policy` (ip -> refusal reason) is a test seam."""
+        """Bounds as documented on the module; `address_policy` (ip -> refusal reason) is a test seam;
+        `refusal_hint` ends the message of a refused internal address."""
         self.allow_private = allow_private
+        self.refusal_hint = refusal_hint
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
         self.connect_timeout = connect_timeout
@@ -163,6 +172,7 @@ class Fetcher:
         self._resolver = resolver
         self._policy = address_policy
         self._session: aiohttp.ClientSession | None = None
+        self._public: Fetcher | None = None
         self._host_slots: dict[str, asyncio.Semaphore] = {}
         self._all_slots = asyncio.Semaphore(max_connections)
 
@@ -187,11 +197,33 @@ class Fetcher:
             headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate", "Accept": _ACCEPT},
             cookie_jar=aiohttp.DummyCookieJar(),
         )
+        if self.allow_private:
+            self._public = await Fetcher(
+                allow_private=False, max_bytes=self.max_bytes, max_redirects=self.max_redirects,
+                connect_timeout=self.connect_timeout, total_timeout=self.total_timeout, per_host=self.per_host,
+                max_connections=self.max_connections, user_agent=self.user_agent, resolver=self._resolver,
+                address_policy=self._policy, refusal_hint=TENANT_HINT,
+            ).__aenter__()
         return self
+
+    def public(self) -> Fetcher:
+        """A fetcher with the same bounds that never reaches an internal address, whatever this one allows.
+
+        DIPLOBOT_ALLOW_PRIVATE_NETWORKS is for the local operator's own feeds; a Slack workspace or a
+        Discord server (any tenant) always fetches through this one.
+        """
+        if not self.allow_private:
+            return self
+        if self._public is None:
+            raise RuntimeError("Fetcher used outside `async with`")
+        return self._public
 
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        if self._public is not None:
+            await self._public.__aexit__(None, None, None)
+            self._public = None
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -224,7 +256,7 @@ class Fetcher:
             if reason:
                 raise FeedError(
                     host, "blocked_address",
-                    f"{host} is {ip}, {reason}; refused (set DIPLOBOT_ALLOW_PRIVATE_NETWORKS=1 to allow internal feeds)",
+                    f"{host} is {ip}, {reason}; refused ({self.refusal_hint})",
                 )
 
     async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
@@ -288,7 +320,7 @@ class Fetcher:
                 except FeedError:
                     raise
                 except aiohttp.ClientConnectorError as exc:
-                    raise _connector_error(url, host, exc) from None
+                    raise _connector_error(url, host, exc, self.refusal_hint) from None
                 except aiohttp.InvalidURL as exc:
                     raise FeedError(url, "bad_url", f"invalid URL {exc}") from None
                 except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
@@ -341,13 +373,10 @@ class Fetcher:
         return bytes(out)
 
 
-def _connector_error(url: str, host: str, exc: aiohttp.ClientConnectorError) -> FeedError:
+def _connector_error(url: str, host: str, exc: aiohttp.ClientConnectorError, hint: str) -> FeedError:
     blocked = _find_blocked(exc)
     if blocked is not None:
-        return FeedError(
-            url, "blocked_address",
-            f"{blocked}; refused (set DIPLOBOT_ALLOW_PRIVATE_NETWORKS=1 to allow internal feeds)",
-        )
+        return FeedError(url, "blocked_address", f"{blocked}; refused ({hint})")
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         return FeedError(url, "dns", f"cannot resolve {host} ({_short(exc.os_error)})")
     if isinstance(exc, aiohttp.ClientConnectorCertificateError):

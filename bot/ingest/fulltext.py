@@ -83,6 +83,7 @@ class HostRateLimiter:
 
 
 _default_cache = PageCache()
+_private_cache = PageCache()  # pages read by the local operator's fetcher, which may reach internal addresses
 _default_limiter = HostRateLimiter()
 
 
@@ -108,7 +109,8 @@ async def fetch_page_text(
     url: str, fetcher: Fetcher, *, cache: PageCache | None = None, limiter: HostRateLimiter | None = None
 ) -> PageText | None:
     """Fetch and extract one article page, through the cache and the per-host rate limit; None on failure."""
-    cache = _default_cache if cache is None else cache
+    if cache is None:  # a page read where internal addresses are allowed is never served to a public-only fetcher
+        cache = _private_cache if fetcher.allow_private else _default_cache
     limiter = _default_limiter if limiter is None else limiter
     key = canonical_url(url)
     hit, value = cache.get(key)

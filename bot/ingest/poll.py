@@ -142,14 +142,16 @@ class SharedPolls:
         self.ttl = ttl
         self.clock = clock
         self.fetches = 0  # real polls made (for tests and metrics)
-        self._recent: dict[tuple[str, bool, str | None], tuple[float, PollResult, set[object]]] = {}
-        self._in_flight: dict[tuple[str, bool, str | None], asyncio.Future[PollResult]] = {}
+        self._recent: dict[tuple[str, bool, str | None, bool], tuple[float, PollResult, set[object]]] = {}
+        self._in_flight: dict[tuple[str, bool, str | None, bool], asyncio.Future[PollResult]] = {}
 
     async def poll(self, spec: FeedSpec, state: FeedState, fetcher: Fetcher, feed: object = None) -> PollResult:
         """Like `poll_feed` for feed `feed` (any id), sharing a recent or in-flight full result of the same URL."""
         if spec.kind != "http":
             return await poll_feed(spec, state, fetcher)  # local sources are cheap to read again
-        key = (spec.url, spec.fulltext, spec.outlet)
+        # What a fetcher allowed to reach internal addresses read (the local operator's) is never handed to
+        # a feed that must not reach them (a workspace's): the URL may resolve to an intranet host.
+        key = (spec.url, spec.fulltext, spec.outlet, fetcher.allow_private)
         now = self.clock()
         for stale in [k for k, (at, _, _) in self._recent.items() if now - at >= self.ttl]:
             del self._recent[stale]
