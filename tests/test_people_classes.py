@@ -460,3 +460,16 @@ def test_watched_surnames_in_title_case_near_misses() -> None:
 
 def test_georgia_governor_by_surname() -> None:
     assert "Georgia" not in countries(title="Gov. Kemp Signs Georgia Budget")
+
+
+@pytest.mark.parametrize("text", [
+    "United Auto Workers President Shawn Fane said the strike would go on.",
+    "UAW President Shawn Fane said the strike would go on.",
+    "The union's chief negotiator, Mary Kelley, said the deal was close.",
+])
+def test_labour_union_officers_are_not_officials(text: str) -> None:
+    assert names(text) == []
+
+
+def test_labour_union_near_miss() -> None:
+    assert names("European Union negotiator Michel Barnier said the talks would resume.") == ["Michel Barnier"]
