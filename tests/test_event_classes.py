@@ -382,3 +382,16 @@ def test_exhortation_governing_another_verb(detector: Detector) -> None:
     text = "We urge all parties to act with restraint until this humanitarian ceasefire begins at 8:00 a.m. on Friday."
     assert _status(detector, text) == "agreed"
     assert _status(detector, "The only way forward is through a permanent cease-fire agreement.") == "proposed"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The truce, now going on five months, has brought a period of unprecedented calm.", "holding"),
+    ("The Syrian cease-fire has brought relative calm to much of the country.", "holding"),
+    ("Both sides promised to take part in the cease-fire.", "agreed"),
+    ("Monitors are checking compliance with the ceasefire by both sides.", "agreed"),
+    ("The military said the cease-fire is officially over.", "collapsed"),
+    ("Egypt organized the truce.", "agreed"),
+    ("The ceasefire is now underway across the south.", "agreed"),
+])
+def test_more_state_words(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
