@@ -395,3 +395,11 @@ def test_exhortation_governing_another_verb(detector: Detector) -> None:
 ])
 def test_more_state_words(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels in the north are demanding an extension of their recent truce with the government.",
+    "The envoy requested an extension of the ceasefire.",
+])
+def test_demanded_extension_is_proposed(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "proposed"

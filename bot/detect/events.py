@@ -98,7 +98,10 @@ _EFFECT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:is|are|was)?\s*(?:scheduled to|set 
 _TITLE_INFINITIVE = re.compile(r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$")
 # A threatened change is no change; an urged extension is a proposal (urging an end to violations still reports them).
 _CHANGE_NOT = re.compile(r"\b(?:would|could|might|may|threat\w*|risk\w*|if)\b")
-_EXTEND_NOT = re.compile(r"\b(?:urg\w*|call\w* for|call\w* on|ask\w*|hope\w*|propos\w*|seek\w*|push\w* for)\b")
+_EXTEND_NOT = re.compile(
+    r"\b(?:urg\w*|call\w* for|call\w* on|ask\w*|hope\w*|propos\w*|seek\w*|push\w* for|demand\w*|request\w*|want\w*|"
+    r"press\w* for|appeal\w*|plea|bid for)\b"
+)
 # "The truce has largely held despite sporadic violations" is a holding truce.
 _HELD_DESPITE = re.compile(
     r"\b(?:held|holding|respected|observed|in place)\b[^;]{0,40}\bdespite\b|\bdespite\b[^;]{0,60}\b(?:has|have|had|is|was) "
