@@ -321,3 +321,10 @@ def test_victims_after_a_first_victim(detector: Detector) -> None:
     assert figs("Gunmen killed the driver and 4 passengers.") == [(4, "killed")]
     assert figs("Among those killed were 3 children.") == [(3, "dead")]
     assert figs("The rebels seized the town and 300 hostages.") == []
+
+
+def test_conflict_words_name_the_cause(detector: Detector) -> None:
+    text = ("Both sides blame the other for shelling last week that killed 200 troops and was the largest outbreak "
+            "of combat in two years. More than 6,700 people died in that conflict.")
+    assert {c.count: c.cause for c in _cas(detector, text)} == {200: "conflict", 6700: "conflict"}
+    assert [c.cause for c in _cas(detector, "The cholera outbreak has killed 300 people.")] == ["disease"]

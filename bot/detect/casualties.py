@@ -405,7 +405,7 @@ def _clause_end(low: str, at: int) -> int:
 def _names_event(text: str, actors: bool = False) -> bool:
     """Whether a clause names a deadly event (an attack, a war, an earthquake, a crash...) or, with
     `actors`, an armed actor (gunmen, troops, militants)."""
-    return any(m.lastgroup != "none" for m in _CAUSE_EVENT.finditer(text)) or (
+    return any(m.lastgroup not in ("none", "ongoing") for m in _CAUSE_EVENT.finditer(text)) or (
         actors and _CAUSE_ACTOR.search(text) is not None and _CAUSE_ACTOR.search(text).lastgroup == "conflict"  # type: ignore[union-attr]
     )
 
@@ -644,7 +644,7 @@ _CAUSE_EVENT = _words(
     r"crash(?:es|ed)?|collisions?|collided|capsiz\w*|ferry|ferries|shipwreck|sank|sinking|derail\w*|stampede|accidents?|drown\w*|"
     r"fire broke out|blaze|(?:plane|jet|airliner|aircraft|helicopter|bus|train|truck|lorry|boat|ship|vessel)\s+(?:[\w-]+\s+)?"
     r"(?:plunged?|plunges|went down|overturned|veered|plummeted|caught fire|ran off))\b)"
-    r"|(?P<disease>\b(?:ebola|covid(?:-19)?|coronavirus|cholera|measles|malaria|dengue|mpox|outbreaks?|epidemics?|pandemic|virus|"
+    r"|(?P<disease>\b(?:ebola|covid(?:-19)?|coronavirus|cholera|measles|malaria|dengue|mpox|outbreaks?(?!\s+of\s+(?:fighting|violence|combat|war|hostilities|clashes|unrest))|epidemics?|pandemic|virus|"
     r"diseases?|influenza|flu|overdoses?|opioids?|fentanyl|infections?|heart attacks?)\b)"
     r"|(?P<crime>\b(?:serial killer|murder(?:s|ed|ing)?|homicides?|robbery|robbers|stabb\w*|mass shooting|shooting spree|domestic violence)\b)"
     r"|(?P<none>\b(?:hunger strikes?|on strike|general strike|(?:strikes?|struck|striking)\s+(?:a\s+|the\s+)?(?:deal|agreement|balance|chord|note|tone))\b)"
@@ -652,6 +652,8 @@ _CAUSE_EVENT = _words(
     r"strikes?|struck|shell(?:ing|ed|s)|bomb(?:s|ing|ings|ed|ers?)?|clash(?:es|ed)?|fighting|fought|battles?|wars?|warfare|massacres?|"
     r"ambush(?:es|ed)?|raids?|rockets?|drones?|missiles?|mortars?|artillery|gunfire|snipers?|offensive|insurgency|combat|hostilities|"
     r"grenades?|explosive devices?|ieds?|crossfire|assassinat\w*|genocide|terror(?:ist)?\s+attacks?)\b)"
+    # A state of conflict rather than one event: a cause, but it dates nothing ("killed in the conflict in 2018").
+    r"|(?P<ongoing>\b(?:conflicts?|violence|unrest|outbreaks?\s+of\s+(?:fighting|violence|combat|war|hostilities|clashes|unrest))\b)"
 )
 # Who did it, when no event word says what.
 _CAUSE_ACTOR = _words(
@@ -670,13 +672,14 @@ _CAUSE_WEAK = _words(
 _CAUSE_CLAUSE = re.compile(r"[;:(]|,(?!\d)|\s-\s")
 
 
+_GROUP_CAUSE: dict[str, str | None] = {"none": None, "ongoing": "conflict"}
 _Found = list[tuple[int, int, str | None]]  # (start, end, cause) of each cause word in a text
 
 
 def _cause_words(text: str) -> tuple[_Found, _Found, _Found]:
     """Event, actor and weak cause words of a text, found once and shared by all its figures."""
     return tuple(  # type: ignore[return-value]
-        [(m.start(), m.end(), None if m.lastgroup == "none" else m.lastgroup) for m in pattern.finditer(text)]
+        [(m.start(), m.end(), _GROUP_CAUSE.get(m.lastgroup or "", m.lastgroup)) for m in pattern.finditer(text)]
         for pattern in (_CAUSE_EVENT, _CAUSE_ACTOR, _CAUSE_WEAK)
     )
 
