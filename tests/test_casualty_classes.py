@@ -324,7 +324,6 @@ def test_victims_after_a_first_victim(detector: Detector) -> None:
 
 
 def test_conflict_words_name_the_cause(detector: Detector) -> None:
-    text = ("Both sides blame the other for shelling last week that killed 200 troops and was the largest outbreak "
-            "of combat in two years. More than 6,700 people died in that conflict.")
+    text = "The worst outbreak of combat in two years killed 200 troops. More than 6,700 people died in that conflict."
     assert {c.count: c.cause for c in _cas(detector, text)} == {200: "conflict", 6700: "conflict"}
     assert [c.cause for c in _cas(detector, "The cholera outbreak has killed 300 people.")] == ["disease"]
