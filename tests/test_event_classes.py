@@ -403,3 +403,21 @@ def test_more_state_words(detector: Detector, text: str, status: str) -> None:
 ])
 def test_demanded_extension_is_proposed(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "proposed"
+
+
+@pytest.mark.parametrize("text", [
+    "More than a dozen people were killed in a Russian missile attack on Odesa overnight.",
+    "The UK condemns the Houthi attacks on commercial shipping in the Red Sea.",
+    "Russian strikes on Kyiv overnight damaged several apartment blocks.",
+    "Gunmen killed dozens in an attack on worshipers at a mosque on Friday.",
+])
+def test_attacks_and_strikes_on_places_are_clashes(detector: Detector, text: str) -> None:
+    assert "clash" in _types(detector, text, title="Attack overnight") or "clash" in _types(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Workers began a strike on Monday over pay.",
+    "The anniversary of the 2008 terror attack in Mumbai was marked on Sunday.",
+])
+def test_strikes_and_attacks_that_are_not_fighting(detector: Detector, text: str) -> None:
+    assert "clash" not in _types(detector, text)

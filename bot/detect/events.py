@@ -212,6 +212,11 @@ _CLASH = re.compile(
     r"offensives?|firefight|gunfight|skirmish(?:es)?|open(?:ed)? fire|stormed|military aggression|state of war|pounded|"
     r"attack(?:s|ed|ing)? (?:on )?(?:\w+ ){0,3}(?:soldiers|troops|forces|bases?|positions|convoys?|checkpoints?|army|military|police|"
     r"villages?|towns?|civilians)|"
+    r"(?:missile|rocket|drone|mortar|artillery|terror|terrorist|militant|insurgent|suicide|armed|gun|bomb|grenade|"
+    r"deadly|knife) attacks?|"
+    r"(?:missile|air|drone|rocket|military|russian|israeli|ukrainian|american|u\.s\.|saudi|houthi|iranian)[- ]strikes?|"
+    r"attacks? (?:in|on) (?:the )?(?:\w+ )?(?:capital|city|town|village|mosque|church|cathedral|school|hotel|market|"
+    r"embassy|worshipers|worshippers|shipping|ships?|port|hospital)|"
     r"(?:heavy|fierce|renewed|fresh|intense|current|ongoing|latest|continued|continuing) fighting|"
     r"fighting (?:erupted|broke out|intensified|raged|was reported|has been reported|continued|resumed|flared))\b"
 )
