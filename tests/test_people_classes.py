@@ -473,3 +473,28 @@ def test_labour_union_officers_are_not_officials(text: str) -> None:
 
 def test_labour_union_near_miss() -> None:
     assert names("European Union negotiator Michel Barnier said the talks would resume.") == ["Michel Barnier"]
+
+
+# --- 10. a surname after a title, the full name given without one ----------------------------------
+
+
+def test_surname_resolves_to_a_full_name_given_without_title() -> None:
+    text = "Ahmed Omari arrived in Cairo on Monday. Later, Minister Omari said the talks would go on."
+    assert names(text) == ["Ahmed Omari"]
+
+
+def test_surname_full_name_near_misses() -> None:
+    # two full names with that surname, a title word before it, an acronym
+    assert names("Ahmed Omari and Ali Omari arrived. Minister Omari said the talks would go on.") == []
+    assert names("Director Wang met the press. Later Director Wang left.") == []
+    assert names("The call began at 10:00 PM EDT on Monday.") == []
+
+
+def test_common_surname_needs_a_fitting_title() -> None:
+    assert names("Minister Omar said the talks would go on.") == []
+    assert names("Secretary Austin met the troops.") == ["Lloyd Austin"]
+
+
+def test_administration_named_after_a_leader_is_not_the_leader() -> None:
+    assert names("The Obama administration sent its envoy to the talks.") == []
+    assert names("Critics said Obama's plan had failed.") == ["Barack Obama"]

@@ -186,6 +186,7 @@ class People:
     by_ends: dict[tuple[str, str], tuple[Watched, ...]]  # (first, last) word of the loose key -> people
     by_last: dict[str, tuple[tuple[str, tuple[Watched, ...]], ...]]  # last word -> (first word, people)
     bare_automaton: Any  # folded distinctive surname -> (surname, person): a surname alone names them
+    common_surnames: frozenset[str]  # folded surnames that need a fitting title to name a watched person
     name_words: dict[str, frozenset[str]]  # canonical name -> folded words of all its written forms
 
     def lookup(self, name: str) -> Watched | None:
@@ -319,6 +320,7 @@ def people() -> People:
         by_ends={k: tuple(v) for k, v in ends.items()},
         by_last=by_last,
         bare_automaton=bare_automaton,
+        common_surnames=frozenset(common),
         name_words={k: frozenset(v) for k, v in name_words.items()},
     )
 

@@ -519,6 +519,8 @@ def _is_title_case(text: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_INSTITUTION_AFTER = frozenset(["administration", "administrations", "government", "cabinet", "era", "doctrine",
+                                "years", "presidency", "white"])
 _VENUE_PREV = frozenset(["in", "at", "from", "to", "near", "into", "outside", "across"])
 
 
@@ -565,6 +567,8 @@ def _bare_surnames(doc: Doc) -> list[_Candidate]:
         nxt = _NEXT_WORD.match(unified, end + 1)
         if nxt and nxt.group(1)[:1].isupper() and not _is_title_case(sent.text):
             continue  # "Austin Peay"; in a headline the next word is capitalised anyway
+        if nxt and fold(nxt.group(1)) in _INSTITUTION_AFTER:
+            continue  # "the Obama administration" names a government, not the person
         if _BULLET.match(sent.text):
             continue
         found.append((key, person, sent.index))
@@ -600,6 +604,22 @@ def _country_of_phrase(phrase: str) -> str | None:
         return _country_of(m.group(1)) or _country_of(m.group(1).split()[0])
     m = _FIRST_CAP.match(phrase)
     return _country_of(m.group(1)) if m else None
+
+
+def _full_name_in(doc: Doc, surname: str) -> str | None:
+    """The one full name ending in this surname that the article writes ("Ahmed Omar" for "Omar")."""
+    if len(surname) < 3 or not surname[:1].isupper():
+        return None
+    if surname.isupper():
+        return None  # "PM EDT"
+    found: set[str] = set()
+    title_words = _title_words()
+    for m in re.finditer(rf"\b((?:[A-Z][\w'-]+\s+){{1,2}}){re.escape(surname)}\b", doc.unified):
+        tokens, _ = _name_at(doc.unified, m.start(1))
+        if len(tokens) >= 2 and tokens[-1] == surname and not any(
+                fold(t.rstrip(".")) in title_words or fold(t.rstrip(".")) in _STOP for t in tokens[:-1]):
+            found.add(" ".join(_clean(tokens)))
+    return found.pop() if len(found) == 1 else None
 
 
 def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
@@ -655,12 +675,19 @@ def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
         if key in by_surname:
             continue  # "Blinken said" after "Antony Blinken": the same person
         options = gzp.by_surname.get(key, ())
-        if len(options) > 1 and cand.title:
-            # "Secretary Rice" among two watched Rices: the one whose usual title shares a word.
+        if (len(options) > 1 or key in gzp.common_surnames) and cand.title:
+            # "Secretary Rice" among two watched Rices: the one whose usual title shares a word. A common
+            # surname needs such a title too ("Minister Omar" is not the Taliban's Mullah Omar).
             words = set(fold(cand.title).split()) - {"of", "the", "for"}
             options = tuple(w for w in options if w.title and words & set(fold(w.title).split()))
         if len(options) == 1:
             w = options[0]
             add(w.name, w.title or cand.title, w.country or cand.country, cand.sentence)
+        elif not options and cand.title:
+            # "Ahmed Omar arrived ... Later, Minister Omar said": the full name the article gave without
+            # a title.
+            written = _full_name_in(doc, cand.tokens[0])
+            if written:
+                add(written, cand.title, cand.country, cand.sentence)
     order.sort()
     return [people[k] for _, k in order]
