@@ -1,10 +1,10 @@
 # The two commands of the quick start: `make run` and `make test`. Both create .venv when missing.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run once test install bench eval clean
+.PHONY: run banner once test install bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) banner
 	$(BIN)/diplobot run
+
+# Where the `diplobot` command is: it lives in the venv, not on the shell's PATH.
+banner:
+	@echo "diplobot is installed as $(BIN)/diplobot. In another terminal, in this folder:"
+	@echo "  $(BIN)/diplobot brief armenia    a brief on a topic"
+	@echo "  $(BIN)/diplobot --help           every command (or '. $(BIN)/activate', then plain 'diplobot ...')"
+	@echo "Starting diplobot; type commands here too ('help'), Ctrl-C stops it."
 
 once: $(STAMP)
 	$(BIN)/diplobot run --once
