@@ -86,6 +86,8 @@ _EXHORT = re.compile(
 )
 # Without a governing verb, these adjectives name the ceasefire someone wants.
 _ASPIRED = re.compile(r"\b(?:immediate|sustain(?:ed|able)|durable|lasting|permanent|genuine|comprehensive|nationwide)\b[\w ,-]{0,30}$")
+_ACCEPTED = re.compile(r"\b(?:accept\w*|agreed to|endorsed|signed)\b")
+_NOT = re.compile(r"\b(?:not|never|no)\b")
 _SUBORDINATE = re.compile(r"\b(?:until|till|when|before|after|as soon as|since|because|while)\b")
 _NEARLY = re.compile(r"\b(?:close(?:r)? to|near(?:ing|er)?(?: to)?|on the verge of|edg\w+ toward|moving toward)\s+(?:\w+\s+)?$")
 # A modal inside a report of agreement ("agreed that they would observe a truce") stays an agreement.
@@ -311,7 +313,7 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
         before = low[left : cue.start()]
         if _NEGATED_CUE.search(before):
             return None
-        if status == "proposed" and re.search(r"\b(?:accept\w*|agreed to|endorsed|signed)\b", before[-40:]):
+        if status == "proposed" and _ACCEPTED.search(before[-40:]):
             return "agreed"  # "accepted the American proposal to end the war"
         if status in ("agreed", "holding") and (_modal(before) or (is_title and _TITLE_INFINITIVE.search(before))):
             return "proposed"
@@ -330,7 +332,7 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
             # Only a noun compound or a participle names the ceasefire's state: "ceasefire talks", "a truce
             # proposed by"; "a ceasefire to make way for discussions" is no negotiation of it.
             status = None
-        if re.search(r"\b(?:not|never|no)\b", between):
+        if _NOT.search(between):
             return None
         if status == "agreed":
             held = _RIGHT_CUES.search(low, after.end(), right)
@@ -549,7 +551,7 @@ def story_segments(doc: Doc) -> list[int] | None:
     topics) share nothing with the segment so far: a newscast is a run of short stories, each with its own cast.
     """
     body = [s for s in doc.sentences if not s.is_title]
-    if not _MULTI_STORY_TITLE.search(fold(doc.title)) and sum(1 for s in body if _HANDOVER.search(s.folded.strip())) < 2:
+    if not _MULTI_STORY_TITLE.search(fold(doc.title)) and sum(1 for s in body if _is_handover(s.folded)) < 2:
         return None
     paragraphs: list[list[Sentence]] = []
     for sent in body:
@@ -585,6 +587,16 @@ def story_segments(doc: Doc) -> list[int] | None:
         for sent in para:
             out[sent.index] = seg
     return out
+
+
+def _is_handover(low: str) -> bool:
+    """A broadcast hand-over or sign-off line: short, and naming the news, the report or "more"."""
+    if len(low) > 120 or not any(k in low for k in _HANDOVER_WORDS):
+        return False
+    return bool(_HANDOVER.search(low.strip()))
+
+
+_HANDOVER_WORDS = ("news", "more", "report", "story", "details")
 
 
 def _is_prose(text: str) -> bool:
