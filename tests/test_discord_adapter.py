@@ -428,6 +428,7 @@ async def test_real_commands_sync(fake: FakeDiscord) -> None:
         assert {"brief", "watch", "feeds", "subscribe", "unsubscribe", "subscriptions", "mute", "unmute", "diplobot"} <= set(commands)
         subs = {o["name"] for o in commands["watch"]["options"]}
         assert {"list", "show", "add", "edit", "remove", "enable", "disable", "test", "history"} <= subs
+        assert commands["watch"]["description"].startswith("Watch rules: what to alert on")  # not "watch commands"
         assert commands["brief"]["options"][0]["autocomplete"] is True
         assert str(commands["subscribe"]["default_member_permissions"]) == str(MANAGE_GUILD)
         assert commands["mute"]["default_member_permissions"] is None

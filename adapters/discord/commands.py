@@ -20,6 +20,7 @@ from discord import app_commands
 
 from adapters.discord.render import DiscordMessage, render_reply, truncate
 from bot.channels import ChannelAddress
+from bot.commands import GROUP_HELP
 from bot.models import Caller, Invocation, Reply
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ def build_tree_commands(
             key = " ".join(path[: depth + 1])
             if key not in groups:
                 groups[key] = app_commands.Group(
-                    name=word, description=_describe(f"{key} commands"), parent=parent, guild_only=parent is None
+                    name=word, description=_describe(GROUP_HELP.get(key, f"{key} commands")), parent=parent, guild_only=parent is None
                 )
                 if parent is None:
                     top[word] = groups[key]
