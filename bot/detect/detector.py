@@ -12,7 +12,7 @@ from bot.detect.people import find_people
 from bot.detect.places import countries_and_regions, find_places
 from bot.detect.rules import CompiledRules, Findings, compile_rules
 from bot.detect.text import Doc, build_doc
-from bot.model.relevance import Model, signals
+from bot.model.relevance import Model, lexicon_signals, signals
 from bot.model.relevance import model as shipped_model
 from bot.models import Detection, Relevance
 
@@ -66,7 +66,7 @@ class Detector:
         # Keyword classes of the headline and lead: what the item is about, before any pattern decides.
         lead = {s.index for s in doc.sentences if s.weight >= 2.0}
         classes = [cls for cls, where in features.by_class.items() if where & lead]
-        sig = signals(events, casualties, people, countries, classes)
+        sig = signals(events, casualties, people, countries, classes, lexicon_signals(title, text))
         score, terms = self.relevance.judge(title, text, sig)
         relevance = Relevance(score, self.relevance.threshold, tuple(terms))
         return doc, Findings(events, casualties, people, countries, regions, relevance), language, sig

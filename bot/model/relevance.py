@@ -32,11 +32,39 @@ def model_text(title: str, text: str, signals: Iterable[str] = ()) -> str:
     return f"{title}\n{text[:LEAD_CHARS]}\n{' '.join(signals)}"
 
 
+# Word classes of conflict and diplomacy that no event pattern covers, so that a word the labelled items never
+# showed still counts through its class ("junta" as a coup, "frigate" as the military). Single words or
+# bigrams, as `terms_of` cuts them.
+LEXICON: dict[str, frozenset[str]] = {
+    "coup": frozenset(["coup", "junta", "martial law", "seizure power", "seized power", "overthrow", "overthrown",
+                       "putsch", "mutiny", "mutineers", "ousted"]),
+    "captive": frozenset(["hostage", "hostages", "detainee", "detainees", "detained", "prisoner swap",
+                          "prisoner exchange", "freed", "released prison", "house arrest", "wrongfully detained",
+                          "abducted", "kidnapped"]),
+    "military": frozenset(["military", "troops", "army", "navy", "naval", "warship", "warships", "frigate",
+                           "fighter jets", "missile", "missiles", "drone", "drones", "artillery", "tanks",
+                           "militants", "insurgents", "rebels", "militia", "peacekeepers", "forces", "airstrike",
+                           "airstrikes", "nuclear", "blockade", "invasion", "incursion"]),
+    "diplomacy": frozenset(["embassy", "ambassador", "envoy", "diplomat", "diplomats", "diplomatic", "foreign minister",
+                            "foreign ministry", "foreign secretary", "secretary state", "summit", "bilateral",
+                            "condemns", "condemned", "sanctions", "treaty", "security council", "nato", "united nations",
+                            "expelled", "expels", "summoned", "annexation", "sovereignty", "territorial"]),
+}
+
+
+def lexicon_signals(title: str, text: str) -> list[str]:
+    """The word classes of LEXICON that the headline and lead use."""
+    found = set(terms_of(model_text(title, text)))
+    return [f"sig_lex_{name}" for name, words in LEXICON.items() if not found.isdisjoint(words)]
+
+
 def signals(events: Iterable[Event], casualties: Iterable[Casualty], people: Iterable[Person],
-            countries: Iterable[str], lead_classes: Iterable[str] = ()) -> list[str]:
+            countries: Iterable[str], lead_classes: Iterable[str] = (), lexicon: Iterable[str] = ()) -> list[str]:
     """The detector's findings as words: event types and statuses, current casualty causes, officials, states,
-    and the keyword classes (ceasefire, talks, clash, casualty, sport or labour topic...) of the headline and lead."""
+    the keyword classes (ceasefire, talks, clash, casualty, sport or labour topic...) of the headline and lead,
+    and the LEXICON classes."""
     out = [f"sig_event_{e.type}" for e in events]
+    out += list(lexicon)
     out += [f"sig_lead_{c}" for c in sorted(lead_classes)]
     out += [f"sig_ceasefire_{e.status}" for e in events if e.type == "ceasefire" and e.status]
     current = [c for c in casualties if c.current]
