@@ -421,3 +421,17 @@ def test_attacks_and_strikes_on_places_are_clashes(detector: Detector, text: str
 ])
 def test_strikes_and_attacks_that_are_not_fighting(detector: Detector, text: str) -> None:
     assert "clash" not in _types(detector, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides will hold talks on extending the truce.",
+    "Talks on a ceasefire collapsed on Friday.",
+    "Leaders will hold a summit to discuss the ceasefire.",
+    "A ceasefire deal remains out of reach, diplomats said.",
+])
+def test_changes_and_deals_under_negotiation_are_talks(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "talks"
+
+
+def test_negotiated_truce_that_collapsed_is_collapsed(detector: Detector) -> None:
+    assert _status(detector, "The truce negotiated by Egypt collapsed on Friday.") == "collapsed"

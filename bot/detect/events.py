@@ -45,7 +45,7 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
 # "talks on a truce"); the nearest one decides.
 _LEFT_CUES = re.compile(
     r"(?P<talks>\b(?:talks|negotiations?|discussions|consultations)\b(?:\s+(?!agree|sign|reach|accept)[\w'-]+){0,4}?\s+(?:on|over|about|for|toward|towards|aimed at|to reach|to secure|to achieve)\b"
-    r"|\bnegotiat\w*|\bmediat(?:e|es|ing)\b|\bbrokering\b|\bworking (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b)"
+    r"|\bnegotiat\w*|\bdiscuss\w*|\bmediat(?:e|es|ing)\b|\bbrokering\b|\bworking (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b)"
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
     r"\bbid for\b|\bplan for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
@@ -88,6 +88,11 @@ _EXHORT = re.compile(
 _ASPIRED = re.compile(r"\b(?:immediate|sustain(?:ed|able)|durable|lasting|permanent|genuine|comprehensive|nationwide)\b[\w ,-]{0,30}$")
 _ACCEPTED = re.compile(r"\b(?:accept\w*|agreed to|endorsed|signed)\b")
 _NOT = re.compile(r"\b(?:not|never|no)\b")
+_TALKS_FRAME = re.compile(
+    r"\b(?:talks|negotiations?|discussions?|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+)?$|\b(?:discuss\w*|negotiat\w*)\s+(?:\w+\s+)?$"
+)
+_TALKS_SUBJECT = re.compile(r"\b(?:talks|negotiations|discussions|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+){0,3}$")
+_OUT_OF_REACH = re.compile(r"\b(?:out of reach|within reach|in sight|elusive|on the table|close)\b")
 _SUBORDINATE = re.compile(r"\b(?:until|till|when|before|after|as soon as|since|because|while)\b")
 _NEARLY = re.compile(r"\b(?:close(?:r)? to|near(?:ing|er)?(?: to)?|on the verge of|edg\w+ toward|moving toward)\s+(?:\w+\s+)?$")
 # A modal inside a report of agreement ("agreed that they would observe a truce") stays an agreement.
@@ -297,6 +302,10 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
             if status == "violated" and _IS_VIOLENCE.search(m.group()) and _BEFORE_TRUCE.search(low, max(left, m.start() - 30), m.start()):
                 continue
             distance = m.start() - end if m.start() >= end else max(0, start - m.end())
+            if m.start() < start and _TALKS_FRAME.search(low, max(left, m.start() - 30), m.start()):
+                status = "talks"  # "will hold talks on extending the truce", "discussed an extension"
+            elif m.start() >= end and _TALKS_SUBJECT.search(low, max(left, start - 40), start):
+                status = "talks"  # "talks on a ceasefire collapsed": the talks failed, no truce did
             if best is None or distance < best[0]:
                 best = (distance, status)
     if best is not None:
@@ -345,6 +354,9 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
         if status == "agreed" and after.group() in ("deal", "agreement", "accord", "pact") \
                 and _ASPIRED.search(low, max(left, start - 40), start):
             return "proposed"  # "the only way is through a permanent cease-fire agreement"
+        if status == "agreed" and after.group() in ("deal", "agreement", "accord", "pact") \
+                and _OUT_OF_REACH.search(low, after.end(), min(right, after.end() + 30)):
+            return "talks"  # "a ceasefire deal remains out of reach"
         if status is not None:
             return status
     if _HYPOTHETICAL.search(low[max(left, start - 40) : start]) or _MODAL_AFTER.match(low, end):
