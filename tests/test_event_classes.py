@@ -435,3 +435,11 @@ def test_changes_and_deals_under_negotiation_are_talks(detector: Detector, text:
 
 def test_negotiated_truce_that_collapsed_is_collapsed(detector: Detector) -> None:
     assert _status(detector, "The truce negotiated by Egypt collapsed on Friday.") == "collapsed"
+
+
+def test_calls_to_respect_a_truce_do_not_outweigh_its_violation(detector: Detector) -> None:
+    title = "Statement on ceasefire violations along the line of contact"
+    text = ("We call on both sides to respect the ceasefire.\n"
+            "We urge the parties to observe the truce and refrain from the use of force.\n"
+            "We call on the sides to respect the ceasefire regime in full.")
+    assert _status(detector, text, title=title) == "violated"

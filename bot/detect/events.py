@@ -415,7 +415,10 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                         break
                     continue
                 status = _ceasefire_status(low, m.start(), m.end(), sent.is_title)
-                best = (status, w if status else w * 0.5)
+                weight = w if status else w * 0.5
+                if status == "holding" and _EXHORT.search(low, _bounds(low, m.start(), m.end())[0], m.start()):
+                    weight = w * 0.5  # "we call on the sides to respect the ceasefire": a call, weak evidence it holds
+                best = (status, weight)
                 if status:
                     break
             if best is None and not background:
