@@ -426,7 +426,7 @@ def test_strikes_and_attacks_that_are_not_fighting(detector: Detector, text: str
 @pytest.mark.parametrize("text", [
     "The two sides will hold talks on extending the truce.",
     "Talks on a ceasefire collapsed on Friday.",
-    "Leaders will hold a summit to discuss the ceasefire.",
+    "Leaders will hold a summit to discuss a ceasefire.",
     "A ceasefire deal remains out of reach, diplomats said.",
 ])
 def test_changes_and_deals_under_negotiation_are_talks(detector: Detector, text: str) -> None:
@@ -443,3 +443,9 @@ def test_calls_to_respect_a_truce_do_not_outweigh_its_violation(detector: Detect
             "We urge the parties to observe the truce and refrain from the use of force.\n"
             "We call on the sides to respect the ceasefire regime in full.")
     assert _status(detector, text, title=title) == "violated"
+
+
+def test_a_negotiated_truce_is_agreed(detector: Detector) -> None:
+    assert _status(detector, "The negotiated truce took hold across the region on Monday.") == "agreed"
+    # near-miss: negotiating one is talks
+    assert _status(detector, "The two sides are negotiating a truce in Doha.") == "talks"

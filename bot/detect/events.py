@@ -45,13 +45,14 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
 # "talks on a truce"); the nearest one decides.
 _LEFT_CUES = re.compile(
     r"(?P<talks>\b(?:talks|negotiations?|discussions|consultations)\b(?:\s+(?!agree|sign|reach|accept)[\w'-]+){0,4}?\s+(?:on|over|about|for|toward|towards|aimed at|to reach|to secure|to achieve)\b"
-    r"|\bnegotiat\w*|\bdiscuss\w*|\bmediat(?:e|es|ing)\b|\bbrokering\b|\bworking (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b)"
+    r"|\bnegotiat(?:e|es|ing|ion|ions|ors?)\b|\bdiscuss\w*\s+(?:a|an|possible|the possibility of|prospects for)\b|"
+    r"\bmediat(?:e|es|ing)\b|\bbrokering\b|\bworking (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b)"
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
     r"\bbid for\b|\bplan for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
     r"\btowards?\b|\bpath(?:way)? to\b|\broad to\b|\bneed for\b|\bnecessity of\b|\bimportance of\b)"
     r"|(?P<holding>\bfragile\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b)"
-    r"|(?P<agreed>\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
+    r"|(?P<agreed>\bnegotiated\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplement\w*|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
     r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bsince (?:the|a)\b|"
     r"\borgani[sz]ed\b|\barranged\b|\bapproved\b|\bsupports? (?:the|this)\b|"
