@@ -449,3 +449,32 @@ def test_a_negotiated_truce_is_agreed(detector: Detector) -> None:
     assert _status(detector, "The negotiated truce took hold across the region on Monday.") == "agreed"
     # near-miss: negotiating one is talks
     assert _status(detector, "The two sides are negotiating a truce in Doha.") == "talks"
+
+
+def test_anchor_dateline_does_not_tie_stories() -> None:
+    from bot.detect.events import story_segments
+    from bot.detect.text import build_doc
+
+    body = "\n".join([
+        "From Washington, this is VOA News. I'm Jane Roe reporting.",
+        "Thai officials say a bomb explosion in southern Thailand wounded about 30 people Saturday night.",
+        "The bomb was attached to a motorcycle left outside a hotel bar near the border with Malaysia.",
+        "The U.S. is concerned about violations of the cessation of hostilities in South Sudan.",
+        "Washington says both sides have violated the truce.",
+    ])
+    doc = build_doc("VOA English Newscast: 1500 UTC", body)
+    seg = story_segments(doc)
+    assert seg is not None
+    assert seg[3] != seg[5]  # the Thai bomb story and the South Sudan truce story
+    assert seg[5] == seg[6]
+
+
+def test_violation_named_far_before_the_truce(detector: Detector) -> None:
+    text = ("We are deeply concerned by reports of violations by both the Government of South Sudan and "
+            "anti-government forces of the Cessation of Hostilities agreement.")
+    assert _status(detector, text) == "violated"
+
+
+def test_modal_of_another_verb_does_not_make_a_plan(detector: Detector) -> None:
+    text = "We welcome the arrival of the team that will eventually monitor and verify the implementation of the truce."
+    assert _status(detector, text) == "agreed"

@@ -252,10 +252,10 @@ class Reading:
     sentence: Sentence
 
 
-def _bounds(low: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around a trigger: at most _WINDOW characters each side, cut at clause separators."""
-    left = max(0, start - _WINDOW)
-    right = min(len(low), end + _WINDOW)
+def _bounds(low: str, start: int, end: int, window: int = _WINDOW) -> tuple[int, int]:
+    """The clause around a trigger: at most `window` characters each side, cut at clause separators."""
+    left = max(0, start - window)
+    right = min(len(low), end + window)
     for sep in (";", " but ", " while ", " whereas "):
         k = low.rfind(sep, left, start)
         if k >= 0:
@@ -294,8 +294,11 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
     """
     left, right = _bounds(low, start, end)
     best: tuple[int, str] | None = None
+    # "violations by both the government and anti-government forces of the cessation of hostilities": a change
+    # of state reaches further left than other cues.
+    wide_left = _bounds(low, start, end, _WINDOW + 40)[0]
     for status, pattern in _CHANGE_CUES:
-        for m in pattern.finditer(low, left, right):
+        for m in pattern.finditer(low, wide_left if status == "violated" else left, right):
             if _CHANGE_NOT.search(low, max(left, m.start() - 30), m.start()):
                 continue
             if status == "extended" and _EXTEND_NOT.search(low, max(left, m.start() - 40), m.start()):
@@ -325,7 +328,9 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
             return None
         if status == "proposed" and _ACCEPTED.search(before[-40:]):
             return "agreed"  # "accepted the American proposal to end the war"
-        if status in ("agreed", "holding") and (_modal(before) or (is_title and _TITLE_INFINITIVE.search(before))):
+        # The modal must be near the governing word: "the team that will monitor the implementation of the
+        # ceasefire" does not make the ceasefire a plan.
+        if status in ("agreed", "holding") and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before))):
             return "proposed"
         if status == "agreed" and _EXHORT.search(before):
             return "proposed"
@@ -538,7 +543,8 @@ _COMMON = frozenset(
     "february march april june july august september october november december local time just only such being "
     "does made make makes like well very much even still both each including according added another first last "
     "president minister secretary spokesman spokeswoman voa's united nations nation states country countries "
-    "international world leaders leader".split()
+    "international world leaders leader south southern north northern east eastern west western central capital "
+    "region regions province border city town area areas".split()
 )
 
 
@@ -579,7 +585,8 @@ def story_segments(doc: Doc) -> list[int] | None:
         places.setdefault(hit.sentence, set()).add(hit.entry.country or hit.entry.written)
     out = [-1] * len(doc.sentences)
     seg = 0
-    seen: set[str] = set()
+    recent: set[str] = set()
+    last_words: set[str] = set()
     seen_places: set[str] = set()
     hold = True  # after a hand-over ("... has more.") the report that follows is the same story
     signed_off = False
@@ -591,13 +598,17 @@ def story_segments(doc: Doc) -> list[int] | None:
             handover = bool(_HANDOVER.search(last)) and not _SIGN_OFF.search(last)
             # A story changes where a paragraph takes the news elsewhere (a place not yet in this story) and
             # shares no words with it; a paragraph that names no place continues the story.
-            moved = bool(where) and not where & seen_places and not words & seen
+            # A paragraph moves on when it brings a place this story has not named and shares no words with it.
+            moved = bool(where - seen_places) and not words & recent
             if signed_off or (not hold and not handover and moved and not _CONTINUES.match(para[0].folded)):
                 seg += 1
-                seen = set()
                 seen_places = set()
-            seen |= words
-            seen_places |= where
+                last_words = set()
+            # Words tie a paragraph to the last two of its story (a long story shares some word with anything).
+            recent = words | last_words
+            last_words = words
+            if not handover:
+                seen_places |= where
             hold = handover
             signed_off = bool(_SIGN_OFF.search(last))
         for sent in para:
