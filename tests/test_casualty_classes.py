@@ -327,3 +327,18 @@ def test_conflict_words_name_the_cause(detector: Detector) -> None:
     text = "The worst outbreak of combat in two years killed 200 troops. More than 6,700 people died in that conflict."
     assert {c.count: c.cause for c in _cas(detector, text)} == {200: "conflict", 6700: "conflict"}
     assert [c.cause for c in _cas(detector, "The cholera outbreak has killed 300 people.")] == ["disease"]
+
+
+@pytest.mark.parametrize("text", [
+    "The militants plotted to kill 50 people at a stadium.",
+    "Police foiled an attempt to kill 20 worshippers.",
+    "The bomb was powerful enough to kill 1,000 people.",
+    "The group vowed to kill 100 soldiers.",
+])
+def test_intent_and_capability_are_not_figures(detector: Detector, text: str) -> None:
+    assert _cas(detector, text) == [], text
+
+
+def test_intent_near_misses_still_count(detector: Detector) -> None:
+    assert _current(detector, "The attack that killed 20 people was planned for months.") == {20: True}
+    assert _current(detector, "Gunmen who tried to storm the base killed 4 guards.") == {4: True}

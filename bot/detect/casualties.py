@@ -63,7 +63,13 @@ _TOLL_MID = re.compile(
     r"more|than|at least|over|about|nearly|almost|some|around|roughly|an estimated|estimated|up|in|the|attack|"
     r"from|this|week|'s|s)*$"
 )
-_PROJECTION = re.compile(r"\b(?:could|might|may|would|will|expected to|feared to|likely to|set to|projected|forecast)\b")
+_PROJECTION = re.compile(
+    r"\b(?:could|might|may|would|will|expected to|feared to|likely to|set to|projected|forecast)\b"
+    # intent and capability: "plotted to kill 50", "an attempt to kill", "designed to kill 1,000", "enough to kill"
+    r"|\b(?:plot(?:ted|ting|s)?|threat(?:en(?:ed|ing|s)?)?|vow(?:ed|ing|s)?|plan(?:ned|ning|s)?|attempt(?:ed|ing|s)?|"
+    r"tr(?:y|ied|ies|ying)|intend(?:ed|ing|s)?|aim(?:ed|ing|s)?|sought|seek(?:ing|s)?|want(?:ed|ing|s)?|enough|designed|meant|"
+    r"able|capable of|ready)\s+(?:to\s+)?(?:[\w-]+\s+)?(?:kill|killing|wound|wounding|injure|injuring)\w*\s*(?:up to\s+|as many as\s+)?$"
+)
 
 _QUALIFIERS = [
     (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$"), "at_least"),
