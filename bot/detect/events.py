@@ -3,6 +3,13 @@
 Each sentence with a trigger gets a reading (type, status, weight). The article reports an event type
 when the weights of its current, non-negated readings reach a threshold; the headline (x3) and the lead
 (x2) weigh more than late paragraphs. The ceasefire status is the status with the most weight.
+
+A ceasefire mention's status comes from the words that govern it in its clause (`_ceasefire_status`): a
+change of state (violated, collapsed, extended) wins; else the nearest governing word on the left ("agreed
+to", "called for", "talks on"), checked for modality ("hopes to sign"), exhortation ("urged both sides to
+agree") and negation; else the predicate on the right ("took effect", "is holding"). A page of several
+stories (a newscast) is cut into story segments (`story_segments`) and the segment about the ceasefire
+decides its status.
 """
 
 from __future__ import annotations
@@ -210,10 +217,6 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
     return False
 
 
-_NOT_YET = re.compile(
-    r"\b(?:will|would|could|should|must|expected|hope[sd]?|urg\w*|pending|anticipat\w*|seek\w*|aim\w*|toward|towards|"
-    r"plan(?:s|ned)? to|ready to|if|negotiation of|work to|working to|proposed|draft|possible|potential)\b"
-)
 _CLASH = re.compile(
     r"\b(?:clash(?:es|ed)?|shelling|shelled|bombings?|bombed|bomb blast|blast|explosions?|suicide (?:bomber|attack|bombing)s?|"
     r"air ?strikes?|drone strikes?|missile strikes?|rocket (?:fire|attacks?)|artillery fire|invasion|invaded|ambush(?:ed)?|"
