@@ -342,3 +342,11 @@ def test_intent_and_capability_are_not_figures(detector: Detector, text: str) ->
 def test_intent_near_misses_still_count(detector: Detector) -> None:
     assert _current(detector, "The attack that killed 20 people was planned for months.") == {20: True}
     assert _current(detector, "Gunmen who tried to storm the base killed 4 guards.") == {4: True}
+
+
+def test_day_month_dates(detector: Detector) -> None:
+    lead = "Police are investigating an explosion on Monday. No group has yet claimed responsibility for the blast. "
+    assert _current(detector, lead + "On 4 January, armed men attacked an army camp, killing four soldiers.") == {4: False}
+    assert [c.count for c in _cas(detector, "By 15 September, 300 people had died.")] == [300]
+    assert [c.count for c in _cas(detector, "Hamas killed 1,200 people on 7 October.")] == [1200]
+    assert _cas(detector, "As many as 30 may die without aid.") == []

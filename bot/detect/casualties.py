@@ -93,6 +93,10 @@ _BLOCK = frozenset(
 )
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 _MONTH_RE = "|".join(_MONTHS)
+_MONTH_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|april|june|july|august|september|october|november|december|"
+    r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?"
+)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
@@ -175,8 +179,8 @@ def _junk(num: Number, low: str) -> bool:
         return True
     if not num.is_word and 1800 <= num.value <= 2100 and "," not in num.text:
         return True
-    if _DATE_BEFORE.search(before):
-        return True
+    if _DATE_BEFORE.search(before) or _MONTH_AFTER.match(low, num.end, num.end + 16):
+        return True  # "March 3", "7 October" ("30 may die" and "1,000 march" are no dates)
     if _VAGUE_BEFORE.search(before):
         return True
     return bool(_HYPHEN_UNIT.match(after))
@@ -348,7 +352,7 @@ _EARLIER_REL = _words(
     rf"\b{_FEW}\s+(?:days?|weeks?|months?)\s+(?:ago|earlier|before)\b"
     r"|(?<!the )(?<!past )\blast\s+month\b|\bearlier\s+(?:this|that|in the)\s+(?:week|month)\b"
     r"|\bthe\s+(?:previous|preceding)\s+(?:day|week|month|night|evening)\b|\bthe\s+day\s+before\b"
-    rf"|\bon\s+(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\bon\s+(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\bon\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b"
 )
 # A separately reported earlier incident: "a previous bombing", "an earlier ambush on the road".
 _PREVIOUS = _words(rf"\b(?:a|an|the)\s+(?:previous|earlier|prior)\s+(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b")
