@@ -155,8 +155,7 @@ class App:
         except asyncio.CancelledError:
             if not self.stop_event.is_set():
                 raise
-            log.info("poll of feed %s cut short by the stop; it is redone at the next start", feed_id,
-                     extra={"feed": feed_id})
+            log.debug("poll of feed %s cut short by the stop", feed_id, extra={"feed": feed_id})
             return None
         except Exception:
             self.metrics.polled(False)
@@ -312,7 +311,7 @@ class App:
             # Graceful stop: no new polls; the outbox finishes the delivery in flight and hands back the rest.
             self.stop_event.set()
             if scheduler.running:
-                scheduler.shutdown(wait=False)
+                scheduler.pause()  # no new polls; shutting the scheduler down would cancel those in flight at once
             deadline = time.monotonic() + grace
             polls = {t for t in self._polls_in_flight if t is not asyncio.current_task()}
             if polls:  # a poll mid-ingest commits (or rolls back) before the database closes
@@ -320,8 +319,11 @@ class App:
                 for task in late:
                     task.cancel()
                 if late:
+                    log.info("%d polls cut short by the stop; they are redone at the next start", len(late))
                     await asyncio.wait(late, timeout=1)
-                    await self._release_feed_leases()
+            if scheduler.running:
+                scheduler.shutdown(wait=False)
+            await self._release_feed_leases()
             if outbox_task is not None:
                 try:
                     await asyncio.wait_for(outbox_task, timeout=max(0.1, deadline - time.monotonic()))
