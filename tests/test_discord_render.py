@@ -18,7 +18,7 @@ from adapters.discord.render import (
     EmbedSpec,
     fit_total,
     has_ref,
-    neutralise,
+    literal,
     render_alert,
     render_plain,
     render_reply,
@@ -148,7 +148,7 @@ def test_everyone_headline_is_inert() -> None:
     """The issue's example: an article titled "@everyone <@&123>" pings no one."""
     message = render_alert(Alert(kind="post", channel="discord:1/2", summary=story(headline="@everyone <@&123>")))
     assert message.content is None and message.mention_role is None
-    assert message.embeds[0].title == neutralise("@everyone <@&123>") != "@everyone <@&123>"
+    assert message.embeds[0].title == literal("@everyone <@&123>") != "@everyone <@&123>"
 
 
 def test_full_embed_facts() -> None:

@@ -61,9 +61,12 @@ LINK = re.compile(r"<(https?://[^|<>\s]+)\|[^<>]*>")
 MENTION = re.compile(r"<[!@#]")
 
 
+LITERAL = re.compile(r"<!date\^00000000\^\{_\}\|[*_~`:]>")  # one character shown as typed (render.escape)
+
+
 def live_markup(text: str, usergroup: str | None = None) -> list[str]:
-    """Any `<...>` markup left after removing our own safe links and the allowed user-group mention."""
-    text = LINK.sub("", text)
+    """Any `<...>` markup left after removing our own safe links, literal characters and the allowed mention."""
+    text = LITERAL.sub("", LINK.sub("", text))
     if usergroup:
         text = text.replace(f"<!subteam^{usergroup}>", "")
     return re.findall(r"<[^>]*>?", text)

@@ -6,10 +6,14 @@ Nothing here touches the network: `render_alert` and `render_reply` turn core ob
 
 Article text can contain `@everyone`, `<@&123>` or `<@123>`; every piece of it is neutralised
 (a zero-width space after each `@`) on top of `AllowedMentions.none()`, so it can never ping.
+Where Discord reads markdown (content, embed titles, descriptions, fields) article text goes
+through `literal`: markdown characters, `<` (channel links, timestamps, emoji) and the `://` of a
+bare URL are escaped with a backslash, so nothing in a headline formats or links.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -41,6 +45,7 @@ ERROR_COLOUR = 0xB00020
 _ELLIPSIS = "…"
 _ZWSP = "\u200b"
 _RAW_MAX = 2 * DESCRIPTION_MAX + 64
+_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)")  # the colon of `https://` (Discord links bare URLs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +143,23 @@ def _precut(text: str) -> str:
     return text if len(text) <= _RAW_MAX else text[:_RAW_MAX] + _ELLIPSIS
 
 
+def literal(text: str) -> str:
+    """Text Discord shows as typed: no mention, no markdown, no `<...>` token, no link made of a bare URL."""
+    text = discord.utils.escape_markdown(neutralise(text), ignore_links=False).replace("<", "\\<")
+    return _SCHEME.sub(lambda m: f"{m.group(1)}\\:", text)
+
+
 def clean(text: str | None) -> str:
     """Article text made safe for Discord: no mentions, no control characters, no markdown tricks."""
     if not text:
         return ""
     text = "".join(ch for ch in _precut(text) if ch in "\n\t" or ch >= " ")
-    return discord.utils.escape_markdown(neutralise(text).strip())
+    return literal(text.strip())
+
+
+def title(text: str | None) -> str:
+    """Article text for an embed title, which Discord renders as markdown too: one line, literal."""
+    return literal(" ".join(_precut(text or "").split()))
 
 
 def plain(text: str | None) -> str:
@@ -276,9 +292,8 @@ def summary_embed(summary: Summary, *, change: str | None = None, title_prefix: 
     body = clean(" ".join(summary.sentences))
     if change:
         body = f"**What changed:** {clean(change)}" + (f"\n\n{body}" if body else "")
-    title = truncate(title_prefix + plain(summary.headline), TITLE_MAX) or "(untitled story)"
     embed = EmbedSpec(
-        title=title,
+        title=truncate(title_prefix + title(summary.headline), TITLE_MAX) or "(untitled story)",
         description=truncate(body, DESCRIPTION_MAX) or None,
         url=_first_url(summary),
         colour=COLOURS.get(summary.severity, COLOURS["routine"]),
@@ -295,7 +310,7 @@ def compact_embed(summary: Summary) -> EmbedSpec:
     outlets = ", ".join(dict.fromkeys(clean(s.outlet) for s in summary.sources if s.outlet))
     description = lead + (f"\n*{outlets}*" if outlets else "")
     return EmbedSpec(
-        title=truncate(plain(summary.headline), TITLE_MAX) or "(untitled story)",
+        title=truncate(title(summary.headline), TITLE_MAX) or "(untitled story)",
         description=truncate(description, DESCRIPTION_MAX) or None,
         url=_first_url(summary),
         colour=COLOURS.get(summary.severity, COLOURS["routine"]),
@@ -329,7 +344,7 @@ def _many(summaries: Sequence[Summary], heading: str | None) -> tuple[EmbedSpec,
     """Several stories, one compact embed each (at most 10), a last embed listing the rest."""
     embeds: list[EmbedSpec] = []
     if heading:
-        embeds.append(EmbedSpec(title=truncate(plain(heading), TITLE_MAX)))
+        embeds.append(EmbedSpec(title=truncate(title(heading), TITLE_MAX)))
     room = EMBEDS_PER_MESSAGE - len(embeds)
     if len(summaries) <= room:
         embeds.extend(compact_embed(s) for s in summaries)
@@ -401,7 +416,7 @@ def render_plain(alert: Alert, *, ref: str | None = None) -> DiscordMessage:
     parts: list[str] = []
     summaries = [alert.summary] if alert.summary is not None else list(alert.summaries)
     if alert.kind == "followup" and alert.change:
-        parts.append(f"Update: {plain(alert.change)}")
+        parts.append(f"Update: {clean(alert.change)}")
     for s in summaries[:10]:
         url = _first_url(s)
         parts.append(f"**{clean(s.headline)}**" + (f"\n<{url}>" if url else ""))
@@ -432,8 +447,9 @@ def _chunks(lines: Sequence[str], limit: int) -> list[str]:
 
 def render_reply(reply: Reply) -> DiscordMessage:
     """Turn a command reply into an interaction response: text as content, long bodies and stories as embeds."""
-    text = neutralise(_precut(reply.text or ""))
-    lines = [neutralise(_precut(line)) for line in reply.lines]
+    # A reply quotes headlines (brief) and names (rules, feeds): literal, like article text in alerts.
+    text = literal(_precut(reply.text or ""))
+    lines = [literal(_precut(line)) for line in reply.lines]
     whole = "\n".join([text, *lines]) if lines else text
     embeds: list[EmbedSpec] = []
     if len(whole) <= CONTENT_MAX:

@@ -1,8 +1,10 @@
 """Pure Block Kit rendering: Alert, Reply and the rule modal to Slack payloads, always within limits.
 
 Nothing here touches the network. Every article-derived string goes through `escape` before it
-lands in mrkdwn, so article text can never become a mention (`<!channel>`, `<@U..>`) or a link;
-only `link` makes links, and only from http(s) URLs made safe for `<url|label>`. Every text is cut
+lands in mrkdwn, so article text can never become a mention (`<!channel>`, `<@U..>`), a link or
+formatting: `*bold*`, `_italic_`, `~strike~`, `` `code` ``, `:emoji:` and a leading `>` are shown as
+typed, and every mrkdwn text object is `verbatim`, so Slack links no bare URL or #channel name. Only
+`link` makes links, and only from http(s) URLs made safe for `<url|label>`. Every text is cut
 with `fit`, which never splits an `&amp;`-style escape or a `<url|label>` link. Lengths are counted
 in UTF-16 code units, as Slack's limits are, so astral characters (emoji) cannot overflow a limit.
 """
@@ -46,6 +48,11 @@ NAME_BLOCK, NAME_INPUT = "rule_name", "name"
 SPEC_BLOCK, SPEC_INPUT = "rule_spec", "spec"
 
 _USERGROUP = re.compile(r"^S[A-Z0-9]{2,30}$")
+# Literal text in mrkdwn (see `escape`): an invalid date format makes Slack show the fallback as typed.
+_LITERAL = "<!date^00000000^{{_}}|{}>"
+_FORMATTING = re.compile(r"[*_~`]|:(?=[a-z0-9_+'-]+:)", re.IGNORECASE)  # the opening colon of an :emoji:
+_QUOTE = re.compile(r"(?m)^&gt;")
+_LOOKALIKES = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
 _SEVERITY_ICON = {"flash": ":rotating_light:", "urgent": ":warning:", "routine": ":newspaper:"}
 _WS = re.compile(r"\s+")
 _SPEC_PLACEHOLDER = "{places: [Armenia, Azerbaijan], events: [ceasefire, talks], severity: urgent}"
@@ -71,11 +78,30 @@ def units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def escape(text: str | None) -> str:
-    """Escape `&`, `<`, `>` (in that order) so text is literal in mrkdwn; nothing else changes."""
+def escape_entities(text: str | None) -> str:
+    """Escape `&`, `<`, `>` (in that order): text that cannot become a mention or a link (code blocks)."""
     if not text:
         return ""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape(text: str | None) -> str:
+    """Text shown literally in mrkdwn: no mention, no link, no formatting.
+
+    Slack has no escape character. Each formatting character is wrapped in a date token whose format
+    is invalid, which Slack shows as its fallback text, unformatted (the technique of jsx-slack's
+    `<Escape>`); a `>` opening a line gets an invisible soft hyphen so it starts no quote.
+    """
+    text = escape_entities(text)
+    if not text:
+        return text
+    text = _FORMATTING.sub(lambda m: _LITERAL.format(m.group(0)), text)
+    return _QUOTE.sub("\u00ad&gt;", text)
+
+
+def escape_label(text: str | None) -> str:
+    """Text for the label of a `<url|label>` link, where no token may nest: look-alike characters instead."""
+    return escape_entities(text).translate(_LOOKALIKES)
 
 
 def one_line(text: str | None, limit: int = MAX_SECTION_TEXT + 500) -> str:
@@ -144,9 +170,10 @@ def safe_url(url: str | None) -> str | None:
 
 def link(url: str | None, label: str) -> str:
     """A mrkdwn link `<url|label>` with an escaped label, or just the escaped label if the URL is unsafe."""
-    text = escape(one_line(label)) or "link"
     target = safe_url(url)
-    return f"<{target}|{text}>" if target else text
+    if not target:
+        return escape(one_line(label)) or "link"
+    return f"<{target}|{escape_label(one_line(label)) or 'link'}>"
 
 
 def _when(value: datetime | None) -> str:
@@ -161,7 +188,8 @@ def _when(value: datetime | None) -> str:
 
 
 def _mrkdwn(text: str, limit: int) -> dict[str, Any]:
-    return {"type": "mrkdwn", "text": fit(text, limit) or " "}
+    # verbatim: Slack links no bare URL or #channel of the text (only our own `<url|label>` links).
+    return {"type": "mrkdwn", "text": fit(text, limit) or " ", "verbatim": True}
 
 
 def _plain(text: str, limit: int) -> dict[str, Any]:
@@ -422,7 +450,8 @@ def render_reply(reply: Reply) -> Message:
     blocks: list[Block] = _sections([f":warning: *{title}*" if not reply.ok else f"*{title}*"])
     body = [escape(line) for line in reply.lines]
     if body and isinstance(reply.data.get("yaml"), str):
-        blocks.extend(_code_sections(body))  # YAML keeps its indentation in a code block
+        # YAML keeps its indentation in a code block, where nothing formats anyway.
+        blocks.extend(_code_sections([escape_entities(line) for line in reply.lines]))
     elif body:
         blocks.extend(_sections(body))
     room = MAX_BLOCKS - len(blocks)
