@@ -43,6 +43,7 @@ def _casualty(value: Any) -> Casualty | None:
             who=value.get("who") if isinstance(value.get("who"), str) else None,
             current=bool(value.get("current", True)),
             evidence=str(value.get("evidence") or ""),
+            cause=value.get("cause") if isinstance(value.get("cause"), str) else None,
         )
     except (TypeError, ValueError):
         return None
