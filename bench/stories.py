@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python bench/stories.py [--sizes 10000 100000] [--days 30] [--seed 7]
 
-The articles come from the seeds and the labelled corpus (corpus/articles): each generated event takes one real text,
+The articles come from the seeds and the development part of the labelled corpus (corpus/articles; the
+held-out articles of corpus/heldout.txt are never read): each generated event takes one real text,
 replaces most of its names (people, places, groups: capitalised words) with invented ones and its
 figures with others, moves it to a
 random time within `--days`, and is told by one to five outlets, each a rewrite that drops and
@@ -34,6 +35,7 @@ from bot.stories import StoryDoc, StoryIndex
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO / "corpus" / "articles"
+HELDOUT = REPO / "corpus" / "heldout.txt"
 START = datetime(2026, 1, 1, tzinfo=UTC)
 _CAPS = re.compile(r"\b[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?\b")
 _SYLLABLES = ["ka", "ri", "mo", "ta", "ve", "lin", "dor", "sa", "bu", "ne", "zan", "pol", "et", "ur", "vi", "go", "ha", "mer", "tus", "ob", "an", "kel", "sho", "pra", "dun", "mi", "ru", "bel", "gar", "te", "fon", "ish", "qua", "lo", "zem", "nur", "av", "bri", "ost", "yel"]
@@ -46,13 +48,24 @@ _SYNONYMS = {
 _COMMON_CAPS = frozenset(["The", "This", "That", "These", "Those", "There", "Their", "They", "When", "While", "After", "Before", "With", "From"])
 
 
+def heldout_articles() -> set[str]:
+    """Ids of the frozen held-out articles (corpus/heldout.txt): never read here, so never tuned on."""
+    if not HELDOUT.exists():
+        return set()
+    lines = (line.split() for line in HELDOUT.read_text(encoding="utf-8").splitlines())
+    return {parts[1] for parts in lines if len(parts) == 2 and parts[0] == "article"}
+
+
 def real_texts() -> list[tuple[str, str]]:
-    """(title, text) of every seed and corpus article."""
+    """(title, text) of every seed and development corpus article (the held-out part is left unread)."""
     out: list[tuple[str, str]] = []
     for path in sorted((REPO / "seeds").glob("*.txt")):
         title, _, text = path.read_text(encoding="utf-8").partition("\n")
         out.append((title, text))
+    held = heldout_articles()
     for path in sorted(EVAL.glob("*.json")):
+        if path.stem in held:
+            continue
         data = json.loads(path.read_text(encoding="utf-8"))
         out.append((data.get("title") or "", data.get("text") or ""))
     return out

@@ -1,22 +1,36 @@
 """Cross-outlet clustering: articles that report the same real-world event become one story.
 
-An article joins a story in one of two ways, both found through indexes, never by comparing all pairs:
+Story identity is event identity. Two reports are one story when they report the same event: the same
+kind of event, the same parties, compatible specifics, within the window. Candidates come from indexes,
+never from comparing all pairs:
 
-- a near-duplicate (wire copy, repost, light edit): MinHash over word shingles of the cleaned text,
-  looked up with LSH;
-- an independent rewrite of the same event: candidates come from blocking on the article's rarest
-  names (capitalised words of the headline and lead, plus the detector's people and countries), each
-  posting list capped to its most recent entries, so the cost per article is bounded. A candidate is
-  accepted only when the pair agrees on event type, shares several distinctive names, and has
-  similar headline-and-lead wording (`_same_event`).
+- a near-duplicate (wire copy, repost, light edit): MinHash over word shingles, looked up with LSH;
+- an independent rewrite: blocking on the article's rarest names (capitalised words of the headline and
+  lead, the detector's people and countries), each posting list capped to its most recent entries, then
+  scored by two IDF cosines, distinctive names and headline-and-lead wording (`_same_event`).
 
+Neither score decides alone, and a pair is never one event when (`_conflict`):
+- the event dates are further apart than the window (the publication date, else the latest full date
+  written in the text, trusted to within a second window; an article with neither fits any time);
+- both have event types and share none;
+- both report death tolls with none in common, unless the later toll is the higher (a toll that rose);
+- each names in its headline (or first line) a party, a person or country, the other never mentions: the
+  counterpart matters (Blinken with Armenia is not Blinken with China);
+- each headline's distinctive names are missing from the other article (a template filled in again).
+When the parties are all two reports share, the places, groups and topics they name (`specific`) must
+overlap: always for a recurring format's title or an undated report, otherwise when both name several.
+Datelines ("TEHRAN, Aug. 11 (MNA) -"), boilerplate and the words of recurring titles ("Telephone
+conversation with", "VOA newscast", "Today in history", fact checks, readouts) count for nothing.
+
+A story never grows by chaining weak links: a joining article must be compatible with each of the
+story's latest members, within the window of all of them, and linked to a share of them (`_fits`).
 Names are weighted by inverse document frequency over the indexed window, smoothed by a prior so a
-nearly empty index still behaves. Merging two different events is worse than missing a merge, so the
-rewrite test is strict. An article with no publication time is treated as compatible with any time.
+nearly empty index still behaves. Merging two different events is worse than missing a merge.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import math
@@ -24,10 +38,12 @@ import re
 from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 
+from bot.detect.gazetteer import places
+from bot.detect.text import fold
 from bot.models import Detection
 from bot.summarize import is_boilerplate
 
@@ -55,6 +71,32 @@ TITLE_WEIGHT = 2.0
 TEMPLATE_RATIO = 0.5  # independent rewrites share names at least half as much as they share wording
 DUP_MIN_NAMES = 0.3
 MIN_SCORE = 0.12
+MEMBER_CAP = 12  # a joining article is checked against this many of the story's latest members
+MIN_SPECIFIC = 0.05  # names beyond the parties (places, groups, topics) shared by reports of one event
+SPECIFIC_MIN_COUNT = 8  # outside a recurring format, specifics decide only when both reports name this many
+SPECIFIC_CHARS = 4000  # how far into the text a name is looked for in lower case
+_ROMAN = re.compile(r"^[ivxl]+$")  # "Lloyd J. Austin III": part of a name the detector writes without it
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+LINKED_SHARE = 1 / 3  # of a story's latest members a rewrite must be linked to (never chained through one)
+UNDATED_SPECIFIC = True  # an undated report must share specifics too: no window vouches for it
+STORY_TRIES = 3  # candidate stories tried, best first, before starting a new one
+# Dateline and agency chrome at the start of a lead line: "TEHRAN, Aug. 11 (MNA) - ", "KYIV, Ukraine (AP) - ".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*"
+                       r"(?:\([A-Za-z .]{2,24}\))?\s*[-–—:]+\s+")
+# Titles of recurring formats: the same words head readouts, newscasts and series about other events, so
+# they say nothing about which event this is ("Telephone conversation with ...", "VOA newscast", "Today in
+# history", "Fact check: ...", "Readout of the Secretary's call with ...").
+_FORMAT_TITLE = re.compile(
+    r"^\W*(?:telephone conversation|phone (?:call|conversation)|readout|statement by|remarks|press (?:release|statement|"
+    r"briefing)|transcript|today in history|this day in history|on this day|fact[- ]?check|(?:[\w.]+ ){0,3}newscast|"
+    r"(?:daily|regular) (?:press|news) briefing|[\w. ]{0,40}['’]s (?:meeting|(?:phone |telephone )?call|conversation) with)\b",
+    re.I)
+_MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_FULL_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|(\d{{1,2}})\s+{_MONTH},?\s+((?:19|20)\d\d)|"
+    r"((?:19|20)\d\d)-(\d\d)-(\d\d))\b", re.I)
+DATE_CHARS = 20_000  # dates further into a long page are not looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +122,23 @@ class _Entry:
     name_norm: float = 0.0
     word_norm: float = 0.0
     lead_names: frozenset[str] | None = None
+    when: datetime | None = None  # the event's date: published, else the latest full date in the text
+    stated: bool = False  # `when` was read from the text, so it is approximate
+    principal: frozenset[str] = frozenset()  # parties named in the headline or first line: "p:antony blinken"
+    parties: frozenset[str] = frozenset()  # every detected person and country, the same keys
+    surnames: frozenset[str] = frozenset()  # of the detected people, to find them in another text
+    deaths: frozenset[int] = frozenset()  # current figures of people killed
+    series: bool = False  # the headline is a recurring format's
+    specific: frozenset[str] = frozenset()  # names that are no party: places, groups, topics ("aleppo", "minsk")
+
+
+@dataclass(slots=True)
+class _Story:
+    """The latest members of a story and the span of their dates."""
+
+    members: deque[str] = field(default_factory=lambda: deque(maxlen=MEMBER_CAP))
+    first: datetime | None = None
+    last: datetime | None = None
 
 
 def clean_lines(text: str) -> list[str]:
@@ -109,11 +168,80 @@ def lead_text(title: str, text: str, chars: int = LEAD_CHARS) -> str:
         seen.add(line)
         if is_boilerplate(line):
             continue
-        parts.append(line)
+        parts.append(strip_dateline(line))
         size += len(line)
         if size >= chars:
             break
     return "\n".join(parts)[:chars]
+
+
+def strip_dateline(line: str) -> str:
+    """The line without a leading dateline ("TEHRAN, Aug. 11 (MNA) - "): it names a desk, not the event."""
+    return _DATELINE.sub("", line, count=1)
+
+
+def is_format_title(title: str) -> bool:
+    """True for titles of recurring formats (readouts, newscasts, "Today in history", fact-check series)."""
+    return bool(_FORMAT_TITLE.match(title))
+
+
+def stated_date(text: str) -> datetime | None:
+    """The latest full date written in a text ("Sept. 25 2013", "10 August 2014", "2016-02-26"), or None.
+
+    Datelines, captions and "on February 27, 2016" date an article that came without a publication date;
+    the latest one is taken because background cites earlier dates, and file photos are the rare exception.
+    """
+    best: datetime | None = None
+    for m in _FULL_DATE.finditer(text[:DATE_CHARS]):
+        g = m.groups()
+        try:
+            if g[0]:
+                when = datetime(int(g[2]), _MONTHS[g[0][:3].lower()], int(g[1]), tzinfo=UTC)
+            elif g[3]:
+                when = datetime(int(g[5]), _MONTHS[g[4][:3].lower()], int(g[3]), tzinfo=UTC)
+            else:
+                when = datetime(int(g[6]), int(g[7]), int(g[8]), tzinfo=UTC)
+        except ValueError:
+            continue  # "February 30, 2016"
+        if best is None or when > best:
+            best = when
+    return best
+
+
+_DEATHS = frozenset(["killed", "dead", "died", "deaths", "death"])
+
+
+_COUNTRY_PARTS = frozenset(["united", "republic", "kingdom", "democratic", "federal", "islamic", "people's"])
+
+
+@functools.lru_cache(maxsize=65536)
+def _country_word(name: str) -> bool:
+    """True when a (lower-cased) name is a country's name or demonym, or a word of one ("united").
+
+    A capital is not: "in Beijing" and "in Washington" are the places of two meetings.
+    """
+    if name in _COUNTRY_PARTS:
+        return True
+    gazetteer = places()
+    key = fold(name)
+    if key not in gazetteer.automaton:
+        return False
+    return any(e.kind in ("country", "alias", "demonym") for e in gazetteer.automaton.get(key)[1])
+
+
+def _principal(det: Detection, head: str) -> set[str]:
+    """The detected people (by surname) and countries (by name, demonym or capital) that a headline or lead
+    line names: "Blinken meets Chinese Foreign Minister" -> Antony Blinken, China."""
+    low = head.lower()
+    out = {"p:" + p.name.lower() for p in det.people if p.name.split()[-1].lower() in low}
+    if det.countries:
+        gazetteer = places()
+        caps = [t.rstrip(".,:;") or t for t in _TOKEN.findall(head) if t[:1].isupper()]
+        named: set[str] = set()
+        for written in caps + [f"{a} {b}" for a, b in itertools.pairwise(caps)]:
+            named.update(gazetteer.resolve(written)[0])
+        out.update("c:" + c.lower() for c in det.countries if c in named or c.lower() in low)
+    return out
 
 
 def _words(text: str) -> list[str]:
@@ -177,6 +305,7 @@ class StoryIndex:
     _df: Counter[str] = field(init=False, default_factory=Counter)
     _wdf: Counter[str] = field(init=False, default_factory=Counter)
     _seq: int = field(init=False, default=0)
+    _stories: dict[str, _Story] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lsh = MinHashLSH(threshold=self.dup_threshold, num_perm=NUM_PERM)
@@ -195,13 +324,24 @@ class StoryIndex:
     def _entry(self, doc: StoryDoc, story_id: str = "") -> _Entry:
         det = doc.detection
         lead = lead_text(doc.title, doc.text)
-        # A name in the headline says more about the event than one in the lead.
+        # A name in the headline says more about the event than one in the lead. The words of a recurring
+        # format's title ("Telephone conversation with") say which series, not which event: they count for nothing.
+        series = is_format_title(doc.title)
+        title = _FORMAT_TITLE.sub("", doc.title, count=1) if series else doc.title
         lead_names = frozenset(names_of(lead))
         names = dict.fromkeys(lead_names, 1.0)
-        names.update(dict.fromkeys(names_of(doc.title), TITLE_WEIGHT))
+        names.update(dict.fromkeys(names_of(title), TITLE_WEIGHT))
         names.update(dict.fromkeys(("p:" + p.name.lower() for p in det.people), 1.0))
         names.update(dict.fromkeys(("c:" + c.lower() for c in det.countries), 1.0))
-        counts = Counter(_words(doc.title + "\n" + lead))
+        counts = Counter(_words(title + "\n" + lead))
+        when, stated = doc.published, False
+        if when is None:
+            when = stated_date(doc.title + "\n" + doc.text)
+            stated = when is not None
+        principal = _principal(det, doc.title)
+        if not principal and not series:
+            # The headline names nobody: the lead does (a series' page, such as a newscast, has no one lead).
+            principal = _principal(det, lead.split("\n", 1)[0])
         entry = _Entry(
             doc=doc,
             story_id=story_id,
@@ -211,7 +351,24 @@ class StoryIndex:
             words={w: 1.0 + math.log(n) for w, n in counts.items()},
             events=frozenset(e.type for e in det.events),
             lead_names=lead_names,
+            when=when,
+            stated=stated,
+            principal=frozenset(principal),
+            # An official stands for their country too: a White House statement is the United States speaking.
+            parties=frozenset(["p:" + p.name.lower() for p in det.people] + ["c:" + c.lower() for c in det.countries]
+                              + ["c:" + p.country.lower() for p in det.people if p.country]),
+            surnames=frozenset(p.name.split()[-1].lower() for p in det.people),
+            deaths=frozenset(c.count for c in det.casualties if c.current and c.kind in _DEATHS),
+            series=series,
         )
+        # The people's names and offices ("Secretary of Defense") are the parties, not specifics.
+        people_words = {w for p in det.people for w in f"{p.name} {p.title or ''}".lower().split()}
+        # A word the article also writes in lower case is a common word in a Title Case headline, not a name.
+        common = set(_LOWER_WORD.findall(doc.text[:SPECIFIC_CHARS]))
+        entry.specific = frozenset(
+            n for n in names
+            if ":" not in n and not (set(n.split()) & (people_words | common)) and not _country_word(n)
+            and not _ROMAN.match(n))
         self._norms(entry)
         return entry
 
@@ -241,26 +398,56 @@ class StoryIndex:
             other = self._entries.get(other_id)
             if (
                 other
-                and self._in_window(entry, other)
                 and entry.minhash.jaccard(other.minhash) >= self.dup_threshold
                 and self._name_similarity(entry, other) >= DUP_MIN_NAMES
-                and not self._title_conflict(entry, other)
+                and not self._conflict(entry, other)
+                and self._fits(entry, other.story_id, copy=True)
             ):
                 return other.story_id  # a copy; a template filled in with other names is not
         shared: Counter[str] = Counter()
         for key in self._block_keys(entry):
             shared.update(self._postings[key])
-        best: tuple[float, int, str] | None = None
+        best: dict[str, tuple[float, int]] = {}
         for other_id, count in shared.items():
             if count < 2:
                 continue  # one shared name is never enough: skip the scoring work
             other = self._entries.get(other_id)
-            if other is None or not self._in_window(entry, other):
+            if other is None:
                 continue
             score = self._same_event(entry, other)
-            if score >= self.min_score and (best is None or (score, other.seq) > best[:2]):
-                best = (score, other.seq, other.story_id)
-        return best[2] if best else None
+            if score >= self.min_score and (score, other.seq) > best.get(other.story_id, (0.0, 0)):
+                best[other.story_id] = (score, other.seq)
+        for story_id in sorted(best, key=best.__getitem__, reverse=True)[:STORY_TRIES]:
+            if self._fits(entry, story_id):
+                return story_id
+        return None
+
+    def _fits(self, entry: _Entry, story_id: str, copy: bool = False) -> bool:
+        """True when the article may join the story: no member contradicts it, and it is linked to the story
+        as a whole, not only to one member (A~B and B~C never make A~C on their own).
+
+        The story's dated members must all lie within the window of the article's date; each of its latest
+        members must be compatible (event, parties, headline); a rewrite must also score on average over
+        them at least what a single link needs. A copy of a member is as compatible as that member.
+        """
+        story = self._stories.get(story_id)
+        if story is None:
+            return True  # a story id given from storage whose members have expired
+        if entry.when is not None and story.first is not None and story.last is not None:
+            limit = self._limit(entry.stated)
+            if entry.when - story.first > limit or story.last - entry.when > limit:
+                return False
+        linked = 0
+        members = [m for m in (self._entries.get(mid) for mid in story.members) if m is not None]
+        for member in members:
+            if self._conflict(entry, member):
+                return False
+            if not copy and (entry.minhash.jaccard(member.minhash) >= self.dup_threshold
+                             or self._same_event(entry, member) >= self.min_score):
+                linked += 1
+        # Reports of one event written apart (a newscast, an editorial, a government's statement) are often
+        # weakly linked to each other, so not every member need be linked; but more than one of a big story.
+        return copy or not members or linked >= LINKED_SHARE * len(members)
 
     def add(self, doc: StoryDoc, story_id: str | None = None) -> str:
         """Index an article; assign it to an existing story unless `story_id` is given. Returns the story id."""
@@ -271,6 +458,13 @@ class StoryIndex:
         self._seq += 1
         entry.seq = self._seq
         self._entries[doc.article_id] = entry
+        story = self._stories.get(entry.story_id)
+        if story is None:
+            story = self._stories[entry.story_id] = _Story()
+        story.members.append(doc.article_id)
+        if entry.when is not None:
+            story.first = entry.when if story.first is None else min(story.first, entry.when)
+            story.last = entry.when if story.last is None else max(story.last, entry.when)
         self._lsh.insert(doc.article_id, entry.minhash)
         self._df.update(entry.names.keys())
         self._wdf.update(entry.words.keys())
@@ -287,6 +481,14 @@ class StoryIndex:
         for aid in old:
             entry = self._entries.pop(aid)
             self._lsh.remove(aid)
+            story = self._stories.get(entry.story_id)
+            if story is not None:
+                try:
+                    story.members.remove(aid)
+                except ValueError:
+                    pass  # already pushed out by the cap
+                if not story.members and (story.last is None or now - story.last > self.window):
+                    del self._stories[entry.story_id]
             self._df.subtract(entry.names.keys())
             self._wdf.subtract(entry.words.keys())
             for name in entry.names:
@@ -305,10 +507,57 @@ class StoryIndex:
                     del self._wdf[word]
         return len(old)
 
+    def _limit(self, stated: bool) -> timedelta:
+        # A date read from the text dates the report (a caption, "five days after the siege"), not the event
+        # itself: it is trusted to within a second window. It still keeps reports years apart apart.
+        return 2 * self.window if stated else self.window
+
     def _in_window(self, a: _Entry, b: _Entry) -> bool:
-        if a.doc.published is None or b.doc.published is None:
+        if a.when is None or b.when is None:
             return True
-        return abs(a.doc.published - b.doc.published) <= self.window
+        return abs(a.when - b.when) <= self._limit(a.stated or b.stated)
+
+    def _conflict(self, a: _Entry, b: _Entry) -> bool:
+        """True when two reports cannot be of one event: dates too far apart, no event type in common, other
+        principal parties, or headlines about other people and places."""
+        if not self._in_window(a, b):
+            return True
+        if a.events and b.events and not (a.events & b.events):
+            return True
+        return self._figure_conflict(a, b) or self._party_conflict(a, b) or self._title_conflict(a, b)
+
+    @staticmethod
+    def _figure_conflict(a: _Entry, b: _Entry) -> bool:
+        """True when both report death tolls, none in common, and not as a toll that rose over time.
+
+        "15 killed in Baghdad car bombs" and "22 dead in Baghdad cafe blast" are two attacks; "at least 30
+        dead" on Saturday and "72 dead" on Wednesday can be one siege whose toll rose.
+        """
+        if not (a.deaths and b.deaths) or a.deaths & b.deaths:
+            return False
+        if a.when is None or b.when is None or a.when == b.when:
+            return True
+        early, late = (a, b) if a.when < b.when else (b, a)
+        return max(late.deaths) < max(early.deaths)
+
+    def _party_conflict(self, a: _Entry, b: _Entry) -> bool:
+        """True when each report has a principal party (a person or country of its headline or first line)
+        that the other never mentions: the counterpart matters (Blinken with Armenia is not Blinken with China).
+
+        One way round is no conflict: an official's readout names more than an outlet's report of it.
+        """
+        for x, y in ((a, b), (b, a)):
+            missing = False
+            for party in x.principal - y.parties:
+                if party.startswith("p:") and party.rsplit(" ", 1)[-1].removeprefix("p:") in y.surnames:
+                    continue  # the same person, written without a given name
+                if party.startswith("p:") and party.rsplit(" ", 1)[-1].removeprefix("p:") in (y.doc.title + "\n" + y.doc.text).lower():
+                    continue
+                missing = True
+                break
+            if not missing:
+                return False
+        return True
 
     def _same_event(self, a: _Entry, b: _Entry) -> float:
         """A score in [0, 1] when two articles are independent reports of one event, else 0.
@@ -317,8 +566,6 @@ class StoryIndex:
         wording. The names must agree on their own (`min_names`): similar wording about different
         people and places is a different event.
         """
-        if a.events and b.events and not (a.events & b.events):
-            return 0.0
         if not (a.word_norm and b.word_norm):
             return 0.0
         names = self._name_similarity(a, b)
@@ -329,9 +576,34 @@ class StoryIndex:
         ) / (a.word_norm * b.word_norm)
         if names < TEMPLATE_RATIO * words:
             return 0.0  # the same wording about other people and places: a template (readouts, statements)
-        if self._title_conflict(a, b):
-            return 0.0  # a headline's people and places are not in the other article: another event
+        if self._conflict(a, b):
+            return 0.0
+        if self._apart_in_specifics(a, b):
+            return 0.0
         return 0.5 * names + 0.5 * words
+
+    def _apart_in_specifics(self, a: _Entry, b: _Entry) -> bool:
+        """True when the same parties are all two reports share: what else they name tells them apart.
+
+        Putin's calls with Obama about Syria and about Ukraine share both men and their countries, and a
+        recurring title; the places and groups each names (Aleppo; Donbass) differ. A recurring format's
+        reports always need that; other reports only when both name several such specifics (two governments'
+        statements on one ceasefire often name nothing but the parties).
+        """
+        if not (a.specific and b.specific):
+            return False
+        if not (a.series or b.series or (UNDATED_SPECIFIC and (a.when is None or b.when is None))):
+            if min(sum(" " not in n for n in e.specific) for e in (a, b)) < SPECIFIC_MIN_COUNT:
+                return False
+        return self._specific_similarity(a, b) < MIN_SPECIFIC
+
+    def _specific_similarity(self, a: _Entry, b: _Entry) -> float:
+        shared = a.specific & b.specific
+        if not shared:
+            return 0.0
+        def norm(e: _Entry) -> float:
+            return math.sqrt(sum((e.names[n] * self._idf(self._df, n)) ** 2 for n in e.specific))
+        return sum(a.names[n] * b.names[n] * self._idf(self._df, n) ** 2 for n in shared) / (norm(a) * norm(b))
 
     def _title_conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when, both ways, most of a headline's distinctive names are never mentioned by the other article.
