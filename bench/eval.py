@@ -367,6 +367,31 @@ def evaluate_briefs(detectors: Detectors, held_ids: set[str], verbose: bool,
     return parts["dev"].feed_figures(), parts["held"].feed_figures()
 
 
+def review(compiled) -> int:
+    """Every URGENT or FLASH alert the default rules raise on the English entries of the saved feeds."""
+    labels = load_labels()
+    if not labels or not feeds_dir().is_dir():
+        print(f"the saved feeds are not at {feeds_dir()}", file=sys.stderr)
+        return 2
+    detector = Detector(compiled)
+    rows = []
+    for entry in feed_entries():
+        lab = labels.get((entry.feed, entry.key))
+        if lab is None or lab.get("lang", "en") != "en":
+            continue
+        hot = [m for m in detector.detect(entry.title, entry.text).matches if m.severity in ("urgent", "flash")]
+        if hot:
+            level = "FLASH" if any(m.severity == "flash" for m in hot) else "URGENT"
+            rows.append((entry.feed, level, "yes" if lab["relevant"] else "NO", entry.title,
+                         ", ".join(sorted({m.rule for m in hot}))))
+    print("| feed | level | wanted | headline | rules |")
+    print("|---|---|---|---|---|")
+    for feed, level, wanted, title, rules in rows:
+        print(f"| {feed} | {level} | {wanted} | {title.replace('|', '/')} | {rules} |")
+    print(f"\n{len(rows)} URGENT or FLASH alerts; {sum(r[2] == 'NO' for r in rows)} on items no analyst wants")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -375,6 +400,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", default=str(HELDOUT))
     parser.add_argument("--verbose", "-v", action="store_true", help="print differences for development items")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--review", action="store_true",
+                        help="list every URGENT or FLASH alert on the saved feeds (both parts) for the README's review; "
+                             "run once the detector is frozen, never to tune it")
     parser.add_argument("--shipped", action="store_true",
                         help="judge development items with the shipped relevance model too (not cross-validated)")
     args = parser.parse_args(argv)
@@ -385,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
     compiled, errors = compile_rules(load_rules_file(args.rules))
     for err in errors:
         print(f"rule error: {err}", file=sys.stderr)
+    if args.review:
+        return review(compiled)
     cross = not args.shipped and feeds_dir().is_dir() and bool(load_labels())
     detectors = Detectors(compiled, cross_validate=cross)
     held_ids, held_feeds = heldout_set(Path(args.heldout))

@@ -33,29 +33,31 @@ def model_text(title: str, text: str, signals: Iterable[str] = ()) -> str:
 
 
 # Word classes of conflict and diplomacy that no event pattern covers, so that a word the labelled items never
-# showed still counts through its class ("junta" as a coup, "frigate" as the military). Single words or
-# bigrams, as `terms_of` cuts them.
-LEXICON: dict[str, frozenset[str]] = {
-    "coup": frozenset(["coup", "junta", "martial law", "seizure power", "seized power", "overthrow", "overthrown",
-                       "putsch", "mutiny", "mutineers", "ousted"]),
-    "captive": frozenset(["hostage", "hostages", "detainee", "detainees", "detained", "prisoner swap",
-                          "prisoner exchange", "freed", "released prison", "house arrest", "wrongfully detained",
-                          "abducted", "kidnapped"]),
-    "military": frozenset(["military", "troops", "army", "navy", "naval", "warship", "warships", "frigate",
-                           "fighter jets", "missile", "missiles", "drone", "drones", "artillery", "tanks",
-                           "militants", "insurgents", "rebels", "militia", "peacekeepers", "forces", "airstrike",
-                           "airstrikes", "nuclear", "blockade", "invasion", "incursion"]),
-    "diplomacy": frozenset(["embassy", "ambassador", "envoy", "diplomat", "diplomats", "diplomatic", "foreign minister",
-                            "foreign ministry", "foreign secretary", "secretary state", "summit", "bilateral",
-                            "condemns", "condemned", "sanctions", "treaty", "security council", "nato", "united nations",
-                            "expelled", "expels", "summoned", "annexation", "sovereignty", "territorial"]),
+# showed still counts through its class ("junta" as a coup, "frigate" as the military). Matched as whole
+# words or phrases in the lowercased headline and lead.
+LEXICON: dict[str, re.Pattern[str]] = {
+    name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    for name, words in {
+        "coup": ["coup", "junta", "martial law", "seizure of power", "seized power", "overthrow", "overthrown",
+                 "putsch", "mutiny", "mutineers", "ousted"],
+        "captive": ["hostage", "hostages", "detainee", "detainees", "detained", "prisoner swap", "prisoner exchange",
+                    "freed", "released from prison", "house arrest", "wrongfully detained", "abducted", "kidnapped"],
+        "military": ["military", "troops", "army", "navy", "naval", "warship", "warships", "frigate", "fighter jets",
+                     "missile", "missiles", "drone", "drones", "artillery", "tanks", "militants", "insurgents",
+                     "rebels", "militia", "peacekeepers", "forces", "airstrike", "airstrikes", "nuclear", "blockade",
+                     "invasion", "incursion"],
+        "diplomacy": ["embassy", "ambassador", "envoy", "diplomat", "diplomats", "diplomatic", "foreign minister",
+                      "foreign ministry", "foreign secretary", "secretary of state", "summit", "bilateral", "condemns",
+                      "condemned", "sanctions", "treaty", "security council", "nato", "united nations", "expelled",
+                      "expels", "summoned", "annexation", "sovereignty", "territorial"],
+    }.items()
 }
 
 
 def lexicon_signals(title: str, text: str) -> list[str]:
     """The word classes of LEXICON that the headline and lead use."""
-    found = set(terms_of(model_text(title, text)))
-    return [f"sig_lex_{name}" for name, words in LEXICON.items() if not found.isdisjoint(words)]
+    head = model_text(title, text).lower()
+    return [f"sig_lex_{name}" for name, pattern in LEXICON.items() if pattern.search(head)]
 
 
 def signals(events: Iterable[Event], casualties: Iterable[Casualty], people: Iterable[Person],
