@@ -129,7 +129,7 @@ async def test_scheduled_job_fires_with_the_injected_clock(subscribed, services,
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
     core = subscribed
-    assert (await run(core, f"subscribe {RULE} --digest hourly --channel discord:G1/C1")).ok
+    assert (await run(core, f"subscribe {RULE} --digest hourly --channel discord:1/2")).ok
     await insert_seed_story(services, clock.now() + timedelta(minutes=1))
     scheduler = AsyncIOScheduler(timezone=UTC)
     scheduler.start(paused=True)  # registered in the real job store, but nothing runs on its own
@@ -143,7 +143,7 @@ async def test_scheduled_job_fires_with_the_injected_clock(subscribed, services,
     clock.current = datetime(2026, 11, 24, 13, 0, 2, tzinfo=UTC)
     await job.func()  # what APScheduler runs each minute; time comes from the injected clock
     rows = await deliveries(services)
-    assert [r.channel for r in rows] == ["discord:G1/C1"]
+    assert [r.channel for r in rows] == ["discord:1/2"]
     async with services.db.session() as session:
         sub = await session.scalar(select(Subscription))
     assert sub.last_digest_at == clock.now()
