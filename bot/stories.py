@@ -71,9 +71,10 @@ TITLE_WEIGHT = 2.0
 TEMPLATE_RATIO = 0.5  # independent rewrites share names at least half as much as they share wording
 DUP_MIN_NAMES = 0.3
 MIN_SCORE = 0.12
+MIN_WORDS = 0.10  # and some wording: shared names (the parties) never decide alone
 MEMBER_CAP = 12  # a joining article is checked against this many of the story's latest members
 MIN_SPECIFIC = 0.05  # names beyond the parties (places, groups, topics) shared by reports of one event
-SPECIFIC_MIN_COUNT = 8  # outside a recurring format, specifics decide only when both reports name this many
+SPECIFIC_MIN_COUNT = 4  # outside a recurring format, specifics decide only when both reports name this many
 SPECIFIC_CHARS = 4000  # how far into the text a name is looked for in lower case
 _ROMAN = re.compile(r"^[ivxl]+$")  # "Lloyd J. Austin III": part of a name the detector writes without it
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -208,6 +209,16 @@ def stated_date(text: str) -> datetime | None:
     return best
 
 
+# Kinds of event, coarser than the detector's types: what it tells apart on unseen text less reliably
+# (a truce reported as agreed by one outlet and as a deal or talks by another) stays one kind.
+_FAMILY = {"ceasefire": "peace", "agreement": "peace", "talks": "peace", "clash": "violence",
+           "casualties": "violence", "sanctions": "sanctions"}
+
+
+def _families(events: frozenset[str]) -> set[str]:
+    return {_FAMILY.get(e, e) for e in events}
+
+
 _DEATHS = frozenset(["killed", "dead", "died", "deaths", "death"])
 
 
@@ -333,7 +344,9 @@ class StoryIndex:
         names.update(dict.fromkeys(names_of(title), TITLE_WEIGHT))
         names.update(dict.fromkeys(("p:" + p.name.lower() for p in det.people), 1.0))
         names.update(dict.fromkeys(("c:" + c.lower() for c in det.countries), 1.0))
-        counts = Counter(_words(title + "\n" + lead))
+        # Wording is what is said beyond the names: the parties' names are counted once, as names.
+        party_words = {w for p in det.people for w in p.name.lower().split()}
+        counts = Counter(w for w in _words(title + "\n" + lead) if w not in party_words and not _country_word(w))
         when, stated = doc.published, False
         if when is None:
             when = stated_date(doc.title + "\n" + doc.text)
@@ -522,7 +535,7 @@ class StoryIndex:
         principal parties, or headlines about other people and places."""
         if not self._in_window(a, b):
             return True
-        if a.events and b.events and not (a.events & b.events):
+        if a.events and b.events and not (_families(a.events) & _families(b.events)):
             return True
         return self._figure_conflict(a, b) or self._party_conflict(a, b) or self._title_conflict(a, b)
 
@@ -574,6 +587,8 @@ class StoryIndex:
         words = sum(
             a.words[w] * b.words[w] * self._idf(self._wdf, w) ** 2 for w in a.words.keys() & b.words.keys()
         ) / (a.word_norm * b.word_norm)
+        if words < MIN_WORDS:
+            return 0.0  # the same names but little else in common: the parties alone are not the event
         if names < TEMPLATE_RATIO * words:
             return 0.0  # the same wording about other people and places: a template (readouts, statements)
         if self._conflict(a, b):
@@ -646,9 +661,10 @@ class StoryIndex:
 def cluster(docs: Sequence[StoryDoc], window: timedelta = timedelta(hours=72)) -> list[str]:
     """Story ids for a batch of articles, in input order (articles of one event share an id)."""
     index = StoryIndex(window=window)
-    # Undated articles go last so that they can join a dated story rather than start one.
+    # In the order of the events' dates (published, else written in the text); undated articles go last so
+    # that they can join a dated story rather than start one.
     def key(i: int) -> tuple[bool, float, int]:
-        when = docs[i].published
+        when = docs[i].published or stated_date(docs[i].title + "\n" + docs[i].text)
         return (when is None, when.timestamp() if when is not None else 0.0, i)
 
     order = sorted(range(len(docs)), key=key)

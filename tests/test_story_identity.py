@@ -134,3 +134,24 @@ def test_a_story_never_grows_by_chaining_weak_links(doc) -> None:  # type: ignor
                          "Ankara on Wednesday and briefed him on the Washington talks on the peace treaty.",
                          T0 + timedelta(hours=24)))
     assert baku != talks
+
+
+def test_an_air_strike_and_an_insurgent_attack_in_one_country_are_other_stories(doc) -> None:  # type: ignore[no-untyped-def]
+    strike = doc("a1", "NATO air strike hits compound in Helmand",
+                 "A NATO air strike hit a compound in Afghanistan's southern Helmand province on Tuesday, killing "
+                 "several people, Afghan officials said. NATO said it was investigating the strike.", T0)
+    attack = doc("a2", "Taliban attack police checkpoint in Kandahar",
+                 "Taliban insurgents attacked a police checkpoint in Afghanistan's Kandahar province on Tuesday, "
+                 "killing several officers, Afghan officials said. The Taliban claimed the attack.", T0 + timedelta(hours=4))
+    assert len(set(cluster([strike, attack]))) == 2
+
+
+def test_the_same_parties_on_other_subjects_are_other_stories(doc) -> None:  # type: ignore[no-untyped-def]
+    unity = doc("p1", "Iran and Pakistan must lead Islamic unity, says speaker",
+                "TEHRAN, Aug. 12 (MNA) - Iran's parliament speaker told a visiting Pakistani delegation that Iran and "
+                "Pakistan must lead the unity of the Islamic world against division and extremism.", T0)
+    mediation = doc("p2", "Pakistan working to bring US and Iran to the negotiating table",
+                    "TEHRAN, Aug. 12 (MNA) - Pakistan is working to bring the United States and Iran back to the "
+                    "negotiating table over the nuclear programme, Pakistan's ambassador to Tehran said.",
+                    T0 + timedelta(hours=5))
+    assert len(set(cluster([unity, mediation]))) == 2
