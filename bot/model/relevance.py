@@ -15,6 +15,7 @@ import functools
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,12 +95,10 @@ class Model:
     stop: frozenset[str] = frozenset()
 
     def _vector(self, title: str, text: str, sig: Iterable[str]) -> dict[str, float]:
-        counts: dict[str, int] = {}
-        for term in terms_of(model_text(title, text, sig), self.stop):
-            if term in self.terms:
-                counts[term] = counts.get(term, 0) + 1
+        terms = self.terms
+        counts = Counter(terms_of(model_text(title, text, sig), self.stop))  # counted in C
         # sublinear tf times idf, then l2-normalised (TfidfVectorizer(sublinear_tf=True)).
-        vec = {t: (1.0 + math.log(n)) * self.terms[t][0] for t, n in counts.items()}
+        vec = {t: (1.0 + math.log(n)) * terms[t][0] for t, n in counts.items() if t in terms}
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return {t: v / norm for t, v in vec.items()} if norm else {}
 
