@@ -2,7 +2,7 @@
 
 - The first article of a story that matches a rule -> one `post` per subscribed channel, or a
   `batch` row when the channel already had `burst_limit` alerts within `burst_window` (the outbox
-  sends a channel's pending batch rows as one message).
+  sends a channel's pending batch rows as one message). A FLASH alert is never batched.
 - Each later article of the story -> one `edit` of every posted alert (a new source). An edit that
   is already pending is not queued twice: the outbox renders the story as it is when it sends.
 - A material development -> a `followup` in the alert's thread, saying what changed and naming the
@@ -258,8 +258,10 @@ async def _new_alerts(session: AsyncSession, tenant: str, changes: Sequence[Stor
                 continue
             channel_rules = {s.rule for s in channel_subs}
             channel_matches = [m for m in change.matches if m.rule in channel_rules]
-            # Alerts of this poll count towards the burst limit as they are planned.
-            batched = recent[channel] >= burst_limit
+            # Alerts of this poll count towards the burst limit as they are planned. A FLASH alert is
+            # never batched: it goes out on its own (and mentions the flash group) whatever the burst.
+            flash = any(m.severity == "flash" for m in channel_matches)
+            batched = recent[channel] >= burst_limit and not flash
             recent[channel] += 1
             planned.append((change, channel, channel_subs[0], batched))
             values.append({

@@ -307,6 +307,29 @@ async def test_a_burst_beyond_the_limit_is_batched_into_one_message(database_url
         await h.app.close()
 
 
+async def test_flash_alerts_are_never_batched(database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    """Past the burst limit the routine and urgent stories share one [BATCH] message, but each FLASH story
+    still gets its own alert (issue 16, item 6: a FLASH alert went out inside "[BATCH] 2 new stories")."""
+    cfg = write_config(tmp_path)
+    (cfg / "rules.yaml").write_text(RULES.replace("        min_count: 10\n", "        min_count: 10\n    severity: flash\n"),
+                                    encoding="utf-8")
+    h = await make_harness(database_url, cfg, clock, DIPLOBOT_BURST_LIMIT=1, DIPLOBOT_BURST_MINUTES=10)
+    try:
+        stories = _unrelated_stories()
+        items = [item(t, x, f"https://news.example/{i}", published=clock.now() - timedelta(minutes=10 - i))
+                 for i, (t, x) in enumerate(stories)]
+        await h.poll(*items)
+        printed = h.out.getvalue()
+        batches = h.blocks("[BATCH]")
+        assert len(batches) == 1 and batches[0].count("[STORY]") >= 2, printed  # the burst limit was hit
+        assert "[FLASH]" not in batches[0], printed
+        flash = [b for b in h.blocks("[ALERT]") if b.strip().startswith("[ALERT] [FLASH]")]
+        assert sorted(t for t, _ in stories if any(t in b for b in flash)) == [
+            "Bomb blast in Baghdad kills 31 people", "Myanmar airstrike kills 54 villagers in Sagaing"], printed
+    finally:
+        await h.app.close()
+
+
 async def test_an_edit_queued_before_its_post_is_sent_is_superseded(bot: Harness) -> None:
     # Both seeds arrive in separate polls before the outbox runs: one post showing both, no edit.
     await bot.app.pipeline.ingest(bot.feed_id, [seed(0)])
