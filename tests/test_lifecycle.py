@@ -282,15 +282,19 @@ async def test_first_poll_alerts_only_the_newest_backfill_items(database_url: st
         await h.app.close()
 
 
+def _burst(stories: list[tuple[str, str]], clock: FakeClock) -> list[FeedItem]:
+    """The stories as one poll's items, published a minute apart in the last ten minutes."""
+    return [item(t, x, f"https://news.example/{i}", published=clock.now() - timedelta(minutes=10 - i))
+            for i, (t, x) in enumerate(stories)]
+
+
 async def test_a_burst_beyond_the_limit_is_batched_into_one_message(database_url: str, tmp_path: Path,
                                                                    clock: FakeClock) -> None:
     h = await make_harness(database_url, write_config(tmp_path), clock, DIPLOBOT_BURST_LIMIT=2,
                            DIPLOBOT_BURST_MINUTES=10)
     try:
         stories = _unrelated_stories()
-        items = [item(t, x, f"https://news.example/{i}", published=clock.now() - timedelta(minutes=10 - i))
-                 for i, (t, x) in enumerate(stories)]
-        await h.poll(*items)
+        await h.poll(*_burst(stories, clock))
         printed = h.out.getvalue()
         assert len(h.blocks("[ALERT]")) == 2, printed
         batches = h.blocks("[BATCH]")
@@ -316,9 +320,7 @@ async def test_flash_alerts_are_never_batched(database_url: str, tmp_path: Path,
     h = await make_harness(database_url, cfg, clock, DIPLOBOT_BURST_LIMIT=1, DIPLOBOT_BURST_MINUTES=10)
     try:
         stories = _unrelated_stories()
-        items = [item(t, x, f"https://news.example/{i}", published=clock.now() - timedelta(minutes=10 - i))
-                 for i, (t, x) in enumerate(stories)]
-        await h.poll(*items)
+        await h.poll(*_burst(stories, clock))
         printed = h.out.getvalue()
         batches = h.blocks("[BATCH]")
         assert len(batches) == 1 and batches[0].count("[STORY]") >= 2, printed  # the burst limit was hit
