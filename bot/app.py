@@ -22,6 +22,7 @@ from bot.delivery import Outbox, queue_notice
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
 from bot.ingest.poll import FeedState, PollResult, SharedPolls
+from bot.ingest.pool import ParsePool
 from bot.ops import Metrics, OpsServer
 from bot.pipeline import Pipeline
 from bot.ports import Adapter, Clock, SystemClock
@@ -74,6 +75,7 @@ class App:
         self._polls_in_flight: set[asyncio.Task[object]] = set()
         self._poll_slots = asyncio.Semaphore(POLL_CONCURRENCY)
         self.shared_polls = SharedPolls()  # tenants seeded with the same default feeds share each fetch
+        self.parser = ParsePool()  # large feed documents are parsed in a worker process
         self._setup_done = False
 
     async def setup(self) -> None:
@@ -102,6 +104,7 @@ class App:
         if not self._setup_done:
             return
         await self.fetcher.__aexit__(None, None, None)
+        self.parser.close()
         await self.services.db.close()
         self._setup_done = False
 
@@ -174,7 +177,8 @@ class App:
         state = FeedState(feed.etag, feed.last_modified, feed.body_hash)
         # DIPLOBOT_ALLOW_PRIVATE_NETWORKS covers the local operator's feeds only: a workspace's never reach inside.
         fetcher = self.fetcher if feed.tenant == LOCAL_TENANT else self.fetcher.public()
-        result = await self.shared_polls.poll(spec, state, fetcher, feed_id)
+        result = await self.shared_polls.poll(spec, state, fetcher, feed_id, limit=self.settings.feed_max_items,
+                                              parser=self.parser)
         articles = alerts = 0
         if result.error is None and result.items:
             started = time.monotonic()
@@ -212,6 +216,7 @@ class App:
                 if result.feed_title:
                     feed.title = result.feed_title
                 feed.next_poll_at = now + timedelta(seconds=spec.interval) + jitter
+                feed.last_warning = result.warning  # shown by `feeds status` (e.g. the items left out)
                 if result.warning:
                     log.info("feed %s: %s", spec.name, result.warning, extra={"feed": spec.name})
                 return

@@ -1,4 +1,4 @@
-"""Feed items -> articles -> detection -> stories -> outbox rows, in one transaction per poll.
+"""Feed items -> articles -> detection -> stories -> outbox rows, one transaction per chunk of a poll.
 
 An item already seen by this feed is skipped. An item whose canonical URL or content the tenant
 already has (the same article in another of its feeds, or a repost with a changed guid, date or
@@ -9,10 +9,19 @@ A feed speaks only for what reached tenants through it. An article is stored onc
 feeds of one source URL (they share each fetch); a feed of another URL whose item has the same
 link gets its own version of the article (`source_version_id`), and only the source that stored
 an article can rewrite it in place. Each tenant's summary of a story is kept under its own key.
+
+A poll is written in chunks of `CHUNK_ITEMS` items, oldest first, each in its own short
+transaction: detection (CPU) runs in a worker thread *before* the chunk writes anything, so the
+database's write lock (SQLite has one for the whole file) is held only for the writes, and other
+feeds' polls, the outbox and health checks get their turn between chunks. A poll cut short keeps
+the chunks it committed; the next poll skips what they stored and goes on. A feed counts as read
+(`primed`) only once its last chunk is written, so a first poll cut short never alerts on the
+old items it had not reached.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,6 +45,10 @@ from bot.stories import StoryDoc, StoryIndex
 from bot.summarize import summarize
 
 log = logging.getLogger(__name__)
+
+# Items written per transaction: large enough to amortise the fixed queries, small enough that
+# the write lock is held for well under a second.
+CHUNK_ITEMS = 50
 
 
 def article_id_for(item: FeedItem, feed_key: str) -> str:
@@ -144,13 +157,39 @@ class Pipeline:
     async def ingest(self, feed_id: int, items: Sequence[FeedItem]) -> IngestResult:
         """Store and process one poll's items for one feed; returns counts. Raises only on database errors.
 
-        The database work is batched per poll, not per article: a fixed number of round trips (which
-        items and articles are known, the stories, the articles, the summaries, the alerts) whatever
-        the poll's size, so a busy feed's alerts are committed seconds after it is fetched.
+        The database work is batched per chunk of `CHUNK_ITEMS` items, not per article: a fixed number
+        of round trips (which items and articles are known, the stories, the articles, the summaries,
+        the alerts) per chunk, each chunk in its own transaction, oldest items first.
         """
         now = self.services.clock.now()
         await self.load_recent()
         self.stories.expire(now)
+        async with self.services.db.session() as session:
+            feed = await session.get(Feed, feed_id)
+            if feed is None:
+                raise LookupError(f"feed {feed_id} does not exist")
+            primed, backfill = feed.primed, int((feed.spec or {}).get("backfill", 0))
+        # First sight of a feed: only its newest `backfill` items may alert (decided over the whole poll).
+        alerting = None if primed else {
+            i.key for i in sorted(items, key=lambda i: i.published or now, reverse=True)[:backfill]}
+        ordered = sorted(items, key=lambda i: i.published or now)
+        chunks = [ordered[at:at + CHUNK_ITEMS] for at in range(0, len(ordered), CHUNK_ITEMS)] or [[]]
+        total = IngestResult(new_articles=0, seen=0, deliveries=0)
+        for number, chunk in enumerate(chunks, 1):
+            done = await self._ingest_chunk(feed_id, chunk, now, primed=primed, alerting=alerting,
+                                            last=number == len(chunks))
+            total = IngestResult(
+                new_articles=total.new_articles + done.new_articles, seen=total.seen + done.seen,
+                deliveries=total.deliveries + done.deliveries, edited=total.edited + done.edited,
+                stories=total.stories + tuple(s for s in done.stories if s not in total.stories))
+        return total
+
+    async def _ingest_chunk(self, feed_id: int, items: Sequence[FeedItem], now: datetime, *, primed: bool,
+                            alerting: set[str] | None, last: bool) -> IngestResult:
+        """One chunk of a poll in one transaction: reads, then detection off the event loop, then the writes.
+
+        Nothing is written before detection has run, so the write lock is not held while it runs.
+        """
         async with self.services.db.session() as session:
             feed = await session.get(Feed, feed_id)
             if feed is None:
@@ -169,14 +208,8 @@ class Pipeline:
                     continue
                 batch_keys.add(item.key)
                 fresh.append(item)
-            # First sight of a feed: only its newest `backfill` items may alert.
-            backfill = int((feed.spec or {}).get("backfill", 0))
-            alerting: set[str] = {i.key for i in fresh}
-            was_primed = feed.primed
-            if not feed.primed:
-                newest = sorted(fresh, key=lambda i: i.published or now, reverse=True)
-                alerting = {i.key for i in newest[:backfill]}
-                feed.primed = True
+            may_alert = {i.key for i in fresh} if alerting is None else alerting
+            was_primed = primed
             compiled = await self.rulebook.get(session, tenant)
             watched = self.rulebook.watched_people(tenant)
             feed_key = f"{tenant}/{feed.name}"
@@ -202,11 +235,11 @@ class Pipeline:
                       if aid in known.mine and known.stored[aid].source == source
                       and item.content_hash != known.stored[aid].content_hash
                       and item.content_hash not in known.my_hashes}
-            new: list[tuple[FeedItem, Article, Detection, str]] = []
-            adopted: list[tuple[FeedItem, Detection, str]] = []  # stored by another tenant's feed: new to this one
+            seen_rows: list[SeenItem] = []
+            to_store: list[tuple[FeedItem, Article]] = []
             for item in ordered:
                 article_id = ids[item.key]
-                session.add(SeenItem(feed_id=feed_id, item_key=item.key, article_id=article_id, seen_at=now))
+                seen_rows.append(SeenItem(feed_id=feed_id, item_key=item.key, article_id=article_id, seen_at=now))
                 if article_id in known.mine or (item.content_hash and item.content_hash in known.my_hashes):
                     continue
                 known.mine.add(article_id)
@@ -223,7 +256,21 @@ class Pipeline:
                     seen_at=now,
                     guid=item.guid,
                 )
-                detection = compiled.detect(article.title, article.text)  # this tenant's rules
+                to_store.append((item, article))
+            edit_rows = await _edit_rows(session, edited)
+            # Detection is CPU-bound: a worker thread runs it (the compiled rules are shared, read-only), so the
+            # event loop goes on serving other feeds, the outbox and health checks meanwhile.
+            detections = await asyncio.to_thread(
+                _detect_all, compiled, [(a.title, a.text) for _, a in to_store] + [(t, x) for _, t, x, _ in edit_rows])
+            # From here on the chunk writes: a short transaction.
+            session.add_all(seen_rows)
+            if last and not feed.primed:
+                feed.primed = True
+            edits = _apply_edits(edit_rows, detections[len(to_store):])
+            new: list[tuple[FeedItem, Article, Detection, str]] = []
+            adopted: list[tuple[FeedItem, Detection, str]] = []  # stored by another tenant's feed: new to this one
+            for (item, article), detection in zip(to_store, detections):
+                article_id = article.id
                 stored = known.stored.get(article_id)
                 stored_story = stored.story_id if stored is not None else None
                 if stored_story is not None:
@@ -233,7 +280,6 @@ class Pipeline:
                     StoryDoc(article.id, article.title, article.text, article.published_or_seen, _base(detection))
                 )
                 new.append((item, article, detection, story_id))
-            edits = await _apply_edits(session, edited, compiled)
             stories = await _ensure_stories(
                 session, {story_id: article.title for _, article, _, story_id in new}, now,
                 existing={row.story_id for row, _ in edits if row.story_id} | {sid for _, _, sid in adopted})
@@ -268,9 +314,9 @@ class Pipeline:
                 join(row.story_id, detection, was_primed)
                 updated.setdefault(row.story_id, set()).add(row.id)
             for item, _article, detection, story_id in new:
-                join(story_id, detection, item.key in alerting)
+                join(story_id, detection, item.key in may_alert)
             for item, detection, story_id in adopted:
-                join(story_id, detection, item.key in alerting)
+                join(story_id, detection, item.key in may_alert)
             await session.flush()
             summaries = await story_summaries(session, {sid: c[0] for sid, c in changed.items()}, tenant=tenant)
             for story_id, summary in summaries.items():
@@ -351,27 +397,40 @@ async def _insert_articles(session: AsyncSession, rows: Sequence[dict[str, Any]]
     return inserted
 
 
-async def _apply_edits(session: AsyncSession, edited: Mapping[str, FeedItem],
-                       compiled: Any) -> list[tuple[ArticleRow, Detection]]:
-    """Stored articles whose text was edited in place (same guid or URL, new text): store the new text and
-    detection; returns each with its new detection (rule matches included).
+def _detect_all(compiled: Any, articles: Sequence[tuple[str, str]]) -> list[Detection]:
+    """Detection with a tenant's rules for each (title, text); run in a worker thread."""
+    return [compiled.detect(title, text) for title, text in articles]
+
+
+async def _edit_rows(session: AsyncSession,
+                     edited: Mapping[str, FeedItem]) -> list[tuple[ArticleRow, str, str, str | None]]:
+    """Stored articles whose text was edited in place (same guid or URL, new text), with the new title, text
+    and content hash.
 
     A text much shorter than the stored one is not an edit but a feed that sometimes gives only its
     summary (full text fetched on one poll, not on the next): it is ignored, so the article never flips.
     """
-    out: list[tuple[ArticleRow, Detection]] = []
+    out: list[tuple[ArticleRow, str, str, str | None]] = []
     for part in chunked(sorted(edited)):
         for row in (await session.scalars(select(ArticleRow).where(ArticleRow.id.in_(part)))).all():
             item = edited[row.id]
             text = item.text or item.summary or ""
             if row.story_id is None or len(text) < 0.6 * len(row.text or ""):
                 continue
-            title = item.title or row.title
-            detection = compiled.detect(title, text)
-            row.title, row.text, row.content_hash = title, text, item.content_hash
-            row.search_text = f"{title}\n{text}"
-            row.detection = detection_to_dict(_base(detection))
-            out.append((row, detection))
+            out.append((row, item.title or row.title, text, item.content_hash))
+    return out
+
+
+def _apply_edits(rows: Sequence[tuple[ArticleRow, str, str, str | None]],
+                 detections: Sequence[Detection]) -> list[tuple[ArticleRow, Detection]]:
+    """Store the new text and detection of articles edited in place; returns each with its new detection
+    (rule matches included)."""
+    out: list[tuple[ArticleRow, Detection]] = []
+    for (row, title, text, content_hash), detection in zip(rows, detections, strict=True):
+        row.title, row.text, row.content_hash = title, text, content_hash
+        row.search_text = f"{title}\n{text}"
+        row.detection = detection_to_dict(_base(detection))
+        out.append((row, detection))
     return out
 
 

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     story_window_hours: float = Field(72.0, alias="DIPLOBOT_STORY_WINDOW_HOURS", gt=0)
     burst_limit: int = Field(5, alias="DIPLOBOT_BURST_LIMIT", ge=1)
     burst_minutes: float = Field(10.0, alias="DIPLOBOT_BURST_MINUTES", gt=0)
+    # One poll reads at most this many items (the newest) of a feed; the rest are reported in its status.
+    feed_max_items: int = Field(200, alias="DIPLOBOT_FEED_MAX_ITEMS", ge=1, le=100_000)
     log_json: bool = Field(False, alias="DIPLOBOT_LOG_JSON")
     log_level: str = Field("INFO", alias="DIPLOBOT_LOG_LEVEL")
     http_port: int | None = Field(None, alias="DIPLOBOT_HTTP_PORT")

@@ -164,7 +164,7 @@ async def test_unchanged_body_is_not_parsed_again(server: tuple[TestServer, Coun
         def no_parse(*args: object, **kwargs: object) -> None:
             raise AssertionError("an unchanged body was parsed again")
 
-        monkeypatch.setattr("bot.ingest.poll.parse_feed", no_parse)
+        monkeypatch.setattr("bot.ingest.pool.parse_feed", no_parse)
         second = await poll_feed(spec, first.state, fetcher)
     assert c.hits["plain"] == 2
     assert second.not_modified and second.items == [] and second.error is None

@@ -50,6 +50,8 @@ def _status_line(row: Feed, now: Any) -> str:
         parts.append(f"{row.consecutive_failures} failure{'s' if row.consecutive_failures != 1 else ''} in a row")
     if row.last_error_kind or row.last_error:
         parts.append(f"last error {row.last_error_kind or 'error'}: {clip(row.last_error or '', 100)}")
+    if row.last_warning:
+        parts.append(f"note: {clip(row.last_warning, 200)}")
     return " — ".join(parts)
 
 
@@ -57,7 +59,7 @@ def _feed_data(row: Feed) -> dict[str, Any]:
     return {"name": row.name, "url": row.url, "title": row.title, "paused": row.paused, "enabled": row.enabled,
             "last_success": row.last_success.isoformat() if row.last_success else None,
             "last_error_kind": row.last_error_kind, "last_error": row.last_error,
-            "consecutive_failures": row.consecutive_failures}
+            "consecutive_failures": row.consecutive_failures, "last_warning": row.last_warning}
 
 
 def _feed_spec(model: Any, name: str, url: str, fields: dict[str, Any]) -> Any:

@@ -16,6 +16,8 @@ Rules, in the order a reader meets them:
   and the pipeline uses the first-seen time.
 * Entity declarations: feedparser strips custom `<!ENTITY>` declarations before parsing, so
   "billion laughs" and external entities expand to nothing (tested).
+* Bound: with `limit`, only the newest `limit` items are kept (undated items count as new, as the
+  pipeline dates them when first seen); `ParsedFeed.dropped` says how many were left out.
 """
 
 from __future__ import annotations
@@ -46,6 +48,12 @@ class ParsedFeed:
     items: list[FeedItem]
     bozo: str | None
     version: str = ""
+    dropped: int = 0  # items beyond the `limit` given to parse_feed, left out
+
+    @property
+    def total(self) -> int:
+        """How many distinct items the document holds, kept or not."""
+        return len(self.items) + self.dropped
 
     @property
     def looks_like_feed(self) -> bool:
@@ -123,8 +131,21 @@ def _merge(first: FeedItem, later: FeedItem) -> FeedItem:
     )
 
 
-def parse_feed(body: bytes, *, base_url: str | None, outlet: str | None = None) -> ParsedFeed:
-    """Parse feed bytes into a `ParsedFeed`; never raises on bad input (the problem is in `bozo`)."""
+def newest(items: list[FeedItem], limit: int) -> list[FeedItem]:
+    """The newest `limit` items, in document order: undated items first (they are dated when first
+    seen, so they are the newest), then by date; ties keep document order."""
+    if len(items) <= limit:
+        return items
+    rank = sorted(range(len(items)), key=lambda i: (items[i].published is None, items[i].published or _EARLIEST),
+                  reverse=True)
+    return [items[i] for i in sorted(rank[:limit])]
+
+
+def parse_feed(body: bytes, *, base_url: str | None, outlet: str | None = None, limit: int | None = None) -> ParsedFeed:
+    """Parse feed bytes into a `ParsedFeed`; never raises on bad input (the problem is in `bozo`).
+
+    With `limit`, only the newest `limit` items are kept and `dropped` counts the others.
+    """
     try:
         # Both options only rewrite HTML inside content, which we reduce to plain text anyway
         # (html_to_text drops script/style); skipping them makes parsing ~40% cheaper. Entity
@@ -160,12 +181,15 @@ def parse_feed(body: bytes, *, base_url: str | None, outlet: str | None = None) 
         by_key[key] = item
         if item.url:
             key_by_link.setdefault(item.url, key)
+    items = list(by_key.values())
+    kept = newest(items, limit) if limit is not None else items
     return ParsedFeed(
         title=title,
         link=feed_link,
-        items=list(by_key.values()),
+        items=kept,
         bozo=bozo,
         version=str(doc.get("version") or ""),
+        dropped=len(items) - len(kept),
     )
 
 

@@ -7,6 +7,10 @@ health. The returned `state` is what to send next time (ETag, Last-Modified, bod
 A poll reports every item the document holds now (the caller keeps the "seen" set by `key`);
 with `spec.fulltext`, short items are enriched, and the page cache keeps that cheap on re-polls.
 A bozo document that still yields items is a success with `warning` set to the bozo reason.
+
+One poll's work is bounded: with `limit`, only the newest `limit` items of a document (or files of
+a folder) are read, and `warning` says how many were left out. Large documents are parsed in a
+worker process (`ParsePool`), so neither their CPU nor their memory lands on the event loop.
 """
 
 from __future__ import annotations
@@ -23,13 +27,13 @@ from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
 from bot.ingest.items import FeedItem
 from bot.ingest.local import local_fingerprint, read_local_source
-from bot.ingest.parse import parse_feed
+from bot.ingest.parse import newest
+from bot.ingest.pool import ParsePool
 
 log = logging.getLogger(__name__)
 
-# Parsing a large feed takes tens of milliseconds of CPU; off the event loop it does not delay
-# other feeds' network I/O. Bodies below this size are parsed inline (a thread hop costs more).
-_INLINE_PARSE_BYTES = 16 * 1024
+# Without a pool of its own, a poll parses in a thread (or inline, when small): no worker process.
+_THREADS_ONLY = ParsePool(workers=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +56,30 @@ class PollResult:
     feed_title: str | None
     warning: str | None = None
     skipped: list[str] = field(default_factory=list)
+    dropped: int = 0  # items left out because the document held more than the poll's limit
 
 
-async def poll_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> PollResult:
-    """Poll `spec` once; never raises (errors are in `PollResult.error`)."""
+def _dropped_note(dropped: int, total: int, limit: int | None) -> str | None:
+    if not dropped:
+        return None
+    return (f"the feed holds {total:,} items; only the newest {limit:,} were read and {dropped:,} older ones "
+            "were skipped (DIPLOBOT_FEED_MAX_ITEMS)")
+
+
+def _join(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
+
+
+async def poll_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher, *, limit: int | None = None,
+                    parser: ParsePool | None = None) -> PollResult:
+    """Poll `spec` once, reading at most its newest `limit` items; never raises (errors are in `PollResult.error`).
+
+    `parser` parses large documents in a worker process; without it they are parsed in a thread.
+    """
     try:
         if spec.kind == "http":
-            return await _poll_http(spec, state, fetcher)
-        return await _poll_local(spec, state)
+            return await _poll_http(spec, state, fetcher, limit, parser or _THREADS_ONLY)
+        return await _poll_local(spec, state, limit)
     except FeedError as exc:
         return PollResult(items=[], state=state, not_modified=False, error=exc, feed_title=None)
     except asyncio.CancelledError:
@@ -70,7 +90,8 @@ async def poll_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> PollR
         return PollResult(items=[], state=state, not_modified=False, error=error, feed_title=None)
 
 
-async def _poll_http(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> PollResult:
+async def _poll_http(spec: FeedSpec, state: FeedState, fetcher: Fetcher, limit: int | None,
+                     parser: ParsePool) -> PollResult:
     result = await fetcher.fetch(spec.url, etag=state.etag, last_modified=state.last_modified)
     if result.not_modified:
         new_state = replace(state, etag=result.etag, last_modified=result.last_modified)
@@ -79,10 +100,8 @@ async def _poll_http(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> Poll
     new_state = FeedState(etag=result.etag, last_modified=result.last_modified, body_hash=body_hash)
     if body_hash == state.body_hash:
         return PollResult(items=[], state=new_state, not_modified=True, error=None, feed_title=None)
-    if len(result.body) > _INLINE_PARSE_BYTES:
-        parsed = await asyncio.to_thread(parse_feed, result.body, base_url=result.final_url, outlet=spec.outlet)
-    else:
-        parsed = parse_feed(result.body, base_url=result.final_url, outlet=spec.outlet)
+    parsed = await parser.parse(result.body, url=spec.url, base_url=result.final_url, outlet=spec.outlet, limit=limit)
+    del result  # the body is no longer needed while full texts are fetched
     if not parsed.items:
         error = _empty_error(spec.url, parsed.looks_like_feed, parsed.bozo)
         if error is not None:
@@ -95,7 +114,8 @@ async def _poll_http(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> Poll
 
         items = await enrich(items, fetcher)
     return PollResult(items=items, state=new_state, not_modified=False, error=None, feed_title=parsed.title,
-                      warning=parsed.bozo)
+                      warning=_join(_dropped_note(parsed.dropped, parsed.total, limit), parsed.bozo),
+                      dropped=parsed.dropped)
 
 
 def _empty_error(url: str, looks_like_feed: bool, bozo: str | None) -> FeedError | None:
@@ -107,7 +127,7 @@ def _empty_error(url: str, looks_like_feed: bool, bozo: str | None) -> FeedError
     return None  # a valid, empty feed
 
 
-async def _poll_local(spec: FeedSpec, state: FeedState) -> PollResult:
+async def _poll_local(spec: FeedSpec, state: FeedState, limit: int | None) -> PollResult:
     path = spec.path
     fingerprint = await asyncio.to_thread(local_fingerprint, path)
     new_state = FeedState(body_hash=fingerprint)
@@ -115,15 +135,18 @@ async def _poll_local(spec: FeedSpec, state: FeedState) -> PollResult:
         return PollResult(items=[], state=new_state, not_modified=True, error=None, feed_title=None)
     read = await asyncio.to_thread(read_local_source, path, outlet=spec.outlet)
     outlet = spec.display_outlet
-    items = [item if item.outlet else replace(item, outlet=outlet) for item in read.items]
+    kept = newest(read.items, limit) if limit is not None else read.items
+    dropped = len(read.items) - len(kept)
+    items = [item if item.outlet else replace(item, outlet=outlet) for item in kept]
     skipped = [f"{p.name}: {reason}" for p, reason in read.skipped]
-    warning = read.bozo or (f"skipped {len(skipped)} file(s): " + "; ".join(skipped) if skipped else None)
+    warning = _join(_dropped_note(dropped, len(read.items), limit),
+                    read.bozo or (f"skipped {len(skipped)} file(s): " + "; ".join(skipped) if skipped else None))
     if not items and read.bozo and spec.kind == "file":
         error = _empty_error(spec.url, bool(read.title), read.bozo)
         return PollResult(items=[], state=state, not_modified=False, error=error, feed_title=read.title,
                           warning=warning, skipped=skipped)
     return PollResult(items=items, state=new_state, not_modified=False, error=None,
-                      feed_title=read.title or spec.name, warning=warning, skipped=skipped)
+                      feed_title=read.title or spec.name, warning=warning, skipped=skipped, dropped=dropped)
 
 
 class SharedPolls:
@@ -142,16 +165,17 @@ class SharedPolls:
         self.ttl = ttl
         self.clock = clock
         self.fetches = 0  # real polls made (for tests and metrics)
-        self._recent: dict[tuple[str, bool, str | None, bool], tuple[float, PollResult, set[object]]] = {}
-        self._in_flight: dict[tuple[str, bool, str | None, bool], asyncio.Future[PollResult]] = {}
+        self._recent: dict[tuple[str, bool, str | None, bool, int | None], tuple[float, PollResult, set[object]]] = {}
+        self._in_flight: dict[tuple[str, bool, str | None, bool, int | None], asyncio.Future[PollResult]] = {}
 
-    async def poll(self, spec: FeedSpec, state: FeedState, fetcher: Fetcher, feed: object = None) -> PollResult:
+    async def poll(self, spec: FeedSpec, state: FeedState, fetcher: Fetcher, feed: object = None, *,
+                   limit: int | None = None, parser: ParsePool | None = None) -> PollResult:
         """Like `poll_feed` for feed `feed` (any id), sharing a recent or in-flight full result of the same URL."""
         if spec.kind != "http":
-            return await poll_feed(spec, state, fetcher)  # local sources are cheap to read again
+            return await poll_feed(spec, state, fetcher, limit=limit)  # local sources are cheap to read again
         # What a fetcher allowed to reach internal addresses read (the local operator's) is never handed to
         # a feed that must not reach them (a workspace's): the URL may resolve to an intranet host.
-        key = (spec.url, spec.fulltext, spec.outlet, fetcher.allow_private)
+        key = (spec.url, spec.fulltext, spec.outlet, fetcher.allow_private, limit)
         now = self.clock()
         for stale in [k for k, (at, _, _) in self._recent.items() if now - at >= self.ttl]:
             del self._recent[stale]
@@ -168,7 +192,7 @@ class SharedPolls:
         self._in_flight[key] = future
         try:
             self.fetches += 1
-            result = await poll_feed(spec, state, fetcher)
+            result = await poll_feed(spec, state, fetcher, limit=limit, parser=parser)
             future.set_result(result)
             if _shareable(result):
                 self._recent[key] = (self.clock(), result, {feed})

@@ -62,6 +62,7 @@ class Feed(Base):
     last_success: Mapped[datetime | None] = mapped_column(nullable=True)
     last_error_kind: Mapped[str | None] = mapped_column(String(64), nullable=True)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_warning: Mapped[str | None] = mapped_column(Text, nullable=True)  # what the last good poll left out
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
     next_poll_at: Mapped[datetime | None] = mapped_column(nullable=True)
     lease_owner: Mapped[str | None] = mapped_column(String(100), nullable=True)
