@@ -253,6 +253,10 @@ class Outbox:
         handle = loop.call_later(delay, fire)
         self._timers.add(handle)
 
+    def can_send(self, channel: str) -> bool:
+        """Whether this instance has a sink (a running adapter) for `channel`."""
+        return channel_prefix(channel) in self.sinks
+
     @property
     def owner(self) -> str:
         """This instance's lease owner id."""
@@ -582,6 +586,8 @@ class Outbox:
         if row.kind == "digest":
             summaries = tuple(summary_from_dict(s) for s in payload.get("summaries", ()))
             return Alert(kind="digest", channel=row.channel, summaries=summaries, text=payload.get("title")), None, extra
+        if row.kind == "post" and "sample" in payload:  # `test-alert`: a sample that carries its own summary
+            return Alert(kind="post", channel=row.channel, summary=summary_from_dict(payload["sample"])), None, extra
         matches = _matches(alert_row)
         if row.kind == "batch":
             summaries = [await story_summary(session, payload["story_id"], matches, tenant=_tenant(alert_row, row))]

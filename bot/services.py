@@ -13,6 +13,7 @@ from bot.settings import Settings
 from bot.storage.db import Database
 
 if TYPE_CHECKING:
+    from bot.delivery import Outbox
     from bot.ingest.fetch import Fetcher
 
 
@@ -31,3 +32,5 @@ class Services:
     instance_id: str = field(default_factory=default_instance_id)
     # The running app's fetcher (one session, shared host limits); commands that fetch use it when set.
     fetcher: Fetcher | None = None
+    # The app's outbox, so that `test-alert` can send its sample at once when this instance has the channel's sink.
+    outbox: Outbox | None = None

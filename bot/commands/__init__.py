@@ -5,6 +5,7 @@
     rules list|validate|export|import
     feeds list|status|add|remove|pause|resume
     subscribe|unsubscribe|subscriptions   mute|unmute
+    deliveries [--dead]   test-alert [CHANNEL]
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def __getattr__(name: str) -> Any:
 
 def default_registry() -> CommandRegistry:
     """A registry holding every diplobot command, in the order `help` lists them."""
-    from bot.commands import brief, deliveries, feeds, help, subscriptions, watch
+    from bot.commands import brief, deliveries, feeds, help, subscriptions, testalert, watch
 
     registry = CommandRegistry()
     help.register(registry)
@@ -53,4 +54,5 @@ def default_registry() -> CommandRegistry:
     feeds.register(registry)
     subscriptions.register(registry)
     deliveries.register(registry)
+    testalert.register(registry)
     return registry
