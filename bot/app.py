@@ -13,12 +13,14 @@ from importlib.metadata import entry_points
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import or_, select, update
+from sqlalchemy.exc import DBAPIError
 
 from bot.bootstrap import load_config, seed
 from bot.channels import LOCAL_TENANT
 from bot.commands.core import CommandCore
 from bot.digest import schedule_digests
 from bot.delivery import Outbox, queue_notice
+from bot.errors import DiplobotError, Unavailable
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
 from bot.ingest.poll import FeedState, PollResult, SharedPolls
@@ -30,7 +32,7 @@ from bot.rulebook import RuleBook
 from bot.services import Services
 from bot.settings import Settings
 from bot.stories import StoryIndex
-from bot.storage.db import Database
+from bot.storage.db import Database, unavailable
 from bot.storage.tables import Feed
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,7 @@ class App:
         self.shared_polls = SharedPolls()  # tenants seeded with the same default feeds share each fetch
         self.parser = ParsePool()  # large feed documents are parsed in a worker process
         self._setup_done = False
+        self._writable = False
 
     async def setup(self) -> None:
         """Validate config, migrate and seed the database, build the pipeline, outbox and adapters."""
@@ -86,12 +89,18 @@ class App:
         kwargs = {"instance_id": self.settings.instance_id} if self.settings.instance_id else {}
         self.services = Services(settings=self.settings, db=db, clock=self.clock, **kwargs)
         load_config(self.services)
-        await db.migrate()
-        await seed(self.services, subscribe="terminal" if self.settings.terminal else None)
+        try:
+            await db.migrate()
+            await seed(self.services, subscribe="terminal" if self.settings.terminal else None)
+        except DBAPIError as exc:  # e.g. a SQLite file locked by another program while seeding
+            await db.close()
+            raise unavailable(self.settings.database_url, exc) from None
+        except BaseException:
+            await db.close()  # no connection left open, so SQLite leaves no -wal/-shm file behind
+            raise
         self.core = CommandCore(self.services, seed_tenants=True)
         self.adapters = self._given_adapters if self._given_adapters is not None else load_adapters(self.settings, self.core)
         self.outbox = Outbox(self.services, {a.prefix: a.sink for a in self.adapters}, metrics=self.metrics)
-        self.services.outbox = self.outbox
         self.rulebook = RuleBook()
         self.pipeline = Pipeline(self.services, self.rulebook,
                                  StoryIndex(window=timedelta(hours=self.settings.story_window_hours)))
@@ -99,6 +108,19 @@ class App:
         await self.fetcher.__aenter__()  # entered here, so closed in close() too, given or not
         self.services.fetcher = self.fetcher
         self._setup_done = True
+
+    async def prepare(self) -> None:
+        """`setup()`, then make sure the database takes writes (a SQLite file another program keeps locked
+        stops start-up with one message instead of failing every poll); the database is closed on failure."""
+        await self.setup()
+        if self._writable:
+            return
+        try:
+            await self.services.db.check_writable()
+        except BaseException:
+            await self.close()
+            raise
+        self._writable = True
 
     async def close(self) -> None:
         """Release the fetcher and the database."""
@@ -261,14 +283,23 @@ class App:
         """One poll-and-deliver cycle, then return."""
         await self.setup()
         try:
-            for adapter in self.adapters:
-                await adapter.start()
+            await self._start_adapters()
             await self.poll_all(force=True)
             await self.outbox.drain()
         finally:
             for adapter in self.adapters:
                 await adapter.stop()
             await self.close()
+
+    async def _start_adapters(self) -> None:
+        """Start every adapter; one that fails stops start-up with one message naming it and the reason."""
+        for adapter in self.adapters:
+            try:
+                await adapter.start()
+            except DiplobotError:
+                raise
+            except Exception as exc:
+                raise Unavailable(f"the {adapter.prefix} adapter could not start ({type(exc).__name__}: {exc})") from exc
 
     async def _sync_jobs(self, scheduler: AsyncIOScheduler) -> None:
         """Add a job for each new feed and remove jobs of deleted, disabled or paused feeds."""
@@ -294,7 +325,7 @@ class App:
         then is cancelled, which is safe: a poll's transaction rolls back and its feed lease is handed
         back (the next start polls it again), a delivery's send lease expires and it is reconciled.
         """
-        await self.setup()
+        await self.prepare()
         scheduler = AsyncIOScheduler(timezone="UTC")
         outbox_task: asyncio.Task[None] | None = None
         try:
@@ -303,8 +334,7 @@ class App:
             if self.settings.http_port is not None:
                 self.ops = OpsServer(self.services, self.metrics, port=self.settings.http_port)
                 await self.ops.start()
-            for adapter in self.adapters:
-                await adapter.start()
+            await self._start_adapters()
             await self.warm_up()
             await self._sync_jobs(scheduler)
             scheduler.add_job(self._sync_jobs, IntervalTrigger(seconds=30), args=[scheduler], id="sync-feeds",

@@ -4,6 +4,7 @@
     ├── ConfigError          a setting, rules.yaml or feeds.yaml entry is invalid (file, entry, field)
     ├── FeedError            a feed could not be fetched or read (feed URL, kind of failure)
     ├── RuleError            a watch rule does not compile (rule name, position, hint)
+    ├── Unavailable          something start-up needs cannot be used: the database, Slack (what, why, what to do)
     ├── CommandError         a command cannot run as asked
     │   ├── UserInputError   a bad argument (argument name, usage)
     │   │   └── BadChannel   a channel address that is none of the forms (the address, masked)
@@ -71,6 +72,10 @@ class RuleError(DiplobotError):
         if hint:
             text += f"; hint: {hint}"
         super().__init__(text)
+
+
+class Unavailable(DiplobotError):
+    """The database or a platform cannot be reached or used at start-up; the message says what to do."""
 
 
 class CommandError(DiplobotError):

@@ -8,6 +8,7 @@ Counters (polls, articles, alerts, retries, deliveries) and the latency histogra
 from __future__ import annotations
 
 import logging
+import os
 import time
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from sqlalchemy import func, or_, select, text
 
+from bot.errors import ConfigError
 from bot.storage.tables import Delivery, Feed
 
 if TYPE_CHECKING:
@@ -106,7 +108,13 @@ class OpsServer:
         self._runner = web.AppRunner(self.app(), access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as exc:
+            await self.stop()
+            why = os.strerror(exc.errno) if exc.errno else str(exc)
+            raise ConfigError(f"cannot listen on {self.host}:{self.port} ({why}); choose a free port or stop what uses it",
+                              file="environment", field="DIPLOBOT_HTTP_PORT") from None
         server = site._server
         sockets = getattr(server, "sockets", None) or ()
         if sockets:

@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from bot.errors import ConfigError
 
 DEFAULT_DB = "sqlite+aiosqlite:///var/diplobot.db"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class Settings(BaseSettings):
@@ -28,7 +29,7 @@ class Settings(BaseSettings):
     feed_max_items: int = Field(200, alias="DIPLOBOT_FEED_MAX_ITEMS", ge=1, le=100_000)
     log_json: bool = Field(False, alias="DIPLOBOT_LOG_JSON")
     log_level: str = Field("INFO", alias="DIPLOBOT_LOG_LEVEL")
-    http_port: int | None = Field(None, alias="DIPLOBOT_HTTP_PORT")
+    http_port: int | None = Field(None, alias="DIPLOBOT_HTTP_PORT", ge=0, le=65535)
     instance_id: str | None = Field(None, alias="DIPLOBOT_INSTANCE_ID")
     terminal: bool = Field(True, alias="DIPLOBOT_TERMINAL")
 
@@ -37,7 +38,7 @@ class Settings(BaseSettings):
     slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
     slack_api_url: str | None = Field(None, alias="SLACK_API_URL")
     slack_host: str = Field("0.0.0.0", alias="SLACK_HOST")
-    slack_port: int = Field(3000, alias="SLACK_PORT")
+    slack_port: int = Field(3000, alias="SLACK_PORT", ge=0, le=65535)
     slack_path: str = Field("/slack/events", alias="SLACK_PATH")
     slack_admin_users: str = Field("", alias="SLACK_ADMIN_USERS")
     slack_flash_usergroup: str | None = Field(None, alias="SLACK_FLASH_USERGROUP")
@@ -56,6 +57,13 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        if value.strip().upper() not in LOG_LEVELS:
+            raise ValueError("unknown log level")
+        return value.strip().upper()
 
     @property
     def rules_file(self) -> Path:
@@ -82,6 +90,11 @@ def load_settings(**overrides: object) -> Settings:
 
 def _expected(err: object) -> str | None:
     kind = err.get("type", "") if isinstance(err, dict) else ""
+    field = str(err["loc"][0]) if isinstance(err, dict) and err.get("loc") else ""
+    if field.endswith("_PORT") and kind != "int_parsing":
+        return "a port number from 1 to 65535 (0: any free port)"
+    if field == "DIPLOBOT_LOG_LEVEL":
+        return ", ".join(LOG_LEVELS)
     return {
         "bool_parsing": "a boolean (1/0, true/false)",
         "int_parsing": "a whole number",

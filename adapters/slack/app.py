@@ -13,6 +13,7 @@ import asyncio
 import base64
 import json
 import logging
+import os
 import re
 import shlex
 import time
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import aiohttp
 import yaml
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -35,7 +37,7 @@ from adapters.slack import render
 from adapters.slack.sink import PREFIX, ChannelPacer, SlackSink, build_client
 from bot.channels import ChannelAddress
 from bot.commands.core import CommandCore
-from bot.errors import BadChannel, ConfigError
+from bot.errors import BadChannel, ConfigError, Unavailable
 from bot.models import Caller, Invocation, Reply
 from bot.settings import Settings
 
@@ -160,6 +162,9 @@ class SlackAdapter:
             if error in ("invalid_auth", "not_authed", "account_inactive", "token_revoked"):
                 raise ConfigError(f"Slack refused the bot token: {error}", field="SLACK_BOT_TOKEN") from exc
             log.warning("slack auth.test failed (%s); starting anyway", error)
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            raise Unavailable(f"cannot reach Slack at {self.client.base_url} ({type(exc).__name__}: {exc}); check "
+                              "the network, or SLACK_API_URL if you set it") from None
         if self.socket_mode:
             self._socket = AsyncSocketModeHandler(self.app, self.settings.slack_app_token, web_client=self.client)
             await self._socket.connect_async()  # type: ignore[no-untyped-call]
@@ -170,7 +175,14 @@ class SlackAdapter:
         self._runner = web.AppRunner(webapp, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.settings.slack_host, self.settings.slack_port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as exc:
+            await self.stop()
+            why = os.strerror(exc.errno) if exc.errno else str(exc)
+            raise ConfigError(f"Slack's HTTP endpoint cannot listen on {self.settings.slack_host}:"
+                              f"{self.settings.slack_port} ({why}); choose a free port or stop what uses it",
+                              file="environment", field="SLACK_PORT") from None
         self.port = _bound_port(self._runner, self.settings.slack_port)
         log.info("slack: HTTP mode on %s:%s%s", self.settings.slack_host, self.port, self.settings.slack_path)
 
@@ -186,6 +198,10 @@ class SlackAdapter:
             self._runner = None
 
     async def _handle_http(self, request: web.Request) -> web.Response:
+        if not _whole_number(request.headers.get("X-Slack-Request-Timestamp")):
+            # Bolt reads the timestamp with int() and answers 500 to one that is not a number: refuse it as
+            # Bolt refuses any other bad signature, before anything runs.
+            return web.json_response({"error": "invalid request"}, status=401)
         bolt_request = await to_bolt_request(request)
         bolt_response = await self.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
@@ -438,3 +454,14 @@ def _bound_port(runner: web.AppRunner, fallback: int) -> int:
         if isinstance(address, tuple) and len(address) >= 2:
             return int(address[1])
     return fallback
+
+
+def _whole_number(value: str | None) -> bool:
+    """Whether a request timestamp header is a whole number, as Slack sends it (a missing one is not)."""
+    if value is None:
+        return False
+    try:
+        int(value)
+    except ValueError:  # also a number too long for int()
+        return False
+    return True

@@ -9,9 +9,10 @@ from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Insert, event
+from sqlalchemy import Insert, event, make_url
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -19,7 +20,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from bot.errors import ConfigError
+from bot.errors import ConfigError, Unavailable
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -81,9 +82,42 @@ class Database:
         return self.engine.dialect.name
 
     async def migrate(self) -> None:
-        """Run Alembic upgrade to head on this database (idempotent)."""
-        async with self.engine.begin() as conn:
-            await conn.run_sync(_upgrade)
+        """Run Alembic upgrade to head on this database (idempotent).
+
+        It is the first use of the database, so a database that cannot be used (PostgreSQL down or
+        refusing the login, a SQLite file that is no database, damaged or locked) raises Unavailable
+        saying which and what to do; the file is left exactly as it was.
+        """
+        try:
+            async with self.engine.begin() as conn:
+                await conn.run_sync(_upgrade)
+        except (DBAPIError, OSError, TimeoutError) as exc:
+            raise unavailable(self.url, exc) from None
+        except Exception as exc:
+            # asyncpg raises its own errors while connecting (a refused password, an unknown database),
+            # unwrapped by SQLAlchemy; anything else is a bug and keeps its traceback.
+            if type(exc).__module__.startswith("asyncpg"):
+                raise unavailable(self.url, exc) from None
+            raise
+
+    async def check_writable(self, wait: float = 10.0) -> None:
+        """Raise Unavailable if a SQLite file stays locked by another process for `wait` seconds.
+
+        `diplobot run` asks this once at start: a file another program holds locked would otherwise fail
+        every poll and delivery. CLI commands do not ask, so they can read while `run` writes.
+        """
+        if self.dialect != "sqlite":
+            return
+        try:
+            async with self.engine.connect() as conn:
+                await conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait * 1000)}")
+                try:
+                    await conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock, taken and given back
+                    await conn.exec_driver_sql("ROLLBACK")
+                finally:
+                    await conn.exec_driver_sql("PRAGMA busy_timeout=30000")
+        except (DBAPIError, OSError) as exc:
+            raise unavailable(self.url, exc, waited=wait) from None
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
@@ -94,6 +128,30 @@ class Database:
     async def close(self) -> None:
         """Dispose of the engine's connections."""
         await self.engine.dispose()
+
+
+def unavailable(url: str, exc: BaseException, *, waited: float = 30.0) -> Unavailable:
+    """The one message for a database that cannot be opened: what is wrong and what to do, no password."""
+    reason = str(getattr(exc, "orig", None) or exc).strip() or type(exc).__name__
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database or url
+        lower = reason.lower()
+        if "locked" in lower or "busy" in lower:
+            return Unavailable(
+                f"the SQLite database {path} is locked by another process (waited {waited:g} s): stop the other program "
+                "using it (another `diplobot run`?) and start again, or set DIPLOBOT_DATABASE_URL to another file")
+        if "not a database" in lower or "malformed" in lower or "corrupt" in lower:
+            return Unavailable(
+                f"the file {path} is not a usable SQLite database ({reason}); it was left unchanged: move it aside "
+                "or restore a backup, or set DIPLOBOT_DATABASE_URL to another file")
+        return Unavailable(f"cannot open the SQLite database {path} ({reason}); check the file, its folder and "
+                           "their permissions, or set DIPLOBOT_DATABASE_URL to another file")
+    shown = parsed.render_as_string(hide_password=True)
+    return Unavailable(
+        f"cannot use the PostgreSQL database {shown} ({type(getattr(exc, 'orig', None) or exc).__name__}: {reason}); "
+        "check that PostgreSQL runs and accepts connections there, and the user, password and database name "
+        "in DIPLOBOT_DATABASE_URL")
 
 
 T = TypeVar("T")
