@@ -101,6 +101,7 @@ class App:
         self.core = CommandCore(self.services, seed_tenants=True)
         self.adapters = self._given_adapters if self._given_adapters is not None else load_adapters(self.settings, self.core)
         self.outbox = Outbox(self.services, {a.prefix: a.sink for a in self.adapters}, metrics=self.metrics)
+        self.services.outbox = self.outbox
         self.rulebook = RuleBook()
         self.pipeline = Pipeline(self.services, self.rulebook,
                                  StoryIndex(window=timedelta(hours=self.settings.story_window_hours)))

@@ -240,7 +240,10 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
 
     async def main() -> int:
-        bot = App(settings, adapters=[])
+        # `test-alert` sends through the sinks that need no connection (this terminal, webhooks); Slack and
+        # Discord channels are left to the running bot, which holds their connections.
+        adapters = _local_adapters(settings) if words[0] == "test-alert" else []
+        bot = App(settings, adapters=adapters)
         await bot.setup()
         try:
             reply = await bot.core.dispatch(Invocation(
@@ -249,6 +252,8 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
                 channel=channel,
             ))
         finally:
+            for adapter in adapters:
+                await adapter.stop()
             await bot.close()
         out = typer.echo if reply.ok else (lambda s: typer.echo(s, err=True))
         out("\n".join([reply.text, *reply.lines]))
@@ -260,6 +265,14 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
         _fail(str(exc))
         return
     raise typer.Exit(code)
+
+
+def _local_adapters(settings: Settings) -> list[Any]:
+    """This terminal (whatever DIPLOBOT_TERMINAL says: the operator is at it) and webhooks, not started."""
+    from bot.app import load_adapters
+
+    here = settings.model_copy(update={"terminal": True})
+    return load_adapters(here, None, only=("terminal", "webhook"))  # type: ignore[arg-type]  # no commands here
 
 
 CHANNEL_HELP = "Channel to act as: terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL, webhook:URL."
@@ -287,7 +300,7 @@ def _words(spec: CommandSpec, values: dict[str, Any]) -> list[str]:
     words = spec.name.split()
     for i, arg in enumerate(spec.args):
         value = values.get(f"a{i}")
-        if value is None or value is False or arg.name == "channel":
+        if value is None or value is False or (arg.name == "channel" and arg.kind == "option"):
             continue
         if arg.kind == "flag":
             words.append(f"--{arg.name}")
@@ -302,7 +315,7 @@ def _words(spec: CommandSpec, values: dict[str, Any]) -> list[str]:
 
 def _make_command(spec: CommandSpec) -> Callable[..., None]:
     """A typer callback for the core command `spec`: its arguments and options, then `--channel`."""
-    own_channel = next((a for a in spec.args if a.name == "channel"), None)
+    own_channel = next((a for a in spec.args if a.name == "channel" and a.kind == "option"), None)
     parameters = [_parameter(f"a{i}", arg) for i, arg in enumerate(spec.args) if arg is not own_channel]
     parameters.append(inspect.Parameter(
         "channel", inspect.Parameter.KEYWORD_ONLY, annotation=str,
