@@ -9,6 +9,7 @@ whose necessary terms or findings occurred are evaluated at all.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,7 @@ from bot.models import (
     Relevance,
     RuleMatch,
 )
+from bot.limits import MAX_DESCRIPTION, MAX_ITEM, MAX_LIST_ITEMS, MAX_QUERY, MAX_RULES_FILE_BYTES, too_big, too_many
 
 EventType = Literal["ceasefire", "casualties", "clash", "talks", "agreement", "sanctions"]
 CeasefireStatus = Literal["agreed", "violated", "collapsed", "extended", "proposed", "holding", "talks"]
@@ -97,13 +99,13 @@ class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=100)
-    description: str | None = None
-    query: str | None = None
-    events: list[EventCondition] = Field(default_factory=list)
-    people: list[str] = Field(default_factory=list)
-    places: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
-    regex: str | None = None
+    description: str | None = Field(None, max_length=MAX_DESCRIPTION)
+    query: str | None = Field(None, max_length=MAX_QUERY)
+    events: list[EventCondition] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
+    people: list[Annotated[str, Field(max_length=MAX_ITEM)]] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
+    places: list[Annotated[str, Field(max_length=MAX_ITEM)]] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
+    exclude: list[Annotated[str, Field(max_length=MAX_ITEM)]] = Field(default_factory=list, max_length=MAX_LIST_ITEMS)
+    regex: str | None = Field(None, max_length=MAX_QUERY)
     # true: the item must be about armed conflict or diplomacy, as the relevance model judges its headline
     # and lead (bot/model/relevance.py), explained with the terms that decided it; a number between 0 and 1
     # asks for at least that score (stricter or looser than the model's own threshold).
@@ -140,7 +142,14 @@ def load_rules_file(path: str | Path) -> list[RuleSpec]:
     """Read a rules.yaml (`rules:` list); a structural problem raises one ConfigError naming the spot."""
     file = str(path)
     try:
-        raw = Path(path).read_text(encoding="utf-8")
+        with Path(path).open("rb") as handle:  # never more than the cap in memory, nor parsed
+            data = handle.read(MAX_RULES_FILE_BYTES + 1)
+            size = len(data) if len(data) <= MAX_RULES_FILE_BYTES else os.fstat(handle.fileno()).st_size
+        if (why := too_big(size)) is not None:
+            raise ConfigError(why, file=file)
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 text (byte {exc.start})", file=file) from None
     except OSError as exc:
         raise ConfigError(f"cannot read the rules file ({exc.strerror or exc})", file=file) from exc
     try:
@@ -164,6 +173,8 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
     if not isinstance(entries, list):
         raise ConfigError("'rules' must be a list", file=file, field="rules", found=type(entries).__name__,
                           expected="a list of rule mappings")
+    if (why := too_many(len(entries))) is not None:
+        raise ConfigError(why, file=file, field="rules")
     specs: list[RuleSpec] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
@@ -177,8 +188,11 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
             err = exc.errors()[0]
             loc = ".".join(str(p) for p in err["loc"]) or None
             bad_input = err.get("input") if err["type"] != "missing" else None
+            if err["type"] in ("string_too_long", "too_long"):  # say how long, never echo a megabyte
+                bad_input = f"{len(bad_input):,} {'characters' if isinstance(bad_input, str) else 'entries'}"
             message = {"literal_error": "not an allowed value", "extra_forbidden": "unknown field",
-                       "missing": "required field missing"}.get(err["type"], err["msg"])
+                       "missing": "required field missing", "string_too_long": "too long",
+                       "too_long": "too many entries"}.get(err["type"], err["msg"])
             raise ConfigError(message, file=file, entry=label, field=loc, found=bad_input,
                               expected=_expected(err)) from exc
         if spec.name in seen:

@@ -311,6 +311,10 @@ def rule_entry(row: Rule) -> dict[str, Any]:
 
 def parse_rules_yaml(text: str) -> tuple[list[tuple[str, dict[str, Any]]], list[dict[str, str]]]:
     """Read a rules document (a list, or a mapping with `rules:`) into (name, dict) pairs and errors."""
+    from bot.limits import too_big, too_many
+
+    if (why := too_big(len(text.encode("utf-8")))) is not None:  # refused before it is parsed
+        return [], [{"field": "rules", "message": why}]
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -323,6 +327,8 @@ def parse_rules_yaml(text: str) -> tuple[list[tuple[str, dict[str, Any]]], list[
         return [], []
     if not isinstance(raw, list):
         return [], [{"field": "rules", "message": "expected a list of rules (or a mapping with a `rules:` list)"}]
+    if (why := too_many(len(raw))) is not None:
+        return [], [{"field": "rules", "message": why}]
     out: list[tuple[str, dict[str, Any]]] = []
     errors: list[dict[str, str]] = []
     for i, item in enumerate(raw):
