@@ -69,6 +69,9 @@ def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResu
     detector = Detector(compiled)
     files: list[Path] = []
     items = []
+    for folder in paths:
+        if folder.is_dir() and not any(p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES for p in folder.iterdir()):
+            warnings.append(f"{folder}: no article files in this folder (looked for {', '.join(sorted(ARTICLE_SUFFIXES))})")
     for path in expand_paths(paths):
         try:
             items.append(read_article_file(path))

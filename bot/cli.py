@@ -203,18 +203,37 @@ def check(
     rules: Path | None = typer.Option(None, "--rules", metavar="FILE",
                                       help="Rules file (default: DIPLOBOT_CONFIG_DIR/rules.yaml)."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per article, in input order."),
+    from_db: bool = typer.Option(False, "--rules-from-db",
+                                 help="Use the rules stored in the database (DIPLOBOT_DATABASE_URL) instead of a file."),
+    tenant: str = typer.Option("local", "--tenant", metavar="TENANT",
+                               help="With --rules-from-db: whose rules: local, slack:TEAM or discord:GUILD."),
 ) -> None:
     import json
+    import tempfile
 
     from bot.check import check_paths, render_text
 
     logging.basicConfig(level=logging.WARNING)
     settings = _settings()
-    try:
-        results, warnings = check_paths(paths, rules or settings.rules_file)
-    except DiplobotError as exc:
-        _fail(str(exc))
-        return
+    if from_db and rules is not None:
+        _fail("give --rules FILE or --rules-from-db, not both")
+    if tenant != "local" and not from_db:
+        _fail("--tenant chooses whose stored rules --rules-from-db reads; add --rules-from-db")
+    with tempfile.TemporaryDirectory(prefix="diplobot-check-") as folder:
+        rules_file = rules or settings.rules_file
+        label = None
+        if from_db:
+            rules_file = Path(folder) / "rules.yaml"
+            label = f"the rules of {tenant} in the database"
+            rules_file.write_text(_stored_rules(settings, tenant), encoding="utf-8")
+        try:
+            results, warnings = check_paths(paths, rules_file)
+        except DiplobotError as exc:
+            _fail(str(exc).replace(str(rules_file), label) if label else str(exc))
+            return
+    if label:
+        warnings = [w.replace(str(rules_file), label) for w in warnings]
+        typer.echo(f"rules: {label}", err=True)
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
     if as_json:
@@ -223,6 +242,39 @@ def check(
     for r in results:
         typer.echo("\n".join(render_text(r)))
         typer.echo("")
+
+
+def _stored_rules(settings: Settings, tenant: str) -> str:
+    """A tenant's rules in the database as YAML, read without migrating or seeding anything (`check` writes nothing)."""
+    import asyncio
+
+    from sqlalchemy.engine import make_url
+
+    from bot.repo.rules import export_rules
+    from bot.services import Services
+    from bot.storage.db import Database
+
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        _fail(f"no database at {url.database} (opening it would create it); run 'diplobot run' once, or give --rules FILE")
+
+    async def read() -> str:
+        db = Database(settings.database_url)
+        try:
+            return await export_rules(Services(settings=settings, db=db), tenant)
+        finally:
+            await db.close()
+
+    try:
+        text = asyncio.run(read())
+    except Exception as exc:  # no database there, no tables yet, PostgreSQL down: one line, no traceback
+        shown = make_url(settings.database_url).render_as_string(hide_password=True)
+        _fail(f"cannot read the rules stored in {shown} ({type(exc).__name__}); "
+              "has 'diplobot run' created this database? Or give --rules FILE")
+        raise  # unreachable
+    if not (text.strip() and "name:" in text):
+        _fail(f"{tenant} has no rules in the database; tenants are local, slack:TEAM or discord:GUILD")
+    return text
 
 
 def _dispatch(words: list[str], channel: str = "terminal") -> None:

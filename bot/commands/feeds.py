@@ -27,7 +27,7 @@ else:  # loaded when a command runs, not when the CLI lists the commands
     repo = lazy_module("bot.repo.feeds")
     tables = lazy_module("bot.storage.tables")
 
-ADD_USAGE = "feeds add URL [--name NAME] [--interval 5m] [--outlet NAME]"
+ADD_USAGE = "feeds add URL [--name NAME] [--interval 5m] [--outlet NAME] [--backfill N]"
 
 
 async def _require_feed(ctx: CommandContext, name: str, usage: str) -> Feed:
@@ -130,6 +130,8 @@ def register(registry: CommandRegistry) -> None:
         Arg("name", "a short name (default: from the feed's title)", kind="option", required=False),
         Arg("interval", "how often to poll, e.g. 5m or 1h", kind="option", required=False),
         Arg("outlet", "the outlet name shown in alerts", kind="option", required=False),
+        Arg("backfill", "how many of the feed's newest items may alert on its first poll (default 0: none)",
+            kind="option", required=False),
         admin_only=True,
     )
     async def feeds_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
@@ -143,6 +145,12 @@ def register(registry: CommandRegistry) -> None:
             fields["interval"] = args["interval"]
         if args.get("outlet"):
             fields["outlet"] = args["outlet"]
+        if args.get("backfill") is not None:
+            backfill = str(args["backfill"]).strip()
+            if not backfill.isdigit():
+                raise UserInputError(f"--backfill must be a whole number, 0 or more; got {args['backfill']!r}",
+                                     argument="backfill", usage=ADD_USAGE)
+            fields["backfill"] = int(backfill)
         _feed_spec(FeedSpec, args.get("name") or "check", url, fields)  # bad options fail before any fetch
         title: str | None = None
         items: int | None = None
@@ -177,8 +185,11 @@ def register(registry: CommandRegistry) -> None:
                 raise UserInputError(f"no file or folder at {spec.path}", argument="url", usage=ADD_USAGE)
             repo.add_feed_row(session, ctx.caller.tenant, spec, title=title, now=now)
         detail = f"{title!r}, {items} item{'s' if items != 1 else ''} now" if items is not None else f"local {spec.kind}"
-        return Reply(text=f"Feed {name!r} added ({detail}); it is polled every {spec.interval // 60} min.",
-                     lines=(spec.url,), data={"name": name, "url": spec.url, "title": title, "items": items})
+        first = (f" On its first poll its newest {spec.backfill} item{'s' if spec.backfill != 1 else ''} may alert."
+                 if spec.backfill else "")
+        return Reply(text=f"Feed {name!r} added ({detail}); it is polled every {spec.interval // 60} min.{first}",
+                     lines=(spec.url,), data={"name": name, "url": spec.url, "title": title, "items": items,
+                                             "backfill": spec.backfill})
 
     @registry.command("feeds remove", "Stop polling a feed and forget it", Arg("feed", "the feed's name", complete="feed"),
                       admin_only=True)

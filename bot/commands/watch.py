@@ -344,8 +344,8 @@ def register(registry: CommandRegistry) -> None:
             path = _local_file(ctx, args["file"], "file", "rules export [FILE]")
             path.write_text(text, encoding="utf-8")
             return Reply(text=f"Rules written to {path}.", data={"file": str(path), "yaml": text})
-        return Reply(text="Rules as YAML:", lines=tuple(text.rstrip().splitlines()), data={"yaml": text,
-                                                                                          "count": count})
+        # The reply is the YAML and nothing else, so that `diplobot rules export > rules.yaml` round-trips.
+        return Reply(text=text.rstrip(), data={"yaml": text, "count": count})
 
     @registry.command("rules import", "Create or update rules from a YAML file on the bot's host (all or nothing)",
                       Arg("file", "the YAML file to read"), admin_only=True)
@@ -360,7 +360,7 @@ def register(registry: CommandRegistry) -> None:
                                  usage=usage) from None
         summary = await repo.import_rules(ctx.services, ctx.caller.tenant, text, ctx.caller.user_id)
         if not summary.ok:
-            return _invalid(str(path), list(summary.errors))
+            return _invalid(str(path), list(summary.errors), what=f"Rules file {path}")
         return Reply(
             text=f"Imported {path}: {len(summary.created)} added, {len(summary.updated)} updated, "
             f"{len(summary.unchanged)} unchanged.",
