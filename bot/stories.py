@@ -225,19 +225,21 @@ _DEATHS = frozenset(["killed", "dead", "died", "deaths", "death"])
 _COUNTRY_PARTS = frozenset(["united", "republic", "kingdom", "democratic", "federal", "islamic", "people's"])
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    """Every folded way the gazetteer writes a country's name or demonym (684 keys; built once)."""
+    return frozenset(key for key, (_length, entries) in places().automaton.items()
+                     if any(e.kind in ("country", "alias", "demonym") for e in entries))
+
+
 def _country_word(name: str) -> bool:
     """True when a (lower-cased) name is a country's name or demonym, or a word of one ("united").
 
-    A capital is not: "in Beijing" and "in Washington" are the places of two meetings.
+    A capital is not: "in Beijing" and "in Washington" are the places of two meetings. A set lookup, not a
+    cache: a busy window holds more distinct words than any cache would keep.
     """
-    if name in _COUNTRY_PARTS:
-        return True
-    gazetteer = places()
-    key = fold(name)
-    if key not in gazetteer.automaton:
-        return False
-    return any(e.kind in ("country", "alias", "demonym") for e in gazetteer.automaton.get(key)[1])
+    keys = _country_keys()
+    return name in _COUNTRY_PARTS or name in keys or (not name.isascii() and fold(name) in keys)
 
 
 def _principal(det: Detection, head: str) -> set[str]:
