@@ -458,3 +458,29 @@ async def test_dispatch_with_invocation_words(core):
 async def test_seeding_from_a_missing_file_does_nothing(services, tmp_path):
     assert not (await seed_rules(services, "local", tmp_path / "none.yaml")).created
     assert not (await seed_feeds(services, "local", tmp_path / "none.yaml")).added
+
+
+async def test_backtest_hits_are_all_listed_page_by_page(core, clock, monkeypatch):
+    from bot.commands import watch
+
+    await insert_seed_story(core.services, clock.now() - timedelta(days=2))
+    monkeypatch.setattr(watch, "PAGE", 1)  # two hits, one a page
+    first = body(await run(core, "watch add peace --places Armenia,Azerbaijan"))
+    assert "(2 articles); page 1 of 2:" in first and "… 1 more: add --page 2" in first
+    second = body(await run(core, "watch add peace --places Armenia,Azerbaijan --page 2"))
+    assert "page 2 of 2:" in second and "more: add --page" not in second
+    shown = [line for text in (first, second) for line in text.splitlines() if line.startswith("  - ")]
+    assert len(set(shown)) == 2
+    await add_rule(core)
+    assert "page 2 of 2:" in body(await run(core, "watch test peace --page 2"))
+    assert not (await run(core, "watch test peace --page 0")).ok
+
+
+async def test_an_edit_preview_shows_the_hits_it_adds_and_removes(core, clock):
+    await insert_seed_story(core.services, clock.now() - timedelta(days=2))
+    await add_rule(core)
+    narrowed = body(await run(core, "watch edit peace --spec '{query: sanctions}'"))
+    assert "The edit adds 0 hits and removes 2 (saved rule: 2, edited: 0):" in narrowed, narrowed
+    assert sum(line.startswith("  - ") for line in narrowed.splitlines()) == 2
+    same = body(await run(core, "watch edit peace --severity flash"))
+    assert "The edit changes no hit: the saved rule matches the same 2 articles." in same, same

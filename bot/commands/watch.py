@@ -22,7 +22,7 @@ else:  # loaded when a command runs, not when the CLI lists the commands
 
 LIST_FIELDS = ("events", "places", "people", "exclude")
 TEXT_FIELDS = ("query", "description", "severity")
-SHOWN_HITS = 5
+PAGE = 20  # backtest hits shown per page; `--page N` shows the others
 
 
 def _rule_options() -> tuple[Arg, ...]:
@@ -38,8 +38,22 @@ def _rule_options() -> tuple[Arg, ...]:
         Arg("severity", "flash, urgent or routine", kind="option", required=False, choices=SEVERITIES),
         Arg("description", "what the rule is for", kind="option", required=False),
         Arg("days", "backtest over the stored articles of this many days", kind="option", required=False, default="7"),
+        _page_arg(),
         Arg("yes", "save without a preview", kind="flag"),
     )
+
+
+def _page_arg() -> Arg:
+    return Arg("page", f"which page of the backtest's hits to show ({PAGE} a page)", kind="option", required=False,
+               default="1")
+
+
+def _page(args: dict[str, Any], usage: str) -> int:
+    value = str(args.get("page") or "1").strip()
+    if not value.isdigit() or int(value) < 1:
+        raise UserInputError(f"--page must be a whole number, 1 or more; got {args.get('page')!r}", argument="page",
+                             usage=usage)
+    return int(value)
 
 
 def _days(args: dict[str, Any], usage: str) -> int:
@@ -97,24 +111,48 @@ def _flow(value: Any) -> str:
     return str(value)
 
 
-def _backtest_lines(result: repo.Backtest) -> list[str]:
+def _hit_line(hit: repo.Hit) -> str:
+    reason = f" ({clip(hit.reason, 80)})" if hit.reason else ""
+    return f"  - {clip(hit.title, 100)} <{hit.url}>{reason}"
+
+
+def _backtest_lines(result: repo.Backtest, page: int = 1) -> list[str]:
+    """The backtest's summary and one page of its hits (every hit is on some page)."""
     head = (f"Backtest, last {result.days} days: {result.scanned} stored articles scanned"
             + (" (newest only)" if result.truncated else "") + "; ")
     if not result.hits:
         return [head + "it would not have alerted."]
+    pages = -(-len(result.hits) // PAGE)
+    page = min(page, pages)
     lines = [head + f"it would have alerted on {result.stories} stor{'y' if result.stories == 1 else 'ies'} "
-             f"({len(result.hits)} article{'s' if len(result.hits) != 1 else ''}):"]
-    for hit in result.hits[:SHOWN_HITS]:
-        reason = f" ({clip(hit.reason, 80)})" if hit.reason else ""
-        lines.append(f"  - {clip(hit.title, 100)} <{hit.url}>{reason}")
-    if len(result.hits) > SHOWN_HITS:
-        lines.append(f"  … and {len(result.hits) - SHOWN_HITS} more")
+             f"({len(result.hits)} article{'s' if len(result.hits) != 1 else ''})"
+             + (f"; page {page} of {pages}:" if pages > 1 else ":")]
+    lines += [_hit_line(hit) for hit in result.hits[(page - 1) * PAGE: page * PAGE]]
+    if page < pages:
+        lines.append(f"  … {len(result.hits) - page * PAGE} more: add --page {page + 1}")
+    return lines
+
+
+def _edit_effect(before: repo.Backtest, after: repo.Backtest) -> list[str]:
+    """What an edit adds to and removes from the rule's backtest hits (the saved rule against the edited one)."""
+    old = {h.article_id for h in before.hits}
+    new = {h.article_id for h in after.hits}
+    added = [h for h in after.hits if h.article_id not in old]
+    removed = [h for h in before.hits if h.article_id not in new]
+    if not added and not removed:
+        return [f"The edit changes no hit: the saved rule matches the same {len(old)} article{'s' if len(old) != 1 else ''}."]
+    lines = [f"The edit adds {len(added)} hit{'s' if len(added) != 1 else ''} and removes {len(removed)}"
+             f" (saved rule: {len(old)}, edited: {len(new)}):"]
+    lines += [f"  + {line[4:]}" for line in map(_hit_line, added[:PAGE])]
+    lines += [f"  - {line[4:]}" for line in map(_hit_line, removed[:PAGE])]
+    if len(added) > PAGE or len(removed) > PAGE:
+        lines.append(f"  (the first {PAGE} of each)")
     return lines
 
 
 def _backtest_data(result: repo.Backtest) -> dict[str, Any]:
     return {"days": result.days, "scanned": result.scanned, "articles": len(result.hits), "stories": result.stories,
-            "titles": [h.title for h in result.hits[:SHOWN_HITS]]}
+            "titles": [h.title for h in result.hits]}
 
 
 def _invalid(name: str, errors: list[dict[str, str]], *, what: str | None = None) -> Reply:
@@ -199,9 +237,11 @@ def register(registry: CommandRegistry) -> None:
 
     async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) -> Reply:
         """Validate, then preview with a backtest or save (--yes) a new or changed rule."""
-        usage = f"watch {'edit' if editing else 'add'} NAME [--spec YAML | --query Q --events E,...] [--days 7] [--yes]"
+        usage = (f"watch {'edit' if editing else 'add'} NAME [--spec YAML | --query Q --events E,...] [--days 7] "
+                 "[--page N] [--yes]")
         name = str(args["name"]).strip()
         days = _days(args, usage)
+        page = _page(args, usage)
         base: dict[str, Any] | None = None
         if editing:
             row = await _require_rule(ctx, name, usage)
@@ -229,11 +269,15 @@ def register(registry: CommandRegistry) -> None:
                          lines=tuple(_describe(checked.spec)), data={"rule": name, "saved": True, "spec": checked.spec})
         async with ctx.services.db.session() as session:
             result = await repo.backtest(session, name, checked.spec, days=days, now=now, tenant=ctx.caller.tenant)
+            saved = (await repo.backtest(session, name, {k: v for k, v in base.items() if k != "enabled"}, days=days,
+                                         now=now, tenant=ctx.caller.tenant) if editing and base is not None else None)
         lines = ["Rule:", *_describe(checked.spec)]
         if editing and base is not None:
             change = _diff(base, {**checked.spec, "enabled": checked.spec.get("enabled", base.get("enabled", True))})
             lines.append(f"Changes: {change or 'none'}")
-        lines += _backtest_lines(result)
+        lines += _backtest_lines(result, page)
+        if saved is not None:
+            lines += _edit_effect(saved, result)
         lines.append("Nothing saved yet: run the same command with --yes to save.")
         return Reply(
             text=f"Preview of {'the edited' if editing else 'new'} rule {name!r} (valid, not saved).",
@@ -295,16 +339,18 @@ def register(registry: CommandRegistry) -> None:
 
     @registry.command("watch test", "Backtest a saved rule over the stored articles of the last N days",
                       Arg("rule", "the rule's name", complete="rule"),
-                      Arg("days", "how many days back", kind="option", required=False, default="7"), admin_only=True)
+                      Arg("days", "how many days back", kind="option", required=False, default="7"), _page_arg(),
+                      admin_only=True)
     async def watch_test(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Backtest a rule."""
-        usage = "watch test RULE [--days 7]"
+        usage = "watch test RULE [--days 7] [--page N]"
         days = _days(args, usage)
+        page = _page(args, usage)
         row = await _require_rule(ctx, args["rule"], usage)
         async with ctx.services.db.session() as session:
             result = await repo.backtest(session, row.name, row.spec or {}, days=days, now=ctx.services.clock.now(),
                                          tenant=ctx.caller.tenant)
-        return Reply(text=f"Backtest of rule {row.name!r}:", lines=tuple(_backtest_lines(result)),
+        return Reply(text=f"Backtest of rule {row.name!r}:", lines=tuple(_backtest_lines(result, page)),
                      data={"rule": row.name, "backtest": _backtest_data(result)})
 
     @registry.command("watch history", "Who changed the watch rules, when, and what changed",
