@@ -40,5 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/ingest.py
 
+# Build and test artefacts only: var/ holds the user's database (rules, subscriptions, history) and stays.
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache build dist *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
