@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from bot.bootstrap import load_config, seed
 from bot.channels import LOCAL_TENANT
 from bot.commands.core import CommandCore
+from bot.detect import language
 from bot.digest import schedule_digests
 from bot.delivery import Outbox, queue_notice
 from bot.errors import DiplobotError, Unavailable
@@ -332,6 +333,11 @@ class App:
         try:
             if self.stop_event.is_set():  # stopped while starting: start nothing
                 return
+            # Before anything is served or polled: loading lingua's models holds the interpreter lock
+            # (about 1 s), which inside a poll stalled the event loop and /healthz for 2-6 s.
+            started = time.monotonic()
+            await asyncio.to_thread(language.warm_up)
+            log.info("language models loaded in %.2f s", time.monotonic() - started)
             if self.settings.http_port is not None:
                 self.ops = OpsServer(self.services, self.metrics, port=self.settings.http_port)
                 await self.ops.start()

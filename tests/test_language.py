@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,28 @@ def test_check_shows_the_language(tmp_path: Path) -> None:
     data = json.loads(subprocess.run([sys.executable, "-m", "bot", "check", "--json", str(tmp_path)],
                                      capture_output=True, text=True, timeout=120, cwd=REPO).stdout)
     assert data[0]["language"] == "pt" and data[0]["countries"] == []
+
+
+async def test_app_start_loads_the_language_models_before_serving(database_url: str, tmp_path: Path) -> None:
+    """Models loaded on first need held the interpreter lock inside a poll, stalling /healthz 2-6 s."""
+    from bot.detect import language
+    from tests.conftest import FakeClock
+    from tests.test_delivery_support import RecordingSink, make_app, make_config
+
+    language._detector.cache_clear()  # what earlier tests in this process built does not count
+    app = await make_app(database_url, make_config(tmp_path), FakeClock(), RecordingSink(), http_port=0)
+    task = asyncio.create_task(app.run())
+    try:
+        for _ in range(3000):
+            if app.ops is not None or task.done():
+                break
+            await asyncio.sleep(0.01)
+        assert app.ops is not None, "the ops server did not start"
+        assert language.models_loaded(), "the ops server serves before the language models are loaded"
+        started = time.monotonic()
+        assert language_of("Coronavirus en Belgique: 200 cas détectés au total", "") == "fr"
+        first = time.monotonic() - started
+    finally:
+        app.stop_event.set()
+        await asyncio.wait_for(task, timeout=30)
+    assert first < 0.5, f"the first French detection took {first:.2f} s: models loaded on first need"

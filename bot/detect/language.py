@@ -5,12 +5,15 @@ over the headline and the lead:
 1. low-accuracy mode (trigram models only: about 50 MB, microseconds per item) on the languages news in our
    feeds comes in. Another script (Cyrillic, Arabic, Chinese...) is decided here;
 2. a Latin-script call other than English is confirmed in high-accuracy mode among the main Latin-script
-   languages (about 150 MB, loaded on first need): on a bare headline the trigram models alone take one
+   languages (about 150 MB): on a bare headline the trigram models alone take one
    English headline in 25 for French or Spanish ("EU imposes new sanctions on Iran..." -> French).
 A text too short or too mixed to tell stays English, the language the rules are written in. lingua costs
 about 2 microseconds a character, so text in unaccented Latin letters that uses several of the commonest English function
 words ("the", "of", "said"...: words no other candidate language writes this way) is English without it,
 and lingua reads at most the first 200 characters.
+The models are loaded when a detector is built, all at once, and `warm_up()` builds both before the app
+serves or polls: loaded on first need they held the interpreter lock for 2-6 s inside a detection,
+stopping the event loop (and `/healthz`) meanwhile.
 """
 
 from __future__ import annotations
@@ -45,8 +48,20 @@ def _detector(confirm: bool = False) -> Any:
     from lingua import Language, LanguageDetectorBuilder  # imported on first use: `diplobot --help` stays fast
 
     languages = [getattr(Language, name) for name in (_CONFIRM if confirm else _CANDIDATES)]
-    builder = LanguageDetectorBuilder.from_languages(*languages)
+    # Preloaded: lingua otherwise loads a language's models inside the first detection that needs them.
+    builder = LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models()
     return builder.build() if confirm else builder.with_low_accuracy_mode().build()
+
+
+def warm_up() -> None:
+    """Build both detectors, loading every model now (about 1 s) rather than inside a later detection."""
+    _detector()
+    _detector(confirm=True)
+
+
+def models_loaded() -> bool:
+    """Whether `warm_up()` (or a detection) has built both detectors."""
+    return _detector.cache_info().currsize == 2
 
 
 def _call(detector: Any, sample: str) -> str:
