@@ -74,6 +74,24 @@ def test_violation_wins_over_agreement(detector: Detector, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The envoy called on both armies to halt the shelling and respect the truce.",
+    "Ministers urged the factions to halt the clashes and observe the cease-fire.",
+    "We ask the parties to stop the attacks and abide by the ceasefire.",
+])
+def test_call_to_stop_fighting_and_respect_the_truce_is_a_violation(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "violated"
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy called on both armies to respect the truce.",
+    "Ministers urged the factions to observe the cease-fire that took effect on Monday.",
+])
+def test_call_to_respect_the_truce_without_fighting_is_not_a_violation(detector: Detector, text: str) -> None:
+    # near-miss: asking the sides to keep an existing truce, with no fighting named, still reports that truce
+    assert _status(detector, text) != "violated"
+
+
+@pytest.mark.parametrize("text", [
     "Hamas is in talks with Egyptian mediators on a truce.",
     "Negotiators are working out a ceasefire in Doha.",
     "Sudan's warring sides moved closer to a cessation of hostilities deal on Friday.",

@@ -337,6 +337,8 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
             return "proposed"
         if status == "agreed" and _EXHORT.search(before):
             return "proposed"
+        if status == "holding" and _EXHORT.search(before) and _IS_VIOLENCE.search(before):
+            return "violated"  # "called on the sides to stop the shelling and respect the truce": it is being broken
         if status == "agreed" and _NEARLY.search(before):
             return "talks"  # "the warring parties are close to agreeing on a cease-fire"
         return status
