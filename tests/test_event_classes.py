@@ -92,6 +92,21 @@ def test_call_to_respect_the_truce_without_fighting_is_not_a_violation(detector:
 
 
 @pytest.mark.parametrize("text", [
+    "The ministers called for an early return to ceasefire negotiations between the two sides.",
+    "The envoy urged both parties to resume truce talks in Cairo.",
+    "Egypt proposed a new round of cease-fire discussions next week.",
+])
+def test_a_call_for_ceasefire_talks_is_talks(detector: Detector, text: str) -> None:
+    # what governs "ceasefire negotiations" governs the negotiations: a call for them is not a proposed truce
+    assert _status(detector, text) == "talks"
+
+
+def test_a_call_for_a_ceasefire_itself_stays_proposed(detector: Detector) -> None:
+    # near-miss: with no talks noun after it, the ceasefire is what is called for
+    assert _status(detector, "The ministers called for an immediate ceasefire between the two sides.") == "proposed"
+
+
+@pytest.mark.parametrize("text", [
     "Hamas is in talks with Egyptian mediators on a truce.",
     "Negotiators are working out a ceasefire in Doha.",
     "Sudan's warring sides moved closer to a cessation of hostilities deal on Friday.",

@@ -78,6 +78,9 @@ _RIGHT_CUES = re.compile(
     r"|(?P<proposed>\bpropos\w*|\boffered\b|\bbid\b|\bplan\b|\binitiative\b|\bcalls?\b|\bappeal)"
     r"|(?P<talks>\btalks\b|\bnegotiat\w*|\bdiscussions\b)"
 )
+# The ceasefire as the subject of negotiations ("ceasefire talks", "truce negotiations"): whatever governs the
+# phrase governs the talks.
+_NOUN_OF_TALKS = re.compile(r"[\s-]+(?:talks|negotiations|discussions)\b")
 # Modality before a governing verb turns an agreement into a plan: "hopes to sign", "ready to accept".
 _MODAL_BEFORE = re.compile(
     r"\b(?:would|could|should|must|might|may|will|shall|if|once|unless|whether|possible|possibly|"
@@ -296,6 +299,8 @@ def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) ->
     proposal, negation ("have not been agreed") leaves no status.
     """
     left, right = _bounds(low, start, end)
+    if _NOUN_OF_TALKS.match(low, end):
+        return "talks"  # "called for a resumption of ceasefire negotiations": the call is for talks, not a truce
     best: tuple[int, str] | None = None
     # "violations by both the government and anti-government forces of the cessation of hostilities": a change
     # of state reaches further left than other cues.
