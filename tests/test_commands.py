@@ -484,3 +484,18 @@ async def test_an_edit_preview_shows_the_hits_it_adds_and_removes(core, clock):
     assert sum(line.startswith("  - ") for line in narrowed.splitlines()) == 2
     same = body(await run(core, "watch edit peace --severity flash"))
     assert "The edit changes no hit: the saved rule matches the same 2 articles." in same, same
+
+
+async def test_a_workspace_holds_no_more_rules_than_the_cap(core, services, monkeypatch, tmp_path):
+    """Past bot.limits.MAX_RULES a new rule is refused on every path (add, import); edits still work."""
+    await add_rule(core, "first")
+    have = await count(services, Rule, Rule.tenant == OPERATOR.tenant)
+    monkeypatch.setattr("bot.limits.MAX_RULES", have + 1)
+    await add_rule(core, "second")  # the last one the cap allows
+    reply = await run(core, f'watch add third --spec "{RULE_YAML}" --yes')
+    assert not reply.ok and "the cap is" in reply.text and "watch remove" in reply.text, body(reply)
+    (tmp_path / "more.yaml").write_text("rules:\n  - {name: a1, query: armenia}\n  - {name: a2, query: georgia}\n")
+    reply = await run(core, f"rules import {tmp_path}/more.yaml")
+    assert not reply.ok and "the cap is" in reply.text, body(reply)
+    assert await count(services, Rule, Rule.tenant == OPERATOR.tenant) == have + 1  # nothing half-imported
+    assert (await run(core, 'watch edit second --description "still editable" --yes')).ok

@@ -13,6 +13,8 @@ import yaml
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.errors import RuleError
+from bot.limits import tenant_full
 from bot.models import SEVERITIES, RuleMatch, Severity
 from bot.repo.search import recent_articles
 from bot.storage.tables import ArticleRow, Rule, RuleAudit, Subscription
@@ -162,10 +164,16 @@ def _state(row: Rule) -> dict[str, Any]:
 
 async def save_rule(session: AsyncSession, tenant: str, name: str, spec: dict[str, Any], *, actor: str,
                     now: datetime, action: str | None = None) -> tuple[Rule, bool]:
-    """Create or replace a rule (audited); returns the row and whether it was created."""
+    """Create or replace a rule (audited); returns the row and whether it was created.
+
+    A new rule past the tenant's cap (`bot.limits.MAX_RULES`) raises RuleError and adds nothing.
+    """
     row = await get_rule(session, tenant, name)
     enabled = bool(spec.get("enabled", True))
     if row is None:
+        full = tenant_full(await session.scalar(select(func.count(Rule.id)).where(Rule.tenant == tenant)) or 0)
+        if full:
+            raise RuleError(name, full)
         row = Rule(tenant=tenant, name=name, spec=spec, enabled=enabled, created_at=now, updated_at=now)
         session.add(row)
         _audit(session, tenant, name, actor, action or "add", now, None, {**spec, "enabled": enabled})
