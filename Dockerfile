@@ -8,19 +8,19 @@ WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY adapters ./adapters
+# bot/config and bot/seeds link to these: the default rules, feeds and seed articles ship inside the package.
+COPY config ./config
+COPY seeds ./seeds
 RUN python -m venv /opt/venv && /opt/venv/bin/pip install --upgrade pip && /opt/venv/bin/pip install .
 
-# Runtime stage: the venv, the default config and seeds, a non-root user, the database on a volume.
+# Runtime stage: the venv (default rules, feeds and seeds inside), a non-root user, the database on a volume.
 FROM python:3.11-slim
 RUN useradd --create-home --uid 10001 diplobot
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
-COPY config ./config
-COPY seeds ./seeds
 RUN mkdir -p /app/var && chown diplobot:diplobot /app/var
 ENV PATH=/opt/venv/bin:$PATH \
     DIPLOBOT_DATABASE_URL=sqlite+aiosqlite:////app/var/diplobot.db \
-    DIPLOBOT_CONFIG_DIR=/app/config \
     DIPLOBOT_HTTP_PORT=9090 \
     PYTHONUNBUFFERED=1
 USER diplobot

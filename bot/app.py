@@ -86,10 +86,10 @@ class App:
         """Validate config, migrate and seed the database, build the pipeline, outbox and adapters."""
         if self._setup_done:
             return
+        load_config(self.settings)  # before the database: a config error leaves no database file behind
         db = Database(self.settings.database_url)
         kwargs = {"instance_id": self.settings.instance_id} if self.settings.instance_id else {}
         self.services = Services(settings=self.settings, db=db, clock=self.clock, **kwargs)
-        load_config(self.services)
         try:
             await db.migrate()
             await seed(self.services, subscribe="terminal" if self.settings.terminal else None)

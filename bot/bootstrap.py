@@ -11,14 +11,14 @@ from bot.ingest.feeds import FeedSpec, load_feeds_file
 from bot.repo.feeds import seed_feeds
 from bot.repo.rules import seed_rules
 from bot.services import Services
+from bot.settings import Settings
 from bot.storage.tables import Rule, Subscription
 
 log = logging.getLogger(__name__)
 
 
-def load_config(services: Services) -> tuple[list[RuleSpec], list[FeedSpec]]:
+def load_config(settings: Settings) -> tuple[list[RuleSpec], list[FeedSpec]]:
     """Validate rules.yaml and feeds.yaml; raises ConfigError naming file, entry and field."""
-    settings = services.settings
     return load_rules_file(settings.rules_file), load_feeds_file(settings.feeds_file)
 
 
@@ -40,7 +40,7 @@ async def seed(services: Services, *, tenant: str = "local", subscribe: str | No
             for name in names:
                 session.add(Subscription(tenant=tenant, channel=subscribe, rule=name, mode="immediate", created_at=now))
     if rules.created or feeds.added:
-        log.info("seeded %d rules and %d feeds from %s", len(rules.created), len(feeds.added), settings.config_dir)
+        log.info("seeded %d rules and %d feeds from %s", len(rules.created), len(feeds.added), settings.config_folder)
     return len(rules.created), len(feeds.added)
 
 

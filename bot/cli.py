@@ -277,6 +277,19 @@ def _stored_rules(settings: Settings, tenant: str) -> str:
     return text
 
 
+def _existing_database(settings: Settings) -> None:
+    """Only `diplobot run` creates the default database (var/diplobot.db of the folder it runs in): a command
+    typed in another folder says where the database is instead of starting an empty one there."""
+    from bot.settings import DEFAULT_DB
+
+    if "database_url" in settings.model_fields_set or settings.database_url != DEFAULT_DB:
+        return  # a database the user named is used (and created) wherever it is
+    if not Path(DEFAULT_DB.split("///", 1)[1]).exists():
+        _fail(f"no database in {Path.cwd()}: diplobot keeps it in var/diplobot.db of the folder where "
+              "'diplobot run' runs (which creates it); run this command there, "
+              "or set DIPLOBOT_DATABASE_URL to the database")
+
+
 def _dispatch(words: list[str], channel: str = "terminal") -> None:
     """Run one core command as the local operator against the configured database."""
     import asyncio
@@ -285,6 +298,7 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
     from bot.models import Caller, Invocation
 
     settings = _settings()
+    _existing_database(settings)
     from bot.logs import MaskingFormatter
 
     handler = logging.StreamHandler(sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
@@ -19,7 +20,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True)
 
     database_url: str = Field(DEFAULT_DB, alias="DIPLOBOT_DATABASE_URL")
-    config_dir: Path = Field(Path("config"), alias="DIPLOBOT_CONFIG_DIR")
+    # Unset: the rules and feeds shipped in the package (the repository's config/), found wherever diplobot runs.
+    config_dir: Path | None = Field(None, alias="DIPLOBOT_CONFIG_DIR")
     allow_private_networks: bool = Field(False, alias="DIPLOBOT_ALLOW_PRIVATE_NETWORKS")
     admin_channel: str = Field("terminal", alias="DIPLOBOT_ADMIN_CHANNEL")
     story_window_hours: float = Field(72.0, alias="DIPLOBOT_STORY_WINDOW_HOURS", gt=0)
@@ -66,14 +68,35 @@ class Settings(BaseSettings):
         return value.strip().upper()
 
     @property
+    def config_folder(self) -> Path:
+        """DIPLOBOT_CONFIG_DIR, or the defaults shipped in the package when it is unset."""
+        return self.config_dir if self.config_dir is not None else packaged_config_dir()
+
+    @property
     def rules_file(self) -> Path:
-        """The rules file that seeds a new database."""
-        return self.config_dir / "rules.yaml"
+        """The rules file that seeds a new database; ConfigError naming DIPLOBOT_CONFIG_DIR when it is missing."""
+        return self._config_file("rules.yaml")
 
     @property
     def feeds_file(self) -> Path:
-        """The feeds file that seeds a new database."""
-        return self.config_dir / "feeds.yaml"
+        """The feeds file that seeds a new database; ConfigError naming DIPLOBOT_CONFIG_DIR when it is missing."""
+        return self._config_file("feeds.yaml")
+
+    def _config_file(self, name: str) -> Path:
+        path = self.config_folder / name
+        if self.config_dir is not None and not path.exists():
+            what = "does not exist" if not self.config_dir.exists() else f"has no {name}"
+            raise ConfigError(
+                f"the folder {self.config_dir} {what}", file="environment", field="DIPLOBOT_CONFIG_DIR",
+                expected="a folder holding rules.yaml and feeds.yaml; unset DIPLOBOT_CONFIG_DIR to use the defaults "
+                         f"shipped with diplobot ({packaged_config_dir()})",
+            )
+        return path
+
+
+def packaged_config_dir() -> Path:
+    """The default rules.yaml and feeds.yaml shipped in the package: the repository's config/ (linked as bot/config)."""
+    return Path(str(resources.files("bot") / "config"))
 
 
 def load_settings(**overrides: object) -> Settings:
