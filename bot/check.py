@@ -102,6 +102,8 @@ def render_text(result: CheckResult) -> list[str]:
     for e in d.events:
         status = f" ({e.status})" if e.status else ""
         lines.append(f"  - {e.type}{status}: \"{e.evidence}\"")
+        if e.type == "ceasefire" and e.cue:
+            lines.append(f"    status set by: {e.cue}")
     lines.append("casualties:" if d.casualties else "casualties: none")
     for c in d.casualties:
         when = "current" if c.current else "background"

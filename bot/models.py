@@ -42,6 +42,7 @@ class Event:
     type: str
     status: str | None
     evidence: str
+    cue: str = ""  # for a ceasefire: the words that set its status ("governing word \"agreed\"")
 
 
 @dataclass(frozen=True, slots=True)

@@ -511,3 +511,99 @@ def test_violation_named_far_before_the_truce(detector: Detector) -> None:
 def test_modal_of_another_verb_does_not_make_a_plan(detector: Detector) -> None:
     text = "We welcome the arrival of the team that will eventually monitor and verify the implementation of the truce."
     assert _status(detector, text) == "agreed"
+
+
+# --- ceasefire status: general classes of governing language (issue 13) ------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels called off the truce on Monday.",
+    "The militia pulled out of the ceasefire after its commander was arrested.",
+    "The government suspended the ceasefire in the northern province.",
+    "Israel resumed strikes on Sunday, ending the ceasefire.",
+    "Artillery fire resumed in the capital after the end of a three-day ceasefire.",
+    "A unilateral truce that was declared by the army has ended as clashes resumed on Friday night.",
+])
+def test_ended_called_off_or_withdrawn_truce_collapsed(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "collapsed"
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire that ended the war has held for three years.",
+    "Mediators hope to extend the truce before the end of the ceasefire on Friday.",
+])
+def test_a_truce_that_ended_a_war_or_ends_later_did_not_collapse(detector: Detector, text: str) -> None:
+    assert _status(detector, text) != "collapsed"
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling near the port raised fears that the three-day-old truce between the army and the rebels had collapsed.",
+    "Rocket fire on Sunday left the ceasefire signed last week on the verge of collapse.",
+    "Heavy mortar fire hit two towns, raising fears that the truce might be falling apart.",
+])
+def test_feared_collapse_is_a_violation(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "violated"
+
+
+@pytest.mark.parametrize("text", [
+    "The truce largely held on Saturday, but overnight there was heavy shelling near the airport.",
+    "The ceasefire took effect at noon but was violated within hours.",
+    "The army accused the rebels of shelling its positions for the first time since the signing of the ceasefire.",
+    "Moscow denied violating the truce on Tuesday.",
+])
+def test_violations_past_but_and_accusations(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "violated"
+
+
+@pytest.mark.parametrize("text", [
+    "There were no reports of violations of the truce on Monday.",
+    "A shaky ceasefire appeared to be holding on Sunday as shops reopened.",
+    "An uneasy truce took hold across the province on Thursday.",
+    "Calm returned to the city as the truce held for a second day.",
+    "The militias pledged to honour the ceasefire.",
+])
+def test_holding_predicates_and_denied_violations(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "holding"
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian officials announced a new round of talks with the aim of reaching a truce in Gaza.",
+    "The two delegations resumed negotiations in Doha in a bid to reach a lasting ceasefire.",
+    "The leaders agreed to work toward a ceasefire.",
+])
+def test_efforts_to_reach_a_truce_are_talks(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "talks"
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire is due to expire on Sunday.",
+    "The truce is scheduled to end at midnight on Thursday.",
+    "Both armed groups committed themselves to a ceasefire on Friday.",
+])
+def test_a_truce_with_an_expiry_or_commitment_is_agreed(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "agreed"
+
+
+def test_a_truce_that_will_continue_is_extended(detector: Detector) -> None:
+    assert _status(detector, "The army confirmed on Thursday that the truce will continue for another day.") == "extended"
+
+
+def test_at_once_is_no_condition(detector: Detector) -> None:
+    text = "The army commander ordered his units to halt the clashes at once and observe the cease-fire."
+    assert _status(detector, text) == "holding"
+
+
+def test_the_cue_that_set_the_status_is_kept(detector: Detector) -> None:
+    det = detector.detect("", "The rebels called off the truce on Monday.")
+    event = next(e for e in det.events if e.type == "ceasefire")
+    assert event.status == "collapsed" and '"called off"' in event.cue
+
+
+def test_check_says_which_cue_set_the_status(detector: Detector) -> None:
+    from pathlib import Path
+
+    from bot.check import CheckResult, render_text
+
+    det = detector.detect("Truce called off", "The rebels called off the truce on Monday.")
+    lines = render_text(CheckResult(Path("a.txt"), "Truce called off", det, "s1", ()))
+    assert any(line.strip().startswith("status set by:") and '"called off"' in line for line in lines), lines

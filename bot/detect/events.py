@@ -34,7 +34,7 @@ _HOLDING_ALONE = re.compile(r"\bfighting (?:has|had) (?:ceased|stopped|ended)\b|
 _NEGATION = re.compile(
     r"\b(?:no|not|never|without|rejected|rejects|reject|refused|refuses|refuse|denied|denies|ruled out|rules out|nor)\b(?:\W+\w+){0,3}\W*$"
 )
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|should|must|might|may|will|if|once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b")
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|should|must|might|may|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b")
 
 _VIOLENCE = r"(?:fighting|clashes|shelling|violence|attacks|strikes|air ?strikes|bombing|bombardment|hostilities|offensive)"
 # A change of state (violated, collapsed, extended) anywhere in the trigger's clause wins over agreement:
@@ -43,47 +43,79 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     # "renewed fighting" and "prolonged shelling" are violence, not an extension.
     ("extended", re.compile(r"(?<!\ban )\bextend(?!ed (?:cease|truce))|\bextension|\b(?:prolong|renew)\w*\b(?!\s+(?:\w+\s+)?" + _VIOLENCE + ")")),
     ("collapsed", re.compile(r"\bcollaps|\bfell apart|\bfalls apart|\bbr(?:oke|eaks?|eaking) down|\bbreakdown|\bunravel|\babandon|"
-                             r"\bshattered|\bexpired\b|\blapsed\b|\b(?:is|was) (?:officially |now )?over\b")),
+                             r"\bshattered|\bexpired\b|\blapsed\b|\b(?:is|was) (?:officially |now )?over\b|\bcall(?:s|ed|ing)? off\b|"
+                             r"\bpull(?:s|ed|ing)? out of\b|\bwithdr[ae]w\w* from\b|\bscrap(?:s|ped|ping)?\b|\bterminat\w*|"
+                             r"\brenege\w*|\btore up\b|\bfalling apart\b|\bcrumbl\w*")),
     ("violated", re.compile(r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin|"
                             r"\bthreaten\w*|\bjeopardi[sz]\w*|\btest(?:s|ed|ing)\b|\bstrain\w*|\bfalter\w*|\bfray\w*|\bshaky\b|"
-                            r"\b(?:renewed|fresh|heavy|new) " + _VIOLENCE + r"|\b" + _VIOLENCE + r" (?:erupted|broke out|resumed|continued|flared)")),
+                            r"\b(?:renewed|fresh|heavy|new) " + _VIOLENCE + r"|\b" + _VIOLENCE + r" (?:erupted|broke out|resumed|continued|flared)|"
+                            r"\b(?:accus|blam)\w* (?:\w+ ){0,5}?(?:of|for) (?:shelling|attack\w*|firing|bombing|striking|launching|killing|shooting)\b")),
 ]
+# A collapse feared or threatened is a truce under strain: "raising fears that the truce had already collapsed",
+# "on the verge of collapse", "might be falling apart".
+_COLLAPSE_FEARED = re.compile(
+    r"\b(?:fears?|feared|fearing|worr\w*|concerns?|verge|brink|risk\w*|danger|threat\w*|might|could)\b(?:\W+[\w'-]+){0,14}\W*$"
+)
+# A violation denied by the report itself: "no reports of violations", "without any breach".
+_NO_VIOLATION = re.compile(r"\b(?:no|without|nor)\s+(?:\w+\s+){0,3}$")
+# Ending the truce: "called off", "ended the truce", "after the end of a 24-hour ceasefire", "an end to the truce";
+# not a scheduled end ("before the end of the truce") nor a truce that ended a war ("the ceasefire that ended the war").
+_ENDED_LEFT = re.compile(
+    r"\b(?:(?:end|suspend)(?:ed|s|ing)? (?:the|a|an|its|their|this|that)|(?:the|an) end (?:of|to) (?:the|a|an|its|their|this|that))\s+(?:[\w'-]+\s+){0,3}$"
+)
+_ENDED_RIGHT = re.compile(
+    r"(?:\s+(?!(?:war|conflict|fighting|talks|negotiations|offensive|siege)\b)[\w',-]+){0,8}?\s+(?P<verb>ended)\b"
+    r"(?!\s+(?:the|a|an|its|their|decades?|years?|months?|weeks?|days?|(?!(?:as|when|after|amid|and|with|on|in|at)\b)\w+\s+(?:war|conflict|fighting|hostilities|siege))\b)"
+)
+_ENDED_NOT = re.compile(r"\b(?:before|until|till|ahead of|by|towards?|near|approach\w*|put|bring|brought|to)\s+(?:\w+\s+){0,2}$")
+# Adjectives of doubt ("a shaky truce") yield to a predicate that says the truce holds.
+_DOUBT_ENDINGS = ('"shaky"', '"strained"', '"fraying"', '"faltering"')
+# A truce with a date to run out exists: "the ceasefire is due to expire on Sunday".
+_EXPIRY = re.compile(r"\s*(?:\w+\s+){0,2}?(?:is|are|was|were|had been)\s+(?:scheduled|set|due|expected|supposed)\s+to\s+"
+                     r"(?:expire|end|run out|lapse|come to an end)\b")
+
 # The verb or noun that governs the ceasefire from its left ("agreed to a truce", "called for a ceasefire",
 # "talks on a truce"); the nearest one decides.
 _LEFT_CUES = re.compile(
     r"(?P<talks>\b(?:talks|negotiations?|discussions|consultations)\b(?:\s+(?!agree|sign|reach|accept)[\w'-]+){0,4}?\s+(?:on|over|about|for|toward|towards|aimed at|to reach|to secure|to achieve)\b"
     r"|\bnegotiat(?:e|es|ing|ion|ions|ors?)\b|\bdiscuss\w*\s+(?:a|an|possible|the possibility of|prospects for)\b|"
-    r"\bmediat(?:e|es|ing)\b|\bbrokering\b|\bworking (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b)"
+    r"\bmediat(?:e|es|ing)\b|\bbrokering\b|\bwork(?:ing|s)? (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b|"
+    r"\b(?:aim(?:ed|s|ing)? (?:at|of|to)|in (?:a|an) (?:bid|effort|attempt) to|bids? to|efforts? to|push(?:ing)? to|"
+    r"working (?:\w+ )?(?:hard )?to|seeking to)\s+(?:reach|secur|achiev|clinch|hammer)\w*)"
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
     r"\bbid for\b|\bplan for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
     r"\btowards?\b|\bpath(?:way)? to\b|\broad to\b|\bneed for\b|\bnecessity of\b|\bimportance of\b)"
-    r"|(?P<holding>\bfragile\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b)"
+    r"|(?P<holding>\bfragile\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
+    r"\bhonou?r(?:s|ed|ing)?\b)"
     r"|(?P<agreed>\bnegotiated\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplement\w*|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
     r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bsince (?:the|a)\b|"
     r"\borgani[sz]ed\b|\barranged\b|\bapproved\b|\bsupports? (?:the|this)\b|"
-    r"\bcomplian\w* with\b|\bcommitments? to\b|\btake part in\b|\btook part in\b)"
+    r"\bcomplian\w* with\b|\bcommitments? to\b|\btake part in\b|\btook part in\b|\bpledg\w*|\bvow(?:s|ed)?\b|"
+    r"\bcommit(?:s|ted)? (?:themselves |itself |himself |herself )?to\b)"
 )
 # The predicate after the ceasefire ("the truce took effect", "the ceasefire is holding", "a truce proposed by").
 _RIGHT_CUES = re.compile(
     r"(?P<holding>\b(?:is|was|has|have|had|been|largely|mostly|still|appears to be|seems to be)\s+(?:largely |mostly |broadly |still )?(?:holding|held)\b"
     r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) in (?:place|effect|force)\b|\bfragile\b"
     r"|\b(?:is|are|was|were|been|being)\s+(?:largely |mostly |broadly |generally )?(?:respected|observed)\b"
-    r"|\b(?:has |have |had )?(?:brought|restored) (?:a |an )?(?:\w+ )?(?:calm|respite|quiet|lull|period of calm)\b|\bnow (?:going on|in its)\b)"
+    r"|\b(?:has |have |had )?(?:brought|restored) (?:a |an )?(?:\w+ )?(?:calm|respite|quiet|lull|period of calm)\b|\bnow (?:going on|in its)\b"
+    r"|\b(?:take|takes|took|taking|taken) hold\b|\bheld\b(?!\s+(?:talks|meetings?|discussions|negotiations|hostages?|captive|in\b|by\b)))"
     r"|(?P<agreed>\btook effect|\btakes? effect|\btaking effect|\bcame into (?:force|effect)|\bcome into (?:force|effect)|"
     r"\bwent into effect|\bin effect\b|\bin force\b|\bbegan\b|\bbegins?\b|\bstart(?:s|ed)?\b|\bcommenc\w*|"
     r"\bagreed\b|\bannounced\b|\bannouncement\b|\bsigned\b|\breached\b|\bbrokered\b|\baccepted\b|\bdeal\b|\bagreement\b|"
     r"\baccord\b|\bpact\b|\b(?:is|was) (?:now )?under ?way\b)"
     r"|(?P<proposed>\bpropos\w*|\boffered\b|\bbid\b|\bplan\b|\binitiative\b|\bcalls?\b|\bappeal)"
     r"|(?P<talks>\btalks\b|\bnegotiat\w*|\bdiscussions\b)"
+    r"|(?P<extended>\b(?:will|would|is to|are to) (?:continue|go on|carry on)\b)"
 )
 # The ceasefire as the subject of negotiations ("ceasefire talks", "truce negotiations"): whatever governs the
 # phrase governs the talks.
 _NOUN_OF_TALKS = re.compile(r"[\s-]+(?:talks|negotiations|discussions)\b")
 # Modality before a governing verb turns an agreement into a plan: "hopes to sign", "ready to accept".
 _MODAL_BEFORE = re.compile(
-    r"\b(?:would|could|should|must|might|may|will|shall|if|once|unless|whether|possible|possibly|"
+    r"\b(?:would|could|should|must|might|may|will|shall|if|(?<!\bat )once|unless|whether|possible|possibly|"
     r"hope[sd]?|hoping|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|need(?:s|ed)? to|try(?:ing)? to|tries to|"
     r"seek(?:s|ing)? to|aim(?:s|ed|ing)? to|want(?:s|ed)? to|expected to|likely to|set to|going to|poised to|due to|"
     r"intends? to|intention to|effort to|efforts to|attempt to)\b"
@@ -256,13 +288,18 @@ class Reading:
     status: str | None
     weight: float
     sentence: Sentence
+    cue: str = ""
 
 
-def _bounds(low: str, start: int, end: int, window: int = _WINDOW) -> tuple[int, int]:
+_SEPARATORS = (";", " but ", " while ", " whereas ")
+_SEPARATORS_BUT = (";", " while ", " whereas ")
+
+
+def _bounds(low: str, start: int, end: int, window: int = _WINDOW, separators: tuple[str, ...] = _SEPARATORS) -> tuple[int, int]:
     """The clause around a trigger: at most `window` characters each side, cut at clause separators."""
     left = max(0, start - window)
     right = min(len(low), end + window)
-    for sep in (";", " but ", " while ", " whereas "):
+    for sep in separators:
         k = low.rfind(sep, left, start)
         if k >= 0:
             left = max(left, k + len(sep))
@@ -290,96 +327,148 @@ def _modal(text: str) -> bool:
 
 
 def _ceasefire_status(low: str, start: int, end: int, is_title: bool = False) -> str | None:
-    """The status of a ceasefire mention from the words that govern it in its clause.
+    """The status of a ceasefire mention (see `ceasefire_cue`)."""
+    return ceasefire_cue(low, start, end, is_title)[0]
+
+
+def _quote(low: str, m: re.Match[str] | tuple[int, int]) -> str:
+    """The words of a cue as `check` quotes them."""
+    a, b = (m.start(), m.end()) if isinstance(m, re.Match) else m
+    return '"' + " ".join(low[a:b].split()) + '"'
+
+
+def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tuple[str | None, str]:
+    """The status of a ceasefire mention from the words that govern it in its clause, and the cue that set it.
 
     A change of state (extended, violated, collapsed) wins when its cue is in the clause ("accused each other of
-    violating the truce agreed last week"). Otherwise the nearest governing word on the left decides ("agreed on
-    Tuesday to a 30-day ceasefire proposed by ..." is agreed), then the predicate on the right ("the truce took
-    effect", "is holding"). Modality before the governing word ("hopes to sign", "ready to accept") makes it a
-    proposal, negation ("have not been agreed") leaves no status.
+    violating the truce agreed last week"); a change feared or threatened ("raising fears the truce might be
+    falling apart") is a violation, a violation denied ("no reports of violations") leaves the truce holding.
+    Otherwise the nearest governing word on the left decides ("agreed on Tuesday to a 30-day ceasefire
+    proposed by ..." is agreed; "called off the truce" collapsed; "in a bid to reach a truce" talks), then the
+    predicate on the right ("the truce took effect", "is holding", "has ended"). Modality before the governing
+    word ("hopes to sign", "ready to accept") makes it a proposal, negation ("have not been agreed") leaves no
+    status. The second value says which cue decided, for `check`.
     """
     left, right = _bounds(low, start, end)
-    if _NOUN_OF_TALKS.match(low, end):
-        return "talks"  # "called for a resumption of ceasefire negotiations": the call is for talks, not a truce
-    best: tuple[int, str] | None = None
+    noun = _NOUN_OF_TALKS.match(low, end)
+    if noun:
+        # "called for a resumption of ceasefire negotiations": the call is for talks, not a truce
+        return "talks", f"the ceasefire names the subject of talks ({_quote(low, (start, noun.end()))})"
+    best: tuple[int, str, str] | None = None
     # "violations by both the government and anti-government forces of the cessation of hostilities": a change
-    # of state reaches further left than other cues.
+    # of state reaches further left than other cues; a violation reaches past "but" ("the truce held, but
+    # overnight there was heavy shelling").
     wide_left = _bounds(low, start, end, _WINDOW + 40)[0]
+    past_but = _bounds(low, start, end, _WINDOW, _SEPARATORS_BUT)[1]
     for status, pattern in _CHANGE_CUES:
-        for m in pattern.finditer(low, wide_left if status == "violated" else left, right):
-            if _CHANGE_NOT.search(low, max(left, m.start() - 30), m.start()):
+        for m in pattern.finditer(low, wide_left if status == "violated" else left, past_but if status == "violated" else right):
+            kind = status
+            lead = low[max(left, m.start() - 30) : m.start()]
+            if status == "collapsed" and _COLLAPSE_FEARED.search(low, max(left, min(start, m.start()) - 40), m.start()):
+                kind = "violated"  # "raising fears that the truce had already collapsed": strained, not over
+            elif _CHANGE_NOT.search(lead):
                 continue
             if status == "extended" and _EXTEND_NOT.search(low, max(left, m.start() - 40), m.start()):
                 continue
             if status == "violated" and _IS_VIOLENCE.search(m.group()) and _BEFORE_TRUCE.search(low, max(left, m.start() - 30), m.start()):
                 continue
+            if status == "violated" and _NO_VIOLATION.search(lead):
+                kind = "holding"  # "there were no reports of violations of the truce"
             distance = m.start() - end if m.start() >= end else max(0, start - m.end())
             if m.start() < start and _TALKS_FRAME.search(low, max(left, m.start() - 30), m.start()):
-                status = "talks"  # "will hold talks on extending the truce", "discussed an extension"
+                kind = "talks"  # "will hold talks on extending the truce", "discussed an extension"
             elif m.start() >= end and _TALKS_SUBJECT.search(low, max(left, start - 40), start):
-                status = "talks"  # "talks on a ceasefire collapsed": the talks failed, no truce did
+                kind = "talks"  # "talks on a ceasefire collapsed": the talks failed, no truce did
             if best is None or distance < best[0]:
-                best = (distance, status)
+                best = (distance, kind, f"change of state {_quote(low, m)}")
+    ended: tuple[int, int] | None = None
+    left_end = _ENDED_LEFT.search(low, max(left, start - 45), start)
+    right_end = _ENDED_RIGHT.match(low, end, right)
+    if left_end is not None:
+        ended = (left_end.start(), left_end.end())
+    elif right_end is not None:
+        ended = (right_end.start("verb"), right_end.end("verb"))
+    if ended is not None and not _CHANGE_NOT.search(low, max(left, ended[0] - 30), ended[0]) \
+            and not (left_end is not None and _ENDED_NOT.search(low, max(left, ended[0] - 20), ended[0])):
+        distance = ended[0] - end if ended[0] >= end else max(0, start - ended[1])
+        if best is None or distance < best[0]:
+            best = (distance, "collapsed", f"ended {_quote(low, (ended[0], min(ended[1], ended[0] + 30)))}")
     if best is not None:
         if best[1] == "violated" and _HELD_DESPITE.search(low, left, right):
-            return "holding"
-        return best[1]
+            return "holding", f"held despite {best[2]}"
+        if best[1] == "violated" and best[2].endswith(_DOUBT_ENDINGS):
+            held = _RIGHT_CUES.search(low, end, right)
+            if held is not None and held.lastgroup == "holding":
+                return "holding", f"predicate {_quote(low, held)} (over {best[2]})"  # "a shaky truce appeared to be holding"
+        return best[1], best[2]
     cue = None
     for cue in _LEFT_CUES.finditer(low, left, start):
         pass
     if cue is not None and _SUBORDINATE.search(low, cue.end(), start):
         cue = None  # "urge all parties to act with restraint until this ceasefire begins": the cue governs another verb
+    if cue is not None and cue.lastgroup == "holding" and cue.group() == "fragile" and _RIGHT_CUES.search(low, end, right):
+        cue = None  # "the fragile truce began on Friday": the predicate says more than the adjective
     if cue is not None:
         status = cue.lastgroup
+        why = f"governing word {_quote(low, cue)}"
         before = low[left : cue.start()]
         if _NEGATED_CUE.search(before):
-            return None
+            return None, f"negated {why}"
         if status == "proposed" and _ACCEPTED.search(before[-40:]):
-            return "agreed"  # "accepted the American proposal to end the war"
+            return "agreed", f"accepted {why}"  # "accepted the American proposal to end the war"
         # The modal must be near the governing word: "the team that will monitor the implementation of the
         # ceasefire" does not make the ceasefire a plan.
         if status in ("agreed", "holding") and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before))):
-            return "proposed"
+            return "proposed", f"modality before {why}"
         if status == "agreed" and _EXHORT.search(before):
-            return "proposed"
+            return "proposed", f"exhortation before {why}"
         if status == "holding" and _EXHORT.search(before) and _IS_VIOLENCE.search(before):
-            return "violated"  # "called on the sides to stop the shelling and respect the truce": it is being broken
+            return "violated", f"call to stop fighting before {why}"  # "called on the sides to stop the shelling and respect the truce"
         if status == "agreed" and _NEARLY.search(before):
-            return "talks"  # "the warring parties are close to agreeing on a cease-fire"
-        return status
+            return "talks", f"nearly {why}"  # "the warring parties are close to agreeing on a cease-fire"
+        return status, why
     after = _RIGHT_CUES.search(low, end, right)
-    if _EFFECT.match(low, end) and not _modal(low[max(left, start - 40) : start]):
-        return "agreed"  # "the cessation of hostilities is scheduled to start on Friday"
+    effect = _EFFECT.match(low, end) or _EXPIRY.match(low, end)
+    if effect and not _modal(low[max(left, start - 40) : start]):
+        return "agreed", f"start or end date {_quote(low, effect)}"  # "the cessation of hostilities is scheduled to start on Friday"
     if after is not None:
         status = after.lastgroup
+        why = f"predicate {_quote(low, after)}"
         between = low[end : after.start()]
         if status in ("talks", "proposed") and len(between) > 15:
             # Only a noun compound or a participle names the ceasefire's state: "ceasefire talks", "a truce
             # proposed by"; "a ceasefire to make way for discussions" is no negotiation of it.
             status = None
+        if status == "extended" and len(between) > 15:
+            status = None  # "a truce ... will continue": only the truce's own predicate extends it
         if _NOT.search(between):
-            return None
+            return None, f"negated {why}"
         if status == "agreed":
             held = _RIGHT_CUES.search(low, after.end(), right)
             if held is not None and held.lastgroup == "holding":
-                status = "holding"  # "the truce, which took effect on Friday, is holding"
+                status, why = "holding", f"predicate {_quote(low, held)}"  # "the truce, which took effect on Friday, is holding"
         if status in ("agreed", "holding") and (
             _MODAL_AFTER.match(low, end) or _modal(between) or _HYPOTHETICAL.search(low[max(left, start - 40) : start])
         ):
-            return "proposed"
+            return "proposed", f"modality with {why}"
         if status == "agreed" and after.group() in ("deal", "agreement", "accord", "pact") \
                 and _ASPIRED.search(low, max(left, start - 40), start):
-            return "proposed"  # "the only way is through a permanent cease-fire agreement"
+            return "proposed", f"aspiration with {why}"  # "the only way is through a permanent cease-fire agreement"
         if status == "agreed" and after.group() in ("deal", "agreement", "accord", "pact") \
                 and _OUT_OF_REACH.search(low, after.end(), min(right, after.end() + 30)):
-            return "talks"  # "a ceasefire deal remains out of reach"
+            return "talks", f"out of reach {why}"  # "a ceasefire deal remains out of reach"
         if status is not None:
-            return status
-    if _HYPOTHETICAL.search(low[max(left, start - 40) : start]) or _MODAL_AFTER.match(low, end):
-        return "proposed"
-    if _ASPIRED.search(low, max(left, start - 40), start):
-        return "proposed"  # "an immediate and sustained ceasefire", "a lasting truce": what is asked for
-    return None
+            return status, why
+    lead = max(left, start - 40)
+    hypo = _HYPOTHETICAL.search(low[lead:start])
+    if hypo:
+        return "proposed", f"modality {_quote(low, (lead + hypo.start(), lead + hypo.end()))}"
+    if _MODAL_AFTER.match(low, end):
+        return "proposed", f"modality {_quote(low, _MODAL_AFTER.match(low, end))}"
+    aspired = _ASPIRED.search(low, max(left, start - 40), start)
+    if aspired:
+        return "proposed", f"aspiration {_quote(low, (aspired.start(), aspired.start() + len(aspired.group().split()[0])))}"  # "an immediate and sustained ceasefire"
+    return None, "no cue governs the ceasefire"
 
 
 def is_background(sent: Sentence) -> bool:
@@ -420,33 +509,41 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         w = sent.weight
         cf_status: str | None = None
         if cf:
-            best: tuple[str | None, float] | None = None
+            best: tuple[str | None, float, str] | None = None
             for m in _CEASEFIRE.finditer(low):
                 if background and not sent.is_title and _mention_is_background(low, m.start(), m.end()):
                     continue
                 if _negated(low, m.start()):
-                    # "rejected calls for a ceasefire" still reports a proposal; "no ceasefire" reports nothing.
-                    if _PROPOSAL_BEFORE.search(low, max(0, m.start() - 30), m.start()):
-                        best = ("proposed", w)
+                    # "rejected calls for a ceasefire" still reports a proposal; "denied violating the ceasefire"
+                    # reports an alleged violation; "no ceasefire", "refused a truce" report nothing.
+                    refused = _PROPOSAL_BEFORE.search(low, max(0, m.start() - 30), m.start())
+                    breach = _DENIED_BREACH.search(low, max(0, m.start() - 40), m.start())
+                    if breach:
+                        best = ("violated", w, f"breach denied {_quote(low, breach)}")
+                        break
+                    if refused:
+                        best = ("proposed", w, f"refused or rejected {_quote(low, refused)}")
                         break
                     continue
-                status = _ceasefire_status(low, m.start(), m.end(), sent.is_title)
+                status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
                 weight = w if status else w * 0.5
                 if status == "holding" and _EXHORT.search(low, _bounds(low, m.start(), m.end())[0], m.start()):
                     weight = w * 0.5  # "we call on the sides to respect the ceasefire": a call, weak evidence it holds
-                best = (status, weight)
+                best = (status, weight, why)
                 if status:
                     break
             if best is None and not background:
                 weak = _CEASEFIRE_WEAK.search(low)
                 if weak and not _negated(low, weak.start()):
-                    status = _ceasefire_status(low, weak.start(), weak.end(), sent.is_title)
+                    status, why = ceasefire_cue(low, weak.start(), weak.end(), sent.is_title)
                     if status in ("agreed", "proposed", "extended", "collapsed", "violated"):
-                        best = (status, w * 0.8)
-            if best is None and not background and _HOLDING_ALONE.search(low):
-                best = ("holding", w)
+                        best = (status, w * 0.8, why)
+            if best is None and not background:
+                alone = _HOLDING_ALONE.search(low)
+                if alone:
+                    best = ("holding", w, f"fighting stopped {_quote(low, alone)}")
             if best is not None and not is_off_topic and not topic_heavy:
-                out.append(Reading("ceasefire", best[0], best[1], sent))
+                out.append(Reading("ceasefire", best[0], best[1], sent, best[2]))
                 cf_status = best[0]
         if background or is_off_topic:
             continue
@@ -524,6 +621,8 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
     return None
 
 
+# A violation denied is a violation alleged.
+_DENIED_BREACH = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject\w*)\s+(?:\w+\s+){0,3}?(?:violat\w*|breach\w*|break\w*)\b")
 _PROPOSAL_BEFORE = re.compile(r"\b(?:calls?|proposals?|offers?|demands?|appeals?|plans?|push(?:es)?)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?$")
 _FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible|ready to)\b")
 _THRESHOLDS = {"ceasefire": 0.6, "talks": 1.0, "agreement": 1.0, "clash": 2.0, "sanctions": 1.0}
@@ -696,8 +795,8 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
                 if r.status:
                     scores[r.status] = scores.get(r.status, 0.0) + r.weight
             status = max(scores, key=lambda s: (scores[s], -_PRIORITY.index(s))) if scores else None
-            evidence = next((r.sentence.text for r in sorted(rs, key=lambda r: -r.weight) if r.status == status), rs[0].sentence.text)
-            events.append(Event("ceasefire", status, evidence))
+            top_reading = next((r for r in sorted(rs, key=lambda r: -r.weight) if r.status == status), rs[0])
+            events.append(Event("ceasefire", status, top_reading.sentence.text, top_reading.cue))
         else:
             best = max(rs, key=lambda r: r.weight)
             events.append(Event(etype, None, best.sentence.text))
