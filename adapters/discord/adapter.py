@@ -44,6 +44,8 @@ def make_client(settings: Settings, **options: Any) -> discord.Client:
         "member_cache_flags": discord.MemberCacheFlags.none(),
     }
     kwargs.update(options)
+    # diplobot never joins a voice channel: discord.py's warnings that its voice libraries are missing are noise.
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
     if settings.discord_shard_count:
         return discord.AutoShardedClient(shard_count=settings.discord_shard_count, **kwargs)
     return discord.Client(**kwargs)
@@ -106,7 +108,15 @@ class DiscordAdapter:
         await self.wait_ready(self.ready_timeout)
 
     async def _login(self) -> None:
-        await self.client.login(self.settings.discord_token or "")
+        try:
+            await self.client.login(self.settings.discord_token or "")
+        except BaseException:
+            # discord.py opens a new HTTP session at each login and leaves a failed one open ("Unclosed client
+            # session" at every retry): close it, with its connector, and let the next login make a new one.
+            await self.client.http.close()
+            if self.client.http.connector is not discord.utils.MISSING and self.client.http.connector.closed:
+                self.client.http.connector = discord.utils.MISSING
+            raise
         app_id = self.client.application_id
         if app_id is not None:
             self.invite_url = invite_url(app_id)

@@ -30,6 +30,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -114,6 +115,11 @@ class PendingRule:
     user: str
 
 
+def _client_token_notice(record: logging.LogRecord) -> bool:
+    """False for Bolt's "As you gave `client` as well, `token` will be unused." (a logging filter)."""
+    return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
 class SlackAdapter:
     """The running Slack face: Bolt app, sink, and Socket Mode or HTTP transport."""
 
@@ -136,13 +142,20 @@ class SlackAdapter:
                               pacer=ChannelPacer(pace_seconds))
         admins = frozenset(u.strip() for u in settings.slack_admin_users.split(",") if u.strip())
         self.admins = AdminCache(self.client, admins)
-        self.app = AsyncApp(
-            client=self.client,
-            signing_secret=settings.slack_signing_secret or "",
-            name="diplobot",
-            logger=logging.getLogger("adapters.slack.bolt"),
-            request_verification_enabled=not self.socket_mode,
-        )
+        bolt_log = logging.getLogger("adapters.slack.bolt")
+        # Bolt reads SLACK_BOT_TOKEN itself and, given our client too, warns that it will not use that token
+        # (the very token the client holds) at every start: that one line is dropped, nothing else.
+        bolt_log.addFilter(_client_token_notice)
+        try:
+            self.app = AsyncApp(
+                client=self.client,
+                signing_secret=settings.slack_signing_secret or "",
+                name="diplobot",
+                logger=bolt_log,
+                request_verification_enabled=not self.socket_mode,
+            )
+        finally:
+            bolt_log.removeFilter(_client_token_notice)
         self._pending: OrderedDict[str, PendingRule] = OrderedDict()
         self._tasks: set[asyncio.Task[Any]] = set()
         self._socket: AsyncSocketModeHandler | None = None
