@@ -88,4 +88,6 @@ def article_from_row(row: Any) -> Article:
         published=row.published,
         seen_at=row.seen_at,
         guid=row.guid,
+        event_at=getattr(row, "event_at", None),
+        dated=getattr(row, "dated", None),
     )

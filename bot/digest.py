@@ -155,7 +155,11 @@ async def _one_digest(services: Services, sub_id: int, tenant: str, channel: str
         enabled = await session.scalar(select(Rule.enabled).where(Rule.tenant == tenant, Rule.name == rule))
         if not enabled:
             return None
-        rows = await recent_articles(session, since=since, until=now, limit=SCAN_LIMIT, tenant=tenant)
+        # What reached the bot since the last digest and is news: an event within the story window (or the
+        # digest's own period, when that is longer). An old report fetched now is stored, never digested.
+        window = timedelta(hours=services.settings.story_window_hours)
+        rows = await recent_articles(session, since=min(since, now - window), until=now, limit=SCAN_LIMIT,
+                                     tenant=tenant)
         rows = [r for r in rows if r.seen_at > since]
         muted = await muted_story_ids(session, channel)
         summaries, total = await _summaries(session, rows, tenant, rule, muted, now, cache)

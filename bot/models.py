@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 Severity = Literal["flash", "urgent", "routine"]
@@ -28,11 +28,23 @@ class Article:
     published: datetime | None
     seen_at: datetime
     guid: str | None = None
+    event_at: datetime | None = None  # when the event happened (see `bot.stories.event_time`)
+    dated: str | None = None  # how `event_at` is known: "published", "text" (a date written in it), "fetched"
 
     @property
     def published_or_seen(self) -> datetime:
         """The publication time, or the first-seen time when the feed gave none."""
         return self.published or self.seen_at
+
+    @property
+    def when(self) -> datetime:
+        """The event's time: `event_at`, else the publication time, else the first-seen time."""
+        return self.event_at or self.published_or_seen
+
+    @property
+    def when_dated(self) -> str:
+        """How `when` is known: "published", "text" or "fetched"."""
+        return self.dated or ("published" if self.published else "fetched")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +143,13 @@ class Source:
     title: str
     url: str
     outlet: str
-    published: datetime | None
+    published: datetime | None  # the event's time as `Article.when` (the name is kept for stored payloads)
+    dated: str = "published"  # how that time is known: "published", "text" (a date in it), "fetched"
+
+    def when_text(self, now: datetime) -> str:
+        """`11 Aug 14:05 UTC`; with the year when it is not `now`'s; says when the time is only approximate:
+        `10 Aug 2003 (date in the text)`, `fetched 11 Aug 14:05 UTC (no date given)`."""
+        return when_text(self.published, now, self.dated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +172,14 @@ class Summary:
     def rules(self) -> tuple[str, ...]:
         """Names of the rules that matched."""
         return tuple(m.rule for m in self.matches)
+
+    def newest_source(self) -> Source | None:
+        """The source with the latest time (the last listed when none has one)."""
+        dated = [(s.published if s.published.tzinfo else s.published.replace(tzinfo=UTC), i)
+                 for i, s in enumerate(self.sources) if s.published is not None]
+        if dated:
+            return self.sources[max(dated)[1]]
+        return self.sources[-1] if self.sources else None
 
 
 AlertKind = Literal["post", "edit", "followup", "batch", "digest", "notice"]
@@ -202,6 +228,22 @@ class Reply:
     ephemeral: bool = False
     summaries: tuple[Summary, ...] = ()
     data: dict[str, object] = field(default_factory=dict)
+
+
+def when_text(value: datetime | None, now: datetime, dated: str = "published") -> str:
+    """A time for people: `11 Aug 14:05 UTC` this year, `11 Aug 2003 14:05 UTC` another year, "" for None.
+
+    A date written in the article names a day (`10 Aug 2003 (date in the text)`); a fetch time is said to be one.
+    """
+    if value is None:
+        return ""
+    value = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+    day = f"{value.day} {value:%b}" + ("" if value.year == now.year else f" {value.year}")
+    if dated == "text":
+        return f"{day} (date in the text)"
+    if dated == "fetched":
+        return f"fetched {day} {value:%H:%M} UTC (no date given)"
+    return f"{day} {value:%H:%M} UTC"
 
 
 def channel_tenant(channel: str) -> str:

@@ -41,7 +41,7 @@ from bot.rulebook import RuleBook
 from bot.services import Services
 from bot.storage.db import chunked, insert_ignore
 from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
-from bot.stories import StoryDoc, StoryIndex
+from bot.stories import StoryDoc, StoryIndex, event_time
 from bot.summarize import summarize
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ async def story_summary(
 
 
 def _summary_of(story_id: str, rows: Sequence[Any], matches: Sequence[RuleMatch]) -> Summary:
-    rows = sorted(rows, key=lambda r: (r.published or r.seen_at, r.seen_at, r.id))
+    rows = sorted(rows, key=lambda r: (r.event_at or r.published or r.seen_at, r.seen_at, r.id))
     return summarize(story_id, [article_from_row(r) for r in rows], [detection_from_dict(r.detection) for r in rows],
                      matches)
 
@@ -130,6 +130,11 @@ class Pipeline:
         self.stories = stories
         self._index_watermark: datetime | None = None
 
+    def is_news(self, when: datetime, now: datetime) -> bool:
+        """True when an event is within the story window of `now`: an older item is stored (brief finds it) but
+        never alerts as new, whenever it is first fetched."""
+        return now - when <= self.stories.window
+
     async def load_recent(self) -> int:
         """Fill the story index with stored articles within the story window (at start, or to catch up)."""
         now = self.services.clock.now()
@@ -147,9 +152,9 @@ class Pipeline:
         for r in rows:
             if r.id in self.stories:
                 continue
-            self.stories.add(
-                StoryDoc(r.id, r.title, r.text, r.published or r.seen_at, detection_from_dict(r.detection)), r.story_id
-            )
+            # Without a publication date the index reads a date from the text, else falls back on the fetch time.
+            self.stories.add(StoryDoc(r.id, r.title, r.text, r.published, detection_from_dict(r.detection),
+                                      fetched=r.seen_at), r.story_id)
             added += 1
         self._index_watermark = now
         return added
@@ -245,16 +250,20 @@ class Pipeline:
                 known.mine.add(article_id)
                 if item.content_hash:
                     known.my_hashes.add(item.content_hash)
+                title, text = item.title or "(untitled)", item.text or item.summary or ""
+                event_at, dated = event_time(item.published, title, text, now)
                 article = Article(
                     id=article_id,
                     url=item.url or "",
-                    title=item.title or "(untitled)",
-                    text=item.text or item.summary or "",
+                    title=title,
+                    text=text,
                     outlet=item.outlet or (feed.spec or {}).get("outlet") or feed.title or feed.name,
                     feed=feed.name,
                     published=item.published,
                     seen_at=now,
                     guid=item.guid,
+                    event_at=event_at,
+                    dated=dated,
                 )
                 to_store.append((item, article))
             edit_rows = await _edit_rows(session, edited)
@@ -268,35 +277,36 @@ class Pipeline:
                 feed.primed = True
             edits = _apply_edits(edit_rows, detections[len(to_store):])
             new: list[tuple[FeedItem, Article, Detection, str]] = []
-            adopted: list[tuple[FeedItem, Detection, str]] = []  # stored by another tenant's feed: new to this one
+            # Stored by another tenant's feed: new to this one (and whether it is news, see `is_news`).
+            adopted: list[tuple[FeedItem, Detection, str, bool]] = []
             for (item, article), detection in zip(to_store, detections):
                 article_id = article.id
                 stored = known.stored.get(article_id)
                 stored_story = stored.story_id if stored is not None else None
                 if stored_story is not None:
-                    adopted.append((item, detection, stored_story))
+                    adopted.append((item, detection, stored_story, self.is_news(article.when, now)))
                     continue
-                story_id = self.stories.add(
-                    StoryDoc(article.id, article.title, article.text, article.published_or_seen, _base(detection))
-                )
+                story_id = self.stories.add(StoryDoc(article.id, article.title, article.text, article.published,
+                                                     _base(detection), fetched=now))
                 new.append((item, article, detection, story_id))
             stories = await _ensure_stories(
                 session, {story_id: article.title for _, article, _, story_id in new}, now,
-                existing={row.story_id for row, _ in edits if row.story_id} | {sid for _, _, sid in adopted})
+                existing={row.story_id for row, _ in edits if row.story_id} | {sid for _, _, sid, _ in adopted})
             # Another tenant's poll may store the same article at this moment (PostgreSQL): its row wins, and
             # the article is adopted into that row's story like one stored before.
             inserted = await _insert_articles(session, [
                 {"id": a.id, "url": a.url, "guid": a.guid, "title": a.title, "text": a.text, "outlet": a.outlet,
                  "feed_id": feed_id, "published": a.published, "seen_at": now, "content_hash": item.content_hash,
                  "story_id": story_id, "detection": detection_to_dict(_base(detection)),
-                 "search_text": f"{a.title}\n{a.text}"}
+                 "search_text": f"{a.title}\n{a.text}", "event_at": a.when, "dated": a.when_dated}
                 for item, a, detection, story_id in new])
             raced = [(item, a, detection) for item, a, detection, _ in new if a.id not in inserted]
             if raced:
                 winners = {r.id: r.story_id for part in chunked([a.id for _, a, _ in raced])
                            for r in (await session.execute(select(ArticleRow.id, ArticleRow.story_id)
                                                            .where(ArticleRow.id.in_(part)))).all()}
-                adopted.extend((item, detection, winners[a.id]) for item, a, detection in raced if winners.get(a.id))
+                adopted.extend((item, detection, winners[a.id], self.is_news(a.when, now))
+                               for item, a, detection in raced if winners.get(a.id))
                 stories.update(await _ensure_stories(session, {}, now, existing=set(winners.values()) - set(stories)))
                 new = [n for n in new if n[1].id in inserted]
             changed: dict[str, tuple[list[RuleMatch], bool, datetime]] = {}
@@ -311,12 +321,12 @@ class Pipeline:
             for row, detection in edits:
                 assert row.story_id is not None
                 # An edit on a feed seen before is news like a new article (a story with no alert yet may now match).
-                join(row.story_id, detection, was_primed)
+                join(row.story_id, detection, was_primed and self.is_news(row.event_at or row.seen_at, now))
                 updated.setdefault(row.story_id, set()).add(row.id)
-            for item, _article, detection, story_id in new:
-                join(story_id, detection, item.key in may_alert)
-            for item, detection, story_id in adopted:
-                join(story_id, detection, item.key in may_alert)
+            for item, article, detection, story_id in new:
+                join(story_id, detection, item.key in may_alert and self.is_news(article.when, now))
+            for item, detection, story_id, news in adopted:
+                join(story_id, detection, item.key in may_alert and news)
             await session.flush()
             summaries = await story_summaries(session, {sid: c[0] for sid, c in changed.items()}, tenant=tenant)
             for story_id, summary in summaries.items():

@@ -39,6 +39,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 
@@ -109,6 +110,7 @@ class StoryDoc:
     text: str
     published: datetime | None
     detection: Detection = field(default_factory=Detection)
+    fetched: datetime | None = None  # when the bot first saw it: the event's date when nothing better is known
 
 
 @dataclass(slots=True)
@@ -186,11 +188,12 @@ def is_format_title(title: str) -> bool:
     return bool(_FORMAT_TITLE.match(title))
 
 
-def stated_date(text: str) -> datetime | None:
+def stated_date(text: str, not_after: datetime | None = None) -> datetime | None:
     """The latest full date written in a text ("Sept. 25 2013", "10 August 2014", "2016-02-26"), or None.
 
     Datelines, captions and "on February 27, 2016" date an article that came without a publication date;
     the latest one is taken because background cites earlier dates, and file photos are the rare exception.
+    With `not_after`, dates after that day (a coming election, a deadline) are not the article's.
     """
     best: datetime | None = None
     for m in _FULL_DATE.finditer(text[:DATE_CHARS]):
@@ -204,9 +207,29 @@ def stated_date(text: str) -> datetime | None:
                 when = datetime(int(g[6]), int(g[7]), int(g[8]), tzinfo=UTC)
         except ValueError:
             continue  # "February 30, 2016"
+        if not_after is not None and when.date() > not_after.date():
+            continue
         if best is None or when > best:
             best = when
     return best
+
+
+Dated = Literal["published", "text", "fetched"]
+
+
+def event_time(published: datetime | None, title: str, text: str, fetched: datetime) -> tuple[datetime, Dated]:
+    """When an article's event happened, and how that is known: its publication date ("published"), else
+    the latest date written in it, such as a dateline ("text"), else the time the bot fetched it ("fetched").
+
+    A written date names a day: it stands for the end of that day (never after the fetch), so that a
+    report fetched the next morning is still news, and a 2003 dateline stays in 2003.
+    """
+    if published is not None:
+        return published, "published"
+    day = stated_date(title + "\n" + text, not_after=fetched)
+    if day is not None:
+        return min(day + timedelta(days=1, microseconds=-1), fetched), "text"
+    return fetched, "fetched"
 
 
 # Kinds of event, coarser than the detector's types: what it tells apart on unseen text less reliably
@@ -351,8 +374,10 @@ class StoryIndex:
         counts = Counter(w for w in _words(title + "\n" + lead) if w not in party_words and not _country_word(w))
         when, stated = doc.published, False
         if when is None:
-            when = stated_date(doc.title + "\n" + doc.text)
-            stated = when is not None
+            when = stated_date(doc.title + "\n" + doc.text, not_after=doc.fetched)
+            stated = when is not None  # a day written in the text is approximate (see `_limit`)
+            if when is None:
+                when = doc.fetched  # a feed without dates is read as it publishes: its fetch time stands
         principal = _principal(det, doc.title)
         if not principal and not series:
             # The headline names nobody: the lead does (a series' page, such as a newscast, has no one lead).
@@ -491,8 +516,9 @@ class StoryIndex:
         return entry.story_id
 
     def expire(self, now: datetime) -> int:
-        """Drop articles published more than the window before `now`; returns how many were dropped."""
-        old = [aid for aid, e in self._entries.items() if e.doc.published is not None and now - e.doc.published > self.window]
+        """Drop articles whose event is more than the window before `now` (twice the window for an approximate
+        date); returns how many were dropped. An article with no date at all is never dropped."""
+        old = [aid for aid, e in self._entries.items() if e.when is not None and now - e.when > self._limit(e.stated)]
         for aid in old:
             entry = self._entries.pop(aid)
             self._lsh.remove(aid)
@@ -681,5 +707,6 @@ def merge_ids(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-__all__ = ["StoryDoc", "StoryIndex", "clean_lines", "cluster", "lead_text", "merge_ids", "names_of", "new_story_id"]
+__all__ = ["Dated", "StoryDoc", "StoryIndex", "clean_lines", "cluster", "event_time", "lead_text", "merge_ids", "names_of",
+           "new_story_id", "stated_date"]
 

@@ -258,7 +258,7 @@ def summarize(
         ceasefire = det.ceasefire_status or ceasefire
     people = by_salience([p.name for p in det.people] for det in detections)
     countries = by_salience(det.countries for det in detections)
-    casualty = story_casualty([(a.published_or_seen, d.casualties) for a, d in zip(articles, detections)])
+    casualty = story_casualty([(a.when, d.casualties) for a, d in zip(articles, detections)])
     severity: Severity = min((m.severity for m in matches), key=SEVERITIES.index, default="routine")
     rules_seen: dict[str, RuleMatch] = {}
     for m in matches:
@@ -268,7 +268,7 @@ def summarize(
         headline=headline_of(articles),
         sentences=tuple(choose_sentences(articles, detections, max_sentences)),
         sources=tuple(
-            Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=a.published_or_seen)
+            Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=a.when, dated=a.when_dated)
             for a in articles
         ),
         ceasefire=ceasefire,

@@ -6,6 +6,8 @@ import os
 import re
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 from aiohttp import web
@@ -75,7 +77,7 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Loopback World News</title><link>{base}/</link>
 <item><title>Ceasefire agreed between Armenia and Azerbaijan after talks</title>
 <link>{base}/a/ceasefire-agreed?utm_source=rss</link><guid>loop-1</guid>
-<pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate>
+<pubDate>{published}</pubDate>
 <description>Armenia and Azerbaijan agreed a ceasefire on Tuesday after talks in Geneva, Foreign Minister Ararat Mirzoyan said. Shelling in the border region killed at least 15 soldiers last week.</description></item>
 </channel></rss>"""
 
@@ -85,7 +87,9 @@ async def test_rss_feed_over_loopback_http_alerts(database_url: str, config_dir:
 
     async def feed(request: web.Request) -> web.Response:
         base = f"http://{request.host}"
-        return web.Response(body=RSS.format(base=base).encode(), content_type="application/rss+xml")
+        # Published an hour ago: an item older than the story window is stored but is not news.
+        published = format_datetime(datetime.now(UTC) - timedelta(hours=1), usegmt=True)
+        return web.Response(body=RSS.format(base=base, published=published).encode(), content_type="application/rss+xml")
 
     app.router.add_get("/rss.xml", feed)
     runner = web.AppRunner(app)

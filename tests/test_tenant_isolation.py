@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +58,12 @@ class Feeds:
         return f"{self.base}/{name}.xml"
 
     async def rss(self, request: web.Request) -> web.Response:
+        # An hour before the real clock: within today's brief and the story window (older items are not news).
+        published = format_datetime(datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(hours=1),
+                                    usegmt=True)
         items = "".join(
             f"<item><guid>{link}</guid><title>{title}</title><link>{link}</link><description>{text}</description>"
-            "<pubDate>Tue, 24 Nov 2026 11:00:00 GMT</pubDate></item>"
+            f"<pubDate>{published}</pubDate></item>"
             for link, title, text in self.items.get(request.match_info["name"], []))
         body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
         return web.Response(text=body, content_type="application/rss+xml")

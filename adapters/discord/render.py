@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import discord
@@ -266,7 +266,9 @@ def summary_fields(summary: Summary) -> tuple[EmbedField, ...]:
         lines = (f"**{clean(m.rule)}**: {clean(m.reason)}" if m.reason else f"**{clean(m.rule)}**" for m in summary.matches)
         fields.append(_field("Watch rules", _join_capped(lines, "\n")))
     if summary.sources:
-        lines = (f"• {clean(s.outlet)}: {clean(s.title)}" for s in summary.sources)
+        now = datetime.now(UTC)
+        lines = (f"• {clean(s.outlet)}: {clean(s.title)}" + (f" ({s.when_text(now)})" if s.published else "")
+                 for s in summary.sources)
         fields.append(_field(f"Sources ({len(summary.sources)})", _join_capped(lines, "\n")))
     return tuple(f for f in fields if f is not None)[:FIELDS_MAX]
 
@@ -308,6 +310,10 @@ def compact_embed(summary: Summary) -> EmbedSpec:
     """A short embed of one story for batches and command replies: headline, lead, outlets."""
     lead = clean(summary.sentences[0]) if summary.sentences else ""
     outlets = ", ".join(dict.fromkeys(clean(s.outlet) for s in summary.sources if s.outlet))
+    newest = summary.newest_source()
+    if newest is not None and newest.published is not None:
+        # Discord shows the timestamp in the reader's locale; the text says the year of an old story plainly.
+        outlets += (", " if outlets else "") + newest.when_text(datetime.now(UTC))
     description = lead + (f"\n*{outlets}*" if outlets else "")
     return EmbedSpec(
         title=truncate(title(summary.headline), TITLE_MAX) or "(untitled story)",

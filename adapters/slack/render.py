@@ -176,12 +176,6 @@ def link(url: str | None, label: str) -> str:
     return f"<{target}|{escape_label(one_line(label)) or 'link'}>"
 
 
-def _when(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).strftime("%d %b %H:%M UTC")
 
 
 # ----------------------------------------------------------------------------- block builders
@@ -293,8 +287,9 @@ def key_fact(summary: Summary) -> str:
 
 
 def source_line(source: Source) -> str:
-    """`• <url|title> — outlet, 12 Mar 14:05 UTC`, with everything from the article escaped."""
-    meta = ", ".join(p for p in (escape(one_line(source.outlet)), _when(source.published)) if p)
+    """`• <url|title> — outlet, 12 Mar 14:05 UTC` (`12 Mar 2003 14:05 UTC` in another year), everything from the
+    article escaped."""
+    meta = ", ".join(p for p in (escape(one_line(source.outlet)), source.when_text(datetime.now(UTC))) if p)
     raw_label = fit_plain(one_line(source.title) or one_line(source.outlet) or "article", 300)
     return f"• {link(source.url, raw_label)}" + (f" — {meta}" if meta else "")
 
@@ -359,25 +354,13 @@ def render_summary(summary: Summary, *, mention: str = "") -> Message:
     return Message(text=text, blocks=tuple(_cap(blocks)))
 
 
-def _utc(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def _newest(sources: tuple[Source, ...]) -> Source | None:
-    """The most recently published source (the last listed when none has a date)."""
-    dated = [(_utc(s.published), i, s) for i, s in enumerate(sources) if s.published is not None]
-    if dated:
-        return max(dated, key=lambda item: (item[0], item[1]))[2]
-    return sources[-1] if sources else None
-
-
 def render_followup(alert: Alert) -> Message:
     """A thread reply: "Update: {change}" plus the newest source."""
     change = escape(one_line(alert.change)) or "new development"
     blocks: list[Block] = [section(f":arrow_right: *Update:* {change}")]
     summary = alert.summary
     if summary is not None:
-        newest = _newest(summary.sources)
+        newest = summary.newest_source()
         if newest is not None:
             blocks.append(context([f"Source: {source_line(newest)[2:]}"]))
         fact_items = facts(summary)
@@ -399,6 +382,9 @@ def _story_item(summary: Summary, budget: int = 1200) -> Block:
     tag = f"{_SEVERITY_ICON.get(summary.severity, '')} {summary.severity}"
     if summary.rules:
         tag += " · " + escape(", ".join(one_line(r) for r in summary.rules[:5]))
+    newest = summary.newest_source()
+    if newest is not None and newest.published is not None:
+        tag += " · " + newest.when_text(datetime.now(UTC))
     lines.append(f"_{tag.strip()}_")
     return section(fit("\n".join(lines), budget), accessory=button("Mute", MUTE_ACTION, summary.story_id))
 

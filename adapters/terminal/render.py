@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.models import Alert, Reply, Summary
 from bot.summarize import casualty_phrase
@@ -24,15 +24,12 @@ def facts_line(summary: Summary) -> str:
     return " | ".join(facts)
 
 
-def _when(published: datetime | None) -> str:
-    return published.strftime("%Y-%m-%d %H:%M UTC") if published else "time unknown"
-
-
-def render_sources(summary: Summary, indent: str = "  ") -> list[str]:
-    """The sources block: outlet, title and time, then the link, one source after another."""
+def render_sources(summary: Summary, indent: str = "  ", now: datetime | None = None) -> list[str]:
+    """The sources block: outlet, title and time (with the year when it is not this year's), then the link."""
+    now = now or datetime.now(UTC)
     lines = [f"{indent}Sources ({len(summary.sources)}):"]
     for src in summary.sources:
-        lines.append(f"{indent}  - {src.outlet}: {src.title[:100]} ({_when(src.published)})")
+        lines.append(f"{indent}  - {src.outlet}: {src.title[:100]} ({src.when_text(now) or 'time unknown'})")
         lines.append(f"{indent}    {src.url}")
     return lines
 

@@ -78,7 +78,9 @@ async def find_articles(
     session: AsyncSession, topic: Topic, *, since: datetime | None, scan: int = SCAN_LIMIT, limit: int | None = None,
     tenant: str = "local",
 ) -> list[ArticleRow]:
-    """Articles about a topic since a time (detections naming it, plus full-text hits), newest first, at most `limit`."""
+    """Articles about a topic whose event is since a time (detections naming it, plus full-text hits), newest first,
+    at most `limit`. The event's time is the publication date (else a date in the text): an old report fetched
+    today is not today's news."""
     ArticleRow = tables.ArticleRow
     ids: dict[str, None] = {}
     fts: list[str] = []
@@ -91,9 +93,9 @@ async def find_articles(
     if topic.kind != "search":
         # Scan only ids and detections; full rows are loaded for the matches alone.
         query = (sa.select(ArticleRow.id, ArticleRow.detection).where(ArticleRow.id.in_(search.visible_ids(tenant)))
-                 .order_by(ArticleRow.seen_at.desc()).limit(scan))
+                 .order_by(ArticleRow.event_at.desc()).limit(scan))
         if since is not None:
-            query = query.where(ArticleRow.seen_at >= since)
+            query = query.where(ArticleRow.event_at >= since)
         for article_id, detection in (await session.execute(query)).all():
             if topic.matches_detection(detection or {}):
                 ids[article_id] = None
@@ -104,7 +106,7 @@ async def find_articles(
         fts = await search.search_article_ids(session, phrases, since=since, limit=limit or scan, tenant=tenant)
     # Both lists are newest first, so the newest `limit` overall are among the first `limit` of each.
     rows = await search.articles_by_ids(session, [*ids, *fts])
-    rows.sort(key=lambda r: r.seen_at, reverse=True)
+    rows.sort(key=lambda r: r.event_at, reverse=True)
     return rows[:limit] if limit is not None else rows
 
 
@@ -171,7 +173,7 @@ def register(registry: CommandRegistry) -> None:
                 return Reply(
                     text=f"Nothing new on {topic.name} in the last {human_delta(period)}. "
                     f"The last development was {ago} ago ({view.last_seen:%Y-%m-%d %H:%M} UTC):",
-                    lines=(story_repo.story_line(view, watched),),
+                    lines=(story_repo.story_line(view, watched, now=now),),
                     summaries=(replace(view.summary, topic=topic.name),),
                     data={"topic": topic.name, "kind": topic.kind, "stories": 0, "last": view.key, "fact": fact},
                 )
@@ -191,7 +193,7 @@ def register(registry: CommandRegistry) -> None:
 
 def _answer(topic: Topic, views: list[StoryView], period: timedelta, now: datetime, watched: Sequence[str]) -> Reply:
     kind = "" if topic.kind == "search" else f" ({topic.kind})"
-    lines = tuple(f"{i}. {story_repo.story_line(v, watched)}" for i, v in enumerate(views, 1))
+    lines = tuple(f"{i}. {story_repo.story_line(v, watched, now=now)}" for i, v in enumerate(views, 1))
     return Reply(
         text=f"Brief on {topic.name}{kind}, last {human_delta(period)}: {len(views)} "
         f"stor{'y' if len(views) == 1 else 'ies'}, most important first",

@@ -64,7 +64,8 @@ async def search_article_ids(
     limit: int = 500,
     tenant: str | None = None,
 ) -> list[str]:
-    """Ids of articles whose title or text contains any phrase, newest first (FTS5 or tsvector)."""
+    """Ids of articles whose title or text contains any phrase, newest event first (FTS5 or tsvector); `since`
+    bounds the event's time (`ArticleRow.event_at`), not the fetch time."""
     dialect = session.bind.dialect.name
     if dialect == "sqlite":
         expr = sqlite_match(phrases)
@@ -72,9 +73,9 @@ async def search_article_ids(
             return []
         sql = (
             "SELECT a.id FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH :q" + (" AND a.seen_at >= :since" if since else "")
+            "WHERE articles_fts MATCH :q" + (" AND a.event_at >= :since" if since else "")
             + (" AND " + _VISIBLE_SQL.format(col="a.id") if tenant is not None else "")
-            + " ORDER BY a.seen_at DESC LIMIT :limit"
+            + " ORDER BY a.event_at DESC LIMIT :limit"
         )
     else:
         expr = pg_websearch(phrases)
@@ -82,9 +83,9 @@ async def search_article_ids(
             return []
         sql = (
             f"SELECT id FROM articles WHERE {PG_DOCUMENT} @@ websearch_to_tsquery('english', :q)"
-            + (" AND seen_at >= :since" if since else "")
+            + (" AND event_at >= :since" if since else "")
             + (" AND " + _VISIBLE_SQL.format(col="id") if tenant is not None else "")
-            + " ORDER BY seen_at DESC LIMIT :limit"
+            + " ORDER BY event_at DESC LIMIT :limit"
         )
     params: dict[str, object] = {"q": expr, "limit": limit}
     if tenant is not None:
@@ -113,14 +114,14 @@ async def recent_articles(
     session: AsyncSession, *, since: datetime | None = None, until: datetime | None = None, limit: int = 5000,
     tenant: str | None = None,
 ) -> list[ArticleRow]:
-    """Articles first seen in [since, until], newest first, at most `limit` (visible to `tenant` if given)."""
-    query = select(ArticleRow).order_by(ArticleRow.seen_at.desc()).limit(limit)
+    """Articles whose event is in [since, until], newest first, at most `limit` (visible to `tenant` if given)."""
+    query = select(ArticleRow).order_by(ArticleRow.event_at.desc()).limit(limit)
     if tenant is not None:
         query = query.where(ArticleRow.id.in_(visible_ids(tenant)))
     if since is not None:
-        query = query.where(ArticleRow.seen_at >= since)
+        query = query.where(ArticleRow.event_at >= since)
     if until is not None:
-        query = query.where(ArticleRow.seen_at <= until)
+        query = query.where(ArticleRow.event_at <= until)
     return list((await session.scalars(query)).all())
 
 
@@ -148,12 +149,12 @@ async def stories_by_ids(session: AsyncSession, ids: Iterable[str]) -> dict[str,
 async def articles_of_stories(
     session: AsyncSession, story_ids: Iterable[str], tenant: str | None = None
 ) -> dict[str, list[ArticleRow]]:
-    """Every stored article of each story (visible to `tenant` if given), oldest first."""
+    """Every stored article of each story (visible to `tenant` if given), oldest event first."""
     ids = [i for i in dict.fromkeys(story_ids) if i]
     out: dict[str, list[ArticleRow]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        query = select(ArticleRow).where(ArticleRow.story_id.in_(chunk)).order_by(ArticleRow.seen_at)
+        query = select(ArticleRow).where(ArticleRow.story_id.in_(chunk)).order_by(ArticleRow.event_at, ArticleRow.seen_at)
         if tenant is not None:
             query = query.where(ArticleRow.id.in_(visible_ids(tenant)))
         for row in (await session.scalars(query)).all():

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot.codec import article_from_row
 from bot.models import Casualty, RuleMatch, Severity, Source, Summary
 from bot.storage.tables import ArticleRow, Story
 
@@ -97,7 +98,8 @@ def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | N
                 severity: Severity = m["severity"] if m.get("severity") in SEVERITY_WEIGHT else "routine"
                 matches[m["rule"]] = RuleMatch(rule=m["rule"], reason=str(m.get("reason") or ""), severity=severity)
     sources = tuple(
-        Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=a.published) for a in articles
+        Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=art.when, dated=art.when_dated)
+        for a, art in ((a, article_from_row(a)) for a in articles)
     )
     headline = (state.get("headline") if isinstance(state.get("headline"), str) else None) or (
         articles[0].title if articles else "(untitled)")
@@ -115,10 +117,9 @@ def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | N
         matches=tuple(matches.values()),
         severity=severity,
     )
-    seen = [a.seen_at for a in articles]
+    # The latest event, not the latest fetch: a 2003 report fetched today is 2003's news.
+    seen = [a.event_at or a.seen_at for a in articles]
     last = max(seen) if seen else (story.last_seen if story is not None else datetime.min)
-    if story is not None and story.last_seen and story.last_seen > last:
-        last = story.last_seen
     return StoryView(key=story_id, summary=summary, last_seen=last, event_types=tuple(event_types))
 
 
@@ -167,14 +168,17 @@ def importance(view: StoryView, now: datetime, watched: Iterable[str] = ()) -> f
     return score + 4.0 * math.exp(-age_hours / 24.0)
 
 
-def story_line(view: StoryView, watched: Iterable[str] = (), max_links: int = 3) -> str:
-    """`Headline — key fact — outlet <url>, outlet <url>`: one line per story."""
+def story_line(view: StoryView, watched: Iterable[str] = (), max_links: int = 3, now: datetime | None = None) -> str:
+    """`Headline — 11 Aug 14:05 UTC — key fact — outlet <url>, outlet <url>`: one line per story; the time is its
+    newest report's (with the year when that is not `now`'s), shown when `now` is given."""
     fact = key_fact(view, watched)
+    newest = view.summary.newest_source() if now is not None else None
+    when = newest.when_text(now) if newest is not None and now is not None else ""
     links = ", ".join(f"{src.outlet or 'link'} <{src.url}>" for src in view.summary.sources[:max_links] if src.url)
     more = len(view.summary.sources) - max_links
     if more > 0:
         links += f" (+{more} more)"
-    return " — ".join(part for part in (view.summary.headline, fact, links) if part)
+    return " — ".join(part for part in (view.summary.headline, when, fact, links) if part)
 
 
 def summary_payload(summary: Summary) -> dict[str, Any]:
@@ -185,7 +189,7 @@ def summary_payload(summary: Summary) -> dict[str, Any]:
         "sentences": list(summary.sentences),
         "sources": [
             {"article_id": s.article_id, "title": s.title, "url": s.url, "outlet": s.outlet,
-             "published": s.published.isoformat() if s.published else None}
+             "published": s.published.isoformat() if s.published else None, "dated": s.dated}
             for s in summary.sources
         ],
         "ceasefire": summary.ceasefire,

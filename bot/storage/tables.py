@@ -83,11 +83,22 @@ class Story(Base):
     signature: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
 
+def _event_default(context: Any) -> datetime | None:
+    # A row written without an event time (older code paths, tests) is dated by its publication or fetch time.
+    params = context.get_current_parameters()
+    return params.get("published") or params.get("seen_at")
+
+
+def _dated_default(context: Any) -> str:
+    return "published" if context.get_current_parameters().get("published") else "fetched"
+
+
 class ArticleRow(Base):
     """An ingested article with its detection; one row per canonical article across feeds."""
 
     __tablename__ = "articles"
-    __table_args__ = (Index("ix_articles_seen", "seen_at"), Index("ix_articles_story", "story_id"))
+    __table_args__ = (Index("ix_articles_seen", "seen_at"), Index("ix_articles_story", "story_id"),
+                      Index("ix_articles_event", "event_at"))
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     url: Mapped[str] = mapped_column(Text)
@@ -102,6 +113,9 @@ class ArticleRow(Base):
     story_id: Mapped[str | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), nullable=True)
     detection: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # When the event happened (`bot.stories.event_time`): what `brief --since`, digests and "is it news" use.
+    event_at: Mapped[datetime] = mapped_column(default=_event_default)
+    dated: Mapped[str] = mapped_column(String(10), default=_dated_default)  # published | text | fetched
 
 
 class SeenItem(Base):
