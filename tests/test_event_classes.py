@@ -607,3 +607,36 @@ def test_check_says_which_cue_set_the_status(detector: Detector) -> None:
     det = detector.detect("Truce called off", "The rebels called off the truce on Monday.")
     lines = render_text(CheckResult(Path("a.txt"), "Truce called off", det, "s1", ()))
     assert any(line.strip().startswith("status set by:") and '"called off"' in line for line in lines), lines
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Nepal's government matched the rebels' ceasefire on Tuesday.", "agreed"),
+    ("India has matched Pakistan's offer of a cease-fire along the border, beginning Wednesday.", "agreed"),
+    ("Norwegian envoys have arrived in the capital to broker a truce between the government and the rebels.", "talks"),
+    ("The rebels rejected the government's conditions for a ceasefire.", "talks"),
+    ("Rebel leaders say the cease-fire with the government is dead and the war has resumed.", "collapsed"),
+    ("The ceasefire agreement must now be respected and fully implemented by all sides, the spokesperson said.", "agreed"),
+    ("Both sides are preparing to sign a ceasefire agreement on Friday.", "agreed"),
+    ("Residents of the city said the truce between the army and the militia meant they could sleep.", "agreed"),
+])
+def test_reciprocation_mediation_duties_and_schedules(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize("text", [
+    "A ceasefire must be implemented immediately, the envoy said.",
+    "The two sides are planning to sign a ceasefire agreement next week.",
+])
+def test_calls_and_plans_stay_proposed(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "proposed"
+
+
+def test_talks_coordinated_with_a_truce_are_not_about_it(detector: Detector) -> None:
+    text = "They discussed sanctions if Moscow failed to engage seriously in a ceasefire and peace talks."
+    assert _status(detector, text) != "talks"
+
+
+def test_a_presupposed_truce_gives_way_to_a_cue() -> None:
+    det = Detector()
+    text = "The truce in the south was discussed in Geneva. The sides accused each other of violating the truce."
+    assert det.detect("", text).ceasefire_status == "violated"

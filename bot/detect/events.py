@@ -45,7 +45,7 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("collapsed", re.compile(r"\bcollaps|\bfell apart|\bfalls apart|\bbr(?:oke|eaks?|eaking) down|\bbreakdown|\bunravel|\babandon|"
                              r"\bshattered|\bexpired\b|\blapsed\b|\b(?:is|was) (?:officially |now )?over\b|\bcall(?:s|ed|ing)? off\b|"
                              r"\bpull(?:s|ed|ing)? out of\b|\bwithdr[ae]w\w* from\b|\bscrap(?:s|ped|ping)?\b|\bterminat\w*|"
-                             r"\brenege\w*|\btore up\b|\bfalling apart\b|\bcrumbl\w*")),
+                             r"\brenege\w*|\btore up\b|\bfalling apart\b|\bcrumbl\w*|\b(?:is|was|now) (?:dead|finished|defunct)\b")),
     ("violated", re.compile(r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin|"
                             r"\bthreaten\w*|\bjeopardi[sz]\w*|\btest(?:s|ed|ing)\b|\bstrain\w*|\bfalter\w*|\bfray\w*|\bshaky\b|"
                             r"\b(?:renewed|fresh|heavy|new) " + _VIOLENCE + r"|\b" + _VIOLENCE + r" (?:erupted|broke out|resumed|continued|flared)|"
@@ -81,7 +81,8 @@ _LEFT_CUES = re.compile(
     r"|\bnegotiat(?:e|es|ing|ion|ions|ors?)\b|\bdiscuss\w*\s+(?:a|an|possible|the possibility of|prospects for)\b|"
     r"\bmediat(?:e|es|ing)\b|\bbrokering\b|\bwork(?:ing|s)? (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b|"
     r"\b(?:aim(?:ed|s|ing)? (?:at|of|to)|in (?:a|an) (?:bid|effort|attempt) to|bids? to|efforts? to|push(?:ing)? to|"
-    r"working (?:\w+ )?(?:hard )?to|seeking to)\s+(?:reach|secur|achiev|clinch|hammer)\w*)"
+    r"working (?:\w+ )?(?:hard )?to|seeking to)\s+(?:reach|secur|achiev|clinch|hammer)\w*|"
+    r"\bto (?:broker|arrange|mediate)\b|\b(?:pre)?conditions for\b)"
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
     r"\bbid for\b|\bplan for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
@@ -93,7 +94,7 @@ _LEFT_CUES = re.compile(
     r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bsince (?:the|a)\b|"
     r"\borgani[sz]ed\b|\barranged\b|\bapproved\b|\bsupports? (?:the|this)\b|"
     r"\bcomplian\w* with\b|\bcommitments? to\b|\btake part in\b|\btook part in\b|\bpledg\w*|\bvow(?:s|ed)?\b|"
-    r"\bcommit(?:s|ted)? (?:themselves |itself |himself |herself )?to\b)"
+    r"\bcommit(?:s|ted)? (?:themselves |itself |himself |herself )?to\b|\bmatch(?:es|ed|ing)\b|\breciprocat\w*)"
 )
 # The predicate after the ceasefire ("the truce took effect", "the ceasefire is holding", "a truce proposed by").
 _RIGHT_CUES = re.compile(
@@ -112,6 +113,8 @@ _RIGHT_CUES = re.compile(
 )
 # The ceasefire as the subject of negotiations ("ceasefire talks", "truce negotiations"): whatever governs the
 # phrase governs the talks.
+# "a ceasefire and peace talks": the talks are coordinated with the truce, not about it.
+_COORDINATED = re.compile(r"\b(?:and|or|nor)\b|,")
 _NOUN_OF_TALKS = re.compile(r"[\s-]+(?:talks|negotiations|discussions)\b")
 # Modality before a governing verb turns an agreement into a plan: "hopes to sign", "ready to accept".
 _MODAL_BEFORE = re.compile(
@@ -129,7 +132,7 @@ _EXHORT = re.compile(
 )
 # Without a governing verb, these adjectives name the ceasefire someone wants.
 _ASPIRED = re.compile(r"\b(?:immediate|sustain(?:ed|able)|durable|lasting|permanent|genuine|comprehensive|nationwide)\b[\w ,-]{0,30}$")
-_ACCEPTED = re.compile(r"\b(?:accept\w*|agreed to|endorsed|signed)\b")
+_ACCEPTED = re.compile(r"\b(?:accept\w*|agreed to|endorsed|signed|match(?:es|ed|ing)|reciprocat\w*|join(?:s|ed|ing)?)\b")
 _NOT = re.compile(r"\b(?:not|never|no)\b")
 _TALKS_FRAME = re.compile(
     r"\b(?:talks|negotiations?|discussions?|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+)?$|\b(?:discuss\w*|negotiat\w*)\s+(?:\w+\s+)?$"
@@ -277,6 +280,18 @@ _SANCTIONS_NOT = re.compile(r"\b(?:could|threat\w*|consider\w*|may|might|would|w
 _ARMED_WHO = frozenset(["soldiers", "troops", "fighters", "militants", "rebels", "servicemen", "personnel", "insurgents", "combatants", "police", "policemen", "peacekeepers"])
 
 _MODAL_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:would|could|might|may|should|must)\b")
+# "The ceasefire agreement must now be respected": a duty to keep the truce says it exists (a definite one).
+_UPKEEP = re.compile(
+    r"(?P<deal>\s+(?:deal|agreement|accord|pact))?\s+(?:must|should|has to|have to|needs? to)\s+(?:now\s+|still\s+|continue to\s+)?"
+    r"(?:be\s+)?(?:(?:fully|strictly|scrupulously)\s+)?(?:respected|implemented|observed|upheld|honou?red|maintained|adhered to|"
+    r"preserved|consolidated|hold)\b"
+)
+# A definite truce ("the ceasefire", "Gaza's truce"). One that nothing governs is presupposed to exist: weak
+# evidence that it is in force, outweighed by any cue in another sentence.
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|current|existing)|'s)\s+(?:[\w'-]+\s+){0,3}$")
+_PRESUPPOSED = "a definite truce with no other cue (presupposed in force)"
+# A signing or start on the calendar is an agreement made: "preparing to sign", "set to begin", "due to sign".
+_SCHEDULED = re.compile(r"\b(?:due|set|scheduled|poised|preparing|prepare|prepares|about) to\s*$")
 _WINDOW = 70
 
 
@@ -416,6 +431,8 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             return None, f"negated {why}"
         if status == "proposed" and _ACCEPTED.search(before[-40:]):
             return "agreed", f"accepted {why}"  # "accepted the American proposal to end the war"
+        if status == "agreed" and _SCHEDULED.search(before[-30:]):
+            return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
         # The modal must be near the governing word: "the team that will monitor the implementation of the
         # ceasefire" does not make the ceasefire a plan.
         if status in ("agreed", "holding") and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before))):
@@ -427,6 +444,9 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         if status == "agreed" and _NEARLY.search(before):
             return "talks", f"nearly {why}"  # "the warring parties are close to agreeing on a cease-fire"
         return status, why
+    upkeep = _UPKEEP.match(low, end)
+    if upkeep and _DEFINITE.search(low, max(left, start - 40), start):
+        return ("agreed" if upkeep.group("deal") else "holding"), f"a truce to keep {_quote(low, upkeep)}"
     after = _RIGHT_CUES.search(low, end, right)
     effect = _EFFECT.match(low, end) or _EXPIRY.match(low, end)
     if effect and not _modal(low[max(left, start - 40) : start]):
@@ -435,7 +455,7 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         status = after.lastgroup
         why = f"predicate {_quote(low, after)}"
         between = low[end : after.start()]
-        if status in ("talks", "proposed") and len(between) > 15:
+        if status in ("talks", "proposed") and (len(between) > 15 or _COORDINATED.search(between)):
             # Only a noun compound or a participle names the ceasefire's state: "ceasefire talks", "a truce
             # proposed by"; "a ceasefire to make way for discussions" is no negotiation of it.
             status = None
@@ -468,6 +488,8 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     aspired = _ASPIRED.search(low, max(left, start - 40), start)
     if aspired:
         return "proposed", f"aspiration {_quote(low, (aspired.start(), aspired.start() + len(aspired.group().split()[0])))}"  # "an immediate and sustained ceasefire"
+    if _DEFINITE.search(low, max(left, start - 30), start):
+        return "agreed", _PRESUPPOSED  # "the truce in Gaza": a definite truce with no cue is one in force
     return None, "no cue governs the ceasefire"
 
 
@@ -526,11 +548,13 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                         break
                     continue
                 status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
-                weight = w if status else w * 0.5
+                weight = w if status and why != _PRESUPPOSED else w * 0.5
                 if status == "holding" and _EXHORT.search(low, _bounds(low, m.start(), m.end())[0], m.start()):
                     weight = w * 0.5  # "we call on the sides to respect the ceasefire": a call, weak evidence it holds
-                best = (status, weight, why)
-                if status:
+                # A presupposed truce stands in only until a mention with a cue (or, lacking one, any mention).
+                if best is None or not best[0] or (status and best[2] == _PRESUPPOSED):
+                    best = (status, weight, why)
+                if status and why != _PRESUPPOSED:
                     break
             if best is None and not background:
                 weak = _CEASEFIRE_WEAK.search(low)
