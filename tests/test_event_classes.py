@@ -640,3 +640,20 @@ def test_a_presupposed_truce_gives_way_to_a_cue() -> None:
     det = Detector()
     text = "The truce in the south was discussed in Geneva. The sides accused each other of violating the truce."
     assert det.detect("", text).ceasefire_status == "violated"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The ceasefire should be restored immediately, the secretary said.", "collapsed"),
+    ("Mediators are trying to revive the truce between the two militias.", "collapsed"),
+    ("No clashes have been reported since the ceasefire took effect on Monday morning.", "holding"),
+    ("The rebels welcomed the government's offer of a truce.", "agreed"),
+    ("Washington and Moscow agreed on plans for a cessation of hostilities in the north.", "proposed"),
+])
+def test_restoring_quiet_welcomed_offers_and_plans(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+def test_a_collapse_outranks_a_violation_of_equal_weight(detector: Detector) -> None:
+    text = ("The minister held the militia responsible for breaking the ceasefire. "
+            "The ceasefire should be restored at once, she said.")
+    assert _status(detector, text) == "collapsed"

@@ -51,6 +51,13 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"\b(?:renewed|fresh|heavy|new) " + _VIOLENCE + r"|\b" + _VIOLENCE + r" (?:erupted|broke out|resumed|continued|flared)|"
                             r"\b(?:accus|blam)\w* (?:\w+ ){0,5}?(?:of|for) (?:shelling|attack\w*|firing|bombing|striking|launching|killing|shooting)\b")),
 ]
+# A truce to be restored, revived or reinstated is no longer in force ("the ceasefire should be restored").
+_RESTORE = re.compile(
+    r"\b(?:restor(?:e|es|ing)|restoration of|reinstat\w*|reviv(?:e|es|ing)|revival of|resurrect\w*)\s+(?:[\w'-]+\s+){0,3}$"
+    r"|^\s+(?:[\w'-]+\s+){0,2}?(?:must|should|has to|needs? to|to) be (?:restored|reinstated|revived)\b"
+)
+# Quiet reported since the truce ("no clashes have been reported since the ceasefire took effect") says it holds.
+_QUIET = re.compile(r"\bno (?:\w+ ){0,2}(?:clashes|violations|fighting|attacks|shelling|incidents|breaches|shots)\b")
 # A collapse feared or threatened is a truce under strain: "raising fears that the truce had already collapsed",
 # "on the verge of collapse", "might be falling apart".
 _COLLAPSE_FEARED = re.compile(
@@ -85,7 +92,7 @@ _LEFT_CUES = re.compile(
     r"\bto (?:broker|arrange|mediate)\b|\b(?:pre)?conditions for\b)"
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
-    r"\bbid for\b|\bplan for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
+    r"\bbid for\b|\bplans? for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
     r"\btowards?\b|\bpath(?:way)? to\b|\broad to\b|\bneed for\b|\bnecessity of\b|\bimportance of\b)"
     r"|(?P<holding>\bfragile\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
     r"\bhonou?r(?:s|ed|ing)?\b)"
@@ -132,7 +139,7 @@ _EXHORT = re.compile(
 )
 # Without a governing verb, these adjectives name the ceasefire someone wants.
 _ASPIRED = re.compile(r"\b(?:immediate|sustain(?:ed|able)|durable|lasting|permanent|genuine|comprehensive|nationwide)\b[\w ,-]{0,30}$")
-_ACCEPTED = re.compile(r"\b(?:accept\w*|agreed to|endorsed|signed|match(?:es|ed|ing)|reciprocat\w*|join(?:s|ed|ing)?)\b")
+_ACCEPTED = re.compile(r"\b(?:accept\w*|agreed to|endorsed|signed|match(?:es|ed|ing)|reciprocat\w*|join(?:s|ed|ing)?|welcomed)\b")
 _NOT = re.compile(r"\b(?:not|never|no)\b")
 _TALKS_FRAME = re.compile(
     r"\b(?:talks|negotiations?|discussions?|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+)?$|\b(?:discuss\w*|negotiat\w*)\s+(?:\w+\s+)?$"
@@ -396,6 +403,12 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                 kind = "talks"  # "talks on a ceasefire collapsed": the talks failed, no truce did
             if best is None or distance < best[0]:
                 best = (distance, kind, f"change of state {_quote(low, m)}")
+    restore = _RESTORE.search(low, max(left, start - 40), start) or _RESTORE.match(low[end:right])
+    if restore is not None:
+        return "collapsed", f"to be restored {_quote(low, (start, end))}"
+    quiet = _QUIET.search(low, left, right)
+    if quiet is not None and best is None:
+        return "holding", f"quiet reported {_quote(low, quiet)}"
     ended: tuple[int, int] | None = None
     left_end = _ENDED_LEFT.search(low, max(left, start - 45), start)
     right_end = _ENDED_RIGHT.match(low, end, right)
@@ -650,7 +663,7 @@ _DENIED_BREACH = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject\w*)\s+(?:\w+\s+)
 _PROPOSAL_BEFORE = re.compile(r"\b(?:calls?|proposals?|offers?|demands?|appeals?|plans?|push(?:es)?)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?$")
 _FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible|ready to)\b")
 _THRESHOLDS = {"ceasefire": 0.6, "talks": 1.0, "agreement": 1.0, "clash": 2.0, "sanctions": 1.0}
-_PRIORITY = ["extended", "violated", "collapsed", "talks", "proposed", "agreed", "holding"]
+_PRIORITY = ["extended", "collapsed", "violated", "talks", "proposed", "agreed", "holding"]
 
 
 # Pages that carry several stories: newscasts and round-ups (a title clue), or a page whose reports are handed
