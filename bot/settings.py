@@ -9,6 +9,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import ConfigError
+from bot.validation import describe
 
 DEFAULT_DB = "sqlite+aiosqlite:///var/diplobot.db"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -106,8 +107,9 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         err = exc.errors()[0]
         name = str(err["loc"][0]) if err["loc"] else "?"
+        message, expected = describe(err)
         raise ConfigError(
-            err["msg"], file="environment", field=name, found=err.get("input"), expected=_expected(err)
+            message, file="environment", field=name, found=err.get("input"), expected=_expected(err) or expected
         ) from None
 
 

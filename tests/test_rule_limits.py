@@ -69,7 +69,7 @@ def test_a_rule_with_a_huge_description_is_not_stored(tmp_path: Path, config_dir
     assert cli("feeds", "list", tmp_path=tmp_path, config_dir=config_dir).returncode == 0
     result = cli("watch", "add", "wordy", "--query", "armenia", "--description", "x" * 100_000, "--yes",
                  tmp_path=tmp_path, config_dir=config_dir)
-    one_message(result, "description", f"{MAX_DESCRIPTION}")
+    one_message(result, "description", f"at most {MAX_DESCRIPTION:,} characters")
     listed = cli("watch", "list", tmp_path=tmp_path, config_dir=config_dir)
     assert listed.returncode == 0 and "wordy" not in listed.stdout
 
@@ -85,7 +85,7 @@ def test_importing_a_rule_with_a_10_mb_description_stores_nothing(tmp_path: Path
     small.write_text(f"rules:\n  - name: huge\n    query: armenia\n    description: \"{'x' * 5_000}\"\n"
                      "  - name: small\n    query: azerbaijan\n")
     result = cli("rules", "import", str(small), tmp_path=tmp_path, config_dir=config_dir)
-    one_message(result, "huge", "description", f"{MAX_DESCRIPTION}")
+    one_message(result, "huge", "description", f"at most {MAX_DESCRIPTION:,} characters")
     listed = cli("watch", "list", tmp_path=tmp_path, config_dir=config_dir)
     assert listed.returncode == 0
     assert "huge" not in listed.stdout and "small" not in listed.stdout  # all or nothing

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.commands.common import human_delta, parse_duration
+from bot.commands.common import human_delta, parse_count, parse_duration
 from bot.commands.core import Arg, CommandContext, CommandRegistry
 from bot.lazy import lazy_module
 from bot.models import Reply
@@ -33,6 +33,7 @@ else:  # loaded when a command runs, not when the CLI lists the commands
 SCAN_LIMIT = 5000
 RULE_SCAN_LIMIT = 2000  # running a rule costs a few ms per article
 USAGE = "brief TOPIC [--since 24h] [--limit 5]"
+MAX_LIMIT = 20
 
 
 async def topic_index(session: AsyncSession, tenant: str, *, scan: int = SCAN_LIMIT) -> TopicIndex:
@@ -141,19 +142,12 @@ def register(registry: CommandRegistry) -> None:
         "What happened on a topic (country, region, person, rule or phrase) in a recent period",
         Arg("topic", "a country, region, person, rule or words to search", kind="rest", complete="topic"),
         Arg("since", "how far back, e.g. 24h, 3d, 1w", kind="option", required=False, default="24h"),
-        Arg("limit", "at most this many stories", kind="option", required=False, default="5"),
+        Arg("limit", f"at most this many stories (1-{MAX_LIMIT})", kind="option", required=False, default="5"),
     )
     async def brief(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Answer a brief on the topic."""
         period = parse_duration(args["since"], usage=USAGE)
-        try:
-            limit = int(args["limit"])
-        except (TypeError, ValueError):
-            from bot.errors import UserInputError
-
-            raise UserInputError(f"--limit must be a whole number; got {args['limit']!r}", argument="limit",
-                                 usage=USAGE) from None
-        limit = max(1, min(limit, 20))
+        limit = parse_count(args["limit"], argument="limit", most=MAX_LIMIT, usage=USAGE)
         now = ctx.services.clock.now()
         since = now - period
         query = str(args["topic"]).strip()

@@ -29,6 +29,15 @@ def parse_duration(text: str, *, argument: str = "since", usage: str | None = No
     return delta
 
 
+def parse_count(value: object, *, argument: str, most: int, usage: str | None = None) -> int:
+    """A `--limit`-style count: a whole number from 1 to `most`; anything else (0, -1, 1.5, 'x') is refused, saying so."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= most):
+        raise UserInputError(f"--{argument} must be a whole number from 1 to {most}; got {value!r}", argument=argument,
+                             usage=usage)
+    return int(text)
+
+
 def human_delta(delta: timedelta) -> str:
     """A short human form of a duration: `3h`, `2d`, `45m`."""
     seconds = max(0, int(delta.total_seconds()))

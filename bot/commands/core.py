@@ -131,7 +131,7 @@ def parse_args(spec: CommandSpec, words: Iterable[str]) -> dict[str, Any]:
         raise UserInputError(f"unexpected argument {loose[0]!r}", argument=loose[0], usage=spec.usage)
     for a in spec.args:
         value = values.get(a.name)
-        if a.required and (value is None or value == ""):
+        if a.required and (value is None or (isinstance(value, str) and not value.strip())):  # "" and "   " alike
             raise UserInputError(f"missing {a.name.upper()}: {a.help}", argument=a.name, usage=spec.usage)
         if value is None:
             continue

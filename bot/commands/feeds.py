@@ -12,6 +12,7 @@ from bot.commands.core import Arg, CommandContext, CommandRegistry
 from bot.errors import FeedError, NotAllowed, UserInputError
 from bot.lazy import lazy_module
 from bot.models import Reply
+from bot.validation import sentence
 
 if TYPE_CHECKING:
     import pydantic
@@ -70,7 +71,7 @@ def _feed_spec(model: Any, name: str, url: str, fields: dict[str, Any]) -> Any:
         err = exc.errors()[0]
         field = str(err["loc"][0]) if err.get("loc") else "url"
         label = field.upper() if field == "url" else f"--{field}"
-        raise UserInputError(f"{label}: {err['msg']}", argument=field, usage=ADD_USAGE) from None
+        raise UserInputError(f"{label}: {sentence(err)}", argument=field, usage=ADD_USAGE) from None
 
 
 @asynccontextmanager
@@ -161,8 +162,10 @@ def register(registry: CommandRegistry) -> None:
                 async with _fetcher_for(ctx) as fetcher:
                     found = await discover_feed(url, fetcher)
             except FeedError as exc:
-                raise UserInputError(f"URL {url} is not a usable feed: {exc.kind}: {exc.message}", argument="url",
-                                     usage=ADD_USAGE) from None
+                why = exc.message if exc.kind.startswith("http_") else f"{exc.kind}: {exc.message}"  # "HTTP 404 ..." says it
+                if exc.kind == "http_404":
+                    why += " (the outlet's home page also works: diplobot follows the feed it links)"
+                raise UserInputError(f"URL {url} is not a usable feed: {why}", argument="url", usage=ADD_USAGE) from None
             url, title, items = found.url, found.title, found.item_count
         elif ctx.caller.tenant != LOCAL_TENANT:
             raise NotAllowed("only the local operator can add a file or folder on the bot's host; give an http(s) URL")

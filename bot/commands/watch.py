@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.commands.common import LOCAL_TENANT, clip, did_you_mean, split_list, suggest
+from bot.commands.common import LOCAL_TENANT, clip, did_you_mean, parse_count, split_list, suggest
 from bot.commands.core import Arg, CommandContext, CommandRegistry
 from bot.errors import NotAllowed, UserInputError
 from bot.lazy import lazy_module
@@ -355,15 +355,11 @@ def register(registry: CommandRegistry) -> None:
 
     @registry.command("watch history", "Who changed the watch rules, when, and what changed",
                       Arg("rule", "only this rule", required=False, complete="rule"),
-                      Arg("limit", "at most this many entries", kind="option", required=False, default="20"),
+                      Arg("limit", "at most this many entries (1-200)", kind="option", required=False, default="20"),
                       admin_only=True)
     async def watch_history(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Show the audit trail."""
-        try:
-            limit = max(1, min(200, int(args.get("limit") or 20)))
-        except ValueError:
-            raise UserInputError("--limit must be a whole number", argument="limit",
-                                 usage="watch history [RULE] [--limit 20]") from None
+        limit = parse_count(args["limit"] if args.get("limit") is not None else 20, argument="limit", most=200, usage="watch history [RULE] [--limit 20]")
         async with ctx.services.db.session() as session:
             entries = await repo.history(session, ctx.caller.tenant, args.get("rule"), limit)
         scope = f"rule {args['rule']!r}" if args.get("rule") else "the watch rules"

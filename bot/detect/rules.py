@@ -52,6 +52,7 @@ from bot.models import (
     RuleMatch,
 )
 from bot.limits import MAX_DESCRIPTION, MAX_ITEM, MAX_LIST_ITEMS, MAX_QUERY, MAX_RULES_FILE_BYTES, too_big, too_many
+from bot.validation import describe, field_of
 
 EventType = Literal["ceasefire", "casualties", "clash", "talks", "agreement", "sanctions"]
 CeasefireStatus = Literal["agreed", "violated", "collapsed", "extended", "proposed", "holding", "talks"]
@@ -186,35 +187,21 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
             spec = RuleSpec.model_validate(entry)
         except ValidationError as exc:
             err = exc.errors()[0]
-            loc = ".".join(str(p) for p in err["loc"]) or None
+            loc = field_of(err)
             bad_input = err.get("input") if err["type"] != "missing" else None
             if err["type"] in ("string_too_long", "too_long"):  # say how long, never echo a megabyte
                 bad_input = f"{len(bad_input):,} {'characters' if isinstance(bad_input, str) else 'entries'}"
-            message = {"literal_error": "not an allowed value", "extra_forbidden": "unknown field",
-                       "missing": "required field missing", "string_too_long": "too long",
-                       "too_long": "too many entries"}.get(err["type"], err["msg"])
+            message, expected = describe(err)
+            if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:  # a rule's own field, not an event's
+                expected = "only name, description, query, events, people, places, exclude, regex, relevant, severity, enabled"
             raise ConfigError(message, file=file, entry=label, field=loc, found=bad_input,
-                              expected=_expected(err)) from exc
+                              expected=expected) from exc
         if spec.name in seen:
             raise ConfigError("duplicate rule name", file=file, entry=label, field="name", found=spec.name,
                               expected=f"a name not used by rule #{seen[spec.name] + 1}")
         seen[spec.name] = index
         specs.append(spec)
     return specs
-
-
-def _expected(err: Any) -> str:
-    ctx = err.get("ctx") or {}
-    kind = str(err["type"])
-    if kind == "literal_error":
-        return f"one of {ctx.get('expected')}"
-    if kind == "missing":
-        return "this field to be present"
-    if kind == "extra_forbidden":
-        return "only name, description, query, events, people, places, exclude, regex, relevant, severity, enabled"
-    if kind.endswith(("_type", "_parsing")):
-        return kind.replace("_type", "").replace("_parsing", "")
-    return str(err["msg"])
 
 
 # --- compilation -------------------------------------------------------------------------------------

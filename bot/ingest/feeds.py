@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.errors import ConfigError
+from bot.validation import describe, field_of
 
 MIN_INTERVAL = 60
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hours?)?\s*$", re.I)
@@ -172,17 +173,17 @@ def load_feeds_file(path: str | Path) -> list[FeedSpec]:
             spec = FeedSpec.model_validate(entry)
         except ValidationError as exc:
             err = exc.errors()[0]
-            field = ".".join(str(p) for p in err.get("loc", ())) or None
+            field = field_of(err)
             if err.get("type") == "extra_forbidden":
                 raise ConfigError(
                     "unknown field", file=file, entry=label, field=field,
                     expected="one of " + ", ".join(FeedSpec.model_fields),
                 ) from None
             found = err.get("input") if err.get("type") != "missing" else None
-            message = err.get("msg", "invalid value").removeprefix("Value error, ")
+            message, expected = describe(err)
             raise ConfigError(
                 message, file=file, entry=label, field=field, found=found,
-                expected=_EXPECTED.get(field or ""),
+                expected=_EXPECTED.get(field or "") or expected,
             ) from None
         if spec.name in seen:
             raise ConfigError(

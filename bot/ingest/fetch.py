@@ -417,7 +417,7 @@ def _status_message(status: int, reason: str | None) -> str:
     hint = {
         401: "the feed needs credentials",
         403: "the server refuses us; check the URL or whether the outlet blocks bots",
-        404: "no feed at this URL; check it or use `diplobot feeds add` on the site to discover the feed",
+        404: "nothing at this URL; check it, or find the feed's current address on the outlet's site",
         410: "the feed was removed for good; delete it",
         429: "rate limited by the server; the feed will back off",
     }.get(status, "server error; will retry with backoff" if status >= 500 else "request refused")

@@ -98,14 +98,14 @@ def check_rule(name: str, data: Mapping[str, Any]) -> Checked:
     from pydantic import ValidationError
 
     from bot.detect.rules import RuleSpec, compile_rules
+    from bot.validation import field_of, sentence
 
     payload = {**dict(data), "name": name}
     try:
         spec = RuleSpec.model_validate(payload)
     except ValidationError as exc:
         errors = tuple(
-            FieldError(".".join(str(p) for p in err.get("loc", ())) or "spec",
-                       str(err.get("msg", "invalid")).removeprefix("Value error, "))
+            FieldError(field_of(err) or "spec", sentence(err))
             for err in exc.errors()
         )
         return Checked(name, None, errors)
