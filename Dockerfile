@@ -5,13 +5,13 @@ FROM python:3.11-slim AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY bot ./bot
 COPY adapters ./adapters
 # bot/config and bot/seeds link to these: the default rules, feeds and seed articles ship inside the package.
 COPY config ./config
 COPY seeds ./seeds
-RUN python -m venv /opt/venv && /opt/venv/bin/pip install --upgrade pip && /opt/venv/bin/pip install .
+RUN python -m venv /opt/venv && /opt/venv/bin/pip install --upgrade pip && /opt/venv/bin/pip install -c constraints.txt .
 
 # Runtime stage: the venv (default rules, feeds and seeds inside), a non-root user, the database on a volume.
 FROM python:3.11-slim

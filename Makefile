@@ -3,18 +3,26 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# The exact versions of every dependency (the suite passed with them); `make constraints` re-pins from the venv.
+CONSTRAINTS := constraints.txt
 
-.PHONY: run banner once test install bench eval clean
+.PHONY: run banner once test install constraints bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# Nothing to do (and instant) unless pyproject.toml or the constraints changed since the last install.
+$(STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[test]'
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# After upgrading a dependency in the venv (within pyproject.toml's ranges) and passing `make test`.
+constraints:
+	$(BIN)/python -m tests.lockfile
+	@touch $(STAMP)
 
 run: $(STAMP) banner
 	$(BIN)/diplobot run
