@@ -657,3 +657,16 @@ def test_a_collapse_outranks_a_violation_of_equal_weight(detector: Detector) -> 
     text = ("The minister held the militia responsible for breaking the ceasefire. "
             "The ceasefire should be restored at once, she said.")
     assert _status(detector, text) == "collapsed"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Qatar helped to broker the humanitarian pause in Gaza. The leaders regretted the collapse of the pause.", "collapsed"),
+    ("A ceasefire in the north is under way. The calm was broken on Sunday when three villages were shelled.", "violated"),
+])
+def test_the_pause_and_the_calm_refer_to_a_named_truce(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+def test_the_calm_alone_is_no_truce(detector: Detector) -> None:
+    det = detector.detect("", "The calm in the city was broken on Sunday by gunfire.")
+    assert "ceasefire" not in {e.type for e in det.events}

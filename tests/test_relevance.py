@@ -96,3 +96,14 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
     out = subprocess.run([sys.executable, "-m", "bot.model.train", "--check"], capture_output=True, text=True,
                          cwd=REPO, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+@pytest.mark.parametrize(("title", "signal"), [
+    ("Fishing boats hit by mystery attackers off the coast", "sig_lex_violence"),
+    ("Settlers lay siege to Palestinian homes in the West Bank", "sig_lex_violence"),
+    ("UKMTO reports maritime incident involving a vessel in the Gulf of Oman", "sig_lex_maritime"),
+])
+def test_violence_and_maritime_words_count_through_their_class(title: str, signal: str) -> None:
+    from bot.model.relevance import lexicon_signals
+
+    assert signal in lexicon_signals(title, "")

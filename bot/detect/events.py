@@ -506,6 +506,20 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     return None, "no cue governs the ceasefire"
 
 
+_ANAPHOR = re.compile(r"\bthe (?:humanitarian |temporary |relative |fragile )?(?P<anaphor>pause|lull|calm)\b")
+_CHANGES = frozenset(["collapsed", "violated", "extended", "holding"])
+
+
+def _mentions(low: str, named: bool) -> list[re.Match[str]]:
+    """The ceasefire mentions of a sentence; with `named` (the article names a truce), also its anaphors."""
+    found = list(_CEASEFIRE.finditer(low))
+    if named:
+        taken = [(m.start(), m.end()) for m in found]
+        found += [m for m in _ANAPHOR.finditer(low) if not any(a <= m.start() < b for a, b in taken)]
+        found.sort(key=lambda m: m.start())
+    return found
+
+
 def is_background(sent: Sentence) -> bool:
     """A sentence about history: past years, earlier wars, anniversaries, 'previous' agreements."""
     low = sent.folded
@@ -535,9 +549,14 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     out: list[Reading] = []
     sets = [features.by_class.get(c, set()) for c in ("ceasefire", "talks", "agreement", "clash", "sanctions")]
     off = features.by_class.get("topic", set())
-    for i in sorted(set().union(*sets)):
+    # Once a truce is named, "the pause", "the lull" and "the calm" refer to it (for its changes of state only).
+    named = any(_CEASEFIRE.search(doc.sentences[i].folded) for i in sets[0])
+    anaphoric = {s.index for s in doc.sentences if "the " in s.folded and _ANAPHOR.search(s.folded)} if named else set()
+    for i in sorted(set().union(*sets, anaphoric)):
         sent = doc.sentences[i]
         cf, tk, ag, cl, sa = (i in s for s in sets)
+        truce_words = cf  # a ceasefire keyword (not an anaphor) keeps the truce's fighting out of the clash type
+        cf = cf or i in anaphoric
         low = sent.folded
         background = is_background(sent)
         is_off_topic = i in off
@@ -545,7 +564,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         cf_status: str | None = None
         if cf:
             best: tuple[str | None, float, str] | None = None
-            for m in _CEASEFIRE.finditer(low):
+            for m in _mentions(low, named):
                 if background and not sent.is_title and _mention_is_background(low, m.start(), m.end()):
                     continue
                 if _negated(low, m.start()):
@@ -561,6 +580,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                         break
                     continue
                 status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
+                if m.lastgroup == "anaphor" and status not in _CHANGES:
+                    continue
                 weight = w if status and why != _PRESUPPOSED else w * 0.5
                 if status == "holding" and _EXHORT.search(low, _bounds(low, m.start(), m.end())[0], m.start()):
                     weight = w * 0.5  # "we call on the sides to respect the ceasefire": a call, weak evidence it holds
@@ -606,7 +627,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             # and the deaths of civilians in Israeli airstrikes"), not the fighting a truce is meant to end.
             truce_broken = cf_status in ("violated", "collapsed")
             for cm in _CLASH.finditer(low):
-                if (cf and not truce_broken) or _negated(low, cm.start()):
+                if (truce_words and not truce_broken) or _negated(low, cm.start()):
                     continue
                 before = low[max(0, cm.start() - 30) : cm.start()]
                 if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before):
