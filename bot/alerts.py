@@ -209,7 +209,7 @@ async def queue_for_stories(
                     text = "; ".join(changes_said) + (f" ({source_note(noted)})" if noted else "")
                     out.append(_delivery(alert.id, alert.channel, "followup", {"story_id": story_id, "change": text},
                                          now, change.first_seen))
-            alert.shown = {**shown, **shown_state(summary)}
+            alert.shown = {**shown, **shown_state(summary), "matches": _with_articles(shown.get("matches"), change.matches)}
     wanted = [c for c in changes if c.eligible and c.matches]
     if wanted:
         alerted = {(a.story_id, a.channel) for a in alerts}
@@ -298,5 +298,14 @@ async def _new_alerts(session: AsyncSession, tenant: str, changes: Sequence[Stor
     return out
 
 
-def _match_dict(m: RuleMatch) -> dict[str, str]:
-    return {"rule": m.rule, "reason": m.reason, "severity": m.severity}
+def _with_articles(shown: Any, matches: Sequence[RuleMatch]) -> list[dict[str, Any]]:
+    """An alert's stored matches, each with the articles of this change that matched its rule added."""
+    out = [dict(m) for m in shown or () if isinstance(m, dict)]
+    for m in out:
+        new = [a for c in matches if c.rule == m.get("rule") for a in c.articles]
+        m["articles"] = list(dict.fromkeys([*(m.get("articles") or ()), *new]))
+    return out
+
+
+def _match_dict(m: RuleMatch) -> dict[str, Any]:
+    return {"rule": m.rule, "reason": m.reason, "severity": m.severity, "articles": list(m.articles)}

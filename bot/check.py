@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from bot.detect.rules import compile_rules, load_rules_file
 from bot.errors import ConfigError, FeedError
 from bot.ingest.local import read_article_file
 from bot.models import Detection
-from bot.stories import StoryDoc, cluster
+from bot.stories import StoryDoc, cluster, explain_members, stated_date
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".html", ".htm")
 
@@ -39,6 +40,8 @@ class CheckResult:
     detection: Detection
     story: str
     explanations: tuple[tuple[str, bool, str], ...]
+    story_with: Path | None = None  # the member of its story it has most in common with (None: it starts it)
+    story_why: tuple[str, ...] = ()  # what they share: parties, event, toll, place, dates
 
     def as_json(self) -> dict[str, Any]:
         """The `check --json` object for this article (the documented contract)."""
@@ -58,6 +61,8 @@ class CheckResult:
             "countries": list(d.countries),
             "matches": [{"rule": m.rule, "reason": m.reason} for m in d.matches],
             "story": self.story,
+            "story_why": None if self.story_with is None else {"with": str(self.story_with),
+                                                               "reasons": list(self.story_why)},
         }
 
 
@@ -81,18 +86,42 @@ def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResu
         files.append(path)
     detections = [detector.detect(i.title, i.text) for i in items]
     # An undated article may belong to a story of any time (None), like the running pipeline's first sight.
-    stories = cluster([StoryDoc(str(p), i.title, i.text, i.published, d) for p, i, d in zip(files, items, detections)])
+    docs = [StoryDoc(str(p), i.title, i.text, i.published, d) for p, i, d in zip(files, items, detections)]
+    stories = cluster(docs)
+    links = _story_links(docs, stories)
     results = [
-        CheckResult(path=p, title=i.title, detection=d, story=s, explanations=tuple(detector.explain(i.title, i.text)))
-        for p, i, d, s in zip(files, items, detections, stories)
+        CheckResult(path=p, title=i.title, detection=d, story=s, explanations=tuple(detector.explain(i.title, i.text)),
+                    story_with=None if links[n][0] is None else files[links[n][0]], story_why=links[n][1])
+        for n, (p, i, d, s) in enumerate(zip(files, items, detections, stories))
     ]
     return results, warnings
+
+
+def _story_links(docs: Sequence[StoryDoc], stories: Sequence[str]) -> list[tuple[int | None, tuple[str, ...]]]:
+    """For each article, the member of its story it has most in common with (an index) and what they share."""
+    members: dict[str, list[int]] = {}
+    for n, story in enumerate(stories):
+        members.setdefault(story, []).append(n)
+    out: list[tuple[int | None, tuple[str, ...]]] = [(None, ())] * len(docs)
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        # Oldest first, as the story grew; the event's time is the publication date, else a date in the text.
+        group.sort(key=lambda n: (docs[n].published or stated_date(docs[n].title + "\n" + docs[n].text)
+                                  or datetime.max.replace(tzinfo=UTC), n))
+        dated = [replace(docs[n], published=docs[n].published or stated_date(docs[n].title + "\n" + docs[n].text))
+                 for n in group]
+        for n, (other, reasons) in zip(group, explain_members(dated), strict=True):
+            out[n] = (None if other is None else group[other], reasons)
+    return out
 
 
 def render_text(result: CheckResult) -> list[str]:
     """Human-readable findings with the evidence sentence of each, and why each rule did or did not match."""
     d = result.detection
     lines = [f"== {result.path}", f"title: {result.title}", f"story: {result.story}"]
+    if result.story_with is not None:
+        lines.append(f"  with {result.story_with}: " + ("; ".join(result.story_why) or "linked"))
     if d.language != "en":
         lines.append(f"language: {d.language} (not analysed: the detector reads English)")
     if d.relevance is not None:

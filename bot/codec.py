@@ -32,7 +32,7 @@ def detection_from_dict(data: dict[str, Any] | None) -> Detection:
         people=tuple(Person(**p) for p in data.get("people", ())),
         countries=tuple(data.get("countries", ())),
         regions=tuple(data.get("regions", ())),
-        matches=tuple(RuleMatch(**m) for m in data.get("matches", ())),
+        matches=tuple(RuleMatch.from_dict(m) for m in data.get("matches", ())),
         language=data.get("language") or "en",
         relevance=_relevance(data.get("relevance")),
     )
@@ -70,7 +70,7 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
         casualty=Casualty(**data["casualty"]) if data.get("casualty") else None,
         people=tuple(data.get("people", ())),
         countries=tuple(data.get("countries", ())),
-        matches=tuple(RuleMatch(**m) for m in data.get("matches", ())),
+        matches=tuple(RuleMatch.from_dict(m) for m in data.get("matches", ())),
         severity=data.get("severity", "routine"),
         topic=data.get("topic"),
     )

@@ -734,7 +734,7 @@ def _tenant(alert_row: Any, row: Any) -> str:
 
 
 def _matches(alert_row: Any) -> tuple[RuleMatch, ...]:
-    return tuple(RuleMatch(**m) for m in ((alert_row.shown or {}).get("matches", []) if alert_row else []))
+    return tuple(RuleMatch.from_dict(m) for m in ((alert_row.shown or {}).get("matches", []) if alert_row else []))
 
 
 # Why a send failed: (message, Retry-After seconds or None, permanent).

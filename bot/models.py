@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["flash", "urgent", "routine"]
 SEVERITIES: tuple[Severity, ...] = ("flash", "urgent", "routine")
@@ -87,6 +87,13 @@ class RuleMatch:
     rule: str
     reason: str
     severity: Severity = "routine"
+    articles: tuple[str, ...] = ()  # the ids of the story's articles that matched (the alert leads with them)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RuleMatch:
+        """The inverse of `dataclasses.asdict` (a stored alert's or payload's match)."""
+        return cls(rule=str(data["rule"]), reason=str(data.get("reason") or ""),
+                   severity=data.get("severity") or "routine", articles=tuple(data.get("articles") or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +152,7 @@ class Source:
     outlet: str
     published: datetime | None  # the event's time as `Article.when` (the name is kept for stored payloads)
     dated: str = "published"  # how that time is known: "published", "text" (a date in it), "fetched"
+    why: str = ""  # why it is in the story: the rules it matched, what it shares with another member
 
     def when_text(self, now: datetime) -> str:
         """`11 Aug 14:05 UTC`; with the year when it is not `now`'s; says when the time is only approximate:

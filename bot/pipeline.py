@@ -25,7 +25,7 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -278,20 +278,20 @@ class Pipeline:
             edits = _apply_edits(edit_rows, detections[len(to_store):])
             new: list[tuple[FeedItem, Article, Detection, str]] = []
             # Stored by another tenant's feed: new to this one (and whether it is news, see `is_news`).
-            adopted: list[tuple[FeedItem, Detection, str, bool]] = []
+            adopted: list[tuple[FeedItem, str, Detection, str, bool]] = []
             for (item, article), detection in zip(to_store, detections):
                 article_id = article.id
                 stored = known.stored.get(article_id)
                 stored_story = stored.story_id if stored is not None else None
                 if stored_story is not None:
-                    adopted.append((item, detection, stored_story, self.is_news(article.when, now)))
+                    adopted.append((item, article_id, detection, stored_story, self.is_news(article.when, now)))
                     continue
                 story_id = self.stories.add(StoryDoc(article.id, article.title, article.text, article.published,
                                                      _base(detection), fetched=now))
                 new.append((item, article, detection, story_id))
             stories = await _ensure_stories(
                 session, {story_id: article.title for _, article, _, story_id in new}, now,
-                existing={row.story_id for row, _ in edits if row.story_id} | {sid for _, _, sid, _ in adopted})
+                existing={row.story_id for row, _ in edits if row.story_id} | {sid for _, _, _, sid, _ in adopted})
             # Another tenant's poll may store the same article at this moment (PostgreSQL): its row wins, and
             # the article is adopted into that row's story like one stored before.
             inserted = await _insert_articles(session, [
@@ -305,28 +305,32 @@ class Pipeline:
                 winners = {r.id: r.story_id for part in chunked([a.id for _, a, _ in raced])
                            for r in (await session.execute(select(ArticleRow.id, ArticleRow.story_id)
                                                            .where(ArticleRow.id.in_(part)))).all()}
-                adopted.extend((item, detection, winners[a.id], self.is_news(a.when, now))
+                adopted.extend((item, a.id, detection, winners[a.id], self.is_news(a.when, now))
                                for item, a, detection in raced if winners.get(a.id))
                 stories.update(await _ensure_stories(session, {}, now, existing=set(winners.values()) - set(stories)))
                 new = [n for n in new if n[1].id in inserted]
             changed: dict[str, tuple[list[RuleMatch], bool, datetime]] = {}
             updated: dict[str, set[str]] = {}  # story id -> its articles edited in place in this poll
 
-            def join(story_id: str, detection: Detection, eligible: bool) -> None:
+            def join(story_id: str, article_id: str, detection: Detection, eligible: bool) -> None:
                 prev = changed.get(story_id)
-                matches = list(prev[0]) if prev else []
-                matches.extend(m for m in detection.matches if all(m.rule != p.rule for p in matches))
-                changed[story_id] = (matches, (prev[1] if prev else False) or eligible, prev[2] if prev else now)
+                # Each rule once, with every article of the story that matched it: the alert leads with those.
+                by_rule = {m.rule: m for m in prev[0]} if prev else {}
+                for m in detection.matches:
+                    old = by_rule.get(m.rule)
+                    by_rule[m.rule] = replace(old or m, articles=(*(old.articles if old else ()), article_id))
+                changed[story_id] = (list(by_rule.values()), (prev[1] if prev else False) or eligible,
+                                     prev[2] if prev else now)
 
             for row, detection in edits:
                 assert row.story_id is not None
                 # An edit on a feed seen before is news like a new article (a story with no alert yet may now match).
-                join(row.story_id, detection, was_primed and self.is_news(row.event_at or row.seen_at, now))
+                join(row.story_id, row.id, detection, was_primed and self.is_news(row.event_at or row.seen_at, now))
                 updated.setdefault(row.story_id, set()).add(row.id)
             for item, article, detection, story_id in new:
-                join(story_id, detection, item.key in may_alert and self.is_news(article.when, now))
-            for item, detection, story_id, news in adopted:
-                join(story_id, detection, item.key in may_alert and news)
+                join(story_id, article.id, detection, item.key in may_alert and self.is_news(article.when, now))
+            for item, article_id, detection, story_id, news in adopted:
+                join(story_id, article_id, detection, item.key in may_alert and news)
             await session.flush()
             summaries = await story_summaries(session, {sid: c[0] for sid, c in changed.items()}, tenant=tenant)
             for story_id, summary in summaries.items():

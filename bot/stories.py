@@ -686,6 +686,63 @@ class StoryIndex:
         ) / (a.name_norm * b.name_norm)
 
 
+EXPLAIN_MEMBERS = 12  # a member is explained by the one of this many earlier members it shares most with
+
+
+def _day(when: datetime) -> str:
+    return f"{when.day} {when:%b %Y}"
+
+
+def link_reasons(a: StoryDoc, b: StoryDoc, copy: bool = False) -> tuple[str, ...]:
+    """What two reports of one story share, as a reader would check it: "a copy of its text", "same parties:
+    Antony Blinken, Armenia", "same event: ceasefire", "same toll: 200 killed", "same place: Donbas", and
+    their dates ("same day, 19 Sep 2022" or "1 day apart: 19 Sep 2022, 20 Sep 2022"); `published` is the
+    event's time."""
+    da, db = a.detection, b.detection
+    out: list[str] = ["a copy of its text"] if copy else []
+    people_b = {p.name for p in db.people}
+    parties = [p.name for p in da.people if p.name in people_b] + [c for c in da.countries if c in db.countries]
+    if parties:
+        out.append("same parties: " + ", ".join(dict.fromkeys(parties[:5])))
+    types_b = {e.type for e in db.events}
+    events = [t for t in dict.fromkeys(e.type for e in da.events) if t in types_b]
+    if events:
+        out.append("same event: " + ", ".join(events))
+    tolls_b = {(c.count, c.kind) for c in db.casualties if c.current}
+    tolls = [f"{n:,} {k}" for n, k in dict.fromkeys((c.count, c.kind) for c in da.casualties if c.current) if (n, k) in tolls_b]
+    if tolls:
+        out.append("same toll: " + ", ".join(tolls[:2]))
+    places_b = set(db.regions)
+    regions = [r for r in da.regions if r in places_b]
+    if regions:
+        out.append("same place: " + ", ".join(regions[:3]))
+    if a.published is not None and b.published is not None:
+        early, late = sorted((a.published, b.published))
+        days = (late.date() - early.date()).days
+        out.append(f"same day, {_day(early)}" if days == 0 else
+                   f"{days} day{'s' if days > 1 else ''} apart: {_day(early)}, {_day(late)}")
+    return tuple(out)
+
+
+def explain_members(docs: Sequence[StoryDoc], dup_threshold: float = 0.5) -> list[tuple[int | None, tuple[str, ...]]]:
+    """Why each article of one story (oldest first) is in it: the earlier member it has most in common with
+    (its index), and what they share (`link_reasons`). The first article starts the story: (None, ())."""
+    hashes = [_minhash(d.title + "\n" + d.text) for d in docs]
+    out: list[tuple[int | None, tuple[str, ...]]] = [(None, ())] if docs else []
+    for i in range(1, len(docs)):
+        best: tuple[int, int, tuple[str, ...]] | None = None
+        for j in range(max(0, i - EXPLAIN_MEMBERS), i):
+            copy = hashes[i].jaccard(hashes[j]) >= dup_threshold
+            reasons = link_reasons(docs[i], docs[j], copy)
+            # A copy says the most; then the more things shared, the better (a date alone says little).
+            weight = 3 * copy + sum(not r[0].isdigit() and not r.startswith("same day") for r in reasons)
+            if best is None or weight > best[0]:
+                best = (weight, j, reasons)
+        assert best is not None
+        out.append((best[1], best[2]))
+    return out
+
+
 def cluster(docs: Sequence[StoryDoc], window: timedelta = timedelta(hours=72)) -> list[str]:
     """Story ids for a batch of articles, in input order (articles of one event share an id)."""
     index = StoryIndex(window=window)
@@ -707,6 +764,6 @@ def merge_ids(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-__all__ = ["Dated", "StoryDoc", "StoryIndex", "clean_lines", "cluster", "event_time", "lead_text", "merge_ids", "names_of",
-           "new_story_id", "stated_date"]
+__all__ = ["Dated", "StoryDoc", "StoryIndex", "clean_lines", "cluster", "event_time", "explain_members", "lead_text",
+           "link_reasons", "merge_ids", "names_of", "new_story_id", "stated_date"]
 

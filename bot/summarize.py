@@ -205,8 +205,10 @@ def _candidates(article: Article, *, whole_only: bool = True) -> list[tuple[int,
     return out
 
 
-def choose_sentences(articles: Sequence[Article], detections: Sequence[Detection], max_sentences: int = 3) -> list[str]:
-    """Two or three key sentences across the sources, in reading order."""
+def choose_sentences(articles: Sequence[Article], detections: Sequence[Detection], max_sentences: int = 3,
+                     lead: int = 0) -> list[str]:
+    """Two or three key sentences across the sources, in reading order. With `lead`, the first `lead` articles
+    (those that matched the rule) give the first sentence."""
     keywords: set[str] = {"ceasefire", "truce", "killed", "dead", "talks", "meeting", "agreed", "agreement", "peace"}
     for det in detections:
         for p in det.people:
@@ -231,6 +233,9 @@ def choose_sentences(articles: Sequence[Article], detections: Sequence[Detection
             scored.append((score, a_index, position, sentence))
     scored.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen: list[tuple[int, int, str]] = []
+    first = next((c for c in scored if c[1] < lead), None)
+    if first is not None:
+        chosen.append((first[1], first[2], first[3]))
     for _score, a_index, position, sentence in scored:
         if any(_too_similar(sentence, s) for _, _, s in chosen):
             continue
@@ -263,13 +268,20 @@ def summarize(
     rules_seen: dict[str, RuleMatch] = {}
     for m in matches:
         rules_seen.setdefault(m.rule, m)
+    # The alert says what matched: the headline and the first sentence come from the articles that matched the
+    # rules, not from whichever member came first.
+    matched = {aid for m in matches for aid in m.articles}
+    lead = [i for i, a in enumerate(articles) if a.id in matched]
+    order = lead + [i for i in range(len(articles)) if i not in set(lead)]
     return Summary(
         story_id=story_id,
-        headline=headline_of(articles),
-        sentences=tuple(choose_sentences(articles, detections, max_sentences)),
+        headline=headline_of([articles[i] for i in lead] or articles),
+        sentences=tuple(choose_sentences([articles[i] for i in order], [detections[i] for i in order], max_sentences,
+                                         lead=len(lead))),
         sources=tuple(
-            Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=a.when, dated=a.when_dated)
-            for a in articles
+            Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=a.when, dated=a.when_dated,
+                   why=why)
+            for a, why in zip(articles, member_reasons(articles, detections, matches), strict=True)
         ),
         ceasefire=ceasefire,
         casualty=casualty,
@@ -279,6 +291,26 @@ def summarize(
         severity=severity,
         topic=countries[0] if countries else (people[0] if people else None),
     )
+
+
+def member_reasons(articles: Sequence[Article], detections: Sequence[Detection],
+                   matches: Sequence[RuleMatch] = ()) -> list[str]:
+    """Why each article (oldest first) is in its story: the rules it matched, and what it shares with the
+    earlier member it has most in common with ('with "Blinken hosts...": same parties: Antony Blinken, Armenia; same event:
+    talks; 1 day apart: 19 Sep 2022, 20 Sep 2022")."""
+    from bot.stories import StoryDoc, explain_members  # bot.stories reads this module's boilerplate test
+
+    links = explain_members([StoryDoc(a.id, a.title, a.text, a.when, d) for a, d in zip(articles, detections)])
+    out: list[str] = []
+    for a, (other, reasons) in zip(articles, links, strict=True):
+        rules = [m.rule for m in matches if a.id in m.articles]
+        parts = [f"matched {', '.join(rules)}"] if rules else []
+        if other is not None:
+            title = " ".join(articles[other].title.split())
+            title = title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + "..."
+            parts.append(f"with \"{title}\": " + ("; ".join(reasons) or "linked"))
+        out.append("; ".join(parts))
+    return out
 
 
 def by_salience(per_article: Iterable[Iterable[str]]) -> list[str]:

@@ -14,7 +14,7 @@ from tests.conftest import REPO, SEEDS
 
 KEYS = {"path", "title", "events", "casualties", "people", "countries", "matches", "story"}
 # Keys added since, documented in the README: a consumer of the contract may ignore them.
-EXTRA_KEYS = {"language", "relevance"}
+EXTRA_KEYS = {"language", "relevance", "story_why"}
 
 
 def check_json(*paths: Path, extra: tuple[str, ...] = ()) -> list[dict]:
@@ -46,6 +46,23 @@ def test_json_contract_shape_and_order(tmp_path: Path) -> None:
         for m in obj["matches"]:
             assert set(m) == {"rule", "reason"} and m["reason"]
         assert isinstance(obj["story"], str) and obj["story"]
+
+
+def test_each_story_member_says_which_member_it_joins_and_what_they_share() -> None:
+    a, b = check_json(SEEDS)
+    assert a["story"] == b["story"] and a["story_why"] is None  # the first report starts the story
+    why = b["story_why"]
+    assert why["with"] == a["path"], why
+    reasons = "; ".join(why["reasons"])
+    assert "same parties: Antony Blinken" in reasons and "Armenia" in reasons, reasons
+    assert "same event: " in reasons and "ceasefire" in reasons and "same toll: 200 killed" in reasons, reasons
+
+
+def test_the_text_output_says_why_a_member_is_in_its_story() -> None:
+    result = subprocess.run([sys.executable, "-m", "bot", "check", str(SEEDS)], capture_output=True, text=True,
+                            timeout=120, cwd=REPO, env={**os.environ})
+    assert result.returncode == 0, result.stderr
+    assert "  with " in result.stdout and "same parties: Antony Blinken" in result.stdout, result.stdout[:2000]
 
 
 def test_seed_findings() -> None:

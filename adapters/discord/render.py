@@ -268,7 +268,7 @@ def summary_fields(summary: Summary) -> tuple[EmbedField, ...]:
     if summary.sources:
         now = datetime.now(UTC)
         lines = (f"• {clean(s.outlet)}: {clean(s.title)}" + (f" ({s.when_text(now)})" if s.published else "")
-                 for s in summary.sources)
+                 + (f"\n  why: {clean(s.why)}" if s.why else "") for s in summary.sources)
         fields.append(_field(f"Sources ({len(summary.sources)})", _join_capped(lines, "\n")))
     return tuple(f for f in fields if f is not None)[:FIELDS_MAX]
 

@@ -291,7 +291,8 @@ def source_line(source: Source) -> str:
     article escaped."""
     meta = ", ".join(p for p in (escape(one_line(source.outlet)), source.when_text(datetime.now(UTC))) if p)
     raw_label = fit_plain(one_line(source.title) or one_line(source.outlet) or "article", 300)
-    return f"• {link(source.url, raw_label)}" + (f" — {meta}" if meta else "")
+    why = f"\n      _why: {escape(one_line(source.why))}_" if source.why else ""
+    return f"• {link(source.url, raw_label)}" + (f" — {meta}" if meta else "") + why
 
 
 def _sources_text(sources: tuple[Source, ...], limit: int = 8) -> str:

@@ -25,11 +25,14 @@ def facts_line(summary: Summary) -> str:
 
 
 def render_sources(summary: Summary, indent: str = "  ", now: datetime | None = None) -> list[str]:
-    """The sources block: outlet, title and time (with the year when it is not this year's), then the link."""
+    """The sources block: outlet, title and time (with the year when it is not this year's), why it is in the
+    story (the rules it matched, what it shares with another member), then the link."""
     now = now or datetime.now(UTC)
     lines = [f"{indent}Sources ({len(summary.sources)}):"]
     for src in summary.sources:
         lines.append(f"{indent}  - {src.outlet}: {src.title[:100]} ({src.when_text(now) or 'time unknown'})")
+        if src.why:
+            lines.append(f"{indent}    why: {src.why}")
         lines.append(f"{indent}    {src.url}")
     return lines
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.codec import article_from_row
+from bot.codec import article_from_row, detection_from_dict
 from bot.models import Casualty, RuleMatch, Severity, Source, Summary
 from bot.storage.tables import ArticleRow, Story
+from bot.summarize import member_reasons
 
 CEASEFIRE_WEIGHT = {"collapsed": 5.0, "violated": 4.0, "agreed": 4.0, "extended": 3.0, "proposed": 2.0,
                     "talks": 2.0, "holding": 1.5}
@@ -97,9 +98,12 @@ def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | N
             if isinstance(m, Mapping) and isinstance(m.get("rule"), str) and m["rule"] not in matches:
                 severity: Severity = m["severity"] if m.get("severity") in SEVERITY_WEIGHT else "routine"
                 matches[m["rule"]] = RuleMatch(rule=m["rule"], reason=str(m.get("reason") or ""), severity=severity)
+    arts = [article_from_row(a) for a in articles]
+    why = member_reasons(arts, [detection_from_dict(d) for d in detections])  # type: ignore[arg-type]
     sources = tuple(
-        Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=art.when, dated=art.when_dated)
-        for a, art in ((a, article_from_row(a)) for a in articles)
+        Source(article_id=art.id, title=art.title, url=art.url, outlet=art.outlet, published=art.when,
+               dated=art.when_dated, why=reason)
+        for art, reason in zip(arts, why, strict=True)
     )
     headline = (state.get("headline") if isinstance(state.get("headline"), str) else None) or (
         articles[0].title if articles else "(untitled)")
@@ -189,7 +193,7 @@ def summary_payload(summary: Summary) -> dict[str, Any]:
         "sentences": list(summary.sentences),
         "sources": [
             {"article_id": s.article_id, "title": s.title, "url": s.url, "outlet": s.outlet,
-             "published": s.published.isoformat() if s.published else None, "dated": s.dated}
+             "published": s.published.isoformat() if s.published else None, "dated": s.dated, "why": s.why}
             for s in summary.sources
         ],
         "ceasefire": summary.ceasefire,
@@ -199,7 +203,8 @@ def summary_payload(summary: Summary) -> dict[str, Any]:
         },
         "people": list(summary.people),
         "countries": list(summary.countries),
-        "matches": [{"rule": m.rule, "reason": m.reason, "severity": m.severity} for m in summary.matches],
+        "matches": [{"rule": m.rule, "reason": m.reason, "severity": m.severity, "articles": list(m.articles)}
+                    for m in summary.matches],
         "severity": summary.severity,
         "topic": summary.topic,
     }
