@@ -670,3 +670,14 @@ def test_the_pause_and_the_calm_refer_to_a_named_truce(detector: Detector, text:
 def test_the_calm_alone_is_no_truce(detector: Detector) -> None:
     det = detector.detect("", "The calm in the city was broken on Sunday by gunfire.")
     assert "ceasefire" not in {e.type for e in det.events}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Maoist rebels in Nepal declared a three-month ceasefire on Friday.", "proposed"),
+    ("The army declared a 48-hour truce in the northern province.", "proposed"),
+    ("Both sides declared a ceasefire after talks in Geneva.", "agreed"),
+    ("India and Pakistan declared a ceasefire along the frontier.", "agreed"),
+    ("The mediators declared a ceasefire between the army and the rebels.", "agreed"),
+])
+def test_a_truce_declared_by_one_side_is_proposed(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

@@ -498,3 +498,10 @@ def test_common_surname_needs_a_fitting_title() -> None:
 def test_administration_named_after_a_leader_is_not_the_leader() -> None:
     assert names("The Obama administration sent its envoy to the talks.") == []
     assert names("Critics said Obama's plan had failed.") == ["Barack Obama"]
+
+
+def test_a_state_senator_is_a_state_official_not_a_crash() -> None:
+    from bot.detect import Detector
+
+    det = Detector().detect("", "The bill was backed by state Senator John Smith of Ohio on Monday.")
+    assert det.people == ()

@@ -297,6 +297,11 @@ _UPKEEP = re.compile(
 # evidence that it is in force, outweighed by any cue in another sentence.
 _DEFINITE = re.compile(r"(?:\b(?:the|this|that|current|existing)|'s)\s+(?:[\w'-]+\s+){0,3}$")
 _PRESUPPOSED = "a definite truce with no other cue (presupposed in force)"
+# Signs that a declared truce is both sides' (else a declaration is one side's, a unilateral truce: proposed).
+_JOINT = re.compile(
+    r"\b(?:both|two sides|the sides|all sides|the parties|all parties|jointly|joint|mutual\w*|bilateral|agreed|agreement|"
+    r"join(?:s|ed|ing)?|match\w*|reciprocat\w*|together|between)\b|\b\w+ and (?:the )?\w+ (?:have |had |has )?declar"
+)
 # A signing or start on the calendar is an agreement made: "preparing to sign", "set to begin", "due to sign".
 _SCHEDULED = re.compile(r"\b(?:due|set|scheduled|poised|preparing|prepare|prepares|about) to\s*$")
 _WINDOW = 70
@@ -444,6 +449,8 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             return None, f"negated {why}"
         if status == "proposed" and _ACCEPTED.search(before[-40:]):
             return "agreed", f"accepted {why}"  # "accepted the American proposal to end the war"
+        if status == "agreed" and cue.group().startswith("declar") and not _JOINT.search(low, left, right):
+            return "proposed", f"declared by one side {why}"  # "Maoists declare a three-month ceasefire": unilateral
         if status == "agreed" and _SCHEDULED.search(before[-30:]):
             return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
         # The modal must be near the governing word: "the team that will monitor the implementation of the

@@ -349,7 +349,7 @@ def _is_group(word: str) -> bool:
 def _state_official(text: str, start: int, title: str) -> bool:
     """'Georgia Secretary of State Brad Raffensperger', "Texas Gov.", "state Sen.": a US state's official."""
     before = text[max(0, start - 30) : start]
-    if before.endswith("state ") and title in ("Senator", "Representative", "Lawmaker") | gazetteer.people().state_offices:
+    if before.endswith("state ") and (title in ("Senator", "Representative", "Lawmaker") or title in gazetteer.people().state_offices):
         return True
     if title not in gazetteer.people().state_offices:
         return False
