@@ -1,27 +1,35 @@
-"""`lazy_module(name)`: a module that is loaded on first use, so that `diplobot --help` stays fast.
+"""`lazy_module(name)`: a module that is imported on first use, so that `diplobot --help` stays fast.
 
 The command modules declare their specs at import time, and the CLI imports them all to list the
 commands; what their handlers need (SQLAlchemy, the repositories, the outbox) is imported only
-when a handler first touches it. This is the standard library's `importlib.util.LazyLoader`.
+when a handler first touches it.
+
+The stand-in never enters `sys.modules`: the first attribute read imports the real module the
+ordinary way (`importlib.import_module`) and reads from it. (The standard library's `LazyLoader`
+puts an unexecuted package in `sys.modules`; a later ordinary import of one of its submodules,
+such as `sqlalchemy.orm`, then found the package half made and failed.)
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 from types import ModuleType
+from typing import Any
+
+
+class _Deferred(ModuleType):
+    """Stands in for the module `__name__` until an attribute is read; every read goes to the real module."""
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self.__name__), attr)
 
 
 def lazy_module(name: str) -> ModuleType:
-    """The module `name`, executed on its first attribute access (at once if already imported)."""
+    """The module `name`, imported on its first attribute access (itself if it is already imported)."""
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None:
+    if importlib.util.find_spec(name) is None:
         raise ModuleNotFoundError(f"no module named {name!r}", name=name)
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    loader.exec_module(module)
-    return module
+    return _Deferred(name)

@@ -17,7 +17,6 @@ from bot.commands.core import CommandSpec
 DIPLOBOT = Path(sys.executable).with_name("diplobot")
 SPECS = [s for s in default_registry().specs if s.name not in ("run", "check")]
 # Modules only running a command needs: the database layer, the detector, the story index, the platforms.
-# (Submodules, because a lazily imported package sits in sys.modules unexecuted until first used.)
 HEAVY = ("sqlalchemy.engine", "sqlalchemy.orm", "alembic", "aiosqlite", "asyncpg", "datasketch", "scipy", "numpy",
          "lingua", "ahocorasick", "re2", "feedparser", "trafilatura", "aiohttp", "apscheduler", "discord",
          "slack_bolt", "slack_sdk", "yaml.loader", "bot.stories", "bot.app", "bot.detect")
@@ -91,3 +90,12 @@ def test_help_loads_none_of_the_heavy_modules(args: tuple[str, ...]) -> None:
     assert "Usage: diplobot" in out.stdout
     heavy = HEAVY + (("pydantic.main", "bot.settings", "asyncio") if args == ("--help",) else ())
     assert sorted(m for m in heavy if m in loaded) == []
+
+
+def test_deferred_modules_do_not_break_a_later_ordinary_import() -> None:
+    # The CLI defers SQLAlchemy and the repositories; code that imports them the ordinary way afterwards
+    # (the app, the tests) must find them whole. A half-made `sqlalchemy` in sys.modules broke this.
+    probe = "import bot.cli, bot.commands.brief, bot.services, sqlalchemy.orm; print(sqlalchemy.orm.Session.__name__)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "Session"

@@ -17,7 +17,6 @@ import pytest
 from aiohttp import web
 from typer.testing import CliRunner
 
-import bot.services  # noqa: F401 - before bot.cli: `import bot.cli` then `import bot.services` fails (lazy SQLAlchemy)
 from adapters.discord.adapter import DiscordAdapter
 from adapters.slack.app import SlackAdapter
 from bot.cli import app
