@@ -107,3 +107,16 @@ def test_violence_and_maritime_words_count_through_their_class(title: str, signa
     from bot.model.relevance import lexicon_signals
 
     assert signal in lexicon_signals(title, "")
+
+
+@pytest.mark.parametrize(("title", "signal"), [
+    ("Paramilitary fighters of the Rapid Support Forces enter the town", "sig_lex_armed_groups"),
+    ("Kyiv asks allies for more air defence systems and munitions", "sig_lex_weapons"),
+    ("IAEA inspectors return to check uranium enrichment sites", "sig_lex_nuclear_talks"),
+    ("Thousands of displaced families flee the war zone", "sig_lex_war_toll"),
+    ("African Union mediators meet both delegations in Addis Ababa", "sig_lex_blocs"),
+])
+def test_general_conflict_and_diplomacy_vocabulary_counts_through_its_class(title: str, signal: str) -> None:
+    from bot.model.relevance import lexicon_signals
+
+    assert signal in lexicon_signals(title, "")
