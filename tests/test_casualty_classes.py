@@ -350,3 +350,14 @@ def test_day_month_dates(detector: Detector) -> None:
     assert [c.count for c in _cas(detector, "By 15 September, 300 people had died.")] == [300]
     assert [c.count for c in _cas(detector, "Hamas killed 1,200 people on 7 October.")] == [1200]
     assert _cas(detector, "As many as 30 may die without aid.") == []
+
+
+def test_figures_of_claims_without_evidence_are_not_figures(detector: Detector) -> None:
+    text = "NATO says it has no direct evidence to back up government claims that foreign troops killed 10 civilians."
+    assert _cas(detector, text) == []
+    assert _cas(detector, "There is no hard evidence that 300 people were killed.") == []
+
+
+def test_victims_named_in_quotes_are_still_counted(detector: Detector) -> None:
+    text = 'The group claimed the attack, alleging 20 "CIA employees" were killed in the incident.'
+    assert _current(detector, text) == {20: True}
