@@ -361,3 +361,14 @@ def test_figures_of_claims_without_evidence_are_not_figures(detector: Detector) 
 def test_victims_named_in_quotes_are_still_counted(detector: Detector) -> None:
     text = 'The group claimed the attack, alleging 20 "CIA employees" were killed in the incident.'
     assert _current(detector, text) == {20: True}
+
+
+def test_a_toll_that_rose_on_a_later_day_is_current(detector: Detector) -> None:
+    text = "Gunmen attacked a police station in the north on Monday. The toll from the attack rose to 31 on Tuesday."
+    assert _current(detector, text) == {31: True}
+
+
+def test_a_figure_between_two_past_years_is_background(detector: Detector) -> None:
+    text = ("Gunmen attacked a police station in the north on Monday. "
+            "The country's civil war killed more than 100,000 people between 1989 and 2003.")
+    assert _current(detector, text) == {100000: False}

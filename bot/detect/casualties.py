@@ -108,6 +108,7 @@ _BACKGROUND = re.compile(
     rf"\b(?:in|during|by|until|of)\s+(?:(?:early|late|mid)[- ])?(?:(?:{_MONTH_RE})\.?\s+)?(?:1[89]|20)\d\d\b"
     rf"|\b(?:1[89]|20)\d\d\s+(?:war|conflict|attack|attacks|bombing|massacre|genocide|fighting|offensive|invasion|uprising|revolution)"
     rf"|\bin\s+(?:{_MONTH_RE})\b(?!\s+\d)"
+    r"|\b(?:between|from)\s+(?:1[89]|20)\d\d\s+(?:and|to|until|till)\s+(?:1[89]|20)\d\d\b"
     r"|\bthe\s+(?:1[89]|20)\d\d\b(?!\s*-)"
     r"|\banniversar|\bcommemorat|\byears? ago\b|\bdecades? ago\b|\blast year\b|\bearlier this year\b"
     r"|\b(?:that|the previous|the earlier|an earlier|a previous|the last|the first|the second)\s+(?:war|conflict|fighting|attack|battle|offensive|massacre|genocide|uprising|invasion)\b"
@@ -394,6 +395,8 @@ _TIMELINE = re.compile(
 )
 # "some 30 people were wounded in those attacks": figures of the incident the previous figures were about.
 _ANAPHORA = _words(rf"\b(?:those|these|that|the same|both)\s+(?:[\w-]+\s+)?{_INCIDENT}\b")
+# A toll that rose on a later day is the same incident's: "the toll from the attack rose to 31 on Tuesday".
+_TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims|casualties))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood)\b")
 # A weekday that dates a report, not an incident: "police said Friday".
 _SAID_DAY = re.compile(r"(?:said|says|told|announced|reported|confirmed|added|stated|statement)\s+(?:on\s+|late\s+|early\s+)?$")
 # Where a dated clause starts, looking back from its date: "..., which was hit in 2014", "... that died in 2020".
@@ -478,7 +481,7 @@ def _background_spans(sent: Sentence, main_day: str | None, last_bg: bool) -> li
         for d in _INCIDENT_DAY.finditer(low):
             if (d.group(1) or d.group(2)) != main_day:
                 spans.append((d.start(), _clause_end(low, d.end())))
-        if _INCIDENT_RE.search(low):
+        if _INCIDENT_RE.search(low) and not _TOLL_UPDATE.search(low):
             # "Another district was hit Wednesday by car bombings that left 18 dead" beside Thursday's news.
             for d in _WEEKDAY_RE.finditer(low):
                 if d.group(1) == main_day or _SAID_DAY.search(low, max(0, d.start() - 24), d.start()):
