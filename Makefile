@@ -1,4 +1,5 @@
 # The two commands of the quick start: `make run` and `make test`. Both create .venv when missing.
+# `make check` is the gate before a commit: lint, format and types (CI runs it too).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -6,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # The exact versions of every dependency (the suite passed with them); `make constraints` re-pins from the venv.
 CONSTRAINTS := constraints.txt
 
-.PHONY: run banner once test install constraints bench eval clean
+.PHONY: run banner once test check install constraints bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +15,7 @@ $(BIN)/python:
 # Nothing to do (and instant) unless pyproject.toml or the constraints changed since the last install.
 $(STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[test,check]'
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -40,6 +41,13 @@ once: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Lint (ruff check), layout (ruff format --check: `$(BIN)/ruff format` fixes it) and types (mypy --strict on
+# bot/ and adapters/); the rules are in pyproject.toml.
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
 eval: $(STAMP)
 	$(BIN)/python bench/eval.py
 
@@ -50,5 +58,5 @@ bench: $(STAMP)
 
 # Build and test artefacts only: var/ holds the user's database (rules, subscriptions, history) and stays.
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache build dist *.egg-info
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache build dist *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -23,10 +23,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import os
 import random
 import signal
-import multiprocessing
 import sys
 import tempfile
 import time
@@ -129,7 +129,7 @@ class ChaosSink:
                 if resp.status >= 500:
                     raise Retryable(alert.channel, f"HTTP {resp.status}")
                 return data.get("id")
-        except (OSError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, OSError) as exc:
             raise Retryable(alert.channel, f"{type(exc).__name__}: {exc}") from exc
 
     async def send(self, alert: Any) -> str | None:
@@ -164,7 +164,7 @@ class LookupSink(ChaosSink):
                 if resp.status != 200:
                     raise Retryable(alert.channel, f"lookup HTTP {resp.status}")
                 return (await resp.json())["id"]
-        except (OSError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, OSError) as exc:
             raise Retryable(alert.channel, f"lookup {type(exc).__name__}: {exc}") from exc
 
 

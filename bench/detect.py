@@ -59,7 +59,7 @@ def vary(article: tuple[str, str], rng: random.Random) -> tuple[str, str]:
         paras = [paras[0], *middle, paras[-1]]
     body = "\n".join(paras)
     body = re.sub(r"\b\d{2,3}\b", lambda m: str(rng.randint(2, 400)), body)
-    swap = dict(zip(rng.sample(COUNTRIES, 4), rng.sample(COUNTRIES, 4)))
+    swap = dict(zip(rng.sample(COUNTRIES, 4), rng.sample(COUNTRIES, 4), strict=True))
     for a, b in swap.items():
         body = body.replace(a, b)
         title = title.replace(a, b)

@@ -33,6 +33,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -41,7 +42,7 @@ from bench.feeds_corpus import LABELS as FEED_LABELS
 from bench.feeds_corpus import entries as feed_entries
 from bench.feeds_corpus import feeds_dir, load_labels
 from bench.story_metrics import story_scores_of
-from bot.detect import Detector, compile_rules, load_rules_file
+from bot.detect import CompiledRules, Detector, compile_rules, load_rules_file
 from bot.models import EVENT_TYPES, Detection
 
 CORPUS = ROOT / "corpus"
@@ -95,7 +96,7 @@ def heldout_set(path: Path = HELDOUT) -> tuple[set[str], set[str]]:
     return items, feeds
 
 
-def load_briefs(path: Path = BRIEFS) -> list[dict]:
+def load_briefs(path: Path = BRIEFS) -> list[dict[str, Any]]:
     """The labelled news briefs kept in the repository (headline, lead, labels, url, licence)."""
     if not path.exists():
         return []
@@ -184,7 +185,7 @@ def _set(c3: list[int], gold: Iterable[str], pred: Iterable[str], what: str, not
         notes.append(f"{what} extra={sorted(p - g)} missed={sorted(g - p)}")
 
 
-def score_article(c: Counts, item: dict, det: Detection, notes: list[str]) -> None:
+def score_article(c: Counts, item: dict[str, Any], det: Detection, notes: list[str]) -> None:
     """Add one labelled article to the counts."""
     labels = item["labels"]
     c.n += 1
@@ -225,7 +226,7 @@ def score_article(c: Counts, item: dict, det: Detection, notes: list[str]) -> No
             notes.append(f"false alarm: {[m.rule for m in det.matches]}")
 
 
-def score_feed_item(c: Counts, labels: dict, title: str, text: str, det: Detection, notes: list[str]) -> None:
+def score_feed_item(c: Counts, labels: dict[str, Any], title: str, text: str, det: Detection, notes: list[str]) -> None:
     """Add one labelled feed item to the counts."""
     c.n += 1
     _score_events(c, labels.get("event_types", []), det, notes)
@@ -274,7 +275,7 @@ def table(title: str, dev: dict[str, float], held: dict[str, float]) -> list[str
 class Detectors:
     """The detector that judges each item: the shipped one for held-out items, the fold's for development."""
 
-    def __init__(self, compiled, cross_validate: bool) -> None:
+    def __init__(self, compiled: CompiledRules, cross_validate: bool) -> None:
         self.shipped = Detector(compiled)
         self.folds: list[Detector] = []
         if cross_validate:
@@ -295,10 +296,10 @@ class Detectors:
 
 
 def evaluate_articles(folder: Path, detectors: Detectors, held_ids: set[str], verbose: bool,
-                      emit: Callable[[str], None]) -> tuple[dict, dict]:
+                      emit: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Score every article in `folder`; returns (dev figures, held-out figures)."""
     parts = {"dev": Counts(), "held": Counts()}
-    docs: dict[str, list[tuple[dict, Detection]]] = {"dev": [], "held": []}
+    docs: dict[str, list[tuple[dict[str, Any], Detection]]] = {"dev": [], "held": []}
     for path in sorted(folder.glob("*.json")):
         item = json.loads(path.read_text(encoding="utf-8"))
         ident = str(item.get("id", path.stem))
@@ -324,7 +325,7 @@ def evaluate_articles(folder: Path, detectors: Detectors, held_ids: set[str], ve
 
 
 def evaluate_feeds(detectors: Detectors, held_feeds: set[str], verbose: bool,
-                   emit: Callable[[str], None]) -> tuple[dict, dict] | None:
+                   emit: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """Score the labelled feed items, or None when the saved feeds or the labels are absent."""
     labels = load_labels()
     folder = feeds_dir()
@@ -348,7 +349,7 @@ def evaluate_feeds(detectors: Detectors, held_feeds: set[str], verbose: bool,
 
 
 def evaluate_briefs(detectors: Detectors, held_ids: set[str], verbose: bool,
-                    emit: Callable[[str], None]) -> tuple[dict, dict] | None:
+                    emit: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """Score the labelled news briefs (same labels and figures as feed items), or None when there are none."""
     rows = load_briefs()
     if not rows:
@@ -367,7 +368,7 @@ def evaluate_briefs(detectors: Detectors, held_ids: set[str], verbose: bool,
     return parts["dev"].feed_figures(), parts["held"].feed_figures()
 
 
-def review(compiled) -> int:
+def review(compiled: CompiledRules) -> int:
     """Every URGENT or FLASH alert the default rules raise on the English entries of the saved feeds."""
     labels = load_labels()
     if not labels or not feeds_dir().is_dir():

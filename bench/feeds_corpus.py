@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -61,12 +62,12 @@ def entries(folder: Path | None = None, names: tuple[str, ...] = ENGLISH_FEEDS) 
                             item.published.date().isoformat() if item.published else None)
 
 
-def load_labels(path: Path = LABELS) -> dict[tuple[str, str], dict]:
+def load_labels(path: Path = LABELS) -> dict[tuple[str, str], dict[str, Any]]:
     """(feed, key) -> the item's labels."""
-    out: dict[tuple[str, str], dict] = {}
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     if not path.exists():
         return out
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             out[(row["feed"], row["key"])] = row

@@ -32,7 +32,6 @@ import shutil
 import signal
 import socket
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time

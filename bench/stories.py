@@ -157,7 +157,7 @@ def run_one(n: int, days: float, seed: int) -> dict[str, float]:
         story.append(index.add(doc))
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    tp = pair_counts(list(zip(story, events)))
+    tp = pair_counts(list(zip(story, events, strict=True)))
     predicted, gold = pair_counts(story), pair_counts(events)
     return {
         "articles": n, "seconds": elapsed, "cpu_seconds": cpu, "peak_rss_mb": rss_after / 1024, "rss_before_mb": rss_before / 1024,

@@ -90,7 +90,7 @@ def story_scores(folder: Path | str = DEFAULT_FOLDER) -> dict[str, Any]:
     scores["articles"] = len(docs)
     scores["detector"] = _detector() is not None
     groups: dict[str, list[str]] = {}
-    for doc, sid in zip(docs, predicted):
+    for doc, sid in zip(docs, predicted, strict=True):
         groups.setdefault(sid, []).append(doc.article_id)
     scores["predicted_groups"] = sorted(g for g in groups.values() if len(g) > 1)
     return scores

@@ -18,9 +18,9 @@ from sqlalchemy.exc import DBAPIError
 from bot.bootstrap import load_config, seed
 from bot.channels import LOCAL_TENANT
 from bot.commands.core import CommandCore
+from bot.delivery import Outbox, queue_notice
 from bot.detect import language
 from bot.digest import schedule_digests
-from bot.delivery import Outbox, queue_notice
 from bot.errors import DiplobotError, Unavailable
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
@@ -30,11 +30,11 @@ from bot.ops import Metrics, OpsServer
 from bot.pipeline import Pipeline
 from bot.ports import Adapter, Clock, SystemClock
 from bot.rulebook import RuleBook
-from bot.services import Services
+from bot.services import Services, default_instance_id
 from bot.settings import Settings
-from bot.stories import StoryIndex
-from bot.storage.db import Database, unavailable
+from bot.storage.db import Database, rowcount, unavailable
 from bot.storage.tables import Feed
+from bot.stories import StoryIndex
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +88,8 @@ class App:
             return
         load_config(self.settings)  # before the database: a config error leaves no database file behind
         db = Database(self.settings.database_url)
-        kwargs = {"instance_id": self.settings.instance_id} if self.settings.instance_id else {}
-        self.services = Services(settings=self.settings, db=db, clock=self.clock, **kwargs)
+        instance_id = self.settings.instance_id or default_instance_id()
+        self.services = Services(settings=self.settings, db=db, clock=self.clock, instance_id=instance_id)
         try:
             await db.migrate()
             await seed(self.services, subscribe="terminal" if self.settings.terminal else None)
@@ -167,7 +167,7 @@ class App:
                 update(Feed).where(*cond).values(lease_owner=self.services.instance_id,
                                                  lease_until=now + timedelta(seconds=max(120, spec.interval)))
             )
-            if result.rowcount != 1:
+            if rowcount(result) != 1:
                 return None
             return feed
 

@@ -86,13 +86,13 @@ def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResu
         files.append(path)
     detections = [detector.detect(i.title, i.text) for i in items]
     # An undated article may belong to a story of any time (None), like the running pipeline's first sight.
-    docs = [StoryDoc(str(p), i.title, i.text, i.published, d) for p, i, d in zip(files, items, detections)]
+    docs = [StoryDoc(str(p), i.title, i.text, i.published, d) for p, i, d in zip(files, items, detections, strict=True)]
     stories = cluster(docs)
     links = _story_links(docs, stories)
     results = [
         CheckResult(path=p, title=i.title, detection=d, story=s, explanations=tuple(detector.explain(i.title, i.text)),
                     story_with=None if links[n][0] is None else files[links[n][0]], story_why=links[n][1])
-        for n, (p, i, d, s) in enumerate(zip(files, items, detections, stories))
+        for n, (p, i, d, s) in enumerate(zip(files, items, detections, stories, strict=True))
     ]
     return results, warnings
 

@@ -14,7 +14,8 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 import typer
 
@@ -22,6 +23,10 @@ from bot.errors import ConfigError, DiplobotError
 
 if TYPE_CHECKING:  # asyncio and the settings (pydantic) load when a command runs: `diplobot --help` stays fast
     import asyncio
+
+    # typer vendors click: its command hooks take the vendored Context and HelpFormatter.
+    from typer._click import Context as ClickContext
+    from typer._click import HelpFormatter
 
     from bot.commands.core import Arg, CommandSpec
     from bot.settings import Settings
@@ -32,7 +37,7 @@ class _Command(typer.core.TyperCommand):
     """Help as the README writes commands: `Usage: diplobot brief [OPTIONS] TOPIC...`, each argument by its
     placeholder (no `{TOPIC}` or `<str>`), each option with its placeholder and default."""
 
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
         for param in self.get_params(ctx):
             if isinstance(param, typer.core.TyperArgument):
@@ -40,7 +45,7 @@ class _Command(typer.core.TyperCommand):
                 pieces.append(name if param.required else f"[{name}]")
         return pieces
 
-    def format_options(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_options(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
         arguments = [(p.metavar or p.name or "", p.help or "") for p in self.get_params(ctx)
                      if isinstance(p, typer.core.TyperArgument)]
         options = [record for p in self.get_params(ctx) if not isinstance(p, typer.core.TyperArgument)
@@ -52,7 +57,12 @@ class _Command(typer.core.TyperCommand):
 
 
 # Plain click help (no tables), and command lists that show each command's whole one-line help.
-_TYPER = {"no_args_is_help": True, "rich_markup_mode": None}
+class _TyperOptions(TypedDict):
+    no_args_is_help: bool
+    rich_markup_mode: Literal["markdown", "rich"] | None
+
+
+_TYPER: _TyperOptions = {"no_args_is_help": True, "rich_markup_mode": None}
 app = typer.Typer(help="diplobot: watches the news for diplomatic developments and alerts the channels that care.",
                   add_completion=False, pretty_exceptions_enable=False, **_TYPER)
 
@@ -79,8 +89,10 @@ class _OneLine(logging.Formatter):
         super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
         self.debug = debug
 
-    def formatException(self, ei) -> str:
-        return super().formatException(ei) if self.debug else f"  ({ei[0].__name__}: {ei[1]})"
+    def formatException(
+        self, ei: tuple[type[BaseException], BaseException, TracebackType | None] | tuple[None, None, None]
+    ) -> str:
+        return super().formatException(ei) if self.debug or ei[0] is None else f"  ({ei[0].__name__}: {ei[1]})"
 
 
 def setup_logging(settings: Settings) -> None:
@@ -114,7 +126,7 @@ class _Stopper:
 
     def __init__(self) -> None:
         self.requested = False
-        self._wake: Callable[[], None] | None = None
+        self._wake: Callable[[], object] | None = None
 
     def attach(self, loop: asyncio.AbstractEventLoop, event: asyncio.Event) -> None:
         """Let a signal set `event` on `loop` (and set it now if a signal came first)."""
@@ -321,8 +333,7 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
             for adapter in adapters:
                 await adapter.stop()
             await bot.close()
-        out = typer.echo if reply.ok else (lambda s: typer.echo(s, err=True))
-        out("\n".join([reply.text, *reply.lines]))
+        typer.echo("\n".join([reply.text, *reply.lines]), err=not reply.ok)
         return 0 if reply.ok else 1
 
     try:
@@ -348,6 +359,7 @@ def _parameter(key: str, arg: Arg) -> inspect.Parameter:
     """The typer parameter that shows and reads one spec argument (the core still parses and checks it)."""
     text = arg.help + (f" (one of {', '.join(arg.choices)})" if arg.choices else "")
     info: Any
+    annotation: object
     if arg.kind == "flag":
         info, annotation = typer.Option(False, f"--{arg.name}", help=text), bool
     elif arg.kind == "option":
@@ -391,6 +403,7 @@ def _make_command(spec: CommandSpec) -> Callable[..., None]:
     def command(**values: Any) -> None:
         _dispatch(_words(spec, values), channel=values["channel"])
 
+    # typer reads the signature through inspect, which honours __signature__; mypy knows no such attribute.
     command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in parameters}
     return command

@@ -43,7 +43,7 @@ import random
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -52,10 +52,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.alerts import alert_tenant
 from bot.codec import summary_from_dict, summary_to_dict
 from bot.errors import Permanent, Retryable
-from bot.models import Alert, RuleMatch
+from bot.models import Alert, AlertKind, RuleMatch
 from bot.pipeline import story_summary
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.services import Services
+from bot.storage.db import rowcount
 from bot.storage.tables import AlertRow, Delivery, Notice, Subscription
 
 if TYPE_CHECKING:
@@ -70,8 +71,8 @@ ACTIVE = ("claimed", "sending")
 
 # The hot path (claim, read, intent, sent, retry) runs statements built once, through the Core
 # connection: building and ORM-executing them anew for every row cost more CPU than the database work.
-_D = Delivery.__table__
-_A = AlertRow.__table__
+_D = Delivery.metadata.tables[Delivery.__tablename__]
+_A = AlertRow.metadata.tables[AlertRow.__tablename__]
 _DUE = or_(and_(_D.c.status == "pending", _D.c.next_attempt_at <= bindparam("now")),
            and_(_D.c.status.in_(ACTIVE), _D.c.lease_until < bindparam("now")))
 _ROW = select(_D).where(_D.c.id == bindparam("id"))
@@ -117,6 +118,34 @@ def _claim_statement(postgres: bool, size: int) -> Any:
             stmt = update(_D).where(_D.c.id.in_(pick.scalar_subquery()), _DUE)
         _CLAIMS[key] = stmt.values(**lease).returning(_D.c.id)
     return _CLAIMS[key]
+
+
+class _DeliveryRecord(Protocol):
+    """A deliveries row as the worker reads it: a Core `Row` on the hot path, a `Delivery` elsewhere."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def alert_id(self) -> int | None: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def kind(self) -> AlertKind: ...
+    @property
+    def payload(self) -> dict[str, Any]: ...
+    @property
+    def attempts(self) -> int: ...
+
+
+class _AlertRecord(Protocol):
+    """An alerts row as the worker reads it: a Core `Row` or an `AlertRow`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def message_id(self) -> str | None: ...
+    @property
+    def shown(self) -> dict[str, Any]: ...
 
 
 def channel_prefix(channel: str) -> str:
@@ -207,7 +236,7 @@ async def retry_delivery(services: Services, delivery_id: int,
             update(Delivery).where(*cond)
             .values(status="pending", attempts=0, next_attempt_at=now, lease_owner=None, lease_until=None)
         )
-        if result.rowcount != 1:
+        if rowcount(result) != 1:
             return None
         row = await session.get(Delivery, delivery_id, populate_existing=True)
         return _info(row) if row is not None else None
@@ -432,7 +461,7 @@ class Outbox:
         finally:
             DELIVERY_KEY.reset(token)
 
-    async def _prepare(self, session: AsyncSession, row: Any, alert_row: Any, now: datetime, *,
+    async def _prepare(self, session: AsyncSession, row: _DeliveryRecord, alert_row: _AlertRecord | None, now: datetime, *,
                        collect: bool) -> _Ready | None:
         """Build the alert of one claimed row, or settle the row (wait, superseded, no adapter) and return None."""
         ctx: dict[str, Any] = {"delivery": row.id, "channel": row.channel}
@@ -540,7 +569,7 @@ class Outbox:
                                    Delivery.status.in_(ACTIVE))
             .values(**values).execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return rowcount(result) == 1
 
     async def _riders(self, delivery_id: int) -> list[int]:
         """Rows that an interrupted batch message carried along with row `delivery_id`."""
@@ -562,7 +591,7 @@ class Outbox:
                     .execution_options(synchronize_session=False)
                 )
 
-    async def _rider(self, session: AsyncSession, row: Delivery, batch_of: int, now: datetime) -> None:
+    async def _rider(self, session: AsyncSession, row: _DeliveryRecord, batch_of: int, now: datetime) -> None:
         """A row whose lease expired while it rode in row `batch_of`'s message: that row decides its fate."""
         carrier = await session.get(Delivery, batch_of, populate_existing=True)
         if carrier is not None and carrier.status == "sent":
@@ -576,7 +605,7 @@ class Outbox:
             await self._own(session, row.id, status="pending", payload=payload, lease_owner=None, lease_until=None,
                             next_attempt_at=now)
 
-    async def _build(self, session: AsyncSession, row: Delivery, alert_row: AlertRow | None, *,
+    async def _build(self, session: AsyncSession, row: _DeliveryRecord, alert_row: _AlertRecord | None, *,
                      collect: bool = True) -> tuple[Alert, str | None, list[int]]:
         """The Alert to send, the message id to edit or reply to, and rows sent together with it."""
         payload = dict(row.payload or {})
@@ -584,8 +613,8 @@ class Outbox:
         if row.kind == "notice":
             return Alert(kind="notice", channel=row.channel, text=payload.get("text", "")), None, extra
         if row.kind == "digest":
-            summaries = tuple(summary_from_dict(s) for s in payload.get("summaries", ()))
-            return Alert(kind="digest", channel=row.channel, summaries=summaries, text=payload.get("title")), None, extra
+            digest = tuple(summary_from_dict(s) for s in payload.get("summaries", ()))
+            return Alert(kind="digest", channel=row.channel, summaries=digest, text=payload.get("title")), None, extra
         if row.kind == "post" and "sample" in payload:  # `test-alert`: a sample that carries its own summary
             return Alert(kind="post", channel=row.channel, summary=summary_from_dict(payload["sample"])), None, extra
         matches = _matches(alert_row)
@@ -617,7 +646,7 @@ class Outbox:
                                 payload={**(other.payload or {}), "batch_of": row.id})
                         .execution_options(synchronize_session=False)
                     )
-                    if taken.rowcount != 1:
+                    if rowcount(taken) != 1:
                         continue
                     summaries.append(other_summary)
                     extra.append(other.id)
@@ -647,7 +676,7 @@ class Outbox:
             extra,
         )
 
-    async def _defer(self, session: AsyncSession, row: Delivery, reason: str, seconds: float) -> None:
+    async def _defer(self, session: AsyncSession, row: _DeliveryRecord, reason: str, seconds: float) -> None:
         now = self.services.clock.now()
         if reason not in self._missing_reported and "no adapter" in reason:
             self._missing_reported.add(reason)
@@ -728,12 +757,12 @@ class Outbox:
                 self.wake.set()
 
 
-def _tenant(alert_row: Any, row: Any) -> str:
+def _tenant(alert_row: _AlertRecord | None, row: _DeliveryRecord) -> str:
     """The tenant whose view of the story a delivery shows: its alert's (see bot.alerts.alert_tenant)."""
     return alert_tenant(alert_row.shown if alert_row is not None else None, row.channel)
 
 
-def _matches(alert_row: Any) -> tuple[RuleMatch, ...]:
+def _matches(alert_row: _AlertRecord | None) -> tuple[RuleMatch, ...]:
     return tuple(RuleMatch.from_dict(m) for m in ((alert_row.shown or {}).get("matches", []) if alert_row else []))
 
 

@@ -177,7 +177,7 @@ async def _one_digest(services: Services, sub_id: int, tenant: str, channel: str
 
 def schedule_digests(scheduler: Any, services: Services) -> Any:
     """Add the minutely digest check to an APScheduler (AsyncIOScheduler) and return the job."""
-    from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]
+    from apscheduler.triggers.cron import CronTrigger
 
     async def job() -> None:
         """One minutely digest check; logs and carries on after any error."""

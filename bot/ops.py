@@ -74,7 +74,7 @@ class Metrics:
         """Read the shared gauges (outbox depth, failing feeds) from the database."""
         async with services.db.session() as session:
             counts = dict((await session.execute(
-                select(Delivery.status, func.count()).group_by(Delivery.status))).all())
+                select(Delivery.status, func.count()).group_by(Delivery.status))).tuples().all())
             enabled = Feed.enabled.is_(True)
             feeds = await session.scalar(select(func.count(Feed.id)).where(enabled))
             failing = await session.scalar(select(func.count(Feed.id)).where(

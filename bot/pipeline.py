@@ -279,7 +279,7 @@ class Pipeline:
             new: list[tuple[FeedItem, Article, Detection, str]] = []
             # Stored by another tenant's feed: new to this one (and whether it is news, see `is_news`).
             adopted: list[tuple[FeedItem, str, Detection, str, bool]] = []
-            for (item, article), detection in zip(to_store, detections):
+            for (item, article), detection in zip(to_store, detections, strict=False):  # edits' come after
                 article_id = article.id
                 stored = known.stored.get(article_id)
                 stored_story = stored.story_id if stored is not None else None
@@ -417,14 +417,14 @@ def _detect_all(compiled: Any, articles: Sequence[tuple[str, str]]) -> list[Dete
 
 
 async def _edit_rows(session: AsyncSession,
-                     edited: Mapping[str, FeedItem]) -> list[tuple[ArticleRow, str, str, str | None]]:
+                     edited: Mapping[str, FeedItem]) -> list[tuple[ArticleRow, str, str, str]]:
     """Stored articles whose text was edited in place (same guid or URL, new text), with the new title, text
     and content hash.
 
     A text much shorter than the stored one is not an edit but a feed that sometimes gives only its
     summary (full text fetched on one poll, not on the next): it is ignored, so the article never flips.
     """
-    out: list[tuple[ArticleRow, str, str, str | None]] = []
+    out: list[tuple[ArticleRow, str, str, str]] = []
     for part in chunked(sorted(edited)):
         for row in (await session.scalars(select(ArticleRow).where(ArticleRow.id.in_(part)))).all():
             item = edited[row.id]
@@ -435,7 +435,7 @@ async def _edit_rows(session: AsyncSession,
     return out
 
 
-def _apply_edits(rows: Sequence[tuple[ArticleRow, str, str, str | None]],
+def _apply_edits(rows: Sequence[tuple[ArticleRow, str, str, str]],
                  detections: Sequence[Detection]) -> list[tuple[ArticleRow, Detection]]:
     """Store the new text and detection of articles edited in place; returns each with its new detection
     (rule matches included)."""

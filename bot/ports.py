@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextvars import ContextVar
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol, runtime_checkable
 
 from bot.models import Alert
@@ -61,7 +61,7 @@ class SystemClock:
 
     def now(self) -> datetime:
         """The current UTC time."""
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 @runtime_checkable

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.detect import Detector
 from bot.detect.rules import RuleSpec, compile_rules
 from bot.errors import RuleError
+from bot.models import Detection
 from bot.storage.tables import Rule
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ class TenantRules:
     specs: list[RuleSpec]
     errors: list[RuleError] = field(default_factory=list)
 
-    def detect(self, title: str, text: str):  # -> Detection
+    def detect(self, title: str, text: str) -> Detection:
         """Full detection, with this tenant's rule matches."""
         return self.detector.detect(title, text)
 

@@ -263,7 +263,7 @@ def summarize(
         ceasefire = det.ceasefire_status or ceasefire
     people = by_salience([p.name for p in det.people] for det in detections)
     countries = by_salience(det.countries for det in detections)
-    casualty = story_casualty([(a.when, d.casualties) for a, d in zip(articles, detections)])
+    casualty = story_casualty([(a.when, d.casualties) for a, d in zip(articles, detections, strict=False)])
     severity: Severity = min((m.severity for m in matches), key=SEVERITIES.index, default="routine")
     rules_seen: dict[str, RuleMatch] = {}
     for m in matches:

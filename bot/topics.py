@@ -129,8 +129,9 @@ class Topic:
         """The phrases a full-text search should look for (display name first)."""
         return self.phrases or (self.name,)
 
-    def matches_detection(self, detection: Mapping[str, Any]) -> bool:
-        """True when an article's detection dict mentions this topic."""
+    def matches_detection(self, detection: object) -> bool:
+        """True when an article's detection dict (a stored JSON value: anything else matches nothing) mentions
+        this topic."""
         if not isinstance(detection, Mapping):
             return False
         keys = set(self.aliases) | {norm(self.name)}

@@ -8,7 +8,7 @@ import shutil
 import sys
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -146,7 +146,7 @@ class FakeClock:
     """An injected clock: tests move time with `advance` instead of sleeping."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.current = start or datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+        self.current = start or datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
     def now(self) -> datetime:
         """The fake current time."""

@@ -5,6 +5,8 @@ new and never appears in a recent period; alerts and briefs show the year of an 
 Through the real App, pipeline, outbox, terminal adapter and command core on a real database.
 """
 
+# ruff: noqa: F811 - the harness fixture (bot) is imported from test_lifecycle by name
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta

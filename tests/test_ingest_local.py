@@ -62,7 +62,7 @@ def test_folder_reads_in_name_order_and_skips_bad_files(tmp_path: Path) -> None:
     assert txt.url == (folder / "b_story.txt").resolve().as_uri() and txt.url.startswith("file://")
     assert "agreed a ceasefire on Monday" in page.text and "Copyright" not in page.text
     assert sorted(p.name for p, _ in read.skipped) == ["d_broken.json", "e_list.json", "f_empty.txt", "g_notes.md"]
-    reasons = dict((p.name, r) for p, r in read.skipped)
+    reasons = {p.name: r for p, r in read.skipped}
     assert "invalid JSON" in reasons["d_broken.json"] and "empty" in reasons["f_empty.txt"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
@@ -33,14 +35,14 @@ async def test_migrations_create_every_mapped_table_and_column(database_url: str
 
 
 async def test_timestamps_round_trip_as_aware_utc_on_both_backends(database_url: str) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from bot.storage.tables import Delivery
 
     db = Database(database_url)
     try:
         await db.migrate()
-        at = datetime(2026, 11, 24, 12, 0, 0, 123456, tzinfo=timezone.utc)
+        at = datetime(2026, 11, 24, 12, 0, 0, 123456, tzinfo=UTC)
         async with db.session() as session:
             session.add(Delivery(channel="rec:room", kind="notice", payload={"text": "ü"}, status="pending",
                                  attempts=0, next_attempt_at=at, created_at=at))

@@ -300,7 +300,7 @@ async def test_a_claimed_batch_is_sent_in_order_and_each_row_keeps_its_own_outco
         assert await app.outbox.drain() == 4  # one claim (batch of 5 on SQLite, 8 on PostgreSQL)
         rows = await _rows(app)
         assert [r.status for r in rows] == ["pending", "sent", "sent", "sent"]
-        assert [key for key in sink.keys()] == [delivery_key(r.id) for r in rows[1:]]  # oldest first
+        assert list(sink.keys()) == [delivery_key(r.id) for r in rows[1:]]  # oldest first
         assert rows[0].attempts == 1 and rows[0].last_error and "rate limited" in rows[0].last_error
         clock.advance(seconds=2)
         assert await app.outbox.drain() == 1

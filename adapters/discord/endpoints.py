@@ -33,11 +33,11 @@ def apply_overrides(settings: Settings) -> None:
     discord.py keeps both as class attributes, so this is process-wide: there is one Discord per process.
     """
     # Said once: the Discord adapter and the webhooks adapter both apply the overrides.
-    if settings.discord_api_url and discord.http.Route.BASE != settings.discord_api_url.rstrip("/"):
+    if settings.discord_api_url and settings.discord_api_url.rstrip("/") != discord.http.Route.BASE:
         discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
         log.info("Discord REST base is %s", discord.http.Route.BASE)
     gateway = yarl.URL(settings.discord_gateway_url) if settings.discord_gateway_url else None
-    if gateway is not None and discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY != gateway:
+    if gateway is not None and gateway != discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
         log.info("Discord gateway is %s", settings.discord_gateway_url)
 

@@ -53,9 +53,9 @@ class TerminalSink:
         path = getattr(self.stream, "name", None)
         if isinstance(path, str) and os.path.isfile(path):
             with open(path, encoding="utf-8", errors="replace") as f:
-                for key, message_id in _MARKER.findall(f.read()):
-                    if key == delivery_key:
-                        return message_id
+                for marker in _MARKER.finditer(f.read()):
+                    if marker[1] == delivery_key:
+                        return marker[2]
         return None
 
     async def send(self, alert: Alert) -> str | None:

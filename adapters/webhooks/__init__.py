@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from adapters.discord.endpoints import apply_overrides
-from adapters.webhooks.sink import WebhookSink, WebhookTarget, parse_target
+from adapters.webhooks.sink import WebhookSink, parse_target
+from bot.channels import WebhookTarget
 
 if TYPE_CHECKING:
     from bot.commands.core import CommandCore

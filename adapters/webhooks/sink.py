@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from collections.abc import Awaitable
+from typing import Any, TypeVar
 
 import aiohttp
 import discord
@@ -38,6 +39,8 @@ from bot.errors import BadChannel, DeliveryError, Permanent, Retryable
 from bot.models import Alert
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def parse_target(channel: str) -> WebhookTarget:
@@ -91,7 +94,7 @@ class WebhookSink:
         assert target.webhook_id is not None and target.token is not None
         return discord.Webhook.partial(target.webhook_id, target.token, session=self.session)
 
-    async def _guard(self, channel: str, coro: Any) -> Any:
+    async def _guard(self, channel: str, coro: Awaitable[T]) -> T:
         """Run one platform call with a time cap; translate every failure into Retryable or Permanent."""
         try:
             return await asyncio.wait_for(coro, self.timeout)

@@ -7,7 +7,8 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from bot.commands.common import LOCAL_TENANT, clip, did_you_mean, human_delta, suggest
+from bot.channels import LOCAL_TENANT
+from bot.commands.common import clip, did_you_mean, human_delta, suggest
 from bot.commands.core import Arg, CommandContext, CommandRegistry
 from bot.errors import FeedError, NotAllowed, UserInputError
 from bot.lazy import lazy_module

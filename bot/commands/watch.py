@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.commands.common import LOCAL_TENANT, clip, did_you_mean, parse_count, split_list, suggest
+from bot.channels import LOCAL_TENANT
+from bot.commands.common import clip, did_you_mean, parse_count, split_list, suggest
 from bot.commands.core import Arg, CommandContext, CommandRegistry
 from bot.errors import NotAllowed, UserInputError
 from bot.lazy import lazy_module
@@ -96,10 +97,7 @@ def _describe(spec: dict[str, Any]) -> list[str]:
     for key, value in spec.items():
         if key in ("name",):
             continue
-        if isinstance(value, list):
-            shown = ", ".join(_flow(v) for v in value)
-        else:
-            shown = str(value)
+        shown = ", ".join(_flow(v) for v in value) if isinstance(value, list) else str(value)
         lines.append(f"  {key}: {shown}")
     return lines
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from bot.detect.numbers import Number, find_numbers
 from bot.detect.text import Doc, Sentence
@@ -424,7 +425,7 @@ def _names_event(text: str, actors: bool = False) -> bool:
     """Whether a clause names a deadly event (an attack, a war, an earthquake, a crash...) or, with
     `actors`, an armed actor (gunmen, troops, militants)."""
     return any(m.lastgroup not in ("none", "ongoing") for m in _CAUSE_EVENT.finditer(text)) or (
-        actors and _CAUSE_ACTOR.search(text) is not None and _CAUSE_ACTOR.search(text).lastgroup == "conflict"  # type: ignore[union-attr]
+        actors and (actor := _CAUSE_ACTOR.search(text)) is not None and actor.lastgroup == "conflict"
     )
 
 
@@ -533,7 +534,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
     anniversary = bool(_ANNIVERSARY_TITLE.search(title_low))
     main_day = _main_day(doc)
     timeline_lines: set[int] | None = None
-    context_cause: str | None | bool = False
+    context_cause: str | None | Literal[False] = False
     out: list[Casualty] = []
     seen: dict[tuple[object, ...], int] = {}
     last_bg = False
@@ -559,9 +560,9 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
             at = fig.number.start
             current = not anniversary and not any(a <= at < b for a, b in spans)
             any_current = any_current or current
-            if fig.number.value <= 0:
+            if fig.number.value <= 0 or fig.kind is None:  # (figs holds only figures with a kind)
                 continue
-            key: tuple[object, ...] = (fig.number.value, _KIND_GROUP[fig.kind or ""], current)
+            key: tuple[object, ...] = (fig.number.value, _KIND_GROUP[fig.kind], current)
             if words is None:
                 words = _cause_words(sent.folded)
             cause = _cause(sent.folded, at, words)
@@ -570,7 +571,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
                     context_cause = _context_cause(_context(doc))
                 cause = context_cause
             cas = Casualty(fig.number.value, fig.qualifier, fig.kind, _as_written(sent, fig), current, sent.text,
-                           cause)  # type: ignore[arg-type]
+                           cause)
             if key in seen:
                 # The same figure again ("Kill 40" in the headline, "at least 40 people are dead" below): keep
                 # one, with the qualifier the body gives it.
@@ -702,13 +703,14 @@ _Found = list[tuple[int, int, str | None]]  # (start, end, cause) of each cause 
 
 def _cause_words(text: str) -> tuple[_Found, _Found, _Found]:
     """Event, actor and weak cause words of a text, found once and shared by all its figures."""
-    return tuple(  # type: ignore[return-value]
+    event, actor, weak = (
         [(m.start(), m.end(), _GROUP_CAUSE.get(m.lastgroup or "", m.lastgroup)) for m in pattern.finditer(text)]
         for pattern in (_CAUSE_EVENT, _CAUSE_ACTOR, _CAUSE_WEAK)
     )
+    return event, actor, weak
 
 
-def _pick(words: tuple[_Found, _Found, _Found], at: int, lo: int = 0, hi: int | None = None) -> str | None | bool:
+def _pick(words: tuple[_Found, _Found, _Found], at: int, lo: int = 0, hi: int | None = None) -> str | None | Literal[False]:
     """The cause word nearest to offset `at` within [lo, hi), events before actors before weak words;
     False when there is none (None: a word that says the number is no casualty cause, "hunger strike")."""
     for found in words:
@@ -729,11 +731,11 @@ def _context_cause(context: list[str]) -> str | None:
     for text in context:
         found = _pick(_cause_words(text), 0)
         if found is not False:
-            return found  # type: ignore[return-value]
+            return found
     return None
 
 
-def _cause(low: str, at: int, words: tuple[_Found, _Found, _Found]) -> str | None | bool:
+def _cause(low: str, at: int, words: tuple[_Found, _Found, _Found]) -> str | None | Literal[False]:
     """What killed or hurt: the figure's own clause first, then its sentence; False: look at the lead."""
     start = 0
     for m in _CAUSE_CLAUSE.finditer(low, 0, at):

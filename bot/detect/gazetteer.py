@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import ahocorasick  # type: ignore[import-not-found]
+import ahocorasick
 import pycountry
 import yaml
 

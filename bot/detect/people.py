@@ -217,7 +217,7 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
         while k < len(words) and (fold(words[k][0]) in _ORG_WORDS or _is_place(words[k][0])):
             country = country or _country_of(words[k][0])
             k += 1
-        if 0 < k and len(words) - k >= 2:
+        if k > 0 and len(words) - k >= 2:
             tokens, e = _name_at(text, words[k][1])
             return tokens, country, e
         if comma_at is not None and k >= 1:
@@ -354,7 +354,7 @@ def _state_official(text: str, start: int, title: str) -> bool:
     if title not in gazetteer.people().state_offices:
         return False
     m = _STATE_BEFORE.search(before)
-    return bool(m) and fold(m.group(1)) in gazetteer.people().us_states
+    return m is not None and fold(m.group(1)) in gazetteer.people().us_states
 
 
 def _org_office(text: str, start: int, title: str) -> bool:
@@ -686,8 +686,8 @@ def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
         elif not options and cand.title:
             # "Ahmed Omar arrived ... Later, Minister Omar said": the full name the article gave without
             # a title.
-            written = _full_name_in(doc, cand.tokens[0])
-            if written:
-                add(written, cand.title, cand.country, cand.sentence)
+            full_name = _full_name_in(doc, cand.tokens[0])
+            if full_name:
+                add(full_name, cand.title, cand.country, cand.sentence)
     order.sort()
     return [people[k] for _, k in order]

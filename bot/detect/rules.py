@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import ahocorasick  # type: ignore[import-not-found]
-import re2  # type: ignore[import-untyped]
+import ahocorasick
+import re2
 import yaml
 from pydantic import (
     BaseModel,
@@ -41,6 +41,7 @@ from bot.detect.query import (
 )
 from bot.detect.text import Doc
 from bot.errors import ConfigError, RuleError
+from bot.limits import MAX_DESCRIPTION, MAX_ITEM, MAX_LIST_ITEMS, MAX_QUERY, MAX_RULES_FILE_BYTES, too_big, too_many
 from bot.models import (
     CASUALTY_KINDS,
     CEASEFIRE_STATUSES,
@@ -51,7 +52,6 @@ from bot.models import (
     Relevance,
     RuleMatch,
 )
-from bot.limits import MAX_DESCRIPTION, MAX_ITEM, MAX_LIST_ITEMS, MAX_QUERY, MAX_RULES_FILE_BYTES, too_big, too_many
 from bot.validation import describe, field_of
 
 EventType = Literal["ceasefire", "casualties", "clash", "talks", "agreement", "sanctions"]
@@ -188,7 +188,7 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
         except ValidationError as exc:
             err = exc.errors()[0]
             loc = field_of(err)
-            bad_input = err.get("input") if err["type"] != "missing" else None
+            bad_input: Any = err.get("input") if err["type"] != "missing" else None
             if err["type"] in ("string_too_long", "too_long"):  # say how long, never echo a megabyte
                 bad_input = f"{len(bad_input):,} {'characters' if isinstance(bad_input, str) else 'entries'}"
             message, expected = describe(err)
@@ -253,6 +253,11 @@ def _source(prog: Program) -> str:
     return f"_near(P, D, ({left},), ({right},), {int(prog[3])})"
 
 
+def _query_source(prog: Program | None) -> str:
+    """`_source` of a rule's query; a rule without one always holds."""
+    return _source(prog) if prog is not None else "True"
+
+
 def _sweep_functions(rules: Sequence[CompiledRule], index: dict[Key, list[int]]) -> dict[Key, Any] | None:
     """For each trigger key, one generated function that runs the queries of all rules filed under it
     and reports the rules whose query holds: one Python call per key found in an article instead of one
@@ -263,8 +268,7 @@ def _sweep_functions(rules: Sequence[CompiledRule], index: dict[Key, list[int]])
     names: dict[Key, str] = {}
     chunks: list[str] = []
     for n, (key, members) in enumerate(index.items()):
-        body = [f" if {_source(rules[i].program) if rules[i].program is not None else 'True'}: A({int(i)})"
-                for i in members]
+        body = [f" if {_query_source(rules[i].program)}: A({int(i)})" for i in members]
         chunks.append(f"def k{n}(P, D, A):\n" + "\n".join(body))
         names[key] = f"k{n}"
     namespace: dict[str, Any] = {"__builtins__": {}, "_near": _near}
@@ -780,7 +784,7 @@ def _failure(rule: CompiledRule, hits: Hits, findings: Findings, *, explain: boo
             continue
         if not explain:
             return "no"
-        named = dict(zip(ex.term_ids, ex.terms))
+        named = dict(zip(ex.term_ids, ex.terms, strict=False))  # terms may be left empty
         words = ", ".join(named[tid].describe() for tid in present[:3])
         return f"vetoed by exclude {ex.label!r} ({words}): {hits.first_sentence(present[0])}"
     return None

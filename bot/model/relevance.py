@@ -18,7 +18,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from bot.models import Casualty, Event, Person
 
@@ -102,7 +104,7 @@ def signals(events: Iterable[Event], casualties: Iterable[Casualty], people: Ite
 def terms_of(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
     """Lowercased unigrams and bigrams without the stop words, as the trained vectoriser cuts them."""
     words = [w for w in _TOKEN.findall(text.lower()) if w not in stop]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,7 @@ def model(path: Path = WEIGHTS) -> Model:
     return from_data(json.loads(path.read_text(encoding="utf-8")))
 
 
-def from_data(data: dict) -> Model:
+def from_data(data: dict[str, Any]) -> Model:
     """A model from its JSON form (the shipped file, or a fresh training in bench/eval.py)."""
     return Model({t: (float(i), float(w)) for t, (i, w) in data["terms"].items()}, float(data["intercept"]),
                  float(data["threshold"]), frozenset(data.get("stop_words", ())))

@@ -41,7 +41,6 @@ def development_items(detector: Any | None = None) -> list[tuple[str, str, int]]
     """(key, model text, label) of every development item: "article:ID" or "feed:FILE:KEY"."""
     from bench.eval import heldout_set, load_briefs
     from bench.feeds_corpus import entries, feeds_dir, load_labels
-
     from bot.detect.detector import Detector
 
     detector = detector or Detector()
@@ -77,7 +76,7 @@ def fold_of(key: str, folds: int = 5) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % folds
 
 
-def train(texts: list[str], labels: list[int]) -> dict:
+def train(texts: list[str], labels: list[int]) -> dict[str, Any]:
     """Fit the vectoriser and the logistic regression; return the JSON-able model."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -85,7 +84,7 @@ def train(texts: list[str], labels: list[int]) -> dict:
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
 
-    def pipeline():
+    def pipeline() -> Any:  # an sklearn Pipeline (sklearn is untyped)
         return make_pipeline(
             TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True, stop_words=stop_words()),
             LogisticRegression(C=C, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000),

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, insert, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.storage.db import rowcount
 from bot.storage.tables import Feed, SeenItem, Setting
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ async def adopt_seen_items(session: AsyncSession, feed: Feed) -> int:
         SeenItem.feed_id == twin)
     result = await session.execute(
         insert(SeenItem).from_select(["feed_id", "item_key", "article_id", "seen_at"], copied))
-    return int(result.rowcount or 0)
+    return rowcount(result)
 
 
 async def seed_feeds(services: Services, tenant: str, path: str | Path, *, quiet: bool = False) -> SeedSummary:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Insert, event, make_url
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, CursorResult, Result
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -172,6 +172,15 @@ def insert_ignore(session: AsyncSession, model: type[Any], conflict: Sequence[st
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return insert(model).on_conflict_do_nothing(index_elements=list(conflict))
+
+
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an INSERT, UPDATE or DELETE run by `AsyncSession.execute` matched.
+
+    `AsyncSession.execute` is typed to return a `Result`; for these statements it returns the
+    `CursorResult` that alone has `rowcount`.
+    """
+    return cast(CursorResult[Any], result).rowcount
 
 
 def _upgrade(conn: Connection) -> None:

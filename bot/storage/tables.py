@@ -6,12 +6,14 @@ mapped classes must match them (a test compares the two).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+from bot.models import AlertKind
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -26,10 +28,9 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
-        from datetime import timezone
 
         if value is not None and value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
+            return value.replace(tzinfo=UTC)
         return value
 
 
@@ -86,7 +87,8 @@ class Story(Base):
 def _event_default(context: Any) -> datetime | None:
     # A row written without an event time (older code paths, tests) is dated by its publication or fetch time.
     params = context.get_current_parameters()
-    return params.get("published") or params.get("seen_at")
+    event_at: datetime | None = params.get("published") or params.get("seen_at")
+    return event_at
 
 
 def _dated_default(context: Any) -> str:
@@ -202,7 +204,7 @@ class Delivery(Base):
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
     alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), nullable=True)
     channel: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[AlertKind] = mapped_column(String(20))  # the kind of Alert it sends
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
