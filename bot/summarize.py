@@ -228,8 +228,8 @@ def choose_sentences(articles: Sequence[Article], detections: Sequence[Detection
             toks = _tokens(sentence)
             entity = len(toks & keywords)
             agreement = sum(1 for t in toks if source_vocab[t] > 1) / max(1, len(toks)) if len(articles) > 1 else 0.0
-            lead = max(0.0, 4.0 - position)
-            score = lead * 1.5 + min(entity, 6) * 0.8 + agreement * 2.0 - a_index * 0.3
+            early = max(0.0, 4.0 - position)  # (not `lead`: that is how many articles matched the rules)
+            score = early * 1.5 + min(entity, 6) * 0.8 + agreement * 2.0 - a_index * 0.3
             scored.append((score, a_index, position, sentence))
     scored.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen: list[tuple[int, int, str]] = []
@@ -300,7 +300,7 @@ def member_reasons(articles: Sequence[Article], detections: Sequence[Detection],
     talks; 1 day apart: 19 Sep 2022, 20 Sep 2022")."""
     from bot.stories import StoryDoc, explain_members  # bot.stories reads this module's boilerplate test
 
-    links = explain_members([StoryDoc(a.id, a.title, a.text, a.when, d) for a, d in zip(articles, detections)])
+    links = explain_members([StoryDoc(a.id, a.title, a.text, a.when, d) for a, d in zip(articles, detections, strict=False)])
     out: list[str] = []
     for a, (other, reasons) in zip(articles, links, strict=True):
         rules = [m.rule for m in matches if a.id in m.articles]

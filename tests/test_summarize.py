@@ -187,3 +187,22 @@ def test_a_feed_teaser_cut_mid_sentence_is_still_summarised() -> None:
                      "officials said, as the two sides sought to \u2026")
     summary = summarize("s", [teaser], [Detection()])
     assert summary.sentences and summary.sentences[0].startswith("Armenia and Azerbaijan resumed")
+
+
+def test_the_article_that_matched_the_rule_gives_a_sentence_however_the_others_score() -> None:
+    """Its sentence is kept although the unmatched reports score higher, whatever their last sentence's position
+    (the position weight once shadowed the count of matched articles)."""
+    from bot.models import RuleMatch
+
+    matched = article("m", "Envoy visits the capital", "The envoy arrived in the capital on a scheduled visit.")
+    reports = [article(aid, "Ceasefire talks after clashes", " ".join([
+        f"{lead} ceasefire talks resumed after clashes killed 40 people near the border.",
+        f"A truce agreed in the {place} talks collapsed when shelling killed 12 more.",
+        f"Peace talks on a new ceasefire agreement in {place} are expected to continue.",
+        "Officials said the meeting would take place next week in the capital of the region.",
+        "Residents described long queues for bread and fuel in the northern districts.",
+        "Schools in the area remained closed for a third week, local officials said.",
+    ])) for aid, lead, place in (("u1", "Armenian and Azerbaijani", "Geneva"), ("u2", "Sudanese", "Jeddah"))]
+    summary = summarize("s", [*reports, matched], [Detection()] * 3,
+                        [RuleMatch(rule="envoy", reason="", articles=("m",))])
+    assert "The envoy arrived in the capital on a scheduled visit." in summary.sentences
