@@ -91,8 +91,8 @@ def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResu
     links = _story_links(docs, stories)
     results = [
         CheckResult(path=p, title=i.title, detection=d, story=s, explanations=tuple(detector.explain(i.title, i.text)),
-                    story_with=None if links[n][0] is None else files[links[n][0]], story_why=links[n][1])
-        for n, (p, i, d, s) in enumerate(zip(files, items, detections, stories, strict=True))
+                    story_with=None if other is None else files[other], story_why=why)
+        for p, i, d, s, (other, why) in zip(files, items, detections, stories, links, strict=True)
     ]
     return results, warnings
 

@@ -3,7 +3,7 @@
 `make constraints` (this module run as a script) writes the file from the venv after a dependency change was
 installed and tested; `make install` and the Dockerfile install with `-c constraints.txt`, so every install
 gets the versions the suite passed with; tests/test_constraints.py fails when the file, pyproject.toml's
-ranges and the installed set disagree. The closure is what `diplobot[test,train]` requires, recursively,
+ranges and the installed set disagree. The closure is what `diplobot[test,train,check]` requires, recursively,
 with each package's environment markers read for this interpreter and platform (CI and the Docker image:
 Linux, Python 3.11).
 """
@@ -21,7 +21,7 @@ from packaging.utils import canonicalize_name
 REPO = Path(__file__).resolve().parent.parent
 CONSTRAINTS = REPO / "constraints.txt"
 PROJECT = "diplobot"
-EXTRAS = ("test", "train")
+EXTRAS = ("test", "train", "check")
 HEADER = """\
 # The versions diplobot's dependency closure is installed at (make install, the Dockerfile): pip's `-c`.
 # Generated from a working venv by `make constraints`; tests/test_constraints.py checks it against

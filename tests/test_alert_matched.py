@@ -5,6 +5,8 @@ Through the real App, pipeline, outbox and terminal adapter on a real database; 
 the same summary.
 """
 
+# ruff: noqa: F811 - the harness fixture (bot) is imported from test_lifecycle by name
+
 from __future__ import annotations
 
 from datetime import timedelta

@@ -99,7 +99,7 @@ def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | N
                 severity: Severity = m["severity"] if m.get("severity") in SEVERITY_WEIGHT else "routine"
                 matches[m["rule"]] = RuleMatch(rule=m["rule"], reason=str(m.get("reason") or ""), severity=severity)
     arts = [article_from_row(a) for a in articles]
-    why = member_reasons(arts, [detection_from_dict(d) for d in detections])  # type: ignore[arg-type]
+    why = member_reasons(arts, [detection_from_dict(d) for d in detections])
     sources = tuple(
         Source(article_id=art.id, title=art.title, url=art.url, outlet=art.outlet, published=art.when,
                dated=art.when_dated, why=reason)
