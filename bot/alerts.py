@@ -298,6 +298,24 @@ async def _new_alerts(session: AsyncSession, tenant: str, changes: Sequence[Stor
     return out
 
 
+async def queue_removal(session: AsyncSession, story_id: str, article_id: str, now: datetime) -> list[Delivery]:
+    """An article left a story (an admin split it out): every alert of the story that showed it is edited to
+    show the story without it. An alert whose post or edit is still pending shows the story as it is when sent,
+    and one sent inside a batch message is never edited; they only forget the article."""
+    alerts = (await session.scalars(select(AlertRow).where(AlertRow.story_id == story_id).order_by(AlertRow.id))).all()
+    showing = [a for a in alerts if article_id in (a.shown or {}).get("sources", [])]
+    pending = await _pending_kinds(session, [a.id for a in showing])
+    out: list[Delivery] = []
+    for alert in showing:
+        shown = dict(alert.shown or {})
+        shown["sources"] = [s for s in shown.get("sources", []) if s != article_id]
+        alert.shown = shown
+        if not shown.get("batched") and not pending.get(alert.id, set()) & {"post", "batch", "edit"}:
+            out.append(_delivery(alert.id, alert.channel, "edit", {"story_id": story_id}, now, now))
+    session.add_all(out)
+    return out
+
+
 def _with_articles(shown: Any, matches: Sequence[RuleMatch]) -> list[dict[str, Any]]:
     """An alert's stored matches, each with the articles of this change that matched its rule added."""
     out = [dict(m) for m in shown or () if isinstance(m, dict)]

@@ -32,7 +32,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.alerts import StoryChange, queue_for_stories
+from bot.alerts import StoryChange, queue_for_stories, queue_removal
 from bot.codec import article_from_row, detection_from_dict, detection_to_dict
 from bot.ingest.items import FeedItem
 from bot.models import Article, Detection, RuleMatch, Summary
@@ -41,7 +41,7 @@ from bot.rulebook import RuleBook
 from bot.services import Services
 from bot.storage.db import chunked, insert_ignore
 from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
-from bot.stories import StoryDoc, StoryIndex, event_time
+from bot.stories import StoryDoc, StoryIndex, event_time, new_story_id
 from bot.summarize import summarize
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 # Items written per transaction: large enough to amortise the fixed queries, small enough that
 # the write lock is held for well under a second.
 CHUNK_ITEMS = 50
+SPLIT_MARGIN = timedelta(minutes=5)
 
 
 def article_id_for(item: FeedItem, feed_key: str) -> str:
@@ -148,6 +149,12 @@ class Pipeline:
                     .order_by(ArticleRow.seen_at)
                 )
             ).all()
+            # Articles an admin split out of their story since the last look (here or by another process, whose
+            # clock and commit may lag a little: moving again is harmless).
+            moved = (await session.execute(select(ArticleRow.id, ArticleRow.story_id).where(
+                ArticleRow.split_at >= since - SPLIT_MARGIN, ArticleRow.story_id.is_not(None)))).all()
+        for article_id, story_id in moved:
+            self.stories.move(article_id, story_id)
         added = 0
         for r in rows:
             if r.id in self.stories:
@@ -334,12 +341,7 @@ class Pipeline:
             await session.flush()
             summaries = await story_summaries(session, {sid: c[0] for sid, c in changed.items()}, tenant=tenant)
             for story_id, summary in summaries.items():
-                story = stories[story_id]
-                story.headline = summary.headline
-                # Each tenant's view of a story is kept apart: one workspace's sources never set what another's
-                # brief says (its state, its headline).
-                story.state = {"by_tenant": {**((story.state or {}).get("by_tenant") or {}),
-                                             tenant: _story_state(summary)}}
+                _remember(stories[story_id], tenant, summary)
             queued = await queue_for_stories(
                 session,
                 [StoryChange(summaries[sid], matches, eligible, first_seen, frozenset(updated.get(sid, ())))
@@ -352,6 +354,62 @@ class Pipeline:
             )
         return IngestResult(new_articles=len(new), seen=len(items) - len(fresh), deliveries=len(queued),
                             stories=tuple(changed), edited=len(edits))
+
+
+@dataclass(frozen=True, slots=True)
+class SplitResult:
+    """What splitting an article out of its story did."""
+
+    article_id: str
+    old_story: str
+    new_story: str
+    edits: int  # alerts of the old story edited to show it without the article
+    alerts: int  # deliveries queued for the new story (its own alert where it matches a subscribed rule)
+
+
+async def split_out(session: AsyncSession, services: Services, row: ArticleRow, *,
+                    matches: Mapping[str, Sequence[RuleMatch]]) -> SplitResult:
+    """Give a stored article a story of its own (an admin undoing a wrong merge), in the caller's transaction.
+
+    The article's row records where it came from and when (`split_from`, `split_at`): running instances move it
+    in their story index on their next poll, and nothing folds it back. The old story's alerts that showed it are
+    edited; the new story alerts, as any story, in each tenant's channels whose rules it matches (`matches`:
+    tenant -> the rules it matches there) when it is news.
+    """
+    now = services.clock.now()
+    old = row.story_id or ""
+    new = new_story_id(f"split:{row.id}")
+    if new == old or await session.get(Story, new) is not None:
+        new = new_story_id(f"split:{row.id}:{now.isoformat()}")  # split out once already, then joined again
+    await _ensure_stories(session, {new: row.title}, now)
+    row.story_id, row.split_from, row.split_at = new, old, now
+    await session.flush()
+    edits = await queue_removal(session, old, row.id, now)
+    old_story = await session.get(Story, old)
+    tenants = set(matches) | set(((old_story.state or {}).get("by_tenant") or {}) if old_story else ())
+    stories = {s.id: s for s in (old_story, await session.get(Story, new)) if s is not None}
+    for tenant in sorted(tenants):
+        summaries = await story_summaries(session, {sid: matches.get(tenant, ()) for sid in stories}, tenant=tenant)
+        for sid, summary in summaries.items():
+            if summary.sources:  # a story with nothing this tenant sees keeps no state of it
+                _remember(stories[sid], tenant, summary)
+    window = timedelta(hours=services.settings.story_window_hours)
+    news = now - (row.event_at or row.published or row.seen_at) <= window
+    queued: list[Any] = []
+    for tenant, found in sorted(matches.items()):
+        if not found:
+            continue
+        summary = await story_summary(session, new, found, tenant=tenant)
+        queued += await queue_for_stories(
+            session, [StoryChange(summary, found, news, now)], tenant=tenant, watched=(), now=now,
+            burst_limit=services.settings.burst_limit, burst_window=timedelta(minutes=services.settings.burst_minutes))
+    return SplitResult(row.id, old, new, len(edits), len(queued))
+
+
+def _remember(story: Story, tenant: str, summary: Summary) -> None:
+    """Keep a tenant's view of a story (its headline, its state): one workspace's sources never set another's."""
+    story.headline = summary.headline
+    story.state = {"by_tenant": {**((story.state or {}).get("by_tenant") or {}), tenant: _story_state(summary)}}
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,6 +143,20 @@ class _Story:
     first: datetime | None = None
     last: datetime | None = None
 
+    def join(self, article_id: str, when: datetime | None) -> None:
+        """Count an article among the latest members, and its date in the span."""
+        self.members.append(article_id)
+        if when is not None:
+            self.first = when if self.first is None else min(self.first, when)
+            self.last = when if self.last is None else max(self.last, when)
+
+    def leave(self, article_id: str) -> None:
+        """No longer count an article among the latest members (the span is left as it was)."""
+        try:
+            self.members.remove(article_id)
+        except ValueError:
+            pass  # already pushed out by the cap
+
 
 def clean_lines(text: str) -> list[str]:
     """The text's lines without site chrome, appeals and captions (what a reader would call the article)."""
@@ -498,13 +512,7 @@ class StoryIndex:
         self._seq += 1
         entry.seq = self._seq
         self._entries[doc.article_id] = entry
-        story = self._stories.get(entry.story_id)
-        if story is None:
-            story = self._stories[entry.story_id] = _Story()
-        story.members.append(doc.article_id)
-        if entry.when is not None:
-            story.first = entry.when if story.first is None else min(story.first, entry.when)
-            story.last = entry.when if story.last is None else max(story.last, entry.when)
+        self._story(entry.story_id).join(doc.article_id, entry.when)
         self._lsh.insert(doc.article_id, entry.minhash)
         self._df.update(entry.names.keys())
         self._wdf.update(entry.words.keys())
@@ -515,6 +523,31 @@ class StoryIndex:
             posting.append(doc.article_id)
         return entry.story_id
 
+    def _story(self, story_id: str) -> _Story:
+        story = self._stories.get(story_id)
+        if story is None:
+            story = self._stories[story_id] = _Story()
+        return story
+
+    def move(self, article_id: str, story_id: str) -> bool:
+        """Put an indexed article in another story (an admin split it out of its own); False if not indexed.
+
+        Only its story changes: later articles may join either story, as ever, and the article stays where it
+        was put, because an indexed article is never assigned again.
+        """
+        entry = self._entries.get(article_id)
+        if entry is None or entry.story_id == story_id:
+            return entry is not None
+        old = self._stories.get(entry.story_id)
+        if old is not None:
+            old.leave(article_id)
+            # Its date no longer widens the old story's span.
+            whens = [m.when for m in (self._entries.get(mid) for mid in old.members) if m is not None and m.when]
+            old.first, old.last = (min(whens), max(whens)) if whens else (None, None)
+        entry.story_id = story_id
+        self._story(story_id).join(article_id, entry.when)
+        return True
+
     def expire(self, now: datetime) -> int:
         """Drop articles whose event is more than the window before `now` (twice the window for an approximate
         date); returns how many were dropped. An article with no date at all is never dropped."""
@@ -524,10 +557,7 @@ class StoryIndex:
             self._lsh.remove(aid)
             story = self._stories.get(entry.story_id)
             if story is not None:
-                try:
-                    story.members.remove(aid)
-                except ValueError:
-                    pass  # already pushed out by the cap
+                story.leave(aid)
                 if not story.members and (story.last is None or now - story.last > self.window):
                     del self._stories[entry.story_id]
             self._df.subtract(entry.names.keys())

@@ -4,7 +4,7 @@
     watch list|show|add|edit|remove|enable|disable|test|history
     rules list|validate|export|import
     feeds list|status|add|remove|pause|resume
-    subscribe|unsubscribe|subscriptions   mute|unmute
+    subscribe|unsubscribe|subscriptions   mute|unmute   story show|split
     deliveries [--dead]   test-alert [CHANNEL]
 """
 
@@ -32,6 +32,7 @@ GROUP_HELP = {
     "watch": "Watch rules: what to alert on. List, show, add or edit (previewed on stored articles), test, history",
     "rules": "All watch rules at once, as YAML: list, validate, export, import",
     "feeds": "The news feeds polled: list, health, add, remove, pause, resume",
+    "story": "One story: its reports and why each is in it (show); take a wrongly merged report out (split)",
 }
 
 
@@ -45,7 +46,7 @@ def __getattr__(name: str) -> Any:
 
 def default_registry() -> CommandRegistry:
     """A registry holding every diplobot command, in the order `help` lists them."""
-    from bot.commands import brief, deliveries, feeds, help, subscriptions, testalert, watch
+    from bot.commands import brief, deliveries, feeds, help, story, subscriptions, testalert, watch
 
     registry = CommandRegistry()
     help.register(registry)
@@ -53,6 +54,7 @@ def default_registry() -> CommandRegistry:
     watch.register(registry)
     feeds.register(registry)
     subscriptions.register(registry)
+    story.register(registry)
     deliveries.register(registry)
     testalert.register(registry)
     return registry

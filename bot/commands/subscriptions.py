@@ -60,6 +60,20 @@ def _channel_arg() -> Arg:
                kind="option", required=False)
 
 
+async def find_story(ctx: CommandContext, ref: str, usage: str) -> tuple[str, str]:
+    """One of the caller's stories by id or unique prefix, with its headline as the caller's sources tell it;
+    or a UserInputError."""
+    async with ctx.services.db.session() as session:
+        story, close = await repo.find_story(session, ctx.caller.tenant, ref.strip())
+        if story is not None:
+            # The stored headline may come from another workspace's source: say it with the caller's own.
+            headline = (await pipeline.story_summary(session, story.id, tenant=ctx.caller.tenant)).headline
+    if story is None:
+        hint = f"; did you mean {', '.join(close)}?" if close else "; the story id is shown under each alert"
+        raise UserInputError(f"no story {ref!r}{hint}", argument="story", usage=usage)
+    return story.id, headline
+
+
 def register(registry: CommandRegistry) -> None:
     """Declare the subscription and mute commands."""
 
@@ -150,19 +164,6 @@ def register(registry: CommandRegistry) -> None:
                                      "paused": r.paused} for r in rows],
                   "mutes": [m.story_id for m in mutes]},
         )
-
-    async def find_story(ctx: CommandContext, ref: str, usage: str) -> tuple[str, str]:
-        """One of the caller's stories by id or unique prefix, with its headline as the caller's sources tell it;
-        or a UserInputError."""
-        async with ctx.services.db.session() as session:
-            story, close = await repo.find_story(session, ctx.caller.tenant, ref.strip())
-            if story is not None:
-                # The stored headline may come from another workspace's source: say it with the caller's own.
-                headline = (await pipeline.story_summary(session, story.id, tenant=ctx.caller.tenant)).headline
-        if story is None:
-            hint = f"; did you mean {', '.join(close)}?" if close else "; the story id is shown under each alert"
-            raise UserInputError(f"no story {ref!r}{hint}", argument="story", usage=usage)
-        return story.id, headline
 
     @registry.command("mute", "Stop alerts and updates about one story in this channel",
                       Arg("story", "the story id (shown under each alert)", complete="story"), _channel_arg())

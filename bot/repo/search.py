@@ -154,7 +154,7 @@ async def articles_of_stories(
     out: dict[str, list[ArticleRow]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        query = select(ArticleRow).where(ArticleRow.story_id.in_(chunk)).order_by(ArticleRow.event_at, ArticleRow.seen_at)
+        query = select(ArticleRow).where(ArticleRow.story_id.in_(chunk)).order_by(ArticleRow.event_at, ArticleRow.seen_at, ArticleRow.id)
         if tenant is not None:
             query = query.where(ArticleRow.id.in_(visible_ids(tenant)))
         for row in (await session.scalars(query)).all():

@@ -100,7 +100,7 @@ class ArticleRow(Base):
 
     __tablename__ = "articles"
     __table_args__ = (Index("ix_articles_seen", "seen_at"), Index("ix_articles_story", "story_id"),
-                      Index("ix_articles_event", "event_at"))
+                      Index("ix_articles_event", "event_at"), Index("ix_articles_split", "split_at"))
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     url: Mapped[str] = mapped_column(Text)
@@ -118,6 +118,9 @@ class ArticleRow(Base):
     # When the event happened (`bot.stories.event_time`): what `brief --since`, digests and "is it news" use.
     event_at: Mapped[datetime] = mapped_column(default=_event_default)
     dated: Mapped[str] = mapped_column(String(10), default=_dated_default)  # published | text | fetched
+    # An admin split it out of the story `split_from` at `split_at` (`story split`): clustering never folds it back.
+    split_from: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    split_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
 
 class SeenItem(Base):
