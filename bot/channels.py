@@ -15,6 +15,7 @@ its secret, so whatever shows or logs an address shows `masked()` (or `mask_secr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, urlsplit
@@ -131,7 +132,7 @@ class ChannelAddress:
         return address
 
     @classmethod
-    def _platform(cls, kind: Kind, workspace: str, channel: str, bad) -> ChannelAddress:  # type: ignore[no-untyped-def]
+    def _platform(cls, kind: Kind, workspace: str, channel: str, bad: Callable[[str], BadChannel]) -> ChannelAddress:
         pattern, what = (_SLACK_ID, "Slack ids are upper-case letters and digits, e.g. slack:T0123ABCD/C0456EFGH") \
             if kind == "slack" else (_DISCORD_ID, "Discord ids are numbers of up to 20 digits, e.g. "
                                                   "discord:910000000000000001/920000000000000001")

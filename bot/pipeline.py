@@ -118,7 +118,8 @@ async def story_summaries(
         if tenant is not None:
             stmt = stmt.where(ArticleRow.id.in_(visible_ids(tenant)))
         for row in (await session.scalars(stmt)).all():
-            by_story[row.story_id].append(row)  # type: ignore[index]
+            if row.story_id is not None:  # (always: the query asked for these stories)
+                by_story[row.story_id].append(row)
     return {story_id: _summary_of(story_id, rows, stories[story_id]) for story_id, rows in by_story.items()}
 
 

@@ -96,6 +96,8 @@ def build_command(spec: CommandSpec, name: str, run: Runner, completer: Complete
             choices[arg.name] = [app_commands.Choice(name=c[:100], value=c) for c in arg.choices]
         elif arg.complete and arg.kind not in ("flag",):
             autocomplete[arg.name] = completer(arg.complete)
+    # What discord.py's decorators would set on a callback written by hand: it reads them when building the
+    # command. Functions take any attribute; mypy knows none of these.
     callback.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     callback.__discord_app_commands_param_description__ = descriptions  # type: ignore[attr-defined]
     if choices:

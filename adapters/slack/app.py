@@ -180,7 +180,7 @@ class SlackAdapter:
                               "the network, or SLACK_API_URL if you set it") from None
         if self.socket_mode:
             self._socket = AsyncSocketModeHandler(self.app, self.settings.slack_app_token, web_client=self.client)
-            await self._socket.connect_async()  # type: ignore[no-untyped-call]
+            await self._socket.connect_async()  # type: ignore[no-untyped-call]  # unannotated in slack_bolt
             log.info("slack: Socket Mode connected")
             return
         webapp = web.Application()
@@ -204,7 +204,7 @@ class SlackAdapter:
         for task in list(self._tasks):
             task.cancel()
         if self._socket is not None:
-            await self._socket.close_async()  # type: ignore[no-untyped-call]
+            await self._socket.close_async()  # type: ignore[no-untyped-call]  # unannotated in slack_bolt
             self._socket = None
         if self._runner is not None:
             await self._runner.cleanup()

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import ahocorasick
 import re2
@@ -60,9 +60,9 @@ CasualtyKind = Literal["killed", "dead", "wounded", "injured", "missing"]
 # What a casualty figure comes from (bot.detect.casualties); None on a figure is "unclear".
 CasualtyCause = Literal["conflict", "disaster", "accident", "disease", "crime"]
 
-assert set(EventType.__args__) == set(EVENT_TYPES)  # type: ignore[attr-defined]
-assert set(CeasefireStatus.__args__) == set(CEASEFIRE_STATUSES)  # type: ignore[attr-defined]
-assert set(CasualtyKind.__args__) == set(CASUALTY_KINDS)  # type: ignore[attr-defined]
+assert set(get_args(EventType)) == set(EVENT_TYPES)
+assert set(get_args(CeasefireStatus)) == set(CEASEFIRE_STATUSES)
+assert set(get_args(CasualtyKind)) == set(CASUALTY_KINDS)
 
 
 class EventCondition(BaseModel):
@@ -290,7 +290,8 @@ def _check_function(prog: Program) -> Check:
     """
     try:
         code = compile(f"lambda P, D: {_source(prog)}", "<rule>", "eval")
-        return eval(code, {"__builtins__": {}, "_near": _near})  # type: ignore[no-any-return]
+        check: Check = eval(code, {"__builtins__": {}, "_near": _near})
+        return check
     except (SyntaxError, RecursionError, MemoryError, ValueError):
         return functools.partial(_eval, prog)
 

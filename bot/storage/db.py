@@ -12,6 +12,7 @@ from alembic.config import Config
 from sqlalchemy import Insert, event, make_url
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, CursorResult, Result
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -189,9 +190,9 @@ def _upgrade(conn: Connection) -> None:
     command.upgrade(cfg, "heads")  # "heads": independent migration branches all apply
 
 
-def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+def _sqlite_pragmas(dbapi_conn: DBAPIConnection, _record: object) -> None:
     # WAL lets the CLI read while `diplobot run` writes; foreign keys are off by default in SQLite.
-    cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
