@@ -18,11 +18,23 @@ from sqlalchemy import select
 from bot.storage.tables import ArticleRow
 from tests.conftest import FakeClock
 from tests.discord_server import MANAGE_GUILD, MEMBER_USER, FakeDiscord
-from tests.slack_server import FakeSlack
-from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.slack_server import (
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+)
 from tests.test_alert_matched import FIRST, TOLL
-from tests.test_cli_platform_channels import (DISCORD_CHANNEL, SEED_SOURCES, SLACK_CHANNEL, app_for, cli,
-                                              discord_posts, env_for, slack_posts, started, stopped)
+from tests.test_cli_platform_channels import (
+    DISCORD_CHANNEL,
+    SEED_SOURCES,
+    SLACK_CHANNEL,
+    app_for,
+    cli,
+    discord_posts,
+    env_for,
+    slack_posts,
+    started,
+    stopped,
+)
 from tests.test_discord_adapter import opt, restore_endpoints  # noqa: F401 - fixture
 from tests.test_lifecycle import Harness, item, make_harness, write_config
 from tests.test_tenant_isolation import discord, slack
