@@ -109,3 +109,18 @@ def test_slack_and_discord_alerts_show_the_year_only_when_it_is_not_this_year(re
     assert "11 Jan 00:00 UTC" in shown and f"11 Jan {this_year.year}" not in shown
     fetched = render(Alert(kind="post", channel="c", summary=_summary(this_year, "fetched")))
     assert "fetched 11 Jan 00:00 UTC (no date given)" in fetched
+
+
+async def test_a_digest_lists_todays_news_and_leaves_out_an_old_report_fetched_now(bot: Harness) -> None:
+    from bot.digest import run_digests
+
+    reply = await bot.app.core.run_text("subscribe casualties --digest hourly", OPERATOR, "terminal")
+    assert reply.ok, reply.text
+    bot.clock.advance(minutes=1)
+    now = bot.clock.now()
+    await bot.poll(item(*OLD, "https://news.example/2003/darfur", published=datetime(2003, 3, 10, 9, 0, tzinfo=UTC)),
+                   item(*NEW, "https://news.example/today/el-fasher", published=now - timedelta(minutes=30)))
+    bot.clock.advance(minutes=60)
+    (digest,) = await run_digests(bot.app.services)
+    headlines = [s.headline for s in digest.summaries]
+    assert headlines == [NEW[0]], headlines
