@@ -21,6 +21,7 @@ they had never seen, so the rules stay.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -353,10 +354,14 @@ def _negated(low: str, start: int) -> bool:
 
 def _modal(text: str) -> bool:
     """True when `text` (the clause before a governing word) makes it a plan, hope or condition."""
-    m = None
-    for m in _MODAL_BEFORE.finditer(text):
-        pass
+    m = _last(_MODAL_BEFORE, text)
     return m is not None and not _AGREED_FRAME.search(text, 0, m.start())
+
+
+def _last(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The last match of `pattern` in text[pos:endpos] (the one nearest a mention that follows), or None."""
+    found = deque(pattern.finditer(text, pos, len(text) if endpos is None else endpos), maxlen=1)
+    return found[0] if found else None
 
 
 def _quote(low: str, m: re.Match[str] | tuple[int, int]) -> str:
@@ -388,19 +393,19 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     # overnight there was heavy shelling").
     wide_left = _bounds(low, start, end, _WINDOW + 40)[0]
     past_but = _bounds(low, start, end, _WINDOW, _SEPARATORS_BUT)[1]
-    for status, pattern in _CHANGE_CUES:
-        for m in pattern.finditer(low, wide_left if status == "violated" else left, past_but if status == "violated" else right):
-            kind = status
-            lead = low[max(left, m.start() - 30) : m.start()]
-            if status == "collapsed" and _COLLAPSE_FEARED.search(low, max(left, min(start, m.start()) - 40), m.start()):
+    for change, pattern in _CHANGE_CUES:
+        for m in pattern.finditer(low, wide_left if change == "violated" else left, past_but if change == "violated" else right):
+            kind = change
+            preceding = low[max(left, m.start() - 30) : m.start()]
+            if change == "collapsed" and _COLLAPSE_FEARED.search(low, max(left, min(start, m.start()) - 40), m.start()):
                 kind = "violated"  # "raising fears that the truce had already collapsed": strained, not over
-            elif _CHANGE_NOT.search(lead):
+            elif _CHANGE_NOT.search(preceding):
                 continue
-            if status == "extended" and _EXTEND_NOT.search(low, max(left, m.start() - 40), m.start()):
+            if change == "extended" and _EXTEND_NOT.search(low, max(left, m.start() - 40), m.start()):
                 continue
-            if status == "violated" and _IS_VIOLENCE.search(m.group()) and _BEFORE_TRUCE.search(low, max(left, m.start() - 30), m.start()):
+            if change == "violated" and _IS_VIOLENCE.search(m.group()) and _BEFORE_TRUCE.search(low, max(left, m.start() - 30), m.start()):
                 continue
-            if status == "violated" and _NO_VIOLATION.search(lead):
+            if change == "violated" and _NO_VIOLATION.search(preceding):
                 kind = "holding"  # "there were no reports of violations of the truce"
             distance = m.start() - end if m.start() >= end else max(0, start - m.end())
             if m.start() < start and _TALKS_FRAME.search(low, max(left, m.start() - 30), m.start()):
@@ -435,9 +440,7 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             if held is not None and held.lastgroup == "holding":
                 return "holding", f"predicate {_quote(low, held)} (over {best[2]})"  # "a shaky truce appeared to be holding"
         return best[1], best[2]
-    cue = None
-    for cue in _LEFT_CUES.finditer(low, left, start):
-        pass
+    cue = _last(_LEFT_CUES, low, left, start)
     if cue is not None and _SUBORDINATE.search(low, cue.end(), start):
         cue = None  # "urge all parties to act with restraint until this ceasefire begins": the cue governs another verb
     if cue is not None and cue.lastgroup == "holding" and cue.group() == "fragile" and _RIGHT_CUES.search(low, end, right):
@@ -504,8 +507,9 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     hypo = _HYPOTHETICAL.search(low[lead:start])
     if hypo:
         return "proposed", f"modality {_quote(low, (lead + hypo.start(), lead + hypo.end()))}"
-    if _MODAL_AFTER.match(low, end):
-        return "proposed", f"modality {_quote(low, _MODAL_AFTER.match(low, end))}"
+    modal_after = _MODAL_AFTER.match(low, end)
+    if modal_after:
+        return "proposed", f"modality {_quote(low, modal_after)}"
     aspired = _ASPIRED.search(low, max(left, start - 40), start)
     if aspired:
         return "proposed", f"aspiration {_quote(low, (aspired.start(), aspired.start() + len(aspired.group().split()[0])))}"  # "an immediate and sustained ceasefire"
