@@ -44,8 +44,10 @@ POLL_CONCURRENCY = 4
 MAX_BACKOFF = timedelta(hours=6)
 
 
-def load_adapters(settings: Settings, core: CommandCore, only: Sequence[str] | None = None) -> list[Adapter]:
-    """Create every installed adapter whose tokens are present (entry point group `diplobot.adapters`)."""
+def load_adapters(settings: Settings, core: CommandCore | None, only: Sequence[str] | None = None) -> list[Adapter]:
+    """Create every installed adapter whose tokens are present (entry point group `diplobot.adapters`).
+
+    Without a command core only the sending faces work: `only` then names the terminal and webhooks."""
     adapters: list[Adapter] = []
     for ep in entry_points(group="diplobot.adapters"):
         if only is not None and ep.name not in only:

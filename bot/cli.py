@@ -349,7 +349,7 @@ def _local_adapters(settings: Settings) -> list[Any]:
     from bot.app import load_adapters
 
     here = settings.model_copy(update={"terminal": True})
-    return load_adapters(here, None, only=("terminal", "webhook"))  # type: ignore[arg-type]  # no commands here
+    return load_adapters(here, None, only=("terminal", "webhook"))  # no commands here
 
 
 CHANNEL_HELP = "Channel to act as: terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL, webhook:URL."

@@ -143,6 +143,6 @@ class TerminalAdapter:
                 self.sink._write(render_reply(reply))
 
 
-def create(settings: Settings, core: CommandCore) -> TerminalAdapter | None:
-    """The terminal adapter, unless DIPLOBOT_TERMINAL=0."""
+def create(settings: Settings, core: CommandCore | None) -> TerminalAdapter | None:
+    """The terminal adapter, unless DIPLOBOT_TERMINAL=0; without a core it only prints alerts."""
     return TerminalAdapter(core) if settings.terminal else None
