@@ -372,3 +372,22 @@ def test_a_figure_between_two_past_years_is_background(detector: Detector) -> No
     text = ("Gunmen attacked a police station in the north on Monday. "
             "The country's civil war killed more than 100,000 people between 1989 and 2003.")
     assert _current(detector, text) == {100000: False}
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("At least 44 die as ferry sinks on the lake", 44),
+    ("Five people die in shelling of the city", 5),
+    ("Search efforts enter final phase as quake toll reaches 265", 265),
+])
+def test_headline_present_tense_and_event_tolls(detector: Detector, text: str, count: int) -> None:
+    assert [c.count for c in _cas(detector, text)] == [count]
+
+
+@pytest.mark.parametrize("text", [
+    "As many as 30 may die without aid.",
+    "Ten more are expected to die, doctors said.",
+    "Why 3 of 10 die young",
+    "Thousands of people die each year of malaria.",
+])
+def test_die_in_projections_shares_and_rates_is_no_figure(detector: Detector, text: str) -> None:
+    assert _cas(detector, text) == []

@@ -40,10 +40,12 @@ _CUE = re.compile(r"kill|dead|death|died|\bdie|wound|injur|missing|lives|casualt
 
 _KIND_WORDS = {
     "killed": "killed", "slain": "killed", "dead": "dead", "died": "dead", "deaths": "dead", "fatalities": "dead",
-    "perished": "dead", "drowned": "dead", "martyred": "killed", "wounded": "wounded", "injured": "injured", "hurt": "injured", "missing": "missing",
+    "perished": "dead", "drowned": "dead", "die": "dead", "dies": "dead", "martyred": "killed", "wounded": "wounded", "injured": "injured", "hurt": "injured", "missing": "missing",
     "unaccounted": "missing", "bodies": "dead", "injuries": "injured",
 }
 _ACTIVE = {"killed", "wounded", "injured"}
+_RATIO_BEFORE = re.compile(r"\b(?:of|in|out of)\s+$")  # "3 of 10 die young", "1 in 5 die": a share, not a toll
+_NOT_YET_DEAD = frozenset(["to", "may", "might", "could", "would", "will", "should", "must", "can", "not", "never", "also"])
 _LEFT_VERBS = [
     (re.compile(r"(?:killed|killing|kills|kill|massacred|massacring|slaughtered|shot dead|gunned down|murdered|murdering|murders|murder|beheaded|beheading|martyred)$"), "killed"),
     (re.compile(r"(?:lost|losing|loses)$"), "dead"),  # "we lost 12 men", "lost 10 friends on board"
@@ -55,7 +57,7 @@ _LEFT_VERBS = [
     (re.compile(r"(?:injuring|injured|injures|injure)$"), "injured"),
 ]
 _TOLL = re.compile(
-    r"\b(?:(?:death|casualty|fatality|the) tolls?|casualties|fatalities|deaths|(?:the )?number of (?:dead|deaths|people killed|victims))\b"
+    r"\b(?:(?:death|casualty|fatality|the|quake|earthquake|flood|storm|war|attack|blast|bombing|crash|strike) tolls?|casualties|fatalities|deaths|(?:the )?number of (?:dead|deaths|people killed|victims))\b"
     r"(?P<mid>[^.;:]{0,60})$"
 )
 _TOLL_MID = re.compile(
@@ -230,6 +232,10 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
         if tok in (";", ":", "(", ")", '"'):
             return
         lives_lost = tok == "lives" and "lost" in tokens[i + 1 : i + 4]  # "12 lives were lost"
+        if tok in ("die", "dies") and ((i > 0 and tokens[i - 1] in _NOT_YET_DEAD) or "of" in tokens[:i]
+                                      or _RATIO_BEFORE.search(low, max(0, fig.number.start - 12), fig.number.start)):
+            fig.rejected = True  # "10 to die", "30 may die", "3 of 10 die young": a headline's "44 die" is a toll
+            return
         if tok in _KIND_WORDS or lives_lost or (tok in ("lost", "gave") and tokens[i + 1 : i + 3] == ["their", "lives"]):
             kind = _KIND_WORDS.get(tok, "dead")
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
