@@ -681,3 +681,16 @@ def test_the_calm_alone_is_no_truce(detector: Detector) -> None:
 ])
 def test_a_truce_declared_by_one_side_is_proposed(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize("text", [
+    "On Syria, both leaders agreed that it is in the interest of both countries to help find a solution.",
+    "The leaders agreed that there is no military solution to the conflict.",
+    "Both sides agreed that it was important to keep talking.",
+])
+def test_a_judgement_agreed_is_no_agreement(detector: Detector, text: str) -> None:
+    assert "agreement" not in _types(detector, text)
+
+
+def test_an_arrangement_agreed_stays_an_agreement(detector: Detector) -> None:
+    assert "agreement" in _types(detector, "The sides agreed that a joint commission will monitor the border.")

@@ -216,6 +216,9 @@ _NOT_YET_BEFORE = re.compile(
 _CONSENSUS = re.compile(
     r"\s*(?:the |on the |upon the )?(?:importance|need|necessity|value|urgency)\b|\s*(?:continue|work|keep|stay|remain|"
     r"cooperate|coordinate|consult|maintain|deepen|strengthen|explore|meet|hold further|talk|speak|keep|remain)\b"
+    # "agreed that it is in the interest of both to ...", "agreed that it was important to": a judgement.
+    r"|\s*(?:that\s+)?(?:it|this|there)\s+(?:is|was|would be|will be|remains?)\s+(?:in\s+(?:the|their|our|both)|important|vital|"
+    r"essential|crucial|necessary|critical|time|no|a need)\b"
 )
 _CONDITION = re.compile(r"\b(?:if|should|must|unless|were|in case|need(?:s|ed)?)\b")
 _PENDING_NOUN = re.compile(r"\b(?:draft|proposed|possible|potential|future|prospective|tentative|eventual)\s+(?:\w+\s+)?$")
