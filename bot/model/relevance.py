@@ -38,49 +38,74 @@ def model_text(title: str, text: str, signals: Iterable[str] = ()) -> str:
 # Word classes of conflict and diplomacy that no event pattern covers, so that a word the labelled items never
 # showed still counts through its class ("junta" as a coup, "frigate" as the military). Matched as whole
 # words or phrases in the lowercased headline and lead.
+_LEXICON_WORDS: dict[str, list[str]] = {
+    "coup": ["coup", "junta", "martial law", "seizure of power", "seized power", "overthrow", "overthrown",
+             "putsch", "mutiny", "mutineers", "ousted"],
+    "captive": ["hostage", "hostages", "detainee", "detainees", "detained", "prisoner swap", "prisoner exchange",
+                "freed", "released from prison", "house arrest", "wrongfully detained", "abducted", "kidnapped"],
+    "military": ["military", "troops", "army", "navy", "naval", "warship", "warships", "frigate", "fighter jets",
+                 "missile", "missiles", "drone", "drones", "artillery", "tanks", "militants", "insurgents",
+                 "rebels", "militia", "peacekeepers", "forces", "airstrike", "airstrikes", "nuclear", "blockade",
+                 "invasion", "incursion"],
+    "violence": ["attackers", "gunmen", "assailants", "siege", "besieged", "raid", "raids", "ambush", "ambushed",
+                 "settler violence", "militiamen", "armed group", "armed groups", "insurgency", "separatists",
+                 "shelled", "shelling", "bombardment", "sniper", "snipers", "hijacked", "hijacking", "car bomb",
+                 "suicide bomber", "massacre", "offensive", "front line", "frontline", "war crimes"],
+    "maritime": ["maritime incident", "vessel", "vessels", "tanker", "tankers", "merchant ship", "cargo ship",
+                 "shipping lane", "shipping lanes", "strait", "coast guard", "seized ship", "boarded", "ukmto"],
+    "armed_groups": ["terrorist", "terrorists", "terror group", "jihadist", "jihadists", "islamic state", "isis",
+                     "al-qaeda", "al qaeda", "al-shabab", "al-shabaab", "taliban", "hamas", "hezbollah", "houthi",
+                     "houthis", "boko haram", "wagner", "paramilitary", "rapid support forces", "militant group"],
+    "weapons": ["warplanes", "warplane", "fighter jet", "bombers", "submarine", "aircraft carrier", "ballistic",
+                "cruise missile", "hypersonic", "munitions", "ammunition", "weapons", "arms deliveries",
+                "arms sales", "air defence", "air defense", "warhead", "warheads", "mobilisation", "mobilization",
+                "conscription", "troop deployment", "deployed troops"],
+    "nuclear_talks": ["uranium", "enrichment", "iaea", "nuclear deal", "nuclear programme", "nuclear program",
+                      "nuclear test", "missile test"],
+    "war_toll": ["refugees", "displaced", "evacuation", "humanitarian corridor", "aid convoy", "war-torn",
+                 "warring", "hostilities", "war zone", "occupied", "occupation", "annexed"],
+    "blocs": ["european union", "african union", "asean", "g7", "g20", "general assembly", "kremlin", "pentagon",
+              "state department", "foreign office", "peace talks", "peace deal", "peace process", "mediator",
+              "mediators", "mediation", "delegation", "delegations", "counterpart"],
+    "diplomacy": ["embassy", "ambassador", "envoy", "diplomat", "diplomats", "diplomatic", "foreign minister",
+                  "foreign ministry", "foreign secretary", "secretary of state", "summit", "bilateral", "condemns",
+                  "condemned", "sanctions", "treaty", "security council", "nato", "united nations", "expelled",
+                  "expels", "summoned", "annexation", "sovereignty", "territorial"],
+}
 LEXICON: dict[str, re.Pattern[str]] = {
-    name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-    for name, words in {
-        "coup": ["coup", "junta", "martial law", "seizure of power", "seized power", "overthrow", "overthrown",
-                 "putsch", "mutiny", "mutineers", "ousted"],
-        "captive": ["hostage", "hostages", "detainee", "detainees", "detained", "prisoner swap", "prisoner exchange",
-                    "freed", "released from prison", "house arrest", "wrongfully detained", "abducted", "kidnapped"],
-        "military": ["military", "troops", "army", "navy", "naval", "warship", "warships", "frigate", "fighter jets",
-                     "missile", "missiles", "drone", "drones", "artillery", "tanks", "militants", "insurgents",
-                     "rebels", "militia", "peacekeepers", "forces", "airstrike", "airstrikes", "nuclear", "blockade",
-                     "invasion", "incursion"],
-        "violence": ["attackers", "gunmen", "assailants", "siege", "besieged", "raid", "raids", "ambush", "ambushed",
-                     "settler violence", "militiamen", "armed group", "armed groups", "insurgency", "separatists",
-                     "shelled", "shelling", "bombardment", "sniper", "snipers", "hijacked", "hijacking", "car bomb",
-                     "suicide bomber", "massacre", "offensive", "front line", "frontline", "war crimes"],
-        "maritime": ["maritime incident", "vessel", "vessels", "tanker", "tankers", "merchant ship", "cargo ship",
-                     "shipping lane", "shipping lanes", "strait", "coast guard", "seized ship", "boarded", "ukmto"],
-        "armed_groups": ["terrorist", "terrorists", "terror group", "jihadist", "jihadists", "islamic state", "isis",
-                         "al-qaeda", "al qaeda", "al-shabab", "al-shabaab", "taliban", "hamas", "hezbollah", "houthi",
-                         "houthis", "boko haram", "wagner", "paramilitary", "rapid support forces", "militant group"],
-        "weapons": ["warplanes", "warplane", "fighter jet", "bombers", "submarine", "aircraft carrier", "ballistic",
-                    "cruise missile", "hypersonic", "munitions", "ammunition", "weapons", "arms deliveries",
-                    "arms sales", "air defence", "air defense", "warhead", "warheads", "mobilisation", "mobilization",
-                    "conscription", "troop deployment", "deployed troops"],
-        "nuclear_talks": ["uranium", "enrichment", "iaea", "nuclear deal", "nuclear programme", "nuclear program",
-                          "nuclear test", "missile test"],
-        "war_toll": ["refugees", "displaced", "evacuation", "humanitarian corridor", "aid convoy", "war-torn",
-                     "warring", "hostilities", "war zone", "occupied", "occupation", "annexed"],
-        "blocs": ["european union", "african union", "asean", "g7", "g20", "general assembly", "kremlin", "pentagon",
-                  "state department", "foreign office", "peace talks", "peace deal", "peace process", "mediator",
-                  "mediators", "mediation", "delegation", "delegations", "counterpart"],
-        "diplomacy": ["embassy", "ambassador", "envoy", "diplomat", "diplomats", "diplomatic", "foreign minister",
-                      "foreign ministry", "foreign secretary", "secretary of state", "summit", "bilateral", "condemns",
-                      "condemned", "sanctions", "treaty", "security council", "nato", "united nations", "expelled",
-                      "expels", "summoned", "annexation", "sovereignty", "territorial"],
-    }.items()
+    name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b") for name, words in _LEXICON_WORDS.items()
 }
 
 
+@functools.cache
+def _lexicon_automaton() -> Any:
+    """Every LEXICON word in one Aho-Corasick automaton: one pass over the text finds all classes (a regex
+    per class costs a pass each, and the classes grow)."""
+    import ahocorasick
+
+    classes: dict[str, list[str]] = {}
+    for name, words in _LEXICON_WORDS.items():
+        for word in words:
+            classes.setdefault(word, []).append(name)
+    automaton = ahocorasick.Automaton()
+    for word, names in classes.items():
+        automaton.add_word(word, (len(word), tuple(names)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
 def lexicon_signals(title: str, text: str) -> list[str]:
-    """The word classes of LEXICON that the headline and lead use."""
+    """The word classes of LEXICON that the headline and lead use (whole words or phrases, as its patterns)."""
     head = model_text(title, text).lower()
-    return [f"sig_lex_{name}" for name, pattern in LEXICON.items() if pattern.search(head)]
+    found: set[str] = set()
+    for end, (length, names) in _lexicon_automaton().iter(head):
+        if not _word_char(head, end - length) and not _word_char(head, end + 1):
+            found.update(names)
+    return [f"sig_lex_{name}" for name in LEXICON if name in found]
 
 
 def signals(events: Iterable[Event], casualties: Iterable[Casualty], people: Iterable[Person],
