@@ -368,8 +368,10 @@ def _last(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None 
 
 
 def _quote(low: str, m: re.Match[str] | tuple[int, int]) -> str:
-    """The words of a cue as `check` quotes them."""
+    """The words of a cue as `check` quotes them, whole ("violating", not the pattern's "violat")."""
     a, b = (m.start(), m.end()) if isinstance(m, re.Match) else m
+    while b < len(low) and low[b].isalnum():
+        b += 1
     return '"' + " ".join(low[a:b].split()) + '"'
 
 
