@@ -11,12 +11,20 @@ never from comparing all pairs:
 
 Neither score decides alone, and a pair is never one event when (`_conflict`):
 - the event dates are further apart than the window (the publication date, else the latest full date
-  written in the text, trusted to within a second window; an article with neither fits any time);
-- both have event types and share none;
-- both report death tolls with none in common, unless the later toll is the higher (a toll that rose);
-- each names in its headline (or first line) a party, a person or country, the other never mentions: the
-  counterpart matters (Blinken with Armenia is not Blinken with China);
+  written in the text, trusted to within a second window; an article with neither fits any time), a day
+  written without a year ("On Wednesday 8 April") is further than that from the other's date in every year,
+  or a page's own period ("published under the 2010 to 2015 ... government") excludes the other's date;
+- both have event types and share none; one looks back on an event (an anniversary, "one year ago") and the
+  other does not; one reports a telephone call and the other a meeting of leaders;
+- the headlines and lead sentences put the event in different places (met in Beijing; hosted in Washington);
+- both report death tolls none of which is close to the other's ("eight" and "seven" are; 15 and 22 are not),
+  unless the later toll is the higher (a toll that rose);
+- each names in its headline (or, for a call or meeting, its lead sentence) a party, a person or country, the
+  other never mentions: the counterpart matters (Blinken with Armenia is not Blinken with China);
 - each headline's distinctive names are missing from the other article (a template filled in again).
+Two reports dated (never by the fetch time) within a day and a half of each other, of the same kind of event,
+that share names and have none of these conflicts, are one event even when they share little wording: two
+governments' statements on one attack are written apart (`_agreed`).
 When the parties are all two reports share, the places, groups and topics they name (`specific`) must
 overlap: always for a recurring format's title or an undated report, otherwise when both name several.
 Datelines ("TEHRAN, Aug. 11 (MNA) -"), boilerplate and the words of recurring titles ("Telephone
@@ -81,6 +89,7 @@ _ROMAN = re.compile(r"^[ivxl]+$")  # "Lloyd J. Austin III": part of a name the d
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 LINKED_SHARE = 1 / 3  # of a story's latest members a rewrite must be linked to (never chained through one)
 UNDATED_SPECIFIC = True  # an undated report must share specifics too: no window vouches for it
+AGREED_WITHIN = timedelta(hours=36)  # "the same day, or a day apart": two governments' statements on one event
 STORY_TRIES = 3  # candidate stories tried, best first, before starting a new one
 # Dateline and agency chrome at the start of a lead line: "TEHRAN, Aug. 11 (MNA) - ", "KYIV, Ukraine (AP) - ".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*"
@@ -99,6 +108,33 @@ _FULL_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|(\d{{1,2}})\s+{_MONTH},?\s+((?:19|20)\d\d)|"
     r"((?:19|20)\d\d)-(\d\d)-(\d\d))\b", re.I)
 DATE_CHARS = 20_000  # dates further into a long page are not looked for
+# A day and month without a year ("On Wednesday 8 April", "on August 1"): in the headline or lead it dates the
+# event to within a few days of any year, which is enough to tell two occurrences of a recurring event apart.
+_DAY_MONTH = re.compile(
+    rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})\b(?!,?\s+(?:19|20)\d\d)",
+    re.I)
+# The place of the event, as a headline or lead sentence gives it: "met ... today in Beijing", "the attack in
+# Mogadishu", "at the State Department in Washington". Only the first capitalised name after the preposition.
+_PLACE = re.compile(r"(?<!officials )(?<!sources )(?<!diplomats )(?<!authorities )(?<!embassy )(?<!ministry )"
+                    r"(?<!spokesman )(?<!spokesperson )(?<!spokeswoman )(?<!reporters )(?<!correspondent )"
+                    r"\b(?:in|at|(?:attacks?|bombings?|strikes?|raids?) on)\s+(?:the\s+)?"
+                    r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+[A-Z][a-z]+)?)")
+# (Not where those who speak of it are: "officials in Yerevan and Baku said".)
+_HERE = re.compile(r"\b(?:(?:here|to be|gathered|together)\s+in|[Ww]elcome\s+to)\s+([A-Z][a-z]+)")
+# A report that looks back on an event (an anniversary, "a year after") is not a report of it.
+_RETROSPECT = re.compile(
+    r"\banniversar(?:y|ies)\b|\bcommemorat|\b(?:one|a|two|three|four|five|ten|\d+)\s+years?\s+ago\b|"
+    r"\byears?\s+since\s+(?:the|this|that)\b", re.I)
+# How two leaders spoke: by telephone, or face to face. A call and a meeting of the same people are two events.
+_CALL = re.compile(r"\b(?:tele)?phone\b|\bcall(?:ed|s)?\s+(?:with|between)\b|\bconversation\s+with\b|"
+                   r"\bcalled\s+(?:the\s+)?(?:president|prime|chancellor|king|secretary|minister)\b", re.I)
+_MEETING = re.compile(r"\b(?:met|meets?|meeting|hosted|hosts?|visit(?:ed|s|ing)?|summit|bilateral\s+talks|"
+                      r"talks\s+(?:in|at)|face[- ]to[- ]face)\b", re.I)
+# A page's own statement of the period it was published in: "This was published under the 2010 to 2015
+# Conservative and Liberal Democrat coalition government".
+_ERA = re.compile(r"\bpublished under the ((?:19|20)\d\d) to ((?:19|20)\d\d)\b", re.I)
+DAYS_CHARS = 600  # a day without a year dates the event only near the top: further down it is background
+LEAD_SENTENCE_CHARS = 400  # the lead sentence: where a report says who met whom, and where
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +169,11 @@ class _Entry:
     deaths: frozenset[int] = frozenset()  # current figures of people killed
     series: bool = False  # the headline is a recurring format's
     specific: frozenset[str] = frozenset()  # names that are no party: places, groups, topics ("aleppo", "minsk")
+    days: frozenset[tuple[int, int]] = frozenset()  # (month, day) written without a year in the headline or lead
+    place: frozenset[str] = frozenset()  # where the event happened, as the headline and lead sentence say ("beijing")
+    retrospect: bool = False  # it looks back on an event (an anniversary), so it is not a report of that event
+    mode: str | None = None  # "call" or "meeting": how the parties spoke, when the headline and lead say one only
+    era: tuple[int, int] | None = None  # the years a page says it was published in, when it has no date
 
 
 @dataclass(slots=True)
@@ -228,6 +269,72 @@ def stated_date(text: str, not_after: datetime | None = None) -> datetime | None
     return best
 
 
+def day_months(text: str) -> frozenset[tuple[int, int]]:
+    """Days written with a month but no year ("On Wednesday 8 April", "on August 1st"), as (month, day)."""
+    out: set[tuple[int, int]] = set()
+    for m in _DAY_MONTH.finditer(text):
+        month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        try:
+            datetime(2004, _MONTHS[month[:3].lower()], int(day))  # a leap year: 29 February is a day
+        except ValueError:
+            continue  # "31 April", "may 40"
+        out.add((_MONTHS[month[:3].lower()], int(day)))
+    return frozenset(out)
+
+
+def _day_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two (month, day) pairs in the nearest years (31 December and 1 January are 1 apart)."""
+    gap = abs((datetime(2004, *a) - datetime(2004, *b)).days)
+    return min(gap, 366 - gap)
+
+
+def lead_sentence(lead: str, title: str = "") -> str:
+    """The lead's first sentence (at most `LEAD_SENTENCE_CHARS`): who did what, where.
+
+    Lines that only introduce one ("Foreign Secretary Dominic Raab said:", "The below is attributable to
+    Spokesperson Matthew Miller:"), repeat the headline with a time stamp, or are too short to be a sentence
+    (a byline, an office's name) are passed over.
+    """
+    head = " ".join(title.lower().split())[:60]
+    for line in lead.splitlines():
+        line = line.strip()
+        if (len(line.split()) < 8 or line.rstrip("”\"’' ").endswith(":")
+                or (head and " ".join(line.lower().split()).startswith(head))):
+            continue
+        line = line[:LEAD_SENTENCE_CHARS]
+        end = re.search(r"[.!?][\"'’”]?\s+[A-Z“\"]", line[40:])
+        return line[: 40 + end.start() + 1] if end else line
+    return ""
+
+
+def event_places(head: str, exclude: set[str], pattern: re.Pattern[str] = _PLACE) -> frozenset[str]:
+    """Where an event happened, as a headline or lead sentence says it: the first name after "in" or "at"
+    ("today in Beijing", "the attack in Mogadishu"), without countries (parties) and the words in `exclude`."""
+    out: set[str] = set()
+    for m in pattern.finditer(head):
+        words = [_name_word(w) for w in m.group(1).split()]
+        if len(words) > 1 and (words[1] in _NAME_STOP or words[1] in exclude or _country_word(words[1])):
+            words = words[:1]  # "in Beijing Monday", "in Kabul The": one name
+        word = " ".join(words)
+        if (len(word) < 3 or words[0] in _NAME_STOP or word in exclude or words[0] in exclude
+                or words[0][:3] in _MONTHS or _country_word(word) or _country_word(words[0])):
+            continue
+        out.add(word)
+    return frozenset(out)
+
+
+def is_retrospect(head: str) -> bool:
+    """True when a headline or lead looks back on an event ("on the first anniversary", "one year ago")."""
+    return bool(_RETROSPECT.search(head))
+
+
+def contact_mode(head: str) -> str | None:
+    """"call" when a headline or lead sentence reports a telephone call, "meeting" when it reports a meeting,
+    None when it says neither or both."""
+    call, meeting = bool(_CALL.search(head)), bool(_MEETING.search(head))
+    return None if call == meeting else "call" if call else "meeting"
+
+
 Dated = Literal["published", "text", "fetched"]
 
 
@@ -256,7 +363,13 @@ def _families(events: frozenset[str]) -> set[str]:
     return {_FAMILY.get(e, e) for e in events}
 
 
+_CONTACT = frozenset(["talks", "agreement"])  # events of leaders speaking: the call or meeting is the event
 _DEATHS = frozenset(["killed", "dead", "died", "deaths", "death"])
+
+
+def _close(x: int, y: int) -> bool:
+    """True when two figures may be one count reported twice: within 2, or within a quarter of the larger."""
+    return abs(x - y) <= max(2, 0.25 * max(x, y))
 
 
 _COUNTRY_PARTS = frozenset(["united", "republic", "kingdom", "democratic", "federal", "islamic", "people's"])
@@ -392,10 +505,15 @@ class StoryIndex:
             stated = when is not None  # a day written in the text is approximate (see `_limit`)
             if when is None:
                 when = doc.fetched  # a feed without dates is read as it publishes: its fetch time stands
+        first = lead_sentence(lead, doc.title)
         principal = _principal(det, doc.title)
-        if not principal and not series:
-            # The headline names nobody: the lead does (a series' page, such as a newscast, has no one lead).
-            principal = _principal(det, lead.split("\n", 1)[0])
+        mode = contact_mode(title + "\n" + first)
+        if not series and (not principal or mode):
+            # Who met whom is in the headline and the lead sentence of a call or meeting: "PM call with President
+            # Putin" says one side, "Prime Minister David Cameron spoke with President Putin by telephone" both.
+            # Of other reports the lead sentence names who speaks about the event ("the Foreign Secretary said"),
+            # not a party, unless the headline names nobody. (A series' page, such as a newscast, has no one lead.)
+            principal |= _principal(det, first)
         entry = _Entry(
             doc=doc,
             story_id=story_id,
@@ -423,6 +541,17 @@ class StoryIndex:
             n for n in names
             if ":" not in n and not (set(n.split()) & (people_words | common)) and not _country_word(n)
             and not _ROMAN.match(n))
+        head = title + "\n" + first
+        # Only a report with no full date (none published, none written) is dated by a day without a year.
+        entry.days = day_months(title + "\n" + lead[:DAYS_CHARS]) if doc.published is None and not stated else frozenset()
+        # "here in Rome", "welcome to Moscow": a speaker says where the remarks are made, wherever in the lead.
+        entry.place = (event_places(head, people_words | common)
+                       | event_places(lead[:DAYS_CHARS], people_words | common, _HERE))
+        entry.retrospect = is_retrospect(head)
+        entry.mode = mode
+        if doc.published is None and not stated:
+            era = _ERA.search(doc.text[:DATE_CHARS])
+            entry.era = (int(era.group(1)), int(era.group(2))) if era else None
         self._norms(entry)
         return entry
 
@@ -595,7 +724,61 @@ class StoryIndex:
             return True
         if a.events and b.events and not (_families(a.events) & _families(b.events)):
             return True
+        if a.retrospect != b.retrospect:
+            return True  # an anniversary or a look back is not a report of the event itself
+        if self._place_conflict(a, b):
+            return True
+        if a.mode and b.mode and a.mode != b.mode and a.events | b.events <= _CONTACT:
+            return True  # a telephone call is not the meeting of the same leaders
+        if self._days_conflict(a, b) or self._era_conflict(a, b):
+            return True
         return self._figure_conflict(a, b) or self._party_conflict(a, b) or self._title_conflict(a, b)
+
+    @staticmethod
+    def _place_conflict(a: _Entry, b: _Entry) -> bool:
+        """True when the headlines and lead sentences put the events in different places: none in common (met in
+        Beijing; hosted in Washington), or each a place the other report never names (an attack at the
+        Kilometre 4 junction of Mogadishu; an attack on Villa Somalia in Mogadishu)."""
+        if not (a.place and b.place):
+            return False
+        if not a.place & b.place:
+            # A rewrite that leads with another sentence may name another place first, but it names both near
+            # the top; the other meeting's report does not name this one's place there.
+            return not all(all(p in (y.doc.title + "\n" + lead_text(y.doc.title, y.doc.text, DAYS_CHARS)).lower()
+                               for p in x.place) for x, y in ((a, b), (b, a)))
+        for x, y in ((a, b), (b, a)):
+            text = (y.doc.title + "\n" + y.doc.text).lower()
+            if all(p in y.place or p in text for p in x.place):
+                return False
+        return True
+
+    def _era_conflict(self, a: _Entry, b: _Entry) -> bool:
+        """True when a page's own period of publication ("published under the 2010 to 2015 ... government") excludes
+        the other report's date, or the other page's period."""
+        for x, y in ((a, b), (b, a)):
+            if x.era is None:
+                continue
+            lo, hi = x.era
+            if y.era is not None:
+                return y.era[1] < lo or y.era[0] > hi
+            if y.when is not None and (y.doc.published is not None or y.stated):
+                margin = self._limit(True)
+                return (y.when < datetime(lo, 1, 1, tzinfo=UTC) - margin
+                        or y.when > datetime(hi, 12, 31, tzinfo=UTC) + margin)
+        return False
+
+    def _days_conflict(self, a: _Entry, b: _Entry) -> bool:
+        """True when a day written without a year ("On Wednesday 8 April") is further from the other report's
+        date (or days) than the window in every year: a truce of 8 April is not one announced on 2 August."""
+        if not (a.days or b.days):
+            return False
+        limit = self._limit(True).days
+        for x, y in ((a, b), (b, a)):
+            if x.days and y.days:
+                return all(_day_gap(p, q) > limit for p in x.days for q in y.days)
+            if x.days and y.when is not None and (y.doc.published is not None or y.stated):
+                return all(_day_gap(p, (y.when.month, y.when.day)) > limit for p in x.days)
+        return False
 
     @staticmethod
     def _figure_conflict(a: _Entry, b: _Entry) -> bool:
@@ -604,8 +787,8 @@ class StoryIndex:
         "15 killed in Baghdad car bombs" and "22 dead in Baghdad cafe blast" are two attacks; "at least 30
         dead" on Saturday and "72 dead" on Wednesday can be one siege whose toll rose.
         """
-        if not (a.deaths and b.deaths) or a.deaths & b.deaths:
-            return False
+        if not (a.deaths and b.deaths) or any(_close(x, y) for x in a.deaths for y in b.deaths):
+            return False  # early reports of one attack differ a little ("eight Americans", "seven")
         if a.when is None or b.when is None or a.when == b.when:
             return True
         early, late = (a, b) if a.when < b.when else (b, a)
@@ -645,15 +828,28 @@ class StoryIndex:
         words = sum(
             a.words[w] * b.words[w] * self._idf(self._wdf, w) ** 2 for w in a.words.keys() & b.words.keys()
         ) / (a.word_norm * b.word_norm)
-        if words < MIN_WORDS:
+        # Two governments' statements on one event share little wording; the same kind of event on the same
+        # day, among the same names, with nothing that tells them apart, is what makes them one.
+        agreed = self._agreed(a, b)
+        if words < MIN_WORDS and not agreed:
             return 0.0  # the same names but little else in common: the parties alone are not the event
         if names < TEMPLATE_RATIO * words:
             return 0.0  # the same wording about other people and places: a template (readouts, statements)
         if self._conflict(a, b):
             return 0.0
-        if self._apart_in_specifics(a, b):
-            return 0.0
-        return 0.5 * names + 0.5 * words
+        if (not agreed or a.series or b.series) and self._apart_in_specifics(a, b):
+            return 0.0  # a recurring format's reports are told apart by what they are about, whatever the day
+        return max(0.5 * names + 0.5 * words, self.min_score if agreed else 0.0)
+
+    @staticmethod
+    def _agreed(a: _Entry, b: _Entry) -> bool:
+        """True when both reports are dated (published, or a date written in them, never the fetch time) within
+        `AGREED_WITHIN` of each other and report the same kind of event."""
+        if a.when is None or b.when is None or abs(a.when - b.when) > AGREED_WITHIN:
+            return False
+        if not all(e.doc.published is not None or e.stated for e in (a, b)):
+            return False
+        return bool(a.events and b.events and _families(a.events) & _families(b.events))
 
     def _apart_in_specifics(self, a: _Entry, b: _Entry) -> bool:
         """True when the same parties are all two reports share: what else they name tells them apart.
@@ -663,8 +859,8 @@ class StoryIndex:
         reports always need that; other reports only when both name several such specifics (two governments'
         statements on one ceasefire often name nothing but the parties).
         """
-        if not (a.specific and b.specific):
-            return False
+        if not (a.specific and b.specific) or a.place & b.place:
+            return False  # the same place of the event is a specific in common
         if not (a.series or b.series or (UNDATED_SPECIFIC and (a.when is None or b.when is None))):
             if min(sum(" " not in n for n in e.specific) for e in (a, b)) < SPECIFIC_MIN_COUNT:
                 return False

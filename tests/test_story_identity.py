@@ -155,3 +155,16 @@ def test_the_same_parties_on_other_subjects_are_other_stories(doc) -> None:  # t
                     "negotiating table over the nuclear programme, Pakistan's ambassador to Tehran said.",
                     T0 + timedelta(hours=5))
     assert len(set(cluster([unity, mediation]))) == 2
+
+
+def test_what_a_headline_and_lead_say_of_the_event() -> None:
+    from bot.stories import contact_mode, day_months, is_retrospect
+
+    assert day_months("On Wednesday 8 April, Saudi Arabia announced a ceasefire") == {(4, 8)}
+    assert day_months("on August 1st and on 31 April") == {(8, 1)}  # no such day as 31 April
+    assert day_months("on September 25, 2013") == frozenset()  # a full date is a date, not a day of any year
+    assert contact_mode("PM call with President Putin") == "call"
+    assert contact_mode("Blinken meets Chinese Foreign Minister in Washington") == "meeting"
+    assert contact_mode("Armenia and Azerbaijan agree ceasefire") is None
+    assert is_retrospect("One year ago today, a suicide bomber killed seven Americans")
+    assert not is_retrospect("A suicide bomber killed seven Americans on Wednesday")
