@@ -6,6 +6,8 @@ a call and a meeting of the same leaders, another attack in the same city, a tru
 anniversary, are other stories; early tolls that differ by one are one attack.
 """
 
+# ruff: noqa: F811 - the harness fixture (bot) is imported from test_lifecycle by name
+
 from __future__ import annotations
 
 from datetime import timedelta
