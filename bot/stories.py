@@ -120,6 +120,9 @@ _PLACE = re.compile(r"(?<!officials )(?<!sources )(?<!diplomats )(?<!authorities
                     r"\b(?:in|at|(?:attacks?|bombings?|strikes?|raids?) on)\s+(?:the\s+)?"
                     r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+[A-Z][a-z]+)?)")
 # (Not where those who speak of it are: "officials in Yerevan and Baku said".)
+_PLACE_PREFIX = frozenset(["new", "san", "santa", "los", "las", "el", "al", "port", "saint", "st", "fort", "cape", "la",
+                           "le", "abu", "addis", "buenos", "sao", "rio", "tel", "hong", "kuala", "sri", "north", "south",
+                           "east", "west"])
 _HERE = re.compile(r"\b(?:(?:here|to be|gathered|together)\s+in|[Ww]elcome\s+to)\s+([A-Z][a-z]+)")
 # A report that looks back on an event (an anniversary, "a year after") is not a report of it.
 _RETROSPECT = re.compile(
@@ -174,6 +177,7 @@ class _Entry:
     retrospect: bool = False  # it looks back on an event (an anniversary), so it is not a report of that event
     mode: str | None = None  # "call" or "meeting": how the parties spoke, when the headline and lead say one only
     era: tuple[int, int] | None = None  # the years a page says it was published in, when it has no date
+    title_words: frozenset[str] = frozenset()  # the headline's words: the same words on another page make a format
 
 
 @dataclass(slots=True)
@@ -313,8 +317,8 @@ def event_places(head: str, exclude: set[str], pattern: re.Pattern[str] = _PLACE
     out: set[str] = set()
     for m in pattern.finditer(head):
         words = [_name_word(w) for w in m.group(1).split()]
-        if len(words) > 1 and (words[1] in _NAME_STOP or words[1] in exclude or _country_word(words[1])):
-            words = words[:1]  # "in Beijing Monday", "in Kabul The": one name
+        if len(words) > 1 and (words[0] not in _PLACE_PREFIX or words[1] in _NAME_STOP or words[1] in exclude):
+            words = words[:1]  # "Kabul Province" is Kabul, "Gaza City" Gaza; "New York" and "San Francisco" stay
         word = " ".join(words)
         if (len(word) < 3 or words[0] in _NAME_STOP or word in exclude or words[0] in exclude
                 or words[0][:3] in _MONTHS or _country_word(word) or _country_word(words[0])):
@@ -549,6 +553,7 @@ class StoryIndex:
                        | event_places(lead[:DAYS_CHARS], people_words | common, _HERE))
         entry.retrospect = is_retrospect(head)
         entry.mode = mode
+        entry.title_words = frozenset(_words(doc.title))
         if doc.published is None and not stated:
             era = _ERA.search(doc.text[:DATE_CHARS])
             entry.era = (int(era.group(1)), int(era.group(2))) if era else None
@@ -839,6 +844,8 @@ class StoryIndex:
             return 0.0
         if (not agreed or a.series or b.series) and self._apart_in_specifics(a, b):
             return 0.0  # a recurring format's reports are told apart by what they are about, whatever the day
+        if a.title_words and a.title_words == b.title_words and self._apart_beyond_title(a, b):
+            return 0.0
         return max(0.5 * names + 0.5 * words, self.min_score if agreed else 0.0)
 
     @staticmethod
@@ -866,13 +873,28 @@ class StoryIndex:
                 return False
         return self._specific_similarity(a, b) < MIN_SPECIFIC
 
-    def _specific_similarity(self, a: _Entry, b: _Entry) -> float:
-        shared = a.specific & b.specific
+    def _apart_beyond_title(self, a: _Entry, b: _Entry) -> bool:
+        """True when two pages under the same headline words ("Welcoming the Ceasefire Agreement in Gaza and
+        Israel"), not copies of each other, share no specifics beyond those words: the same headline on another
+        page is a recurring format, and says nothing about which occasion each page reports."""
+        if a.minhash.jaccard(b.minhash) >= self.dup_threshold:
+            return False
+        rest_a, rest_b = a.specific - a.title_words, b.specific - b.title_words
+        if not (rest_a and rest_b) or a.place & b.place:
+            return False  # nothing beyond the headline to tell them apart by (a teaser), or the same place
+        return self._specific_similarity(a, b, rest_a, rest_b) < MIN_SPECIFIC
+
+    def _specific_similarity(self, a: _Entry, b: _Entry, of_a: frozenset[str] | None = None,
+                             of_b: frozenset[str] | None = None) -> float:
+        spec_a = a.specific if of_a is None else of_a
+        spec_b = b.specific if of_b is None else of_b
+        shared = spec_a & spec_b
         if not shared:
             return 0.0
-        def norm(e: _Entry) -> float:
-            return math.sqrt(sum((e.names[n] * self._idf(self._df, n)) ** 2 for n in e.specific))
-        return sum(a.names[n] * b.names[n] * self._idf(self._df, n) ** 2 for n in shared) / (norm(a) * norm(b))
+        def norm(e: _Entry, spec: frozenset[str]) -> float:
+            return math.sqrt(sum((e.names[n] * self._idf(self._df, n)) ** 2 for n in spec))
+        return (sum(a.names[n] * b.names[n] * self._idf(self._df, n) ** 2 for n in shared)
+                / (norm(a, spec_a) * norm(b, spec_b)))
 
     def _title_conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when, both ways, most of a headline's distinctive names are never mentioned by the other article.

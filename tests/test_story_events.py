@@ -123,3 +123,18 @@ async def test_early_tolls_that_differ_by_one_are_one_attack(bot: Harness) -> No
                  "https://wiki.example/khost-7", published=now)
     first, second = await stories(bot, eight, seven)
     assert first == second  # "eight" and "seven": early reports differ a little; 15 and 22 are two attacks
+
+
+async def test_the_same_headline_on_another_occasion_is_another_story(bot: Harness) -> None:
+    now = bot.clock.now()
+    title = "Welcoming the Ceasefire Agreement in Gaza and Israel"
+    may = item(title, "The United States welcomes the agreement today for a ceasefire to bring an end to the hostilities "
+               "in Israel and Gaza. The United States commends Egypt's crucial role in mediating the ceasefire agreement. "
+               "We also recognize Qatar's efforts to de-escalate the situation, and we reaffirm our support for Iron Dome "
+               "and Israel's missile defense.", "https://state.example/gaza-2023", published=now - timedelta(hours=2))
+    august = item(title, "The United States welcomes the agreement today to bring an end to hostilities and restore calm in "
+                  "Gaza and Israel. The United States is grateful for the efforts by Egypt in helping to mediate this "
+                  "agreement. We also commend the roles played by Qatar, UN Special Envoy Tor Wennesland and the "
+                  "Palestinian Authority over recent days.", "https://state.example/gaza-2022")
+    first, second = await stories(bot, may, august)
+    assert first != second  # a statement's recurring headline; Iron Dome and the UN envoy tell the occasions apart
