@@ -24,7 +24,9 @@ Neither score decides alone, and a pair is never one event when (`_conflict`):
 - each headline's distinctive names are missing from the other article (a template filled in again).
 Two reports dated (never by the fetch time) within a day and a half of each other, of the same kind of event,
 that share names and have none of these conflicts, are one event even when they share little wording: two
-governments' statements on one attack are written apart (`_agreed`).
+governments' statements on one attack are written apart (`_agreed`). A report the detector finds no event in (a
+statement, an analysis) joins another only on twice the wording (`EVENTLESS_MIN_WORDS`), and two pages under
+the same headline words that are not copies must share specifics beyond those words (a recurring format).
 When the parties are all two reports share, the places, groups and topics they name (`specific`) must
 overlap: always for a recurring format's title or an undated report, otherwise when both name several.
 Datelines ("TEHRAN, Aug. 11 (MNA) -"), boilerplate and the words of recurring titles ("Telephone
@@ -81,6 +83,7 @@ TEMPLATE_RATIO = 0.5  # independent rewrites share names at least half as much a
 DUP_MIN_NAMES = 0.3
 MIN_SCORE = 0.12
 MIN_WORDS = 0.10  # and some wording: shared names (the parties) never decide alone
+EVENTLESS_MIN_WORDS = 0.2  # when either report has no event type, the wording must agree twice as much
 MEMBER_CAP = 12  # a joining article is checked against this many of the story's latest members
 MIN_SPECIFIC = 0.05  # names beyond the parties (places, groups, topics) shared by reports of one event
 SPECIFIC_MIN_COUNT = 4  # outside a recurring format, specifics decide only when both reports name this many
@@ -838,6 +841,8 @@ class StoryIndex:
         agreed = self._agreed(a, b)
         if words < MIN_WORDS and not agreed:
             return 0.0  # the same names but little else in common: the parties alone are not the event
+        if words < EVENTLESS_MIN_WORDS and not (a.events and b.events):
+            return 0.0  # no event to agree on (a statement, an analysis): only the same words make one story
         if names < TEMPLATE_RATIO * words:
             return 0.0  # the same wording about other people and places: a template (readouts, statements)
         if self._conflict(a, b):

@@ -138,3 +138,17 @@ async def test_the_same_headline_on_another_occasion_is_another_story(bot: Harne
                   "Palestinian Authority over recent days.", "https://state.example/gaza-2022")
     first, second = await stories(bot, may, august)
     assert first != second  # a statement's recurring headline; Iron Dome and the UN envoy tell the occasions apart
+
+
+async def test_two_statements_with_no_event_in_them_are_not_one_story_for_their_parties(bot: Harness) -> None:
+    now = bot.clock.now()
+    unity = item("Iran, Pakistan must lead Islamic unity",
+                 "TEHRAN (MNA) - Mohsen Rezaei, chief of Iran's Supreme National Security Council, told Pakistan's "
+                 "visiting interior minister that the two countries had a duty to work toward Muslim unity.",
+                 "https://mehr.example/unity", published=now - timedelta(hours=20))
+    rights = item("Iran not to retreat from its rights in face of any threats",
+                  "TEHRAN (MNA) - The newly appointed secretary of Iran's Supreme National Security Council has said that "
+                  "Iran will not back down from its rights in the face of any threats.",
+                  "https://mehr.example/rights", published=now)
+    first, second = await stories(bot, unity, rights)
+    assert first != second  # one council, two officials, two statements: only the same words would make one story
