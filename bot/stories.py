@@ -75,6 +75,7 @@ IDF_PRIOR = 50.0  # pseudo-documents: with few indexed articles every name weigh
 BLOCK_KEYS = 16  # an article is looked up under its rarest names only
 POSTING_CAP = 16  # and only against the most recent articles under each name
 DUP_CANDIDATES = 32  # near-duplicate candidates checked per article
+SCORED_CANDIDATES = 48  # rewrite candidates scored per article, those sharing the most names first
 # A rewrite of the same event shares distinctive names AND wording; both thresholds err on the side
 # of keeping two events apart (see bench/story_metrics.py for the measured effect).
 MIN_NAMES = 0.11
@@ -181,6 +182,15 @@ class _Entry:
     mode: str | None = None  # "call" or "meeting": how the parties spoke, when the headline and lead say one only
     era: tuple[int, int] | None = None  # the years a page says it was published in, when it has no date
     title_words: frozenset[str] = frozenset()  # the headline's words: the same words on another page make a format
+    top: str = ""  # the headline and the top of the lead, lower-cased: where a rewrite names the event's place
+    _low: str | None = None  # the whole text, lower-cased, made on first need and kept
+
+    @property
+    def low(self) -> str:
+        """The headline and text in lower case (made once: conflicts look names up in it for many candidates)."""
+        if self._low is None:
+            self._low = (self.doc.title + "\n" + self.doc.text).lower()
+        return self._low
 
 
 @dataclass(slots=True)
@@ -557,6 +567,7 @@ class StoryIndex:
         entry.retrospect = is_retrospect(head)
         entry.mode = mode
         entry.title_words = frozenset(_words(doc.title))
+        entry.top = (doc.title + "\n" + lead[:DAYS_CHARS]).lower()
         if doc.published is None and not stated:
             era = _ERA.search(doc.text[:DATE_CHARS])
             entry.era = (int(era.group(1)), int(era.group(2))) if era else None
@@ -599,9 +610,11 @@ class StoryIndex:
         for key in self._block_keys(entry):
             shared.update(self._postings[key])
         best: dict[str, tuple[float, int]] = {}
-        for other_id, count in shared.items():
+        # Only the articles that share the most names are scored: in a dense window the rest are many, and rarely
+        # the same event (this keeps the cost per article flat as the news gets denser).
+        for other_id, count in shared.most_common(SCORED_CANDIDATES):
             if count < 2:
-                continue  # one shared name is never enough: skip the scoring work
+                break  # one shared name is never enough: skip the scoring work
             other = self._entries.get(other_id)
             if other is None:
                 continue
@@ -752,13 +765,9 @@ class StoryIndex:
         if not a.place & b.place:
             # A rewrite that leads with another sentence may name another place first, but it names both near
             # the top; the other meeting's report does not name this one's place there.
-            return not all(all(p in (y.doc.title + "\n" + lead_text(y.doc.title, y.doc.text, DAYS_CHARS)).lower()
-                               for p in x.place) for x, y in ((a, b), (b, a)))
-        for x, y in ((a, b), (b, a)):
-            text = (y.doc.title + "\n" + y.doc.text).lower()
-            if all(p in y.place or p in text for p in x.place):
-                return False
-        return True
+            return not all(all(p in y.top for p in x.place) for x, y in ((a, b), (b, a)))
+        # Each names a place the other never names.
+        return all(any(p not in y.place and p not in y.low for p in x.place) for x, y in ((a, b), (b, a)))
 
     def _era_conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when a page's own period of publication ("published under the 2010 to 2015 ... government") excludes
@@ -813,7 +822,7 @@ class StoryIndex:
             for party in x.principal - y.parties:
                 if party.startswith("p:") and party.rsplit(" ", 1)[-1].removeprefix("p:") in y.surnames:
                     continue  # the same person, written without a given name
-                if party.startswith("p:") and party.rsplit(" ", 1)[-1].removeprefix("p:") in (y.doc.title + "\n" + y.doc.text).lower():
+                if party.startswith("p:") and party.rsplit(" ", 1)[-1].removeprefix("p:") in y.low:
                     continue
                 missing = True
                 break
@@ -913,7 +922,6 @@ class StoryIndex:
         floor = math.log(1.0 + IDF_PRIOR / 10.0)
         for x, y in ((a, b), (b, a)):
             total = missing = 0.0
-            text: str | None = None
             for name, weight in x.names.items():
                 if weight < TITLE_WEIGHT or x.lead_names is None or name not in x.lead_names or ":" in name or " " in name:
                     continue
@@ -923,9 +931,7 @@ class StoryIndex:
                 total += idf
                 if name in y.names:
                     continue
-                if text is None:
-                    text = (y.doc.title + "\n" + y.doc.text).lower()
-                if name not in text:
+                if name not in y.low:
                     missing += idf
             if not total or missing <= 0.5 * total:
                 return False
