@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from datetime import UTC, datetime
 from typing import Any
@@ -534,3 +535,21 @@ async def test_refused_embed_falls_back_to_plain_text(running: Any, fake: FakeDi
     fake.fail_next("PATCH", rf"/channels/{TEXT_CHANNEL}/messages/{mid}$", 400, 50035)
     await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary("Truce holds")), mid)
     assert fake.messages[mid]["content"].startswith("**Truce holds**")
+
+
+async def test_places_from_the_real_core(fake: FakeDiscord) -> None:
+    """/places is a real app command; `/places name:africa` answers with Africa's members from the core."""
+    from bot.commands import default_registry
+
+    adapter = DiscordAdapter(settings_for(fake), CommandCore(services=object(), registry=default_registry()),  # type: ignore[arg-type]
+                             ready_timeout=5, guild_ready_timeout=0.05)
+    await adapter.start()
+    try:
+        assert "places" in {c["name"] for c in fake.global_commands}
+        callback = await fake.interaction("places", [opt("name", "africa")], user_id=MEMBER_USER)
+        content = callback["data"]["content"]
+        assert content.startswith("Africa: continent") and "Sudan" in content and "France" not in content
+        listing = await fake.interaction("places", [], user_id=MEMBER_USER)
+        assert "Middle East" in json.dumps(listing) and "NATO" in json.dumps(listing)
+    finally:
+        await adapter.stop()

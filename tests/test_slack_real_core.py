@@ -101,3 +101,13 @@ async def test_member_is_denied_admin_commands(fake: FakeSlack, adapter: SlackAd
     assert reply["response_type"] == "ephemeral" and "admins only" in reply["text"]
     listing = await run_slash(fake, adapter, "/watch", "list", user="UMEMBER")
     assert "peace" not in json.dumps(listing)
+
+
+async def test_places_lists_the_groups_and_shows_one(fake: FakeSlack, adapter: SlackAdapter) -> None:
+    """`/diplobot places` from the real core fits Slack; `/diplobot places africa` shows Africa's members."""
+    listing = json.dumps(await run_slash(fake, adapter, "/diplobot", "places"))
+    assert "Middle East" in listing and "NATO" in listing and "Horn of Africa" in listing
+    africa = json.dumps(await run_slash(fake, adapter, "/diplobot", "places africa"))
+    assert "Africa: continent" in africa and "Sudan" in africa and "France" not in africa
+    refused = json.dumps(await run_slash(fake, adapter, "/watch", "add bad --places Afrika --yes"))
+    assert "unknown place" in refused and "did you mean Africa" in refused

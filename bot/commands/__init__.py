@@ -5,7 +5,7 @@
     rules list|validate|export|import
     feeds list|status|add|remove|pause|resume
     subscribe|unsubscribe|subscriptions   mute|unmute   story show|split
-    deliveries [--dead]   test-alert [CHANNEL]
+    deliveries [--dead]   test-alert [CHANNEL]   places [NAME]
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def __getattr__(name: str) -> Any:
 
 def default_registry() -> CommandRegistry:
     """A registry holding every diplobot command, in the order `help` lists them."""
-    from bot.commands import brief, deliveries, feeds, help, story, subscriptions, testalert, watch
+    from bot.commands import brief, deliveries, feeds, help, places, story, subscriptions, testalert, watch
 
     registry = CommandRegistry()
     help.register(registry)
@@ -57,4 +57,5 @@ def default_registry() -> CommandRegistry:
     story.register(registry)
     deliveries.register(registry)
     testalert.register(registry)
+    places.register(registry)
     return registry

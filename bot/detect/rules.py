@@ -27,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from bot import places as place_groups
 from bot.detect import gazetteer
 from bot.detect.query import (
     And,
@@ -324,6 +325,8 @@ class CompiledRule:
     gates: tuple[frozenset[Key], ...] = ()  # required sets other than the query's own (the check covers it)
     query_only: bool = False  # no events, people, places, regex or exclude: the check decides alone
     reason_terms: tuple[tuple[int, str], ...] = ()  # the query's positive terms: (term id, as written)
+    places: frozenset[str] = frozenset()  # countries | regions: what an article's places_set must meet
+    groups: tuple[place_groups.Group, ...] = ()  # the groups `places:` named (for the reason: "Sudan, in Africa")
 
     @property
     def name(self) -> str:
@@ -450,7 +453,8 @@ class CompiledRules:
             chosen.update(index.get(("e", "casualties"), ()))
         for person in findings.people:
             chosen.update(index.get(("p", person.name), ()))
-        for country in findings.countries:
+        # places_set: the countries named, and those of the places named inside them ("Darfur": Sudan).
+        for country in findings.places_set:
             chosen.update(index.get(("c", country), ()))
         for region in findings.regions:
             chosen.update(index.get(("r", region), ()))
@@ -506,7 +510,7 @@ class CompiledRules:
         if findings.casualties:
             keys.append(("e", "casualties"))
         keys.extend(("p", person.name) for person in findings.people)
-        keys.extend(("c", country) for country in findings.countries)
+        keys.extend(("c", country) for country in findings.places_set)
         keys.extend(("r", region) for region in findings.regions)
         if findings.relevance is not None:
             keys.append(RELEVANT)
@@ -601,13 +605,16 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
                     people_terms.append((canonical, parse_term(spec.name, form)))
             countries: set[str] = set()
             regions: set[str] = set()
+            groups: list[place_groups.Group] = []
             for written in spec.places:
-                found_c, found_r = gz_places.resolve(written)
+                # A group ("Africa", "NATO") is expanded here, once, to its member countries.
+                found_c, found_r, group = place_groups.resolve(written)
                 if not found_c and not found_r:
-                    raise RuleError(spec.name, f"unknown place {written!r}",
-                                    hint="use a country name or code (Armenia, AM) or a region (Nagorno-Karabakh)")
+                    raise RuleError(spec.name, f"unknown place {written!r}", hint=_place_hint(written))
                 countries |= found_c
                 regions |= found_r
+                if group is not None:
+                    groups.append(group)
         except RuleError as exc:
             errors.append(exc)
             continue
@@ -642,8 +649,17 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
                                                     or regex is not None or exclude_objs),
             reason_terms=tuple(dict.fromkeys((local[t], t.describe()) for t in _positive_terms(query)))
             if query is not None else (),
+            places=frozenset(countries) | frozenset(regions), groups=tuple(groups),
         ))
     return CompiledRules(compiled, disabled, terms), errors
+
+
+def _place_hint(written: str) -> str:
+    """What to write instead of an unknown place: the nearest known names, and where the list is."""
+    near = place_groups.groups().suggest(written)
+    return ((f"did you mean {' or '.join(near)}? " if near else "")
+            + "write a country (Armenia, AM), a place in one (Gaza, Darfur), a region or a group "
+              "(Africa, Middle East, NATO): `diplobot places` lists them")
 
 
 def _compile_regex(rule: str, pattern: str) -> Any:
@@ -764,7 +780,7 @@ def _failure(rule: CompiledRule, hits: Hits, findings: Findings, *, explain: boo
     if rule.people and not (any(n in findings.people_set for n in rule.people)
                             or any(tid in positions for _, tid in rule.people_terms)):
         return f"none of the people {', '.join(rule.people)} is mentioned" if explain else "no"
-    if (rule.countries or rule.regions) and not ((rule.countries | rule.regions) & findings.places_set):
+    if rule.places and rule.places.isdisjoint(findings.places_set):
         return f"none of the places {', '.join(spec.places)} is mentioned" if explain else "no"
     if rule.regex is not None and not rule.regex.search(hits.doc.raw):
         return f"regex {spec.regex!r} did not match" if explain else "no"
@@ -808,14 +824,23 @@ def _reason(rule: CompiledRule, hits: Hits, findings: Findings) -> str:
     if rule.people:
         hit = [n for n in rule.people if n in findings.people_set] or [n for n, tid in rule.people_terms if tid in hits.positions]
         reasons.append("people: " + ", ".join(dict.fromkeys(hit)))
-    if rule.countries or rule.regions:
-        reasons.append("places: " + ", ".join(sorted((rule.countries | rule.regions) & findings.places_set)))
+    if rule.places:
+        reasons.append("places: " + _places_reason(rule, findings))
     if rule.regex is not None:
         m = rule.regex.search(hits.doc.raw)
         reasons.append(f"regex matched {m.group(0)!r}" if m else "regex matched")
     if spec.relevant is not False and findings.relevance is not None:
         reasons.append(f"about conflict or diplomacy: relevance {findings.relevance.describe()}")
     return "; ".join(reasons)
+
+
+def _places_reason(rule: CompiledRule, findings: Findings) -> str:
+    """The rule's places the article names, each with the groups that brought it in ("Sudan (in Africa)")."""
+    parts = []
+    for name in sorted(rule.places & findings.places_set):
+        within = [g.name for g in rule.groups if name in g.members]
+        parts.append(f"{name} (in {', '.join(within)})" if within else name)
+    return ", ".join(parts)
 
 
 def evaluate(rule: CompiledRule, hits: Hits, findings: Findings) -> tuple[bool, str]:
