@@ -75,7 +75,7 @@ IDF_PRIOR = 50.0  # pseudo-documents: with few indexed articles every name weigh
 BLOCK_KEYS = 16  # an article is looked up under its rarest names only
 POSTING_CAP = 16  # and only against the most recent articles under each name
 DUP_CANDIDATES = 32  # near-duplicate candidates checked per article
-SCORED_CANDIDATES = 48  # rewrite candidates scored per article, those sharing the most names first
+SCORED_CANDIDATES = 24  # rewrite candidates scored per article, those sharing the most names first
 # A rewrite of the same event shares distinctive names AND wording; both thresholds err on the side
 # of keeping two events apart (see bench/story_metrics.py for the measured effect).
 MIN_NAMES = 0.11
