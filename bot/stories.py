@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import itertools
 import math
 import re
@@ -486,6 +487,8 @@ class StoryIndex:
     _wdf: Counter[str] = field(init=False, default_factory=Counter)
     _seq: int = field(init=False, default=0)
     _stories: dict[str, _Story] = field(init=False, default_factory=dict)
+    # (when it leaves the window, seq, article id), soonest first: expiring looks at what leaves, not at everything.
+    _deadlines: list[tuple[datetime, int, str]] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self._lsh = MinHashLSH(threshold=self.dup_threshold, num_perm=NUM_PERM)
@@ -662,6 +665,8 @@ class StoryIndex:
         self._seq += 1
         entry.seq = self._seq
         self._entries[doc.article_id] = entry
+        if entry.when is not None:
+            heapq.heappush(self._deadlines, (entry.when + self._limit(entry.stated), entry.seq, doc.article_id))
         self._story(entry.story_id).join(doc.article_id, entry.when)
         self._lsh.insert(doc.article_id, entry.minhash)
         self._df.update(entry.names.keys())
@@ -701,7 +706,12 @@ class StoryIndex:
     def expire(self, now: datetime) -> int:
         """Drop articles whose event is more than the window before `now` (twice the window for an approximate
         date); returns how many were dropped. An article with no date at all is never dropped."""
-        old = [aid for aid, e in self._entries.items() if e.when is not None and now - e.when > self._limit(e.stated)]
+        old: list[str] = []
+        while self._deadlines and self._deadlines[0][0] < now:
+            _deadline, seq, aid = heapq.heappop(self._deadlines)
+            entry = self._entries.get(aid)
+            if entry is not None and entry.seq == seq:
+                old.append(aid)
         for aid in old:
             entry = self._entries.pop(aid)
             self._lsh.remove(aid)
