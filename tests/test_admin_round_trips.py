@@ -57,9 +57,10 @@ async def test_feeds_add_takes_backfill(database_url: str, config_dir: Path, tmp
     assert "On its first poll its newest 3 items may alert." in added.stdout, added.stdout
     refused = await diplobot(env, "feeds", "add", str(inbox), "--name", "other", "--backfill", "-1")
     assert refused.returncode == 1 and "--backfill must be a whole number, 0 or more; got '-1'" in refused.stderr
-    from bot.ingest.feeds import FeedSpec  # the stored spec is what the poller reads
     import sqlalchemy as sa
     from sqlalchemy.ext.asyncio import create_async_engine
+
+    from bot.ingest.feeds import FeedSpec  # the stored spec is what the poller reads
 
     engine = create_async_engine(database_url)
     try:

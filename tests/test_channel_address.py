@@ -24,11 +24,15 @@ from bot.errors import BadChannel
 from bot.models import Invocation
 from bot.storage.tables import Subscription
 from tests.discord_server import GUILD_ID, MANAGE_GUILD, TEXT_CHANNEL, FakeDiscord
-from tests.slack_server import TEAM, FakeSlack
-from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.slack_server import (
+    TEAM,
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+)
 from tests.test_commands_support import OPERATOR, body, core, run, services  # noqa: F401 - fixtures
 from tests.test_discord_adapter import restore_endpoints, settings_for  # noqa: F401 - fixture
 from tests.test_slack_commands import run_slash
+
 # SQLite only (the faces are under test; the commands' own tests cover PostgreSQL), the Slack adapter on the real core
 from tests.test_slack_real_core import adapter, database_url  # noqa: F401 - fixtures
 

@@ -23,11 +23,16 @@ from sqlalchemy import select
 from bot.app import App
 from bot.settings import Settings
 from bot.storage.tables import Delivery
-from tests.discord_server import TEXT_CHANNEL, FakeDiscord
 from tests.discord_server import GUILD_ID as GUILD
-from tests.slack_server import APP_TOKEN, BOT_TOKEN, TEAM, FakeSlack
-from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.discord_server import TEXT_CHANNEL, FakeDiscord
 from tests.net_support import loopback_fetcher
+from tests.slack_server import (
+    APP_TOKEN,
+    BOT_TOKEN,
+    TEAM,
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+)
 from tests.test_discord_adapter import restore_endpoints  # noqa: F401 - fixture
 
 # The titles of the two seed articles: both are the story's sources.

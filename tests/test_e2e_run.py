@@ -101,10 +101,11 @@ async def test_rss_feed_over_loopback_http_alerts(database_url: str, config_dir:
         (config_dir / "feeds.yaml").write_text(
             f"feeds:\n  - name: loopback\n    url: http://127.0.0.1:{port}/rss.xml\n    backfill: 5\n    outlet: Loopback News\n"
         )
+        import io
+
+        from adapters.terminal import TerminalAdapter
         from bot.app import App
         from bot.settings import load_settings
-        from adapters.terminal import TerminalAdapter
-        import io
 
         out = io.StringIO()
         settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir),

@@ -11,8 +11,8 @@ from aiohttp.test_utils import TestServer
 
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
-from tests.conftest import SHARED
 from bot.ingest.poll import FeedState, poll_feed
+from tests.conftest import SHARED
 
 FEEDS = SHARED / "feeds"
 pytestmark = pytest.mark.shared_feeds

@@ -18,8 +18,11 @@ from adapters.slack.sink import ChannelPacer, SlackSink, build_client
 from bot.commands.core import CommandCore, CommandRegistry
 from bot.models import Alert, Reply, Source, Summary
 from tests.discord_server import GUILD_ID, TEXT_CHANNEL, FakeDiscord
-from tests.slack_server import BOT_TOKEN, FakeSlack
-from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.slack_server import (
+    BOT_TOKEN,
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+)
 from tests.test_discord_adapter import restore_endpoints, settings_for  # noqa: F401 - fixture
 
 HEADLINE = "*Truce* _collapses_ `now` ~maybe~ :fire: > see https://evil.example/x and www.evil.example <#123>"

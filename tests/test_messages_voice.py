@@ -24,8 +24,10 @@ from bot.commands import default_registry
 from bot.commands.core import CommandCore
 from tests.conftest import REPO
 from tests.discord_server import FakeDiscord
-from tests.slack_server import FakeSlack
-from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.slack_server import (
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+)
 from tests.test_commands_support import core, services  # noqa: F401 - fixtures
 from tests.test_discord_adapter import settings_for
 from tests.test_slack_commands import run_slash

@@ -14,6 +14,7 @@ from bot.storage.tables import Delivery
 from tests.conftest import FakeClock
 from tests.test_delivery_support import RecordingSink, make_app, make_config
 
+
 def test_postgres_url_is_accepted_by_settings() -> None:
     s = load_settings(DIPLOBOT_DATABASE_URL="postgresql+asyncpg://u:p@127.0.0.1:5432/db")
     assert s.database_url.startswith("postgresql+asyncpg://")

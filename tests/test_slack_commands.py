@@ -29,8 +29,14 @@ from bot.errors import ConfigError
 from bot.models import Reply
 from bot.ports import Adapter
 from bot.settings import Settings
-from tests.slack_server import BOT_TOKEN, TEAM, FakeSlack, message_error, view_errors
-from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.slack_server import (
+    BOT_TOKEN,
+    TEAM,
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+    message_error,
+    view_errors,
+)
 from tests.test_slack_render import summary
 
 SECRET = "test-signing-secret-0123456789abcdef"

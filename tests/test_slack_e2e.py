@@ -17,9 +17,14 @@ from adapters.slack.app import SlackAdapter
 from bot.app import App
 from bot.settings import Settings
 from bot.storage.tables import Delivery
-from tests.slack_server import APP_TOKEN, BOT_TOKEN, TEAM, FakeSlack
 from tests.net_support import loopback_fetcher
-from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.slack_server import (
+    APP_TOKEN,
+    BOT_TOKEN,
+    TEAM,
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+)
 from tests.test_slack_commands import slash
 from tests.test_slack_render import all_mrkdwn, live_markup
 

@@ -14,8 +14,11 @@ from adapters.slack import render
 from adapters.slack.app import SlackAdapter
 from bot.commands.core import CommandCore
 from bot.models import Caller, Invocation
-from tests.slack_server import FakeSlack, view_errors
-from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.slack_server import (
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+    view_errors,
+)
 from tests.test_commands_support import core, services  # noqa: F401 - fixtures
 from tests.test_slack_commands import (
     interactive,

@@ -15,8 +15,12 @@ from bot.errors import ConfigError, Permanent, Retryable
 from bot.models import Alert, Source
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.settings import Settings
-from tests.slack_server import BOT_TOKEN, FakeSlack, message_error
-from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.slack_server import (
+    BOT_TOKEN,
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+    message_error,
+)
 from tests.test_slack_render import EVIL, all_mrkdwn, live_markup, summary
 
 CHANNEL = "slack:T0TEST/C1"

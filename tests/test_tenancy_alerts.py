@@ -6,12 +6,12 @@ import io
 import shutil
 from pathlib import Path
 
+from sqlalchemy import select
+
 from adapters.terminal import TerminalAdapter
 from bot.app import App
 from bot.models import Alert, channel_tenant
 from bot.settings import load_settings
-from sqlalchemy import select
-
 from bot.storage.tables import Feed, Rule, Subscription
 from tests.conftest import SEEDS
 from tests.net_support import loopback_fetcher

@@ -25,8 +25,11 @@ from bot.app import App
 from bot.models import Caller
 from bot.storage.tables import ArticleRow, Feed
 from tests.discord_server import MEMBER_USER, FakeDiscord
-from tests.slack_server import TEAM, FakeSlack
-from tests.slack_server import fake  # noqa: F401 - fixture
+from tests.slack_server import (
+    TEAM,
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+)
 from tests.test_cli_platform_channels import SEED_SOURCES, app_for, env_for, started, stopped
 from tests.test_discord_adapter import opt, restore_endpoints  # noqa: F401 - fixture
 from tests.test_slack_commands import slash

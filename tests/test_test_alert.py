@@ -18,10 +18,21 @@ from sqlalchemy import select
 from bot.commands.testalert import HEADLINE
 from bot.storage.tables import Delivery
 from tests.discord_server import MANAGE_GUILD, MEMBER_USER, TEXT_CHANNEL, FakeDiscord
-from tests.slack_server import TEAM, FakeSlack
-from tests.slack_server import fake  # noqa: F401 - fixture
-from tests.test_cli_platform_channels import (DISCORD_CHANNEL, SLACK_CHANNEL, app_for, cli, env_for, slack_posts,
-                                              started, stopped)
+from tests.slack_server import (
+    TEAM,
+    FakeSlack,
+    fake,  # noqa: F401 - fixture
+)
+from tests.test_cli_platform_channels import (
+    DISCORD_CHANNEL,
+    SLACK_CHANNEL,
+    app_for,
+    cli,
+    env_for,
+    slack_posts,
+    started,
+    stopped,
+)
 from tests.test_discord_adapter import restore_endpoints  # noqa: F401 - fixture
 from tests.test_slack_commands import slash
 
