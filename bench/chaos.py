@@ -41,10 +41,12 @@ sys.path.insert(0, str(REPO))
 from aiohttp import ClientSession, ClientTimeout, web  # noqa: E402
 
 DEFAULT_PG = "postgresql+asyncpg://diplobot:diplobot@127.0.0.1:5432/diplobot_test"
-WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec "
-         "romeo sierra tango uniform victor whiskey xray yankee zulu amber basalt cobalt dune ember fjord granite "
-         "harbor island jasper kelp lagoon meadow nectar orchid pebble quartz river saffron tundra umber violet "
-         "willow yarrow zephyr").split()
+WORDS = (
+    "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec "
+    "romeo sierra tango uniform victor whiskey xray yankee zulu amber basalt cobalt dune ember fjord granite "
+    "harbor island jasper kelp lagoon meadow nectar orchid pebble quartz river saffron tundra umber violet "
+    "willow yarrow zephyr"
+).split()
 
 
 # --------------------------------------------------------------------------- the platform endpoint (parent)
@@ -53,8 +55,9 @@ WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo li
 class Platform:
     """A webhook-like chat platform on loopback that fails on purpose and remembers what it accepted."""
 
-    def __init__(self, rng: random.Random, rate_limited: float = 0.2, server_errors: float = 0.1,
-                 retry_after: float = 1.0) -> None:
+    def __init__(
+        self, rng: random.Random, rate_limited: float = 0.2, server_errors: float = 0.1, retry_after: float = 1.0
+    ) -> None:
         self.rng = rng
         self.rate_limited, self.server_errors, self.retry_after = rate_limited, server_errors, retry_after
         self.accepted: list[dict[str, Any]] = []
@@ -75,8 +78,9 @@ class Platform:
         roll = self.rng.random()
         if roll < self.rate_limited:
             self.answers[429] += 1
-            return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
-                                     headers={"Retry-After": str(self.retry_after)})
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": str(self.retry_after)}
+            )
         if roll < self.rate_limited + self.server_errors:
             status = self.rng.choice((500, 502, 503))
             self.answers[status] += 1
@@ -119,13 +123,21 @@ class ChaosSink:
         from bot.ports import current_delivery_key
 
         stories = [alert.summary.story_id] if alert.summary else [s.story_id for s in alert.summaries]
-        body = {"key": current_delivery_key(), "channel": alert.channel, "kind": alert.kind, "stories": stories,
-                "text": alert.text, **extra}
+        body = {
+            "key": current_delivery_key(),
+            "channel": alert.channel,
+            "kind": alert.kind,
+            "stories": stories,
+            "text": alert.text,
+            **extra,
+        }
         try:
             async with (await self._session()).post(self.base + path, json=body) as resp:
                 data = await resp.json()
                 if resp.status == 429:
-                    raise Retryable(alert.channel, "rate limited", retry_after=float(resp.headers.get("Retry-After", 1)))
+                    raise Retryable(
+                        alert.channel, "rate limited", retry_after=float(resp.headers.get("Retry-After", 1))
+                    )
                 if resp.status >= 500:
                     raise Retryable(alert.channel, f"HTTP {resp.status}")
                 return data.get("id")
@@ -225,7 +237,11 @@ def write_article(folder: Path, n: int, rng: random.Random) -> None:
     words = rng.sample(WORDS, 16)
     token = f"Zx{n:05d}q"
     title = f"{token} {words[1]} {words[2]} ceasefire {words[3]}"
-    body = f"{token} said " + " ".join(f"{w}{n}{rng.randrange(10**6)}" for w in words) + f", the ceasefire {token.lower()}."
+    body = (
+        f"{token} said "
+        + " ".join(f"{w}{n}{rng.randrange(10**6)}" for w in words)
+        + f", the ceasefire {token.lower()}."
+    )
     tmp = folder / f".{n:05d}.tmp"
     tmp.write_text(f"{title}\n{body}\n", encoding="utf-8")
     tmp.rename(folder / f"{n:05d}.txt")
@@ -272,7 +288,9 @@ async def conduct(args: argparse.Namespace) -> int:
     from bot.storage.tables import ArticleRow, Delivery, Subscription
 
     rng = random.Random(args.seed)
-    server_url = os.environ.get("DIPLOBOT_CHAOS_POSTGRES_URL") or os.environ.get("DIPLOBOT_TEST_POSTGRES_URL", DEFAULT_PG)
+    server_url = os.environ.get("DIPLOBOT_CHAOS_POSTGRES_URL") or os.environ.get(
+        "DIPLOBOT_TEST_POSTGRES_URL", DEFAULT_PG
+    )
     db_url = await create_database(server_url)
     work = Path(tempfile.mkdtemp(prefix="diplobot-chaos-"))
     platform = Platform(random.Random(args.seed + 1))
@@ -290,22 +308,35 @@ async def conduct(args: argparse.Namespace) -> int:
     lines = ["feeds:"]
     for f, folder in enumerate(folders):
         folder.mkdir(parents=True)
-        lines.append(f"  - name: feed{f}\n    url: {folder}\n    interval: {args.interval}\n    jitter: {args.jitter}\n"
-                     f"    backfill: 1000000\n    outlet: Outlet {f}")
+        lines.append(
+            f"  - name: feed{f}\n    url: {folder}\n    interval: {args.interval}\n    jitter: {args.jitter}\n"
+            f"    backfill: 1000000\n    outlet: Outlet {f}"
+        )
     (cfg / "feeds.yaml").write_text("\n".join(lines) + "\n")
     channels = [f"chaos:room{c}" for c in range(args.channels)]
-    env = {**os.environ, "DIPLOBOT_DATABASE_URL": db_url, "DIPLOBOT_CONFIG_DIR": str(cfg), "DIPLOBOT_TERMINAL": "0",
-           "DIPLOBOT_BURST_LIMIT": "100000000", "DIPLOBOT_ADMIN_CHANNEL": "chaos:admin",
-           "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1", "DIPLOBOT_LOG_JSON": "1", "DIPLOBOT_LOG_LEVEL": "INFO",
-           "PYTHONPATH": str(REPO)}
+    env = {
+        **os.environ,
+        "DIPLOBOT_DATABASE_URL": db_url,
+        "DIPLOBOT_CONFIG_DIR": str(cfg),
+        "DIPLOBOT_TERMINAL": "0",
+        "DIPLOBOT_BURST_LIMIT": "100000000",
+        "DIPLOBOT_ADMIN_CHANNEL": "chaos:admin",
+        "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1",
+        "DIPLOBOT_LOG_JSON": "1",
+        "DIPLOBOT_LOG_LEVEL": "INFO",
+        "PYTHONPATH": str(REPO),
+    }
 
     # Migrate and seed once, then subscribe the channels (instances started together would race to migrate).
     setup_app = App(load_settings(database_url=db_url, config_dir=cfg, terminal=False), adapters=[])
     await setup_app.setup()
     async with setup_app.services.db.session() as session:
         for channel in channels:
-            session.add(Subscription(tenant="local", channel=channel, rule="truce", mode="immediate",
-                                     created_at=setup_app.clock.now()))
+            session.add(
+                Subscription(
+                    tenant="local", channel=channel, rule="truce", mode="immediate", created_at=setup_app.clock.now()
+                )
+            )
     await setup_app.close()
 
     # The first articles are there before anyone starts, so every feed has items on its first poll.
@@ -327,9 +358,17 @@ async def conduct(args: argparse.Namespace) -> int:
     def start(i: int) -> Any:
         starts[i] += 1
         name = f"instance{i}.{starts[i]}"
-        proc = mp.Process(target=instance_process, daemon=True, args=(
-            base, not args.no_lookup, {**env, "DIPLOBOT_INSTANCE_ID": f"i{i}-{starts[i]}"},
-            str(logs / f"{name}.log"), str(logs / f"{name}.ready")))
+        proc = mp.Process(
+            target=instance_process,
+            daemon=True,
+            args=(
+                base,
+                not args.no_lookup,
+                {**env, "DIPLOBOT_INSTANCE_ID": f"i{i}-{starts[i]}"},
+                str(logs / f"{name}.log"),
+                str(logs / f"{name}.ready"),
+            ),
+        )
         proc.start()
         proc.ready = logs / f"{name}.ready"
         return proc
@@ -382,9 +421,13 @@ async def conduct(args: argparse.Namespace) -> int:
     db_app = App(load_settings(database_url=db_url, config_dir=cfg, terminal=False), adapters=[])
     await db_app.setup()
     async with db_app.services.db.session() as session:
-        posts = (await session.execute(
-            select(Delivery.channel, Delivery.payload, Delivery.first_seen, Delivery.status, Delivery.attempts)
-            .where(Delivery.kind == "post"))).all()
+        posts = (
+            await session.execute(
+                select(
+                    Delivery.channel, Delivery.payload, Delivery.first_seen, Delivery.status, Delivery.attempts
+                ).where(Delivery.kind == "post")
+            )
+        ).all()
         statuses = Counter((await session.scalars(select(Delivery.status))).all())
         titles = (await session.execute(select(ArticleRow.story_id, ArticleRow.title))).all()
     await db_app.close()
@@ -414,16 +457,27 @@ async def conduct(args: argparse.Namespace) -> int:
                 except (ValueError, KeyError):
                     pass
     report = {
-        "instances": args.instances, "articles": args.articles, "channels": args.channels,
-        "stories_ingested": len(stories), "kills": kills, "seconds": round(elapsed, 1),
+        "instances": args.instances,
+        "articles": args.articles,
+        "channels": args.channels,
+        "stories_ingested": len(stories),
+        "kills": kills,
+        "seconds": round(elapsed, 1),
         "platform_answers": dict(sorted(platform.answers.items())),
-        "deliveries_expected": expected, "delivered": delivered, "duplicated": duplicated, "lost": lost,
-        "latency_p50_s": round(percentile(latencies, 50), 2), "latency_p95_s": round(percentile(latencies, 95), 2),
+        "deliveries_expected": expected,
+        "delivered": delivered,
+        "duplicated": duplicated,
+        "lost": lost,
+        "latency_p50_s": round(percentile(latencies, 50), 2),
+        "latency_p95_s": round(percentile(latencies, 95), 2),
         "latency_max_s": round(max(latencies), 2) if latencies else None,
         "written_to_post_p50_s": round(percentile(from_written, 50), 2),
         "written_to_post_p95_s": round(percentile(from_written, 95), 2),
-        "outbox": dict(statuses), "lookup": not args.no_lookup, "poll_interval_s": args.interval,
-        "ingest_per_poll_p50_s": round(percentile(ingest, 50), 2), "ingest_per_poll_p95_s": round(percentile(ingest, 95), 2),
+        "outbox": dict(statuses),
+        "lookup": not args.no_lookup,
+        "poll_interval_s": args.interval,
+        "ingest_per_poll_p50_s": round(percentile(ingest, 50), 2),
+        "ingest_per_poll_p95_s": round(percentile(ingest, 95), 2),
         "polls_with_articles": len(ingest),
     }
     print(f"deliveries expected  {expected}")
@@ -432,13 +486,19 @@ async def conduct(args: argparse.Namespace) -> int:
     print(f"lost                 {lost}")
     print(f"latency p50          {report['latency_p50_s']} s  (first sight of the article -> its post)")
     print(f"latency p95          {report['latency_p95_s']} s  (max {report['latency_max_s']} s)")
-    print(f"written -> post      p50 {report['written_to_post_p50_s']} s, p95 {report['written_to_post_p95_s']} s  "
-          f"(includes waiting for the feed's next poll: every {args.interval} s + up to {args.jitter} s jitter)")
+    print(
+        f"written -> post      p50 {report['written_to_post_p50_s']} s, p95 {report['written_to_post_p95_s']} s  "
+        f"(includes waiting for the feed's next poll: every {args.interval} s + up to {args.jitter} s jitter)"
+    )
     print(f"articles ingested    {len(stories)} of {args.articles}; outbox at the end {dict(statuses)}")
-    print(f"of which ingestion  p50 {report['ingest_per_poll_p50_s']} s, p95 {report['ingest_per_poll_p95_s']} s per poll "
-          f"({len(ingest)} polls with new articles; first sight is the start of the poll's ingestion)")
-    print(f"instances {args.instances}, SIGKILLs {kills}, {elapsed:.0f} s, platform answers "
-          f"{report['platform_answers']}, outbox {report['outbox']}")
+    print(
+        f"of which ingestion  p50 {report['ingest_per_poll_p50_s']} s, p95 {report['ingest_per_poll_p95_s']} s per poll "
+        f"({len(ingest)} polls with new articles; first sight is the start of the poll's ingestion)"
+    )
+    print(
+        f"instances {args.instances}, SIGKILLs {kills}, {elapsed:.0f} s, platform answers "
+        f"{report['platform_answers']}, outbox {report['outbox']}"
+    )
     print(json.dumps(report))
     if not args.keep:
         await drop_database(server_url, db_url)
@@ -460,8 +520,12 @@ def main() -> None:
     parser.add_argument("--jitter", type=int, default=20)
     parser.add_argument("--write-seconds", type=float, default=90.0, help="articles arrive over this long")
     parser.add_argument("--kill-every", type=float, default=5.0, help="mean seconds between SIGKILLs")
-    parser.add_argument("--chaos-after", type=float, default=30.0,
-                        help="keep killing this long after the last article is written, then let the survivors settle")
+    parser.add_argument(
+        "--chaos-after",
+        type=float,
+        default=30.0,
+        help="keep killing this long after the last article is written, then let the survivors settle",
+    )
     parser.add_argument("--timeout", type=float, default=420.0, help="give up this long after the last article")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--no-lookup", action="store_true", help="a sink without find_sent (id-less webhook)")

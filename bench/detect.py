@@ -32,8 +32,27 @@ sys.path.insert(0, str(ROOT))
 from bot.detect import Detector, RuleSpec, compile_rules
 from bot.detect.rules import Findings
 
-COUNTRIES = ["Armenia", "Azerbaijan", "Sudan", "Yemen", "Colombia", "Lebanon", "Israel", "Kenya", "Somalia",
-             "Pakistan", "Ukraine", "Russia", "Ethiopia", "Mali", "Myanmar", "Syria", "Iraq", "Libya", "Georgia"]
+COUNTRIES = [
+    "Armenia",
+    "Azerbaijan",
+    "Sudan",
+    "Yemen",
+    "Colombia",
+    "Lebanon",
+    "Israel",
+    "Kenya",
+    "Somalia",
+    "Pakistan",
+    "Ukraine",
+    "Russia",
+    "Ethiopia",
+    "Mali",
+    "Myanmar",
+    "Syria",
+    "Iraq",
+    "Libya",
+    "Georgia",
+]
 # Regions and groups a rule's places may name (bot/places.py): compiled to their member countries.
 GROUPS = ["Africa", "Middle East", "Sahel", "NATO", "EU", "Caucasus", "Western Asia", "Horn of Africa"]
 NAMES = ["Maria Lopez", "Karl Hoffmann", "Ama Mensah", "Ivan Petrov", "Leila Haddad", "Tomas Novak", "Aiko Sato"]
@@ -103,8 +122,11 @@ def make_rules(n: int, vocabulary: list[str], seed: int) -> list[RuleSpec]:
         elif shape == 5:
             spec = RuleSpec(name=f"r{i}", query=f"({word()} OR {word()}) AND {word()}", exclude=["sport"])
         elif shape == 6:
-            spec = RuleSpec(name=f"r{i}", events=[{"type": "casualties", "min_count": rng.randint(5, 500)}],
-                            query=f"{word()} OR {word()} OR {word()}")
+            spec = RuleSpec(
+                name=f"r{i}",
+                events=[{"type": "casualties", "min_count": rng.randint(5, 500)}],
+                query=f"{word()} OR {word()} OR {word()}",
+            )
         else:
             spec = RuleSpec(name=f"r{i}", query=f"{word()} {word()}")
         rules.append(spec)
@@ -143,10 +165,14 @@ def main(argv: list[str] | None = None) -> int:
     common = {w for w, _ in counts.most_common(300)} | {"and", "not", "near"}
     vocabulary = sorted(w for w in counts if w not in common)
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{len(articles)} generated articles, mean {sum(len(t) for _, t in articles) // len(articles)} chars; "
-          f"vocabulary {len(vocabulary)} words; CPU time on one core")
-    print(f"{'rules':>6} {'compile s':>9} {'rules MB':>8} {'full art/s':>10} {'match art/s':>11} "
-          f"{'naive art/s':>11} {'speed-up':>8} {'matches/art':>11}")
+    print(
+        f"{len(articles)} generated articles, mean {sum(len(t) for _, t in articles) // len(articles)} chars; "
+        f"vocabulary {len(vocabulary)} words; CPU time on one core"
+    )
+    print(
+        f"{'rules':>6} {'compile s':>9} {'rules MB':>8} {'full art/s':>10} {'match art/s':>11} "
+        f"{'naive art/s':>11} {'speed-up':>8} {'matches/art':>11}"
+    )
     # Stage findings once so "rule matching alone" times only the rule stage.
     plain = Detector()
     staged = []
@@ -187,8 +213,12 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.repeat):
             t0 = cpu()
             for doc, findings in staged:
-                compiled.match(doc, Findings(findings.events, findings.casualties, findings.people,
-                                             findings.countries, findings.regions))
+                compiled.match(
+                    doc,
+                    Findings(
+                        findings.events, findings.casualties, findings.people, findings.countries, findings.regions
+                    ),
+                )
             match_s = min(match_s, cpu() - t0)
         patterns = naive_patterns(specs)
         # The baseline is slow; at many rules a smaller sample gives the same per-article rate.
@@ -201,8 +231,10 @@ def main(argv: list[str] | None = None) -> int:
             naive_s = min(naive_s, cpu() - t0)
         match_rate = len(staged) / match_s
         naive_rate = len(sample) / naive_s
-        print(f"{n:>6} {compile_s:>9.2f} {peak / 2**20:>8.1f} {len(articles) / full:>10.0f} {match_rate:>11.0f} "
-              f"{naive_rate:>11.1f} {match_rate / naive_rate:>7.0f}x {matched[n] / len(articles):>11.2f}")
+        print(
+            f"{n:>6} {compile_s:>9.2f} {peak / 2**20:>8.1f} {len(articles) / full:>10.0f} {match_rate:>11.0f} "
+            f"{naive_rate:>11.1f} {match_rate / naive_rate:>7.0f}x {matched[n] / len(articles):>11.2f}"
+        )
     if len(sizes) > 1:
         lo, hi = sizes[0], sizes[-1]
         print(f"\nfull detection time {hi} rules / {lo} rules: {full_times[hi] / full_times[lo]:.2f}x (target < 3x)")

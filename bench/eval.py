@@ -54,16 +54,27 @@ IGNORED_TYPES = {"statement", "none"}
 KIND_GROUP = {"killed": "dead", "dead": "dead", "wounded": "hurt", "injured": "hurt", "missing": "missing"}
 # name -> (target, True when higher is better)
 TARGETS: dict[str, tuple[float, bool]] = {
-    "event F1": (0.90, True), "ceasefire status accuracy": (0.85, True), "casualty F1": (0.90, True),
-    "background as current": (0.10, False), "people F1": (0.90, True), "countries F1": (0.95, True),
-    "alert recall": (0.95, True), "false alarms": (0.10, False), "story F1": (0.90, True),
-    "story precision": (0.95, True), "story recall": (0.85, True),
-    "feed alert precision": (0.90, True), "feed alert recall": (0.80, True), "feed URGENT/FLASH unwanted": (0.0, False),
+    "event F1": (0.90, True),
+    "ceasefire status accuracy": (0.85, True),
+    "casualty F1": (0.90, True),
+    "background as current": (0.10, False),
+    "people F1": (0.90, True),
+    "countries F1": (0.95, True),
+    "alert recall": (0.95, True),
+    "false alarms": (0.10, False),
+    "story F1": (0.90, True),
+    "story precision": (0.95, True),
+    "story recall": (0.85, True),
+    "feed alert precision": (0.90, True),
+    "feed alert recall": (0.80, True),
+    "feed URGENT/FLASH unwanted": (0.0, False),
 }
 # The keyword filter a user could set up in any RSS tool: the words of the default rules' topics.
 KEYWORDS = re.compile(
     r"\b(?:cease-?\s?fires?|truces?|killed|kills?|dead|deaths?|talks|sanctions?|attacks?|strikes?|bomb\w*|clash\w*|"
-    r"fighting|war|agreement|treaty|summit|minister|president)\b", re.I)
+    r"fighting|war|agreement|treaty|summit|minister|president)\b",
+    re.I,
+)
 
 
 def _key(name: str) -> str:
@@ -143,33 +154,46 @@ class Counts:
 
     def figures(self) -> Figures:
         micro = [sum(v[i] for v in self.events.values()) for i in range(3)]
-        return _figures({
-            "items": self.n,
-            "event F1": prf(*micro)[2],
-            "ceasefire status accuracy": ratio(self.cf_right, self.cf_total),
-            "casualty F1": prf(*self.cas)[2],
-            "background as current": ratio(self.bg_current, self.bg_total, 0.0),
-            "people F1": prf(*self.people)[2],
-            "countries F1": prf(*self.countries)[2],
-            "alert recall": ratio(self.relevant_alerted, self.relevant),
-            "false alarms": ratio(self.false_alarms, self.distractors, 0.0),
-        }, {"ceasefire status accuracy": self.cf_total, "background as current": self.bg_total,
-            "alert recall": self.relevant, "false alarms": self.distractors})
+        return _figures(
+            {
+                "items": self.n,
+                "event F1": prf(*micro)[2],
+                "ceasefire status accuracy": ratio(self.cf_right, self.cf_total),
+                "casualty F1": prf(*self.cas)[2],
+                "background as current": ratio(self.bg_current, self.bg_total, 0.0),
+                "people F1": prf(*self.people)[2],
+                "countries F1": prf(*self.countries)[2],
+                "alert recall": ratio(self.relevant_alerted, self.relevant),
+                "false alarms": ratio(self.false_alarms, self.distractors, 0.0),
+            },
+            {
+                "ceasefire status accuracy": self.cf_total,
+                "background as current": self.bg_total,
+                "alert recall": self.relevant,
+                "false alarms": self.distractors,
+            },
+        )
 
     def feed_figures(self) -> Figures:
         micro = [sum(v[i] for v in self.events.values()) for i in range(3)]
-        return _figures({
-            "items": self.n,
-            "wanted": self.relevant,
-            "feed alert precision": ratio(self.alerted_wanted, self.alerted),
-            "feed alert recall": ratio(self.alerted_wanted, self.relevant),
-            "feed URGENT/FLASH unwanted": self.hot_unwanted,
-            "event F1": prf(*micro)[2],
-            "ceasefire status accuracy": ratio(self.cf_right, self.cf_total),
-            "keyword filter precision": ratio(self.kw_alerted_wanted, self.kw_alerted),
-            "keyword filter recall": ratio(self.kw_alerted_wanted, self.relevant),
-        }, {"feed alert precision": self.alerted, "feed alert recall": self.relevant,
-            "ceasefire status accuracy": self.cf_total})
+        return _figures(
+            {
+                "items": self.n,
+                "wanted": self.relevant,
+                "feed alert precision": ratio(self.alerted_wanted, self.alerted),
+                "feed alert recall": ratio(self.alerted_wanted, self.relevant),
+                "feed URGENT/FLASH unwanted": self.hot_unwanted,
+                "event F1": prf(*micro)[2],
+                "ceasefire status accuracy": ratio(self.cf_right, self.cf_total),
+                "keyword filter precision": ratio(self.kw_alerted_wanted, self.kw_alerted),
+                "keyword filter recall": ratio(self.kw_alerted_wanted, self.relevant),
+            },
+            {
+                "feed alert precision": self.alerted,
+                "feed alert recall": self.relevant,
+                "ceasefire status accuracy": self.cf_total,
+            },
+        )
 
 
 def _score_events(c: Counts, gold_types: Iterable[str], det: Detection, notes: list[str]) -> None:
@@ -207,8 +231,11 @@ def score_article(c: Counts, item: dict[str, Any], det: Detection, notes: list[s
     c.n += 1
     _score_events(c, labels.get("event_types", []), det, notes)
     _score_ceasefire(c, (labels.get("ceasefire") or {}).get("status"), det, notes)
-    gold_cur = [(int(g["count"]), KIND_GROUP.get(g["kind"], g["kind"])) for g in labels.get("casualties", [])
-                if g.get("current", True)]
+    gold_cur = [
+        (int(g["count"]), KIND_GROUP.get(g["kind"], g["kind"]))
+        for g in labels.get("casualties", [])
+        if g.get("current", True)
+    ]
     pred_cur = [(x.count, KIND_GROUP[x.kind]) for x in det.casualties if x.current]
     remaining = list(pred_cur)
     tp = 0
@@ -287,7 +314,9 @@ def table(title: str, dev: dict[str, float], held: dict[str, float]) -> list[str
     dev_n, held_n = getattr(dev, "sizes", {}), getattr(held, "sizes", {})
     for name in dev:
         n = f"{dev_n[name]}/{held_n[name]}" if name in dev_n and name in held_n else ""
-        lines.append(f"  {name:<30} {_fmt(name, dev[name])} {_fmt(name, held[name])}  {n:>7}  {_verdict(name, dev[name], held[name])}")
+        lines.append(
+            f"  {name:<30} {_fmt(name, dev[name])} {_fmt(name, held[name])}  {n:>7}  {_verdict(name, dev[name], held[name])}"
+        )
     return lines
 
 
@@ -314,8 +343,9 @@ class Detectors:
         return self.folds[self.fold_of(key)]
 
 
-def evaluate_articles(folder: Path, detectors: Detectors, held_ids: set[str], verbose: bool,
-                      emit: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any]]:
+def evaluate_articles(
+    folder: Path, detectors: Detectors, held_ids: set[str], verbose: bool, emit: Callable[[str], None]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Score every article in `folder`; returns (dev figures, held-out figures)."""
     parts = {"dev": Counts(), "held": Counts()}
     docs: dict[str, list[tuple[dict[str, Any], Detection]]] = {"dev": [], "held": []}
@@ -343,8 +373,9 @@ def evaluate_articles(folder: Path, detectors: Detectors, held_ids: set[str], ve
     return out[0], out[1]
 
 
-def evaluate_feeds(detectors: Detectors, held_feeds: set[str], verbose: bool,
-                   emit: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def evaluate_feeds(
+    detectors: Detectors, held_feeds: set[str], verbose: bool, emit: Callable[[str], None]
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """Score the labelled feed items, or None when the saved feeds or the labels are absent."""
     labels = load_labels()
     folder = feeds_dir()
@@ -367,8 +398,9 @@ def evaluate_feeds(detectors: Detectors, held_feeds: set[str], verbose: bool,
     return parts["dev"].feed_figures(), parts["held"].feed_figures()
 
 
-def evaluate_briefs(detectors: Detectors, held_ids: set[str], verbose: bool,
-                    emit: Callable[[str], None]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def evaluate_briefs(
+    detectors: Detectors, held_ids: set[str], verbose: bool, emit: Callable[[str], None]
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """Score the labelled news briefs (same labels and figures as feed items), or None when there are none."""
     rows = load_briefs()
     if not rows:
@@ -402,8 +434,15 @@ def review(compiled: CompiledRules) -> int:
         hot = [m for m in detector.detect(entry.title, entry.text).matches if m.severity in ("urgent", "flash")]
         if hot:
             level = "FLASH" if any(m.severity == "flash" for m in hot) else "URGENT"
-            rows.append((entry.feed, level, "yes" if lab["relevant"] else "NO", entry.title,
-                         ", ".join(sorted({m.rule for m in hot}))))
+            rows.append(
+                (
+                    entry.feed,
+                    level,
+                    "yes" if lab["relevant"] else "NO",
+                    entry.title,
+                    ", ".join(sorted({m.rule for m in hot})),
+                )
+            )
     print("| feed | level | wanted | headline | rules |")
     print("|---|---|---|---|---|")
     for feed, level, wanted, title, rules in rows:
@@ -420,11 +459,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", default=str(HELDOUT))
     parser.add_argument("--verbose", "-v", action="store_true", help="print differences for development items")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--review", action="store_true",
-                        help="list every URGENT or FLASH alert on the saved feeds (both parts) for the README's review; "
-                             "run once the detector is frozen, never to tune it")
-    parser.add_argument("--shipped", action="store_true",
-                        help="judge development items with the shipped relevance model too (not cross-validated)")
+    parser.add_argument(
+        "--review",
+        action="store_true",
+        help="list every URGENT or FLASH alert on the saved feeds (both parts) for the README's review; "
+        "run once the detector is frozen, never to tune it",
+    )
+    parser.add_argument(
+        "--shipped",
+        action="store_true",
+        help="judge development items with the shipped relevance model too (not cross-validated)",
+    )
     args = parser.parse_args(argv)
     folder = Path(args.articles)
     if not any(folder.glob("*.json")):
@@ -444,19 +489,34 @@ def main(argv: list[str] | None = None) -> int:
     feeds = evaluate_feeds(detectors, held_feeds, args.verbose, emit)
     briefs = evaluate_briefs(detectors, held_ids, args.verbose, emit)
     if args.json:
-        print(json.dumps({"articles": {"dev": dev, "held": held},
-                          "feeds": {"dev": feeds[0], "held": feeds[1]} if feeds else None,
-                          "briefs": {"dev": briefs[0], "held": briefs[1]} if briefs else None}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "articles": {"dev": dev, "held": held},
+                    "feeds": {"dev": feeds[0], "held": feeds[1]} if feeds else None,
+                    "briefs": {"dev": briefs[0], "held": briefs[1]} if briefs else None,
+                },
+                indent=2,
+            )
+        )
         return 0
     print(f"\ndiplobot detector evaluation (rules {args.rules})")
     print("label mapping: 'meeting' scored as 'talks'; 'statement' and 'none' ignored (not in our event contract)")
-    print("relevance model: " + ("development items judged by 5-fold cross-validation, held-out by the shipped model"
-                                 if cross else "the shipped model everywhere (development figures are in-sample)"))
+    print(
+        "relevance model: "
+        + (
+            "development items judged by 5-fold cross-validation, held-out by the shipped model"
+            if cross
+            else "the shipped model everywhere (development figures are in-sample)"
+        )
+    )
     for line in table(f"\narticles ({folder})", dev, held):
         print(line)
     if feeds is None:
-        print(f"\nfeed items: not scored: the saved feeds are not at {feeds_dir()} (set DIPLOBOT_SHARED_DIR to the "
-              f"folder holding feeds/), or {FEED_LABELS} is missing")
+        print(
+            f"\nfeed items: not scored: the saved feeds are not at {feeds_dir()} (set DIPLOBOT_SHARED_DIR to the "
+            f"folder holding feeds/), or {FEED_LABELS} is missing"
+        )
     else:
         for line in table(f"\nfeed items (English entries of {feeds_dir()}, default rules)", *feeds):
             print(line)

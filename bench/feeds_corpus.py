@@ -28,9 +28,19 @@ LABELS = ROOT / "corpus" / "feeds" / "labels.jsonl"
 
 # The feed files whose entries are in English (the others are labelled for their language only).
 ENGLISH_FEEDS = (
-    "aljazeera-all.xml", "ap-scraped-feedgen.xml", "bbc-world.xml", "cnn-international.xml",
-    "dailymail-iso8859-mediadupes.xml", "fda-drug-recalls.xml", "google-news-search-us.xml", "guardian-us-2018.xml",
-    "guardian-world.xml", "mehr-news.xml", "nws-alerts-atom.xml", "nyt-world.xml", "tpm-politics-atom.xml",
+    "aljazeera-all.xml",
+    "ap-scraped-feedgen.xml",
+    "bbc-world.xml",
+    "cnn-international.xml",
+    "dailymail-iso8859-mediadupes.xml",
+    "fda-drug-recalls.xml",
+    "google-news-search-us.xml",
+    "guardian-us-2018.xml",
+    "guardian-world.xml",
+    "mehr-news.xml",
+    "nws-alerts-atom.xml",
+    "nyt-world.xml",
+    "tpm-politics-atom.xml",
     "yahoo-news-top.xml",
 )
 
@@ -58,8 +68,14 @@ def entries(folder: Path | None = None, names: tuple[str, ...] = ENGLISH_FEEDS) 
     for name in names:
         parsed = parse_feed((folder / name).read_bytes(), base_url=None)
         for item in parsed.items:
-            yield FeedEntry(name, item.key, item.title, item.text, item.url,
-                            item.published.date().isoformat() if item.published else None)
+            yield FeedEntry(
+                name,
+                item.key,
+                item.title,
+                item.text,
+                item.url,
+                item.published.date().isoformat() if item.published else None,
+            )
 
 
 def load_labels(path: Path = LABELS) -> dict[tuple[str, str], dict[str, Any]]:
@@ -81,8 +97,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--feeds", type=Path, default=None)
     args = parser.parse_args(argv)
     for entry in entries(args.feeds):
-        print(json.dumps({"feed": entry.feed, "key": entry.key, "title": entry.title, "text": entry.text[:800],
-                          "url": entry.url, "published": entry.published}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "feed": entry.feed,
+                    "key": entry.key,
+                    "title": entry.title,
+                    "text": entry.text[:800],
+                    "url": entry.url,
+                    "published": entry.published,
+                },
+                ensure_ascii=False,
+            )
+        )
     return 0
 
 

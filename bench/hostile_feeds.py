@@ -47,20 +47,26 @@ from bench.ingest import make_feed  # noqa: E402
 
 HOSTS = [f"127.0.0.{i}" for i in range(2, 12)]
 PORT = 0  # chosen at start: one free port, on every loopback host
-WORDS = ("ceasefire talks minister border troops agreement sanctions envoy summit delegation capital officials "
-         "region peace statement president council security armenia azerbaijan killed clashes").split()
+WORDS = (
+    "ceasefire talks minister border troops agreement sanctions envoy summit delegation capital officials "
+    "region peace statement president council security armenia azerbaijan killed clashes"
+).split()
 
 
 def hostile_feed(index: int, items: int, size: int) -> bytes:
     """An RSS document of about `size` bytes with `items` short, dated items (newest first)."""
     rnd = random.Random(1000 + index)
-    head = (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Hostile {index}</title>'
-            f"<link>https://h{index}.example/</link>")
+    head = (
+        f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Hostile {index}</title>'
+        f"<link>https://h{index}.example/</link>"
+    )
     parts, used = [head], len(head) + 20
     for i in range(items):
         title = " ".join(rnd.choice(WORDS) for _ in range(3))
-        start = (f"<item><title>{title}</title><link>https://h{index}.example/{i}</link>"
-                 f"<pubDate>{formatdate(1_790_000_000 - i * 60, usegmt=True)}</pubDate>")
+        start = (
+            f"<item><title>{title}</title><link>https://h{index}.example/{i}</link>"
+            f"<pubDate>{formatdate(1_790_000_000 - i * 60, usegmt=True)}</pubDate>"
+        )
         room = (size - used) // (items - i) - len(start) - len("<description></description></item>")
         text = ""
         while len(text) < room:
@@ -73,6 +79,7 @@ def hostile_feed(index: int, items: int, size: int) -> bytes:
 
 async def serve(docs: dict[str, bytes]) -> list[web.AppRunner]:
     """Serve each document at /NAME.xml on every loopback host; returns the runners to clean up."""
+
     async def handler(request: web.Request) -> web.Response:
         body = docs.get(request.match_info["name"])
         if body is None:
@@ -99,6 +106,7 @@ def free_port() -> int:
 
 def tree_rss_kb(pid: int) -> tuple[int, int]:
     """(RSS of `pid`, RSS of `pid` and all its descendants) in kB."""
+
     def rss(p: int) -> int:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
@@ -144,13 +152,21 @@ async def one_run(label: str, feeds: list[tuple[str, str]], hostile: set[str], a
     db = work / "bench.db"
     port = free_port()
     code = Path(args.code).resolve() if args.code else REPO
-    env = {**os.environ, "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{db}", "DIPLOBOT_CONFIG_DIR": str(config),
-           "DIPLOBOT_HTTP_PORT": str(port), "DIPLOBOT_TERMINAL": "0", "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1",
-           "DIPLOBOT_LOG_JSON": "1", "PYTHONPATH": str(code)}
+    env = {
+        **os.environ,
+        "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{db}",
+        "DIPLOBOT_CONFIG_DIR": str(config),
+        "DIPLOBOT_HTTP_PORT": str(port),
+        "DIPLOBOT_TERMINAL": "0",
+        "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1",
+        "DIPLOBOT_LOG_JSON": "1",
+        "PYTHONPATH": str(code),
+    }
     log_path = work / "app.log"
     with open(log_path, "wb") as log_file:
-        proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=str(code), env=env,
-                                                    stdout=log_file, stderr=log_file)
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=str(code), env=env, stdout=log_file, stderr=log_file
+        )
     latencies: list[float] = []
     failed_checks = 0
     peak_main = peak_tree = 0
@@ -190,8 +206,11 @@ async def one_run(label: str, feeds: list[tuple[str, str]], hostile: set[str], a
                 main, tree = tree_rss_kb(proc.pid)
                 peak_main, peak_tree = max(peak_main, main), max(peak_tree, tree)
                 await asyncio.sleep(0.1)
-            polled, leased = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1).execute(
-                "SELECT count(last_poll), count(lease_owner) FROM feeds").fetchone()
+            polled, leased = (
+                sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+                .execute("SELECT count(last_poll), count(lease_owner) FROM feeds")
+                .fetchone()
+            )
             elapsed = time.monotonic() - started
             ended = (polled == len(feeds) and leased == 0) or elapsed > args.timeout
         duration = time.monotonic() - started
@@ -206,8 +225,9 @@ async def one_run(label: str, feeds: list[tuple[str, str]], hostile: set[str], a
     con = sqlite3.connect(str(db))
     columns = {r[1] for r in con.execute("PRAGMA table_info(feeds)")}
     warning = "last_warning" if "last_warning" in columns else "NULL"
-    rows = con.execute(f"SELECT id, name, last_success, consecutive_failures, last_error_kind, {warning} "
-                       "FROM feeds").fetchall()
+    rows = con.execute(
+        f"SELECT id, name, last_success, consecutive_failures, last_error_kind, {warning} FROM feeds"
+    ).fetchall()
     counts = dict(con.execute("SELECT feed_id, count(*) FROM articles GROUP BY feed_id").fetchall())
     con.close()
     locked = unexpected = 0
@@ -222,10 +242,19 @@ async def one_run(label: str, feeds: list[tuple[str, str]], hostile: set[str], a
     failed = [r[1] for r in normal_rows if r[2] is None or r[3]]
     shutil.rmtree(work, ignore_errors=True)
     return {
-        "label": label, "duration": duration, "checks": len(latencies), "failed_checks": failed_checks,
-        "p50": pct(latencies, 0.5), "p99": pct(latencies, 0.99), "max": max(latencies, default=float("nan")),
-        "over_1s": sum(x > 1.0 for x in latencies), "normal_failed": failed, "locked": locked,
-        "unexpected": unexpected, "peak_main_mb": peak_main / 1024, "peak_tree_mb": peak_tree / 1024,
+        "label": label,
+        "duration": duration,
+        "checks": len(latencies),
+        "failed_checks": failed_checks,
+        "p50": pct(latencies, 0.5),
+        "p99": pct(latencies, 0.99),
+        "max": max(latencies, default=float("nan")),
+        "over_1s": sum(x > 1.0 for x in latencies),
+        "normal_failed": failed,
+        "locked": locked,
+        "unexpected": unexpected,
+        "peak_main_mb": peak_main / 1024,
+        "peak_tree_mb": peak_tree / 1024,
         "hostile": [(r[1], counts.get(r[0], 0), r[4], r[5]) for r in rows if r[1] in hostile],
         "normal_articles": sum(counts.get(r[0], 0) for r in normal_rows),
     }
@@ -234,14 +263,21 @@ async def one_run(label: str, feeds: list[tuple[str, str]], hostile: set[str], a
 def show(run: dict) -> None:
     """Print one run's figures."""
     print(f"\n== {run['label']} ({run['duration']:.0f} s, {run['checks']} health checks)")
-    print(f"/healthz p50 {run['p50'] * 1000:.0f} ms, p99 {run['p99'] * 1000:.0f} ms, max {run['max'] * 1000:.0f} ms, "
-          f"{run['over_1s']} over 1 s, {run['failed_checks']} failed")
-    print(f"normal feeds failed: {len(run['normal_failed'])} {run['normal_failed'][:5]}; normal articles stored: "
-          f"{run['normal_articles']}; 'database is locked' log lines: {run['locked']}; unexpected poll failures: "
-          f"{run['unexpected']}")
+    print(
+        f"/healthz p50 {run['p50'] * 1000:.0f} ms, p99 {run['p99'] * 1000:.0f} ms, max {run['max'] * 1000:.0f} ms, "
+        f"{run['over_1s']} over 1 s, {run['failed_checks']} failed"
+    )
+    print(
+        f"normal feeds failed: {len(run['normal_failed'])} {run['normal_failed'][:5]}; normal articles stored: "
+        f"{run['normal_articles']}; 'database is locked' log lines: {run['locked']}; unexpected poll failures: "
+        f"{run['unexpected']}"
+    )
     for name, stored, error, note in run["hostile"]:
-        print(f"hostile {name}: {stored} articles stored" + (f", error {error}" if error else "")
-              + (f", note: {note}" if note else ""))
+        print(
+            f"hostile {name}: {stored} articles stored"
+            + (f", error {error}" if error else "")
+            + (f", note: {note}" if note else "")
+        )
     print(f"peak memory: app {run['peak_main_mb']:.0f} MB, app + workers {run['peak_tree_mb']:.0f} MB")
 
 
@@ -260,12 +296,15 @@ async def main() -> None:
     docs = {f"normal{i}": make_feed(i, 20) for i in range(args.normal)}
     docs.update({f"hostile{i}": hostile_feed(i, args.items, args.bytes) for i in range(args.hostile)})
     sizes = [len(docs[f"hostile{i}"]) for i in range(args.hostile)]
-    print(f"{args.hostile} hostile feeds of {args.items:,} items ({min(sizes or [0]):,}-{max(sizes or [0]):,} bytes), "
-          f"{args.normal} normal feeds of 20 items; app from {args.code or REPO}")
+    print(
+        f"{args.hostile} hostile feeds of {args.items:,} items ({min(sizes or [0]):,}-{max(sizes or [0]):,} bytes), "
+        f"{args.normal} normal feeds of 20 items; app from {args.code or REPO}"
+    )
     global PORT
     PORT = free_port()
     runners = await serve(docs)
     try:
+
         def url(name: str, n: int) -> str:
             return f"http://{HOSTS[n % len(HOSTS)]}:{PORT}/{name}.xml"
 
@@ -280,8 +319,10 @@ async def main() -> None:
         show(runs[-1])
         if len(runs) == 2:
             base, hot = runs
-            print(f"\nratio hostile/baseline: /healthz p50 x{hot['p50'] / base['p50']:.1f}, "
-                  f"p99 x{hot['p99'] / base['p99']:.1f}; peak memory x{hot['peak_tree_mb'] / base['peak_tree_mb']:.1f}")
+            print(
+                f"\nratio hostile/baseline: /healthz p50 x{hot['p50'] / base['p50']:.1f}, "
+                f"p99 x{hot['p99'] / base['p99']:.1f}; peak memory x{hot['peak_tree_mb'] / base['peak_tree_mb']:.1f}"
+            )
     finally:
         for runner in runners:
             await runner.cleanup()

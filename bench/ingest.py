@@ -32,9 +32,27 @@ from bot.ingest.fetch import Fetcher
 from bot.ingest.poll import FeedState, PollResult, poll_feed
 
 WORDS = (
-    "ceasefire", "talks", "minister", "border", "troops", "agreement", "sanctions", "envoy", "summit", "delegation",
-    "capital", "officials", "region", "peace", "statement", "president", "council", "security", "negotiations",
-    "humanitarian", "aid",
+    "ceasefire",
+    "talks",
+    "minister",
+    "border",
+    "troops",
+    "agreement",
+    "sanctions",
+    "envoy",
+    "summit",
+    "delegation",
+    "capital",
+    "officials",
+    "region",
+    "peace",
+    "statement",
+    "president",
+    "council",
+    "security",
+    "negotiations",
+    "humanitarian",
+    "aid",
 )
 
 
@@ -42,9 +60,11 @@ def make_feed(index: int, items: int) -> bytes:
     """A realistic RSS 2.0 document: CDATA titles, escaped HTML descriptions, tracking links, dates."""
     rnd = random.Random(index)
     host = f"outlet{index % 97}.example"
-    parts = [f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">'
-             f"<channel><title>Outlet {index} World</title><link>https://{host}/world</link>"
-             f"<description>World news from outlet {index}</description>"]
+    parts = [
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">'
+        f"<channel><title>Outlet {index} World</title><link>https://{host}/world</link>"
+        f"<description>World news from outlet {index}</description>"
+    ]
     for i in range(items):
         title = " ".join(rnd.choice(WORDS) for _ in range(9)).capitalize()
         body = " ".join(rnd.choice(WORDS) for _ in range(70))
@@ -73,8 +93,11 @@ def serve(feeds: int, items: int, hosts: int, conn: object) -> None:
         if index % 2 == 0:
             if request.headers.get("If-None-Match") == etags[index]:
                 return web.Response(status=304, headers={"ETag": etags[index]})
-            return web.Response(body=bodies[index], content_type="application/rss+xml",
-                                headers={"ETag": etags[index], "Last-Modified": modified})
+            return web.Response(
+                body=bodies[index],
+                content_type="application/rss+xml",
+                headers={"ETag": etags[index], "Last-Modified": modified},
+            )
         return web.Response(body=bodies[index], content_type="application/rss+xml")
 
     async def main() -> None:
@@ -131,8 +154,10 @@ async def run(args: argparse.Namespace) -> None:
     ports = parent.recv()
     urls = [f"http://127.0.0.{i % args.hosts + 2}:{ports[i % args.hosts]}/feed/{i}.xml" for i in range(args.feeds)]
     specs = [FeedSpec(name=f"feed-{i}", url=u) for i, u in enumerate(urls)]
-    print(f"{args.feeds} feeds x {args.items} items on {args.hosts} loopback hosts, 50-200 ms latency, "
-          f"{mp.cpu_count()} CPUs; server in a separate process")
+    print(
+        f"{args.feeds} feeds x {args.items} items on {args.hosts} loopback hosts, 50-200 ms latency, "
+        f"{mp.cpu_count()} CPUs; server in a separate process"
+    )
     try:
         cpu0 = cpu_s()
         async with Fetcher(allow_private=True, per_host=args.per_host, max_connections=args.connections) as fetcher:
@@ -148,16 +173,20 @@ async def run(args: argparse.Namespace) -> None:
             t2, second = await cycle(specs, states, fetcher)
             cpu2 = cpu_s()
             unchanged = sum(r.not_modified for r in second)
-            print(f"unchanged re-poll:    {t2:6.2f} s  ({unchanged}/{len(second)} not modified: "
-                  f"{sum(r.not_modified for r in second[::2])} by 304, {sum(r.not_modified for r in second[1::2])} by body hash;"
-                  f" CPU {cpu2 - cpu1:.2f} s)")
+            print(
+                f"unchanged re-poll:    {t2:6.2f} s  ({unchanged}/{len(second)} not modified: "
+                f"{sum(r.not_modified for r in second[::2])} by 304, {sum(r.not_modified for r in second[1::2])} by body hash;"
+                f" CPU {cpu2 - cpu1:.2f} s)"
+            )
         print(f"CPU total:            {cpu_s() - cpu0:6.2f} s   peak RSS: {peak_rss_mb():.0f} MB")
         sample = urls[: args.naive_sample]
         tn, n_items = await naive(sample)
         scale = args.feeds / len(sample)
         note = f" (measured on {len(sample)} feeds, extrapolated x{scale:g})" if scale != 1 else ""
-        print(f"naive loop, per cycle: {tn * scale:6.1f} s{note}; it re-parses {n_items} items every cycle, "
-              f"so its unchanged re-poll costs the same")
+        print(
+            f"naive loop, per cycle: {tn * scale:6.1f} s{note}; it re-parses {n_items} items every cycle, "
+            f"so its unchanged re-poll costs the same"
+        )
         print(f"speed-up: first cycle x{tn * scale / t1:.0f}, unchanged re-poll x{tn * scale / t2:.0f}")
     finally:
         proc.terminate()

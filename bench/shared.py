@@ -18,8 +18,13 @@ def shared_dir() -> Path:
     if beside.is_dir():
         return beside
     try:
-        origin = subprocess.run(["git", "-C", str(REPO), "remote", "get-url", "origin"], capture_output=True,
-                                text=True, timeout=10, check=False).stdout.strip()
+        origin = subprocess.run(
+            ["git", "-C", str(REPO), "remote", "get-url", "origin"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         origin = ""
     if origin and "://" not in origin and ":" not in origin.split("/", 1)[0] and Path(origin).is_dir():

@@ -38,14 +38,82 @@ EVAL = REPO / "corpus" / "articles"
 HELDOUT = REPO / "corpus" / "heldout.txt"
 START = datetime(2026, 1, 1, tzinfo=UTC)
 _CAPS = re.compile(r"\b[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?\b")
-_SYLLABLES = ["ka", "ri", "mo", "ta", "ve", "lin", "dor", "sa", "bu", "ne", "zan", "pol", "et", "ur", "vi", "go", "ha", "mer", "tus", "ob", "an", "kel", "sho", "pra", "dun", "mi", "ru", "bel", "gar", "te", "fon", "ish", "qua", "lo", "zem", "nur", "av", "bri", "ost", "yel"]
+_SYLLABLES = [
+    "ka",
+    "ri",
+    "mo",
+    "ta",
+    "ve",
+    "lin",
+    "dor",
+    "sa",
+    "bu",
+    "ne",
+    "zan",
+    "pol",
+    "et",
+    "ur",
+    "vi",
+    "go",
+    "ha",
+    "mer",
+    "tus",
+    "ob",
+    "an",
+    "kel",
+    "sho",
+    "pra",
+    "dun",
+    "mi",
+    "ru",
+    "bel",
+    "gar",
+    "te",
+    "fon",
+    "ish",
+    "qua",
+    "lo",
+    "zem",
+    "nur",
+    "av",
+    "bri",
+    "ost",
+    "yel",
+]
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})*\b")
 _SYNONYMS = {
-    "said": "stated", "met": "held talks with", "killed": "left dead", "agreed": "reached", "talks": "negotiations",
-    "meeting": "talks", "attack": "assault", "fighting": "clashes", "government": "authorities",
-    "announced": "declared", "minister": "official", "soldiers": "troops", "statement": "announcement",
+    "said": "stated",
+    "met": "held talks with",
+    "killed": "left dead",
+    "agreed": "reached",
+    "talks": "negotiations",
+    "meeting": "talks",
+    "attack": "assault",
+    "fighting": "clashes",
+    "government": "authorities",
+    "announced": "declared",
+    "minister": "official",
+    "soldiers": "troops",
+    "statement": "announcement",
 }
-_COMMON_CAPS = frozenset(["The", "This", "That", "These", "Those", "There", "Their", "They", "When", "While", "After", "Before", "With", "From"])
+_COMMON_CAPS = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Their",
+        "They",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "With",
+        "From",
+    ]
+)
 
 
 def heldout_articles() -> set[str]:
@@ -160,8 +228,13 @@ def run_one(n: int, days: float, seed: int) -> dict[str, float]:
     tp = pair_counts(list(zip(story, events, strict=True)))
     predicted, gold = pair_counts(story), pair_counts(events)
     return {
-        "articles": n, "seconds": elapsed, "cpu_seconds": cpu, "peak_rss_mb": rss_after / 1024, "rss_before_mb": rss_before / 1024,
-        "indexed_at_end": len(index), "precision": tp / predicted if predicted else 1.0,
+        "articles": n,
+        "seconds": elapsed,
+        "cpu_seconds": cpu,
+        "peak_rss_mb": rss_after / 1024,
+        "rss_before_mb": rss_before / 1024,
+        "indexed_at_end": len(index),
+        "precision": tp / predicted if predicted else 1.0,
         "recall": tp / gold if gold else 1.0,
     }
 
@@ -181,17 +254,23 @@ def main(argv: list[str]) -> int:
     for n in args.sizes:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(n), "--days", str(args.days), "--seed", str(args.seed)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         r = json.loads(out.stdout.strip().splitlines()[-1])
         results.append(r)
-        print(f"{n:>7,} articles over {args.days:g} days: {r['seconds']:7.1f} s clustering, {r['cpu_seconds']:.1f} s CPU "
-              f"({1e3 * r['cpu_seconds'] / n:.2f} ms CPU/article), peak RSS {r['peak_rss_mb']:.0f} MB "
-              f"(generated corpus {r['rss_before_mb']:.0f} MB), {r['indexed_at_end']:,} in the window at the end; "
-              f"synthetic pairs P {r['precision']:.3f} R {r['recall']:.3f}")
+        print(
+            f"{n:>7,} articles over {args.days:g} days: {r['seconds']:7.1f} s clustering, {r['cpu_seconds']:.1f} s CPU "
+            f"({1e3 * r['cpu_seconds'] / n:.2f} ms CPU/article), peak RSS {r['peak_rss_mb']:.0f} MB "
+            f"(generated corpus {r['rss_before_mb']:.0f} MB), {r['indexed_at_end']:,} in the window at the end; "
+            f"synthetic pairs P {r['precision']:.3f} R {r['recall']:.3f}"
+        )
     for small, big in itertools.pairwise(results):
-        print(f"{big['articles'] / small['articles']:.0f}x the articles: {big['seconds'] / small['seconds']:.1f}x the time "
-              f"({big['cpu_seconds'] / small['cpu_seconds']:.1f}x the CPU time)")
+        print(
+            f"{big['articles'] / small['articles']:.0f}x the articles: {big['seconds'] / small['seconds']:.1f}x the time "
+            f"({big['cpu_seconds'] / small['cpu_seconds']:.1f}x the CPU time)"
+        )
     return 0
 
 

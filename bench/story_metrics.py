@@ -43,8 +43,9 @@ def _published(value: str | None) -> datetime | None:
 
 
 def _story_doc(data: dict[str, Any], detection: Detection) -> StoryDoc:
-    return StoryDoc(str(data["id"]), data.get("title") or "", data.get("text") or "", _published(data.get("published")),
-                    detection)
+    return StoryDoc(
+        str(data["id"]), data.get("title") or "", data.get("text") or "", _published(data.get("published")), detection
+    )
 
 
 def load_docs(folder: Path) -> tuple[list[StoryDoc], list[str | None]]:
@@ -55,7 +56,9 @@ def load_docs(folder: Path) -> tuple[list[StoryDoc], list[str | None]]:
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         data.setdefault("id", path.stem)
-        detection = detector.detect(data.get("title") or "", data.get("text") or "") if detector is not None else Detection()
+        detection = (
+            detector.detect(data.get("title") or "", data.get("text") or "") if detector is not None else Detection()
+        )
         docs.append(_story_doc(data, detection))
         gold.append((data.get("labels") or {}).get("story"))
     return docs, gold
@@ -101,8 +104,10 @@ def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else DEFAULT_FOLDER
     s = story_scores(folder)
     print(f"story pairs on {folder} ({s['articles']} articles, detector {'on' if s['detector'] else 'off'}):")
-    print(f"  precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}  "
-          f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+    print(
+        f"  precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+        f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
+    )
     print("  merged groups: " + "; ".join(",".join(g) for g in s["predicted_groups"]))
     return 0
 

@@ -104,8 +104,9 @@ def source_note(sources: Sequence[Source]) -> str:
     return f'source: {newest.outlet}, "{newest.title}"{link}'
 
 
-def _delivery(alert_id: int | None, channel: str, kind: str, payload: dict[str, Any], now: datetime,
-              first_seen: datetime | None) -> Delivery:
+def _delivery(
+    alert_id: int | None, channel: str, kind: str, payload: dict[str, Any], now: datetime, first_seen: datetime | None
+) -> Delivery:
     return Delivery(
         alert_id=alert_id,
         channel=channel,
@@ -123,9 +124,15 @@ async def _pending_kinds(session: AsyncSession, alert_ids: Sequence[int]) -> dic
     """For each alert, the kinds of its deliveries that are not sent yet."""
     if not alert_ids:
         return {}
-    rows = [r for ids in chunked(alert_ids) for r in (await session.execute(
-        select(Delivery.alert_id, Delivery.kind).where(Delivery.alert_id.in_(ids), Delivery.status.in_(PENDING))
-    )).all()]
+    rows = [
+        r
+        for ids in chunked(alert_ids)
+        for r in (
+            await session.execute(
+                select(Delivery.alert_id, Delivery.kind).where(Delivery.alert_id.in_(ids), Delivery.status.in_(PENDING))
+            )
+        ).all()
+    ]
     out: dict[int, set[str]] = {}
     for alert_id, kind in rows:
         out.setdefault(alert_id, set()).add(kind)
@@ -157,8 +164,15 @@ async def queue_for_story(
     burst_window: timedelta = timedelta(minutes=10),
 ) -> list[Delivery]:
     """Queue posts, edits and follow-ups for one story after articles joined it; returns the new rows."""
-    return await queue_for_stories(session, [StoryChange(summary, matches, eligible, first_seen)], tenant=tenant,
-                                   watched=watched, now=now, burst_limit=burst_limit, burst_window=burst_window)
+    return await queue_for_stories(
+        session,
+        [StoryChange(summary, matches, eligible, first_seen)],
+        tenant=tenant,
+        watched=watched,
+        now=now,
+        burst_limit=burst_limit,
+        burst_window=burst_window,
+    )
 
 
 async def queue_for_stories(
@@ -177,8 +191,11 @@ async def queue_for_stories(
     watched = list(watched)
     story_ids = [c.summary.story_id for c in changes]
     out: list[Delivery] = []
-    alerts = [a for ids in chunked(story_ids) for a in (await session.scalars(
-        select(AlertRow).where(AlertRow.story_id.in_(ids)).order_by(AlertRow.id))).all()]
+    alerts = [
+        a
+        for ids in chunked(story_ids)
+        for a in (await session.scalars(select(AlertRow).where(AlertRow.story_id.in_(ids)).order_by(AlertRow.id))).all()
+    ]
     # Only this tenant's alerts: another workspace's alert of the same story shows its own sources.
     alerts = [a for a in alerts if alert_tenant(a.shown, a.channel) == tenant]
     pending = await _pending_kinds(session, [a.id for a in alerts])
@@ -201,15 +218,28 @@ async def queue_for_stories(
             kinds = pending.get(alert.id, set())
             if not kinds & {"post", "batch"}:
                 if not shown.get("batched") and "edit" not in kinds:
-                    out.append(_delivery(alert.id, alert.channel, "edit", {"story_id": story_id}, now,
-                                         change.first_seen))
+                    out.append(
+                        _delivery(alert.id, alert.channel, "edit", {"story_id": story_id}, now, change.first_seen)
+                    )
                 if changes_said:
                     # One follow-up per development, however many facts it moved.
                     noted = fresh or revised
                     text = "; ".join(changes_said) + (f" ({source_note(noted)})" if noted else "")
-                    out.append(_delivery(alert.id, alert.channel, "followup", {"story_id": story_id, "change": text},
-                                         now, change.first_seen))
-            alert.shown = {**shown, **shown_state(summary), "matches": _with_articles(shown.get("matches"), change.matches)}
+                    out.append(
+                        _delivery(
+                            alert.id,
+                            alert.channel,
+                            "followup",
+                            {"story_id": story_id, "change": text},
+                            now,
+                            change.first_seen,
+                        )
+                    )
+            alert.shown = {
+                **shown,
+                **shown_state(summary),
+                "matches": _with_articles(shown.get("matches"), change.matches),
+            }
     wanted = [c for c in changes if c.eligible and c.matches]
     if wanted:
         alerted = {(a.story_id, a.channel) for a in alerts}
@@ -218,33 +248,51 @@ async def queue_for_stories(
     return out
 
 
-async def _new_alerts(session: AsyncSession, tenant: str, changes: Sequence[StoryChange],
-                      alerted: set[tuple[str, str]], now: datetime, burst_limit: int,
-                      burst_window: timedelta) -> list[Delivery]:
+async def _new_alerts(
+    session: AsyncSession,
+    tenant: str,
+    changes: Sequence[StoryChange],
+    alerted: set[tuple[str, str]],
+    now: datetime,
+    burst_limit: int,
+    burst_window: timedelta,
+) -> list[Delivery]:
     """One post (or batch row, past the burst limit) per subscribed channel that has no alert for the story."""
     rules = {m.rule for c in changes for m in c.matches}
     subs = (
         await session.scalars(
-            select(Subscription).where(
+            select(Subscription)
+            .where(
                 Subscription.tenant == tenant,
                 Subscription.rule.in_(rules),
                 Subscription.paused.is_(False),
                 Subscription.mode == "immediate",
-            ).order_by(Subscription.id)
+            )
+            .order_by(Subscription.id)
         )
     ).all()
     if not subs:
         return []
     story_ids = [c.summary.story_id for c in changes]
-    muted = {(r.story_id, r.channel) for ids in chunked(story_ids) for r in (await session.execute(
-        select(Mute.story_id, Mute.channel).where(Mute.story_id.in_(ids)))).all()}
+    muted = {
+        (r.story_id, r.channel)
+        for ids in chunked(story_ids)
+        for r in (await session.execute(select(Mute.story_id, Mute.channel).where(Mute.story_id.in_(ids)))).all()
+    }
     channels = sorted({s.channel for s in subs})
     recent: dict[str, int] = dict.fromkeys(channels, 0)
     for ids in chunked(channels):
-        recent.update((await session.execute(
-            select(AlertRow.channel, func.count(AlertRow.id))
-            .where(AlertRow.channel.in_(ids), AlertRow.created_at > now - burst_window)
-            .group_by(AlertRow.channel))).tuples().all())
+        recent.update(
+            (
+                await session.execute(
+                    select(AlertRow.channel, func.count(AlertRow.id))
+                    .where(AlertRow.channel.in_(ids), AlertRow.created_at > now - burst_window)
+                    .group_by(AlertRow.channel)
+                )
+            )
+            .tuples()
+            .all()
+        )
     planned: list[tuple[StoryChange, str, Subscription, bool]] = []
     values: list[dict[str, Any]] = []
     for change in changes:
@@ -264,27 +312,42 @@ async def _new_alerts(session: AsyncSession, tenant: str, changes: Sequence[Stor
             batched = recent[channel] >= burst_limit and not flash
             recent[channel] += 1
             planned.append((change, channel, channel_subs[0], batched))
-            values.append({
-                "story_id": story_id, "channel": channel, "subscription_id": channel_subs[0].id,
-                "shown": {**shown_state(change.summary), "matches": [_match_dict(m) for m in channel_matches],
-                          "batched": batched, "tenant": tenant},
-                "created_at": now,
-            })
+            values.append(
+                {
+                    "story_id": story_id,
+                    "channel": channel,
+                    "subscription_id": channel_subs[0].id,
+                    "shown": {
+                        **shown_state(change.summary),
+                        "matches": [_match_dict(m) for m in channel_matches],
+                        "batched": batched,
+                        "tenant": tenant,
+                    },
+                    "created_at": now,
+                }
+            )
     if not values:
         return []
     # One alert per story and channel, even when two feeds (or instances) get here at once: the loser
     # finds the winner's alert and edits it with its source instead of posting again.
     created: dict[tuple[str, str], int] = {}
     for part in chunked(values, 200):
-        rows = (await session.execute(
-            insert_ignore(session, AlertRow, ["story_id", "channel"]).values(part)
-            .returning(AlertRow.id, AlertRow.story_id, AlertRow.channel))).all()
+        rows = (
+            await session.execute(
+                insert_ignore(session, AlertRow, ["story_id", "channel"])
+                .values(part)
+                .returning(AlertRow.id, AlertRow.story_id, AlertRow.channel)
+            )
+        ).all()
         created.update({(r.story_id, r.channel): r.id for r in rows})
-    lost = [(c.summary.story_id, channel) for c, channel, _, _ in planned if (c.summary.story_id, channel) not in created]
+    lost = [
+        (c.summary.story_id, channel) for c, channel, _, _ in planned if (c.summary.story_id, channel) not in created
+    ]
     existing: dict[tuple[str, str], int] = {}
     for story_id, channel in lost:
         alert_id = await session.scalar(
-            select(AlertRow.id).where(AlertRow.story_id == story_id, AlertRow.channel == channel))
+            select(AlertRow.id).where(AlertRow.story_id == story_id, AlertRow.channel == channel)
+        )
         if alert_id is not None:
             existing[(story_id, channel)] = alert_id
     out: list[Delivery] = []
@@ -292,7 +355,9 @@ async def _new_alerts(session: AsyncSession, tenant: str, changes: Sequence[Stor
         key = (change.summary.story_id, channel)
         payload = {"story_id": change.summary.story_id}
         if key in created:
-            out.append(_delivery(created[key], channel, "batch" if batched else "post", payload, now, change.first_seen))
+            out.append(
+                _delivery(created[key], channel, "batch" if batched else "post", payload, now, change.first_seen)
+            )
         elif key in existing:
             out.append(_delivery(existing[key], channel, "edit", payload, now, change.first_seen))
     return out

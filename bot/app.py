@@ -67,8 +67,14 @@ def feed_backoff(interval: int, failures: int) -> timedelta:
 class App:
     """One diplobot instance."""
 
-    def __init__(self, settings: Settings, *, clock: Clock | None = None, adapters: list[Adapter] | None = None,
-                 fetcher: Fetcher | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        adapters: list[Adapter] | None = None,
+        fetcher: Fetcher | None = None,
+    ) -> None:
         self.settings = settings
         self.clock = clock or SystemClock()
         self._given_adapters = adapters
@@ -102,12 +108,15 @@ class App:
             await db.close()  # no connection left open, so SQLite leaves no -wal/-shm file behind
             raise
         self.core = CommandCore(self.services, seed_tenants=True)
-        self.adapters = self._given_adapters if self._given_adapters is not None else load_adapters(self.settings, self.core)
+        self.adapters = (
+            self._given_adapters if self._given_adapters is not None else load_adapters(self.settings, self.core)
+        )
         self.outbox = Outbox(self.services, {a.prefix: a.sink for a in self.adapters}, metrics=self.metrics)
         self.services.outbox = self.outbox
         self.rulebook = RuleBook()
-        self.pipeline = Pipeline(self.services, self.rulebook,
-                                 StoryIndex(window=timedelta(hours=self.settings.story_window_hours)))
+        self.pipeline = Pipeline(
+            self.services, self.rulebook, StoryIndex(window=timedelta(hours=self.settings.story_window_hours))
+        )
         self.fetcher = self._given_fetcher or Fetcher(allow_private=self.settings.allow_private_networks)
         await self.fetcher.__aenter__()  # entered here, so closed in close() too, given or not
         self.services.fetcher = self.fetcher
@@ -150,9 +159,13 @@ class App:
     async def feed_ids(self) -> list[int]:
         """Enabled, unpaused feeds."""
         async with self.services.db.session() as session:
-            return list((await session.scalars(
-                select(Feed.id).where(Feed.enabled.is_(True), Feed.paused.is_(False)).order_by(Feed.id)
-            )).all())
+            return list(
+                (
+                    await session.scalars(
+                        select(Feed.id).where(Feed.enabled.is_(True), Feed.paused.is_(False)).order_by(Feed.id)
+                    )
+                ).all()
+            )
 
     async def _lease_feed(self, feed_id: int, force: bool) -> Feed | None:
         """Take this feed's poll lease unless another instance holds it or it is backing off."""
@@ -166,8 +179,11 @@ class App:
             if not force:
                 cond.append(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
             result = await session.execute(
-                update(Feed).where(*cond).values(lease_owner=self.services.instance_id,
-                                                 lease_until=now + timedelta(seconds=max(120, spec.interval)))
+                update(Feed)
+                .where(*cond)
+                .values(
+                    lease_owner=self.services.instance_id, lease_until=now + timedelta(seconds=max(120, spec.interval))
+                )
             )
             if rowcount(result) != 1:
                 return None
@@ -191,8 +207,11 @@ class App:
             self.metrics.polled(False)
             log.exception("poll of feed %s failed unexpectedly; it will be retried", feed_id, extra={"feed": feed_id})
             async with self.services.db.session() as session:
-                await session.execute(update(Feed).where(Feed.id == feed_id, Feed.lease_owner == self.services.instance_id)
-                                      .values(lease_owner=None, lease_until=None))
+                await session.execute(
+                    update(Feed)
+                    .where(Feed.id == feed_id, Feed.lease_owner == self.services.instance_id)
+                    .values(lease_owner=None, lease_until=None)
+                )
             return None
 
     async def _poll(self, feed_id: int, force: bool) -> PollResult | None:
@@ -204,8 +223,9 @@ class App:
         state = FeedState(feed.etag, feed.last_modified, feed.body_hash)
         # DIPLOBOT_ALLOW_PRIVATE_NETWORKS covers the local operator's feeds only: a workspace's never reach inside.
         fetcher = self.fetcher if feed.tenant == LOCAL_TENANT else self.fetcher.public()
-        result = await self.shared_polls.poll(spec, state, fetcher, feed_id, limit=self.settings.feed_max_items,
-                                              parser=self.parser)
+        result = await self.shared_polls.poll(
+            spec, state, fetcher, feed_id, limit=self.settings.feed_max_items, parser=self.parser
+        )
         articles = alerts = 0
         if result.error is None and result.items:
             started = time.monotonic()
@@ -213,9 +233,20 @@ class App:
             articles, alerts = ingested.new_articles, ingested.deliveries
             if articles or ingested.edited:
                 edited = f", {ingested.edited} edited in place" if ingested.edited else ""
-                log.info("feed %s: %d new articles%s, %d deliveries queued", spec.name, articles, edited, alerts,
-                         extra={"feed": spec.name, "articles": articles, "edited": ingested.edited,
-                                "deliveries": alerts, "ingest_seconds": round(time.monotonic() - started, 3)})
+                log.info(
+                    "feed %s: %d new articles%s, %d deliveries queued",
+                    spec.name,
+                    articles,
+                    edited,
+                    alerts,
+                    extra={
+                        "feed": spec.name,
+                        "articles": articles,
+                        "edited": ingested.edited,
+                        "deliveries": alerts,
+                        "ingest_seconds": round(time.monotonic() - started, 3),
+                    },
+                )
             if ingested.deliveries:
                 self.outbox.wake.set()
         await self._record(feed_id, spec, result)
@@ -234,12 +265,19 @@ class App:
             jitter = timedelta(seconds=random.uniform(0, spec.jitter)) if spec.jitter else timedelta(0)
             if result.error is None:
                 if feed.consecutive_failures:
-                    log.info("feed %s recovered after %d failed polls", spec.name, feed.consecutive_failures,
-                             extra={"feed": spec.name})
+                    log.info(
+                        "feed %s recovered after %d failed polls",
+                        spec.name,
+                        feed.consecutive_failures,
+                        extra={"feed": spec.name},
+                    )
                 feed.consecutive_failures = 0
                 feed.last_success = now
                 feed.etag, feed.last_modified, feed.body_hash = (
-                    result.state.etag, result.state.last_modified, result.state.body_hash)
+                    result.state.etag,
+                    result.state.last_modified,
+                    result.state.body_hash,
+                )
                 if result.feed_title:
                     feed.title = result.feed_title
                 feed.next_poll_at = now + timedelta(seconds=spec.interval) + jitter
@@ -254,15 +292,25 @@ class App:
             wait = feed_backoff(spec.interval, feed.consecutive_failures)
             feed.next_poll_at = now + wait + jitter
             if feed.consecutive_failures == 1:
-                log.warning("feed %s cannot be read (%s: %s); retrying with backoff", spec.name, err.kind, err.message,
-                            extra={"feed": spec.name})
+                log.warning(
+                    "feed %s cannot be read (%s: %s); retrying with backoff",
+                    spec.name,
+                    err.kind,
+                    err.message,
+                    extra={"feed": spec.name},
+                )
             if feed.consecutive_failures >= PAUSE_AFTER:
                 feed.paused = True
                 feed.paused_reason = f"{PAUSE_AFTER} consecutive failures; last: {err.kind}: {err.message}"
-                log.warning("feed %s paused after %d consecutive failures", spec.name, PAUSE_AFTER, extra={"feed": spec.name})
+                log.warning(
+                    "feed %s paused after %d consecutive failures", spec.name, PAUSE_AFTER, extra={"feed": spec.name}
+                )
                 await queue_notice(
-                    session, tenant=feed.tenant, key=f"feed-paused:{feed.id}:{now.isoformat()}",
-                    channel=self.settings.admin_channel, now=now,
+                    session,
+                    tenant=feed.tenant,
+                    key=f"feed-paused:{feed.id}:{now.isoformat()}",
+                    channel=self.settings.admin_channel,
+                    now=now,
                     text=f"Feed {spec.name} ({spec.url}) is paused after {PAUSE_AFTER} failed polls in a row; "
                     f"last error: {err.kind}: {err.message}. Fix the URL or the site, then run "
                     f"'feeds resume {spec.name}'.",
@@ -273,8 +321,11 @@ class App:
         """Hand back the poll leases of this instance (polls cut short by a stop), so the next start polls them."""
         try:
             async with self.services.db.session() as session:
-                await session.execute(update(Feed).where(Feed.lease_owner == self.services.instance_id)
-                                      .values(lease_owner=None, lease_until=None))
+                await session.execute(
+                    update(Feed)
+                    .where(Feed.lease_owner == self.services.instance_id)
+                    .values(lease_owner=None, lease_until=None)
+                )
         except Exception:
             log.exception("could not hand back the feed leases; they expire on their own")
 
@@ -303,7 +354,9 @@ class App:
             except DiplobotError:
                 raise
             except Exception as exc:
-                raise Unavailable(f"the {adapter.prefix} adapter could not start ({type(exc).__name__}: {exc})") from exc
+                raise Unavailable(
+                    f"the {adapter.prefix} adapter could not start ({type(exc).__name__}: {exc})"
+                ) from exc
 
     async def _sync_jobs(self, scheduler: AsyncIOScheduler) -> None:
         """Add a job for each new feed and remove jobs of deleted, disabled or paused feeds."""
@@ -317,9 +370,14 @@ class App:
             if scheduler.get_job(job_id) is None:
                 spec = FeedSpec.model_validate(feed.spec)
                 scheduler.add_job(
-                    self.poll, IntervalTrigger(seconds=spec.interval, jitter=spec.jitter or None), args=[feed.id],
-                    id=job_id, next_run_time=datetime.now(tz=self.clock.now().tzinfo), max_instances=1,
-                    coalesce=True, misfire_grace_time=spec.interval,
+                    self.poll,
+                    IntervalTrigger(seconds=spec.interval, jitter=spec.jitter or None),
+                    args=[feed.id],
+                    id=job_id,
+                    next_run_time=datetime.now(tz=self.clock.now().tzinfo),
+                    max_instances=1,
+                    coalesce=True,
+                    misfire_grace_time=spec.interval,
                 )
 
     async def run(self, *, grace: float = 30.0) -> None:
@@ -346,8 +404,14 @@ class App:
             await self._start_adapters()
             await self.warm_up()
             await self._sync_jobs(scheduler)
-            scheduler.add_job(self._sync_jobs, IntervalTrigger(seconds=30), args=[scheduler], id="sync-feeds",
-                              max_instances=1, coalesce=True)
+            scheduler.add_job(
+                self._sync_jobs,
+                IntervalTrigger(seconds=30),
+                args=[scheduler],
+                id="sync-feeds",
+                max_instances=1,
+                coalesce=True,
+            )
             schedule_digests(scheduler, self.services)
             scheduler.start()
             outbox_task = asyncio.create_task(self.outbox.run(self.stop_event))

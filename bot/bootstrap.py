@@ -34,9 +34,11 @@ async def seed(services: Services, *, tenant: str = "local", subscribe: str | No
     if rules.created and subscribe:
         now = services.clock.now()
         async with services.db.session() as session:
-            names = (await session.scalars(
-                select(Rule.name).where(Rule.tenant == tenant, Rule.enabled.is_(True), Rule.name.in_(rules.created))
-            )).all()
+            names = (
+                await session.scalars(
+                    select(Rule.name).where(Rule.tenant == tenant, Rule.enabled.is_(True), Rule.name.in_(rules.created))
+                )
+            ).all()
             for name in names:
                 session.add(Subscription(tenant=tenant, channel=subscribe, rule=name, mode="immediate", created_at=now))
     if rules.created or feeds.added:

@@ -81,8 +81,10 @@ class ChannelAddress:
         odd = next((i for i, ch in enumerate(text) if not ("!" <= ch <= "~")), None)
         if odd is not None:
             what = "a space" if text[odd] == " " else f"the character U+{ord(text[odd]):04X}"
-            raise bad(f"it holds {what} at position {odd}; an address is printable ASCII with no spaces, "
-                      "tabs or line breaks" + (" (remove the space around it)" if text.strip() != text else ""))
+            raise bad(
+                f"it holds {what} at position {odd}; an address is printable ASCII with no spaces, "
+                "tabs or line breaks" + (" (remove the space around it)" if text.strip() != text else "")
+            )
         kind, sep, rest = text.partition(":")
         if kind == "terminal" and not sep:
             return cls("terminal")
@@ -110,18 +112,21 @@ class ChannelAddress:
     @classmethod
     def slack(cls, team: str, channel: str) -> ChannelAddress:
         """`slack:TEAM/CHANNEL` from a Slack team id and channel id (checked as `parse` checks them)."""
-        return cls._platform("slack", str(team), str(channel),
-                             lambda problem: BadChannel(f"slack:{team}/{channel}", problem))
+        return cls._platform(
+            "slack", str(team), str(channel), lambda problem: BadChannel(f"slack:{team}/{channel}", problem)
+        )
 
     @classmethod
     def discord(cls, guild: int | str, channel: int | str) -> ChannelAddress:
         """`discord:GUILD/CHANNEL` from a Discord guild id and channel id."""
-        return cls._platform("discord", str(guild), str(channel),
-                             lambda problem: BadChannel(f"discord:{guild}/{channel}", problem))
+        return cls._platform(
+            "discord", str(guild), str(channel), lambda problem: BadChannel(f"discord:{guild}/{channel}", problem)
+        )
 
     @classmethod
-    def webhook(cls, url: str, *, argument: str = "channel", usage: str | None = None,
-                _text: str | None = None) -> ChannelAddress:
+    def webhook(
+        cls, url: str, *, argument: str = "channel", usage: str | None = None, _text: str | None = None
+    ) -> ChannelAddress:
         """`webhook:URL`, when URL is a Discord or Slack webhook by the module's rule."""
         address = cls("webhook", url=url)
         text = _text or f"webhook:{url}"
@@ -133,9 +138,14 @@ class ChannelAddress:
 
     @classmethod
     def _platform(cls, kind: Kind, workspace: str, channel: str, bad: Callable[[str], BadChannel]) -> ChannelAddress:
-        pattern, what = (_SLACK_ID, "Slack ids are upper-case letters and digits, e.g. slack:T0123ABCD/C0456EFGH") \
-            if kind == "slack" else (_DISCORD_ID, "Discord ids are numbers of up to 20 digits, e.g. "
-                                                  "discord:910000000000000001/920000000000000001")
+        pattern, what = (
+            (_SLACK_ID, "Slack ids are upper-case letters and digits, e.g. slack:T0123ABCD/C0456EFGH")
+            if kind == "slack"
+            else (
+                _DISCORD_ID,
+                "Discord ids are numbers of up to 20 digits, e.g. discord:910000000000000001/920000000000000001",
+            )
+        )
         for part in (workspace, channel):
             if not pattern.fullmatch(part):
                 shown = part if len(part) <= 24 else part[:20] + "…"
@@ -174,8 +184,10 @@ class ChannelAddress:
                 raise ValueError(f"unknown webhook hint {hint!r}+; use slack+ or discord+")
             address = f"{scheme}://{rest}"
         if not address:
-            raise ValueError("the URL after 'webhook:' is missing; write webhook:https://discord.com/api/webhooks/ID/TOKEN "
-                             "or webhook:https://hooks.slack.com/services/...")
+            raise ValueError(
+                "the URL after 'webhook:' is missing; write webhook:https://discord.com/api/webhooks/ID/TOKEN "
+                "or webhook:https://hooks.slack.com/services/..."
+            )
         try:
             url = urlsplit(address)
             host = (url.hostname or "").lower()
@@ -183,18 +195,23 @@ class ChannelAddress:
         except ValueError as exc:
             raise ValueError(f"not a URL ({exc})") from None
         if url.scheme not in ("http", "https") or not host:
-            raise ValueError("a webhook is an http(s) URL with a host, such as webhook:https://discord.com/api/webhooks/ID/TOKEN")
+            raise ValueError(
+                "a webhook is an http(s) URL with a host, such as webhook:https://discord.com/api/webhooks/ID/TOKEN"
+            )
         match = _DISCORD_PATH.search(url.path)
         if hint == "slack" or (hint is None and host in SLACK_WEBHOOK_HOSTS):
             return WebhookTarget("slack", address)
         if hint in (None, "discord") and match:
             thread = parse_qs(url.query).get("thread_id", [""])[0]
-            return WebhookTarget("discord", address, int(match["id"]), match["token"],
-                                 int(thread) if thread.isdigit() else None)
+            return WebhookTarget(
+                "discord", address, int(match["id"]), match["token"], int(thread) if thread.isdigit() else None
+            )
         if hint == "discord":
             raise ValueError("a Discord webhook URL ends in /api/webhooks/ID/TOKEN")
-        raise ValueError("not a Discord webhook (…/api/webhooks/ID/TOKEN) or a Slack incoming webhook "
-                         "(hooks.slack.com); for another host name the kind with a slack+ or discord+ prefix")
+        raise ValueError(
+            "not a Discord webhook (…/api/webhooks/ID/TOKEN) or a Slack incoming webhook "
+            "(hooks.slack.com); for another host name the kind with a slack+ or discord+ prefix"
+        )
 
     def check_discord_host(self, api_url: str | None = None, *, usage: str | None = None) -> None:
         """BadChannel unless a Discord webhook is on a Discord host or on the host of `api_url` (DISCORD_API_URL):
@@ -209,8 +226,12 @@ class ChannelAddress:
         if host in DISCORD_HOSTS or (api_host and host == api_host):
             return
         allowed = ", ".join(sorted(DISCORD_HOSTS | ({api_host} if api_host else set())))
-        raise BadChannel(str(self), f"{host} is not a Discord host; a Discord webhook must be on {allowed}, "
-                         "since its token is sent only to Discord's API", usage=usage)
+        raise BadChannel(
+            str(self),
+            f"{host} is not a Discord host; a Discord webhook must be on {allowed}, "
+            "since its token is sent only to Discord's API",
+            usage=usage,
+        )
 
 
 def tenant_of(address: str) -> str:

@@ -53,16 +53,24 @@ class CheckResult:
             "relevance": round(d.relevance.score, 3) if d.relevance else None,
             "events": [{"type": e.type, "status": e.status, "evidence": e.evidence} for e in d.events],
             "casualties": [
-                {"count": c.count, "qualifier": c.qualifier, "kind": c.kind, "who": c.who, "current": c.current,
-                 "cause": c.cause, "evidence": c.evidence}
+                {
+                    "count": c.count,
+                    "qualifier": c.qualifier,
+                    "kind": c.kind,
+                    "who": c.who,
+                    "current": c.current,
+                    "cause": c.cause,
+                    "evidence": c.evidence,
+                }
                 for c in d.casualties
             ],
             "people": [{"name": p.name, "title": p.title, "country": p.country} for p in d.people],
             "countries": list(d.countries),
             "matches": [{"rule": m.rule, "reason": m.reason} for m in d.matches],
             "story": self.story,
-            "story_why": None if self.story_with is None else {"with": str(self.story_with),
-                                                               "reasons": list(self.story_why)},
+            "story_why": None
+            if self.story_with is None
+            else {"with": str(self.story_with), "reasons": list(self.story_why)},
         }
 
 
@@ -76,7 +84,9 @@ def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResu
     items = []
     for folder in paths:
         if folder.is_dir() and not any(p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES for p in folder.iterdir()):
-            warnings.append(f"{folder}: no article files in this folder (looked for {', '.join(sorted(ARTICLE_SUFFIXES))})")
+            warnings.append(
+                f"{folder}: no article files in this folder (looked for {', '.join(sorted(ARTICLE_SUFFIXES))})"
+            )
     for path in expand_paths(paths):
         try:
             items.append(read_article_file(path))
@@ -90,8 +100,15 @@ def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResu
     stories = cluster(docs)
     links = _story_links(docs, stories)
     results = [
-        CheckResult(path=p, title=i.title, detection=d, story=s, explanations=tuple(detector.explain(i.title, i.text)),
-                    story_with=None if other is None else files[other], story_why=why)
+        CheckResult(
+            path=p,
+            title=i.title,
+            detection=d,
+            story=s,
+            explanations=tuple(detector.explain(i.title, i.text)),
+            story_with=None if other is None else files[other],
+            story_why=why,
+        )
         for p, i, d, s, (other, why) in zip(files, items, detections, stories, links, strict=True)
     ]
     return results, warnings
@@ -107,10 +124,18 @@ def _story_links(docs: Sequence[StoryDoc], stories: Sequence[str]) -> list[tuple
         if len(group) < 2:
             continue
         # Oldest first, as the story grew; the event's time is the publication date, else a date in the text.
-        group.sort(key=lambda n: (docs[n].published or stated_date(docs[n].title + "\n" + docs[n].text)
-                                  or datetime.max.replace(tzinfo=UTC), n))
-        dated = [replace(docs[n], published=docs[n].published or stated_date(docs[n].title + "\n" + docs[n].text))
-                 for n in group]
+        group.sort(
+            key=lambda n: (
+                docs[n].published
+                or stated_date(docs[n].title + "\n" + docs[n].text)
+                or datetime.max.replace(tzinfo=UTC),
+                n,
+            )
+        )
+        dated = [
+            replace(docs[n], published=docs[n].published or stated_date(docs[n].title + "\n" + docs[n].text))
+            for n in group
+        ]
         for n, (other, reasons) in zip(group, explain_members(dated), strict=True):
             out[n] = (None if other is None else group[other], reasons)
     return out
@@ -130,17 +155,17 @@ def render_text(result: CheckResult) -> list[str]:
     lines.append("events:" if d.events else "events: none")
     for e in d.events:
         status = f" ({e.status})" if e.status else ""
-        lines.append(f"  - {e.type}{status}: \"{e.evidence}\"")
+        lines.append(f'  - {e.type}{status}: "{e.evidence}"')
         if e.type == "ceasefire" and e.cue:
             lines.append(f"    status set by: {e.cue}")
     lines.append("casualties:" if d.casualties else "casualties: none")
     for c in d.casualties:
         when = "current" if c.current else "background"
-        lines.append(f"  - {c.qualifier} {c.count} {c.who or ''} {c.kind} [{when}]: \"{c.evidence}\"".replace("  ", " "))
+        lines.append(f'  - {c.qualifier} {c.count} {c.who or ""} {c.kind} [{when}]: "{c.evidence}"'.replace("  ", " "))
     lines.append("people:" if d.people else "people: none")
     for p in d.people:
         extra = ", ".join(x for x in (p.title, p.country) if x)
-        lines.append(f"  - {p.name}" + (f" ({extra})" if extra else "") + (f": \"{p.evidence}\"" if p.evidence else ""))
+        lines.append(f"  - {p.name}" + (f" ({extra})" if extra else "") + (f': "{p.evidence}"' if p.evidence else ""))
     lines.append("countries: " + (", ".join(d.countries) if d.countries else "none"))
     if d.regions:
         lines.append("regions: " + ", ".join(d.regions))

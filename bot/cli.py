@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # asyncio and the settings (pydantic) load when a command run
     from bot.settings import Settings
 
 
-
 class _Command(typer.core.TyperCommand):
     """Help as the README writes commands: `Usage: diplobot brief [OPTIONS] TOPIC...`, each argument by its
     placeholder (no `{TOPIC}` or `<str>`), each option with its placeholder and default."""
@@ -46,10 +45,17 @@ class _Command(typer.core.TyperCommand):
         return pieces
 
     def format_options(self, ctx: ClickContext, formatter: HelpFormatter) -> None:
-        arguments = [(p.metavar or p.name or "", p.help or "") for p in self.get_params(ctx)
-                     if isinstance(p, typer.core.TyperArgument)]
-        options = [record for p in self.get_params(ctx) if not isinstance(p, typer.core.TyperArgument)
-                   if (record := p.get_help_record(ctx)) is not None]
+        arguments = [
+            (p.metavar or p.name or "", p.help or "")
+            for p in self.get_params(ctx)
+            if isinstance(p, typer.core.TyperArgument)
+        ]
+        options = [
+            record
+            for p in self.get_params(ctx)
+            if not isinstance(p, typer.core.TyperArgument)
+            if (record := p.get_help_record(ctx)) is not None
+        ]
         for title, rows in (("Arguments", arguments), ("Options", options)):
             if rows:
                 with formatter.section(title):
@@ -63,8 +69,12 @@ class _TyperOptions(TypedDict):
 
 
 _TYPER: _TyperOptions = {"no_args_is_help": True, "rich_markup_mode": None}
-app = typer.Typer(help="diplobot: watches the news for diplomatic developments and alerts the channels that care.",
-                  add_completion=False, pretty_exceptions_enable=False, **_TYPER)
+app = typer.Typer(
+    help="diplobot: watches the news for diplomatic developments and alerts the channels that care.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    **_TYPER,
+)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -210,15 +220,22 @@ _CHECK_HELP = "Show what the detector finds in articles, with evidence, and whic
 
 @app.command(cls=_Command, help=_CHECK_HELP, short_help=_CHECK_HELP)
 def check(
-    paths: list[Path] = typer.Argument(..., metavar="PATH...", show_default=False,
-                                       help="Article files (.txt, .json, .html) or folders of them."),
-    rules: Path | None = typer.Option(None, "--rules", metavar="FILE",
-                                      help="Rules file (default: DIPLOBOT_CONFIG_DIR/rules.yaml)."),
+    paths: list[Path] = typer.Argument(
+        ..., metavar="PATH...", show_default=False, help="Article files (.txt, .json, .html) or folders of them."
+    ),
+    rules: Path | None = typer.Option(
+        None, "--rules", metavar="FILE", help="Rules file (default: DIPLOBOT_CONFIG_DIR/rules.yaml)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per article, in input order."),
-    from_db: bool = typer.Option(False, "--rules-from-db",
-                                 help="Use the rules stored in the database (DIPLOBOT_DATABASE_URL) instead of a file."),
-    tenant: str = typer.Option("local", "--tenant", metavar="TENANT",
-                               help="With --rules-from-db: whose rules: local, slack:TEAM or discord:GUILD."),
+    from_db: bool = typer.Option(
+        False, "--rules-from-db", help="Use the rules stored in the database (DIPLOBOT_DATABASE_URL) instead of a file."
+    ),
+    tenant: str = typer.Option(
+        "local",
+        "--tenant",
+        metavar="TENANT",
+        help="With --rules-from-db: whose rules: local, slack:TEAM or discord:GUILD.",
+    ),
 ) -> None:
     import json
     import tempfile
@@ -268,7 +285,9 @@ def _stored_rules(settings: Settings, tenant: str) -> str:
 
     url = make_url(settings.database_url)
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
-        _fail(f"no database at {url.database} (opening it would create it); run 'diplobot run' once, or give --rules FILE")
+        _fail(
+            f"no database at {url.database} (opening it would create it); run 'diplobot run' once, or give --rules FILE"
+        )
 
     async def read() -> str:
         db = Database(settings.database_url)
@@ -281,8 +300,10 @@ def _stored_rules(settings: Settings, tenant: str) -> str:
         text = asyncio.run(read())
     except Exception as exc:  # no database there, no tables yet, PostgreSQL down: one line, no traceback
         shown = make_url(settings.database_url).render_as_string(hide_password=True)
-        _fail(f"cannot read the rules stored in {shown} ({type(exc).__name__}); "
-              "has 'diplobot run' created this database? Or give --rules FILE")
+        _fail(
+            f"cannot read the rules stored in {shown} ({type(exc).__name__}); "
+            "has 'diplobot run' created this database? Or give --rules FILE"
+        )
         raise  # unreachable
     if not (text.strip() and "name:" in text):
         _fail(f"{tenant} has no rules in the database; tenants are local, slack:TEAM or discord:GUILD")
@@ -297,9 +318,11 @@ def _existing_database(settings: Settings) -> None:
     if "database_url" in settings.model_fields_set or settings.database_url != DEFAULT_DB:
         return  # a database the user named is used (and created) wherever it is
     if not Path(DEFAULT_DB.split("///", 1)[1]).exists():
-        _fail(f"no database in {Path.cwd()}: diplobot keeps it in var/diplobot.db of the folder where "
-              "'diplobot run' runs (which creates it); run this command there, "
-              "or set DIPLOBOT_DATABASE_URL to the database")
+        _fail(
+            f"no database in {Path.cwd()}: diplobot keeps it in var/diplobot.db of the folder where "
+            "'diplobot run' runs (which creates it); run this command there, "
+            "or set DIPLOBOT_DATABASE_URL to the database"
+        )
 
 
 def _dispatch(words: list[str], channel: str = "terminal") -> None:
@@ -324,11 +347,14 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
         bot = App(settings, adapters=adapters)
         await bot.setup()
         try:
-            reply = await bot.core.dispatch(Invocation(
-                command=words[0], args=tuple(words[1:]),
-                caller=Caller(user_id="operator", tenant="local", is_admin=True, display_name="operator"),
-                channel=channel,
-            ))
+            reply = await bot.core.dispatch(
+                Invocation(
+                    command=words[0],
+                    args=tuple(words[1:]),
+                    caller=Caller(user_id="operator", tenant="local", is_admin=True, display_name="operator"),
+                    channel=channel,
+                )
+            )
         finally:
             for adapter in adapters:
                 await adapter.stop()
@@ -363,8 +389,9 @@ def _parameter(key: str, arg: Arg) -> inspect.Parameter:
     if arg.kind == "flag":
         info, annotation = typer.Option(False, f"--{arg.name}", help=text), bool
     elif arg.kind == "option":
-        info = typer.Option(arg.default, f"--{arg.name}", metavar=arg.name.upper(), help=text,
-                            show_default=arg.default is not None)
+        info = typer.Option(
+            arg.default, f"--{arg.name}", metavar=arg.name.upper(), help=text, show_default=arg.default is not None
+        )
         annotation = str | None
     else:
         metavar = arg.name.upper() + ("..." if arg.kind == "rest" else "")
@@ -395,10 +422,16 @@ def _make_command(spec: CommandSpec) -> Callable[..., None]:
     """A typer callback for the core command `spec`: its arguments and options, then `--channel`."""
     own_channel = next((a for a in spec.args if a.name == "channel" and a.kind == "option"), None)
     parameters = [_parameter(f"a{i}", arg) for i, arg in enumerate(spec.args) if arg is not own_channel]
-    parameters.append(inspect.Parameter(
-        "channel", inspect.Parameter.KEYWORD_ONLY, annotation=str,
-        default=typer.Option("terminal", "--channel", metavar="CHANNEL",
-                             help=own_channel.help if own_channel else CHANNEL_HELP)))
+    parameters.append(
+        inspect.Parameter(
+            "channel",
+            inspect.Parameter.KEYWORD_ONLY,
+            annotation=str,
+            default=typer.Option(
+                "terminal", "--channel", metavar="CHANNEL", help=own_channel.help if own_channel else CHANNEL_HELP
+            ),
+        )
+    )
 
     def command(**values: Any) -> None:
         _dispatch(_words(spec, values), channel=values["channel"])

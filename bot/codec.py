@@ -63,9 +63,7 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
         story_id=data["story_id"],
         headline=data["headline"],
         sentences=tuple(data.get("sentences", ())),
-        sources=tuple(
-            Source(**{**src, "published": _dt(src.get("published"))}) for src in data.get("sources", ())
-        ),
+        sources=tuple(Source(**{**src, "published": _dt(src.get("published"))}) for src in data.get("sources", ())),
         ceasefire=data.get("ceasefire"),
         casualty=Casualty(**data["casualty"]) if data.get("casualty") else None,
         people=tuple(data.get("people", ())),

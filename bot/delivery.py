@@ -73,28 +73,60 @@ ACTIVE = ("claimed", "sending")
 # connection: building and ORM-executing them anew for every row cost more CPU than the database work.
 _D = Delivery.metadata.tables[Delivery.__tablename__]
 _A = AlertRow.metadata.tables[AlertRow.__tablename__]
-_DUE = or_(and_(_D.c.status == "pending", _D.c.next_attempt_at <= bindparam("now")),
-           and_(_D.c.status.in_(ACTIVE), _D.c.lease_until < bindparam("now")))
+_DUE = or_(
+    and_(_D.c.status == "pending", _D.c.next_attempt_at <= bindparam("now")),
+    and_(_D.c.status.in_(ACTIVE), _D.c.lease_until < bindparam("now")),
+)
 _ROW = select(_D).where(_D.c.id == bindparam("id"))
 _ALERT = select(_A).where(_A.c.id == bindparam("id"))
 _ROWS = select(_D).where(_D.c.id.in_(bindparam("ids", expanding=True)))
 _ALERTS = select(_A).where(_A.c.id.in_(bindparam("ids", expanding=True)))
-_INTENTS = (update(_D).where(_D.c.id.in_(bindparam("ids", expanding=True)), _D.c.lease_owner == bindparam("owner"),
-                             _D.c.status.in_(ACTIVE))
-            .values(status="sending", lease_until=bindparam("until")).returning(_D.c.id))
-_INTENT = (update(_D).where(_D.c.id == bindparam("row"), _D.c.lease_owner == bindparam("owner"), _D.c.status.in_(ACTIVE))
-           .values(status="sending", lease_until=bindparam("until")))
-_SENT = (update(_D).where(_D.c.id.in_(bindparam("ids", expanding=True)), _D.c.status != "sent")
-         .values(status="sent", sent_at=bindparam("now"), message_id=bindparam("mid"), lease_owner=None,
-                 lease_until=None, attempts=_D.c.attempts + 1)
-         .returning(_D.c.id, _D.c.kind, _D.c.alert_id, _D.c.first_seen, _D.c.channel))
+_INTENTS = (
+    update(_D)
+    .where(
+        _D.c.id.in_(bindparam("ids", expanding=True)), _D.c.lease_owner == bindparam("owner"), _D.c.status.in_(ACTIVE)
+    )
+    .values(status="sending", lease_until=bindparam("until"))
+    .returning(_D.c.id)
+)
+_INTENT = (
+    update(_D)
+    .where(_D.c.id == bindparam("row"), _D.c.lease_owner == bindparam("owner"), _D.c.status.in_(ACTIVE))
+    .values(status="sending", lease_until=bindparam("until"))
+)
+_SENT = (
+    update(_D)
+    .where(_D.c.id.in_(bindparam("ids", expanding=True)), _D.c.status != "sent")
+    .values(
+        status="sent",
+        sent_at=bindparam("now"),
+        message_id=bindparam("mid"),
+        lease_owner=None,
+        lease_until=None,
+        attempts=_D.c.attempts + 1,
+    )
+    .returning(_D.c.id, _D.c.kind, _D.c.alert_id, _D.c.first_seen, _D.c.channel)
+)
 _ALERT_MESSAGE = update(_A).where(_A.c.id.in_(bindparam("ids", expanding=True))).values(message_id=bindparam("mid"))
-_RETRY = (update(_D).where(_D.c.id == bindparam("row"))
-          .values(attempts=_D.c.attempts + 1, last_error=bindparam("error"), lease_owner=None, lease_until=None,
-                  status="pending", next_attempt_at=bindparam("next")))
-_RENEW = (update(_D).where(_D.c.id.in_(bindparam("ids", expanding=True)), _D.c.lease_owner == bindparam("owner"),
-                           _D.c.status == "sending")
-          .values(lease_until=bindparam("until")))
+_RETRY = (
+    update(_D)
+    .where(_D.c.id == bindparam("row"))
+    .values(
+        attempts=_D.c.attempts + 1,
+        last_error=bindparam("error"),
+        lease_owner=None,
+        lease_until=None,
+        status="pending",
+        next_attempt_at=bindparam("next"),
+    )
+)
+_RENEW = (
+    update(_D)
+    .where(
+        _D.c.id.in_(bindparam("ids", expanding=True)), _D.c.lease_owner == bindparam("owner"), _D.c.status == "sending"
+    )
+    .values(lease_until=bindparam("until"))
+)
 _CLAIMS: dict[tuple[bool, int], Any] = {}
 
 
@@ -109,8 +141,11 @@ def _claim_statement(postgres: bool, size: int) -> Any:
     key = (postgres, size)
     if key not in _CLAIMS:
         pick = select(_D.c.id).where(_DUE).order_by(_D.c.id).limit(size)
-        lease = {"status": case((_D.c.status == "sending", "sending"), else_="claimed"),
-                 "lease_owner": bindparam("owner"), "lease_until": bindparam("until")}
+        lease = {
+            "status": case((_D.c.status == "sending", "sending"), else_="claimed"),
+            "lease_owner": bindparam("owner"),
+            "lease_until": bindparam("until"),
+        }
         if postgres:
             picked = pick.with_for_update(skip_locked=True).cte("picked").prefix_with("MATERIALIZED")
             stmt = update(_D).where(_D.c.id == picked.c.id, _DUE)
@@ -149,7 +184,7 @@ class _AlertRecord(Protocol):
 
 
 def channel_prefix(channel: str) -> str:
-    """"slack" for "slack:T1/C1", "terminal" for "terminal"."""
+    """ "slack" for "slack:T1/C1", "terminal" for "terminal"."""
     return channel.split(":", 1)[0]
 
 
@@ -175,8 +210,17 @@ async def queue_notice(session: AsyncSession, *, tenant: str, key: str, text: st
     if exists is not None:
         return False
     session.add(Notice(tenant=tenant, key=key, text=text, created_at=now))
-    session.add(Delivery(channel=channel, kind="notice", payload={"text": text}, status="pending", attempts=0,
-                         next_attempt_at=now, created_at=now))
+    session.add(
+        Delivery(
+            channel=channel,
+            kind="notice",
+            payload={"text": text},
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+    )
     return True
 
 
@@ -196,12 +240,22 @@ class DeliveryInfo:
 
 
 def _info(row: Delivery) -> DeliveryInfo:
-    return DeliveryInfo(row.id, row.channel, row.kind, row.status, row.attempts, row.last_error, row.created_at,
-                        row.next_attempt_at, row.sent_at)
+    return DeliveryInfo(
+        row.id,
+        row.channel,
+        row.kind,
+        row.status,
+        row.attempts,
+        row.last_error,
+        row.created_at,
+        row.next_attempt_at,
+        row.sent_at,
+    )
 
 
-async def list_deliveries(services: Services, *, dead: bool = False, limit: int = 50,
-                          channels: Sequence[str] | None = None) -> list[DeliveryInfo]:
+async def list_deliveries(
+    services: Services, *, dead: bool = False, limit: int = 50, channels: Sequence[str] | None = None
+) -> list[DeliveryInfo]:
     """Dead letters (newest first) when `dead`, else rows still waiting or in flight (oldest first).
 
     `channels` limits the rows to those channels (a tenant's); None means every channel.
@@ -224,8 +278,9 @@ async def outbox_counts(services: Services) -> dict[str, int]:
     return {status: int(count) for status, count in rows}
 
 
-async def retry_delivery(services: Services, delivery_id: int,
-                         channels: Sequence[str] | None = None) -> DeliveryInfo | None:
+async def retry_delivery(
+    services: Services, delivery_id: int, channels: Sequence[str] | None = None
+) -> DeliveryInfo | None:
     """Queue a dead letter again now (attempts reset); None if no dead row (in `channels`) has that id."""
     now = services.clock.now()
     async with services.db.session() as session:
@@ -233,7 +288,8 @@ async def retry_delivery(services: Services, delivery_id: int,
         if channels is not None:
             cond.append(Delivery.channel.in_(list(channels)))
         result = await session.execute(
-            update(Delivery).where(*cond)
+            update(Delivery)
+            .where(*cond)
             .values(status="pending", attempts=0, next_attempt_at=now, lease_owner=None, lease_until=None)
         )
         if rowcount(result) != 1:
@@ -245,10 +301,18 @@ async def retry_delivery(services: Services, delivery_id: int,
 class Outbox:
     """Claims due deliveries and sends them through the sinks, by channel prefix."""
 
-    def __init__(self, services: Services, sinks: Mapping[str, AlertSink], *, max_attempts: int = 10,
-                 batch_size: int | None = None, claim_lease: timedelta = CLAIM_LEASE,
-                 send_lease: timedelta = SEND_LEASE, metrics: Metrics | None = None,
-                 concurrency: int | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        sinks: Mapping[str, AlertSink],
+        *,
+        max_attempts: int = 10,
+        batch_size: int | None = None,
+        claim_lease: timedelta = CLAIM_LEASE,
+        send_lease: timedelta = SEND_LEASE,
+        metrics: Metrics | None = None,
+        concurrency: int | None = None,
+    ) -> None:
         self.services = services
         self.sinks = dict(sinks)
         self.max_attempts = max_attempts
@@ -301,7 +365,7 @@ class Outbox:
         stmt = _claim_statement(self.services.db.dialect == "postgresql", self.batch_size)
         async with self.services.db.session() as session:
             conn = await session.connection()
-            claimed = (await conn.execute(stmt, {"now": now, "owner": self.owner, "until": now + self.claim_lease}))
+            claimed = await conn.execute(stmt, {"now": now, "owner": self.owner, "until": now + self.claim_lease})
             return sorted(claimed.scalars().all())
 
     async def drain(self, stop: asyncio.Event | None = None) -> int:
@@ -328,8 +392,8 @@ class Outbox:
         """Hand back rows this instance claimed but has not begun to send (at shutdown)."""
         async with self.services.db.session() as session:
             await session.execute(
-                update(Delivery).where(Delivery.id.in_(list(ids)), Delivery.status == "claimed",
-                                       Delivery.lease_owner == self.owner)
+                update(Delivery)
+                .where(Delivery.id.in_(list(ids)), Delivery.status == "claimed", Delivery.lease_owner == self.owner)
                 .values(status="pending", lease_owner=None, lease_until=None)
                 .execution_options(synchronize_session=False)
             )
@@ -396,8 +460,16 @@ class Outbox:
                         ready.append(prepared)
                 if ready:
                     # Record the intent of every row before calling the platform (see the module docstring).
-                    owned = set((await conn.execute(_INTENTS, {"ids": [r.id for r in ready], "owner": self.owner,
-                                                               "until": now + self.send_lease})).scalars().all())
+                    owned = set(
+                        (
+                            await conn.execute(
+                                _INTENTS,
+                                {"ids": [r.id for r in ready], "owner": self.owner, "until": now + self.send_lease},
+                            )
+                        )
+                        .scalars()
+                        .all()
+                    )
                     ready = [r for r in ready if r.id in owned]
             by_channel: dict[str, list[_Ready]] = {}
             for r in ready:
@@ -430,8 +502,14 @@ class Outbox:
                 await asyncio.sleep(period)
                 try:
                     async with self.services.db.session() as session:
-                        await (await session.connection()).execute(_RENEW, {
-                            "ids": list(ids), "owner": self.owner, "until": self.services.clock.now() + self.send_lease})
+                        await (await session.connection()).execute(
+                            _RENEW,
+                            {
+                                "ids": list(ids),
+                                "owner": self.owner,
+                                "until": self.services.clock.now() + self.send_lease,
+                            },
+                        )
                 except Exception:  # the next renewal tries again; the lease still runs for 2/3 of its time
                     log.warning("could not renew the send lease of deliveries %s", list(ids)[:8], exc_info=True)
 
@@ -461,8 +539,15 @@ class Outbox:
         finally:
             DELIVERY_KEY.reset(token)
 
-    async def _prepare(self, session: AsyncSession, row: _DeliveryRecord, alert_row: _AlertRecord | None, now: datetime, *,
-                       collect: bool) -> _Ready | None:
+    async def _prepare(
+        self,
+        session: AsyncSession,
+        row: _DeliveryRecord,
+        alert_row: _AlertRecord | None,
+        now: datetime,
+        *,
+        collect: bool,
+    ) -> _Ready | None:
         """Build the alert of one claimed row, or settle the row (wait, superseded, no adapter) and return None."""
         ctx: dict[str, Any] = {"delivery": row.id, "channel": row.channel}
         sink = self.sinks.get(channel_prefix(row.channel))
@@ -490,8 +575,15 @@ class Outbox:
             # the queue: it becomes a dead letter with its reason, and the rows after it flow.
             reason = f"cannot be rendered: {type(exc).__name__}: {exc}"
             log.warning("delivery %s to %s is dead: %s", row.id, row.channel, reason, extra=ctx)
-            await self._own(session, row.id, status="dead", last_error=reason, lease_owner=None, lease_until=None,
-                            attempts=row.attempts + 1)
+            await self._own(
+                session,
+                row.id,
+                status="dead",
+                last_error=reason,
+                lease_owner=None,
+                lease_until=None,
+                attempts=row.attempts + 1,
+            )
             if self.metrics:
                 self.metrics.delivered("dead")
             return None
@@ -513,8 +605,13 @@ class Outbox:
             prepared = await self._prepare(session, row, alert_row, now, collect=not interrupted)
             if prepared is None:
                 return
-            sink, alert, message_id, extra, ctx = (prepared.sink, prepared.alert, prepared.message_id, prepared.extra,
-                                                   prepared.ctx)
+            sink, alert, message_id, extra, ctx = (
+                prepared.sink,
+                prepared.alert,
+                prepared.message_id,
+                prepared.extra,
+                prepared.ctx,
+            )
             # Record the intent before calling the platform: after a crash the row says "maybe sent".
             intent = await conn.execute(_INTENT, {"row": row.id, "owner": self.owner, "until": now + self.send_lease})
             if intent.rowcount != 1:
@@ -547,17 +644,27 @@ class Outbox:
             return
         await self._sent(delivery_id, sent_id, extra)
 
-    async def _reconcile(self, sink: AlertSink, alert: Alert, key: str, thread: str | None,
-                         ctx: dict[str, Any]) -> str | None:
+    async def _reconcile(
+        self, sink: AlertSink, alert: Alert, key: str, thread: str | None, ctx: dict[str, Any]
+    ) -> str | None:
         """The message id ("" if the platform gives none) of an earlier attempt's message, or None."""
         if not isinstance(sink, SentLookup):
-            log.warning("delivery %s was interrupted mid-send and its sink cannot look messages up; sending "
-                        "again (it may appear twice)", ctx["delivery"], extra=ctx)
+            log.warning(
+                "delivery %s was interrupted mid-send and its sink cannot look messages up; sending "
+                "again (it may appear twice)",
+                ctx["delivery"],
+                extra=ctx,
+            )
             return None
         found = await sink.find_sent(alert, key, thread=thread if alert.kind == "followup" else None)
         if found is not None:
-            log.info("delivery %s was interrupted mid-send but had reached the platform (message %s); "
-                     "recorded, not sent again", ctx["delivery"], found or "-", extra=ctx)
+            log.info(
+                "delivery %s was interrupted mid-send but had reached the platform (message %s); "
+                "recorded, not sent again",
+                ctx["delivery"],
+                found or "-",
+                extra=ctx,
+            )
             return found
         log.info("delivery %s was interrupted before reaching the platform; sending it now", ctx["delivery"], extra=ctx)
         return None
@@ -565,18 +672,19 @@ class Outbox:
     async def _own(self, session: AsyncSession, delivery_id: int, **values: Any) -> bool:
         """Update a row only while this instance still holds its lease; False if it was taken over."""
         result = await session.execute(
-            update(Delivery).where(Delivery.id == delivery_id, Delivery.lease_owner == self.owner,
-                                   Delivery.status.in_(ACTIVE))
-            .values(**values).execution_options(synchronize_session=False)
+            update(Delivery)
+            .where(Delivery.id == delivery_id, Delivery.lease_owner == self.owner, Delivery.status.in_(ACTIVE))
+            .values(**values)
+            .execution_options(synchronize_session=False)
         )
         return rowcount(result) == 1
 
     async def _riders(self, delivery_id: int) -> list[int]:
         """Rows that an interrupted batch message carried along with row `delivery_id`."""
         async with self.services.db.session() as session:
-            rows = (await session.scalars(
-                select(Delivery).where(Delivery.kind == "batch", Delivery.status == "sending")
-            )).all()
+            rows = (
+                await session.scalars(select(Delivery).where(Delivery.kind == "batch", Delivery.status == "sending"))
+            ).all()
         return [r.id for r in rows if (r.payload or {}).get("batch_of") == delivery_id]
 
     async def _unride(self, ids: Sequence[int]) -> None:
@@ -586,7 +694,8 @@ class Outbox:
             for row in (await session.scalars(select(Delivery).where(Delivery.id.in_(list(ids))))).all():
                 payload = {k: v for k, v in (row.payload or {}).items() if k != "batch_of"}
                 await session.execute(
-                    update(Delivery).where(Delivery.id == row.id, Delivery.status.in_(ACTIVE))
+                    update(Delivery)
+                    .where(Delivery.id == row.id, Delivery.status.in_(ACTIVE))
                     .values(status="pending", payload=payload, lease_owner=None, lease_until=None, next_attempt_at=now)
                     .execution_options(synchronize_session=False)
                 )
@@ -595,18 +704,33 @@ class Outbox:
         """A row whose lease expired while it rode in row `batch_of`'s message: that row decides its fate."""
         carrier = await session.get(Delivery, batch_of, populate_existing=True)
         if carrier is not None and carrier.status == "sent":
-            await self._own(session, row.id, status="sent", sent_at=carrier.sent_at or now,
-                            message_id=carrier.message_id, lease_owner=None, lease_until=None)
+            await self._own(
+                session,
+                row.id,
+                status="sent",
+                sent_at=carrier.sent_at or now,
+                message_id=carrier.message_id,
+                lease_owner=None,
+                lease_until=None,
+            )
         elif carrier is not None and carrier.status in ("pending", *ACTIVE):
             # The carrier will be reconciled; it marks this row sent or queues it again. Look back later.
             await self._own(session, row.id, lease_until=now + self.claim_lease)
         else:
             payload = {k: v for k, v in (row.payload or {}).items() if k != "batch_of"}
-            await self._own(session, row.id, status="pending", payload=payload, lease_owner=None, lease_until=None,
-                            next_attempt_at=now)
+            await self._own(
+                session,
+                row.id,
+                status="pending",
+                payload=payload,
+                lease_owner=None,
+                lease_until=None,
+                next_attempt_at=now,
+            )
 
-    async def _build(self, session: AsyncSession, row: _DeliveryRecord, alert_row: _AlertRecord | None, *,
-                     collect: bool = True) -> tuple[Alert, str | None, list[int]]:
+    async def _build(
+        self, session: AsyncSession, row: _DeliveryRecord, alert_row: _AlertRecord | None, *, collect: bool = True
+    ) -> tuple[Alert, str | None, list[int]]:
         """The Alert to send, the message id to edit or reply to, and rows sent together with it."""
         payload = dict(row.payload or {})
         extra: list[int] = []
@@ -622,18 +746,31 @@ class Outbox:
             summaries = [await story_summary(session, payload["story_id"], matches, tenant=_tenant(alert_row, row))]
             if collect:
                 now = self.services.clock.now()
-                free = or_(Delivery.status == "pending",
-                           (Delivery.status == "claimed") & (Delivery.lease_owner == self.owner))
-                others = (await session.scalars(
-                    select(Delivery).where(
-                        Delivery.channel == row.channel, Delivery.kind == "batch", free, Delivery.id != row.id,
-                    ).order_by(Delivery.id).limit(24)
-                )).all()
+                free = or_(
+                    Delivery.status == "pending", (Delivery.status == "claimed") & (Delivery.lease_owner == self.owner)
+                )
+                others = (
+                    await session.scalars(
+                        select(Delivery)
+                        .where(
+                            Delivery.channel == row.channel,
+                            Delivery.kind == "batch",
+                            free,
+                            Delivery.id != row.id,
+                        )
+                        .order_by(Delivery.id)
+                        .limit(24)
+                    )
+                ).all()
                 for other in others:
                     other_alert = await session.get(AlertRow, other.alert_id) if other.alert_id else None
                     try:
-                        other_summary = await story_summary(session, other.payload["story_id"], _matches(other_alert),
-                                                            tenant=_tenant(other_alert, other))
+                        other_summary = await story_summary(
+                            session,
+                            other.payload["story_id"],
+                            _matches(other_alert),
+                            tenant=_tenant(other_alert, other),
+                        )
                     except SQLAlchemyError:
                         raise
                     except Exception as exc:  # it cannot ride: it is left for its own turn, which settles it
@@ -641,9 +778,14 @@ class Outbox:
                         continue
                     # Take each row only if nobody else did meanwhile; it rides in this row's message.
                     taken = await session.execute(
-                        update(Delivery).where(Delivery.id == other.id, free)
-                        .values(status="sending", lease_owner=self.owner, lease_until=now + self.send_lease,
-                                payload={**(other.payload or {}), "batch_of": row.id})
+                        update(Delivery)
+                        .where(Delivery.id == other.id, free)
+                        .values(
+                            status="sending",
+                            lease_owner=self.owner,
+                            lease_until=now + self.send_lease,
+                            payload={**(other.payload or {}), "batch_of": row.id},
+                        )
                         .execution_options(synchronize_session=False)
                     )
                     if rowcount(taken) != 1:
@@ -659,8 +801,10 @@ class Outbox:
             raise _Skip("the alert no longer exists")
         if alert_row.message_id is None:
             post = await session.scalar(
-                select(Delivery).where(Delivery.alert_id == alert_row.id, Delivery.kind.in_(("post", "batch")))
-                .order_by(Delivery.id).limit(1)
+                select(Delivery)
+                .where(Delivery.alert_id == alert_row.id, Delivery.kind.in_(("post", "batch")))
+                .order_by(Delivery.id)
+                .limit(1)
             )
             if row.kind == "edit" and post is not None and post.status in ("pending", *ACTIVE):
                 raise _Skip("superseded: the post, not yet sent, shows the latest sources")
@@ -668,7 +812,11 @@ class Outbox:
                 raise _Wait("waiting for the alert's first post", 1.0)
             if post is not None and post.status == "sent":
                 # A platform that gives no message id (incoming webhooks): updates are new messages.
-                return Alert(kind=row.kind, channel=row.channel, summary=summary, change=payload.get("change")), None, extra
+                return (
+                    Alert(kind=row.kind, channel=row.channel, summary=summary, change=payload.get("change")),
+                    None,
+                    extra,
+                )
             raise _Skip("the alert's first post was never delivered")
         return (
             Alert(kind=row.kind, channel=row.channel, summary=summary, change=payload.get("change")),
@@ -680,17 +828,27 @@ class Outbox:
         now = self.services.clock.now()
         if reason not in self._missing_reported and "no adapter" in reason:
             self._missing_reported.add(reason)
-            log.warning("delivery to %s waits: %s", row.channel, reason, extra={"channel": row.channel, "delivery": row.id})
-        await self._own(session, row.id, status="pending", next_attempt_at=now + timedelta(seconds=seconds),
-                        last_error=reason, lease_owner=None, lease_until=None)
+            log.warning(
+                "delivery to %s waits: %s", row.channel, reason, extra={"channel": row.channel, "delivery": row.id}
+            )
+        await self._own(
+            session,
+            row.id,
+            status="pending",
+            next_attempt_at=now + timedelta(seconds=seconds),
+            last_error=reason,
+            lease_owner=None,
+            lease_until=None,
+        )
         self.wake_at(now + timedelta(seconds=seconds))
 
     async def _sent(self, delivery_id: int, message_id: str | None, extra: Sequence[int]) -> None:
         async with self.services.db.session() as session:
             await self._record_sent(session, delivery_id, message_id, extra)
 
-    async def _record_sent(self, session: AsyncSession, delivery_id: int, message_id: str | None,
-                           extra: Sequence[int]) -> None:
+    async def _record_sent(
+        self, session: AsyncSession, delivery_id: int, message_id: str | None, extra: Sequence[int]
+    ) -> None:
         now = self.services.clock.now()
         conn = await session.connection()
         rows = (await conn.execute(_SENT, {"ids": [delivery_id, *extra], "now": now, "mid": message_id})).all()
@@ -704,15 +862,17 @@ class Outbox:
                     self.metrics.latency((now - r.first_seen).total_seconds())
             log.debug("delivery %s sent to %s", r.id, r.channel, extra={"delivery": r.id, "channel": r.channel})
 
-    async def _failed(self, delivery_id: int, error: str, retry_after: float | None, *, permanent: bool,
-                      extra: Sequence[int] = ()) -> None:
+    async def _failed(
+        self, delivery_id: int, error: str, retry_after: float | None, *, permanent: bool, extra: Sequence[int] = ()
+    ) -> None:
         if extra:  # rows that rode along in a failed batch message go back to the queue on their own
             await self._unride(extra)
         async with self.services.db.session() as session:
             await self._record_failure(session, delivery_id, error, retry_after, permanent)
 
-    async def _record_failure(self, session: AsyncSession, delivery_id: int, error: str, retry_after: float | None,
-                              permanent: bool) -> None:
+    async def _record_failure(
+        self, session: AsyncSession, delivery_id: int, error: str, retry_after: float | None, permanent: bool
+    ) -> None:
         now = self.services.clock.now()
         settings = self.services.settings
         conn = await session.connection()
@@ -726,8 +886,14 @@ class Outbox:
             self.wake_at(due)
             if self.metrics:
                 self.metrics.retried()
-            log.info("delivery %s to %s will be retried (attempt %s): %s", delivery_id, current.channel, attempts,
-                     error, extra={"delivery": delivery_id, "channel": current.channel})
+            log.info(
+                "delivery %s to %s will be retried (attempt %s): %s",
+                delivery_id,
+                current.channel,
+                attempts,
+                error,
+                extra={"delivery": delivery_id, "channel": current.channel},
+            )
             return
         row = await session.get(Delivery, delivery_id, populate_existing=True)
         if row is None:
@@ -749,7 +915,10 @@ class Outbox:
             tenant = subs[0].tenant if subs else "local"
             if row.channel != settings.admin_channel and row.kind != "notice":
                 await queue_notice(
-                    session, tenant=tenant, key=f"channel-paused:{row.channel}", channel=settings.admin_channel,
+                    session,
+                    tenant=tenant,
+                    key=f"channel-paused:{row.channel}",
+                    channel=settings.admin_channel,
                     now=now,
                     text=f"Deliveries to {row.channel} are paused: {error}. Fix the channel (invite the bot, "
                     f"check its permissions), then resubscribe it. 'deliveries --dead' lists what was not sent.",
@@ -805,6 +974,14 @@ class _Skip(Exception):
 
 
 __all__ = [
-    "DeliveryInfo", "Outbox", "backoff", "channel_prefix", "delivery_key", "list_deliveries", "outbox_counts",
-    "queue_notice", "retry_delivery", "summary_to_dict",
+    "DeliveryInfo",
+    "Outbox",
+    "backoff",
+    "channel_prefix",
+    "delivery_key",
+    "list_deliveries",
+    "outbox_counts",
+    "queue_notice",
+    "retry_delivery",
+    "summary_to_dict",
 ]

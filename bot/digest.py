@@ -54,8 +54,15 @@ def due_slot(mode: str, at: str | None, tz: str | None, since: datetime, now: da
     return slot if since < slot <= now else None
 
 
-async def _summaries(session: AsyncSession, rows: Sequence[ArticleRow], tenant: str, rule: str, muted: set[str],
-                     now: datetime, cache: dict[str, RuleMatch | None]) -> tuple[list[Summary], int]:
+async def _summaries(
+    session: AsyncSession,
+    rows: Sequence[ArticleRow],
+    tenant: str,
+    rule: str,
+    muted: set[str],
+    now: datetime,
+    cache: dict[str, RuleMatch | None],
+) -> tuple[list[Summary], int]:
     """The period's stories for one rule, most important first (at most MAX_STORIES), and the total."""
     from bot.repo.rules import match_rule
 
@@ -80,8 +87,9 @@ async def _summaries(session: AsyncSession, rows: Sequence[ArticleRow], tenant: 
     ranked = sorted(views, key=lambda kv: importance(kv[1], now), reverse=True)[:MAX_STORIES]
     out: list[Summary] = []
     for key, view in ranked:
-        summary = (await _pipeline_summary(session, key, match_of[key], tenant)
-                   if not key.startswith("article:") else None)
+        summary = (
+            await _pipeline_summary(session, key, match_of[key], tenant) if not key.startswith("article:") else None
+        )
         out.append(summary or view.summary)
     return out, len(views)
 
@@ -103,8 +111,10 @@ def digest_title(rule: str, mode: str, count: int, shown: int, start: datetime, 
     """`Daily digest: rule ceasefire, 3 stories (…)`."""
     label = "Hourly" if mode == "hourly" else "Daily"
     more = f", {shown} most important shown" if count > shown else ""
-    return (f"{label} digest for {rule}: {count} stor{'y' if count == 1 else 'ies'}{more} "
-            f"({start:%Y-%m-%d %H:%M}–{end:%H:%M} UTC)")
+    return (
+        f"{label} digest for {rule}: {count} stor{'y' if count == 1 else 'ies'}{more} "
+        f"({start:%Y-%m-%d %H:%M}–{end:%H:%M} UTC)"
+    )
 
 
 async def run_digests(services: Services, now: datetime | None = None) -> list[Alert]:
@@ -116,11 +126,17 @@ async def run_digests(services: Services, now: datetime | None = None) -> list[A
     # Per (tenant, rule): which articles the rule matched, shared by every channel's digest in this run.
     caches: dict[tuple[str, str], dict[str, RuleMatch | None]] = {}
     async with services.db.session() as session:
-        subs = (await session.scalars(
-            select(Subscription).where(Subscription.mode.in_(("hourly", "daily")), Subscription.paused.is_(False))
-            .order_by(Subscription.id))).all()
-        jobs = [(s.id, s.tenant, s.channel, s.rule, s.mode, s.at, s.tz, s.last_digest_at or s.created_at,
-                 s.last_digest_at) for s in subs]
+        subs = (
+            await session.scalars(
+                select(Subscription)
+                .where(Subscription.mode.in_(("hourly", "daily")), Subscription.paused.is_(False))
+                .order_by(Subscription.id)
+            )
+        ).all()
+        jobs = [
+            (s.id, s.tenant, s.channel, s.rule, s.mode, s.at, s.tz, s.last_digest_at or s.created_at, s.last_digest_at)
+            for s in subs
+        ]
     for sub_id, tenant, channel, rule, mode, at, tz, since, previous in jobs:
         try:
             slot = due_slot(mode, at, tz, since, now)
@@ -130,8 +146,19 @@ async def run_digests(services: Services, now: datetime | None = None) -> list[A
         if slot is None:
             continue
         try:
-            alert = await _one_digest(services, sub_id, tenant, channel, rule, mode, since, previous, now,
-                                      summary_to_dict, caches.setdefault((tenant, rule), {}))
+            alert = await _one_digest(
+                services,
+                sub_id,
+                tenant,
+                channel,
+                rule,
+                mode,
+                since,
+                previous,
+                now,
+                summary_to_dict,
+                caches.setdefault((tenant, rule), {}),
+            )
         except Exception:
             log.exception("digest %s for %s failed", rule, channel)
             continue
@@ -140,16 +167,27 @@ async def run_digests(services: Services, now: datetime | None = None) -> list[A
     return queued
 
 
-async def _one_digest(services: Services, sub_id: int, tenant: str, channel: str, rule: str, mode: str,
-                      since: datetime, previous: datetime | None, now: datetime, encode: Any,
-                      cache: dict[str, RuleMatch | None]) -> Alert | None:
+async def _one_digest(
+    services: Services,
+    sub_id: int,
+    tenant: str,
+    channel: str,
+    rule: str,
+    mode: str,
+    since: datetime,
+    previous: datetime | None,
+    now: datetime,
+    encode: Any,
+    cache: dict[str, RuleMatch | None],
+) -> Alert | None:
     from bot.repo.subscriptions import muted_story_ids
 
     async with services.db.session() as session:
         # Compare-and-set: only the instance that moves last_digest_at from its old value sends.
         cond = Subscription.last_digest_at.is_(None) if previous is None else Subscription.last_digest_at == previous
-        claimed = await session.execute(update(Subscription).where(Subscription.id == sub_id, cond)
-                                        .values(last_digest_at=now))
+        claimed = await session.execute(
+            update(Subscription).where(Subscription.id == sub_id, cond).values(last_digest_at=now)
+        )
         if not getattr(claimed, "rowcount", 0):
             return None
         enabled = await session.scalar(select(Rule.enabled).where(Rule.tenant == tenant, Rule.name == rule))
@@ -158,20 +196,34 @@ async def _one_digest(services: Services, sub_id: int, tenant: str, channel: str
         # What reached the bot since the last digest and is news: an event within the story window (or the
         # digest's own period, when that is longer). An old report fetched now is stored, never digested.
         window = timedelta(hours=services.settings.story_window_hours)
-        rows = await recent_articles(session, since=min(since, now - window), until=now, limit=SCAN_LIMIT,
-                                     tenant=tenant)
+        rows = await recent_articles(
+            session, since=min(since, now - window), until=now, limit=SCAN_LIMIT, tenant=tenant
+        )
         rows = [r for r in rows if r.seen_at > since]
         muted = await muted_story_ids(session, channel)
         summaries, total = await _summaries(session, rows, tenant, rule, muted, now, cache)
         if not summaries:
             return None
         title = digest_title(rule, mode, total, len(summaries), since, now)
-        session.add(Delivery(
-            channel=channel, kind="digest", status="pending", attempts=0, next_attempt_at=now, created_at=now,
-            payload={"title": title, "rule": rule, "mode": mode, "tenant": tenant, "subscription_id": sub_id,
-                     "period": [since.isoformat(), now.isoformat()],
-                     "summaries": [encode(s) for s in summaries]},
-        ))
+        session.add(
+            Delivery(
+                channel=channel,
+                kind="digest",
+                status="pending",
+                attempts=0,
+                next_attempt_at=now,
+                created_at=now,
+                payload={
+                    "title": title,
+                    "rule": rule,
+                    "mode": mode,
+                    "tenant": tenant,
+                    "subscription_id": sub_id,
+                    "period": [since.isoformat(), now.isoformat()],
+                    "summaries": [encode(s) for s in summaries],
+                },
+            )
+        )
         return Alert(kind="digest", channel=channel, summaries=tuple(summaries), text=title)
 
 
@@ -188,5 +240,12 @@ def schedule_digests(scheduler: Any, services: Services) -> Any:
         except Exception:
             log.exception("digest check failed")
 
-    return scheduler.add_job(job, CronTrigger(minute="*", second=5), id=JOB_ID, replace_existing=True,
-                             max_instances=1, coalesce=True, misfire_grace_time=300)
+    return scheduler.add_job(
+        job,
+        CronTrigger(minute="*", second=5),
+        id=JOB_ID,
+        replace_existing=True,
+        max_instances=1,
+        coalesce=True,
+        misfire_grace_time=300,
+    )

@@ -96,7 +96,9 @@ class BadChannel(UserInputError):
     The message quotes the address masked (a webhook URL carries its token) and cut when very long.
     """
 
-    def __init__(self, address: str, problem: str, *, argument: str | None = "channel", usage: str | None = None) -> None:
+    def __init__(
+        self, address: str, problem: str, *, argument: str | None = "channel", usage: str | None = None
+    ) -> None:
         from bot.channels import shown
 
         self.address, self.problem = address, problem

@@ -8,7 +8,9 @@ is parsed or compiled, with one message saying the cap.
 from __future__ import annotations
 
 MAX_RULES_FILE_BYTES = 2_000_000  # 2 MB: 10,000 rules of 200 characters each
-MAX_RULES = 10_000  # rules in one file or import, and in one tenant; the detection figures in the README go up to 10,000
+MAX_RULES = (
+    10_000  # rules in one file or import, and in one tenant; the detection figures in the README go up to 10,000
+)
 MAX_DESCRIPTION = 1_000  # characters
 MAX_QUERY = 5_000  # characters of a query or a regex
 MAX_LIST_ITEMS = 100  # entries of events, people, places or exclude
@@ -19,8 +21,10 @@ def too_big(size: int) -> str | None:
     """Why a rules document of `size` bytes is refused, or None."""
     if size <= MAX_RULES_FILE_BYTES:
         return None
-    return (f"the rules file is {size:,} bytes, over the cap of {MAX_RULES_FILE_BYTES:,} bytes "
-            f"(at most {MAX_RULES:,} rules): split it, or shorten descriptions")
+    return (
+        f"the rules file is {size:,} bytes, over the cap of {MAX_RULES_FILE_BYTES:,} bytes "
+        f"(at most {MAX_RULES:,} rules): split it, or shorten descriptions"
+    )
 
 
 def too_many(count: int) -> str | None:
@@ -34,5 +38,7 @@ def tenant_full(count: int) -> str | None:
     """Why a tenant that has `count` rules may not add one more, or None."""
     if count < MAX_RULES:
         return None
-    return (f"this workspace has {count:,} rules, the cap is {MAX_RULES:,}: remove rules you no longer need "
-            f"('watch remove'), or merge rules with OR queries")
+    return (
+        f"this workspace has {count:,} rules, the cap is {MAX_RULES:,}: remove rules you no longer need "
+        f"('watch remove'), or merge rules with OR queries"
+    )

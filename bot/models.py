@@ -92,8 +92,12 @@ class RuleMatch:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RuleMatch:
         """The inverse of `dataclasses.asdict` (a stored alert's or payload's match)."""
-        return cls(rule=str(data["rule"]), reason=str(data.get("reason") or ""),
-                   severity=data.get("severity") or "routine", articles=tuple(data.get("articles") or ()))
+        return cls(
+            rule=str(data["rule"]),
+            reason=str(data.get("reason") or ""),
+            severity=data.get("severity") or "routine",
+            articles=tuple(data.get("articles") or ()),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +114,11 @@ class Relevance:
         return self.score >= self.threshold
 
     def describe(self) -> str:
-        """"0.91 >= 0.62 ('ceasefire' +0.31, 'talks' +0.12)"."""
+        """ "0.91 >= 0.62 ('ceasefire' +0.31, 'talks' +0.12)"."""
         terms = ", ".join(f"{t!r} {w:+.2f}" for t, w in self.terms[:4])
-        return f"{self.score:.2f} {'>=' if self.relevant else '<'} {self.threshold:.2f}" + (f" ({terms})" if terms else "")
+        return f"{self.score:.2f} {'>=' if self.relevant else '<'} {self.threshold:.2f}" + (
+            f" ({terms})" if terms else ""
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +189,11 @@ class Summary:
 
     def newest_source(self) -> Source | None:
         """The source with the latest time (the last listed when none has one)."""
-        dated = [(s.published if s.published.tzinfo else s.published.replace(tzinfo=UTC), i)
-                 for i, s in enumerate(self.sources) if s.published is not None]
+        dated = [
+            (s.published if s.published.tzinfo else s.published.replace(tzinfo=UTC), i)
+            for i, s in enumerate(self.sources)
+            if s.published is not None
+        ]
         if dated:
             return self.sources[max(dated)[1]]
         return self.sources[-1] if self.sources else None

@@ -35,20 +35,30 @@ class Metrics:
         self.registry = registry or CollectorRegistry()
         r = self.registry
         self.polls = Counter("diplobot_feed_polls", "Feed polls by outcome (ok, error)", ["result"], registry=r)
-        self.feeds_failing = Gauge("diplobot_feeds_failing", "Enabled feeds whose last poll failed, or paused",
-                                   registry=r)
+        self.feeds_failing = Gauge(
+            "diplobot_feeds_failing", "Enabled feeds whose last poll failed, or paused", registry=r
+        )
         self.feeds = Gauge("diplobot_feeds", "Enabled feeds", registry=r)
         self.articles = Counter("diplobot_articles", "New articles ingested", registry=r)
-        self.alerts = Counter("diplobot_alerts_queued", "Outbox rows queued by ingestion (posts, edits, follow-ups)",
-                              registry=r)
+        self.alerts = Counter(
+            "diplobot_alerts_queued", "Outbox rows queued by ingestion (posts, edits, follow-ups)", registry=r
+        )
         self.outbox = Gauge("diplobot_outbox_depth", "Outbox rows by status", ["status"], registry=r)
-        self.retries = Counter("diplobot_delivery_retries", "Delivery attempts that failed and will be retried",
-                               registry=r)
-        self.deliveries = Counter("diplobot_deliveries", "Deliveries finished, by outcome (sent, reconciled, dead, "
-                                  "superseded)", ["result"], registry=r)
-        self.latency_hist = Histogram("diplobot_delivery_latency_seconds",
-                                      "From an article's first sight to its alert's post", buckets=LATENCY_BUCKETS,
-                                      registry=r)
+        self.retries = Counter(
+            "diplobot_delivery_retries", "Delivery attempts that failed and will be retried", registry=r
+        )
+        self.deliveries = Counter(
+            "diplobot_deliveries",
+            "Deliveries finished, by outcome (sent, reconciled, dead, superseded)",
+            ["result"],
+            registry=r,
+        )
+        self.latency_hist = Histogram(
+            "diplobot_delivery_latency_seconds",
+            "From an article's first sight to its alert's post",
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
 
     def polled(self, ok: bool, articles: int = 0, alerts: int = 0) -> None:
         """Count one feed poll and what it ingested."""
@@ -73,12 +83,14 @@ class Metrics:
     async def refresh(self, services: Services) -> None:
         """Read the shared gauges (outbox depth, failing feeds) from the database."""
         async with services.db.session() as session:
-            counts = dict((await session.execute(
-                select(Delivery.status, func.count()).group_by(Delivery.status))).tuples().all())
+            counts = dict(
+                (await session.execute(select(Delivery.status, func.count()).group_by(Delivery.status))).tuples().all()
+            )
             enabled = Feed.enabled.is_(True)
             feeds = await session.scalar(select(func.count(Feed.id)).where(enabled))
-            failing = await session.scalar(select(func.count(Feed.id)).where(
-                enabled, or_(Feed.paused.is_(True), Feed.consecutive_failures > 0)))
+            failing = await session.scalar(
+                select(func.count(Feed.id)).where(enabled, or_(Feed.paused.is_(True), Feed.consecutive_failures > 0))
+            )
         for status in sorted(set(OUTBOX_STATUSES) | set(counts)):
             self.outbox.labels(status).set(int(counts.get(status, 0)))
         self.feeds.set(int(feeds or 0))
@@ -113,8 +125,11 @@ class OpsServer:
         except OSError as exc:
             await self.stop()
             why = os.strerror(exc.errno) if exc.errno else str(exc)
-            raise ConfigError(f"cannot listen on {self.host}:{self.port} ({why}); choose a free port or stop what uses it",
-                              file="environment", field="DIPLOBOT_HTTP_PORT") from None
+            raise ConfigError(
+                f"cannot listen on {self.host}:{self.port} ({why}); choose a free port or stop what uses it",
+                file="environment",
+                field="DIPLOBOT_HTTP_PORT",
+            ) from None
         server = site._server
         sockets = getattr(server, "sockets", None) or ()
         if sockets:
@@ -130,15 +145,18 @@ class OpsServer:
 
     async def healthz(self, request: web.Request) -> web.Response:
         """200 with {"status": "ok"} when the database answers, else 503 with the reason."""
-        body: dict[str, object] = {"instance": self.services.instance_id,
-                                   "uptime_seconds": round(time.monotonic() - self.started, 1)}
+        body: dict[str, object] = {
+            "instance": self.services.instance_id,
+            "uptime_seconds": round(time.monotonic() - self.started, 1),
+        }
         try:
             async with self.services.db.session() as session:
                 await session.execute(text("SELECT 1"))
         except Exception as exc:
             log.warning("health check: database unreachable: %s", exc)
-            return web.json_response({**body, "status": "error", "database": f"{type(exc).__name__}: {exc}"},
-                                     status=503)
+            return web.json_response(
+                {**body, "status": "error", "database": f"{type(exc).__name__}: {exc}"}, status=503
+            )
         return web.json_response({**body, "status": "ok", "database": self.services.db.dialect})
 
     async def metrics_view(self, request: web.Request) -> web.Response:
@@ -147,5 +165,4 @@ class OpsServer:
             await self.metrics.refresh(self.services)
         except Exception as exc:  # still serve the counters this instance holds
             log.warning("metrics: cannot read the database gauges: %s", exc)
-        return web.Response(body=generate_latest(self.metrics.registry),
-                            headers={"Content-Type": CONTENT_TYPE_LATEST})
+        return web.Response(body=generate_latest(self.metrics.registry), headers={"Content-Type": CONTENT_TYPE_LATEST})

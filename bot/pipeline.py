@@ -98,12 +98,14 @@ async def story_summary(
 
 def _summary_of(story_id: str, rows: Sequence[Any], matches: Sequence[RuleMatch]) -> Summary:
     rows = sorted(rows, key=lambda r: (r.event_at or r.published or r.seen_at, r.seen_at, r.id))
-    return summarize(story_id, [article_from_row(r) for r in rows], [detection_from_dict(r.detection) for r in rows],
-                     matches)
+    return summarize(
+        story_id, [article_from_row(r) for r in rows], [detection_from_dict(r.detection) for r in rows], matches
+    )
 
 
 _TENANT_STORY = select(ArticleRow.__table__).where(
-    ArticleRow.story_id == bindparam("story"), ArticleRow.id.in_(visible_ids(bindparam("tenant"))))
+    ArticleRow.story_id == bindparam("story"), ArticleRow.id.in_(visible_ids(bindparam("tenant")))
+)
 
 
 async def story_summaries(
@@ -144,16 +146,28 @@ class Pipeline:
         async with self.services.db.session() as session:
             rows = (
                 await session.execute(
-                    select(ArticleRow.id, ArticleRow.title, ArticleRow.text, ArticleRow.published, ArticleRow.seen_at,
-                           ArticleRow.detection, ArticleRow.story_id)
+                    select(
+                        ArticleRow.id,
+                        ArticleRow.title,
+                        ArticleRow.text,
+                        ArticleRow.published,
+                        ArticleRow.seen_at,
+                        ArticleRow.detection,
+                        ArticleRow.story_id,
+                    )
                     .where(ArticleRow.seen_at >= since, ArticleRow.story_id.is_not(None))
                     .order_by(ArticleRow.seen_at)
                 )
             ).all()
             # Articles an admin split out of their story since the last look (here or by another process, whose
             # clock and commit may lag a little: moving again is harmless).
-            moved = (await session.execute(select(ArticleRow.id, ArticleRow.story_id).where(
-                ArticleRow.split_at >= since - SPLIT_MARGIN, ArticleRow.story_id.is_not(None)))).all()
+            moved = (
+                await session.execute(
+                    select(ArticleRow.id, ArticleRow.story_id).where(
+                        ArticleRow.split_at >= since - SPLIT_MARGIN, ArticleRow.story_id.is_not(None)
+                    )
+                )
+            ).all()
         for article_id, story_id in moved:
             self.stories.move(article_id, story_id)
         added = 0
@@ -161,8 +175,10 @@ class Pipeline:
             if r.id in self.stories:
                 continue
             # Without a publication date the index reads a date from the text, else falls back on the fetch time.
-            self.stories.add(StoryDoc(r.id, r.title, r.text, r.published, detection_from_dict(r.detection),
-                                      fetched=r.seen_at), r.story_id)
+            self.stories.add(
+                StoryDoc(r.id, r.title, r.text, r.published, detection_from_dict(r.detection), fetched=r.seen_at),
+                r.story_id,
+            )
             added += 1
         self._index_watermark = now
         return added
@@ -183,22 +199,37 @@ class Pipeline:
                 raise LookupError(f"feed {feed_id} does not exist")
             primed, backfill = feed.primed, int((feed.spec or {}).get("backfill", 0))
         # First sight of a feed: only its newest `backfill` items may alert (decided over the whole poll).
-        alerting = None if primed else {
-            i.key for i in sorted(items, key=lambda i: i.published or now, reverse=True)[:backfill]}
+        alerting = (
+            None
+            if primed
+            else {i.key for i in sorted(items, key=lambda i: i.published or now, reverse=True)[:backfill]}
+        )
         ordered = sorted(items, key=lambda i: i.published or now)
-        chunks = [ordered[at:at + CHUNK_ITEMS] for at in range(0, len(ordered), CHUNK_ITEMS)] or [[]]
+        chunks = [ordered[at : at + CHUNK_ITEMS] for at in range(0, len(ordered), CHUNK_ITEMS)] or [[]]
         total = IngestResult(new_articles=0, seen=0, deliveries=0)
         for number, chunk in enumerate(chunks, 1):
-            done = await self._ingest_chunk(feed_id, chunk, now, primed=primed, alerting=alerting,
-                                            last=number == len(chunks))
+            done = await self._ingest_chunk(
+                feed_id, chunk, now, primed=primed, alerting=alerting, last=number == len(chunks)
+            )
             total = IngestResult(
-                new_articles=total.new_articles + done.new_articles, seen=total.seen + done.seen,
-                deliveries=total.deliveries + done.deliveries, edited=total.edited + done.edited,
-                stories=total.stories + tuple(s for s in done.stories if s not in total.stories))
+                new_articles=total.new_articles + done.new_articles,
+                seen=total.seen + done.seen,
+                deliveries=total.deliveries + done.deliveries,
+                edited=total.edited + done.edited,
+                stories=total.stories + tuple(s for s in done.stories if s not in total.stories),
+            )
         return total
 
-    async def _ingest_chunk(self, feed_id: int, items: Sequence[FeedItem], now: datetime, *, primed: bool,
-                            alerting: set[str] | None, last: bool) -> IngestResult:
+    async def _ingest_chunk(
+        self,
+        feed_id: int,
+        items: Sequence[FeedItem],
+        now: datetime,
+        *,
+        primed: bool,
+        alerting: set[str] | None,
+        last: bool,
+    ) -> IngestResult:
         """One chunk of a poll in one transaction: reads, then detection off the event loop, then the writes.
 
         Nothing is written before detection has run, so the write lock is not held while it runs.
@@ -210,9 +241,17 @@ class Pipeline:
             tenant = feed.tenant
             keys = [item.key for item in items]
             # Each item this feed saw before, with the article it was stored as (edits apply to that one).
-            seen_as: dict[str, str | None] = {r.item_key: r.article_id for part in chunked(keys) for r in (
-                await session.execute(select(SeenItem.item_key, SeenItem.article_id)
-                                      .where(SeenItem.feed_id == feed_id, SeenItem.item_key.in_(part)))).all()}
+            seen_as: dict[str, str | None] = {
+                r.item_key: r.article_id
+                for part in chunked(keys)
+                for r in (
+                    await session.execute(
+                        select(SeenItem.item_key, SeenItem.article_id).where(
+                            SeenItem.feed_id == feed_id, SeenItem.item_key.in_(part)
+                        )
+                    )
+                ).all()
+            }
             seen_keys = set(seen_as)
             fresh: list[FeedItem] = []
             batch_keys: set[str] = set()
@@ -228,26 +267,36 @@ class Pipeline:
             feed_key = f"{tenant}/{feed.name}"
             ordered = sorted(fresh, key=lambda i: i.published or now)
             source = feed.url
-            candidates = {aid for i in items for aid in (article_id_for(i, feed_key), source_version_id(i, source),
-                                                          seen_as.get(i.key)) if aid}
+            candidates = {
+                aid
+                for i in items
+                for aid in (article_id_for(i, feed_key), source_version_id(i, source), seen_as.get(i.key))
+                if aid
+            }
             # Articles are stored once for all the feeds of one source URL; "known" is per tenant: the same article
             # from another of its feeds, or a repost (same text, another guid or URL), never alerts it twice.
-            known = await _known_articles(session, tenant, candidates,
-                                          {i.content_hash for i in ordered if i.content_hash})
+            known = await _known_articles(
+                session, tenant, candidates, {i.content_hash for i in ordered if i.content_hash}
+            )
 
             def article_of(item: FeedItem) -> str:
-                return seen_as.get(item.key) or known.resolve(article_id_for(item, feed_key),
-                                                              source_version_id(item, source), source)
+                return seen_as.get(item.key) or known.resolve(
+                    article_id_for(item, feed_key), source_version_id(item, source), source
+                )
 
             ids = {item.key: article_of(item) for item in ordered}
             # Every item with text, seen or not, by the article it is: its text may have been edited in place.
             by_article = {article_of(i): i for i in items if i.content_hash and (i.text or i.summary)}
             # Only the source that stored an article may rewrite it: another feed's item with the same link (an
             # article this tenant also has from elsewhere) never changes what reached others through that source.
-            edited = {aid: item for aid, item in by_article.items()
-                      if aid in known.mine and known.stored[aid].source == source
-                      and item.content_hash != known.stored[aid].content_hash
-                      and item.content_hash not in known.my_hashes}
+            edited = {
+                aid: item
+                for aid, item in by_article.items()
+                if aid in known.mine
+                and known.stored[aid].source == source
+                and item.content_hash != known.stored[aid].content_hash
+                and item.content_hash not in known.my_hashes
+            }
             seen_rows: list[SeenItem] = []
             to_store: list[tuple[FeedItem, Article]] = []
             for item in ordered:
@@ -278,12 +327,13 @@ class Pipeline:
             # Detection is CPU-bound: a worker thread runs it (the compiled rules are shared, read-only), so the
             # event loop goes on serving other feeds, the outbox and health checks meanwhile.
             detections = await asyncio.to_thread(
-                _detect_all, compiled, [(a.title, a.text) for _, a in to_store] + [(t, x) for _, t, x, _ in edit_rows])
+                _detect_all, compiled, [(a.title, a.text) for _, a in to_store] + [(t, x) for _, t, x, _ in edit_rows]
+            )
             # From here on the chunk writes: a short transaction.
             session.add_all(seen_rows)
             if last and not feed.primed:
                 feed.primed = True
-            edits = _apply_edits(edit_rows, detections[len(to_store):])
+            edits = _apply_edits(edit_rows, detections[len(to_store) :])
             new: list[tuple[FeedItem, Article, Detection, str]] = []
             # Stored by another tenant's feed: new to this one (and whether it is news, see `is_news`).
             adopted: list[tuple[FeedItem, str, Detection, str, bool]] = []
@@ -294,27 +344,55 @@ class Pipeline:
                 if stored_story is not None:
                     adopted.append((item, article_id, detection, stored_story, self.is_news(article.when, now)))
                     continue
-                story_id = self.stories.add(StoryDoc(article.id, article.title, article.text, article.published,
-                                                     _base(detection), fetched=now))
+                story_id = self.stories.add(
+                    StoryDoc(article.id, article.title, article.text, article.published, _base(detection), fetched=now)
+                )
                 new.append((item, article, detection, story_id))
             stories = await _ensure_stories(
-                session, {story_id: article.title for _, article, _, story_id in new}, now,
-                existing={row.story_id for row, _ in edits if row.story_id} | {sid for _, _, _, sid, _ in adopted})
+                session,
+                {story_id: article.title for _, article, _, story_id in new},
+                now,
+                existing={row.story_id for row, _ in edits if row.story_id} | {sid for _, _, _, sid, _ in adopted},
+            )
             # Another tenant's poll may store the same article at this moment (PostgreSQL): its row wins, and
             # the article is adopted into that row's story like one stored before.
-            inserted = await _insert_articles(session, [
-                {"id": a.id, "url": a.url, "guid": a.guid, "title": a.title, "text": a.text, "outlet": a.outlet,
-                 "feed_id": feed_id, "published": a.published, "seen_at": now, "content_hash": item.content_hash,
-                 "story_id": story_id, "detection": detection_to_dict(_base(detection)),
-                 "search_text": f"{a.title}\n{a.text}", "event_at": a.when, "dated": a.when_dated}
-                for item, a, detection, story_id in new])
+            inserted = await _insert_articles(
+                session,
+                [
+                    {
+                        "id": a.id,
+                        "url": a.url,
+                        "guid": a.guid,
+                        "title": a.title,
+                        "text": a.text,
+                        "outlet": a.outlet,
+                        "feed_id": feed_id,
+                        "published": a.published,
+                        "seen_at": now,
+                        "content_hash": item.content_hash,
+                        "story_id": story_id,
+                        "detection": detection_to_dict(_base(detection)),
+                        "search_text": f"{a.title}\n{a.text}",
+                        "event_at": a.when,
+                        "dated": a.when_dated,
+                    }
+                    for item, a, detection, story_id in new
+                ],
+            )
             raced = [(item, a, detection) for item, a, detection, _ in new if a.id not in inserted]
             if raced:
-                winners = {r.id: r.story_id for part in chunked([a.id for _, a, _ in raced])
-                           for r in (await session.execute(select(ArticleRow.id, ArticleRow.story_id)
-                                                           .where(ArticleRow.id.in_(part)))).all()}
-                adopted.extend((item, a.id, detection, winners[a.id], self.is_news(a.when, now))
-                               for item, a, detection in raced if winners.get(a.id))
+                winners = {
+                    r.id: r.story_id
+                    for part in chunked([a.id for _, a, _ in raced])
+                    for r in (
+                        await session.execute(select(ArticleRow.id, ArticleRow.story_id).where(ArticleRow.id.in_(part)))
+                    ).all()
+                }
+                adopted.extend(
+                    (item, a.id, detection, winners[a.id], self.is_news(a.when, now))
+                    for item, a, detection in raced
+                    if winners.get(a.id)
+                )
                 stories.update(await _ensure_stories(session, {}, now, existing=set(winners.values()) - set(stories)))
                 new = [n for n in new if n[1].id in inserted]
             changed: dict[str, tuple[list[RuleMatch], bool, datetime]] = {}
@@ -327,8 +405,11 @@ class Pipeline:
                 for m in detection.matches:
                     old = by_rule.get(m.rule)
                     by_rule[m.rule] = replace(old or m, articles=(*(old.articles if old else ()), article_id))
-                changed[story_id] = (list(by_rule.values()), (prev[1] if prev else False) or eligible,
-                                     prev[2] if prev else now)
+                changed[story_id] = (
+                    list(by_rule.values()),
+                    (prev[1] if prev else False) or eligible,
+                    prev[2] if prev else now,
+                )
 
             for row, detection in edits:
                 assert row.story_id is not None
@@ -345,16 +426,23 @@ class Pipeline:
                 _remember(stories[story_id], tenant, summary)
             queued = await queue_for_stories(
                 session,
-                [StoryChange(summaries[sid], matches, eligible, first_seen, frozenset(updated.get(sid, ())))
-                 for sid, (matches, eligible, first_seen) in changed.items()],
+                [
+                    StoryChange(summaries[sid], matches, eligible, first_seen, frozenset(updated.get(sid, ())))
+                    for sid, (matches, eligible, first_seen) in changed.items()
+                ],
                 tenant=tenant,
                 watched=watched,
                 now=now,
                 burst_limit=self.services.settings.burst_limit,
                 burst_window=timedelta(minutes=self.services.settings.burst_minutes),
             )
-        return IngestResult(new_articles=len(new), seen=len(items) - len(fresh), deliveries=len(queued),
-                            stories=tuple(changed), edited=len(edits))
+        return IngestResult(
+            new_articles=len(new),
+            seen=len(items) - len(fresh),
+            deliveries=len(queued),
+            stories=tuple(changed),
+            edited=len(edits),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,8 +456,9 @@ class SplitResult:
     alerts: int  # deliveries queued for the new story (its own alert where it matches a subscribed rule)
 
 
-async def split_out(session: AsyncSession, services: Services, row: ArticleRow, *,
-                    matches: Mapping[str, Sequence[RuleMatch]]) -> SplitResult:
+async def split_out(
+    session: AsyncSession, services: Services, row: ArticleRow, *, matches: Mapping[str, Sequence[RuleMatch]]
+) -> SplitResult:
     """Give a stored article a story of its own (an admin undoing a wrong merge), in the caller's transaction.
 
     The article's row records where it came from and when (`split_from`, `split_at`): running instances move it
@@ -402,8 +491,14 @@ async def split_out(session: AsyncSession, services: Services, row: ArticleRow, 
             continue
         summary = await story_summary(session, new, found, tenant=tenant)
         queued += await queue_for_stories(
-            session, [StoryChange(summary, found, news, now)], tenant=tenant, watched=(), now=now,
-            burst_limit=services.settings.burst_limit, burst_window=timedelta(minutes=services.settings.burst_minutes))
+            session,
+            [StoryChange(summary, found, news, now)],
+            tenant=tenant,
+            watched=(),
+            now=now,
+            burst_limit=services.settings.burst_limit,
+            burst_window=timedelta(minutes=services.settings.burst_minutes),
+        )
     return SplitResult(row.id, old, new, len(edits), len(queued))
 
 
@@ -448,16 +543,28 @@ async def _known_articles(session: AsyncSession, tenant: str, ids: set[str], has
     seen_by_tenant = visible_ids(tenant)
     known = _Known({}, set(), set())
     for part in chunked(sorted(ids)):
-        rows = (await session.execute(
-            select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.story_id, Feed.url)
-            .outerjoin(Feed, Feed.id == ArticleRow.feed_id).where(ArticleRow.id.in_(part)))).all()
+        rows = (
+            await session.execute(
+                select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.story_id, Feed.url)
+                .outerjoin(Feed, Feed.id == ArticleRow.feed_id)
+                .where(ArticleRow.id.in_(part))
+            )
+        ).all()
         known.stored.update({r.id: _Stored(r.content_hash, r.story_id, r.url) for r in rows})
     for part in chunked(sorted(known.stored)):
         known.mine.update((await session.scalars(seen_by_tenant.where(SeenItem.article_id.in_(part)))).all())
     for part in chunked(sorted(hashes)):
-        known.my_hashes.update(h for h in (await session.scalars(
-            select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(part), ArticleRow.id.in_(seen_by_tenant))
-        )).all() if h)
+        known.my_hashes.update(
+            h
+            for h in (
+                await session.scalars(
+                    select(ArticleRow.content_hash).where(
+                        ArticleRow.content_hash.in_(part), ArticleRow.id.in_(seen_by_tenant)
+                    )
+                )
+            ).all()
+            if h
+        )
     return known
 
 
@@ -465,8 +572,13 @@ async def _insert_articles(session: AsyncSession, rows: Sequence[dict[str, Any]]
     """Insert article rows, skipping ids stored meanwhile; returns the ids inserted now."""
     inserted: set[str] = set()
     for part in chunked(rows, 100):
-        inserted.update((await session.scalars(
-            insert_ignore(session, ArticleRow, ["id"]).values(list(part)).returning(ArticleRow.id))).all())
+        inserted.update(
+            (
+                await session.scalars(
+                    insert_ignore(session, ArticleRow, ["id"]).values(list(part)).returning(ArticleRow.id)
+                )
+            ).all()
+        )
     return inserted
 
 
@@ -475,8 +587,7 @@ def _detect_all(compiled: Any, articles: Sequence[tuple[str, str]]) -> list[Dete
     return [compiled.detect(title, text) for title, text in articles]
 
 
-async def _edit_rows(session: AsyncSession,
-                     edited: Mapping[str, FeedItem]) -> list[tuple[ArticleRow, str, str, str]]:
+async def _edit_rows(session: AsyncSession, edited: Mapping[str, FeedItem]) -> list[tuple[ArticleRow, str, str, str]]:
     """Stored articles whose text was edited in place (same guid or URL, new text), with the new title, text
     and content hash.
 
@@ -494,8 +605,9 @@ async def _edit_rows(session: AsyncSession,
     return out
 
 
-def _apply_edits(rows: Sequence[tuple[ArticleRow, str, str, str]],
-                 detections: Sequence[Detection]) -> list[tuple[ArticleRow, Detection]]:
+def _apply_edits(
+    rows: Sequence[tuple[ArticleRow, str, str, str]], detections: Sequence[Detection]
+) -> list[tuple[ArticleRow, Detection]]:
     """Store the new text and detection of articles edited in place; returns each with its new detection
     (rule matches included)."""
     out: list[tuple[ArticleRow, Detection]] = []
@@ -507,20 +619,26 @@ def _apply_edits(rows: Sequence[tuple[ArticleRow, str, str, str]],
     return out
 
 
-async def _ensure_stories(session: AsyncSession, headlines: Mapping[str, str], now: datetime, *,
-                          existing: Iterable[str] = ()) -> dict[str, Story]:
+async def _ensure_stories(
+    session: AsyncSession, headlines: Mapping[str, str], now: datetime, *, existing: Iterable[str] = ()
+) -> dict[str, Story]:
     """The stories with these ids, created where missing (story id -> headline of its first article),
     and the `existing` ones (stories whose articles were edited)."""
     wanted = set(headlines) | set(existing)
     if not wanted:
         return {}
     # Another feed's ingest may create the same story concurrently (PostgreSQL): the insert then does nothing.
-    rows = [{"id": story_id, "headline": headline, "first_seen": now, "last_seen": now, "state": {}, "signature": []}
-            for story_id, headline in headlines.items()]
+    rows = [
+        {"id": story_id, "headline": headline, "first_seen": now, "last_seen": now, "state": {}, "signature": []}
+        for story_id, headline in headlines.items()
+    ]
     for part in chunked(rows, 200):
         await session.execute(insert_ignore(session, Story, ["id"]).values(part))
-    stories = {s.id: s for part in chunked(sorted(wanted))
-               for s in (await session.scalars(select(Story).where(Story.id.in_(part)))).all()}
+    stories = {
+        s.id: s
+        for part in chunked(sorted(wanted))
+        for s in (await session.scalars(select(Story).where(Story.id.in_(part)))).all()
+    }
     for story in stories.values():
         story.last_seen = now
     return stories
@@ -529,8 +647,11 @@ async def _ensure_stories(session: AsyncSession, headlines: Mapping[str, str], n
 def _base(detection: Detection) -> Detection:
     """The tenant-independent part of a detection (rule matches are per tenant)."""
     return Detection(
-        events=detection.events, casualties=detection.casualties, people=detection.people,
-        countries=detection.countries, regions=detection.regions,
+        events=detection.events,
+        casualties=detection.casualties,
+        people=detection.people,
+        countries=detection.countries,
+        regions=detection.regions,
     )
 
 
@@ -538,7 +659,9 @@ def _story_state(summary: Summary) -> dict[str, object]:
     return {
         "headline": summary.headline,
         "ceasefire": summary.ceasefire,
-        "casualty": detection_to_dict(Detection(casualties=(summary.casualty,)))["casualties"][0] if summary.casualty else None,
+        "casualty": detection_to_dict(Detection(casualties=(summary.casualty,)))["casualties"][0]
+        if summary.casualty
+        else None,
         "people": list(summary.people),
         "countries": list(summary.countries),
         "sources": [s.article_id for s in summary.sources],

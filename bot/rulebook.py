@@ -47,7 +47,9 @@ class RuleBook:
         cached = self._cache.get(tenant)
         if cached is not None and cached.version == version:
             return cached
-        rows = (await session.scalars(select(Rule).where(Rule.tenant == tenant, Rule.enabled.is_(True)).order_by(Rule.id))).all()
+        rows = (
+            await session.scalars(select(Rule).where(Rule.tenant == tenant, Rule.enabled.is_(True)).order_by(Rule.id))
+        ).all()
         specs: list[RuleSpec] = []
         errors: list[RuleError] = []
         for row in rows:

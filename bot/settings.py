@@ -89,9 +89,11 @@ class Settings(BaseSettings):
         if self.config_dir is not None and not path.exists():
             what = "does not exist" if not self.config_dir.exists() else f"has no {name}"
             raise ConfigError(
-                f"the folder {self.config_dir} {what}", file="environment", field="DIPLOBOT_CONFIG_DIR",
+                f"the folder {self.config_dir} {what}",
+                file="environment",
+                field="DIPLOBOT_CONFIG_DIR",
                 expected="a folder holding rules.yaml and feeds.yaml; unset DIPLOBOT_CONFIG_DIR to use the defaults "
-                         f"shipped with diplobot ({packaged_config_dir()})",
+                f"shipped with diplobot ({packaged_config_dir()})",
             )
         return path
 

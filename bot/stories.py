@@ -64,13 +64,209 @@ LEAD_CHARS = 1200
 _WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z]+)*|[^\sA-Za-z]+")
 _STOP = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "their", "his", "her", "he", "she", "they", "we", "you", "i", "not", "no", "said", "says", "will", "would", "could", "should", "after", "before", "over", "into", "than", "then", "there", "about", "also", "more", "most", "new", "u", "s", "can", "may", "one", "two", "who", "which", "what", "when", "where", "while", "during"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "their",
+        "his",
+        "her",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "not",
+        "no",
+        "said",
+        "says",
+        "will",
+        "would",
+        "could",
+        "should",
+        "after",
+        "before",
+        "over",
+        "into",
+        "than",
+        "then",
+        "there",
+        "about",
+        "also",
+        "more",
+        "most",
+        "new",
+        "u",
+        "s",
+        "can",
+        "may",
+        "one",
+        "two",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "during",
+    ]
 )
 # Capitalised words that say nothing about which event an article reports: function words at the
 # start of a sentence, days, months, honorifics and generic office words. A small fixed list, because
 # a nearly empty index cannot learn them from document frequencies yet.
 _NAME_STOP = frozenset(
-    ["the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "its", "there", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "sir", "president", "secretary", "minister", "ministers", "prime", "foreign", "state", "states", "department", "government", "official", "officials", "spokesman", "spokesperson", "spokeswoman", "office", "news", "breaking", "update", "read", "more", "after", "before", "while", "when", "where", "what", "who", "why", "how", "if", "as", "by", "with", "from", "to", "said", "says", "both", "all", "some", "many", "most", "other", "our", "we're", "it's", "we've", "i'm", "i'll", "i've", "i'd", "we'll", "let", "let's"]
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "and",
+        "but",
+        "or",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "there",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "president",
+        "secretary",
+        "minister",
+        "ministers",
+        "prime",
+        "foreign",
+        "state",
+        "states",
+        "department",
+        "government",
+        "official",
+        "officials",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "office",
+        "news",
+        "breaking",
+        "update",
+        "read",
+        "more",
+        "after",
+        "before",
+        "while",
+        "when",
+        "where",
+        "what",
+        "who",
+        "why",
+        "how",
+        "if",
+        "as",
+        "by",
+        "with",
+        "from",
+        "to",
+        "said",
+        "says",
+        "both",
+        "all",
+        "some",
+        "many",
+        "most",
+        "other",
+        "our",
+        "we're",
+        "it's",
+        "we've",
+        "i'm",
+        "i'll",
+        "i've",
+        "i'd",
+        "we'll",
+        "let",
+        "let's",
+    ]
 )
 IDF_PRIOR = 50.0  # pseudo-documents: with few indexed articles every name weighs about the same
 BLOCK_KEYS = 16  # an article is looked up under its rarest names only
@@ -97,8 +293,10 @@ UNDATED_SPECIFIC = True  # an undated report must share specifics too: no window
 AGREED_WITHIN = timedelta(hours=36)  # "the same day, or a day apart": two governments' statements on one event
 STORY_TRIES = 3  # candidate stories tried, best first, before starting a new one
 # Dateline and agency chrome at the start of a lead line: "TEHRAN, Aug. 11 (MNA) - ", "KYIV, Ukraine (AP) - ".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*"
-                       r"(?:\([A-Za-z .]{2,24}\))?\s*[-–—:]+\s+")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*"
+    r"(?:\([A-Za-z .]{2,24}\))?\s*[-–—:]+\s+"
+)
 # Titles of recurring formats: the same words head readouts, newscasts and series about other events, so
 # they say nothing about which event this is ("Telephone conversation with ...", "VOA newscast", "Today in
 # history", "Fact check: ...", "Readout of the Secretary's call with ...").
@@ -106,38 +304,82 @@ _FORMAT_TITLE = re.compile(
     r"^\W*(?:telephone conversation|phone (?:call|conversation)|readout|statement by|remarks|press (?:release|statement|"
     r"briefing)|transcript|today in history|this day in history|on this day|fact[- ]?check|(?:[\w.]+ ){0,3}newscast|"
     r"(?:daily|regular) (?:press|news) briefing|[\w. ]{0,40}['’]s (?:meeting|(?:phone |telephone )?call|conversation) with)\b",
-    re.I)
-_MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+    re.I,
+)
+_MONTHS = {
+    m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+}
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _FULL_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|(\d{{1,2}})\s+{_MONTH},?\s+((?:19|20)\d\d)|"
-    r"((?:19|20)\d\d)-(\d\d)-(\d\d))\b", re.I)
+    r"((?:19|20)\d\d)-(\d\d)-(\d\d))\b",
+    re.I,
+)
 DATE_CHARS = 20_000  # dates further into a long page are not looked for
 # A day and month without a year ("On Wednesday 8 April", "on August 1"): in the headline or lead it dates the
 # event to within a few days of any year, which is enough to tell two occurrences of a recurring event apart.
 _DAY_MONTH = re.compile(
     rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})\b(?!,?\s+(?:19|20)\d\d)",
-    re.I)
+    re.I,
+)
 # The place of the event, as a headline or lead sentence gives it: "met ... today in Beijing", "the attack in
 # Mogadishu", "at the State Department in Washington". Only the first capitalised name after the preposition.
-_PLACE = re.compile(r"(?<!officials )(?<!sources )(?<!diplomats )(?<!authorities )(?<!embassy )(?<!ministry )"
-                    r"(?<!spokesman )(?<!spokesperson )(?<!spokeswoman )(?<!reporters )(?<!correspondent )"
-                    r"\b(?:in|at|(?:attacks?|bombings?|strikes?|raids?) on)\s+(?:the\s+)?"
-                    r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+[A-Z][a-z]+)?)")
+_PLACE = re.compile(
+    r"(?<!officials )(?<!sources )(?<!diplomats )(?<!authorities )(?<!embassy )(?<!ministry )"
+    r"(?<!spokesman )(?<!spokesperson )(?<!spokeswoman )(?<!reporters )(?<!correspondent )"
+    r"\b(?:in|at|(?:attacks?|bombings?|strikes?|raids?) on)\s+(?:the\s+)?"
+    r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+[A-Z][a-z]+)?)"
+)
 # (Not where those who speak of it are: "officials in Yerevan and Baku said".)
-_PLACE_PREFIX = frozenset(["new", "san", "santa", "los", "las", "el", "al", "port", "saint", "st", "fort", "cape", "la",
-                           "le", "abu", "addis", "buenos", "sao", "rio", "tel", "hong", "kuala", "sri", "north", "south",
-                           "east", "west"])
+_PLACE_PREFIX = frozenset(
+    [
+        "new",
+        "san",
+        "santa",
+        "los",
+        "las",
+        "el",
+        "al",
+        "port",
+        "saint",
+        "st",
+        "fort",
+        "cape",
+        "la",
+        "le",
+        "abu",
+        "addis",
+        "buenos",
+        "sao",
+        "rio",
+        "tel",
+        "hong",
+        "kuala",
+        "sri",
+        "north",
+        "south",
+        "east",
+        "west",
+    ]
+)
 _HERE = re.compile(r"\b(?:(?:here|to be|gathered|together)\s+in|[Ww]elcome\s+to)\s+([A-Z][a-z]+)")
 # A report that looks back on an event (an anniversary, "a year after") is not a report of it.
 _RETROSPECT = re.compile(
     r"\banniversar(?:y|ies)\b|\bcommemorat|\b(?:one|a|two|three|four|five|ten|\d+)\s+years?\s+ago\b|"
-    r"\byears?\s+since\s+(?:the|this|that)\b", re.I)
+    r"\byears?\s+since\s+(?:the|this|that)\b",
+    re.I,
+)
 # How two leaders spoke: by telephone, or face to face. A call and a meeting of the same people are two events.
-_CALL = re.compile(r"\b(?:tele)?phone\b|\bcall(?:ed|s)?\s+(?:with|between)\b|\bconversation\s+with\b|"
-                   r"\bcalled\s+(?:the\s+)?(?:president|prime|chancellor|king|secretary|minister)\b", re.I)
-_MEETING = re.compile(r"\b(?:met|meets?|meeting|hosted|hosts?|visit(?:ed|s|ing)?|summit|bilateral\s+talks|"
-                      r"talks\s+(?:in|at)|face[- ]to[- ]face)\b", re.I)
+_CALL = re.compile(
+    r"\b(?:tele)?phone\b|\bcall(?:ed|s)?\s+(?:with|between)\b|\bconversation\s+with\b|"
+    r"\bcalled\s+(?:the\s+)?(?:president|prime|chancellor|king|secretary|minister)\b",
+    re.I,
+)
+_MEETING = re.compile(
+    r"\b(?:met|meets?|meeting|hosted|hosts?|visit(?:ed|s|ing)?|summit|bilateral\s+talks|"
+    r"talks\s+(?:in|at)|face[- ]to[- ]face)\b",
+    re.I,
+)
 # A page's own statement of the period it was published in: "This was published under the 2010 to 2015
 # Conservative and Liberal Democrat coalition government".
 _ERA = re.compile(r"\bpublished under the ((?:19|20)\d\d) to ((?:19|20)\d\d)\b", re.I)
@@ -316,8 +558,11 @@ def lead_sentence(lead: str, title: str = "") -> str:
     head = " ".join(title.lower().split())[:60]
     for line in lead.splitlines():
         line = line.strip()
-        if (len(line.split()) < 8 or line.rstrip("”\"’' ").endswith(":")
-                or (head and " ".join(line.lower().split()).startswith(head))):
+        if (
+            len(line.split()) < 8
+            or line.rstrip("”\"’' ").endswith(":")
+            or (head and " ".join(line.lower().split()).startswith(head))
+        ):
             continue
         line = line[:LEAD_SENTENCE_CHARS]
         end = re.search(r"[.!?][\"'’”]?\s+[A-Z“\"]", line[40:])
@@ -334,8 +579,15 @@ def event_places(head: str, exclude: set[str], pattern: re.Pattern[str] = _PLACE
         if len(words) > 1 and (words[0] not in _PLACE_PREFIX or words[1] in _NAME_STOP or words[1] in exclude):
             words = words[:1]  # "Kabul Province" is Kabul, "Gaza City" Gaza; "New York" and "San Francisco" stay
         word = " ".join(words)
-        if (len(word) < 3 or words[0] in _NAME_STOP or word in exclude or words[0] in exclude
-                or words[0][:3] in _MONTHS or _country_word(word) or _country_word(words[0])):
+        if (
+            len(word) < 3
+            or words[0] in _NAME_STOP
+            or word in exclude
+            or words[0] in exclude
+            or words[0][:3] in _MONTHS
+            or _country_word(word)
+            or _country_word(words[0])
+        ):
             continue
         out.add(word)
     return frozenset(out)
@@ -347,7 +599,7 @@ def is_retrospect(head: str) -> bool:
 
 
 def contact_mode(head: str) -> str | None:
-    """"call" when a headline or lead sentence reports a telephone call, "meeting" when it reports a meeting,
+    """ "call" when a headline or lead sentence reports a telephone call, "meeting" when it reports a meeting,
     None when it says neither or both."""
     call, meeting = bool(_CALL.search(head)), bool(_MEETING.search(head))
     return None if call == meeting else "call" if call else "meeting"
@@ -373,8 +625,14 @@ def event_time(published: datetime | None, title: str, text: str, fetched: datet
 
 # Kinds of event, coarser than the detector's types: what it tells apart on unseen text less reliably
 # (a truce reported as agreed by one outlet and as a deal or talks by another) stays one kind.
-_FAMILY = {"ceasefire": "peace", "agreement": "peace", "talks": "peace", "clash": "violence",
-           "casualties": "violence", "sanctions": "sanctions"}
+_FAMILY = {
+    "ceasefire": "peace",
+    "agreement": "peace",
+    "talks": "peace",
+    "clash": "violence",
+    "casualties": "violence",
+    "sanctions": "sanctions",
+}
 
 
 def _families(events: frozenset[str]) -> set[str]:
@@ -396,8 +654,11 @@ _COUNTRY_PARTS = frozenset(["united", "republic", "kingdom", "democratic", "fede
 @functools.cache
 def _country_keys() -> frozenset[str]:
     """Every folded way the gazetteer writes a country's name or demonym (684 keys; built once)."""
-    return frozenset(key for key, (_length, entries) in places().automaton.items()
-                     if any(e.kind in ("country", "alias", "demonym") for e in entries))
+    return frozenset(
+        key
+        for key, (_length, entries) in places().automaton.items()
+        if any(e.kind in ("country", "alias", "demonym") for e in entries)
+    )
 
 
 def _country_word(name: str) -> bool:
@@ -547,8 +808,11 @@ class StoryIndex:
             stated=stated,
             principal=frozenset(principal),
             # An official stands for their country too: a White House statement is the United States speaking.
-            parties=frozenset(["p:" + p.name.lower() for p in det.people] + ["c:" + c.lower() for c in det.countries]
-                              + ["c:" + p.country.lower() for p in det.people if p.country]),
+            parties=frozenset(
+                ["p:" + p.name.lower() for p in det.people]
+                + ["c:" + c.lower() for c in det.countries]
+                + ["c:" + p.country.lower() for p in det.people if p.country]
+            ),
             surnames=frozenset(p.name.split()[-1].lower() for p in det.people),
             deaths=frozenset(c.count for c in det.casualties if c.current and c.kind in _DEATHS),
             series=series,
@@ -558,15 +822,22 @@ class StoryIndex:
         # A word the article also writes in lower case is a common word in a Title Case headline, not a name.
         common = set(_LOWER_WORD.findall(doc.text[:SPECIFIC_CHARS]))
         entry.specific = frozenset(
-            n for n in names
-            if ":" not in n and not (set(n.split()) & (people_words | common)) and not _country_word(n)
-            and not _ROMAN.match(n))
+            n
+            for n in names
+            if ":" not in n
+            and not (set(n.split()) & (people_words | common))
+            and not _country_word(n)
+            and not _ROMAN.match(n)
+        )
         head = title + "\n" + first
         # Only a report with no full date (none published, none written) is dated by a day without a year.
-        entry.days = day_months(title + "\n" + lead[:DAYS_CHARS]) if doc.published is None and not stated else frozenset()
+        entry.days = (
+            day_months(title + "\n" + lead[:DAYS_CHARS]) if doc.published is None and not stated else frozenset()
+        )
         # "here in Rome", "welcome to Moscow": a speaker says where the remarks are made, wherever in the lead.
-        entry.place = (event_places(head, people_words | common)
-                       | event_places(lead[:DAYS_CHARS], people_words | common, _HERE))
+        entry.place = event_places(head, people_words | common) | event_places(
+            lead[:DAYS_CHARS], people_words | common, _HERE
+        )
         entry.retrospect = is_retrospect(head)
         entry.mode = mode
         entry.title_words = frozenset(_words(doc.title))
@@ -649,8 +920,10 @@ class StoryIndex:
         for member in members:
             if self._conflict(entry, member):
                 return False
-            if not copy and (entry.minhash.jaccard(member.minhash) >= self.dup_threshold
-                             or self._same_event(entry, member) >= self.min_score):
+            if not copy and (
+                entry.minhash.jaccard(member.minhash) >= self.dup_threshold
+                or self._same_event(entry, member) >= self.min_score
+            ):
                 linked += 1
         # Reports of one event written apart (a newscast, an editorial, a government's statement) are often
         # weakly linked to each other, so not every member need be linked; but more than one of a big story.
@@ -790,8 +1063,10 @@ class StoryIndex:
                 return y.era[1] < lo or y.era[0] > hi
             if y.when is not None and (y.doc.published is not None or y.stated):
                 margin = self._limit(True)
-                return (y.when < datetime(lo, 1, 1, tzinfo=UTC) - margin
-                        or y.when > datetime(hi, 12, 31, tzinfo=UTC) + margin)
+                return (
+                    y.when < datetime(lo, 1, 1, tzinfo=UTC) - margin
+                    or y.when > datetime(hi, 12, 31, tzinfo=UTC) + margin
+                )
         return False
 
     def _days_conflict(self, a: _Entry, b: _Entry) -> bool:
@@ -852,9 +1127,9 @@ class StoryIndex:
         names = self._name_similarity(a, b)
         if names < self.min_names:
             return 0.0
-        words = sum(
-            a.words[w] * b.words[w] * self._idf(self._wdf, w) ** 2 for w in a.words.keys() & b.words.keys()
-        ) / (a.word_norm * b.word_norm)
+        words = sum(a.words[w] * b.words[w] * self._idf(self._wdf, w) ** 2 for w in a.words.keys() & b.words.keys()) / (
+            a.word_norm * b.word_norm
+        )
         # Two governments' statements on one event share little wording; the same kind of event on the same
         # day, among the same names, with nothing that tells them apart, is what makes them one.
         agreed = self._agreed(a, b)
@@ -908,17 +1183,21 @@ class StoryIndex:
             return False  # nothing beyond the headline to tell them apart by (a teaser), or the same place
         return self._specific_similarity(a, b, rest_a, rest_b) < MIN_SPECIFIC
 
-    def _specific_similarity(self, a: _Entry, b: _Entry, of_a: frozenset[str] | None = None,
-                             of_b: frozenset[str] | None = None) -> float:
+    def _specific_similarity(
+        self, a: _Entry, b: _Entry, of_a: frozenset[str] | None = None, of_b: frozenset[str] | None = None
+    ) -> float:
         spec_a = a.specific if of_a is None else of_a
         spec_b = b.specific if of_b is None else of_b
         shared = spec_a & spec_b
         if not shared:
             return 0.0
+
         def norm(e: _Entry, spec: frozenset[str]) -> float:
             return math.sqrt(sum((e.names[n] * self._idf(self._df, n)) ** 2 for n in spec))
-        return (sum(a.names[n] * b.names[n] * self._idf(self._df, n) ** 2 for n in shared)
-                / (norm(a, spec_a) * norm(b, spec_b)))
+
+        return sum(a.names[n] * b.names[n] * self._idf(self._df, n) ** 2 for n in shared) / (
+            norm(a, spec_a) * norm(b, spec_b)
+        )
 
     def _title_conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when, both ways, most of a headline's distinctive names are never mentioned by the other article.
@@ -933,7 +1212,13 @@ class StoryIndex:
         for x, y in ((a, b), (b, a)):
             total = missing = 0.0
             for name, weight in x.names.items():
-                if weight < TITLE_WEIGHT or x.lead_names is None or name not in x.lead_names or ":" in name or " " in name:
+                if (
+                    weight < TITLE_WEIGHT
+                    or x.lead_names is None
+                    or name not in x.lead_names
+                    or ":" in name
+                    or " " in name
+                ):
                     continue
                 idf = self.idf(name)
                 if idf < floor:
@@ -950,9 +1235,9 @@ class StoryIndex:
     def _name_similarity(self, a: _Entry, b: _Entry) -> float:
         if not (a.name_norm and b.name_norm):
             return 0.0
-        return sum(
-            a.names[n] * b.names[n] * self._idf(self._df, n) ** 2 for n in a.names.keys() & b.names.keys()
-        ) / (a.name_norm * b.name_norm)
+        return sum(a.names[n] * b.names[n] * self._idf(self._df, n) ** 2 for n in a.names.keys() & b.names.keys()) / (
+            a.name_norm * b.name_norm
+        )
 
 
 EXPLAIN_MEMBERS = 12  # a member is explained by the one of this many earlier members it shares most with
@@ -978,7 +1263,11 @@ def link_reasons(a: StoryDoc, b: StoryDoc, copy: bool = False) -> tuple[str, ...
     if events:
         out.append("same event: " + ", ".join(events))
     tolls_b = {(c.count, c.kind) for c in db.casualties if c.current}
-    tolls = [f"{n:,} {k}" for n, k in dict.fromkeys((c.count, c.kind) for c in da.casualties if c.current) if (n, k) in tolls_b]
+    tolls = [
+        f"{n:,} {k}"
+        for n, k in dict.fromkeys((c.count, c.kind) for c in da.casualties if c.current)
+        if (n, k) in tolls_b
+    ]
     if tolls:
         out.append("same toll: " + ", ".join(tolls[:2]))
     places_b = set(db.regions)
@@ -988,8 +1277,11 @@ def link_reasons(a: StoryDoc, b: StoryDoc, copy: bool = False) -> tuple[str, ...
     if a.published is not None and b.published is not None:
         early, late = sorted((a.published, b.published))
         days = (late.date() - early.date()).days
-        out.append(f"same day, {_day(early)}" if days == 0 else
-                   f"{days} day{'s' if days > 1 else ''} apart: {_day(early)}, {_day(late)}")
+        out.append(
+            f"same day, {_day(early)}"
+            if days == 0
+            else f"{days} day{'s' if days > 1 else ''} apart: {_day(early)}, {_day(late)}"
+        )
     return tuple(out)
 
 
@@ -1015,6 +1307,7 @@ def explain_members(docs: Sequence[StoryDoc], dup_threshold: float = 0.5) -> lis
 def cluster(docs: Sequence[StoryDoc], window: timedelta = timedelta(hours=72)) -> list[str]:
     """Story ids for a batch of articles, in input order (articles of one event share an id)."""
     index = StoryIndex(window=window)
+
     # In the order of the events' dates (published, else written in the text); undated articles go last so
     # that they can join a dated story rather than start one.
     def key(i: int) -> tuple[bool, float, int]:
@@ -1033,6 +1326,18 @@ def merge_ids(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-__all__ = ["Dated", "StoryDoc", "StoryIndex", "clean_lines", "cluster", "event_time", "explain_members", "lead_text",
-           "link_reasons", "merge_ids", "names_of", "new_story_id", "stated_date"]
-
+__all__ = [
+    "Dated",
+    "StoryDoc",
+    "StoryIndex",
+    "clean_lines",
+    "cluster",
+    "event_time",
+    "explain_members",
+    "lead_text",
+    "link_reasons",
+    "merge_ids",
+    "names_of",
+    "new_story_id",
+    "stated_date",
+]

@@ -28,20 +28,85 @@ from bot.models import (
 # phrases are tested as substrings of the lower-cased sentence (one big regex alternation costs
 # ~0.2 ms a line); only the few that need anchors or word boundaries are regular expressions.
 _BOILERPLATE_PHRASES = (
-    "your support", "your donation", "your contribution", "make a gift", "make a contribution", "support our",
-    "support us", "support independent", "subscribe", "subscription", "newsletter", "read more", "read next",
-    "read also", "more on this", "click here", "tap here", "follow us", "share this", "share on", "print this",
-    "email this", "all rights reserved", "copyright", "\u00a9", "cookie", "advertis", "paywall",
-    "accessibility links", "skip to content", "skip to main content", "jump to:", "an official website of",
-    "here's how you know", "heres how you know", "official websites use", "secure .gov", "related stories",
-    "related articles", "related coverage", "related topics", "other stories from", "more articles here", ".svg",
-    "a map showing", "for more on", "getty images", "(ap photo", "(afp photo", "(reuters photo", "photo by",
-    "photograph by", "caption", "listen to this article", "we need reporters", "trusted by", "quality journalism",
-    "makes all the difference", "on the ground when", "free news source", "you can write", "terms of use",
-    "terms of service", "privacy policy", "comments are closed", "comments have been closed",
-    "may contain information from wire service", "some information for this report", "was provided by",
-    "attributable to", ".gov website", "official government organization", "lock (", "https:// means",
-    "share sensitive information", "secure websites", "you've safely connected", "javascript", "your browser",
+    "your support",
+    "your donation",
+    "your contribution",
+    "make a gift",
+    "make a contribution",
+    "support our",
+    "support us",
+    "support independent",
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "read more",
+    "read next",
+    "read also",
+    "more on this",
+    "click here",
+    "tap here",
+    "follow us",
+    "share this",
+    "share on",
+    "print this",
+    "email this",
+    "all rights reserved",
+    "copyright",
+    "\u00a9",
+    "cookie",
+    "advertis",
+    "paywall",
+    "accessibility links",
+    "skip to content",
+    "skip to main content",
+    "jump to:",
+    "an official website of",
+    "here's how you know",
+    "heres how you know",
+    "official websites use",
+    "secure .gov",
+    "related stories",
+    "related articles",
+    "related coverage",
+    "related topics",
+    "other stories from",
+    "more articles here",
+    ".svg",
+    "a map showing",
+    "for more on",
+    "getty images",
+    "(ap photo",
+    "(afp photo",
+    "(reuters photo",
+    "photo by",
+    "photograph by",
+    "caption",
+    "listen to this article",
+    "we need reporters",
+    "trusted by",
+    "quality journalism",
+    "makes all the difference",
+    "on the ground when",
+    "free news source",
+    "you can write",
+    "terms of use",
+    "terms of service",
+    "privacy policy",
+    "comments are closed",
+    "comments have been closed",
+    "may contain information from wire service",
+    "some information for this report",
+    "was provided by",
+    "attributable to",
+    ".gov website",
+    "official government organization",
+    "lock (",
+    "https:// means",
+    "share sensitive information",
+    "secure websites",
+    "you've safely connected",
+    "javascript",
+    "your browser",
 )
 # (a literal the sentence must contain, the pattern then tried): the literal keeps the regex off most lines.
 _BOILERPLATE_PATTERNS = tuple(
@@ -70,7 +135,51 @@ def _has_chrome(sentence: str) -> bool:
 
 
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "sec", "gen", "sen", "rep", "gov", "pres", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "amb", "adm", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "approx", "est"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sec",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "dept",
+        "amb",
+        "adm",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "fig",
+        "approx",
+        "est",
+    ]
 )
 _BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)(\s+|(?=[A-Z]))(?=[\"'“‘(\[]?[A-Z0-9])")
 _UPPER = re.compile(r"[A-Z]")
@@ -103,7 +212,9 @@ def split_sentences(text: str) -> list[str]:
             end = m.end(2)
             before = para[start : m.start(1)]
             last = re.split(r"[\s(\"“]+", before)[-1] if before else ""
-            if m.group(1) == "." and (last.lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last)):
+            if m.group(1) == "." and (
+                last.lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last)
+            ):
                 continue  # "U.S. Secretary", "Sept. 14", "Mr. Blinken": not a boundary
             if not m.group(3) and not before[-1:].islower():
                 continue  # a missing space only ends a sentence after a lower-case word ("difference.U.S.")
@@ -156,7 +267,9 @@ def article_toll(casualties: Sequence[Casualty], kinds: tuple[str, ...] = DEATH_
     return max(current, key=_conservative_key)
 
 
-def story_casualty(reports: Sequence[tuple[datetime, Sequence[Casualty]]], span: timedelta = CURRENT_SPAN) -> Casualty | None:
+def story_casualty(
+    reports: Sequence[tuple[datetime, Sequence[Casualty]]], span: timedelta = CURRENT_SPAN
+) -> Casualty | None:
     """The story's current figure: each article's toll, the newest reports only, then the most conservative.
 
     Tolls rise as a story develops, so a report older than `span` before the newest figure is superseded;
@@ -205,8 +318,9 @@ def _candidates(article: Article, *, whole_only: bool = True) -> list[tuple[int,
     return out
 
 
-def choose_sentences(articles: Sequence[Article], detections: Sequence[Detection], max_sentences: int = 3,
-                     lead: int = 0) -> list[str]:
+def choose_sentences(
+    articles: Sequence[Article], detections: Sequence[Detection], max_sentences: int = 3, lead: int = 0
+) -> list[str]:
     """Two or three key sentences across the sources, in reading order. With `lead`, the first `lead` articles
     (those that matched the rule) give the first sentence."""
     keywords: set[str] = {"ceasefire", "truce", "killed", "dead", "talks", "meeting", "agreed", "agreement", "peace"}
@@ -276,11 +390,21 @@ def summarize(
     return Summary(
         story_id=story_id,
         headline=headline_of([articles[i] for i in lead] or articles),
-        sentences=tuple(choose_sentences([articles[i] for i in order], [detections[i] for i in order], max_sentences,
-                                         lead=len(lead))),
+        sentences=tuple(
+            choose_sentences(
+                [articles[i] for i in order], [detections[i] for i in order], max_sentences, lead=len(lead)
+            )
+        ),
         sources=tuple(
-            Source(article_id=a.id, title=a.title, url=a.url, outlet=a.outlet, published=a.when, dated=a.when_dated,
-                   why=why)
+            Source(
+                article_id=a.id,
+                title=a.title,
+                url=a.url,
+                outlet=a.outlet,
+                published=a.when,
+                dated=a.when_dated,
+                why=why,
+            )
             for a, why in zip(articles, member_reasons(articles, detections, matches), strict=True)
         ),
         ceasefire=ceasefire,
@@ -293,14 +417,17 @@ def summarize(
     )
 
 
-def member_reasons(articles: Sequence[Article], detections: Sequence[Detection],
-                   matches: Sequence[RuleMatch] = ()) -> list[str]:
+def member_reasons(
+    articles: Sequence[Article], detections: Sequence[Detection], matches: Sequence[RuleMatch] = ()
+) -> list[str]:
     """Why each article (oldest first) is in its story: the rules it matched, and what it shares with the
     earlier member it has most in common with ('with "Blinken hosts...": same parties: Antony Blinken, Armenia; same event:
     talks; 1 day apart: 19 Sep 2022, 20 Sep 2022")."""
     from bot.stories import StoryDoc, explain_members  # bot.stories reads this module's boilerplate test
 
-    links = explain_members([StoryDoc(a.id, a.title, a.text, a.when, d) for a, d in zip(articles, detections, strict=False)])
+    links = explain_members(
+        [StoryDoc(a.id, a.title, a.text, a.when, d) for a, d in zip(articles, detections, strict=False)]
+    )
     out: list[str] = []
     for a, (other, reasons) in zip(articles, links, strict=True):
         rules = [m.rule for m in matches if a.id in m.articles]
@@ -308,7 +435,7 @@ def member_reasons(articles: Sequence[Article], detections: Sequence[Detection],
         if other is not None:
             title = " ".join(articles[other].title.split())
             title = title if len(title) <= 60 else title[:57].rsplit(" ", 1)[0] + "..."
-            parts.append(f"with \"{title}\": " + ("; ".join(reasons) or "linked"))
+            parts.append(f'with "{title}": ' + ("; ".join(reasons) or "linked"))
         out.append("; ".join(parts))
     return out
 

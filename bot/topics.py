@@ -180,7 +180,9 @@ class TopicIndex:
             return _best(exact)
         words = key.split()
         partial = [
-            t for alias, topics in self.by_alias.items() for t in topics
+            t
+            for alias, topics in self.by_alias.items()
+            for t in topics
             if _contains_words(alias.split(), words) and (len(key) >= 4 or len(words) > 1)
         ]
         return _best(partial) if partial else None
@@ -199,8 +201,13 @@ class TopicIndex:
     def names(self, prefix: str = "") -> list[str]:
         """Display names starting with `prefix` (for autocomplete), sorted."""
         p = norm(prefix)
-        return sorted({t.name for t in self.topics if not p or norm(t.name).startswith(p)
-                       or any(a.startswith(p) for a in t.aliases)})
+        return sorted(
+            {
+                t.name
+                for t in self.topics
+                if not p or norm(t.name).startswith(p) or any(a.startswith(p) for a in t.aliases)
+            }
+        )
 
 
 def _contains_words(haystack: list[str], needle: list[str]) -> bool:
@@ -242,11 +249,20 @@ def _gazetteer_topics() -> tuple[Topic, ...]:
                     country_phrases.setdefault(entry.country, [entry.country]).append(entry.written)
     topics: list[Topic] = []
     for name, aliases in sorted(country_aliases.items()):
-        topics.append(Topic("country", name, tuple(dict.fromkeys(norm(a) for a in aliases if norm(a))),
-                            tuple(dict.fromkeys(country_phrases.get(name, [name])))))
+        topics.append(
+            Topic(
+                "country",
+                name,
+                tuple(dict.fromkeys(norm(a) for a in aliases if norm(a))),
+                tuple(dict.fromkeys(country_phrases.get(name, [name]))),
+            )
+        )
     for name, aliases in sorted(region_aliases.items()):
-        topics.append(Topic("region", name, tuple(dict.fromkeys(norm(a) for a in aliases if norm(a))),
-                            tuple(dict.fromkeys(aliases))))
+        topics.append(
+            Topic(
+                "region", name, tuple(dict.fromkeys(norm(a) for a in aliases if norm(a))), tuple(dict.fromkeys(aliases))
+            )
+        )
     book = people()
     forms: dict[str, list[str]] = {}
     for form, person in book.by_form.items():
@@ -277,7 +293,13 @@ def _builtin_topics() -> tuple[Topic, ...]:
         code = country.alpha_2
         extra = COUNTRY_ALIASES.get(code, ())
         name = extra[0] if extra else getattr(country, "common_name", None) or country.name
-        names = [name, *extra, country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
+        names = [
+            name,
+            *extra,
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ]
         aliases = tuple(dict.fromkeys(norm(n) for n in names if n))
         phrases = tuple(dict.fromkeys(n for n in [name, *extra] if n and len(norm(n)) > 2))
         topics.append(Topic("country", name, aliases, phrases))

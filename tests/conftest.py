@@ -56,8 +56,9 @@ FEEDS = SHARED / "feeds"
 # checkout (or at $DIPLOBOT_SHARED_DIR/feeds). Without them, those tests are left out and the run says so
 # once; on CI (CI=true), where the folder is always laid, a missing folder fails the run instead.
 FEEDS_STATUS = (
-    f"saved feeds found at {FEEDS}: the tests that read them run" if FEEDS.is_dir() else
-    f"saved feeds not found at {FEEDS}: the tests that read them are left out; set DIPLOBOT_SHARED_DIR to the "
+    f"saved feeds found at {FEEDS}: the tests that read them run"
+    if FEEDS.is_dir()
+    else f"saved feeds not found at {FEEDS}: the tests that read them are left out; set DIPLOBOT_SHARED_DIR to the "
     "folder that holds feeds/ (the project's shared/ folder) to run them"
 )
 

@@ -87,15 +87,32 @@ def channel(cid: int, name: str, ctype: int = 0, *, guild_id: int = GUILD_ID) ->
         "flags": 0,
     }
     if ctype == 15:
-        data.update({"available_tags": [], "default_reaction_emoji": None, "default_sort_order": None,
-                     "default_forum_layout": 0, "default_thread_rate_limit_per_user": 0})
+        data.update(
+            {
+                "available_tags": [],
+                "default_reaction_emoji": None,
+                "default_sort_order": None,
+                "default_forum_layout": 0,
+                "default_thread_rate_limit_per_user": 0,
+            }
+        )
     return data
 
 
 def role(rid: int, name: str, permissions: int = 0, position: int = 1) -> dict[str, Any]:
     """A role payload."""
-    return {"id": str(rid), "name": name, "color": 0, "colors": {"primary_color": 0}, "hoist": False,
-            "position": position, "permissions": str(permissions), "managed": False, "mentionable": True, "flags": 0}
+    return {
+        "id": str(rid),
+        "name": name,
+        "color": 0,
+        "colors": {"primary_color": 0},
+        "hoist": False,
+        "position": position,
+        "permissions": str(permissions),
+        "managed": False,
+        "mentionable": True,
+        "flags": 0,
+    }
 
 
 @dataclass
@@ -244,15 +261,23 @@ class FakeDiscord:
 
     # ------------------------------------------------------------------ test controls
 
-    def fail_next(self, method: str, path: str, status: int, code: int = 0, message: str = "", *,
-                  retry_after: float | None = None, times: int = 1) -> None:
+    def fail_next(
+        self,
+        method: str,
+        path: str,
+        status: int,
+        code: int = 0,
+        message: str = "",
+        *,
+        retry_after: float | None = None,
+        times: int = 1,
+    ) -> None:
         """Answer the next `times` requests matching method and path regex with an error."""
         body: dict[str, Any] = {"code": code, "message": message or f"error {code}"}
         headers: dict[str, str] = {}
         if status == 429:
             body = {"message": "You are being rate limited.", "retry_after": retry_after or 0.05, "global": False}
-            headers = {"Via": "1.1 google", "Retry-After": str(retry_after or 0.05),
-                       "X-RateLimit-Scope": "user"}
+            headers = {"Via": "1.1 google", "Retry-After": str(retry_after or 0.05), "X-RateLimit-Scope": "user"}
         self.failures.append(Failure(method.upper(), path, status, body, headers, times))
 
     def channel_messages(self, cid: int | str) -> list[dict[str, Any]]:
@@ -340,7 +365,8 @@ class FakeDiscord:
         self.requests.append((request.method, request.path, body))
         self.queries.append((request.method, request.path, dict(request.query)))
         needs_token = request.path.startswith("/api/") and not request.path.startswith(
-            ("/api/v10/webhooks/", "/api/v10/interactions/"))
+            ("/api/v10/webhooks/", "/api/v10/interactions/")
+        )
         if needs_token and request.headers.get("Authorization") != f"Bot {TOKEN}":
             return self._json({"message": "401: Unauthorized", "code": 0}, 401)
         for failure in self.failures:
@@ -354,13 +380,22 @@ class FakeDiscord:
 
     @staticmethod
     def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
-        return web.Response(body=json.dumps(data).encode(), status=status, headers={"Content-Type": JSON, **(headers or {})})
+        return web.Response(
+            body=json.dumps(data).encode(), status=status, headers={"Content-Type": JSON, **(headers or {})}
+        )
 
     def _invalid(self, exc: EmbedLimitError) -> web.Response:
         return self._json({"code": 50035, "message": "Invalid Form Body", "errors": {"detail": str(exc)}}, 400)
 
-    def _message(self, cid: str, body: dict[str, Any], *, author: dict[str, Any] | None = None,
-                 mid: str | None = None, flags: int = 0) -> dict[str, Any]:
+    def _message(
+        self,
+        cid: str,
+        body: dict[str, Any],
+        *,
+        author: dict[str, Any] | None = None,
+        mid: str | None = None,
+        flags: int = 0,
+    ) -> dict[str, Any]:
         return {
             "id": mid or snowflake(),
             "channel_id": cid,
@@ -451,25 +486,48 @@ class FakeDiscord:
     # ------------------------------------------------------------------ REST
 
     async def _gateway_bot(self, request: web.Request) -> web.Response:
-        return self._json({"url": self.gateway_url, "shards": 1,
-                           "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}})
+        return self._json(
+            {
+                "url": self.gateway_url,
+                "shards": 1,
+                "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1},
+            }
+        )
 
     async def _me(self, request: web.Request) -> web.Response:
         return self._json(user(BOT_ID, "diplobot", bot=True))
 
     async def _application(self, request: web.Request) -> web.Response:
-        return self._json({
-            "id": str(APP_ID), "name": "diplobot", "icon": None, "description": "", "bot_public": True,
-            "bot_require_code_grant": False, "owner": user(ADMIN_USER, "alice"), "verify_key": "00", "flags": 0,
-            "summary": "", "team": None,
-        })
+        return self._json(
+            {
+                "id": str(APP_ID),
+                "name": "diplobot",
+                "icon": None,
+                "description": "",
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "owner": user(ADMIN_USER, "alice"),
+                "verify_key": "00",
+                "flags": 0,
+                "summary": "",
+                "team": None,
+            }
+        )
 
     async def _put_commands(self, request: web.Request) -> web.Response:
         body = request[BODY] or []
         out = []
         for cmd in body:
-            stored = {"id": snowflake(), "application_id": str(APP_ID), "version": snowflake(), "type": 1,
-                      "default_member_permissions": None, "dm_permission": True, "nsfw": False, **cmd}
+            stored = {
+                "id": snowflake(),
+                "application_id": str(APP_ID),
+                "version": snowflake(),
+                "type": 1,
+                "default_member_permissions": None,
+                "dm_permission": True,
+                "nsfw": False,
+                **cmd,
+            }
             if "guild" in request.match_info:
                 stored["guild_id"] = request.match_info["guild"]
             out.append(stored)
@@ -538,11 +596,26 @@ class FakeDiscord:
 
     def _thread(self, tid: str, parent: str, name: str) -> dict[str, Any]:
         return {
-            "id": tid, "guild_id": str(GUILD_ID), "parent_id": parent, "owner_id": str(BOT_ID), "name": name,
-            "type": 11, "last_message_id": None, "message_count": 0, "member_count": 1, "rate_limit_per_user": 0,
-            "flags": 0, "total_message_sent": 0, "applied_tags": [],
-            "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": now(),
-                                "locked": False, "create_timestamp": now()},
+            "id": tid,
+            "guild_id": str(GUILD_ID),
+            "parent_id": parent,
+            "owner_id": str(BOT_ID),
+            "name": name,
+            "type": 11,
+            "last_message_id": None,
+            "message_count": 0,
+            "member_count": 1,
+            "rate_limit_per_user": 0,
+            "flags": 0,
+            "total_message_sent": 0,
+            "applied_tags": [],
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": now(),
+                "locked": False,
+                "create_timestamp": now(),
+            },
         }
 
     async def _start_thread(self, request: web.Request) -> web.Response:
@@ -590,14 +663,24 @@ class FakeDiscord:
             msg = self._message(str(TEXT_CHANNEL), data, mid=snowflake())
             self.messages[f"@original:{request.match_info['token']}"] = msg
         await self._notify()
-        return self._json({
-            "interaction": {"id": request.match_info["iid"], "type": 2,
-                            "response_message_loading": body.get("type") == 5,
-                            "response_message_ephemeral": bool(int(data.get("flags") or 0) & 64)},
-            "resource": {"type": body.get("type"),
-                         **({"message": self.messages[f"@original:{request.match_info['token']}"]}
-                            if body.get("type") in (4, 5) else {})},
-        })
+        return self._json(
+            {
+                "interaction": {
+                    "id": request.match_info["iid"],
+                    "type": 2,
+                    "response_message_loading": body.get("type") == 5,
+                    "response_message_ephemeral": bool(int(data.get("flags") or 0) & 64),
+                },
+                "resource": {
+                    "type": body.get("type"),
+                    **(
+                        {"message": self.messages[f"@original:{request.match_info['token']}"]}
+                        if body.get("type") in (4, 5)
+                        else {}
+                    ),
+                },
+            }
+        )
 
     # webhooks: both interaction follow-ups (id = application id) and incoming webhooks
 

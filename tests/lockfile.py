@@ -74,7 +74,10 @@ def read(path: Path = CONSTRAINTS) -> dict[str, tuple[str, str]]:
 def out_of_range(pyproject: str, pins: dict[str, tuple[str, str]]) -> list[str]:
     """Each requirement of pyproject.toml (dependencies and extras) whose package is not pinned, or pinned outside its range."""
     project = tomllib.loads(pyproject)["project"]
-    lines = [*project.get("dependencies", []), *(r for extra in project.get("optional-dependencies", {}).values() for r in extra)]
+    lines = [
+        *project.get("dependencies", []),
+        *(r for extra in project.get("optional-dependencies", {}).values() for r in extra),
+    ]
     problems = []
     for line in lines:
         req = Requirement(line)

@@ -286,9 +286,16 @@ class FakeSlack:
         await asyncio.wait_for(self._hello.wait(), 5)
         assert self._ws is not None
         envelope_id = f"env-{next(self._ids)}"
-        await self._ws.send_json({"envelope_id": envelope_id, "type": kind, "payload": payload,
-                                  "accepts_response_payload": kind != "events_api", "retry_attempt": 0,
-                                  "retry_reason": ""})
+        await self._ws.send_json(
+            {
+                "envelope_id": envelope_id,
+                "type": kind,
+                "payload": payload,
+                "accepts_response_payload": kind != "events_api",
+                "retry_attempt": 0,
+                "retry_reason": "",
+            }
+        )
         return envelope_id
 
     # ------------------------------------------------------------------ handlers
@@ -298,9 +305,14 @@ class FakeSlack:
         await ws.prepare(request)
         self._ws = ws
         self.ws_connections += 1
-        await ws.send_json({"type": "hello", "num_connections": 1,
-                            "debug_info": {"host": "fake-slack", "approximate_connection_time": 3600},
-                            "connection_info": {"app_id": "A0TEST"}})
+        await ws.send_json(
+            {
+                "type": "hello",
+                "num_connections": 1,
+                "debug_info": {"host": "fake-slack", "approximate_connection_time": 3600},
+                "connection_info": {"app_id": "A0TEST"},
+            }
+        )
         self._hello.set()
         async for msg in ws:
             if msg.type == WSMsgType.TEXT:
@@ -363,8 +375,16 @@ class FakeSlack:
         return handler(args)
 
     def _m_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "url": "https://fake.slack.com/", "team": "Test", "user": "diplobot",
-                "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0TEST", "is_enterprise_install": False}
+        return {
+            "ok": True,
+            "url": "https://fake.slack.com/",
+            "team": "Test",
+            "user": "diplobot",
+            "team_id": TEAM,
+            "user_id": BOT_USER,
+            "bot_id": "B0TEST",
+            "is_enterprise_install": False,
+        }
 
     def _m_apps_connections_open(self, args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
@@ -393,13 +413,23 @@ class FakeSlack:
         if thread_ts and (channel, thread_ts) not in self.messages:
             return {"ok": False, "error": "thread_not_found"}
         ts = f"1700000000.{next(self._ts):06d}"
-        msg = StoredMessage(channel=channel, ts=ts, text=args.get("text", ""), blocks=args.get("blocks"),
-                            thread_ts=thread_ts, raw=dict(args))
+        msg = StoredMessage(
+            channel=channel,
+            ts=ts,
+            text=args.get("text", ""),
+            blocks=args.get("blocks"),
+            thread_ts=thread_ts,
+            raw=dict(args),
+        )
         self.messages[(channel, ts)] = msg
         if thread_ts:
             self.messages[(channel, thread_ts)].replies.append(ts)
-        return {"ok": True, "channel": channel, "ts": ts,
-                "message": {"type": "message", "text": msg.text, "ts": ts, "user": BOT_USER}}
+        return {
+            "ok": True,
+            "channel": channel,
+            "ts": ts,
+            "message": {"type": "message", "text": msg.text, "ts": ts, "user": BOT_USER},
+        }
 
     def _m_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
         bad = self._check_channel(args)

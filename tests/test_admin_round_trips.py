@@ -21,8 +21,14 @@ from tests.test_cli_platform_channels import env_for
 async def diplobot(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     """`diplobot ARGS` in a subprocess, as an operator types it."""
     return await asyncio.to_thread(
-        subprocess.run, [sys.executable, "-m", "bot", *args], env={**os.environ, **env}, capture_output=True,
-        text=True, timeout=180, check=False)
+        subprocess.run,
+        [sys.executable, "-m", "bot", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
 
 
 async def test_rules_export_is_yaml_only_and_imports_back(database_url: str, config_dir: Path, tmp_path: Path) -> None:
@@ -80,7 +86,9 @@ async def test_check_uses_the_stored_rules_of_a_tenant(database_url: str, config
     from_db = await diplobot(env, "check", "--rules-from-db", str(SEEDS))
     assert from_db.returncode == 0, from_db.stderr
     assert "only-in-the-database" not in from_file.stdout
-    assert "MATCH only-in-the-database" in from_db.stdout and "rules: the rules of local in the database" in from_db.stderr
+    assert (
+        "MATCH only-in-the-database" in from_db.stdout and "rules: the rules of local in the database" in from_db.stderr
+    )
     other = await diplobot(env, "check", "--rules-from-db", "--tenant", "slack:T0NOBODY", str(SEEDS))
     assert other.returncode == 2 and "slack:T0NOBODY has no rules in the database" in other.stderr, other.stderr
     empty = tmp_path / "empty"

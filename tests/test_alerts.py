@@ -22,12 +22,25 @@ def src(n: int) -> Source:
     return Source(f"a{n}", f"Title {n}", f"https://example.org/{n}", f"Outlet {n}", T0)
 
 
-def summary(story: str = "s-1", sources: int = 1, *, ceasefire: str | None = "agreed", toll: int | None = None,
-            people: tuple[str, ...] = ()) -> Summary:
+def summary(
+    story: str = "s-1",
+    sources: int = 1,
+    *,
+    ceasefire: str | None = "agreed",
+    toll: int | None = None,
+    people: tuple[str, ...] = (),
+) -> Summary:
     """A story summary with `sources` sources."""
     casualty = Casualty(toll, "exact", "killed", None, True, "") if toll is not None else None
-    return Summary(story, "Headline", ("A sentence.",), tuple(src(i) for i in range(sources)), ceasefire=ceasefire,
-                   casualty=casualty, people=people)
+    return Summary(
+        story,
+        "Headline",
+        ("A sentence.",),
+        tuple(src(i) for i in range(sources)),
+        ceasefire=ceasefire,
+        casualty=casualty,
+        people=people,
+    )
 
 
 @pytest.fixture
@@ -37,7 +50,9 @@ async def db(database_url: str) -> AsyncIterator[Database]:
     await database.migrate()
     async with database.session() as session:
         for channel in ("terminal", "webhook:https://hooks.example.org/x"):
-            session.add(Subscription(tenant="local", channel=channel, rule="ceasefire", mode="immediate", created_at=T0))
+            session.add(
+                Subscription(tenant="local", channel=channel, rule="ceasefire", mode="immediate", created_at=T0)
+            )
         for i in range(1, 10):
             session.add(Story(id=f"s-{i}", headline="h", first_seen=T0, last_seen=T0, state={}, signature=[]))
     try:
@@ -46,13 +61,29 @@ async def db(database_url: str) -> AsyncIterator[Database]:
         await database.close()
 
 
-async def queue(db: Database, s: Summary, *, eligible: bool = True, now: datetime = T0, watched: tuple[str, ...] = (),
-                burst_limit: int = 5) -> list[tuple[str, str]]:
+async def queue(
+    db: Database,
+    s: Summary,
+    *,
+    eligible: bool = True,
+    now: datetime = T0,
+    watched: tuple[str, ...] = (),
+    burst_limit: int = 5,
+) -> list[tuple[str, str]]:
     """Run queue_for_story in its own transaction; returns (channel, kind) of the rows written."""
     async with db.session() as session:
-        rows = await queue_for_story(session, tenant="local", summary=s, matches=[MATCH], eligible=eligible,
-                                     watched=watched, now=now, first_seen=now, burst_limit=burst_limit,
-                                     burst_window=timedelta(minutes=10))
+        rows = await queue_for_story(
+            session,
+            tenant="local",
+            summary=s,
+            matches=[MATCH],
+            eligible=eligible,
+            watched=watched,
+            now=now,
+            first_seen=now,
+            burst_limit=burst_limit,
+            burst_window=timedelta(minutes=10),
+        )
         return [(r.channel, r.kind) for r in rows]
 
 
@@ -100,8 +131,16 @@ async def test_material_change_queues_one_follow_up_naming_the_new_source(db: Da
     await queue(db, summary(toll=200))
     await mark_sent(db)
     async with db.session() as session:
-        rows = await queue_for_story(session, tenant="local", summary=summary(sources=2, toll=286, ceasefire="violated"),
-                                     matches=[MATCH], eligible=True, watched=(), now=T0, first_seen=T0)
+        rows = await queue_for_story(
+            session,
+            tenant="local",
+            summary=summary(sources=2, toll=286, ceasefire="violated"),
+            matches=[MATCH],
+            eligible=True,
+            watched=(),
+            now=T0,
+            first_seen=T0,
+        )
         follow = [r for r in rows if r.kind == "followup" and r.channel == "terminal"]
         assert len(follow) == 1
         change = follow[0].payload["change"]
@@ -140,7 +179,8 @@ def test_material_changes() -> None:
     shown = shown_state(summary(toll=200, people=("Antony Blinken",)))
     assert material_changes(shown, summary(toll=230, people=("Antony Blinken",)), ["Nikol Pashinyan"]) == []
     changes = material_changes(
-        shown, summary(toll=200, ceasefire="collapsed", people=("Antony Blinken", "Nikol Pashinyan", "Someone Else")),
+        shown,
+        summary(toll=200, ceasefire="collapsed", people=("Antony Blinken", "Nikol Pashinyan", "Someone Else")),
         ["nikol pashinyan"],
     )
     assert changes == ["ceasefire status changed: agreed -> collapsed", "Nikol Pashinyan is now involved"]

@@ -29,8 +29,9 @@ async def seeded(services, clock):
     return services
 
 
-@pytest.mark.parametrize("topic", ["armenia", "Armenia", "blinken", "karabakh", "azeri", "Antony Blinken",
-                                   "nagorno-karabakh", "Azerbaijani"])
+@pytest.mark.parametrize(
+    "topic", ["armenia", "Armenia", "blinken", "karabakh", "azeri", "Antony Blinken", "nagorno-karabakh", "Azerbaijani"]
+)
 async def test_brief_finds_the_seed_story(seeded, core, topic):
     reply = await run(core, f"brief {topic}", MEMBER)
     assert reply.ok, body(reply)
@@ -98,9 +99,15 @@ async def test_missing_topic_shows_usage(core):
 
 async def test_ranking_prefers_important_stories_and_limits(seeded, core, clock):
     for i in range(7):
-        await insert_article(core.services, f"minor{i}", f"Armenia minor item {i}", "Armenia trade fair opens.",
-                             clock.now() - timedelta(minutes=10 + i),
-                             {"countries": ["Armenia"]}, story_id=f"minor-{i}")
+        await insert_article(
+            core.services,
+            f"minor{i}",
+            f"Armenia minor item {i}",
+            "Armenia trade fair opens.",
+            clock.now() - timedelta(minutes=10 + i),
+            {"countries": ["Armenia"]},
+            story_id=f"minor-{i}",
+        )
     reply = await run(core, "brief armenia")
     assert reply.data["stories"] == 5
     assert reply.data["story_ids"][0] == STORY_ID  # ceasefire + casualties + officials beat fresher trivia
@@ -109,8 +116,13 @@ async def test_ranking_prefers_important_stories_and_limits(seeded, core, clock)
 
 
 async def test_brief_covers_articles_without_a_story(services, core, clock):
-    await insert_article(services, "loose1", "Yerevan hosts talks", "Armenian and Azerbaijani envoys met.",
-                         clock.now() - timedelta(hours=1))
+    await insert_article(
+        services,
+        "loose1",
+        "Yerevan hosts talks",
+        "Armenian and Azerbaijani envoys met.",
+        clock.now() - timedelta(hours=1),
+    )
     reply = await run(core, "brief armenia")
     assert reply.ok and reply.data["stories"] == 1
     assert "Yerevan hosts talks" in reply.lines[0]

@@ -29,22 +29,25 @@ def _current(detector: Detector, text: str, title: str = "") -> dict[int, bool]:
 # --- 1. figures of earlier events are background -------------------------------------------------
 
 
-@pytest.mark.parametrize("text, count", [
-    ("Two car bombings one week ago in Baghdad killed 155 people.", 155),
-    ("A suicide bomber killed 25 worshippers at a mosque in the city a week ago.", 25),
-    ("Earlier this month, a suicide bomber killed 25 people at a mosque.", 25),
-    ("Last month, gunmen killed 19 villagers in the same district.", 19),
-    ("A previous bombing at the same checkpoint killed 12 soldiers.", 12),
-    ("An earlier ambush on the road killed nine police officers.", 9),
-    ("It was the deadliest attack since 2014, when 80 people died in a bombing.", 80),
-    ("It was the deadliest attack on the city since a bombing at the market killed 80 people.", 80),
-    ("The worst violence since March, when 41 people were killed, shook the capital.", 41),
-    ("The attack follows a bombing at a market that killed 30 people.", 30),
-    ("It came two days after a suicide attack on a police station killed 17 officers.", 17),
-    ("Last year's attack on the stadium killed 40 people.", 40),
-    ("In the 2020 war, more than 6,700 people were killed.", 6700),
-    ("Commemorations were held for the 300 people who died in the 1994 massacre.", 300),
-])
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Two car bombings one week ago in Baghdad killed 155 people.", 155),
+        ("A suicide bomber killed 25 worshippers at a mosque in the city a week ago.", 25),
+        ("Earlier this month, a suicide bomber killed 25 people at a mosque.", 25),
+        ("Last month, gunmen killed 19 villagers in the same district.", 19),
+        ("A previous bombing at the same checkpoint killed 12 soldiers.", 12),
+        ("An earlier ambush on the road killed nine police officers.", 9),
+        ("It was the deadliest attack since 2014, when 80 people died in a bombing.", 80),
+        ("It was the deadliest attack on the city since a bombing at the market killed 80 people.", 80),
+        ("The worst violence since March, when 41 people were killed, shook the capital.", 41),
+        ("The attack follows a bombing at a market that killed 30 people.", 30),
+        ("It came two days after a suicide attack on a police station killed 17 officers.", 17),
+        ("Last year's attack on the stadium killed 40 people.", 40),
+        ("In the 2020 war, more than 6,700 people were killed.", 6700),
+        ("Commemorations were held for the 300 people who died in the 1994 massacre.", 300),
+    ],
+)
 def test_earlier_events_are_background(detector: Detector, text: str, count: int) -> None:
     # Relative dates ("a week ago") date the news itself in the headline and lead: put the sentence below them.
     lead = "Police are investigating an explosion on Monday. No group has yet claimed responsibility for the blast. "
@@ -52,60 +55,74 @@ def test_earlier_events_are_background(detector: Detector, text: str, count: int
 
 
 def test_timeline_of_earlier_attacks_is_background(detector: Detector) -> None:
-    text = ("A bomb killed 20 people at a bus station on Monday.\n\nTimeline of major attacks:\n\n2013\n\n"
-            "July - Gunmen kill 30 at a school in Yobe\n\nAugust - Gunmen kill 44 at a mosque outside Maiduguri\n\n"
-            "2014\n\nJanuary 12: Suicide bomber kills 18 at a market")
+    text = (
+        "A bomb killed 20 people at a bus station on Monday.\n\nTimeline of major attacks:\n\n2013\n\n"
+        "July - Gunmen kill 30 at a school in Yobe\n\nAugust - Gunmen kill 44 at a mosque outside Maiduguri\n\n"
+        "2014\n\nJanuary 12: Suicide bomber kills 18 at a market"
+    )
     assert _current(detector, text) == {20: True, 30: False, 44: False, 18: False}
 
 
 def test_separately_dated_weekday_incident_is_background(detector: Detector) -> None:
     title = "Bombings in Iraq Kill 40"
-    text = ("Officials say two suicide bombers killed at least 34 people in the town of Tal Afar Thursday.\n\n"
-            "On Wednesday, police said a series of attacks in the city of Mosul killed at least 14 people.\n\n"
-            "Car bombs exploded within minutes of each other near a mosque. Some 30 people were wounded in those attacks.")
+    text = (
+        "Officials say two suicide bombers killed at least 34 people in the town of Tal Afar Thursday.\n\n"
+        "On Wednesday, police said a series of attacks in the city of Mosul killed at least 14 people.\n\n"
+        "Car bombs exploded within minutes of each other near a mosque. Some 30 people were wounded in those attacks."
+    )
     figs = _current(detector, text, title)
     assert figs[34] is True and figs[14] is False and figs[30] is False
-    text2 = ("Car bombs exploded in Baghdad on Thursday, killing at least 15 people. Another district was hit "
-             "Wednesday by several car bombings that left at least 18 people dead and 48 others wounded.")
+    text2 = (
+        "Car bombs exploded in Baghdad on Thursday, killing at least 15 people. Another district was hit "
+        "Wednesday by several car bombings that left at least 18 people dead and 48 others wounded."
+    )
     figs2 = _current(detector, text2, "Car Bombings in Baghdad Kill 15")
     assert figs2 == {15: True, 18: False, 48: False}
 
 
-@pytest.mark.parametrize("text, count", [
-    ("The attack killed 30 people on Tuesday.", 30),
-    ("Since the war began in 2011, more than 500,000 people have been killed.", 500000),
-    ("More than 500,000 people have been killed since the war began in March 2011.", 500000),
-    ("Since last year, 200 civilians have been killed in the fighting.", 200),
-    ("So far this year, 300 civilians have been killed in the region.", 300),
-    ("A wave of bombings this week has left at least 70 people dead.", 70),
-    ("A bomb killed 12 people on Thursday, the deadliest attack since 2014.", 12),
-    ("The ministers met for the first time since shelling last week killed more than 200 troops.", 200),
-    ("Both sides blame the other for days of shelling last week that killed 200 troops.", 200),
-])
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The attack killed 30 people on Tuesday.", 30),
+        ("Since the war began in 2011, more than 500,000 people have been killed.", 500000),
+        ("More than 500,000 people have been killed since the war began in March 2011.", 500000),
+        ("Since last year, 200 civilians have been killed in the fighting.", 200),
+        ("So far this year, 300 civilians have been killed in the region.", 300),
+        ("A wave of bombings this week has left at least 70 people dead.", 70),
+        ("A bomb killed 12 people on Thursday, the deadliest attack since 2014.", 12),
+        ("The ministers met for the first time since shelling last week killed more than 200 troops.", 200),
+        ("Both sides blame the other for days of shelling last week that killed 200 troops.", 200),
+    ],
+)
 def test_current_and_cumulative_figures_stay_current(detector: Detector, text: str, count: int) -> None:
     assert _current(detector, text) == {count: True}, text
 
 
 def test_daily_tolls_of_a_truce_stay_current(detector: Detector) -> None:
     title = "Air Strikes, Clashes in Syria After Truce Bid"
-    text = ("Troops clashed with rebel fighters in several areas of the country Sunday, leaving a truce in tatters. "
-            "It was to begin on Friday, but 150 people were killed that day. On Saturday, about 50 people were killed. "
-            "At least 23 people were killed on Sunday.")
+    text = (
+        "Troops clashed with rebel fighters in several areas of the country Sunday, leaving a truce in tatters. "
+        "It was to begin on Friday, but 150 people were killed that day. On Saturday, about 50 people were killed. "
+        "At least 23 people were killed on Sunday."
+    )
     assert _current(detector, text, title) == {150: True, 50: True, 23: True}
 
 
 # --- 2. rates and statistics are never current figures ------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Gun violence kills 91 Americans a day.",
-    "Malaria causes 400,000 deaths a year in Africa.",
-    "About 1,300 people die on the roads every day.",
-    "On average, 30 civilians are killed each month in the province.",
-    "Annually, 5,000 people die in traffic accidents in the country.",
-    "The disease kills an average of 200 children per week.",
-    "Air pollution kills 7 million people annually.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gun violence kills 91 Americans a day.",
+        "Malaria causes 400,000 deaths a year in Africa.",
+        "About 1,300 people die on the roads every day.",
+        "On average, 30 civilians are killed each month in the province.",
+        "Annually, 5,000 people die in traffic accidents in the country.",
+        "The disease kills an average of 200 children per week.",
+        "Air pollution kills 7 million people annually.",
+    ],
+)
 def test_rates_are_not_figures(detector: Detector, text: str) -> None:
     assert _cas(detector, text) == [], text
 
@@ -118,18 +135,21 @@ def test_rate_near_misses_still_count(detector: Detector) -> None:
 # --- 3. hypotheticals, projections and false claims are never figures ----------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "The bomb could have killed 200 people, police said.",
-    "A strike on the dam would kill up to 10,000 people.",
-    "Officials fear as many as 500 people may have died.",
-    "Posts falsely claim nearly 400,000 Palestinians are missing.",
-    "Social media posts falsely said 5,000 soldiers were killed.",
-    "The videos misrepresent the clashes, saying 300 protesters were killed.",
-    "There is no evidence that 300 civilians were killed in the strike.",
-    "The army denied that 12 protesters were killed during the march.",
-    "A hoax video claims 50 children were killed at the school.",
-    "Without a ceasefire, 20,000 more people could die, the agency warned.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bomb could have killed 200 people, police said.",
+        "A strike on the dam would kill up to 10,000 people.",
+        "Officials fear as many as 500 people may have died.",
+        "Posts falsely claim nearly 400,000 Palestinians are missing.",
+        "Social media posts falsely said 5,000 soldiers were killed.",
+        "The videos misrepresent the clashes, saying 300 protesters were killed.",
+        "There is no evidence that 300 civilians were killed in the strike.",
+        "The army denied that 12 protesters were killed during the march.",
+        "A hoax video claims 50 children were killed at the school.",
+        "Without a ceasefire, 20,000 more people could die, the agency warned.",
+    ],
+)
 def test_hypotheticals_and_false_claims_are_not_figures(detector: Detector, text: str) -> None:
     assert _cas(detector, text) == [], text
 
@@ -142,30 +162,35 @@ def test_denials_after_the_figure_keep_it(detector: Detector) -> None:
 # --- 4. cause ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, cause", [
-    ("An air strike on the market killed 30 people.", "conflict"),
-    ("Two suicide bombers killed at least 34 people in the town.", "conflict"),
-    ("Gunmen believed to be militants attacked the town; at least 45 soldiers are dead.", "conflict"),
-    ("Shelling of the city left 12 civilians dead.", "conflict"),
-    ("Fourteen people were killed as violent storms and tornadoes rolled through the state.", "disaster"),
-    ("The death toll from the earthquake tops 18,000.", "disaster"),
-    ("Floods and landslides killed 40 people in the north.", "disaster"),
-    ("A ferry capsized on the river, and 60 passengers are missing.", "accident"),
-    ("A bus crash on the highway killed 11 people.", "accident"),
-    ("An explosion at a chemical factory killed nine workers.", "accident"),
-    ("The Ebola outbreak has killed 1,200 people.", "disease"),
-    ("Opioid overdoses killed 300 people in the county.", "disease"),
-    ("Police said a man shot dead three people in their home.", "crime"),
-    ("A serial killer murdered 12 women over a decade, prosecutors said.", "crime"),
-    ("Officials said 20 people died.", None),
-])
+@pytest.mark.parametrize(
+    "text, cause",
+    [
+        ("An air strike on the market killed 30 people.", "conflict"),
+        ("Two suicide bombers killed at least 34 people in the town.", "conflict"),
+        ("Gunmen believed to be militants attacked the town; at least 45 soldiers are dead.", "conflict"),
+        ("Shelling of the city left 12 civilians dead.", "conflict"),
+        ("Fourteen people were killed as violent storms and tornadoes rolled through the state.", "disaster"),
+        ("The death toll from the earthquake tops 18,000.", "disaster"),
+        ("Floods and landslides killed 40 people in the north.", "disaster"),
+        ("A ferry capsized on the river, and 60 passengers are missing.", "accident"),
+        ("A bus crash on the highway killed 11 people.", "accident"),
+        ("An explosion at a chemical factory killed nine workers.", "accident"),
+        ("The Ebola outbreak has killed 1,200 people.", "disease"),
+        ("Opioid overdoses killed 300 people in the county.", "disease"),
+        ("Police said a man shot dead three people in their home.", "crime"),
+        ("A serial killer murdered 12 women over a decade, prosecutors said.", "crime"),
+        ("Officials said 20 people died.", None),
+    ],
+)
 def test_cause_from_the_clause(detector: Detector, text: str, cause: str | None) -> None:
     figs = _cas(detector, text)
     assert len(figs) == 1 and figs[0].cause == cause, (text, figs)
 
 
 def test_cause_from_the_headline_when_the_sentence_has_none(detector: Detector) -> None:
-    figs = _cas(detector, "Officials said at least 30 people were dead and 60 injured.", "Terrorist attack at shopping mall")
+    figs = _cas(
+        detector, "Officials said at least 30 people were dead and 60 injured.", "Terrorist attack at shopping mall"
+    )
     assert {c.cause for c in figs} == {"conflict"}
     figs = _cas(detector, "Officials said at least 30 people were dead.", "Earthquake strikes the coast")
     assert {c.cause for c in figs} == {"disaster"}
@@ -209,31 +234,47 @@ def test_toll_verbs_in_the_present(detector: Detector) -> None:
 # --- more background: history, remembrance, comparisons, period totals ---------------------------
 
 
-@pytest.mark.parametrize("text, count", [
-    ("In the 1990s, the civil war killed 200,000 people.", 200000),
-    ("During World War II, 60 million people died.", 60000000),
-    ("More than 36,000 Americans gave their lives in the Korean War.", 36000),
-    ("Today we remember the 2,403 Americans killed at Pearl Harbor.", 2403),
-    ("The memorial honors the 58,000 Americans who died in Vietnam.", 58000),
-    ("This year marks 25 years since the genocide in which 800,000 people were killed.", 800000),
-    ("About 8,000 Bosnian Muslim men and boys were killed at Srebrenica in July 1995.", 8000),
-    ("In 2019, 30 soldiers were killed in an ambush in Mali.", 30),
-])
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("In the 1990s, the civil war killed 200,000 people.", 200000),
+        ("During World War II, 60 million people died.", 60000000),
+        ("More than 36,000 Americans gave their lives in the Korean War.", 36000),
+        ("Today we remember the 2,403 Americans killed at Pearl Harbor.", 2403),
+        ("The memorial honors the 58,000 Americans who died in Vietnam.", 58000),
+        ("This year marks 25 years since the genocide in which 800,000 people were killed.", 800000),
+        ("About 8,000 Bosnian Muslim men and boys were killed at Srebrenica in July 1995.", 8000),
+        ("In 2019, 30 soldiers were killed in an ambush in Mali.", 30),
+    ],
+)
 def test_history_and_remembrance_are_background(detector: Detector, text: str, count: int) -> None:
     assert _current(detector, text) == {count: False}, text
 
 
 def test_commemorative_headline_makes_figures_background(detector: Detector) -> None:
-    figs = _current(detector, "Nearly 37,000 Americans were killed in the fighting.", "National Korean War Veterans Armistice Day")
+    figs = _current(
+        detector, "Nearly 37,000 Americans were killed in the fighting.", "National Korean War Veterans Armistice Day"
+    )
     assert figs == {37000: False}
 
 
 def test_period_totals_are_current_and_their_comparison_base_background(detector: Detector) -> None:
-    assert _current(detector, "In 2022, 1,711 people were killed on the roads, up from 1,558 deaths in 2021.") == {1711: True, 1558: False}
-    assert _current(detector, "A record 3,804 civilians were killed in Afghanistan in 2018, the U.N. said Sunday.") == {3804: True}
-    assert _current(detector, "The U.N. says 1,692 civilians were killed in the first six months of 2018.") == {1692: True}
-    assert _current(detector, "The conflict, which began in 1983, has killed more than 100,000 people.") == {100000: True}
-    assert _current(detector, "The Ebola outbreak has killed 5,689 people, compared with 4,000 in October.") == {5689: True}
+    assert _current(detector, "In 2022, 1,711 people were killed on the roads, up from 1,558 deaths in 2021.") == {
+        1711: True,
+        1558: False,
+    }
+    assert _current(detector, "A record 3,804 civilians were killed in Afghanistan in 2018, the U.N. said Sunday.") == {
+        3804: True
+    }
+    assert _current(detector, "The U.N. says 1,692 civilians were killed in the first six months of 2018.") == {
+        1692: True
+    }
+    assert _current(detector, "The conflict, which began in 1983, has killed more than 100,000 people.") == {
+        100000: True
+    }
+    assert _current(detector, "The Ebola outbreak has killed 5,689 people, compared with 4,000 in October.") == {
+        5689: True
+    }
 
 
 def test_rates_per_population_are_not_figures(detector: Detector) -> None:
@@ -249,17 +290,20 @@ def test_multi_story_pages_have_no_one_day(detector: Detector) -> None:
 # --- more phrasings of a figure ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, figure", [
-    ("Covid-19 has claimed 40,000 lives in the country.", (40000, "dead")),
-    ("The fighting has cost more than 3,000 lives.", (3000, "dead")),
-    ("The crash killed all 50 people on board.", (50, "killed")),
-    ("All 90 people on board are presumed dead.", (90, "dead")),
-    ("Rescuers pulled 30 bodies from the rubble.", (30, "dead")),
-    ("Hospital officials said the dead included 12 children.", (12, "dead")),
-    ("The U.N. documented 3,430 injuries among civilians.", (3430, "injured")),
-    ("The death toll is approaching 40-thousand.", (40000, "dead")),
-    ("Medical officials said the casualties have topped 1,100.", (1100, "dead")),
-])
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Covid-19 has claimed 40,000 lives in the country.", (40000, "dead")),
+        ("The fighting has cost more than 3,000 lives.", (3000, "dead")),
+        ("The crash killed all 50 people on board.", (50, "killed")),
+        ("All 90 people on board are presumed dead.", (90, "dead")),
+        ("Rescuers pulled 30 bodies from the rubble.", (30, "dead")),
+        ("Hospital officials said the dead included 12 children.", (12, "dead")),
+        ("The U.N. documented 3,430 injuries among civilians.", (3430, "injured")),
+        ("The death toll is approaching 40-thousand.", (40000, "dead")),
+        ("Medical officials said the casualties have topped 1,100.", (1100, "dead")),
+    ],
+)
 def test_figure_phrasings(detector: Detector, text: str, figure: tuple[int, str]) -> None:
     assert [(c.count, c.kind) for c in _cas(detector, text)] == [figure], text
 
@@ -276,7 +320,9 @@ def test_subsets_after_a_figure(detector: Detector) -> None:
 def test_no_one_is_no_figure(detector: Detector) -> None:
     assert _cas(detector, "No one was injured in the blast.") == []
     assert _cas(detector, "No one was killed, police said, and not one soldier was hurt.") == []
-    assert [(c.count, c.kind) for c in _cas(detector, "One person was killed and no one else was hurt.")] == [(1, "killed")]
+    assert [(c.count, c.kind) for c in _cas(detector, "One person was killed and no one else was hurt.")] == [
+        (1, "killed")
+    ]
 
 
 def test_lists_and_asides(detector: Detector) -> None:
@@ -284,14 +330,28 @@ def test_lists_and_asides(detector: Detector) -> None:
         return [(c.count, c.kind, c.who) for c in _cas(detector, text)]
 
     assert figs("Six Americans, three soldiers and three civilians, were killed Saturday.") == [
-        (6, "killed", "Americans"), (3, "killed", "soldiers"), (3, "killed", "civilians")]
+        (6, "killed", "Americans"),
+        (3, "killed", "soldiers"),
+        (3, "killed", "civilians"),
+    ]
     assert figs("Twelve soldiers, three civilians and two policemen were killed.") == [
-        (12, "killed", "soldiers"), (3, "killed", "civilians"), (2, "killed", "policemen")]
+        (12, "killed", "soldiers"),
+        (3, "killed", "civilians"),
+        (2, "killed", "policemen"),
+    ]
     assert figs("At least 7 people, among them two children, were killed.") == [
-        (7, "killed", "people"), (2, "killed", "children")]
-    assert figs("Six Americans - three soldiers and three civilians - were killed in the attack.")[0] == (6, "killed", "Americans")
+        (7, "killed", "people"),
+        (2, "killed", "children"),
+    ]
+    assert figs("Six Americans - three soldiers and three civilians - were killed in the attack.")[0] == (
+        6,
+        "killed",
+        "Americans",
+    )
     assert figs("A Saudi-led coalition airstrike killed 12 members of one family, including four children.") == [
-        (12, "killed", "members"), (4, "killed", "children")]
+        (12, "killed", "members"),
+        (4, "killed", "children"),
+    ]
 
 
 def test_one_figure_named_twice_keeps_the_body_detail(detector: Detector) -> None:
@@ -329,12 +389,15 @@ def test_conflict_words_name_the_cause(detector: Detector) -> None:
     assert [c.cause for c in _cas(detector, "The cholera outbreak has killed 300 people.")] == ["disease"]
 
 
-@pytest.mark.parametrize("text", [
-    "The militants plotted to kill 50 people at a stadium.",
-    "Police foiled an attempt to kill 20 worshippers.",
-    "The bomb was powerful enough to kill 1,000 people.",
-    "The group vowed to kill 100 soldiers.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militants plotted to kill 50 people at a stadium.",
+        "Police foiled an attempt to kill 20 worshippers.",
+        "The bomb was powerful enough to kill 1,000 people.",
+        "The group vowed to kill 100 soldiers.",
+    ],
+)
 def test_intent_and_capability_are_not_figures(detector: Detector, text: str) -> None:
     assert _cas(detector, text) == [], text
 
@@ -346,7 +409,9 @@ def test_intent_near_misses_still_count(detector: Detector) -> None:
 
 def test_day_month_dates(detector: Detector) -> None:
     lead = "Police are investigating an explosion on Monday. No group has yet claimed responsibility for the blast. "
-    assert _current(detector, lead + "On 4 January, armed men attacked an army camp, killing four soldiers.") == {4: False}
+    assert _current(detector, lead + "On 4 January, armed men attacked an army camp, killing four soldiers.") == {
+        4: False
+    }
     assert [c.count for c in _cas(detector, "By 15 September, 300 people had died.")] == [300]
     assert [c.count for c in _cas(detector, "Hamas killed 1,200 people on 7 October.")] == [1200]
     assert _cas(detector, "As many as 30 may die without aid.") == []
@@ -369,25 +434,33 @@ def test_a_toll_that_rose_on_a_later_day_is_current(detector: Detector) -> None:
 
 
 def test_a_figure_between_two_past_years_is_background(detector: Detector) -> None:
-    text = ("Gunmen attacked a police station in the north on Monday. "
-            "The country's civil war killed more than 100,000 people between 1989 and 2003.")
+    text = (
+        "Gunmen attacked a police station in the north on Monday. "
+        "The country's civil war killed more than 100,000 people between 1989 and 2003."
+    )
     assert _current(detector, text) == {100000: False}
 
 
-@pytest.mark.parametrize(("text", "count"), [
-    ("At least 44 die as ferry sinks on the lake", 44),
-    ("Five people die in shelling of the city", 5),
-    ("Search efforts enter final phase as quake toll reaches 265", 265),
-])
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("At least 44 die as ferry sinks on the lake", 44),
+        ("Five people die in shelling of the city", 5),
+        ("Search efforts enter final phase as quake toll reaches 265", 265),
+    ],
+)
 def test_headline_present_tense_and_event_tolls(detector: Detector, text: str, count: int) -> None:
     assert [c.count for c in _cas(detector, text)] == [count]
 
 
-@pytest.mark.parametrize("text", [
-    "As many as 30 may die without aid.",
-    "Ten more are expected to die, doctors said.",
-    "Why 3 of 10 die young",
-    "Thousands of people die each year of malaria.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As many as 30 may die without aid.",
+        "Ten more are expected to die, doctors said.",
+        "Why 3 of 10 die young",
+        "Thousands of people die each year of malaria.",
+    ],
+)
 def test_die_in_projections_shares_and_rates_is_no_figure(detector: Detector, text: str) -> None:
     assert _cas(detector, text) == []

@@ -37,7 +37,7 @@ from tests.test_slack_commands import run_slash
 from tests.test_slack_real_core import adapter, database_url  # noqa: F401 - fixtures
 
 RULE = "ceasefire-developments"
-RULE_SPEC = '{events: [ceasefire], severity: urgent}'
+RULE_SPEC = "{events: [ceasefire], severity: urgent}"
 # Each bad address with a piece of what its message must say.
 BAD = [
     ("webhook:", "the URL after 'webhook:' is missing"),
@@ -62,15 +62,24 @@ def test_the_type_refuses_each_with_one_message(address: str, problem: str) -> N
     assert "tok" not in message.split("webhooks/123/")[-1][:3]  # a token is never quoted back
 
 
-@pytest.mark.parametrize("address", ["terminal", "slack:T0TEST/C1", "discord:910000000000000001/920000000000000001",
-                                     "webhook:https://discord.com/api/webhooks/1/abc?thread_id=7",
-                                     "webhook:https://hooks.slack.com/services/T0/B0/x",
-                                     "webhook:slack+https://example.org/hook"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "terminal",
+        "slack:T0TEST/C1",
+        "discord:910000000000000001/920000000000000001",
+        "webhook:https://discord.com/api/webhooks/1/abc?thread_id=7",
+        "webhook:https://hooks.slack.com/services/T0/B0/x",
+        "webhook:slack+https://example.org/hook",
+    ],
+)
 def test_the_type_round_trips(address: str) -> None:
     parsed = ChannelAddress.parse(address)
     assert str(parsed) == address
     assert ChannelAddress.parse(str(parsed)) == parsed
-    assert parsed.tenant == ({"slack": "slack:T0TEST", "discord": "discord:910000000000000001"}.get(parsed.kind, "local"))
+    assert parsed.tenant == (
+        {"slack": "slack:T0TEST", "discord": "discord:910000000000000001"}.get(parsed.kind, "local")
+    )
 
 
 # ---------------------------------------------------------------- the CLI (typer's runner, the real core)
@@ -83,8 +92,11 @@ def cli_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     cfg.mkdir()
     (cfg / "rules.yaml").write_text(f"rules:\n  - name: {RULE}\n    events: [ceasefire]\n", encoding="utf-8")
     (cfg / "feeds.yaml").write_text("feeds: []\n", encoding="utf-8")
-    yield {"DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}", "DIPLOBOT_CONFIG_DIR": str(cfg),
-           "DIPLOBOT_TERMINAL": "0"}
+    yield {
+        "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}",
+        "DIPLOBOT_CONFIG_DIR": str(cfg),
+        "DIPLOBOT_TERMINAL": "0",
+    }
 
 
 def stored_channels(env: dict[str, str]) -> list[str]:
@@ -130,9 +142,11 @@ async def test_slack_refuses_the_same_addresses(fake: FakeSlack, adapter: SlackA
     slack_fake, slack = fake, adapter
     added = await run_slash(slack_fake, slack, "/watch", f'add {RULE} --spec "{RULE_SPEC}" --yes')
     assert "added" in added["text"], added
-    for address, problem in [(f"slack:{TEAM}/C1/extra", "a Slack channel is slack:TEAM/CHANNEL"),
-                             (f"slack:{TEAM}", "a Slack channel is slack:TEAM/CHANNEL"),
-                             ("TERMINAL", "channel kinds are lower case")]:
+    for address, problem in [
+        (f"slack:{TEAM}/C1/extra", "a Slack channel is slack:TEAM/CHANNEL"),
+        (f"slack:{TEAM}", "a Slack channel is slack:TEAM/CHANNEL"),
+        ("TERMINAL", "channel kinds are lower case"),
+    ]:
         reply = await run_slash(slack_fake, slack, "/subscribe", f"{RULE} --channel '{address}'")
         text = json.dumps(reply)
         assert reply["response_type"] == "ephemeral" and "is not a channel address" in text and problem in text
@@ -152,22 +166,29 @@ async def discord_fake(restore_endpoints: None) -> AsyncIterator[FakeDiscord]:  
 
 
 async def test_discord_refuses_the_same_addresses(discord_fake: FakeDiscord, core: CommandCore) -> None:
-    bot = DiscordAdapter(settings_for(discord_fake), core, defer_after=2.0, ready_timeout=5,
-                         guild_ready_timeout=0.05)
+    bot = DiscordAdapter(settings_for(discord_fake), core, defer_after=2.0, ready_timeout=5, guild_ready_timeout=0.05)
     await bot.start()
     try:
+
         def opt(name: str, value: str) -> dict[str, Any]:
             return {"name": name, "type": 3, "value": value}
 
-        add = {"name": "add", "type": 1, "options": [opt("name", RULE), opt("spec", RULE_SPEC), {"name": "yes", "type": 5, "value": True}]}
+        add = {
+            "name": "add",
+            "type": 1,
+            "options": [opt("name", RULE), opt("spec", RULE_SPEC), {"name": "yes", "type": 5, "value": True}],
+        }
         added = await discord_fake.interaction("watch", [add], permissions=MANAGE_GUILD)
         assert added is not None and "added" in json.dumps(added), added
         here = f"discord:{GUILD_ID}/{TEXT_CHANNEL}"
-        for address, problem in [(f"{here}/extra", "a Discord channel is discord:GUILD/CHANNEL"),
-                                 (f"discord:{GUILD_ID}/general", "'general' is not a Discord id"),
-                                 ("terminal ", "it holds a space")]:
-            callback = await discord_fake.interaction("subscribe", [opt("rule", RULE), opt("channel", address)],
-                                                      permissions=MANAGE_GUILD)
+        for address, problem in [
+            (f"{here}/extra", "a Discord channel is discord:GUILD/CHANNEL"),
+            (f"discord:{GUILD_ID}/general", "'general' is not a Discord id"),
+            ("terminal ", "it holds a space"),
+        ]:
+            callback = await discord_fake.interaction(
+                "subscribe", [opt("rule", RULE), opt("channel", address)], permissions=MANAGE_GUILD
+            )
             text = json.dumps(callback)
             assert callback is not None and "is not a channel address" in text and problem in text, text
         ok = await discord_fake.interaction("subscribe", [opt("rule", RULE)], permissions=MANAGE_GUILD)
@@ -181,8 +202,11 @@ async def test_discord_refuses_the_same_addresses(discord_fake: FakeDiscord, cor
 async def test_a_subscription_stored_before_the_check_can_still_be_removed(core: CommandCore) -> None:
     assert (await run(core, f'watch add {RULE} --spec "{RULE_SPEC}" --yes')).ok
     async with core.services.db.session() as session:  # as the unchecked CLI stored it
-        session.add(Subscription(tenant="local", channel="terminal ", rule=RULE, mode="immediate",
-                                 created_at=core.services.clock.now()))
+        session.add(
+            Subscription(
+                tenant="local", channel="terminal ", rule=RULE, mode="immediate", created_at=core.services.clock.now()
+            )
+        )
     gone = await core.dispatch(Invocation("unsubscribe", (RULE,), OPERATOR, "terminal "))
     assert gone.ok, body(gone)
     again = await core.dispatch(Invocation("unsubscribe", (RULE,), OPERATOR, "terminal "))

@@ -21,7 +21,11 @@ def check_json(*paths: Path, extra: tuple[str, ...] = ()) -> list[dict]:
     """Run `diplobot check --json` as a user would and parse its output."""
     result = subprocess.run(
         [sys.executable, "-m", "bot", "check", "--json", *extra, *map(str, paths)],
-        capture_output=True, text=True, timeout=120, cwd=REPO, env={**os.environ},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env={**os.environ},
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -59,8 +63,14 @@ def test_each_story_member_says_which_member_it_joins_and_what_they_share() -> N
 
 
 def test_the_text_output_says_why_a_member_is_in_its_story() -> None:
-    result = subprocess.run([sys.executable, "-m", "bot", "check", str(SEEDS)], capture_output=True, text=True,
-                            timeout=120, cwd=REPO, env={**os.environ})
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(SEEDS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env={**os.environ},
+    )
     assert result.returncode == 0, result.stderr
     assert "  with " in result.stdout and "same parties: Antony Blinken" in result.stdout, result.stdout[:2000]
 
@@ -81,15 +91,21 @@ def test_seed_findings() -> None:
 
 
 def test_text_output_shows_evidence_and_rule_reasons() -> None:
-    result = subprocess.run([sys.executable, "-m", "bot", "check", str(SEEDS)], capture_output=True, text=True,
-                            timeout=120, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(SEEDS)], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
     assert result.returncode == 0, result.stderr
-    assert "events:" in result.stdout and "MATCH" in result.stdout and "\"" in result.stdout
+    assert "events:" in result.stdout and "MATCH" in result.stdout and '"' in result.stdout
 
 
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "bot", "check", str(tmp_path / "nope.txt")],
-                            capture_output=True, text=True, timeout=60, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(tmp_path / "nope.txt")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
     assert result.returncode == 2
     assert "nope.txt" in result.stderr and "Traceback" not in result.stderr
 
@@ -98,9 +114,16 @@ def test_an_unreadable_file_is_reported_and_the_others_still_checked(tmp_path: P
     for seed in SEEDS.iterdir():
         (tmp_path / seed.name).write_bytes(seed.read_bytes())
     (tmp_path / "broken.json").write_text('{"title": 3, "text": "x"}')
-    (tmp_path / "untitled.json").write_text('{"title": null, "text": "Russia and Ukraine agreed a ceasefire on Monday."}')
-    result = subprocess.run([sys.executable, "-m", "bot", "check", "--json", str(tmp_path)],
-                            capture_output=True, text=True, timeout=120, cwd=REPO)
+    (tmp_path / "untitled.json").write_text(
+        '{"title": null, "text": "Russia and Ukraine agreed a ceasefire on Monday."}'
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "check", "--json", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stderr
     assert "broken.json: skipped" in result.stderr and "Traceback" not in result.stderr
     out = json.loads(result.stdout)

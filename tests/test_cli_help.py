@@ -17,9 +17,30 @@ from bot.commands.core import CommandSpec
 DIPLOBOT = Path(sys.executable).with_name("diplobot")
 SPECS = [s for s in default_registry().specs if s.name not in ("run", "check")]
 # Modules only running a command needs: the database layer, the detector, the story index, the platforms.
-HEAVY = ("sqlalchemy.engine", "sqlalchemy.orm", "alembic", "aiosqlite", "asyncpg", "datasketch", "scipy", "numpy",
-         "lingua", "ahocorasick", "re2", "feedparser", "trafilatura", "aiohttp", "apscheduler", "discord",
-         "slack_bolt", "slack_sdk", "yaml.loader", "bot.stories", "bot.app", "bot.detect")
+HEAVY = (
+    "sqlalchemy.engine",
+    "sqlalchemy.orm",
+    "alembic",
+    "aiosqlite",
+    "asyncpg",
+    "datasketch",
+    "scipy",
+    "numpy",
+    "lingua",
+    "ahocorasick",
+    "re2",
+    "feedparser",
+    "trafilatura",
+    "aiohttp",
+    "apscheduler",
+    "discord",
+    "slack_bolt",
+    "slack_sdk",
+    "yaml.loader",
+    "bot.stories",
+    "bot.app",
+    "bot.detect",
+)
 
 
 def diplobot(*args: str) -> subprocess.CompletedProcess[str]:
@@ -61,7 +82,10 @@ def test_cli_only_commands_show_their_options(command: tuple[str, ...]) -> None:
     out = diplobot(*command, "--help")
     assert out.returncode == 0, out.stderr
     first = out.stdout.splitlines()[0]
-    assert first == {"run": "Usage: diplobot run [OPTIONS]", "check": "Usage: diplobot check [OPTIONS] PATH..."}[command[0]]
+    assert (
+        first
+        == {"run": "Usage: diplobot run [OPTIONS]", "check": "Usage: diplobot check [OPTIONS] PATH..."}[command[0]]
+    )
     assert ("--once" if command == ("run",) else "--rules FILE") in out.stdout
     assert not re.search(r"<\w+[^>]*>|\{\w+", out.stdout), out.stdout
 
@@ -80,11 +104,13 @@ def test_groups_say_what_they_are_for() -> None:
 
 @pytest.mark.parametrize("args", [("--help",), ("brief", "--help")])
 def test_help_loads_none_of_the_heavy_modules(args: tuple[str, ...]) -> None:
-    probe = ("import json, sys\n"
-             f"sys.argv = ['diplobot', *{list(args)!r}]\n"
-             "from bot.cli import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "print(json.dumps(list(sys.modules)), file=sys.stderr)\n")
+    probe = (
+        "import json, sys\n"
+        f"sys.argv = ['diplobot', *{list(args)!r}]\n"
+        "from bot.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(list(sys.modules)), file=sys.stderr)\n"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
     loaded = set(json.loads(out.stderr.strip().splitlines()[-1]))
     assert "Usage: diplobot" in out.stdout

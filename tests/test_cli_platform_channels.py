@@ -49,17 +49,29 @@ def env_for(database_url: str, config_dir: Path) -> dict[str, str]:
 async def cli(env: dict[str, str], *args: str) -> str:
     """Run `diplobot ARGS` in a subprocess, as the operator would; returns its output (fails on a non-zero exit)."""
     done = await asyncio.to_thread(
-        subprocess.run, [sys.executable, "-m", "bot", *args], env={**os.environ, **env}, capture_output=True,
-        text=True, timeout=180, check=False)
+        subprocess.run,
+        [sys.executable, "-m", "bot", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 def app_for(env: dict[str, str], slack: FakeSlack, discord_server: FakeDiscord) -> App:
     """The app with the real Slack (Socket Mode) and Discord adapters, pointed at the fake servers."""
-    settings = Settings(**env, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True, SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[arg-type]
-                        SLACK_APP_TOKEN=APP_TOKEN, SLACK_API_URL=slack.api_url, **discord_server.env(),
-                        _env_file=None)
+    settings = Settings(
+        **env,
+        DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,
+        SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[arg-type]
+        SLACK_APP_TOKEN=APP_TOKEN,
+        SLACK_API_URL=slack.api_url,
+        **discord_server.env(),
+        _env_file=None,
+    )
     return App(settings, fetcher=loopback_fetcher())  # workspaces read the loopback feeds as public ones
 
 
@@ -80,7 +92,9 @@ async def stopped(app: App) -> None:
 
 def slack_posts(slack: FakeSlack) -> list[str]:
     """Top-level messages in Slack channel C1, as JSON text."""
-    return [json.dumps({"text": m.text, "blocks": m.blocks}) for m in slack.channel_messages("C1") if m.thread_ts is None]
+    return [
+        json.dumps({"text": m.text, "blocks": m.blocks}) for m in slack.channel_messages("C1") if m.thread_ts is None
+    ]
 
 
 def discord_posts(discord_server: FakeDiscord) -> list[str]:
@@ -88,8 +102,9 @@ def discord_posts(discord_server: FakeDiscord) -> list[str]:
     return [json.dumps(m) for m in discord_server.channel_messages(TEXT_CHANNEL)]
 
 
-async def test_channels_subscribed_from_the_cli_get_the_seed_story(fake: FakeSlack, restore_endpoints: Any,
-                                                                   database_url: str, config_dir: Path) -> None:
+async def test_channels_subscribed_from_the_cli_get_the_seed_story(
+    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+) -> None:
     env = env_for(database_url, config_dir)
     for channel in (SLACK_CHANNEL, DISCORD_CHANNEL):
         said = await cli(env, "subscribe", "ceasefire-developments", "--channel", channel)
@@ -116,7 +131,8 @@ async def test_channels_subscribed_from_the_cli_get_the_seed_story(fake: FakeSla
 
 
 async def test_a_row_that_cannot_be_rendered_is_a_dead_letter_and_the_rest_flow(
-        fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, tmp_path: Path) -> None:
+    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, tmp_path: Path
+) -> None:
     """The seed story's rows are queued, then its only feed is removed (its articles are no longer the
     operator's to show): those rows die with their reason, and another story's row queued after them goes out."""
     other = tmp_path / "wire"
@@ -125,7 +141,9 @@ async def test_a_row_that_cannot_be_rendered_is_a_dead_letter_and_the_rest_flow(
         "Sudan ceasefire collapses as fighting resumes in Khartoum\n"
         "A ceasefire between Sudan's army and the Rapid Support Forces collapsed on Tuesday as heavy fighting "
         "resumed in Khartoum, killing at least 40 civilians, witnesses and medics said. The truce, agreed in "
-        "Jeddah last week, had been meant to allow aid into the capital.\n", encoding="utf-8")
+        "Jeddah last week, had been meant to allow aid into the capital.\n",
+        encoding="utf-8",
+    )
     with (config_dir / "feeds.yaml").open("a", encoding="utf-8") as feeds:
         feeds.write(f"  - name: wire\n    url: {other}\n    interval: 60\n    backfill: 50\n    outlet: Wire\n")
     env = env_for(database_url, config_dir)

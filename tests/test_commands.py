@@ -46,6 +46,7 @@ async def add_rule(core, name="peace", caller=OPERATOR, spec=RULE_YAML):
 
 # --- help, parsing, errors -------------------------------------------------------------------------------
 
+
 async def test_help_lists_commands_and_marks_admin_ones(core):
     reply = await run(core, "help", MEMBER)
     assert reply.ok
@@ -95,6 +96,7 @@ async def test_no_stack_trace_on_a_handler_bug(core, monkeypatch):
 
 
 # --- watch ---------------------------------------------------------------------------------------------
+
 
 async def test_watch_add_is_admin_only_and_changes_nothing(core):
     reply = await run(core, f'watch add peace --spec "{RULE_YAML}" --yes', MEMBER)
@@ -161,7 +163,9 @@ async def test_watch_lifecycle_is_audited(core, clock):
     actions = [e["action"] for e in history.data["entries"]]
     assert actions == ["enable", "disable", "edit", "add"]
     edit = history.data["entries"][2]
-    assert edit["actor"] == "operator" and edit["before"]["severity"] == "urgent" and edit["after"]["severity"] == "flash"
+    assert (
+        edit["actor"] == "operator" and edit["before"]["severity"] == "urgent" and edit["after"]["severity"] == "flash"
+    )
     assert "severity 'urgent' -> 'flash'" in body(history)
     removed = await run(core, "watch remove peace")
     assert removed.ok and await count(core.services, Rule) == 0
@@ -192,8 +196,15 @@ async def test_duplicate_add_is_refused(core):
 
 async def test_member_cannot_change_rules(core):
     await add_rule(core)
-    for command in ("watch edit peace --severity flash --yes", "watch remove peace", "watch disable peace",
-                    "watch history", "rules export", "subscribe peace", "feeds add https://example.org/feed"):
+    for command in (
+        "watch edit peace --severity flash --yes",
+        "watch remove peace",
+        "watch disable peace",
+        "watch history",
+        "rules export",
+        "subscribe peace",
+        "feeds add https://example.org/feed",
+    ):
         reply = await run(core, command, MEMBER)
         assert not reply.ok and "admins only" in reply.text, command
     async with core.services.db.session() as session:
@@ -204,6 +215,7 @@ async def test_member_cannot_change_rules(core):
 
 # --- tenants -------------------------------------------------------------------------------------------
 
+
 async def test_tenants_are_isolated(core, tmp_path):
     await add_rule(core, "peace")
     await run(core, f"feeds add {tmp_path} --name localdir")
@@ -211,8 +223,15 @@ async def test_tenants_are_isolated(core, tmp_path):
     other = OTHER_ADMIN
     chan = "slack:T2/C9"
     assert (await run(core, "watch list", other, chan)).data["rules"] == []
-    for command in ("watch show peace", "watch edit peace --severity flash --yes", "watch remove peace",
-                    "watch disable peace", "subscribe peace", "feeds remove localdir", "feeds pause localdir"):
+    for command in (
+        "watch show peace",
+        "watch edit peace --severity flash --yes",
+        "watch remove peace",
+        "watch disable peace",
+        "subscribe peace",
+        "feeds remove localdir",
+        "feeds pause localdir",
+    ):
         reply = await run(core, command, other, chan)
         assert not reply.ok, command
     assert (await run(core, "feeds list", other, chan)).data["feeds"] == []
@@ -233,6 +252,7 @@ async def test_tenants_are_isolated(core, tmp_path):
 
 
 # --- rules export / import / validate / seed ----------------------------------------------------------------
+
 
 async def test_rules_round_trip(core, services, tmp_path):
     await add_rule(core, "peace")
@@ -315,8 +335,11 @@ async def feed_server():
         return web.Response(body=RSS, content_type="application/rss+xml")
 
     async def page(request):
-        return web.Response(text='<html><head><link rel="alternate" type="application/rss+xml" href="/rss">'
-                                 "</head><body>hi</body></html>", content_type="text/html")
+        return web.Response(
+            text='<html><head><link rel="alternate" type="application/rss+xml" href="/rss">'
+            "</head><body>hi</body></html>",
+            content_type="text/html",
+        )
 
     async def html(request):
         return web.Response(text="<html><body>no feed here</body></html>", content_type="text/html")
@@ -373,6 +396,7 @@ async def test_feeds_status_pause_resume_remove(core, services, tmp_path, clock)
 
 # --- subscriptions and mutes --------------------------------------------------------------------------------
 
+
 async def test_subscribe_validates_and_lists(core):
     await add_rule(core, "peace")
     chan = "slack:T1/C1"
@@ -392,8 +416,9 @@ async def test_subscribe_validates_and_lists(core):
     assert not bad_channel.ok and "slack:TEAM/CHANNEL" in bad_channel.text
     assert (await run(core, "subscribe peace")).ok
     here = await run(core, "subscriptions", MEMBER)
-    assert here.data["subscriptions"] == [{"channel": "terminal", "rule": "peace", "mode": "immediate", "at": None,
-                                           "tz": None, "paused": False}]
+    assert here.data["subscriptions"] == [
+        {"channel": "terminal", "rule": "peace", "mode": "immediate", "at": None, "tz": None, "paused": False}
+    ]
     there = await run(core, f"subscriptions --channel {chan}", MEMBER)
     assert there.data["subscriptions"][0]["mode"] == "daily"
     assert not (await run(core, "subscriptions --all", MEMBER)).ok
@@ -431,6 +456,7 @@ async def test_mute_and_unmute(core, clock):
 
 
 # --- autocomplete and dispatch ---------------------------------------------------------------------------
+
 
 async def test_complete(core, clock, tmp_path):
     await add_rule(core, "peace")

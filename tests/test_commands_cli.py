@@ -12,8 +12,14 @@ import pytest
 
 def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """Run the CLI in a subprocess as the local operator."""
-    return subprocess.run([sys.executable, "-m", "bot", *args], env={**os.environ, "DIPLOBOT_TERMINAL": "1", **env},
-                          capture_output=True, text=True, timeout=180, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env={**os.environ, "DIPLOBOT_TERMINAL": "1", **env},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +33,10 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     cfg.mkdir()
     shutil.copy(repo / "config" / "rules.yaml", cfg / "rules.yaml")
     shutil.copytree(repo / "seeds", root / "seeds")
-    (cfg / "feeds.yaml").write_text(f"feeds:\n  - name: seeds\n    url: {root / 'seeds'}\n    interval: 60\n"
-                                    "    backfill: 50\n    outlet: Seeds\n", encoding="utf-8")
+    (cfg / "feeds.yaml").write_text(
+        f"feeds:\n  - name: seeds\n    url: {root / 'seeds'}\n    interval: 60\n    backfill: 50\n    outlet: Seeds\n",
+        encoding="utf-8",
+    )
     values = {"DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{root / 'diplobot.db'}", "DIPLOBOT_CONFIG_DIR": str(cfg)}
     first = cli("run", "--once", env=values)
     assert first.returncode == 0, first.stderr
@@ -65,8 +73,19 @@ def test_bad_argument_names_it_and_shows_usage(env: dict[str, str]) -> None:
 
 
 def test_subscribe_a_channel_from_the_cli(env: dict[str, str]) -> None:
-    out = cli("subscribe", "official-talks", "--digest", "daily", "--at", "08:00", "--tz", "Europe/Paris",
-              "--channel", "slack:T1/C1", env=env)
+    out = cli(
+        "subscribe",
+        "official-talks",
+        "--digest",
+        "daily",
+        "--at",
+        "08:00",
+        "--tz",
+        "Europe/Paris",
+        "--channel",
+        "slack:T1/C1",
+        env=env,
+    )
     assert out.returncode == 0, out.stderr
     listed = cli("subscriptions", "--channel", "slack:T1/C1", env=env)
     assert "official-talks — a daily digest at 08:00 Europe/Paris" in listed.stdout

@@ -31,8 +31,6 @@ SEED_RULE = {
 }
 
 
-
-
 def seed_articles() -> list[tuple[str, str, str]]:
     """(file name, title, text) of the two seed articles: first line the title, the rest the body."""
     out = []
@@ -69,44 +67,82 @@ async def fixture_feed(session: Any, tenant: str, now: datetime) -> int:
     return int(feed_id)
 
 
-async def insert_seed_story(services: Services, seen: datetime, story_id: str = STORY_ID,
-                            tenant: str = "local") -> list[str]:
+async def insert_seed_story(
+    services: Services, seen: datetime, story_id: str = STORY_ID, tenant: str = "local"
+) -> list[str]:
     """Store the two seed articles as one story, first seen at `seen` and an hour later, via the tenant's feed."""
     ids = []
     async with services.db.session() as session:
         feed_id = await fixture_feed(session, tenant, seen)
         arts = seed_articles()
-        session.add(Story(id=story_id, headline=arts[1][1], first_seen=seen, last_seen=seen + timedelta(hours=1),
-                          state={}, signature=[]))
+        session.add(
+            Story(
+                id=story_id,
+                headline=arts[1][1],
+                first_seen=seen,
+                last_seen=seen + timedelta(hours=1),
+                state={},
+                signature=[],
+            )
+        )
         await session.flush()
         for i, (name, title, text) in enumerate(arts):
             article_id = hashlib.sha1(f"{story_id}:{name}".encode()).hexdigest()[:16]
             ids.append(article_id)
-            session.add(ArticleRow(
-                id=article_id, url=f"file://{SEEDS / name}", guid=None, title=title, text=text,
-                outlet="AP" if i == 0 else "The Independent", feed_id=None, published=None,
-                seen_at=seen + timedelta(hours=i), content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                story_id=story_id, detection=detect(title, text), search_text="",
-            ))
+            session.add(
+                ArticleRow(
+                    id=article_id,
+                    url=f"file://{SEEDS / name}",
+                    guid=None,
+                    title=title,
+                    text=text,
+                    outlet="AP" if i == 0 else "The Independent",
+                    feed_id=None,
+                    published=None,
+                    seen_at=seen + timedelta(hours=i),
+                    content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                    story_id=story_id,
+                    detection=detect(title, text),
+                    search_text="",
+                )
+            )
             session.add(SeenItem(feed_id=feed_id, item_key=article_id, article_id=article_id, seen_at=seen))
     return ids
 
 
-async def insert_article(services: Services, article_id: str, title: str, text: str, seen: datetime,
-                         detection: dict[str, Any] | None = None, story_id: str | None = None,
-                         tenant: str = "local") -> None:
+async def insert_article(
+    services: Services,
+    article_id: str,
+    title: str,
+    text: str,
+    seen: datetime,
+    detection: dict[str, Any] | None = None,
+    story_id: str | None = None,
+    tenant: str = "local",
+) -> None:
     """Store one more article (optionally in its own new story), seen through the tenant's feed."""
     async with services.db.session() as session:
         feed_id = await fixture_feed(session, tenant, seen)
         if story_id and await session.get(Story, story_id) is None:
             session.add(Story(id=story_id, headline=title, first_seen=seen, last_seen=seen, state={}, signature=[]))
             await session.flush()
-        session.add(ArticleRow(
-            id=article_id, url=f"https://news.example/{article_id}", guid=None, title=title, text=text,
-            outlet="Example News", feed_id=None, published=None, seen_at=seen,
-            content_hash=hashlib.sha256(text.encode()).hexdigest(), story_id=story_id, detection=detection or {},
-            search_text="",
-        ))
+        session.add(
+            ArticleRow(
+                id=article_id,
+                url=f"https://news.example/{article_id}",
+                guid=None,
+                title=title,
+                text=text,
+                outlet="Example News",
+                feed_id=None,
+                published=None,
+                seen_at=seen,
+                content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                story_id=story_id,
+                detection=detection or {},
+                search_text="",
+            )
+        )
         await session.flush()
         session.add(SeenItem(feed_id=feed_id, item_key=article_id, article_id=article_id, seen_at=seen))
 
@@ -114,8 +150,11 @@ async def insert_article(services: Services, article_id: str, title: str, text: 
 @pytest.fixture
 async def services(database_url: str, clock: Any, tmp_path: Path) -> AsyncIterator[Services]:
     """Services on a freshly migrated database and the fake clock; an empty config dir, so nothing is seeded."""
-    settings = Settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,  # type: ignore[call-arg]
-                        DIPLOBOT_CONFIG_DIR=tmp_path / "empty-config")
+    settings = Settings(
+        DIPLOBOT_DATABASE_URL=database_url,
+        DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,  # type: ignore[call-arg]
+        DIPLOBOT_CONFIG_DIR=tmp_path / "empty-config",
+    )
     db = Database(database_url)
     await db.migrate()
     try:

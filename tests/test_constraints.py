@@ -27,7 +27,9 @@ def test_the_installed_closure_is_exactly_the_pinned_set() -> None:
 
 
 def test_the_file_is_as_make_constraints_writes_it() -> None:
-    assert CONSTRAINTS.read_text(encoding="utf-8") == render(read()), "constraints.txt was edited by hand; run make constraints"
+    assert CONSTRAINTS.read_text(encoding="utf-8") == render(read()), (
+        "constraints.txt was edited by hand; run make constraints"
+    )
 
 
 def test_a_range_that_excludes_a_pin_or_a_changed_install_is_caught() -> None:
@@ -35,7 +37,8 @@ def test_a_range_that_excludes_a_pin_or_a_changed_install_is_caught() -> None:
     pins = read()
     name, version = pins["aiohttp"]
     assert out_of_range(f'[project]\ndependencies = ["aiohttp>{version}"]\n', pins) == [
-        f"aiohttp>{version}: pinned at {version}"]
+        f"aiohttp>{version}: pinned at {version}"
+    ]
     assert out_of_range('[project]\ndependencies = ["left-pad>=1"]\n', pins) == ["left-pad>=1: not pinned"]
     drifted = {**pins, "aiohttp": (name, "0.0.1"), "left-pad": ("left-pad", "1.0")}
     del drifted["yarl"]

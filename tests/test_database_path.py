@@ -14,8 +14,9 @@ def cli(*args: str, cwd: Path, database_url: str) -> subprocess.CompletedProcess
     (cwd / "config" / "rules.yaml").write_text("rules: []\n", encoding="utf-8")
     (cwd / "config" / "feeds.yaml").write_text("feeds: []\n", encoding="utf-8")
     env = {**os.environ, "DIPLOBOT_DATABASE_URL": database_url, "DIPLOBOT_CONFIG_DIR": str(cwd / "config")}
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def test_missing_folder_outside_the_working_folder_is_refused(tmp_path: Path) -> None:

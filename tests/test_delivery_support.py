@@ -17,10 +17,12 @@ from bot.settings import Settings
 from bot.storage.tables import Subscription
 
 RULES = "rules:\n  - name: truce\n    query: ceasefire\n    severity: urgent\n"
-WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec "
-         "romeo sierra tango uniform victor whiskey xray yankee zulu amber basalt cobalt dune ember fjord granite "
-         "harbor island jasper kelp lagoon meadow nectar orchid pebble quartz river saffron tundra umber violet "
-         "willow yarrow zephyr").split()
+WORDS = (
+    "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec "
+    "romeo sierra tango uniform victor whiskey xray yankee zulu amber basalt cobalt dune ember fjord granite "
+    "harbor island jasper kelp lagoon meadow nectar orchid pebble quartz river saffron tundra umber violet "
+    "willow yarrow zephyr"
+).split()
 
 
 def write_articles(folder: Path, start: int, count: int, seed: int = 7) -> list[str]:
@@ -33,7 +35,11 @@ def write_articles(folder: Path, start: int, count: int, seed: int = 7) -> list[
         token = f"zx{n:05d}q"
         token = token.title()
         title = f"{token} {words[1]} {words[2]} ceasefire {words[3]}"
-        body = f"{token} said " + " ".join(f"{w}{n}{rng.randrange(10**6)}" for w in words) + f", the ceasefire {token.lower()}."
+        body = (
+            f"{token} said "
+            + " ".join(f"{w}{n}{rng.randrange(10**6)}" for w in words)
+            + f", the ceasefire {token.lower()}."
+        )
         (folder / f"{n:05d}.txt").write_text(f"{title}\n{body}\n", encoding="utf-8")
         titles.append(title)
     return titles
@@ -50,8 +56,10 @@ def make_config(root: Path, feeds: int = 1, articles_per_feed: int = 0, interval
         folder.mkdir(parents=True, exist_ok=True)
         if articles_per_feed:
             write_articles(folder, f * 10_000, articles_per_feed)
-        lines.append(f"  - name: feed{f}\n    url: {folder}\n    interval: {interval}\n    jitter: 0\n"
-                     f"    backfill: 100000\n    outlet: Outlet {f}")
+        lines.append(
+            f"  - name: feed{f}\n    url: {folder}\n    interval: {interval}\n    jitter: 0\n"
+            f"    backfill: 100000\n    outlet: Outlet {f}"
+        )
     (cfg / "feeds.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return cfg
 
@@ -125,21 +133,39 @@ class RecordingAdapter:
 
 def settings_for(database_url: str, config_dir: Path, **extra: object) -> Settings:
     """Settings for a test app: no terminal, admin channel rec:admin, no burst batching."""
-    values: dict[str, object] = {"database_url": database_url, "config_dir": config_dir, "terminal": False,
-                                 "admin_channel": "rec:admin", "burst_limit": 100_000, "allow_private_networks": True}
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "config_dir": config_dir,
+        "terminal": False,
+        "admin_channel": "rec:admin",
+        "burst_limit": 100_000,
+        "allow_private_networks": True,
+    }
     return Settings(**{**values, **extra})  # type: ignore[arg-type]
 
 
-async def make_app(database_url: str, config_dir: Path, clock: object, sink: RecordingSink,
-                   channels: tuple[str, ...] = ("rec:room",), **extra: object) -> App:
+async def make_app(
+    database_url: str,
+    config_dir: Path,
+    clock: object,
+    sink: RecordingSink,
+    channels: tuple[str, ...] = ("rec:room",),
+    **extra: object,
+) -> App:
     """A set-up App delivering to `sink`, with `channels` subscribed to the rule."""
-    app = App(settings_for(database_url, config_dir, **extra), clock=clock,  # type: ignore[arg-type]
-              adapters=[RecordingAdapter(sink)])
+    app = App(
+        settings_for(database_url, config_dir, **extra),
+        clock=clock,  # type: ignore[arg-type]
+        adapters=[RecordingAdapter(sink)],
+    )
     await app.setup()
     async with app.services.db.session() as session:
         have = set((await session.scalars(select(Subscription.channel))).all())
         for channel in channels:
             if channel not in have:
-                session.add(Subscription(tenant="local", channel=channel, rule="truce", mode="immediate",
-                                         created_at=app.clock.now()))
+                session.add(
+                    Subscription(
+                        tenant="local", channel=channel, rule="truce", mode="immediate", created_at=app.clock.now()
+                    )
+                )
     return app

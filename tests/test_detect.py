@@ -82,7 +82,9 @@ def test_negation_is_not_a_ceasefire(detector: Detector) -> None:
 
 
 def test_no_military_solution_is_not_an_event(detector: Detector) -> None:
-    det = _detect(detector, "There is no military solution to the differences between the two countries, the minister said.")
+    det = _detect(
+        detector, "There is no military solution to the differences between the two countries, the minister said."
+    )
     assert not det.events
 
 
@@ -99,7 +101,10 @@ def test_agreed_ceasefire(detector: Detector) -> None:
 def test_extended_and_collapsed_and_violated(detector: Detector) -> None:
     assert _detect(detector, "The two sides extended the truce by another two months.").ceasefire_status == "extended"
     assert _detect(detector, "The ceasefire collapsed overnight as shelling resumed.").ceasefire_status == "collapsed"
-    assert _detect(detector, "Both armies accused each other of violating the cease-fire on Friday.").ceasefire_status == "violated"
+    assert (
+        _detect(detector, "Both armies accused each other of violating the cease-fire on Friday.").ceasefire_status
+        == "violated"
+    )
 
 
 def test_ceasefire_talks_status(detector: Detector) -> None:
@@ -129,32 +134,42 @@ def test_background_year_is_not_an_event(detector: Detector) -> None:
 
 
 def test_headline_outweighs_late_background(detector: Detector) -> None:
-    body = "\n".join(["The talks continued on Monday in Geneva between the delegations."] * 3
-                     + ["The truce has been violated many times, residents said."])
+    body = "\n".join(
+        ["The talks continued on Monday in Geneva between the delegations."] * 3
+        + ["The truce has been violated many times, residents said."]
+    )
     det = detector.detect("Rivals agree to extend truce", body)
     assert det.ceasefire_status == "extended"
 
 
 def test_labour_agreement_is_not_diplomatic(detector: Detector) -> None:
-    text = ("The president announced a tentative labor agreement between the rail unions and the railway "
-            "companies. The lead negotiators for the unions said workers will get a wage increase.")
+    text = (
+        "The president announced a tentative labor agreement between the rail unions and the railway "
+        "companies. The lead negotiators for the unions said workers will get a wage increase."
+    )
     det = _detect(detector, text)
     assert not {"agreement", "talks"} & {e.type for e in det.events}
 
 
 def test_talks_between_officials(detector: Detector) -> None:
-    det = _detect(detector, "Foreign Minister Sergey Lavrov held talks with his Turkish counterpart in Ankara on Thursday.")
+    det = _detect(
+        detector, "Foreign Minister Sergey Lavrov held talks with his Turkish counterpart in Ankara on Thursday."
+    )
     assert "talks" in {e.type for e in det.events}
 
 
 def test_sanctions_imposed_but_not_threatened(detector: Detector) -> None:
-    assert "sanctions" in {e.type for e in _detect(detector, "The European Union imposed new sanctions on Iran on Monday.").events}
+    assert "sanctions" in {
+        e.type for e in _detect(detector, "The European Union imposed new sanctions on Iran on Monday.").events
+    }
     threat = _detect(detector, "Washington warned it could impose sanctions if the talks fail.")
     assert "sanctions" not in {e.type for e in threat.events}
 
 
 def test_clash_from_bombing_in_headline(detector: Detector) -> None:
-    det = detector.detect("Suicide bombing hits army base", "A suicide bomber struck an army base on Friday, officials said.")
+    det = detector.detect(
+        "Suicide bombing hits army base", "A suicide bomber struck an army base on Friday, officials said."
+    )
     assert "clash" in {e.type for e in det.events}
 
 
@@ -174,13 +189,19 @@ def test_number_words() -> None:
 
 
 def test_vague_quantities_are_never_figures(detector: Detector) -> None:
-    for text in ("Dozens of people were killed in the attack.", "Scores of soldiers were killed.",
-                 "Hundreds were wounded.", "Tens of thousands of people are feared dead."):
+    for text in (
+        "Dozens of people were killed in the attack.",
+        "Scores of soldiers were killed.",
+        "Hundreds were wounded.",
+        "Tens of thousands of people are feared dead.",
+    ):
         assert _figures(detector, text) == [], text
 
 
 def test_number_word_figures(detector: Detector) -> None:
-    assert _figures(detector, "Seventy-one people were killed in the strike on Tuesday.") == [(71, "exact", "killed", True)]
+    assert _figures(detector, "Seventy-one people were killed in the strike on Tuesday.") == [
+        (71, "exact", "killed", True)
+    ]
     assert _figures(detector, "At least a dozen soldiers were wounded.") == [(12, "at_least", "wounded", True)]
     assert _figures(detector, "Gunmen killed two hundred villagers.") == [(200, "exact", "killed", True)]
 
@@ -203,8 +224,10 @@ def test_background_figure_in_2020(detector: Detector) -> None:
 
 
 def test_earlier_incident_figures_are_background(detector: Detector) -> None:
-    text = ("A bomb killed at least 12 people in the capital on Thursday. In April, gunmen stormed a college, "
-            "killing 148 people.")
+    text = (
+        "A bomb killed at least 12 people in the capital on Thursday. In April, gunmen stormed a college, "
+        "killing 148 people."
+    )
     figs = _figures(detector, text)
     assert (12, "at_least", "killed", True) in figs and (148, "exact", "killed", False) in figs
 
@@ -215,8 +238,10 @@ def test_hostages_and_prisoners_are_not_casualties(detector: Detector) -> None:
 
 
 def test_ages_money_durations_distances_not_casualties(detector: Detector) -> None:
-    text = ("The 45-year-old officer, missing for 12 days, was found 30 kilometres away; aid worth $5 million "
-            "and 44 million dollars was pledged for the 70,000 displaced.")
+    text = (
+        "The 45-year-old officer, missing for 12 days, was found 30 kilometres away; aid worth $5 million "
+        "and 44 million dollars was pledged for the 70,000 displaced."
+    )
     assert _figures(detector, text) == []
 
 
@@ -225,7 +250,9 @@ def test_troop_numbers_and_years_not_casualties(detector: Detector) -> None:
 
 
 def test_subject_is_not_the_victim(detector: Detector) -> None:
-    assert _figures(detector, "Two gunmen on a motorcycle killed three soldiers on Sunday.") == [(3, "exact", "killed", True)]
+    assert _figures(detector, "Two gunmen on a motorcycle killed three soldiers on Sunday.") == [
+        (3, "exact", "killed", True)
+    ]
 
 
 def test_projection_is_not_a_figure(detector: Detector) -> None:
@@ -248,7 +275,9 @@ def test_us_sec_of_state_abbreviation(detector: Detector) -> None:
 
 
 def test_surname_resolution_to_full_name(detector: Detector) -> None:
-    det = detector.detect("", "Defense Minister Karl Hoffmann visited the troops. Later, Minister Hoffmann said talks would go on.")
+    det = detector.detect(
+        "", "Defense Minister Karl Hoffmann visited the troops. Later, Minister Hoffmann said talks would go on."
+    )
     assert [p.name for p in det.people] == ["Karl Hoffmann"]
 
 
@@ -270,7 +299,9 @@ def test_appositive_official(detector: Detector) -> None:
 
 
 def test_journalists_and_analysts_are_not_officials(detector: Detector) -> None:
-    text = "In an interview with VOA's Carol Van Dam, analyst John Smith said the talks were stalled. Photograph: Jane Doe"
+    text = (
+        "In an interview with VOA's Carol Van Dam, analyst John Smith said the talks were stalled. Photograph: Jane Doe"
+    )
     assert _names(detector, text) == set()
 
 
@@ -302,13 +333,17 @@ def test_venue_and_dateline_are_not_parties(detector: Detector) -> None:
 
 
 def test_georgia_the_us_state(detector: Detector) -> None:
-    text = ("FEMA announced federal disaster assistance for the state of Georgia after Hurricane Helene; "
-            "several counties in Georgia qualify.")
+    text = (
+        "FEMA announced federal disaster assistance for the state of Georgia after Hurricane Helene; "
+        "several counties in Georgia qualify."
+    )
     assert "Georgia" not in _countries(detector, text)
 
 
 def test_georgia_the_country(detector: Detector) -> None:
-    assert "Georgia" in _countries(detector, "Russia has launched an invasion of Georgia, the president said in Tbilisi.")
+    assert "Georgia" in _countries(
+        detector, "Russia has launched an invasion of Georgia, the president said in Tbilisi."
+    )
 
 
 def test_regions_mapped(detector: Detector) -> None:
@@ -345,7 +380,9 @@ def test_fast_folding_equals_the_per_character_tables(text: str) -> None:
 
 def test_bare_number_after_kill_verb(detector: Detector) -> None:
     assert _figures(detector, "The blast killed two and injured 10, police said.") == [
-        (2, "exact", "killed", True), (10, "exact", "injured", True)]
+        (2, "exact", "killed", True),
+        (10, "exact", "injured", True),
+    ]
     assert _figures(detector, "The flood killed 300 sheep.") == []
 
 
@@ -354,7 +391,9 @@ def test_toll_of_an_earlier_year_is_background(detector: Detector) -> None:
 
 
 def test_running_total_since_a_year_stays_current(detector: Detector) -> None:
-    assert _figures(detector, "About 1,200 people have died since the war began in 2022.") == [(1200, "about", "dead", True)]
+    assert _figures(detector, "About 1,200 people have died since the war began in 2022.") == [
+        (1200, "about", "dead", True)
+    ]
 
 
 def test_list_of_figures_shares_the_kind(detector: Detector) -> None:
@@ -365,8 +404,10 @@ def test_list_of_figures_shares_the_kind(detector: Detector) -> None:
 
 
 def test_sports_clash_is_no_event(detector: Detector) -> None:
-    text = ("The Bulldogs and Alabama meet on Saturday in a clash of unbeaten teams at the stadium. The coach said "
-            "the quarterback threw three touchdowns last week.")
+    text = (
+        "The Bulldogs and Alabama meet on Saturday in a clash of unbeaten teams at the stadium. The coach said "
+        "the quarterback threw three touchdowns last week."
+    )
     det = detector.detect("Bulldogs clash with Alabama in title game", text)
     assert not det.events
 
@@ -375,9 +416,42 @@ def test_lowercase_title_in_running_text(detector: Detector) -> None:
     assert "Oleh Syniehubov" in _names(detector, "Fourteen people were killed, regional governor Oleh Syniehubov said.")
 
 
-_WORDS = ["ceasefire", "killed", "President", "Minister", "of", "the", "Georgia", "Baku", "said", "at least", "two",
-          "hundred", "1,200", "2020", "In", "talks", ",", ".", "\n", "'s", "cease-fire", "head of", "Kremlin", "US",
-          "hostages", "Secretary of State", "Jr.", "J.", "death toll", "rose to", "\u2014", "\u201c", "NEAR/3", "*"]
+_WORDS = [
+    "ceasefire",
+    "killed",
+    "President",
+    "Minister",
+    "of",
+    "the",
+    "Georgia",
+    "Baku",
+    "said",
+    "at least",
+    "two",
+    "hundred",
+    "1,200",
+    "2020",
+    "In",
+    "talks",
+    ",",
+    ".",
+    "\n",
+    "'s",
+    "cease-fire",
+    "head of",
+    "Kremlin",
+    "US",
+    "hostages",
+    "Secretary of State",
+    "Jr.",
+    "J.",
+    "death toll",
+    "rose to",
+    "\u2014",
+    "\u201c",
+    "NEAR/3",
+    "*",
+]
 
 
 @settings(max_examples=200, deadline=None)

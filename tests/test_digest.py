@@ -42,18 +42,21 @@ def test_due_slot_hourly():
     since = datetime(2026, 11, 24, 12, 0, 30, tzinfo=UTC)
     assert due_slot("hourly", None, None, since, datetime(2026, 11, 24, 12, 59, tzinfo=UTC)) is None
     assert due_slot("hourly", None, None, since, datetime(2026, 11, 24, 13, 0, 5, tzinfo=UTC)) == datetime(
-        2026, 11, 24, 13, 0, tzinfo=UTC)
+        2026, 11, 24, 13, 0, tzinfo=UTC
+    )
 
 
 def test_due_slot_daily_in_local_time_across_dst():
     # 08:00 in Paris is 07:00 UTC in winter and 06:00 UTC in summer.
     winter_since = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
     assert due_slot("daily", "08:00", "Europe/Paris", winter_since, datetime(2026, 11, 25, 6, 59, tzinfo=UTC)) is None
-    assert due_slot("daily", "08:00", "Europe/Paris", winter_since,
-                    datetime(2026, 11, 25, 7, 0, tzinfo=UTC)) == datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+    assert due_slot(
+        "daily", "08:00", "Europe/Paris", winter_since, datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+    ) == datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
     summer_since = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
-    assert due_slot("daily", "08:00", "Europe/Paris", summer_since,
-                    datetime(2026, 7, 2, 6, 1, tzinfo=UTC)) == datetime(2026, 7, 2, 6, 0, tzinfo=UTC)
+    assert due_slot("daily", "08:00", "Europe/Paris", summer_since, datetime(2026, 7, 2, 6, 1, tzinfo=UTC)) == datetime(
+        2026, 7, 2, 6, 0, tzinfo=UTC
+    )
     assert due_slot("immediate", None, None, summer_since, datetime(2026, 7, 3, tzinfo=UTC)) is None
 
 
@@ -116,9 +119,15 @@ async def test_muted_story_and_disabled_rule_are_left_out(subscribed, services, 
     clock.current = datetime(2026, 11, 24, 14, 0, 1, tzinfo=UTC)
     assert await run_digests(services) == []
     assert (await run(core, f"unmute {STORY_ID}", MEMBER)).ok
-    await insert_article(services, "late1", "Armenia talks resume", "Armenian envoy back in Baku.",
-                         clock.now() + timedelta(minutes=5),
-                         {"matches": [{"rule": RULE, "reason": "places", "severity": "routine"}]}, story_id="s2")
+    await insert_article(
+        services,
+        "late1",
+        "Armenia talks resume",
+        "Armenian envoy back in Baku.",
+        clock.now() + timedelta(minutes=5),
+        {"matches": [{"rule": RULE, "reason": "places", "severity": "routine"}]},
+        story_id="s2",
+    )
     assert (await run(core, f"watch disable {RULE}")).ok
     clock.current = datetime(2026, 11, 24, 15, 0, 1, tzinfo=UTC)
     assert await run_digests(services) == []

@@ -34,15 +34,23 @@ CHANNEL = f"discord:{GUILD_ID}/{TEXT_CHANNEL}"
 FORUM = f"discord:{GUILD_ID}/{FORUM_CHANNEL}"
 
 
-def summary(headline: str = "Ceasefire agreed in Nagorno-Karabakh", *, severity: str = "urgent",
-            sentences: int = 2, sources: int = 2, sentence: str = "Officials said the truce holds.") -> Summary:
+def summary(
+    headline: str = "Ceasefire agreed in Nagorno-Karabakh",
+    *,
+    severity: str = "urgent",
+    sentences: int = 2,
+    sources: int = 2,
+    sentence: str = "Officials said the truce holds.",
+) -> Summary:
     """A story summary with the given size."""
     when = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
     return Summary(
         story_id="s1",
         headline=headline,
         sentences=tuple(sentence for _ in range(sentences)),
-        sources=tuple(Source(f"a{i}", f"Title {i}", f"https://news{i}.example/a", f"Outlet {i}", when) for i in range(sources)),
+        sources=tuple(
+            Source(f"a{i}", f"Title {i}", f"https://news{i}.example/a", f"Outlet {i}", when) for i in range(sources)
+        ),
         ceasefire="agreed",
         casualty=Casualty(12, "at_least", "killed", "civilians", True, "At least 12 civilians were killed."),
         people=("Nikol Pashinyan",),
@@ -70,16 +78,24 @@ def registry(rec: Recorder) -> CommandRegistry:
             if delay:
                 await asyncio.sleep(delay)
             return Reply(text=f"{name} ok", lines=tuple(f"{k}={v}" for k, v in sorted(values.items())))
+
         return run
 
-    reg.command("brief", "A brief on a topic",
-                Arg("topic", "country, region or rule", kind="rest", complete="topic"),
-                Arg("since", "time window", kind="option", required=False))(handler("brief"))
+    reg.command(
+        "brief",
+        "A brief on a topic",
+        Arg("topic", "country, region or rule", kind="rest", complete="topic"),
+        Arg("since", "time window", kind="option", required=False),
+    )(handler("brief"))
     reg.command("watch list", "List watch rules")(handler("watch list"))
-    reg.command("watch add", "Add a watch rule", Arg("name", "rule name"),
-                Arg("query", "what to match", kind="rest"),
-                Arg("severity", "alert level", kind="option", required=False, choices=("flash", "urgent", "routine")),
-                admin_only=True)(handler("watch add"))
+    reg.command(
+        "watch add",
+        "Add a watch rule",
+        Arg("name", "rule name"),
+        Arg("query", "what to match", kind="rest"),
+        Arg("severity", "alert level", kind="option", required=False, choices=("flash", "urgent", "routine")),
+        admin_only=True,
+    )(handler("watch add"))
     reg.command("watch show", "Show a rule", Arg("name", "rule name", complete="rule"))(handler("watch show"))
     reg.command("feeds pause", "Pause a feed", Arg("feed", "feed name"), admin_only=True)(handler("feeds pause"))
     reg.command("slow", "A slow command")(handler("slow", delay=0.4))
@@ -106,7 +122,9 @@ class Core(CommandCore):
 def restore_endpoints(monkeypatch: pytest.MonkeyPatch) -> None:
     """Put discord.py's REST base and gateway back after the test."""
     monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    )
     if not hasattr(bot.commands, "default_registry"):
         monkeypatch.setattr(bot.commands, "default_registry", CommandRegistry, raising=False)
 
@@ -186,10 +204,15 @@ async def test_dev_guild_sync(fake: FakeDiscord) -> None:
     """With DISCORD_DEV_GUILD, commands go to that guild and dispatch from there."""
     rec = Recorder()
     core = Core(services=object(), registry=registry(rec))  # type: ignore[arg-type]
-    adapter = DiscordAdapter(settings_for(fake, DISCORD_DEV_GUILD=GUILD_ID), core, ready_timeout=5, guild_ready_timeout=0.05)
+    adapter = DiscordAdapter(
+        settings_for(fake, DISCORD_DEV_GUILD=GUILD_ID), core, ready_timeout=5, guild_ready_timeout=0.05
+    )
     await adapter.start()
     try:
-        assert fake.global_commands == [] and {c["name"] for c in fake.guild_commands[str(GUILD_ID)]} >= {"brief", "watch"}
+        assert fake.global_commands == [] and {c["name"] for c in fake.guild_commands[str(GUILD_ID)]} >= {
+            "brief",
+            "watch",
+        }
         callback = await fake.interaction("brief", [opt("topic", "sudan")], guild_scoped=True)
         assert callback is not None and callback["data"]["content"].startswith("brief ok")
     finally:
@@ -202,7 +225,9 @@ async def test_dev_guild_sync(fake: FakeDiscord) -> None:
 async def test_slash_command_reaches_core(running: Any, fake: FakeDiscord) -> None:
     """/brief goes through the real CommandTree to the core; the Reply is the interaction callback."""
     _adapter, rec = running
-    callback = await fake.interaction("brief", [opt("topic", "armenia azerbaijan"), opt("since", "48h")], user_id=MEMBER_USER)
+    callback = await fake.interaction(
+        "brief", [opt("topic", "armenia azerbaijan"), opt("since", "48h")], user_id=MEMBER_USER
+    )
     name, values, caller, channel = rec.invocations[-1]
     assert name == "brief" and values == {"topic": "armenia azerbaijan", "since": "48h"}
     assert caller.tenant == f"discord:{GUILD_ID}" and caller.user_id == str(MEMBER_USER) and not caller.is_admin
@@ -216,7 +241,11 @@ async def test_slash_command_reaches_core(running: Any, fake: FakeDiscord) -> No
 async def test_subcommand_admin_by_role(running: Any, fake: FakeDiscord) -> None:
     """/watch add by a member with the admin role runs; admin output is ephemeral."""
     _adapter, rec = running
-    sub = {"name": "add", "type": 1, "options": [opt("name", "sahel"), opt("query", "mali OR niger"), opt("severity", "flash")]}
+    sub = {
+        "name": "add",
+        "type": 1,
+        "options": [opt("name", "sahel"), opt("query", "mali OR niger"), opt("severity", "flash")],
+    }
     callback = await fake.interaction("watch", [sub])
     assert rec.invocations[-1][:2] == ("watch add", {"name": "sahel", "query": "mali OR niger", "severity": "flash"})
     assert rec.invocations[-1][2].is_admin
@@ -332,8 +361,12 @@ async def test_edit_and_thread_followups(running: Any, fake: FakeDiscord) -> Non
     mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary(sources=1)))
     await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary(sources=3)), mid)
     assert fake.messages[mid]["embeds"][0]["footer"]["text"].startswith("URGENT · 3 sources")
-    first = await adapter.sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=summary(), change="Ceasefire collapsed"), mid)
-    second = await adapter.sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=summary(), change="Talks resume"), mid)
+    first = await adapter.sink.reply_in_thread(
+        Alert(kind="followup", channel=CHANNEL, summary=summary(), change="Ceasefire collapsed"), mid
+    )
+    second = await adapter.sink.reply_in_thread(
+        Alert(kind="followup", channel=CHANNEL, summary=summary(), change="Talks resume"), mid
+    )
     assert mid in fake.threads and fake.threads[mid]["parent_id"] == str(TEXT_CHANNEL)
     in_thread = fake.channel_messages(mid)
     assert [m["id"] for m in in_thread] == [first, second]
@@ -347,7 +380,9 @@ async def test_forum_channel_posts(running: Any, fake: FakeDiscord) -> None:
     assert fake.threads[mid]["parent_id"] == str(FORUM_CHANNEL)
     await adapter.sink.edit(Alert(kind="edit", channel=FORUM, summary=summary(sources=4)), mid)
     assert "4 sources" in fake.messages[mid]["embeds"][0]["footer"]["text"]
-    reply = await adapter.sink.reply_in_thread(Alert(kind="followup", channel=FORUM, summary=summary(), change="Shelling resumed"), mid)
+    reply = await adapter.sink.reply_in_thread(
+        Alert(kind="followup", channel=FORUM, summary=summary(), change="Shelling resumed"), mid
+    )
     assert fake.messages[reply]["channel_id"] == mid
 
 
@@ -402,6 +437,7 @@ async def test_bad_address_is_permanent(running: Any) -> None:
 async def test_find_sent_after_a_crash(running: Any, fake: FakeDiscord) -> None:
     """A message sent under a delivery key is found again by that key; Discord's nonce stops a double post."""
     from bot import ports
+
     adapter, _ = running
     alert = Alert(kind="post", channel=CHANNEL, summary=summary())
     token = ports.DELIVERY_KEY.set("dlv-42")
@@ -421,12 +457,26 @@ async def test_real_commands_sync(fake: FakeDiscord) -> None:
     """The real command specs become valid app commands: /brief, the /watch group, /feeds, /subscribe, /diplobot."""
     from bot.commands import default_registry
 
-    adapter = DiscordAdapter(settings_for(fake), CommandCore(services=object(), registry=default_registry()),  # type: ignore[arg-type]
-                             ready_timeout=5, guild_ready_timeout=0.05)
+    adapter = DiscordAdapter(
+        settings_for(fake),
+        CommandCore(services=object(), registry=default_registry()),  # type: ignore[arg-type]
+        ready_timeout=5,
+        guild_ready_timeout=0.05,
+    )
     await adapter.start()
     try:
         commands = {c["name"]: c for c in fake.global_commands}
-        assert {"brief", "watch", "feeds", "subscribe", "unsubscribe", "subscriptions", "mute", "unmute", "diplobot"} <= set(commands)
+        assert {
+            "brief",
+            "watch",
+            "feeds",
+            "subscribe",
+            "unsubscribe",
+            "subscriptions",
+            "mute",
+            "unmute",
+            "diplobot",
+        } <= set(commands)
         subs = {o["name"] for o in commands["watch"]["options"]}
         assert {"list", "show", "add", "edit", "remove", "enable", "disable", "test", "history"} <= subs
         assert commands["watch"]["description"].startswith("Watch rules: what to alert on")  # not "watch commands"
@@ -441,8 +491,12 @@ async def test_real_commands_sync(fake: FakeDiscord) -> None:
 
 async def test_sharded_client(fake: FakeDiscord) -> None:
     """DISCORD_SHARD_COUNT makes an AutoShardedClient that identifies with its shard."""
-    adapter = DiscordAdapter(settings_for(fake, DISCORD_SHARD_COUNT=1), Core(services=object(), registry=registry(Recorder())),  # type: ignore[arg-type]
-                             ready_timeout=5, guild_ready_timeout=0.05)
+    adapter = DiscordAdapter(
+        settings_for(fake, DISCORD_SHARD_COUNT=1),
+        Core(services=object(), registry=registry(Recorder())),  # type: ignore[arg-type]
+        ready_timeout=5,
+        guild_ready_timeout=0.05,
+    )
     assert isinstance(adapter.client, discord.AutoShardedClient)
     await adapter.start()
     try:
@@ -456,7 +510,9 @@ async def test_bad_token_is_a_config_error(fake: FakeDiscord) -> None:
     """A token Discord rejects (401) stops start-up with a ConfigError naming DISCORD_TOKEN."""
     from bot.errors import ConfigError
 
-    adapter = DiscordAdapter(settings_for(fake, DISCORD_TOKEN="wrong"), Core(services=object(), registry=registry(Recorder())))  # type: ignore[arg-type]
+    adapter = DiscordAdapter(
+        settings_for(fake, DISCORD_TOKEN="wrong"), Core(services=object(), registry=registry(Recorder()))
+    )  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="DISCORD_TOKEN"):
         await adapter.start()
     await adapter.stop()
@@ -465,8 +521,13 @@ async def test_bad_token_is_a_config_error(fake: FakeDiscord) -> None:
 async def test_discord_down_at_start(fake: FakeDiscord) -> None:
     """If Discord cannot be reached at start, start() returns, the sink says Retryable, and login is retried."""
     fake.fail_next("GET", r"/users/@me$", 503)
-    adapter = DiscordAdapter(settings_for(fake), Core(services=object(), registry=registry(Recorder())),  # type: ignore[arg-type]
-                             ready_timeout=5, retry_delay=0.05, guild_ready_timeout=0.05)
+    adapter = DiscordAdapter(
+        settings_for(fake),
+        Core(services=object(), registry=registry(Recorder())),  # type: ignore[arg-type]
+        ready_timeout=5,
+        retry_delay=0.05,
+        guild_ready_timeout=0.05,
+    )
     await adapter.start()
     try:
         if not adapter.client.is_ready():
@@ -485,15 +546,21 @@ async def test_deleted_alert(running: Any, fake: FakeDiscord) -> None:
     mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary()))
     del fake.messages[mid]
     await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary(sources=3)), mid)  # no error
-    reply = await adapter.sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=summary(), change="x"), mid)
+    reply = await adapter.sink.reply_in_thread(
+        Alert(kind="followup", channel=CHANNEL, summary=summary(), change="x"), mid
+    )
     assert fake.messages[reply]["channel_id"] == str(TEXT_CHANNEL) and mid not in fake.threads
 
 
 async def test_admin_role_by_name(fake: FakeDiscord) -> None:
     """DISCORD_ADMIN_ROLE may name the role instead of giving its id."""
     rec = Recorder()
-    adapter = DiscordAdapter(settings_for(fake, DISCORD_ADMIN_ROLE="diplobot admin"), Core(services=object(), registry=registry(rec)),  # type: ignore[arg-type]
-                             ready_timeout=5, guild_ready_timeout=0.05)
+    adapter = DiscordAdapter(
+        settings_for(fake, DISCORD_ADMIN_ROLE="diplobot admin"),
+        Core(services=object(), registry=registry(rec)),  # type: ignore[arg-type]
+        ready_timeout=5,
+        guild_ready_timeout=0.05,
+    )
     await adapter.start()
     try:
         await fake.interaction("feeds", [{"name": "pause", "type": 1, "options": [opt("feed", "ap")]}])
@@ -530,7 +597,9 @@ async def test_refused_embed_falls_back_to_plain_text(running: Any, fake: FakeDi
     fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 400, 50035, "Invalid Form Body")
     mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary("@everyone Truce")))
     message = fake.messages[mid]
-    assert message["embeds"] == [] and message["content"].startswith("**@\u200beveryone Truce**\n<https://news0.example/a>")
+    assert message["embeds"] == [] and message["content"].startswith(
+        "**@\u200beveryone Truce**\n<https://news0.example/a>"
+    )
     assert message["allowed_mentions"] == {"parse": []}
     fake.fail_next("PATCH", rf"/channels/{TEXT_CHANNEL}/messages/{mid}$", 400, 50035)
     await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary("Truce holds")), mid)
@@ -541,8 +610,12 @@ async def test_places_from_the_real_core(fake: FakeDiscord) -> None:
     """/places is a real app command; `/places name:africa` answers with Africa's members from the core."""
     from bot.commands import default_registry
 
-    adapter = DiscordAdapter(settings_for(fake), CommandCore(services=object(), registry=default_registry()),  # type: ignore[arg-type]
-                             ready_timeout=5, guild_ready_timeout=0.05)
+    adapter = DiscordAdapter(
+        settings_for(fake),
+        CommandCore(services=object(), registry=default_registry()),  # type: ignore[arg-type]
+        ready_timeout=5,
+        guild_ready_timeout=0.05,
+    )
     await adapter.start()
     try:
         assert "places" in {c["name"] for c in fake.global_commands}

@@ -38,8 +38,10 @@ def payload(message: DiscordMessage) -> dict[str, Any]:
     return {
         "content": message.content,
         "embeds": [e.to_dict() for e in message.embeds_for_discord()],
-        "components": [{"type": 1, "components": [{"type": 2, "style": 5, "label": b.label, "url": b.url} for b in row]}
-                       for row in rows],
+        "components": [
+            {"type": 1, "components": [{"type": 2, "style": 5, "label": b.label, "url": b.url} for b in row]}
+            for row in rows
+        ],
     }
 
 
@@ -56,7 +58,9 @@ def texts(message: DiscordMessage) -> list[str]:
 def story(**overrides: Any) -> Summary:
     """A plain story."""
     base: dict[str, Any] = {
-        "story_id": "s1", "headline": "Talks resume in Doha", "sentences": ("Delegations met on Monday.",),
+        "story_id": "s1",
+        "headline": "Talks resume in Doha",
+        "sentences": ("Delegations met on Monday.",),
         "sources": (Source("a", "Talks resume", "https://example.com/a", "Reuters", WHEN),),
         "severity": "routine",
     }
@@ -66,7 +70,9 @@ def story(**overrides: Any) -> Summary:
 
 nasty = st.one_of(
     st.text(max_size=300),
-    st.sampled_from(["@everyone", "@here", "<@&123>", "<@!456>", "<@789>", "**bold** [x](https://evil)", "\x00\x1f", ""]),
+    st.sampled_from(
+        ["@everyone", "@here", "<@&123>", "<@!456>", "<@789>", "**bold** [x](https://evil)", "\x00\x1f", ""]
+    ),
     st.text(alphabet="@<>&!0123456789everyonehr *_`~|", max_size=200),
     st.builds(lambda s, n: s * n, st.sampled_from(["long ", "@everyone ", "ж", "🕊"]), st.integers(0, 1200)),
 )
@@ -74,11 +80,26 @@ urls = st.one_of(
     st.builds(lambda n: f"https://news.example/{n}", st.integers(0, 50)),
     st.sampled_from(["javascript:alert(1)", "", "ftp://x", "https://a b", "https://x/" + "y" * 600]),
 )
-sources = st.builds(Source, article_id=st.text(max_size=5), title=nasty, url=urls, outlet=nasty,
-                    published=st.one_of(st.none(), st.just(WHEN)))
-casualties = st.one_of(st.none(), st.builds(
-    Casualty, count=st.integers(0, 10**7), qualifier=st.sampled_from(["exact", "at_least", "about", "up_to"]),
-    kind=st.sampled_from(["killed", "wounded"]), who=st.one_of(st.none(), nasty), current=st.booleans(), evidence=st.just("")))
+sources = st.builds(
+    Source,
+    article_id=st.text(max_size=5),
+    title=nasty,
+    url=urls,
+    outlet=nasty,
+    published=st.one_of(st.none(), st.just(WHEN)),
+)
+casualties = st.one_of(
+    st.none(),
+    st.builds(
+        Casualty,
+        count=st.integers(0, 10**7),
+        qualifier=st.sampled_from(["exact", "at_least", "about", "up_to"]),
+        kind=st.sampled_from(["killed", "wounded"]),
+        who=st.one_of(st.none(), nasty),
+        current=st.booleans(),
+        evidence=st.just(""),
+    ),
+)
 summaries = st.builds(
     Summary,
     story_id=st.text(max_size=40),
@@ -106,7 +127,11 @@ alerts = st.builds(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(alert=alerts, role=st.one_of(st.none(), st.just(930000000000000002)), ref=st.one_of(st.none(), st.just("dlv-1234567")))
+@given(
+    alert=alerts,
+    role=st.one_of(st.none(), st.just(930000000000000002)),
+    ref=st.one_of(st.none(), st.just("dlv-1234567")),
+)
 def test_alerts_always_fit_and_never_ping(alert: Alert, role: int | None, ref: str | None) -> None:
     """Any alert renders within every Discord limit, only the flash role can be mentioned, the ref survives."""
     message = render_alert(alert, flash_role=role, ref=ref)
@@ -154,9 +179,13 @@ def test_everyone_headline_is_inert() -> None:
 def test_full_embed_facts() -> None:
     """Title, description, colour by severity, fields with the casualty qualifier, footer, link button."""
     s = story(
-        severity="flash", ceasefire="violated", people=("Antony Blinken",), countries=("Israel", "Qatar"),
+        severity="flash",
+        ceasefire="violated",
+        people=("Antony Blinken",),
+        countries=("Israel", "Qatar"),
         casualty=Casualty(40, "more_than", "killed", "civilians", True, "..."),
-        matches=(RuleMatch("gaza", "ceasefire + Israel", "flash"),), topic="middle-east",
+        matches=(RuleMatch("gaza", "ceasefire + Israel", "flash"),),
+        topic="middle-east",
     )
     message = render_alert(Alert(kind="post", channel="discord:1/2", summary=s, mention=True), flash_role=55)
     embed = message.embeds[0]
@@ -181,8 +210,10 @@ def test_edit_keeps_no_mention_and_followup_says_what_changed() -> None:
 
 def test_batch_of_many_stories() -> None:
     """More than ten stories: nine embeds and a tenth listing the rest, one button per story."""
-    many = tuple(story(story_id=str(i), headline=f"Story {i}",
-                       sources=(Source("a", "t", f"https://e.com/{i}", "AP", WHEN),)) for i in range(14))
+    many = tuple(
+        story(story_id=str(i), headline=f"Story {i}", sources=(Source("a", "t", f"https://e.com/{i}", "AP", WHEN),))
+        for i in range(14)
+    )
     message = render_alert(Alert(kind="batch", channel="c", summaries=many))
     assert len(message.embeds) == 10 and message.embeds[-1].title == "…and 5 more"
     assert len(message.buttons) == 14 and message.buttons[0].label == "Story 0"
@@ -191,13 +222,18 @@ def test_batch_of_many_stories() -> None:
 def test_casualty_text() -> None:
     """Qualifiers read naturally; old figures are marked."""
     assert casualty_phrase(Casualty(12, "at_least", "killed", None, True, "")) == "at least 12 killed"
-    assert casualty_phrase(Casualty(1200, "exact", "wounded", "soldiers", False, "")) == "1,200 soldiers wounded (earlier figure)"
+    assert (
+        casualty_phrase(Casualty(1200, "exact", "wounded", "soldiers", False, ""))
+        == "1,200 soldiers wounded (earlier figure)"
+    )
 
 
 def test_fit_total_shrinks_the_longest_text() -> None:
     """Over 6,000: the longest pieces are cut, short ones kept."""
-    embeds = [EmbedSpec(title="t", description="d" * 4000, fields=(EmbedField("n", "v" * 1000), EmbedField("m", "short"))),
-              EmbedSpec(title="u", description="e" * 3000)]
+    embeds = [
+        EmbedSpec(title="t", description="d" * 4000, fields=(EmbedField("n", "v" * 1000), EmbedField("m", "short"))),
+        EmbedSpec(title="u", description="e" * 3000),
+    ]
     fitted = fit_total(embeds)
     assert sum(e.size() for e in fitted) <= 6000
     assert fitted[0].fields[1].value == "short" and fitted[0].description.endswith("…")
@@ -212,9 +248,16 @@ def test_long_reply_goes_to_embeds() -> None:
 def test_invocation_args_round_trip() -> None:
     """Option values become words the core's parser reads back to the same values."""
     spec = CommandSpec(
-        name="watch add", help="", handler=None,  # type: ignore[arg-type]
-        args=(Arg("name", ""), Arg("query", "", kind="rest"), Arg("severity", "", kind="option", required=False),
-              Arg("quiet", "", kind="flag"), Arg("limit", "", kind="option", required=False)),
+        name="watch add",
+        help="",
+        handler=None,  # type: ignore[arg-type]
+        args=(
+            Arg("name", ""),
+            Arg("query", "", kind="rest"),
+            Arg("severity", "", kind="option", required=False),
+            Arg("quiet", "", kind="flag"),
+            Arg("limit", "", kind="option", required=False),
+        ),
     )
     values = {"name": "sahel", "query": "mali OR --niger", "severity": "flash", "quiet": True, "limit": None}
     words = invocation_args(spec, values)

@@ -20,8 +20,11 @@ def dockerfile_stages() -> list[str]:
 
 def test_dockerignore_keeps_the_venv_data_and_git_out_of_the_build_context() -> None:
     """Without it the 450 MB .venv and the user's var/ database were sent to every build."""
-    ignored = {line.strip().rstrip("/") for line in (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")}
+    ignored = {
+        line.strip().rstrip("/")
+        for line in (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     assert {".venv", "var", ".git", ".env"} <= ignored
     copied = set(re.findall(r"(?m)^COPY (?!--from)(.+?) \S+$", (ROOT / "Dockerfile").read_text(encoding="utf-8")))
     sources = {part for line in copied for part in line.split()}

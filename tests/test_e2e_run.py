@@ -18,8 +18,14 @@ from tests.conftest import SEEDS
 def run_cli(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a subprocess with the given environment."""
     full_env = {**os.environ, "DIPLOBOT_TERMINAL": "1", **env}
-    return subprocess.run([sys.executable, "-m", "bot", *args], env=full_env, capture_output=True, text=True,
-                          timeout=timeout, cwd=env.get("CWD"))
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=env.get("CWD"),
+    )
 
 
 def alerts_in(stdout: str) -> list[str]:
@@ -51,7 +57,9 @@ def test_run_once_alerts_once_with_both_sources_then_never_again(database_url: s
 
 def test_invalid_config_stops_startup_with_one_message(database_url: str, config_dir: Path) -> None:
     (config_dir / "feeds.yaml").write_text("feeds:\n  - name: broken\n    url: ftp://example.org/feed\n")
-    result = run_cli("run", "--once", env={"DIPLOBOT_DATABASE_URL": database_url, "DIPLOBOT_CONFIG_DIR": str(config_dir)})
+    result = run_cli(
+        "run", "--once", env={"DIPLOBOT_DATABASE_URL": database_url, "DIPLOBOT_CONFIG_DIR": str(config_dir)}
+    )
     assert result.returncode == 2
     message = result.stderr.strip()
     assert "feeds.yaml" in message and "broken" in message and "url" in message
@@ -59,7 +67,9 @@ def test_invalid_config_stops_startup_with_one_message(database_url: str, config
 
 
 def test_invalid_setting_names_the_variable(tmp_path: Path, config_dir: Path) -> None:
-    result = run_cli("run", "--once", env={"DIPLOBOT_DATABASE_URL": "mysql://x", "DIPLOBOT_CONFIG_DIR": str(config_dir)})
+    result = run_cli(
+        "run", "--once", env={"DIPLOBOT_DATABASE_URL": "mysql://x", "DIPLOBOT_CONFIG_DIR": str(config_dir)}
+    )
     assert result.returncode == 2
     assert "DIPLOBOT_DATABASE_URL" in result.stderr and "mysql://x" in result.stderr
     assert "Traceback" not in result.stderr
@@ -67,7 +77,9 @@ def test_invalid_setting_names_the_variable(tmp_path: Path, config_dir: Path) ->
 
 def test_invalid_rule_file_names_file_entry_and_field(database_url: str, config_dir: Path) -> None:
     (config_dir / "rules.yaml").write_text("rules:\n  - name: bad\n    severity: apocalyptic\n    query: ceasefire\n")
-    result = run_cli("run", "--once", env={"DIPLOBOT_DATABASE_URL": database_url, "DIPLOBOT_CONFIG_DIR": str(config_dir)})
+    result = run_cli(
+        "run", "--once", env={"DIPLOBOT_DATABASE_URL": database_url, "DIPLOBOT_CONFIG_DIR": str(config_dir)}
+    )
     assert result.returncode == 2
     assert "rules.yaml" in result.stderr and "bad" in result.stderr and "severity" in result.stderr
     assert "apocalyptic" in result.stderr
@@ -82,14 +94,18 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 </channel></rss>"""
 
 
-async def test_rss_feed_over_loopback_http_alerts(database_url: str, config_dir: Path, unused_tcp_port_factory=None) -> None:
+async def test_rss_feed_over_loopback_http_alerts(
+    database_url: str, config_dir: Path, unused_tcp_port_factory=None
+) -> None:
     app = web.Application()
 
     async def feed(request: web.Request) -> web.Response:
         base = f"http://{request.host}"
         # Published an hour ago: an item older than the story window is stored but is not news.
         published = format_datetime(datetime.now(UTC) - timedelta(hours=1), usegmt=True)
-        return web.Response(body=RSS.format(base=base, published=published).encode(), content_type="application/rss+xml")
+        return web.Response(
+            body=RSS.format(base=base, published=published).encode(), content_type="application/rss+xml"
+        )
 
     app.router.add_get("/rss.xml", feed)
     runner = web.AppRunner(app)
@@ -108,8 +124,11 @@ async def test_rss_feed_over_loopback_http_alerts(database_url: str, config_dir:
         from bot.settings import load_settings
 
         out = io.StringIO()
-        settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir),
-                                 DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True)
+        settings = load_settings(
+            DIPLOBOT_DATABASE_URL=database_url,
+            DIPLOBOT_CONFIG_DIR=str(config_dir),
+            DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,
+        )
         bot = App(settings, adapters=[TerminalAdapter(None, stream=out, interactive=False)])
         await bot.run_once()
     finally:

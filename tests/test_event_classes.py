@@ -23,79 +23,106 @@ def _types(detector: Detector, text: str, title: str = "") -> set[str]:
 # --- ceasefire status: the verb that governs the ceasefire decides, with its modality --------------
 
 
-@pytest.mark.parametrize("text", [
-    "Russia and Ukraine agreed on Tuesday to a 30-day ceasefire proposed by the United States.",
-    "Russia and Ukraine agreed on Tuesday to a 30-day ceasefire that would begin on Friday.",
-    "The two armies agreed on Sunday to a truce after mediators urged both sides to stop.",
-    "Kyiv and Moscow have agreed to a ceasefire, the mediators announced.",
-    "The governments of Israel and Lebanon have accepted the American proposal to end the war.",
-    "Egypt announced the adoption of a ceasefire between the two sides on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine agreed on Tuesday to a 30-day ceasefire proposed by the United States.",
+        "Russia and Ukraine agreed on Tuesday to a 30-day ceasefire that would begin on Friday.",
+        "The two armies agreed on Sunday to a truce after mediators urged both sides to stop.",
+        "Kyiv and Moscow have agreed to a ceasefire, the mediators announced.",
+        "The governments of Israel and Lebanon have accepted the American proposal to end the war.",
+        "Egypt announced the adoption of a ceasefire between the two sides on Monday.",
+    ],
+)
 def test_agreed_by_the_parties_or_a_mediator(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "agreed"
 
 
-@pytest.mark.parametrize("text", [
-    "The ceasefire took effect at midnight on Monday.",
-    "A truce went into effect on Friday morning across the region.",
-    "The cessation of hostilities is scheduled to start on Saturday at noon.",
-    "A ceasefire began at dawn along the front line.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire took effect at midnight on Monday.",
+        "A truce went into effect on Friday morning across the region.",
+        "The cessation of hostilities is scheduled to start on Saturday at noon.",
+        "A ceasefire began at dawn along the front line.",
+    ],
+)
 def test_ceasefire_that_took_effect_is_agreed(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "agreed"
 
 
-@pytest.mark.parametrize("text", [
-    "The government and the rebels are planning to sign a ceasefire agreement next week.",
-    "The government hopes to sign a cease-fire with the rebels on Monday.",
-    "A rebel spokesman said the group is willing to agree to a cease-fire.",
-    "The two sides need to try to come to an agreement on a ceasefire.",
-    "Both leaders said they were ready to accept a truce.",
-    "A ceasefire would save thousands of lives, the envoy said.",
-    "The foreign minister offered a truce to the rebels on Sunday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government and the rebels are planning to sign a ceasefire agreement next week.",
+        "The government hopes to sign a cease-fire with the rebels on Monday.",
+        "A rebel spokesman said the group is willing to agree to a cease-fire.",
+        "The two sides need to try to come to an agreement on a ceasefire.",
+        "Both leaders said they were ready to accept a truce.",
+        "A ceasefire would save thousands of lives, the envoy said.",
+        "The foreign minister offered a truce to the rebels on Sunday.",
+    ],
+)
 def test_plans_hopes_and_offers_are_proposed(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "proposed"
 
 
 def test_headline_infinitive_is_a_plan(detector: Detector) -> None:
-    assert _status(detector, "Officials said the document is ready.", title="Government, Rebels to Sign Cease-Fire") == "proposed"
+    assert (
+        _status(detector, "Officials said the document is ready.", title="Government, Rebels to Sign Cease-Fire")
+        == "proposed"
+    )
     # near-miss: "agree to" in a headline is the agreement itself
-    assert _status(detector, "Officials said the document is ready.", title="Government, Rebels Agree to Cease-Fire") == "agreed"
+    assert (
+        _status(detector, "Officials said the document is ready.", title="Government, Rebels Agree to Cease-Fire")
+        == "agreed"
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Israel and Hamas accused each other of violating the truce agreed last week.",
-    "Air strikes hit the suburbs despite the ceasefire announced on Friday.",
-    "Fighting on Sunday left the U.N.-backed truce largely in tatters.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel and Hamas accused each other of violating the truce agreed last week.",
+        "Air strikes hit the suburbs despite the ceasefire announced on Friday.",
+        "Fighting on Sunday left the U.N.-backed truce largely in tatters.",
+    ],
+)
 def test_violation_wins_over_agreement(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "violated"
 
 
-@pytest.mark.parametrize("text", [
-    "The envoy called on both armies to halt the shelling and respect the truce.",
-    "Ministers urged the factions to halt the clashes and observe the cease-fire.",
-    "We ask the parties to stop the attacks and abide by the ceasefire.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy called on both armies to halt the shelling and respect the truce.",
+        "Ministers urged the factions to halt the clashes and observe the cease-fire.",
+        "We ask the parties to stop the attacks and abide by the ceasefire.",
+    ],
+)
 def test_call_to_stop_fighting_and_respect_the_truce_is_a_violation(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "violated"
 
 
-@pytest.mark.parametrize("text", [
-    "The envoy called on both armies to respect the truce.",
-    "Ministers urged the factions to observe the cease-fire that took effect on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy called on both armies to respect the truce.",
+        "Ministers urged the factions to observe the cease-fire that took effect on Monday.",
+    ],
+)
 def test_call_to_respect_the_truce_without_fighting_is_not_a_violation(detector: Detector, text: str) -> None:
     # near-miss: asking the sides to keep an existing truce, with no fighting named, still reports that truce
     assert _status(detector, text) != "violated"
 
 
-@pytest.mark.parametrize("text", [
-    "The ministers called for an early return to ceasefire negotiations between the two sides.",
-    "The envoy urged both parties to resume truce talks in Cairo.",
-    "Egypt proposed a new round of cease-fire discussions next week.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers called for an early return to ceasefire negotiations between the two sides.",
+        "The envoy urged both parties to resume truce talks in Cairo.",
+        "Egypt proposed a new round of cease-fire discussions next week.",
+    ],
+)
 def test_a_call_for_ceasefire_talks_is_talks(detector: Detector, text: str) -> None:
     # what governs "ceasefire negotiations" governs the negotiations: a call for them is not a proposed truce
     assert _status(detector, text) == "talks"
@@ -106,34 +133,45 @@ def test_a_call_for_a_ceasefire_itself_stays_proposed(detector: Detector) -> Non
     assert _status(detector, "The ministers called for an immediate ceasefire between the two sides.") == "proposed"
 
 
-@pytest.mark.parametrize("text", [
-    "Hamas is in talks with Egyptian mediators on a truce.",
-    "Negotiators are working out a ceasefire in Doha.",
-    "Sudan's warring sides moved closer to a cessation of hostilities deal on Friday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas is in talks with Egyptian mediators on a truce.",
+        "Negotiators are working out a ceasefire in Doha.",
+        "Sudan's warring sides moved closer to a cessation of hostilities deal on Friday.",
+    ],
+)
 def test_negotiations_are_talks(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "talks"
 
 
-@pytest.mark.parametrize("text", [
-    "The ceasefire is largely holding, residents said.",
-    "The truce, which took effect on Friday, is holding.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire is largely holding, residents said.",
+        "The truce, which took effect on Friday, is holding.",
+    ],
+)
 def test_holding(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "holding"
 
 
-@pytest.mark.parametrize("text", [
-    "The exact terms of a cease-fire have not been agreed to.",
-    "There is no ceasefire in sight, the minister said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exact terms of a cease-fire have not been agreed to.",
+        "There is no ceasefire in sight, the minister said.",
+    ],
+)
 def test_negated_agreement_is_not_agreed(detector: Detector, text: str) -> None:
     assert _status(detector, text) != "agreed"
 
 
 def test_a_dated_clause_does_not_make_the_whole_sentence_history(detector: Detector) -> None:
-    text = ("The sharp rise in ceasefire violations along the front represents the worst violence "
-            "since the two sides recommitted to the ceasefire in 2015.")
+    text = (
+        "The sharp rise in ceasefire violations along the front represents the worst violence "
+        "since the two sides recommitted to the ceasefire in 2015."
+    )
     assert _status(detector, text) == "violated"
     # near-miss: a ceasefire dated to the past in its own clause is background
     assert _status(detector, "The ceasefire agreed in 2015 ended a year of war.") is None
@@ -175,12 +213,15 @@ def test_newscast_segments_follow_topic_changes() -> None:
     assert story_segments(build_doc("Armenia and Azerbaijan agree truce", body)) is None
 
 
-@pytest.mark.parametrize("text", [
-    "The United States urged both sides to agree to a ceasefire.",
-    "We call on the parties to sign the ceasefire without delay.",
-    "Leaders encouraged the rebels to accept the truce.",
-    "The envoy asked both armies to implement a truce.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States urged both sides to agree to a ceasefire.",
+        "We call on the parties to sign the ceasefire without delay.",
+        "Leaders encouraged the rebels to accept the truce.",
+        "The envoy asked both armies to implement a truce.",
+    ],
+)
 def test_urging_an_agreement_is_a_proposal(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "proposed"
 
@@ -189,20 +230,26 @@ def test_urging_respect_for_an_existing_truce_keeps_it_holding(detector: Detecto
     assert _status(detector, "The EU calls on all sides to respect the ceasefire.") == "holding"
 
 
-@pytest.mark.parametrize("text", [
-    "Neither side has agreed to a ceasefire.",
-    "The rebels have still not signed the truce.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither side has agreed to a ceasefire.",
+        "The rebels have still not signed the truce.",
+    ],
+)
 def test_negated_governing_verb(detector: Detector, text: str) -> None:
     assert _status(detector, text) != "agreed"
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("Shelling breaks Ukraine ceasefire", "violated"),
-    ("The truce breaks down as fighting resumes", "collapsed"),
-    ("Ceasefire between Israel and Hamas takes effect", "agreed"),
-    ("A fragile ceasefire has been in place since the spring.", "holding"),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Shelling breaks Ukraine ceasefire", "violated"),
+        ("The truce breaks down as fighting resumes", "collapsed"),
+        ("Ceasefire between Israel and Hamas takes effect", "agreed"),
+        ("A fragile ceasefire has been in place since the spring.", "holding"),
+    ],
+)
 def test_headline_verbs(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, "", title=text) == status or _status(detector, text) == status
 
@@ -249,12 +296,15 @@ def test_newscast_story_keeps_its_venue_and_follow_up() -> None:
 # --- talks: calls, negotiations and meetings between officials that took place ---------------------
 
 
-@pytest.mark.parametrize("text", [
-    "We urge the Israeli and Palestinian delegations to begin negotiations immediately in Cairo.",
-    "The foreign minister called for an immediate resumption of negotiations between the two governments.",
-    "The government and the opposition must resolve their differences at the negotiating table.",
-    "The minister called on both presidents to meet directly in the coming days.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We urge the Israeli and Palestinian delegations to begin negotiations immediately in Cairo.",
+        "The foreign minister called for an immediate resumption of negotiations between the two governments.",
+        "The government and the opposition must resolve their differences at the negotiating table.",
+        "The minister called on both presidents to meet directly in the coming days.",
+    ],
+)
 def test_urged_talks_are_no_talks(detector: Detector, text: str) -> None:
     assert "talks" not in _types(detector, text)
 
@@ -265,16 +315,21 @@ def test_talks_in_an_organisation_name_are_no_talks(detector: Detector) -> None:
 
 
 def test_photo_caption_is_no_meeting(detector: Detector) -> None:
-    text = ("President Barack Obama walks to a podium after a meeting of his National Security Council "
-            "at the State Department in Washington, Feb. 25, 2016.")
+    text = (
+        "President Barack Obama walks to a podium after a meeting of his National Security Council "
+        "at the State Department in Washington, Feb. 25, 2016."
+    )
     assert "talks" not in _types(detector, text)
 
 
-@pytest.mark.parametrize("text", [
-    "President Biden spoke by phone with President Macron of France on Tuesday about Ukraine.",
-    "The foreign ministers of Russia and Turkey met in Ankara on Monday to discuss Syria.",
-    "Negotiators from the government and the rebels held talks in Nairobi on Wednesday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Biden spoke by phone with President Macron of France on Tuesday about Ukraine.",
+        "The foreign ministers of Russia and Turkey met in Ankara on Monday to discuss Syria.",
+        "Negotiators from the government and the rebels held talks in Nairobi on Wednesday.",
+    ],
+)
 def test_held_talks_stay_talks(detector: Detector, text: str) -> None:
     assert "talks" in _types(detector, text)
 
@@ -286,48 +341,59 @@ def test_title_case_headline_talks_are_talks(detector: Detector) -> None:
 # --- agreement: adopted, signed, reached or agreed; not urged, pending, hoped for or negotiated -------
 
 
-@pytest.mark.parametrize("text", [
-    "The two governments signed an agreement on border security in Ankara on Monday.",
-    "The Security Council unanimously approved a resolution on Haiti on Friday.",
-    "The General Assembly adopted a resolution condemning the invasion.",
-    "Negotiators have reached a deal to extend the truce by two days.",
-    "The United States welcomes the agreement today between Israel and Hamas.",
-    "The United States commends Egypt's role in mediating the ceasefire agreement, which will save lives.",
-    "It was agreed that the monitoring mission would begin work on Saturday.",
-    "Israel and Hamas agreed to a four-day pause in fighting and the release of hostages.",
-    "All parties must meet their commitments under this agreement, Kerry said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two governments signed an agreement on border security in Ankara on Monday.",
+        "The Security Council unanimously approved a resolution on Haiti on Friday.",
+        "The General Assembly adopted a resolution condemning the invasion.",
+        "Negotiators have reached a deal to extend the truce by two days.",
+        "The United States welcomes the agreement today between Israel and Hamas.",
+        "The United States commends Egypt's role in mediating the ceasefire agreement, which will save lives.",
+        "It was agreed that the monitoring mission would begin work on Saturday.",
+        "Israel and Hamas agreed to a four-day pause in fighting and the release of hostages.",
+        "All parties must meet their commitments under this agreement, Kerry said.",
+    ],
+)
 def test_agreements_adopted_or_reached(detector: Detector, text: str) -> None:
     assert "agreement" in _types(detector, text)
 
 
-@pytest.mark.parametrize("text", [
-    "The minister urged both sides to sign an agreement before the end of the year.",
-    "Officials hope to reach a deal on grain exports next week.",
-    "Diplomats are still negotiating the text of a draft resolution.",
-    "The two sides are expected to sign a peace accord in Doha.",
-    "The rebels refused to sign the agreement.",
-    "The envoy said a deal could be reached within days.",
-    "Negotiators are working toward an agreement on prisoner exchanges.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister urged both sides to sign an agreement before the end of the year.",
+        "Officials hope to reach a deal on grain exports next week.",
+        "Diplomats are still negotiating the text of a draft resolution.",
+        "The two sides are expected to sign a peace accord in Doha.",
+        "The rebels refused to sign the agreement.",
+        "The envoy said a deal could be reached within days.",
+        "Negotiators are working toward an agreement on prisoner exchanges.",
+    ],
+)
 def test_agreements_not_yet_made(detector: Detector, text: str) -> None:
     assert "agreement" not in _types(detector, text)
 
 
 def test_agreement_signed_on_an_earlier_date_is_background(detector: Detector) -> None:
-    text = ("We are deeply concerned by reports of violations of the Cessation of Hostilities agreement "
-            "that was signed in Addis Ababa on January 23.")
+    text = (
+        "We are deeply concerned by reports of violations of the Cessation of Hostilities agreement "
+        "that was signed in Addis Ababa on January 23."
+    )
     assert "agreement" not in _types(detector, text)
 
 
-@pytest.mark.parametrize("text", [
-    "Both leaders agreed on the importance of close coordination on Ukraine.",
-    "Both leaders agreed to continue close cooperation on regional issues.",
-    "They agreed that should Russia fail to de-escalate, the allies would impose further costs.",
-    "It is in the interest of all parties to agree to it urgently.",
-    "Both leaders agreed that more needed to be done to tackle organised crime.",
-    "The pair agreed to speak again soon.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both leaders agreed on the importance of close coordination on Ukraine.",
+        "Both leaders agreed to continue close cooperation on regional issues.",
+        "They agreed that should Russia fail to de-escalate, the allies would impose further costs.",
+        "It is in the interest of all parties to agree to it urgently.",
+        "Both leaders agreed that more needed to be done to tackle organised crime.",
+        "The pair agreed to speak again soon.",
+    ],
+)
 def test_agreed_views_are_no_agreement(detector: Detector, text: str) -> None:
     assert "agreement" not in _types(detector, text)
 
@@ -340,23 +406,31 @@ def test_agreed_truce_is_an_agreed_ceasefire_and_an_agreement(detector: Detector
 
 
 def test_an_extended_ceasefire_agreed_is_agreed(detector: Detector) -> None:
-    text = "Negotiators announced on Tuesday that they have agreed to an extended ceasefire after seven weeks of fighting."
+    text = (
+        "Negotiators announced on Tuesday that they have agreed to an extended ceasefire after seven weeks of fighting."
+    )
     assert _status(detector, text) == "agreed"
     assert "talks" not in _types(detector, text)
 
 
 def test_agreement_after_talks_is_agreed(detector: Detector) -> None:
-    assert _status(detector, "After 16 hours of talks, the leaders agreed on a cease-fire that will begin on Sunday.") == "agreed"
+    assert (
+        _status(detector, "After 16 hours of talks, the leaders agreed on a cease-fire that will begin on Sunday.")
+        == "agreed"
+    )
     assert _status(detector, "After talks in Minsk the two sides signed a truce.") == "agreed"
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("Renewed fighting erupted along the front line, threatening the fragile truce.", "violated"),
-    ("Prolonged shelling tested the ceasefire on Tuesday.", "violated"),
-    ("Fighting resumed after the truce expired.", "collapsed"),
-    ("Both sides have agreed to extend the humanitarian pause.", "extended"),
-    ("The ceasefire was renewed for another month.", "extended"),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Renewed fighting erupted along the front line, threatening the fragile truce.", "violated"),
+        ("Prolonged shelling tested the ceasefire on Tuesday.", "violated"),
+        ("Fighting resumed after the truce expired.", "collapsed"),
+        ("Both sides have agreed to extend the humanitarian pause.", "extended"),
+        ("The ceasefire was renewed for another month.", "extended"),
+    ],
+)
 def test_violence_words_around_a_truce(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
 
@@ -369,40 +443,52 @@ def test_fighting_a_truce_ended_is_no_violation(detector: Detector) -> None:
 # --- clash: current fighting, bombing and strikes; not history, not hypothetical, not defended against --
 
 
-@pytest.mark.parametrize("text", [
-    "Government forces launched new offensives against rebel positions in three provinces on Monday.",
-    "Opposition fighters attacked government supply convoys near the base, activists said.",
-    "Warplanes pounded rebel strongholds outside the capital on Sunday.",
-    "The EU deplores the breakdown of the ceasefire and the deaths of civilians in Israeli airstrikes.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces launched new offensives against rebel positions in three provinces on Monday.",
+        "Opposition fighters attacked government supply convoys near the base, activists said.",
+        "Warplanes pounded rebel strongholds outside the capital on Sunday.",
+        "The EU deplores the breakdown of the ceasefire and the deaths of civilians in Israeli airstrikes.",
+    ],
+)
 def test_current_fighting_is_a_clash(detector: Detector, text: str) -> None:
     assert "clash" in _types(detector, text)
 
 
-@pytest.mark.parametrize("text", [
-    "The United States will provide air defense systems to combat Russia's missile strikes on Ukrainian cities.",
-    "The truce is meant to halt the shelling of border towns.",
-    "The memorial honours the soldiers killed in the 1944 invasion of Normandy.",
-    "If the talks fail, air strikes could resume next week.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States will provide air defense systems to combat Russia's missile strikes on Ukrainian cities.",
+        "The truce is meant to halt the shelling of border towns.",
+        "The memorial honours the soldiers killed in the 1944 invasion of Normandy.",
+        "If the talks fail, air strikes could resume next week.",
+    ],
+)
 def test_fighting_that_is_not_reported_now(detector: Detector, text: str) -> None:
     assert "clash" not in _types(detector, text)
 
 
-@pytest.mark.parametrize("text", [
-    "Explanation of Vote by Ambassador Barbara Woodward at the UN Security Council meeting on Gaza.",
-    "Thailand's army imposed martial law and said it was aimed at resolving the standoff through dialogue.",
-    "Last month, government representatives from 170 countries met in Tunis to discuss the Internet.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explanation of Vote by Ambassador Barbara Woodward at the UN Security Council meeting on Gaza.",
+        "Thailand's army imposed martial law and said it was aimed at resolving the standoff through dialogue.",
+        "Last month, government representatives from 170 countries met in Tunis to discuss the Internet.",
+    ],
+)
 def test_sessions_purposes_and_old_meetings_are_no_talks(detector: Detector, text: str) -> None:
     assert "talks" not in _types(detector, text)
 
 
-@pytest.mark.parametrize("text", [
-    "We are calling for an immediate suspension of fighting to get aid in, progressing towards a permanent, sustainable ceasefire.",
-    "The council discussed the path to a lasting truce in Sudan.",
-    "A durable ceasefire is the only way to protect civilians.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are calling for an immediate suspension of fighting to get aid in, progressing towards a permanent, sustainable ceasefire.",
+        "The council discussed the path to a lasting truce in Sudan.",
+        "A durable ceasefire is the only way to protect civilians.",
+    ],
+)
 def test_aspired_ceasefires_are_proposed(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "proposed"
 
@@ -417,51 +503,66 @@ def test_exhortation_governing_another_verb(detector: Detector) -> None:
     assert _status(detector, "The only way forward is through a permanent cease-fire agreement.") == "proposed"
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("The truce, now going on five months, has brought a period of unprecedented calm.", "holding"),
-    ("The Syrian cease-fire has brought relative calm to much of the country.", "holding"),
-    ("Both sides promised to take part in the cease-fire.", "agreed"),
-    ("Monitors are checking compliance with the ceasefire by both sides.", "agreed"),
-    ("The military said the cease-fire is officially over.", "collapsed"),
-    ("Egypt organized the truce.", "agreed"),
-    ("The ceasefire is now underway across the south.", "agreed"),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The truce, now going on five months, has brought a period of unprecedented calm.", "holding"),
+        ("The Syrian cease-fire has brought relative calm to much of the country.", "holding"),
+        ("Both sides promised to take part in the cease-fire.", "agreed"),
+        ("Monitors are checking compliance with the ceasefire by both sides.", "agreed"),
+        ("The military said the cease-fire is officially over.", "collapsed"),
+        ("Egypt organized the truce.", "agreed"),
+        ("The ceasefire is now underway across the south.", "agreed"),
+    ],
+)
 def test_more_state_words(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
 
 
-@pytest.mark.parametrize("text", [
-    "Rebels in the north are demanding an extension of their recent truce with the government.",
-    "The envoy requested an extension of the ceasefire.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels in the north are demanding an extension of their recent truce with the government.",
+        "The envoy requested an extension of the ceasefire.",
+    ],
+)
 def test_demanded_extension_is_proposed(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "proposed"
 
 
-@pytest.mark.parametrize("text", [
-    "More than a dozen people were killed in a Russian missile attack on Odesa overnight.",
-    "The UK condemns the Houthi attacks on commercial shipping in the Red Sea.",
-    "Russian strikes on Kyiv overnight damaged several apartment blocks.",
-    "Gunmen killed dozens in an attack on worshipers at a mosque on Friday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than a dozen people were killed in a Russian missile attack on Odesa overnight.",
+        "The UK condemns the Houthi attacks on commercial shipping in the Red Sea.",
+        "Russian strikes on Kyiv overnight damaged several apartment blocks.",
+        "Gunmen killed dozens in an attack on worshipers at a mosque on Friday.",
+    ],
+)
 def test_attacks_and_strikes_on_places_are_clashes(detector: Detector, text: str) -> None:
     assert "clash" in _types(detector, text)
 
 
-@pytest.mark.parametrize("text", [
-    "Workers began a strike on Monday over pay.",
-    "The anniversary of the 2008 terror attack in Mumbai was marked on Sunday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers began a strike on Monday over pay.",
+        "The anniversary of the 2008 terror attack in Mumbai was marked on Sunday.",
+    ],
+)
 def test_strikes_and_attacks_that_are_not_fighting(detector: Detector, text: str) -> None:
     assert "clash" not in _types(detector, text)
 
 
-@pytest.mark.parametrize("text", [
-    "The two sides will hold talks on extending the truce.",
-    "Talks on a ceasefire collapsed on Friday.",
-    "Leaders will hold a summit to discuss a ceasefire.",
-    "A ceasefire deal remains out of reach, diplomats said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides will hold talks on extending the truce.",
+        "Talks on a ceasefire collapsed on Friday.",
+        "Leaders will hold a summit to discuss a ceasefire.",
+        "A ceasefire deal remains out of reach, diplomats said.",
+    ],
+)
 def test_changes_and_deals_under_negotiation_are_talks(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "talks"
 
@@ -472,9 +573,11 @@ def test_negotiated_truce_that_collapsed_is_collapsed(detector: Detector) -> Non
 
 def test_calls_to_respect_a_truce_do_not_outweigh_its_violation(detector: Detector) -> None:
     title = "Statement on ceasefire violations along the line of contact"
-    text = ("We call on both sides to respect the ceasefire.\n"
-            "We urge the parties to observe the truce and refrain from the use of force.\n"
-            "We call on the sides to respect the ceasefire regime in full.")
+    text = (
+        "We call on both sides to respect the ceasefire.\n"
+        "We urge the parties to observe the truce and refrain from the use of force.\n"
+        "We call on the sides to respect the ceasefire regime in full."
+    )
     assert _status(detector, text, title=title) == "violated"
 
 
@@ -488,13 +591,15 @@ def test_anchor_dateline_does_not_tie_stories() -> None:
     from bot.detect.events import story_segments
     from bot.detect.text import build_doc
 
-    body = "\n".join([
-        "From Washington, this is VOA News. I'm Jane Roe reporting.",
-        "Thai officials say a bomb explosion in southern Thailand wounded about 30 people Saturday night.",
-        "The bomb was attached to a motorcycle left outside a hotel bar near the border with Malaysia.",
-        "The U.S. is concerned about violations of the cessation of hostilities in South Sudan.",
-        "Washington says both sides have violated the truce.",
-    ])
+    body = "\n".join(
+        [
+            "From Washington, this is VOA News. I'm Jane Roe reporting.",
+            "Thai officials say a bomb explosion in southern Thailand wounded about 30 people Saturday night.",
+            "The bomb was attached to a motorcycle left outside a hotel bar near the border with Malaysia.",
+            "The U.S. is concerned about violations of the cessation of hostilities in South Sudan.",
+            "Washington says both sides have violated the truce.",
+        ]
+    )
     doc = build_doc("VOA English Newscast: 1500 UTC", body)
     seg = story_segments(doc)
     assert seg is not None
@@ -503,8 +608,10 @@ def test_anchor_dateline_does_not_tie_stories() -> None:
 
 
 def test_violation_named_far_before_the_truce(detector: Detector) -> None:
-    text = ("We are deeply concerned by reports of violations by both the Government of South Sudan and "
-            "anti-government forces of the Cessation of Hostilities agreement.")
+    text = (
+        "We are deeply concerned by reports of violations by both the Government of South Sudan and "
+        "anti-government forces of the Cessation of Hostilities agreement."
+    )
     assert _status(detector, text) == "violated"
 
 
@@ -516,76 +623,99 @@ def test_modal_of_another_verb_does_not_make_a_plan(detector: Detector) -> None:
 # --- ceasefire status: general classes of governing language (issue 13) ------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "The rebels called off the truce on Monday.",
-    "The militia pulled out of the ceasefire after its commander was arrested.",
-    "The government suspended the ceasefire in the northern province.",
-    "Israel resumed strikes on Sunday, ending the ceasefire.",
-    "Artillery fire resumed in the capital after the end of a three-day ceasefire.",
-    "A unilateral truce that was declared by the army has ended as clashes resumed on Friday night.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels called off the truce on Monday.",
+        "The militia pulled out of the ceasefire after its commander was arrested.",
+        "The government suspended the ceasefire in the northern province.",
+        "Israel resumed strikes on Sunday, ending the ceasefire.",
+        "Artillery fire resumed in the capital after the end of a three-day ceasefire.",
+        "A unilateral truce that was declared by the army has ended as clashes resumed on Friday night.",
+    ],
+)
 def test_ended_called_off_or_withdrawn_truce_collapsed(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "collapsed"
 
 
-@pytest.mark.parametrize("text", [
-    "The ceasefire that ended the war has held for three years.",
-    "Mediators hope to extend the truce before the end of the ceasefire on Friday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire that ended the war has held for three years.",
+        "Mediators hope to extend the truce before the end of the ceasefire on Friday.",
+    ],
+)
 def test_a_truce_that_ended_a_war_or_ends_later_did_not_collapse(detector: Detector, text: str) -> None:
     assert _status(detector, text) != "collapsed"
 
 
-@pytest.mark.parametrize("text", [
-    "Shelling near the port raised fears that the three-day-old truce between the army and the rebels had collapsed.",
-    "Rocket fire on Sunday left the ceasefire signed last week on the verge of collapse.",
-    "Heavy mortar fire hit two towns, raising fears that the truce might be falling apart.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling near the port raised fears that the three-day-old truce between the army and the rebels had collapsed.",
+        "Rocket fire on Sunday left the ceasefire signed last week on the verge of collapse.",
+        "Heavy mortar fire hit two towns, raising fears that the truce might be falling apart.",
+    ],
+)
 def test_feared_collapse_is_a_violation(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "violated"
 
 
-@pytest.mark.parametrize("text", [
-    "The truce largely held on Saturday, but overnight there was heavy shelling near the airport.",
-    "The ceasefire took effect at noon but was violated within hours.",
-    "The army accused the rebels of shelling its positions for the first time since the signing of the ceasefire.",
-    "Moscow denied violating the truce on Tuesday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce largely held on Saturday, but overnight there was heavy shelling near the airport.",
+        "The ceasefire took effect at noon but was violated within hours.",
+        "The army accused the rebels of shelling its positions for the first time since the signing of the ceasefire.",
+        "Moscow denied violating the truce on Tuesday.",
+    ],
+)
 def test_violations_past_but_and_accusations(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "violated"
 
 
-@pytest.mark.parametrize("text", [
-    "There were no reports of violations of the truce on Monday.",
-    "A shaky ceasefire appeared to be holding on Sunday as shops reopened.",
-    "An uneasy truce took hold across the province on Thursday.",
-    "Calm returned to the city as the truce held for a second day.",
-    "The militias pledged to honour the ceasefire.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were no reports of violations of the truce on Monday.",
+        "A shaky ceasefire appeared to be holding on Sunday as shops reopened.",
+        "An uneasy truce took hold across the province on Thursday.",
+        "Calm returned to the city as the truce held for a second day.",
+        "The militias pledged to honour the ceasefire.",
+    ],
+)
 def test_holding_predicates_and_denied_violations(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "holding"
 
 
-@pytest.mark.parametrize("text", [
-    "Egyptian officials announced a new round of talks with the aim of reaching a truce in Gaza.",
-    "The two delegations resumed negotiations in Doha in a bid to reach a lasting ceasefire.",
-    "The leaders agreed to work toward a ceasefire.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egyptian officials announced a new round of talks with the aim of reaching a truce in Gaza.",
+        "The two delegations resumed negotiations in Doha in a bid to reach a lasting ceasefire.",
+        "The leaders agreed to work toward a ceasefire.",
+    ],
+)
 def test_efforts_to_reach_a_truce_are_talks(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "talks"
 
 
-@pytest.mark.parametrize("text", [
-    "The ceasefire is due to expire on Sunday.",
-    "The truce is scheduled to end at midnight on Thursday.",
-    "Both armed groups committed themselves to a ceasefire on Friday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire is due to expire on Sunday.",
+        "The truce is scheduled to end at midnight on Thursday.",
+        "Both armed groups committed themselves to a ceasefire on Friday.",
+    ],
+)
 def test_a_truce_with_an_expiry_or_commitment_is_agreed(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "agreed"
 
 
 def test_a_truce_that_will_continue_is_extended(detector: Detector) -> None:
-    assert _status(detector, "The army confirmed on Thursday that the truce will continue for another day.") == "extended"
+    assert (
+        _status(detector, "The army confirmed on Thursday that the truce will continue for another day.") == "extended"
+    )
 
 
 def test_at_once_is_no_condition(detector: Detector) -> None:
@@ -609,24 +739,36 @@ def test_check_says_which_cue_set_the_status(detector: Detector) -> None:
     assert any(line.strip().startswith("status set by:") and '"called off"' in line for line in lines), lines
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("Nepal's government matched the rebels' ceasefire on Tuesday.", "agreed"),
-    ("India has matched Pakistan's offer of a cease-fire along the border, beginning Wednesday.", "agreed"),
-    ("Norwegian envoys have arrived in the capital to broker a truce between the government and the rebels.", "talks"),
-    ("The rebels rejected the government's conditions for a ceasefire.", "talks"),
-    ("Rebel leaders say the cease-fire with the government is dead and the war has resumed.", "collapsed"),
-    ("The ceasefire agreement must now be respected and fully implemented by all sides, the spokesperson said.", "agreed"),
-    ("Both sides are preparing to sign a ceasefire agreement on Friday.", "agreed"),
-    ("Residents of the city said the truce between the army and the militia meant they could sleep.", "agreed"),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Nepal's government matched the rebels' ceasefire on Tuesday.", "agreed"),
+        ("India has matched Pakistan's offer of a cease-fire along the border, beginning Wednesday.", "agreed"),
+        (
+            "Norwegian envoys have arrived in the capital to broker a truce between the government and the rebels.",
+            "talks",
+        ),
+        ("The rebels rejected the government's conditions for a ceasefire.", "talks"),
+        ("Rebel leaders say the cease-fire with the government is dead and the war has resumed.", "collapsed"),
+        (
+            "The ceasefire agreement must now be respected and fully implemented by all sides, the spokesperson said.",
+            "agreed",
+        ),
+        ("Both sides are preparing to sign a ceasefire agreement on Friday.", "agreed"),
+        ("Residents of the city said the truce between the army and the militia meant they could sleep.", "agreed"),
+    ],
+)
 def test_reciprocation_mediation_duties_and_schedules(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
 
 
-@pytest.mark.parametrize("text", [
-    "A ceasefire must be implemented immediately, the envoy said.",
-    "The two sides are planning to sign a ceasefire agreement next week.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ceasefire must be implemented immediately, the envoy said.",
+        "The two sides are planning to sign a ceasefire agreement next week.",
+    ],
+)
 def test_calls_and_plans_stay_proposed(detector: Detector, text: str) -> None:
     assert _status(detector, text) == "proposed"
 
@@ -642,27 +784,41 @@ def test_a_presupposed_truce_gives_way_to_a_cue() -> None:
     assert det.detect("", text).ceasefire_status == "violated"
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("The ceasefire should be restored immediately, the secretary said.", "collapsed"),
-    ("Mediators are trying to revive the truce between the two militias.", "collapsed"),
-    ("No clashes have been reported since the ceasefire took effect on Monday morning.", "holding"),
-    ("The rebels welcomed the government's offer of a truce.", "agreed"),
-    ("Washington and Moscow agreed on plans for a cessation of hostilities in the north.", "proposed"),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The ceasefire should be restored immediately, the secretary said.", "collapsed"),
+        ("Mediators are trying to revive the truce between the two militias.", "collapsed"),
+        ("No clashes have been reported since the ceasefire took effect on Monday morning.", "holding"),
+        ("The rebels welcomed the government's offer of a truce.", "agreed"),
+        ("Washington and Moscow agreed on plans for a cessation of hostilities in the north.", "proposed"),
+    ],
+)
 def test_restoring_quiet_welcomed_offers_and_plans(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
 
 
 def test_a_collapse_outranks_a_violation_of_equal_weight(detector: Detector) -> None:
-    text = ("The minister held the militia responsible for breaking the ceasefire. "
-            "The ceasefire should be restored at once, she said.")
+    text = (
+        "The minister held the militia responsible for breaking the ceasefire. "
+        "The ceasefire should be restored at once, she said."
+    )
     assert _status(detector, text) == "collapsed"
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("Qatar helped to broker the humanitarian pause in Gaza. The leaders regretted the collapse of the pause.", "collapsed"),
-    ("A ceasefire in the north is under way. The calm was broken on Sunday when three villages were shelled.", "violated"),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Qatar helped to broker the humanitarian pause in Gaza. The leaders regretted the collapse of the pause.",
+            "collapsed",
+        ),
+        (
+            "A ceasefire in the north is under way. The calm was broken on Sunday when three villages were shelled.",
+            "violated",
+        ),
+    ],
+)
 def test_the_pause_and_the_calm_refer_to_a_named_truce(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
 
@@ -672,22 +828,28 @@ def test_the_calm_alone_is_no_truce(detector: Detector) -> None:
     assert "ceasefire" not in {e.type for e in det.events}
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("Maoist rebels in Nepal declared a three-month ceasefire on Friday.", "proposed"),
-    ("The army declared a 48-hour truce in the northern province.", "proposed"),
-    ("Both sides declared a ceasefire after talks in Geneva.", "agreed"),
-    ("India and Pakistan declared a ceasefire along the frontier.", "agreed"),
-    ("The mediators declared a ceasefire between the army and the rebels.", "agreed"),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Maoist rebels in Nepal declared a three-month ceasefire on Friday.", "proposed"),
+        ("The army declared a 48-hour truce in the northern province.", "proposed"),
+        ("Both sides declared a ceasefire after talks in Geneva.", "agreed"),
+        ("India and Pakistan declared a ceasefire along the frontier.", "agreed"),
+        ("The mediators declared a ceasefire between the army and the rebels.", "agreed"),
+    ],
+)
 def test_a_truce_declared_by_one_side_is_proposed(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
 
 
-@pytest.mark.parametrize("text", [
-    "On Syria, both leaders agreed that it is in the interest of both countries to help find a solution.",
-    "The leaders agreed that there is no military solution to the conflict.",
-    "Both sides agreed that it was important to keep talking.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Syria, both leaders agreed that it is in the interest of both countries to help find a solution.",
+        "The leaders agreed that there is no military solution to the conflict.",
+        "Both sides agreed that it was important to keep talking.",
+    ],
+)
 def test_a_judgement_agreed_is_no_agreement(detector: Detector, text: str) -> None:
     assert "agreement" not in _types(detector, text)
 

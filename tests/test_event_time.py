@@ -20,12 +20,16 @@ from bot.models import Alert, Caller, Source, Summary
 from bot.storage.tables import ArticleRow
 from tests.test_lifecycle import Harness, bot, item  # noqa: F401 - the harness fixture
 
-OLD = ("Sudanese army clashes with rebels in Darfur kill 30",
-       "KHARTOUM, March 10, 2003 (Reuters) - Clashes between the Sudanese army and rebels in Darfur killed 30 "
-       "people on Monday, a Sudanese official said in Khartoum.")
-NEW = ("Fighting in Sudan's El Fasher kills 40 as RSF shells the city",
-       "Shelling by the Rapid Support Forces killed 40 people in El Fasher in Sudan's Darfur region, local "
-       "medics in Sudan said.")
+OLD = (
+    "Sudanese army clashes with rebels in Darfur kill 30",
+    "KHARTOUM, March 10, 2003 (Reuters) - Clashes between the Sudanese army and rebels in Darfur killed 30 "
+    "people on Monday, a Sudanese official said in Khartoum.",
+)
+NEW = (
+    "Fighting in Sudan's El Fasher kills 40 as RSF shells the city",
+    "Shelling by the Rapid Support Forces killed 40 people in El Fasher in Sudan's Darfur region, local "
+    "medics in Sudan said.",
+)
 OPERATOR = Caller(user_id="operator", is_admin=True)
 
 
@@ -36,8 +40,10 @@ async def brief(bot: Harness, words: str) -> str:
 
 async def test_a_2003_article_is_stored_and_found_but_never_alerts_nor_appears_in_a_24h_brief(bot: Harness) -> None:
     now = bot.clock.now()
-    await bot.poll(item(*OLD, "https://news.example/2003/darfur", published=datetime(2003, 3, 10, 9, 0, tzinfo=UTC)),
-                   item(*NEW, "https://news.example/today/el-fasher", published=now - timedelta(hours=1)))
+    await bot.poll(
+        item(*OLD, "https://news.example/2003/darfur", published=datetime(2003, 3, 10, 9, 0, tzinfo=UTC)),
+        item(*NEW, "https://news.example/today/el-fasher", published=now - timedelta(hours=1)),
+    )
     alerts = bot.blocks("[ALERT]")
     assert len(alerts) == 1 and "El Fasher" in alerts[0], bot.out.getvalue()
     assert "Darfur kill 30" not in bot.out.getvalue()  # neither alerted nor folded into today's story
@@ -79,16 +85,23 @@ async def test_an_item_published_before_the_window_is_stored_but_never_alerts(bo
     assert bot.blocks("[ALERT]") == [], bot.out.getvalue()
     assert "El Fasher" in await brief(bot, "sudan --since 7d")
     # A report of the same event published now is news: its own alert, not an edit of a silent story.
-    await bot.poll(item(NEW[0], NEW[1] + " The toll rose overnight.", "https://news.example/now/el-fasher",
-                        published=now))
+    await bot.poll(
+        item(NEW[0], NEW[1] + " The toll rose overnight.", "https://news.example/now/el-fasher", published=now)
+    )
     assert len(bot.blocks("[ALERT]")) == 1, bot.out.getvalue()
 
 
 async def test_reports_of_one_event_years_apart_are_two_stories(bot: Harness) -> None:
     now = bot.clock.now()
-    await bot.poll(item(*NEW, "https://news.example/2015/el-fasher", published=datetime(2015, 6, 1, tzinfo=UTC)),
-                   item(NEW[0], NEW[1] + " Aid groups called for a truce.", "https://news.example/2026/el-fasher",
-                        published=now - timedelta(hours=2)))
+    await bot.poll(
+        item(*NEW, "https://news.example/2015/el-fasher", published=datetime(2015, 6, 1, tzinfo=UTC)),
+        item(
+            NEW[0],
+            NEW[1] + " Aid groups called for a truce.",
+            "https://news.example/2026/el-fasher",
+            published=now - timedelta(hours=2),
+        ),
+    )
     async with bot.app.services.db.session() as session:
         stories = set((await session.scalars(select(ArticleRow.story_id))).all())
     assert len(stories) == 2
@@ -99,8 +112,9 @@ def _summary(published: datetime, dated: str = "published") -> Summary:
     return Summary(story_id="s-1", headline="Clashes in Darfur", sentences=("Clashes killed 30.",), sources=(source,))
 
 
-@pytest.mark.parametrize("render", [lambda a: slack_alert(a).text + str(slack_alert(a).blocks),
-                                    lambda a: str(discord_alert(a).embeds)])
+@pytest.mark.parametrize(
+    "render", [lambda a: slack_alert(a).text + str(slack_alert(a).blocks), lambda a: str(discord_alert(a).embeds)]
+)
 def test_slack_and_discord_alerts_show_the_year_only_when_it_is_not_this_year(render) -> None:  # type: ignore[no-untyped-def]
     this_year = datetime.now(UTC).replace(month=1, day=11, hour=0, minute=0, second=0, microsecond=0)
     old = datetime(2003, 8, 11, tzinfo=UTC)
@@ -118,8 +132,10 @@ async def test_a_digest_lists_todays_news_and_leaves_out_an_old_report_fetched_n
     assert reply.ok, reply.text
     bot.clock.advance(minutes=1)
     now = bot.clock.now()
-    await bot.poll(item(*OLD, "https://news.example/2003/darfur", published=datetime(2003, 3, 10, 9, 0, tzinfo=UTC)),
-                   item(*NEW, "https://news.example/today/el-fasher", published=now - timedelta(minutes=30)))
+    await bot.poll(
+        item(*OLD, "https://news.example/2003/darfur", published=datetime(2003, 3, 10, 9, 0, tzinfo=UTC)),
+        item(*NEW, "https://news.example/today/el-fasher", published=now - timedelta(minutes=30)),
+    )
     bot.clock.advance(minutes=60)
     (digest,) = await run_digests(bot.app.services)
     headlines = [s.headline for s in digest.summaries]

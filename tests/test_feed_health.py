@@ -32,8 +32,9 @@ async def failing_server():
         state["hits"] += 1
         if not state["ok"]:
             return web.Response(status=500, text="upstream broke")
-        return web.Response(body=b"<rss version='2.0'><channel><title>Back</title></channel></rss>",
-                            content_type="application/rss+xml")
+        return web.Response(
+            body=b"<rss version='2.0'><channel><title>Back</title></channel></rss>", content_type="application/rss+xml"
+        )
 
     app = web.Application()
     app.router.add_get("/rss", feed)
@@ -52,8 +53,9 @@ async def test_failing_feed_backs_off_pauses_and_tells_the_admin_once(
     url, state = failing_server
     (config_dir / "feeds.yaml").write_text(f"feeds:\n  - name: flaky\n    url: {url}\n    jitter: 0\n")
     out = io.StringIO()
-    settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir),
-                             DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True)
+    settings = load_settings(
+        DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir), DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True
+    )
     bot = App(settings, clock=clock, adapters=[TerminalAdapter(None, stream=out, interactive=False)])
     await bot.setup()
     try:

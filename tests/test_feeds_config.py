@@ -34,8 +34,11 @@ def test_shipped_feeds_file_loads() -> None:
 
 
 def test_defaults_and_durations(tmp_path: Path) -> None:
-    path = write(tmp_path, "feeds:\n  - {name: a, url: 'https://x.example/rss', interval: 5m, jitter: 10s}\n"
-                           "  - {name: b, url: 'https://y.example/rss'}\n  - {name: c, url: articles, interval: '300'}\n")
+    path = write(
+        tmp_path,
+        "feeds:\n  - {name: a, url: 'https://x.example/rss', interval: 5m, jitter: 10s}\n"
+        "  - {name: b, url: 'https://y.example/rss'}\n  - {name: c, url: articles, interval: '300'}\n",
+    )
     a, b, c = load_feeds_file(path)
     assert (a.interval, a.jitter, a.enabled, a.backfill, a.fulltext, a.outlet) == (300, 10, True, 0, False, None)
     assert b.interval == 300 and b.jitter == 30 and b.kind == "http"
@@ -57,7 +60,9 @@ def test_defaults_and_durations(tmp_path: Path) -> None:
         ("{name: bad, url: 'https://x.example/', colour: red}", "colour", "#1 (bad)", None),
     ],
 )
-def test_invalid_entries_name_file_entry_field(tmp_path: Path, entry: str, field: str, entry_label: str, found: object) -> None:
+def test_invalid_entries_name_file_entry_field(
+    tmp_path: Path, entry: str, field: str, entry_label: str, found: object
+) -> None:
     path = write(tmp_path, f"feeds:\n  - {entry}\n")
     with pytest.raises(ConfigError) as info:
         load_feeds_file(path)
@@ -72,15 +77,19 @@ def test_invalid_entries_name_file_entry_field(tmp_path: Path, entry: str, field
 
 
 def test_second_entry_is_named(tmp_path: Path) -> None:
-    path = write(tmp_path, "feeds:\n  - {name: ok, url: 'https://x.example/'}\n"
-                           "  - {name: two, url: 'https://y.example/', jitter: -5}\n")
+    path = write(
+        tmp_path,
+        "feeds:\n  - {name: ok, url: 'https://x.example/'}\n  - {name: two, url: 'https://y.example/', jitter: -5}\n",
+    )
     with pytest.raises(ConfigError) as info:
         load_feeds_file(path)
     assert info.value.entry == "#2 (two)" and info.value.field == "jitter"
 
 
 def test_duplicate_names(tmp_path: Path) -> None:
-    path = write(tmp_path, "feeds:\n  - {name: a, url: 'https://x.example/'}\n  - {name: a, url: 'https://y.example/'}\n")
+    path = write(
+        tmp_path, "feeds:\n  - {name: a, url: 'https://x.example/'}\n  - {name: a, url: 'https://y.example/'}\n"
+    )
     with pytest.raises(ConfigError) as info:
         load_feeds_file(path)
     assert info.value.field == "name" and info.value.entry == "#2 (a)" and "duplicate" in str(info.value)

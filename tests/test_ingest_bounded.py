@@ -35,7 +35,8 @@ def big_feed() -> bytes:
     items = "".join(
         f"<item><title>Border talks, round {n}</title><link>https://big.example/news/{n}</link>"
         f"<pubDate>{formatdate(NEWEST - n * 600, usegmt=True)}</pubDate><description>{filler}</description></item>"
-        for n in numbers)
+        for n in numbers
+    )
     body = f"<rss version='2.0'><channel><title>Big</title><link>https://big.example/</link>{items}</channel></rss>"
     return body.encode()
 
@@ -45,7 +46,9 @@ def small_feed(name: str) -> bytes:
     items = "".join(
         f"<item><title>{name} report {n}</title><link>https://{name}.example/{n}</link>"
         f"<pubDate>{formatdate(NEWEST - n * 3600, usegmt=True)}</pubDate>"
-        f"<description>The {name} desk reports item {n} on the negotiations.</description></item>" for n in range(5))
+        f"<description>The {name} desk reports item {n} on the negotiations.</description></item>"
+        for n in range(5)
+    )
     return f"<rss version='2.0'><channel><title>{name}</title>{items}</channel></rss>".encode()
 
 
@@ -68,11 +71,19 @@ async def test_an_oversized_feed_stores_its_newest_items_and_others_are_read(
     database_url: str, config_dir: Path, clock, feed_server: str
 ) -> None:
     # The big feed is listed first: its poll starts before the others'.
-    (config_dir / "feeds.yaml").write_text("feeds:\n" + "".join(
-        f"  - name: {name}\n    url: {feed_server}/{name}.xml\n    jitter: 0\n" for name in ("big", "alpha", "beta")))
-    settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir),
-                             DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True, DIPLOBOT_FEED_MAX_ITEMS=LIMIT,
-                             DIPLOBOT_TERMINAL=False)
+    (config_dir / "feeds.yaml").write_text(
+        "feeds:\n"
+        + "".join(
+            f"  - name: {name}\n    url: {feed_server}/{name}.xml\n    jitter: 0\n" for name in ("big", "alpha", "beta")
+        )
+    )
+    settings = load_settings(
+        DIPLOBOT_DATABASE_URL=database_url,
+        DIPLOBOT_CONFIG_DIR=str(config_dir),
+        DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,
+        DIPLOBOT_FEED_MAX_ITEMS=LIMIT,
+        DIPLOBOT_TERMINAL=False,
+    )
     bot = App(settings, clock=clock, adapters=[])
     await bot.setup()
     try:
@@ -81,8 +92,9 @@ async def test_an_oversized_feed_stores_its_newest_items_and_others_are_read(
             feeds = {f.name: f for f in (await session.scalars(select(Feed))).all()}
             big = feeds["big"]
             urls = set((await session.scalars(select(ArticleRow.url).where(ArticleRow.feed_id == big.id))).all())
-            per_feed = dict((await session.execute(
-                select(ArticleRow.feed_id, func.count()).group_by(ArticleRow.feed_id))).all())
+            per_feed = dict(
+                (await session.execute(select(ArticleRow.feed_id, func.count()).group_by(ArticleRow.feed_id))).all()
+            )
         # Only the newest LIMIT items (the smallest numbers) are stored, wherever they stood in the document.
         assert urls == {f"https://big.example/news/{n}" for n in range(LIMIT)}
         assert big.consecutive_failures == 0 and big.last_success is not None and big.primed

@@ -56,8 +56,12 @@ EXPECTED: dict[str, tuple[int, int, int, int]] = {
     "yahoo-news-top.xml": (50, 0, 0, 3),
 }
 # Documents from which nothing can be read report that as data (PollResult.error), not as an exception.
-EMPTY_WITH_ERROR = {"fp-encoding-invalid-bytes-bom.xml", "fp-illformed-incomplete-cdata.xml",
-                    "fp-illformed-undeclared-namespace.xml", "reuters-mostread-broken.xml"}
+EMPTY_WITH_ERROR = {
+    "fp-encoding-invalid-bytes-bom.xml",
+    "fp-illformed-incomplete-cdata.xml",
+    "fp-illformed-undeclared-namespace.xml",
+    "reuters-mostread-broken.xml",
+}
 _LEFTOVER_TAG = re.compile(r"<(p|a|div|img|br|span|font|ol|li|b|i|strong|em)\b[^>]*>", re.I)
 
 
@@ -120,7 +124,9 @@ async def test_corpus_oddities(feed_server: TestServer) -> None:
 
     async def items(name: str) -> dict[str, object]:
         async with Fetcher(allow_private=True) as fetcher:
-            res = await poll_feed(FeedSpec(name=name, url=str(feed_server.make_url(f"/feeds/{name}"))), FeedState(), fetcher)
+            res = await poll_feed(
+                FeedSpec(name=name, url=str(feed_server.make_url(f"/feeds/{name}"))), FeedState(), fetcher
+            )
         return {"title": res.feed_title, "items": res.items}
 
     tpm = await items("tpm-politics-atom.xml")

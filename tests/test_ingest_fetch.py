@@ -55,15 +55,20 @@ def make_app(c: Counters) -> web.Application:
         c.headers.append(dict(request.headers))
         if request.headers.get("If-None-Match") == '"v1"':
             return web.Response(status=304, headers={"ETag": '"v1"'})
-        return web.Response(body=RSS, content_type="application/rss+xml",
-                            headers={"ETag": '"v1"', "Last-Modified": "Mon, 23 Nov 2026 10:00:00 GMT"})
+        return web.Response(
+            body=RSS,
+            content_type="application/rss+xml",
+            headers={"ETag": '"v1"', "Last-Modified": "Mon, 23 Nov 2026 10:00:00 GMT"},
+        )
 
     async def plain(request: web.Request) -> web.Response:
         c.hits["plain"] = c.hits.get("plain", 0) + 1
         return web.Response(body=RSS, content_type="application/rss+xml")  # no validators: body hash decides
 
     async def gz(request: web.Request) -> web.Response:
-        return web.Response(body=gzip.compress(RSS), headers={"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"})
+        return web.Response(
+            body=gzip.compress(RSS), headers={"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"}
+        )
 
     async def deflate_raw(request: web.Request) -> web.Response:
         comp = zlib.compressobj(wbits=-zlib.MAX_WBITS)
@@ -119,9 +124,19 @@ def make_app(c: Counters) -> web.Application:
 
     app = web.Application()
     routes = {
-        "/feed": feed, "/plain": plain, "/gz": gz, "/deflate": deflate_raw, "/big": big, "/bomb": bomb,
-        "/loop/{n}": loop_redirect, "/hop": hop, "/trickle": trickle, "/missing": missing, "/gate/{n}": slow_gate,
-        "/declared-big": declared_big, "/to-internal": to_internal,
+        "/feed": feed,
+        "/plain": plain,
+        "/gz": gz,
+        "/deflate": deflate_raw,
+        "/big": big,
+        "/bomb": bomb,
+        "/loop/{n}": loop_redirect,
+        "/hop": hop,
+        "/trickle": trickle,
+        "/missing": missing,
+        "/gate/{n}": slow_gate,
+        "/declared-big": declared_big,
+        "/to-internal": to_internal,
     }
     for path, handler in routes.items():
         app.router.add_get(path, handler)
@@ -154,7 +169,9 @@ async def test_conditional_get_304_and_user_agent(server: tuple[TestServer, Coun
     assert c.headers[0]["User-Agent"] == USER_AGENT
 
 
-async def test_unchanged_body_is_not_parsed_again(server: tuple[TestServer, Counters], monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_unchanged_body_is_not_parsed_again(
+    server: tuple[TestServer, Counters], monkeypatch: pytest.MonkeyPatch
+) -> None:
     srv, c = server
     spec = FeedSpec(name="t", url=url(srv, "/plain"))
     async with Fetcher(allow_private=True) as fetcher:
@@ -260,10 +277,18 @@ class FakeResolver(AbstractResolver):
     def __init__(self, table: dict[str, list[str]]) -> None:
         self.table = table
 
-    async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
         return [
-            ResolveResult(hostname=host, host=ip, port=port, family=socket.AF_INET6 if ":" in ip else socket.AF_INET,
-                          proto=0, flags=socket.AI_NUMERICHOST)
+            ResolveResult(
+                hostname=host,
+                host=ip,
+                port=port,
+                family=socket.AF_INET6 if ":" in ip else socket.AF_INET,
+                proto=0,
+                flags=socket.AI_NUMERICHOST,
+            )
             for ip in self.table[host]
         ]
 
@@ -272,11 +297,18 @@ class FakeResolver(AbstractResolver):
 
 
 async def test_resolver_guard_checks_resolved_addresses() -> None:
-    guard = GuardedResolver(FakeResolver({
-        "meta.example": ["169.254.169.254"], "lan.example": ["10.0.0.7"], "v6meta.example": ["fd00:ec2::254"],
-        "mixed.example": ["192.168.1.1", "93.184.216.34"], "cgnat.example": ["100.100.100.200"],
-        "mapped.example": ["::ffff:127.0.0.1"],
-    }))
+    guard = GuardedResolver(
+        FakeResolver(
+            {
+                "meta.example": ["169.254.169.254"],
+                "lan.example": ["10.0.0.7"],
+                "v6meta.example": ["fd00:ec2::254"],
+                "mixed.example": ["192.168.1.1", "93.184.216.34"],
+                "cgnat.example": ["100.100.100.200"],
+                "mapped.example": ["::ffff:127.0.0.1"],
+            }
+        )
+    )
     for host in ("meta.example", "lan.example", "v6meta.example", "cgnat.example", "mapped.example"):
         with pytest.raises(BlockedAddress):
             await guard.resolve(host, 80)
@@ -298,8 +330,11 @@ async def test_redirect_to_internal_address_is_refused(server: tuple[TestServer,
     async with Fetcher(allow_private=False, resolver=resolver, address_policy=policy) as fetcher:
         ok = await fetcher.fetch(f"http://public.example:{srv.port}/feed")
         assert ok.body == RSS
-        for target in (f"http://127.0.0.2:{srv.port}/feed", f"http://intranet.example:{srv.port}/feed",
-                       "http://169.254.169.254/latest/meta-data/"):
+        for target in (
+            f"http://127.0.0.2:{srv.port}/feed",
+            f"http://intranet.example:{srv.port}/feed",
+            "http://169.254.169.254/latest/meta-data/",
+        ):
             with pytest.raises(FeedError) as info:
                 await fetcher.fetch(f"http://public.example:{srv.port}/to-internal?to={target}")
             assert info.value.kind == "blocked_address", target

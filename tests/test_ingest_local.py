@@ -24,12 +24,19 @@ observers from neutral countries, according to the statement released after the 
 <footer>Copyright Example News</footer></body></html>"""
 
 
-ATOM = """<?xml version="1.0" encoding="utf-8"?>
+ATOM = (
+    """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Example World</title><link href="http://news.example/"/>
 <id>urn:example:world</id><updated>2026-11-23T10:00:00Z</updated>
-""" + "".join(f"""<entry><title>Envoys meet, day {n}</title><link href="http://news.example/world/{n}"/>
+"""
+    + "".join(
+        f"""<entry><title>Envoys meet, day {n}</title><link href="http://news.example/world/{n}"/>
 <id>urn:example:world:{n}</id><updated>2026-11-2{n}T10:00:00Z</updated><summary>Talks continued.</summary></entry>
-""" for n in (1, 2, 3)) + "</feed>"
+"""
+        for n in (1, 2, 3)
+    )
+    + "</feed>"
+)
 
 
 def make_folder(root: Path) -> Path:
@@ -38,10 +45,19 @@ def make_folder(root: Path) -> Path:
     (folder / "b_story.txt").write_text(
         "Ceasefire holds\n\nThe ceasefire held overnight.\nNo shots were reported.\n", encoding="utf-8"
     )
-    (folder / "a_story.json").write_text(json.dumps({
-        "title": "Talks in Geneva", "text": "Envoys met.", "url": "https://news.example/geneva?utm_source=x",
-        "outlet": "Example", "published": "2026-11-23T10:00:00+01:00", "extra": [1, 2],
-    }), encoding="utf-8")
+    (folder / "a_story.json").write_text(
+        json.dumps(
+            {
+                "title": "Talks in Geneva",
+                "text": "Envoys met.",
+                "url": "https://news.example/geneva?utm_source=x",
+                "outlet": "Example",
+                "published": "2026-11-23T10:00:00+01:00",
+                "extra": [1, 2],
+            }
+        ),
+        encoding="utf-8",
+    )
     (folder / "c_page.html").write_text(HTML, encoding="utf-8")
     (folder / "d_broken.json").write_text("{not json", encoding="utf-8")
     (folder / "e_list.json").write_text("[1, 2]", encoding="utf-8")

@@ -20,12 +20,20 @@ from bot.ingest.poll import FeedState, poll_feed
 
 
 def rss(items: str, channel: str = "<title>T</title><link>https://site.example/news/</link>") -> bytes:
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>{channel}{items}</channel></rss>'.encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>{channel}{items}</channel></rss>'.encode()
+    )
 
 
 def test_canonical_url_strips_tracking_and_fragment() -> None:
-    assert canonical_url("https://www.bbc.com/news/articles/c74?at_medium=RSS&at_campaign=rss#0") == "https://www.bbc.com/news/articles/c74"
-    assert canonical_url("HTTPS://News.Example:443/a?utm_source=x&id=3&fbclid=abc&gclid=1#top") == "https://news.example/a?id=3"
+    assert (
+        canonical_url("https://www.bbc.com/news/articles/c74?at_medium=RSS&at_campaign=rss#0")
+        == "https://www.bbc.com/news/articles/c74"
+    )
+    assert (
+        canonical_url("HTTPS://News.Example:443/a?utm_source=x&id=3&fbclid=abc&gclid=1#top")
+        == "https://news.example/a?id=3"
+    )
     assert canonical_url("http://example.com:8080/a?b=1&utm_medium=rss") == "http://example.com:8080/a?b=1"
     assert canonical_url("https://www.aljazeera.com/news/x?traffic_source=rss") == "https://www.aljazeera.com/news/x"
     assert canonical_url("http://link/get?a=1&b=2") == "http://link/get?a=1&b=2"
@@ -84,7 +92,10 @@ def test_relative_links_resolve_against_feed_link_then_base_url() -> None:
     doc = rss("<item><title>A</title><link>/world/a</link></item>")
     assert parse_feed(doc, base_url="http://127.0.0.1:1/feed").items[0].url == "https://site.example/world/a"
     no_site = rss("<item><title>A</title><link>a.html</link></item>", channel="<title>T</title>")
-    assert parse_feed(no_site, base_url="https://cdn.example/feeds/rss.xml").items[0].url == "https://cdn.example/feeds/a.html"
+    assert (
+        parse_feed(no_site, base_url="https://cdn.example/feeds/rss.xml").items[0].url
+        == "https://cdn.example/feeds/a.html"
+    )
     atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><link href="http://tpm.example"/>
     <entry><id>tag:tpm,1</id><title>E</title><link href="/livewire/x"/><updated>2017-11-08T00:00:00Z</updated></entry></feed>"""
     assert parse_feed(atom, base_url=None).items[0].url == "http://tpm.example/livewire/x"
@@ -103,28 +114,40 @@ def test_missing_odd_and_future_dates_become_none() -> None:
 
 
 def test_html_is_stripped_to_text() -> None:
-    doc = rss("<item><title>Yes &amp;amp; no</title><guid>1</guid>"
-              "<description>&lt;p&gt;One &amp;amp; &lt;b&gt;two&lt;/b&gt;&lt;/p&gt;&lt;script&gt;evil()&lt;/script&gt;"
-              "&lt;p&gt;Three&lt;/p&gt;</description></item>")
+    doc = rss(
+        "<item><title>Yes &amp;amp; no</title><guid>1</guid>"
+        "<description>&lt;p&gt;One &amp;amp; &lt;b&gt;two&lt;/b&gt;&lt;/p&gt;&lt;script&gt;evil()&lt;/script&gt;"
+        "&lt;p&gt;Three&lt;/p&gt;</description></item>"
+    )
     item = parse_feed(doc, base_url=None).items[0]
     assert item.text == "One & two\n\nThree"
     assert html_to_text("a<br>b &nbsp; c") == "a\nb c"
 
 
 def test_content_hash_equal_for_repost_with_new_guid_and_date() -> None:
-    a = parse_feed(rss("<item><title>Truce holds</title><guid>1</guid><description>Text.</description>"
-                       "<pubDate>Mon, 23 Nov 2026 10:00:00 GMT</pubDate></item>"), base_url=None).items[0]
-    b = parse_feed(rss("<item><title>Truce  holds</title><guid>2</guid><description>Text.</description>"
-                       "<pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>"), base_url=None).items[0]
+    a = parse_feed(
+        rss(
+            "<item><title>Truce holds</title><guid>1</guid><description>Text.</description>"
+            "<pubDate>Mon, 23 Nov 2026 10:00:00 GMT</pubDate></item>"
+        ),
+        base_url=None,
+    ).items[0]
+    b = parse_feed(
+        rss(
+            "<item><title>Truce  holds</title><guid>2</guid><description>Text.</description>"
+            "<pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>"
+        ),
+        base_url=None,
+    ).items[0]
     assert a.key != b.key and a.content_hash == b.content_hash
 
 
 def _billion_laughs() -> bytes:
     ents = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)]
     return (
-        '<?xml version="1.0"?>\n<!DOCTYPE rss [' + "".join(ents) + ']>'
+        '<?xml version="1.0"?>\n<!DOCTYPE rss [' + "".join(ents) + "]>"
         '<rss version="2.0"><channel><title>&lol9;</title><item><title>Laughs &lol9;</title>'
-        '<link>http://x.example/a</link><description>&lol9;</description></item></channel></rss>'
+        "<link>http://x.example/a</link><description>&lol9;</description></item></channel></rss>"
     ).encode()
 
 
@@ -150,9 +173,11 @@ async def test_billion_laughs_is_bounded() -> None:
 
 
 def test_external_entities_are_not_read() -> None:
-    body = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-            b'<rss version="2.0"><channel><title>t</title><item><title>x&xxe;</title><link>http://x.example/</link>'
-            b'<description>&xxe;</description></item></channel></rss>')
+    body = (
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        b'<rss version="2.0"><channel><title>t</title><item><title>x&xxe;</title><link>http://x.example/</link>'
+        b"<description>&xxe;</description></item></channel></rss>"
+    )
     for item in parse_feed(body, base_url=None).items:
         assert "root:" not in item.title + item.text
 
@@ -163,6 +188,8 @@ def test_not_a_feed() -> None:
 
 
 def test_only_web_links_are_kept() -> None:
-    doc = rss("<item><title>A</title><link>javascript:alert(1)</link></item>"
-              "<item><title>B</title><link>data:text/html,hi</link></item>")
+    doc = rss(
+        "<item><title>A</title><link>javascript:alert(1)</link></item>"
+        "<item><title>B</title><link>data:text/html,hi</link></item>"
+    )
     assert [i.url for i in parse_feed(doc, base_url="https://x.example/feed").items] == [None, None]

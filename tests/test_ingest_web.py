@@ -48,17 +48,24 @@ async def site() -> AsyncIterator[tuple[TestServer, Hits]]:
     hits = Hits()
 
     async def home(request: web.Request) -> web.Response:
-        return web.Response(text="""<!doctype html><html><head><title>Example</title>
+        return web.Response(
+            text="""<!doctype html><html><head><title>Example</title>
 <link rel="alternate" type="application/rss+xml" title="World" href="/feeds/world.xml">
-<link rel="stylesheet" href="/s.css"></head><body>Hi</body></html>""", content_type="text/html")
+<link rel="stylesheet" href="/s.css"></head><body>Hi</body></html>""",
+            content_type="text/html",
+        )
 
     async def bare(request: web.Request) -> web.Response:
-        return web.Response(text="<!doctype html><html><head><title>No feed</title></head><body>x</body></html>",
-                            content_type="text/html")
+        return web.Response(
+            text="<!doctype html><html><head><title>No feed</title></head><body>x</body></html>",
+            content_type="text/html",
+        )
 
     async def broken_link(request: web.Request) -> web.Response:
-        return web.Response(text='<html><head><link rel="alternate" type="application/atom+xml" href="/nope"></head></html>',
-                            content_type="text/html")
+        return web.Response(
+            text='<html><head><link rel="alternate" type="application/atom+xml" href="/nope"></head></html>',
+            content_type="text/html",
+        )
 
     async def world(request: web.Request) -> web.Response:
         base = f"http://{request.host}"

@@ -25,7 +25,8 @@ def _polls(app) -> float:  # type: ignore[no-untyped-def]
 
 
 async def test_two_instances_never_poll_a_feed_twice_nor_send_a_delivery_twice(
-        database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     cfg = make_config(tmp_path, feeds=4, articles_per_feed=15)
     sink = RecordingSink()  # one platform shared by both instances
     a = await make_app(database_url, cfg, clock, sink, channels=("rec:room", "rec:other"))
@@ -62,7 +63,8 @@ async def test_two_instances_never_poll_a_feed_twice_nor_send_a_delivery_twice(
 
 
 async def test_a_killed_instances_leases_are_taken_over_after_expiry(
-        database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     cfg = make_config(tmp_path, feeds=2, articles_per_feed=3)
     sink = RecordingSink()
     a = await make_app(database_url, cfg, clock, sink)

@@ -20,15 +20,27 @@ RULES = REPO / "config" / "rules.yaml"
 
 # Real-world shapes of the feed items that produced English-rule junk: a headline and a teaser.
 FOREIGN = [
-    ("pt", "Mãe de utente é a nova presidente da Raríssimas",
-     "A associação elegeu uma nova direção depois da polémica sobre a gestão de Paula Brito e Costa."),
-    ("uk", "Торгівля між Росією та Китаєм у 2023 році перевищила 200 млрд доларів",
-     "Про це повідомила митна служба Китаю, передає Суспільне."),
+    (
+        "pt",
+        "Mãe de utente é a nova presidente da Raríssimas",
+        "A associação elegeu uma nova direção depois da polémica sobre a gestão de Paula Brito e Costa.",
+    ),
+    (
+        "uk",
+        "Торгівля між Росією та Китаєм у 2023 році перевищила 200 млрд доларів",
+        "Про це повідомила митна служба Китаю, передає Суспільне.",
+    ),
     ("zh", "萨达姆之墓在反伊斯兰国战事中被毁", "伊拉克官员说，萨达姆侯赛因的墓在提克里特的战斗中被摧毁。"),
-    ("fr", "Coronavirus en Belgique: 200 cas détectés au total",
-     "Le nombre de cas confirmés continue d'augmenter, selon les autorités sanitaires."),
-    ("es", "Ataques aéreos israelíes matan a 38 palestinos en Gaza",
-     "Los bombardeos alcanzaron varias zonas del territorio durante la noche, según funcionarios de salud."),
+    (
+        "fr",
+        "Coronavirus en Belgique: 200 cas détectés au total",
+        "Le nombre de cas confirmés continue d'augmenter, selon les autorités sanitaires.",
+    ),
+    (
+        "es",
+        "Ataques aéreos israelíes matan a 38 palestinos en Gaza",
+        "Los bombardeos alcanzaron varias zonas del territorio durante la noche, según funcionarios de salud.",
+    ),
     ("ru", "Россия и Украина договорились о перемирии", "Стороны согласовали прекращение огня на 30 дней."),
     ("ar", "وزير الخارجية يلتقي نظيره الأمريكي في القاهرة", "بحث الجانبان وقف إطلاق النار في غزة."),
 ]
@@ -47,19 +59,24 @@ def test_a_foreign_item_is_tagged_and_not_read(detector: Detector, code: str, ti
     assert det.matches == ()
 
 
-@pytest.mark.parametrize("title", [
-    "Russia and Ukraine agreed on Tuesday to a 30-day ceasefire",
-    "Ron Johnson Loses It on 'Meet the Press'",
-    "Hamas",  # too short to tell: stays English
-    "",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Russia and Ukraine agreed on Tuesday to a 30-day ceasefire",
+        "Ron Johnson Loses It on 'Meet the Press'",
+        "Hamas",  # too short to tell: stays English
+        "",
+    ],
+)
 def test_english_and_undecidable_items_are_read_as_english(title: str) -> None:
     assert language_of(title, "") == "en"
 
 
 def test_english_with_foreign_names_stays_english(detector: Detector) -> None:
-    det = detector.detect("Secretary Blinken meets Mexican Foreign Secretary Ebrard in Ciudad de México",
-                          "The two discussed migration, fentanyl and security cooperation.")
+    det = detector.detect(
+        "Secretary Blinken meets Mexican Foreign Secretary Ebrard in Ciudad de México",
+        "The two discussed migration, fentanyl and security cooperation.",
+    )
     assert det.language == "en" and "Mexico" in det.countries
 
 
@@ -71,12 +88,20 @@ def test_language_survives_storage() -> None:
 
 def test_check_shows_the_language(tmp_path: Path) -> None:
     (tmp_path / "pt.json").write_text(json.dumps({"title": FOREIGN[0][1], "text": FOREIGN[0][2]}), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "bot", "check", str(tmp_path)], capture_output=True, text=True,
-                         timeout=120, cwd=REPO)
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(tmp_path)], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
     assert out.returncode == 0, out.stderr
     assert "language: pt (not analysed: the detector reads English)" in out.stdout
-    data = json.loads(subprocess.run([sys.executable, "-m", "bot", "check", "--json", str(tmp_path)],
-                                     capture_output=True, text=True, timeout=120, cwd=REPO).stdout)
+    data = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "bot", "check", "--json", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+        ).stdout
+    )
     assert data[0]["language"] == "pt" and data[0]["countries"] == []
 
 

@@ -107,12 +107,19 @@ def seed(index: int) -> FeedItem:
     return read_article_file(SEED_FILES[index])
 
 
-def item(title: str, text: str, url: str, *, guid: str | None = None, published: datetime | None = None,
-         outlet: str = "Wire") -> FeedItem:
+def item(
+    title: str, text: str, url: str, *, guid: str | None = None, published: datetime | None = None, outlet: str = "Wire"
+) -> FeedItem:
     """A feed item as the RSS parser would yield it."""
     return FeedItem(
         key=guid_key(guid, scope="test.example") if guid else link_key(url, title, text),
-        guid=guid, url=canonical_url(url), title=title, text=text, summary="", outlet=outlet, published=published,
+        guid=guid,
+        url=canonical_url(url),
+        title=title,
+        text=text,
+        summary="",
+        outlet=outlet,
+        published=published,
         content_hash=content_hash(title, text),
     )
 
@@ -201,14 +208,17 @@ async def test_a_collapsed_ceasefire_posts_a_follow_up_naming_the_change(bot: Ha
     await bot.poll(seed(0), seed(1))
     bot.take()
     bot.clock.advance(hours=30)
-    await bot.poll(item(
-        "Armenia-Azerbaijan ceasefire collapses as shelling resumes",
-        "The ceasefire between Armenia and Azerbaijan collapsed on Wednesday as shelling resumed along the border, "
-        "two days after U.S. Secretary of State Antony Blinken hosted Armenian Foreign Minister Ararat Mirzoyan and "
-        "Azerbaijani Foreign Minister Jeyhun Bayramov in New York.\n"
-        "Armenia and Azerbaijan blamed each other for breaking the truce in the Nagorno-Karabakh region.",
-        "https://wire.example/2026/ceasefire-collapses", outlet="Wire",
-    ))
+    await bot.poll(
+        item(
+            "Armenia-Azerbaijan ceasefire collapses as shelling resumes",
+            "The ceasefire between Armenia and Azerbaijan collapsed on Wednesday as shelling resumed along the border, "
+            "two days after U.S. Secretary of State Antony Blinken hosted Armenian Foreign Minister Ararat Mirzoyan and "
+            "Azerbaijani Foreign Minister Jeyhun Bayramov in New York.\n"
+            "Armenia and Azerbaijan blamed each other for breaking the truce in the Nagorno-Karabakh region.",
+            "https://wire.example/2026/ceasefire-collapses",
+            outlet="Wire",
+        )
+    )
     follow = bot.blocks("[FOLLOW-UP to #1]")
     assert len(follow) == 1, bot.out.getvalue()
     assert "ceasefire status changed: holding -> collapsed" in follow[0]
@@ -222,10 +232,16 @@ async def test_reposts_and_edited_items_never_post_twice(bot: Harness) -> None:
     assert len(bot.blocks("[ALERT]")) == 1
     bot.take()
     bot.clock.advance(minutes=30)
-    retitled = replace(first, key=link_key(first.url, "UPDATED: " + title, text), guid=None, title="UPDATED: " + title,
-                       content_hash=content_hash("UPDATED: " + title, text))
-    new_guid = replace(first, key=guid_key("wire-1-v2", scope="test.example"), guid="wire-1-v2",
-                       published=base + timedelta(hours=1))
+    retitled = replace(
+        first,
+        key=link_key(first.url, "UPDATED: " + title, text),
+        guid=None,
+        title="UPDATED: " + title,
+        content_hash=content_hash("UPDATED: " + title, text),
+    )
+    new_guid = replace(
+        first, key=guid_key("wire-1-v2", scope="test.example"), guid="wire-1-v2", published=base + timedelta(hours=1)
+    )
     same_text_elsewhere = item(title, text, "https://mirror.example/copy-of-toll", outlet="Mirror")
     await bot.poll(retitled, new_guid, same_text_elsewhere)
     await bot.poll(retitled, new_guid, same_text_elsewhere)  # and the same again on the next poll
@@ -240,32 +256,55 @@ async def test_reposts_and_edited_items_never_post_twice(bot: Harness) -> None:
 def _unrelated_stories() -> list[tuple[str, str]]:
     """Five different events (different countries, people and wording), each matching a rule."""
     return [
-        ("Sudan army and RSF agree ceasefire in Khartoum",
-         ("Sudan's army and the Rapid Support Forces agreed a ceasefire in Khartoum on Monday after talks in Jeddah, "
-          "Saudi Arabia said. General Abdel Fattah al-Burhan welcomed the truce.")),
-        ("Colombia and ELN rebels extend ceasefire",
-         ("Colombia's government and ELN rebels agreed to extend their ceasefire by six months, President Gustavo "
-          "Petro announced in Bogota after negotiations in Havana, Cuba.")),
-        ("Bomb blast in Baghdad kills 31 people",
-         ("A car bomb exploded in a crowded market in Baghdad on Thursday, killing 31 people, Iraqi police said. "
-          "Prime Minister Mohammed Shia al-Sudani ordered an investigation.")),
-        ("Ethiopia and Tigray forces sign truce in Pretoria",
-         ("Ethiopia's government and Tigrayan forces signed a ceasefire agreement in Pretoria, South Africa, "
-          "after African Union mediated talks, Prime Minister Abiy Ahmed said.")),
-        ("Myanmar airstrike kills 54 villagers in Sagaing",
-         ("A Myanmar military airstrike killed 54 villagers in the Sagaing region on Tuesday, local officials said. "
-          "The United Nations condemned the attack on civilians.")),
+        (
+            "Sudan army and RSF agree ceasefire in Khartoum",
+            (
+                "Sudan's army and the Rapid Support Forces agreed a ceasefire in Khartoum on Monday after talks in Jeddah, "
+                "Saudi Arabia said. General Abdel Fattah al-Burhan welcomed the truce."
+            ),
+        ),
+        (
+            "Colombia and ELN rebels extend ceasefire",
+            (
+                "Colombia's government and ELN rebels agreed to extend their ceasefire by six months, President Gustavo "
+                "Petro announced in Bogota after negotiations in Havana, Cuba."
+            ),
+        ),
+        (
+            "Bomb blast in Baghdad kills 31 people",
+            (
+                "A car bomb exploded in a crowded market in Baghdad on Thursday, killing 31 people, Iraqi police said. "
+                "Prime Minister Mohammed Shia al-Sudani ordered an investigation."
+            ),
+        ),
+        (
+            "Ethiopia and Tigray forces sign truce in Pretoria",
+            (
+                "Ethiopia's government and Tigrayan forces signed a ceasefire agreement in Pretoria, South Africa, "
+                "after African Union mediated talks, Prime Minister Abiy Ahmed said."
+            ),
+        ),
+        (
+            "Myanmar airstrike kills 54 villagers in Sagaing",
+            (
+                "A Myanmar military airstrike killed 54 villagers in the Sagaing region on Tuesday, local officials said. "
+                "The United Nations condemned the attack on civilians."
+            ),
+        ),
     ]
 
 
-async def test_first_poll_alerts_only_the_newest_backfill_items(database_url: str, tmp_path: Path,
-                                                                clock: FakeClock) -> None:
+async def test_first_poll_alerts_only_the_newest_backfill_items(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     h = await make_harness(database_url, write_config(tmp_path, backfill=1), clock)
     try:
         base = clock.now() - timedelta(days=1)
         stories = _unrelated_stories()
-        items = [item(t, x, f"https://news.example/{i}", published=base + timedelta(hours=i))
-                 for i, (t, x) in enumerate(stories[:4])]
+        items = [
+            item(t, x, f"https://news.example/{i}", published=base + timedelta(hours=i))
+            for i, (t, x) in enumerate(stories[:4])
+        ]
         await h.poll(*items)
         alerts = h.blocks("[ALERT]")
         assert len(alerts) == 1, h.out.getvalue()
@@ -284,14 +323,18 @@ async def test_first_poll_alerts_only_the_newest_backfill_items(database_url: st
 
 def _burst(stories: list[tuple[str, str]], clock: FakeClock) -> list[FeedItem]:
     """The stories as one poll's items, published a minute apart in the last ten minutes."""
-    return [item(t, x, f"https://news.example/{i}", published=clock.now() - timedelta(minutes=10 - i))
-            for i, (t, x) in enumerate(stories)]
+    return [
+        item(t, x, f"https://news.example/{i}", published=clock.now() - timedelta(minutes=10 - i))
+        for i, (t, x) in enumerate(stories)
+    ]
 
 
-async def test_a_burst_beyond_the_limit_is_batched_into_one_message(database_url: str, tmp_path: Path,
-                                                                   clock: FakeClock) -> None:
-    h = await make_harness(database_url, write_config(tmp_path), clock, DIPLOBOT_BURST_LIMIT=2,
-                           DIPLOBOT_BURST_MINUTES=10)
+async def test_a_burst_beyond_the_limit_is_batched_into_one_message(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    h = await make_harness(
+        database_url, write_config(tmp_path), clock, DIPLOBOT_BURST_LIMIT=2, DIPLOBOT_BURST_MINUTES=10
+    )
     try:
         stories = _unrelated_stories()
         await h.poll(*_burst(stories, clock))
@@ -303,9 +346,14 @@ async def test_a_burst_beyond_the_limit_is_batched_into_one_message(database_url
         assert all(any(t in block for block in h.blocks("[ALERT]") + batches) for t, _ in stories)
         h.take()
         clock.advance(minutes=11)  # the burst window has passed: single posts again
-        await h.poll(item("Armenia and Azerbaijan agree ceasefire after border clashes",
-                          "Armenia and Azerbaijan agreed a ceasefire on Wednesday after border clashes, Armenian "
-                          "Prime Minister Nikol Pashinyan said in Yerevan.", "https://news.example/5"))
+        await h.poll(
+            item(
+                "Armenia and Azerbaijan agree ceasefire after border clashes",
+                "Armenia and Azerbaijan agreed a ceasefire on Wednesday after border clashes, Armenian "
+                "Prime Minister Nikol Pashinyan said in Yerevan.",
+                "https://news.example/5",
+            )
+        )
         assert len(h.blocks("[ALERT]")) == 1 and h.blocks("[BATCH]") == [], h.out.getvalue()
     finally:
         await h.app.close()
@@ -315,8 +363,9 @@ async def test_flash_alerts_are_never_batched(database_url: str, tmp_path: Path,
     """Past the burst limit the routine and urgent stories share one [BATCH] message, but each FLASH story
     still gets its own alert (issue 16, item 6: a FLASH alert went out inside "[BATCH] 2 new stories")."""
     cfg = write_config(tmp_path)
-    (cfg / "rules.yaml").write_text(RULES.replace("        min_count: 10\n", "        min_count: 10\n    severity: flash\n"),
-                                    encoding="utf-8")
+    (cfg / "rules.yaml").write_text(
+        RULES.replace("        min_count: 10\n", "        min_count: 10\n    severity: flash\n"), encoding="utf-8"
+    )
     h = await make_harness(database_url, cfg, clock, DIPLOBOT_BURST_LIMIT=1, DIPLOBOT_BURST_MINUTES=10)
     try:
         stories = _unrelated_stories()
@@ -327,7 +376,9 @@ async def test_flash_alerts_are_never_batched(database_url: str, tmp_path: Path,
         assert "[FLASH]" not in batches[0], printed
         flash = [b for b in h.blocks("[ALERT]") if b.strip().startswith("[ALERT] [FLASH]")]
         assert sorted(t for t, _ in stories if any(t in b for b in flash)) == [
-            "Bomb blast in Baghdad kills 31 people", "Myanmar airstrike kills 54 villagers in Sagaing"], printed
+            "Bomb blast in Baghdad kills 31 people",
+            "Myanmar airstrike kills 54 villagers in Sagaing",
+        ], printed
     finally:
         await h.app.close()
 
@@ -412,8 +463,9 @@ async def test_one_story_across_two_feeds(database_url: str, tmp_path: Path, clo
         await app.close()
 
 
-async def test_a_poll_bigger_than_every_query_batch_is_ingested_whole(database_url: str, tmp_path: Path,
-                                                                      clock: FakeClock) -> None:
+async def test_a_poll_bigger_than_every_query_batch_is_ingested_whole(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     """Ingestion batches its queries per poll (IN lists of 500, inserts of 200 rows): a 1,100-item poll
     with in-poll reposts must store every article once and queue exactly one post per new story."""
     cfg = write_config(tmp_path, backfill=100000)
@@ -421,8 +473,14 @@ async def test_a_poll_bigger_than_every_query_batch_is_ingested_whole(database_u
     h = await make_harness(database_url, cfg, clock, DIPLOBOT_BURST_LIMIT=100000)
     try:
         words = "amber basalt cobalt dune ember fjord granite harbor island jasper kelp lagoon".split()
-        items = [item(f"Report {n} zqmarker", " ".join(f"{w}{n}x{k}" for k, w in enumerate(words)) + " zqmarker.",
-                      f"https://news.example/{n}") for n in range(1100)]
+        items = [
+            item(
+                f"Report {n} zqmarker",
+                " ".join(f"{w}{n}x{k}" for k, w in enumerate(words)) + " zqmarker.",
+                f"https://news.example/{n}",
+            )
+            for n in range(1100)
+        ]
         reposts = [replace(items[n], key=f"repost-{n}", url=f"https://mirror.example/{n}") for n in range(0, 1100, 100)]
         result = await h.app.pipeline.ingest(h.feed_id, items + reposts)
         assert result.new_articles == 1100 and result.deliveries == 1100

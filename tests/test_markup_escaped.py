@@ -32,9 +32,14 @@ WHEN = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 def story(story_id: str = "s-1") -> Summary:
     """A story whose every article-derived text carries Slack and Discord markup."""
-    return Summary(story_id=story_id, headline=HEADLINE, sentences=(HEADLINE,),
-                   sources=(Source("a1", HEADLINE, "https://news.example/a", "*Wire* _Service_", WHEN),),
-                   ceasefire="collapsed", severity="urgent")
+    return Summary(
+        story_id=story_id,
+        headline=HEADLINE,
+        sentences=(HEADLINE,),
+        sources=(Source("a1", HEADLINE, "https://news.example/a", "*Wire* _Service_", WHEN),),
+        ceasefire="collapsed",
+        severity="urgent",
+    )
 
 
 # ---------------------------------------------------------------- Slack
@@ -90,6 +95,7 @@ async def test_slack_shows_headline_markup_as_typed(fake: FakeSlack, slack_sink:
 
 
 # ---------------------------------------------------------------- Discord
+
 
 @pytest.fixture
 async def discord_fake(restore_endpoints: None) -> AsyncIterator[FakeDiscord]:  # noqa: F811

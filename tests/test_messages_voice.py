@@ -50,8 +50,11 @@ def cli_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     shutil.copy(REPO / "config" / "rules.yaml", config / "rules.yaml")
     (config / "feeds.yaml").write_text("feeds: []\n", encoding="utf-8")
     saved = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith(("DIPLOBOT_", "SLACK_", "DISCORD_"))}
-    yield {"DIPLOBOT_CONFIG_DIR": str(config), "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}",
-           "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1"}
+    yield {
+        "DIPLOBOT_CONFIG_DIR": str(config),
+        "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}",
+        "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1",
+    }
     os.environ.update(saved)
 
 
@@ -66,15 +69,19 @@ def in_our_words(text: str) -> None:
         assert phrase not in text, text
 
 
-@pytest.mark.parametrize(("variable", "value", "says"), [
-    ("DIPLOBOT_DATABASE_URL", "foo", "must start with sqlite+aiosqlite:// or postgresql+asyncpg://; found 'foo'"),
-    ("DIPLOBOT_TERMINAL", "maybe", "not true or false; found 'maybe'"),
-    ("DIPLOBOT_BURST_LIMIT", "0", "too small; found '0'; expected 1 or more"),
-    ("DIPLOBOT_FEED_MAX_ITEMS", "999999", "too large; found '999999'; expected 100000 or less"),
-    ("DIPLOBOT_HTTP_PORT", "abc", "not a whole number; found 'abc'"),
-])
-def test_an_invalid_setting_is_described_in_diplobots_words(cli_env: dict[str, str], variable: str, value: str,
-                                                            says: str) -> None:
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("DIPLOBOT_DATABASE_URL", "foo", "must start with sqlite+aiosqlite:// or postgresql+asyncpg://; found 'foo'"),
+        ("DIPLOBOT_TERMINAL", "maybe", "not true or false; found 'maybe'"),
+        ("DIPLOBOT_BURST_LIMIT", "0", "too small; found '0'; expected 1 or more"),
+        ("DIPLOBOT_FEED_MAX_ITEMS", "999999", "too large; found '999999'; expected 100000 or less"),
+        ("DIPLOBOT_HTTP_PORT", "abc", "not a whole number; found 'abc'"),
+    ],
+)
+def test_an_invalid_setting_is_described_in_diplobots_words(
+    cli_env: dict[str, str], variable: str, value: str, says: str
+) -> None:
     code, out = diplobot("rules", "list", env={**cli_env, variable: value})
     assert code == 2
     assert out.strip() == f"Error: environment, field {variable!r}: " + out.split(": ", 2)[2].strip()
@@ -82,16 +89,36 @@ def test_an_invalid_setting_is_described_in_diplobots_words(cli_env: dict[str, s
     in_our_words(out)
 
 
-@pytest.mark.parametrize(("file", "entry", "says"), [
-    ("feeds.yaml", "feeds:\n  - name: x\n    url: /tmp\n    enabled: maybe\n", "field 'enabled': not true or false"),
-    ("feeds.yaml", "feeds:\n  - name: 5\n    url: /tmp\n", "field 'name': not text"),
-    ("rules.yaml", "rules:\n  - name: r\n    query: ceasefire\n    enabled: maybe\n", "field 'enabled': not true or false"),
-    ("rules.yaml", "rules:\n  - name: r\n    query: ceasefire\n    relevant: 5\n", "field 'relevant': not true or false"),
-    ("rules.yaml", "rules:\n  - name: r\n    query: [1]\n", "field 'query': not text; found [1]; expected text"),
-    ("rules.yaml", "rules:\n  - name: r\n    events: [{type: ceasefire, bogus: 1}]\n", "field 'events.0.bogus': unknown field"),
-])
-def test_a_config_file_error_is_described_in_diplobots_words(cli_env: dict[str, str], file: str, entry: str,
-                                                            says: str) -> None:
+@pytest.mark.parametrize(
+    ("file", "entry", "says"),
+    [
+        (
+            "feeds.yaml",
+            "feeds:\n  - name: x\n    url: /tmp\n    enabled: maybe\n",
+            "field 'enabled': not true or false",
+        ),
+        ("feeds.yaml", "feeds:\n  - name: 5\n    url: /tmp\n", "field 'name': not text"),
+        (
+            "rules.yaml",
+            "rules:\n  - name: r\n    query: ceasefire\n    enabled: maybe\n",
+            "field 'enabled': not true or false",
+        ),
+        (
+            "rules.yaml",
+            "rules:\n  - name: r\n    query: ceasefire\n    relevant: 5\n",
+            "field 'relevant': not true or false",
+        ),
+        ("rules.yaml", "rules:\n  - name: r\n    query: [1]\n", "field 'query': not text; found [1]; expected text"),
+        (
+            "rules.yaml",
+            "rules:\n  - name: r\n    events: [{type: ceasefire, bogus: 1}]\n",
+            "field 'events.0.bogus': unknown field",
+        ),
+    ],
+)
+def test_a_config_file_error_is_described_in_diplobots_words(
+    cli_env: dict[str, str], file: str, entry: str, says: str
+) -> None:
     (Path(cli_env["DIPLOBOT_CONFIG_DIR"]) / file).write_text(entry, encoding="utf-8")
     code, out = diplobot("rules", "list", env=cli_env)
     assert code == 2 and says in out, out
@@ -127,8 +154,12 @@ async def discord_adapter() -> AsyncIterator[tuple[FakeDiscord, DiscordAdapter]]
 
     base, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
     async with FakeDiscord() as server:
-        adapter = DiscordAdapter(settings_for(server), CommandCore(services=object(), registry=default_registry()),  # type: ignore[arg-type]
-                                 ready_timeout=5, guild_ready_timeout=0.05)
+        adapter = DiscordAdapter(
+            settings_for(server),
+            CommandCore(services=object(), registry=default_registry()),  # type: ignore[arg-type]
+            ready_timeout=5,
+            guild_ready_timeout=0.05,
+        )
         await adapter.start()
         try:
             yield server, adapter
@@ -140,8 +171,9 @@ async def discord_adapter() -> AsyncIterator[tuple[FakeDiscord, DiscordAdapter]]
 async def test_a_limit_below_one_is_refused_in_discord(discord_adapter: tuple[FakeDiscord, DiscordAdapter]) -> None:
     server, _ = discord_adapter
     for limit in ("0", "-1"):
-        callback = await server.interaction("brief", [{"name": "topic", "type": 3, "value": "armenia"},
-                                                      {"name": "limit", "type": 3, "value": limit}])
+        callback = await server.interaction(
+            "brief", [{"name": "topic", "type": 3, "value": "armenia"}, {"name": "limit", "type": 3, "value": limit}]
+        )
         assert callback is not None
         assert f"--limit must be a whole number from 1 to 20; got '{limit}'" in str(callback), callback
 
@@ -168,8 +200,10 @@ async def not_found() -> AsyncIterator[str]:
     await runner.cleanup()
 
 
-async def test_a_feed_404_hint_does_not_send_the_user_back_to_the_same_command(core: CommandCore,  # noqa: F811
-                                                                                not_found: str) -> None:
+async def test_a_feed_404_hint_does_not_send_the_user_back_to_the_same_command(
+    core: CommandCore,  # noqa: F811
+    not_found: str,
+) -> None:
     from tests.test_commands_support import body, run
 
     reply = await run(core, f"feeds add {not_found}")

@@ -44,8 +44,17 @@ async def test_timestamps_round_trip_as_aware_utc_on_both_backends(database_url:
         await db.migrate()
         at = datetime(2026, 11, 24, 12, 0, 0, 123456, tzinfo=UTC)
         async with db.session() as session:
-            session.add(Delivery(channel="rec:room", kind="notice", payload={"text": "ü"}, status="pending",
-                                 attempts=0, next_attempt_at=at, created_at=at))
+            session.add(
+                Delivery(
+                    channel="rec:room",
+                    kind="notice",
+                    payload={"text": "ü"},
+                    status="pending",
+                    attempts=0,
+                    next_attempt_at=at,
+                    created_at=at,
+                )
+            )
         async with db.session() as session:
             row = await session.get(Delivery, 1)
             assert row is not None and row.next_attempt_at == at and row.next_attempt_at.tzinfo is not None

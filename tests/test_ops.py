@@ -35,7 +35,8 @@ def _sample(text: str, name: str) -> float:
 
 
 async def test_app_run_serves_healthz_and_metrics_then_stops_gracefully(
-        database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     sink = RecordingSink()
     sink.failures.append(__import__("bot.errors", fromlist=["Retryable"]).Retryable("rec:room", "429", retry_after=0))
     app = await make_app(database_url, make_config(tmp_path, feeds=2, articles_per_feed=3), clock, sink, http_port=0)
@@ -104,8 +105,9 @@ def test_json_logs_carry_feed_rule_and_channel_context() -> None:
     assert (line["channel"], line["rule"], line["delivery"], line["feed"]) == ("slack:T/C", "truce", 7, "feed0")
 
 
-async def test_outbox_logs_include_channel_and_rule(database_url: str, tmp_path: Path, clock: FakeClock,
-                                                    caplog) -> None:  # type: ignore[no-untyped-def]
+async def test_outbox_logs_include_channel_and_rule(
+    database_url: str, tmp_path: Path, clock: FakeClock, caplog
+) -> None:  # type: ignore[no-untyped-def]
     from bot.errors import Retryable
 
     sink = RecordingSink()

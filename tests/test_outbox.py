@@ -23,8 +23,9 @@ async def _rows(app) -> list[Delivery]:  # type: ignore[no-untyped-def]
         return list((await session.scalars(select(Delivery).order_by(Delivery.id))).all())
 
 
-async def test_retry_after_is_honoured_with_the_injected_clock(database_url: str, tmp_path: Path,
-                                                               clock: FakeClock) -> None:
+async def test_retry_after_is_honoured_with_the_injected_clock(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=1), clock, sink)
     try:
@@ -46,8 +47,9 @@ async def test_retry_after_is_honoured_with_the_injected_clock(database_url: str
         await app.close()
 
 
-async def test_without_retry_after_the_backoff_is_exponential(database_url: str, tmp_path: Path,
-                                                              clock: FakeClock) -> None:
+async def test_without_retry_after_the_backoff_is_exponential(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=1), clock, sink)
     try:
@@ -72,8 +74,9 @@ def test_backoff_is_capped_and_retry_after_wins() -> None:
     assert backoff(1, retry_after=10_000) == 300
 
 
-async def test_retryable_failures_give_up_as_dead_letters_after_max_attempts(database_url: str, tmp_path: Path,
-                                                                             clock: FakeClock) -> None:
+async def test_retryable_failures_give_up_as_dead_letters_after_max_attempts(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=1), clock, sink)
     app.outbox.max_attempts = 3
@@ -91,8 +94,9 @@ async def test_retryable_failures_give_up_as_dead_letters_after_max_attempts(dat
         await app.close()
 
 
-async def test_permanent_failure_pauses_subscription_tells_admin_and_is_listed(database_url: str, tmp_path: Path,
-                                                                                clock: FakeClock) -> None:
+async def test_permanent_failure_pauses_subscription_tells_admin_and_is_listed(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=1), clock, sink)
     try:
@@ -113,22 +117,27 @@ async def test_permanent_failure_pauses_subscription_tells_admin_and_is_listed(d
         register(registry)
         core = CommandCore(app.services, registry)
         admin = Caller(user_id="op", is_admin=True)
-        reply = await core.dispatch(Invocation(command="deliveries", args=("--dead",), caller=admin, channel="rec:admin"))
+        reply = await core.dispatch(
+            Invocation(command="deliveries", args=("--dead",), caller=admin, channel="rec:admin")
+        )
         assert reply.ok and f"#{dead.id}" in reply.lines[0] and "channel_not_found" in reply.lines[0]
         assert [d["id"] for d in reply.data["deliveries"]] == [dead.id]  # type: ignore[index]
 
-        denied = await core.dispatch(Invocation(command="deliveries", args=("--dead",),
-                                                caller=Caller(user_id="u"), channel="rec:room"))
+        denied = await core.dispatch(
+            Invocation(command="deliveries", args=("--dead",), caller=Caller(user_id="u"), channel="rec:room")
+        )
         assert not denied.ok and "admin" in denied.text
 
-        again = await core.dispatch(Invocation(command="deliveries", args=("--retry", str(dead.id)), caller=admin,
-                                               channel="rec:admin"))
+        again = await core.dispatch(
+            Invocation(command="deliveries", args=("--retry", str(dead.id)), caller=admin, channel="rec:admin")
+        )
         assert again.ok, again.text
         assert await list_deliveries(app.services, dead=True) == []
         await app.outbox.drain()
         assert [a.kind for _m, _k, a in sink.posts] == ["notice", "post"]
-        bad = await core.dispatch(Invocation(command="deliveries", args=("--retry", "999"), caller=admin,
-                                             channel="rec:admin"))
+        bad = await core.dispatch(
+            Invocation(command="deliveries", args=("--retry", "999"), caller=admin, channel="rec:admin")
+        )
         assert not bad.ok and "no dead delivery #999" in bad.text
     finally:
         await app.close()
@@ -137,12 +146,16 @@ async def test_permanent_failure_pauses_subscription_tells_admin_and_is_listed(d
 async def _crash_mid_send(app, row_id: int, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
     """Leave the row as a killed instance would: intent recorded (`sending`), lease expired."""
     async with app.services.db.session() as session:
-        await session.execute(update(Delivery).where(Delivery.id == row_id).values(
-            status="sending", lease_owner="killed-instance", lease_until=clock.now() - timedelta(seconds=1)))
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id == row_id)
+            .values(status="sending", lease_owner="killed-instance", lease_until=clock.now() - timedelta(seconds=1))
+        )
 
 
 async def test_crash_after_the_platform_took_the_message_is_reconciled_without_a_duplicate(
-        database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=2), clock, sink)
     try:
@@ -168,14 +181,16 @@ async def test_crash_after_the_platform_took_the_message_is_reconciled_without_a
 
 
 async def test_claimed_rows_of_a_dead_instance_are_taken_over_after_the_claim_lease(
-        database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=3), clock, sink)
     try:
         await app.poll_all(force=True)
         dead = Outbox(app.services, {}, batch_size=10)
-        dead.services = type(app.services)(settings=app.services.settings, db=app.services.db, clock=clock,
-                                           instance_id="doomed")
+        dead.services = type(app.services)(
+            settings=app.services.settings, db=app.services.db, clock=clock, instance_id="doomed"
+        )
         assert len(await dead.claim()) == 3  # claimed, then the instance dies before sending anything
         assert await app.outbox.drain() == 0
         clock.advance(seconds=11)
@@ -186,7 +201,8 @@ async def test_claimed_rows_of_a_dead_instance_are_taken_over_after_the_claim_le
 
 
 async def test_a_sink_without_lookup_is_sent_again_once_after_a_crash_mid_send(
-        database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     sink = NoLookupSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=1), clock, sink)
     try:
@@ -201,7 +217,8 @@ async def test_a_sink_without_lookup_is_sent_again_once_after_a_crash_mid_send(
 
 
 async def test_a_batch_message_interrupted_after_posting_marks_every_rider_sent(
-        database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=4), clock, sink, burst_limit=1)
     try:
@@ -237,7 +254,8 @@ async def test_a_batch_message_interrupted_after_posting_marks_every_rider_sent(
 
 
 async def test_shutdown_finishes_the_rows_in_flight_and_leaves_the_rest(
-        database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=4), clock, sink)
     app.outbox.batch_size = 2  # the worker's claim: two rows in flight together
@@ -288,7 +306,8 @@ async def test_a_retry_goes_out_when_due_not_at_the_next_idle_tick(database_url:
 
 
 async def test_a_claimed_batch_is_sent_in_order_and_each_row_keeps_its_own_outcome(
-        database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
     """process_many: one claim of several rows; a failure retries that row only, the others are sent in order."""
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=4), clock, sink)
@@ -345,8 +364,11 @@ async def test_a_slow_send_keeps_its_lease_and_a_dead_ones_frees_fast(database_u
         assert row.status == "sent"
         # An instance that dies mid-send stops renewing: its row is due again after one lease.
         async with app.services.db.session() as session:
-            await session.execute(update(Delivery).values(
-                status="sending", lease_owner="dead", lease_until=app.clock.now() + td(seconds=1.2)))
+            await session.execute(
+                update(Delivery).values(
+                    status="sending", lease_owner="dead", lease_until=app.clock.now() + td(seconds=1.2)
+                )
+            )
         assert await other.claim() == []
         await asyncio.sleep(1.4)
         assert await other.claim() == [row.id]

@@ -24,22 +24,27 @@ def countries(text: str = "", title: str = "") -> list[str]:
 # --- 1. headline title case: the words after a name are not part of it ----------------------------
 
 
-@pytest.mark.parametrize(("headline", "expected"), [
-    ("Sen. Ron Johnson Loses It on 'Meet the Press'", ["Ron Johnson"]),
-    ("Secretary Kerry Announces UN Ceasefire Agreement Between Israel and Hamas", ["John Kerry"]),
-    ("President Joe Biden Says Talks With Xi Went Well", ["Joe Biden", "Xi Jinping"]),
-    ("Foreign Minister Eka Tkeshelashvili Meets Rice in Tbilisi", ["Eka Tkeshelashvili"]),
-    ("Prime Minister Ahmed Khalil Visits Cairo Amid Tensions", ["Ahmed Khalil"]),
-    ("President Ruto Meets Opposition Leaders in Nairobi", ["William Ruto"]),
-    ("Defense Minister Karl Hoffmann Warns of Long War", ["Karl Hoffmann"]),
-    ("Ambassador Maria Lopez Urges Calm After Border Clash", ["Maria Lopez"]),
-])
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Sen. Ron Johnson Loses It on 'Meet the Press'", ["Ron Johnson"]),
+        ("Secretary Kerry Announces UN Ceasefire Agreement Between Israel and Hamas", ["John Kerry"]),
+        ("President Joe Biden Says Talks With Xi Went Well", ["Joe Biden", "Xi Jinping"]),
+        ("Foreign Minister Eka Tkeshelashvili Meets Rice in Tbilisi", ["Eka Tkeshelashvili"]),
+        ("Prime Minister Ahmed Khalil Visits Cairo Amid Tensions", ["Ahmed Khalil"]),
+        ("President Ruto Meets Opposition Leaders in Nairobi", ["William Ruto"]),
+        ("Defense Minister Karl Hoffmann Warns of Long War", ["Karl Hoffmann"]),
+        ("Ambassador Maria Lopez Urges Calm After Border Clash", ["Maria Lopez"]),
+    ],
+)
 def test_headline_verbs_end_the_name(headline: str, expected: list[str]) -> None:
     assert names(title=headline) == expected
 
 
 def test_title_case_chrome_is_no_name() -> None:
-    assert names("You are in: Secretary of State Ana Rivas > What the Secretary Has Been Saying > Remarks") == ["Ana Rivas"]
+    assert names("You are in: Secretary of State Ana Rivas > What the Secretary Has Been Saying > Remarks") == [
+        "Ana Rivas"
+    ]
     assert names(title="What the President Is Doing About Inflation") == []
 
 
@@ -59,12 +64,15 @@ def test_headline_names_still_found() -> None:
 # --- 1b. a title after the name, in lower case ----------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Ahmed Khalil, the Egyptian foreign minister, said the talks were useful.",
-    "Ahmed Khalil, Egypt's foreign minister, said the talks were useful.",
-    "Ahmed Khalil, foreign minister of Egypt, said the talks were useful.",
-    "Ahmed Khalil, Egyptian foreign minister, said the talks were useful.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmed Khalil, the Egyptian foreign minister, said the talks were useful.",
+        "Ahmed Khalil, Egypt's foreign minister, said the talks were useful.",
+        "Ahmed Khalil, foreign minister of Egypt, said the talks were useful.",
+        "Ahmed Khalil, Egyptian foreign minister, said the talks were useful.",
+    ],
+)
 def test_lowercase_title_after_name(text: str) -> None:
     assert names(text) == ["Ahmed Khalil"]
 
@@ -91,14 +99,17 @@ def test_predicate_roles() -> None:
 # --- 1c. titles the vocabulary lacked -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "A member of parliament, Omar Saleh, told journalists the vote would be delayed.",
-    "Lawmaker Omar Saleh told journalists the vote would be delayed.",
-    "The Sudanese charge d'affaires, Omar Saleh, said talks would resume.",
-    "The chargé d'affaires, Omar Saleh, said talks would resume.",
-    "UN Special Coordinator Omar Saleh said the parties had agreed.",
-    "Police chief Omar Saleh said the attackers had fled.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A member of parliament, Omar Saleh, told journalists the vote would be delayed.",
+        "Lawmaker Omar Saleh told journalists the vote would be delayed.",
+        "The Sudanese charge d'affaires, Omar Saleh, said talks would resume.",
+        "The chargé d'affaires, Omar Saleh, said talks would resume.",
+        "UN Special Coordinator Omar Saleh said the parties had agreed.",
+        "Police chief Omar Saleh said the attackers had fled.",
+    ],
+)
 def test_more_offices(text: str) -> None:
     assert names(text) == ["Omar Saleh"]
 
@@ -127,10 +138,13 @@ def test_lowercase_slug_headline() -> None:
     assert names(title="statement by the president on the truce") == []
 
 
-@pytest.mark.parametrize("text", [
-    "Sudanese President Omar Hassan al-Bashir told a rally the war would end.",
-    "President Omar Hassan el-Bashir told a rally the war would end.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudanese President Omar Hassan al-Bashir told a rally the war would end.",
+        "President Omar Hassan el-Bashir told a rally the war would end.",
+    ],
+)
 def test_middle_names_of_watched_leaders(text: str) -> None:
     assert names(text) == ["Omar al-Bashir"]
 
@@ -148,39 +162,50 @@ def test_title_before_a_full_title_and_name_is_no_appositive() -> None:
 # --- 3. who is not an official --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Georgia Secretary of State Brad Reynolds said the count was accurate.",
-    "Texas Gov. Greg Walton signed the bill on Monday.",
-    "Ohio Attorney General Dave Porter filed the suit.",
-    "Georgia's secretary of state, Brad Reynolds, certified the results.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia Secretary of State Brad Reynolds said the count was accurate.",
+        "Texas Gov. Greg Walton signed the bill on Monday.",
+        "Ohio Attorney General Dave Porter filed the suit.",
+        "Georgia's secretary of state, Brad Reynolds, certified the results.",
+    ],
+)
 def test_us_state_officials_are_left_out(text: str) -> None:
     assert names(text) == []
 
 
 def test_us_state_officials_near_misses() -> None:
     assert names("Secretary of State Antony Blinken met Georgian Foreign Minister Ilia Darchiashvili.") == [
-        "Antony Blinken", "Ilia Darchiashvili"]
+        "Antony Blinken",
+        "Ilia Darchiashvili",
+    ]
     assert names("U.S. Secretary of State Ana Rivas spoke.") == ["Ana Rivas"]
 
 
-@pytest.mark.parametrize("text", [
-    "Real Madrid president Florentino Perez said the club would appeal.",
-    "Club president Jan Novak said the team would appeal.",
-    "The president of Harvard University, Claudine Gay, testified.",
-    "Company president Mark Stone said profits rose.",
-    "Federation president Luis Rubio apologised to the players.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Real Madrid president Florentino Perez said the club would appeal.",
+        "Club president Jan Novak said the team would appeal.",
+        "The president of Harvard University, Claudine Gay, testified.",
+        "Company president Mark Stone said profits rose.",
+        "Federation president Luis Rubio apologised to the players.",
+    ],
+)
 def test_presidents_of_clubs_companies_universities(text: str) -> None:
     assert names(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "The statement identified the dead man as Sheikh Abdullah Nasser, who was on a wanted list.",
-    "Coach Gregg Berhalter said the team was ready.",
-    "The story was reported by VOA correspondent Jane Smith.",
-    "Analyst John Smith said the talks were stalled.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The statement identified the dead man as Sheikh Abdullah Nasser, who was on a wanted list.",
+        "Coach Gregg Berhalter said the team was ready.",
+        "The story was reported by VOA correspondent Jane Smith.",
+        "Analyst John Smith said the talks were stalled.",
+    ],
+)
 def test_not_officials(text: str) -> None:
     assert names(text) == []
 
@@ -193,11 +218,14 @@ def test_honorific_after_title_is_skipped() -> None:
 # --- 4. countries ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Georgia Secretary of State Brad Reynolds said the count was accurate.",
-    "Georgia Gov. Brian Kemp signed the bill.",
-    "Georgia Republicans met in Atlanta.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia Secretary of State Brad Reynolds said the count was accurate.",
+        "Georgia Gov. Brian Kemp signed the bill.",
+        "Georgia Republicans met in Atlanta.",
+    ],
+)
 def test_georgia_us_state_local_cues(text: str) -> None:
     assert "Georgia" not in countries(text)
 
@@ -210,11 +238,14 @@ def test_georgia_country_near_miss() -> None:
     assert countries("Russian troops remained in Georgia, the foreign minister said.") == ["Russia", "Georgia"]
 
 
-@pytest.mark.parametrize("text", [
-    "The Voice of America provides news in more than 40 languages.",
-    "Stories with the VOA News byline come from Voice of America reporters.",
-    "UNITED24 - Make a charitable donation in support of Ukraine!",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Voice of America provides news in more than 40 languages.",
+        "Stories with the VOA News byline come from Voice of America reporters.",
+        "UNITED24 - Make a charitable donation in support of Ukraine!",
+    ],
+)
 def test_outlet_names_and_chrome_are_not_countries(text: str) -> None:
     assert countries(text) == []
 
@@ -227,16 +258,22 @@ def test_outlet_near_miss() -> None:
 # --- 5. more ways an office introduces a name -----------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Minister for the Middle East Alistair Burn said the attack was appalling.", ["Alistair Burn"]),
-    ("Minister for Africa Mark Simmons said the attack was appalling.", ["Mark Simmons"]),
-    ("The UN Under-Secretary-General for Humanitarian Affairs, Valerie Amis, arrived.", ["Valerie Amis"]),
-    ("EU High Representative for Foreign Affairs and Security Policy Federica Morini said.", ["Federica Morini"]),
-    ("The Ambassador of Japan to the United Nations, Ken Sato, said.", ["Ken Sato"]),
-    ("US Ambassador to Ukraine Bridget Brinkley said the aid would come.", ["Bridget Brinkley"]),
-    ("We back the call by Special Representative of the Federal Government of Germany for the OSCE "
-     "Chairmanship, Gernot Erlen, and urge calm.", ["Gernot Erlen"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minister for the Middle East Alistair Burn said the attack was appalling.", ["Alistair Burn"]),
+        ("Minister for Africa Mark Simmons said the attack was appalling.", ["Mark Simmons"]),
+        ("The UN Under-Secretary-General for Humanitarian Affairs, Valerie Amis, arrived.", ["Valerie Amis"]),
+        ("EU High Representative for Foreign Affairs and Security Policy Federica Morini said.", ["Federica Morini"]),
+        ("The Ambassador of Japan to the United Nations, Ken Sato, said.", ["Ken Sato"]),
+        ("US Ambassador to Ukraine Bridget Brinkley said the aid would come.", ["Bridget Brinkley"]),
+        (
+            "We back the call by Special Representative of the Federal Government of Germany for the OSCE "
+            "Chairmanship, Gernot Erlen, and urge calm.",
+            ["Gernot Erlen"],
+        ),
+    ],
+)
 def test_portfolio_titles(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
@@ -279,11 +316,14 @@ def test_quoted_nickname() -> None:
 # --- 6. a watched leader's surname alone --------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "These officials served the Maduro regime for years.",
-    "The talks stalled, and Maduro refused to attend.",
-    "Critics said Maduro's government had failed.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These officials served the Maduro regime for years.",
+        "The talks stalled, and Maduro refused to attend.",
+        "Critics said Maduro's government had failed.",
+    ],
+)
 def test_bare_surname_of_watched_leader(text: str) -> None:
     assert names(text) == ["Nicolás Maduro"]
 
@@ -303,11 +343,14 @@ def test_bare_surname_in_a_headline() -> None:
 # --- 7. transcripts, lower-case bodies, forms of address, chiefs ------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("SECRETARY RICE: Thank you very much.", ["Condoleezza Rice"]),
-    ("FOREIGN MINISTER LAVROV: We had a useful meeting.", ["Sergey Lavrov"]),
-    ("PRESIDENT OBAMA: Good afternoon, everybody.", ["Barack Obama"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SECRETARY RICE: Thank you very much.", ["Condoleezza Rice"]),
+        ("FOREIGN MINISTER LAVROV: We had a useful meeting.", ["Sergey Lavrov"]),
+        ("PRESIDENT OBAMA: Good afternoon, everybody.", ["Barack Obama"]),
+    ],
+)
 def test_transcript_speaker_labels(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
@@ -316,40 +359,52 @@ def test_transcript_labels_without_a_name() -> None:
     assert names("THE PRESIDENT: Good afternoon.\nQUESTION: Thank you, sir.") == []
 
 
-@pytest.mark.parametrize("text", [
-    "The attack was planned abroad, said Ahmed Omar, the army spokesman.",
-    "According to Ahmed Omar, the district governor, five people died.",
-    "Ahmed Omar, the provincial police chief, said five people died.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack was planned abroad, said Ahmed Omar, the army spokesman.",
+        "According to Ahmed Omar, the district governor, five people died.",
+        "Ahmed Omar, the provincial police chief, said five people died.",
+    ],
+)
 def test_lowercase_body_before_title_after_name(text: str) -> None:
     assert names(text) == ["Ahmed Omar"]
 
 
-@pytest.mark.parametrize("text", [
-    "Ahmed Omar, the club president, said the season was over.",
-    "Ahmed Omar, a community leader, said the march would go on.",
-    "Ahmed Omar, a local resident, said he heard gunfire.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmed Omar, the club president, said the season was over.",
+        "Ahmed Omar, a community leader, said the march would go on.",
+        "Ahmed Omar, a local resident, said he heard gunfire.",
+    ],
+)
 def test_lowercase_body_near_misses(text: str) -> None:
     assert names(text) == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Defense Minister Dato Seri Mohamed Khaled Nordin met the delegation.", ["Mohamed Khaled Nordin"]),
-    ("Interior Minister Syed Mohsin Naqvi arrived. Interior Minister Mohsin Naqvi said more.", ["Mohsin Naqvi"]),
-    ("Taliban leader Mullah Akhtar Mansour was killed.", ["Akhtar Mansour"]),
-    ("Supreme Leader Ayatollah Ali Khamenei said.", ["Ali Khamenei"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Defense Minister Dato Seri Mohamed Khaled Nordin met the delegation.", ["Mohamed Khaled Nordin"]),
+        ("Interior Minister Syed Mohsin Naqvi arrived. Interior Minister Mohsin Naqvi said more.", ["Mohsin Naqvi"]),
+        ("Taliban leader Mullah Akhtar Mansour was killed.", ["Akhtar Mansour"]),
+        ("Supreme Leader Ayatollah Ali Khamenei said.", ["Ali Khamenei"]),
+    ],
+)
 def test_forms_of_address_are_skipped(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Egypt's intelligence chief Omar Sultan met the delegation.", ["Omar Sultan"]),
-    ("Hamas political bureau chief Khalil Haya said the talks were over.", ["Khalil Haya"]),
-    ("Secretary-General of the Arab League Ahmed Zaki said.", ["Ahmed Zaki"]),
-    ("The Secretary General of the Organization of Islamic Cooperation, Iyad Madani, said.", ["Iyad Madani"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt's intelligence chief Omar Sultan met the delegation.", ["Omar Sultan"]),
+        ("Hamas political bureau chief Khalil Haya said the talks were over.", ["Khalil Haya"]),
+        ("Secretary-General of the Arab League Ahmed Zaki said.", ["Ahmed Zaki"]),
+        ("The Secretary General of the Organization of Islamic Cooperation, Iyad Madani, said.", ["Iyad Madani"]),
+    ],
+)
 def test_chiefs_and_bodies(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
@@ -376,10 +431,13 @@ def test_common_surname_alone_is_nobody() -> None:
 # --- 8. bodies in lower case, ranks, cut excerpts, British styles ------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("A spokesman for the rebels, Ali Hassan, said the truce held.", ["Ali Hassan"]),
-    ("The African Union's special representative for Somalia, Francisco Madeiro, said.", ["Francisco Madeiro"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A spokesman for the rebels, Ali Hassan, said the truce held.", ["Ali Hassan"]),
+        ("The African Union's special representative for Somalia, Francisco Madeiro, said.", ["Francisco Madeiro"]),
+    ],
+)
 def test_lowercase_body_then_name_in_commas(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
@@ -389,10 +447,13 @@ def test_lowercase_body_then_name_near_misses() -> None:
     assert names("A spokesman for the ministry said Ali Hassan, a farmer, was killed.") == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Israeli army spokesman Lt. Col. Peter Lerman said the operation would continue.", ["Peter Lerman"]),
-    ("Pakistan's military spokesman, Maj. Gen. Asad Bajwan, said the attackers fled.", ["Asad Bajwan"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli army spokesman Lt. Col. Peter Lerman said the operation would continue.", ["Peter Lerman"]),
+        ("Pakistan's military spokesman, Maj. Gen. Asad Bajwan, said the attackers fled.", ["Asad Bajwan"]),
+    ],
+)
 def test_rank_after_title_reads_once(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
@@ -406,12 +467,15 @@ def test_name_cut_by_the_end_of_an_excerpt() -> None:
     assert names("He met Foreign Minister Ahmed Omar") == ["Ahmed Omar"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("From: Foreign & Commonwealth Office and The Rt Hon Hugh Robinson MP", ["Hugh Robinson"]),
-    ("Minister for the Middle East Tobias Elwood MP said the UK condemned it.", ["Tobias Elwood"]),
-    ("Sir Mark Lyall Grant, the UK ambassador to the UN, said the vote was clear.", ["Mark Lyall Grant"]),
-    ("Foreign Office Minister Lord Ahmad said the talks must resume.", ["Lord Ahmad"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("From: Foreign & Commonwealth Office and The Rt Hon Hugh Robinson MP", ["Hugh Robinson"]),
+        ("Minister for the Middle East Tobias Elwood MP said the UK condemned it.", ["Tobias Elwood"]),
+        ("Sir Mark Lyall Grant, the UK ambassador to the UN, said the vote was clear.", ["Mark Lyall Grant"]),
+        ("Foreign Office Minister Lord Ahmad said the talks must resume.", ["Lord Ahmad"]),
+    ],
+)
 def test_british_styles(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
@@ -425,11 +489,14 @@ def test_head_of_an_agency() -> None:
     assert names(text) == ["Willian Antonio Contrera"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("President Mahmud Abbas met the envoy.", ["Mahmoud Abbas"]),
-    ("President Abdul Fattah el-Sisi met the envoy.", ["Abdel Fattah el-Sisi"]),
-    ("President Omer al-Bashir met the envoy.", ["Omar al-Bashir"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Mahmud Abbas met the envoy.", ["Mahmoud Abbas"]),
+        ("President Abdul Fattah el-Sisi met the envoy.", ["Abdel Fattah el-Sisi"]),
+        ("President Omer al-Bashir met the envoy.", ["Omar al-Bashir"]),
+    ],
+)
 def test_transliterated_given_names(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
@@ -442,13 +509,16 @@ def test_transliteration_near_misses() -> None:
 # --- 9. watched surnames in headlines --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("headline", "expected"), [
-    ("Putin-Erdogan Talks End Without Deal", {"Vladimir Putin", "Recep Tayyip Erdoğan"}),
-    ("Biden, Netanyahu Discuss Hostage Deal in Call", {"Joe Biden", "Benjamin Netanyahu"}),
-    ("Blinken in Kyiv as Zelenskyy Pleads for Air Defense", {"Antony Blinken", "Volodymyr Zelenskyy"}),
-    ("King Charles Meets Zelenskyy", {"Charles III", "Volodymyr Zelenskyy"}),
-    ("US, China Gear Up Preparation for Biden-Xi Meeting Next Month", {"Joe Biden", "Xi Jinping"}),
-])
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Putin-Erdogan Talks End Without Deal", {"Vladimir Putin", "Recep Tayyip Erdoğan"}),
+        ("Biden, Netanyahu Discuss Hostage Deal in Call", {"Joe Biden", "Benjamin Netanyahu"}),
+        ("Blinken in Kyiv as Zelenskyy Pleads for Air Defense", {"Antony Blinken", "Volodymyr Zelenskyy"}),
+        ("King Charles Meets Zelenskyy", {"Charles III", "Volodymyr Zelenskyy"}),
+        ("US, China Gear Up Preparation for Biden-Xi Meeting Next Month", {"Joe Biden", "Xi Jinping"}),
+    ],
+)
 def test_watched_surnames_in_title_case(headline: str, expected: set[str]) -> None:
     assert set(names(title=headline)) == expected
 
@@ -462,11 +532,14 @@ def test_georgia_governor_by_surname() -> None:
     assert "Georgia" not in countries(title="Gov. Kemp Signs Georgia Budget")
 
 
-@pytest.mark.parametrize("text", [
-    "United Auto Workers President Shawn Fane said the strike would go on.",
-    "UAW President Shawn Fane said the strike would go on.",
-    "The union's chief negotiator, Mary Kelley, said the deal was close.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "United Auto Workers President Shawn Fane said the strike would go on.",
+        "UAW President Shawn Fane said the strike would go on.",
+        "The union's chief negotiator, Mary Kelley, said the deal was close.",
+    ],
+)
 def test_labour_union_officers_are_not_officials(text: str) -> None:
     assert names(text) == []
 

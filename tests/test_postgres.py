@@ -20,8 +20,9 @@ def test_postgres_url_is_accepted_by_settings() -> None:
     assert s.database_url.startswith("postgresql+asyncpg://")
 
 
-async def test_a_row_locked_by_another_instance_is_skipped_not_waited_for(tmp_path: Path, clock: FakeClock,
-                                                                          postgres_url: str) -> None:
+async def test_a_row_locked_by_another_instance_is_skipped_not_waited_for(
+    tmp_path: Path, clock: FakeClock, postgres_url: str
+) -> None:
     database_url = postgres_url
     sink = RecordingSink()
     app = await make_app(database_url, make_config(tmp_path, articles_per_feed=3), clock, sink)
@@ -49,8 +50,12 @@ async def test_claims_in_parallel_never_overlap(tmp_path: Path, clock: FakeClock
     app = await make_app(database_url, make_config(tmp_path, feeds=2, articles_per_feed=20), clock, sink)
     try:
         await app.poll_all(force=True)
-        workers = [Outbox(Services(settings=app.settings, db=app.services.db, clock=clock, instance_id=f"w{n}"), {},
-                          batch_size=3) for n in range(6)]
+        workers = [
+            Outbox(
+                Services(settings=app.settings, db=app.services.db, clock=clock, instance_id=f"w{n}"), {}, batch_size=3
+            )
+            for n in range(6)
+        ]
         claims = await asyncio.gather(*(w.claim() for w in workers for _ in range(3)))
         flat = [i for c in claims for i in c]
         assert len(flat) == len(set(flat)) == 40
@@ -60,8 +65,9 @@ async def test_claims_in_parallel_never_overlap(tmp_path: Path, clock: FakeClock
         await app.close()
 
 
-async def test_a_dropped_connection_costs_one_attempt_and_loses_nothing(tmp_path: Path, clock: FakeClock,
-                                                                         postgres_url: str) -> None:
+async def test_a_dropped_connection_costs_one_attempt_and_loses_nothing(
+    tmp_path: Path, clock: FakeClock, postgres_url: str
+) -> None:
     """No pre-ping: when the server drops the pooled connections (a restart, a failover), the next
     operation fails once, the pool replaces them, and the retry delivers everything."""
     import asyncpg
@@ -76,7 +82,8 @@ async def test_a_dropped_connection_costs_one_attempt_and_loses_nothing(tmp_path
         try:
             killed = await admin.fetchval(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1",
-                postgres_url.rsplit("/", 1)[1])
+                postgres_url.rsplit("/", 1)[1],
+            )
         finally:
             await admin.close()
         assert killed >= 1

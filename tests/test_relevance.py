@@ -76,8 +76,9 @@ def test_relevance_is_stored_and_shown_by_check(tmp_path) -> None:
     again = detection_from_dict(json.loads(json.dumps(detection_to_dict(det))))
     assert again.relevance == det.relevance
     (tmp_path / "a.json").write_text(json.dumps({"title": WANTED[0][0], "text": ""}), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "bot", "check", str(tmp_path)], capture_output=True, text=True,
-                         timeout=120, cwd=REPO)
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(tmp_path)], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
     assert "relevance: " in out.stdout and "about conflict or diplomacy" in out.stdout
 
 
@@ -93,29 +94,36 @@ def test_the_shipped_model_is_plain_data_read_without_scikit_learn() -> None:
 
 @pytest.mark.shared_feeds
 def test_retraining_reproduces_the_shipped_weights() -> None:
-    out = subprocess.run([sys.executable, "-m", "bot.model.train", "--check"], capture_output=True, text=True,
-                         cwd=REPO, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "bot.model.train", "--check"], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-@pytest.mark.parametrize(("title", "signal"), [
-    ("Fishing boats hit by mystery attackers off the coast", "sig_lex_violence"),
-    ("Settlers lay siege to Palestinian homes in the West Bank", "sig_lex_violence"),
-    ("UKMTO reports maritime incident involving a vessel in the Gulf of Oman", "sig_lex_maritime"),
-])
+@pytest.mark.parametrize(
+    ("title", "signal"),
+    [
+        ("Fishing boats hit by mystery attackers off the coast", "sig_lex_violence"),
+        ("Settlers lay siege to Palestinian homes in the West Bank", "sig_lex_violence"),
+        ("UKMTO reports maritime incident involving a vessel in the Gulf of Oman", "sig_lex_maritime"),
+    ],
+)
 def test_violence_and_maritime_words_count_through_their_class(title: str, signal: str) -> None:
     from bot.model.relevance import lexicon_signals
 
     assert signal in lexicon_signals(title, "")
 
 
-@pytest.mark.parametrize(("title", "signal"), [
-    ("Paramilitary fighters of the Rapid Support Forces enter the town", "sig_lex_armed_groups"),
-    ("Kyiv asks allies for more air defence systems and munitions", "sig_lex_weapons"),
-    ("IAEA inspectors return to check uranium enrichment sites", "sig_lex_nuclear_talks"),
-    ("Thousands of displaced families flee the war zone", "sig_lex_war_toll"),
-    ("African Union mediators meet both delegations in Addis Ababa", "sig_lex_blocs"),
-])
+@pytest.mark.parametrize(
+    ("title", "signal"),
+    [
+        ("Paramilitary fighters of the Rapid Support Forces enter the town", "sig_lex_armed_groups"),
+        ("Kyiv asks allies for more air defence systems and munitions", "sig_lex_weapons"),
+        ("IAEA inspectors return to check uranium enrichment sites", "sig_lex_nuclear_talks"),
+        ("Thousands of displaced families flee the war zone", "sig_lex_war_toll"),
+        ("African Union mediators meet both delegations in Addis Ababa", "sig_lex_blocs"),
+    ],
+)
 def test_general_conflict_and_diplomacy_vocabulary_counts_through_its_class(title: str, signal: str) -> None:
     from bot.model.relevance import lexicon_signals
 

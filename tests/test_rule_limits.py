@@ -17,10 +17,20 @@ from tests.conftest import REPO
 
 def cli(*args: str, tmp_path: Path, config_dir: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DIPLOBOT_", "SLACK_", "DISCORD_"))}
-    env.update(DIPLOBOT_TERMINAL="1", DIPLOBOT_CONFIG_DIR=str(config_dir),
-               DIPLOBOT_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}")
-    return subprocess.run([sys.executable, "-m", "bot", *args], env=env, cwd=REPO, capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    env.update(
+        DIPLOBOT_TERMINAL="1",
+        DIPLOBOT_CONFIG_DIR=str(config_dir),
+        DIPLOBOT_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def one_message(result: subprocess.CompletedProcess[str], *words: str) -> str:
@@ -34,7 +44,7 @@ def one_message(result: subprocess.CompletedProcess[str], *words: str) -> str:
 
 
 def many_rules(count: int) -> str:
-    return "rules:\n" + "".join(f"  - {{name: rule-{i}, query: \"armenia AND term{i}\"}}\n" for i in range(count))
+    return "rules:\n" + "".join(f'  - {{name: rule-{i}, query: "armenia AND term{i}"}}\n' for i in range(count))
 
 
 def test_a_rules_file_over_the_size_cap_stops_start_up_at_once(tmp_path: Path, config_dir: Path) -> None:
@@ -52,23 +62,40 @@ def test_a_rules_file_with_too_many_rules_is_refused(tmp_path: Path, config_dir:
     text = many_rules(MAX_RULES + 1)
     assert len(text.encode()) < MAX_RULES_FILE_BYTES
     (config_dir / "rules.yaml").write_text(text)
-    result = cli("check", "--rules", str(config_dir / "rules.yaml"), str(REPO / "seeds"), tmp_path=tmp_path,
-                 config_dir=config_dir)
+    result = cli(
+        "check",
+        "--rules",
+        str(config_dir / "rules.yaml"),
+        str(REPO / "seeds"),
+        tmp_path=tmp_path,
+        config_dir=config_dir,
+    )
     one_message(result, "rules.yaml", f"{MAX_RULES + 1:,} rules", f"cap of {MAX_RULES:,}")
     assert result.returncode == 2
 
 
 def test_a_long_description_in_rules_yaml_names_the_rule_and_field(tmp_path: Path, config_dir: Path) -> None:
     (config_dir / "rules.yaml").write_text(
-        f"rules:\n  - name: wordy\n    query: armenia\n    description: \"{'x' * (MAX_DESCRIPTION + 1)}\"\n")
+        f'rules:\n  - name: wordy\n    query: armenia\n    description: "{"x" * (MAX_DESCRIPTION + 1)}"\n'
+    )
     result = cli("run", "--once", tmp_path=tmp_path, config_dir=config_dir)
     one_message(result, "rules.yaml", "wordy", "description", f"{MAX_DESCRIPTION + 1:,} characters")
 
 
 def test_a_rule_with_a_huge_description_is_not_stored(tmp_path: Path, config_dir: Path) -> None:
     assert cli("feeds", "list", tmp_path=tmp_path, config_dir=config_dir).returncode == 0
-    result = cli("watch", "add", "wordy", "--query", "armenia", "--description", "x" * 100_000, "--yes",
-                 tmp_path=tmp_path, config_dir=config_dir)
+    result = cli(
+        "watch",
+        "add",
+        "wordy",
+        "--query",
+        "armenia",
+        "--description",
+        "x" * 100_000,
+        "--yes",
+        tmp_path=tmp_path,
+        config_dir=config_dir,
+    )
     one_message(result, "description", f"at most {MAX_DESCRIPTION:,} characters")
     listed = cli("watch", "list", tmp_path=tmp_path, config_dir=config_dir)
     assert listed.returncode == 0 and "wordy" not in listed.stdout
@@ -77,13 +104,17 @@ def test_a_rule_with_a_huge_description_is_not_stored(tmp_path: Path, config_dir
 def test_importing_a_rule_with_a_10_mb_description_stores_nothing(tmp_path: Path, config_dir: Path) -> None:
     assert cli("feeds", "list", tmp_path=tmp_path, config_dir=config_dir).returncode == 0
     big = tmp_path / "big.yaml"
-    big.write_text(f"rules:\n  - name: huge\n    query: armenia\n    description: \"{'x' * 10_000_000}\"\n"
-                   "  - name: small\n    query: azerbaijan\n")
+    big.write_text(
+        f'rules:\n  - name: huge\n    query: armenia\n    description: "{"x" * 10_000_000}"\n'
+        "  - name: small\n    query: azerbaijan\n"
+    )
     result = cli("rules", "import", str(big), tmp_path=tmp_path, config_dir=config_dir)
     one_message(result, f"{MAX_RULES_FILE_BYTES:,} bytes")
     small = tmp_path / "small.yaml"
-    small.write_text(f"rules:\n  - name: huge\n    query: armenia\n    description: \"{'x' * 5_000}\"\n"
-                     "  - name: small\n    query: azerbaijan\n")
+    small.write_text(
+        f'rules:\n  - name: huge\n    query: armenia\n    description: "{"x" * 5_000}"\n'
+        "  - name: small\n    query: azerbaijan\n"
+    )
     result = cli("rules", "import", str(small), tmp_path=tmp_path, config_dir=config_dir)
     one_message(result, "huge", "description", f"at most {MAX_DESCRIPTION:,} characters")
     listed = cli("watch", "list", tmp_path=tmp_path, config_dir=config_dir)

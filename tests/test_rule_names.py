@@ -13,9 +13,14 @@ from tests.test_commands_support import OPERATOR, body, core, run, services  # n
 
 ALPHABET = "A-Z and a-z, the digits 0-9, '-', '_' and '.'"
 # (name, the character the message must point at)
-HOSTILE = [("a/b", "'/' (U+002F) at position 1"), ("../etc", "'.' (U+002E) at position 0"),
-           ("tab\there", "(U+0009) at position 3"), ("\u202eevil", "(U+202E) at position 0"),
-           ("-rf", "'-' (U+002D) at position 0"), ("two words", "' ' (U+0020) at position 3")]
+HOSTILE = [
+    ("a/b", "'/' (U+002F) at position 1"),
+    ("../etc", "'.' (U+002E) at position 0"),
+    ("tab\there", "(U+0009) at position 3"),
+    ("\u202eevil", "(U+202E) at position 0"),
+    ("-rf", "'-' (U+002D) at position 0"),
+    ("two words", "' ' (U+0020) at position 3"),
+]
 
 
 async def rule_count(services) -> int:
@@ -44,7 +49,9 @@ async def test_a_safe_name_is_saved(core):
 
 async def test_rules_import_names_the_bad_rule_and_saves_nothing(core, tmp_path):
     path = tmp_path / "rules.yaml"
-    path.write_text('rules:\n  - name: good\n    query: truce\n  - name: "../../x"\n    query: talks\n', encoding="utf-8")
+    path.write_text(
+        'rules:\n  - name: good\n    query: truce\n  - name: "../../x"\n    query: talks\n', encoding="utf-8"
+    )
     reply = await run(core, f"rules import {path}", OPERATOR)
     assert not reply.ok
     assert ALPHABET in body(reply) and "'.' (U+002E) at position 0" in body(reply)

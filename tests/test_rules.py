@@ -63,7 +63,9 @@ def test_prefix_wildcard() -> None:
 
 def test_near_proximity() -> None:
     assert _one("ceasefire NEAR/3 collapsed", "The ceasefire has collapsed.")
-    assert not _one("ceasefire NEAR/3 collapsed", "The ceasefire, which was agreed in May after long talks, has now collapsed.")
+    assert not _one(
+        "ceasefire NEAR/3 collapsed", "The ceasefire, which was agreed in May after long talks, has now collapsed."
+    )
     assert _one("(truce OR ceasefire) NEAR/5 violat*", "Both sides violated the truce.")
 
 
@@ -130,7 +132,11 @@ def test_regex_via_re2() -> None:
 
 
 def test_regex_rejects_backtracking_features() -> None:
-    specs = [RuleSpec(name="look", regex=r"(?=a)b"), RuleSpec(name="back", regex=r"(a)\1"), RuleSpec(name="ok", query="truce")]
+    specs = [
+        RuleSpec(name="look", regex=r"(?=a)b"),
+        RuleSpec(name="back", regex=r"(a)\1"),
+        RuleSpec(name="ok", query="truce"),
+    ]
     compiled, errors = compile_rules(specs)
     assert [e.rule for e in errors] == ["look", "back"]
     assert errors[0].position == 0 and "RE2" in str(errors[0])
@@ -145,8 +151,11 @@ def test_match_reason_and_severity() -> None:
 
 
 def test_explain_lists_every_rule() -> None:
-    specs = [RuleSpec(name="yes", query="truce"), RuleSpec(name="no", query="sanctions"),
-             RuleSpec(name="off", query="truce", enabled=False)]
+    specs = [
+        RuleSpec(name="yes", query="truce"),
+        RuleSpec(name="no", query="sanctions"),
+        RuleSpec(name="off", query="truce", enabled=False),
+    ]
     compiled, _ = compile_rules(specs)
     rows = {name: (ok, why) for name, ok, why in Detector(compiled).explain("", "A truce held.")}
     assert rows["yes"][0] and "truce" in rows["yes"][1]
@@ -167,10 +176,22 @@ def test_compiled_check_agrees_with_the_program_walker() -> None:
     from bot.detect.rules import _eval
     from bot.detect.text import build_doc
 
-    queries = ['(truce OR ceasefire) AND NOT (football OR "world cup")', "talks NEAR/3 (truce OR ceasefire)",
-               "NOT NOT truce", "a AND (b OR (c AND NOT d))", "negotiat* OR \"peace deal\""]
-    texts = ["A truce was agreed.", "Talks on a truce began.", "Football truce at the world cup.",
-             "a b c d", "a c", "Negotiations on a peace deal.", ""]
+    queries = [
+        '(truce OR ceasefire) AND NOT (football OR "world cup")',
+        "talks NEAR/3 (truce OR ceasefire)",
+        "NOT NOT truce",
+        "a AND (b OR (c AND NOT d))",
+        'negotiat* OR "peace deal"',
+    ]
+    texts = [
+        "A truce was agreed.",
+        "Talks on a truce began.",
+        "Football truce at the world cup.",
+        "a b c d",
+        "a c",
+        "Negotiations on a peace deal.",
+        "",
+    ]
     compiled, errors = compile_rules([RuleSpec(name=f"q{i}", query=q) for i, q in enumerate(queries)])
     assert not errors
     for text in texts:
@@ -184,16 +205,23 @@ def test_compiled_check_agrees_with_the_program_walker() -> None:
 def test_per_key_sweeps_and_rule_by_rule_checks_agree() -> None:
     """match() runs generated per-key functions; without them (Python could not compile) it checks
     candidates one by one. Both must give the same matches and reasons."""
-    specs = [RuleSpec(name="q", query="(truce OR ceasefire) AND NOT football"),
-             RuleSpec(name="near", query="talks NEAR/3 truce"),
-             RuleSpec(name="ev", query="truce", events=["ceasefire"]),
-             RuleSpec(name="place", places=["Sudan"], query="truce OR talks"),
-             RuleSpec(name="neg", query="NOT football"),
-             RuleSpec(name="ex", query="truce", exclude=["sport"])]
+    specs = [
+        RuleSpec(name="q", query="(truce OR ceasefire) AND NOT football"),
+        RuleSpec(name="near", query="talks NEAR/3 truce"),
+        RuleSpec(name="ev", query="truce", events=["ceasefire"]),
+        RuleSpec(name="place", places=["Sudan"], query="truce OR talks"),
+        RuleSpec(name="neg", query="NOT football"),
+        RuleSpec(name="ex", query="truce", exclude=["sport"]),
+    ]
     compiled, errors = compile_rules(specs)
     assert not errors and compiled._sweeps is not None
-    texts = ["Sudan's army and the RSF agreed a truce after talks in Jeddah.", "A football truce.",
-             "Talks on a truce began.", "Nothing here.", "The truce held as the football league resumed."]
+    texts = [
+        "Sudan's army and the RSF agreed a truce after talks in Jeddah.",
+        "A football truce.",
+        "Talks on a truce began.",
+        "Nothing here.",
+        "The truce held as the football league resumed.",
+    ]
     detector = Detector(compiled)
     swept = [[(m.rule, m.reason) for m in detector.detect("", t).matches] for t in texts]
     compiled._sweeps = None
@@ -249,8 +277,11 @@ def test_broken_query_reports_position_and_hint(query: str, position: int) -> No
 
 
 def test_broken_rule_never_stops_the_others() -> None:
-    specs = [RuleSpec(name="broken", query="(truce"), RuleSpec(name="good", query="truce"),
-             RuleSpec(name="nowhere", places=["Atlantis"])]
+    specs = [
+        RuleSpec(name="broken", query="(truce"),
+        RuleSpec(name="good", query="truce"),
+        RuleSpec(name="nowhere", places=["Atlantis"]),
+    ]
     compiled, errors = compile_rules(specs)
     assert {e.rule for e in errors} == {"broken", "nowhere"}
     assert compiled.names == ("good",)

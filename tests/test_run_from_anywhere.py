@@ -23,8 +23,9 @@ DIPLOBOT = Path(sys.executable).parent / "diplobot"
 def diplobot(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """`diplobot ARGS` from `cwd`, with only the diplobot variables given here."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DIPLOBOT_", "SLACK_", "DISCORD_"))}
-    return subprocess.run([str(DIPLOBOT), *args], cwd=cwd, env={**clean, **env}, capture_output=True, text=True,
-                          timeout=180, check=False)
+    return subprocess.run(
+        [str(DIPLOBOT), *args], cwd=cwd, env={**clean, **env}, capture_output=True, text=True, timeout=180, check=False
+    )
 
 
 def rule_names(path: Path) -> list[str]:
@@ -68,7 +69,8 @@ def test_a_command_in_a_folder_without_the_database_says_where_it_is_and_creates
 
 
 def test_run_keeps_the_default_database_in_var_of_its_folder_where_other_commands_find_it(
-        tmp_path: Path, config_dir: Path) -> None:
+    tmp_path: Path, config_dir: Path
+) -> None:
     here = tmp_path / "bot-home"
     here.mkdir()
     run = diplobot("run", "--once", cwd=here, DIPLOBOT_CONFIG_DIR=str(config_dir))  # the seeds only: no network
@@ -82,8 +84,13 @@ def test_run_keeps_the_default_database_in_var_of_its_folder_where_other_command
 def test_a_missing_config_folder_is_named_with_its_variable_and_leaves_no_database(tmp_path: Path) -> None:
     db = tmp_path / "diplobot.db"
     for folder, what in ((tmp_path / "nope", "does not exist"), (tmp_path, "has no rules.yaml")):
-        out = diplobot("rules", "list", cwd=tmp_path, DIPLOBOT_CONFIG_DIR=str(folder),
-                       DIPLOBOT_DATABASE_URL=f"sqlite+aiosqlite:///{db}")
+        out = diplobot(
+            "rules",
+            "list",
+            cwd=tmp_path,
+            DIPLOBOT_CONFIG_DIR=str(folder),
+            DIPLOBOT_DATABASE_URL=f"sqlite+aiosqlite:///{db}",
+        )
         assert out.returncode == 2, out.stdout + out.stderr
         message = out.stderr.strip()
         assert message.startswith(f"Error: environment, field 'DIPLOBOT_CONFIG_DIR': the folder {folder} {what}")
@@ -96,7 +103,9 @@ def test_the_package_ships_every_file_of_config_and_seeds() -> None:
     """bot/config and bot/seeds link to the repository's folders; package data puts their files in the wheel."""
     assert (REPO / "bot" / "config").resolve() == (REPO / "config").resolve()
     assert (REPO / "bot" / "seeds").resolve() == (REPO / "seeds").resolve()
-    globs = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["bot"]
+    globs = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"][
+        "bot"
+    ]
     for folder in ("config", "seeds"):
         for file in (REPO / folder).iterdir():
             assert any(fnmatch.fnmatch(f"{folder}/{file.name}", glob) for glob in globs), file

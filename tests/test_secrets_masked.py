@@ -25,8 +25,9 @@ class UnknownWebhook:
 
     async def handle(self, request: web.Request) -> web.Response:
         self.paths.append(request.path)
-        return web.json_response({"message": "Unknown Webhook", "code": 10015}, status=404,
-                                 content_type="application/json")
+        return web.json_response(
+            {"message": "Unknown Webhook", "code": 10015}, status=404, content_type="application/json"
+        )
 
 
 @pytest.fixture
@@ -45,16 +46,28 @@ async def hook() -> AsyncIterator[UnknownWebhook]:
 
 async def cli(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
     """The real CLI in a subprocess (the test's event loop keeps serving the webhook meanwhile)."""
-    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", *args, env={**os.environ, **env},
-                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        env={**os.environ, **env},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     out, err = await asyncio.wait_for(proc.communicate(), 180)
     return proc.returncode or 0, out.decode(), err.decode()
 
 
 async def test_webhook_token_never_shows(hook: UnknownWebhook, config_dir: Path, tmp_path: Path) -> None:
-    env = {"DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}",
-           "DIPLOBOT_CONFIG_DIR": str(config_dir), "DIPLOBOT_TERMINAL": "1", "DIPLOBOT_LOG_LEVEL": "DEBUG",
-           "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1", "DISCORD_API_URL": f"http://127.0.0.1:{hook.port}/api/v10"}
+    env = {
+        "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}",
+        "DIPLOBOT_CONFIG_DIR": str(config_dir),
+        "DIPLOBOT_TERMINAL": "1",
+        "DIPLOBOT_LOG_LEVEL": "DEBUG",
+        "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1",
+        "DISCORD_API_URL": f"http://127.0.0.1:{hook.port}/api/v10",
+    }
     channel = f"webhook:http://127.0.0.1:{hook.port}/api/webhooks/{HOOK_ID}/{SECRET}"
     masked = f"webhook:http://127.0.0.1:{hook.port}/api/webhooks/{HOOK_ID}/[hidden]"
 

@@ -68,8 +68,7 @@ def build_core(rec: Recorder) -> CommandCore:
     @reg.command("brief", "Brief on a topic", Arg("topic", "the topic", kind="rest"))
     async def _brief(ctx: CommandContext, values: dict[str, Any]) -> Reply:
         record("brief", ctx, values)
-        return Reply(text=f"Brief: {values['topic']}", lines=("<!channel> from an article",),
-                     summaries=(summary(),))
+        return Reply(text=f"Brief: {values['topic']}", lines=("<!channel> from an article",), summaries=(summary(),))
 
     @reg.command("mute", "Mute a story", Arg("story", "story id"))
     async def _mute(ctx: CommandContext, values: dict[str, Any]) -> Reply:
@@ -87,18 +86,29 @@ def build_core(rec: Recorder) -> CommandCore:
         if "slow" in spec:
             await asyncio.sleep(0.4)
         if "bad" in spec:
-            return Reply(text="Error: invalid rule", ok=False, ephemeral=True,
-                         data={"errors": [{"field": "query", "message": "unbalanced parenthesis"}]})
+            return Reply(
+                text="Error: invalid rule",
+                ok=False,
+                ephemeral=True,
+                data={"errors": [{"field": "query", "message": "unbalanced parenthesis"}]},
+            )
         if mode == "edit" and values["name"] not in rec.rules:
             return Reply(text=f"Error: no rule named {values['name']!r}", ok=False, ephemeral=True)
         if not values.get("yes"):
-            return Reply(text=f"Preview of {values['name']}: 3 matches in 7 days",
-                         lines=("Ceasefire collapses & more",), ephemeral=True, data={"preview": True})
+            return Reply(
+                text=f"Preview of {values['name']}: 3 matches in 7 days",
+                lines=("Ceasefire collapses & more",),
+                ephemeral=True,
+                data={"preview": True},
+            )
         rec.rules[values["name"]] = spec
         return Reply(text=f"Saved rule {values['name']}", ephemeral=True)
 
-    rule_args = (Arg("name", "rule name"), Arg("spec", "YAML", kind="option", required=False),
-                 Arg("yes", "save", kind="flag"))
+    rule_args = (
+        Arg("name", "rule name"),
+        Arg("spec", "YAML", kind="option", required=False),
+        Arg("yes", "save", kind="flag"),
+    )
 
     @reg.command("watch add", "Add a rule", *rule_args, admin_only=True)
     async def _add(ctx: CommandContext, values: dict[str, Any]) -> Reply:
@@ -114,8 +124,14 @@ def build_core(rec: Recorder) -> CommandCore:
         if values["name"] not in rec.rules:
             return Reply(text=f"Error: no rule named {values['name']!r}", ok=False, ephemeral=True)
         spec = yaml.safe_load(rec.rules.get(values["name"], "{}"))
-        return Reply(text=values["name"], data={"rule": values["name"], "spec": {"name": values["name"], **spec},
-                                                "yaml": yaml.safe_dump({"rules": [spec]})})
+        return Reply(
+            text=values["name"],
+            data={
+                "rule": values["name"],
+                "spec": {"name": values["name"], **spec},
+                "yaml": yaml.safe_dump({"rules": [spec]}),
+            },
+        )
 
     # CommandCore imports bot.commands.default_registry even when given a registry; until the real
     # commands land that name may not exist yet, so supply it for the construction only.
@@ -125,9 +141,17 @@ def build_core(rec: Recorder) -> CommandCore:
 
 def slack_settings(fake: FakeSlack, **overrides: Any) -> Settings:
     """Settings for an adapter pointed at the fake Slack, HTTP mode on an ephemeral loopback port."""
-    values: dict[str, Any] = dict(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_APP_TOKEN=None,
-                                  SLACK_API_URL=fake.api_url, SLACK_HOST="127.0.0.1", SLACK_PORT=0,
-                                  SLACK_ADMIN_USERS="UCONFIG", SLACK_FLASH_USERGROUP="S0FLASH", _env_file=None)
+    values: dict[str, Any] = dict(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_APP_TOKEN=None,
+        SLACK_API_URL=fake.api_url,
+        SLACK_HOST="127.0.0.1",
+        SLACK_PORT=0,
+        SLACK_ADMIN_USERS="UCONFIG",
+        SLACK_FLASH_USERGROUP="S0FLASH",
+        _env_file=None,
+    )
     values.update(overrides)
     return Settings(**values)
 
@@ -149,16 +173,30 @@ def signed(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> 
     """Headers Slack would send: timestamp and v0 HMAC signature of the raw body."""
     ts = str(int(time.time()) if timestamp is None else timestamp)
     sig = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
-    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": sig,
-            "Content-Type": "application/x-www-form-urlencoded"}
+    return {
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": sig,
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
 
 
 def slash(fake: FakeSlack, command: str, text: str = "", user: str = "UADMIN", **extra: str) -> dict[str, str]:
     """A slash command form as Slack posts it, with a fresh response_url on the fake."""
-    return {"token": "legacy", "team_id": TEAM, "team_domain": "test", "channel_id": "C1", "channel_name": "news",
-            "user_id": user, "user_name": user.lower(), "command": command, "text": text,
-            "api_app_id": "A0TEST", "response_url": fake.new_response_url(),
-            "trigger_id": "13345224609.738474920.8088930838d88f008e0", **extra}
+    return {
+        "token": "legacy",
+        "team_id": TEAM,
+        "team_domain": "test",
+        "channel_id": "C1",
+        "channel_name": "news",
+        "user_id": user,
+        "user_name": user.lower(),
+        "command": command,
+        "text": text,
+        "api_app_id": "A0TEST",
+        "response_url": fake.new_response_url(),
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        **extra,
+    }
 
 
 async def post(adapter: SlackAdapter, body: str, headers: dict[str, str]) -> tuple[int, str]:
@@ -167,8 +205,9 @@ async def post(adapter: SlackAdapter, body: str, headers: dict[str, str]) -> tup
         return resp.status, await resp.text()
 
 
-async def run_slash(fake: FakeSlack, adapter: SlackAdapter, command: str, text: str = "",
-                    user: str = "UADMIN") -> dict[str, Any]:
+async def run_slash(
+    fake: FakeSlack, adapter: SlackAdapter, command: str, text: str = "", user: str = "UADMIN"
+) -> dict[str, Any]:
     form = slash(fake, command, text, user)
     body = urlencode(form)
     status, _ = await post(adapter, body, signed(body))
@@ -188,10 +227,12 @@ async def interactive(adapter: SlackAdapter, payload: dict[str, Any]) -> tuple[i
 
 
 def test_slack_documented_signature_vector() -> None:
-    body = ("token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
-            "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
-            "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
-            "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")
+    body = (
+        "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
+        "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
+        "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+        "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c"
+    )
     expected = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"
     clock = type("FixedClock", (), {"now": lambda self: 1531420618.0})()
     verifier = SignatureVerifier("8f742231b10e8888abcd99yyyzzz85a5", clock=clock)
@@ -202,7 +243,9 @@ def test_slack_documented_signature_vector() -> None:
 
 def test_command_words() -> None:
     assert command_words("/watch", "add foo --query \u201cArmenia ceasefire\u201d") == (
-        "watch", ("add", "foo", "--query", "Armenia ceasefire"))
+        "watch",
+        ("add", "foo", "--query", "Armenia ceasefire"),
+    )
     assert command_words("/diplobot", "") == ("help", ())
     assert command_words("/diplobot", "brief x y") == ("brief", ("x", "y"))
 
@@ -211,8 +254,9 @@ async def test_adapter_protocol(adapter: SlackAdapter) -> None:
     assert isinstance(adapter, Adapter) and adapter.prefix == "slack" and adapter.port
 
 
-async def test_signed_slash_command_runs_through_the_core(fake: FakeSlack, adapter: SlackAdapter,
-                                                           rec: Recorder) -> None:
+async def test_signed_slash_command_runs_through_the_core(
+    fake: FakeSlack, adapter: SlackAdapter, rec: Recorder
+) -> None:
     reply = await run_slash(fake, adapter, "/brief", "armenia azerbaijan")
     name, values, caller, channel = rec.calls[-1]
     assert (name, values["topic"]) == ("brief", "armenia azerbaijan")
@@ -234,8 +278,9 @@ async def test_help_and_errors_are_ephemeral(fake: FakeSlack, adapter: SlackAdap
 
 
 @pytest.mark.parametrize("how", ["wrong secret", "stale timestamp", "altered body", "no signature"])
-async def test_bad_signatures_get_401_and_run_nothing(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder,
-                                                      how: str) -> None:
+async def test_bad_signatures_get_401_and_run_nothing(
+    fake: FakeSlack, adapter: SlackAdapter, rec: Recorder, how: str
+) -> None:
     form = slash(fake, "/brief", "armenia")
     body = urlencode(form)
     if how == "wrong secret":
@@ -265,18 +310,34 @@ async def test_admin_only_commands(fake: FakeSlack, adapter: SlackAdapter, rec: 
     assert rec.names().count("feeds pause") == 2
 
 
-async def test_buttons_run_mute_and_brief_ephemerally(fake: FakeSlack, adapter: SlackAdapter,
-                                                       rec: Recorder) -> None:
-    for action_id, value, expect in ((render.MUTE_ACTION, "st-1", "Muted st-1"),
-                                     (render.BRIEF_ACTION, "armenia azerbaijan", "Brief: armenia azerbaijan")):
+async def test_buttons_run_mute_and_brief_ephemerally(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+    for action_id, value, expect in (
+        (render.MUTE_ACTION, "st-1", "Muted st-1"),
+        (render.BRIEF_ACTION, "armenia azerbaijan", "Brief: armenia azerbaijan"),
+    ):
         url = fake.new_response_url()
-        status, _ = await interactive(adapter, {
-            "type": "block_actions", "team": {"id": TEAM, "domain": "test"},
-            "user": {"id": "UMEMBER", "username": "max", "team_id": TEAM}, "api_app_id": "A0TEST",
-            "container": {"type": "message", "message_ts": "1700000000.000001", "channel_id": "C1"},
-            "channel": {"id": "C1", "name": "news"}, "trigger_id": "1.2.3", "response_url": url,
-            "actions": [{"action_id": action_id, "block_id": "story:st-1", "value": value, "type": "button",
-                         "action_ts": "1700000001.0"}]})
+        status, _ = await interactive(
+            adapter,
+            {
+                "type": "block_actions",
+                "team": {"id": TEAM, "domain": "test"},
+                "user": {"id": "UMEMBER", "username": "max", "team_id": TEAM},
+                "api_app_id": "A0TEST",
+                "container": {"type": "message", "message_ts": "1700000000.000001", "channel_id": "C1"},
+                "channel": {"id": "C1", "name": "news"},
+                "trigger_id": "1.2.3",
+                "response_url": url,
+                "actions": [
+                    {
+                        "action_id": action_id,
+                        "block_id": "story:st-1",
+                        "value": value,
+                        "type": "button",
+                        "action_ts": "1700000001.0",
+                    }
+                ],
+            },
+        )
         assert status == 200
         replies = await fake.wait_for(lambda url=url: fake.responses_for(url))
         assert expect in replies[0]["text"] and replies[0]["response_type"] == "ephemeral"
@@ -285,15 +346,28 @@ async def test_buttons_run_mute_and_brief_ephemerally(fake: FakeSlack, adapter: 
     assert rec.calls[0][1]["story"] == "st-1" and rec.calls[1][1]["topic"] == "armenia azerbaijan"
 
 
-def submission(view_id: str, callback_id: str, metadata: str, name: str = "", spec: str = "",
-               user: str = "UADMIN") -> dict[str, Any]:
-    values = {render.NAME_BLOCK: {render.NAME_INPUT: {"type": "plain_text_input", "value": name}},
-              render.SPEC_BLOCK: {render.SPEC_INPUT: {"type": "plain_text_input", "value": spec}}}
-    return {"type": "view_submission", "team": {"id": TEAM, "domain": "test"},
-            "user": {"id": user, "username": user.lower(), "team_id": TEAM}, "api_app_id": "A0TEST",
-            "trigger_id": "4.5.6",
-            "view": {"id": view_id, "type": "modal", "callback_id": callback_id, "private_metadata": metadata,
-                     "state": {"values": values}, "hash": "h1"}}
+def submission(
+    view_id: str, callback_id: str, metadata: str, name: str = "", spec: str = "", user: str = "UADMIN"
+) -> dict[str, Any]:
+    values = {
+        render.NAME_BLOCK: {render.NAME_INPUT: {"type": "plain_text_input", "value": name}},
+        render.SPEC_BLOCK: {render.SPEC_INPUT: {"type": "plain_text_input", "value": spec}},
+    }
+    return {
+        "type": "view_submission",
+        "team": {"id": TEAM, "domain": "test"},
+        "user": {"id": user, "username": user.lower(), "team_id": TEAM},
+        "api_app_id": "A0TEST",
+        "trigger_id": "4.5.6",
+        "view": {
+            "id": view_id,
+            "type": "modal",
+            "callback_id": callback_id,
+            "private_metadata": metadata,
+            "state": {"values": values},
+            "hash": "h1",
+        },
+    }
 
 
 async def open_editor(fake: FakeSlack, adapter: SlackAdapter, text: str = "add") -> dict[str, Any]:
@@ -312,15 +386,18 @@ async def test_rule_modal_errors_preview_and_save(fake: FakeSlack, adapter: Slac
     view = await open_editor(fake, adapter)
     assert view["callback_id"] == render.RULE_MODAL and view_errors(view) == []
 
-    status, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"],
-                                                         "caucasus", "query: (bad"))
+    status, text = await interactive(
+        adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"], "caucasus", "query: (bad")
+    )
     answer = json.loads(text)
     assert status == 200 and answer["response_action"] == "errors"
     assert answer["errors"] == {render.SPEC_BLOCK: "query: unbalanced parenthesis"}
     assert "caucasus" not in rec.rules
 
-    status, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"],
-                                                         "caucasus", "query: ceasefire AND Armenia"))
+    status, text = await interactive(
+        adapter,
+        submission(view["id"], render.RULE_MODAL, view["private_metadata"], "caucasus", "query: ceasefire AND Armenia"),
+    )
     answer = json.loads(text)
     assert answer["response_action"] == "update"
     preview = answer["view"]
@@ -328,30 +405,32 @@ async def test_rule_modal_errors_preview_and_save(fake: FakeSlack, adapter: Slac
     assert "3 matches" in json.dumps(preview) and preview["submit"]["text"] == "Save"
     assert rec.calls[-1][1]["yes"] is False and "caucasus" not in rec.rules
 
-    status, text = await interactive(adapter, submission(view["id"], render.RULE_SAVE_MODAL,
-                                                         preview["private_metadata"]))
+    status, text = await interactive(
+        adapter, submission(view["id"], render.RULE_SAVE_MODAL, preview["private_metadata"])
+    )
     answer = json.loads(text)
     assert answer["response_action"] == "update" and "Saved rule caucasus" in json.dumps(answer["view"])
     assert view_errors(answer["view"]) == []
     assert rec.rules == {"caucasus": "query: ceasefire AND Armenia"}
 
     # Someone else cannot save another user's preview.
-    status, text = await interactive(adapter, submission(view["id"], render.RULE_SAVE_MODAL,
-                                                         preview["private_metadata"], user="UOWNER"))
+    status, text = await interactive(
+        adapter, submission(view["id"], render.RULE_SAVE_MODAL, preview["private_metadata"], user="UOWNER")
+    )
     assert "expired" in json.dumps(json.loads(text)["view"])
 
 
 async def test_save_works_on_another_instance(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
     """Behind a load balancer the Save click may reach an instance that never saw the preview."""
     view = await open_editor(fake, adapter)
-    _, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"],
-                                                    "caucasus", "query: ceasefire"))
+    _, text = await interactive(
+        adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"], "caucasus", "query: ceasefire")
+    )
     preview = json.loads(text)["view"]
     other = SlackAdapter(slack_settings(fake), build_core(rec), pace_seconds=0.0)
     await other.start()
     try:
-        _, text = await interactive(other, submission(view["id"], render.RULE_SAVE_MODAL,
-                                                      preview["private_metadata"]))
+        _, text = await interactive(other, submission(view["id"], render.RULE_SAVE_MODAL, preview["private_metadata"]))
     finally:
         await other.stop()
     assert "Saved rule caucasus" in json.dumps(json.loads(text)["view"])
@@ -362,8 +441,9 @@ async def test_huge_rule_preview_is_kept_in_memory(fake: FakeSlack, adapter: Sla
     view = await open_editor(fake, adapter)
     noise = base64.b64encode(random.Random(7).randbytes(2400)).decode()  # does not compress
     spec = f"query: {noise}"[:2990]
-    _, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"],
-                                                    "big", spec))
+    _, text = await interactive(
+        adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"], "big", spec)
+    )
     preview = json.loads(text)["view"]
     assert "token" in json.loads(preview["private_metadata"]) and view_errors(preview) == []
     _, text = await interactive(adapter, submission(view["id"], render.RULE_SAVE_MODAL, preview["private_metadata"]))
@@ -378,12 +458,14 @@ async def test_edit_prefills_the_current_rule(fake: FakeSlack, adapter: SlackAda
     assert json.loads(view["private_metadata"])["mode"] == "edit"
 
 
-async def test_slow_preview_updates_the_view_later(fake: FakeSlack, adapter: SlackAdapter,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_slow_preview_updates_the_view_later(
+    fake: FakeSlack, adapter: SlackAdapter, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(slack_app, "MODAL_WAIT", 0.05)
     view = await open_editor(fake, adapter)
-    status, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"],
-                                                         "caucasus", "query: slow"))
+    status, text = await interactive(
+        adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"], "caucasus", "query: slow")
+    )
     assert json.loads(text)["response_action"] == "update"
     updates = await fake.wait_for(lambda: fake.calls_to("views.update"))
     assert updates[0].response["ok"] and updates[0].response["view"]["callback_id"] == render.RULE_SAVE_MODAL
@@ -401,12 +483,14 @@ async def test_direct_spec_skips_the_modal(fake: FakeSlack, adapter: SlackAdapte
 
 
 def test_manifest_declares_what_the_adapter_serves() -> None:
-    manifest = yaml.safe_load((Path(__file__).resolve().parents[1] / "config" / "slack-app-manifest.yaml")
-                              .read_text(encoding="utf-8"))
+    manifest = yaml.safe_load(
+        (Path(__file__).resolve().parents[1] / "config" / "slack-app-manifest.yaml").read_text(encoding="utf-8")
+    )
     commands = {c["command"] for c in manifest["features"]["slash_commands"]}
     assert {"/brief", "/watch", "/feeds", "/subscribe", "/unsubscribe", "/diplobot"} <= commands
-    assert all(c["should_escape"] is False and len(c["description"]) <= 2000
-               for c in manifest["features"]["slash_commands"])
+    assert all(
+        c["should_escape"] is False and len(c["description"]) <= 2000 for c in manifest["features"]["slash_commands"]
+    )
     assert {"chat:write", "commands", "users:read"} <= set(manifest["oauth_config"]["scopes"]["bot"])
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     assert manifest["settings"]["socket_mode_enabled"] is True
@@ -414,8 +498,9 @@ def test_manifest_declares_what_the_adapter_serves() -> None:
     assert 175 <= len(manifest["display_information"]["long_description"]) <= 4000
 
 
-async def test_editing_an_unknown_rule_answers_instead_of_opening_the_editor(fake: FakeSlack,
-                                                                             adapter: SlackAdapter) -> None:
+async def test_editing_an_unknown_rule_answers_instead_of_opening_the_editor(
+    fake: FakeSlack, adapter: SlackAdapter
+) -> None:
     reply = await run_slash(fake, adapter, "/watch", "edit nosuch")
     assert "no rule named 'nosuch'" in reply["text"] and reply["response_type"] == "ephemeral"
     assert not fake.calls_to("views.open")

@@ -31,13 +31,17 @@ from tests.test_slack_render import all_mrkdwn, live_markup
 ITEM = """<item><title>{title}</title><link>{base}/a/{n}</link><guid>wire-{n}</guid><pubDate>{date}</pubDate>
 <description>{text}</description></item>"""
 OLD = ("Talks on trade resume in Brussels", "Trade officials met in Brussels to discuss tariffs.")
-NEW = ("Armenia and Azerbaijan agree ceasefire after talks in Geneva",
-       "Armenia and Azerbaijan agreed a ceasefire on Tuesday after talks in Geneva, Foreign Minister Ararat Mirzoyan "
-       "said. &lt;!channel&gt; Shelling in the border region killed at least 15 soldiers last week.")
+NEW = (
+    "Armenia and Azerbaijan agree ceasefire after talks in Geneva",
+    "Armenia and Azerbaijan agreed a ceasefire on Tuesday after talks in Geneva, Foreign Minister Ararat Mirzoyan "
+    "said. &lt;!channel&gt; Shelling in the border region killed at least 15 soldiers last week.",
+)
 
-SAME = ("Geneva ceasefire deal: Armenia, Azerbaijan agree to stop fighting",
-        "Armenia and Azerbaijan agreed a ceasefire on Tuesday after talks in Geneva, officials said. Shelling in "
-        "the border region killed at least 15 soldiers last week, Foreign Minister Ararat Mirzoyan said.")
+SAME = (
+    "Geneva ceasefire deal: Armenia, Azerbaijan agree to stop fighting",
+    "Armenia and Azerbaijan agreed a ceasefire on Tuesday after talks in Geneva, officials said. Shelling in "
+    "the border region killed at least 15 soldiers last week, Foreign Minister Ararat Mirzoyan said.",
+)
 
 
 class Wire:
@@ -50,9 +54,15 @@ class Wire:
     async def rss(self, request: web.Request) -> web.Response:
         base = f"http://{request.host}"
         items = "".join(
-            ITEM.format(title=t, text=x, base=base, n=n,
-                        date=format_datetime(datetime.now(UTC) - timedelta(minutes=60 - n), usegmt=True))
-            for n, (t, x) in enumerate(self.items))
+            ITEM.format(
+                title=t,
+                text=x,
+                base=base,
+                n=n,
+                date=format_datetime(datetime.now(UTC) - timedelta(minutes=60 - n), usegmt=True),
+            )
+            for n, (t, x) in enumerate(self.items)
+        )
         body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Wire</title>{items}</channel></rss>'
         return web.Response(text=body, content_type="application/rss+xml")
 
@@ -85,11 +95,19 @@ async def command(fake: FakeSlack, text: str, name: str) -> str:
     return str(replies[0]["text"])
 
 
-async def test_slack_workspace_gets_alerts_for_its_own_rule(fake: FakeSlack, database_url: str,
-                                                            config_dir: Path, wire: Wire) -> None:
-    settings = Settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=config_dir, DIPLOBOT_TERMINAL=False,
-                        DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN=APP_TOKEN,
-                        SLACK_API_URL=fake.api_url, _env_file=None)  # type: ignore[call-arg]
+async def test_slack_workspace_gets_alerts_for_its_own_rule(
+    fake: FakeSlack, database_url: str, config_dir: Path, wire: Wire
+) -> None:
+    settings = Settings(
+        DIPLOBOT_DATABASE_URL=database_url,
+        DIPLOBOT_CONFIG_DIR=config_dir,
+        DIPLOBOT_TERMINAL=False,
+        DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_APP_TOKEN=APP_TOKEN,
+        SLACK_API_URL=fake.api_url,
+        _env_file=None,
+    )  # type: ignore[call-arg]
     app = App(settings, fetcher=loopback_fetcher())  # the workspace reads the loopback feed as a public one
     await app.setup()
     try:

@@ -56,13 +56,13 @@ async def test_rule_editor_against_the_real_watch_commands(fake: FakeSlack, adap
     view = await open_editor(fake, adapter)
     meta = view["private_metadata"]
 
-    status, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, meta, "peace",
-                                                         "{severity: loud, places: [Armenia]}"))
+    status, text = await interactive(
+        adapter, submission(view["id"], render.RULE_MODAL, meta, "peace", "{severity: loud, places: [Armenia]}")
+    )
     answer = json.loads(text)
     assert answer["response_action"] == "errors" and "severity" in answer["errors"][render.SPEC_BLOCK]
 
-    status, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, meta, "peace",
-                                                         "not: [valid"))
+    status, text = await interactive(adapter, submission(view["id"], render.RULE_MODAL, meta, "peace", "not: [valid"))
     answer = json.loads(text)
     assert answer["response_action"] == "errors" and "YAML" in answer["errors"][render.SPEC_BLOCK]
 
@@ -73,8 +73,9 @@ async def test_rule_editor_against_the_real_watch_commands(fake: FakeSlack, adap
     preview = answer["view"]
     assert view_errors(preview) == [] and "Backtest" in json.dumps(preview) and "--yes" not in json.dumps(preview)
 
-    status, text = await interactive(adapter, submission(view["id"], render.RULE_SAVE_MODAL,
-                                                         preview["private_metadata"]))
+    status, text = await interactive(
+        adapter, submission(view["id"], render.RULE_SAVE_MODAL, preview["private_metadata"])
+    )
     assert "added" in json.dumps(json.loads(text)["view"])
 
     listing = await run_slash(fake, adapter, "/watch", "list")

@@ -22,13 +22,24 @@ def summary(**overrides: object) -> Summary:
         headline="Ceasefire collapses as fighting resumes near Lachin",
         sentences=("Fighting resumed on Tuesday.", "More than 200 troops were killed, officials said."),
         sources=(
-            Source("a1", "Ceasefire collapses", "https://news.example/a?x=1&y=2", "Example News",
-                   datetime(2026, 3, 12, 14, 5, tzinfo=UTC)),
+            Source(
+                "a1",
+                "Ceasefire collapses",
+                "https://news.example/a?x=1&y=2",
+                "Example News",
+                datetime(2026, 3, 12, 14, 5, tzinfo=UTC),
+            ),
             Source("a2", "Fighting resumes", "https://other.example/b", "Other Wire", None),
         ),
         ceasefire="collapsed",
-        casualty=Casualty(count=200, qualifier="more_than", kind="killed", who="troops", current=True,
-                          evidence="More than 200 troops were killed"),
+        casualty=Casualty(
+            count=200,
+            qualifier="more_than",
+            kind="killed",
+            who="troops",
+            current=True,
+            evidence="More than 200 troops were killed",
+        ),
         people=("Nikol Pashinyan", "Ilham Aliyev"),
         countries=("Armenia", "Azerbaijan"),
         matches=(RuleMatch("caucasus", "ceasefire AND Armenia", "flash"),),
@@ -84,7 +95,9 @@ def test_post_has_header_facts_sources_rules_and_buttons() -> None:
     assert "Rule *caucasus*" in text and "FLASH" in text
     actions = next(b for b in msg.blocks if b["type"] == "actions")
     assert [(e["action_id"], e["value"]) for e in actions["elements"]] == [
-        (render.MUTE_ACTION, "st-1"), (render.BRIEF_ACTION, "armenia azerbaijan")]
+        (render.MUTE_ACTION, "st-1"),
+        (render.BRIEF_ACTION, "armenia azerbaijan"),
+    ]
     assert actions["elements"][1]["text"]["text"] == "Brief: armenia azerbaijan"
     assert msg.text and "Ceasefire collapses" in msg.text
     assert block_errors(list(msg.blocks)) == []
@@ -106,16 +119,24 @@ def test_flash_mentions_usergroup_only_when_flash_and_asked() -> None:
 
 def test_article_text_cannot_mention_or_link() -> None:
     evil = summary(
-        headline=EVIL, sentences=(EVIL,), people=(EVIL,), countries=(EVIL,),
-        sources=(Source("a", EVIL, "https://ok.example/x|<!channel>", EVIL, None),
-                 Source("b", "js", "javascript:alert(1)", "x", None)),
-        matches=(RuleMatch(EVIL, EVIL, "flash"),), topic=EVIL,
+        headline=EVIL,
+        sentences=(EVIL,),
+        people=(EVIL,),
+        countries=(EVIL,),
+        sources=(
+            Source("a", EVIL, "https://ok.example/x|<!channel>", EVIL, None),
+            Source("b", "js", "javascript:alert(1)", "x", None),
+        ),
+        matches=(RuleMatch(EVIL, EVIL, "flash"),),
+        topic=EVIL,
     )
-    for alert in (Alert(kind="post", channel="slack:T/C", summary=evil),
-                  Alert(kind="followup", channel="slack:T/C", summary=evil, change=EVIL),
-                  Alert(kind="batch", channel="slack:T/C", summaries=(evil, evil)),
-                  Alert(kind="digest", channel="slack:T/C", summaries=(evil,), text=EVIL),
-                  Alert(kind="notice", channel="slack:T/C", text=EVIL)):
+    for alert in (
+        Alert(kind="post", channel="slack:T/C", summary=evil),
+        Alert(kind="followup", channel="slack:T/C", summary=evil, change=EVIL),
+        Alert(kind="batch", channel="slack:T/C", summaries=(evil, evil)),
+        Alert(kind="digest", channel="slack:T/C", summaries=(evil,), text=EVIL),
+        Alert(kind="notice", channel="slack:T/C", text=EVIL),
+    ):
         msg = render.render_alert(alert)
         for text in all_mrkdwn(msg.blocks) + [msg.text]:
             assert live_markup(text) == [], text
@@ -145,13 +166,22 @@ def test_emoji_counted_as_slack_counts_them() -> None:
 def test_huge_story_stays_within_limits() -> None:
     big = "Lorem & ipsum <dolor> sit amet " * 500
     src = tuple(Source(f"a{i}", big, f"https://x.example/{i}?q={'z' * 300}", big, None) for i in range(300))
-    s = summary(headline=big, sentences=(big,) * 40, sources=src, people=(big,) * 50, countries=(big,) * 50,
-                matches=tuple(RuleMatch(big, big, "urgent") for _ in range(40)), topic=big)
-    for alert in (Alert(kind="post", channel="slack:T/C", summary=s),
-                  Alert(kind="followup", channel="slack:T/C", summary=s, change=big),
-                  Alert(kind="batch", channel="slack:T/C", summaries=(s,) * 120),
-                  Alert(kind="digest", channel="slack:T/C", summaries=(s,) * 120, text=big),
-                  Alert(kind="notice", channel="slack:T/C", text="\n".join([big] * 100))):
+    s = summary(
+        headline=big,
+        sentences=(big,) * 40,
+        sources=src,
+        people=(big,) * 50,
+        countries=(big,) * 50,
+        matches=tuple(RuleMatch(big, big, "urgent") for _ in range(40)),
+        topic=big,
+    )
+    for alert in (
+        Alert(kind="post", channel="slack:T/C", summary=s),
+        Alert(kind="followup", channel="slack:T/C", summary=s, change=big),
+        Alert(kind="batch", channel="slack:T/C", summaries=(s,) * 120),
+        Alert(kind="digest", channel="slack:T/C", summaries=(s,) * 120, text=big),
+        Alert(kind="notice", channel="slack:T/C", text="\n".join([big] * 100)),
+    ):
         msg = render.render_alert(alert)
         assert message_error(msg.kwargs()) is None, message_error(msg.kwargs())
 
@@ -183,10 +213,17 @@ def test_reply_rendering_and_rule_errors() -> None:
 
 
 text_st = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400) | st.sampled_from(
-    [EVIL, "&" * 3000, "<" * 3000, "🙂" * 1600, "a" * 5000])
+    [EVIL, "&" * 3000, "<" * 3000, "🙂" * 1600, "a" * 5000]
+)
 url_st = st.one_of(st.text(max_size=60), st.builds(lambda t: "https://e.example/" + t, st.text(max_size=80)))
-source_st = st.builds(Source, article_id=st.text(max_size=10), title=text_st, url=url_st, outlet=text_st,
-                      published=st.none() | st.datetimes(timezones=st.just(UTC)))
+source_st = st.builds(
+    Source,
+    article_id=st.text(max_size=10),
+    title=text_st,
+    url=url_st,
+    outlet=text_st,
+    published=st.none() | st.datetimes(timezones=st.just(UTC)),
+)
 summary_st = st.builds(
     Summary,
     story_id=st.text(min_size=1, max_size=40),
@@ -194,13 +231,22 @@ summary_st = st.builds(
     sentences=st.lists(text_st, max_size=6).map(tuple),
     sources=st.lists(source_st, max_size=12).map(tuple),
     ceasefire=st.none() | text_st,
-    casualty=st.none() | st.builds(Casualty, count=st.integers(0, 10**9), qualifier=st.sampled_from(
-        ["exact", "more_than", "odd_one"]), kind=st.sampled_from(["killed", "wounded"]), who=st.none() | text_st,
-        current=st.booleans(), evidence=st.just("")),
+    casualty=st.none()
+    | st.builds(
+        Casualty,
+        count=st.integers(0, 10**9),
+        qualifier=st.sampled_from(["exact", "more_than", "odd_one"]),
+        kind=st.sampled_from(["killed", "wounded"]),
+        who=st.none() | text_st,
+        current=st.booleans(),
+        evidence=st.just(""),
+    ),
     people=st.lists(text_st, max_size=5).map(tuple),
     countries=st.lists(text_st, max_size=5).map(tuple),
-    matches=st.lists(st.builds(RuleMatch, rule=text_st, reason=text_st,
-                               severity=st.sampled_from(["flash", "urgent", "routine"])), max_size=12).map(tuple),
+    matches=st.lists(
+        st.builds(RuleMatch, rule=text_st, reason=text_st, severity=st.sampled_from(["flash", "urgent", "routine"])),
+        max_size=12,
+    ).map(tuple),
     severity=st.sampled_from(["flash", "urgent", "routine"]),
     topic=st.none() | text_st,
 )

@@ -43,14 +43,16 @@ async def test_post_edit_and_thread_followup(fake: FakeSlack, sink: SlackSink) -
     assert stored.raw["unfurl_links"] is False and stored.raw["unfurl_media"] is False
     assert stored.blocks and stored.blocks[0]["type"] == "header"
 
-    newer = summary(sources=summary().sources + (Source("a3", "Third report", "https://third.example/c",
-                                                        "Third Post", None),))
+    newer = summary(
+        sources=summary().sources + (Source("a3", "Third report", "https://third.example/c", "Third Post", None),)
+    )
     await sink.edit(Alert(kind="edit", channel=CHANNEL, summary=newer), ts)
     assert len(stored.edits) == 1 and "Third Post" in str(stored.blocks)
     assert len(fake.calls_to("chat.update")) == 1
 
     reply_ts = await sink.reply_in_thread(
-        Alert(kind="followup", channel=CHANNEL, summary=newer, change="death toll rises to 250"), ts)
+        Alert(kind="followup", channel=CHANNEL, summary=newer, change="death toll rises to 250"), ts
+    )
     assert reply_ts and reply_ts != ts
     reply = fake.messages[("C1", reply_ts)]
     assert reply.thread_ts == ts and stored.replies == [reply_ts]
@@ -65,8 +67,13 @@ async def test_flash_mentions_the_usergroup_only(fake: FakeSlack, sink: SlackSin
 
 
 async def test_article_markup_pings_no_one_and_links_nowhere(fake: FakeSlack, sink: SlackSink) -> None:
-    evil = summary(headline=EVIL, sentences=(EVIL,), sources=(Source("a", EVIL, "https://ok.example/", EVIL, None),),
-                   people=(EVIL,), topic=EVIL)
+    evil = summary(
+        headline=EVIL,
+        sentences=(EVIL,),
+        sources=(Source("a", EVIL, "https://ok.example/", EVIL, None),),
+        people=(EVIL,),
+        topic=EVIL,
+    )
     ts = await sink.send(Alert(kind="post", channel=CHANNEL, summary=evil))
     stored = fake.messages[("C1", ts)]
     # What Slack parses as markup: the mrkdwn texts and the top-level text (plain_text and values are literal).
@@ -158,12 +165,14 @@ def test_create_needs_a_token_and_a_transport() -> None:
     core = object()
     assert create(Settings(SLACK_BOT_TOKEN=None, _env_file=None), core) is None  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
-        create(Settings(SLACK_BOT_TOKEN="xoxb-x", SLACK_APP_TOKEN=None, SLACK_SIGNING_SECRET=None,
-                        _env_file=None), core)  # type: ignore[arg-type]
+        create(
+            Settings(SLACK_BOT_TOKEN="xoxb-x", SLACK_APP_TOKEN=None, SLACK_SIGNING_SECRET=None, _env_file=None), core
+        )  # type: ignore[arg-type]
 
 
-async def test_refused_blocks_fall_back_to_plain_text(fake: FakeSlack, sink: SlackSink,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_refused_blocks_fall_back_to_plain_text(
+    fake: FakeSlack, sink: SlackSink, monkeypatch: pytest.MonkeyPatch
+) -> None:
     too_many = render.Message(text="Ceasefire &amp; talks", blocks=tuple(render.section("x") for _ in range(60)))
     monkeypatch.setattr(sink_module, "render_alert", lambda alert, usergroup=None: too_many)
     ts = await sink.send(post())
@@ -180,12 +189,15 @@ async def test_find_sent_recognises_a_crashed_send_by_its_metadata(fake: FakeSla
         DELIVERY_KEY.reset(token)
     token = DELIVERY_KEY.set("dlv-44")
     try:
-        reply_ts = await sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=summary(),
-                                                    change="talks resume"), ts or "")
+        reply_ts = await sink.reply_in_thread(
+            Alert(kind="followup", channel=CHANNEL, summary=summary(), change="talks resume"), ts or ""
+        )
     finally:
         DELIVERY_KEY.reset(token)
-    assert fake.messages[("C1", ts)].raw["metadata"] == {"event_type": "diplobot_delivery",
-                                                         "event_payload": {"delivery": "dlv-42"}}
+    assert fake.messages[("C1", ts)].raw["metadata"] == {
+        "event_type": "diplobot_delivery",
+        "event_payload": {"delivery": "dlv-42"},
+    }
     await sink.send(post())  # another message without a key
     assert isinstance(sink, SentLookup)
     assert await sink.find_sent(post(), "dlv-42") == ts

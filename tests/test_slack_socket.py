@@ -41,11 +41,15 @@ async def test_slash_command_over_socket_mode(fake: FakeSlack, adapter: SlackAda
     assert "Brief: armenia" in replies[0]["text"]
     name, values, caller, channel = rec.calls[-1]
     assert (name, values["topic"], caller.tenant, caller.is_admin, channel) == (
-        "brief", "armenia", f"slack:{TEAM}", False, f"slack:{TEAM}/C1")
+        "brief",
+        "armenia",
+        f"slack:{TEAM}",
+        False,
+        f"slack:{TEAM}/C1",
+    )
 
 
-async def test_button_and_admin_denial_over_socket_mode(fake: FakeSlack, adapter: SlackAdapter,
-                                                         rec: Recorder) -> None:
+async def test_button_and_admin_denial_over_socket_mode(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
     form = slash(fake, "/feeds", "pause bbc", user="UMEMBER")
     envelope = await fake.push_envelope("slash_commands", form)
     await fake.wait_for(lambda: fake.acks.get(envelope))
@@ -53,11 +57,26 @@ async def test_button_and_admin_denial_over_socket_mode(fake: FakeSlack, adapter
     assert "admins only" in denied[0]["text"] and denied[0]["response_type"] == "ephemeral"
 
     url = fake.new_response_url()
-    envelope = await fake.push_envelope("interactive", {
-        "type": "block_actions", "team": {"id": TEAM}, "user": {"id": "UADMIN", "team_id": TEAM},
-        "channel": {"id": "C1"}, "response_url": url, "trigger_id": "1.2.3",
-        "actions": [{"action_id": render.MUTE_ACTION, "block_id": "b", "value": "st-9", "type": "button",
-                     "action_ts": "1.0"}]})
+    envelope = await fake.push_envelope(
+        "interactive",
+        {
+            "type": "block_actions",
+            "team": {"id": TEAM},
+            "user": {"id": "UADMIN", "team_id": TEAM},
+            "channel": {"id": "C1"},
+            "response_url": url,
+            "trigger_id": "1.2.3",
+            "actions": [
+                {
+                    "action_id": render.MUTE_ACTION,
+                    "block_id": "b",
+                    "value": "st-9",
+                    "type": "button",
+                    "action_ts": "1.0",
+                }
+            ],
+        },
+    )
     await fake.wait_for(lambda: fake.acks.get(envelope))
     muted = await fake.wait_for(lambda: fake.responses_for(url))
     assert "Muted st-9" in muted[0]["text"]

@@ -31,14 +31,27 @@ SECRET = "test-signing-secret-0123456789abcdef"
 def environment(tmp_path: Path, config_dir: Path, **env: str) -> dict[str, str]:
     """The process environment of one run: no settings inherited from the caller's shell."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DIPLOBOT_", "SLACK_", "DISCORD_"))}
-    return {**base, "DIPLOBOT_TERMINAL": "1", "DIPLOBOT_CONFIG_DIR": str(config_dir),
-            "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}", **env}
+    return {
+        **base,
+        "DIPLOBOT_TERMINAL": "1",
+        "DIPLOBOT_CONFIG_DIR": str(config_dir),
+        "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}",
+        **env,
+    }
 
 
 async def run_bot(env: dict[str, str], timeout: float = 90) -> tuple[int, str]:
     """`diplobot run` in a subprocess (the test's event loop keeps serving the fake Slack meanwhile)."""
-    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env, cwd=REPO,
-                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env=env,
+        cwd=REPO,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     try:
         _, err = await asyncio.wait_for(proc.communicate(), timeout)
     except TimeoutError:
@@ -51,8 +64,16 @@ async def run_bot(env: dict[str, str], timeout: float = 90) -> tuple[int, str]:
 
 async def cli(*args: str, env: dict[str, str]) -> int:
     """Another diplobot command, e.g. one that creates and seeds the database."""
-    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", *args, env=env, cwd=REPO,
-                                                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        env=env,
+        cwd=REPO,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
     return await proc.wait()
 
 
@@ -92,8 +113,9 @@ async def test_an_unreachable_postgresql_is_one_message_without_the_password(tmp
 
 
 @pytest.mark.parametrize("damage", ["text", "pages", "truncated"])
-async def test_a_sqlite_file_that_is_no_database_or_damaged_is_left_as_it_was(tmp_path: Path, config_dir: Path,
-                                                                               damage: str) -> None:
+async def test_a_sqlite_file_that_is_no_database_or_damaged_is_left_as_it_was(
+    tmp_path: Path, config_dir: Path, damage: str
+) -> None:
     db = tmp_path / "diplobot.db"
     if damage == "text":
         db.write_text("my notes, not a database\n" * 100)
@@ -103,7 +125,7 @@ async def test_a_sqlite_file_that_is_no_database_or_damaged_is_left_as_it_was(tm
         if damage == "pages":
             data[4096:] = b"\xff" * (len(data) - 8192)
         else:
-            del data[len(data) // 3:]
+            del data[len(data) // 3 :]
         db.write_bytes(bytes(data))
     before = db.read_bytes()
     code, err = await run_bot(environment(tmp_path, config_dir))
@@ -146,16 +168,20 @@ async def test_an_ops_port_out_of_range_is_one_message(tmp_path: Path, config_di
 
 
 async def test_slack_refusing_the_token_is_one_message(tmp_path: Path, config_dir: Path, fake: FakeSlack) -> None:
-    code, err = await run_bot(environment(tmp_path, config_dir, SLACK_BOT_TOKEN="xoxb-revoked",
-                                          SLACK_APP_TOKEN="xapp-x", SLACK_API_URL=fake.api_url))
+    code, err = await run_bot(
+        environment(
+            tmp_path, config_dir, SLACK_BOT_TOKEN="xoxb-revoked", SLACK_APP_TOKEN="xapp-x", SLACK_API_URL=fake.api_url
+        )
+    )
     one_message(code, err, "SLACK_BOT_TOKEN", "invalid_auth")
     no_leftovers(tmp_path / "diplobot.db")
 
 
 async def test_slack_unreachable_is_one_message(tmp_path: Path, config_dir: Path) -> None:
     api = f"http://127.0.0.1:{free_port()}/api/"
-    code, err = await run_bot(environment(tmp_path, config_dir, SLACK_BOT_TOKEN=BOT_TOKEN,
-                                          SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api))
+    code, err = await run_bot(
+        environment(tmp_path, config_dir, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api)
+    )
     one_message(code, err, "cannot reach Slack", api)
     no_leftovers(tmp_path / "diplobot.db")
 
@@ -165,22 +191,48 @@ async def test_slacks_http_port_in_use_is_one_message(tmp_path: Path, config_dir
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        code, err = await run_bot(environment(tmp_path, config_dir, SLACK_BOT_TOKEN=BOT_TOKEN,
-                                              SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake.api_url,
-                                              SLACK_HOST="127.0.0.1", SLACK_PORT=str(port)))
+        code, err = await run_bot(
+            environment(
+                tmp_path,
+                config_dir,
+                SLACK_BOT_TOKEN=BOT_TOKEN,
+                SLACK_SIGNING_SECRET=SECRET,
+                SLACK_API_URL=fake.api_url,
+                SLACK_HOST="127.0.0.1",
+                SLACK_PORT=str(port),
+            )
+        )
     one_message(code, err, "SLACK_PORT", str(port), "in use")
 
 
-async def test_a_signed_request_over_a_non_numeric_timestamp_gets_401(tmp_path: Path, config_dir: Path,
-                                                                       fake: FakeSlack) -> None:
+async def test_a_signed_request_over_a_non_numeric_timestamp_gets_401(
+    tmp_path: Path, config_dir: Path, fake: FakeSlack
+) -> None:
     port = free_port()
-    env = environment(tmp_path, config_dir, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SECRET,
-                      SLACK_API_URL=fake.api_url, SLACK_HOST="127.0.0.1", SLACK_PORT=str(port))
-    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env, cwd=REPO,
-                                                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    env = environment(
+        tmp_path,
+        config_dir,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_API_URL=fake.api_url,
+        SLACK_HOST="127.0.0.1",
+        SLACK_PORT=str(port),
+    )
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env=env,
+        cwd=REPO,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}/slack/events"
-    body = (f"team_id={TEAM}&channel_id=C1&user_id=UADMIN&user_name=ada&command=%2Fdiplobot&text=help"
-            f"&response_url={fake.new_response_url()}&trigger_id=1.2.3")
+    body = (
+        f"team_id={TEAM}&channel_id=C1&user_id=UADMIN&user_name=ada&command=%2Fdiplobot&text=help"
+        f"&response_url={fake.new_response_url()}&trigger_id=1.2.3"
+    )
     try:
         async with aiohttp.ClientSession() as http:
             deadline = time.monotonic() + 90
@@ -194,14 +246,19 @@ async def test_a_signed_request_over_a_non_numeric_timestamp_gets_401(tmp_path: 
             statuses = {}
             for stamp in ("not-a-number", "1e9", "", str(int(time.time())) + "x"):
                 signature = SignatureVerifier(SECRET).generate_signature(timestamp=stamp, body=body)
-                headers = {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature or "",
-                           "Content-Type": "application/x-www-form-urlencoded"}
+                headers = {
+                    "X-Slack-Request-Timestamp": stamp,
+                    "X-Slack-Signature": signature or "",
+                    "Content-Type": "application/x-www-form-urlencoded",
+                }
                 async with http.post(url, data=body.encode(), headers=headers) as response:
                     statuses[stamp] = response.status
             stamp = str(int(time.time()))
-            headers = {"X-Slack-Request-Timestamp": stamp,
-                       "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=stamp, body=body) or "",
-                       "Content-Type": "application/x-www-form-urlencoded"}
+            headers = {
+                "X-Slack-Request-Timestamp": stamp,
+                "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=stamp, body=body) or "",
+                "Content-Type": "application/x-www-form-urlencoded",
+            }
             async with http.post(url, data=body.encode(), headers=headers) as response:
                 good = response.status
     finally:

@@ -49,14 +49,20 @@ def environment(tmp_path: Path, **env: str) -> dict[str, str]:
     shutil.copy(REPO / "config" / "rules.yaml", config / "rules.yaml")
     (config / "feeds.yaml").write_text("feeds: []\n", encoding="utf-8")
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DIPLOBOT_", "SLACK_", "DISCORD_"))}
-    return {**base, "DIPLOBOT_CONFIG_DIR": str(config), "DIPLOBOT_TERMINAL": "0",
-            "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}", **env}
+    return {
+        **base,
+        "DIPLOBOT_CONFIG_DIR": str(config),
+        "DIPLOBOT_TERMINAL": "0",
+        "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}",
+        **env,
+    }
 
 
 async def run_until(env: dict[str, str], cwd: Path, *wanted: str, timeout: float = 60) -> str:
     """Start `diplobot run`, read stderr until every `wanted` text has appeared, Ctrl-C it; all of stderr."""
-    proc = await asyncio.create_subprocess_exec(str(DIPLOBOT), "run", env=env, cwd=cwd, stdout=asyncio.subprocess.DEVNULL,
-                                                stderr=asyncio.subprocess.PIPE)
+    proc = await asyncio.create_subprocess_exec(
+        str(DIPLOBOT), "run", env=env, cwd=cwd, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE
+    )
     assert proc.stderr is not None
     lines: list[str] = []
 
@@ -87,17 +93,24 @@ def quiet(stderr: str, *allowed: str) -> None:
     assert [line for line in loud if not any(a in line for a in allowed)] == [], stderr
 
 
-async def test_a_start_with_slack_and_discord_has_no_warning_noise(tmp_path: Path, slack: FakeSlack,
-                                                                   discord_fake: FakeDiscord) -> None:
-    env = environment(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN=APP_TOKEN, SLACK_API_URL=slack.api_url,
-                      **discord_fake.env())
+async def test_a_start_with_slack_and_discord_has_no_warning_noise(
+    tmp_path: Path, slack: FakeSlack, discord_fake: FakeDiscord
+) -> None:
+    env = environment(
+        tmp_path,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_APP_TOKEN=APP_TOKEN,
+        SLACK_API_URL=slack.api_url,
+        **discord_fake.env(),
+    )
     stderr = await run_until(env, tmp_path, SLACK_UP, DISCORD_UP)
     quiet(stderr)
     assert stderr.count("Discord REST base is") == 1, stderr  # once, though two adapters apply it
 
 
-async def test_a_discord_login_retry_closes_the_failed_session_and_then_connects(tmp_path: Path,
-                                                                                 discord_fake: FakeDiscord) -> None:
+async def test_a_discord_login_retry_closes_the_failed_session_and_then_connects(
+    tmp_path: Path, discord_fake: FakeDiscord
+) -> None:
     discord_fake.fail_next("GET", r"/users/@me$", 503, times=1)  # the first login fails; the retry 5 s later works
     stderr = await run_until(environment(tmp_path, **discord_fake.env()), tmp_path, DISCORD_UP)
     assert "Discord: cannot log in" in stderr, stderr

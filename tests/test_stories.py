@@ -36,19 +36,28 @@ def test_the_two_seeds_are_one_story() -> None:
 
 def test_a_wire_copy_with_other_chrome_joins_the_story() -> None:
     a, _ = seed_docs()
-    copy = StoryDoc("copy", a.title, "Accessibility links\nBreaking News\n" + a.text + "\nRead more: world news",
-                    T0 + timedelta(hours=2))
+    copy = StoryDoc(
+        "copy",
+        a.title,
+        "Accessibility links\nBreaking News\n" + a.text + "\nRead more: world news",
+        T0 + timedelta(hours=2),
+    )
     index = StoryIndex()
     first = index.add(a)
     assert index.find(copy) == first
 
 
 def test_the_same_template_about_other_people_is_another_story() -> None:
-    text = ("Secretary of State Antony Blinken spoke today with Armenian Foreign Minister Ararat Mirzoyan. "
-            "The Secretary welcomed progress on the peace process and urged continued dialogue. "
-            "They discussed regional security and the importance of humanitarian access.")
-    other = (text.replace("Armenian", "Kenyan").replace("Ararat Mirzoyan", "Musalia Mudavadi")
-             .replace("peace process", "peace process"))
+    text = (
+        "Secretary of State Antony Blinken spoke today with Armenian Foreign Minister Ararat Mirzoyan. "
+        "The Secretary welcomed progress on the peace process and urged continued dialogue. "
+        "They discussed regional security and the importance of humanitarian access."
+    )
+    other = (
+        text.replace("Armenian", "Kenyan")
+        .replace("Ararat Mirzoyan", "Musalia Mudavadi")
+        .replace("peace process", "peace process")
+    )
     index = StoryIndex()
     first = index.add(StoryDoc("a", "Secretary Blinken's call with Armenian Foreign Minister Mirzoyan", text, T0))
     second = index.add(StoryDoc("b", "Secretary Blinken's call with Kenyan Foreign Minister Mudavadi", other, T0))
@@ -57,12 +66,20 @@ def test_the_same_template_about_other_people_is_another_story() -> None:
 
 def test_unrelated_events_stay_apart() -> None:
     docs = [
-        StoryDoc("sudan", "Sudan army and RSF agree ceasefire in Khartoum",
-                 "Sudan's army and the Rapid Support Forces agreed a ceasefire in Khartoum on Monday after talks in "
-                 "Jeddah, Saudi Arabia said.", T0),
-        StoryDoc("colombia", "Colombia and ELN rebels extend ceasefire",
-                 "Colombia's government and ELN rebels agreed to extend their ceasefire by six months, President "
-                 "Gustavo Petro announced after negotiations in Havana.", T0),
+        StoryDoc(
+            "sudan",
+            "Sudan army and RSF agree ceasefire in Khartoum",
+            "Sudan's army and the Rapid Support Forces agreed a ceasefire in Khartoum on Monday after talks in "
+            "Jeddah, Saudi Arabia said.",
+            T0,
+        ),
+        StoryDoc(
+            "colombia",
+            "Colombia and ELN rebels extend ceasefire",
+            "Colombia's government and ELN rebels agreed to extend their ceasefire by six months, President "
+            "Gustavo Petro announced after negotiations in Havana.",
+            T0,
+        ),
     ]
     assert len(set(cluster(docs))) == 2
 
@@ -102,8 +119,13 @@ def test_a_given_story_id_is_kept_and_re_adding_is_idempotent() -> None:
 
 
 def test_detected_people_and_countries_count_as_names() -> None:
-    doc = StoryDoc("a", "Talks end", "Officials met for talks on Monday and agreed to meet again soon.", T0,
-                   Detection(people=(Person("Ararat Mirzoyan", None, "Armenia"),), countries=("Armenia",)))
+    doc = StoryDoc(
+        "a",
+        "Talks end",
+        "Officials met for talks on Monday and agreed to meet again soon.",
+        T0,
+        Detection(people=(Person("Ararat Mirzoyan", None, "Armenia"),), countries=("Armenia",)),
+    )
     entry = StoryIndex()._entry(doc)
     assert "p:ararat mirzoyan" in entry.names and "c:armenia" in entry.names
 
@@ -111,16 +133,25 @@ def test_detected_people_and_countries_count_as_names() -> None:
 def test_names_and_lead_skip_chrome_and_function_words() -> None:
     assert {"wang", "wang yi", "blinken"} <= names_of("The Secretary met Wang Yi. Blinken said on Monday.")
     assert not {"the", "monday"} & names_of("The Secretary met Wang Yi. Blinken said on Monday.")
-    lead = lead_text("Title here", "Accessibility links\nTitle here\nYour support helps us to tell the story\n"
-                     "Armenia and Azerbaijan agreed a ceasefire on Monday after talks in Geneva.")
+    lead = lead_text(
+        "Title here",
+        "Accessibility links\nTitle here\nYour support helps us to tell the story\n"
+        "Armenia and Azerbaijan agreed a ceasefire on Monday after talks in Geneva.",
+    )
     assert lead == "Armenia and Azerbaijan agreed a ceasefire on Monday after talks in Geneva."
 
 
 def test_postings_are_capped_so_lookups_stay_bounded() -> None:
     index = StoryIndex(window=timedelta(days=365))
     for i in range(POSTING_CAP + 40):
-        index.add(StoryDoc(f"a{i}", f"Report number {i} from Geneva",
-                           f"Officials in Geneva issued report {i} about item {i * 7} of the budget.", T0))
+        index.add(
+            StoryDoc(
+                f"a{i}",
+                f"Report number {i} from Geneva",
+                f"Officials in Geneva issued report {i} about item {i * 7} of the budget.",
+                T0,
+            )
+        )
     assert max(len(p) for p in index._postings.values()) <= POSTING_CAP
 
 
@@ -129,5 +160,3 @@ def test_pair_scores_count_null_labels_as_singletons() -> None:
     assert (s["tp"], s["fp"], s["fn"]) == (1, 0, 0) and s["f1"] == 1.0
     s = pair_scores(["x", "x", "x"], ["g", "g", None])
     assert (s["tp"], s["fp"]) == (1, 2)
-
-

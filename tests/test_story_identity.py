@@ -31,129 +31,223 @@ def doc(detector: Detector):  # type: ignore[no-untyped-def]
 
 
 def test_the_same_ceasefire_announced_by_two_governments_a_day_apart_is_one_story(doc) -> None:  # type: ignore[no-untyped-def]
-    yerevan = doc("am", "Armenia and Azerbaijan agree ceasefire along the border",
-                  "YEREVAN, Nov. 24 (Armenpress) - Armenia and Azerbaijan agreed a ceasefire along their border from "
-                  "midnight, Armenian Foreign Minister Ararat Mirzoyan said on Tuesday after talks with Azerbaijani "
-                  "Foreign Minister Jeyhun Bayramov in Geneva. The truce follows two days of clashes in which 49 "
-                  "soldiers were killed.", T0)
-    baku = doc("az", "Azerbaijan confirms truce with Armenia after Geneva talks",
-               "Azerbaijan's foreign ministry confirmed on Wednesday the ceasefire with Armenia agreed in Geneva. "
-               "Foreign Minister Jeyhun Bayramov said the truce agreed with his Armenian counterpart Ararat Mirzoyan "
-               "was holding along the border and that both sides would meet again.", T0 + timedelta(hours=26))
+    yerevan = doc(
+        "am",
+        "Armenia and Azerbaijan agree ceasefire along the border",
+        "YEREVAN, Nov. 24 (Armenpress) - Armenia and Azerbaijan agreed a ceasefire along their border from "
+        "midnight, Armenian Foreign Minister Ararat Mirzoyan said on Tuesday after talks with Azerbaijani "
+        "Foreign Minister Jeyhun Bayramov in Geneva. The truce follows two days of clashes in which 49 "
+        "soldiers were killed.",
+        T0,
+    )
+    baku = doc(
+        "az",
+        "Azerbaijan confirms truce with Armenia after Geneva talks",
+        "Azerbaijan's foreign ministry confirmed on Wednesday the ceasefire with Armenia agreed in Geneva. "
+        "Foreign Minister Jeyhun Bayramov said the truce agreed with his Armenian counterpart Ararat Mirzoyan "
+        "was holding along the border and that both sides would meet again.",
+        T0 + timedelta(hours=26),
+    )
     assert len(set(cluster([yerevan, baku]))) == 1
 
 
 def test_the_same_official_with_another_counterpart_is_another_story(doc) -> None:  # type: ignore[no-untyped-def]
-    armenia = doc("am", "Blinken meets Armenian Foreign Minister in Washington",
-                  "Secretary of State Antony Blinken met Armenian Foreign Minister Ararat Mirzoyan in Washington on "
-                  "Tuesday. They discussed the peace process, regional security and the importance of dialogue.", T0)
-    china = doc("cn", "Blinken meets Chinese Foreign Minister in Washington",
-                "Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Washington on Tuesday. "
-                "They discussed regional security, the importance of dialogue and the peace process.",
-                T0 + timedelta(hours=3))
+    armenia = doc(
+        "am",
+        "Blinken meets Armenian Foreign Minister in Washington",
+        "Secretary of State Antony Blinken met Armenian Foreign Minister Ararat Mirzoyan in Washington on "
+        "Tuesday. They discussed the peace process, regional security and the importance of dialogue.",
+        T0,
+    )
+    china = doc(
+        "cn",
+        "Blinken meets Chinese Foreign Minister in Washington",
+        "Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Washington on Tuesday. "
+        "They discussed regional security, the importance of dialogue and the peace process.",
+        T0 + timedelta(hours=3),
+    )
     assert len(set(cluster([armenia, china]))) == 2
 
 
 def test_bombings_in_the_same_country_with_other_tolls_are_other_stories(doc) -> None:  # type: ignore[no-untyped-def]
-    thursday = doc("b1", "Car bombs kill 15 in Baghdad",
-                   "At least 15 people were killed when three car bombs exploded in a commercial district of Baghdad, "
-                   "Iraqi police said. No group claimed responsibility for the attack.", None)
-    sunday = doc("b2", "Bomb blast kills 22 at Baghdad cafe",
-                 "At least 22 people were killed when a suicide bomber blew himself up in a Baghdad cafe, Iraqi "
-                 "police said. No group claimed responsibility for the attack.", None)
+    thursday = doc(
+        "b1",
+        "Car bombs kill 15 in Baghdad",
+        "At least 15 people were killed when three car bombs exploded in a commercial district of Baghdad, "
+        "Iraqi police said. No group claimed responsibility for the attack.",
+        None,
+    )
+    sunday = doc(
+        "b2",
+        "Bomb blast kills 22 at Baghdad cafe",
+        "At least 22 people were killed when a suicide bomber blew himself up in a Baghdad cafe, Iraqi "
+        "police said. No group claimed responsibility for the attack.",
+        None,
+    )
     assert len(set(cluster([thursday, sunday]))) == 2
 
 
 def test_a_toll_that_rises_over_days_stays_one_story(doc) -> None:  # type: ignore[no-untyped-def]
-    first = doc("w1", "Gunmen storm Nairobi shopping mall, 30 dead",
-                "Gunmen stormed the Westgate shopping mall in Nairobi, Kenya, on Saturday, killing at least 30 "
-                "people, Kenyan police said. Security forces surrounded the mall.", T0)
-    later = doc("w2", "Nairobi mall siege: death toll rises to 67",
-                "The death toll from the siege of the Westgate shopping mall in Nairobi rose to 67 on Monday, "
-                "Kenya's interior minister said, as security forces cleared the mall.", T0 + timedelta(hours=48))
+    first = doc(
+        "w1",
+        "Gunmen storm Nairobi shopping mall, 30 dead",
+        "Gunmen stormed the Westgate shopping mall in Nairobi, Kenya, on Saturday, killing at least 30 "
+        "people, Kenyan police said. Security forces surrounded the mall.",
+        T0,
+    )
+    later = doc(
+        "w2",
+        "Nairobi mall siege: death toll rises to 67",
+        "The death toll from the siege of the Westgate shopping mall in Nairobi rose to 67 on Monday, "
+        "Kenya's interior minister said, as security forces cleared the mall.",
+        T0 + timedelta(hours=48),
+    )
     assert len(set(cluster([first, later]))) == 1
 
 
 def test_a_recurring_title_about_another_call_is_another_story(doc) -> None:  # type: ignore[no-untyped-def]
-    syria = doc("k1", "Telephone conversation with US President Barack Obama",
-                "Vladimir Putin had a telephone conversation with President of the United States Barack Obama. "
-                "They discussed the situation in Syria, the ceasefire around Aleppo and humanitarian deliveries.", T0)
-    ukraine = doc("k2", "Telephone conversation with US President Barack Obama",
-                  "Vladimir Putin had a telephone conversation with President of the United States Barack Obama. "
-                  "They discussed the crisis in Ukraine, the Minsk agreements and the exchange of prisoners in Donbass.",
-                  T0 + timedelta(hours=30))
+    syria = doc(
+        "k1",
+        "Telephone conversation with US President Barack Obama",
+        "Vladimir Putin had a telephone conversation with President of the United States Barack Obama. "
+        "They discussed the situation in Syria, the ceasefire around Aleppo and humanitarian deliveries.",
+        T0,
+    )
+    ukraine = doc(
+        "k2",
+        "Telephone conversation with US President Barack Obama",
+        "Vladimir Putin had a telephone conversation with President of the United States Barack Obama. "
+        "They discussed the crisis in Ukraine, the Minsk agreements and the exchange of prisoners in Donbass.",
+        T0 + timedelta(hours=30),
+    )
     assert is_format_title(syria.title)
     assert len(set(cluster([syria, ukraine]))) == 2
 
 
 def test_datelines_of_one_agency_do_not_join_its_reports(doc) -> None:  # type: ignore[no-untyped-def]
-    a = doc("m1", "Iran, Iraq discuss border trade",
-            "TEHRAN, Aug. 11 (MNA) - Iranian and Iraqi officials met in Tehran on Monday to discuss border trade and "
-            "customs cooperation between the two countries.", T0)
-    b = doc("m2", "Iran condemns sanctions on its oil exports",
-            "TEHRAN, Aug. 11 (MNA) - Iran's foreign ministry condemned new sanctions on its oil exports on Monday, "
-            "calling them illegal and a violation of international law.", T0 + timedelta(hours=1))
+    a = doc(
+        "m1",
+        "Iran, Iraq discuss border trade",
+        "TEHRAN, Aug. 11 (MNA) - Iranian and Iraqi officials met in Tehran on Monday to discuss border trade and "
+        "customs cooperation between the two countries.",
+        T0,
+    )
+    b = doc(
+        "m2",
+        "Iran condemns sanctions on its oil exports",
+        "TEHRAN, Aug. 11 (MNA) - Iran's foreign ministry condemned new sanctions on its oil exports on Monday, "
+        "calling them illegal and a violation of international law.",
+        T0 + timedelta(hours=1),
+    )
     assert strip_dateline(a.text).startswith("Iranian and Iraqi officials")
     assert len(set(cluster([a, b]))) == 2
 
 
 def test_reports_of_one_conflicts_ceasefire_years_apart_are_other_stories(doc) -> None:  # type: ignore[no-untyped-def]
-    old = doc("s1", "Sudan government and rebels extend ceasefire",
-              "The Sudanese government and rebels of the SPLA agreed on November 28, 2003 to extend their ceasefire in "
-              "southern Sudan by two months, mediators in Naivasha said.", None)
-    new = doc("s2", "Sudan government and rebels extend ceasefire",
-              "The Sudanese government and SPLA rebels agreed on October 10, 2005 to extend the ceasefire in southern "
-              "Sudan by two months, mediators in Naivasha said.", None)
+    old = doc(
+        "s1",
+        "Sudan government and rebels extend ceasefire",
+        "The Sudanese government and rebels of the SPLA agreed on November 28, 2003 to extend their ceasefire in "
+        "southern Sudan by two months, mediators in Naivasha said.",
+        None,
+    )
+    new = doc(
+        "s2",
+        "Sudan government and rebels extend ceasefire",
+        "The Sudanese government and SPLA rebels agreed on October 10, 2005 to extend the ceasefire in southern "
+        "Sudan by two months, mediators in Naivasha said.",
+        None,
+    )
     assert stated_date(old.text) == datetime(2003, 11, 28, tzinfo=UTC)
     assert len(set(cluster([old, new]))) == 2
 
 
 def test_a_story_never_grows_by_chaining_links_beyond_the_window(doc) -> None:  # type: ignore[no-untyped-def]
-    text = ("Armenia and Azerbaijan agreed a ceasefire along their border, Armenian Foreign Minister Ararat Mirzoyan "
-            "and Azerbaijani Foreign Minister Jeyhun Bayramov said after talks in Geneva.")
+    text = (
+        "Armenia and Azerbaijan agreed a ceasefire along their border, Armenian Foreign Minister Ararat Mirzoyan "
+        "and Azerbaijani Foreign Minister Jeyhun Bayramov said after talks in Geneva."
+    )
     index = StoryIndex(window=timedelta(hours=72))
     first = index.add(doc("c1", "Armenia, Azerbaijan agree border ceasefire", text, T0))
-    assert index.add(doc("c2", "Armenia and Azerbaijan agree ceasefire in Geneva", text, T0 + timedelta(hours=40))) == first
+    assert (
+        index.add(doc("c2", "Armenia and Azerbaijan agree ceasefire in Geneva", text, T0 + timedelta(hours=40)))
+        == first
+    )
     # Within the window of the second report, but 80 hours after the first: not the same story.
-    assert index.add(doc("c3", "Armenia and Azerbaijan ceasefire agreed in Geneva", text, T0 + timedelta(hours=80))) != first
+    assert (
+        index.add(doc("c3", "Armenia and Azerbaijan ceasefire agreed in Geneva", text, T0 + timedelta(hours=80)))
+        != first
+    )
 
 
 def test_a_story_never_grows_by_chaining_weak_links(doc) -> None:  # type: ignore[no-untyped-def]
     index = StoryIndex()
-    talks = index.add(doc("t1", "Blinken and Mirzoyan discuss peace treaty in Washington",
-                          "Secretary of State Antony Blinken met Armenian Foreign Minister Ararat Mirzoyan in Washington "
-                          "on Tuesday to discuss the peace treaty with Azerbaijan.", T0))
-    trilateral = index.add(doc("t2", "Blinken hosts Armenian and Azerbaijani ministers in Washington",
-                               "Secretary of State Antony Blinken hosted Armenian Foreign Minister Ararat Mirzoyan and "
-                               "Azerbaijani Foreign Minister Jeyhun Bayramov in Washington on Tuesday to discuss the "
-                               "peace treaty.", T0 + timedelta(hours=2)))
+    talks = index.add(
+        doc(
+            "t1",
+            "Blinken and Mirzoyan discuss peace treaty in Washington",
+            "Secretary of State Antony Blinken met Armenian Foreign Minister Ararat Mirzoyan in Washington "
+            "on Tuesday to discuss the peace treaty with Azerbaijan.",
+            T0,
+        )
+    )
+    trilateral = index.add(
+        doc(
+            "t2",
+            "Blinken hosts Armenian and Azerbaijani ministers in Washington",
+            "Secretary of State Antony Blinken hosted Armenian Foreign Minister Ararat Mirzoyan and "
+            "Azerbaijani Foreign Minister Jeyhun Bayramov in Washington on Tuesday to discuss the "
+            "peace treaty.",
+            T0 + timedelta(hours=2),
+        )
+    )
     assert trilateral == talks
     # Linked to the second report only (Bayramov, Azerbaijan), and about another counterpart than the first.
-    baku = index.add(doc("t3", "Bayramov and Erdogan discuss Washington talks in Ankara",
-                         "Azerbaijani Foreign Minister Jeyhun Bayramov met Turkish President Recep Tayyip Erdogan in "
-                         "Ankara on Wednesday and briefed him on the Washington talks on the peace treaty.",
-                         T0 + timedelta(hours=24)))
+    baku = index.add(
+        doc(
+            "t3",
+            "Bayramov and Erdogan discuss Washington talks in Ankara",
+            "Azerbaijani Foreign Minister Jeyhun Bayramov met Turkish President Recep Tayyip Erdogan in "
+            "Ankara on Wednesday and briefed him on the Washington talks on the peace treaty.",
+            T0 + timedelta(hours=24),
+        )
+    )
     assert baku != talks
 
 
 def test_an_air_strike_and_an_insurgent_attack_in_one_country_are_other_stories(doc) -> None:  # type: ignore[no-untyped-def]
-    strike = doc("a1", "NATO air strike hits compound in Helmand",
-                 "A NATO air strike hit a compound in Afghanistan's southern Helmand province on Tuesday, killing "
-                 "several people, Afghan officials said. NATO said it was investigating the strike.", T0)
-    attack = doc("a2", "Taliban attack police checkpoint in Kandahar",
-                 "Taliban insurgents attacked a police checkpoint in Afghanistan's Kandahar province on Tuesday, "
-                 "killing several officers, Afghan officials said. The Taliban claimed the attack.", T0 + timedelta(hours=4))
+    strike = doc(
+        "a1",
+        "NATO air strike hits compound in Helmand",
+        "A NATO air strike hit a compound in Afghanistan's southern Helmand province on Tuesday, killing "
+        "several people, Afghan officials said. NATO said it was investigating the strike.",
+        T0,
+    )
+    attack = doc(
+        "a2",
+        "Taliban attack police checkpoint in Kandahar",
+        "Taliban insurgents attacked a police checkpoint in Afghanistan's Kandahar province on Tuesday, "
+        "killing several officers, Afghan officials said. The Taliban claimed the attack.",
+        T0 + timedelta(hours=4),
+    )
     assert len(set(cluster([strike, attack]))) == 2
 
 
 def test_the_same_parties_on_other_subjects_are_other_stories(doc) -> None:  # type: ignore[no-untyped-def]
-    unity = doc("p1", "Iran and Pakistan must lead Islamic unity, says speaker",
-                "TEHRAN, Aug. 12 (MNA) - Iran's parliament speaker told a visiting Pakistani delegation that Iran and "
-                "Pakistan must lead the unity of the Islamic world against division and extremism.", T0)
-    mediation = doc("p2", "Pakistan working to bring US and Iran to the negotiating table",
-                    "TEHRAN, Aug. 12 (MNA) - Pakistan is working to bring the United States and Iran back to the "
-                    "negotiating table over the nuclear programme, Pakistan's ambassador to Tehran said.",
-                    T0 + timedelta(hours=5))
+    unity = doc(
+        "p1",
+        "Iran and Pakistan must lead Islamic unity, says speaker",
+        "TEHRAN, Aug. 12 (MNA) - Iran's parliament speaker told a visiting Pakistani delegation that Iran and "
+        "Pakistan must lead the unity of the Islamic world against division and extremism.",
+        T0,
+    )
+    mediation = doc(
+        "p2",
+        "Pakistan working to bring US and Iran to the negotiating table",
+        "TEHRAN, Aug. 12 (MNA) - Pakistan is working to bring the United States and Iran back to the "
+        "negotiating table over the nuclear programme, Pakistan's ambassador to Tehran said.",
+        T0 + timedelta(hours=5),
+    )
     assert len(set(cluster([unity, mediation]))) == 2
 
 

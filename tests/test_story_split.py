@@ -46,8 +46,9 @@ async def stories_of(app: Any) -> dict[str, str | None]:
         return {r.title: r.story_id for r in (await session.execute(select(ArticleRow.title, ArticleRow.story_id)))}
 
 
-async def test_an_admin_splits_an_article_out_from_the_cli_and_the_split_sticks(database_url: str,
-                                                                                 tmp_path: Path) -> None:
+async def test_an_admin_splits_an_article_out_from_the_cli_and_the_split_sticks(
+    database_url: str, tmp_path: Path
+) -> None:
     # The CLI runs on the real clock: so does the app here, or the article would be too old to be news.
     clock = FakeClock(datetime.now(UTC).replace(microsecond=0))
     cfg = write_config(tmp_path)
@@ -63,7 +64,7 @@ async def test_an_admin_splits_an_article_out_from_the_cli_and_the_split_sticks(
         h.take()
 
         shown = await cli(env, "story", "show", story)
-        assert f"Story {story}: {FIRST[0]} (2 reports)" in shown and f"why: with \"{FIRST[0]}\"" in shown, shown
+        assert f"Story {story}: {FIRST[0]} (2 reports)" in shown and f'why: with "{FIRST[0]}"' in shown, shown
         said = await cli(env, "story", "split", story, "2")  # the second report, oldest first: the toll
         assert f"Split {TOLL[0]!r} out of story {story}: it is now story s-" in said, said
         split = (await stories_of(h.app))[TOLL[0]]
@@ -77,12 +78,24 @@ async def test_an_admin_splits_an_article_out_from_the_cli_and_the_split_sticks(
 
         # It sticks: the same items again, an edit of the split article, and another outlet's report of the toll.
         clock.advance(minutes=10)
-        await h.poll(item(*FIRST, "https://news.example/dnipro-strike", published=now - timedelta(hours=3)), toll,
-                     item(TOLL[0], TOLL[1] + " Rescuers found two more survivors.", "https://news.example/dnipro-toll",
-                          published=now - timedelta(hours=1)),
-                     item(TOLL[0], "Thirty people were killed when a Russian missile struck an apartment block in "
-                          "Dnipro, Ukraine, on Saturday, regional governor Serhiy Lysak said as rescuers searched "
-                          "the nine-storey building's rubble.", "https://other.example/dnipro", outlet="Other"))
+        await h.poll(
+            item(*FIRST, "https://news.example/dnipro-strike", published=now - timedelta(hours=3)),
+            toll,
+            item(
+                TOLL[0],
+                TOLL[1] + " Rescuers found two more survivors.",
+                "https://news.example/dnipro-toll",
+                published=now - timedelta(hours=1),
+            ),
+            item(
+                TOLL[0],
+                "Thirty people were killed when a Russian missile struck an apartment block in "
+                "Dnipro, Ukraine, on Saturday, regional governor Serhiy Lysak said as rescuers searched "
+                "the nine-storey building's rubble.",
+                "https://other.example/dnipro",
+                outlet="Other",
+            ),
+        )
         async with h.app.services.db.session() as session:
             rows = (await session.execute(select(ArticleRow.id, ArticleRow.url, ArticleRow.story_id))).all()
         by_url = {r.url: r for r in rows}
@@ -141,11 +154,13 @@ async def _split_on(face: str, fake: FakeSlack, database_url: str, config_dir: P
             await stopped(app)
 
 
-async def test_slack_admins_split_a_story_and_members_are_refused(fake: FakeSlack, restore_endpoints: Any,
-                                                                   database_url: str, config_dir: Path) -> None:
+async def test_slack_admins_split_a_story_and_members_are_refused(
+    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+) -> None:
     await _split_on("slack", fake, database_url, config_dir)
 
 
-async def test_discord_admins_split_a_story_and_members_are_refused(fake: FakeSlack, restore_endpoints: Any,
-                                                                     database_url: str, config_dir: Path) -> None:
+async def test_discord_admins_split_a_story_and_members_are_refused(
+    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+) -> None:
     await _split_on("discord", fake, database_url, config_dir)

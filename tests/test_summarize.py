@@ -42,8 +42,16 @@ BOILERPLATE = [
 
 def article(aid: str, title: str, text: str, *, at: datetime = T0, outlet: str = "Outlet") -> Article:
     """An Article as the pipeline stores it."""
-    return Article(id=aid, url=f"https://example.org/{aid}", title=title, text=text, outlet=outlet, feed="f",
-                   published=at, seen_at=at)
+    return Article(
+        id=aid,
+        url=f"https://example.org/{aid}",
+        title=title,
+        text=text,
+        outlet=outlet,
+        feed="f",
+        published=at,
+        seen_at=at,
+    )
 
 
 def killed(count: int, qualifier: str = "exact", *, current: bool = True, kind: str = "killed") -> Casualty:
@@ -123,8 +131,10 @@ def test_news_sentences_are_not_boilerplate(sentence: str) -> None:
 
 
 def test_split_sentences_keeps_abbreviations_and_splits_run_on_appeals() -> None:
-    text = ("U.S. Sec. of State Antony Blinken met Mr. Mirzoyan on Sept. 14 in New York. Both sides spoke.\n"
-            "Your support makes all the difference.U.S. Secretary of State Antony Blinken met the ministers.")
+    text = (
+        "U.S. Sec. of State Antony Blinken met Mr. Mirzoyan on Sept. 14 in New York. Both sides spoke.\n"
+        "Your support makes all the difference.U.S. Secretary of State Antony Blinken met the ministers."
+    )
     assert split_sentences(text) == [
         "U.S. Sec. of State Antony Blinken met Mr. Mirzoyan on Sept. 14 in New York.",
         "Both sides spoke.",
@@ -155,11 +165,16 @@ def test_the_story_figure_takes_each_articles_toll_then_the_lowest_of_the_newest
 
 def test_summary_facts_ceasefire_is_the_newest_status_and_people_are_listed_once() -> None:
     a = article("a", "Ceasefire agreed", "Both sides agreed a ceasefire on Monday in talks in Geneva today.")
-    b = article("b", "Ceasefire collapses", "The ceasefire collapsed on Thursday as fighting resumed near the border.",
-                at=T0 + timedelta(days=2))
+    b = article(
+        "b",
+        "Ceasefire collapses",
+        "The ceasefire collapsed on Thursday as fighting resumed near the border.",
+        at=T0 + timedelta(days=2),
+    )
     da = Detection(events=(Event("ceasefire", "agreed", ""),), casualties=(killed(40),), countries=("Armenia",))
-    db = Detection(events=(Event("ceasefire", "collapsed", ""),), casualties=(killed(55),),
-                   countries=("Armenia", "Azerbaijan"))
+    db = Detection(
+        events=(Event("ceasefire", "collapsed", ""),), casualties=(killed(55),), countries=("Armenia", "Azerbaijan")
+    )
     summary = summarize("s", [a, b], [da, db])
     assert summary.ceasefire == "collapsed"
     assert summary.casualty is not None and summary.casualty.count == 55
@@ -183,8 +198,12 @@ def test_officials_and_countries_most_sources_name_come_first() -> None:
 
 
 def test_a_feed_teaser_cut_mid_sentence_is_still_summarised() -> None:
-    teaser = article("t", "Ceasefire talks resume", "Armenia and Azerbaijan resumed ceasefire talks in Geneva on Monday, "
-                     "officials said, as the two sides sought to \u2026")
+    teaser = article(
+        "t",
+        "Ceasefire talks resume",
+        "Armenia and Azerbaijan resumed ceasefire talks in Geneva on Monday, "
+        "officials said, as the two sides sought to \u2026",
+    )
     summary = summarize("s", [teaser], [Detection()])
     assert summary.sentences and summary.sentences[0].startswith("Armenia and Azerbaijan resumed")
 
@@ -195,14 +214,24 @@ def test_the_article_that_matched_the_rule_gives_a_sentence_however_the_others_s
     from bot.models import RuleMatch
 
     matched = article("m", "Envoy visits the capital", "The envoy arrived in the capital on a scheduled visit.")
-    reports = [article(aid, "Ceasefire talks after clashes", " ".join([
-        f"{lead} ceasefire talks resumed after clashes killed 40 people near the border.",
-        f"A truce agreed in the {place} talks collapsed when shelling killed 12 more.",
-        f"Peace talks on a new ceasefire agreement in {place} are expected to continue.",
-        "Officials said the meeting would take place next week in the capital of the region.",
-        "Residents described long queues for bread and fuel in the northern districts.",
-        "Schools in the area remained closed for a third week, local officials said.",
-    ])) for aid, lead, place in (("u1", "Armenian and Azerbaijani", "Geneva"), ("u2", "Sudanese", "Jeddah"))]
-    summary = summarize("s", [*reports, matched], [Detection()] * 3,
-                        [RuleMatch(rule="envoy", reason="", articles=("m",))])
+    reports = [
+        article(
+            aid,
+            "Ceasefire talks after clashes",
+            " ".join(
+                [
+                    f"{lead} ceasefire talks resumed after clashes killed 40 people near the border.",
+                    f"A truce agreed in the {place} talks collapsed when shelling killed 12 more.",
+                    f"Peace talks on a new ceasefire agreement in {place} are expected to continue.",
+                    "Officials said the meeting would take place next week in the capital of the region.",
+                    "Residents described long queues for bread and fuel in the northern districts.",
+                    "Schools in the area remained closed for a third week, local officials said.",
+                ]
+            ),
+        )
+        for aid, lead, place in (("u1", "Armenian and Azerbaijani", "Geneva"), ("u2", "Sudanese", "Jeddah"))
+    ]
+    summary = summarize(
+        "s", [*reports, matched], [Detection()] * 3, [RuleMatch(rule="envoy", reason="", articles=("m",))]
+    )
     assert "The envoy arrived in the capital on a scheduled visit." in summary.sentences

@@ -57,7 +57,9 @@ def test_channel_tenant() -> None:
     assert channel_tenant("webhook:https://hooks.slack.com/services/x") == "local"
 
 
-async def test_each_tenant_sees_only_its_own_sources(database_url: str, config_dir: Path, tmp_path: Path, clock) -> None:
+async def test_each_tenant_sees_only_its_own_sources(
+    database_url: str, config_dir: Path, tmp_path: Path, clock
+) -> None:
     seeds = sorted(SEEDS.iterdir())
     local_folder, slack_folder = tmp_path / "local-only", tmp_path / "slack-only"
     local_folder.mkdir()
@@ -74,10 +76,25 @@ async def test_each_tenant_sees_only_its_own_sources(database_url: str, config_d
     await bot.setup()
     now = clock.now()
     async with bot.services.db.session() as session:
-        session.add(Feed(tenant="slack:T1", name="slack-seeds", url=str(slack_folder),
-                         spec={"name": "slack-seeds", "url": str(slack_folder), "backfill": 10}, created_at=now))
-        session.add(Rule(tenant="slack:T1", name="ceasefire", spec={"name": "ceasefire", "events": ["ceasefire"]},
-                         enabled=True, created_at=now, updated_at=now))
+        session.add(
+            Feed(
+                tenant="slack:T1",
+                name="slack-seeds",
+                url=str(slack_folder),
+                spec={"name": "slack-seeds", "url": str(slack_folder), "backfill": 10},
+                created_at=now,
+            )
+        )
+        session.add(
+            Rule(
+                tenant="slack:T1",
+                name="ceasefire",
+                spec={"name": "ceasefire", "events": ["ceasefire"]},
+                enabled=True,
+                created_at=now,
+                updated_at=now,
+            )
+        )
         session.add(Subscription(tenant="slack:T1", channel="slack:T1/C1", rule="ceasefire", created_at=now))
     await bot.run_once()
 
@@ -126,8 +143,10 @@ async def test_tenants_reading_the_same_feed_share_one_fetch(database_url: str, 
     from bot.storage.tables import ArticleRow, Delivery, SeenItem
 
     hits: list[str] = []
-    items = ["<item><guid>w-1</guid><title>Ceasefire agreed in the north</title><link>https://wire.example/1</link>"
-             "<description>Both sides agreed a ceasefire on Monday, officials said.</description></item>"]
+    items = [
+        "<item><guid>w-1</guid><title>Ceasefire agreed in the north</title><link>https://wire.example/1</link>"
+        "<description>Both sides agreed a ceasefire on Monday, officials said.</description></item>"
+    ]
 
     async def feed(request: web.Request) -> web.Response:
         hits.append(request.path)
@@ -141,7 +160,9 @@ async def test_tenants_reading_the_same_feed_share_one_fetch(database_url: str, 
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/rss"  # type: ignore[union-attr]
-    (config_dir / "feeds.yaml").write_text(f"feeds:\n  - name: wire\n    url: {url}\n    backfill: 10\n", encoding="utf-8")
+    (config_dir / "feeds.yaml").write_text(
+        f"feeds:\n  - name: wire\n    url: {url}\n    backfill: 10\n", encoding="utf-8"
+    )
     settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir))
     bot = App(settings, clock=clock, adapters=[], fetcher=loopback_fetcher())  # the workspaces' feeds too
     await bot.setup()
@@ -151,8 +172,11 @@ async def test_tenants_reading_the_same_feed_share_one_fetch(database_url: str, 
             for tenant, channel in channels.items():
                 if tenant != "local":  # the local operator's terminal is subscribed at setup
                     assert await ensure_tenant(bot.services, tenant)
-                    session.add(Subscription(tenant=tenant, channel=channel, rule="ceasefire-developments",
-                                             created_at=clock.now()))
+                    session.add(
+                        Subscription(
+                            tenant=tenant, channel=channel, rule="ceasefire-developments", created_at=clock.now()
+                        )
+                    )
         ids = await bot.feed_ids()
         assert len(ids) == 3  # the local operator's and the two tenants' copies of the same feed
         await bot.poll_all(force=True)
@@ -162,9 +186,11 @@ async def test_tenants_reading_the_same_feed_share_one_fetch(database_url: str, 
             posts = (await session.scalars(select(Delivery.channel).where(Delivery.kind == "post"))).all()
         assert sorted(seen) == sorted(ids)  # each tenant's feed recorded the item it saw
         assert posts == ["terminal"]  # the operator's feed has backfill 10; a new workspace's starts quiet
-        items.append("<item><guid>w-2</guid><title>Sudan truce collapses as fighting resumes</title>"
-                     "<link>https://wire.example/2</link><description>The ceasefire in Sudan collapsed on Tuesday "
-                     "as fighting resumed in Khartoum, witnesses said.</description></item>")
+        items.append(
+            "<item><guid>w-2</guid><title>Sudan truce collapses as fighting resumes</title>"
+            "<link>https://wire.example/2</link><description>The ceasefire in Sudan collapsed on Tuesday "
+            "as fighting resumed in Khartoum, witnesses said.</description></item>"
+        )
         await bot.poll_all(force=True)  # a feed asking again fetches; the others share its answer
         assert len(hits) == 2
         async with bot.services.db.session() as session:

@@ -36,18 +36,26 @@ from tests.test_slack_commands import slash
 
 HOSTILE = "T0HOSTILE"
 OPERATOR = Caller(user_id="operator", tenant="local", is_admin=True, display_name="operator")
-REAL = ("Armenia and Azerbaijan agree ceasefire after talks in Geneva",
-        "Armenia and Azerbaijan agreed a ceasefire on Tuesday after talks in Geneva, Foreign Minister Ararat "
-        "Mirzoyan said. Both sides pledged to pull troops back from the border within a week.")
-FORGED = ("Armenia-Azerbaijan ceasefire COLLAPSED, 5000 killed",
-          "The ceasefire between Armenia and Azerbaijan COLLAPSED on Tuesday and 5000 soldiers were killed in "
-          "border fighting, Foreign Minister Ararat Mirzoyan said.")
-TREATY = ("Armenian and Azerbaijani ministers discuss peace treaty text",
-          "The foreign ministers of Armenia and Azerbaijan met in Washington on Wednesday to discuss the text of "
-          "a peace treaty, officials said. Ararat Mirzoyan called the talks constructive.")
-PRIVATE = ("Sudan army and RSF resume truce talks in Jeddah",
-           "Sudan's army and the Rapid Support Forces resumed ceasefire talks in Jeddah on Thursday, Saudi "
-           "officials said, after fighting in Khartoum killed at least 30 people.")
+REAL = (
+    "Armenia and Azerbaijan agree ceasefire after talks in Geneva",
+    "Armenia and Azerbaijan agreed a ceasefire on Tuesday after talks in Geneva, Foreign Minister Ararat "
+    "Mirzoyan said. Both sides pledged to pull troops back from the border within a week.",
+)
+FORGED = (
+    "Armenia-Azerbaijan ceasefire COLLAPSED, 5000 killed",
+    "The ceasefire between Armenia and Azerbaijan COLLAPSED on Tuesday and 5000 soldiers were killed in "
+    "border fighting, Foreign Minister Ararat Mirzoyan said.",
+)
+TREATY = (
+    "Armenian and Azerbaijani ministers discuss peace treaty text",
+    "The foreign ministers of Armenia and Azerbaijan met in Washington on Wednesday to discuss the text of "
+    "a peace treaty, officials said. Ararat Mirzoyan called the talks constructive.",
+)
+PRIVATE = (
+    "Sudan army and RSF resume truce talks in Jeddah",
+    "Sudan's army and the Rapid Support Forces resumed ceasefire talks in Jeddah on Thursday, Saudi "
+    "officials said, after fighting in Khartoum killed at least 30 people.",
+)
 
 
 class Feeds:
@@ -62,12 +70,14 @@ class Feeds:
 
     async def rss(self, request: web.Request) -> web.Response:
         # An hour before the real clock: within today's brief and the story window (older items are not news).
-        published = format_datetime(datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(hours=1),
-                                    usegmt=True)
+        published = format_datetime(
+            datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(hours=1), usegmt=True
+        )
         items = "".join(
             f"<item><guid>{link}</guid><title>{title}</title><link>{link}</link><description>{text}</description>"
             f"<pubDate>{published}</pubDate></item>"
-            for link, title, text in self.items.get(request.match_info["name"], []))
+            for link, title, text in self.items.get(request.match_info["name"], [])
+        )
         body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
         return web.Response(text=body, content_type="application/rss+xml")
 
@@ -108,7 +118,8 @@ async def operator(app: App, line: str) -> str:
 
 
 async def test_a_new_workspace_and_server_brief_at_once_on_what_is_stored(
-        fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path) -> None:
+    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+) -> None:
     async with FakeDiscord() as server:
         app = await started(app_for(env_for(database_url, config_dir), fake, server))
         try:
@@ -122,11 +133,13 @@ async def test_a_new_workspace_and_server_brief_at_once_on_what_is_stored(
 
 
 async def test_a_workspace_feed_cannot_rewrite_what_others_read(
-        fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, feeds: Feeds) -> None:
+    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, feeds: Feeds
+) -> None:
     real, treaty = ("https://news.example/geneva", *REAL), ("https://news.example/treaty", *TREATY)
     feeds.items["wire"] = [real]
-    (config_dir / "feeds.yaml").write_text(f"feeds:\n  - name: wire\n    url: {feeds.url('wire')}\n"
-                                           "    backfill: 10\n", encoding="utf-8")
+    (config_dir / "feeds.yaml").write_text(
+        f"feeds:\n  - name: wire\n    url: {feeds.url('wire')}\n    backfill: 10\n", encoding="utf-8"
+    )
     async with FakeDiscord() as server:
         app = await started(app_for(env_for(database_url, config_dir), fake, server))
         try:
@@ -144,14 +157,20 @@ async def test_a_workspace_feed_cannot_rewrite_what_others_read(
             feeds.items["wire"] = [real, treaty]
             await app.poll_all(force=True)
             await app.outbox.drain()
-            briefs = {"operator": await operator(app, "brief armenia"),
-                      "workspace": await slack(fake, "/brief", "armenia"),
-                      "server": await discord(server, "brief", [opt("topic", "armenia")])}
+            briefs = {
+                "operator": await operator(app, "brief armenia"),
+                "workspace": await slack(fake, "/brief", "armenia"),
+                "server": await discord(server, "brief", [opt("topic", "armenia")]),
+            }
             hostile = await slack(fake, "/brief", "armenia", team=HOSTILE)
             async with app.services.db.session() as session:
-                versions = (await session.execute(
-                    select(Feed.tenant, ArticleRow.title, ArticleRow.text).join(Feed, Feed.id == ArticleRow.feed_id)
-                    .where(ArticleRow.url == real[0]))).all()
+                versions = (
+                    await session.execute(
+                        select(Feed.tenant, ArticleRow.title, ArticleRow.text)
+                        .join(Feed, Feed.id == ArticleRow.feed_id)
+                        .where(ArticleRow.url == real[0])
+                    )
+                ).all()
         finally:
             await stopped(app)
     for who, said in briefs.items():
@@ -164,7 +183,8 @@ async def test_a_workspace_feed_cannot_rewrite_what_others_read(
 
 
 async def test_story_ids_and_their_headlines_stay_inside_the_workspace(
-        fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, feeds: Feeds) -> None:
+    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, feeds: Feeds
+) -> None:
     feeds.items["private"] = [("https://news.example/jeddah", *PRIVATE)]
     async with FakeDiscord() as server:
         app = await started(app_for(env_for(database_url, config_dir), fake, server))
@@ -178,12 +198,20 @@ async def test_story_ids_and_their_headlines_stay_inside_the_workspace(
             seed = next(r.story_id for r in rows if r.url.startswith("file:"))
             assert private and seed and private != seed
             # Another workspace's member and a Discord server member probe the private story's id.
-            probes = {ref: await slack(fake, "/mute", ref, team=HOSTILE, user="UMEMBER")
-                      for ref in (private, private[:4], private[:8])}
-            probes.update({f"discord {ref}": await discord(server, "mute", [opt("story", ref)], user_id=MEMBER_USER)
-                           for ref in (private, private[:4])})
-            completions = [await discord(server, "mute", [opt("story", prefix, focused=True)], kind=4,
-                                         user_id=MEMBER_USER) for prefix in ("", private[:4])]
+            probes = {
+                ref: await slack(fake, "/mute", ref, team=HOSTILE, user="UMEMBER")
+                for ref in (private, private[:4], private[:8])
+            }
+            probes.update(
+                {
+                    f"discord {ref}": await discord(server, "mute", [opt("story", ref)], user_id=MEMBER_USER)
+                    for ref in (private, private[:4])
+                }
+            )
+            completions = [
+                await discord(server, "mute", [opt("story", prefix, focused=True)], kind=4, user_id=MEMBER_USER)
+                for prefix in ("", private[:4])
+            ]
             own = await slack(fake, "/mute", private[:8], user="UMEMBER")  # its own workspace finds it
             shared = await discord(server, "mute", [opt("story", seed)], user_id=MEMBER_USER)
         finally:
@@ -196,4 +224,3 @@ async def test_story_ids_and_their_headlines_stay_inside_the_workspace(
     assert seed in completions[0]  # the server's own story is offered
     assert "Muted" in own and PRIVATE[0] in own
     assert "Muted" in shared and "Blinken" in shared
-

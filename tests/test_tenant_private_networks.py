@@ -53,9 +53,11 @@ class Server:
 
 
 def rss(link: str) -> bytes:
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Intranet wire</title><item><guid>i-1</guid>'
-            f"<title>Sudan truce talks resume</title><link>{link}</link><description>{SUMMARY}</description>"
-            "</item></channel></rss>").encode()
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Intranet wire</title><item><guid>i-1</guid>'
+        f"<title>Sudan truce talks resume</title><link>{link}</link><description>{SUMMARY}</description>"
+        "</item></channel></rss>"
+    ).encode()
 
 
 @pytest.fixture
@@ -67,8 +69,9 @@ async def intranet() -> AsyncIterator[Server]:
         return web.Response(body=rss(f"{server.base}/article"), content_type="application/rss+xml")
 
     async def article(request: web.Request) -> web.Response:
-        return web.Response(text=f"<html><body><article><p>{SECRET_PAGE}</p></article></body></html>",
-                            content_type="text/html")
+        return web.Response(
+            text=f"<html><body><article><p>{SECRET_PAGE}</p></article></body></html>", content_type="text/html"
+        )
 
     server.app.router.add_get("/feed.xml", feed)
     server.app.router.add_get("/article", article)
@@ -78,8 +81,9 @@ async def intranet() -> AsyncIterator[Server]:
 
 async def app_with(database_url: str, config_dir: Path, clock, fetcher: Fetcher | None = None) -> App:  # type: ignore[no-untyped-def]
     (config_dir / "feeds.yaml").write_text("feeds: []\n", encoding="utf-8")
-    settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir),
-                             DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True)
+    settings = load_settings(
+        DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir), DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True
+    )
     app = App(settings, clock=clock, adapters=[], fetcher=fetcher)
     await app.setup()
     return app
@@ -88,14 +92,16 @@ async def app_with(database_url: str, config_dir: Path, clock, fetcher: Fetcher 
 async def add_feed(app: App, tenant: str, name: str, url: str, **fields: object) -> int:
     """A feed row as `feeds add` stores it (for a workspace: as if its host had resolved to a public address then)."""
     async with app.services.db.session() as session:
-        row = add_feed_row(session, tenant, FeedSpec(name=name, url=url, backfill=10, **fields), title=None,
-                           now=app.clock.now())
+        row = add_feed_row(
+            session, tenant, FeedSpec(name=name, url=url, backfill=10, **fields), title=None, now=app.clock.now()
+        )
         await session.flush()
         return int(row.id)
 
 
-async def test_a_workspace_cannot_add_an_internal_feed(database_url: str, config_dir: Path, clock,
-                                                       intranet: Server) -> None:
+async def test_a_workspace_cannot_add_an_internal_feed(
+    database_url: str, config_dir: Path, clock, intranet: Server
+) -> None:
     app = await app_with(database_url, config_dir, clock)
     try:
         url = f"{intranet.base}/feed.xml"
@@ -115,8 +121,9 @@ async def test_a_workspace_cannot_add_an_internal_feed(database_url: str, config
         await app.close()
 
 
-async def test_a_workspace_feed_gets_neither_a_fetch_nor_a_shared_result(database_url: str, config_dir: Path, clock,
-                                                                          intranet: Server) -> None:
+async def test_a_workspace_feed_gets_neither_a_fetch_nor_a_shared_result(
+    database_url: str, config_dir: Path, clock, intranet: Server
+) -> None:
     app = await app_with(database_url, config_dir, clock)
     try:
         url = f"{intranet.base}/feed.xml"
@@ -139,8 +146,9 @@ async def test_a_workspace_feed_gets_neither_a_fetch_nor_a_shared_result(databas
         await app.close()
 
 
-async def test_full_text_of_an_internal_page_never_reaches_a_workspace(database_url: str, config_dir: Path, clock,
-                                                                        intranet: Server) -> None:
+async def test_full_text_of_an_internal_page_never_reaches_a_workspace(
+    database_url: str, config_dir: Path, clock, intranet: Server
+) -> None:
     # A public feed (127.0.0.1 counts as public here) whose item links to the internal page on 127.0.0.2.
     async def feed(request: web.Request) -> web.Response:
         return web.Response(body=rss(f"{intranet.base}/article"), content_type="application/rss+xml")

@@ -88,8 +88,11 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     shutil.copytree(REPO / "config", tmp_path / "config")
     shutil.copytree(REPO / "seeds", tmp_path / "seeds")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DIPLOBOT_", "SLACK_", "DISCORD_"))}
-    env.update(DIPLOBOT_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'var' / 'diplobot.db'}",
-               DIPLOBOT_CONFIG_DIR=str(tmp_path / "config"), TERM="xterm")
+    env.update(
+        DIPLOBOT_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'var' / 'diplobot.db'}",
+        DIPLOBOT_CONFIG_DIR=str(tmp_path / "config"),
+        TERM="xterm",
+    )
     term = Terminal([str(DIPLOBOT), "run"], tmp_path, env)
     try:
         yield term

@@ -50,8 +50,9 @@ async def test_cli_test_alert_prints_a_marked_sample_in_this_terminal(database_u
     assert f'Test alert sent to terminal (message 1): look for "{HEADLINE}"' in said, out
 
 
-async def test_cli_test_alert_to_slack_is_sent_by_the_running_bot(fake: FakeSlack, restore_endpoints: Any,
-                                                                  database_url: str, config_dir: Path) -> None:
+async def test_cli_test_alert_to_slack_is_sent_by_the_running_bot(
+    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+) -> None:
     env = env_for(database_url, config_dir)
     async with FakeDiscord() as discord_server:
         app = await started(app_for(env, fake, discord_server))
@@ -68,8 +69,9 @@ async def test_cli_test_alert_to_slack_is_sent_by_the_running_bot(fake: FakeSlac
     assert f"Test alert sent to {SLACK_CHANNEL} (message " in said, said
 
 
-async def test_slack_admin_gets_a_test_alert_in_the_channel(fake: FakeSlack, restore_endpoints: Any,
-                                                            database_url: str, config_dir: Path) -> None:
+async def test_slack_admin_gets_a_test_alert_in_the_channel(
+    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+) -> None:
     async with FakeDiscord() as discord_server:
         app = await started(app_for(env_for(database_url, config_dir), fake, discord_server))
         try:
@@ -91,8 +93,9 @@ async def test_slack_admin_gets_a_test_alert_in_the_channel(fake: FakeSlack, res
     assert rows == [(SLACK_CHANNEL, "post", "sent")]
 
 
-async def test_discord_admin_gets_a_test_alert_in_the_channel(fake: FakeSlack, restore_endpoints: Any,
-                                                              database_url: str, config_dir: Path) -> None:
+async def test_discord_admin_gets_a_test_alert_in_the_channel(
+    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+) -> None:
     async with FakeDiscord() as discord_server:
         app = await started(app_for(env_for(database_url, config_dir), fake, discord_server))
         try:

@@ -9,22 +9,26 @@ from bot.topics import Topic, build_index, norm
 
 @pytest.fixture(scope="module")
 def index():
-    return build_index(people=["Antony Blinken"], countries=["Armenia"], regions=["Nagorno-Karabakh"],
-                       rules=["ceasefire-watch"])
+    return build_index(
+        people=["Antony Blinken"], countries=["Armenia"], regions=["Nagorno-Karabakh"], rules=["ceasefire-watch"]
+    )
 
 
-@pytest.mark.parametrize("query,kind,name", [
-    ("armenia", "country", "Armenia"),
-    ("ARMENIAN", "country", "Armenia"),
-    ("azeri", "country", "Azerbaijan"),
-    ("Azerbaijani", "country", "Azerbaijan"),
-    ("karabakh", "region", "Nagorno-Karabakh"),
-    ("Nagorno Karabakh", "region", "Nagorno-Karabakh"),
-    ("blinken", "person", "Antony Blinken"),
-    ("pashinyan", "person", "Nikol Pashinyan"),
-    ("U.S.", "country", "United States"),
-    ("ceasefire-watch", "rule", "ceasefire-watch"),
-])
+@pytest.mark.parametrize(
+    "query,kind,name",
+    [
+        ("armenia", "country", "Armenia"),
+        ("ARMENIAN", "country", "Armenia"),
+        ("azeri", "country", "Azerbaijan"),
+        ("Azerbaijani", "country", "Azerbaijan"),
+        ("karabakh", "region", "Nagorno-Karabakh"),
+        ("Nagorno Karabakh", "region", "Nagorno-Karabakh"),
+        ("blinken", "person", "Antony Blinken"),
+        ("pashinyan", "person", "Nikol Pashinyan"),
+        ("U.S.", "country", "United States"),
+        ("ceasefire-watch", "rule", "ceasefire-watch"),
+    ],
+)
 def test_resolve(index, query, kind, name):
     topic = index.resolve(query)
     assert topic is not None, query

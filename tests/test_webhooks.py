@@ -24,7 +24,9 @@ WHEN = datetime(2026, 11, 24, tzinfo=UTC)
 def story(headline: str = "Talks resume in Doha", sources: int = 1) -> Summary:
     """A small story."""
     return Summary(
-        story_id="s1", headline=headline, sentences=("Delegations met on Monday.",),
+        story_id="s1",
+        headline=headline,
+        sentences=("Delegations met on Monday.",),
         sources=tuple(Source(str(i), "t", f"https://e.com/{i}", f"Outlet {i}", WHEN) for i in range(sources)),
         severity="urgent",
     )
@@ -34,7 +36,9 @@ def story(headline: str = "Talks resume in Doha", sources: int = 1) -> Summary:
 def restore_endpoints(monkeypatch: pytest.MonkeyPatch) -> None:
     """Put discord.py's REST base back after the test."""
     monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    )
 
 
 @pytest.fixture
@@ -64,8 +68,11 @@ class SlackHook:
     async def handle(self, request: web.Request) -> web.Response:
         self.posts.append(json.loads(await request.text()))
         if self.status != 200:
-            return web.Response(text="no_service" if self.status == 404 else "rate_limited", status=self.status,
-                                headers={"Retry-After": "7"} if self.status == 429 else None)
+            return web.Response(
+                text="no_service" if self.status == 404 else "rate_limited",
+                status=self.status,
+                headers={"Retry-After": "7"} if self.status == 429 else None,
+            )
         return web.Response(text="ok")
 
 
@@ -112,9 +119,13 @@ async def test_discord_webhook_send_and_edit(adapter: WebhookAdapter, fake: Fake
     assert "<@&123>" not in body["embeds"][0]["title"]
     assert body["components"][0]["components"][0]["url"] == "https://e.com/0"
     await adapter.sink.edit(Alert(kind="edit", channel=channel, summary=story(sources=3)), mid)
-    assert fake.requests_to("PATCH", rf"/webhooks/{HOOK_ID}/tok-abc/messages/{mid}$")[-1]["allowed_mentions"] == {"parse": []}
+    assert fake.requests_to("PATCH", rf"/webhooks/{HOOK_ID}/tok-abc/messages/{mid}$")[-1]["allowed_mentions"] == {
+        "parse": []
+    }
     assert "3 sources" in fake.messages[mid]["embeds"][0]["footer"]["text"]
-    follow = await adapter.sink.reply_in_thread(Alert(kind="followup", channel=channel, summary=story(), change="Deal signed"), mid)
+    follow = await adapter.sink.reply_in_thread(
+        Alert(kind="followup", channel=channel, summary=story(), change="Deal signed"), mid
+    )
     assert follow is not None and follow != mid
 
 
@@ -142,7 +153,9 @@ async def test_discord_webhook_429_then_ok(adapter: WebhookAdapter, fake: FakeDi
 async def test_discord_webhook_on_foreign_host_is_refused(adapter: WebhookAdapter) -> None:
     """A Discord-shaped URL on a host that is not Discord (nor DISCORD_API_URL) is refused: the token stays home."""
     with pytest.raises(Permanent, match="not a Discord host"):
-        await adapter.sink.send(Alert(kind="notice", channel=f"webhook:https://evil.example/api/webhooks/{HOOK_ID}/t", text="x"))
+        await adapter.sink.send(
+            Alert(kind="notice", channel=f"webhook:https://evil.example/api/webhooks/{HOOK_ID}/t", text="x")
+        )
 
 
 # ---------------------------------------------------------------- Slack incoming webhooks
@@ -158,7 +171,12 @@ async def test_slack_webhook_send_and_update(adapter: WebhookAdapter, slack: Sla
     assert not [b for b in first["blocks"] if b["type"] == "actions"]  # no buttons without an app behind them
     await adapter.sink.edit(Alert(kind="edit", channel=channel, summary=story(sources=2)), "")
     assert len(slack.posts) == 2 and slack.posts[-1]["text"].startswith("Updated:")
-    assert await adapter.sink.reply_in_thread(Alert(kind="followup", channel=channel, summary=story(), change="Deal signed"), "") is None
+    assert (
+        await adapter.sink.reply_in_thread(
+            Alert(kind="followup", channel=channel, summary=story(), change="Deal signed"), ""
+        )
+        is None
+    )
     assert "Deal signed" in json.dumps(slack.posts[-1])
 
 
@@ -180,9 +198,12 @@ async def test_loopback_webhook_refused_without_private_networks(slack: SlackHoo
     """With private networks not allowed, a loopback webhook URL is refused before any request is made."""
     a = WebhookAdapter(Settings(DIPLOBOT_ALLOW_PRIVATE_NETWORKS=False))  # type: ignore[call-arg]
     try:
-        for url in (f"slack+http://127.0.0.1:{slack.port}/services/T000/B000/hooktoken",
-                    f"slack+http://localhost:{slack.port}/services/T000/B000/hooktoken",
-                    "slack+http://[::1]/services/x", "slack+http://169.254.169.254/latest/meta-data"):
+        for url in (
+            f"slack+http://127.0.0.1:{slack.port}/services/T000/B000/hooktoken",
+            f"slack+http://localhost:{slack.port}/services/T000/B000/hooktoken",
+            "slack+http://[::1]/services/x",
+            "slack+http://169.254.169.254/latest/meta-data",
+        ):
             with pytest.raises(Permanent, match="internal|loopback|link-local"):
                 await a.sink.send(Alert(kind="notice", channel=f"webhook:{url}", text="hi"))
         assert slack.posts == []
@@ -192,7 +213,16 @@ async def test_loopback_webhook_refused_without_private_networks(slack: SlackHoo
 
 async def test_check_url_and_addresses() -> None:
     """The ingestion rules: loopback, private, link-local and metadata addresses are blocked; public ones pass."""
-    for address in ("127.0.0.1", "10.1.2.3", "192.168.0.1", "169.254.169.254", "::1", "fd00:ec2::254", "::ffff:127.0.0.1", "100.64.0.1"):
+    for address in (
+        "127.0.0.1",
+        "10.1.2.3",
+        "192.168.0.1",
+        "169.254.169.254",
+        "::1",
+        "fd00:ec2::254",
+        "::ffff:127.0.0.1",
+        "100.64.0.1",
+    ):
         assert is_blocked_address(address), address
     assert not is_blocked_address("8.8.8.8") and not is_blocked_address("2606:4700::1111")
     await check_url("https://8.8.8.8/x", allow_private=False)
@@ -209,7 +239,11 @@ def test_target_rules() -> None:
     assert parse_target("webhook:https://discord.com/api/v10/webhooks/123/abc").kind == "discord"
     assert parse_target("webhook:slack+https://example.org/hook").url == "https://example.org/hook"
     assert parse_target("webhook:discord+http://127.0.0.1:9/api/webhooks/1/t").kind == "discord"
-    for bad in ("webhook:https://example.org/hook", "webhook:ftp://hooks.slack.com/x", "webhook:discord+https://x.org/nothing"):
+    for bad in (
+        "webhook:https://example.org/hook",
+        "webhook:ftp://hooks.slack.com/x",
+        "webhook:discord+https://x.org/nothing",
+    ):
         with pytest.raises(Permanent):
             parse_target(bad)
 

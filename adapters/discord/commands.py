@@ -71,7 +71,9 @@ Runner = Callable[[discord.Interaction, "CommandSpec", dict[str, Any]], Awaitabl
 Completer = Callable[[str], Callable[[discord.Interaction, str], Awaitable[list[app_commands.Choice[str]]]]]
 
 
-def build_command(spec: CommandSpec, name: str, run: Runner, completer: Completer) -> app_commands.Command[Any, ..., Any]:
+def build_command(
+    spec: CommandSpec, name: str, run: Runner, completer: Completer
+) -> app_commands.Command[Any, ..., Any]:
     """One app command for one spec: options from the spec's Args, the callback hands values to `run`."""
 
     async def callback(interaction: discord.Interaction, **values: Any) -> None:
@@ -122,7 +124,11 @@ def build_tree_commands(
         path = discord_name(spec.name)
         if len(path) == 1:
             if path[0] in grouped:
-                log.warning("/%s is a group on Discord; the bare %r command is reachable as a subcommand only", path[0], spec.name)
+                log.warning(
+                    "/%s is a group on Discord; the bare %r command is reachable as a subcommand only",
+                    path[0],
+                    spec.name,
+                )
                 continue
             command = build_command(spec, path[0], run, completer)
             command.guild_only = True
@@ -136,7 +142,10 @@ def build_tree_commands(
             key = " ".join(path[: depth + 1])
             if key not in groups:
                 groups[key] = app_commands.Group(
-                    name=word, description=_describe(GROUP_HELP.get(key, f"{key} commands")), parent=parent, guild_only=parent is None
+                    name=word,
+                    description=_describe(GROUP_HELP.get(key, f"{key} commands")),
+                    parent=parent,
+                    guild_only=parent is None,
                 )
                 if parent is None:
                     top[word] = groups[key]
@@ -224,7 +233,12 @@ class CommandBridge:
     async def run(self, interaction: discord.Interaction, spec: CommandSpec, values: dict[str, Any]) -> None:
         """Check, dispatch once through the core, and answer (deferring if the core is slow)."""
         if interaction.guild_id is None:
-            await self._respond(interaction, Reply(text="Error: diplobot commands work in servers only", ok=False, ephemeral=True), True, False)
+            await self._respond(
+                interaction,
+                Reply(text="Error: diplobot commands work in servers only", ok=False, ephemeral=True),
+                True,
+                False,
+            )
             return
         caller = self.caller(interaction)
         if spec.admin_only and not caller.is_admin:
@@ -276,10 +290,14 @@ class CommandBridge:
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         """Log a failure and tell the caller privately, never with a stack trace."""
         log.error("app command failed: %s", error, exc_info=error)
-        reply = Reply(text="Error: the command failed; the operator can see the details in the log", ok=False, ephemeral=True)
+        reply = Reply(
+            text="Error: the command failed; the operator can see the details in the log", ok=False, ephemeral=True
+        )
         try:
             if interaction.response.is_done():
-                await interaction.followup.send(reply.text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+                await interaction.followup.send(
+                    reply.text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+                )
             else:
                 await interaction.response.send_message(reply.text, ephemeral=True)
         except discord.HTTPException:

@@ -263,12 +263,18 @@ def summary_fields(summary: Summary) -> tuple[EmbedField, ...]:
     if summary.countries:
         fields.append(_field("Countries", _join_capped(clean(c) for c in summary.countries)))
     if summary.matches:
-        lines = (f"**{clean(m.rule)}**: {clean(m.reason)}" if m.reason else f"**{clean(m.rule)}**" for m in summary.matches)
+        lines = (
+            f"**{clean(m.rule)}**: {clean(m.reason)}" if m.reason else f"**{clean(m.rule)}**" for m in summary.matches
+        )
         fields.append(_field("Watch rules", _join_capped(lines, "\n")))
     if summary.sources:
         now = datetime.now(UTC)
-        lines = (f"• {clean(s.outlet)}: {clean(s.title)}" + (f" ({s.when_text(now)})" if s.published else "")
-                 + (f"\n  why: {clean(s.why)}" if s.why else "") for s in summary.sources)
+        lines = (
+            f"• {clean(s.outlet)}: {clean(s.title)}"
+            + (f" ({s.when_text(now)})" if s.published else "")
+            + (f"\n  why: {clean(s.why)}" if s.why else "")
+            for s in summary.sources
+        )
         fields.append(_field(f"Sources ({len(summary.sources)})", _join_capped(lines, "\n")))
     return tuple(f for f in fields if f is not None)[:FIELDS_MAX]
 

@@ -34,6 +34,7 @@ except ImportError:  # pragma: no cover
         """No delivery keys in this core."""
         return None
 
+
 if TYPE_CHECKING:
     from bot.models import Alert
 
@@ -113,8 +114,9 @@ class DiscordSink:
             cause = exc.__cause__
             if not (isinstance(cause, discord.HTTPException) and cause.code == INVALID_FORM_BODY):
                 raise
-            log.error("Discord refused the alert for %s as invalid (%s); sending it as plain text",
-                      alert.channel, cause.text)
+            log.error(
+                "Discord refused the alert for %s as invalid (%s); sending it as plain text", alert.channel, cause.text
+            )
             return await call(render_plain(alert, ref=current_delivery_key()))
 
     def _ready(self, channel: str) -> None:
@@ -198,8 +200,11 @@ class DiscordSink:
                 except discord.HTTPException as exc:
                     if exc.code == UNKNOWN_MESSAGE:
                         # The alert was deleted: the development goes to the channel itself.
-                        log.warning("alert message %s in %s was deleted; posting the follow-up in the channel",
-                                    message_id, alert.channel)
+                        log.warning(
+                            "alert message %s in %s was deleted; posting the follow-up in the channel",
+                            message_id,
+                            alert.channel,
+                        )
                         target = self.client.get_partial_messageable(channel_id, guild_id=guild_id)
                         return str((await target.send(**self._kwargs(message))).id)
                     if exc.code != THREAD_ALREADY_EXISTS:

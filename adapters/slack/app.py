@@ -79,8 +79,14 @@ def command_words(command: str, text: str) -> tuple[str, tuple[str, ...]]:
 class AdminCache:
     """Who is a workspace admin: configured user ids, else users.info (is_admin/is_owner) cached for 10 min."""
 
-    def __init__(self, client: AsyncWebClient, configured: frozenset[str], *, ttl: float = ADMIN_TTL,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        configured: frozenset[str],
+        *,
+        ttl: float = ADMIN_TTL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.client, self.configured, self.ttl, self._clock = client, configured, ttl, clock
         self._cache: dict[tuple[str, str], tuple[bool, float]] = {}
 
@@ -125,8 +131,9 @@ class SlackAdapter:
 
     prefix = PREFIX
 
-    def __init__(self, settings: Settings, core: CommandCore, *, client: AsyncWebClient | None = None,
-                 pace_seconds: float = 1.0) -> None:
+    def __init__(
+        self, settings: Settings, core: CommandCore, *, client: AsyncWebClient | None = None, pace_seconds: float = 1.0
+    ) -> None:
         if not settings.slack_bot_token:
             raise ConfigError("the Slack adapter needs a bot token", field="SLACK_BOT_TOKEN")
         self.settings = settings
@@ -135,11 +142,11 @@ class SlackAdapter:
         if not self.socket_mode and not settings.slack_signing_secret:
             raise ConfigError(
                 "set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) with SLACK_BOT_TOKEN",
-                file="environment", field="SLACK_SIGNING_SECRET",
+                file="environment",
+                field="SLACK_SIGNING_SECRET",
             )
         self.client = client or build_client(settings.slack_bot_token, settings.slack_api_url)
-        self.sink = SlackSink(self.client, usergroup=settings.slack_flash_usergroup,
-                              pacer=ChannelPacer(pace_seconds))
+        self.sink = SlackSink(self.client, usergroup=settings.slack_flash_usergroup, pacer=ChannelPacer(pace_seconds))
         admins = frozenset(u.strip() for u in settings.slack_admin_users.split(",") if u.strip())
         self.admins = AdminCache(self.client, admins)
         bolt_log = logging.getLogger("adapters.slack.bolt")
@@ -176,8 +183,10 @@ class SlackAdapter:
                 raise ConfigError(f"Slack refused the bot token: {error}", field="SLACK_BOT_TOKEN") from exc
             log.warning("slack auth.test failed (%s); starting anyway", error)
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
-            raise Unavailable(f"cannot reach Slack at {self.client.base_url} ({type(exc).__name__}: {exc}); check "
-                              "the network, or SLACK_API_URL if you set it") from None
+            raise Unavailable(
+                f"cannot reach Slack at {self.client.base_url} ({type(exc).__name__}: {exc}); check "
+                "the network, or SLACK_API_URL if you set it"
+            ) from None
         if self.socket_mode:
             self._socket = AsyncSocketModeHandler(self.app, self.settings.slack_app_token, web_client=self.client)
             await self._socket.connect_async()  # type: ignore[no-untyped-call]  # unannotated in slack_bolt
@@ -193,9 +202,12 @@ class SlackAdapter:
         except OSError as exc:
             await self.stop()
             why = os.strerror(exc.errno) if exc.errno else str(exc)
-            raise ConfigError(f"Slack's HTTP endpoint cannot listen on {self.settings.slack_host}:"
-                              f"{self.settings.slack_port} ({why}); choose a free port or stop what uses it",
-                              file="environment", field="SLACK_PORT") from None
+            raise ConfigError(
+                f"Slack's HTTP endpoint cannot listen on {self.settings.slack_host}:"
+                f"{self.settings.slack_port} ({why}); choose a free port or stop what uses it",
+                file="environment",
+                field="SLACK_PORT",
+            ) from None
         self.port = _bound_port(self._runner, self.settings.slack_port)
         log.info("slack: HTTP mode on %s:%s%s", self.settings.slack_host, self.port, self.settings.slack_path)
 
@@ -223,15 +235,20 @@ class SlackAdapter:
 
     async def caller(self, team: str, user: str, name: str | None = None) -> Caller:
         """The core Caller for a Slack user in a workspace."""
-        return Caller(user_id=user, tenant=tenant_of(team), is_admin=await self.admins.is_admin(team, user),
-                      display_name=name)
+        return Caller(
+            user_id=user, tenant=tenant_of(team), is_admin=await self.admins.is_admin(team, user), display_name=name
+        )
 
     @staticmethod
     def _reply_kwargs(reply: Reply, *, ephemeral: bool | None = None) -> dict[str, Any]:
         message = render.render_reply(reply)
         private = (reply.ephemeral or not reply.ok) if ephemeral is None else ephemeral
-        return {**message.kwargs(), "response_type": "ephemeral" if private else "in_channel",
-                "unfurl_links": False, "unfurl_media": False}
+        return {
+            **message.kwargs(),
+            "response_type": "ephemeral" if private else "in_channel",
+            "unfurl_links": False,
+            "unfurl_media": False,
+        }
 
     async def _respond(self, respond: Any, reply: Reply, **kwargs: Any) -> None:
         response = await respond(**self._reply_kwargs(reply, **kwargs))
@@ -267,8 +284,7 @@ class SlackAdapter:
             await self._respond(respond, Reply(text=f"Error: {exc}", ok=False, ephemeral=True))
             return
         except ValueError as exc:
-            await self._respond(respond, Reply(text=f"Error: cannot read the command: {exc}", ok=False,
-                                               ephemeral=True))
+            await self._respond(respond, Reply(text=f"Error: cannot read the command: {exc}", ok=False, ephemeral=True))
             return
         caller = await self.caller(team, user, body.get("user_name"))
         if await self._maybe_open_modal(name, args, caller, channel, body):
@@ -276,8 +292,9 @@ class SlackAdapter:
         reply = await self.core.dispatch(Invocation(command=name, args=args, caller=caller, channel=channel))
         await self._respond(respond, reply)
 
-    async def _maybe_open_modal(self, name: str, args: tuple[str, ...], caller: Caller, channel: str,
-                                body: dict[str, Any]) -> bool:
+    async def _maybe_open_modal(
+        self, name: str, args: tuple[str, ...], caller: Caller, channel: str, body: dict[str, Any]
+    ) -> bool:
         """`/watch add [NAME]` or `/watch edit NAME` with no options opens the rule editor instead."""
         if name != "watch" or not args or args[0].lower() not in ("add", "edit") or len(args) > 2:
             return False
@@ -295,8 +312,7 @@ class SlackAdapter:
             if not shown.ok:
                 return False  # no such rule: the core's own answer (with suggestions) is better than a modal
             current = rule_yaml(shown)
-        view = render.rule_modal(mode=mode, name=rule_name, spec=current,
-                                 metadata={"mode": mode, "channel": channel})
+        view = render.rule_modal(mode=mode, name=rule_name, spec=current, metadata={"mode": mode, "channel": channel})
         try:
             await self.client.views_open(trigger_id=body["trigger_id"], view=view)
         except SlackApiError as exc:
@@ -409,8 +425,9 @@ class SlackAdapter:
         view_id = (body.get("view") or {}).get("id")
         self._spawn(self._finish_preview(task, rule, view_id, meta))
 
-    async def _finish_preview(self, task: asyncio.Task[Reply], rule: PendingRule, view_id: str | None,
-                              meta: dict[str, Any]) -> None:
+    async def _finish_preview(
+        self, task: asyncio.Task[Reply], rule: PendingRule, view_id: str | None, meta: dict[str, Any]
+    ) -> None:
         reply = await task
         action, payload = self._after_preview(reply, rule)
         if action == "errors":  # inline errors are only possible in the ack: reopen the editor with a note
@@ -428,8 +445,12 @@ class SlackAdapter:
         rule = self._recall(meta)
         user = (body.get("user") or {}).get("id", "")
         if rule is None or rule.user != user:
-            await ack(response_action="update", view=render.rule_result(
-                Reply(text="Error: this preview has expired; open the rule editor again", ok=False)))
+            await ack(
+                response_action="update",
+                view=render.rule_result(
+                    Reply(text="Error: this preview has expired; open the rule editor again", ok=False)
+                ),
+            )
             return
         team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
         caller = await self.caller(team, user, (body.get("user") or {}).get("username"))

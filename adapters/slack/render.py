@@ -176,8 +176,6 @@ def link(url: str | None, label: str) -> str:
     return f"<{target}|{escape_label(one_line(label)) or 'link'}>"
 
 
-
-
 # ----------------------------------------------------------------------------- block builders
 
 
@@ -421,8 +419,11 @@ def render_alert(alert: Alert, *, usergroup: str | None = None) -> Message:
         return render_followup(alert)
     if alert.kind == "batch":
         n = len(alert.summaries)
-        return render_list(alert.text or f"{n} new stories", alert.summaries,
-                           intro="Several stories at once: grouped to keep the channel readable.")
+        return render_list(
+            alert.text or f"{n} new stories",
+            alert.summaries,
+            intro="Several stories at once: grouped to keep the channel readable.",
+        )
     if alert.kind == "digest":
         return render_list(alert.text or "Digest", alert.summaries)
     return render_notice(alert.text or (alert.summary.headline if alert.summary else ""))
@@ -454,8 +455,15 @@ def render_reply(reply: Reply) -> Message:
 # ----------------------------------------------------------------------------- rule modal
 
 
-def _modal(title: str, blocks: list[Block], *, callback_id: str, metadata: dict[str, Any],
-           submit: str | None, close: str = "Cancel") -> dict[str, Any]:
+def _modal(
+    title: str,
+    blocks: list[Block],
+    *,
+    callback_id: str,
+    metadata: dict[str, Any],
+    submit: str | None,
+    close: str = "Cancel",
+) -> dict[str, Any]:
     view: dict[str, Any] = {
         "type": "modal",
         "callback_id": callback_id,
@@ -469,27 +477,44 @@ def _modal(title: str, blocks: list[Block], *, callback_id: str, metadata: dict[
     return view
 
 
-def rule_modal(*, mode: str, name: str = "", spec: str = "", metadata: dict[str, Any],
-               note: str = "") -> dict[str, Any]:
+def rule_modal(
+    *, mode: str, name: str = "", spec: str = "", metadata: dict[str, Any], note: str = ""
+) -> dict[str, Any]:
     """The rule editor: a name and a YAML spec; submit runs the backtest preview."""
-    name_element: Block = {"type": "plain_text_input", "action_id": NAME_INPUT, "max_length": 100,
-                           "placeholder": {"type": "plain_text", "text": "e.g. armenia-azerbaijan"}}
+    name_element: Block = {
+        "type": "plain_text_input",
+        "action_id": NAME_INPUT,
+        "max_length": 100,
+        "placeholder": {"type": "plain_text", "text": "e.g. armenia-azerbaijan"},
+    }
     if name:
         name_element["initial_value"] = name[:100]
-    spec_element: Block = {"type": "plain_text_input", "action_id": SPEC_INPUT, "multiline": True,
-                           "max_length": MAX_INPUT,
-                           "placeholder": {"type": "plain_text", "text": _SPEC_PLACEHOLDER}}
+    spec_element: Block = {
+        "type": "plain_text_input",
+        "action_id": SPEC_INPUT,
+        "multiline": True,
+        "max_length": MAX_INPUT,
+        "placeholder": {"type": "plain_text", "text": _SPEC_PLACEHOLDER},
+    }
     if spec:
         spec_element["initial_value"] = spec[:MAX_INPUT]
     blocks: list[Block] = []
     if note:
         blocks.append(section(escape(note)))
     blocks += [
-        {"type": "input", "block_id": NAME_BLOCK, "label": {"type": "plain_text", "text": "Rule name"},
-         "element": name_element},
-        {"type": "input", "block_id": SPEC_BLOCK, "label": {"type": "plain_text", "text": "Rule (YAML)"},
-         "element": spec_element,
-         "hint": {"type": "plain_text", "text": "Preview first: you will see what the rule would have matched."}},
+        {
+            "type": "input",
+            "block_id": NAME_BLOCK,
+            "label": {"type": "plain_text", "text": "Rule name"},
+            "element": name_element,
+        },
+        {
+            "type": "input",
+            "block_id": SPEC_BLOCK,
+            "label": {"type": "plain_text", "text": "Rule (YAML)"},
+            "element": spec_element,
+            "hint": {"type": "plain_text", "text": "Preview first: you will see what the rule would have matched."},
+        },
     ]
     title = "Edit rule" if mode == "edit" else "New watch rule"
     return _modal(title, blocks, callback_id=RULE_MODAL, metadata=metadata, submit="Preview")
@@ -502,8 +527,7 @@ def rule_preview(reply: Reply, *, metadata: dict[str, Any]) -> dict[str, Any]:
     message = render_reply(shown)
     blocks = list(message.blocks)[: MAX_VIEW_BLOCKS - 1]
     blocks.append(context(["Save to start watching with this rule, or Back to edit it."]))
-    return _modal("Rule preview", blocks, callback_id=RULE_SAVE_MODAL, metadata=metadata, submit="Save",
-                  close="Back")
+    return _modal("Rule preview", blocks, callback_id=RULE_SAVE_MODAL, metadata=metadata, submit="Save", close="Back")
 
 
 def rule_result(reply: Reply) -> dict[str, Any]:

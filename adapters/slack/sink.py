@@ -34,18 +34,47 @@ LOOKUP_LIMIT = 100  # messages read back when reconciling a crashed send
 DEFAULT_API_URL = "https://slack.com/api/"
 
 # Errors that retrying cannot fix: the core pauses the subscription and tells an admin.
-PERMANENT_ERRORS = frozenset({
-    "channel_not_found", "not_in_channel", "is_archived", "invalid_auth", "account_inactive",
-    "token_revoked", "token_expired", "not_authed", "no_permission", "missing_scope", "restricted_action",
-    "team_access_not_granted", "ekm_access_denied", "org_login_required", "access_denied",
-    "message_not_found", "cant_update_message", "edit_window_closed", "invalid_blocks", "msg_too_long",
-    "no_text", "invalid_arguments", "channel_is_archived", "team_not_found", "app_uninstalled",
-})
+PERMANENT_ERRORS = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "invalid_auth",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+        "not_authed",
+        "no_permission",
+        "missing_scope",
+        "restricted_action",
+        "team_access_not_granted",
+        "ekm_access_denied",
+        "org_login_required",
+        "access_denied",
+        "message_not_found",
+        "cant_update_message",
+        "edit_window_closed",
+        "invalid_blocks",
+        "msg_too_long",
+        "no_text",
+        "invalid_arguments",
+        "channel_is_archived",
+        "team_not_found",
+        "app_uninstalled",
+    }
+)
 # Errors Slack documents as transient.
-RETRYABLE_ERRORS = frozenset({
-    "ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable",
-    "request_timeout", "timeout",
-})
+RETRYABLE_ERRORS = frozenset(
+    {
+        "ratelimited",
+        "rate_limited",
+        "internal_error",
+        "fatal_error",
+        "service_unavailable",
+        "request_timeout",
+        "timeout",
+    }
+)
 
 
 def slack_address(address: str) -> ChannelAddress:
@@ -66,8 +95,14 @@ class BoundedRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):
         super().__init__(max_retry_count=max_retry_count)
         self.max_wait = max_wait
 
-    async def _can_retry_async(self, *, state: RetryState, request: HttpRequest,
-                               response: HttpResponse | None = None, error: Exception | None = None) -> bool:
+    async def _can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
         if response is None or response.status_code != 429:
             return False
         return (retry_after(response.headers) or 1.0) <= self.max_wait
@@ -91,8 +126,11 @@ def retry_after(headers: Any) -> float | None:
 
 def retry_handlers() -> list[AsyncRetryHandler]:
     """slack_sdk retry handlers: 429 (bounded Retry-After), 500/503 once, dropped connections once."""
-    return [BoundedRateLimitRetryHandler(), AsyncServerErrorRetryHandler(max_retry_count=1),
-            AsyncConnectionErrorRetryHandler(max_retry_count=1)]
+    return [
+        BoundedRateLimitRetryHandler(),
+        AsyncServerErrorRetryHandler(max_retry_count=1),
+        AsyncConnectionErrorRetryHandler(max_retry_count=1),
+    ]
 
 
 def build_client(token: str, api_url: str | None = None, *, timeout: int = 30) -> AsyncWebClient:
@@ -127,8 +165,13 @@ def to_delivery_error(channel: str, exc: BaseException) -> Retryable | Permanent
 class ChannelPacer:
     """At most one write per `interval` seconds per channel, so bursts do not hit Slack's 1 msg/s limit."""
 
-    def __init__(self, interval: float = 1.0, *, clock: Callable[[], float] | None = None,
-                 sleep: Callable[[float], Awaitable[None]] | None = None) -> None:
+    def __init__(
+        self,
+        interval: float = 1.0,
+        *,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
         self.interval = interval
         self._clock = clock
         self._sleep = sleep or asyncio.sleep
@@ -156,8 +199,9 @@ class ChannelPacer:
 class SlackSink:
     """AlertSink for `slack:TEAM/CHANNEL` addresses; message ids are Slack `ts` strings."""
 
-    def __init__(self, client: AsyncWebClient, *, usergroup: str | None = None,
-                 pacer: ChannelPacer | None = None) -> None:
+    def __init__(
+        self, client: AsyncWebClient, *, usergroup: str | None = None, pacer: ChannelPacer | None = None
+    ) -> None:
         self.client = client
         self.usergroup = usergroup
         self.pacer = pacer or ChannelPacer()
@@ -209,13 +253,18 @@ class SlackSink:
         else:
             method, args = "conversations.history", {"limit": LOOKUP_LIMIT}
         try:
-            response = await self.client.api_call(method, http_verb="GET", params={
-                "channel": where.channel, "include_all_metadata": "true", **args})
+            response = await self.client.api_call(
+                method, http_verb="GET", params={"channel": where.channel, "include_all_metadata": "true", **args}
+            )
         except SlackApiError as exc:
             error = to_delivery_error(alert.channel, exc)
             if "missing_scope" in str(error) or "not_in_channel" in str(error):
-                log.warning("slack cannot read %s to reconcile %s (%s); it will be sent again",
-                            alert.channel, delivery_key, error)
+                log.warning(
+                    "slack cannot read %s to reconcile %s (%s); it will be sent again",
+                    alert.channel,
+                    delivery_key,
+                    error,
+                )
                 return None
             raise error from exc
         except Exception as exc:

@@ -65,7 +65,8 @@ def render_alert(alert: Alert, message_id: str | None = None) -> str:
         count = len(alert.summaries)
         title = alert.text or (
             f"{count} new {'story' if count == 1 else 'stories'} (burst limit reached: batched into one message)"
-            if alert.kind == "batch" else "Digest"
+            if alert.kind == "batch"
+            else "Digest"
         )
         number = f"  (#{message_id})" if message_id else ""
         lines = [rule, f"[{alert.kind.upper()}] {title}{number}"]

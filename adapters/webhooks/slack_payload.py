@@ -23,6 +23,8 @@ def slack_payload(alert: Alert, *, updated: bool = False) -> dict[str, Any]:
     blocks = [_static(dict(b)) for b in message.blocks if b.get("type") != "actions"]
     text = message.text
     if updated:
-        blocks.insert(0, {"type": "context", "elements": [{"type": "mrkdwn", "text": ":arrows_counterclockwise: *Updated:*"}]})
+        blocks.insert(
+            0, {"type": "context", "elements": [{"type": "mrkdwn", "text": ":arrows_counterclockwise: *Updated:*"}]}
+        )
         text = f"Updated: {text}"[: slack_render.MAX_TEXT]
     return {"text": text, "blocks": blocks[:MAX_BLOCKS], "unfurl_links": False, "unfurl_media": False}

@@ -1,11 +1,11 @@
 """The commands: `default_registry()` declares every one; the platform-free functions the CLI and app call.
 
-    help                         brief TOPIC [--since 24h]
-    watch list|show|add|edit|remove|enable|disable|test|history
-    rules list|validate|export|import
-    feeds list|status|add|remove|pause|resume
-    subscribe|unsubscribe|subscriptions   mute|unmute   story show|split
-    deliveries [--dead]   test-alert [CHANNEL]   places [NAME]
+help                         brief TOPIC [--since 24h]
+watch list|show|add|edit|remove|enable|disable|test|history
+rules list|validate|export|import
+feeds list|status|add|remove|pause|resume
+subscribe|unsubscribe|subscriptions   mute|unmute   story show|split
+deliveries [--dead]   test-alert [CHANNEL]   places [NAME]
 """
 
 from __future__ import annotations

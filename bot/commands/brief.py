@@ -43,9 +43,14 @@ async def topic_index(session: AsyncSession, tenant: str, *, scan: int = SCAN_LI
     people: dict[str, None] = {}
     countries: dict[str, None] = {}
     regions: dict[str, None] = {}
-    rows = (await session.scalars(
-        sa.select(ArticleRow.detection).where(ArticleRow.id.in_(search.visible_ids(tenant)))
-        .order_by(ArticleRow.seen_at.desc()).limit(scan))).all()
+    rows = (
+        await session.scalars(
+            sa.select(ArticleRow.detection)
+            .where(ArticleRow.id.in_(search.visible_ids(tenant)))
+            .order_by(ArticleRow.seen_at.desc())
+            .limit(scan)
+        )
+    ).all()
     for det in rows:
         if not isinstance(det, dict):
             continue
@@ -76,7 +81,12 @@ async def watched_people(session: AsyncSession, tenant: str) -> list[str]:
 
 
 async def find_articles(
-    session: AsyncSession, topic: Topic, *, since: datetime | None, scan: int = SCAN_LIMIT, limit: int | None = None,
+    session: AsyncSession,
+    topic: Topic,
+    *,
+    since: datetime | None,
+    scan: int = SCAN_LIMIT,
+    limit: int | None = None,
     tenant: str = "local",
 ) -> list[ArticleRow]:
     """Articles about a topic whose event is since a time (detections naming it, plus full-text hits), newest first,
@@ -93,8 +103,12 @@ async def find_articles(
         return rows[:limit] if limit is not None else rows
     if topic.kind != "search":
         # Scan only ids and detections; full rows are loaded for the matches alone.
-        query = (sa.select(ArticleRow.id, ArticleRow.detection).where(ArticleRow.id.in_(search.visible_ids(tenant)))
-                 .order_by(ArticleRow.event_at.desc()).limit(scan))
+        query = (
+            sa.select(ArticleRow.id, ArticleRow.detection)
+            .where(ArticleRow.id.in_(search.visible_ids(tenant)))
+            .order_by(ArticleRow.event_at.desc())
+            .limit(scan)
+        )
         if since is not None:
             query = query.where(ArticleRow.event_at >= since)
         for article_id, detection in (await session.execute(query)).all():
@@ -122,8 +136,9 @@ async def story_views(session: AsyncSession, articles: Sequence[ArticleRow], ten
         if key in views:
             continue
         if row.story_id:
-            views[key] = story_repo.build_view(stories.get(row.story_id), members.get(row.story_id) or [row], key,
-                                               tenant)
+            views[key] = story_repo.build_view(
+                stories.get(row.story_id), members.get(row.story_id) or [row], key, tenant
+            )
         else:
             views[key] = story_repo.build_view(None, [row], key, tenant)
     return list(views.values())
@@ -193,6 +208,11 @@ def _answer(topic: Topic, views: list[StoryView], period: timedelta, now: dateti
         f"stor{'y' if len(views) == 1 else 'ies'}, most important first",
         lines=lines,
         summaries=tuple(replace(v.summary, topic=topic.name) for v in views),
-        data={"topic": topic.name, "kind": topic.kind, "stories": len(views),
-              "story_ids": [v.key for v in views], "generated_at": now.isoformat()},
+        data={
+            "topic": topic.name,
+            "kind": topic.kind,
+            "stories": len(views),
+            "story_ids": [v.key for v in views],
+            "generated_at": now.isoformat(),
+        },
     )

@@ -22,8 +22,12 @@ def parse_duration(text: str, *, argument: str = "since", usage: str | None = No
         )
     value = float(m.group(1))
     unit = (m.group(2) or "h").lower()[0]
-    delta = {"m": timedelta(minutes=value), "h": timedelta(hours=value), "d": timedelta(days=value),
-             "w": timedelta(weeks=value)}[unit]
+    delta = {
+        "m": timedelta(minutes=value),
+        "h": timedelta(hours=value),
+        "d": timedelta(days=value),
+        "w": timedelta(weeks=value),
+    }[unit]
     if delta <= timedelta(0):
         raise UserInputError(f"--{argument} must be longer than zero", argument=argument, usage=usage)
     return delta
@@ -33,8 +37,9 @@ def parse_count(value: object, *, argument: str, most: int, usage: str | None = 
     """A `--limit`-style count: a whole number from 1 to `most`; anything else (0, -1, 1.5, 'x') is refused, saying so."""
     text = str(value).strip()
     if not (text.isascii() and text.isdigit() and 1 <= int(text) <= most):
-        raise UserInputError(f"--{argument} must be a whole number from 1 to {most}; got {value!r}", argument=argument,
-                             usage=usage)
+        raise UserInputError(
+            f"--{argument} must be a whole number from 1 to {most}; got {value!r}", argument=argument, usage=usage
+        )
     return int(text)
 
 
@@ -48,8 +53,15 @@ def human_delta(delta: timedelta) -> str:
     return f"{seconds // 86400}d"
 
 
-def target_channel(current: str, requested: str | None, tenant: str, usage: str | None = None, *,
-                   discord_api: str | None = None, new: bool = False) -> str:
+def target_channel(
+    current: str,
+    requested: str | None,
+    tenant: str,
+    usage: str | None = None,
+    *,
+    discord_api: str | None = None,
+    new: bool = False,
+) -> str:
     """The channel a command acts on: the caller's own, or `--channel` (same workspace unless local operator).
 
     Either is checked as a `ChannelAddress` (the CLI hands its `--channel` over as the caller's own). With
@@ -58,7 +70,9 @@ def target_channel(current: str, requested: str | None, tenant: str, usage: str 
     """
     address = ChannelAddress.parse(requested if requested else current, usage=usage)
     if tenant != LOCAL_TENANT and address.tenant != tenant:
-        raise NotAllowed(f"--channel {address.masked()} is outside this workspace; name a channel of your own workspace")
+        raise NotAllowed(
+            f"--channel {address.masked()} is outside this workspace; name a channel of your own workspace"
+        )
     if new:
         address.check_discord_host(discord_api, usage=usage)
     return str(address)

@@ -139,7 +139,9 @@ def parse_args(spec: CommandSpec, words: Iterable[str]) -> dict[str, Any]:
             try:
                 values[a.name] = int(value)
             except ValueError:
-                raise UserInputError(f"{a.name.upper()} must be a whole number, got {value!r}", argument=a.name, usage=spec.usage) from None
+                raise UserInputError(
+                    f"{a.name.upper()} must be a whole number, got {value!r}", argument=a.name, usage=spec.usage
+                ) from None
         if a.choices and values[a.name] not in a.choices:
             raise UserInputError(
                 f"{a.name} must be one of {', '.join(a.choices)}; got {value!r}", argument=a.name, usage=spec.usage
@@ -195,8 +197,9 @@ class CommandRegistry:
 class CommandCore:
     """Dispatches invocations to handlers; the single entry point for every face."""
 
-    def __init__(self, services: Services, registry: CommandRegistry | None = None, *,
-                 seed_tenants: bool = False) -> None:
+    def __init__(
+        self, services: Services, registry: CommandRegistry | None = None, *, seed_tenants: bool = False
+    ) -> None:
         if registry is None:
             from bot.commands import default_registry
 
@@ -230,16 +233,24 @@ class CommandCore:
             return await spec.handler(ctx, values)
         except UserInputError as exc:
             lines = (f"usage: {exc.usage}",) if exc.usage else ()
-            return Reply(text=f"Error: {exc}", lines=lines, ok=False, ephemeral=True,
-                         data={"argument": exc.argument, "usage": exc.usage})
+            return Reply(
+                text=f"Error: {exc}",
+                lines=lines,
+                ok=False,
+                ephemeral=True,
+                data={"argument": exc.argument, "usage": exc.usage},
+            )
         except CommandError as exc:
             return Reply(text=f"Error: {exc}", ok=False, ephemeral=True)
         except DiplobotError as exc:
             return Reply(text=f"Error: {exc}", ok=False, ephemeral=True)
         except Exception:  # a bug must not show a stack trace to a channel
             log.exception("command %r failed", inv.command)
-            return Reply(text="Error: the command failed unexpectedly; the operator can see the details in the log",
-                         ok=False, ephemeral=True)
+            return Reply(
+                text="Error: the command failed unexpectedly; the operator can see the details in the log",
+                ok=False,
+                ephemeral=True,
+            )
 
     async def complete(self, kind: str, prefix: str, caller: Caller) -> list[str]:
         """Autocomplete values for an argument's `complete` kind ("rule", "topic", "feed", "story"); never raises."""
@@ -288,5 +299,9 @@ def _masked(reply: Reply) -> Reply:
             return type(value)(scrub(v) for v in value)
         return value
 
-    return replace(reply, text=mask_secrets(reply.text), lines=tuple(mask_secrets(line) for line in reply.lines),
-                   data=scrub(reply.data))
+    return replace(
+        reply,
+        text=mask_secrets(reply.text),
+        lines=tuple(mask_secrets(line) for line in reply.lines),
+        data=scrub(reply.data),
+    )

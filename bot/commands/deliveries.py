@@ -44,9 +44,17 @@ def _line(d: DeliveryInfo) -> str:
 
 
 def _data(d: DeliveryInfo) -> dict[str, object]:
-    return {"id": d.id, "channel": d.channel, "kind": d.kind, "status": d.status, "attempts": d.attempts,
-            "last_error": d.last_error, "created_at": d.created_at.isoformat(),
-            "next_attempt_at": d.next_attempt_at.isoformat(), "sent_at": d.sent_at.isoformat() if d.sent_at else None}
+    return {
+        "id": d.id,
+        "channel": d.channel,
+        "kind": d.kind,
+        "status": d.status,
+        "attempts": d.attempts,
+        "last_error": d.last_error,
+        "created_at": d.created_at.isoformat(),
+        "next_attempt_at": d.next_attempt_at.isoformat(),
+        "sent_at": d.sent_at.isoformat() if d.sent_at else None,
+    }
 
 
 async def _tenant_channels(ctx: CommandContext) -> list[str] | None:
@@ -54,8 +62,13 @@ async def _tenant_channels(ctx: CommandContext) -> list[str] | None:
     if ctx.caller.tenant == LOCAL_TENANT:
         return None
     async with ctx.services.db.session() as session:
-        subs = set((await session.scalars(
-            sa.select(tables.Subscription.channel).where(tables.Subscription.tenant == ctx.caller.tenant))).all())
+        subs = set(
+            (
+                await session.scalars(
+                    sa.select(tables.Subscription.channel).where(tables.Subscription.tenant == ctx.caller.tenant)
+                )
+            ).all()
+        )
     return sorted(subs | {ctx.channel})
 
 
@@ -63,7 +76,8 @@ def register(registry: CommandRegistry) -> None:
     """Declare the `deliveries` command."""
 
     @registry.command(
-        "deliveries", "The outbox: deliveries waiting or in flight, dead letters (--dead), or retry one (--retry ID)",
+        "deliveries",
+        "The outbox: deliveries waiting or in flight, dead letters (--dead), or retry one (--retry ID)",
         Arg("dead", "list deliveries that failed for good", kind="flag"),
         Arg("retry", "queue dead letter ID again", kind="option", required=False),
         admin_only=True,
@@ -74,28 +88,41 @@ def register(registry: CommandRegistry) -> None:
         if args.get("retry") is not None:
             raw = str(args["retry"]).lstrip("#")
             if not raw.isdigit():
-                raise UserInputError(f"--retry takes a delivery number, got {args['retry']!r}", argument="retry",
-                                     usage=USAGE)
+                raise UserInputError(
+                    f"--retry takes a delivery number, got {args['retry']!r}", argument="retry", usage=USAGE
+                )
             info = await delivery.retry_delivery(ctx.services, int(raw), channels)
             if info is None:
-                raise UserInputError(f"no dead delivery #{raw}; 'deliveries --dead' lists them", argument="retry",
-                                     usage=USAGE)
-            return Reply(text=f"Delivery #{info.id} to {info.channel} is queued again.",
-                         lines=("If the channel's subscriptions were paused, resubscribe it so new alerts flow too.",),
-                         data={"delivery": _data(info)})
+                raise UserInputError(
+                    f"no dead delivery #{raw}; 'deliveries --dead' lists them", argument="retry", usage=USAGE
+                )
+            return Reply(
+                text=f"Delivery #{info.id} to {info.channel} is queued again.",
+                lines=("If the channel's subscriptions were paused, resubscribe it so new alerts flow too.",),
+                data={"delivery": _data(info)},
+            )
         rows = await delivery.list_deliveries(ctx.services, dead=bool(args.get("dead")), channels=channels)
         if args.get("dead"):
             if not rows:
-                return Reply(text="No dead letters: every delivery was sent or is still being tried.",
-                             data={"deliveries": []})
-            return Reply(text=f"{len(rows)} dead letter{'s' if len(rows) != 1 else ''} (retry with "
-                         f"'deliveries --retry ID'):", lines=tuple(_line(d) for d in rows),
-                         data={"deliveries": [_data(d) for d in rows]})
+                return Reply(
+                    text="No dead letters: every delivery was sent or is still being tried.", data={"deliveries": []}
+                )
+            return Reply(
+                text=f"{len(rows)} dead letter{'s' if len(rows) != 1 else ''} (retry with 'deliveries --retry ID'):",
+                lines=tuple(_line(d) for d in rows),
+                data={"deliveries": [_data(d) for d in rows]},
+            )
         counts = await delivery.outbox_counts(ctx.services) if channels is None else {}
         summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) if counts else ""
         if not rows:
-            return Reply(text="The outbox is empty: nothing waiting." + (f" ({summary})" if summary else ""),
-                         data={"deliveries": [], "counts": counts})
-        return Reply(text=f"{len(rows)} deliver{'ies' if len(rows) != 1 else 'y'} waiting or in flight"
-                     + (f" ({summary})" if summary else "") + ":",
-                     lines=tuple(_line(d) for d in rows), data={"deliveries": [_data(d) for d in rows], "counts": counts})
+            return Reply(
+                text="The outbox is empty: nothing waiting." + (f" ({summary})" if summary else ""),
+                data={"deliveries": [], "counts": counts},
+            )
+        return Reply(
+            text=f"{len(rows)} deliver{'ies' if len(rows) != 1 else 'y'} waiting or in flight"
+            + (f" ({summary})" if summary else "")
+            + ":",
+            lines=tuple(_line(d) for d in rows),
+            data={"deliveries": [_data(d) for d in rows], "counts": counts},
+        )

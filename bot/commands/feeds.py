@@ -37,7 +37,9 @@ async def _require_feed(ctx: CommandContext, name: str, usage: str) -> Feed:
         row = await repo.get_feed(session, ctx.caller.tenant, name)
         names = [] if row is not None else await repo.feed_names(session, ctx.caller.tenant)
     if row is None:
-        raise UserInputError(f"no feed named {name!r}{did_you_mean(suggest(name, names))}", argument="feed", usage=usage)
+        raise UserInputError(
+            f"no feed named {name!r}{did_you_mean(suggest(name, names))}", argument="feed", usage=usage
+        )
     return row
 
 
@@ -58,10 +60,18 @@ def _status_line(row: Feed, now: Any) -> str:
 
 
 def _feed_data(row: Feed) -> dict[str, Any]:
-    return {"name": row.name, "url": row.url, "title": row.title, "paused": row.paused, "enabled": row.enabled,
-            "last_success": row.last_success.isoformat() if row.last_success else None,
-            "last_error_kind": row.last_error_kind, "last_error": row.last_error,
-            "consecutive_failures": row.consecutive_failures, "last_warning": row.last_warning}
+    return {
+        "name": row.name,
+        "url": row.url,
+        "title": row.title,
+        "paused": row.paused,
+        "enabled": row.enabled,
+        "last_success": row.last_success.isoformat() if row.last_success else None,
+        "last_error_kind": row.last_error_kind,
+        "last_error": row.last_error,
+        "consecutive_failures": row.consecutive_failures,
+        "last_warning": row.last_warning,
+    }
 
 
 def _feed_spec(model: Any, name: str, url: str, fields: dict[str, Any]) -> Any:
@@ -88,8 +98,10 @@ async def _fetcher_for(ctx: CommandContext) -> AsyncIterator[Fetcher]:
     if shared is not None:
         yield shared if local else shared.public()
         return
-    async with Fetcher(allow_private=ctx.services.settings.allow_private_networks and local,
-                       refusal_hint=OPERATOR_HINT if local else TENANT_HINT) as own:
+    async with Fetcher(
+        allow_private=ctx.services.settings.allow_private_networks and local,
+        refusal_hint=OPERATOR_HINT if local else TENANT_HINT,
+    ) as own:
         yield own
 
 
@@ -107,11 +119,17 @@ def register(registry: CommandRegistry) -> None:
             f"{'paused' if r.paused else 'on    '}  {r.name}  {r.url}" + (f"  ({clip(r.title, 60)})" if r.title else "")
             for r in rows
         )
-        return Reply(text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}:", lines=lines,
-                     data={"feeds": [_feed_data(r) for r in rows]})
+        return Reply(
+            text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}:",
+            lines=lines,
+            data={"feeds": [_feed_data(r) for r in rows]},
+        )
 
-    @registry.command("feeds status", "Health of the feeds: last success, last error, failures, paused",
-                      Arg("feed", "only this feed", required=False, complete="feed"))
+    @registry.command(
+        "feeds status",
+        "Health of the feeds: last success, last error, failures, paused",
+        Arg("feed", "only this feed", required=False, complete="feed"),
+    )
     async def feeds_status(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Show feed health."""
         now = ctx.services.clock.now()
@@ -123,17 +141,25 @@ def register(registry: CommandRegistry) -> None:
         if not rows:
             return Reply(text="No feeds yet.", data={"feeds": []})
         failing = sum(1 for r in rows if r.consecutive_failures or r.paused)
-        return Reply(text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}, {failing} with problems:",
-                     lines=tuple(_status_line(r, now) for r in rows), data={"feeds": [_feed_data(r) for r in rows]})
+        return Reply(
+            text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}, {failing} with problems:",
+            lines=tuple(_status_line(r, now) for r in rows),
+            data={"feeds": [_feed_data(r) for r in rows]},
+        )
 
     @registry.command(
-        "feeds add", "Add a feed after checking it (title, item count); a site URL finds its feed",
+        "feeds add",
+        "Add a feed after checking it (title, item count); a site URL finds its feed",
         Arg("url", "the feed or site URL (a local path only for the local operator)"),
         Arg("name", "a short name (default: from the feed's title)", kind="option", required=False),
         Arg("interval", "how often to poll, e.g. 5m or 1h", kind="option", required=False),
         Arg("outlet", "the outlet name shown in alerts", kind="option", required=False),
-        Arg("backfill", "how many of the feed's newest items may alert on its first poll (default 0: none)",
-            kind="option", required=False),
+        Arg(
+            "backfill",
+            "how many of the feed's newest items may alert on its first poll (default 0: none)",
+            kind="option",
+            required=False,
+        ),
         admin_only=True,
     )
     async def feeds_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
@@ -150,8 +176,11 @@ def register(registry: CommandRegistry) -> None:
         if args.get("backfill") is not None:
             backfill = str(args["backfill"]).strip()
             if not backfill.isdigit():
-                raise UserInputError(f"--backfill must be a whole number, 0 or more; got {args['backfill']!r}",
-                                     argument="backfill", usage=ADD_USAGE)
+                raise UserInputError(
+                    f"--backfill must be a whole number, 0 or more; got {args['backfill']!r}",
+                    argument="backfill",
+                    usage=ADD_USAGE,
+                )
             fields["backfill"] = int(backfill)
         _feed_spec(FeedSpec, args.get("name") or "check", url, fields)  # bad options fail before any fetch
         title: str | None = None
@@ -163,10 +192,14 @@ def register(registry: CommandRegistry) -> None:
                 async with _fetcher_for(ctx) as fetcher:
                     found = await discover_feed(url, fetcher)
             except FeedError as exc:
-                why = exc.message if exc.kind.startswith("http_") else f"{exc.kind}: {exc.message}"  # "HTTP 404 ..." says it
+                why = (
+                    exc.message if exc.kind.startswith("http_") else f"{exc.kind}: {exc.message}"
+                )  # "HTTP 404 ..." says it
                 if exc.kind == "http_404":
                     why += " (the outlet's home page also works: diplobot follows the feed it links)"
-                raise UserInputError(f"URL {url} is not a usable feed: {why}", argument="url", usage=ADD_USAGE) from None
+                raise UserInputError(
+                    f"URL {url} is not a usable feed: {why}", argument="url", usage=ADD_USAGE
+                ) from None
             url, title, items = found.url, found.title, found.item_count
         elif ctx.caller.tenant != LOCAL_TENANT:
             raise NotAllowed("only the local operator can add a file or folder on the bot's host; give an http(s) URL")
@@ -179,8 +212,9 @@ def register(registry: CommandRegistry) -> None:
             if args.get("name"):
                 name = str(args["name"]).strip()
                 if await repo.get_feed(session, ctx.caller.tenant, name) is not None:
-                    raise UserInputError(f"a feed named {name!r} exists; choose another --name", argument="name",
-                                         usage=ADD_USAGE)
+                    raise UserInputError(
+                        f"a feed named {name!r} exists; choose another --name", argument="name", usage=ADD_USAGE
+                    )
             else:
                 base = repo.slug(title or urlsplit(url).hostname or url.rstrip("/").rsplit("/", 1)[-1])
                 name = await repo.unique_name(session, ctx.caller.tenant, base)
@@ -188,15 +222,26 @@ def register(registry: CommandRegistry) -> None:
             if spec.kind != "http" and not spec.path.exists():
                 raise UserInputError(f"no file or folder at {spec.path}", argument="url", usage=ADD_USAGE)
             repo.add_feed_row(session, ctx.caller.tenant, spec, title=title, now=now)
-        detail = f"{title!r}, {items} item{'s' if items != 1 else ''} now" if items is not None else f"local {spec.kind}"
-        first = (f" On its first poll its newest {spec.backfill} item{'s' if spec.backfill != 1 else ''} may alert."
-                 if spec.backfill else "")
-        return Reply(text=f"Feed {name!r} added ({detail}); it is polled every {spec.interval // 60} min.{first}",
-                     lines=(spec.url,), data={"name": name, "url": spec.url, "title": title, "items": items,
-                                             "backfill": spec.backfill})
+        detail = (
+            f"{title!r}, {items} item{'s' if items != 1 else ''} now" if items is not None else f"local {spec.kind}"
+        )
+        first = (
+            f" On its first poll its newest {spec.backfill} item{'s' if spec.backfill != 1 else ''} may alert."
+            if spec.backfill
+            else ""
+        )
+        return Reply(
+            text=f"Feed {name!r} added ({detail}); it is polled every {spec.interval // 60} min.{first}",
+            lines=(spec.url,),
+            data={"name": name, "url": spec.url, "title": title, "items": items, "backfill": spec.backfill},
+        )
 
-    @registry.command("feeds remove", "Stop polling a feed and forget it", Arg("feed", "the feed's name", complete="feed"),
-                      admin_only=True)
+    @registry.command(
+        "feeds remove",
+        "Stop polling a feed and forget it",
+        Arg("feed", "the feed's name", complete="feed"),
+        admin_only=True,
+    )
     async def feeds_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Delete a feed (its stored articles stay)."""
         row = await _require_feed(ctx, args["feed"], "feeds remove FEED")
@@ -223,17 +268,26 @@ def register(registry: CommandRegistry) -> None:
                 live.consecutive_failures = 0
                 live.next_poll_at = now
         state = "paused" if paused else "resumed"
-        text = f"Feed {row.name!r} {state}." if changed else f"Feed {row.name!r} was already {'paused' if paused else 'running'}."
+        text = (
+            f"Feed {row.name!r} {state}."
+            if changed
+            else f"Feed {row.name!r} was already {'paused' if paused else 'running'}."
+        )
         return Reply(text=text, data={"name": row.name, "paused": paused, "changed": changed})
 
-    @registry.command("feeds pause", "Stop polling a feed for now", Arg("feed", "the feed's name", complete="feed"),
-                      admin_only=True)
+    @registry.command(
+        "feeds pause", "Stop polling a feed for now", Arg("feed", "the feed's name", complete="feed"), admin_only=True
+    )
     async def feeds_pause(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Pause a feed."""
         return await set_paused(ctx, args["feed"], True)
 
-    @registry.command("feeds resume", "Poll a paused feed again (clears its failure count)",
-                      Arg("feed", "the feed's name", complete="feed"), admin_only=True)
+    @registry.command(
+        "feeds resume",
+        "Poll a paused feed again (clears its failure count)",
+        Arg("feed", "the feed's name", complete="feed"),
+        admin_only=True,
+    )
     async def feeds_resume(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Resume a feed."""
         return await set_paused(ctx, args["feed"], False)

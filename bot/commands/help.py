@@ -24,8 +24,11 @@ def spec_lines(spec: CommandSpec) -> list[str]:
 def register(registry: CommandRegistry) -> None:
     """Declare `help` (it reads the registry it is registered in)."""
 
-    @registry.command("help", "List the commands, or explain one",
-                      Arg("command", "a command, e.g. 'watch add'", kind="rest", required=False))
+    @registry.command(
+        "help",
+        "List the commands, or explain one",
+        Arg("command", "a command, e.g. 'watch add'", kind="rest", required=False),
+    )
     async def help_command(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Answer help."""
         specs = registry.specs
@@ -34,13 +37,17 @@ def register(registry: CommandRegistry) -> None:
             matching = [s for s in specs if s.name == wanted or s.group == wanted]
             if not matching:
                 names = suggest(wanted, {s.group for s in specs} | {s.name for s in specs})
-                raise UserInputError(f"no command {wanted!r}{did_you_mean(names)}", argument="command",
-                                     usage="help [COMMAND]")
+                raise UserInputError(
+                    f"no command {wanted!r}{did_you_mean(names)}", argument="command", usage="help [COMMAND]"
+                )
             if len(matching) == 1:
                 return Reply(text=f"{matching[0].name}:", lines=tuple(spec_lines(matching[0])), ephemeral=True)
             specs = tuple(matching)
         lines = tuple(f"{s.usage} — {s.help}" + (" [admin]" if s.admin_only else "") for s in specs)
         you = "" if ctx.caller.is_admin else " Commands marked [admin] need a workspace admin."
-        return Reply(text=f"diplobot commands ('help COMMAND' for details).{you}", lines=lines, ephemeral=True,
-                     data={"commands": [{"name": s.name, "usage": s.usage, "admin_only": s.admin_only}
-                                        for s in specs]})
+        return Reply(
+            text=f"diplobot commands ('help COMMAND' for details).{you}",
+            lines=lines,
+            ephemeral=True,
+            data={"commands": [{"name": s.name, "usage": s.usage, "admin_only": s.admin_only} for s in specs]},
+        )

@@ -41,19 +41,31 @@ def _member(members: list[ArticleRow], ref: str) -> ArticleRow:
         if ref in (row.id, row.url) or (len(ref) >= 6 and row.id.startswith(ref)):
             return row
     listed = "; ".join(f"{n}. {row.title[:60]}" for n, row in enumerate(members[:10], 1))
-    raise UserInputError(f"no report {ref!r} in this story (give its number, id or link: {listed})",
-                         argument="article", usage=SPLIT_USAGE)
+    raise UserInputError(
+        f"no report {ref!r} in this story (give its number, id or link: {listed})",
+        argument="article",
+        usage=SPLIT_USAGE,
+    )
 
 
 async def _matches(session: AsyncSession, row: ArticleRow) -> dict[str, list[RuleMatch]]:
     """For each tenant whose feeds brought the article in, the enabled rules of that tenant it matches."""
     Feed, SeenItem, Rule = tables.Feed, tables.SeenItem, tables.Rule
-    tenants = (await session.scalars(sa.select(Feed.tenant).distinct().join(SeenItem, SeenItem.feed_id == Feed.id)
-                                     .where(SeenItem.article_id == row.id))).all()
+    tenants = (
+        await session.scalars(
+            sa.select(Feed.tenant)
+            .distinct()
+            .join(SeenItem, SeenItem.feed_id == Feed.id)
+            .where(SeenItem.article_id == row.id)
+        )
+    ).all()
     out: dict[str, list[RuleMatch]] = {}
     for tenant in sorted(tenants):
-        names = (await session.scalars(sa.select(Rule.name).where(Rule.tenant == tenant, Rule.enabled.is_(True))
-                                       .order_by(Rule.name))).all()
+        names = (
+            await session.scalars(
+                sa.select(Rule.name).where(Rule.tenant == tenant, Rule.enabled.is_(True)).order_by(Rule.name)
+            )
+        ).all()
         found = [m for name in names if (m := (await rules_repo.match_rule(session, tenant, name, [row])).get(row.id))]
         out[tenant] = [replace(m, articles=(row.id,)) for m in found]
     return out
@@ -62,8 +74,11 @@ async def _matches(session: AsyncSession, row: ArticleRow) -> dict[str, list[Rul
 def register(registry: CommandRegistry) -> None:
     """Declare the `story` commands."""
 
-    @registry.command("story show", "A story's reports, oldest first: when, and why each is in the story",
-                      Arg("story", "the story id (shown under each alert)", complete="story"))
+    @registry.command(
+        "story show",
+        "A story's reports, oldest first: when, and why each is in the story",
+        Arg("story", "the story id (shown under each alert)", complete="story"),
+    )
     async def show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """List a story's reports with their times and what links each to the others."""
         story_id, _ = await find_story(ctx, args["story"], SHOW_USAGE)
@@ -71,8 +86,13 @@ def register(registry: CommandRegistry) -> None:
         async with ctx.services.db.session() as session:
             summary = await pipeline.story_summary(session, story_id, tenant=ctx.caller.tenant)
             row = tables.ArticleRow
-            gone = (await session.execute(sa.select(row.title, row.story_id).where(
-                row.split_from == story_id, row.id.in_(search.visible_ids(ctx.caller.tenant))))).all()
+            gone = (
+                await session.execute(
+                    sa.select(row.title, row.story_id).where(
+                        row.split_from == story_id, row.id.in_(search.visible_ids(ctx.caller.tenant))
+                    )
+                )
+            ).all()
         lines: list[str] = []
         for n, src in enumerate(summary.sources, 1):
             lines.append(f"{n}. {src.outlet}: {src.title} ({src.when_text(now)}) <{src.url}> [{src.article_id}]")
@@ -81,10 +101,17 @@ def register(registry: CommandRegistry) -> None:
         count = len(summary.sources)
         return Reply(
             text=f"Story {story_id}: {summary.headline} ({count} report{'s' if count != 1 else ''})",
-            lines=tuple(lines), summaries=(summary,),
-            data={"story": story_id, "articles": [
-                {"number": n, "id": s.article_id, "title": s.title, "url": s.url, "why": s.why}
-                for n, s in enumerate(summary.sources, 1)], "split_out": [sid for _, sid in gone]})
+            lines=tuple(lines),
+            summaries=(summary,),
+            data={
+                "story": story_id,
+                "articles": [
+                    {"number": n, "id": s.article_id, "title": s.title, "url": s.url, "why": s.why}
+                    for n, s in enumerate(summary.sources, 1)
+                ],
+                "split_out": [sid for _, sid in gone],
+            },
+        )
 
     @registry.command(
         "story split",
@@ -100,15 +127,25 @@ def register(registry: CommandRegistry) -> None:
         async with ctx.services.db.session() as session:
             members = (await search.articles_of_stories(session, [story_id], ctx.caller.tenant))[story_id]
             row = _member(members, str(args["article"]))
-            everyone = await session.scalar(sa.select(sa.func.count()).select_from(tables.ArticleRow)
-                                            .where(tables.ArticleRow.story_id == story_id))
+            everyone = await session.scalar(
+                sa.select(sa.func.count()).select_from(tables.ArticleRow).where(tables.ArticleRow.story_id == story_id)
+            )
             if (everyone or 0) < 2:
-                raise UserInputError(f"{row.title[:80]!r} is the only report of story {story_id}: nothing to split",
-                                     argument="article", usage=SPLIT_USAGE)
+                raise UserInputError(
+                    f"{row.title[:80]!r} is the only report of story {story_id}: nothing to split",
+                    argument="article",
+                    usage=SPLIT_USAGE,
+                )
             done = await pipeline.split_out(session, ctx.services, row, matches=await _matches(session, row))
         said = f" {done.edits} alert{'s' if done.edits != 1 else ''} of the story edited." if done.edits else ""
         alerted = f" {done.alerts} new alert{'s' if done.alerts != 1 else ''} queued for it." if done.alerts else ""
         return Reply(
             text=f"Split {row.title!r} out of story {story_id}: it is now story {done.new_story}.{said}{alerted}",
-            data={"article": done.article_id, "from": done.old_story, "story": done.new_story, "edits": done.edits,
-                  "alerts": done.alerts})
+            data={
+                "article": done.article_id,
+                "from": done.old_story,
+                "story": done.new_story,
+                "edits": done.edits,
+                "alerts": done.alerts,
+            },
+        )

@@ -29,8 +29,9 @@ def check_at(value: str, usage: str = SUBSCRIBE_USAGE) -> str:
     """Validate HH:MM (24-hour) and normalise to two digits each."""
     m = _HHMM.match(value.strip())
     if not m:
-        raise UserInputError(f"--at must be a time of day as HH:MM (24-hour), e.g. 08:00; got {value!r}",
-                             argument="at", usage=usage)
+        raise UserInputError(
+            f"--at must be a time of day as HH:MM (24-hour), e.g. 08:00; got {value!r}", argument="at", usage=usage
+        )
     return f"{int(m.group(1)):02d}:{m.group(2)}"
 
 
@@ -42,8 +43,11 @@ def check_tz(value: str, usage: str = SUBSCRIBE_USAGE) -> str:
         from zoneinfo import available_timezones
 
         close = suggest(value.strip(), available_timezones(), n=3)
-        raise UserInputError(f"--tz must be a time zone name such as Europe/Paris or UTC; got {value!r}"
-                             f"{did_you_mean(close)}", argument="tz", usage=usage) from None
+        raise UserInputError(
+            f"--tz must be a time zone name such as Europe/Paris or UTC; got {value!r}{did_you_mean(close)}",
+            argument="tz",
+            usage=usage,
+        ) from None
     return value.strip()
 
 
@@ -56,8 +60,12 @@ def _describe(mode: str, at: str | None, tz: str | None) -> str:
 
 
 def _channel_arg() -> Arg:
-    return Arg("channel", "terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL or webhook:URL (default: this channel)",
-               kind="option", required=False)
+    return Arg(
+        "channel",
+        "terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL or webhook:URL (default: this channel)",
+        kind="option",
+        required=False,
+    )
 
 
 async def find_story(ctx: CommandContext, ref: str, usage: str) -> tuple[str, str]:
@@ -78,10 +86,16 @@ def register(registry: CommandRegistry) -> None:
     """Declare the subscription and mute commands."""
 
     @registry.command(
-        "subscribe", "Alert this channel on a rule, immediately or as an hourly or daily digest",
+        "subscribe",
+        "Alert this channel on a rule, immediately or as an hourly or daily digest",
         Arg("rule", "the rule to follow", complete="rule"),
-        Arg("digest", "hourly or daily (default: immediate alerts)", kind="option", required=False,
-            choices=("hourly", "daily")),
+        Arg(
+            "digest",
+            "hourly or daily (default: immediate alerts)",
+            kind="option",
+            required=False,
+            choices=("hourly", "daily"),
+        ),
         Arg("at", "for a daily digest: the local time, HH:MM", kind="option", required=False),
         Arg("tz", "for a daily digest: the time zone, e.g. Europe/Paris", kind="option", required=False),
         _channel_arg(),
@@ -89,34 +103,51 @@ def register(registry: CommandRegistry) -> None:
     )
     async def subscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Create or change a subscription."""
-        channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, SUBSCRIBE_USAGE, new=True,
-                                 discord_api=ctx.services.settings.discord_api_url)
+        channel = target_channel(
+            ctx.channel,
+            args.get("channel"),
+            ctx.caller.tenant,
+            SUBSCRIBE_USAGE,
+            new=True,
+            discord_api=ctx.services.settings.discord_api_url,
+        )
         mode = args.get("digest") or "immediate"
         at = tz = None
         if mode == "daily":
             at = check_at(args.get("at") or "08:00")
             tz = check_tz(args.get("tz") or "UTC")
         elif args.get("at") or args.get("tz"):
-            raise UserInputError("--at and --tz go with --digest daily", argument="at" if args.get("at") else "tz",
-                                 usage=SUBSCRIBE_USAGE)
+            raise UserInputError(
+                "--at and --tz go with --digest daily", argument="at" if args.get("at") else "tz", usage=SUBSCRIBE_USAGE
+            )
         now = ctx.services.clock.now()
         async with ctx.services.db.session() as session:
             rule = await rules_repo.get_rule(session, ctx.caller.tenant, args["rule"])
             if rule is None:
                 names = await rules_repo.rule_names(session, ctx.caller.tenant)
-                raise UserInputError(f"no rule named {args['rule']!r}{did_you_mean(suggest(args['rule'], names))}",
-                                     argument="rule", usage=SUBSCRIBE_USAGE)
-            _, created = await repo.upsert_subscription(session, ctx.caller.tenant, channel, rule.name, mode=mode,
-                                                        at=at, tz=tz, now=now)
+                raise UserInputError(
+                    f"no rule named {args['rule']!r}{did_you_mean(suggest(args['rule'], names))}",
+                    argument="rule",
+                    usage=SUBSCRIBE_USAGE,
+                )
+            _, created = await repo.upsert_subscription(
+                session, ctx.caller.tenant, channel, rule.name, mode=mode, at=at, tz=tz, now=now
+            )
         how = _describe(mode, at, tz)
         note = "" if rule.enabled else " (the rule is disabled: nothing arrives until an admin enables it)"
         verb = "now follows" if created else "now gets"
-        return Reply(text=f"{channel} {verb} rule {rule.name!r} as {how}.{note}",
-                     data={"channel": channel, "rule": rule.name, "mode": mode, "at": at, "tz": tz,
-                           "created": created})
+        return Reply(
+            text=f"{channel} {verb} rule {rule.name!r} as {how}.{note}",
+            data={"channel": channel, "rule": rule.name, "mode": mode, "at": at, "tz": tz, "created": created},
+        )
 
-    @registry.command("unsubscribe", "Stop alerting this channel on a rule",
-                      Arg("rule", "the rule to stop following", complete="rule"), _channel_arg(), admin_only=True)
+    @registry.command(
+        "unsubscribe",
+        "Stop alerting this channel on a rule",
+        Arg("rule", "the rule to stop following", complete="rule"),
+        _channel_arg(),
+        admin_only=True,
+    )
     async def unsubscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Delete a subscription."""
         usage = "unsubscribe RULE [--channel CHANNEL]"
@@ -131,21 +162,30 @@ def register(registry: CommandRegistry) -> None:
             row = await repo.get_subscription(session, ctx.caller.tenant, channel, args["rule"])
             if row is None:
                 names = [s.rule for s in await repo.channel_subscriptions(session, ctx.caller.tenant, channel)]
-                raise UserInputError(f"{channel} does not follow {args['rule']!r}"
-                                     f"{did_you_mean(suggest(args['rule'], names) or names[:5])}",
-                                     argument="rule", usage=usage)
+                raise UserInputError(
+                    f"{channel} does not follow {args['rule']!r}"
+                    f"{did_you_mean(suggest(args['rule'], names) or names[:5])}",
+                    argument="rule",
+                    usage=usage,
+                )
             rule = row.rule
             await session.delete(row)
         return Reply(text=f"{channel} no longer follows rule {rule!r}.", data={"channel": channel, "rule": rule})
 
-    @registry.command("subscriptions", "What this channel follows (admins: --all for the whole workspace)",
-                      _channel_arg(), Arg("all", "every channel of the workspace (admins)", kind="flag"))
+    @registry.command(
+        "subscriptions",
+        "What this channel follows (admins: --all for the whole workspace)",
+        _channel_arg(),
+        Arg("all", "every channel of the workspace (admins)", kind="flag"),
+    )
     async def subscriptions(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """List subscriptions and mutes."""
         usage = "subscriptions [--channel CHANNEL] [--all]"
         if args.get("all") and not ctx.caller.is_admin:
             raise NotAllowed("'subscriptions --all' is for admins only")
-        channel = None if args.get("all") else target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+        channel = (
+            None if args.get("all") else target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+        )
         async with ctx.services.db.session() as session:
             rows = await repo.channel_subscriptions(session, ctx.caller.tenant, channel)
             mutes = await repo.channel_mutes(session, ctx.caller.tenant, channel) if channel else []
@@ -153,20 +193,30 @@ def register(registry: CommandRegistry) -> None:
         if not rows and not mutes:
             return Reply(text=f"{scope} follows no rules.", data={"subscriptions": [], "mutes": []})
         lines = [
-            (f"{r.channel}: " if channel is None else "") + f"{r.rule} — {_describe(r.mode, r.at, r.tz)}"
+            (f"{r.channel}: " if channel is None else "")
+            + f"{r.rule} — {_describe(r.mode, r.at, r.tz)}"
             + (f" (PAUSED: {r.paused_reason})" if r.paused else "")
             for r in rows
         ]
         lines += [f"muted story {m.story_id}" for m in mutes]
         return Reply(
-            text=f"{scope} follows {len(rows)} rule{'s' if len(rows) != 1 else ''}:", lines=tuple(lines),
-            data={"subscriptions": [{"channel": r.channel, "rule": r.rule, "mode": r.mode, "at": r.at, "tz": r.tz,
-                                     "paused": r.paused} for r in rows],
-                  "mutes": [m.story_id for m in mutes]},
+            text=f"{scope} follows {len(rows)} rule{'s' if len(rows) != 1 else ''}:",
+            lines=tuple(lines),
+            data={
+                "subscriptions": [
+                    {"channel": r.channel, "rule": r.rule, "mode": r.mode, "at": r.at, "tz": r.tz, "paused": r.paused}
+                    for r in rows
+                ],
+                "mutes": [m.story_id for m in mutes],
+            },
         )
 
-    @registry.command("mute", "Stop alerts and updates about one story in this channel",
-                      Arg("story", "the story id (shown under each alert)", complete="story"), _channel_arg())
+    @registry.command(
+        "mute",
+        "Stop alerts and updates about one story in this channel",
+        Arg("story", "the story id (shown under each alert)", complete="story"),
+        _channel_arg(),
+    )
     async def mute(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Mute a story in the channel."""
         usage = "mute STORY [--channel CHANNEL]"
@@ -180,12 +230,17 @@ def register(registry: CommandRegistry) -> None:
             existing = await session.get(Mute, (channel, story_id))
             if existing is not None:  # the same channel address under another tenant: refuse, change nothing
                 raise NotAllowed("this channel belongs to another workspace")
-            session.add(Mute(channel=channel, story_id=story_id, tenant=ctx.caller.tenant,
-                             created_at=ctx.services.clock.now()))
+            session.add(
+                Mute(channel=channel, story_id=story_id, tenant=ctx.caller.tenant, created_at=ctx.services.clock.now())
+            )
         return Reply(text=f"Muted in {channel}: {headline}", data={"story": story_id, "channel": channel})
 
-    @registry.command("unmute", "Alert on a muted story again in this channel",
-                      Arg("story", "the story id", complete="story"), _channel_arg())
+    @registry.command(
+        "unmute",
+        "Alert on a muted story again in this channel",
+        Arg("story", "the story id", complete="story"),
+        _channel_arg(),
+    )
     async def unmute(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Unmute a story in the channel."""
         usage = "unmute STORY [--channel CHANNEL]"
@@ -196,8 +251,11 @@ def register(registry: CommandRegistry) -> None:
             row = await repo.get_mute(session, ctx.caller.tenant, channel, story_id)
             if row is None:
                 muted = [m.story_id for m in await repo.channel_mutes(session, ctx.caller.tenant, channel)]
-                raise UserInputError(f"story {args['story']!r} is not muted in {channel}"
-                                     + (f" (muted: {', '.join(muted[:5])})" if muted else ""),
-                                     argument="story", usage=usage)
+                raise UserInputError(
+                    f"story {args['story']!r} is not muted in {channel}"
+                    + (f" (muted: {', '.join(muted[:5])})" if muted else ""),
+                    argument="story",
+                    usage=usage,
+                )
             await session.delete(row)
         return Reply(text=f"Story {story_id} unmuted in {channel}.", data={"story": story_id, "channel": channel})

@@ -44,8 +44,15 @@ def sample_summary(requested_by: str, now: datetime) -> Summary:
             "Real alerts look like this one: a headline, a short summary, the facts found, the sources and the "
             "watch rules that matched. Nothing needs to be done.",
         ),
-        sources=(Source(article_id="test-alert", title="diplobot test alert (not a news article)",
-                        url="https://example.org/diplobot-test-alert", outlet="diplobot", published=now),),
+        sources=(
+            Source(
+                article_id="test-alert",
+                title="diplobot test alert (not a news article)",
+                url="https://example.org/diplobot-test-alert",
+                outlet="diplobot",
+                published=now,
+            ),
+        ),
         matches=(RuleMatch(rule="test-alert", reason=f"sample requested by {requested_by}", severity="routine"),),
         severity="routine",
     )
@@ -55,16 +62,26 @@ def register(registry: CommandRegistry) -> None:
     """Declare the `test-alert` command."""
 
     @registry.command(
-        "test-alert", "Post a clearly marked sample alert to a channel, to check that alerts reach it",
-        Arg("channel", "terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL or webhook:URL (default: this channel)",
-            required=False),
+        "test-alert",
+        "Post a clearly marked sample alert to a channel, to check that alerts reach it",
+        Arg(
+            "channel",
+            "terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL or webhook:URL (default: this channel)",
+            required=False,
+        ),
         admin_only=True,
     )
     async def test_alert(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Queue a sample alert for the channel, send it (or wait for the running bot to), say what happened."""
         services = ctx.services
-        channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, USAGE, new=True,
-                                 discord_api=services.settings.discord_api_url)
+        channel = target_channel(
+            ctx.channel,
+            args.get("channel"),
+            ctx.caller.tenant,
+            USAGE,
+            new=True,
+            discord_api=services.settings.discord_api_url,
+        )
         outbox = getattr(services, "outbox", None)
         here = outbox is not None and outbox.can_send(channel)
         now = services.clock.now()
@@ -72,10 +89,17 @@ def register(registry: CommandRegistry) -> None:
         payload = {"sample": delivery.summary_to_dict(sample_summary(who, now))}
         async with services.db.session() as session:
             # Sent here: the row is leased to this instance from the start, so no other instance takes it.
-            row = tables.Delivery(channel=channel, kind="post", payload=payload, attempts=0, next_attempt_at=now,
-                                  created_at=now, status="claimed" if here else "pending",
-                                  lease_owner=services.instance_id if here else None,
-                                  lease_until=now + delivery.CLAIM_LEASE if here else None)
+            row = tables.Delivery(
+                channel=channel,
+                kind="post",
+                payload=payload,
+                attempts=0,
+                next_attempt_at=now,
+                created_at=now,
+                status="claimed" if here else "pending",
+                lease_owner=services.instance_id if here else None,
+                lease_until=now + delivery.CLAIM_LEASE if here else None,
+            )
             session.add(row)
             await session.flush()
             delivery_id = row.id
@@ -109,20 +133,40 @@ async def _wait(ctx: CommandContext, delivery_id: int) -> tuple[str, str | None,
 
 
 def _outcome(channel: str, delivery_id: int, status: str, message_id: str | None, error: str | None) -> Reply:
-    data: dict[str, object] = {"channel": channel, "delivery": delivery_id, "status": status, "message_id": message_id,
-                               "error": error}
+    data: dict[str, object] = {
+        "channel": channel,
+        "delivery": delivery_id,
+        "status": status,
+        "message_id": message_id,
+        "error": error,
+    }
     if status == "sent":
         shown = f" (message {message_id})" if message_id else ""
-        return Reply(text=f"Test alert sent to {channel}{shown}: look for \"{HEADLINE}\".", data=data)
+        return Reply(text=f'Test alert sent to {channel}{shown}: look for "{HEADLINE}".', data=data)
     if status == "dead":
-        return Reply(text=f"Test alert to {channel} failed: {error}.",
-                     lines=("'deliveries --dead' lists it; fix the channel (invite the bot, check its permissions, "
-                            "the token), then try again.",), ok=False, data=data)
+        return Reply(
+            text=f"Test alert to {channel} failed: {error}.",
+            lines=(
+                "'deliveries --dead' lists it; fix the channel (invite the bot, check its permissions, "
+                "the token), then try again.",
+            ),
+            ok=False,
+            data=data,
+        )
     if error:
-        return Reply(text=f"Test alert to {channel} is not delivered yet: {error}.",
-                     lines=(f"It stays queued (delivery {delivery_id}) and is retried; 'deliveries' shows it.",),
-                     ok=False, data=data)
-    return Reply(text=f"Test alert queued for {channel} (delivery {delivery_id}), but no running diplobot sent it "
-                 f"within {WAIT_SECONDS:g} s.",
-                 lines=("Alerts to Slack and Discord are sent by 'diplobot run' with that platform's token set; "
-                        "it sends this one when it runs.",), ok=False, data=data)
+        return Reply(
+            text=f"Test alert to {channel} is not delivered yet: {error}.",
+            lines=(f"It stays queued (delivery {delivery_id}) and is retried; 'deliveries' shows it.",),
+            ok=False,
+            data=data,
+        )
+    return Reply(
+        text=f"Test alert queued for {channel} (delivery {delivery_id}), but no running diplobot sent it "
+        f"within {WAIT_SECONDS:g} s.",
+        lines=(
+            "Alerts to Slack and Discord are sent by 'diplobot run' with that platform's token set; "
+            "it sends this one when it runs.",
+        ),
+        ok=False,
+        data=data,
+    )

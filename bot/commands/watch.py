@@ -28,11 +28,21 @@ PAGE = 20  # backtest hits shown per page; `--page N` shows the others
 
 def _rule_options() -> tuple[Arg, ...]:
     return (
-        Arg("spec", "the whole rule as YAML (fields: query, events, places, people, exclude, severity, ...)",
-            kind="option", required=False),
-        Arg("query", "the rule's query, e.g. '\"ceasefire\" AND (Armenia OR Azerbaijan)'", kind="option", required=False),
-        Arg("events", "event types, comma-separated (ceasefire,casualties,clash,talks,agreement,sanctions)",
-            kind="option", required=False),
+        Arg(
+            "spec",
+            "the whole rule as YAML (fields: query, events, places, people, exclude, severity, ...)",
+            kind="option",
+            required=False,
+        ),
+        Arg(
+            "query", "the rule's query, e.g. '\"ceasefire\" AND (Armenia OR Azerbaijan)'", kind="option", required=False
+        ),
+        Arg(
+            "events",
+            "event types, comma-separated (ceasefire,casualties,clash,talks,agreement,sanctions)",
+            kind="option",
+            required=False,
+        ),
         Arg("places", "countries or regions, comma-separated", kind="option", required=False),
         Arg("people", "officials, comma-separated", kind="option", required=False),
         Arg("exclude", "words or topics that veto a match, comma-separated", kind="option", required=False),
@@ -45,15 +55,17 @@ def _rule_options() -> tuple[Arg, ...]:
 
 
 def _page_arg() -> Arg:
-    return Arg("page", f"which page of the backtest's hits to show ({PAGE} a page)", kind="option", required=False,
-               default="1")
+    return Arg(
+        "page", f"which page of the backtest's hits to show ({PAGE} a page)", kind="option", required=False, default="1"
+    )
 
 
 def _page(args: dict[str, Any], usage: str) -> int:
     value = str(args.get("page") or "1").strip()
     if not value.isdigit() or int(value) < 1:
-        raise UserInputError(f"--page must be a whole number, 1 or more; got {args.get('page')!r}", argument="page",
-                             usage=usage)
+        raise UserInputError(
+            f"--page must be a whole number, 1 or more; got {args.get('page')!r}", argument="page", usage=usage
+        )
     return int(value)
 
 
@@ -61,8 +73,9 @@ def _days(args: dict[str, Any], usage: str) -> int:
     try:
         days = int(args.get("days") or 7)
     except (TypeError, ValueError):
-        raise UserInputError(f"--days must be a whole number; got {args.get('days')!r}", argument="days",
-                             usage=usage) from None
+        raise UserInputError(
+            f"--days must be a whole number; got {args.get('days')!r}", argument="days", usage=usage
+        ) from None
     if not 1 <= days <= 365:
         raise UserInputError("--days must be between 1 and 365", argument="days", usage=usage)
     return days
@@ -75,11 +88,15 @@ def spec_from_args(args: dict[str, Any], base: dict[str, Any] | None, usage: str
         try:
             parsed = yaml.safe_load(args["spec"])
         except yaml.YAMLError as exc:
-            raise UserInputError(f"--spec is not valid YAML: {getattr(exc, 'problem', exc)}", argument="spec",
-                                 usage=usage) from None
+            raise UserInputError(
+                f"--spec is not valid YAML: {getattr(exc, 'problem', exc)}", argument="spec", usage=usage
+            ) from None
         if not isinstance(parsed, dict):
-            raise UserInputError("--spec must be a YAML mapping such as '{query: ceasefire, severity: urgent}'",
-                                 argument="spec", usage=usage)
+            raise UserInputError(
+                "--spec must be a YAML mapping such as '{query: ceasefire, severity: urgent}'",
+                argument="spec",
+                usage=usage,
+            )
         data = {k: v for k, v in parsed.items() if k != "name"}
         if "enabled" not in data and base is not None and "enabled" in base:
             data["enabled"] = base["enabled"]
@@ -116,16 +133,21 @@ def _hit_line(hit: repo.Hit) -> str:
 
 def _backtest_lines(result: repo.Backtest, page: int = 1) -> list[str]:
     """The backtest's summary and one page of its hits (every hit is on some page)."""
-    head = (f"Backtest, last {result.days} days: {result.scanned} stored articles scanned"
-            + (" (newest only)" if result.truncated else "") + "; ")
+    head = (
+        f"Backtest, last {result.days} days: {result.scanned} stored articles scanned"
+        + (" (newest only)" if result.truncated else "")
+        + "; "
+    )
     if not result.hits:
         return [head + "it would not have alerted."]
     pages = -(-len(result.hits) // PAGE)
     page = min(page, pages)
-    lines = [head + f"it would have alerted on {result.stories} stor{'y' if result.stories == 1 else 'ies'} "
-             f"({len(result.hits)} article{'s' if len(result.hits) != 1 else ''})"
-             + (f"; page {page} of {pages}:" if pages > 1 else ":")]
-    lines += [_hit_line(hit) for hit in result.hits[(page - 1) * PAGE: page * PAGE]]
+    lines = [
+        head + f"it would have alerted on {result.stories} stor{'y' if result.stories == 1 else 'ies'} "
+        f"({len(result.hits)} article{'s' if len(result.hits) != 1 else ''})"
+        + (f"; page {page} of {pages}:" if pages > 1 else ":")
+    ]
+    lines += [_hit_line(hit) for hit in result.hits[(page - 1) * PAGE : page * PAGE]]
     if page < pages:
         lines.append(f"  … {len(result.hits) - page * PAGE} more: add --page {page + 1}")
     return lines
@@ -138,9 +160,13 @@ def _edit_effect(before: repo.Backtest, after: repo.Backtest) -> list[str]:
     added = [h for h in after.hits if h.article_id not in old]
     removed = [h for h in before.hits if h.article_id not in new]
     if not added and not removed:
-        return [f"The edit changes no hit: the saved rule matches the same {len(old)} article{'s' if len(old) != 1 else ''}."]
-    lines = [f"The edit adds {len(added)} hit{'s' if len(added) != 1 else ''} and removes {len(removed)}"
-             f" (saved rule: {len(old)}, edited: {len(new)}):"]
+        return [
+            f"The edit changes no hit: the saved rule matches the same {len(old)} article{'s' if len(old) != 1 else ''}."
+        ]
+    lines = [
+        f"The edit adds {len(added)} hit{'s' if len(added) != 1 else ''} and removes {len(removed)}"
+        f" (saved rule: {len(old)}, edited: {len(new)}):"
+    ]
     lines += [f"  + {line[4:]}" for line in map(_hit_line, added[:PAGE])]
     lines += [f"  - {line[4:]}" for line in map(_hit_line, removed[:PAGE])]
     if len(added) > PAGE or len(removed) > PAGE:
@@ -149,8 +175,13 @@ def _edit_effect(before: repo.Backtest, after: repo.Backtest) -> list[str]:
 
 
 def _backtest_data(result: repo.Backtest) -> dict[str, Any]:
-    return {"days": result.days, "scanned": result.scanned, "articles": len(result.hits), "stories": result.stories,
-            "titles": [h.title for h in result.hits]}
+    return {
+        "days": result.days,
+        "scanned": result.scanned,
+        "articles": len(result.hits),
+        "stories": result.stories,
+        "titles": [h.title for h in result.hits],
+    }
 
 
 def _invalid(name: str, errors: list[dict[str, str]], *, what: str | None = None) -> Reply:
@@ -158,7 +189,9 @@ def _invalid(name: str, errors: list[dict[str, str]], *, what: str | None = None
     return Reply(
         text=f"{subject} is not valid ({len(errors)} problem{'s' if len(errors) != 1 else ''}); nothing saved.",
         lines=tuple(f"{e['field']}: {e['message']}" for e in errors),
-        ok=False, ephemeral=True, data={"errors": errors},
+        ok=False,
+        ephemeral=True,
+        data={"errors": errors},
     )
 
 
@@ -168,14 +201,17 @@ async def _require_rule(ctx: CommandContext, name: str, usage: str) -> Rule:
         if row is None:
             names = await repo.rule_names(session, ctx.caller.tenant)
     if row is None:
-        raise UserInputError(f"no rule named {name!r}{did_you_mean(suggest(name, names))}", argument="rule",
-                             usage=usage)
+        raise UserInputError(
+            f"no rule named {name!r}{did_you_mean(suggest(name, names))}", argument="rule", usage=usage
+        )
     return row
 
 
 def _audit_line(entry: RuleAudit) -> str:
     change = _diff(entry.before, entry.after)
-    return f"{entry.at:%Y-%m-%d %H:%M} UTC  {entry.actor}  {entry.action} {entry.rule}" + (f": {change}" if change else "")
+    return f"{entry.at:%Y-%m-%d %H:%M} UTC  {entry.actor}  {entry.action} {entry.rule}" + (
+        f": {change}" if change else ""
+    )
 
 
 def _diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
@@ -213,30 +249,38 @@ def register(registry: CommandRegistry) -> None:
         async with ctx.services.db.session() as session:
             rows = await repo.list_rules(session, ctx.caller.tenant)
         if not rows:
-            return Reply(text="No watch rules yet; an admin can add one with 'watch add NAME --query ...'.",
-                         data={"rules": []})
+            return Reply(
+                text="No watch rules yet; an admin can add one with 'watch add NAME --query ...'.", data={"rules": []}
+            )
         lines = []
         for row in rows:
             spec = row.spec or {}
             state = "on " if row.enabled else "off"
             desc = spec.get("description") or spec.get("query") or ""
             lines.append(f"{state}  {row.name}  [{spec.get('severity', 'routine')}]  {clip(str(desc), 80)}")
-        return Reply(text=f"{len(rows)} watch rule{'s' if len(rows) != 1 else ''}:", lines=tuple(lines),
-                     data={"rules": [r.name for r in rows]})
+        return Reply(
+            text=f"{len(rows)} watch rule{'s' if len(rows) != 1 else ''}:",
+            lines=tuple(lines),
+            data={"rules": [r.name for r in rows]},
+        )
 
     @registry.command("watch show", "Show one watch rule", Arg("rule", "the rule's name", complete="rule"))
     async def watch_show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Show a rule as YAML."""
         row = await _require_rule(ctx, args["rule"], "watch show RULE")
         text = yaml.safe_dump(repo.rule_entry(row), sort_keys=False, allow_unicode=True, width=100)
-        return Reply(text=f"Rule {row.name} ({'enabled' if row.enabled else 'disabled'}):",
-                     lines=tuple(text.rstrip().splitlines()), data={"rule": row.name, "spec": row.spec,
-                                                                    "enabled": row.enabled, "yaml": text})
+        return Reply(
+            text=f"Rule {row.name} ({'enabled' if row.enabled else 'disabled'}):",
+            lines=tuple(text.rstrip().splitlines()),
+            data={"rule": row.name, "spec": row.spec, "enabled": row.enabled, "yaml": text},
+        )
 
     async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) -> Reply:
         """Validate, then preview with a backtest or save (--yes) a new or changed rule."""
-        usage = (f"watch {'edit' if editing else 'add'} NAME [--spec YAML | --query Q --events E,...] [--days 7] "
-                 "[--page N] [--yes]")
+        usage = (
+            f"watch {'edit' if editing else 'add'} NAME [--spec YAML | --query Q --events E,...] [--days 7] "
+            "[--page N] [--yes]"
+        )
         name = str(args["name"]).strip()
         days = _days(args, usage)
         page = _page(args, usage)
@@ -247,12 +291,16 @@ def register(registry: CommandRegistry) -> None:
         else:
             async with ctx.services.db.session() as session:
                 if await repo.get_rule(session, ctx.caller.tenant, name) is not None:
-                    raise UserInputError(f"a rule named {name!r} exists; use 'watch edit {name}'", argument="name",
-                                         usage=usage)
+                    raise UserInputError(
+                        f"a rule named {name!r} exists; use 'watch edit {name}'", argument="name", usage=usage
+                    )
         given = args.get("spec") or any(args.get(k) is not None for k in (*TEXT_FIELDS, *LIST_FIELDS))
         if not given:
-            raise UserInputError("give the rule as --spec YAML or with options such as --query, --events, --places",
-                                 argument="spec", usage=usage)
+            raise UserInputError(
+                "give the rule as --spec YAML or with options such as --query, --events, --places",
+                argument="spec",
+                usage=usage,
+            )
         data = spec_from_args(args, base, usage)
         checked = repo.check_rule(name, data)
         if not checked.ok:
@@ -261,14 +309,28 @@ def register(registry: CommandRegistry) -> None:
         now = ctx.services.clock.now()
         if args.get("yes"):
             async with ctx.services.db.session() as session:
-                _, created = await repo.save_rule(session, ctx.caller.tenant, name, checked.spec,
-                                                  actor=ctx.caller.user_id, now=now)
-            return Reply(text=f"Rule {name!r} {'added' if created else 'updated'}.",
-                         lines=tuple(_describe(checked.spec)), data={"rule": name, "saved": True, "spec": checked.spec})
+                _, created = await repo.save_rule(
+                    session, ctx.caller.tenant, name, checked.spec, actor=ctx.caller.user_id, now=now
+                )
+            return Reply(
+                text=f"Rule {name!r} {'added' if created else 'updated'}.",
+                lines=tuple(_describe(checked.spec)),
+                data={"rule": name, "saved": True, "spec": checked.spec},
+            )
         async with ctx.services.db.session() as session:
             result = await repo.backtest(session, name, checked.spec, days=days, now=now, tenant=ctx.caller.tenant)
-            saved = (await repo.backtest(session, name, {k: v for k, v in base.items() if k != "enabled"}, days=days,
-                                         now=now, tenant=ctx.caller.tenant) if editing and base is not None else None)
+            saved = (
+                await repo.backtest(
+                    session,
+                    name,
+                    {k: v for k, v in base.items() if k != "enabled"},
+                    days=days,
+                    now=now,
+                    tenant=ctx.caller.tenant,
+                )
+                if editing and base is not None
+                else None
+            )
         lines = ["Rule:", *_describe(checked.spec)]
         if editing and base is not None:
             change = _diff(base, {**checked.spec, "enabled": checked.spec.get("enabled", base.get("enabled", True))})
@@ -279,24 +341,45 @@ def register(registry: CommandRegistry) -> None:
         lines.append("Nothing saved yet: run the same command with --yes to save.")
         return Reply(
             text=f"Preview of {'the edited' if editing else 'new'} rule {name!r} (valid, not saved).",
-            lines=tuple(lines), ephemeral=True,
-            data={"rule": name, "saved": False, "preview": True, "spec": checked.spec, "backtest": _backtest_data(result)},
+            lines=tuple(lines),
+            ephemeral=True,
+            data={
+                "rule": name,
+                "saved": False,
+                "preview": True,
+                "spec": checked.spec,
+                "backtest": _backtest_data(result),
+            },
         )
 
-    @registry.command("watch add", "Add a watch rule (preview with a backtest; --yes saves)",
-                      Arg("name", "a short name for the rule"), *_rule_options(), admin_only=True)
+    @registry.command(
+        "watch add",
+        "Add a watch rule (preview with a backtest; --yes saves)",
+        Arg("name", "a short name for the rule"),
+        *_rule_options(),
+        admin_only=True,
+    )
     async def watch_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Preview or save a new rule."""
         return await add_or_edit(ctx, args, editing=False)
 
-    @registry.command("watch edit", "Change a watch rule (preview with a backtest; --yes saves)",
-                      Arg("name", "the rule to change", complete="rule"), *_rule_options(), admin_only=True)
+    @registry.command(
+        "watch edit",
+        "Change a watch rule (preview with a backtest; --yes saves)",
+        Arg("name", "the rule to change", complete="rule"),
+        *_rule_options(),
+        admin_only=True,
+    )
     async def watch_edit(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Preview or save an edited rule."""
         return await add_or_edit(ctx, args, editing=True)
 
-    @registry.command("watch remove", "Delete a watch rule and this workspace's subscriptions to it",
-                      Arg("rule", "the rule's name", complete="rule"), admin_only=True)
+    @registry.command(
+        "watch remove",
+        "Delete a watch rule and this workspace's subscriptions to it",
+        Arg("rule", "the rule's name", complete="rule"),
+        admin_only=True,
+    )
     async def watch_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Delete a rule."""
         row = await _require_rule(ctx, args["rule"], "watch remove RULE")
@@ -315,30 +398,38 @@ def register(registry: CommandRegistry) -> None:
         async with ctx.services.db.session() as session:
             live = await repo.get_rule(session, ctx.caller.tenant, row.name)
             if live is None:
-                raise UserInputError(f"rule {row.name!r} was just removed", argument="rule",
-                                     usage=f"watch {verb} RULE")
-            changed = await repo.set_enabled(session, live, enabled, actor=ctx.caller.user_id,
-                                             now=ctx.services.clock.now())
+                raise UserInputError(f"rule {row.name!r} was just removed", argument="rule", usage=f"watch {verb} RULE")
+            changed = await repo.set_enabled(
+                session, live, enabled, actor=ctx.caller.user_id, now=ctx.services.clock.now()
+            )
         state = "enabled" if enabled else "disabled"
-        return Reply(text=f"Rule {row.name!r} {state}." if changed else f"Rule {row.name!r} was already {state}.",
-                     data={"rule": row.name, "enabled": enabled, "changed": changed})
+        return Reply(
+            text=f"Rule {row.name!r} {state}." if changed else f"Rule {row.name!r} was already {state}.",
+            data={"rule": row.name, "enabled": enabled, "changed": changed},
+        )
 
-    @registry.command("watch enable", "Turn a watch rule on", Arg("rule", "the rule's name", complete="rule"),
-                      admin_only=True)
+    @registry.command(
+        "watch enable", "Turn a watch rule on", Arg("rule", "the rule's name", complete="rule"), admin_only=True
+    )
     async def watch_enable(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Enable a rule."""
         return await toggle(ctx, args["rule"], True)
 
-    @registry.command("watch disable", "Turn a watch rule off", Arg("rule", "the rule's name", complete="rule"),
-                      admin_only=True)
+    @registry.command(
+        "watch disable", "Turn a watch rule off", Arg("rule", "the rule's name", complete="rule"), admin_only=True
+    )
     async def watch_disable(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Disable a rule."""
         return await toggle(ctx, args["rule"], False)
 
-    @registry.command("watch test", "Backtest a saved rule over the stored articles of the last N days",
-                      Arg("rule", "the rule's name", complete="rule"),
-                      Arg("days", "how many days back", kind="option", required=False, default="7"), _page_arg(),
-                      admin_only=True)
+    @registry.command(
+        "watch test",
+        "Backtest a saved rule over the stored articles of the last N days",
+        Arg("rule", "the rule's name", complete="rule"),
+        Arg("days", "how many days back", kind="option", required=False, default="7"),
+        _page_arg(),
+        admin_only=True,
+    )
     async def watch_test(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Backtest a rule."""
         usage = "watch test RULE [--days 7] [--page N]"
@@ -346,27 +437,51 @@ def register(registry: CommandRegistry) -> None:
         page = _page(args, usage)
         row = await _require_rule(ctx, args["rule"], usage)
         async with ctx.services.db.session() as session:
-            result = await repo.backtest(session, row.name, row.spec or {}, days=days, now=ctx.services.clock.now(),
-                                         tenant=ctx.caller.tenant)
-        return Reply(text=f"Backtest of rule {row.name!r}:", lines=tuple(_backtest_lines(result, page)),
-                     data={"rule": row.name, "backtest": _backtest_data(result)})
+            result = await repo.backtest(
+                session, row.name, row.spec or {}, days=days, now=ctx.services.clock.now(), tenant=ctx.caller.tenant
+            )
+        return Reply(
+            text=f"Backtest of rule {row.name!r}:",
+            lines=tuple(_backtest_lines(result, page)),
+            data={"rule": row.name, "backtest": _backtest_data(result)},
+        )
 
-    @registry.command("watch history", "Who changed the watch rules, when, and what changed",
-                      Arg("rule", "only this rule", required=False, complete="rule"),
-                      Arg("limit", "at most this many entries (1-200)", kind="option", required=False, default="20"),
-                      admin_only=True)
+    @registry.command(
+        "watch history",
+        "Who changed the watch rules, when, and what changed",
+        Arg("rule", "only this rule", required=False, complete="rule"),
+        Arg("limit", "at most this many entries (1-200)", kind="option", required=False, default="20"),
+        admin_only=True,
+    )
     async def watch_history(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Show the audit trail."""
-        limit = parse_count(args["limit"] if args.get("limit") is not None else 20, argument="limit", most=200, usage="watch history [RULE] [--limit 20]")
+        limit = parse_count(
+            args["limit"] if args.get("limit") is not None else 20,
+            argument="limit",
+            most=200,
+            usage="watch history [RULE] [--limit 20]",
+        )
         async with ctx.services.db.session() as session:
             entries = await repo.history(session, ctx.caller.tenant, args.get("rule"), limit)
         scope = f"rule {args['rule']!r}" if args.get("rule") else "the watch rules"
         if not entries:
             return Reply(text=f"No changes recorded for {scope}.", data={"entries": []})
         return Reply(
-            text=f"Changes to {scope}, newest first:", lines=tuple(_audit_line(e) for e in entries),
-            data={"entries": [{"rule": e.rule, "actor": e.actor, "action": e.action, "at": e.at.isoformat(),
-                               "before": e.before, "after": e.after} for e in entries]},
+            text=f"Changes to {scope}, newest first:",
+            lines=tuple(_audit_line(e) for e in entries),
+            data={
+                "entries": [
+                    {
+                        "rule": e.rule,
+                        "actor": e.actor,
+                        "action": e.action,
+                        "at": e.at.isoformat(),
+                        "before": e.before,
+                        "after": e.after,
+                    }
+                    for e in entries
+                ]
+            },
         )
 
     @registry.command("rules list", "List this workspace's watch rules")
@@ -374,8 +489,12 @@ def register(registry: CommandRegistry) -> None:
         """Same as `watch list`."""
         return await watch_list(ctx, args)
 
-    @registry.command("rules export", "Write the rules as YAML (to FILE on the bot's host, or into the reply)",
-                      Arg("file", "a file to write (local operator only)", required=False), admin_only=True)
+    @registry.command(
+        "rules export",
+        "Write the rules as YAML (to FILE on the bot's host, or into the reply)",
+        Arg("file", "a file to write (local operator only)", required=False),
+        admin_only=True,
+    )
     async def rules_export(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Export rules as YAML."""
         text = await repo.export_rules(ctx.services, ctx.caller.tenant)
@@ -387,8 +506,12 @@ def register(registry: CommandRegistry) -> None:
         # The reply is the YAML and nothing else, so that `diplobot rules export > rules.yaml` round-trips.
         return Reply(text=text.rstrip(), data={"yaml": text, "count": count})
 
-    @registry.command("rules import", "Create or update rules from a YAML file on the bot's host (all or nothing)",
-                      Arg("file", "the YAML file to read"), admin_only=True)
+    @registry.command(
+        "rules import",
+        "Create or update rules from a YAML file on the bot's host (all or nothing)",
+        Arg("file", "the YAML file to read"),
+        admin_only=True,
+    )
     async def rules_import(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Import rules from a file."""
         usage = "rules import FILE"
@@ -396,23 +519,32 @@ def register(registry: CommandRegistry) -> None:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise UserInputError(f"cannot read FILE {str(path)!r}: {exc.strerror or exc}", argument="file",
-                                 usage=usage) from None
+            raise UserInputError(
+                f"cannot read FILE {str(path)!r}: {exc.strerror or exc}", argument="file", usage=usage
+            ) from None
         summary = await repo.import_rules(ctx.services, ctx.caller.tenant, text, ctx.caller.user_id)
         if not summary.ok:
             return _invalid(str(path), list(summary.errors), what=f"Rules file {path}")
         return Reply(
             text=f"Imported {path}: {len(summary.created)} added, {len(summary.updated)} updated, "
             f"{len(summary.unchanged)} unchanged.",
-            lines=tuple(f"{verb}: {', '.join(names)}" for verb, names in
-                        (("added", summary.created), ("updated", summary.updated)) if names),
-            data={"created": list(summary.created), "updated": list(summary.updated),
-                  "unchanged": list(summary.unchanged)},
+            lines=tuple(
+                f"{verb}: {', '.join(names)}"
+                for verb, names in (("added", summary.created), ("updated", summary.updated))
+                if names
+            ),
+            data={
+                "created": list(summary.created),
+                "updated": list(summary.updated),
+                "unchanged": list(summary.unchanged),
+            },
         )
 
-    @registry.command("rules validate", "Check a rules file (or the stored rules) without saving anything",
-                      Arg("file", "the YAML file to check (local operator only); default: the stored rules",
-                          required=False))
+    @registry.command(
+        "rules validate",
+        "Check a rules file (or the stored rules) without saving anything",
+        Arg("file", "the YAML file to check (local operator only); default: the stored rules", required=False),
+    )
     async def rules_validate(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         """Validate a rules file or the stored rules."""
         usage = "rules validate [FILE]"
@@ -421,8 +553,9 @@ def register(registry: CommandRegistry) -> None:
             try:
                 text = path.read_text(encoding="utf-8")
             except OSError as exc:
-                raise UserInputError(f"cannot read FILE {str(path)!r}: {exc.strerror or exc}", argument="file",
-                                     usage=usage) from None
+                raise UserInputError(
+                    f"cannot read FILE {str(path)!r}: {exc.strerror or exc}", argument="file", usage=usage
+                ) from None
             label = str(path)
         else:
             text = await repo.export_rules(ctx.services, ctx.caller.tenant)
@@ -430,5 +563,8 @@ def register(registry: CommandRegistry) -> None:
         checked, errors = repo.validate_rules_text(text)
         if errors:
             return _invalid(label, errors, what=label[0].upper() + label[1:])
-        return Reply(text=f"{label}: {len(checked)} rule{'s' if len(checked) != 1 else ''}, all valid.",
-                     lines=tuple(c.name for c in checked), data={"rules": [c.name for c in checked], "errors": []})
+        return Reply(
+            text=f"{label}: {len(checked)} rule{'s' if len(checked) != 1 else ''}, all valid.",
+            lines=tuple(c.name for c in checked),
+            data={"rules": [c.name for c in checked], "errors": []},
+        )

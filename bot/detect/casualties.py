@@ -36,23 +36,52 @@ def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?=\w)(?:{pattern})")
 
 
-_CUE = re.compile(r"kill|dead|death|died|\bdie|wound|injur|missing|lives|casualt|fatalit|toll|perish|slain|hurt|bodies|massacre|assassinat")
+_CUE = re.compile(
+    r"kill|dead|death|died|\bdie|wound|injur|missing|lives|casualt|fatalit|toll|perish|slain|hurt|bodies|massacre|assassinat"
+)
 
 _KIND_WORDS = {
-    "killed": "killed", "slain": "killed", "dead": "dead", "died": "dead", "deaths": "dead", "fatalities": "dead",
-    "perished": "dead", "drowned": "dead", "die": "dead", "dies": "dead", "martyred": "killed", "wounded": "wounded", "injured": "injured", "hurt": "injured", "missing": "missing",
-    "unaccounted": "missing", "bodies": "dead", "injuries": "injured",
+    "killed": "killed",
+    "slain": "killed",
+    "dead": "dead",
+    "died": "dead",
+    "deaths": "dead",
+    "fatalities": "dead",
+    "perished": "dead",
+    "drowned": "dead",
+    "die": "dead",
+    "dies": "dead",
+    "martyred": "killed",
+    "wounded": "wounded",
+    "injured": "injured",
+    "hurt": "injured",
+    "missing": "missing",
+    "unaccounted": "missing",
+    "bodies": "dead",
+    "injuries": "injured",
 }
 _ACTIVE = {"killed", "wounded", "injured"}
 _RATIO_BEFORE = re.compile(r"\b(?:of|in|out of)\s+$")  # "3 of 10 die young", "1 in 5 die": a share, not a toll
-_NOT_YET_DEAD = frozenset(["to", "may", "might", "could", "would", "will", "should", "must", "can", "not", "never", "also"])
+_NOT_YET_DEAD = frozenset(
+    ["to", "may", "might", "could", "would", "will", "should", "must", "can", "not", "never", "also"]
+)
 _LEFT_VERBS = [
-    (re.compile(r"(?:killed|killing|kills|kill|massacred|massacring|slaughtered|shot dead|gunned down|murdered|murdering|murders|murder|beheaded|beheading|martyred)$"), "killed"),
+    (
+        re.compile(
+            r"(?:killed|killing|kills|kill|massacred|massacring|slaughtered|shot dead|gunned down|murdered|murdering|murders|murder|beheaded|beheading|martyred)$"
+        ),
+        "killed",
+    ),
     (re.compile(r"(?:lost|losing|loses)$"), "dead"),  # "we lost 12 men", "lost 10 friends on board"
     (re.compile(r"(?:claimed|took|cost) the lives of$"), "killed"),
     (re.compile(r"(?:assassination|killing|killings|massacre|murder|deaths?) of$"), "killed"),
-    (re.compile(r"(?:bodies of|among (?:the dead|those killed|those who died|the victims) (?:were|are|was|is|included|include)|"
-                r"the dead (?:included|include|includes))$"), "dead"),
+    (
+        re.compile(
+            r"(?:bodies of|among (?:the dead|those killed|those who died|the victims) (?:were|are|was|is|included|include)|"
+            r"the dead (?:included|include|includes))$"
+        ),
+        "dead",
+    ),
     (re.compile(r"(?:wounding|wounded|wounds)$"), "wounded"),
     (re.compile(r"(?:injuring|injured|injures|injure)$"), "injured"),
 ]
@@ -76,25 +105,421 @@ _PROJECTION = re.compile(
 
 _QUALIFIERS = [
     (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$"), "at_least"),
-    (re.compile(r"(?:more than|over|upwards of|in excess of|above|exceeding|surpassed|surpasses|topped|tops|exceeded|exceeds|passed|passes)\s*$"), "more_than"),
+    (
+        re.compile(
+            r"(?:more than|over|upwards of|in excess of|above|exceeding|surpassed|surpasses|topped|tops|exceeded|exceeds|passed|passes)\s*$"
+        ),
+        "more_than",
+    ),
     (re.compile(r"(?:nearly|almost|close to|nearing|nears|just under|just short of|approaching)\s*$"), "nearly"),
-    (re.compile(r"(?:about|around|approximately|roughly|some|an estimated|estimated|approx\.|circa|an approximate)\s*$"), "about"),
+    (
+        re.compile(
+            r"(?:about|around|approximately|roughly|some|an estimated|estimated|approx\.|circa|an approximate)\s*$"
+        ),
+        "about",
+    ),
     (re.compile(r"(?:up to|as many as)\s*$"), "up_to"),
 ]
-_VAGUE_BEFORE = re.compile(r"(?:several|a few|few|many|hundreds of|thousands of|tens of|dozens of|scores of|millions of)\s*$")
+_VAGUE_BEFORE = re.compile(
+    r"(?:several|a few|few|many|hundreds of|thousands of|tens of|dozens of|scores of|millions of)\s*$"
+)
 
 WHO = frozenset(
-    ["people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "servicemen", "servicewomen", "personnel", "police", "policemen", "officers", "officer", "children", "child", "kids", "women", "men", "boys", "girls", "students", "pupils", "teachers", "workers", "staff", "employees", "fighters", "militants", "rebels", "insurgents", "attackers", "gunmen", "assailants", "jihadists", "combatants", "passengers", "pilgrims", "protesters", "demonstrators", "residents", "villagers", "migrants", "journalists", "peacekeepers", "guards", "members", "others", "victims", "adults", "babies", "infants", "worshippers", "tourists", "nationals", "citizens", "family", "relatives", "bystanders", "crew", "sailors", "marines", "pilots", "paramedics", "doctors", "nurses", "aid", "volunteers", "prisoners", "hostages", "detainees", "captives", "refugees", "displaced", "evacuees", "aides", "bodyguards", "commanders", "officials", "leaders", "diplomats", "monks", "priests", "farmers", "miners", "fishermen", "shoppers", "spectators", "fans", "foreigners", "expatriates", "locals", "guests", "customers", "patrons", "diners", "commuters", "motorists", "drivers", "hikers", "climbers", "swimmers", "politicians", "lawmakers", "activists", "worshipers", "congregants", "parishioners", "churchgoers", "mourners", "schoolchildren", "youths", "teenagers", "toddlers", "elders", "elderly", "patients", "medics", "rescuers", "firefighters", "contractors", "servicemembers", "airmen", "seamen", "policewomen", "gendarmes", "cadets", "recruits", "ministers", "judges", "reporters", "photographers", "tribesmen", "separatists", "extremists", "terrorists", "bombers", "muslims", "christians", "buddhists", "hindus", "shiites", "sunnis", "kurds", "yazidis", "rohingya", "tamils", "daughters", "sons", "brothers", "sisters", "friends", "relatives", "americans", "foreign"]
+    [
+        "people",
+        "persons",
+        "person",
+        "civilians",
+        "civilian",
+        "soldiers",
+        "soldier",
+        "troops",
+        "servicemen",
+        "servicewomen",
+        "personnel",
+        "police",
+        "policemen",
+        "officers",
+        "officer",
+        "children",
+        "child",
+        "kids",
+        "women",
+        "men",
+        "boys",
+        "girls",
+        "students",
+        "pupils",
+        "teachers",
+        "workers",
+        "staff",
+        "employees",
+        "fighters",
+        "militants",
+        "rebels",
+        "insurgents",
+        "attackers",
+        "gunmen",
+        "assailants",
+        "jihadists",
+        "combatants",
+        "passengers",
+        "pilgrims",
+        "protesters",
+        "demonstrators",
+        "residents",
+        "villagers",
+        "migrants",
+        "journalists",
+        "peacekeepers",
+        "guards",
+        "members",
+        "others",
+        "victims",
+        "adults",
+        "babies",
+        "infants",
+        "worshippers",
+        "tourists",
+        "nationals",
+        "citizens",
+        "family",
+        "relatives",
+        "bystanders",
+        "crew",
+        "sailors",
+        "marines",
+        "pilots",
+        "paramedics",
+        "doctors",
+        "nurses",
+        "aid",
+        "volunteers",
+        "prisoners",
+        "hostages",
+        "detainees",
+        "captives",
+        "refugees",
+        "displaced",
+        "evacuees",
+        "aides",
+        "bodyguards",
+        "commanders",
+        "officials",
+        "leaders",
+        "diplomats",
+        "monks",
+        "priests",
+        "farmers",
+        "miners",
+        "fishermen",
+        "shoppers",
+        "spectators",
+        "fans",
+        "foreigners",
+        "expatriates",
+        "locals",
+        "guests",
+        "customers",
+        "patrons",
+        "diners",
+        "commuters",
+        "motorists",
+        "drivers",
+        "hikers",
+        "climbers",
+        "swimmers",
+        "politicians",
+        "lawmakers",
+        "activists",
+        "worshipers",
+        "congregants",
+        "parishioners",
+        "churchgoers",
+        "mourners",
+        "schoolchildren",
+        "youths",
+        "teenagers",
+        "toddlers",
+        "elders",
+        "elderly",
+        "patients",
+        "medics",
+        "rescuers",
+        "firefighters",
+        "contractors",
+        "servicemembers",
+        "airmen",
+        "seamen",
+        "policewomen",
+        "gendarmes",
+        "cadets",
+        "recruits",
+        "ministers",
+        "judges",
+        "reporters",
+        "photographers",
+        "tribesmen",
+        "separatists",
+        "extremists",
+        "terrorists",
+        "bombers",
+        "muslims",
+        "christians",
+        "buddhists",
+        "hindus",
+        "shiites",
+        "sunnis",
+        "kurds",
+        "yazidis",
+        "rohingya",
+        "tamils",
+        "daughters",
+        "sons",
+        "brothers",
+        "sisters",
+        "friends",
+        "relatives",
+        "americans",
+        "foreign",
+    ]
 )
 # Captives and the displaced are never casualty figures, even when "missing" or "killed" is nearby.
 NOT_CASUALTIES = frozenset(["prisoners", "hostages", "detainees", "captives", "refugees", "displaced", "evacuees"])
 _GAP_OK = frozenset(
-    ["were", "was", "have", "has", "had", "been", "being", "are", "is", "be", "reportedly", "reported", "confirmed", "believed", "feared", "said", "also", "still", "now", "all", "and", "or", "as", "of", "the", "a", "an", "at", "least", "more", "other", "innocent", "including", "who", "later", "to", "their", "its", "his", "her", "both", "sides", "from", "either", 'side",', "'", "in", "on", "among", "board", "aboard", "presumed"]
+    [
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "been",
+        "being",
+        "are",
+        "is",
+        "be",
+        "reportedly",
+        "reported",
+        "confirmed",
+        "believed",
+        "feared",
+        "said",
+        "also",
+        "still",
+        "now",
+        "all",
+        "and",
+        "or",
+        "as",
+        "of",
+        "the",
+        "a",
+        "an",
+        "at",
+        "least",
+        "more",
+        "other",
+        "innocent",
+        "including",
+        "who",
+        "later",
+        "to",
+        "their",
+        "its",
+        "his",
+        "her",
+        "both",
+        "sides",
+        "from",
+        "either",
+        'side",',
+        "'",
+        "in",
+        "on",
+        "among",
+        "board",
+        "aboard",
+        "presumed",
+    ]
 )
 _BLOCK = frozenset(
-    ["year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries", "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters", "metres", "meter", "metre", "feet", "foot", "percent", "per", "dollars", "dollar", "euros", "euro", "pounds", "yuan", "rubles", "roubles", "rupees", "pints", "liters", "litres", "gallons", "tons", "tonnes", "kg", "buses", "vehicles", "cars", "trucks", "tanks", "rockets", "missiles", "drones", "shells", "rounds", "aircraft", "planes", "jets", "ships", "boats", "countries", "nations", "states", "cities", "towns", "villages", "provinces", "districts", "regions", "member", "times", "fold", "points", "goals", "votes", "seats", "acres", "hectares", "homes", "houses", "buildings", "hospitals", "square", "sq", "am", "pm", "o'clock", "th", "st", "nd", "rd", "bn", "mln", "million", "billion", "trillion", "billion-dollar", "year-old", "years-old", "percent-of", "camps", "trips", "flights", "weapons", "guns", "tribes", "groups", "organizations", "agencies", "parties", "companies", "firms", "projects", "laws", "bills", "resolutions", "articles", "pages", "steps", "phases", "counties", "parishes", "municipalities", "communities", "neighborhoods", "neighbourhoods", "areas", "schools", "mosques", "churches", "sites", "locations", "attacks", "incidents", "bombings", "blasts", "explosions", "airstrikes", "strikes", "raids", "bombs", "cases"]
+    [
+        "year",
+        "years",
+        "yr",
+        "yrs",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "km",
+        "kilometers",
+        "kilometres",
+        "kilometer",
+        "kilometre",
+        "miles",
+        "mile",
+        "meters",
+        "metres",
+        "meter",
+        "metre",
+        "feet",
+        "foot",
+        "percent",
+        "per",
+        "dollars",
+        "dollar",
+        "euros",
+        "euro",
+        "pounds",
+        "yuan",
+        "rubles",
+        "roubles",
+        "rupees",
+        "pints",
+        "liters",
+        "litres",
+        "gallons",
+        "tons",
+        "tonnes",
+        "kg",
+        "buses",
+        "vehicles",
+        "cars",
+        "trucks",
+        "tanks",
+        "rockets",
+        "missiles",
+        "drones",
+        "shells",
+        "rounds",
+        "aircraft",
+        "planes",
+        "jets",
+        "ships",
+        "boats",
+        "countries",
+        "nations",
+        "states",
+        "cities",
+        "towns",
+        "villages",
+        "provinces",
+        "districts",
+        "regions",
+        "member",
+        "times",
+        "fold",
+        "points",
+        "goals",
+        "votes",
+        "seats",
+        "acres",
+        "hectares",
+        "homes",
+        "houses",
+        "buildings",
+        "hospitals",
+        "square",
+        "sq",
+        "am",
+        "pm",
+        "o'clock",
+        "th",
+        "st",
+        "nd",
+        "rd",
+        "bn",
+        "mln",
+        "million",
+        "billion",
+        "trillion",
+        "billion-dollar",
+        "year-old",
+        "years-old",
+        "percent-of",
+        "camps",
+        "trips",
+        "flights",
+        "weapons",
+        "guns",
+        "tribes",
+        "groups",
+        "organizations",
+        "agencies",
+        "parties",
+        "companies",
+        "firms",
+        "projects",
+        "laws",
+        "bills",
+        "resolutions",
+        "articles",
+        "pages",
+        "steps",
+        "phases",
+        "counties",
+        "parishes",
+        "municipalities",
+        "communities",
+        "neighborhoods",
+        "neighbourhoods",
+        "areas",
+        "schools",
+        "mosques",
+        "churches",
+        "sites",
+        "locations",
+        "attacks",
+        "incidents",
+        "bombings",
+        "blasts",
+        "explosions",
+        "airstrikes",
+        "strikes",
+        "raids",
+        "bombs",
+        "cases",
+    ]
 )
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
 _MONTH_RE = "|".join(_MONTHS)
 _MONTH_AFTER = re.compile(
     r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|april|june|july|august|september|october|november|december|"
@@ -105,7 +530,10 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 _INCIDENT_DAY = _words(
     r"\b(?:an?|the)\s+(?:[\w-]+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault|shooting)\s+(?:on\s+|last\s+)?("
-    + "|".join(_WEEKDAYS) + r")\b|\b(" + "|".join(_WEEKDAYS) + r")'s\s+(?:[\w-]+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault)"
+    + "|".join(_WEEKDAYS)
+    + r")\b|\b("
+    + "|".join(_WEEKDAYS)
+    + r")'s\s+(?:[\w-]+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault)"
 )
 _BACKGROUND = re.compile(
     rf"\b(?:in|during|by|until|of)\s+(?:(?:early|late|mid)[- ])?(?:(?:{_MONTH_RE})\.?\s+)?(?:1[89]|20)\d\d\b"
@@ -130,7 +558,9 @@ _NAME_BEFORE = re.compile(
     r"number|item)\s*$"
 )
 _NO_ONE = re.compile(r"\b(?:no|not|not a single|not even)\s*$")
-_UNIT_AFTER = re.compile(r"\s*(?:%|-?percent|-?per cent|:\d|\s*a\.m|\s*p\.m|th\b|st\b|nd\b|rd\b|-(?:third|half|quarter|fifth))")
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|-?percent|-?per cent|:\d|\s*a\.m|\s*p\.m|th\b|st\b|nd\b|rd\b|-(?:third|half|quarter|fifth))"
+)
 _HYPHEN_UNIT = re.compile(r"-(?:year|month|week|day|hour|minute|member|kilomet|mile|meter|metre|point|story|storey)")
 _TOLL_NOISE = re.compile(r"\d{1,3},\d|\b(?:kill|dead|wound|injur)")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bincluding)\s*$")
@@ -232,16 +662,28 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
         if tok in (";", ":", "(", ")", '"'):
             return
         lives_lost = tok == "lives" and "lost" in tokens[i + 1 : i + 4]  # "12 lives were lost"
-        if tok in ("die", "dies") and ((i > 0 and tokens[i - 1] in _NOT_YET_DEAD) or "of" in tokens[:i]
-                                      or _RATIO_BEFORE.search(low, max(0, fig.number.start - 12), fig.number.start)):
+        if tok in ("die", "dies") and (
+            (i > 0 and tokens[i - 1] in _NOT_YET_DEAD)
+            or "of" in tokens[:i]
+            or _RATIO_BEFORE.search(low, max(0, fig.number.start - 12), fig.number.start)
+        ):
             fig.rejected = True  # "10 to die", "30 may die", "3 of 10 die young": a headline's "44 die" is a toll
             return
-        if tok in _KIND_WORDS or lives_lost or (tok in ("lost", "gave") and tokens[i + 1 : i + 3] == ["their", "lives"]):
+        if (
+            tok in _KIND_WORDS
+            or lives_lost
+            or (tok in ("lost", "gave") and tokens[i + 1 : i + 3] == ["their", "lives"])
+        ):
             kind = _KIND_WORDS.get(tok, "dead")
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             after_nxt = tokens[i + 2] if i + 2 < len(tokens) else ""
-            if tok in _ACTIVE and (nxt[:1].isdigit() or nxt in ("a", "an", "the", "more", "about", "nearly", "some", "over", "up")
-                                   or (nxt == "at" and after_nxt == "least") or nxt in WHO or _is_number_word(nxt)):
+            if tok in _ACTIVE and (
+                nxt[:1].isdigit()
+                or nxt in ("a", "an", "the", "more", "about", "nearly", "some", "over", "up")
+                or (nxt == "at" and after_nxt == "least")
+                or nxt in WHO
+                or _is_number_word(nxt)
+            ):
                 fig.rejected = True  # "Two gunmen killed three soldiers": the number is the subject
                 return
             between = " ".join(tokens[:i])
@@ -268,9 +710,42 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
 
 # Words that open an aside after a figure: "60 people, including Muslims and Buddhists, were killed",
 # "seven people, among them two children, were killed", "six Americans - three soldiers and ... - were".
-_ASIDE = frozenset(["including", "among", "most", "mostly", "many", "mainly", "some", "half", "nearly", "almost", "all"])
+_ASIDE = frozenset(
+    ["including", "among", "most", "mostly", "many", "mainly", "some", "half", "nearly", "almost", "all"]
+)
 _NUMBER_WORDS = frozenset(
-    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen"]
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "dozen",
+    ]
 )
 
 
@@ -348,13 +823,17 @@ def _toll(fig: _Fig, low: str, demonyms: frozenset[str] = frozenset()) -> None:
         fig.rejected = True
         return
     # "the death toll rose to 170", "the death toll from the 2015 earthquake was 9,000"
-    if _TOLL_MID.match(mid) or ((_TOLL_LAST.search(mid) or _TOLL_LAST.search(_strip_qualifier(mid))) and not _TOLL_NOISE.search(mid)):
+    if _TOLL_MID.match(mid) or (
+        (_TOLL_LAST.search(mid) or _TOLL_LAST.search(_strip_qualifier(mid))) and not _TOLL_NOISE.search(mid)
+    ):
         who, never = _who_after(low, fig.number.end, demonyms)
         fig.kind, fig.who, fig.via = "dead", (who if who and not never else "people"), "toll"
 
 
-_INCIDENT = (r"(?:(?:suicide |car |roadside |air |drone |missile |rocket )?(?:attacks?|bombings?|bombs?|blasts?|explosions?|"
-             r"strikes?|airstrikes?|raids?|ambush(?:es)?|assaults?|shootings?|clash(?:es)?|massacres?|shelling))")
+_INCIDENT = (
+    r"(?:(?:suicide |car |roadside |air |drone |missile |rocket )?(?:attacks?|bombings?|bombs?|blasts?|explosions?|"
+    r"strikes?|airstrikes?|raids?|ambush(?:es)?|assaults?|shootings?|clash(?:es)?|massacres?|shelling))"
+)
 _INCIDENT_RE = _words(rf"\b{_INCIDENT}\b")
 _FEW = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d+)"
 # Relative dates of an earlier incident ("a week ago", "earlier this month"); read outside the headline and
@@ -403,9 +882,13 @@ _TIMELINE = re.compile(
 # "some 30 people were wounded in those attacks": figures of the incident the previous figures were about.
 _ANAPHORA = _words(rf"\b(?:those|these|that|the same|both)\s+(?:[\w-]+\s+)?{_INCIDENT}\b")
 # A toll that rose on a later day is the same incident's: "the toll from the attack rose to 31 on Tuesday".
-_TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims|casualties))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood)\b")
+_TOLL_UPDATE = re.compile(
+    r"\b(?:toll|number of (?:dead|deaths|victims|casualties))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood)\b"
+)
 # A weekday that dates a report, not an incident: "police said Friday".
-_SAID_DAY = re.compile(r"(?:said|says|told|announced|reported|confirmed|added|stated|statement)\s+(?:on\s+|late\s+|early\s+)?$")
+_SAID_DAY = re.compile(
+    r"(?:said|says|told|announced|reported|confirmed|added|stated|statement)\s+(?:on\s+|late\s+|early\s+)?$"
+)
 # Where a dated clause starts, looking back from its date: "..., which was hit in 2014", "... that died in 2020".
 _CLAUSE_BACK = re.compile(r"[;:(]|,(?!\d)|\s-\s|\s(?:that|which|who|whom|where|when|while|after|before|because|but)\s")
 _CLAUSE_END = re.compile(r";")
@@ -459,7 +942,7 @@ def _background_spans(sent: Sentence, main_day: str | None, last_bg: bool) -> li
         # "More than 6,700 people died in that conflict" / "In 2020 ...": the whole sentence when the cue
         # opens it or names an earlier conflict; "in April" mid-sentence from the cue on.
         if m.start() < 25 or "that " in g or "previous" in g or "earlier" in g:
-            if year_only and not _names_event(low[: end], actors=True):
+            if year_only and not _names_event(low[:end], actors=True):
                 continue
             spans.append((0, end))
         elif g.startswith("in ") and not any(c.isdigit() for c in g):
@@ -576,15 +1059,18 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
                 if context_cause is False:
                     context_cause = _context_cause(_context(doc))
                 cause = context_cause
-            cas = Casualty(fig.number.value, fig.qualifier, fig.kind, _as_written(sent, fig), current, sent.text,
-                           cause)
+            cas = Casualty(fig.number.value, fig.qualifier, fig.kind, _as_written(sent, fig), current, sent.text, cause)
             if key in seen:
                 # The same figure again ("Kill 40" in the headline, "at least 40 people are dead" below): keep
                 # one, with the qualifier the body gives it.
                 i = seen[key]
                 kept = out[i]
-                if kept.evidence == cas.evidence and kept.who not in (None, "people") and cas.who not in (None, "people") \
-                        and kept.who != cas.who:
+                if (
+                    kept.evidence == cas.evidence
+                    and kept.who not in (None, "people")
+                    and cas.who not in (None, "people")
+                    and kept.who != cas.who
+                ):
                     # "three soldiers and three civilians" in one sentence: two figures that happen to be equal.
                     key = (*key, cas.who)
                     if key not in seen:
@@ -716,7 +1202,9 @@ def _cause_words(text: str) -> tuple[_Found, _Found, _Found]:
     return event, actor, weak
 
 
-def _pick(words: tuple[_Found, _Found, _Found], at: int, lo: int = 0, hi: int | None = None) -> str | None | Literal[False]:
+def _pick(
+    words: tuple[_Found, _Found, _Found], at: int, lo: int = 0, hi: int | None = None
+) -> str | None | Literal[False]:
     """The cause word nearest to offset `at` within [lo, hi), events before actors before weak words;
     False when there is none (None: a word that says the number is no casualty cause, "hunger strike")."""
     for found in words:
@@ -812,8 +1300,13 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
     # "at least 30 ... dead and 60 injured": the qualifier carries over a bare "and N".
     for i, fig in enumerate(figs[1:], start=1):
         prev = figs[i - 1]
-        if fig.kind and fig.qualifier == "exact" and prev.kind and prev.qualifier != "exact" \
-                and _AND_END.search(low, max(0, fig.number.start - 6), fig.number.start):
+        if (
+            fig.kind
+            and fig.qualifier == "exact"
+            and prev.kind
+            and prev.qualifier != "exact"
+            and _AND_END.search(low, max(0, fig.number.start - 6), fig.number.start)
+        ):
             fig.qualifier = prev.qualifier
     for fig in figs:
         if fig.kind is not None:

@@ -36,27 +36,56 @@ _CEASEFIRE = re.compile(
     r"humanitarian pauses?|pauses? in (?:the )?fighting|suspension of (?:the )?(?:fighting|hostilities))\b"
 )
 # "the end of conflict" stands for a ceasefire only next to an explicit status cue ("announcement ...").
-_CEASEFIRE_WEAK = re.compile(r"\bend (?:of|to) (?:the )?(?:\w+ )?(?:conflict|fighting|hostilities|war)\b|\bend the (?:\w+ )?(?:conflict|fighting|war)\b")
-_HOLDING_ALONE = re.compile(r"\bfighting (?:has|had) (?:ceased|stopped|ended)\b|\bguns (?:have |had )?(?:fallen|fell|gone|went) silent\b")
+_CEASEFIRE_WEAK = re.compile(
+    r"\bend (?:of|to) (?:the )?(?:\w+ )?(?:conflict|fighting|hostilities|war)\b|\bend the (?:\w+ )?(?:conflict|fighting|war)\b"
+)
+_HOLDING_ALONE = re.compile(
+    r"\bfighting (?:has|had) (?:ceased|stopped|ended)\b|\bguns (?:have |had )?(?:fallen|fell|gone|went) silent\b"
+)
 _NEGATION = re.compile(
     r"\b(?:no|not|never|without|rejected|rejects|reject|refused|refuses|refuse|denied|denies|ruled out|rules out|nor)\b(?:\W+\w+){0,3}\W*$"
 )
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|should|must|might|may|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|should|must|might|may|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b"
+)
 
-_VIOLENCE = r"(?:fighting|clashes|shelling|violence|attacks|strikes|air ?strikes|bombing|bombardment|hostilities|offensive)"
+_VIOLENCE = (
+    r"(?:fighting|clashes|shelling|violence|attacks|strikes|air ?strikes|bombing|bombardment|hostilities|offensive)"
+)
 # A change of state (violated, collapsed, extended) anywhere in the trigger's clause wins over agreement:
 # "accused each other of violating the truce agreed last week" is a violation.
 _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     # "renewed fighting" and "prolonged shelling" are violence, not an extension.
-    ("extended", re.compile(r"(?<!\ban )\bextend(?!ed (?:cease|truce))|\bextension|\b(?:prolong|renew)\w*\b(?!\s+(?:\w+\s+)?" + _VIOLENCE + ")")),
-    ("collapsed", re.compile(r"\bcollaps|\bfell apart|\bfalls apart|\bbr(?:oke|eaks?|eaking) down|\bbreakdown|\bunravel|\babandon|"
-                             r"\bshattered|\bexpired\b|\blapsed\b|\b(?:is|was) (?:officially |now )?over\b|\bcall(?:s|ed|ing)? off\b|"
-                             r"\bpull(?:s|ed|ing)? out of\b|\bwithdr[ae]w\w* from\b|\bscrap(?:s|ped|ping)?\b|\bterminat\w*|"
-                             r"\brenege\w*|\btore up\b|\bfalling apart\b|\bcrumbl\w*|\b(?:is|was|now) (?:dead|finished|defunct)\b")),
-    ("violated", re.compile(r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin|"
-                            r"\bthreaten\w*|\bjeopardi[sz]\w*|\btest(?:s|ed|ing)\b|\bstrain\w*|\bfalter\w*|\bfray\w*|\bshaky\b|"
-                            r"\b(?:renewed|fresh|heavy|new) " + _VIOLENCE + r"|\b" + _VIOLENCE + r" (?:erupted|broke out|resumed|continued|flared)|"
-                            r"\b(?:accus|blam)\w* (?:\w+ ){0,5}?(?:of|for) (?:shelling|attack\w*|firing|bombing|striking|launching|killing|shooting)\b")),
+    (
+        "extended",
+        re.compile(
+            r"(?<!\ban )\bextend(?!ed (?:cease|truce))|\bextension|\b(?:prolong|renew)\w*\b(?!\s+(?:\w+\s+)?"
+            + _VIOLENCE
+            + ")"
+        ),
+    ),
+    (
+        "collapsed",
+        re.compile(
+            r"\bcollaps|\bfell apart|\bfalls apart|\bbr(?:oke|eaks?|eaking) down|\bbreakdown|\bunravel|\babandon|"
+            r"\bshattered|\bexpired\b|\blapsed\b|\b(?:is|was) (?:officially |now )?over\b|\bcall(?:s|ed|ing)? off\b|"
+            r"\bpull(?:s|ed|ing)? out of\b|\bwithdr[ae]w\w* from\b|\bscrap(?:s|ped|ping)?\b|\bterminat\w*|"
+            r"\brenege\w*|\btore up\b|\bfalling apart\b|\bcrumbl\w*|\b(?:is|was|now) (?:dead|finished|defunct)\b"
+        ),
+    ),
+    (
+        "violated",
+        re.compile(
+            r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin|"
+            r"\bthreaten\w*|\bjeopardi[sz]\w*|\btest(?:s|ed|ing)\b|\bstrain\w*|\bfalter\w*|\bfray\w*|\bshaky\b|"
+            r"\b(?:renewed|fresh|heavy|new) "
+            + _VIOLENCE
+            + r"|\b"
+            + _VIOLENCE
+            + r" (?:erupted|broke out|resumed|continued|flared)|"
+            r"\b(?:accus|blam)\w* (?:\w+ ){0,5}?(?:of|for) (?:shelling|attack\w*|firing|bombing|striking|launching|killing|shooting)\b"
+        ),
+    ),
 ]
 # A truce to be restored, revived or reinstated is no longer in force ("the ceasefire should be restored").
 _RESTORE = re.compile(
@@ -81,12 +110,16 @@ _ENDED_RIGHT = re.compile(
     r"(?:\s+(?!(?:war|conflict|fighting|talks|negotiations|offensive|siege)\b)[\w',-]+){0,8}?\s+(?P<verb>ended)\b"
     r"(?!\s+(?:the|a|an|its|their|decades?|years?|months?|weeks?|days?|(?!(?:as|when|after|amid|and|with|on|in|at)\b)\w+\s+(?:war|conflict|fighting|hostilities|siege))\b)"
 )
-_ENDED_NOT = re.compile(r"\b(?:before|until|till|ahead of|by|towards?|near|approach\w*|put|bring|brought|to)\s+(?:\w+\s+){0,2}$")
+_ENDED_NOT = re.compile(
+    r"\b(?:before|until|till|ahead of|by|towards?|near|approach\w*|put|bring|brought|to)\s+(?:\w+\s+){0,2}$"
+)
 # Adjectives of doubt ("a shaky truce") yield to a predicate that says the truce holds.
 _DOUBT_ENDINGS = ('"shaky"', '"strained"', '"fraying"', '"faltering"')
 # A truce with a date to run out exists: "the ceasefire is due to expire on Sunday".
-_EXPIRY = re.compile(r"\s*(?:\w+\s+){0,2}?(?:is|are|was|were|had been)\s+(?:scheduled|set|due|expected|supposed)\s+to\s+"
-                     r"(?:expire|end|run out|lapse|come to an end)\b")
+_EXPIRY = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:is|are|was|were|had been)\s+(?:scheduled|set|due|expected|supposed)\s+to\s+"
+    r"(?:expire|end|run out|lapse|come to an end)\b"
+)
 
 # The verb or noun that governs the ceasefire from its left ("agreed to a truce", "called for a ceasefire",
 # "talks on a truce"); the nearest one decides.
@@ -145,24 +178,38 @@ _EXHORT = re.compile(
     r"appeal\w*|demand\w*|push\w*|invit\w*|implor\w*)\b"
 )
 # Without a governing verb, these adjectives name the ceasefire someone wants.
-_ASPIRED = re.compile(r"\b(?:immediate|sustain(?:ed|able)|durable|lasting|permanent|genuine|comprehensive|nationwide)\b[\w ,-]{0,30}$")
-_ACCEPTED = re.compile(r"\b(?:accept\w*|agreed to|endorsed|signed|match(?:es|ed|ing)|reciprocat\w*|join(?:s|ed|ing)?|welcomed)\b")
+_ASPIRED = re.compile(
+    r"\b(?:immediate|sustain(?:ed|able)|durable|lasting|permanent|genuine|comprehensive|nationwide)\b[\w ,-]{0,30}$"
+)
+_ACCEPTED = re.compile(
+    r"\b(?:accept\w*|agreed to|endorsed|signed|match(?:es|ed|ing)|reciprocat\w*|join(?:s|ed|ing)?|welcomed)\b"
+)
 _NOT = re.compile(r"\b(?:not|never|no)\b")
 _TALKS_FRAME = re.compile(
     r"\b(?:talks|negotiations?|discussions?|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+)?$|\b(?:discuss\w*|negotiat\w*)\s+(?:\w+\s+)?$"
 )
-_TALKS_SUBJECT = re.compile(r"\b(?:talks|negotiations|discussions|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+){0,3}$")
+_TALKS_SUBJECT = re.compile(
+    r"\b(?:talks|negotiations|discussions|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+){0,3}$"
+)
 _OUT_OF_REACH = re.compile(r"\b(?:out of reach|within reach|in sight|elusive|on the table|close)\b")
 _SUBORDINATE = re.compile(r"\b(?:until|till|when|before|after|as soon as|since|because|while)\b")
-_NEARLY = re.compile(r"\b(?:close(?:r)? to|near(?:ing|er)?(?: to)?|on the verge of|edg\w+ toward|moving toward)\s+(?:\w+\s+)?$")
+_NEARLY = re.compile(
+    r"\b(?:close(?:r)? to|near(?:ing|er)?(?: to)?|on the verge of|edg\w+ toward|moving toward)\s+(?:\w+\s+)?$"
+)
 # A modal inside a report of agreement ("agreed that they would observe a truce") stays an agreement.
 _AGREED_FRAME = re.compile(r"\b(?:agreed|announced|accepted|signed|confirmed)\b")
-_NEGATED_CUE = re.compile(r"\b(?:not|never|no|neither|nor|yet to|failed to|refused to|refuse to|refuses to)\s+(?:\w+\s+){0,2}$")
+_NEGATED_CUE = re.compile(
+    r"\b(?:not|never|no|neither|nor|yet to|failed to|refused to|refuse to|refuses to)\s+(?:\w+\s+){0,2}$"
+)
 # Starting dates of an agreed ceasefire are announcements, not hopes: "is scheduled to start", "will take effect".
-_EFFECT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:is|are|was)?\s*(?:scheduled to|set to|due to|expected to|to|will|would|shall)\s+"
-                     r"(?:take effect|start|begin|commence|come into (?:force|effect)|go into effect|enter into force)\b")
+_EFFECT = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:is|are|was)?\s*(?:scheduled to|set to|due to|expected to|to|will|would|shall)\s+"
+    r"(?:take effect|start|begin|commence|come into (?:force|effect)|go into effect|enter into force)\b"
+)
 # "Rebels to Sign Cease-Fire": a headline infinitive is a plan, except after "agree"/"decide".
-_TITLE_INFINITIVE = re.compile(r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$")
+_TITLE_INFINITIVE = re.compile(
+    r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$"
+)
 # A threatened change is no change; an urged extension is a proposal (urging an end to violations still reports them).
 _CHANGE_NOT = re.compile(r"\b(?:would|could|might|may|threat\w*|risk\w*|if)\b")
 _EXTEND_NOT = re.compile(
@@ -176,7 +223,9 @@ _HELD_DESPITE = re.compile(
 )
 _IS_VIOLENCE = re.compile(_VIOLENCE)
 # Violence before the truce in its clause is what the truce ended: "came after weeks of heavy fighting".
-_BEFORE_TRUCE = re.compile(r"\b(?:after|ended|ending|end to|halt(?:ed)?|weeks of|days of|months of|years of)\b[^;,]{0,25}$")
+_BEFORE_TRUCE = re.compile(
+    r"\b(?:after|ended|ending|end to|halt(?:ed)?|weeks of|days of|months of|years of)\b[^;,]{0,25}$"
+)
 
 _TALKS = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiated|negotiators?|met with|met\b|meeting|meetings|meets|meet with|"
@@ -221,7 +270,9 @@ _CONSENSUS = re.compile(
     r"essential|crucial|necessary|critical|time|no|a need)\b"
 )
 _CONDITION = re.compile(r"\b(?:if|should|must|unless|were|in case|need(?:s|ed)?)\b")
-_PENDING_NOUN = re.compile(r"\b(?:draft|proposed|possible|potential|future|prospective|tentative|eventual)\s+(?:\w+\s+)?$")
+_PENDING_NOUN = re.compile(
+    r"\b(?:draft|proposed|possible|potential|future|prospective|tentative|eventual)\s+(?:\w+\s+)?$"
+)
 # An agreement dated to an earlier day is background to the news: "the agreement signed on January 23".
 _DATED = re.compile(
     r"^[^;]{0,40}?\b(?:on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
@@ -292,9 +343,28 @@ _CLASH_CONTEXT = re.compile(
     r"stop\w*|after (?:\w+ ){0,2}(?:weeks|days|months|years) of|since)\W+(?:\w+\W+){0,3}$"
 )
 _SANCTIONS = re.compile(r"\b(?:sanctions?|sanctioned|embargo|asset freeze|travel ban|blacklisted)\b")
-_SANCTIONS_CUE = re.compile(r"\b(?:impos\w*|slapped|announc\w*|new|lift\w*|eased|eases|levied|designat\w*|froze|frozen|targeting|against)\b")
-_SANCTIONS_NOT = re.compile(r"\b(?:could|threat\w*|consider\w*|may|might|would|warn\w*|if|possible|potential|weigh\w*)\b")
-_ARMED_WHO = frozenset(["soldiers", "troops", "fighters", "militants", "rebels", "servicemen", "personnel", "insurgents", "combatants", "police", "policemen", "peacekeepers"])
+_SANCTIONS_CUE = re.compile(
+    r"\b(?:impos\w*|slapped|announc\w*|new|lift\w*|eased|eases|levied|designat\w*|froze|frozen|targeting|against)\b"
+)
+_SANCTIONS_NOT = re.compile(
+    r"\b(?:could|threat\w*|consider\w*|may|might|would|warn\w*|if|possible|potential|weigh\w*)\b"
+)
+_ARMED_WHO = frozenset(
+    [
+        "soldiers",
+        "troops",
+        "fighters",
+        "militants",
+        "rebels",
+        "servicemen",
+        "personnel",
+        "insurgents",
+        "combatants",
+        "police",
+        "policemen",
+        "peacekeepers",
+    ]
+)
 
 _MODAL_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:would|could|might|may|should|must)\b")
 # "The ceasefire agreement must now be respected": a duty to keep the truce says it exists (a definite one).
@@ -332,7 +402,9 @@ _SEPARATORS = (";", " but ", " while ", " whereas ")
 _SEPARATORS_BUT = (";", " while ", " whereas ")
 
 
-def _bounds(low: str, start: int, end: int, window: int = _WINDOW, separators: tuple[str, ...] = _SEPARATORS) -> tuple[int, int]:
+def _bounds(
+    low: str, start: int, end: int, window: int = _WINDOW, separators: tuple[str, ...] = _SEPARATORS
+) -> tuple[int, int]:
     """The clause around a trigger: at most `window` characters each side, cut at clause separators."""
     left = max(0, start - window)
     right = min(len(low), end + window)
@@ -399,7 +471,9 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     wide_left = _bounds(low, start, end, _WINDOW + 40)[0]
     past_but = _bounds(low, start, end, _WINDOW, _SEPARATORS_BUT)[1]
     for change, pattern in _CHANGE_CUES:
-        for m in pattern.finditer(low, wide_left if change == "violated" else left, past_but if change == "violated" else right):
+        for m in pattern.finditer(
+            low, wide_left if change == "violated" else left, past_but if change == "violated" else right
+        ):
             kind = change
             preceding = low[max(left, m.start() - 30) : m.start()]
             if change == "collapsed" and _COLLAPSE_FEARED.search(low, max(left, min(start, m.start()) - 40), m.start()):
@@ -408,7 +482,11 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                 continue
             if change == "extended" and _EXTEND_NOT.search(low, max(left, m.start() - 40), m.start()):
                 continue
-            if change == "violated" and _IS_VIOLENCE.search(m.group()) and _BEFORE_TRUCE.search(low, max(left, m.start() - 30), m.start()):
+            if (
+                change == "violated"
+                and _IS_VIOLENCE.search(m.group())
+                and _BEFORE_TRUCE.search(low, max(left, m.start() - 30), m.start())
+            ):
                 continue
             if change == "violated" and _NO_VIOLATION.search(preceding):
                 kind = "holding"  # "there were no reports of violations of the truce"
@@ -432,8 +510,11 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         ended = (left_end.start(), left_end.end())
     elif right_end is not None:
         ended = (right_end.start("verb"), right_end.end("verb"))
-    if ended is not None and not _CHANGE_NOT.search(low, max(left, ended[0] - 30), ended[0]) \
-            and not (left_end is not None and _ENDED_NOT.search(low, max(left, ended[0] - 20), ended[0])):
+    if (
+        ended is not None
+        and not _CHANGE_NOT.search(low, max(left, ended[0] - 30), ended[0])
+        and not (left_end is not None and _ENDED_NOT.search(low, max(left, ended[0] - 20), ended[0]))
+    ):
         distance = ended[0] - end if ended[0] >= end else max(0, start - ended[1])
         if best is None or distance < best[0]:
             best = (distance, "collapsed", f"ended {_quote(low, (ended[0], min(ended[1], ended[0] + 30)))}")
@@ -443,12 +524,20 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         if best[1] == "violated" and best[2].endswith(_DOUBT_ENDINGS):
             held = _RIGHT_CUES.search(low, end, right)
             if held is not None and held.lastgroup == "holding":
-                return "holding", f"predicate {_quote(low, held)} (over {best[2]})"  # "a shaky truce appeared to be holding"
+                return (
+                    "holding",
+                    f"predicate {_quote(low, held)} (over {best[2]})",
+                )  # "a shaky truce appeared to be holding"
         return best[1], best[2]
     cue = _last(_LEFT_CUES, low, left, start)
     if cue is not None and _SUBORDINATE.search(low, cue.end(), start):
         cue = None  # "urge all parties to act with restraint until this ceasefire begins": the cue governs another verb
-    if cue is not None and cue.lastgroup == "holding" and cue.group() == "fragile" and _RIGHT_CUES.search(low, end, right):
+    if (
+        cue is not None
+        and cue.lastgroup == "holding"
+        and cue.group() == "fragile"
+        and _RIGHT_CUES.search(low, end, right)
+    ):
         cue = None  # "the fragile truce began on Friday": the predicate says more than the adjective
     if cue is not None:
         status = cue.lastgroup
@@ -464,12 +553,17 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
         # The modal must be near the governing word: "the team that will monitor the implementation of the
         # ceasefire" does not make the ceasefire a plan.
-        if status in ("agreed", "holding") and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before))):
+        if status in ("agreed", "holding") and (
+            _modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before))
+        ):
             return "proposed", f"modality before {why}"
         if status == "agreed" and _EXHORT.search(before):
             return "proposed", f"exhortation before {why}"
         if status == "holding" and _EXHORT.search(before) and _IS_VIOLENCE.search(before):
-            return "violated", f"call to stop fighting before {why}"  # "called on the sides to stop the shelling and respect the truce"
+            return (
+                "violated",
+                f"call to stop fighting before {why}",
+            )  # "called on the sides to stop the shelling and respect the truce"
         if status == "agreed" and _NEARLY.search(before):
             return "talks", f"nearly {why}"  # "the warring parties are close to agreeing on a cease-fire"
         return status, why
@@ -479,7 +573,10 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     after = _RIGHT_CUES.search(low, end, right)
     effect = _EFFECT.match(low, end) or _EXPIRY.match(low, end)
     if effect and not _modal(low[max(left, start - 40) : start]):
-        return "agreed", f"start or end date {_quote(low, effect)}"  # "the cessation of hostilities is scheduled to start on Friday"
+        return (
+            "agreed",
+            f"start or end date {_quote(low, effect)}",
+        )  # "the cessation of hostilities is scheduled to start on Friday"
     if after is not None:
         status = after.lastgroup
         why = f"predicate {_quote(low, after)}"
@@ -495,16 +592,25 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         if status == "agreed":
             held = _RIGHT_CUES.search(low, after.end(), right)
             if held is not None and held.lastgroup == "holding":
-                status, why = "holding", f"predicate {_quote(low, held)}"  # "the truce, which took effect on Friday, is holding"
+                status, why = (
+                    "holding",
+                    f"predicate {_quote(low, held)}",
+                )  # "the truce, which took effect on Friday, is holding"
         if status in ("agreed", "holding") and (
             _MODAL_AFTER.match(low, end) or _modal(between) or _HYPOTHETICAL.search(low[max(left, start - 40) : start])
         ):
             return "proposed", f"modality with {why}"
-        if status == "agreed" and after.group() in ("deal", "agreement", "accord", "pact") \
-                and _ASPIRED.search(low, max(left, start - 40), start):
+        if (
+            status == "agreed"
+            and after.group() in ("deal", "agreement", "accord", "pact")
+            and _ASPIRED.search(low, max(left, start - 40), start)
+        ):
             return "proposed", f"aspiration with {why}"  # "the only way is through a permanent cease-fire agreement"
-        if status == "agreed" and after.group() in ("deal", "agreement", "accord", "pact") \
-                and _OUT_OF_REACH.search(low, after.end(), min(right, after.end() + 30)):
+        if (
+            status == "agreed"
+            and after.group() in ("deal", "agreement", "accord", "pact")
+            and _OUT_OF_REACH.search(low, after.end(), min(right, after.end() + 30))
+        ):
             return "talks", f"out of reach {why}"  # "a ceasefire deal remains out of reach"
         if status is not None:
             return status, why
@@ -517,7 +623,10 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         return "proposed", f"modality {_quote(low, modal_after)}"
     aspired = _ASPIRED.search(low, max(left, start - 40), start)
     if aspired:
-        return "proposed", f"aspiration {_quote(low, (aspired.start(), aspired.start() + len(aspired.group().split()[0])))}"  # "an immediate and sustained ceasefire"
+        return (
+            "proposed",
+            f"aspiration {_quote(low, (aspired.start(), aspired.start() + len(aspired.group().split()[0])))}",
+        )  # "an immediate and sustained ceasefire"
     if _DEFINITE.search(low, max(left, start - 30), start):
         return "agreed", _PRESUPPOSED  # "the truce in Gaza": a definite truce with no cue is one in force
     return None, "no cue governs the ceasefire"
@@ -625,12 +734,19 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         if tk and not topic_heavy:
             # Talks between officials (a country or an office must be in the sentence).
             tm = _talks_trigger(doc, sent)
-            if tm and not _negated(low, tm.start()) and (i in actor_sentences or _ACTOR.search(low)) \
-                    and not _CAPTION.search(low):
+            if (
+                tm
+                and not _negated(low, tm.start())
+                and (i in actor_sentences or _ACTOR.search(low))
+                and not _CAPTION.search(low)
+            ):
                 left = _bounds(low, tm.start(), tm.end())[0]
                 concluded = tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end())
-                if not _TALKS_URGED.search(low, left, tm.start()) and not concluded \
-                        and not _TALKS_PAST.search(low, left, _bounds(low, tm.start(), tm.end())[1]):
+                if (
+                    not _TALKS_URGED.search(low, left, tm.start())
+                    and not concluded
+                    and not _TALKS_PAST.search(low, left, _bounds(low, tm.start(), tm.end())[1])
+                ):
                     # Talks announced for later are not held yet: they count half.
                     future = bool(_FUTURE.search(low, max(left, tm.start() - 40), tm.start()))
                     out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
@@ -675,7 +791,9 @@ _TALKS_PAST = re.compile(r"\b(?:last (?:month|year)|(?:weeks|months|years) ago|e
 # Negotiators who announce a deal report the agreement, not the talks.
 _DONE_DEAL = re.compile(r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b")
 # A photo caption ends on its date ("... in Washington, Feb. 25, 2016."): chrome, not a report of a meeting.
-_CAPTION = re.compile(r",\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},\s+\d{4}\.?)?\s*$")
+_CAPTION = re.compile(
+    r",\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},\s+\d{4}\.?)?\s*$"
+)
 
 
 def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
@@ -697,8 +815,12 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
 
 
 # A violation denied is a violation alleged.
-_DENIED_BREACH = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject\w*)\s+(?:\w+\s+){0,3}?(?:violat\w*|breach\w*|break\w*)\b")
-_PROPOSAL_BEFORE = re.compile(r"\b(?:calls?|proposals?|offers?|demands?|appeals?|plans?|push(?:es)?)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?$")
+_DENIED_BREACH = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject\w*)\s+(?:\w+\s+){0,3}?(?:violat\w*|breach\w*|break\w*)\b"
+)
+_PROPOSAL_BEFORE = re.compile(
+    r"\b(?:calls?|proposals?|offers?|demands?|appeals?|plans?|push(?:es)?)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?$"
+)
 _FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible|ready to)\b")
 _THRESHOLDS = {"ceasefire": 0.6, "talks": 1.0, "agreement": 1.0, "clash": 2.0, "sanctions": 1.0}
 _PRIORITY = ["extended", "collapsed", "violated", "talks", "proposed", "agreed", "holding"]
@@ -717,7 +839,9 @@ _HANDOVER = re.compile(
 _SIGN_OFF = re.compile(r",\s*[a-z]+ news,\s*[a-z .'-]+[.\"']*$")
 _WORDS = re.compile(r"[a-z]{4,}")
 # A paragraph opening on a pronoun or "the envoy" goes on with the story before it.
-_CONTINUES = re.compile(r"[\"'(]*(?:he|she|they|it|his|her|their|its|the (?:\w+ )?(?:envoy|official|minister|spokes\w+|group|government|army|rebels))\b")
+_CONTINUES = re.compile(
+    r"[\"'(]*(?:he|she|they|it|his|her|their|its|the (?:\w+ )?(?:envoy|official|minister|spokes\w+|group|government|army|rebels))\b"
+)
 # Words every story uses (reporting verbs, time, people in general): they do not tie two paragraphs together.
 _COMMON = frozenset(
     "that this these those there then they their them with from have been were will would could should about after "
@@ -836,8 +960,10 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
     segments = story_segments(doc)
     if segments is not None:
         weights = _segment_weights(doc, segments)
-        found = [Reading(r.type, r.status, r.weight / r.sentence.weight * weights[r.sentence.index], r.sentence)
-                 for r in found]
+        found = [
+            Reading(r.type, r.status, r.weight / r.sentence.weight * weights[r.sentence.index], r.sentence)
+            for r in found
+        ]
     by_type: dict[str, list[Reading]] = {}
     for r in found:
         by_type.setdefault(r.type, []).append(r)
@@ -862,7 +988,9 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
                 # The story about the ceasefire decides its status, not a sum over unrelated stories.
                 per_segment: dict[int, float] = {}
                 for r in rs:
-                    per_segment[segments[r.sentence.index]] = per_segment.get(segments[r.sentence.index], 0.0) + r.weight
+                    per_segment[segments[r.sentence.index]] = (
+                        per_segment.get(segments[r.sentence.index], 0.0) + r.weight
+                    )
                 top = max(per_segment, key=lambda k: per_segment[k])
                 rs = [r for r in rs if segments[r.sentence.index] == top]
             scores: dict[str, float] = {}

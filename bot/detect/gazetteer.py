@@ -104,7 +104,10 @@ def places() -> Places:
         for written in written_forms:
             if not written or "," in written:
                 continue
-            add(written, PlaceName(canonical, "country", written, written in case_sensitive or canonical in case_sensitive))
+            add(
+                written,
+                PlaceName(canonical, "country", written, written in case_sensitive or canonical in case_sensitive),
+            )
     for canonical, aliases in (data.get("aliases") or {}).items():
         countries.add(canonical)
         for alias in aliases:
@@ -141,7 +144,8 @@ def places() -> Places:
     }
     other_after = {
         name: re.compile(r"(?:'s)?\s+(?:" + "|".join(re.escape(fold(w)) for w in spec["other_after"]) + r")(?!\w)")
-        for name, spec in (data.get("ambiguous") or {}).items() if spec.get("other_after")
+        for name, spec in (data.get("ambiguous") or {}).items()
+        if spec.get("other_after")
     }
     blockers = data.get("demonym_blockers") or {}
     return Places(
@@ -207,8 +211,12 @@ class People:
         if len(parts) >= 2 and len(parts[-1]) >= 4:
             # A transliteration of the given name ("Mahmud Abbas", "Abdul Fattah el-Sisi"): same family
             # name, given name within two letters.
-            close = {w for first, people in self.by_last.get(parts[-1], ())
-                     if first[:1] == parts[0][:1] and _within_two(first, parts[0]) for w in people}
+            close = {
+                w
+                for first, people in self.by_last.get(parts[-1], ())
+                if first[:1] == parts[0][:1] and _within_two(first, parts[0])
+                for w in people
+            }
             if len(close) == 1:
                 return close.pop()
         return None
@@ -297,7 +305,8 @@ def people() -> People:
         last_index.setdefault(last, []).append((first, tuple(bucket3)))
     by_last = {k: tuple(v) for k, v in last_index.items()}
     us_states = frozenset(
-        fold(s.name) for s in pycountry.subdivisions.get(country_code="US") or () if s.type == "State")
+        fold(s.name) for s in pycountry.subdivisions.get(country_code="US") or () if s.type == "State"
+    )
     titles = dict(titles_data.get("titles") or {})
     title_automaton = ahocorasick.Automaton()
     for written in titles:

@@ -25,8 +25,26 @@ from typing import Any
 ENGLISH = "en"
 # The candidates: English, the languages diplomatic news breaks in, and the others seen in real feeds.
 _CANDIDATES = (
-    "ENGLISH", "FRENCH", "SPANISH", "PORTUGUESE", "GERMAN", "ITALIAN", "DUTCH", "POLISH", "TURKISH", "RUSSIAN",
-    "UKRAINIAN", "ARABIC", "PERSIAN", "URDU", "HINDI", "BENGALI", "CHINESE", "JAPANESE", "KOREAN", "INDONESIAN",
+    "ENGLISH",
+    "FRENCH",
+    "SPANISH",
+    "PORTUGUESE",
+    "GERMAN",
+    "ITALIAN",
+    "DUTCH",
+    "POLISH",
+    "TURKISH",
+    "RUSSIAN",
+    "UKRAINIAN",
+    "ARABIC",
+    "PERSIAN",
+    "URDU",
+    "HINDI",
+    "BENGALI",
+    "CHINESE",
+    "JAPANESE",
+    "KOREAN",
+    "INDONESIAN",
     "HEBREW",
 )
 _CONFIRM = ("ENGLISH", "FRENCH", "SPANISH", "PORTUGUESE", "GERMAN", "ITALIAN")

@@ -25,49 +25,367 @@ from bot.detect import gazetteer
 from bot.detect.text import Doc, fold, unify
 from bot.models import Person
 
-_PARTICLES = frozenset(["bin", "bint", "ibn", "al", "el", "de", "da", "del", "della", "di", "du", "dos", "van", "von", "der", "la", "le", "ben", "abu"])
+_PARTICLES = frozenset(
+    [
+        "bin",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "ben",
+        "abu",
+    ]
+)
 _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*)(?:\.(?=\s))?")
 # Capitalised words that end a name: pronouns, dates, offices and organisations ("General Electric Company").
-_STOP = frozenset([
-    "the", "he", "she", "they", "his", "her", "its", "it", "in", "on", "at", "and", "but", "or", "for", "of",
-    "to", "with", "by", "as", "from", "this", "that", "these", "those", "mr", "mrs", "ms", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "secretary", "minister",
-    "president", "state", "department", "government", "office", "house", "senate", "council", "committee",
-    "ministry", "affairs", "foreign", "defense", "defence", "interior", "general", "envoy", "spokesperson",
-    "spokesman", "leader", "administration", "army", "forces", "military", "police", "republic", "kingdom",
-    "union", "nations", "people", "party", "group", "rebels", "readout", "remarks", "statement", "press",
-    "release", "meeting", "video", "photo", "file", "update", "breaking", "news", "accessibility", "company",
-    "corporation", "corp", "inc", "ltd", "motors", "electric", "bank", "university", "college", "school",
-    "hospital", "airport", "airlines", "airways", "times", "post", "street", "avenue", "square", "palace",
-    "hotel", "center", "centre", "stadium", "province", "county", "city", "district", "region", "island",
-    "islands", "museum", "church", "mosque", "foundation", "institute", "club",
-    # military ranks: a rank after a title starts a second title ("spokesman Lt. Col. Peter Lerner")
-    "lt", "col", "gen", "maj", "brig", "capt", "sgt", "adm", "cmdr", "lieutenant", "colonel", "brigadier",
-    # post-nominals end a name ("Tobias Ellwood MP")
-    "mp", "mep", "qc", "kc", "obe", "cbe", "kcmg", "gcmg",
-])
+_STOP = frozenset(
+    [
+        "the",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "its",
+        "it",
+        "in",
+        "on",
+        "at",
+        "and",
+        "but",
+        "or",
+        "for",
+        "of",
+        "to",
+        "with",
+        "by",
+        "as",
+        "from",
+        "this",
+        "that",
+        "these",
+        "those",
+        "mr",
+        "mrs",
+        "ms",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "today",
+        "yesterday",
+        "secretary",
+        "minister",
+        "president",
+        "state",
+        "department",
+        "government",
+        "office",
+        "house",
+        "senate",
+        "council",
+        "committee",
+        "ministry",
+        "affairs",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "general",
+        "envoy",
+        "spokesperson",
+        "spokesman",
+        "leader",
+        "administration",
+        "army",
+        "forces",
+        "military",
+        "police",
+        "republic",
+        "kingdom",
+        "union",
+        "nations",
+        "people",
+        "party",
+        "group",
+        "rebels",
+        "readout",
+        "remarks",
+        "statement",
+        "press",
+        "release",
+        "meeting",
+        "video",
+        "photo",
+        "file",
+        "update",
+        "breaking",
+        "news",
+        "accessibility",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "motors",
+        "electric",
+        "bank",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "airport",
+        "airlines",
+        "airways",
+        "times",
+        "post",
+        "street",
+        "avenue",
+        "square",
+        "palace",
+        "hotel",
+        "center",
+        "centre",
+        "stadium",
+        "province",
+        "county",
+        "city",
+        "district",
+        "region",
+        "island",
+        "islands",
+        "museum",
+        "church",
+        "mosque",
+        "foundation",
+        "institute",
+        "club",
+        # military ranks: a rank after a title starts a second title ("spokesman Lt. Col. Peter Lerner")
+        "lt",
+        "col",
+        "gen",
+        "maj",
+        "brig",
+        "capt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "lieutenant",
+        "colonel",
+        "brigadier",
+        # post-nominals end a name ("Tobias Ellwood MP")
+        "mp",
+        "mep",
+        "qc",
+        "kc",
+        "obe",
+        "cbe",
+        "kcmg",
+        "gcmg",
+    ]
+)
 _ORG_WORDS = frozenset(
-    ["european", "parliament", "council", "commission", "union", "nations", "united", "assembly", "committee", "department", "ministry", "affairs", "defence", "defense", "state", "states", "foreign", "republic", "government", "presidential", "leadership", "security", "senate", "house", "agency", "forces", "army", "navy", "kingdom", "federal", "central", "national", "international", "general", "arab", "african", "islamic", "people's", "democratic", "communist", "party", "ccp", "prc", "un", "u.n.", "u.s.", "us", "nato", "osce", "au", "eu", "and", "of", "the", "for", "to",
-     # portfolio words: "Minister for the Middle East and North Africa", "Under-Secretary-General for
-     # Humanitarian Affairs", "High Representative for Foreign Affairs and Security Policy"
-     "middle", "east", "west", "north", "south", "africa", "asia", "europe", "americas", "pacific", "caribbean",
-     "gulf", "commonwealth", "overseas", "development", "trade", "humanitarian", "policy", "political", "peace",
-     "process", "operations", "relief", "emergency", "coordination", "refugees", "human", "rights", "economic",
-     "cooperation", "disarmament", "veterans", "armed", "cabinet", "external", "home", "justice", "finance",
-     "energy", "climate", "region", "regional", "mission", "chairmanship", "presidency", "office", "secretariat",
-     "nations'", "council's", "organization", "organisation", "commissioner", "special", "personal",
-     "league", "conference", "community", "authority", "bureau", "front", "movement", "alliance", "coalition",
-     "command", "staff", "chiefs", "court", "tribunal", "fund", "programme", "program", "intelligence",
-     "service", "services", "guard", "guards", "corps", "revolutionary", "supreme", "liberation", "popular",
-     "unity", "interim", "transitional", "sovereign", "legislative", "constitutional", "joint", "military",
-     "intergovernmental", "development", "states", "countries", "gulf", "economic"]
+    [
+        "european",
+        "parliament",
+        "council",
+        "commission",
+        "union",
+        "nations",
+        "united",
+        "assembly",
+        "committee",
+        "department",
+        "ministry",
+        "affairs",
+        "defence",
+        "defense",
+        "state",
+        "states",
+        "foreign",
+        "republic",
+        "government",
+        "presidential",
+        "leadership",
+        "security",
+        "senate",
+        "house",
+        "agency",
+        "forces",
+        "army",
+        "navy",
+        "kingdom",
+        "federal",
+        "central",
+        "national",
+        "international",
+        "general",
+        "arab",
+        "african",
+        "islamic",
+        "people's",
+        "democratic",
+        "communist",
+        "party",
+        "ccp",
+        "prc",
+        "un",
+        "u.n.",
+        "u.s.",
+        "us",
+        "nato",
+        "osce",
+        "au",
+        "eu",
+        "and",
+        "of",
+        "the",
+        "for",
+        "to",
+        # portfolio words: "Minister for the Middle East and North Africa", "Under-Secretary-General for
+        # Humanitarian Affairs", "High Representative for Foreign Affairs and Security Policy"
+        "middle",
+        "east",
+        "west",
+        "north",
+        "south",
+        "africa",
+        "asia",
+        "europe",
+        "americas",
+        "pacific",
+        "caribbean",
+        "gulf",
+        "commonwealth",
+        "overseas",
+        "development",
+        "trade",
+        "humanitarian",
+        "policy",
+        "political",
+        "peace",
+        "process",
+        "operations",
+        "relief",
+        "emergency",
+        "coordination",
+        "refugees",
+        "human",
+        "rights",
+        "economic",
+        "cooperation",
+        "disarmament",
+        "veterans",
+        "armed",
+        "cabinet",
+        "external",
+        "home",
+        "justice",
+        "finance",
+        "energy",
+        "climate",
+        "region",
+        "regional",
+        "mission",
+        "chairmanship",
+        "presidency",
+        "office",
+        "secretariat",
+        "nations'",
+        "council's",
+        "organization",
+        "organisation",
+        "commissioner",
+        "special",
+        "personal",
+        "league",
+        "conference",
+        "community",
+        "authority",
+        "bureau",
+        "front",
+        "movement",
+        "alliance",
+        "coalition",
+        "command",
+        "staff",
+        "chiefs",
+        "court",
+        "tribunal",
+        "fund",
+        "programme",
+        "program",
+        "intelligence",
+        "service",
+        "services",
+        "guard",
+        "guards",
+        "corps",
+        "revolutionary",
+        "supreme",
+        "liberation",
+        "popular",
+        "unity",
+        "interim",
+        "transitional",
+        "sovereign",
+        "legislative",
+        "constitutional",
+        "joint",
+        "military",
+        "intergovernmental",
+        "development",
+        "states",
+        "countries",
+        "gulf",
+        "economic",
+    ]
 )
 _HEAD_OF = re.compile(
     r"(?:,|\s+(?:is|was|was\s+until\s+recently|has\s+been|serves\s+as|served\s+as))\s+(?:the\s+)?(?:former\s+)?"
-    r"(?:head|chief|chairman|leader|director)\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)", re.IGNORECASE)
+    r"(?:head|chief|chairman|leader|director)\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)",
+    re.IGNORECASE,
+)
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -142,8 +460,14 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
         if not m:
             # lowercase particle inside a name ("Haitham bin Tariq")
             pm = _LOWER_WORD.match(text, i)
-            if pm and pm.group(0) in _PARTICLES and tokens and pm.end() < n and text[pm.end()] == " " \
-                    and _NAME_TOKEN.match(text, pm.end() + 1):
+            if (
+                pm
+                and pm.group(0) in _PARTICLES
+                and tokens
+                and pm.end() < n
+                and text[pm.end()] == " "
+                and _NAME_TOKEN.match(text, pm.end() + 1)
+            ):
                 tokens.append(pm.group(0))
                 i = pm.end()
                 continue
@@ -155,7 +479,12 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
             i = m.end()
             break
         key = fold(bare)
-        if key in _STOP or key in enders or (not tokens and _is_place(bare)) or (tokens and _is_place(bare) and len(bare) > 3):
+        if (
+            key in _STOP
+            or key in enders
+            or (not tokens and _is_place(bare))
+            or (tokens and _is_place(bare) and len(bare) > 3)
+        ):
             break
         if not tokens and key in _honorifics():
             honorific = word if honorific is None else f"{honorific} {word}"
@@ -285,25 +614,46 @@ _APPOS_BEFORE = re.compile(
 _WEAK_TITLES = frozenset(["leader", "diplomat", "minister", "president", "commander", "chairman", "envoy"])
 # Titles that clubs, companies and universities have too; and words that keep them public offices.
 _ORG_TITLES = frozenset(["President", "Chairman", "Chairwoman", "Chair"])
-_PARTY_WORDS = frozenset(["republican", "democrat", "democratic", "conservative", "labour", "labor", "liberal",
-                          "socialist", "region", "regional", "autonomous", "transitional", "joint", "chiefs"])
+_PARTY_WORDS = frozenset(
+    [
+        "republican",
+        "democrat",
+        "democratic",
+        "conservative",
+        "labour",
+        "labor",
+        "liberal",
+        "socialist",
+        "region",
+        "regional",
+        "autonomous",
+        "transitional",
+        "joint",
+        "chiefs",
+    ]
+)
 _RUN_BEFORE = re.compile(r"((?:[A-Z][\w.'-]*\s+){1,3})$")
 _STATE_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)(?:'s)?\s+$")
 _CAPS_ONLY = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}")
 _HEAD_CUE = re.compile(
     r"(?:,|\s+(?:is|was|was\s+until\s+recently|has\s+been|serves\s+as|served\s+as))\s+(?:the\s+)?(?:former\s+)?"
-    r"(?:head|chief|chairman|leader|director)\s+of\b", re.IGNORECASE)
+    r"(?:head|chief|chairman|leader|director)\s+of\b",
+    re.IGNORECASE,
+)
 # A capitalised name ending right before a cue (searched in a short window, so it stays linear).
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von)){1,4})$")
 
 
-def _appositive(text: str, start: int, written: str, hits: list[tuple[int, int, str]]) -> tuple[list[str], str | None] | None:
+def _appositive(
+    text: str, start: int, written: str, hits: list[tuple[int, int, str]]
+) -> tuple[list[str], str | None] | None:
     """The name a title after it describes ("X, the Egyptian foreign minister"; "X is the envoy"), if any."""
     if written == "MP":
         # A post-nominal: "The Rt Hon Hugh Robertson MP".
         pm = _NAME_BEFORE.search(text, max(0, start - 60), start - 1) if text[start - 1 : start] == " " else None
-        if pm is None or any(h[1] <= pm.start(1) and "," not in text[h[1] : start] and start - h[1] < 80
-                             for h in hits if h[0] < start):
+        if pm is None or any(
+            h[1] <= pm.start(1) and "," not in text[h[1] : start] and start - h[1] < 80 for h in hits if h[0] < start
+        ):
             return None  # no name, or an earlier title already reads it ("Minister ... Tobias Ellwood MP")
         pos = pm.start(1)
         while (w := _FIRST_WORD.match(text, pos)) and fold(w.group(1)) in _STOP:
@@ -324,7 +674,12 @@ def _appositive(text: str, start: int, written: str, hits: list[tuple[int, int, 
         bare = qualifier.removesuffix("'s")
         if not _is_place(bare) and fold(bare) not in _ORG_WORDS and not _is_group(bare):
             return None
-    if written.islower() and written in _WEAK_TITLES and qualifier is None and " of " not in text[start : start + len(written) + 5]:
+    if (
+        written.islower()
+        and written in _WEAK_TITLES
+        and qualifier is None
+        and " of " not in text[start : start + len(written) + 5]
+    ):
         return None
     # "UN Secretary-General Ban Ki-moon, the President of ...": that name belongs to the earlier title.
     if any(m.start(1) <= h[0] < start for h in hits):
@@ -349,7 +704,9 @@ def _is_group(word: str) -> bool:
 def _state_official(text: str, start: int, title: str) -> bool:
     """'Georgia Secretary of State Brad Raffensperger', "Texas Gov.", "state Sen.": a US state's official."""
     before = text[max(0, start - 30) : start]
-    if before.endswith("state ") and (title in ("Senator", "Representative", "Lawmaker") or title in gazetteer.people().state_offices):
+    if before.endswith("state ") and (
+        title in ("Senator", "Representative", "Lawmaker") or title in gazetteer.people().state_offices
+    ):
         return True
     if title not in gazetteer.people().state_offices:
         return False
@@ -368,8 +725,11 @@ def _org_office(text: str, start: int, title: str) -> bool:
         return False
     gzp = gazetteer.people()
     words = [w.strip(".,'-").removesuffix("'s") for w in m.group(1).split()]
-    words = [w for w in words if w and fold(w) not in gzp.modifiers and fold(w) not in _STOP
-             and fold(w.split("-")[0]) not in gzp.modifiers]
+    words = [
+        w
+        for w in words
+        if w and fold(w) not in gzp.modifiers and fold(w) not in _STOP and fold(w.split("-")[0]) not in gzp.modifiers
+    ]
     if not words:
         return False
     for i, w in enumerate(words):
@@ -426,8 +786,12 @@ def find_people(doc: Doc) -> list[Person]:
             continue  # bulleted link lists are page chrome
         text = doc.unified[sent.start : sent.start + len(low)]
         # The last sentence of a cut excerpt may end inside a name.
-        cut_at_end = (sent.index == last and not sent.is_title and len(doc.folded) > 1000
-                      and not sent.text.rstrip().endswith((".", "!", "?", '"', ")", "'")))
+        cut_at_end = (
+            sent.index == last
+            and not sent.is_title
+            and len(doc.folded) > 1000
+            and not sent.text.rstrip().endswith((".", "!", "?", '"', ")", "'"))
+        )
         starts = {h[0] for h in hits}
         for start, end, written in hits:
             # A title directly followed by another title ("Press Secretary Maj. Gen. Pat Ryder"): let the
@@ -450,8 +814,9 @@ def find_people(doc: Doc) -> list[Person]:
                     cand = _Candidate(_clean(appos[0]), title, appos[1], sent.index)
                     (full if len(cand.tokens) >= 2 else surnames).append(cand)
         # "Alexandre Lomaia, the head of the Georgian security council": head of a government body.
-        if " of " in text and ("head of" in low or "chief of" in low or "chairman of" in low or "leader of" in low
-                               or "director of" in low):
+        if " of " in text and (
+            "head of" in low or "chief of" in low or "chairman of" in low or "leader of" in low or "director of" in low
+        ):
             for cue in _HEAD_CUE.finditer(text):
                 m = _NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
                 head = _HEAD_OF.match(text, cue.start())
@@ -461,7 +826,14 @@ def find_people(doc: Doc) -> list[Person]:
                 if any(b in body for b in gzp.official_bodies) and not any(o in body for o in gzp.non_official_orgs):
                     tokens, _ = _name_at(text, m.start(1))
                     if len(tokens) >= 2:
-                        full.append(_Candidate(_clean(tokens), "Head", _country_of_phrase(text[cue.start() : cue.start() + 80]), sent.index))
+                        full.append(
+                            _Candidate(
+                                _clean(tokens),
+                                "Head",
+                                _country_of_phrase(text[cue.start() : cue.start() + 80]),
+                                sent.index,
+                            )
+                        )
     # Statement headers: a line that is only a name, followed by a line that starts with a title.
     for a, b in itertools.pairwise(sentences):
         if not (a.line_start and b.line_start) or len(a.text) > 40:
@@ -469,8 +841,11 @@ def find_people(doc: Doc) -> list[Person]:
         tokens, end = _name_at(unify(a.text), 0)
         if 2 <= len(tokens) <= 4 and end >= len(a.text.rstrip()) - 1:
             # The title line may name the office's body first ("Department Spokesperson", "U.S. Senior Envoy").
-            lead = [h for h in _title_hits(doc.unified, b.start, b.start + len(b.folded))
-                    if h[0] == b.start or (len(b.text) <= 60 and _CAPS_ONLY.fullmatch(doc.unified[b.start : h[0]]))]
+            lead = [
+                h
+                for h in _title_hits(doc.unified, b.start, b.start + len(b.folded))
+                if h[0] == b.start or (len(b.text) <= 60 and _CAPS_ONLY.fullmatch(doc.unified[b.start : h[0]]))
+            ]
             if lead:
                 full.append(_Candidate(_clean(tokens), canon.get(lead[0][2], lead[0][2]), None, a.index))
     # Transcript speaker labels in capitals ("SECRETARY RICE:", "FOREIGN MINISTER AMR:"): a title and a
@@ -519,8 +894,9 @@ def _is_title_case(text: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-_INSTITUTION_AFTER = frozenset(["administration", "administrations", "government", "cabinet", "era", "doctrine",
-                                "years", "presidency", "white"])
+_INSTITUTION_AFTER = frozenset(
+    ["administration", "administrations", "government", "cabinet", "era", "doctrine", "years", "presidency", "white"]
+)
 _VENUE_PREV = frozenset(["in", "at", "from", "to", "near", "into", "outside", "across"])
 
 
@@ -557,8 +933,12 @@ def _bare_surnames(doc: Doc) -> list[_Candidate]:
         prev = prev_m.group(1) if prev_m else ""
         if prev[:1].isupper() and before.endswith(" "):
             word = fold(prev.rstrip("."))
-            if (word not in title_words and word not in gzp.name_words.get(person.name, ()) and word not in _STOP
-                    and word not in gzp.name_enders):
+            if (
+                word not in title_words
+                and word not in gzp.name_words.get(person.name, ())
+                and word not in _STOP
+                and word not in gzp.name_enders
+            ):
                 blocked.add(key)
                 continue
         if fold(prev) in _VENUE_PREV:
@@ -593,7 +973,9 @@ def _slug_surnames(folded: str, sentence: int) -> list[_Candidate]:
         for k in range(1, min(4, j) + 1):
             written = " ".join(words[j - k : j])
             if written in titles:
-                out.append(_Candidate([word.title()], _title_canon().get(written.title(), written.title()), None, sentence))
+                out.append(
+                    _Candidate([word.title()], _title_canon().get(written.title(), written.title()), None, sentence)
+                )
                 break
     return out
 
@@ -616,14 +998,18 @@ def _full_name_in(doc: Doc, surname: str) -> str | None:
     title_words = _title_words()
     for m in re.finditer(rf"\b((?:[A-Z][\w'-]+\s+){{1,2}}){re.escape(surname)}\b", doc.unified):
         tokens, _ = _name_at(doc.unified, m.start(1))
-        if len(tokens) >= 2 and tokens[-1] == surname and not any(
-                fold(t.rstrip(".")) in title_words or fold(t.rstrip(".")) in _STOP for t in tokens[:-1]):
+        if (
+            len(tokens) >= 2
+            and tokens[-1] == surname
+            and not any(fold(t.rstrip(".")) in title_words or fold(t.rstrip(".")) in _STOP for t in tokens[:-1])
+        ):
             found.add(" ".join(_clean(tokens)))
     return found.pop() if len(found) == 1 else None
 
 
-def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
-             watched_hits: list[tuple[gazetteer.Watched, int]]) -> list[Person]:
+def _resolve(
+    doc: Doc, full: list[_Candidate], surnames: list[_Candidate], watched_hits: list[tuple[gazetteer.Watched, int]]
+) -> list[Person]:
     gzp = gazetteer.people()
     people: dict[str, Person] = {}
     order: list[tuple[int, str]] = []
@@ -660,8 +1046,14 @@ def _resolve(doc: Doc, full: list[_Candidate], surnames: list[_Candidate],
         watched = gzp.lookup(written) or gzp.lookup_variant(written)
         if watched is None and len(cand.tokens) >= 3:
             # "Mohammed bin Salman Al Saud": a watched name followed by more capitalised words.
-            watched = next((w for k in range(len(cand.tokens) - 1, 1, -1)
-                            if (w := gzp.lookup(" ".join(cand.tokens[:k]))) is not None), None)
+            watched = next(
+                (
+                    w
+                    for k in range(len(cand.tokens) - 1, 1, -1)
+                    if (w := gzp.lookup(" ".join(cand.tokens[:k]))) is not None
+                ),
+                None,
+            )
         if watched:
             add(watched.name, cand.title or watched.title, cand.country or watched.country, cand.sentence, True)
         else:

@@ -16,10 +16,82 @@ from bot.detect.gazetteer import PlaceName
 from bot.detect.text import Doc
 
 _GOV_NEXT = frozenset(
-    ["said", "says", "say", "has", "have", "had", "is", "was", "will", "would", "wants", "want", "accused", "accuses", "blamed", "blames", "denied", "denies", "rejected", "rejects", "insists", "insisted", "remains", "remained", "called", "calls", "responded", "responds", "warned", "warns", "urged", "urges", "announced", "announces", "agreed", "agrees", "refused", "refuses", "demanded", "demands", "hopes", "hoped", "claims", "claimed", "condemned", "condemns", "welcomed", "welcomes", "backed", "backs", "supports", "supported", "sees", "saw", "believes", "believed", "considers", "considered", "sent", "sends", "recalled", "expelled", "summoned", "responded", "retaliated", "reacted", "signed", "and", "officials's"]
+    [
+        "said",
+        "says",
+        "say",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "will",
+        "would",
+        "wants",
+        "want",
+        "accused",
+        "accuses",
+        "blamed",
+        "blames",
+        "denied",
+        "denies",
+        "rejected",
+        "rejects",
+        "insists",
+        "insisted",
+        "remains",
+        "remained",
+        "called",
+        "calls",
+        "responded",
+        "responds",
+        "warned",
+        "warns",
+        "urged",
+        "urges",
+        "announced",
+        "announces",
+        "agreed",
+        "agrees",
+        "refused",
+        "refuses",
+        "demanded",
+        "demands",
+        "hopes",
+        "hoped",
+        "claims",
+        "claimed",
+        "condemned",
+        "condemns",
+        "welcomed",
+        "welcomes",
+        "backed",
+        "backs",
+        "supports",
+        "supported",
+        "sees",
+        "saw",
+        "believes",
+        "believed",
+        "considers",
+        "considered",
+        "sent",
+        "sends",
+        "recalled",
+        "expelled",
+        "summoned",
+        "responded",
+        "retaliated",
+        "reacted",
+        "signed",
+        "and",
+        "officials's",
+    ]
 )
 _GOV_PREV = frozenset(["by", "from", "against", "between", "with", "toward", "towards", "and"])
-_CHROME = re.compile(r"^\s*(?:[-•*]\s|categories:|tags:|filed under|related:|see also|read more|share this)", re.IGNORECASE)
+_CHROME = re.compile(
+    r"^\s*(?:[-•*]\s|categories:|tags:|filed under|related:|see also|read more|share this)", re.IGNORECASE
+)
 _DATELINE_AFTER = re.compile(
     r"^(?:,\s*(?:[Dd]\.?[Cc]\.?|[A-Z][\w.]*(?:\s[A-Z]\w*)?))?\s*(?:--|\u2013|\u2014|-\s|\(|,\s*\w+\s+\d)"
 )
@@ -131,7 +203,12 @@ def find_places(doc: Doc) -> list[PlaceHit]:
                 continue
             if prev == "in" and (lend >= len(low) or not low[lend:].lstrip()[:1].isalpha()):
                 continue  # "reads in Spanish": the language, not the country
-        if kind != "demonym" and kind != "region" and local < 40 and _is_dateline(sent.text, local, lend, sent.line_start):
+        if (
+            kind != "demonym"
+            and kind != "region"
+            and local < 40
+            and _is_dateline(sent.text, local, lend, sent.line_start)
+        ):
             continue
         if kind == "capital":
             prev, nxt = _prev_word(low, local), _next_word(low, lend)

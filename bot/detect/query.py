@@ -32,7 +32,9 @@ class Term:
 
     def describe(self) -> str:
         """The term as a person would write it."""
-        return f'"{self.key}{"*" if self.prefix else ""}"' if " " in self.key else self.key + ("*" if self.prefix else "")
+        return (
+            f'"{self.key}{"*" if self.prefix else ""}"' if " " in self.key else self.key + ("*" if self.prefix else "")
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +105,9 @@ def _tokenize(rule: str, text: str) -> list[_Token]:
         elif c == ")":
             tokens.append(_Token("rparen", c, i))
             i += 1
-        elif c in "\"\u201c\u201d":
+        elif c in '"\u201c\u201d':
             end = i + 1
-            while end < n and text[end] not in "\"\u201c\u201d":
+            while end < n and text[end] not in '"\u201c\u201d':
                 end += 1
             if end >= n:
                 raise RuleError(rule, "unterminated quoted phrase", position=i, hint='close the phrase with "')
@@ -125,7 +127,12 @@ def _tokenize(rule: str, text: str) -> list[_Token]:
                     raise RuleError(rule, f"NEAR distance must be 1..{MAX_NEAR}", position=i, hint="write e.g. NEAR/5")
                 tokens.append(_Token("near", word, i, distance))
             elif low.startswith("near/") or low == "near":
-                raise RuleError(rule, f"malformed proximity operator {word!r}", position=i, hint="write NEAR/n with a word count, e.g. talks NEAR/5 ceasefire")
+                raise RuleError(
+                    rule,
+                    f"malformed proximity operator {word!r}",
+                    position=i,
+                    hint="write NEAR/n with a word count, e.g. talks NEAR/5 ceasefire",
+                )
             else:
                 tokens.append(_Token("word", word, i))
             i = m.end()
@@ -143,8 +150,11 @@ class _Parser:
     def deeper(self, tok: _Token) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise self.error(f"nested more than {MAX_DEPTH} levels deep", tok.pos,
-                             "flatten the query: A OR B OR C needs no parentheses, NOT NOT x is x")
+            raise self.error(
+                f"nested more than {MAX_DEPTH} levels deep",
+                tok.pos,
+                "flatten the query: A OR B OR C needs no parentheses, NOT NOT x is x",
+            )
 
     def peek(self) -> _Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -197,8 +207,11 @@ class _Parser:
             right = self.parse_atom(tok)
             for side in (left, right):
                 if not _near_operand(side):
-                    raise self.error("NEAR needs terms or an OR of terms on both sides", tok.pos,
-                                     "put NOT/AND outside the proximity, e.g. (talks OR meeting) NEAR/5 ceasefire")
+                    raise self.error(
+                        "NEAR needs terms or an OR of terms on both sides",
+                        tok.pos,
+                        "put NOT/AND outside the proximity, e.g. (talks OR meeting) NEAR/5 ceasefire",
+                    )
             left = Near(left, right, tok.distance)
         return left
 
@@ -224,21 +237,30 @@ class _Parser:
             return self.term(tok)
         if tok.kind == "rparen":
             raise self.error("unexpected ')'", tok.pos, "a term or '(' must come first")
-        raise self.error(f"operator {tok.text!r} needs a term before it", tok.pos,
-                         "put a term on each side, e.g. ceasefire AND talks")
+        raise self.error(
+            f"operator {tok.text!r} needs a term before it",
+            tok.pos,
+            "put a term on each side, e.g. ceasefire AND talks",
+        )
 
     def term(self, tok: _Token) -> Term:
         raw = tok.text
         prefix = raw.endswith("*")
         body = raw.rstrip("*") if prefix else raw
         if "*" in body:
-            raise self.error("'*' is only allowed at the end of a term", tok.pos + (1 if tok.kind == "phrase" else 0) + body.index("*"),
-                             "use a prefix wildcard such as negotiat*")
+            raise self.error(
+                "'*' is only allowed at the end of a term",
+                tok.pos + (1 if tok.kind == "phrase" else 0) + body.index("*"),
+                "use a prefix wildcard such as negotiat*",
+            )
         key = _normal_key(body)
         if not any(ch.isalnum() for ch in key):
             what = "phrase" if tok.kind == "phrase" else "term"
-            raise self.error(f"empty {what}" if not key else f"{what} {raw!r} has no letters or digits", tok.pos,
-                             "use words, e.g. ceasefire or \"peace talks\"")
+            raise self.error(
+                f"empty {what}" if not key else f"{what} {raw!r} has no letters or digits",
+                tok.pos,
+                'use words, e.g. ceasefire or "peace talks"',
+            )
         if prefix and len(key.replace(" ", "")) < 3:
             raise self.error(f"prefix {raw!r} is too short", tok.pos, "give at least three letters before '*'")
         return Term(key, prefix)
@@ -255,7 +277,9 @@ def _near_operand(node: Node) -> bool:
 def parse_query(rule: str, text: str) -> Node:
     """Parse a rule's query, raising RuleError (with position and hint) when it is malformed."""
     if len(text) > MAX_LENGTH:
-        raise RuleError(rule, f"query longer than {MAX_LENGTH} characters", position=MAX_LENGTH, hint="split it into several rules")
+        raise RuleError(
+            rule, f"query longer than {MAX_LENGTH} characters", position=MAX_LENGTH, hint="split it into several rules"
+        )
     return _Parser(rule, text).parse()
 
 
@@ -263,7 +287,9 @@ def parse_term(rule: str, text: str) -> Term:
     """Parse a single term or phrase (used by `exclude` entries)."""
     node = parse_query(rule, text if " " not in text.strip() or text.strip().startswith('"') else f'"{text.strip()}"')
     if not isinstance(node, Term):
-        raise RuleError(rule, f"{text!r} is not a single term or phrase", position=0, hint='quote a phrase: "world cup"')
+        raise RuleError(
+            rule, f"{text!r} is not a single term or phrase", position=0, hint='quote a phrase: "world cup"'
+        )
     return node
 
 

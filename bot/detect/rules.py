@@ -134,8 +134,11 @@ class RuleSpec(BaseModel):
 
     @model_validator(mode="after")
     def _has_a_condition(self) -> RuleSpec:
-        if self.query is None and self.regex is None and not (self.events or self.people or self.places
-                                                              or self.relevant is not False):
+        if (
+            self.query is None
+            and self.regex is None
+            and not (self.events or self.people or self.places or self.relevant is not False)
+        ):
             raise ValueError("a rule needs at least one of query, events, people, places, regex or relevant")
         return self
 
@@ -167,23 +170,42 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
     """Validate already-parsed rules data ({"rules": [...]}) into RuleSpecs, raising ConfigError."""
     if not isinstance(data, dict) or "rules" not in data:
         found = type(data).__name__ if not isinstance(data, dict) else sorted(map(str, data))
-        raise ConfigError("missing the top-level 'rules' key", file=file, field="rules", found=found,
-                          expected="a mapping with a 'rules:' list")
+        raise ConfigError(
+            "missing the top-level 'rules' key",
+            file=file,
+            field="rules",
+            found=found,
+            expected="a mapping with a 'rules:' list",
+        )
     entries = data["rules"]
     if entries is None:
         return []
     if not isinstance(entries, list):
-        raise ConfigError("'rules' must be a list", file=file, field="rules", found=type(entries).__name__,
-                          expected="a list of rule mappings")
+        raise ConfigError(
+            "'rules' must be a list",
+            file=file,
+            field="rules",
+            found=type(entries).__name__,
+            expected="a list of rule mappings",
+        )
     if (why := too_many(len(entries))) is not None:
         raise ConfigError(why, file=file, field="rules")
     specs: list[RuleSpec] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
-        label: str = str(entry.get("name")) if isinstance(entry, dict) and isinstance(entry.get("name"), str) else f"#{index + 1}"
+        label: str = (
+            str(entry.get("name"))
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str)
+            else f"#{index + 1}"
+        )
         if not isinstance(entry, dict):
-            raise ConfigError("a rule must be a mapping", file=file, entry=label, found=entry,
-                              expected="a mapping with name and conditions")
+            raise ConfigError(
+                "a rule must be a mapping",
+                file=file,
+                entry=label,
+                found=entry,
+                expected="a mapping with name and conditions",
+            )
         try:
             spec = RuleSpec.model_validate(entry)
         except ValidationError as exc:
@@ -194,12 +216,19 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
                 bad_input = f"{len(bad_input):,} {'characters' if isinstance(bad_input, str) else 'entries'}"
             message, expected = describe(err)
             if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:  # a rule's own field, not an event's
-                expected = "only name, description, query, events, people, places, exclude, regex, relevant, severity, enabled"
-            raise ConfigError(message, file=file, entry=label, field=loc, found=bad_input,
-                              expected=expected) from exc
+                expected = (
+                    "only name, description, query, events, people, places, exclude, regex, relevant, severity, enabled"
+                )
+            raise ConfigError(message, file=file, entry=label, field=loc, found=bad_input, expected=expected) from exc
         if spec.name in seen:
-            raise ConfigError("duplicate rule name", file=file, entry=label, field="name", found=spec.name,
-                              expected=f"a name not used by rule #{seen[spec.name] + 1}")
+            raise ConfigError(
+                "duplicate rule name",
+                file=file,
+                entry=label,
+                field="name",
+                found=spec.name,
+                expected=f"a name not used by rule #{seen[spec.name] + 1}",
+            )
         seen[spec.name] = index
         specs.append(spec)
     return specs
@@ -620,7 +649,9 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
             continue
         for term in pending:
             local[term] = term_id(term)
-        exclude_objs = tuple(_Exclude(label, tuple(term_id(t) for t in ts), topic, tuple(ts)) for label, ts, topic in excludes)
+        exclude_objs = tuple(
+            _Exclude(label, tuple(term_id(t) for t in ts), topic, tuple(ts)) for label, ts, topic in excludes
+        )
         people_ids = tuple((name, term_id(t)) for name, t in people_terms)
         # Trigger keys: the rule can only match if one of these occurred (the smallest required set).
         required: list[frozenset[Key]] = []
@@ -632,34 +663,62 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
             required.append(frozenset([("p", n) for n in people_names] + [i for _, i in people_ids]))
         if countries or regions:
             region_countries = {c for r in regions for c in gz_places.regions[r].countries}
-            required.append(frozenset([("c", c) for c in countries] + [("r", r) for r in regions]
-                                      + [("c", c) for c in region_countries]))
+            required.append(
+                frozenset(
+                    [("c", c) for c in countries] + [("r", r) for r in regions] + [("c", c) for c in region_countries]
+                )
+            )
         if spec.relevant is not False:
             required.append(frozenset([RELEVANT]))
         triggers = min(required, key=_cost) if required else None
         program = _program(query, local) if query is not None else None
-        gates = tuple(required[1:] if query is not None and required and required[0] == _need(query, local) else required)
-        compiled.append(CompiledRule(
-            spec=spec, query=query, term_ids=local, people=tuple(people_names), people_terms=people_ids,
-            countries=frozenset(countries), regions=frozenset(regions), excludes=exclude_objs, regex=regex,
-            triggers=triggers, required=tuple(required), program=program,
-            check=_check_function(program) if program is not None else None,
-            gates=gates,
-            query_only=program is not None and not (spec.events or people_names or countries or regions or spec.relevant is not False
-                                                    or regex is not None or exclude_objs),
-            reason_terms=tuple(dict.fromkeys((local[t], t.describe()) for t in _positive_terms(query)))
-            if query is not None else (),
-            places=frozenset(countries) | frozenset(regions), groups=tuple(groups),
-        ))
+        gates = tuple(
+            required[1:] if query is not None and required and required[0] == _need(query, local) else required
+        )
+        compiled.append(
+            CompiledRule(
+                spec=spec,
+                query=query,
+                term_ids=local,
+                people=tuple(people_names),
+                people_terms=people_ids,
+                countries=frozenset(countries),
+                regions=frozenset(regions),
+                excludes=exclude_objs,
+                regex=regex,
+                triggers=triggers,
+                required=tuple(required),
+                program=program,
+                check=_check_function(program) if program is not None else None,
+                gates=gates,
+                query_only=program is not None
+                and not (
+                    spec.events
+                    or people_names
+                    or countries
+                    or regions
+                    or spec.relevant is not False
+                    or regex is not None
+                    or exclude_objs
+                ),
+                reason_terms=tuple(dict.fromkeys((local[t], t.describe()) for t in _positive_terms(query)))
+                if query is not None
+                else (),
+                places=frozenset(countries) | frozenset(regions),
+                groups=tuple(groups),
+            )
+        )
     return CompiledRules(compiled, disabled, terms), errors
 
 
 def _place_hint(written: str) -> str:
     """What to write instead of an unknown place: the nearest known names, and where the list is."""
     near = place_groups.groups().suggest(written)
-    return ((f"did you mean {' or '.join(near)}? " if near else "")
-            + "write a country (Armenia, AM), a place in one (Gaza, Darfur), a region or a group "
-              "(Africa, Middle East, NATO): `diplobot places` lists them")
+    return (
+        (f"did you mean {' or '.join(near)}? " if near else "")
+        + "write a country (Armenia, AM), a place in one (Gaza, Darfur), a region or a group "
+        "(Africa, Middle East, NATO): `diplobot places` lists them"
+    )
 
 
 def _compile_regex(rule: str, pattern: str) -> Any:
@@ -680,8 +739,12 @@ def _raise_regex(rule: str, pattern: str, detail: str) -> Any:
         if token in pattern:
             position = pattern.index(token)
             break
-    raise RuleError(rule, f"regex rejected by RE2: {detail}", position=position,
-                    hint="RE2 has no lookaround or backreferences; use a query term or a simpler pattern")
+    raise RuleError(
+        rule,
+        f"regex rejected by RE2: {detail}",
+        position=position,
+        hint="RE2 has no lookaround or backreferences; use a query term or a simpler pattern",
+    )
 
 
 # --- evaluation --------------------------------------------------------------------------------------
@@ -700,8 +763,9 @@ def _eval(prog: Program, positions: dict[int, list[int]], doc: Doc) -> bool:
     return _near(positions, doc, prog[1], prog[2], prog[3])
 
 
-def _near(positions: dict[int, list[int]], doc: Doc, left_ids: tuple[int, ...], right_ids: tuple[int, ...],
-          distance: int) -> bool:
+def _near(
+    positions: dict[int, list[int]], doc: Doc, left_ids: tuple[int, ...], right_ids: tuple[int, ...], distance: int
+) -> bool:
     """Whether a hit of a left term and a hit of a right term lie within `distance` words."""
     left = [p for t in left_ids for p in positions.get(t, ())]
     if not left:
@@ -737,10 +801,18 @@ def _positive_terms(node: Node) -> list[Term]:
 def _event_ok(cond: EventCondition, findings: Findings) -> str | None:
     if cond.type == "casualties":
         for c in findings.casualties:
-            if (c.current or cond.include_background) and c.count >= cond.min_count and (not cond.kinds or c.kind in cond.kinds) \
-                    and (not cond.causes or c.cause in cond.causes):
+            if (
+                (c.current or cond.include_background)
+                and c.count >= cond.min_count
+                and (not cond.kinds or c.kind in cond.kinds)
+                and (not cond.causes or c.cause in cond.causes)
+            ):
                 cause = f" ({c.cause})" if c.cause else ""
-                return f"casualties: {c.qualifier.replace('_', ' ')} {c.count} {c.kind}" + (f" {c.who}" if c.who else "") + f"{cause} — {c.evidence}"
+                return (
+                    f"casualties: {c.qualifier.replace('_', ' ')} {c.count} {c.kind}"
+                    + (f" {c.who}" if c.who else "")
+                    + f"{cause} — {c.evidence}"
+                )
         return None
     for ev in findings.events:
         if ev.type != cond.type:
@@ -760,8 +832,9 @@ def _relevant_enough(wanted: bool | float, findings: Findings) -> bool:
     return judged.score >= (judged.threshold if wanted is True else wanted)
 
 
-def _failure(rule: CompiledRule, hits: Hits, findings: Findings, *, explain: bool = True,
-             query_checked: bool = False) -> str | None:
+def _failure(
+    rule: CompiledRule, hits: Hits, findings: Findings, *, explain: bool = True, query_checked: bool = False
+) -> str | None:
     """Why the rule does not match (the first condition that fails), or None when it matches.
 
     With `explain=False` (the hot path: every candidate rule of every article) a failure is the
@@ -777,8 +850,9 @@ def _failure(rule: CompiledRule, hits: Hits, findings: Findings, *, explain: boo
         wanted = ", ".join(c.describe() for c in spec.events)
         seen = ", ".join(sorted({e.type + (f"/{e.status}" if e.status else "") for e in findings.events})) or "none"
         return f"no event of {wanted} (found: {seen})"
-    if rule.people and not (any(n in findings.people_set for n in rule.people)
-                            or any(tid in positions for _, tid in rule.people_terms)):
+    if rule.people and not (
+        any(n in findings.people_set for n in rule.people) or any(tid in positions for _, tid in rule.people_terms)
+    ):
         return f"none of the people {', '.join(rule.people)} is mentioned" if explain else "no"
     if rule.places and rule.places.isdisjoint(findings.places_set):
         return f"none of the places {', '.join(spec.places)} is mentioned" if explain else "no"
@@ -814,15 +888,18 @@ def _reason(rule: CompiledRule, hits: Hits, findings: Findings) -> str:
     if rule.query is not None:
         positions = hits.positions
         first = next(((tid, written) for tid, written in rule.reason_terms if tid in positions), None)
-        reasons.append(f"query matched {first[1]!r}: {hits.first_sentence(first[0])}" if first
-                       else f"query {spec.query!r} matched")
+        reasons.append(
+            f"query matched {first[1]!r}: {hits.first_sentence(first[0])}" if first else f"query {spec.query!r} matched"
+        )
     for cond in spec.events:
         found = _event_ok(cond, findings)
         if found:
             reasons.append(found)
             break
     if rule.people:
-        hit = [n for n in rule.people if n in findings.people_set] or [n for n, tid in rule.people_terms if tid in hits.positions]
+        hit = [n for n in rule.people if n in findings.people_set] or [
+            n for n, tid in rule.people_terms if tid in hits.positions
+        ]
         reasons.append("people: " + ", ".join(dict.fromkeys(hit)))
     if rule.places:
         reasons.append("places: " + _places_reason(rule, findings))
@@ -857,6 +934,15 @@ def dump_rules(specs: Iterable[RuleSpec]) -> dict[str, Any]:
 
 
 __all__ = [
-    "CompiledRule", "CompiledRules", "EventCondition", "Findings", "Hits", "RuleSpec", "compile_rules",
-    "dump_rules", "evaluate", "load_rules_file", "rules_from_data",
+    "CompiledRule",
+    "CompiledRules",
+    "EventCondition",
+    "Findings",
+    "Hits",
+    "RuleSpec",
+    "compile_rules",
+    "dump_rules",
+    "evaluate",
+    "load_rules_file",
+    "rules_from_data",
 ]

@@ -11,10 +11,34 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 _TRACKING_PREFIXES = ("utm_", "ns_", "at_", "mc_", "_hs", "pk_", "mtm_", "itm_", "stm_")
 _TRACKING_NAMES = frozenset(
     {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid",
-        "li_fat_id", "igshid", "igsh", "mkt_tok", "_ga", "_gl", "oly_anon_id", "oly_enc_id",
-        "vero_id", "wickedid", "rb_clickid", "s_cid", "cmpid", "ocid", "smid", "smtyp",
-        "traffic_source", "ito", "ref_src",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "igshid",
+        "igsh",
+        "mkt_tok",
+        "_ga",
+        "_gl",
+        "oly_anon_id",
+        "oly_enc_id",
+        "vero_id",
+        "wickedid",
+        "rb_clickid",
+        "s_cid",
+        "cmpid",
+        "ocid",
+        "smid",
+        "smtyp",
+        "traffic_source",
+        "ito",
+        "ref_src",
     }
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}

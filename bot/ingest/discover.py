@@ -61,7 +61,9 @@ async def discover_feed(url: str, fetcher: Fetcher) -> DiscoveredFeed:
             return DiscoveredFeed(url=result.final_url, title=parsed.title, item_count=len(parsed.items))
     candidates = feed_links(body, result.final_url)
     if not candidates:
-        raise FeedError(url, "no_feed", "the page links no RSS or Atom feed; find the feed's URL on the site and add that")
+        raise FeedError(
+            url, "no_feed", "the page links no RSS or Atom feed; find the feed's URL on the site and add that"
+        )
     problems: list[str] = []
     for candidate in candidates:
         try:

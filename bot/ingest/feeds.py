@@ -143,7 +143,9 @@ def load_feeds_file(path: str | Path) -> list[FeedSpec]:
         raise ConfigError(f"invalid YAML{where}: {problem}", file=file) from None
     if not isinstance(data, dict) or "feeds" not in data:
         raise ConfigError(
-            "no top-level `feeds:` key", file=file, found=type(data).__name__ if data is not None else "empty file",
+            "no top-level `feeds:` key",
+            file=file,
+            found=type(data).__name__ if data is not None else "empty file",
             expected="a mapping with a `feeds:` list",
         )
     unknown = sorted(set(data) - {"feeds"})
@@ -154,7 +156,10 @@ def load_feeds_file(path: str | Path) -> list[FeedSpec]:
         return []
     if not isinstance(entries, list):
         raise ConfigError(
-            "`feeds` must be a list", file=file, field="feeds", found=type(entries).__name__,
+            "`feeds` must be a list",
+            file=file,
+            field="feeds",
+            found=type(entries).__name__,
             expected="a list of feed entries",
         )
     base = path.resolve().parent.parent
@@ -176,19 +181,30 @@ def load_feeds_file(path: str | Path) -> list[FeedSpec]:
             field = field_of(err)
             if err.get("type") == "extra_forbidden":
                 raise ConfigError(
-                    "unknown field", file=file, entry=label, field=field,
+                    "unknown field",
+                    file=file,
+                    entry=label,
+                    field=field,
                     expected="one of " + ", ".join(FeedSpec.model_fields),
                 ) from None
             found = err.get("input") if err.get("type") != "missing" else None
             message, expected = describe(err)
             raise ConfigError(
-                message, file=file, entry=label, field=field, found=found,
+                message,
+                file=file,
+                entry=label,
+                field=field,
+                found=found,
                 expected=_EXPECTED.get(field or "") or expected,
             ) from None
         if spec.name in seen:
             raise ConfigError(
-                f"duplicate feed name (also entry #{seen[spec.name]})", file=file, entry=label, field="name",
-                found=spec.name, expected="a unique name",
+                f"duplicate feed name (also entry #{seen[spec.name]})",
+                file=file,
+                entry=label,
+                field="name",
+                found=spec.name,
+                expected="a unique name",
             )
         seen[spec.name] = index + 1
         if not spec.is_http:

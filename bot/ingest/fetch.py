@@ -47,17 +47,17 @@ TENANT_HINT = "a workspace's feeds may only reach public addresses"
 _EXTRA_BLOCKED = tuple(
     ipaddress.ip_network(n)
     for n in (
-        "0.0.0.0/8",          # "this network"
-        "100.64.0.0/10",      # CGNAT shared space (Alibaba metadata 100.100.100.200 sits here)
-        "169.254.0.0/16",     # link-local; AWS/GCP/Azure metadata 169.254.169.254
-        "192.0.0.0/24",       # IETF protocol assignments (incl. Oracle metadata 192.0.0.192)
-        "198.18.0.0/15",      # benchmarking
-        "224.0.0.0/4",        # multicast
-        "240.0.0.0/4",        # reserved, broadcast
-        "fc00::/7",           # unique local; AWS metadata fd00:ec2::254
-        "fe80::/10",          # link-local
-        "ff00::/8",           # multicast
-        "64:ff9b:1::/48",     # local-use NAT64
+        "0.0.0.0/8",  # "this network"
+        "100.64.0.0/10",  # CGNAT shared space (Alibaba metadata 100.100.100.200 sits here)
+        "169.254.0.0/16",  # link-local; AWS/GCP/Azure metadata 169.254.169.254
+        "192.0.0.0/24",  # IETF protocol assignments (incl. Oracle metadata 192.0.0.192)
+        "198.18.0.0/15",  # benchmarking
+        "224.0.0.0/4",  # multicast
+        "240.0.0.0/4",  # reserved, broadcast
+        "fc00::/7",  # unique local; AWS metadata fd00:ec2::254
+        "fe80::/10",  # link-local
+        "ff00::/8",  # multicast
+        "64:ff9b:1::/48",  # local-use NAT64
     )
 )
 
@@ -199,10 +199,17 @@ class Fetcher:
         )
         if self.allow_private:
             self._public = await Fetcher(
-                allow_private=False, max_bytes=self.max_bytes, max_redirects=self.max_redirects,
-                connect_timeout=self.connect_timeout, total_timeout=self.total_timeout, per_host=self.per_host,
-                max_connections=self.max_connections, user_agent=self.user_agent, resolver=self._resolver,
-                address_policy=self._policy, refusal_hint=TENANT_HINT,
+                allow_private=False,
+                max_bytes=self.max_bytes,
+                max_redirects=self.max_redirects,
+                connect_timeout=self.connect_timeout,
+                total_timeout=self.total_timeout,
+                per_host=self.per_host,
+                max_connections=self.max_connections,
+                user_agent=self.user_agent,
+                resolver=self._resolver,
+                address_policy=self._policy,
+                refusal_hint=TENANT_HINT,
             ).__aenter__()
         return self
 
@@ -255,7 +262,8 @@ class Fetcher:
             reason = self._policy(ip)
             if reason:
                 raise FeedError(
-                    host, "blocked_address",
+                    host,
+                    "blocked_address",
                     f"{host} is {ip}, {reason}; refused ({self.refusal_hint})",
                 )
 
@@ -304,18 +312,25 @@ class Fetcher:
                             continue
                         if resp.status == 304:
                             return FetchResult(
-                                status=304, body=b"", etag=resp.headers.get("ETag") or etag,
+                                status=304,
+                                body=b"",
+                                etag=resp.headers.get("ETag") or etag,
                                 last_modified=resp.headers.get("Last-Modified") or last_modified,
-                                final_url=current, not_modified=True,
+                                final_url=current,
+                                not_modified=True,
                                 content_type=resp.headers.get("Content-Type"),
                             )
                         if resp.status >= 400:
                             raise FeedError(url, f"http_{resp.status}", _status_message(resp.status, resp.reason))
                         body = await self._read_body(url, resp)
                         return FetchResult(
-                            status=resp.status, body=body, etag=resp.headers.get("ETag"),
-                            last_modified=resp.headers.get("Last-Modified"), final_url=current,
-                            not_modified=False, content_type=resp.headers.get("Content-Type"),
+                            status=resp.status,
+                            body=body,
+                            etag=resp.headers.get("ETag"),
+                            last_modified=resp.headers.get("Last-Modified"),
+                            final_url=current,
+                            not_modified=False,
+                            content_type=resp.headers.get("Content-Type"),
                         )
                 except FeedError:
                     raise
@@ -367,7 +382,8 @@ class Fetcher:
                     data = decoder.unconsumed_tail
             if len(out) > cap:
                 raise FeedError(
-                    url, "too_large",
+                    url,
+                    "too_large",
                     f"body exceeds the {cap:,}-byte cap{' after decompression' if decoder else ''}",
                 )
         return bytes(out)

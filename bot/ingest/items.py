@@ -48,10 +48,38 @@ _WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n\s*\n\s*")
 _TAGGY = re.compile(r"<[A-Za-z!/?]")
 # Elements after which a reader sees a line break; everything else runs on inline.
-_BLOCK = frozenset({
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "blockquote", "pre",
-    "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt", "dl", "hr", "aside", "nav", "form",
-})
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "dl",
+        "hr",
+        "aside",
+        "nav",
+        "form",
+    }
+)
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "svg", "head")
 
 

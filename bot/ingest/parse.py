@@ -136,8 +136,9 @@ def newest(items: list[FeedItem], limit: int) -> list[FeedItem]:
     seen, so they are the newest), then by date; ties keep document order."""
     if len(items) <= limit:
         return items
-    rank = sorted(range(len(items)), key=lambda i: (items[i].published is None, items[i].published or _EARLIEST),
-                  reverse=True)
+    rank = sorted(
+        range(len(items)), key=lambda i: (items[i].published is None, items[i].published or _EARLIEST), reverse=True
+    )
     return [items[i] for i in sorted(rank[:limit])]
 
 

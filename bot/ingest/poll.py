@@ -62,16 +62,19 @@ class PollResult:
 def _dropped_note(dropped: int, total: int, limit: int | None) -> str | None:
     if not dropped:
         return None
-    return (f"the feed holds {total:,} items; only the newest {limit:,} were read and {dropped:,} older ones "
-            "were skipped (DIPLOBOT_FEED_MAX_ITEMS)")
+    return (
+        f"the feed holds {total:,} items; only the newest {limit:,} were read and {dropped:,} older ones "
+        "were skipped (DIPLOBOT_FEED_MAX_ITEMS)"
+    )
 
 
 def _join(*notes: str | None) -> str | None:
     return "; ".join(n for n in notes if n) or None
 
 
-async def poll_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher, *, limit: int | None = None,
-                    parser: ParsePool | None = None) -> PollResult:
+async def poll_feed(
+    spec: FeedSpec, state: FeedState, fetcher: Fetcher, *, limit: int | None = None, parser: ParsePool | None = None
+) -> PollResult:
     """Poll `spec` once, reading at most its newest `limit` items; never raises (errors are in `PollResult.error`).
 
     `parser` parses large documents in a worker process; without it they are parsed in a thread.
@@ -90,8 +93,9 @@ async def poll_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher, *, limit
         return PollResult(items=[], state=state, not_modified=False, error=error, feed_title=None)
 
 
-async def _poll_http(spec: FeedSpec, state: FeedState, fetcher: Fetcher, limit: int | None,
-                     parser: ParsePool) -> PollResult:
+async def _poll_http(
+    spec: FeedSpec, state: FeedState, fetcher: Fetcher, limit: int | None, parser: ParsePool
+) -> PollResult:
     result = await fetcher.fetch(spec.url, etag=state.etag, last_modified=state.last_modified)
     if result.not_modified:
         new_state = replace(state, etag=result.etag, last_modified=result.last_modified)
@@ -106,22 +110,37 @@ async def _poll_http(spec: FeedSpec, state: FeedState, fetcher: Fetcher, limit: 
         error = _empty_error(spec.url, parsed.looks_like_feed, parsed.bozo)
         if error is not None:
             # The hash is not stored: the same broken body is re-read and re-reported next time.
-            return PollResult(items=[], state=replace(new_state, body_hash=state.body_hash), not_modified=False,
-                              error=error, feed_title=parsed.title)
+            return PollResult(
+                items=[],
+                state=replace(new_state, body_hash=state.body_hash),
+                not_modified=False,
+                error=error,
+                feed_title=parsed.title,
+            )
     items = parsed.items
     if spec.fulltext and items:
         from bot.ingest.fulltext import enrich  # imported late: trafilatura loads slowly and most feeds never need it
 
         items = await enrich(items, fetcher)
-    return PollResult(items=items, state=new_state, not_modified=False, error=None, feed_title=parsed.title,
-                      warning=_join(_dropped_note(parsed.dropped, parsed.total, limit), parsed.bozo),
-                      dropped=parsed.dropped)
+    return PollResult(
+        items=items,
+        state=new_state,
+        not_modified=False,
+        error=None,
+        feed_title=parsed.title,
+        warning=_join(_dropped_note(parsed.dropped, parsed.total, limit), parsed.bozo),
+        dropped=parsed.dropped,
+    )
 
 
 def _empty_error(url: str, looks_like_feed: bool, bozo: str | None) -> FeedError | None:
     if not looks_like_feed:
-        return FeedError(url, "not_a_feed", "no RSS or Atom content found; if this is a web page, use "
-                         "`diplobot feeds add` on it to discover its feed" + (f" ({bozo})" if bozo else ""))
+        return FeedError(
+            url,
+            "not_a_feed",
+            "no RSS or Atom content found; if this is a web page, use "
+            "`diplobot feeds add` on it to discover its feed" + (f" ({bozo})" if bozo else ""),
+        )
     if bozo:
         return FeedError(url, "malformed", f"no entry could be read from the broken document ({bozo})")
     return None  # a valid, empty feed
@@ -139,14 +158,31 @@ async def _poll_local(spec: FeedSpec, state: FeedState, limit: int | None) -> Po
     dropped = len(read.items) - len(kept)
     items = [item if item.outlet else replace(item, outlet=outlet) for item in kept]
     skipped = [f"{p.name}: {reason}" for p, reason in read.skipped]
-    warning = _join(_dropped_note(dropped, len(read.items), limit),
-                    read.bozo or (f"skipped {len(skipped)} file(s): " + "; ".join(skipped) if skipped else None))
+    warning = _join(
+        _dropped_note(dropped, len(read.items), limit),
+        read.bozo or (f"skipped {len(skipped)} file(s): " + "; ".join(skipped) if skipped else None),
+    )
     if not items and read.bozo and spec.kind == "file":
         error = _empty_error(spec.url, bool(read.title), read.bozo)
-        return PollResult(items=[], state=state, not_modified=False, error=error, feed_title=read.title,
-                          warning=warning, skipped=skipped)
-    return PollResult(items=items, state=new_state, not_modified=False, error=None,
-                      feed_title=read.title or spec.name, warning=warning, skipped=skipped, dropped=dropped)
+        return PollResult(
+            items=[],
+            state=state,
+            not_modified=False,
+            error=error,
+            feed_title=read.title,
+            warning=warning,
+            skipped=skipped,
+        )
+    return PollResult(
+        items=items,
+        state=new_state,
+        not_modified=False,
+        error=None,
+        feed_title=read.title or spec.name,
+        warning=warning,
+        skipped=skipped,
+        dropped=dropped,
+    )
 
 
 class SharedPolls:
@@ -168,8 +204,16 @@ class SharedPolls:
         self._recent: dict[tuple[str, bool, str | None, bool, int | None], tuple[float, PollResult, set[object]]] = {}
         self._in_flight: dict[tuple[str, bool, str | None, bool, int | None], asyncio.Future[PollResult]] = {}
 
-    async def poll(self, spec: FeedSpec, state: FeedState, fetcher: Fetcher, feed: object = None, *,
-                   limit: int | None = None, parser: ParsePool | None = None) -> PollResult:
+    async def poll(
+        self,
+        spec: FeedSpec,
+        state: FeedState,
+        fetcher: Fetcher,
+        feed: object = None,
+        *,
+        limit: int | None = None,
+        parser: ParsePool | None = None,
+    ) -> PollResult:
         """Like `poll_feed` for feed `feed` (any id), sharing a recent or in-flight full result of the same URL."""
         if spec.kind != "http":
             return await poll_feed(spec, state, fetcher, limit=limit)  # local sources are cheap to read again

@@ -39,12 +39,14 @@ class ParsePool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:  # started on first use: most runs never see a large feed
             # spawn, not fork: the app's process has threads (aiosqlite, the resolver) a fork would copy mid-state.
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                                 max_tasks_per_child=TASKS_PER_WORKER)
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=TASKS_PER_WORKER
+            )
         return self._executor
 
-    async def parse(self, body: bytes, *, url: str, base_url: str | None, outlet: str | None,
-                    limit: int | None) -> ParsedFeed:
+    async def parse(
+        self, body: bytes, *, url: str, base_url: str | None, outlet: str | None, limit: int | None
+    ) -> ParsedFeed:
         """`parse_feed(body, ...)` keeping the newest `limit` items, where it costs the event loop least."""
         if len(body) <= INLINE_BYTES:
             return parse_feed(body, base_url=base_url, outlet=outlet, limit=limit)

@@ -54,8 +54,13 @@ def development_items(detector: Any | None = None) -> list[tuple[str, str, int]]
         item = json.loads(path.read_text(encoding="utf-8"))
         if str(item["id"]) in held_articles:
             continue
-        out.append((f"article:{item['id']}", text_of(item.get("title") or "", item.get("text") or ""),
-                    int(bool(item["labels"]["relevant"]))))
+        out.append(
+            (
+                f"article:{item['id']}",
+                text_of(item.get("title") or "", item.get("text") or ""),
+                int(bool(item["labels"]["relevant"])),
+            )
+        )
     feed_labels = load_labels()
     folder = feeds_dir()
     if not folder.is_dir():
@@ -129,15 +134,21 @@ def main(argv: list[str] | None = None) -> int:
     items = development_items()
     texts, labels = [t for _, t, _ in items], [y for _, _, y in items]
     data = train(texts, labels)
-    data["trained_on"].update({"articles": sum(k.startswith("article:") for k, _, _ in items),
-                               "feed items": sum(k.startswith("feed:") for k, _, _ in items),
-                               "briefs": sum(k.startswith("brief:") for k, _, _ in items)})
+    data["trained_on"].update(
+        {
+            "articles": sum(k.startswith("article:") for k, _, _ in items),
+            "feed items": sum(k.startswith("feed:") for k, _, _ in items),
+            "briefs": sum(k.startswith("brief:") for k, _, _ in items),
+        }
+    )
     counts = data["trained_on"]
     text = json.dumps(data, indent=0, sort_keys=False, ensure_ascii=False) + "\n"
     cv = data["cross_validation"]
-    print(f"trained on {len(texts)} development items ({counts['articles']} articles, {counts['feed items']} feed "
-          f"items, {counts['briefs']} briefs; {sum(labels)} relevant): cross-validated F1 {cv['f1']:.2f} (P {cv['precision']:.2f}, "
-          f"R {cv['recall']:.2f}) at threshold {data['threshold']:.2f}; {len(data['terms'])} terms")
+    print(
+        f"trained on {len(texts)} development items ({counts['articles']} articles, {counts['feed items']} feed "
+        f"items, {counts['briefs']} briefs; {sum(labels)} relevant): cross-validated F1 {cv['f1']:.2f} (P {cv['precision']:.2f}, "
+        f"R {cv['recall']:.2f}) at threshold {data['threshold']:.2f}; {len(data['terms'])} terms"
+    )
     if args.check:
         same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
         print("the shipped weights are what the data gives" if same else f"{args.out} differs from a retrain")

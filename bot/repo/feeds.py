@@ -76,8 +76,19 @@ def spec_to_dict(spec: FeedSpec) -> dict[str, Any]:
 
 def add_feed_row(session: AsyncSession, tenant: str, spec: FeedSpec, *, title: str | None, now: datetime) -> Feed:
     """Insert a feed row for the tenant (the caller checked the name is free)."""
-    row = Feed(tenant=tenant, name=spec.name, url=spec.url, spec=spec_to_dict(spec), enabled=spec.enabled,
-               paused=False, title=title, primed=False, consecutive_failures=0, created_at=now, next_poll_at=now)
+    row = Feed(
+        tenant=tenant,
+        name=spec.name,
+        url=spec.url,
+        spec=spec_to_dict(spec),
+        enabled=spec.enabled,
+        paused=False,
+        title=title,
+        primed=False,
+        consecutive_failures=0,
+        created_at=now,
+        next_poll_at=now,
+    )
     session.add(row)
     return row
 
@@ -90,14 +101,20 @@ async def adopt_seen_items(session: AsyncSession, feed: Feed) -> int:
     own first poll. The items count as seen, so they never alert the new feed (it starts quiet).
     """
     await session.flush()  # the new feed's id
-    twin = await session.scalar(select(Feed.id).where(Feed.url == feed.url, Feed.id != feed.id, Feed.primed.is_(True))
-                                .order_by(Feed.id).limit(1))
+    twin = await session.scalar(
+        select(Feed.id)
+        .where(Feed.url == feed.url, Feed.id != feed.id, Feed.primed.is_(True))
+        .order_by(Feed.id)
+        .limit(1)
+    )
     if twin is None:
         return 0
     copied = select(literal(feed.id), SeenItem.item_key, SeenItem.article_id, SeenItem.seen_at).where(
-        SeenItem.feed_id == twin)
+        SeenItem.feed_id == twin
+    )
     result = await session.execute(
-        insert(SeenItem).from_select(["feed_id", "item_key", "article_id", "seen_at"], copied))
+        insert(SeenItem).from_select(["feed_id", "item_key", "article_id", "seen_at"], copied)
+    )
     return rowcount(result)
 
 
@@ -133,8 +150,9 @@ async def seed_feeds(services: Services, tenant: str, path: str | Path, *, quiet
             if spec.name.lower() in existing or spec.url in urls:
                 skipped.append(spec.name)
                 continue
-            row = add_feed_row(session, tenant, spec.model_copy(update={"backfill": 0}) if quiet else spec,
-                               title=None, now=now)
+            row = add_feed_row(
+                session, tenant, spec.model_copy(update={"backfill": 0}) if quiet else spec, title=None, now=now
+            )
             if quiet:
                 await adopt_seen_items(session, row)
             added.append(spec.name)

@@ -104,10 +104,7 @@ def check_rule(name: str, data: Mapping[str, Any]) -> Checked:
     try:
         spec = RuleSpec.model_validate(payload)
     except ValidationError as exc:
-        errors = tuple(
-            FieldError(field_of(err) or "spec", sentence(err))
-            for err in exc.errors()
-        )
+        errors = tuple(FieldError(field_of(err) or "spec", sentence(err)) for err in exc.errors())
         return Checked(name, None, errors)
     _, compile_errors = compile_rules([spec])
     if compile_errors:
@@ -118,8 +115,14 @@ def check_rule(name: str, data: Mapping[str, Any]) -> Checked:
 def _error_field(err: Any) -> str:
     # RuleError names the rule, not the field; its message and position tell which field failed.
     text = f"{getattr(err, 'message', err)} {getattr(err, 'hint', '') or ''}".lower()
-    for needle, field_name in (("regex", "regex"), ("place", "places"), ("people", "people"),
-                               ("person", "people"), ("exclude", "exclude"), ("event", "events")):
+    for needle, field_name in (
+        ("regex", "regex"),
+        ("place", "places"),
+        ("people", "people"),
+        ("person", "people"),
+        ("exclude", "exclude"),
+        ("event", "events"),
+    ):
         if needle in text:
             return field_name
     return "query"
@@ -153,8 +156,16 @@ async def get_rule(session: AsyncSession, tenant: str, name: str) -> Rule | None
     return row
 
 
-def _audit(session: AsyncSession, tenant: str, rule: str, actor: str, action: str, now: datetime,
-           before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+def _audit(
+    session: AsyncSession,
+    tenant: str,
+    rule: str,
+    actor: str,
+    action: str,
+    now: datetime,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> None:
     session.add(RuleAudit(tenant=tenant, rule=rule, actor=actor, action=action, at=now, before=before, after=after))
 
 
@@ -162,8 +173,16 @@ def _state(row: Rule) -> dict[str, Any]:
     return {**(row.spec or {}), "enabled": bool(row.enabled)}
 
 
-async def save_rule(session: AsyncSession, tenant: str, name: str, spec: dict[str, Any], *, actor: str,
-                    now: datetime, action: str | None = None) -> tuple[Rule, bool]:
+async def save_rule(
+    session: AsyncSession,
+    tenant: str,
+    name: str,
+    spec: dict[str, Any],
+    *,
+    actor: str,
+    now: datetime,
+    action: str | None = None,
+) -> tuple[Rule, bool]:
     """Create or replace a rule (audited); returns the row and whether it was created.
 
     A new rule past the tenant's cap (`bot.limits.MAX_RULES`) raises RuleError and adds nothing.
@@ -221,8 +240,16 @@ async def history(session: AsyncSession, tenant: str, rule: str | None = None, l
     return list((await session.scalars(query)).all())
 
 
-async def backtest(session: AsyncSession, name: str, spec: Mapping[str, Any], *, days: int, now: datetime,
-                   limit: int = BACKTEST_LIMIT, tenant: str | None = None) -> Backtest:
+async def backtest(
+    session: AsyncSession,
+    name: str,
+    spec: Mapping[str, Any],
+    *,
+    days: int,
+    now: datetime,
+    limit: int = BACKTEST_LIMIT,
+    tenant: str | None = None,
+) -> Backtest:
     """Run one rule over the stored articles first seen in the last `days` days (newest `limit`)."""
     from bot.detect import Detector
     from bot.detect.rules import RuleSpec, compile_rules
@@ -251,8 +278,13 @@ async def backtest(session: AsyncSession, name: str, spec: Mapping[str, Any], *,
     return Backtest(days=days, scanned=len(rows), hits=tuple(hits), truncated=truncated)
 
 
-async def match_rule(session: AsyncSession, tenant: str, name: str, rows: Sequence[ArticleRow],
-                     cache: dict[str, RuleMatch | None] | None = None) -> dict[str, RuleMatch]:
+async def match_rule(
+    session: AsyncSession,
+    tenant: str,
+    name: str,
+    rows: Sequence[ArticleRow],
+    cache: dict[str, RuleMatch | None] | None = None,
+) -> dict[str, RuleMatch]:
     """Which stored articles one of the tenant's rules matches, by article id.
 
     Stored detections keep only the tenant-independent findings (rule matches are per tenant), so
@@ -276,8 +308,9 @@ async def match_rule(session: AsyncSession, tenant: str, name: str, rows: Sequen
     if rule is None or not rows:
         return found
     try:
-        compiled, errors = compile_rules([RuleSpec.model_validate({**(rule.spec or {}), "name": rule.name,
-                                                                   "enabled": True})])
+        compiled, errors = compile_rules(
+            [RuleSpec.model_validate({**(rule.spec or {}), "name": rule.name, "enabled": True})]
+        )
     except Exception:  # noqa: BLE001 - a stored rule that no longer validates matches nothing
         return found
     if errors:
@@ -385,8 +418,9 @@ async def import_rules(services: Services, tenant: str, yaml_text: str, actor: s
             if row is not None and _state(row) == {**item.spec, "enabled": bool(item.spec.get("enabled", True))}:
                 unchanged.append(row.name)
                 continue
-            _, was_created = await save_rule(session, tenant, item.name, item.spec, actor=actor, now=now,
-                                             action="import")
+            _, was_created = await save_rule(
+                session, tenant, item.name, item.spec, actor=actor, now=now, action="import"
+            )
             (created if was_created else updated).append(item.name)
     return ImportSummary(tuple(created), tuple(updated), tuple(unchanged))
 

@@ -32,8 +32,9 @@ def visible_story_ids(tenant: Any) -> Any:
     return select(ArticleRow.story_id).where(ArticleRow.id.in_(visible_ids(tenant)), ArticleRow.story_id.is_not(None))
 
 
-_VISIBLE_SQL = ("{col} IN (SELECT s.article_id FROM seen_items AS s JOIN feeds AS f ON f.id = s.feed_id "
-                "WHERE f.tenant = :tenant)")
+_VISIBLE_SQL = (
+    "{col} IN (SELECT s.article_id FROM seen_items AS s JOIN feeds AS f ON f.id = s.feed_id WHERE f.tenant = :tenant)"
+)
 
 
 def sqlite_match(phrases: Iterable[str]) -> str:
@@ -73,7 +74,8 @@ async def search_article_ids(
             return []
         sql = (
             "SELECT a.id FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH :q" + (" AND a.event_at >= :since" if since else "")
+            "WHERE articles_fts MATCH :q"
+            + (" AND a.event_at >= :since" if since else "")
             + (" AND " + _VISIBLE_SQL.format(col="a.id") if tenant is not None else "")
             + " ORDER BY a.event_at DESC LIMIT :limit"
         )
@@ -104,14 +106,20 @@ async def rebuild_sqlite_index(session: AsyncSession) -> None:
     if session.bind.dialect.name != "sqlite":
         return
     await session.execute(text("DELETE FROM articles_fts"))
-    await session.execute(text(
-        "INSERT INTO articles_fts(rowid, title, body) "
-        "SELECT rowid, title, coalesce(nullif(search_text, ''), text) FROM articles"
-    ))
+    await session.execute(
+        text(
+            "INSERT INTO articles_fts(rowid, title, body) "
+            "SELECT rowid, title, coalesce(nullif(search_text, ''), text) FROM articles"
+        )
+    )
 
 
 async def recent_articles(
-    session: AsyncSession, *, since: datetime | None = None, until: datetime | None = None, limit: int = 5000,
+    session: AsyncSession,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 5000,
     tenant: str | None = None,
 ) -> list[ArticleRow]:
     """Articles whose event is in [since, until], newest first, at most `limit` (visible to `tenant` if given)."""
@@ -154,7 +162,11 @@ async def articles_of_stories(
     out: dict[str, list[ArticleRow]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        query = select(ArticleRow).where(ArticleRow.story_id.in_(chunk)).order_by(ArticleRow.event_at, ArticleRow.seen_at, ArticleRow.id)
+        query = (
+            select(ArticleRow)
+            .where(ArticleRow.story_id.in_(chunk))
+            .order_by(ArticleRow.event_at, ArticleRow.seen_at, ArticleRow.id)
+        )
         if tenant is not None:
             query = query.where(ArticleRow.id.in_(visible_ids(tenant)))
         for row in (await session.scalars(query)).all():
@@ -162,14 +174,19 @@ async def articles_of_stories(
     return out
 
 
-async def recent_story_ids(session: AsyncSession, tenant: str, prefix: str = "",
-                           limit: int = 25) -> list[tuple[str, str]]:
+async def recent_story_ids(
+    session: AsyncSession, tenant: str, prefix: str = "", limit: int = 25
+) -> list[tuple[str, str]]:
     """(id, headline) of the tenant's most recently updated stories whose id starts with `prefix`.
 
     Only stories with an article visible to the tenant: ids are never listed across workspaces.
     """
-    query = (select(Story.id, Story.headline).where(Story.id.in_(visible_story_ids(tenant)))
-             .order_by(Story.last_seen.desc()).limit(limit))
+    query = (
+        select(Story.id, Story.headline)
+        .where(Story.id.in_(visible_story_ids(tenant)))
+        .order_by(Story.last_seen.desc())
+        .limit(limit)
+    )
     if prefix:
         query = query.where(Story.id.startswith(prefix))
     return [(row[0], row[1]) for row in (await session.execute(query)).all()]

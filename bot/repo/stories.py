@@ -13,11 +13,24 @@ from bot.models import Casualty, RuleMatch, Severity, Source, Summary
 from bot.storage.tables import ArticleRow, Story
 from bot.summarize import member_reasons
 
-CEASEFIRE_WEIGHT = {"collapsed": 5.0, "violated": 4.0, "agreed": 4.0, "extended": 3.0, "proposed": 2.0,
-                    "talks": 2.0, "holding": 1.5}
+CEASEFIRE_WEIGHT = {
+    "collapsed": 5.0,
+    "violated": 4.0,
+    "agreed": 4.0,
+    "extended": 3.0,
+    "proposed": 2.0,
+    "talks": 2.0,
+    "holding": 1.5,
+}
 SEVERITY_WEIGHT = {"flash": 3.0, "urgent": 2.0, "routine": 0.5}
-QUALIFIER_WORDS = {"exact": "", "at_least": "at least ", "more_than": "more than ", "about": "about ",
-                   "nearly": "nearly ", "up_to": "up to "}
+QUALIFIER_WORDS = {
+    "exact": "",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "about": "about ",
+    "nearly": "nearly ",
+    "up_to": "up to ",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +79,11 @@ def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | N
     detections = [a.detection if isinstance(a.detection, Mapping) else {} for a in articles]
     ceasefire = state.get("ceasefire") if isinstance(state.get("ceasefire"), str) else None
     event_types: list[str] = [t for t in _list(state.get("event_types")) if isinstance(t, str)]
-    people: list[str] = [p if isinstance(p, str) else str(p.get("name", "")) for p in _list(state.get("people"))
-                         if isinstance(p, (str, Mapping))]
+    people: list[str] = [
+        p if isinstance(p, str) else str(p.get("name", ""))
+        for p in _list(state.get("people"))
+        if isinstance(p, (str, Mapping))
+    ]
     countries: list[str] = [c for c in _list(state.get("countries")) if isinstance(c, str)]
     casualty = _casualty(state.get("casualty"))
     matches: dict[str, RuleMatch] = {}
@@ -101,12 +117,20 @@ def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | N
     arts = [article_from_row(a) for a in articles]
     why = member_reasons(arts, [detection_from_dict(d) for d in detections])
     sources = tuple(
-        Source(article_id=art.id, title=art.title, url=art.url, outlet=art.outlet, published=art.when,
-               dated=art.when_dated, why=reason)
+        Source(
+            article_id=art.id,
+            title=art.title,
+            url=art.url,
+            outlet=art.outlet,
+            published=art.when,
+            dated=art.when_dated,
+            why=reason,
+        )
         for art, reason in zip(arts, why, strict=True)
     )
     headline = (state.get("headline") if isinstance(state.get("headline"), str) else None) or (
-        articles[0].title if articles else "(untitled)")
+        articles[0].title if articles else "(untitled)"
+    )
     severity = max((m.severity for m in matches.values()), key=lambda s: SEVERITY_WEIGHT[s], default="routine")
     story_id = story.id if story is not None else (key or (articles[0].id if articles else ""))
     summary = Summary(
@@ -192,19 +216,34 @@ def summary_payload(summary: Summary) -> dict[str, Any]:
         "headline": summary.headline,
         "sentences": list(summary.sentences),
         "sources": [
-            {"article_id": s.article_id, "title": s.title, "url": s.url, "outlet": s.outlet,
-             "published": s.published.isoformat() if s.published else None, "dated": s.dated, "why": s.why}
+            {
+                "article_id": s.article_id,
+                "title": s.title,
+                "url": s.url,
+                "outlet": s.outlet,
+                "published": s.published.isoformat() if s.published else None,
+                "dated": s.dated,
+                "why": s.why,
+            }
             for s in summary.sources
         ],
         "ceasefire": summary.ceasefire,
-        "casualty": None if summary.casualty is None else {
-            "count": summary.casualty.count, "qualifier": summary.casualty.qualifier, "kind": summary.casualty.kind,
-            "who": summary.casualty.who, "current": summary.casualty.current, "evidence": summary.casualty.evidence,
+        "casualty": None
+        if summary.casualty is None
+        else {
+            "count": summary.casualty.count,
+            "qualifier": summary.casualty.qualifier,
+            "kind": summary.casualty.kind,
+            "who": summary.casualty.who,
+            "current": summary.casualty.current,
+            "evidence": summary.casualty.evidence,
         },
         "people": list(summary.people),
         "countries": list(summary.countries),
-        "matches": [{"rule": m.rule, "reason": m.reason, "severity": m.severity, "articles": list(m.articles)}
-                    for m in summary.matches],
+        "matches": [
+            {"rule": m.rule, "reason": m.reason, "severity": m.severity, "articles": list(m.articles)}
+            for m in summary.matches
+        ],
         "severity": summary.severity,
         "topic": summary.topic,
     }

@@ -14,21 +14,40 @@ from bot.storage.tables import Mute, Story, Subscription
 async def get_subscription(session: AsyncSession, tenant: str, channel: str, rule: str) -> Subscription | None:
     """The channel's subscription to a rule, if any."""
     row: Subscription | None = await session.scalar(
-        select(Subscription).where(Subscription.tenant == tenant, Subscription.channel == channel,
-                                   func.lower(Subscription.rule) == rule.lower())
+        select(Subscription).where(
+            Subscription.tenant == tenant,
+            Subscription.channel == channel,
+            func.lower(Subscription.rule) == rule.lower(),
+        )
     )
     return row
 
 
 async def upsert_subscription(
-    session: AsyncSession, tenant: str, channel: str, rule: str, *, mode: str, at: str | None, tz: str | None,
+    session: AsyncSession,
+    tenant: str,
+    channel: str,
+    rule: str,
+    *,
+    mode: str,
+    at: str | None,
+    tz: str | None,
     now: datetime,
 ) -> tuple[Subscription, bool]:
     """Subscribe a channel to a rule, or change how; returns the row and whether it is new."""
     row = await get_subscription(session, tenant, channel, rule)
     if row is None:
-        row = Subscription(tenant=tenant, channel=channel, rule=rule, mode=mode, at=at, tz=tz, paused=False,
-                           created_at=now, last_digest_at=now if mode != "immediate" else None)
+        row = Subscription(
+            tenant=tenant,
+            channel=channel,
+            rule=rule,
+            mode=mode,
+            at=at,
+            tz=tz,
+            paused=False,
+            created_at=now,
+            last_digest_at=now if mode != "immediate" else None,
+        )
         session.add(row)
         await session.flush()
         return row, True
@@ -59,8 +78,15 @@ async def find_story(session: AsyncSession, tenant: str, ref: str) -> tuple[Stor
     story = await session.scalar(select(Story).where(Story.id == ref, mine))
     if story is not None:
         return story, []
-    rows = (await session.scalars(select(Story).where(Story.id.startswith(ref, autoescape=True), mine)
-                                  .order_by(Story.id).limit(5))).all() if len(ref) >= 4 else []
+    rows = (
+        (
+            await session.scalars(
+                select(Story).where(Story.id.startswith(ref, autoescape=True), mine).order_by(Story.id).limit(5)
+            )
+        ).all()
+        if len(ref) >= 4
+        else []
+    )
     if len(rows) == 1:
         return rows[0], []
     return None, [r.id for r in rows]

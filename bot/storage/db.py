@@ -53,7 +53,9 @@ def sqlite_folder_to_create(url: str, cwd: Path | None = None) -> Path | None:
     raise ConfigError(
         f"the folder {target} does not exist; create it first, or give a path under the working folder {here} "
         "(missing folders are created only there)",
-        file="environment", field="DIPLOBOT_DATABASE_URL", found=url,
+        file="environment",
+        field="DIPLOBOT_DATABASE_URL",
+        found=url,
     )
 
 
@@ -74,12 +76,14 @@ class Database:
             # SQLAlchemy then discards every pooled connection, and that operation is retried (a poll on
             # its next run, a delivery by the outbox worker), so nothing is lost. Connections are also
             # replaced after 30 minutes, before idle-timeout proxies drop them.
-            self.engine = create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=False, pool_recycle=1800)
+            self.engine = create_async_engine(
+                url, pool_size=10, max_overflow=10, pool_pre_ping=False, pool_recycle=1800
+            )
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:
-        """"sqlite" or "postgresql"."""
+        """ "sqlite" or "postgresql"."""
         return self.engine.dialect.name
 
     async def migrate(self) -> None:
@@ -141,18 +145,23 @@ def unavailable(url: str, exc: BaseException, *, waited: float = 30.0) -> Unavai
         if "locked" in lower or "busy" in lower:
             return Unavailable(
                 f"the SQLite database {path} is locked by another process (waited {waited:g} s): stop the other program "
-                "using it (another `diplobot run`?) and start again, or set DIPLOBOT_DATABASE_URL to another file")
+                "using it (another `diplobot run`?) and start again, or set DIPLOBOT_DATABASE_URL to another file"
+            )
         if "not a database" in lower or "malformed" in lower or "corrupt" in lower:
             return Unavailable(
                 f"the file {path} is not a usable SQLite database ({reason}); it was left unchanged: move it aside "
-                "or restore a backup, or set DIPLOBOT_DATABASE_URL to another file")
-        return Unavailable(f"cannot open the SQLite database {path} ({reason}); check the file, its folder and "
-                           "their permissions, or set DIPLOBOT_DATABASE_URL to another file")
+                "or restore a backup, or set DIPLOBOT_DATABASE_URL to another file"
+            )
+        return Unavailable(
+            f"cannot open the SQLite database {path} ({reason}); check the file, its folder and "
+            "their permissions, or set DIPLOBOT_DATABASE_URL to another file"
+        )
     shown = parsed.render_as_string(hide_password=True)
     return Unavailable(
         f"cannot use the PostgreSQL database {shown} ({type(getattr(exc, 'orig', None) or exc).__name__}: {reason}); "
         "check that PostgreSQL runs and accepts connections there, and the user, password and database name "
-        "in DIPLOBOT_DATABASE_URL")
+        "in DIPLOBOT_DATABASE_URL"
+    )
 
 
 T = TypeVar("T")

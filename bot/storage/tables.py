@@ -99,8 +99,12 @@ class ArticleRow(Base):
     """An ingested article with its detection; one row per canonical article across feeds."""
 
     __tablename__ = "articles"
-    __table_args__ = (Index("ix_articles_seen", "seen_at"), Index("ix_articles_story", "story_id"),
-                      Index("ix_articles_event", "event_at"), Index("ix_articles_split", "split_at"))
+    __table_args__ = (
+        Index("ix_articles_seen", "seen_at"),
+        Index("ix_articles_story", "story_id"),
+        Index("ix_articles_event", "event_at"),
+        Index("ix_articles_split", "split_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     url: Mapped[str] = mapped_column(Text)
@@ -192,7 +196,9 @@ class AlertRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     story_id: Mapped[str] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(Text)
-    subscription_id: Mapped[int | None] = mapped_column(ForeignKey("subscriptions.id", ondelete="SET NULL"), nullable=True)
+    subscription_id: Mapped[int | None] = mapped_column(
+        ForeignKey("subscriptions.id", ondelete="SET NULL"), nullable=True
+    )
     message_id: Mapped[str | None] = mapped_column(Text, nullable=True)
     shown: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime]

@@ -51,6 +51,7 @@ def main() -> int:
     feed_keys: dict[str, set[str]] = {}
     try:
         from bench.feeds_corpus import entries
+
         for name in {r["feed"] for _, _, r in rows if "feed" in r}:
             feed_keys[name] = {e.key for e in entries(names=(name,))}
     except Exception as exc:  # the shared folder may be absent on a fresh clone
@@ -117,8 +118,10 @@ def main() -> int:
         errors.append(f"heldout.txt lists unknown language items: {sorted(unknown)}")
     for lang in LANGS:
         c = counts.get(lang, {})
-        print(f"{lang}: {c.get('items', 0)} items ({c.get('items', 0) - c.get('held', 0)} dev, {c.get('held', 0)} held out;"
-              f" {c.get('feed', 0)} feed, {c.get('text', 0)} text; {c.get('relevant', 0)} relevant)")
+        print(
+            f"{lang}: {c.get('items', 0)} items ({c.get('items', 0) - c.get('held', 0)} dev, {c.get('held', 0)} held out;"
+            f" {c.get('feed', 0)} feed, {c.get('text', 0)} text; {c.get('relevant', 0)} relevant)"
+        )
     for e in errors:
         print("ERROR", e)
     return 1 if errors else 0

@@ -26,19 +26,29 @@ branch_labels = None
 depends_on = None
 
 SQLITE_UP = [
-    ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
-    "title, body, tokenize='unicode61 remove_diacritics 2')"),
-    ("CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
-    "INSERT INTO articles_fts(rowid, title, body) "
-    "VALUES (new.rowid, new.title, coalesce(nullif(new.search_text, ''), new.text)); END"),
-    ("CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
-    "DELETE FROM articles_fts WHERE rowid = old.rowid; END"),
-    ("CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text, search_text ON articles BEGIN "
-    "DELETE FROM articles_fts WHERE rowid = old.rowid; "
-    "INSERT INTO articles_fts(rowid, title, body) "
-    "VALUES (new.rowid, new.title, coalesce(nullif(new.search_text, ''), new.text)); END"),
-    ("INSERT INTO articles_fts(rowid, title, body) "
-    "SELECT rowid, title, coalesce(nullif(search_text, ''), text) FROM articles"),
+    (
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+        "title, body, tokenize='unicode61 remove_diacritics 2')"
+    ),
+    (
+        "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
+        "INSERT INTO articles_fts(rowid, title, body) "
+        "VALUES (new.rowid, new.title, coalesce(nullif(new.search_text, ''), new.text)); END"
+    ),
+    (
+        "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
+        "DELETE FROM articles_fts WHERE rowid = old.rowid; END"
+    ),
+    (
+        "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text, search_text ON articles BEGIN "
+        "DELETE FROM articles_fts WHERE rowid = old.rowid; "
+        "INSERT INTO articles_fts(rowid, title, body) "
+        "VALUES (new.rowid, new.title, coalesce(nullif(new.search_text, ''), new.text)); END"
+    ),
+    (
+        "INSERT INTO articles_fts(rowid, title, body) "
+        "SELECT rowid, title, coalesce(nullif(search_text, ''), text) FROM articles"
+    ),
 ]
 SQLITE_DOWN = [
     "DROP TRIGGER IF EXISTS articles_fts_au",
@@ -47,8 +57,10 @@ SQLITE_DOWN = [
     "DROP TABLE IF EXISTS articles_fts",
 ]
 PG_UP = [
-    ("CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin "
-    "(to_tsvector('english', coalesce(title, '') || ' ' || coalesce(nullif(search_text, ''), text, '')))"),
+    (
+        "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin "
+        "(to_tsvector('english', coalesce(title, '') || ' ' || coalesce(nullif(search_text, ''), text, '')))"
+    ),
 ]
 PG_DOWN = ["DROP INDEX IF EXISTS ix_articles_fts"]
 

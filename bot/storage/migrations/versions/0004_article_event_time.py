@@ -24,8 +24,10 @@ def upgrade() -> None:
     # Plain ADD COLUMN on both backends: a batch rebuild of `articles` would drop SQLite's FTS triggers.
     op.add_column("articles", sa.Column("event_at", sa.DateTime(timezone=True), nullable=True))
     op.add_column("articles", sa.Column("dated", sa.String(10), nullable=True))
-    op.execute("UPDATE articles SET event_at = coalesce(published, seen_at), "
-               "dated = CASE WHEN published IS NULL THEN 'fetched' ELSE 'published' END")
+    op.execute(
+        "UPDATE articles SET event_at = coalesce(published, seen_at), "
+        "dated = CASE WHEN published IS NULL THEN 'fetched' ELSE 'published' END"
+    )
     op.create_index("ix_articles_event", "articles", ["event_at"])
 
 
