@@ -55,7 +55,7 @@ from typing import Literal
 from datasketch import MinHash, MinHashLSH
 
 from bot.detect.gazetteer import places
-from bot.detect.text import fold
+from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
 from bot.models import Detection
 from bot.summarize import is_boilerplate
 
@@ -175,37 +175,9 @@ _NAME_STOP = frozenset(
         "today",
         "yesterday",
         "tomorrow",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *WEEKDAYS,
+        *MONTHS,
+        *MONTH_ABBREVIATIONS,
         "mr",
         "mrs",
         "ms",

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
+from bot.detect.text import MONTH_ABBREVIATIONS
 from bot.models import (
     SEVERITIES,
     Article,
@@ -164,18 +165,7 @@ _ABBREVIATIONS = frozenset(
         "dept",
         "amb",
         "adm",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *MONTH_ABBREVIATIONS,
         "fig",
         "approx",
         "est",

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.detect.numbers import Number, find_numbers
-from bot.detect.text import Doc, Sentence
+from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, Doc, Sentence
 from bot.models import Casualty
 
 
@@ -495,30 +495,8 @@ _BLOCK = frozenset(
     ]
 )
 _MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    *MONTHS,
+    *MONTH_ABBREVIATIONS,
 ]
 _MONTH_RE = "|".join(_MONTHS)
 _MONTH_AFTER = re.compile(
@@ -526,7 +504,7 @@ _MONTH_AFTER = re.compile(
     r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?"
 )
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$")
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS = WEEKDAYS
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 _INCIDENT_DAY = _words(
     r"\b(?:an?|the)\s+(?:[\w-]+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault|shooting)\s+(?:on\s+|last\s+)?("

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from bot.detect import gazetteer
-from bot.detect.text import Doc, fold, unify
+from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, Doc, fold, unify
 from bot.models import Person
 
 _PARTICLES = frozenset(
@@ -81,37 +81,9 @@ _STOP = frozenset(
         "mr",
         "mrs",
         "ms",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *WEEKDAYS,
+        *MONTHS,
+        *MONTH_ABBREVIATIONS,
         "today",
         "yesterday",
         "secretary",

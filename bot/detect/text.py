@@ -98,6 +98,11 @@ def is_word_char(char: str) -> bool:
     return char.isalnum()
 
 
+# Calendar words, one copy for the sentence splitters, the name finder, the date readers and the story index.
+WEEKDAYS = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = tuple("january february march april may june july august september october november december".split())
+MONTH_ABBREVIATIONS = tuple("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
 _BOUNDARY = re.compile(r"""[.!?]+["')\]]*\s+(?=["'(\[]?[A-Z0-9])""")
 _ABBREVIATIONS = frozenset(
@@ -126,18 +131,7 @@ _ABBREVIATIONS = frozenset(
         "fig",
         "sec",
         "dept",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *MONTH_ABBREVIATIONS,
         "mt",
         "ft",
         "inc",
