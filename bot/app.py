@@ -6,9 +6,10 @@ import asyncio
 import logging
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -36,12 +37,17 @@ from bot.storage.db import Database, rowcount, unavailable
 from bot.storage.tables import Feed
 from bot.stories import StoryIndex
 
+if TYPE_CHECKING:
+    from bot.web.console import Console
+
 log = logging.getLogger(__name__)
 
 PAUSE_AFTER = 10
 # Polls one instance runs at once: the rest wait, so that other instances lease the other due feeds.
 POLL_CONCURRENCY = 4
 MAX_BACKOFF = timedelta(hours=6)
+# The host in the console's sign-in link: the ops server listens on every address, this one always answers.
+CONSOLE_HOST = "127.0.0.1"
 
 
 def load_adapters(settings: Settings, core: CommandCore | None, only: Sequence[str] | None = None) -> list[Adapter]:
@@ -59,6 +65,10 @@ def load_adapters(settings: Settings, core: CommandCore | None, only: Sequence[s
     return adapters
 
 
+def _print_line(line: str) -> None:
+    print(line, flush=True)
+
+
 def feed_backoff(interval: int, failures: int) -> timedelta:
     """How long a failing feed waits: its interval doubled per consecutive failure, capped at 6 h."""
     return min(MAX_BACKOFF, timedelta(seconds=interval * (2 ** max(0, failures - 1))))
@@ -74,6 +84,7 @@ class App:
         clock: Clock | None = None,
         adapters: list[Adapter] | None = None,
         fetcher: Fetcher | None = None,
+        announce: Callable[[str], None] | None = None,
     ) -> None:
         self.settings = settings
         self.clock = clock or SystemClock()
@@ -83,6 +94,9 @@ class App:
         self.stop_event = asyncio.Event()
         self.metrics = Metrics()
         self.ops: OpsServer | None = None
+        self.console: Console | None = None  # the web console, on the ops server's port
+        # Where `diplobot run` says the console's sign-in link: one line on standard output.
+        self.announce: Callable[[str], None] = announce or _print_line
         self._polls_in_flight: set[asyncio.Task[object]] = set()
         self._poll_slots = asyncio.Semaphore(POLL_CONCURRENCY)
         self.shared_polls = SharedPolls()  # tenants seeded with the same default feeds share each fetch
@@ -399,8 +413,14 @@ class App:
             await asyncio.to_thread(language.warm_up)
             log.info("language models loaded in %.2f s", time.monotonic() - started)
             if self.settings.http_port is not None:
-                self.ops = OpsServer(self.services, self.metrics, port=self.settings.http_port)
+                from bot.web.console import Console
+
+                self.console = Console(self.core, self.services)
+                self.ops = OpsServer(
+                    self.services, self.metrics, port=self.settings.http_port, mounts=(self.console.mount,)
+                )
                 await self.ops.start()
+                self.announce(f"console: {self.console.announce(CONSOLE_HOST, self.ops.port)}")
             await self._start_adapters()
             await self.warm_up()
             await self._sync_jobs(scheduler)
@@ -443,4 +463,6 @@ class App:
             if self.ops is not None:
                 await self.ops.stop()
                 self.ops = None
+            if self.console is not None:
+                self.console.close()
             await self.close()

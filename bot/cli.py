@@ -215,6 +215,23 @@ def run(once: bool = typer.Option(False, "--once", help="Do one poll-and-deliver
         _exit_now(0)
 
 
+_CONSOLE_HELP = (
+    "Print the web console's sign-in link again (the one 'diplobot run' printed at start, with DIPLOBOT_HTTP_PORT set)."
+)
+
+
+@app.command("console-url", cls=_Command, help=_CONSOLE_HELP, short_help=_CONSOLE_HELP)
+def console_url() -> None:
+    from bot.web.auth import read_url_file
+
+    try:
+        url = read_url_file()
+    except ValueError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"console: {url}")
+
+
 _CHECK_HELP = "Show what the detector finds in articles, with evidence, and which rules match and why. Writes nothing."
 
 

@@ -1,5 +1,7 @@
 """Operations: Prometheus metrics and a small aiohttp server for /healthz and /metrics (DIPLOBOT_HTTP_PORT).
 
+The same server carries the web console (`bot.web`), mounted by the app.
+
 Counters (polls, articles, alerts, retries, deliveries) and the latency histogram count what
 *this* instance did; sum them across instances. Gauges read from the database at scrape time
 (outbox depth, failing feeds) describe the shared state, so every instance reports the same value.
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from aiohttp import web
@@ -100,9 +103,18 @@ class Metrics:
 class OpsServer:
     """Serves GET /healthz (database reachable?) and GET /metrics (Prometheus text) on one port."""
 
-    def __init__(self, services: Services, metrics: Metrics, *, host: str = "0.0.0.0", port: int = 0) -> None:
+    def __init__(
+        self,
+        services: Services,
+        metrics: Metrics,
+        *,
+        host: str = "0.0.0.0",
+        port: int = 0,
+        mounts: Sequence[Callable[[web.Application], None]] = (),
+    ) -> None:
         self.services = services
         self.metrics = metrics
+        self.mounts = tuple(mounts)  # more routes on the same port: the web console (bot/web)
         self.host = host
         self.port = port
         self.started = time.monotonic()
@@ -113,6 +125,8 @@ class OpsServer:
         app = web.Application()
         app.router.add_get("/healthz", self.healthz)
         app.router.add_get("/metrics", self.metrics_view)
+        for mount in self.mounts:
+            mount(app)
         return app
 
     async def start(self) -> int:

@@ -181,6 +181,22 @@ def _backtest_data(result: repo.Backtest) -> dict[str, Any]:
         "articles": len(result.hits),
         "stories": result.stories,
         "titles": [h.title for h in result.hits],
+        # Every hit with the evidence that made it one (the console lists them; the chat faces show a page).
+        "hits": [
+            {"article": h.article_id, "title": h.title, "url": h.url, "story": h.story_id, "reason": h.reason}
+            for h in result.hits
+        ],
+    }
+
+
+def _edit_data(before: repo.Backtest, after: repo.Backtest) -> dict[str, list[str]]:
+    """The article ids an edit adds to and removes from the saved rule's hits (as `_edit_effect` lists them)."""
+    old = {h.article_id for h in before.hits}
+    new = {h.article_id for h in after.hits}
+    return {
+        "added": [h.article_id for h in after.hits if h.article_id not in old],
+        "removed": [h.article_id for h in before.hits if h.article_id not in new],
+        "removed_titles": [h.title for h in before.hits if h.article_id not in new],
     }
 
 
@@ -349,6 +365,7 @@ def register(registry: CommandRegistry) -> None:
                 "preview": True,
                 "spec": checked.spec,
                 "backtest": _backtest_data(result),
+                **({"edit": _edit_data(saved, result)} if saved is not None else {}),
             },
         )
 
@@ -478,6 +495,7 @@ def register(registry: CommandRegistry) -> None:
                         "at": e.at.isoformat(),
                         "before": e.before,
                         "after": e.after,
+                        "change": _diff(e.before, e.after),
                     }
                     for e in entries
                 ]

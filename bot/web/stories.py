@@ -1,0 +1,282 @@
+"""The stories a tenant sees, as the console and its API show them: built with the brief's own views.
+
+A story is listed when one of its articles reached the tenant through the tenant's own feeds (the
+rule every face follows, `bot.repo.search.visible_ids`), newest report first. Each story is the
+brief's `StoryView` of the tenant's members (`bot.commands.brief.story_views`); its rules are those the
+pipeline recorded for the tenant, its severity the highest of theirs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import desc, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.channels import mask_secrets
+from bot.codec import detection_from_dict
+from bot.commands.brief import story_views
+from bot.models import SEVERITIES, Summary
+from bot.repo import search
+from bot.repo.stories import SEVERITY_WEIGHT, StoryView, casualty_text, summary_payload, tenant_state
+from bot.storage.tables import AlertRow, ArticleRow, Delivery, Rule, Story
+
+# Stories scanned for one page of a filtered list: a filter matching nothing stops here, not at the last story.
+SCAN_STORIES = 2000
+BATCH = 50
+MAX_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    """What the Stories page and `GET /api/stories` narrow the list by; empty fields do not filter."""
+
+    country: str = ""
+    event: str = ""
+    severity: str = ""
+    since: datetime | None = None  # the story's newest report is at or after this time
+    until: datetime | None = None  # ... and at or before this one
+
+    def keeps(self, item: StoryItem) -> bool:
+        """True when the story passes every filter given."""
+        if self.country and self.country.casefold() not in {c.casefold() for c in item.summary.countries}:
+            return False
+        if self.event and self.event.casefold() not in {e.casefold() for e in item.events}:
+            return False
+        return not (self.severity and self.severity != item.severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One finding of a story with the sentence that says it and the report it comes from."""
+
+    what: str
+    evidence: str
+    source: str  # the outlet and title of the report
+
+
+@dataclass(frozen=True, slots=True)
+class StoryItem:
+    """One story as the tenant sees it: the brief's view, the tenant's matched rules and their severity."""
+
+    view: StoryView
+    rules: tuple[str, ...]
+    severity: str
+    facts: tuple[Fact, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        """The story id (`s-...`), as alerts show it."""
+        return self.view.key
+
+    @property
+    def summary(self) -> Summary:
+        """The brief's summary: headline, sources, people, countries, casualty."""
+        return self.view.summary
+
+    @property
+    def events(self) -> tuple[str, ...]:
+        """Event types found in the tenant's reports (ceasefire, casualties, talks...)."""
+        return self.view.event_types
+
+    @property
+    def updated(self) -> datetime:
+        """The time of the newest report's event."""
+        return self.view.last_seen
+
+
+async def _severities(session: AsyncSession, tenant: str) -> dict[str, str]:
+    rows = (await session.execute(select(Rule.name, Rule.spec).where(Rule.tenant == tenant))).all()
+    return {name: str((spec or {}).get("severity") or "routine") for name, spec in rows}
+
+
+def _rules_of(story: Story | None, view: StoryView, tenant: str) -> tuple[str, ...]:
+    """The tenant's rules the story matched, as the pipeline recorded them (else those in the reports)."""
+    recorded = tenant_state(story, tenant).get("rules")
+    names = [r for r in recorded if isinstance(r, str)] if isinstance(recorded, list) else []
+    return tuple(dict.fromkeys([*names, *view.summary.rules]))
+
+
+def _severity(rules: Iterable[str], severities: Mapping[str, str]) -> str:
+    known = [severities[r] for r in rules if severities.get(r) in SEVERITY_WEIGHT]
+    return max(known, key=lambda s: SEVERITY_WEIGHT[s], default="routine")
+
+
+async def _items(
+    session: AsyncSession, story_ids: Sequence[str], tenant: str, *, facts: bool = False
+) -> list[StoryItem]:
+    """The tenant's items for these stories, in the order given (a story the tenant cannot see is left out)."""
+    members = await search.articles_of_stories(session, story_ids, tenant)
+    newest = [rows[-1] for sid in story_ids if (rows := members.get(sid))]
+    stories = await search.stories_by_ids(session, story_ids)
+    severities = await _severities(session, tenant)
+    views = {v.key: v for v in await story_views(session, newest, tenant)}
+    out = []
+    for sid in story_ids:
+        view = views.get(sid)
+        if view is None:
+            continue
+        rules = _rules_of(stories.get(sid), view, tenant)
+        found = _facts(members[sid]) if facts else ()
+        out.append(StoryItem(view=view, rules=rules, severity=_severity(rules, severities), facts=found))
+    return out
+
+
+async def list_stories(
+    session: AsyncSession, tenant: str, flt: StoryFilter | None = None, *, limit: int = 50, offset: int = 0
+) -> list[StoryItem]:
+    """The tenant's stories, newest report first, that pass `flt`; at most `limit` after skipping `offset`."""
+    flt = flt or StoryFilter()
+    latest = func.max(ArticleRow.event_at).label("latest")
+    query = (
+        select(ArticleRow.story_id, latest)
+        .where(ArticleRow.id.in_(search.visible_ids(tenant)), ArticleRow.story_id.is_not(None))
+        .group_by(ArticleRow.story_id)
+        .order_by(desc("latest"), ArticleRow.story_id)
+        .limit(SCAN_STORIES)
+    )
+    if flt.since is not None:
+        query = query.having(latest >= flt.since)
+    if flt.until is not None:
+        query = query.having(latest <= flt.until)
+    ids = [row[0] for row in (await session.execute(query)).all()]
+    kept: list[StoryItem] = []
+    skipped = 0
+    for start in range(0, len(ids), BATCH):
+        for item in await _items(session, ids[start : start + BATCH], tenant):
+            if not flt.keeps(item):
+                continue
+            if skipped < offset:
+                skipped += 1
+                continue
+            kept.append(item)
+            if len(kept) >= limit:
+                return kept
+    return kept
+
+
+async def get_story(session: AsyncSession, tenant: str, story_id: str) -> StoryItem | None:
+    """One story with its facts and their evidence, or None when the tenant has no report of it."""
+    found = await _items(session, [story_id], tenant, facts=True)
+    return found[0] if found else None
+
+
+def _facts(rows: Sequence[ArticleRow]) -> tuple[Fact, ...]:
+    """Each event, ceasefire status and current casualty figure of the reports, once, with its sentence."""
+    out: dict[tuple[str, str], Fact] = {}
+    for row in rows:
+        det = detection_from_dict(row.detection if isinstance(row.detection, dict) else {})
+        source = f"{row.outlet}: {row.title}"
+        for ev in det.events:
+            if ev.type != "casualties":
+                what = ev.type + (f" ({ev.status})" if ev.status else "")
+                out.setdefault((what, ev.evidence), Fact(what, ev.evidence, source))
+        for c in det.current_casualties():
+            what = "casualties: " + casualty_text(c)
+            out.setdefault((what, c.evidence), Fact(what, c.evidence, source))
+    return tuple(out.values())
+
+
+@dataclass(frozen=True, slots=True)
+class AlertSent:
+    """One alert of a story in one of the tenant's channels, with each post, edit and follow-up queued for it."""
+
+    channel: str  # masked: a webhook's token is never shown
+    created_at: datetime
+    deliveries: tuple[dict[str, Any], ...]
+
+
+async def story_alerts(session: AsyncSession, tenant: str, story_id: str) -> list[AlertSent]:
+    """The alerts a story caused in the tenant's channels, oldest first."""
+    from bot.models import channel_tenant
+
+    rows = (
+        await session.scalars(select(AlertRow).where(AlertRow.story_id == story_id).order_by(AlertRow.created_at))
+    ).all()
+    out = []
+    for row in rows:
+        if channel_tenant(row.channel) != tenant:
+            continue
+        sends = (await session.scalars(select(Delivery).where(Delivery.alert_id == row.id).order_by(Delivery.id))).all()
+        out.append(
+            AlertSent(
+                channel=mask_secrets(row.channel),
+                created_at=row.created_at,
+                deliveries=tuple(
+                    {
+                        "id": d.id,
+                        "kind": d.kind,
+                        "status": d.status,
+                        "attempts": d.attempts,
+                        "created_at": d.created_at.isoformat(),
+                        "sent_at": d.sent_at.isoformat() if d.sent_at else None,
+                        "error": mask_secrets(d.last_error) if d.last_error else None,
+                    }
+                    for d in sends
+                ),
+            )
+        )
+    return out
+
+
+def story_json(item: StoryItem) -> dict[str, Any]:
+    """A story as `GET /api/stories` returns it (see bot/web/openapi.json): the alerts' own summary payload."""
+    payload = summary_payload(item.summary)
+    return {
+        "id": item.id,
+        "headline": payload["headline"],
+        "severity": item.severity,
+        "updated": item.updated.isoformat(),
+        "countries": payload["countries"],
+        "events": list(item.events),
+        "ceasefire": payload["ceasefire"],
+        "casualties": payload["casualty"],
+        "people": payload["people"],
+        "sources": [{k: src[k] for k in SOURCE_FIELDS} for src in payload["sources"]],
+        "rules": list(item.rules),
+    }
+
+
+SOURCE_FIELDS = ("title", "url", "outlet", "published", "dated")
+CSV_COLUMNS = ("id", "updated", "severity", "headline", "countries", "events", "rules", "sources", "source_urls")
+
+
+def _cell(value: str) -> str:
+    # A spreadsheet runs a cell that starts with = + - @ as a formula: a headline must stay text.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def stories_csv(items: Iterable[StoryItem]) -> str:
+    """The stories as CSV, one row per story; lists are joined with `; `, source links with spaces."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in items:
+        s = item.summary
+        writer.writerow(
+            [
+                _cell(v)
+                for v in (
+                    item.id,
+                    item.updated.isoformat(),
+                    item.severity,
+                    s.headline,
+                    "; ".join(s.countries),
+                    "; ".join(item.events),
+                    "; ".join(item.rules),
+                    str(len(s.sources)),
+                    " ".join(src.url for src in s.sources),
+                )
+            ]
+        )
+    return out.getvalue()
+
+
+def severities() -> tuple[str, ...]:
+    """The severities a filter may name, highest first."""
+    return tuple(SEVERITIES)

@@ -1,0 +1,310 @@
+"""The web console over real HTTP on loopback: sign-in, sessions, CSRF, the stories API, CSV, pages, rules.
+
+The bot runs as `diplobot run` runs it (`App.run`, DIPLOBOT_HTTP_PORT on an ephemeral port) on a real
+database (SQLite, and PostgreSQL when reachable), after ingesting the seed articles and an older report.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.models import Caller, Invocation
+from bot.web.auth import read_url_file
+from tests.conftest import FakeClock
+from tests.web_support import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, Running, running_console
+
+pytestmark = pytest.mark.usefixtures("_in_tmp")
+
+
+@pytest.fixture
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # var/console.json goes in the folder where the bot runs
+
+
+def _session(run: Running, **kw: object) -> aiohttp.ClientSession:
+    return aiohttp.ClientSession(base_url=run.base, cookie_jar=aiohttp.CookieJar(unsafe=True), **kw)  # type: ignore[arg-type]
+
+
+async def _sign_in(http: aiohttp.ClientSession, run: Running) -> None:
+    async with http.get(run.link, allow_redirects=False) as resp:
+        assert resp.status == 303 and resp.headers["Location"] == "/stories"
+
+
+def _csrf(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "no CSRF field in the page"
+    return found.group(1)
+
+
+async def test_the_printed_line_signs_in_and_the_api_needs_the_token(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    async with running_console(database_url, tmp_path, clock) as run:
+        assert re.fullmatch(r"console: http://127\.0\.0\.1:\d+/login\?token=[A-Za-z0-9_-]{40,}", run.line)
+        # `diplobot console-url` reads the link the running bot wrote, readable by its user only.
+        url_file = tmp_path / "var" / "console.json"
+        assert stat.S_IMODE(url_file.stat().st_mode) == 0o600
+        assert read_url_file(Path("var/console.json")) == run.link
+        async with aiohttp.ClientSession(base_url=run.base) as anon:
+            async with anon.get("/api/stories") as resp:
+                assert resp.status == 401 and resp.headers["WWW-Authenticate"].startswith("Bearer")
+                assert "Authorization: Bearer TOKEN" in (await resp.json())["error"]
+            async with anon.get("/api/stories", headers={"Authorization": "Bearer not-the-token"}) as resp:
+                assert resp.status == 401
+            async with anon.get("/stories", allow_redirects=False) as resp:
+                assert resp.status == 303 and resp.headers["Location"] in (
+                    "/login?next=%2Fstories",
+                    "/login?next=/stories",
+                )
+            async with anon.get("/login?token=wrong") as resp:
+                assert resp.status == 401 and "diplobot console-url" in await resp.text()
+            async with anon.get("/api/stories", headers={"Authorization": f"Bearer {run.token}"}) as resp:
+                assert resp.status == 200 and resp.content_type == "application/json"
+                stories = await resp.json()
+            async with anon.get("/healthz") as resp:  # the ops routes are where they were, without sign-in
+                assert resp.status == 200
+        # Newest first: the seed story (fetched now, no date given), then the report of 21 Nov.
+        assert [s["headline"] for s in stories] == [SEED_HEADLINE, OLDER_TITLE]
+        seed = stories[0]
+        assert set(seed) >= {"id", "headline", "severity", "countries", "events", "sources", "rules"}
+        assert seed["id"].startswith("s-") and seed["severity"] == "urgent"
+        assert {"Armenia", "Azerbaijan"} <= set(seed["countries"])
+        assert {"ceasefire", "talks"} <= set(seed["events"])
+        assert "armenia-azerbaijan-peace" in seed["rules"]
+        assert len(seed["sources"]) == 2
+        for src in seed["sources"]:
+            assert set(src) >= {"title", "url", "outlet", "published"}
+            assert src["outlet"] == "Seed articles" and src["url"].startswith("file://") and src["published"]
+        assert sorted(any(s["title"].startswith(t) for t in SEED_TITLES) for s in seed["sources"]) == [True, True]
+        assert len({s["title"] for s in seed["sources"]}) == 2
+        assert stories[1]["sources"][0]["published"].startswith("2026-11-21T09:00")
+    assert not url_file.exists()  # the stopped bot's link is gone
+
+
+async def test_a_session_cookie_is_httponly_samesite_and_expires(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    async with running_console(database_url, tmp_path, clock) as run, _session(run) as http:
+        async with http.get(run.link, allow_redirects=False) as resp:
+            assert resp.status == 303
+            cookie = next(v for v in resp.headers.getall("Set-Cookie") if "_login" not in v.split("=")[0])
+        assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/" in cookie
+        assert "token" not in resp.headers["Location"]  # the token leaves the address bar
+        async with http.get("/stories") as resp:
+            assert resp.status == 200
+            page = await resp.text()
+            assert resp.headers["Content-Security-Policy"].startswith("default-src 'self'")
+            assert resp.headers["Referrer-Policy"] == "no-referrer"
+        assert SEED_HEADLINE in page and OLDER_TITLE in page
+        for title in SEED_TITLES:
+            assert title in page
+        async with http.get("/api/stories") as resp:  # the cookie works for the API too
+            assert resp.status == 200
+        clock.advance(hours=12, seconds=1)
+        async with http.get("/stories", allow_redirects=False) as resp:
+            assert resp.status == 303 and resp.headers["Location"].startswith("/login")
+        async with http.get("/api/stories") as resp:
+            assert resp.status == 401
+
+
+async def test_sign_in_form_and_sign_out(database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    async with running_console(database_url, tmp_path, clock) as run, _session(run) as http:
+        async with http.get("/login?next=/rules") as resp:
+            form = await resp.text()
+        assert '<label for="token">Token</label>' in form
+        fields = {"csrf": _csrf(form), "next": "/rules", "token": run.token}
+        async with http.post("/login", data={**fields, "csrf": "forged"}, allow_redirects=False) as resp:
+            assert resp.status == 403
+            fields["csrf"] = _csrf(await resp.text())  # each form shown has a fresh token
+        async with http.post("/login", data={**fields, "token": "wrong"}, allow_redirects=False) as resp:
+            assert resp.status == 401
+            fields["csrf"] = _csrf(await resp.text())
+        async with http.post("/login", data=fields, allow_redirects=False) as resp:
+            assert resp.status == 303 and resp.headers["Location"] == "/rules"
+        async with http.get("/login?token=" + run.token + "&next=//evil.example/x", allow_redirects=False) as resp:
+            assert resp.headers["Location"] == "/stories"  # never sent to another site
+        async with http.get("/stories") as resp:
+            page = await resp.text()
+        async with http.post("/logout", data={"csrf": "forged"}, allow_redirects=False) as resp:
+            assert resp.status == 403
+        async with http.post("/logout", data={"csrf": _csrf(page)}, allow_redirects=False) as resp:
+            assert resp.status == 303 and resp.headers["Location"] == "/login"
+        async with http.get("/stories", allow_redirects=False) as resp:
+            assert resp.status == 303
+
+
+async def test_filters_csv_and_the_story_page(database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    async with running_console(database_url, tmp_path, clock) as run, _session(run) as http:
+        await _sign_in(http, run)
+
+        async def headlines(query: str) -> list[str]:
+            async with http.get("/api/stories?" + query) as resp:
+                assert resp.status == 200, await resp.text()
+                return [s["headline"] for s in await resp.json()]
+
+        assert await headlines("country=armenia") == [SEED_HEADLINE]
+        assert await headlines("country=Belarus") == [OLDER_TITLE]
+        assert await headlines("country=Peru") == []
+        assert await headlines("event=talks") == [SEED_HEADLINE]
+        assert await headlines("severity=urgent") == [SEED_HEADLINE]
+        assert await headlines("severity=flash") == []
+        assert await headlines("until=2026-11-22") == [OLDER_TITLE]
+        assert await headlines("since=2026-11-24") == [SEED_HEADLINE]
+        assert await headlines("limit=1") == [SEED_HEADLINE]
+        for bad in ("since=yesterday", "severity=huge", "limit=0"):
+            async with http.get("/api/stories?" + bad) as resp:
+                assert resp.status == 400 and "error" in await resp.json()
+        async with http.get("/stories?since=yesterday") as resp:  # a page says so instead
+            assert resp.status == 200 and "must be a date written YYYY-MM-DD" in await resp.text()
+        async with http.get("/stories?country=Belarus") as resp:
+            page = await resp.text()
+            assert OLDER_TITLE in page and SEED_HEADLINE not in page
+            assert 'href="/api/stories.csv?country=Belarus"' in page
+
+        async with http.get("/api/stories.csv") as resp:
+            assert resp.status == 200 and resp.content_type == "text/csv"
+            rows = list(csv.DictReader(io.StringIO(await resp.text())))
+        assert [r["headline"] for r in rows] == [SEED_HEADLINE, OLDER_TITLE]
+        assert rows[0]["sources"] == "2" and len(rows[0]["source_urls"].split()) == 2
+        assert "armenia-azerbaijan-peace" in rows[0]["rules"].split("; ")
+
+        async with http.get("/api/stories") as resp:
+            story_id = (await resp.json())[0]["id"]
+        async with http.get(f"/stories/{story_id}") as resp:
+            page = await resp.text()
+        assert '<h2 id="h-facts">Facts</h2>' in page and "Sources (2)" in page
+        assert "holding" in page and "200 killed" in page
+        assert "killed 200 troops" in page or "killed more than 200 troops" in page  # the evidence sentence
+        assert "rec:room" in page and ">post<" in page and ">sent" in page  # the alert it caused
+        async with http.get(f"/api/stories/{story_id}") as resp:
+            detail = await resp.json()
+        assert detail["alerts"][0]["channel"] == "rec:room"
+        assert any(f["what"] == "ceasefire (holding)" and f["evidence"] for f in detail["facts"])
+        async with http.get("/stories/s-000000000000") as resp:
+            assert resp.status == 404
+        async with http.get("/api/stories/s-000000000000") as resp:
+            assert resp.status == 404
+
+
+async def test_rules_check_preview_save_and_audit_say_what_the_cli_says(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    async with running_console(database_url, tmp_path, clock) as run, _session(run) as http:
+        await _sign_in(http, run)
+        async with http.get("/rules/new") as resp:
+            csrf = _csrf(await resp.text())
+        bad = {"name": "karabakh-truce", "query": "(armenia* AND ceasefire", "severity": "urgent"}
+        # The CLI's own words for the same rule.
+        cli = await run.app.core.dispatch(
+            Invocation(
+                "watch",
+                ("add", "karabakh-truce", "--query", bad["query"]),
+                Caller("operator", "local", is_admin=True),
+            )
+        )
+        assert not cli.ok
+        async with http.post("/api/rules/check", data=bad) as resp:
+            assert resp.status == 403  # a cookie without the CSRF header
+        async with http.post("/api/rules/check", data=bad, headers={"X-CSRF-Token": csrf}) as resp:
+            result = await resp.json()
+        assert result["ok"] is False
+        assert [f"{e['field']}: {e['message']}" for e in result["errors"]] == list(cli.lines)
+        bearer = {"Authorization": f"Bearer {run.token}"}  # a bearer needs no CSRF header
+        async with (
+            aiohttp.ClientSession(base_url=run.base) as api,
+            api.post("/api/rules/check", json=bad, headers=bearer) as resp,
+        ):
+            assert (await resp.json())["errors"] == result["errors"]
+
+        async with http.post("/rules/preview", data={**bad, "csrf": csrf}) as resp:
+            assert resp.status == 422
+            page = await resp.text()
+        assert cli.lines[0].split(": ", 1)[1].replace("'", "&#39;") in page
+        async with http.post("/rules/save", data={**bad}, allow_redirects=False) as resp:
+            assert resp.status == 403  # no CSRF token: nothing saved
+        good = {**bad, "query": "(armenia* OR azerbaijan*) AND ceasefire", "csrf": csrf}
+        async with http.post("/rules/preview", data=good) as resp:
+            assert resp.status == 200
+            page = await resp.text()
+        assert "Backtest" in page and "valid, not saved" in page
+        assert SEED_HEADLINE in page and "query matched" in page  # each hit with its evidence
+        async with http.get("/api/rules") as resp:
+            assert "karabakh-truce" not in [r["name"] for r in await resp.json()]
+        async with http.post("/rules/save", data=good, allow_redirects=False) as resp:
+            assert resp.status == 303 and resp.headers["Location"].startswith("/rules/karabakh-truce")
+        async with http.get(resp.headers["Location"]) as resp:
+            page = await resp.text()
+        assert "Rule &#39;karabakh-truce&#39; added." in page and "operator · add" in page
+        async with http.get("/api/rules/history?rule=karabakh-truce") as resp:
+            entries = await resp.json()
+        assert [(e["actor"], e["action"]) for e in entries] == [("operator", "add")]
+        # An edit shows what it changes, and is audited with the change.
+        edit = {**good, "editing": "1", "severity": "flash"}
+        async with http.post("/rules/save", data=edit, allow_redirects=False) as resp:
+            assert resp.status == 303
+        async with http.get("/rules/history") as resp:
+            page = await resp.text()
+        assert "severity &#39;urgent&#39; -&gt; &#39;flash&#39;" in page
+        async with http.get("/rules") as resp:
+            page = await resp.text()
+        async with http.post(
+            "/rules/karabakh-truce/toggle", data={"csrf": _csrf(page), "enabled": "0"}, allow_redirects=False
+        ) as resp:
+            assert resp.status == 303
+        async with http.get("/api/rules") as resp:
+            rules = {r["name"]: r for r in await resp.json()}
+        assert rules["karabakh-truce"]["enabled"] is False and rules["karabakh-truce"]["spec"]["severity"] == "flash"
+
+
+async def test_openapi_documents_every_api_route(database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    async with running_console(database_url, tmp_path, clock) as run, aiohttp.ClientSession(base_url=run.base) as http:
+        async with http.get("/api/openapi.json") as resp:
+            spec = await resp.json()
+        assert spec["openapi"].startswith("3.")
+        story = spec["components"]["schemas"]["Story"]
+        assert set(story["required"]) == {"id", "headline", "severity", "countries", "events", "sources", "rules"}
+        assert set(spec["components"]["schemas"]["Source"]["required"]) == {"title", "url", "outlet", "published"}
+        assert run.app.ops is not None
+        served = {
+            (r.method.lower(), r.resource.canonical)
+            for r in _routes(run)
+            if r.resource is not None and r.resource.canonical.startswith("/api/")
+        }
+        documented = {(m, p) for p, ops in spec["paths"].items() for m in ops}
+        assert served == documented
+
+
+def _routes(run: Running) -> list[aiohttp.web.AbstractRoute]:
+    from aiohttp import web
+
+    app = web.Application()
+    assert run.app.console is not None
+    run.app.console.mount(app)
+    return [r for r in app.router.routes() if r.method != "HEAD"]
+
+
+def test_console_url_says_where_the_link_is(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    cmd = [sys.executable, "-m", "bot", "console-url"]
+    done = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stdout == ""
+    assert "no console link in" in done.stderr and "DIPLOBOT_HTTP_PORT" in done.stderr
+    (tmp_path / "var").mkdir()
+    link = "http://127.0.0.1:9/login?token=abc"
+    (tmp_path / "var" / "console.json").write_text(json.dumps({"url": link, "pid": os.getpid()}))
+    done = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout == f"console: {link}\n"
+    (tmp_path / "var" / "console.json").write_text(json.dumps({"url": link, "pid": 2**22 + 12345}))
+    done = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "is not running any more" in done.stderr
