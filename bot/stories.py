@@ -10,12 +10,14 @@ never from comparing all pairs:
   scored by two IDF cosines, distinctive names and headline-and-lead wording (`_same_event`).
 
 Neither score decides alone, and a pair is never one event when (`_conflict`):
-- the event dates are further apart than the window (the publication date, else the latest full date
-  written in the text, trusted to within a second window; an article with neither fits any time), a day
+- the event dates are further apart than the window (the publication date, else the first full date near the
+  top of the text, a dateline, else the latest one written further down, trusted to within a second window;
+  an article with neither fits any time), a day
   written without a year ("On Wednesday 8 April") is further than that from the other's date in every year,
   or a page's own period ("published under the 2010 to 2015 ... government") excludes the other's date;
 - both have event types and share none; one looks back on an event (an anniversary, "one year ago") and the
-  other does not; one reports a telephone call and the other a meeting of leaders;
+  other does not; one reports a telephone call and the other a meeting of leaders (as the headline and lead
+  sentence say, else the top of the lead: "spoke with" says neither, "called the President" does);
 - the headlines and lead sentences put the event in different places (met in Beijing; hosted in Washington);
 - both report death tolls none of which is close to the other's ("eight" and "seven" are; 15 and 22 are not),
   unless the later toll is the higher (a toll that rose);
@@ -288,6 +290,7 @@ _FULL_DATE = re.compile(
     re.I,
 )
 DATE_CHARS = 20_000  # dates further into a long page are not looked for
+DATE_LEAD_CHARS = 600  # a date this near the top (a dateline, the lead sentence) is the article's own
 # A day and month without a year ("On Wednesday 8 April", "on August 1"): in the headline or lead it dates the
 # event to within a few days of any year, which is enough to tell two occurrences of a recurring event apart.
 _DAY_MONTH = re.compile(
@@ -334,6 +337,8 @@ _PLACE_PREFIX = frozenset(
         "west",
     ]
 )
+# Where a meeting is held, as a headline says it: "hold bilateral talks at G20 Summit in Turkey".
+_VENUE = re.compile(r"\bin\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
 _HERE = re.compile(r"\b(?:(?:here|to be|gathered|together)\s+in|[Ww]elcome\s+to)\s+([A-Z][a-z]+)")
 # A report that looks back on an event (an anniversary, "a year after") is not a report of it.
 _RETROSPECT = re.compile(
@@ -383,7 +388,7 @@ class _Entry:
     name_norm: float = 0.0
     word_norm: float = 0.0
     lead_names: frozenset[str] | None = None
-    when: datetime | None = None  # the event's date: published, else the latest full date in the text
+    when: datetime | None = None  # the event's date: published, else the date the text states (`stated_date`)
     stated: bool = False  # `when` was read from the text, so it is approximate
     principal: frozenset[str] = frozenset()  # parties named in the headline or first line: "p:antony blinken"
     parties: frozenset[str] = frozenset()  # every detected person and country, the same keys
@@ -476,29 +481,36 @@ def is_format_title(title: str) -> bool:
 
 
 def stated_date(text: str, not_after: datetime | None = None) -> datetime | None:
-    """The latest full date written in a text ("Sept. 25 2013", "10 August 2014", "2016-02-26"), or None.
+    """The date an article states for itself ("Sept. 25 2013", "10 August 2014", "2016-02-26"), or None.
 
-    Datelines, captions and "on February 27, 2016" date an article that came without a publication date;
-    the latest one is taken because background cites earlier dates, and file photos are the rare exception.
-    With `not_after`, dates after that day (a coming election, a deadline) are not the article's.
+    Datelines, the date under a headline and "on February 27, 2016" in the lead sentence date an article that
+    came without a publication date: the first full date near the top (`DATE_LEAD_CHARS`) is taken, because
+    further down a text cites background (an earlier attack, a "since" date, a quoted report). A text that
+    writes no date near the top is dated by the latest date it writes anywhere. With `not_after`, dates after
+    that day (a coming election, a deadline) are not the article's.
     """
     best: datetime | None = None
     for m in _FULL_DATE.finditer(text[:DATE_CHARS]):
-        g = m.groups()
-        try:
-            if g[0]:
-                when = datetime(int(g[2]), _MONTHS[g[0][:3].lower()], int(g[1]), tzinfo=UTC)
-            elif g[3]:
-                when = datetime(int(g[5]), _MONTHS[g[4][:3].lower()], int(g[3]), tzinfo=UTC)
-            else:
-                when = datetime(int(g[6]), int(g[7]), int(g[8]), tzinfo=UTC)
-        except ValueError:
-            continue  # "February 30, 2016"
-        if not_after is not None and when.date() > not_after.date():
-            continue
+        when = _full_date(m)
+        if when is None or (not_after is not None and when.date() > not_after.date()):
+            continue  # "February 30, 2016", or a day still to come
+        if m.start() < DATE_LEAD_CHARS:
+            return when
         if best is None or when > best:
             best = when
     return best
+
+
+def _full_date(m: re.Match[str]) -> datetime | None:
+    g = m.groups()
+    try:
+        if g[0]:
+            return datetime(int(g[2]), _MONTHS[g[0][:3].lower()], int(g[1]), tzinfo=UTC)
+        if g[3]:
+            return datetime(int(g[5]), _MONTHS[g[4][:3].lower()], int(g[3]), tzinfo=UTC)
+        return datetime(int(g[6]), int(g[7]), int(g[8]), tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def day_months(text: str) -> frozenset[tuple[int, int]]:
@@ -582,7 +594,7 @@ Dated = Literal["published", "text", "fetched"]
 
 def event_time(published: datetime | None, title: str, text: str, fetched: datetime) -> tuple[datetime, Dated]:
     """When an article's event happened, and how that is known: its publication date ("published"), else
-    the latest date written in it, such as a dateline ("text"), else the time the bot fetched it ("fetched").
+    the date written at its top, such as a dateline ("text"), else the time the bot fetched it ("fetched").
 
     A written date names a day: it stands for the end of that day (never after the fetch), so that a
     report fetched the next morning is still news, and a 2003 dateline stays in 2003.
@@ -656,6 +668,18 @@ def _principal(det: Detection, head: str) -> set[str]:
             named.update(gazetteer.resolve(written)[0])
         out.update("c:" + c.lower() for c in det.countries if c in named or c.lower() in low)
     return out
+
+
+def _misses_principal(x: _Entry, y: _Entry) -> bool:
+    """True when a principal party of `x` (a person or country of its headline or first line) is never
+    mentioned by `y`; a person counts as mentioned by surname alone."""
+    for party in x.principal - y.parties:
+        if party.startswith("p:"):
+            surname = party.rsplit(" ", 1)[-1].removeprefix("p:")
+            if surname in y.surnames or surname in y.low:
+                continue  # the same person, written without a given name
+        return True
+    return False
 
 
 def _words(text: str) -> list[str]:
@@ -759,14 +783,17 @@ class StoryIndex:
             if when is None:
                 when = doc.fetched  # a feed without dates is read as it publishes: its fetch time stands
         first = lead_sentence(lead, doc.title)
-        principal = _principal(det, doc.title)
-        mode = contact_mode(title + "\n" + first)
+        # A readout often leads with "spoke with" and says how a line later ("called the President of Russia").
+        mode = contact_mode(title + "\n" + first) or contact_mode(lead[:DAYS_CHARS])
+        # The country a meeting is held in is its venue, not a party ("talks at G20 Summit in Turkey").
+        unvenued = (lambda head: _VENUE.sub("", head)) if mode == "meeting" else (lambda head: head)
+        principal = _principal(det, unvenued(doc.title))
         if not series and (not principal or mode):
             # Who met whom is in the headline and the lead sentence of a call or meeting: "PM call with President
             # Putin" says one side, "Prime Minister David Cameron spoke with President Putin by telephone" both.
             # Of other reports the lead sentence names who speaks about the event ("the Foreign Secretary said"),
             # not a party, unless the headline names nobody. (A series' page, such as a newscast, has no one lead.)
-            principal |= _principal(det, first)
+            principal |= _principal(det, unvenued(first))
         entry = _Entry(
             doc=doc,
             story_id=story_id,
@@ -1004,7 +1031,7 @@ class StoryIndex:
             return True  # an anniversary or a look back is not a report of the event itself
         if self._place_conflict(a, b):
             return True
-        if a.mode and b.mode and a.mode != b.mode and a.events | b.events <= _CONTACT:
+        if a.mode and b.mode and a.mode != b.mode and a.events & _CONTACT and b.events & _CONTACT:
             return True  # a telephone call is not the meeting of the same leaders
         if self._days_conflict(a, b) or self._era_conflict(a, b):
             return True
@@ -1074,18 +1101,7 @@ class StoryIndex:
 
         One way round is no conflict: an official's readout names more than an outlet's report of it.
         """
-        for x, y in ((a, b), (b, a)):
-            missing = False
-            for party in x.principal - y.parties:
-                if party.startswith("p:") and party.rsplit(" ", 1)[-1].removeprefix("p:") in y.surnames:
-                    continue  # the same person, written without a given name
-                if party.startswith("p:") and party.rsplit(" ", 1)[-1].removeprefix("p:") in y.low:
-                    continue
-                missing = True
-                break
-            if not missing:
-                return False
-        return True
+        return _misses_principal(a, b) and _misses_principal(b, a)
 
     def _same_event(self, a: _Entry, b: _Entry) -> float:
         """A score in [0, 1] when two articles are independent reports of one event, else 0.

@@ -262,3 +262,47 @@ def test_what_a_headline_and_lead_say_of_the_event() -> None:
     assert contact_mode("Armenia and Azerbaijan agree ceasefire") is None
     assert is_retrospect("One year ago today, a suicide bomber killed seven Americans")
     assert not is_retrospect("A suicide bomber killed seven Americans on Wednesday")
+
+
+def test_a_call_is_told_from_a_summit_meeting_by_the_readouts_second_line(doc) -> None:  # type: ignore[no-untyped-def]
+    summit = doc(
+        "m1",
+        "PM and President Putin hold bilateral talks at G20 Summit in Turkey",
+        "The Prime Minister met Russian President Vladimir Putin for talks focussing on terrorism, Syria and the "
+        "UK-Russian relationship.\nA Downing Street spokesperson said:\nThe Prime Minister met Russian President "
+        "Vladimir Putin today for an hour in the margins of the G20 Summit in Antalya. They discussed the Vienna "
+        "process on Syria.",
+        None,
+    )
+    call = doc(
+        "c1",
+        "UK PM David Cameron spoke with Russian President Putin about Syria",
+        "Prime Minister David Cameron spoke with President Putin about the situation in Syria.\nA Downing Street "
+        "spokesperson said:\nThe Prime Minister called the President of Russia, Vladimir Putin, this morning to "
+        "discuss the situation in Syria, the air strikes on Daesh and the Vienna process.",
+        T0,
+    )
+    kremlin = doc(
+        "m2",
+        "Meeting with British Prime Minister David Cameron",
+        "Vladimir Putin met with Prime Minister of the United Kingdom David Cameron on the sidelines of the G20 "
+        "summit. The leaders discussed the Vienna talks on Syria and relations between Russia and Britain.",
+        T0,
+    )
+    # The meeting's country is its venue, not a party: the Kremlin's report of it need not name Turkey.
+    assert len(set(cluster([summit, kremlin]))) == 1
+    # The readout says "spoke with", then "called the President": a call, not the summit meeting.
+    assert len(set(cluster([summit, call]))) == 2
+
+
+def test_an_article_is_dated_by_the_date_at_its_top_not_a_later_date_further_down() -> None:
+    text = (
+        "KABUL, March 3, 2014 - A suicide bomber killed 12 people at a checkpoint in Kabul on Monday, police said.\n"
+        + "Officials gave no further details of the attack. " * 12
+        + "\nThe government promised an inquiry, whose report is due by December 1, 2014."
+    )
+    assert stated_date(text) == datetime(2014, 3, 3, tzinfo=UTC)
+    # Without a date near the top, the latest date written further down still dates the page.
+    assert stated_date("Officials met. " * 50 + "On June 2, 2015 and on June 9, 2015 they met again.") == datetime(
+        2015, 6, 9, tzinfo=UTC
+    )
