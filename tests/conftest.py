@@ -63,13 +63,34 @@ FEEDS_STATUS = (
 )
 
 
+# The console's browser tests drive Debian's chromium through its chromedriver (`apt-get install chromium
+# chromium-driver`; .ci/run installs them). Where they are missing those tests are left out, saying so once;
+# on CI a missing browser fails the run instead.
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+BROWSER_READY = CHROMIUM.exists() and CHROMEDRIVER.exists()
+BROWSER_STATUS = (
+    f"chromium and chromedriver found ({CHROMIUM}, {CHROMEDRIVER}): the console's browser tests run"
+    if BROWSER_READY
+    else f"chromium or chromedriver not found at {CHROMIUM}, {CHROMEDRIVER}: the console's browser tests are left "
+    "out; install them with 'apt-get install chromium chromium-driver' to run them"
+)
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
-    """Say clearly whether the PostgreSQL half of the suite and the saved-feed tests run."""
-    return [PG_STATUS, FEEDS_STATUS]
+    """Say clearly whether the PostgreSQL half of the suite, the saved-feed and the browser tests run."""
+    return [PG_STATUS, FEEDS_STATUS, BROWSER_STATUS]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave out the tests that read the saved feeds when those are absent (never on CI)."""
+    """Leave out the tests that read the saved feeds, or need a browser, when those are absent (never on CI)."""
+    if not BROWSER_READY:
+        browser = [item for item in items if item.get_closest_marker("browser")]
+        if browser:
+            if os.environ.get("CI"):
+                raise pytest.UsageError(f"CI run without a browser: {BROWSER_STATUS}")
+            config.hook.pytest_deselected(items=browser)
+            items[:] = [item for item in items if not item.get_closest_marker("browser")]
+            config._diplobot_no_browser = len(browser)  # type: ignore[attr-defined]
     if FEEDS.is_dir():
         return
     needing = [item for item in items if item.get_closest_marker("shared_feeds")]
@@ -182,3 +203,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     left_out = getattr(terminalreporter.config, "_diplobot_left_out", 0)
     if left_out:
         terminalreporter.write_line(f"NOTE: {left_out} tests left out: {FEEDS_STATUS}")
+    no_browser = getattr(terminalreporter.config, "_diplobot_no_browser", 0)
+    if no_browser:
+        terminalreporter.write_line(f"NOTE: {no_browser} tests left out: {BROWSER_STATUS}")
