@@ -856,3 +856,43 @@ def test_a_judgement_agreed_is_no_agreement(detector: Detector, text: str) -> No
 
 def test_an_arrangement_agreed_stays_an_agreement(detector: Detector) -> None:
     assert "agreement" in _types(detector, "The sides agreed that a joint commission will monitor the border.")
+
+
+# --- clash: an attack placed in a place the place finder knows, and fighting beside a truce -----------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Foreign Secretary statement on attack in Mogadishu", "I condemn in the strongest terms yesterday's attack."),
+        ("Minister condemns attacks", "The minister has condemned the attacks in southern Israel on 18 August."),
+        ("", "The embassy condemns today's attack on a vehicle convoy in Kabul. Our thoughts are with the victims."),
+        ("Bombing in Peshawar", "The United Kingdom condemns the bombing in Peshawar this morning."),
+    ],
+)
+def test_an_attack_in_a_named_place_is_a_clash(detector: Detector, title: str, text: str) -> None:
+    assert "clash" in _types(detector, text, title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Minister recovering", "The minister suffered a heart attack in Paris on Monday and is recovering."),
+        ("Hackers strike", "A cyber attack on Estonia took government websites offline for a day."),
+        ("Security plan", "The plan would protect citizens against attacks in London, the mayor said."),
+        ("Drill", "Police will hold a drill next week to rehearse a response to an attack in Berlin."),
+    ],
+)
+def test_attacks_that_are_no_clash(detector: Detector, title: str, text: str) -> None:
+    assert "clash" not in _types(detector, text, title)
+
+
+def test_fighting_in_a_sentence_about_a_ceasefire_is_a_clash(detector: Detector) -> None:
+    text = (
+        "Russian planes continued bombing raids on Georgia on Monday, ignoring international appeals for the "
+        "country to observe Georgia's offer of a cease-fire."
+    )
+    assert "clash" in _types(detector, text, "Diplomatic efforts stepped up as Georgia and Russia refuse to back down")
+    # The fighting a truce is meant to end is still no report of fighting.
+    calm = "The two sides agreed to a truce on Sunday to end weeks of fighting in the north."
+    assert "clash" not in _types(detector, calm, "Truce agreed")

@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.detect import gazetteer
 from bot.detect.casualties import _BACKGROUND
 from bot.detect.keywords import Features
 from bot.detect.places import find_places
@@ -665,6 +666,47 @@ _EARLIER = re.compile(
 )
 
 
+# An attack placed in a named place ("the attack in Mogadishu", "attacks in southern Israel", "yesterday's attack on
+# a vehicle convoy in Kabul"): a place of the gazetteer (country, capital, city, region) makes the attack an event
+# somewhere, whatever the noun, where no list of targets can be complete. Not a heart, cyber or verbal attack.
+_ATTACK_AT = re.compile(
+    r"(?<!heart )(?<!cyber )(?<!cyber-)(?<!verbal )(?<!political )(?<!personal )(?<!rhetorical )"
+    r"\b(?:attacks?|bombings?|assaults?|raids?|massacres?)\s+(?:on\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?)?"
+    r"(?:in|at|near|on|against|inside|outside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|indian-administered|pakistani-administered)\s+)?"
+    r"(?P<place>[\w'-]+(?:\s+[\w'-]+){0,2})"
+)
+
+
+def _attack_placed(sent: Sentence) -> bool:
+    """Whether the sentence reports an attack in a capitalised place of the gazetteer (not negated, hypothetical,
+    or named as what is defended against)."""
+    low = sent.folded
+    automaton = gazetteer.places().automaton
+    for m in _ATTACK_AT.finditer(low):
+        words = m.group("place").split()
+        start = m.start("place")
+        named = False
+        for k in range(len(words), 0, -1):
+            key = " ".join(words[:k])
+            if key in automaton and sent.text[start : start + 1].isupper():
+                named = any(e.kind != "none" for e in automaton.get(key)[1])
+                break
+        if not named or _negated(low, m.start()):
+            continue
+        before = low[max(0, m.start() - 30) : m.start()]
+        if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before):
+            continue
+        if _INDEFINITE.search(before) and not m.group().split()[0].endswith("s"):
+            continue  # "a response to an attack in Berlin": one attack, unidentified, is a kind of event, not a report
+        return True
+    return False
+
+
+_INDEFINITE = re.compile(r"\ban?\s+(?:[\w-]+\s+)?$")
+
+
 def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heavy: bool) -> list[Reading]:
     """Every event reading in the article, one per sentence and type.
 
@@ -681,13 +723,11 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     for i in sorted(set().union(*sets, anaphoric)):
         sent = doc.sentences[i]
         cf, tk, ag, cl, sa = (i in s for s in sets)
-        truce_words = cf  # a ceasefire keyword (not an anaphor) keeps the truce's fighting out of the clash type
         cf = cf or i in anaphoric
         low = sent.folded
         background = is_background(sent)
         is_off_topic = i in off
         w = sent.weight
-        cf_status: str | None = None
         if cf:
             best: tuple[str | None, float, str] | None = None
             for m in _mentions(low, named):
@@ -728,7 +768,6 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     best = ("holding", w, f"fighting stopped {_quote(low, alone)}")
             if best is not None and not is_off_topic and not topic_heavy:
                 out.append(Reading("ceasefire", best[0], best[1], sent, best[2]))
-                cf_status = best[0]
         if background or is_off_topic:
             continue
         if tk and not topic_heavy:
@@ -755,18 +794,20 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             if _agreement_made(low, sent.is_title):
                 out.append(Reading("agreement", None, w, sent))
         if cl and not topic_heavy:
-            # Fighting, bombings, strikes (not in a sentence about a ceasefire, not hypothetical).
-            # In a sentence about a ceasefire, only fighting that breaks it counts ("the breakdown of the ceasefire
-            # and the deaths of civilians in Israeli airstrikes"), not the fighting a truce is meant to end.
-            truce_broken = cf_status in ("violated", "collapsed")
-            for cm in _CLASH.finditer(low):
-                if (truce_words and not truce_broken) or _negated(low, cm.start()):
-                    continue
-                before = low[max(0, cm.start() - 30) : cm.start()]
-                if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before):
-                    continue
+            # Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not
+            # what is fought against or ended: "a truce to end weeks of fighting"). A sentence about a ceasefire
+            # reports fighting too ("bombing raids continued, ignoring appeals to observe the cease-fire").
+            if _attack_placed(sent):
                 out.append(Reading("clash", None, w, sent))
-                break
+            else:
+                for cm in _CLASH.finditer(low):
+                    if _negated(low, cm.start()):
+                        continue
+                    before = low[max(0, cm.start() - 30) : cm.start()]
+                    if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before):
+                        continue
+                    out.append(Reading("clash", None, w, sent))
+                    break
         if sa:
             # Sanctions imposed or lifted (threats and plans are not).
             sm = _SANCTIONS.search(low)
