@@ -27,8 +27,10 @@ Neither score decides alone, and a pair is never one event when (`_conflict`):
 Two reports dated (never by the fetch time) within a day and a half of each other, of the same kind of event,
 that share names and have none of these conflicts, are one event even when they share little wording: two
 governments' statements on one attack are written apart (`_agreed`). A report the detector finds no event in (a
-statement, an analysis) joins another only on twice the wording (`EVENTLESS_MIN_WORDS`), and two pages under
-the same headline words that are not copies must share specifics beyond those words (a recurring format).
+statement, an analysis) joins another only on twice the wording (`EVENTLESS_MIN_WORDS`), and never when either
+has no date at all (none published, none written: no window vouches for it, and wording would decide alone); two
+pages under the same headline words that are not copies must share specifics beyond those words (a recurring
+format).
 When the parties are all two reports share, the places, groups and topics they name (`specific`) must
 overlap: always for a recurring format's title or an undated report, otherwise when both name several.
 Datelines ("TEHRAN, Aug. 11 (MNA) -"), boilerplate and the words of recurring titles ("Telephone
@@ -399,6 +401,7 @@ class _Entry:
     days: frozenset[tuple[int, int]] = frozenset()  # (month, day) written without a year in the headline or lead
     place: frozenset[str] = frozenset()  # where the event happened, as the headline and lead sentence say ("beijing")
     retrospect: bool = False  # it looks back on an event (an anniversary), so it is not a report of that event
+    undated: bool = False  # no date published or written in it: its time is the fetch time, or unknown
     mode: str | None = None  # "call" or "meeting": how the parties spoke, when the headline and lead say one only
     era: tuple[int, int] | None = None  # the years a page says it was published in, when it has no date
     title_words: frozenset[str] = frozenset()  # the headline's words: the same words on another page make a format
@@ -838,6 +841,7 @@ class StoryIndex:
             lead[:DAYS_CHARS], people_words | common, _HERE
         )
         entry.retrospect = is_retrospect(head)
+        entry.undated = doc.published is None and not stated
         entry.mode = mode
         entry.title_words = frozenset(_words(doc.title))
         entry.top = (doc.title + "\n" + lead[:DAYS_CHARS]).lower()
@@ -1123,8 +1127,11 @@ class StoryIndex:
         agreed = self._agreed(a, b)
         if words < MIN_WORDS and not agreed:
             return 0.0  # the same names but little else in common: the parties alone are not the event
-        if words < EVENTLESS_MIN_WORDS and not (a.events and b.events):
-            return 0.0  # no event to agree on (a statement, an analysis): only the same words make one story
+        if not (a.events and b.events):
+            if a.undated or b.undated:
+                return 0.0  # no event to agree on and no date to place it: wording alone would decide
+            if words < EVENTLESS_MIN_WORDS:
+                return 0.0  # no event to agree on (a statement, an analysis): only the same words make one story
         if names < TEMPLATE_RATIO * words:
             return 0.0  # the same wording about other people and places: a template (readouts, statements)
         if self._conflict(a, b):

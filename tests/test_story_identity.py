@@ -306,3 +306,25 @@ def test_an_article_is_dated_by_the_date_at_its_top_not_a_later_date_further_dow
     assert stated_date("Officials met. " * 50 + "On June 2, 2015 and on June 9, 2015 they met again.") == datetime(
         2015, 6, 9, tzinfo=UTC
     )
+
+
+def test_an_undated_page_with_no_event_never_joins_on_wording_alone(doc) -> None:  # type: ignore[no-untyped-def]
+    report = doc(
+        "r1",
+        "Ukraine opens war crimes inquiry into mass graves found in Izium",
+        "Ukrainian prosecutors opened a war crimes investigation into mass graves found in the forest outside "
+        "Izium, Prosecutor General Andriy Kostin said, after investigators began exhuming the remains of "
+        "civilians buried there.",
+        T0,
+    )
+    explainer = (
+        "Izium mass graves: what investigators are looking for",
+        "Investigators exhuming the mass graves found in the forest outside Izium are looking for evidence of "
+        "war crimes, Prosecutor General Andriy Kostin said. Ukrainian prosecutors want to identify the civilians "
+        "buried there.",
+    )
+    # The detector finds no event in either: the wording is all they share. Without a date nothing says when the
+    # page was written; with one, the same words on the same day are the same story.
+    assert not report.detection.events
+    assert len(set(cluster([report, doc("e1", *explainer, None)]))) == 2
+    assert len(set(cluster([report, doc("e1", *explainer, T0 + timedelta(hours=2))]))) == 1
