@@ -19,9 +19,11 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.errors import Permanent
 from bot.models import Caller, Invocation
 from bot.web.auth import read_url_file
 from tests.conftest import FakeClock
+from tests.test_ops import _wait_for
 from tests.web_support import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, Running, running_console
 
 pytestmark = pytest.mark.usefixtures("_in_tmp")
@@ -283,6 +285,70 @@ async def test_openapi_documents_every_api_route(database_url: str, tmp_path: Pa
         }
         documented = {(m, p) for p, ops in spec["paths"].items() for m in ops}
         assert served == documented
+
+
+async def test_feeds_subscriptions_and_dead_letters_with_retry(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    refused = Permanent("rec:room", "channel_not_found")
+    async with running_console(database_url, tmp_path, clock, failures=[refused]) as run, _session(run) as http:
+        await _sign_in(http, run)
+        await _wait_for(lambda: not run.sink.failures and not run.app.outbox.in_flight, "the refused send")
+
+        # Feeds: health, add (read first), pause, resume; a bad URL is refused with the command's message.
+        more = tmp_path / "more"
+        more.mkdir()
+        (more / "a.txt").write_text("Talks resume in Geneva\nDiplomats met in Geneva on Monday.", encoding="utf-8")
+        async with http.get("/feeds") as resp:
+            page = await resp.text()
+        assert "seeds" in page and "polling" in page
+        csrf = _csrf(page)
+        async with http.post("/feeds/add", data={"csrf": csrf, "url": "ftp://example.org/feed"}) as resp:
+            assert resp.status == 422 and "unsupported URL scheme" in await resp.text()
+        async with http.post("/feeds/add", data={"csrf": csrf, "url": str(more), "name": "more"}) as resp:
+            page = await resp.text()
+        assert resp.url.path == "/feeds" and "Feed &#39;more&#39; added (local folder)" in page
+        async with http.post("/feeds/more/pause", data={"csrf": csrf}) as resp:
+            assert "paused" in await resp.text()
+        async with http.get("/api/feeds") as resp:
+            assert {f["name"]: f["paused"] for f in await resp.json()}["more"] is True
+        async with http.post("/feeds/more/resume", data={"csrf": csrf}) as resp:
+            assert resp.status == 200
+        async with http.get("/api/feeds") as resp:
+            assert {f["name"]: f["paused"] for f in await resp.json()}["more"] is False
+
+        # Subscriptions: the refused channel is paused; a webhook's token is never shown.
+        async with http.get("/subscriptions") as resp:
+            page = await resp.text()
+        assert "rec:room" in page and "paused" in page and "channel_not_found" in page
+        hook = "webhook:https://discord.com/api/webhooks/123456/s3cr3t-token"
+        async with http.post(
+            "/subscriptions/add", data={"csrf": csrf, "channel": "slack:T1", "rule": "sanctions"}
+        ) as resp:
+            assert resp.status == 422 and "slack:TEAM/CHANNEL" in await resp.text()
+        async with http.post("/subscriptions/add", data={"csrf": csrf, "channel": hook, "rule": "sanctions"}) as resp:
+            page = await resp.text()
+        assert "s3cr3t-token" not in page and "https://discord.com/api/webhooks/123456/[hidden]" in page
+        sub_id = re.search(r'action="/subscriptions/(\d+)/remove"[^>]*>\s*<input[^>]*>\s*<button[^>]*sanctions', page)
+        assert sub_id, page
+        async with http.post(f"/subscriptions/{sub_id.group(1)}/remove", data={"csrf": csrf}) as resp:
+            page = await resp.text()
+        assert "no longer follows rule &#39;sanctions&#39;" in page and "s3cr3t-token" not in page
+
+        # Deliveries: the dead letter with its reason, retried from the page, then sent.
+        async with http.get("/deliveries") as resp:
+            page = await resp.text()
+        assert "channel_not_found" in page
+        dead = re.search(r'action="/deliveries/(\d+)/retry"', page)
+        assert dead
+        async with http.get("/api/deliveries?dead=1") as resp:
+            assert [d["id"] for d in await resp.json()] == [int(dead.group(1))]
+        async with http.post(f"/deliveries/{dead.group(1)}/retry", data={"csrf": csrf}) as resp:
+            assert "queued again" in await resp.text()
+        run.app.outbox.wake.set()
+        await _wait_for(lambda: len(run.sink.posts) == 1, "the retried post")
+        async with http.get("/api/deliveries?dead=1") as resp:
+            assert await resp.json() == []
 
 
 def _routes(run: Running) -> list[aiohttp.web.AbstractRoute]:

@@ -258,7 +258,15 @@ def test_keyboard_only_navigation_and_every_field_has_a_label(bot: Bot, browser)
           .filter(e => !(e.labels && e.labels.length && e.labels[0].textContent.trim()))
           .map(e => e.name || e.id);
     """
-    for path in ("/stories", "/rules/new", f"/rules/{RULE}", "/rules/history"):
+    for path in (
+        "/stories",
+        "/rules/new",
+        f"/rules/{RULE}",
+        "/rules/history",
+        "/feeds",
+        "/subscriptions",
+        "/deliveries",
+    ):
         driver.get(bot.base + path)
         assert driver.execute_script(unlabelled) == [], path
         # Every button says what it does, and every form that changes something carries a CSRF token.

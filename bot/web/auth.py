@@ -47,6 +47,7 @@ class Sessions:
         self.token = token or secrets.token_urlsafe(32)
         self.lifetime = timedelta(hours=hours)
         self._by_id: dict[str, Session] = {}
+        self._flash: dict[str, list[tuple[bool, str]]] = {}  # what the next page says after a form (ok, text)
 
     def token_ok(self, given: str | None) -> bool:
         """True when `given` is the operator's token (compared in constant time)."""
@@ -80,11 +81,21 @@ class Sessions:
         """Sign a session out."""
         if session_id:
             self._by_id.pop(session_id, None)
+            self._flash.pop(session_id, None)
+
+    def flash(self, session_id: str, ok: bool, text: str) -> None:
+        """Keep a message for the session's next page (what a form did), never in the address."""
+        self._flash.setdefault(session_id, []).append((ok, text))
+
+    def take_flash(self, session_id: str) -> list[tuple[bool, str]]:
+        """The messages kept for this session, once."""
+        return self._flash.pop(session_id, [])
 
     def _expire(self) -> None:
         now = self.clock.now()
         for sid in [sid for sid, s in self._by_id.items() if s.expires <= now]:
             del self._by_id[sid]
+            self._flash.pop(sid, None)
 
 
 def csrf_ok(session: Session, given: str | None) -> bool:

@@ -94,7 +94,17 @@ class Console:
         r.add_post("/rules/preview", self._page(self.rule_preview))
         r.add_post("/rules/save", self._page(self.rule_save))
         r.add_post("/rules/{name}/toggle", self._page(self.rule_toggle))
+        r.add_get("/feeds", self._page(self.feeds_page))
+        r.add_post("/feeds/add", self._page(self.feed_add))
+        r.add_post("/feeds/{name}/{action:pause|resume}", self._page(self.feed_action))
+        r.add_get("/subscriptions", self._page(self.subscriptions_page))
+        r.add_post("/subscriptions/add", self._page(self.subscription_add))
+        r.add_post("/subscriptions/{id:\\d+}/remove", self._page(self.subscription_remove))
+        r.add_get("/deliveries", self._page(self.deliveries_page))
+        r.add_post("/deliveries/{id:\\d+}/retry", self._page(self.delivery_retry))
         r.add_get("/api/openapi.json", self.openapi)
+        r.add_get("/api/feeds", self._api(self.api_feeds))
+        r.add_get("/api/deliveries", self._api(self.api_deliveries))
         r.add_get("/api/stories", self._api(self.api_stories))
         r.add_get("/api/stories.csv", self._api(self.api_stories_csv))
         r.add_get("/api/stories/{id}", self._api(self.api_story))
@@ -233,8 +243,10 @@ class Console:
     def _render(
         self, template: str, request: web.Request, auth: Auth | None, *, status: int = 200, **context: Any
     ) -> web.Response:
+        flash = self.sessions.take_flash(auth.session.id) if auth and auth.session else []
         page = self.templates.get_template(template).render(
             request_path=request.path,
+            flash=flash,
             caller=auth.caller if auth else None,
             csrf=(auth.session.csrf if auth and auth.session else context.pop("csrf", "")),
             static=lambda name: (
@@ -300,7 +312,7 @@ class Console:
             from bot.repo.rules import list_rules
 
             rows = await list_rules(session, auth.caller.tenant)
-        return self._render("rules.html", request, auth, rules=rows, notice=request.query.get("notice", ""))
+        return self._render("rules.html", request, auth, rules=rows)
 
     async def rule_new(self, request: web.Request, auth: Auth) -> web.StreamResponse:
         """An empty rule form."""
@@ -322,7 +334,6 @@ class Console:
             RuleForm(form_values(saved_name, spec), spec),
             editing=True,
             history=history,
-            notice=request.query.get("notice", ""),
         )
 
     async def rule_preview(self, request: web.Request, auth: Auth) -> web.StreamResponse:
@@ -338,7 +349,7 @@ class Console:
         form = await request.post()
         verb = "enable" if _text(form.get("enabled")) == "1" else "disable"
         reply = await self.core.dispatch(self._invocation(auth, "watch", verb, request.match_info["name"]))
-        raise web.HTTPSeeOther("/rules?" + urlencode({"notice": reply.text}))
+        return self._done(auth, reply, "/rules")
 
     async def history_page(self, request: web.Request, auth: Auth) -> web.StreamResponse:
         """Who changed which rule, when, and what changed."""
@@ -347,6 +358,113 @@ class Console:
             self._invocation(auth, "watch", "history", *([rule] if rule else []), "--limit", "200")
         )
         return self._render("history.html", request, auth, reply=reply, rule=rule)
+
+    async def feeds_page(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """Feed health (`feeds status`), pause and resume, and a form to add one (`feeds add`, with discovery)."""
+        return await self._feeds(request, auth)
+
+    async def _feeds(
+        self, request: web.Request, auth: Auth, *, values: Mapping[str, str] | None = None, error: str = ""
+    ) -> web.Response:
+        status = await self._run(auth, "feeds", "status")
+        return self._render(
+            "feeds.html",
+            request,
+            auth,
+            status=422 if error else 200,
+            reply=status,
+            values=values or {},
+            error=error,
+        )
+
+    async def feed_add(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """Add a feed: the URL of a feed, or of a page that links to one."""
+        form = await request.post()
+        values = {k: _text(form.get(k)).strip() for k in ("url", "name", "interval", "outlet", "backfill")}
+        reply = await self._run(
+            auth, "feeds", "add", values["url"], *_options(values, "name", "interval", "outlet", "backfill")
+        )
+        if not reply.ok:
+            return await self._feeds(request, auth, values=values, error=reply.text.removeprefix("Error: "))
+        return self._done(auth, reply, "/feeds")
+
+    async def feed_action(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """Pause or resume a feed."""
+        reply = await self._run(auth, "feeds", request.match_info["action"], request.match_info["name"])
+        return self._done(auth, reply, "/feeds")
+
+    async def subscriptions_page(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """Every channel's subscriptions in the workspace, and a form to add one."""
+        return await self._subscriptions(request, auth)
+
+    async def _subscriptions(
+        self, request: web.Request, auth: Auth, *, values: Mapping[str, str] | None = None, error: str = ""
+    ) -> web.Response:
+        from bot.channels import mask_secrets
+        from bot.repo.rules import rule_names
+        from bot.repo.subscriptions import channel_subscriptions
+
+        async with self.services.db.session() as session:
+            rows = await channel_subscriptions(session, auth.caller.tenant)
+            names = await rule_names(session, auth.caller.tenant)
+        subscriptions = [
+            {
+                "id": r.id,
+                "channel": mask_secrets(r.channel),
+                "rule": r.rule,
+                "mode": r.mode,
+                "at": r.at,
+                "tz": r.tz,
+                "paused": r.paused,
+                "paused_reason": mask_secrets(r.paused_reason or ""),
+            }
+            for r in rows
+        ]
+        return self._render(
+            "subscriptions.html",
+            request,
+            auth,
+            status=422 if error else 200,
+            subscriptions=subscriptions,
+            rules=names,
+            values=values or {},
+            error=error,
+        )
+
+    async def subscription_add(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """Subscribe a channel to a rule, immediately or as a digest (`subscribe`)."""
+        form = await request.post()
+        values = {k: _text(form.get(k)).strip() for k in ("channel", "rule", "digest", "at", "tz")}
+        channel = values["channel"] or "terminal"
+        reply = await self._run(
+            auth, "subscribe", values["rule"], "--channel", channel, *_options(values, "digest", "at", "tz")
+        )
+        if not reply.ok:
+            return await self._subscriptions(request, auth, values=values, error=reply.text.removeprefix("Error: "))
+        return self._done(auth, reply, "/subscriptions")
+
+    async def subscription_remove(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """Unsubscribe (`unsubscribe`): found by its number, so a webhook's address never goes through the page."""
+        from bot.storage.tables import Subscription
+
+        async with self.services.db.session() as session:
+            row = await session.get(Subscription, int(request.match_info["id"]))
+            found = (row.channel, row.rule) if row is not None and row.tenant == auth.caller.tenant else None
+        if found is None:
+            return self._done(auth, Reply("Error: that subscription no longer exists.", ok=False), "/subscriptions")
+        reply = await self._run(auth, "unsubscribe", found[1], "--channel", found[0])
+        return self._done(auth, reply, "/subscriptions")
+
+    async def deliveries_page(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """The outbox (`deliveries`) and its dead letters with their reasons (`deliveries --dead`), each retryable."""
+        waiting = await self._run(auth, "deliveries")
+        dead = await self._run(auth, "deliveries", "--dead")
+        return self._render("deliveries.html", request, auth, waiting=waiting, dead=dead)
+
+    async def delivery_retry(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """Queue a dead letter again (`deliveries --retry ID`)."""
+        reply = await self._run(auth, "deliveries", "--retry", request.match_info["id"])
+        return self._done(auth, reply, "/deliveries")
 
     async def _saved_rule(self, auth: Auth, name: str) -> tuple[str, dict[str, Any]] | None:
         from bot.repo.rules import get_rule
@@ -377,7 +495,7 @@ class Console:
                 listed = [{"field": argument, "message": reply.text.removeprefix("Error: ")}]
             return self._rule_form(request, auth, rule, editing=editing, errors=listed, status=422)
         if save:
-            raise web.HTTPSeeOther(f"/rules/{rule.name}?" + urlencode({"notice": reply.text}))
+            return self._done(auth, reply, f"/rules/{rule.name}")
         return self._rule_form(request, auth, rule, editing=editing, preview=reply)
 
     def _rule_form(
@@ -390,7 +508,6 @@ class Console:
         errors: list[dict[str, str]] | None = None,
         preview: Reply | None = None,
         history: Reply | None = None,
-        notice: str = "",
         status: int = 200,
     ) -> web.Response:
         by_field: dict[str, list[str]] = {}
@@ -411,9 +528,18 @@ class Console:
             errors=by_field,
             preview=preview,
             history=history,
-            notice=notice,
             severities=data.severities(),
         )
+
+    def _done(self, auth: Auth, reply: Reply, location: str) -> web.Response:
+        """After a form: what the command said, shown once on the next page, and a 303 to it."""
+        if auth.session is not None:
+            self.sessions.flash(auth.session.id, reply.ok, reply.text.removeprefix("Error: "))
+        return _redirect(location)
+
+    async def _run(self, auth: Auth, *words: str) -> Reply:
+        """One command of the core, as the signed-in caller."""
+        return await self.core.dispatch(self._invocation(auth, *words))
 
     def _invocation(self, auth: Auth, *words: str) -> Invocation:
         return Invocation(command=words[0], args=tuple(words[1:]), caller=auth.caller, channel="terminal")
@@ -463,6 +589,15 @@ class Console:
         ]
         return web.json_response(body)
 
+    async def api_feeds(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """`GET /api/feeds`: each feed with its health (`feeds status`)."""
+        return _reply_json(await self._run(auth, "feeds", "status"), "feeds")
+
+    async def api_deliveries(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """`GET /api/deliveries[?dead=1]`: the outbox waiting or in flight, or its dead letters (`deliveries`)."""
+        dead = request.query.get("dead", "") in ("1", "true", "yes")
+        return _reply_json(await self._run(auth, "deliveries", *(["--dead"] if dead else [])), "deliveries")
+
     async def api_rules(self, request: web.Request, auth: Auth) -> web.StreamResponse:
         """`GET /api/rules`: the workspace's rules."""
         from bot.repo.rules import list_rules
@@ -486,12 +621,8 @@ class Console:
     async def api_history(self, request: web.Request, auth: Auth) -> web.StreamResponse:
         """`GET /api/rules/history`: the audit entries, newest first."""
         rule = request.query.get("rule", "").strip()
-        reply = await self.core.dispatch(
-            self._invocation(auth, "watch", "history", *([rule] if rule else []), "--limit", "200")
-        )
-        if not reply.ok:
-            return web.json_response({"error": reply.text.removeprefix("Error: ")}, status=403)
-        return web.json_response(reply.data.get("entries") or [])
+        reply = await self._run(auth, "watch", "history", *([rule] if rule else []), "--limit", "200")
+        return _reply_json(reply, "entries")
 
 
 _BAD_TOKEN = (
@@ -499,6 +630,18 @@ _BAD_TOKEN = (
     "'diplobot console-url' prints the current link."
 )
 _RULE_FIELDS = ("name", "description", "query", "regex", "events", "places", "people", "exclude", "severity")
+
+
+def _options(values: Mapping[str, str], *keys: str) -> list[str]:
+    """A form's filled fields as the command's options: `--name value` for each."""
+    return [word for key in keys if values.get(key) for word in (f"--{key}", values[key])]
+
+
+def _reply_json(reply: Reply, key: str) -> web.Response:
+    """A command's list as JSON; a refusal (not an admin) is a 403 with the command's message."""
+    if not reply.ok:
+        return web.json_response({"error": reply.text.removeprefix("Error: ")}, status=403)
+    return web.json_response(reply.data.get(key) or [])
 
 
 def _redirect(location: str) -> web.Response:
