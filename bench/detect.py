@@ -53,7 +53,7 @@ COUNTRIES = [
     "Libya",
     "Georgia",
 ]
-# Regions and groups a rule's places may name (bot/places.py): compiled to their member countries.
+# Regions and groups a rule's places may name (bot/detect/groups.py): compiled to their member countries.
 GROUPS = ["Africa", "Middle East", "Sahel", "NATO", "EU", "Caucasus", "Western Asia", "Horn of Africa"]
 NAMES = ["Maria Lopez", "Karl Hoffmann", "Ama Mensah", "Ivan Petrov", "Leila Haddad", "Tomas Novak", "Aiko Sato"]
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.stories import StoryDoc, StoryIndex
+from bot.stories.cluster import StoryDoc, StoryIndex
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO / "corpus" / "articles"

@@ -17,7 +17,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.models import Detection
-from bot.stories import StoryDoc, cluster
+from bot.stories.cluster import StoryDoc, cluster
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDER = REPO / "corpus" / "articles"

@@ -16,26 +16,26 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import DBAPIError
 
+from bot.alerts.digest import schedule_digests
+from bot.alerts.outbox import Outbox, queue_notice
 from bot.bootstrap import load_config, seed
 from bot.channels import LOCAL_TENANT
 from bot.commands.core import CommandCore
-from bot.delivery import Outbox, queue_notice
 from bot.detect import language
-from bot.digest import schedule_digests
+from bot.detect.rulebook import RuleBook
 from bot.errors import DiplobotError, Unavailable
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
+from bot.ingest.pipeline import Pipeline
 from bot.ingest.poll import FeedState, PollResult, SharedPolls
 from bot.ingest.pool import ParsePool
-from bot.ops import Metrics, OpsServer
-from bot.pipeline import Pipeline
+from bot.ops.metrics import Metrics, OpsServer
 from bot.ports import Adapter, Clock, SystemClock
-from bot.rulebook import RuleBook
 from bot.services import Services, default_instance_id
 from bot.settings import Settings
 from bot.storage.db import Database, rowcount, unavailable
 from bot.storage.tables import Feed
-from bot.stories import StoryIndex
+from bot.stories.cluster import StoryIndex
 
 if TYPE_CHECKING:
     from bot.web.console import Console

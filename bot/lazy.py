@@ -13,6 +13,7 @@ such as `sqlalchemy.orm`, then found the package half made and failed.)
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.util
 import sys
 from types import ModuleType
@@ -30,6 +31,18 @@ def lazy_module(name: str) -> ModuleType:
     """The module `name`, imported on its first attribute access (itself if it is already imported)."""
     if name in sys.modules:
         return sys.modules[name]
-    if importlib.util.find_spec(name) is None:
+    if not _exists(name):
         raise ModuleNotFoundError(f"no module named {name!r}", name=name)
     return _Deferred(name)
+
+
+def _exists(name: str) -> bool:
+    """Whether the module `name` can be found, without importing its parent packages (`find_spec` would run
+    their `__init__`, and `bot.detect`'s loads the detector)."""
+    top, *rest = name.split(".")
+    spec = importlib.util.find_spec(top)
+    for part in rest:
+        if spec is None or spec.submodule_search_locations is None:
+            return False
+        spec = importlib.machinery.PathFinder.find_spec(f"{spec.name}.{part}", list(spec.submodule_search_locations))
+    return spec is not None

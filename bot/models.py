@@ -28,7 +28,7 @@ class Article:
     published: datetime | None
     seen_at: datetime
     guid: str | None = None
-    event_at: datetime | None = None  # when the event happened (see `bot.stories.event_time`)
+    event_at: datetime | None = None  # when the event happened (see `bot.stories.cluster.event_time`)
     dated: str | None = None  # how `event_at` is known: "published", "text" (a date written in it), "fetched"
 
     @property

@@ -13,7 +13,7 @@ from bot.settings import Settings
 from bot.storage.db import Database
 
 if TYPE_CHECKING:
-    from bot.delivery import Outbox
+    from bot.alerts.outbox import Outbox
     from bot.ingest.fetch import Fetcher
 
 

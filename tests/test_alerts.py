@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.alerts import casualty_rise, material_changes, queue_for_story, shown_state
+from bot.alerts.queue import casualty_rise, material_changes, queue_for_story, shown_state
 from bot.models import Casualty, RuleMatch, Source, Summary
 from bot.storage.db import Database
 from bot.storage.tables import AlertRow, Delivery, Mute, Story, Subscription

@@ -37,7 +37,7 @@ HEAVY = (
     "slack_bolt",
     "slack_sdk",
     "yaml.loader",
-    "bot.stories",
+    "bot.stories.cluster",
     "bot.app",
     "bot.detect",
 )

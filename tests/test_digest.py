@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.digest import JOB_ID, due_slot, run_digests, schedule_digests
+from bot.alerts.digest import JOB_ID, due_slot, run_digests, schedule_digests
 from bot.storage.tables import Delivery, Subscription
 from tests.test_commands_support import (  # noqa: F401 - fixtures
     MEMBER,

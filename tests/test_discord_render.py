@@ -25,7 +25,7 @@ from adapters.discord.render import (
 )
 from bot.commands.core import Arg, CommandSpec, parse_args
 from bot.models import Alert, Casualty, Reply, RuleMatch, Source, Summary
-from bot.summarize import casualty_phrase
+from bot.stories.summarize import casualty_phrase
 from tests.discord_server import EmbedLimitError, check_message
 
 MENTION = re.compile(r"@everyone|@here|<@[!&]?\d+>")

@@ -126,7 +126,7 @@ def test_slack_and_discord_alerts_show_the_year_only_when_it_is_not_this_year(re
 
 
 async def test_a_digest_lists_todays_news_and_leaves_out_an_old_report_fetched_now(bot: Harness) -> None:
-    from bot.digest import run_digests
+    from bot.alerts.digest import run_digests
 
     reply = await bot.app.core.run_text("subscribe casualties --digest hourly", OPERATOR, "terminal")
     assert reply.ok, reply.text

@@ -11,7 +11,7 @@ import aiohttp
 from sqlalchemy import select
 
 from bot.logs import JsonFormatter
-from bot.ops import Metrics, OpsServer
+from bot.ops.metrics import Metrics, OpsServer
 from bot.storage.tables import Delivery
 from tests.conftest import FakeClock
 from tests.test_delivery_support import RecordingSink, make_app, make_config
@@ -98,7 +98,7 @@ async def test_healthz_says_503_when_the_database_is_gone(tmp_path: Path, clock:
 
 
 def test_json_logs_carry_feed_rule_and_channel_context() -> None:
-    record = logging.LogRecord("bot.delivery", logging.WARNING, __file__, 1, "delivery %s failed", (7,), None)
+    record = logging.LogRecord("bot.alerts.outbox", logging.WARNING, __file__, 1, "delivery %s failed", (7,), None)
     record.channel, record.rule, record.delivery, record.feed = "slack:T/C", "truce", 7, "feed0"
     line = json.loads(JsonFormatter().format(record))
     assert line["message"] == "delivery 7 failed" and line["level"] == "WARNING"
@@ -115,7 +115,7 @@ async def test_outbox_logs_include_channel_and_rule(
     try:
         await app.poll_all(force=True)
         sink.failures.append(Retryable("rec:room", "429", retry_after=5))
-        with caplog.at_level(logging.INFO, logger="bot.delivery"):
+        with caplog.at_level(logging.INFO, logger="bot.alerts.outbox"):
             await app.outbox.drain()
         [rec] = [r for r in caplog.records if "will be retried" in r.getMessage()]
         assert rec.channel == "rec:room" and isinstance(rec.delivery, int)  # type: ignore[attr-defined]

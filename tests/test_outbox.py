@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
+from bot.alerts.outbox import Outbox, backoff, delivery_key, list_deliveries
 from bot.commands.core import CommandCore, CommandRegistry
 from bot.commands.deliveries import register
-from bot.delivery import Outbox, backoff, delivery_key, list_deliveries
 from bot.errors import Permanent, Retryable
 from bot.models import Caller, Invocation
 from bot.storage.tables import AlertRow, Delivery, Subscription

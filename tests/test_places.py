@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import places
+from bot.detect import groups as place_groups
 
 # Seed-like reports (the shape of the saved feeds' items): a title line, a blank line, the body.
 REPORTS = {
@@ -106,8 +106,8 @@ def test_sub_national_places_resolve_to_their_countries() -> None:
         ("South Ossetia", "Georgia"),
         ("Western Sahara", "Morocco"),
     ]:
-        countries, regions, _ = places.resolve(name)
-        assert country in countries | {c for r in regions for c in places.inside().get(r, ())}, name
+        countries, regions, _ = place_groups.resolve(name)
+        assert country in countries | {c for r in regions for c in place_groups.inside().get(r, ())}, name
 
 
 def test_unknown_place_is_refused_with_the_nearest_names(env: dict[str, str]) -> None:
@@ -152,7 +152,7 @@ def test_places_lists_groups_with_members_and_shows_one(env: dict[str, str]) -> 
 
 
 def test_the_tables_are_complete_and_read_without_pandas() -> None:
-    table = places.groups()
+    table = place_groups.groups()
     assert {"Sudan", "Egypt", "Nigeria"} <= set(table.find("Africa").members)  # type: ignore[union-attr]
     assert "Sudan" not in table.find("Sub-Saharan Africa").members  # type: ignore[union-attr]  # M49: Northern Africa
     assert len(table.find("NATO").members) == 32 and len(table.find("African Union").members) == 55  # type: ignore[union-attr]

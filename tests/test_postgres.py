@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.delivery import Outbox
+from bot.alerts.outbox import Outbox
 from bot.services import Services
 from bot.settings import load_settings
 from bot.storage.tables import Delivery

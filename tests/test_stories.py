@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from bench.story_metrics import pair_scores
 from bot.detect import Detector
 from bot.models import Detection, Person
-from bot.stories import (
+from bot.stories.cluster import (
     POSTING_CAP,
     StoryDoc,
     StoryIndex,

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.detect import Detector
-from bot.stories import StoryDoc, StoryIndex, cluster, is_format_title, stated_date, strip_dateline
+from bot.stories.cluster import StoryDoc, StoryIndex, cluster, is_format_title, stated_date, strip_dateline
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -252,7 +252,7 @@ def test_the_same_parties_on_other_subjects_are_other_stories(doc) -> None:  # t
 
 
 def test_what_a_headline_and_lead_say_of_the_event() -> None:
-    from bot.stories import contact_mode, day_months, is_retrospect
+    from bot.stories.cluster import contact_mode, day_months, is_retrospect
 
     assert day_months("On Wednesday 8 April, Saudi Arabia announced a ceasefire") == {(4, 8)}
     assert day_months("on August 1st and on 31 April") == {(8, 1)}  # no such day as 31 April

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.detect import Detector, compile_rules
 from bot.models import Article, Casualty, Detection, Event
-from bot.summarize import (
+from bot.stories.summarize import (
     casualty_phrase,
     headline_of,
     is_boilerplate,
@@ -192,7 +192,7 @@ def test_casualty_phrase_and_headline() -> None:
 
 
 def test_officials_and_countries_most_sources_name_come_first() -> None:
-    from bot.summarize import by_salience
+    from bot.stories.summarize import by_salience
 
     assert by_salience([["A", "B"], ["C", "B"], ["B", "C", "C"]]) == ["B", "C", "A"]
 

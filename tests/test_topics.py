@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.topics import Topic, build_index, norm
+from bot.commands.topics import Topic, build_index, norm
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_norm():
 
 
 def test_uses_the_detector_gazetteer():
-    from bot.topics import _gazetteer_topics
+    from bot.commands.topics import _gazetteer_topics
 
     topics = _gazetteer_topics()  # raises if the gazetteer's shape changed: brief must not silently degrade
     kinds = {t.kind for t in topics}

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.models import Alert, Reply, Summary
-from bot.summarize import casualty_phrase
+from bot.stories.summarize import casualty_phrase
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

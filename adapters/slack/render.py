@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from bot.models import Alert, Reply, Source, Summary
-from bot.summarize import casualty_phrase
+from bot.stories.summarize import casualty_phrase
 
 Block = dict[str, Any]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.models import Alert, Reply, Summary
-from bot.summarize import casualty_phrase
+from bot.stories.summarize import casualty_phrase
 
 WIDTH = 78
 

@@ -97,7 +97,7 @@ async def _summaries(
 async def _pipeline_summary(session: AsyncSession, story_id: str, match: RuleMatch, tenant: str) -> Summary | None:
     # The lead's summarizer writes the alert text (clean sentences); use it when it is there.
     try:
-        from bot.pipeline import story_summary
+        from bot.ingest.pipeline import story_summary
     except Exception:  # noqa: BLE001 - the digest still works from stored state alone
         return None
     try:

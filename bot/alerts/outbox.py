@@ -1,7 +1,7 @@
 """The outbox worker: sends each queued delivery through its platform's sink, exactly once where it can.
 
 Every alert, edit, follow-up, digest and admin notice is a `deliveries` row, written in the same
-transaction as the story change that caused it (bot/alerts.py). A row moves through
+transaction as the story change that caused it (bot/alerts/queue.py). A row moves through
 
     pending --claim--> claimed --intent--> sending --sent--> sent
        ^                  |                   |--Retryable--> pending (backoff, Retry-After honoured)
@@ -49,18 +49,18 @@ from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.alerts import alert_tenant
+from bot.alerts.queue import alert_tenant
 from bot.codec import summary_from_dict, summary_to_dict
 from bot.errors import Permanent, Retryable
+from bot.ingest.pipeline import story_summary
 from bot.models import Alert, AlertKind, RuleMatch
-from bot.pipeline import story_summary
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.services import Services
 from bot.storage.db import rowcount
 from bot.storage.tables import AlertRow, Delivery, Notice, Subscription
 
 if TYPE_CHECKING:
-    from bot.ops import Metrics
+    from bot.ops.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -927,7 +927,7 @@ class Outbox:
 
 
 def _tenant(alert_row: _AlertRecord | None, row: _DeliveryRecord) -> str:
-    """The tenant whose view of the story a delivery shows: its alert's (see bot.alerts.alert_tenant)."""
+    """The tenant whose view of the story a delivery shows: its alert's (see bot.alerts.queue.alert_tenant)."""
     return alert_tenant(alert_row.shown if alert_row is not None else None, row.channel)
 
 

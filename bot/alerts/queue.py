@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.models import Casualty, RuleMatch, Source, Summary, channel_tenant
 from bot.storage.db import chunked, insert_ignore
 from bot.storage.tables import AlertRow, Delivery, Mute, Subscription
-from bot.summarize import DEATH_KINDS, casualty_phrase
+from bot.stories.summarize import DEATH_KINDS, casualty_phrase
 
 PENDING = ("pending", "sending")
 

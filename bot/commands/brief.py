@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from bot.commands.common import human_delta, parse_count, parse_duration
 from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.topics import Topic, TopicIndex, build_index
 from bot.lazy import lazy_module
 from bot.models import Reply
-from bot.topics import Topic, TopicIndex, build_index
 
 if TYPE_CHECKING:
     import sqlalchemy as sa

@@ -13,12 +13,12 @@ from bot.models import Reply
 if TYPE_CHECKING:
     import sqlalchemy as sa
 
-    from bot import delivery
-    from bot.delivery import DeliveryInfo
+    from bot.alerts import outbox
+    from bot.alerts.outbox import DeliveryInfo
     from bot.storage import tables
 else:  # loaded when a command runs, not when the CLI lists the commands
     sa = lazy_module("sqlalchemy")
-    delivery = lazy_module("bot.delivery")
+    outbox = lazy_module("bot.alerts.outbox")
     tables = lazy_module("bot.storage.tables")
 
 USAGE = "deliveries [--dead] [--retry ID]"
@@ -91,7 +91,7 @@ def register(registry: CommandRegistry) -> None:
                 raise UserInputError(
                     f"--retry takes a delivery number, got {args['retry']!r}", argument="retry", usage=USAGE
                 )
-            info = await delivery.retry_delivery(ctx.services, int(raw), channels)
+            info = await outbox.retry_delivery(ctx.services, int(raw), channels)
             if info is None:
                 raise UserInputError(
                     f"no dead delivery #{raw}; 'deliveries --dead' lists them", argument="retry", usage=USAGE
@@ -101,7 +101,7 @@ def register(registry: CommandRegistry) -> None:
                 lines=("If the channel's subscriptions were paused, resubscribe it so new alerts flow too.",),
                 data={"delivery": _data(info)},
             )
-        rows = await delivery.list_deliveries(ctx.services, dead=bool(args.get("dead")), channels=channels)
+        rows = await outbox.list_deliveries(ctx.services, dead=bool(args.get("dead")), channels=channels)
         if args.get("dead"):
             if not rows:
                 return Reply(
@@ -112,7 +112,7 @@ def register(registry: CommandRegistry) -> None:
                 lines=tuple(_line(d) for d in rows),
                 data={"deliveries": [_data(d) for d in rows]},
             )
-        counts = await delivery.outbox_counts(ctx.services) if channels is None else {}
+        counts = await outbox.outbox_counts(ctx.services) if channels is None else {}
         summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) if counts else ""
         if not rows:
             return Reply(

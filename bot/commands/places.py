@@ -10,9 +10,9 @@ from bot.lazy import lazy_module
 from bot.models import Reply
 
 if TYPE_CHECKING:
-    from bot import places
+    from bot.detect import groups as place_groups
 else:  # loaded when the command runs, not when the CLI lists the commands
-    places = lazy_module("bot.places")
+    place_groups = lazy_module("bot.detect.groups")
 
 USAGE = "places [NAME]"
 LISTED = 16  # groups of up to this many countries are listed with their members
@@ -20,7 +20,7 @@ LISTED = 16  # groups of up to this many countries are listed with their members
 
 def _listing() -> Reply:
     """Every group by kind, each with its members; then the places inside countries a rule may name."""
-    table = places.groups()
+    table = place_groups.groups()
     lines: list[str] = []
     for group in table.groups:
         # A chat message holds about 6,000 characters (Discord's embeds): the long lists (continents, the
@@ -29,7 +29,7 @@ def _listing() -> Reply:
         lines.append(f"{group.name} ({group.kind}, {len(group.members)}): {shown}")
     lines.append(
         "Places inside countries: "
-        + "; ".join(f"{name} ({', '.join(countries)})" for name, countries in places.inside().items())
+        + "; ".join(f"{name} ({', '.join(countries)})" for name, countries in place_groups.inside().items())
     )
     return Reply(
         text=f"{len(table.groups)} regions and groups a rule's places: may name, with their member "
@@ -42,12 +42,12 @@ def _listing() -> Reply:
 
 def _groups_of(countries: set[str]) -> list[str]:
     """The groups holding every one of these countries (a place in two countries: the groups of both)."""
-    return [g.name for g in places.groups().groups if countries and countries <= set(g.members)]
+    return [g.name for g in place_groups.groups().groups if countries and countries <= set(g.members)]
 
 
 def _one(name: str) -> Reply:
     """One group with its source and members, or a country or place with the groups it belongs to."""
-    countries, regions, group = places.resolve(name)
+    countries, regions, group = place_groups.resolve(name)
     if group is not None:
         also = f"; also written {', '.join(group.names)}" if group.names else ""
         return Reply(
@@ -57,12 +57,12 @@ def _one(name: str) -> Reply:
             data={"name": group.name, "kind": group.kind, "members": list(group.members)},
         )
     if not countries and not regions:
-        near = places.groups().suggest(name)
+        near = place_groups.groups().suggest(name)
         hint = f"; did you mean {' or '.join(near)}?" if near else ""
         raise UserInputError(
             f"no place or group {name!r}{hint} ('places' lists them all)", argument="name", usage=USAGE
         )
-    inside = places.inside()
+    inside = place_groups.inside()
     within = sorted(countries | {c for r in regions for c in inside.get(r, ())})
     what = (
         f"{', '.join(sorted(regions))}: a place in {', '.join(within)}"

@@ -16,14 +16,14 @@ if TYPE_CHECKING:
     import sqlalchemy as sa
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from bot import pipeline
+    from bot.ingest import pipeline
     from bot.repo import rules as rules_repo
     from bot.repo import search
     from bot.storage import tables
     from bot.storage.tables import ArticleRow
 else:  # loaded when a command runs, not when the CLI lists the commands
     sa = lazy_module("sqlalchemy")
-    pipeline = lazy_module("bot.pipeline")
+    pipeline = lazy_module("bot.ingest.pipeline")
     rules_repo = lazy_module("bot.repo.rules")
     search = lazy_module("bot.repo.search")
     tables = lazy_module("bot.storage.tables")

@@ -13,11 +13,11 @@ from bot.lazy import lazy_module
 from bot.models import Reply
 
 if TYPE_CHECKING:
-    from bot import pipeline
+    from bot.ingest import pipeline
     from bot.repo import rules as rules_repo
     from bot.repo import subscriptions as repo
 else:  # loaded when a command runs, not when the CLI lists the commands
-    pipeline = lazy_module("bot.pipeline")
+    pipeline = lazy_module("bot.ingest.pipeline")
     rules_repo = lazy_module("bot.repo.rules")
     repo = lazy_module("bot.repo.subscriptions")
 

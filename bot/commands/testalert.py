@@ -21,10 +21,10 @@ from bot.lazy import lazy_module
 from bot.models import Reply, RuleMatch, Source, Summary
 
 if TYPE_CHECKING:
-    from bot import delivery
+    from bot.alerts import outbox as outbox_module
     from bot.storage import tables
 else:  # loaded when the command runs, not when the CLI lists the commands
-    delivery = lazy_module("bot.delivery")
+    outbox_module = lazy_module("bot.alerts.outbox")
     tables = lazy_module("bot.storage.tables")
 
 USAGE = "test-alert [CHANNEL]"
@@ -86,7 +86,7 @@ def register(registry: CommandRegistry) -> None:
         here = outbox is not None and outbox.can_send(channel)
         now = services.clock.now()
         who = ctx.caller.display_name or ctx.caller.user_id
-        payload = {"sample": delivery.summary_to_dict(sample_summary(who, now))}
+        payload = {"sample": outbox_module.summary_to_dict(sample_summary(who, now))}
         async with services.db.session() as session:
             # Sent here: the row is leased to this instance from the start, so no other instance takes it.
             row = tables.Delivery(
@@ -98,7 +98,7 @@ def register(registry: CommandRegistry) -> None:
                 created_at=now,
                 status="claimed" if here else "pending",
                 lease_owner=services.instance_id if here else None,
-                lease_until=now + delivery.CLAIM_LEASE if here else None,
+                lease_until=now + outbox_module.CLAIM_LEASE if here else None,
             )
             session.add(row)
             await session.flush()

@@ -13,7 +13,7 @@ from bot.detect.rules import compile_rules, load_rules_file
 from bot.errors import ConfigError, FeedError
 from bot.ingest.local import read_article_file
 from bot.models import Detection
-from bot.stories import StoryDoc, cluster, explain_members, stated_date
+from bot.stories.cluster import StoryDoc, cluster, explain_members, stated_date
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".html", ".htm")
 

@@ -27,8 +27,8 @@ from pydantic import (
     model_validator,
 )
 
-from bot import places as place_groups
 from bot.detect import gazetteer
+from bot.detect import groups as place_groups
 from bot.detect.query import (
     And,
     Near,

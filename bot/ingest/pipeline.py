@@ -32,17 +32,17 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.alerts import StoryChange, queue_for_stories, queue_removal
+from bot.alerts.queue import StoryChange, queue_for_stories, queue_removal
 from bot.codec import article_from_row, detection_from_dict, detection_to_dict
+from bot.detect.rulebook import RuleBook
 from bot.ingest.items import FeedItem
 from bot.models import Article, Detection, RuleMatch, Summary
 from bot.repo.search import visible_ids
-from bot.rulebook import RuleBook
 from bot.services import Services
 from bot.storage.db import chunked, insert_ignore
 from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
-from bot.stories import StoryDoc, StoryIndex, event_time, new_story_id
-from bot.summarize import summarize
+from bot.stories.cluster import StoryDoc, StoryIndex, event_time, new_story_id
+from bot.stories.summarize import summarize
 
 log = logging.getLogger(__name__)
 

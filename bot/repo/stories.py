@@ -11,7 +11,7 @@ from typing import Any
 from bot.codec import article_from_row, detection_from_dict
 from bot.models import Casualty, RuleMatch, Severity, Source, Summary
 from bot.storage.tables import ArticleRow, Story
-from bot.summarize import member_reasons
+from bot.stories.summarize import member_reasons
 
 CEASEFIRE_WEIGHT = {
     "collapsed": 5.0,

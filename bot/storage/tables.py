@@ -119,7 +119,7 @@ class ArticleRow(Base):
     story_id: Mapped[str | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), nullable=True)
     detection: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     search_text: Mapped[str] = mapped_column(Text, default="")
-    # When the event happened (`bot.stories.event_time`): what `brief --since`, digests and "is it news" use.
+    # When the event happened (`bot.stories.cluster.event_time`): what `brief --since`, digests and "is it news" use.
     event_at: Mapped[datetime] = mapped_column(default=_event_default)
     dated: Mapped[str] = mapped_column(String(10), default=_dated_default)  # published | text | fetched
     # An admin split it out of the story `split_from` at `split_at` (`story split`): clustering never folds it back.

@@ -413,7 +413,10 @@ def member_reasons(
     """Why each article (oldest first) is in its story: the rules it matched, and what it shares with the
     earlier member it has most in common with ('with "Blinken hosts...": same parties: Antony Blinken, Armenia; same event:
     talks; 1 day apart: 19 Sep 2022, 20 Sep 2022")."""
-    from bot.stories import StoryDoc, explain_members  # bot.stories reads this module's boilerplate test
+    from bot.stories.cluster import (  # bot.stories.cluster reads this module's boilerplate test
+        StoryDoc,
+        explain_members,
+    )
 
     links = explain_members(
         [StoryDoc(a.id, a.title, a.text, a.when, d) for a, d in zip(articles, detections, strict=False)]

@@ -5,7 +5,7 @@ Revises: 0003_feed_warning
 Create Date: 2026-12-04
 
 `brief --since`, digests and whether an item is news at all go by the event's time: the publication
-date, else a date written in the text (a dateline), else the fetch time (`bot.stories.event_time`).
+date, else a date written in the text (a dateline), else the fetch time (`bot.stories.cluster.event_time`).
 Existing rows are dated by their publication time, else their fetch time.
 """
 
