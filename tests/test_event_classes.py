@@ -848,6 +848,8 @@ def test_a_truce_declared_by_one_side_is_proposed(detector: Detector, text: str,
         "On Syria, both leaders agreed that it is in the interest of both countries to help find a solution.",
         "The leaders agreed that there is no military solution to the conflict.",
         "Both sides agreed that it was important to keep talking.",
+        "They agreed that the UK and Egypt would coordinate with other partners on efforts to secure a ceasefire.",
+        "The leaders agreed that the loss of civilian life following the attacks was shocking and tragic.",
     ],
 )
 def test_a_judgement_agreed_is_no_agreement(detector: Detector, text: str) -> None:
@@ -855,7 +857,9 @@ def test_a_judgement_agreed_is_no_agreement(detector: Detector, text: str) -> No
 
 
 def test_an_arrangement_agreed_stays_an_agreement(detector: Detector) -> None:
-    assert "agreement" in _types(detector, "The sides agreed that a joint commission will monitor the border.")
+    # What is agreed to or on is an arrangement; what is "agreed that" is a view or an intention (above).
+    assert "agreement" in _types(detector, "The sides agreed to set up a joint commission to monitor the border.")
+    assert "agreement" in _types(detector, "The two governments agreed on a joint commission to monitor the border.")
 
 
 # --- clash: an attack placed in a place the place finder knows, and fighting beside a truce -----------

@@ -297,8 +297,8 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
             continue
         if _CONSENSUS.match(after):
             continue
-        if m.group().endswith("that") and _CONDITION.search(after):
-            continue
+        if m.group().endswith("that"):
+            continue  # "the leaders agreed that ...": a shared view or a plan; an agreement is agreed to or on
         return True
     for m in _AGREEMENT.finditer(low):
         left, right = _bounds(low, m.start(), m.end())
@@ -1005,6 +1005,8 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
             Reading(r.type, r.status, r.weight / r.sentence.weight * weights[r.sentence.index], r.sentence)
             for r in found
         ]
+    # A full article: it has body sentences past the lead paragraphs (weighed below 1, bot/detect/text.py).
+    long_item = any(not s.is_title and s.weight < 1.0 for s in doc.sentences)
     by_type: dict[str, list[Reading]] = {}
     for r in found:
         by_type.setdefault(r.type, []).append(r)
@@ -1022,7 +1024,13 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
             continue
         rs = by_type.get(etype, [])
         total = sum(r.weight for r in rs)
-        if not rs or total < _THRESHOLDS[etype]:
+        bar = _THRESHOLDS[etype]
+        if etype == "talks" and long_item:
+            # In a full article one passing mention of talks in the body is context (support for talks, talks that
+            # led to a deal, talks to come); the headline, the lead or several mentions report talks held. In a
+            # headline and teaser every sentence is the lead.
+            bar = LEAD_WEIGHT
+        if not rs or total < bar:
             continue
         if etype == "ceasefire":
             if segments is not None:
