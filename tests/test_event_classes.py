@@ -900,3 +900,21 @@ def test_fighting_in_a_sentence_about_a_ceasefire_is_a_clash(detector: Detector)
     # The fighting a truce is meant to end is still no report of fighting.
     calm = "The two sides agreed to a truce on Sunday to end weeks of fighting in the north."
     assert "clash" not in _types(detector, calm, "Truce agreed")
+
+
+def test_soldiers_killed_in_an_accident_are_no_clash(detector: Detector) -> None:
+    crash = "Two US Army soldiers died when an Apache military helicopter crashed into a field in Texas."
+    assert "clash" not in _types(detector, crash, "2 US army soldiers killed in Texas chopper crash")
+    ambush = "Two soldiers were killed when militants ambushed their patrol near the border on Monday."
+    assert "clash" in _types(detector, ambush, "2 soldiers killed in ambush")
+
+
+def test_fighting_beside_a_truce_in_force_is_a_violation(detector: Detector) -> None:
+    text = (
+        "The ceasefire agreed last month between the army and the rebels is in force across the region. "
+        "Heavy fighting erupted on Tuesday near the northern town, and air strikes hit rebel positions overnight."
+    )
+    assert _status(detector, text, "Statement on the situation in the north") == "violated"
+    # The headline's own status stands: a deal reached after clashes is a deal.
+    deal = "The government and the rebels reached a ceasefire deal on Friday. Heavy fighting erupted on Tuesday."
+    assert _status(detector, deal, "Government and rebels reach cease-fire deal") == "agreed"

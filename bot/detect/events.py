@@ -1012,7 +1012,12 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
         by_type.setdefault(r.type, []).append(r)
     # Casualties among armed men in the headline or lead are fighting.
     for c in casualties:
-        if c.current and c.who in _ARMED_WHO and c.kind in ("killed", "dead", "wounded", "injured"):
+        if (
+            c.current
+            and c.who in _ARMED_WHO
+            and c.kind in ("killed", "dead", "wounded", "injured")
+            and c.cause in (None, "conflict")  # soldiers killed in a helicopter crash died in no fight
+        ):
             sent = next((s for s in doc.sentences if s.text == c.evidence), None)
             if sent is not None and sent.weight >= 2.0:
                 by_type.setdefault("clash", []).append(Reading("clash", None, 2.0, sent))
@@ -1047,6 +1052,15 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
                 if r.status:
                     scores[r.status] = scores.get(r.status, 0.0) + r.weight
             status = max(scores, key=lambda s: (scores[s], -_PRIORITY.index(s))) if scores else None
+            clash = by_type.get("clash", [])
+            if (
+                status in ("agreed", "holding")
+                and sum(r.weight for r in clash) >= _THRESHOLDS["clash"]
+                and not any(r.status == status and r.sentence.is_title for r in rs)
+            ):
+                # Fighting reported as current news beside a truce in force breaks it, unless the headline itself
+                # says the truce was agreed or holds ("Mali, separatists reach cease-fire deal" after clashes).
+                status = "violated"
             top_reading = next((r for r in sorted(rs, key=lambda r: -r.weight) if r.status == status), rs[0])
             events.append(Event("ceasefire", status, top_reading.sentence.text, top_reading.cue))
         else:
