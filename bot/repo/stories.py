@@ -72,9 +72,13 @@ def tenant_state(story: Story | None, tenant: str) -> Mapping[str, Any]:
     return mine if isinstance(mine, Mapping) else {}
 
 
-def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | None, tenant: str) -> StoryView:
+def build_view(
+    story: Story | None, articles: Sequence[ArticleRow], key: str | None, tenant: str, *, reasons: bool = True
+) -> StoryView:
     """Merge the tenant's state of a story and its articles' detections into one Summary (state wins when
-    present); `articles` are those the tenant may see. Nothing another tenant's sources set is used."""
+    present); `articles` are those the tenant may see. Nothing another tenant's sources set is used.
+
+    `reasons=False` leaves each source's `why` empty: a list of many stories skips comparing their texts."""
     state = tenant_state(story, tenant)
     detections = [a.detection if isinstance(a.detection, Mapping) else {} for a in articles]
     ceasefire = state.get("ceasefire") if isinstance(state.get("ceasefire"), str) else None
@@ -115,7 +119,7 @@ def build_view(story: Story | None, articles: Sequence[ArticleRow], key: str | N
                 severity: Severity = m["severity"] if m.get("severity") in SEVERITY_WEIGHT else "routine"
                 matches[m["rule"]] = RuleMatch(rule=m["rule"], reason=str(m.get("reason") or ""), severity=severity)
     arts = [article_from_row(a) for a in articles]
-    why = member_reasons(arts, [detection_from_dict(d) for d in detections])
+    why = member_reasons(arts, [detection_from_dict(d) for d in detections]) if reasons else [""] * len(arts)
     sources = tuple(
         Source(
             article_id=art.id,

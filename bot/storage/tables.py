@@ -131,6 +131,7 @@ class SeenItem(Base):
     """A feed item key already seen, so reposts and edited items never alert twice."""
 
     __tablename__ = "seen_items"
+    __table_args__ = (Index("ix_seen_items_article", "article_id"),)  # which tenants saw an article
 
     feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True)
     item_key: Mapped[str] = mapped_column(String(80), primary_key=True)

@@ -270,9 +270,9 @@ class Console:
         page = _page_number(request.query.get("page"))
         async with self.services.db.session() as session:
             items = await data.list_stories(
-                session, auth.caller.tenant, flt, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE
+                session, auth.caller.tenant, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
             )
-        more = len(items) > PAGE_SIZE
+        more = len(items) == PAGE_SIZE  # the next page may be empty: it says so
         query = {k: v for k, v in request.query.items() if k != "page" and v}
         return self._render(
             "stories.html",

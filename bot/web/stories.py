@@ -2,7 +2,7 @@
 
 A story is listed when one of its articles reached the tenant through the tenant's own feeds (the
 rule every face follows, `bot.repo.search.visible_ids`), newest report first. Each story is the
-brief's `StoryView` of the tenant's members (`bot.commands.brief.story_views`); its rules are those the
+brief's `StoryView` of the tenant's members (`bot.repo.stories.build_view`); its rules are those the
 pipeline recorded for the tenant, its severity the highest of theirs.
 """
 
@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import desc, func, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels import mask_secrets
 from bot.codec import detection_from_dict
-from bot.commands.brief import story_views
 from bot.models import SEVERITIES, Summary
 from bot.repo import search
-from bot.repo.stories import SEVERITY_WEIGHT, StoryView, casualty_text, summary_payload, tenant_state
+from bot.repo.stories import SEVERITY_WEIGHT, StoryView, build_view, casualty_text, summary_payload, tenant_state
 from bot.storage.tables import AlertRow, ArticleRow, Delivery, Rule, Story
 
 # Stories scanned for one page of a filtered list: a filter matching nothing stops here, not at the last story.
 SCAN_STORIES = 2000
-BATCH = 50
+SCAN_ARTICLES = 20_000
+CHUNK = 500  # reports read at a time, newest first
+BATCH = 50  # stories built at a time
 MAX_LIMIT = 500
 
 
@@ -95,11 +96,15 @@ async def _severities(session: AsyncSession, tenant: str) -> dict[str, str]:
     return {name: str((spec or {}).get("severity") or "routine") for name, spec in rows}
 
 
-def _rules_of(story: Story | None, view: StoryView, tenant: str) -> tuple[str, ...]:
-    """The tenant's rules the story matched, as the pipeline recorded them (else those in the reports)."""
+def _recorded_rules(story: Story | None, tenant: str) -> list[str] | None:
+    """The tenant's rules the story matched as the pipeline recorded them; None when it recorded none."""
     recorded = tenant_state(story, tenant).get("rules")
-    names = [r for r in recorded if isinstance(r, str)] if isinstance(recorded, list) else []
-    return tuple(dict.fromkeys([*names, *view.summary.rules]))
+    return [r for r in recorded if isinstance(r, str)] if isinstance(recorded, list) else None
+
+
+def _rules_of(story: Story | None, view: StoryView, tenant: str) -> tuple[str, ...]:
+    """The tenant's rules the story matched, as the pipeline recorded them (and any the reports carry)."""
+    return tuple(dict.fromkeys([*(_recorded_rules(story, tenant) or []), *view.summary.rules]))
 
 
 def _severity(rules: Iterable[str], severities: Mapping[str, str]) -> str:
@@ -108,47 +113,86 @@ def _severity(rules: Iterable[str], severities: Mapping[str, str]) -> str:
 
 
 async def _items(
-    session: AsyncSession, story_ids: Sequence[str], tenant: str, *, facts: bool = False
+    session: AsyncSession,
+    story_ids: Sequence[str],
+    tenant: str,
+    *,
+    detail: bool = False,
+    severity: str = "",
+    severities: Mapping[str, str] | None = None,
 ) -> list[StoryItem]:
-    """The tenant's items for these stories, in the order given (a story the tenant cannot see is left out)."""
-    members = await search.articles_of_stories(session, story_ids, tenant)
-    newest = [rows[-1] for sid in story_ids if (rows := members.get(sid))]
+    """The tenant's items for these stories, in the order given (a story the tenant cannot see is left out).
+
+    Each is the brief's view of the tenant's members (`build_view`); a list leaves out why each source is in
+    its story (`detail` adds it, and the facts with their evidence)."""
     stories = await search.stories_by_ids(session, story_ids)
-    severities = await _severities(session, tenant)
-    views = {v.key: v for v in await story_views(session, newest, tenant)}
+    if severities is None:
+        severities = await _severities(session, tenant)
+    if severity:  # known from the rules the pipeline recorded: other stories are not built at all
+        story_ids = [
+            sid
+            for sid in story_ids
+            if (recorded := _recorded_rules(stories.get(sid), tenant)) is None
+            or _severity(recorded, severities) == severity
+        ]
+    members = await search.articles_of_stories(session, story_ids, tenant)
     out = []
     for sid in story_ids:
-        view = views.get(sid)
-        if view is None:
+        rows = members.get(sid)
+        if not rows:
             continue
-        rules = _rules_of(stories.get(sid), view, tenant)
-        found = _facts(members[sid]) if facts else ()
+        story = stories.get(sid)
+        view = build_view(story, rows, sid, tenant, reasons=detail)
+        rules = _rules_of(story, view, tenant)
+        found = _facts(rows) if detail else ()
         out.append(StoryItem(view=view, rules=rules, severity=_severity(rules, severities), facts=found))
     return out
+
+
+async def _newest_story_ids(session: AsyncSession, tenant: str, flt: StoryFilter) -> AsyncIterator[list[str]]:
+    """The tenant's story ids, newest report first, a few at a time: reports are read newest first along the
+    event-time index, a chunk after the last one read, so a page costs a few hundred rows however many are
+    stored."""
+    query = (
+        select(ArticleRow.story_id, ArticleRow.event_at, ArticleRow.id)
+        .where(search.visible(tenant), ArticleRow.story_id.is_not(None))
+        .order_by(ArticleRow.event_at.desc(), ArticleRow.id.desc())
+        .limit(CHUNK)
+    )
+    if flt.since is not None:
+        query = query.where(ArticleRow.event_at >= flt.since)
+    if flt.until is not None:
+        query = query.where(ArticleRow.event_at <= flt.until)
+    seen: set[str] = set()
+    after: tuple[datetime, str] | None = None
+    for _ in range(SCAN_ARTICLES // CHUNK):
+        page = query
+        if after is not None:
+            at, aid = after
+            page = query.where(or_(ArticleRow.event_at < at, and_(ArticleRow.event_at == at, ArticleRow.id < aid)))
+        rows = (await session.execute(page)).all()
+        fresh = [sid for sid in dict.fromkeys(r.story_id for r in rows) if sid not in seen]
+        seen.update(fresh)
+        for start in range(0, len(fresh), BATCH):
+            yield fresh[start : start + BATCH]
+        if len(rows) < CHUNK or len(seen) >= SCAN_STORIES:
+            return
+        after = (rows[-1].event_at, rows[-1].id)
 
 
 async def list_stories(
     session: AsyncSession, tenant: str, flt: StoryFilter | None = None, *, limit: int = 50, offset: int = 0
 ) -> list[StoryItem]:
-    """The tenant's stories, newest report first, that pass `flt`; at most `limit` after skipping `offset`."""
+    """The tenant's stories, newest report first, that pass `flt`; at most `limit` after skipping `offset`.
+
+    A story is placed by its newest report (within `since`..`until` when given). A filter is applied to the
+    newest `SCAN_STORIES` stories: one that matches none of them answers an empty list."""
     flt = flt or StoryFilter()
-    latest = func.max(ArticleRow.event_at).label("latest")
-    query = (
-        select(ArticleRow.story_id, latest)
-        .where(ArticleRow.id.in_(search.visible_ids(tenant)), ArticleRow.story_id.is_not(None))
-        .group_by(ArticleRow.story_id)
-        .order_by(desc("latest"), ArticleRow.story_id)
-        .limit(SCAN_STORIES)
-    )
-    if flt.since is not None:
-        query = query.having(latest >= flt.since)
-    if flt.until is not None:
-        query = query.having(latest <= flt.until)
-    ids = [row[0] for row in (await session.execute(query)).all()]
     kept: list[StoryItem] = []
     skipped = 0
-    for start in range(0, len(ids), BATCH):
-        for item in await _items(session, ids[start : start + BATCH], tenant):
+    severities = await _severities(session, tenant)
+    async for ids in _newest_story_ids(session, tenant, flt):
+        for item in await _items(session, ids, tenant, severity=flt.severity, severities=severities):
             if not flt.keeps(item):
                 continue
             if skipped < offset:
@@ -162,7 +206,7 @@ async def list_stories(
 
 async def get_story(session: AsyncSession, tenant: str, story_id: str) -> StoryItem | None:
     """One story with its facts and their evidence, or None when the tenant has no report of it."""
-    found = await _items(session, [story_id], tenant, facts=True)
+    found = await _items(session, [story_id], tenant, detail=True)
     return found[0] if found else None
 
 
