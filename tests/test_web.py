@@ -199,6 +199,29 @@ async def test_filters_csv_and_the_story_page(database_url: str, tmp_path: Path,
             assert resp.status == 404
 
 
+async def test_charts_draw_stories_by_country_and_casualties_per_day(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    async with running_console(database_url, tmp_path, clock) as run, _session(run) as http:
+        await _sign_in(http, run)
+        async with http.get("/charts?days=7") as resp:
+            assert resp.status == 200
+            page = await resp.text()
+        assert "2 stories with a report from 18 Nov" in page
+        countries = page.split('id="chart-countries"', 1)[1].split("</svg>", 1)[0]
+        for country in ("Armenia", "Azerbaijan", "Belarus"):
+            assert f"<title>{country}: 1</title>" in countries
+        casualties = page.split('id="chart-casualties"', 1)[1].split("</svg>", 1)[0]
+        bars = re.findall(r"<title>(\d+ \w+), ([^:]+): ([\d,]+)</title>", casualties)
+        assert [(day, count) for day, _, count in bars] == [("24 Nov", "200")]  # the seed story's current toll
+        assert '<th scope="row">24 Nov</th>' in page
+        clock.advance(days=10)  # the window moves on: nothing in it (and the session has ended: sign in again)
+        await _sign_in(http, run)
+        async with http.get("/charts?days=7") as resp:
+            page = await resp.text()
+        assert "No story in this window." in page and "0 stories" in page
+
+
 async def test_rules_check_preview_save_and_audit_say_what_the_cli_says(
     database_url: str, tmp_path: Path, clock: FakeClock
 ) -> None:

@@ -8,6 +8,7 @@ ones the README shows.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -22,8 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMEDRIVER, CHROMIUM, REPO
-from tests.web_support import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, console_config
+from bot.web.console import Console
+from tests.conftest import CHROMEDRIVER, CHROMIUM, REPO, FakeClock
+from tests.web_support import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, console_config, running_console
 
 pytestmark = pytest.mark.browser
 
@@ -171,6 +173,12 @@ def test_the_printed_link_opens_stories_with_the_seed_story_and_both_sources(bot
     headlines = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "#story-list h2")]
     assert headlines == [OLDER_TITLE]
 
+    driver.find_element(By.LINK_TEXT, "Charts").click()
+    chart = driver.find_element(By.ID, "chart-countries")
+    assert chart.is_displayed() and chart.size["height"] > 40
+    assert {"Armenia", "Belarus"} <= {t.text for t in chart.find_elements(By.TAG_NAME, "text")}
+    _shot(driver, "charts")
+
 
 def test_pages_read_without_javascript_and_the_sign_in_page_without_a_session(bot: Bot) -> None:
     from selenium.webdriver.common.by import By
@@ -273,3 +281,44 @@ def test_keyboard_only_navigation_and_every_field_has_a_label(bot: Bot, browser)
         assert all(b.text.strip() or b.get_attribute("aria-label") for b in driver.find_elements(By.TAG_NAME, "button"))
         for form in driver.find_elements(By.CSS_SELECTOR, "form[method=post]"):
             assert form.find_elements(By.CSS_SELECTOR, "input[type=hidden][name=csrf]"), path
+
+
+NEW_STORY = {
+    "title": "Ceasefire collapses in Sudan as fighting resumes in Khartoum",
+    "text": "KHARTOUM (Reuters) - A ceasefire between Sudan's army and the Rapid Support Forces collapsed on Tuesday as "
+    "heavy fighting resumed in Khartoum, residents said. At least 40 people were killed in the clashes, medics said.",
+    "url": "https://example.org/sudan-ceasefire-collapses",
+    "outlet": "Example Wire",
+    "published": "2026-11-24T13:00:00+00:00",
+}
+
+
+async def test_an_open_stories_page_takes_in_a_new_story_without_a_reload(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(Console, "refresh_seconds", 1)
+    async with running_console(f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite'}", tmp_path, clock) as run:
+        driver = await asyncio.to_thread(_driver)  # the browser waits in a thread; the bot runs in this loop
+        try:
+            await asyncio.to_thread(driver.get, run.link)
+
+            def headlines() -> list[str]:
+                return [h.text for h in driver.find_elements(By.CSS_SELECTOR, "#story-list h2")]
+
+            assert await asyncio.to_thread(headlines) == [SEED_HEADLINE, OLDER_TITLE]
+            await asyncio.to_thread(driver.execute_script, "window.notReloaded = true;")
+            (tmp_path / "seeds" / "950_new.json").write_text(json.dumps(NEW_STORY), encoding="utf-8")
+            await run.app.poll_all(force=True)
+            for _ in range(200):
+                if (await asyncio.to_thread(headlines))[:1] == [NEW_STORY["title"]]:
+                    break
+                await asyncio.sleep(0.05)
+            assert await asyncio.to_thread(headlines) == [NEW_STORY["title"], SEED_HEADLINE, OLDER_TITLE]
+            status = await asyncio.to_thread(lambda: driver.find_element(By.ID, "live-status").text)
+            assert status.endswith("1 new story.")
+            assert await asyncio.to_thread(driver.execute_script, "return window.notReloaded === true;")
+        finally:
+            await asyncio.to_thread(driver.quit)

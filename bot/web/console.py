@@ -22,6 +22,7 @@ import jinja2
 from aiohttp import web
 
 from bot.models import Caller, Invocation, Reply, when_text
+from bot.web import charts
 from bot.web import stories as data
 from bot.web.auth import OPERATOR, URL_FILE, Session, Sessions, csrf_ok, remove_url_file, write_url_file
 from bot.web.rules import RuleForm, field_of, form_values
@@ -60,6 +61,8 @@ class Auth:
 class Console:
     """The web console of one running bot: its sign-in token, sessions, templates and routes."""
 
+    refresh_seconds = 20  # how often an open Stories page asks for the list again (with JavaScript)
+
     def __init__(self, core: CommandCore, services: Services, *, sessions: Sessions | None = None) -> None:
         self.core = core
         self.services = services
@@ -87,6 +90,7 @@ class Console:
         r.add_post("/logout", self._page(self.logout))
         r.add_get("/stories", self._page(self.stories_page))
         r.add_get("/stories/{id}", self._page(self.story_page))
+        r.add_get("/charts", self._page(self.charts_page))
         r.add_get("/rules", self._page(self.rules_page))
         r.add_get("/rules/new", self._page(self.rule_new))
         r.add_get("/rules/history", self._page(self.history_page))
@@ -287,6 +291,7 @@ class Console:
             prev_url=f"/stories?{urlencode({**query, 'page': page - 1})}" if page > 1 else None,
             next_url=f"/stories?{urlencode({**query, 'page': page + 1})}" if more else None,
             csv_url="/api/stories.csv" + (f"?{urlencode(query)}" if query else ""),
+            refresh=self.refresh_seconds,
         )
 
     async def story_page(self, request: web.Request, auth: Auth) -> web.StreamResponse:
@@ -305,6 +310,27 @@ class Console:
                 message=f"There is no story {story_id!r} among this workspace's reports.",
             )
         return self._render("story.html", request, auth, item=item, alerts=alerts)
+
+    async def charts_page(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """Stories by country and reported casualties per day by country, as SVG, over 7, 30 or 90 days."""
+        days = charts.days_of(request.query.get("days"))
+        since, until = charts.window(self.services.clock.now(), days)
+        start = datetime.combine(since.date(), time.min, tzinfo=UTC)
+        async with self.services.db.session() as session:
+            items = await data.list_stories(
+                session, auth.caller.tenant, data.StoryFilter(since=start), limit=data.MAX_LIMIT
+            )
+        return self._render(
+            "charts.html",
+            request,
+            auth,
+            days=days,
+            since=start,
+            until=until,
+            stories=len(items),
+            by_country=charts.stories_by_country(items),
+            casualties=charts.casualties_per_day(items, start, until),
+        )
 
     async def rules_page(self, request: web.Request, auth: Auth) -> web.StreamResponse:
         """The workspace's rules, with their state and a link to edit each."""

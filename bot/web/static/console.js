@@ -1,6 +1,36 @@
 // diplobot console: progressive enhancement only. Every page works without this file; with it, the rule
-// form checks the rule as you type (the same check and messages as the CLI, from /api/rules/check).
+// form checks the rule as you type (the same check and messages as the CLI, from /api/rules/check), and an
+// open Stories page (its first page) takes in new stories without a reload.
 "use strict";
+(function () {
+  const results = document.getElementById("story-results");
+  if (!results || !results.dataset.refresh || !window.fetch || !window.DOMParser) return;
+  const status = document.getElementById("live-status");
+  const every = Math.max(1, Number(results.dataset.refresh)) * 1000;
+  const ids = (root) => Array.from(root.querySelectorAll("[data-story]"), (e) => e.dataset.story);
+
+  async function refresh() {
+    if (results.contains(document.activeElement)) return; // never move what a keyboard user is on
+    try {
+      const resp = await fetch(window.location.href, { credentials: "same-origin" });
+      if (!resp.ok || !resp.url.startsWith(window.location.origin + "/stories")) return; // signed out: leave it
+      const page = new DOMParser().parseFromString(await resp.text(), "text/html");
+      const fresh = page.getElementById("story-results");
+      if (!fresh) return;
+      const before = new Set(ids(results));
+      const added = ids(fresh).filter((id) => !before.has(id)).length;
+      if (fresh.innerHTML === results.innerHTML) return;
+      results.innerHTML = fresh.innerHTML;
+      const now = new Date().toISOString().slice(11, 16);
+      status.textContent = added
+        ? `Updated ${now} UTC: ${added} new ${added === 1 ? "story" : "stories"}.`
+        : `Updated ${now} UTC.`;
+    } catch (err) {
+      // the bot is restarting or unreachable: try again next time
+    }
+  }
+  setInterval(refresh, every);
+})();
 (function () {
   const form = document.getElementById("rule-form");
   if (!form || !window.fetch) return;
