@@ -4,36 +4,33 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import or_, select, update
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from bot.alerts.digest import schedule_digests
-from bot.alerts.outbox import Outbox, queue_notice
-from bot.bootstrap import load_config, seed
-from bot.channels import LOCAL_TENANT
+from bot.alerts.outbox import Outbox
+from bot.commands import default_registry
 from bot.commands.core import CommandCore
 from bot.detect import language
 from bot.detect.rulebook import RuleBook
 from bot.errors import DiplobotError, Unavailable
-from bot.ingest.feeds import FeedSpec
 from bot.ingest.fetch import Fetcher
 from bot.ingest.pipeline import Pipeline
-from bot.ingest.poll import FeedState, PollResult, SharedPolls
-from bot.ingest.pool import ParsePool
+from bot.ingest.poll import PollResult
+from bot.ingest.scheduler import FeedScheduler
 from bot.ops.metrics import Metrics, OpsServer
 from bot.ports import Adapter, Clock, SystemClock
+from bot.repo.bootstrap import load_config, seed
 from bot.services import Services, default_instance_id
 from bot.settings import Settings
-from bot.storage.db import Database, rowcount, unavailable
+from bot.storage.db import Database, unavailable
 from bot.storage.tables import Feed
 from bot.stories.cluster import StoryIndex
 
@@ -42,10 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAUSE_AFTER = 10
-# Polls one instance runs at once: the rest wait, so that other instances lease the other due feeds.
-POLL_CONCURRENCY = 4
-MAX_BACKOFF = timedelta(hours=6)
 # The host in the console's sign-in link: the ops server listens on every address, this one always answers.
 CONSOLE_HOST = "127.0.0.1"
 
@@ -67,11 +60,6 @@ def load_adapters(settings: Settings, core: CommandCore | None, only: Sequence[s
 
 def _print_line(line: str) -> None:
     print(line, flush=True)
-
-
-def feed_backoff(interval: int, failures: int) -> timedelta:
-    """How long a failing feed waits: its interval doubled per consecutive failure, capped at 6 h."""
-    return min(MAX_BACKOFF, timedelta(seconds=interval * (2 ** max(0, failures - 1))))
 
 
 class App:
@@ -97,10 +85,6 @@ class App:
         self.console: Console | None = None  # the web console, on the ops server's port
         # Where `diplobot run` says the console's sign-in link: one line on standard output.
         self.announce: Callable[[str], None] = announce or _print_line
-        self._polls_in_flight: set[asyncio.Task[object]] = set()
-        self._poll_slots = asyncio.Semaphore(POLL_CONCURRENCY)
-        self.shared_polls = SharedPolls()  # tenants seeded with the same default feeds share each fetch
-        self.parser = ParsePool()  # large feed documents are parsed in a worker process
         self._setup_done = False
         self._writable = False
 
@@ -121,7 +105,7 @@ class App:
         except BaseException:
             await db.close()  # no connection left open, so SQLite leaves no -wal/-shm file behind
             raise
-        self.core = CommandCore(self.services, seed_tenants=True)
+        self.core = CommandCore(self.services, default_registry(), seed_tenants=True)
         self.adapters = (
             self._given_adapters if self._given_adapters is not None else load_adapters(self.settings, self.core)
         )
@@ -134,6 +118,14 @@ class App:
         self.fetcher = self._given_fetcher or Fetcher(allow_private=self.settings.allow_private_networks)
         await self.fetcher.__aenter__()  # entered here, so closed in close() too, given or not
         self.services.fetcher = self.fetcher
+        self.feeds = FeedScheduler(
+            self.services,
+            self.pipeline,
+            self.fetcher,
+            self.metrics,
+            stop_event=self.stop_event,
+            wake_outbox=self.outbox.wake.set,
+        )
         self._setup_done = True
 
     async def prepare(self) -> None:
@@ -154,7 +146,7 @@ class App:
         if not self._setup_done:
             return
         await self.fetcher.__aexit__(None, None, None)
-        self.parser.close()
+        self.feeds.close()
         await self.services.db.close()
         self._setup_done = False
 
@@ -172,181 +164,15 @@ class App:
 
     async def feed_ids(self) -> list[int]:
         """Enabled, unpaused feeds."""
-        async with self.services.db.session() as session:
-            return list(
-                (
-                    await session.scalars(
-                        select(Feed.id).where(Feed.enabled.is_(True), Feed.paused.is_(False)).order_by(Feed.id)
-                    )
-                ).all()
-            )
-
-    async def _lease_feed(self, feed_id: int, force: bool) -> Feed | None:
-        """Take this feed's poll lease unless another instance holds it or it is backing off."""
-        now = self.clock.now()
-        async with self.services.db.session() as session:
-            feed = await session.get(Feed, feed_id)
-            if feed is None or not feed.enabled or feed.paused:
-                return None
-            spec = FeedSpec.model_validate(feed.spec)
-            cond = [Feed.id == feed_id, or_(Feed.lease_until.is_(None), Feed.lease_until < now)]
-            if not force:
-                cond.append(or_(Feed.next_poll_at.is_(None), Feed.next_poll_at <= now))
-            result = await session.execute(
-                update(Feed)
-                .where(*cond)
-                .values(
-                    lease_owner=self.services.instance_id, lease_until=now + timedelta(seconds=max(120, spec.interval))
-                )
-            )
-            if rowcount(result) != 1:
-                return None
-            return feed
+        return await self.feeds.feed_ids()
 
     async def poll(self, feed_id: int, *, force: bool = False) -> PollResult | None:
-        """Poll one feed, ingest its items, record its health; never raises (a job must go on)."""
-        task = asyncio.current_task()
-        if task is not None:  # so that a graceful stop can let it finish
-            self._polls_in_flight.add(task)
-            task.add_done_callback(self._polls_in_flight.discard)
-        try:
-            async with self._poll_slots:
-                return await self._poll(feed_id, force)
-        except asyncio.CancelledError:
-            if not self.stop_event.is_set():
-                raise
-            log.debug("poll of feed %s cut short by the stop", feed_id, extra={"feed": feed_id})
-            return None
-        except Exception:
-            self.metrics.polled(False)
-            log.exception("poll of feed %s failed unexpectedly; it will be retried", feed_id, extra={"feed": feed_id})
-            async with self.services.db.session() as session:
-                await session.execute(
-                    update(Feed)
-                    .where(Feed.id == feed_id, Feed.lease_owner == self.services.instance_id)
-                    .values(lease_owner=None, lease_until=None)
-                )
-            return None
-
-    async def _poll(self, feed_id: int, force: bool) -> PollResult | None:
-        """Lease, fetch, ingest and record one feed."""
-        feed = await self._lease_feed(feed_id, force)
-        if feed is None:
-            return None
-        spec = FeedSpec.model_validate(feed.spec)
-        state = FeedState(feed.etag, feed.last_modified, feed.body_hash)
-        # DIPLOBOT_ALLOW_PRIVATE_NETWORKS covers the local operator's feeds only: a workspace's never reach inside.
-        fetcher = self.fetcher if feed.tenant == LOCAL_TENANT else self.fetcher.public()
-        result = await self.shared_polls.poll(
-            spec, state, fetcher, feed_id, limit=self.settings.feed_max_items, parser=self.parser
-        )
-        articles = alerts = 0
-        if result.error is None and result.items:
-            started = time.monotonic()
-            ingested = await self.pipeline.ingest(feed_id, result.items)
-            articles, alerts = ingested.new_articles, ingested.deliveries
-            if articles or ingested.edited:
-                edited = f", {ingested.edited} edited in place" if ingested.edited else ""
-                log.info(
-                    "feed %s: %d new articles%s, %d deliveries queued",
-                    spec.name,
-                    articles,
-                    edited,
-                    alerts,
-                    extra={
-                        "feed": spec.name,
-                        "articles": articles,
-                        "edited": ingested.edited,
-                        "deliveries": alerts,
-                        "ingest_seconds": round(time.monotonic() - started, 3),
-                    },
-                )
-            if ingested.deliveries:
-                self.outbox.wake.set()
-        await self._record(feed_id, spec, result)
-        self.metrics.polled(result.error is None, articles, alerts)
-        return result
-
-    async def _record(self, feed_id: int, spec: FeedSpec, result: PollResult) -> None:
-        now = self.clock.now()
-        async with self.services.db.session() as session:
-            feed = await session.get(Feed, feed_id)
-            if feed is None:
-                return
-            feed.last_poll = now
-            feed.lease_owner = None
-            feed.lease_until = None
-            jitter = timedelta(seconds=random.uniform(0, spec.jitter)) if spec.jitter else timedelta(0)
-            if result.error is None:
-                if feed.consecutive_failures:
-                    log.info(
-                        "feed %s recovered after %d failed polls",
-                        spec.name,
-                        feed.consecutive_failures,
-                        extra={"feed": spec.name},
-                    )
-                feed.consecutive_failures = 0
-                feed.last_success = now
-                feed.etag, feed.last_modified, feed.body_hash = (
-                    result.state.etag,
-                    result.state.last_modified,
-                    result.state.body_hash,
-                )
-                if result.feed_title:
-                    feed.title = result.feed_title
-                feed.next_poll_at = now + timedelta(seconds=spec.interval) + jitter
-                feed.last_warning = result.warning  # shown by `feeds status` (e.g. the items left out)
-                if result.warning:
-                    log.info("feed %s: %s", spec.name, result.warning, extra={"feed": spec.name})
-                return
-            err = result.error
-            feed.consecutive_failures += 1
-            feed.last_error_kind = err.kind
-            feed.last_error = err.message
-            wait = feed_backoff(spec.interval, feed.consecutive_failures)
-            feed.next_poll_at = now + wait + jitter
-            if feed.consecutive_failures == 1:
-                log.warning(
-                    "feed %s cannot be read (%s: %s); retrying with backoff",
-                    spec.name,
-                    err.kind,
-                    err.message,
-                    extra={"feed": spec.name},
-                )
-            if feed.consecutive_failures >= PAUSE_AFTER:
-                feed.paused = True
-                feed.paused_reason = f"{PAUSE_AFTER} consecutive failures; last: {err.kind}: {err.message}"
-                log.warning(
-                    "feed %s paused after %d consecutive failures", spec.name, PAUSE_AFTER, extra={"feed": spec.name}
-                )
-                await queue_notice(
-                    session,
-                    tenant=feed.tenant,
-                    key=f"feed-paused:{feed.id}:{now.isoformat()}",
-                    channel=self.settings.admin_channel,
-                    now=now,
-                    text=f"Feed {spec.name} ({spec.url}) is paused after {PAUSE_AFTER} failed polls in a row; "
-                    f"last error: {err.kind}: {err.message}. Fix the URL or the site, then run "
-                    f"'feeds resume {spec.name}'.",
-                )
-                self.outbox.wake.set()
-
-    async def _release_feed_leases(self) -> None:
-        """Hand back the poll leases of this instance (polls cut short by a stop), so the next start polls them."""
-        try:
-            async with self.services.db.session() as session:
-                await session.execute(
-                    update(Feed)
-                    .where(Feed.lease_owner == self.services.instance_id)
-                    .values(lease_owner=None, lease_until=None)
-                )
-        except Exception:
-            log.exception("could not hand back the feed leases; they expire on their own")
+        """Poll one feed now (see `FeedScheduler.poll`); never raises."""
+        return await self.feeds.poll(feed_id, force=force)
 
     async def poll_all(self, *, force: bool = False) -> None:
-        """Poll every enabled feed concurrently (the fetcher bounds per-host concurrency)."""
-        ids = await self.feed_ids()
-        await asyncio.gather(*(self.poll(fid, force=force) for fid in ids))
+        """Poll every enabled feed concurrently."""
+        await self.feeds.poll_all(force=force)
 
     async def run_once(self) -> None:
         """One poll-and-deliver cycle, then return."""
@@ -371,28 +197,6 @@ class App:
                 raise Unavailable(
                     f"the {adapter.prefix} adapter could not start ({type(exc).__name__}: {exc})"
                 ) from exc
-
-    async def _sync_jobs(self, scheduler: AsyncIOScheduler) -> None:
-        """Add a job for each new feed and remove jobs of deleted, disabled or paused feeds."""
-        async with self.services.db.session() as session:
-            feeds = (await session.scalars(select(Feed).where(Feed.enabled.is_(True), Feed.paused.is_(False)))).all()
-        wanted = {f"feed-{f.id}": f for f in feeds}
-        for job in scheduler.get_jobs():
-            if job.id.startswith("feed-") and job.id not in wanted:
-                job.remove()
-        for job_id, feed in wanted.items():
-            if scheduler.get_job(job_id) is None:
-                spec = FeedSpec.model_validate(feed.spec)
-                scheduler.add_job(
-                    self.poll,
-                    IntervalTrigger(seconds=spec.interval, jitter=spec.jitter or None),
-                    args=[feed.id],
-                    id=job_id,
-                    next_run_time=datetime.now(tz=self.clock.now().tzinfo),
-                    max_instances=1,
-                    coalesce=True,
-                    misfire_grace_time=spec.interval,
-                )
 
     async def run(self, *, grace: float = 30.0) -> None:
         """Run until `stop_event` is set: adapters, one job per feed, the outbox worker.
@@ -423,15 +227,7 @@ class App:
                 self.announce(f"console: {self.console.announce(CONSOLE_HOST, self.ops.port)}")
             await self._start_adapters()
             await self.warm_up()
-            await self._sync_jobs(scheduler)
-            scheduler.add_job(
-                self._sync_jobs,
-                IntervalTrigger(seconds=30),
-                args=[scheduler],
-                id="sync-feeds",
-                max_instances=1,
-                coalesce=True,
-            )
+            await self.feeds.schedule(scheduler)
             schedule_digests(scheduler, self.services)
             scheduler.start()
             outbox_task = asyncio.create_task(self.outbox.run(self.stop_event))
@@ -442,17 +238,10 @@ class App:
             if scheduler.running:
                 scheduler.pause()  # no new polls; shutting the scheduler down would cancel those in flight at once
             deadline = time.monotonic() + grace
-            polls = {t for t in self._polls_in_flight if t is not asyncio.current_task()}
-            if polls:  # a poll mid-ingest commits (or rolls back) before the database closes
-                _, late = await asyncio.wait(polls, timeout=grace)
-                for task in late:
-                    task.cancel()
-                if late:
-                    log.info("%d polls cut short by the stop; they are redone at the next start", len(late))
-                    await asyncio.wait(late, timeout=1)
+            await self.feeds.finish(grace)
             if scheduler.running:
                 scheduler.shutdown(wait=False)
-            await self._release_feed_leases()
+            await self.feeds.release_leases()
             if outbox_task is not None:
                 try:
                     await asyncio.wait_for(outbox_task, timeout=max(0.1, deadline - time.monotonic()))

@@ -21,11 +21,11 @@ from typing import Literal
 from urllib.parse import parse_qs, urlsplit
 
 from bot.errors import BadChannel
+from bot.masking import mask_secrets as mask_secrets  # re-exported: the web console imports it from here
 
 LOCAL_TENANT = "local"
 CHANNEL_FORMS = "terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL or webhook:URL"
 MAX_ADDRESS = 2000  # characters; real addresses are far shorter (a Discord webhook URL is about 120)
-MAX_SHOWN = 60  # characters of a refused address quoted back in the message
 
 Kind = Literal["terminal", "slack", "discord", "webhook"]
 KINDS: tuple[Kind, ...] = ("terminal", "slack", "discord", "webhook")
@@ -36,13 +36,6 @@ DISCORD_HOSTS = frozenset({"discord.com", "discordapp.com", "ptb.discord.com", "
 _SLACK_ID = re.compile(r"[A-Z0-9]{1,32}")
 _DISCORD_ID = re.compile(r"[0-9]{1,20}")
 _DISCORD_PATH = re.compile(r"/api(?:/v\d+)?/webhooks/(?P<id>\d{1,20})/(?P<token>[A-Za-z0-9._-]+)/?$")
-_HIDDEN = "[hidden]"
-
-# Secrets inside free text (log lines, error messages, notices): the token of a Discord webhook, the
-# secret of a Slack incoming webhook, and the path of a webhook URL named by a slack+ hint.
-_DISCORD_SECRET = re.compile(r"(/api(?:/v\d+)?/webhooks/\d{1,20}/)[A-Za-z0-9._-]+")
-_SLACK_SECRET = re.compile(r"(hooks\.slack(?:-gov)?\.com/services/(?:[A-Za-z0-9]+/){0,2})[A-Za-z0-9_-]+")
-_HINTED_SECRET = re.compile(r"(slack\+https?://[^/\s?#]+)[/?#][^\s]*?(?=[:,;.)]?(?:\s|$))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,23 +237,6 @@ def tenant_of(address: str) -> str:
         if kind in ("slack", "discord") and "/" in rest:
             return f"{kind}:{rest.split('/', 1)[0]}"  # never hand another workspace's channel to the operator
         return LOCAL_TENANT
-
-
-def mask_secrets(text: str) -> str:
-    """`text` with every webhook token or secret in it replaced by `[hidden]` (for logs, replies, notices)."""
-    if "webhooks/" not in text and "hooks.slack" not in text and "slack+" not in text:
-        return text
-    text = _DISCORD_SECRET.sub(lambda m: m.group(1) + _HIDDEN, text)
-    text = _SLACK_SECRET.sub(lambda m: m.group(1) + _HIDDEN, text)
-    return _HINTED_SECRET.sub(lambda m: m.group(1) + "/" + _HIDDEN, text)
-
-
-def shown(address: str) -> str:
-    """A refused address as a message quotes it: masked, and cut when it is very long."""
-    text = mask_secrets(str(address))
-    if len(text) > MAX_SHOWN:
-        text = f"{text[:MAX_SHOWN]}… ({len(address):,} characters)"
-    return repr(text)
 
 
 def _form(kind: str) -> str:

@@ -257,7 +257,7 @@ def check(
     import json
     import tempfile
 
-    from bot.detect.check import check_paths, render_text
+    from bot.stories.check import check_paths, render_text
 
     logging.basicConfig(level=logging.WARNING)
     settings = _settings()

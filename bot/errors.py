@@ -18,6 +18,8 @@ Only the CLI turns these into an exit status; everything else records them and g
 
 from __future__ import annotations
 
+from bot.masking import mask_secrets, shown
+
 
 class DiplobotError(Exception):
     """Root of every error diplobot raises on purpose."""
@@ -99,8 +101,6 @@ class BadChannel(UserInputError):
     def __init__(
         self, address: str, problem: str, *, argument: str | None = "channel", usage: str | None = None
     ) -> None:
-        from bot.channels import shown
-
         self.address, self.problem = address, problem
         name = f"--{argument}" if argument else "channel"
         super().__init__(f"{name} {shown(address)} is not a channel address: {problem}", argument=argument, usage=usage)
@@ -114,8 +114,6 @@ class DeliveryError(DiplobotError):
     """A platform could not take a delivery."""
 
     def __init__(self, channel: str, message: str) -> None:
-        from bot.channels import mask_secrets
-
         self.channel = channel
         # The text is logged, stored as a paused reason and told to admins: a webhook token never shows.
         super().__init__(mask_secrets(f"{channel}: {message}"))

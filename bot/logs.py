@@ -46,6 +46,6 @@ class MaskingFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         """The inner formatter's line, masked."""
-        from bot.channels import mask_secrets
+        from bot.masking import mask_secrets
 
         return mask_secrets(self.inner.format(record))

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.ports import Clock, SystemClock
-from bot.settings import Settings
-from bot.storage.db import Database
 
 if TYPE_CHECKING:
     from bot.alerts.outbox import Outbox
     from bot.ingest.fetch import Fetcher
+    from bot.settings import Settings
+    from bot.storage.db import Database
 
 
 def default_instance_id() -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot.commands import default_registry
 from bot.commands.core import CommandCore
 from bot.models import Caller, Reply
 from bot.services import Services
@@ -166,7 +167,7 @@ async def services(database_url: str, clock: Any, tmp_path: Path) -> AsyncIterat
 @pytest.fixture
 def core(services: Services) -> CommandCore:
     """The command core with the default registry."""
-    return CommandCore(services)
+    return CommandCore(services, default_registry())
 
 
 async def run(core: CommandCore, text: str, caller: Caller = OPERATOR, channel: str = "terminal") -> Reply:

@@ -732,7 +732,7 @@ def test_the_cue_that_set_the_status_is_kept(detector: Detector) -> None:
 def test_check_says_which_cue_set_the_status(detector: Detector) -> None:
     from pathlib import Path
 
-    from bot.detect.check import CheckResult, render_text
+    from bot.stories.check import CheckResult, render_text
 
     det = detector.detect("Truce called off", "The rebels called off the truce on Monday.")
     lines = render_text(CheckResult(Path("a.txt"), "Truce called off", det, "s1", ()))

@@ -11,7 +11,8 @@ import pytest
 from aiohttp import web
 
 from adapters.terminal import TerminalAdapter
-from bot.app import PAUSE_AFTER, App, feed_backoff
+from bot.app import App
+from bot.ingest.scheduler import PAUSE_AFTER, feed_backoff
 from bot.models import Caller
 from bot.settings import load_settings
 from bot.storage.tables import Feed

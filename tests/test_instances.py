@@ -73,7 +73,7 @@ async def test_a_killed_instances_leases_are_taken_over_after_expiry(
         # Instance a leases a feed, and claims deliveries, then is SIGKILLed (it just stops doing anything).
         async with a.services.db.session() as session:
             first = await session.scalar(select(Feed.id).order_by(Feed.id).limit(1))
-        assert first is not None and await a._lease_feed(first, force=False) is not None
+        assert first is not None and await a.feeds._lease_feed(first, force=False) is not None
         await b.poll_all()
         assert _polls(b) == 1  # the leased feed is left alone while the lease holds
         b.outbox.batch_size = 5  # claim several at once (as on SQLite) so that b dies holding them all

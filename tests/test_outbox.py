@@ -8,11 +8,12 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from bot.alerts.outbox import Outbox, backoff, delivery_key, list_deliveries
+from bot.alerts.outbox import Outbox, backoff, delivery_key
 from bot.commands.core import CommandCore, CommandRegistry
 from bot.commands.deliveries import register
 from bot.errors import Permanent, Retryable
 from bot.models import Caller, Invocation
+from bot.repo.outbox import list_deliveries
 from bot.storage.tables import AlertRow, Delivery, Subscription
 from tests.conftest import FakeClock
 from tests.test_delivery_support import NoLookupSink, RecordingSink, make_app, make_config

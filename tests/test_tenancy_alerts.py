@@ -139,7 +139,7 @@ async def test_tenants_reading_the_same_feed_share_one_fetch(database_url: str, 
     store an article used to be the only one alerted); a new workspace's copies start quiet."""
     from aiohttp import web
 
-    from bot.bootstrap import ensure_tenant
+    from bot.repo.bootstrap import ensure_tenant
     from bot.storage.tables import ArticleRow, Delivery, SeenItem
 
     hits: list[str] = []
@@ -180,7 +180,7 @@ async def test_tenants_reading_the_same_feed_share_one_fetch(database_url: str, 
         ids = await bot.feed_ids()
         assert len(ids) == 3  # the local operator's and the two tenants' copies of the same feed
         await bot.poll_all(force=True)
-        assert hits == ["/rss"] and bot.shared_polls.fetches == 1
+        assert hits == ["/rss"] and bot.feeds.shared_polls.fetches == 1
         async with bot.services.db.session() as session:
             seen = (await session.scalars(select(SeenItem.feed_id))).all()
             posts = (await session.scalars(select(Delivery.channel).where(Delivery.kind == "post"))).all()

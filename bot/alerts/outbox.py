@@ -45,19 +45,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import and_, bindparam, case, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.alerts.queue import alert_tenant
+from bot.alerts.queue import alert_tenant, queue_notice
 from bot.codec import summary_from_dict, summary_to_dict
 from bot.errors import Permanent, Retryable
 from bot.ingest.pipeline import story_summary
 from bot.models import Alert, AlertKind, RuleMatch
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
+from bot.repo.outbox import ACTIVE
 from bot.services import Services
 from bot.storage.db import rowcount
-from bot.storage.tables import AlertRow, Delivery, Notice, Subscription
+from bot.storage.tables import AlertRow, Delivery, Subscription
 
 if TYPE_CHECKING:
     from bot.ops.metrics import Metrics
@@ -66,7 +67,6 @@ log = logging.getLogger(__name__)
 
 CLAIM_LEASE = timedelta(seconds=5)
 SEND_LEASE = timedelta(seconds=15)  # renewed every 5 s while the sink call runs (Outbox._keep_leases)
-ACTIVE = ("claimed", "sending")
 
 
 # The hot path (claim, read, intent, sent, retry) runs statements built once, through the Core
@@ -199,103 +199,6 @@ def backoff(attempts: int, retry_after: float | None = None, cap: float = 300.0)
         return min(cap, max(0.0, float(retry_after)))
     base = min(cap, 2.0 ** max(0, attempts - 1))
     return base * (0.75 + random.random() * 0.5)
-
-
-async def queue_notice(session: AsyncSession, *, tenant: str, key: str, text: str, channel: str, now: datetime) -> bool:
-    """Queue an admin notice once per key (a paused feed or subscription); True if queued now."""
-    from bot.channels import mask_secrets  # a notice names channels, and a webhook's URL is its secret
-
-    text = mask_secrets(text)
-    exists = await session.scalar(select(Notice.id).where(Notice.tenant == tenant, Notice.key == key))
-    if exists is not None:
-        return False
-    session.add(Notice(tenant=tenant, key=key, text=text, created_at=now))
-    session.add(
-        Delivery(
-            channel=channel,
-            kind="notice",
-            payload={"text": text},
-            status="pending",
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
-        )
-    )
-    return True
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryInfo:
-    """One outbox row as the `deliveries` command shows it."""
-
-    id: int
-    channel: str
-    kind: str
-    status: str
-    attempts: int
-    last_error: str | None
-    created_at: datetime
-    next_attempt_at: datetime
-    sent_at: datetime | None
-
-
-def _info(row: Delivery) -> DeliveryInfo:
-    return DeliveryInfo(
-        row.id,
-        row.channel,
-        row.kind,
-        row.status,
-        row.attempts,
-        row.last_error,
-        row.created_at,
-        row.next_attempt_at,
-        row.sent_at,
-    )
-
-
-async def list_deliveries(
-    services: Services, *, dead: bool = False, limit: int = 50, channels: Sequence[str] | None = None
-) -> list[DeliveryInfo]:
-    """Dead letters (newest first) when `dead`, else rows still waiting or in flight (oldest first).
-
-    `channels` limits the rows to those channels (a tenant's); None means every channel.
-    """
-    async with services.db.session() as session:
-        stmt = select(Delivery)
-        if channels is not None:
-            stmt = stmt.where(Delivery.channel.in_(list(channels)))
-        if dead:
-            stmt = stmt.where(Delivery.status == "dead").order_by(Delivery.id.desc())
-        else:
-            stmt = stmt.where(Delivery.status.in_(("pending", *ACTIVE))).order_by(Delivery.id)
-        return [_info(r) for r in (await session.scalars(stmt.limit(limit))).all()]
-
-
-async def outbox_counts(services: Services) -> dict[str, int]:
-    """How many rows are in each status (pending, claimed, sending, sent, dead, superseded)."""
-    async with services.db.session() as session:
-        rows = (await session.execute(select(Delivery.status, func.count()).group_by(Delivery.status))).all()
-    return {status: int(count) for status, count in rows}
-
-
-async def retry_delivery(
-    services: Services, delivery_id: int, channels: Sequence[str] | None = None
-) -> DeliveryInfo | None:
-    """Queue a dead letter again now (attempts reset); None if no dead row (in `channels`) has that id."""
-    now = services.clock.now()
-    async with services.db.session() as session:
-        cond = [Delivery.id == delivery_id, Delivery.status == "dead"]
-        if channels is not None:
-            cond.append(Delivery.channel.in_(list(channels)))
-        result = await session.execute(
-            update(Delivery)
-            .where(*cond)
-            .values(status="pending", attempts=0, next_attempt_at=now, lease_owner=None, lease_until=None)
-        )
-        if rowcount(result) != 1:
-            return None
-        row = await session.get(Delivery, delivery_id, populate_existing=True)
-        return _info(row) if row is not None else None
 
 
 class Outbox:
@@ -973,15 +876,4 @@ class _Skip(Exception):
     pass
 
 
-__all__ = [
-    "DeliveryInfo",
-    "Outbox",
-    "backoff",
-    "channel_prefix",
-    "delivery_key",
-    "list_deliveries",
-    "outbox_counts",
-    "queue_notice",
-    "retry_delivery",
-    "summary_to_dict",
-]
+__all__ = ["Outbox", "backoff", "channel_prefix", "delivery_key", "summary_to_dict"]

@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Casualty, RuleMatch, Source, Summary, channel_tenant
 from bot.storage.db import chunked, insert_ignore
-from bot.storage.tables import AlertRow, Delivery, Mute, Subscription
+from bot.storage.tables import AlertRow, Delivery, Mute, Notice, Subscription
 from bot.stories.summarize import DEATH_KINDS, casualty_phrase
 
 PENDING = ("pending", "sending")
@@ -392,3 +392,26 @@ def _with_articles(shown: Any, matches: Sequence[RuleMatch]) -> list[dict[str, A
 
 def _match_dict(m: RuleMatch) -> dict[str, Any]:
     return {"rule": m.rule, "reason": m.reason, "severity": m.severity, "articles": list(m.articles)}
+
+
+async def queue_notice(session: AsyncSession, *, tenant: str, key: str, text: str, channel: str, now: datetime) -> bool:
+    """Queue an admin notice once per key (a paused feed or subscription); True if queued now."""
+    from bot.masking import mask_secrets  # a notice names channels, and a webhook's URL is its secret
+
+    text = mask_secrets(text)
+    exists = await session.scalar(select(Notice.id).where(Notice.tenant == tenant, Notice.key == key))
+    if exists is not None:
+        return False
+    session.add(Notice(tenant=tenant, key=key, text=text, created_at=now))
+    session.add(
+        Delivery(
+            channel=channel,
+            kind="notice",
+            payload={"text": text},
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+    )
+    return True

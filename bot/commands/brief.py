@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.commands.common import human_delta, parse_count, parse_duration
 from bot.commands.core import Arg, CommandContext, CommandRegistry
-from bot.commands.topics import Topic, TopicIndex, build_index
+from bot.commands.topics import SCAN_LIMIT, Topic, topic_index, watched_people
 from bot.lazy import lazy_module
 from bot.models import Reply
 
@@ -30,54 +30,9 @@ else:  # loaded when a command runs, not when the CLI lists the commands
     story_repo = lazy_module("bot.repo.stories")
     tables = lazy_module("bot.storage.tables")
 
-SCAN_LIMIT = 5000
 RULE_SCAN_LIMIT = 2000  # running a rule costs a few ms per article
 USAGE = "brief TOPIC [--since 24h] [--limit 5]"
 MAX_LIMIT = 20
-
-
-async def topic_index(session: AsyncSession, tenant: str, *, scan: int = SCAN_LIMIT) -> TopicIndex:
-    """The topic index for a tenant: static gazetteer, names in recent detections, the tenant's rules."""
-    Rule, ArticleRow = tables.Rule, tables.ArticleRow
-    rules = (await session.scalars(sa.select(Rule.name).where(Rule.tenant == tenant))).all()
-    people: dict[str, None] = {}
-    countries: dict[str, None] = {}
-    regions: dict[str, None] = {}
-    rows = (
-        await session.scalars(
-            sa.select(ArticleRow.detection)
-            .where(ArticleRow.id.in_(search.visible_ids(tenant)))
-            .order_by(ArticleRow.seen_at.desc())
-            .limit(scan)
-        )
-    ).all()
-    for det in rows:
-        if not isinstance(det, dict):
-            continue
-        for p in det.get("people") or []:
-            name = p.get("name") if isinstance(p, dict) else p
-            if isinstance(name, str) and name:
-                people[name] = None
-        for c in det.get("countries") or []:
-            if isinstance(c, str):
-                countries[c] = None
-        for r in det.get("regions") or []:
-            if isinstance(r, str):
-                regions[r] = None
-    watched = await watched_people(session, tenant)
-    return build_index(people=[*people, *watched], countries=countries, regions=regions, rules=rules)
-
-
-async def watched_people(session: AsyncSession, tenant: str) -> list[str]:
-    """The officials named in the tenant's enabled rules (they raise a story's importance)."""
-    Rule = tables.Rule
-    specs = (await session.scalars(sa.select(Rule.spec).where(Rule.tenant == tenant, Rule.enabled.is_(True)))).all()
-    names: list[str] = []
-    for spec in specs:
-        for person in (spec or {}).get("people") or []:
-            if isinstance(person, str) and person not in names:
-                names.append(person)
-    return names
 
 
 async def find_articles(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.commands.topics import topic_index
 from bot.models import Caller
 from bot.repo.feeds import feed_names
 from bot.repo.rules import rule_names
@@ -27,8 +28,6 @@ async def complete(services: Services, kind: str, prefix: str, caller: Caller) -
             stories = await recent_story_ids(session, caller.tenant, prefix.strip(), MAX_CHOICES)
             return [story_id for story_id, _ in stories]
         elif kind == "topic":
-            from bot.commands.brief import topic_index
-
             index = await topic_index(session, caller.tenant, scan=500)
             rules = await rule_names(session, caller.tenant)
             values = [*rules, *index.names(prefix)]

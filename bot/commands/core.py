@@ -197,13 +197,9 @@ class CommandRegistry:
 class CommandCore:
     """Dispatches invocations to handlers; the single entry point for every face."""
 
-    def __init__(
-        self, services: Services, registry: CommandRegistry | None = None, *, seed_tenants: bool = False
-    ) -> None:
-        if registry is None:
-            from bot.commands import default_registry
-
-            registry = default_registry()
+    def __init__(self, services: Services, registry: CommandRegistry, *, seed_tenants: bool = False) -> None:
+        """`registry` is usually `bot.commands.default_registry()`: every command (the caller builds it, since
+        the command modules import this one)."""
         self.services = services
         self.registry = registry
         # The running app seeds a new workspace or server from config/ on its first command.
@@ -268,7 +264,7 @@ class CommandCore:
             return
         db = getattr(self.services, "db", None)
         if db is not None and getattr(self.services, "settings", None) is not None:
-            from bot.bootstrap import ensure_tenant
+            from bot.repo.bootstrap import ensure_tenant
 
             await ensure_tenant(self.services, tenant)
         self._known_tenants.add(tenant)
@@ -288,7 +284,7 @@ def _masked(reply: Reply) -> Reply:
     """The reply with every webhook token in its text, lines and data replaced by `[hidden]`."""
     from dataclasses import replace
 
-    from bot.channels import mask_secrets
+    from bot.masking import mask_secrets
 
     def scrub(value: Any) -> Any:
         if isinstance(value, str):

@@ -13,12 +13,12 @@ from bot.models import Reply
 if TYPE_CHECKING:
     import sqlalchemy as sa
 
-    from bot.alerts import outbox
-    from bot.alerts.outbox import DeliveryInfo
+    from bot.repo import outbox
+    from bot.repo.outbox import DeliveryInfo
     from bot.storage import tables
 else:  # loaded when a command runs, not when the CLI lists the commands
     sa = lazy_module("sqlalchemy")
-    outbox = lazy_module("bot.alerts.outbox")
+    outbox = lazy_module("bot.repo.outbox")
     tables = lazy_module("bot.storage.tables")
 
 USAGE = "deliveries [--dead] [--retry ID]"

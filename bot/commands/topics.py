@@ -15,11 +15,26 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from bot.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from bot.repo import search
+    from bot.storage import tables
+else:  # loaded when `brief` or autocompletion runs, not when the CLI lists the commands
+    sa = lazy_module("sqlalchemy")
+    search = lazy_module("bot.repo.search")
+    tables = lazy_module("bot.storage.tables")
 
 TopicKind = Literal["country", "region", "person", "rule", "search"]
 log = logging.getLogger(__name__)
 KIND_ORDER: tuple[TopicKind, ...] = ("rule", "region", "country", "person")
+# Stored articles whose detected names feed the index.
+SCAN_LIMIT = 5000
 
 # Short names and demonyms the news uses that pycountry lacks; the first entry is the display name.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -345,3 +360,47 @@ def build_index(
         if person and norm(person) not in static_people:
             index.add(person_topic(person))
     return index
+
+
+async def topic_index(session: AsyncSession, tenant: str, *, scan: int = SCAN_LIMIT) -> TopicIndex:
+    """The topic index for a tenant: static gazetteer, names in recent detections, the tenant's rules."""
+    Rule, ArticleRow = tables.Rule, tables.ArticleRow
+    rules = (await session.scalars(sa.select(Rule.name).where(Rule.tenant == tenant))).all()
+    people: dict[str, None] = {}
+    countries: dict[str, None] = {}
+    regions: dict[str, None] = {}
+    rows = (
+        await session.scalars(
+            sa.select(ArticleRow.detection)
+            .where(ArticleRow.id.in_(search.visible_ids(tenant)))
+            .order_by(ArticleRow.seen_at.desc())
+            .limit(scan)
+        )
+    ).all()
+    for det in rows:
+        if not isinstance(det, dict):
+            continue
+        for p in det.get("people") or []:
+            name = p.get("name") if isinstance(p, dict) else p
+            if isinstance(name, str) and name:
+                people[name] = None
+        for c in det.get("countries") or []:
+            if isinstance(c, str):
+                countries[c] = None
+        for r in det.get("regions") or []:
+            if isinstance(r, str):
+                regions[r] = None
+    watched = await watched_people(session, tenant)
+    return build_index(people=[*people, *watched], countries=countries, regions=regions, rules=rules)
+
+
+async def watched_people(session: AsyncSession, tenant: str) -> list[str]:
+    """The officials named in the tenant's enabled rules (they raise a story's importance)."""
+    Rule = tables.Rule
+    specs = (await session.scalars(sa.select(Rule.spec).where(Rule.tenant == tenant, Rule.enabled.is_(True)))).all()
+    names: list[str] = []
+    for spec in specs:
+        for person in (spec or {}).get("people") or []:
+            if isinstance(person, str) and person not in names:
+                names.append(person)
+    return names
