@@ -397,3 +397,76 @@ def test_console_url_says_where_the_link_is(tmp_path: Path) -> None:
     (tmp_path / "var" / "console.json").write_text(json.dumps({"url": link, "pid": 2**22 + 12345}))
     done = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "is not running any more" in done.stderr
+
+
+async def test_another_workspace_sees_none_of_these_stories(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    from bot.web import stories as data
+
+    async with running_console(database_url, tmp_path, clock) as run:
+        async with run.app.services.db.session() as session:
+            mine = await data.list_stories(session, "local")
+            theirs = await data.list_stories(session, "slack:T0OTHER1")
+            story = await data.get_story(session, "slack:T0OTHER1", mine[0].id)
+            alerts = await data.story_alerts(session, "slack:T0OTHER1", mine[0].id)
+        assert [i.summary.headline for i in mine] == [SEED_HEADLINE, OLDER_TITLE]
+        assert theirs == [] and story is None and alerts == []
+
+
+def test_diplobot_run_prints_the_link_and_console_url_prints_it_again(tmp_path: Path) -> None:
+    """The README's promise, as a user runs it: `diplobot run` with DIPLOBOT_HTTP_PORT prints the console line,
+    its token opens the API, `diplobot console-url` prints the same line, and Ctrl-C removes the link file."""
+    import signal
+    import threading
+    import time
+    import urllib.error
+    import urllib.request
+
+    from tests.web_support import console_config
+
+    env = {
+        **os.environ,
+        "DIPLOBOT_CONFIG_DIR": str(console_config(tmp_path)),
+        "DIPLOBOT_HTTP_PORT": "0",
+        "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1",
+    }
+    env.pop("DIPLOBOT_DATABASE_URL", None)  # the default: var/diplobot.db of the folder it runs in
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()  # type: ignore[union-attr]
+    try:
+        deadline = time.monotonic() + 60
+        while not any(line.startswith("console: ") for line in lines) and time.monotonic() < deadline:
+            assert proc.poll() is None, "diplobot run stopped"
+            time.sleep(0.05)
+        line = next(line.strip() for line in lines if line.startswith("console: "))
+        link = line.removeprefix("console: ")
+        base, token = link.split("/login?token=")
+        again = subprocess.run(
+            [sys.executable, "-m", "bot", "console-url"], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
+        assert again.returncode == 0 and again.stdout.strip() == line
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{base}/api/stories", timeout=10)
+        assert refused.value.code == 401
+        request = urllib.request.Request(f"{base}/api/stories", headers={"Authorization": f"Bearer {token}"})
+        stories: list[dict[str, object]] = []
+        while time.monotonic() < deadline and len(stories) < 2:
+            with urllib.request.urlopen(request, timeout=10) as resp:
+                stories = json.load(resp)
+            time.sleep(0.1)
+        assert stories[0]["headline"] == SEED_HEADLINE and len(stories[0]["sources"]) == 2  # type: ignore[arg-type]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=15)
+    assert not (tmp_path / "var" / "console.json").exists()
+    assert (tmp_path / "var" / "diplobot.db").exists()

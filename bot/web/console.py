@@ -247,12 +247,14 @@ class Console:
     def _render(
         self, template: str, request: web.Request, auth: Auth | None, *, status: int = 200, **context: Any
     ) -> web.Response:
-        flash = self.sessions.take_flash(auth.session.id) if auth and auth.session else []
+        session = auth.session if auth else None
+        flash = self.sessions.take_flash(session.id) if session else []
+        # A signed-in page carries the session's CSRF token; the sign-in form brings its own.
+        context.setdefault("csrf", session.csrf if session else "")
         page = self.templates.get_template(template).render(
             request_path=request.path,
             flash=flash,
             caller=auth.caller if auth else None,
-            csrf=(auth.session.csrf if auth and auth.session else context.pop("csrf", "")),
             static=lambda name: (
                 str(request.app.router["static"].url_for(filename=name))
                 if "static" in request.app.router
