@@ -158,6 +158,12 @@ async def test_filters_csv_and_the_story_page(database_url: str, tmp_path: Path,
         assert await headlines("country=armenia") == [SEED_HEADLINE]
         assert await headlines("country=Belarus") == [OLDER_TITLE]
         assert await headlines("country=Peru") == []
+        assert await headlines("region=Caucasus") == [SEED_HEADLINE]
+        assert await headlines("region=Eastern%20Europe&event=sanctions") == [OLDER_TITLE]
+        assert await headlines("rule=sanctions") == [OLDER_TITLE]
+        assert await headlines("rule=armenia-azerbaijan-peace") == [SEED_HEADLINE]
+        async with http.get("/api/stories?region=Afrika") as resp:
+            assert resp.status == 400 and "did you mean Africa" in (await resp.json())["error"]
         assert await headlines("event=talks") == [SEED_HEADLINE]
         assert await headlines("severity=urgent") == [SEED_HEADLINE]
         assert await headlines("severity=flash") == []

@@ -275,6 +275,9 @@ class Console:
         flt, problems = _filter(request.query)
         page = _page_number(request.query.get("page"))
         async with self.services.db.session() as session:
+            from bot.repo.rules import rule_names
+
+            rules = await rule_names(session, auth.caller.tenant)
             items = await data.list_stories(
                 session, auth.caller.tenant, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
             )
@@ -289,6 +292,7 @@ class Console:
             problems=problems,
             event_types=EVENT_TYPES,
             severities=data.severities(),
+            rules=rules,
             page=page,
             prev_url=f"/stories?{urlencode({**query, 'page': page - 1})}" if page > 1 else None,
             next_url=f"/stories?{urlencode({**query, 'page': page + 1})}" if more else None,
@@ -710,12 +714,29 @@ def _filter(query: Mapping[str, str]) -> tuple[data.StoryFilter, list[str]]:
                 bounds[key] = _day(value, end=end)
             except ValueError:
                 problems.append(f"{key} must be a date written YYYY-MM-DD; got {value!r}")
+    region: frozenset[str] | None = None
+    place = query.get("region", "").strip()
+    if place:
+        from bot.detect.groups import groups, resolve
+
+        countries, _, _ = resolve(place)
+        if countries:
+            region = frozenset(countries)
+        else:
+            close = groups().suggest(place)
+            problems.append(
+                f"unknown region {place!r}"
+                + (f"; did you mean {', '.join(close)}?" if close else "")
+                + " ('diplobot places' lists them)"
+            )
     severity = query.get("severity", "").strip()
     if severity and severity not in data.severities():
         problems.append(f"severity must be one of {', '.join(data.severities())}; got {severity!r}")
         severity = ""
     flt = data.StoryFilter(
         country=query.get("country", "").strip(),
+        region=region,
+        rule=query.get("rule", "").strip(),
         event=query.get("event", "").strip(),
         severity=severity,
         since=bounds["since"],

@@ -38,6 +38,8 @@ class StoryFilter:
     """What the Stories page and `GET /api/stories` narrow the list by; empty fields do not filter."""
 
     country: str = ""
+    region: frozenset[str] | None = None  # the countries of a region, group or place (`places:` of a rule)
+    rule: str = ""
     event: str = ""
     severity: str = ""
     since: datetime | None = None  # the story's newest report is at or after this time
@@ -46,6 +48,10 @@ class StoryFilter:
     def keeps(self, item: StoryItem) -> bool:
         """True when the story passes every filter given."""
         if self.country and self.country.casefold() not in {c.casefold() for c in item.summary.countries}:
+            return False
+        if self.region is not None and not self.region & set(item.summary.countries):
+            return False
+        if self.rule and self.rule.casefold() not in {r.casefold() for r in item.rules}:
             return False
         if self.event and self.event.casefold() not in {e.casefold() for e in item.events}:
             return False
