@@ -296,7 +296,6 @@ NEW_STORY = {
 async def test_an_open_stories_page_takes_in_a_new_story_without_a_reload(
     tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from selenium.webdriver.common.by import By
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(Console, "refresh_seconds", 1)
@@ -306,7 +305,10 @@ async def test_an_open_stories_page_takes_in_a_new_story_without_a_reload(
             await asyncio.to_thread(driver.get, run.link)
 
             def headlines() -> list[str]:
-                return [h.text for h in driver.find_elements(By.CSS_SELECTOR, "#story-list h2")]
+                # One script reads them all at once: the list may be swapped in between two reads.
+                script = "return Array.from(document.querySelectorAll('#story-list h2'), e => e.textContent.trim())"
+                texts: list[str] = driver.execute_script(script)
+                return texts
 
             assert await asyncio.to_thread(headlines) == [SEED_HEADLINE, OLDER_TITLE]
             await asyncio.to_thread(driver.execute_script, "window.notReloaded = true;")
@@ -317,7 +319,9 @@ async def test_an_open_stories_page_takes_in_a_new_story_without_a_reload(
                     break
                 await asyncio.sleep(0.05)
             assert await asyncio.to_thread(headlines) == [NEW_STORY["title"], SEED_HEADLINE, OLDER_TITLE]
-            status = await asyncio.to_thread(lambda: driver.find_element(By.ID, "live-status").text)
+            status = await asyncio.to_thread(
+                driver.execute_script, "return document.getElementById('live-status').textContent"
+            )
             assert status.endswith("1 new story.")
             assert await asyncio.to_thread(driver.execute_script, "return window.notReloaded === true;")
         finally:
