@@ -432,7 +432,7 @@ class Console:
     async def _subscriptions(
         self, request: web.Request, auth: Auth, *, values: Mapping[str, str] | None = None, error: str = ""
     ) -> web.Response:
-        from bot.channels import mask_secrets
+        from bot.masking import mask_secrets
         from bot.repo.rules import rule_names
         from bot.repo.subscriptions import channel_subscriptions
 

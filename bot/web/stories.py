@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.channels import mask_secrets
 from bot.codec import detection_from_dict
+from bot.masking import mask_secrets
 from bot.models import SEVERITIES, Summary
 from bot.repo import search
 from bot.repo.stories import SEVERITY_WEIGHT, StoryView, build_view, casualty_text, summary_payload, tenant_state
