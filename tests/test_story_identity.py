@@ -328,3 +328,32 @@ def test_an_undated_page_with_no_event_never_joins_on_wording_alone(doc) -> None
     assert not report.detection.events
     assert len(set(cluster([report, doc("e1", *explainer, None)]))) == 2
     assert len(set(cluster([report, doc("e1", *explainer, T0 + timedelta(hours=2))]))) == 1
+
+
+def test_an_undated_page_that_fits_two_occurrences_joins_neither(doc) -> None:  # type: ignore[no-untyped-def]
+    welcome = doc(
+        "y0",
+        "Foreign Secretary welcomes extension of Yemen truce",
+        "The Foreign Secretary said: I welcome the agreement of the parties to extend the UN-brokered truce in Yemen "
+        "by two months. The truce has brought relief to the people of Yemen. I urge the Houthis and the Government "
+        "of Yemen to engage with the UN Special Envoy Hans Grundberg.",
+        None,
+    )
+    june = doc(
+        "y1",
+        "UN envoy announces two-month extension of truce in Yemen",
+        "UN Special Envoy for Yemen Hans Grundberg announced that the parties had agreed to extend the truce in "
+        "Yemen for another two months, under the same terms. The Houthis and the Government of Yemen agreed to the "
+        "extension on Thursday.",
+        datetime(2022, 6, 2, tzinfo=UTC),
+    )
+    august = doc(
+        "y2",
+        "Yemen parties agree to extend truce again",
+        "The Houthis and the Government of Yemen agreed to extend the UN-brokered truce in Yemen for a further two "
+        "months, UN Special Envoy Hans Grundberg said on Tuesday, expanding it for the second time.",
+        datetime(2022, 8, 2, tzinfo=UTC),
+    )
+    # With one extension in view the page joins it; with two, nothing in it says which one it welcomes.
+    assert len(set(cluster([june, welcome]))) == 1
+    assert len(set(cluster([june, august, welcome]))) == 3

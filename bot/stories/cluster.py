@@ -37,7 +37,9 @@ Datelines ("TEHRAN, Aug. 11 (MNA) -"), boilerplate and the words of recurring ti
 conversation with", "VOA newscast", "Today in history", fact checks, readouts) count for nothing.
 
 A story never grows by chaining weak links: a joining article must be compatible with each of the
-story's latest members, within the window of all of them, and linked to a share of them (`_fits`).
+story's latest members, within the window of all of them, and linked to a share of them (`_fits`). An undated
+page that fits two stories joins neither: nothing in it says which occurrence it reports (a welcome of "the
+extension of the Yemen truce" beside the June and the August extensions).
 Names are weighted by inverse document frequency over the indexed window, smoothed by a prior so a
 nearly empty index still behaves. Merging two different events is worse than missing a merge.
 """
@@ -898,10 +900,16 @@ class StoryIndex:
             score = self._same_event(entry, other)
             if score >= self.min_score and (score, other.seq) > best.get(other.story_id, (0.0, 0)):
                 best[other.story_id] = (score, other.seq)
+        found: str | None = None
         for story_id in sorted(best, key=best.__getitem__, reverse=True)[:STORY_TRIES]:
-            if self._fits(entry, story_id):
-                return story_id
-        return None
+            if not self._fits(entry, story_id):
+                continue
+            if found is not None:
+                return None  # an undated page that fits two stories does not say which occurrence it reports
+            found = story_id
+            if not entry.undated:
+                break  # a dated report goes to the best story it fits
+        return found
 
     def _fits(self, entry: _Entry, story_id: str, copy: bool = False) -> bool:
         """True when the article may join the story: no member contradicts it, and it is linked to the story
