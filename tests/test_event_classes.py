@@ -918,3 +918,12 @@ def test_fighting_beside_a_truce_in_force_is_a_violation(detector: Detector) -> 
     # The headline's own status stands: a deal reached after clashes is a deal.
     deal = "The government and the rebels reached a ceasefire deal on Friday. Heavy fighting erupted on Tuesday."
     assert _status(detector, deal, "Government and rebels reach cease-fire deal") == "agreed"
+
+
+def test_talks_on_a_new_truce_beside_one_in_force_keep_its_state(detector: Detector) -> None:
+    text = (
+        "Delegations are in Cairo for truce talks as a 72-hour cease-fire appears to be holding for a second day. "
+        "Diplomats will join the talks on a longer-term truce."
+    )
+    assert _status(detector, text, "Cease-fire holding, truce talks to open in Cairo") == "holding"
+    assert _status(detector, "Delegations met in Cairo for truce talks on Monday.", "Truce talks open") == "talks"

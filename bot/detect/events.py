@@ -1051,6 +1051,10 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
             for r in rs:
                 if r.status:
                     scores[r.status] = scores.get(r.status, 0.0) + r.weight
+            if "talks" in scores and scores.keys() & {"holding", "violated", "extended"}:
+                # Talks on a new truce beside the state of the one in force: the truce in force is the news
+                # ("cease-fire holding, truce talks to open in Cairo").
+                del scores["talks"]
             status = max(scores, key=lambda s: (scores[s], -_PRIORITY.index(s))) if scores else None
             clash = by_type.get("clash", [])
             if (
