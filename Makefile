@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # The exact versions of every dependency (the suite passed with them); `make constraints` re-pins from the venv.
 CONSTRAINTS := constraints.txt
 
-.PHONY: run banner once test check install constraints bench eval clean
+.PHONY: run banner once test check install constraints bench eval screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# The README's pictures of the web console, taken by the browser tests (a plain `make test` saves them in build/).
+screenshots: $(STAMP)
+	DIPLOBOT_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/test_web_browser.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval.py

@@ -2,8 +2,8 @@
 
 The bot is `diplobot run` itself, in a child process, with DIPLOBOT_HTTP_PORT=0; the browser signs in with the
 link the bot prints. Selenium is pointed at /usr/bin/chromium and /usr/bin/chromedriver and runs offline:
-nothing is downloaded. Screenshots of the main pages go to docs/screenshots/ (or $DIPLOBOT_SCREENSHOTS), the
-ones the README shows.
+nothing is downloaded. Screenshots of the main pages go to build/screenshots/ (or $DIPLOBOT_SCREENSHOTS), so a
+test run leaves the checkout clean; `make screenshots` writes them to docs/screenshots/, the ones the README shows.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from tests.web_support import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, console_c
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(os.environ.get("DIPLOBOT_SCREENSHOTS") or REPO / "docs" / "screenshots")
+SHOTS = Path(os.environ.get("DIPLOBOT_SCREENSHOTS") or REPO / "build" / "screenshots")
 RULE = "karabakh-truce"
 
 
