@@ -380,6 +380,36 @@ async def test_feeds_subscriptions_and_dead_letters_with_retry(
             assert await resp.json() == []
 
 
+async def test_mute_a_story_from_its_page_and_unmute_it_on_subscriptions(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    hook = "webhook:https://discord.com/api/webhooks/123456/s3cr3t-token"
+    shown = "webhook:https://discord.com/api/webhooks/123456/[hidden]"
+    async with running_console(database_url, tmp_path, clock) as run, _session(run) as http:
+        await _sign_in(http, run)
+        async with http.get("/subscriptions") as resp:
+            csrf = _csrf(await resp.text())
+        async with http.post("/subscriptions/add", data={"csrf": csrf, "channel": hook, "rule": "sanctions"}) as resp:
+            assert resp.status == 200
+        async with http.get("/api/stories?limit=1") as resp:
+            story_id = (await resp.json())[0]["id"]
+        async with http.get(f"/stories/{story_id}") as resp:
+            page = await resp.text()
+        assert f'<option value="{shown}">' in page and "s3cr3t" not in page
+        async with http.post(f"/stories/{story_id}/mute", data={"csrf": csrf, "channel": shown}) as resp:
+            page = await resp.text()
+        assert f"Muted in {shown}" in page and "s3cr3t" not in page
+        async with http.post(f"/stories/{story_id}/mute", data={"csrf": csrf, "channel": "rec:other"}) as resp:
+            assert "choose one of the channels listed" in await resp.text()  # only the workspace's channels
+        async with http.get("/subscriptions") as resp:
+            page = await resp.text()
+        assert f'href="/stories/{story_id}"' in page and "s3cr3t" not in page
+        async with http.post("/mutes/unmute", data={"csrf": csrf, "story": story_id, "channel": shown}) as resp:
+            page = await resp.text()
+        assert f"Story {story_id} unmuted in {shown}" in page
+        assert "No story is muted." in page
+
+
 def _routes(run: Running) -> list[aiohttp.web.AbstractRoute]:
     from aiohttp import web
 

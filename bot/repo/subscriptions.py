@@ -100,10 +100,12 @@ async def get_mute(session: AsyncSession, tenant: str, channel: str, story_id: s
     return row
 
 
-async def channel_mutes(session: AsyncSession, tenant: str, channel: str) -> list[Mute]:
-    """The stories muted in a channel."""
-    query = select(Mute).where(Mute.tenant == tenant, Mute.channel == channel).order_by(Mute.created_at)
-    return list((await session.scalars(query)).all())
+async def channel_mutes(session: AsyncSession, tenant: str, channel: str | None = None) -> list[Mute]:
+    """The stories muted in a channel (in every channel of the tenant when None)."""
+    query = select(Mute).where(Mute.tenant == tenant)
+    if channel is not None:
+        query = query.where(Mute.channel == channel)
+    return list((await session.scalars(query.order_by(Mute.created_at))).all())
 
 
 async def muted_story_ids(session: AsyncSession, channel: str) -> set[str]:

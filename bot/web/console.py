@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 import jinja2
 from aiohttp import web
 
+from bot.masking import mask_secrets
 from bot.models import Caller, Invocation, Reply, when_text
 from bot.web import charts
 from bot.web import stories as data
@@ -104,6 +105,8 @@ class Console:
         r.add_get("/subscriptions", self._page(self.subscriptions_page))
         r.add_post("/subscriptions/add", self._page(self.subscription_add))
         r.add_post("/subscriptions/{id:\\d+}/remove", self._page(self.subscription_remove))
+        r.add_post("/stories/{id}/mute", self._page(self.story_mute))
+        r.add_post("/mutes/unmute", self._page(self.story_unmute))
         r.add_get("/deliveries", self._page(self.deliveries_page))
         r.add_post("/deliveries/{id:\\d+}/retry", self._page(self.delivery_retry))
         r.add_get("/api/openapi.json", self.openapi)
@@ -315,7 +318,12 @@ class Console:
                 title="No such story",
                 message=f"There is no story {story_id!r} among this workspace's reports.",
             )
-        return self._render("story.html", request, auth, item=item, alerts=alerts)
+        from bot.repo.subscriptions import channel_subscriptions
+
+        async with self.services.db.session() as session:
+            subscribed = await channel_subscriptions(session, auth.caller.tenant)
+        channels = sorted({mask_secrets(r.channel) for r in subscribed})
+        return self._render("story.html", request, auth, item=item, alerts=alerts, channels=channels)
 
     async def charts_page(self, request: web.Request, auth: Auth) -> web.StreamResponse:
         """Stories by country and reported casualties per day by country, as SVG, over 7, 30 or 90 days."""
@@ -432,13 +440,13 @@ class Console:
     async def _subscriptions(
         self, request: web.Request, auth: Auth, *, values: Mapping[str, str] | None = None, error: str = ""
     ) -> web.Response:
-        from bot.masking import mask_secrets
         from bot.repo.rules import rule_names
-        from bot.repo.subscriptions import channel_subscriptions
+        from bot.repo.subscriptions import channel_mutes, channel_subscriptions
 
         async with self.services.db.session() as session:
             rows = await channel_subscriptions(session, auth.caller.tenant)
             names = await rule_names(session, auth.caller.tenant)
+            mutes = [(mask_secrets(m.channel), m.story_id) for m in await channel_mutes(session, auth.caller.tenant)]
         subscriptions = [
             {
                 "id": r.id,
@@ -458,6 +466,7 @@ class Console:
             auth,
             status=422 if error else 200,
             subscriptions=subscriptions,
+            mutes=mutes,
             rules=names,
             values=values or {},
             error=error,
@@ -485,6 +494,40 @@ class Console:
         if found is None:
             return self._done(auth, Reply("Error: that subscription no longer exists.", ok=False), "/subscriptions")
         reply = await self._run(auth, "unsubscribe", found[1], "--channel", found[0])
+        return self._done(auth, reply, "/subscriptions")
+
+    async def _channel(self, auth: Auth, shown: str, *, muted: str | None = None) -> str | None:
+        """The channel a form names as the page showed it (a webhook masked), among the workspace's subscribed
+        channels (or the channels where `muted` is muted): the page never carries a webhook's token."""
+        from bot.repo.subscriptions import channel_mutes, channel_subscriptions
+
+        async with self.services.db.session() as session:
+            if muted is None:
+                channels = {r.channel for r in await channel_subscriptions(session, auth.caller.tenant)}
+            else:
+                channels = {m.channel for m in await channel_mutes(session, auth.caller.tenant) if m.story_id == muted}
+        return next((c for c in sorted(channels) if mask_secrets(c) == shown), None)
+
+    async def story_mute(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """Mute a story in one of the workspace's channels (`mute STORY --channel CHANNEL`)."""
+        story_id = request.match_info["id"]
+        form = await request.post()
+        channel = await self._channel(auth, _text(form.get("channel")))
+        if channel is None:
+            reply = Reply("Error: choose one of the channels listed.", ok=False)
+        else:
+            reply = await self._run(auth, "mute", story_id, "--channel", channel)
+        return self._done(auth, reply, f"/stories/{story_id}")
+
+    async def story_unmute(self, request: web.Request, auth: Auth) -> web.StreamResponse:
+        """Unmute a story in a channel (`unmute STORY --channel CHANNEL`)."""
+        form = await request.post()
+        story_id = _text(form.get("story"))
+        channel = await self._channel(auth, _text(form.get("channel")), muted=story_id)
+        if channel is None:
+            reply = Reply("Error: that story is not muted there any more.", ok=False)
+        else:
+            reply = await self._run(auth, "unmute", story_id, "--channel", channel)
         return self._done(auth, reply, "/subscriptions")
 
     async def deliveries_page(self, request: web.Request, auth: Auth) -> web.StreamResponse:
