@@ -173,7 +173,7 @@ def test_many_rules_only_candidates_evaluated() -> None:
 
 def test_compiled_check_agrees_with_the_program_walker() -> None:
     """Every query runs as generated code; it must decide exactly as the tuple walker does."""
-    from bot.detect.rules import _eval
+    from bot.detect.rules.evaluate import run_program
     from bot.detect.text import build_doc
 
     queries = [
@@ -199,7 +199,10 @@ def test_compiled_check_agrees_with_the_program_walker() -> None:
         hits = compiled.scan(doc)
         for rule in compiled.rules:
             assert rule.check is not None and rule.program is not None
-            assert rule.check(hits.positions, doc) == _eval(rule.program, hits.positions, doc), (rule.spec.query, text)
+            assert rule.check(hits.positions, doc) == run_program(rule.program, hits.positions, doc), (
+                rule.spec.query,
+                text,
+            )
 
 
 def test_per_key_sweeps_and_rule_by_rule_checks_agree() -> None:
@@ -230,7 +233,7 @@ def test_per_key_sweeps_and_rule_by_rule_checks_agree() -> None:
 
 
 def test_uncompilable_program_falls_back_to_the_walker() -> None:
-    from bot.detect.rules import _check_function
+    from bot.detect.rules.compile import _check_function
     from bot.detect.text import build_doc
 
     deep: tuple = (0, 1)

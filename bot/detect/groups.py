@@ -9,7 +9,7 @@ Two sources, both shipped with the install (nothing is downloaded at run time):
   Middle East, Sahel, Horn of Africa, Caucasus, Balkans, Gulf, and NATO, the African Union, ASEAN, G20, the
   Arab League, BRICS), each with its source.
 
-A group stands for its member countries: a rule naming it is compiled to those countries (bot/detect/rules.py),
+A group stands for its member countries: a rule naming it is compiled to those countries (bot/detect/rules/compile.py),
 so it matches an article naming a member, or a place inside one ("Gaza" is Palestine, "Darfur" Sudan).
 """
 
