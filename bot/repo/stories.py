@@ -11,7 +11,7 @@ from typing import Any
 from bot.codec import article_from_row, detection_from_dict
 from bot.models import Casualty, RuleMatch, Severity, Source, Summary
 from bot.storage.tables import ArticleRow, Story
-from bot.stories.summarize import member_reasons
+from bot.stories.summarize import member_reasons, qualified_count
 
 CEASEFIRE_WEIGHT = {
     "collapsed": 5.0,
@@ -23,14 +23,6 @@ CEASEFIRE_WEIGHT = {
     "holding": 1.5,
 }
 SEVERITY_WEIGHT = {"flash": 3.0, "urgent": 2.0, "routine": 0.5}
-QUALIFIER_WORDS = {
-    "exact": "",
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "about": "about ",
-    "nearly": "nearly ",
-    "up_to": "up to ",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +152,9 @@ def _strings(value: Any) -> list[str]:
 
 
 def casualty_text(c: Casualty) -> str:
-    """`more than 200 killed`."""
-    return f"{QUALIFIER_WORDS.get(c.qualifier, '')}{c.count:,} {c.kind}" + (f" ({c.who})" if c.who else "")
+    """`more than 200 killed (troops)`: a brief's line puts who after the figure (an alert's phrase is
+    `casualty_phrase`: "more than 200 troops killed")."""
+    return f"{qualified_count(c)} {c.kind}" + (f" ({c.who})" if c.who else "")
 
 
 def key_fact(view: StoryView, watched: Iterable[str] = ()) -> str:

@@ -230,10 +230,15 @@ def is_boilerplate(sentence: str) -> bool:
     return upper > 1.5 * lower  # SHOUTED chrome
 
 
+def qualified_count(c: Casualty) -> str:
+    """A casualty figure's count with its qualifier: "more than 200", "1,500"."""
+    return f"{_QUALIFIER_WORDS.get(c.qualifier, '')}{c.count:,}"
+
+
 def casualty_phrase(c: Casualty) -> str:
     """A casualty figure as a reader would write it: "more than 200 troops killed"."""
     who = f" {' '.join(c.who.split())}" if c.who else ""
-    phrase = f"{_QUALIFIER_WORDS.get(c.qualifier, '')}{c.count:,}{who} {c.kind}"
+    phrase = f"{qualified_count(c)}{who} {c.kind}"
     return phrase if c.current else f"{phrase} (earlier figure)"
 
 
