@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.jobs import Guard
 from bot.models import Alert, RuleMatch, Summary
 from bot.repo.search import articles_of_stories, recent_articles
 from bot.repo.stories import build_view, importance
@@ -231,14 +232,13 @@ def schedule_digests(scheduler: Any, services: Services) -> Any:
     """Add the minutely digest check to an APScheduler (AsyncIOScheduler) and return the job."""
     from apscheduler.triggers.cron import CronTrigger
 
+    guard = Guard(log, "digest check failed")
+
     async def job() -> None:
         """One minutely digest check; logs and carries on after any error."""
-        try:
-            queued = await run_digests(services)
-            if queued:
-                log.info("queued %d digest(s)", len(queued))
-        except Exception:
-            log.exception("digest check failed")
+        queued = await guard.run(run_digests(services))
+        if queued:
+            log.info("queued %d digest(s)", len(queued))
 
     return scheduler.add_job(
         job,

@@ -53,6 +53,7 @@ from bot.alerts.queue import alert_tenant, queue_notice
 from bot.codec import summary_from_dict, summary_to_dict
 from bot.errors import Permanent, Retryable
 from bot.ingest.pipeline import story_summary
+from bot.jobs import Guard
 from bot.models import Alert, AlertKind, RuleMatch
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.repo.outbox import ACTIVE
@@ -312,16 +313,11 @@ class Outbox:
 
     async def _worker(self, stop: asyncio.Event, idle: float) -> None:
         """Drain whenever woken or every `idle` seconds, until `stop` is set; errors are logged, never fatal."""
-        failures = 0
+        guard = Guard(log, "outbox drain failed (%d in a row); retrying shortly", count=True)
         while not stop.is_set():
-            try:
-                await self.drain(stop)
-                failures = 0
-            except Exception:
-                failures += 1
-                log.exception("outbox drain failed (%d in a row); retrying shortly", failures)
+            await guard.run(self.drain(stop))
             self.wake.clear()
-            wait = idle if not failures else min(30.0, idle * 2 ** min(failures, 5))
+            wait = idle if not guard.failures else min(30.0, idle * 2 ** min(guard.failures, 5))
             waiters = [asyncio.ensure_future(self.wake.wait()), asyncio.ensure_future(stop.wait())]
             await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
             for w in waiters:

@@ -26,6 +26,7 @@ from bot.channels import LOCAL_TENANT
 from bot.ingest.feeds import FeedSpec
 from bot.ingest.poll import FeedState, PollResult, SharedPolls
 from bot.ingest.pool import ParsePool
+from bot.jobs import Guard
 from bot.storage.db import rowcount
 from bot.storage.tables import Feed
 
@@ -73,6 +74,7 @@ class FeedScheduler:
         self._poll_slots = asyncio.Semaphore(POLL_CONCURRENCY)
         self.shared_polls = SharedPolls()  # tenants seeded with the same default feeds share each fetch
         self.parser = ParsePool()  # large feed documents are parsed in a worker process
+        self._guard = Guard(log, "poll of feed %s failed unexpectedly; it will be retried")
 
     def close(self) -> None:
         """Stop the parser's worker process."""
@@ -118,23 +120,31 @@ class FeedScheduler:
             self._polls_in_flight.add(task)
             task.add_done_callback(self._polls_in_flight.discard)
         try:
-            async with self._poll_slots:
-                return await self._poll(feed_id, force)
+            return await self._guard.run(
+                self._poll_in_slot(feed_id, force),
+                feed_id,
+                extra={"feed": feed_id},
+                on_error=lambda: self._failed(feed_id),
+            )
         except asyncio.CancelledError:
             if not self.stop_event.is_set():
                 raise
             log.debug("poll of feed %s cut short by the stop", feed_id, extra={"feed": feed_id})
             return None
-        except Exception:
-            self.metrics.polled(False)
-            log.exception("poll of feed %s failed unexpectedly; it will be retried", feed_id, extra={"feed": feed_id})
-            async with self.services.db.session() as session:
-                await session.execute(
-                    update(Feed)
-                    .where(Feed.id == feed_id, Feed.lease_owner == self.services.instance_id)
-                    .values(lease_owner=None, lease_until=None)
-                )
-            return None
+
+    async def _poll_in_slot(self, feed_id: int, force: bool) -> PollResult | None:
+        async with self._poll_slots:
+            return await self._poll(feed_id, force)
+
+    async def _failed(self, feed_id: int) -> None:
+        """After a poll that raised: count it and hand back the feed's lease, so it is retried."""
+        self.metrics.polled(False)
+        async with self.services.db.session() as session:
+            await session.execute(
+                update(Feed)
+                .where(Feed.id == feed_id, Feed.lease_owner == self.services.instance_id)
+                .values(lease_owner=None, lease_until=None)
+            )
 
     async def _poll(self, feed_id: int, force: bool) -> PollResult | None:
         """Lease, fetch, ingest and record one feed."""
