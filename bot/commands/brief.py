@@ -104,55 +104,56 @@ def rank(views: Iterable[StoryView], now: datetime, watched: Sequence[str], limi
     return sorted(views, key=lambda v: story_repo.importance(v, now, watched), reverse=True)[:limit]
 
 
+async def brief(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Answer a brief on the topic."""
+    period = parse_duration(args["since"], usage=USAGE)
+    limit = parse_count(args["limit"], argument="limit", most=MAX_LIMIT, usage=USAGE)
+    now = ctx.services.clock.now()
+    since = now - period
+    query = str(args["topic"]).strip()
+    async with ctx.services.db.session() as session:
+        index = await topic_index(session, ctx.caller.tenant)
+        topic = index.resolve(query) or Topic("search", query, (), (query,))
+        watched = await watched_people(session, ctx.caller.tenant)
+        articles = await find_articles(session, topic, since=since, tenant=ctx.caller.tenant)
+        if articles:
+            views = rank(await story_views(session, articles, ctx.caller.tenant), now, watched, limit)
+            return _answer(topic, views, period, now, watched)
+        latest = await find_articles(session, topic, since=None, limit=1, tenant=ctx.caller.tenant)
+        if latest:
+            view = (await story_views(session, latest[:1], ctx.caller.tenant))[0]
+            ago = human_delta(now - view.last_seen)
+            fact = story_repo.key_fact(view, watched)
+            return Reply(
+                text=f"Nothing new on {topic.name} in the last {human_delta(period)}. "
+                f"The last development was {ago} ago ({view.last_seen:%Y-%m-%d %H:%M} UTC):",
+                lines=(story_repo.story_line(view, watched, now=now),),
+                summaries=(replace(view.summary, topic=topic.name),),
+                data={"topic": topic.name, "kind": topic.kind, "stories": 0, "last": view.key, "fact": fact},
+            )
+        if topic.kind != "search":
+            return Reply(
+                text=f"Nothing stored on {topic.name} ({topic.kind}) yet.",
+                data={"topic": topic.name, "kind": topic.kind, "stories": 0},
+            )
+        names = index.suggest(query)
+        text = f"I don't know the topic {query!r} and no stored article mentions it."
+        if names:
+            text += f" Did you mean: {', '.join(names)}?"
+        else:
+            text += " Try a country, region, official or rule name."
+        return Reply(text=text, ok=False, ephemeral=True, data={"topic": query, "suggestions": names})
+
+
 def register(registry: CommandRegistry) -> None:
     """Declare `brief`."""
-
-    @registry.command(
+    registry.command(
         "brief",
         "What happened on a topic (country, region, person, rule or phrase) in a recent period",
         Arg("topic", "a country, region, person, rule or words to search", kind="rest", complete="topic"),
         Arg("since", "how far back, e.g. 24h, 3d, 1w", kind="option", required=False, default="24h"),
         Arg("limit", f"at most this many stories (1-{MAX_LIMIT})", kind="option", required=False, default="5"),
-    )
-    async def brief(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Answer a brief on the topic."""
-        period = parse_duration(args["since"], usage=USAGE)
-        limit = parse_count(args["limit"], argument="limit", most=MAX_LIMIT, usage=USAGE)
-        now = ctx.services.clock.now()
-        since = now - period
-        query = str(args["topic"]).strip()
-        async with ctx.services.db.session() as session:
-            index = await topic_index(session, ctx.caller.tenant)
-            topic = index.resolve(query) or Topic("search", query, (), (query,))
-            watched = await watched_people(session, ctx.caller.tenant)
-            articles = await find_articles(session, topic, since=since, tenant=ctx.caller.tenant)
-            if articles:
-                views = rank(await story_views(session, articles, ctx.caller.tenant), now, watched, limit)
-                return _answer(topic, views, period, now, watched)
-            latest = await find_articles(session, topic, since=None, limit=1, tenant=ctx.caller.tenant)
-            if latest:
-                view = (await story_views(session, latest[:1], ctx.caller.tenant))[0]
-                ago = human_delta(now - view.last_seen)
-                fact = story_repo.key_fact(view, watched)
-                return Reply(
-                    text=f"Nothing new on {topic.name} in the last {human_delta(period)}. "
-                    f"The last development was {ago} ago ({view.last_seen:%Y-%m-%d %H:%M} UTC):",
-                    lines=(story_repo.story_line(view, watched, now=now),),
-                    summaries=(replace(view.summary, topic=topic.name),),
-                    data={"topic": topic.name, "kind": topic.kind, "stories": 0, "last": view.key, "fact": fact},
-                )
-            if topic.kind != "search":
-                return Reply(
-                    text=f"Nothing stored on {topic.name} ({topic.kind}) yet.",
-                    data={"topic": topic.name, "kind": topic.kind, "stories": 0},
-                )
-            names = index.suggest(query)
-            text = f"I don't know the topic {query!r} and no stored article mentions it."
-            if names:
-                text += f" Did you mean: {', '.join(names)}?"
-            else:
-                text += " Try a country, region, official or rule name."
-            return Reply(text=text, ok=False, ephemeral=True, data={"topic": query, "suggestions": names})
+    )(brief)
 
 
 def _answer(topic: Topic, views: list[StoryView], period: timedelta, now: datetime, watched: Sequence[str]) -> Reply:

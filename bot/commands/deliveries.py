@@ -72,57 +72,58 @@ async def _tenant_channels(ctx: CommandContext) -> list[str] | None:
     return sorted(subs | {ctx.channel})
 
 
+async def deliveries(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """List the outbox or its dead letters, or queue a dead letter again."""
+    channels = await _tenant_channels(ctx)
+    if args.get("retry") is not None:
+        raw = str(args["retry"]).lstrip("#")
+        if not raw.isdigit():
+            raise UserInputError(
+                f"--retry takes a delivery number, got {args['retry']!r}", argument="retry", usage=USAGE
+            )
+        info = await outbox.retry_delivery(ctx.services, int(raw), channels)
+        if info is None:
+            raise UserInputError(
+                f"no dead delivery #{raw}; 'deliveries --dead' lists them", argument="retry", usage=USAGE
+            )
+        return Reply(
+            text=f"Delivery #{info.id} to {info.channel} is queued again.",
+            lines=("If the channel's subscriptions were paused, resubscribe it so new alerts flow too.",),
+            data={"delivery": _data(info)},
+        )
+    rows = await outbox.list_deliveries(ctx.services, dead=bool(args.get("dead")), channels=channels)
+    if args.get("dead"):
+        if not rows:
+            return Reply(
+                text="No dead letters: every delivery was sent or is still being tried.", data={"deliveries": []}
+            )
+        return Reply(
+            text=f"{len(rows)} dead letter{'s' if len(rows) != 1 else ''} (retry with 'deliveries --retry ID'):",
+            lines=tuple(_line(d) for d in rows),
+            data={"deliveries": [_data(d) for d in rows]},
+        )
+    counts = await outbox.outbox_counts(ctx.services) if channels is None else {}
+    summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) if counts else ""
+    if not rows:
+        return Reply(
+            text="The outbox is empty: nothing waiting." + (f" ({summary})" if summary else ""),
+            data={"deliveries": [], "counts": counts},
+        )
+    return Reply(
+        text=f"{len(rows)} deliver{'ies' if len(rows) != 1 else 'y'} waiting or in flight"
+        + (f" ({summary})" if summary else "")
+        + ":",
+        lines=tuple(_line(d) for d in rows),
+        data={"deliveries": [_data(d) for d in rows], "counts": counts},
+    )
+
+
 def register(registry: CommandRegistry) -> None:
     """Declare the `deliveries` command."""
-
-    @registry.command(
+    registry.command(
         "deliveries",
         "The outbox: deliveries waiting or in flight, dead letters (--dead), or retry one (--retry ID)",
         Arg("dead", "list deliveries that failed for good", kind="flag"),
         Arg("retry", "queue dead letter ID again", kind="option", required=False),
         admin_only=True,
-    )
-    async def deliveries(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """List the outbox or its dead letters, or queue a dead letter again."""
-        channels = await _tenant_channels(ctx)
-        if args.get("retry") is not None:
-            raw = str(args["retry"]).lstrip("#")
-            if not raw.isdigit():
-                raise UserInputError(
-                    f"--retry takes a delivery number, got {args['retry']!r}", argument="retry", usage=USAGE
-                )
-            info = await outbox.retry_delivery(ctx.services, int(raw), channels)
-            if info is None:
-                raise UserInputError(
-                    f"no dead delivery #{raw}; 'deliveries --dead' lists them", argument="retry", usage=USAGE
-                )
-            return Reply(
-                text=f"Delivery #{info.id} to {info.channel} is queued again.",
-                lines=("If the channel's subscriptions were paused, resubscribe it so new alerts flow too.",),
-                data={"delivery": _data(info)},
-            )
-        rows = await outbox.list_deliveries(ctx.services, dead=bool(args.get("dead")), channels=channels)
-        if args.get("dead"):
-            if not rows:
-                return Reply(
-                    text="No dead letters: every delivery was sent or is still being tried.", data={"deliveries": []}
-                )
-            return Reply(
-                text=f"{len(rows)} dead letter{'s' if len(rows) != 1 else ''} (retry with 'deliveries --retry ID'):",
-                lines=tuple(_line(d) for d in rows),
-                data={"deliveries": [_data(d) for d in rows]},
-            )
-        counts = await outbox.outbox_counts(ctx.services) if channels is None else {}
-        summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) if counts else ""
-        if not rows:
-            return Reply(
-                text="The outbox is empty: nothing waiting." + (f" ({summary})" if summary else ""),
-                data={"deliveries": [], "counts": counts},
-            )
-        return Reply(
-            text=f"{len(rows)} deliver{'ies' if len(rows) != 1 else 'y'} waiting or in flight"
-            + (f" ({summary})" if summary else "")
-            + ":",
-            lines=tuple(_line(d) for d in rows),
-            data={"deliveries": [_data(d) for d in rows], "counts": counts},
-        )
+    )(deliveries)

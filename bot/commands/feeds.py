@@ -105,49 +105,166 @@ async def _fetcher_for(ctx: CommandContext) -> AsyncIterator[Fetcher]:
         yield own
 
 
-def register(registry: CommandRegistry) -> None:
-    """Declare the `feeds` commands."""
+async def feeds_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """List feeds."""
+    async with ctx.services.db.session() as session:
+        rows = await repo.list_feeds(session, ctx.caller.tenant)
+    if not rows:
+        return Reply(text="No feeds yet; an admin can add one with 'feeds add URL'.", data={"feeds": []})
+    lines = tuple(
+        f"{'paused' if r.paused else 'on    '}  {r.name}  {r.url}" + (f"  ({clip(r.title, 60)})" if r.title else "")
+        for r in rows
+    )
+    return Reply(
+        text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}:",
+        lines=lines,
+        data={"feeds": [_feed_data(r) for r in rows]},
+    )
 
-    @registry.command("feeds list", "List this workspace's feeds")
-    async def feeds_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """List feeds."""
+
+async def feeds_status(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Show feed health."""
+    now = ctx.services.clock.now()
+    if args.get("feed"):
+        rows = [await _require_feed(ctx, args["feed"], "feeds status [FEED]")]
+    else:
         async with ctx.services.db.session() as session:
             rows = await repo.list_feeds(session, ctx.caller.tenant)
-        if not rows:
-            return Reply(text="No feeds yet; an admin can add one with 'feeds add URL'.", data={"feeds": []})
-        lines = tuple(
-            f"{'paused' if r.paused else 'on    '}  {r.name}  {r.url}" + (f"  ({clip(r.title, 60)})" if r.title else "")
-            for r in rows
-        )
-        return Reply(
-            text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}:",
-            lines=lines,
-            data={"feeds": [_feed_data(r) for r in rows]},
-        )
+    if not rows:
+        return Reply(text="No feeds yet.", data={"feeds": []})
+    failing = sum(1 for r in rows if r.consecutive_failures or r.paused)
+    return Reply(
+        text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}, {failing} with problems:",
+        lines=tuple(_status_line(r, now) for r in rows),
+        data={"feeds": [_feed_data(r) for r in rows]},
+    )
 
-    @registry.command(
+
+async def feeds_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Discover, validate and store a feed."""
+    from bot.ingest.feeds import FeedSpec
+
+    url = str(args["url"]).strip()
+    scheme = urlsplit(url).scheme.lower()
+    fields: dict[str, Any] = {}
+    if args.get("interval"):
+        fields["interval"] = args["interval"]
+    if args.get("outlet"):
+        fields["outlet"] = args["outlet"]
+    if args.get("backfill") is not None:
+        backfill = str(args["backfill"]).strip()
+        if not backfill.isdigit():
+            raise UserInputError(
+                f"--backfill must be a whole number, 0 or more; got {args['backfill']!r}",
+                argument="backfill",
+                usage=ADD_USAGE,
+            )
+        fields["backfill"] = int(backfill)
+    _feed_spec(FeedSpec, args.get("name") or "check", url, fields)  # bad options fail before any fetch
+    title: str | None = None
+    items: int | None = None
+    if scheme in ("http", "https"):
+        from bot.ingest.discover import discover_feed
+
+        try:
+            async with _fetcher_for(ctx) as fetcher:
+                found = await discover_feed(url, fetcher)
+        except FeedError as exc:
+            why = (
+                exc.message if exc.kind.startswith("http_") else f"{exc.kind}: {exc.message}"
+            )  # "HTTP 404 ..." says it
+            if exc.kind == "http_404":
+                why += " (the outlet's home page also works: diplobot follows the feed it links)"
+            raise UserInputError(f"URL {url} is not a usable feed: {why}", argument="url", usage=ADD_USAGE) from None
+        url, title, items = found.url, found.title, found.item_count
+    elif ctx.caller.tenant != LOCAL_TENANT:
+        raise NotAllowed("only the local operator can add a file or folder on the bot's host; give an http(s) URL")
+    now = ctx.services.clock.now()
+    async with ctx.services.db.session() as session:
+        if await session.scalar(
+            sa.select(tables.Feed.name).where(tables.Feed.tenant == ctx.caller.tenant, tables.Feed.url == url)
+        ):
+            raise UserInputError(f"this workspace already has a feed for {url}", argument="url", usage=ADD_USAGE)
+        if args.get("name"):
+            name = str(args["name"]).strip()
+            if await repo.get_feed(session, ctx.caller.tenant, name) is not None:
+                raise UserInputError(
+                    f"a feed named {name!r} exists; choose another --name", argument="name", usage=ADD_USAGE
+                )
+        else:
+            base = repo.slug(title or urlsplit(url).hostname or url.rstrip("/").rsplit("/", 1)[-1])
+            name = await repo.unique_name(session, ctx.caller.tenant, base)
+        spec = _feed_spec(FeedSpec, name, url, fields)
+        if spec.kind != "http" and not spec.path.exists():
+            raise UserInputError(f"no file or folder at {spec.path}", argument="url", usage=ADD_USAGE)
+        repo.add_feed_row(session, ctx.caller.tenant, spec, title=title, now=now)
+    detail = f"{title!r}, {items} item{'s' if items != 1 else ''} now" if items is not None else f"local {spec.kind}"
+    first = (
+        f" On its first poll its newest {spec.backfill} item{'s' if spec.backfill != 1 else ''} may alert."
+        if spec.backfill
+        else ""
+    )
+    return Reply(
+        text=f"Feed {name!r} added ({detail}); it is polled every {spec.interval // 60} min.{first}",
+        lines=(spec.url,),
+        data={"name": name, "url": spec.url, "title": title, "items": items, "backfill": spec.backfill},
+    )
+
+
+async def feeds_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Delete a feed (its stored articles stay)."""
+    row = await _require_feed(ctx, args["feed"], "feeds remove FEED")
+    async with ctx.services.db.session() as session:
+        live = await session.get(tables.Feed, row.id)
+        if live is not None:
+            await session.delete(live)
+    return Reply(text=f"Feed {row.name!r} removed; articles already stored stay.", data={"name": row.name})
+
+
+async def set_paused(ctx: CommandContext, name: str, paused: bool) -> Reply:
+    """Pause or resume a feed; resuming clears its failure count and polls it soon."""
+    verb = "pause" if paused else "resume"
+    row = await _require_feed(ctx, name, f"feeds {verb} FEED")
+    now = ctx.services.clock.now()
+    async with ctx.services.db.session() as session:
+        live = await session.get(tables.Feed, row.id)
+        assert live is not None
+        changed = bool(live.paused) != paused
+        live.paused = paused
+        if paused:
+            live.paused_reason = f"paused by {ctx.caller.display_name or ctx.caller.user_id}"
+        else:
+            live.paused_reason = None
+            live.consecutive_failures = 0
+            live.next_poll_at = now
+    state = "paused" if paused else "resumed"
+    text = (
+        f"Feed {row.name!r} {state}."
+        if changed
+        else f"Feed {row.name!r} was already {'paused' if paused else 'running'}."
+    )
+    return Reply(text=text, data={"name": row.name, "paused": paused, "changed": changed})
+
+
+async def feeds_pause(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Pause a feed."""
+    return await set_paused(ctx, args["feed"], True)
+
+
+async def feeds_resume(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Resume a feed."""
+    return await set_paused(ctx, args["feed"], False)
+
+
+def register(registry: CommandRegistry) -> None:
+    """Declare the `feeds` commands."""
+    registry.command("feeds list", "List this workspace's feeds")(feeds_list)
+    registry.command(
         "feeds status",
         "Health of the feeds: last success, last error, failures, paused",
         Arg("feed", "only this feed", required=False, complete="feed"),
-    )
-    async def feeds_status(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Show feed health."""
-        now = ctx.services.clock.now()
-        if args.get("feed"):
-            rows = [await _require_feed(ctx, args["feed"], "feeds status [FEED]")]
-        else:
-            async with ctx.services.db.session() as session:
-                rows = await repo.list_feeds(session, ctx.caller.tenant)
-        if not rows:
-            return Reply(text="No feeds yet.", data={"feeds": []})
-        failing = sum(1 for r in rows if r.consecutive_failures or r.paused)
-        return Reply(
-            text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}, {failing} with problems:",
-            lines=tuple(_status_line(r, now) for r in rows),
-            data={"feeds": [_feed_data(r) for r in rows]},
-        )
-
-    @registry.command(
+    )(feeds_status)
+    registry.command(
         "feeds add",
         "Add a feed after checking it (title, item count); a site URL finds its feed",
         Arg("url", "the feed or site URL (a local path only for the local operator)"),
@@ -161,133 +278,19 @@ def register(registry: CommandRegistry) -> None:
             required=False,
         ),
         admin_only=True,
-    )
-    async def feeds_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Discover, validate and store a feed."""
-        from bot.ingest.feeds import FeedSpec
-
-        url = str(args["url"]).strip()
-        scheme = urlsplit(url).scheme.lower()
-        fields: dict[str, Any] = {}
-        if args.get("interval"):
-            fields["interval"] = args["interval"]
-        if args.get("outlet"):
-            fields["outlet"] = args["outlet"]
-        if args.get("backfill") is not None:
-            backfill = str(args["backfill"]).strip()
-            if not backfill.isdigit():
-                raise UserInputError(
-                    f"--backfill must be a whole number, 0 or more; got {args['backfill']!r}",
-                    argument="backfill",
-                    usage=ADD_USAGE,
-                )
-            fields["backfill"] = int(backfill)
-        _feed_spec(FeedSpec, args.get("name") or "check", url, fields)  # bad options fail before any fetch
-        title: str | None = None
-        items: int | None = None
-        if scheme in ("http", "https"):
-            from bot.ingest.discover import discover_feed
-
-            try:
-                async with _fetcher_for(ctx) as fetcher:
-                    found = await discover_feed(url, fetcher)
-            except FeedError as exc:
-                why = (
-                    exc.message if exc.kind.startswith("http_") else f"{exc.kind}: {exc.message}"
-                )  # "HTTP 404 ..." says it
-                if exc.kind == "http_404":
-                    why += " (the outlet's home page also works: diplobot follows the feed it links)"
-                raise UserInputError(
-                    f"URL {url} is not a usable feed: {why}", argument="url", usage=ADD_USAGE
-                ) from None
-            url, title, items = found.url, found.title, found.item_count
-        elif ctx.caller.tenant != LOCAL_TENANT:
-            raise NotAllowed("only the local operator can add a file or folder on the bot's host; give an http(s) URL")
-        now = ctx.services.clock.now()
-        async with ctx.services.db.session() as session:
-            if await session.scalar(
-                sa.select(tables.Feed.name).where(tables.Feed.tenant == ctx.caller.tenant, tables.Feed.url == url)
-            ):
-                raise UserInputError(f"this workspace already has a feed for {url}", argument="url", usage=ADD_USAGE)
-            if args.get("name"):
-                name = str(args["name"]).strip()
-                if await repo.get_feed(session, ctx.caller.tenant, name) is not None:
-                    raise UserInputError(
-                        f"a feed named {name!r} exists; choose another --name", argument="name", usage=ADD_USAGE
-                    )
-            else:
-                base = repo.slug(title or urlsplit(url).hostname or url.rstrip("/").rsplit("/", 1)[-1])
-                name = await repo.unique_name(session, ctx.caller.tenant, base)
-            spec = _feed_spec(FeedSpec, name, url, fields)
-            if spec.kind != "http" and not spec.path.exists():
-                raise UserInputError(f"no file or folder at {spec.path}", argument="url", usage=ADD_USAGE)
-            repo.add_feed_row(session, ctx.caller.tenant, spec, title=title, now=now)
-        detail = (
-            f"{title!r}, {items} item{'s' if items != 1 else ''} now" if items is not None else f"local {spec.kind}"
-        )
-        first = (
-            f" On its first poll its newest {spec.backfill} item{'s' if spec.backfill != 1 else ''} may alert."
-            if spec.backfill
-            else ""
-        )
-        return Reply(
-            text=f"Feed {name!r} added ({detail}); it is polled every {spec.interval // 60} min.{first}",
-            lines=(spec.url,),
-            data={"name": name, "url": spec.url, "title": title, "items": items, "backfill": spec.backfill},
-        )
-
-    @registry.command(
+    )(feeds_add)
+    registry.command(
         "feeds remove",
         "Stop polling a feed and forget it",
         Arg("feed", "the feed's name", complete="feed"),
         admin_only=True,
-    )
-    async def feeds_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Delete a feed (its stored articles stay)."""
-        row = await _require_feed(ctx, args["feed"], "feeds remove FEED")
-        async with ctx.services.db.session() as session:
-            live = await session.get(tables.Feed, row.id)
-            if live is not None:
-                await session.delete(live)
-        return Reply(text=f"Feed {row.name!r} removed; articles already stored stay.", data={"name": row.name})
-
-    async def set_paused(ctx: CommandContext, name: str, paused: bool) -> Reply:
-        """Pause or resume a feed; resuming clears its failure count and polls it soon."""
-        verb = "pause" if paused else "resume"
-        row = await _require_feed(ctx, name, f"feeds {verb} FEED")
-        now = ctx.services.clock.now()
-        async with ctx.services.db.session() as session:
-            live = await session.get(tables.Feed, row.id)
-            assert live is not None
-            changed = bool(live.paused) != paused
-            live.paused = paused
-            if paused:
-                live.paused_reason = f"paused by {ctx.caller.display_name or ctx.caller.user_id}"
-            else:
-                live.paused_reason = None
-                live.consecutive_failures = 0
-                live.next_poll_at = now
-        state = "paused" if paused else "resumed"
-        text = (
-            f"Feed {row.name!r} {state}."
-            if changed
-            else f"Feed {row.name!r} was already {'paused' if paused else 'running'}."
-        )
-        return Reply(text=text, data={"name": row.name, "paused": paused, "changed": changed})
-
-    @registry.command(
+    )(feeds_remove)
+    registry.command(
         "feeds pause", "Stop polling a feed for now", Arg("feed", "the feed's name", complete="feed"), admin_only=True
-    )
-    async def feeds_pause(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Pause a feed."""
-        return await set_paused(ctx, args["feed"], True)
-
-    @registry.command(
+    )(feeds_pause)
+    registry.command(
         "feeds resume",
         "Poll a paused feed again (clears its failure count)",
         Arg("feed", "the feed's name", complete="feed"),
         admin_only=True,
-    )
-    async def feeds_resume(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Resume a feed."""
-        return await set_paused(ctx, args["feed"], False)
+    )(feeds_resume)

@@ -77,15 +77,16 @@ def _one(name: str) -> Reply:
     )
 
 
+async def places_command(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Answer places."""
+    name = (args.get("name") or "").strip()
+    return _one(name) if name else _listing()
+
+
 def register(registry: CommandRegistry) -> None:
     """Declare `places`."""
-
-    @registry.command(
+    registry.command(
         "places",
         "List the regions and groups rules may name (Africa, Middle East, NATO) or show one",
         Arg("name", "a region, group, country or place, e.g. 'africa'", kind="rest", required=False),
-    )
-    async def places_command(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Answer places."""
-        name = (args.get("name") or "").strip()
-        return _one(name) if name else _listing()
+    )(places_command)

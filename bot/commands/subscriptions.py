@@ -82,10 +82,145 @@ async def find_story(ctx: CommandContext, ref: str, usage: str) -> tuple[str, st
     return story.id, headline
 
 
+async def subscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Create or change a subscription."""
+    channel = target_channel(
+        ctx.channel,
+        args.get("channel"),
+        ctx.caller.tenant,
+        SUBSCRIBE_USAGE,
+        new=True,
+        discord_api=ctx.services.settings.discord_api_url,
+    )
+    mode = args.get("digest") or "immediate"
+    at = tz = None
+    if mode == "daily":
+        at = check_at(args.get("at") or "08:00")
+        tz = check_tz(args.get("tz") or "UTC")
+    elif args.get("at") or args.get("tz"):
+        raise UserInputError(
+            "--at and --tz go with --digest daily", argument="at" if args.get("at") else "tz", usage=SUBSCRIBE_USAGE
+        )
+    now = ctx.services.clock.now()
+    async with ctx.services.db.session() as session:
+        rule = await rules_repo.get_rule(session, ctx.caller.tenant, args["rule"])
+        if rule is None:
+            names = await rules_repo.rule_names(session, ctx.caller.tenant)
+            raise UserInputError(
+                f"no rule named {args['rule']!r}{did_you_mean(suggest(args['rule'], names))}",
+                argument="rule",
+                usage=SUBSCRIBE_USAGE,
+            )
+        _, created = await repo.upsert_subscription(
+            session, ctx.caller.tenant, channel, rule.name, mode=mode, at=at, tz=tz, now=now
+        )
+    how = _describe(mode, at, tz)
+    note = "" if rule.enabled else " (the rule is disabled: nothing arrives until an admin enables it)"
+    verb = "now follows" if created else "now gets"
+    return Reply(
+        text=f"{channel} {verb} rule {rule.name!r} as {how}.{note}",
+        data={"channel": channel, "rule": rule.name, "mode": mode, "at": at, "tz": tz, "created": created},
+    )
+
+
+async def unsubscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Delete a subscription."""
+    usage = "unsubscribe RULE [--channel CHANNEL]"
+    try:
+        channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+    except BadChannel:
+        channel = args.get("channel") or ctx.channel  # stored before addresses were checked: remove by its spelling
+        async with ctx.services.db.session() as session:
+            if await repo.get_subscription(session, ctx.caller.tenant, channel, args["rule"]) is None:
+                raise
+    async with ctx.services.db.session() as session:
+        row = await repo.get_subscription(session, ctx.caller.tenant, channel, args["rule"])
+        if row is None:
+            names = [s.rule for s in await repo.channel_subscriptions(session, ctx.caller.tenant, channel)]
+            raise UserInputError(
+                f"{channel} does not follow {args['rule']!r}{did_you_mean(suggest(args['rule'], names) or names[:5])}",
+                argument="rule",
+                usage=usage,
+            )
+        rule = row.rule
+        await session.delete(row)
+    return Reply(text=f"{channel} no longer follows rule {rule!r}.", data={"channel": channel, "rule": rule})
+
+
+async def subscriptions(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """List subscriptions and mutes."""
+    usage = "subscriptions [--channel CHANNEL] [--all]"
+    if args.get("all") and not ctx.caller.is_admin:
+        raise NotAllowed("'subscriptions --all' is for admins only")
+    channel = None if args.get("all") else target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+    async with ctx.services.db.session() as session:
+        rows = await repo.channel_subscriptions(session, ctx.caller.tenant, channel)
+        mutes = await repo.channel_mutes(session, ctx.caller.tenant, channel) if channel else []
+    scope = channel or "this workspace"
+    if not rows and not mutes:
+        return Reply(text=f"{scope} follows no rules.", data={"subscriptions": [], "mutes": []})
+    lines = [
+        (f"{r.channel}: " if channel is None else "")
+        + f"{r.rule} — {_describe(r.mode, r.at, r.tz)}"
+        + (f" (PAUSED: {r.paused_reason})" if r.paused else "")
+        for r in rows
+    ]
+    lines += [f"muted story {m.story_id}" for m in mutes]
+    return Reply(
+        text=f"{scope} follows {len(rows)} rule{'s' if len(rows) != 1 else ''}:",
+        lines=tuple(lines),
+        data={
+            "subscriptions": [
+                {"channel": r.channel, "rule": r.rule, "mode": r.mode, "at": r.at, "tz": r.tz, "paused": r.paused}
+                for r in rows
+            ],
+            "mutes": [m.story_id for m in mutes],
+        },
+    )
+
+
+async def mute(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Mute a story in the channel."""
+    usage = "mute STORY [--channel CHANNEL]"
+    channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+    story_id, headline = await find_story(ctx, args["story"], usage)
+    async with ctx.services.db.session() as session:
+        if await repo.get_mute(session, ctx.caller.tenant, channel, story_id) is not None:
+            return Reply(text=f"Story {story_id} is already muted in {channel}.", data={"story": story_id})
+        from bot.storage.tables import Mute
+
+        existing = await session.get(Mute, (channel, story_id))
+        if existing is not None:  # the same channel address under another tenant: refuse, change nothing
+            raise NotAllowed("this channel belongs to another workspace")
+        session.add(
+            Mute(channel=channel, story_id=story_id, tenant=ctx.caller.tenant, created_at=ctx.services.clock.now())
+        )
+    return Reply(text=f"Muted in {channel}: {headline}", data={"story": story_id, "channel": channel})
+
+
+async def unmute(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Unmute a story in the channel."""
+    usage = "unmute STORY [--channel CHANNEL]"
+    channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+    async with ctx.services.db.session() as session:
+        story, _ = await repo.find_story(session, ctx.caller.tenant, args["story"].strip())
+        story_id = story.id if story is not None else args["story"].strip()
+        row = await repo.get_mute(session, ctx.caller.tenant, channel, story_id)
+        if row is None:
+            muted = [m.story_id for m in await repo.channel_mutes(session, ctx.caller.tenant, channel)]
+            raise UserInputError(
+                f"story {args['story']!r} is not muted in {channel}"
+                + (f" (muted: {', '.join(muted[:5])})" if muted else ""),
+                argument="story",
+                usage=usage,
+            )
+        await session.delete(row)
+    return Reply(text=f"Story {story_id} unmuted in {channel}.", data={"story": story_id, "channel": channel})
+
+
 def register(registry: CommandRegistry) -> None:
     """Declare the subscription and mute commands."""
-
-    @registry.command(
+    registry.command(
         "subscribe",
         "Alert this channel on a rule, immediately or as an hourly or daily digest",
         Arg("rule", "the rule to follow", complete="rule"),
@@ -100,162 +235,29 @@ def register(registry: CommandRegistry) -> None:
         Arg("tz", "for a daily digest: the time zone, e.g. Europe/Paris", kind="option", required=False),
         _channel_arg(),
         admin_only=True,
-    )
-    async def subscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Create or change a subscription."""
-        channel = target_channel(
-            ctx.channel,
-            args.get("channel"),
-            ctx.caller.tenant,
-            SUBSCRIBE_USAGE,
-            new=True,
-            discord_api=ctx.services.settings.discord_api_url,
-        )
-        mode = args.get("digest") or "immediate"
-        at = tz = None
-        if mode == "daily":
-            at = check_at(args.get("at") or "08:00")
-            tz = check_tz(args.get("tz") or "UTC")
-        elif args.get("at") or args.get("tz"):
-            raise UserInputError(
-                "--at and --tz go with --digest daily", argument="at" if args.get("at") else "tz", usage=SUBSCRIBE_USAGE
-            )
-        now = ctx.services.clock.now()
-        async with ctx.services.db.session() as session:
-            rule = await rules_repo.get_rule(session, ctx.caller.tenant, args["rule"])
-            if rule is None:
-                names = await rules_repo.rule_names(session, ctx.caller.tenant)
-                raise UserInputError(
-                    f"no rule named {args['rule']!r}{did_you_mean(suggest(args['rule'], names))}",
-                    argument="rule",
-                    usage=SUBSCRIBE_USAGE,
-                )
-            _, created = await repo.upsert_subscription(
-                session, ctx.caller.tenant, channel, rule.name, mode=mode, at=at, tz=tz, now=now
-            )
-        how = _describe(mode, at, tz)
-        note = "" if rule.enabled else " (the rule is disabled: nothing arrives until an admin enables it)"
-        verb = "now follows" if created else "now gets"
-        return Reply(
-            text=f"{channel} {verb} rule {rule.name!r} as {how}.{note}",
-            data={"channel": channel, "rule": rule.name, "mode": mode, "at": at, "tz": tz, "created": created},
-        )
-
-    @registry.command(
+    )(subscribe)
+    registry.command(
         "unsubscribe",
         "Stop alerting this channel on a rule",
         Arg("rule", "the rule to stop following", complete="rule"),
         _channel_arg(),
         admin_only=True,
-    )
-    async def unsubscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Delete a subscription."""
-        usage = "unsubscribe RULE [--channel CHANNEL]"
-        try:
-            channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
-        except BadChannel:
-            channel = args.get("channel") or ctx.channel  # stored before addresses were checked: remove by its spelling
-            async with ctx.services.db.session() as session:
-                if await repo.get_subscription(session, ctx.caller.tenant, channel, args["rule"]) is None:
-                    raise
-        async with ctx.services.db.session() as session:
-            row = await repo.get_subscription(session, ctx.caller.tenant, channel, args["rule"])
-            if row is None:
-                names = [s.rule for s in await repo.channel_subscriptions(session, ctx.caller.tenant, channel)]
-                raise UserInputError(
-                    f"{channel} does not follow {args['rule']!r}"
-                    f"{did_you_mean(suggest(args['rule'], names) or names[:5])}",
-                    argument="rule",
-                    usage=usage,
-                )
-            rule = row.rule
-            await session.delete(row)
-        return Reply(text=f"{channel} no longer follows rule {rule!r}.", data={"channel": channel, "rule": rule})
-
-    @registry.command(
+    )(unsubscribe)
+    registry.command(
         "subscriptions",
         "What this channel follows (admins: --all for the whole workspace)",
         _channel_arg(),
         Arg("all", "every channel of the workspace (admins)", kind="flag"),
-    )
-    async def subscriptions(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """List subscriptions and mutes."""
-        usage = "subscriptions [--channel CHANNEL] [--all]"
-        if args.get("all") and not ctx.caller.is_admin:
-            raise NotAllowed("'subscriptions --all' is for admins only")
-        channel = (
-            None if args.get("all") else target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
-        )
-        async with ctx.services.db.session() as session:
-            rows = await repo.channel_subscriptions(session, ctx.caller.tenant, channel)
-            mutes = await repo.channel_mutes(session, ctx.caller.tenant, channel) if channel else []
-        scope = channel or "this workspace"
-        if not rows and not mutes:
-            return Reply(text=f"{scope} follows no rules.", data={"subscriptions": [], "mutes": []})
-        lines = [
-            (f"{r.channel}: " if channel is None else "")
-            + f"{r.rule} — {_describe(r.mode, r.at, r.tz)}"
-            + (f" (PAUSED: {r.paused_reason})" if r.paused else "")
-            for r in rows
-        ]
-        lines += [f"muted story {m.story_id}" for m in mutes]
-        return Reply(
-            text=f"{scope} follows {len(rows)} rule{'s' if len(rows) != 1 else ''}:",
-            lines=tuple(lines),
-            data={
-                "subscriptions": [
-                    {"channel": r.channel, "rule": r.rule, "mode": r.mode, "at": r.at, "tz": r.tz, "paused": r.paused}
-                    for r in rows
-                ],
-                "mutes": [m.story_id for m in mutes],
-            },
-        )
-
-    @registry.command(
+    )(subscriptions)
+    registry.command(
         "mute",
         "Stop alerts and updates about one story in this channel",
         Arg("story", "the story id (shown under each alert)", complete="story"),
         _channel_arg(),
-    )
-    async def mute(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Mute a story in the channel."""
-        usage = "mute STORY [--channel CHANNEL]"
-        channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
-        story_id, headline = await find_story(ctx, args["story"], usage)
-        async with ctx.services.db.session() as session:
-            if await repo.get_mute(session, ctx.caller.tenant, channel, story_id) is not None:
-                return Reply(text=f"Story {story_id} is already muted in {channel}.", data={"story": story_id})
-            from bot.storage.tables import Mute
-
-            existing = await session.get(Mute, (channel, story_id))
-            if existing is not None:  # the same channel address under another tenant: refuse, change nothing
-                raise NotAllowed("this channel belongs to another workspace")
-            session.add(
-                Mute(channel=channel, story_id=story_id, tenant=ctx.caller.tenant, created_at=ctx.services.clock.now())
-            )
-        return Reply(text=f"Muted in {channel}: {headline}", data={"story": story_id, "channel": channel})
-
-    @registry.command(
+    )(mute)
+    registry.command(
         "unmute",
         "Alert on a muted story again in this channel",
         Arg("story", "the story id", complete="story"),
         _channel_arg(),
-    )
-    async def unmute(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Unmute a story in the channel."""
-        usage = "unmute STORY [--channel CHANNEL]"
-        channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
-        async with ctx.services.db.session() as session:
-            story, _ = await repo.find_story(session, ctx.caller.tenant, args["story"].strip())
-            story_id = story.id if story is not None else args["story"].strip()
-            row = await repo.get_mute(session, ctx.caller.tenant, channel, story_id)
-            if row is None:
-                muted = [m.story_id for m in await repo.channel_mutes(session, ctx.caller.tenant, channel)]
-                raise UserInputError(
-                    f"story {args['story']!r} is not muted in {channel}"
-                    + (f" (muted: {', '.join(muted[:5])})" if muted else ""),
-                    argument="story",
-                    usage=usage,
-                )
-            await session.delete(row)
-        return Reply(text=f"Story {story_id} unmuted in {channel}.", data={"story": story_id, "channel": channel})
+    )(unmute)

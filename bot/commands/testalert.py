@@ -58,10 +58,50 @@ def sample_summary(requested_by: str, now: datetime) -> Summary:
     )
 
 
+async def test_alert(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Queue a sample alert for the channel, send it (or wait for the running bot to), say what happened."""
+    services = ctx.services
+    channel = target_channel(
+        ctx.channel,
+        args.get("channel"),
+        ctx.caller.tenant,
+        USAGE,
+        new=True,
+        discord_api=services.settings.discord_api_url,
+    )
+    outbox = getattr(services, "outbox", None)
+    here = outbox is not None and outbox.can_send(channel)
+    now = services.clock.now()
+    who = ctx.caller.display_name or ctx.caller.user_id
+    payload = {"sample": outbox_module.summary_to_dict(sample_summary(who, now))}
+    async with services.db.session() as session:
+        # Sent here: the row is leased to this instance from the start, so no other instance takes it.
+        row = tables.Delivery(
+            channel=channel,
+            kind="post",
+            payload=payload,
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+            status="claimed" if here else "pending",
+            lease_owner=services.instance_id if here else None,
+            lease_until=now + outbox_module.CLAIM_LEASE if here else None,
+        )
+        session.add(row)
+        await session.flush()
+        delivery_id = row.id
+    if here:
+        assert outbox is not None
+        await outbox.process(delivery_id)
+        status = await _status(ctx, delivery_id)
+    else:
+        status = await _wait(ctx, delivery_id)
+    return _outcome(channel, delivery_id, *status)
+
+
 def register(registry: CommandRegistry) -> None:
     """Declare the `test-alert` command."""
-
-    @registry.command(
+    registry.command(
         "test-alert",
         "Post a clearly marked sample alert to a channel, to check that alerts reach it",
         Arg(
@@ -70,46 +110,7 @@ def register(registry: CommandRegistry) -> None:
             required=False,
         ),
         admin_only=True,
-    )
-    async def test_alert(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Queue a sample alert for the channel, send it (or wait for the running bot to), say what happened."""
-        services = ctx.services
-        channel = target_channel(
-            ctx.channel,
-            args.get("channel"),
-            ctx.caller.tenant,
-            USAGE,
-            new=True,
-            discord_api=services.settings.discord_api_url,
-        )
-        outbox = getattr(services, "outbox", None)
-        here = outbox is not None and outbox.can_send(channel)
-        now = services.clock.now()
-        who = ctx.caller.display_name or ctx.caller.user_id
-        payload = {"sample": outbox_module.summary_to_dict(sample_summary(who, now))}
-        async with services.db.session() as session:
-            # Sent here: the row is leased to this instance from the start, so no other instance takes it.
-            row = tables.Delivery(
-                channel=channel,
-                kind="post",
-                payload=payload,
-                attempts=0,
-                next_attempt_at=now,
-                created_at=now,
-                status="claimed" if here else "pending",
-                lease_owner=services.instance_id if here else None,
-                lease_until=now + outbox_module.CLAIM_LEASE if here else None,
-            )
-            session.add(row)
-            await session.flush()
-            delivery_id = row.id
-        if here:
-            assert outbox is not None
-            await outbox.process(delivery_id)
-            status = await _status(ctx, delivery_id)
-        else:
-            status = await _wait(ctx, delivery_id)
-        return _outcome(channel, delivery_id, *status)
+    )(test_alert)
 
 
 async def _status(ctx: CommandContext, delivery_id: int) -> tuple[str, str | None, str | None]:

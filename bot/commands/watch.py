@@ -256,333 +256,344 @@ def _local_file(ctx: CommandContext, path: str, argument: str, usage: str) -> Pa
     return Path(path).expanduser()
 
 
+def _read_local_file(ctx: CommandContext, path: str, usage: str) -> tuple[Path, str]:
+    """The local operator's file FILE and its text; a file that cannot be read is the caller's input error."""
+    found = _local_file(ctx, path, "file", usage)
+    try:
+        return found, found.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserInputError(
+            f"cannot read FILE {str(found)!r}: {exc.strerror or exc}", argument="file", usage=usage
+        ) from None
+
+
+async def watch_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """List rules."""
+    async with ctx.services.db.session() as session:
+        rows = await repo.list_rules(session, ctx.caller.tenant)
+    if not rows:
+        return Reply(
+            text="No watch rules yet; an admin can add one with 'watch add NAME --query ...'.", data={"rules": []}
+        )
+    lines = []
+    for row in rows:
+        spec = row.spec or {}
+        state = "on " if row.enabled else "off"
+        desc = spec.get("description") or spec.get("query") or ""
+        lines.append(f"{state}  {row.name}  [{spec.get('severity', 'routine')}]  {clip(str(desc), 80)}")
+    return Reply(
+        text=f"{len(rows)} watch rule{'s' if len(rows) != 1 else ''}:",
+        lines=tuple(lines),
+        data={"rules": [r.name for r in rows]},
+    )
+
+
+async def watch_show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Show a rule as YAML."""
+    row = await _require_rule(ctx, args["rule"], "watch show RULE")
+    text = yaml.safe_dump(repo.rule_entry(row), sort_keys=False, allow_unicode=True, width=100)
+    return Reply(
+        text=f"Rule {row.name} ({'enabled' if row.enabled else 'disabled'}):",
+        lines=tuple(text.rstrip().splitlines()),
+        data={"rule": row.name, "spec": row.spec, "enabled": row.enabled, "yaml": text},
+    )
+
+
+async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) -> Reply:
+    """Validate, then preview with a backtest or save (--yes) a new or changed rule."""
+    usage = (
+        f"watch {'edit' if editing else 'add'} NAME [--spec YAML | --query Q --events E,...] [--days 7] "
+        "[--page N] [--yes]"
+    )
+    name = str(args["name"]).strip()
+    days = _days(args, usage)
+    page = _page(args, usage)
+    base: dict[str, Any] | None = None
+    if editing:
+        row = await _require_rule(ctx, name, usage)
+        name, base = row.name, {**(row.spec or {}), "enabled": bool(row.enabled)}
+    else:
+        async with ctx.services.db.session() as session:
+            if await repo.get_rule(session, ctx.caller.tenant, name) is not None:
+                raise UserInputError(
+                    f"a rule named {name!r} exists; use 'watch edit {name}'", argument="name", usage=usage
+                )
+    given = args.get("spec") or any(args.get(k) is not None for k in (*TEXT_FIELDS, *LIST_FIELDS))
+    if not given:
+        raise UserInputError(
+            "give the rule as --spec YAML or with options such as --query, --events, --places",
+            argument="spec",
+            usage=usage,
+        )
+    data = spec_from_args(args, base, usage)
+    checked = repo.check_rule(name, data)
+    if not checked.ok:
+        return _invalid(name, [e.as_dict() for e in checked.errors])
+    assert checked.spec is not None
+    now = ctx.services.clock.now()
+    if args.get("yes"):
+        async with ctx.services.db.session() as session:
+            _, created = await repo.save_rule(
+                session, ctx.caller.tenant, name, checked.spec, actor=ctx.caller.user_id, now=now
+            )
+        return Reply(
+            text=f"Rule {name!r} {'added' if created else 'updated'}.",
+            lines=tuple(_describe(checked.spec)),
+            data={"rule": name, "saved": True, "spec": checked.spec},
+        )
+    async with ctx.services.db.session() as session:
+        result = await repo.backtest(session, name, checked.spec, days=days, now=now, tenant=ctx.caller.tenant)
+        saved = (
+            await repo.backtest(
+                session,
+                name,
+                {k: v for k, v in base.items() if k != "enabled"},
+                days=days,
+                now=now,
+                tenant=ctx.caller.tenant,
+            )
+            if editing and base is not None
+            else None
+        )
+    lines = ["Rule:", *_describe(checked.spec)]
+    if editing and base is not None:
+        change = _diff(base, {**checked.spec, "enabled": checked.spec.get("enabled", base.get("enabled", True))})
+        lines.append(f"Changes: {change or 'none'}")
+    lines += _backtest_lines(result, page)
+    if saved is not None:
+        lines += _edit_effect(saved, result)
+    lines.append("Nothing saved yet: run the same command with --yes to save.")
+    return Reply(
+        text=f"Preview of {'the edited' if editing else 'new'} rule {name!r} (valid, not saved).",
+        lines=tuple(lines),
+        ephemeral=True,
+        data={
+            "rule": name,
+            "saved": False,
+            "preview": True,
+            "spec": checked.spec,
+            "backtest": _backtest_data(result),
+            **({"edit": _edit_data(saved, result)} if saved is not None else {}),
+        },
+    )
+
+
+async def watch_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Preview or save a new rule."""
+    return await add_or_edit(ctx, args, editing=False)
+
+
+async def watch_edit(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Preview or save an edited rule."""
+    return await add_or_edit(ctx, args, editing=True)
+
+
+async def watch_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Delete a rule."""
+    row = await _require_rule(ctx, args["rule"], "watch remove RULE")
+    async with ctx.services.db.session() as session:
+        live = await repo.get_rule(session, ctx.caller.tenant, row.name)
+        if live is None:
+            raise UserInputError(f"rule {row.name!r} was just removed", argument="rule", usage="watch remove RULE")
+        subs = await repo.remove_rule(session, live, actor=ctx.caller.user_id, now=ctx.services.clock.now())
+    extra = f" and {subs} subscription{'s' if subs != 1 else ''} to it" if subs else ""
+    return Reply(text=f"Rule {row.name!r}{extra} removed.", data={"rule": row.name, "subscriptions_removed": subs})
+
+
+async def toggle(ctx: CommandContext, name: str, enabled: bool) -> Reply:
+    """Enable or disable a rule, audited."""
+    verb = "enable" if enabled else "disable"
+    row = await _require_rule(ctx, name, f"watch {verb} RULE")
+    async with ctx.services.db.session() as session:
+        live = await repo.get_rule(session, ctx.caller.tenant, row.name)
+        if live is None:
+            raise UserInputError(f"rule {row.name!r} was just removed", argument="rule", usage=f"watch {verb} RULE")
+        changed = await repo.set_enabled(session, live, enabled, actor=ctx.caller.user_id, now=ctx.services.clock.now())
+    state = "enabled" if enabled else "disabled"
+    return Reply(
+        text=f"Rule {row.name!r} {state}." if changed else f"Rule {row.name!r} was already {state}.",
+        data={"rule": row.name, "enabled": enabled, "changed": changed},
+    )
+
+
+async def watch_enable(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Enable a rule."""
+    return await toggle(ctx, args["rule"], True)
+
+
+async def watch_disable(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Disable a rule."""
+    return await toggle(ctx, args["rule"], False)
+
+
+async def watch_test(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Backtest a rule."""
+    usage = "watch test RULE [--days 7] [--page N]"
+    days = _days(args, usage)
+    page = _page(args, usage)
+    row = await _require_rule(ctx, args["rule"], usage)
+    async with ctx.services.db.session() as session:
+        result = await repo.backtest(
+            session, row.name, row.spec or {}, days=days, now=ctx.services.clock.now(), tenant=ctx.caller.tenant
+        )
+    return Reply(
+        text=f"Backtest of rule {row.name!r}:",
+        lines=tuple(_backtest_lines(result, page)),
+        data={"rule": row.name, "backtest": _backtest_data(result)},
+    )
+
+
+async def watch_history(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Show the audit trail."""
+    limit = parse_count(
+        args["limit"] if args.get("limit") is not None else 20,
+        argument="limit",
+        most=200,
+        usage="watch history [RULE] [--limit 20]",
+    )
+    async with ctx.services.db.session() as session:
+        entries = await repo.history(session, ctx.caller.tenant, args.get("rule"), limit)
+    scope = f"rule {args['rule']!r}" if args.get("rule") else "the watch rules"
+    if not entries:
+        return Reply(text=f"No changes recorded for {scope}.", data={"entries": []})
+    return Reply(
+        text=f"Changes to {scope}, newest first:",
+        lines=tuple(_audit_line(e) for e in entries),
+        data={
+            "entries": [
+                {
+                    "rule": e.rule,
+                    "actor": e.actor,
+                    "action": e.action,
+                    "at": e.at.isoformat(),
+                    "before": e.before,
+                    "after": e.after,
+                    "change": _diff(e.before, e.after),
+                }
+                for e in entries
+            ]
+        },
+    )
+
+
+async def rules_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Same as `watch list`."""
+    return await watch_list(ctx, args)
+
+
+async def rules_export(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Export rules as YAML."""
+    text = await repo.export_rules(ctx.services, ctx.caller.tenant)
+    count = len((yaml.safe_load(text) or {}).get("rules") or [])
+    if args.get("file"):
+        path = _local_file(ctx, args["file"], "file", "rules export [FILE]")
+        path.write_text(text, encoding="utf-8")
+        return Reply(text=f"Rules written to {path}.", data={"file": str(path), "yaml": text})
+    # The reply is the YAML and nothing else, so that `diplobot rules export > rules.yaml` round-trips.
+    return Reply(text=text.rstrip(), data={"yaml": text, "count": count})
+
+
+async def rules_import(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Import rules from a file."""
+    path, text = _read_local_file(ctx, args["file"], "rules import FILE")
+    summary = await repo.import_rules(ctx.services, ctx.caller.tenant, text, ctx.caller.user_id)
+    if not summary.ok:
+        return _invalid(str(path), list(summary.errors), what=f"Rules file {path}")
+    return Reply(
+        text=f"Imported {path}: {len(summary.created)} added, {len(summary.updated)} updated, "
+        f"{len(summary.unchanged)} unchanged.",
+        lines=tuple(
+            f"{verb}: {', '.join(names)}"
+            for verb, names in (("added", summary.created), ("updated", summary.updated))
+            if names
+        ),
+        data={
+            "created": list(summary.created),
+            "updated": list(summary.updated),
+            "unchanged": list(summary.unchanged),
+        },
+    )
+
+
+async def rules_validate(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+    """Validate a rules file or the stored rules."""
+    usage = "rules validate [FILE]"
+    if args.get("file"):
+        path, text = _read_local_file(ctx, args["file"], usage)
+        label = str(path)
+    else:
+        text = await repo.export_rules(ctx.services, ctx.caller.tenant)
+        label = "the stored rules"
+    checked, errors = repo.validate_rules_text(text)
+    if errors:
+        return _invalid(label, errors, what=label[0].upper() + label[1:])
+    return Reply(
+        text=f"{label}: {len(checked)} rule{'s' if len(checked) != 1 else ''}, all valid.",
+        lines=tuple(c.name for c in checked),
+        data={"rules": [c.name for c in checked], "errors": []},
+    )
+
+
 def register(registry: CommandRegistry) -> None:
     """Declare the `watch` and `rules` commands."""
-
-    @registry.command("watch list", "List this workspace's watch rules")
-    async def watch_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """List rules."""
-        async with ctx.services.db.session() as session:
-            rows = await repo.list_rules(session, ctx.caller.tenant)
-        if not rows:
-            return Reply(
-                text="No watch rules yet; an admin can add one with 'watch add NAME --query ...'.", data={"rules": []}
-            )
-        lines = []
-        for row in rows:
-            spec = row.spec or {}
-            state = "on " if row.enabled else "off"
-            desc = spec.get("description") or spec.get("query") or ""
-            lines.append(f"{state}  {row.name}  [{spec.get('severity', 'routine')}]  {clip(str(desc), 80)}")
-        return Reply(
-            text=f"{len(rows)} watch rule{'s' if len(rows) != 1 else ''}:",
-            lines=tuple(lines),
-            data={"rules": [r.name for r in rows]},
-        )
-
-    @registry.command("watch show", "Show one watch rule", Arg("rule", "the rule's name", complete="rule"))
-    async def watch_show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Show a rule as YAML."""
-        row = await _require_rule(ctx, args["rule"], "watch show RULE")
-        text = yaml.safe_dump(repo.rule_entry(row), sort_keys=False, allow_unicode=True, width=100)
-        return Reply(
-            text=f"Rule {row.name} ({'enabled' if row.enabled else 'disabled'}):",
-            lines=tuple(text.rstrip().splitlines()),
-            data={"rule": row.name, "spec": row.spec, "enabled": row.enabled, "yaml": text},
-        )
-
-    async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) -> Reply:
-        """Validate, then preview with a backtest or save (--yes) a new or changed rule."""
-        usage = (
-            f"watch {'edit' if editing else 'add'} NAME [--spec YAML | --query Q --events E,...] [--days 7] "
-            "[--page N] [--yes]"
-        )
-        name = str(args["name"]).strip()
-        days = _days(args, usage)
-        page = _page(args, usage)
-        base: dict[str, Any] | None = None
-        if editing:
-            row = await _require_rule(ctx, name, usage)
-            name, base = row.name, {**(row.spec or {}), "enabled": bool(row.enabled)}
-        else:
-            async with ctx.services.db.session() as session:
-                if await repo.get_rule(session, ctx.caller.tenant, name) is not None:
-                    raise UserInputError(
-                        f"a rule named {name!r} exists; use 'watch edit {name}'", argument="name", usage=usage
-                    )
-        given = args.get("spec") or any(args.get(k) is not None for k in (*TEXT_FIELDS, *LIST_FIELDS))
-        if not given:
-            raise UserInputError(
-                "give the rule as --spec YAML or with options such as --query, --events, --places",
-                argument="spec",
-                usage=usage,
-            )
-        data = spec_from_args(args, base, usage)
-        checked = repo.check_rule(name, data)
-        if not checked.ok:
-            return _invalid(name, [e.as_dict() for e in checked.errors])
-        assert checked.spec is not None
-        now = ctx.services.clock.now()
-        if args.get("yes"):
-            async with ctx.services.db.session() as session:
-                _, created = await repo.save_rule(
-                    session, ctx.caller.tenant, name, checked.spec, actor=ctx.caller.user_id, now=now
-                )
-            return Reply(
-                text=f"Rule {name!r} {'added' if created else 'updated'}.",
-                lines=tuple(_describe(checked.spec)),
-                data={"rule": name, "saved": True, "spec": checked.spec},
-            )
-        async with ctx.services.db.session() as session:
-            result = await repo.backtest(session, name, checked.spec, days=days, now=now, tenant=ctx.caller.tenant)
-            saved = (
-                await repo.backtest(
-                    session,
-                    name,
-                    {k: v for k, v in base.items() if k != "enabled"},
-                    days=days,
-                    now=now,
-                    tenant=ctx.caller.tenant,
-                )
-                if editing and base is not None
-                else None
-            )
-        lines = ["Rule:", *_describe(checked.spec)]
-        if editing and base is not None:
-            change = _diff(base, {**checked.spec, "enabled": checked.spec.get("enabled", base.get("enabled", True))})
-            lines.append(f"Changes: {change or 'none'}")
-        lines += _backtest_lines(result, page)
-        if saved is not None:
-            lines += _edit_effect(saved, result)
-        lines.append("Nothing saved yet: run the same command with --yes to save.")
-        return Reply(
-            text=f"Preview of {'the edited' if editing else 'new'} rule {name!r} (valid, not saved).",
-            lines=tuple(lines),
-            ephemeral=True,
-            data={
-                "rule": name,
-                "saved": False,
-                "preview": True,
-                "spec": checked.spec,
-                "backtest": _backtest_data(result),
-                **({"edit": _edit_data(saved, result)} if saved is not None else {}),
-            },
-        )
-
-    @registry.command(
+    registry.command("watch list", "List this workspace's watch rules")(watch_list)
+    registry.command("watch show", "Show one watch rule", Arg("rule", "the rule's name", complete="rule"))(watch_show)
+    registry.command(
         "watch add",
         "Add a watch rule (preview with a backtest; --yes saves)",
         Arg("name", "a short name for the rule"),
         *_rule_options(),
         admin_only=True,
-    )
-    async def watch_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Preview or save a new rule."""
-        return await add_or_edit(ctx, args, editing=False)
-
-    @registry.command(
+    )(watch_add)
+    registry.command(
         "watch edit",
         "Change a watch rule (preview with a backtest; --yes saves)",
         Arg("name", "the rule to change", complete="rule"),
         *_rule_options(),
         admin_only=True,
-    )
-    async def watch_edit(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Preview or save an edited rule."""
-        return await add_or_edit(ctx, args, editing=True)
-
-    @registry.command(
+    )(watch_edit)
+    registry.command(
         "watch remove",
         "Delete a watch rule and this workspace's subscriptions to it",
         Arg("rule", "the rule's name", complete="rule"),
         admin_only=True,
-    )
-    async def watch_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Delete a rule."""
-        row = await _require_rule(ctx, args["rule"], "watch remove RULE")
-        async with ctx.services.db.session() as session:
-            live = await repo.get_rule(session, ctx.caller.tenant, row.name)
-            if live is None:
-                raise UserInputError(f"rule {row.name!r} was just removed", argument="rule", usage="watch remove RULE")
-            subs = await repo.remove_rule(session, live, actor=ctx.caller.user_id, now=ctx.services.clock.now())
-        extra = f" and {subs} subscription{'s' if subs != 1 else ''} to it" if subs else ""
-        return Reply(text=f"Rule {row.name!r}{extra} removed.", data={"rule": row.name, "subscriptions_removed": subs})
-
-    async def toggle(ctx: CommandContext, name: str, enabled: bool) -> Reply:
-        """Enable or disable a rule, audited."""
-        verb = "enable" if enabled else "disable"
-        row = await _require_rule(ctx, name, f"watch {verb} RULE")
-        async with ctx.services.db.session() as session:
-            live = await repo.get_rule(session, ctx.caller.tenant, row.name)
-            if live is None:
-                raise UserInputError(f"rule {row.name!r} was just removed", argument="rule", usage=f"watch {verb} RULE")
-            changed = await repo.set_enabled(
-                session, live, enabled, actor=ctx.caller.user_id, now=ctx.services.clock.now()
-            )
-        state = "enabled" if enabled else "disabled"
-        return Reply(
-            text=f"Rule {row.name!r} {state}." if changed else f"Rule {row.name!r} was already {state}.",
-            data={"rule": row.name, "enabled": enabled, "changed": changed},
-        )
-
-    @registry.command(
+    )(watch_remove)
+    registry.command(
         "watch enable", "Turn a watch rule on", Arg("rule", "the rule's name", complete="rule"), admin_only=True
-    )
-    async def watch_enable(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Enable a rule."""
-        return await toggle(ctx, args["rule"], True)
-
-    @registry.command(
+    )(watch_enable)
+    registry.command(
         "watch disable", "Turn a watch rule off", Arg("rule", "the rule's name", complete="rule"), admin_only=True
-    )
-    async def watch_disable(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Disable a rule."""
-        return await toggle(ctx, args["rule"], False)
-
-    @registry.command(
+    )(watch_disable)
+    registry.command(
         "watch test",
         "Backtest a saved rule over the stored articles of the last N days",
         Arg("rule", "the rule's name", complete="rule"),
         Arg("days", "how many days back", kind="option", required=False, default="7"),
         _page_arg(),
         admin_only=True,
-    )
-    async def watch_test(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Backtest a rule."""
-        usage = "watch test RULE [--days 7] [--page N]"
-        days = _days(args, usage)
-        page = _page(args, usage)
-        row = await _require_rule(ctx, args["rule"], usage)
-        async with ctx.services.db.session() as session:
-            result = await repo.backtest(
-                session, row.name, row.spec or {}, days=days, now=ctx.services.clock.now(), tenant=ctx.caller.tenant
-            )
-        return Reply(
-            text=f"Backtest of rule {row.name!r}:",
-            lines=tuple(_backtest_lines(result, page)),
-            data={"rule": row.name, "backtest": _backtest_data(result)},
-        )
-
-    @registry.command(
+    )(watch_test)
+    registry.command(
         "watch history",
         "Who changed the watch rules, when, and what changed",
         Arg("rule", "only this rule", required=False, complete="rule"),
         Arg("limit", "at most this many entries (1-200)", kind="option", required=False, default="20"),
         admin_only=True,
-    )
-    async def watch_history(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Show the audit trail."""
-        limit = parse_count(
-            args["limit"] if args.get("limit") is not None else 20,
-            argument="limit",
-            most=200,
-            usage="watch history [RULE] [--limit 20]",
-        )
-        async with ctx.services.db.session() as session:
-            entries = await repo.history(session, ctx.caller.tenant, args.get("rule"), limit)
-        scope = f"rule {args['rule']!r}" if args.get("rule") else "the watch rules"
-        if not entries:
-            return Reply(text=f"No changes recorded for {scope}.", data={"entries": []})
-        return Reply(
-            text=f"Changes to {scope}, newest first:",
-            lines=tuple(_audit_line(e) for e in entries),
-            data={
-                "entries": [
-                    {
-                        "rule": e.rule,
-                        "actor": e.actor,
-                        "action": e.action,
-                        "at": e.at.isoformat(),
-                        "before": e.before,
-                        "after": e.after,
-                        "change": _diff(e.before, e.after),
-                    }
-                    for e in entries
-                ]
-            },
-        )
-
-    @registry.command("rules list", "List this workspace's watch rules")
-    async def rules_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Same as `watch list`."""
-        return await watch_list(ctx, args)
-
-    @registry.command(
+    )(watch_history)
+    registry.command("rules list", "List this workspace's watch rules")(rules_list)
+    registry.command(
         "rules export",
         "Write the rules as YAML (to FILE on the bot's host, or into the reply)",
         Arg("file", "a file to write (local operator only)", required=False),
         admin_only=True,
-    )
-    async def rules_export(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Export rules as YAML."""
-        text = await repo.export_rules(ctx.services, ctx.caller.tenant)
-        count = len((yaml.safe_load(text) or {}).get("rules") or [])
-        if args.get("file"):
-            path = _local_file(ctx, args["file"], "file", "rules export [FILE]")
-            path.write_text(text, encoding="utf-8")
-            return Reply(text=f"Rules written to {path}.", data={"file": str(path), "yaml": text})
-        # The reply is the YAML and nothing else, so that `diplobot rules export > rules.yaml` round-trips.
-        return Reply(text=text.rstrip(), data={"yaml": text, "count": count})
-
-    @registry.command(
+    )(rules_export)
+    registry.command(
         "rules import",
         "Create or update rules from a YAML file on the bot's host (all or nothing)",
         Arg("file", "the YAML file to read"),
         admin_only=True,
-    )
-    async def rules_import(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Import rules from a file."""
-        usage = "rules import FILE"
-        path = _local_file(ctx, args["file"], "file", usage)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UserInputError(
-                f"cannot read FILE {str(path)!r}: {exc.strerror or exc}", argument="file", usage=usage
-            ) from None
-        summary = await repo.import_rules(ctx.services, ctx.caller.tenant, text, ctx.caller.user_id)
-        if not summary.ok:
-            return _invalid(str(path), list(summary.errors), what=f"Rules file {path}")
-        return Reply(
-            text=f"Imported {path}: {len(summary.created)} added, {len(summary.updated)} updated, "
-            f"{len(summary.unchanged)} unchanged.",
-            lines=tuple(
-                f"{verb}: {', '.join(names)}"
-                for verb, names in (("added", summary.created), ("updated", summary.updated))
-                if names
-            ),
-            data={
-                "created": list(summary.created),
-                "updated": list(summary.updated),
-                "unchanged": list(summary.unchanged),
-            },
-        )
-
-    @registry.command(
+    )(rules_import)
+    registry.command(
         "rules validate",
         "Check a rules file (or the stored rules) without saving anything",
         Arg("file", "the YAML file to check (local operator only); default: the stored rules", required=False),
-    )
-    async def rules_validate(ctx: CommandContext, args: dict[str, Any]) -> Reply:
-        """Validate a rules file or the stored rules."""
-        usage = "rules validate [FILE]"
-        if args.get("file"):
-            path = _local_file(ctx, args["file"], "file", usage)
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise UserInputError(
-                    f"cannot read FILE {str(path)!r}: {exc.strerror or exc}", argument="file", usage=usage
-                ) from None
-            label = str(path)
-        else:
-            text = await repo.export_rules(ctx.services, ctx.caller.tenant)
-            label = "the stored rules"
-        checked, errors = repo.validate_rules_text(text)
-        if errors:
-            return _invalid(label, errors, what=label[0].upper() + label[1:])
-        return Reply(
-            text=f"{label}: {len(checked)} rule{'s' if len(checked) != 1 else ''}, all valid.",
-            lines=tuple(c.name for c in checked),
-            data={"rules": [c.name for c in checked], "errors": []},
-        )
+    )(rules_validate)
