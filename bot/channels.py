@@ -9,7 +9,7 @@
 anything else is refused with one `BadChannel` message that says what was wrong and how to write it.
 A webhook URL is read by one rule: a `slack+` or `discord+` scheme prefix decides; otherwise host
 `hooks.slack.com` is Slack and a path `/api[/vN]/webhooks/ID/TOKEN` is Discord. A webhook URL holds
-its secret, so whatever shows or logs an address shows `masked()` (or `mask_secrets` on free text).
+its secret, so whatever shows or logs an address shows `masked()` (or `bot.masking.mask_secrets` on free text).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Literal
 from urllib.parse import parse_qs, urlsplit
 
 from bot.errors import BadChannel
-from bot.masking import mask_secrets as mask_secrets  # re-exported: the web console imports it from here
+from bot.masking import mask_secrets
 
 LOCAL_TENANT = "local"
 CHANNEL_FORMS = "terminal, slack:TEAM/CHANNEL, discord:GUILD/CHANNEL or webhook:URL"

@@ -34,7 +34,7 @@ class JsonFormatter(logging.Formatter):
 
 
 class MaskingFormatter(logging.Formatter):
-    """Wraps a formatter so that no log line shows a webhook token (`bot.channels.mask_secrets`).
+    """Wraps a formatter so that no log line shows a webhook token (`bot.masking.mask_secrets`).
 
     Delivery logs name their channel, and a `webhook:` channel's URL is its secret; masking the
     finished line also covers exception texts and `extra` context, whoever logged them.
