@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from datetime import datetime
 
 from bot.detect import gazetteer, keywords
 from bot.detect.casualties import find_casualties
@@ -39,8 +40,9 @@ class Detector:
         gazetteer.places()
         gazetteer.people()
 
-    def _analyse(self, title: str, text: str) -> tuple[Doc, Findings, str]:
+    def _analyse(self, title: str, text: str, when: datetime | None) -> tuple[Doc, Findings, str]:
         doc, findings, language, _signals = self._read(title, text)
+        findings.day = when.date() if when is not None else None
         return doc, findings, language
 
     def signals(self, title: str, text: str) -> list[str]:
@@ -71,9 +73,10 @@ class Detector:
         relevance = Relevance(score, self.relevance.threshold, tuple(terms))
         return doc, Findings(events, casualties, people, countries, regions, relevance), language, sig
 
-    def detect(self, title: str, text: str) -> Detection:
-        """Everything found in one article, with the rules that matched and why."""
-        doc, findings, language = self._analyse(title, text)
+    def detect(self, title: str, text: str, when: datetime | None = None) -> Detection:
+        """Everything found in one article, with the rules that matched and why; `when` is the article's date
+        (`Article.when`), which says who held the offices that rules name (None: today)."""
+        doc, findings, language = self._analyse(title, text, when)
         matches = self.rules.match(doc, findings) if len(self.rules) else []
         return Detection(
             events=tuple(findings.events),
@@ -86,7 +89,7 @@ class Detector:
             relevance=findings.relevance,
         )
 
-    def explain(self, title: str, text: str) -> list[tuple[str, bool, str]]:
-        """For every rule: its name, whether it matched, and why or why not."""
-        doc, findings, _language = self._analyse(title, text)
+    def explain(self, title: str, text: str, when: datetime | None = None) -> list[tuple[str, bool, str]]:
+        """For every rule: its name, whether it matched, and why or why not (`when` as for `detect`)."""
+        doc, findings, _language = self._analyse(title, text, when)
         return self.rules.explain(doc, findings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,9 +27,9 @@ class TenantRules:
     specs: list[RuleSpec]
     errors: list[RuleError] = field(default_factory=list)
 
-    def detect(self, title: str, text: str) -> Detection:
-        """Full detection, with this tenant's rule matches."""
-        return self.detector.detect(title, text)
+    def detect(self, title: str, text: str, when: datetime | None = None) -> Detection:
+        """Full detection, with this tenant's rule matches (`when`: the article's date, for offices)."""
+        return self.detector.detect(title, text, when)
 
 
 class RuleBook:

@@ -327,7 +327,10 @@ class Pipeline:
             # Detection is CPU-bound: a worker thread runs it (the compiled rules are shared, read-only), so the
             # event loop goes on serving other feeds, the outbox and health checks meanwhile.
             detections = await asyncio.to_thread(
-                _detect_all, compiled, [(a.title, a.text) for _, a in to_store] + [(t, x) for _, t, x, _ in edit_rows]
+                _detect_all,
+                compiled,
+                [(a.title, a.text, a.when) for _, a in to_store]
+                + [(t, x, r.event_at or r.published or r.seen_at) for r, t, x, _ in edit_rows],
             )
             # From here on the chunk writes: a short transaction.
             session.add_all(seen_rows)
@@ -582,9 +585,9 @@ async def _insert_articles(session: AsyncSession, rows: Sequence[dict[str, Any]]
     return inserted
 
 
-def _detect_all(compiled: Any, articles: Sequence[tuple[str, str]]) -> list[Detection]:
-    """Detection with a tenant's rules for each (title, text); run in a worker thread."""
-    return [compiled.detect(title, text) for title, text in articles]
+def _detect_all(compiled: Any, articles: Sequence[tuple[str, str, datetime]]) -> list[Detection]:
+    """Detection with a tenant's rules for each (title, text, date); run in a worker thread."""
+    return [compiled.detect(title, text, when) for title, text, when in articles]
 
 
 async def _edit_rows(session: AsyncSession, edited: Mapping[str, FeedItem]) -> list[tuple[ArticleRow, str, str, str]]:

@@ -260,13 +260,13 @@ async def backtest(
     rows = await recent_articles(session, since=now - timedelta(days=days), until=now, limit=limit + 1, tenant=tenant)
     truncated = len(rows) > limit
     rows = rows[:limit]
-    items = [(r.id, r.title, r.text, r.url, r.story_id, r.seen_at) for r in rows]
+    items = [(r.id, r.title, r.text, r.url, r.story_id, r.seen_at, r.event_at or r.published) for r in rows]
 
     def run() -> list[Hit]:
         """Detect every article with only this rule compiled (runs in a worker thread)."""
         found: list[Hit] = []
-        for article_id, title, text, url, story_id, seen_at in items:
-            detection = detector.detect(title, text)
+        for article_id, title, text, url, story_id, seen_at, when in items:
+            detection = detector.detect(title, text, when or seen_at)
             for match in detection.matches:
                 if match.rule == name:
                     found.append(Hit(article_id, title, url, story_id, match.reason, seen_at))
@@ -316,13 +316,13 @@ async def match_rule(
     if errors:
         return found
     detector = Detector(compiled)
-    items = [(r.id, r.title, r.text) for r in rows if r.id not in found]
+    items = [(r.id, r.title, r.text, r.event_at or r.published or r.seen_at) for r in rows if r.id not in found]
 
     def run() -> dict[str, RuleMatch]:
         """Detect each article with only this rule compiled."""
         hits: dict[str, RuleMatch] = {}
-        for article_id, title, text in items:
-            for match in detector.detect(title, text).matches:
+        for article_id, title, text, when in items:
+            for match in detector.detect(title, text, when).matches:
                 if match.rule == rule.name:
                     hits[article_id] = match
                     break

@@ -13,7 +13,7 @@ from bot.detect.rules import compile_rules, load_rules_file
 from bot.errors import ConfigError, FeedError
 from bot.ingest.local import read_article_file
 from bot.models import Detection
-from bot.stories.cluster import StoryDoc, cluster, explain_members, stated_date
+from bot.stories.cluster import StoryDoc, cluster, event_time, explain_members, stated_date
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".html", ".htm")
 
@@ -94,7 +94,11 @@ def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResu
             warnings.append(f"{path}: skipped: {exc.message}")
             continue
         files.append(path)
-    detections = [detector.detect(i.title, i.text) for i in items]
+    # The article's date as the running pipeline reads it (published, else a date written at its top, else
+    # now): the offices a rule names stand for whoever held them then.
+    now = datetime.now(UTC)
+    dates = [event_time(i.published, i.title, i.text, now)[0] for i in items]
+    detections = [detector.detect(i.title, i.text, when) for i, when in zip(items, dates, strict=True)]
     # An undated article may belong to a story of any time (None), like the running pipeline's first sight.
     docs = [StoryDoc(str(p), i.title, i.text, i.published, d) for p, i, d in zip(files, items, detections, strict=True)]
     stories = cluster(docs)
@@ -105,11 +109,11 @@ def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResu
             title=i.title,
             detection=d,
             story=s,
-            explanations=tuple(detector.explain(i.title, i.text)),
+            explanations=tuple(detector.explain(i.title, i.text, when)),
             story_with=None if other is None else files[other],
             story_why=why,
         )
-        for p, i, d, s, (other, why) in zip(files, items, detections, stories, links, strict=True)
+        for p, i, d, s, (other, why), when in zip(files, items, detections, stories, links, dates, strict=True)
     ]
     return results, warnings
 

@@ -17,6 +17,7 @@ import re2
 
 from bot.detect import gazetteer
 from bot.detect import groups as place_groups
+from bot.detect import offices as offices_table
 from bot.detect.query import (
     And,
     Near,
@@ -165,6 +166,8 @@ class CompiledRule:
     reason_terms: tuple[tuple[int, str], ...] = ()  # the query's positive terms: (term id, as written)
     places: frozenset[str] = frozenset()  # countries | regions: what an article's places_set must meet
     groups: tuple[place_groups.Group, ...] = ()  # the groups `places:` named (for the reason: "Sudan, in Africa")
+    offices: tuple[offices_table.Office, ...] = ()  # offices `people:` named: their holders on the article's date
+    office_terms: tuple[tuple[str, int], ...] = ()  # (holder's canonical name, term id) for every holder's name
 
     @property
     def name(self) -> str:
@@ -396,10 +399,16 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
                     excludes.append((entry, [parse_term(spec.name, entry)], False))
             people_names: list[str] = []
             people_terms: list[tuple[str, Term]] = []
+            rule_offices: list[offices_table.Office] = []
             for written in spec.people:
                 if not written.strip():
                     raise RuleError(spec.name, "empty name in people", hint="write a full name, e.g. Nikol Pashinyan")
+                if (office := offices_table.table().find(written)) is not None:
+                    rule_offices.append(office)
+                    continue
                 watched = gz_people.lookup(written)
+                if watched is None and offices_table.office_like(written):
+                    raise RuleError(spec.name, f"unknown office {written!r}", hint=offices_table.hint(written))
                 canonical = watched.name if watched else " ".join(written.split())
                 people_names.append(canonical)
                 forms = {written, canonical}
@@ -428,14 +437,24 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
             _Exclude(label, tuple(term_id(t) for t in ts), topic, tuple(ts)) for label, ts, topic in excludes
         )
         people_ids = tuple((name, term_id(t)) for name, t in people_terms)
+        holders = {h for office in rule_offices for h in office.holders}
+        office_ids = tuple(
+            (h, term_id(parse_term(spec.name, form))) for h in sorted(holders) for form in offices_table.name_forms(h)
+        )
         # Trigger keys: the rule can only match if one of these occurred (the smallest required set).
         required: list[frozenset[Key]] = []
         if query is not None and (need := _need(query, local)) is not None:
             required.append(need)
         if spec.events:
             required.append(frozenset(("e", c.type) for c in spec.events))
-        if people_names:
-            required.append(frozenset([("p", n) for n in people_names] + [i for _, i in people_ids]))
+        if people_names or rule_offices:
+            required.append(
+                frozenset(
+                    [("p", n) for n in (*people_names, *holders)]
+                    + [i for _, i in people_ids]
+                    + [i for _, i in office_ids]
+                )
+            )
         if countries or regions:
             region_countries = {c for r in regions for c in gz_places.regions[r].countries}
             required.append(
@@ -470,6 +489,7 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
                 and not (
                     spec.events
                     or people_names
+                    or rule_offices
                     or countries
                     or regions
                     or spec.relevant is not False
@@ -481,6 +501,8 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
                 else (),
                 places=frozenset(countries) | frozenset(regions),
                 groups=tuple(groups),
+                offices=tuple(rule_offices),
+                office_terms=office_ids,
             )
         )
     return CompiledRules(compiled, disabled, terms), errors

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.detect import gazetteer
+from bot.detect import offices as offices_table
 from bot.detect.text import Doc
 from bot.models import (
     Casualty,
@@ -46,6 +48,7 @@ class Findings:
     relevance: Relevance | None = None  # the relevance model's judgement of the item (None: not judged)
     people_set: frozenset[str] = frozenset()
     places_set: frozenset[str] = frozenset()  # countries, regions, and the countries of the regions
+    day: date | None = None  # the article's date, for offices (None: read as of today)
 
     def __post_init__(self) -> None:
         gz = gazetteer.places()
@@ -157,10 +160,19 @@ def failure(
         wanted = ", ".join(c.describe() for c in spec.events)
         seen = ", ".join(sorted({e.type + (f"/{e.status}" if e.status else "") for e in findings.events})) or "none"
         return f"no event of {wanted} (found: {seen})"
-    if rule.people and not (
-        any(n in findings.people_set for n in rule.people) or any(tid in positions for _, tid in rule.people_terms)
+    if (rule.people or rule.offices) and not (
+        any(n in findings.people_set for n in rule.people)
+        or any(tid in positions for _, tid in rule.people_terms)
+        or (rule.offices and _office_holders(rule, hits, findings))
     ):
-        return f"none of the people {', '.join(rule.people)} is mentioned" if explain else "no"
+        if not explain:
+            return "no"
+        who = (
+            [*rule.people, offices_table.describe_missing(rule.offices, _day(findings))]
+            if rule.offices
+            else rule.people
+        )
+        return f"none of the people {', '.join(who)} is mentioned"
     if rule.places and rule.places.isdisjoint(findings.places_set):
         return f"none of the places {', '.join(spec.places)} is mentioned" if explain else "no"
     if rule.regex is not None and not rule.regex.search(hits.doc.raw):
@@ -203,10 +215,12 @@ def reason(rule: CompiledRule, hits: Hits, findings: Findings) -> str:
         if found:
             reasons.append(found)
             break
-    if rule.people:
+    if rule.people or rule.offices:
         hit = [n for n in rule.people if n in findings.people_set] or [
             n for n, tid in rule.people_terms if tid in hits.positions
         ]
+        day = _day(findings)
+        hit.extend(f"{h} ({o.name} on {day.isoformat()})" for o, h in _office_holders(rule, hits, findings))
         reasons.append("people: " + ", ".join(dict.fromkeys(hit)))
     if rule.places:
         reasons.append("places: " + _places_reason(rule, findings))
@@ -216,6 +230,16 @@ def reason(rule: CompiledRule, hits: Hits, findings: Findings) -> str:
     if spec.relevant is not False and findings.relevance is not None:
         reasons.append(f"about conflict or diplomacy: relevance {findings.relevance.describe()}")
     return "; ".join(reasons)
+
+
+def _day(findings: Findings) -> date:
+    """The day an article's offices are read on: its date, else today (an undated item is taken as news)."""
+    return findings.day or datetime.now(UTC).date()
+
+
+def _office_holders(rule: CompiledRule, hits: Hits, findings: Findings) -> list[tuple[offices_table.Office, str]]:
+    """The rule's offices whose holder on the article's date the article names, with that holder."""
+    return offices_table.holding(rule.offices, rule.office_terms, findings.people_set, hits.positions, _day(findings))
 
 
 def _places_reason(rule: CompiledRule, findings: Findings) -> str:
