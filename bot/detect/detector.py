@@ -40,7 +40,7 @@ class Detector:
         gazetteer.places()
         gazetteer.people()
 
-    def _analyse(self, title: str, text: str, when: datetime | None) -> tuple[Doc, Findings, str]:
+    def _analyse(self, title: str, text: str, when: datetime | None = None) -> tuple[Doc, Findings, str]:
         doc, findings, language, _signals = self._read(title, text)
         findings.day = when.date() if when is not None else None
         return doc, findings, language
