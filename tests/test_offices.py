@@ -95,6 +95,8 @@ def test_a_named_person_matches_whatever_office_they_hold() -> None:
         ("the U.N. Secretary General", "UN Secretary-General"),
         ("NATO Secretary General", "NATO Secretary General"),
         ("british prime minister", "UK Prime Minister"),
+        ("President of Ukraine", "Ukrainian President"),
+        ("Germany's Chancellor", "German Chancellor"),
     ],
 )
 def test_the_names_an_analyst_types_find_the_office(written: str, office: str) -> None:
@@ -123,7 +125,13 @@ def test_the_table_holds_the_offices_from_2000_to_its_date_without_gaps_of_more_
         for before, after in zip(terms, terms[1:], strict=False):
             assert before.end is not None and (after.start - before.end).days <= 31, (office.id, after)
     ids = {o.id for o in shipped.offices}
-    assert {"us-president", "russia-president", "uk-foreign-secretary", "china-foreign-minister"} <= ids
+    assert {
+        "us-president",
+        "russia-president",
+        "uk-foreign-secretary",
+        "china-foreign-minister",
+        "india-prime-minister",
+    } <= ids
     assert shipped.find("US Secretary of State").holders_on(date(2013, 2, 1)) == ("Hillary Clinton", "John Kerry")
 
 

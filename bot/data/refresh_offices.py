@@ -34,7 +34,7 @@ HEADER = """\
 # the offices' own lists (state.gov "Biographies of the Secretaries of State", gov.uk "Past Prime Ministers"
 # and "Past Foreign Secretaries", un.org "Former Secretaries-General", nato.int "Secretaries General").
 # Terms still open were in progress at the `updated` date as these sources show them. Acting holders
-# between two appointments are left out. Dates are ISO days, both ends included.
+# are left out, except one who held the office alone for over a month (noted). ISO days, both ends included.
 # Refresh: `python -m bot.data.refresh_offices export.json` (see that module for the Wikidata query);
 # it rewrites the holders of every office with a `wikidata` id and keeps the others as they are.
 """
