@@ -112,6 +112,12 @@ def test_an_unknown_office_is_refused_with_the_nearest_offices() -> None:
     _compiled, errors = _rules("Russian Foreign Ministr")
     assert "did you mean Russian Foreign Minister" in str(errors[0])
     assert not office_like("Nikol Pashinyan") and office_like("Foreign Minister")
+    # A US state's official is no office of the table; a title with a name is a person, as before.
+    _compiled, errors = _rules("Georgia's Secretary of State")
+    assert 'unknown office "Georgia\'s Secretary of State"' in str(errors[0])
+    assert office_like("Georgia Secretary of State") and not office_like("General Burhan")
+    _compiled, errors = _rules("General Burhan", "President Macron")
+    assert not errors
 
 
 def test_the_table_holds_the_offices_from_2000_to_its_date_without_gaps_of_more_than_a_month() -> None:

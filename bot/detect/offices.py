@@ -103,13 +103,32 @@ class Offices:
         return list(dict.fromkeys(found))[:limit]
 
 
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """Words an office is written with: the table's office names, the titles news style uses, linking words."""
+    words = set(_OFFICE_WORDS) | {"of", "the", "for", "and", "state", "foreign", "affairs", "deputy", "vice", "fm"}
+    for office in table().offices:
+        for name in (office.name, *office.names):
+            words.update(key(name).split())
+    for title in gazetteer.people().titles:
+        words.update(key(title).split())
+    return frozenset(words)
+
+
 def office_like(written: str) -> bool:
-    """Whether a phrase reads as an office ("Secretary of State", "Russian FM"), not as a person's name."""
-    words = key(written).split()
-    # A misspelt office word counts too ("Foreign Ministr"): the rule is refused with the nearest offices.
-    return any(w in _OFFICE_WORDS or difflib.get_close_matches(w, _OFFICE_WORDS, n=1, cutoff=0.8) for w in words) or (
-        len(words) > 1 and words[-1] == "fm"
-    )
+    """Whether a phrase reads as an office ("Secretary of State", "Georgia's Secretary of State", "Russian
+    Foreign Ministr"), not as a person's name ("General Burhan"): an office word, and nothing but office
+    words, places (four letters or more, so no country code) and near misspellings of office words."""
+    words = [w.removesuffix("'s") for w in key(written).split()]
+    vocabulary = _vocabulary()
+
+    def close(word: str, among: frozenset[str]) -> bool:
+        return word in among or bool(difflib.get_close_matches(word, among, n=1, cutoff=0.8))
+
+    def known(word: str) -> bool:
+        return close(word, vocabulary) or (len(word) >= 4 and bool(gazetteer.places().resolve(word)[0]))
+
+    return any(close(w, _OFFICE_WORDS) for w in words) and all(known(w) for w in words)
 
 
 def hint(written: str) -> str:
