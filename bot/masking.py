@@ -10,7 +10,8 @@ _HIDDEN = "[hidden]"
 
 # Secrets inside free text (log lines, error messages, notices): the token of a Discord webhook, the
 # secret of a Slack incoming webhook, and the path of a webhook URL named by a slack+ hint.
-_DISCORD_SECRET = re.compile(r"(/api(?:/v\d+)?/webhooks/\d{1,20}/)[A-Za-z0-9._-]+")
+# A token's dots are hidden with it; a full stop after it is the sentence's and stays.
+_DISCORD_SECRET = re.compile(r"(/api(?:/v\d+)?/webhooks/\d{1,20}/)[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
 _SLACK_SECRET = re.compile(r"(hooks\.slack(?:-gov)?\.com/services/(?:[A-Za-z0-9]+/){0,2})[A-Za-z0-9_-]+")
 _HINTED_SECRET = re.compile(r"(slack\+https?://[^/\s?#]+)[/?#][^\s]*?(?=[:,;.)]?(?:\s|$))")
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
+from bot.masking import mask_secrets
+
 SECRET = "SeCrEtToKeN-0123456789_abcdefXYZ"
 HOOK_ID = 1234567890123456789
 
@@ -94,3 +96,17 @@ async def test_webhook_token_never_shows(hook: UnknownWebhook, config_dir: Path,
 
     code, out, err = await cli("unsubscribe", "ceasefire-developments", "--channel", channel, env=env)
     assert code == 0 and SECRET not in out + err and f"{masked} no longer follows" in out
+
+
+@pytest.mark.parametrize("end", [".", ",", ")", ""])
+def test_a_sentence_keeps_its_punctuation_after_a_hidden_token(end: str) -> None:
+    url = f"https://discord.com/api/webhooks/{HOOK_ID}/{SECRET}"
+    text = mask_secrets(f"Cannot post to {url}{end} Check the channel.")
+    assert SECRET not in text
+    assert f"/webhooks/{HOOK_ID}/[hidden]{end} Check the channel." in text
+
+
+def test_a_dotted_token_is_hidden_whole() -> None:
+    text = mask_secrets(f"see https://discord.com/api/webhooks/{HOOK_ID}/abc.DEF-123_x.yz now")
+    assert "DEF" not in text and "yz" not in text
+    assert text == f"see https://discord.com/api/webhooks/{HOOK_ID}/[hidden] now"
