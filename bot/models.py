@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Severity = Literal["flash", "urgent", "routine"]
 SEVERITIES: tuple[Severity, ...] = ("flash", "urgent", "routine")
 
-EVENT_TYPES = ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions")
-CEASEFIRE_STATUSES = ("agreed", "violated", "collapsed", "extended", "proposed", "holding", "talks")
-QUALIFIERS = ("exact", "at_least", "more_than", "about", "nearly", "up_to")
-CASUALTY_KINDS = ("killed", "dead", "wounded", "injured", "missing")
+EventType = Literal["ceasefire", "casualties", "clash", "talks", "agreement", "sanctions"]
+CeasefireStatus = Literal["agreed", "violated", "collapsed", "extended", "proposed", "holding", "talks"]
+Qualifier = Literal["exact", "at_least", "more_than", "about", "nearly", "up_to"]
+CasualtyKind = Literal["killed", "dead", "wounded", "injured", "missing"]
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
+CEASEFIRE_STATUSES: tuple[CeasefireStatus, ...] = get_args(CeasefireStatus)
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+CASUALTY_KINDS: tuple[CasualtyKind, ...] = get_args(CasualtyKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +55,7 @@ class Article:
 class Event:
     """A development the article reports (not background), with the sentence that shows it."""
 
-    type: str
+    type: EventType
     status: str | None
     evidence: str
     cue: str = ""  # for a ceasefire: the words that set its status ("governing word \"agreed\"")
@@ -62,8 +66,8 @@ class Casualty:
     """A casualty figure as written, with its qualifier and whether it is current news."""
 
     count: int
-    qualifier: str
-    kind: str
+    qualifier: str  # one of QUALIFIERS
+    kind: str  # one of CASUALTY_KINDS
     who: str | None
     current: bool
     evidence: str

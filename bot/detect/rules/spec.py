@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -22,22 +22,11 @@ from pydantic import (
 
 from bot.errors import ConfigError
 from bot.limits import MAX_DESCRIPTION, MAX_ITEM, MAX_LIST_ITEMS, MAX_QUERY, MAX_RULES_FILE_BYTES, too_big, too_many
-from bot.models import (
-    CASUALTY_KINDS,
-    CEASEFIRE_STATUSES,
-    EVENT_TYPES,
-)
+from bot.models import CasualtyKind, CeasefireStatus, EventType
 from bot.validation import describe, field_of
 
-EventType = Literal["ceasefire", "casualties", "clash", "talks", "agreement", "sanctions"]
-CeasefireStatus = Literal["agreed", "violated", "collapsed", "extended", "proposed", "holding", "talks"]
-CasualtyKind = Literal["killed", "dead", "wounded", "injured", "missing"]
 # What a casualty figure comes from (bot.detect.casualties); None on a figure is "unclear".
 CasualtyCause = Literal["conflict", "disaster", "accident", "disease", "crime"]
-
-assert set(get_args(EventType)) == set(EVENT_TYPES)
-assert set(get_args(CeasefireStatus)) == set(CEASEFIRE_STATUSES)
-assert set(get_args(CasualtyKind)) == set(CASUALTY_KINDS)
 
 
 class EventCondition(BaseModel):
