@@ -63,7 +63,7 @@ from datasketch import MinHash, MinHashLSH
 from bot.detect.gazetteer import places
 from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
 from bot.models import Detection
-from bot.stories.summarize import is_boilerplate
+from bot.stories.boilerplate import is_boilerplate
 
 NUM_PERM = 64
 LEAD_CHARS = 1200
