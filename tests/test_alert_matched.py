@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from adapters.discord.render import render_alert as discord_alert
 from adapters.slack.render import render_alert as slack_alert
-from bot.ingest.pipeline import story_summary
 from bot.models import Alert, RuleMatch
+from bot.repo.stories import story_summary
 from bot.storage.tables import AlertRow
 from tests.test_lifecycle import Harness, bot, item  # noqa: F401 - the harness fixture
 

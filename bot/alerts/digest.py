@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs import Guard
 from bot.models import Alert, RuleMatch, Summary
 from bot.repo.search import articles_of_stories, recent_articles
-from bot.repo.stories import build_view, importance
+from bot.repo.stories import build_view, importance, story_summary
 from bot.storage.tables import ArticleRow, Delivery, Rule, Story, Subscription
 
 if TYPE_CHECKING:
@@ -96,11 +96,7 @@ async def _summaries(
 
 
 async def _pipeline_summary(session: AsyncSession, story_id: str, match: RuleMatch, tenant: str) -> Summary | None:
-    # The lead's summarizer writes the alert text (clean sentences); use it when it is there.
-    try:
-        from bot.ingest.pipeline import story_summary
-    except Exception:  # noqa: BLE001 - the digest still works from stored state alone
-        return None
+    # The summarizer writes the alert text (clean sentences); the stored state is the fallback.
     try:
         return await story_summary(session, story_id, (match,), tenant=tenant)
     except Exception:

@@ -52,11 +52,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.alerts.queue import alert_tenant, queue_notice
 from bot.codec import summary_from_dict, summary_to_dict
 from bot.errors import Permanent, Retryable
-from bot.ingest.pipeline import story_summary
 from bot.jobs import Guard
 from bot.models import Alert, AlertKind, RuleMatch
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.repo.outbox import ACTIVE
+from bot.repo.stories import story_summary
 from bot.services import Services
 from bot.storage.db import rowcount
 from bot.storage.tables import AlertRow, Delivery, Subscription

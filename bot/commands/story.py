@@ -19,11 +19,13 @@ if TYPE_CHECKING:
     from bot.ingest import pipeline
     from bot.repo import rules as rules_repo
     from bot.repo import search
+    from bot.repo import stories as story_repo
     from bot.storage import tables
     from bot.storage.tables import ArticleRow
 else:  # loaded when a command runs, not when the CLI lists the commands
     sa = lazy_module("sqlalchemy")
     pipeline = lazy_module("bot.ingest.pipeline")
+    story_repo = lazy_module("bot.repo.stories")
     rules_repo = lazy_module("bot.repo.rules")
     search = lazy_module("bot.repo.search")
     tables = lazy_module("bot.storage.tables")
@@ -76,7 +78,7 @@ async def show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     story_id, _ = await find_story(ctx, args["story"], SHOW_USAGE)
     now = ctx.services.clock.now()
     async with ctx.services.db.session() as session:
-        summary = await pipeline.story_summary(session, story_id, tenant=ctx.caller.tenant)
+        summary = await story_repo.story_summary(session, story_id, tenant=ctx.caller.tenant)
         row = tables.ArticleRow
         gone = (
             await session.execute(

@@ -13,11 +13,11 @@ from bot.lazy import lazy_module
 from bot.models import Reply
 
 if TYPE_CHECKING:
-    from bot.ingest import pipeline
     from bot.repo import rules as rules_repo
+    from bot.repo import stories as story_repo
     from bot.repo import subscriptions as repo
 else:  # loaded when a command runs, not when the CLI lists the commands
-    pipeline = lazy_module("bot.ingest.pipeline")
+    story_repo = lazy_module("bot.repo.stories")
     rules_repo = lazy_module("bot.repo.rules")
     repo = lazy_module("bot.repo.subscriptions")
 
@@ -75,7 +75,7 @@ async def find_story(ctx: CommandContext, ref: str, usage: str) -> tuple[str, st
         story, close = await repo.find_story(session, ctx.caller.tenant, ref.strip())
         if story is not None:
             # The stored headline may come from another workspace's source: say it with the caller's own.
-            headline = (await pipeline.story_summary(session, story.id, tenant=ctx.caller.tenant)).headline
+            headline = (await story_repo.story_summary(session, story.id, tenant=ctx.caller.tenant)).headline
     if story is None:
         hint = f"; did you mean {', '.join(close)}?" if close else "; the story id is shown under each alert"
         raise UserInputError(f"no story {ref!r}{hint}", argument="story", usage=usage)

@@ -1,4 +1,5 @@
-"""Stories as brief and digests show them: a Summary from stored rows, its key fact, and its importance."""
+"""Stories as the outbox, digests and brief show them: a Summary from stored rows (`story_summary`, each tenant
+seeing only its own sources), its key fact, and its importance."""
 
 from __future__ import annotations
 
@@ -8,10 +9,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.codec import article_from_row, detection_from_dict
 from bot.models import Casualty, RuleMatch, Severity, Source, Summary
+from bot.repo.search import visible_ids
+from bot.storage.db import chunked
 from bot.storage.tables import ArticleRow, Story
-from bot.stories.summarize import member_reasons, qualified_count
+from bot.stories.summarize import member_reasons, qualified_count, summarize
 
 CEASEFIRE_WEIGHT = {
     "collapsed": 5.0,
@@ -244,3 +250,47 @@ def summary_payload(summary: Summary) -> dict[str, Any]:
         "severity": summary.severity,
         "topic": summary.topic,
     }
+
+
+async def story_summary(
+    session: AsyncSession, story_id: str, matches: Sequence[RuleMatch] = (), *, tenant: str | None = None
+) -> Summary:
+    """The current Summary of a story, from its stored articles, oldest first.
+
+    With `tenant`, only articles that reached that tenant through one of its own feeds count: a
+    story may span tenants, but one workspace never sees another's sources.
+    """
+    if tenant is None:
+        return (await story_summaries(session, {story_id: matches}))[story_id]
+    # The outbox renders one story per delivery: a statement built once, run on the Core connection.
+    rows = (await (await session.connection()).execute(_TENANT_STORY, {"story": story_id, "tenant": tenant})).all()
+    return _summary_of(story_id, rows, matches)
+
+
+def _summary_of(story_id: str, rows: Sequence[Any], matches: Sequence[RuleMatch]) -> Summary:
+    rows = sorted(rows, key=lambda r: (r.event_at or r.published or r.seen_at, r.seen_at, r.id))
+    return summarize(
+        story_id, [article_from_row(r) for r in rows], [detection_from_dict(r.detection) for r in rows], matches
+    )
+
+
+_TENANT_STORY = select(ArticleRow.__table__).where(
+    ArticleRow.story_id == bindparam("story"), ArticleRow.id.in_(visible_ids(bindparam("tenant")))
+)
+
+
+async def story_summaries(
+    session: AsyncSession, stories: Mapping[str, Sequence[RuleMatch]], *, tenant: str | None = None
+) -> dict[str, Summary]:
+    """`story_summary` for several stories (story id -> its matches) in one query."""
+    if not stories:
+        return {}
+    by_story: dict[str, list[ArticleRow]] = {story_id: [] for story_id in stories}
+    for part in chunked(list(stories)):
+        stmt = select(ArticleRow).where(ArticleRow.story_id.in_(part))
+        if tenant is not None:
+            stmt = stmt.where(ArticleRow.id.in_(visible_ids(tenant)))
+        for row in (await session.scalars(stmt)).all():
+            if row.story_id is not None:  # (always: the query asked for these stories)
+                by_story[row.story_id].append(row)
+    return {story_id: _summary_of(story_id, rows, stories[story_id]) for story_id, rows in by_story.items()}
