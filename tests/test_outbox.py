@@ -292,7 +292,8 @@ async def test_a_retry_goes_out_when_due_not_at_the_next_idle_tick(database_url:
         worker = asyncio.create_task(app.outbox.run(stop, idle=60))
         app.outbox.wake.set()
         for _ in range(200):  # up to 10 s, far below the idle tick
-            if sink.posts:
+            # The row is marked sent just after the sink returns: wait for both, not only the post.
+            if sink.posts and [r.status for r in await _rows(app)] == ["sent"]:
                 break
             await asyncio.sleep(0.05)
         assert len(sink.posts) == 1
