@@ -105,7 +105,8 @@ MONTH_ABBREVIATIONS = tuple("jan feb mar apr jun jul aug sep sept oct nov dec".s
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
 _BOUNDARY = re.compile(r"""[.!?]+["')\]]*\s+(?=["'(\[]?[A-Z0-9])""")
-_ABBREVIATIONS = frozenset(
+# Words that end with a full stop without ending the sentence: one list for both sentence splitters.
+ABBREVIATIONS = frozenset(
     [
         "mr",
         "mrs",
@@ -134,6 +135,8 @@ _ABBREVIATIONS = frozenset(
         *MONTH_ABBREVIATIONS,
         "mt",
         "ft",
+        "amb",
+        "pres",
         "inc",
         "ltd",
         "co",
@@ -165,7 +168,7 @@ def split_sentences(paragraph: str) -> list[str]:
         while j > start and not paragraph[j - 1].isspace():
             j -= 1
         word = paragraph[j:end].strip("\"'(").lower()
-        if paragraph[end] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+        if paragraph[end] == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
             continue
         if paragraph[end] == "." and "." in word and len(word) <= 5:
             continue  # dotted abbreviations such as "U.S" or "D.C"

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from bot.detect.text import MONTH_ABBREVIATIONS
+from bot.detect.text import ABBREVIATIONS
 from bot.models import (
     SEVERITIES,
     Article,
@@ -25,43 +25,8 @@ from bot.models import (
     Summary,
 )
 from bot.stories.boilerplate import has_chrome, is_boilerplate
+from bot.stories.cluster import StoryDoc, explain_members
 
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sec",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "st",
-        "jr",
-        "sr",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "dept",
-        "amb",
-        "adm",
-        *MONTH_ABBREVIATIONS,
-        "fig",
-        "approx",
-        "est",
-    ]
-)
 _BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)(\s+|(?=[A-Z]))(?=[\"'“‘(\[]?[A-Z0-9])")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _QUALIFIER_WORDS = {
@@ -92,7 +57,7 @@ def split_sentences(text: str) -> list[str]:
             before = para[start : m.start(1)]
             last = re.split(r"[\s(\"“]+", before)[-1] if before else ""
             if m.group(1) == "." and (
-                last.lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last)
+                last.lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last)
             ):
                 continue  # "U.S. Secretary", "Sept. 14", "Mr. Blinken": not a boundary
             if not m.group(3) and not before[-1:].islower():
@@ -295,11 +260,6 @@ def member_reasons(
     """Why each article (oldest first) is in its story: the rules it matched, and what it shares with the
     earlier member it has most in common with ('with "Blinken hosts...": same parties: Antony Blinken, Armenia; same event:
     talks; 1 day apart: 19 Sep 2022, 20 Sep 2022")."""
-    from bot.stories.cluster import (  # bot.stories.cluster reads this module's boilerplate test
-        StoryDoc,
-        explain_members,
-    )
-
     links = explain_members(
         [StoryDoc(a.id, a.title, a.text, a.when, d) for a, d in zip(articles, detections, strict=False)]
     )
