@@ -169,6 +169,19 @@ class Source:
         `10 Aug 2003 (date in the text)`, `fetched 11 Aug 14:05 UTC (no date given)`."""
         return when_text(self.published, now, self.dated)
 
+    @classmethod
+    def of(cls, article: Article, why: str = "") -> Source:
+        """The source an article is in a story, with why it is there."""
+        return cls(
+            article_id=article.id,
+            title=article.title,
+            url=article.url,
+            outlet=article.outlet,
+            published=article.when,
+            dated=article.when_dated,
+            why=why,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:

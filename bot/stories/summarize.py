@@ -233,16 +233,7 @@ def summarize(
             )
         ),
         sources=tuple(
-            Source(
-                article_id=a.id,
-                title=a.title,
-                url=a.url,
-                outlet=a.outlet,
-                published=a.when,
-                dated=a.when_dated,
-                why=why,
-            )
-            for a, why in zip(articles, member_reasons(articles, detections, matches), strict=True)
+            Source.of(a, why) for a, why in zip(articles, member_reasons(articles, detections, matches), strict=True)
         ),
         ceasefire=ceasefire,
         casualty=casualty,
