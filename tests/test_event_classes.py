@@ -850,16 +850,38 @@ def test_a_truce_declared_by_one_side_is_proposed(detector: Detector, text: str,
         "Both sides agreed that it was important to keep talking.",
         "They agreed that the UK and Egypt would coordinate with other partners on efforts to secure a ceasefire.",
         "The leaders agreed that the loss of civilian life following the attacks was shocking and tragic.",
+        "The two ministers agreed that the situation along the frontier remains dangerous.",
+        "The leaders agreed that more must be done to protect civilians in the east.",
+        "Both presidents agreed that the shelling of the convoy had been a grave provocation.",
+        "The envoys agreed that the parties should return to the negotiating table.",
+        "The foreign ministers agreed that their governments will stay in close contact.",
+        "The delegations agreed that it would be important to keep the humanitarian corridor open.",
+        "They agreed that the talks in Vienna went better than expected.",
+        "The leaders agreed that, if the fighting resumes, they will meet again.",
+        "The leaders agreed that any withdrawal from the city would demonstrate real progress.",
+        "The Prime Minister and the President agreed that the UK would provide further humanitarian support.",
     ],
 )
 def test_a_judgement_agreed_is_no_agreement(detector: Detector, text: str) -> None:
     assert "agreement" not in _types(detector, text)
 
 
-def test_an_arrangement_agreed_stays_an_agreement(detector: Detector) -> None:
-    # What is agreed to or on is an arrangement; what is "agreed that" is a view or an intention (above).
-    assert "agreement" in _types(detector, "The sides agreed to set up a joint commission to monitor the border.")
-    assert "agreement" in _types(detector, "The two governments agreed on a joint commission to monitor the border.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides agreed to set up a joint commission to monitor the border.",
+        "The two governments agreed on a joint commission to monitor the border.",
+        # "Agreed that" followed by what is settled for the future is an arrangement too.
+        "Armenia and Azerbaijan agreed that a truce will take effect at midnight on Saturday.",
+        "The army and the rebels agreed that prisoners would be exchanged at the border crossing on Friday.",
+        "The two governments agreed that their troops would withdraw from the demilitarised zone by March.",
+        "The warring sides agreed that the ceasefire is to begin on Monday morning.",
+        "The sides agreed that a joint commission will monitor the border.",
+    ],
+)
+def test_an_arrangement_agreed_stays_an_agreement(detector: Detector, text: str) -> None:
+    # What is agreed to or on is an arrangement; so is what "agreed that" settles for the future (a view is not).
+    assert "agreement" in _types(detector, text)
 
 
 # --- clash: an attack placed in a place the place finder knows, and fighting beside a truce -----------

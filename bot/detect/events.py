@@ -270,7 +270,49 @@ _CONSENSUS = re.compile(
     r"|\s*(?:that\s+)?(?:it|this|there)\s+(?:is|was|would be|will be|remains?)\s+(?:in\s+(?:the|their|our|both)|important|vital|"
     r"essential|crucial|necessary|critical|time|no|a need)\b"
 )
-_CONDITION = re.compile(r"\b(?:if|should|must|unless|were|in case|need(?:s|ed)?)\b")
+# "Agreed that ...": what follows is an arrangement only when it is settled for the future ("a truce will take
+# effect", "both armies would withdraw", "prisoners would be exchanged", "the ceasefire is to begin"). A judgement
+# ("the situation was grave", "there is no military solution"), an obligation ("more must be done", "the parties
+# should return to talks"), a condition, a past event, or an intention to go on working together ("would coordinate",
+# "will stay in touch") is a shared view. The first auxiliary of the clause decides.
+_THAT_AUX = re.compile(
+    r"\b(?:if|unless|in case|will|would|shall|'ll|(?:is|are|was|were) to|must|should|ought|needs? to|needed to|"
+    r"(?:has|have|had) to|is|are|was|were|remains?|remained|(?:has|have|had) been|can|could|may|might)\b"
+)
+_ARRANGED_AUX = frozenset(["will", "would", "shall", "'ll", "is to", "are to", "was to", "were to"])
+_WORKING_TOGETHER = re.compile(
+    r"\s*(?:(?:also|further|jointly|closely|both|each)\s+)?(?:continue|work|keep|stay|remain|cooperate|coordinate|consult|"
+    r"maintain|deepen|strengthen|explore|meet|talk|speak|discuss|hold further|pursue|support|seek|try|strive|look)\b"
+)
+# "Any withdrawal would demonstrate progress": a consequence foreseen, not a step settled.
+_CONSEQUENCE = re.compile(
+    r"\s*(?:\w+ly\s+)?(?:demonstrate|show|mean|signal|send a|help|hurt|harm|undermine|reinforce|weaken|lead to|result in|"
+    r"represent|constitute|amount to|benefit|damage|jeopardi[sz]e|endanger|threaten|risk|serve|cause|contribute|prove|"
+    r"pave|open the way|make it|depend)\b"
+)
+# What warring or negotiating parties settle: a truce and its start, withdrawals, exchanges, a body to monitor it.
+_SETTLED_TERMS = re.compile(
+    r"\b(?:truce|cease-?fire|cessation|hostilities|armistice|withdraw\w*|pull(?:ed)? back|disengage\w*|demilitari[sz]\w*|"
+    r"exchang\w*|swap\w*|prisoners|hostages|releas\w*|commission|monitor\w*|take effect|come into (?:force|effect)|"
+    r"enter into force|begin|start|commence|referendum|elections?|border|corridor|hand(?:ed)? over)\b"
+)
+# "would be exchanged" is arranged; "would be important" is a judgement.
+_PASSIVE = re.compile(r"\s*be\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|held|set|made|built|sent|put|kept|met|let|paid|laid)\b")
+
+
+def _arranged_that(clause: str) -> bool:
+    """The clause after "agreed that" settles an arrangement (an agreement), not a view (see _THAT_AUX)."""
+    m = _THAT_AUX.search(clause, 0, 110)
+    if m is None or m.group() not in _ARRANGED_AUX:
+        return False
+    rest = clause[m.end() :]
+    if clause.lstrip().startswith("any ") or _WORKING_TOGETHER.match(rest) or _CONSEQUENCE.match(rest):
+        return False
+    if not _SETTLED_TERMS.search(clause):
+        return False  # "the UK would provide support", "officials would follow up": one side's step, no settlement
+    return not rest.lstrip().startswith("be ") or _PASSIVE.match(rest) is not None
+
+
 _PENDING_NOUN = re.compile(
     r"\b(?:draft|proposed|possible|potential|future|prospective|tentative|eventual)\s+(?:\w+\s+)?$"
 )
@@ -291,14 +333,14 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
     for m in _AGREED_VERB.finditer(low):
         if m.group().startswith("agree ") and not is_title:
             continue
-        left = _bounds(low, m.start(), m.end())[0]
+        left, right = _bounds(low, m.start(), m.end())
         after = low[m.end() : m.end() + 70]
         if _NOT_YET_BEFORE.search(low, max(left, m.start() - 40), m.start()) or _DATED.search(low[m.end() :]):
             continue
         if _CONSENSUS.match(after):
             continue
-        if m.group().endswith("that"):
-            continue  # "the leaders agreed that ...": a shared view or a plan; an agreement is agreed to or on
+        if m.group().endswith("that") and not _arranged_that(low[m.end() : right]):
+            continue  # "the leaders agreed that the situation is grave": a shared view (_THAT_AUX)
         return True
     for m in _AGREEMENT.finditer(low):
         left, right = _bounds(low, m.start(), m.end())
@@ -693,15 +735,21 @@ def _attack_placed(sent: Sentence) -> bool:
             if key in automaton and sent.text[start : start + 1].isupper():
                 named = any(e.kind != "none" for e in automaton.get(key)[1])
                 break
-        if not named or _negated(low, m.start()):
+        if not named or not _fighting_reported(low, m.start()):
             continue
-        before = low[max(0, m.start() - 30) : m.start()]
-        if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before):
-            continue
-        if _INDEFINITE.search(before) and not m.group().split()[0].endswith("s"):
+        if _INDEFINITE.search(low[max(0, m.start() - 30) : m.start()]) and not m.group().split()[0].endswith("s"):
             continue  # "a response to an attack in Berlin": one attack, unidentified, is a kind of event, not a report
         return True
     return False
+
+
+def _fighting_reported(low: str, start: int) -> bool:
+    """Whether the fighting named at `start` is reported: not negated, not hypothetical, and not what is defended
+    against, ended or halted ("a truce to end weeks of fighting")."""
+    if _negated(low, start):
+        return False
+    before = low[max(0, start - 30) : start]
+    return not _HYPOTHETICAL.search(before[-25:]) and not _CLASH_CONTEXT.search(before)
 
 
 _INDEFINITE = re.compile(r"\ban?\s+(?:[\w-]+\s+)?$")
@@ -797,17 +845,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             # Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not
             # what is fought against or ended: "a truce to end weeks of fighting"). A sentence about a ceasefire
             # reports fighting too ("bombing raids continued, ignoring appeals to observe the cease-fire").
-            if _attack_placed(sent):
+            if _attack_placed(sent) or any(_fighting_reported(low, cm.start()) for cm in _CLASH.finditer(low)):
                 out.append(Reading("clash", None, w, sent))
-            else:
-                for cm in _CLASH.finditer(low):
-                    if _negated(low, cm.start()):
-                        continue
-                    before = low[max(0, cm.start() - 30) : cm.start()]
-                    if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before):
-                        continue
-                    out.append(Reading("clash", None, w, sent))
-                    break
         if sa:
             # Sanctions imposed or lifted (threats and plans are not).
             sm = _SANCTIONS.search(low)
