@@ -949,3 +949,44 @@ def test_talks_on_a_new_truce_beside_one_in_force_keep_its_state(detector: Detec
     )
     assert _status(detector, text, "Cease-fire holding, truce talks to open in Cairo") == "holding"
     assert _status(detector, "Delegations met in Cairo for truce talks on Monday.", "Truce talks open") == "talks"
+
+
+# --- clash: headline grammar (present tense, no auxiliary, no article) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Russian drones pound Kharkiv overnight",
+        "Sudan army, RSF trade fire in Khartoum",
+        "Missiles hit Kyiv apartment block",
+        "Pakistan, India exchange fire along Kashmir border",
+        "Israel pounds Rafah",
+        "Ukraine downs 30 Russian drones",
+        "Rebels capture key town in eastern Congo",
+        "Hamas fighters storm Israeli border towns",
+        "Russia strikes Ukraine's power grid",
+    ],
+)
+def test_a_headline_in_headline_grammar_reports_fighting(detector: Detector, title: str) -> None:
+    assert "clash" in _types(detector, "", title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "US strikes trade deal with Japan",
+        "Russia strikes deal with Iran",
+        "China hits back at US tariffs",
+        "Storm hits Florida coast",
+        "Inflation hits record high",
+        "Police seize cocaine in Rotterdam",
+        "Rebels capture headlines with new album",
+        "US fast-food workers strike for higher wages",
+        "Army to retake Mosul",
+        "Iran seizes tanker in Gulf",
+        "North Korea fires ballistic missile into sea",
+    ],
+)
+def test_everyday_senses_of_headline_verbs_are_no_fighting(detector: Detector, title: str) -> None:
+    assert "clash" not in _types(detector, "", title)

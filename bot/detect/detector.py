@@ -67,7 +67,7 @@ class Detector:
         events = decide(doc, found, casualties)
         # Keyword classes of the headline and lead: what the item is about, before any pattern decides.
         lead = {s.index for s in doc.sentences if s.weight >= 2.0}
-        classes = [cls for cls, where in features.by_class.items() if where & lead]
+        classes = [cls for cls, where in features.by_class.items() if where & lead and cls != keywords.HEADLINE_VERBS]
         sig = signals(events, casualties, people, countries, classes, lexicon_signals(title, text))
         score, terms = self.relevance.judge(title, text, sig)
         relevance = Relevance(score, self.relevance.threshold, tuple(terms))

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from bot.detect import gazetteer
 from bot.detect.casualties import _BACKGROUND
-from bot.detect.keywords import Features
+from bot.detect.keywords import HEADLINE_VERBS, Features
 from bot.detect.places import find_places
 from bot.detect.text import LEAD_WEIGHT, Doc, Sentence, fold
 from bot.models import Casualty, Event
@@ -754,6 +754,77 @@ def _fighting_reported(low: str, start: int) -> bool:
 
 _INDEFINITE = re.compile(r"\ban?\s+(?:[\w-]+\s+)?$")
 
+# Headline grammar drops auxiliaries and articles and puts the verb in the present: "Russian drones pound Kharkiv",
+# "Israel strikes Rafah", "Sudan army, RSF trade fire", "Ukraine downs 30 drones", "Rebels seize key town". An armed
+# subject (a weapon, a force, an armed group) with an attack verb, or a state opening the headline with one of the
+# unambiguous verbs, reports fighting. Only headlines: in running text these present forms are rare and other words.
+_ARMED_SUBJECT = (
+    r"(?:drones?|missiles?|rockets?|shells?|jets?|warplanes?|warships?|gunships?|helicopters?|troops|forces|army|"
+    r"military|navy|soldiers|militants|rebels|insurgents|gunmen|jihadists|fighters|militias?|paramilitar\w+|"
+    r"houthis|hamas|hezbollah|taliban|isis|isil|al-shabaab|shabaab|boko haram|rsf|idf|junta|"
+    r"strikes|airstrikes|air strikes|shelling|artillery|bombardment)"
+)
+_ATTACK_VERB = (
+    r"(?:pound|pounds|hit|hits|strike|strikes|shell|shells|bomb|bombs|target|targets|attack|attacks|raid|raids|"
+    r"storm|storms|ambush|ambushes|batter|batters|rain down on|trade fire|exchange fire|fire on|fires on|fire at|"
+    r"fires at|open fire|opens fire|down|downs|shoot down|shoots down|intercept|intercepts|repel|repels|seize|seizes|"
+    r"capture|captures|overrun|overruns|retake|retakes|advance on|advances on|push into|pushes into)"
+)
+# "Strikes a deal", "hits back", "hits record high", "strikes a chord": the everyday senses of the same verbs.
+_NOT_FIGHTING = (
+    r"\s+(?:back|out|home|gold|oil|it rich|(?:(?:a|an|the|new|trade|arms|gas|oil|energy|peace|grain|nuclear|"
+    r"[\w-]+)\s+){0,2}(?:deal|agreement|accord|pact|compromise|bargain|record|high|low|milestone|target|goal|"
+    r"headlines|chord|tone|balance|note|jackpot|snag|wall|road|roadblock|market|markets|shelves|stores))\b"
+)
+_HEADLINE_ARMED = re.compile(
+    rf"\b{_ARMED_SUBJECT}(?:\s+(?:in|from|of|and)\s+[\w'-]+)?,?\s+(?:(?:also|again|now|reportedly|heavily)\s+)?"
+    rf"(?P<verb>{_ATTACK_VERB})\b(?!{_NOT_FIGHTING})"
+)
+# A state opening the headline ("Israel pounds Rafah", "Pakistan, India exchange fire"): only the verbs that have no
+# everyday sense with a state as subject ("Russia targets Western firms", "China hits record" are not fighting).
+_HEADLINE_STATE = re.compile(
+    rf"^(?:[\w'.,-]+\s+){{1,4}}?(?P<verb>pounds?|shells?|bombs?|strikes?|raids?|trade fire|exchange fire|fires? (?:on|at)|"
+    rf"downs?|shoots? down|intercepts?)\b(?!{_NOT_FIGHTING})"
+)
+# What is downed or intercepted must be a weapon; what is seized or captured, ground.
+_DOWNED = re.compile(
+    r"\s+(?:\d+\s+|dozens of\s+|scores of\s+|[\w-]+\s+){0,3}?(?:drones?|missiles?|rockets?|jets?|planes?|aircraft|helicopters?|warplanes?|uavs?)\b"
+)
+_GROUND = re.compile(
+    r"\s+(?:the\s+|key\s+|strategic\s+|eastern\s+|western\s+|northern\s+|southern\s+|another\s+|second\s+|"
+    r"[\w-]+\s+){0,3}?(?:town|city|village|district|province|base|airport|capital|positions?|territory|hill|"
+    r"region|border post|crossing|stronghold|port)s?\b"
+)
+
+
+def _only_states(words: str) -> bool:
+    """Whether a headline's opening words are only places of the gazetteer ("Israel", "Pakistan, India"), so that
+    they are the subject ("US fast-food workers strike" is not a state striking)."""
+    automaton = gazetteer.places().automaton
+    pieces = [p.strip() for p in re.split(r",|&|\band\b", words)]
+    return all(p in automaton and any(e.kind != "none" for e in automaton.get(p)[1]) for p in pieces if p) and any(
+        pieces
+    )
+
+
+def _headline_attack(sent: Sentence, actor: bool) -> bool:
+    """Whether a headline reports fighting in headline grammar (_HEADLINE_ARMED, _HEADLINE_STATE); `actor`: the
+    headline names a place (a state or a city)."""
+    low = sent.folded
+    found = list(_HEADLINE_ARMED.finditer(low))
+    if actor:
+        found += [m for m in _HEADLINE_STATE.finditer(low) if _only_states(low[: m.start("verb")])]
+    for m in found:
+        verb = m.group("verb")
+        rest = low[m.end() :]
+        if verb.startswith(("down", "shoot", "intercept", "repel")) and not _DOWNED.match(rest):
+            continue
+        if verb.startswith(("seize", "capture", "overrun", "retake")) and not _GROUND.match(rest):
+            continue
+        if _fighting_reported(low, m.start("verb")) and not _TITLE_INFINITIVE.search(low, 0, m.start("verb")):
+            return True
+    return False
+
 
 def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heavy: bool) -> list[Reading]:
     """Every event reading in the article, one per sentence and type.
@@ -764,6 +835,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     """
     out: list[Reading] = []
     sets = [features.by_class.get(c, set()) for c in ("ceasefire", "talks", "agreement", "clash", "sanctions")]
+    # Headlines with a verb of headline grammar can report fighting without a clash word (_headline_attack).
+    sets[3] = sets[3] | {i for i in features.by_class.get(HEADLINE_VERBS, ()) if doc.sentences[i].is_title}
     off = features.by_class.get("topic", set())
     # Once a truce is named, "the pause", "the lull" and "the calm" refer to it (for its changes of state only).
     named = any(_CEASEFIRE.search(doc.sentences[i].folded) for i in sets[0])
@@ -845,7 +918,11 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             # Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not
             # what is fought against or ended: "a truce to end weeks of fighting"). A sentence about a ceasefire
             # reports fighting too ("bombing raids continued, ignoring appeals to observe the cease-fire").
-            if _attack_placed(sent) or any(_fighting_reported(low, cm.start()) for cm in _CLASH.finditer(low)):
+            if (
+                _attack_placed(sent)
+                or any(_fighting_reported(low, cm.start()) for cm in _CLASH.finditer(low))
+                or (sent.is_title and _headline_attack(sent, i in actor_sentences))
+            ):
                 out.append(Reading("clash", None, w, sent))
         if sa:
             # Sanctions imposed or lifted (threats and plans are not).

@@ -16,6 +16,7 @@ import ahocorasick
 from bot.detect import gazetteer
 from bot.detect.text import Doc, fold
 
+HEADLINE_VERBS = "headline_verbs"
 # Keyword -> class. A keyword matches at a word start; the precise regexes decide the rest.
 _CLASSES: dict[str, Iterable[str]] = {
     "ceasefire": [
@@ -101,6 +102,35 @@ _CLASSES: dict[str, Iterable[str]] = {
         "airstrike",
         "pounded",
         "open fire",
+    ],
+    # Verbs of headline grammar (events._headline_attack): only headlines are read for them, and they are no
+    # class of what an item is about (the relevance model does not see them).
+    HEADLINE_VERBS: [
+        "pound",
+        "hit",
+        "target",
+        "raid",
+        "storm",
+        "batter",
+        "rain down",
+        "trade fire",
+        "exchange fire",
+        "fire on",
+        "fires on",
+        "fire at",
+        "fires at",
+        "opens fire",
+        "down",
+        "shoot",
+        "intercept",
+        "repel",
+        "seize",
+        "capture",
+        "overrun",
+        "retake",
+        "advance",
+        "push into",
+        "pushes into",
     ],
     "sanctions": ["sanction", "embargo", "asset freeze", "travel ban", "blacklist"],
     "casualty": [
