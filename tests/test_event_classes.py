@@ -990,3 +990,37 @@ def test_a_headline_in_headline_grammar_reports_fighting(detector: Detector, tit
 )
 def test_everyday_senses_of_headline_verbs_are_no_fighting(detector: Detector, title: str) -> None:
     assert "clash" not in _types(detector, "", title)
+
+
+# --- ceasefire: a truce announced while a party is still urged to stop fighting is not accepted -----
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "The coalition announced a ten-day ceasefire in the province on Monday. The envoy urged the rebels to "
+            "immediately cease all hostilities and join the talks.",
+            "proposed",
+        ),
+        (
+            "The two powers announced a cessation of hostilities starting on Saturday. They will now work to secure "
+            "commitments from the armed groups on the ground.",
+            "proposed",
+        ),
+        (
+            "A 72-hour ceasefire went into effect at noon. The militias should similarly halt attacks so that aid "
+            "can reach the city.",
+            "proposed",
+        ),
+        # Both sides agreed: a call to respect the truce is no sign that a party has not accepted it.
+        (
+            "The army and the rebels signed a ceasefire in the capital on Friday. The envoy urged both sides to "
+            "respect it.",
+            "agreed",
+        ),
+        ("The government and the rebels agreed a ceasefire on Tuesday after a week of talks.", "agreed"),
+    ],
+)
+def test_a_truce_with_a_party_still_urged_to_stop_is_proposed(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

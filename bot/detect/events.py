@@ -1111,6 +1111,14 @@ def _segment_weights(doc: Doc, segments: list[int]) -> list[float]:
     return weights
 
 
+# A party still urged to stop fighting, or commitments still to be secured: the truce is not accepted by all.
+_UNACCEPTED = re.compile(
+    r"\b(?:urg\w*|call\w* (?:on|upon)|press\w*|ask\w*|should|must)\b[^.;]{0,80}?\b(?:to\s+)?(?:(?:immediately|similarly|"
+    r"also|likewise|now)\s+)?(?:cease|halt|stop)\s+(?:all\s+)?(?:the\s+|their\s+|its\s+)?(?:hostilities|attacks|fighting|"
+    r"military operations|offensive|shelling)\b|\b(?:secure|obtain|seek\w*|get)\s+(?:the\s+)?(?:\w+\s+)?commitments?\b"
+)
+
+
 def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -> list[Event]:
     """Turn readings into the article's events: one per type, the ceasefire with its weightiest status."""
     events: list[Event] = []
@@ -1173,6 +1181,13 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
                 del scores["talks"]
             status = max(scores, key=lambda s: (scores[s], -_PRIORITY.index(s))) if scores else None
             clash = by_type.get("clash", [])
+            unaccepted = None
+            if status == "agreed" and sum(r.weight for r in clash) < _THRESHOLDS["clash"]:
+                unaccepted = next((m for s in doc.sentences if (m := _UNACCEPTED.search(s.folded))), None)
+            if unaccepted is not None:
+                # A truce announced while a party is still urged to cease hostilities, or while commitments are
+                # still to be secured, is one side's or outside powers' offer that not every party has accepted.
+                status = "proposed"
             if (
                 status in ("agreed", "holding")
                 and sum(r.weight for r in clash) >= _THRESHOLDS["clash"]
