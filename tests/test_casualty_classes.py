@@ -46,6 +46,10 @@ def _current(detector: Detector, text: str, title: str = "") -> dict[int, bool]:
         ("Last year's attack on the stadium killed 40 people.", 40),
         ("In the 2020 war, more than 6,700 people were killed.", 6700),
         ("Commemorations were held for the 300 people who died in the 1994 massacre.", 300),
+        ("The group also claimed a 2021 ambush in which 14 soldiers died.", 14),
+        ("A year earlier, 18 soldiers were killed at the same checkpoint.", 18),
+        ("Last July, jihadists killed 70 soldiers in an attack on a base.", 70),
+        ("The attack came a decade after a bombing in the town killed 60 people.", 60),
     ],
 )
 def test_earlier_events_are_background(detector: Detector, text: str, count: int) -> None:
@@ -92,6 +96,9 @@ def test_separately_dated_weekday_incident_is_background(detector: Detector) -> 
         ("A bomb killed 12 people on Thursday, the deadliest attack since 2014.", 12),
         ("The ministers met for the first time since shelling last week killed more than 200 troops.", 200),
         ("Both sides blame the other for days of shelling last week that killed 200 troops.", 200),
+        # "N days after a ..." dates an earlier incident only when an incident follows, not a truce or a deal.
+        ("Two days after a ceasefire was agreed, an attack on a bus killed 12 people.", 12),
+        ("Two years after a peace deal was signed, an attack on a bus killed 12 people on Monday.", 12),
     ],
 )
 def test_current_and_cumulative_figures_stay_current(detector: Detector, text: str, count: int) -> None:

@@ -818,13 +818,16 @@ _FEW = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|
 # lead only, where they date the news itself. "In the last week" and "the past month" are running totals;
 # "last week" is how a report names the recent violence it is about ("shelling last week that killed 200").
 _EARLIER_REL = _words(
-    rf"\b{_FEW}\s+(?:days?|weeks?|months?)\s+(?:ago|earlier|before)\b"
-    r"|(?<!the )(?<!past )\blast\s+month\b|\bearlier\s+(?:this|that|in the)\s+(?:week|month)\b"
+    rf"\b{_FEW}\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before)\b"
+    rf"|(?<!the )(?<!past )\blast\s+(?:month|{_MONTH_RE})\b|\bearlier\s+(?:this|that|in the)\s+(?:week|month)\b"
     r"|\bthe\s+(?:previous|preceding)\s+(?:day|week|month|night|evening)\b|\bthe\s+day\s+before\b"
     rf"|\bon\s+(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\bon\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b"
 )
 # A separately reported earlier incident: "a previous bombing", "an earlier ambush on the road".
-_PREVIOUS = _words(rf"\b(?:a|an|the)\s+(?:previous|earlier|prior)\s+(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b")
+# ... or one dated by its year: "a 2021 ambush in which 14 soldiers died", "the 2019 bombing".
+_PREVIOUS = _words(
+    rf"\b(?:a|an|the)\s+(?:previous|earlier|prior|(?:1[89]|20)\d\d)\s+(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b"
+)
 # "the deadliest attack since 2014, when 80 died": what follows "since" is the record it is compared with.
 _COMPARISON = _words(
     r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|most\s+(?:deadly|lethal|violent|serious))\b[^.;]{0,60}?\b(?P<since>since)\b"
@@ -833,7 +836,7 @@ _COMPARISON = _words(
 _FOLLOWS = _words(
     r"\bfollows\s+(?:a|an|the|another|last|similar)\b"
     r"|\b(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\b"
-    rf"|\b{_FEW}\s+(?:days?|weeks?|months?)\s+after\s+(?:a|an|another)\b"
+    rf"|\b{_FEW}\s+(?:days?|weeks?|months?|years?|decades?)\s+after\s+(?:a|an|another)\s+(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b"
 )
 # A base of comparison: "1,711 deaths, up from 1,558 in 2021", "compared with 1,602 the year before".
 _COMPARED = _words(
