@@ -1024,3 +1024,22 @@ def test_everyday_senses_of_headline_verbs_are_no_fighting(detector: Detector, t
 )
 def test_a_truce_with_a_party_still_urged_to_stop_is_proposed(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+def test_talks_that_produced_the_truce_the_lead_reports_agreed_give_way(detector: Detector) -> None:
+    # The talks are the way there; the agreement in the lead is the news, however often the body names the talks.
+    text = (
+        "Government and rebel negotiators have agreed to a ceasefire, the mediators said on Friday. Ceasefire talks "
+        "had been under way in Nairobi since March. The ceasefire negotiations were facilitated by Kenya. "
+        "Negotiators on both sides praised the ceasefire talks. Further talks on a ceasefire monitoring mechanism "
+        "are planned."
+    )
+    assert _status(detector, text, "Sudan talks") == "agreed"
+
+
+def test_talks_with_no_agreement_in_the_lead_stay_talks(detector: Detector) -> None:
+    text = (
+        "Government and rebel negotiators resumed ceasefire talks in Nairobi on Friday, the mediators said. The "
+        "ceasefire negotiations are facilitated by Kenya. A ceasefire agreed in 2019 collapsed within weeks."
+    )
+    assert _status(detector, text, "Sudan ceasefire talks resume") == "talks"

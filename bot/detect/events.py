@@ -1179,6 +1179,9 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
                 # Talks on a new truce beside the state of the one in force: the truce in force is the news
                 # ("cease-fire holding, truce talks to open in Cairo").
                 del scores["talks"]
+            elif "talks" in scores and any(r.status == "agreed" and r.sentence.weight >= LEAD_WEIGHT for r in rs):
+                # Talks that produced the truce the headline or lead reports as agreed: the agreement is the news.
+                del scores["talks"]
             status = max(scores, key=lambda s: (scores[s], -_PRIORITY.index(s))) if scores else None
             clash = by_type.get("clash", [])
             unaccepted = None
