@@ -1043,3 +1043,26 @@ def test_talks_with_no_agreement_in_the_lead_stay_talks(detector: Detector) -> N
         "ceasefire negotiations are facilitated by Kenya. A ceasefire agreed in 2019 collapsed within weeks."
     )
     assert _status(detector, text, "Sudan ceasefire talks resume") == "talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A truce on paper only.
+        ("Mediators presented a draft ceasefire agreement to both sides on Monday.", "proposed"),
+        ("The plan envisages a ceasefire followed by the withdrawal of heavy weapons.", "proposed"),
+        ("The peace plan provides for a ceasefire along the current front line.", "proposed"),
+        # Agreeing to seek a truce is seeking it.
+        ("World powers agreed to seek a cessation of hostilities within a week.", "proposed"),
+        # A declaration the other side is asked to match is one side's.
+        ("The Houthis declared a truce on Saudi territory and called on the coalition to reciprocate.", "proposed"),
+        # Near misses: accepted, matched, agreed.
+        ("The rebels accepted the government's proposal of a ceasefire.", "agreed"),
+        ("The army declared a truce, and the rebels reciprocated on Friday.", "agreed"),
+        ("The sides signed the draft into a ceasefire agreement on Monday.", "agreed"),
+    ],
+)
+def test_a_truce_on_paper_sought_or_asked_of_the_other_side_is_proposed(
+    detector: Detector, text: str, status: str
+) -> None:
+    assert _status(detector, text) == status

@@ -134,7 +134,9 @@ _LEFT_CUES = re.compile(
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
     r"\bbid for\b|\bplans? for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
-    r"\btowards?\b|\bpath(?:way)? to\b|\broad to\b|\bneed for\b|\bnecessity of\b|\bimportance of\b)"
+    r"\btowards?\b|\bpath(?:way)? to\b|\broad to\b|\bneed for\b|\bnecessity of\b|\bimportance of\b|"
+    # A truce on paper only: "a draft ceasefire agreement", "the plan envisages a ceasefire".
+    r"\bdraft\b|\bpotential\b|\bprospective\b|\benvisag\w*|\bforesees?\b|\bprovides? for\b)"
     r"|(?P<holding>\bfragile\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
     r"\bhonou?r(?:s|ed|ing)?\b)"
     r"|(?P<agreed>\bnegotiated\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
@@ -425,6 +427,22 @@ _JOINT = re.compile(
     r"\b(?:both|two sides|the sides|all sides|the parties|all parties|jointly|joint|mutual\w*|bilateral|agreed|agreement|"
     r"join(?:s|ed|ing)?|match\w*|reciprocat\w*|together|between)\b|\b\w+ and (?:the )?\w+ (?:have |had |has )?declar"
 )
+# "Called on the coalition to reciprocate": the other side is asked to join, it has not.
+_ASKED_TO = re.compile(
+    r"\b(?:call\w* (?:on|upon)|urg\w*|ask\w*|invit\w*|press\w*|challeng\w*)\s+(?:[\w'-]+\s+){0,5}?to\s+$"
+)
+# "Agreed to seek a cessation of hostilities": agreeing to seek a truce is seeking it (an accepted proposal is
+# "accepted the proposal").
+_AGREED_TO_SEEK = re.compile(r"\bagreed to\s+$")
+
+
+def _joint(low: str, left: int, right: int) -> bool:
+    """Whether the clause shows a declared truce is both sides' (_JOINT), not merely asked of the other side."""
+    return any(
+        not _ASKED_TO.search(low, max(left, m.start() - 60), m.start()) for m in _JOINT.finditer(low, left, right)
+    )
+
+
 # A signing or start on the calendar is an agreement made: "preparing to sign", "set to begin", "due to sign".
 _SCHEDULED = re.compile(r"\b(?:due|set|scheduled|poised|preparing|prepare|prepares|about) to\s*$")
 _WINDOW = 70
@@ -588,9 +606,9 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         before = low[left : cue.start()]
         if _NEGATED_CUE.search(before):
             return None, f"negated {why}"
-        if status == "proposed" and _ACCEPTED.search(before[-40:]):
+        if status == "proposed" and _ACCEPTED.search(before[-40:]) and not _AGREED_TO_SEEK.search(before):
             return "agreed", f"accepted {why}"  # "accepted the American proposal to end the war"
-        if status == "agreed" and cue.group().startswith("declar") and not _JOINT.search(low, left, right):
+        if status == "agreed" and cue.group().startswith("declar") and not _joint(low, left, right):
             return "proposed", f"declared by one side {why}"  # "Maoists declare a three-month ceasefire": unilateral
         if status == "agreed" and _SCHEDULED.search(before[-30:]):
             return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
