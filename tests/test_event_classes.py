@@ -1066,3 +1066,36 @@ def test_a_truce_on_paper_sought_or_asked_of_the_other_side_is_proposed(
     detector: Detector, text: str, status: str
 ) -> None:
     assert _status(detector, text) == status
+
+
+# --- ceasefire: a truce in force (corpus convention 3: time into it, activity under it, "ongoing") ----
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The ceasefire in Gaza entered its third day on Monday with no major violations reported.", "holding"),
+        ("A week into the truce, residents returned to their homes in the border villages.", "holding"),
+        ("Aid convoys crossed into the enclave on Tuesday under the ceasefire that began on Sunday.", "holding"),
+        ("The truce between the army and the rebels has largely held since it took effect in March.", "holding"),
+        ("Calm returned to the region as the ceasefire took hold.", "holding"),
+        ("Under the ceasefire, the two sides exchanged prisoners on Thursday.", "holding"),
+        ("The guns have been silent since the ceasefire began at midnight.", "holding"),
+        ("The ongoing truce has allowed farmers to return to their fields.", "holding"),
+        ("The ceasefire remains in place despite sporadic gunfire.", "holding"),
+        ("Talks on a permanent settlement opened in Geneva as the truce held for a second week.", "holding"),
+        ("The two-month-old truce has brought relative calm to the capital.", "holding"),
+        ("Monitors said the ceasefire was being broadly respected.", "holding"),
+        ("The truce, now in its second month, has been extended twice.", "extended"),
+        ("Shops reopened in the city on the first full day of the ceasefire.", "holding"),
+        ("The ceasefire has held since it began on Friday, the UN said.", "holding"),
+        ("Under the ceasefire deal, Hamas will release 33 hostages in the first phase.", "agreed"),
+        ("Since the truce began, more than 300 violations have been recorded.", "violated"),
+        ("Ongoing truce talks in Cairo made little progress on Sunday.", "talks"),
+        ("The ongoing ceasefire negotiations stalled over the release of prisoners.", "talks"),
+        ("On the first day of the ceasefire, fighting broke out again near the border.", "violated"),
+        ("The ceasefire that began on Sunday is due to expire at midnight.", "agreed"),
+    ],
+)
+def test_a_truce_in_force_holds(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

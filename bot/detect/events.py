@@ -137,7 +137,7 @@ _LEFT_CUES = re.compile(
     r"\btowards?\b|\bpath(?:way)? to\b|\broad to\b|\bneed for\b|\bnecessity of\b|\bimportance of\b|"
     # A truce on paper only: "a draft ceasefire agreement", "the plan envisages a ceasefire".
     r"\bdraft\b|\bpotential\b|\bprospective\b|\benvisag\w*|\bforesees?\b|\bprovides? for\b)"
-    r"|(?P<holding>\bfragile\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
+    r"|(?P<holding>\bfragile\b|\bongoing\b|\bcontinuing\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
     r"\bhonou?r(?:s|ed|ing)?\b)"
     r"|(?P<agreed>\bnegotiated\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplement\w*|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
@@ -195,7 +195,9 @@ _TALKS_SUBJECT = re.compile(
     r"\b(?:talks|negotiations|discussions|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+){0,3}$"
 )
 _OUT_OF_REACH = re.compile(r"\b(?:out of reach|within reach|in sight|elusive|on the table|close)\b")
-_SUBORDINATE = re.compile(r"\b(?:until|till|when|before|after|as soon as|since|because|while)\b")
+_SUBORDINATE = re.compile(
+    r"\b(?:until|till|when|before|after|as soon as|since|because|while)\b|\bas\s+(?:the|a|an|its)\s+(?:[\w'-]+\s+){0,3}$"
+)
 _NEARLY = re.compile(
     r"\b(?:close(?:r)? to|near(?:ing|er)?(?: to)?|on the verge of|edg\w+ toward|moving toward)\s+(?:\w+\s+)?$"
 )
@@ -443,6 +445,14 @@ def _joint(low: str, left: int, right: int) -> bool:
     )
 
 
+# Time elapsed inside a truce: it is in force ("a week into the truce", "the first full day of the ceasefire").
+_INTO = re.compile(
+    r"\b(?:[\w-]+\s+(?:days?|weeks?|months?|hours?)\s+into|(?:first|second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:st|nd|rd|th))"
+    r"\s+(?:full\s+)?(?:day|night|week|month)\s+of|(?:day|week)\s+(?:\d+|one|two|three|four|five|six|seven)\s+of)\s+"
+    r"(?:the|a|its|this)\s+(?:[\w'-]+\s+){0,3}$"
+)
+# "Under the truce", "since the ceasefire": a truce in force, unless a modal makes them its terms.
+_IN_FORCE_FRAME = re.compile(r"under\b|since\b")
 # A signing or start on the calendar is an agreement made: "preparing to sign", "set to begin", "due to sign".
 _SCHEDULED = re.compile(r"\b(?:due|set|scheduled|poised|preparing|prepare|prepares|about) to\s*$")
 _WINDOW = 70
@@ -627,7 +637,14 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             )  # "called on the sides to stop the shelling and respect the truce"
         if status == "agreed" and _NEARLY.search(before):
             return "talks", f"nearly {why}"  # "the warring parties are close to agreeing on a cease-fire"
+        if status == "agreed" and _IN_FORCE_FRAME.match(cue.group()) and not _modal(low[left:right]):
+            # "aid crossed under the ceasefire", "the first meeting since the truce began": a truce agreed before
+            # the news, in force now (its terms to come, "under the deal both sides will withdraw", stay agreed).
+            return "holding", f"in force {why}"
         return status, why
+    into = _INTO.search(low, max(left, start - 50), start)
+    if into is not None:
+        return "holding", f"time into the truce {_quote(low, into)}"  # "a week into the truce", "day 3 of the truce"
     upkeep = _UPKEEP.match(low, end)
     if upkeep and _DEFINITE.search(low, max(left, start - 40), start):
         return ("agreed" if upkeep.group("deal") else "holding"), f"a truce to keep {_quote(low, upkeep)}"
