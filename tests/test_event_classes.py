@@ -1099,3 +1099,22 @@ def test_a_truce_on_paper_sought_or_asked_of_the_other_side_is_proposed(
 )
 def test_a_truce_in_force_holds(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+# --- talks: a known official is an actor; talks that led to the deal reported are its way there ------
+
+
+def test_a_meeting_of_known_officials_is_talks(detector: Detector) -> None:
+    assert "talks" in _types(detector, "", "Blinken meets Wang Yi in Beijing")
+
+
+@pytest.mark.parametrize(
+    ("text", "talks"),
+    [
+        ("The accord was signed by General Nundo and General Ucuatchitembo following two weeks of peace talks.", False),
+        ("The deal was reached by President Putin and President Erdogan after months of negotiations.", False),
+        ("The deal was reached Friday after a meeting between President Putin and President Erdogan.", True),
+    ],
+)
+def test_talks_that_led_to_the_deal_are_its_way_there(detector: Detector, text: str, talks: bool) -> None:
+    assert ("talks" in _types(detector, text)) is talks

@@ -60,6 +60,9 @@ class Detector:
         countries, regions, _ = countries_and_regions(place_hits)
         actor_sentences = {h.sentence for h in place_hits}
         people = find_people(doc)
+        # A known official is an actor of talks as much as a state is ("Blinken meets Wang Yi").
+        evidence = {p.evidence for p in people}
+        actor_sentences |= {s.index for s in doc.sentences if s.text in evidence}
         casualties = find_casualties(doc, _demonym_words(), features.by_class.get("casualty", set()))
         # Three different labour or sport words make the whole article off-topic for talks and deals.
         topic_heavy = len(features.topic_words) >= 3

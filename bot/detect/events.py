@@ -936,7 +936,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                 and not _CAPTION.search(low)
             ):
                 left = _bounds(low, tm.start(), tm.end())[0]
-                concluded = tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end())
+                concluded = (tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end())) or (
+                    _TALKS_LED.search(low, max(left, tm.start() - 40), tm.start()) and _DONE_DEAL.search(low)
+                )
                 if (
                     not _TALKS_URGED.search(low, left, tm.start())
                     and not concluded
@@ -980,6 +982,12 @@ _TALKS_URGED = re.compile(
 _SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate)(?:'s)?\s+$")
 # Talks dated to last month or earlier are background.
 _TALKS_PAST = re.compile(r"\b(?:last (?:month|year)|(?:weeks|months|years) ago|earlier this year)\b")
+# "Signed ... following two weeks of peace talks": the talks are the way to the deal the sentence reports ("after a
+# meeting" reports the meeting).
+_TALKS_LED = re.compile(
+    r"\b(?:following|after|ending|concluding|culminating|at the end of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:days|weeks|months|years|decades|rounds|sessions)\s+of\s+(?:[\w-]+\s+)?$"
+)
 # Negotiators who announce a deal report the agreement, not the talks.
 _DONE_DEAL = re.compile(r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b")
 # A photo caption ends on its date ("... in Washington, Feb. 25, 2016."): chrome, not a report of a meeting.
