@@ -1118,3 +1118,19 @@ def test_a_meeting_of_known_officials_is_talks(detector: Detector) -> None:
 )
 def test_talks_that_led_to_the_deal_are_its_way_there(detector: Detector, text: str, talks: bool) -> None:
     assert ("talks" in _types(detector, text)) is talks
+
+
+@pytest.mark.parametrize(
+    ("title", "agreement"),
+    [
+        ("Putin, Xi sign energy pact", True),
+        ("EU, UK seal post-Brexit deal", True),
+        ("Israel, UAE ink normalisation accord", True),
+        ("US and China reach trade deal", True),
+        ("Rebels to sign peace deal", False),
+        ("Trump urges allies to sign pact", False),
+        ("Leaders fail to reach deal", False),
+    ],
+)
+def test_a_headline_deal_in_the_present_is_an_agreement(detector: Detector, title: str, agreement: bool) -> None:
+    assert ("agreement" in _types(detector, "", title)) is agreement

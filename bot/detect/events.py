@@ -327,6 +327,9 @@ _DATED = re.compile(
 )
 
 
+_TITLE_SIGN = re.compile(r"\b(?:sign|ink|inks|seal|seals|strike|clinch|clinches|reach|reaches)\s+(?:[\w'-]+\s+){0,3}$")
+
+
 def _agreement_made(low: str, is_title: bool = False) -> bool:
     """An agreement, declaration or resolution adopted, signed, reached or agreed in this sentence.
 
@@ -355,6 +358,11 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
             if cue is None or abs(c.start() - m.start()) < abs(cue.start() - m.start()):
                 cue = c
         exists = _AGREEMENT_EXISTS.search(low, max(left, m.start() - 40), min(right, m.end() + 12))
+        if cue is None and exists is None and is_title:
+            # Headline grammar: "Putin, Xi sign energy pact", "EU, UK seal deal" (present tense, no auxiliary).
+            cue = _TITLE_SIGN.search(low, max(left, m.start() - 30), m.start())
+            if cue is not None and _TITLE_INFINITIVE.search(low, 0, cue.start()):
+                cue = None  # "Rebels to sign peace deal": a plan
         hit = cue or exists
         if hit is None:
             continue
