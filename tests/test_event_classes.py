@@ -1134,3 +1134,38 @@ def test_talks_that_led_to_the_deal_are_its_way_there(detector: Detector, text: 
 )
 def test_a_headline_deal_in_the_present_is_an_agreement(detector: Detector, title: str, agreement: bool) -> None:
     assert ("agreement" in _types(detector, "", title)) is agreement
+
+
+# --- ceasefire: a party's commitment to keep a truce, and a halt the parties agreed to, are agreed ----
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The agreement commits both sides to a ceasefire from Friday.", "agreed"),
+        ("Both sides will observe a ceasefire starting Friday, the mediators said.", "agreed"),
+        ("The truce is expected to begin at dawn on Saturday, officials from both sides said.", "agreed"),
+        ("Hamas said it would abide by the truce agreed with Israel.", "agreed"),
+        ("The ceasefire will be monitored by a joint commission of the two armies.", "agreed"),
+        ("The two sides agreed to sign a ceasefire agreement next week.", "agreed"),
+        ("The government and the rebels agreed in principle on a ceasefire.", "agreed"),
+        ("Israel's cabinet approved the ceasefire deal, which will take effect on Sunday.", "agreed"),
+        ("The ceasefire is scheduled to take effect at noon on Monday.", "agreed"),
+        ("The warring factions are preparing to sign a ceasefire in Addis Ababa.", "agreed"),
+        ("Both sides said they would respect the ceasefire brokered by Turkey.", "agreed"),
+        ("The rebels will lay down their arms under the truce reached on Tuesday.", "agreed"),
+        ("Russia and Ukraine have agreed to halt strikes on energy facilities for 30 days.", "agreed"),
+        ("A ceasefire deal between the two sides will see hostages released in stages.", "agreed"),
+        ("The truce that the two sides agreed last night should allow aid into the city.", "agreed"),
+        ("Both militias would pull back from the front line under the ceasefire terms.", "agreed"),
+        ("Russia and Ukraine have agreed to halt strikes on energy facilities for 30 days.", "agreed"),
+        ("The two armies agreed to stop shelling along the line of contact from Monday.", "agreed"),
+        ("The sides did not agree to halt strikes, the mediator said.", None),
+        ("The envoy urged both sides to agree to halt hostilities.", "proposed"),
+        ("The companies agreed to halt production at the plant.", None),
+        ("Unions agreed to halt strikes at the port until talks resume.", None),
+        ("Rail workers agreed to suspend strikes over pay.", None),
+    ],
+)
+def test_commitments_and_agreed_halts_are_agreed(detector: Detector, text: str, status: str | None) -> None:
+    assert _status(detector, text) == status

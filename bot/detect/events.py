@@ -459,6 +459,9 @@ _INTO = re.compile(
     r"\s+(?:full\s+)?(?:day|night|week|month)\s+of|(?:day|week)\s+(?:\d+|one|two|three|four|five|six|seven)\s+of)\s+"
     r"(?:the|a|its|this)\s+(?:[\w'-]+\s+){0,3}$"
 )
+# A party's own future commitment to keep a truce ("will observe", "would abide by"), with nothing conditional.
+_COMMITMENT = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:(?:fully|strictly|continue to|also)\s+)?\S*\s*$")
+_CONDITIONAL = re.compile(r"\b(?:if|unless|provided|as long as|on condition|only when)\b")
 # "Under the truce", "since the ceasefire": a truce in force, unless a modal makes them its terms.
 _IN_FORCE_FRAME = re.compile(r"under\b|since\b")
 # A signing or start on the calendar is an agreement made: "preparing to sign", "set to begin", "due to sign".
@@ -632,8 +635,16 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
         # The modal must be near the governing word: "the team that will monitor the implementation of the
         # ceasefire" does not make the ceasefire a plan.
-        if status in ("agreed", "holding") and (
-            _modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before))
+        if status == "holding" and _COMMITMENT.search(before[-35:]) and not _CONDITIONAL.search(low, left, right):
+            # "both sides will observe the ceasefire", "Hamas said it would abide by the truce": a party's
+            # commitment to a truce is the truce agreed (a call, "must respect", stays below).
+            return "agreed", f"commitment to keep {why}"
+        if (
+            status in ("agreed", "holding")
+            and not _IN_FORCE_FRAME.match(
+                cue.group()
+            )  # "will lay down arms under the truce": the modal is another verb's
+            and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before)))
         ):
             return "proposed", f"modality before {why}"
         if status == "agreed" and _EXHORT.search(before):
@@ -722,9 +733,23 @@ _ANAPHOR = re.compile(r"\bthe (?:humanitarian |temporary |relative |fragile )?(?
 _CHANGES = frozenset(["collapsed", "violated", "extended", "holding"])
 
 
+_HALT = re.compile(r"(?:halt|stop|cease|suspend)(?:ing)?\b")
+# A halt the parties agreed to is a truce: "Russia and Ukraine agreed to halt strikes on energy facilities".
+_AGREED_HALT = re.compile(
+    r"\b(?:agree[ds]?|committed|commit(?:s)?)\s+to\s+(?:an?\s+|the\s+|immediately\s+)?(?P<halt>(?:halt|stop|cease|suspend)(?:ing)?\s+"
+    r"(?:all\s+)?(?:the\s+|their\s+)?(?:fighting|hostilities|attacks|(?:air|missile|drone|rocket|military|artillery)\s+strikes|"
+    r"strikes\s+(?:on|against)|fire|firing|shelling|military operations))\b"
+)
+
+
 def _mentions(low: str, named: bool) -> list[re.Match[str]]:
     """The ceasefire mentions of a sentence; with `named` (the article names a truce), also its anaphors."""
     found = list(_CEASEFIRE.finditer(low))
+    taken_halt = [(m.start(), m.end()) for m in found]
+    for h in _AGREED_HALT.finditer(low):
+        if not any(a <= h.start("halt") < b for a, b in taken_halt):
+            found.append(_HALT.match(low, h.start("halt")) or h)
+    found.sort(key=lambda m: m.start())
     if named:
         taken = [(m.start(), m.end()) for m in found]
         found += [m for m in _ANAPHOR.finditer(low) if not any(a <= m.start() < b for a, b in taken)]
@@ -887,8 +912,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     for i in sorted(set().union(*sets, anaphoric)):
         sent = doc.sentences[i]
         cf, tk, ag, cl, sa = (i in s for s in sets)
-        cf = cf or i in anaphoric
         low = sent.folded
+        cf = cf or i in anaphoric or (ag and _AGREED_HALT.search(low) is not None)
         background = is_background(sent)
         is_off_topic = i in off
         w = sent.weight
