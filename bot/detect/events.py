@@ -836,7 +836,8 @@ _ATTACK_VERB = (
     r"(?:pound|pounds|hit|hits|strike|strikes|shell|shells|bomb|bombs|target|targets|attack|attacks|raid|raids|"
     r"storm|storms|ambush|ambushes|batter|batters|rain down on|trade fire|exchange fire|fire on|fires on|fire at|"
     r"fires at|open fire|opens fire|down|downs|shoot down|shoots down|intercept|intercepts|repel|repels|seize|seizes|"
-    r"capture|captures|overrun|overruns|retake|retakes|advance on|advances on|push into|pushes into)"
+    r"capture|captures|overrun|overruns|retake|retakes|recapture|recaptures|liberate|liberates|advance on|advances on|"
+    r"push into|pushes into)"
 )
 # "Strikes a deal", "hits back", "hits record high", "strikes a chord": the everyday senses of the same verbs.
 _NOT_FIGHTING = (
@@ -852,7 +853,7 @@ _HEADLINE_ARMED = re.compile(
 # everyday sense with a state as subject ("Russia targets Western firms", "China hits record" are not fighting).
 _HEADLINE_STATE = re.compile(
     rf"^(?:[\w'.,-]+\s+){{1,4}}?(?P<verb>pounds?|shells?|bombs?|strikes?|raids?|trade fire|exchange fire|fires? (?:on|at)|"
-    rf"downs?|shoots? down|intercepts?)\b(?!{_NOT_FIGHTING})"
+    rf"downs?|shoots? down|intercepts?|retakes?|recaptures?|liberates?|captures?)\b(?!{_NOT_FIGHTING})"
 )
 # What is downed or intercepted must be a weapon; what is seized or captured, ground.
 _DOWNED = re.compile(
@@ -875,6 +876,22 @@ def _only_states(words: str) -> bool:
     )
 
 
+_TAKING = ("seize", "capture", "overrun", "retake", "recapture", "liberate")
+# Words after a verb of taking that name no ground: "seize power" is a coup, "capture hearts" no fighting.
+_NOT_GROUND = frozenset(["power", "hearts", "headlines", "attention", "imagination", "control", "the"])
+
+
+def _named_ground(sent: Sentence, verb: int, at: int) -> bool:
+    """Whether the verb of taking at `verb`..`at` takes a named place ("Rebels seize Goma", "Ukraine retakes Izium"):
+    the next word is capitalised while the verb is not (in a title-case headline every word is), and is no
+    possessive ("captures Apple's market share")."""
+    words = sent.text[at:].split()
+    if not words or words[0].strip(",.:;'\"").lower() in _NOT_GROUND:
+        return False
+    word = words[0].rstrip(",.:;")
+    return word[:1].isupper() and not sent.text[verb : verb + 1].isupper() and not word.endswith(("'s", "’s"))
+
+
 def _headline_attack(sent: Sentence, actor: bool) -> bool:
     """Whether a headline reports fighting in headline grammar (_HEADLINE_ARMED, _HEADLINE_STATE); `actor`: the
     headline names a place (a state or a city)."""
@@ -887,7 +904,7 @@ def _headline_attack(sent: Sentence, actor: bool) -> bool:
         rest = low[m.end() :]
         if verb.startswith(("down", "shoot", "intercept", "repel")) and not _DOWNED.match(rest):
             continue
-        if verb.startswith(("seize", "capture", "overrun", "retake")) and not _GROUND.match(rest):
+        if verb.startswith(_TAKING) and not (_GROUND.match(rest) or _named_ground(sent, m.start("verb"), m.end())):
             continue
         if _fighting_reported(low, m.start("verb")) and not _TITLE_INFINITIVE.search(low, 0, m.start("verb")):
             return True

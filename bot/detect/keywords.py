@@ -128,6 +128,8 @@ _CLASSES: dict[str, Iterable[str]] = {
         "capture",
         "overrun",
         "retake",
+        "recapture",
+        "liberate",
         "advance",
         "push into",
         "pushes into",
