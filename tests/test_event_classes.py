@@ -1178,3 +1178,23 @@ def test_a_headline_deal_in_the_present_is_an_agreement(detector: Detector, titl
 )
 def test_commitments_and_agreed_halts_are_agreed(detector: Detector, text: str, status: str | None) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "clash"),
+    [
+        ("", "Crews began cleaning the coast after the consequences of military aggression by the enemy.", False),
+        ("", "State television showed the army training for an invasion of the island.", False),
+        ("", "The navy must be able to carry out offensive operations beyond the borders, a commander said.", False),
+        ("Swiatek sets up title clash with Rybakina in Toronto", "", False),
+        ("Port explosion investigation rattles the elite", "", False),
+        # Near misses: fighting reported beside the same words.
+        ("", "Clashes erupted on Monday following the arrest of an opposition leader.", True),
+        ("", "The government reached a truce, following clashes this week in the north.", True),
+        ("", "Heavy fighting was reported in the aftermath of the election in the capital.", True),
+    ],
+)
+def test_fighting_prepared_for_named_as_a_cause_or_a_match_is_no_clash(
+    detector: Detector, title: str, text: str, clash: bool
+) -> None:
+    assert ("clash" in _types(detector, text, title)) is clash

@@ -397,6 +397,16 @@ _CLASH_CONTEXT = re.compile(
     r"\b(?:combat|counter|defen[cd]\w* against|protect\w* (?:\w+ )?(?:from|against)|deter\w*|halt\w*|end(?:ed|ing)?(?: to)?|"
     r"stop\w*|after (?:\w+ ){0,2}(?:weeks|days|months|years) of|since)\W+(?:\w+\W+){0,3}$"
 )
+# Fighting named as the cause of the news or as what is prepared for: "cleanup following the consequences of
+# military aggression", "training for an invasion" ("following clashes this week" reports them: not here).
+_CLASH_CAUSE = re.compile(
+    r"\b(?:aftermath of|consequences of|training for|preparing for|prepare for|"
+    r"capabilit(?:y|ies) for|ability to|able to)\W+(?:\w+\W+){0,3}$"
+)
+# "Title clash", "semi-final clash": a match.
+_MATCH_CLASH = re.compile(r"\b(?:title|final|semi-?final|quarter-?final|cup|league|derby|match|top-of-the-table)\s+$")
+# "The port explosion investigation": the event is what is investigated, tried or remembered.
+_CLASH_TOPIC = re.compile(r"\w+\s+(?:investigation|probe|inquiry|trial|anniversary|memorial|victims'? families)\b")
 _SANCTIONS = re.compile(r"\b(?:sanctions?|sanctioned|embargo|asset freeze|travel ban|blacklisted)\b")
 _SANCTIONS_CUE = re.compile(
     r"\b(?:impos\w*|slapped|announc\w*|new|lift\w*|eased|eases|levied|designat\w*|froze|frozen|targeting|against)\b"
@@ -812,12 +822,16 @@ def _attack_placed(sent: Sentence) -> bool:
 
 
 def _fighting_reported(low: str, start: int) -> bool:
-    """Whether the fighting named at `start` is reported: not negated, not hypothetical, and not what is defended
-    against, ended or halted ("a truce to end weeks of fighting")."""
+    """Whether the fighting named at `start` is reported: not negated, not hypothetical, not what is defended
+    against, ended or halted ("a truce to end weeks of fighting"), prepared for ("training for an invasion"), named
+    as the cause of the news ("cleanup following military aggression", "the port explosion investigation"), nor a
+    match ("title clash")."""
     if _negated(low, start):
         return False
     before = low[max(0, start - 30) : start]
-    return not _HYPOTHETICAL.search(before[-25:]) and not _CLASH_CONTEXT.search(before)
+    if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before) or _CLASH_CAUSE.search(before):
+        return False
+    return not _MATCH_CLASH.search(before) and not _CLASH_TOPIC.match(low, start)
 
 
 _INDEFINITE = re.compile(r"\ban?\s+(?:[\w-]+\s+)?$")
