@@ -120,15 +120,20 @@ class ChaosSink:
 
     async def _post(self, path: str, alert: Any, **extra: Any) -> str | None:
         from bot.errors import Retryable
+        from bot.models import DigestAlert, NoticeAlert, alert_summaries
         from bot.ports import current_delivery_key
 
-        stories = [alert.summary.story_id] if alert.summary else [s.story_id for s in alert.summaries]
+        stories = [s.story_id for s in alert_summaries(alert)]
         body = {
             "key": current_delivery_key(),
             "channel": alert.channel,
             "kind": alert.kind,
             "stories": stories,
-            "text": alert.text,
+            "text": alert.text
+            if isinstance(alert, NoticeAlert)
+            else alert.title
+            if isinstance(alert, DigestAlert)
+            else None,
             **extra,
         }
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeAlias, get_args
 
 Severity = Literal["flash", "urgent", "routine"]
 SEVERITIES: tuple[Severity, ...] = ("flash", "urgent", "routine")
@@ -219,17 +219,76 @@ class Summary:
 AlertKind = Literal["post", "edit", "followup", "batch", "digest", "notice"]
 
 
-@dataclass(frozen=True, slots=True)
-class Alert:
-    """What a sink is asked to show: a new post, an edit of it, a thread follow-up, or a batch."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PostAlert:
+    """A story's first message in a channel; `mention` asks a flash story to ping the channel's flash group."""
 
-    kind: AlertKind
     channel: str
-    summary: Summary | None = None
-    change: str | None = None
-    summaries: tuple[Summary, ...] = ()
-    text: str | None = None
+    summary: Summary
     mention: bool = False
+    kind: Literal["post"] = field(default="post", init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EditAlert:
+    """The story's first message again, with its latest sources (an edit never mentions anyone)."""
+
+    channel: str
+    summary: Summary
+    kind: Literal["edit"] = field(default="edit", init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowupAlert:
+    """A development of the story, replied under its first message: what changed, and the story now."""
+
+    channel: str
+    summary: Summary
+    change: str | None = None
+    kind: Literal["followup"] = field(default="followup", init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatchAlert:
+    """Several new stories in one message, when a channel's burst limit is reached."""
+
+    channel: str
+    summaries: tuple[Summary, ...]
+    kind: Literal["batch"] = field(default="batch", init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DigestAlert:
+    """An hourly or daily digest subscription's stories under its title."""
+
+    channel: str
+    summaries: tuple[Summary, ...]
+    title: str | None = None
+    kind: Literal["digest"] = field(default="digest", init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoticeAlert:
+    """A plain text notice for the channel (a feed paused, a subscription dropped)."""
+
+    channel: str
+    text: str
+    kind: Literal["notice"] = field(default="notice", init=False)
+
+
+Alert: TypeAlias = PostAlert | EditAlert | FollowupAlert | BatchAlert | DigestAlert | NoticeAlert
+"""What a sink is asked to show; renderers `match` on the variant (its `kind` is `AlertKind`)."""
+
+
+def alert_summaries(alert: Alert) -> tuple[Summary, ...]:
+    """The stories an alert shows, in order (none for a notice)."""
+    match alert:
+        case PostAlert(summary=summary) | EditAlert(summary=summary) | FollowupAlert(summary=summary):
+            return (summary,)
+        case BatchAlert(summaries=summaries) | DigestAlert(summaries=summaries):
+            return summaries
+        case NoticeAlert():
+            return ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from adapters.discord.render import render_alert as discord_alert
 from adapters.slack.render import render_alert as slack_alert
-from bot.models import Alert, RuleMatch
+from bot.models import PostAlert, RuleMatch
 from bot.repo.stories import story_summary
 from bot.storage.tables import AlertRow
 from tests.test_lifecycle import Harness, bot, item  # noqa: F401 - the harness fixture
@@ -66,9 +66,9 @@ async def test_slack_and_discord_alerts_show_why_a_source_is_in_the_story(bot: H
         alert_row = (await session.scalars(select(AlertRow))).one()
         matches = [RuleMatch.from_dict(m) for m in alert_row.shown["matches"]]
         summary = await story_summary(session, alert_row.story_id, matches, tenant="local")
-    slack = slack_alert(Alert(kind="post", channel="c", summary=summary))
+    slack = slack_alert(PostAlert(channel="c", summary=summary))
     assert slack.blocks[0]["text"]["text"] == TOLL[0]
     assert "_why: matched casualties; with" in str(slack.blocks), slack.blocks
-    discord = discord_alert(Alert(kind="post", channel="c", summary=summary))
+    discord = discord_alert(PostAlert(channel="c", summary=summary))
     assert discord.embeds[0].title == TOLL[0]
     assert "why: matched casualties; with" in str(discord.embeds[0].fields)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from adapters.terminal import TerminalSink
-from bot.models import Alert
+from bot.models import NoticeAlert
 from bot.ports import DELIVERY_KEY, SentLookup
 
 
 async def test_terminal_sink_finds_a_message_printed_before_a_crash(tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
-    alert = Alert(kind="notice", channel="terminal", text="Feed x is paused")
+    alert = NoticeAlert(channel="terminal", text="Feed x is paused")
     with out.open("w", encoding="utf-8") as stream:
         sink = TerminalSink(stream)
         assert isinstance(sink, SentLookup)
@@ -31,5 +31,5 @@ async def test_terminal_sink_finds_a_message_printed_before_a_crash(tmp_path: Pa
 async def test_without_a_delivery_key_nothing_is_marked(tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     with out.open("w", encoding="utf-8") as stream:
-        await TerminalSink(stream).send(Alert(kind="notice", channel="terminal", text="hello"))
+        await TerminalSink(stream).send(NoticeAlert(channel="terminal", text="hello"))
     assert "[delivery" not in out.read_text(encoding="utf-8")

@@ -76,14 +76,14 @@ async def test_daily_digest_fires_at_local_time_once(subscribed, services, clock
     assert alert.kind == "digest" and alert.channel == chan
     assert [s.story_id for s in alert.summaries] == [STORY_ID]
     assert len(alert.summaries[0].sources) == 2
-    assert "Daily digest for armenia-azerbaijan: 1 story" in alert.text
+    assert "Daily digest for armenia-azerbaijan: 1 story" in (alert.title or "")
     rows = await deliveries(services)
     assert len(rows) == 1 and rows[0].kind == "digest" and rows[0].status == "pending" and rows[0].channel == chan
     # The outbox worker reads the payload back with the shared codec.
     from bot.codec import summary_from_dict
 
     assert summary_from_dict(rows[0].payload["summaries"][0]).story_id == STORY_ID
-    assert rows[0].payload["title"] == alert.text
+    assert rows[0].payload["title"] == alert.title
     # Nothing twice: the same minute, and later the same day.
     assert await run_digests(services) == []
     clock.advance(hours=5)

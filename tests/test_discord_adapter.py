@@ -16,7 +16,19 @@ from adapters.discord import create
 from adapters.discord.adapter import DiscordAdapter
 from bot.commands.core import Arg, CommandCore, CommandRegistry
 from bot.errors import Permanent, Retryable
-from bot.models import Alert, Caller, Casualty, Reply, RuleMatch, Source, Summary
+from bot.models import (
+    BatchAlert,
+    Caller,
+    Casualty,
+    EditAlert,
+    FollowupAlert,
+    NoticeAlert,
+    PostAlert,
+    Reply,
+    RuleMatch,
+    Source,
+    Summary,
+)
 from bot.settings import Settings
 from tests.discord_server import (
     ADMIN_ROLE,
@@ -309,7 +321,7 @@ async def test_alert_embed_buttons_and_no_mentions(running: Any, fake: FakeDisco
     """An article titled "@everyone <@&123>" pings no one: allowed_mentions parse [] and no mention in content."""
     adapter, _ = running
     story = summary("@everyone <@&123> <@456> ceasefire", severity="urgent")
-    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=story))
+    mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=story))
     body = fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")[-1]
     assert body["allowed_mentions"] == {"parse": []}
     assert "@everyone" not in (body.get("content") or "") and "<@" not in (body.get("content") or "")
@@ -325,7 +337,7 @@ async def test_alert_embed_buttons_and_no_mentions(running: Any, fake: FakeDisco
 async def test_flash_mentions_only_the_role(running: Any, fake: FakeDiscord) -> None:
     """Flash alerts mention the configured role and allow exactly that role."""
     adapter, _ = running
-    await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary(severity="flash"), mention=True))
+    await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary(severity="flash"), mention=True))
     body = fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")[-1]
     assert body["content"].startswith(f"<@&{FLASH_ROLE}>")
     assert body["allowed_mentions"] == {"parse": [], "roles": [FLASH_ROLE]}
@@ -336,9 +348,9 @@ async def test_oversized_story_fits(running: Any, fake: FakeDiscord) -> None:
     """A huge story is accepted by the server, which enforces every embed limit (50035 otherwise)."""
     adapter, _ = running
     big = summary("H" * 1000, sentences=400, sources=60, sentence="A very long sentence about the talks. " * 5)
-    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=big))
+    mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=big))
     assert mid in fake.messages
-    batch = Alert(kind="batch", channel=CHANNEL, summaries=tuple(big for _ in range(30)))
+    batch = BatchAlert(channel=CHANNEL, summaries=tuple(big for _ in range(30)))
     assert await adapter.sink.send(batch) in fake.messages
 
 
@@ -358,14 +370,14 @@ async def test_server_rejects_over_limit(fake: FakeDiscord, restore_endpoints: N
 async def test_edit_and_thread_followups(running: Any, fake: FakeDiscord) -> None:
     """A new source edits the message; developments go to a thread started from it (created once)."""
     adapter, _ = running
-    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary(sources=1)))
-    await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary(sources=3)), mid)
+    mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary(sources=1)))
+    await adapter.sink.edit(EditAlert(channel=CHANNEL, summary=summary(sources=3)), mid)
     assert fake.messages[mid]["embeds"][0]["footer"]["text"].startswith("URGENT · 3 sources")
     first = await adapter.sink.reply_in_thread(
-        Alert(kind="followup", channel=CHANNEL, summary=summary(), change="Ceasefire collapsed"), mid
+        FollowupAlert(channel=CHANNEL, summary=summary(), change="Ceasefire collapsed"), mid
     )
     second = await adapter.sink.reply_in_thread(
-        Alert(kind="followup", channel=CHANNEL, summary=summary(), change="Talks resume"), mid
+        FollowupAlert(channel=CHANNEL, summary=summary(), change="Talks resume"), mid
     )
     assert mid in fake.threads and fake.threads[mid]["parent_id"] == str(TEXT_CHANNEL)
     in_thread = fake.channel_messages(mid)
@@ -376,12 +388,12 @@ async def test_edit_and_thread_followups(running: Any, fake: FakeDiscord) -> Non
 async def test_forum_channel_posts(running: Any, fake: FakeDiscord) -> None:
     """In a forum channel the alert is a post; edits and developments go into that post."""
     adapter, _ = running
-    mid = await adapter.sink.send(Alert(kind="post", channel=FORUM, summary=summary()))
+    mid = await adapter.sink.send(PostAlert(channel=FORUM, summary=summary()))
     assert fake.threads[mid]["parent_id"] == str(FORUM_CHANNEL)
-    await adapter.sink.edit(Alert(kind="edit", channel=FORUM, summary=summary(sources=4)), mid)
+    await adapter.sink.edit(EditAlert(channel=FORUM, summary=summary(sources=4)), mid)
     assert "4 sources" in fake.messages[mid]["embeds"][0]["footer"]["text"]
     reply = await adapter.sink.reply_in_thread(
-        Alert(kind="followup", channel=FORUM, summary=summary(), change="Shelling resumed"), mid
+        FollowupAlert(channel=FORUM, summary=summary(), change="Shelling resumed"), mid
     )
     assert fake.messages[reply]["channel_id"] == mid
 
@@ -393,7 +405,7 @@ async def test_short_429_is_retried_by_discord_py(running: Any, fake: FakeDiscor
     """A 429 with Via and a short retry_after is handled by discord.py's own buckets."""
     adapter, _ = running
     fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=0.05)
-    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary()))
+    mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary()))
     assert mid in fake.messages
     assert len(fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")) == 2
 
@@ -403,7 +415,7 @@ async def test_long_429_is_retryable(running: Any, fake: FakeDiscord) -> None:
     adapter, _ = running
     fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=120.0)
     with pytest.raises(Retryable) as info:
-        await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary()))
+        await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary()))
     assert info.value.retry_after == 120.0 and info.value.channel == CHANNEL
 
 
@@ -416,7 +428,7 @@ async def test_error_mapping(running: Any, fake: FakeDiscord, status: int, code:
     adapter, _ = running
     fake.fail_next("POST", r"/channels/\d+/messages$", status, code)
     with pytest.raises(kind) as info:
-        await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary()))
+        await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary()))
     assert info.value.channel == CHANNEL
 
 
@@ -424,14 +436,14 @@ async def test_unknown_channel_for_real(running: Any, fake: FakeDiscord) -> None
     """A channel the server does not know is Permanent (the server's own 10003)."""
     adapter, _ = running
     with pytest.raises(Permanent, match="10003"):
-        await adapter.sink.send(Alert(kind="post", channel=f"discord:{GUILD_ID}/123456789012345678", summary=summary()))
+        await adapter.sink.send(PostAlert(channel=f"discord:{GUILD_ID}/123456789012345678", summary=summary()))
 
 
 async def test_bad_address_is_permanent(running: Any) -> None:
     """A channel address that is not discord:GUILD/CHANNEL is Permanent."""
     adapter, _ = running
     with pytest.raises(Permanent):
-        await adapter.sink.send(Alert(kind="notice", channel="discord:oops", text="hi"))
+        await adapter.sink.send(NoticeAlert(channel="discord:oops", text="hi"))
 
 
 async def test_find_sent_after_a_crash(running: Any, fake: FakeDiscord) -> None:
@@ -439,7 +451,7 @@ async def test_find_sent_after_a_crash(running: Any, fake: FakeDiscord) -> None:
     from bot import ports
 
     adapter, _ = running
-    alert = Alert(kind="post", channel=CHANNEL, summary=summary())
+    alert = PostAlert(channel=CHANNEL, summary=summary())
     token = ports.DELIVERY_KEY.set("dlv-42")
     try:
         mid = await adapter.sink.send(alert)
@@ -501,7 +513,7 @@ async def test_sharded_client(fake: FakeDiscord) -> None:
     await adapter.start()
     try:
         assert adapter.client.is_ready() and fake.identify_payload["shard"] == [0, 1]
-        assert await adapter.sink.send(Alert(kind="notice", channel=CHANNEL, text="sharded")) in fake.messages
+        assert await adapter.sink.send(NoticeAlert(channel=CHANNEL, text="sharded")) in fake.messages
     finally:
         await adapter.stop()
 
@@ -532,10 +544,10 @@ async def test_discord_down_at_start(fake: FakeDiscord) -> None:
     try:
         if not adapter.client.is_ready():
             with pytest.raises(Retryable):
-                await adapter.sink.send(Alert(kind="notice", channel=CHANNEL, text="early"))
+                await adapter.sink.send(NoticeAlert(channel=CHANNEL, text="early"))
         assert await adapter.wait_ready(5)
         assert {c["name"] for c in fake.global_commands} >= {"brief", "watch"}
-        assert await adapter.sink.send(Alert(kind="notice", channel=CHANNEL, text="later")) in fake.messages
+        assert await adapter.sink.send(NoticeAlert(channel=CHANNEL, text="later")) in fake.messages
     finally:
         await adapter.stop()
 
@@ -543,12 +555,10 @@ async def test_discord_down_at_start(fake: FakeDiscord) -> None:
 async def test_deleted_alert(running: Any, fake: FakeDiscord) -> None:
     """An alert someone deleted: its update is dropped quietly, a development goes to the channel."""
     adapter, _ = running
-    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary()))
+    mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary()))
     del fake.messages[mid]
-    await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary(sources=3)), mid)  # no error
-    reply = await adapter.sink.reply_in_thread(
-        Alert(kind="followup", channel=CHANNEL, summary=summary(), change="x"), mid
-    )
+    await adapter.sink.edit(EditAlert(channel=CHANNEL, summary=summary(sources=3)), mid)  # no error
+    reply = await adapter.sink.reply_in_thread(FollowupAlert(channel=CHANNEL, summary=summary(), change="x"), mid)
     assert fake.messages[reply]["channel_id"] == str(TEXT_CHANNEL) and mid not in fake.threads
 
 
@@ -588,21 +598,21 @@ async def test_sink_calls_are_bounded(running: Any, fake: FakeDiscord) -> None:
     adapter.sink.timeout = 0.2
     fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=2.0)
     with pytest.raises(Retryable, match="did not answer"):
-        await adapter.sink.send(Alert(kind="notice", channel=CHANNEL, text="slow"))
+        await adapter.sink.send(NoticeAlert(channel=CHANNEL, text="slow"))
 
 
 async def test_refused_embed_falls_back_to_plain_text(running: Any, fake: FakeDiscord) -> None:
     """If Discord calls a rendered alert invalid (50035), a plain-text version goes out instead of nothing."""
     adapter, _ = running
     fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 400, 50035, "Invalid Form Body")
-    mid = await adapter.sink.send(Alert(kind="post", channel=CHANNEL, summary=summary("@everyone Truce")))
+    mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary("@everyone Truce")))
     message = fake.messages[mid]
     assert message["embeds"] == [] and message["content"].startswith(
         "**@\u200beveryone Truce**\n<https://news0.example/a>"
     )
     assert message["allowed_mentions"] == {"parse": []}
     fake.fail_next("PATCH", rf"/channels/{TEXT_CHANNEL}/messages/{mid}$", 400, 50035)
-    await adapter.sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary("Truce holds")), mid)
+    await adapter.sink.edit(EditAlert(channel=CHANNEL, summary=summary("Truce holds")), mid)
     assert fake.messages[mid]["content"].startswith("**Truce holds**")
 
 

@@ -24,7 +24,20 @@ from adapters.discord.render import (
     render_reply,
 )
 from bot.commands.core import Arg, CommandSpec, parse_args
-from bot.models import Alert, Casualty, Reply, RuleMatch, Source, Summary
+from bot.models import (
+    Alert,
+    BatchAlert,
+    Casualty,
+    DigestAlert,
+    EditAlert,
+    FollowupAlert,
+    NoticeAlert,
+    PostAlert,
+    Reply,
+    RuleMatch,
+    Source,
+    Summary,
+)
 from bot.stories.summarize import casualty_phrase
 from tests.discord_server import EmbedLimitError, check_message
 
@@ -114,15 +127,18 @@ summaries = st.builds(
     severity=st.sampled_from(["flash", "urgent", "routine"]),
     topic=st.one_of(st.none(), nasty),
 )
-alerts = st.builds(
-    Alert,
-    kind=st.sampled_from(["post", "edit", "followup", "batch", "digest", "notice"]),
-    channel=st.just("discord:1/2"),
-    summary=summaries,
-    change=st.one_of(st.none(), nasty),
-    summaries=st.lists(summaries, max_size=14).map(tuple),
-    text=st.one_of(st.none(), nasty),
-    mention=st.booleans(),
+alerts = st.one_of(
+    st.builds(PostAlert, channel=st.just("discord:1/2"), summary=summaries, mention=st.booleans()),
+    st.builds(EditAlert, channel=st.just("discord:1/2"), summary=summaries),
+    st.builds(FollowupAlert, channel=st.just("discord:1/2"), summary=summaries, change=st.one_of(st.none(), nasty)),
+    st.builds(BatchAlert, channel=st.just("discord:1/2"), summaries=st.lists(summaries, max_size=14).map(tuple)),
+    st.builds(
+        DigestAlert,
+        channel=st.just("discord:1/2"),
+        summaries=st.lists(summaries, max_size=14).map(tuple),
+        title=st.one_of(st.none(), nasty),
+    ),
+    st.builds(NoticeAlert, channel=st.just("discord:1/2"), text=nasty),
 )
 
 
@@ -151,7 +167,7 @@ def test_alerts_always_fit_and_never_ping(alert: Alert, role: int | None, ref: s
     assert fallback.content and not fallback.embeds and not MENTION.findall(fallback.content)
     found = [m for t in texts(message) for m in MENTION.findall(t)]
     if message.mention_role is not None:
-        assert alert.mention and alert.kind != "edit"
+        assert isinstance(alert, PostAlert) and alert.mention
         assert found == [f"<@&{role}>"]
         assert message.allowed_mentions().to_dict() == {"parse": [], "roles": [role]}
     else:
@@ -171,7 +187,7 @@ def test_replies_always_fit(text: str, lines: list[str], stories: list[Summary],
 
 def test_everyone_headline_is_inert() -> None:
     """The issue's example: an article titled "@everyone <@&123>" pings no one."""
-    message = render_alert(Alert(kind="post", channel="discord:1/2", summary=story(headline="@everyone <@&123>")))
+    message = render_alert(PostAlert(channel="discord:1/2", summary=story(headline="@everyone <@&123>")))
     assert message.content is None and message.mention_role is None
     assert message.embeds[0].title == literal("@everyone <@&123>") != "@everyone <@&123>"
 
@@ -187,7 +203,7 @@ def test_full_embed_facts() -> None:
         matches=(RuleMatch("gaza", "ceasefire + Israel", "flash"),),
         topic="middle-east",
     )
-    message = render_alert(Alert(kind="post", channel="discord:1/2", summary=s, mention=True), flash_role=55)
+    message = render_alert(PostAlert(channel="discord:1/2", summary=s, mention=True), flash_role=55)
     embed = message.embeds[0]
     assert embed.colour == COLOURS["flash"] and embed.url == "https://example.com/a"
     fields = {f.name: f.value for f in embed.fields}
@@ -201,9 +217,9 @@ def test_full_embed_facts() -> None:
 
 def test_edit_keeps_no_mention_and_followup_says_what_changed() -> None:
     """Edits never re-mention; a follow-up leads with the change."""
-    edit = render_alert(Alert(kind="edit", channel="c", summary=story(severity="flash"), mention=True), flash_role=5)
+    edit = render_alert(EditAlert(channel="c", summary=story(severity="flash")), flash_role=5)
     assert edit.content is None and edit.mention_role is None
-    follow = render_alert(Alert(kind="followup", channel="c", summary=story(), change="Ceasefire collapsed"))
+    follow = render_alert(FollowupAlert(channel="c", summary=story(), change="Ceasefire collapsed"))
     assert follow.embeds[0].title.startswith("Update: ")
     assert (follow.embeds[0].description or "").startswith("**What changed:** Ceasefire collapsed")
 
@@ -214,7 +230,7 @@ def test_batch_of_many_stories() -> None:
         story(story_id=str(i), headline=f"Story {i}", sources=(Source("a", "t", f"https://e.com/{i}", "AP", WHEN),))
         for i in range(14)
     )
-    message = render_alert(Alert(kind="batch", channel="c", summaries=many))
+    message = render_alert(BatchAlert(channel="c", summaries=many))
     assert len(message.embeds) == 10 and message.embeds[-1].title == "…and 5 more"
     assert len(message.buttons) == 14 and message.buttons[0].label == "Story 0"
 

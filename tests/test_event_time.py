@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from adapters.discord.render import render_alert as discord_alert
 from adapters.slack.render import render_alert as slack_alert
-from bot.models import Alert, Caller, Source, Summary
+from bot.models import Caller, PostAlert, Source, Summary
 from bot.storage.tables import ArticleRow
 from tests.test_lifecycle import Harness, bot, item  # noqa: F401 - the harness fixture
 
@@ -118,10 +118,10 @@ def _summary(published: datetime, dated: str = "published") -> Summary:
 def test_slack_and_discord_alerts_show_the_year_only_when_it_is_not_this_year(render) -> None:  # type: ignore[no-untyped-def]
     this_year = datetime.now(UTC).replace(month=1, day=11, hour=0, minute=0, second=0, microsecond=0)
     old = datetime(2003, 8, 11, tzinfo=UTC)
-    assert "11 Aug 2003" in render(Alert(kind="post", channel="c", summary=_summary(old)))
-    shown = render(Alert(kind="post", channel="c", summary=_summary(this_year)))
+    assert "11 Aug 2003" in render(PostAlert(channel="c", summary=_summary(old)))
+    shown = render(PostAlert(channel="c", summary=_summary(this_year)))
     assert "11 Jan 00:00 UTC" in shown and f"11 Jan {this_year.year}" not in shown
-    fetched = render(Alert(kind="post", channel="c", summary=_summary(this_year, "fetched")))
+    fetched = render(PostAlert(channel="c", summary=_summary(this_year, "fetched")))
     assert "fetched 11 Jan 00:00 UTC (no date given)" in fetched
 
 

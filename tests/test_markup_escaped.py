@@ -16,7 +16,7 @@ import pytest
 from adapters.discord.adapter import DiscordAdapter
 from adapters.slack.sink import ChannelPacer, SlackSink, build_client
 from bot.commands.core import CommandCore, CommandRegistry
-from bot.models import Alert, Reply, Source, Summary
+from bot.models import BatchAlert, PostAlert, Reply, Source, Summary
 from tests.discord_server import GUILD_ID, TEXT_CHANNEL, FakeDiscord
 from tests.slack_server import (
     BOT_TOKEN,
@@ -76,8 +76,8 @@ def slack_sink(fake: FakeSlack) -> SlackSink:
 
 async def test_slack_shows_headline_markup_as_typed(fake: FakeSlack, slack_sink: SlackSink) -> None:
     channel = "slack:T0TEST/C1"
-    post = await slack_sink.send(Alert(kind="post", channel=channel, summary=story()))
-    batch = await slack_sink.send(Alert(kind="batch", channel=channel, summaries=(story(), story("s-2"))))
+    post = await slack_sink.send(PostAlert(channel=channel, summary=story()))
+    batch = await slack_sink.send(BatchAlert(channel=channel, summaries=(story(), story("s-2"))))
     assert post and batch
     for ts in (post, batch):
         blocks = fake.messages[("C1", ts)].blocks
@@ -123,8 +123,8 @@ async def test_discord_shows_headline_markup_as_typed(discord_fake: FakeDiscord)
     await bot.start()
     try:
         channel = f"discord:{GUILD_ID}/{TEXT_CHANNEL}"
-        await bot.sink.send(Alert(kind="post", channel=channel, summary=story()))
-        await bot.sink.send(Alert(kind="batch", channel=channel, summaries=(story(), story("s-2"))))
+        await bot.sink.send(PostAlert(channel=channel, summary=story()))
+        await bot.sink.send(BatchAlert(channel=channel, summaries=(story(), story("s-2"))))
         bodies = discord_fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")
         assert len(bodies) == 2
         texts: list[str] = []

@@ -163,9 +163,12 @@ async def test_crash_after_the_platform_took_the_message_is_reconciled_without_a
         await app.poll_all(force=True)
         first, second = await _rows(app)
         # The killed instance had posted `first` (the platform holds the message with its key) but never recorded it.
-        from bot.models import Alert
+        from bot.models import NoticeAlert
 
-        sink.messages["m-before-crash"] = (delivery_key(first.id), Alert(kind="post", channel="rec:room"))
+        sink.messages["m-before-crash"] = (
+            delivery_key(first.id),
+            NoticeAlert(channel="rec:room", text="posted before the crash"),
+        )
         await _crash_mid_send(app, first.id, clock)
         await _crash_mid_send(app, second.id, clock)  # this one died before reaching the platform
         assert await app.outbox.drain() == 2

@@ -9,7 +9,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adapters.slack import render
-from bot.models import Alert, Casualty, Reply, RuleMatch, Source, Summary
+from bot.models import (
+    Alert,
+    BatchAlert,
+    Casualty,
+    DigestAlert,
+    EditAlert,
+    FollowupAlert,
+    NoticeAlert,
+    PostAlert,
+    Reply,
+    RuleMatch,
+    Source,
+    Summary,
+)
 from tests.slack_server import block_errors, message_error
 
 EVIL = "<!channel> <@U123> <https://evil.example|click> <!here> <#C999> &amp; a&b"
@@ -84,7 +97,7 @@ def live_markup(text: str, usergroup: str | None = None) -> list[str]:
 
 
 def test_post_has_header_facts_sources_rules_and_buttons() -> None:
-    msg = render.render_alert(Alert(kind="post", channel="slack:T/C", summary=summary()))
+    msg = render.render_alert(PostAlert(channel="slack:T/C", summary=summary()))
     kinds = [b["type"] for b in msg.blocks]
     assert kinds[0] == "header" and "actions" in kinds and "context" in kinds
     assert msg.blocks[0]["text"]["type"] == "plain_text"
@@ -104,16 +117,16 @@ def test_post_has_header_facts_sources_rules_and_buttons() -> None:
 
 
 def test_flash_mentions_usergroup_only_when_flash_and_asked() -> None:
-    flash = Alert(kind="post", channel="slack:T/C", summary=summary(), mention=True)
+    flash = PostAlert(channel="slack:T/C", summary=summary(), mention=True)
     assert "<!subteam^S0FLASH>" in render.render_alert(flash, usergroup="S0FLASH").text
-    routine = Alert(kind="post", channel="slack:T/C", summary=summary(severity="urgent"), mention=True)
+    routine = PostAlert(channel="slack:T/C", summary=summary(severity="urgent"), mention=True)
     assert "subteam" not in str(render.render_alert(routine, usergroup="S0FLASH").blocks)
-    unasked = Alert(kind="post", channel="slack:T/C", summary=summary())
+    unasked = PostAlert(channel="slack:T/C", summary=summary())
     assert "subteam" not in str(render.render_alert(unasked, usergroup="S0FLASH").blocks)
     # A malformed id from configuration cannot smuggle markup either.
     assert "<!" not in str(render.render_alert(flash, usergroup="S1><!channel").blocks)
     # An edit never re-pings.
-    edit = Alert(kind="edit", channel="slack:T/C", summary=summary(), mention=True)
+    edit = EditAlert(channel="slack:T/C", summary=summary())
     assert "subteam" not in str(render.render_alert(edit, usergroup="S0FLASH").blocks)
 
 
@@ -131,11 +144,11 @@ def test_article_text_cannot_mention_or_link() -> None:
         topic=EVIL,
     )
     for alert in (
-        Alert(kind="post", channel="slack:T/C", summary=evil),
-        Alert(kind="followup", channel="slack:T/C", summary=evil, change=EVIL),
-        Alert(kind="batch", channel="slack:T/C", summaries=(evil, evil)),
-        Alert(kind="digest", channel="slack:T/C", summaries=(evil,), text=EVIL),
-        Alert(kind="notice", channel="slack:T/C", text=EVIL),
+        PostAlert(channel="slack:T/C", summary=evil),
+        FollowupAlert(channel="slack:T/C", summary=evil, change=EVIL),
+        BatchAlert(channel="slack:T/C", summaries=(evil, evil)),
+        DigestAlert(channel="slack:T/C", summaries=(evil,), title=EVIL),
+        NoticeAlert(channel="slack:T/C", text=EVIL),
     ):
         msg = render.render_alert(alert)
         for text in all_mrkdwn(msg.blocks) + [msg.text]:
@@ -176,11 +189,11 @@ def test_huge_story_stays_within_limits() -> None:
         topic=big,
     )
     for alert in (
-        Alert(kind="post", channel="slack:T/C", summary=s),
-        Alert(kind="followup", channel="slack:T/C", summary=s, change=big),
-        Alert(kind="batch", channel="slack:T/C", summaries=(s,) * 120),
-        Alert(kind="digest", channel="slack:T/C", summaries=(s,) * 120, text=big),
-        Alert(kind="notice", channel="slack:T/C", text="\n".join([big] * 100)),
+        PostAlert(channel="slack:T/C", summary=s),
+        FollowupAlert(channel="slack:T/C", summary=s, change=big),
+        BatchAlert(channel="slack:T/C", summaries=(s,) * 120),
+        DigestAlert(channel="slack:T/C", summaries=(s,) * 120, title=big),
+        NoticeAlert(channel="slack:T/C", text="\n".join([big] * 100)),
     ):
         msg = render.render_alert(alert)
         assert message_error(msg.kwargs()) is None, message_error(msg.kwargs())
@@ -188,7 +201,7 @@ def test_huge_story_stays_within_limits() -> None:
 
 def test_followup_says_update_and_newest_source() -> None:
     s = summary()
-    msg = render.render_alert(Alert(kind="followup", channel="slack:T/C", summary=s, change="casualties rose"))
+    msg = render.render_alert(FollowupAlert(channel="slack:T/C", summary=s, change="casualties rose"))
     text = "\n".join(all_mrkdwn(msg.blocks))
     assert "*Update:* casualties rose" in text and "Example News" in text
     assert msg.text.startswith("Update: casualties rose")
@@ -196,7 +209,7 @@ def test_followup_says_update_and_newest_source() -> None:
 
 def test_batch_lists_each_story_with_key_fact_and_link() -> None:
     stories = tuple(summary(story_id=f"s{i}", headline=f"Story {i}") for i in range(3))
-    msg = render.render_alert(Alert(kind="batch", channel="slack:T/C", summaries=stories))
+    msg = render.render_alert(BatchAlert(channel="slack:T/C", summaries=stories))
     text = "\n".join(all_mrkdwn(msg.blocks))
     for i in range(3):
         assert f"*Story {i}*" in text
@@ -250,15 +263,18 @@ summary_st = st.builds(
     severity=st.sampled_from(["flash", "urgent", "routine"]),
     topic=st.none() | text_st,
 )
-alert_st = st.builds(
-    Alert,
-    kind=st.sampled_from(["post", "edit", "followup", "batch", "digest", "notice"]),
-    channel=st.just("slack:T/C"),
-    summary=summary_st,
-    change=st.none() | text_st,
-    summaries=st.lists(summary_st, max_size=4).map(tuple),
-    text=st.none() | text_st,
-    mention=st.booleans(),
+alert_st = st.one_of(
+    st.builds(PostAlert, channel=st.just("slack:T/C"), summary=summary_st, mention=st.booleans()),
+    st.builds(EditAlert, channel=st.just("slack:T/C"), summary=summary_st),
+    st.builds(FollowupAlert, channel=st.just("slack:T/C"), summary=summary_st, change=st.one_of(st.none(), text_st)),
+    st.builds(BatchAlert, channel=st.just("slack:T/C"), summaries=st.lists(summary_st, max_size=4).map(tuple)),
+    st.builds(
+        DigestAlert,
+        channel=st.just("slack:T/C"),
+        summaries=st.lists(summary_st, max_size=4).map(tuple),
+        title=st.one_of(st.none(), text_st),
+    ),
+    st.builds(NoticeAlert, channel=st.just("slack:T/C"), text=text_st),
 )
 
 

@@ -12,7 +12,7 @@ from adapters.slack import create, render
 from adapters.slack import sink as sink_module
 from adapters.slack.sink import ChannelPacer, SlackSink, build_client
 from bot.errors import ConfigError, Permanent, Retryable
-from bot.models import Alert, Source
+from bot.models import Alert, DigestAlert, EditAlert, FollowupAlert, NoticeAlert, PostAlert, Source
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.settings import Settings
 from tests.slack_server import (
@@ -32,7 +32,7 @@ def sink(fake: FakeSlack) -> SlackSink:
 
 
 def post(**kw: object) -> Alert:
-    return Alert(kind="post", channel=CHANNEL, summary=summary(**kw))  # type: ignore[arg-type]
+    return PostAlert(channel=CHANNEL, summary=summary(**kw))  # type: ignore[arg-type]
 
 
 async def test_post_edit_and_thread_followup(fake: FakeSlack, sink: SlackSink) -> None:
@@ -46,12 +46,12 @@ async def test_post_edit_and_thread_followup(fake: FakeSlack, sink: SlackSink) -
     newer = summary(
         sources=summary().sources + (Source("a3", "Third report", "https://third.example/c", "Third Post", None),)
     )
-    await sink.edit(Alert(kind="edit", channel=CHANNEL, summary=newer), ts)
+    await sink.edit(EditAlert(channel=CHANNEL, summary=newer), ts)
     assert len(stored.edits) == 1 and "Third Post" in str(stored.blocks)
     assert len(fake.calls_to("chat.update")) == 1
 
     reply_ts = await sink.reply_in_thread(
-        Alert(kind="followup", channel=CHANNEL, summary=newer, change="death toll rises to 250"), ts
+        FollowupAlert(channel=CHANNEL, summary=newer, change="death toll rises to 250"), ts
     )
     assert reply_ts and reply_ts != ts
     reply = fake.messages[("C1", reply_ts)]
@@ -60,9 +60,9 @@ async def test_post_edit_and_thread_followup(fake: FakeSlack, sink: SlackSink) -
 
 
 async def test_flash_mentions_the_usergroup_only(fake: FakeSlack, sink: SlackSink) -> None:
-    ts = await sink.send(Alert(kind="post", channel=CHANNEL, summary=summary(), mention=True))
+    ts = await sink.send(PostAlert(channel=CHANNEL, summary=summary(), mention=True))
     assert "<!subteam^S0FLASH>" in fake.messages[("C1", ts)].text
-    ts2 = await sink.send(Alert(kind="post", channel=CHANNEL, summary=summary(severity="urgent"), mention=True))
+    ts2 = await sink.send(PostAlert(channel=CHANNEL, summary=summary(severity="urgent"), mention=True))
     assert "subteam" not in str(fake.messages[("C1", ts2)].raw)
 
 
@@ -74,7 +74,7 @@ async def test_article_markup_pings_no_one_and_links_nowhere(fake: FakeSlack, si
         people=(EVIL,),
         topic=EVIL,
     )
-    ts = await sink.send(Alert(kind="post", channel=CHANNEL, summary=evil))
+    ts = await sink.send(PostAlert(channel=CHANNEL, summary=evil))
     stored = fake.messages[("C1", ts)]
     # What Slack parses as markup: the mrkdwn texts and the top-level text (plain_text and values are literal).
     parsed = all_mrkdwn(stored.blocks or []) + [stored.text]
@@ -93,12 +93,12 @@ async def test_huge_story_is_accepted(fake: FakeSlack, sink: SlackSink) -> None:
     big = "Talks & <more> talks " * 2000
     srcs = tuple(Source(f"a{i}", big, f"https://x.example/{i}", big, None) for i in range(100))
     s = summary(headline=big, sentences=(big,) * 30, sources=srcs, people=(big,) * 30)
-    ts = await sink.send(Alert(kind="post", channel=CHANNEL, summary=s))
+    ts = await sink.send(PostAlert(channel=CHANNEL, summary=s))
     assert ts
-    await sink.edit(Alert(kind="edit", channel=CHANNEL, summary=s), ts)
-    assert await sink.reply_in_thread(Alert(kind="followup", channel=CHANNEL, summary=s, change=big), ts)
-    assert await sink.send(Alert(kind="digest", channel=CHANNEL, summaries=(s,) * 80, text=big))
-    assert await sink.send(Alert(kind="notice", channel=CHANNEL, text=big))
+    await sink.edit(EditAlert(channel=CHANNEL, summary=s), ts)
+    assert await sink.reply_in_thread(FollowupAlert(channel=CHANNEL, summary=s, change=big), ts)
+    assert await sink.send(DigestAlert(channel=CHANNEL, summaries=(s,) * 80, title=big))
+    assert await sink.send(NoticeAlert(channel=CHANNEL, text=big))
     assert all(message_error(m.raw) is None for m in fake.messages.values())
 
 
@@ -126,15 +126,15 @@ async def test_server_errors_are_retried_then_retryable(fake: FakeSlack, sink: S
 
 async def test_permanent_errors(fake: FakeSlack, sink: SlackSink) -> None:
     with pytest.raises(Permanent) as err:
-        await sink.send(Alert(kind="post", channel="slack:T0TEST/CGONE", summary=summary()))
+        await sink.send(PostAlert(channel="slack:T0TEST/CGONE", summary=summary()))
     assert "channel_not_found" in str(err.value) and err.value.channel == "slack:T0TEST/CGONE"
     with pytest.raises(Permanent, match="message_not_found"):
-        await sink.edit(Alert(kind="edit", channel=CHANNEL, summary=summary()), "1.000")
+        await sink.edit(EditAlert(channel=CHANNEL, summary=summary()), "1.000")
     bad = SlackSink(build_client("xoxb-wrong", fake.api_url), pacer=ChannelPacer(0.0))
     with pytest.raises(Permanent, match="invalid_auth"):
         await bad.send(post())
     with pytest.raises(Permanent, match="not a Slack channel"):
-        await sink.send(Alert(kind="post", channel="discord:1/2", summary=summary()))
+        await sink.send(PostAlert(channel="discord:1/2", summary=summary()))
 
 
 async def test_network_failure_is_retryable() -> None:
@@ -154,7 +154,7 @@ async def test_posts_are_paced_per_channel(fake: FakeSlack) -> None:
 
     sink = SlackSink(build_client(BOT_TOKEN, fake.api_url), pacer=ChannelPacer(1.0, sleep=fake_sleep))
     await sink.send(post())
-    await sink.send(Alert(kind="post", channel="slack:T0TEST/C2", summary=summary()))
+    await sink.send(PostAlert(channel="slack:T0TEST/C2", summary=summary()))
     assert waits == []
     await sink.send(post())
     await sink.send(post())
@@ -190,7 +190,7 @@ async def test_find_sent_recognises_a_crashed_send_by_its_metadata(fake: FakeSla
     token = DELIVERY_KEY.set("dlv-44")
     try:
         reply_ts = await sink.reply_in_thread(
-            Alert(kind="followup", channel=CHANNEL, summary=summary(), change="talks resume"), ts or ""
+            FollowupAlert(channel=CHANNEL, summary=summary(), change="talks resume"), ts or ""
         )
     finally:
         DELIVERY_KEY.reset(token)
@@ -202,10 +202,10 @@ async def test_find_sent_recognises_a_crashed_send_by_its_metadata(fake: FakeSla
     assert isinstance(sink, SentLookup)
     assert await sink.find_sent(post(), "dlv-42") == ts
     assert await sink.find_sent(post(), "dlv-43") is None
-    followup = Alert(kind="followup", channel=CHANNEL, summary=summary(), change="x")
+    followup = FollowupAlert(channel=CHANNEL, summary=summary(), change="x")
     assert await sink.find_sent(followup, "dlv-44", thread=ts) == reply_ts
     assert await sink.find_sent(followup, "dlv-45", thread=ts) is None
     with pytest.raises(Permanent, match="channel_not_found"):
-        await sink.find_sent(Alert(kind="post", channel="slack:T0TEST/CGONE", summary=summary()), "dlv-42")
+        await sink.find_sent(PostAlert(channel="slack:T0TEST/CGONE", summary=summary()), "dlv-42")
     fake.missing_scopes.add("history")
     assert await sink.find_sent(post(), "dlv-42") is None  # cannot read history: send again

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.slack import create, render
 from adapters.slack.app import SlackAdapter
-from bot.models import Alert
+from bot.models import PostAlert
 from tests.slack_server import (
     APP_TOKEN,
     TEAM,
@@ -84,5 +84,5 @@ async def test_button_and_admin_denial_over_socket_mode(fake: FakeSlack, adapter
 
 
 async def test_alerts_flow_while_socket_mode_runs(fake: FakeSlack, adapter: SlackAdapter) -> None:
-    ts = await adapter.sink.send(Alert(kind="post", channel=f"slack:{TEAM}/C2", summary=summary()))
+    ts = await adapter.sink.send(PostAlert(channel=f"slack:{TEAM}/C2", summary=summary()))
     assert ts and fake.messages[("C2", ts)].blocks

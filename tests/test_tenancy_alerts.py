@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from adapters.terminal import TerminalAdapter
 from bot.app import App
-from bot.models import Alert, channel_tenant
+from bot.models import Alert, PostAlert, alert_summaries, channel_tenant
 from bot.settings import load_settings
 from bot.storage.tables import Feed, Rule, Subscription
 from tests.conftest import SEEDS
@@ -103,10 +103,10 @@ async def test_each_tenant_sees_only_its_own_sources(
     assert seeds[0].name in terminal and seeds[1].name not in terminal
     posts = [a for a in slack.sink.sent if a.kind == "post"]
     assert len(posts) == 1
-    assert posts[0].summary is not None
+    assert isinstance(posts[0], PostAlert)
     assert [s.url.rsplit("/", 1)[-1] for s in posts[0].summary.sources] == [seeds[1].name]
     for alert in slack.sink.sent:
-        assert alert.summary is None or all(seeds[0].name not in s.url for s in alert.summary.sources)
+        assert all(seeds[0].name not in s.url for shown in alert_summaries(alert) for s in shown.sources)
 
 
 async def test_a_new_workspace_is_seeded_on_its_first_command(database_url: str, config_dir: Path, clock) -> None:

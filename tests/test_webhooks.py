@@ -13,7 +13,7 @@ from aiohttp import web
 from adapters.webhooks import WebhookAdapter, create, parse_target
 from adapters.webhooks.ssrf import check_url, is_blocked_address
 from bot.errors import Permanent, Retryable
-from bot.models import Alert, Source, Summary
+from bot.models import EditAlert, FollowupAlert, NoticeAlert, PostAlert, Source, Summary
 from bot.settings import Settings
 from tests.discord_server import FakeDiscord
 
@@ -112,19 +112,19 @@ def discord_hook(fake: FakeDiscord, token: str = "tok-abc") -> str:
 async def test_discord_webhook_send_and_edit(adapter: WebhookAdapter, fake: FakeDiscord) -> None:
     """Send returns the webhook message id (wait=True); edits go to that id; nothing can ping."""
     channel = discord_hook(fake)
-    mid = await adapter.sink.send(Alert(kind="post", channel=channel, summary=story("@everyone <@&123> truce")))
+    mid = await adapter.sink.send(PostAlert(channel=channel, summary=story("@everyone <@&123> truce")))
     assert mid is not None and mid in fake.messages
     body = fake.requests_to("POST", rf"/webhooks/{HOOK_ID}/tok-abc$")[-1]
     assert body["allowed_mentions"] == {"parse": []}
     assert "<@&123>" not in body["embeds"][0]["title"]
     assert body["components"][0]["components"][0]["url"] == "https://e.com/0"
-    await adapter.sink.edit(Alert(kind="edit", channel=channel, summary=story(sources=3)), mid)
+    await adapter.sink.edit(EditAlert(channel=channel, summary=story(sources=3)), mid)
     assert fake.requests_to("PATCH", rf"/webhooks/{HOOK_ID}/tok-abc/messages/{mid}$")[-1]["allowed_mentions"] == {
         "parse": []
     }
     assert "3 sources" in fake.messages[mid]["embeds"][0]["footer"]["text"]
     follow = await adapter.sink.reply_in_thread(
-        Alert(kind="followup", channel=channel, summary=story(), change="Deal signed"), mid
+        FollowupAlert(channel=channel, summary=story(), change="Deal signed"), mid
     )
     assert follow is not None and follow != mid
 
@@ -132,8 +132,8 @@ async def test_discord_webhook_send_and_edit(adapter: WebhookAdapter, fake: Fake
 async def test_discord_webhook_into_a_thread(adapter: WebhookAdapter, fake: FakeDiscord) -> None:
     """`?thread_id=N` on a Discord webhook URL posts and edits inside that thread."""
     channel = discord_hook(fake) + "?thread_id=555"
-    mid = await adapter.sink.send(Alert(kind="post", channel=channel, summary=story()))
-    await adapter.sink.edit(Alert(kind="edit", channel=channel, summary=story(sources=2)), mid or "")
+    mid = await adapter.sink.send(PostAlert(channel=channel, summary=story()))
+    await adapter.sink.edit(EditAlert(channel=channel, summary=story(sources=2)), mid or "")
     sent = [q for m, p, q in fake.queries if p.startswith(f"/api/v10/webhooks/{HOOK_ID}/")]
     assert [q.get("thread_id") for q in sent] == ["555", "555"] and sent[0]["wait"] in ("1", "true")
 
@@ -141,21 +141,19 @@ async def test_discord_webhook_into_a_thread(adapter: WebhookAdapter, fake: Fake
 async def test_discord_webhook_unknown_is_permanent(adapter: WebhookAdapter, fake: FakeDiscord) -> None:
     """A deleted webhook (10015) is permanent."""
     with pytest.raises(Permanent, match="10015"):
-        await adapter.sink.send(Alert(kind="notice", channel=discord_hook(fake, "unknown-token"), text="hello"))
+        await adapter.sink.send(NoticeAlert(channel=discord_hook(fake, "unknown-token"), text="hello"))
 
 
 async def test_discord_webhook_429_then_ok(adapter: WebhookAdapter, fake: FakeDiscord) -> None:
     """A webhook 429 with Via and retry_after is waited out by discord.py."""
     fake.fail_next("POST", rf"/webhooks/{HOOK_ID}/", 429, retry_after=0.05)
-    assert await adapter.sink.send(Alert(kind="notice", channel=discord_hook(fake), text="hello")) is not None
+    assert await adapter.sink.send(NoticeAlert(channel=discord_hook(fake), text="hello")) is not None
 
 
 async def test_discord_webhook_on_foreign_host_is_refused(adapter: WebhookAdapter) -> None:
     """A Discord-shaped URL on a host that is not Discord (nor DISCORD_API_URL) is refused: the token stays home."""
     with pytest.raises(Permanent, match="not a Discord host"):
-        await adapter.sink.send(
-            Alert(kind="notice", channel=f"webhook:https://evil.example/api/webhooks/{HOOK_ID}/t", text="x")
-        )
+        await adapter.sink.send(NoticeAlert(channel=f"webhook:https://evil.example/api/webhooks/{HOOK_ID}/t", text="x"))
 
 
 # ---------------------------------------------------------------- Slack incoming webhooks
@@ -164,17 +162,15 @@ async def test_discord_webhook_on_foreign_host_is_refused(adapter: WebhookAdapte
 async def test_slack_webhook_send_and_update(adapter: WebhookAdapter, slack: SlackHook) -> None:
     """Slack answers `ok` with no id: send returns None; an edit becomes an "Updated:" follow-up message."""
     channel = f"webhook:slack+http://127.0.0.1:{slack.port}/services/T000/B000/hooktoken"
-    assert await adapter.sink.send(Alert(kind="post", channel=channel, summary=story("<!channel> truce"))) is None
+    assert await adapter.sink.send(PostAlert(channel=channel, summary=story("<!channel> truce"))) is None
     first = slack.posts[-1]
     assert first["unfurl_links"] is False and "<!channel>" not in first["text"]
     assert "<!channel>" not in json.dumps(mrkdwn(first["blocks"]))  # plain_text headers cannot mention
     assert not [b for b in first["blocks"] if b["type"] == "actions"]  # no buttons without an app behind them
-    await adapter.sink.edit(Alert(kind="edit", channel=channel, summary=story(sources=2)), "")
+    await adapter.sink.edit(EditAlert(channel=channel, summary=story(sources=2)), "")
     assert len(slack.posts) == 2 and slack.posts[-1]["text"].startswith("Updated:")
     assert (
-        await adapter.sink.reply_in_thread(
-            Alert(kind="followup", channel=channel, summary=story(), change="Deal signed"), ""
-        )
+        await adapter.sink.reply_in_thread(FollowupAlert(channel=channel, summary=story(), change="Deal signed"), "")
         is None
     )
     assert "Deal signed" in json.dumps(slack.posts[-1])
@@ -186,7 +182,7 @@ async def test_slack_webhook_errors(adapter: WebhookAdapter, slack: SlackHook, s
     slack.status = status
     channel = f"webhook:slack+http://127.0.0.1:{slack.port}/services/T000/B000/hooktoken"
     with pytest.raises(kind) as info:
-        await adapter.sink.send(Alert(kind="notice", channel=channel, text="hi"))
+        await adapter.sink.send(NoticeAlert(channel=channel, text="hi"))
     if status == 429:
         assert info.value.retry_after == 7.0
 
@@ -205,7 +201,7 @@ async def test_loopback_webhook_refused_without_private_networks(slack: SlackHoo
             "slack+http://169.254.169.254/latest/meta-data",
         ):
             with pytest.raises(Permanent, match="internal|loopback|link-local"):
-                await a.sink.send(Alert(kind="notice", channel=f"webhook:{url}", text="hi"))
+                await a.sink.send(NoticeAlert(channel=f"webhook:{url}", text="hi"))
         assert slack.posts == []
     finally:
         await a.stop()
@@ -251,5 +247,5 @@ def test_target_rules() -> None:
 async def test_slack_edit_without_id_from_the_outbox(adapter: WebhookAdapter, slack: SlackHook) -> None:
     """The outbox sends an edit with no message id through send(): Slack gets an "Updated:" message."""
     channel = f"webhook:slack+http://127.0.0.1:{slack.port}/services/T000/B000/hooktoken"
-    assert await adapter.sink.send(Alert(kind="edit", channel=channel, summary=story(sources=2))) is None
+    assert await adapter.sink.send(EditAlert(channel=channel, summary=story(sources=2))) is None
     assert slack.posts[-1]["text"].startswith("Updated:")

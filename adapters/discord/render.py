@@ -20,7 +20,18 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.models import Alert, Reply, Summary
+from bot.models import (
+    Alert,
+    BatchAlert,
+    DigestAlert,
+    EditAlert,
+    FollowupAlert,
+    NoticeAlert,
+    PostAlert,
+    Reply,
+    Summary,
+    alert_summaries,
+)
 from bot.stories.summarize import casualty_phrase
 
 if TYPE_CHECKING:
@@ -394,46 +405,57 @@ def render_alert(alert: Alert, *, flash_role: int | None = None, ref: str | None
 
 
 def _render_alert(alert: Alert, flash_role: int | None) -> DiscordMessage:
-    mention = flash_role if (alert.mention and flash_role) else None
-    content = f"<@&{mention}> Flash alert" if mention else None
-    if alert.kind in ("post", "edit", "followup") and alert.summary is not None:
-        summary = alert.summary
-        change = alert.change if alert.kind == "followup" else None
-        prefix = "Update: " if alert.kind == "followup" else ""
-        embed = summary_embed(summary, change=change, title_prefix=prefix)
-        return DiscordMessage(
-            content=content if alert.kind != "edit" else None,
-            embeds=(embed,),
-            buttons=source_buttons([summary]),
-            mention_role=mention if alert.kind != "edit" else None,
-        )
-    if alert.kind in ("batch", "digest") and alert.summaries:
-        heading = (alert.text or "Digest") if alert.kind == "digest" else None
-        if alert.kind == "batch":
+    match alert:
+        case PostAlert(summary=summary, mention=mention):
+            role = flash_role if (mention and flash_role) else None
+            return DiscordMessage(
+                content=f"<@&{role}> Flash alert" if role else None,
+                embeds=(summary_embed(summary),),
+                buttons=source_buttons([summary]),
+                mention_role=role,
+            )
+        case EditAlert(summary=summary):
+            return DiscordMessage(embeds=(summary_embed(summary),), buttons=source_buttons([summary]))
+        case FollowupAlert(summary=summary, change=change):
+            return DiscordMessage(
+                embeds=(summary_embed(summary, change=change, title_prefix="Update: "),),
+                buttons=source_buttons([summary]),
+            )
+        case BatchAlert(summaries=summaries) if summaries:
             # The burst heading goes in the content so all ten embeds can carry stories.
-            line = plain(alert.text or f"{len(alert.summaries)} new stories")
-            content = truncate(f"{content} · {line}" if content else line, CONTENT_MAX)
-        return DiscordMessage(
-            content=content,
-            embeds=_many(alert.summaries, heading),
-            buttons=source_buttons(alert.summaries, first_only=True),
-            mention_role=mention,
-        )
-    text = alert.text or alert.change or (alert.summary.headline if alert.summary else "") or "(empty notice)"
-    return DiscordMessage(content=truncate(neutralise(text), CONTENT_MAX))
+            return DiscordMessage(
+                content=truncate(plain(f"{len(summaries)} new stories"), CONTENT_MAX),
+                embeds=_many(summaries, None),
+                buttons=source_buttons(summaries, first_only=True),
+            )
+        case DigestAlert(summaries=summaries, title=title) if summaries:
+            return DiscordMessage(
+                embeds=_many(summaries, title or "Digest"), buttons=source_buttons(summaries, first_only=True)
+            )
+    return DiscordMessage(content=truncate(neutralise(alert_text(alert) or "(empty notice)"), CONTENT_MAX))
+
+
+def alert_text(alert: Alert) -> str:
+    """The words an alert with no story to show still has: a notice's text, a digest's title."""
+    match alert:
+        case NoticeAlert(text=text):
+            return text
+        case DigestAlert(title=title):
+            return title or ""
+    return ""
 
 
 def render_plain(alert: Alert, *, ref: str | None = None) -> DiscordMessage:
     """A last-resort text-only version of an alert (no embeds, no buttons), for when Discord refuses the rich one."""
     parts: list[str] = []
-    summaries = [alert.summary] if alert.summary is not None else list(alert.summaries)
-    if alert.kind == "followup" and alert.change:
+    summaries = alert_summaries(alert)
+    if isinstance(alert, FollowupAlert) and alert.change:
         parts.append(f"Update: {clean(alert.change)}")
     for s in summaries[:10]:
         url = _first_url(s)
         parts.append(f"**{clean(s.headline)}**" + (f"\n<{url}>" if url else ""))
     if not summaries:
-        parts.append(neutralise(alert.text or "(empty notice)"))
+        parts.append(neutralise(alert_text(alert) or "(empty notice)"))
     message = DiscordMessage(content=truncate("\n".join(parts), CONTENT_MAX - 40))
     return with_ref(message, ref)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import discord
 
@@ -17,6 +17,7 @@ from adapters.discord.errors import (
 )
 from adapters.discord.render import (
     DiscordMessage,
+    alert_text,
     has_ref,
     plain,
     render_alert,
@@ -25,6 +26,7 @@ from adapters.discord.render import (
 )
 from bot.channels import ChannelAddress
 from bot.errors import BadChannel, Permanent, Retryable
+from bot.models import Alert, EditAlert, FollowupAlert, PostAlert
 
 try:  # the outbox's delivery key (bot.ports); absent in older cores
     from bot.ports import current_delivery_key
@@ -34,9 +36,6 @@ except ImportError:  # pragma: no cover
         """No delivery keys in this core."""
         return None
 
-
-if TYPE_CHECKING:
-    from bot.models import Alert
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -61,7 +60,11 @@ def parse_channel(address: str) -> tuple[int, int]:
 
 def thread_name(alert: Alert) -> str:
     """A thread or forum-post title for the alert's story."""
-    headline = alert.summary.headline if alert.summary else (alert.text or "")
+    match alert:
+        case PostAlert(summary=summary) | EditAlert(summary=summary) | FollowupAlert(summary=summary):
+            headline = summary.headline
+        case _:
+            headline = alert_text(alert)
     return truncate(plain(headline), THREAD_NAME_MAX) or "Story updates"
 
 

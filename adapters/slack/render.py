@@ -18,7 +18,18 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from bot.models import Alert, Reply, Source, Summary
+from bot.models import (
+    Alert,
+    BatchAlert,
+    DigestAlert,
+    EditAlert,
+    FollowupAlert,
+    NoticeAlert,
+    PostAlert,
+    Reply,
+    Source,
+    Summary,
+)
 from bot.stories.summarize import casualty_phrase
 
 Block = dict[str, Any]
@@ -309,9 +320,9 @@ def _rules_context(summary: Summary) -> list[str]:
     return items
 
 
-def _mention(alert: Alert, summary: Summary | None, usergroup: str | None) -> str:
+def _mention(alert: PostAlert, usergroup: str | None) -> str:
     """`<!subteam^ID>` only for a flash alert that asks for a mention and a well-formed group id."""
-    if not (alert.mention and summary is not None and summary.severity == "flash" and usergroup):
+    if not (alert.mention and alert.summary.severity == "flash" and usergroup):
         return ""
     return f"<!subteam^{usergroup}>" if _USERGROUP.match(usergroup) else ""
 
@@ -353,18 +364,16 @@ def render_summary(summary: Summary, *, mention: str = "") -> Message:
     return Message(text=text, blocks=tuple(_cap(blocks)))
 
 
-def render_followup(alert: Alert) -> Message:
+def render_followup(alert: FollowupAlert) -> Message:
     """A thread reply: "Update: {change}" plus the newest source."""
     change = escape(one_line(alert.change)) or "new development"
     blocks: list[Block] = [section(f":arrow_right: *Update:* {change}")]
-    summary = alert.summary
-    if summary is not None:
-        newest = summary.newest_source()
-        if newest is not None:
-            blocks.append(context([f"Source: {source_line(newest)[2:]}"]))
-        fact_items = facts(summary)
-        if fact_items:
-            blocks.append(fields(fact_items))
+    newest = alert.summary.newest_source()
+    if newest is not None:
+        blocks.append(context([f"Source: {source_line(newest)[2:]}"]))
+    fact_items = facts(alert.summary)
+    if fact_items:
+        blocks.append(fields(fact_items))
     return Message(text=_fallback("Update:", change), blocks=tuple(blocks))
 
 
@@ -412,21 +421,23 @@ def render_notice(text: str) -> Message:
 
 def render_alert(alert: Alert, *, usergroup: str | None = None) -> Message:
     """Any Alert to a Slack message; `usergroup` is mentioned only on flash alerts asking for it."""
-    if alert.kind in ("post", "edit") and alert.summary is not None:
-        mention = _mention(alert, alert.summary, usergroup) if alert.kind == "post" else ""
-        return render_summary(alert.summary, mention=mention)
-    if alert.kind == "followup":
-        return render_followup(alert)
-    if alert.kind == "batch":
-        n = len(alert.summaries)
-        return render_list(
-            alert.text or f"{n} new stories",
-            alert.summaries,
-            intro="Several stories at once: grouped to keep the channel readable.",
-        )
-    if alert.kind == "digest":
-        return render_list(alert.text or "Digest", alert.summaries)
-    return render_notice(alert.text or (alert.summary.headline if alert.summary else ""))
+    match alert:
+        case PostAlert():
+            return render_summary(alert.summary, mention=_mention(alert, usergroup))
+        case EditAlert():
+            return render_summary(alert.summary)
+        case FollowupAlert():
+            return render_followup(alert)
+        case BatchAlert():
+            return render_list(
+                f"{len(alert.summaries)} new stories",
+                alert.summaries,
+                intro="Several stories at once: grouped to keep the channel readable.",
+            )
+        case DigestAlert():
+            return render_list(alert.title or "Digest", alert.summaries)
+        case NoticeAlert():
+            return render_notice(alert.text)
 
 
 # ----------------------------------------------------------------------------- command replies

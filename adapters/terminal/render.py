@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.models import Alert, Reply, Summary
+from bot.models import (
+    Alert,
+    BatchAlert,
+    DigestAlert,
+    EditAlert,
+    FollowupAlert,
+    NoticeAlert,
+    PostAlert,
+    Reply,
+    Summary,
+)
 from bot.stories.summarize import casualty_phrase
 
 WIDTH = 78
@@ -59,39 +69,43 @@ def render_alert(alert: Alert, message_id: str | None = None) -> str:
     "[EDITED #n]" banner, and a follow-up is indented under a "[FOLLOW-UP to #n]" banner.
     """
     rule = "=" * WIDTH
-    if alert.kind == "notice":
-        return f"{rule}\n[NOTICE] {alert.text}\n{rule}"
-    if alert.kind in ("batch", "digest"):
-        count = len(alert.summaries)
-        title = alert.text or (
-            f"{count} new {'story' if count == 1 else 'stories'} (burst limit reached: batched into one message)"
-            if alert.kind == "batch"
-            else "Digest"
-        )
-        number = f"  (#{message_id})" if message_id else ""
-        lines = [rule, f"[{alert.kind.upper()}] {title}{number}"]
-        for i, summary in enumerate(alert.summaries, 1):
-            lines.append(f"--- {i}/{count}")
-            lines.extend(render_summary(summary, label="STORY"))
-        lines.append(rule)
-        return "\n".join(lines)
-    assert alert.summary is not None
-    summary = alert.summary
-    if alert.kind == "edit":
-        lines = [rule] + render_summary(summary, label=f"EDITED #{message_id}")
-        lines[1] += f"  (now {len(summary.sources)} sources)"
-    elif alert.kind == "followup":
-        body = [f"What changed: {alert.change}"]
-        facts = facts_line(summary)
-        if facts:
-            body.append(f"Facts now: {facts}")
-        body += render_sources(summary, indent="")
-        body.append(f"Story: {summary.story_id}")
-        lines = [rule, f"[FOLLOW-UP to #{message_id}] {summary.headline}"] + [f"  | {line}" for line in body]
-    else:
-        lines = [rule] + render_summary(summary)
-        if message_id:
-            lines[1] += f"  (#{message_id})"
+    match alert:
+        case NoticeAlert(text=text):
+            return f"{rule}\n[NOTICE] {text}\n{rule}"
+        case BatchAlert(summaries=summaries):
+            count = len(summaries)
+            title = (
+                f"{count} new {'story' if count == 1 else 'stories'} (burst limit reached: batched into one message)"
+            )
+            return _listing(rule, "BATCH", title, summaries, message_id)
+        case DigestAlert(summaries=summaries, title=title):
+            return _listing(rule, "DIGEST", title or "Digest", summaries, message_id)
+        case EditAlert(summary=summary):
+            lines = [rule] + render_summary(summary, label=f"EDITED #{message_id}")
+            lines[1] += f"  (now {len(summary.sources)} sources)"
+        case FollowupAlert(summary=summary, change=change):
+            body = [f"What changed: {change}"]
+            facts = facts_line(summary)
+            if facts:
+                body.append(f"Facts now: {facts}")
+            body += render_sources(summary, indent="")
+            body.append(f"Story: {summary.story_id}")
+            lines = [rule, f"[FOLLOW-UP to #{message_id}] {summary.headline}"] + [f"  | {line}" for line in body]
+        case PostAlert(summary=summary):
+            lines = [rule] + render_summary(summary)
+            if message_id:
+                lines[1] += f"  (#{message_id})"
+    lines.append(rule)
+    return "\n".join(lines)
+
+
+def _listing(rule: str, label: str, title: str, summaries: tuple[Summary, ...], message_id: str | None) -> str:
+    """A batch or digest: its banner, then each story numbered."""
+    number = f"  (#{message_id})" if message_id else ""
+    lines = [rule, f"[{label}] {title}{number}"]
+    for i, summary in enumerate(summaries, 1):
+        lines.append(f"--- {i}/{len(summaries)}")
+        lines.extend(render_summary(summary, label="STORY"))
     lines.append(rule)
     return "\n".join(lines)
 

@@ -5,7 +5,7 @@ the top of each hour, daily ones at their `at` time in their own time zone (DST-
 zoneinfo). A due digest covers the articles first seen since the previous digest (or since
 the subscription was set up) that matched the subscription's rule, minus the stories muted in
 the channel, and seen through the tenant's own feeds, and is queued as one `Delivery(kind="digest")` whose payload the outbox worker
-turns into an `Alert(kind="digest")`. `last_digest_at` advances with a compare-and-set in the
+turns into a `DigestAlert`. `last_digest_at` advances with a compare-and-set in the
 same transaction, so two instances never send the same digest and nothing is lost on a crash.
 An empty period sends nothing. Checking every minute, rather than one cron job per
 subscription, needs no rescheduling when subscriptions change.
@@ -23,7 +23,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.jobs import Guard
-from bot.models import Alert, RuleMatch, Summary
+from bot.models import DigestAlert, RuleMatch, Summary
 from bot.repo.search import articles_of_stories, recent_articles
 from bot.repo.stories import build_view, importance, story_summary
 from bot.storage.tables import ArticleRow, Delivery, Rule, Story, Subscription
@@ -114,12 +114,12 @@ def digest_title(rule: str, mode: str, count: int, shown: int, start: datetime, 
     )
 
 
-async def run_digests(services: Services, now: datetime | None = None) -> list[Alert]:
+async def run_digests(services: Services, now: datetime | None = None) -> list[DigestAlert]:
     """Queue every digest that is due at `now` (default: the services' clock); returns what was queued."""
     from bot.codec import summary_to_dict
 
     now = now or services.clock.now()
-    queued: list[Alert] = []
+    queued: list[DigestAlert] = []
     # Per (tenant, rule): which articles the rule matched, shared by every channel's digest in this run.
     caches: dict[tuple[str, str], dict[str, RuleMatch | None]] = {}
     async with services.db.session() as session:
@@ -176,7 +176,7 @@ async def _one_digest(
     now: datetime,
     encode: Any,
     cache: dict[str, RuleMatch | None],
-) -> Alert | None:
+) -> DigestAlert | None:
     from bot.repo.subscriptions import muted_story_ids
 
     async with services.db.session() as session:
@@ -221,7 +221,7 @@ async def _one_digest(
                 },
             )
         )
-        return Alert(kind="digest", channel=channel, summaries=tuple(summaries), text=title)
+        return DigestAlert(channel=channel, summaries=tuple(summaries), title=title)
 
 
 def schedule_digests(scheduler: Any, services: Services) -> Any:

@@ -53,7 +53,18 @@ from bot.alerts.queue import alert_tenant, queue_notice
 from bot.codec import summary_from_dict, summary_to_dict
 from bot.errors import Permanent, Retryable
 from bot.jobs import Guard
-from bot.models import Alert, AlertKind, RuleMatch
+from bot.models import (
+    Alert,
+    AlertKind,
+    BatchAlert,
+    DigestAlert,
+    EditAlert,
+    FollowupAlert,
+    NoticeAlert,
+    PostAlert,
+    RuleMatch,
+    Summary,
+)
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.repo.outbox import ACTIVE
 from bot.repo.stories import story_summary
@@ -634,12 +645,12 @@ class Outbox:
         payload = dict(row.payload or {})
         extra: list[int] = []
         if row.kind == "notice":
-            return Alert(kind="notice", channel=row.channel, text=payload.get("text", "")), None, extra
+            return NoticeAlert(channel=row.channel, text=payload.get("text", "")), None, extra
         if row.kind == "digest":
             digest = tuple(summary_from_dict(s) for s in payload.get("summaries", ()))
-            return Alert(kind="digest", channel=row.channel, summaries=digest, text=payload.get("title")), None, extra
+            return DigestAlert(channel=row.channel, summaries=digest, title=payload.get("title")), None, extra
         if row.kind == "post" and "sample" in payload:  # `test-alert`: a sample that carries its own summary
-            return Alert(kind="post", channel=row.channel, summary=summary_from_dict(payload["sample"])), None, extra
+            return PostAlert(channel=row.channel, summary=summary_from_dict(payload["sample"])), None, extra
         matches = _matches(alert_row)
         if row.kind == "batch":
             summaries = [await story_summary(session, payload["story_id"], matches, tenant=_tenant(alert_row, row))]
@@ -691,11 +702,11 @@ class Outbox:
                         continue
                     summaries.append(other_summary)
                     extra.append(other.id)
-            return Alert(kind="batch", channel=row.channel, summaries=tuple(summaries)), None, extra
+            return BatchAlert(channel=row.channel, summaries=tuple(summaries)), None, extra
         summary = await story_summary(session, payload["story_id"], matches, tenant=_tenant(alert_row, row))
         mention = summary.severity == "flash"
         if row.kind == "post":
-            return Alert(kind="post", channel=row.channel, summary=summary, mention=mention), None, extra
+            return PostAlert(channel=row.channel, summary=summary, mention=mention), None, extra
         if alert_row is None:
             raise _Skip("the alert no longer exists")
         if alert_row.message_id is None:
@@ -711,17 +722,9 @@ class Outbox:
                 raise _Wait("waiting for the alert's first post", 1.0)
             if post is not None and post.status == "sent":
                 # A platform that gives no message id (incoming webhooks): updates are new messages.
-                return (
-                    Alert(kind=row.kind, channel=row.channel, summary=summary, change=payload.get("change")),
-                    None,
-                    extra,
-                )
+                return _update(row, summary, payload), None, extra
             raise _Skip("the alert's first post was never delivered")
-        return (
-            Alert(kind=row.kind, channel=row.channel, summary=summary, change=payload.get("change")),
-            alert_row.message_id,
-            extra,
-        )
+        return _update(row, summary, payload), alert_row.message_id, extra
 
     async def _defer(self, session: AsyncSession, row: _DeliveryRecord, reason: str, seconds: float) -> None:
         now = self.services.clock.now()
@@ -828,6 +831,13 @@ class Outbox:
 def _tenant(alert_row: _AlertRecord | None, row: _DeliveryRecord) -> str:
     """The tenant whose view of the story a delivery shows: its alert's (see bot.alerts.queue.alert_tenant)."""
     return alert_tenant(alert_row.shown if alert_row is not None else None, row.channel)
+
+
+def _update(row: _DeliveryRecord, summary: Summary, payload: dict[str, Any]) -> EditAlert | FollowupAlert:
+    """An edit of the story's first message, or a follow-up under it saying what changed."""
+    if row.kind == "edit":
+        return EditAlert(channel=row.channel, summary=summary)
+    return FollowupAlert(channel=row.channel, summary=summary, change=payload.get("change"))
 
 
 def _matches(alert_row: _AlertRecord | None) -> tuple[RuleMatch, ...]:
