@@ -1198,3 +1198,33 @@ def test_fighting_prepared_for_named_as_a_cause_or_a_match_is_no_clash(
     detector: Detector, title: str, text: str, clash: bool
 ) -> None:
     assert ("clash" in _types(detector, text, title)) is clash
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "talks"),
+    [
+        (
+            "Pakistan working to bring US, Iran to the negotiating table",
+            "Pakistan's Foreign Ministry spokesman says Islamabad is working to bring the two parties to the "
+            "negotiating table.",
+            False,
+        ),
+        (
+            "Qatar pushing Hamas, Israel to the negotiating table",
+            "Qatar is pushing Hamas and Israel to the negotiating table, officials said.",
+            False,
+        ),
+        (
+            "Cabinet members stayed on decoy plane",
+            "The president boarded a different plane in Turkey during a Nato summit for security reasons involving Iran.",
+            False,
+        ),
+        # Near misses: talks resumed, talks held at a summit.
+        ("Talks resume", "Ukraine and Russia returned to the negotiating table in Istanbul on Monday.", True),
+        ("Ministers meet", "The foreign ministers held talks during the summit in Vilnius.", True),
+    ],
+)
+def test_talks_sought_or_a_summit_as_a_date_are_no_talks(
+    detector: Detector, title: str, text: str, talks: bool
+) -> None:
+    assert ("talks" in _types(detector, text, title)) is talks

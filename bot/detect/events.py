@@ -1041,6 +1041,11 @@ _TALKS_URGED = re.compile(
     r"\b(?:urg\w*|call(?:s|ed|ing)? (?:for|on|upon)|must|should|ought|need(?:s|ed)? to|demand\w*|appeal\w*|"
     r"encourag\w*|invit\w*|to begin|to start|to resume|make way for|aim(?:ed|ing|s)? at)\b"
     r"|\b(?:through|via)\s+(?:\w+\s+)?$"
+    # "working to bring the US and Iran to the negotiating table": the table is where they are not yet ("returned
+    # to the negotiating table" reports talks resumed).
+    r"|\b(?:bring\w*|get(?:s|ting)?|lure\w*|push\w*|press\w*|coax\w*)\b[^.;]{0,40}\bto\s+the\s+$"
+    # "during a Nato summit": the summit dates the news, it is not what the news reports.
+    r"|\bduring\s+(?:a|an|the|this|last)\s+(?:[\w-]+\s+){0,2}$"
 )
 # A session of a council, assembly or cabinet is a body at work, not talks between states.
 _SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate)(?:'s)?\s+$")
