@@ -13,10 +13,13 @@ EventType = Literal["ceasefire", "casualties", "clash", "talks", "agreement", "s
 CeasefireStatus = Literal["agreed", "violated", "collapsed", "extended", "proposed", "holding", "talks"]
 Qualifier = Literal["exact", "at_least", "more_than", "about", "nearly", "up_to"]
 CasualtyKind = Literal["killed", "dead", "wounded", "injured", "missing"]
+# What a casualty figure comes from (bot.detect.casualties); None on a figure is "unclear".
+CasualtyCause = Literal["conflict", "disaster", "accident", "disease", "crime"]
 EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
 CEASEFIRE_STATUSES: tuple[CeasefireStatus, ...] = get_args(CeasefireStatus)
 QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 CASUALTY_KINDS: tuple[CasualtyKind, ...] = get_args(CasualtyKind)
+CASUALTY_CAUSES: tuple[CasualtyCause, ...] = get_args(CasualtyCause)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +69,12 @@ class Casualty:
     """A casualty figure as written, with its qualifier and whether it is current news."""
 
     count: int
-    qualifier: str  # one of QUALIFIERS
-    kind: str  # one of CASUALTY_KINDS
+    qualifier: Qualifier
+    kind: CasualtyKind
     who: str | None
     current: bool
     evidence: str
-    cause: str | None = None  # conflict | disaster | accident | disease | crime, or None when unclear
+    cause: CasualtyCause | None = None  # None when unclear
 
 
 @dataclass(frozen=True, slots=True)

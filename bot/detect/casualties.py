@@ -27,7 +27,7 @@ from typing import Literal
 
 from bot.detect.numbers import Number, find_numbers
 from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, Doc, Sentence
-from bot.models import Casualty
+from bot.models import CASUALTY_CAUSES, Casualty, CasualtyCause, CasualtyKind, Qualifier
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -40,7 +40,7 @@ _CUE = re.compile(
     r"kill|dead|death|died|\bdie|wound|injur|missing|lives|casualt|fatalit|toll|perish|slain|hurt|bodies|massacre|assassinat"
 )
 
-_KIND_WORDS = {
+_KIND_WORDS: dict[str, CasualtyKind] = {
     "killed": "killed",
     "slain": "killed",
     "dead": "dead",
@@ -65,7 +65,7 @@ _RATIO_BEFORE = re.compile(r"\b(?:of|in|out of)\s+$")  # "3 of 10 die young", "1
 _NOT_YET_DEAD = frozenset(
     ["to", "may", "might", "could", "would", "will", "should", "must", "can", "not", "never", "also"]
 )
-_LEFT_VERBS = [
+_LEFT_VERBS: list[tuple[re.Pattern[str], CasualtyKind]] = [
     (
         re.compile(
             r"(?:killed|killing|kills|kill|massacred|massacring|slaughtered|shot dead|gunned down|murdered|murdering|murders|murder|beheaded|beheading|martyred)$"
@@ -103,7 +103,7 @@ _PROJECTION = re.compile(
     r"able|capable of|ready)\s+(?:to\s+)?(?:[\w-]+\s+)?(?:kill|killing|wound|wounding|injure|injuring)\w*\s*(?:up to\s+|as many as\s+)?$"
 )
 
-_QUALIFIERS = [
+_QUALIFIERS: list[tuple[re.Pattern[str], Qualifier]] = [
     (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$"), "at_least"),
     (
         re.compile(
@@ -555,14 +555,14 @@ _KIND_GROUP = {"killed": "dead", "dead": "dead", "wounded": "hurt", "injured": "
 @dataclass(slots=True)
 class _Fig:
     number: Number
-    qualifier: str
-    kind: str | None = None
+    qualifier: Qualifier
+    kind: CasualtyKind | None = None
     who: str | None = None
     via: str = ""  # right | left | toll | list
     rejected: bool = False
 
 
-def _qualifier(before: str) -> str:
+def _qualifier(before: str) -> Qualifier:
     for pattern, name in _QUALIFIERS:
         if pattern.search(before):
             return name
@@ -1004,7 +1004,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
     anniversary = bool(_ANNIVERSARY_TITLE.search(title_low))
     main_day = _main_day(doc)
     timeline_lines: set[int] | None = None
-    context_cause: str | None | Literal[False] = False
+    context_cause: CasualtyCause | None | Literal[False] = False
     out: list[Casualty] = []
     seen: dict[tuple[object, ...], int] = {}
     last_bg = False
@@ -1125,7 +1125,7 @@ def _may_hold_rates_or_claims(low: str) -> bool:
 
 # --- cause --------------------------------------------------------------------------------------
 
-CAUSES = ("conflict", "disaster", "accident", "disease", "crime")
+CAUSES = CASUALTY_CAUSES
 # Events that kill, by cause. Longer phrases come first so that "lightning strike" is a disaster and
 # "explosion at a factory" an accident, not a conflict strike or blast.
 _CAUSE_EVENT = _words(
@@ -1170,14 +1170,15 @@ _CAUSE_WEAK = _words(
 _CAUSE_CLAUSE = re.compile(r"[;:(]|,(?!\d)|\s-\s")
 
 
-_GROUP_CAUSE: dict[str, str | None] = {"none": None, "ongoing": "conflict"}
-_Found = list[tuple[int, int, str | None]]  # (start, end, cause) of each cause word in a text
+# The cause each named group of the cause patterns stands for.
+_GROUP_CAUSE: dict[str, CasualtyCause | None] = {"none": None, "ongoing": "conflict", **{c: c for c in CAUSES}}
+_Found = list[tuple[int, int, CasualtyCause | None]]  # (start, end, cause) of each cause word in a text
 
 
 def _cause_words(text: str) -> tuple[_Found, _Found, _Found]:
     """Event, actor and weak cause words of a text, found once and shared by all its figures."""
     event, actor, weak = (
-        [(m.start(), m.end(), _GROUP_CAUSE.get(m.lastgroup or "", m.lastgroup)) for m in pattern.finditer(text)]
+        [(m.start(), m.end(), _GROUP_CAUSE[m.lastgroup or ""]) for m in pattern.finditer(text)]
         for pattern in (_CAUSE_EVENT, _CAUSE_ACTOR, _CAUSE_WEAK)
     )
     return event, actor, weak
@@ -1185,11 +1186,11 @@ def _cause_words(text: str) -> tuple[_Found, _Found, _Found]:
 
 def _pick(
     words: tuple[_Found, _Found, _Found], at: int, lo: int = 0, hi: int | None = None
-) -> str | None | Literal[False]:
+) -> CasualtyCause | None | Literal[False]:
     """The cause word nearest to offset `at` within [lo, hi), events before actors before weak words;
     False when there is none (None: a word that says the number is no casualty cause, "hunger strike")."""
     for found in words:
-        best: tuple[int, str | None] | None = None
+        best: tuple[int, CasualtyCause | None] | None = None
         for start, end, cause in found:
             if start < lo or (hi is not None and end > hi):
                 continue
@@ -1201,7 +1202,7 @@ def _pick(
     return False
 
 
-def _context_cause(context: list[str]) -> str | None:
+def _context_cause(context: list[str]) -> CasualtyCause | None:
     """The cause the headline and lead name, for figures whose sentence names none."""
     for text in context:
         found = _pick(_cause_words(text), 0)
@@ -1210,7 +1211,7 @@ def _context_cause(context: list[str]) -> str | None:
     return None
 
 
-def _cause(low: str, at: int, words: tuple[_Found, _Found, _Found]) -> str | None | Literal[False]:
+def _cause(low: str, at: int, words: tuple[_Found, _Found, _Found]) -> CasualtyCause | None | Literal[False]:
     """What killed or hurt: the figure's own clause first, then its sentence; False: look at the lead."""
     start = 0
     for m in _CAUSE_CLAUSE.finditer(low, 0, at):

@@ -7,17 +7,19 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.codec import article_from_row, detection_from_dict
-from bot.models import Casualty, RuleMatch, Severity, Source, Summary
+from bot.models import CASUALTY_KINDS, QUALIFIERS, Casualty, RuleMatch, Severity, Source, Summary
 from bot.repo.search import visible_ids
 from bot.storage.db import chunked
 from bot.storage.tables import ArticleRow, Story
 from bot.stories.summarize import member_reasons, qualified_count, summarize
+
+L = TypeVar("L", bound=str)
 
 CEASEFIRE_WEIGHT = {
     "collapsed": 5.0,
@@ -45,14 +47,19 @@ def _list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else []
 
 
+def _one_of(value: object, allowed: tuple[L, ...], default: L) -> L:
+    """A stored word as its Literal type: `value` when it is one of `allowed`, else `default`."""
+    return next((a for a in allowed if a == value), default)
+
+
 def _casualty(value: Any) -> Casualty | None:
     if not isinstance(value, Mapping):
         return None
     try:
         return Casualty(
             count=int(value.get("count", 0)),
-            qualifier=str(value.get("qualifier") or "exact"),
-            kind=str(value.get("kind") or "killed"),
+            qualifier=_one_of(value.get("qualifier"), QUALIFIERS, "exact"),
+            kind=_one_of(value.get("kind"), CASUALTY_KINDS, "killed"),
             who=value.get("who") if isinstance(value.get("who"), str) else None,
             current=bool(value.get("current", True)),
             evidence=str(value.get("evidence") or ""),

@@ -22,11 +22,8 @@ from pydantic import (
 
 from bot.errors import ConfigError
 from bot.limits import MAX_DESCRIPTION, MAX_ITEM, MAX_LIST_ITEMS, MAX_QUERY, MAX_RULES_FILE_BYTES, too_big, too_many
-from bot.models import CasualtyKind, CeasefireStatus, EventType
+from bot.models import CasualtyCause, CasualtyKind, CeasefireStatus, EventType
 from bot.validation import describe, field_of
-
-# What a casualty figure comes from (bot.detect.casualties); None on a figure is "unclear".
-CasualtyCause = Literal["conflict", "disaster", "accident", "disease", "crime"]
 
 
 class EventCondition(BaseModel):
