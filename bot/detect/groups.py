@@ -19,7 +19,6 @@ import csv
 import difflib
 import functools
 import importlib.util
-import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import Any
 import yaml
 
 from bot.detect import gazetteer
-from bot.detect.text import fold
+from bot.detect.text import name_key as key
 
 # country_converter's columns used, with the kind reported and how a cell's value becomes a group name.
 _CC_CONTINENTS = {"Africa": "Africa", "America": "Americas", "Asia": "Asia", "Europe": "Europe", "Oceania": "Oceania"}
@@ -48,7 +47,6 @@ _CC_MEMBERSHIPS: dict[str, tuple[str, tuple[str, ...], str]] = {
         "Commonwealth of Independent States (country_converter, column CIS)",
     ),
 }
-_DROP = re.compile(r"^the\s+|[.]")
 KINDS = ("continent", "UN region", "UN sub-region", "grouping", "membership")
 
 
@@ -61,12 +59,6 @@ class Group:
     members: tuple[str, ...]  # countries as diplobot reports them, sorted
     names: tuple[str, ...]  # other ways a rule may write it
     source: str
-
-
-def key(name: str) -> str:
-    """The form names are compared in: folded, no leading "the", hyphens as spaces, "&" as "and"."""
-    folded = fold(" ".join(name.split())).replace("&", " and ").replace("-", " ")
-    return " ".join(_DROP.sub("", folded).split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,13 +21,12 @@ from typing import Any
 import yaml
 
 from bot.detect import gazetteer
-from bot.detect.text import fold
+from bot.detect.text import name_key as key
 
 # Words that make a written phrase an office rather than a person's name ("Secretary of State", "Premier").
 _OFFICE_WORDS = frozenset(
     ["secretary", "minister", "president", "premier", "chancellor", "prime", "chief", "head", "leader", "general"]
 )
-_ABBREVIATION = re.compile(r"\b([a-z])\.(?=[a-z]\.)|\b([a-z])\.(?=\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +65,6 @@ class Office:
     def holders(self) -> tuple[str, ...]:
         """Everyone who held the office, in order, once each."""
         return tuple(dict.fromkeys(t.name for t in self.terms))
-
-
-def key(written: str) -> str:
-    """The form office names are compared in: folded, "U.S." as "us", hyphens as spaces, no leading "the"."""
-    text = _ABBREVIATION.sub(lambda m: m.group(1) or m.group(2), fold(written))
-    text = " ".join(text.replace("-", " ").replace("’", "'").split())
-    return text.removeprefix("the ")
 
 
 @dataclass(frozen=True, slots=True)

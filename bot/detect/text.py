@@ -74,6 +74,13 @@ def fold(text: str) -> str:
     return _SPECIAL.sub(_fold_match, low)
 
 
+def name_key(written: str) -> str:
+    """The form a name written in a rule or a table (an office, a region, a group) is compared in: folded,
+    without dots ("U.S." is "us"), "&" as "and", hyphens as spaces, one space between words, no leading "the"."""
+    text = fold(written).replace(".", "").replace("&", " and ").replace("-", " ")
+    return " ".join(text.split()).removeprefix("the ")
+
+
 class _CaseTable(dict[int, str]):
     """Like the fold table but keeps letter case (for checks such as "Turkey" versus "turkey")."""
 
