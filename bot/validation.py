@@ -76,3 +76,11 @@ def sentence(err: Mapping[str, Any]) -> str:
     """One error as one phrase: `not true or false; expected true or false`."""
     message, expected = describe(err)
     return f"{message}; expected {expected}" if expected else message
+
+
+def yaml_position(exc: Exception, *, column: bool = True) -> str:
+    """Where a YAML error is, for a message: " at line 3, column 7" (" at line 3" without `column`), or ""."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None:
+        return ""
+    return f" at line {mark.line + 1}" + (f", column {mark.column + 1}" if column else "")

@@ -22,7 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.errors import ConfigError
-from bot.validation import describe, field_of
+from bot.validation import describe, field_of, yaml_position
 
 MIN_INTERVAL = 60
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hours?)?\s*$", re.I)
@@ -137,10 +137,8 @@ def load_feeds_file(path: str | Path) -> list[FeedSpec]:
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ConfigError(f"invalid YAML{where}: {problem}", file=file) from None
+        raise ConfigError(f"invalid YAML{yaml_position(exc)}: {problem}", file=file) from None
     if not isinstance(data, dict) or "feeds" not in data:
         raise ConfigError(
             "no top-level `feeds:` key",

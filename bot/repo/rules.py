@@ -18,6 +18,7 @@ from bot.limits import tenant_full
 from bot.models import SEVERITIES, RuleMatch, Severity
 from bot.repo.search import recent_articles
 from bot.storage.tables import ArticleRow, Rule, RuleAudit, Subscription
+from bot.validation import yaml_position
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -359,8 +360,7 @@ def parse_rules_yaml(text: str) -> tuple[list[tuple[str, dict[str, Any]]], list[
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
+        where = yaml_position(exc, column=False)
         return [], [{"field": "yaml", "message": f"not valid YAML{where}: {getattr(exc, 'problem', exc)}"}]
     if isinstance(raw, Mapping) and "rules" in raw:
         raw = raw["rules"]

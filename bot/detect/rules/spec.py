@@ -23,7 +23,7 @@ from pydantic import (
 from bot.errors import ConfigError
 from bot.limits import MAX_DESCRIPTION, MAX_ITEM, MAX_LIST_ITEMS, MAX_QUERY, MAX_RULES_FILE_BYTES, too_big, too_many
 from bot.models import CasualtyCause, CasualtyKind, CeasefireStatus, EventType
-from bot.validation import describe, field_of
+from bot.validation import describe, field_of, yaml_position
 
 
 class EventCondition(BaseModel):
@@ -120,9 +120,9 @@ def load_rules_file(path: str | Path) -> list[RuleSpec]:
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ConfigError(f"not valid YAML{where}", file=file, expected="a YAML mapping with a 'rules:' list") from exc
+        raise ConfigError(
+            f"not valid YAML{yaml_position(exc)}", file=file, expected="a YAML mapping with a 'rules:' list"
+        ) from exc
     return rules_from_data(data, file=file)
 
 
