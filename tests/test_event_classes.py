@@ -1228,3 +1228,17 @@ def test_talks_sought_or_a_summit_as_a_date_are_no_talks(
     detector: Detector, title: str, text: str, talks: bool
 ) -> None:
     assert ("talks" in _types(detector, text, title)) is talks
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The truce has largely failed to stop the fighting in the north.", "violated"),
+        ("The ceasefire did little to halt the shelling of the city, residents said.", "violated"),
+        ("The two-day truce failed to end the clashes between the rival militias.", "violated"),
+        # Near miss: a truce that ended the fighting holds.
+        ("The truce has stopped the fighting in the north, residents said.", "holding"),
+    ],
+)
+def test_a_truce_that_failed_to_stop_the_fighting_is_violated(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

@@ -84,7 +84,10 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
             + r"|\b"
             + _VIOLENCE
             + r" (?:erupted|broke out|resumed|continued|flared)|"
-            r"\b(?:accus|blam)\w* (?:\w+ ){0,5}?(?:of|for) (?:shelling|attack\w*|firing|bombing|striking|launching|killing|shooting)\b"
+            r"\b(?:accus|blam)\w* (?:\w+ ){0,5}?(?:of|for) (?:shelling|attack\w*|firing|bombing|striking|launching|killing|shooting)\b|"
+            # "has largely failed to stop the fighting", "did little to halt the shelling"
+            r"\b(?:fail(?:s|ed|ing)?|did little|does little|done little) to (?:stop|halt|end|curb|quell) (?:the )?"
+            + _VIOLENCE
         ),
     ),
 ]
@@ -152,6 +155,7 @@ _RIGHT_CUES = re.compile(
     r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) in (?:place|effect|force)\b|\bfragile\b"
     r"|\b(?:is|are|was|were|been|being)\s+(?:largely |mostly |broadly |generally )?(?:respected|observed)\b"
     r"|\b(?:has |have |had )?(?:brought|restored) (?:a |an )?(?:\w+ )?(?:calm|respite|quiet|lull|period of calm)\b|\bnow (?:going on|in its)\b"
+    r"|\b(?:has|have|had) (?:largely |mostly |so far )?(?:stopped|halted|ended|quelled) (?:the )?(?:fighting|clashes|shelling|violence)\b"
     r"|\b(?:take|takes|took|taking|taken) hold\b|\bheld\b(?!\s+(?:talks|meetings?|discussions|negotiations|hostages?|captive|in\b|by\b)))"
     r"|(?P<agreed>\btook effect|\btakes? effect|\btaking effect|\bcame into (?:force|effect)|\bcome into (?:force|effect)|"
     r"\bwent into effect|\bin effect\b|\bin force\b|\bbegan\b|\bbegins?\b|\bstart(?:s|ed)?\b|\bcommenc\w*|"
