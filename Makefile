@@ -22,7 +22,7 @@ install: $(STAMP)
 
 # After upgrading a dependency in the venv (within pyproject.toml's ranges) and passing `make test`.
 constraints:
-	$(BIN)/python -m tests.lockfile
+	$(BIN)/python -m tests.support.lockfile
 	@touch $(STAMP)
 
 run: $(STAMP) banner

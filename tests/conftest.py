@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import sys
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -13,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from bench.shared import shared_dir
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 CORPUS = REPO / "corpus" / "articles"  # the labelled articles, kept in the repository with their attribution
 
-# Test modules import helpers as `tests.<module>`; the repository root must be importable for that.
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from bench.shared import shared_dir  # noqa: E402 - needs the repository root on sys.path
+# The shared fakes and fixtures (tests/support/); the repository root is importable through pytest's
+# `pythonpath` setting (pyproject.toml), so helpers are imported as `tests.support.<module>`.
+pytest_plugins = ["tests.support.slack_server", "tests.support.discord_server", "tests.support.commands"]
 
 SHARED = shared_dir()  # ../shared (eval-dev, feeds), also found from a clone in a temporary folder
 

@@ -1,7 +1,5 @@
 """`brief` through the command core on a real migrated database holding the seed story."""
 
-# ruff: noqa: F811 - the shared fixtures are imported from test_commands_support by name
-
 from __future__ import annotations
 
 from datetime import timedelta
@@ -9,16 +7,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from tests.test_commands_support import (  # noqa: F401 - fixtures
+from tests.support.commands import (
     MEMBER,
     OTHER_ADMIN,
     STORY_ID,
     body,
-    core,
     insert_article,
     insert_seed_story,
     run,
-    services,
 )
 
 
@@ -159,7 +155,7 @@ async def test_brief_on_a_rule_runs_the_tenants_rule(seeded, core):
 
 async def test_a_tenant_sees_only_articles_from_its_own_feeds(seeded, core, clock):
     from bot.storage.tables import SeenItem
-    from tests.test_commands_support import fixture_feed
+    from tests.support.commands import fixture_feed
 
     other = await run(core, "brief armenia", OTHER_ADMIN, "slack:T2/C1")
     assert other.data.get("stories", 0) == 0 and "Blinken" not in body(other)

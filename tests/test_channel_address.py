@@ -23,14 +23,13 @@ from bot.commands.core import CommandCore
 from bot.errors import BadChannel
 from bot.models import Invocation
 from bot.storage.tables import Subscription
-from tests.discord_server import GUILD_ID, MANAGE_GUILD, TEXT_CHANNEL, FakeDiscord
-from tests.slack_server import (
+from tests.support.commands import OPERATOR, body, run
+from tests.support.discord_server import GUILD_ID, MANAGE_GUILD, TEXT_CHANNEL, FakeDiscord
+from tests.support.slack_server import (
     TEAM,
     FakeSlack,
-    fake,  # noqa: F401 - fixture
 )
-from tests.test_commands_support import OPERATOR, body, core, run, services  # noqa: F401 - fixtures
-from tests.test_discord_adapter import restore_endpoints, settings_for  # noqa: F401 - fixture
+from tests.test_discord_adapter import settings_for
 from tests.test_slack_commands import run_slash
 
 # SQLite only (the faces are under test; the commands' own tests cover PostgreSQL), the Slack adapter on the real core
@@ -160,7 +159,7 @@ async def test_slack_refuses_the_same_addresses(fake: FakeSlack, adapter: SlackA
 
 
 @pytest.fixture
-async def discord_fake(restore_endpoints: None) -> AsyncIterator[FakeDiscord]:  # noqa: F811
+async def discord_fake(restore_endpoints: None) -> AsyncIterator[FakeDiscord]:
     async with FakeDiscord() as server:
         yield server
 

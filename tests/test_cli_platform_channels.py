@@ -6,7 +6,6 @@ fake Slack and Discord servers. An outbox row that cannot be rendered becomes a 
 reason, and the rows after it still go out.
 """
 
-# ruff: noqa: F811 - the shared fixtures (fake, restore_endpoints) are imported from other test modules by name
 from __future__ import annotations
 
 import asyncio
@@ -23,17 +22,15 @@ from sqlalchemy import select
 from bot.app import App
 from bot.settings import Settings
 from bot.storage.tables import Delivery
-from tests.discord_server import GUILD_ID as GUILD
-from tests.discord_server import TEXT_CHANNEL, FakeDiscord
-from tests.net_support import loopback_fetcher
-from tests.slack_server import (
+from tests.support.discord_server import GUILD_ID as GUILD
+from tests.support.discord_server import TEXT_CHANNEL, FakeDiscord
+from tests.support.net import loopback_fetcher
+from tests.support.slack_server import (
     APP_TOKEN,
     BOT_TOKEN,
     TEAM,
     FakeSlack,
-    fake,  # noqa: F401 - fixture
 )
-from tests.test_discord_adapter import restore_endpoints  # noqa: F401 - fixture
 
 # The titles of the two seed articles: both are the story's sources.
 SEED_SOURCES = ("Blinken hosts Armenia, Azerbaijan FMs", "U.S. Sec. of State Antony Blinken hosted")

@@ -1,7 +1,5 @@
 """Every command through `CommandCore.dispatch` on a real migrated SQLite (and PostgreSQL when reachable)."""
 
-# ruff: noqa: F811 - the shared fixtures are imported from test_commands_support by name
-
 from __future__ import annotations
 
 from datetime import timedelta
@@ -18,16 +16,14 @@ from bot.commands import (
 )
 from bot.models import Caller, Invocation
 from bot.storage.tables import Feed, Mute, Rule, RuleAudit, Subscription
-from tests.test_commands_support import (  # noqa: F401 - fixtures
+from tests.support.commands import (
     MEMBER,
     OPERATOR,
     OTHER_ADMIN,
     STORY_ID,
     body,
-    core,
     insert_seed_story,
     run,
-    services,
 )
 
 RULE_YAML = "{places: [Armenia, Azerbaijan], severity: urgent, description: peace process}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.lockfile import CONSTRAINTS, closure, differences, out_of_range, read, render
+from tests.support.lockfile import CONSTRAINTS, closure, differences, out_of_range, read, render
 
 REPO = Path(__file__).resolve().parent.parent
 FIX = "install the pinned set with `make install`, or after a tested upgrade re-pin with `make constraints`"

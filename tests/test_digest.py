@@ -1,7 +1,5 @@
 """Digests fire on schedule under an injected clock (no sleeps) and land in the outbox as one message."""
 
-# ruff: noqa: F811 - the shared fixtures are imported from test_commands_support by name
-
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -11,16 +9,13 @@ from sqlalchemy import select
 
 from bot.alerts.digest import JOB_ID, due_slot, run_digests, schedule_digests
 from bot.storage.tables import Delivery, Subscription
-from tests.test_commands_support import (  # noqa: F401 - fixtures
+from tests.support.commands import (
     MEMBER,
-    OPERATOR,
     STORY_ID,
     body,
-    core,
     insert_article,
     insert_seed_story,
     run,
-    services,
 )
 
 RULE = "armenia-azerbaijan"

@@ -11,7 +11,6 @@ from typing import Any
 import discord
 import pytest
 
-import bot.commands
 from adapters.discord import create
 from adapters.discord.adapter import DiscordAdapter
 from bot.commands.core import Arg, CommandCore, CommandRegistry
@@ -30,7 +29,7 @@ from bot.models import (
     Summary,
 )
 from bot.settings import Settings
-from tests.discord_server import (
+from tests.support.discord_server import (
     ADMIN_ROLE,
     APP_ID,
     FLASH_ROLE,
@@ -128,17 +127,6 @@ class Core(CommandCore):
         """Offer names of the kind that start with the prefix."""
         names = {"rule": ["caucasus", "sahel", "korea"], "topic": ["armenia", "azerbaijan", "sudan"]}[kind]
         return [n for n in names if n.startswith(prefix)]
-
-
-@pytest.fixture
-def restore_endpoints(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Put discord.py's REST base and gateway back after the test."""
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    )
-    if not hasattr(bot.commands, "default_registry"):
-        monkeypatch.setattr(bot.commands, "default_registry", CommandRegistry, raising=False)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.storage.tables import Delivery, Feed
 from tests.conftest import FakeClock
-from tests.test_delivery_support import RecordingSink, make_app, make_config, write_articles
+from tests.support.delivery import RecordingSink, make_app, make_config, write_articles
 
 
 async def _together(dialect: str, *coros):  # type: ignore[no-untyped-def]

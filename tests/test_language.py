@@ -109,7 +109,7 @@ async def test_app_start_loads_the_language_models_before_serving(database_url: 
     """Models loaded on first need held the interpreter lock inside a poll, stalling /healthz 2-6 s."""
     from bot.detect import language
     from tests.conftest import FakeClock
-    from tests.test_delivery_support import RecordingSink, make_app, make_config
+    from tests.support.delivery import RecordingSink, make_app, make_config
 
     language._detector.cache_clear()  # what earlier tests in this process built does not count
     app = await make_app(database_url, make_config(tmp_path), FakeClock(), RecordingSink(), http_port=0)

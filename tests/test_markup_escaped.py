@@ -1,8 +1,6 @@
 """Nothing in a headline can format or link (issue 15, item 11): Slack mrkdwn and Discord markdown in
 article text arrive as typed, through the real slack_sdk and discord.py clients on the fake servers."""
 
-# ruff: noqa: F811 - the shared fixtures are imported from other test modules by name
-
 from __future__ import annotations
 
 import json
@@ -17,13 +15,12 @@ from adapters.discord.adapter import DiscordAdapter
 from adapters.slack.sink import ChannelPacer, SlackSink, build_client
 from bot.commands.core import CommandCore, CommandRegistry
 from bot.models import BatchAlert, PostAlert, Reply, Source, Summary
-from tests.discord_server import GUILD_ID, TEXT_CHANNEL, FakeDiscord
-from tests.slack_server import (
+from tests.support.discord_server import GUILD_ID, TEXT_CHANNEL, FakeDiscord
+from tests.support.slack_server import (
     BOT_TOKEN,
     FakeSlack,
-    fake,  # noqa: F401 - fixture
 )
-from tests.test_discord_adapter import restore_endpoints, settings_for  # noqa: F401 - fixture
+from tests.test_discord_adapter import settings_for
 
 HEADLINE = "*Truce* _collapses_ `now` ~maybe~ :fire: > see https://evil.example/x and www.evil.example <#123>"
 MARKUP = ["*Truce*", "_collapses_", "`now`", "~maybe~", ":fire:", "https://evil.example", "<#123>"]
@@ -98,7 +95,7 @@ async def test_slack_shows_headline_markup_as_typed(fake: FakeSlack, slack_sink:
 
 
 @pytest.fixture
-async def discord_fake(restore_endpoints: None) -> AsyncIterator[FakeDiscord]:  # noqa: F811
+async def discord_fake(restore_endpoints: None) -> AsyncIterator[FakeDiscord]:
     async with FakeDiscord() as server:
         yield server
 

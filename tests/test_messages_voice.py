@@ -5,7 +5,6 @@ The CLI cases go through the real typer app (`CliRunner`), Slack through the ada
 Discord through the adapter over the fake Discord, each in front of the real command core.
 """
 
-# ruff: noqa: F811 - the shared fixtures (fake, core, ...) are imported from other test modules by name
 from __future__ import annotations
 
 import os
@@ -23,12 +22,10 @@ from bot.cli import app
 from bot.commands import default_registry
 from bot.commands.core import CommandCore
 from tests.conftest import REPO
-from tests.discord_server import FakeDiscord
-from tests.slack_server import (
+from tests.support.discord_server import FakeDiscord
+from tests.support.slack_server import (
     FakeSlack,
-    fake,  # noqa: F401 - fixture
 )
-from tests.test_commands_support import core, services  # noqa: F401 - fixtures
 from tests.test_discord_adapter import settings_for
 from tests.test_slack_commands import run_slash
 from tests.test_slack_real_core import adapter  # noqa: F401 - fixture: the Slack adapter before the real core
@@ -142,7 +139,7 @@ def test_a_limit_below_one_is_refused_on_the_command_line(cli_env: dict[str, str
     assert code == 1 and f"Error: --limit must be a whole number from 1 to 200; got '{limit}'" in out, out
 
 
-async def test_a_limit_below_one_is_refused_in_slack(fake: FakeSlack, adapter: SlackAdapter) -> None:  # noqa: F811
+async def test_a_limit_below_one_is_refused_in_slack(fake: FakeSlack, adapter: SlackAdapter) -> None:  # noqa: F811 - `adapter` is the fixture imported above
     for limit in ("0", "-1"):
         reply = await run_slash(fake, adapter, "/brief", f"armenia --limit {limit}")
         assert f"--limit must be a whole number from 1 to 20; got '{limit}'" in str(reply), reply
@@ -201,10 +198,10 @@ async def not_found() -> AsyncIterator[str]:
 
 
 async def test_a_feed_404_hint_does_not_send_the_user_back_to_the_same_command(
-    core: CommandCore,  # noqa: F811
+    core: CommandCore,
     not_found: str,
 ) -> None:
-    from tests.test_commands_support import body, run
+    from tests.support.commands import body, run
 
     reply = await run(core, f"feeds add {not_found}")
     text = body(reply)

@@ -14,7 +14,7 @@ from bot.logs import JsonFormatter
 from bot.ops.metrics import Metrics, OpsServer
 from bot.storage.tables import Delivery
 from tests.conftest import FakeClock
-from tests.test_delivery_support import RecordingSink, make_app, make_config
+from tests.support.delivery import RecordingSink, make_app, make_config
 
 
 async def _wait_for(predicate, what: str, tries: int = 500) -> None:  # type: ignore[no-untyped-def]

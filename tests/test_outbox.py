@@ -16,7 +16,7 @@ from bot.models import Caller, Invocation
 from bot.repo.outbox import list_deliveries
 from bot.storage.tables import AlertRow, Delivery, Subscription
 from tests.conftest import FakeClock
-from tests.test_delivery_support import NoLookupSink, RecordingSink, make_app, make_config
+from tests.support.delivery import NoLookupSink, RecordingSink, make_app, make_config
 
 
 async def _rows(app) -> list[Delivery]:  # type: ignore[no-untyped-def]

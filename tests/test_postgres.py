@@ -12,7 +12,7 @@ from bot.services import Services
 from bot.settings import load_settings
 from bot.storage.tables import Delivery
 from tests.conftest import FakeClock
-from tests.test_delivery_support import RecordingSink, make_app, make_config
+from tests.support.delivery import RecordingSink, make_app, make_config
 
 
 def test_postgres_url_is_accepted_by_settings() -> None:

@@ -1,7 +1,5 @@
 """Rule names keep to a safe, documented alphabet (issue 15, item 12), on every face that names a rule."""
 
-# ruff: noqa: F811 - the shared fixtures are imported from test_commands_support by name
-
 from __future__ import annotations
 
 import pytest
@@ -9,7 +7,7 @@ from sqlalchemy import func, select
 
 from bot.models import Invocation
 from bot.storage.tables import Rule, RuleAudit
-from tests.test_commands_support import OPERATOR, body, core, run, services  # noqa: F401 - fixtures
+from tests.support.commands import OPERATOR, body, run
 
 ALPHABET = "A-Z and a-z, the digits 0-9, '-', '_' and '.'"
 # (name, the character the message must point at)

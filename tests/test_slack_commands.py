@@ -1,6 +1,5 @@
 """Slash commands, buttons and the rule modal as really signed HTTP requests to the running Bolt app."""
 
-# ruff: noqa: F811 - the shared fixtures (fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 import asyncio
@@ -29,11 +28,10 @@ from bot.errors import ConfigError
 from bot.models import Reply
 from bot.ports import Adapter
 from bot.settings import Settings
-from tests.slack_server import (
+from tests.support.slack_server import (
     BOT_TOKEN,
     TEAM,
     FakeSlack,
-    fake,  # noqa: F401 - fixture
     message_error,
     view_errors,
 )

@@ -1,6 +1,5 @@
 """The whole app with the Slack adapter loaded by entry point: slash commands set up a rule, an alert arrives."""
 
-# ruff: noqa: F811 - the shared fixtures (fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 import json
@@ -17,13 +16,12 @@ from adapters.slack.app import SlackAdapter
 from bot.app import App
 from bot.settings import Settings
 from bot.storage.tables import Delivery
-from tests.net_support import loopback_fetcher
-from tests.slack_server import (
+from tests.support.net import loopback_fetcher
+from tests.support.slack_server import (
     APP_TOKEN,
     BOT_TOKEN,
     TEAM,
     FakeSlack,
-    fake,  # noqa: F401 - fixture
 )
 from tests.test_slack_commands import slash
 from tests.test_slack_render import all_mrkdwn, live_markup

@@ -1,6 +1,5 @@
 """The Slack adapter in front of the real command core and database: help, rule editor, admin checks."""
 
-# ruff: noqa: F811 - the shared fixtures (fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 import json
@@ -14,12 +13,10 @@ from adapters.slack import render
 from adapters.slack.app import SlackAdapter
 from bot.commands.core import CommandCore
 from bot.models import Caller, Invocation
-from tests.slack_server import (
+from tests.support.slack_server import (
     FakeSlack,
-    fake,  # noqa: F401 - fixture
     view_errors,
 )
-from tests.test_commands_support import core, services  # noqa: F401 - fixtures
 from tests.test_slack_commands import (
     interactive,
     open_editor,
@@ -39,7 +36,7 @@ def database_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-async def adapter(fake: FakeSlack, core: CommandCore) -> AsyncIterator[SlackAdapter]:  # noqa: F811
+async def adapter(fake: FakeSlack, core: CommandCore) -> AsyncIterator[SlackAdapter]:
     a = SlackAdapter(slack_settings(fake), core, pace_seconds=0.0)
     await a.start()
     yield a

@@ -1,6 +1,5 @@
 """The Slack sink end to end against the fake Slack: post, edit, thread, limits, escaping, 429s and errors."""
 
-# ruff: noqa: F811 - the shared fixtures (fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 import re
@@ -15,10 +14,9 @@ from bot.errors import ConfigError, Permanent, Retryable
 from bot.models import Alert, DigestAlert, EditAlert, FollowupAlert, NoticeAlert, PostAlert, Source
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.settings import Settings
-from tests.slack_server import (
+from tests.support.slack_server import (
     BOT_TOKEN,
     FakeSlack,
-    fake,  # noqa: F401 - fixture
     message_error,
 )
 from tests.test_slack_render import EVIL, all_mrkdwn, live_markup, summary

@@ -10,11 +10,10 @@ import pytest
 from adapters.slack import create, render
 from adapters.slack.app import SlackAdapter
 from bot.models import PostAlert
-from tests.slack_server import (
+from tests.support.slack_server import (
     APP_TOKEN,
     TEAM,
     FakeSlack,
-    fake,  # noqa: F401 - fixture
 )
 from tests.test_slack_commands import Recorder, build_core, rec, slack_settings, slash  # noqa: F401 - rec is a fixture
 from tests.test_slack_render import summary

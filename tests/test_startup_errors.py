@@ -6,8 +6,6 @@ process, the ops port in use or out of range, Slack refusing the token or unreac
 request signed correctly over a timestamp that is not a number gets 401, as any bad signature does.
 """
 
-# ruff: noqa: F811 - the fake Slack fixture is imported by name
-
 from __future__ import annotations
 
 import asyncio
@@ -23,7 +21,7 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from tests.conftest import REPO
-from tests.slack_server import BOT_TOKEN, TEAM, FakeSlack, fake  # noqa: F401 - fixture
+from tests.support.slack_server import BOT_TOKEN, TEAM, FakeSlack
 
 SECRET = "test-signing-secret-0123456789abcdef"
 

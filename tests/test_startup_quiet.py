@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.discord_server import FakeDiscord
-from tests.slack_server import APP_TOKEN, BOT_TOKEN, FakeSlack
+from tests.support.discord_server import FakeDiscord
+from tests.support.slack_server import APP_TOKEN, BOT_TOKEN, FakeSlack
 
 DIPLOBOT = Path(sys.executable).parent / "diplobot"
 NOISE = ("PyNaCl", "davey", "As you gave `client`", "Unclosed client session", "Unclosed connector", "Traceback")

@@ -5,7 +5,6 @@ Through the real CLI in a subprocess next to a running App (terminal adapter), a
 Socket Mode) and Discord (discord.py) adapters against the local fake servers, where a member is refused.
 """
 
-# ruff: noqa: F811 - the shared fixtures (fake, restore_endpoints) are imported from other test modules by name
 from __future__ import annotations
 
 import json
@@ -17,10 +16,9 @@ from sqlalchemy import select
 
 from bot.storage.tables import ArticleRow
 from tests.conftest import FakeClock
-from tests.discord_server import MANAGE_GUILD, MEMBER_USER, FakeDiscord
-from tests.slack_server import (
+from tests.support.discord_server import MANAGE_GUILD, MEMBER_USER, FakeDiscord
+from tests.support.slack_server import (
     FakeSlack,
-    fake,  # noqa: F401 - fixture
 )
 from tests.test_alert_matched import FIRST, TOLL
 from tests.test_cli_platform_channels import (
@@ -35,7 +33,7 @@ from tests.test_cli_platform_channels import (
     started,
     stopped,
 )
-from tests.test_discord_adapter import opt, restore_endpoints  # noqa: F401 - fixture
+from tests.test_discord_adapter import opt
 from tests.test_lifecycle import Harness, item, make_harness, write_config
 from tests.test_tenant_isolation import discord, slack
 

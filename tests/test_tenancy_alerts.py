@@ -14,7 +14,7 @@ from bot.models import Alert, PostAlert, alert_summaries, channel_tenant
 from bot.settings import load_settings
 from bot.storage.tables import Feed, Rule, Subscription
 from tests.conftest import SEEDS
-from tests.net_support import loopback_fetcher
+from tests.support.net import loopback_fetcher
 
 
 class RecordingSink:

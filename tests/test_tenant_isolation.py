@@ -6,7 +6,6 @@ the command core as the CLI sends them. Slack team TEAM is a benign workspace, T
 one; the Discord server is a third tenant.
 """
 
-# ruff: noqa: F811 - the shared fixtures (fake, restore_endpoints) are imported from other test modules by name
 from __future__ import annotations
 
 import json
@@ -24,14 +23,13 @@ from sqlalchemy import select
 from bot.app import App
 from bot.models import Caller
 from bot.storage.tables import ArticleRow, Feed
-from tests.discord_server import MEMBER_USER, FakeDiscord
-from tests.slack_server import (
+from tests.support.discord_server import MEMBER_USER, FakeDiscord
+from tests.support.slack_server import (
     TEAM,
     FakeSlack,
-    fake,  # noqa: F401 - fixture
 )
 from tests.test_cli_platform_channels import SEED_SOURCES, app_for, env_for, started, stopped
-from tests.test_discord_adapter import opt, restore_endpoints  # noqa: F401 - fixture
+from tests.test_discord_adapter import opt
 from tests.test_slack_commands import slash
 
 HOSTILE = "T0HOSTILE"

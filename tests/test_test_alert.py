@@ -5,7 +5,6 @@ Socket Mode and from Discord over the gateway, with the real slack_sdk, Bolt and
 against the local fake servers. A member who is not an admin is refused and nothing is posted.
 """
 
-# ruff: noqa: F811 - the shared fixtures (fake, restore_endpoints) are imported from other test modules by name
 from __future__ import annotations
 
 import asyncio
@@ -17,11 +16,10 @@ from sqlalchemy import select
 
 from bot.commands.testalert import HEADLINE
 from bot.storage.tables import Delivery
-from tests.discord_server import MANAGE_GUILD, MEMBER_USER, TEXT_CHANNEL, FakeDiscord
-from tests.slack_server import (
+from tests.support.discord_server import MANAGE_GUILD, MEMBER_USER, TEXT_CHANNEL, FakeDiscord
+from tests.support.slack_server import (
     TEAM,
     FakeSlack,
-    fake,  # noqa: F401 - fixture
 )
 from tests.test_cli_platform_channels import (
     DISCORD_CHANNEL,
@@ -33,7 +31,6 @@ from tests.test_cli_platform_channels import (
     started,
     stopped,
 )
-from tests.test_discord_adapter import restore_endpoints  # noqa: F401 - fixture
 from tests.test_slack_commands import slash
 
 

@@ -23,8 +23,8 @@ from bot.errors import Permanent
 from bot.models import Caller, Invocation
 from bot.web.auth import read_url_file
 from tests.conftest import FakeClock
+from tests.support.web import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, Running, running_console
 from tests.test_ops import _wait_for
-from tests.web_support import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, Running, running_console
 
 pytestmark = pytest.mark.usefixtures("_in_tmp")
 
@@ -459,7 +459,7 @@ def test_diplobot_run_prints_the_link_and_console_url_prints_it_again(tmp_path: 
     import urllib.error
     import urllib.request
 
-    from tests.web_support import console_config
+    from tests.support.web import console_config
 
     env = {
         **os.environ,

@@ -25,7 +25,7 @@ import pytest
 
 from bot.web.console import Console
 from tests.conftest import CHROMEDRIVER, CHROMIUM, REPO, FakeClock
-from tests.web_support import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, console_config, running_console
+from tests.support.web import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, console_config, running_console
 
 pytestmark = pytest.mark.browser
 

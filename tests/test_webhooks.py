@@ -6,7 +6,6 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-import discord
 import pytest
 from aiohttp import web
 
@@ -15,7 +14,7 @@ from adapters.webhooks.ssrf import check_url, is_blocked_address
 from bot.errors import Permanent, Retryable
 from bot.models import EditAlert, FollowupAlert, NoticeAlert, PostAlert, Source, Summary
 from bot.settings import Settings
-from tests.discord_server import FakeDiscord
+from tests.support.discord_server import FakeDiscord
 
 HOOK_ID = 1234567890123456789
 WHEN = datetime(2026, 11, 24, tzinfo=UTC)
@@ -29,15 +28,6 @@ def story(headline: str = "Talks resume in Doha", sources: int = 1) -> Summary:
         sentences=("Delegations met on Monday.",),
         sources=tuple(Source(str(i), "t", f"https://e.com/{i}", f"Outlet {i}", WHEN) for i in range(sources)),
         severity="urgent",
-    )
-
-
-@pytest.fixture
-def restore_endpoints(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Put discord.py's REST base back after the test."""
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
     )
 
 

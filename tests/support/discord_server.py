@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Self
 
+import discord
+import pytest
 from aiohttp import WSMsgType, web
 
 BODY: web.RequestKey[Any] = web.RequestKey("body", object)
@@ -728,3 +730,12 @@ class FakeDiscord:
         self.deleted.append(key)
         await self._notify()
         return web.Response(status=204)
+
+
+@pytest.fixture
+def restore_endpoints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put discord.py's REST base and gateway back after the test (the Discord adapter points them at the fake)."""
+    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    )

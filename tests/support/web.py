@@ -17,7 +17,7 @@ from bot.app import App
 from bot.errors import DeliveryError
 from bot.storage.tables import Subscription
 from tests.conftest import REPO, SEEDS
-from tests.test_delivery_support import RecordingAdapter, RecordingSink, settings_for
+from tests.support.delivery import RecordingAdapter, RecordingSink, settings_for
 from tests.test_ops import _wait_for
 
 SEED_HEADLINE = "Blinken hosts Armenia, Azerbaijan FMs in bid to boost peace"

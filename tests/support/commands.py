@@ -18,7 +18,7 @@ from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 OPERATOR = Caller("operator", "local", is_admin=True)
 MEMBER = Caller("U-member", "local", is_admin=False)
 OTHER_ADMIN = Caller("U-other", "slack:T2", is_admin=True)
