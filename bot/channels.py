@@ -158,7 +158,7 @@ class ChannelAddress:
     def tenant(self) -> str:
         """Who owns the channel: `slack:TEAM`, `discord:GUILD`, or the local operator for the terminal and webhooks."""
         if self.kind in ("slack", "discord"):
-            return f"{self.kind}:{self.workspace}"
+            return workspace_tenant(self.kind, self.workspace)
         return LOCAL_TENANT
 
     def masked(self) -> str:
@@ -234,9 +234,20 @@ def tenant_of(address: str) -> str:
         return ChannelAddress.parse(address).tenant
     except BadChannel:
         kind, _, rest = str(address).partition(":")
-        if kind in ("slack", "discord") and "/" in rest:
-            return f"{kind}:{rest.split('/', 1)[0]}"  # never hand another workspace's channel to the operator
+        if kind in ("slack", "discord") and "/" in rest:  # never hand another workspace's channel to the operator
+            return workspace_tenant(kind, rest.split("/", 1)[0])
         return LOCAL_TENANT
+
+
+def workspace_tenant(kind: str, workspace: str | int | None) -> str:
+    """The tenant of a Slack workspace or a Discord guild: `slack:TEAM`, `discord:GUILD`."""
+    return f"{kind}:{workspace}"
+
+
+def kind_of(address: str) -> str:
+    """The face an address is for, as the outbox picks a sink: "slack" for `slack:T1/C1`, "terminal" for
+    `terminal` (the text before the first ":", so a test sink's own prefix works too)."""
+    return address.split(":", 1)[0]
 
 
 def _form(kind: str) -> str:

@@ -19,7 +19,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord.render import DiscordMessage, render_reply, truncate
-from bot.channels import ChannelAddress
+from bot.channels import ChannelAddress, workspace_tenant
 from bot.commands import GROUP_HELP
 from bot.models import Caller, Invocation, Reply
 
@@ -200,7 +200,7 @@ class CommandBridge:
         """The platform-free caller: user id, tenant `discord:GUILD`, admin flag, display name."""
         return Caller(
             user_id=str(interaction.user.id),
-            tenant=f"discord:{interaction.guild_id}",
+            tenant=workspace_tenant("discord", interaction.guild_id),
             is_admin=self.is_admin(interaction),
             display_name=interaction.user.display_name,
         )

@@ -36,7 +36,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import render
 from adapters.slack.sink import PREFIX, ChannelPacer, SlackSink, build_client
-from bot.channels import ChannelAddress
+from bot.channels import ChannelAddress, workspace_tenant
 from bot.commands.core import CommandCore
 from bot.errors import BadChannel, ConfigError, Unavailable
 from bot.models import Caller, Invocation, Reply
@@ -52,7 +52,7 @@ _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": 
 
 def tenant_of(team: str) -> str:
     """The core tenant of a Slack workspace: `slack:TEAM`."""
-    return f"{PREFIX}:{team}"
+    return workspace_tenant(PREFIX, team)
 
 
 def channel_of(team: str, channel: str) -> str:

@@ -50,6 +50,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.alerts.queue import alert_tenant, queue_notice
+from bot.channels import kind_of
 from bot.codec import summary_from_dict, summary_to_dict
 from bot.errors import Permanent, Retryable
 from bot.jobs import Guard
@@ -195,11 +196,6 @@ class _AlertRecord(Protocol):
     def shown(self) -> dict[str, Any]: ...
 
 
-def channel_prefix(channel: str) -> str:
-    """ "slack" for "slack:T1/C1", "terminal" for "terminal"."""
-    return channel.split(":", 1)[0]
-
-
 def delivery_key(delivery_id: int) -> str:
     """The key a sink embeds in the message of delivery `delivery_id`, to find it after a crash."""
     return f"dlv-{delivery_id}"
@@ -263,7 +259,7 @@ class Outbox:
 
     def can_send(self, channel: str) -> bool:
         """Whether this instance has a sink (a running adapter) for `channel`."""
-        return channel_prefix(channel) in self.sinks
+        return kind_of(channel) in self.sinks
 
     @property
     def owner(self) -> str:
@@ -460,9 +456,9 @@ class Outbox:
     ) -> _Ready | None:
         """Build the alert of one claimed row, or settle the row (wait, superseded, no adapter) and return None."""
         ctx: dict[str, Any] = {"delivery": row.id, "channel": row.channel}
-        sink = self.sinks.get(channel_prefix(row.channel))
+        sink = self.sinks.get(kind_of(row.channel))
         if sink is None:
-            await self._defer(session, row, f"no adapter for {channel_prefix(row.channel)!r} is running here", 60.0)
+            await self._defer(session, row, f"no adapter for {kind_of(row.channel)!r} is running here", 60.0)
             return None
         if alert_row is not None:
             rules = ",".join(m.get("rule", "") for m in (alert_row.shown or {}).get("matches", []))
@@ -882,4 +878,4 @@ class _Skip(Exception):
     pass
 
 
-__all__ = ["Outbox", "backoff", "channel_prefix", "delivery_key", "summary_to_dict"]
+__all__ = ["Outbox", "backoff", "delivery_key", "summary_to_dict"]
