@@ -39,7 +39,7 @@ from bot.models import (
     Summary,
 )
 from bot.stories.summarize import casualty_phrase
-from tests.support.discord_server import EmbedLimitError, check_message
+from tests.support.discord_limits import EmbedLimitError, check_message
 
 MENTION = re.compile(r"@everyone|@here|<@[!&]?\d+>")
 WHEN = datetime(2026, 11, 24, tzinfo=UTC)

@@ -28,13 +28,8 @@ from bot.errors import ConfigError
 from bot.models import Reply
 from bot.ports import Adapter
 from bot.settings import Settings
-from tests.support.slack_server import (
-    BOT_TOKEN,
-    TEAM,
-    FakeSlack,
-    message_error,
-    view_errors,
-)
+from tests.support.slack_limits import message_error, view_errors
+from tests.support.slack_server import BOT_TOKEN, TEAM, FakeSlack
 from tests.test_slack_render import summary
 
 SECRET = "test-signing-secret-0123456789abcdef"

@@ -13,10 +13,8 @@ from adapters.slack import render
 from adapters.slack.app import SlackAdapter
 from bot.commands.core import CommandCore
 from bot.models import Caller, Invocation
-from tests.support.slack_server import (
-    FakeSlack,
-    view_errors,
-)
+from tests.support.slack_limits import view_errors
+from tests.support.slack_server import FakeSlack
 from tests.test_slack_commands import (
     interactive,
     open_editor,

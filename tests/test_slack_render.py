@@ -23,7 +23,7 @@ from bot.models import (
     Source,
     Summary,
 )
-from tests.support.slack_server import block_errors, message_error
+from tests.support.slack_limits import block_errors, message_error
 
 EVIL = "<!channel> <@U123> <https://evil.example|click> <!here> <#C999> &amp; a&b"
 
