@@ -638,6 +638,9 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     if cue is not None:
         status = cue.lastgroup
         why = f"governing word {_quote(low, cue)}"
+        if status in ("agreed", "holding") and _PROPOSAL_NOUN.match(low, end) and not _TAKEN_UP.match(cue.group()):
+            # "welcomed the ceasefire proposal", "announced a ceasefire plan": the verb governs the proposal
+            return "proposed", f"a proposal {why}"
         before = low[left : cue.start()]
         if _NEGATED_CUE.search(before):
             return None, f"negated {why}"
@@ -1227,6 +1230,12 @@ def _segment_weights(doc: Doc, segments: list[int]) -> list[float]:
     return weights
 
 
+# The ceasefire naming a proposal ("ceasefire proposal", "truce plan"); what is done to a proposal short of
+# taking it up (accepted, agreed, signed, matched) leaves it a proposal.
+_PROPOSAL_NOUN = re.compile(
+    r"[\s-]+(?:proposals?|plans?|offers?|initiatives?|blueprints?|roadmap|idea|framework|draft)\b"
+)
+_TAKEN_UP = re.compile(r"accept|agree|sign|match|reciprocat|join|implement")
 # A party still urged to stop fighting, or commitments still to be secured: the truce is not accepted by all.
 _UNACCEPTED = re.compile(
     r"\b(?:urg\w*|call\w* (?:on|upon)|press\w*|ask\w*|should|must)\b[^.;]{0,80}?\b(?:to\s+)?(?:(?:immediately|similarly|"
