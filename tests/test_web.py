@@ -14,13 +14,16 @@ import re
 import stat
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import aiohttp
 import pytest
+from sqlalchemy import func, insert, select
 
 from bot.errors import Permanent
 from bot.models import Caller, Invocation
+from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
 from bot.web.auth import read_url_file
 from tests.conftest import FakeClock
 from tests.support.web import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, Running, running_console
@@ -144,6 +147,80 @@ async def test_sign_in_form_and_sign_out(database_url: str, tmp_path: Path, cloc
             assert resp.status == 303 and resp.headers["Location"] == "/login"
         async with http.get("/stories", allow_redirects=False) as resp:
             assert resp.status == 303
+
+
+async def _add_stories(run: Running, count: int, flash_every: int) -> list[str]:
+    """`count` stories of two reports each, newer than any stored, every `flash_every`-th recorded as matching a
+    FLASH rule (the others an URGENT one); three stories share each report time (ties across chunks). Their ids, newest first."""
+    async with run.app.services.db.session() as session:
+        base = (await session.scalar(select(func.max(ArticleRow.event_at)))) + timedelta(days=1)
+        seed = (await session.scalars(select(ArticleRow).order_by(ArticleRow.id))).first()
+        feed_id = (await session.scalars(select(Feed.id))).first()
+        assert seed is not None and feed_id is not None
+        stories, rows, seen = [], [], []
+        for n in range(count):
+            sid, when = f"s-page{n:05d}", base - timedelta(minutes=n // 3)
+            rule = (
+                "ceasefire-breakthrough-or-collapse" if n % flash_every == flash_every - 1 else "ceasefire-developments"
+            )
+            state = {"by_tenant": {"local": {"rules": [rule], "headline": f"Story {n}"}}}
+            stories.append(
+                {
+                    "id": sid,
+                    "headline": f"Story {n}",
+                    "first_seen": when,
+                    "last_seen": when,
+                    "state": state,
+                    "signature": [],
+                }
+            )
+            for k in range(2):
+                aid = f"a-page{n:05d}{k}"
+                rows.append(
+                    {
+                        "id": aid,
+                        "url": f"https://example.org/{n}/{k}",
+                        "guid": None,
+                        "title": f"Story {n}",
+                        "text": seed.text,
+                        "outlet": "Outlet",
+                        "feed_id": feed_id,
+                        "published": when,
+                        "seen_at": when,
+                        "content_hash": f"{n:060d}{k:04d}",
+                        "story_id": sid,
+                        "detection": seed.detection,
+                        "search_text": "",
+                        "event_at": when,
+                        "dated": "published",
+                    }
+                )
+                seen.append({"feed_id": feed_id, "item_key": f"page:{aid}", "article_id": aid, "seen_at": when})
+        await session.execute(insert(Story), stories)
+        await session.execute(insert(ArticleRow), rows)
+        await session.execute(insert(SeenItem), seen)
+    # Newest report first; within one report time, the later article id first (the list's own tie-break).
+    return sorted((s["id"] for s in stories), key=lambda sid: (int(sid[6:]) // 3, -int(sid[6:])))
+
+
+async def test_long_lists_page_through_every_story_once(database_url: str, tmp_path: Path, clock: FakeClock) -> None:
+    """Past the first chunks of reports read (500, then 1,000...), with ties in report times: each story once,
+    newest first; a severity filter finds stories deep in the list; the CSV holds as many rows as asked."""
+    async with running_console(database_url, tmp_path, clock) as run, _session(run) as http:
+        await _sign_in(http, run)
+        expected = await _add_stories(run, 900, flash_every=150)
+
+        async def ids(query: str) -> list[str]:
+            async with http.get("/api/stories?" + query) as resp:
+                assert resp.status == 200, await resp.text()
+                return [s["id"] for s in await resp.json()]
+
+        assert await ids("limit=500") == expected[:500]
+        flash = [sid for sid in expected if int(sid[6:]) % 150 == 149]
+        assert len(flash) == 6 and await ids("severity=flash&limit=500") == flash
+        async with http.get("/api/stories.csv?limit=500") as resp:
+            rows = list(csv.reader(io.StringIO(await resp.text())))
+        assert [r[0] for r in rows[1:]] == expected[:500]
 
 
 async def test_filters_csv_and_the_story_page(database_url: str, tmp_path: Path, clock: FakeClock) -> None:

@@ -71,7 +71,13 @@ def _casualty(value: Any) -> Casualty | None:
 
 def tenant_state(story: Story | None, tenant: str) -> Mapping[str, Any]:
     """What the pipeline last summarised of a story from `tenant`'s own sources ({} if nothing)."""
-    state = story.state if story is not None and isinstance(story.state, Mapping) else {}
+    return state_of_tenant(story.state if story is not None else None, tenant)
+
+
+def state_of_tenant(state: object, tenant: str) -> Mapping[str, Any]:
+    """`tenant`'s part of a story's stored `state` column ({} if nothing)."""
+    if not isinstance(state, Mapping):
+        return {}
     by_tenant = state.get("by_tenant")
     mine = by_tenant.get(tenant) if isinstance(by_tenant, Mapping) else None
     return mine if isinstance(mine, Mapping) else {}

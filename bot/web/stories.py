@@ -22,13 +22,13 @@ from bot.codec import detection_from_dict
 from bot.masking import mask_secrets
 from bot.models import SEVERITIES, Summary
 from bot.repo import search
-from bot.repo.stories import SEVERITY_WEIGHT, StoryView, build_view, casualty_text, summary_payload, tenant_state
+from bot.repo.stories import SEVERITY_WEIGHT, StoryView, build_view, casualty_text, state_of_tenant, summary_payload
 from bot.storage.tables import AlertRow, ArticleRow, Delivery, Rule, Story
 
 # Stories scanned for one page of a filtered list: a filter matching nothing stops here, not at the last story.
 SCAN_STORIES = 2000
 SCAN_ARTICLES = 20_000
-CHUNK = 500  # reports read at a time, newest first
+CHUNK = 500  # reports read first, newest first (then twice as many each time)
 BATCH = 50  # stories built at a time
 MAX_LIMIT = 500
 
@@ -102,15 +102,16 @@ async def _severities(session: AsyncSession, tenant: str) -> dict[str, str]:
     return {name: str((spec or {}).get("severity") or "routine") for name, spec in rows}
 
 
-def _recorded_rules(story: Story | None, tenant: str) -> list[str] | None:
-    """The tenant's rules the story matched as the pipeline recorded them; None when it recorded none."""
-    recorded = tenant_state(story, tenant).get("rules")
+def _recorded_rules(state: object, tenant: str) -> list[str] | None:
+    """The tenant's rules a story matched as the pipeline recorded them in its `state`; None when it recorded
+    none."""
+    recorded = state_of_tenant(state, tenant).get("rules")
     return [r for r in recorded if isinstance(r, str)] if isinstance(recorded, list) else None
 
 
 def _rules_of(story: Story | None, view: StoryView, tenant: str) -> tuple[str, ...]:
     """The tenant's rules the story matched, as the pipeline recorded them (and any the reports carry)."""
-    return tuple(dict.fromkeys([*(_recorded_rules(story, tenant) or []), *view.summary.rules]))
+    return tuple(dict.fromkeys([*(_recorded_rules(story.state if story else None, tenant) or []), *view.summary.rules]))
 
 
 def _severity(rules: Iterable[str], severities: Mapping[str, str]) -> str:
@@ -124,7 +125,6 @@ async def _items(
     tenant: str,
     *,
     detail: bool = False,
-    severity: str = "",
     severities: Mapping[str, str] | None = None,
 ) -> list[StoryItem]:
     """The tenant's items for these stories, in the order given (a story the tenant cannot see is left out).
@@ -134,13 +134,6 @@ async def _items(
     stories = await search.stories_by_ids(session, story_ids)
     if severities is None:
         severities = await _severities(session, tenant)
-    if severity:  # known from the rules the pipeline recorded: other stories are not built at all
-        story_ids = [
-            sid
-            for sid in story_ids
-            if (recorded := _recorded_rules(stories.get(sid), tenant)) is None
-            or _severity(recorded, severities) == severity
-        ]
     members = await search.articles_of_stories(session, story_ids, tenant)
     out = []
     for sid in story_ids:
@@ -156,34 +149,36 @@ async def _items(
 
 
 async def _newest_story_ids(session: AsyncSession, tenant: str, flt: StoryFilter) -> AsyncIterator[list[str]]:
-    """The tenant's story ids, newest report first, a few at a time: reports are read newest first along the
-    event-time index, a chunk after the last one read, so a page costs a few hundred rows however many are
-    stored."""
+    """The tenant's story ids, newest report first, a chunk of reports at a time: reports are read newest first
+    along the event-time index, each chunk after the last one read and twice as long as the one before (a page
+    costs a few hundred rows however many are stored; a filter that keeps few stories, a few queries)."""
     query = (
-        select(ArticleRow.story_id, ArticleRow.event_at, ArticleRow.id)
+        select(ArticleRow.story_id, ArticleRow.id)
         .where(search.visible(tenant), ArticleRow.story_id.is_not(None))
         .order_by(ArticleRow.event_at.desc(), ArticleRow.id.desc())
-        .limit(CHUNK)
     )
     if flt.since is not None:
         query = query.where(ArticleRow.event_at >= flt.since)
     if flt.until is not None:
         query = query.where(ArticleRow.event_at <= flt.until)
     seen: set[str] = set()
-    after: tuple[datetime, str] | None = None
-    for _ in range(SCAN_ARTICLES // CHUNK):
+    after: str | None = None
+    chunk, read = CHUNK, 0
+    while read < SCAN_ARTICLES:
         page = query
         if after is not None:
-            at, aid = after
-            page = query.where(or_(ArticleRow.event_at < at, and_(ArticleRow.event_at == at, ArticleRow.id < aid)))
-        rows = (await session.execute(page)).all()
+            # After the last report read, by its own event time looked up in SQL (reading every row's time
+            # back into Python costs more than the scan itself).
+            at = select(ArticleRow.event_at).where(ArticleRow.id == after).scalar_subquery()
+            page = query.where(or_(ArticleRow.event_at < at, and_(ArticleRow.event_at == at, ArticleRow.id < after)))
+        rows = (await session.execute(page.limit(chunk))).all()
         fresh = [sid for sid in dict.fromkeys(r.story_id for r in rows) if sid not in seen]
         seen.update(fresh)
-        for start in range(0, len(fresh), BATCH):
-            yield fresh[start : start + BATCH]
-        if len(rows) < CHUNK or len(seen) >= SCAN_STORIES:
+        yield fresh
+        if len(rows) < chunk or len(seen) >= SCAN_STORIES:
             return
-        after = (rows[-1].event_at, rows[-1].id)
+        after, read = rows[-1].id, read + chunk
+        chunk = min(chunk * 2, SCAN_ARTICLES - read)
 
 
 async def list_stories(
@@ -198,16 +193,33 @@ async def list_stories(
     skipped = 0
     severities = await _severities(session, tenant)
     async for ids in _newest_story_ids(session, tenant, flt):
-        for item in await _items(session, ids, tenant, severity=flt.severity, severities=severities):
-            if not flt.keeps(item):
-                continue
-            if skipped < offset:
-                skipped += 1
-                continue
-            kept.append(item)
-            if len(kept) >= limit:
-                return kept
+        if flt.severity:
+            ids = await _of_severity(session, ids, tenant, flt.severity, severities)
+        while ids:
+            # Built a batch at a time, or as many as the page still needs (one query for a CSV of 500, not ten).
+            take = max(BATCH, limit + offset - skipped - len(kept))
+            batch, ids = ids[:take], ids[take:]
+            for item in await _items(session, batch, tenant, severities=severities):
+                if not flt.keeps(item):
+                    continue
+                if skipped < offset:
+                    skipped += 1
+                    continue
+                kept.append(item)
+                if len(kept) >= limit:
+                    return kept
     return kept
+
+
+async def _of_severity(
+    session: AsyncSession, story_ids: Sequence[str], tenant: str, severity: str, severities: Mapping[str, str]
+) -> list[str]:
+    """The stories whose recorded rules give `severity` (and those with none recorded, judged once built): the
+    others are never built. One query of ids and states for a whole chunk."""
+    recorded = Story.state[("by_tenant", tenant, "rules")]  # read in SQL: the rest of a state is never decoded
+    rows = (await session.execute(select(Story.id, recorded).where(Story.id.in_(story_ids)))).tuples().all()
+    rules = {sid: [r for r in found if isinstance(r, str)] for sid, found in rows if isinstance(found, list)}
+    return [sid for sid in story_ids if sid not in rules or _severity(rules[sid], severities) == severity]
 
 
 async def get_story(session: AsyncSession, tenant: str, story_id: str) -> StoryItem | None:
