@@ -49,6 +49,9 @@ from bot.models import EVENT_TYPES, Detection
 CORPUS = ROOT / "corpus"
 HELDOUT = CORPUS / "heldout.txt"
 BRIEFS = CORPUS / "briefs" / "items.jsonl"
+LANGUAGE_SETS = CORPUS / "languages"
+# Per-language targets (issue 18): on each language's labelled set, both parts.
+LANGUAGE_TARGETS = {"countries F1": 0.90, "event F1": 0.80}
 TYPE_MAP = {"meeting": "talks"}
 IGNORED_TYPES = {"statement", "none"}
 KIND_GROUP = {"killed": "dead", "dead": "dead", "wounded": "hurt", "injured": "hurt", "missing": "missing"}
@@ -419,6 +422,63 @@ def evaluate_briefs(
     return parts["dev"].feed_figures(), parts["held"].feed_figures()
 
 
+def evaluate_languages(
+    detector: Detector, held_ids: set[str], held_feeds: set[str], verbose: bool, emit: Callable[[str], None]
+) -> dict[str, tuple[Counts, Counts]]:
+    """Score each language's labelled set (corpus/languages/<lang>.jsonl): countries and event types, per part.
+    Feed items are read from the saved feeds (skipped, and said, when those are absent)."""
+    paths = sorted(LANGUAGE_SETS.glob("*.jsonl"))
+    names = sorted({json.loads(x)["feed"] for p in paths for x in p.read_text("utf-8").splitlines() if '"feed"' in x})
+    folder = feeds_dir()
+    entries = {(e.feed, e.key): e for e in feed_entries(folder, tuple(names))} if folder.is_dir() else {}
+    out: dict[str, tuple[Counts, Counts]] = {}
+    for path in paths:
+        parts = (Counts(), Counts())
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "feed" in row:
+                entry = entries.get((row["feed"], row["key"]))
+                if entry is None:
+                    continue
+                title, text, held, name = entry.title, entry.text, row["feed"] in held_feeds, row["key"]
+            else:
+                title, text, held, name = row["title"] or "", row["text"], row["id"] in held_ids, row["id"]
+            det = detector.detect(title, text)
+            c = parts[1 if held else 0]
+            c.n += 1
+            notes: list[str] = []
+            if det.language != row["lang"]:
+                notes.append(f"language tagged {det.language}")
+            _score_events(c, row.get("event_types", []), det, notes)
+            _set(c.countries, row.get("countries", []), det.countries, "countries", notes)
+            _set(c.people, row.get("people", []), [p.name for p in det.people], "people", notes)
+            if verbose and not held and notes:
+                emit(f"--- {path.stem} {name}: {title}")
+                for note in notes:
+                    emit(f"    {note}")
+        out[path.stem] = parts
+    return out
+
+
+def language_table(results: dict[str, tuple[Counts, Counts]]) -> list[str]:
+    """One line per language: items, countries F1, event F1 and people F1, development / held out."""
+    lines = [
+        f"  {'lang':<5} {'items':>9}  {'countries F1':>12}  {'event F1':>11}  {'people F1':>11}  "
+        f"target (countries >= {LANGUAGE_TARGETS['countries F1']:.2f}, events >= {LANGUAGE_TARGETS['event F1']:.2f})"
+    ]
+    for lang, (dev, held) in results.items():
+        figs = [dev.figures(), held.figures()]
+        ok = all(f[k] >= t for f in figs for k, t in LANGUAGE_TARGETS.items())
+        cells = [f"{figs[0][k]:.2f} / {figs[1][k]:.2f}" for k in ("countries F1", "event F1", "people F1")]
+        lines.append(
+            f"  {lang:<5} {f'{dev.n} / {held.n}':>9}  {cells[0]:>12}  {cells[1]:>11}  {cells[2]:>11}  "
+            + ("ok" if ok else "MISSED")
+        )
+    return lines
+
+
 def review(compiled: CompiledRules) -> int:
     """Every URGENT or FLASH alert the default rules raise on the English entries of the saved feeds."""
     labels = load_labels()
@@ -459,6 +519,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", default=str(HELDOUT))
     parser.add_argument("--verbose", "-v", action="store_true", help="print differences for development items")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--languages", action="store_true", help="only the per-language table (corpus/languages)")
     parser.add_argument(
         "--review",
         action="store_true",
@@ -480,6 +541,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rule error: {err}", file=sys.stderr)
     if args.review:
         return review(compiled)
+    if args.languages:
+        held_ids, held_feeds = heldout_set(Path(args.heldout))
+        for line in language_table(evaluate_languages(Detector(compiled), held_ids, held_feeds, args.verbose, print)):
+            print(line)
+        return 0
     cross = not args.shipped and feeds_dir().is_dir() and bool(load_labels())
     detectors = Detectors(compiled, cross_validate=cross)
     held_ids, held_feeds = heldout_set(Path(args.heldout))
@@ -488,6 +554,7 @@ def main(argv: list[str] | None = None) -> int:
     dev, held = evaluate_articles(folder, detectors, held_ids, args.verbose, emit)
     feeds = evaluate_feeds(detectors, held_feeds, args.verbose, emit)
     briefs = evaluate_briefs(detectors, held_ids, args.verbose, emit)
+    languages = evaluate_languages(detectors.shipped, held_ids, held_feeds, args.verbose, emit)
     if args.json:
         print(
             json.dumps(
@@ -495,6 +562,7 @@ def main(argv: list[str] | None = None) -> int:
                     "articles": {"dev": dev, "held": held},
                     "feeds": {"dev": feeds[0], "held": feeds[1]} if feeds else None,
                     "briefs": {"dev": briefs[0], "held": briefs[1]} if briefs else None,
+                    "languages": {k: {"dev": d.figures(), "held": h.figures()} for k, (d, h) in languages.items()},
                 },
                 indent=2,
             )
@@ -523,6 +591,9 @@ def main(argv: list[str] | None = None) -> int:
     if briefs is not None:
         for line in table(f"\nnews briefs (headline and lead, {BRIEFS.relative_to(ROOT)}, default rules)", *briefs):
             print(line)
+    print("\nother languages (corpus/languages, development / held out; feed items need the saved feeds)")
+    for line in language_table(languages):
+        print(line)
     return 0
 
 

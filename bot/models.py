@@ -138,7 +138,7 @@ class Detection:
     countries: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     matches: tuple[RuleMatch, ...] = ()
-    # ISO 639-1. The detector reads English; an item in another language is tagged and not analysed.
+    # ISO 639-1. English is read by the detector's patterns, eight other languages by bot/detect/multilingual.py.
     language: str = "en"
     relevance: Relevance | None = None  # the relevance model's judgement (None: not judged)
 

@@ -1,4 +1,4 @@
-"""Items in another language are tagged with it and not read by the English detector."""
+"""Items in another language are tagged with it and never read by the English detector's patterns."""
 
 from __future__ import annotations
 
@@ -51,12 +51,28 @@ def detector() -> Detector:
     return Detector(compile_rules(load_rules_file(RULES))[0])
 
 
+# What each FOREIGN item says, as its own language's lexicon reads it (bot/detect/multilingual.py): countries
+# and event types. The English patterns found junk on these (a country from a stray word); they no longer run.
+READ = {
+    "pt": (set(), set()),
+    "uk": ({"Russia", "China"}, set()),
+    "zh": ({"Iraq"}, {"clash"}),
+    "fr": ({"Belgium"}, set()),
+    "es": ({"Israel", "Palestine"}, {"clash", "casualties"}),
+    "ru": ({"Russia", "Ukraine"}, {"ceasefire", "agreement"}),
+    "ar": ({"United States", "Egypt", "Palestine"}, {"talks", "ceasefire"}),
+}
+
+
 @pytest.mark.parametrize(("code", "title", "text"), FOREIGN)
-def test_a_foreign_item_is_tagged_and_not_read(detector: Detector, code: str, title: str, text: str) -> None:
+def test_a_foreign_item_is_tagged_and_read_in_its_language(
+    detector: Detector, code: str, title: str, text: str
+) -> None:
     det = detector.detect(title, text)
     assert det.language == code
-    assert det.events == () and det.casualties == () and det.people == () and det.countries == ()
-    assert det.matches == ()
+    countries, events = READ[code]
+    assert set(det.countries) == countries
+    assert {e.type for e in det.events} == events
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from datetime import datetime
 
-from bot.detect import gazetteer, keywords
+from bot.detect import gazetteer, keywords, multilingual
 from bot.detect.casualties import find_casualties
 from bot.detect.events import decide, readings
 from bot.detect.language import ENGLISH, language_of
@@ -53,8 +53,12 @@ class Detector:
         doc = build_doc(title, text)
         language = language_of(title, text)
         if language != ENGLISH:
-            # English patterns on another language find junk (a country from a stray word): nothing is read.
-            return doc, Findings([], [], [], [], []), language, []
+            # English patterns on another language find junk (a country from a stray word): the language's own
+            # lexicons read it (bot/detect/multilingual.py), or nothing does.
+            if language not in multilingual.LANGUAGES:
+                return doc, Findings([], [], [], [], []), language, []
+            f = multilingual.read(language, title, text)
+            return doc, Findings(f.events, f.casualties, f.people, f.countries, [], f.relevance), language, []
         features = keywords.scan(doc)
         place_hits = find_places(doc)
         countries, regions, _ = countries_and_regions(place_hits)

@@ -75,6 +75,10 @@ def warm_up() -> None:
     """Build both detectors, loading every model now (about 1 s) rather than inside a later detection."""
     _detector()
     _detector(confirm=True)
+    from bot.detect import multilingual
+
+    for lang in multilingual.LANGUAGES:  # the other languages' lexicons (about 0.5 s)
+        multilingual.lexicon(lang)
 
 
 def models_loaded() -> bool:

@@ -1,0 +1,318 @@
+"""Findings for news in other languages: countries, core events, casualty figures and known officials.
+
+For Ukrainian, Russian, Arabic, French, Spanish, Portuguese, Chinese and Farsi (issue 18). English patterns
+never read these items; this module reads them with per-language lexicons:
+- countries: CLDR's territory names in the language (Babel, shipped in its wheel) plus the short names,
+  demonyms and adjectives of `bot/data/languages.yaml`;
+- events (ceasefire, clash, talks, sanctions, agreement) from cue words, casualties from a number next to a
+  word for killed or wounded, people from native-script forms of officials in `bot/data/people.yaml`.
+Inflection is handled by matching stems: Ukrainian and Russian names drop their final vowel and take up to
+three letters (Росія -> Росії, Росією), Arabic words take their clitics before (و ف ب ل ك, ال) and
+nisba or pronoun endings after, Farsi words take their plural and adjective endings; Chinese is matched as
+substrings. The item is relevant (for rules) when a core event or a casualty figure is found.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, cast
+
+import yaml
+
+from bot.detect import gazetteer
+from bot.models import Casualty, CasualtyKind, Event, EventType, Person, Qualifier, Relevance
+
+LANGUAGES = ("uk", "ru", "ar", "fr", "es", "pt", "zh", "fa")
+_LATIN = frozenset({"fr", "es", "pt"})
+_CYRILLIC = frozenset({"uk", "ru"})
+_ORDER: tuple[EventType, ...] = ("ceasefire", "clash", "talks", "sanctions", "agreement")
+_CLDR_LOCALES = {"zh": ("zh", "zh_Hant")}
+_CYR_VOWELS = "аяоеиіїйьыуюєё"
+_AR_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_AR_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
+_FA_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "ۀ": "ه", "\u200c": " "})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000}
+_SENTENCE = re.compile(r"(?<=[.!?。！？؟])\s*|\n+")
+
+
+def fold(lang: str, text: str) -> str:
+    """The text as the lexicons are written, one character for one (so positions stay those of `text`)."""
+    if lang in _LATIN:
+        out = []
+        for ch in text:
+            base = unicodedata.normalize("NFD", ch)[0].lower()
+            out.append(base if len(base) == 1 else ch)
+        return "".join(out).replace("’", "'")
+    if lang in _CYRILLIC:
+        return (
+            "".join(c if len(c) == 1 else ch for ch in text for c in [ch.lower()]).replace("ё", "е").replace("’", "'")
+        )
+    if lang == "ar":
+        return _AR_MARKS.sub("\u0640", text).replace("\u0640", "").translate(_AR_LETTERS)
+    if lang == "fa":
+        return _AR_MARKS.sub("\u0640", text).replace("\u0640", "").replace("\u0654", "").translate(_FA_LETTERS)
+    return text
+
+
+def _fold_form(lang: str, form: str) -> str:
+    """A lexicon form folded like the text (Arabic marks dropped: the lexicon needs no vowel signs)."""
+    return re.sub(r"\s+", " ", fold(lang, form)).strip()
+
+
+def _word_pattern(lang: str, form: str, name: bool) -> str:
+    """The regex of one folded form, with the language's inflection."""
+    stem = form.endswith("*")
+    words = form.rstrip("*").split(" ")
+    if lang == "zh":
+        return re.escape("".join(words))
+    parts: list[str] = []
+    for i, word in enumerate(words):
+        last = i == len(words) - 1
+        w = re.escape(word)
+        if stem and last:
+            parts.append(w + r"\w{0,5}")
+        elif lang in _CYRILLIC:
+            if word.isupper() or word.upper() == word:
+                parts.append(w)
+            elif name and len(word) > 3 and word[-1] in _CYR_VOWELS:
+                parts.append(re.escape(word[:-1]) + r"\w{0,3}")
+            elif name and len(word) > 3:
+                parts.append(w + r"\w{0,3}")
+            else:
+                parts.append(w)
+        elif lang == "ar":
+            bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
+            parts.append(r"(?:[وفبلك]{0,2}(?:ال|لل)?)" + re.escape(bare) + r"(?:ي|يه|يون|يين|يا|ه|ها|هم|ات|ا)?")
+        elif lang == "fa":
+            parts.append(w + r"(?:ی|یی|ای|ایی|یان|ها|های)?")
+        else:
+            parts.append(w + (r"(?:e|s|es|ne|nes)?" if lang == "fr" else r"(?:s|es)?") if name else w)
+    sep = r"[\s\-]+" if lang in _LATIN else r"\s+"
+    return r"(?<!\w)" + sep.join(parts) + r"(?!\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    lang: str
+    country_of: dict[str, tuple[str, bool]]  # folded match -> (canonical, needs a capital letter)
+    country_forms: tuple[tuple[re.Pattern[str], str, bool], ...]
+    events: dict[EventType, re.Pattern[str]]
+    killed: re.Pattern[str]
+    wounded: re.Pattern[str]
+    status: dict[str, re.Pattern[str]]
+    qualifiers: dict[str, Qualifier]
+    numbers: dict[str, int]
+    people: tuple[tuple[re.Pattern[str], gazetteer.Watched], ...]
+
+
+def _alternation(lang: str, forms: list[str], name: bool = False) -> re.Pattern[str]:
+    folded = sorted({_fold_form(lang, f) for f in forms if f.strip()}, key=len, reverse=True)
+    if not folded:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(_word_pattern(lang, f, name) for f in folded))
+
+
+def _cldr_names(lang: str) -> dict[str, str]:
+    """Country name in the language -> canonical English name (the gazetteer's), from CLDR."""
+    from babel import Locale  # imported on first use: the CLI stays fast
+
+    by_code = gazetteer.places().by_code
+    out: dict[str, str] = {}
+    for loc in _CLDR_LOCALES.get(lang, (lang,)):
+        for code, written in Locale.parse(loc).territories.items():
+            if len(code) == 2 and code.isalpha() and code in by_code:
+                out[written] = by_code[code]
+    return out
+
+
+# CLDR names that are ordinary words in the language, or stand for a place the press names otherwise.
+_SKIP = {
+    "fr": {"Maurice", "Jersey", "Guernesey", "Réunion", "Territoires palestiniens"},
+    "es": {"Chad", "Jersey", "Guernsey", "Territorios Palestinos", "Reunión"},
+    "pt": {"Peru", "Chade", "Jersey", "Guernsey", "Territórios palestinos", "Reunião", "Togo"},
+    "uk": {"Палестинські території", "Чад", "Оман"},
+    "ru": {"Палестинские территории", "Чад", "Оман"},
+    "ar": {"الأراضي الفلسطينية", "عُمان", "تشاد"},
+    "fa": {"سرزمین\u200cهای فلسطینی", "چاد"},
+    "zh": {
+        "巴勒斯坦领土",
+        "巴勒斯坦領土",
+        "几内亚",
+        "幾內亞",
+        "刚果（金）",
+        "刚果（布）",
+        "剛果（金夏沙）",
+        "剛果（布拉薩）",
+    },
+}
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    text = resources.files("bot.data").joinpath("languages.yaml").read_text(encoding="utf-8")
+    return dict(yaml.safe_load(text)["languages"])
+
+
+@functools.cache
+def lexicon(lang: str) -> _Lexicon:
+    """The compiled lexicon of one language (built once)."""
+    data = _data()[lang]
+    names: dict[str, tuple[str, bool]] = {}
+    for written, canonical in _cldr_names(lang).items():
+        if written not in _SKIP.get(lang, set()):
+            names[written] = (canonical, lang not in ("ar", "fa", "zh"))
+    for canonical, forms in (data.get("countries") or {}).items():
+        for form in forms:
+            cap = lang not in ("ar", "fa", "zh") and form[:1].isupper()
+            names[form] = (canonical, cap)
+    country_forms = tuple(
+        (re.compile(_word_pattern(lang, _fold_form(lang, w), name=not w.endswith("*"))), c, cap)
+        for w, (c, cap) in sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True)
+    )
+    events = {t: _alternation(lang, list((data.get("events") or {}).get(t, []))) for t in _ORDER}
+    people_gz = gazetteer.people()
+    people: list[tuple[re.Pattern[str], gazetteer.Watched]] = []
+    for canonical, forms in (data.get("people") or {}).items():
+        who = people_gz.lookup(canonical)
+        if who is None:
+            raise ValueError(f"languages.yaml ({lang}): {canonical!r} is not in bot/data/people.yaml")
+        people.append((_alternation(lang, list(forms), name=True), who))
+    return _Lexicon(
+        lang=lang,
+        country_of=names,
+        country_forms=country_forms,
+        events=events,
+        killed=_alternation(lang, list(data.get("killed") or [])),
+        wounded=_alternation(lang, list(data.get("wounded") or [])),
+        status={s: _alternation(lang, list(f)) for s, f in (data.get("status") or {}).items()},
+        qualifiers={_fold_form(lang, k): cast(Qualifier, v) for k, v in (data.get("qualifiers") or {}).items()},
+        numbers={_fold_form(lang, k): int(v) for k, v in (data.get("numbers") or {}).items()},
+        people=tuple(people),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignFindings:
+    """What the lexicons found in one item."""
+
+    events: list[Event]
+    casualties: list[Casualty]
+    people: list[Person]
+    countries: list[str]
+    relevance: Relevance
+
+
+def _sentences(title: str, text: str) -> list[str]:
+    out = [title.strip()] if title.strip() else []
+    out.extend(s.strip() for s in _SENTENCE.split(text) if s and s.strip())
+    return out
+
+
+def _zh_number(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    total, current = 0, 0
+    for ch in s:
+        if ch in _ZH_DIGITS:
+            current = _ZH_DIGITS[ch]
+        elif ch in _ZH_UNITS:
+            total += (current or 1) * _ZH_UNITS[ch]
+            current = 0
+        else:
+            return None
+    return total + current or None
+
+
+_NUM = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d+"
+_ZH_NUM = r"\d+|[一二两兩三四五六七八九十百千万萬]+"
+
+
+def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
+    """Figures next to a word for killed or wounded: 'NUM ... killed' (three words at most) or 'killed NUM'."""
+    out: list[Casualty] = []
+    words = "|".join(re.escape(k) for k in sorted(lex.numbers, key=len, reverse=True))
+    if lex.lang == "zh":
+        num = rf"(?P<n>{_ZH_NUM})"
+        gap_before, gap_after = r"[名人个個位]?[^\d。，,]{0,6}?", r"[^\d。，,]{0,8}?"
+    else:
+        num = rf"(?<!\w)(?P<n>{_NUM}{'|' + words if words else ''})(?!\w)"
+        gap_before, gap_after = r"(?:\s+\S+){0,3}?\s+", r"(?:\s+\S+){0,2}?\s+"
+    for kind_re, kind in ((lex.killed, "killed"), (lex.wounded, "wounded")):
+        kinds = kind_re.pattern
+        for pattern in (rf"{num}{gap_before}(?:{kinds})", rf"(?:{kinds}){gap_after}{num}"):
+            for m in re.finditer(pattern, folded):
+                raw = m.group("n")
+                if lex.lang == "zh":
+                    count = _zh_number(raw)
+                elif raw in lex.numbers:
+                    count = lex.numbers[raw]
+                else:
+                    count = int(re.sub(r"\D", "", raw))
+                if not count or (1900 <= count <= 2100 and not re.search(r"\d[ ,.]", raw)):
+                    continue  # a year, not a toll
+                before = folded[max(0, m.start() - 20) : m.start()]
+                qualifier: Qualifier = "exact"
+                for word, q in lex.qualifiers.items():
+                    if before.rstrip().endswith(word):
+                        qualifier = q
+                out.append(Casualty(count, qualifier, cast(CasualtyKind, kind), None, True, sentence))
+                break
+            if out and out[-1].kind == kind:
+                break
+    return out
+
+
+def read(lang: str, title: str, text: str) -> ForeignFindings:
+    """Events, casualties, people and countries of an item in `lang` (one of LANGUAGES)."""
+    lex = lexicon(lang)
+    countries: dict[str, None] = {}
+    people: dict[str, Person] = {}
+    events: dict[EventType, Event] = {}
+    casualties: list[Casualty] = []
+    cues: list[tuple[str, float]] = []
+    for sentence in _sentences(title, text[:3000]):
+        folded = fold(lang, sentence)
+        for pattern, canonical, cap in lex.country_forms:
+            if canonical in countries:
+                continue
+            for m in pattern.finditer(folded):
+                if not cap or sentence[m.start()].isupper():
+                    countries[canonical] = None
+                    break
+        for pattern, who in lex.people:
+            if who.name not in people and pattern.search(folded):
+                people[who.name] = Person(who.name, who.title, who.country, sentence)
+        # A ceasefire's words are no other event's ("وقف إطلاق النار" holds "إطلاق النار", gunfire).
+        masked = lex.events["ceasefire"].sub(lambda hit: " " * len(hit.group(0)), folded)
+        for etype in _ORDER:
+            cue = lex.events[etype].search(folded if etype == "ceasefire" else masked)
+            if cue and etype not in events:
+                status = None
+                if etype == "ceasefire":
+                    status = next((s for s, p in lex.status.items() if p.search(folded)), None)
+                events[etype] = Event(etype, status, sentence, f'word "{sentence[cue.start() : cue.end()]}"')
+                cues.append((sentence[cue.start() : cue.end()], 1.0))
+        if len(casualties) < 3:
+            casualties.extend(_casualties(lex, sentence, folded))
+    if lang in _LATIN:
+        # Latin-script names of the English gazetteer ("Emmanuel Macron", "Antony Blinken") read as written.
+        gz = gazetteer.people()
+        for m in re.finditer(
+            r"\b[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|de|da|von|al|el|bin))+", f"{title}\n{text[:3000]}"
+        ):
+            known = gz.lookup(m.group(0)) or gz.lookup_variant(m.group(0))
+            if known is not None and known.name not in people:
+                people[known.name] = Person(known.name, known.title, known.country, m.group(0))
+    if casualties and any(c.kind == "killed" for c in casualties) and "casualties" not in events:
+        first = next(c for c in casualties if c.kind == "killed")
+        events["casualties"] = Event("casualties", None, first.evidence, f"{first.count} killed")
+        cues.append((f"{first.count} killed", 1.0))
+    found = [events[t] for t in ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions") if t in events]
+    relevance = Relevance(1.0 if found else 0.0, 0.5, tuple(cues[:4]))
+    return ForeignFindings(found, casualties, list(people.values()), list(countries), relevance)
