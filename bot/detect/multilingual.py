@@ -24,6 +24,7 @@ from typing import Any, cast
 import yaml
 
 from bot.detect import gazetteer
+from bot.detect.text import fold as text_fold
 from bot.models import Casualty, CasualtyKind, Event, EventType, Person, Qualifier, Relevance
 
 LANGUAGES = ("uk", "ru", "ar", "fr", "es", "pt", "zh", "fa")
@@ -80,9 +81,9 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
         elif lang in _CYRILLIC:
             if word.isupper() or word.upper() == word:
                 parts.append(w)
-            elif name and len(word) > 3 and word[-1] in _CYR_VOWELS:
+            elif name and len(word) > 4 and word[-1] in _CYR_VOWELS:
                 parts.append(re.escape(word[:-1]) + r"\w{0,3}")
-            elif name and len(word) > 3:
+            elif name and len(word) > 4:
                 parts.append(w + r"\w{0,3}")
             else:
                 parts.append(w)
@@ -109,6 +110,7 @@ class _Lexicon:
     qualifiers: dict[str, Qualifier]
     numbers: dict[str, int]
     people: tuple[tuple[re.Pattern[str], gazetteer.Watched], ...]
+    anniversary: re.Pattern[str]
 
 
 def _alternation(lang: str, forms: list[str], name: bool = False) -> re.Pattern[str]:
@@ -194,6 +196,7 @@ def lexicon(lang: str) -> _Lexicon:
         qualifiers={_fold_form(lang, k): cast(Qualifier, v) for k, v in (data.get("qualifiers") or {}).items()},
         numbers={_fold_form(lang, k): int(v) for k, v in (data.get("numbers") or {}).items()},
         people=tuple(people),
+        anniversary=_alternation(lang, list(data.get("anniversary") or [])),
     )
 
 
@@ -242,7 +245,7 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
         gap_before, gap_after = r"[名人个個位]?[^\d。，,]{0,6}?", r"[^\d。，,]{0,8}?"
     else:
         num = rf"(?<!\w)(?P<n>{_NUM}{'|' + words if words else ''})(?!\w)"
-        gap_before, gap_after = r"(?:\s+\S+){0,3}?\s+", r"(?:\s+\S+){0,2}?\s+"
+        gap_before, gap_after = r"(?:\s+\S+){0,4}?\s+", r"(?:\s+\S+){0,2}?\s+"
     for kind_re, kind in ((lex.killed, "killed"), (lex.wounded, "wounded")):
         kinds = kind_re.pattern
         for pattern in (rf"{num}{gap_before}(?:{kinds})", rf"(?:{kinds}){gap_after}{num}"):
@@ -288,31 +291,43 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
         for pattern, who in lex.people:
             if who.name not in people and pattern.search(folded):
                 people[who.name] = Person(who.name, who.title, who.country, sentence)
-        # A ceasefire's words are no other event's ("وقف إطلاق النار" holds "إطلاق النار", gunfire).
+        # A ceasefire's words are no fighting ("وقف إطلاق النار" holds "إطلاق النار", gunfire).
         masked = lex.events["ceasefire"].sub(lambda hit: " " * len(hit.group(0)), folded)
+        past = bool(lex.anniversary.search(folded))  # an anniversary names a past attack
         for etype in _ORDER:
-            cue = lex.events[etype].search(folded if etype == "ceasefire" else masked)
+            if etype == "clash" and past:
+                continue
+            cue = lex.events[etype].search(masked if etype == "clash" else folded)
             if cue and etype not in events:
                 status = None
                 if etype == "ceasefire":
                     status = next((s for s, p in lex.status.items() if p.search(folded)), None)
-                events[etype] = Event(etype, status, sentence, f'word "{sentence[cue.start() : cue.end()]}"')
-                cues.append((sentence[cue.start() : cue.end()], 1.0))
+                events[etype] = Event(etype, status, sentence, f'word "{cue.group(0)}"')
+                cues.append((cue.group(0), 1.0))
         if len(casualties) < 3:
             casualties.extend(_casualties(lex, sentence, folded))
     if lang in _LATIN:
         # Latin-script names of the English gazetteer ("Emmanuel Macron", "Antony Blinken") read as written.
         gz = gazetteer.people()
         for m in re.finditer(
-            r"\b[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|de|da|von|al|el|bin))+", f"{title}\n{text[:3000]}"
+            r"\b[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|[A-Z]\.|de|da|von|al|el|bin))*", f"{title}\n{text[:3000]}"
         ):
-            known = gz.lookup(m.group(0)) or gz.lookup_variant(m.group(0))
+            written = re.sub(r"\s+[A-Z]\.(?=\s)", "", m.group(0))
+            known = gz.lookup(written) or gz.lookup_variant(written)
+            if known is None and " " not in written:
+                # A distinctive surname alone ("le président Obama"): one watched person, not a common name.
+                same = gz.by_surname.get(text_fold(written), ())
+                common = text_fold(written) in gz.common_surnames
+                known = same[0] if len(same) == 1 and not common and len(written) >= 4 else None
             if known is not None and known.name not in people:
                 people[known.name] = Person(known.name, known.title, known.country, m.group(0))
-    if casualties and any(c.kind == "killed" for c in casualties) and "casualties" not in events:
-        first = next(c for c in casualties if c.kind == "killed")
-        events["casualties"] = Event("casualties", None, first.evidence, f"{first.count} killed")
-        cues.append((f"{first.count} killed", 1.0))
+    if casualties:
+        first = casualties[0]
+        events["casualties"] = Event("casualties", None, first.evidence, f"{first.count} {first.kind}")
+        cues.append((f"{first.count} {first.kind}", 1.0))
+    for person in people.values():  # an official stands for their state ("Blinken" -> United States)
+        if person.country and person.country in gazetteer.places().countries:
+            countries.setdefault(person.country, None)
     found = [events[t] for t in ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions") if t in events]
     relevance = Relevance(1.0 if found else 0.0, 0.5, tuple(cues[:4]))
     return ForeignFindings(found, casualties, list(people.values()), list(countries), relevance)
