@@ -155,6 +155,35 @@ class Detection:
         return tuple(c for c in self.casualties if c.current)
 
 
+LANGUAGE_NAMES = {
+    "uk": "Ukrainian",
+    "ru": "Russian",
+    "ar": "Arabic",
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "zh": "Chinese",
+    "fa": "Farsi",
+    "de": "German",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "tr": "Turkish",
+    "ur": "Urdu",
+    "hi": "Hindi",
+    "bn": "Bengali",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "id": "Indonesian",
+    "he": "Hebrew",
+}
+
+
+def language_name(code: str) -> str:
+    """`French` for "fr" (the languages the detector tags), else the code itself."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One outlet's article within a story, as listed in an alert."""
@@ -166,6 +195,7 @@ class Source:
     published: datetime | None  # the event's time as `Article.when` (the name is kept for stored payloads)
     dated: str = "published"  # how that time is known: "published", "text" (a date in it), "fetched"
     why: str = ""  # why it is in the story: the rules it matched, what it shares with another member
+    language: str = "en"  # ISO 639-1 of the article (its title is shown as written, in that language)
 
     def when_text(self, now: datetime) -> str:
         """`11 Aug 14:05 UTC`; with the year when it is not `now`'s; says when the time is only approximate:
@@ -173,8 +203,8 @@ class Source:
         return when_text(self.published, now, self.dated)
 
     @classmethod
-    def of(cls, article: Article, why: str = "") -> Source:
-        """The source an article is in a story, with why it is there."""
+    def of(cls, article: Article, why: str = "", language: str = "en") -> Source:
+        """The source an article is in a story, with why it is there and its language."""
         return cls(
             article_id=article.id,
             title=article.title,
@@ -183,7 +213,13 @@ class Source:
             published=article.when,
             dated=article.when_dated,
             why=why,
+            language=language,
         )
+
+    @property
+    def language_note(self) -> str:
+        """` (in French)` after the title of an article not in English, else empty."""
+        return f" (in {language_name(self.language)})" if self.language != "en" else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +237,12 @@ class Summary:
     matches: tuple[RuleMatch, ...] = ()
     severity: Severity = "routine"
     topic: str | None = None
+    language: str = "en"  # ISO 639-1 of the article the headline is from (shown as written)
+
+    @property
+    def language_note(self) -> str:
+        """` (in French)` after a headline not in English, else empty."""
+        return f" (in {language_name(self.language)})" if self.language != "en" else ""
 
     @property
     def rules(self) -> tuple[str, ...]:

@@ -108,7 +108,7 @@ def test_check_shows_the_language(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot", "check", str(tmp_path)], capture_output=True, text=True, timeout=120, cwd=REPO
     )
     assert out.returncode == 0, out.stderr
-    assert "language: pt (not analysed: the detector reads English)" in out.stdout
+    assert "language: pt (Portuguese: read by its language's lexicon)" in out.stdout
     data = json.loads(
         subprocess.run(
             [sys.executable, "-m", "bot", "check", "--json", str(tmp_path)],

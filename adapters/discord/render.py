@@ -281,7 +281,7 @@ def summary_fields(summary: Summary) -> tuple[EmbedField, ...]:
     if summary.sources:
         now = datetime.now(UTC)
         lines = (
-            f"• {clean(s.outlet)}: {clean(s.title)}"
+            f"• {clean(s.outlet)}: {clean(s.title)}{s.language_note}"
             + (f" ({s.when_text(now)})" if s.published else "")
             + (f"\n  why: {clean(s.why)}" if s.why else "")
             for s in summary.sources
@@ -312,7 +312,7 @@ def summary_embed(summary: Summary, *, change: str | None = None, title_prefix: 
     if change:
         body = f"**What changed:** {clean(change)}" + (f"\n\n{body}" if body else "")
     embed = EmbedSpec(
-        title=truncate(title_prefix + title(summary.headline), TITLE_MAX) or "(untitled story)",
+        title=truncate(title_prefix + title(summary.headline) + summary.language_note, TITLE_MAX) or "(untitled story)",
         description=truncate(body, DESCRIPTION_MAX) or None,
         url=_first_url(summary),
         colour=COLOURS.get(summary.severity, COLOURS["routine"]),

@@ -301,7 +301,7 @@ def source_line(source: Source) -> str:
     meta = ", ".join(p for p in (escape(one_line(source.outlet)), source.when_text(datetime.now(UTC))) if p)
     raw_label = fit_plain(one_line(source.title) or one_line(source.outlet) or "article", 300)
     why = f"\n      _why: {escape(one_line(source.why))}_" if source.why else ""
-    return f"• {link(source.url, raw_label)}" + (f" — {meta}" if meta else "") + why
+    return f"• {link(source.url, raw_label)}{source.language_note}" + (f" — {meta}" if meta else "") + why
 
 
 def _sources_text(sources: tuple[Source, ...], limit: int = 8) -> str:
@@ -344,7 +344,7 @@ def _fallback(*parts: str) -> str:
 
 def render_summary(summary: Summary, *, mention: str = "") -> Message:
     """A full story alert: header, summary, facts, sources, rules and severity, buttons."""
-    headline = one_line(summary.headline) or "New development"
+    headline = (one_line(summary.headline) or "New development") + summary.language_note
     blocks: list[Block] = []
     if mention:
         blocks.append(section(f"{mention} :rotating_light: *Flash alert*"))

@@ -40,7 +40,9 @@ def render_sources(summary: Summary, indent: str = "  ", now: datetime | None = 
     now = now or datetime.now(UTC)
     lines = [f"{indent}Sources ({len(summary.sources)}):"]
     for src in summary.sources:
-        lines.append(f"{indent}  - {src.outlet}: {src.title[:100]} ({src.when_text(now) or 'time unknown'})")
+        lines.append(
+            f"{indent}  - {src.outlet}: {src.title[:100]}{src.language_note} ({src.when_text(now) or 'time unknown'})"
+        )
         if src.why:
             lines.append(f"{indent}    why: {src.why}")
         lines.append(f"{indent}    {src.url}")
@@ -49,7 +51,7 @@ def render_sources(summary: Summary, indent: str = "  ", now: datetime | None = 
 
 def render_summary(summary: Summary, *, label: str = "ALERT") -> list[str]:
     """The lines of one story alert: headline, summary, facts, sources and matched rules."""
-    lines = [f"[{label}] [{summary.severity.upper()}] {summary.headline}"]
+    lines = [f"[{label}] [{summary.severity.upper()}] {summary.headline}{summary.language_note}"]
     for sentence in summary.sentences:
         lines.append(f"  {sentence}")
     facts = facts_line(summary)

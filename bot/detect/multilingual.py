@@ -55,9 +55,11 @@ def fold(lang: str, text: str) -> str:
             "".join(c if len(c) == 1 else ch for ch in text for c in [ch.lower()]).replace("ё", "е").replace("’", "'")
         )
     if lang == "ar":
-        return _AR_MARKS.sub("\u0640", text).replace("\u0640", "").translate(_AR_LETTERS)
+        return _AR_MARKS.sub("", text).translate(_AR_LETTERS).translate(_DIGITS)
     if lang == "fa":
-        return _AR_MARKS.sub("\u0640", text).replace("\u0640", "").replace("\u0654", "").translate(_FA_LETTERS)
+        return _AR_MARKS.sub("", text).replace("\u0654", "").translate(_FA_LETTERS).translate(_DIGITS)
+    if lang == "zh":
+        return text.translate(_DIGITS)
     return text
 
 
@@ -68,15 +70,13 @@ def _fold_form(lang: str, form: str) -> str:
 
 def _word_pattern(lang: str, form: str, name: bool) -> str:
     """The regex of one folded form, with the language's inflection."""
-    stem = form.endswith("*")
-    words = form.rstrip("*").split(" ")
     if lang == "zh":
-        return re.escape("".join(words))
+        return re.escape(form.replace(" ", "").rstrip("*"))
     parts: list[str] = []
-    for i, word in enumerate(words):
-        last = i == len(words) - 1
+    for starred in form.split(" "):
+        stem, word = starred.endswith("*"), starred.rstrip("*")
         w = re.escape(word)
-        if stem and last:
+        if stem:
             parts.append(w + r"\w{0,5}")
         elif lang in _CYRILLIC:
             if word.isupper() or word.upper() == word:
@@ -245,7 +245,9 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
         gap_before, gap_after = r"[名人个個位]?[^\d。，,]{0,6}?", r"[^\d。，,]{0,8}?"
     else:
         num = rf"(?<!\w)(?P<n>{_NUM}{'|' + words if words else ''})(?!\w)"
-        gap_before, gap_after = r"(?:\s+\S+){0,4}?\s+", r"(?:\s+\S+){0,2}?\s+"
+        # Farsi puts the verb last: "15 نفر در حمله ... کشته شدند".
+        gap_before = r"(?:\s+\S+){0,%s}?\s+".replace("%s", "7" if lex.lang == "fa" else "4")
+        gap_after = r"(?:\s+\S+){0,2}?\s+"
     for kind_re, kind in ((lex.killed, "killed"), (lex.wounded, "wounded")):
         kinds = kind_re.pattern
         for pattern in (rf"{num}{gap_before}(?:{kinds})", rf"(?:{kinds}){gap_after}{num}"):

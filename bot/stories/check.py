@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.detect import Detector
+from bot.detect.multilingual import LANGUAGES
 from bot.detect.rules import compile_rules, load_rules_file
 from bot.errors import ConfigError, FeedError
 from bot.ingest.local import read_article_file
-from bot.models import Detection
+from bot.models import Detection, language_name
 from bot.stories.cluster import StoryDoc, cluster, event_time, explain_members, stated_date
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".html", ".htm")
@@ -152,7 +153,8 @@ def render_text(result: CheckResult) -> list[str]:
     if result.story_with is not None:
         lines.append(f"  with {result.story_with}: " + ("; ".join(result.story_why) or "linked"))
     if d.language != "en":
-        lines.append(f"language: {d.language} (not analysed: the detector reads English)")
+        how = "read by its language's lexicon" if d.language in LANGUAGES else "not analysed: no lexicon for it"
+        lines.append(f"language: {d.language} ({language_name(d.language)}: {how})")
     if d.relevance is not None:
         verdict = "about conflict or diplomacy" if d.relevance.relevant else "not about conflict or diplomacy"
         lines.append(f"relevance: {d.relevance.describe()}: {verdict}")

@@ -224,16 +224,21 @@ def summarize(
     matched = {aid for m in matches for aid in m.articles}
     lead = [i for i, a in enumerate(articles) if a.id in matched]
     order = lead + [i for i in range(len(articles)) if i not in set(lead)]
+    headline = headline_of([articles[i] for i in lead] or articles)
+    language = next(
+        (d.language for a, d in zip(articles, detections, strict=False) if " ".join(a.title.split()) == headline), "en"
+    )
     return Summary(
         story_id=story_id,
-        headline=headline_of([articles[i] for i in lead] or articles),
+        headline=headline,
         sentences=tuple(
             choose_sentences(
                 [articles[i] for i in order], [detections[i] for i in order], max_sentences, lead=len(lead)
             )
         ),
         sources=tuple(
-            Source.of(a, why) for a, why in zip(articles, member_reasons(articles, detections, matches), strict=True)
+            Source.of(a, why, d.language)
+            for a, d, why in zip(articles, detections, member_reasons(articles, detections, matches), strict=True)
         ),
         ceasefire=ceasefire,
         casualty=casualty,
@@ -242,6 +247,7 @@ def summarize(
         matches=tuple(rules_seen.values()),
         severity=severity,
         topic=countries[0] if countries else (people[0] if people else None),
+        language=language,
     )
 
 
