@@ -357,3 +357,44 @@ def test_an_undated_page_that_fits_two_occurrences_joins_neither(doc) -> None:  
     # With one extension in view the page joins it; with two, nothing in it says which one it welcomes.
     assert len(set(cluster([june, welcome]))) == 1
     assert len(set(cluster([june, august, welcome]))) == 3
+
+
+def test_a_date_that_starts_a_period_further_down_does_not_date_the_page() -> None:
+    body = "Officials gave no further details of the attack. " * 14
+    # "Since ... September 11, 2001" says when a period began: the page was written after it, not on it.
+    assert stated_date(body + "Since our country was attacked on September 11, 2001, you have served.") is None
+    assert stated_date(body + "The mission will stay until May 3, 2016.") is None
+    # A date that reports something stays the page's own date.
+    assert stated_date(body + "The attack on June 2, 2015 killed eight.") == datetime(2015, 6, 2, tzinfo=UTC)
+
+
+def test_an_undated_page_joins_the_attack_it_names_by_its_place_and_toll(doc) -> None:  # type: ignore[no-untyped-def]
+    report = doc(
+        "r1",
+        "Suicide bomber kills 8 Americans at base in Khost",
+        "A suicide bomber killed eight Americans at Forward Operating Base Chapman in Khost province, eastern "
+        "Afghanistan, on Wednesday, officials said. The Taliban claimed the attack on the base near the border with "
+        "Pakistan.",
+        T0,
+    )
+    message = (
+        "Message from the President to the workforce",
+        "Earlier this morning, the President sent this message in relation to yesterday's attack in Khost "
+        "Province: Yesterday, seven Americans gave their lives in service to their country. Our thoughts and "
+        "prayers are with their families and colleagues.",
+    )
+    # Undated, with little wording in common: the rare place and the toll (seven, eight in the first reports)
+    # name the attack.
+    assert len(set(cluster([report, doc("m1", *message, None)]))) == 1
+    # Another attack's toll, or only a capital in common, is not the same attack.
+    other_toll = (message[0], message[1].replace("seven Americans", "thirty Americans"))
+    assert len(set(cluster([report, doc("m1", *other_toll, None)]))) == 2
+    capital = doc(
+        "r2",
+        "Suicide bomber kills 8 at checkpoint in Kabul",
+        "A suicide bomber killed eight people at a police checkpoint in Kabul on Wednesday, officials said. The "
+        "Taliban claimed the attack.",
+        T0,
+    )
+    in_kabul = (message[0], message[1].replace("Khost Province", "Kabul"))
+    assert len(set(cluster([capital, doc("m1", *in_kabul, None)]))) == 2

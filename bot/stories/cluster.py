@@ -269,6 +269,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 LINKED_SHARE = 1 / 3  # of a story's latest members a rewrite must be linked to (never chained through one)
 UNDATED_SPECIFIC = True  # an undated report must share specifics too: no window vouches for it
 AGREED_WITHIN = timedelta(hours=36)  # "the same day, or a day apart": two governments' statements on one event
+RARE_DF = 3  # a name in at most this many indexed reports is rare enough to name one event with its toll
 STORY_TRIES = 3  # candidate stories tried, best first, before starting a new one
 # Dateline and agency chrome at the start of a lead line: "TEHRAN, Aug. 11 (MNA) - ", "KYIV, Ukraine (AP) - ".
 _DATELINE = re.compile(
@@ -295,6 +296,10 @@ _FULL_DATE = re.compile(
 )
 DATE_CHARS = 20_000  # dates further into a long page are not looked for
 DATE_LEAD_CHARS = 600  # a date this near the top (a dateline, the lead sentence) is the article's own
+# A date further down that starts or bounds a period ("since ... 2001", "until May 2016", "between ... and")
+# is background by its grammar: the article is written after it, not on it.
+SINCE_CHARS = 60
+_SINCE = re.compile(r"\b(?:since|until|till|between|prior to)\b[^.;\n]*$", re.I)
 # A day and month without a year ("On Wednesday 8 April", "on August 1"): in the headline or lead it dates the
 # event to within a few days of any year, which is enough to tell two occurrences of a recurring event apart.
 _DAY_MONTH = re.compile(
@@ -501,6 +506,8 @@ def stated_date(text: str, not_after: datetime | None = None) -> datetime | None
             continue  # "February 30, 2016", or a day still to come
         if m.start() < DATE_LEAD_CHARS:
             return when
+        if _SINCE.search(text[max(0, m.start() - SINCE_CHARS) : m.start()]):
+            continue  # "since our country was attacked on September 11, 2001": where a period began, not today
         if best is None or when > best:
             best = when
     return best
@@ -1132,7 +1139,7 @@ class StoryIndex:
         )
         # Two governments' statements on one event share little wording; the same kind of event on the same
         # day, among the same names, with nothing that tells them apart, is what makes them one.
-        agreed = self._agreed(a, b)
+        agreed = self._agreed(a, b) or self._same_toll(a, b)
         if words < MIN_WORDS and not agreed:
             return 0.0  # the same names but little else in common: the parties alone are not the event
         if not (a.events and b.events):
@@ -1159,6 +1166,24 @@ class StoryIndex:
         if not all(e.doc.published is not None or e.stated for e in (a, b)):
             return False
         return bool(a.events and b.events and _families(a.events) & _families(b.events))
+
+    def _same_toll(self, a: _Entry, b: _Entry) -> bool:
+        """True when an undated page and another report name one deadly event by its specifics: both report
+        deaths with the same largest toll (within early reports' spread), and both name a rare place or group
+        besides the parties and capitals ("yesterday's attack in Khost Province ... seven Americans" and "Bombs Kill 8
+        Americans ... Khost"). No window vouches for an undated page; its toll and place do."""
+        if not (a.undated or b.undated) or not (a.deaths and b.deaths):
+            return False
+        if "violence" not in _families(a.events) & _families(b.events):
+            return False
+        if not _close(max(a.deaths), max(b.deaths)):
+            return False  # the event's toll is the largest: one bombing's "six" is not the day's "eight"
+        rare = math.log((len(self._entries) + IDF_PRIOR) / (RARE_DF + 1.0))
+        gazetteer = places()
+        return any(
+            " " not in n and self._idf(self._df, n) >= rare and not gazetteer.resolve(n.title())[0]
+            for n in a.specific & b.specific
+        )  # a capital ("Baghdad", "Kabul") names a country's news, not one event
 
     def _apart_in_specifics(self, a: _Entry, b: _Entry) -> bool:
         """True when the same parties are all two reports share: what else they name tells them apart.
