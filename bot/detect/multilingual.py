@@ -111,6 +111,7 @@ class _Lexicon:
     numbers: dict[str, int]
     people: tuple[tuple[re.Pattern[str], gazetteer.Watched], ...]
     anniversary: re.Pattern[str]
+    no_clash: re.Pattern[str]
 
 
 def _alternation(lang: str, forms: list[str], name: bool = False) -> re.Pattern[str]:
@@ -197,6 +198,7 @@ def lexicon(lang: str) -> _Lexicon:
         numbers={_fold_form(lang, k): int(v) for k, v in (data.get("numbers") or {}).items()},
         people=tuple(people),
         anniversary=_alternation(lang, list(data.get("anniversary") or [])),
+        no_clash=_alternation(lang, list(data.get("no_clash") or [])),
     )
 
 
@@ -246,7 +248,7 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
     else:
         num = rf"(?<!\w)(?P<n>{_NUM}{'|' + words if words else ''})(?!\w)"
         # Farsi puts the verb last: "15 نفر در حمله ... کشته شدند".
-        gap_before = r"(?:\s+\S+){0,%s}?\s+".replace("%s", "7" if lex.lang == "fa" else "4")
+        gap_before = r"(?:\s+\S+){0,%s}?\s+".replace("%s", "7" if lex.lang == "fa" else "5")
         gap_after = r"(?:\s+\S+){0,2}?\s+"
     for kind_re, kind in ((lex.killed, "killed"), (lex.wounded, "wounded")):
         kinds = kind_re.pattern
@@ -281,7 +283,11 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
     events: dict[EventType, Event] = {}
     casualties: list[Casualty] = []
     cues: list[tuple[str, float]] = []
-    for sentence in _sentences(title, text[:3000]):
+    sentences = _sentences(title, text[:3000])
+    # An anniversary in the headline or lead names a past attack; a disaster or accident is no fighting.
+    lead = fold(lang, " ".join(sentences[:2]))
+    no_clash = bool(lex.anniversary.search(lead) or lex.no_clash.search(lead))
+    for sentence in sentences:
         folded = fold(lang, sentence)
         for pattern, canonical, cap in lex.country_forms:
             if canonical in countries:
@@ -295,9 +301,8 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
                 people[who.name] = Person(who.name, who.title, who.country, sentence)
         # A ceasefire's words are no fighting ("وقف إطلاق النار" holds "إطلاق النار", gunfire).
         masked = lex.events["ceasefire"].sub(lambda hit: " " * len(hit.group(0)), folded)
-        past = bool(lex.anniversary.search(folded))  # an anniversary names a past attack
         for etype in _ORDER:
-            if etype == "clash" and past:
+            if etype == "clash" and (no_clash or lex.anniversary.search(folded)):
                 continue
             cue = lex.events[etype].search(masked if etype == "clash" else folded)
             if cue and etype not in events:
