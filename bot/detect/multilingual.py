@@ -68,6 +68,15 @@ def _fold_form(lang: str, form: str) -> str:
     return re.sub(r"\s+", " ", fold(lang, form)).strip()
 
 
+def _anchor(lang: str, form: str) -> str:
+    """The first three letters of a form's first word as folded (its article dropped in Arabic): every match
+    of the form's pattern contains them (stems and endings change only later letters)."""
+    first = _fold_form(lang, form).rstrip("*").split(" ")[0].rstrip("*")
+    if lang == "ar" and first.startswith("ال") and len(first) > 4:
+        first = first[2:]
+    return first if lang == "zh" else first[:3]
+
+
 def _word_pattern(lang: str, form: str, name: bool) -> str:
     """The regex of one folded form, with the language's inflection."""
     if lang == "zh":
@@ -102,7 +111,9 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
 class _Lexicon:
     lang: str
     country_of: dict[str, tuple[str, bool]]  # folded match -> (canonical, needs a capital letter)
-    country_forms: tuple[tuple[re.Pattern[str], str, bool], ...]
+    # (anchor, pattern, canonical, needs a capital): the anchor, a plain substring every match holds, spares
+    # running the regex of a form that cannot match (one substring test instead of a regex, per form).
+    country_forms: tuple[tuple[str, re.Pattern[str], str, bool], ...]
     events: dict[EventType, re.Pattern[str]]
     killed: re.Pattern[str]
     wounded: re.Pattern[str]
@@ -175,7 +186,7 @@ def lexicon(lang: str) -> _Lexicon:
             cap = lang not in ("ar", "fa", "zh") and form[:1].isupper()
             names[form] = (canonical, cap)
     country_forms = tuple(
-        (re.compile(_word_pattern(lang, _fold_form(lang, w), name=not w.endswith("*"))), c, cap)
+        (_anchor(lang, w), re.compile(_word_pattern(lang, _fold_form(lang, w), name=not w.endswith("*"))), c, cap)
         for w, (c, cap) in sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True)
     )
     events = {t: _alternation(lang, list((data.get("events") or {}).get(t, []))) for t in _ORDER}
@@ -289,8 +300,8 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
     no_clash = bool(lex.anniversary.search(lead) or lex.no_clash.search(lead))
     for sentence in sentences:
         folded = fold(lang, sentence)
-        for pattern, canonical, cap in lex.country_forms:
-            if canonical in countries:
+        for anchor, pattern, canonical, cap in lex.country_forms:
+            if canonical in countries or anchor not in folded:
                 continue
             for m in pattern.finditer(folded):
                 if not cap or sentence[m.start()].isupper():
