@@ -149,7 +149,7 @@ def _cldr_names(lang: str) -> dict[str, str]:
 _SKIP = {
     "fr": {"Maurice", "Jersey", "Guernesey", "Réunion", "Territoires palestiniens"},
     "es": {"Chad", "Jersey", "Guernsey", "Territorios Palestinos", "Reunión"},
-    "pt": {"Peru", "Chade", "Jersey", "Guernsey", "Territórios palestinos", "Reunião", "Togo"},
+    "pt": {"Jersey", "Guernsey", "Territórios palestinos", "Reunião"},
     "uk": {"Палестинські території", "Чад", "Оман"},
     "ru": {"Палестинские территории", "Чад", "Оман"},
     "ar": {"الأراضي الفلسطينية", "عُمان", "تشاد"},
