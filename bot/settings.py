@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     http_port: int | None = Field(None, alias="DIPLOBOT_HTTP_PORT", ge=0, le=65535)
     instance_id: str | None = Field(None, alias="DIPLOBOT_INSTANCE_ID")
     terminal: bool = Field(True, alias="DIPLOBOT_TERMINAL")
+    # The console's address as browsers reach it (behind a proxy, say): sign-in with Slack or Discord
+    # sends members back to CONSOLE_URL/login/slack/callback or /login/discord/callback. Unset: the local link.
+    console_url: str | None = Field(None, alias="DIPLOBOT_CONSOLE_URL")
 
     slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
     slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
@@ -46,6 +49,9 @@ class Settings(BaseSettings):
     slack_path: str = Field("/slack/events", alias="SLACK_PATH")
     slack_admin_users: str = Field("", alias="SLACK_ADMIN_USERS")
     slack_flash_usergroup: str | None = Field(None, alias="SLACK_FLASH_USERGROUP")
+    slack_client_id: str | None = Field(None, alias="SLACK_CLIENT_ID")
+    slack_client_secret: str | None = Field(None, alias="SLACK_CLIENT_SECRET")
+    slack_authorize_url: str = Field("https://slack.com/openid/connect/authorize", alias="SLACK_AUTHORIZE_URL")
 
     discord_token: str | None = Field(None, alias="DISCORD_TOKEN")
     discord_api_url: str | None = Field(None, alias="DISCORD_API_URL")
@@ -54,6 +60,9 @@ class Settings(BaseSettings):
     discord_admin_role: str | None = Field(None, alias="DISCORD_ADMIN_ROLE")
     discord_flash_role: int | None = Field(None, alias="DISCORD_FLASH_ROLE")
     discord_shard_count: int | None = Field(None, alias="DISCORD_SHARD_COUNT")
+    discord_client_id: str | None = Field(None, alias="DISCORD_CLIENT_ID")
+    discord_client_secret: str | None = Field(None, alias="DISCORD_CLIENT_SECRET")
+    discord_authorize_url: str = Field("https://discord.com/oauth2/authorize", alias="DISCORD_AUTHORIZE_URL")
 
     @field_validator("database_url")
     @classmethod

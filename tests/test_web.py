@@ -530,13 +530,11 @@ async def test_another_workspace_sees_none_of_these_stories(
 def test_diplobot_run_prints_the_link_and_console_url_prints_it_again(tmp_path: Path) -> None:
     """The README's promise, as a user runs it: `diplobot run` with DIPLOBOT_HTTP_PORT prints the console line,
     its token opens the API, `diplobot console-url` prints the same line, and Ctrl-C removes the link file."""
-    import signal
-    import threading
     import time
     import urllib.error
     import urllib.request
 
-    from tests.support.web import console_config
+    from tests.support.web import bot_process, console_config
 
     env = {
         **os.environ,
@@ -545,41 +543,23 @@ def test_diplobot_run_prints_the_link_and_console_url_prints_it_again(tmp_path: 
         "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1",
     }
     env.pop("DIPLOBOT_DATABASE_URL", None)  # the default: var/diplobot.db of the folder it runs in
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=tmp_path,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    lines: list[str] = []
-    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()  # type: ignore[union-attr]
-    try:
+    with bot_process(tmp_path, env) as child:
         deadline = time.monotonic() + 60
-        while not any(line.startswith("console: ") for line in lines) and time.monotonic() < deadline:
-            assert proc.poll() is None, "diplobot run stopped"
-            time.sleep(0.05)
-        line = next(line.strip() for line in lines if line.startswith("console: "))
-        link = line.removeprefix("console: ")
-        base, token = link.split("/login?token=")
         again = subprocess.run(
             [sys.executable, "-m", "bot", "console-url"], cwd=tmp_path, env=env, capture_output=True, text=True
         )
-        assert again.returncode == 0 and again.stdout.strip() == line
+        assert again.returncode == 0 and again.stdout.strip() == child.line
         with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(f"{base}/api/stories", timeout=10)
+            urllib.request.urlopen(f"{child.base}/api/stories", timeout=10)
         assert refused.value.code == 401
-        request = urllib.request.Request(f"{base}/api/stories", headers={"Authorization": f"Bearer {token}"})
+        request = urllib.request.Request(
+            f"{child.base}/api/stories", headers={"Authorization": f"Bearer {child.token}"}
+        )
         stories: list[dict[str, object]] = []
         while time.monotonic() < deadline and len(stories) < 2:
             with urllib.request.urlopen(request, timeout=10) as resp:
                 stories = json.load(resp)
             time.sleep(0.1)
         assert stories[0]["headline"] == SEED_HEADLINE and len(stories[0]["sources"]) == 2  # type: ignore[arg-type]
-    finally:
-        proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=15)
     assert not (tmp_path / "var" / "console.json").exists()
     assert (tmp_path / "var" / "diplobot.db").exists()

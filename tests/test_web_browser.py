@@ -11,10 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import signal
-import subprocess
-import sys
-import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -25,7 +21,9 @@ import pytest
 
 from bot.web.console import Console
 from tests.conftest import CHROMEDRIVER, CHROMIUM, REPO, FakeClock
-from tests.support.web import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, console_config, running_console
+from tests.support.sign_in_server import FakeSignIn, SlackMember, serving_in_thread
+from tests.support.sign_in_server import environment as sign_in_environment
+from tests.support.web import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, bot_process, console_config, running_console
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +51,14 @@ def _wait(predicate: Callable[[], object], what: str, seconds: float = 30) -> No
 
 
 @pytest.fixture(scope="module")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
+def sign_in() -> Iterator[FakeSignIn]:
+    """Local fakes of Slack's and Discord's sign-in endpoints, for the member's path."""
+    with serving_in_thread() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory, sign_in: FakeSignIn) -> Iterator[Bot]:
     """`diplobot run` on the seeds and an older report, DIPLOBOT_HTTP_PORT=0, until the module's tests end."""
     root = tmp_path_factory.mktemp("console")
     env = {
@@ -63,37 +68,12 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
         "DIPLOBOT_HTTP_PORT": "0",
         "DIPLOBOT_TERMINAL": "1",
         "DIPLOBOT_ALLOW_PRIVATE_NETWORKS": "1",
+        **sign_in_environment(sign_in),
     }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=root,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True)  # type: ignore[union-attr]
-    reader.start()
-    try:
-        _wait(lambda: any(line.startswith("console: ") for line in lines) or proc.poll() is not None, "console line")
-        found = [line.strip() for line in lines if line.startswith("console: ")]
-        assert found, "diplobot run printed no console line:\n" + "".join(lines)
-        assert len(found) == 1
-        link = found[0].removeprefix("console: ")
-        base = link.split("/login", 1)[0]
-        token = link.split("token=", 1)[1]
-        running = Bot(found[0], link, base, token)
+    with bot_process(root, env) as child:
+        running = Bot(child.line, child.link, child.base, child.token)
         _wait(lambda: len(_stories(running)) == 2, "both stories ingested")
         yield running
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def _stories(bot: Bot) -> list[dict[str, object]]:
@@ -326,3 +306,25 @@ async def test_an_open_stories_page_takes_in_a_new_story_without_a_reload(
             assert await asyncio.to_thread(driver.execute_script, "return window.notReloaded === true;")
         finally:
             await asyncio.to_thread(driver.quit)
+
+
+def test_a_slack_member_signs_in_sees_no_other_workspace_and_cannot_open_an_admin_page(
+    bot: Bot, sign_in: FakeSignIn
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    sign_in.slack_user = SlackMember(user="U0MEMBER", team="T0AAA", name="Ana")
+    driver = _driver()
+    try:
+        driver.get(f"{bot.base}/stories")
+        _until(driver, lambda d: "/login" in d.current_url, "the sign-in page")
+        driver.find_element(By.LINK_TEXT, "Sign in with Slack").click()  # the fake signs Ana in at once
+        _until(driver, lambda d: d.current_url == f"{bot.base}/stories", "the stories page")
+        assert "Ana (slack:T0AAA)" in driver.find_element(By.CSS_SELECTOR, ".who").text
+        assert SEED_HEADLINE not in driver.page_source  # the operator's workspace's story
+        _shot(driver, "member-stories")
+        driver.get(f"{bot.base}/feeds")
+        assert "For admins only" in driver.find_element(By.TAG_NAME, "h1").text
+        assert "Add a feed" not in driver.page_source
+    finally:
+        driver.quit()

@@ -19,8 +19,10 @@ import discord
 from discord import app_commands
 
 from adapters.discord.render import DiscordMessage, render_reply, truncate
+from bot.admins import discord_admin
 from bot.channels import ChannelAddress, workspace_tenant
 from bot.commands import GROUP_HELP
+from bot.commands.core import permitted
 from bot.models import Caller, Invocation, Reply
 
 if TYPE_CHECKING:
@@ -185,7 +187,7 @@ class CommandBridge:
 
     def is_admin(self, interaction: discord.Interaction) -> bool:
         """Manage Server, or the configured admin role (by id or by name)."""
-        if interaction.permissions.manage_guild or interaction.permissions.administrator:
+        if discord_admin(interaction.permissions.value):
             return True
         member = interaction.user
         if self.admin_role is None or not isinstance(member, discord.Member):
@@ -241,7 +243,7 @@ class CommandBridge:
             )
             return
         caller = self.caller(interaction)
-        if spec.admin_only and not caller.is_admin:
+        if not permitted(spec, caller):
             need = "the Manage Server permission" + (f" or the {self.admin_role} role" if self.admin_role else "")
             denied = Reply(text=f"Error: /{' '.join(discord_name(spec.name))} needs {need}", ok=False, ephemeral=True)
             await self._respond(interaction, denied, True, False)

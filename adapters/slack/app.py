@@ -36,8 +36,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import render
 from adapters.slack.sink import PREFIX, ChannelPacer, SlackSink, build_client
+from bot.admins import slack_admin
 from bot.channels import ChannelAddress, workspace_tenant
-from bot.commands.core import CommandCore
+from bot.commands.core import CommandCore, permitted
 from bot.errors import BadChannel, ConfigError, Unavailable
 from bot.models import Caller, Invocation, Reply
 from bot.settings import Settings
@@ -102,7 +103,7 @@ class AdminCache:
         try:
             response = await self.client.users_info(user=user)
             info = response.get("user") or {}
-            admin = bool(info.get("is_admin") or info.get("is_owner") or info.get("is_primary_owner"))
+            admin = slack_admin(info)
         except Exception as exc:  # missing users:read or Slack down: deny, do not cache
             log.warning("slack users.info for %s failed (%s); treating as non-admin", user, exc)
             return False
@@ -303,7 +304,7 @@ class SlackAdapter:
         if not self._spec_has(spec_name, "spec") or not body.get("trigger_id"):
             return False
         spec = next(s for s in self.core.specs if s.name == spec_name)
-        if spec.admin_only and not caller.is_admin:
+        if not permitted(spec, caller):
             return False  # let the core give its usual "admins only" answer
         rule_name = args[1] if len(args) == 2 else ""
         current = ""

@@ -149,6 +149,11 @@ def parse_args(spec: CommandSpec, words: Iterable[str]) -> dict[str, Any]:
     return values
 
 
+def permitted(spec: CommandSpec, caller: Caller) -> bool:
+    """The one permission rule of every face: an admin-only command needs a workspace admin."""
+    return not spec.admin_only or caller.is_admin
+
+
 class CommandRegistry:
     """The ordered set of command specs; modules add theirs with `add`."""
 
@@ -211,6 +216,12 @@ class CommandCore:
         """Every command spec, for adapters to register slash commands from."""
         return self.registry.specs
 
+    def permits(self, command: str, caller: Caller) -> bool:
+        """True when `caller` may run `command` (a full name, "watch add"): the check `dispatch` makes, for the
+        faces that show or hide a whole page of a command's actions (the web console's admin pages)."""
+        spec, _ = self.registry.resolve(command, ())
+        return permitted(spec, caller)
+
     async def dispatch(self, inv: Invocation) -> Reply:
         """Run one invocation; errors become an ephemeral Reply with ok=False, never an exception.
 
@@ -222,7 +233,7 @@ class CommandCore:
         try:
             await self._ensure_tenant(inv.caller.tenant)
             spec, rest = self.registry.resolve(inv.command, inv.args)
-            if spec.admin_only and not inv.caller.is_admin:
+            if not permitted(spec, inv.caller):
                 raise NotAllowed(f"'{spec.name}' is for admins only; ask a workspace admin to run it")
             values = parse_args(spec, rest)
             ctx = CommandContext(services=self.services, caller=inv.caller, channel=inv.channel)

@@ -26,6 +26,7 @@ from bot.models import Caller, Invocation, Reply, when_text
 from bot.web import charts
 from bot.web import stories as data
 from bot.web.auth import OPERATOR, URL_FILE, Session, Sessions, csrf_ok, remove_url_file, write_url_file
+from bot.web.members import Members, SignInError
 from bot.web.rules import RuleForm, field_of, form_values
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ class Console:
             lstrip_blocks=True,
         )
         self.templates.filters["when"] = self._when
+        self.members = Members(services.settings, services.clock)
 
     # -- wiring -------------------------------------------------------------------------------------------
 
@@ -88,36 +90,38 @@ class Console:
         r.add_get("/", self._page(self.home))
         r.add_get("/login", self.login)
         r.add_post("/login", self.login_form)
+        r.add_get("/login/{provider:slack|discord}", self.member_start)
+        r.add_get("/login/{provider:slack|discord}/callback", self.member_callback)
         r.add_post("/logout", self._page(self.logout))
         r.add_get("/stories", self._page(self.stories_page))
         r.add_get("/stories/{id}", self._page(self.story_page))
         r.add_get("/charts", self._page(self.charts_page))
         r.add_get("/rules", self._page(self.rules_page))
-        r.add_get("/rules/new", self._page(self.rule_new))
-        r.add_get("/rules/history", self._page(self.history_page))
-        r.add_get("/rules/{name}", self._page(self.rule_edit))
-        r.add_post("/rules/preview", self._page(self.rule_preview))
-        r.add_post("/rules/save", self._page(self.rule_save))
-        r.add_post("/rules/{name}/toggle", self._page(self.rule_toggle))
-        r.add_get("/feeds", self._page(self.feeds_page))
-        r.add_post("/feeds/add", self._page(self.feed_add))
-        r.add_post("/feeds/{name}/{action:pause|resume}", self._page(self.feed_action))
-        r.add_get("/subscriptions", self._page(self.subscriptions_page))
-        r.add_post("/subscriptions/add", self._page(self.subscription_add))
-        r.add_post("/subscriptions/{id:\\d+}/remove", self._page(self.subscription_remove))
+        r.add_get("/rules/new", self._page(self.rule_new, admin="watch add"))
+        r.add_get("/rules/history", self._page(self.history_page, admin="watch history"))
+        r.add_get("/rules/{name}", self._page(self.rule_edit, admin="watch edit"))
+        r.add_post("/rules/preview", self._page(self.rule_preview, admin="watch add"))
+        r.add_post("/rules/save", self._page(self.rule_save, admin="watch add"))
+        r.add_post("/rules/{name}/toggle", self._page(self.rule_toggle, admin="watch enable"))
+        r.add_get("/feeds", self._page(self.feeds_page, admin="feeds add"))
+        r.add_post("/feeds/add", self._page(self.feed_add, admin="feeds add"))
+        r.add_post("/feeds/{name}/{action:pause|resume}", self._page(self.feed_action, admin="feeds pause"))
+        r.add_get("/subscriptions", self._page(self.subscriptions_page, admin="subscribe"))
+        r.add_post("/subscriptions/add", self._page(self.subscription_add, admin="subscribe"))
+        r.add_post("/subscriptions/{id:\\d+}/remove", self._page(self.subscription_remove, admin="unsubscribe"))
         r.add_post("/stories/{id}/mute", self._page(self.story_mute))
-        r.add_post("/mutes/unmute", self._page(self.story_unmute))
-        r.add_get("/deliveries", self._page(self.deliveries_page))
-        r.add_post("/deliveries/{id:\\d+}/retry", self._page(self.delivery_retry))
+        r.add_post("/mutes/unmute", self._page(self.story_unmute, admin="subscribe"))
+        r.add_get("/deliveries", self._page(self.deliveries_page, admin="deliveries"))
+        r.add_post("/deliveries/{id:\\d+}/retry", self._page(self.delivery_retry, admin="deliveries"))
         r.add_get("/api/openapi.json", self.openapi)
-        r.add_get("/api/feeds", self._api(self.api_feeds))
-        r.add_get("/api/deliveries", self._api(self.api_deliveries))
+        r.add_get("/api/feeds", self._api(self.api_feeds, admin="feeds add"))
+        r.add_get("/api/deliveries", self._api(self.api_deliveries, admin="deliveries"))
         r.add_get("/api/stories", self._api(self.api_stories))
         r.add_get("/api/stories.csv", self._api(self.api_stories_csv))
         r.add_get("/api/stories/{id}", self._api(self.api_story))
         r.add_get("/api/rules", self._api(self.api_rules))
-        r.add_post("/api/rules/check", self._api(self.api_rule_check))
-        r.add_get("/api/rules/history", self._api(self.api_history))
+        r.add_post("/api/rules/check", self._api(self.api_rule_check, admin="watch add"))
+        r.add_get("/api/rules/history", self._api(self.api_history, admin="watch history"))
         r.add_static("/static", HERE / "static", name="static", append_version=True)
 
     def announce(self, host: str, port: int, url_file: Path = URL_FILE) -> str:
@@ -144,14 +148,27 @@ class Console:
         session = self.sessions.get(request.cookies.get(self.cookie))
         return Auth(session.caller, session) if session else None
 
-    def _page(self, handler: Authed) -> Handler:
-        """A page: signed in, or sent to the sign-in page; a POST needs the session's CSRF token."""
+    def _page(self, handler: Authed, *, admin: str | None = None) -> Handler:
+        """A page: signed in, or sent to the sign-in page; a POST needs the session's CSRF token. An admin
+        page (`admin`: the command whose actions it offers) needs a caller the command core lets run it."""
 
         async def page(request: web.Request) -> web.StreamResponse:
             auth = self._auth(request)
             if auth is None:
                 target = request.path_qs if request.method == "GET" else "/stories"
                 raise web.HTTPSeeOther("/login?" + urlencode({"next": target}))
+            if admin is not None and not self.core.permits(admin, auth.caller):
+                return _secure(
+                    self._render(
+                        "error.html",
+                        request,
+                        auth,
+                        status=403,
+                        title="For admins only",
+                        message=f"This page offers '{admin}', which is for workspace admins only; ask a "
+                        "workspace admin.",
+                    )
+                )
             if request.method == "POST":
                 form = await request.post()
                 if auth.session is None or not csrf_ok(auth.session, _text(form.get("csrf"))):
@@ -168,8 +185,9 @@ class Console:
 
         return page
 
-    def _api(self, handler: Authed) -> Handler:
-        """An API call: a bearer token or a session cookie, else 401; a POST with a cookie needs X-CSRF-Token."""
+    def _api(self, handler: Authed, *, admin: str | None = None) -> Handler:
+        """An API call: a bearer token or a session cookie, else 401; a POST with a cookie needs X-CSRF-Token;
+        an admin call (`admin`: its command) needs a caller the command core lets run it, else 403."""
 
         async def api(request: web.Request) -> web.StreamResponse:
             auth = self._auth(request)
@@ -190,6 +208,8 @@ class Console:
                 and not csrf_ok(auth.session, request.headers.get("X-CSRF-Token"))
             ):
                 return _secure(web.json_response({"error": "missing or wrong X-CSRF-Token header"}, status=403))
+            if admin is not None and not self.core.permits(admin, auth.caller):
+                return _secure(web.json_response({"error": f"'{admin}' is for workspace admins only"}, status=403))
             return _secure(await handler(request, auth))
 
         return api
@@ -222,12 +242,63 @@ class Console:
 
     def _login_form(self, request: web.Request, target: str, *, status: int = 200, error: str = "") -> web.Response:
         csrf = secrets.token_urlsafe(24)
-        response = self._render("login.html", request, None, status=status, next=target, error=error, csrf=csrf)
+        response = self._render(
+            "login.html",
+            request,
+            None,
+            status=status,
+            next=target,
+            error=error,
+            csrf=csrf,
+            providers=self.members.providers,
+        )
         response.set_cookie(self.cookie + "_login", csrf, max_age=3600, **self._cookie_args())
         return _secure(response)
 
-    def _signed_in(self, target: str) -> web.StreamResponse:
-        session = self.sessions.open(OPERATOR)
+    # -- members: Sign in with Slack / Discord ------------------------------------------------------------
+
+    def _redirect_uri(self, request: web.Request, provider: str) -> str:
+        base = self.services.settings.console_url or str(request.url.origin())
+        return f"{base.rstrip('/')}/login/{provider}/callback"
+
+    async def member_start(self, request: web.Request) -> web.StreamResponse:
+        """Send the browser to Slack's or Discord's authorize page, with a fresh state kept in a cookie."""
+        provider = request.match_info["provider"]
+        if provider not in self.members.providers:
+            raise web.HTTPNotFound(text=f"sign-in with {provider} is not configured on this bot")
+        target = _safe_next(request.query.get("next"))
+        guild = request.query.get("guild")
+        url, state = self.members.start(
+            provider, self._redirect_uri(request, provider), target, guild if guild and guild.isdigit() else None
+        )
+        response = _redirect(url)
+        response.set_cookie(self.cookie + "_state", state, max_age=600, **self._cookie_args())
+        return _secure(response)
+
+    async def member_callback(self, request: web.Request) -> web.StreamResponse:
+        """The provider sends the member back: check the state, exchange the code, sign the member in."""
+        provider = request.match_info["provider"]
+        try:
+            if "error" in request.query:
+                raise SignInError(f"{provider.title()} did not sign you in ({request.query['error']}).")
+            pending = self.members.take(
+                provider, request.query.get("state"), request.cookies.get(self.cookie + "_state")
+            )
+            found = await self.members.finish(
+                pending, request.query.get("code", ""), self._redirect_uri(request, provider)
+            )
+        except SignInError as exc:
+            refused = self._login_form(request, "/stories", status=403, error=str(exc))
+            refused.del_cookie(self.cookie + "_state", path="/")
+            return refused
+        if isinstance(found, list):
+            return _secure(self._render("guilds.html", request, None, guilds=found, next=pending.target))
+        response = self._signed_in(pending.target, found)
+        response.del_cookie(self.cookie + "_state", path="/")
+        return response
+
+    def _signed_in(self, target: str, caller: Caller = OPERATOR) -> web.StreamResponse:
+        session = self.sessions.open(caller)
         response = _redirect(target)
         response.set_cookie(
             self.cookie, session.id, max_age=int(self.sessions.lifetime.total_seconds()), **self._cookie_args()

@@ -5,8 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -66,17 +71,17 @@ class Running:
 
 @asynccontextmanager
 async def running_console(
-    database_url: str, root: Path, clock: object, *, failures: Sequence[DeliveryError] = ()
+    database_url: str, root: Path, clock: object, *, failures: Sequence[DeliveryError] = (), **settings: object
 ) -> AsyncIterator[Running]:
     """Ingest the seeds, then `App.run` with DIPLOBOT_HTTP_PORT=0 (an ephemeral port) until the block ends.
 
     The channel `rec:room` is subscribed to armenia-azerbaijan-peace, so the seed story has an alert (its
-    first sends fail with `failures`)."""
+    first sends fail with `failures`); `settings` are more Settings fields (sign-in providers, say)."""
     sink = RecordingSink()
     sink.failures.extend(failures)
     lines: list[str] = []
     app = App(
-        settings_for(database_url, console_config(root), http_port=0),
+        settings_for(database_url, console_config(root), http_port=0, **settings),
         clock=clock,  # type: ignore[arg-type]
         adapters=[RecordingAdapter(sink)],
         announce=lines.append,
@@ -107,3 +112,56 @@ async def running_console(
     finally:
         app.stop_event.set()
         await asyncio.wait_for(task, timeout=30)
+
+
+@dataclass
+class BotProcess:
+    """`diplobot run` in a child process: the process, what it printed so far, and its console line."""
+
+    proc: subprocess.Popen[str]
+    lines: list[str]
+    line: str
+
+    @property
+    def link(self) -> str:
+        return self.line.removeprefix("console: ")
+
+    @property
+    def base(self) -> str:
+        return self.link.split("/login", 1)[0]
+
+    @property
+    def token(self) -> str:
+        return self.link.split("token=", 1)[1]
+
+
+@contextmanager
+def bot_process(root: Path, env: Mapping[str, str], *, seconds: float = 60) -> Iterator[BotProcess]:
+    """Start `python -m bot run` in `root` with `env` (stdout and stderr read by a thread), wait for its one
+    `console: ` line, and stop it with SIGINT (as Ctrl-C does) when the block ends."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=root,
+        env=dict(env),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()  # type: ignore[union-attr]
+    try:
+        deadline = time.monotonic() + seconds
+        while not any(x.startswith("console: ") for x in lines) and proc.poll() is None:
+            assert time.monotonic() < deadline, "diplobot run printed no console line in time:\n" + "".join(lines)
+            time.sleep(0.05)
+        found = [x.strip() for x in lines if x.startswith("console: ")]
+        assert len(found) == 1, "diplobot run printed no single console line:\n" + "".join(lines)
+        yield BotProcess(proc, lines, found[0])
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

@@ -1,0 +1,24 @@
+"""Who is a workspace admin, from what Slack and Discord say of a member: one rule for chat and the console.
+
+Slack: an admin or owner of the workspace (users.info), or a user id listed in SLACK_ADMIN_USERS.
+Discord: Manage Server or Administrator in the server (an interaction's permissions, or the `permissions`
+of `/users/@me/guilds`). The command core's `permitted` then decides what an admin may run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+DISCORD_ADMINISTRATOR = 1 << 3
+DISCORD_MANAGE_GUILD = 1 << 5
+
+
+def slack_admin(user_info: Mapping[str, Any]) -> bool:
+    """True for a Slack workspace admin or owner (the `user` object of users.info)."""
+    return bool(user_info.get("is_admin") or user_info.get("is_owner") or user_info.get("is_primary_owner"))
+
+
+def discord_admin(permissions: int | str) -> bool:
+    """True when a Discord permission set has Manage Server or Administrator."""
+    return bool(int(permissions) & (DISCORD_ADMINISTRATOR | DISCORD_MANAGE_GUILD))

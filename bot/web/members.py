@@ -1,0 +1,213 @@
+"""Sign-in of workspace members: "Sign in with Slack" (OpenID Connect) and "Sign in with Discord" (OAuth2).
+
+Slack: the browser goes to Slack's authorize page (scope `openid profile`, a random `state` and `nonce`);
+Slack sends it back with a code, which the bot exchanges at `openid.connect.token` (checking the ID
+token's `nonce` and audience), then asks `openid.connect.userInfo` who it is: the member's user id and
+workspace (team id). Their workspace is their tenant, `slack:TEAM`, as in chat; they are an admin when
+chat would say so (SLACK_ADMIN_USERS, or users.info with the bot token says admin or owner).
+
+Discord: authorize (scope `identify guilds`, a random `state`), the code exchanged at `/oauth2/token`,
+then `/users/@me` and `/users/@me/guilds`; the tenant is the server, `discord:GUILD` (a member of several
+servers picks one), and Manage Server or Administrator in it makes an admin, as in chat.
+
+A `state` is good once, for 10 minutes, and only in the browser that asked for it (a cookie holds it).
+Every call to the platforms is made with aiohttp, to the same base URLs the bot's clients use
+(SLACK_API_URL, DISCORD_API_URL), so tests point them at local fakes.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+
+from bot.admins import discord_admin, slack_admin
+from bot.channels import workspace_tenant
+from bot.models import Caller
+from bot.ports import Clock
+from bot.settings import Settings
+
+PENDING_MINUTES = 10
+SLACK_API = "https://slack.com/api/"
+DISCORD_API = "https://discord.com/api/v10"
+TIMEOUT = aiohttp.ClientTimeout(total=15)
+
+
+class SignInError(Exception):
+    """A sign-in that cannot finish; the text is shown to the member."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """One sign-in under way: where it goes after, the OIDC nonce, the Discord server asked for."""
+
+    provider: str
+    target: str
+    nonce: str
+    guild: str | None
+    expires: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Guild:
+    """A Discord server the member may sign in to (when they are in several)."""
+
+    id: str
+    name: str
+
+
+@dataclass
+class Members:
+    """The configured providers and the sign-ins under way."""
+
+    settings: Settings
+    clock: Clock
+    _pending: dict[str, Pending] = field(default_factory=dict)
+
+    @property
+    def providers(self) -> list[str]:
+        """The sign-in buttons to show: "slack", "discord", each when its client id and secret are set."""
+        s = self.settings
+        return [
+            name
+            for name, ok in (
+                ("slack", s.slack_client_id and s.slack_client_secret),
+                ("discord", s.discord_client_id and s.discord_client_secret),
+            )
+            if ok
+        ]
+
+    def start(self, provider: str, redirect_uri: str, target: str, guild: str | None = None) -> tuple[str, str]:
+        """The provider's authorize URL and the `state` to keep in the browser's cookie."""
+        now = self.clock.now()
+        for key in [k for k, p in self._pending.items() if p.expires <= now]:
+            del self._pending[key]
+        state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
+        self._pending[state] = Pending(provider, target, nonce, guild, now + timedelta(minutes=PENDING_MINUTES))
+        s = self.settings
+        if provider == "slack":
+            query = {
+                "response_type": "code",
+                "scope": "openid profile",
+                "client_id": s.slack_client_id,
+                "state": state,
+                "nonce": nonce,
+                "redirect_uri": redirect_uri,
+            }
+            return f"{s.slack_authorize_url}?{urlencode(query)}", state
+        query = {
+            "response_type": "code",
+            "scope": "identify guilds",
+            "client_id": s.discord_client_id,
+            "state": state,
+            "redirect_uri": redirect_uri,
+            "prompt": "none",
+        }
+        return f"{s.discord_authorize_url}?{urlencode(query)}", state
+
+    def take(self, provider: str, state: str | None, cookie_state: str | None) -> Pending:
+        """The sign-in this callback finishes: its `state` must be this browser's, unused and recent."""
+        if not state or not cookie_state or not secrets.compare_digest(state, cookie_state):
+            raise SignInError("This sign-in did not start in this browser (or its cookie expired); start again.")
+        pending = self._pending.pop(state, None)
+        if pending is None or pending.provider != provider or pending.expires <= self.clock.now():
+            raise SignInError("This sign-in link was already used or is too old; start again.")
+        return pending
+
+    async def finish(self, pending: Pending, code: str, redirect_uri: str) -> Caller | list[Guild]:
+        """The signed-in member, or the Discord servers to choose from when they are in several."""
+        async with aiohttp.ClientSession(timeout=TIMEOUT) as http:
+            try:
+                if pending.provider == "slack":
+                    return await self._slack(http, pending, code, redirect_uri)
+                return await self._discord(http, pending, code, redirect_uri)
+            except (aiohttp.ClientError, TimeoutError, ValueError, KeyError) as exc:
+                raise SignInError(
+                    f"{pending.provider.title()} did not answer as expected ({exc}); try again."
+                ) from None
+
+    async def _slack(self, http: aiohttp.ClientSession, pending: Pending, code: str, redirect_uri: str) -> Caller:
+        s = self.settings
+        api = (s.slack_api_url or SLACK_API).rstrip("/") + "/"
+        form = {
+            "client_id": s.slack_client_id or "",
+            "client_secret": s.slack_client_secret or "",
+            "code": code,
+            "redirect_uri": redirect_uri,
+        }
+        async with http.post(api + "openid.connect.token", data=form) as resp:
+            token = await resp.json(content_type=None)
+        if not token.get("ok"):
+            raise SignInError(f"Slack refused the sign-in ({token.get('error', 'no reason given')}).")
+        claims = _jwt_claims(str(token["id_token"]))
+        if claims.get("nonce") != pending.nonce or claims.get("aud") != s.slack_client_id:
+            raise SignInError("Slack's answer was not for this sign-in (nonce or audience differ); start again.")
+        headers = {"Authorization": f"Bearer {token['access_token']}"}
+        async with http.post(api + "openid.connect.userInfo", headers=headers) as resp:
+            info = await resp.json(content_type=None)
+        if not info.get("ok"):
+            raise SignInError(f"Slack would not say who you are ({info.get('error', 'no reason given')}).")
+        user, team = str(info["sub"]), str(info["https://slack.com/team_id"])
+        admin = user in {u.strip() for u in s.slack_admin_users.split(",") if u.strip()}
+        if not admin and s.slack_bot_token:
+            headers = {"Authorization": f"Bearer {s.slack_bot_token}"}
+            async with http.post(api + "users.info", data={"user": user}, headers=headers) as resp:
+                found = await resp.json(content_type=None)
+            admin = bool(found.get("ok")) and slack_admin(found.get("user") or {})
+        return Caller(
+            user_id=user,
+            tenant=workspace_tenant("slack", team),
+            is_admin=admin,
+            display_name=str(info.get("name") or user),
+        )
+
+    async def _discord(
+        self, http: aiohttp.ClientSession, pending: Pending, code: str, redirect_uri: str
+    ) -> Caller | list[Guild]:
+        s = self.settings
+        api = (s.discord_api_url or DISCORD_API).rstrip("/")
+        form = {
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": redirect_uri,
+            "client_id": s.discord_client_id or "",
+            "client_secret": s.discord_client_secret or "",
+        }
+        async with http.post(api + "/oauth2/token", data=form) as resp:
+            token = await resp.json(content_type=None)
+            if resp.status != 200 or "access_token" not in token:
+                raise SignInError(f"Discord refused the sign-in ({token.get('error', resp.status)}).")
+        headers = {"Authorization": f"Bearer {token['access_token']}"}
+        async with http.get(api + "/users/@me", headers=headers) as resp:
+            me: dict[str, Any] = await resp.json(content_type=None)
+        async with http.get(api + "/users/@me/guilds", headers=headers) as resp:
+            guilds: list[dict[str, Any]] = await resp.json(content_type=None)
+        if pending.guild is not None:
+            guilds = [g for g in guilds if str(g["id"]) == pending.guild]
+        if not guilds:
+            raise SignInError("You are not a member of that Discord server.")
+        if len(guilds) > 1:
+            return [Guild(str(g["id"]), str(g.get("name") or g["id"])) for g in guilds]
+        guild = guilds[0]
+        return Caller(
+            user_id=str(me["id"]),
+            tenant=workspace_tenant("discord", str(guild["id"])),
+            is_admin=bool(guild.get("owner")) or discord_admin(guild.get("permissions") or 0),
+            display_name=str(me.get("global_name") or me.get("username") or me["id"]),
+        )
+
+
+def _jwt_claims(token: str) -> dict[str, Any]:
+    """The claims of an ID token received straight from the provider's token endpoint (OpenID Connect Core
+    3.1.3.7: over TLS from the issuer itself, its signature need not be checked again)."""
+    payload = token.split(".")[1]
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    if not isinstance(claims, dict):
+        raise ValueError("an ID token without claims")
+    return claims
