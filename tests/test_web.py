@@ -305,6 +305,52 @@ async def test_charts_draw_stories_by_country_and_casualties_per_day(
         assert "No story in this window." in page and "0 stories" in page
 
 
+def _map(page: str) -> dict[str, tuple[str, int]]:
+    """Each country of the page's world map: (fill, stories)."""
+    drawn = page.split('id="world-map"', 1)[1].split("</svg>", 1)[0]
+    found = re.findall(r'<path d="[^"]+" fill="(#[0-9a-f]{6})"[^>]*data-country="([^"]+)" data-stories="(\d+)"', drawn)
+    return {name: (fill, int(n)) for fill, name, n in found}
+
+
+async def test_the_world_map_shades_countries_with_stories_and_says_what_each_shade_means(
+    database_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    from bot.web.worldmap import NONE_COLOR, shade
+
+    async with running_console(database_url, tmp_path, clock) as run, _session(run) as http:
+        await _sign_in(http, run)
+        async with http.get("/charts?days=7") as resp:
+            page = await resp.text()
+        countries = _map(page)
+        assert len(countries) > 170  # every country of Natural Earth's 1:110m map but Antarctica
+        for country in ("Armenia", "Azerbaijan", "Belarus"):  # the seed story and the older report
+            assert countries[country] == (shade(1), 1) and shade(1) != NONE_COLOR
+        assert countries["Brazil"] == (NONE_COLOR, 0) and countries["Japan"] == (NONE_COLOR, 0)
+        assert "<title>Armenia: 1 story</title>" in page
+        legend = page.split('id="map-legend"', 1)[1].split("</ul>", 1)[0]
+        for fill, label in ((NONE_COLOR, "no story"), (shade(1), "1 story"), (shade(20), "20 or more stories")):
+            assert f'fill="{fill}"' in legend and label in legend
+        clock.advance(days=10)  # out of the window: nothing shaded
+        await _sign_in(http, run)
+        async with http.get("/charts?days=7") as resp:
+            assert {fill for fill, _ in _map(await resp.text()).values()} == {NONE_COLOR}
+
+
+def test_map_shades_grow_with_the_count() -> None:
+    from bot.web.worldmap import NONE_COLOR, SHADES, shade
+
+    assert [shade(n) for n in (0, 1, 2, 4, 5, 19, 20, 500)] == [
+        NONE_COLOR,
+        SHADES[0][1],
+        SHADES[1][1],
+        SHADES[1][1],
+        SHADES[2][1],
+        SHADES[2][1],
+        SHADES[3][1],
+        SHADES[3][1],
+    ]
+
+
 async def test_rules_check_preview_save_and_audit_say_what_the_cli_says(
     database_url: str, tmp_path: Path, clock: FakeClock
 ) -> None:

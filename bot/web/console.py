@@ -23,7 +23,7 @@ from aiohttp import web
 
 from bot.masking import mask_secrets
 from bot.models import Caller, Invocation, Reply, when_text
-from bot.web import charts
+from bot.web import charts, worldmap
 from bot.web import stories as data
 from bot.web.auth import OPERATOR, URL_FILE, Session, Sessions, csrf_ok, remove_url_file, write_url_file
 from bot.web.members import Members, SignInError
@@ -397,7 +397,8 @@ class Console:
         return self._render("story.html", request, auth, item=item, alerts=alerts, channels=channels)
 
     async def charts_page(self, request: web.Request, auth: Auth) -> web.StreamResponse:
-        """Stories by country and reported casualties per day by country, as SVG, over 7, 30 or 90 days."""
+        """A world map and a chart of stories by country, and reported casualties per day by country, as SVG,
+        over 7, 30 or 90 days."""
         days = charts.days_of(request.query.get("days"))
         since, until = charts.window(self.services.clock.now(), days)
         start = datetime.combine(since.date(), time.min, tzinfo=UTC)
@@ -414,6 +415,7 @@ class Console:
             until=until,
             stories=len(items),
             by_country=charts.stories_by_country(items),
+            world=worldmap.world_map(items),
             casualties=charts.casualties_per_day(items, start, until),
         )
 
