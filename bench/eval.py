@@ -447,11 +447,10 @@ def evaluate_languages(
                 title, text, held, name = row["title"] or "", row["text"], row["id"] in held_ids, row["id"]
             det = detector.detect(title, text)
             c = parts[1 if held else 0]
-            c.n += 1
             notes: list[str] = []
             if det.language != row["lang"]:
                 notes.append(f"language tagged {det.language}")
-            _score_events(c, row.get("event_types", []), det, notes)
+            score_feed_item(c, row, title, text, det, notes)  # events, ceasefire status, alerts
             _set(c.countries, row.get("countries", []), det.countries, "countries", notes)
             _set(c.people, row.get("people", []), [p.name for p in det.people], "people", notes)
             if verbose and not held and notes:
@@ -476,6 +475,16 @@ def language_table(results: dict[str, tuple[Counts, Counts]]) -> list[str]:
             f"  {lang:<5} {f'{dev.n} / {held.n}':>9}  {cells[0]:>12}  {cells[1]:>11}  {cells[2]:>11}  "
             + ("ok" if ok else "MISSED")
         )
+    alerts = []
+    for i in (0, 1):
+        alerted = sum(parts[i].alerted for parts in results.values())
+        hit = sum(parts[i].alerted_wanted for parts in results.values())
+        wanted = sum(parts[i].relevant for parts in results.values())
+        hot = sum(parts[i].hot_unwanted for parts in results.values())
+        alerts.append(f"precision {ratio(hit, alerted):.2f} ({hit}/{alerted}), recall {ratio(hit, wanted):.2f}, {hot}")
+    lines.append(
+        f"  alerts, default rules, all languages: dev {alerts[0]} / held {alerts[1]} (last: URGENT/FLASH unwanted)"
+    )
     return lines
 
 
