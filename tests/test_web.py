@@ -336,6 +336,16 @@ async def test_the_world_map_shades_countries_with_stories_and_says_what_each_sh
             assert {fill for fill, _ in _map(await resp.text()).values()} == {NONE_COLOR}
 
 
+def test_no_country_is_drawn_across_the_whole_map() -> None:
+    """Russia, Fiji and Alaska cross the antimeridian: their outlines are cut there, never drawn as a band."""
+    from bot.web.worldmap import WIDTH, shapes
+
+    for shape in shapes():
+        for piece in shape.path.split("M")[1:]:
+            xs = [float(p.split(",")[0]) for p in piece.rstrip("Z ").split("L")]
+            assert all(abs(a - b) < WIDTH / 2 for a, b in zip(xs, xs[1:], strict=False)), shape.name
+
+
 def test_map_shades_grow_with_the_count() -> None:
     from bot.web.worldmap import NONE_COLOR, SHADES, shade
 

@@ -329,6 +329,8 @@ class Console:
             request_path=request.path,
             flash=flash,
             caller=auth.caller if auth else None,
+            # The admin pages are in the menu of those the command core lets run them.
+            admin=bool(auth) and self.core.permits("deliveries", auth.caller),  # type: ignore[union-attr]
             static=lambda name: (
                 str(request.app.router["static"].url_for(filename=name))
                 if "static" in request.app.router

@@ -129,10 +129,18 @@ def _project(lon: float, lat: float) -> tuple[float, float]:
 
 
 def _ring(ring: list[int], arcs: list[list[tuple[float, float]]]) -> str:
-    """One closed ring as SVG path data: its arcs joined (a negative index is arc ~i, reversed)."""
+    """One closed ring as SVG path data: its arcs joined (a negative index is arc ~i, reversed). A ring that
+    crosses the antimeridian (Russia's Chukotka, Fiji) jumps across the whole map there: it is cut at each
+    jump into pieces, each closed along its edge of the map, so no band is drawn across the world."""
     points: list[tuple[float, float]] = []
     for index in ring:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc[1:] if points else arc)  # each arc starts where the last one ended
-    out = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points)
-    return out + "Z"
+    jumps = [i for i in range(1, len(points)) if abs(points[i][0] - points[i - 1][0]) > WIDTH / 2]
+    if jumps:
+        points = points[jumps[0] :] + points[1 : jumps[0]]  # start at a jump (the first point repeats the last)
+        cuts = [0] + [i for i in range(1, len(points)) if abs(points[i][0] - points[i - 1][0]) > WIDTH / 2]
+        pieces = [points[a:b] for a, b in zip(cuts, [*cuts[1:], len(points)], strict=True)]
+    else:
+        pieces = [points]
+    return " ".join("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in piece) + "Z" for piece in pieces if len(piece) > 2)
