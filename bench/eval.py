@@ -45,6 +45,7 @@ from bench.feeds_corpus import feeds_dir, load_labels
 from bench.story_metrics import story_scores_of
 from bot.detect import CompiledRules, Detector, compile_rules, load_rules_file
 from bot.models import EVENT_TYPES, Detection
+from bot.stories.cluster import StoryDoc, cluster
 
 CORPUS = ROOT / "corpus"
 HELDOUT = CORPUS / "heldout.txt"
@@ -520,6 +521,36 @@ def review(compiled: CompiledRules) -> int:
     return 0
 
 
+def review_stories(compiled: CompiledRules) -> int:
+    """The stories the default rules' alerts form on the development feeds (held-out feed files are not listed):
+    every story of several items, with its items' feeds, dates and headlines, for the README's review."""
+    labels = load_labels()
+    if not labels or not feeds_dir().is_dir():
+        print(f"the saved feeds are not at {feeds_dir()}", file=sys.stderr)
+        return 2
+    _held_ids, held_feeds = heldout_set()
+    detector = Detector(compiled)
+    docs: list[StoryDoc] = []
+    for entry in feed_entries():
+        lab = labels.get((entry.feed, entry.key))
+        if lab is None or lab.get("lang", "en") != "en" or entry.feed in held_feeds:
+            continue
+        det = detector.detect(entry.title, entry.text)
+        if det.matches:
+            docs.append(StoryDoc(f"{entry.feed}#{entry.key}", entry.title, entry.text, entry.published_at, det))
+    groups: dict[str, list[StoryDoc]] = {}
+    for doc, story in zip(docs, cluster(docs), strict=True):
+        groups.setdefault(story, []).append(doc)
+    several = [g for g in groups.values() if len(g) > 1]
+    for n, group in enumerate(several, 1):
+        print(f"story {n} ({len(group)} items)")
+        for doc in group:
+            day = doc.published.date().isoformat() if doc.published else "undated"
+            print(f"  {doc.article_id.split('#')[0]}  {day}  {doc.title}")
+    print(f"\n{len(docs)} alerting development items in {len(groups)} stories; {len(several)} of several items")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -536,6 +567,11 @@ def main(argv: list[str] | None = None) -> int:
         "run once the detector is frozen, never to tune it",
     )
     parser.add_argument(
+        "--review-stories",
+        action="store_true",
+        help="list the stories of several items that the default rules' alerts form on the development feeds",
+    )
+    parser.add_argument(
         "--shipped",
         action="store_true",
         help="judge development items with the shipped relevance model too (not cross-validated)",
@@ -550,6 +586,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rule error: {err}", file=sys.stderr)
     if args.review:
         return review(compiled)
+    if args.review_stories:
+        return review_stories(compiled)
     if args.languages:
         held_ids, held_feeds = heldout_set(Path(args.heldout))
         for line in language_table(evaluate_languages(Detector(compiled), held_ids, held_feeds, args.verbose, print)):

@@ -15,6 +15,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ class FeedEntry:
     text: str
     url: str | None
     published: str | None
+    published_at: datetime | None = None  # the feed's own time, for clustering the items into stories
 
 
 def feeds_dir() -> Path:
@@ -75,6 +77,7 @@ def entries(folder: Path | None = None, names: tuple[str, ...] = ENGLISH_FEEDS) 
                 item.text,
                 item.url,
                 item.published.date().isoformat() if item.published else None,
+                item.published,
             )
 
 
