@@ -896,6 +896,8 @@ class StoryIndex:
         for key in self._block_keys(entry):
             shared.update(self._postings[key])
         best: dict[str, tuple[float, int]] = {}
+        # Each pair is scored once per lookup: a candidate scored here is a member `_fits` looks at again.
+        scores: dict[str, float] = {}
         # Only the articles that share the most names are scored: in a dense window the rest are many, and rarely
         # the same event (this keeps the cost per article flat as the news gets denser).
         for other_id, count in shared.most_common(SCORED_CANDIDATES):
@@ -904,12 +906,12 @@ class StoryIndex:
             other = self._entries.get(other_id)
             if other is None:
                 continue
-            score = self._same_event(entry, other)
+            score = scores[other_id] = self._same_event(entry, other)
             if score >= self.min_score and (score, other.seq) > best.get(other.story_id, (0.0, 0)):
                 best[other.story_id] = (score, other.seq)
         found: str | None = None
         for story_id in sorted(best, key=best.__getitem__, reverse=True)[:STORY_TRIES]:
-            if not self._fits(entry, story_id):
+            if not self._fits(entry, story_id, scores=scores):
                 continue
             if found is not None:
                 return None  # an undated page that fits two stories does not say which occurrence it reports
@@ -918,13 +920,14 @@ class StoryIndex:
                 break  # a dated report goes to the best story it fits
         return found
 
-    def _fits(self, entry: _Entry, story_id: str, copy: bool = False) -> bool:
+    def _fits(self, entry: _Entry, story_id: str, copy: bool = False, scores: dict[str, float] | None = None) -> bool:
         """True when the article may join the story: no member contradicts it, and it is linked to the story
         as a whole, not only to one member (A~B and B~C never make A~C on their own).
 
         The story's dated members must all lie within the window of the article's date; each of its latest
         members must be compatible (event, parties, headline); a rewrite must also score on average over
-        them at least what a single link needs. A copy of a member is as compatible as that member.
+        them at least what a single link needs. A copy of a member is as compatible as that member. `scores`
+        holds the pairs already scored by this lookup (and receives those scored here).
         """
         story = self._stories.get(story_id)
         if story is None:
@@ -935,14 +938,18 @@ class StoryIndex:
                 return False
         linked = 0
         members = [m for m in (self._entries.get(mid) for mid in story.members) if m is not None]
+        scores = {} if scores is None else scores
         for member in members:
-            if self._conflict(entry, member):
+            score = scores.get(member.doc.article_id)
+            # A positive score is given only to a pair with no conflict; any other pair is checked here.
+            if not score and self._conflict(entry, member):
                 return False
-            if not copy and (
-                entry.minhash.jaccard(member.minhash) >= self.dup_threshold
-                or self._same_event(entry, member) >= self.min_score
-            ):
-                linked += 1
+            if copy:
+                continue
+            if score is None and entry.minhash.jaccard(member.minhash) < self.dup_threshold:
+                score = scores[member.doc.article_id] = self._same_event(entry, member, unconflicted=True)
+            if score is None or score >= self.min_score or entry.minhash.jaccard(member.minhash) >= self.dup_threshold:
+                linked += 1  # a near-copy, or a rewrite that scores as a single link needs
         # Reports of one event written apart (a newscast, an editorial, a government's statement) are often
         # weakly linked to each other, so not every member need be linked; but more than one of a big story.
         return copy or not members or linked >= LINKED_SHARE * len(members)
@@ -1122,12 +1129,12 @@ class StoryIndex:
         """
         return _misses_principal(a, b) and _misses_principal(b, a)
 
-    def _same_event(self, a: _Entry, b: _Entry) -> float:
+    def _same_event(self, a: _Entry, b: _Entry, unconflicted: bool = False) -> float:
         """A score in [0, 1] when two articles are independent reports of one event, else 0.
 
         Two cosines over IDF weights: distinctive names (people, places, groups) and headline-and-lead
         wording. The names must agree on their own (`min_names`): similar wording about different
-        people and places is a different event.
+        people and places is a different event. `unconflicted`: the caller has already found no `_conflict`.
         """
         if not (a.word_norm and b.word_norm):
             return 0.0
@@ -1149,7 +1156,7 @@ class StoryIndex:
                 return 0.0  # no event to agree on (a statement, an analysis): only the same words make one story
         if names < TEMPLATE_RATIO * words:
             return 0.0  # the same wording about other people and places: a template (readouts, statements)
-        if self._conflict(a, b):
+        if not unconflicted and self._conflict(a, b):
             return 0.0
         if (not agreed or a.series or b.series) and self._apart_in_specifics(a, b):
             return 0.0  # a recurring format's reports are told apart by what they are about, whatever the day
