@@ -60,9 +60,18 @@ def test_relevant_combines_with_other_conditions() -> None:
     assert not detector.detect("Ferry capsizes on Lake Kariba, more than 40 dead", "").matches
 
 
-def test_a_foreign_item_is_not_judged() -> None:
+def test_a_foreign_item_is_judged_by_its_language_lexicon() -> None:
+    # Spanish has a lexicon (bot/detect/multilingual.py): a core event makes the item relevant.
     det = rules().detect("Ataques aéreos israelíes matan a 38 palestinos en Gaza", "Los bombardeos siguieron.")
-    assert det.language == "es" and det.relevance is None and det.matches == ()
+    assert det.language == "es" and det.relevance is not None and det.relevance.relevant and det.matches
+    quiet = rules().detect("La bolsa de Madrid sube un 2 por ciento", "Los inversores celebran los resultados.")
+    assert quiet.language == "es" and quiet.relevance is not None and not quiet.relevance.relevant
+    assert quiet.matches == ()
+    # German has none: not judged, so a `relevant` rule does not match.
+    other = rules().detect(
+        "Israelische Luftangriffe töten 38 Palästinenser im Gazastreifen", "Die Angriffe gingen weiter."
+    )
+    assert other.language == "de" and other.relevance is None and other.matches == ()
 
 
 def test_unknown_field_names_relevant_among_the_allowed() -> None:
