@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 
 from adapters.terminal.render import render_summary
+from bot.codec import detection_to_dict
 from bot.detect import Detector
 from bot.detect.multilingual import LANGUAGES, lexicon
 from bot.models import Article
+from bot.repo.stories import build_view
+from bot.storage.tables import ArticleRow
 from bot.stories.summarize import summarize
 from tests.test_check_contract import check_json
 
@@ -265,3 +268,26 @@ def test_an_alert_says_the_language_and_shows_the_original_headline(detector: De
     lines = render_summary(summary)
     assert lines[0].endswith(f"{title} (in French)")
     assert any(f"Exemple: {title} (in French)" in line for line in lines)
+
+
+def test_a_stored_story_keeps_each_source_language(detector: Detector) -> None:
+    # Briefs, digests and the console build stories from stored rows: the source still says "(in French)".
+    title = "Tchad : au moins 23 morts dans une attaque contre un camp militaire"
+    when = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    row = ArticleRow(
+        id="a1",
+        url="https://example.org/tchad",
+        title=title,
+        text="Les assaillants ont été repoussés, selon l'armée tchadienne.",
+        outlet="Exemple",
+        feed_id=None,
+        published=when,
+        seen_at=when,
+        event_at=when,
+        dated="published",
+        guid=None,
+        detection=detection_to_dict(detector.detect(title, "Les assaillants ont été repoussés.")),
+    )
+    view = build_view(None, [row], "a1", "local", reasons=False)
+    assert [s.language for s in view.summary.sources] == ["fr"]
+    assert any(f"Exemple: {title} (in French)" in line for line in render_summary(view.summary))

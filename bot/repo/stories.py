@@ -131,7 +131,10 @@ def build_view(
                 matches[m["rule"]] = RuleMatch(rule=m["rule"], reason=str(m.get("reason") or ""), severity=severity)
     arts = [article_from_row(a) for a in articles]
     why = member_reasons(arts, [detection_from_dict(d) for d in detections]) if reasons else [""] * len(arts)
-    sources = tuple(Source.of(art, reason) for art, reason in zip(arts, why, strict=True))
+    sources = tuple(
+        Source.of(art, reason, str(det.get("language") or "en"))
+        for art, reason, det in zip(arts, why, detections, strict=True)
+    )
     headline = (state.get("headline") if isinstance(state.get("headline"), str) else None) or (
         articles[0].title if articles else "(untitled)"
     )
