@@ -13,8 +13,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from adapters.discord.render import render_alert as discord_alert
-from adapters.slack.render import render_alert as slack_alert
+from adapters.platforms.discord_embeds import render_alert as discord_alert
+from adapters.platforms.slack_blocks import render_alert as slack_alert
 from bot.models import PostAlert, RuleMatch
 from bot.repo.stories import story_summary
 from bot.storage.tables import AlertRow

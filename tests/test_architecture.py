@@ -29,6 +29,19 @@ def test_bot_never_imports_adapters() -> None:
     assert offenders == {}, f"bot/ must not import adapters/: {offenders}"
 
 
+def test_no_adapter_imports_another() -> None:
+    """Each adapter stands alone: it imports itself, adapters.platforms (what Slack and Discord accept) and bot/."""
+    offenders: dict[str, list[str]] = {}
+    for package in (p for p in (REPO / "adapters").iterdir() if p.is_dir() and p.name != "platforms"):
+        allowed = (f"adapters.{package.name}", "adapters.platforms")
+        for path in package.rglob("*.py"):
+            names = _imports(path)
+            bad = sorted(n for n in names if n.startswith("adapters.") and not n.startswith(allowed))
+            if bad:
+                offenders[str(path.relative_to(REPO))] = bad
+    assert offenders == {}, f"an adapter imports another adapter: {offenders}"
+
+
 def test_every_adapter_is_an_entry_point_with_a_factory() -> None:
     found = {ep.name: ep for ep in entry_points(group="diplobot.adapters")}
     assert {"terminal", "slack", "discord", "webhook"} <= set(found)

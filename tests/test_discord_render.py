@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adapters.discord.commands import invocation_args
-from adapters.discord.render import (
+from adapters.platforms.discord_embeds import (
     BUTTONS_MAX,
     COLOURS,
     DiscordMessage,

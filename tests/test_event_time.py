@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from adapters.discord.render import render_alert as discord_alert
-from adapters.slack.render import render_alert as slack_alert
+from adapters.platforms.discord_embeds import render_alert as discord_alert
+from adapters.platforms.slack_blocks import render_alert as slack_alert
 from bot.models import Caller, PostAlert, Source, Summary
 from bot.storage.tables import ArticleRow
 from tests.test_lifecycle import Harness, bot, item  # noqa: F401 - the harness fixture

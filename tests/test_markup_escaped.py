@@ -139,7 +139,7 @@ async def test_discord_shows_headline_markup_as_typed(discord_fake: FakeDiscord)
 
 
 async def test_discord_command_reply_quotes_headlines_as_typed() -> None:
-    from adapters.discord.render import render_reply
+    from adapters.platforms.discord_embeds import render_reply
 
     message = render_reply(Reply(text=f"Brief on sudan: {HEADLINE}", lines=(f"s-1 {HEADLINE}",)))
     assert message.content is not None

@@ -20,8 +20,8 @@ import yaml
 from slack_sdk.signature import SignatureVerifier
 
 import bot.commands
+from adapters.platforms import slack_blocks as render
 from adapters.slack import app as slack_app
-from adapters.slack import render
 from adapters.slack.app import SlackAdapter, command_words
 from bot.commands.core import Arg, CommandContext, CommandCore, CommandRegistry
 from bot.errors import ConfigError

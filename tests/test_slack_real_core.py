@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from adapters.slack import render
+from adapters.platforms import slack_blocks as render
 from adapters.slack.app import SlackAdapter
 from bot.commands.core import CommandCore
 from bot.models import Caller, Invocation

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.slack import render
+from adapters.platforms import slack_blocks as render
 from bot.models import (
     Alert,
     BatchAlert,

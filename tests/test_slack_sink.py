@@ -7,7 +7,8 @@ import socket
 
 import pytest
 
-from adapters.slack import create, render
+from adapters.platforms import slack_blocks as render
+from adapters.slack import create
 from adapters.slack import sink as sink_module
 from adapters.slack.sink import ChannelPacer, SlackSink, build_client
 from bot.errors import ConfigError, Permanent, Retryable

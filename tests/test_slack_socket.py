@@ -7,7 +7,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from adapters.slack import create, render
+from adapters.platforms import slack_blocks as render
+from adapters.slack import create
 from adapters.slack.app import SlackAdapter
 from bot.models import PostAlert
 from tests.support.slack_server import (

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+import discord
 import pytest
 from aiohttp import web
 
@@ -41,10 +42,12 @@ async def fake(restore_endpoints: None) -> Any:
 @pytest.fixture
 async def adapter(fake: FakeDiscord) -> Any:
     """The webhook adapter pointed at the fake Discord, private networks allowed (it is on loopback)."""
+    base = discord.http.Route.BASE
     a = create(Settings(DISCORD_API_URL=fake.api_url, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True))  # type: ignore[call-arg]
     await a.start()
     yield a
     await a.stop()
+    assert base == discord.http.Route.BASE, "the webhook adapter must not move discord.py's API base for everyone"
 
 
 class SlackHook:

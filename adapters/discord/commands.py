@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
-from adapters.discord.render import DiscordMessage, render_reply, truncate
+from adapters.platforms.discord_embeds import DiscordMessage, render_reply, truncate
 from bot.admins import discord_admin
 from bot.channels import ChannelAddress, workspace_tenant
 from bot.commands import GROUP_HELP

@@ -9,13 +9,7 @@ from typing import Any, Literal, TypeVar
 
 import discord
 
-from adapters.discord.errors import (
-    INVALID_FORM_BODY,
-    THREAD_ALREADY_EXISTS,
-    UNKNOWN_MESSAGE,
-    delivery_error,
-)
-from adapters.discord.render import (
+from adapters.platforms.discord_embeds import (
     DiscordMessage,
     alert_text,
     has_ref,
@@ -23,6 +17,12 @@ from adapters.discord.render import (
     render_alert,
     render_plain,
     truncate,
+)
+from adapters.platforms.discord_errors import (
+    INVALID_FORM_BODY,
+    THREAD_ALREADY_EXISTS,
+    UNKNOWN_MESSAGE,
+    delivery_error,
 )
 from bot.channels import ChannelAddress
 from bot.errors import BadChannel, Permanent, Retryable

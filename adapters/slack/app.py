@@ -34,7 +34,7 @@ from slack_bolt.logger.messages import warning_client_prioritized_and_token_skip
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack import render
+from adapters.platforms import slack_blocks as render
 from adapters.slack.sink import PREFIX, ChannelPacer, SlackSink, build_client
 from bot.admins import slack_admin
 from bot.channels import ChannelAddress, workspace_tenant

@@ -20,7 +20,7 @@ from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.render import Message, fit, render_alert, section
+from adapters.platforms.slack_blocks import Message, fit, render_alert, section
 from bot.channels import ChannelAddress
 from bot.errors import BadChannel, Permanent, Retryable
 from bot.models import Alert

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from adapters.discord.endpoints import apply_overrides
 from adapters.webhooks.sink import WebhookSink, parse_target
 from bot.channels import WebhookTarget
 
@@ -21,8 +20,11 @@ class WebhookAdapter:
     prefix = "webhook"
 
     def __init__(self, settings: Settings, *, timeout: float = 30.0) -> None:
-        apply_overrides(settings)  # DISCORD_API_URL also moves where Discord webhooks are sent
-        self.sink = WebhookSink(allow_private=settings.allow_private_networks, timeout=timeout)
+        self.sink = WebhookSink(
+            allow_private=settings.allow_private_networks,
+            timeout=timeout,
+            discord_api_url=settings.discord_api_url,  # DISCORD_API_URL also moves where Discord webhooks are sent
+        )
 
     async def start(self) -> None:
         """Nothing to connect: the session opens on first delivery."""

@@ -9,8 +9,9 @@ when they are subscribed). Which kind a URL is:
 - anything else is refused (Permanent, should a stored address predate the check).
 
 A Discord webhook is called through discord.py (`discord.Webhook`, our one aiohttp session), which
-sends to Discord's API base (`https://discord.com/api/v10`, or DISCORD_API_URL); so its URL must be on
-a Discord host or on the DISCORD_API_URL host, and the token never goes anywhere else.
+sends to Discord's API base (`https://discord.com/api/v10`, or the sink's `discord_api_url`, passed per
+call rather than patched into discord.py); so its URL must be on a Discord host or on that API host,
+and the token never goes anywhere else.
 Slack incoming webhooks answer `ok` and give no message id: `send` returns None, `edit` posts an
 "Updated:" message and `reply_in_thread` a "Development:" message.
 """
@@ -24,9 +25,11 @@ from typing import Any, TypeVar
 
 import aiohttp
 import discord
+from discord.http import Route
+from discord.webhook.async_ import AsyncWebhookAdapter, async_context
 
-from adapters.discord.errors import delivery_error
-from adapters.discord.render import render_alert
+from adapters.platforms.discord_embeds import render_alert
+from adapters.platforms.discord_errors import delivery_error
 from adapters.webhooks.slack_payload import slack_payload
 from adapters.webhooks.ssrf import (
     BlockedAddress,
@@ -42,6 +45,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+DISCORD_API = "https://discord.com/api/v10"  # discord.py's own default base
+
 
 def parse_target(channel: str) -> WebhookTarget:
     """Parse `webhook:URL` with the core's one channel type (see bot.channels); Permanent when it is neither kind."""
@@ -54,12 +59,31 @@ def parse_target(channel: str) -> WebhookTarget:
     return address.target()
 
 
+class _DiscordAt(AsyncWebhookAdapter):
+    """discord.py's webhook transport, sending to `base` instead of the API base discord.py would use."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # discord.py leaves it unannotated
+        self.base = base
+
+    async def request(self, route: Route, session: aiohttp.ClientSession, **kwargs: Any) -> Any:
+        """Send `route` to this transport's base (the rest as discord.py does: rate limits, retries)."""
+        if route.url.startswith(Route.BASE):
+            route.url = self.base + route.url[len(Route.BASE) :]
+        return await super().request(route, session, **kwargs)
+
+
 class WebhookSink:
     """Delivers alerts to webhook URLs through one guarded aiohttp session."""
 
-    def __init__(self, *, allow_private: bool = False, timeout: float = 30.0) -> None:
+    def __init__(
+        self, *, allow_private: bool = False, timeout: float = 30.0, discord_api_url: str | None = None
+    ) -> None:
         self.allow_private = allow_private
         self.timeout = timeout
+        # Where Discord webhooks are sent (DISCORD_API_URL: tests, proxies); only this sink's calls go there.
+        self.discord_api = (discord_api_url or DISCORD_API).rstrip("/")
+        self._discord_transport = _DiscordAt(self.discord_api)
         self._session: aiohttp.ClientSession | None = None
 
     @property
@@ -77,7 +101,7 @@ class WebhookSink:
     async def _target(self, channel: str) -> WebhookTarget:
         target = parse_target(channel)
         try:
-            ChannelAddress.parse(channel).check_discord_host(discord.http.Route.BASE)
+            ChannelAddress.parse(channel).check_discord_host(self.discord_api)
         except BadChannel as exc:
             raise Permanent(channel, exc.problem) from None
         try:
@@ -110,6 +134,14 @@ class WebhookSink:
 
     # ------------------------------------------------------------------ Discord
 
+    async def _discord_call(self, call: Awaitable[T]) -> T:
+        """Await a discord.Webhook call through this sink's transport (a context variable, so no other caller sees it)."""
+        token = async_context.set(self._discord_transport)
+        try:
+            return await call
+        finally:
+            async_context.reset(token)
+
     async def _discord_send(self, target: WebhookTarget, alert: Alert) -> str:
         message = render_alert(alert)  # webhooks never mention: the flash role lives in the bot's guild
         kwargs: dict[str, Any] = {
@@ -123,17 +155,19 @@ class WebhookSink:
             kwargs["view"] = view
         if target.thread_id:
             kwargs["thread"] = discord.Object(id=target.thread_id)
-        sent = await self._webhook(target).send(**kwargs)
+        sent = await self._discord_call(self._webhook(target).send(**kwargs))
         return str(sent.id)
 
     async def _discord_edit(self, target: WebhookTarget, alert: Alert, message_id: str) -> None:
         message = render_alert(alert)
-        await self._webhook(target).edit_message(
-            int(message_id),
-            embeds=message.embeds_for_discord(),
-            view=message.view(),
-            allowed_mentions=discord.AllowedMentions.none(),
-            thread=discord.Object(id=target.thread_id) if target.thread_id else discord.utils.MISSING,
+        await self._discord_call(
+            self._webhook(target).edit_message(
+                int(message_id),
+                embeds=message.embeds_for_discord(),
+                view=message.view(),
+                allowed_mentions=discord.AllowedMentions.none(),
+                thread=discord.Object(id=target.thread_id) if target.thread_id else discord.utils.MISSING,
+            )
         )
 
     # ------------------------------------------------------------------ Slack

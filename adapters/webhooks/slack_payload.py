@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.slack import render as slack_render
+from adapters.platforms import slack_blocks as slack_render
 from bot.models import Alert
 
 MAX_BLOCKS = 50
