@@ -137,3 +137,26 @@ def test_general_conflict_and_diplomacy_vocabulary_counts_through_its_class(titl
     from bot.model.relevance import lexicon_signals
 
     assert signal in lexicon_signals(title, "")
+
+
+@pytest.mark.parametrize(
+    ("title", "relation"),
+    [
+        ("UK summons Russian ambassador over drone strikes", True),
+        ("Poland recalls its ambassador", True),
+        ("Belarus threatens to pull out of Russia integration deal", True),
+        ("China sends warning to US over Taiwan drills", True),
+        ("Aid worker freed by Iran arrives in Britain", True),
+        ("Australian senator blocked from entering China after criticising Beijing", True),
+        ("Kenya expels two Somali diplomats", True),
+        ("Thousands of Canadians call for US ambassador's expulsion", False),
+        ("Toyota recalls cars in Japan and the US", False),
+        ("Spain urges eclipse watchers to be wary of wildfire risks", False),
+        ("Climate change threatens half of US bases worldwide", False),
+        ("Release of detained Americans and Russian prisoners", False),
+    ],
+)
+def test_one_state_acting_on_another_in_a_headline_is_a_signal(title: str, relation: bool) -> None:
+    from bot.detect.detector import Detector
+
+    assert ("sig_relation" in Detector().signals(title, "")) is relation

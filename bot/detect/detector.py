@@ -11,6 +11,7 @@ from bot.detect.events import decide, readings
 from bot.detect.language import ENGLISH, language_of
 from bot.detect.people import find_people
 from bot.detect.places import countries_and_regions, find_places
+from bot.detect.relations import headline_relation
 from bot.detect.rules import CompiledRules, Findings, compile_rules
 from bot.detect.text import Doc, build_doc
 from bot.model.relevance import Model, lexicon_signals, signals
@@ -75,7 +76,10 @@ class Detector:
         # Keyword classes of the headline and lead: what the item is about, before any pattern decides.
         lead = {s.index for s in doc.sentences if s.weight >= 2.0}
         classes = [cls for cls, where in features.by_class.items() if where & lead and cls != keywords.HEADLINE_VERBS]
-        sig = signals(events, casualties, people, countries, classes, lexicon_signals(title, text))
+        lexicon = lexicon_signals(title, text)
+        if headline_relation(doc, place_hits) is not None:  # one state acting on another ("UK summons Russian envoy")
+            lexicon.append("sig_relation")
+        sig = signals(events, casualties, people, countries, classes, lexicon)
         score, terms = self.relevance.judge(title, text, sig)
         relevance = Relevance(score, self.relevance.threshold, tuple(terms))
         return doc, Findings(events, casualties, people, countries, regions, relevance), language, sig

@@ -1,0 +1,83 @@
+"""Relations between states in a headline: one state acting on another ("UK summons Russian ambassador").
+
+Bare headlines about relations between states ("X summons Y's ambassador", "expels diplomats", "recalls
+envoy", "warns", "condemns", "frees", "blocked from") carry no event of the contract, and their words are
+common enough elsewhere ("warns" of storms, "recalls" cars) that the relevance model, word by word, scores
+them low. What marks them is the conjunction: a verb of dealings between states whose subject is a state
+(named before it, by name, adjective or capital, or its agent: "freed by Russia"), with a second state in the
+headline or a diplomat ("Poland recalls its ambassador"). People are not their state ("Thousands of Canadians
+call for ..."), nor is a diplomat's state in the possessive ("US ambassador's expulsion"). The
+detector hands it to the relevance model as the signal word `sig_relation`, whose weight is learned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.detect.places import PlaceHit
+from bot.detect.text import Doc
+
+# Verbs (and their nouns) of one state acting on another, in the folded (lowercased) headline. "recall" and
+# "protest" are left to the diplomat form: alone they recall products and name street protests.
+_VERB = re.compile(
+    r"\b(?:summon(?:s|ed|ing)?|expel(?:s|led|ling)?|expulsions?|warn(?:s|ed|ing|ings)?|"
+    r"threat(?:en|ens|ened|ening)?|condemn(?:s|ed|ing)?|accus(?:es|ed|ing)|blam(?:es|ed|ing)|"
+    r"denounc(?:es|ed|ing)|rebuk(?:es|ed)|slam(?:s|med)?|criticis(?:es|ed|ing)|criticiz(?:es|ed|ing)|"
+    r"block(?:s|ed)|bann?(?:s|ed)|frees|freed|releas(?:es|ed)|detain(?:s|ed)|arrest(?:s|ed)|"
+    r"visit(?:s|ed|ing)?|host(?:s|ed|ing)|snub(?:s|bed)?|retaliat(?:es|ed|ion)|"
+    r"sever(?:s|ed)|cuts? ties|suspends?|suspended|recognis(?:es|ed)|recogniz(?:es|ed))\b"
+)
+_DIPLOMAT = re.compile(
+    r"\b(?:ambassadors?|envoys?|diplomats?|embass(?:y|ies)|high commissioner|charge d'affaires|consuls?|"
+    r"consulates?)\b"
+)
+_DIPLOMAT_VERB = re.compile(
+    r"\b(?:recall(?:s|ed|ing)?|protest(?:s|ed)?|expel(?:s|led)?|summon(?:s|ed)?|withdraw(?:s|n)?|"
+    r"clos(?:es|ed)|reopen(?:s|ed)?|order(?:s|ed)?|declare(?:s|d)?)\b"
+)
+
+
+_PASSIVE_AGENT = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?$")
+# "US ambassador's expulsion": the state of a diplomat in the possessive is the one acted upon.
+_DIPLOMAT_POSSESSIVE = re.compile(
+    r"\s*(?:ambassador|envoy|diplomat|embassy|high commissioner|consul)s?(?:'s?|\u2019s?)(?:\s|$)"
+)
+
+
+def _people(hit: PlaceHit) -> bool:
+    """A plural demonym names people, not their state ("Thousands of Canadians call for ...")."""
+    return hit.entry.kind == "demonym" and hit.entry.written.lower().endswith("s")
+
+
+def _acting_state(line: str, offset: int, verb: re.Match[str], hits: list[PlaceHit]) -> bool:
+    """Whether a state is the verb's subject (named before it, not as people) or its agent ("freed by Russia")."""
+    for hit in hits:
+        at = hit.start - offset
+        if at < verb.start() and not _people(hit) and not _DIPLOMAT_POSSESSIVE.match(line, hit.end - offset):
+            return True
+        if at >= verb.end() and verb.group(0).endswith("ed") and _PASSIVE_AGENT.search(line[verb.end() : at]):
+            return True
+    return False
+
+
+def headline_relation(doc: Doc, place_hits: Iterable[PlaceHit]) -> str | None:
+    """The headline line that reports one state acting on another, or None: a verb of dealings between states
+    whose subject (or agent: "freed by Russia") is a state, with a second state in the line or a diplomat."""
+    by_sentence: dict[int, list[PlaceHit]] = {}
+    for hit in place_hits:
+        if hit.entry.country:
+            by_sentence.setdefault(hit.sentence, []).append(hit)
+    for sentence in doc.sentences:
+        hits = by_sentence.get(sentence.index, [])
+        if not sentence.is_title or not hits:
+            continue
+        line = sentence.folded
+        states = {h.entry.country for h in hits}
+        diplomat = _DIPLOMAT.search(line) is not None
+        for pattern, enough in ((_VERB, len(states) >= 2 or diplomat), (_DIPLOMAT_VERB, diplomat)):
+            if not enough:
+                continue
+            if any(_acting_state(line, sentence.start, m, hits) for m in pattern.finditer(line)):
+                return sentence.text
+    return None
