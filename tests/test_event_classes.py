@@ -1258,3 +1258,33 @@ def test_a_ceasefire_proposal_welcomed_or_announced_stays_a_proposal(
     detector: Detector, text: str, status: str
 ) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # One side's acceptance while the other's answer is awaited (corpus convention 2: not yet agreed).
+        ("Hamas said it had accepted the Egyptian ceasefire proposal, but Israel has not responded.", "proposed"),
+        ("Ukraine accepted the US proposal for a 30-day ceasefire and now awaits Russia's answer.", "proposed"),
+        ("Azerbaijan proposes ceasefire in Karabakh; Armenia yet to respond", "proposed"),
+        # Readiness, expectation, a floated idea, one side's order.
+        ("The rebels said they were ready for a ceasefire if the army withdrew from the city.", "proposed"),
+        ("Moscow says it is open to a truce on condition that Kyiv halts its mobilisation.", "proposed"),
+        ("Qatar expects a truce announcement within days, its prime minister said.", "proposed"),
+        ("Macron floats a holiday truce for all fronts", "proposed"),
+        ("Putin orders Easter truce in Ukraine", "proposed"),
+        # Backing a call is no acceptance of a truce.
+        ("The foreign ministers endorsed the call for an immediate ceasefire in Gaza.", "proposed"),
+        # Near misses: both sides took it up, or the order is for a truce in force.
+        ("Israel and Hamas agree to a four-day truce to free hostages", "agreed"),
+        ("Both sides accepted the ceasefire proposal on Friday.", "agreed"),
+        ("Russia and Ukraine accept 30-day truce", "agreed"),
+        ("The commander ordered his troops to observe the ceasefire.", "holding"),
+        ("Negotiations on a ceasefire broke down on Sunday without agreement.", "talks"),
+    ],
+)
+def test_acceptance_awaited_readiness_and_one_sides_order_are_proposals(
+    detector: Detector, text: str, status: str
+) -> None:
+    title, body = (text, "") if not text.endswith(".") else ("", text)
+    assert _status(detector, body, title) == status

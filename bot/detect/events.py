@@ -139,7 +139,10 @@ _LEFT_CUES = re.compile(
     r"\bbid for\b|\bplans? for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
     r"\btowards?\b|\bpath(?:way)? to\b|\broad to\b|\bneed for\b|\bnecessity of\b|\bimportance of\b|"
     # A truce on paper only: "a draft ceasefire agreement", "the plan envisages a ceasefire".
-    r"\bdraft\b|\bpotential\b|\bprospective\b|\benvisag\w*|\bforesees?\b|\bprovides? for\b)"
+    r"\bdraft\b|\bpotential\b|\bprospective\b|\benvisag\w*|\bforesees?\b|\bprovides? for\b|"
+    # Readiness, expectation and one side's order: "ready for a ceasefire if", "open to a truce", "expects a truce
+    # announcement", "floats an Olympic truce", "Putin orders Easter truce" (a unilateral truce, as "declared").
+    r"\bready for\b|\bopen to\b|\bexpect(?:s|ed|ing)?\b|\bfloat(?:s|ed|ing)?\b|(?<!\bin )\border(?:s|ed)?\b)"
     r"|(?P<holding>\bfragile\b|\bongoing\b|\bcontinuing\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
     r"\bhonou?r(?:s|ed|ing)?\b)"
     r"|(?P<agreed>\bnegotiated\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
@@ -191,6 +194,9 @@ _ASPIRED = re.compile(
 _ACCEPTED = re.compile(
     r"\b(?:accept\w*|agreed to|endorsed|signed|match(?:es|ed|ing)|reciprocat\w*|join(?:s|ed|ing)?|welcomed)\b"
 )
+# Backing a call for a ceasefire is no acceptance of one ("endorsed the call for an immediate ceasefire").
+_CALL = re.compile(r"call|appeal|demand|plea")
+_BACKED = re.compile(r"endorsed|welcomed|join")
 _NOT = re.compile(r"\b(?:not|never|no)\b")
 _TALKS_FRAME = re.compile(
     r"\b(?:talks|negotiations?|discussions?|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+)?$|\b(?:discuss\w*|negotiat\w*)\s+(?:\w+\s+)?$"
@@ -644,7 +650,10 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         before = low[left : cue.start()]
         if _NEGATED_CUE.search(before):
             return None, f"negated {why}"
-        if status == "proposed" and _ACCEPTED.search(before[-40:]) and not _AGREED_TO_SEEK.search(before):
+        accepted = _ACCEPTED.search(before[-40:]) if status == "proposed" else None
+        if accepted is not None and not _AGREED_TO_SEEK.search(before):
+            if _CALL.match(cue.group()) and _BACKED.match(accepted.group()):
+                return "proposed", f"a call backed {why}"  # "the ministers endorsed the call for a ceasefire"
             return "agreed", f"accepted {why}"  # "accepted the American proposal to end the war"
         if status == "agreed" and cue.group().startswith("declar") and not _joint(low, left, right):
             return "proposed", f"declared by one side {why}"  # "Maoists declare a three-month ceasefire": unilateral
@@ -1241,6 +1250,9 @@ _UNACCEPTED = re.compile(
     r"\b(?:urg\w*|call\w* (?:on|upon)|press\w*|ask\w*|should|must)\b[^.;]{0,80}?\b(?:to\s+)?(?:(?:immediately|similarly|"
     r"also|likewise|now)\s+)?(?:cease|halt|stop)\s+(?:all\s+)?(?:the\s+|their\s+|its\s+)?(?:hostilities|attacks|fighting|"
     r"military operations|offensive|shelling)\b|\b(?:secure|obtain|seek\w*|get)\s+(?:the\s+)?(?:\w+\s+)?commitments?\b"
+    # The other side's answer still awaited: "accepted the proposal, but Israel has not responded".
+    r"|\b(?:has|have) not (?:yet )?(?:responded|replied|accepted|agreed)\b|\byet to (?:respond|reply|accept|agree|sign)\b"
+    r"|\b(?:awaits?|awaiting|waiting for)\s+(?:[\w'-]+\s+){0,3}?(?:response|answer|reply|decision)\b"
 )
 
 
