@@ -34,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.alerts.queue import StoryChange, queue_for_stories, queue_removal
 from bot.codec import detection_from_dict, detection_to_dict
-from bot.detect.rulebook import RuleBook
+from bot.detect.rulebook import RuleBook, TenantRules
 from bot.ingest.items import FeedItem
 from bot.models import Article, Detection, RuleMatch, Summary
 from bot.repo.search import visible_ids
@@ -194,214 +194,131 @@ class Pipeline:
             feed = await session.get(Feed, feed_id)
             if feed is None:
                 raise LookupError(f"feed {feed_id} does not exist")
-            tenant = feed.tenant
-            keys = [item.key for item in items]
-            # Each item this feed saw before, with the article it was stored as (edits apply to that one).
-            seen_as: dict[str, str | None] = {
-                r.item_key: r.article_id
-                for part in chunked(keys)
-                for r in (
-                    await session.execute(
-                        select(SeenItem.item_key, SeenItem.article_id).where(
-                            SeenItem.feed_id == feed_id, SeenItem.item_key.in_(part)
-                        )
-                    )
-                ).all()
-            }
-            seen_keys = set(seen_as)
-            fresh: list[FeedItem] = []
-            batch_keys: set[str] = set()
-            for item in items:
-                if item.key in seen_keys or item.key in batch_keys:
-                    continue
-                batch_keys.add(item.key)
-                fresh.append(item)
-            may_alert = {i.key for i in fresh} if alerting is None else alerting
-            was_primed = primed
-            compiled = await self.rulebook.get(session, tenant)
-            watched = self.rulebook.watched_people(tenant)
-            feed_key = f"{tenant}/{feed.name}"
-            ordered = sorted(fresh, key=lambda i: i.published or now)
-            source = feed.url
-            candidates = {
-                aid
-                for i in items
-                for aid in (article_id_for(i, feed_key), source_version_id(i, source), seen_as.get(i.key))
-                if aid
-            }
-            # Articles are stored once for all the feeds of one source URL; "known" is per tenant: the same article
-            # from another of its feeds, or a repost (same text, another guid or URL), never alerts it twice.
-            known = await _known_articles(
-                session, tenant, candidates, {i.content_hash for i in ordered if i.content_hash}
-            )
-
-            def article_of(item: FeedItem) -> str:
-                return seen_as.get(item.key) or known.resolve(
-                    article_id_for(item, feed_key), source_version_id(item, source), source
-                )
-
-            ids = {item.key: article_of(item) for item in ordered}
-            # Every item with text, seen or not, by the article it is: its text may have been edited in place.
-            by_article = {article_of(i): i for i in items if i.content_hash and (i.text or i.summary)}
-            # Only the source that stored an article may rewrite it: another feed's item with the same link (an
-            # article this tenant also has from elsewhere) never changes what reached others through that source.
-            edited = {
-                aid: item
-                for aid, item in by_article.items()
-                if aid in known.mine
-                and known.stored[aid].source == source
-                and item.content_hash != known.stored[aid].content_hash
-                and item.content_hash not in known.my_hashes
-            }
-            seen_rows: list[SeenItem] = []
-            to_store: list[tuple[FeedItem, Article]] = []
-            for item in ordered:
-                article_id = ids[item.key]
-                seen_rows.append(SeenItem(feed_id=feed_id, item_key=item.key, article_id=article_id, seen_at=now))
-                if article_id in known.mine or (item.content_hash and item.content_hash in known.my_hashes):
-                    continue
-                known.mine.add(article_id)
-                if item.content_hash:
-                    known.my_hashes.add(item.content_hash)
-                title, text = item.title or "(untitled)", item.text or item.summary or ""
-                event_at, dated = event_time(item.published, title, text, now)
-                article = Article(
-                    id=article_id,
-                    url=item.url or "",
-                    title=title,
-                    text=text,
-                    outlet=item.outlet or (feed.spec or {}).get("outlet") or feed.title or feed.name,
-                    feed=feed.name,
-                    published=item.published,
-                    seen_at=now,
-                    guid=item.guid,
-                    event_at=event_at,
-                    dated=dated,
-                )
-                to_store.append((item, article))
-            edit_rows = await _edit_rows(session, edited)
+            plan = await _plan_chunk(session, feed, items, now, alerting=alerting)
+            compiled = await self.rulebook.get(session, plan.tenant)
+            watched = self.rulebook.watched_people(plan.tenant)
+            edit_rows = await _edit_rows(session, plan.edited)
             # Detection is CPU-bound: a worker thread runs it (the compiled rules are shared, read-only), so the
             # event loop goes on serving other feeds, the outbox and health checks meanwhile.
             detections = await asyncio.to_thread(
                 _detect_all,
                 compiled,
-                [(a.title, a.text, a.when) for _, a in to_store]
-                + [(t, x, r.event_at or r.published or r.seen_at) for r, t, x, _ in edit_rows],
+                [_Text(s.article.title, s.article.text, s.article.when) for s in plan.to_store]
+                + [_Text(e.title, e.text, e.row.event_at or e.row.published or e.row.seen_at) for e in edit_rows],
             )
             # From here on the chunk writes: a short transaction.
-            session.add_all(seen_rows)
+            session.add_all(plan.seen_rows)
             if last and not feed.primed:
                 feed.primed = True
-            edits = _apply_edits(edit_rows, detections[len(to_store) :])
-            new: list[tuple[FeedItem, Article, Detection, str]] = []
-            # Stored by another tenant's feed: new to this one (and whether it is news, see `is_news`).
-            adopted: list[tuple[FeedItem, str, Detection, str, bool]] = []
-            for (item, article), detection in zip(to_store, detections, strict=False):  # edits' come after
-                article_id = article.id
-                stored = known.stored.get(article_id)
-                stored_story = stored.story_id if stored is not None else None
-                if stored_story is not None:
-                    adopted.append((item, article_id, detection, stored_story, self.is_news(article.when, now)))
-                    continue
-                story_id = self.stories.add(
-                    StoryDoc(article.id, article.title, article.text, article.published, _base(detection), fetched=now)
-                )
-                new.append((item, article, detection, story_id))
+            edits = _apply_edits(edit_rows, detections[len(plan.to_store) :])
+            placed = self._place(plan, detections, now)  # edits' detections come after, and are left out
             stories = await _ensure_stories(
                 session,
-                {story_id: article.title for _, article, _, story_id in new},
+                {n.story_id: n.article.title for n in placed.new},
                 now,
-                existing={row.story_id for row, _ in edits if row.story_id} | {sid for _, _, _, sid, _ in adopted},
+                existing={e.row.story_id for e in edits if e.row.story_id} | {a.story_id for a in placed.adopted},
             )
-            # Another tenant's poll may store the same article at this moment (PostgreSQL): its row wins, and
-            # the article is adopted into that row's story like one stored before.
-            inserted = await _insert_articles(
-                session,
-                [
-                    {
-                        "id": a.id,
-                        "url": a.url,
-                        "guid": a.guid,
-                        "title": a.title,
-                        "text": a.text,
-                        "outlet": a.outlet,
-                        "feed_id": feed_id,
-                        "published": a.published,
-                        "seen_at": now,
-                        "content_hash": item.content_hash,
-                        "story_id": story_id,
-                        "detection": detection_to_dict(_base(detection)),
-                        "search_text": f"{a.title}\n{a.text}",
-                        "event_at": a.when,
-                        "dated": a.when_dated,
-                    }
-                    for item, a, detection, story_id in new
-                ],
-            )
-            raced = [(item, a, detection) for item, a, detection, _ in new if a.id not in inserted]
-            if raced:
-                winners = {
-                    r.id: r.story_id
-                    for part in chunked([a.id for _, a, _ in raced])
-                    for r in (
-                        await session.execute(select(ArticleRow.id, ArticleRow.story_id).where(ArticleRow.id.in_(part)))
-                    ).all()
-                }
-                adopted.extend(
-                    (item, a.id, detection, winners[a.id], self.is_news(a.when, now))
-                    for item, a, detection in raced
-                    if winners.get(a.id)
-                )
-                stories.update(await _ensure_stories(session, {}, now, existing=set(winners.values()) - set(stories)))
-                new = [n for n in new if n[1].id in inserted]
-            changed: dict[str, tuple[list[RuleMatch], bool, datetime]] = {}
-            updated: dict[str, set[str]] = {}  # story id -> its articles edited in place in this poll
-
-            def join(story_id: str, article_id: str, detection: Detection, eligible: bool) -> None:
-                prev = changed.get(story_id)
-                # Each rule once, with every article of the story that matched it: the alert leads with those.
-                by_rule = {m.rule: m for m in prev[0]} if prev else {}
-                for m in detection.matches:
-                    old = by_rule.get(m.rule)
-                    by_rule[m.rule] = replace(old or m, articles=(*(old.articles if old else ()), article_id))
-                changed[story_id] = (
-                    list(by_rule.values()),
-                    (prev[1] if prev else False) or eligible,
-                    prev[2] if prev else now,
-                )
-
-            for row, detection in edits:
-                assert row.story_id is not None
+            new = await self._store_new(session, feed_id, placed, stories, now)
+            changes = _Changes(now)
+            for edit in edits:
+                assert edit.row.story_id is not None
                 # An edit on a feed seen before is news like a new article (a story with no alert yet may now match).
-                join(row.story_id, row.id, detection, was_primed and self.is_news(row.event_at or row.seen_at, now))
-                updated.setdefault(row.story_id, set()).add(row.id)
-            for item, article, detection, story_id in new:
-                join(story_id, article.id, detection, item.key in may_alert and self.is_news(article.when, now))
-            for item, article_id, detection, story_id, news in adopted:
-                join(story_id, article_id, detection, item.key in may_alert and news)
+                news = primed and self.is_news(edit.row.event_at or edit.row.seen_at, now)
+                changes.join(edit.row.story_id, edit.row.id, edit.detection, news)
+                changes.updated.setdefault(edit.row.story_id, set()).add(edit.row.id)
+            for n in new:
+                news = n.item.key in plan.may_alert and self.is_news(n.article.when, now)
+                changes.join(n.story_id, n.article.id, n.detection, news)
+            for a in placed.adopted:
+                changes.join(a.story_id, a.article_id, a.detection, a.item.key in plan.may_alert and a.news)
             await session.flush()
-            summaries = await story_summaries(session, {sid: c[0] for sid, c in changed.items()}, tenant=tenant)
-            for story_id, summary in summaries.items():
-                _remember(stories[story_id], tenant, summary)
-            queued = await queue_for_stories(
-                session,
-                [
-                    StoryChange(summaries[sid], matches, eligible, first_seen, frozenset(updated.get(sid, ())))
-                    for sid, (matches, eligible, first_seen) in changed.items()
-                ],
-                tenant=tenant,
-                watched=watched,
-                now=now,
-                burst_limit=self.services.settings.burst_limit,
-                burst_window=timedelta(minutes=self.services.settings.burst_minutes),
-            )
+            queued = await self._queue(session, changes, stories, tenant=plan.tenant, watched=watched, now=now)
         return IngestResult(
             new_articles=len(new),
-            seen=len(items) - len(fresh),
-            deliveries=len(queued),
-            stories=tuple(changed),
+            seen=len(items) - len(plan.fresh),
+            deliveries=queued,
+            stories=tuple(changes.changed),
             edited=len(edits),
         )
+
+    def _place(self, plan: _ChunkPlan, detections: Sequence[Detection], now: datetime) -> _Placed:
+        """Each article to store either joins the story its stored row has (another tenant's feed stored it) or
+        gets one from the story index."""
+        placed = _Placed([], [])
+        for store, detection in zip(plan.to_store, detections, strict=False):  # edits' detections come after
+            article = store.article
+            stored = plan.known.stored.get(article.id)
+            stored_story = stored.story_id if stored is not None else None
+            if stored_story is not None:
+                # Stored by another tenant's feed: new to this one (and whether it is news, see `is_news`).
+                placed.adopted.append(
+                    _Adopted(store.item, article.id, detection, stored_story, self.is_news(article.when, now))
+                )
+                continue
+            story_id = self.stories.add(
+                StoryDoc(article.id, article.title, article.text, article.published, _base(detection), fetched=now)
+            )
+            placed.new.append(_New(store.item, article, detection, story_id))
+        return placed
+
+    async def _store_new(
+        self, session: AsyncSession, feed_id: int, placed: _Placed, stories: dict[str, Story], now: datetime
+    ) -> list[_New]:
+        """Insert the new articles; returns those inserted now.
+
+        Another tenant's poll may store the same article at this moment (PostgreSQL): its row wins, and the
+        article is adopted into that row's story like one stored before (added to `placed.adopted`, and its
+        story to `stories`).
+        """
+        inserted = await _insert_articles(session, [_article_row(n, feed_id, now) for n in placed.new])
+        raced = [n for n in placed.new if n.article.id not in inserted]
+        if not raced:
+            return placed.new
+        winners = {
+            r.id: r.story_id
+            for part in chunked([n.article.id for n in raced])
+            for r in (
+                await session.execute(select(ArticleRow.id, ArticleRow.story_id).where(ArticleRow.id.in_(part)))
+            ).all()
+        }
+        placed.adopted.extend(
+            _Adopted(n.item, n.article.id, n.detection, winners[n.article.id], self.is_news(n.article.when, now))
+            for n in raced
+            if winners.get(n.article.id)
+        )
+        stories.update(await _ensure_stories(session, {}, now, existing=set(winners.values()) - set(stories)))
+        return [n for n in placed.new if n.article.id in inserted]
+
+    async def _queue(
+        self,
+        session: AsyncSession,
+        changes: _Changes,
+        stories: Mapping[str, Story],
+        *,
+        tenant: str,
+        watched: Iterable[str],
+        now: datetime,
+    ) -> int:
+        """Keep the tenant's summary of each changed story and queue its alerts; returns how many were queued."""
+        changed = changes.changed
+        summaries = await story_summaries(session, {sid: c.matches for sid, c in changed.items()}, tenant=tenant)
+        for story_id, summary in summaries.items():
+            _remember(stories[story_id], tenant, summary)
+        queued = await queue_for_stories(
+            session,
+            [
+                StoryChange(
+                    summaries[sid], c.matches, c.eligible, c.first_seen, frozenset(changes.updated.get(sid, ()))
+                )
+                for sid, c in changed.items()
+            ],
+            tenant=tenant,
+            watched=watched,
+            now=now,
+            burst_limit=self.services.settings.burst_limit,
+            burst_window=timedelta(minutes=self.services.settings.burst_minutes),
+        )
+        return len(queued)
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,6 +414,240 @@ class _Known:
         return by_link if stored is None or stored.source == source else own
 
 
+@dataclass(frozen=True, slots=True)
+class _ToStore:
+    """A fresh item and the article it becomes."""
+
+    item: FeedItem
+    article: Article
+
+
+@dataclass(frozen=True, slots=True)
+class _ChunkPlan:
+    """What a chunk's reads decided, before detection: nothing is written yet."""
+
+    tenant: str
+    fresh: list[FeedItem]  # the items this feed had not seen, once each
+    may_alert: set[str]  # keys of the items that may alert (all fresh ones once the feed is primed)
+    known: _Known
+    seen_rows: list[SeenItem]  # one per fresh item
+    to_store: list[_ToStore]  # fresh items whose article this tenant does not have yet, oldest first
+    edited: dict[str, FeedItem]  # article id -> the item that edits its stored text in place
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """What detection reads of an article."""
+
+    title: str
+    text: str
+    when: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    """A stored article whose text was edited in place, with its new title, text and content hash."""
+
+    row: ArticleRow
+    title: str
+    text: str
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Edited:
+    """An article edited in place, with its new detection (rule matches included)."""
+
+    row: ArticleRow
+    detection: Detection
+
+
+@dataclass(frozen=True, slots=True)
+class _New:
+    """An article new to every tenant, in the story the index gave it."""
+
+    item: FeedItem
+    article: Article
+    detection: Detection
+    story_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Adopted:
+    """An article another tenant's feed stored: new to this tenant, in the story of the stored row."""
+
+    item: FeedItem
+    article_id: str
+    detection: Detection
+    story_id: str
+    news: bool  # within the story window (see `Pipeline.is_news`)
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """Where a chunk's articles go: new ones and adopted ones."""
+
+    new: list[_New]
+    adopted: list[_Adopted]
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """How one story changed in a chunk: the rules it matched (each once), whether it may alert, since when."""
+
+    matches: list[RuleMatch]
+    eligible: bool
+    first_seen: datetime
+
+
+class _Changes:
+    """The stories a chunk changed, each with every article that matched each rule (the alert leads with those)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.changed: dict[str, _Change] = {}
+        self.updated: dict[str, set[str]] = {}  # story id -> its articles edited in place in this chunk
+
+    def join(self, story_id: str, article_id: str, detection: Detection, eligible: bool) -> None:
+        """Add an article's detection to its story's change."""
+        prev = self.changed.get(story_id)
+        by_rule = {m.rule: m for m in prev.matches} if prev else {}
+        for m in detection.matches:
+            old = by_rule.get(m.rule)
+            by_rule[m.rule] = replace(old or m, articles=(*(old.articles if old else ()), article_id))
+        self.changed[story_id] = _Change(
+            list(by_rule.values()),
+            (prev.eligible if prev else False) or eligible,
+            prev.first_seen if prev else self.now,
+        )
+
+
+async def _seen_items(session: AsyncSession, feed_id: int, keys: Sequence[str]) -> dict[str, str | None]:
+    """Each item this feed saw before, with the article it was stored as (edits apply to that one)."""
+    return {
+        r.item_key: r.article_id
+        for part in chunked(keys)
+        for r in (
+            await session.execute(
+                select(SeenItem.item_key, SeenItem.article_id).where(
+                    SeenItem.feed_id == feed_id, SeenItem.item_key.in_(part)
+                )
+            )
+        ).all()
+    }
+
+
+def _fresh(items: Sequence[FeedItem], seen_keys: set[str]) -> list[FeedItem]:
+    """The items not seen before, each key once."""
+    fresh: list[FeedItem] = []
+    batch_keys: set[str] = set()
+    for item in items:
+        if item.key in seen_keys or item.key in batch_keys:
+            continue
+        batch_keys.add(item.key)
+        fresh.append(item)
+    return fresh
+
+
+async def _plan_chunk(
+    session: AsyncSession, feed: Feed, items: Sequence[FeedItem], now: datetime, *, alerting: set[str] | None
+) -> _ChunkPlan:
+    """A chunk's reads: which items are fresh, which articles they are, which are stored, edited or to store."""
+    tenant, source, feed_key = feed.tenant, feed.url, f"{feed.tenant}/{feed.name}"
+    seen_as = await _seen_items(session, feed.id, [item.key for item in items])
+    fresh = _fresh(items, set(seen_as))
+    ordered = sorted(fresh, key=lambda i: i.published or now)
+    candidates = {
+        aid
+        for i in items
+        for aid in (article_id_for(i, feed_key), source_version_id(i, source), seen_as.get(i.key))
+        if aid
+    }
+    # Articles are stored once for all the feeds of one source URL; "known" is per tenant: the same article
+    # from another of its feeds, or a repost (same text, another guid or URL), never alerts it twice.
+    known = await _known_articles(session, tenant, candidates, {i.content_hash for i in ordered if i.content_hash})
+
+    def article_of(item: FeedItem) -> str:
+        return seen_as.get(item.key) or known.resolve(
+            article_id_for(item, feed_key), source_version_id(item, source), source
+        )
+
+    ids = {item.key: article_of(item) for item in ordered}
+    # Every item with text, seen or not, by the article it is: its text may have been edited in place.
+    by_article = {article_of(i): i for i in items if i.content_hash and (i.text or i.summary)}
+    # Only the source that stored an article may rewrite it: another feed's item with the same link (an
+    # article this tenant also has from elsewhere) never changes what reached others through that source.
+    edited = {
+        aid: item
+        for aid, item in by_article.items()
+        if aid in known.mine
+        and known.stored[aid].source == source
+        and item.content_hash != known.stored[aid].content_hash
+        and item.content_hash not in known.my_hashes
+    }
+    seen_rows: list[SeenItem] = []
+    to_store: list[_ToStore] = []
+    for item in ordered:
+        article_id = ids[item.key]
+        seen_rows.append(SeenItem(feed_id=feed.id, item_key=item.key, article_id=article_id, seen_at=now))
+        if article_id in known.mine or (item.content_hash and item.content_hash in known.my_hashes):
+            continue
+        known.mine.add(article_id)
+        if item.content_hash:
+            known.my_hashes.add(item.content_hash)
+        to_store.append(_ToStore(item, _article(item, article_id, feed, now)))
+    return _ChunkPlan(
+        tenant=tenant,
+        fresh=fresh,
+        may_alert={i.key for i in fresh} if alerting is None else alerting,
+        known=known,
+        seen_rows=seen_rows,
+        to_store=to_store,
+        edited=edited,
+    )
+
+
+def _article(item: FeedItem, article_id: str, feed: Feed, now: datetime) -> Article:
+    """The article a fresh item becomes (its event time read from its date or, failing that, its text)."""
+    title, text = item.title or "(untitled)", item.text or item.summary or ""
+    event_at, dated = event_time(item.published, title, text, now)
+    return Article(
+        id=article_id,
+        url=item.url or "",
+        title=title,
+        text=text,
+        outlet=item.outlet or (feed.spec or {}).get("outlet") or feed.title or feed.name,
+        feed=feed.name,
+        published=item.published,
+        seen_at=now,
+        guid=item.guid,
+        event_at=event_at,
+        dated=dated,
+    )
+
+
+def _article_row(new: _New, feed_id: int, now: datetime) -> dict[str, Any]:
+    """The `articles` row of a new article."""
+    a = new.article
+    return {
+        "id": a.id,
+        "url": a.url,
+        "guid": a.guid,
+        "title": a.title,
+        "text": a.text,
+        "outlet": a.outlet,
+        "feed_id": feed_id,
+        "published": a.published,
+        "seen_at": now,
+        "content_hash": new.item.content_hash,
+        "story_id": new.story_id,
+        "detection": detection_to_dict(_base(new.detection)),
+        "search_text": f"{a.title}\n{a.text}",
+        "event_at": a.when,
+        "dated": a.when_dated,
+    }
+
+
 async def _known_articles(session: AsyncSession, tenant: str, ids: set[str], hashes: set[str]) -> _Known:
     """Which of these article ids and content hashes are stored, and which of them this tenant has seen."""
     seen_by_tenant = visible_ids(tenant)
@@ -541,40 +692,39 @@ async def _insert_articles(session: AsyncSession, rows: Sequence[dict[str, Any]]
     return inserted
 
 
-def _detect_all(compiled: Any, articles: Sequence[tuple[str, str, datetime]]) -> list[Detection]:
-    """Detection with a tenant's rules for each (title, text, date); run in a worker thread."""
-    return [compiled.detect(title, text, when) for title, text, when in articles]
+def _detect_all(compiled: TenantRules, articles: Sequence[_Text]) -> list[Detection]:
+    """Detection with a tenant's rules for each article's title, text and date; run in a worker thread."""
+    return [compiled.detect(a.title, a.text, a.when) for a in articles]
 
 
-async def _edit_rows(session: AsyncSession, edited: Mapping[str, FeedItem]) -> list[tuple[ArticleRow, str, str, str]]:
+async def _edit_rows(session: AsyncSession, edited: Mapping[str, FeedItem]) -> list[_Edit]:
     """Stored articles whose text was edited in place (same guid or URL, new text), with the new title, text
     and content hash.
 
     A text much shorter than the stored one is not an edit but a feed that sometimes gives only its
     summary (full text fetched on one poll, not on the next): it is ignored, so the article never flips.
     """
-    out: list[tuple[ArticleRow, str, str, str]] = []
+    out: list[_Edit] = []
     for part in chunked(sorted(edited)):
         for row in (await session.scalars(select(ArticleRow).where(ArticleRow.id.in_(part)))).all():
             item = edited[row.id]
             text = item.text or item.summary or ""
             if row.story_id is None or len(text) < 0.6 * len(row.text or ""):
                 continue
-            out.append((row, item.title or row.title, text, item.content_hash))
+            out.append(_Edit(row, item.title or row.title, text, item.content_hash))
     return out
 
 
-def _apply_edits(
-    rows: Sequence[tuple[ArticleRow, str, str, str]], detections: Sequence[Detection]
-) -> list[tuple[ArticleRow, Detection]]:
+def _apply_edits(edits: Sequence[_Edit], detections: Sequence[Detection]) -> list[_Edited]:
     """Store the new text and detection of articles edited in place; returns each with its new detection
     (rule matches included)."""
-    out: list[tuple[ArticleRow, Detection]] = []
-    for (row, title, text, content_hash), detection in zip(rows, detections, strict=True):
-        row.title, row.text, row.content_hash = title, text, content_hash
-        row.search_text = f"{title}\n{text}"
+    out: list[_Edited] = []
+    for edit, detection in zip(edits, detections, strict=True):
+        row = edit.row
+        row.title, row.text, row.content_hash = edit.title, edit.text, edit.content_hash
+        row.search_text = f"{edit.title}\n{edit.text}"
         row.detection = detection_to_dict(_base(detection))
-        out.append((row, detection))
+        out.append(_Edited(row, detection))
     return out
 
 
