@@ -1,0 +1,36 @@
+"""How `make eval` scores an article's casualty figures (bench/eval.py): background figures reported as current."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.eval import Counts, score_article
+from bot.models import Casualty, Detection
+
+
+def _gold(count: int, current: bool) -> dict[str, Any]:
+    return {"count": count, "qualifier": "exact", "kind": "killed", "current": current}
+
+
+def _found(count: int, current: bool) -> Casualty:
+    return Casualty(count, "exact", "killed", None, current, f"{count} killed", "conflict")
+
+
+def _score(gold: list[dict[str, Any]], found: list[Casualty]) -> Counts:
+    counts = Counts()
+    item = {"labels": {"relevant": True, "event_types": [], "casualties": gold, "people": [], "countries": []}}
+    score_article(counts, item, Detection(casualties=tuple(found)), [])
+    return counts
+
+
+def test_a_background_figure_read_as_current_counts() -> None:
+    counts = _score([_gold(45, True), _gold(21, False)], [_found(45, True), _found(21, True)])
+    assert (counts.bg_current, counts.bg_total) == (1, 1)
+
+
+def test_a_current_figure_of_the_same_count_is_not_the_background_one() -> None:
+    # "24 soldiers and 21 police officers" today, "church bombings kill 21" in a 2012 timeline
+    counts = _score([_gold(21, True), _gold(21, False)], [_found(21, True), _found(21, False)])
+    assert (counts.bg_current, counts.bg_total) == (0, 1)
+    counts = _score([_gold(21, True), _gold(21, False)], [_found(21, True), _found(21, True)])
+    assert (counts.bg_current, counts.bg_total) == (1, 1)
