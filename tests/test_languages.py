@@ -291,3 +291,132 @@ def test_a_stored_story_keeps_each_source_language(detector: Detector) -> None:
     view = build_view(None, [row], "a1", "local", reasons=False)
     assert [s.language for s in view.summary.sources] == ["fr"]
     assert any(f"Exemple: {title} (in French)" in line for line in render_summary(view.summary))
+
+
+# Classes found on the development items of the second batch (issue 18): a truce extended or holding, a status
+# named after the first mention, a ceasefire or deal sought (talks, no agreement), sanctions and talks only
+# intended or sought, phrases that hold a cue without being the event, a verb and its "with" a few words apart,
+# an initial that ends no sentence, short names that inflect, capitals that stand for their state.
+# (language, headline, lead, event types, ceasefire status, countries at least)
+CLASSES = [
+    (
+        "ar",
+        "الأطراف اليمنية توافق على تمديد الهدنة لمدة شهرين",
+        "رحبت الأمم المتحدة بهذه الخطوة.",
+        {"ceasefire"},
+        "extended",
+        {"Yemen"},
+    ),
+    (
+        "ru",
+        "Стороны продлили перемирие в Судане ещё на неделю",
+        "Об этом сообщили в армии Судана.",
+        {"ceasefire"},
+        "extended",
+        {"Sudan"},
+    ),
+    ("zh", "双方同意将停火延长两周", "联合国对此表示欢迎。", {"ceasefire"}, "extended", set()),
+    (
+        "uk",
+        "Перемир'я на сході України дотримується вже третій день",
+        "Про це повідомили спостерігачі ОБСЄ.",
+        {"ceasefire"},
+        "holding",
+        {"Ukraine"},
+    ),
+    (
+        "fr",
+        "Soudan : un cessez-le-feu est possible au Darfour",
+        "Le gouvernement et les rebelles ont conclu un accord de cessez-le-feu de trente jours.",
+        {"ceasefire", "agreement"},
+        "agreed",
+        {"Sudan"},
+    ),
+    (
+        "es",
+        "Estados Unidos apoya los esfuerzos para alcanzar un acuerdo de alto el fuego en el Líbano",
+        "El secretario de Estado viajará a la región la próxima semana.",
+        {"ceasefire"},
+        "talks",
+        {"United States", "Lebanon"},
+    ),
+    (
+        "uk",
+        "ЄС має намір запровадити нові санкції проти Росії",
+        "Рішення ухвалять наступного місяця.",
+        set(),
+        None,
+        {"Russia"},
+    ),
+    (
+        "ar",
+        "واشنطن تهدد بفرض عقوبات جديدة على طهران بسبب برنامجها النووي",
+        "وقال المتحدث إن القرار لم يتخذ بعد.",
+        set(),
+        None,
+        {"Iran"},
+    ),
+    ("zh", "美国改变立场寻求与伊朗谈判", "分析人士认为这是一个重要信号。", set(), None, {"United States", "Iran"}),
+    ("zh", "两架新型战斗机在珠海航展上进行飞行表演", "吸引了大批观众。", set(), None, set()),
+    (
+        "ar",
+        "الوزير يدعو إلى تهدئة التوترات في المنطقة بعد الانتخابات",
+        "وأكد على أهمية الوحدة الوطنية.",
+        set(),
+        None,
+        set(),
+    ),
+    (
+        "ar",
+        "تحدث وزير الخارجية أنطوني ج. بلينكن اليوم مع رئيس الوزراء العراقي",
+        "وناقش الجانبان التعاون الأمني.",
+        {"talks"},
+        None,
+        {"Iraq", "United States"},
+    ),
+    (
+        "ru",
+        "Министры Ирана и Ирака провели переговоры в Брюсселе",
+        "Встреча продлилась два часа.",
+        {"talks"},
+        None,
+        {"Iran", "Iraq", "Belgium"},
+    ),
+    ("zh", "伊拉克军队对摩苏尔发起新一轮攻势", "当地居民说，城内枪声不断。", {"clash"}, None, {"Iraq"}),
+    ("zh", "克里米亚大桥附近发生爆炸", "当局正在调查原因。", {"clash"}, None, {"Ukraine"}),
+    (
+        "fa",
+        "رئیس جمهور درباره راههای پایان دادن به جنگ در یمن سخنرانی کرد",
+        "او این سخنان را در پارلمان بیان کرد.",
+        set(),
+        None,
+        {"Yemen"},
+    ),
+    (
+        "fa",
+        "وزیران خارجه دو کشور در ابوظبی دیدار کردند",
+        "آنها درباره همکاری اقتصادی گفتگو کردند.",
+        {"talks"},
+        None,
+        {"United Arab Emirates"},
+    ),
+    (
+        "fr",
+        "Des casques bleus tués dans une attaque en RDC",
+        "La mission de l'ONU a condamné l'attaque de dimanche.",
+        {"clash"},
+        None,
+        {"DR Congo"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events", "status", "countries"), CLASSES)
+def test_classes_of_the_second_batch(
+    detector: Detector, lang: str, title: str, text: str, events: set[str], status: str | None, countries: set[str]
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert {e.type for e in det.events} == events
+    assert next((e.status for e in det.events if e.type == "ceasefire"), None) == status
+    assert set(det.countries) >= countries

@@ -4,8 +4,11 @@ For Ukrainian, Russian, Arabic, French, Spanish, Portuguese, Chinese and Farsi (
 never read these items; this module reads them with per-language lexicons:
 - countries: CLDR's territory names in the language (Babel, shipped in its wheel) plus the short names,
   demonyms and adjectives of `bot/data/languages.yaml`;
-- events (ceasefire, clash, talks, sanctions, agreement) from cue words, casualties from a number next to a
-  word for killed or wounded, people from native-script forms of officials in `bot/data/people.yaml`.
+- events (ceasefire, clash, talks, sanctions, agreement) from cue words, unless a hedge just before makes them
+  sought, intended or threatened ("seeks talks", "intends to impose sanctions") or a longer phrase holding the cue
+  is not the event (战斗机, a fighter jet); a ceasefire's status from the first sentence naming it that has a
+  status cue; casualties from a number next to a word for killed or wounded, people from native-script forms
+  of officials in `bot/data/people.yaml`.
 Inflection is handled by matching stems: Ukrainian and Russian names drop their final vowel and take up to
 three letters (Росія -> Росії, Росією), Arabic words take their clitics before (و ف ب ل ك, ال) and
 nisba or pronoun endings after, Farsi words take their plural and adjective endings; Chinese is matched as
@@ -39,7 +42,9 @@ _FA_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000}
-_SENTENCE = re.compile(r"(?<=[.!?。！？؟])\s*|\n+")
+_GAP = r"(?:\S+\s+){0,6}?"
+# A sentence ends at its punctuation, not after an initial ("Antony J. Blinken", "أنطوني ج. بلينكن").
+_SENTENCE = re.compile(r"(?<!\s\w\.)(?<=[.!?。！？؟])\s*|\n+")
 
 
 def fold(lang: str, text: str) -> str:
@@ -83,6 +88,9 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
         return re.escape(form.replace(" ", "").rstrip("*"))
     parts: list[str] = []
     for starred in form.split(" "):
+        if starred == "...":  # a gap: up to six words between ("تحدث ... مع": spoke ... with)
+            parts.append(_GAP)
+            continue
         stem, word = starred.endswith("*"), starred.rstrip("*")
         w = re.escape(word)
         if stem:
@@ -92,7 +100,7 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
                 parts.append(w)
             elif name and len(word) > 4 and word[-1] in _CYR_VOWELS:
                 parts.append(re.escape(word[:-1]) + r"\w{0,3}")
-            elif name and len(word) > 4:
+            elif name and len(word) > 3 and word[-1] not in _CYR_VOWELS:  # Иран -> Ирана, Ираном too
                 parts.append(w + r"\w{0,3}")
             else:
                 parts.append(w)
@@ -104,7 +112,10 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
         else:
             parts.append(w + (r"(?:e|s|es|ne|nes)?" if lang == "fr" else r"(?:s|es)?") if name else w)
     sep = r"[\s\-]+" if lang in _LATIN else r"\s+"
-    return r"(?<!\w)" + sep.join(parts) + r"(?!\w)"
+    out = parts[0]
+    for before, part in zip(parts, parts[1:], strict=False):
+        out += part if before == _GAP else sep + part  # a gap already ends in a space
+    return r"(?<!\w)" + out + r"(?!\w)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +134,15 @@ class _Lexicon:
     people: tuple[tuple[re.Pattern[str], gazetteer.Watched], ...]
     anniversary: re.Pattern[str]
     no_clash: re.Pattern[str]
+    # Phrases holding an event's cue that are not that event ("战斗机", a fighter jet, is no battle).
+    not_cues: dict[EventType, re.Pattern[str]]
+    # Words shortly before a cue that make it sought, intended or threatened, not done ("seeks talks",
+    # "to reach a deal", "intend to impose sanctions"): the cue is not that event.
+    hedges: dict[EventType, re.Pattern[str]]
+
+
+_HEDGE_REACH = 40  # characters before a cue where a hedge counts (about six words; Chinese below)
+_ZH_HEDGE_REACH = 12
 
 
 def _alternation(lang: str, forms: list[str], name: bool = False) -> re.Pattern[str]:
@@ -210,7 +230,26 @@ def lexicon(lang: str) -> _Lexicon:
         people=tuple(people),
         anniversary=_alternation(lang, list(data.get("anniversary") or [])),
         no_clash=_alternation(lang, list(data.get("no_clash") or [])),
+        not_cues={cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("not_cues") or {}).items()},
+        hedges={cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges") or {}).items()},
     )
+
+
+def _blank(hit: re.Match[str]) -> str:
+    return " " * len(hit.group(0))
+
+
+def _cue(lex: _Lexicon, etype: EventType, folded: str) -> re.Match[str] | None:
+    """The first cue of `etype` in a folded sentence that is neither inside a phrase that is not the event
+    nor hedged (sought, intended, threatened) by a word just before it."""
+    if etype in lex.not_cues:
+        folded = lex.not_cues[etype].sub(_blank, folded)
+    hedge = lex.hedges.get(etype)
+    reach = _ZH_HEDGE_REACH if lex.lang == "zh" else _HEDGE_REACH
+    for m in lex.events[etype].finditer(folded):
+        if hedge is None or not hedge.search(folded, max(0, m.start() - reach), m.start()):
+            return m
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,9 +302,11 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
         gap_after = r"(?:\s+\S+){0,2}?\s+"
     for kind_re, kind in ((lex.killed, "killed"), (lex.wounded, "wounded")):
         kinds = kind_re.pattern
-        for pattern in (rf"{num}{gap_before}(?:{kinds})", rf"(?:{kinds}){gap_after}{num}"):
+        for after, pattern in ((False, rf"{num}{gap_before}(?:{kinds})"), (True, rf"(?:{kinds}){gap_after}{num}")):
             for m in re.finditer(pattern, folded):
                 raw = m.group("n")
+                if after and raw in lex.numbers and lex.numbers[raw] == 1:
+                    continue  # "tués dans une attaque": after the verb, "une" is an article, not a toll
                 if lex.lang == "zh":
                     count = _zh_number(raw)
                 elif raw in lex.numbers:
@@ -311,17 +352,23 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
             if who.name not in people and pattern.search(folded):
                 people[who.name] = Person(who.name, who.title, who.country, sentence)
         # A ceasefire's words are no fighting ("وقف إطلاق النار" holds "إطلاق النار", gunfire).
-        masked = lex.events["ceasefire"].sub(lambda hit: " " * len(hit.group(0)), folded)
+        masked = lex.events["ceasefire"].sub(_blank, folded)
         for etype in _ORDER:
             if etype == "clash" and (no_clash or lex.anniversary.search(folded)):
                 continue
-            cue = lex.events[etype].search(masked if etype == "clash" else folded)
-            if cue and etype not in events:
-                status = None
-                if etype == "ceasefire":
-                    status = next((s for s, p in lex.status.items() if p.search(folded)), None)
+            cue = _cue(lex, etype, masked if etype == "clash" else folded)
+            if cue is None:
+                continue
+            status = None
+            if etype == "ceasefire":
+                status = next((s for s, p in lex.status.items() if p.search(folded)), None)
+            if etype not in events:
                 events[etype] = Event(etype, status, sentence, f'word "{cue.group(0)}"')
                 cues.append((cue.group(0), 1.0))
+            elif etype == "ceasefire" and status and events[etype].status is None:
+                # The first mention gave no status ("Sudan: ceasefire possible"): the next one that does decides.
+                named = events[etype]
+                events[etype] = Event(etype, status, named.evidence, named.cue)
         if len(casualties) < 3:
             casualties.extend(_casualties(lex, sentence, folded))
     if lang in _LATIN:
