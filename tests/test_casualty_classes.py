@@ -471,3 +471,42 @@ def test_headline_present_tense_and_event_tolls(detector: Detector, text: str, c
 )
 def test_die_in_projections_shares_and_rates_is_no_figure(detector: Detector, text: str) -> None:
     assert _cas(detector, text) == []
+
+
+@pytest.mark.parametrize(
+    "title, text, count, current",
+    [
+        # An earlier event named by its month and year, or marked as years past.
+        (
+            "Report blames commanders for Kabul drone strike",
+            "A Pentagon review said the August 2021 drone strike that killed 10 civilians was a tragic mistake.",
+            10,
+            False,
+        ),
+        (
+            "Ukraine says Russia used cluster bombs",
+            "Prosecutors said the April 8, 2022 missile strike on Kramatorsk station, which killed 61 people, "
+            "carried cluster munitions.",
+            61,
+            False,
+        ),
+        (
+            "Pakistan marks 10 years since school massacre",
+            "Pakistan on Tuesday marked ten years since Taliban gunmen killed 149 people at an army-run school.",
+            149,
+            False,
+        ),
+        # Near misses: today's attack, and a running total since a year.
+        ("Militants kill 12 soldiers in Mali", "Militants killed 12 soldiers in an attack on Sunday.", 12, True),
+        (
+            "Insurgency toll passes 35,000",
+            "Since the insurgency began in 2009, more than 35,000 people have been killed.",
+            35000,
+            True,
+        ),
+    ],
+)
+def test_an_event_dated_by_month_and_year_or_marked_as_past_is_background(
+    detector: Detector, title: str, text: str, count: int, current: bool
+) -> None:
+    assert _current(detector, text, title).get(count) is current

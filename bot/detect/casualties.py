@@ -518,7 +518,8 @@ _BACKGROUND = re.compile(
     rf"|\b(?:1[89]|20)\d\d\s+(?:war|conflict|attack|attacks|bombing|massacre|genocide|fighting|offensive|invasion|uprising|revolution)"
     rf"|\bin\s+(?:{_MONTH_RE})\b(?!\s+\d)"
     r"|\b(?:between|from)\s+(?:1[89]|20)\d\d\s+(?:and|to|until|till)\s+(?:1[89]|20)\d\d\b"
-    r"|\bthe\s+(?:1[89]|20)\d\d\b(?!\s*-)"
+    # "the 2019 bombing", "the August 2021 drone strike", "the July 7, 2005 bombings"
+    rf"|\bthe\s+(?:(?:{_MONTH_RE})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d\b(?!\s*-)"
     r"|\banniversar|\bcommemorat|\byears? ago\b|\bdecades? ago\b|\blast year\b|\bearlier this year\b"
     r"|\b(?:that|the previous|the earlier|an earlier|a previous|the last|the first|the second)\s+(?:war|conflict|fighting|attack|battle|offensive|massacre|genocide|uprising|invasion)\b"
 )
@@ -853,7 +854,7 @@ _HISTORY = _words(
     r"|(?:world war|the great war|the holocaust|the cold war|(?:the\s+)?(?:korean|vietnam|gulf|iran-iraq|six-day|yom kippur|falklands|"
     r"crimean|boer|balkan|bosnian|napoleonic)\s+wars?)\b"
     r"|remember(?:s|ed|ing)?\b|remembrance\b|in memory of\b|memorials?\b|commemorat\w*|"
-    r"marks?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:years?|decades?)\s+since\b"
+    r"mark(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:years?|decades?)\s+since\b"
 )
 # Lines of a timeline of earlier attacks: "July - Gunmen kill 30 ...", "January 12: ...", "2013 - ...".
 _TIMELINE = re.compile(
