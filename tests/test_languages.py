@@ -408,6 +408,31 @@ CLASSES = [
         None,
         {"DR Congo"},
     ),
+    # "الاجتماعية" (social) is no meeting; Portugal's own tax (IRS) and municipal units name it.
+    (
+        "ar",
+        "الحكومة تعلن خطة لتحسين الأوضاع الاجتماعية والاقتصادية",
+        "وقال الوزير إن الخطة تشمل دعم الأسر.",
+        set(),
+        None,
+        set(),
+    ),
+    (
+        "pt",
+        "Publicadas as novas tabelas de retenção na fonte de IRS",
+        "O rendimento isento sobe para 632 euros brutos por mês, anunciou o Governo.",
+        set(),
+        None,
+        {"Portugal"},
+    ),
+    (
+        "pt",
+        "Incêndio destrói armazém no concelho de Ourém",
+        "Os bombeiros estiveram no local durante a noite.",
+        set(),
+        None,
+        {"Portugal"},
+    ),
 ]
 
 
