@@ -75,12 +75,12 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
 
 
 def article_from_row(row: Any) -> Article:
-    """An Article from an ArticleRow."""
+    """An Article from an ArticleRow, or from a row of a story list's columns (`search.LISTED`: no text)."""
     return Article(
         id=row.id,
         url=row.url,
         title=row.title,
-        text=row.text,
+        text=getattr(row, "text", ""),
         outlet=row.outlet,
         feed=str(row.feed_id or ""),
         published=row.published,

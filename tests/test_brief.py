@@ -7,6 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.repo import search
+from bot.repo.stories import build_view
+from bot.storage.tables import Story
 from tests.support.commands import (
     MEMBER,
     OTHER_ADMIN,
@@ -168,3 +171,18 @@ async def test_a_tenant_sees_only_articles_from_its_own_feeds(seeded, core, cloc
     assert reply.data["story_ids"] == [STORY_ID]
     assert len(reply.summaries[0].sources) == 1  # never the other workspace's source
     assert len((await run(core, "brief armenia")).summaries[0].sources) == 2
+
+
+async def test_a_story_list_reads_no_texts_and_shows_the_same_story(seeded):
+    """The console's lists read the articles without their texts (`texts=False`): the story is the same as
+    built from whole articles, and asking why each source is there without texts is refused, not guessed."""
+    async with seeded.db.session() as session:
+        story = await session.get(Story, STORY_ID)
+        whole = (await search.articles_of_stories(session, [STORY_ID], "local"))[STORY_ID]
+        listed = (await search.articles_of_stories(session, [STORY_ID], "local", texts=False))[STORY_ID]
+    assert len(listed) == 2 and not any(hasattr(row, "text") for row in listed)
+    view = build_view(story, listed, STORY_ID, "local", reasons=False)
+    assert view == build_view(story, whole, STORY_ID, "local", reasons=False)
+    assert len(view.summary.sources) == 2 and view.summary.casualty is not None
+    with pytest.raises(ValueError, match="needs the articles' texts"):
+        build_view(story, listed, STORY_ID, "local")

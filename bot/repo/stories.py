@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.codec import article_from_row, detection_from_dict
@@ -84,14 +84,22 @@ def state_of_tenant(state: object, tenant: str) -> Mapping[str, Any]:
 
 
 def build_view(
-    story: Story | None, articles: Sequence[ArticleRow], key: str | None, tenant: str, *, reasons: bool = True
+    story: Story | None,
+    articles: Sequence[ArticleRow] | Sequence[Row[Any]],
+    key: str | None,
+    tenant: str,
+    *,
+    reasons: bool = True,
 ) -> StoryView:
     """Merge the tenant's state of a story and its articles' detections into one Summary (state wins when
     present); `articles` are those the tenant may see. Nothing another tenant's sources set is used.
 
-    `reasons=False` leaves each source's `why` empty: a list of many stories skips comparing their texts."""
+    `reasons=False` leaves each source's `why` empty: a list of many stories skips comparing their texts, and
+    may pass rows without texts (`search.articles_of_stories(..., texts=False)`)."""
+    if reasons and any(not hasattr(a, "text") for a in articles):
+        raise ValueError("build_view: why each source is in its story needs the articles' texts")
     state = tenant_state(story, tenant)
-    detections = [a.detection if isinstance(a.detection, Mapping) else {} for a in articles]
+    detections: list[dict[str, Any]] = [a.detection if isinstance(a.detection, dict) else {} for a in articles]
     ceasefire = state.get("ceasefire") if isinstance(state.get("ceasefire"), str) else None
     event_types: list[str] = [t for t in _list(state.get("event_types")) if isinstance(t, str)]
     people: list[str] = [
@@ -114,10 +122,11 @@ def build_view(
                 ceasefire = ev["status"]
             if isinstance(ev.get("evidence"), str) and ev["evidence"] and len(evidence) < 2:
                 evidence.append(ev["evidence"])
-        for c in _list(det.get("casualties")):
-            cand = _casualty(c)
-            if cand and cand.current and (casualty is None or cand.count > casualty.count):
-                casualty = cand if not state.get("casualty") else casualty
+        if not state.get("casualty"):  # the state's figure wins: the reports' current figures are not read
+            for c in _list(det.get("casualties")):
+                cand = _casualty(c) if isinstance(c, Mapping) and c.get("current", True) else None
+                if cand and (casualty is None or cand.count > casualty.count):
+                    casualty = cand
         for p in _list(det.get("people")):
             name = p.get("name") if isinstance(p, Mapping) else p if isinstance(p, str) else None
             if name and name not in people:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Row, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.codec import detection_from_dict
@@ -134,7 +134,11 @@ async def _items(
     stories = await search.stories_by_ids(session, story_ids)
     if severities is None:
         severities = await _severities(session, tenant)
-    members = await search.articles_of_stories(session, story_ids, tenant)
+    members = (
+        await search.articles_of_stories(session, story_ids, tenant)
+        if detail
+        else await search.articles_of_stories(session, story_ids, tenant, texts=False)
+    )
     out = []
     for sid in story_ids:
         rows = members.get(sid)
@@ -228,7 +232,7 @@ async def get_story(session: AsyncSession, tenant: str, story_id: str) -> StoryI
     return found[0] if found else None
 
 
-def _facts(rows: Sequence[ArticleRow]) -> tuple[Fact, ...]:
+def _facts(rows: Sequence[ArticleRow] | Sequence[Row[Any]]) -> tuple[Fact, ...]:
     """Each event, ceasefire status and current casualty figure of the reports, once, with its sentence."""
     out: dict[tuple[str, str], Fact] = {}
     for row in rows:
