@@ -16,6 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 import aiohttp
 import pytest
 
+from bot.settings import Settings
+from bot.web import members
 from tests.conftest import FakeClock
 from tests.support.sign_in_server import DiscordMember, FakeSignIn, SlackMember
 from tests.support.web import SEED_HEADLINE, Running, running_console
@@ -166,3 +168,23 @@ async def test_a_callback_from_another_browser_or_a_second_time_signs_nobody_in(
             replay.cookie_jar.update_cookies({f"diplobot_session_{urlsplit(run.base).port}_state": used})
             async with replay.get(f"{run.base}/login/slack/callback?code=x&state={used}") as resp:
                 assert resp.status == 403 and "already used" in await resp.text()
+
+
+def test_sign_ins_under_way_are_capped_oldest_first_and_expire(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client asking for sign-in links in a loop keeps at most MAX_PENDING of them: the oldest are dropped
+    (their callback says to start again), the newest still finish, and all are gone after 10 minutes."""
+    monkeypatch.setattr(members, "MAX_PENDING", 5)
+    signins = members.Members(Settings(slack_client_id="c", slack_client_secret="s"), clock)  # type: ignore[call-arg]
+    states = [signins.start("slack", "http://127.0.0.1/cb", "/stories")[1] for _ in range(8)]
+    for state in states[:3]:
+        with pytest.raises(members.SignInError, match="already used or is too old"):
+            signins.take("slack", state, state)
+    assert [signins.take("slack", s, s).target for s in states[3:]] == ["/stories"] * 5
+    stale = signins.start("slack", "http://127.0.0.1/cb", "/stories")[1]
+    clock.advance(minutes=11)
+    fresh = signins.start("slack", "http://127.0.0.1/cb", "/rules")[1]
+    with pytest.raises(members.SignInError, match="already used or is too old"):
+        signins.take("slack", stale, stale)
+    assert signins.take("slack", fresh, fresh).target == "/rules"

@@ -10,7 +10,8 @@ Discord: authorize (scope `identify guilds`, a random `state`), the code exchang
 then `/users/@me` and `/users/@me/guilds`; the tenant is the server, `discord:GUILD` (a member of several
 servers picks one), and Manage Server or Administrator in it makes an admin, as in chat.
 
-A `state` is good once, for 10 minutes, and only in the browser that asked for it (a cookie holds it).
+A `state` is good once, for 10 minutes, and only in the browser that asked for it (a cookie holds it); at
+most 1,000 sign-ins are kept under way, the oldest dropped first.
 Every call to the platforms is made with aiohttp, to the same base URLs the bot's clients use
 (SLACK_API_URL, DISCORD_API_URL), so tests point them at local fakes.
 """
@@ -34,6 +35,9 @@ from bot.ports import Clock
 from bot.settings import Settings
 
 PENDING_MINUTES = 10
+# Sign-ins under way at once: past this the oldest is dropped, so a client asking for sign-in links in a loop
+# costs a bounded amount of memory (it can push out another's unfinished sign-in, who then starts again).
+MAX_PENDING = 1000
 SLACK_API = "https://slack.com/api/"
 DISCORD_API = "https://discord.com/api/v10"
 TIMEOUT = aiohttp.ClientTimeout(total=15)
@@ -86,8 +90,11 @@ class Members:
     def start(self, provider: str, redirect_uri: str, target: str, guild: str | None = None) -> tuple[str, str]:
         """The provider's authorize URL and the `state` to keep in the browser's cookie."""
         now = self.clock.now()
-        for key in [k for k, p in self._pending.items() if p.expires <= now]:
-            del self._pending[key]
+        # Oldest first (each lasts as long): drop the expired from the front, then the oldest beyond the cap.
+        while self._pending and (
+            next(iter(self._pending.values())).expires <= now or len(self._pending) >= MAX_PENDING
+        ):
+            del self._pending[next(iter(self._pending))]
         state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
         self._pending[state] = Pending(provider, target, nonce, guild, now + timedelta(minutes=PENDING_MINUTES))
         s = self.settings
