@@ -1288,3 +1288,25 @@ def test_acceptance_awaited_readiness_and_one_sides_order_are_proposals(
 ) -> None:
     title, body = (text, "") if not text.endswith(".") else ("", text)
     assert _status(detector, body, title) == status
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "agreement"),
+    [
+        # One side's truce matched, joined or reciprocated by the other: an agreement (corpus convention 5).
+        ("Government reciprocates rebels' truce", "", True),
+        ("Sri Lankan government matches rebel ceasefire extension", "", True),
+        ("", "The government on Monday matched the three-month truce the Maoists declared last week.", True),
+        ("", "The army joined the rebels' ceasefire, making it the first mutual truce in a decade.", True),
+        # Near misses: a match only planned or asked for, calls and talks joined, a unilateral truce.
+        ("", "The army said it would match the rebels' unilateral ceasefire from Friday.", False),
+        ("", "The rebels called on the government to reciprocate their ceasefire.", False),
+        ("Hamas joins calls for a ceasefire", "", False),
+        ("", "Rebels joined the ceasefire talks in Doha on Monday.", False),
+        ("Army declares unilateral truce", "", False),
+    ],
+)
+def test_a_truce_matched_by_the_other_side_is_an_agreement(
+    detector: Detector, title: str, text: str, agreement: bool
+) -> None:
+    assert ("agreement" in _types(detector, text, title)) is agreement

@@ -194,6 +194,8 @@ _ASPIRED = re.compile(
 _ACCEPTED = re.compile(
     r"\b(?:accept\w*|agreed to|endorsed|signed|match(?:es|ed|ing)|reciprocat\w*|join(?:s|ed|ing)?|welcomed)\b"
 )
+# The other side taking up one side's truce: "Government matches rebel cease-fire", "India joins Pakistan in ...".
+_RECIPROCAL = re.compile(r"\b(?:match(?:es|ed|ing)?|reciprocat\w*|joins|joined|joining)\b")
 # Backing a call for a ceasefire is no acceptance of one ("endorsed the call for an immediate ceasefire").
 _CALL = re.compile(r"call|appeal|demand|plea")
 _BACKED = re.compile(r"endorsed|welcomed|join")
@@ -1004,6 +1006,11 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     best = ("holding", w, f"fighting stopped {_quote(low, alone)}")
             if best is not None and not is_off_topic and not topic_heavy:
                 out.append(Reading("ceasefire", best[0], best[1], sent, best[2]))
+                if best[0] in ("agreed", "extended") and any(
+                    _RECIPROCAL.search(low, max(0, m.start() - 50), m.start()) for m in _mentions(low, named)
+                ):
+                    # One side's truce matched by the other's is both sides' now: an agreement (corpus convention 5).
+                    out.append(Reading("agreement", None, w, sent))
         if background or is_off_topic:
             continue
         if tk and not topic_heavy:
