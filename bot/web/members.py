@@ -6,7 +6,8 @@ token's `nonce` and audience), then asks `openid.connect.userInfo` who it is: th
 workspace (team id). Their workspace is their tenant, `slack:TEAM`, as in chat; they are an admin when
 chat would say so (SLACK_ADMIN_USERS, or users.info with the bot token says admin or owner).
 
-Discord: authorize (scope `identify guilds`, a random `state`), the code exchanged at `/oauth2/token`,
+Discord: authorize (scope `identify guilds`, a random `state`, PKCE with S256: RFC 7636, which Discord's
+authorization server metadata lists), the code exchanged at `/oauth2/token` with its verifier,
 then `/users/@me` and `/users/@me/guilds`; the tenant is the server, `discord:GUILD` (a member of several
 servers picks one), and Manage Server or Administrator in it makes an admin, as in chat.
 
@@ -19,6 +20,7 @@ Every call to the platforms is made with aiohttp, to the same base URLs the bot'
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import secrets
 from dataclasses import dataclass, field
@@ -56,6 +58,7 @@ class Pending:
     nonce: str
     guild: str | None
     expires: datetime
+    verifier: str = ""  # PKCE: the secret whose S256 hash the authorize request carried (Discord)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +98,9 @@ class Members:
             next(iter(self._pending.values())).expires <= now or len(self._pending) >= MAX_PENDING
         ):
             del self._pending[next(iter(self._pending))]
-        state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
-        self._pending[state] = Pending(provider, target, nonce, guild, now + timedelta(minutes=PENDING_MINUTES))
+        state, nonce, verifier = secrets.token_urlsafe(32), secrets.token_urlsafe(24), secrets.token_urlsafe(48)
+        expires = now + timedelta(minutes=PENDING_MINUTES)
+        self._pending[state] = Pending(provider, target, nonce, guild, expires, verifier)
         s = self.settings
         if provider == "slack":
             query = {
@@ -115,6 +119,8 @@ class Members:
             "state": state,
             "redirect_uri": redirect_uri,
             "prompt": "none",
+            "code_challenge": _s256(verifier),
+            "code_challenge_method": "S256",
         }
         return f"{s.discord_authorize_url}?{urlencode(query)}", state
 
@@ -185,6 +191,7 @@ class Members:
             "redirect_uri": redirect_uri,
             "client_id": s.discord_client_id or "",
             "client_secret": s.discord_client_secret or "",
+            "code_verifier": pending.verifier,
         }
         async with http.post(api + "/oauth2/token", data=form) as resp:
             token = await resp.json(content_type=None)
@@ -208,6 +215,11 @@ class Members:
             is_admin=bool(guild.get("owner")) or discord_admin(guild.get("permissions") or 0),
             display_name=str(me.get("global_name") or me.get("username") or me["id"]),
         )
+
+
+def _s256(verifier: str) -> str:
+    """The PKCE code challenge of a verifier: base64url of its SHA-256, unpadded (RFC 7636 4.2)."""
+    return base64.urlsafe_b64encode(hashlib.sha256(verifier.encode("ascii")).digest()).decode("ascii").rstrip("=")
 
 
 def _jwt_claims(token: str) -> dict[str, Any]:

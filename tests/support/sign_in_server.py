@@ -3,7 +3,8 @@
 Its authorize pages sign in whoever the test put in `slack_user` / `discord_user` at once (as a member who
 already consented would be) and send the browser back to the `redirect_uri` with a code and the `state`.
 The token endpoints check the client id, secret, code and redirect URI as the platforms do; a code is
-good once. Slack's ID token carries the `nonce` of the authorize request; userInfo, users.info (with the
+good once. Discord's also checks PKCE (RFC 7636, S256) and, stricter than Discord, refuses a sign-in
+without it: the bot always sends it. Slack's ID token carries the `nonce` of the authorize request; userInfo, users.info (with the
 bot token), Discord's /users/@me and /users/@me/guilds answer for the signed-in member only.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import hashlib
 import json
 import secrets
 import threading
@@ -112,6 +114,7 @@ class FakeSignIn:
             or form.get("client_id") != CLIENT_ID
             or form.get("client_secret") != CLIENT_SECRET
             or form.get("redirect_uri") != found[1]["redirect_uri"]
+            or (provider == "discord" and not _pkce_ok(found[1], str(form.get("code_verifier") or "")))
         ):
             return None
         return found[1], found[2]
@@ -172,6 +175,16 @@ class FakeSignIn:
         if not isinstance(member, DiscordMember):
             return web.json_response({"message": "401: Unauthorized", "code": 0}, status=401)
         return web.json_response(member.guilds)
+
+
+def _pkce_ok(query: dict[str, str], verifier: str) -> bool:
+    """The verifier's S256 challenge is the one the authorize request carried (RFC 7636 4.6)."""
+    digest = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).decode().rstrip("=")
+    return (
+        query.get("code_challenge_method") == "S256"
+        and 43 <= len(verifier) <= 128
+        and digest == query.get("code_challenge")
+    )
 
 
 @contextmanager
