@@ -9,26 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from bot.commands.common import human_delta, parse_count, parse_duration
 from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.deps import rules_repo, sa, search, story_repo, tables
 from bot.commands.topics import SCAN_LIMIT, Topic, topic_index, watched_people
-from bot.lazy import lazy_module
 from bot.models import Reply
 
 if TYPE_CHECKING:
-    import sqlalchemy as sa
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from bot.repo import rules as rules_repo
-    from bot.repo import search
-    from bot.repo import stories as story_repo
     from bot.repo.stories import StoryView
-    from bot.storage import tables
     from bot.storage.tables import ArticleRow
-else:  # loaded when a command runs, not when the CLI lists the commands
-    sa = lazy_module("sqlalchemy")
-    rules_repo = lazy_module("bot.repo.rules")
-    search = lazy_module("bot.repo.search")
-    story_repo = lazy_module("bot.repo.stories")
-    tables = lazy_module("bot.storage.tables")
 
 RULE_SCAN_LIMIT = 2000  # running a rule costs a few ms per article
 USAGE = "brief TOPIC [--since 24h] [--limit 5]"

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from bot.channels import LOCAL_TENANT, ChannelAddress
 from bot.errors import NotAllowed, UserInputError
+
+if TYPE_CHECKING:
+    from bot.commands.core import CommandContext
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|hr|hours?|d|days?|w|weeks?)?\s*$", re.IGNORECASE)
 
@@ -76,6 +80,19 @@ def target_channel(
     if new:
         address.check_discord_host(discord_api, usage=usage)
     return str(address)
+
+
+def new_channel(ctx: CommandContext, args: Mapping[str, Any], usage: str) -> str:
+    """The channel a new subscription (or a test alert) goes to: `target_channel` with `new`, checking a Discord
+    webhook's host against DISCORD_API_URL."""
+    return target_channel(
+        ctx.channel,
+        args.get("channel"),
+        ctx.caller.tenant,
+        usage,
+        new=True,
+        discord_api=ctx.services.settings.discord_api_url,
+    )
 
 
 def suggest(word: str, candidates: Iterable[str], n: int = 5) -> list[str]:

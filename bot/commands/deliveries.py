@@ -6,20 +6,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.deps import outbox_repo as outbox
+from bot.commands.deps import sa, tables
 from bot.errors import UserInputError
-from bot.lazy import lazy_module
 from bot.models import Reply
 
 if TYPE_CHECKING:
-    import sqlalchemy as sa
-
-    from bot.repo import outbox
     from bot.repo.outbox import DeliveryInfo
-    from bot.storage import tables
-else:  # loaded when a command runs, not when the CLI lists the commands
-    sa = lazy_module("sqlalchemy")
-    outbox = lazy_module("bot.repo.outbox")
-    tables = lazy_module("bot.storage.tables")
 
 USAGE = "deliveries [--dead] [--retry ID]"
 LOCAL_TENANT = "local"

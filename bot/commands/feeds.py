@@ -10,24 +10,15 @@ from urllib.parse import urlsplit
 from bot.channels import LOCAL_TENANT
 from bot.commands.common import clip, did_you_mean, human_delta, suggest
 from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.deps import feeds_repo as repo
+from bot.commands.deps import pydantic, sa, tables
 from bot.errors import FeedError, NotAllowed, UserInputError
-from bot.lazy import lazy_module
 from bot.models import Reply
 from bot.validation import sentence
 
 if TYPE_CHECKING:
-    import pydantic
-    import sqlalchemy as sa
-
     from bot.ingest.fetch import Fetcher
-    from bot.repo import feeds as repo
-    from bot.storage import tables
     from bot.storage.tables import Feed
-else:  # loaded when a command runs, not when the CLI lists the commands
-    pydantic = lazy_module("pydantic")
-    sa = lazy_module("sqlalchemy")
-    repo = lazy_module("bot.repo.feeds")
-    tables = lazy_module("bot.storage.tables")
 
 ADD_USAGE = "feeds add URL [--name NAME] [--interval 5m] [--outlet NAME] [--backfill N]"
 

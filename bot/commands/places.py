@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.deps import place_groups
 from bot.errors import UserInputError
-from bot.lazy import lazy_module
 from bot.models import Reply
-
-if TYPE_CHECKING:
-    from bot.detect import groups as place_groups
-else:  # loaded when the command runs, not when the CLI lists the commands
-    place_groups = lazy_module("bot.detect.groups")
 
 USAGE = "places [NAME]"
 LISTED = 16  # groups of up to this many countries are listed with their members

@@ -7,28 +7,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.deps import pipeline, rules_repo, sa, search, story_repo, tables
 from bot.commands.subscriptions import find_story
 from bot.errors import UserInputError
-from bot.lazy import lazy_module
 from bot.models import Reply, RuleMatch
 
 if TYPE_CHECKING:
-    import sqlalchemy as sa
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from bot.ingest import pipeline
-    from bot.repo import rules as rules_repo
-    from bot.repo import search
-    from bot.repo import stories as story_repo
-    from bot.storage import tables
     from bot.storage.tables import ArticleRow
-else:  # loaded when a command runs, not when the CLI lists the commands
-    sa = lazy_module("sqlalchemy")
-    pipeline = lazy_module("bot.ingest.pipeline")
-    story_repo = lazy_module("bot.repo.stories")
-    rules_repo = lazy_module("bot.repo.rules")
-    search = lazy_module("bot.repo.search")
-    tables = lazy_module("bot.storage.tables")
 
 SHOW_USAGE = "story show STORY"
 SPLIT_USAGE = "story split STORY ARTICLE"

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.commands.common import did_you_mean, suggest, target_channel
+from bot.commands.common import did_you_mean, new_channel, suggest, target_channel
 from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.deps import rules_repo, story_repo
+from bot.commands.deps import subscriptions_repo as repo
 from bot.errors import BadChannel, NotAllowed, UserInputError
-from bot.lazy import lazy_module
 from bot.models import Reply
-
-if TYPE_CHECKING:
-    from bot.repo import rules as rules_repo
-    from bot.repo import stories as story_repo
-    from bot.repo import subscriptions as repo
-else:  # loaded when a command runs, not when the CLI lists the commands
-    story_repo = lazy_module("bot.repo.stories")
-    rules_repo = lazy_module("bot.repo.rules")
-    repo = lazy_module("bot.repo.subscriptions")
 
 SUBSCRIBE_USAGE = "subscribe RULE [--digest hourly|daily --at HH:MM --tz ZONE] [--channel CHANNEL]"
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -84,14 +76,7 @@ async def find_story(ctx: CommandContext, ref: str, usage: str) -> tuple[str, st
 
 async def subscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     """Create or change a subscription."""
-    channel = target_channel(
-        ctx.channel,
-        args.get("channel"),
-        ctx.caller.tenant,
-        SUBSCRIBE_USAGE,
-        new=True,
-        discord_api=ctx.services.settings.discord_api_url,
-    )
+    channel = new_channel(ctx, args, SUBSCRIBE_USAGE)
     mode = args.get("digest") or "immediate"
     at = tz = None
     if mode == "daily":

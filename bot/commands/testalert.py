@@ -13,19 +13,13 @@ running bot and waits a few seconds to report what happened.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bot.commands.common import target_channel
+from bot.commands.common import new_channel
 from bot.commands.core import Arg, CommandContext, CommandRegistry
-from bot.lazy import lazy_module
+from bot.commands.deps import alerts_outbox as outbox_module
+from bot.commands.deps import tables
 from bot.models import Reply, RuleMatch, Source, Summary
-
-if TYPE_CHECKING:
-    from bot.alerts import outbox as outbox_module
-    from bot.storage import tables
-else:  # loaded when the command runs, not when the CLI lists the commands
-    outbox_module = lazy_module("bot.alerts.outbox")
-    tables = lazy_module("bot.storage.tables")
 
 USAGE = "test-alert [CHANNEL]"
 HEADLINE = "[TEST] Sample alert from diplobot: alerts reach this channel"
@@ -61,14 +55,7 @@ def sample_summary(requested_by: str, now: datetime) -> Summary:
 async def test_alert(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     """Queue a sample alert for the channel, send it (or wait for the running bot to), say what happened."""
     services = ctx.services
-    channel = target_channel(
-        ctx.channel,
-        args.get("channel"),
-        ctx.caller.tenant,
-        USAGE,
-        new=True,
-        discord_api=services.settings.discord_api_url,
-    )
+    channel = new_channel(ctx, args, USAGE)
     outbox = getattr(services, "outbox", None)
     here = outbox is not None and outbox.can_send(channel)
     now = services.clock.now()

@@ -17,18 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.lazy import lazy_module
+from bot.commands.deps import sa, search, tables
 
 if TYPE_CHECKING:
-    import sqlalchemy as sa
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from bot.repo import search
-    from bot.storage import tables
-else:  # loaded when `brief` or autocompletion runs, not when the CLI lists the commands
-    sa = lazy_module("sqlalchemy")
-    search = lazy_module("bot.repo.search")
-    tables = lazy_module("bot.storage.tables")
 
 TopicKind = Literal["country", "region", "person", "rule", "search"]
 log = logging.getLogger(__name__)

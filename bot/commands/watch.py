@@ -8,18 +8,13 @@ from typing import TYPE_CHECKING, Any
 from bot.channels import LOCAL_TENANT
 from bot.commands.common import clip, did_you_mean, parse_count, split_list, suggest
 from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.deps import rules_repo as repo
+from bot.commands.deps import yaml
 from bot.errors import NotAllowed, UserInputError
-from bot.lazy import lazy_module
 from bot.models import SEVERITIES, Reply
 
 if TYPE_CHECKING:
-    import yaml
-
-    from bot.repo import rules as repo
     from bot.storage.tables import Rule, RuleAudit
-else:  # loaded when a command runs, not when the CLI lists the commands
-    yaml = lazy_module("yaml")
-    repo = lazy_module("bot.repo.rules")
 
 LIST_FIELDS = ("events", "places", "people", "exclude")
 TEXT_FIELDS = ("query", "description", "severity")
