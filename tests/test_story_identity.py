@@ -398,3 +398,94 @@ def test_an_undated_page_joins_the_attack_it_names_by_its_place_and_toll(doc) ->
     )
     in_kabul = (message[0], message[1].replace("Khost Province", "Kabul"))
     assert len(set(cluster([capital, doc("m1", *in_kabul, None)]))) == 2
+
+
+def test_an_attack_south_of_a_city_is_not_the_attack_in_that_city(doc) -> None:  # type: ignore[no-untyped-def]
+    # Two undated pages: nothing but what they name tells which attack each reports. "130 kilometers south of
+    # Mogadishu" says where the town of Leego is, not that the attack was in Mogadishu.
+    leego = doc(
+        "leego",
+        "Al-Shabab Attack Kills Scores of AU Soldiers",
+        "Islamist militant group al-Shabab killed at least 50 African Union soldiers at dawn Friday and seized "
+        "control of their military base in southern Somalia.\n\nWitnesses said attackers rammed a car filled with "
+        "explosives into the main gate of the base in the town of Leego, 130 kilometers south of Mogadishu, then "
+        "opened fire on Burundian soldiers manning the base. Somali officials said the death toll was higher.",
+        None,
+    )
+    mogadishu = doc(
+        "km4",
+        "Minister condemns bomb attack in Mogadishu",
+        'Responding to the bomb attack in Mogadishu today, the Minister for Africa said:\n\n"I strongly condemn '
+        "today's attack in which attackers rammed a car filled with explosives into a convoy of soldiers at the "
+        "Kilometre 4 junction in Mogadishu. My thoughts are with the families of the soldiers killed. Somali "
+        'officials and their partners must work together against violent extremism in Somalia."',
+        None,
+    )
+    assert len(set(cluster([leego, mogadishu]))) == 2
+
+
+def test_a_government_statement_and_a_news_report_of_one_attack_the_same_day_are_one_story(doc) -> None:  # type: ignore[no-untyped-def]
+    # The statement never names the town; the report names many people and places the statement never does.
+    # The same day, the same kind of event, the same place ("Indian-administered Kashmir" is Kashmir, and so is
+    # "Indian Kashmir") and the same country make one attack.
+    statement = doc(
+        "fco",
+        "Foreign Secretary condemns attack in Indian-administered Kashmir",
+        "Foreign Secretary Boris Johnson has condemned this morning's terrorist attack in Indian-administered "
+        "Kashmir.\n\nForeign Secretary Boris Johnson said:\n\nThe UK strongly condemns this morning's terrorist "
+        "attack in Indian-administered Kashmir. I offer my deepest condolences to the victims and their families "
+        "and friends. The UK condemns all forms of terrorism, and stands shoulder to shoulder with India in the "
+        "fight against terrorism.",
+        T0,
+    )
+    report = doc(
+        "voa",
+        "17 Indian Soldiers Killed in Militant Attack in Indian Kashmir",
+        "Seventeen Indian soldiers have been killed and nearly 20 wounded in the deadliest attack mounted by "
+        "militants in two decades on an Indian army base in Kashmir, close to the border with Pakistan.\n\n"
+        "Officials say four heavily armed commandos using guns and grenades stormed the army camp early Sunday "
+        "in Uri, which lies west of Srinagar. An army statement said four militants were killed.\n\nIn a series "
+        "of tweets, Indian Prime Minister Narendra Modi strongly condemned what he called the cowardly terror "
+        "attack. Home Minister Rajnath Singh postponed planned visits to Russia and the United States. "
+        "Helicopters evacuated the wounded soldiers to hospitals in Srinagar.",
+        T0 + timedelta(hours=6),
+    )
+    elsewhere = doc(
+        "manipur",
+        "12 Indian Soldiers Killed in Militant Ambush in Manipur",
+        "Twelve Indian soldiers were killed when militants ambushed an army convoy in Manipur on Sunday, "
+        "officials said, the deadliest attack on the army in the state in years. Police said the attackers "
+        "fled towards the border with Myanmar.",
+        T0 + timedelta(hours=8),
+    )
+    ids = cluster([statement, report, elsewhere])
+    assert ids[0] == ids[1]
+    assert ids[2] not in (ids[0], ids[1])
+
+
+def test_a_statement_the_next_day_joins_a_long_report_of_one_bombing(doc) -> None:  # type: ignore[no-untyped-def]
+    # The report names many people and places the statement never does. A site's "JOIN NOW" banner is not its
+    # lead, and "in central Ankara" puts the bombing in Ankara, where the statement puts it.
+    report = doc(
+        "voa",
+        "Car Bomb Kills 28 in Turkey; Erdogan Vows Revenge",
+        "The Largest Security-Cleared Career Network for Defense and Intelligence Jobs - JOIN NOW\n\n"
+        "Turkish President Recep Tayyip Erdogan is vowing to avenge Wednesday's car bomb attack in central Ankara "
+        "that killed at least 28 and wounded 61.\n\nThe car bomb exploded as a convoy of military buses stopped for "
+        "a traffic light in the Turkish capital, a few hundred meters from parliament. Erdogan put off a planned "
+        "visit to Azerbaijan, and Prime Minister Ahmet Davutoglu canceled his trip to Brussels. NATO "
+        "Secretary-General Jens Stoltenberg condemned the bombing, and the U.S. ambassador John Bass said he was "
+        "deeply saddened. The Islamic State group was blamed for last October's bombing of a peace rally, and "
+        "the Kurdistan Workers' Party has fought a guerrilla war for Kurdish autonomy.\n\nDorian Jones "
+        "contributed to this report from Istanbul.",
+        T0,
+    )
+    statement = doc(
+        "eu",
+        "Joint statement of EU leaders on the Ankara attack",
+        "We, the leaders of the European Union, strongly condemn yesterday's terrorist attack in Ankara.\n\nWe "
+        "extend our deepest condolences to the families and friends of the victims and express our solidarity "
+        "with the people of Turkey.",
+        T0 + timedelta(hours=22),
+    )
+    assert len(set(cluster([report, statement]))) == 1

@@ -27,6 +27,7 @@ _BOILERPLATE_PHRASES = (
     "read also",
     "more on this",
     "click here",
+    "join now",
     "tap here",
     "follow us",
     "share this",

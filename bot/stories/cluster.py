@@ -254,6 +254,7 @@ SCORED_CANDIDATES = 24  # rewrite candidates scored per article, those sharing t
 # A rewrite of the same event shares distinctive names AND wording; both thresholds err on the side
 # of keeping two events apart (see bench/story_metrics.py for the measured effect).
 MIN_NAMES = 0.11
+SCENE_MIN_NAMES = MIN_NAMES / 2  # when two reports agree on the event's day, kind, place and party (`_same_scene`)
 TITLE_WEIGHT = 2.0
 TEMPLATE_RATIO = 0.5  # independent rewrites share names at least half as much as they share wording
 DUP_MIN_NAMES = 0.3
@@ -312,6 +313,7 @@ _PLACE = re.compile(
     r"(?<!officials )(?<!sources )(?<!diplomats )(?<!authorities )(?<!embassy )(?<!ministry )"
     r"(?<!spokesman )(?<!spokesperson )(?<!spokeswoman )(?<!reporters )(?<!correspondent )"
     r"\b(?:in|at|(?:attacks?|bombings?|strikes?|raids?) on)\s+(?:the\s+)?"
+    r"(?:(?:central|downtown|(?:north|south)(?:-?(?:east|west))?ern|eastern|western)\s+)?"  # "in central Ankara"
     r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+[A-Z][a-z]+)?)"
 )
 # (Not where those who speak of it are: "officials in Yerevan and Baku said".)
@@ -345,6 +347,14 @@ _PLACE_PREFIX = frozenset(
         "east",
         "west",
     ]
+)
+# A place named as a point of reference: "130 kilometers south of Mogadishu", "50 miles from Kabul", "west of
+# Srinagar". The place of the event is elsewhere (the town of Leego), so it is no specific of the event.
+_COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+_REFERENCE = re.compile(
+    rf"(?:\b\d[\d,.]*\s*(?:km|kilometers?|kilometres?|miles?)\s+(?:{_COMPASS}\s+)?(?:of|from)|\b{_COMPASS}\s+of)"
+    r"\s+(?:the\s+)?([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)",
+    re.I,
 )
 # Where a meeting is held, as a headline says it: "hold bilateral talks at G20 Summit in Turkey".
 _VENUE = re.compile(r"\bin\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
@@ -572,6 +582,8 @@ def event_places(head: str, exclude: set[str], pattern: re.Pattern[str] = _PLACE
     out: set[str] = set()
     for m in pattern.finditer(head):
         words = [_name_word(w) for w in m.group(1).split()]
+        if len(words) > 1 and _qualifies(words[0]) and not _country_word(" ".join(words)):
+            words = words[1:]  # "in Indian-administered Kashmir", "in Indian Kashmir": the place is Kashmir
         if len(words) > 1 and (words[0] not in _PLACE_PREFIX or words[1] in _NAME_STOP or words[1] in exclude):
             words = words[:1]  # "Kabul Province" is Kabul, "Gaza City" Gaza; "New York" and "San Francisco" stay
         word = " ".join(words)
@@ -587,6 +599,23 @@ def event_places(head: str, exclude: set[str], pattern: re.Pattern[str] = _PLACE
             continue
         out.add(word)
     return frozenset(out)
+
+
+def _qualifies(word: str) -> bool:
+    """True when a word before a place name says whose it is, not which: a demonym ("Indian Kashmir") or a
+    demonym's compound ("Indian-administered", "Russian-held"), never a word of a country's own name ("United")."""
+    return word not in _COUNTRY_PARTS and _country_word(re.split(r"[-'’]", word, maxsplit=1)[0])
+
+
+def reference_places(text: str) -> frozenset[str]:
+    """Places a text names only to say where something else is: "130 kilometers south of Mogadishu", "west of
+    Srinagar". The lower-cased first name after each such phrase."""
+    return frozenset(" ".join(_name_word(w) for w in m.group(1).split()) for m in _REFERENCE.finditer(text))
+
+
+def _count_references(text: str, place: str) -> int:
+    """How many times a text names `place` (lower case) as a point of reference."""
+    return sum(" ".join(_name_word(w) for w in m.group(1).split()) == place for m in _REFERENCE.finditer(text))
 
 
 def is_retrospect(head: str) -> bool:
@@ -832,6 +861,8 @@ class StoryIndex:
         people_words = {w for p in det.people for w in f"{p.name} {p.title or ''}".lower().split()}
         # A word the article also writes in lower case is a common word in a Title Case headline, not a name.
         common = set(_LOWER_WORD.findall(doc.text[:SPECIFIC_CHARS]))
+        # "Militant Attack" in a Title Case headline is the text's "militants": the same common word.
+        common |= {w[:-1] for w in common if len(w) > 3 and w.endswith("s")} | {w + "s" for w in common}
         entry.specific = frozenset(
             n
             for n in names
@@ -839,6 +870,13 @@ class StoryIndex:
             and not (set(n.split()) & (people_words | common))
             and not _country_word(n)
             and not _ROMAN.match(n)
+        )
+        # A place named only as a point of reference ("130 kilometers south of Mogadishu") is not where the event
+        # happened: two attacks "in" and "south of" one city share no specific by it.
+        low_text = doc.text[:SPECIFIC_CHARS].lower()
+        referenced = reference_places(doc.title + "\n" + doc.text[:SPECIFIC_CHARS])
+        entry.specific = entry.specific - frozenset(
+            r for r in referenced if low_text.count(r) <= _count_references(doc.text[:SPECIFIC_CHARS], r)
         )
         head = title + "\n" + first
         # Only a report with no full date (none published, none written) is dated by a day without a year.
@@ -1139,7 +1177,7 @@ class StoryIndex:
         if not (a.word_norm and b.word_norm):
             return 0.0
         names = self._name_similarity(a, b)
-        if names < self.min_names:
+        if names < self.min_names and not (names >= SCENE_MIN_NAMES and self._same_scene(a, b)):
             return 0.0
         words = sum(a.words[w] * b.words[w] * self._idf(self._wdf, w) ** 2 for w in a.words.keys() & b.words.keys()) / (
             a.word_norm * b.word_norm
@@ -1163,6 +1201,14 @@ class StoryIndex:
         if a.title_words and a.title_words == b.title_words and self._apart_beyond_title(a, b):
             return 0.0
         return max(0.5 * names + 0.5 * words, self.min_score if agreed else 0.0)
+
+    def _same_scene(self, a: _Entry, b: _Entry) -> bool:
+        """True when two reports agree on the event itself: dated within a day and a half, the same kind of event,
+        the same place in their headlines or lead sentences, and a principal party of one named by the other. A
+        long news report names many people and places a government's short statement never does, so their names
+        agree less on the whole ("attack in Indian-administered Kashmir" and "17 Indian Soldiers Killed ... in
+        Indian Kashmir", the same morning)."""
+        return bool(a.place & b.place and (a.principal & b.parties or b.principal & a.parties) and self._agreed(a, b))
 
     @staticmethod
     def _agreed(a: _Entry, b: _Entry) -> bool:
