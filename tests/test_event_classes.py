@@ -1310,3 +1310,28 @@ def test_a_truce_matched_by_the_other_side_is_an_agreement(
     detector: Detector, title: str, text: str, agreement: bool
 ) -> None:
     assert ("agreement" in _types(detector, text, title)) is agreement
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Time elapsed inside the truce, quiet reported, commitment kept, activity under it: holding.
+        ("Gaza truce enters fifth day", "holding"),
+        ("Shops reopened in Aleppo as the cessation of hostilities entered its second week.", "holding"),
+        ("Yemen's truce survives its first month", "holding"),
+        ("No violations of the ceasefire have been reported since it began on Sunday.", "holding"),
+        ("Both sides say they remain committed to the ceasefire.", "holding"),
+        ("Hostage exchange proceeds under Gaza truce", "holding"),
+        # Violence just after it took effect, a truce shaken, a truce ended in a headline.
+        ("Gunfire erupted along the border hours after the truce took effect.", "violated"),
+        ("Ceasefire shaken as rockets fired at Israel", "violated"),
+        ("Israel resumes war in Gaza, ending ceasefire", "collapsed"),
+        # Near misses: the truce that ended fighting, a commitment to a future truce, a truce agreed.
+        ("The truce came after weeks of heavy fighting in the north.", "agreed"),
+        ("Both sides committed themselves to a ceasefire from Friday.", "agreed"),
+        ("Under pressure, both sides agreed to a ceasefire on Monday.", "agreed"),
+    ],
+)
+def test_a_truce_in_force_shaken_or_ended_in_headline_words(detector: Detector, text: str, status: str) -> None:
+    title, body = (text, "") if not text.endswith(".") else ("", text)
+    assert _status(detector, body, title) == status

@@ -50,9 +50,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|should|must|might|may|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b"
 )
 
-_VIOLENCE = (
-    r"(?:fighting|clashes|shelling|violence|attacks|strikes|air ?strikes|bombing|bombardment|hostilities|offensive)"
-)
+_VIOLENCE = r"(?:fighting|clashes|shelling|gunfire|violence|attacks|strikes|air ?strikes|bombing|bombardment|hostilities|offensive)"
 # A change of state (violated, collapsed, extended) anywhere in the trigger's clause wins over agreement:
 # "accused each other of violating the truce agreed last week" is a violation.
 _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -78,7 +76,7 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
         "violated",
         re.compile(
             r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin|"
-            r"\bthreaten\w*|\bjeopardi[sz]\w*|\btest(?:s|ed|ing)\b|\bstrain\w*|\bfalter\w*|\bfray\w*|\bshaky\b|"
+            r"\bthreaten\w*|\bjeopardi[sz]\w*|\bshak(?:en|es|ing)\b|\brock(?:s|ed)\b|\btest(?:s|ed|ing)\b|\bstrain\w*|\bfalter\w*|\bfray\w*|\bshaky\b|"
             r"\b(?:renewed|fresh|heavy|new) "
             + _VIOLENCE
             + r"|\b"
@@ -109,6 +107,7 @@ _NO_VIOLATION = re.compile(r"\b(?:no|without|nor)\s+(?:\w+\s+){0,3}$")
 # not a scheduled end ("before the end of the truce") nor a truce that ended a war ("the ceasefire that ended the war").
 _ENDED_LEFT = re.compile(
     r"\b(?:(?:end|suspend)(?:ed|s|ing)? (?:the|a|an|its|their|this|that)|(?:the|an) end (?:of|to) (?:the|a|an|its|their|this|that))\s+(?:[\w'-]+\s+){0,3}$"
+    r"|\b(?:ended|ending|ends|suspended|suspending|suspends)\s+$"
 )
 _ENDED_RIGHT = re.compile(
     r"(?:\s+(?!(?:war|conflict|fighting|talks|negotiations|offensive|siege)\b)[\w',-]+){0,8}?\s+(?P<verb>ended)\b"
@@ -143,11 +142,11 @@ _LEFT_CUES = re.compile(
     # Readiness, expectation and one side's order: "ready for a ceasefire if", "open to a truce", "expects a truce
     # announcement", "floats an Olympic truce", "Putin orders Easter truce" (a unilateral truce, as "declared").
     r"\bready for\b|\bopen to\b|\bexpect(?:s|ed|ing)?\b|\bfloat(?:s|ed|ing)?\b|(?<!\bin )\border(?:s|ed)?\b)"
-    r"|(?P<holding>\bfragile\b|\bongoing\b|\bcontinuing\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
+    r"|(?P<holding>\bremain(?:s|ed|ing)? (?:fully |firmly |strongly )?committed to\b|\bfragile\b|\bongoing\b|\bcontinuing\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
     r"\bhonou?r(?:s|ed|ing)?\b)"
     r"|(?P<agreed>\bnegotiated\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplement\w*|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
-    r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bsince (?:the|a)\b|"
+    r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bunder(?=\s+[\w'-]+\s*$)|\bsince (?:the|a)\b|"
     r"\borgani[sz]ed\b|\barranged\b|\bapproved\b|\bsupports? (?:the|this)\b|"
     r"\bcomplian\w* with\b|\bcommitments? to\b|\btake part in\b|\btook part in\b|\bpledg\w*|\bvow(?:s|ed)?\b|"
     r"\bcommit(?:s|ted)? (?:themselves |itself |himself |herself )?to\b|\bmatch(?:es|ed|ing)\b|\breciprocat\w*)"
@@ -159,7 +158,10 @@ _RIGHT_CUES = re.compile(
     r"|\b(?:is|are|was|were|been|being)\s+(?:largely |mostly |broadly |generally )?(?:respected|observed)\b"
     r"|\b(?:has |have |had )?(?:brought|restored) (?:a |an )?(?:\w+ )?(?:calm|respite|quiet|lull|period of calm)\b|\bnow (?:going on|in its)\b"
     r"|\b(?:has|have|had) (?:largely |mostly |so far )?(?:stopped|halted|ended|quelled) (?:the )?(?:fighting|clashes|shelling|violence)\b"
-    r"|\b(?:take|takes|took|taking|taken) hold\b|\bheld\b(?!\s+(?:talks|meetings?|discussions|negotiations|hostages?|captive|in\b|by\b)))"
+    r"|\b(?:take|takes|took|taking|taken) hold\b"
+    # time elapsed inside it: "Gaza truce enters fifth day", "entered its second week", "survives its first month"
+    r"|\b(?:enter(?:s|ed|ing)?|surviv(?:es|ed|ing))\s+(?:its\s+)?(?:[\w-]+\s+)?(?:full\s+)?(?:day|week|month)s?\b"
+    r"|\bheld\b(?!\s+(?:talks|meetings?|discussions|negotiations|hostages?|captive|in\b|by\b)))"
     r"|(?P<agreed>\btook effect|\btakes? effect|\btaking effect|\bcame into (?:force|effect)|\bcome into (?:force|effect)|"
     r"\bwent into effect|\bin effect\b|\bin force\b|\bbegan\b|\bbegins?\b|\bstart(?:s|ed)?\b|\bcommenc\w*|"
     r"\bagreed\b|\bannounced\b|\bannouncement\b|\bsigned\b|\breached\b|\bbrokered\b|\baccepted\b|\bdeal\b|\bagreement\b|"
@@ -241,7 +243,8 @@ _HELD_DESPITE = re.compile(
 _IS_VIOLENCE = re.compile(_VIOLENCE)
 # Violence before the truce in its clause is what the truce ended: "came after weeks of heavy fighting".
 _BEFORE_TRUCE = re.compile(
-    r"\b(?:after|ended|ending|end to|halt(?:ed)?|weeks of|days of|months of|years of)\b[^;,]{0,25}$"
+    r"\b(?:(?<!hours )(?<!hour )(?<!minutes )(?<!days )(?<!shortly )(?<!soon )(?<!just )after|ended|ending|end to|"
+    r"halt(?:ed)?|weeks of|days of|months of|years of)\b[^;,]{0,25}$"
 )
 
 _TALKS = re.compile(
@@ -978,6 +981,10 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     breach = _DENIED_BREACH.search(low, max(0, m.start() - 40), m.start())
                     if breach:
                         best = ("violated", w, f"breach denied {_quote(low, breach)}")
+                        break
+                    quiet = _QUIET.search(low, max(0, m.start() - 40), m.start())
+                    if quiet:  # "no violations of the ceasefire have been reported": quiet, the truce holds
+                        best = ("holding", w, f"quiet reported {_quote(low, quiet)}")
                         break
                     if refused:
                         best = ("proposed", w, f"refused or rejected {_quote(low, refused)}")
