@@ -149,6 +149,11 @@ def test_general_conflict_and_diplomacy_vocabulary_counts_through_its_class(titl
         ("Aid worker freed by Iran arrives in Britain", True),
         ("Australian senator blocked from entering China after criticising Beijing", True),
         ("Kenya expels two Somali diplomats", True),
+        # A known official acts for their state on another ("Blinken warns China"), not on their own.
+        ("Blinken warns China over Taiwan drills", True),
+        ("FM Araghchi slams France over human rights record", True),
+        ("Biden hosts Japanese prime minister at the White House", True),
+        ("Macron visits a French school after the floods", False),
         ("Thousands of Canadians call for US ambassador's expulsion", False),
         ("Toyota recalls cars in Japan and the US", False),
         ("Spain urges eclipse watchers to be wary of wildfire risks", False),

@@ -77,7 +77,8 @@ class Detector:
         lead = {s.index for s in doc.sentences if s.weight >= 2.0}
         classes = [cls for cls, where in features.by_class.items() if where & lead and cls != keywords.HEADLINE_VERBS]
         lexicon = lexicon_signals(title, text)
-        if headline_relation(doc, place_hits) is not None:  # one state acting on another ("UK summons Russian envoy")
+        # One state acting on another ("UK summons Russian envoy", "Blinken warns China").
+        if headline_relation(doc, place_hits, people) is not None:
             lexicon.append("sig_relation")
         sig = signals(events, casualties, people, countries, classes, lexicon)
         score, terms = self.relevance.judge(title, text, sig)

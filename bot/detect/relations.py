@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterable
 
 from bot.detect.places import PlaceHit
-from bot.detect.text import Doc
+from bot.detect.text import Doc, fold
+from bot.models import Person
 
 # Verbs (and their nouns) of one state acting on another, in the folded (lowercased) headline. "recall" and
 # "protest" are left to the diplomat form: alone they recall products and name street protests.
@@ -61,9 +62,21 @@ def _acting_state(line: str, offset: int, verb: re.Match[str], hits: list[PlaceH
     return False
 
 
-def headline_relation(doc: Doc, place_hits: Iterable[PlaceHit]) -> str | None:
+def _acting_official(line: str, verb: re.Match[str], people: Iterable[Person], states: set[str | None]) -> bool:
+    """Whether a known official named before the verb acts on a state not their own ("FM Araghchi slams France",
+    "Putin's visit to disputed islands" in a Japanese headline)."""
+    for person in people:
+        surname = fold(person.name.split()[-1]).lower()
+        at = line.find(surname)
+        if 0 <= at < verb.start() and states - {person.country}:
+            return True
+    return False
+
+
+def headline_relation(doc: Doc, place_hits: Iterable[PlaceHit], people: Iterable[Person] = ()) -> str | None:
     """The headline line that reports one state acting on another, or None: a verb of dealings between states
-    whose subject (or agent: "freed by Russia") is a state, with a second state in the line or a diplomat."""
+    whose subject (or agent: "freed by Russia") is a state, with a second state in the line or a diplomat, or
+    whose subject is a known official and the other a state not theirs."""
     by_sentence: dict[int, list[PlaceHit]] = {}
     for hit in place_hits:
         if hit.entry.country:
@@ -80,4 +93,7 @@ def headline_relation(doc: Doc, place_hits: Iterable[PlaceHit]) -> str | None:
                 continue
             if any(_acting_state(line, sentence.start, m, hits) for m in pattern.finditer(line)):
                 return sentence.text
+        officials = [p for p in people if p.title]
+        if officials and any(_acting_official(line, m, officials, states) for m in _VERB.finditer(line)):
+            return sentence.text
     return None
