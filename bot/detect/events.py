@@ -196,6 +196,10 @@ _ASPIRED = re.compile(
 _ACCEPTED = re.compile(
     r"\b(?:accept\w*|agreed to|endorsed|signed|match(?:es|ed|ing)|reciprocat\w*|join(?:s|ed|ing)?|welcomed)\b"
 )
+# A mediator seeking or pushing for a truce is negotiating it (corpus convention 4: mediation and efforts to reach
+# a ceasefire are talks); a party seeking one, or a mediator's call, stays a proposal.
+_SOUGHT = re.compile(r"seek|sought|push|press|bid for")
+_MEDIATOR = re.compile(r"\b(?:mediat(?:or|ors|ion)|envoys?|negotiators?|go-betweens?|shuttl\w*)\b")
 # The other side taking up one side's truce: "Government matches rebel cease-fire", "India joins Pakistan in ...".
 _RECIPROCAL = re.compile(r"\b(?:match(?:es|ed|ing)?|reciprocat\w*|joins|joined|joining)\b")
 # Backing a call for a ceasefire is no acceptance of one ("endorsed the call for an immediate ceasefire").
@@ -655,6 +659,8 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         before = low[left : cue.start()]
         if _NEGATED_CUE.search(before):
             return None, f"negated {why}"
+        if status == "proposed" and _SOUGHT.match(cue.group()) and _MEDIATOR.search(before):
+            return "talks", f"mediation {why}"  # "Egyptian mediators are seeking a ceasefire": efforts to reach one
         accepted = _ACCEPTED.search(before[-40:]) if status == "proposed" else None
         if accepted is not None and not _AGREED_TO_SEEK.search(before):
             if _CALL.match(cue.group()) and _BACKED.match(accepted.group()):
