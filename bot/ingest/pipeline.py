@@ -36,11 +36,12 @@ from bot.alerts.queue import StoryChange, queue_for_stories, queue_removal
 from bot.codec import detection_from_dict, detection_to_dict
 from bot.detect.rulebook import RuleBook, TenantRules
 from bot.ingest.items import FeedItem
-from bot.models import Article, Detection, RuleMatch, Summary
+from bot.models import Article, Casualty, Detection, RuleMatch, Summary
 from bot.repo.search import visible_ids
 from bot.repo.stories import story_summaries, story_summary
 from bot.services import Services
 from bot.storage.db import chunked, insert_ignore
+from bot.storage.shapes import CasualtyJSON, TenantStoryState
 from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
 from bot.stories.cluster import StoryDoc, StoryIndex, event_time, new_story_id
 
@@ -764,15 +765,27 @@ def _base(detection: Detection) -> Detection:
     )
 
 
-def _story_state(summary: Summary) -> dict[str, object]:
-    return {
-        "headline": summary.headline,
-        "ceasefire": summary.ceasefire,
-        "casualty": detection_to_dict(Detection(casualties=(summary.casualty,)))["casualties"][0]
-        if summary.casualty
-        else None,
-        "people": list(summary.people),
-        "countries": list(summary.countries),
-        "sources": [s.article_id for s in summary.sources],
-        "rules": list(summary.rules),
-    }
+def _story_state(summary: Summary) -> TenantStoryState:
+    """What `stories.state` keeps of a tenant's summary."""
+    return TenantStoryState(
+        headline=summary.headline,
+        ceasefire=summary.ceasefire,
+        casualty=_casualty_json(summary.casualty) if summary.casualty else None,
+        people=list(summary.people),
+        countries=list(summary.countries),
+        sources=[s.article_id for s in summary.sources],
+        rules=list(summary.rules),
+    )
+
+
+def _casualty_json(c: Casualty) -> CasualtyJSON:
+    """A casualty figure as stored (the fields of `dataclasses.asdict`, in order)."""
+    return CasualtyJSON(
+        count=c.count,
+        qualifier=c.qualifier,
+        kind=c.kind,
+        who=c.who,
+        current=c.current,
+        evidence=c.evidence,
+        cause=c.cause,
+    )

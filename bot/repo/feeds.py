@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.db import rowcount
+from bot.storage.shapes import FeedSpecJSON
 from bot.storage.tables import Feed, SeenItem, Setting
 
 if TYPE_CHECKING:
@@ -69,9 +70,18 @@ async def unique_name(session: AsyncSession, tenant: str, base: str) -> str:
     return f"{base}-{n}"
 
 
-def spec_to_dict(spec: FeedSpec) -> dict[str, Any]:
+def spec_to_dict(spec: FeedSpec) -> FeedSpecJSON:
     """A FeedSpec as the plain dict stored in `feeds.spec`."""
-    return spec.model_dump(mode="json")
+    return FeedSpecJSON(
+        name=spec.name,
+        url=spec.url,
+        interval=spec.interval,
+        jitter=spec.jitter,
+        enabled=spec.enabled,
+        backfill=spec.backfill,
+        fulltext=spec.fulltext,
+        outlet=spec.outlet,
+    )
 
 
 def add_feed_row(session: AsyncSession, tenant: str, spec: FeedSpec, *, title: str | None, now: datetime) -> Feed:

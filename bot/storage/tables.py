@@ -14,6 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from bot.models import AlertKind
+from bot.storage.shapes import FeedSpecJSON, StoryState
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -50,7 +51,7 @@ class Feed(Base):
     tenant: Mapped[str] = mapped_column(String(200), default="local")
     name: Mapped[str] = mapped_column(String(200))
     url: Mapped[str] = mapped_column(Text)
-    spec: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    spec: Mapped[FeedSpecJSON] = mapped_column(JSON, default=dict)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     paused_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -80,7 +81,7 @@ class Story(Base):
     headline: Mapped[str] = mapped_column(Text)
     first_seen: Mapped[datetime]
     last_seen: Mapped[datetime]
-    state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    state: Mapped[StoryState] = mapped_column(JSON, default=dict)
     signature: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
 

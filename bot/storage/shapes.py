@@ -1,0 +1,57 @@
+"""The shapes of the JSON columns, as TypedDicts: what the code writes, so a wrong key is a type error.
+
+Rows written by older versions may lack keys or hold older forms: readers of `stories.state` stay
+tolerant (`bot.repo.stories.state_of_tenant`); these types say what is written now.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from bot.models import CasualtyCause, CasualtyKind, Qualifier
+
+
+class FeedSpecJSON(TypedDict, total=False):
+    """`feeds.spec`: a `bot.ingest.feeds.FeedSpec` as stored (`FeedSpec.model_validate` reads it back).
+
+    `bot.repo.feeds.spec_to_dict` writes every key; a row made without a spec holds `{}` (the column default).
+    """
+
+    name: str
+    url: str
+    interval: int
+    jitter: int
+    enabled: bool
+    backfill: int
+    fulltext: bool
+    outlet: str | None
+
+
+class CasualtyJSON(TypedDict):
+    """A `bot.models.Casualty` as stored (`dataclasses.asdict`)."""
+
+    count: int
+    qualifier: Qualifier
+    kind: CasualtyKind
+    who: str | None
+    current: bool
+    evidence: str
+    cause: CasualtyCause | None
+
+
+class TenantStoryState(TypedDict):
+    """What the pipeline last summarised of a story from one tenant's own sources."""
+
+    headline: str
+    ceasefire: str | None
+    casualty: CasualtyJSON | None
+    people: list[str]
+    countries: list[str]
+    sources: list[str]  # article ids
+    rules: list[str]
+
+
+class StoryState(TypedDict, total=False):
+    """`stories.state`: each tenant's view of the story under its own key (empty for a new story)."""
+
+    by_tenant: dict[str, TenantStoryState]
