@@ -75,7 +75,7 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
 
 
 def article_from_row(row: Any) -> Article:
-    """An Article from an ArticleRow, or from a row of a story list's columns (`search.LISTED`: no text)."""
+    """An Article from an ArticleRow, or from a story list's `ListedArticle` (no text: the text is empty)."""
     return Article(
         id=row.id,
         url=row.url,

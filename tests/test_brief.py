@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from bot.repo import search
-from bot.repo.stories import build_view
+from bot.repo.stories import ListedArticle, ListingCache, build_view, listed_members
 from bot.storage.tables import Story
 from tests.support.commands import (
     MEMBER,
@@ -174,15 +175,34 @@ async def test_a_tenant_sees_only_articles_from_its_own_feeds(seeded, core, cloc
 
 
 async def test_a_story_list_reads_no_texts_and_shows_the_same_story(seeded):
-    """The console's lists read the articles without their texts (`texts=False`): the story is the same as
-    built from whole articles, and asking why each source is there without texts is refused, not guessed."""
+    """The console's lists read each article without its text and only the listing part of its detection, from a
+    cache when read before: the story is the same as built from whole articles, and asking why each source is
+    there without texts is refused, not guessed."""
+    cache = ListingCache(size=3)
     async with seeded.db.session() as session:
         story = await session.get(Story, STORY_ID)
         whole = (await search.articles_of_stories(session, [STORY_ID], "local"))[STORY_ID]
-        listed = (await search.articles_of_stories(session, [STORY_ID], "local", texts=False))[STORY_ID]
-    assert len(listed) == 2 and not any(hasattr(row, "text") for row in listed)
-    view = build_view(story, listed, STORY_ID, "local", reasons=False)
-    assert view == build_view(story, whole, STORY_ID, "local", reasons=False)
-    assert len(view.summary.sources) == 2 and view.summary.casualty is not None
+        first = (await listed_members(session, [STORY_ID], "local", cache))[STORY_ID]
+        again = (await listed_members(session, [STORY_ID], "local", cache))[STORY_ID]
+        uncached = (await listed_members(session, [STORY_ID], "local"))[STORY_ID]
+    assert len(first) == 2 and all(isinstance(a, ListedArticle) and not hasattr(a, "text") for a in first)
+    assert first == again == uncached
+    assert all(len(json.dumps(a.detection)) < len(json.dumps(w.detection)) for a, w in zip(first, whole, strict=True))
+    view = build_view(story, whole, STORY_ID, "local", reasons=False)
+    assert build_view(story, first, STORY_ID, "local", reasons=False) == view
+    assert len(view.summary.sources) == 2 and view.summary.casualty is not None and view.summary.people
+    without_state = build_view(None, first, STORY_ID, "local", reasons=False)  # every part read from the detections
+    assert without_state == build_view(None, whole, STORY_ID, "local", reasons=False)
+    assert without_state.summary.casualty is not None and without_state.summary.sentences
     with pytest.raises(ValueError, match="needs the articles' texts"):
-        build_view(story, listed, STORY_ID, "local")
+        build_view(story, first, STORY_ID, "local")
+
+
+def test_the_listing_cache_keeps_the_most_recent_and_a_new_hash_is_a_new_entry():
+    cache = ListingCache(size=2)
+    cache.put(("a1", "h1"), {"countries": ["Armenia"]})
+    cache.put(("a2", "h2"), {"countries": ["Sudan"]})
+    assert cache.get(("a1", "h1")) == {"countries": ["Armenia"]}  # read: now the most recent
+    cache.put(("a3", "h3"), {"countries": ["Chad"]})
+    assert cache.get(("a2", "h2")) is None and cache.get(("a1", "h1")) is not None
+    assert cache.get(("a1", "edited")) is None  # an edited article (new content hash) is read again

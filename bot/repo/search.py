@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, Literal, overload
+from typing import Any
 
-from sqlalchemy import Row, bindparam, func, select, text
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.tables import ArticleRow, Feed, SeenItem, Story, UTCDateTime
@@ -36,6 +36,10 @@ def visible(tenant: Any) -> Any:
         .where(SeenItem.article_id == ArticleRow.id, Feed.tenant == tenant)
         .exists()
     )
+
+
+# A story's articles, oldest event first.
+MEMBER_ORDER = (ArticleRow.event_at, ArticleRow.seen_at, ArticleRow.id)
 
 
 def visible_story_ids(tenant: Any) -> Any:
@@ -165,55 +169,18 @@ async def stories_by_ids(session: AsyncSession, ids: Iterable[str]) -> dict[str,
     return out
 
 
-# What a list of stories reads of each article: every column but the texts (a list shows no text, and reading
-# and sorting 1,500 texts is most of the cost of a CSV of 500 stories).
-LISTED = (
-    ArticleRow.id,
-    ArticleRow.url,
-    ArticleRow.guid,
-    ArticleRow.title,
-    ArticleRow.outlet,
-    ArticleRow.feed_id,
-    ArticleRow.published,
-    ArticleRow.seen_at,
-    ArticleRow.story_id,
-    ArticleRow.detection,
-    ArticleRow.event_at,
-    ArticleRow.dated,
-)
-
-
-@overload
 async def articles_of_stories(
-    session: AsyncSession, story_ids: Iterable[str], tenant: str | None = None, *, texts: Literal[True] = True
-) -> dict[str, list[ArticleRow]]: ...
-
-
-@overload
-async def articles_of_stories(
-    session: AsyncSession, story_ids: Iterable[str], tenant: str | None = None, *, texts: Literal[False]
-) -> dict[str, list[Row[Any]]]: ...
-
-
-async def articles_of_stories(
-    session: AsyncSession, story_ids: Iterable[str], tenant: str | None = None, *, texts: bool = True
-) -> dict[str, list[ArticleRow]] | dict[str, list[Row[Any]]]:
-    """Every stored article of each story (visible to `tenant` if given), oldest event first.
-
-    Each is an `ArticleRow`; with `texts=False`, a plain row of the `LISTED` columns (no `text`): what a
-    list of stories needs."""
+    session: AsyncSession, story_ids: Iterable[str], tenant: str | None = None
+) -> dict[str, list[ArticleRow]]:
+    """Every stored article of each story (visible to `tenant` if given), oldest event first."""
     ids = [i for i in dict.fromkeys(story_ids) if i]
-    out: dict[str, list[Any]] = {i: [] for i in ids}
-    order = (ArticleRow.event_at, ArticleRow.seen_at, ArticleRow.id)
+    out: dict[str, list[ArticleRow]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        where = [ArticleRow.story_id.in_(chunk), *([visible(tenant)] if tenant is not None else [])]
-        rows: Sequence[Any]
-        if texts:
-            rows = (await session.scalars(select(ArticleRow).where(*where).order_by(*order))).all()
-        else:
-            rows = (await session.execute(select(*LISTED).where(*where).order_by(*order))).all()
-        for row in rows:
+        query = select(ArticleRow).where(ArticleRow.story_id.in_(chunk)).order_by(*MEMBER_ORDER)
+        if tenant is not None:
+            query = query.where(visible(tenant))
+        for row in (await session.scalars(query)).all():
             out[row.story_id or ""].append(row)
     return out
 

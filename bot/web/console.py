@@ -23,6 +23,7 @@ from aiohttp import web
 
 from bot.masking import mask_secrets
 from bot.models import Caller, Invocation, Reply, when_text
+from bot.repo.stories import ListingCache
 from bot.web import charts, worldmap
 from bot.web import stories as data
 from bot.web.auth import OPERATOR, URL_FILE, Session, Sessions, csrf_ok, remove_url_file, write_url_file
@@ -81,6 +82,7 @@ class Console:
         )
         self.templates.filters["when"] = self._when
         self.members = Members(services.settings, services.clock)
+        self.listings = ListingCache()  # what the lists read of each article's detection, for the next list
 
     # -- wiring -------------------------------------------------------------------------------------------
 
@@ -355,7 +357,12 @@ class Console:
 
             rules = await rule_names(session, auth.caller.tenant)
             items = await data.list_stories(
-                session, auth.caller.tenant, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+                session,
+                auth.caller.tenant,
+                flt,
+                limit=PAGE_SIZE,
+                offset=(page - 1) * PAGE_SIZE,
+                cache=self.listings,
             )
         more = len(items) == PAGE_SIZE  # the next page may be empty: it says so
         query = {k: v for k, v in request.query.items() if k != "page" and v}
@@ -406,7 +413,7 @@ class Console:
         start = datetime.combine(since.date(), time.min, tzinfo=UTC)
         async with self.services.db.session() as session:
             items = await data.list_stories(
-                session, auth.caller.tenant, data.StoryFilter(since=start), limit=data.MAX_LIMIT
+                session, auth.caller.tenant, data.StoryFilter(since=start), limit=data.MAX_LIMIT, cache=self.listings
             )
         return self._render(
             "charts.html",
@@ -707,7 +714,7 @@ class Console:
             raise web.HTTPBadRequest(text=json.dumps({"error": "; ".join(problems)}), content_type="application/json")
         limit = _limit(request.query.get("limit"))
         async with self.services.db.session() as session:
-            return await data.list_stories(session, auth.caller.tenant, flt, limit=limit)
+            return await data.list_stories(session, auth.caller.tenant, flt, limit=limit, cache=self.listings)
 
     async def api_stories(self, request: web.Request, auth: Auth) -> web.StreamResponse:
         """`GET /api/stories`: the stories, newest first, as a JSON array."""

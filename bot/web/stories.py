@@ -15,14 +15,24 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.codec import detection_from_dict
 from bot.masking import mask_secrets
 from bot.models import SEVERITIES, Summary
 from bot.repo import search
-from bot.repo.stories import SEVERITY_WEIGHT, StoryView, build_view, casualty_text, state_of_tenant, summary_payload
+from bot.repo.stories import (
+    SEVERITY_WEIGHT,
+    ListedArticle,
+    ListingCache,
+    StoryView,
+    build_view,
+    casualty_text,
+    listed_members,
+    state_of_tenant,
+    summary_payload,
+)
 from bot.storage.tables import AlertRow, ArticleRow, Delivery, Rule, Story
 
 # Stories scanned for one page of a filtered list: a filter matching nothing stops here, not at the last story.
@@ -126,6 +136,7 @@ async def _items(
     *,
     detail: bool = False,
     severities: Mapping[str, str] | None = None,
+    cache: ListingCache | None = None,
 ) -> list[StoryItem]:
     """The tenant's items for these stories, in the order given (a story the tenant cannot see is left out).
 
@@ -134,10 +145,10 @@ async def _items(
     stories = await search.stories_by_ids(session, story_ids)
     if severities is None:
         severities = await _severities(session, tenant)
-    members = (
+    members: Mapping[str, Sequence[ArticleRow]] | Mapping[str, Sequence[ListedArticle]] = (
         await search.articles_of_stories(session, story_ids, tenant)
         if detail
-        else await search.articles_of_stories(session, story_ids, tenant, texts=False)
+        else await listed_members(session, story_ids, tenant, cache)
     )
     out = []
     for sid in story_ids:
@@ -186,12 +197,19 @@ async def _newest_story_ids(session: AsyncSession, tenant: str, flt: StoryFilter
 
 
 async def list_stories(
-    session: AsyncSession, tenant: str, flt: StoryFilter | None = None, *, limit: int = 50, offset: int = 0
+    session: AsyncSession,
+    tenant: str,
+    flt: StoryFilter | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    cache: ListingCache | None = None,
 ) -> list[StoryItem]:
     """The tenant's stories, newest report first, that pass `flt`; at most `limit` after skipping `offset`.
 
     A story is placed by its newest report (within `since`..`until` when given). A filter is applied to the
-    newest `SCAN_STORIES` stories: one that matches none of them answers an empty list."""
+    newest `SCAN_STORIES` stories: one that matches none of them answers an empty list. `cache` keeps what the
+    list read of each article's detection for the next list."""
     flt = flt or StoryFilter()
     kept: list[StoryItem] = []
     skipped = 0
@@ -203,7 +221,7 @@ async def list_stories(
             # Built a batch at a time, or as many as the page still needs (one query for a CSV of 500, not ten).
             take = max(BATCH, limit + offset - skipped - len(kept))
             batch, ids = ids[:take], ids[take:]
-            for item in await _items(session, batch, tenant, severities=severities):
+            for item in await _items(session, batch, tenant, severities=severities, cache=cache):
                 if not flt.keeps(item):
                     continue
                 if skipped < offset:
@@ -232,7 +250,7 @@ async def get_story(session: AsyncSession, tenant: str, story_id: str) -> StoryI
     return found[0] if found else None
 
 
-def _facts(rows: Sequence[ArticleRow] | Sequence[Row[Any]]) -> tuple[Fact, ...]:
+def _facts(rows: Sequence[ArticleRow] | Sequence[ListedArticle]) -> tuple[Fact, ...]:
     """Each event, ceasefire status and current casualty figure of the reports, once, with its sentence."""
     out: dict[tuple[str, str], Fact] = {}
     for row in rows:
