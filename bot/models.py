@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, TypeAlias, get_args
@@ -365,7 +366,7 @@ class Reply:
     ok: bool = True
     ephemeral: bool = False
     summaries: tuple[Summary, ...] = ()
-    data: dict[str, object] = field(default_factory=dict)
+    data: Mapping[str, object] = field(default_factory=dict)  # shapes a face reads: bot.replies
 
 
 def when_text(value: datetime | None, now: datetime, dated: str = "published") -> str:

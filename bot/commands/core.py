@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from bot.errors import CommandError, DiplobotError, NotAllowed, UserInputError
 from bot.models import Caller, Invocation, Reply
+from bot.replies import UsageErrorData
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -245,7 +246,7 @@ class CommandCore:
                 lines=lines,
                 ok=False,
                 ephemeral=True,
-                data={"argument": exc.argument, "usage": exc.usage},
+                data=UsageErrorData(argument=exc.argument, usage=exc.usage),
             )
         except CommandError as exc:
             return Reply(text=f"Error: {exc}", ok=False, ephemeral=True)

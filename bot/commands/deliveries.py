@@ -10,6 +10,7 @@ from bot.commands.deps import outbox_repo as outbox
 from bot.commands.deps import sa, tables
 from bot.errors import UserInputError
 from bot.models import Reply
+from bot.replies import DeliveriesData, DeliveryData, DeliveryShowData
 
 if TYPE_CHECKING:
     from bot.repo.outbox import DeliveryInfo
@@ -36,7 +37,7 @@ def _line(d: DeliveryInfo) -> str:
     return "  ".join(parts)
 
 
-def _data(d: DeliveryInfo) -> dict[str, object]:
+def _data(d: DeliveryInfo) -> DeliveryData:
     return {
         "id": d.id,
         "channel": d.channel,
@@ -82,32 +83,33 @@ async def deliveries(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         return Reply(
             text=f"Delivery #{info.id} to {info.channel} is queued again.",
             lines=("If the channel's subscriptions were paused, resubscribe it so new alerts flow too.",),
-            data={"delivery": _data(info)},
+            data=DeliveryShowData(delivery=_data(info)),
         )
     rows = await outbox.list_deliveries(ctx.services, dead=bool(args.get("dead")), channels=channels)
     if args.get("dead"):
         if not rows:
             return Reply(
-                text="No dead letters: every delivery was sent or is still being tried.", data={"deliveries": []}
+                text="No dead letters: every delivery was sent or is still being tried.",
+                data=DeliveriesData(deliveries=[]),
             )
         return Reply(
             text=f"{len(rows)} dead letter{'s' if len(rows) != 1 else ''} (retry with 'deliveries --retry ID'):",
             lines=tuple(_line(d) for d in rows),
-            data={"deliveries": [_data(d) for d in rows]},
+            data=DeliveriesData(deliveries=[_data(d) for d in rows]),
         )
     counts = await outbox.outbox_counts(ctx.services) if channels is None else {}
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) if counts else ""
     if not rows:
         return Reply(
             text="The outbox is empty: nothing waiting." + (f" ({summary})" if summary else ""),
-            data={"deliveries": [], "counts": counts},
+            data=DeliveriesData(deliveries=[], counts=counts),
         )
     return Reply(
         text=f"{len(rows)} deliver{'ies' if len(rows) != 1 else 'y'} waiting or in flight"
         + (f" ({summary})" if summary else "")
         + ":",
         lines=tuple(_line(d) for d in rows),
-        data={"deliveries": [_data(d) for d in rows], "counts": counts},
+        data=DeliveriesData(deliveries=[_data(d) for d in rows], counts=counts),
     )
 
 

@@ -14,6 +14,7 @@ from bot.commands.deps import feeds_repo as repo
 from bot.commands.deps import pydantic, sa, tables
 from bot.errors import FeedError, NotAllowed, UserInputError
 from bot.models import Reply
+from bot.replies import FeedData, FeedsData
 from bot.validation import sentence
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def _status_line(row: Feed, now: Any) -> str:
     return " — ".join(parts)
 
 
-def _feed_data(row: Feed) -> dict[str, Any]:
+def _feed_data(row: Feed) -> FeedData:
     return {
         "name": row.name,
         "url": row.url,
@@ -101,7 +102,7 @@ async def feeds_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     async with ctx.services.db.session() as session:
         rows = await repo.list_feeds(session, ctx.caller.tenant)
     if not rows:
-        return Reply(text="No feeds yet; an admin can add one with 'feeds add URL'.", data={"feeds": []})
+        return Reply(text="No feeds yet; an admin can add one with 'feeds add URL'.", data=FeedsData(feeds=[]))
     lines = tuple(
         f"{'paused' if r.paused else 'on    '}  {r.name}  {r.url}" + (f"  ({clip(r.title, 60)})" if r.title else "")
         for r in rows
@@ -109,7 +110,7 @@ async def feeds_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     return Reply(
         text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}:",
         lines=lines,
-        data={"feeds": [_feed_data(r) for r in rows]},
+        data=FeedsData(feeds=[_feed_data(r) for r in rows]),
     )
 
 
@@ -122,12 +123,12 @@ async def feeds_status(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         async with ctx.services.db.session() as session:
             rows = await repo.list_feeds(session, ctx.caller.tenant)
     if not rows:
-        return Reply(text="No feeds yet.", data={"feeds": []})
+        return Reply(text="No feeds yet.", data=FeedsData(feeds=[]))
     failing = sum(1 for r in rows if r.consecutive_failures or r.paused)
     return Reply(
         text=f"{len(rows)} feed{'s' if len(rows) != 1 else ''}, {failing} with problems:",
         lines=tuple(_status_line(r, now) for r in rows),
-        data={"feeds": [_feed_data(r) for r in rows]},
+        data=FeedsData(feeds=[_feed_data(r) for r in rows]),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,17 @@ from bot.commands.deps import rules_repo as repo
 from bot.commands.deps import yaml
 from bot.errors import NotAllowed, UserInputError
 from bot.models import SEVERITIES, Reply
+from bot.replies import (
+    BacktestData,
+    EditEffectData,
+    FieldErrorData,
+    HistoryData,
+    HistoryEntryData,
+    InvalidData,
+    RulePreviewData,
+    RuleSavedData,
+    RuleShowData,
+)
 
 if TYPE_CHECKING:
     from bot.storage.tables import Rule, RuleAudit
@@ -169,7 +181,7 @@ def _edit_effect(before: repo.Backtest, after: repo.Backtest) -> list[str]:
     return lines
 
 
-def _backtest_data(result: repo.Backtest) -> dict[str, Any]:
+def _backtest_data(result: repo.Backtest) -> BacktestData:
     return {
         "days": result.days,
         "scanned": result.scanned,
@@ -184,7 +196,7 @@ def _backtest_data(result: repo.Backtest) -> dict[str, Any]:
     }
 
 
-def _edit_data(before: repo.Backtest, after: repo.Backtest) -> dict[str, list[str]]:
+def _edit_data(before: repo.Backtest, after: repo.Backtest) -> EditEffectData:
     """The article ids an edit adds to and removes from the saved rule's hits (as `_edit_effect` lists them)."""
     old = {h.article_id for h in before.hits}
     new = {h.article_id for h in after.hits}
@@ -195,14 +207,14 @@ def _edit_data(before: repo.Backtest, after: repo.Backtest) -> dict[str, list[st
     }
 
 
-def _invalid(name: str, errors: list[dict[str, str]], *, what: str | None = None) -> Reply:
+def _invalid(name: str, errors: Sequence[Mapping[str, str]], *, what: str | None = None) -> Reply:
     subject = what or f"Rule {name!r}"
     return Reply(
         text=f"{subject} is not valid ({len(errors)} problem{'s' if len(errors) != 1 else ''}); nothing saved.",
         lines=tuple(f"{e['field']}: {e['message']}" for e in errors),
         ok=False,
         ephemeral=True,
-        data={"errors": errors},
+        data=InvalidData(errors=[FieldErrorData(field=e["field"], message=e["message"]) for e in errors]),
     )
 
 
@@ -290,7 +302,7 @@ async def watch_show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     return Reply(
         text=f"Rule {row.name} ({'enabled' if row.enabled else 'disabled'}):",
         lines=tuple(text.rstrip().splitlines()),
-        data={"rule": row.name, "spec": row.spec, "enabled": row.enabled, "yaml": text},
+        data=RuleShowData(rule=row.name, spec=row.spec, enabled=row.enabled, yaml=text),
     )
 
 
@@ -334,7 +346,7 @@ async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) 
         return Reply(
             text=f"Rule {name!r} {'added' if created else 'updated'}.",
             lines=tuple(_describe(checked.spec)),
-            data={"rule": name, "saved": True, "spec": checked.spec},
+            data=RuleSavedData(rule=name, saved=True, spec=checked.spec),
         )
     async with ctx.services.db.session() as session:
         result = await repo.backtest(session, name, checked.spec, days=days, now=now, tenant=ctx.caller.tenant)
@@ -358,18 +370,20 @@ async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) 
     if saved is not None:
         lines += _edit_effect(saved, result)
     lines.append("Nothing saved yet: run the same command with --yes to save.")
+    preview: RulePreviewData = {
+        "rule": name,
+        "saved": False,
+        "preview": True,
+        "spec": checked.spec,
+        "backtest": _backtest_data(result),
+    }
+    if saved is not None:
+        preview["edit"] = _edit_data(saved, result)
     return Reply(
         text=f"Preview of {'the edited' if editing else 'new'} rule {name!r} (valid, not saved).",
         lines=tuple(lines),
         ephemeral=True,
-        data={
-            "rule": name,
-            "saved": False,
-            "preview": True,
-            "spec": checked.spec,
-            "backtest": _backtest_data(result),
-            **({"edit": _edit_data(saved, result)} if saved is not None else {}),
-        },
+        data=preview,
     )
 
 
@@ -450,24 +464,24 @@ async def watch_history(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         entries = await repo.history(session, ctx.caller.tenant, args.get("rule"), limit)
     scope = f"rule {args['rule']!r}" if args.get("rule") else "the watch rules"
     if not entries:
-        return Reply(text=f"No changes recorded for {scope}.", data={"entries": []})
+        return Reply(text=f"No changes recorded for {scope}.", data=HistoryData(entries=[]))
     return Reply(
         text=f"Changes to {scope}, newest first:",
         lines=tuple(_audit_line(e) for e in entries),
-        data={
-            "entries": [
-                {
-                    "rule": e.rule,
-                    "actor": e.actor,
-                    "action": e.action,
-                    "at": e.at.isoformat(),
-                    "before": e.before,
-                    "after": e.after,
-                    "change": _diff(e.before, e.after),
-                }
+        data=HistoryData(
+            entries=[
+                HistoryEntryData(
+                    rule=e.rule,
+                    actor=e.actor,
+                    action=e.action,
+                    at=e.at.isoformat(),
+                    before=e.before,
+                    after=e.after,
+                    change=_diff(e.before, e.after),
+                )
                 for e in entries
             ]
-        },
+        ),
     )
 
 
