@@ -1357,3 +1357,29 @@ def test_a_truce_in_force_shaken_or_ended_in_headline_words(detector: Detector, 
 )
 def test_a_mediator_seeking_a_truce_is_negotiating_it(detector: Detector, text: str, status: str) -> None:
     assert _line_status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # A war judged as a whole reports no fighting (corpus convention 1).
+        (
+            "In the face of Russia's unprovoked and unjustified military invasion of Ukraine, the EU helps refugees.",
+            set(),
+        ),
+        ("We condemn Russia's unprovoked war against Ukraine.", set()),
+        ("Russia's brutal invasion has displaced millions.", set()),
+        # A declaration as an act, a company sold: no agreement.
+        ("Sessions welcomed the president's declaration of the opioid epidemic as a public health emergency.", set()),
+        ("Dow Jones agreed to be bought by News Corporation.", set()),
+        # Near misses: a specific attack so judged, a launch today, a joint declaration, a text adopted.
+        ("Israel condemned the brutal attack on a bus in Jerusalem.", {"clash"}),
+        ("Russian forces launched a full-scale invasion of Ukraine on Thursday.", {"clash"}),
+        ("The two leaders signed a joint declaration of principles on Monday.", {"agreement"}),
+        ("The summit adopted a declaration on maritime security.", {"agreement"}),
+    ],
+)
+def test_a_war_judged_whole_a_declaring_act_and_a_company_sale_are_no_events(
+    detector: Detector, text: str, types: set[str]
+) -> None:
+    assert _types(detector, text) == types

@@ -285,6 +285,7 @@ _NOT_YET_BEFORE = re.compile(
     r"unless|negotiat(?:e|es|ing|ion of|ions on|ions over)|work to|working to|work on|working on|close to|closer to|near|nearing|try\w* to|want\w* to|"
     r"need\w* to|refus\w*|reject\w*|fail\w* to|yet to|not|never|no)\b"
 )
+_ACT_OF_DECLARING = re.compile(r"\s+of\b")
 # What the sides agreed is a view or a way of working, not an agreement.
 _CONSENSUS = re.compile(
     r"\s*(?:the |on the |upon the )?(?:importance|need|necessity|value|urgency)\b|\s*(?:continue|work|keep|stay|remain|"
@@ -292,6 +293,8 @@ _CONSENSUS = re.compile(
     # "agreed that it is in the interest of both to ...", "agreed that it was important to": a judgement.
     r"|\s*(?:that\s+)?(?:it|this|there)\s+(?:is|was|would be|will be|remains?)\s+(?:in\s+(?:the|their|our|both)|important|vital|"
     r"essential|crucial|necessary|critical|time|no|a need)\b"
+    # A company sold or bought: "Dow Jones agreed to be bought by News Corporation" (business, not diplomacy).
+    r"|\s*(?:be\s+)?(?:bought|buy|acquired|acquire|sold|sell|merge|taken over|take over)\b"
 )
 # "Agreed that ...": what follows is an arrangement only when it is settled for the future ("a truce will take
 # effect", "both armies would withdraw", "prisoners would be exchanged", "the ceasefire is to begin"). A judgement
@@ -369,6 +372,12 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
             continue  # "the leaders agreed that the situation is grave": a shared view (_THAT_AUX)
         return True
     for m in _AGREEMENT.finditer(low):
+        if (
+            m.group() == "declaration"
+            and _ACT_OF_DECLARING.match(low, m.end())
+            and "joint" not in low[max(0, m.start() - 8) : m.start()]
+        ):
+            continue  # "the declaration of the epidemic as an emergency", "of independence": an act, not a text agreed
         left, right = _bounds(low, m.start(), m.end())
         if _PENDING_NOUN.search(low, max(left, m.start() - 30), m.start()) or _negated(low, m.start()):
             continue
@@ -422,6 +431,14 @@ _CLASH_CAUSE = re.compile(
     r"\b(?:aftermath of|consequences of|training for|preparing for|prepare for|"
     r"capabilit(?:y|ies) for|ability to|able to)\W+(?:\w+\W+){0,3}$"
 )
+# A war judged as a whole (corpus convention 1: "Russia's unprovoked war", "in the face of Russia's unprovoked and
+# unjustified military invasion"): a characterisation, no fighting reported. A specific attack so judged ("the
+# brutal attack on a bus") is still reported.
+_WAR_JUDGED = re.compile(
+    r"\b(?:unprovoked|unjustified|unjustifiable|illegal|illegitimate|brutal|barbaric|senseless|criminal)\W+"
+    r"(?:(?:and|military|of|full-scale|large-scale|\w+'s)\W+){0,3}$"
+)
+_WAR_WORD = re.compile(r"(?:invasion|invaded|military aggression|aggression|war)\b")
 # "Title clash", "semi-final clash": a match.
 _MATCH_CLASH = re.compile(r"\b(?:title|final|semi-?final|quarter-?final|cup|league|derby|match|top-of-the-table)\s+$")
 # "The port explosion investigation": the event is what is investigated, tried or remembered.
@@ -857,6 +874,8 @@ def _fighting_reported(low: str, start: int) -> bool:
         return False
     before = low[max(0, start - 30) : start]
     if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before) or _CLASH_CAUSE.search(before):
+        return False
+    if _WAR_WORD.match(low, start) and _WAR_JUDGED.search(low, max(0, start - 45), start):
         return False
     return not _MATCH_CLASH.search(before) and not _CLASH_TOPIC.match(low, start)
 
