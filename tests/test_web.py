@@ -607,6 +607,7 @@ def test_diplobot_run_prints_the_link_and_console_url_prints_it_again(tmp_path: 
         assert again.returncode == 0 and again.stdout.strip() == child.line
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"{child.base}/api/stories", timeout=10)
+        refused.value.close()  # the error holds the response and its socket
         assert refused.value.code == 401
         request = urllib.request.Request(
             f"{child.base}/api/stories", headers={"Authorization": f"Bearer {child.token}"}

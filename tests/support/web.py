@@ -148,8 +148,11 @@ def bot_process(root: Path, env: Mapping[str, str], *, seconds: float = 60) -> I
         stderr=subprocess.STDOUT,
         text=True,
     )
+    assert proc.stdout is not None
+    stdout = proc.stdout
     lines: list[str] = []
-    threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True).start()  # type: ignore[union-attr]
+    reader = threading.Thread(target=lambda: lines.extend(iter(stdout.readline, "")), daemon=True)
+    reader.start()
     try:
         deadline = time.monotonic() + seconds
         while not any(x.startswith("console: ") for x in lines) and proc.poll() is None:
@@ -165,3 +168,5 @@ def bot_process(root: Path, env: Mapping[str, str], *, seconds: float = 60) -> I
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        reader.join(timeout=15)  # the pipe ends with the process; then close our end of it
+        stdout.close()
