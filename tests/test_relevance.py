@@ -154,6 +154,12 @@ def test_general_conflict_and_diplomacy_vocabulary_counts_through_its_class(titl
         ("FM Araghchi slams France over human rights record", True),
         ("Biden hosts Japanese prime minister at the White House", True),
         ("Macron visits a French school after the floods", False),
+        # International bodies and armed groups deal with states as states do; a state as a mere location is not dealt with.
+        ("U.N. warns Bolivia crisis could spin out of control", True),
+        ("Taliban detain British aid workers", True),
+        ("EU condemns Belarus over migrant flights", True),
+        ("UN warns of record heat in India", False),
+        ("Rebels win football cup in Spain", False),
         ("Thousands of Canadians call for US ambassador's expulsion", False),
         ("Toyota recalls cars in Japan and the US", False),
         ("Spain urges eclipse watchers to be wary of wildfire risks", False),

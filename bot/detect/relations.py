@@ -23,9 +23,9 @@ from bot.models import Person
 # "protest" are left to the diplomat form: alone they recall products and name street protests.
 _VERB = re.compile(
     r"\b(?:summon(?:s|ed|ing)?|expel(?:s|led|ling)?|expulsions?|warn(?:s|ed|ing|ings)?|"
-    r"threat(?:en|ens|ened|ening)?|condemn(?:s|ed|ing)?|accus(?:es|ed|ing)|blam(?:es|ed|ing)|"
+    r"threat(?:en|ens|ened|ening)?|condemn(?:s|ed|ing)?|accus(?:e|es|ed|ing)|blam(?:es|ed|ing)|"
     r"denounc(?:es|ed|ing)|rebuk(?:es|ed)|slam(?:s|med)?|criticis(?:es|ed|ing)|criticiz(?:es|ed|ing)|"
-    r"block(?:s|ed)|bann?(?:s|ed)|frees|freed|releas(?:es|ed)|detain(?:s|ed)|arrest(?:s|ed)|"
+    r"block(?:s|ed)|bann?(?:s|ed)|frees|freed|releas(?:es|ed)|detain(?:s|ed)?|arrest(?:s|ed)|"
     r"visit(?:s|ed|ing)?|host(?:s|ed|ing)|snub(?:s|bed)?|retaliat(?:es|ed|ion)|"
     r"sever(?:s|ed)|cuts? ties|suspends?|suspended|recognis(?:es|ed)|recogniz(?:es|ed))\b"
 )
@@ -39,6 +39,12 @@ _DIPLOMAT_VERB = re.compile(
 )
 
 
+# Bodies and armed groups that deal with states as states do: "U.N. warns Bolivia", "Hamas frees 2 American hostages".
+_NON_STATE_ACTOR = re.compile(
+    r"\b(?:u\.?n\.?|united nations|eu|european union|nato|african union|ecowas|asean|security council|g7|g20|"
+    r"hamas|hezbollah|houthis?|taliban|rebels|militants|insurgents|jihadists|al-shabaab|islamic state|isis|wagner|rsf)\b"
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|across|near|inside|throughout)\s+(?:the\s+)?$")
 _PASSIVE_AGENT = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?$")
 # "US ambassador's expulsion": the state of a diplomat in the possessive is the one acted upon.
 _DIPLOMAT_POSSESSIVE = re.compile(
@@ -96,4 +102,11 @@ def headline_relation(doc: Doc, place_hits: Iterable[PlaceHit], people: Iterable
         officials = [p for p in people if p.title]
         if officials and any(_acting_official(line, m, officials, states) for m in _VERB.finditer(line)):
             return sentence.text
+        for m in _VERB.finditer(line):
+            if _NON_STATE_ACTOR.search(line, 0, m.start()) and any(
+                h.start - sentence.start >= m.end()
+                and not _LOCATIVE.search(line, max(0, h.start - sentence.start - 8), h.start - sentence.start)
+                for h in hits
+            ):
+                return sentence.text  # "U.N. warns Bolivia ...", "Hamas frees 2 American hostages"
     return None
