@@ -1383,3 +1383,24 @@ def test_a_war_judged_whole_a_declaring_act_and_a_company_sale_are_no_events(
     detector: Detector, text: str, types: set[str]
 ) -> None:
     assert _types(detector, text) == types
+
+
+@pytest.mark.parametrize(
+    ("line", "sanctions"),
+    [
+        # The verb says they are imposed: "sanctioned", a headline's body or state before the present verb.
+        ("Treasury sanctioned five Hezbollah financiers on Tuesday.", True),
+        ("US sanctions Russian oil firms", True),
+        ("EU sanctions Iranian drone makers", True),
+        ("UK sanctions 10 Iranian officials over protest crackdown", True),
+        # Near misses: the noun, a compound, a plan, an adjective, a modal.
+        ("US weighs sanctions on China", False),
+        ("Coronavirus amplifies US sanctions pressure on adversaries", False),
+        ("EU sanctions will hit Russian banks", False),
+        ("The sanctioned oligarch sold his yacht.", False),
+        ("Treasury could have sanctioned the bank earlier.", False),
+    ],
+)
+def test_sanctions_as_a_verb_are_imposed(detector: Detector, line: str, sanctions: bool) -> None:
+    title, text = ("", line) if line.endswith(".") else (line, "")
+    assert ("sanctions" in _types(detector, text, title)) is sanctions

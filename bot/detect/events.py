@@ -447,6 +447,16 @@ _SANCTIONS = re.compile(r"\b(?:sanctions?|sanctioned|embargo|asset freeze|travel
 _SANCTIONS_CUE = re.compile(
     r"\b(?:impos\w*|slapped|announc\w*|new|lift\w*|eased|eases|levied|designat\w*|froze|frozen|targeting|against)\b"
 )
+# The verb itself says they are imposed: "Treasury sanctioned five financiers" ("the sanctioned oligarch" is an
+# adjective), and in a headline a sanctioning body or state before the present verb with its object after it ("US
+# sanctions Russian oil firms"; "US sanctions on China" is the noun).
+_SANCTIONED = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\bsanctioned\b")
+_TITLE_SANCTIONS = re.compile(
+    r"\b(?:treasury|ofac|state department|us|u\.s\.?|uk|eu|britain|canada|japan|australia|washington|london|"
+    r"brussels|ottawa|tokyo|canberra)\s+sanctions\s+(?!(?:on|against|over|for|relief|regime|bill|package|talks|threat|"
+    r"list|policy|pressure|campaign|enforcement|evasion|waivers?|exemptions?|compliance|programm?e?|debate|row|dispute|"
+    r"will|would|could|may|might|are|were|have|has|hit|hits|bite|bites|remain|stay)\b)[\w'-]+"
+)
 _SANCTIONS_NOT = re.compile(
     r"\b(?:could|threat\w*|consider\w*|may|might|would|warn\w*|if|possible|potential|weigh\w*)\b"
 )
@@ -1085,7 +1095,12 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             sm = _SANCTIONS.search(low)
             if sm:
                 win = _window(low, sm.start(), sm.end())
-                if _SANCTIONS_CUE.search(win) and not _SANCTIONS_NOT.search(win) and not _negated(low, sm.start()):
+                done = _SANCTIONED.search(low) or (sent.is_title and _TITLE_SANCTIONS.search(low))
+                if (
+                    (_SANCTIONS_CUE.search(win) or done)
+                    and not _SANCTIONS_NOT.search(win)
+                    and not _negated(low, sm.start())
+                ):
                     out.append(Reading("sanctions", None, w, sent))
     return out
 
