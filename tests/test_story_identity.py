@@ -489,3 +489,16 @@ def test_a_statement_the_next_day_joins_a_long_report_of_one_bombing(doc) -> Non
         T0 + timedelta(hours=22),
     )
     assert len(set(cluster([report, statement]))) == 1
+
+
+def test_a_name_weighs_less_as_more_indexed_reports_carry_it_and_more_again_when_they_leave(doc) -> None:  # type: ignore[no-untyped-def]
+    # Names are weighted by how rare they are in the window; the weight follows every article indexed or expired.
+    index = StoryIndex(window=timedelta(hours=72))
+    first = index.idf("kismayo")
+    index.add(doc("k1", "Clashes near Kismayo", "Fighting broke out near Kismayo on Monday, officials said.", T0))
+    after_one = index.idf("kismayo")
+    index.add(doc("k2", "Kismayo port reopens", "The port of Kismayo reopened on Tuesday after the fighting.", T0))
+    after_two = index.idf("kismayo")
+    assert first > after_one > after_two
+    index.expire(T0 + timedelta(days=10))
+    assert index.idf("kismayo") == first

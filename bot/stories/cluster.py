@@ -783,6 +783,10 @@ class StoryIndex:
     _postings: dict[str, deque[str]] = field(init=False, default_factory=dict)
     _df: Counter[str] = field(init=False, default_factory=Counter)
     _wdf: Counter[str] = field(init=False, default_factory=Counter)
+    # IDF values of the moment: one lookup scores several candidates that share names and words, and the counts
+    # do not change until the article is indexed (cleared whenever they do).
+    _idf_names: dict[str, float] = field(init=False, default_factory=dict)
+    _idf_words: dict[str, float] = field(init=False, default_factory=dict)
     _seq: int = field(init=False, default=0)
     _stories: dict[str, _Story] = field(init=False, default_factory=dict)
     # (when it leaves the window, seq, article id), soonest first: expiring looks at what leaves, not at everything.
@@ -904,7 +908,15 @@ class StoryIndex:
         e.word_norm = math.sqrt(sum((tf * self._idf(self._wdf, w)) ** 2 for w, tf in e.words.items()))
 
     def _idf(self, df: Counter[str], key: str) -> float:
-        return math.log((len(self._entries) + IDF_PRIOR) / (df.get(key, 0) + 1.0))
+        memo = self._idf_names if df is self._df else self._idf_words
+        value = memo.get(key)
+        if value is None:
+            value = memo[key] = math.log((len(self._entries) + IDF_PRIOR) / (df.get(key, 0) + 1.0))
+        return value
+
+    def _counts_changed(self) -> None:
+        self._idf_names.clear()
+        self._idf_words.clear()
 
     def idf(self, name: str) -> float:
         """Inverse document frequency of a name over the indexed window, smoothed by a prior."""
@@ -1007,6 +1019,7 @@ class StoryIndex:
         self._lsh.insert(doc.article_id, entry.minhash)
         self._df.update(entry.names.keys())
         self._wdf.update(entry.words.keys())
+        self._counts_changed()
         for name in entry.names:
             posting = self._postings.get(name)
             if posting is None:
@@ -1072,6 +1085,8 @@ class StoryIndex:
             for word in entry.words:
                 if self._wdf[word] <= 0:
                     del self._wdf[word]
+        if old:
+            self._counts_changed()
         return len(old)
 
     def _limit(self, stated: bool) -> timedelta:
