@@ -21,6 +21,11 @@ def _line_status(detector: Detector, line: str) -> str | None:
     return _status(detector, "", line) if not line.endswith(".") else _status(detector, line)
 
 
+def _line_types(detector: Detector, line: str) -> set[str]:
+    """The event types of one written line: a headline when it has no full stop, else a sentence of the text."""
+    return _types(detector, "", line) if not line.endswith(".") else _types(detector, line)
+
+
 def _types(detector: Detector, text: str, title: str = "") -> set[str]:
     return {e.type for e in detector.detect(title, text).events}
 
@@ -1402,5 +1407,21 @@ def test_a_war_judged_whole_a_declaring_act_and_a_company_sale_are_no_events(
     ],
 )
 def test_sanctions_as_a_verb_are_imposed(detector: Detector, line: str, sanctions: bool) -> None:
-    title, text = ("", line) if line.endswith(".") else (line, "")
-    assert ("sanctions" in _types(detector, text, title)) is sanctions
+    assert ("sanctions" in _line_types(detector, line)) is sanctions
+
+
+@pytest.mark.parametrize(
+    ("line", "talks"),
+    [
+        # A truce being negotiated is talks held, though no meeting word names them.
+        ("Norwegian officials in Sri Lanka to broker truce", True),
+        ("Egyptian mediators are seeking a ceasefire between Israel and Hamas.", True),
+        ("Negotiations on a ceasefire broke down on Sunday without agreement.", True),
+        # Near misses: a truce called for, agreed or holding is no negotiation.
+        ("The ministers called for an immediate ceasefire.", False),
+        ("Both sides agreed to a ceasefire on Tuesday.", False),
+        ("Gaza truce enters fifth day", False),
+    ],
+)
+def test_a_truce_being_negotiated_is_talks(detector: Detector, line: str, talks: bool) -> None:
+    assert ("talks" in _line_types(detector, line)) is talks

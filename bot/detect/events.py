@@ -1395,4 +1395,9 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
         else:
             best = max(rs, key=lambda r: r.weight)
             events.append(Event(etype, None, best.sentence.text))
+    truce = next((e for e in events if e.type == "ceasefire"), None)
+    if truce is not None and truce.status == "talks" and not any(e.type == "talks" for e in events):
+        # A truce being negotiated is talks held ("Norwegian officials in Sri Lanka to broker truce", "mediators
+        # are seeking a ceasefire"), though no meeting word names them.
+        events.append(Event("talks", None, truce.evidence))
     return events
