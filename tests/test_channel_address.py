@@ -7,7 +7,7 @@ it is subscribed, not when it is delivered to."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -137,8 +137,8 @@ async def test_core_refuses_a_bad_channel_option_and_discord_webhook_host(core: 
 # ---------------------------------------------------------------- Slack (fake Slack, real Bolt, real core)
 
 
-async def test_slack_refuses_the_same_addresses(fake: FakeSlack, adapter: SlackAdapter) -> None:
-    slack_fake, slack = fake, adapter
+async def test_slack_refuses_the_same_addresses(slack_fake: FakeSlack, adapter: SlackAdapter) -> None:
+    slack_fake, slack = slack_fake, adapter
     added = await run_slash(slack_fake, slack, "/watch", f'add {RULE} --spec "{RULE_SPEC}" --yes')
     assert "added" in added["text"], added
     for address, problem in [
@@ -156,12 +156,6 @@ async def test_slack_refuses_the_same_addresses(fake: FakeSlack, adapter: SlackA
 
 
 # ---------------------------------------------------------------- Discord (fake Discord, real discord.py, real core)
-
-
-@pytest.fixture
-async def discord_fake(restore_endpoints: None) -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        yield server
 
 
 async def test_discord_refuses_the_same_addresses(discord_fake: FakeDiscord, core: CommandCore) -> None:

@@ -9,7 +9,6 @@ reason, and the rows after it still go out.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import subprocess
 import sys
@@ -58,15 +57,15 @@ async def cli(env: dict[str, str], *args: str) -> str:
     return done.stdout
 
 
-def app_for(env: dict[str, str], slack: FakeSlack, discord_server: FakeDiscord) -> App:
+def app_for(env: dict[str, str], slack_fake: FakeSlack, discord_fake: FakeDiscord) -> App:
     """The app with the real Slack (Socket Mode) and Discord adapters, pointed at the fake servers."""
     settings = Settings(
         **env,
         DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,
         SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[arg-type]
         SLACK_APP_TOKEN=APP_TOKEN,
-        SLACK_API_URL=slack.api_url,
-        **discord_server.env(),
+        SLACK_API_URL=slack_fake.api_url,
+        **discord_fake.env(),
         _env_file=None,
     )
     return App(settings, fetcher=loopback_fetcher())  # workspaces read the loopback feeds as public ones
@@ -87,20 +86,8 @@ async def stopped(app: App) -> None:
     await app.close()
 
 
-def slack_posts(slack: FakeSlack) -> list[str]:
-    """Top-level messages in Slack channel C1, as JSON text."""
-    return [
-        json.dumps({"text": m.text, "blocks": m.blocks}) for m in slack.channel_messages("C1") if m.thread_ts is None
-    ]
-
-
-def discord_posts(discord_server: FakeDiscord) -> list[str]:
-    """Messages in the Discord text channel, as JSON text."""
-    return [json.dumps(m) for m in discord_server.channel_messages(TEXT_CHANNEL)]
-
-
 async def test_channels_subscribed_from_the_cli_get_the_seed_story(
-    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+    slack_fake: FakeSlack, discord_fake: FakeDiscord, database_url: str, config_dir: Path
 ) -> None:
     env = env_for(database_url, config_dir)
     for channel in (SLACK_CHANNEL, DISCORD_CHANNEL):
@@ -108,18 +95,17 @@ async def test_channels_subscribed_from_the_cli_get_the_seed_story(
         assert f"{channel} now follows rule 'ceasefire-developments'" in said
     # A second rule the story matches too: still one alert per story and channel.
     await cli(env, "subscribe", "conflict-casualties", "--channel", SLACK_CHANNEL)
-    async with FakeDiscord() as discord_server:
-        app = await started(app_for(env, fake, discord_server))
-        try:
-            began = time.monotonic()
-            await app.poll_all(force=True)
-            await app.outbox.drain()
-            took = time.monotonic() - began
-            async with app.services.db.session() as session:
-                rows = (await session.execute(select(Delivery.channel, Delivery.status, Delivery.last_error))).all()
-            slack_sent, discord_sent = slack_posts(fake), discord_posts(discord_server)
-        finally:
-            await stopped(app)
+    app = await started(app_for(env, slack_fake, discord_fake))
+    try:
+        began = time.monotonic()
+        await app.poll_all(force=True)
+        await app.outbox.drain()
+        took = time.monotonic() - began
+        async with app.services.db.session() as session:
+            rows = (await session.execute(select(Delivery.channel, Delivery.status, Delivery.last_error))).all()
+        slack_sent, discord_sent = slack_fake.posts("C1"), discord_fake.posts(TEXT_CHANNEL)
+    finally:
+        await stopped(app)
     assert sorted((r.channel, r.status) for r in rows) == [(DISCORD_CHANNEL, "sent"), (SLACK_CHANNEL, "sent")], rows
     assert len(slack_sent) == 1 and len(discord_sent) == 1, (slack_sent, discord_sent)
     for sent in (slack_sent[0], discord_sent[0]):
@@ -128,7 +114,7 @@ async def test_channels_subscribed_from_the_cli_get_the_seed_story(
 
 
 async def test_a_row_that_cannot_be_rendered_is_a_dead_letter_and_the_rest_flow(
-    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, tmp_path: Path
+    slack_fake: FakeSlack, discord_fake: FakeDiscord, database_url: str, config_dir: Path, tmp_path: Path
 ) -> None:
     """The seed story's rows are queued, then its only feed is removed (its articles are no longer the
     operator's to show): those rows die with their reason, and another story's row queued after them goes out."""
@@ -145,21 +131,20 @@ async def test_a_row_that_cannot_be_rendered_is_a_dead_letter_and_the_rest_flow(
         feeds.write(f"  - name: wire\n    url: {other}\n    interval: 60\n    backfill: 50\n    outlet: Wire\n")
     env = env_for(database_url, config_dir)
     await cli(env, "subscribe", "ceasefire-developments", "--channel", SLACK_CHANNEL)
-    async with FakeDiscord() as discord_server:
-        app = await started(app_for(env, fake, discord_server))
-        try:
-            for feed_id in sorted(await app.feed_ids()):  # the seeds first: their post is the older row
-                await app.poll(feed_id, force=True)
-            async with app.services.db.session() as session:
-                queued = (await session.scalars(select(Delivery).order_by(Delivery.id))).all()
-            assert [(r.channel, r.kind, r.status) for r in queued] == [(SLACK_CHANNEL, "post", "pending")] * 2
-            assert (await app.core.run_text("feeds remove seeds", _operator())).ok
-            await app.outbox.drain()
-            async with app.services.db.session() as session:
-                rows = (await session.scalars(select(Delivery).order_by(Delivery.id))).all()
-            sent = slack_posts(fake)
-        finally:
-            await stopped(app)
+    app = await started(app_for(env, slack_fake, discord_fake))
+    try:
+        for feed_id in sorted(await app.feed_ids()):  # the seeds first: their post is the older row
+            await app.poll(feed_id, force=True)
+        async with app.services.db.session() as session:
+            queued = (await session.scalars(select(Delivery).order_by(Delivery.id))).all()
+        assert [(r.channel, r.kind, r.status) for r in queued] == [(SLACK_CHANNEL, "post", "pending")] * 2
+        assert (await app.core.run_text("feeds remove seeds", _operator())).ok
+        await app.outbox.drain()
+        async with app.services.db.session() as session:
+            rows = (await session.scalars(select(Delivery).order_by(Delivery.id))).all()
+        sent = slack_fake.posts("C1")
+    finally:
+        await stopped(app)
     assert [r.status for r in rows] == ["dead", "sent"], [(r.status, r.last_error) for r in rows]
     assert rows[0].last_error and rows[0].last_error.startswith("cannot be rendered:"), rows[0].last_error
     assert len(sent) == 1 and "Sudan ceasefire collapses" in sent[0] and SEED_SOURCES[0] not in sent[0]

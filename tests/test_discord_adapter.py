@@ -129,25 +129,20 @@ class Core(CommandCore):
         return [n for n in names if n.startswith(prefix)]
 
 
-@pytest.fixture
-async def fake(restore_endpoints: None) -> Any:
-    """A running fake Discord."""
-    async with FakeDiscord() as server:
-        yield server
-
-
-def settings_for(fake: FakeDiscord, **extra: Any) -> Settings:
+def settings_for(discord_fake: FakeDiscord, **extra: Any) -> Settings:
     """Settings pointing at the fake server."""
-    env = {**fake.env(), "DISCORD_ADMIN_ROLE": str(ADMIN_ROLE), "DISCORD_FLASH_ROLE": FLASH_ROLE, **extra}
+    env = {**discord_fake.env(), "DISCORD_ADMIN_ROLE": str(ADMIN_ROLE), "DISCORD_FLASH_ROLE": FLASH_ROLE, **extra}
     return Settings(**env)  # type: ignore[arg-type]
 
 
 @pytest.fixture
-async def running(fake: FakeDiscord) -> Any:
+async def running(discord_fake: FakeDiscord) -> Any:
     """A started adapter with the test commands, and what they recorded."""
     rec = Recorder()
     core = Core(services=object(), registry=registry(rec))  # type: ignore[arg-type]
-    adapter = DiscordAdapter(settings_for(fake), core, defer_after=0.2, ready_timeout=5, guild_ready_timeout=0.05)
+    adapter = DiscordAdapter(
+        settings_for(discord_fake), core, defer_after=0.2, ready_timeout=5, guild_ready_timeout=0.05
+    )
     await adapter.start()
     try:
         yield adapter, rec
@@ -168,23 +163,23 @@ def test_no_token_no_adapter(restore_endpoints: None) -> None:
     assert create(Settings(DISCORD_TOKEN=None), Core(services=object(), registry=CommandRegistry())) is None  # type: ignore[arg-type,call-arg]
 
 
-async def test_login_sync_and_gateway(fake: FakeDiscord, caplog: pytest.LogCaptureFixture) -> None:
+async def test_login_sync_and_gateway(discord_fake: FakeDiscord, caplog: pytest.LogCaptureFixture) -> None:
     """Login, invite URL logged, commands synced from the specs, minimal intents, READY."""
     rec = Recorder()
-    adapter = create(settings_for(fake), Core(services=object(), registry=registry(rec)))  # type: ignore[arg-type]
+    adapter = create(settings_for(discord_fake), Core(services=object(), registry=registry(rec)))  # type: ignore[arg-type]
     assert isinstance(adapter, DiscordAdapter)
     adapter.client._connection.guild_ready_timeout = 0.05
     with caplog.at_level(logging.INFO, logger="adapters.discord.adapter"):
         await adapter.start()
     try:
         assert adapter.client.is_ready()
-        assert fake.identify_payload["intents"] == discord.Intents(guilds=True).value == 1  # no message content
+        assert discord_fake.identify_payload["intents"] == discord.Intents(guilds=True).value == 1  # no message content
         assert adapter.client.get_guild(GUILD_ID) is not None
         invite = adapter.invite_url or ""
         assert f"client_id={APP_ID}" in invite and "scope=bot+applications.commands" in invite
         assert "permissions=309237730304" in invite
         assert any(invite in r.getMessage() for r in caplog.records)
-        commands = {c["name"]: c for c in fake.global_commands}
+        commands = {c["name"]: c for c in discord_fake.global_commands}
         assert set(commands) == {"brief", "watch", "feeds", "slow", "slowfail", "diplobot"}
         brief = commands["brief"]
         assert brief["options"][0]["name"] == "topic" and brief["options"][0]["autocomplete"] is True
@@ -200,20 +195,22 @@ async def test_login_sync_and_gateway(fake: FakeDiscord, caplog: pytest.LogCaptu
         await adapter.stop()
 
 
-async def test_dev_guild_sync(fake: FakeDiscord) -> None:
+async def test_dev_guild_sync(discord_fake: FakeDiscord) -> None:
     """With DISCORD_DEV_GUILD, commands go to that guild and dispatch from there."""
     rec = Recorder()
     core = Core(services=object(), registry=registry(rec))  # type: ignore[arg-type]
     adapter = DiscordAdapter(
-        settings_for(fake, DISCORD_DEV_GUILD=GUILD_ID), core, ready_timeout=5, guild_ready_timeout=0.05
+        settings_for(discord_fake, DISCORD_DEV_GUILD=GUILD_ID), core, ready_timeout=5, guild_ready_timeout=0.05
     )
     await adapter.start()
     try:
-        assert fake.global_commands == [] and {c["name"] for c in fake.guild_commands[str(GUILD_ID)]} >= {
+        assert discord_fake.global_commands == [] and {
+            c["name"] for c in discord_fake.guild_commands[str(GUILD_ID)]
+        } >= {
             "brief",
             "watch",
         }
-        callback = await fake.interaction("brief", [opt("topic", "sudan")], guild_scoped=True)
+        callback = await discord_fake.interaction("brief", [opt("topic", "sudan")], guild_scoped=True)
         assert callback is not None and callback["data"]["content"].startswith("brief ok")
     finally:
         await adapter.stop()
@@ -222,10 +219,10 @@ async def test_dev_guild_sync(fake: FakeDiscord) -> None:
 # ---------------------------------------------------------------- commands
 
 
-async def test_slash_command_reaches_core(running: Any, fake: FakeDiscord) -> None:
+async def test_slash_command_reaches_core(running: Any, discord_fake: FakeDiscord) -> None:
     """/brief goes through the real CommandTree to the core; the Reply is the interaction callback."""
     _adapter, rec = running
-    callback = await fake.interaction(
+    callback = await discord_fake.interaction(
         "brief", [opt("topic", "armenia azerbaijan"), opt("since", "48h")], user_id=MEMBER_USER
     )
     name, values, caller, channel = rec.invocations[-1]
@@ -238,7 +235,7 @@ async def test_slash_command_reaches_core(running: Any, fake: FakeDiscord) -> No
     assert not int(callback["data"].get("flags") or 0) & 64  # public
 
 
-async def test_subcommand_admin_by_role(running: Any, fake: FakeDiscord) -> None:
+async def test_subcommand_admin_by_role(running: Any, discord_fake: FakeDiscord) -> None:
     """/watch add by a member with the admin role runs; admin output is ephemeral."""
     _adapter, rec = running
     sub = {
@@ -246,71 +243,74 @@ async def test_subcommand_admin_by_role(running: Any, fake: FakeDiscord) -> None
         "type": 1,
         "options": [opt("name", "sahel"), opt("query", "mali OR niger"), opt("severity", "flash")],
     }
-    callback = await fake.interaction("watch", [sub])
+    callback = await discord_fake.interaction("watch", [sub])
     assert rec.invocations[-1][:2] == ("watch add", {"name": "sahel", "query": "mali OR niger", "severity": "flash"})
     assert rec.invocations[-1][2].is_admin
     assert int(callback["data"]["flags"]) & 64
 
 
-async def test_permission_denied_for_member(running: Any, fake: FakeDiscord) -> None:
+async def test_permission_denied_for_member(running: Any, discord_fake: FakeDiscord) -> None:
     """A member without Manage Server or the admin role is refused at run time, privately; the core never runs."""
     _adapter, rec = running
     sub = {"name": "pause", "type": 1, "options": [opt("feed", "reuters")]}
-    callback = await fake.interaction("feeds", [sub], user_id=MEMBER_USER)
+    callback = await discord_fake.interaction("feeds", [sub], user_id=MEMBER_USER)
     assert rec.invocations == []
     assert "Manage Server" in callback["data"]["content"] and int(callback["data"]["flags"]) & 64
 
 
-async def test_manage_server_counts_as_admin(running: Any, fake: FakeDiscord) -> None:
+async def test_manage_server_counts_as_admin(running: Any, discord_fake: FakeDiscord) -> None:
     """Manage Server permission alone makes a member an admin."""
     _adapter, rec = running
     sub = {"name": "pause", "type": 1, "options": [opt("feed", "reuters")]}
-    await fake.interaction("feeds", [sub], user_id=MEMBER_USER, permissions=MANAGE_GUILD)
+    await discord_fake.interaction("feeds", [sub], user_id=MEMBER_USER, permissions=MANAGE_GUILD)
     assert rec.invocations[-1][0] == "feeds pause" and rec.invocations[-1][2].is_admin
 
 
-async def test_autocomplete(running: Any, fake: FakeDiscord) -> None:
+async def test_autocomplete(running: Any, discord_fake: FakeDiscord) -> None:
     """Autocomplete for rule names asks the core and answers with choices."""
     sub = {"name": "show", "type": 1, "options": [opt("name", "ca", focused=True)]}
-    callback = await fake.interaction("watch", [sub], kind=4)
+    callback = await discord_fake.interaction("watch", [sub], kind=4)
     assert callback["type"] == 8 and callback["data"]["choices"] == [{"name": "caucasus", "value": "caucasus"}]
 
 
-async def test_slow_command_defers(running: Any, fake: FakeDiscord) -> None:
+async def test_slow_command_defers(running: Any, discord_fake: FakeDiscord) -> None:
     """A command slower than the defer threshold is deferred, then the answer edits the original response."""
     _adapter, _rec = running
-    callback = await fake.interaction("slow")
+    callback = await discord_fake.interaction("slow")
     assert callback["type"] == 5
-    await fake.wait_for(lambda: any(key.startswith("@original") for key, _ in fake.edits))
-    body = next(b for k, b in fake.edits if k.startswith("@original"))
+    await discord_fake.wait_for(lambda: any(key.startswith("@original") for key, _ in discord_fake.edits))
+    body = next(b for k, b in discord_fake.edits if k.startswith("@original"))
     assert body["content"] == "slow ok"
 
 
-async def test_slow_error_becomes_private(running: Any, fake: FakeDiscord) -> None:
+async def test_slow_error_becomes_private(running: Any, discord_fake: FakeDiscord) -> None:
     """Deferred publicly, but the answer is an error: the public "thinking" message is replaced by a private one."""
-    callback = await fake.interaction("slowfail")
+    callback = await discord_fake.interaction("slowfail")
     assert callback["type"] == 5 and not int((callback.get("data") or {}).get("flags") or 0) & 64
-    await fake.wait_for(lambda: bool(fake.followups))
-    assert any(key.startswith("@original") for key in fake.deleted)
-    assert fake.followups[-1]["content"] == "Error: no such topic" and int(fake.followups[-1]["flags"]) & 64
+    await discord_fake.wait_for(lambda: bool(discord_fake.followups))
+    assert any(key.startswith("@original") for key in discord_fake.deleted)
+    assert (
+        discord_fake.followups[-1]["content"] == "Error: no such topic"
+        and int(discord_fake.followups[-1]["flags"]) & 64
+    )
 
 
-async def test_help_is_diplobot(running: Any, fake: FakeDiscord) -> None:
+async def test_help_is_diplobot(running: Any, discord_fake: FakeDiscord) -> None:
     """The core's `help` is /diplobot."""
     _adapter, rec = running
-    await fake.interaction("diplobot", [opt("command", "watch")])
+    await discord_fake.interaction("diplobot", [opt("command", "watch")])
     assert rec.invocations[-1][:2] == ("help", {"command": "watch"})
 
 
 # ---------------------------------------------------------------- alerts
 
 
-async def test_alert_embed_buttons_and_no_mentions(running: Any, fake: FakeDiscord) -> None:
+async def test_alert_embed_buttons_and_no_mentions(running: Any, discord_fake: FakeDiscord) -> None:
     """An article titled "@everyone <@&123>" pings no one: allowed_mentions parse [] and no mention in content."""
     adapter, _ = running
     story = summary("@everyone <@&123> <@456> ceasefire", severity="urgent")
     mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=story))
-    body = fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")[-1]
+    body = discord_fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")[-1]
     assert body["allowed_mentions"] == {"parse": []}
     assert "@everyone" not in (body.get("content") or "") and "<@" not in (body.get("content") or "")
     embed = body["embeds"][0]
@@ -319,34 +319,34 @@ async def test_alert_embed_buttons_and_no_mentions(running: Any, fake: FakeDisco
     buttons = [b for row in body["components"] for b in row["components"]]
     assert [b["url"] for b in buttons] == ["https://news0.example/a", "https://news1.example/a"]
     assert all(b["style"] == 5 for b in buttons)
-    assert fake.messages[mid]["channel_id"] == str(TEXT_CHANNEL)
+    assert discord_fake.messages[mid]["channel_id"] == str(TEXT_CHANNEL)
 
 
-async def test_flash_mentions_only_the_role(running: Any, fake: FakeDiscord) -> None:
+async def test_flash_mentions_only_the_role(running: Any, discord_fake: FakeDiscord) -> None:
     """Flash alerts mention the configured role and allow exactly that role."""
     adapter, _ = running
     await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary(severity="flash"), mention=True))
-    body = fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")[-1]
+    body = discord_fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")[-1]
     assert body["content"].startswith(f"<@&{FLASH_ROLE}>")
     assert body["allowed_mentions"] == {"parse": [], "roles": [FLASH_ROLE]}
     assert body["embeds"][0]["color"] == 0xD32F2F
 
 
-async def test_oversized_story_fits(running: Any, fake: FakeDiscord) -> None:
+async def test_oversized_story_fits(running: Any, discord_fake: FakeDiscord) -> None:
     """A huge story is accepted by the server, which enforces every embed limit (50035 otherwise)."""
     adapter, _ = running
     big = summary("H" * 1000, sentences=400, sources=60, sentence="A very long sentence about the talks. " * 5)
     mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=big))
-    assert mid in fake.messages
+    assert mid in discord_fake.messages
     batch = BatchAlert(channel=CHANNEL, summaries=tuple(big for _ in range(30)))
-    assert await adapter.sink.send(batch) in fake.messages
+    assert await adapter.sink.send(batch) in discord_fake.messages
 
 
-async def test_server_rejects_over_limit(fake: FakeDiscord, restore_endpoints: None) -> None:
+async def test_server_rejects_over_limit(discord_fake: FakeDiscord, restore_endpoints: None) -> None:
     """The fake server really answers 50035 for an oversized embed (so the test above means something)."""
     client = discord.Client(intents=discord.Intents.none())
-    discord.http.Route.BASE = fake.api_url
-    await client.login(fake.env()["DISCORD_TOKEN"])
+    discord.http.Route.BASE = discord_fake.api_url
+    await client.login(discord_fake.env()["DISCORD_TOKEN"])
     try:
         with pytest.raises(discord.HTTPException) as info:
             await client.get_partial_messageable(TEXT_CHANNEL).send(embed=discord.Embed(description="x" * 5000))
@@ -355,53 +355,53 @@ async def test_server_rejects_over_limit(fake: FakeDiscord, restore_endpoints: N
         await client.close()
 
 
-async def test_edit_and_thread_followups(running: Any, fake: FakeDiscord) -> None:
+async def test_edit_and_thread_followups(running: Any, discord_fake: FakeDiscord) -> None:
     """A new source edits the message; developments go to a thread started from it (created once)."""
     adapter, _ = running
     mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary(sources=1)))
     await adapter.sink.edit(EditAlert(channel=CHANNEL, summary=summary(sources=3)), mid)
-    assert fake.messages[mid]["embeds"][0]["footer"]["text"].startswith("URGENT · 3 sources")
+    assert discord_fake.messages[mid]["embeds"][0]["footer"]["text"].startswith("URGENT · 3 sources")
     first = await adapter.sink.reply_in_thread(
         FollowupAlert(channel=CHANNEL, summary=summary(), change="Ceasefire collapsed"), mid
     )
     second = await adapter.sink.reply_in_thread(
         FollowupAlert(channel=CHANNEL, summary=summary(), change="Talks resume"), mid
     )
-    assert mid in fake.threads and fake.threads[mid]["parent_id"] == str(TEXT_CHANNEL)
-    in_thread = fake.channel_messages(mid)
+    assert mid in discord_fake.threads and discord_fake.threads[mid]["parent_id"] == str(TEXT_CHANNEL)
+    in_thread = discord_fake.channel_messages(mid)
     assert [m["id"] for m in in_thread] == [first, second]
     assert "Ceasefire collapsed" in in_thread[0]["embeds"][0]["description"]
 
 
-async def test_forum_channel_posts(running: Any, fake: FakeDiscord) -> None:
+async def test_forum_channel_posts(running: Any, discord_fake: FakeDiscord) -> None:
     """In a forum channel the alert is a post; edits and developments go into that post."""
     adapter, _ = running
     mid = await adapter.sink.send(PostAlert(channel=FORUM, summary=summary()))
-    assert fake.threads[mid]["parent_id"] == str(FORUM_CHANNEL)
+    assert discord_fake.threads[mid]["parent_id"] == str(FORUM_CHANNEL)
     await adapter.sink.edit(EditAlert(channel=FORUM, summary=summary(sources=4)), mid)
-    assert "4 sources" in fake.messages[mid]["embeds"][0]["footer"]["text"]
+    assert "4 sources" in discord_fake.messages[mid]["embeds"][0]["footer"]["text"]
     reply = await adapter.sink.reply_in_thread(
         FollowupAlert(channel=FORUM, summary=summary(), change="Shelling resumed"), mid
     )
-    assert fake.messages[reply]["channel_id"] == mid
+    assert discord_fake.messages[reply]["channel_id"] == mid
 
 
 # ---------------------------------------------------------------- errors
 
 
-async def test_short_429_is_retried_by_discord_py(running: Any, fake: FakeDiscord) -> None:
+async def test_short_429_is_retried_by_discord_py(running: Any, discord_fake: FakeDiscord) -> None:
     """A 429 with Via and a short retry_after is handled by discord.py's own buckets."""
     adapter, _ = running
-    fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=0.05)
+    discord_fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=0.05)
     mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary()))
-    assert mid in fake.messages
-    assert len(fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")) == 2
+    assert mid in discord_fake.messages
+    assert len(discord_fake.requests_to("POST", rf"/channels/{TEXT_CHANNEL}/messages$")) == 2
 
 
-async def test_long_429_is_retryable(running: Any, fake: FakeDiscord) -> None:
+async def test_long_429_is_retryable(running: Any, discord_fake: FakeDiscord) -> None:
     """A 429 beyond max_ratelimit_timeout becomes Retryable with the server's retry_after."""
     adapter, _ = running
-    fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=120.0)
+    discord_fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=120.0)
     with pytest.raises(Retryable) as info:
         await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary()))
     assert info.value.retry_after == 120.0 and info.value.channel == CHANNEL
@@ -411,16 +411,16 @@ async def test_long_429_is_retryable(running: Any, fake: FakeDiscord) -> None:
     ("status", "code", "kind"),
     [(404, 10003, Permanent), (403, 50001, Permanent), (403, 50013, Permanent), (503, 0, Retryable)],
 )
-async def test_error_mapping(running: Any, fake: FakeDiscord, status: int, code: int, kind: type) -> None:
+async def test_error_mapping(running: Any, discord_fake: FakeDiscord, status: int, code: int, kind: type) -> None:
     """Unknown Channel, Missing Access, Missing Permissions are permanent; a 503 is retryable."""
     adapter, _ = running
-    fake.fail_next("POST", r"/channels/\d+/messages$", status, code)
+    discord_fake.fail_next("POST", r"/channels/\d+/messages$", status, code)
     with pytest.raises(kind) as info:
         await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary()))
     assert info.value.channel == CHANNEL
 
 
-async def test_unknown_channel_for_real(running: Any, fake: FakeDiscord) -> None:
+async def test_unknown_channel_for_real(running: Any, discord_fake: FakeDiscord) -> None:
     """A channel the server does not know is Permanent (the server's own 10003)."""
     adapter, _ = running
     with pytest.raises(Permanent, match="10003"):
@@ -434,7 +434,7 @@ async def test_bad_address_is_permanent(running: Any) -> None:
         await adapter.sink.send(NoticeAlert(channel="discord:oops", text="hi"))
 
 
-async def test_find_sent_after_a_crash(running: Any, fake: FakeDiscord) -> None:
+async def test_find_sent_after_a_crash(running: Any, discord_fake: FakeDiscord) -> None:
     """A message sent under a delivery key is found again by that key; Discord's nonce stops a double post."""
     from bot import ports
 
@@ -446,26 +446,26 @@ async def test_find_sent_after_a_crash(running: Any, fake: FakeDiscord) -> None:
         again = await adapter.sink.send(alert)  # a retry within minutes: the same message comes back
     finally:
         ports.DELIVERY_KEY.reset(token)
-    assert again == mid and len(fake.channel_messages(TEXT_CHANNEL)) == 1
-    assert fake.messages[mid]["embeds"][0]["footer"]["text"].endswith("ref dlv-42")
+    assert again == mid and len(discord_fake.channel_messages(TEXT_CHANNEL)) == 1
+    assert discord_fake.messages[mid]["embeds"][0]["footer"]["text"].endswith("ref dlv-42")
     assert await adapter.sink.find_sent(alert, "dlv-42") == mid
     assert await adapter.sink.find_sent(alert, "dlv-43") is None
     assert await adapter.sink.find_sent(alert, "dlv-42", thread=mid) is None  # no thread yet
 
 
-async def test_real_commands_sync(fake: FakeDiscord) -> None:
+async def test_real_commands_sync(discord_fake: FakeDiscord) -> None:
     """The real command specs become valid app commands: /brief, the /watch group, /feeds, /subscribe, /diplobot."""
     from bot.commands import default_registry
 
     adapter = DiscordAdapter(
-        settings_for(fake),
+        settings_for(discord_fake),
         CommandCore(services=object(), registry=default_registry()),  # type: ignore[arg-type]
         ready_timeout=5,
         guild_ready_timeout=0.05,
     )
     await adapter.start()
     try:
-        commands = {c["name"]: c for c in fake.global_commands}
+        commands = {c["name"]: c for c in discord_fake.global_commands}
         assert {
             "brief",
             "watch",
@@ -483,16 +483,16 @@ async def test_real_commands_sync(fake: FakeDiscord) -> None:
         assert commands["brief"]["options"][0]["autocomplete"] is True
         assert str(commands["subscribe"]["default_member_permissions"]) == str(MANAGE_GUILD)
         assert commands["mute"]["default_member_permissions"] is None
-        for command in fake.global_commands:
+        for command in discord_fake.global_commands:
             assert len(command["description"]) <= 100 and len(command.get("options", [])) <= 25
     finally:
         await adapter.stop()
 
 
-async def test_sharded_client(fake: FakeDiscord) -> None:
+async def test_sharded_client(discord_fake: FakeDiscord) -> None:
     """DISCORD_SHARD_COUNT makes an AutoShardedClient that identifies with its shard."""
     adapter = DiscordAdapter(
-        settings_for(fake, DISCORD_SHARD_COUNT=1),
+        settings_for(discord_fake, DISCORD_SHARD_COUNT=1),
         Core(services=object(), registry=registry(Recorder())),  # type: ignore[arg-type]
         ready_timeout=5,
         guild_ready_timeout=0.05,
@@ -500,29 +500,29 @@ async def test_sharded_client(fake: FakeDiscord) -> None:
     assert isinstance(adapter.client, discord.AutoShardedClient)
     await adapter.start()
     try:
-        assert adapter.client.is_ready() and fake.identify_payload["shard"] == [0, 1]
-        assert await adapter.sink.send(NoticeAlert(channel=CHANNEL, text="sharded")) in fake.messages
+        assert adapter.client.is_ready() and discord_fake.identify_payload["shard"] == [0, 1]
+        assert await adapter.sink.send(NoticeAlert(channel=CHANNEL, text="sharded")) in discord_fake.messages
     finally:
         await adapter.stop()
 
 
-async def test_bad_token_is_a_config_error(fake: FakeDiscord) -> None:
+async def test_bad_token_is_a_config_error(discord_fake: FakeDiscord) -> None:
     """A token Discord rejects (401) stops start-up with a ConfigError naming DISCORD_TOKEN."""
     from bot.errors import ConfigError
 
     adapter = DiscordAdapter(
-        settings_for(fake, DISCORD_TOKEN="wrong"), Core(services=object(), registry=registry(Recorder()))
+        settings_for(discord_fake, DISCORD_TOKEN="wrong"), Core(services=object(), registry=registry(Recorder()))
     )  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="DISCORD_TOKEN"):
         await adapter.start()
     await adapter.stop()
 
 
-async def test_discord_down_at_start(fake: FakeDiscord) -> None:
+async def test_discord_down_at_start(discord_fake: FakeDiscord) -> None:
     """If Discord cannot be reached at start, start() returns, the sink says Retryable, and login is retried."""
-    fake.fail_next("GET", r"/users/@me$", 503)
+    discord_fake.fail_next("GET", r"/users/@me$", 503)
     adapter = DiscordAdapter(
-        settings_for(fake),
+        settings_for(discord_fake),
         Core(services=object(), registry=registry(Recorder())),  # type: ignore[arg-type]
         ready_timeout=5,
         retry_delay=0.05,
@@ -534,34 +534,34 @@ async def test_discord_down_at_start(fake: FakeDiscord) -> None:
             with pytest.raises(Retryable):
                 await adapter.sink.send(NoticeAlert(channel=CHANNEL, text="early"))
         assert await adapter.wait_ready(5)
-        assert {c["name"] for c in fake.global_commands} >= {"brief", "watch"}
-        assert await adapter.sink.send(NoticeAlert(channel=CHANNEL, text="later")) in fake.messages
+        assert {c["name"] for c in discord_fake.global_commands} >= {"brief", "watch"}
+        assert await adapter.sink.send(NoticeAlert(channel=CHANNEL, text="later")) in discord_fake.messages
     finally:
         await adapter.stop()
 
 
-async def test_deleted_alert(running: Any, fake: FakeDiscord) -> None:
+async def test_deleted_alert(running: Any, discord_fake: FakeDiscord) -> None:
     """An alert someone deleted: its update is dropped quietly, a development goes to the channel."""
     adapter, _ = running
     mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary()))
-    del fake.messages[mid]
+    del discord_fake.messages[mid]
     await adapter.sink.edit(EditAlert(channel=CHANNEL, summary=summary(sources=3)), mid)  # no error
     reply = await adapter.sink.reply_in_thread(FollowupAlert(channel=CHANNEL, summary=summary(), change="x"), mid)
-    assert fake.messages[reply]["channel_id"] == str(TEXT_CHANNEL) and mid not in fake.threads
+    assert discord_fake.messages[reply]["channel_id"] == str(TEXT_CHANNEL) and mid not in discord_fake.threads
 
 
-async def test_admin_role_by_name(fake: FakeDiscord) -> None:
+async def test_admin_role_by_name(discord_fake: FakeDiscord) -> None:
     """DISCORD_ADMIN_ROLE may name the role instead of giving its id."""
     rec = Recorder()
     adapter = DiscordAdapter(
-        settings_for(fake, DISCORD_ADMIN_ROLE="diplobot admin"),
+        settings_for(discord_fake, DISCORD_ADMIN_ROLE="diplobot admin"),
         Core(services=object(), registry=registry(rec)),  # type: ignore[arg-type]
         ready_timeout=5,
         guild_ready_timeout=0.05,
     )
     await adapter.start()
     try:
-        await fake.interaction("feeds", [{"name": "pause", "type": 1, "options": [opt("feed", "ap")]}])
+        await discord_fake.interaction("feeds", [{"name": "pause", "type": 1, "options": [opt("feed", "ap")]}])
         assert rec.invocations[-1][0] == "feeds pause" and rec.invocations[-1][2].is_admin
     finally:
         await adapter.stop()
@@ -580,47 +580,47 @@ def test_sinks_implement_the_core_protocols(restore_endpoints: None) -> None:
     assert hooks.prefix == "webhook" and isinstance(hooks, ports.Adapter) and isinstance(hooks.sink, ports.AlertSink)
 
 
-async def test_sink_calls_are_bounded(running: Any, fake: FakeDiscord) -> None:
+async def test_sink_calls_are_bounded(running: Any, discord_fake: FakeDiscord) -> None:
     """A call that discord.py would keep waiting on ends as Retryable within the sink's time cap."""
     adapter, _ = running
     adapter.sink.timeout = 0.2
-    fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=2.0)
+    discord_fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 429, retry_after=2.0)
     with pytest.raises(Retryable, match="did not answer"):
         await adapter.sink.send(NoticeAlert(channel=CHANNEL, text="slow"))
 
 
-async def test_refused_embed_falls_back_to_plain_text(running: Any, fake: FakeDiscord) -> None:
+async def test_refused_embed_falls_back_to_plain_text(running: Any, discord_fake: FakeDiscord) -> None:
     """If Discord calls a rendered alert invalid (50035), a plain-text version goes out instead of nothing."""
     adapter, _ = running
-    fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 400, 50035, "Invalid Form Body")
+    discord_fake.fail_next("POST", rf"/channels/{TEXT_CHANNEL}/messages$", 400, 50035, "Invalid Form Body")
     mid = await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary("@everyone Truce")))
-    message = fake.messages[mid]
+    message = discord_fake.messages[mid]
     assert message["embeds"] == [] and message["content"].startswith(
         "**@\u200beveryone Truce**\n<https://news0.example/a>"
     )
     assert message["allowed_mentions"] == {"parse": []}
-    fake.fail_next("PATCH", rf"/channels/{TEXT_CHANNEL}/messages/{mid}$", 400, 50035)
+    discord_fake.fail_next("PATCH", rf"/channels/{TEXT_CHANNEL}/messages/{mid}$", 400, 50035)
     await adapter.sink.edit(EditAlert(channel=CHANNEL, summary=summary("Truce holds")), mid)
-    assert fake.messages[mid]["content"].startswith("**Truce holds**")
+    assert discord_fake.messages[mid]["content"].startswith("**Truce holds**")
 
 
-async def test_places_from_the_real_core(fake: FakeDiscord) -> None:
+async def test_places_from_the_real_core(discord_fake: FakeDiscord) -> None:
     """/places is a real app command; `/places name:africa` answers with Africa's members from the core."""
     from bot.commands import default_registry
 
     adapter = DiscordAdapter(
-        settings_for(fake),
+        settings_for(discord_fake),
         CommandCore(services=object(), registry=default_registry()),  # type: ignore[arg-type]
         ready_timeout=5,
         guild_ready_timeout=0.05,
     )
     await adapter.start()
     try:
-        assert "places" in {c["name"] for c in fake.global_commands}
-        callback = await fake.interaction("places", [opt("name", "africa")], user_id=MEMBER_USER)
+        assert "places" in {c["name"] for c in discord_fake.global_commands}
+        callback = await discord_fake.interaction("places", [opt("name", "africa")], user_id=MEMBER_USER)
         content = callback["data"]["content"]
         assert content.startswith("Africa: continent") and "Sudan" in content and "France" not in content
-        listing = await fake.interaction("places", [], user_id=MEMBER_USER)
+        listing = await discord_fake.interaction("places", [], user_id=MEMBER_USER)
         assert "Middle East" in json.dumps(listing) and "NATO" in json.dumps(listing)
     finally:
         await adapter.stop()

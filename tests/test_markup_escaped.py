@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -67,17 +66,17 @@ def slack_shown(text: str) -> str:
 
 
 @pytest.fixture
-def slack_sink(fake: FakeSlack) -> SlackSink:
-    return SlackSink(build_client(BOT_TOKEN, fake.api_url), pacer=ChannelPacer(0.0))
+def slack_sink(slack_fake: FakeSlack) -> SlackSink:
+    return SlackSink(build_client(BOT_TOKEN, slack_fake.api_url), pacer=ChannelPacer(0.0))
 
 
-async def test_slack_shows_headline_markup_as_typed(fake: FakeSlack, slack_sink: SlackSink) -> None:
+async def test_slack_shows_headline_markup_as_typed(slack_fake: FakeSlack, slack_sink: SlackSink) -> None:
     channel = "slack:T0TEST/C1"
     post = await slack_sink.send(PostAlert(channel=channel, summary=story()))
     batch = await slack_sink.send(BatchAlert(channel=channel, summaries=(story(), story("s-2"))))
     assert post and batch
     for ts in (post, batch):
-        blocks = fake.messages[("C1", ts)].blocks
+        blocks = slack_fake.messages[("C1", ts)].blocks
         objects = mrkdwn_objects(blocks)
         assert objects and all(o.get("verbatim") is True for o in objects)  # no bare URL or #channel linked
         for obj in objects:
@@ -92,12 +91,6 @@ async def test_slack_shows_headline_markup_as_typed(fake: FakeSlack, slack_sink:
 
 
 # ---------------------------------------------------------------- Discord
-
-
-@pytest.fixture
-async def discord_fake(restore_endpoints: None) -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        yield server
 
 
 def discord_shown(text: str) -> str:

@@ -139,9 +139,9 @@ def test_a_limit_below_one_is_refused_on_the_command_line(cli_env: dict[str, str
     assert code == 1 and f"Error: --limit must be a whole number from 1 to 200; got '{limit}'" in out, out
 
 
-async def test_a_limit_below_one_is_refused_in_slack(fake: FakeSlack, adapter: SlackAdapter) -> None:  # noqa: F811 - `adapter` is the fixture imported above
+async def test_a_limit_below_one_is_refused_in_slack(slack_fake: FakeSlack, adapter: SlackAdapter) -> None:  # noqa: F811 - `adapter` is the fixture imported above
     for limit in ("0", "-1"):
-        reply = await run_slash(fake, adapter, "/brief", f"armenia --limit {limit}")
+        reply = await run_slash(slack_fake, adapter, "/brief", f"armenia --limit {limit}")
         assert f"--limit must be a whole number from 1 to 20; got '{limit}'" in str(reply), reply
 
 

@@ -132,13 +132,13 @@ def build_core(rec: Recorder) -> CommandCore:
         return CommandCore(services=object(), registry=reg)  # type: ignore[arg-type]
 
 
-def slack_settings(fake: FakeSlack, **overrides: Any) -> Settings:
+def slack_settings(slack_fake: FakeSlack, **overrides: Any) -> Settings:
     """Settings for an adapter pointed at the fake Slack, HTTP mode on an ephemeral loopback port."""
     values: dict[str, Any] = dict(
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_SIGNING_SECRET=SECRET,
         SLACK_APP_TOKEN=None,
-        SLACK_API_URL=fake.api_url,
+        SLACK_API_URL=slack_fake.api_url,
         SLACK_HOST="127.0.0.1",
         SLACK_PORT=0,
         SLACK_ADMIN_USERS="UCONFIG",
@@ -155,8 +155,8 @@ def rec() -> Recorder:
 
 
 @pytest.fixture
-async def adapter(fake: FakeSlack, rec: Recorder) -> AsyncIterator[SlackAdapter]:
-    a = SlackAdapter(slack_settings(fake), build_core(rec), pace_seconds=0.0)
+async def adapter(slack_fake: FakeSlack, rec: Recorder) -> AsyncIterator[SlackAdapter]:
+    a = SlackAdapter(slack_settings(slack_fake), build_core(rec), pace_seconds=0.0)
     await a.start()
     yield a
     await a.stop()
@@ -173,8 +173,8 @@ def signed(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> 
     }
 
 
-def slash(fake: FakeSlack, command: str, text: str = "", user: str = "UADMIN", **extra: str) -> dict[str, str]:
-    """A slash command form as Slack posts it, with a fresh response_url on the fake."""
+def slash(slack_fake: FakeSlack, command: str, text: str = "", user: str = "UADMIN", **extra: str) -> dict[str, str]:
+    """A slash command form as Slack posts it, with a fresh response_url on the fake Slack."""
     return {
         "token": "legacy",
         "team_id": TEAM,
@@ -186,7 +186,7 @@ def slash(fake: FakeSlack, command: str, text: str = "", user: str = "UADMIN", *
         "command": command,
         "text": text,
         "api_app_id": "A0TEST",
-        "response_url": fake.new_response_url(),
+        "response_url": slack_fake.new_response_url(),
         "trigger_id": "13345224609.738474920.8088930838d88f008e0",
         **extra,
     }
@@ -199,13 +199,13 @@ async def post(adapter: SlackAdapter, body: str, headers: dict[str, str]) -> tup
 
 
 async def run_slash(
-    fake: FakeSlack, adapter: SlackAdapter, command: str, text: str = "", user: str = "UADMIN"
+    slack_fake: FakeSlack, adapter: SlackAdapter, command: str, text: str = "", user: str = "UADMIN"
 ) -> dict[str, Any]:
-    form = slash(fake, command, text, user)
+    form = slash(slack_fake, command, text, user)
     body = urlencode(form)
     status, _ = await post(adapter, body, signed(body))
     assert status == 200
-    replies = await fake.wait_for(lambda: fake.responses_for(form["response_url"]))
+    replies = await slack_fake.wait_for(lambda: slack_fake.responses_for(form["response_url"]))
     assert len(replies) == 1
     assert message_error(replies[0]) is None
     return replies[0]
@@ -248,9 +248,9 @@ async def test_adapter_protocol(adapter: SlackAdapter) -> None:
 
 
 async def test_signed_slash_command_runs_through_the_core(
-    fake: FakeSlack, adapter: SlackAdapter, rec: Recorder
+    slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder
 ) -> None:
-    reply = await run_slash(fake, adapter, "/brief", "armenia azerbaijan")
+    reply = await run_slash(slack_fake, adapter, "/brief", "armenia azerbaijan")
     name, values, caller, channel = rec.calls[-1]
     assert (name, values["topic"]) == ("brief", "armenia azerbaijan")
     assert caller.user_id == "UADMIN" and caller.tenant == f"slack:{TEAM}" and caller.is_admin
@@ -261,20 +261,20 @@ async def test_signed_slash_command_runs_through_the_core(
     assert any(b.get("accessory", {}).get("action_id") == render.MUTE_ACTION for b in reply["blocks"])
 
 
-async def test_help_and_errors_are_ephemeral(fake: FakeSlack, adapter: SlackAdapter) -> None:
-    help_reply = await run_slash(fake, adapter, "/diplobot")
+async def test_help_and_errors_are_ephemeral(slack_fake: FakeSlack, adapter: SlackAdapter) -> None:
+    help_reply = await run_slash(slack_fake, adapter, "/diplobot")
     assert help_reply["response_type"] == "ephemeral" and "diplobot commands" in help_reply["text"]
-    error = await run_slash(fake, adapter, "/watch", "frobnicate")
+    error = await run_slash(slack_fake, adapter, "/watch", "frobnicate")
     assert error["response_type"] == "ephemeral" and "Error" in error["text"]
-    unreadable = await run_slash(fake, adapter, "/brief", '"unclosed')
+    unreadable = await run_slash(slack_fake, adapter, "/brief", '"unclosed')
     assert unreadable["response_type"] == "ephemeral" and "cannot read" in unreadable["text"]
 
 
 @pytest.mark.parametrize("how", ["wrong secret", "stale timestamp", "altered body", "no signature"])
 async def test_bad_signatures_get_401_and_run_nothing(
-    fake: FakeSlack, adapter: SlackAdapter, rec: Recorder, how: str
+    slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder, how: str
 ) -> None:
-    form = slash(fake, "/brief", "armenia")
+    form = slash(slack_fake, "/brief", "armenia")
     body = urlencode(form)
     if how == "wrong secret":
         headers = signed(body, secret="not-the-secret")
@@ -288,27 +288,29 @@ async def test_bad_signatures_get_401_and_run_nothing(
     status, _ = await post(adapter, body, headers)
     assert status == 401
     await asyncio.sleep(0.2)
-    assert rec.calls == [] and fake.responses_for(form["response_url"]) == []
+    assert rec.calls == [] and slack_fake.responses_for(form["response_url"]) == []
 
 
-async def test_admin_only_commands(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
-    denied = await run_slash(fake, adapter, "/feeds", "pause bbc", user="UMEMBER")
+async def test_admin_only_commands(slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+    denied = await run_slash(slack_fake, adapter, "/feeds", "pause bbc", user="UMEMBER")
     assert denied["response_type"] == "ephemeral" and "admins only" in denied["text"]
     assert "feeds pause" not in rec.names()
-    await run_slash(fake, adapter, "/feeds", "pause bbc", user="UMEMBER")
-    assert len([c for c in fake.calls_to("users.info") if c.args.get("user") == "UMEMBER"]) == 1  # cached
-    assert "Paused bbc" in (await run_slash(fake, adapter, "/feeds", "pause bbc", user="UOWNER"))["text"]
-    assert "Paused bbc" in (await run_slash(fake, adapter, "/feeds", "pause bbc", user="UCONFIG"))["text"]
-    assert not [c for c in fake.calls_to("users.info") if c.args.get("user") == "UCONFIG"]
+    await run_slash(slack_fake, adapter, "/feeds", "pause bbc", user="UMEMBER")
+    assert len([c for c in slack_fake.calls_to("users.info") if c.args.get("user") == "UMEMBER"]) == 1  # cached
+    assert "Paused bbc" in (await run_slash(slack_fake, adapter, "/feeds", "pause bbc", user="UOWNER"))["text"]
+    assert "Paused bbc" in (await run_slash(slack_fake, adapter, "/feeds", "pause bbc", user="UCONFIG"))["text"]
+    assert not [c for c in slack_fake.calls_to("users.info") if c.args.get("user") == "UCONFIG"]
     assert rec.names().count("feeds pause") == 2
 
 
-async def test_buttons_run_mute_and_brief_ephemerally(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+async def test_buttons_run_mute_and_brief_ephemerally(
+    slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder
+) -> None:
     for action_id, value, expect in (
         (render.MUTE_ACTION, "st-1", "Muted st-1"),
         (render.BRIEF_ACTION, "armenia azerbaijan", "Brief: armenia azerbaijan"),
     ):
-        url = fake.new_response_url()
+        url = slack_fake.new_response_url()
         status, _ = await interactive(
             adapter,
             {
@@ -332,7 +334,7 @@ async def test_buttons_run_mute_and_brief_ephemerally(fake: FakeSlack, adapter: 
             },
         )
         assert status == 200
-        replies = await fake.wait_for(lambda url=url: fake.responses_for(url))
+        replies = await slack_fake.wait_for(lambda url=url: slack_fake.responses_for(url))
         assert expect in replies[0]["text"] and replies[0]["response_type"] == "ephemeral"
         assert replies[0].get("replace_original") in (None, False)
     assert [c[0] for c in rec.calls] == ["mute", "brief"]
@@ -363,20 +365,22 @@ def submission(
     }
 
 
-async def open_editor(fake: FakeSlack, adapter: SlackAdapter, text: str = "add") -> dict[str, Any]:
-    before = len(fake.calls_to("views.open"))
-    form = slash(fake, "/watch", text)
+async def open_editor(slack_fake: FakeSlack, adapter: SlackAdapter, text: str = "add") -> dict[str, Any]:
+    before = len(slack_fake.calls_to("views.open"))
+    form = slash(slack_fake, "/watch", text)
     body = urlencode(form)
     status, _ = await post(adapter, body, signed(body))
     assert status == 200
-    calls = await fake.wait_for(lambda: len(fake.calls_to("views.open")) > before and fake.calls_to("views.open"))
+    calls = await slack_fake.wait_for(
+        lambda: len(slack_fake.calls_to("views.open")) > before and slack_fake.calls_to("views.open")
+    )
     view = calls[-1].response["view"]
     assert calls[-1].response["ok"], calls[-1].response
     return view
 
 
-async def test_rule_modal_errors_preview_and_save(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
-    view = await open_editor(fake, adapter)
+async def test_rule_modal_errors_preview_and_save(slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+    view = await open_editor(slack_fake, adapter)
     assert view["callback_id"] == render.RULE_MODAL and view_errors(view) == []
 
     status, text = await interactive(
@@ -413,14 +417,14 @@ async def test_rule_modal_errors_preview_and_save(fake: FakeSlack, adapter: Slac
     assert "expired" in json.dumps(json.loads(text)["view"])
 
 
-async def test_save_works_on_another_instance(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+async def test_save_works_on_another_instance(slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
     """Behind a load balancer the Save click may reach an instance that never saw the preview."""
-    view = await open_editor(fake, adapter)
+    view = await open_editor(slack_fake, adapter)
     _, text = await interactive(
         adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"], "caucasus", "query: ceasefire")
     )
     preview = json.loads(text)["view"]
-    other = SlackAdapter(slack_settings(fake), build_core(rec), pace_seconds=0.0)
+    other = SlackAdapter(slack_settings(slack_fake), build_core(rec), pace_seconds=0.0)
     await other.start()
     try:
         _, text = await interactive(other, submission(view["id"], render.RULE_SAVE_MODAL, preview["private_metadata"]))
@@ -430,8 +434,8 @@ async def test_save_works_on_another_instance(fake: FakeSlack, adapter: SlackAda
     assert rec.rules == {"caucasus": "query: ceasefire"}
 
 
-async def test_huge_rule_preview_is_kept_in_memory(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
-    view = await open_editor(fake, adapter)
+async def test_huge_rule_preview_is_kept_in_memory(slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+    view = await open_editor(slack_fake, adapter)
     noise = base64.b64encode(random.Random(7).randbytes(2400)).decode()  # does not compress
     spec = f"query: {noise}"[:2990]
     _, text = await interactive(
@@ -443,36 +447,36 @@ async def test_huge_rule_preview_is_kept_in_memory(fake: FakeSlack, adapter: Sla
     assert "Saved rule big" in json.dumps(json.loads(text)["view"]) and rec.rules["big"] == spec
 
 
-async def test_edit_prefills_the_current_rule(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+async def test_edit_prefills_the_current_rule(slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
     rec.rules["caucasus"] = "query: old\nseverity: urgent"
-    view = await open_editor(fake, adapter, "edit caucasus")
+    view = await open_editor(slack_fake, adapter, "edit caucasus")
     inputs = {b["block_id"]: b["element"].get("initial_value") for b in view["blocks"] if b["type"] == "input"}
     assert inputs == {render.NAME_BLOCK: "caucasus", render.SPEC_BLOCK: "query: old\nseverity: urgent\n"}
     assert json.loads(view["private_metadata"])["mode"] == "edit"
 
 
 async def test_slow_preview_updates_the_view_later(
-    fake: FakeSlack, adapter: SlackAdapter, monkeypatch: pytest.MonkeyPatch
+    slack_fake: FakeSlack, adapter: SlackAdapter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(slack_app, "MODAL_WAIT", 0.05)
-    view = await open_editor(fake, adapter)
+    view = await open_editor(slack_fake, adapter)
     status, text = await interactive(
         adapter, submission(view["id"], render.RULE_MODAL, view["private_metadata"], "caucasus", "query: slow")
     )
     assert json.loads(text)["response_action"] == "update"
-    updates = await fake.wait_for(lambda: fake.calls_to("views.update"))
+    updates = await slack_fake.wait_for(lambda: slack_fake.calls_to("views.update"))
     assert updates[0].response["ok"] and updates[0].response["view"]["callback_id"] == render.RULE_SAVE_MODAL
 
 
-async def test_non_admin_gets_the_core_denial_not_the_modal(fake: FakeSlack, adapter: SlackAdapter) -> None:
-    reply = await run_slash(fake, adapter, "/watch", "add", user="UMEMBER")
-    assert "admins only" in reply["text"] and not fake.calls_to("views.open")
+async def test_non_admin_gets_the_core_denial_not_the_modal(slack_fake: FakeSlack, adapter: SlackAdapter) -> None:
+    reply = await run_slash(slack_fake, adapter, "/watch", "add", user="UMEMBER")
+    assert "admins only" in reply["text"] and not slack_fake.calls_to("views.open")
 
 
-async def test_direct_spec_skips_the_modal(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
-    reply = await run_slash(fake, adapter, "/watch", "add caucasus --spec 'query: x' --yes")
+async def test_direct_spec_skips_the_modal(slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+    reply = await run_slash(slack_fake, adapter, "/watch", "add caucasus --spec 'query: x' --yes")
     assert "Saved rule caucasus" in reply["text"] and rec.rules == {"caucasus": "query: x"}
-    assert not fake.calls_to("views.open")
+    assert not slack_fake.calls_to("views.open")
 
 
 def test_manifest_declares_what_the_adapter_serves() -> None:
@@ -492,15 +496,15 @@ def test_manifest_declares_what_the_adapter_serves() -> None:
 
 
 async def test_editing_an_unknown_rule_answers_instead_of_opening_the_editor(
-    fake: FakeSlack, adapter: SlackAdapter
+    slack_fake: FakeSlack, adapter: SlackAdapter
 ) -> None:
-    reply = await run_slash(fake, adapter, "/watch", "edit nosuch")
+    reply = await run_slash(slack_fake, adapter, "/watch", "edit nosuch")
     assert "no rule named 'nosuch'" in reply["text"] and reply["response_type"] == "ephemeral"
-    assert not fake.calls_to("views.open")
+    assert not slack_fake.calls_to("views.open")
 
 
-async def test_a_refused_bot_token_stops_start_up(fake: FakeSlack, rec: Recorder) -> None:
-    bad = SlackAdapter(slack_settings(fake, SLACK_BOT_TOKEN="xoxb-revoked"), build_core(rec))
+async def test_a_refused_bot_token_stops_start_up(slack_fake: FakeSlack, rec: Recorder) -> None:
+    bad = SlackAdapter(slack_settings(slack_fake, SLACK_BOT_TOKEN="xoxb-revoked"), build_core(rec))
     with pytest.raises(ConfigError, match="invalid_auth"):
         await bad.start()
     await bad.stop()

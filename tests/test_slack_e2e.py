@@ -84,17 +84,17 @@ def database_url(tmp_path: Path) -> str:
     return f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
 
 
-async def command(fake: FakeSlack, text: str, name: str) -> str:
+async def command(slack_fake: FakeSlack, text: str, name: str) -> str:
     """Run a slash command over Socket Mode as a Slack admin and return the reply's text."""
-    form = slash(fake, name, text)
-    envelope = await fake.push_envelope("slash_commands", form)
-    await fake.wait_for(lambda: fake.acks.get(envelope))
-    replies = await fake.wait_for(lambda: fake.responses_for(form["response_url"]), timeout=15)
+    form = slash(slack_fake, name, text)
+    envelope = await slack_fake.push_envelope("slash_commands", form)
+    await slack_fake.wait_for(lambda: slack_fake.acks.get(envelope))
+    replies = await slack_fake.wait_for(lambda: slack_fake.responses_for(form["response_url"]), timeout=15)
     return str(replies[0]["text"])
 
 
 async def test_slack_workspace_gets_alerts_for_its_own_rule(
-    fake: FakeSlack, database_url: str, config_dir: Path, wire: Wire
+    slack_fake: FakeSlack, database_url: str, config_dir: Path, wire: Wire
 ) -> None:
     settings = Settings(
         DIPLOBOT_DATABASE_URL=database_url,
@@ -103,7 +103,7 @@ async def test_slack_workspace_gets_alerts_for_its_own_rule(
         DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_APP_TOKEN=APP_TOKEN,
-        SLACK_API_URL=fake.api_url,
+        SLACK_API_URL=slack_fake.api_url,
         _env_file=None,
     )  # type: ignore[call-arg]
     app = App(settings, fetcher=loopback_fetcher())  # the workspace reads the loopback feed as a public one
@@ -114,20 +114,20 @@ async def test_slack_workspace_gets_alerts_for_its_own_rule(
         for adapter in app.adapters:
             await adapter.start()
 
-        feed = await command(fake, f"add {wire.url} --name wire", "/feeds")
+        feed = await command(slack_fake, f"add {wire.url} --name wire", "/feeds")
         assert "added" in feed, feed
-        added = await command(fake, "add peace --places Armenia,Azerbaijan --severity urgent --yes", "/watch")
+        added = await command(slack_fake, "add peace --places Armenia,Azerbaijan --severity urgent --yes", "/watch")
         assert "added" in added, added
-        subscribed = await command(fake, "peace", "/subscribe")
+        subscribed = await command(slack_fake, "peace", "/subscribe")
         assert "Error" not in subscribed, subscribed
 
         await app.poll_all(force=True)  # first sight of the feed: primes it, alerts nothing old
         await app.outbox.drain()
-        assert fake.channel_messages("C1") == []
+        assert slack_fake.channel_messages("C1") == []
         wire.items.append(NEW)
         await app.poll_all(force=True)
         await app.outbox.drain()
-        posts = [m for m in fake.channel_messages("C1") if m.thread_ts is None]
+        posts = [m for m in slack_fake.channel_messages("C1") if m.thread_ts is None]
         assert len(posts) == 1, [m.text for m in posts]
         blocks = json.dumps(posts[0].blocks)
         assert posts[0].blocks and posts[0].blocks[0]["type"] == "header"
@@ -143,7 +143,7 @@ async def test_slack_workspace_gets_alerts_for_its_own_rule(
         wire.items.append(SAME)
         await app.poll_all(force=True)
         await app.outbox.drain()
-        assert len([m for m in fake.channel_messages("C1") if m.thread_ts is None]) == 1
+        assert len([m for m in slack_fake.channel_messages("C1") if m.thread_ts is None]) == 1
         assert posts[0].edits and "Geneva ceasefire deal" in json.dumps(posts[0].blocks)
 
     finally:

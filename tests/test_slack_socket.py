@@ -1,6 +1,6 @@
 """Socket Mode over a local WebSocket: envelopes in, acks back, replies through response_url."""
 
-# ruff: noqa: F811 - the shared fixtures (fake, rec, ...) are imported from other test modules by name
+# ruff: noqa: F811 - the shared fixtures (slack_fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
@@ -21,8 +21,8 @@ from tests.test_slack_render import summary
 
 
 @pytest.fixture
-async def adapter(fake: FakeSlack, rec: Recorder) -> AsyncIterator[SlackAdapter]:
-    settings = slack_settings(fake, SLACK_APP_TOKEN=APP_TOKEN, SLACK_SIGNING_SECRET=None)
+async def adapter(slack_fake: FakeSlack, rec: Recorder) -> AsyncIterator[SlackAdapter]:
+    settings = slack_settings(slack_fake, SLACK_APP_TOKEN=APP_TOKEN, SLACK_SIGNING_SECRET=None)
     a = create(settings, build_core(rec))
     assert isinstance(a, SlackAdapter) and a.socket_mode
     await a.start()
@@ -30,14 +30,14 @@ async def adapter(fake: FakeSlack, rec: Recorder) -> AsyncIterator[SlackAdapter]
     await a.stop()
 
 
-async def test_slash_command_over_socket_mode(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
-    assert fake.ws_connections == 1 and fake.calls_to("apps.connections.open")
-    assert fake.calls_to("apps.connections.open")[0].token == APP_TOKEN
-    form = slash(fake, "/brief", "armenia", user="UMEMBER")
-    envelope = await fake.push_envelope("slash_commands", form)
-    ack = await fake.wait_for(lambda: fake.acks.get(envelope))
+async def test_slash_command_over_socket_mode(slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
+    assert slack_fake.ws_connections == 1 and slack_fake.calls_to("apps.connections.open")
+    assert slack_fake.calls_to("apps.connections.open")[0].token == APP_TOKEN
+    form = slash(slack_fake, "/brief", "armenia", user="UMEMBER")
+    envelope = await slack_fake.push_envelope("slash_commands", form)
+    ack = await slack_fake.wait_for(lambda: slack_fake.acks.get(envelope))
     assert ack["envelope_id"] == envelope
-    replies = await fake.wait_for(lambda: fake.responses_for(form["response_url"]))
+    replies = await slack_fake.wait_for(lambda: slack_fake.responses_for(form["response_url"]))
     assert "Brief: armenia" in replies[0]["text"]
     name, values, caller, channel = rec.calls[-1]
     assert (name, values["topic"], caller.tenant, caller.is_admin, channel) == (
@@ -49,15 +49,17 @@ async def test_slash_command_over_socket_mode(fake: FakeSlack, adapter: SlackAda
     )
 
 
-async def test_button_and_admin_denial_over_socket_mode(fake: FakeSlack, adapter: SlackAdapter, rec: Recorder) -> None:
-    form = slash(fake, "/feeds", "pause bbc", user="UMEMBER")
-    envelope = await fake.push_envelope("slash_commands", form)
-    await fake.wait_for(lambda: fake.acks.get(envelope))
-    denied = await fake.wait_for(lambda: fake.responses_for(form["response_url"]))
+async def test_button_and_admin_denial_over_socket_mode(
+    slack_fake: FakeSlack, adapter: SlackAdapter, rec: Recorder
+) -> None:
+    form = slash(slack_fake, "/feeds", "pause bbc", user="UMEMBER")
+    envelope = await slack_fake.push_envelope("slash_commands", form)
+    await slack_fake.wait_for(lambda: slack_fake.acks.get(envelope))
+    denied = await slack_fake.wait_for(lambda: slack_fake.responses_for(form["response_url"]))
     assert "admins only" in denied[0]["text"] and denied[0]["response_type"] == "ephemeral"
 
-    url = fake.new_response_url()
-    envelope = await fake.push_envelope(
+    url = slack_fake.new_response_url()
+    envelope = await slack_fake.push_envelope(
         "interactive",
         {
             "type": "block_actions",
@@ -77,12 +79,12 @@ async def test_button_and_admin_denial_over_socket_mode(fake: FakeSlack, adapter
             ],
         },
     )
-    await fake.wait_for(lambda: fake.acks.get(envelope))
-    muted = await fake.wait_for(lambda: fake.responses_for(url))
+    await slack_fake.wait_for(lambda: slack_fake.acks.get(envelope))
+    muted = await slack_fake.wait_for(lambda: slack_fake.responses_for(url))
     assert "Muted st-9" in muted[0]["text"]
     assert [c[0] for c in rec.calls] == ["mute"]
 
 
-async def test_alerts_flow_while_socket_mode_runs(fake: FakeSlack, adapter: SlackAdapter) -> None:
+async def test_alerts_flow_while_socket_mode_runs(slack_fake: FakeSlack, adapter: SlackAdapter) -> None:
     ts = await adapter.sink.send(PostAlert(channel=f"slack:{TEAM}/C2", summary=summary()))
-    assert ts and fake.messages[("C2", ts)].blocks
+    assert ts and slack_fake.messages[("C2", ts)].blocks

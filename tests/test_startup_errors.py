@@ -165,10 +165,14 @@ async def test_an_ops_port_out_of_range_is_one_message(tmp_path: Path, config_di
     one_message(code, err, "DIPLOBOT_HTTP_PORT", "99999", "65535")
 
 
-async def test_slack_refusing_the_token_is_one_message(tmp_path: Path, config_dir: Path, fake: FakeSlack) -> None:
+async def test_slack_refusing_the_token_is_one_message(tmp_path: Path, config_dir: Path, slack_fake: FakeSlack) -> None:
     code, err = await run_bot(
         environment(
-            tmp_path, config_dir, SLACK_BOT_TOKEN="xoxb-revoked", SLACK_APP_TOKEN="xapp-x", SLACK_API_URL=fake.api_url
+            tmp_path,
+            config_dir,
+            SLACK_BOT_TOKEN="xoxb-revoked",
+            SLACK_APP_TOKEN="xapp-x",
+            SLACK_API_URL=slack_fake.api_url,
         )
     )
     one_message(code, err, "SLACK_BOT_TOKEN", "invalid_auth")
@@ -184,7 +188,7 @@ async def test_slack_unreachable_is_one_message(tmp_path: Path, config_dir: Path
     no_leftovers(tmp_path / "diplobot.db")
 
 
-async def test_slacks_http_port_in_use_is_one_message(tmp_path: Path, config_dir: Path, fake: FakeSlack) -> None:
+async def test_slacks_http_port_in_use_is_one_message(tmp_path: Path, config_dir: Path, slack_fake: FakeSlack) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -195,7 +199,7 @@ async def test_slacks_http_port_in_use_is_one_message(tmp_path: Path, config_dir
                 config_dir,
                 SLACK_BOT_TOKEN=BOT_TOKEN,
                 SLACK_SIGNING_SECRET=SECRET,
-                SLACK_API_URL=fake.api_url,
+                SLACK_API_URL=slack_fake.api_url,
                 SLACK_HOST="127.0.0.1",
                 SLACK_PORT=str(port),
             )
@@ -204,7 +208,7 @@ async def test_slacks_http_port_in_use_is_one_message(tmp_path: Path, config_dir
 
 
 async def test_a_signed_request_over_a_non_numeric_timestamp_gets_401(
-    tmp_path: Path, config_dir: Path, fake: FakeSlack
+    tmp_path: Path, config_dir: Path, slack_fake: FakeSlack
 ) -> None:
     port = free_port()
     env = environment(
@@ -212,7 +216,7 @@ async def test_a_signed_request_over_a_non_numeric_timestamp_gets_401(
         config_dir,
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_SIGNING_SECRET=SECRET,
-        SLACK_API_URL=fake.api_url,
+        SLACK_API_URL=slack_fake.api_url,
         SLACK_HOST="127.0.0.1",
         SLACK_PORT=str(port),
     )
@@ -229,7 +233,7 @@ async def test_a_signed_request_over_a_non_numeric_timestamp_gets_401(
     url = f"http://127.0.0.1:{port}/slack/events"
     body = (
         f"team_id={TEAM}&channel_id=C1&user_id=UADMIN&user_name=ada&command=%2Fdiplobot&text=help"
-        f"&response_url={fake.new_response_url()}&trigger_id=1.2.3"
+        f"&response_url={slack_fake.new_response_url()}&trigger_id=1.2.3"
     )
     try:
         async with aiohttp.ClientSession() as http:

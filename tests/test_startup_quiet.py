@@ -14,10 +14,7 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from tests.conftest import REPO
 from tests.support.discord_server import FakeDiscord
@@ -27,19 +24,6 @@ DIPLOBOT = Path(sys.executable).parent / "diplobot"
 NOISE = ("PyNaCl", "davey", "As you gave `client`", "Unclosed client session", "Unclosed connector", "Traceback")
 SLACK_UP = "slack: Socket Mode connected"
 DISCORD_UP = "has connected to Gateway"
-
-
-@pytest.fixture
-async def slack() -> AsyncIterator[FakeSlack]:
-    server = await FakeSlack().start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def discord_fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        yield server
 
 
 def environment(tmp_path: Path, **env: str) -> dict[str, str]:
@@ -94,13 +78,13 @@ def quiet(stderr: str, *allowed: str) -> None:
 
 
 async def test_a_start_with_slack_and_discord_has_no_warning_noise(
-    tmp_path: Path, slack: FakeSlack, discord_fake: FakeDiscord
+    tmp_path: Path, slack_fake: FakeSlack, discord_fake: FakeDiscord
 ) -> None:
     env = environment(
         tmp_path,
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_APP_TOKEN=APP_TOKEN,
-        SLACK_API_URL=slack.api_url,
+        SLACK_API_URL=slack_fake.api_url,
         **discord_fake.env(),
     )
     stderr = await run_until(env, tmp_path, SLACK_UP, DISCORD_UP)

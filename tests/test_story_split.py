@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from bot.storage.tables import ArticleRow
 from tests.conftest import FakeClock
-from tests.support.discord_server import MANAGE_GUILD, MEMBER_USER, FakeDiscord
+from tests.support.discord_server import MANAGE_GUILD, MEMBER_USER, TEXT_CHANNEL, FakeDiscord
 from tests.support.slack_server import (
     FakeSlack,
 )
@@ -27,9 +27,7 @@ from tests.test_cli_platform_channels import (
     SLACK_CHANNEL,
     app_for,
     cli,
-    discord_posts,
     env_for,
-    slack_posts,
     started,
     stopped,
 )
@@ -117,48 +115,48 @@ async def _seed_story(env: dict[str, str], app: Any) -> str:
     return stories.pop()
 
 
-async def _after_split(app: Any, fake: FakeSlack, server: FakeDiscord, story: str) -> None:
+async def _after_split(app: Any, slack_fake: FakeSlack, server: FakeDiscord, story: str) -> None:
     """The seed story is now two: one alert more in each channel, for the split article's own story."""
     await app.outbox.drain()
     stored = await stories_of(app)
     assert len(set(stored.values())) == 2 and list(stored.values()).count(story) == 1, stored
     # The outbox's messages (a Discord channel also holds the answers to the slash commands).
-    delivered = [p for p in discord_posts(server) if json.loads(p).get("nonce", "").startswith("dlv-")]
-    for posts in (slack_posts(fake), delivered):
+    delivered = [p for p in server.posts(TEXT_CHANNEL) if json.loads(p).get("nonce", "").startswith("dlv-")]
+    for posts in (slack_fake.posts("C1"), delivered):
         assert len(posts) == 2, posts
         assert sum(title in posts[1] for title in SEED_SOURCES) == 1, posts[1]  # only the split article
 
 
-async def _split_on(face: str, fake: FakeSlack, database_url: str, config_dir: Path) -> None:
+async def _split_on(face: str, slack_fake: FakeSlack, database_url: str, config_dir: Path) -> None:
     """Alert on the seed story, then split its first report from `face`: a member is refused, an admin splits."""
     env = env_for(database_url, config_dir)
     async with FakeDiscord() as server:
-        app = await started(app_for(env, fake, server))
+        app = await started(app_for(env, slack_fake, server))
         try:
             story = await _seed_story(env, app)
             if face == "slack":
-                refused = await slack(fake, "/story", f"split {story} 1", user="UMEMBER")
-                done = await slack(fake, "/story", f"split {story} 1")
+                refused = await slack(slack_fake, "/story", f"split {story} 1", user="UMEMBER")
+                done = await slack(slack_fake, "/story", f"split {story} 1")
             else:
                 split = [{"name": "split", "type": 1, "options": [opt("story", story), opt("article", "1")]}]
                 refused = await discord(server, "story", split, user_id=MEMBER_USER)
                 done = await discord(server, "story", split, permissions=MANAGE_GUILD)  # a server admin
             assert ("admins only" if face == "slack" else "Manage Server") in refused, refused
             assert f"out of story {story}: it is now story s-" in done, done
-            await _after_split(app, fake, server, story)
+            await _after_split(app, slack_fake, server, story)
             if face == "slack":  # anyone may look: the story says what left it
-                assert "split out by an admin" in await slack(fake, "/story", f"show {story}", user="UMEMBER")
+                assert "split out by an admin" in await slack(slack_fake, "/story", f"show {story}", user="UMEMBER")
         finally:
             await stopped(app)
 
 
 async def test_slack_admins_split_a_story_and_members_are_refused(
-    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+    slack_fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
 ) -> None:
-    await _split_on("slack", fake, database_url, config_dir)
+    await _split_on("slack", slack_fake, database_url, config_dir)
 
 
 async def test_discord_admins_split_a_story_and_members_are_refused(
-    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+    slack_fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
 ) -> None:
-    await _split_on("discord", fake, database_url, config_dir)
+    await _split_on("discord", slack_fake, database_url, config_dir)

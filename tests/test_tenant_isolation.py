@@ -116,61 +116,59 @@ async def operator(app: App, line: str) -> str:
 
 
 async def test_a_new_workspace_and_server_brief_at_once_on_what_is_stored(
-    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+    slack_fake: FakeSlack, discord_fake: FakeDiscord, database_url: str, config_dir: Path
 ) -> None:
-    async with FakeDiscord() as server:
-        app = await started(app_for(env_for(database_url, config_dir), fake, server))
-        try:
-            await app.poll_all(force=True)  # the operator's copy of the seeds stores the seed story
-            from_slack = await slack(fake, "/brief", "armenia")  # the workspace's very first command
-            from_discord = await discord(server, "brief", [opt("topic", "armenia")])  # the server's first
-        finally:
-            await stopped(app)
+    app = await started(app_for(env_for(database_url, config_dir), slack_fake, discord_fake))
+    try:
+        await app.poll_all(force=True)  # the operator's copy of the seeds stores the seed story
+        from_slack = await slack(slack_fake, "/brief", "armenia")  # the workspace's very first command
+        from_discord = await discord(discord_fake, "brief", [opt("topic", "armenia")])  # the server's first
+    finally:
+        await stopped(app)
     for reply in (from_slack, from_discord):
         assert "Nothing stored" not in reply and any(title in reply for title in SEED_SOURCES), reply
 
 
 async def test_a_workspace_feed_cannot_rewrite_what_others_read(
-    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, feeds: Feeds
+    slack_fake: FakeSlack, discord_fake: FakeDiscord, database_url: str, config_dir: Path, feeds: Feeds
 ) -> None:
     real, treaty = ("https://news.example/geneva", *REAL), ("https://news.example/treaty", *TREATY)
     feeds.items["wire"] = [real]
     (config_dir / "feeds.yaml").write_text(
         f"feeds:\n  - name: wire\n    url: {feeds.url('wire')}\n    backfill: 10\n", encoding="utf-8"
     )
-    async with FakeDiscord() as server:
-        app = await started(app_for(env_for(database_url, config_dir), fake, server))
-        try:
-            await app.poll_all(force=True)
-            assert REAL[0] in await slack(fake, "/brief", "armenia")  # the benign workspace joins
-            # The hostile workspace drops its copy of the wire and serves the wire's link with the same text, and a
-            # link the wire has not published yet.
-            assert "removed" in await slack(fake, "/feeds", "remove wire", team=HOSTILE)
-            feeds.items["hostile"] = [real, (treaty[0], *FORGED)]
-            added = await slack(fake, "/feeds", f"add {feeds.url('hostile')} --name hostile", team=HOSTILE)
-            assert "added" in added, added
-            await app.poll_all(force=True)
-            # Then rewrites the shared link in place; the wire publishes the other link with its real text.
-            feeds.items["hostile"] = [(real[0], *FORGED), (treaty[0], *FORGED)]
-            feeds.items["wire"] = [real, treaty]
-            await app.poll_all(force=True)
-            await app.outbox.drain()
-            briefs = {
-                "operator": await operator(app, "brief armenia"),
-                "workspace": await slack(fake, "/brief", "armenia"),
-                "server": await discord(server, "brief", [opt("topic", "armenia")]),
-            }
-            hostile = await slack(fake, "/brief", "armenia", team=HOSTILE)
-            async with app.services.db.session() as session:
-                versions = (
-                    await session.execute(
-                        select(Feed.tenant, ArticleRow.title, ArticleRow.text)
-                        .join(Feed, Feed.id == ArticleRow.feed_id)
-                        .where(ArticleRow.url == real[0])
-                    )
-                ).all()
-        finally:
-            await stopped(app)
+    app = await started(app_for(env_for(database_url, config_dir), slack_fake, discord_fake))
+    try:
+        await app.poll_all(force=True)
+        assert REAL[0] in await slack(slack_fake, "/brief", "armenia")  # the benign workspace joins
+        # The hostile workspace drops its copy of the wire and serves the wire's link with the same text, and a
+        # link the wire has not published yet.
+        assert "removed" in await slack(slack_fake, "/feeds", "remove wire", team=HOSTILE)
+        feeds.items["hostile"] = [real, (treaty[0], *FORGED)]
+        added = await slack(slack_fake, "/feeds", f"add {feeds.url('hostile')} --name hostile", team=HOSTILE)
+        assert "added" in added, added
+        await app.poll_all(force=True)
+        # Then rewrites the shared link in place; the wire publishes the other link with its real text.
+        feeds.items["hostile"] = [(real[0], *FORGED), (treaty[0], *FORGED)]
+        feeds.items["wire"] = [real, treaty]
+        await app.poll_all(force=True)
+        await app.outbox.drain()
+        briefs = {
+            "operator": await operator(app, "brief armenia"),
+            "workspace": await slack(slack_fake, "/brief", "armenia"),
+            "server": await discord(discord_fake, "brief", [opt("topic", "armenia")]),
+        }
+        hostile = await slack(slack_fake, "/brief", "armenia", team=HOSTILE)
+        async with app.services.db.session() as session:
+            versions = (
+                await session.execute(
+                    select(Feed.tenant, ArticleRow.title, ArticleRow.text)
+                    .join(Feed, Feed.id == ArticleRow.feed_id)
+                    .where(ArticleRow.url == real[0])
+                )
+            ).all()
+    finally:
+        await stopped(app)
     for who, said in briefs.items():
         assert REAL[0] in said and TREATY[0] in said, (who, said)
         assert "COLLAPSED" not in said and "5000" not in said, (who, said)
@@ -181,39 +179,38 @@ async def test_a_workspace_feed_cannot_rewrite_what_others_read(
 
 
 async def test_story_ids_and_their_headlines_stay_inside_the_workspace(
-    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path, feeds: Feeds
+    slack_fake: FakeSlack, discord_fake: FakeDiscord, database_url: str, config_dir: Path, feeds: Feeds
 ) -> None:
     feeds.items["private"] = [("https://news.example/jeddah", *PRIVATE)]
-    async with FakeDiscord() as server:
-        app = await started(app_for(env_for(database_url, config_dir), fake, server))
-        try:
-            await app.poll_all(force=True)  # the seed story, which every tenant's copy of the seeds reads
-            assert "added" in await slack(fake, "/feeds", f"add {feeds.url('private')} --name private")
-            await app.poll_all(force=True)
-            async with app.services.db.session() as session:
-                rows = (await session.execute(select(ArticleRow.url, ArticleRow.story_id))).all()
-            private = next(r.story_id for r in rows if r.url.endswith("/jeddah"))
-            seed = next(r.story_id for r in rows if r.url.startswith("file:"))
-            assert private and seed and private != seed
-            # Another workspace's member and a Discord server member probe the private story's id.
-            probes = {
-                ref: await slack(fake, "/mute", ref, team=HOSTILE, user="UMEMBER")
-                for ref in (private, private[:4], private[:8])
+    app = await started(app_for(env_for(database_url, config_dir), slack_fake, discord_fake))
+    try:
+        await app.poll_all(force=True)  # the seed story, which every tenant's copy of the seeds reads
+        assert "added" in await slack(slack_fake, "/feeds", f"add {feeds.url('private')} --name private")
+        await app.poll_all(force=True)
+        async with app.services.db.session() as session:
+            rows = (await session.execute(select(ArticleRow.url, ArticleRow.story_id))).all()
+        private = next(r.story_id for r in rows if r.url.endswith("/jeddah"))
+        seed = next(r.story_id for r in rows if r.url.startswith("file:"))
+        assert private and seed and private != seed
+        # Another workspace's member and a Discord server member probe the private story's id.
+        probes = {
+            ref: await slack(slack_fake, "/mute", ref, team=HOSTILE, user="UMEMBER")
+            for ref in (private, private[:4], private[:8])
+        }
+        probes.update(
+            {
+                f"discord {ref}": await discord(discord_fake, "mute", [opt("story", ref)], user_id=MEMBER_USER)
+                for ref in (private, private[:4])
             }
-            probes.update(
-                {
-                    f"discord {ref}": await discord(server, "mute", [opt("story", ref)], user_id=MEMBER_USER)
-                    for ref in (private, private[:4])
-                }
-            )
-            completions = [
-                await discord(server, "mute", [opt("story", prefix, focused=True)], kind=4, user_id=MEMBER_USER)
-                for prefix in ("", private[:4])
-            ]
-            own = await slack(fake, "/mute", private[:8], user="UMEMBER")  # its own workspace finds it
-            shared = await discord(server, "mute", [opt("story", seed)], user_id=MEMBER_USER)
-        finally:
-            await stopped(app)
+        )
+        completions = [
+            await discord(discord_fake, "mute", [opt("story", prefix, focused=True)], kind=4, user_id=MEMBER_USER)
+            for prefix in ("", private[:4])
+        ]
+        own = await slack(slack_fake, "/mute", private[:8], user="UMEMBER")  # its own workspace finds it
+        shared = await discord(discord_fake, "mute", [opt("story", seed)], user_id=MEMBER_USER)
+    finally:
+        await stopped(app)
     for ref, said in probes.items():  # each answer only echoes what was typed
         assert "no story" in said and "Muted" not in said and "Jeddah" not in said and "Sudan" not in said, said
         assert private not in said.replace(ref.split()[-1], ""), said  # neither confirmed nor suggested

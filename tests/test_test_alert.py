@@ -27,7 +27,6 @@ from tests.test_cli_platform_channels import (
     app_for,
     cli,
     env_for,
-    slack_posts,
     started,
     stopped,
 )
@@ -48,41 +47,39 @@ async def test_cli_test_alert_prints_a_marked_sample_in_this_terminal(database_u
 
 
 async def test_cli_test_alert_to_slack_is_sent_by_the_running_bot(
-    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+    slack_fake: FakeSlack, discord_fake: FakeDiscord, database_url: str, config_dir: Path
 ) -> None:
     env = env_for(database_url, config_dir)
-    async with FakeDiscord() as discord_server:
-        app = await started(app_for(env, fake, discord_server))
-        stop = asyncio.Event()
-        worker = asyncio.create_task(app.outbox.run(stop, idle=0.1))
-        try:
-            said = await cli(env, "test-alert", SLACK_CHANNEL)
-        finally:
-            stop.set()
-            await worker
-            await stopped(app)
-    posts = slack_posts(fake)
+    app = await started(app_for(env, slack_fake, discord_fake))
+    stop = asyncio.Event()
+    worker = asyncio.create_task(app.outbox.run(stop, idle=0.1))
+    try:
+        said = await cli(env, "test-alert", SLACK_CHANNEL)
+    finally:
+        stop.set()
+        await worker
+        await stopped(app)
+    posts = slack_fake.posts("C1")
     assert len(posts) == 1 and HEADLINE in posts[0], posts
     assert f"Test alert sent to {SLACK_CHANNEL} (message " in said, said
 
 
 async def test_slack_admin_gets_a_test_alert_in_the_channel(
-    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+    slack_fake: FakeSlack, discord_fake: FakeDiscord, database_url: str, config_dir: Path
 ) -> None:
-    async with FakeDiscord() as discord_server:
-        app = await started(app_for(env_for(database_url, config_dir), fake, discord_server))
-        try:
-            member = slash(fake, "/diplobot", "test-alert", user="UMEMBER")
-            await fake.push_envelope("slash_commands", member)
-            refused = await fake.wait_for(lambda: fake.responses_for(member["response_url"]), timeout=15)
-            form = slash(fake, "/diplobot", "test-alert")
-            await fake.push_envelope("slash_commands", form)
-            replies = await fake.wait_for(lambda: fake.responses_for(form["response_url"]), timeout=15)
-            rows = await deliveries(app)
-        finally:
-            await stopped(app)
+    app = await started(app_for(env_for(database_url, config_dir), slack_fake, discord_fake))
+    try:
+        member = slash(slack_fake, "/diplobot", "test-alert", user="UMEMBER")
+        await slack_fake.push_envelope("slash_commands", member)
+        refused = await slack_fake.wait_for(lambda: slack_fake.responses_for(member["response_url"]), timeout=15)
+        form = slash(slack_fake, "/diplobot", "test-alert")
+        await slack_fake.push_envelope("slash_commands", form)
+        replies = await slack_fake.wait_for(lambda: slack_fake.responses_for(form["response_url"]), timeout=15)
+        rows = await deliveries(app)
+    finally:
+        await stopped(app)
     assert "for admins only" in str(refused[0]["text"]), refused
-    posts = [json.loads(p) for p in slack_posts(fake)]
+    posts = [json.loads(p) for p in slack_fake.posts("C1")]
     assert len(posts) == 1, posts
     assert posts[0]["blocks"][0]["type"] == "header" and HEADLINE in json.dumps(posts[0]["blocks"][0])
     assert "This is a test, not news" in json.dumps(posts[0]["blocks"])
@@ -91,25 +88,19 @@ async def test_slack_admin_gets_a_test_alert_in_the_channel(
 
 
 async def test_discord_admin_gets_a_test_alert_in_the_channel(
-    fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+    slack_fake: FakeSlack, discord_fake: FakeDiscord, database_url: str, config_dir: Path
 ) -> None:
-    async with FakeDiscord() as discord_server:
-        app = await started(app_for(env_for(database_url, config_dir), fake, discord_server))
-        try:
-            refused = await discord_server.interaction("test-alert", user_id=MEMBER_USER)
-            await discord_server.interaction("test-alert", permissions=MANAGE_GUILD, timeout=15)
-            await discord_server.wait_for(lambda: alerts(discord_server), timeout=15)
-            posts = alerts(discord_server)
-            replies = [m["content"] for m in discord_server.channel_messages(TEXT_CHANNEL) if m["flags"] & 64]
-            rows = await deliveries(app)
-        finally:
-            await stopped(app)
+    app = await started(app_for(env_for(database_url, config_dir), slack_fake, discord_fake))
+    try:
+        refused = await discord_fake.interaction("test-alert", user_id=MEMBER_USER)
+        await discord_fake.interaction("test-alert", permissions=MANAGE_GUILD, timeout=15)
+        await discord_fake.wait_for_posts(TEXT_CHANNEL, timeout=15)
+        posts = discord_fake.posts(TEXT_CHANNEL)
+        replies = [m["content"] for m in discord_fake.channel_messages(TEXT_CHANNEL) if m["flags"] & 64]
+        rows = await deliveries(app)
+    finally:
+        await stopped(app)
     assert refused is not None and "Manage Server" in json.dumps(refused), refused
     assert len(posts) == 1 and HEADLINE in posts[0] and "This is a test, not news" in posts[0], posts
     assert any(f"Test alert sent to {DISCORD_CHANNEL}" in r for r in replies), replies
     assert rows == [(DISCORD_CHANNEL, "post", "sent")]
-
-
-def alerts(discord_server: FakeDiscord) -> list[str]:
-    """Messages in the Discord text channel, not counting the private command replies."""
-    return [json.dumps(m) for m in discord_server.channel_messages(TEXT_CHANNEL) if not int(m.get("flags") or 0) & 64]

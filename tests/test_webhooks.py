@@ -33,17 +33,10 @@ def story(headline: str = "Talks resume in Doha", sources: int = 1) -> Summary:
 
 
 @pytest.fixture
-async def fake(restore_endpoints: None) -> Any:
-    """A running fake Discord."""
-    async with FakeDiscord() as server:
-        yield server
-
-
-@pytest.fixture
-async def adapter(fake: FakeDiscord) -> Any:
+async def adapter(discord_fake: FakeDiscord) -> Any:
     """The webhook adapter pointed at the fake Discord, private networks allowed (it is on loopback)."""
     base = discord.http.Route.BASE
-    a = create(Settings(DISCORD_API_URL=fake.api_url, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True))  # type: ignore[call-arg]
+    a = create(Settings(DISCORD_API_URL=discord_fake.api_url, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True))  # type: ignore[call-arg]
     await a.start()
     yield a
     await a.stop()
@@ -94,53 +87,53 @@ def mrkdwn(node: Any) -> list[str]:
     return []
 
 
-def discord_hook(fake: FakeDiscord, token: str = "tok-abc") -> str:
+def discord_hook(discord_fake: FakeDiscord, token: str = "tok-abc") -> str:
     """A Discord webhook channel address on the fake server."""
-    return f"webhook:http://127.0.0.1:{fake.port}/api/webhooks/{HOOK_ID}/{token}"
+    return f"webhook:{discord_fake.base_url}/api/webhooks/{HOOK_ID}/{token}"
 
 
 # ---------------------------------------------------------------- Discord webhooks
 
 
-async def test_discord_webhook_send_and_edit(adapter: WebhookAdapter, fake: FakeDiscord) -> None:
+async def test_discord_webhook_send_and_edit(adapter: WebhookAdapter, discord_fake: FakeDiscord) -> None:
     """Send returns the webhook message id (wait=True); edits go to that id; nothing can ping."""
-    channel = discord_hook(fake)
+    channel = discord_hook(discord_fake)
     mid = await adapter.sink.send(PostAlert(channel=channel, summary=story("@everyone <@&123> truce")))
-    assert mid is not None and mid in fake.messages
-    body = fake.requests_to("POST", rf"/webhooks/{HOOK_ID}/tok-abc$")[-1]
+    assert mid is not None and mid in discord_fake.messages
+    body = discord_fake.requests_to("POST", rf"/webhooks/{HOOK_ID}/tok-abc$")[-1]
     assert body["allowed_mentions"] == {"parse": []}
     assert "<@&123>" not in body["embeds"][0]["title"]
     assert body["components"][0]["components"][0]["url"] == "https://e.com/0"
     await adapter.sink.edit(EditAlert(channel=channel, summary=story(sources=3)), mid)
-    assert fake.requests_to("PATCH", rf"/webhooks/{HOOK_ID}/tok-abc/messages/{mid}$")[-1]["allowed_mentions"] == {
-        "parse": []
-    }
-    assert "3 sources" in fake.messages[mid]["embeds"][0]["footer"]["text"]
+    assert discord_fake.requests_to("PATCH", rf"/webhooks/{HOOK_ID}/tok-abc/messages/{mid}$")[-1][
+        "allowed_mentions"
+    ] == {"parse": []}
+    assert "3 sources" in discord_fake.messages[mid]["embeds"][0]["footer"]["text"]
     follow = await adapter.sink.reply_in_thread(
         FollowupAlert(channel=channel, summary=story(), change="Deal signed"), mid
     )
     assert follow is not None and follow != mid
 
 
-async def test_discord_webhook_into_a_thread(adapter: WebhookAdapter, fake: FakeDiscord) -> None:
+async def test_discord_webhook_into_a_thread(adapter: WebhookAdapter, discord_fake: FakeDiscord) -> None:
     """`?thread_id=N` on a Discord webhook URL posts and edits inside that thread."""
-    channel = discord_hook(fake) + "?thread_id=555"
+    channel = discord_hook(discord_fake) + "?thread_id=555"
     mid = await adapter.sink.send(PostAlert(channel=channel, summary=story()))
     await adapter.sink.edit(EditAlert(channel=channel, summary=story(sources=2)), mid or "")
-    sent = [q for m, p, q in fake.queries if p.startswith(f"/api/v10/webhooks/{HOOK_ID}/")]
+    sent = [q for m, p, q in discord_fake.queries if p.startswith(f"/api/v10/webhooks/{HOOK_ID}/")]
     assert [q.get("thread_id") for q in sent] == ["555", "555"] and sent[0]["wait"] in ("1", "true")
 
 
-async def test_discord_webhook_unknown_is_permanent(adapter: WebhookAdapter, fake: FakeDiscord) -> None:
+async def test_discord_webhook_unknown_is_permanent(adapter: WebhookAdapter, discord_fake: FakeDiscord) -> None:
     """A deleted webhook (10015) is permanent."""
     with pytest.raises(Permanent, match="10015"):
-        await adapter.sink.send(NoticeAlert(channel=discord_hook(fake, "unknown-token"), text="hello"))
+        await adapter.sink.send(NoticeAlert(channel=discord_hook(discord_fake, "unknown-token"), text="hello"))
 
 
-async def test_discord_webhook_429_then_ok(adapter: WebhookAdapter, fake: FakeDiscord) -> None:
+async def test_discord_webhook_429_then_ok(adapter: WebhookAdapter, discord_fake: FakeDiscord) -> None:
     """A webhook 429 with Via and retry_after is waited out by discord.py."""
-    fake.fail_next("POST", rf"/webhooks/{HOOK_ID}/", 429, retry_after=0.05)
-    assert await adapter.sink.send(NoticeAlert(channel=discord_hook(fake), text="hello")) is not None
+    discord_fake.fail_next("POST", rf"/webhooks/{HOOK_ID}/", 429, retry_after=0.05)
+    assert await adapter.sink.send(NoticeAlert(channel=discord_hook(discord_fake), text="hello")) is not None
 
 
 async def test_discord_webhook_on_foreign_host_is_refused(adapter: WebhookAdapter) -> None:

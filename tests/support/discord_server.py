@@ -1,12 +1,13 @@
 """A local fake Discord: REST API and gateway WebSocket on 127.0.0.1, enough for the real discord.py client.
 
 It keeps state (commands, messages, edits, threads, webhook messages, interaction responses),
-checks embed and content limits like Discord does (400, code 50035), and can be told to fail the
-next matching request (429 with `Via` and a JSON `retry_after`, or any Discord error code).
-Tests push INTERACTION_CREATE events over the gateway with `interaction()`.
+checks embed and content limits like Discord does (400, code 50035; the checks are in
+tests/support/discord_limits.py), and can be told to fail the next matching request (429 with `Via` and a
+JSON `retry_after`, or any Discord error code). Tests push INTERACTION_CREATE events over the gateway with
+`interaction()`. Its lifecycle, `base_url` and waiting are the fake Slack's (tests/support/fake_platform.py).
 
     async with FakeDiscord() as fake:
-        settings = fake.settings()          # DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GATEWAY_URL
+        env = fake.env()                    # DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GATEWAY_URL
         ...
         await fake.interaction("brief", [{"name": "topic", "type": 3, "value": "armenia"}])
 """
@@ -17,15 +18,17 @@ import asyncio
 import itertools
 import json
 import re
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Self
+from typing import Any
 
 import discord
 import pytest
 from aiohttp import WSMsgType, web
 
 from tests.support.discord_limits import EmbedLimitError, check_message
+from tests.support.fake_platform import FakePlatform
 
 BODY: web.RequestKey[Any] = web.RequestKey("body", object)
 JSON = "application/json"  # exactly: discord.py treats anything else (even with a charset) as text
@@ -40,6 +43,7 @@ FLASH_ROLE = 930000000000000002
 ADMIN_USER = 940000000000000001
 MEMBER_USER = 940000000000000002
 MANAGE_GUILD = 1 << 5
+EPHEMERAL = 1 << 6  # the message flag of a reply only its caller sees
 TOKEN = "fake-bot-token"
 
 _ids = itertools.count(990000000000000001)
@@ -131,10 +135,13 @@ class Failure:
     times: int = 1
 
 
-class FakeDiscord:
-    """The fake Discord server; use as an async context manager inside the test's event loop."""
+class FakeDiscord(FakePlatform):
+    """The fake Discord server: start it in a test's event loop (or `async with`), point the adapter at `env()`."""
+
+    name = "Discord"
 
     def __init__(self) -> None:
+        super().__init__()
         self.requests: list[tuple[str, str, Any]] = []
         self.queries: list[tuple[str, str, dict[str, str]]] = []
         self.global_commands: list[dict[str, Any]] = []
@@ -159,13 +166,10 @@ class FakeDiscord:
         self.roles = [role(GUILD_ID, "@everyone", 0, 0), role(ADMIN_ROLE, "Diplobot Admin"), role(FLASH_ROLE, "Flash")]
         self._sockets: list[web.WebSocketResponse] = []
         self._seq = itertools.count(1)
-        self._callback_event = asyncio.Condition()
-        self._runner: web.AppRunner | None = None
-        self.port = 0
 
     # ------------------------------------------------------------------ lifecycle
 
-    async def __aenter__(self) -> Self:
+    def _app(self) -> web.Application:
         app = web.Application(middlewares=[self._middleware])
         r = app.router
         r.add_get("/gateway", self._gateway)
@@ -185,23 +189,16 @@ class FakeDiscord:
         r.add_post(api + "/webhooks/{wid}/{token}", self._webhook_execute)
         r.add_patch(api + "/webhooks/{wid}/{token}/messages/{mid}", self._webhook_edit)
         r.add_delete(api + "/webhooks/{wid}/{token}/messages/{mid}", self._webhook_delete)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        return self
+        return app
 
-    async def __aexit__(self, *exc: object) -> None:
+    async def _close_connections(self) -> None:
         for ws in list(self._sockets):
             await ws.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
 
     @property
     def api_url(self) -> str:
         """The REST base for DISCORD_API_URL."""
-        return f"http://127.0.0.1:{self.port}/api/v10"
+        return f"{self.base_url}/api/v10"
 
     @property
     def gateway_url(self) -> str:
@@ -236,6 +233,10 @@ class FakeDiscord:
     def channel_messages(self, cid: int | str) -> list[dict[str, Any]]:
         """Messages in a channel or thread, oldest first."""
         return [m for m in self.messages.values() if m["channel_id"] == str(cid)]
+
+    def posts(self, cid: int | str) -> list[str]:
+        """Messages of a channel or thread that everyone sees (not private command replies), as JSON text."""
+        return [json.dumps(m) for m in self.channel_messages(cid) if not int(m.get("flags") or 0) & EPHEMERAL]
 
     def requests_to(self, method: str, pattern: str) -> list[Any]:
         """JSON bodies of requests matching method and path regex."""
@@ -292,21 +293,10 @@ class FakeDiscord:
         await self.push("INTERACTION_CREATE", payload)
         if not wait:
             return {"id": iid, "token": token}
-        async with self._callback_event:
-            await asyncio.wait_for(
-                self._callback_event.wait_for(lambda: any(c["interaction_id"] == iid for c in self.callbacks[seen:])),
-                timeout,
-            )
-        return next(c for c in self.callbacks if c["interaction_id"] == iid)
-
-    async def wait_for(self, predicate: Any, timeout: float = 5.0) -> None:
-        """Wait until predicate() is true (state changes after callbacks and webhook calls)."""
-        async with self._callback_event:
-            await asyncio.wait_for(self._callback_event.wait_for(predicate), timeout)
-
-    async def _notify(self) -> None:
-        async with self._callback_event:
-            self._callback_event.notify_all()
+        callback: dict[str, Any] = await self.wait_for(
+            lambda: next((c for c in self.callbacks[seen:] if c["interaction_id"] == iid), None), timeout
+        )
+        return callback
 
     # ------------------------------------------------------------------ plumbing
 
@@ -527,7 +517,6 @@ class FakeDiscord:
         if body.get("nonce"):
             msg["nonce"] = body["nonce"]
         self.messages[msg["id"]] = msg
-        await self._notify()
         return self._json(msg)
 
     async def _edit_message(self, request: web.Request) -> web.Response:
@@ -544,7 +533,6 @@ class FakeDiscord:
         merged["edited_timestamp"] = now()
         self.messages[mid] = merged
         self.edits.append((mid, body))
-        await self._notify()
         return self._json(merged)
 
     def _thread(self, tid: str, parent: str, name: str) -> dict[str, Any]:
@@ -599,7 +587,6 @@ class FakeDiscord:
         msg = self._message(tid, first, mid=tid)
         self.threads[tid] = thread
         self.messages[tid] = msg
-        await self._notify()
         return self._json({**thread, "message": msg})
 
     async def _callback(self, request: web.Request) -> web.Response:
@@ -615,7 +602,6 @@ class FakeDiscord:
         if body.get("type") in (4, 5):
             msg = self._message(str(TEXT_CHANNEL), data, mid=snowflake())
             self.messages[f"@original:{request.match_info['token']}"] = msg
-        await self._notify()
         return self._json(
             {
                 "interaction": {
@@ -651,7 +637,6 @@ class FakeDiscord:
         self.messages[msg["id"]] = msg
         if wid == str(APP_ID):
             self.followups.append({"token": token, **body})
-        await self._notify()
         if request.query.get("wait") in ("true", "1", "True"):
             return self._json(msg)
         return web.Response(status=204)
@@ -671,7 +656,6 @@ class FakeDiscord:
         merged["edited_timestamp"] = now()
         self.messages[key] = merged
         self.edits.append((key, body))
-        await self._notify()
         return self._json(merged)
 
     async def _webhook_delete(self, request: web.Request) -> web.Response:
@@ -679,7 +663,6 @@ class FakeDiscord:
         key = f"@original:{token}" if mid == "@original" else mid
         self.messages.pop(key, None)
         self.deleted.append(key)
-        await self._notify()
         return web.Response(status=204)
 
 
@@ -690,3 +673,10 @@ def restore_endpoints(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
     )
+
+
+@pytest.fixture
+async def discord_fake(restore_endpoints: None) -> AsyncIterator[FakeDiscord]:
+    """A running fake Discord (REST and gateway) on loopback; discord.py's endpoints are put back after."""
+    async with FakeDiscord() as server:
+        yield server

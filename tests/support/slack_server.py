@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl
 import pytest
 from aiohttp import WSMsgType, web
 
+from tests.support.fake_platform import FakePlatform
 from tests.support.slack_limits import message_error, view_errors
 
 BOT_TOKEN = "xoxb-test-bot-token"
@@ -51,10 +52,13 @@ class StoredMessage:
     raw: dict[str, Any] = field(default_factory=dict)
 
 
-class FakeSlack:
-    """The fake Slack: start() in a test's event loop, point slack_sdk/Bolt at `api_url`."""
+class FakeSlack(FakePlatform):
+    """The fake Slack: start it in a test's event loop (or `async with`), point slack_sdk/Bolt at `api_url`."""
+
+    name = "Slack"
 
     def __init__(self) -> None:
+        super().__init__()
         self.calls: list[Call] = []
         self.messages: dict[tuple[str, str], StoredMessage] = {}
         self.channels: set[str] = {"C1", "C2", "CGENERAL"}
@@ -75,40 +79,24 @@ class FakeSlack:
         self._ids = itertools.count(1)
         self._ws: web.WebSocketResponse | None = None
         self._hello = asyncio.Event()
-        self._runner: web.AppRunner | None = None
-        self.port = 0
 
     # ------------------------------------------------------------------ lifecycle
-
-    @property
-    def base_url(self) -> str:
-        """http://127.0.0.1:PORT"""
-        return f"http://127.0.0.1:{self.port}"
 
     @property
     def api_url(self) -> str:
         """The Web API base to give AsyncWebClient / SLACK_API_URL."""
         return f"{self.base_url}/api/"
 
-    async def start(self) -> FakeSlack:
-        """Listen on an ephemeral loopback port."""
+    def _app(self) -> web.Application:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_get("/socket", self._socket)
         app.router.add_post("/response/{key}", self._response_url)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = self._runner.addresses[0][1]
-        return self
+        return app
 
-    async def stop(self) -> None:
-        """Close the WebSocket and stop listening."""
+    async def _close_connections(self) -> None:
         if self._ws is not None and not self._ws.closed:
             await self._ws.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
 
     # ------------------------------------------------------------------ test controls
 
@@ -138,17 +126,13 @@ class FakeSlack:
         """Top-level messages and replies posted to a channel, in order."""
         return [m for (c, _), m in self.messages.items() if c == channel]
 
-    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> Any:
-        """Poll until predicate() is truthy and return its value, or fail after `timeout` seconds."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            value = predicate()
-            if value:
-                return value
-            if loop.time() > deadline:
-                raise AssertionError("timed out waiting for the fake Slack")
-            await asyncio.sleep(0.01)
+    def posts(self, channel: str) -> list[str]:
+        """Top-level messages of a channel (not thread replies), as JSON text of their text and blocks."""
+        return [
+            json.dumps({"text": m.text, "blocks": m.blocks})
+            for m in self.channel_messages(channel)
+            if m.thread_ts is None
+        ]
 
     async def push_envelope(self, kind: str, payload: dict[str, Any]) -> str:
         """Send a Socket Mode envelope (e.g. kind="slash_commands") and return its envelope id."""
@@ -376,8 +360,7 @@ class FakeSlack:
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    """A running fake Slack (Web API and Socket Mode) on loopback; import it into a test module to use it."""
-    server = await FakeSlack().start()
-    yield server
-    await server.stop()
+async def slack_fake() -> AsyncIterator[FakeSlack]:
+    """A running fake Slack (Web API and Socket Mode) on loopback."""
+    async with FakeSlack() as server:
+        yield server
