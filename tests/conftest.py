@@ -20,7 +20,12 @@ CORPUS = REPO / "corpus" / "articles"  # the labelled articles, kept in the repo
 
 # The shared fakes and fixtures (tests/support/); the repository root is importable through pytest's
 # `pythonpath` setting (pyproject.toml), so helpers are imported as `tests.support.<module>`.
-pytest_plugins = ["tests.support.slack_server", "tests.support.discord_server", "tests.support.commands"]
+pytest_plugins = [
+    "tests.support.slack_server",
+    "tests.support.discord_server",
+    "tests.support.commands",
+    "tests.support.lifecycle",
+]
 
 SHARED = shared_dir()  # ../shared (eval-dev, feeds), also found from a clone in a temporary folder
 

@@ -5,8 +5,6 @@ Through the real App, pipeline, outbox and terminal adapter on a real database; 
 the same summary.
 """
 
-# ruff: noqa: F811 - the harness fixture (bot) is imported from test_lifecycle by name
-
 from __future__ import annotations
 
 from datetime import timedelta
@@ -18,7 +16,7 @@ from adapters.platforms.slack_blocks import render_alert as slack_alert
 from bot.models import PostAlert, RuleMatch
 from bot.repo.stories import story_summary
 from bot.storage.tables import AlertRow
-from tests.test_lifecycle import Harness, bot, item  # noqa: F401 - the harness fixture
+from tests.support.lifecycle import Harness, item
 
 # One strike, told first without a figure (matches no rule of the harness), then with its toll (matches
 # "casualties": 10 or more killed).

@@ -5,8 +5,6 @@ new and never appears in a recent period; alerts and briefs show the year of an 
 Through the real App, pipeline, outbox, terminal adapter and command core on a real database.
 """
 
-# ruff: noqa: F811 - the harness fixture (bot) is imported from test_lifecycle by name
-
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -18,7 +16,7 @@ from adapters.platforms.discord_embeds import render_alert as discord_alert
 from adapters.platforms.slack_blocks import render_alert as slack_alert
 from bot.models import Caller, PostAlert, Source, Summary
 from bot.storage.tables import ArticleRow
-from tests.test_lifecycle import Harness, bot, item  # noqa: F401 - the harness fixture
+from tests.support.lifecycle import Harness, item
 
 OLD = (
     "Sudanese army clashes with rebels in Darfur kill 30",

@@ -6,8 +6,6 @@ a call and a meeting of the same leaders, another attack in the same city, a tru
 anniversary, are other stories; early tolls that differ by one are one attack.
 """
 
-# ruff: noqa: F811 - the harness fixture (bot) is imported from test_lifecycle by name
-
 from __future__ import annotations
 
 from datetime import timedelta
@@ -16,7 +14,7 @@ from sqlalchemy import select
 
 from bot.ingest.items import FeedItem
 from bot.storage.tables import ArticleRow
-from tests.test_lifecycle import Harness, bot, item  # noqa: F401 - the harness fixture
+from tests.support.lifecycle import Harness, item
 
 
 async def stories(bot: Harness, *items: FeedItem) -> list[str]:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from bot.storage.tables import ArticleRow
 from tests.conftest import FakeClock
 from tests.support.discord_server import MANAGE_GUILD, MEMBER_USER, TEXT_CHANNEL, FakeDiscord
+from tests.support.lifecycle import Harness, item, make_harness, write_config
 from tests.support.slack_server import (
     FakeSlack,
 )
@@ -32,7 +33,6 @@ from tests.test_cli_platform_channels import (
     stopped,
 )
 from tests.test_discord_adapter import opt
-from tests.test_lifecycle import Harness, item, make_harness, write_config
 from tests.test_tenant_isolation import discord, slack
 
 
