@@ -15,15 +15,7 @@ from bot.ops.metrics import Metrics, OpsServer
 from bot.storage.tables import Delivery
 from tests.conftest import FakeClock
 from tests.support.delivery import RecordingSink, make_app, make_config
-
-
-async def _wait_for(predicate, what: str, tries: int = 500) -> None:  # type: ignore[no-untyped-def]
-    """Yield to the event loop until `predicate()` holds (bounded: a server starting, a queue draining)."""
-    for _ in range(tries):
-        if predicate():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
+from tests.support.waiting import wait_until
 
 
 def _sample(text: str, name: str) -> float:
@@ -44,10 +36,10 @@ async def test_app_run_serves_healthz_and_metrics_then_stops_gracefully(
     clock.advance(seconds=2)  # the deliveries are 2 s old when sent: a first-sight-to-post latency of 2 s
     task = asyncio.create_task(app.run())
     try:
-        await _wait_for(lambda: app.ops is not None and app.ops.port != 0, "the ops server")
+        await wait_until(lambda: app.ops is not None and app.ops.port != 0, "the ops server")
         assert app.ops is not None
         base = f"http://127.0.0.1:{app.ops.port}"
-        await _wait_for(lambda: len(sink.posts) == 6 and not app.outbox.in_flight, "six posts recorded")
+        await wait_until(lambda: len(sink.posts) == 6 and not app.outbox.in_flight, "six posts recorded")
         async with aiohttp.ClientSession() as http:
             async with http.get(f"{base}/healthz") as resp:
                 assert resp.status == 200

@@ -26,8 +26,8 @@ from bot.models import Caller, Invocation
 from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
 from bot.web.auth import read_url_file
 from tests.conftest import FakeClock
+from tests.support.waiting import wait_until
 from tests.support.web import OLDER_TITLE, SEED_HEADLINE, SEED_TITLES, Running, running_console
-from tests.test_ops import _wait_for
 
 pytestmark = pytest.mark.usefixtures("_in_tmp")
 
@@ -455,7 +455,7 @@ async def test_feeds_subscriptions_and_dead_letters_with_retry(
     refused = Permanent("rec:room", "channel_not_found")
     async with running_console(database_url, tmp_path, clock, failures=[refused]) as run, _session(run) as http:
         await _sign_in(http, run)
-        await _wait_for(lambda: not run.sink.failures and not run.app.outbox.in_flight, "the refused send")
+        await wait_until(lambda: not run.sink.failures and not run.app.outbox.in_flight, "the refused send")
 
         # Feeds: health, add (read first), pause, resume; a bad URL is refused with the command's message.
         more = tmp_path / "more"
@@ -508,7 +508,7 @@ async def test_feeds_subscriptions_and_dead_letters_with_retry(
         async with http.post(f"/deliveries/{dead.group(1)}/retry", data={"csrf": csrf}) as resp:
             assert "queued again" in await resp.text()
         run.app.outbox.wake.set()
-        await _wait_for(lambda: len(run.sink.posts) == 1, "the retried post")
+        await wait_until(lambda: len(run.sink.posts) == 1, "the retried post")
         async with http.get("/api/deliveries?dead=1") as resp:
             assert await resp.json() == []
 

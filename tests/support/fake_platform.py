@@ -17,11 +17,12 @@ slack_limits.py and discord_limits.py.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from typing import Any, Self
 
 from aiohttp import web
+
+from tests.support.waiting import wait_until
 
 
 class FakePlatform:
@@ -84,15 +85,7 @@ class FakePlatform:
 
     async def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> Any:
         """Poll until predicate() is truthy and return its value, or fail after `timeout` seconds."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            value = predicate()
-            if value:
-                return value
-            if loop.time() > deadline:
-                raise AssertionError(f"timed out after {timeout} s waiting for the fake {self.name}")
-            await asyncio.sleep(0.01)
+        return await wait_until(predicate, f"the fake {self.name}", timeout)
 
     async def wait_for_posts(self, channel: Any, count: int = 1, timeout: float = 5.0) -> list[str]:
         """Wait until a channel shows at least `count` posts and return them all (see `posts`)."""

@@ -23,7 +23,7 @@ from bot.errors import DeliveryError
 from bot.storage.tables import Subscription
 from tests.conftest import REPO, SEEDS
 from tests.support.delivery import RecordingAdapter, RecordingSink, settings_for
-from tests.test_ops import _wait_for
+from tests.support.waiting import wait_until
 
 SEED_HEADLINE = "Blinken hosts Armenia, Azerbaijan FMs in bid to boost peace"
 SEED_TITLES = (
@@ -101,9 +101,9 @@ async def running_console(
     await app.poll_all(force=True)
     task = asyncio.create_task(app.run())
     try:
-        await _wait_for(lambda: bool(lines), "the console line")
+        await wait_until(lambda: bool(lines), "the console line")
         if not failures:
-            await _wait_for(lambda: len(sink.posts) >= 1, "the seed story's alert")
+            await wait_until(lambda: len(sink.posts) >= 1, "the seed story's alert")
         line = lines[0]
         link = line.removeprefix("console: ")
         parts = urlsplit(link)
