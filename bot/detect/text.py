@@ -110,9 +110,10 @@ WEEKDAYS = tuple("monday tuesday wednesday thursday friday saturday sunday".spli
 MONTHS = tuple("january february march april may june july august september october november december".split())
 MONTH_ABBREVIATIONS = tuple("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
-# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
-_BOUNDARY = re.compile(r"""[.!?]+["')\]]*\s+(?=["'(\[]?[A-Z0-9])""")
-# Words that end with a full stop without ending the sentence: one list for both sentence splitters.
+# A sentence ends at . ! ? (plus closing quotes/brackets) before a capital, digit or quote: after a space, or run
+# on with none after a lower-case word ("all the difference.U.S. Secretary": a page that lost a paragraph break).
+_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(\s+|(?=[A-Z]))(?=["'(\[]?[A-Z0-9])""")
+# Words that end with a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -164,28 +165,32 @@ ABBREVIATIONS = frozenset(
 )
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences, not breaking after abbreviations and initials."""
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences, paragraph by paragraph (at line breaks), not breaking after abbreviations
+    ("U.S.", "Sept.", "Mr.") and initials ("J."): the one splitter of detection and of alert summaries."""
     out: list[str] = []
-    start = 0
-    for m in _BOUNDARY.finditer(paragraph):
-        end = m.start()
-        # The word before the full stop decides: "U.S." or "Sept." or "J." do not end a sentence.
-        j = end
-        while j > start and not paragraph[j - 1].isspace():
-            j -= 1
-        word = paragraph[j:end].strip("\"'(").lower()
-        if paragraph[end] == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
-            continue
-        if paragraph[end] == "." and "." in word and len(word) <= 5:
-            continue  # dotted abbreviations such as "U.S" or "D.C"
-        piece = paragraph[start : m.end()].strip()
-        if piece:
-            out.append(piece)
-        start = m.end()
-    tail = paragraph[start:].strip()
-    if tail:
-        out.append(tail)
+    for paragraph in text.split("\n"):
+        start = 0
+        for m in _BOUNDARY.finditer(paragraph):
+            end = m.start()
+            # The word before the full stop decides: "U.S." or "Sept." or "J." do not end a sentence.
+            j = end
+            while j > start and not paragraph[j - 1].isspace():
+                j -= 1
+            word = paragraph[j:end].strip("\"'(“‘").lower()
+            if paragraph[end] == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+                continue
+            if paragraph[end] == "." and "." in word and len(word) <= 5:
+                continue  # dotted abbreviations such as "U.S" or "D.C"
+            if not m.group(1) and not paragraph[end - 1 : end].islower():
+                continue  # with no space, only a lower-case word ends a sentence ("difference.U.S.")
+            piece = paragraph[start : m.end()].strip()
+            if piece:
+                out.append(piece)
+            start = m.end()
+        tail = paragraph[start:].strip()
+        if tail:
+            out.append(tail)
     return out
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from bot.detect.text import ABBREVIATIONS
+from bot.detect.text import split_sentences
 from bot.models import (
     SEVERITIES,
     Article,
@@ -27,7 +27,6 @@ from bot.models import (
 from bot.stories.boilerplate import has_chrome, is_boilerplate
 from bot.stories.cluster import StoryDoc, explain_members
 
-_BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)(\s+|(?=[A-Z]))(?=[\"'“‘(\[]?[A-Z0-9])")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 _QUALIFIER_WORDS = {
     "exact": "",
@@ -42,34 +41,6 @@ _QUALIFIER_RANK = {"up_to": 0, "nearly": 1, "about": 2, "exact": 3, "at_least": 
 DEATH_KINDS = ("killed", "dead")
 # Reports published this close to the newest figure count as current together; older ones are superseded.
 CURRENT_SPAN = timedelta(hours=12)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split text into sentences, paragraph by paragraph, keeping abbreviations like "U.S." and "Sept." whole."""
-    out: list[str] = []
-    for para in re.split(r"\n+", text):
-        para = para.strip()
-        if not para:
-            continue
-        start = 0
-        for m in _BOUNDARY.finditer(para):
-            end = m.end(2)
-            before = para[start : m.start(1)]
-            last = re.split(r"[\s(\"“]+", before)[-1] if before else ""
-            if m.group(1) == "." and (
-                last.lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last)
-            ):
-                continue  # "U.S. Secretary", "Sept. 14", "Mr. Blinken": not a boundary
-            if not m.group(3) and not before[-1:].islower():
-                continue  # a missing space only ends a sentence after a lower-case word ("difference.U.S.")
-            sentence = para[start:end].strip()
-            if sentence:
-                out.append(sentence)
-            start = m.end()
-        tail = para[start:].strip()
-        if tail:
-            out.append(tail)
-    return out
 
 
 def qualified_count(c: Casualty) -> str:
