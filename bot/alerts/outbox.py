@@ -71,6 +71,7 @@ from bot.repo.outbox import ACTIVE
 from bot.repo.stories import story_summary
 from bot.services import Services
 from bot.storage.db import rowcount
+from bot.storage.shapes import DeliveryPayload
 from bot.storage.tables import AlertRow, Delivery, Subscription
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ class _DeliveryRecord(Protocol):
     @property
     def kind(self) -> AlertKind: ...
     @property
-    def payload(self) -> dict[str, Any]: ...
+    def payload(self) -> DeliveryPayload: ...
     @property
     def attempts(self) -> int: ...
 
@@ -638,7 +639,7 @@ class Outbox:
         self, session: AsyncSession, row: _DeliveryRecord, alert_row: _AlertRecord | None, *, collect: bool = True
     ) -> tuple[Alert, str | None, list[int]]:
         """The Alert to send, the message id to edit or reply to, and rows sent together with it."""
-        payload = dict(row.payload or {})
+        payload = row.payload.copy() if row.payload else DeliveryPayload()
         extra: list[int] = []
         if row.kind == "notice":
             return NoticeAlert(channel=row.channel, text=payload.get("text", "")), None, extra
@@ -829,7 +830,7 @@ def _tenant(alert_row: _AlertRecord | None, row: _DeliveryRecord) -> str:
     return alert_tenant(alert_row.shown if alert_row is not None else None, row.channel)
 
 
-def _update(row: _DeliveryRecord, summary: Summary, payload: dict[str, Any]) -> EditAlert | FollowupAlert:
+def _update(row: _DeliveryRecord, summary: Summary, payload: DeliveryPayload) -> EditAlert | FollowupAlert:
     """An edit of the story's first message, or a follow-up under it saying what changed."""
     if row.kind == "edit":
         return EditAlert(channel=row.channel, summary=summary)

@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Casualty, RuleMatch, Source, Summary, channel_tenant
 from bot.storage.db import chunked, insert_ignore
+from bot.storage.shapes import DeliveryPayload
 from bot.storage.tables import AlertRow, Delivery, Mute, Notice, Subscription
 from bot.stories.summarize import DEATH_KINDS, casualty_phrase
 
@@ -105,7 +106,7 @@ def source_note(sources: Sequence[Source]) -> str:
 
 
 def _delivery(
-    alert_id: int | None, channel: str, kind: str, payload: dict[str, Any], now: datetime, first_seen: datetime | None
+    alert_id: int | None, channel: str, kind: str, payload: DeliveryPayload, now: datetime, first_seen: datetime | None
 ) -> Delivery:
     return Delivery(
         alert_id=alert_id,
@@ -353,7 +354,7 @@ async def _new_alerts(
     out: list[Delivery] = []
     for change, channel, _sub, batched in planned:
         key = (change.summary.story_id, channel)
-        payload = {"story_id": change.summary.story_id}
+        payload: DeliveryPayload = {"story_id": change.summary.story_id}
         if key in created:
             out.append(
                 _delivery(created[key], channel, "batch" if batched else "post", payload, now, change.first_seen)

@@ -6,7 +6,7 @@ tolerant (`bot.repo.stories.state_of_tenant`); these types say what is written n
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from bot.models import CasualtyCause, CasualtyKind, Qualifier
 
@@ -55,3 +55,26 @@ class StoryState(TypedDict, total=False):
     """`stories.state`: each tenant's view of the story under its own key (empty for a new story)."""
 
     by_tenant: dict[str, TenantStoryState]
+
+
+class DeliveryPayload(TypedDict, total=False):
+    """`deliveries.payload`: what a delivery needs beyond its kind and channel, by kind.
+
+    post / edit / batch: `story_id` (the outbox builds the story's summary when it sends); followup: also
+    `change` (what changed, said under the first message); notice: `text`; digest: `title`, `rule`, `mode`,
+    `tenant`, `subscription_id`, `period` (ISO start and end), `summaries`; `test-alert`'s post: `sample`
+    (a summary that carries itself). `batch_of`: the row whose message this one rides in while it is sent.
+    """
+
+    story_id: str
+    change: str
+    text: str
+    sample: dict[str, Any]
+    title: str
+    rule: str
+    mode: str
+    tenant: str
+    subscription_id: int
+    period: list[str]
+    summaries: list[dict[str, Any]]
+    batch_of: int

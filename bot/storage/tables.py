@@ -14,7 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from bot.models import AlertKind
-from bot.storage.shapes import FeedSpecJSON, StoryState
+from bot.storage.shapes import DeliveryPayload, FeedSpecJSON, StoryState
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -216,7 +216,7 @@ class Delivery(Base):
     alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), nullable=True)
     channel: Mapped[str] = mapped_column(Text)
     kind: Mapped[AlertKind] = mapped_column(String(20))  # the kind of Alert it sends
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    payload: Mapped[DeliveryPayload] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]
