@@ -89,7 +89,7 @@ async def test_a_start_with_slack_and_discord_has_no_warning_noise(
     )
     stderr = await run_until(env, tmp_path, SLACK_UP, DISCORD_UP)
     quiet(stderr)
-    assert stderr.count("Discord REST base is") == 1, stderr  # once, though two adapters apply it
+    assert stderr.count("Discord REST base is") == 1, stderr  # once: only the Discord adapter moves it
 
 
 async def test_a_discord_login_retry_closes_the_failed_session_and_then_connects(
