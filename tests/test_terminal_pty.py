@@ -100,13 +100,22 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         term.kill()
 
 
+def _stop_limit() -> float:
+    """Two seconds to stop after Ctrl-C on an idle machine; longer in proportion when other work loads every core
+    (a CI runner or a developer's machine running other suites), at most 10 s: a stop that hangs or waits for a
+    network timeout still fails."""
+    load = os.getloadavg()[0] / (os.cpu_count() or 1)
+    return min(10.0, 2.0 * max(1.0, load))
+
+
 def test_first_ctrl_c_stops_within_two_seconds(terminal: Terminal) -> None:
     terminal.expect("[ALERT]", "Type a command", timeout=150)  # the seed alert: the bot is up and polling
     terminal.type(b"help\r")  # the prompt reads the terminal while the bot runs
     terminal.expect("diplobot commands", timeout=30)
     terminal.type(b"\x03")
-    took = terminal.wait_exit(2.0)
-    assert took is not None, f"still running 2 s after Ctrl-C:\n{terminal.text[-2000:]}"
+    limit = _stop_limit()
+    took = terminal.wait_exit(limit)
+    assert took is not None, f"still running {limit:.1f} s after Ctrl-C:\n{terminal.text[-2000:]}"
     assert os.waitstatus_to_exitcode(terminal.status or 0) == 0
     assert "diplobot stopped." in terminal.text and "Traceback" not in terminal.text
 
@@ -114,6 +123,7 @@ def test_first_ctrl_c_stops_within_two_seconds(terminal: Terminal) -> None:
 def test_ctrl_c_while_starting_stops_quietly(terminal: Terminal) -> None:
     terminal.expect("diplobot running", timeout=60)
     terminal.type(b"\x03")
-    took = terminal.wait_exit(2.0)
-    assert took is not None, f"still running 2 s after Ctrl-C:\n{terminal.text[-2000:]}"
+    limit = _stop_limit()
+    took = terminal.wait_exit(limit)
+    assert took is not None, f"still running {limit:.1f} s after Ctrl-C:\n{terminal.text[-2000:]}"
     assert "Traceback" not in terminal.text and "CancelledError" not in terminal.text
