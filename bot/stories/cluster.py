@@ -58,12 +58,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from bot.detect.gazetteer import places
 from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
 from bot.models import Detection
 from bot.stories.boilerplate import is_boilerplate
+from bot.stories.lsh import MinHashBands
 
 NUM_PERM = 64
 LEAD_CHARS = 1200
@@ -753,6 +754,19 @@ def names_of(text: str) -> set[str]:
     return out
 
 
+_NO_NAMES: frozenset[str] = frozenset()
+_SET_FIELDS = tuple(f for f, kind in _Entry.__annotations__.items() if kind.startswith("frozenset"))
+
+
+def _share_empty_sets(entry: _Entry) -> None:
+    """Point an entry's empty sets at one shared empty set: a window holds thousands of entries, and each set is an
+    object that every full garbage collection walks (most entries have no deaths, days, place...)."""
+    for name in _SET_FIELDS:
+        value = getattr(entry, name)
+        if isinstance(value, frozenset) and not value:
+            setattr(entry, name, _NO_NAMES)
+
+
 _TEMPLATE = MinHash(num_perm=NUM_PERM)
 _PERMUTATIONS = _TEMPLATE.permutations  # generating them costs more than hashing a text
 
@@ -778,9 +792,11 @@ class StoryIndex:
     dup_threshold: float = 0.5
     min_score: float = MIN_SCORE
     min_names: float = MIN_NAMES
-    _lsh: MinHashLSH = field(init=False)
+    _lsh: MinHashBands = field(init=False)
     _entries: dict[str, _Entry] = field(init=False, default_factory=dict)
-    _postings: dict[str, deque[str]] = field(init=False, default_factory=dict)
+    # A name's most recent articles (at most `POSTING_CAP`, oldest first): a tuple of strings, which the garbage
+    # collector stops tracking (a dense window holds about a hundred thousand names).
+    _postings: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
     _df: Counter[str] = field(init=False, default_factory=Counter)
     _wdf: Counter[str] = field(init=False, default_factory=Counter)
     # IDF values of the moment: one lookup scores several candidates that share names and words, and the counts
@@ -793,7 +809,7 @@ class StoryIndex:
     _deadlines: list[tuple[datetime, int, str]] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=self.dup_threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashBands(threshold=self.dup_threshold, num_perm=NUM_PERM)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -899,6 +915,7 @@ class StoryIndex:
         if doc.published is None and not stated:
             era = _ERA.search(doc.text[:DATE_CHARS])
             entry.era = (int(era.group(1)), int(era.group(2))) if era else None
+        _share_empty_sets(entry)
         self._norms(entry)
         return entry
 
@@ -1020,11 +1037,10 @@ class StoryIndex:
         self._df.update(entry.names.keys())
         self._wdf.update(entry.words.keys())
         self._counts_changed()
+        postings = self._postings
         for name in entry.names:
-            posting = self._postings.get(name)
-            if posting is None:
-                posting = self._postings[name] = deque(maxlen=POSTING_CAP)
-            posting.append(doc.article_id)
+            posting = postings.get(name)
+            postings[name] = (doc.article_id,) if posting is None else (*posting, doc.article_id)[-POSTING_CAP:]
         return entry.story_id
 
     def _story(self, story_id: str) -> _Story:
@@ -1075,12 +1091,11 @@ class StoryIndex:
                 if self._df[name] <= 0:
                     del self._df[name]
                 posting = self._postings.get(name)
-                if posting is not None:
-                    try:
-                        posting.remove(aid)
-                    except ValueError:
-                        pass  # already pushed out by the cap
-                    if not posting:
+                if posting is not None and aid in posting:  # else already pushed out by the cap
+                    rest = tuple(a for a in posting if a != aid)
+                    if rest:
+                        self._postings[name] = rest
+                    else:
                         del self._postings[name]
             for word in entry.words:
                 if self._wdf[word] <= 0:
