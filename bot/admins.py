@@ -2,7 +2,8 @@
 
 Slack: an admin or owner of the workspace (users.info), or a user id listed in SLACK_ADMIN_USERS.
 Discord: Manage Server or Administrator in the server (an interaction's permissions, or the `permissions`
-of `/users/@me/guilds`). The command core's `permitted` then decides what an admin may run.
+of `/users/@me/guilds`), or the role named by DISCORD_ADMIN_ROLE (its id or its name). The command core's
+`permitted` then decides what an admin may run.
 """
 
 from __future__ import annotations
@@ -22,3 +23,14 @@ def slack_admin(user_info: Mapping[str, Any]) -> bool:
 def discord_admin(permissions: int | str) -> bool:
     """True when a Discord permission set has Manage Server or Administrator."""
     return bool(int(permissions) & (DISCORD_ADMINISTRATOR | DISCORD_MANAGE_GUILD))
+
+
+def discord_role_admin(admin_role: str | None, roles: Mapping[str, str]) -> bool:
+    """True when a member's roles (id -> name) hold DISCORD_ADMIN_ROLE: an id matches an id, else a name
+    matches a name, case-insensitively."""
+    wanted = (admin_role or "").strip().lower()
+    if not wanted:
+        return False
+    if wanted.isdigit():
+        return wanted in roles
+    return any(name.lower() == wanted for name in roles.values())

@@ -16,10 +16,11 @@ from urllib.parse import parse_qs, urlsplit
 import aiohttp
 import pytest
 
+from bot.models import Caller
 from bot.settings import Settings
 from bot.web import members
 from tests.conftest import FakeClock
-from tests.support.sign_in_server import DiscordMember, FakeSignIn, SlackMember
+from tests.support.sign_in_server import DISCORD_BOT_TOKEN, DiscordMember, FakeSignIn, SlackMember
 from tests.support.web import SEED_HEADLINE, Running, running_console
 
 pytestmark = pytest.mark.usefixtures("_in_tmp")
@@ -188,3 +189,30 @@ def test_sign_ins_under_way_are_capped_oldest_first_and_expire(
     with pytest.raises(members.SignInError, match="already used or is too old"):
         signins.take("slack", stale, stale)
     assert signins.take("slack", fresh, fresh).target == "/rules"
+
+
+async def test_a_discord_member_with_the_admin_role_is_an_admin_as_in_chat(
+    clock: FakeClock, provider: FakeSignIn
+) -> None:
+    """DISCORD_ADMIN_ROLE makes an admin in the console as in chat: the bot's token reads the member's roles
+    (and the server's role names for a role given by name); another role, or no role setting, does not."""
+    guild = {"id": "G1", "name": "Embassy", "permissions": "0", "owner": False}
+    provider.guild_roles = {"G1": [{"id": "501", "name": "Diplomats"}, {"id": "502", "name": "Guests"}]}
+
+    async def signed_in_as_admin(admin_role: str | None, roles: list[str]) -> bool:
+        provider.discord_user = DiscordMember(id="7", username="nadia", guilds=[guild], roles={"G1": roles})
+        settings = Settings(  # type: ignore[call-arg]
+            **provider.settings(), discord_token=DISCORD_BOT_TOKEN, discord_admin_role=admin_role
+        )
+        signins = members.Members(settings, clock)
+        url, state = signins.start("discord", "http://127.0.0.1/cb", "/stories")
+        async with aiohttp.ClientSession() as http, http.get(url, allow_redirects=False) as resp:
+            code = parse_qs(urlsplit(resp.headers["Location"]).query)["code"][0]
+        caller = await signins.finish(signins.take("discord", state, state), code, "http://127.0.0.1/cb")
+        assert isinstance(caller, Caller) and caller.tenant == "discord:G1"
+        return caller.is_admin
+
+    assert await signed_in_as_admin("Diplomats", ["502", "501"])
+    assert await signed_in_as_admin("501", ["501"])
+    assert not await signed_in_as_admin("diplomats", ["502"])
+    assert not await signed_in_as_admin(None, ["501"])

@@ -19,7 +19,7 @@ import discord
 from discord import app_commands
 
 from adapters.platforms.discord_embeds import DiscordMessage, render_reply, truncate
-from bot.admins import discord_admin
+from bot.admins import discord_admin, discord_role_admin
 from bot.channels import ChannelAddress, workspace_tenant
 from bot.commands import GROUP_HELP
 from bot.commands.core import permitted
@@ -192,11 +192,8 @@ class CommandBridge:
         member = interaction.user
         if self.admin_role is None or not isinstance(member, discord.Member):
             return False
-        wanted = self.admin_role.lower()
-        role_ids = {str(r.id) for r in member.roles} | {str(i) for i in getattr(member, "_roles", ())}
-        if wanted.isdigit():
-            return wanted in role_ids
-        return any(r.name.lower() == wanted for r in member.roles)
+        roles = {str(i): "" for i in getattr(member, "_roles", ())} | {str(r.id): r.name for r in member.roles}
+        return discord_role_admin(self.admin_role, roles)
 
     def caller(self, interaction: discord.Interaction) -> Caller:
         """The platform-free caller: user id, tenant `discord:GUILD`, admin flag, display name."""

@@ -9,7 +9,9 @@ chat would say so (SLACK_ADMIN_USERS, or users.info with the bot token says admi
 Discord: authorize (scope `identify guilds`, a random `state`, PKCE with S256: RFC 7636, which Discord's
 authorization server metadata lists), the code exchanged at `/oauth2/token` with its verifier,
 then `/users/@me` and `/users/@me/guilds`; the tenant is the server, `discord:GUILD` (a member of several
-servers picks one), and Manage Server or Administrator in it makes an admin, as in chat.
+servers picks one), and Manage Server or Administrator in it makes an admin, as in chat, or the
+DISCORD_ADMIN_ROLE role, which the bot's own token reads (`/guilds/{id}/members/{user}` and, for a role
+given by name, `/guilds/{id}/roles`).
 
 A `state` is good once, for 10 minutes, and only in the browser that asked for it (a cookie holds it); at
 most 1,000 sign-ins are kept under way, the oldest dropped first.
@@ -30,7 +32,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 
-from bot.admins import discord_admin, slack_admin
+from bot.admins import discord_admin, discord_role_admin, slack_admin
 from bot.channels import workspace_tenant
 from bot.models import Caller
 from bot.ports import Clock
@@ -209,12 +211,33 @@ class Members:
         if len(guilds) > 1:
             return [Guild(str(g["id"]), str(g.get("name") or g["id"])) for g in guilds]
         guild = guilds[0]
+        admin = bool(guild.get("owner")) or discord_admin(guild.get("permissions") or 0)
+        if not admin and s.discord_admin_role and s.discord_token:
+            admin = await self._discord_role(http, api, str(guild["id"]), str(me["id"]))
         return Caller(
             user_id=str(me["id"]),
             tenant=workspace_tenant("discord", str(guild["id"])),
-            is_admin=bool(guild.get("owner")) or discord_admin(guild.get("permissions") or 0),
+            is_admin=admin,
             display_name=str(me.get("global_name") or me.get("username") or me["id"]),
         )
+
+    async def _discord_role(self, http: aiohttp.ClientSession, api: str, guild: str, user: str) -> bool:
+        """True when the member holds DISCORD_ADMIN_ROLE in the server, as the bot sees it (its token reads the
+        member's roles, and the server's role names when the role is given by name); False when the bot
+        cannot see the member."""
+        s = self.settings
+        headers = {"Authorization": f"Bot {s.discord_token}"}
+        async with http.get(f"{api}/guilds/{guild}/members/{user}", headers=headers) as resp:
+            if resp.status != 200:
+                return False
+            member: dict[str, Any] = await resp.json(content_type=None)
+        names: dict[str, str] = {}
+        if not (s.discord_admin_role or "").strip().isdigit():
+            async with http.get(f"{api}/guilds/{guild}/roles", headers=headers) as resp:
+                if resp.status == 200:
+                    names = {str(r["id"]): str(r.get("name") or "") for r in await resp.json(content_type=None)}
+        roles = {str(r): names.get(str(r), "") for r in member.get("roles") or []}
+        return discord_role_admin(s.discord_admin_role, roles)
 
 
 def _s256(verifier: str) -> str:

@@ -27,6 +27,7 @@ from aiohttp import web
 CLIENT_ID = "client-123"
 CLIENT_SECRET = "client-secret-456"
 BOT_TOKEN = "xoxb-sign-in-bot"
+DISCORD_BOT_TOKEN = "discord-sign-in-bot"
 
 
 @dataclass
@@ -42,6 +43,7 @@ class DiscordMember:
     id: str
     username: str
     guilds: list[dict[str, Any]]  # {"id", "name", "permissions" (a string, as Discord sends it), "owner"}
+    roles: dict[str, list[str]] = field(default_factory=dict)  # server id -> the member's role ids there
 
 
 @dataclass
@@ -50,6 +52,7 @@ class FakeSignIn:
 
     slack_user: SlackMember | None = None
     discord_user: DiscordMember | None = None
+    guild_roles: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # server id -> its roles {id, name}
     authorize_requests: list[dict[str, str]] = field(default_factory=list)
     _codes: dict[str, tuple[str, dict[str, str], Any]] = field(default_factory=dict)
     _tokens: dict[str, Any] = field(default_factory=dict)
@@ -83,6 +86,8 @@ class FakeSignIn:
         app.router.add_post("/discord/api/v10/oauth2/token", self._discord_token)
         app.router.add_get("/discord/api/v10/users/@me", self._discord_me)
         app.router.add_get("/discord/api/v10/users/@me/guilds", self._discord_guilds)
+        app.router.add_get("/discord/api/v10/guilds/{guild}/members/{user}", self._discord_guild_member)
+        app.router.add_get("/discord/api/v10/guilds/{guild}/roles", self._discord_guild_roles)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -175,6 +180,20 @@ class FakeSignIn:
         if not isinstance(member, DiscordMember):
             return web.json_response({"message": "401: Unauthorized", "code": 0}, status=401)
         return web.json_response(member.guilds)
+
+    async def _discord_guild_member(self, request: web.Request) -> web.Response:
+        """A server member as the bot sees it (the bot's token only), with their role ids."""
+        member, guild = self.discord_user, request.match_info["guild"]
+        if request.headers.get("Authorization") != f"Bot {DISCORD_BOT_TOKEN}":
+            return web.json_response({"message": "401: Unauthorized", "code": 0}, status=401)
+        if member is None or member.id != request.match_info["user"] or guild not in member.roles:
+            return web.json_response({"message": "Unknown Member", "code": 10007}, status=404)
+        return web.json_response({"user": {"id": member.id}, "roles": member.roles[guild]})
+
+    async def _discord_guild_roles(self, request: web.Request) -> web.Response:
+        if request.headers.get("Authorization") != f"Bot {DISCORD_BOT_TOKEN}":
+            return web.json_response({"message": "401: Unauthorized", "code": 0}, status=401)
+        return web.json_response(self.guild_roles.get(request.match_info["guild"], []))
 
 
 def _pkce_ok(query: dict[str, str], verifier: str) -> bool:
