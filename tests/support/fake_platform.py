@@ -17,6 +17,7 @@ slack_limits.py and discord_limits.py.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any, Self
 
@@ -25,7 +26,7 @@ from aiohttp import web
 from tests.support.waiting import wait_until
 
 
-class FakePlatform:
+class FakePlatform(ABC):
     """The lifecycle, base URL and waiting shared by the fakes; subclasses build the app and keep messages."""
 
     name = "platform"  # said when a wait times out
@@ -36,21 +37,22 @@ class FakePlatform:
 
     # ------------------------------------------------------------------ for subclasses
 
+    @abstractmethod
     def _app(self) -> web.Application:
         """The aiohttp application with the platform's routes."""
-        raise NotImplementedError
 
     async def _close_connections(self) -> None:
         """Close open WebSockets before the server stops (a subclass with sockets overrides this)."""
+        return None  # an optional hook: most fakes hold no sockets
 
+    @abstractmethod
     def channel_messages(self, channel: Any) -> Sequence[Any]:
         """Every message recorded in a channel (or thread), oldest first."""
-        raise NotImplementedError
 
+    @abstractmethod
     def posts(self, channel: Any) -> list[str]:
         """The channel's messages that members see at top level (no thread replies, no private replies), each
         as JSON text."""
-        raise NotImplementedError
 
     # ------------------------------------------------------------------ lifecycle
 
