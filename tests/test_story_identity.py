@@ -502,3 +502,33 @@ def test_a_name_weighs_less_as_more_indexed_reports_carry_it_and_more_again_when
     assert first > after_one > after_two
     index.expire(T0 + timedelta(days=10))
     assert index.idf("kismayo") == first
+
+
+def test_a_condolence_visit_days_after_an_attack_is_another_story(doc) -> None:  # type: ignore[no-untyped-def]
+    # Leaders who meet or call about an attack make an event of their own, though they name the attack, its place
+    # and the parties of the statements on it.
+    report = doc(
+        "wn",
+        "Bombs kill 26 at Brussels airport and metro station",
+        "At least 26 people have been killed and many more injured today in bombings at Brussels Airport and at "
+        "the Maelbeek metro station in the Belgian capital. Authorities said one of the airport blasts was "
+        "carried out by a suicide bomber. The metro system has been shut down.",
+        T0,
+    )
+    statement = doc(
+        "us",
+        "U.S. condemns terrorist attacks in Brussels",
+        "The United States condemns the terrorist attacks that occurred in Brussels, Belgium today. Our thoughts "
+        "are with those injured at the airport and the metro station and with the loved ones of those killed.",
+        T0 + timedelta(hours=5),
+    )
+    visit = doc(
+        "state",
+        "Secretary Kerry visits Brussels, meets Prime Minister Michel",
+        "Secretary of State John Kerry met Belgian Prime Minister Charles Michel in Brussels today to express the "
+        "condolences of the United States for this week's terrorist attacks at the airport and the metro "
+        "station. They discussed counter-terrorism cooperation.",
+        T0 + timedelta(days=3),
+    )
+    attack_story, statement_story, visit_story = cluster([report, statement, visit])
+    assert attack_story == statement_story != visit_story

@@ -17,7 +17,8 @@ Neither score decides alone, and a pair is never one event when (`_conflict`):
   or a page's own period ("published under the 2010 to 2015 ... government") excludes the other's date;
 - both have event types and share none; one looks back on an event (an anniversary, "one year ago") and the
   other does not; one reports a telephone call and the other a meeting of leaders (as the headline and lead
-  sentence say, else the top of the lead: "spoke with" says neither, "called the President" does);
+  sentence say, else the top of the lead: "spoke with" says neither, "called the President" does); one is a
+  call or meeting of named people and the other reports only an attack (a condolence visit is not the attack);
 - the headlines and lead sentences put the event in different places (met in Beijing; hosted in Washington);
 - both report death tolls none of which is close to the other's ("eight" and "seven" are; 15 and 22 are not),
   unless the later toll is the higher (a toll that rose);
@@ -1127,9 +1128,26 @@ class StoryIndex:
             return True
         if a.mode and b.mode and a.mode != b.mode and a.events & _CONTACT and b.events & _CONTACT:
             return True  # a telephone call is not the meeting of the same leaders
+        if self._contact_about_violence(a, b) or self._contact_about_violence(b, a):
+            return True  # a condolence call or visit about an attack is not the attack
         if self._days_conflict(a, b) or self._era_conflict(a, b):
             return True
         return self._figure_conflict(a, b) or self._party_conflict(a, b) or self._title_conflict(a, b)
+
+    @staticmethod
+    def _contact_about_violence(x: _Entry, y: _Entry) -> bool:
+        """True when `x` is a call or meeting of named people (its headline or lead says which, and it reports talks)
+        and `y` reports only violence (an attack, its toll) and no talks: leaders who speak about an attack, by
+        telephone or on a condolence visit days later, make an event of their own (Kerry meeting Belgium's Prime
+        Minister in Brussels three days after the bombings). A domestic crisis meeting names no one in its lead."""
+        return bool(
+            x.mode
+            and "talks" in x.events
+            and any(p.startswith("p:") for p in x.principal)
+            and y.events
+            and not y.events & _CONTACT
+            and _families(y.events) <= {"violence"}
+        )
 
     @staticmethod
     def _place_conflict(a: _Entry, b: _Entry) -> bool:
