@@ -25,6 +25,7 @@ pytest_plugins = [
     "tests.support.discord_server",
     "tests.support.commands",
     "tests.support.lifecycle",
+    "tests.support.slack_requests",
 ]
 
 SHARED = shared_dir()  # ../shared (eval-dev, feeds), also found from a clone in a temporary folder
@@ -137,6 +138,13 @@ async def _drop_postgres(url: str, test_url: str) -> None:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await conn.close()
+
+
+@pytest.hookimpl(tryfirst=True)  # before the marks are read: pytest then gives this one precedence over the params
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Modules marked `sqlite_only` test a face, not the database: their `database_url` is SQLite alone."""
+    if "database_url" in metafunc.fixturenames and metafunc.definition.get_closest_marker("sqlite_only"):
+        metafunc.definition.add_marker(pytest.mark.parametrize("database_url", ["sqlite"], indirect=True))
 
 
 @pytest.fixture(params=DB_BACKENDS)

@@ -7,28 +7,19 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
 from tests.conftest import SEEDS
-from tests.test_cli_platform_channels import env_for
+from tests.support.cli import diplobot as run_diplobot
+from tests.support.platform_apps import env_for
 
 
 async def diplobot(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     """`diplobot ARGS` in a subprocess, as an operator types it."""
-    return await asyncio.to_thread(
-        subprocess.run,
-        [sys.executable, "-m", "bot", *args],
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    return await asyncio.to_thread(run_diplobot, *args, env=env)
 
 
 async def test_rules_export_is_yaml_only_and_imports_back(database_url: str, config_dir: Path, tmp_path: Path) -> None:

@@ -16,21 +16,7 @@ from adapters.platforms.slack_blocks import render_alert as slack_alert
 from bot.models import PostAlert, RuleMatch
 from bot.repo.stories import story_summary
 from bot.storage.tables import AlertRow
-from tests.support.lifecycle import Harness, item
-
-# One strike, told first without a figure (matches no rule of the harness), then with its toll (matches
-# "casualties": 10 or more killed).
-FIRST = (
-    "Russian strike hits apartment block in Dnipro, Ukraine",
-    "A Russian missile strike hit an apartment block in the Ukrainian city of Dnipro on Saturday, regional "
-    "governor Serhiy Lysak said, as rescuers searched the rubble of the nine-storey building in Dnipro.",
-)
-TOLL = (
-    "Death toll from Russian missile strike on Dnipro apartment block rises to 30",
-    "The death toll from Saturday's Russian missile strike on an apartment block in the Ukrainian city of Dnipro "
-    "rose to 30 people killed, regional governor Serhiy Lysak said on Sunday, as rescuers searched the rubble of "
-    "the nine-storey building.",
-)
+from tests.support.lifecycle import FIRST, TOLL, Harness, item
 
 
 async def _story(bot: Harness) -> str:

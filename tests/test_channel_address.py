@@ -2,8 +2,6 @@
 addresses with one actionable message and store nothing; a Discord webhook on another host is refused when
 it is subscribed, not when it is delivered to."""
 
-# ruff: noqa: F811 - the shared fixtures are imported from other test modules by name
-
 from __future__ import annotations
 
 import json
@@ -24,16 +22,17 @@ from bot.errors import BadChannel
 from bot.models import Invocation
 from bot.storage.tables import Subscription
 from tests.support.commands import OPERATOR, body, run
+from tests.support.discord_requests import settings_for
 from tests.support.discord_server import GUILD_ID, MANAGE_GUILD, TEXT_CHANNEL, FakeDiscord
+from tests.support.slack_requests import run_slash
 from tests.support.slack_server import (
     TEAM,
     FakeSlack,
 )
-from tests.test_discord_adapter import settings_for
-from tests.test_slack_commands import run_slash
 
-# SQLite only (the faces are under test; the commands' own tests cover PostgreSQL), the Slack adapter on the real core
-from tests.test_slack_real_core import adapter, database_url  # noqa: F401 - fixtures
+# SQLite only: the faces are under test; the commands' own tests cover PostgreSQL.
+pytestmark = pytest.mark.sqlite_only
+
 
 RULE = "ceasefire-developments"
 RULE_SPEC = "{events: [ceasefire], severity: urgent}"
@@ -137,8 +136,8 @@ async def test_core_refuses_a_bad_channel_option_and_discord_webhook_host(core: 
 # ---------------------------------------------------------------- Slack (fake Slack, real Bolt, real core)
 
 
-async def test_slack_refuses_the_same_addresses(slack_fake: FakeSlack, adapter: SlackAdapter) -> None:
-    slack_fake, slack = slack_fake, adapter
+async def test_slack_refuses_the_same_addresses(slack_fake: FakeSlack, slack_on_core: SlackAdapter) -> None:
+    slack_fake, slack = slack_fake, slack_on_core
     added = await run_slash(slack_fake, slack, "/watch", f'add {RULE} --spec "{RULE_SPEC}" --yes')
     assert "added" in added["text"], added
     for address, problem in [

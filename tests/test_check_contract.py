@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,24 +10,12 @@ from pathlib import Path
 from bot.detect.casualties import CAUSES
 from bot.models import CASUALTY_KINDS, CEASEFIRE_STATUSES, EVENT_TYPES, QUALIFIERS
 from tests.conftest import REPO, SEEDS
+from tests.support.check import check_json
+from tests.support.cli import diplobot
 
 KEYS = {"path", "title", "events", "casualties", "people", "countries", "matches", "story"}
 # Keys added since, documented in the README: a consumer of the contract may ignore them.
 EXTRA_KEYS = {"language", "relevance", "story_why"}
-
-
-def check_json(*paths: Path, extra: tuple[str, ...] = ()) -> list[dict]:
-    """Run `diplobot check --json` as a user would and parse its output."""
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "check", "--json", *extra, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-        env={**os.environ},
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def test_json_contract_shape_and_order(tmp_path: Path) -> None:
@@ -63,14 +50,7 @@ def test_each_story_member_says_which_member_it_joins_and_what_they_share() -> N
 
 
 def test_the_text_output_says_why_a_member_is_in_its_story() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "check", str(SEEDS)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-        env={**os.environ},
-    )
+    result = diplobot("check", str(SEEDS), cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "  with " in result.stdout and "same parties: Antony Blinken" in result.stdout, result.stdout[:2000]
 

@@ -8,82 +8,27 @@ reason, and the rows after it still go out.
 
 from __future__ import annotations
 
-import asyncio
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from bot.app import App
-from bot.settings import Settings
 from bot.storage.tables import Delivery
-from tests.support.discord_server import GUILD_ID as GUILD
 from tests.support.discord_server import TEXT_CHANNEL, FakeDiscord
-from tests.support.net import loopback_fetcher
+from tests.support.platform_apps import (
+    DISCORD_CHANNEL,
+    SEED_SOURCES,
+    SLACK_CHANNEL,
+    app_for,
+    cli,
+    env_for,
+    started,
+    stopped,
+)
 from tests.support.slack_server import (
-    APP_TOKEN,
-    BOT_TOKEN,
-    TEAM,
     FakeSlack,
 )
-
-# The titles of the two seed articles: both are the story's sources.
-SEED_SOURCES = ("Blinken hosts Armenia, Azerbaijan FMs", "U.S. Sec. of State Antony Blinken hosted")
-SLACK_CHANNEL = f"slack:{TEAM}/C1"
-DISCORD_CHANNEL = f"discord:{GUILD}/{TEXT_CHANNEL}"
-
-
-def env_for(database_url: str, config_dir: Path) -> dict[str, str]:
-    """The environment of the operator's CLI and of the running app: one database, one config folder."""
-    return {"DIPLOBOT_DATABASE_URL": database_url, "DIPLOBOT_CONFIG_DIR": str(config_dir), "DIPLOBOT_TERMINAL": "0"}
-
-
-async def cli(env: dict[str, str], *args: str) -> str:
-    """Run `diplobot ARGS` in a subprocess, as the operator would; returns its output (fails on a non-zero exit)."""
-    done = await asyncio.to_thread(
-        subprocess.run,
-        [sys.executable, "-m", "bot", *args],
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def app_for(env: dict[str, str], slack_fake: FakeSlack, discord_fake: FakeDiscord) -> App:
-    """The app with the real Slack (Socket Mode) and Discord adapters, pointed at the fake servers."""
-    settings = Settings(
-        **env,
-        DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,
-        SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[arg-type]
-        SLACK_APP_TOKEN=APP_TOKEN,
-        SLACK_API_URL=slack_fake.api_url,
-        **discord_fake.env(),
-        _env_file=None,
-    )
-    return App(settings, fetcher=loopback_fetcher())  # workspaces read the loopback feeds as public ones
-
-
-async def started(app: App) -> App:
-    await app.setup()
-    for adapter in app.adapters:
-        if adapter.prefix == "discord":
-            adapter.client._connection.guild_ready_timeout = 0.05  # type: ignore[attr-defined]
-        await adapter.start()
-    return app
-
-
-async def stopped(app: App) -> None:
-    for adapter in app.adapters:
-        await adapter.stop()
-    await app.close()
 
 
 async def test_channels_subscribed_from_the_cli_get_the_seed_story(

@@ -29,8 +29,8 @@ from bot.models import (
     Summary,
 )
 from bot.settings import Settings
+from tests.support.discord_requests import opt, settings_for
 from tests.support.discord_server import (
-    ADMIN_ROLE,
     APP_ID,
     FLASH_ROLE,
     FORUM_CHANNEL,
@@ -129,12 +129,6 @@ class Core(CommandCore):
         return [n for n in names if n.startswith(prefix)]
 
 
-def settings_for(discord_fake: FakeDiscord, **extra: Any) -> Settings:
-    """Settings pointing at the fake server."""
-    env = {**discord_fake.env(), "DISCORD_ADMIN_ROLE": str(ADMIN_ROLE), "DISCORD_FLASH_ROLE": FLASH_ROLE, **extra}
-    return Settings(**env)  # type: ignore[arg-type]
-
-
 @pytest.fixture
 async def running(discord_fake: FakeDiscord) -> Any:
     """A started adapter with the test commands, and what they recorded."""
@@ -148,11 +142,6 @@ async def running(discord_fake: FakeDiscord) -> Any:
         yield adapter, rec
     finally:
         await adapter.stop()
-
-
-def opt(name: str, value: Any, type_: int = 3, **extra: Any) -> dict[str, Any]:
-    """One interaction option."""
-    return {"name": name, "type": type_, "value": value, **extra}
 
 
 # ---------------------------------------------------------------- start-up

@@ -20,7 +20,7 @@ from bot.models import Article
 from bot.repo.stories import build_view
 from bot.storage.tables import ArticleRow
 from bot.stories.summarize import summarize
-from tests.test_check_contract import check_json
+from tests.support.check import check_json
 
 # (language, headline, lead, countries, event types, first casualty (count, kind) or None, people)
 CASES = [

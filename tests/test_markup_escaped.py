@@ -14,12 +14,12 @@ from adapters.discord.adapter import DiscordAdapter
 from adapters.slack.sink import ChannelPacer, SlackSink, build_client
 from bot.commands.core import CommandCore, CommandRegistry
 from bot.models import BatchAlert, PostAlert, Reply, Source, Summary
+from tests.support.discord_requests import settings_for
 from tests.support.discord_server import GUILD_ID, TEXT_CHANNEL, FakeDiscord
 from tests.support.slack_server import (
     BOT_TOKEN,
     FakeSlack,
 )
-from tests.test_discord_adapter import settings_for
 
 HEADLINE = "*Truce* _collapses_ `now` ~maybe~ :fire: > see https://evil.example/x and www.evil.example <#123>"
 MARKUP = ["*Truce*", "_collapses_", "`now`", "~maybe~", ":fire:", "https://evil.example", "<#123>"]

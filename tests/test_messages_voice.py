@@ -22,21 +22,17 @@ from bot.cli import app
 from bot.commands import default_registry
 from bot.commands.core import CommandCore
 from tests.conftest import REPO
+from tests.support.discord_requests import settings_for
 from tests.support.discord_server import FakeDiscord
+from tests.support.slack_requests import run_slash
 from tests.support.slack_server import (
     FakeSlack,
 )
-from tests.test_discord_adapter import settings_for
-from tests.test_slack_commands import run_slash
-from tests.test_slack_real_core import adapter  # noqa: F401 - fixture: the Slack adapter before the real core
+
+# SQLite only: these test the wording, which is the same on PostgreSQL.
+pytestmark = pytest.mark.sqlite_only
 
 PYDANTIC = ("Value error", "Input should", "unable to interpret", "unable to parse", "validation error", "pydantic")
-
-
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    """SQLite only: these test the wording, which is the same on PostgreSQL."""
-    return f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
 
 
 @pytest.fixture
@@ -139,9 +135,9 @@ def test_a_limit_below_one_is_refused_on_the_command_line(cli_env: dict[str, str
     assert code == 1 and f"Error: --limit must be a whole number from 1 to 200; got '{limit}'" in out, out
 
 
-async def test_a_limit_below_one_is_refused_in_slack(slack_fake: FakeSlack, adapter: SlackAdapter) -> None:  # noqa: F811 - `adapter` is the fixture imported above
+async def test_a_limit_below_one_is_refused_in_slack(slack_fake: FakeSlack, slack_on_core: SlackAdapter) -> None:
     for limit in ("0", "-1"):
-        reply = await run_slash(slack_fake, adapter, "/brief", f"armenia --limit {limit}")
+        reply = await run_slash(slack_fake, slack_on_core, "/brief", f"armenia --limit {limit}")
         assert f"--limit must be a whole number from 1 to 20; got '{limit}'" in str(reply), reply
 
 

@@ -18,7 +18,7 @@ from bot.detect import Detector, compile_rules
 from bot.detect.offices import office_like, parse, table
 from bot.detect.rules import RuleSpec
 from tests.conftest import REPO, SEEDS
-from tests.test_check_contract import check_json
+from tests.support.check import check_json
 
 RULES = """\
 rules:

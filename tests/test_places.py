@@ -4,7 +4,6 @@ checked on seed-like reports with `diplobot check`, the `places` command, the re
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.detect import groups as place_groups
+from tests.support.cli import diplobot
 
 # Seed-like reports (the shape of the saved feeds' items): a title line, a blank line, the body.
 REPORTS = {
@@ -33,14 +33,7 @@ REPORTS = {
 
 def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """Run the CLI in a subprocess as the local operator."""
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    return diplobot(*args, env=env)
 
 
 @pytest.fixture(scope="module")

@@ -17,14 +17,17 @@ from bot.app import App
 from bot.settings import Settings
 from bot.storage.tables import Delivery
 from tests.support.net import loopback_fetcher
+from tests.support.slack_markup import all_mrkdwn, live_markup
+from tests.support.slack_requests import slash
 from tests.support.slack_server import (
     APP_TOKEN,
     BOT_TOKEN,
     TEAM,
     FakeSlack,
 )
-from tests.test_slack_commands import slash
-from tests.test_slack_render import all_mrkdwn, live_markup
+
+# SQLite only: the commands' own tests cover PostgreSQL; these test the Slack face.
+pytestmark = pytest.mark.sqlite_only
 
 ITEM = """<item><title>{title}</title><link>{base}/a/{n}</link><guid>wire-{n}</guid><pubDate>{date}</pubDate>
 <description>{text}</description></item>"""
@@ -76,12 +79,6 @@ async def wire() -> AsyncIterator[Wire]:
     feed.url = f"http://127.0.0.1:{runner.addresses[0][1]}/feed.xml"
     yield feed
     await runner.cleanup()
-
-
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    """SQLite only: the commands' own tests cover PostgreSQL; these test the Slack face."""
-    return f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
 
 
 async def command(slack_fake: FakeSlack, text: str, name: str) -> str:

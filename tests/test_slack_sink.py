@@ -15,12 +15,12 @@ from bot.errors import ConfigError, Permanent, Retryable
 from bot.models import Alert, DigestAlert, EditAlert, FollowupAlert, NoticeAlert, PostAlert, Source
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
 from bot.settings import Settings
+from tests.support.slack_markup import EVIL, all_mrkdwn, live_markup, summary
 from tests.support.slack_server import (
     BOT_TOKEN,
     FakeSlack,
     message_error,
 )
-from tests.test_slack_render import EVIL, all_mrkdwn, live_markup, summary
 
 CHANNEL = "slack:T0TEST/C1"
 

@@ -1,6 +1,5 @@
 """Socket Mode over a local WebSocket: envelopes in, acks back, replies through response_url."""
 
-# ruff: noqa: F811 - the shared fixtures (slack_fake, rec, ...) are imported from other test modules by name
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
@@ -11,13 +10,13 @@ from adapters.platforms import slack_blocks as render
 from adapters.slack import create
 from adapters.slack.app import SlackAdapter
 from bot.models import PostAlert
+from tests.support.slack_markup import summary
+from tests.support.slack_requests import Recorder, build_core, slack_settings, slash
 from tests.support.slack_server import (
     APP_TOKEN,
     TEAM,
     FakeSlack,
 )
-from tests.test_slack_commands import Recorder, build_core, rec, slack_settings, slash  # noqa: F401 - rec is a fixture
-from tests.test_slack_render import summary
 
 
 @pytest.fixture

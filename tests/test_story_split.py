@@ -16,24 +16,24 @@ from sqlalchemy import select
 
 from bot.storage.tables import ArticleRow
 from tests.conftest import FakeClock
+from tests.support.discord_requests import opt
 from tests.support.discord_server import MANAGE_GUILD, MEMBER_USER, TEXT_CHANNEL, FakeDiscord
-from tests.support.lifecycle import Harness, item, make_harness, write_config
-from tests.support.slack_server import (
-    FakeSlack,
-)
-from tests.test_alert_matched import FIRST, TOLL
-from tests.test_cli_platform_channels import (
+from tests.support.lifecycle import FIRST, TOLL, Harness, item, make_harness, write_config
+from tests.support.platform_apps import (
     DISCORD_CHANNEL,
     SEED_SOURCES,
     SLACK_CHANNEL,
     app_for,
     cli,
+    discord,
     env_for,
+    slack,
     started,
     stopped,
 )
-from tests.test_discord_adapter import opt
-from tests.test_tenant_isolation import discord, slack
+from tests.support.slack_server import (
+    FakeSlack,
+)
 
 
 async def stories_of(app: Any) -> dict[str, str | None]:

@@ -10,44 +10,12 @@ from sqlalchemy import select
 
 from adapters.terminal import TerminalAdapter
 from bot.app import App
-from bot.models import Alert, PostAlert, alert_summaries, channel_tenant
+from bot.models import PostAlert, alert_summaries, channel_tenant
 from bot.settings import load_settings
 from bot.storage.tables import Feed, Rule, Subscription
 from tests.conftest import SEEDS
+from tests.support.delivery import RecordingAdapter, RecordingSink
 from tests.support.net import loopback_fetcher
-
-
-class RecordingSink:
-    """A platform sink that keeps what it was asked to send."""
-
-    def __init__(self) -> None:
-        self.sent: list[Alert] = []
-
-    async def send(self, alert: Alert) -> str | None:
-        self.sent.append(alert)
-        return str(len(self.sent))
-
-    async def edit(self, alert: Alert, message_id: str) -> None:
-        self.sent.append(alert)
-
-    async def reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
-        self.sent.append(alert)
-        return None
-
-
-class FakeSlack:
-    """Stands in for the Slack adapter: only its channel prefix and sink matter here."""
-
-    prefix = "slack"
-
-    def __init__(self) -> None:
-        self.sink = RecordingSink()
-
-    async def start(self) -> None:
-        return None
-
-    async def stop(self) -> None:
-        return None
 
 
 def test_channel_tenant() -> None:
@@ -70,7 +38,8 @@ async def test_each_tenant_sees_only_its_own_sources(
         f"feeds:\n  - name: local-seeds\n    url: {local_folder}\n    backfill: 10\n", encoding="utf-8"
     )
     out = io.StringIO()
-    slack = FakeSlack()
+    sink = RecordingSink()
+    slack = RecordingAdapter(sink, prefix="slack")  # the Slack adapter: only its prefix and sink matter here
     settings = load_settings(DIPLOBOT_DATABASE_URL=database_url, DIPLOBOT_CONFIG_DIR=str(config_dir))
     bot = App(settings, clock=clock, adapters=[TerminalAdapter(None, stream=out, interactive=False), slack])
     await bot.setup()
@@ -101,11 +70,11 @@ async def test_each_tenant_sees_only_its_own_sources(
     terminal = out.getvalue()
     assert terminal.count("[ALERT]") == 1, terminal
     assert seeds[0].name in terminal and seeds[1].name not in terminal
-    posts = [a for a in slack.sink.sent if a.kind == "post"]
+    posts = [alert for _mid, _key, alert in sink.posts if alert.kind == "post"]
     assert len(posts) == 1
     assert isinstance(posts[0], PostAlert)
     assert [s.url.rsplit("/", 1)[-1] for s in posts[0].summary.sources] == [seeds[1].name]
-    for alert in slack.sink.sent:
+    for alert in [a for _mid, _key, a in sink.posts] + [a for _mid, a in sink.edits]:
         assert all(seeds[0].name not in s.url for shown in alert_summaries(alert) for s in shown.sources)
 
 

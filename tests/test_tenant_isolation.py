@@ -8,12 +8,10 @@ one; the Discord server is a third tenant.
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from aiohttp import web
@@ -23,14 +21,12 @@ from sqlalchemy import select
 from bot.app import App
 from bot.models import Caller
 from bot.storage.tables import ArticleRow, Feed
+from tests.support.discord_requests import opt
 from tests.support.discord_server import MEMBER_USER, FakeDiscord
+from tests.support.platform_apps import SEED_SOURCES, app_for, discord, env_for, slack, started, stopped
 from tests.support.slack_server import (
-    TEAM,
     FakeSlack,
 )
-from tests.test_cli_platform_channels import SEED_SOURCES, app_for, env_for, started, stopped
-from tests.test_discord_adapter import opt
-from tests.test_slack_commands import slash
 
 HOSTILE = "T0HOSTILE"
 OPERATOR = Caller(user_id="operator", tenant="local", is_admin=True, display_name="operator")
@@ -88,25 +84,6 @@ async def feeds() -> AsyncIterator[Feeds]:
     async with TestServer(webapp, host="127.0.0.1") as server:
         served.base = str(server.make_url("")).rstrip("/")
         yield served
-
-
-async def slack(server: FakeSlack, name: str, text: str, *, team: str = TEAM, user: str = "UADMIN") -> str:
-    """A slash command of a Slack workspace over Socket Mode; its reply as JSON text."""
-    form = slash(server, name, text, user, team_id=team)
-    await server.push_envelope("slash_commands", form)
-    replies = await server.wait_for(lambda: server.responses_for(form["response_url"]), timeout=15)
-    return json.dumps(replies)
-
-
-async def discord(server: FakeDiscord, name: str, options: list[dict[str, Any]], **kwargs: Any) -> str:
-    """A slash command (or autocomplete, kind=4) of the Discord server; its answer as JSON text."""
-    seen = len(server.edits)
-    callback = await server.interaction(name, options, timeout=15, **kwargs)
-    assert callback is not None
-    if callback["type"] == 5:  # deferred: the answer edits the original response
-        await server.wait_for(lambda: any(k.startswith("@original") for k, _ in server.edits[seen:]), timeout=15)
-        return json.dumps([body for k, body in server.edits[seen:] if k.startswith("@original")])
-    return json.dumps(callback["data"])
 
 
 async def operator(app: App, line: str) -> str:

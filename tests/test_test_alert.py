@@ -17,11 +17,7 @@ from sqlalchemy import select
 from bot.commands.testalert import HEADLINE
 from bot.storage.tables import Delivery
 from tests.support.discord_server import MANAGE_GUILD, MEMBER_USER, TEXT_CHANNEL, FakeDiscord
-from tests.support.slack_server import (
-    TEAM,
-    FakeSlack,
-)
-from tests.test_cli_platform_channels import (
+from tests.support.platform_apps import (
     DISCORD_CHANNEL,
     SLACK_CHANNEL,
     app_for,
@@ -30,7 +26,11 @@ from tests.test_cli_platform_channels import (
     started,
     stopped,
 )
-from tests.test_slack_commands import slash
+from tests.support.slack_requests import slash
+from tests.support.slack_server import (
+    TEAM,
+    FakeSlack,
+)
 
 
 async def deliveries(app: Any) -> list[tuple[str, str, str]]:
