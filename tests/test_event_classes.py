@@ -627,7 +627,9 @@ def test_violation_named_far_before_the_truce(detector: Detector) -> None:
 
 def test_modal_of_another_verb_does_not_make_a_plan(detector: Detector) -> None:
     text = "We welcome the arrival of the team that will eventually monitor and verify the implementation of the truce."
-    assert _status(detector, text) == "agreed"
+    # Not a plan (proposed): a truce whose implementation a team arrives to verify is in force (corpus/README.md,
+    # convention 3: holding; this test said "agreed" before implementation was read as a truce in force).
+    assert _status(detector, text) == "holding"
 
 
 # --- ceasefire status: general classes of governing language (issue 13) ------------------------------
@@ -1425,3 +1427,18 @@ def test_sanctions_as_a_verb_are_imposed(detector: Detector, line: str, sanction
 )
 def test_a_truce_being_negotiated_is_talks(detector: Detector, line: str, talks: bool) -> None:
     assert ("talks" in _line_types(detector, line)) is talks
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A truce being implemented is one in force: holding.
+        ("The envoys reviewed progress on implementation of the truce agreed in the spring.", "holding"),
+        ("Both sides said they are implementing the ceasefire, and aid convoys moved on Tuesday.", "holding"),
+        ("The minister discussed the implementation of the cessation of hostilities with his counterpart.", "holding"),
+        # The act itself stays agreed: "implemented" as news of the day, "implements" a deal reached today.
+        ("The ceasefire was implemented at midnight, the two armies announced.", "agreed"),
+    ],
+)
+def test_a_truce_being_implemented_is_holding(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

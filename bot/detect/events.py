@@ -143,9 +143,11 @@ _LEFT_CUES = re.compile(
     # announcement", "floats an Olympic truce", "Putin orders Easter truce" (a unilateral truce, as "declared").
     r"\bready for\b|\bopen to\b|\bexpect(?:s|ed|ing)?\b|\bfloat(?:s|ed|ing)?\b|(?<!\bin )\border(?:s|ed)?\b)"
     r"|(?P<holding>\bremain(?:s|ed|ing)? (?:fully |firmly |strongly )?committed to\b|\bfragile\b|\bongoing\b|\bcontinuing\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
+    # A truce being implemented is in force: "progress on implementation of the November 2 agreement".
+    r"\bimplementation\b|\bimplementing\b|"
     r"\bhonou?r(?:s|ed|ing)?\b)"
     r"|(?P<agreed>\bnegotiated\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
-    r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplement\w*|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
+    r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplemented\b|\bimplements?\b|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
     r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bunder(?=\s+[\w'-]+\s*$)|\bsince (?:the|a)\b|"
     r"\borgani[sz]ed\b|\barranged\b|\bapproved\b|\bsupports? (?:the|this)\b|"
     r"\bcomplian\w* with\b|\bcommitments? to\b|\btake part in\b|\btook part in\b|\bpledg\w*|\bvow(?:s|ed)?\b|"
