@@ -1442,3 +1442,19 @@ def test_a_truce_being_negotiated_is_talks(detector: Detector, line: str, talks:
 )
 def test_a_truce_being_implemented_is_holding(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A truce dated earlier but said to be in force now is today's news of it.
+        ("The ceasefire agreed in March is holding.", "holding"),
+        ("They urged both sides to respect the truce declared in November.", "holding"),
+        ("The envoys discussed implementation of the ceasefire agreement signed in Pretoria last year.", "holding"),
+        # A truce that held in the past is history: no ceasefire event.
+        ("The truce agreed in 2015 held until 2016.", None),
+        ("The 2014 ceasefire was respected for two years.", None),
+    ],
+)
+def test_a_dated_truce_in_force_is_news_a_past_one_is_history(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

@@ -829,6 +829,13 @@ def is_background(sent: Sentence) -> bool:
     return bool(_BACKGROUND.search(low)) or bool(_EARLIER.search(low))
 
 
+# A truce that held in the past ("the truce held until 2016") is history, not a truce in force.
+_HELD_PAST = re.compile(
+    r"\b(?:held|was holding|had been holding|lasted|ended|until|for (?:\w+ ){0,2}years)\b"
+    r"|\b(?:was|were|had been) (?:\w+ly )?(?:respected|observed|honou?red|implemented|maintained|upheld)\b"
+)
+
+
 def _mention_is_background(low: str, start: int, end: int) -> bool:
     """A ceasefire mention whose own clause dates it to the past ("recommitted to the ceasefire in 2015"):
     a date elsewhere in the sentence does not make "an increase of ceasefire violations" history."""
@@ -1010,6 +1017,12 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             best: tuple[str | None, float, str] | None = None
             for m in _mentions(low, named):
                 if background and not sent.is_title and _mention_is_background(low, m.start(), m.end()):
+                    # A truce dated earlier but said to be in force now ("the ceasefire agreed in March is
+                    # holding", "respect the truce declared in November") is today's news of it, not history.
+                    dated_status, dated_why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
+                    if dated_status == "holding" and not _HELD_PAST.search(low):
+                        best = (dated_status, w, dated_why)
+                        break
                     continue
                 if _negated(low, m.start()):
                     # "rejected calls for a ceasefire" still reports a proposal; "denied violating the ceasefire"
