@@ -1458,3 +1458,27 @@ def test_a_truce_being_implemented_is_holding(detector: Detector, text: str, sta
 )
 def test_a_dated_truce_in_force_is_news_a_past_one_is_history(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU is deeply concerned by continued military activities, including against civilian targets.",
+        "Hostilities resumed on Sunday in the north of the country.",
+        "Renewed hostilities forced thousands of families to flee.",
+    ],
+)
+def test_hostile_acts_going_on_in_a_statement_s_words_are_fighting(detector: Detector, text: str) -> None:
+    assert "clash" in _types(detector, text)
+
+
+def test_a_cessation_of_hostilities_is_no_fighting(detector: Detector) -> None:
+    assert "clash" not in _types(detector, "Both sides signed a cessation of hostilities in Pretoria.")
+
+
+def test_continued_hostile_acts_beside_a_truce_break_it(detector: Detector) -> None:
+    text = (
+        "The European Union welcomes the humanitarian ceasefire announced on 10 October. The EU is deeply "
+        "concerned by continued military activities, including against civilian targets."
+    )
+    assert _status(detector, text) == "violated"

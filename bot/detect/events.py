@@ -420,6 +420,9 @@ _CLASH = re.compile(
     r"attacks? (?:in|on) (?:the )?(?:\w+ )?(?:capital|city|town|village|mosque|church|cathedral|school|hotel|market|"
     r"embassy|worshipers|worshippers|shipping|ships?|port|hospital)|"
     r"(?:heavy|fierce|renewed|fresh|intense|current|ongoing|latest|continued|continuing) fighting|"
+    # Hostile acts going on after a truce, in a statement's words: "continued military activities".
+    r"(?:continued|continuing|renewed|resumed) (?:military (?:activities|activity|operations|action)|hostilities)|"
+    r"hostilities (?:continued|resumed)|"
     r"fighting (?:erupted|broke out|intensified|raged|was reported|has been reported|continued|resumed|flared))\b"
 )
 # Fighting named as what is defended against, ended or halted is no report of fighting.

@@ -102,6 +102,11 @@ _CLASSES: dict[str, Iterable[str]] = {
         "airstrike",
         "pounded",
         "open fire",
+        "military activities",
+        "military activity",
+        "military operations",
+        "military action",
+        "hostilities",
     ],
     # Verbs of headline grammar (events._headline_attack): only headlines are read for them, and they are no
     # class of what an item is about (the relevance model does not see them).
