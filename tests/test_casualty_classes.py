@@ -26,6 +26,9 @@ def _current(detector: Detector, text: str, title: str = "") -> dict[int, bool]:
     return {c.count: c.current for c in _cas(detector, text, title)}
 
 
+_LEAD = "Police are investigating an explosion on Monday. No group has yet claimed responsibility for the blast. "
+
+
 # --- 1. figures of earlier events are background -------------------------------------------------
 
 
@@ -54,8 +57,7 @@ def _current(detector: Detector, text: str, title: str = "") -> dict[int, bool]:
 )
 def test_earlier_events_are_background(detector: Detector, text: str, count: int) -> None:
     # Relative dates ("a week ago") date the news itself in the headline and lead: put the sentence below them.
-    lead = "Police are investigating an explosion on Monday. No group has yet claimed responsibility for the blast. "
-    assert _current(detector, lead + text) == {count: False}, text
+    assert _current(detector, _LEAD + text) == {count: False}, text
 
 
 def test_timeline_of_earlier_attacks_is_background(detector: Detector) -> None:
@@ -415,8 +417,7 @@ def test_intent_near_misses_still_count(detector: Detector) -> None:
 
 
 def test_day_month_dates(detector: Detector) -> None:
-    lead = "Police are investigating an explosion on Monday. No group has yet claimed responsibility for the blast. "
-    assert _current(detector, lead + "On 4 January, armed men attacked an army camp, killing four soldiers.") == {
+    assert _current(detector, _LEAD + "On 4 January, armed men attacked an army camp, killing four soldiers.") == {
         4: False
     }
     assert [c.count for c in _cas(detector, "By 15 September, 300 people had died.")] == [300]
@@ -510,3 +511,27 @@ def test_an_event_dated_by_month_and_year_or_marked_as_past_is_background(
     detector: Detector, title: str, text: str, count: int, current: bool
 ) -> None:
     assert _current(detector, text, title).get(count) is current
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Hamas-led militants killed 1,200 people in the October 7 attack on Israel.", 1200),
+        ("The October 7 attacks killed about 1,200 people.", 1200),
+        ("About 1,200 people were killed in the Oct. 7 attack, according to Israeli tallies.", 1200),
+        ("Some 1,200 people died in the attack of October 7.", 1200),
+        ("The Sept. 11 attacks killed nearly 3,000 people.", 3000),
+        ("The March 15 mosque shootings left 51 people dead.", 51),
+        ("The war began with the 7 October attack, in which 1,200 people were killed.", 1200),
+    ],
+)
+def test_an_incident_named_by_its_day_without_a_year_is_background(detector: Detector, text: str, count: int) -> None:
+    assert _current(detector, _LEAD + text) == {count: False}, text
+
+
+def test_a_day_that_dates_the_news_or_the_headline_incident_stays_current(detector: Detector) -> None:
+    assert _current(detector, "Gunmen killed 12 soldiers in an attack on December 3, the army said.") == {12: True}
+    assert _current(detector, "On October 7, militants killed 14 soldiers at a base, the army said.") == {14: True}
+    title = "Toll from the Dec. 3 market attack rises"
+    text = "Forty people were killed in the Dec. 3 market attack, officials said on Friday."
+    assert _current(detector, text, title) == {40: True}

@@ -814,6 +814,26 @@ _INCIDENT = (
     r"strikes?|airstrikes?|raids?|ambush(?:es)?|assaults?|shootings?|clash(?:es)?|massacres?|shelling))"
 )
 _INCIDENT_RE = _words(rf"\b{_INCIDENT}\b")
+# An incident named by its day without a year is an earlier one the reader knows by its date: "the October
+# 7 attack", "the Sept. 11 attacks", "the 7 October massacre", "the bombing of March 15" (with a year, the
+# "the July 7, 2005 bombings" branch of _BACKGROUND reads it). Not "an attack on December 3": that dates
+# the news itself.
+_DAY_DATED = _words(
+    rf"the\s+(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?![\d,])(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b"
+    rf"|the\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RE})\.?\s+(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b"
+    rf"|the\s+{_INCIDENT}\s+of\s+(?:(?P<m3>{_MONTH_RE})\.?\s+(?P<d3>\d{{1,2}})\b(?!,?\s*\d)"
+    rf"|(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m4>{_MONTH_RE})\b(?!\.?,?\s*\d))"
+)
+
+
+def _day_key(m: re.Match[str]) -> str:
+    """ "oct-7" for any spelling of the date a _DAY_DATED match names."""
+    for i in "1234":
+        if m.group("m" + i):
+            return f"{m.group('m' + i)[:3]}-{int(m.group('d' + i))}"
+    return ""
+
+
 _FEW = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d+)"
 # Relative dates of an earlier incident ("a week ago", "earlier this month"); read outside the headline and
 # lead only, where they date the news itself. "In the last week" and "the past month" are running totals;
@@ -908,10 +928,16 @@ def _since_exempt(low: str, at: int) -> bool:
     return bool(_SINCE.search(low, start, at))
 
 
-def _background_spans(sent: Sentence, main_day: str | None, last_bg: bool) -> list[tuple[int, int]]:
+def _background_spans(
+    sent: Sentence, main_day: str | None, last_bg: bool, own_days: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Character spans of this sentence whose figures are background (earlier events)."""
     low = sent.folded
     spans: list[tuple[int, int]] = []
+    for m in _DAY_DATED.finditer(low):
+        # The headline's own dated incident ("Toll from the Dec. 3 attack rises") is the news.
+        if not sent.is_title and _day_key(m) not in own_days and not _since_exempt(low, m.start()):
+            spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
     for m in _BACKGROUND.finditer(low):
         if _since_exempt(low, m.start()):
             continue
@@ -1004,6 +1030,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
     anniversary = bool(_ANNIVERSARY_TITLE.search(title_low))
     main_day = _main_day(doc)
+    own_days = frozenset(_day_key(m) for m in _DAY_DATED.finditer(title_low))
     timeline_lines: set[int] | None = None
     context_cause: CasualtyCause | None | Literal[False] = False
     out: list[Casualty] = []
@@ -1024,7 +1051,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
             # A line of a timeline of earlier attacks (two such lines at least: one could be a dateline).
             spans = [(0, len(sent.folded))]
         else:
-            spans = _background_spans(sent, main_day, last_bg)
+            spans = _background_spans(sent, main_day, last_bg, own_days)
         any_current = False
         words: tuple[_Found, _Found, _Found] | None = None
         for fig in figs:
