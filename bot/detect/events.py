@@ -937,6 +937,16 @@ _HEADLINE_STATE = re.compile(
     rf"^(?:[\w'.,-]+\s+){{1,4}}?(?P<verb>pounds?|shells?|bombs?|strikes?|raids?|trade fire|exchange fire|fires? (?:on|at)|"
     rf"downs?|shoots? down|intercepts?|retakes?|recaptures?|liberates?|captures?)\b(?!{_NOT_FIGHTING})"
 )
+# The passive headline with its auxiliary dropped: "Fishing boats hit by mystery attackers", "Grain terminals hit in
+# port attack", "Convoy ambushed by gunmen". The agent or the attack must be armed: "hit by strikes" (labour), "hit by
+# cyber attack", "struck by lightning" are not fighting.
+_HEADLINE_PASSIVE = re.compile(
+    r"\b(?P<verb>hit|struck|targeted|attacked|shelled|bombed|raided|ambushed|stormed)\s+(?:by|in)\s+"
+    r"(?!(?:[\w'-]+\s+){0,4}?(?:cyber|ransomware|hack\w*|heart|panic|shark|dog|bear|verbal)\b)(?:[\w'-]+\s+){0,5}?"
+    r"(?:attackers|assailants|gunmen|drones?|missiles?|rockets?|shells?|mortars?|air ?strikes?|(?:drone|missile|"
+    r"rocket|air|military|israeli|russian|ukrainian|us|u\.s\.) strikes?|shelling|bombardment|militants|rebels|"
+    r"insurgents|jihadists|pirates|attacks?|raids?|ambush)\b"
+)
 # What is downed or intercepted must be a weapon; what is seized or captured, ground.
 _DOWNED = re.compile(
     r"\s+(?:\d+\s+|dozens of\s+|scores of\s+|[\w-]+\s+){0,3}?(?:drones?|missiles?|rockets?|jets?|planes?|aircraft|helicopters?|warplanes?|uavs?)\b"
@@ -975,10 +985,11 @@ def _named_ground(sent: Sentence, verb: int, at: int) -> bool:
 
 
 def _headline_attack(sent: Sentence, actor: bool) -> bool:
-    """Whether a headline reports fighting in headline grammar (_HEADLINE_ARMED, _HEADLINE_STATE); `actor`: the
+    """Whether a headline reports fighting in headline grammar (_HEADLINE_ARMED, _HEADLINE_PASSIVE, _HEADLINE_STATE);
+    `actor`: the
     headline names a place (a state or a city)."""
     low = sent.folded
-    found = list(_HEADLINE_ARMED.finditer(low))
+    found = list(_HEADLINE_ARMED.finditer(low)) + list(_HEADLINE_PASSIVE.finditer(low))
     if actor:
         found += [m for m in _HEADLINE_STATE.finditer(low) if _only_states(low[: m.start("verb")])]
     for m in found:

@@ -113,6 +113,7 @@ _CLASSES: dict[str, Iterable[str]] = {
     HEADLINE_VERBS: [
         "pound",
         "hit",
+        "struck",
         "target",
         "raid",
         "storm",
