@@ -1492,3 +1492,37 @@ def test_continued_hostile_acts_beside_a_truce_break_it(detector: Detector) -> N
         "concerned by continued military activities, including against civilian targets."
     )
     assert _status(detector, text) == "violated"
+
+
+# --- a ceasefire sought but not reached, not renewed, or not broken --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # Negations after talks are the negotiation's news (corpus convention): talks.
+        ("The two sides failed to agree on a ceasefire after three days of talks.", "talks"),
+        ("Negotiators have yet to reach a ceasefire deal, officials said.", "talks"),
+        ("Russia and Ukraine failed to reach a ceasefire deal at talks in Istanbul.", "talks"),
+        ("Mediators failed to broker a truce between the rival generals.", "talks"),
+        ("The parties have not been able to agree on a ceasefire, mediators said.", "talks"),
+        ("Talks on a truce ended without agreement in Jeddah.", "talks"),
+        # A proposal rejected is still a proposal.
+        ("Hamas rejected the ceasefire proposal on Tuesday.", "proposed"),
+        ("Israel rejected calls for a ceasefire.", "proposed"),
+        # A truce its party will not renew is called off.
+        ("Rebels said they would not extend the unilateral truce and resumed their offensive.", "collapsed"),
+        ("The army said it will not extend the ceasefire, which expires on Friday.", "collapsed"),
+        ("The government decided against extending the truce and resumed air strikes.", "collapsed"),
+        # A truce not broken holds.
+        ("The ceasefire has not been violated, the UN said.", "holding"),
+        ("The truce has never been breached since it took effect.", "holding"),
+        # Near misses that keep their reading.
+        ("The two sides reached a ceasefire deal late on Thursday, mediators said.", "agreed"),
+        ("The warring parties agreed to extend the truce by another 48 hours.", "extended"),
+        ("The ceasefire collapsed on Saturday as fighting resumed in the north.", "collapsed"),
+        ("Both sides accused each other of violating the truce.", "violated"),
+    ],
+)
+def test_ceasefire_not_reached_not_renewed_or_not_broken(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status, text

@@ -236,7 +236,13 @@ _TITLE_INFINITIVE = re.compile(
     r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$"
 )
 # A threatened change is no change; an urged extension is a proposal (urging an end to violations still reports them).
-_CHANGE_NOT = re.compile(r"\b(?:would|could|might|may|threat\w*|risk\w*|if)\b")
+_CHANGE_NOT = re.compile(r"\b(?:would|could|might|may|threat\w*|risk\w*|if|not|never)\b|n't\b")
+# A truce its party will not renew is called off: "would not extend the truce", "decided not to extend it".
+_NOT_EXTEND = re.compile(
+    r"\b(?:(?:will|would|did|does|do|shall)\s+not|won't|wouldn't|didn't|refus\w*\s+to|decided\s+(?:not\s+to|against)|"
+    r"not\s+to)\s+(?:\w+\s+)?$"
+)
+_NOT_EXTENDED = re.compile(_NOT_EXTEND.pattern[:-1] + r"extend\w*\s+(?:[\w-]+\s+){0,3}$")
 _EXTEND_NOT = re.compile(
     r"\b(?:urg\w*|call\w* for|call\w* on|ask\w*|hope\w*|propos\w*|seek\w*|push\w* for|demand\w*|request\w*|want\w*|"
     r"press\w* for|appeal\w*|plea|bid for)\b"
@@ -619,10 +625,16 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         ):
             kind = change
             preceding = low[max(left, m.start() - 30) : m.start()]
-            if change == "collapsed" and _COLLAPSE_FEARED.search(low, max(left, min(start, m.start()) - 40), m.start()):
+            if change == "extended" and _NOT_EXTEND.search(preceding):
+                kind = "collapsed"  # "said they would not extend the truce": called off (corpus convention)
+            elif change == "collapsed" and _COLLAPSE_FEARED.search(
+                low, max(left, min(start, m.start()) - 40), m.start()
+            ):
                 kind = "violated"  # "raising fears that the truce had already collapsed": strained, not over
-            elif _CHANGE_NOT.search(preceding):
-                continue
+            elif (no := _CHANGE_NOT.search(preceding)) is not None:
+                if change != "violated" or no.group() not in ("not", "never", "n't"):
+                    continue
+                kind = "holding"  # "the truce has not been violated": it holds
             if change == "extended" and _EXTEND_NOT.search(low, max(left, m.start() - 40), m.start()):
                 continue
             if (
@@ -659,8 +671,11 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         and not (left_end is not None and _ENDED_NOT.search(low, max(left, ended[0] - 20), ended[0]))
     ):
         distance = ended[0] - end if ended[0] >= end else max(0, start - ended[1])
+        kind = "collapsed"
+        if ended[0] >= end and _TALKS_SUBJECT.search(low, max(left, start - 40), start):
+            kind = "talks"  # "talks on a truce ended without agreement": the talks ended, no truce did
         if best is None or distance < best[0]:
-            best = (distance, "collapsed", f"ended {_quote(low, (ended[0], min(ended[1], ended[0] + 30)))}")
+            best = (distance, kind, f"ended {_quote(low, (ended[0], min(ended[1], ended[0] + 30)))}")
     if best is not None:
         if best[1] == "violated" and _HELD_DESPITE.search(low, left, right):
             return "holding", f"held despite {best[2]}"
@@ -689,6 +704,9 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             # "welcomed the ceasefire proposal", "announced a ceasefire plan": the verb governs the proposal
             return "proposed", f"a proposal {why}"
         before = low[left : cue.start()]
+        failed = _FAILED_TO_REACH.search(low, max(left, start - 50), start)
+        if failed is not None:  # "failed to agree on a ceasefire", "have yet to reach a truce": talks (convention)
+            return "talks", f"not yet reached {_quote(low, failed)}"
         if _NEGATED_CUE.search(before):
             return None, f"negated {why}"
         if status == "proposed" and _SOUGHT.match(cue.group()) and _MEDIATOR.search(before):
@@ -1053,6 +1071,17 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     if refused:
                         best = ("proposed", w, f"refused or rejected {_quote(low, refused)}")
                         break
+                    stop = _NOT_EXTENDED.search(low, max(0, m.start() - 60), m.start())
+                    if stop:  # "would not extend the truce": called off by its party (corpus convention)
+                        best = ("collapsed", w, f"not extended {_quote(low, stop)}")
+                        break
+                    if _PROPOSAL_NOUN.match(low, m.end()):  # "rejected the ceasefire proposal": a proposal still
+                        best = ("proposed", w, f"a proposal rejected {_quote(low, (m.start(), m.end()))}")
+                        break
+                    failed = _FAILED_TO_REACH.search(low, max(0, m.start() - 50), m.start())
+                    if failed:  # "failed to agree on a ceasefire", "have yet to reach a truce": talks (convention)
+                        best = ("talks", w, f"not yet reached {_quote(low, failed)}")
+                        break
                     continue
                 status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
                 if m.lastgroup == "anaphor" and status not in _CHANGES:
@@ -1188,6 +1217,12 @@ _DENIED_BREACH = re.compile(
 )
 _PROPOSAL_BEFORE = re.compile(
     r"\b(?:calls?|proposals?|offers?|demands?|appeals?|plans?|push(?:es)?)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?$"
+)
+# A ceasefire sought and not (yet) reached is the negotiation's news: "failed to agree on a ceasefire", "have yet
+# to reach a ceasefire deal", "could not secure a truce".
+_FAILED_TO_REACH = re.compile(
+    r"\b(?:fail(?:ed|s)? to|yet to|did not|didn't|could not|couldn't|unable to|not been able to)\s+(?:\w+\s+)?"
+    r"(?:agree|reach|secure|clinch|strike|seal|broker|hammer out|finali[sz]e)\b(?:\W+\w+){0,3}\W*$"
 )
 _FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible|ready to)\b")
 _THRESHOLDS = {"ceasefire": 0.6, "talks": 1.0, "agreement": 1.0, "clash": 2.0, "sanctions": 1.0}
