@@ -535,3 +535,26 @@ def test_a_day_that_dates_the_news_or_the_headline_incident_stays_current(detect
     title = "Toll from the Dec. 3 market attack rises"
     text = "Forty people were killed in the Dec. 3 market attack, officials said on Friday."
     assert _current(detector, text, title) == {40: True}
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("In a similar attack last spring, militants killed 22 soldiers.", 22),
+        ("Last summer, gunmen killed 31 villagers in the same district.", 31),
+        ("Previous clashes between the two armies killed 15 soldiers.", 15),
+        ("Prior attacks on the base have killed 40 troops.", 40),
+    ],
+)
+def test_a_season_past_or_previous_incidents_are_background(detector: Detector, text: str, count: int) -> None:
+    lead = (
+        "Gunmen attacked a police post in the north on Monday, killing three officers, police said. No group has"
+        " yet claimed responsibility for the attack on the post. The officers were buried in their home villages"
+        " on Tuesday afternoon. "
+    )
+    assert _current(detector, lead + text) == {3: True, count: False}, text
+
+
+def test_this_season_and_the_previous_incident_named_in_the_news_stay_current(detector: Detector) -> None:
+    assert _current(detector, "This summer's fighting in the region has killed 300 people, the UN said.") == {300: True}
+    assert _current(detector, "Militants killed 12 soldiers in an attack on the base on Monday.") == {12: True}

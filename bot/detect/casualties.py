@@ -840,7 +840,7 @@ _FEW = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|
 # "last week" is how a report names the recent violence it is about ("shelling last week that killed 200").
 _EARLIER_REL = _words(
     rf"\b{_FEW}\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before)\b"
-    rf"|(?<!the )(?<!past )\blast\s+(?:month|{_MONTH_RE})\b|\bearlier\s+(?:this|that|in the)\s+(?:week|month)\b"
+    rf"|(?<!the )(?<!past )\blast\s+(?:month|spring|summer|autumn|fall|winter|{_MONTH_RE})\b|\bearlier\s+(?:this|that|in the)\s+(?:week|month)\b"
     r"|\bthe\s+(?:previous|preceding)\s+(?:day|week|month|night|evening)\b|\bthe\s+day\s+before\b"
     rf"|\bon\s+(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\bon\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b"
 )
@@ -848,6 +848,8 @@ _EARLIER_REL = _words(
 # ... or one dated by its year: "a 2021 ambush in which 14 soldiers died", "the 2019 bombing".
 _PREVIOUS = _words(
     rf"\b(?:a|an|the)\s+(?:previous|earlier|prior|(?:1[89]|20)\d\d)\s+(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b"
+    # "Previous clashes between the two sides have killed 15", "prior attacks on the base killed 40"
+    rf"|(?<!\bthe )(?<!\ban )(?<!\ba )\b(?:previous|prior)\s+(?:[\w'-]+\s+)?{_INCIDENT}\b"
 )
 # "the deadliest attack since 2014, when 80 died": what follows "since" is the record it is compared with.
 _COMPARISON = _words(
