@@ -558,3 +558,9 @@ def test_a_season_past_or_previous_incidents_are_background(detector: Detector, 
 def test_this_season_and_the_previous_incident_named_in_the_news_stay_current(detector: Detector) -> None:
     assert _current(detector, "This summer's fighting in the region has killed 300 people, the UN said.") == {300: True}
     assert _current(detector, "Militants killed 12 soldiers in an attack on the base on Monday.") == {12: True}
+
+
+def test_a_number_before_a_unit_of_time_is_a_date_not_the_victims(detector: Detector) -> None:
+    text = _LEAD + "The town was the scene of a massacre in which 200 villagers were killed nine years ago."
+    assert _current(detector, text) == {200: False}
+    assert _current(detector, "Two gunmen killed three soldiers at a checkpoint.") == {3: True}

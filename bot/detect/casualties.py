@@ -656,12 +656,16 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
             kind = _KIND_WORDS.get(tok, "dead")
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             after_nxt = tokens[i + 2] if i + 2 < len(tokens) else ""
-            if tok in _ACTIVE and (
-                nxt[:1].isdigit()
-                or nxt in ("a", "an", "the", "more", "about", "nearly", "some", "over", "up")
-                or (nxt == "at" and after_nxt == "least")
-                or nxt in WHO
-                or _is_number_word(nxt)
+            if (
+                tok in _ACTIVE
+                and not _TIME_UNIT.match(after_nxt)
+                and (
+                    nxt[:1].isdigit()
+                    or nxt in ("a", "an", "the", "more", "about", "nearly", "some", "over", "up")
+                    or (nxt == "at" and after_nxt == "least")
+                    or nxt in WHO
+                    or _is_number_word(nxt)
+                )
             ):
                 fig.rejected = True  # "Two gunmen killed three soldiers": the number is the subject
                 return
@@ -777,6 +781,8 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
             return
 
 
+# "were killed nine years ago", "killed two days later": a number before a unit of time is a date, not the victims.
+_TIME_UNIT = re.compile(r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$")
 _FIRST_VICTIM = re.compile(
     r"(?<=kill|ling|ound|jure|lled|nded|ured|ills|ings)\s+(?:himself|herself|themselves|(?:an?|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+and\s*$"
 )
