@@ -866,6 +866,9 @@ _FOLLOWS = _words(
     r"\bfollows\s+(?:a|an|the|another|last|similar)\b"
     r"|\b(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\b"
     rf"|\b{_FEW}\s+(?:days?|weeks?|months?|years?|decades?)\s+after\s+(?:a|an|another)\s+(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b"
+    # "the attack recalled the Beslan school siege, in which 334 died", "reminiscent of the mall attack that killed 67"
+    rf"|\b(?:recall(?:s|ed|ing)?|reminiscent\s+of|echo(?:es|ed|ing)?(?:\s+of)?)\s+(?!(?:the|an?)\s+{_INCIDENT}\b)(?:the\s+|an?\s+)?(?:[\w'-]+\s+){{1,3}}?"
+    rf"(?:{_INCIDENT}|sieges?|hostage[- ]takings?)\b"
 )
 # A base of comparison: "1,711 deaths, up from 1,558 in 2021", "compared with 1,602 the year before".
 _COMPARED = _words(
