@@ -445,3 +445,19 @@ def test_classes_of_the_second_batch(
     assert {e.type for e in det.events} == events
     assert next((e.status for e in det.events if e.type == "ceasefire"), None) == status
     assert set(det.countries) >= countries
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Marcelo Rebelo de Sousa recebe o Presidente de Angola em Belém",
+        "Presidente Marcelo promulga diploma e pede consenso aos partidos",
+        "Rebelo de Sousa veta a lei e devolve-a à Assembleia",
+    ],
+)
+def test_the_portuguese_president_is_named_in_portuguese(detector: Detector, title: str) -> None:
+    # Portuguese papers call the President "Marcelo" or "Rebelo de Sousa"; he stands for Portugal.
+    det = detector.detect(title, "")
+    assert det.language == "pt"
+    assert "Marcelo Rebelo de Sousa" in {p.name for p in det.people}
+    assert "Portugal" in det.countries
