@@ -1167,6 +1167,24 @@ def test_a_headline_deal_in_the_present_is_an_agreement(detector: Detector, titl
     assert ("agreement" in _types(detector, "", title)) is agreement
 
 
+@pytest.mark.parametrize(
+    ("title", "talks"),
+    [
+        ("US and China near trade deal, officials say", True),
+        ("Israel, Hamas close to hostage deal: sources", True),
+        ("EU and UK nearing Brexit deal", True),
+        ("Armenia and Azerbaijan close to peace agreement, Pashinyan says", True),
+        ("Iran and IAEA closer to deal on inspections", True),
+        ("Striker close to deal with Chelsea", False),
+        ("Union and automakers near agreement to end strike", False),
+    ],
+)
+def test_a_headline_deal_in_sight_is_talks(detector: Detector, title: str, talks: bool) -> None:
+    types = _types(detector, "", title)
+    assert ("talks" in types) is talks
+    assert "agreement" not in types
+
+
 # --- ceasefire: a party's commitment to keep a truce, and a halt the parties agreed to, are agreed ----
 
 

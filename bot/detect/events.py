@@ -1138,6 +1138,10 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             # Agreements actually adopted, signed, reached or agreed (not urged, pending or hoped for).
             if _agreement_made(low, sent.is_title):
                 out.append(Reading("agreement", None, w, sent))
+            elif sent.is_title and i in actor_sentences and (near := _NEAR_DEAL.search(low)):
+                # Headline grammar: "Iran, US close to agreement", "EU and UK nearing deal": the sides are negotiating.
+                if not _negated(low, near.start()):
+                    out.append(Reading("talks", None, w, sent))
         if cl and not topic_heavy:
             # Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not
             # what is fought against or ended: "a truce to end weeks of fighting"). A sentence about a ceasefire
@@ -1184,6 +1188,12 @@ _TALKS_PAST = re.compile(r"\b(?:last (?:month|year)|(?:weeks|months|years) ago|e
 _TALKS_LED = re.compile(
     r"\b(?:following|after|ending|concluding|culminating|at the end of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:days|weeks|months|years|decades|rounds|sessions)\s+of\s+(?:[\w-]+\s+)?$"
+)
+# A deal in sight, in a headline, is a negotiation under way ("Iran, US close to sort of agreement over Hormuz").
+_NEAR_DEAL = re.compile(
+    r"\b(?:close to|closer to|near|nears|nearing|on the verge of|on the brink of|edg(?:e|es|ing) (?:closer )?(?:to|towards?))\s+"
+    r"(?:(?:a|an|the|some|sort of|kind of|final|new|landmark|historic|possible)\s+){0,3}(?:[\w-]+\s+){0,2}?"
+    r"(?:deal|agreement|accord|pact|treaty)\b"
 )
 # Negotiators who announce a deal report the agreement, not the talks.
 _DONE_DEAL = re.compile(r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b")
