@@ -461,3 +461,17 @@ def test_the_portuguese_president_is_named_in_portuguese(detector: Detector, tit
     assert det.language == "pt"
     assert "Marcelo Rebelo de Sousa" in {p.name for p in det.people}
     assert "Portugal" in det.countries
+
+
+@pytest.mark.parametrize(
+    ("title", "who"),
+    [
+        ("El secretario Blinken se reunió con el canciller de Perú en Lima", "Antony Blinken"),
+        ("Le président Trump reçoit le roi de Jordanie à Washington", "Donald Trump"),
+        ("Obama telefona ao presidente de Angola sobre a crise", "Barack Obama"),
+    ],
+)
+def test_latin_script_papers_name_american_officials_as_written(detector: Detector, title: str, who: str) -> None:
+    # Spanish, French and Portuguese write American officials' names unchanged: the lexicons name them.
+    det = detector.detect(title, "")
+    assert who in {p.name for p in det.people}
