@@ -1525,6 +1525,11 @@ def test_continued_hostile_acts_beside_a_truce_break_it(detector: Detector) -> N
         ("Mediators failed to broker a truce between the rival generals.", "talks"),
         ("The parties have not been able to agree on a ceasefire, mediators said.", "talks"),
         ("Talks on a truce ended without agreement in Jeddah.", "talks"),
+        # Bargaining over a truce is the negotiation.
+        ("The sides are haggling over the terms of a ceasefire.", "talks"),
+        ("Envoys wrangled over a truce for hours in Geneva.", "talks"),
+        ("Mediators hope for a breakthrough on a ceasefire this week.", "talks"),
+        ("The sides made a breakthrough and agreed to a ceasefire.", "agreed"),
         # A proposal rejected is still a proposal.
         ("Hamas rejected the ceasefire proposal on Tuesday.", "proposed"),
         ("Israel rejected calls for a ceasefire.", "proposed"),

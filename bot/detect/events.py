@@ -132,7 +132,10 @@ _LEFT_CUES = re.compile(
     r"\bmediat(?:e|es|ing)\b|\bbrokering\b|\bwork(?:ing|s)? (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b|"
     r"\b(?:aim(?:ed|s|ing)? (?:at|of|to)|in (?:a|an) (?:bid|effort|attempt) to|bids? to|efforts? to|push(?:ing)? to|"
     r"working (?:\w+ )?(?:hard )?to|seeking to)\s+(?:reach|secur|achiev|clinch|hammer)\w*|"
-    r"\bto (?:broker|arrange|mediate)\b|\b(?:pre)?conditions for\b)"
+    r"\bto (?:broker|arrange|mediate)\b|\b(?:pre)?conditions for\b|"
+    # Bargaining over a truce, and talks that found none: "haggling over the terms of a ceasefire", "no breakthrough
+    # on a ceasefire".
+    r"\b(?:haggl|wrangl|bargain|dicker)\w*\s+(?:over|on|about)\b|\bbreakthrough\b[\w' -]{0,30}?\b(?:on|over|towards?)\b)"
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
     r"\bbid for\b|\bplans? for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
