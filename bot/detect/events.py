@@ -245,7 +245,6 @@ _NOT_EXTEND = re.compile(
     r"\b(?:(?:will|would|did|does|do|shall)\s+not|won't|wouldn't|didn't|refus\w*\s+to|decided\s+(?:not\s+to|against)|"
     r"not\s+to)\s+(?:\w+\s+)?$"
 )
-_NOT_EXTENDED = re.compile(_NOT_EXTEND.pattern[:-1] + r"extend\w*\s+(?:[\w-]+\s+){0,3}$")
 _EXTEND_NOT = re.compile(
     r"\b(?:urg\w*|call\w* for|call\w* on|ask\w*|hope\w*|propos\w*|seek\w*|push\w* for|demand\w*|request\w*|want\w*|"
     r"press\w* for|appeal\w*|plea|bid for)\b"
@@ -1007,8 +1006,7 @@ def _named_ground(sent: Sentence, verb: int, at: int) -> bool:
 
 def _headline_attack(sent: Sentence, actor: bool) -> bool:
     """Whether a headline reports fighting in headline grammar (_HEADLINE_ARMED, _HEADLINE_PASSIVE, _HEADLINE_STATE);
-    `actor`: the
-    headline names a place (a state or a city)."""
+    `actor`: the headline names a place (a state or a city)."""
     low = sent.folded
     found = list(_HEADLINE_ARMED.finditer(low)) + list(_HEADLINE_PASSIVE.finditer(low))
     if actor:
@@ -1074,16 +1072,11 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     if refused:
                         best = ("proposed", w, f"refused or rejected {_quote(low, refused)}")
                         break
-                    stop = _NOT_EXTENDED.search(low, max(0, m.start() - 60), m.start())
-                    if stop:  # "would not extend the truce": called off by its party (corpus convention)
-                        best = ("collapsed", w, f"not extended {_quote(low, stop)}")
-                        break
-                    if _PROPOSAL_NOUN.match(low, m.end()):  # "rejected the ceasefire proposal": a proposal still
-                        best = ("proposed", w, f"a proposal rejected {_quote(low, (m.start(), m.end()))}")
-                        break
-                    failed = _FAILED_TO_REACH.search(low, max(0, m.start() - 50), m.start())
-                    if failed:  # "failed to agree on a ceasefire", "have yet to reach a truce": talks (convention)
-                        best = ("talks", w, f"not yet reached {_quote(low, failed)}")
+                    # The negation may be the news itself: "would not extend the truce" (called off), "failed to
+                    # agree on a ceasefire" (talks), "rejected the ceasefire proposal" (a proposal still).
+                    status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
+                    if status in ("collapsed", "talks", "proposed"):
+                        best = (status, w, why)
                         break
                     continue
                 status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
