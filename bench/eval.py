@@ -125,11 +125,15 @@ class Figures(dict[str, float]):
     items moves by 0.03 with one item, which the table says beside the gap."""
 
     sizes: dict[str, int]
+    # Wrong ceasefire statuses by (gold, predicted): totals only, so that a held-out part shows which class of
+    # status language fails without showing any of its items.
+    confusion: Counter[tuple[str, str]]
 
 
-def _figures(values: dict[str, float], sizes: dict[str, int]) -> Figures:
+def _figures(values: dict[str, float], sizes: dict[str, int], confusion: Counter[tuple[str, str]]) -> Figures:
     out = Figures(values)
     out.sizes = sizes
+    out.confusion = confusion
     return out
 
 
@@ -141,6 +145,7 @@ class Counts:
     events: dict[str, list[int]] = field(default_factory=lambda: {t: [0, 0, 0] for t in EVENT_TYPES})
     cf_total: int = 0
     cf_right: int = 0
+    cf_wrong: Counter[tuple[str, str]] = field(default_factory=Counter)
     cas: list[int] = field(default_factory=lambda: [0, 0, 0])
     bg_total: int = 0
     bg_current: int = 0
@@ -177,6 +182,7 @@ class Counts:
                 "alert recall": self.relevant,
                 "false alarms": self.distractors,
             },
+            self.cf_wrong,
         )
 
     def feed_figures(self) -> Figures:
@@ -198,6 +204,7 @@ class Counts:
                 "feed alert recall": self.relevant,
                 "ceasefire status accuracy": self.cf_total,
             },
+            self.cf_wrong,
         )
 
 
@@ -218,6 +225,7 @@ def _score_ceasefire(c: Counts, gold: str | None, det: Detection, notes: list[st
         c.cf_total += 1
         c.cf_right += det.ceasefire_status == gold
         if det.ceasefire_status != gold:
+            c.cf_wrong[(gold, det.ceasefire_status or "none")] += 1
             notes.append(f"ceasefire gold={gold} pred={det.ceasefire_status}")
 
 
@@ -328,6 +336,11 @@ def table(title: str, dev: dict[str, float], held: dict[str, float]) -> list[str
         lines.append(
             f"  {name:<30} {_fmt(name, dev[name])} {_fmt(name, held[name])}  {n:>7}  {_verdict(name, dev[name], held[name])}"
         )
+    for label, figs in (("dev", dev), ("held", held)):
+        wrong = getattr(figs, "confusion", None)
+        if wrong:
+            pairs = ", ".join(f"{g}->{p} {n}" for (g, p), n in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0])))
+            lines.append(f"  ceasefire status wrong ({label}, gold->predicted): {pairs}")
     return lines
 
 

@@ -1,11 +1,12 @@
-"""How `make eval` scores an article's casualty figures (bench/eval.py): background figures reported as current."""
+"""How `make eval` scores an article (bench/eval.py): background figures reported as current, wrong ceasefire
+statuses counted by class."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bench.eval import Counts, score_article
-from bot.models import Casualty, Detection
+from bench.eval import Counts, score_article, table
+from bot.models import Casualty, Detection, Event
 
 
 def _gold(count: int, current: bool) -> dict[str, Any]:
@@ -34,3 +35,21 @@ def test_a_current_figure_of_the_same_count_is_not_the_background_one() -> None:
     assert (counts.bg_current, counts.bg_total) == (0, 1)
     counts = _score([_gold(21, True), _gold(21, False)], [_found(21, True), _found(21, True)])
     assert (counts.bg_current, counts.bg_total) == (1, 1)
+
+
+def test_wrong_ceasefire_statuses_are_totalled_by_gold_and_predicted_class() -> None:
+    dev, held = Counts(), Counts()
+    proposed = Detection(events=(Event("ceasefire", "proposed", "calls for a ceasefire"),))
+    for gold, det, counts in (
+        ("agreed", proposed, held),
+        ("agreed", proposed, held),
+        ("holding", Detection(), held),
+        ("proposed", proposed, held),
+        ("proposed", proposed, dev),
+    ):
+        item = {"labels": {"event_types": ["ceasefire"], "ceasefire": {"status": gold}}}
+        score_article(counts, item, det, [])
+    assert held.cf_wrong == {("agreed", "proposed"): 2, ("holding", "none"): 1}
+    lines = table("articles", dev.figures(), held.figures())
+    assert "  ceasefire status wrong (held, gold->predicted): agreed->proposed 2, holding->none 1" in lines
+    assert not any("wrong (dev" in line for line in lines)
