@@ -128,12 +128,19 @@ class Figures(dict[str, float]):
     # Wrong ceasefire statuses by (gold, predicted): totals only, so that a held-out part shows which class of
     # status language fails without showing any of its items.
     confusion: Counter[tuple[str, str]]
+    causes: Counter[str]  # feed items: alert errors by cause (totals)
 
 
-def _figures(values: dict[str, float], sizes: dict[str, int], confusion: Counter[tuple[str, str]]) -> Figures:
+def _figures(
+    values: dict[str, float],
+    sizes: dict[str, int],
+    confusion: Counter[tuple[str, str]],
+    causes: Counter[str] | None = None,
+) -> Figures:
     out = Figures(values)
     out.sizes = sizes
     out.confusion = confusion
+    out.causes = causes or Counter()
     return out
 
 
@@ -161,6 +168,8 @@ class Counts:
     hot_unwanted: int = 0
     kw_alerted: int = 0
     kw_alerted_wanted: int = 0
+    # feed items: why a wanted item raised no alert, and what an unwanted alert rested on (totals by cause)
+    causes: Counter[str] = field(default_factory=Counter)
 
     def figures(self) -> Figures:
         micro = [sum(v[i] for v in self.events.values()) for i in range(3)]
@@ -205,6 +214,7 @@ class Counts:
                 "ceasefire status accuracy": self.cf_total,
             },
             self.cf_wrong,
+            self.causes,
         )
 
 
@@ -288,6 +298,20 @@ def score_article(c: Counts, item: dict[str, Any], det: Detection, notes: list[s
             notes.append(f"false alarm: {[m.rule for m in det.matches]}")
 
 
+def _cause(labels: dict[str, Any], det: Detection, wanted: bool) -> str:
+    """Why a wanted item raised no alert, or what an unwanted alert rested on: a class of failure, for totals."""
+    found = bool(det.events or det.current_casualties())
+    relevant = det.relevance is None or det.relevance.relevant
+    gold = {TYPE_MAP.get(t, t) for t in labels.get("event_types", [])} - IGNORED_TYPES
+    if wanted:
+        if not found:
+            return "missed: nothing detected" + (", events labelled" if gold else ", no event labelled")
+        return "missed: found, relevance below threshold" if not relevant else "missed: found and relevant, no rule"
+    if not found:
+        return "unwanted: alerted on no finding"
+    return "unwanted: labelled events detected" if gold else "unwanted: findings on an item with no labelled event"
+
+
 def score_feed_item(c: Counts, labels: dict[str, Any], title: str, text: str, det: Detection, notes: list[str]) -> None:
     """Add one labelled feed item to the counts."""
     c.n += 1
@@ -306,6 +330,8 @@ def score_feed_item(c: Counts, labels: dict[str, Any], title: str, text: str, de
         notes.append(f"alert on an unwanted item: {[m.rule for m in det.matches]}")
     elif wanted and not alerted:
         notes.append("wanted item raised no alert")
+    if wanted != alerted:
+        c.causes[_cause(labels, det, wanted)] += 1
     kw = bool(KEYWORDS.search(f"{title}\n{text}"))
     c.kw_alerted += kw
     c.kw_alerted_wanted += kw and wanted
@@ -341,6 +367,11 @@ def table(title: str, dev: dict[str, float], held: dict[str, float]) -> list[str
         if wrong:
             pairs = ", ".join(f"{g}->{p} {n}" for (g, p), n in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0])))
             lines.append(f"  ceasefire status wrong ({label}, gold->predicted): {pairs}")
+    for label, figs in (("dev", dev), ("held", held)):
+        causes = getattr(figs, "causes", None)
+        if causes:
+            listed = ", ".join(f"{k} {n}" for k, n in sorted(causes.items()))
+            lines.append(f"  alert errors by cause ({label}): {listed}")
     return lines
 
 
