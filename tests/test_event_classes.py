@@ -1549,3 +1549,36 @@ def test_continued_hostile_acts_beside_a_truce_break_it(detector: Detector) -> N
 )
 def test_ceasefire_not_reached_not_renewed_or_not_broken(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status, text
+
+
+@pytest.mark.parametrize(
+    ("line", "clash"),
+    [
+        ("Ceasefire Violations Continue in the East", True),
+        ("Rebels Ignore Cease-Fire in Eastern Region", True),
+        ("The two sides accused each other of violating the truce on Sunday.", True),
+        ("Government forces violated the ceasefire overnight, the monitors said.", True),
+        # no violation reported: agreed, proposed, holding
+        ("The two sides agreed to a ceasefire on Sunday.", False),
+        ("The envoy called for a ceasefire in the east.", False),
+        ("The ceasefire is holding, with no violations reported since Sunday.", False),
+    ],
+)
+def test_a_truce_violated_is_fighting(detector: Detector, line: str, clash: bool) -> None:
+    # Corpus convention 1: violations of a ceasefire are fighting, though no clash word names them.
+    assert ("clash" in _line_types(detector, line)) is clash
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("Rebels Ignore Cease-Fire in Eastern Region", "violated"),
+        ("Both sides ignored the UN-brokered truce on Sunday.", "violated"),
+        ("Rebels defied the truce and shelled the town.", "violated"),
+        ("Militias Disregard Ceasefire as Shelling Goes On", "violated"),
+        # a call ignored is a proposal refused, not a truce broken
+        ("The militias ignored calls for a ceasefire.", "proposed"),
+    ],
+)
+def test_a_truce_ignored_or_defied_is_violated(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status

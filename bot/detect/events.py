@@ -75,6 +75,7 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "violated",
         re.compile(
+            r"\b(?:ignor|def(?:y|ie)|disregard)\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:cease-?fire|truce)|"
             r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin|"
             r"\bthreaten\w*|\bjeopardi[sz]\w*|\bshak(?:en|es|ing)\b|\brock(?:s|ed)\b|\btest(?:s|ed|ing)\b|\bstrain\w*|\bfalter\w*|\bfray\w*|\bshaky\b|"
             r"\b(?:renewed|fresh|heavy|new) "
@@ -1470,4 +1471,9 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
         # A truce being negotiated is talks held ("Norwegian officials in Sri Lanka to broker truce", "mediators
         # are seeking a ceasefire"), though no meeting word names them.
         events.append(Event("talks", None, truce.evidence))
+    if truce is not None and truce.status == "violated" and not any(e.type == "clash" for e in events):
+        # Violations of a truce are fighting (corpus convention 1): "ceasefire violations continue", "rebels
+        # ignore the cease-fire", "accusing each other of violating the truce" report hostile acts, though no
+        # clash word names them.
+        events.append(Event("clash", None, truce.evidence))
     return events
