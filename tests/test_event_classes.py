@@ -1582,3 +1582,24 @@ def test_a_truce_violated_is_fighting(detector: Detector, line: str, clash: bool
 )
 def test_a_truce_ignored_or_defied_is_violated(detector: Detector, line: str, status: str) -> None:
     assert _line_status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    ("line", "talks"),
+    [
+        # talks as the prospect a deal opens, or where the deal the sentence reports was signed
+        (
+            "The two sides signed a truce accord on Sunday, boosting hopes for peace talks aimed at ending the war.",
+            False,
+        ),
+        ("Philippines Cease-Fire Could Pave Way for Resumption of Peace Talks", False),
+        ("The accord could set the stage for talks on a political settlement, the envoy said.", False),
+        ("The cease-fire agreement was signed Monday at talks in Addis Ababa with the help of mediators.", False),
+        # talks held
+        ("The two sides resumed peace talks in Oslo on Monday.", True),
+        ("Envoys are holding talks in Doha on a ceasefire, raising hopes for a deal.", True),
+        ("Delegations met for talks in Geneva on Tuesday at the invitation of the mediators.", True),
+    ],
+)
+def test_talks_a_deal_opens_or_was_signed_at_are_not_talks_held(detector: Detector, line: str, talks: bool) -> None:
+    assert ("talks" in _line_types(detector, line)) is talks

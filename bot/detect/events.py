@@ -1120,8 +1120,10 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                 and not _CAPTION.search(low)
             ):
                 left = _bounds(low, tm.start(), tm.end())[0]
-                concluded = (tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end())) or (
-                    _TALKS_LED.search(low, max(left, tm.start() - 40), tm.start()) and _DONE_DEAL.search(low)
+                concluded = (
+                    (tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end()))
+                    or (_TALKS_LED.search(low, max(left, tm.start() - 40), tm.start()) and _DONE_DEAL.search(low))
+                    or _SIGNED_AT.search(low, max(left, tm.start() - 60), tm.start())
                 )
                 if (
                     not _TALKS_URGED.search(low, left, tm.start())
@@ -1175,6 +1177,11 @@ _TALKS_URGED = re.compile(
     r"|\b(?:bring\w*|get(?:s|ting)?|lure\w*|push\w*|press\w*|coax\w*)\b[^.;]{0,40}\bto\s+the\s+$"
     # "during a Nato summit": the summit dates the news, it is not what the news reports.
     r"|\bduring\s+(?:a|an|the|this|last)\s+(?:[\w-]+\s+){0,2}$"
+    # Talks named as the prospect a deal opens: "boosting hopes for peace talks", "could pave the way for a
+    # resumption of talks", "so that both sides can sit down for negotiations", "set the stage for talks".
+    r"|\b(?:hopes?\s+(?:of|for)|pav(?:e|es|ed|ing)\s+(?:the\s+)?way\s+(?:for|to)|set(?:s|ting)?\s+the\s+stage\s+for|"
+    r"open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:for|to)|prospects?\s+(?:of|for)|sit\s+down\s+(?:for|to))\s+"
+    r"(?:[\w-]+\s+){0,4}?$"
 )
 # A session of a council, assembly or cabinet is a body at work, not talks between states.
 _SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate)(?:'s)?\s+$")
@@ -1191,6 +1198,10 @@ _NEAR_DEAL = re.compile(
     r"\b(?:close to|closer to|near|nears|nearing|on the verge of|on the brink of|edg(?:e|es|ing) (?:closer )?(?:to|towards?))\s+"
     r"(?:(?:a|an|the|some|sort of|kind of|final|new|landmark|historic|possible)\s+){0,3}(?:[\w-]+\s+){0,2}?"
     r"(?:deal|agreement|accord|pact|treaty)\b"
+)
+# "The agreement was signed Monday at talks in Addis Ababa": the talks are where the deal the sentence reports was made.
+_SIGNED_AT = re.compile(
+    r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b[^.;]{0,40}\bat\s+(?:the\s+)?(?:[\w-]+\s+)?$"
 )
 # Negotiators who announce a deal report the agreement, not the talks.
 _DONE_DEAL = re.compile(r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b")
