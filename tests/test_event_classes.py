@@ -1603,3 +1603,24 @@ def test_a_truce_ignored_or_defied_is_violated(detector: Detector, line: str, st
 )
 def test_talks_a_deal_opens_or_was_signed_at_are_not_talks_held(detector: Detector, line: str, talks: bool) -> None:
     assert ("talks" in _line_types(detector, line)) is talks
+
+
+@pytest.mark.parametrize(
+    ("line", "clash"),
+    [
+        # an attack at a named site, military action or an advance placed, armed men attacking in running text
+        ("Attack at St Mark's Cathedral in Cairo", True),
+        ("Statement by the Press Secretary on the Attack at Tunisia's National Bardo Museum", True),
+        ("Foreign Secretary statement on military action in Hodeidah", True),
+        ("UK summons envoy following advances by the Rwandan Defence Force and M23 in eastern Congo", True),
+        ("Gunmen attacked a hotel in Kabul on Monday night.", True),
+        ("Militants stormed a police compound near the border overnight, officials said.", True),
+        # near misses: no attack reported
+        ("The carrier took part in military operations against Iran before the brawl.", False),
+        ("The minister warned that any attack at the border would meet a response.", False),
+        ("Settlers besieged Palestinian homes in the village for a fourth day.", False),
+        ("The rebels struck a deal with the government on Monday.", False),
+    ],
+)
+def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detector, line: str, clash: bool) -> None:
+    assert ("clash" in _line_types(detector, line)) is clash

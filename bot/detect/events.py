@@ -426,13 +426,27 @@ _CLASH = re.compile(
     r"(?:missile|rocket|drone|mortar|artillery|terror|terrorist|militant|insurgent|suicide|armed|gun|bomb|grenade|"
     r"deadly|knife) attacks?|"
     r"(?:missile|air|drone|rocket|military|russian|israeli|ukrainian|american|u\.s\.|saudi|houthi|iranian)[- ]strikes?|"
-    r"attacks? (?:in|on) (?:the )?(?:\w+ )?(?:capital|city|town|village|mosque|church|cathedral|school|hotel|market|"
-    r"embassy|worshipers|worshippers|shipping|ships?|port|hospital)|"
+    r"attacks? (?:in|on|at|against) (?:the |a )?(?:[\w'’.-]+ ){0,4}?(?:capital|city|town|village|mosque|church|cathedral|"
+    r"school|hotel|market|embassy|worshipers|worshippers|shipping|ships?|port|hospital|museum|synagogue|temple|shrine|"
+    r"airport|station|base|camp|parliament|stadium|mall|bus|train|convoy)|"
+    # Military action or an advance by armed men, placed or aimed: "military action in Hodeidah", "advances by the
+    # Rwandan Defence Force and M23" (a siege alone is not: settlers besieging homes are labelled no fighting).
+    r"military (?:action|offensive|assault)s? (?:in|against|on)|"
+    r"advances? by (?:[\w'-]+ ){0,4}?(?:forces?|troops|rebels|army|militias?|fighters|militants)|"
     r"(?:heavy|fierce|renewed|fresh|intense|current|ongoing|latest|continued|continuing) fighting|"
     # Hostile acts going on after a truce, in a statement's words: "continued military activities".
     r"(?:continued|continuing|renewed|resumed) (?:military (?:activities|activity|operations|action)|hostilities)|"
     r"hostilities (?:continued|resumed)|"
     r"fighting (?:erupted|broke out|intensified|raged|was reported|has been reported|continued|resumed|flared))\b"
+)
+# Armed men or weapons doing a hostile act, in running text (headlines: _HEADLINE_ARMED): "gunmen attacked a hotel in
+# Kabul", "militants stormed the compound", "drones struck an oil depot overnight".
+_ARMED_ACT = re.compile(
+    r"\b(?:gunmen|militants|insurgents|rebels|jihadists|attackers|assailants|terrorists|fighters|militias?|"
+    r"paramilitar\w+|troops|soldiers|forces|(?P<weapon>drones?|missiles?|rockets?|shells?|warplanes?|jets|artillery|"
+    r"mortars?))\s+(?:[\w-]+\s+){0,2}?(?P<verb>attacked|stormed|raided|ambushed|shelled|bombed|besieged|overran|"
+    r"opened fire|fired (?:on|at|into)|launched (?:an?\s+)?(?:[\w-]+\s+)?(?:attack|assault|offensive|raid)s?|"
+    r"struck|hit|slammed into|rained down)\b"
 )
 # Fighting named as what is defended against, ended or halted is no report of fighting.
 _CLASH_CONTEXT = re.compile(
@@ -1148,6 +1162,11 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             if (
                 _attack_placed(sent)
                 or any(_fighting_reported(low, cm.start()) for cm in _CLASH.finditer(low))
+                or any(
+                    _fighting_reported(low, am.start("verb"))
+                    for am in _ARMED_ACT.finditer(low)
+                    if am.group("weapon") or am.group("verb") not in ("struck", "hit", "slammed into", "rained down")
+                )
                 or (sent.is_title and _headline_attack(sent, i in actor_sentences))
             ):
                 out.append(Reading("clash", None, w, sent))

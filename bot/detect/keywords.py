@@ -107,6 +107,8 @@ _CLASSES: dict[str, Iterable[str]] = {
         "military operations",
         "military action",
         "hostilities",
+        "raided",
+        "advances by",
     ],
     # Verbs of headline grammar (events._headline_attack): only headlines are read for them, and they are no
     # class of what an item is about (the relevance model does not see them).
