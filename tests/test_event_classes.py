@@ -1615,6 +1615,9 @@ def test_talks_a_deal_opens_or_was_signed_at_are_not_talks_held(detector: Detect
         ("UK summons envoy following advances by the Rwandan Defence Force and M23 in eastern Congo", True),
         ("Gunmen attacked a hotel in Kabul on Monday night.", True),
         ("Militants stormed a police compound near the border overnight, officials said.", True),
+        ("Sri Lanka Fighting Escalates as Tamil Tigers Say Cease-Fire is Dead", True),
+        ("The UN warned of an escalation of the fighting around the city on Sunday.", True),
+        ("Officials fear the fighting could escalate if talks fail.", False),
         # near misses: no attack reported
         ("The carrier took part in military operations against Iran before the brawl.", False),
         ("The minister warned that any attack at the border would meet a response.", False),

@@ -437,7 +437,8 @@ _CLASH = re.compile(
     # Hostile acts going on after a truce, in a statement's words: "continued military activities".
     r"(?:continued|continuing|renewed|resumed) (?:military (?:activities|activity|operations|action)|hostilities)|"
     r"hostilities (?:continued|resumed)|"
-    r"fighting (?:erupted|broke out|intensified|raged|was reported|has been reported|continued|resumed|flared))\b"
+    r"fighting (?:erupted|broke out|intensified|escalated|escalates|raged|was reported|has been reported|continued|"
+    r"resumed|flared)|escalation (?:of|in) (?:the )?(?:fighting|violence|hostilities|attacks))\b"
 )
 # Armed men or weapons doing a hostile act, in running text (headlines: _HEADLINE_ARMED): "gunmen attacked a hotel in
 # Kabul", "militants stormed the compound", "drones struck an oil depot overnight".
