@@ -1,8 +1,9 @@
 """Who is a workspace admin, from what Slack and Discord say of a member: one rule for chat and the console.
 
-Slack: an admin or owner of the workspace (users.info), or a user id listed in SLACK_ADMIN_USERS.
+Slack: an admin or owner of the workspace (users.info), or a user id the Slack settings list as admin.
 Discord: Manage Server or Administrator in the server (an interaction's permissions, or the `permissions`
-of `/users/@me/guilds`), or the role named by DISCORD_ADMIN_ROLE (its id or its name). The command core's
+of `/users/@me/guilds`), or the admin role the Discord settings name (its id or its name); see
+`bot.settings.Admins`. The command core's
 `permitted` then decides what an admin may run.
 """
 
@@ -26,8 +27,8 @@ def discord_admin(permissions: int | str) -> bool:
 
 
 def discord_role_admin(admin_role: str | None, roles: Mapping[str, str]) -> bool:
-    """True when a member's roles (id -> name) hold DISCORD_ADMIN_ROLE: an id matches an id, else a name
-    matches a name, case-insensitively."""
+    """True when a member's roles (id -> name) hold the admin role: an id matches an id, else a name matches
+    a name, case-insensitively."""
     wanted = (admin_role or "").strip().lower()
     if not wanted:
         return False

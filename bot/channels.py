@@ -207,8 +207,8 @@ class ChannelAddress:
         )
 
     def check_discord_host(self, api_url: str | None = None, *, usage: str | None = None) -> None:
-        """BadChannel unless a Discord webhook is on a Discord host or on the host of `api_url` (DISCORD_API_URL):
-        the token is only ever sent to Discord's API."""
+        """BadChannel unless a Discord webhook is on a Discord host or on the host of `api_url` (the Discord
+        settings' REST base): the token is only ever sent to Discord's API."""
         if self.kind != "webhook":
             return
         target = self.target()

@@ -1,12 +1,22 @@
-"""Typed settings from the environment (and an optional .env), checked once at start-up."""
+"""Typed settings from the environment (and an optional .env), checked once at start-up.
+
+`Settings` holds the core's own (`DIPLOBOT_*`). Each chat platform's settings belong to its adapter, which
+declares a settings class of its own (entry point group `diplobot.settings`, e.g. the Slack adapter's
+`SLACK_*`); `load_settings` reads and checks them all at once, with the same messages, and keeps them on
+`Settings`. The core reads them only through `PlatformSettings`, in its own terms: a platform's REST base
+(`api_url`) and the console's sign-in with it (`SignIn`, `Admins`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, PrivateAttr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import ConfigError
@@ -14,12 +24,52 @@ from bot.validation import describe
 
 DEFAULT_DB = "sqlite+aiosqlite:///var/diplobot.db"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# Where every settings class reads: the environment, then an optional .env; a platform's class uses it too.
+SETTINGS_CONFIG = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True)
+
+_S = TypeVar("_S", bound=BaseSettings)
+
+
+@dataclass(frozen=True, slots=True)
+class Admins:
+    """Who a platform's settings make a diplobot admin besides what the platform itself says (a workspace
+    admin, Manage Server): these user ids, and the members holding this role (its id or its name)."""
+
+    users: frozenset[str] = frozenset()
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SignIn:
+    """A chat platform the console's members sign in with: its OAuth client, as the platform's settings give it."""
+
+    platform: str  # "slack" (OpenID Connect) or "discord" (OAuth2 with PKCE): the flow bot/web/members.py runs
+    client_id: str
+    client_secret: str
+    authorize_url: str
+    api_url: str  # the token, user and admin calls go here: the same REST base as the bot's own calls
+    bot_token: str | None  # the bot's own token, which reads who is an admin (users.info, a member's roles)
+    admins: Admins = Admins()
+
+
+@runtime_checkable
+class PlatformSettings(Protocol):
+    """What a chat platform's own settings (its adapter's class, entry point group `diplobot.settings`) tell
+    the core."""
+
+    def api_url(self) -> str | None:
+        """The platform's REST base when it is moved from the public one (a proxy, a test's fake), else None."""
+        ...
+
+    def sign_in(self) -> SignIn | None:
+        """The console's sign-in with this platform, when its OAuth client is configured."""
+        ...
 
 
 class Settings(BaseSettings):
-    """Every setting diplobot reads; secrets come only from the environment."""
+    """The core's settings; secrets come only from the environment. Each platform's are in `platforms`."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True)
+    model_config = SETTINGS_CONFIG
 
     database_url: str = Field(DEFAULT_DB, alias="DIPLOBOT_DATABASE_URL")
     # Unset: the rules and feeds shipped in the package (the repository's config/), found wherever diplobot runs.
@@ -39,30 +89,8 @@ class Settings(BaseSettings):
     # The console's address as browsers reach it (behind a proxy, say): sign-in with Slack or Discord
     # sends members back to CONSOLE_URL/login/slack/callback or /login/discord/callback. Unset: the local link.
     console_url: str | None = Field(None, alias="DIPLOBOT_CONSOLE_URL")
-
-    slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
-    slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
-    slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
-    slack_api_url: str | None = Field(None, alias="SLACK_API_URL")
-    slack_host: str = Field("0.0.0.0", alias="SLACK_HOST")
-    slack_port: int = Field(3000, alias="SLACK_PORT", ge=0, le=65535)
-    slack_path: str = Field("/slack/events", alias="SLACK_PATH")
-    slack_admin_users: str = Field("", alias="SLACK_ADMIN_USERS")
-    slack_flash_usergroup: str | None = Field(None, alias="SLACK_FLASH_USERGROUP")
-    slack_client_id: str | None = Field(None, alias="SLACK_CLIENT_ID")
-    slack_client_secret: str | None = Field(None, alias="SLACK_CLIENT_SECRET")
-    slack_authorize_url: str = Field("https://slack.com/openid/connect/authorize", alias="SLACK_AUTHORIZE_URL")
-
-    discord_token: str | None = Field(None, alias="DISCORD_TOKEN")
-    discord_api_url: str | None = Field(None, alias="DISCORD_API_URL")
-    discord_gateway_url: str | None = Field(None, alias="DISCORD_GATEWAY_URL")
-    discord_dev_guild: int | None = Field(None, alias="DISCORD_DEV_GUILD")
-    discord_admin_role: str | None = Field(None, alias="DISCORD_ADMIN_ROLE")
-    discord_flash_role: int | None = Field(None, alias="DISCORD_FLASH_ROLE")
-    discord_shard_count: int | None = Field(None, alias="DISCORD_SHARD_COUNT")
-    discord_client_id: str | None = Field(None, alias="DISCORD_CLIENT_ID")
-    discord_client_secret: str | None = Field(None, alias="DISCORD_CLIENT_SECRET")
-    discord_authorize_url: str = Field("https://discord.com/oauth2/authorize", alias="DISCORD_AUTHORIZE_URL")
+    # Each installed platform's settings by name ("slack", "discord"), as `load_settings` read them.
+    _platforms: dict[str, PlatformSettings] = PrivateAttr(default_factory=dict)
 
     @field_validator("database_url")
     @classmethod
@@ -77,6 +105,20 @@ class Settings(BaseSettings):
         if value.strip().upper() not in LOG_LEVELS:
             raise ValueError("unknown log level")
         return value.strip().upper()
+
+    @property
+    def platforms(self) -> Mapping[str, PlatformSettings]:
+        """Each installed platform's settings by name; empty when `Settings` was made without `load_settings`."""
+        return self._platforms
+
+    def api_url(self, platform: str) -> str | None:
+        """The platform's REST base when its settings move it, else None (its public one)."""
+        part = self._platforms.get(platform)
+        return part.api_url() if part is not None else None
+
+    def sign_ins(self) -> list[SignIn]:
+        """The platforms members can sign in to the console with."""
+        return [found for part in self._platforms.values() if (found := part.sign_in()) is not None]
 
     @property
     def config_folder(self) -> Path:
@@ -113,9 +155,21 @@ def packaged_config_dir() -> Path:
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Read and validate settings; an invalid one raises ConfigError naming the variable."""
+    """Read and validate the core's settings and every installed platform's (each class takes the `overrides`
+    it knows); an invalid one raises ConfigError naming the variable."""
+    settings = _validated(Settings, overrides)
+    for ep in entry_points(group="diplobot.settings"):
+        part = _validated(ep.load(), overrides)
+        if not isinstance(part, PlatformSettings):
+            raise TypeError(f"the settings of {ep.name} ({ep.value}) do not implement PlatformSettings")
+        settings._platforms[ep.name] = part
+    return settings
+
+
+def _validated(kind: type[_S], overrides: Mapping[str, Any]) -> _S:
+    """One settings class read and checked; ConfigError naming the variable when a value is invalid."""
     try:
-        return Settings(**overrides)
+        return kind(**overrides)
     except ValidationError as exc:
         err = exc.errors()[0]
         name = str(err["loc"][0]) if err["loc"] else "?"

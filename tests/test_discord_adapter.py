@@ -13,6 +13,7 @@ import pytest
 
 from adapters.discord import create
 from adapters.discord.adapter import DiscordAdapter
+from adapters.discord.settings import DiscordSettings
 from bot.commands.core import Arg, CommandCore, CommandRegistry
 from bot.errors import Permanent, Retryable
 from bot.models import (
@@ -28,7 +29,7 @@ from bot.models import (
     Source,
     Summary,
 )
-from bot.settings import Settings
+from bot.settings import load_settings
 from tests.support.discord_requests import opt, settings_for
 from tests.support.discord_server import (
     APP_ID,
@@ -149,13 +150,13 @@ async def running(discord_fake: FakeDiscord) -> Any:
 
 def test_no_token_no_adapter(restore_endpoints: None) -> None:
     """Without DISCORD_TOKEN the factory returns None."""
-    assert create(Settings(DISCORD_TOKEN=None), Core(services=object(), registry=CommandRegistry())) is None  # type: ignore[arg-type,call-arg]
+    assert create(load_settings(DISCORD_TOKEN=None), Core(services=object(), registry=CommandRegistry())) is None  # type: ignore[arg-type]
 
 
 async def test_login_sync_and_gateway(discord_fake: FakeDiscord, caplog: pytest.LogCaptureFixture) -> None:
     """Login, invite URL logged, commands synced from the specs, minimal intents, READY."""
     rec = Recorder()
-    adapter = create(settings_for(discord_fake), Core(services=object(), registry=registry(rec)))  # type: ignore[arg-type]
+    adapter = create(load_settings(**discord_fake.env()), Core(services=object(), registry=registry(rec)))  # type: ignore[arg-type]
     assert isinstance(adapter, DiscordAdapter)
     adapter.client._connection.guild_ready_timeout = 0.05
     with caplog.at_level(logging.INFO, logger="adapters.discord.adapter"):
@@ -561,11 +562,11 @@ def test_sinks_implement_the_core_protocols(restore_endpoints: None) -> None:
     from adapters.webhooks import create as create_webhooks
     from bot import ports
 
-    adapter = DiscordAdapter(Settings(DISCORD_TOKEN="t"), Core(services=object(), registry=CommandRegistry()))  # type: ignore[arg-type,call-arg]
+    adapter = DiscordAdapter(DiscordSettings(DISCORD_TOKEN="t"), Core(services=object(), registry=CommandRegistry()))  # type: ignore[arg-type,call-arg]
     assert isinstance(adapter, ports.Adapter) and isinstance(adapter.sink, ports.AlertSink)
     if hasattr(ports, "SentLookup"):
         assert isinstance(adapter.sink, ports.SentLookup)
-    hooks = create_webhooks(Settings())  # type: ignore[call-arg]
+    hooks = create_webhooks(load_settings())
     assert hooks.prefix == "webhook" and isinstance(hooks, ports.Adapter) and isinstance(hooks.sink, ports.AlertSink)
 
 

@@ -70,6 +70,9 @@ def in_our_words(text: str) -> None:
         ("DIPLOBOT_BURST_LIMIT", "0", "too small; found '0'; expected 1 or more"),
         ("DIPLOBOT_FEED_MAX_ITEMS", "999999", "too large; found '999999'; expected 100000 or less"),
         ("DIPLOBOT_HTTP_PORT", "abc", "not a whole number; found 'abc'"),
+        # A platform's own settings (its adapter's class) are read and described the same way.
+        ("SLACK_PORT", "99999", "too large; found '99999'; expected a port number from 1 to 65535 (0: any free port)"),
+        ("DISCORD_DEV_GUILD", "abc", "not a whole number; found 'abc'; expected a whole number"),
     ],
 )
 def test_an_invalid_setting_is_described_in_diplobots_words(

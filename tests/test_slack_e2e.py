@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from adapters.slack.app import SlackAdapter
 from bot.app import App
-from bot.settings import Settings
+from bot.settings import load_settings
 from bot.storage.tables import Delivery
 from tests.support.net import loopback_fetcher
 from tests.support.slack_markup import all_mrkdwn, live_markup
@@ -93,7 +93,7 @@ async def command(slack_fake: FakeSlack, text: str, name: str) -> str:
 async def test_slack_workspace_gets_alerts_for_its_own_rule(
     slack_fake: FakeSlack, database_url: str, config_dir: Path, wire: Wire
 ) -> None:
-    settings = Settings(
+    settings = load_settings(
         DIPLOBOT_DATABASE_URL=database_url,
         DIPLOBOT_CONFIG_DIR=config_dir,
         DIPLOBOT_TERMINAL=False,

@@ -14,7 +14,7 @@ from adapters.slack.sink import ChannelPacer, SlackSink, build_client
 from bot.errors import ConfigError, Permanent, Retryable
 from bot.models import Alert, DigestAlert, EditAlert, FollowupAlert, NoticeAlert, PostAlert, Source
 from bot.ports import DELIVERY_KEY, AlertSink, SentLookup
-from bot.settings import Settings
+from bot.settings import load_settings
 from tests.support.slack_markup import EVIL, all_mrkdwn, live_markup, summary
 from tests.support.slack_server import (
     BOT_TOKEN,
@@ -162,10 +162,11 @@ async def test_posts_are_paced_per_channel(slack_fake: FakeSlack) -> None:
 
 def test_create_needs_a_token_and_a_transport() -> None:
     core = object()
-    assert create(Settings(SLACK_BOT_TOKEN=None, _env_file=None), core) is None  # type: ignore[arg-type]
+    assert create(load_settings(SLACK_BOT_TOKEN=None, _env_file=None), core) is None  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
         create(
-            Settings(SLACK_BOT_TOKEN="xoxb-x", SLACK_APP_TOKEN=None, SLACK_SIGNING_SECRET=None, _env_file=None), core
+            load_settings(SLACK_BOT_TOKEN="xoxb-x", SLACK_APP_TOKEN=None, SLACK_SIGNING_SECRET=None, _env_file=None),
+            core,
         )  # type: ignore[arg-type]
 
 

@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 import pytest
 
 from adapters.platforms import slack_blocks as render
-from adapters.slack import create
 from adapters.slack.app import SlackAdapter
 from bot.models import PostAlert
 from tests.support.slack_markup import summary
@@ -22,8 +21,8 @@ from tests.support.slack_server import (
 @pytest.fixture
 async def adapter(slack_fake: FakeSlack, rec: Recorder) -> AsyncIterator[SlackAdapter]:
     settings = slack_settings(slack_fake, SLACK_APP_TOKEN=APP_TOKEN, SLACK_SIGNING_SECRET=None)
-    a = create(settings, build_core(rec))
-    assert isinstance(a, SlackAdapter) and a.socket_mode
+    a = SlackAdapter(settings, build_core(rec))
+    assert a.socket_mode
     await a.start()
     yield a
     await a.stop()

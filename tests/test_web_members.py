@@ -17,7 +17,7 @@ import aiohttp
 import pytest
 
 from bot.models import Caller
-from bot.settings import Settings
+from bot.settings import load_settings
 from bot.web import members
 from tests.conftest import FakeClock
 from tests.support.sign_in_server import DISCORD_BOT_TOKEN, DiscordMember, FakeSignIn, SlackMember
@@ -177,7 +177,7 @@ def test_sign_ins_under_way_are_capped_oldest_first_and_expire(
     """A client asking for sign-in links in a loop keeps at most MAX_PENDING of them: the oldest are dropped
     (their callback says to start again), the newest still finish, and all are gone after 10 minutes."""
     monkeypatch.setattr(members, "MAX_PENDING", 5)
-    signins = members.Members(Settings(slack_client_id="c", slack_client_secret="s"), clock)  # type: ignore[call-arg]
+    signins = members.Members(load_settings(slack_client_id="c", slack_client_secret="s").sign_ins(), clock)
     states = [signins.start("slack", "http://127.0.0.1/cb", "/stories")[1] for _ in range(8)]
     for state in states[:3]:
         with pytest.raises(members.SignInError, match="already used or is too old"):
@@ -201,10 +201,8 @@ async def test_a_discord_member_with_the_admin_role_is_an_admin_as_in_chat(
 
     async def signed_in_as_admin(admin_role: str | None, roles: list[str]) -> bool:
         provider.discord_user = DiscordMember(id="7", username="nadia", guilds=[guild], roles={"G1": roles})
-        settings = Settings(  # type: ignore[call-arg]
-            **provider.settings(), discord_token=DISCORD_BOT_TOKEN, discord_admin_role=admin_role
-        )
-        signins = members.Members(settings, clock)
+        settings = load_settings(**provider.settings(), discord_token=DISCORD_BOT_TOKEN, discord_admin_role=admin_role)
+        signins = members.Members(settings.sign_ins(), clock)
         url, state = signins.start("discord", "http://127.0.0.1/cb", "/stories")
         async with aiohttp.ClientSession() as http, http.get(url, allow_redirects=False) as resp:
             code = parse_qs(urlsplit(resp.headers["Location"]).query)["code"][0]

@@ -14,7 +14,7 @@ from adapters.webhooks import WebhookAdapter, create, parse_target
 from adapters.webhooks.ssrf import check_url, is_blocked_address
 from bot.errors import Permanent, Retryable
 from bot.models import EditAlert, FollowupAlert, NoticeAlert, PostAlert, Source, Summary
-from bot.settings import Settings
+from bot.settings import Settings, load_settings
 from tests.support.discord_server import FakeDiscord
 
 HOOK_ID = 1234567890123456789
@@ -36,7 +36,7 @@ def story(headline: str = "Talks resume in Doha", sources: int = 1) -> Summary:
 async def adapter(discord_fake: FakeDiscord) -> Any:
     """The webhook adapter pointed at the fake Discord, private networks allowed (it is on loopback)."""
     base = discord.http.Route.BASE
-    a = create(Settings(DISCORD_API_URL=discord_fake.api_url, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True))  # type: ignore[call-arg]
+    a = create(load_settings(DISCORD_API_URL=discord_fake.api_url, DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True))
     await a.start()
     yield a
     await a.stop()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from adapters.discord.settings import DiscordSettings
+
 if TYPE_CHECKING:
     from adapters.discord.adapter import DiscordAdapter
     from bot.commands.core import CommandCore
@@ -12,8 +14,9 @@ if TYPE_CHECKING:
 
 def create(settings: Settings, core: CommandCore) -> DiscordAdapter | None:
     """The Discord adapter when DISCORD_TOKEN is set, else None."""
-    if not settings.discord_token:
+    discord = settings.platforms.get("discord")
+    if not isinstance(discord, DiscordSettings) or not discord.discord_token:
         return None
-    from adapters.discord.adapter import DiscordAdapter
+    from adapters.discord.adapter import DiscordAdapter  # imported late: discord.py is only loaded when used
 
-    return DiscordAdapter(settings, core)
+    return DiscordAdapter(discord, core)

@@ -17,8 +17,8 @@ from adapters.discord.sink import DiscordSink
 from bot.errors import ConfigError
 
 if TYPE_CHECKING:
+    from adapters.discord.settings import DiscordSettings
     from bot.commands.core import CommandCore
-    from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def intents() -> discord.Intents:
     return discord.Intents(guilds=True)
 
 
-def make_client(settings: Settings, **options: Any) -> discord.Client:
+def make_client(settings: DiscordSettings, **options: Any) -> discord.Client:
     """A discord.py client that never pings by default; auto-sharded when DISCORD_SHARD_COUNT is set."""
     kwargs: dict[str, Any] = {
         "intents": intents(),
@@ -58,7 +58,7 @@ class DiscordAdapter:
 
     def __init__(
         self,
-        settings: Settings,
+        settings: DiscordSettings,
         core: CommandCore,
         *,
         defer_after: float = 2.0,

@@ -9,7 +9,7 @@ import discord
 import yarl
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    from adapters.discord.settings import DiscordSettings
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ PERMISSIONS = discord.Permissions(
 SCOPES = ("bot", "applications.commands")
 
 
-def apply_overrides(settings: Settings) -> None:
+def apply_overrides(settings: DiscordSettings) -> None:
     """Point discord.py at DISCORD_API_URL / DISCORD_GATEWAY_URL when set (tests, proxies).
 
     discord.py keeps both as class attributes, so this is process-wide: there is one Discord per process.

@@ -35,13 +35,13 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.platforms import slack_blocks as render
+from adapters.slack.settings import SlackSettings
 from adapters.slack.sink import PREFIX, ChannelPacer, SlackSink, build_client
 from bot.admins import slack_admin
 from bot.channels import ChannelAddress, workspace_tenant
 from bot.commands.core import CommandCore, permitted
 from bot.errors import BadChannel, ConfigError, Unavailable
 from bot.models import Caller, Invocation, Reply
-from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,12 @@ class SlackAdapter:
     prefix = PREFIX
 
     def __init__(
-        self, settings: Settings, core: CommandCore, *, client: AsyncWebClient | None = None, pace_seconds: float = 1.0
+        self,
+        settings: SlackSettings,
+        core: CommandCore,
+        *,
+        client: AsyncWebClient | None = None,
+        pace_seconds: float = 1.0,
     ) -> None:
         if not settings.slack_bot_token:
             raise ConfigError("the Slack adapter needs a bot token", field="SLACK_BOT_TOKEN")
@@ -148,8 +153,7 @@ class SlackAdapter:
             )
         self.client = client or build_client(settings.slack_bot_token, settings.slack_api_url)
         self.sink = SlackSink(self.client, usergroup=settings.slack_flash_usergroup, pacer=ChannelPacer(pace_seconds))
-        admins = frozenset(u.strip() for u in settings.slack_admin_users.split(",") if u.strip())
-        self.admins = AdminCache(self.client, admins)
+        self.admins = AdminCache(self.client, settings.admin_users)
         bolt_log = logging.getLogger("adapters.slack.bolt")
         # Bolt reads SLACK_BOT_TOKEN itself and, given our client too, warns that it will not use that token
         # (the very token the client holds) at every start: that one line is dropped, nothing else.

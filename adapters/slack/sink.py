@@ -21,6 +21,7 @@ from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.platforms.slack_blocks import Message, fit, render_alert, section
+from adapters.slack.settings import PUBLIC_API
 from bot.channels import ChannelAddress
 from bot.errors import BadChannel, Permanent, Retryable
 from bot.models import Alert
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 PREFIX = "slack"
 METADATA_EVENT = "diplobot_delivery"
 LOOKUP_LIMIT = 100  # messages read back when reconciling a crashed send
-DEFAULT_API_URL = "https://slack.com/api/"
 
 # Errors that retrying cannot fix: the core pauses the subscription and tells an admin.
 PERMANENT_ERRORS = frozenset(
@@ -135,7 +135,7 @@ def retry_handlers() -> list[AsyncRetryHandler]:
 
 def build_client(token: str, api_url: str | None = None, *, timeout: int = 30) -> AsyncWebClient:
     """An AsyncWebClient on the given base URL (SLACK_API_URL) with retry handlers opted in."""
-    base = (api_url or DEFAULT_API_URL).rstrip("/") + "/"
+    base = (api_url or PUBLIC_API).rstrip("/") + "/"
     return AsyncWebClient(token=token, base_url=base, timeout=timeout, retry_handlers=retry_handlers())
 
 

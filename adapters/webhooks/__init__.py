@@ -23,7 +23,8 @@ class WebhookAdapter:
         self.sink = WebhookSink(
             allow_private=settings.allow_private_networks,
             timeout=timeout,
-            discord_api_url=settings.discord_api_url,  # DISCORD_API_URL also moves where Discord webhooks are sent
+            # The Discord settings' REST base (DISCORD_API_URL) also moves where Discord webhooks are sent.
+            discord_api_url=settings.api_url("discord"),
         )
 
     async def start(self) -> None:

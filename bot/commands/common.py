@@ -70,7 +70,7 @@ def target_channel(
 
     Either is checked as a `ChannelAddress` (the CLI hands its `--channel` over as the caller's own). With
     `new` (a subscription being made), a Discord webhook must also be on a Discord host or on the host of
-    `discord_api` (DISCORD_API_URL), so a bad URL is refused now rather than failing at delivery.
+    `discord_api` (the Discord settings' REST base), so a bad URL is refused now rather than failing at delivery.
     """
     address = ChannelAddress.parse(requested if requested else current, usage=usage)
     if tenant != LOCAL_TENANT and address.tenant != tenant:
@@ -84,14 +84,14 @@ def target_channel(
 
 def new_channel(ctx: CommandContext, args: Mapping[str, Any], usage: str) -> str:
     """The channel a new subscription (or a test alert) goes to: `target_channel` with `new`, checking a Discord
-    webhook's host against DISCORD_API_URL."""
+    webhook's host against the Discord settings' REST base."""
     return target_channel(
         ctx.channel,
         args.get("channel"),
         ctx.caller.tenant,
         usage,
         new=True,
-        discord_api=ctx.services.settings.discord_api_url,
+        discord_api=ctx.services.settings.api_url("discord"),
     )
 
 

@@ -81,7 +81,7 @@ class Console:
             lstrip_blocks=True,
         )
         self.templates.filters["when"] = self._when
-        self.members = Members(services.settings, services.clock)
+        self.members = Members(services.settings.sign_ins(), services.clock)
         self.listings = ListingCache()  # what the lists read of each article's detection, for the next list
 
     # -- wiring -------------------------------------------------------------------------------------------

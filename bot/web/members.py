@@ -4,19 +4,20 @@ Slack: the browser goes to Slack's authorize page (scope `openid profile`, a ran
 Slack sends it back with a code, which the bot exchanges at `openid.connect.token` (checking the ID
 token's `nonce` and audience), then asks `openid.connect.userInfo` who it is: the member's user id and
 workspace (team id). Their workspace is their tenant, `slack:TEAM`, as in chat; they are an admin when
-chat would say so (SLACK_ADMIN_USERS, or users.info with the bot token says admin or owner).
+chat would say so (a user id the Slack settings list as admin, or users.info with the bot token says admin
+or owner).
 
 Discord: authorize (scope `identify guilds`, a random `state`, PKCE with S256: RFC 7636, which Discord's
 authorization server metadata lists), the code exchanged at `/oauth2/token` with its verifier,
 then `/users/@me` and `/users/@me/guilds`; the tenant is the server, `discord:GUILD` (a member of several
-servers picks one), and Manage Server or Administrator in it makes an admin, as in chat, or the
-DISCORD_ADMIN_ROLE role, which the bot's own token reads (`/guilds/{id}/members/{user}` and, for a role
-given by name, `/guilds/{id}/roles`).
+servers picks one), and Manage Server or Administrator in it makes an admin, as in chat, or the admin
+role of the Discord settings, which the bot's own token reads (`/guilds/{id}/members/{user}` and, for a
+role given by name, `/guilds/{id}/roles`).
 
 A `state` is good once, for 10 minutes, and only in the browser that asked for it (a cookie holds it); at
 most 1,000 sign-ins are kept under way, the oldest dropped first.
-Every call to the platforms is made with aiohttp, to the same base URLs the bot's clients use
-(SLACK_API_URL, DISCORD_API_URL), so tests point them at local fakes.
+Every call to the platforms is made with aiohttp, to the same base URLs the bot's clients use (each
+`SignIn.api_url`, which the platform's settings give), so tests point them at local fakes.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import base64
 import hashlib
 import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -36,14 +38,12 @@ from bot.admins import discord_admin, discord_role_admin, slack_admin
 from bot.channels import workspace_tenant
 from bot.models import Caller
 from bot.ports import Clock
-from bot.settings import Settings
+from bot.settings import SignIn
 
 PENDING_MINUTES = 10
 # Sign-ins under way at once: past this the oldest is dropped, so a client asking for sign-in links in a loop
 # costs a bounded amount of memory (it can push out another's unfinished sign-in, who then starts again).
 MAX_PENDING = 1000
-SLACK_API = "https://slack.com/api/"
-DISCORD_API = "https://discord.com/api/v10"
 TIMEOUT = aiohttp.ClientTimeout(total=15)
 
 
@@ -75,22 +75,20 @@ class Guild:
 class Members:
     """The configured providers and the sign-ins under way."""
 
-    settings: Settings
+    sign_ins: Sequence[SignIn]
     clock: Clock
     _pending: dict[str, Pending] = field(default_factory=dict)
 
     @property
     def providers(self) -> list[str]:
-        """The sign-in buttons to show: "slack", "discord", each when its client id and secret are set."""
-        s = self.settings
-        return [
-            name
-            for name, ok in (
-                ("slack", s.slack_client_id and s.slack_client_secret),
-                ("discord", s.discord_client_id and s.discord_client_secret),
-            )
-            if ok
-        ]
+        """The sign-in buttons to show: "slack", "discord", each when its platform's settings configure it."""
+        return [s.platform for s in self.sign_ins]
+
+    def _provider(self, name: str) -> SignIn:
+        for sign_in in self.sign_ins:
+            if sign_in.platform == name:
+                return sign_in
+        raise SignInError(f"Sign-in with {name.title()} is not set up here.")
 
     def start(self, provider: str, redirect_uri: str, target: str, guild: str | None = None) -> tuple[str, str]:
         """The provider's authorize URL and the `state` to keep in the browser's cookie."""
@@ -102,29 +100,29 @@ class Members:
             del self._pending[next(iter(self._pending))]
         state, nonce, verifier = secrets.token_urlsafe(32), secrets.token_urlsafe(24), secrets.token_urlsafe(48)
         expires = now + timedelta(minutes=PENDING_MINUTES)
+        s = self._provider(provider)
         self._pending[state] = Pending(provider, target, nonce, guild, expires, verifier)
-        s = self.settings
         if provider == "slack":
             query = {
                 "response_type": "code",
                 "scope": "openid profile",
-                "client_id": s.slack_client_id,
+                "client_id": s.client_id,
                 "state": state,
                 "nonce": nonce,
                 "redirect_uri": redirect_uri,
             }
-            return f"{s.slack_authorize_url}?{urlencode(query)}", state
+            return f"{s.authorize_url}?{urlencode(query)}", state
         query = {
             "response_type": "code",
             "scope": "identify guilds",
-            "client_id": s.discord_client_id,
+            "client_id": s.client_id,
             "state": state,
             "redirect_uri": redirect_uri,
             "prompt": "none",
             "code_challenge": _s256(verifier),
             "code_challenge_method": "S256",
         }
-        return f"{s.discord_authorize_url}?{urlencode(query)}", state
+        return f"{s.authorize_url}?{urlencode(query)}", state
 
     def take(self, provider: str, state: str | None, cookie_state: str | None) -> Pending:
         """The sign-in this callback finishes: its `state` must be this browser's, unused and recent."""
@@ -137,107 +135,109 @@ class Members:
 
     async def finish(self, pending: Pending, code: str, redirect_uri: str) -> Caller | list[Guild]:
         """The signed-in member, or the Discord servers to choose from when they are in several."""
+        s = self._provider(pending.provider)
         async with aiohttp.ClientSession(timeout=TIMEOUT) as http:
             try:
                 if pending.provider == "slack":
-                    return await self._slack(http, pending, code, redirect_uri)
-                return await self._discord(http, pending, code, redirect_uri)
+                    return await _slack(http, s, pending, code, redirect_uri)
+                return await _discord(http, s, pending, code, redirect_uri)
             except (aiohttp.ClientError, TimeoutError, ValueError, KeyError) as exc:
                 raise SignInError(
                     f"{pending.provider.title()} did not answer as expected ({exc}); try again."
                 ) from None
 
-    async def _slack(self, http: aiohttp.ClientSession, pending: Pending, code: str, redirect_uri: str) -> Caller:
-        s = self.settings
-        api = (s.slack_api_url or SLACK_API).rstrip("/") + "/"
-        form = {
-            "client_id": s.slack_client_id or "",
-            "client_secret": s.slack_client_secret or "",
-            "code": code,
-            "redirect_uri": redirect_uri,
-        }
-        async with http.post(api + "openid.connect.token", data=form) as resp:
-            token = await resp.json(content_type=None)
-        if not token.get("ok"):
-            raise SignInError(f"Slack refused the sign-in ({token.get('error', 'no reason given')}).")
-        claims = _jwt_claims(str(token["id_token"]))
-        if claims.get("nonce") != pending.nonce or claims.get("aud") != s.slack_client_id:
-            raise SignInError("Slack's answer was not for this sign-in (nonce or audience differ); start again.")
-        headers = {"Authorization": f"Bearer {token['access_token']}"}
-        async with http.post(api + "openid.connect.userInfo", headers=headers) as resp:
-            info = await resp.json(content_type=None)
-        if not info.get("ok"):
-            raise SignInError(f"Slack would not say who you are ({info.get('error', 'no reason given')}).")
-        user, team = str(info["sub"]), str(info["https://slack.com/team_id"])
-        admin = user in {u.strip() for u in s.slack_admin_users.split(",") if u.strip()}
-        if not admin and s.slack_bot_token:
-            headers = {"Authorization": f"Bearer {s.slack_bot_token}"}
-            async with http.post(api + "users.info", data={"user": user}, headers=headers) as resp:
-                found = await resp.json(content_type=None)
-            admin = bool(found.get("ok")) and slack_admin(found.get("user") or {})
-        return Caller(
-            user_id=user,
-            tenant=workspace_tenant("slack", team),
-            is_admin=admin,
-            display_name=str(info.get("name") or user),
-        )
 
-    async def _discord(
-        self, http: aiohttp.ClientSession, pending: Pending, code: str, redirect_uri: str
-    ) -> Caller | list[Guild]:
-        s = self.settings
-        api = (s.discord_api_url or DISCORD_API).rstrip("/")
-        form = {
-            "grant_type": "authorization_code",
-            "code": code,
-            "redirect_uri": redirect_uri,
-            "client_id": s.discord_client_id or "",
-            "client_secret": s.discord_client_secret or "",
-            "code_verifier": pending.verifier,
-        }
-        async with http.post(api + "/oauth2/token", data=form) as resp:
-            token = await resp.json(content_type=None)
-            if resp.status != 200 or "access_token" not in token:
-                raise SignInError(f"Discord refused the sign-in ({token.get('error', resp.status)}).")
-        headers = {"Authorization": f"Bearer {token['access_token']}"}
-        async with http.get(api + "/users/@me", headers=headers) as resp:
-            me: dict[str, Any] = await resp.json(content_type=None)
-        async with http.get(api + "/users/@me/guilds", headers=headers) as resp:
-            guilds: list[dict[str, Any]] = await resp.json(content_type=None)
-        if pending.guild is not None:
-            guilds = [g for g in guilds if str(g["id"]) == pending.guild]
-        if not guilds:
-            raise SignInError("You are not a member of that Discord server.")
-        if len(guilds) > 1:
-            return [Guild(str(g["id"]), str(g.get("name") or g["id"])) for g in guilds]
-        guild = guilds[0]
-        admin = bool(guild.get("owner")) or discord_admin(guild.get("permissions") or 0)
-        if not admin and s.discord_admin_role and s.discord_token:
-            admin = await self._discord_role(http, api, str(guild["id"]), str(me["id"]))
-        return Caller(
-            user_id=str(me["id"]),
-            tenant=workspace_tenant("discord", str(guild["id"])),
-            is_admin=admin,
-            display_name=str(me.get("global_name") or me.get("username") or me["id"]),
-        )
+async def _slack(http: aiohttp.ClientSession, s: SignIn, pending: Pending, code: str, redirect_uri: str) -> Caller:
+    api = s.api_url
+    form = {
+        "client_id": s.client_id,
+        "client_secret": s.client_secret,
+        "code": code,
+        "redirect_uri": redirect_uri,
+    }
+    async with http.post(api + "openid.connect.token", data=form) as resp:
+        token = await resp.json(content_type=None)
+    if not token.get("ok"):
+        raise SignInError(f"Slack refused the sign-in ({token.get('error', 'no reason given')}).")
+    claims = _jwt_claims(str(token["id_token"]))
+    if claims.get("nonce") != pending.nonce or claims.get("aud") != s.client_id:
+        raise SignInError("Slack's answer was not for this sign-in (nonce or audience differ); start again.")
+    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    async with http.post(api + "openid.connect.userInfo", headers=headers) as resp:
+        info = await resp.json(content_type=None)
+    if not info.get("ok"):
+        raise SignInError(f"Slack would not say who you are ({info.get('error', 'no reason given')}).")
+    user, team = str(info["sub"]), str(info["https://slack.com/team_id"])
+    admin = user in s.admins.users
+    if not admin and s.bot_token:
+        headers = {"Authorization": f"Bearer {s.bot_token}"}
+        async with http.post(api + "users.info", data={"user": user}, headers=headers) as resp:
+            found = await resp.json(content_type=None)
+        admin = bool(found.get("ok")) and slack_admin(found.get("user") or {})
+    return Caller(
+        user_id=user,
+        tenant=workspace_tenant("slack", team),
+        is_admin=admin,
+        display_name=str(info.get("name") or user),
+    )
 
-    async def _discord_role(self, http: aiohttp.ClientSession, api: str, guild: str, user: str) -> bool:
-        """True when the member holds DISCORD_ADMIN_ROLE in the server, as the bot sees it (its token reads the
-        member's roles, and the server's role names when the role is given by name); False when the bot
-        cannot see the member."""
-        s = self.settings
-        headers = {"Authorization": f"Bot {s.discord_token}"}
-        async with http.get(f"{api}/guilds/{guild}/members/{user}", headers=headers) as resp:
-            if resp.status != 200:
-                return False
-            member: dict[str, Any] = await resp.json(content_type=None)
-        names: dict[str, str] = {}
-        if not (s.discord_admin_role or "").strip().isdigit():
-            async with http.get(f"{api}/guilds/{guild}/roles", headers=headers) as resp:
-                if resp.status == 200:
-                    names = {str(r["id"]): str(r.get("name") or "") for r in await resp.json(content_type=None)}
-        roles = {str(r): names.get(str(r), "") for r in member.get("roles") or []}
-        return discord_role_admin(s.discord_admin_role, roles)
+
+async def _discord(
+    http: aiohttp.ClientSession, s: SignIn, pending: Pending, code: str, redirect_uri: str
+) -> Caller | list[Guild]:
+    api = s.api_url
+    form = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": redirect_uri,
+        "client_id": s.client_id,
+        "client_secret": s.client_secret,
+        "code_verifier": pending.verifier,
+    }
+    async with http.post(api + "/oauth2/token", data=form) as resp:
+        token = await resp.json(content_type=None)
+        if resp.status != 200 or "access_token" not in token:
+            raise SignInError(f"Discord refused the sign-in ({token.get('error', resp.status)}).")
+    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    async with http.get(api + "/users/@me", headers=headers) as resp:
+        me: dict[str, Any] = await resp.json(content_type=None)
+    async with http.get(api + "/users/@me/guilds", headers=headers) as resp:
+        guilds: list[dict[str, Any]] = await resp.json(content_type=None)
+    if pending.guild is not None:
+        guilds = [g for g in guilds if str(g["id"]) == pending.guild]
+    if not guilds:
+        raise SignInError("You are not a member of that Discord server.")
+    if len(guilds) > 1:
+        return [Guild(str(g["id"]), str(g.get("name") or g["id"])) for g in guilds]
+    guild = guilds[0]
+    admin = bool(guild.get("owner")) or discord_admin(guild.get("permissions") or 0)
+    if not admin and s.admins.role and s.bot_token:
+        admin = await _discord_role(http, s, str(guild["id"]), str(me["id"]))
+    return Caller(
+        user_id=str(me["id"]),
+        tenant=workspace_tenant("discord", str(guild["id"])),
+        is_admin=admin,
+        display_name=str(me.get("global_name") or me.get("username") or me["id"]),
+    )
+
+
+async def _discord_role(http: aiohttp.ClientSession, s: SignIn, guild: str, user: str) -> bool:
+    """True when the member holds the admin role in the server, as the bot sees it (its token reads the
+    member's roles, and the server's role names when the role is given by name); False when the bot
+    cannot see the member."""
+    api = s.api_url
+    headers = {"Authorization": f"Bot {s.bot_token}"}
+    async with http.get(f"{api}/guilds/{guild}/members/{user}", headers=headers) as resp:
+        if resp.status != 200:
+            return False
+        member: dict[str, Any] = await resp.json(content_type=None)
+    names: dict[str, str] = {}
+    if not (s.admins.role or "").strip().isdigit():
+        async with http.get(f"{api}/guilds/{guild}/roles", headers=headers) as resp:
+            if resp.status == 200:
+                names = {str(r["id"]): str(r.get("name") or "") for r in await resp.json(content_type=None)}
+    roles = {str(r): names.get(str(r), "") for r in member.get("roles") or []}
+    return discord_role_admin(s.admins.role, roles)
 
 
 def _s256(verifier: str) -> str:

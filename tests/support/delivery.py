@@ -13,7 +13,7 @@ from bot.app import App
 from bot.errors import DeliveryError
 from bot.models import Alert
 from bot.ports import current_delivery_key
-from bot.settings import Settings
+from bot.settings import Settings, load_settings
 from bot.storage.tables import Subscription
 
 RULES = "rules:\n  - name: truce\n    query: ceasefire\n    severity: urgent\n"
@@ -141,7 +141,7 @@ def settings_for(database_url: str, config_dir: Path, **extra: object) -> Settin
         "burst_limit": 100_000,
         "allow_private_networks": True,
     }
-    return Settings(**{**values, **extra})  # type: ignore[arg-type]
+    return load_settings(**{**values, **extra})
 
 
 async def make_app(

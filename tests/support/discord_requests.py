@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.settings import Settings
+from adapters.discord.settings import DiscordSettings
 from tests.support.discord_server import (
     ADMIN_ROLE,
     FLASH_ROLE,
@@ -12,10 +12,10 @@ from tests.support.discord_server import (
 )
 
 
-def settings_for(discord_fake: FakeDiscord, **extra: Any) -> Settings:
-    """Settings pointing at the fake server."""
+def settings_for(discord_fake: FakeDiscord, **extra: Any) -> DiscordSettings:
+    """The Discord adapter's settings pointing at the fake server."""
     env = {**discord_fake.env(), "DISCORD_ADMIN_ROLE": str(ADMIN_ROLE), "DISCORD_FLASH_ROLE": FLASH_ROLE, **extra}
-    return Settings(**env)  # type: ignore[arg-type]
+    return DiscordSettings(**env)
 
 
 def opt(name: str, value: Any, type_: int = 3, **extra: Any) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App
-from bot.settings import Settings
+from bot.settings import load_settings
 from tests.support.cli import diplobot
 from tests.support.discord_server import GUILD_ID as GUILD
 from tests.support.discord_server import TEXT_CHANNEL, FakeDiscord
@@ -45,10 +45,10 @@ async def cli(env: dict[str, str], *args: str) -> str:
 
 def app_for(env: dict[str, str], slack_fake: FakeSlack, discord_fake: FakeDiscord) -> App:
     """The app with the real Slack (Socket Mode) and Discord adapters, pointed at the fake servers."""
-    settings = Settings(
+    settings = load_settings(
         **env,
         DIPLOBOT_ALLOW_PRIVATE_NETWORKS=True,
-        SLACK_BOT_TOKEN=BOT_TOKEN,  # type: ignore[arg-type]
+        SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_APP_TOKEN=APP_TOKEN,
         SLACK_API_URL=slack_fake.api_url,
         **discord_fake.env(),

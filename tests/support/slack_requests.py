@@ -19,9 +19,9 @@ from slack_sdk.signature import SignatureVerifier
 import bot.commands
 from adapters.platforms import slack_blocks as render
 from adapters.slack.app import SlackAdapter
+from adapters.slack.settings import SlackSettings
 from bot.commands.core import Arg, CommandContext, CommandCore, CommandRegistry
 from bot.models import Reply
-from bot.settings import Settings
 from tests.support.slack_limits import message_error
 from tests.support.slack_markup import summary
 from tests.support.slack_server import BOT_TOKEN, TEAM, FakeSlack
@@ -126,8 +126,8 @@ def build_core(rec: Recorder) -> CommandCore:
         return CommandCore(services=object(), registry=reg)  # type: ignore[arg-type]
 
 
-def slack_settings(slack_fake: FakeSlack, **overrides: Any) -> Settings:
-    """Settings for an adapter pointed at the fake Slack, HTTP mode on an ephemeral loopback port."""
+def slack_settings(slack_fake: FakeSlack, **overrides: Any) -> SlackSettings:
+    """The settings of an adapter pointed at the fake Slack, HTTP mode on an ephemeral loopback port."""
     values: dict[str, Any] = dict(
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_SIGNING_SECRET=SECRET,
@@ -140,7 +140,7 @@ def slack_settings(slack_fake: FakeSlack, **overrides: Any) -> Settings:
         _env_file=None,
     )
     values.update(overrides)
-    return Settings(**values)
+    return SlackSettings(**values)
 
 
 @pytest.fixture
