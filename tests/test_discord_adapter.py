@@ -13,6 +13,7 @@ import pytest
 
 from adapters.discord import create
 from adapters.discord.adapter import DiscordAdapter
+from adapters.discord.endpoints import point
 from adapters.discord.settings import DiscordSettings
 from bot.commands.core import Arg, CommandCore, CommandRegistry
 from bot.errors import Permanent, Retryable
@@ -148,7 +149,7 @@ async def running(discord_fake: FakeDiscord) -> Any:
 # ---------------------------------------------------------------- start-up
 
 
-def test_no_token_no_adapter(restore_endpoints: None) -> None:
+def test_no_token_no_adapter(endpoints_untouched: None) -> None:
     """Without DISCORD_TOKEN the factory returns None."""
     assert create(load_settings(DISCORD_TOKEN=None), Core(services=object(), registry=CommandRegistry())) is None  # type: ignore[arg-type]
 
@@ -273,6 +274,43 @@ async def test_slow_command_defers(running: Any, discord_fake: FakeDiscord) -> N
     assert body["content"] == "slow ok"
 
 
+async def test_two_bots_in_one_process_each_talk_to_their_own_discord(endpoints_untouched: None) -> None:
+    """DISCORD_API_URL and DISCORD_GATEWAY_URL move one bot's client only: two adapters on two fake Discords in one
+    process each log in and sync over their own REST base, get READY over their own gateway, post alerts there,
+    and answer a slash command there, deferred answers (sent through discord.py's webhook transport) included;
+    discord.py's process-wide endpoints are left as they are (the fixture checks)."""
+    async with FakeDiscord() as one, FakeDiscord() as two:
+        fakes = (one, two)
+        adapters = [
+            DiscordAdapter(
+                settings_for(fake),
+                Core(services=object(), registry=registry(Recorder())),  # type: ignore[arg-type]
+                defer_after=0.2,
+                ready_timeout=5,
+                guild_ready_timeout=0.05,
+            )
+            for fake in fakes
+        ]
+        try:
+            for adapter in adapters:
+                await adapter.start()
+            assert all(a.client.is_ready() for a in adapters)
+            for n, (fake, adapter) in enumerate(zip(fakes, adapters, strict=True)):
+                assert fake.identified.is_set() and {c["name"] for c in fake.global_commands} >= {"brief", "slow"}
+                await adapter.sink.send(PostAlert(channel=CHANNEL, summary=summary(f"Headline of bot {n}")))
+            for n, fake in enumerate(fakes):
+                posts = " ".join(fake.posts(TEXT_CHANNEL))
+                assert f"Headline of bot {n}" in posts and f"Headline of bot {1 - n}" not in posts, posts
+            for fake in fakes:
+                assert (await fake.interaction("slow"))["type"] == 5  # type: ignore[index]
+                await fake.wait_for(lambda fake=fake: any(k.startswith("@original") for k, _ in fake.edits))
+            assert [len(fake.callbacks) for fake in fakes] == [1, 1]
+            assert all(next(b for k, b in f.edits if k.startswith("@original"))["content"] == "slow ok" for f in fakes)
+        finally:
+            for adapter in adapters:
+                await adapter.stop()
+
+
 async def test_slow_error_becomes_private(running: Any, discord_fake: FakeDiscord) -> None:
     """Deferred publicly, but the answer is an error: the public "thinking" message is replaced by a private one."""
     callback = await discord_fake.interaction("slowfail")
@@ -332,10 +370,10 @@ async def test_oversized_story_fits(running: Any, discord_fake: FakeDiscord) -> 
     assert await adapter.sink.send(batch) in discord_fake.messages
 
 
-async def test_server_rejects_over_limit(discord_fake: FakeDiscord, restore_endpoints: None) -> None:
+async def test_server_rejects_over_limit(discord_fake: FakeDiscord, endpoints_untouched: None) -> None:
     """The fake server really answers 50035 for an oversized embed (so the test above means something)."""
     client = discord.Client(intents=discord.Intents.none())
-    discord.http.Route.BASE = discord_fake.api_url
+    point(client, settings_for(discord_fake))
     await client.login(discord_fake.env()["DISCORD_TOKEN"])
     try:
         with pytest.raises(discord.HTTPException) as info:
@@ -557,7 +595,7 @@ async def test_admin_role_by_name(discord_fake: FakeDiscord) -> None:
         await adapter.stop()
 
 
-def test_sinks_implement_the_core_protocols(restore_endpoints: None) -> None:
+def test_sinks_implement_the_core_protocols(endpoints_untouched: None) -> None:
     """Both sinks are AlertSinks; the Discord sink can also find a message after a crash."""
     from adapters.webhooks import create as create_webhooks
     from bot import ports

@@ -146,9 +146,6 @@ async def test_a_limit_below_one_is_refused_in_slack(slack_fake: FakeSlack, slac
 
 @pytest.fixture
 async def discord_adapter() -> AsyncIterator[tuple[FakeDiscord, DiscordAdapter]]:
-    import discord
-
-    base, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
     async with FakeDiscord() as server:
         adapter = DiscordAdapter(
             settings_for(server),
@@ -161,7 +158,6 @@ async def discord_adapter() -> AsyncIterator[tuple[FakeDiscord, DiscordAdapter]]
             yield server, adapter
         finally:
             await adapter.stop()
-            discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
 
 
 async def test_a_limit_below_one_is_refused_in_discord(discord_adapter: tuple[FakeDiscord, DiscordAdapter]) -> None:

@@ -151,12 +151,12 @@ async def _split_on(face: str, slack_fake: FakeSlack, database_url: str, config_
 
 
 async def test_slack_admins_split_a_story_and_members_are_refused(
-    slack_fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+    slack_fake: FakeSlack, endpoints_untouched: Any, database_url: str, config_dir: Path
 ) -> None:
     await _split_on("slack", slack_fake, database_url, config_dir)
 
 
 async def test_discord_admins_split_a_story_and_members_are_refused(
-    slack_fake: FakeSlack, restore_endpoints: Any, database_url: str, config_dir: Path
+    slack_fake: FakeSlack, endpoints_untouched: Any, database_url: str, config_dir: Path
 ) -> None:
     await _split_on("discord", slack_fake, database_url, config_dir)

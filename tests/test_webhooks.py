@@ -176,7 +176,7 @@ async def test_slack_webhook_errors(adapter: WebhookAdapter, slack: SlackHook, s
 # ---------------------------------------------------------------- SSRF and addressing
 
 
-async def test_loopback_webhook_refused_without_private_networks(slack: SlackHook, restore_endpoints: None) -> None:
+async def test_loopback_webhook_refused_without_private_networks(slack: SlackHook, endpoints_untouched: None) -> None:
     """With private networks not allowed, a loopback webhook URL is refused before any request is made."""
     a = WebhookAdapter(Settings(DIPLOBOT_ALLOW_PRIVATE_NETWORKS=False))  # type: ignore[call-arg]
     try:

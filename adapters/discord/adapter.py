@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import discord
 from discord import app_commands
+from discord.webhook.async_ import async_context
 
 from adapters.discord.commands import CommandBridge
-from adapters.discord.endpoints import apply_overrides, invite_url
+from adapters.discord.endpoints import invite_url, point
 from adapters.discord.sink import DiscordSink
 from bot.errors import ConfigError
 
@@ -72,8 +74,11 @@ class DiscordAdapter:
         self.core = core
         self.ready_timeout = ready_timeout
         self.retry_delay = retry_delay
-        apply_overrides(settings)
         self.client = make_client(settings, **client_options)
+        # Its gateway, and so every interaction it answers, runs in a context of its own whose webhook transport
+        # sends to this bot's REST base: discord.py reads that transport from a context variable.
+        self._context = contextvars.copy_context()
+        self._context.run(async_context.set, point(self.client, settings))
         self.tree: app_commands.CommandTree[Any] = app_commands.CommandTree(self.client)
         self.bridge = CommandBridge(core, admin_role=settings.discord_admin_role, defer_after=defer_after)
         self.sink = DiscordSink(self.client, flash_role=settings.discord_flash_role)
@@ -101,10 +106,10 @@ class DiscordAdapter:
             raise ConfigError("Discord rejected the token", field="DISCORD_TOKEN") from None
         except _UNREACHABLE as exc:
             log.warning("Discord: cannot log in (%s: %s); retrying in the background", type(exc).__name__, exc)
-            self._task = asyncio.create_task(self._login_later(), name="discord-login")
+            self._task = asyncio.create_task(self._login_later(), name="discord-login", context=self._context)
             return
         await self._sync()
-        self._task = asyncio.create_task(self._connect(), name="discord-gateway")
+        self._task = asyncio.create_task(self._connect(), name="discord-gateway", context=self._context)
         await self.wait_ready(self.ready_timeout)
 
     async def _login(self) -> None:

@@ -25,11 +25,11 @@ from typing import Any, TypeVar
 
 import aiohttp
 import discord
-from discord.http import Route
-from discord.webhook.async_ import AsyncWebhookAdapter, async_context
+from discord.webhook.async_ import async_context
 
 from adapters.platforms.discord_embeds import render_alert
 from adapters.platforms.discord_errors import delivery_error
+from adapters.platforms.discord_rest import PUBLIC_API, WebhookTransport
 from adapters.webhooks.slack_payload import slack_payload
 from adapters.webhooks.ssrf import (
     BlockedAddress,
@@ -45,8 +45,6 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-DISCORD_API = "https://discord.com/api/v10"  # discord.py's own default base
-
 
 def parse_target(channel: str) -> WebhookTarget:
     """Parse `webhook:URL` with the core's one channel type (see bot.channels); Permanent when it is neither kind."""
@@ -59,20 +57,6 @@ def parse_target(channel: str) -> WebhookTarget:
     return address.target()
 
 
-class _DiscordAt(AsyncWebhookAdapter):
-    """discord.py's webhook transport, sending to `base` instead of the API base discord.py would use."""
-
-    def __init__(self, base: str) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]  # discord.py leaves it unannotated
-        self.base = base
-
-    async def request(self, route: Route, session: aiohttp.ClientSession, **kwargs: Any) -> Any:
-        """Send `route` to this transport's base (the rest as discord.py does: rate limits, retries)."""
-        if route.url.startswith(Route.BASE):
-            route.url = self.base + route.url[len(Route.BASE) :]
-        return await super().request(route, session, **kwargs)
-
-
 class WebhookSink:
     """Delivers alerts to webhook URLs through one guarded aiohttp session."""
 
@@ -82,8 +66,8 @@ class WebhookSink:
         self.allow_private = allow_private
         self.timeout = timeout
         # Where Discord webhooks are sent (DISCORD_API_URL: tests, proxies); only this sink's calls go there.
-        self.discord_api = (discord_api_url or DISCORD_API).rstrip("/")
-        self._discord_transport = _DiscordAt(self.discord_api)
+        self.discord_api = (discord_api_url or PUBLIC_API).rstrip("/")
+        self._discord_transport = WebhookTransport(self.discord_api)
         self._session: aiohttp.ClientSession | None = None
 
     @property

@@ -18,15 +18,17 @@ import asyncio
 import itertools
 import json
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import discord
 import pytest
+import yarl
 from aiohttp import WSMsgType, web
 
+from adapters.platforms.discord_rest import PUBLIC_API
 from tests.support.discord_limits import EmbedLimitError, check_message
 from tests.support.fake_platform import FakePlatform
 
@@ -667,16 +669,17 @@ class FakeDiscord(FakePlatform):
 
 
 @pytest.fixture
-def restore_endpoints(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Put discord.py's REST base and gateway back after the test (the Discord adapter points them at the fake)."""
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    )
+def endpoints_untouched() -> Iterator[None]:
+    """Fails the test when it leaves discord.py's process-wide REST base or gateway moved: each bot and webhook
+    sender points only its own requests at a fake (adapters/discord/endpoints.py, platforms/discord_rest.py)."""
+    before = (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
+    yield
+    after = (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
+    assert after == before == (PUBLIC_API, yarl.URL("wss://gateway.discord.gg/")), after
 
 
 @pytest.fixture
-async def discord_fake(restore_endpoints: None) -> AsyncIterator[FakeDiscord]:
-    """A running fake Discord (REST and gateway) on loopback; discord.py's endpoints are put back after."""
+async def discord_fake(endpoints_untouched: None) -> AsyncIterator[FakeDiscord]:
+    """A running fake Discord (REST and gateway) on loopback; discord.py's own endpoints stay as they are."""
     async with FakeDiscord() as server:
         yield server
