@@ -98,7 +98,7 @@ class RuleMatch:
     articles: tuple[str, ...] = ()  # the ids of the story's articles that matched (the alert leads with them)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> RuleMatch:
+    def from_dict(cls, data: Mapping[str, Any]) -> RuleMatch:
         """The inverse of `dataclasses.asdict` (a stored alert's or payload's match)."""
         return cls(
             rule=str(data["rule"]),

@@ -71,7 +71,7 @@ from bot.repo.outbox import ACTIVE
 from bot.repo.stories import story_summary
 from bot.services import Services
 from bot.storage.db import rowcount
-from bot.storage.shapes import DeliveryPayload
+from bot.storage.shapes import AlertShown, DeliveryPayload
 from bot.storage.tables import AlertRow, Delivery, Subscription
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ class _AlertRecord(Protocol):
     @property
     def message_id(self) -> str | None: ...
     @property
-    def shown(self) -> dict[str, Any]: ...
+    def shown(self) -> AlertShown: ...
 
 
 def delivery_key(delivery_id: int) -> str:

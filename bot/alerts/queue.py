@@ -26,14 +26,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Casualty, RuleMatch, Source, Summary, channel_tenant
 from bot.storage.db import chunked, insert_ignore
-from bot.storage.shapes import DeliveryPayload
+from bot.storage.shapes import AlertShown, DeliveryPayload, MatchJSON
 from bot.storage.tables import AlertRow, Delivery, Mute, Notice, Subscription
 from bot.stories.summarize import DEATH_KINDS, casualty_phrase
 
 PENDING = ("pending", "sending")
 
 
-def shown_state(summary: Summary) -> dict[str, Any]:
+def shown_state(summary: Summary) -> AlertShown:
     """What an alert showed, kept to detect material changes later."""
     c = summary.casualty
     return {
@@ -58,7 +58,7 @@ def _same_group(old_kind: str | None, new: Casualty) -> bool:
     return old_is_death == (new.kind in DEATH_KINDS)
 
 
-def material_changes(shown: dict[str, Any], summary: Summary, watched: Iterable[str]) -> list[str]:
+def material_changes(shown: AlertShown, summary: Summary, watched: Iterable[str]) -> list[str]:
     """Human sentences for each material change between what was shown and the story now."""
     changes: list[str] = []
     old_status, new_status = shown.get("ceasefire"), summary.ceasefire
@@ -81,7 +81,7 @@ def material_changes(shown: dict[str, Any], summary: Summary, watched: Iterable[
     return changes
 
 
-def alert_tenant(shown: dict[str, Any] | None, channel: str) -> str:
+def alert_tenant(shown: AlertShown | None, channel: str) -> str:
     """The tenant whose view an alert shows: the one whose subscription made it.
 
     The local operator may subscribe a Slack or Discord channel from the CLI; that alert shows the
@@ -91,7 +91,7 @@ def alert_tenant(shown: dict[str, Any] | None, channel: str) -> str:
     return str((shown or {}).get("tenant") or channel_tenant(channel))
 
 
-def _new_sources(shown: dict[str, Any], summary: Summary) -> list[Source]:
+def _new_sources(shown: AlertShown, summary: Summary) -> list[Source]:
     old = set(shown.get("sources", []))
     return [s for s in summary.sources if s.article_id not in old]
 
@@ -207,7 +207,7 @@ async def queue_for_stories(
         summary = change.summary
         story_id = summary.story_id
         for alert in by_story.get(story_id, ()):
-            shown = dict(alert.shown or {})
+            shown: AlertShown = {**(alert.shown or {})}
             fresh = _new_sources(shown, summary)
             # A source the alert shows whose text was edited in place counts only if the facts moved.
             revised = [src for src in summary.sources if src.article_id in change.edited and src not in fresh]
@@ -373,7 +373,7 @@ async def queue_removal(session: AsyncSession, story_id: str, article_id: str, n
     pending = await _pending_kinds(session, [a.id for a in showing])
     out: list[Delivery] = []
     for alert in showing:
-        shown = dict(alert.shown or {})
+        shown: AlertShown = {**(alert.shown or {})}
         shown["sources"] = [s for s in shown.get("sources", []) if s != article_id]
         alert.shown = shown
         if not shown.get("batched") and not pending.get(alert.id, set()) & {"post", "batch", "edit"}:
@@ -382,16 +382,16 @@ async def queue_removal(session: AsyncSession, story_id: str, article_id: str, n
     return out
 
 
-def _with_articles(shown: Any, matches: Sequence[RuleMatch]) -> list[dict[str, Any]]:
+def _with_articles(shown: list[MatchJSON] | None, matches: Sequence[RuleMatch]) -> list[MatchJSON]:
     """An alert's stored matches, each with the articles of this change that matched its rule added."""
-    out = [dict(m) for m in shown or () if isinstance(m, dict)]
+    out: list[MatchJSON] = [{**m} for m in shown or () if isinstance(m, dict)]
     for m in out:
         new = [a for c in matches if c.rule == m.get("rule") for a in c.articles]
         m["articles"] = list(dict.fromkeys([*(m.get("articles") or ()), *new]))
     return out
 
 
-def _match_dict(m: RuleMatch) -> dict[str, Any]:
+def _match_dict(m: RuleMatch) -> MatchJSON:
     return {"rule": m.rule, "reason": m.reason, "severity": m.severity, "articles": list(m.articles)}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
-from bot.models import CasualtyCause, CasualtyKind, Qualifier
+from bot.models import CasualtyCause, CasualtyKind, Qualifier, Severity
 
 
 class FeedSpecJSON(TypedDict, total=False):
@@ -55,6 +55,31 @@ class StoryState(TypedDict, total=False):
     """`stories.state`: each tenant's view of the story under its own key (empty for a new story)."""
 
     by_tenant: dict[str, TenantStoryState]
+
+
+class MatchJSON(TypedDict):
+    """A `bot.models.RuleMatch` as stored (`RuleMatch.from_dict` reads it back)."""
+
+    rule: str
+    reason: str
+    severity: Severity
+    articles: list[str]  # article ids
+
+
+class AlertShown(TypedDict, total=False):
+    """`alerts.shown`: the facts the alert showed (`bot.alerts.queue.shown_state`, kept to tell a material
+    change later), the rule matches it was sent for, whether it rode in a batch, and the tenant whose
+    subscription made it. Rows of older versions may lack any key (and hold `{}` at worst)."""
+
+    sources: list[str]  # article ids
+    ceasefire: str | None
+    casualty: int | None
+    casualty_kind: CasualtyKind | None
+    casualty_qualifier: Qualifier | None
+    people: list[str]
+    matches: list[MatchJSON]
+    batched: bool
+    tenant: str
 
 
 class DeliveryPayload(TypedDict, total=False):

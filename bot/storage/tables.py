@@ -14,7 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from bot.models import AlertKind
-from bot.storage.shapes import DeliveryPayload, FeedSpecJSON, StoryState
+from bot.storage.shapes import AlertShown, DeliveryPayload, FeedSpecJSON, StoryState
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -202,7 +202,7 @@ class AlertRow(Base):
         ForeignKey("subscriptions.id", ondelete="SET NULL"), nullable=True
     )
     message_id: Mapped[str | None] = mapped_column(Text, nullable=True)
-    shown: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    shown: Mapped[AlertShown] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime]
 
 

@@ -29,7 +29,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Required, TypedDict, cast
 from urllib.parse import urlencode
 
 import aiohttp
@@ -45,6 +45,74 @@ PENDING_MINUTES = 10
 # costs a bounded amount of memory (it can push out another's unfinished sign-in, who then starts again).
 MAX_PENDING = 1000
 TIMEOUT = aiohttp.ClientTimeout(total=15)
+
+
+# The platforms' answers, as far as sign-in reads them (as discord.py types its payloads).
+class _SlackToken(TypedDict, total=False):
+    """`openid.connect.token`."""
+
+    ok: bool
+    error: str
+    id_token: str
+    access_token: str
+
+
+_SlackUserInfo = TypedDict(
+    "_SlackUserInfo",
+    {"ok": bool, "error": str, "sub": str, "name": str, "https://slack.com/team_id": str},
+    total=False,
+)  # `openid.connect.userInfo` (one key is a URL, hence the functional form)
+
+
+class _SlackUsersInfo(TypedDict, total=False):
+    """`users.info`: its `user` holds is_admin, is_owner, is_primary_owner."""
+
+    ok: bool
+    user: dict[str, object]
+
+
+class _IdClaims(TypedDict, total=False):
+    """The claims of an ID token that sign-in checks."""
+
+    nonce: str
+    aud: str
+
+
+class _DiscordToken(TypedDict, total=False):
+    """`/oauth2/token`."""
+
+    access_token: str
+    error: str
+
+
+class _DiscordUser(TypedDict, total=False):
+    """`/users/@me`."""
+
+    id: Required[str]
+    username: str
+    global_name: str | None
+
+
+class _DiscordGuild(TypedDict, total=False):
+    """One server of `/users/@me/guilds`."""
+
+    id: Required[str]
+    name: str
+    owner: bool
+    permissions: str
+
+
+class _DiscordMember(TypedDict, total=False):
+    """`/guilds/{id}/members/{user}`: the role ids."""
+
+    roles: list[str]
+
+
+class _DiscordRole(TypedDict, total=False):
+    """One role of `/guilds/{id}/roles`."""
+
+    id: Required[str]
+    name: str
 
 
 class SignInError(Exception):
@@ -156,7 +224,7 @@ async def _slack(http: aiohttp.ClientSession, s: SignIn, pending: Pending, code:
         "redirect_uri": redirect_uri,
     }
     async with http.post(api + "openid.connect.token", data=form) as resp:
-        token = await resp.json(content_type=None)
+        token: _SlackToken = await resp.json(content_type=None)
     if not token.get("ok"):
         raise SignInError(f"Slack refused the sign-in ({token.get('error', 'no reason given')}).")
     claims = _jwt_claims(str(token["id_token"]))
@@ -164,7 +232,7 @@ async def _slack(http: aiohttp.ClientSession, s: SignIn, pending: Pending, code:
         raise SignInError("Slack's answer was not for this sign-in (nonce or audience differ); start again.")
     headers = {"Authorization": f"Bearer {token['access_token']}"}
     async with http.post(api + "openid.connect.userInfo", headers=headers) as resp:
-        info = await resp.json(content_type=None)
+        info: _SlackUserInfo = await resp.json(content_type=None)
     if not info.get("ok"):
         raise SignInError(f"Slack would not say who you are ({info.get('error', 'no reason given')}).")
     user, team = str(info["sub"]), str(info["https://slack.com/team_id"])
@@ -172,7 +240,7 @@ async def _slack(http: aiohttp.ClientSession, s: SignIn, pending: Pending, code:
     if not admin and s.bot_token:
         headers = {"Authorization": f"Bearer {s.bot_token}"}
         async with http.post(api + "users.info", data={"user": user}, headers=headers) as resp:
-            found = await resp.json(content_type=None)
+            found: _SlackUsersInfo = await resp.json(content_type=None)
         admin = bool(found.get("ok")) and slack_admin(found.get("user") or {})
     return Caller(
         user_id=user,
@@ -195,14 +263,14 @@ async def _discord(
         "code_verifier": pending.verifier,
     }
     async with http.post(api + "/oauth2/token", data=form) as resp:
-        token = await resp.json(content_type=None)
-        if resp.status != 200 or "access_token" not in token:
-            raise SignInError(f"Discord refused the sign-in ({token.get('error', resp.status)}).")
-    headers = {"Authorization": f"Bearer {token['access_token']}"}
+        discord_token: _DiscordToken = await resp.json(content_type=None)
+        if resp.status != 200 or "access_token" not in discord_token:
+            raise SignInError(f"Discord refused the sign-in ({discord_token.get('error', resp.status)}).")
+    headers = {"Authorization": f"Bearer {discord_token['access_token']}"}
     async with http.get(api + "/users/@me", headers=headers) as resp:
-        me: dict[str, Any] = await resp.json(content_type=None)
+        me: _DiscordUser = await resp.json(content_type=None)
     async with http.get(api + "/users/@me/guilds", headers=headers) as resp:
-        guilds: list[dict[str, Any]] = await resp.json(content_type=None)
+        guilds: list[_DiscordGuild] = await resp.json(content_type=None)
     if pending.guild is not None:
         guilds = [g for g in guilds if str(g["id"]) == pending.guild]
     if not guilds:
@@ -230,12 +298,13 @@ async def _discord_role(http: aiohttp.ClientSession, s: SignIn, guild: str, user
     async with http.get(f"{api}/guilds/{guild}/members/{user}", headers=headers) as resp:
         if resp.status != 200:
             return False
-        member: dict[str, Any] = await resp.json(content_type=None)
+        member: _DiscordMember = await resp.json(content_type=None)
     names: dict[str, str] = {}
     if not (s.admins.role or "").strip().isdigit():
         async with http.get(f"{api}/guilds/{guild}/roles", headers=headers) as resp:
             if resp.status == 200:
-                names = {str(r["id"]): str(r.get("name") or "") for r in await resp.json(content_type=None)}
+                found: list[_DiscordRole] = await resp.json(content_type=None)
+                names = {str(r["id"]): str(r.get("name") or "") for r in found}
     roles = {str(r): names.get(str(r), "") for r in member.get("roles") or []}
     return discord_role_admin(s.admins.role, roles)
 
@@ -245,11 +314,11 @@ def _s256(verifier: str) -> str:
     return base64.urlsafe_b64encode(hashlib.sha256(verifier.encode("ascii")).digest()).decode("ascii").rstrip("=")
 
 
-def _jwt_claims(token: str) -> dict[str, Any]:
+def _jwt_claims(token: str) -> _IdClaims:
     """The claims of an ID token received straight from the provider's token endpoint (OpenID Connect Core
     3.1.3.7: over TLS from the issuer itself, its signature need not be checked again)."""
     payload = token.split(".")[1]
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     if not isinstance(claims, dict):
         raise ValueError("an ID token without claims")
-    return claims
+    return cast(_IdClaims, claims)
