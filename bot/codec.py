@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from bot.models import Article, Casualty, Detection, Event, Person, Relevance, RuleMatch, Source, Summary
+
+if TYPE_CHECKING:  # the shapes of the stored JSON; codec sits below storage in the flow
+    from bot.storage.shapes import SourceJSON, SummaryJSON
 
 
 def detection_to_dict(det: Detection) -> dict[str, Any]:
@@ -48,30 +51,36 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def summary_to_dict(s: Summary) -> dict[str, Any]:
+def summary_to_dict(s: Summary) -> SummaryJSON:
     """A Summary as a JSON-able dict."""
-    data = asdict(s)
+    data = cast("SummaryJSON", asdict(s))  # asdict mirrors Summary, whose fields SummaryJSON names
     data["sources"] = [
-        {**asdict(src), "published": src.published.isoformat() if src.published else None} for src in s.sources
+        cast("SourceJSON", {**asdict(src), "published": src.published.isoformat() if src.published else None})
+        for src in s.sources
     ]
     return data
 
 
-def summary_from_dict(data: dict[str, Any]) -> Summary:
+def summary_from_dict(data: SummaryJSON) -> Summary:
     """The inverse of `summary_to_dict`."""
     return Summary(
         story_id=data["story_id"],
         headline=data["headline"],
         sentences=tuple(data.get("sentences", ())),
-        sources=tuple(Source(**{**src, "published": _dt(src.get("published"))}) for src in data.get("sources", ())),
+        sources=tuple(_source(src) for src in data.get("sources", ())),
         ceasefire=data.get("ceasefire"),
-        casualty=Casualty(**data["casualty"]) if data.get("casualty") else None,
+        casualty=Casualty(**casualty) if (casualty := data.get("casualty")) else None,
         people=tuple(data.get("people", ())),
         countries=tuple(data.get("countries", ())),
         matches=tuple(RuleMatch.from_dict(m) for m in data.get("matches", ())),
         severity=data.get("severity", "routine"),
         topic=data.get("topic"),
     )
+
+
+def _source(src: SourceJSON) -> Source:
+    fields: dict[str, Any] = {**src, "published": _dt(src.get("published"))}
+    return Source(**fields)
 
 
 def article_from_row(row: Any) -> Article:

@@ -6,7 +6,7 @@ tolerant (`bot.repo.stories.state_of_tenant`); these types say what is written n
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from bot.models import CasualtyCause, CasualtyKind, Qualifier, Severity
 
@@ -39,6 +39,46 @@ class CasualtyJSON(TypedDict):
     cause: CasualtyCause | None
 
 
+class MatchJSON(TypedDict):
+    """A `bot.models.RuleMatch` as stored (`RuleMatch.from_dict` reads it back)."""
+
+    rule: str
+    reason: str
+    severity: Severity
+    articles: list[str]  # article ids
+
+
+class SourceJSON(TypedDict, total=False):
+    """A `bot.models.Source` as stored, its time as ISO text."""
+
+    article_id: str
+    title: str
+    url: str
+    outlet: str
+    published: str | None
+    dated: str
+    why: str
+    language: str
+
+
+class SummaryJSON(TypedDict, total=False):
+    """A `bot.models.Summary` as `bot.codec.summary_to_dict` writes it (a test alert's sample, a digest's
+    summaries); `summary_from_dict` needs `story_id` and `headline`."""
+
+    story_id: str
+    headline: str
+    sentences: list[str]
+    sources: list[SourceJSON]
+    ceasefire: str | None
+    casualty: CasualtyJSON | None
+    people: list[str]
+    countries: list[str]
+    matches: list[MatchJSON]
+    severity: Severity
+    topic: str | None
+    language: str
+
+
 class TenantStoryState(TypedDict):
     """What the pipeline last summarised of a story from one tenant's own sources."""
 
@@ -55,15 +95,6 @@ class StoryState(TypedDict, total=False):
     """`stories.state`: each tenant's view of the story under its own key (empty for a new story)."""
 
     by_tenant: dict[str, TenantStoryState]
-
-
-class MatchJSON(TypedDict):
-    """A `bot.models.RuleMatch` as stored (`RuleMatch.from_dict` reads it back)."""
-
-    rule: str
-    reason: str
-    severity: Severity
-    articles: list[str]  # article ids
 
 
 class AlertShown(TypedDict, total=False):
@@ -94,12 +125,12 @@ class DeliveryPayload(TypedDict, total=False):
     story_id: str
     change: str
     text: str
-    sample: dict[str, Any]
+    sample: SummaryJSON
     title: str
     rule: str
     mode: str
     tenant: str
     subscription_id: int
     period: list[str]
-    summaries: list[dict[str, Any]]
+    summaries: list[SummaryJSON]
     batch_of: int
