@@ -583,3 +583,83 @@ def test_a_number_before_a_unit_of_time_is_a_date_not_the_victims(detector: Dete
 def test_an_earlier_incident_the_news_recalls_is_background(detector: Detector, text: str, current: bool) -> None:
     found = _current(detector, _LEAD_THREE + text)
     assert found.pop(3) is True and list(found.values()) == [current], text
+
+
+# --- figures split by an attribution, a qualifier, a possessive or a partitive -------------------
+
+
+def _figs(detector: Detector, text: str) -> list[tuple[int, str, str, str | None]]:
+    return [(c.count, c.qualifier, c.kind, c.who) for c in _cas(detector, text)]
+
+
+@pytest.mark.parametrize(
+    "text, count, qualifier",
+    [
+        ("At least 26 people, according to Belgian officials, have been killed in the attacks.", 26, "at_least"),
+        ("More than 40 civilians, according to the United Nations, were killed in the shelling.", 40, "more_than"),
+        ("Twelve soldiers, according to a military statement, died in the ambush.", 12, "exact"),
+    ],
+)
+def test_an_attribution_between_figure_and_verb_is_an_aside(
+    detector: Detector, text: str, count: int, qualifier: str
+) -> None:
+    assert [(c.count, c.qualifier) for c in _cas(detector, text)] == [(count, qualifier)], text
+
+
+def test_a_qualified_item_of_a_list_keeps_the_list_kind(detector: Detector) -> None:
+    text = "The attack resulted in the death of two Tunisians and at least 20 foreign tourists, including one British national."
+    assert _figs(detector, text) == [
+        (2, "exact", "killed", "Tunisians"),
+        (20, "at_least", "killed", "foreign"),
+        (1, "exact", "killed", "national"),
+    ]
+    assert [
+        (c.count, c.qualifier)
+        for c in _cas(detector, "Gunmen killed three police officers and more than 10 civilians.")
+    ] == [
+        (3, "exact"),
+        (10, "more_than"),
+    ]
+    assert [(c.count, c.who) for c in _cas(detector, "Ten people were killed, including one U.S. citizen.")] == [
+        (10, "people"),
+        (1, "citizen"),
+    ]
+
+
+def test_an_item_after_a_possessive_is_part_of_the_figure_before(detector: Detector) -> None:
+    text = "Among the dead were four people from one family, a woman and her three daughters."
+    assert [(c.count, c.kind) for c in _cas(detector, text)] == [(4, "dead"), (3, "dead")]
+    assert [(c.count, c.who) for c in _cas(detector, "Eight soldiers and their two interpreters were killed.")] == [
+        (8, "soldiers"),
+        (2, None),
+    ]
+
+
+def test_a_share_of_the_toll_just_given_is_a_figure(detector: Detector) -> None:
+    text = "We know that over 300 people have been killed, and we know that at least eight of those, sadly, are British nationals."
+    assert [(c.count, c.qualifier, c.kind) for c in _cas(detector, text)] == [
+        (300, "more_than", "killed"),
+        (8, "at_least", "killed"),
+    ]
+    text = "The blast wounded 40 people; 12 of them are in critical condition."
+    assert [(c.count, c.kind) for c in _cas(detector, text)] == [(40, "wounded"), (12, "wounded")]
+    # A share with no toll before it is no figure.
+    assert _cas(detector, "Eight of those who attended the talks were ministers.") == []
+
+
+def test_an_including_aside_belongs_to_the_group_it_follows(detector: Detector) -> None:
+    text = "Seven people, including three security personnel, were wounded and more than 161 guests, including 41 foreigners, were rescued."
+    assert [c.count for c in _cas(detector, text)] == [7, 3]
+    # The aside of the toll itself still counts, past a number that is no group ("one family").
+    text = "A Saudi-led coalition airstrike killed 12 members of one family, including four children."
+    assert [c.count for c in _cas(detector, text)] == [12, 4]
+
+
+def test_the_attackers_toll_and_the_victims_toll_are_two_figures(detector: Detector) -> None:
+    text = "Security forces killed two of the attackers. The attack resulted in the death of two Tunisians."
+    assert [(c.count, c.who) for c in _cas(detector, text)] == [(2, "attackers"), (2, "Tunisians")]
+    text = "Militants killed three soldiers at the post. Three militants were also killed in the fighting."
+    assert [(c.count, c.who) for c in _cas(detector, text)] == [(3, "soldiers"), (3, "militants")]
+    # The victims named twice, in other words, stay one figure.
+    text = "The gunmen killed 40 soldiers. At least 40 troops were killed in the attack on the base."
+    assert [c.count for c in _cas(detector, text)] == [40]

@@ -182,7 +182,9 @@ WHO = frozenset(
         "worshippers",
         "tourists",
         "nationals",
+        "national",  # "including one British national"
         "citizens",
+        "citizen",  # "including one U.S. citizen"
         "family",
         "relatives",
         "bystanders",
@@ -542,7 +544,13 @@ _UNIT_AFTER = re.compile(
 )
 _HYPHEN_UNIT = re.compile(r"-(?:year|month|week|day|hour|minute|member|kilomet|mile|meter|metre|point|story|storey)")
 _TOLL_NOISE = re.compile(r"\d{1,3},\d|\b(?:kill|dead|wound|injur)")
-_LIST_BEFORE = re.compile(r"(?:,|\band|\bincluding)\s*$")
+# "two Tunisians and 20 tourists", "a woman and her three daughters" (a possessive between the items).
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bincluding)(?:\s+(?:his|her|their|its))?\s*$")
+_POSSESSIVE_END = re.compile(r"\b(?:his|her|their|its)\s*$")
+# "at least eight of those are British", "three of them children": a share of the toll just given.
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:those|them|whom|the (?:dead|victims|killed|wounded|injured))\b")
+# "more than 161 guests, including 41 foreigners, were rescued": the aside belongs to the group it follows.
+_ASIDE_OF_GROUP = re.compile(r"^\s+[\w' -]{1,40},\s*including\s*$")
 _AND_GAP = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
 _KIND_IN_GAP = re.compile(r"\b(?:killed|dead|died|wounded|injured|missing)\b")
 _AND_END = re.compile(r"\band\s*$")
@@ -693,8 +701,10 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
 
 # Words that open an aside after a figure: "60 people, including Muslims and Buddhists, were killed",
 # "seven people, among them two children, were killed", "six Americans - three soldiers and ... - were".
+# An attribution between commas is an aside too: "At least 26 people, according to Belgian officials, have been
+# killed".
 _ASIDE = frozenset(
-    ["including", "among", "most", "mostly", "many", "mainly", "some", "half", "nearly", "almost", "all"]
+    ["including", "among", "most", "mostly", "many", "mainly", "some", "half", "nearly", "almost", "all", "according"]
 )
 _NUMBER_WORDS = frozenset(
     [
@@ -1086,12 +1096,14 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
                 i = seen[key]
                 kept = out[i]
                 if (
-                    kept.evidence == cas.evidence
-                    and kept.who not in (None, "people")
+                    kept.who not in (None, "people")
                     and cas.who not in (None, "people")
                     and kept.who != cas.who
+                    and (kept.evidence == cas.evidence or _perpetrator(kept.who) != _perpetrator(cas.who))
                 ):
-                    # "three soldiers and three civilians" in one sentence: two figures that happen to be equal.
+                    # "three soldiers and three civilians" in one sentence, or the attackers' toll and the victims'
+                    # in two ("killed two of the attackers" ... "the death of two Tunisians"): two figures that
+                    # happen to be equal.
                     key = (*key, cas.who)
                     if key not in seen:
                         seen[key] = len(out)
@@ -1269,6 +1281,25 @@ _FAMILY = re.compile(
 _FAMILY_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
+_PERPETRATORS = frozenset(
+    ["attackers", "assailants", "gunmen", "bombers", "militants", "insurgents", "terrorists", "jihadists", "extremists"]
+)
+
+
+def _perpetrator(who: str | None) -> bool:
+    return (who or "").lower() in _PERPETRATORS
+
+
+def _aside_of_other_group(before: list[_Fig], low: str, at: int) -> bool:
+    """True when an 'including N' aside follows a counted group that is no casualty figure ('more than 161 guests,
+    including 41 foreigners, were rescued'), so the aside is a share of that group, not of an earlier toll."""
+    group = next((f for f in reversed(before) if f.number.value > 1), None)  # "one family" is no group
+    if group is None or group.kind is not None:
+        return False
+    gap = low[group.number.end : at]
+    return bool(_ASIDE_OF_GROUP.match(gap)) and not _KIND_IN_GAP.search(gap)
+
+
 def _who_phrase(low: str, end: int) -> str | None:
     """'men, women and children' after a number, as one victim phrase."""
     m = _FAMILY.match(low, end)
@@ -1300,13 +1331,24 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
         who, never = _who_after(low, fig.number.end, demonyms)
         if never or who is None:
             continue
-        before = low[max(0, fig.number.start - 12) : fig.number.start]
+        # The words before, without a qualifier: "the death of two Tunisians and at least 20 foreign tourists".
+        before = _strip_qualifier(low[max(0, fig.number.start - 25) : fig.number.start])[-12:]
         # The figure before, skipping numbers that are no figure ("killed 12 members of one family,
         # including four children").
         prev = next((f for f in reversed(figs[:i]) if f.kind is not None or f.rejected), None)
-        nxt = figs[i + 1] if i + 1 < len(figs) else None
+        if _INCLUDING.search(before) and _aside_of_other_group(figs[:i], low, fig.number.start):
+            continue
         if prev and prev.kind and _LIST_BEFORE.search(before) and (prev.via != "right" or _INCLUDING.search(before)):
-            fig.kind, fig.who, fig.via = prev.kind, who, "list"
+            # An item after a possessive ("a woman and her three daughters") names part of the figure before: it
+            # does not carry a kind back to numbers before it.
+            fig.kind, fig.who, fig.via = prev.kind, who, ("family" if _POSSESSIVE_END.search(before) else "list")
+    # "over 300 people have been killed, and at least eight of those are British nationals".
+    for i, fig in enumerate(figs):
+        if fig.kind is not None or fig.rejected or not _PARTITIVE_AFTER.match(low, fig.number.end):
+            continue
+        prev = next((f for f in reversed(figs[:i]) if f.kind is not None), None)
+        if prev is not None:
+            fig.kind, fig.who, fig.via = prev.kind, None, "list"
     # "12 soldiers, 3 civilians and 2 policemen were killed": from the last item back to the first.
     for i in range(len(figs) - 2, -1, -1):
         fig, nxt = figs[i], figs[i + 1]
