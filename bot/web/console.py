@@ -738,12 +738,14 @@ class Console:
             alerts = await data.story_alerts(session, auth.caller.tenant, story_id) if item else []
         if item is None:
             return web.json_response({"error": f"no story {story_id!r} in this workspace"}, status=404)
-        body = data.story_json(item)
-        body["facts"] = [{"what": f.what, "evidence": f.evidence, "source": f.source} for f in item.facts]
-        body["alerts"] = [
-            {"channel": a.channel, "created_at": a.created_at.isoformat(), "deliveries": list(a.deliveries)}
-            for a in alerts
-        ]
+        body: data.StoryDetailJSON = {
+            **data.story_json(item),
+            "facts": [{"what": f.what, "evidence": f.evidence, "source": f.source} for f in item.facts],
+            "alerts": [
+                {"channel": a.channel, "created_at": a.created_at.isoformat(), "deliveries": list(a.deliveries)}
+                for a in alerts
+            ],
+        }
         return web.json_response(body)
 
     async def api_feeds(self, request: web.Request, auth: Auth) -> web.StreamResponse:

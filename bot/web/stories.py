@@ -13,7 +13,7 @@ import io
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -266,13 +266,25 @@ def _facts(rows: Sequence[ArticleRow] | Sequence[ListedArticle]) -> tuple[Fact, 
     return tuple(out.values())
 
 
+class DeliveryShown(TypedDict):
+    """One post, edit or follow-up of an alert, as the story page and `GET /api/stories/{id}` show it."""
+
+    id: int
+    kind: str
+    status: str
+    attempts: int
+    created_at: str  # ISO
+    sent_at: str | None
+    error: str | None  # masked
+
+
 @dataclass(frozen=True, slots=True)
 class AlertSent:
     """One alert of a story in one of the tenant's channels, with each post, edit and follow-up queued for it."""
 
     channel: str  # masked: a webhook's token is never shown
     created_at: datetime
-    deliveries: tuple[dict[str, Any], ...]
+    deliveries: tuple[DeliveryShown, ...]
 
 
 async def story_alerts(session: AsyncSession, tenant: str, story_id: str) -> list[AlertSent]:
@@ -308,7 +320,56 @@ async def story_alerts(session: AsyncSession, tenant: str, story_id: str) -> lis
     return out
 
 
-def story_json(item: StoryItem) -> dict[str, Any]:
+class SourceShown(TypedDict):
+    """One source of a story in `GET /api/stories`."""
+
+    title: str
+    url: str
+    outlet: str
+    published: str | None  # ISO
+    dated: str  # how that time is known: "published", "text", "fetched"
+
+
+class StoryJSON(TypedDict):
+    """A story as `GET /api/stories` returns it (bot/web/openapi.json)."""
+
+    id: str
+    headline: str
+    severity: str
+    updated: str  # ISO
+    countries: list[str]
+    events: list[str]
+    ceasefire: str | None
+    casualties: dict[str, Any] | None  # the alerts' casualty: count, qualifier, kind, who, current, evidence
+    people: list[str]
+    sources: list[SourceShown]
+    rules: list[str]
+
+
+class FactShown(TypedDict):
+    """One fact of a story in `GET /api/stories/{id}`, with its sentence and source."""
+
+    what: str
+    evidence: str
+    source: str
+
+
+class AlertSentJSON(TypedDict):
+    """One alert of a story in `GET /api/stories/{id}`."""
+
+    channel: str  # masked
+    created_at: str  # ISO
+    deliveries: list[DeliveryShown]
+
+
+class StoryDetailJSON(StoryJSON):
+    """A story as `GET /api/stories/{id}` returns it: `GET /api/stories`'s, its facts and its alerts."""
+
+    facts: list[FactShown]
+    alerts: list[AlertSentJSON]
+
+
+def story_json(item: StoryItem) -> StoryJSON:
     """A story as `GET /api/stories` returns it (see bot/web/openapi.json): the alerts' own summary payload."""
     payload = summary_payload(item.summary)
     return {
@@ -321,12 +382,20 @@ def story_json(item: StoryItem) -> dict[str, Any]:
         "ceasefire": payload["ceasefire"],
         "casualties": payload["casualty"],
         "people": payload["people"],
-        "sources": [{k: src[k] for k in SOURCE_FIELDS} for src in payload["sources"]],
+        "sources": [
+            {
+                "title": src["title"],
+                "url": src["url"],
+                "outlet": src["outlet"],
+                "published": src["published"],
+                "dated": src["dated"],
+            }
+            for src in payload["sources"]
+        ],
         "rules": list(item.rules),
     }
 
 
-SOURCE_FIELDS = ("title", "url", "outlet", "published", "dated")
 CSV_COLUMNS = ("id", "updated", "severity", "headline", "countries", "events", "rules", "sources", "source_urls")
 
 
