@@ -43,7 +43,7 @@ import random
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, Required, TypedDict
 
 from sqlalchemy import and_, bindparam, case, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -456,7 +456,7 @@ class Outbox:
         collect: bool,
     ) -> _Ready | None:
         """Build the alert of one claimed row, or settle the row (wait, superseded, no adapter) and return None."""
-        ctx: dict[str, Any] = {"delivery": row.id, "channel": row.channel}
+        ctx: _LogContext = {"delivery": row.id, "channel": row.channel}
         sink = self.sinks.get(kind_of(row.channel))
         if sink is None:
             await self._defer(session, row, f"no adapter for {kind_of(row.channel)!r} is running here", 60.0)
@@ -552,7 +552,7 @@ class Outbox:
         await self._sent(delivery_id, sent_id, extra)
 
     async def _reconcile(
-        self, sink: AlertSink, alert: Alert, key: str, thread: str | None, ctx: dict[str, Any]
+        self, sink: AlertSink, alert: Alert, key: str, thread: str | None, ctx: _LogContext
     ) -> str | None:
         """The message id ("" if the platform gives none) of an earlier attempt's message, or None."""
         if not isinstance(sink, SentLookup):
@@ -797,7 +797,7 @@ class Outbox:
         row = await session.get(Delivery, delivery_id, populate_existing=True)
         if row is None:
             return
-        ctx = {"delivery": row.id, "channel": row.channel}
+        ctx: _LogContext = {"delivery": row.id, "channel": row.channel}
         row.attempts += 1
         row.last_error = error
         row.lease_owner = None
@@ -841,11 +841,19 @@ def _matches(alert_row: _AlertRecord | None) -> tuple[RuleMatch, ...]:
     return tuple(RuleMatch.from_dict(m) for m in ((alert_row.shown or {}).get("matches", []) if alert_row else []))
 
 
+class _LogContext(TypedDict, total=False):
+    """What a delivery's log lines carry (`extra`): the JSON log's delivery, channel and rule fields."""
+
+    delivery: Required[int]
+    channel: Required[str]
+    rule: str
+
+
 # Why a send failed: (message, Retry-After seconds or None, permanent).
 _Failure = tuple[str, float | None, bool]
 
 
-def _failure_of(exc: Exception, ctx: dict[str, Any]) -> _Failure:
+def _failure_of(exc: Exception, ctx: _LogContext) -> _Failure:
     """How a sink's exception counts: Retryable (with Retry-After), Permanent, or an adapter bug (retried)."""
     if isinstance(exc, Retryable):
         return str(exc), exc.retry_after, False
@@ -866,7 +874,7 @@ class _Ready:
     alert: Alert
     message_id: str | None
     extra: list[int]
-    ctx: dict[str, Any]
+    ctx: _LogContext
 
 
 class _Wait(Exception):
