@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from bench.feeds_corpus import LABELS as FEED_LABELS
 from bench.feeds_corpus import entries as feed_entries
 from bench.feeds_corpus import feeds_dir, load_labels
-from bench.story_metrics import story_scores_of
+from bench.story_metrics import pair_causes, story_scores_of
 from bot.detect import CompiledRules, Detector, compile_rules, load_rules_file
 from bot.models import EVENT_TYPES, Detection
 from bot.stories.cluster import StoryDoc, cluster
@@ -129,6 +129,7 @@ class Figures(dict[str, float]):
     # status language fails without showing any of its items.
     confusion: Counter[tuple[str, str]]
     causes: Counter[str]  # feed items: alert errors by cause (totals)
+    pairs: Counter[str]  # articles: story pairs missed or merged wrongly, by cause (totals)
 
 
 def _figures(
@@ -141,6 +142,7 @@ def _figures(
     out.sizes = sizes
     out.confusion = confusion
     out.causes = causes or Counter()
+    out.pairs = Counter()
     return out
 
 
@@ -365,13 +367,18 @@ def table(title: str, dev: dict[str, float], held: dict[str, float]) -> list[str
     for label, figs in (("dev", dev), ("held", held)):
         wrong = getattr(figs, "confusion", None)
         if wrong:
-            pairs = ", ".join(f"{g}->{p} {n}" for (g, p), n in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0])))
-            lines.append(f"  ceasefire status wrong ({label}, gold->predicted): {pairs}")
+            listed = ", ".join(f"{g}->{p} {n}" for (g, p), n in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0])))
+            lines.append(f"  ceasefire status wrong ({label}, gold->predicted): {listed}")
     for label, figs in (("dev", dev), ("held", held)):
         causes = getattr(figs, "causes", None)
         if causes:
             listed = ", ".join(f"{k} {n}" for k, n in sorted(causes.items()))
             lines.append(f"  alert errors by cause ({label}): {listed}")
+    for label, figs in (("dev", dev), ("held", held)):
+        wrong_pairs = getattr(figs, "pairs", None)
+        if wrong_pairs:
+            listed = ", ".join(f"{k} {n}" for k, n in sorted(wrong_pairs.items(), key=lambda kv: (-kv[1], kv[0])))
+            lines.append(f"  story pairs wrong by cause ({label}): {listed}")
     return lines
 
 
@@ -424,6 +431,7 @@ def evaluate_articles(
         figs["story F1"] = story["f1"]
         figs["story precision"] = story["precision"]
         figs["story recall"] = story["recall"]
+        figs.pairs = pair_causes(docs[part])
         out.append(figs)
     return out[0], out[1]
 

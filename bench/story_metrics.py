@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.models import Detection
-from bot.stories.cluster import StoryDoc, cluster
+from bot.stories.cluster import StoryDoc, cluster, cluster_index
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDER = REPO / "corpus" / "articles"
@@ -68,6 +69,24 @@ def story_scores_of(items: list[tuple[dict[str, Any], Detection]]) -> dict[str, 
     """Pairwise scores of clustering labelled articles already run through the detector."""
     docs = [_story_doc(data, det) for data, det in items]
     return pair_scores(cluster(docs), [(data.get("labels") or {}).get("story") for data, _ in items])
+
+
+def pair_causes(items: list[tuple[dict[str, Any], Detection]]) -> Counter[str]:
+    """Totals, never items: why same-story pairs were kept apart (`StoryIndex.why_apart`: "missed: other tolls"...)
+    and how different-story pairs came together ("merged: as a copy", "merged: scored as one event", "merged:
+    through other members")."""
+    docs = [_story_doc(data, det) for data, det in items]
+    gold = [(data.get("labels") or {}).get("story") for data, _ in items]
+    predicted, index = cluster_index(docs)
+    out: Counter[str] = Counter()
+    for i, j in combinations(range(len(docs)), 2):
+        same_gold = gold[i] is not None and gold[i] == gold[j]
+        same_pred = predicted[i] == predicted[j]
+        if same_gold and not same_pred:
+            out["missed: " + index.why_apart(docs[i].article_id, docs[j].article_id)] += 1
+        elif same_pred and not same_gold:
+            out["merged: " + index.how_together(docs[i].article_id, docs[j].article_id)] += 1
+    return out
 
 
 def pair_scores(predicted: list[str], gold: list[str | None]) -> dict[str, float]:

@@ -12,6 +12,7 @@ from bot.stories.cluster import (
     StoryDoc,
     StoryIndex,
     cluster,
+    cluster_index,
     lead_text,
     names_of,
     new_story_id,
@@ -164,3 +165,29 @@ def test_pair_scores_count_null_labels_as_singletons() -> None:
     assert (s["tp"], s["fp"], s["fn"]) == (1, 0, 0) and s["f1"] == 1.0
     s = pair_scores(["x", "x", "x"], ["g", "g", None])
     assert (s["tp"], s["fp"]) == (1, 2)
+
+
+def test_why_two_reports_stay_apart_and_how_two_came_together() -> None:
+    a, b = seed_docs()
+    late = StoryDoc(b.article_id, b.title, b.text, T0 + timedelta(hours=80))
+    ids, index = cluster_index([a, late])
+    assert ids[0] != ids[1]
+    assert index.why_apart(a.article_id, late.article_id) == "dates too far apart"
+    ids, index = cluster_index(seed_docs())
+    assert ids[0] == ids[1]
+    assert index.why_apart(a.article_id, b.article_id) == ""
+    assert index.how_together(a.article_id, b.article_id) in ("as a copy", "scored as one event")
+    template_text = "Secretary of State Antony Blinken spoke today with Armenian Foreign Minister Ararat Mirzoyan."
+    ids, index = cluster_index(
+        [
+            StoryDoc("x", "Blinken's call with Armenian Foreign Minister Mirzoyan", template_text, T0),
+            StoryDoc(
+                "y",
+                "Blinken's call with Kenyan Foreign Minister Mudavadi",
+                template_text.replace("Armenian", "Kenyan").replace("Ararat Mirzoyan", "Musalia Mudavadi"),
+                T0,
+            ),
+        ]
+    )
+    assert ids[0] != ids[1]
+    assert index.why_apart("x", "y") not in ("", "dates too far apart")

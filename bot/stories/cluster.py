@@ -1118,21 +1118,31 @@ class StoryIndex:
     def _conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when two reports cannot be of one event: dates too far apart, no event type in common, other
         principal parties, or headlines about other people and places."""
+        return self._conflict_reason(a, b) is not None
+
+    def _conflict_reason(self, a: _Entry, b: _Entry) -> str | None:
+        """What tells two reports apart as different events (`_conflict`), in a reader's words, or None."""
         if not self._in_window(a, b):
-            return True
+            return "dates too far apart"
         if a.events and b.events and not (_families(a.events) & _families(b.events)):
-            return True
+            return "no kind of event in common"
         if a.retrospect != b.retrospect:
-            return True  # an anniversary or a look back is not a report of the event itself
+            return "one looks back"  # an anniversary or a look back is not a report of the event itself
         if self._place_conflict(a, b):
-            return True
+            return "other places"
         if a.mode and b.mode and a.mode != b.mode and a.events & _CONTACT and b.events & _CONTACT:
-            return True  # a telephone call is not the meeting of the same leaders
+            return "a call and a meeting"  # a telephone call is not the meeting of the same leaders
         if self._contact_about_violence(a, b) or self._contact_about_violence(b, a):
-            return True  # a condolence call or visit about an attack is not the attack
+            return "a call or visit about an attack"  # a condolence call or visit about an attack is not the attack
         if self._days_conflict(a, b) or self._era_conflict(a, b):
-            return True
-        return self._figure_conflict(a, b) or self._party_conflict(a, b) or self._title_conflict(a, b)
+            return "other days"
+        if self._figure_conflict(a, b):
+            return "other tolls"
+        if self._party_conflict(a, b):
+            return "other principal parties"
+        if self._title_conflict(a, b):
+            return "other names in the headlines"
+        return None
 
     @staticmethod
     def _contact_about_violence(x: _Entry, y: _Entry) -> bool:
@@ -1222,11 +1232,15 @@ class StoryIndex:
         wording. The names must agree on their own (`min_names`): similar wording about different
         people and places is a different event. `unconflicted`: the caller has already found no `_conflict`.
         """
+        return self._scored(a, b, unconflicted)[0]
+
+    def _scored(self, a: _Entry, b: _Entry, unconflicted: bool = False) -> tuple[float, str]:
+        """`_same_event`'s score, with what made it 0 in a reader's words ("" when it is not)."""
         if not (a.word_norm and b.word_norm):
-            return 0.0
+            return 0.0, "no wording to compare"
         names = self._name_similarity(a, b)
         if names < self.min_names and not (names >= SCENE_MIN_NAMES and self._same_scene(a, b)):
-            return 0.0
+            return 0.0, "few names in common"
         words = sum(a.words[w] * b.words[w] * self._idf(self._wdf, w) ** 2 for w in a.words.keys() & b.words.keys()) / (
             a.word_norm * b.word_norm
         )
@@ -1234,21 +1248,45 @@ class StoryIndex:
         # day, among the same names, with nothing that tells them apart, is what makes them one.
         agreed = self._agreed(a, b) or self._same_toll(a, b)
         if words < MIN_WORDS and not agreed:
-            return 0.0  # the same names but little else in common: the parties alone are not the event
+            return 0.0, "little wording in common"  # the parties alone are not the event
         if not (a.events and b.events):
             if a.undated or b.undated:
-                return 0.0  # no event to agree on and no date to place it: wording alone would decide
+                return 0.0, "no event and no date"  # no event to agree on and no date to place it
             if words < EVENTLESS_MIN_WORDS:
-                return 0.0  # no event to agree on (a statement, an analysis): only the same words make one story
+                return 0.0, "no event, little wording"  # a statement, an analysis: only the same words make one story
         if names < TEMPLATE_RATIO * words:
-            return 0.0  # the same wording about other people and places: a template (readouts, statements)
-        if not unconflicted and self._conflict(a, b):
-            return 0.0
+            return 0.0, "a template"  # the same wording about other people and places (readouts, statements)
+        if not unconflicted and (reason := self._conflict_reason(a, b)) is not None:
+            return 0.0, reason
         if (not agreed or a.series or b.series) and self._apart_in_specifics(a, b):
-            return 0.0  # a recurring format's reports are told apart by what they are about, whatever the day
+            return 0.0, "other specifics"  # a recurring format's reports are told apart by what they are about
         if a.title_words and a.title_words == b.title_words and self._apart_beyond_title(a, b):
-            return 0.0
-        return max(0.5 * names + 0.5 * words, self.min_score if agreed else 0.0)
+            return 0.0, "one headline, other specifics"
+        return max(0.5 * names + 0.5 * words, self.min_score if agreed else 0.0), ""
+
+    def why_apart(self, a_id: str, b_id: str) -> str:
+        """Why two indexed articles are in different stories, in a reader's words ("other tolls", "few names in
+        common"...); "" when they share one. A pair that scores as one event may still be kept apart by the story
+        the other joined (a member that contradicts it, the window of its dates) or by the candidate limits."""
+        a, b = self._entries[a_id], self._entries[b_id]
+        if a.story_id == b.story_id:
+            return ""
+        reason = self._conflict_reason(a, b)
+        if reason is None:
+            score, reason = self._scored(a, b, unconflicted=True)
+            if not reason and score < self.min_score:
+                reason = "too little in common"
+        return reason or "linked, but not to the other's story as a whole"
+
+    def how_together(self, a_id: str, b_id: str) -> str:
+        """How two articles of one story are linked: "as a copy", "scored as one event", or "through other
+        members" (each linked to the story, not to each other)."""
+        a, b = self._entries[a_id], self._entries[b_id]
+        if a.minhash.jaccard(b.minhash) >= self.dup_threshold:
+            return "as a copy"
+        if self._same_event(a, b) >= self.min_score:
+            return "scored as one event"
+        return "through other members"
 
     def _same_scene(self, a: _Entry, b: _Entry) -> bool:
         """True when two reports agree on the event itself: dated within a day and a half, the same kind of event,
@@ -1435,6 +1473,11 @@ def explain_members(docs: Sequence[StoryDoc], dup_threshold: float = 0.5) -> lis
 
 def cluster(docs: Sequence[StoryDoc], window: timedelta = timedelta(hours=72)) -> list[str]:
     """Story ids for a batch of articles, in input order (articles of one event share an id)."""
+    return cluster_index(docs, window)[0]
+
+
+def cluster_index(docs: Sequence[StoryDoc], window: timedelta = timedelta(hours=72)) -> tuple[list[str], StoryIndex]:
+    """`cluster`, with the index that holds every article (`StoryIndex.why_apart` says why two stay apart)."""
     index = StoryIndex(window=window)
 
     # In the order of the events' dates (published, else written in the text); undated articles go last so
@@ -1447,7 +1490,7 @@ def cluster(docs: Sequence[StoryDoc], window: timedelta = timedelta(hours=72)) -
     ids: dict[int, str] = {}
     for i in order:
         ids[i] = index.add(docs[i])
-    return [ids[i] for i in range(len(docs))]
+    return [ids[i] for i in range(len(docs))], index
 
 
 def merge_ids(ids: Iterable[str]) -> list[str]:
@@ -1461,6 +1504,7 @@ __all__ = [
     "StoryIndex",
     "clean_lines",
     "cluster",
+    "cluster_index",
     "event_time",
     "explain_members",
     "lead_text",
