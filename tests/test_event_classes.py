@@ -1627,3 +1627,38 @@ def test_talks_a_deal_opens_or_was_signed_at_are_not_talks_held(detector: Detect
 )
 def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detector, line: str, clash: bool) -> None:
     assert ("clash" in _line_types(detector, line)) is clash
+
+
+# Three classes from the f-batch of briefs (issue 13): a truce that holds despite violence, a truce fragile for its
+# violations, an extension called for. Each row: the line (a headline without a full stop), and its status.
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # holds despite: a headline's present tense too
+        ("Syrian Cease-Fire Holds Despite Scattered Violence", "holding"),
+        ("Truce largely holds despite sporadic shelling near the border", "holding"),
+        ("The truce largely holds despite sporadic violations, the monitors said.", "holding"),
+        ("The army holds talks despite violations of the truce.", "violated"),  # talks held, not the truce
+        ("Shelling continued despite the ceasefire, residents said.", "violated"),
+        # fragile for its violations, even past the adjective's clause window
+        (
+            "The 48 hour ceasefire brokered by the foreign ministers in Geneva, although fragile due to widespread "
+            "violations by all sides, was an initial step in the right direction.",
+            "violated",
+        ),
+        ("The ceasefire remains fragile amid sporadic clashes along the front line.", "violated"),
+        ("The truce agreed in Cairo is fragile because of repeated breaches by both sides.", "violated"),
+        ("The truce brokered by Egypt is fragile but holding.", "holding"),  # no violence named
+        ("The ceasefire remains fragile, officials said on Sunday after a quiet night.", "holding"),
+        # an extension called for, however long the object between the call and the extension
+        ("The EU calls on all parties to accept further six-month extension of the truce beyond 2 August.", "proposed"),
+        ("The envoy urged the government and the rebels to agree to a further extension of the ceasefire.", "proposed"),
+        ("The UN urged the warring sides to extend the ceasefire.", "proposed"),
+        ("The two sides agreed to extend the truce by 72 hours.", "extended"),  # agreed by the parties
+        ("The army and the rebels announced a further extension of the ceasefire on Monday.", "extended"),
+    ],
+)
+def test_holds_despite_fragile_for_violations_and_extensions_called_for(
+    detector: Detector, line: str, status: str
+) -> None:
+    assert _line_status(detector, line) == status

@@ -176,6 +176,12 @@ _RIGHT_CUES = re.compile(
     r"|(?P<talks>\btalks\b|\bnegotiat\w*|\bdiscussions\b)"
     r"|(?P<extended>\b(?:will|would|is to|are to) (?:continue|go on|carry on)\b)"
 )
+# A truce called fragile for its violations is a violated one: "although fragile due to widespread violations by
+# all sides", "fragile amid sporadic clashes" (the reason can lie past the clause window of the adjective).
+_FRAGILE_FOR = re.compile(
+    r"[^;.]{0,30}?\b(?:due to|because of|owing to|amid|marred by)\b[^;.]{0,30}?"
+    r"\b(?:violations?|breach(?:es)?|clashes|fighting|shelling|attacks|skirmishes)\b"
+)
 # The ceasefire as the subject of negotiations ("ceasefire talks", "truce negotiations"): whatever governs the
 # phrase governs the talks.
 # "a ceasefire and peace talks": the talks are coordinated with the truce, not about it.
@@ -251,8 +257,10 @@ _EXTEND_NOT = re.compile(
     r"press\w* for|appeal\w*|plea|bid for)\b"
 )
 # "The truce has largely held despite sporadic violations" is a holding truce.
+# The headline's present tense too ("Syrian Cease-Fire Holds Despite Scattered Violence"), not a meeting held.
 _HELD_DESPITE = re.compile(
-    r"\b(?:held|holding|respected|observed|in place)\b[^;]{0,40}\bdespite\b|\bdespite\b[^;]{0,60}\b(?:has|have|had|is|was) "
+    r"\b(?:holds?\b(?!\s+(?:talks|meetings?|discussions|negotiations|elections))|held|holding|respected|observed|"
+    r"in place)\b[^;]{0,40}\bdespite\b|\bdespite\b[^;]{0,60}\b(?:has|have|had|is|was) "
     r"(?:largely |mostly |broadly )?(?:held|holding|been respected)\b"
 )
 _IS_VIOLENCE = re.compile(_VIOLENCE)
@@ -653,8 +661,12 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                 if change != "violated" or no.group() not in ("not", "never", "n't"):
                     continue
                 kind = "holding"  # "the truce has not been violated": it holds
-            if change == "extended" and _EXTEND_NOT.search(low, max(left, m.start() - 40), m.start()):
-                continue
+            # "urged both sides to extend the truce", "calls on all parties to accept further six-month extension of
+            # the truce": an extension called for is a proposal, however long the object between.
+            if change == "extended" and (call := _EXTEND_NOT.search(low, max(wide_left, m.start() - 90), m.start())):
+                if m.start() - call.end() <= 40:
+                    continue  # the near call governs the ceasefire itself: "urged the sides to extend the truce"
+                kind = "proposed"  # "calls on all parties to accept further six-month extension of the truce"
             if (
                 change == "violated"
                 and _IS_VIOLENCE.search(m.group())
@@ -669,7 +681,8 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             elif m.start() >= end and _TALKS_SUBJECT.search(low, max(left, start - 40), start):
                 kind = "talks"  # "talks on a ceasefire collapsed": the talks failed, no truce did
             if best is None or distance < best[0]:
-                best = (distance, kind, f"change of state {_quote(low, m)}")
+                label = "extension called for" if kind == "proposed" else "change of state"
+                best = (distance, kind, f"{label} {_quote(low, m)}")
     restore = _RESTORE.search(low, max(left, start - 40), start) or _RESTORE.match(low[end:right])
     if restore is not None:
         return "collapsed", f"to be restored {_quote(low, (start, end))}"
@@ -798,6 +811,9 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                     "holding",
                     f"predicate {_quote(low, held)}",
                 )  # "the truce, which took effect on Friday, is holding"
+                after = held
+        if status == "holding" and after.group() == "fragile" and (reason := _FRAGILE_FOR.match(low, after.end())):
+            return "violated", f"fragile for {_quote(low, (after.start(), reason.end()))}"
         if status in ("agreed", "holding") and (
             _MODAL_AFTER.match(low, end) or _modal(between) or _HYPOTHETICAL.search(low[max(left, start - 40) : start])
         ):
