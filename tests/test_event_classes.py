@@ -1629,8 +1629,8 @@ def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detecto
     assert ("clash" in _line_types(detector, line)) is clash
 
 
-# Three classes from the f-batch of briefs (issue 13): a truce that holds despite violence, a truce fragile for its
-# violations, an extension called for. Each row: the line (a headline without a full stop), and its status.
+# Four classes from the f-batch of briefs (issue 13): a truce that holds despite violence, a truce fragile for its
+# violations, an extension called for, one side's acceptance while the other is still asked. Each row: the line (a headline without a full stop), and its status.
 @pytest.mark.parametrize(
     ("line", "status"),
     [
@@ -1656,9 +1656,27 @@ def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detecto
         ("The UN urged the warring sides to extend the ceasefire.", "proposed"),
         ("The two sides agreed to extend the truce by 72 hours.", "extended"),  # agreed by the parties
         ("The army and the rebels announced a further extension of the ceasefire on Monday.", "extended"),
+        # one side accepted, the offer still goes to the other side: a proposal
+        (
+            "Ukraine accepted a U.S. proposal for an immediate 30-day ceasefire on Tuesday. We will take this offer "
+            "now to the Russians, the secretary said.",
+            "proposed",
+        ),
+        (
+            "Ukraine accepted a U.S. proposal for an immediate 30-day ceasefire on Tuesday. The ball is now in "
+            "Russia's court, the envoy said.",
+            "proposed",
+        ),
+        ("Kyiv agreed to a 30-day ceasefire, subject to acceptance by Moscow.", "proposed"),
+        (
+            "Ukraine accepted the ceasefire proposal. We hope that they\u2019ll say yes too, the minister said.",
+            "proposed",
+        ),
+        ("Both sides accepted the ceasefire proposal on Friday.", "agreed"),  # both sides
+        ("Russia and Ukraine agreed on Tuesday to a 30-day ceasefire proposed by the United States.", "agreed"),
     ],
 )
-def test_holds_despite_fragile_for_violations_and_extensions_called_for(
+def test_holds_despite_fragile_for_violations_extensions_called_for_and_one_sided_acceptance(
     detector: Detector, line: str, status: str
 ) -> None:
     assert _line_status(detector, line) == status

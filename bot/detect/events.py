@@ -1425,6 +1425,13 @@ _UNACCEPTED = re.compile(
     # The other side's answer still awaited: "accepted the proposal, but Israel has not responded".
     r"|\b(?:has|have) not (?:yet )?(?:responded|replied|accepted|agreed)\b|\byet to (?:respond|reply|accept|agree|sign)\b"
     r"|\b(?:awaits?|awaiting|waiting for)\s+(?:[\w'-]+\s+){0,3}?(?:response|answer|reply|decision)\b"
+    # One side accepted, the offer still goes to the other: "we'll take this offer now to the Russians", "the ball
+    # is now in their court", "subject to acceptance by Russia", "we hope that they'll say yes".
+    r"|\btak(?:e|es|ing|en)\s+(?:this|the|that|our)\s+(?:offer|proposal|plan)\s+(?:now\s+)?to\b"
+    r"|\bball is (?:now |squarely )?in (?:their|his|her|its|[\w-]+['’]s|the [\w-]+['’]s) court\b"
+    r"|\bsubject to (?:its |their |the )?(?:acceptance|approval)\b"
+    r"|\bhop(?:e|es|ed|ing)\s+(?:that\s+)?(?:the\s+)?[\w-]+\s*(?:will|['’]ll)\s+(?:also\s+)?"
+    r"(?:say yes|agree|accept|reciprocate)\b"
 )
 
 
