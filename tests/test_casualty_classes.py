@@ -663,3 +663,72 @@ def test_the_attackers_toll_and_the_victims_toll_are_two_figures(detector: Detec
     # The victims named twice, in other words, stay one figure.
     text = "The gunmen killed 40 soldiers. At least 40 troops were killed in the attack on the base."
     assert [c.count for c in _cas(detector, text)] == [40]
+
+
+# --- background and refuted figures found on development items ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Tanzania observed Tuesday the 20th anniversary of the bombings of U.S. embassies in those countries."
+        " More than 250 people were killed and nearly 5,000 others injured in the explosions.",
+        "Today we mark the anniversary of the terrorist bombings that shattered the peace of the country one year ago."
+        " The attacks killed more than 250 people, including five U.S. citizens.",
+        "The country commemorated on Friday the tenth anniversary of the massacre at the youth camp. The gunman killed"
+        " 77 people.",
+    ],
+)
+def test_an_anniversary_the_lead_commemorates_makes_its_figures_background(detector: Detector, text: str) -> None:
+    found = _current(detector, text)
+    assert found and not any(found.values()), text
+
+
+def test_news_on_an_anniversary_day_stays_current(detector: Detector) -> None:
+    text = (
+        "A bomb exploded at a market in the capital on Monday, the anniversary of the coup. Five soldiers were killed"
+        " and 20 people were wounded."
+    )
+    assert _current(detector, text) == {5: True, 20: True}
+
+
+def test_a_past_perfect_in_a_story_set_on_an_earlier_date_is_background(detector: Detector) -> None:
+    text = (
+        "A month after the September 11, 2001, attacks, a mail clerk in Jefferson City was sorting packages when he"
+        " came across an unmarked envelope. Frightened but calm, he alerted his superiors. The nation was on the"
+        " lookout for another attack, after a series of anthrax incidents had killed five people."
+    )
+    assert _current(detector, text) == {5: False}
+    text = "In 1994, the militia attacked the village. By nightfall it had killed 300 villagers."
+    assert _current(detector, text) == {300: False}
+    # A past perfect in a story of today is the news, reported.
+    text = "Police said a car bomb exploded near the market on Monday. Officials said the blast had killed 12 people."
+    assert _current(detector, text) == {12: True}
+    # A period total opening the story ("In 2022, ...") sets no earlier story.
+    text = (
+        "In 2022, officials counted the dead across the region. The floods had killed 40 people by the end of the week."
+    )
+    assert _current(detector, text) == {40: True}
+
+
+def test_figures_a_verdict_refutes_are_no_figures(detector: Detector) -> None:
+    text = (
+        "“Since the counteroffensive began something like 40,000 Ukrainians have perished and more than 100,000 have"
+        " been irrevocably injured.” Lukashenko’s claims are not supported by evidence, are unverifiable and lack"
+        " credibility."
+    )
+    assert _cas(detector, text) == []
+    text = "The post said 300 soldiers were killed in the ambush. The figure is false, the defence ministry said."
+    assert _cas(detector, text) == []
+    # A figure not yet verified, or a toll expected to rise, is still reported.
+    text = "The ministry said 40 militants were killed in the raid. The claim could not be independently verified."
+    assert [c.count for c in _cas(detector, text)] == [40]
+    assert [
+        c.count for c in _cas(detector, "Officials said 30 people died in the blast. The toll is expected to rise.")
+    ] == [30]
+
+
+def test_victims_after_a_pronoun_and(detector: Detector) -> None:
+    text = "A driver in California was unable to stop. The crash killed him and three of his family members."
+    assert [(c.count, c.kind) for c in _cas(detector, text)] == [(3, "killed")]
+    assert [c.count for c in _cas(detector, "The bomb killed them and 12 others in the market.")] == [12]

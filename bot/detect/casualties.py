@@ -528,6 +528,15 @@ _BACKGROUND = re.compile(
 _ANNIVERSARY_TITLE = re.compile(
     r"anniversar|years after|years on|remember|commemorat|\bmemorial\b|\bproclamation\b|\bveterans\b"
 )
+# An anniversary the lead itself commemorates ("Kenya and Tanzania observed Tuesday the 20th anniversary of the
+# embassy bombings", "Today we mark the anniversary of the terrorist bombings"): the piece is about an earlier event
+# even when its headline does not say so. A lead that gives a toll of its own reports news that falls on an
+# anniversary ("Gunmen killed 12 people as the country marked the anniversary of the revolution").
+_ANNIVERSARY_LEAD = _words(
+    r"(?:mark(?:s|ed|ing)?|observ(?:e|es|ed|ing)|commemorat(?:e|es|ed|ing)|remember(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|"
+    r"celebrat(?:e|es|ed|ing))\b[^.;]{0,60}?\banniversar"
+)
+_LEAD_SENTENCES = 2  # the first body sentences of eight words or more (page chrome is shorter)
 # Pages of several stories (newscasts, headline lists): no one weekday is the article's own.
 _MULTI_STORY_TITLE = re.compile(r"newscast|\bheadlines\b|\bnews in brief\b|\bnews roundup\b|\bbriefs\b")
 _TOKEN = re.compile(r"[\w'.-]+|[,;:()\"]")
@@ -794,7 +803,7 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
 # "were killed nine years ago", "killed two days later": a number before a unit of time is a date, not the victims.
 _TIME_UNIT = re.compile(r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$")
 _FIRST_VICTIM = re.compile(
-    r"(?<=kill|ling|ound|jure|lled|nded|ured|ills|ings)\s+(?:himself|herself|themselves|(?:an?|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+and\s*$"
+    r"(?<=kill|ling|ound|jure|lled|nded|ured|ills|ings)\s+(?:himself|herself|themselves|him|her|them|(?:an?|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+and\s*$"
 )
 _ALL_BEFORE = re.compile(r"\s+all(?:\s+of\s+the)?\s*$")
 _LIVES_VERB = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)\s*$")
@@ -1049,7 +1058,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
     `cue_sentences` (from the keyword pass) limits the work to sentences with a casualty word.
     """
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
-    anniversary = bool(_ANNIVERSARY_TITLE.search(title_low))
+    anniversary = bool(_ANNIVERSARY_TITLE.search(title_low)) or _anniversary_lead(doc, demonyms)
     main_day = _main_day(doc)
     own_days = frozenset(_day_key(m) for m in _DAY_DATED.finditer(title_low))
     timeline_lines: set[int] | None = None
@@ -1073,6 +1082,8 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
             spans = [(0, len(sent.folded))]
         else:
             spans = _background_spans(sent, main_day, last_bg, own_days)
+            if sent.index > 0 and not sent.is_title:
+                spans += _earlier_narrative(sent, doc.sentences[max(0, sent.index - _NARRATIVE_BACK) : sent.index])
         any_current = False
         words: tuple[_Found, _Found, _Found] | None = None
         for fig in figs:
@@ -1124,7 +1135,80 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
             seen[key] = len(out)
             out.append(cas)
         last_bg = not any_current
+    if out:
+        out = _without_refuted(doc, out)
     return out
+
+
+# A verdict on the figures just quoted: "Lukashenko's claims are not supported by evidence, are unverifiable and
+# lack credibility", "The figure is false", "These numbers are fabricated".
+_VERDICT = _words(
+    r"(?:claims?|figures?|numbers?|tolls?|statistics|allegations?)\b[^.;]{0,30}?\b(?:"
+    r"(?:is|are|was|were|remains?)\s+(?:(?:also|simply|completely|entirely)\s+)?(?:false|untrue|not true|baseless|unfounded|"
+    r"fabricated|invented|made up|not credible|unverifiable|not supported|unsupported|misleading)"
+    r"|lacks?\s+credibility|(?:are|is)\s+not\s+backed)"
+)
+_VERDICT_BACK = 2  # sentences before the verdict whose figures it refutes
+
+
+def _without_refuted(doc: Doc, out: list[Casualty]) -> list[Casualty]:
+    """Figures of the sentences a verdict refutes are no figures: 'something like 40,000 Ukrainians have perished
+    ...' followed by 'Lukashenko's claims are not supported by evidence'."""
+    refuted: set[str] = set()
+    for m in _VERDICT.finditer(doc.folded):
+        at = doc.sentence_at(m.start())
+        if at.is_title:
+            continue
+        for s in doc.sentences[max(0, at.index - _VERDICT_BACK) : at.index + 1]:
+            refuted.add(s.text)
+    return [c for c in out if c.evidence not in refuted] if refuted else out
+
+
+# Past perfect: an event before the time the narrative is set in ("after a series of anthrax incidents had killed
+# five people").
+_PAST_PERFECT = _words(r"had\s+(?:been\s+|already\s+)?(?:killed|died|left|wounded|injured|claimed|cost)\b")
+
+
+def _opens_in_the_past(sent: Sentence) -> bool:
+    """True when a sentence opens on an earlier date ("A month after the September 11, 2001, attacks, ...",
+    "In 1983, ...", "On October 23, 1983, ..."), not on a period total ("In 2022, 1,711 people ...")."""
+    low = sent.folded
+    for m in _BACKGROUND.finditer(low, 0, min(len(low), 60)):
+        if m.start() >= 25 or _since_exempt(low, m.start()):
+            continue
+        g = m.group(0)
+        if (
+            _YEAR_CUE.match(g)
+            and _MONTH_IN.search(g) is None
+            and not _names_event(low[: _clause_end(low, m.end())], True)
+        ):
+            continue
+        return True
+    return False
+
+
+_NARRATIVE_BACK = 3  # sentences a story set on an earlier date runs on ("... He alerted his superiors. The nation ...")
+
+
+def _earlier_narrative(sent: Sentence, before: list[Sentence]) -> list[tuple[int, int]]:
+    """A past-perfect clause a few sentences after one set on an earlier date continues that earlier story: "A
+    month after the September 11, 2001, attacks, a clerk ... . He alerted his superiors. The nation was on edge
+    after a series of anthrax incidents had killed five people." ("Officials said the blast had killed 12" in a
+    present-day story stays news.)"""
+    low = sent.folded
+    found = list(_PAST_PERFECT.finditer(low))
+    if not found or not any(not p.is_title and _opens_in_the_past(p) for p in before):
+        return []
+    return [(_clause_start(low, m.start()), _clause_end(low, m.end())) for m in found]
+
+
+def _anniversary_lead(doc: Doc, demonyms: frozenset[str]) -> bool:
+    """True when the lead commemorates an anniversary and gives no toll of its own."""
+    lead = [s for s in doc.sentences if not s.is_title and s.folded.count(" ") >= 7][:_LEAD_SENTENCES]
+    for sent in lead:
+        if _ANNIVERSARY_LEAD.search(sent.folded):
+            return not any(f.kind and not f.rejected for f in _sentence_figures(sent, demonyms))
+    return False
 
 
 # --- rates and false claims ---------------------------------------------------------------------
