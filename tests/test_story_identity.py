@@ -12,7 +12,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.detect import Detector
-from bot.stories.cluster import StoryDoc, StoryIndex, cluster, is_format_title, stated_date, strip_dateline
+from bot.stories.cluster import (
+    StoryDoc,
+    StoryIndex,
+    cluster,
+    cluster_index,
+    is_format_title,
+    reference_places,
+    stated_date,
+    strip_dateline,
+)
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -532,3 +541,66 @@ def test_a_condolence_visit_days_after_an_attack_is_another_story(doc) -> None: 
     )
     attack_story, statement_story, visit_story = cluster([report, statement, visit])
     assert attack_story == statement_story != visit_story
+
+
+THURSDAY = datetime(2009, 7, 9, 12, 0, tzinfo=UTC)
+
+
+def test_an_undated_report_of_another_day_of_the_week_is_another_story(doc) -> None:  # type: ignore[no-untyped-def]
+    dated = doc(
+        "tal-afar",
+        "Bombings in Iraq Kill 40",
+        "Iraqi officials say at least 40 people are dead in three bombings in northern Iraq and the capital, "
+        "Baghdad. Officials say two suicide bombers killed at least 34 people in the northern town of Tal Afar "
+        "Thursday. Elsewhere, a bombing in Baghdad's Sadr City killed six people.",
+        THURSDAY,
+    )
+    sunday = doc(
+        "karbala",
+        "At Least 8 Killed in Iraq Bombings",
+        "Iraqi police have said that four bombs killed at least eight people and wounded more than 50 others "
+        "on Sunday. A bomb exploded in a market in the town of Mussayab, about 60 kilometers south of the capital "
+        "of Baghdad, killing five. Two bombs exploded in Ramadi and one in Karbala.",
+        None,
+    )
+    same_day = doc(
+        "tal-afar-2",
+        "Suicide bombers kill dozens in Iraq's Tal Afar",
+        "Two suicide bombers killed at least 34 people in the northern Iraqi town of Tal Afar on Thursday, "
+        "officials said, and a bombing in Baghdad's Sadr City killed six more.",
+        None,
+    )
+    ids, index = cluster_index([dated, sunday, same_day])
+    assert ids[0] != ids[1]
+    assert index.why_apart("tal-afar", "karbala") == "other days"
+    assert ids[2] == ids[0]
+
+
+def test_the_same_toll_with_nothing_else_in_common_is_another_story(doc) -> None:  # type: ignore[no-untyped-def]
+    tal_afar = doc(
+        "a",
+        "Iraq Suicide Bombings Kill 40",
+        "Two suicide bombers killed at least 40 people in the northern town of Tal Afar near Mosul, police "
+        "said. Another bomb in Baghdad's Karrada district and Sadr City wounded several people.",
+        THURSDAY,
+    )
+    diyala = doc(
+        "b",
+        "Iraq Suicide Bombings Kill 40",
+        "Two suicide bombings in Diyala province killed at least 40 people. The deadlier attack happened near "
+        "Baquba, a car bomb at a marketplace; the Islamic State group claimed it on Twitter, Reuters said.",
+        THURSDAY + timedelta(hours=5),
+    )
+    ids, index = cluster_index([tal_afar, diyala])
+    assert ids[0] != ids[1]
+    assert index.why_apart("a", "b") == "other specifics"
+
+
+def test_a_title_case_verb_is_no_place_and_a_capital_named_after_its_word_is_a_reference() -> None:
+    assert "baghdad" in reference_places("a town about 60 kilometers south of the capital of Baghdad")
+    assert "kabul" in reference_places("a district west of the capital, Kabul, was hit")
+    assert "reported" not in reference_places("police 100 kilometers west of the capital, reported two blasts")
+    index = StoryIndex()
+    entry = index._entry(StoryDoc("x", "Bombings in Iraq Kill 40", "Bombs killed 40 people in Iraq.", THURSDAY))
+    assert "kill" not in entry.place
+    assert "kill" not in entry.specific

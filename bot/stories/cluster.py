@@ -186,6 +186,22 @@ _NAME_STOP = frozenset(
         *WEEKDAYS,
         *MONTHS,
         *MONTH_ABBREVIATIONS,
+        # Number words open sentences ("Two suicide bombers..."): no name.
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "several",
+        "another",
         "mr",
         "mrs",
         "ms",
@@ -355,11 +371,15 @@ _PLACE_PREFIX = frozenset(
 _COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _REFERENCE = re.compile(
     rf"(?:\b\d[\d,.]*\s*(?:km|kilometers?|kilometres?|miles?)\s+(?:{_COMPASS}\s+)?(?:of|from)|\b{_COMPASS}\s+of)"
-    r"\s+(?:the\s+)?([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)",
+    # "south of the capital of Baghdad", "west of the capital, Kabul": the capital is named after its word.
+    r"\s+(?:the\s+)?(?:(?:capital|city|town|port|provincial capital)(?:,\s+|\s+of\s+)(?-i:(?=[A-Z])))?"
+    r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)",
     re.I,
 )
 # Where a meeting is held, as a headline says it: "hold bilateral talks at G20 Summit in Turkey".
 _VENUE = re.compile(r"\bin\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_ALL_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _HERE = re.compile(r"\b(?:(?:here|to be|gathered|together)\s+in|[Ww]elcome\s+to)\s+([A-Z][a-z]+)")
 # A report that looks back on an event (an anniversary, "a year after") is not a report of it.
 _RETROSPECT = re.compile(
@@ -418,6 +438,7 @@ class _Entry:
     series: bool = False  # the headline is a recurring format's
     specific: frozenset[str] = frozenset()  # names that are no party: places, groups, topics ("aleppo", "minsk")
     days: frozenset[tuple[int, int]] = frozenset()  # (month, day) written without a year in the headline or lead
+    weekdays: frozenset[str] = frozenset()  # the days of the week its headline and the top of its lead name ("sunday")
     place: frozenset[str] = frozenset()  # where the event happened, as the headline and lead sentence say ("beijing")
     retrospect: bool = False  # it looks back on an event (an anniversary), so it is not a report of that event
     undated: bool = False  # no date published or written in it: its time is the fetch time, or unknown
@@ -662,6 +683,13 @@ _FAMILY = {
 }
 
 
+def _weekdays_near(when: datetime | None) -> frozenset[str]:
+    """The day of the week of `when` and of the day before, lower case (all seven when unknown)."""
+    if when is None:
+        return _ALL_WEEKDAYS
+    return frozenset(f"{day:%A}".lower() for day in (when, when - timedelta(days=1)))
+
+
 def _families(events: frozenset[str]) -> set[str]:
     return {_FAMILY.get(e, e) for e in events}
 
@@ -884,6 +912,10 @@ class StoryIndex:
         common = set(_LOWER_WORD.findall(doc.text[:SPECIFIC_CHARS]))
         # "Militant Attack" in a Title Case headline is the text's "militants": the same common word.
         common |= {w[:-1] for w in common if len(w) > 3 and w.endswith("s")} | {w + "s" for w in common}
+        # "Bombings in Iraq Kill 40" is the text's "killed": a verb's stem is as common as its forms.
+        common |= {w[:-2] for w in common if len(w) > 5 and w.endswith("ed")} | {
+            w[:-3] for w in common if len(w) > 6 and w.endswith("ing")
+        }
         entry.specific = frozenset(
             n
             for n in names
@@ -910,6 +942,7 @@ class StoryIndex:
         )
         entry.retrospect = is_retrospect(head)
         entry.undated = doc.published is None and not stated
+        entry.weekdays = frozenset(m.lower() for m in _WEEKDAY.findall(title + "\n" + lead[:DAYS_CHARS]))
         entry.mode = mode
         entry.title_words = frozenset(_words(doc.title))
         entry.top = (doc.title + "\n" + lead[:DAYS_CHARS]).lower()
@@ -1192,7 +1225,18 @@ class StoryIndex:
 
     def _days_conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when a day written without a year ("On Wednesday 8 April") is further from the other report's
-        date (or days) than the window in every year: a truce of 8 April is not one announced on 2 August."""
+        date (or days) than the window in every year: a truce of 8 April is not one announced on 2 August; or when
+        an undated report's headline and lead sentence put its event on another day of the week than the other
+        report's do, or than a dated report's own day and the day before ("bombings killed at least eight people on
+        Sunday"; "... in Tal Afar Thursday")."""
+        for x, y in ((a, b), (b, a)):
+            if x.undated and x.weekdays and not y.undated:
+                # A dated report that names no day of the week is about its own day or the day before.
+                known = y.weekdays or _weekdays_near(y.when)
+                if not x.weekdays & known:
+                    return True
+        if a.undated and b.undated and a.weekdays and b.weekdays and not a.weekdays & b.weekdays:
+            return True
         if not (a.days or b.days):
             return False
         limit = self._limit(True).days
@@ -1260,6 +1304,10 @@ class StoryIndex:
             return 0.0, reason
         if (not agreed or a.series or b.series) and self._apart_in_specifics(a, b):
             return 0.0, "other specifics"  # a recurring format's reports are told apart by what they are about
+        if agreed and self._nothing_specific_shared(a, b):
+            # The same kind of event and toll, but each names several places and groups the other never does
+            # (40 killed in Tal Afar and Baghdad; 40 killed in Diyala): two attacks.
+            return 0.0, "other specifics"
         if a.title_words and a.title_words == b.title_words and self._apart_beyond_title(a, b):
             return 0.0, "one headline, other specifics"
         return max(0.5 * names + 0.5 * words, self.min_score if agreed else 0.0), ""
@@ -1338,6 +1386,14 @@ class StoryIndex:
             if min(sum(" " not in n for n in e.specific) for e in (a, b)) < SPECIFIC_MIN_COUNT:
                 return False
         return self._specific_similarity(a, b) < MIN_SPECIFIC
+
+    def _nothing_specific_shared(self, a: _Entry, b: _Entry) -> bool:
+        """True when both reports name several specifics (places, groups beyond the parties) and share none."""
+        if a.place & b.place:
+            return False
+        if min(sum(" " not in n for n in e.specific) for e in (a, b)) < SPECIFIC_MIN_COUNT:
+            return False
+        return not a.specific & b.specific
 
     def _apart_beyond_title(self, a: _Entry, b: _Entry) -> bool:
         """True when two pages under the same headline words ("Welcoming the Ceasefire Agreement in Gaza and
