@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.detect.numbers import Number, find_numbers
-from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, Doc, Sentence
+from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS, Doc, Sentence
 from bot.models import CASUALTY_CAUSES, Casualty, CasualtyCause, CasualtyKind, Qualifier
 
 
@@ -715,40 +715,7 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
 _ASIDE = frozenset(
     ["including", "among", "most", "mostly", "many", "mainly", "some", "half", "nearly", "almost", "all", "according"]
 )
-_NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "dozen",
-    ]
-)
+_NUMBER_WORDS = NUMBER_WORDS
 
 
 def _is_number_word(tok: str) -> bool:

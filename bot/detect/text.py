@@ -109,6 +109,10 @@ def is_word_char(char: str) -> bool:
 WEEKDAYS = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = tuple("january february march april may june july august september october november december".split())
 MONTH_ABBREVIATIONS = tuple("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Numbers written as words ("two suicide bombers", "thirty-five killed": the part before a hyphen).
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen".split()
+)
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) before a capital, digit or quote: after a space, or run
 # on with none after a lower-case word ("all the difference.U.S. Secretary": a page that lost a paragraph break).

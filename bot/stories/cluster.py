@@ -62,7 +62,7 @@ from typing import Literal
 from datasketch import MinHash
 
 from bot.detect.gazetteer import places
-from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, fold
+from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS, fold
 from bot.models import Detection
 from bot.stories.boilerplate import is_boilerplate
 from bot.stories.lsh import MinHashBands
@@ -187,16 +187,7 @@ _NAME_STOP = frozenset(
         *MONTHS,
         *MONTH_ABBREVIATIONS,
         # Number words open sentences ("Two suicide bombers..."): no name.
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
+        *NUMBER_WORDS,
         "dozens",
         "hundreds",
         "thousands",
@@ -379,7 +370,7 @@ _REFERENCE = re.compile(
 # Where a meeting is held, as a headline says it: "hold bilateral talks at G20 Summit in Turkey".
 _VENUE = re.compile(r"\bin\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_ALL_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_ALL_WEEKDAYS = frozenset(WEEKDAYS)
 _HERE = re.compile(r"\b(?:(?:here|to be|gathered|together)\s+in|[Ww]elcome\s+to)\s+([A-Z][a-z]+)")
 # A report that looks back on an event (an anniversary, "a year after") is not a report of it.
 _RETROSPECT = re.compile(
