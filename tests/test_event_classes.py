@@ -1629,8 +1629,8 @@ def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detecto
     assert ("clash" in _line_types(detector, line)) is clash
 
 
-# Four classes from the f-batch of briefs (issue 13): a truce that holds despite violence, a truce fragile for its
-# violations, an extension called for, one side's acceptance while the other is still asked. Each row: the line (a headline without a full stop), and its status.
+# Five classes from the f-batch of briefs (issue 13): a truce that holds despite violence, a truce fragile for its
+# violations, an extension called for, one side's acceptance while the other is still asked, a gang truce. Each row: the line (a headline without a full stop), and its status.
 @pytest.mark.parametrize(
     ("line", "status"),
     [
@@ -1674,9 +1674,13 @@ def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detecto
         ),
         ("Both sides accepted the ceasefire proposal on Friday.", "agreed"),  # both sides
         ("Russia and Ukraine agreed on Tuesday to a 30-day ceasefire proposed by the United States.", "agreed"),
+        # a truce between gangs or cartels is crime, not a ceasefire of armed conflict
+        ("El Salvador gang truce cuts murder rate in half", None),
+        ("The truce between the government and the gangs has cut murders by half, officials said.", None),
+        ("Leaders of the two biggest gangs agreed a truce with police on Friday.", None),
+        ("The truce among rival cartels in Sinaloa collapsed on Monday.", None),
+        ("Armed groups and the army signed a truce; police arrested gang members in the capital.", "agreed"),
     ],
 )
-def test_holds_despite_fragile_for_violations_extensions_called_for_and_one_sided_acceptance(
-    detector: Detector, line: str, status: str
-) -> None:
+def test_five_status_classes_of_the_f_batch(detector: Detector, line: str, status: str | None) -> None:
     assert _line_status(detector, line) == status

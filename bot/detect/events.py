@@ -1055,6 +1055,16 @@ def _headline_attack(sent: Sentence, actor: bool) -> bool:
     return False
 
 
+# A truce between street gangs or cartels is crime, not armed conflict (corpus conventions): "a truce between the
+# government and gangs to reduce crime", "El Salvador's gang truce", "the truce among rival cartels".
+_GANG_TRUCE = re.compile(
+    r"\b(?:gang|cartel|mara)s?\s+(?:truce|cease-?fire)\b"
+    r"|\b(?:truce|cease-?fire)\s+(?:[\w'-]+\s+){0,6}?(?:between|among|with)\s+(?:[\w'-]+\s+){0,5}?(?:gangs|cartels|maras)\b"
+    r"|\b(?:gangs|cartels|maras)\s+(?:[\w'-]+\s+){0,4}?(?:agreed|declared|signed|reached|announced|called)\s+"
+    r"(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+)?(?:truce|cease-?fire)\b"
+)
+
+
 def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heavy: bool) -> list[Reading]:
     """Every event reading in the article, one per sentence and type.
 
@@ -1075,6 +1085,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         cf, tk, ag, cl, sa = (i in s for s in sets)
         low = sent.folded
         cf = cf or i in anaphoric or (ag and _AGREED_HALT.search(low) is not None)
+        if cf and _GANG_TRUCE.search(low):
+            cf = False  # a gang truce: every truce the sentence names is that one
         background = is_background(sent)
         is_off_topic = i in off
         w = sent.weight
