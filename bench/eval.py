@@ -44,7 +44,8 @@ from bench.feeds_corpus import LABELS as FEED_LABELS
 from bench.feeds_corpus import entries as feed_entries
 from bench.feeds_corpus import feeds_dir, load_labels
 from bench.story_metrics import pair_causes, story_scores_of
-from bot.detect import CompiledRules, Detector, compile_rules, load_rules_file
+from bot.detect import CompiledRules, Detector, compile_rules, gazetteer, load_rules_file
+from bot.detect.multilingual import canonical_country
 from bot.models import EVENT_TYPES, Detection
 from bot.stories.cluster import StoryDoc, cluster
 
@@ -482,6 +483,12 @@ def evaluate_briefs(
     return parts["dev"].feed_figures(), parts["held"].feed_figures()
 
 
+def _canonical_person(name: str) -> str:
+    """The gazetteer's name of a watched person written another way; the name itself otherwise."""
+    who = gazetteer.people().lookup(name)
+    return who.name if who is not None else name
+
+
 def evaluate_languages(
     detector: Detector, held_ids: set[str], held_feeds: set[str], verbose: bool, emit: Callable[[str], None]
 ) -> dict[str, tuple[Counts, Counts]]:
@@ -511,8 +518,12 @@ def evaluate_languages(
             if det.language != row["lang"]:
                 notes.append(f"language tagged {det.language}")
             score_feed_item(c, row, title, text, det, notes)  # events, ceasefire status, alerts
-            _set(c.countries, row.get("countries", []), det.countries, "countries", notes)
-            _set(c.people, row.get("people", []), [p.name for p in det.people], "people", notes)
+            # Labels name countries and people as English writes them; the detector as the gazetteer does
+            # ("Cape Verde" is the gazetteer's "Cabo Verde", "Volodymyr Zelensky" its "Volodymyr Zelenskyy").
+            gold_countries = [canonical_country(n) for n in row.get("countries", [])]
+            gold_people = [_canonical_person(n) for n in row.get("people", [])]
+            _set(c.countries, gold_countries, det.countries, "countries", notes)
+            _set(c.people, gold_people, [p.name for p in det.people], "people", notes)
             if verbose and not held and notes:
                 emit(f"--- {path.stem} {name}: {title}")
                 for note in notes:

@@ -2,8 +2,9 @@
 
 For Ukrainian, Russian, Arabic, French, Spanish, Portuguese, Chinese and Farsi (issue 18). English patterns
 never read these items; this module reads them with per-language lexicons:
-- countries: CLDR's territory names in the language (Babel, shipped in its wheel) plus the short names,
-  demonyms and adjectives of `bot/data/languages.yaml`;
+- countries: CLDR's territory names in the language (Babel, shipped in its wheel), its time-zone exemplar
+  cities (Paris, Цюріх: a place inside a state names it), plus the short names, demonyms and adjectives of
+  `bot/data/languages.yaml`;
 - events (ceasefire, clash, talks, sanctions, agreement) from cue words, unless a hedge just before makes them
   sought, intended or threatened ("seeks talks", "intends to impose sanctions") or a longer phrase holding the cue
   is not the event (战斗机, a fighter jet); a ceasefire's status from the first sentence naming it that has a
@@ -165,6 +166,63 @@ def _cldr_names(lang: str) -> dict[str, str]:
     return out
 
 
+# Cities that name their country (a place inside a state names it, as in the labels: Paris -> France), in each
+# language as CLDR writes its time-zone exemplar cities (Babel: nothing downloaded): every zone of a territory
+# that has one zone (its capital or main city: Paris, Zurich, Tehran, Baghdad), plus the capital or main city
+# of the large territories that have several zones, listed here.
+_CITY_ZONES = (
+    "Europe/Moscow",
+    "Europe/Kyiv",
+    "Europe/Berlin",
+    "Europe/Madrid",
+    "Europe/Lisbon",
+    "Europe/Nicosia",
+    "Asia/Gaza",
+    "Asia/Shanghai",
+    "Asia/Jakarta",
+    "Asia/Tashkent",
+    "Asia/Almaty",
+    "Asia/Ulaanbaatar",
+    "Africa/Kinshasa",
+    "America/New_York",
+    "America/Mexico_City",
+    "America/Toronto",
+    "America/Sao_Paulo",
+    "America/Argentina/Buenos_Aires",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+)
+# Exemplar cities that are also ordinary words or first names in some language, or name another place.
+_CITY_SKIP = frozenset({"Santiago", "Victoria", "Dili", "Male", "Mahé", "Nome", "Christmas", "Cocos", "Stanley"})
+
+
+def _cldr_cities(lang: str) -> dict[str, str]:
+    """City name in the language -> canonical English country name, from CLDR's time-zone exemplar cities.
+    CLDR leaves out a city written as in the zone's name (Paris in French): that name is then used, in the
+    Latin-script languages only."""
+    from babel import Locale
+    from babel.core import get_global
+
+    by_code = gazetteer.places().by_code
+    territory_of: dict[str, str] = dict(get_global("zone_territories"))
+    zones_of: dict[str, list[str]] = {}
+    for zone, code in territory_of.items():
+        zones_of.setdefault(code, []).append(zone)
+    wanted = [z for zones in zones_of.values() if len(zones) == 1 for z in zones]
+    wanted += [z for z in _CITY_ZONES if z in territory_of]
+    out: dict[str, str] = {}
+    for loc in _CLDR_LOCALES.get(lang, (lang,)):
+        names: dict[str, Any] = Locale.parse(loc)._data["time_zones"]
+        for zone in wanted:
+            code = territory_of[zone]
+            city = (names.get(zone) or {}).get("city")
+            if city is None and lang in _LATIN:
+                city = zone.rsplit("/", 1)[-1].replace("_", " ")
+            if city and code in by_code and city not in _CITY_SKIP and len(city) > 2:
+                out[city] = by_code[code]
+    return out
+
+
 # CLDR names that are ordinary words in the language, or stand for a place the press names otherwise.
 _SKIP = {
     "fr": {"Maurice", "Jersey", "Guernesey", "Réunion", "Territoires palestiniens"},
@@ -172,8 +230,9 @@ _SKIP = {
     "pt": {"Jersey", "Guernsey", "Territórios palestinos", "Reunião"},
     "uk": {"Палестинські території", "Чад", "Оман"},
     "ru": {"Палестинские территории", "Чад", "Оман"},
-    "ar": {"الأراضي الفلسطينية", "عُمان", "تشاد"},
-    "fa": {"سرزمین\u200cهای فلسطینی", "چاد"},
+    "ar": {"الأراضي الفلسطينية", "عُمان", "تشاد", "ماهي", "سول"},  # ماهي: "what is"
+    # دوشنبه (Dushanbe) is Monday, ماهه (Mahé) "-month", مالت malt, کاین Cain.
+    "fa": {"سرزمین\u200cهای فلسطینی", "چاد", "دوشنبه", "ماهه", "مالت", "کاین"},
     "zh": {
         "巴勒斯坦领土",
         "巴勒斯坦領土",
@@ -183,8 +242,24 @@ _SKIP = {
         "刚果（布）",
         "剛果（金夏沙）",
         "剛果（布拉薩）",
+        "自由市",  # Freetown: also in 自由市场, free market
+        "自由城",
+        "奥克兰",  # Auckland: also Oakland
+        "奧克蘭",
+        "圣保罗",  # São Paulo: also Saint Paul
+        "聖保羅",
     },
 }
+
+
+def canonical_country(name: str) -> str:
+    """The gazetteer's name of a country written another way ("Cape Verde" -> "Cabo Verde"); the name itself
+    when it is the gazetteer's or names no single country."""
+    places = gazetteer.places()
+    if name in places.countries:
+        return name
+    found, _regions = places.resolve(name)
+    return next(iter(found)) if len(found) == 1 else name
 
 
 @functools.cache
@@ -198,10 +273,14 @@ def lexicon(lang: str) -> _Lexicon:
     """The compiled lexicon of one language (built once)."""
     data = _data()[lang]
     names: dict[str, tuple[str, bool]] = {}
+    for written, canonical in _cldr_cities(lang).items():
+        if written not in _SKIP.get(lang, set()):
+            names[written] = (canonical, lang not in ("ar", "fa", "zh"))
     for written, canonical in _cldr_names(lang).items():
         if written not in _SKIP.get(lang, set()):
             names[written] = (canonical, lang not in ("ar", "fa", "zh"))
-    for canonical, forms in (data.get("countries") or {}).items():
+    for written_key, forms in (data.get("countries") or {}).items():
+        canonical = canonical_country(written_key)
         for form in forms:
             cap = lang not in ("ar", "fa", "zh") and form[:1].isupper()
             names[form] = (canonical, cap)
