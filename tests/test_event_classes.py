@@ -1656,6 +1656,11 @@ def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detecto
         ("The UN urged the warring sides to extend the ceasefire.", "proposed"),
         ("The two sides agreed to extend the truce by 72 hours.", "extended"),  # agreed by the parties
         ("The army and the rebels announced a further extension of the ceasefire on Monday.", "extended"),
+        (
+            "Mediators, who had pushed for weeks for a longer pause in the fighting, said the truce was extended by "
+            "48 hours.",
+            "extended",
+        ),  # a far call without a verb asking for the extension is another's
         # one side accepted, the offer still goes to the other side: a proposal
         (
             "Ukraine accepted a U.S. proposal for an immediate 30-day ceasefire on Tuesday. We will take this offer "

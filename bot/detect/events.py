@@ -252,6 +252,8 @@ _NOT_EXTEND = re.compile(
     r"\b(?:(?:will|would|did|does|do|shall)\s+not|won't|wouldn't|didn't|refus\w*\s+to|decided\s+(?:not\s+to|against)|"
     r"not\s+to)\s+(?:\w+\s+)?$"
 )
+# The call governs the extension through the verb it asks for: "calls on all parties to accept further extension".
+_TO_TAKE_UP = re.compile(r"\bto (?:accept|agree(?: to| on)?|approve|back|support|endorse|consider|sign|allow|grant)\b")
 _EXTEND_NOT = re.compile(
     r"\b(?:urg\w*|call\w* for|call\w* on|ask\w*|hope\w*|propos\w*|seek\w*|push\w* for|demand\w*|request\w*|want\w*|"
     r"press\w* for|appeal\w*|plea|bid for)\b"
@@ -663,10 +665,16 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                 kind = "holding"  # "the truce has not been violated": it holds
             # "urged both sides to extend the truce", "calls on all parties to accept further six-month extension of
             # the truce": an extension called for is a proposal, however long the object between.
-            if change == "extended" and (call := _EXTEND_NOT.search(low, max(wide_left, m.start() - 90), m.start())):
-                if m.start() - call.end() <= 40:
-                    continue  # the near call governs the ceasefire itself: "urged the sides to extend the truce"
-                kind = "proposed"  # "calls on all parties to accept further six-month extension of the truce"
+            # An extension called for is a proposal: the near call governs the truce itself ("urged the sides to
+            # extend the truce": the call decides below), a far one through the verb it asks for ("calls on all
+            # parties to accept further six-month extension of the truce"); a far call without one is another's
+            # ("mediators, who had pushed for a pause, said the truce was extended").
+            call = _last(_EXTEND_NOT, low, max(wide_left, m.start() - 90), m.start()) if change == "extended" else None
+            if call is not None:
+                if m.start() - call.start() <= 40:
+                    continue
+                if kind == "extended" and _TO_TAKE_UP.search(low, call.end(), m.start()):
+                    kind = "proposed"
             if (
                 change == "violated"
                 and _IS_VIOLENCE.search(m.group())
