@@ -1221,12 +1221,14 @@ class StoryIndex:
         report's do, or than a dated report's own day and the day before ("bombings killed at least eight people on
         Sunday"; "... in Tal Afar Thursday")."""
         for x, y in ((a, b), (b, a)):
-            if x.undated and x.weekdays and not y.undated:
+            # Only a report with no time at all: a feed item without a date is read at its fetch time, which the
+            # window already weighs ("officials said on Tuesday" in a follow-up a day later).
+            if x.undated and x.when is None and x.weekdays and not y.undated:
                 # A dated report that names no day of the week is about its own day or the day before.
                 known = y.weekdays or _weekdays_near(y.when)
                 if not x.weekdays & known:
                     return True
-        if a.undated and b.undated and a.weekdays and b.weekdays and not a.weekdays & b.weekdays:
+        if a.when is None and b.when is None and a.weekdays and b.weekdays and not a.weekdays & b.weekdays:
             return True
         if not (a.days or b.days):
             return False
