@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 from bot.models import Article, Casualty, Detection, Event, Person, Relevance, RuleMatch, Source, Summary
 
 if TYPE_CHECKING:  # the shapes of the stored JSON; codec sits below storage in the flow
-    from bot.storage.shapes import SourceJSON, SummaryJSON
+    from bot.storage.shapes import CasualtyJSON, SourceJSON, SummaryJSON
 
 
 def detection_to_dict(det: Detection) -> dict[str, Any]:
@@ -49,6 +49,11 @@ def _relevance(data: dict[str, Any] | None) -> Relevance | None:
 
 def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+def casualty_to_dict(c: Casualty) -> CasualtyJSON:
+    """A Casualty as a JSON-able dict (every field, its cause included)."""
+    return cast("CasualtyJSON", asdict(c))  # asdict mirrors Casualty, whose fields CasualtyJSON names
 
 
 def summary_to_dict(s: Summary) -> SummaryJSON:

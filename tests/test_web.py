@@ -94,6 +94,17 @@ async def test_the_printed_line_signs_in_and_the_api_needs_the_token(
         assert sorted(any(s["title"].startswith(t) for t in SEED_TITLES) for s in seed["sources"]) == [True, True]
         assert len({s["title"] for s in seed["sources"]}) == 2
         assert stories[1]["sources"][0]["published"].startswith("2026-11-21T09:00")
+        # Every field served is documented, a casualty's included (its cause: conflict, crime...).
+        schema = json.loads((Path(__file__).parents[1] / "bot" / "web" / "openapi.json").read_text(encoding="utf-8"))[
+            "components"
+        ]
+        documented = schema["schemas"]["Story"]["properties"]
+        casualties = [s["casualties"] for s in stories if s["casualties"]]
+        assert casualties and casualties[0]["cause"] == "conflict"
+        for story in stories:
+            assert set(story) <= set(documented)
+        for casualty in casualties:
+            assert set(casualty) <= set(documented["casualties"]["properties"])
     assert not url_file.exists()  # the stopped bot's link is gone
 
 

@@ -336,46 +336,6 @@ def story_line(view: StoryView, watched: Iterable[str] = (), max_links: int = 3,
     return " — ".join(part for part in (view.summary.headline, when, fact, links) if part)
 
 
-def summary_payload(summary: Summary) -> dict[str, Any]:
-    """A Summary as plain JSON (for outbox payloads)."""
-    return {
-        "story_id": summary.story_id,
-        "headline": summary.headline,
-        "sentences": list(summary.sentences),
-        "sources": [
-            {
-                "article_id": s.article_id,
-                "title": s.title,
-                "url": s.url,
-                "outlet": s.outlet,
-                "published": s.published.isoformat() if s.published else None,
-                "dated": s.dated,
-                "why": s.why,
-            }
-            for s in summary.sources
-        ],
-        "ceasefire": summary.ceasefire,
-        "casualty": None
-        if summary.casualty is None
-        else {
-            "count": summary.casualty.count,
-            "qualifier": summary.casualty.qualifier,
-            "kind": summary.casualty.kind,
-            "who": summary.casualty.who,
-            "current": summary.casualty.current,
-            "evidence": summary.casualty.evidence,
-        },
-        "people": list(summary.people),
-        "countries": list(summary.countries),
-        "matches": [
-            {"rule": m.rule, "reason": m.reason, "severity": m.severity, "articles": list(m.articles)}
-            for m in summary.matches
-        ],
-        "severity": summary.severity,
-        "topic": summary.topic,
-    }
-
-
 async def story_summary(
     session: AsyncSession, story_id: str, matches: Sequence[RuleMatch] = (), *, tenant: str | None = None
 ) -> Summary:

@@ -13,12 +13,12 @@ import io
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.codec import detection_from_dict
+from bot.codec import casualty_to_dict, detection_from_dict
 from bot.masking import mask_secrets
 from bot.models import SEVERITIES, Summary
 from bot.repo import search
@@ -31,8 +31,8 @@ from bot.repo.stories import (
     casualty_text,
     listed_members,
     state_of_tenant,
-    summary_payload,
 )
+from bot.storage.shapes import CasualtyJSON
 from bot.storage.tables import AlertRow, ArticleRow, Delivery, Rule, Story
 
 # Stories scanned for one page of a filtered list: a filter matching nothing stops here, not at the last story.
@@ -340,7 +340,7 @@ class StoryJSON(TypedDict):
     countries: list[str]
     events: list[str]
     ceasefire: str | None
-    casualties: dict[str, Any] | None  # the alerts' casualty: count, qualifier, kind, who, current, evidence
+    casualties: CasualtyJSON | None  # the alerts' casualty: count, qualifier, kind, who, current, evidence, cause
     people: list[str]
     sources: list[SourceShown]
     rules: list[str]
@@ -370,27 +370,27 @@ class StoryDetailJSON(StoryJSON):
 
 
 def story_json(item: StoryItem) -> StoryJSON:
-    """A story as `GET /api/stories` returns it (see bot/web/openapi.json): the alerts' own summary payload."""
-    payload = summary_payload(item.summary)
+    """A story as `GET /api/stories` returns it (see bot/web/openapi.json): the facts of the alerts' summary."""
+    summary = item.summary
     return {
         "id": item.id,
-        "headline": payload["headline"],
+        "headline": summary.headline,
         "severity": item.severity,
         "updated": item.updated.isoformat(),
-        "countries": payload["countries"],
+        "countries": list(summary.countries),
         "events": list(item.events),
-        "ceasefire": payload["ceasefire"],
-        "casualties": payload["casualty"],
-        "people": payload["people"],
+        "ceasefire": summary.ceasefire,
+        "casualties": casualty_to_dict(summary.casualty) if summary.casualty else None,
+        "people": list(summary.people),
         "sources": [
             {
-                "title": src["title"],
-                "url": src["url"],
-                "outlet": src["outlet"],
-                "published": src["published"],
-                "dated": src["dated"],
+                "title": src.title,
+                "url": src.url,
+                "outlet": src.outlet,
+                "published": src.published.isoformat() if src.published else None,
+                "dated": src.dated,
             }
-            for src in payload["sources"]
+            for src in summary.sources
         ],
         "rules": list(item.rules),
     }
