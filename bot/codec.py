@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from bot.models import Article, Casualty, Detection, Event, Person, Relevance, RuleMatch, Source, Summary
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:  # the shapes of the stored JSON; codec sits below storage in the flow
-    from bot.storage.shapes import CasualtyJSON, SourceJSON, SummaryJSON
+    from bot.storage.shapes import CasualtyJSON, DetectionJSON, RelevanceJSON, SourceJSON, SummaryJSON
 
 
-def detection_to_dict(det: Detection) -> dict[str, Any]:
+def detection_to_dict(det: Detection) -> DetectionJSON:
     """A Detection as a JSON-able dict (evidence kept)."""
-    return {
+    data = {
         "events": [asdict(e) for e in det.events],
         "casualties": [asdict(c) for c in det.casualties],
         "people": [asdict(p) for p in det.people],
@@ -24,27 +27,56 @@ def detection_to_dict(det: Detection) -> dict[str, Any]:
         "language": det.language,
         "relevance": asdict(det.relevance) if det.relevance else None,
     }
+    return cast("DetectionJSON", data)  # asdict mirrors the dataclasses, whose fields the shapes name
 
 
-def detection_from_dict(data: dict[str, Any] | None) -> Detection:
-    """The inverse of `detection_to_dict`, tolerant of missing keys."""
+def detection_of(stored: object) -> DetectionJSON:
+    """A stored `articles.detection` as its shape: a row of an older version or a damaged one that is not an
+    object at all reads as empty (entries inside stay for the reader to check: `bot.repo.stories.build_view`)."""
+    return cast("DetectionJSON", stored) if isinstance(stored, dict) else {}
+
+
+def detection_from_dict(data: DetectionJSON | None) -> Detection:
+    """The inverse of `detection_to_dict`, tolerant of missing keys and of entries of another shape (a row of an
+    older version or a damaged one): what cannot be read is left out, never guessed."""
     data = data or {}
     return Detection(
-        events=tuple(Event(**e) for e in data.get("events", ())),
-        casualties=tuple(Casualty(**c) for c in data.get("casualties", ())),
-        people=tuple(Person(**p) for p in data.get("people", ())),
-        countries=tuple(data.get("countries", ())),
-        regions=tuple(data.get("regions", ())),
-        matches=tuple(RuleMatch.from_dict(m) for m in data.get("matches", ())),
+        events=_each(lambda e: Event(**e), data.get("events")),
+        casualties=_each(lambda c: Casualty(**c), data.get("casualties")),
+        people=_each(lambda p: Person(**p), data.get("people")),
+        countries=_strings(data.get("countries")),
+        regions=_strings(data.get("regions")),
+        matches=_each(RuleMatch.from_dict, data.get("matches")),
         language=data.get("language") or "en",
         relevance=_relevance(data.get("relevance")),
     )
 
 
-def _relevance(data: dict[str, Any] | None) -> Relevance | None:
-    if not data:
+def _each(build: Callable[[Mapping[str, Any]], T], entries: object) -> tuple[T, ...]:
+    """What `build` makes of each stored entry that is an object of the fields it takes; the others are skipped."""
+    if not isinstance(entries, list):
+        return ()
+    out = []
+    for entry in entries:
+        if isinstance(entry, Mapping):
+            try:
+                out.append(build(entry))
+            except (TypeError, KeyError, ValueError):
+                continue
+    return tuple(out)
+
+
+def _strings(entries: object) -> tuple[str, ...]:
+    return tuple(e for e in entries if isinstance(e, str)) if isinstance(entries, list) else ()
+
+
+def _relevance(data: RelevanceJSON | None) -> Relevance | None:
+    if not isinstance(data, Mapping):
         return None
-    return Relevance(float(data["score"]), float(data["threshold"]), tuple((t, float(w)) for t, w in data["terms"]))
+    try:
+        return Relevance(float(data["score"]), float(data["threshold"]), tuple((t, float(w)) for t, w in data["terms"]))
+    except (TypeError, KeyError, ValueError):
+        return None
 
 
 def _dt(value: str | None) -> datetime | None:

@@ -206,3 +206,31 @@ def test_the_listing_cache_keeps_the_most_recent_and_a_new_hash_is_a_new_entry()
     cache.put(("a3", "h3"), {"countries": ["Chad"]})
     assert cache.get(("a2", "h2")) is None and cache.get(("a1", "h1")) is not None
     assert cache.get(("a1", "edited")) is None  # an edited article (new content hash) is read again
+
+
+async def test_a_damaged_stored_detection_reads_as_empty_and_the_story_stays_listed(seeded, core):
+    """A detection row written by an older version or damaged (not an object; entries of the wrong shape) is
+    read as empty, entry by entry: the brief and the story view still work from the other report."""
+    from sqlalchemy import update
+
+    from bot.storage.tables import ArticleRow
+
+    async with seeded.db.session() as session:
+        ids = sorted((await session.scalars(select(ArticleRow.id).where(ArticleRow.story_id == STORY_ID))).all())
+        await session.execute(
+            update(ArticleRow).where(ArticleRow.id == ids[0]).values(detection=["not", "an", "object"])
+        )
+        await session.execute(
+            update(ArticleRow)
+            .where(ArticleRow.id == ids[1])
+            .values(detection={"events": ["ceasefire"], "matches": [7, {"rule": "x"}], "people": "Blinken"})
+        )
+        await session.commit()
+    reply = await run(core, "brief armenia")
+    assert reply.ok, body(reply)
+    assert reply.data["story_ids"] == [STORY_ID] and len(reply.summaries[0].sources) == 2
+    async with seeded.db.session() as session:
+        story = await session.get(Story, STORY_ID)
+        listed = (await listed_members(session, [STORY_ID], "local"))[STORY_ID]
+    view = build_view(story, listed, STORY_ID, "local", reasons=False)
+    assert len(view.summary.sources) == 2

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from bot.codec import detection_of
 from bot.commands.deps import sa, search, tables
 
 if TYPE_CHECKING:
@@ -370,9 +371,7 @@ async def topic_index(session: AsyncSession, tenant: str, *, scan: int = SCAN_LI
             .limit(scan)
         )
     ).all()
-    for det in rows:
-        if not isinstance(det, dict):
-            continue
+    for det in map(detection_of, rows):
         for p in det.get("people") or []:
             name = p.get("name") if isinstance(p, dict) else p
             if isinstance(name, str) and name:

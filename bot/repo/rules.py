@@ -13,6 +13,7 @@ import yaml
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.codec import detection_of
 from bot.errors import RuleError
 from bot.limits import tenant_full
 from bot.models import SEVERITIES, RuleMatch, Severity
@@ -301,10 +302,10 @@ async def match_rule(
         found.update({r.id: m for r in rows if (m := cache.get(r.id)) is not None})
         rows = [r for r in rows if r.id not in cache]
     for row in rows:
-        for m in (row.detection or {}).get("matches") or []:
-            if isinstance(m, Mapping) and m.get("rule") == name:
-                severity: Severity = m["severity"] if m.get("severity") in SEVERITIES else "routine"
-                found[row.id] = RuleMatch(rule=name, reason=str(m.get("reason") or ""), severity=severity)
+        for stored in detection_of(row.detection).get("matches") or []:
+            if isinstance(stored, Mapping) and stored.get("rule") == name:
+                severity: Severity = stored["severity"] if stored.get("severity") in SEVERITIES else "routine"
+                found[row.id] = RuleMatch(rule=name, reason=str(stored.get("reason") or ""), severity=severity)
     rule = await get_rule(session, tenant, name)
     if rule is None or not rows:
         return found

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Text, bindparam, cast, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.codec import article_from_row, detection_from_dict
+from bot.codec import article_from_row, detection_from_dict, detection_of
 from bot.models import CASUALTY_KINDS, QUALIFIERS, Casualty, RuleMatch, Severity, Source, Summary
 from bot.repo.search import MEMBER_ORDER, visible, visible_ids
 from bot.storage.db import chunked
@@ -101,7 +101,7 @@ def build_view(
     if reasons and any(isinstance(a, ListedArticle) for a in articles):
         raise ValueError("build_view: why each source is in its story needs the articles' texts")
     state = tenant_state(story, tenant)
-    detections: list[dict[str, Any]] = [a.detection if isinstance(a.detection, dict) else {} for a in articles]
+    detections = [detection_of(a.detection) for a in articles]
     ceasefire = state.get("ceasefire") if isinstance(state.get("ceasefire"), str) else None
     event_types: list[str] = [t for t in _list(state.get("event_types")) if isinstance(t, str)]
     people: list[str] = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from bot.models import CasualtyCause, CasualtyKind, Qualifier, Severity
+from bot.models import CasualtyCause, CasualtyKind, EventType, Qualifier, Severity
 
 
 class FeedSpecJSON(TypedDict, total=False):
@@ -46,6 +46,49 @@ class MatchJSON(TypedDict):
     reason: str
     severity: Severity
     articles: list[str]  # article ids
+
+
+class EventJSON(TypedDict):
+    """A `bot.models.Event` as stored (`dataclasses.asdict`)."""
+
+    type: EventType
+    status: str | None
+    evidence: str
+    cue: str
+
+
+class PersonJSON(TypedDict):
+    """A `bot.models.Person` as stored (`dataclasses.asdict`)."""
+
+    name: str
+    title: str | None
+    country: str | None
+    evidence: str
+
+
+class RelevanceJSON(TypedDict):
+    """A `bot.models.Relevance` as stored: the score, the bar and the terms that decided it."""
+
+    score: float
+    threshold: float
+    terms: list[tuple[str, float]]  # JSON gives [term, weight] lists back
+
+
+class DetectionJSON(TypedDict, total=False):
+    """`articles.detection`: a `bot.models.Detection` as `bot.codec.detection_to_dict` writes it (every key).
+
+    Rows of older versions may lack keys (the column default is `{}`); `detection_from_dict` reads what is
+    there, and readers of many rows at once (`bot.repo.stories.build_view`) skip entries of the wrong shape.
+    """
+
+    events: list[EventJSON]
+    casualties: list[CasualtyJSON]
+    people: list[PersonJSON]
+    countries: list[str]
+    regions: list[str]
+    matches: list[MatchJSON]
+    language: str
+    relevance: RelevanceJSON | None
 
 
 class SourceJSON(TypedDict, total=False):

@@ -14,7 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from bot.models import AlertKind
-from bot.storage.shapes import AlertShown, DeliveryPayload, FeedSpecJSON, StoryState
+from bot.storage.shapes import AlertShown, DeliveryPayload, DetectionJSON, FeedSpecJSON, StoryState
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -118,7 +118,7 @@ class ArticleRow(Base):
     seen_at: Mapped[datetime]
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     story_id: Mapped[str | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), nullable=True)
-    detection: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    detection: Mapped[DetectionJSON] = mapped_column(JSON, default=dict)
     search_text: Mapped[str] = mapped_column(Text, default="")
     # When the event happened (`bot.stories.cluster.event_time`): what `brief --since`, digests and "is it news" use.
     event_at: Mapped[datetime] = mapped_column(default=_event_default)

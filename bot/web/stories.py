@@ -18,7 +18,7 @@ from typing import TypedDict
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.codec import casualty_to_dict, detection_from_dict
+from bot.codec import casualty_to_dict, detection_from_dict, detection_of
 from bot.masking import mask_secrets
 from bot.models import SEVERITIES, Summary
 from bot.repo import search
@@ -254,7 +254,7 @@ def _facts(rows: Sequence[ArticleRow] | Sequence[ListedArticle]) -> tuple[Fact, 
     """Each event, ceasefire status and current casualty figure of the reports, once, with its sentence."""
     out: dict[tuple[str, str], Fact] = {}
     for row in rows:
-        det = detection_from_dict(row.detection if isinstance(row.detection, dict) else {})
+        det = detection_from_dict(detection_of(row.detection))
         source = f"{row.outlet}: {row.title}"
         for ev in det.events:
             if ev.type != "casualties":
