@@ -35,6 +35,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.platforms import slack_blocks as render
+from adapters.slack.payloads import Action, Channel, Container, Interaction, SlashCommand, View, view_state_value, who
 from adapters.slack.settings import SlackSettings
 from adapters.slack.sink import PREFIX, ChannelPacer, SlackSink, build_client
 from bot.admins import slack_admin
@@ -278,7 +279,7 @@ class SlackAdapter:
         self.app.view(render.RULE_MODAL)(self._on_rule_submit)
         self.app.view(render.RULE_SAVE_MODAL)(self._on_rule_save)
 
-    async def _on_command(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
+    async def _on_command(self, ack: Any, body: SlashCommand, respond: Any) -> None:
         """Any slash command: ack at once, run the core, answer through response_url."""
         await ack()
         team, user = body.get("team_id", ""), body.get("user_id", "")
@@ -298,7 +299,7 @@ class SlackAdapter:
         await self._respond(respond, reply)
 
     async def _maybe_open_modal(
-        self, name: str, args: tuple[str, ...], caller: Caller, channel: str, body: dict[str, Any]
+        self, name: str, args: tuple[str, ...], caller: Caller, channel: str, body: SlashCommand
     ) -> bool:
         """`/watch add [NAME]` or `/watch edit NAME` with no options opens the rule editor instead."""
         if name != "watch" or not args or args[0].lower() not in ("add", "edit") or len(args) > 2:
@@ -325,45 +326,41 @@ class SlackAdapter:
             return False
         return True
 
-    async def _on_button(self, ack: Any, body: dict[str, Any], respond: Any, command: str) -> None:
+    async def _on_button(self, ack: Any, body: Interaction, respond: Any, command: str) -> None:
         await ack()
-        action = (body.get("actions") or [{}])[0]
+        action = (body.get("actions") or [Action()])[0]
         value = str(action.get("value") or "")
-        team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
-        user = (body.get("user") or {}).get("id", "")
-        channel_id = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id", "")
+        team, user, username = who(body)
+        channel_id = (body.get("channel") or Channel()).get("id") or (body.get("container") or Container()).get(
+            "channel_id", ""
+        )
         try:
             channel = channel_of(team, channel_id)
         except BadChannel as exc:
             await self._respond(respond, Reply(text=f"Error: {exc}", ok=False, ephemeral=True), ephemeral=True)
             return
-        caller = await self.caller(team, user, (body.get("user") or {}).get("username"))
+        caller = await self.caller(team, user, username)
         inv = Invocation(command=command, args=(value,) if value else (), caller=caller, channel=channel)
         reply = await self.core.dispatch(inv)
         await self._respond(respond, reply, ephemeral=True)
 
-    async def _on_mute(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
+    async def _on_mute(self, ack: Any, body: Interaction, respond: Any) -> None:
         """The alert's "Mute story" button runs `mute STORY_ID`."""
         await self._on_button(ack, body, respond, "mute")
 
-    async def _on_brief(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
+    async def _on_brief(self, ack: Any, body: Interaction, respond: Any) -> None:
         """The alert's "Brief: TOPIC" button runs `brief TOPIC`, answered only to the clicker."""
         await self._on_button(ack, body, respond, "brief")
 
     # ------------------------------------------------------------------ rule modal
 
     @staticmethod
-    def _metadata(body: dict[str, Any]) -> dict[str, Any]:
+    def _metadata(body: Interaction) -> dict[str, Any]:
         try:
-            data = json.loads((body.get("view") or {}).get("private_metadata") or "{}")
+            data = json.loads((body.get("view") or View()).get("private_metadata") or "{}")
         except ValueError:
             return {}
         return data if isinstance(data, dict) else {}
-
-    @staticmethod
-    def _value(body: dict[str, Any], block: str, action: str) -> str:
-        values = ((body.get("view") or {}).get("state") or {}).get("values") or {}
-        return str(((values.get(block) or {}).get(action) or {}).get("value") or "").strip()
 
     async def _within(self, coro: Any) -> tuple[Reply | None, asyncio.Task[Reply]]:
         """Run a dispatch; give it MODAL_WAIT seconds before the modal must be answered."""
@@ -404,16 +401,15 @@ class SlackAdapter:
             return "update", render.rule_preview(reply, metadata=self._remember(rule))
         return "update", render.rule_result(reply)
 
-    async def _on_rule_submit(self, ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def _on_rule_submit(self, ack: Any, body: Interaction, client: AsyncWebClient) -> None:
         """Editor submitted: dispatch without --yes; errors inline, else the preview with Save."""
         meta = self._metadata(body)
         mode = "edit" if meta.get("mode") == "edit" else "add"
-        name = self._value(body, render.NAME_BLOCK, render.NAME_INPUT)
-        spec = self._value(body, render.SPEC_BLOCK, render.SPEC_INPUT)
-        team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
-        user = (body.get("user") or {}).get("id", "")
+        name = view_state_value(body, render.NAME_BLOCK, render.NAME_INPUT)
+        spec = view_state_value(body, render.SPEC_BLOCK, render.SPEC_INPUT)
+        team, user, username = who(body)
         channel = str(meta.get("channel") or "")  # rule commands act on no channel
-        caller = await self.caller(team, user, (body.get("user") or {}).get("username"))
+        caller = await self.caller(team, user, username)
         rule = PendingRule(mode=mode, name=name, spec=spec, channel=channel, user=user)
         inv = Invocation("watch", (mode, name, "--spec", spec), caller, channel)
         reply, task = await self._within(self.core.dispatch(inv))
@@ -427,7 +423,7 @@ class SlackAdapter:
         # Too slow for the 3 s window: show a waiting view, then update it when the backtest is done.
         waiting = render.rule_result(Reply(text=":hourglass: Running the backtest preview…"))
         await ack(response_action="update", view=waiting)
-        view_id = (body.get("view") or {}).get("id")
+        view_id = (body.get("view") or View()).get("id")
         self._spawn(self._finish_preview(task, rule, view_id, meta))
 
     async def _finish_preview(
@@ -444,11 +440,11 @@ class SlackAdapter:
             except SlackApiError as exc:
                 log.warning("slack views.update failed: %s", exc)
 
-    async def _on_rule_save(self, ack: Any, body: dict[str, Any]) -> None:
+    async def _on_rule_save(self, ack: Any, body: Interaction) -> None:
         """Save pressed on the preview: dispatch with --yes and show the outcome."""
         meta = self._metadata(body)
         rule = self._recall(meta)
-        user = (body.get("user") or {}).get("id", "")
+        team, user, username = who(body)
         if rule is None or rule.user != user:
             await ack(
                 response_action="update",
@@ -457,14 +453,13 @@ class SlackAdapter:
                 ),
             )
             return
-        team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
-        caller = await self.caller(team, user, (body.get("user") or {}).get("username"))
+        caller = await self.caller(team, user, username)
         self._pending.pop(str(meta.get("token") or ""), None)
         inv = Invocation("watch", (rule.mode, rule.name, "--spec", rule.spec, "--yes"), caller, rule.channel)
         reply, task = await self._within(self.core.dispatch(inv))
         if reply is None:
             await ack(response_action="update", view=render.rule_result(Reply(text=":hourglass: Saving…")))
-            view_id = (body.get("view") or {}).get("id")
+            view_id = (body.get("view") or View()).get("id")
             self._spawn(self._finish_save(task, view_id))
         else:
             await ack(response_action="update", view=render.rule_result(reply))
