@@ -732,3 +732,16 @@ def test_victims_after_a_pronoun_and(detector: Detector) -> None:
     text = "A driver in California was unable to stop. The crash killed him and three of his family members."
     assert [(c.count, c.kind) for c in _cas(detector, text)] == [(3, "killed")]
     assert [c.count for c in _cas(detector, "The bomb killed them and 12 others in the market.")] == [12]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rogue elephant named after Osama bin Laden died in captivity. A deadly rampage by the animal killed five villagers.",
+        "Officials said a crocodile killed two fishermen on the river near the militants' former camp on Sunday.",
+        "Two surfers were killed in shark attacks off the coast this week.",
+    ],
+)
+def test_deaths_caused_by_animals_are_no_conflict_even_beside_an_armed_group(detector: Detector, text: str) -> None:
+    causes = {c.cause for c in _cas(detector, text) if c.current}
+    assert causes and "conflict" not in causes

@@ -1689,3 +1689,51 @@ def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detecto
 )
 def test_five_status_classes_of_the_f_batch(detector: Detector, line: str, status: str | None) -> None:
     assert _line_status(detector, line) == status
+
+
+# --- a current toll of one incident of armed violence reports an attack ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "At least 45 people killed in Syria by Russian and government planes",
+            "Russian and Syrian government warplanes carried out raids on rebel-held towns on Monday, monitors said.",
+        ),
+        (
+            "Foreign Secretary statement on the situation in El Fasher",
+            "The UK is appalled by reports that at least 40 civilians were killed in El Fasher this week by the Rapid"
+            " Support Forces.",
+        ),
+        (
+            "Hotel siege ends in Kabul",
+            "Afghan forces ended the siege of a hotel in Kabul on Friday; six guests and five assailants were killed.",
+        ),
+    ],
+)
+def test_a_current_toll_of_an_incident_is_an_attack(detector: Detector, title: str, text: str) -> None:
+    assert {"casualties", "clash"} <= _types(detector, text, title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A war's running total is no incident.
+        ("Government and rebels sign peace deal", "The war has killed more than 13,000 people since 1996."),
+        # Deaths of no armed violence.
+        (
+            "Rogue elephant dies in captivity",
+            "A deadly October rampage by the elephant killed five villagers in Assam.",
+        ),
+        ("Ferry capsizes on the lake", "At least 30 passengers drowned when the ferry capsized on Sunday."),
+    ],
+)
+def test_a_war_total_or_a_death_of_no_violence_is_no_attack(detector: Detector, title: str, text: str) -> None:
+    assert "clash" not in _types(detector, text, title)
+
+
+def test_an_incident_toll_beside_a_truce_does_not_make_it_violated(detector: Detector) -> None:
+    title = "Israel and Hamas agree to a four-day ceasefire"
+    text = "Israel and Hamas agreed on Monday to a four-day truce. Two people were killed in a strike on Friday."
+    assert _status(detector, text, title) == "agreed"

@@ -1268,7 +1268,10 @@ _CAUSE_EVENT = _words(
     r"collapse of (?:an?|the) [\w\s-]{0,20}?(?:building|bridge|roof|wall|dam|stadium|house|tower|structure|mine)|"
     r"crash(?:es|ed)?|collisions?|collided|capsiz\w*|ferry|ferries|shipwreck|sank|sinking|derail\w*|stampede|accidents?|drown\w*|"
     r"fire broke out|blaze|(?:plane|jet|airliner|aircraft|helicopter|bus|train|truck|lorry|boat|ship|vessel)\s+(?:[\w-]+\s+)?"
-    r"(?:plunged?|plunges|went down|overturned|veered|plummeted|caught fire|ran off))\b)"
+    r"(?:plunged?|plunges|went down|overturned|veered|plummeted|caught fire|ran off)|"
+    # Killed by an animal: no fight ("a rogue elephant's rampage killed five villagers"). Not tigers, lions or
+    # wolves, which name armed groups (the Tamil Tigers, the Lions' Den, the Grey Wolves).
+    r"(?:wild\s+)?animals?|wildlife|elephants?|leopards?|crocodiles?|alligators?|sharks?|snakes?|snakebites?)\b)"
     r"|(?P<disease>\b(?:ebola|covid(?:-19)?|coronavirus|cholera|measles|malaria|dengue|mpox|outbreaks?(?!\s+of\s+(?:fighting|violence|combat|war|hostilities|clashes|unrest))|epidemics?|pandemic|virus|"
     r"diseases?|influenza|flu|overdoses?|opioids?|fentanyl|infections?|heart attacks?)\b)"
     r"|(?P<crime>\b(?:serial killer|murder(?:s|ed|ing)?|homicides?|robbery|robbers|stabb\w*|mass shooting|shooting spree|domestic violence)\b)"
@@ -1276,7 +1279,8 @@ _CAUSE_EVENT = _words(
     r"|(?P<conflict>\b(?:air\s?strikes?|drone strikes?|missile strikes?|suicide (?:attack|bomb)\w*|car bombs?|roadside bombs?|attack(?:s|ed|ers?)?|"
     r"strikes?|struck|shell(?:ing|ed|s)|bomb(?:s|ing|ings|ed|ers?)?|clash(?:es|ed)?|fighting|fought|battles?|wars?|warfare|massacres?|"
     r"ambush(?:es|ed)?|raids?|rockets?|drones?|missiles?|mortars?|artillery|gunfire|snipers?|offensive|insurgency|combat|hostilities|"
-    r"grenades?|explosive devices?|ieds?|crossfire|assassinat\w*|genocide|terror(?:ist)?\s+attacks?)\b)"
+    r"grenades?|explosive devices?|ieds?|crossfire|assassinat\w*|genocide|terror(?:ist)?\s+attacks?|sieges?|besieged|"
+    r"gun ?battles?|firefights?|shoot-?outs?)\b)"
     # A state of conflict rather than one event: a cause, but it dates nothing ("killed in the conflict in 2018").
     r"|(?P<ongoing>\b(?:conflicts?|violence|unrest|outbreaks?\s+of\s+(?:fighting|violence|combat|war|hostilities|clashes|unrest))\b)"
 )
@@ -1284,6 +1288,7 @@ _CAUSE_EVENT = _words(
 _CAUSE_ACTOR = _words(
     r"(?P<conflict>\b(?:gunmen|militants?|insurgents?|troops|soldiers|rebels?|terrorists?|jihadists?|militias?|militiamen|"
     r"army|armed forces|security forces|guerrillas?|extremists?|taliban|al-shabab|boko haram|islamic state|isis|isil|hamas|hezbollah|"
+    r"assailants|paramilitar(?:y|ies)|rapid support forces|rsf|government forces|[\w-]+-led forces|"
     r"houthis?|al-qaida|al-qaeda)\b)"
     r"|(?P<crime>\b(?:gunman|killer|robbers?|police said a man|a man (?:shot|stabbed|killed)|suspect)\b)"
 )

@@ -1455,6 +1455,9 @@ _UNACCEPTED = re.compile(
 )
 
 
+_INCIDENT_TOLL = 1000  # a conflict toll below this is one incident's, not a war's running total
+
+
 def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -> list[Event]:
     """Turn readings into the article's events: one per type, the ceasefire with its weightiest status."""
     events: list[Event] = []
@@ -1470,14 +1473,24 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
     by_type: dict[str, list[Reading]] = {}
     for r in found:
         by_type.setdefault(r.type, []).append(r)
-    # Casualties among armed men in the headline or lead are fighting.
+    # Casualties among armed men in the headline or lead are fighting; so is the toll of one incident of armed
+    # violence, whoever the victims ("45 people killed by government planes", "40 civilians killed" in a statement
+    # on a siege): the reader learns of an attack. A war's running total ("the war has killed 13,000") is no
+    # incident: tolls of a thousand or more stay casualties alone.
+    implied: set[str] = set()
     for c in casualties:
         if (
             c.current
-            and c.who in _ARMED_WHO
             and c.kind in ("killed", "dead", "wounded", "injured")
-            and c.cause in (None, "conflict")  # soldiers killed in a helicopter crash died in no fight
+            and (
+                (c.who in _ARMED_WHO and c.cause in (None, "conflict"))  # soldiers killed in a crash died in no fight
+                or (c.cause == "conflict" and c.count < _INCIDENT_TOLL)
+            )
         ):
+            if c.who not in _ARMED_WHO:
+                # The toll tells of an attack, not of when it happened: beside a truce it may be the fighting that
+                # led to it, so it never turns a truce in force into a violated one (below).
+                implied.add(c.evidence)
             sent = next((s for s in doc.sentences if s.text == c.evidence), None)
             if sent is not None and sent.weight >= 2.0:
                 by_type.setdefault("clash", []).append(Reading("clash", None, 2.0, sent))
@@ -1519,7 +1532,7 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
                 # Talks that produced the truce the headline or lead reports as agreed: the agreement is the news.
                 del scores["talks"]
             status = max(scores, key=lambda s: (scores[s], -_PRIORITY.index(s))) if scores else None
-            clash = by_type.get("clash", [])
+            clash = [r for r in by_type.get("clash", []) if r.sentence.text not in implied]
             unaccepted = None
             if status == "agreed" and sum(r.weight for r in clash) < _THRESHOLDS["clash"]:
                 unaccepted = next((m for s in doc.sentences if (m := _UNACCEPTED.search(s.folded))), None)
