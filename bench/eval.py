@@ -335,6 +335,10 @@ def score_feed_item(c: Counts, labels: dict[str, Any], title: str, text: str, de
         notes.append("wanted item raised no alert")
     if wanted != alerted:
         c.causes[_cause(labels, det, wanted)] += 1
+    if hot and not wanted:
+        # Which rules sent the unwanted URGENT or FLASH alerts, on what (a class, as a total; never the item).
+        rules = "+".join(sorted({m.rule for m in hot}))
+        c.causes[f"of those, URGENT/FLASH from {rules} ({_cause(labels, det, wanted).removeprefix('unwanted: ')})"] += 1
     kw = bool(KEYWORDS.search(f"{title}\n{text}"))
     c.kw_alerted += kw
     c.kw_alerted_wanted += kw and wanted
