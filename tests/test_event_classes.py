@@ -1737,3 +1737,35 @@ def test_an_incident_toll_beside_a_truce_does_not_make_it_violated(detector: Det
     title = "Israel and Hamas agree to a four-day ceasefire"
     text = "Israel and Hamas agreed on Monday to a four-day truce. Two people were killed in a strike on Friday."
     assert _status(detector, text, title) == "agreed"
+
+
+# --- the state of a truce agreed before is no agreement (corpus convention 5) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Cease-fire violated hours after it began",
+            "The cease-fire agreement signed by the government and the rebels on Friday was violated hours after it"
+            " took effect, with both sides accusing each other of attacks.",
+        ),
+        (
+            "Cease-fire holds; war of words continues",
+            "A cease-fire agreement between the government and rebels held for a fourth day on Monday.",
+        ),
+        (
+            "Truce collapses",
+            "The truce the two sides agreed last month collapsed on Tuesday when rebels attacked the town.",
+        ),
+    ],
+)
+def test_a_truce_holding_broken_or_over_is_no_agreement(detector: Detector, title: str, text: str) -> None:
+    types = _types(detector, text, title)
+    assert "ceasefire" in types and "agreement" not in types
+
+
+def test_a_truce_signed_today_is_still_an_agreement(detector: Detector) -> None:
+    title = "Government and rebels sign ceasefire"
+    text = "The government and the rebels signed a ceasefire agreement in Addis Ababa on Monday."
+    assert {"ceasefire", "agreement"} <= _types(detector, text, title)

@@ -1563,4 +1563,8 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
         # ignore the cease-fire", "accusing each other of violating the truce" report hostile acts, though no
         # clash word names them.
         events.append(Event("clash", None, truce.evidence))
+    if truce is not None and truce.status in ("holding", "violated", "collapsed"):
+        # The news is the state of a truce agreed before: holding, broken or over. Its agreement is no news of the
+        # item (corpus convention 5: "Cease-fire Violated Hours After It Began", "Cease-Fire Holds").
+        events = [e for e in events if e.type != "agreement"]
     return events
