@@ -615,3 +615,126 @@ def test_countries_are_named_as_the_gazetteer_names_them(detector: Detector) -> 
     det = detector.detect("Governo cabo-verdiano aprova novo orçamento", "O documento segue para o parlamento.")
     assert "Cabo Verde" in det.countries
     assert "Cape Verde" not in det.countries
+
+
+# (language, headline, lead, event types, countries at least, countries never, relevant)
+FOURTH_BATCH = [
+    # A meeting still to come in the headline or first sentence: the item's later meeting words name it.
+    (
+        "es",
+        "Los presidentes de Perú y Chile se reunirán en Lima el jueves",
+        "Será la primera cumbre entre ambos desde 2019. La reunión tratará de comercio.",
+        set(),
+        {"Peru", "Chile"},
+        set(),
+        True,
+    ),
+    (
+        "fr",
+        "Forum de Dakar : un entretien avec l'organisateur",
+        "Les ministres de la Défense africains se retrouvent à partir de lundi à Dakar. Le sommet durera deux jours.",
+        set(),
+        {"Senegal"},
+        set(),
+        True,
+    ),
+    (
+        "pt",
+        "Ministro angolano visita Moçambique no próximo mês",
+        "O encontro com o Presidente moçambicano ainda não tem data.",
+        set(),
+        {"Angola", "Mozambique"},
+        set(),
+        True,
+    ),
+    (
+        "ru",
+        "Министры иностранных дел Турции и Ирана встретятся в Анкаре",
+        "Переговоры будут посвящены Сирии.",
+        set(),
+        {"Turkey", "Iran"},
+        set(),
+        True,
+    ),
+    # ... but a telephone call beside it is talks held.
+    (
+        "uk",
+        "Міністри Польщі та Литви зустрінуться у Вільнюсі",
+        "Дату зустрічі погодили під час телефонної розмови у вівторок.",
+        {"talks"},
+        {"Poland", "Lithuania"},
+        set(),
+        True,
+    ),
+    (
+        "es",
+        "Los cancilleres de México y Guatemala se reunirán en la frontera",
+        "La fecha se fijó en una conversación telefónica el lunes.",
+        {"talks"},
+        {"Mexico", "Guatemala"},
+        set(),
+        True,
+    ),
+    # A language's name is no country: acronyms "in English", texts "in Ukrainian"; a title in 《》 is no place.
+    (
+        "pt",
+        "Relatório da ONU sobre a seca em Angola",
+        "O programa, conhecido pela sigla inglesa WFP, distribuiu alimentos.",
+        set(),
+        {"Angola"},
+        {"United Kingdom"},
+        False,
+    ),
+    (
+        "fr",
+        "Un festival de cinéma s'ouvre à Dakar",
+        "Les films sont sous-titrés en anglais et en espagnol.",
+        set(),
+        {"Senegal"},
+        {"United Kingdom", "Spain"},
+        False,
+    ),
+    (
+        "es",
+        "Una feria del libro abre en Ecuador",
+        "Hay títulos en inglés y en francés.",
+        set(),
+        {"Ecuador"},
+        {"United Kingdom", "France"},
+        False,
+    ),
+    (
+        "uk",
+        "У Львові видали словник",
+        "Книжку видано українською мовою та англійською мовою.",
+        set(),
+        set(),
+        {"United Kingdom"},
+        False,
+    ),
+    ("zh", "《新苏黎世报》评论经济前景", "文章认为增长将放缓。", set(), set(), {"Switzerland"}, False),
+    ("zh", "《维也纳日报》关注能源价格", "报道称电价上涨。", set(), set(), {"Austria"}, False),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events", "countries", "not_countries", "relevant"), FOURTH_BATCH)
+def test_classes_of_the_fourth_batch(
+    detector: Detector,
+    lang: str,
+    title: str,
+    text: str,
+    events: set[str],
+    countries: set[str],
+    not_countries: set[str],
+    relevant: bool,
+) -> None:
+    _reads_as(detector, (lang, title, text), events, None, countries, not_countries)
+    # An announced meeting is still relevant (README: an upcoming visit is relevant with no event type).
+    det = detector.detect(title, text)
+    assert det.relevance is not None and det.relevance.relevant is relevant
+
+
+def test_a_country_named_outside_a_title_is_still_found(detector: Detector) -> None:
+    det = detector.detect("《新苏黎世报》报道美国总统访问维也纳", "两国领导人举行了会谈。")
+    assert {"United States", "Austria"} <= set(det.countries)
+    assert "Switzerland" not in det.countries

@@ -135,12 +135,23 @@ class _Lexicon:
     people: tuple[tuple[re.Pattern[str], gazetteer.Watched], ...]
     anniversary: re.Pattern[str]
     no_clash: re.Pattern[str]
+    # Phrases that hold a country's name or adjective but name a language or a publication ("na sigla inglesa",
+    # "en anglais"): blanked before countries are looked for.
+    not_places: re.Pattern[str]
+    # A meeting still to come, in the headline or first sentence: the item's meeting words are that meeting.
+    upcoming: re.Pattern[str]
+    # A telephone call: talks held, even beside a meeting still to come.
+    calls: re.Pattern[str]
     # Phrases holding an event's cue that are not that event ("战斗机", a fighter jet, is no battle).
     not_cues: dict[EventType, re.Pattern[str]]
     # Words shortly before a cue that make it sought, intended or threatened, not done ("seeks talks",
     # "to reach a deal", "intend to impose sanctions"): the cue is not that event.
     hedges: dict[EventType, re.Pattern[str]]
 
+
+# A title in Chinese title marks (《纽约时报》, a newspaper; 《明斯克协议》 is a title too) names a work, not a place
+# of the news: blanked for countries (the agreement's place is no party to it either).
+_ZH_TITLE = re.compile(r"《[^《》]{1,30}》")
 
 _HEDGE_REACH = 40  # characters before a cue where a hedge counts (about six words; Chinese below)
 _ZH_HEDGE_REACH = 12
@@ -309,6 +320,9 @@ def lexicon(lang: str) -> _Lexicon:
         people=tuple(people),
         anniversary=_alternation(lang, list(data.get("anniversary") or [])),
         no_clash=_alternation(lang, list(data.get("no_clash") or [])),
+        not_places=_alternation(lang, list(data.get("not_places") or [])),
+        upcoming=_alternation(lang, list(data.get("upcoming") or [])),
+        calls=_alternation(lang, list(data.get("calls") or [])),
         not_cues={cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("not_cues") or {}).items()},
         hedges={cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges") or {}).items()},
     )
@@ -418,12 +432,19 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
     # An anniversary in the headline or lead names a past attack; a disaster or accident is no fighting.
     lead = fold(lang, " ".join(sentences[:2]))
     no_clash = bool(lex.anniversary.search(lead) or lex.no_clash.search(lead))
+    # A meeting announced as still to come: the item's meeting words name it, not talks held (no talks).
+    upcoming = bool(lex.upcoming.search(lead))
+    announced = False
     for sentence in sentences:
         folded = fold(lang, sentence)
+        # Names of languages and publications are no places ("sigla inglesa", 《新苏黎世报》): blanked for countries.
+        placed = lex.not_places.sub(_blank, folded)
+        if lang == "zh":
+            placed = _ZH_TITLE.sub(_blank, placed)
         for anchor, pattern, canonical, cap in lex.country_forms:
-            if canonical in countries or anchor not in folded:
+            if canonical in countries or anchor not in placed:
                 continue
-            for m in pattern.finditer(folded):
+            for m in pattern.finditer(placed):
                 if not cap or sentence[m.start()].isupper():
                     countries[canonical] = None
                     break
@@ -434,6 +455,12 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
         masked = lex.events["ceasefire"].sub(_blank, folded)
         for etype in _ORDER:
             if etype == "clash" and (no_clash or lex.anniversary.search(folded)):
+                continue
+            if etype == "talks" and upcoming and not lex.calls.search(folded):
+                # Still relevant (README: an announced visit is relevant with no event type).
+                if not announced and (cue := _cue(lex, etype, folded)) is not None:
+                    announced = True
+                    cues.append((cue.group(0), 1.0))
                 continue
             cue = _cue(lex, etype, masked if etype == "clash" else folded)
             if cue is None:
@@ -473,5 +500,5 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
         if person.country and person.country in gazetteer.places().countries:
             countries.setdefault(person.country, None)
     found = [events[t] for t in ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions") if t in events]
-    relevance = Relevance(1.0 if found else 0.0, 0.5, tuple(cues[:4]))
+    relevance = Relevance(1.0 if found or announced else 0.0, 0.5, tuple(cues[:4]))
     return ForeignFindings(found, casualties, list(people.values()), list(countries), relevance)
