@@ -738,3 +738,40 @@ def test_a_country_named_outside_a_title_is_still_found(detector: Detector) -> N
     det = detector.detect("《新苏黎世报》报道美国总统访问维也纳", "两国领导人举行了会谈。")
     assert {"United States", "Austria"} <= set(det.countries)
     assert "Switzerland" not in det.countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "countries", "not_countries"),
+    [
+        # An accord named after a city is no place: the Minsk agreements name no Belarus.
+        (
+            "uk",
+            "Канцлер закликала виконати Мінські домовленості",
+            "Німеччина готова допомогти.",
+            {"Germany"},
+            {"Belarus"},
+        ),
+        ("ru", "Париж призвал соблюдать Минские соглашения", "Об этом заявил министр.", {"France"}, {"Belarus"}),
+        (
+            "fr",
+            "Berlin veut sauver les accords de Minsk",
+            "La chancelière s'exprimait lundi.",
+            {"Germany"},
+            {"Belarus"},
+        ),
+        ("es", "Madrid pide cumplir los acuerdos de Minsk", "Lo dijo el ministro.", {"Spain"}, {"Belarus"}),
+        ("zh", "法国呼吁落实明斯克协议", "外长周一表示。", {"France"}, {"Belarus"}),
+        # ... but the city itself is: talks held in Minsk.
+        ("uk", "Переговори в Мінську тривали до ночі", "Сторони не дійшли згоди.", {"Belarus"}, set()),
+        # "Pro-Russian" separatists name Russia, as the English labels read "pro-Russian".
+        ("uk", "Проросійські бойовики обстріляли позиції біля Маріуполя", "Поранено двох бійців.", {"Russia"}, set()),
+        ("ru", "Пророссийские сепаратисты обстреляли позиции", "Ранены двое военных.", {"Russia"}, set()),
+    ],
+)
+def test_an_accord_named_after_a_city_is_no_place(
+    detector: Detector, lang: str, title: str, text: str, countries: set[str], not_countries: set[str]
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert set(det.countries) >= countries
+    assert not set(det.countries) & not_countries
