@@ -775,3 +775,24 @@ def test_an_accord_named_after_a_city_is_no_place(
     assert det.language == lang
     assert set(det.countries) >= countries
     assert not set(det.countries) & not_countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "relevant"),
+    [
+        # A disaster's or an accident's toll is no conflict news: not relevant on its own.
+        ("pt", "Acidente de comboio faz nove mortos na Índia", "Outras 30 pessoas ficaram feridas.", False),
+        ("es", "Un terremoto deja 25 muertos en el sur de México", "Los rescatistas buscan sobrevivientes.", False),
+        ("zh", "强烈地震造成30人死亡", "救援人员正在搜寻幸存者。", False),
+        ("uk", "Землетрус у Туреччині забрав життя 12 людей", "Рятувальники шукають постраждалих.", False),
+        # ... while a toll of fighting still is.
+        ("pt", "Ataque de insurgentes faz nove mortos em Moçambique", "A polícia confirmou o balanço.", True),
+        ("zh", "空袭造成30人死亡", "医院官员证实了死亡人数。", True),
+    ],
+)
+def test_a_disaster_toll_alone_is_not_relevant(
+    detector: Detector, lang: str, title: str, text: str, relevant: bool
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert det.relevance is not None and det.relevance.relevant is relevant

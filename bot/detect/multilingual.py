@@ -500,5 +500,7 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
         if person.country and person.country in gazetteer.places().countries:
             countries.setdefault(person.country, None)
     found = [events[t] for t in ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions") if t in events]
-    relevance = Relevance(1.0 if found or announced else 0.0, 0.5, tuple(cues[:4]))
+    # A disaster's or an accident's toll (no_clash in the headline or lead) is no conflict news: not relevant alone.
+    core = [e for e in found if not (no_clash and e.type == "casualties")]
+    relevance = Relevance(1.0 if core or announced else 0.0, 0.5, tuple(cues[:4]))
     return ForeignFindings(found, casualties, list(people.values()), list(countries), relevance)
