@@ -796,3 +796,25 @@ def test_a_disaster_toll_alone_is_not_relevant(
     det = detector.detect(title, text)
     assert det.language == lang
     assert det.relevance is not None and det.relevance.relevant is relevant
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "events"),
+    [
+        # The police and protesters in one sentence: policing, not fighting (no clash).
+        ("es", "La policía ataca una marcha de estudiantes en Caracas", "Los manifestantes fueron dispersados.", set()),
+        ("fr", "La police attaque des manifestants à Minsk", "Des dizaines de personnes ont été arrêtées.", set()),
+        ("pt", "Polícia ataca manifestantes em Luanda", "Vários jovens foram detidos.", set()),
+        ("uk", "Поліція атакувала протестувальників у Тбілісі", "Затримано кількох людей.", set()),
+        ("ru", "Полиция атаковала протестующих в Ереване", "Задержаны несколько человек.", set()),
+        # ... while an attack without them is still a clash.
+        ("es", "Un ataque con drones alcanza una base en Siria", "No hubo heridos.", {"clash"}),
+        ("uk", "Ракетна атака на Одесу", "Пошкоджено порт.", {"clash"}),
+    ],
+)
+def test_the_police_against_protesters_is_no_clash(
+    detector: Detector, lang: str, title: str, text: str, events: set[str]
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert {e.type for e in det.events} == events

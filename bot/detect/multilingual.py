@@ -140,6 +140,9 @@ class _Lexicon:
     not_places: re.Pattern[str]
     # A meeting still to come, in the headline or first sentence: the item's meeting words are that meeting.
     upcoming: re.Pattern[str]
+    # The police and protesters in one sentence: policing, whose attack words are no clash.
+    police: re.Pattern[str]
+    protest: re.Pattern[str]
     # A telephone call: talks held, even beside a meeting still to come.
     calls: re.Pattern[str]
     # Phrases holding an event's cue that are not that event ("战斗机", a fighter jet, is no battle).
@@ -323,6 +326,8 @@ def lexicon(lang: str) -> _Lexicon:
         not_places=_alternation(lang, list(data.get("not_places") or [])),
         upcoming=_alternation(lang, list(data.get("upcoming") or [])),
         calls=_alternation(lang, list(data.get("calls") or [])),
+        police=_alternation(lang, list(data.get("police") or [])),
+        protest=_alternation(lang, list(data.get("protest") or [])),
         not_cues={cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("not_cues") or {}).items()},
         hedges={cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges") or {}).items()},
     )
@@ -456,6 +461,8 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
         for etype in _ORDER:
             if etype == "clash" and (no_clash or lex.anniversary.search(folded)):
                 continue
+            if etype == "clash" and lex.police.search(folded) and lex.protest.search(folded):
+                continue  # the police against protesters: policing, not fighting
             if etype == "talks" and upcoming and not lex.calls.search(folded):
                 # Still relevant (README: an announced visit is relevant with no event type).
                 if not announced and (cue := _cue(lex, etype, folded)) is not None:
