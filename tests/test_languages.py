@@ -818,3 +818,18 @@ def test_the_police_against_protesters_is_no_clash(
     det = detector.detect(title, text)
     assert det.language == lang
     assert {e.type for e in det.events} == events
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "count"),
+    [
+        # "Lost their lives" with a possessive is a toll too ("perdieron su vida", "perderam as suas vidas").
+        ("es", "Homenaje en Bogotá", "Se recordó a las 45 personas que perdieron su vida en el atentado.", 45),
+        ("pt", "Cerimónia em Maputo", "Foram lembrados os 12 soldados que perderam as suas vidas no ataque.", 12),
+        ("fr", "Hommage à Bamako", "Les 17 soldats qui ont perdu leur vie dans l'embuscade ont été honorés.", 17),
+    ],
+)
+def test_lives_lost_give_a_toll(detector: Detector, lang: str, title: str, text: str, count: int) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert any(c.count == count and c.kind == "killed" for c in det.casualties)
