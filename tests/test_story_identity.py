@@ -18,6 +18,7 @@ from bot.stories.cluster import (
     cluster,
     cluster_index,
     is_format_title,
+    portfolio_words,
     reference_places,
     stated_date,
     strip_dateline,
@@ -604,3 +605,34 @@ def test_a_title_case_verb_is_no_place_and_a_capital_named_after_its_word_is_a_r
     entry = index._entry(StoryDoc("x", "Bombings in Iraq Kill 40", "Bombs killed 40 people in Iraq.", THURSDAY))
     assert "kill" not in entry.place
     assert "kill" not in entry.specific
+
+
+def test_two_officials_of_one_government_on_one_attack_are_one_party(doc) -> None:  # type: ignore[no-untyped-def]
+    spokesperson = doc(
+        "nsc",
+        "Statement by NSC Spokesperson Caitlin Hayden on the Attack in Mombasa",
+        "The United States condemns in the strongest terms the despicable bombing of a crowded market in "
+        "Mombasa, Kenya, today. We extend our deepest condolences to the families of those killed. We stand with "
+        "the Kenyan people in their efforts to confront terrorism, including the threat posed by al-Shabaab.",
+        T0,
+    )
+    president = doc(
+        "potus",
+        "Obama offers Kenyans condolences after Mombasa market bombing",
+        "President Barack Obama expressed condolences to the government and people of Kenya for the terrorist "
+        "bombing of a market in Mombasa carried out by al-Shabaab, and reaffirmed the partnership between the United "
+        "States and Kenya against terrorism.",
+        T0 + timedelta(hours=20),
+    )
+    # The spokesperson's headline names her, the President's names him: one government speaking on one attack.
+    first, second = cluster([spokesperson, president])
+    assert first == second
+
+
+def test_an_offices_portfolio_is_not_where_the_event_happened() -> None:
+    assert portfolio_words("Minister for Africa condemns attack. The Minister for Africa James Smith said:") == {
+        "africa"
+    }
+    assert portfolio_words("the Minister of State for the Middle East said on Monday") == {"middle", "east"}
+    # A region also named on its own is a place of the text, not only a portfolio.
+    assert portfolio_words("Minister for Africa visits East Africa") == frozenset()

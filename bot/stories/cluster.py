@@ -371,6 +371,13 @@ _REFERENCE = re.compile(
 _VENUE = re.compile(r"\bin\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _ALL_WEEKDAYS = frozenset(WEEKDAYS)
+# An official's portfolio names the region or subject the office covers, not where the event happened: "Minister
+# for Africa", "Minister of State for the Middle East", "Special Envoy for Syria".
+_PORTFOLIO = re.compile(
+    r"\b(?:Minister|Secretary|Envoy|Representative|Commissioner|Under-Secretary)(?: of State)?\s+(?:for|to)\s+"
+    # A second word is the portfolio's ("Middle East") unless a name follows ("Minister for Africa James Duddridge").
+    r"(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+\b(?!\s+[A-Z]))?)"
+)
 _HERE = re.compile(r"\b(?:(?:here|to be|gathered|together)\s+in|[Ww]elcome\s+to)\s+([A-Z][a-z]+)")
 # A report that looks back on an event (an anniversary, "a year after") is not a report of it.
 _RETROSPECT = re.compile(
@@ -425,6 +432,7 @@ class _Entry:
     principal: frozenset[str] = frozenset()  # parties named in the headline or first line: "p:antony blinken"
     parties: frozenset[str] = frozenset()  # every detected person and country, the same keys
     surnames: frozenset[str] = frozenset()  # of the detected people, to find them in another text
+    officials: frozenset[str] = frozenset()  # "p:barack obama=c:united states": detected people and their governments
     deaths: frozenset[int] = frozenset()  # current figures of people killed
     series: bool = False  # the headline is a recurring format's
     specific: frozenset[str] = frozenset()  # names that are no party: places, groups, topics ("aleppo", "minsk")
@@ -621,6 +629,14 @@ def _qualifies(word: str) -> bool:
     return word not in _COUNTRY_PARTS and _country_word(re.split(r"[-'’]", word, maxsplit=1)[0])
 
 
+def portfolio_words(text: str) -> frozenset[str]:
+    """The lower-cased words of the regions or subjects a text names only in an office's portfolio ("Minister for
+    Africa" and no other "Africa"): they say who speaks, not where the event was."""
+    found = Counter(w for m in _PORTFOLIO.finditer(text) for w in _name_word(m.group(1)).split())
+    low = text.lower()
+    return frozenset(w for w, n in found.items() if len(re.findall(rf"\b{re.escape(w)}\b", low)) <= n)
+
+
 def reference_places(text: str) -> frozenset[str]:
     """Places a text names only to say where something else is: "130 kilometers south of Mogadishu", "west of
     Srinagar". The lower-cased first name after each such phrase."""
@@ -732,16 +748,25 @@ def _principal(det: Detection, head: str) -> set[str]:
     return out
 
 
-def _misses_principal(x: _Entry, y: _Entry) -> bool:
+def _misses_principal(x: _Entry, y: _Entry, voices: bool = False) -> bool:
     """True when a principal party of `x` (a person or country of its headline or first line) is never
-    mentioned by `y`; a person counts as mentioned by surname alone."""
+    mentioned by `y`; a person counts as mentioned by surname alone. `voices`: the two report the same attack
+    (violence only, no call or meeting), so an official counts as mentioned when `y` names their government:
+    the President's and his spokesperson's words on one attack are the same party speaking."""
     for party in x.principal - y.parties:
         if party.startswith("p:"):
             surname = party.rsplit(" ", 1)[-1].removeprefix("p:")
             if surname in y.surnames or surname in y.low:
                 continue  # the same person, written without a given name
+            if voices and any(o.split("=", 1) == [party, c] for o in x.officials for c in y.parties):
+                continue
         return True
     return False
+
+
+def _reports_violence(e: _Entry) -> bool:
+    """True when a report's events are all of violence (an attack, its toll): no call, meeting or truce."""
+    return bool(e.events) and _families(e.events) <= {"violence"}
 
 
 def _words(text: str) -> list[str]:
@@ -849,9 +874,10 @@ class StoryIndex:
         # format's title ("Telephone conversation with") say which series, not which event: they count for nothing.
         series = is_format_title(doc.title)
         title = _FORMAT_TITLE.sub("", doc.title, count=1) if series else doc.title
-        lead_names = frozenset(names_of(lead))
+        portfolio = portfolio_words(doc.title + "\n" + doc.text[:SPECIFIC_CHARS])
+        lead_names = frozenset(n for n in names_of(lead) if not set(n.split()) & portfolio)
         names = dict.fromkeys(lead_names, 1.0)
-        names.update(dict.fromkeys(names_of(title), TITLE_WEIGHT))
+        names.update(dict.fromkeys((n for n in names_of(title) if not set(n.split()) & portfolio), TITLE_WEIGHT))
         names.update(dict.fromkeys(("p:" + p.name.lower() for p in det.people), 1.0))
         names.update(dict.fromkeys(("c:" + c.lower() for c in det.countries), 1.0))
         # Wording is what is said beyond the names: the parties' names are counted once, as names.
@@ -894,6 +920,7 @@ class StoryIndex:
                 + ["c:" + p.country.lower() for p in det.people if p.country]
             ),
             surnames=frozenset(p.name.split()[-1].lower() for p in det.people),
+            officials=frozenset(f"p:{p.name.lower()}=c:{p.country.lower()}" for p in det.people if p.country),
             deaths=frozenset(c.count for c in det.casualties if c.current and c.kind in _DEATHS),
             series=series,
         )
@@ -1260,7 +1287,8 @@ class StoryIndex:
 
         One way round is no conflict: an official's readout names more than an outlet's report of it.
         """
-        return _misses_principal(a, b) and _misses_principal(b, a)
+        voices = _reports_violence(a) and _reports_violence(b)
+        return _misses_principal(a, b, voices) and _misses_principal(b, a, voices)
 
     def _same_event(self, a: _Entry, b: _Entry, unconflicted: bool = False) -> float:
         """A score in [0, 1] when two articles are independent reports of one event, else 0.
