@@ -138,6 +138,7 @@ class _Lexicon:
     # Phrases that hold a country's name or adjective but name a language or a publication ("na sigla inglesa",
     # "en anglais"): blanked before countries are looked for.
     not_places: re.Pattern[str]
+    not_places_anchors: tuple[str, ...]  # a plain substring of each form: the regex runs only if one is there
     # A meeting still to come, in the headline or first sentence: the item's meeting words are that meeting.
     upcoming: re.Pattern[str]
     # The police and protesters in one sentence: policing, whose attack words are no clash.
@@ -324,6 +325,7 @@ def lexicon(lang: str) -> _Lexicon:
         anniversary=_alternation(lang, list(data.get("anniversary") or [])),
         no_clash=_alternation(lang, list(data.get("no_clash") or [])),
         not_places=_alternation(lang, list(data.get("not_places") or [])),
+        not_places_anchors=tuple({_anchor(lang, f) for f in data.get("not_places") or []}),
         upcoming=_alternation(lang, list(data.get("upcoming") or [])),
         calls=_alternation(lang, list(data.get("calls") or [])),
         police=_alternation(lang, list(data.get("police") or [])),
@@ -443,7 +445,9 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
     for sentence in sentences:
         folded = fold(lang, sentence)
         # Names of languages and publications are no places ("sigla inglesa", 《新苏黎世报》): blanked for countries.
-        placed = lex.not_places.sub(_blank, folded)
+        placed = folded
+        if any(a in folded for a in lex.not_places_anchors):
+            placed = lex.not_places.sub(_blank, folded)
         if lang == "zh":
             placed = _ZH_TITLE.sub(_blank, placed)
         for anchor, pattern, canonical, cap in lex.country_forms:
@@ -461,8 +465,6 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
         for etype in _ORDER:
             if etype == "clash" and (no_clash or lex.anniversary.search(folded)):
                 continue
-            if etype == "clash" and lex.police.search(folded) and lex.protest.search(folded):
-                continue  # the police against protesters: policing, not fighting
             if etype == "talks" and upcoming and not lex.calls.search(folded):
                 # Still relevant (README: an announced visit is relevant with no event type).
                 if not announced and (cue := _cue(lex, etype, folded)) is not None:
@@ -472,6 +474,8 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
             cue = _cue(lex, etype, masked if etype == "clash" else folded)
             if cue is None:
                 continue
+            if etype == "clash" and lex.police.search(folded) and lex.protest.search(folded):
+                continue  # the police against protesters: policing, not fighting
             status = None
             if etype == "ceasefire":
                 status = next((s for s, p in lex.status.items() if p.search(folded)), None)
