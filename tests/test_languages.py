@@ -833,3 +833,44 @@ def test_lives_lost_give_a_toll(detector: Detector, lang: str, title: str, text:
     det = detector.detect(title, text)
     assert det.language == lang
     assert any(c.count == count and c.kind == "killed" for c in det.casualties)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "events"),
+    [
+        # A call to respect (observe, implement) an agreement, or its violation, is no agreement reached.
+        ("zh", "联合国呼吁双方遵守停火协议", "秘书长对局势表示关切。", {"ceasefire"}),
+        (
+            "es",
+            "La ONU pide a las partes respetar el acuerdo de alto el fuego",
+            "El enviado viajará a la región.",
+            {"ceasefire"},
+        ),
+        (
+            "fr",
+            "L'ONU appelle à respecter l'accord de cessez-le-feu",
+            "L'envoyé spécial se rendra sur place.",
+            {"ceasefire"},
+        ),
+        (
+            "pt",
+            "ONU pede às partes para respeitar o acordo de cessar-fogo",
+            "O enviado deve chegar amanhã.",
+            {"ceasefire"},
+        ),
+        # ... while an agreement reached still is one.
+        ("zh", "双方达成停火协议", "停火将于周一生效。", {"ceasefire", "agreement"}),
+        (
+            "es",
+            "Las partes firmaron un acuerdo de alto el fuego",
+            "Entrará en vigor el lunes.",
+            {"ceasefire", "agreement"},
+        ),
+    ],
+)
+def test_an_agreement_to_respect_is_no_agreement_reached(
+    detector: Detector, lang: str, title: str, text: str, events: set[str]
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert {e.type for e in det.events} == events
