@@ -1537,6 +1537,10 @@ def test_continued_hostile_acts_beside_a_truce_break_it(detector: Detector) -> N
         ("Rebels said they would not extend the unilateral truce and resumed their offensive.", "collapsed"),
         ("The army said it will not extend the ceasefire, which expires on Friday.", "collapsed"),
         ("The government decided against extending the truce and resumed air strikes.", "collapsed"),
+        # Said in the passive: a truce not renewed when it ran out is over.
+        ("After six months of relative calm, the truce has not been extended, the envoy said.", "collapsed"),
+        ("The ceasefire was not renewed when the two sides failed to agree on new terms.", "collapsed"),
+        ("The truce hasn't been extended and both armies are on alert.", "collapsed"),
         # A truce not broken holds.
         ("The ceasefire has not been violated, the UN said.", "holding"),
         ("The truce has never been breached since it took effect.", "holding"),

@@ -247,10 +247,12 @@ _TITLE_INFINITIVE = re.compile(
 )
 # A threatened change is no change; an urged extension is a proposal (urging an end to violations still reports them).
 _CHANGE_NOT = re.compile(r"\b(?:would|could|might|may|threat\w*|risk\w*|if|not|never)\b|n't\b")
-# A truce its party will not renew is called off: "would not extend the truce", "decided not to extend it".
+# A truce its party will not renew is called off: "would not extend the truce", "decided not to extend it"; so is
+# one that was not renewed, said in the passive: "the truce has not been extended", "the ceasefire was not renewed".
 _NOT_EXTEND = re.compile(
     r"\b(?:(?:will|would|did|does|do|shall)\s+not|won't|wouldn't|didn't|refus\w*\s+to|decided\s+(?:not\s+to|against)|"
-    r"not\s+to)\s+(?:\w+\s+)?$"
+    r"not\s+to|(?:has|have|had|was|were)\s+not(?:\s+been)?|(?:hasn't|haven't|hadn't)(?:\s+been)?|wasn't|weren't)"
+    r"\s+(?:\w+\s+)?$"
 )
 # The call governs the extension through the verb it asks for: "calls on all parties to accept further extension".
 _TO_TAKE_UP = re.compile(r"\bto (?:accept|agree(?: to| on)?|approve|back|support|endorse|consider|sign|allow|grant)\b")
