@@ -1541,6 +1541,13 @@ def test_continued_hostile_acts_beside_a_truce_break_it(detector: Detector) -> N
         ("After six months of relative calm, the truce has not been extended, the envoy said.", "collapsed"),
         ("The ceasefire was not renewed when the two sides failed to agree on new terms.", "collapsed"),
         ("The truce hasn't been extended and both armies are on alert.", "collapsed"),
+        # A truce marked by fighting, or with attacks still going on, is violated.
+        ("The month-old ceasefire has been marked by fighting in the east.", "violated"),
+        ("The truce, marred by heavy shelling overnight, is barely in place.", "violated"),
+        (
+            "The army cannot pull back under the ceasefire deal because rebels are still carrying out attacks.",
+            "violated",
+        ),
         # A truce not broken holds.
         ("The ceasefire has not been violated, the UN said.", "holding"),
         ("The truce has never been breached since it took effect.", "holding"),

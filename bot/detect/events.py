@@ -87,6 +87,11 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
             # "has largely failed to stop the fighting", "did little to halt the shelling"
             r"\b(?:fail(?:s|ed|ing)?|did little|does little|done little) to (?:stop|halt|end|curb|quell) (?:the )?"
             + _VIOLENCE
+            # "Month-old Cease-fire Marked by Fighting", "rebels are still carrying out attacks"
+            + r"|\b(?:marked|marred|overshadowed) by (?:\w+ )?"
+            + _VIOLENCE
+            + r"|\bstill (?:carrying out|launching|conducting|staging|mounting) (?:\w+ )?"
+            + _VIOLENCE
         ),
     ),
 ]
