@@ -52,24 +52,24 @@ _VISIBLE_SQL = (
 )
 
 
-def sqlite_match(phrases: Iterable[str]) -> str:
-    """An FTS5 MATCH expression: each phrase quoted (its words in order), phrases joined by OR."""
+def _quoted(phrases: Iterable[str]) -> list[str]:
+    """Each phrase as its words in order inside double quotes, once each, phrases without a word left out."""
     parts = []
     for phrase in phrases:
         words = _WORD.findall(phrase)
         if words:
             parts.append('"' + " ".join(words) + '"')
-    return " OR ".join(dict.fromkeys(parts))
+    return list(dict.fromkeys(parts))
+
+
+def sqlite_match(phrases: Iterable[str]) -> str:
+    """An FTS5 MATCH expression: each phrase quoted (its words in order), phrases joined by OR."""
+    return " OR ".join(_quoted(phrases))
 
 
 def pg_websearch(phrases: Iterable[str]) -> str:
     """A websearch_to_tsquery string: each phrase quoted, joined by `or`."""
-    parts = []
-    for phrase in phrases:
-        words = _WORD.findall(phrase)
-        if words:
-            parts.append('"' + " ".join(words) + '"')
-    return " or ".join(dict.fromkeys(parts))
+    return " or ".join(_quoted(phrases))
 
 
 async def search_article_ids(
