@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, urlsplit
 
-from bot.errors import BadChannel
+from bot.errors import BadChannel, Permanent
 from bot.masking import mask_secrets
 
 LOCAL_TENANT = "local"
@@ -96,6 +96,18 @@ class ChannelAddress:
         if len(parts) != 2 or not all(parts):
             raise bad(f"a {kind.capitalize()} channel is {_form(kind)}, two ids joined by one '/'")
         return cls._platform(kind, parts[0], parts[1], bad)
+
+    @classmethod
+    def for_sink(cls, text: str, kind: Kind) -> ChannelAddress:
+        """Read the address of an alert a sink of `kind` delivers: Permanent (retrying cannot fix it; the
+        subscription pauses and an admin is told) when it is not one of the forms, or is another kind's."""
+        try:
+            address = cls.parse(text)
+        except BadChannel as exc:
+            raise Permanent(text, exc.problem) from None
+        if address.kind != kind:
+            raise Permanent(text, f"not a {_NAMES[kind]} address (expected {_form(kind)})")
+        return address
 
     @classmethod
     def terminal(cls) -> ChannelAddress:
@@ -248,6 +260,9 @@ def kind_of(address: str) -> str:
     """The face an address is for, as the outbox picks a sink: "slack" for `slack:T1/C1`, "terminal" for
     `terminal` (the text before the first ":", so a test sink's own prefix works too)."""
     return address.split(":", 1)[0]
+
+
+_NAMES = {"terminal": "terminal", "slack": "Slack channel", "discord": "Discord channel", "webhook": "webhook"}
 
 
 def _form(kind: str) -> str:

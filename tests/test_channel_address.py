@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 
 from adapters.discord.adapter import DiscordAdapter
 from adapters.slack.app import SlackAdapter
-from bot.channels import ChannelAddress
+from bot.channels import ChannelAddress, Kind
 from bot.cli import app as cli_app
 from bot.commands.core import CommandCore
-from bot.errors import BadChannel
+from bot.errors import BadChannel, Permanent
 from bot.models import Invocation
 from bot.storage.tables import Subscription
 from tests.support.commands import OPERATOR, body, run
@@ -78,6 +78,24 @@ def test_the_type_round_trips(address: str) -> None:
     assert parsed.tenant == (
         {"slack": "slack:T0TEST", "discord": "discord:910000000000000001"}.get(parsed.kind, "local")
     )
+
+
+@pytest.mark.parametrize(
+    ("address", "kind", "problem"),
+    [
+        ("discord:1/2", "slack", "not a Slack channel address (expected slack:TEAM/CHANNEL)"),
+        ("slack:T1/C1", "discord", "not a Discord channel address (expected discord:GUILD/CHANNEL)"),
+        ("terminal", "webhook", "not a webhook address (expected webhook:URL)"),
+        ("slack:T1", "slack", "a Slack channel is slack:TEAM/CHANNEL"),
+    ],
+)
+def test_a_sink_refuses_another_kind_for_good(address: str, kind: Kind, problem: str) -> None:
+    """What a sink cannot deliver to is Permanent (the subscription pauses, an admin is told), in the words of
+    the one channel type, the same for the Slack, Discord and webhook sinks."""
+    with pytest.raises(Permanent) as caught:
+        ChannelAddress.for_sink(address, kind)
+    assert problem in str(caught.value)
+    assert ChannelAddress.for_sink("slack:T1/C1", "slack") == ChannelAddress.slack("T1", "C1")
 
 
 # ---------------------------------------------------------------- the CLI (typer's runner, the real core)

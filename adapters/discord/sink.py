@@ -25,7 +25,7 @@ from adapters.platforms.discord_errors import (
     delivery_error,
 )
 from bot.channels import ChannelAddress
-from bot.errors import BadChannel, Permanent, Retryable
+from bot.errors import Permanent, Retryable
 from bot.models import Alert, EditAlert, FollowupAlert, PostAlert
 
 try:  # the outbox's delivery key (bot.ports); absent in older cores
@@ -49,12 +49,7 @@ LOOKBACK = 50
 def parse_channel(address: str) -> tuple[int, int]:
     """`discord:GUILD/CHANNEL` -> (guild id, channel id), read by the core's one channel type; anything else
     is a Permanent error."""
-    try:
-        where = ChannelAddress.parse(address)
-    except BadChannel as exc:
-        raise Permanent(address, exc.problem) from None
-    if where.kind != "discord":
-        raise Permanent(address, "not a Discord channel address (expected discord:GUILD/CHANNEL)")
+    where = ChannelAddress.for_sink(address, "discord")
     return int(where.workspace), int(where.channel)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Final
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -23,13 +23,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.platforms.slack_blocks import Message, fit, render_alert, section
 from adapters.slack.settings import PUBLIC_API
 from bot.channels import ChannelAddress
-from bot.errors import BadChannel, Permanent, Retryable
+from bot.errors import Permanent, Retryable
 from bot.models import Alert
 from bot.ports import current_delivery_key
 
 log = logging.getLogger(__name__)
 
-PREFIX = "slack"
+PREFIX: Final = "slack"
 METADATA_EVENT = "diplobot_delivery"
 LOOKUP_LIMIT = 100  # messages read back when reconciling a crashed send
 
@@ -79,13 +79,7 @@ RETRYABLE_ERRORS = frozenset(
 
 def slack_address(address: str) -> ChannelAddress:
     """`slack:TEAM/CHANNEL` read by the core's one channel type; anything else is a Permanent delivery error."""
-    try:
-        where = ChannelAddress.parse(address)
-    except BadChannel as exc:
-        raise Permanent(address, exc.problem) from None
-    if where.kind != PREFIX:
-        raise Permanent(address, "not a Slack channel address (expected slack:TEAM/CHANNEL)")
-    return where
+    return ChannelAddress.for_sink(address, PREFIX)
 
 
 class BoundedRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):

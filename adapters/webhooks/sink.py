@@ -48,12 +48,7 @@ T = TypeVar("T")
 
 def parse_target(channel: str) -> WebhookTarget:
     """Parse `webhook:URL` with the core's one channel type (see bot.channels); Permanent when it is neither kind."""
-    try:
-        address = ChannelAddress.parse(channel)
-    except BadChannel as exc:
-        raise Permanent(channel, exc.problem) from None
-    if address.kind != "webhook":
-        raise Permanent(channel, "not a webhook address (expected webhook:URL)")
+    address = ChannelAddress.for_sink(channel, "webhook")
     return address.target()
 
 
