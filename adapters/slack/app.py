@@ -13,7 +13,6 @@ import asyncio
 import base64
 import json
 import logging
-import os
 import re
 import shlex
 import time
@@ -43,6 +42,7 @@ from bot.channels import ChannelAddress, workspace_tenant
 from bot.commands.core import CommandCore, permitted
 from bot.errors import BadChannel, ConfigError, Unavailable
 from bot.models import Caller, Invocation, Reply
+from bot.ops.listen import listen
 
 log = logging.getLogger(__name__)
 
@@ -200,21 +200,13 @@ class SlackAdapter:
             return
         webapp = web.Application()
         webapp.router.add_post(self.settings.slack_path, self._handle_http)
-        self._runner = web.AppRunner(webapp, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.settings.slack_host, self.settings.slack_port)
-        try:
-            await site.start()
-        except OSError as exc:
-            await self.stop()
-            why = os.strerror(exc.errno) if exc.errno else str(exc)
-            raise ConfigError(
-                f"Slack's HTTP endpoint cannot listen on {self.settings.slack_host}:"
-                f"{self.settings.slack_port} ({why}); choose a free port or stop what uses it",
-                file="environment",
-                field="SLACK_PORT",
-            ) from None
-        self.port = _bound_port(self._runner, self.settings.slack_port)
+        self._runner, self.port = await listen(
+            webapp,
+            self.settings.slack_host,
+            self.settings.slack_port,
+            setting="SLACK_PORT",
+            what="Slack's HTTP endpoint",
+        )
         log.info("slack: HTTP mode on %s:%s%s", self.settings.slack_host, self.port, self.settings.slack_path)
 
     async def stop(self) -> None:
@@ -481,13 +473,6 @@ def rule_yaml(shown: Reply) -> str:
         return yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100) if body else ""
     text = shown.data.get("yaml")
     return text if isinstance(text, str) else ""
-
-
-def _bound_port(runner: web.AppRunner, fallback: int) -> int:
-    for address in runner.addresses:
-        if isinstance(address, tuple) and len(address) >= 2:
-            return int(address[1])
-    return fallback
 
 
 def _whole_number(value: str | None) -> bool:

@@ -10,7 +10,6 @@ Counters (polls, articles, alerts, retries, deliveries) and the latency histogra
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from sqlalchemy import func, or_, select, text
 
-from bot.errors import ConfigError
+from bot.ops.listen import listen
 from bot.storage.tables import Delivery, Feed
 
 if TYPE_CHECKING:
@@ -131,23 +130,7 @@ class OpsServer:
 
     async def start(self) -> int:
         """Listen; returns the bound port (useful when `port` is 0)."""
-        self._runner = web.AppRunner(self.app(), access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.port)
-        try:
-            await site.start()
-        except OSError as exc:
-            await self.stop()
-            why = os.strerror(exc.errno) if exc.errno else str(exc)
-            raise ConfigError(
-                f"cannot listen on {self.host}:{self.port} ({why}); choose a free port or stop what uses it",
-                file="environment",
-                field="DIPLOBOT_HTTP_PORT",
-            ) from None
-        server = site._server
-        sockets = getattr(server, "sockets", None) or ()
-        if sockets:
-            self.port = sockets[0].getsockname()[1]
+        self._runner, self.port = await listen(self.app(), self.host, self.port, setting="DIPLOBOT_HTTP_PORT")
         log.info("ops server on %s:%s (/healthz, /metrics)", self.host, self.port)
         return self.port
 
