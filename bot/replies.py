@@ -6,7 +6,10 @@ still read `Reply.data` as a mapping, checking each value, since any command's r
 
 from __future__ import annotations
 
-from typing import Any, NotRequired, TypedDict
+from typing import TYPE_CHECKING, NotRequired, TypedDict
+
+if TYPE_CHECKING:
+    from bot.storage.shapes import RuleSpecJSON
 
 
 class FieldErrorData(TypedDict):
@@ -111,7 +114,7 @@ class RuleSavedData(TypedDict):
 
     rule: str
     saved: bool
-    spec: dict[str, Any]
+    spec: RuleSpecJSON
 
 
 class RulePreviewData(RuleSavedData):
@@ -126,7 +129,7 @@ class RuleShowData(TypedDict):
     """`watch show RULE`."""
 
     rule: str
-    spec: dict[str, Any]
+    spec: RuleSpecJSON
     enabled: bool
     yaml: str
 
@@ -138,8 +141,8 @@ class HistoryEntryData(TypedDict):
     actor: str | None
     action: str
     at: str  # ISO 8601
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+    before: RuleSpecJSON | None
+    after: RuleSpecJSON | None
     change: str
 
 

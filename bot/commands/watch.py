@@ -26,6 +26,7 @@ from bot.replies import (
 )
 
 if TYPE_CHECKING:
+    from bot.storage.shapes import RuleSpecJSON
     from bot.storage.tables import Rule, RuleAudit
 
 LIST_FIELDS = ("events", "places", "people", "exclude")
@@ -88,7 +89,7 @@ def _days(args: dict[str, Any], usage: str) -> int:
     return days
 
 
-def spec_from_args(args: dict[str, Any], base: dict[str, Any] | None, usage: str) -> dict[str, Any]:
+def spec_from_args(args: dict[str, Any], base: Mapping[str, object] | None, usage: str) -> dict[str, Any]:
     """The rule dict an add or edit asks for: `--spec` YAML replaces, simple options override fields."""
     data: dict[str, Any] = {k: v for k, v in (base or {}).items() if k != "name"}
     if args.get("spec"):
@@ -116,7 +117,7 @@ def spec_from_args(args: dict[str, Any], base: dict[str, Any] | None, usage: str
     return data
 
 
-def _describe(spec: dict[str, Any]) -> list[str]:
+def _describe(spec: Mapping[str, object]) -> list[str]:
     lines = []
     for key, value in spec.items():
         if key in ("name",):
@@ -237,7 +238,7 @@ def _audit_line(entry: RuleAudit) -> str:
     )
 
 
-def _diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
+def _diff(before: Mapping[str, object] | None, after: Mapping[str, object] | None) -> str:
     if before is None or after is None:
         return ""
     parts = []
@@ -315,10 +316,10 @@ async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) 
     name = str(args["name"]).strip()
     days = _days(args, usage)
     page = _page(args, usage)
-    base: dict[str, Any] | None = None
+    base: RuleSpecJSON | None = None
     if editing:
         row = await _require_rule(ctx, name, usage)
-        name, base = row.name, {**(row.spec or {}), "enabled": bool(row.enabled)}
+        name, base = row.name, repo.rule_state(row)
     else:
         async with ctx.services.db.session() as session:
             if await repo.get_rule(session, ctx.caller.tenant, name) is not None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 from sqlalchemy import delete, func, select
@@ -18,10 +18,12 @@ from bot.errors import RuleError
 from bot.limits import tenant_full
 from bot.models import SEVERITIES, RuleMatch, Severity
 from bot.repo.search import recent_articles
+from bot.storage.shapes import RuleSpecJSON
 from bot.storage.tables import ArticleRow, Rule, RuleAudit, Subscription
 from bot.validation import yaml_position
 
 if TYPE_CHECKING:
+    from bot.detect.rules import RuleSpec
     from bot.services import Services
 
 BACKTEST_LIMIT = 5000
@@ -44,7 +46,7 @@ class Checked:
     """A rule spec after validation: the normalized dict to store, or the errors."""
 
     name: str
-    spec: dict[str, Any] | None
+    spec: RuleSpecJSON | None
     errors: tuple[FieldError, ...] = ()
 
     @property
@@ -130,11 +132,11 @@ def _error_field(err: Any) -> str:
     return "query"
 
 
-def spec_dict(spec: Any) -> dict[str, Any]:
+def spec_dict(spec: RuleSpec) -> RuleSpecJSON:
     """A RuleSpec as the plain dict stored in `rules.spec`: with its name (the RuleBook validates it
     as is), defaults left out for readable YAML."""
-    data: dict[str, Any] = spec.model_dump(mode="json", exclude_defaults=True)
-    if isinstance(data.get("events"), list):
+    data = cast(RuleSpecJSON, spec.model_dump(mode="json", exclude_defaults=True))
+    if "events" in data:
         # `{type: talks}` with nothing else is written as plain `talks`, as in config/rules.yaml.
         data["events"] = [e["type"] if isinstance(e, dict) and set(e) == {"type"} else e for e in data["events"]]
     return data
@@ -165,13 +167,15 @@ def _audit(
     actor: str,
     action: str,
     now: datetime,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
+    before: RuleSpecJSON | None,
+    after: RuleSpecJSON | None,
 ) -> None:
     session.add(RuleAudit(tenant=tenant, rule=rule, actor=actor, action=action, at=now, before=before, after=after))
 
 
-def _state(row: Rule) -> dict[str, Any]:
+def rule_state(row: Rule) -> RuleSpecJSON:
+    """A stored rule as one mapping, `enabled` included: what the audit records, `watch edit` and the
+    console's form start from."""
     return {**(row.spec or {}), "enabled": bool(row.enabled)}
 
 
@@ -179,7 +183,7 @@ async def save_rule(
     session: AsyncSession,
     tenant: str,
     name: str,
-    spec: dict[str, Any],
+    spec: RuleSpecJSON,
     *,
     actor: str,
     now: datetime,
@@ -200,11 +204,11 @@ async def save_rule(
         _audit(session, tenant, name, actor, action or "add", now, None, {**spec, "enabled": enabled})
         await session.flush()
         return row, True
-    before = _state(row)
+    before = rule_state(row)
     row.spec = spec
     row.enabled = enabled
     row.updated_at = now
-    _audit(session, tenant, row.name, actor, action or "edit", now, before, _state(row))
+    _audit(session, tenant, row.name, actor, action or "edit", now, before, rule_state(row))
     await session.flush()
     return row, False
 
@@ -213,18 +217,18 @@ async def set_enabled(session: AsyncSession, row: Rule, enabled: bool, *, actor:
     """Enable or disable a rule (audited); False when it already was."""
     if bool(row.enabled) == enabled:
         return False
-    before = _state(row)
+    before = rule_state(row)
     row.enabled = enabled
     row.spec = {**(row.spec or {}), "enabled": enabled}
     row.updated_at = now
-    _audit(session, row.tenant, row.name, actor, "enable" if enabled else "disable", now, before, _state(row))
+    _audit(session, row.tenant, row.name, actor, "enable" if enabled else "disable", now, before, rule_state(row))
     await session.flush()
     return True
 
 
 async def remove_rule(session: AsyncSession, row: Rule, *, actor: str, now: datetime) -> int:
     """Delete a rule and the tenant's subscriptions to it (audited); returns how many subscriptions went."""
-    _audit(session, row.tenant, row.name, actor, "remove", now, _state(row), None)
+    _audit(session, row.tenant, row.name, actor, "remove", now, rule_state(row), None)
     result = await session.execute(
         delete(Subscription).where(Subscription.tenant == row.tenant, Subscription.rule == row.name)
     )
@@ -416,7 +420,7 @@ async def import_rules(services: Services, tenant: str, yaml_text: str, actor: s
         for item in checked:
             assert item.spec is not None
             row = await get_rule(session, tenant, item.name)
-            if row is not None and _state(row) == {**item.spec, "enabled": bool(item.spec.get("enabled", True))}:
+            if row is not None and rule_state(row) == {**item.spec, "enabled": bool(item.spec.get("enabled", True))}:
                 unchanged.append(row.name)
                 continue
             _, was_created = await save_rule(

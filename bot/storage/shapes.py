@@ -6,9 +6,9 @@ tolerant (`bot.repo.stories.state_of_tenant`); these types say what is written n
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
-from bot.models import CasualtyCause, CasualtyKind, EventType, Qualifier, Severity
+from bot.models import CasualtyCause, CasualtyKind, CeasefireStatus, EventType, Qualifier, Severity
 
 
 class FeedSpecJSON(TypedDict, total=False):
@@ -25,6 +25,40 @@ class FeedSpecJSON(TypedDict, total=False):
     backfill: int
     fulltext: bool
     outlet: str | None
+
+
+class EventConditionJSON(TypedDict):
+    """One event a stored rule asks for (`bot.detect.rules.EventCondition`, defaults left out)."""
+
+    type: EventType
+    statuses: NotRequired[list[CeasefireStatus]]
+    min_count: NotRequired[int]
+    kinds: NotRequired[list[CasualtyKind]]
+    include_background: NotRequired[bool]
+    causes: NotRequired[list[CasualtyCause]]
+
+
+class RuleSpecJSON(TypedDict, total=False):
+    """`rules.spec`, the states in `rule_audit.before`/`after`, and a rule in Reply.data: a validated
+    `bot.detect.rules.RuleSpec` as `bot.repo.rules.spec_dict` writes it (defaults left out, so readable as
+    YAML; an event asking for its type alone is written as the bare type, `talks`). The audit's states and
+    `watch show` carry `enabled` too; `RuleSpec.model_validate` reads any of them back.
+
+    What a user writes (`--spec`, an imported rules file, the console's form) is not this type until it
+    has been validated: until then it is a plain mapping.
+    """
+
+    name: str
+    description: str
+    query: str
+    events: list[EventType | EventConditionJSON]
+    people: list[str]
+    places: list[str]
+    exclude: list[str]
+    regex: str
+    relevant: bool | float
+    severity: Severity
+    enabled: bool
 
 
 class CasualtyJSON(TypedDict):

@@ -14,7 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from bot.models import AlertKind
-from bot.storage.shapes import AlertShown, DeliveryPayload, DetectionJSON, FeedSpecJSON, StoryState
+from bot.storage.shapes import AlertShown, DeliveryPayload, DetectionJSON, FeedSpecJSON, RuleSpecJSON, StoryState
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -141,7 +141,7 @@ class SeenItem(Base):
 
 
 class Rule(Base):
-    """A watch rule of one tenant; `spec` is the RuleSpec as a plain dict."""
+    """A watch rule of one tenant; `spec` is its validated RuleSpec as stored (`RuleSpecJSON`)."""
 
     __tablename__ = "rules"
     __table_args__ = (UniqueConstraint("tenant", "name"),)
@@ -149,7 +149,7 @@ class Rule(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     tenant: Mapped[str] = mapped_column(String(200), default="local")
     name: Mapped[str] = mapped_column(String(200))
-    spec: Mapped[dict[str, Any]] = mapped_column(JSON)
+    spec: Mapped[RuleSpecJSON] = mapped_column(JSON)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -166,8 +166,8 @@ class RuleAudit(Base):
     actor: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(40))
     at: Mapped[datetime]
-    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    before: Mapped[RuleSpecJSON | None] = mapped_column(JSON, nullable=True)
+    after: Mapped[RuleSpecJSON | None] = mapped_column(JSON, nullable=True)
 
 
 class Subscription(Base):

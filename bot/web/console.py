@@ -33,6 +33,7 @@ from bot.web.rules import RuleForm, field_of, form_values
 if TYPE_CHECKING:
     from bot.commands.core import CommandCore
     from bot.services import Services
+    from bot.storage.shapes import RuleSpecJSON
 
 log = logging.getLogger(__name__)
 
@@ -623,12 +624,12 @@ class Console:
         reply = await self._run(auth, "deliveries", "--retry", request.match_info["id"])
         return self._done(auth, reply, "/deliveries")
 
-    async def _saved_rule(self, auth: Auth, name: str) -> tuple[str, dict[str, Any]] | None:
-        from bot.repo.rules import get_rule
+    async def _saved_rule(self, auth: Auth, name: str) -> tuple[str, RuleSpecJSON] | None:
+        from bot.repo.rules import get_rule, rule_state
 
         async with self.services.db.session() as session:
             row = await get_rule(session, auth.caller.tenant, name)
-        return (row.name, {**(row.spec or {}), "enabled": bool(row.enabled)}) if row else None
+        return (row.name, rule_state(row)) if row else None
 
     async def _rule_submit(self, request: web.Request, auth: Auth, *, save: bool) -> web.StreamResponse:
         form = await request.post()
