@@ -87,3 +87,69 @@ def test_real_developments_alert_at_their_severity(detector: Detector, title: st
     assert matches, "no alert"
     order = ["routine", "urgent", "flash"]
     assert max((m.severity for m in matches), key=order.index) == severity, [(m.rule, m.severity) for m in matches]
+
+
+# Diplomacy with no event of the contract (visits announced, captives freed or held by a state, one government's
+# statement on another's measure): the catch-all rule carries them, and never as URGENT or FLASH.
+DIPLOMACY_WITHOUT_EVENT = [
+    (
+        "Secretary of State will travel to Kenya and Somalia",
+        "The Secretary will meet government leaders in Nairobi and Mogadishu to discuss security cooperation.",
+    ),
+    (
+        "Foreign Minister travels to France and the United Kingdom",
+        "The Foreign Minister will travel to Paris and London.",
+    ),
+    ("Iran frees detained British-Iranian aid worker", "The aid worker was released after six years in detention."),
+    (
+        "Iranian court upholds prison sentence of detained French academic",
+        "The academic has been held in Tehran for two years on security charges, her lawyers said.",
+    ),
+    (
+        "The United States condemns Russia's cyber attack on Georgia",
+        "Russia must immediately cease this behavior in Georgia and elsewhere.",
+    ),
+]
+# What a foreign ministry or a parliament also publishes: greetings, appointments, anniversaries, domestic votes, and
+# an election won by a former defence chief with the bombings only as its background.
+OFFICIAL_BUT_NOT_WANTED = [
+    (
+        "Lunar New Year greetings",
+        "To all those observing the Lunar New Year, I wish you good health, peace, and good fortune.",
+    ),
+    (
+        "Appointment of a new Chief Diversity Officer at the Department",
+        "I am appointing a new Chief Diversity and Inclusion Officer who will lead our Office of Diversity and Inclusion.",
+    ),
+    (
+        "Congratulations on the 15th anniversary of NATO accession",
+        "On behalf of the United States, I congratulate Albania and Croatia on the 15th anniversary of your accession.",
+    ),
+    (
+        "House votes to send impeachment charges to the Senate",
+        "The House of Representatives voted to send the impeachment charges against the president to the Senate.",
+    ),
+    (
+        "Former defence chief wins presidential election by big margin",
+        "The former wartime defence chief was declared the winner of the presidential election on Sunday, after "
+        "promising to secure the country against militant threats following the Easter bombings.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), DIPLOMACY_WITHOUT_EVENT)
+def test_diplomacy_without_an_event_alerts_as_routine(detector: Detector, title: str, text: str) -> None:
+    det = detector.detect(title, text)
+    assert "conflict-and-diplomacy" in [m.rule for m in det.matches], det.relevance
+    assert all(m.severity == "routine" for m in det.matches)
+
+
+@pytest.mark.parametrize(("title", "text"), OFFICIAL_BUT_NOT_WANTED)
+def test_official_news_that_is_not_conflict_or_diplomacy_does_not_alert(
+    detector: Detector, title: str, text: str
+) -> None:
+    det = detector.detect(title, text)
+    assert det.matches == (), [(m.rule, m.reason) for m in det.matches]
+    # `diplobot check` says why the catch-all stayed quiet: the score and the bar it missed.
+    whys = {name: why for name, matched, why in detector.explain(title, text)}
+    assert whys["conflict-and-diplomacy"].startswith("not about armed conflict or diplomacy: relevance "), whys
