@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import quote, urlsplit
 
 from bot.models import (
@@ -466,12 +466,26 @@ def render_reply(reply: Reply) -> Message:
 # ----------------------------------------------------------------------------- rule modal
 
 
+class RuleModalMetadata(TypedDict, total=False):
+    """What a rule modal carries in its `private_metadata` (JSON), for the Slack face to read back on submit.
+
+    The editor carries `mode` ("add" or "edit") and the `channel` the command came from; the preview carries
+    the pending rule, either inside the view (`rule`: compressed JSON) or as a `token` for one kept in memory.
+    Slack hands back what the view was given, so a reader still goes through `.get` with a default.
+    """
+
+    mode: str
+    channel: str
+    rule: str
+    token: str
+
+
 def _modal(
     title: str,
     blocks: list[Block],
     *,
     callback_id: str,
-    metadata: dict[str, Any],
+    metadata: RuleModalMetadata,
     submit: str | None,
     close: str = "Cancel",
 ) -> dict[str, Any]:
@@ -489,7 +503,7 @@ def _modal(
 
 
 def rule_modal(
-    *, mode: str, name: str = "", spec: str = "", metadata: dict[str, Any], note: str = ""
+    *, mode: str, name: str = "", spec: str = "", metadata: RuleModalMetadata, note: str = ""
 ) -> dict[str, Any]:
     """The rule editor: a name and a YAML spec; submit runs the backtest preview."""
     name_element: Block = {
@@ -531,7 +545,7 @@ def rule_modal(
     return _modal(title, blocks, callback_id=RULE_MODAL, metadata=metadata, submit="Preview")
 
 
-def rule_preview(reply: Reply, *, metadata: dict[str, Any]) -> dict[str, Any]:
+def rule_preview(reply: Reply, *, metadata: RuleModalMetadata) -> dict[str, Any]:
     """The backtest preview of a rule, with Save as the submit button."""
     # The core's preview ends with a CLI hint ("run the same command with --yes"); in the modal, Save does that.
     shown = replace(reply, lines=tuple(line for line in reply.lines if "--yes" not in line))
@@ -545,7 +559,14 @@ def rule_result(reply: Reply) -> dict[str, Any]:
     """The final state of the modal after Save: what the core said, no submit button."""
     message = render_reply(reply)
     title = "Rule saved" if reply.ok else "Rule not saved"
-    return _modal(title, list(message.blocks), callback_id=RULE_SAVE_MODAL, metadata={}, submit=None, close="Done")
+    return _modal(
+        title,
+        list(message.blocks),
+        callback_id=RULE_SAVE_MODAL,
+        metadata=RuleModalMetadata(),
+        submit=None,
+        close="Done",
+    )
 
 
 def rule_errors(errors: object, fallback: str) -> dict[str, str]:

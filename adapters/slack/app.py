@@ -21,7 +21,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, cast
 
 import aiohttp
 import yaml
@@ -310,7 +310,9 @@ class SlackAdapter:
             if not shown.ok:
                 return False  # no such rule: the core's own answer (with suggestions) is better than a modal
             current = rule_yaml(shown)
-        view = render.rule_modal(mode=mode, name=rule_name, spec=current, metadata={"mode": mode, "channel": channel})
+        view = render.rule_modal(
+            mode=mode, name=rule_name, spec=current, metadata=render.RuleModalMetadata(mode=mode, channel=channel)
+        )
         try:
             await self.client.views_open(trigger_id=body["trigger_id"], view=view)
         except SlackApiError as exc:
@@ -347,12 +349,13 @@ class SlackAdapter:
     # ------------------------------------------------------------------ rule modal
 
     @staticmethod
-    def _metadata(body: Interaction) -> dict[str, Any]:
+    def _metadata(body: Interaction) -> render.RuleModalMetadata:
         try:
             data = json.loads((body.get("view") or View()).get("private_metadata") or "{}")
         except ValueError:
-            return {}
-        return data if isinstance(data, dict) else {}
+            return render.RuleModalMetadata()
+        # What the view was given (render.rule_modal, rule_preview); read with .get and a default all the same.
+        return cast("render.RuleModalMetadata", data) if isinstance(data, dict) else render.RuleModalMetadata()
 
     async def _within(self, coro: Any) -> tuple[Reply | None, asyncio.Task[Reply]]:
         """Run a dispatch; give it MODAL_WAIT seconds before the modal must be answered."""
@@ -362,7 +365,7 @@ class SlackAdapter:
         except TimeoutError:
             return None, task
 
-    def _remember(self, rule: PendingRule) -> dict[str, Any]:
+    def _remember(self, rule: PendingRule) -> render.RuleModalMetadata:
         """Private metadata for the preview view that brings the rule back on Save.
 
         The rule travels inside the view (compressed) so that Save works on any instance behind a
@@ -370,14 +373,14 @@ class SlackAdapter:
         """
         packed = base64.b64encode(zlib.compress(json.dumps(asdict(rule)).encode())).decode()
         if len(packed) <= 2800:
-            return {"rule": packed}
+            return render.RuleModalMetadata(rule=packed)
         token = uuid.uuid4().hex
         self._pending[token] = rule
         while len(self._pending) > 200:
             self._pending.popitem(last=False)
-        return {"token": token}
+        return render.RuleModalMetadata(token=token)
 
-    def _recall(self, meta: dict[str, Any]) -> PendingRule | None:
+    def _recall(self, meta: render.RuleModalMetadata) -> PendingRule | None:
         if "rule" in meta:
             try:
                 return PendingRule(**json.loads(zlib.decompress(base64.b64decode(str(meta["rule"])))))
@@ -419,7 +422,7 @@ class SlackAdapter:
         self._spawn(self._finish_preview(task, rule, view_id, meta))
 
     async def _finish_preview(
-        self, task: asyncio.Task[Reply], rule: PendingRule, view_id: str | None, meta: dict[str, Any]
+        self, task: asyncio.Task[Reply], rule: PendingRule, view_id: str | None, meta: render.RuleModalMetadata
     ) -> None:
         reply = await task
         action, payload = self._after_preview(reply, rule)

@@ -347,10 +347,12 @@ def rules_to_yaml(rows: Sequence[Rule]) -> str:
     return yaml.safe_dump({"rules": docs}, sort_keys=False, allow_unicode=True, width=100)
 
 
-def rule_entry(row: Rule) -> dict[str, Any]:
+def rule_entry(row: Rule) -> RuleSpecJSON:
     """One stored rule as its YAML mapping: name first, `enabled: false` only when disabled."""
-    spec = {k: v for k, v in (row.spec or {}).items() if k not in ("name", "enabled")}
-    entry: dict[str, Any] = {"name": row.name, **spec}
+    entry = RuleSpecJSON(name=row.name)
+    entry.update(row.spec or RuleSpecJSON())  # the spec's keys after the name, in their stored order
+    entry["name"] = row.name
+    entry.pop("enabled", None)
     if not row.enabled:
         entry["enabled"] = False
     return entry
