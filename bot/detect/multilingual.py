@@ -507,9 +507,8 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
         first = casualties[0]
         events["casualties"] = Event("casualties", None, first.evidence, f"{first.count} {first.kind}")
         cues.append((f"{first.count} {first.kind}", 1.0))
-    for person in people.values():  # an official stands for their state ("Blinken" -> United States)
-        if person.country and person.country in gazetteer.places().countries:
-            countries.setdefault(person.country, None)
+    # An official's name or bare office names no country ("Blinken", "Госсекретарь"): only the country's own words do,
+    # as in English (corpus/README.md, convention 6).
     found = [events[t] for t in ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions") if t in events]
     # A disaster's or an accident's toll (no_clash in the headline or lead) is no conflict news: not relevant alone.
     core = [e for e in found if not (no_clash and e.type == "casualties")]
