@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -204,49 +204,71 @@ async def queue_for_stories(
     for alert in alerts:
         by_story.setdefault(alert.story_id, []).append(alert)
     for change in changes:
-        summary = change.summary
-        story_id = summary.story_id
-        for alert in by_story.get(story_id, ()):
-            shown: AlertShown = {**(alert.shown or {})}
-            fresh = _new_sources(shown, summary)
-            # A source the alert shows whose text was edited in place counts only if the facts moved.
-            revised = [src for src in summary.sources if src.article_id in change.edited and src not in fresh]
-            if not fresh and not revised:
-                continue  # nothing new for this channel (a repost, or a source it already shows)
-            changes_said = material_changes(shown, summary, watched)
-            if not fresh and not changes_said:
-                continue  # an edit that changed no fact (a typo, a new headline) is not worth a message
-            kinds = pending.get(alert.id, set())
-            if not kinds & {"post", "batch"}:
-                if not shown.get("batched") and "edit" not in kinds:
-                    out.append(
-                        _delivery(alert.id, alert.channel, "edit", {"story_id": story_id}, now, change.first_seen)
-                    )
-                if changes_said:
-                    # One follow-up per development, however many facts it moved.
-                    noted = fresh or revised
-                    text = "; ".join(changes_said) + (f" ({source_note(noted)})" if noted else "")
-                    out.append(
-                        _delivery(
-                            alert.id,
-                            alert.channel,
-                            "followup",
-                            {"story_id": story_id, "change": text},
-                            now,
-                            change.first_seen,
-                        )
-                    )
-            alert.shown = {
-                **shown,
-                **shown_state(summary),
-                "matches": _with_articles(shown.get("matches"), change.matches),
-            }
+        for alert in by_story.get(change.summary.story_id, ()):
+            out.extend(_updates(alert, change, pending.get(alert.id, set()), watched, now))
     wanted = [c for c in changes if c.eligible and c.matches]
     if wanted:
         alerted = {(a.story_id, a.channel) for a in alerts}
         out.extend(await _new_alerts(session, tenant, wanted, alerted, now, burst_limit, burst_window))
     session.add_all(out)
     return out
+
+
+def _updates(
+    alert: AlertRow, change: StoryChange, kinds: set[str], watched: Sequence[str], now: datetime
+) -> list[Delivery]:
+    """The edit and follow-up one posted alert gets from its story's change (`kinds`: its pending deliveries),
+    and the alert's new `shown` state; nothing when the change brings the channel nothing new."""
+    summary = change.summary
+    story_id = summary.story_id
+    shown: AlertShown = {**(alert.shown or {})}
+    fresh = _new_sources(shown, summary)
+    # A source the alert shows whose text was edited in place counts only if the facts moved.
+    revised = [src for src in summary.sources if src.article_id in change.edited and src not in fresh]
+    if not fresh and not revised:
+        return []  # nothing new for this channel (a repost, or a source it already shows)
+    changes_said = material_changes(shown, summary, watched)
+    if not fresh and not changes_said:
+        return []  # an edit that changed no fact (a typo, a new headline) is not worth a message
+    out: list[Delivery] = []
+    if not kinds & {"post", "batch"}:
+        if not shown.get("batched") and "edit" not in kinds:
+            out.append(_delivery(alert.id, alert.channel, "edit", {"story_id": story_id}, now, change.first_seen))
+        if changes_said:
+            # One follow-up per development, however many facts it moved.
+            noted = fresh or revised
+            text = "; ".join(changes_said) + (f" ({source_note(noted)})" if noted else "")
+            payload: DeliveryPayload = {"story_id": story_id, "change": text}
+            out.append(_delivery(alert.id, alert.channel, "followup", payload, now, change.first_seen))
+    alert.shown = {
+        **shown,
+        **shown_state(summary),
+        "matches": _with_articles(shown.get("matches"), change.matches),
+    }
+    return out
+
+
+class _NewAlert(TypedDict):
+    """An `alerts` row to insert: a story's first alert in a channel."""
+
+    story_id: str
+    channel: str
+    subscription_id: int
+    shown: AlertShown
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    """A new alert planned for a story in a channel: posted alone, or in the channel's batch."""
+
+    change: StoryChange
+    row: _NewAlert
+    batched: bool
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.row["story_id"], self.row["channel"])
 
 
 async def _new_alerts(
@@ -259,8 +281,33 @@ async def _new_alerts(
     burst_window: timedelta,
 ) -> list[Delivery]:
     """One post (or batch row, past the burst limit) per subscribed channel that has no alert for the story."""
-    rules = {m.rule for c in changes for m in c.matches}
-    subs = (
+    subs = await _immediate_subscriptions(session, tenant, {m.rule for c in changes for m in c.matches})
+    if not subs:
+        return []
+    skip = alerted | await _muted(session, [c.summary.story_id for c in changes])
+    recent = await _recent_alerts(session, sorted({s.channel for s in subs}), now - burst_window)
+    planned = _plan(changes, subs, skip, recent, burst_limit, tenant, now)
+    if not planned:
+        return []
+    # One alert per story and channel, even when two feeds (or instances) get here at once: the loser
+    # finds the winner's alert and edits it with its source instead of posting again.
+    created = await _insert_alerts(session, [p.row for p in planned])
+    existing = await _alert_ids(session, [p.key for p in planned if p.key not in created])
+    out: list[Delivery] = []
+    for plan in planned:
+        payload: DeliveryPayload = {"story_id": plan.change.summary.story_id}
+        first_seen = plan.change.first_seen
+        if plan.key in created:
+            kind = "batch" if plan.batched else "post"
+            out.append(_delivery(created[plan.key], plan.row["channel"], kind, payload, now, first_seen))
+        elif plan.key in existing:
+            out.append(_delivery(existing[plan.key], plan.row["channel"], "edit", payload, now, first_seen))
+    return out
+
+
+async def _immediate_subscriptions(session: AsyncSession, tenant: str, rules: set[str]) -> Sequence[Subscription]:
+    """The tenant's unpaused immediate subscriptions to any of `rules`, oldest first."""
+    return (
         await session.scalars(
             select(Subscription)
             .where(
@@ -272,30 +319,47 @@ async def _new_alerts(
             .order_by(Subscription.id)
         )
     ).all()
-    if not subs:
-        return []
-    story_ids = [c.summary.story_id for c in changes]
-    muted = {
+
+
+async def _muted(session: AsyncSession, story_ids: list[str]) -> set[tuple[str, str]]:
+    """(story id, channel) of every mute of these stories."""
+    return {
         (r.story_id, r.channel)
         for ids in chunked(story_ids)
         for r in (await session.execute(select(Mute.story_id, Mute.channel).where(Mute.story_id.in_(ids)))).all()
     }
-    channels = sorted({s.channel for s in subs})
+
+
+async def _recent_alerts(session: AsyncSession, channels: list[str], since: datetime) -> dict[str, int]:
+    """How many alerts each channel got since `since` (the burst window), 0 for none."""
     recent: dict[str, int] = dict.fromkeys(channels, 0)
     for ids in chunked(channels):
         recent.update(
             (
                 await session.execute(
                     select(AlertRow.channel, func.count(AlertRow.id))
-                    .where(AlertRow.channel.in_(ids), AlertRow.created_at > now - burst_window)
+                    .where(AlertRow.channel.in_(ids), AlertRow.created_at > since)
                     .group_by(AlertRow.channel)
                 )
             )
             .tuples()
             .all()
         )
-    planned: list[tuple[StoryChange, str, Subscription, bool]] = []
-    values: list[dict[str, Any]] = []
+    return recent
+
+
+def _plan(
+    changes: Sequence[StoryChange],
+    subs: Sequence[Subscription],
+    skip: set[tuple[str, str]],
+    recent: dict[str, int],
+    burst_limit: int,
+    tenant: str,
+    now: datetime,
+) -> list[_Planned]:
+    """A new alert for each story and subscribed channel not in `skip` (alerted or muted), counting each
+    towards its channel's burst (`recent`, updated as they are planned)."""
+    planned: list[_Planned] = []
     for change in changes:
         story_id = change.summary.story_id
         by_channel: dict[str, list[Subscription]] = {}
@@ -303,7 +367,7 @@ async def _new_alerts(
             if any(m.rule == sub.rule for m in change.matches):
                 by_channel.setdefault(sub.channel, []).append(sub)
         for channel, channel_subs in by_channel.items():
-            if (story_id, channel) in alerted or (story_id, channel) in muted:
+            if (story_id, channel) in skip:
                 continue
             channel_rules = {s.rule for s in channel_subs}
             channel_matches = [m for m in change.matches if m.rule in channel_rules]
@@ -312,56 +376,47 @@ async def _new_alerts(
             flash = any(m.severity == "flash" for m in channel_matches)
             batched = recent[channel] >= burst_limit and not flash
             recent[channel] += 1
-            planned.append((change, channel, channel_subs[0], batched))
-            values.append(
-                {
-                    "story_id": story_id,
-                    "channel": channel,
-                    "subscription_id": channel_subs[0].id,
-                    "shown": {
-                        **shown_state(change.summary),
-                        "matches": [_match_dict(m) for m in channel_matches],
-                        "batched": batched,
-                        "tenant": tenant,
-                    },
-                    "created_at": now,
-                }
-            )
-    if not values:
-        return []
-    # One alert per story and channel, even when two feeds (or instances) get here at once: the loser
-    # finds the winner's alert and edits it with its source instead of posting again.
+            row: _NewAlert = {
+                "story_id": story_id,
+                "channel": channel,
+                "subscription_id": channel_subs[0].id,
+                "shown": {
+                    **shown_state(change.summary),
+                    "matches": [_match_dict(m) for m in channel_matches],
+                    "batched": batched,
+                    "tenant": tenant,
+                },
+                "created_at": now,
+            }
+            planned.append(_Planned(change, row, batched))
+    return planned
+
+
+async def _insert_alerts(session: AsyncSession, rows: list[_NewAlert]) -> dict[tuple[str, str], int]:
+    """Insert the alerts no one inserted first; the ids of those inserted, by (story id, channel)."""
     created: dict[tuple[str, str], int] = {}
-    for part in chunked(values, 200):
-        rows = (
+    for part in chunked(rows, 200):
+        inserted = (
             await session.execute(
                 insert_ignore(session, AlertRow, ["story_id", "channel"])
                 .values(part)
                 .returning(AlertRow.id, AlertRow.story_id, AlertRow.channel)
             )
         ).all()
-        created.update({(r.story_id, r.channel): r.id for r in rows})
-    lost = [
-        (c.summary.story_id, channel) for c, channel, _, _ in planned if (c.summary.story_id, channel) not in created
-    ]
+        created.update({(r.story_id, r.channel): r.id for r in inserted})
+    return created
+
+
+async def _alert_ids(session: AsyncSession, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The ids of the alerts another poll inserted first, by (story id, channel)."""
     existing: dict[tuple[str, str], int] = {}
-    for story_id, channel in lost:
+    for story_id, channel in keys:
         alert_id = await session.scalar(
             select(AlertRow.id).where(AlertRow.story_id == story_id, AlertRow.channel == channel)
         )
         if alert_id is not None:
             existing[(story_id, channel)] = alert_id
-    out: list[Delivery] = []
-    for change, channel, _sub, batched in planned:
-        key = (change.summary.story_id, channel)
-        payload: DeliveryPayload = {"story_id": change.summary.story_id}
-        if key in created:
-            out.append(
-                _delivery(created[key], channel, "batch" if batched else "post", payload, now, change.first_seen)
-            )
-        elif key in existing:
-            out.append(_delivery(existing[key], channel, "edit", payload, now, change.first_seen))
-    return out
+    return existing
 
 
 async def queue_removal(session: AsyncSession, story_id: str, article_id: str, now: datetime) -> list[Delivery]:
