@@ -1780,3 +1780,113 @@ def test_a_truce_signed_today_is_still_an_agreement(detector: Detector) -> None:
     title = "Government and rebels sign ceasefire"
     text = "The government and the rebels signed a ceasefire agreement in Addis Ababa on Monday."
     assert {"ceasefire", "agreement"} <= _types(detector, text, title)
+
+
+# --- status classes of the i-batch briefs (issue 13): signing days, time since a deal, pauses, adjectives -----------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A signing set for a day: the truce is agreed, its signature pending (corpus convention 2).
+        "Angola Truce Could Be Signed Monday",
+        "The ceasefire accord between the army and the militias is expected to be signed on Thursday in Lusaka.",
+        "Officials say the cease-fire will be signed in Doha next week.",
+    ],
+)
+def test_a_signing_set_for_a_day_is_agreed(detector: Detector, line: str) -> None:
+    assert _line_status(detector, line) == "agreed"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A hope, a condition or no day at all stays a plan.
+        "Diplomats hope a truce could be signed on Friday.",
+        "The militia could sign a ceasefire if the army pulls back.",
+        "A cease-fire could be signed soon, a mediator said.",
+    ],
+)
+def test_a_signing_hoped_for_or_undated_stays_proposed(detector: Detector, line: str) -> None:
+    assert _line_status(detector, line) == "proposed"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Weeks or more since the deal: the agreement is past, the truce is in force (convention 3).
+        "Monday marked six months since the army and the insurgents signed a truce in Nairobi.",
+        "Two weeks after the warring parties agreed to a cease-fire, food convoys are reaching the valley.",
+        "A year after they signed the armistice, the two generals met again on the border.",
+        # A commitment praised has been kept.
+        "The envoy praised both armies for their commitment to the cessation of hostilities agreement.",
+    ],
+)
+def test_a_truce_agreed_weeks_ago_or_kept_is_holding(detector: Detector, line: str) -> None:
+    assert _line_status(detector, line) == "holding"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # Violence after the time frame still breaks the truce; a deal after months of talks is still agreed.
+        ("Three months after the rebels signed a ceasefire, fighting erupted again near the capital.", "violated"),
+        ("After months of talks, the government and the rebels signed a cease-fire on Sunday.", "agreed"),
+        ("The two sides reaffirmed their commitment to the truce agreed in Geneva.", "agreed"),
+    ],
+)
+def test_time_and_commitment_near_misses(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # A pause by its length or extension is a truce.
+        ("The militants committed to an extended pause so that the prisoner exchange can go ahead.", "agreed"),
+        ("The three-day pause started at dawn on Saturday.", "agreed"),
+        ("A 48-hour pause held through the night, residents said.", "holding"),
+    ],
+)
+def test_a_pause_by_its_length_is_a_truce(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The government announced a 90-day pause on new tariffs.",
+        "The factory ordered a temporary pause in production after the fire.",
+        "The band is taking an extended pause of several months from touring.",
+    ],
+)
+def test_a_pause_in_something_else_is_no_ceasefire(detector: Detector, line: str) -> None:
+    assert "ceasefire" not in _line_types(detector, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # "Extended" describing the truce is no extension; the predicate says its state.
+        ("Extended Sudan Truce Largely Holding", "holding"),
+        ("A renewed Yemen truce is holding for a second week.", "holding"),
+        # The extension itself is still one.
+        ("The Sudan truce was extended for another week on Sunday.", "extended"),
+    ],
+)
+def test_an_extended_truce_described_or_extended(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # What follows the truce "threatens to" do something else: the refusal to renew decides.
+        ("The refusal to renew the truce threatens to wreck the whole peace process.", "collapsed"),
+        # A threat to the truce itself is still a strain on it.
+        ("Mortar fire threatens to derail the ceasefire in the north.", "violated"),
+        ("New clashes are threatening the truce along the border.", "violated"),
+    ],
+)
+def test_a_threat_to_do_something_else_is_no_threat_to_the_truce(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status

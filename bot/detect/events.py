@@ -34,7 +34,10 @@ from bot.models import Casualty, Event
 
 _CEASEFIRE = re.compile(
     r"\b(?:cease-?\s?fires?|truces?|cessation of (?:all )?hostilities|armistice|halt to (?:the )?fighting|stop the fighting|"
-    r"humanitarian pauses?|pauses? in (?:the )?fighting|suspension of (?:the )?(?:fighting|hostilities))\b"
+    r"humanitarian pauses?|pauses? in (?:the )?fighting|suspension of (?:the )?(?:fighting|hostilities)|"
+    # A pause by its length or extension is a truce ("an extended pause to ensure this deal can be carried out", "the
+    # four-day pause"); a pause in, on or of something else is not ("a 90-day pause on tariffs").
+    r"(?:extended|temporary|[\w]+-(?:day|hour|week))\s+pauses?(?!\s+(?:in|on|of)\b))\b"
 )
 # "the end of conflict" stands for a ceasefire only next to an explicit status cue ("announcement ...").
 _CEASEFIRE_WEAK = re.compile(
@@ -50,6 +53,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|should|must|might|may|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b"
 )
 
+# A participle used as an adjective of the truce ("extended Israel-Hamas truce"), not a verb with it as object.
+_ATTRIBUTIVE = r"(?!(?:the|a|an|its|their|this|that|his|her|our)\b)(?:[\w'-]+ ){0,2}?(?:cease|truce)"
 _VIOLENCE = r"(?:fighting|clashes|shelling|gunfire|violence|attacks|strikes|air ?strikes|bombing|bombardment|hostilities|offensive)"
 # A change of state (violated, collapsed, extended) anywhere in the trigger's clause wins over agreement:
 # "accused each other of violating the truce agreed last week" is a violation.
@@ -58,9 +63,14 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "extended",
         re.compile(
-            r"(?<!\ban )\bextend(?!ed (?:cease|truce))|\bextension|\b(?:prolong|renew)\w*\b(?!\s+(?:\w+\s+)?"
-            + _VIOLENCE
-            + ")"
+            # "Extended Israel-Hamas Truce Holding", "a renewed Yemen truce": the participle describes the truce, its
+            # predicate says its state ("extended the truce", with a determiner, is the extension).
+            r"(?<!\ban )\bextend(?!ed "
+            + _ATTRIBUTIVE
+            + r")|\bextension|\b(?:prolong|renew)\w*\b(?!\s+"
+            + _ATTRIBUTIVE
+            + r")"
+            r"(?!\s+(?:\w+\s+)?" + _VIOLENCE + ")"
         ),
     ),
     (
@@ -95,6 +105,7 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_THREATENS_TO = re.compile(r"threaten(?:s|ed|ing)?\s+to\b")
 # A truce to be restored, revived or reinstated is no longer in force ("the ceasefire should be restored").
 _RESTORE = re.compile(
     r"\b(?:restor(?:e|es|ing)|restoration of|reinstat\w*|reviv(?:e|es|ing)|revival of|resurrect\w*)\s+(?:[\w'-]+\s+){0,3}$"
@@ -245,6 +256,13 @@ _NEGATED_CUE = re.compile(
 _EFFECT = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:is|are|was)?\s*(?:scheduled to|set to|due to|expected to|to|will|would|shall)\s+"
     r"(?:take effect|start|begin|commence|come into (?:force|effect)|go into effect|enter into force)\b"
+)
+# A signing set for a day is a truce agreed, its signature pending (corpus convention 2): "Ceasefire Could Be Signed
+# Saturday", "the truce is expected to be signed on Friday" (a hope or a condition before the truce stays a plan).
+_SIGNING_DAY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:could|will|would|may|might|is|are)?\s*(?:(?:expected|likely|set|due|scheduled)\s+)?(?:to\s+)?"
+    r"be\s+(?:formally\s+)?signed\s+(?:[\w-]+\s+){0,3}?(?:on\s+|as early as\s+|by\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next week|this week|later this week)\b"
 )
 # "Rebels to Sign Cease-Fire": a headline infinitive is a plan, except after "agree"/"decide".
 _TITLE_INFINITIVE = re.compile(
@@ -569,6 +587,10 @@ _IN_FORCE_FRAME = re.compile(r"under\b|since\b")
 # A signing or start on the calendar is an agreement made: "preparing to sign", "set to begin", "due to sign".
 _SCHEDULED = re.compile(r"\b(?:due|set|scheduled|poised|preparing|prepare|prepares|about) to\s*$")
 _WINDOW = 70
+# Weeks or more since the truce was agreed: "three months since the parties signed", "a year after they agreed".
+_TIME_SINCE = re.compile(r"\b(?:weeks?|months?|years?)\s+(?:since|after)\b(?=[^;]*$)")
+_PRAISED = re.compile(r"\b(?:commend|prais|thank|applaud|salut|hail|laud)\w*")
+_AGREEING = re.compile(r"agree|sign|reach|struck|brokered|conclud|clinch|negotiated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -682,6 +704,10 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                     continue
                 if kind == "extended" and _TO_TAKE_UP.search(low, call.end(), m.start()):
                     kind = "proposed"
+            if change == "violated" and m.start() >= end and _THREATENS_TO.match(low, m.start()):
+                # "the refusal to extend the truce threatens to dismantle the talks": what follows the truce
+                # threatens to do something else ("attacks threaten to derail the truce" is caught on the left).
+                continue
             if (
                 change == "violated"
                 and _IS_VIOLENCE.search(m.group())
@@ -755,6 +781,15 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             return "talks", f"not yet reached {_quote(low, failed)}"
         if _NEGATED_CUE.search(before):
             return None, f"negated {why}"
+        if status == "agreed" and cue.group().startswith("commitment") and _PRAISED.search(before):
+            # "commended the parties for their commitment to the cessation of hostilities agreement": a commitment
+            # praised has been kept, the truce is in force (convention 3).
+            return "holding", f"commitment praised {why}"
+        since = _last(_TIME_SINCE, low, max(0, cue.start() - 120), cue.start()) if status == "agreed" else None
+        if since is not None and _AGREEING.match(cue.group()) and not _modal(low[since.end() : cue.start()]):
+            # "marked three months since the two sides signed a deal for the cessation of hostilities", "six weeks
+            # after they agreed a truce": the agreement is the past, the truce is in force now (convention 3).
+            return "holding", f"time since the agreement {_quote(low, since)}"
         if status == "proposed" and _SOUGHT.match(cue.group()) and _MEDIATOR.search(before):
             return "talks", f"mediation {why}"  # "Egyptian mediators are seeking a ceasefire": efforts to reach one
         accepted = _ACCEPTED.search(before[-40:]) if status == "proposed" else None
@@ -807,6 +842,9 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             "agreed",
             f"start or end date {_quote(low, effect)}",
         )  # "the cessation of hostilities is scheduled to start on Friday"
+    signing = _SIGNING_DAY.match(low, end)
+    if signing and not _modal(low[max(left, start - 40) : start]):
+        return "agreed", f"signing set for a day {_quote(low, signing)}"  # "Ceasefire Could Be Signed Saturday"
     if after is not None:
         status = after.lastgroup
         why = f"predicate {_quote(low, after)}"

@@ -32,9 +32,7 @@ _CLASSES: dict[str, Iterable[str]] = {
         "fighting has",
         "fighting had",
         "guns",
-        "humanitarian pause",
-        "pause in",
-        "pauses in",
+        "pause",
         "suspension of",
     ],
     "talks": [
