@@ -51,6 +51,7 @@ _CONFIRM = ("ENGLISH", "FRENCH", "SPANISH", "PORTUGUESE", "GERMAN", "ITALIAN")
 _LATIN = frozenset(["en", "fr", "es", "pt", "de", "it", "nl", "pl", "tr", "id"])
 _SAMPLE = 200  # characters of headline and lead given to lingua: enough for a sure call
 _SCAN = 600  # characters looked at for English function words
+_QUICK = 150  # of which the first are looked at first
 _WORD = re.compile(r"[a-z]+")
 # Letters beyond ASCII (accented Latin, Greek, Cyrillic, Arabic, Indic, CJK...), not typographic punctuation.
 _FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u1fff\u2c00-\ud7ff\uf900-\uffef]")
@@ -96,10 +97,19 @@ def _call(detector: Any, sample: str) -> str:
     return code
 
 
+def _uses_english_words(low: str) -> bool:
+    """Whether the lowercased text uses three different English function words. The first _QUICK
+    characters (cut after a whole word) usually hold three already; the rest is read only when they do not."""
+    cut = low.find(" ", _QUICK)
+    if cut >= 0 and len(_ENGLISH_MARKERS.intersection(_WORD.findall(low, 0, cut))) >= 3:
+        return True
+    return len(_ENGLISH_MARKERS.intersection(_WORD.findall(low))) >= 3
+
+
 def language_of(title: str, text: str) -> str:
     """ISO 639-1 code of the item's language (English when it cannot tell)."""
     head = f"{title}\n{text[:_SCAN]}"
-    if not _FOREIGN_LETTER.search(head) and len(_ENGLISH_MARKERS.intersection(_WORD.findall(head.lower()))) >= 3:
+    if not _FOREIGN_LETTER.search(head) and _uses_english_words(head.lower()):
         return ENGLISH
     sample = head[: len(title) + 1 + _SAMPLE].strip()
     letters = [ch for ch in sample if ch.isalpha()]

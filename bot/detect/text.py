@@ -7,6 +7,7 @@ the normalised text is also an offset in the original sentence: evidence is alwa
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -68,6 +69,22 @@ def _unify_match(m: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """Lowercase, strip diacritics and unify quotes, hyphens and spaces; keeps the length."""
+    if len(text) <= _SHORT:
+        return _fold_short(text)
+    return _fold(text)
+
+
+# Detection folds the same words again and again (names, titles, the word before a place: about fifty calls an
+# article); short strings are remembered, whole articles are not.
+_SHORT = 40
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a letter whose lowercase is two characters (Turkish dotted I)
         return text.translate(_FOLD)

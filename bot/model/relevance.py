@@ -325,9 +325,14 @@ def signals(
     return list(dict.fromkeys(out))
 
 
+def words_of(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
+    """Lowercased words without the stop words: the unigrams of `terms_of`."""
+    return [w for w in _TOKEN.findall(text.lower()) if w not in stop]
+
+
 def terms_of(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
     """Lowercased unigrams and bigrams without the stop words, as the trained vectoriser cuts them."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in stop]
+    words = words_of(text, stop)
     return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 
@@ -342,7 +347,11 @@ class Model:
 
     def _vector(self, title: str, text: str, sig: Iterable[str]) -> dict[str, float]:
         terms = self.terms
-        counts = Counter(terms_of(model_text(title, text, sig), self.stop))  # counted in C
+        # The terms of `terms_of`, counted in C; a bigram the model has no weight for is left out before counting
+        # (most are: it would only be dropped below).
+        words = words_of(model_text(title, text, sig), self.stop)
+        counts = Counter(words)
+        counts.update([b for b in map(" ".join, pairwise(words)) if b in terms])
         # sublinear tf times idf, then l2-normalised (TfidfVectorizer(sublinear_tf=True)).
         vec = {t: (1.0 + math.log(n)) * terms[t][0] for t, n in counts.items() if t in terms}
         norm = math.sqrt(sum(v * v for v in vec.values()))
