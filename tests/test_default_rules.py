@@ -109,10 +109,32 @@ DIPLOMACY_WITHOUT_EVENT = [
         "The United States condemns Russia's cyber attack on Georgia",
         "Russia must immediately cease this behavior in Georgia and elsewhere.",
     ),
+    # Threats and warnings between states, with no attack.
+    (
+        "North Korea warns of strong response to US-South Korean military drills",
+        "The defence minister called the drills a provocation and said the armed forces would respond resolutely.",
+    ),
+    (
+        "China warns US over warships in the Taiwan Strait",
+        "The foreign ministry called the transit a provocation that threatens peace and stability.",
+    ),
 ]
 # What a foreign ministry or a parliament also publishes: greetings, appointments, anniversaries, domestic votes, and
-# an election won by a former defence chief with the bombings only as its background.
+# an election won by a former defence chief with the bombings only as its background; domestic politics and the
+# economy, interviews and opinion, though they name a state or a war.
 OFFICIAL_BUT_NOT_WANTED = [
+    (
+        "Senator defends president over Ukraine scandal in TV interview",
+        "The senator told the anchor on Sunday that the impeachment inquiry was a partisan exercise.",
+    ),
+    (
+        "President calls for economic reforms to tame inflation",
+        "The president urged the government to cut taxes and protect pensions as inflation rose.",
+    ),
+    (
+        "Nobel laureate says the president can no longer win the war",
+        "In an exclusive interview, the journalist said the leader can only destroy the country, not conquer it.",
+    ),
     (
         "Lunar New Year greetings",
         "To all those observing the Lunar New Year, I wish you good health, peace, and good fortune.",

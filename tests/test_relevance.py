@@ -131,6 +131,11 @@ def test_violence_and_maritime_words_count_through_their_class(title: str, signa
         ("IAEA inspectors return to check uranium enrichment sites", "sig_lex_nuclear_talks"),
         ("Thousands of displaced families flee the war zone", "sig_lex_war_toll"),
         ("African Union mediators meet both delegations in Addis Ababa", "sig_lex_blocs"),
+        # Threats and visits with no event; domestic politics, the economy and interviews weigh the other way.
+        ("Iran warns of retaliation if its nuclear sites are attacked", "sig_lex_threats"),
+        ("Foreign minister travels to Beijing for two days", "sig_lex_visits"),
+        ("Parliament passes budget as inflation bites", "sig_lex_domestic"),
+        ("In an exclusive interview, the novelist talks about her new book", "sig_lex_media"),
     ],
 )
 def test_general_conflict_and_diplomacy_vocabulary_counts_through_its_class(title: str, signal: str) -> None:

@@ -36,8 +36,10 @@ def model_text(title: str, text: str, signals: Iterable[str] = ()) -> str:
 
 
 # Word classes of conflict and diplomacy that no event pattern covers, so that a word the labelled items never
-# showed still counts through its class ("junta" as a coup, "frigate" as the military). Matched as whole
-# words or phrases in the lowercased headline and lead.
+# showed still counts through its class ("junta" as a coup, "frigate" as the military); and classes of what reads
+# like them but is not (domestic politics and the economy, interviews and analysis), so that a state's name beside
+# them does not carry the item. Matched as whole words or phrases in the lowercased headline and lead; the weight
+# of each class is learned, like a word's.
 _LEXICON_WORDS: dict[str, list[str]] = {
     "coup": [
         "coup",
@@ -262,6 +264,84 @@ _LEXICON_WORDS: dict[str, list[str]] = {
         "annexation",
         "sovereignty",
         "territorial",
+    ],
+    # A state's threat or warning with no attack: news an analyst wants though no event pattern fires.
+    "threats": [
+        "threatens",
+        "threatened",
+        "threat",
+        "threats",
+        "warns",
+        "warned",
+        "warning",
+        "ultimatum",
+        "retaliate",
+        "retaliation",
+        "retaliatory",
+        "red line",
+        "provocation",
+        "provocations",
+        "provocative",
+        "escalation",
+        "deterrence",
+        "deterrent",
+        "hostile",
+        "hostility",
+    ],
+    # Visits of officials, announced or made.
+    "visits": [
+        "will travel",
+        "travels to",
+        "traveled to",
+        "travelled to",
+        "official visit",
+        "state visit",
+        "visit to",
+        "visits",
+        "trip to",
+        "arrives in",
+        "arrived in",
+        "hosts",
+        "welcomes",
+        "talks with",
+    ],
+    # Domestic politics and the economy: not wanted unless the item is about a war or a foreign relation.
+    "domestic": [
+        "election",
+        "elections",
+        "vote",
+        "voters",
+        "ballot",
+        "polls",
+        "campaign",
+        "impeachment",
+        "senate",
+        "congress",
+        "lawmakers",
+        "budget",
+        "tax",
+        "taxes",
+        "inflation",
+        "economy",
+        "economic",
+        "interest rates",
+        "unemployment",
+        "pension",
+        "pensions",
+        "healthcare",
+        "housing",
+        "scandal",
+    ],
+    # Interviews, analysis and opinion: views on the news, not a development.
+    "media": [
+        "interview",
+        "exclusive interview",
+        "podcast",
+        "documentary",
+        "op-ed",
+        "columnist",
+        "analysis",
+        "explainer",
     ],
 }
 LEXICON: dict[str, re.Pattern[str]] = {
