@@ -197,6 +197,29 @@ class _AlertRecord(Protocol):
     def shown(self) -> AlertShown: ...
 
 
+async def _update_target(session: AsyncSession, row: _DeliveryRecord, alert_row: _AlertRecord | None) -> str | None:
+    """The message an edit or follow-up updates (replies under): the alert's first message, or None where its
+    platform gave no message id (updates are then new messages). Raises _Skip or _Wait when there is none yet."""
+    if alert_row is None:
+        raise _Skip("the alert no longer exists")
+    if alert_row.message_id is not None:
+        return alert_row.message_id
+    post = await session.scalar(
+        select(Delivery)
+        .where(Delivery.alert_id == alert_row.id, Delivery.kind.in_(("post", "batch")))
+        .order_by(Delivery.id)
+        .limit(1)
+    )
+    if row.kind == "edit" and post is not None and post.status in ("pending", *ACTIVE):
+        raise _Skip("superseded: the post, not yet sent, shows the latest sources")
+    if post is not None and post.status in ("pending", *ACTIVE):
+        raise _Wait("waiting for the alert's first post", 1.0)
+    if post is not None and post.status == "sent":
+        # A platform that gives no message id (incoming webhooks): updates are new messages.
+        return None
+    raise _Skip("the alert's first post was never delivered")
+
+
 def delivery_key(delivery_id: int) -> str:
     """The key a sink embeds in the message of delivery `delivery_id`, to find it after a crash."""
     return f"dlv-{delivery_id}"
@@ -652,76 +675,67 @@ class Outbox:
         if row.kind == "batch":
             summaries = [await story_summary(session, payload["story_id"], matches, tenant=_tenant(alert_row, row))]
             if collect:
-                now = self.services.clock.now()
-                free = or_(
-                    Delivery.status == "pending", (Delivery.status == "claimed") & (Delivery.lease_owner == self.owner)
-                )
-                others = (
-                    await session.scalars(
-                        select(Delivery)
-                        .where(
-                            Delivery.channel == row.channel,
-                            Delivery.kind == "batch",
-                            free,
-                            Delivery.id != row.id,
-                        )
-                        .order_by(Delivery.id)
-                        .limit(24)
-                    )
-                ).all()
-                for other in others:
-                    other_alert = await session.get(AlertRow, other.alert_id) if other.alert_id else None
-                    try:
-                        other_summary = await story_summary(
-                            session,
-                            other.payload["story_id"],
-                            _matches(other_alert),
-                            tenant=_tenant(other_alert, other),
-                        )
-                    except SQLAlchemyError:
-                        raise
-                    except Exception as exc:  # it cannot ride: it is left for its own turn, which settles it
-                        log.debug("batch row %s cannot be rendered: %s", other.id, exc)
-                        continue
-                    # Take each row only if nobody else did meanwhile; it rides in this row's message.
-                    taken = await session.execute(
-                        update(Delivery)
-                        .where(Delivery.id == other.id, free)
-                        .values(
-                            status="sending",
-                            lease_owner=self.owner,
-                            lease_until=now + self.send_lease,
-                            payload={**(other.payload or {}), "batch_of": row.id},
-                        )
-                        .execution_options(synchronize_session=False)
-                    )
-                    if rowcount(taken) != 1:
-                        continue
-                    summaries.append(other_summary)
-                    extra.append(other.id)
+                riders, extra = await self._take_riders(session, row)
+                summaries += riders
             return BatchAlert(channel=row.channel, summaries=tuple(summaries)), None, extra
         summary = await story_summary(session, payload["story_id"], matches, tenant=_tenant(alert_row, row))
         mention = summary.severity == "flash"
         if row.kind == "post":
             return PostAlert(channel=row.channel, summary=summary, mention=mention), None, extra
-        if alert_row is None:
-            raise _Skip("the alert no longer exists")
-        if alert_row.message_id is None:
-            post = await session.scalar(
+        target = await _update_target(session, row, alert_row)
+        return _update(row, summary, payload), target, extra
+
+    async def _take_riders(self, session: AsyncSession, row: _DeliveryRecord) -> tuple[list[Summary], list[int]]:
+        """The channel's other pending batch rows (24 at most) that ride in `row`'s message: their stories'
+        summaries and their ids, each taken (leased to this worker, `batch_of` the row) only if nobody else did."""
+        now = self.services.clock.now()
+        free = or_(Delivery.status == "pending", (Delivery.status == "claimed") & (Delivery.lease_owner == self.owner))
+        others = (
+            await session.scalars(
                 select(Delivery)
-                .where(Delivery.alert_id == alert_row.id, Delivery.kind.in_(("post", "batch")))
+                .where(
+                    Delivery.channel == row.channel,
+                    Delivery.kind == "batch",
+                    free,
+                    Delivery.id != row.id,
+                )
                 .order_by(Delivery.id)
-                .limit(1)
+                .limit(24)
             )
-            if row.kind == "edit" and post is not None and post.status in ("pending", *ACTIVE):
-                raise _Skip("superseded: the post, not yet sent, shows the latest sources")
-            if post is not None and post.status in ("pending", *ACTIVE):
-                raise _Wait("waiting for the alert's first post", 1.0)
-            if post is not None and post.status == "sent":
-                # A platform that gives no message id (incoming webhooks): updates are new messages.
-                return _update(row, summary, payload), None, extra
-            raise _Skip("the alert's first post was never delivered")
-        return _update(row, summary, payload), alert_row.message_id, extra
+        ).all()
+        summaries: list[Summary] = []
+        ids: list[int] = []
+        for other in others:
+            other_alert = await session.get(AlertRow, other.alert_id) if other.alert_id else None
+            try:
+                other_summary = await story_summary(
+                    session,
+                    other.payload["story_id"],
+                    _matches(other_alert),
+                    tenant=_tenant(other_alert, other),
+                )
+            except SQLAlchemyError:
+                raise
+            except Exception as exc:  # it cannot ride: it is left for its own turn, which settles it
+                log.debug("batch row %s cannot be rendered: %s", other.id, exc)
+                continue
+            # Take each row only if nobody else did meanwhile; it rides in this row's message.
+            taken = await session.execute(
+                update(Delivery)
+                .where(Delivery.id == other.id, free)
+                .values(
+                    status="sending",
+                    lease_owner=self.owner,
+                    lease_until=now + self.send_lease,
+                    payload={**(other.payload or {}), "batch_of": row.id},
+                )
+                .execution_options(synchronize_session=False)
+            )
+            if rowcount(taken) != 1:
+                continue
+            summaries.append(other_summary)
+            ids.append(other.id)
+        return summaries, ids
 
     async def _defer(self, session: AsyncSession, row: _DeliveryRecord, reason: str, seconds: float) -> None:
         now = self.services.clock.now()
