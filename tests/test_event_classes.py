@@ -1890,3 +1890,66 @@ def test_an_extended_truce_described_or_extended(detector: Detector, line: str, 
 )
 def test_a_threat_to_do_something_else_is_no_threat_to_the_truce(detector: Detector, line: str, status: str) -> None:
     assert _line_status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "status"),
+    [
+        # A truce welcomed, then the violence going on condemned: the truce is broken (and there is fighting).
+        (
+            "Statement on the situation in the border region",
+            "The Council welcomes the truce the two armies announced last Sunday. It urged both sides to abide by it."
+            " It notes with alarm reports of continued military operations near the border villages. The Council"
+            " condemns the continued violence"
+            " and calls for it to stop.",
+            "violated",
+        ),
+        (
+            "Declaration by the High Representative",
+            "The EU welcomes the ceasefire agreed on 3 May between the government and the rebels. The EU deplores"
+            " the renewed violence in the northern districts.",
+            "violated",
+        ),
+    ],
+)
+def test_violence_condemned_beside_a_truce_breaks_it(detector: Detector, title: str, text: str, status: str) -> None:
+    assert _status(detector, text, title) == status
+    assert "clash" in _types(detector, text, title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # No truce named: the violence condemned may be crime or unrest, no fighting is read from the phrase alone.
+        ("Mayor speaks on crime", "The mayor condemned the continued violence in the city's southern neighbourhoods."),
+        ("Unrest in the capital", "The government condemns the renewed violence against protesters."),
+    ],
+)
+def test_violence_condemned_without_a_truce_is_no_clash(detector: Detector, title: str, text: str) -> None:
+    assert "clash" not in _types(detector, text, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Outside powers set a truce, the warring parties still to declare themselves: a proposal (convention 2).
+        (
+            "The two co-chairs agreed that a truce will begin on Saturday. All armed groups must confirm to the"
+            " monitors their acceptance of the truce by Friday noon.",
+            "proposed",
+        ),
+        (
+            "The guarantors agreed that the cessation of hostilities starts at midnight. The factions are to notify"
+            " the joint centre of their commitment to it by Thursday.",
+            "proposed",
+        ),
+        # The warring parties' own truce, with nothing left for them to declare, stays agreed.
+        (
+            "The army and the rebels agreed to a truce on Monday. Both sides began pulling back heavy weapons on"
+            " Tuesday.",
+            "agreed",
+        ),
+    ],
+)
+def test_parties_still_to_declare_their_acceptance(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

@@ -475,6 +475,11 @@ _CLASH = re.compile(
     r"fighting (?:erupted|broke out|intensified|escalated|escalates|raged|was reported|has been reported|continued|"
     r"resumed|flared)|escalation (?:of|in) (?:the )?(?:fighting|violence|hostilities|attacks))\b"
 )
+# Beside a truce, the violence a statement condemns as going on is fighting that breaks it: "condemns the continued
+# violence, regardless of where it originates" (without a truce named, violence may be crime: not read).
+_CONDEMNED_VIOLENCE = re.compile(
+    r"\b(?:condemn\w*|deplor\w*) (?:the |this )?(?:continued|continuing|renewed|resumed) violence\b"
+)
 # Armed men or weapons doing a hostile act, in running text (headlines: _HEADLINE_ARMED): "gunmen attacked a hotel in
 # Kabul", "militants stormed the compound", "drones struck an oil depot overnight".
 _ARMED_ACT = re.compile(
@@ -1250,6 +1255,11 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     if am.group("weapon") or am.group("verb") not in ("struck", "hit", "slammed into", "rained down")
                 )
                 or (sent.is_title and _headline_attack(sent, i in actor_sentences))
+                or (
+                    named
+                    and (vm := _CONDEMNED_VIOLENCE.search(low)) is not None
+                    and _fighting_reported(low, vm.start())
+                )
             ):
                 out.append(Reading("clash", None, w, sent))
         if sa:
@@ -1495,6 +1505,10 @@ _UNACCEPTED = re.compile(
     r"|\btak(?:e|es|ing|en)\s+(?:this|the|that|our)\s+(?:offer|proposal|plan)\s+(?:now\s+)?to\b"
     r"|\bball is (?:now |squarely )?in (?:their|his|her|its|[\w-]+['’]s|the [\w-]+['’]s) court\b"
     r"|\bsubject to (?:its |their |the )?(?:acceptance|approval)\b"
+    # The warring parties still to declare themselves: "all parties warring in Syria must indicate to the Russian
+    # Federation or our American partners their commitment to the cessation of hostilities" (corpus convention 2).
+    r"|\b(?:must|should|are to|have to|need to)\s+(?:indicate|confirm|declare|signal|state|notify)\b[^.;]{0,80}?"
+    r"\b(?:commitment|acceptance|adherence|consent)\b"
     r"|\bhop(?:e|es|ed|ing)\s+(?:that\s+)?(?:the\s+)?[\w-]+\s*(?:will|['’]ll)\s+(?:also\s+)?"
     r"(?:say yes|agree|accept|reciprocate)\b"
 )

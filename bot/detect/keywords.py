@@ -107,6 +107,10 @@ _CLASSES: dict[str, Iterable[str]] = {
         "hostilities",
         "raided",
         "advances by",
+        "continued violence",
+        "continuing violence",
+        "renewed violence",
+        "resumed violence",
     ],
     # Verbs of headline grammar (events._headline_attack): only headlines are read for them, and they are no
     # class of what an item is about (the relevance model does not see them).
