@@ -10,15 +10,25 @@ timeit does, so a busy machine disturbs the figures less); full detection is tim
 visit every rule count in turn, so a slow spell of the machine hits all counts and not one; memory is tracemalloc's peak
 while compiling the rules and the process's peak RSS. The naive baseline is one compiled `re`
 pattern per rule, searched in turn over the text (what a loop-of-regexes bot does).
+
+With --against DIR (another checkout of the project, e.g. `git worktree add /tmp/base main`), the bench
+instead times full detection of this tree's code against DIR's code on the same generated articles and rules
+(generated from this tree's corpus): two worker processes take turns on chunks of articles, so a busy spell of a
+shared machine hits both alike, and the bench prints both figures, their ratio (the median of the paired chunk
+ratios) and whether the two codes' detections are the same.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import random
 import re
 import resource
+import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -26,8 +36,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+ROOT = Path(__file__).resolve().parents[1]  # the seeds and corpus the articles come from
+# Whose code detects: this tree's, or (in a worker of --against) the checkout named by the variable.
+CODE = Path(os.environ.get("DETECT_BENCH_CODE") or ROOT)
+sys.path.insert(0, str(CODE))
 
 from bot.detect import Detector, RuleSpec, compile_rules
 from bot.detect.rules import Findings
@@ -153,6 +165,102 @@ def cpu() -> float:
     return time.process_time()
 
 
+def vocabulary_of(articles: list[tuple[str, str]]) -> list[str]:
+    """The words rules are made of. Watch terms are content words: operator words and the 300 most frequent
+    corpus words (said, that, with...) are left out, as no one watches for them."""
+    counts = Counter(w.lower() for _, t in articles[:60] for w in re.findall(r"[A-Za-z]{4,}", t))
+    common = {w for w, _ in counts.most_common(300)} | {"and", "not", "near"}
+    return sorted(w for w in counts if w not in common)
+
+
+def worker(args: argparse.Namespace) -> int:
+    """A worker of --against: detectors for every rule count with the code of DETECT_BENCH_CODE, then for each
+    line "rules start end" on stdin, the CPU seconds of detecting those articles and a digest of the detections."""
+    articles = make_articles(args.articles, args.seed)
+    vocabulary = vocabulary_of(articles)
+    detectors = {}
+    for n in (int(s) for s in args.sizes.split(",")):
+        compiled, errors = compile_rules(make_rules(n, vocabulary, args.seed + n))
+        assert not errors, errors[:3]
+        detectors[n] = Detector(compiled)
+        detectors[n].detect(*articles[0])
+    print("ready", flush=True)
+    for line in sys.stdin:
+        n, start, end = (int(x) for x in line.split())
+        t0 = cpu()
+        found = [detectors[n].detect(title, text) for title, text in articles[start:end]]
+        spent = cpu() - t0
+        digest = hashlib.sha1("\n".join(repr(d) for d in found).encode()).hexdigest()
+        print(spent, digest, flush=True)
+    return 0
+
+
+def against(args: argparse.Namespace) -> int:
+    """Full detection with this tree's code and with another checkout's, taking turns on the same chunks."""
+    other = Path(args.against).resolve()
+    if not (other / "bot" / "detect" / "detector.py").is_file():
+        print(f"{other} is not a checkout of this project (no bot/detect/detector.py)", file=sys.stderr)
+        return 2
+    sizes = [int(s) for s in args.sizes.split(",")]
+    command = [sys.executable, __file__, "--worker", "--articles", str(args.articles), "--seed", str(args.seed)]
+    command += ["--sizes", args.sizes]
+    workers = {
+        name: subprocess.Popen(
+            command,
+            env={**os.environ, "DETECT_BENCH_CODE": str(code)},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name, code in (("this", ROOT), ("other", other))
+    }
+    for name, proc in workers.items():
+        assert proc.stdin is not None and proc.stdout is not None
+        if proc.stdout.readline().strip() != "ready":
+            print(f"the {name} tree's worker failed to start", file=sys.stderr)
+            return 1
+
+    def turn(name: str, n: int, start: int, end: int) -> tuple[float, str]:
+        proc = workers[name]
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(f"{n} {start} {end}\n")
+        proc.stdin.flush()
+        spent, digest = proc.stdout.readline().split()
+        return float(spent), digest
+
+    print(f"{args.articles} generated articles; this tree {ROOT} against {other}; CPU time on one core")
+    print(f"{'rules':>6} {'this art/s':>10} {'other art/s':>11} {'this / other speed':>18} {'same detections':>15}")
+    chunks = [(a, min(a + args.chunk, args.articles)) for a in range(0, args.articles, args.chunk)]
+    for n in sizes:
+        passes: dict[str, list[float]] = {"this": [], "other": []}
+        ratios: list[float] = []
+        same = True
+        for p in range(args.repeat):
+            spent = {"this": 0.0, "other": 0.0}
+            for k, (start, end) in enumerate(chunks):
+                # Who goes first alternates, so neither always follows the other's warm caches.
+                order = ["this", "other"] if (p + k) % 2 == 0 else ["other", "this"]
+                got = {name: turn(name, n, start, end) for name in order}
+                spent["this"] += got["this"][0]
+                spent["other"] += got["other"][0]
+                ratios.append(got["other"][0] / got["this"][0])
+                same = same and got["this"][1] == got["other"][1]
+            for name in passes:
+                passes[name].append(spent[name])
+        this_rate = args.articles / statistics.median(passes["this"])
+        other_rate = args.articles / statistics.median(passes["other"])
+        print(
+            f"{n:>6} {this_rate:>10.0f} {other_rate:>11.0f} {statistics.median(ratios):>17.3f}x "
+            f"{'yes' if same else 'NO':>15}"
+        )
+    for proc in workers.values():
+        assert proc.stdin is not None
+        proc.stdin.close()
+        proc.wait()
+    print("(art/s: median of the passes; speed ratio: median of the paired chunk times, > 1 when this tree is faster)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -161,13 +269,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--sizes", default="10,100,1000,10000")
     parser.add_argument("--repeat", type=int, default=3, help="passes per measurement; the fastest counts (as timeit)")
+    parser.add_argument("--against", metavar="DIR", help="time this tree's code against another checkout's (see above)")
+    parser.add_argument("--chunk", type=int, default=100, help="with --against: articles a worker detects per turn")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker:
+        return worker(args)
+    if args.against:
+        return against(args)
     articles = make_articles(args.articles, args.seed)
-    # Watch terms are content words: operator words and the 300 most frequent corpus words (said, that,
-    # with...) are left out, as no one watches for them.
-    counts = Counter(w.lower() for _, t in articles[:60] for w in re.findall(r"[A-Za-z]{4,}", t))
-    common = {w for w, _ in counts.most_common(300)} | {"and", "not", "near"}
-    vocabulary = sorted(w for w in counts if w not in common)
+    vocabulary = vocabulary_of(articles)
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
         f"{len(articles)} generated articles, mean {sum(len(t) for _, t in articles) // len(articles)} chars; "
