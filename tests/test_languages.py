@@ -896,3 +896,31 @@ def test_an_official_names_a_country_only_through_the_countrys_own_words(
     det = detector.detect(title, text)
     assert named <= set(det.countries)
     assert not unnamed & set(det.countries)
+
+
+FIFTH_BATCH = [
+    # A speaker's own "I spoke with" is talks held, in the first person and the plural too.
+    ("fr", "Déclaration du ministre", "Je me suis entretenu ce matin avec mon homologue égyptien.", {"talks"}, None),
+    ("fr", "Communiqué commun", "Nous nous sommes entretenus longuement avec les dirigeants kényans.", {"talks"}, None),
+    # "Dans le prolongement de" (following on from) extends no truce; "prolongé" does.
+    (
+        "fr",
+        "Trêve",
+        "Dans le prolongement de nos échanges, les camps respectent un cessez-le-feu.",
+        {"ceasefire"},
+        None,
+    ),
+    ("fr", "Trêve au Yémen", "Le cessez-le-feu a été prolongé de deux mois.", {"ceasefire"}, "extended"),
+    # Being in contact with a counterpart is talks.
+    ("es", "Declaración del canciller", "He estado en contacto permanente con el ministro de Chile.", {"talks"}, None),
+    ("pt", "Nota do ministério", "O ministro esteve em contacto com o seu homólogo angolano.", {"talks"}, None),
+    # Receiving envoys "to discuss" a war is a meeting held (scored as talks).
+    ("pt", "Enviados em Lisboa", "O governo recebeu enviados da Etiópia para discutir o conflito.", {"talks"}, None),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events", "status"), FIFTH_BATCH)
+def test_classes_of_the_fifth_batch(
+    detector: Detector, lang: str, title: str, text: str, events: set[str], status: str | None
+) -> None:
+    _reads_as(detector, (lang, title, text), events, status, set(), set())
