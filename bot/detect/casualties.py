@@ -1003,7 +1003,8 @@ def _main_day(doc: Doc) -> str | None:
         return None
     lead = [s for s in doc.sentences if s.weight >= 2.0]
     for s in lead:
-        d = _INCIDENT_DAY.search(s.folded)
+        # Every match of _INCIDENT_DAY names a weekday: without "day" the regex is not asked.
+        d = _INCIDENT_DAY.search(s.folded) if "day" in s.folded else None
         if d:
             return d.group(1) or d.group(2)
     for s in lead:

@@ -975,10 +975,15 @@ _ATTACK_AT = re.compile(
 )
 
 
+_ATTACK_WORDS = ("attack", "bombing", "assault", "raid", "massacre")
+
+
 def _attack_placed(sent: Sentence) -> bool:
     """Whether the sentence reports an attack in a capitalised place of the gazetteer (not negated, hypothetical,
     or named as what is defended against)."""
     low = sent.folded
+    if not any(word in low for word in _ATTACK_WORDS):
+        return False  # every match of _ATTACK_AT starts with one of these words
     automaton = gazetteer.places().automaton
     for m in _ATTACK_AT.finditer(low):
         words = m.group("place").split()
