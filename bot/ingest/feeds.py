@@ -128,6 +128,41 @@ def load_feeds_file(path: str | Path) -> list[FeedSpec]:
     """Read and validate a feeds.yaml (top-level `feeds:` list); raise ConfigError naming file, entry and field."""
     path = Path(path)
     file = str(path)
+    base = path.resolve().parent.parent
+    specs: list[FeedSpec] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(_feed_entries(path)):
+        label = f"#{index + 1}"
+        if not isinstance(entry, dict):
+            raise ConfigError(
+                "a feed entry must be a mapping", file=file, entry=label, found=entry, expected="name: ..., url: ..."
+            )
+        name = entry.get("name")
+        if isinstance(name, str) and name.strip():
+            label = f"#{index + 1} ({name.strip()})"
+        spec = _feed_spec(entry, file=file, label=label)
+        if spec.name in seen:
+            raise ConfigError(
+                f"duplicate feed name (also entry #{seen[spec.name]})",
+                file=file,
+                entry=label,
+                field="name",
+                found=spec.name,
+                expected="a unique name",
+            )
+        seen[spec.name] = index + 1
+        if not spec.is_http:
+            local = spec.path
+            if not local.is_absolute():
+                spec = spec.model_copy(update={"url": str((base / local).resolve())})
+        specs.append(spec)
+    return specs
+
+
+def _feed_entries(path: Path) -> list[object]:
+    """The entries of a feeds.yaml's top-level `feeds:` list, unchecked; ConfigError when the file cannot be
+    read, is not YAML, or is not a mapping with only a `feeds:` list."""
+    file = str(path)
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -160,54 +195,31 @@ def load_feeds_file(path: str | Path) -> list[FeedSpec]:
             found=type(entries).__name__,
             expected="a list of feed entries",
         )
-    base = path.resolve().parent.parent
-    specs: list[FeedSpec] = []
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(entries):
-        label = f"#{index + 1}"
-        if not isinstance(entry, dict):
+    return entries
+
+
+def _feed_spec(entry: dict[object, object], *, file: str, label: str) -> FeedSpec:
+    """One feed entry validated; ConfigError naming the entry and its first bad field."""
+    try:
+        return FeedSpec.model_validate(entry)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = field_of(err)
+        if err.get("type") == "extra_forbidden":
             raise ConfigError(
-                "a feed entry must be a mapping", file=file, entry=label, found=entry, expected="name: ..., url: ..."
-            )
-        name = entry.get("name")
-        if isinstance(name, str) and name.strip():
-            label = f"#{index + 1} ({name.strip()})"
-        try:
-            spec = FeedSpec.model_validate(entry)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            field = field_of(err)
-            if err.get("type") == "extra_forbidden":
-                raise ConfigError(
-                    "unknown field",
-                    file=file,
-                    entry=label,
-                    field=field,
-                    expected="one of " + ", ".join(FeedSpec.model_fields),
-                ) from None
-            found = err.get("input") if err.get("type") != "missing" else None
-            message, expected = describe(err)
-            raise ConfigError(
-                message,
+                "unknown field",
                 file=file,
                 entry=label,
                 field=field,
-                found=found,
-                expected=_EXPECTED.get(field or "") or expected,
+                expected="one of " + ", ".join(FeedSpec.model_fields),
             ) from None
-        if spec.name in seen:
-            raise ConfigError(
-                f"duplicate feed name (also entry #{seen[spec.name]})",
-                file=file,
-                entry=label,
-                field="name",
-                found=spec.name,
-                expected="a unique name",
-            )
-        seen[spec.name] = index + 1
-        if not spec.is_http:
-            local = spec.path
-            if not local.is_absolute():
-                spec = spec.model_copy(update={"url": str((base / local).resolve())})
-        specs.append(spec)
-    return specs
+        found = err.get("input") if err.get("type") != "missing" else None
+        message, expected = describe(err)
+        raise ConfigError(
+            message,
+            file=file,
+            entry=label,
+            field=field,
+            found=found,
+            expected=_EXPECTED.get(field or "") or expected,
+        ) from None
