@@ -89,13 +89,19 @@ class CommandSpec:
 
 def parse_args(spec: CommandSpec, words: Iterable[str]) -> dict[str, Any]:
     """Parse raw words against a spec; raise UserInputError naming the argument and showing usage."""
-    words = list(words)
     values: dict[str, Any] = {a.name: a.default for a in spec.args}
     for a in spec.args:
         if a.kind == "flag":
             values[a.name] = bool(a.default)
+    loose = _read_options(spec, list(words), values)
+    _place_positionals(spec, loose, values)
+    _check_values(spec, values)
+    return values
+
+
+def _read_options(spec: CommandSpec, words: list[str], values: dict[str, Any]) -> list[str]:
+    """Set each `--name value`, `--name=value` and `--flag` of `words` in `values`; the other words, in order."""
     options = {a.name: a for a in spec.args if a.kind in ("option", "flag")}
-    positional = [a for a in spec.args if a.kind in ("str", "int", "rest")]
     loose: list[str] = []
     i = 0
     while i < len(words):
@@ -109,18 +115,25 @@ def parse_args(spec: CommandSpec, words: Iterable[str]) -> dict[str, Any]:
                 raise UserInputError(f"unknown option --{name} (options: {known})", argument=name, usage=spec.usage)
             if opt.kind == "flag":
                 values[name] = True
+            elif inline:
+                values[name] = inline
+            elif i + 1 < len(words):
+                i += 1
+                values[name] = words[i]
             else:
-                if inline:
-                    values[name] = inline
-                elif i + 1 < len(words):
-                    i += 1
-                    values[name] = words[i]
-                else:
-                    raise UserInputError(f"--{name} needs a value", argument=name, usage=spec.usage)
+                raise UserInputError(f"--{name} needs a value", argument=name, usage=spec.usage)
         else:
             loose.append(word)
         i += 1
-    for a in positional:
+    return loose
+
+
+def _place_positionals(spec: CommandSpec, loose: list[str], values: dict[str, Any]) -> None:
+    """Give the words that are not options to the positional arguments in order (`rest` takes all that are
+    left); a word left over is an error."""
+    for a in spec.args:
+        if a.kind not in ("str", "int", "rest"):
+            continue
         if a.kind == "rest":
             if loose:
                 values[a.name] = " ".join(loose)
@@ -130,6 +143,10 @@ def parse_args(spec: CommandSpec, words: Iterable[str]) -> dict[str, Any]:
             values[a.name] = loose.pop(0)
     if loose:
         raise UserInputError(f"unexpected argument {loose[0]!r}", argument=loose[0], usage=spec.usage)
+
+
+def _check_values(spec: CommandSpec, values: dict[str, Any]) -> None:
+    """Every required argument given (not blank), `int` ones made whole numbers, `choices` respected."""
     for a in spec.args:
         value = values.get(a.name)
         if a.required and (value is None or (isinstance(value, str) and not value.strip())):  # "" and "   " alike
@@ -147,7 +164,6 @@ def parse_args(spec: CommandSpec, words: Iterable[str]) -> dict[str, Any]:
             raise UserInputError(
                 f"{a.name} must be one of {', '.join(a.choices)}; got {value!r}", argument=a.name, usage=spec.usage
             )
-    return values
 
 
 def permitted(spec: CommandSpec, caller: Caller) -> bool:
