@@ -109,6 +109,17 @@ DIPLOMACY_WITHOUT_EVENT = [
         "The United States condemns Russia's cyber attack on Georgia",
         "Russia must immediately cease this behavior in Georgia and elsewhere.",
     ),
+    # Military aid to a state at war, and a foreign court's sentence of a citizen (crime words, a state's detainee).
+    (
+        "Pentagon announces new military aid package for Ukraine",
+        "The Defense Department announced an additional package of air defence munitions and artillery rounds for "
+        "Ukraine.",
+    ),
+    (
+        "US condemns Russian court's sentence of American citizen",
+        "The conviction of the U.S. citizen to nine years in prison compounds the injustice of her wrongful "
+        "detention, the Secretary of State said.",
+    ),
     # Threats and warnings between states, with no attack.
     (
         "North Korea warns of strong response to US-South Korean military drills",
