@@ -1008,7 +1008,8 @@ def _main_day(doc: Doc) -> str | None:
         if d:
             return d.group(1) or d.group(2)
     for s in lead:
-        if len(s.folded) > 40:  # skip bare date lines ("Thursday, December 18, 2014")
+        # Skip bare date lines ("Thursday, December 18, 2014"); a sentence without "day" names no weekday.
+        if len(s.folded) > 40 and "day" in s.folded:
             d = _WEEKDAY_RE.search(s.folded)
             if d:
                 return d.group(1)

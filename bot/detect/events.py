@@ -925,7 +925,9 @@ def _mentions(low: str, named: bool) -> list[re.Match[str]]:
     """The ceasefire mentions of a sentence; with `named` (the article names a truce), also its anaphors."""
     found = list(_CEASEFIRE.finditer(low))
     taken_halt = [(m.start(), m.end()) for m in found]
-    for h in _AGREED_HALT.finditer(low):
+    # Every match of _AGREED_HALT starts with "agree..." or "commit...": most sentences are not searched.
+    halts = _AGREED_HALT.finditer(low) if "agree" in low or "commit" in low else ()
+    for h in halts:
         if not any(a <= h.start("halt") < b for a, b in taken_halt):
             found.append(_HALT.match(low, h.start("halt")) or h)
     found.sort(key=lambda m: m.start())
@@ -939,7 +941,10 @@ def _mentions(low: str, named: bool) -> list[re.Match[str]]:
 def is_background(sent: Sentence) -> bool:
     """A sentence about history: past years, earlier wars, anniversaries, 'previous' agreements."""
     low = sent.folded
-    return bool(_BACKGROUND.search(low)) or bool(_EARLIER.search(low))
+    if _BACKGROUND.search(low):
+        return True
+    # Every match of _EARLIER holds one of its four words: most sentences are not searched.
+    return any(word in low for word in _EARLIER_WORDS) and bool(_EARLIER.search(low))
 
 
 # A truce that held in the past ("the truce held until 2016") is history, not a truce in force.
@@ -960,6 +965,7 @@ _EARLIER = re.compile(
     r"\b(?:previous|earlier|prior)\s+(?:\w+\s+)?(?:cease-?\s?fires?|truces?|agreements?|deals?|wars?|conflicts?|talks|rounds?|accords?)"
     r"|\bbefore\s*(?:[-,.;]|$)"
 )
+_EARLIER_WORDS = ("previous", "earlier", "prior", "before")
 
 
 # An attack placed in a named place ("the attack in Mogadishu", "attacks in southern Israel", "yesterday's attack on
