@@ -636,3 +636,37 @@ def test_an_offices_portfolio_is_not_where_the_event_happened() -> None:
     assert portfolio_words("the Minister of State for the Middle East said on Monday") == {"middle", "east"}
     # A region also named on its own is a place of the text, not only a portfolio.
     assert portfolio_words("Minister for Africa visits East Africa") == frozenset()
+
+
+def test_one_truce_in_a_presidents_remarks_and_a_statement_a_day_later_is_one_story(doc) -> None:  # type: ignore[no-untyped-def]
+    remarks = doc(
+        "wh",
+        "Remarks on Reaching a Cease-Fire Deal Between Israel and Hamas",
+        "Good afternoon. At long last, I can announce a cease-fire and a hostage deal has been reached between Israel "
+        "and Hamas. Phase one will last 6 weeks and includes a full and complete cease-fire, a withdrawal of Israeli "
+        "forces from the populated areas of Gaza and the release of hostages held by Hamas, including women, the "
+        "elderly and the wounded.",
+        T0,
+    )
+    statement = doc(
+        "fco",
+        "Foreign Secretary statement on Israel-Hamas ceasefire",
+        "Foreign Secretary David Lammy said: Yesterday's announcement of a ceasefire agreement is a moment of hope "
+        "after over a year of agony. For the hostages held by Hamas and their loved ones, including Emily Damari and "
+        "Eli Sharabi, this has been an unbearable trauma. For civilians, this has been a living nightmare. I "
+        "pay tribute to the tireless diplomatic efforts of Qatar, Egypt and the United States.",
+        T0 + timedelta(hours=26),
+    )
+    lebanon = doc(
+        "lb",
+        "Foreign Secretary statement on Israel-Lebanon ceasefire",
+        "Foreign Secretary David Lammy said: I welcome the announcement of a ceasefire between Israel and Lebanon. "
+        "It must now be implemented in full, so that people on both sides of the Blue Line can return to their "
+        "homes. I pay tribute to the diplomatic efforts of the United States and France.",
+        T0 + timedelta(hours=20),
+    )
+    # The same kind of event, a day apart, each naming the parties of the other's headline, and few other names
+    # in common (the one names the hostages, the other the mediators): one truce.
+    assert len(set(cluster([remarks, statement]))) == 1
+    # Another truce of one of its parties, the same day: the other party is never named.
+    assert len(set(cluster([remarks, lebanon]))) == 2

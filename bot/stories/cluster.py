@@ -1323,8 +1323,11 @@ class StoryIndex:
             return 0.0, "a template"  # the same wording about other people and places (readouts, statements)
         if not unconflicted and (reason := self._conflict_reason(a, b)) is not None:
             return 0.0, reason
-        if (not agreed or a.series or b.series) and self._apart_in_specifics(a, b):
-            return 0.0, "other specifics"  # a recurring format's reports are told apart by what they are about
+        # A recurring format's reports are told apart by what they are about; not two statements on one truce that
+        # agree on its day and parties ("Remarks on Reaching a Cease-Fire ... Between Israel and Hamas").
+        series = (a.series or b.series) and not self._same_truce(a, b)
+        if (not agreed or series) and self._apart_in_specifics(a, b):
+            return 0.0, "other specifics"
         if agreed and self._nothing_specific_shared(a, b):
             # The same kind of event and toll, but each names several places and groups the other never does
             # (40 killed in Tal Afar and Baghdad; 40 killed in Diyala): two attacks.
@@ -1363,7 +1366,21 @@ class StoryIndex:
         long news report names many people and places a government's short statement never does, so their names
         agree less on the whole ("attack in Indian-administered Kashmir" and "17 Indian Soldiers Killed ... in
         Indian Kashmir", the same morning)."""
-        return bool(a.place & b.place and (a.principal & b.parties or b.principal & a.parties) and self._agreed(a, b))
+        if a.place & b.place and (a.principal & b.parties or b.principal & a.parties) and self._agreed(a, b):
+            return True
+        return self._same_truce(a, b)
+
+    def _same_truce(self, a: _Entry, b: _Entry) -> bool:
+        """True when two statements on a truce or deal (no attack, no call or meeting) agree on it: dated within a day
+        and a half, and each names every party the other's headline or first line names. A truce has no place to
+        agree on, and a president's remarks and a foreign secretary's statement a day later share few other names
+        (the one names hostages, the other the mediators): "a cease-fire ... between Israel and Hamas" and "statement
+        on Israel-Hamas ceasefire"."""
+        if a.mode or b.mode or not (a.principal and b.principal):
+            return False
+        if not (_families(a.events) | _families(b.events)) <= {"peace", "statement"}:
+            return False
+        return a.principal <= b.parties and b.principal <= a.parties and self._agreed(a, b)
 
     @staticmethod
     def _agreed(a: _Entry, b: _Entry) -> bool:
