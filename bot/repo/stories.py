@@ -7,7 +7,7 @@ import json
 import math
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -85,6 +85,69 @@ def state_of_tenant(state: object, tenant: str) -> Mapping[str, Any]:
     return mine if isinstance(mine, Mapping) else {}
 
 
+@dataclass(slots=True)
+class _Facts:
+    """A story's facts as `build_view` gathers them: the tenant's state first, then each detection in turn."""
+
+    ceasefire: str | None
+    event_types: list[str]
+    people: list[str]
+    countries: list[str]
+    casualty: Casualty | None
+    matches: dict[str, RuleMatch] = field(default_factory=dict)
+    evidence: list[str] = field(default_factory=list)  # the first two events' sentences
+
+    @classmethod
+    def of_state(cls, state: Mapping[str, Any]) -> _Facts:
+        """What the tenant's stored state of the story says (entries of the wrong shape left out)."""
+        return cls(
+            ceasefire=state.get("ceasefire") if isinstance(state.get("ceasefire"), str) else None,
+            event_types=[t for t in _list(state.get("event_types")) if isinstance(t, str)],
+            people=[
+                p if isinstance(p, str) else str(p.get("name", ""))
+                for p in _list(state.get("people"))
+                if isinstance(p, (str, Mapping))
+            ],
+            countries=[c for c in _list(state.get("countries")) if isinstance(c, str)],
+            casualty=_casualty(state.get("casualty")),
+        )
+
+    def add(self, det: Mapping[str, Any], *, figures: bool) -> None:
+        """Add what one article's detection says; its casualty figures only when `figures` (the state's figure
+        wins: the reports' current figures are not read)."""
+        self._add_events(det)
+        if figures:
+            for c in _list(det.get("casualties")):
+                cand = _casualty(c) if isinstance(c, Mapping) and c.get("current", True) else None
+                if cand and (self.casualty is None or cand.count > self.casualty.count):
+                    self.casualty = cand
+        for p in _list(det.get("people")):
+            name = p.get("name") if isinstance(p, Mapping) else p if isinstance(p, str) else None
+            if name and name not in self.people:
+                self.people.append(name)
+        for c in _strings(det.get("countries")):
+            if c not in self.countries:
+                self.countries.append(c)
+        for m in _list(det.get("matches")):
+            if isinstance(m, Mapping) and isinstance(m.get("rule"), str) and m["rule"] not in self.matches:
+                severity: Severity = m["severity"] if m.get("severity") in SEVERITY_WEIGHT else "routine"
+                self.matches[m["rule"]] = RuleMatch(
+                    rule=m["rule"], reason=str(m.get("reason") or ""), severity=severity
+                )
+
+    def _add_events(self, det: Mapping[str, Any]) -> None:
+        for ev in _list(det.get("events")):
+            if not isinstance(ev, Mapping):
+                continue
+            etype = str(ev.get("type") or "")
+            if etype and etype not in self.event_types:
+                self.event_types.append(etype)
+            if etype == "ceasefire" and self.ceasefire is None and isinstance(ev.get("status"), str):
+                self.ceasefire = ev["status"]
+            if isinstance(ev.get("evidence"), str) and ev["evidence"] and len(self.evidence) < 2:
+                self.evidence.append(ev["evidence"])
+
+
 def build_view(
     story: Story | None,
     articles: Sequence[ArticleRow] | Sequence[ListedArticle],
@@ -102,44 +165,9 @@ def build_view(
         raise ValueError("build_view: why each source is in its story needs the articles' texts")
     state = tenant_state(story, tenant)
     detections = [detection_of(a.detection) for a in articles]
-    ceasefire = state.get("ceasefire") if isinstance(state.get("ceasefire"), str) else None
-    event_types: list[str] = [t for t in _list(state.get("event_types")) if isinstance(t, str)]
-    people: list[str] = [
-        p if isinstance(p, str) else str(p.get("name", ""))
-        for p in _list(state.get("people"))
-        if isinstance(p, (str, Mapping))
-    ]
-    countries: list[str] = [c for c in _list(state.get("countries")) if isinstance(c, str)]
-    casualty = _casualty(state.get("casualty"))
-    matches: dict[str, RuleMatch] = {}
-    evidence: list[str] = []
+    facts = _Facts.of_state(state)
     for det in detections:
-        for ev in _list(det.get("events")):
-            if not isinstance(ev, Mapping):
-                continue
-            etype = str(ev.get("type") or "")
-            if etype and etype not in event_types:
-                event_types.append(etype)
-            if etype == "ceasefire" and ceasefire is None and isinstance(ev.get("status"), str):
-                ceasefire = ev["status"]
-            if isinstance(ev.get("evidence"), str) and ev["evidence"] and len(evidence) < 2:
-                evidence.append(ev["evidence"])
-        if not state.get("casualty"):  # the state's figure wins: the reports' current figures are not read
-            for c in _list(det.get("casualties")):
-                cand = _casualty(c) if isinstance(c, Mapping) and c.get("current", True) else None
-                if cand and (casualty is None or cand.count > casualty.count):
-                    casualty = cand
-        for p in _list(det.get("people")):
-            name = p.get("name") if isinstance(p, Mapping) else p if isinstance(p, str) else None
-            if name and name not in people:
-                people.append(name)
-        for c in _strings(det.get("countries")):
-            if c not in countries:
-                countries.append(c)
-        for m in _list(det.get("matches")):
-            if isinstance(m, Mapping) and isinstance(m.get("rule"), str) and m["rule"] not in matches:
-                severity: Severity = m["severity"] if m.get("severity") in SEVERITY_WEIGHT else "routine"
-                matches[m["rule"]] = RuleMatch(rule=m["rule"], reason=str(m.get("reason") or ""), severity=severity)
+        facts.add(det, figures=not state.get("casualty"))
     arts = [article_from_row(a) for a in articles]
     why = member_reasons(arts, [detection_from_dict(d) for d in detections]) if reasons else [""] * len(arts)
     sources = tuple(
@@ -149,24 +177,26 @@ def build_view(
     headline = (state.get("headline") if isinstance(state.get("headline"), str) else None) or (
         articles[0].title if articles else "(untitled)"
     )
-    severity = max((m.severity for m in matches.values()), key=lambda s: SEVERITY_WEIGHT[s], default="routine")
+    severity: Severity = max(
+        (m.severity for m in facts.matches.values()), key=lambda s: SEVERITY_WEIGHT[s], default="routine"
+    )
     story_id = story.id if story is not None else (key or (articles[0].id if articles else ""))
     summary = Summary(
         story_id=story_id,
         headline=headline,
-        sentences=tuple(evidence),
+        sentences=tuple(facts.evidence),
         sources=sources,
-        ceasefire=ceasefire,
-        casualty=casualty,
-        people=tuple(people),
-        countries=tuple(countries),
-        matches=tuple(matches.values()),
+        ceasefire=facts.ceasefire,
+        casualty=facts.casualty,
+        people=tuple(facts.people),
+        countries=tuple(facts.countries),
+        matches=tuple(facts.matches.values()),
         severity=severity,
     )
     # The latest event, not the latest fetch: a 2003 report fetched today is 2003's news.
     seen = [a.event_at or a.seen_at for a in articles]
     last = max(seen) if seen else (story.last_seen if story is not None else datetime.min)
-    return StoryView(key=story_id, summary=summary, last_seen=last, event_types=tuple(event_types))
+    return StoryView(key=story_id, summary=summary, last_seen=last, event_types=tuple(facts.event_types))
 
 
 @dataclass(frozen=True, slots=True)
