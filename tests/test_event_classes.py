@@ -1953,3 +1953,33 @@ def test_violence_condemned_without_a_truce_is_no_clash(detector: Detector, titl
 )
 def test_parties_still_to_declare_their_acceptance(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A halt to hostilities or fighting called for is a ceasefire called for (convention 4).
+        "The council calls on all sides to back the mediator by immediately ceasing hostilities.",
+        "The envoy urged the two militias to stop fighting and to open the roads.",
+        "The foreign ministers called upon the parties to halt the fighting without conditions.",
+    ],
+)
+def test_a_halt_to_hostilities_called_for_is_proposed(detector: Detector, text: str) -> None:
+    assert _status(detector, text) == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A call about attacks on a target is no truce; the parties' own halt is agreed; a call to stop the fighting
+        # and observe the cease-fire is about the truce it names, broken by the fighting.
+        ("The ministers urged the air force to halt its attacks on the power plants.", None),
+        ("The army and the rebels agreed to cease hostilities from midnight on Friday.", "agreed"),
+        (
+            "Heavy fighting broke out on the front. I call on the sides to stop the fighting and observe the truce.",
+            "violated",
+        ),
+    ],
+)
+def test_halt_near_misses(detector: Detector, text: str, status: str | None) -> None:
+    assert _status(detector, text) == status

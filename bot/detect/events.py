@@ -764,6 +764,14 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                     f"predicate {_quote(low, held)} (over {best[2]})",
                 )  # "a shaky truce appeared to be holding"
         return best[1], best[2]
+    if (
+        _HALT_WORDS.match(low, start)
+        and (call := _last(_EXHORT, low, max(0, start - 100), start)) is not None
+        and not _TRUCE_NOUN.search(low)
+    ):
+        # "called on the parties to cease hostilities", "urged both sides to stop fighting": a truce called for (a
+        # call to stop the fighting and observe the cease-fire is about the truce it names: decided below).
+        return "proposed", f"a halt called for {_quote(low, call)}"
     cue = _last(_LEFT_CUES, low, left, start)
     if cue is not None and _SUBORDINATE.search(low, cue.end(), start):
         cue = None  # "urge all parties to act with restraint until this ceasefire begins": the cue governs another verb
@@ -920,6 +928,17 @@ _AGREED_HALT = re.compile(
     r"strikes\s+(?:on|against)|fire|firing|shelling|military operations))\b"
 )
 
+# A halt to hostilities called for is a ceasefire called for (corpus convention 4): "calls for all parties to support
+# the envoy by immediately ceasing hostilities", "urged both sides to stop fighting". Only hostilities or fighting in
+# general: "urged Russia to halt its attacks on cities" is a demand about attacks, not a truce.
+_HALT_PHRASE = r"(?:ceas(?:e|ing)|halt(?:ing)?|stop(?:ping)?)\s+(?:all\s+)?(?:the\s+)?(?:hostilities|fighting)"
+_CALLED_HALT = re.compile(
+    _EXHORT.pattern + r"[^.;]{0,90}?\b(?:to\s+|by\s+)?(?:immediately\s+)?(?P<halt>" + _HALT_PHRASE + r")\b"
+)
+_HALT_WORDS = re.compile(_HALT_PHRASE + r"\b")
+_HALT_NOUNS = re.compile(r"\b(?:hostilities|fighting)\b")  # a cheap test before _CALLED_HALT
+_TRUCE_NOUN = re.compile(r"\b(?:cease-?\s?fires?|truces?|armistice)\b")
+
 
 def _mentions(low: str, named: bool) -> list[re.Match[str]]:
     """The ceasefire mentions of a sentence; with `named` (the article names a truce), also its anaphors."""
@@ -930,6 +949,9 @@ def _mentions(low: str, named: bool) -> list[re.Match[str]]:
     for h in halts:
         if not any(a <= h.start("halt") < b for a, b in taken_halt):
             found.append(_HALT.match(low, h.start("halt")) or h)
+    for h in _CALLED_HALT.finditer(low):
+        if not any(a <= h.start("halt") < b for a, b in taken_halt):
+            found.append(_HALT_WORDS.match(low, h.start("halt")) or h)
     found.sort(key=lambda m: m.start())
     if named:
         taken = [(m.start(), m.end()) for m in found]
@@ -1153,7 +1175,12 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         sent = doc.sentences[i]
         cf, tk, ag, cl, sa = (i in s for s in sets)
         low = sent.folded
-        cf = cf or i in anaphoric or (ag and _AGREED_HALT.search(low) is not None)
+        cf = (
+            cf
+            or i in anaphoric
+            or (ag and _AGREED_HALT.search(low) is not None)
+            or (_HALT_NOUNS.search(low) is not None and _CALLED_HALT.search(low) is not None)
+        )
         if cf and _GANG_TRUCE.search(low):
             cf = False  # a gang truce: every truce the sentence names is that one
         background = is_background(sent)
