@@ -924,3 +924,33 @@ def test_classes_of_the_fifth_batch(
     detector: Detector, lang: str, title: str, text: str, events: set[str], status: str | None
 ) -> None:
     _reads_as(detector, (lang, title, text), events, status, set(), set())
+
+
+# An official's government ("the Obama administration", "the Maduro government") names the official's state; the
+# headline is neutral, the lead holds the phrase.
+GOVERNMENTS = {
+    "es": ("La administración Obama revisó su postura hacia La Habana.", "United States"),
+    "pt": ("O governo de Nicolás Maduro expulsou o encarregado de negócios.", "Venezuela"),
+    "fr": ("L'administration du président Trump a salué la décision.", "United States"),
+    "uk": ("Адміністрація Байдена готує новий пакет допомоги.", "United States"),
+    "ru": ("Администрация Байдена подготовила новые меры.", "United States"),
+    "ar": ("قالت إدارة بايدن إنها ستواصل الجهود الدبلوماسية.", "United States"),
+    "fa": ("دولت بایدن از این توافق حمایت کرد.", "United States"),
+    "zh": ("拜登政府周二宣布了新的出口限制。", "United States"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(GOVERNMENTS))
+def test_an_officials_government_names_the_officials_state(detector: Detector, lang: str) -> None:
+    lead, state = GOVERNMENTS[lang]
+    det = detector.detect(lead, "")
+    assert det.language == lang
+    assert state in det.countries
+
+
+def test_the_arabic_dual_of_a_demonym_names_the_state(detector: Detector) -> None:
+    # "الأمريكيتان": the two American ministries (feminine dual of the nisba adjective).
+    det = detector.detect("عقوبات جديدة", "أعلنت الوزارتان الأمريكيتان اليوم فرض قيود على شركتين.")
+    assert "United States" in det.countries
+    # The plural of "مالي" (financial) is still no Mali.
+    assert "Mali" not in detector.detect("عقوبات", "استهدفت العقوبات الداعمين الماليين للنظام.").countries

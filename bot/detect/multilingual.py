@@ -107,7 +107,10 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
                 parts.append(w)
         elif lang == "ar":
             bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
-            parts.append(r"(?:[وفبلك]{0,2}(?:ال|لل)?)" + re.escape(bare) + r"(?:ي|يه|يون|يين|يا|ه|ها|هم|ات|ا)?")
+            # Endings: nisba and plural (ي يه يون يين ات), pronouns (ه ها هم), the dual (ان, and تان تين on a nisba:
+            # "الأمريكيتان", the two American ministries; not ين, which makes "الماليين", financial, Mali).
+            ending = r"(?:يون|يين|تان|تين|ان|ي|يه|يا|ه|ها|هم|ات|ا)?"
+            parts.append(r"(?:[وفبلك]{0,2}(?:ال|لل)?)" + re.escape(bare) + ending)
         elif lang == "fa":
             parts.append(w + r"(?:ی|یی|ای|ایی|یان|ها|های)?")
         else:
@@ -146,6 +149,8 @@ class _Lexicon:
     protest: re.Pattern[str]
     # A telephone call: talks held, even beside a meeting still to come.
     calls: re.Pattern[str]
+    # Words that make an official's name that official's government ("la administración Biden", "拜登政府").
+    administration: re.Pattern[str]
     # Phrases holding an event's cue that are not that event ("战斗机", a fighter jet, is no battle).
     not_cues: dict[EventType, re.Pattern[str]]
     # Words shortly before a cue that make it sought, intended or threatened, not done ("seeks talks",
@@ -328,6 +333,7 @@ def lexicon(lang: str) -> _Lexicon:
         not_places_anchors=tuple({_anchor(lang, f) for f in data.get("not_places") or []}),
         upcoming=_alternation(lang, list(data.get("upcoming") or [])),
         calls=_alternation(lang, list(data.get("calls") or [])),
+        administration=_alternation(lang, list(data.get("administration") or [])),
         police=_alternation(lang, list(data.get("police") or [])),
         protest=_alternation(lang, list(data.get("protest") or [])),
         not_cues={cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("not_cues") or {}).items()},
@@ -427,6 +433,19 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
     return out
 
 
+_GOVERNED_GAP = 3  # words allowed between "administration" and the name ("la administración del presidente Biden")
+
+
+def _governed(lex: _Lexicon, folded: str, start: int, end: int) -> bool:
+    """Whether the official's name at folded[start:end] is written as their government: "administration" or
+    "government" just before it ("إدارة بايدن", "el gobierno de Maduro"), or just after it in Chinese ("拜登政府")."""
+    if lex.lang == "zh":
+        return lex.administration.match(folded, end) is not None
+    before = folded[max(0, start - 40) : start]
+    ends = [m.end() for m in lex.administration.finditer(before)]
+    return bool(ends) and len(before[ends[-1] :].split()) <= _GOVERNED_GAP
+
+
 def read(lang: str, title: str, text: str) -> ForeignFindings:
     """Events, casualties, people and countries of an item in `lang` (one of LANGUAGES)."""
     lex = lexicon(lang)
@@ -435,6 +454,7 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
     events: dict[EventType, Event] = {}
     casualties: list[Casualty] = []
     cues: list[tuple[str, float]] = []
+    governments: set[str | None] = set()  # states whose government an official's name stands for
     sentences = _sentences(title, text[:3000])
     # An anniversary in the headline or lead names a past attack; a disaster or accident is no fighting.
     lead = fold(lang, " ".join(sentences[:2]))
@@ -458,8 +478,10 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
                     countries[canonical] = None
                     break
         for pattern, who in lex.people:
-            if who.name not in people and pattern.search(folded):
+            if who.name not in people and (found_at := pattern.search(folded)):
                 people[who.name] = Person(who.name, who.title, who.country, sentence)
+                if _governed(lex, folded, found_at.start(), found_at.end()):
+                    governments.add(who.country)
         # A ceasefire's words are no fighting ("وقف إطلاق النار" holds "إطلاق النار", gunfire).
         masked = lex.events["ceasefire"].sub(_blank, folded)
         for etype in _ORDER:
@@ -491,9 +513,9 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
     if lang in _LATIN:
         # Latin-script names of the English gazetteer ("Emmanuel Macron", "Antony Blinken") read as written.
         gz = gazetteer.people()
-        for m in re.finditer(
-            r"\b[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|[A-Z]\.|de|da|von|al|el|bin))*", f"{title}\n{text[:3000]}"
-        ):
+        written_text = f"{title}\n{text[:3000]}"
+        folded_text = fold(lang, written_text)
+        for m in re.finditer(r"\b[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|[A-Z]\.|de|da|von|al|el|bin))*", written_text):
             written = re.sub(r"\s+[A-Z]\.(?=\s)", "", m.group(0))
             known = gz.lookup(written) or gz.lookup_variant(written)
             if known is None and " " not in written:
@@ -501,6 +523,8 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
                 same = gz.by_surname.get(text_fold(written), ())
                 common = text_fold(written) in gz.common_surnames
                 known = same[0] if len(same) == 1 and not common and len(written) >= 4 else None
+            if known is not None and _governed(lex, folded_text, m.start(), m.end()):
+                governments.add(known.country)
             if known is not None and known.name not in people:
                 people[known.name] = Person(known.name, known.title, known.country, m.group(0))
     if casualties:
@@ -508,7 +532,9 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
         events["casualties"] = Event("casualties", None, first.evidence, f"{first.count} {first.kind}")
         cues.append((f"{first.count} {first.kind}", 1.0))
     # An official's name or bare office names no country ("Blinken", "Госсекретарь"): only the country's own words do,
-    # as in English (corpus/README.md, convention 6).
+    # as in English (corpus/README.md, convention 6), and "the Biden administration" (the official's government).
+    for state in sorted(s for s in governments if s and s in gazetteer.places().countries):
+        countries.setdefault(state, None)
     found = [events[t] for t in ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions") if t in events]
     # A disaster's or an accident's toll (no_clash in the headline or lead) is no conflict news: not relevant alone.
     core = [e for e in found if not (no_clash and e.type == "casualties")]
