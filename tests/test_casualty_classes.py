@@ -745,3 +745,89 @@ def test_victims_after_a_pronoun_and(detector: Detector) -> None:
 def test_deaths_caused_by_animals_are_no_conflict_even_beside_an_armed_group(detector: Detector, text: str) -> None:
     causes = {c.cause for c in _cas(detector, text) if c.current}
     assert causes and "conflict" not in causes
+
+
+# --- figures whose verb stands far from the number (issue 13, articles 431-449) --------------------
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("At least 30 villagers have so far been confirmed dead, officials said.", (30, "dead")),
+        ("Twelve people have thus far died of their wounds.", (12, "dead")),
+        ("Nine soldiers have already been killed this week.", (9, "killed")),
+        ("At least 40 students at a boarding school in the north were killed.", (40, "killed")),
+        ("Eleven guards on duty near the gate were wounded.", (11, "wounded")),
+        ("Both of the two gunmen who opened fire on the crowd were shot dead.", (2, "dead")),
+        ("Sixty-two people (and the number is rising) have been killed in the raids.", (62, "killed")),
+        (
+            "The death toll from Tuesday's bombing of the bus depot and the shootout that followed at the nearby"
+            " market has climbed to 27.",
+            (27, "dead"),
+        ),
+    ],
+)
+def test_verb_after_a_place_a_clause_or_an_aside(detector: Detector, text: str, figure: tuple[int, str]) -> None:
+    assert [(c.count, c.kind) for c in _cas(detector, text)] == [figure], text
+
+
+def test_a_member_of_the_victims_is_no_toll(detector: Detector) -> None:
+    assert _cas(detector, "A nurse at the clinic was one of those injured in the shelling.") == []
+    assert _cas(detector, "Her brother was one of those who died at the checkpoint.") == []
+    # A share beside its whole, and a count of them, stay figures.
+    assert [c.count for c in _cas(detector, "Gunmen ambushed a patrol; two of the soldiers were killed.")] == [2]
+    assert [c.count for c in _cas(detector, "Rebels killed 14 people; three of those killed were children.")] == [
+        14,
+        3,
+    ]
+
+
+def test_last_week_beside_a_weekday_lead_is_an_earlier_incident(detector: Detector) -> None:
+    text = (
+        "Militants stormed a police academy on Thursday, killing 11 recruits, officials said. The attack began at"
+        " dawn and lasted for several hours before troops regained control. Last week a car bomb at a"
+        " checkpoint in the same province killed 8 soldiers."
+    )
+    assert _current(detector, text) == {11: True, 8: False}
+    # With no weekday of its own in the lead, "last week" dates the news itself.
+    assert _current(detector, "Shelling of the town last week killed 45 civilians, the governor said.") == {45: True}
+
+
+def test_superseded_estimates_are_background(detector: Detector) -> None:
+    text = (
+        "The health ministry said on Monday that 2,400 people had died in the fighting. Until then, officials"
+        " had been saying that about 1,500 people had died."
+    )
+    assert _current(detector, text) == {2400: True, 1500: False}
+    text = "The number of dead rose to 19, up from an initial toll of 12 killed."
+    assert _current(detector, text) == {19: True, 12: False}
+
+
+def test_the_sentence_after_an_earlier_dated_attack_goes_on_with_it(detector: Detector) -> None:
+    text = (
+        _LEAD_THREE + "Such attacks are frequent in the province. Last spring, insurgents ambushed an army convoy"
+        " on the highway with rockets. Fourteen soldiers were killed and 20 were wounded."
+    )
+    assert _current(detector, text) == {3: True, 14: False, 20: False}
+    # A sentence that dates itself is its own news.
+    text = (
+        _LEAD_THREE + "Such attacks are frequent in the province. Last spring, insurgents ambushed an army convoy"
+        " on the highway with rockets. On Monday night, 6 more officers were killed in a second raid."
+    )
+    assert _current(detector, text)[6] is True
+
+
+def test_hard_wrapped_lines_are_one_sentence(detector: Detector) -> None:
+    text = (
+        "Officials in the province said the overnight strike on the market\n"
+        "killed at least 17 people and injured 40 others, many of them\n"
+        "traders who had arrived before dawn.\n"
+        "Earlier attacks in the province:\n"
+        "2019\n"
+        "March - A bombing in the capital kills 20\n"
+        "2020\n"
+        "June - Gunmen kill 31 at a wedding"
+    )
+    figs = {(c.count, c.kind, c.current) for c in _cas(detector, text)}
+    # The wrapped sentence is read whole; the short year headings are not joined to the timeline lines after them.
+    assert figs == {(17, "killed", True), (40, "injured", True), (20, "killed", False), (31, "killed", False)}

@@ -342,8 +342,16 @@ _GAP_OK = frozenset(
         "board",
         "aboard",
         "presumed",
+        # "have so far been confirmed dead", "have thus far died", "have already been killed"
+        "so",
+        "far",
+        "thus",
+        "already",
     ]
 )
+# After the victims, a place or a relative clause may stand before the verb: "54 recruits at a pro-government army
+# center were killed", "all four of the attackers who stormed the hotel were shot dead".
+_VICTIM_TAIL = frozenset(["at", "in", "on", "near", "inside", "outside", "who", "that"])
 _BLOCK = frozenset(
     [
         "year",
@@ -634,9 +642,12 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
     """'22 people were killed', '60 injured', 'Nearly 70 people are still reported as missing'."""
     tokens = _tokens_after(low, fig.number.end)
     unknown = 0
+    tail = 0  # unknown words allowed in a place or relative clause after the victims
     who: str | None = None
     skip_to = ""
     quoted = False
+    if _MEMBER_OF.match(low, fig.number.end):
+        return  # "one of those injured": a member of a group, a share of a figure only beside one
     for i, tok in enumerate(tokens):
         if tok == '"' and (i == 0 or quoted):
             quoted = not quoted  # '20 "CIA employees" were killed': the victims' name in quotes
@@ -654,6 +665,9 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
             continue
         if who is not None and i > 0 and tokens[i - 1] == "," and (tok[:1].isdigit() or _is_number_word(tok)):
             skip_to = ","  # "Six Americans, three soldiers and three civilians, were killed"
+            continue
+        if tok == "(" and _aside_in_brackets(tokens, i):
+            skip_to = ")"  # "Ninety-one people (and counting) have been killed"
             continue
         if tok in (";", ":", "(", ")", '"'):
             return
@@ -701,11 +715,27 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
         if tok in WHO or tok in demonyms:
             who = who or ("people" if tok == "others" else tok)
             continue
+        if who is not None and not tail and tok in _VICTIM_TAIL:
+            tail = 3
         if tok in _GAP_OK or tok == ",":
             continue
         unknown += 1
-        if unknown > (3 if who is None else 1):
+        if unknown > (3 if who is None else 1 + tail):
             return
+
+
+# "one of those injured", "two of those who died": members of a group, not a toll of their own.
+_MEMBER_OF = re.compile(r"\s+of\s+those\s+(?:killed|injured|wounded|hurt|dead|who)\b")
+
+
+def _aside_in_brackets(tokens: list[str], at: int) -> bool:
+    """A short aside in brackets with no number and no casualty word: '(and counting)', '(local time)'."""
+    for tok in tokens[at + 1 : at + 8]:
+        if tok == ")":
+            return True
+        if tok[:1].isdigit() or _is_number_word(tok) or tok in _KIND_WORDS:
+            return False
+    return False
 
 
 # Words that open an aside after a figure: "60 people, including Muslims and Buddhists, were killed",
@@ -783,11 +813,23 @@ _TOLL_LAST = re.compile(
 )
 
 
+# A toll named far before its verb: "The death toll from Sunday's attack and the siege that followed at a hotel on the
+# beach has risen to at least 16". Only a rise verb ends such a long stretch, which holds no number of its own.
+_TOLL_LONG = re.compile(
+    r"\b(?:death|casualty|fatality) tolls?\b(?P<mid>[^.;:\d]{0,140}?)\s(?:rose|risen|rises|climbed|climbs|jumped|jumps|"
+    r"increased|reached|reaches)(?:\s+to)?\s*$"
+)
+
+
 def _toll(fig: _Fig, low: str, demonyms: frozenset[str] = frozenset()) -> None:
     """'the death toll rose to 170', 'the death toll was more than 70'."""
     before = low[max(0, fig.number.start - 90) : fig.number.start]
     m = _TOLL.search(before)
     if not m:
+        far = _TOLL_LONG.search(_strip_qualifier(low[max(0, fig.number.start - 200) : fig.number.start]))
+        if far and not _TOLL_NOISE.search(far.group("mid")) and not _PROJECTION.search(far.group("mid")):
+            who, never = _who_after(low, fig.number.end, demonyms)
+            fig.kind, fig.who, fig.via = "dead", (who if who and not never else "people"), "toll"
         return
     mid = m.group("mid")
     if _PROJECTION.search(mid):
@@ -883,6 +925,13 @@ _ANAPHORA = _words(rf"\b(?:those|these|that|the same|both)\s+(?:[\w-]+\s+)?{_INC
 # A toll that rose on a later day is the same incident's: "the toll from the attack rose to 31 on Tuesday".
 _TOLL_UPDATE = re.compile(
     r"\b(?:toll|number of (?:dead|deaths|victims|casualties))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood)\b"
+)
+_LAST_WEEK = _words(r"last\s+week\b(?!end)")
+# An estimate replaced by a newer one: "U.N. officials had been saying at least 6,000", "up from an earlier estimate
+# of 20", "the initial toll of 12".
+_SUPERSEDED = _words(
+    r"had\s+(?:been\s+)?(?:saying|putting|estimating|citing|giving|reporting)\b"
+    r"|(?P<old>(?:previous|earlier|initial|original|prior|old)\s+(?:estimates?|tolls?|figures?|counts?|tally|tallies)\b)"
 )
 # A weekday that dates a report, not an incident: "police said Friday".
 _SAID_DAY = re.compile(
@@ -984,6 +1033,15 @@ def _background_spans(
                 later = low.find(main_day, d.end())
                 end = _clause_end(low, d.end())
                 spans.append((_clause_start(low, d.start()), min(end, later) if later >= 0 else end))
+        if sent.weight < 2.0 and not _TOLL_UPDATE.search(low):
+            # The news is dated by a weekday in the lead: "last week" in the body is an earlier incident ("Last
+            # week a shootout at a prison claimed at least 20 lives").
+            for m in _LAST_WEEK.finditer(low):
+                spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+    for m in _SUPERSEDED.finditer(low):
+        # "officials had been saying at least 6,000 had died": the estimate a new one replaces.
+        start = m.start() if m.group("old") else _clause_start(low, m.start())
+        spans.append((start, _clause_end(low, m.end())))
     if last_bg and _ANAPHORA.search(low):
         spans.append((0, len(low)))
     return spans
@@ -1053,6 +1111,8 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
             spans = _background_spans(sent, main_day, last_bg, own_days)
             if sent.index > 0 and not sent.is_title:
                 spans += _earlier_narrative(sent, doc.sentences[max(0, sent.index - _NARRATIVE_BACK) : sent.index])
+                if _continues_earlier(sent, doc.sentences[sent.index - 1]):
+                    spans.append((0, len(sent.folded)))
         any_current = False
         words: tuple[_Found, _Found, _Found] | None = None
         for fig in figs:
@@ -1187,6 +1247,23 @@ def _earlier_narrative(sent: Sentence, before: list[Sentence]) -> list[tuple[int
     if not found or not any(not p.is_title and _opens_in_the_past(p) for p in before):
         return []
     return [(_clause_start(low, m.start()), _clause_end(low, m.end())) for m in found]
+
+
+# A date or time word of a sentence's own: with one, a sentence dates itself and continues no earlier story.
+_OWN_DATE = _words(
+    rf"(?:{'|'.join(WEEKDAYS)}|today|tonight|yesterday|this (?:morning|afternoon|evening|week)|overnight|since|so far)\b"
+)
+
+
+def _continues_earlier(sent: Sentence, prev: Sentence) -> bool:
+    """A body sentence right after one that opens on an earlier day and tells of an attack goes on with that story:
+    "For example, on 28 August, Russia hit Kyiv with 600 drones and 31 missiles. At least 23 people, including four
+    children, were killed." (The lead's "On March 3, gunmen attacked a village" is the news, not an earlier day.)"""
+    if prev.is_title or prev.weight >= 2.0 or sent.weight >= 2.0 or _OWN_DATE.search(sent.folded):
+        return False
+    low = prev.folded
+    m = _EARLIER_REL.search(low, 0, 40)
+    return m is not None and not _since_exempt(low, m.start()) and _names_event(low, actors=True)
 
 
 def _anniversary_lead(doc: Doc, demonyms: frozenset[str]) -> bool:

@@ -266,6 +266,39 @@ def _weight(body_index: int) -> float:
     return 0.6
 
 
+# A line cut mid-sentence by hard wrapping: it ends on a word, number or comma and the next line goes on in lower case
+# ("At least 23 people," / "including four children, were killed"), or after a number or comma in any case ("on 28" /
+# "August, Russia hit"). Only a line as long as wrapped prose is joined to the next.
+_WRAPPED_END = re.compile(r"[a-z0-9,]$")
+_WRAPPED_START = re.compile(r"[a-z]")
+_WRAPPED_AFTER_NUMBER = re.compile(r"[0-9,]$")
+_WRAPPED_WIDTH = 40  # a wrapped line of prose; a heading ("2009"), a dateline or a menu line is shorter
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Non-empty stripped lines, with hard-wrapped lines of one paragraph joined back into one."""
+    out: list[str] = []
+    joinable = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            joinable = False
+            continue
+        if (
+            joinable
+            and len(out[-1]) >= _WRAPPED_WIDTH
+            and (
+                (_WRAPPED_START.match(line) and _WRAPPED_END.search(out[-1]))
+                or (line[:1].isalpha() and _WRAPPED_AFTER_NUMBER.search(out[-1]))
+            )
+        ):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        joinable = True
+    return out
+
+
 def build_doc(title: str, text: str) -> Doc:
     """Split title and body into weighted sentences; repeated sentences (captions, reprints) keep one copy."""
     sentences: list[Sentence] = []
@@ -276,10 +309,7 @@ def build_doc(title: str, text: str) -> Doc:
         for line in title.splitlines():
             if line.strip():
                 pieces.append((line.strip(), True, True))
-    for line in (text or "").splitlines():
-        line = line.strip()
-        if not line:
-            continue
+    for line in _unwrap((text or "").splitlines()):
         for i, sent in enumerate(split_sentences(line)):
             pieces.append((sent, False, i == 0))
     kept: list[tuple[str, bool, bool, float]] = []
