@@ -784,13 +784,19 @@ def test_a_member_of_the_victims_is_no_toll(detector: Detector) -> None:
 
 def test_last_week_beside_a_weekday_lead_is_an_earlier_incident(detector: Detector) -> None:
     text = (
-        "Militants stormed a police academy on Thursday, killing 11 recruits, officials said. The attack began at"
+        "Thursday's attack on a police academy killed 11 recruits, officials said. The militants stormed it at"
         " dawn and lasted for several hours before troops regained control. Last week a car bomb at a"
         " checkpoint in the same province killed 8 soldiers."
     )
     assert _current(detector, text) == {11: True, 8: False}
-    # With no weekday of its own in the lead, "last week" dates the news itself.
+    # With no incident of its own day in the lead, "last week" dates the news itself.
     assert _current(detector, "Shelling of the town last week killed 45 civilians, the governor said.") == {45: True}
+    text = (
+        "The foreign ministers met on Tuesday in Geneva to discuss the border, officials said. The talks lasted for"
+        " several hours and ended without a joint statement. Both sides blame the other for shelling last week that"
+        " killed 60 soldiers."
+    )
+    assert _current(detector, text) == {60: True}
 
 
 def test_superseded_estimates_are_background(detector: Detector) -> None:

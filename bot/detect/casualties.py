@@ -975,7 +975,11 @@ def _since_exempt(low: str, at: int) -> bool:
 
 
 def _background_spans(
-    sent: Sentence, main_day: str | None, last_bg: bool, own_days: frozenset[str] = frozenset()
+    sent: Sentence,
+    main_day: str | None,
+    last_bg: bool,
+    own_days: frozenset[str] = frozenset(),
+    dated_incident: bool = False,
 ) -> list[tuple[int, int]]:
     """Character spans of this sentence whose figures are background (earlier events)."""
     low = sent.folded
@@ -1033,9 +1037,10 @@ def _background_spans(
                 later = low.find(main_day, d.end())
                 end = _clause_end(low, d.end())
                 spans.append((_clause_start(low, d.start()), min(end, later) if later >= 0 else end))
-        if sent.weight < 2.0 and not _TOLL_UPDATE.search(low):
-            # The news is dated by a weekday in the lead: "last week" in the body is an earlier incident ("Last
-            # week a shootout at a prison claimed at least 20 lives").
+        if dated_incident and sent.weight < 2.0 and not _TOLL_UPDATE.search(low):
+            # The news is an incident the lead dates by its weekday ("Sunday's attack"): "last week" in the body is
+            # an earlier one ("Last week a shootout at a prison claimed at least 20 lives"). Beside other news (a
+            # meeting), "shelling last week that killed 200" is the violence the report is about.
             for m in _LAST_WEEK.finditer(low):
                 spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
     for m in _SUPERSEDED.finditer(low):
@@ -1087,6 +1092,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
     anniversary = bool(_ANNIVERSARY_TITLE.search(title_low)) or _anniversary_lead(doc, demonyms)
     main_day = _main_day(doc)
+    dated_incident = any(s.weight >= 2.0 and _INCIDENT_DAY.search(s.folded) for s in doc.sentences)
     own_days = frozenset(_day_key(m) for m in _DAY_DATED.finditer(title_low))
     timeline_lines: set[int] | None = None
     context_cause: CasualtyCause | None | Literal[False] = False
@@ -1108,7 +1114,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
             # A line of a timeline of earlier attacks (two such lines at least: one could be a dateline).
             spans = [(0, len(sent.folded))]
         else:
-            spans = _background_spans(sent, main_day, last_bg, own_days)
+            spans = _background_spans(sent, main_day, last_bg, own_days, dated_incident)
             if sent.index > 0 and not sent.is_title:
                 spans += _earlier_narrative(sent, doc.sentences[max(0, sent.index - _NARRATIVE_BACK) : sent.index])
                 if _continues_earlier(sent, doc.sentences[sent.index - 1]):
