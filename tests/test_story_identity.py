@@ -670,3 +670,36 @@ def test_one_truce_in_a_presidents_remarks_and_a_statement_a_day_later_is_one_st
     assert len(set(cluster([remarks, statement]))) == 1
     # Another truce of one of its parties, the same day: the other party is never named.
     assert len(set(cluster([remarks, lebanon]))) == 2
+
+
+def test_a_call_readout_is_not_the_agreement_the_call_was_about(doc) -> None:  # type: ignore[no-untyped-def]
+    call = doc(
+        "call",
+        "Secretary Blinken holds call with South African Minister of International Relations Naledi Pandor",
+        "Secretary of State Antony J. Blinken spoke today with South African Minister of International Relations "
+        "Naledi Pandor. The Secretary expressed appreciation for South Africa's hosting of AU-led peace talks, "
+        "which led to the cessation of hostilities signed today by the Government of Ethiopia and the Tigray "
+        "People's Liberation Front.",
+        T0,
+    )
+    statement = doc(
+        "deal",
+        "On the African Union-led Peace Talks",
+        "We welcome the momentous step taken in Pretoria today with the signing of a cessation of hostilities "
+        "between the Government of Ethiopia and the Tigray People's Liberation Front. We also commend South Africa "
+        "for generously hosting the talks, and the African Union for its mediation of the peace talks.",
+        T0 + timedelta(hours=2),
+    )
+    report = doc(
+        "news",
+        "Blinken thanks South Africa's Pandor for hosting Ethiopia peace talks",
+        "U.S. Secretary of State Antony Blinken spoke by telephone on Wednesday with South Africa's foreign minister "
+        "Naledi Pandor and thanked her for South Africa's hosting of the talks that led to the cessation of "
+        "hostilities signed in Pretoria by Ethiopia and the Tigray People's Liberation Front.",
+        T0 + timedelta(hours=5),
+    )
+    # The same day, the same agreement and the same host, but the call is an event of its own: a statement
+    # on the agreement that names neither minister is not a report of their call.
+    assert len(set(cluster([call, statement]))) == 2
+    # A report of the call names those who spoke: it joins the readout.
+    assert len(set(cluster([call, report]))) == 1

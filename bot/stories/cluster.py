@@ -396,6 +396,9 @@ _MEETING = re.compile(
     r"talks\s+(?:in|at)|face[- ]to[- ]face)\b",
     re.I,
 )
+# A headline that is a call or meeting with someone: "Secretary Blinken's Call With ... Pandor", "PM meets President
+# Macron" (not "Gear Up for Biden-Xi Meeting Next Month": a meeting to come, named as a topic).
+_WITH_WHOM = re.compile(r"\b(?:call|meeting|conversation|talks|met|meets?)\s+with\b", re.I)
 # A page's own statement of the period it was published in: "This was published under the 2010 to 2015
 # Conservative and Liberal Democrat coalition government".
 _ERA = re.compile(r"\bpublished under the ((?:19|20)\d\d) to ((?:19|20)\d\d)\b", re.I)
@@ -442,6 +445,10 @@ class _Entry:
     retrospect: bool = False  # it looks back on an event (an anniversary), so it is not a report of that event
     undated: bool = False  # no date published or written in it: its time is the fetch time, or unknown
     mode: str | None = None  # "call" or "meeting": how the parties spoke, when the headline and lead say one only
+    headline_contact: frozenset[str] = (
+        frozenset()
+    )  # the people of a headline that is a call or meeting: "p:antony blinken"
+    head_mode: str | None = None  # `mode` as the headline and lead sentence alone say it
     era: tuple[int, int] | None = None  # the years a page says it was published in, when it has no date
     title_words: frozenset[str] = frozenset()  # the headline's words: the same words on another page make a format
     top: str = ""  # the headline and the top of the lead, lower-cased: where a rewrite names the event's place
@@ -891,7 +898,8 @@ class StoryIndex:
                 when = doc.fetched  # a feed without dates is read as it publishes: its fetch time stands
         first = lead_sentence(lead, doc.title)
         # A readout often leads with "spoke with" and says how a line later ("called the President of Russia").
-        mode = contact_mode(title + "\n" + first) or contact_mode(lead[:DAYS_CHARS])
+        head_mode = contact_mode(title + "\n" + first)
+        mode = head_mode or contact_mode(lead[:DAYS_CHARS])
         # The country a meeting is held in is its venue, not a party ("talks at G20 Summit in Turkey").
         unvenued = (lambda head: _VENUE.sub("", head)) if mode == "meeting" else (lambda head: head)
         principal = _principal(det, unvenued(doc.title))
@@ -962,6 +970,11 @@ class StoryIndex:
         entry.undated = doc.published is None and not stated
         entry.weekdays = frozenset(m.lower() for m in _WEEKDAY.findall(title + "\n" + lead[:DAYS_CHARS]))
         entry.mode = mode
+        entry.head_mode = head_mode
+        if not series and _WITH_WHOM.search(doc.title):
+            # "South Africa: Secretary Blinken's Call With ... Pandor": the headline says the call is the event. (A
+            # recurring format's title counts for nothing, here as for the wording: the format rules tell those apart.)
+            entry.headline_contact = frozenset(p for p in _principal(det, doc.title) if p.startswith("p:"))
         entry.title_words = frozenset(_words(doc.title))
         entry.top = (doc.title + "\n" + lead[:DAYS_CHARS]).lower()
         if doc.published is None and not stated:
@@ -1185,6 +1198,8 @@ class StoryIndex:
             return "a call and a meeting"  # a telephone call is not the meeting of the same leaders
         if self._contact_about_violence(a, b) or self._contact_about_violence(b, a):
             return "a call or visit about an attack"  # a condolence call or visit about an attack is not the attack
+        if self._contact_unnamed(a, b) or self._contact_unnamed(b, a):
+            return "a call or meeting the other never names"
         if self._days_conflict(a, b) or self._era_conflict(a, b):
             return "other days"
         if self._figure_conflict(a, b):
@@ -1208,6 +1223,21 @@ class StoryIndex:
             and y.events
             and not y.events & _CONTACT
             and _families(y.events) <= {"violence"}
+        )
+
+    @staticmethod
+    def _contact_unnamed(x: _Entry, y: _Entry) -> bool:
+        """True when `x`'s headline is a call or meeting with named people ("Secretary Blinken's Call With South African
+        Minister ... Pandor"), and `y`, whose headline and lead sentence report no call or meeting, does not name them
+        all: a statement on the truce signed that day is not the call in which one minister thanked the other for
+        hosting its talks, nor one naming the Prime Minister his meeting with the Secretary months later."""
+        if y.head_mode:
+            return False  # a report of a call or meeting: the modes and the parties tell them apart
+        return any(
+            p not in y.parties
+            and (surname := p.rsplit(" ", 1)[-1].removeprefix("p:")) not in y.surnames
+            and surname not in y.low
+            for p in x.headline_contact
         )
 
     @staticmethod
