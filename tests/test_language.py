@@ -88,6 +88,44 @@ def test_english_and_undecidable_items_are_read_as_english(title: str) -> None:
     assert language_of(title, "") == "en"
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Envoy welcomes the detente", "Ambassador Francois Gouyette welcomes the rapprochement with Bamako."),
+        (
+            "Minister regrets the coup",
+            "Minister Jean-Baptiste Lemoyne comments on the coup d'etat of Colonel Doumbouya.",
+        ),
+        ("Ambassador on the detente", "Ambassador Gouyette: rapprochement with Bamako a priority."),
+    ],
+)
+def test_english_with_a_borrowed_phrase_stays_english(title: str, text: str) -> None:
+    """Two English function words beside French names and a borrowed phrase: lingua alone (even in
+    high-accuracy mode) calls such a short item French."""
+    assert language_of(title, text) == "en"
+
+
+@pytest.mark.parametrize(
+    ("code", "title", "text"),
+    [
+        (
+            "fr",
+            "Le ministre condamne le coup d'etat",
+            "Selon The Guardian, le chef of staff a fui vers la frontiere avec sa famille.",
+        ),
+        (
+            "es",
+            "El presidente viaja a Washington para una reunion",
+            "Se reunira con el Secretary of State en la sede del gobierno, segun el portavoz de la presidencia.",
+        ),
+    ],
+)
+def test_a_foreign_text_quoting_english_names_is_not_english(code: str, title: str, text: str) -> None:
+    """The English words a quoted name brings ("The Guardian", "Secretary of State") do not make unaccented
+    French or Spanish English."""
+    assert language_of(title, text) == code
+
+
 def test_english_with_foreign_names_stays_english(detector: Detector) -> None:
     det = detector.detect(
         "Secretary Blinken meets Mexican Foreign Secretary Ebrard in Ciudad de México",

@@ -8,9 +8,13 @@ over the headline and the lead:
    languages (about 150 MB): on a bare headline the trigram models alone take one
    English headline in 25 for French or Spanish ("EU imposes new sanctions on Iran..." -> French).
 A text too short or too mixed to tell stays English, the language the rules are written in. lingua costs
-about 2 microseconds a character, so text in unaccented Latin letters that uses several of the commonest English function
-words ("the", "of", "said"...: words no other candidate language writes this way) is English without it,
-and lingua reads at most the first 200 characters.
+about 2 microseconds a character, so text in unaccented Latin letters that uses two or more of the commonest English
+function words ("the", "of", "said"...: words no other candidate language writes this way) is English without it,
+and lingua reads at most the first 200 characters. Three such words decide; two do when the text holds fewer of the
+other Latin-script languages' own function words ("les", "con", "und"...): an English headline and lead can hold
+as few as "the" and "of" beside a borrowed phrase ("the attempted coup d'etat in Guinea-Bissau", read as French
+by lingua even in high-accuracy mode), while unaccented Spanish quoting "the Secretary of State" writes "el",
+"con", "la" around it.
 The models are loaded when a detector is built, all at once, and `warm_up()` builds both before the app
 serves or polls: loaded on first need they held the interpreter lock for 2-6 s inside a detection,
 stopping the event loop (and `/healthz`) meanwhile.
@@ -58,6 +62,12 @@ _FOREIGN_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u1
 _ENGLISH_MARKERS = frozenset(
     "the of and that with was from said were which have has been their this will would".split()
 )
+# Function words of the other Latin-script candidates (fr, es, pt, de, it, nl). Some are also names or English
+# words ("Los Angeles", "de Klerk"): they only keep a text with two English markers for lingua to decide.
+_OTHER_MARKERS = frozenset(
+    "le la les de des du une et est en dans pour sur par au aux avec qui que el los las con una del por para "
+    "um uma os das dos na em com pelo pela der und ist nicht het een della che".split()
+)
 _MIN_LETTERS = 12  # below this a call is a guess: the item stays English
 _MIN_CONFIDENCE = 0.5
 
@@ -98,12 +108,15 @@ def _call(detector: Any, sample: str) -> str:
 
 
 def _uses_english_words(low: str) -> bool:
-    """Whether the lowercased text uses three different English function words. The first _QUICK
-    characters (cut after a whole word) usually hold three already; the rest is read only when they do not."""
+    """Whether the lowercased text uses three different English function words, or two and fewer function
+    words of the other Latin-script languages. The first _QUICK characters (cut after a whole word) usually
+    hold three already; the rest is read only when they do not."""
     cut = low.find(" ", _QUICK)
     if cut >= 0 and len(_ENGLISH_MARKERS.intersection(_WORD.findall(low, 0, cut))) >= 3:
         return True
-    return len(_ENGLISH_MARKERS.intersection(_WORD.findall(low))) >= 3
+    words = _WORD.findall(low)
+    markers = len(_ENGLISH_MARKERS.intersection(words))
+    return markers >= 3 or (markers == 2 and sum(w in _OTHER_MARKERS for w in words) < 2)
 
 
 def language_of(title: str, text: str) -> str:
