@@ -1983,3 +1983,38 @@ def test_a_halt_to_hostilities_called_for_is_proposed(detector: Detector, text: 
 )
 def test_halt_near_misses(detector: Detector, text: str, status: str | None) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A statement condemning a specific attack, or on it, reports the attack (corpus convention 1), wherever
+        # it happened: the gazetteer need not know the town.
+        ("Minister condemns Leeds attack", "Our thoughts are with the families of those caught up in it."),
+        ("Statement by the Spokesperson on the Attack in Sousse", "We offer our condolences to the families."),
+        (
+            "Government reacts",
+            "The government condemned in the strongest terms yesterday's bombing at the market in Garissa.",
+        ),
+    ],
+)
+def test_an_attack_condemned_is_reported(detector: Detector, title: str, text: str) -> None:
+    assert "clash" in _types(detector, text, title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Another kind of attack, attacks in general, a figure of speech, an attack dated days before the news.
+        ("Ministry condemns cyber attack", "The ministry condemned the Russian cyber attack on its mail servers."),
+        ("Union statement", "The union condemns all attacks on workers' rights and calls for talks."),
+        ("Tribes respond", "Tribal leaders condemned the decision as an attack on their cultural heritage."),
+        ("Minister on press freedom", "The minister denounced the attacks on press freedom in the region."),
+        (
+            "Solidarity march",
+            "We stand with the people as they march in defiance of the terrorist attack at the museum on March 18.",
+        ),
+    ],
+)
+def test_attack_near_misses_are_no_clash(detector: Detector, title: str, text: str) -> None:
+    assert "clash" not in _types(detector, text, title)

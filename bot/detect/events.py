@@ -480,6 +480,18 @@ _CLASH = re.compile(
 _CONDEMNED_VIOLENCE = re.compile(
     r"\b(?:condemn\w*|deplor\w*) (?:the |this )?(?:continued|continuing|renewed|resumed) violence\b"
 )
+# A statement condemning a specific attack, or on it, reports the attack (corpus convention 1): "Kerry condemns
+# Tunisia attacks", "condemned in the strongest terms today's bombing", "Statement by the Secretary on the Manchester
+# Attack" (a place the gazetteer need not know). Not an attack of another kind ("condemns Russian cyber attack"),
+# attacks condemned in general ("condemns all attacks"), nor a figure of speech ("condemn the decision as an attack
+# on ...", "attacks on press freedom"). Victims mourned are not enough: anniversaries mourn them too.
+_CONDEMNED_ATTACK = re.compile(
+    r"\b(?:(?:condemn|deplor|denounc)\w*|statement (?:[\w'’.-]+ ){0,6}?on)\s+(?:in the strongest (?:possible )?terms\s+)?"
+    r"(?:the|today's|yesterday's|last night's|this (?:morning's|week's|weekend's)|these|those)?\s*"
+    r"(?!(?:all|any)\b)(?:(?!as\b)[\w'’-]+\s+){0,2}?"
+    r"(?<!cyber )(?<!cyber-)(?<!verbal )(?<!personal )(?<!political )(?<!rhetorical )"
+    r"(?P<attack>attacks?|bombings?)\b(?!\s+(?:on|against)\s+(?:press|media|freedom|democracy|human rights|the rule))"
+)
 # Armed men or weapons doing a hostile act, in running text (headlines: _HEADLINE_ARMED): "gunmen attacked a hotel in
 # Kabul", "militants stormed the compound", "drones struck an oil depot overnight".
 _ARMED_ACT = re.compile(
@@ -1286,7 +1298,10 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             # reports fighting too ("bombing raids continued, ignoring appeals to observe the cease-fire").
             if (
                 _attack_placed(sent)
-                or any(_fighting_reported(low, cm.start()) for cm in _CLASH.finditer(low))
+                or any(
+                    _fighting_reported(low, cm.start()) and not _DATED.search(low[cm.end() :])
+                    for cm in _CLASH.finditer(low)
+                )
                 or any(
                     _fighting_reported(low, am.start("verb"))
                     for am in _ARMED_ACT.finditer(low)
@@ -1298,6 +1313,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     and (vm := _CONDEMNED_VIOLENCE.search(low)) is not None
                     and _fighting_reported(low, vm.start())
                 )
+                or any(_fighting_reported(low, am.start("attack")) for am in _CONDEMNED_ATTACK.finditer(low))
             ):
                 out.append(Reading("clash", None, w, sent))
         if sa:
