@@ -2018,3 +2018,25 @@ def test_an_attack_condemned_is_reported(detector: Detector, title: str, text: s
 )
 def test_attack_near_misses_are_no_clash(detector: Detector, title: str, text: str) -> None:
     assert "clash" not in _types(detector, text, title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "agreement"),
+    [
+        # The warring parties signed or reached the truce: an agreement (corpus convention 5), with no deal word.
+        (
+            "Army, rebels sign truce",
+            "The army and the rebels signed a ceasefire covering the whole north on Sunday.",
+            True,
+        ),
+        ("Truce in the east", "The government and the rebel alliance reached a ceasefire after talks in Arusha.", True),
+        # Not a truce only taking effect, welcomed, or with its signing still ahead (convention 2).
+        ("Truce takes effect", "The ceasefire announced by the army took effect at midnight.", False),
+        ("Truce to be signed", "The two sides are scheduled to sign a ceasefire on Saturday in Addis Ababa.", False),
+        ("Minister welcomes truce", "The minister welcomes the ceasefire announced yesterday in Yemen.", False),
+    ],
+)
+def test_a_truce_the_parties_signed_is_an_agreement(detector: Detector, title: str, text: str, agreement: bool) -> None:
+    types = _types(detector, text, title)
+    assert "ceasefire" in types
+    assert ("agreement" in types) is agreement

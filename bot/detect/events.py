@@ -1408,6 +1408,14 @@ _FAILED_TO_REACH = re.compile(
     r"(?:agree|reach|secure|clinch|strike|seal|broker|hammer out|finali[sz]e)\b(?:\W+\w+){0,3}\W*$"
 )
 _FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible|ready to)\b")
+# The cue of a truce the parties made themselves: signed, reached, struck (not announced, welcomed or starting).
+_SIGNING_AHEAD = re.compile(
+    r"\b(?:to be (?:signed|sealed|inked)|to (?:sign|seal|ink)|will (?:sign|seal)|would (?:sign|seal)|scheduled|set to|due to|"
+    r"expected to|preparing to|planned signing|signing ceremony|ready to sign)\b"
+)
+_MADE_CUE = re.compile(
+    r'(?:predicate|governing word) "(?:signed|signing|signs|sign|reached|reach|reaches|struck|sealed|inked)"'
+)
 _THRESHOLDS = {"ceasefire": 0.6, "talks": 1.0, "agreement": 1.0, "clash": 2.0, "sanctions": 1.0}
 _PRIORITY = ["extended", "collapsed", "violated", "talks", "proposed", "agreed", "holding"]
 
@@ -1676,6 +1684,17 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
         # ignore the cease-fire", "accusing each other of violating the truce" report hostile acts, though no
         # clash word names them.
         events.append(Event("clash", None, truce.evidence))
+    if (
+        truce is not None
+        and truce.status == "agreed"
+        and _MADE_CUE.fullmatch(truce.cue or "")
+        and not _SIGNING_AHEAD.search(truce.evidence.lower())
+        and not any(e.type == "agreement" for e in events)
+    ):
+        # The warring parties signed or reached the truce: a ceasefire agreed is an agreement (corpus convention 5),
+        # though no deal word names it ("Rebels and the army have signed a cease-fire"). Not while the signing is
+        # still ahead ("to be signed on Saturday": agreed, no agreement yet, convention 2).
+        events.append(Event("agreement", None, truce.evidence))
     if truce is not None and truce.status in ("holding", "violated", "collapsed"):
         # The news is the state of a truce agreed before: holding, broken or over. Its agreement is no news of the
         # item (corpus convention 5: "Cease-fire Violated Hours After It Began", "Cease-Fire Holds").
