@@ -2040,3 +2040,27 @@ def test_a_truce_the_parties_signed_is_an_agreement(detector: Detector, title: s
     types = _types(detector, text, title)
     assert "ceasefire" in types
     assert ("agreement" in types) is agreement
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # Talks asked for with the bare verb of a call, after the other things asked for, are not held.
+        ("The ministry calls on Eritrea and Ethiopia to end ceasefire violations and engage in dialogue.", False),
+        (
+            "The envoy urges the Government of Sudan and the RSF to immediately cease all hostilities and engage"
+            " constructively with political talks.",
+            False,
+        ),
+        (
+            "We urge the parties to stop the shelling immediately, respect the truce and return to substantive"
+            " negotiations under the auspices of the African Union.",
+            False,
+        ),
+        # Talks held: engaged in them, returned to them.
+        ("Delegations of Serbia and Kosovo engaged in talks in Brussels on Monday.", True),
+        ("Negotiators of Sudan and South Sudan returned to the talks in Addis Ababa on Tuesday.", True),
+    ],
+)
+def test_talks_asked_for_are_not_held(detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _types(detector, text)) is held

@@ -1342,6 +1342,10 @@ _TALKS_URGED = re.compile(
     r"|\b(?:bring\w*|get(?:s|ting)?|lure\w*|push\w*|press\w*|coax\w*)\b[^.;]{0,40}\bto\s+the\s+$"
     # "during a Nato summit": the summit dates the news, it is not what the news reports.
     r"|\bduring\s+(?:a|an|the|this|last)\s+(?:[\w-]+\s+){0,2}$"
+    # The bare verb of a call ("calls on both sides to end the violations and engage in dialogue", "urge the parties
+    # to stop ... and return to substantive negotiations"): talks asked for, not held ("engaged in talks" is held).
+    r"|\b(?:engage|return)\s+(?:constructively\s+|meaningfully\s+|fully\s+|immediately\s+)?(?:in|with|to)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
     # Talks named as the prospect a deal opens: "boosting hopes for peace talks", "could pave the way for a
     # resumption of talks", "so that both sides can sit down for negotiations", "set the stage for talks".
     r"|\b(?:hopes?\s+(?:of|for)|pav(?:e|es|ed|ing)\s+(?:the\s+)?way\s+(?:for|to)|set(?:s|ting)?\s+the\s+stage\s+for|"
