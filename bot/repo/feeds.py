@@ -8,9 +8,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, insert, literal, select
+from sqlalchemy import insert, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.repo.named import all_named, by_name, sorted_names
 from bot.storage.db import rowcount
 from bot.storage.shapes import FeedSpecJSON
 from bot.storage.tables import Feed, SeenItem, Setting
@@ -41,19 +42,17 @@ def slug(text: str, fallback: str = "feed") -> str:
 
 async def list_feeds(session: AsyncSession, tenant: str) -> list[Feed]:
     """The tenant's feeds by name."""
-    return list((await session.scalars(select(Feed).where(Feed.tenant == tenant).order_by(Feed.name))).all())
+    return await all_named(session, Feed, tenant)
 
 
 async def feed_names(session: AsyncSession, tenant: str) -> list[str]:
     """The tenant's feed names."""
-    return list((await session.scalars(select(Feed.name).where(Feed.tenant == tenant).order_by(Feed.name))).all())
+    return await sorted_names(session, Feed, tenant)
 
 
 async def get_feed(session: AsyncSession, tenant: str, name: str) -> Feed | None:
     """One feed of the tenant by name (case-insensitive fallback) or by URL."""
-    row = await session.scalar(select(Feed).where(Feed.tenant == tenant, Feed.name == name))
-    if row is None:
-        row = await session.scalar(select(Feed).where(Feed.tenant == tenant, func.lower(Feed.name) == name.lower()))
+    row = await by_name(session, Feed, tenant, name)
     if row is None:
         row = await session.scalar(select(Feed).where(Feed.tenant == tenant, Feed.url == name))
     return row

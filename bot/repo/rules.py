@@ -17,6 +17,7 @@ from bot.codec import detection_of
 from bot.errors import RuleError
 from bot.limits import tenant_full
 from bot.models import SEVERITIES, RuleMatch, Severity
+from bot.repo.named import all_named, by_name, sorted_names
 from bot.repo.search import recent_articles
 from bot.storage.shapes import RuleSpecJSON
 from bot.storage.tables import ArticleRow, Rule, RuleAudit, Subscription
@@ -144,20 +145,17 @@ def spec_dict(spec: RuleSpec) -> RuleSpecJSON:
 
 async def list_rules(session: AsyncSession, tenant: str) -> list[Rule]:
     """The tenant's rules by name."""
-    return list((await session.scalars(select(Rule).where(Rule.tenant == tenant).order_by(Rule.name))).all())
+    return await all_named(session, Rule, tenant)
 
 
 async def rule_names(session: AsyncSession, tenant: str) -> list[str]:
     """The tenant's rule names."""
-    return list((await session.scalars(select(Rule.name).where(Rule.tenant == tenant).order_by(Rule.name))).all())
+    return await sorted_names(session, Rule, tenant)
 
 
 async def get_rule(session: AsyncSession, tenant: str, name: str) -> Rule | None:
     """One rule of the tenant by name (case-insensitive fallback)."""
-    row = await session.scalar(select(Rule).where(Rule.tenant == tenant, Rule.name == name))
-    if row is None:
-        row = await session.scalar(select(Rule).where(Rule.tenant == tenant, func.lower(Rule.name) == name.lower()))
-    return row
+    return await by_name(session, Rule, tenant, name)
 
 
 def _audit(
