@@ -430,10 +430,24 @@ async def queue_removal(session: AsyncSession, story_id: str, article_id: str, n
     for alert in showing:
         shown: AlertShown = {**(alert.shown or {})}
         shown["sources"] = [s for s in shown.get("sources", []) if s != article_id]
+        shown["matches"] = _without_article(shown.get("matches"), article_id)
         alert.shown = shown
         if not shown.get("batched") and not pending.get(alert.id, set()) & {"post", "batch", "edit"}:
             out.append(_delivery(alert.id, alert.channel, "edit", {"story_id": story_id}, now, now))
     session.add_all(out)
+    return out
+
+
+def _without_article(shown: list[MatchJSON] | None, article_id: str) -> list[MatchJSON]:
+    """An alert's stored matches once an article has left its story: the article leaves each match, and a match
+    only that article made goes (the edited alert no longer says a rule matched, nor quotes, what it no longer
+    shows). Matches stored without their articles (older rows) are kept."""
+    out: list[MatchJSON] = []
+    for m in shown or ():
+        articles = list(m.get("articles") or ())
+        if articles == [article_id]:
+            continue
+        out.append({**m, "articles": [a for a in articles if a != article_id]})
     return out
 
 
