@@ -2021,6 +2021,35 @@ def test_attack_near_misses_are_no_clash(detector: Detector, title: str, text: s
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Fighting dated right after its words to an earlier day is an earlier event, whichever words name it: an
+        # attack placed in a city, armed men acting, an attack condemned.
+        "The memorial lists the names of those who died in the attack in Kabul on March 3.",
+        "The hotel, which gunmen stormed on January 12, reopened its doors to guests this morning.",
+        "Relatives recalled how the militants raided the village last month before the harvest.",
+        "The council, which condemned the bombing on February 4, reviewed the mission's mandate.",
+    ],
+)
+def test_fighting_dated_to_an_earlier_day_is_no_clash(detector: Detector, text: str) -> None:
+    assert "clash" not in _types(detector, text, "Council reviews mandate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Undated, or dated by the news's own day: the fighting is reported.
+        "Gunmen stormed the hotel in the capital on Sunday, the police said.",
+        "Militants raided the village before dawn, residents said.",
+        "The minister condemned the bombing at the market in Garissa.",
+        "At least nine people died in the attack in Kabul, officials said.",
+    ],
+)
+def test_fighting_of_the_news_day_is_a_clash(detector: Detector, text: str) -> None:
+    assert "clash" in _types(detector, text, "Council reviews mandate")
+
+
+@pytest.mark.parametrize(
     ("title", "text", "agreement"),
     [
         # The warring parties signed or reached the truce: an agreement (corpus convention 5), with no deal word.

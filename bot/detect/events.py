@@ -1026,15 +1026,16 @@ def _attack_placed(sent: Sentence) -> bool:
         return False  # every match of _ATTACK_AT starts with one of these words
     automaton = gazetteer.places().automaton
     for m in _ATTACK_AT.finditer(low):
-        words = m.group("place").split()
+        words = list(re.finditer(r"[\w'-]+", m.group("place")))
         start = m.start("place")
         named = False
         for k in range(len(words), 0, -1):
-            key = " ".join(words[:k])
+            key = " ".join(w.group() for w in words[:k])
             if key in automaton and sent.text[start : start + 1].isupper():
                 named = any(e.kind != "none" for e in automaton.get(key)[1])
                 break
-        if not named or not _fighting_reported(low, m.start()):
+        # The place's own words end the attack's name: "the attack in Kabul on March 3" is dated after "Kabul".
+        if not named or not _fighting_reported(low, m.start(), start + words[k - 1].end()):
             continue
         if _INDEFINITE.search(low[max(0, m.start() - 30) : m.start()]) and not m.group().split()[0].endswith("s"):
             continue  # "a response to an attack in Berlin": one attack, unidentified, is a kind of event, not a report
@@ -1042,12 +1043,14 @@ def _attack_placed(sent: Sentence) -> bool:
     return False
 
 
-def _fighting_reported(low: str, start: int) -> bool:
+def _fighting_reported(low: str, start: int, end: int | None = None) -> bool:
     """Whether the fighting named at `start` is reported: not negated, not hypothetical, not what is defended
     against, ended or halted ("a truce to end weeks of fighting"), prepared for ("training for an invasion"), named
     as the cause of the news ("cleanup following military aggression", "the port explosion investigation"), nor a
-    match ("title clash")."""
-    if _negated(low, start):
+    match ("title clash"). In running text, `end` is where the words naming the fighting end: fighting dated right
+    after them to an earlier day is an earlier event, background to the news ("the attack in Kabul on March 3",
+    "the shelling last week"); a headline's date is the news's own, so headline callers pass no `end`."""
+    if _negated(low, start) or (end is not None and _DATED.search(low[end:])):
         return False
     before = low[max(0, start - 30) : start]
     if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before) or _CLASH_CAUSE.search(before):
@@ -1298,12 +1301,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             # reports fighting too ("bombing raids continued, ignoring appeals to observe the cease-fire").
             if (
                 _attack_placed(sent)
+                or any(_fighting_reported(low, cm.start(), cm.end()) for cm in _CLASH.finditer(low))
                 or any(
-                    _fighting_reported(low, cm.start()) and not _DATED.search(low[cm.end() :])
-                    for cm in _CLASH.finditer(low)
-                )
-                or any(
-                    _fighting_reported(low, am.start("verb"))
+                    _fighting_reported(low, am.start("verb"), am.end())
                     for am in _ARMED_ACT.finditer(low)
                     if am.group("weapon") or am.group("verb") not in ("struck", "hit", "slammed into", "rained down")
                 )
@@ -1311,9 +1311,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                 or (
                     named
                     and (vm := _CONDEMNED_VIOLENCE.search(low)) is not None
-                    and _fighting_reported(low, vm.start())
+                    and _fighting_reported(low, vm.start(), vm.end())
                 )
-                or any(_fighting_reported(low, am.start("attack")) for am in _CONDEMNED_ATTACK.finditer(low))
+                or any(_fighting_reported(low, am.start("attack"), am.end()) for am in _CONDEMNED_ATTACK.finditer(low))
             ):
                 out.append(Reading("clash", None, w, sent))
         if sa:
