@@ -283,68 +283,83 @@ class Fetcher:
             ) from None
 
     async def _fetch(self, url: str, *, etag: str | None, last_modified: str | None) -> FetchResult:
-        assert self._session is not None
+        """Follow `url` hop by hop: each hop's host is checked again and all hops share one deadline."""
         current = url
         loop = asyncio.get_running_loop()
         deadline: float | None = None
         for _hop in range(self.max_redirects + 1):
             host = self.check_url(current)
-            headers = {}
-            if etag:
-                headers["If-None-Match"] = etag
-            if last_modified:
-                headers["If-Modified-Since"] = last_modified
             async with self._slot(host.lower()), self._all_slots:
                 # The clock starts when the first request may go out: waiting for a per-host or global
                 # slot is queueing, not the server's slowness. Redirect hops share the same budget.
                 if deadline is None:
                     deadline = loop.time() + self.total_timeout
-                try:
-                    async with (
-                        asyncio.timeout_at(deadline),
-                        self._session.get(current, headers=headers, allow_redirects=False) as resp,
-                    ):
-                        if resp.status in _REDIRECTS:
-                            location = resp.headers.get("Location")
-                            if not location:
-                                raise FeedError(url, "bad_redirect", f"HTTP {resp.status} without a Location header")
-                            current = urljoin(current, location)
-                            continue
-                        if resp.status == 304:
-                            return FetchResult(
-                                status=304,
-                                body=b"",
-                                etag=resp.headers.get("ETag") or etag,
-                                last_modified=resp.headers.get("Last-Modified") or last_modified,
-                                final_url=current,
-                                not_modified=True,
-                                content_type=resp.headers.get("Content-Type"),
-                            )
-                        if resp.status >= 400:
-                            raise FeedError(url, f"http_{resp.status}", _status_message(resp.status, resp.reason))
-                        body = await self._read_body(url, resp)
-                        return FetchResult(
-                            status=resp.status,
-                            body=body,
-                            etag=resp.headers.get("ETag"),
-                            last_modified=resp.headers.get("Last-Modified"),
-                            final_url=current,
-                            not_modified=False,
-                            content_type=resp.headers.get("Content-Type"),
-                        )
-                except FeedError:
-                    raise
-                except aiohttp.ClientConnectorError as exc:
-                    raise _connector_error(url, host, exc, self.refusal_hint) from None
-                except aiohttp.InvalidURL as exc:
-                    raise FeedError(url, "bad_url", f"invalid URL {exc}") from None
-                except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
-                    raise FeedError(url, "network", f"connection to {host} broke off ({_short(exc)})") from None
-                except aiohttp.ClientResponseError as exc:
-                    raise FeedError(url, "network", f"bad HTTP response from {host} ({_short(exc)})") from None
-                except BlockedAddress as exc:
-                    raise FeedError(url, "blocked_address", str(exc)) from None
+                outcome = await self._request(url, current, host, deadline, etag=etag, last_modified=last_modified)
+            if isinstance(outcome, FetchResult):
+                return outcome
+            current = outcome
         raise FeedError(url, "too_many_redirects", f"more than {self.max_redirects} redirects (last to {current})")
+
+    async def _request(
+        self, url: str, current: str, host: str, deadline: float, *, etag: str | None, last_modified: str | None
+    ) -> FetchResult | str:
+        """One hop: GET `current` by `deadline`; its result, or the URL a redirect points to.
+
+        aiohttp's errors become `FeedError`s of `url` (the URL asked for, not the hop's).
+        """
+        assert self._session is not None
+        try:
+            async with (
+                asyncio.timeout_at(deadline),
+                self._session.get(
+                    current, headers=_conditional_headers(etag, last_modified), allow_redirects=False
+                ) as resp,
+            ):
+                return await self._response(url, current, resp, etag=etag, last_modified=last_modified)
+        except FeedError:
+            raise
+        except aiohttp.ClientConnectorError as exc:
+            raise _connector_error(url, host, exc, self.refusal_hint) from None
+        except aiohttp.InvalidURL as exc:
+            raise FeedError(url, "bad_url", f"invalid URL {exc}") from None
+        except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
+            raise FeedError(url, "network", f"connection to {host} broke off ({_short(exc)})") from None
+        except aiohttp.ClientResponseError as exc:
+            raise FeedError(url, "network", f"bad HTTP response from {host} ({_short(exc)})") from None
+        except BlockedAddress as exc:
+            raise FeedError(url, "blocked_address", str(exc)) from None
+
+    async def _response(
+        self, url: str, current: str, resp: aiohttp.ClientResponse, *, etag: str | None, last_modified: str | None
+    ) -> FetchResult | str:
+        """Read one response: the URL a redirect points to, a 304, an HTTP error, or the capped body."""
+        if resp.status in _REDIRECTS:
+            location = resp.headers.get("Location")
+            if not location:
+                raise FeedError(url, "bad_redirect", f"HTTP {resp.status} without a Location header")
+            return urljoin(current, location)
+        if resp.status == 304:
+            return FetchResult(
+                status=304,
+                body=b"",
+                etag=resp.headers.get("ETag") or etag,
+                last_modified=resp.headers.get("Last-Modified") or last_modified,
+                final_url=current,
+                not_modified=True,
+                content_type=resp.headers.get("Content-Type"),
+            )
+        if resp.status >= 400:
+            raise FeedError(url, f"http_{resp.status}", _status_message(resp.status, resp.reason))
+        body = await self._read_body(url, resp)
+        return FetchResult(
+            status=resp.status,
+            body=body,
+            etag=resp.headers.get("ETag"),
+            last_modified=resp.headers.get("Last-Modified"),
+            final_url=current,
+            not_modified=False,
+            content_type=resp.headers.get("Content-Type"),
+        )
 
     async def _read_body(self, url: str, resp: aiohttp.ClientResponse) -> bytes:
         cap = self.max_bytes
@@ -387,6 +402,16 @@ class Fetcher:
                     f"body exceeds the {cap:,}-byte cap{' after decompression' if decoder else ''}",
                 )
         return bytes(out)
+
+
+def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    """The validators of the last poll, so that an unchanged feed answers 304."""
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
 
 
 def _connector_error(url: str, host: str, exc: aiohttp.ClientConnectorError, hint: str) -> FeedError:

@@ -31,6 +31,9 @@ from bot.storage.db import rowcount
 from bot.storage.tables import Feed
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from bot.errors import FeedError
     from bot.ingest.fetch import Fetcher
     from bot.ingest.pipeline import Pipeline
     from bot.ops.metrics import Metrics
@@ -47,6 +50,47 @@ MAX_BACKOFF = timedelta(hours=6)
 def feed_backoff(interval: int, failures: int) -> timedelta:
     """How long a failing feed waits: its interval doubled per consecutive failure, capped at 6 h."""
     return min(MAX_BACKOFF, timedelta(seconds=interval * (2 ** max(0, failures - 1))))
+
+
+def _record_success(feed: Feed, spec: FeedSpec, result: PollResult, now: datetime, jitter: timedelta) -> None:
+    """A poll that read the feed: clear its failures, keep its validators and title, poll again in an interval."""
+    if feed.consecutive_failures:
+        log.info(
+            "feed %s recovered after %d failed polls",
+            spec.name,
+            feed.consecutive_failures,
+            extra={"feed": spec.name},
+        )
+    feed.consecutive_failures = 0
+    feed.last_success = now
+    feed.etag, feed.last_modified, feed.body_hash = (
+        result.state.etag,
+        result.state.last_modified,
+        result.state.body_hash,
+    )
+    if result.feed_title:
+        feed.title = result.feed_title
+    feed.next_poll_at = now + timedelta(seconds=spec.interval) + jitter
+    feed.last_warning = result.warning  # shown by `feeds status` (e.g. the items left out)
+    if result.warning:
+        log.info("feed %s: %s", spec.name, result.warning, extra={"feed": spec.name})
+
+
+def _record_failure(feed: Feed, spec: FeedSpec, err: FeedError, now: datetime, jitter: timedelta) -> None:
+    """A poll that failed: count it, keep the error for `feeds status`, back off before the next poll."""
+    feed.consecutive_failures += 1
+    feed.last_error_kind = err.kind
+    feed.last_error = err.message
+    wait = feed_backoff(spec.interval, feed.consecutive_failures)
+    feed.next_poll_at = now + wait + jitter
+    if feed.consecutive_failures == 1:
+        log.warning(
+            "feed %s cannot be read (%s: %s); retrying with backoff",
+            spec.name,
+            err.kind,
+            err.message,
+            extra={"feed": spec.name},
+        )
 
 
 class FeedScheduler:
@@ -186,6 +230,7 @@ class FeedScheduler:
         return result
 
     async def _record(self, feed_id: int, spec: FeedSpec, result: PollResult) -> None:
+        """Record a poll's outcome on the feed: hand back its lease and set its next poll, healthy or failing."""
         now = self.clock.now()
         async with self.services.db.session() as session:
             feed = await session.get(Feed, feed_id)
@@ -196,58 +241,28 @@ class FeedScheduler:
             feed.lease_until = None
             jitter = timedelta(seconds=random.uniform(0, spec.jitter)) if spec.jitter else timedelta(0)
             if result.error is None:
-                if feed.consecutive_failures:
-                    log.info(
-                        "feed %s recovered after %d failed polls",
-                        spec.name,
-                        feed.consecutive_failures,
-                        extra={"feed": spec.name},
-                    )
-                feed.consecutive_failures = 0
-                feed.last_success = now
-                feed.etag, feed.last_modified, feed.body_hash = (
-                    result.state.etag,
-                    result.state.last_modified,
-                    result.state.body_hash,
-                )
-                if result.feed_title:
-                    feed.title = result.feed_title
-                feed.next_poll_at = now + timedelta(seconds=spec.interval) + jitter
-                feed.last_warning = result.warning  # shown by `feeds status` (e.g. the items left out)
-                if result.warning:
-                    log.info("feed %s: %s", spec.name, result.warning, extra={"feed": spec.name})
+                _record_success(feed, spec, result, now, jitter)
                 return
-            err = result.error
-            feed.consecutive_failures += 1
-            feed.last_error_kind = err.kind
-            feed.last_error = err.message
-            wait = feed_backoff(spec.interval, feed.consecutive_failures)
-            feed.next_poll_at = now + wait + jitter
-            if feed.consecutive_failures == 1:
-                log.warning(
-                    "feed %s cannot be read (%s: %s); retrying with backoff",
-                    spec.name,
-                    err.kind,
-                    err.message,
-                    extra={"feed": spec.name},
-                )
+            _record_failure(feed, spec, result.error, now, jitter)
             if feed.consecutive_failures >= PAUSE_AFTER:
-                feed.paused = True
-                feed.paused_reason = f"{PAUSE_AFTER} consecutive failures; last: {err.kind}: {err.message}"
-                log.warning(
-                    "feed %s paused after %d consecutive failures", spec.name, PAUSE_AFTER, extra={"feed": spec.name}
-                )
-                await queue_notice(
-                    session,
-                    tenant=feed.tenant,
-                    key=f"feed-paused:{feed.id}:{now.isoformat()}",
-                    channel=self.settings.admin_channel,
-                    now=now,
-                    text=f"Feed {spec.name} ({spec.url}) is paused after {PAUSE_AFTER} failed polls in a row; "
-                    f"last error: {err.kind}: {err.message}. Fix the URL or the site, then run "
-                    f"'feeds resume {spec.name}'.",
-                )
-                self.wake_outbox()
+                await self._pause(session, feed, spec, result.error, now)
+
+    async def _pause(self, session: AsyncSession, feed: Feed, spec: FeedSpec, err: FeedError, now: datetime) -> None:
+        """Pause a feed that failed `PAUSE_AFTER` polls in a row and tell the admin channel how to resume it."""
+        feed.paused = True
+        feed.paused_reason = f"{PAUSE_AFTER} consecutive failures; last: {err.kind}: {err.message}"
+        log.warning("feed %s paused after %d consecutive failures", spec.name, PAUSE_AFTER, extra={"feed": spec.name})
+        await queue_notice(
+            session,
+            tenant=feed.tenant,
+            key=f"feed-paused:{feed.id}:{now.isoformat()}",
+            channel=self.settings.admin_channel,
+            now=now,
+            text=f"Feed {spec.name} ({spec.url}) is paused after {PAUSE_AFTER} failed polls in a row; "
+            f"last error: {err.kind}: {err.message}. Fix the URL or the site, then run "
+            f"'feeds resume {spec.name}'.",
+        )
+        self.wake_outbox()
 
     async def release_leases(self) -> None:
         """Hand back the poll leases of this instance (polls cut short by a stop), so the next start polls them."""
