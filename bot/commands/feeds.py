@@ -18,6 +18,7 @@ from bot.replies import FeedData, FeedsData
 from bot.validation import sentence
 
 if TYPE_CHECKING:
+    from bot.ingest.feeds import FeedSpec
     from bot.ingest.fetch import Fetcher
     from bot.storage.tables import Feed
 
@@ -138,6 +139,30 @@ async def feeds_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
 
     url = str(args["url"]).strip()
     scheme = urlsplit(url).scheme.lower()
+    fields = _add_options(args)
+    _feed_spec(FeedSpec, args.get("name") or "check", url, fields)  # bad options fail before any fetch
+    title: str | None = None
+    items: int | None = None
+    if scheme in ("http", "https"):
+        url, title, items = await _discover(ctx, url)
+    elif ctx.caller.tenant != LOCAL_TENANT:
+        raise NotAllowed("only the local operator can add a file or folder on the bot's host; give an http(s) URL")
+    name, spec = await _store_feed(ctx, args.get("name"), url, title, fields)
+    detail = f"{title!r}, {items} item{'s' if items != 1 else ''} now" if items is not None else f"local {spec.kind}"
+    first = (
+        f" On its first poll its newest {spec.backfill} item{'s' if spec.backfill != 1 else ''} may alert."
+        if spec.backfill
+        else ""
+    )
+    return Reply(
+        text=f"Feed {name!r} added ({detail}); it is polled every {spec.interval // 60} min.{first}",
+        lines=(spec.url,),
+        data={"name": name, "url": spec.url, "title": title, "items": items, "backfill": spec.backfill},
+    )
+
+
+def _add_options(args: dict[str, Any]) -> dict[str, Any]:
+    """The FeedSpec fields that `feeds add` was given (--interval, --outlet, --backfill), as FeedSpec reads them."""
     fields: dict[str, Any] = {}
     if args.get("interval"):
         fields["interval"] = args["interval"]
@@ -152,33 +177,38 @@ async def feeds_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
                 usage=ADD_USAGE,
             )
         fields["backfill"] = int(backfill)
-    _feed_spec(FeedSpec, args.get("name") or "check", url, fields)  # bad options fail before any fetch
-    title: str | None = None
-    items: int | None = None
-    if scheme in ("http", "https"):
-        from bot.ingest.discover import discover_feed
+    return fields
 
-        try:
-            async with _fetcher_for(ctx) as fetcher:
-                found = await discover_feed(url, fetcher)
-        except FeedError as exc:
-            why = (
-                exc.message if exc.kind.startswith("http_") else f"{exc.kind}: {exc.message}"
-            )  # "HTTP 404 ..." says it
-            if exc.kind == "http_404":
-                why += " (the outlet's home page also works: diplobot follows the feed it links)"
-            raise UserInputError(f"URL {url} is not a usable feed: {why}", argument="url", usage=ADD_USAGE) from None
-        url, title, items = found.url, found.title, found.item_count
-    elif ctx.caller.tenant != LOCAL_TENANT:
-        raise NotAllowed("only the local operator can add a file or folder on the bot's host; give an http(s) URL")
+
+async def _discover(ctx: CommandContext, url: str) -> tuple[str, str | None, int]:
+    """The feed an http(s) URL is or links to: its URL, title and item count; a URL with none is the caller's error."""
+    from bot.ingest.discover import discover_feed
+
+    try:
+        async with _fetcher_for(ctx) as fetcher:
+            found = await discover_feed(url, fetcher)
+    except FeedError as exc:
+        why = exc.message if exc.kind.startswith("http_") else f"{exc.kind}: {exc.message}"  # "HTTP 404 ..." says it
+        if exc.kind == "http_404":
+            why += " (the outlet's home page also works: diplobot follows the feed it links)"
+        raise UserInputError(f"URL {url} is not a usable feed: {why}", argument="url", usage=ADD_USAGE) from None
+    return found.url, found.title, found.item_count
+
+
+async def _store_feed(
+    ctx: CommandContext, given_name: object, url: str, title: str | None, fields: dict[str, Any]
+) -> tuple[str, FeedSpec]:
+    """Store the feed under the name given (or one made from its title or host), unless the URL or name is taken."""
+    from bot.ingest.feeds import FeedSpec
+
     now = ctx.services.clock.now()
     async with ctx.services.db.session() as session:
         if await session.scalar(
             sa.select(tables.Feed.name).where(tables.Feed.tenant == ctx.caller.tenant, tables.Feed.url == url)
         ):
             raise UserInputError(f"this workspace already has a feed for {url}", argument="url", usage=ADD_USAGE)
-        if args.get("name"):
-            name = str(args["name"]).strip()
+        if given_name:
+            name = str(given_name).strip()
             if await repo.get_feed(session, ctx.caller.tenant, name) is not None:
                 raise UserInputError(
                     f"a feed named {name!r} exists; choose another --name", argument="name", usage=ADD_USAGE
@@ -186,21 +216,11 @@ async def feeds_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
         else:
             base = repo.slug(title or urlsplit(url).hostname or url.rstrip("/").rsplit("/", 1)[-1])
             name = await repo.unique_name(session, ctx.caller.tenant, base)
-        spec = _feed_spec(FeedSpec, name, url, fields)
+        spec: FeedSpec = _feed_spec(FeedSpec, name, url, fields)
         if spec.kind != "http" and not spec.path.exists():
             raise UserInputError(f"no file or folder at {spec.path}", argument="url", usage=ADD_USAGE)
         repo.add_feed_row(session, ctx.caller.tenant, spec, title=title, now=now)
-    detail = f"{title!r}, {items} item{'s' if items != 1 else ''} now" if items is not None else f"local {spec.kind}"
-    first = (
-        f" On its first poll its newest {spec.backfill} item{'s' if spec.backfill != 1 else ''} may alert."
-        if spec.backfill
-        else ""
-    )
-    return Reply(
-        text=f"Feed {name!r} added ({detail}); it is polled every {spec.interval // 60} min.{first}",
-        lines=(spec.url,),
-        data={"name": name, "url": spec.url, "title": title, "items": items, "backfill": spec.backfill},
-    )
+    return name, spec
 
 
 async def feeds_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:

@@ -316,16 +316,7 @@ async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) 
     name = str(args["name"]).strip()
     days = _days(args, usage)
     page = _page(args, usage)
-    base: RuleSpecJSON | None = None
-    if editing:
-        row = await _require_rule(ctx, name, usage)
-        name, base = row.name, repo.rule_state(row)
-    else:
-        async with ctx.services.db.session() as session:
-            if await repo.get_rule(session, ctx.caller.tenant, name) is not None:
-                raise UserInputError(
-                    f"a rule named {name!r} exists; use 'watch edit {name}'", argument="name", usage=usage
-                )
+    name, base = await _rule_to_change(ctx, name, editing, usage)
     given = args.get("spec") or any(args.get(k) is not None for k in (*TEXT_FIELDS, *LIST_FIELDS))
     if not given:
         raise UserInputError(
@@ -338,19 +329,42 @@ async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) 
     if not checked.ok:
         return _invalid(name, [e.as_dict() for e in checked.errors])
     assert checked.spec is not None
-    now = ctx.services.clock.now()
     if args.get("yes"):
-        async with ctx.services.db.session() as session:
-            _, created = await repo.save_rule(
-                session, ctx.caller.tenant, name, checked.spec, actor=ctx.caller.user_id, now=now
-            )
-        return Reply(
-            text=f"Rule {name!r} {'added' if created else 'updated'}.",
-            lines=tuple(_describe(checked.spec)),
-            data=RuleSavedData(rule=name, saved=True, spec=checked.spec),
-        )
+        return await _save_rule(ctx, name, checked.spec)
+    return await _preview_rule(ctx, name, checked.spec, base if editing else None, days=days, page=page)
+
+
+async def _rule_to_change(ctx: CommandContext, name: str, editing: bool, usage: str) -> tuple[str, RuleSpecJSON | None]:
+    """The rule's name as stored and, when editing, its saved spec; adding under a taken name is refused."""
+    if editing:
+        row = await _require_rule(ctx, name, usage)
+        return row.name, repo.rule_state(row)
     async with ctx.services.db.session() as session:
-        result = await repo.backtest(session, name, checked.spec, days=days, now=now, tenant=ctx.caller.tenant)
+        if await repo.get_rule(session, ctx.caller.tenant, name) is not None:
+            raise UserInputError(f"a rule named {name!r} exists; use 'watch edit {name}'", argument="name", usage=usage)
+    return name, None
+
+
+async def _save_rule(ctx: CommandContext, name: str, spec: RuleSpecJSON) -> Reply:
+    """`--yes`: store the valid rule, audited."""
+    now = ctx.services.clock.now()
+    async with ctx.services.db.session() as session:
+        _, created = await repo.save_rule(session, ctx.caller.tenant, name, spec, actor=ctx.caller.user_id, now=now)
+    return Reply(
+        text=f"Rule {name!r} {'added' if created else 'updated'}.",
+        lines=tuple(_describe(spec)),
+        data=RuleSavedData(rule=name, saved=True, spec=spec),
+    )
+
+
+async def _preview_rule(
+    ctx: CommandContext, name: str, spec: RuleSpecJSON, base: RuleSpecJSON | None, *, days: int, page: int
+) -> Reply:
+    """Without --yes: what the rule would have matched over the last `days`, and against `base` (the saved rule
+    an edit changes) what the edit adds and removes; nothing is saved."""
+    now = ctx.services.clock.now()
+    async with ctx.services.db.session() as session:
+        result = await repo.backtest(session, name, spec, days=days, now=now, tenant=ctx.caller.tenant)
         saved = (
             await repo.backtest(
                 session,
@@ -360,12 +374,12 @@ async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) 
                 now=now,
                 tenant=ctx.caller.tenant,
             )
-            if editing and base is not None
+            if base is not None
             else None
         )
-    lines = ["Rule:", *_describe(checked.spec)]
-    if editing and base is not None:
-        change = _diff(base, {**checked.spec, "enabled": checked.spec.get("enabled", base.get("enabled", True))})
+    lines = ["Rule:", *_describe(spec)]
+    if base is not None:
+        change = _diff(base, {**spec, "enabled": spec.get("enabled", base.get("enabled", True))})
         lines.append(f"Changes: {change or 'none'}")
     lines += _backtest_lines(result, page)
     if saved is not None:
@@ -375,13 +389,13 @@ async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) 
         "rule": name,
         "saved": False,
         "preview": True,
-        "spec": checked.spec,
+        "spec": spec,
         "backtest": _backtest_data(result),
     }
     if saved is not None:
         preview["edit"] = _edit_data(saved, result)
     return Reply(
-        text=f"Preview of {'the edited' if editing else 'new'} rule {name!r} (valid, not saved).",
+        text=f"Preview of {'the edited' if base is not None else 'new'} rule {name!r} (valid, not saved).",
         lines=tuple(lines),
         ephemeral=True,
         data=preview,
