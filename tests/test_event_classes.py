@@ -2093,3 +2093,38 @@ def test_a_truce_the_parties_signed_is_an_agreement(detector: Detector, title: s
 )
 def test_talks_asked_for_are_not_held(detector: Detector, text: str, held: bool) -> None:
     assert ("talks" in _types(detector, text)) is held
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # Talks still ahead: announced, agreed to, or due to open.
+        ("The foreign ministers of Peru and Chile will hold talks in Lima on Thursday.", False),
+        ("Kenya and Somalia agreed to peace talks on their maritime border.", False),
+        ("Canada and India to launch negotiations on a new security pact", False),
+        ("Rebel leaders in Mindanao said they were prepared to go back to the negotiating table.", False),
+        ("Talks between Serbia and Kosovo open next week in Brussels.", False),
+        ("Qatar is working to bring Hamas and Israel 'to negotiating table'", False),
+        # Talks held: the same words in the past, or under way.
+        ("The foreign ministers of Peru and Chile held talks in Lima on Thursday.", True),
+        ("Kenya and Somalia began peace talks on their maritime border on Monday.", True),
+    ],
+)
+def test_talks_still_ahead_are_not_held(detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _line_types(detector, text)) is held
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # The talks are where the deal the sentence reports was made: the deal is the news.
+        ("Sudan and South Sudan have agreed to a border truce after talks in Addis Ababa.", False),
+        ("Sources close to peace talks in Kampala say the government and the rebels have agreed to a truce.", False),
+        ("The accord, negotiated in Doha over the winter, was welcomed by both governments.", False),
+        # Talks reported for themselves, or a meeting after which a deal came.
+        ("Sudan and South Sudan held talks in Addis Ababa on their disputed border.", True),
+        ("Envoys of Chad and Niger negotiated for three days in Niamey.", True),
+    ],
+)
+def test_talks_that_made_the_deal_are_its_setting(detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _types(detector, text)) is held

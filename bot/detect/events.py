@@ -1278,13 +1278,27 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     (tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end()))
                     or (_TALKS_LED.search(low, max(left, tm.start() - 40), tm.start()) and _DONE_DEAL.search(low))
                     or _SIGNED_AT.search(low, max(left, tm.start() - 60), tm.start())
+                    or (
+                        tm.group() in ("talks", "negotiations")
+                        and _TALKS_SETTING.search(low, max(left, tm.start() - 60), tm.start())
+                        and _DONE_DEAL.search(low)
+                    )
+                    or (
+                        tm.group() == "negotiated" and _DEAL_NEGOTIATED.search(low, max(0, tm.start() - 40), tm.start())
+                    )
+                )
+                # Talks still ahead ("will hold talks", "agreed to peace talks", "talks open next week") are not
+                # held: an upcoming talk is no event (corpus/README.md, briefs).
+                ahead = _TALKS_AHEAD.search(low, max(left, tm.start() - 50), tm.start()) or _AHEAD_OF_TALKS.match(
+                    low, tm.end()
                 )
                 if (
                     not _TALKS_URGED.search(low, left, tm.start())
                     and not concluded
+                    and not ahead
                     and not _TALKS_PAST.search(low, left, _bounds(low, tm.start(), tm.end())[1])
                 ):
-                    # Talks announced for later are not held yet: they count half.
+                    # Talks that only may come ("could", "possible") count half.
                     future = bool(_FUTURE.search(low, max(left, tm.start() - 40), tm.start()))
                     out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
         if ag and not topic_heavy:
@@ -1339,7 +1353,7 @@ _TALKS_URGED = re.compile(
     r"|\b(?:through|via)\s+(?:\w+\s+)?$"
     # "working to bring the US and Iran to the negotiating table": the table is where they are not yet ("returned
     # to the negotiating table" reports talks resumed).
-    r"|\b(?:bring\w*|get(?:s|ting)?|lure\w*|push\w*|press\w*|coax\w*)\b[^.;]{0,40}\bto\s+the\s+$"
+    r"|\b(?:bring\w*|get(?:s|ting)?|lure\w*|push\w*|press\w*|coax\w*)\b[^.;]{0,40}\bto\s+(?:the\s+)?['\"]?$"
     # "during a Nato summit": the summit dates the news, it is not what the news reports.
     r"|\bduring\s+(?:a|an|the|this|last)\s+(?:[\w-]+\s+){0,2}$"
     # The bare verb of a call ("calls on both sides to end the violations and engage in dialogue", "urge the parties
@@ -1351,6 +1365,18 @@ _TALKS_URGED = re.compile(
     r"|\b(?:hopes?\s+(?:of|for)|pav(?:e|es|ed|ing)\s+(?:the\s+)?way\s+(?:for|to)|set(?:s|ting)?\s+the\s+stage\s+for|"
     r"open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:for|to)|prospects?\s+(?:of|for)|sit\s+down\s+(?:for|to))\s+"
     r"(?:[\w-]+\s+){0,4}?$"
+)
+# Talks still ahead: "will hold talks", "to launch talks", "agree to peace talks", "prepared to go back to the
+# negotiating table", "enter into negotiations".
+_TALKS_AHEAD = re.compile(
+    r"\b(?:will|would|shall|plan(?:s|ned)? to|expected to|scheduled to|set to|due to|ready to|prepared to|"
+    r"agree(?:s|d)? to|to launch|to open|to hold|enter(?:s|ed|ing)? into|go(?:ing)? back to|"
+    r"upcoming|forthcoming|next week'?s?|next month'?s?)\b[^.;]*$"
+)
+# "Talks launch tomorrow", "negotiations will resume next week", "talks are due to open".
+_AHEAD_OF_TALKS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:will|(?:are|is) (?:due|set|expected|scheduled) to|"
+    r"(?:launch|open|begin|start|resume)s?\s+(?:tomorrow|next|later|on (?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
 )
 # A session of a council, assembly or cabinet is a body at work, not talks between states.
 _SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate)(?:'s)?\s+$")
@@ -1371,6 +1397,15 @@ _NEAR_DEAL = re.compile(
 # "The agreement was signed Monday at talks in Addis Ababa": the talks are where the deal the sentence reports was made.
 _SIGNED_AT = re.compile(
     r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b[^.;]{0,40}\bat\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+)
+# Talks as the setting of the deal the sentence reports: "agreed to a cease-fire deal after talks in Minsk", "reached
+# an accord at the UN-facilitated talks in Geneva", "sources close to peace talks say the two sides have agreed" ("after
+# a meeting" reports the meeting).
+_TALKS_SETTING = re.compile(r"\b(?:after|following|at|close to)\s+(?:the\s+|these\s+)?(?:[\w+-]+\s+){0,5}$")
+# "The deal, negotiated in N'Djamena", "a peace deal the rebels have negotiated": the deal is the news, or its state.
+_DEAL_NEGOTIATED = re.compile(
+    r"\b(?:deal|agreement|accord|pact|truce|cease-?\s?fire)s?,?\s+(?:(?:the|that|which)\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:(?:was|were|has|have|had|been|being)\s+)?$"
 )
 # Negotiators who announce a deal report the agreement, not the talks.
 _DONE_DEAL = re.compile(r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b")
