@@ -27,7 +27,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,8 +41,8 @@ from bot.repo.search import visible_ids
 from bot.repo.stories import story_summaries, story_summary
 from bot.services import Services
 from bot.storage.db import chunked, insert_ignore
-from bot.storage.shapes import CasualtyJSON, TenantStoryState
-from bot.storage.tables import ArticleRow, Feed, SeenItem, Story
+from bot.storage.shapes import CasualtyJSON, DetectionJSON, TenantStoryState
+from bot.storage.tables import ArticleRow, Delivery, Feed, SeenItem, Story
 from bot.stories.cluster import StoryDoc, StoryIndex, event_time, new_story_id
 
 log = logging.getLogger(__name__)
@@ -362,7 +362,7 @@ async def split_out(
                 _remember(stories[sid], tenant, summary)
     window = timedelta(hours=services.settings.story_window_hours)
     news = now - (row.event_at or row.published or row.seen_at) <= window
-    queued: list[Any] = []
+    queued: list[Delivery] = []
     for tenant, found in sorted(matches.items()):
         if not found:
             continue
@@ -627,7 +627,28 @@ def _article(item: FeedItem, article_id: str, feed: Feed, now: datetime) -> Arti
     )
 
 
-def _article_row(new: _New, feed_id: int, now: datetime) -> dict[str, Any]:
+class _ArticleValues(TypedDict):
+    """The columns of a new `articles` row as `_insert_articles` inserts them (`ArticleRow`'s other columns keep
+    their defaults)."""
+
+    id: str
+    url: str
+    guid: str | None
+    title: str
+    text: str
+    outlet: str
+    feed_id: int
+    published: datetime | None
+    seen_at: datetime
+    content_hash: str
+    story_id: str
+    detection: DetectionJSON
+    search_text: str
+    event_at: datetime
+    dated: str
+
+
+def _article_row(new: _New, feed_id: int, now: datetime) -> _ArticleValues:
     """The `articles` row of a new article."""
     a = new.article
     return {
@@ -679,7 +700,7 @@ async def _known_articles(session: AsyncSession, tenant: str, ids: set[str], has
     return known
 
 
-async def _insert_articles(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> set[str]:
+async def _insert_articles(session: AsyncSession, rows: Sequence[_ArticleValues]) -> set[str]:
     """Insert article rows, skipping ids stored meanwhile; returns the ids inserted now."""
     inserted: set[str] = set()
     for part in chunked(rows, 100):

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from sqlalchemy import Text, bindparam, cast, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -214,17 +214,39 @@ class ListedArticle:
     seen_at: datetime
     event_at: datetime
     dated: str
-    detection: dict[str, Any]
+    detection: ListingPart
 
 
-def listing_part(detection: Mapping[str, Any]) -> dict[str, Any]:
+class ListedEvent(TypedDict):
+    """An event as a list of stories reads it: its type and status as stored, and its sentence for the first two."""
+
+    type: object
+    status: object
+    evidence: NotRequired[str]
+
+
+class ListingPart(TypedDict):
+    """What a list of stories reads of an article's detection (`listing_part`). The entries are copied as
+    stored, unchecked: `build_view` checks them as it checks a whole detection (an older or damaged row's
+    entries are left out there)."""
+
+    events: list[ListedEvent]
+    casualties: list[Mapping[str, object]]  # the current figures
+    people: list[object]  # the names (an older row's entry as it is)
+    countries: list[str]
+    matches: list[object]
+    language: object
+
+
+def listing_part(detection: Mapping[str, object]) -> ListingPart:
     """What `build_view(..., reasons=False)` reads of a detection: every event's type and status with the first
     two evidence sentences, the current casualty figures, people's names, countries, rule matches, language.
     A story built from it equals one built from the whole detection (tests/test_brief.py)."""
-    events, evidence = [], 0
+    events: list[ListedEvent] = []
+    evidence = 0
     for ev in _list(detection.get("events")):
         if isinstance(ev, Mapping):
-            keep = {"type": ev.get("type"), "status": ev.get("status")}
+            keep: ListedEvent = {"type": ev.get("type"), "status": ev.get("status")}
             if evidence < 2 and isinstance(ev.get("evidence"), str) and ev["evidence"]:
                 keep["evidence"], evidence = ev["evidence"], evidence + 1
             events.append(keep)
@@ -247,15 +269,15 @@ class ListingCache:
 
     def __init__(self, size: int = 4000) -> None:
         self.size = size
-        self._parts: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+        self._parts: OrderedDict[tuple[str, str], ListingPart] = OrderedDict()
 
-    def get(self, key: tuple[str, str]) -> dict[str, Any] | None:
+    def get(self, key: tuple[str, str]) -> ListingPart | None:
         part = self._parts.get(key)
         if part is not None:
             self._parts.move_to_end(key)
         return part
 
-    def put(self, key: tuple[str, str], part: dict[str, Any]) -> None:
+    def put(self, key: tuple[str, str], part: ListingPart) -> None:
         self._parts[key] = part
         self._parts.move_to_end(key)
         while len(self._parts) > self.size:
