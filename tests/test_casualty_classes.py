@@ -837,3 +837,41 @@ def test_hard_wrapped_lines_are_one_sentence(detector: Detector) -> None:
     figs = {(c.count, c.kind, c.current) for c in _cas(detector, text)}
     # The wrapped sentence is read whole; the short year headings are not joined to the timeline lines after them.
     assert figs == {(17, "killed", True), (40, "injured", True), (20, "killed", False), (31, "killed", False)}
+
+
+@pytest.mark.parametrize(
+    "text, dead, hurt",
+    [
+        (_LEAD + "Eleven people were hurt, and two of them later succumbed to their injuries in hospital.", 2, 11),
+        (_LEAD + "Nine guards were wounded; three succumbed to their wounds overnight.", 3, 9),
+        (_LEAD + "Sixteen people were injured, and five of them succumbed to injuries on Tuesday.", 5, 16),
+    ],
+)
+def test_those_who_succumbed_to_their_injuries_died(detector: Detector, text: str, dead: int, hurt: int) -> None:
+    found = {(c.count, c.kind) for c in _cas(detector, text)}
+    assert (dead, "dead") in found
+    assert (hurt, "injured") in found or (hurt, "wounded") in found
+    assert (dead, "injured") not in found and (dead, "wounded") not in found
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (_LEAD_THREE + "The same cell carried out the recent assault on a college which killed 60 students.", 60),
+        (
+            _LEAD_THREE + "It was the latest in a string of recent bombings that killed 40 people across the province.",
+            40,
+        ),
+        (_LEAD_THREE + "Officials said the group was also behind a recent ambush that killed 12 soldiers.", 12),
+    ],
+)
+def test_an_incident_the_body_calls_recent_is_an_earlier_one(detector: Detector, text: str, count: int) -> None:
+    assert _current(detector, text) == {3: True, count: False}
+
+
+def test_a_recent_attack_in_the_lead_is_the_news(detector: Detector) -> None:
+    text = (
+        "The recent attack on a market in the north killed 20 people, officials said on Monday. No group has"
+        " claimed it. The market reopened on Tuesday under heavy guard."
+    )
+    assert _current(detector, text) == {20: True}

@@ -672,6 +672,11 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
         if tok in (";", ":", "(", ")", '"'):
             return
         lives_lost = tok == "lives" and "lost" in tokens[i + 1 : i + 4]  # "12 lives were lost"
+        if tok == "succumbed" and any(t.startswith(("injur", "wound")) for t in tokens[i + 1 : i + 4]):
+            # "14 were hurt and four of them succumbed to their injuries": the four died; the wound word after
+            # the verb names the cause of death, not the kind of the figure.
+            fig.kind, fig.who, fig.via = "dead", who, "right"
+            return
         if tok in ("die", "dies") and (
             (i > 0 and tokens[i - 1] in _NOT_YET_DEAD)
             or "of" in tokens[:i]
@@ -878,6 +883,12 @@ _EARLIER_REL = _words(
     r"|\bthe\s+(?:previous|preceding)\s+(?:day|week|month|night|evening)\b|\bthe\s+day\s+before\b"
     rf"|\bon\s+(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\bon\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b"
 )
+# An incident the body calls recent is another one than the news it reports: "the wing that carried out the recent
+# assault which killed nearly 150 students", "a string of recent bombings that killed 40" (read outside the headline
+# and lead, where "the recent attack" may be the news itself).
+_RECENT = _words(
+    rf"\b(?:a|an|the|its|their)\s+(?:(?:string|series|spate|wave)\s+of\s+)?recent\s+(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b"
+)
 # A separately reported earlier incident: "a previous bombing", "an earlier ambush on the road".
 # ... or one dated by its year: "a 2021 ambush in which 14 soldiers died", "the 2019 bombing".
 _PREVIOUS = _words(
@@ -1015,6 +1026,8 @@ def _background_spans(
         for m in _EARLIER_REL.finditer(low):
             if not _since_exempt(low, m.start()):
                 spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+        for m in _RECENT.finditer(low):
+            spans.append((m.start(), _clause_end(low, m.end())))
     if _HISTORY.search(low):
         spans.append((0, len(low)))
     for m in _COMPARED.finditer(low):
