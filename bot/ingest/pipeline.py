@@ -220,18 +220,7 @@ class Pipeline:
                 existing={e.row.story_id for e in edits if e.row.story_id} | {a.story_id for a in placed.adopted},
             )
             new = await self._store_new(session, feed_id, placed, stories, now)
-            changes = _Changes(now)
-            for edit in edits:
-                assert edit.row.story_id is not None
-                # An edit on a feed seen before is news like a new article (a story with no alert yet may now match).
-                news = primed and self.is_news(edit.row.event_at or edit.row.seen_at, now)
-                changes.join(edit.row.story_id, edit.row.id, edit.detection, news)
-                changes.updated.setdefault(edit.row.story_id, set()).add(edit.row.id)
-            for n in new:
-                news = n.item.key in plan.may_alert and self.is_news(n.article.when, now)
-                changes.join(n.story_id, n.article.id, n.detection, news)
-            for a in placed.adopted:
-                changes.join(a.story_id, a.article_id, a.detection, a.item.key in plan.may_alert and a.news)
+            changes = self._changes(plan, edits, new, placed.adopted, primed=primed, now=now)
             await session.flush()
             queued = await self._queue(session, changes, stories, tenant=plan.tenant, watched=watched, now=now)
         return IngestResult(
@@ -241,6 +230,31 @@ class Pipeline:
             stories=tuple(changes.changed),
             edited=len(edits),
         )
+
+    def _changes(
+        self,
+        plan: _ChunkPlan,
+        edits: Sequence[_Edited],
+        new: Sequence[_New],
+        adopted: Sequence[_Adopted],
+        *,
+        primed: bool,
+        now: datetime,
+    ) -> _Changes:
+        """The stories the chunk changed: its edited, new and adopted articles, each marked whether it may alert."""
+        changes = _Changes(now)
+        for edit in edits:
+            assert edit.row.story_id is not None
+            # An edit on a feed seen before is news like a new article (a story with no alert yet may now match).
+            news = primed and self.is_news(edit.row.event_at or edit.row.seen_at, now)
+            changes.join(edit.row.story_id, edit.row.id, edit.detection, news)
+            changes.updated.setdefault(edit.row.story_id, set()).add(edit.row.id)
+        for n in new:
+            news = n.item.key in plan.may_alert and self.is_news(n.article.when, now)
+            changes.join(n.story_id, n.article.id, n.detection, news)
+        for a in adopted:
+            changes.join(a.story_id, a.article_id, a.detection, a.item.key in plan.may_alert and a.news)
+        return changes
 
     def _place(self, plan: _ChunkPlan, detections: Sequence[Detection], now: datetime) -> _Placed:
         """Each article to store either joins the story its stored row has (another tenant's feed stored it) or
