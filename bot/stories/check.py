@@ -6,17 +6,72 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from bot.detect import Detector
 from bot.detect.multilingual import LANGUAGES
 from bot.detect.rules import compile_rules, load_rules_file
 from bot.errors import ConfigError, FeedError
 from bot.ingest.local import read_article_file
-from bot.models import Detection, language_name
+from bot.models import CasualtyCause, CasualtyKind, Detection, EventType, Qualifier, language_name
 from bot.stories.cluster import StoryDoc, cluster, event_time, explain_members, stated_date
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".html", ".htm")
+
+
+class CheckEventJSON(TypedDict):
+    """An event in `check --json`."""
+
+    type: EventType
+    status: str | None
+    evidence: str
+
+
+class CheckCasualtyJSON(TypedDict):
+    """A casualty figure in `check --json`."""
+
+    count: int
+    qualifier: Qualifier
+    kind: CasualtyKind
+    who: str | None
+    current: bool
+    cause: CasualtyCause | None
+    evidence: str
+
+
+class CheckPersonJSON(TypedDict):
+    """A person in `check --json`."""
+
+    name: str
+    title: str | None
+    country: str | None
+
+
+class CheckMatchJSON(TypedDict):
+    """A rule match in `check --json`."""
+
+    rule: str
+    reason: str
+
+
+# The member of its story an article shares most with, and what they share ("with" is a keyword: call form).
+StoryWhyJSON = TypedDict("StoryWhyJSON", {"with": str, "reasons": list[str]})
+
+
+class CheckJSON(TypedDict):
+    """One article in `check --json` (the contract README.md documents; tests/test_check_contract.py holds it)."""
+
+    path: str
+    title: str
+    language: str
+    relevance: float | None
+    events: list[CheckEventJSON]
+    casualties: list[CheckCasualtyJSON]
+    people: list[CheckPersonJSON]
+    countries: list[str]
+    matches: list[CheckMatchJSON]
+    story: str
+    story_why: StoryWhyJSON | None
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
@@ -44,7 +99,7 @@ class CheckResult:
     story_with: Path | None = None  # the member of its story it has most in common with (None: it starts it)
     story_why: tuple[str, ...] = ()  # what they share: parties, event, toll, place, dates
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> CheckJSON:
         """The `check --json` object for this article (the documented contract)."""
         d = self.detection
         return {
