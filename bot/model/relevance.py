@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from bot.models import Casualty, Event, Person
 
@@ -416,6 +416,40 @@ def terms_of(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
     return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 
+# How many development items the weights were trained on, how many of them are relevant, and (written by
+# `bot.model.train.main`) how many of each kind ("feed items" has a space: call form).
+TrainedOnJSON = TypedDict(
+    "TrainedOnJSON",
+    {
+        "items": int,
+        "relevant": int,
+        "articles": NotRequired[int],
+        "feed items": NotRequired[int],
+        "briefs": NotRequired[int],
+    },
+)
+
+
+class CrossValidationJSON(TypedDict):
+    """The out-of-fold figures at the chosen threshold."""
+
+    f1: float
+    precision: float
+    recall: float
+
+
+class ModelJSON(TypedDict):
+    """relevance.json: what `bot.model.train.train` writes and `from_data` reads."""
+
+    about: str
+    trained_on: TrainedOnJSON
+    cross_validation: CrossValidationJSON
+    threshold: float
+    intercept: float
+    stop_words: list[str]
+    terms: dict[str, list[float]]  # term -> [idf, weight]
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """idf and weight per term, the intercept, and the decision threshold chosen on development data."""
@@ -458,7 +492,7 @@ def model(path: Path = WEIGHTS) -> Model:
     return from_data(json.loads(path.read_text(encoding="utf-8")))
 
 
-def from_data(data: dict[str, Any]) -> Model:
+def from_data(data: ModelJSON) -> Model:
     """A model from its JSON form (the shipped file, or a fresh training in bench/eval.py)."""
     return Model(
         {t: (float(i), float(w)) for t, (i, w) in data["terms"].items()},

@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bot.model.relevance import WEIGHTS, model_text  # noqa: E402
+from bot.model.relevance import WEIGHTS, ModelJSON, model_text  # noqa: E402
 
 C = 4.0  # inverse regularisation, fixed (not searched: the development set is small)
 # Function words carry no topic; dropping them keeps the weights on words that generalise. The list ships
@@ -81,7 +81,7 @@ def fold_of(key: str, folds: int = 5) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % folds
 
 
-def train(texts: list[str], labels: list[int]) -> dict[str, Any]:
+def train(texts: list[str], labels: list[int]) -> ModelJSON:
     """Fit the vectoriser and the logistic regression; return the JSON-able model."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -109,7 +109,7 @@ def train(texts: list[str], labels: list[int]) -> dict[str, Any]:
             best = (f, float(threshold), p, r)
     fitted = pipeline().fit(texts, y)
     vec, clf = fitted.named_steps["tfidfvectorizer"], fitted.named_steps["logisticregression"]
-    terms = {}
+    terms: dict[str, list[float]] = {}
     for term, index in vec.vocabulary_.items():
         weight = float(clf.coef_[0][index])
         if abs(weight) >= 1e-4:
