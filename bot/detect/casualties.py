@@ -1105,7 +1105,10 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
     anniversary = bool(_ANNIVERSARY_TITLE.search(title_low)) or _anniversary_lead(doc, demonyms)
     main_day = _main_day(doc)
-    dated_incident = any(s.weight >= 2.0 and _INCIDENT_DAY.search(s.folded) for s in doc.sentences)
+    # (every match of _INCIDENT_DAY names a weekday: without "day" the regex is not asked)
+    dated_incident = any(
+        s.weight >= 2.0 and "day" in s.folded and _INCIDENT_DAY.search(s.folded) for s in doc.sentences
+    )
     own_days = frozenset(_day_key(m) for m in _DAY_DATED.finditer(title_low))
     timeline_lines: set[int] | None = None
     context_cause: CasualtyCause | None | Literal[False] = False

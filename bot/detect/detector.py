@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from datetime import datetime
 
-from bot.detect import gazetteer, keywords, multilingual
+from bot.detect import gazetteer, keywords, multilingual, scan
 from bot.detect.casualties import find_casualties
 from bot.detect.events import decide, readings
 from bot.detect.language import ENGLISH, language_of
@@ -60,6 +60,8 @@ class Detector:
                 return doc, Findings([], [], [], [], []), language, []
             f = multilingual.read(language, title, text)
             return doc, Findings(f.events, f.casualties, f.people, f.countries, [], f.relevance), language, []
+        # One pass of the folded text for the place, people, keyword and rule-term automatons.
+        (self.rules.merged or scan.shared()).scan(doc)
         features = keywords.scan(doc)
         place_hits = find_places(doc)
         countries, regions, _ = countries_and_regions(place_hits)

@@ -949,6 +949,13 @@ _CALLED_HALT = re.compile(
 )
 _HALT_WORDS = re.compile(_HALT_PHRASE + r"\b")
 _HALT_NOUNS = re.compile(r"\b(?:hostilities|fighting)\b")  # a cheap test before _CALLED_HALT
+
+
+def _halt_noun(low: str) -> bool:
+    """_HALT_NOUNS, asked only when the text holds one of its words (a substring test costs less than the scan)."""
+    return ("hostilities" in low or "fighting" in low) and _HALT_NOUNS.search(low) is not None
+
+
 _TRUCE_NOUN = re.compile(r"\b(?:cease-?\s?fires?|truces?|armistice)\b")
 
 
@@ -1169,6 +1176,7 @@ _GANG_TRUCE = re.compile(
     r"|\b(?:gangs|cartels|maras)\s+(?:[\w'-]+\s+){0,4}?(?:agreed|declared|signed|reached|announced|called)\s+"
     r"(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+)?(?:truce|cease-?fire)\b"
 )
+_GANG_WORDS = ("gang", "cartel", "mara")  # every match of _GANG_TRUCE holds one
 
 
 def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heavy: bool) -> list[Reading]:
@@ -1194,9 +1202,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             cf
             or i in anaphoric
             or (ag and _AGREED_HALT.search(low) is not None)
-            or (_HALT_NOUNS.search(low) is not None and _CALLED_HALT.search(low) is not None)
+            or (_halt_noun(low) and _CALLED_HALT.search(low) is not None)
         )
-        if cf and _GANG_TRUCE.search(low):
+        if cf and any(w in low for w in _GANG_WORDS) and _GANG_TRUCE.search(low):
             cf = False  # a gang truce: every truce the sentence names is that one
         background = is_background(sent)
         is_off_topic = i in off

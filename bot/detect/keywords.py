@@ -14,6 +14,7 @@ from typing import Any
 import ahocorasick
 
 from bot.detect import gazetteer
+from bot.detect.scan import automaton_hits
 from bot.detect.text import Doc, fold
 
 HEADLINE_VERBS = "headline_verbs"
@@ -171,7 +172,8 @@ OFF_TOPICS = ("labour", "sport")
 
 
 @functools.cache
-def _automaton() -> Any:
+def automaton() -> Any:
+    """The keyword automaton: folded keyword -> (length, its classes)."""
     entries: dict[str, set[str]] = {}
     for cls, words in _CLASSES.items():
         for word in words:
@@ -211,7 +213,7 @@ def scan(doc: Doc) -> Features:
     text = doc.folded
     n = len(text)
     out = Features()
-    for end, (length, classes) in _automaton().iter(text):
+    for end, (length, classes) in automaton_hits(doc, automaton()):
         start = end - length + 1
         if start > 0 and text[start - 1].isalnum():
             continue

@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 # Hyphen and dash variants all become "-" so that "cease‑fire" (non-breaking hyphen) matches "cease-fire".
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad"
@@ -57,6 +58,13 @@ _FOLD = _FoldTable()
 # lowercases in C and translates only these through the tables (str.translate with a dict costs
 # a lookup per character).
 _SPECIAL = re.compile("[^\x00-\x08\x0a\x0e-\x5f\x61-\x7f]")
+_SPECIAL_ASCII = "\t\x0b\x0c\r`"  # the ASCII characters of _SPECIAL
+
+
+def _plain(text: str) -> bool:
+    """Whether the text holds no character of _SPECIAL (isascii is a flag of the string; a search of the text
+    for each of five characters costs less than the regex's scan)."""
+    return text.isascii() and not any(c in text for c in _SPECIAL_ASCII)
 
 
 def _fold_match(m: re.Match[str]) -> str:
@@ -88,7 +96,7 @@ def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a letter whose lowercase is two characters (Turkish dotted I)
         return text.translate(_FOLD)
-    return _SPECIAL.sub(_fold_match, low)
+    return low if _plain(low) else _SPECIAL.sub(_fold_match, low)
 
 
 def name_key(written: str) -> str:
@@ -114,7 +122,7 @@ _CASE_TABLE = _CaseTable()
 
 def unify(text: str) -> str:
     """Strip diacritics and unify quotes/hyphens/spaces but keep case; keeps the length."""
-    return _SPECIAL.sub(_unify_match, text)
+    return text if _plain(text) else _SPECIAL.sub(_unify_match, text)
 
 
 def is_word_char(char: str) -> bool:
@@ -239,6 +247,8 @@ class Doc:
     raw: str = ""  # title and text exactly as given (what a rule's regex searches)
     unified: str = ""  # like `folded` (same offsets) but with letter case kept
     _word_starts: list[int] | None = field(default=None)
+    # Each automaton's hits in the folded text, from one merged pass (bot/detect/scan.py).
+    scans: dict[Any, list[tuple[int, Any]]] = field(default_factory=dict)
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding a folded-text offset."""
@@ -269,9 +279,10 @@ def _weight(body_index: int) -> float:
 # A line cut mid-sentence by hard wrapping: it ends on a word, number or comma and the next line goes on in lower case
 # ("At least 23 people," / "including four children, were killed"), or after a number or comma in any case ("on 28" /
 # "August, Russia hit"). Only a line as long as wrapped prose is joined to the next.
-_WRAPPED_END = re.compile(r"[a-z0-9,]$")
-_WRAPPED_START = re.compile(r"[a-z]")
-_WRAPPED_AFTER_NUMBER = re.compile(r"[0-9,]$")
+# The last character of the line (stripped, so never a line break) and the first of the next, as sets.
+_WRAPPED_END = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,")
+_WRAPPED_START = frozenset("abcdefghijklmnopqrstuvwxyz")
+_WRAPPED_AFTER_NUMBER = frozenset("0123456789,")
 _WRAPPED_WIDTH = 40  # a wrapped line of prose; a heading ("2009"), a dateline or a menu line is shorter
 
 
@@ -288,8 +299,8 @@ def _unwrap(lines: list[str]) -> list[str]:
             joinable
             and len(out[-1]) >= _WRAPPED_WIDTH
             and (
-                (_WRAPPED_START.match(line) and _WRAPPED_END.search(out[-1]))
-                or (line[:1].isalpha() and _WRAPPED_AFTER_NUMBER.search(out[-1]))
+                (line[0] in _WRAPPED_START and out[-1][-1] in _WRAPPED_END)
+                or (line[:1].isalpha() and out[-1][-1] in _WRAPPED_AFTER_NUMBER)
             )
         ):
             out[-1] = f"{out[-1]} {line}"

@@ -48,6 +48,7 @@ from bot.detect.rules.evaluate import (
     run_program,
 )
 from bot.detect.rules.spec import RuleSpec
+from bot.detect.scan import Merged, automaton_hits, with_shared
 from bot.detect.text import Doc
 from bot.errors import RuleError
 from bot.models import (
@@ -222,6 +223,12 @@ class CompiledRules:
     def __len__(self) -> int:
         return len(self.rules)
 
+    @functools.cached_property
+    def merged(self) -> Merged | None:
+        """The rules' terms and the shared automatons in one, so detection reads an article once for all
+        (bot/detect/scan.py); None without terms."""
+        return with_shared([self.automaton]) if self.automaton is not None else None
+
     @property
     def names(self) -> tuple[str, ...]:
         """Names of the enabled, compiled rules."""
@@ -234,7 +241,7 @@ class CompiledRules:
             text = doc.folded
             n = len(text)
             get = positions.get
-            for end, (length, values) in self.automaton.iter(text):
+            for end, (length, values) in automaton_hits(doc, self.automaton):
                 start = end - length + 1
                 if start and text[start - 1].isalnum():
                     continue
