@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.repo.named import all_named, by_name, sorted_names
 from bot.storage.db import rowcount
-from bot.storage.shapes import FeedSpecJSON
+from bot.storage.shapes import FeedSpecJSON, KeyValueJSON
 from bot.storage.tables import Feed, SeenItem, Setting
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ async def seed_feeds(services: Services, tenant: str, path: str | Path, *, quiet
             if quiet:
                 await adopt_seen_items(session, row)
             added.append(spec.name)
-        value = {"names": sorted(seeded)}
+        value: KeyValueJSON = {"names": sorted(seeded)}
         if state is None:
             session.add(Setting(key=seeded_key(tenant), value=value))
         else:

@@ -211,3 +211,10 @@ class DeliveryPayload(TypedDict, total=False):
     period: list[str]
     summaries: list[SummaryJSON]
     batch_of: int
+
+
+class KeyValueJSON(TypedDict, total=False):
+    """`kv.value`: state kept under a key. `feeds_seeded:TENANT` holds `names`, the feeds seeded from the feeds
+    file so far (`bot.repo.feeds.seed_feeds`: a feed an admin removed is not seeded again)."""
+
+    names: list[str]

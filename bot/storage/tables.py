@@ -14,7 +14,15 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from bot.models import AlertKind
-from bot.storage.shapes import AlertShown, DeliveryPayload, DetectionJSON, FeedSpecJSON, RuleSpecJSON, StoryState
+from bot.storage.shapes import (
+    AlertShown,
+    DeliveryPayload,
+    DetectionJSON,
+    FeedSpecJSON,
+    KeyValueJSON,
+    RuleSpecJSON,
+    StoryState,
+)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -254,9 +262,9 @@ class Notice(Base):
 
 
 class Setting(Base):
-    """Small key/value state (e.g. per-tenant admin channel)."""
+    """Small key/value state (the feeds seeded for each tenant)."""
 
     __tablename__ = "kv"
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
-    value: Mapped[dict[str, Any]] = mapped_column(JSON)
+    value: Mapped[KeyValueJSON] = mapped_column(JSON)
