@@ -2128,3 +2128,79 @@ def test_talks_still_ahead_are_not_held(detector: Detector, text: str, held: boo
 )
 def test_talks_that_made_the_deal_are_its_setting(detector: Detector, text: str, held: bool) -> None:
     assert ("talks" in _types(detector, text)) is held
+
+
+# --- ceasefire status classes found on the k-batch of development briefs (issue 13) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # An extension under a condition stated after it is a term of the deal, not an extension.
+        ("The government agreed to a three-day truce, to be extended if the rebels stop their attacks.", "agreed"),
+        ("The rebels accepted a two-week ceasefire, to be renewed provided the army withdraws its tanks.", "agreed"),
+        ("Both sides agreed to a 48-hour truce that can be extended as long as the quiet holds.", "agreed"),
+        # Near misses: an extension made, announced, or made whatever happens, is one.
+        ("The truce was extended by another week on Sunday.", "extended"),
+        ("The army said the ceasefire will be extended beyond the holiday.", "extended"),
+        ("The truce was extended on Sunday, even if violations continued.", "extended"),
+        ("The truce was extended for as long as the talks last.", "extended"),
+    ],
+)
+def test_an_extension_on_a_condition_is_no_extension(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # The predicate that says a truce holds may come after its parties, past the clause window.
+        ("The week-old truce between the army and the rebels in the north appears to be largely holding.", "holding"),
+        (
+            "The ceasefire between the government and the armed groups in the eastern provinces has held since Friday.",
+            "holding",
+        ),
+        # Near misses: other predicates past the parties keep their reading.
+        ("The ceasefire between the army and the rebels in the north collapsed on Monday.", "collapsed"),
+        ("The ceasefire between the two sides in the valley was agreed on Monday.", "agreed"),
+    ],
+)
+def test_a_predicate_after_the_parties_of_the_truce(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # The adjectives of a wanted truce under a demonstrative, or signed, describe one that exists.
+        ("This permanent ceasefire agreement marks the end of two years of war.", "agreed"),
+        ("The durable ceasefire agreement signed on Friday must now be implemented.", "agreed"),
+        # Near misses: the truce still wanted.
+        ("The only way forward is a permanent ceasefire agreement.", "proposed"),
+        ("Our priority is the immediate ceasefire in Gaza.", "proposed"),
+        ("We must ensure this is a lasting and durable ceasefire.", "proposed"),
+        ("They stressed that their immediate ceasefire demand stands.", "proposed"),
+    ],
+)
+def test_wanted_adjectives_on_a_truce_that_exists(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A call to stop force in use, beside one to keep the truce, reports the truce broken.
+        (
+            "We call on the parties to immediately cease the use of force, to keep open their direct channels and"
+            " to abide by the ceasefire.",
+            "violated",
+        ),
+        ("The ministry urged both armies to stop firing and to respect the truce.", "violated"),
+        ("The envoy asked the two sides to halt all military operations and observe the ceasefire.", "violated"),
+        # Near misses: no force said to be in use.
+        ("We call on both sides to refrain from the use of force and to respect the ceasefire.", "holding"),
+        ("The envoy urged the sides to keep talking, to end the blockade and to respect the truce.", "holding"),
+    ],
+)
+def test_a_call_to_stop_force_in_use_and_keep_the_truce(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

@@ -221,6 +221,55 @@ _EXHORT = re.compile(
 _ASPIRED = re.compile(
     r"\b(?:immediate|sustain(?:ed|able)|durable|lasting|permanent|genuine|comprehensive|nationwide)\b[\w ,-]{0,30}$"
 )
+# What the sides are asked to stop, beside keeping the truce, is force in use: "to immediately cease the use of force",
+# "to stop firing", "to halt all military operations" (asking them to refrain from force is no report of it).
+_STOP_FORCE = re.compile(
+    r"\b(?:ceas(?:e|ing)|stop(?:ping)?|halt(?:ing)?|end(?:ing)?)\s+(?:(?:immediately|all|any|the|their|its|further)\s+)*"
+    r"(?:use of force|firing|fire|shooting|military (?:operations|activities|activity|actions?)|provocations|"
+    + _VIOLENCE
+    + r")\b"
+)
+_KEEP_VERB = re.compile(r"respect|observ|abid|adher|uph[eo]ld|honou?r|maintain")
+
+
+def _stop_called(low: str, cue: int) -> re.Match[str] | None:
+    """A call, earlier in the clause, to stop force in use, before a verb that keeps the truce (_STOP_FORCE)."""
+    if not _KEEP_VERB.match(low, cue):
+        return None
+    lo = max(low.rfind(";", 0, cue) + 1, cue - 200)
+    call = _last(_EXHORT, low, lo, cue)
+    return _STOP_FORCE.search(low, call.end(), cue) if call is not None else None
+
+
+# The same adjectives after a demonstrative describe a truce that exists ("this complete, permanent and countrywide
+# Ceasefire Agreement"), and after "the" when the truce is said to be signed or in force ("the durable ceasefire
+# agreement signed on Friday"); "the immediate ceasefire" on its own is still the one wanted, and so is one in a wish
+# ("their immediate ceasefire demand").
+_ADJECTIVES = r"(?:(?!(?:is|are|was|were|be|a|an|the|to|of|for)\b)[\w-]+(?:,|\s+and)?\s+){0,3}$"
+_DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:this|that|these|those)\s+" + _ADJECTIVES)
+_THE_BEFORE = re.compile(r"\b(?:the|its|their)\s+" + _ADJECTIVES)
+_DONE_AFTER = re.compile(
+    r"(?:[\s-]+(?:agreement|deal|accord|pact))?\s+(?:signed|agreed|reached|brokered|concluded|announced|in force|in place|"
+    r"(?:which|that) (?:took|has taken|came into) (?:effect|force))\b"
+)
+_WISH_NOUN = re.compile(
+    r"[\s-]+(?:demands?|calls?|appeals?|pleas?|proposals?|plans?|offers?|initiatives?|idea|draft)\b"
+)
+
+
+def _aspired(low: str, left: int, start: int, end: int) -> re.Match[str] | None:
+    """The adjectives of a wanted ceasefire before the mention (_ASPIRED), unless they describe one that exists."""
+    found = _ASPIRED.search(low, max(left, start - 40), start)
+    if found is None or _WISH_NOUN.match(low, end):
+        return found
+    lo = max(left, found.start() - 40)
+    if _DEMONSTRATIVE_BEFORE.search(low, lo, found.start()) or (
+        _THE_BEFORE.search(low, lo, found.start()) and _DONE_AFTER.match(low, end)
+    ):
+        return None
+    return found
+
+
 _ACCEPTED = re.compile(
     r"\b(?:accept\w*|agreed to|endorsed|signed|match(?:es|ed|ing)|reciprocat\w*|join(?:s|ed|ing)?|welcomed)\b"
 )
@@ -269,7 +318,13 @@ _TITLE_INFINITIVE = re.compile(
     r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$"
 )
 # A threatened change is no change; an urged extension is a proposal (urging an end to violations still reports them).
-_CHANGE_NOT = re.compile(r"\b(?:would|could|might|may|threat\w*|risk\w*|if|not|never)\b|n't\b")
+_CHANGE_NOT = re.compile(r"\b(?:would|could|can|cannot|might|may|threat\w*|risk\w*|if|not|never)\b|n't\b")
+# A change under a condition stated after it is a term, not a change: "a 72-hour cease-fire to be extended if the
+# other party adheres to it", "to be renewed provided the army withdraws" (a concession, "even if", still reports it).
+_CONDITION_AFTER = re.compile(
+    r"(?:\s+(?!for\b)[\w'-]+){0,5}?,?\s+(?<!\beven )(?<!\bfor )(?:if|unless|provided|providing|as long as|so long as|"
+    r"on (?:the )?condition|subject to)\b"
+)
 # A truce its party will not renew is called off: "would not extend the truce", "decided not to extend it"; so is
 # one that was not renewed, said in the passive: "the truce has not been extended", "the ceasefire was not renewed".
 _NOT_EXTEND = re.compile(
@@ -590,6 +645,14 @@ def _joint(low: str, left: int, right: int) -> bool:
     )
 
 
+# The parties of a truce named after it ("the truce between the army and the rebels in the north"), up to the verb
+# that says its state: the predicate may lie past the clause window (`ceasefire_cue`).
+_PARTIES = re.compile(
+    r"\s+(?:between|among)\s+(?:[\w'’.-]+\s+){1,5}?and\s+(?:[\w'’.-]+\s+){1,4}?"
+    r"(?:(?:in|on|along|across|over|around|of)\s+(?:[\w'’.-]+\s+){1,3}?)?"
+    r"(?=(?:is|was|has|have|had|appears?|appeared|seems?|seemed|remains?|remained|largely|mostly|still|took|takes|"
+    r"came|went|began|begins|started|held|holds|entered|enters)\b)"
+)
 # Time elapsed inside a truce: it is in force ("a week into the truce", "the first full day of the ceasefire").
 _INTO = re.compile(
     r"\b(?:[\w-]+\s+(?:days?|weeks?|months?|hours?)\s+into|(?:first|second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:st|nd|rd|th))"
@@ -662,11 +725,17 @@ def _last(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None 
     return found[0] if found else None
 
 
+def _word_end(low: str, pos: int) -> int:
+    """The end of the word that runs through `pos` (a cue pattern may stop inside it: "extend" of "extended")."""
+    while pos < len(low) and low[pos].isalnum():
+        pos += 1
+    return pos
+
+
 def _quote(low: str, m: re.Match[str] | tuple[int, int]) -> str:
     """The words of a cue as `check` quotes them, whole ("violating", not the pattern's "violat")."""
     a, b = (m.start(), m.end()) if isinstance(m, re.Match) else m
-    while b < len(low) and low[b].isalnum():
-        b += 1
+    b = _word_end(low, b)
     return '"' + " ".join(low[a:b].split()) + '"'
 
 
@@ -709,6 +778,8 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                 if change != "violated" or no.group() not in ("not", "never", "n't"):
                     continue
                 kind = "holding"  # "the truce has not been violated": it holds
+            if kind != "holding" and _CONDITION_AFTER.match(low, _word_end(low, m.end()), right):
+                continue  # "agreed to a truce to be extended if the other side adheres to it": a term of the deal
             # "urged both sides to extend the truce", "calls on all parties to accept further six-month extension of
             # the truce": an extension called for is a proposal, however long the object between.
             # An extension called for is a proposal: the near call governs the truce itself ("urged the sides to
@@ -847,6 +918,10 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                 "violated",
                 f"call to stop fighting before {why}",
             )  # "called on the sides to stop the shelling and respect the truce"
+        if status == "holding" and (stop := _stop_called(low, cue.start())) is not None:
+            # "call on the parties to immediately cease the use of force, to use existing direct communications to
+            # avoid further tensions, and to adhere unconditionally to the ceasefire": the force is in use.
+            return "violated", f"call to stop {_quote(low, stop)} before {why}"
         if status == "agreed" and _NEARLY.search(before):
             return "talks", f"nearly {why}"  # "the warring parties are close to agreeing on a cease-fire"
         if status == "agreed" and _IN_FORCE_FRAME.match(cue.group()) and not _modal(low[left:right]):
@@ -861,6 +936,11 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     if upkeep and _DEFINITE.search(low, max(left, start - 40), start):
         return ("agreed" if upkeep.group("deal") else "holding"), f"a truce to keep {_quote(low, upkeep)}"
     after = _RIGHT_CUES.search(low, end, right)
+    parties = _PARTIES.match(low, end)
+    if parties is not None and (after is None or after.start() >= parties.end()):
+        # "the week-old truce between the army and the rebels in the north appears to be largely holding": the
+        # predicate lies past the parties, beyond the clause window it would otherwise need.
+        after = _RIGHT_CUES.search(low, parties.end(), _bounds(low, parties.end(), parties.end())[1])
     effect = _EFFECT.match(low, end) or _EXPIRY.match(low, end)
     if effect and not _modal(low[max(left, start - 40) : start]):
         return (
@@ -899,7 +979,7 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         if (
             status == "agreed"
             and after.group() in ("deal", "agreement", "accord", "pact")
-            and _ASPIRED.search(low, max(left, start - 40), start)
+            and _aspired(low, left, start, end) is not None
         ):
             return "proposed", f"aspiration with {why}"  # "the only way is through a permanent cease-fire agreement"
         if (
@@ -917,7 +997,7 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     modal_after = _MODAL_AFTER.match(low, end)
     if modal_after:
         return "proposed", f"modality {_quote(low, modal_after)}"
-    aspired = _ASPIRED.search(low, max(left, start - 40), start)
+    aspired = _aspired(low, left, start, end)
     if aspired:
         return (
             "proposed",
