@@ -954,3 +954,94 @@ def test_the_arabic_dual_of_a_demonym_names_the_state(detector: Detector) -> Non
     assert "United States" in det.countries
     # The plural of "مالي" (financial) is still no Mali.
     assert "Mali" not in detector.detect("عقوبات", "استهدفت العقوبات الداعمين الماليين للنظام.").countries
+
+
+# Sixth batch (issue 18, parts 3-4): classes found on the development items in es, pt and uk.
+SIXTH_BATCH = [
+    # Mediation named as a truce's broker is no talks held ("за посередництва", "con la mediación de").
+    ("uk", "Перемир'я на півдні", "Перемир'я, укладене за посередництва ОБСЄ, дотримується.", {"ceasefire"}, "holding"),
+    ("es", "Tregua en el sur", "La tregua, lograda con la mediación de Egipto, se mantiene.", {"ceasefire"}, "holding"),
+    ("pt", "Trégua no sul", "A trégua, obtida com a mediação de Angola, mantém-se.", {"ceasefire"}, "holding"),
+    # Attacks someone is asked to stop are no attack reported.
+    ("es", "Declaración", "Exigimos que el régimen cese los bombardeos contra la población.", set(), None),
+    ("pt", "Declaração", "Esperamos que as milícias cessem os ataques contra civis.", set(), None),
+    ("uk", "Заява", "Ми закликаємо негайно припинити атаки на цивільних.", set(), None),
+    # Sanctions still to come, by a future verb before them or a word after them in the sentence.
+    ("es", "Nuevas medidas", "Las nuevas sanciones contra la empresa se anunciarán próximamente.", set(), None),
+    ("pt", "Novas medidas", "O governo vai impor sanções aos responsáveis.", set(), None),
+    ("uk", "Нові заходи", "Новий пакет санкцій буде оголошено найближчим часом.", set(), None),
+    # De-escalation zones are a truce; "announced ... an agreement" an agreement reached; a truce announced is agreed.
+    (
+        "pt",
+        "Reunião em Sochi",
+        "Os três governos anunciaram ontem, depois da reunião, um acordo sobre zonas de desescalada.",
+        {"ceasefire", "agreement", "talks"},
+        "agreed",
+    ),
+    (
+        "es",
+        "Comunicado",
+        "Los ministros anunciaron un acuerdo para crear zonas de desescalada.",
+        {"ceasefire", "agreement"},
+        "agreed",
+    ),
+    ("uk", "Домовленість", "Сторони оголосили про угоду щодо зон деескалації.", {"ceasefire", "agreement"}, "agreed"),
+    ("es", "Tregua anunciada por el gobierno en el norte", "", {"ceasefire"}, "agreed"),
+    ("uk", "Оголошене перемир'я почало діяти", "", {"ceasefire"}, "agreed"),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events", "status"), SIXTH_BATCH)
+def test_classes_of_the_sixth_batch(
+    detector: Detector, lang: str, title: str, text: str, events: set[str], status: str | None
+) -> None:
+    _reads_as(detector, (lang, title, text), events, status, set(), set())
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "countries"),
+    [
+        # A headline all in lower case (a URL's words) names its countries without their capitals...
+        ("es", "los estados unidos imponen nuevas sanciones a rusia", "", {"United States", "Russia"}),
+        (
+            "pt",
+            "nota do governo sobre a crise no sudao do sul",
+            "O ministério não deu mais pormenores.",
+            {"South Sudan"},
+        ),
+        ("uk", "сша запровадили нові санкції проти росії", "", {"United States", "Russia"}),
+        # ...demonyms and capitals the lexicons lacked (not CLDR's exemplar cities).
+        ("es", "Mediación", "Los diplomáticos omaníes llegaron con una propuesta.", {"Oman"}),
+        ("es", "Reunión", "Los cancilleres se reunieron en Astana.", {"Kazakhstan"}),
+        ("pt", "Reunião", "Os ministros reuniram-se em Astana com os negociadores.", {"Kazakhstan"}),
+        ("pt", "Mediação", "Os mediadores cataris e egípcios chegaram ao Cairo.", {"Qatar", "Egypt"}),
+        ("uk", "Переговори", "Делегації зустрілися в Анкарі.", {"Turkey"}),
+        ("uk", "Посередники", "Катарські та йорданські посередники прибули до столиці.", {"Qatar", "Jordan"}),
+    ],
+)
+def test_lower_case_headlines_demonyms_and_capitals_name_countries(
+    detector: Detector, lang: str, title: str, text: str, countries: set[str]
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert set(det.countries) >= countries
+
+
+def test_a_capitalised_sentence_still_needs_the_names_capital(detector: Detector) -> None:
+    # "granada" (a grenade) in an ordinary sentence is no Grenada: only an all-lower-case line is caseless.
+    det = detector.detect("Ataque en Madrid", "El hombre lanzó una granada contra el cuartel de la policía.")
+    assert det.language == "es"
+    assert "Grenada" not in det.countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "count"),
+    [
+        ("es", "Ataque en el mercado", "El atacante mató a 12 personas en el mercado central.", 12),
+        ("uk", "Удар по Херсону", "Російський дрон вбив 2 людей у Херсоні.", 2),
+    ],
+)
+def test_a_singular_past_killed_gives_a_toll(detector: Detector, lang: str, title: str, text: str, count: int) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert [(c.count, c.kind) for c in det.casualties][:1] == [(count, "killed")]

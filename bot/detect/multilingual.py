@@ -156,6 +156,8 @@ class _Lexicon:
     # Words shortly before a cue that make it sought, intended or threatened, not done ("seeks talks",
     # "to reach a deal", "intend to impose sanctions"): the cue is not that event.
     hedges: dict[EventType, re.Pattern[str]]
+    # Words after a cue in its sentence that make it still to come ("new sanctions ... will be announced soon").
+    hedges_after: dict[EventType, re.Pattern[str]]
 
 
 # A title in Chinese title marks (《纽约时报》, a newspaper; 《明斯克协议》 is a title too) names a work, not a place
@@ -338,6 +340,9 @@ def lexicon(lang: str) -> _Lexicon:
         protest=_alternation(lang, list(data.get("protest") or [])),
         not_cues={cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("not_cues") or {}).items()},
         hedges={cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges") or {}).items()},
+        hedges_after={
+            cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges_after") or {}).items()
+        },
     )
 
 
@@ -347,14 +352,18 @@ def _blank(hit: re.Match[str]) -> str:
 
 def _cue(lex: _Lexicon, etype: EventType, folded: str) -> re.Match[str] | None:
     """The first cue of `etype` in a folded sentence that is neither inside a phrase that is not the event
-    nor hedged (sought, intended, threatened) by a word just before it."""
+    nor hedged (sought, intended, threatened) by a word just before it, nor put in the future by a word after it in
+    the sentence ("sanctions ... soon")."""
     if etype in lex.not_cues:
         folded = lex.not_cues[etype].sub(_blank, folded)
-    hedge = lex.hedges.get(etype)
+    hedge, later = lex.hedges.get(etype), lex.hedges_after.get(etype)
     reach = _ZH_HEDGE_REACH if lex.lang == "zh" else _HEDGE_REACH
     for m in lex.events[etype].finditer(folded):
-        if hedge is None or not hedge.search(folded, max(0, m.start() - reach), m.start()):
-            return m
+        if hedge is not None and hedge.search(folded, max(0, m.start() - reach), m.start()):
+            continue
+        if later is not None and later.search(folded, m.end()):
+            continue
+        return m
     return None
 
 
@@ -470,11 +479,13 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
             placed = lex.not_places.sub(_blank, folded)
         if lang == "zh":
             placed = _ZH_TITLE.sub(_blank, placed)
+        # A headline written all in lower case (a URL's words) cannot tell a name by its capital letter.
+        caseless = not any(ch.isupper() for ch in sentence)
         for anchor, pattern, canonical, cap in lex.country_forms:
             if canonical in countries or anchor not in placed:
                 continue
             for m in pattern.finditer(placed):
-                if not cap or sentence[m.start()].isupper():
+                if not cap or caseless or sentence[m.start()].isupper():
                     countries[canonical] = None
                     break
         for pattern, who in lex.people:
