@@ -2204,3 +2204,27 @@ def test_wanted_adjectives_on_a_truce_that_exists(detector: Detector, text: str,
 )
 def test_a_call_to_stop_force_in_use_and_keep_the_truce(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # An agreement hoped for in talks under way is the negotiation (corpus convention 4): talks.
+        (
+            "U.S. diplomats are cautiously optimistic that the warring factions will agree to a humanitarian"
+            " cease-fire during peace talks in Jeddah.",
+            "talks",
+        ),
+        ("Diplomats are hopeful the two armies will agree to a truce during the talks in Geneva.", "talks"),
+        (
+            "Officials said they hoped the sides would agree on a ceasefire at the negotiations in Doha this week.",
+            "talks",
+        ),
+        # Near misses: hoped for with no talks under way, talks only later, or agreed in the talks.
+        ("The UN hopes both sides will agree to a ceasefire.", "proposed"),
+        ("The ministers hope the rebels will agree to a truce before talks resume next month.", "proposed"),
+        ("The rebels agreed to a truce during talks in Nairobi.", "agreed"),
+    ],
+)
+def test_an_agreement_hoped_for_in_talks_is_talks(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

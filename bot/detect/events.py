@@ -645,6 +645,12 @@ def _joint(low: str, left: int, right: int) -> bool:
     )
 
 
+# Talks under way that the truce is to come from, right after it: "a cease-fire during peace talks in Jeddah", "a
+# truce at the negotiations in Doha" (talks "before" or "after" it are another step).
+_DURING_TALKS = re.compile(
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:during|at|in|through)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?P<talks>talks|negotiations|consultations)\b"
+)
 # The parties of a truce named after it ("the truce between the army and the rebels in the north"), up to the verb
 # that says its state: the predicate may lie past the clause window (`ceasefire_cue`).
 _PARTIES = re.compile(
@@ -910,6 +916,10 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             )  # "will lay down arms under the truce": the modal is another verb's
             and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before)))
         ):
+            if status == "agreed" and (talks := _DURING_TALKS.match(low, end, right)) is not None:
+                # "optimistic that the warring factions will agree to a humanitarian cease-fire during peace talks in
+                # Jeddah": an agreement hoped for in talks under way is the negotiation (corpus convention 4).
+                return "talks", f"agreement hoped for in talks {_quote(low, (talks.start('talks'), talks.end()))}"
             return "proposed", f"modality before {why}"
         if status == "agreed" and _EXHORT.search(before):
             return "proposed", f"exhortation before {why}"
