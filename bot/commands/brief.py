@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.commands.common import human_delta, parse_count, parse_duration
-from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.core import Arg, CommandArgs, CommandContext, CommandRegistry
 from bot.commands.deps import rules_repo, sa, search, story_repo, tables
 from bot.commands.topics import SCAN_LIMIT, Topic, topic_index, watched_people
 from bot.models import Reply
@@ -93,7 +93,7 @@ def rank(views: Iterable[StoryView], now: datetime, watched: Sequence[str], limi
     return sorted(views, key=lambda v: story_repo.importance(v, now, watched), reverse=True)[:limit]
 
 
-async def brief(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def brief(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Answer a brief on the topic."""
     period = parse_duration(args["since"], usage=USAGE)
     limit = parse_count(args["limit"], argument="limit", most=MAX_LIMIT, usage=USAGE)

@@ -53,7 +53,12 @@ class CommandContext:
     channel: str
 
 
-Handler = Callable[[CommandContext, dict[str, Any]], Awaitable[Reply]]
+# A command's arguments by the names its `Arg`s declare, as `parse_args` leaves them: a word (str), a whole number
+# for an `int` argument, a bool for a flag, the declared default (None unless given) when absent. Each handler
+# reads only the names it declared, so the values stay `Any` here rather than a union that every handler narrows.
+CommandArgs = dict[str, Any]
+
+Handler = Callable[[CommandContext, CommandArgs], Awaitable[Reply]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +92,9 @@ class CommandSpec:
         return " ".join(parts)
 
 
-def parse_args(spec: CommandSpec, words: Iterable[str]) -> dict[str, Any]:
+def parse_args(spec: CommandSpec, words: Iterable[str]) -> CommandArgs:
     """Parse raw words against a spec; raise UserInputError naming the argument and showing usage."""
-    values: dict[str, Any] = {a.name: a.default for a in spec.args}
+    values: CommandArgs = {a.name: a.default for a in spec.args}
     for a in spec.args:
         if a.kind == "flag":
             values[a.name] = bool(a.default)
@@ -99,7 +104,7 @@ def parse_args(spec: CommandSpec, words: Iterable[str]) -> dict[str, Any]:
     return values
 
 
-def _read_options(spec: CommandSpec, words: list[str], values: dict[str, Any]) -> list[str]:
+def _read_options(spec: CommandSpec, words: list[str], values: CommandArgs) -> list[str]:
     """Set each `--name value`, `--name=value` and `--flag` of `words` in `values`; the other words, in order."""
     options = {a.name: a for a in spec.args if a.kind in ("option", "flag")}
     loose: list[str] = []
@@ -128,7 +133,7 @@ def _read_options(spec: CommandSpec, words: list[str], values: dict[str, Any]) -
     return loose
 
 
-def _place_positionals(spec: CommandSpec, loose: list[str], values: dict[str, Any]) -> None:
+def _place_positionals(spec: CommandSpec, loose: list[str], values: CommandArgs) -> None:
     """Give the words that are not options to the positional arguments in order (`rest` takes all that are
     left); a word left over is an error."""
     for a in spec.args:
@@ -145,7 +150,7 @@ def _place_positionals(spec: CommandSpec, loose: list[str], values: dict[str, An
         raise UserInputError(f"unexpected argument {loose[0]!r}", argument=loose[0], usage=spec.usage)
 
 
-def _check_values(spec: CommandSpec, values: dict[str, Any]) -> None:
+def _check_values(spec: CommandSpec, values: CommandArgs) -> None:
     """Every required argument given (not blank), `int` ones made whole numbers, `choices` respected."""
     for a in spec.args:
         value = values.get(a.name)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.core import Arg, CommandArgs, CommandContext, CommandRegistry
 from bot.commands.deps import outbox_repo as outbox
 from bot.commands.deps import sa, tables
 from bot.errors import UserInputError
@@ -66,7 +66,7 @@ async def _tenant_channels(ctx: CommandContext) -> list[str] | None:
     return sorted(subs | {ctx.channel})
 
 
-async def deliveries(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def deliveries(ctx: CommandContext, args: CommandArgs) -> Reply:
     """List the outbox or its dead letters, or queue a dead letter again."""
     channels = await _tenant_channels(ctx)
     if args.get("retry") is not None:

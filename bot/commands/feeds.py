@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 from urllib.parse import urlsplit
 
 from bot.channels import LOCAL_TENANT
 from bot.commands.common import clip, did_you_mean, human_delta, suggest
-from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.core import Arg, CommandArgs, CommandContext, CommandRegistry
 from bot.commands.deps import feeds_repo as repo
 from bot.commands.deps import pydantic, sa, tables
 from bot.errors import FeedError, NotAllowed, UserInputError
@@ -67,7 +67,15 @@ def _feed_data(row: Feed) -> FeedData:
     }
 
 
-def _feed_spec(model: Any, name: str, url: str, fields: dict[str, Any]) -> Any:
+class _AddOptions(TypedDict, total=False):
+    """The FeedSpec fields `feeds add` was given, as the user wrote them (FeedSpec reads `interval` as "5m")."""
+
+    interval: str
+    outlet: str
+    backfill: int
+
+
+def _feed_spec(model: Any, name: str, url: str, fields: _AddOptions) -> Any:
     """Build a FeedSpec, turning a validation error into one naming the option."""
     try:
         return model(name=name, url=url, **fields)
@@ -98,7 +106,7 @@ async def _fetcher_for(ctx: CommandContext) -> AsyncIterator[Fetcher]:
         yield own
 
 
-async def feeds_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def feeds_list(ctx: CommandContext, args: CommandArgs) -> Reply:
     """List feeds."""
     async with ctx.services.db.session() as session:
         rows = await repo.list_feeds(session, ctx.caller.tenant)
@@ -115,7 +123,7 @@ async def feeds_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-async def feeds_status(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def feeds_status(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Show feed health."""
     now = ctx.services.clock.now()
     if args.get("feed"):
@@ -133,7 +141,7 @@ async def feeds_status(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-async def feeds_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def feeds_add(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Discover, validate and store a feed."""
     from bot.ingest.feeds import FeedSpec
 
@@ -161,9 +169,9 @@ async def feeds_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-def _add_options(args: dict[str, Any]) -> dict[str, Any]:
+def _add_options(args: CommandArgs) -> _AddOptions:
     """The FeedSpec fields that `feeds add` was given (--interval, --outlet, --backfill), as FeedSpec reads them."""
-    fields: dict[str, Any] = {}
+    fields: _AddOptions = {}
     if args.get("interval"):
         fields["interval"] = args["interval"]
     if args.get("outlet"):
@@ -196,7 +204,7 @@ async def _discover(ctx: CommandContext, url: str) -> tuple[str, str | None, int
 
 
 async def _store_feed(
-    ctx: CommandContext, given_name: object, url: str, title: str | None, fields: dict[str, Any]
+    ctx: CommandContext, given_name: object, url: str, title: str | None, fields: _AddOptions
 ) -> tuple[str, FeedSpec]:
     """Store the feed under the name given (or one made from its title or host), unless the URL or name is taken."""
     from bot.ingest.feeds import FeedSpec
@@ -223,7 +231,7 @@ async def _store_feed(
     return name, spec
 
 
-async def feeds_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def feeds_remove(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Delete a feed (its stored articles stay)."""
     row = await _require_feed(ctx, args["feed"], "feeds remove FEED")
     async with ctx.services.db.session() as session:
@@ -258,12 +266,12 @@ async def set_paused(ctx: CommandContext, name: str, paused: bool) -> Reply:
     return Reply(text=text, data={"name": row.name, "paused": paused, "changed": changed})
 
 
-async def feeds_pause(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def feeds_pause(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Pause a feed."""
     return await set_paused(ctx, args["feed"], True)
 
 
-async def feeds_resume(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def feeds_resume(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Resume a feed."""
     return await set_paused(ctx, args["feed"], False)
 

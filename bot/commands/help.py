@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
 
 from bot.commands.common import did_you_mean, suggest
-from bot.commands.core import Arg, CommandContext, CommandRegistry, CommandSpec
+from bot.commands.core import Arg, CommandArgs, CommandContext, CommandRegistry, CommandSpec
 from bot.errors import UserInputError
 from bot.models import Reply
 
@@ -22,7 +21,7 @@ def spec_lines(spec: CommandSpec) -> list[str]:
     return lines
 
 
-async def help_command(registry: CommandRegistry, ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def help_command(registry: CommandRegistry, ctx: CommandContext, args: CommandArgs) -> Reply:
     """Answer help from the commands of `registry` (the one `help` is registered in)."""
     specs = registry.specs
     wanted = (args.get("command") or "").strip().lstrip("/").lower()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.core import Arg, CommandArgs, CommandContext, CommandRegistry
 from bot.commands.deps import place_groups
 from bot.errors import UserInputError
 from bot.models import Reply
@@ -72,7 +70,7 @@ def _one(name: str) -> Reply:
     )
 
 
-async def places_command(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def places_command(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Answer places."""
     name = (args.get("name") or "").strip()
     return _one(name) if name else _listing()

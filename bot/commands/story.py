@@ -4,9 +4,9 @@ undo a wrong merge; the article becomes a story of its own and alerts as one whe
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.core import Arg, CommandArgs, CommandContext, CommandRegistry
 from bot.commands.deps import pipeline, rules_repo, sa, search, story_repo, tables
 from bot.commands.subscriptions import find_story
 from bot.errors import UserInputError
@@ -60,7 +60,7 @@ async def _matches(session: AsyncSession, row: ArticleRow) -> dict[str, list[Rul
     return out
 
 
-async def show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def show(ctx: CommandContext, args: CommandArgs) -> Reply:
     """List a story's reports with their times and what links each to the others."""
     story_id, _ = await find_story(ctx, args["story"], SHOW_USAGE)
     now = ctx.services.clock.now()
@@ -95,7 +95,7 @@ async def show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-async def split(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def split(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Split one article out of a story."""
     story_id, _ = await find_story(ctx, args["story"], SPLIT_USAGE)
     async with ctx.services.db.session() as session:

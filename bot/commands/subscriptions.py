@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.commands.common import did_you_mean, new_channel, suggest, target_channel
-from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.core import Arg, CommandArgs, CommandContext, CommandRegistry
 from bot.commands.deps import rules_repo, story_repo
 from bot.commands.deps import subscriptions_repo as repo
 from bot.errors import BadChannel, NotAllowed, UserInputError
@@ -74,7 +73,7 @@ async def find_story(ctx: CommandContext, ref: str, usage: str) -> tuple[str, st
     return story.id, headline
 
 
-async def subscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def subscribe(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Create or change a subscription."""
     channel = new_channel(ctx, args, SUBSCRIBE_USAGE)
     mode = args.get("digest") or "immediate"
@@ -108,7 +107,7 @@ async def subscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-async def unsubscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def unsubscribe(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Delete a subscription."""
     usage = "unsubscribe RULE [--channel CHANNEL]"
     try:
@@ -132,7 +131,7 @@ async def unsubscribe(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     return Reply(text=f"{channel} no longer follows rule {rule!r}.", data={"channel": channel, "rule": rule})
 
 
-async def subscriptions(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def subscriptions(ctx: CommandContext, args: CommandArgs) -> Reply:
     """List subscriptions and mutes."""
     usage = "subscriptions [--channel CHANNEL] [--all]"
     if args.get("all") and not ctx.caller.is_admin:
@@ -164,7 +163,7 @@ async def subscriptions(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-async def mute(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def mute(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Mute a story in the channel."""
     usage = "mute STORY [--channel CHANNEL]"
     channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
@@ -183,7 +182,7 @@ async def mute(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     return Reply(text=f"Muted in {channel}: {headline}", data={"story": story_id, "channel": channel})
 
 
-async def unmute(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def unmute(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Unmute a story in the channel."""
     usage = "unmute STORY [--channel CHANNEL]"
     channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)

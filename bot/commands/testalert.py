@@ -13,10 +13,9 @@ running bot and waits a few seconds to report what happened.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from bot.commands.common import new_channel
-from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.core import Arg, CommandArgs, CommandContext, CommandRegistry
 from bot.commands.deps import alerts_outbox as outbox_module
 from bot.commands.deps import tables
 from bot.models import Reply, RuleMatch, Source, Summary
@@ -52,7 +51,7 @@ def sample_summary(requested_by: str, now: datetime) -> Summary:
     )
 
 
-async def test_alert(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def test_alert(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Queue a sample alert for the channel, send it (or wait for the running bot to), say what happened."""
     services = ctx.services
     channel = new_channel(ctx, args, USAGE)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.channels import LOCAL_TENANT
 from bot.commands.common import clip, did_you_mean, parse_count, split_list, suggest
-from bot.commands.core import Arg, CommandContext, CommandRegistry
+from bot.commands.core import Arg, CommandArgs, CommandContext, CommandRegistry
 from bot.commands.deps import rules_repo as repo
 from bot.commands.deps import yaml
 from bot.errors import NotAllowed, UserInputError
@@ -68,7 +68,7 @@ def _page_arg() -> Arg:
     )
 
 
-def _page(args: dict[str, Any], usage: str) -> int:
+def _page(args: CommandArgs, usage: str) -> int:
     value = str(args.get("page") or "1").strip()
     if not value.isdigit() or int(value) < 1:
         raise UserInputError(
@@ -77,7 +77,7 @@ def _page(args: dict[str, Any], usage: str) -> int:
     return int(value)
 
 
-def _days(args: dict[str, Any], usage: str) -> int:
+def _days(args: CommandArgs, usage: str) -> int:
     try:
         days = int(args.get("days") or 7)
     except (TypeError, ValueError):
@@ -89,7 +89,7 @@ def _days(args: dict[str, Any], usage: str) -> int:
     return days
 
 
-def spec_from_args(args: dict[str, Any], base: Mapping[str, object] | None, usage: str) -> dict[str, Any]:
+def spec_from_args(args: CommandArgs, base: Mapping[str, object] | None, usage: str) -> dict[str, Any]:
     """The rule dict an add or edit asks for: `--spec` YAML replaces, simple options override fields."""
     data: dict[str, Any] = {k: v for k, v in (base or {}).items() if k != "name"}
     if args.get("spec"):
@@ -275,7 +275,7 @@ def _read_local_file(ctx: CommandContext, path: str, usage: str) -> tuple[Path, 
         ) from None
 
 
-async def watch_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def watch_list(ctx: CommandContext, args: CommandArgs) -> Reply:
     """List rules."""
     async with ctx.services.db.session() as session:
         rows = await repo.list_rules(session, ctx.caller.tenant)
@@ -296,7 +296,7 @@ async def watch_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-async def watch_show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def watch_show(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Show a rule as YAML."""
     row = await _require_rule(ctx, args["rule"], "watch show RULE")
     text = yaml.safe_dump(repo.rule_entry(row), sort_keys=False, allow_unicode=True, width=100)
@@ -307,7 +307,7 @@ async def watch_show(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-async def add_or_edit(ctx: CommandContext, args: dict[str, Any], editing: bool) -> Reply:
+async def add_or_edit(ctx: CommandContext, args: CommandArgs, editing: bool) -> Reply:
     """Validate, then preview with a backtest or save (--yes) a new or changed rule."""
     usage = (
         f"watch {'edit' if editing else 'add'} NAME [--spec YAML | --query Q --events E,...] [--days 7] "
@@ -402,17 +402,17 @@ async def _preview_rule(
     )
 
 
-async def watch_add(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def watch_add(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Preview or save a new rule."""
     return await add_or_edit(ctx, args, editing=False)
 
 
-async def watch_edit(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def watch_edit(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Preview or save an edited rule."""
     return await add_or_edit(ctx, args, editing=True)
 
 
-async def watch_remove(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def watch_remove(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Delete a rule."""
     row = await _require_rule(ctx, args["rule"], "watch remove RULE")
     async with ctx.services.db.session() as session:
@@ -440,17 +440,17 @@ async def toggle(ctx: CommandContext, name: str, enabled: bool) -> Reply:
     )
 
 
-async def watch_enable(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def watch_enable(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Enable a rule."""
     return await toggle(ctx, args["rule"], True)
 
 
-async def watch_disable(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def watch_disable(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Disable a rule."""
     return await toggle(ctx, args["rule"], False)
 
 
-async def watch_test(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def watch_test(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Backtest a rule."""
     usage = "watch test RULE [--days 7] [--page N]"
     days = _days(args, usage)
@@ -467,7 +467,7 @@ async def watch_test(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-async def watch_history(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def watch_history(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Show the audit trail."""
     limit = parse_count(
         args["limit"] if args.get("limit") is not None else 20,
@@ -500,12 +500,12 @@ async def watch_history(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-async def rules_list(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def rules_list(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Same as `watch list`."""
     return await watch_list(ctx, args)
 
 
-async def rules_export(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def rules_export(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Export rules as YAML."""
     text = await repo.export_rules(ctx.services, ctx.caller.tenant)
     count = len((yaml.safe_load(text) or {}).get("rules") or [])
@@ -517,7 +517,7 @@ async def rules_export(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     return Reply(text=text.rstrip(), data={"yaml": text, "count": count})
 
 
-async def rules_import(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def rules_import(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Import rules from a file."""
     path, text = _read_local_file(ctx, args["file"], "rules import FILE")
     summary = await repo.import_rules(ctx.services, ctx.caller.tenant, text, ctx.caller.user_id)
@@ -539,7 +539,7 @@ async def rules_import(ctx: CommandContext, args: dict[str, Any]) -> Reply:
     )
 
 
-async def rules_validate(ctx: CommandContext, args: dict[str, Any]) -> Reply:
+async def rules_validate(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Validate a rules file or the stored rules."""
     usage = "rules validate [FILE]"
     if args.get("file"):
