@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, TypedDict
+from typing import Any, Literal, TypedDict
 from urllib.parse import quote, urlsplit
 
 from bot.models import (
@@ -32,7 +32,34 @@ from bot.models import (
 )
 from bot.stories.summarize import casualty_phrase
 
+# Block Kit JSON as Slack defines it: a block or a view holds whatever its type allows, so they stay plain
+# dicts, made only by the builders below (tests check them against Slack's limits: tests/support/slack_limits.py).
 Block = dict[str, Any]
+View = dict[str, Any]  # a modal: type, callback_id, title, close, private_metadata, blocks, submit
+
+
+class MrkdwnText(TypedDict):
+    """A Block Kit mrkdwn text object."""
+
+    type: Literal["mrkdwn"]
+    text: str
+    verbatim: bool
+
+
+class PlainText(TypedDict):
+    """A Block Kit plain_text object."""
+
+    type: Literal["plain_text"]
+    text: str
+    emoji: bool
+
+
+class MessageKwargs(TypedDict):
+    """The keyword arguments a message gives chat.postMessage / chat.update / respond()."""
+
+    text: str
+    blocks: list[Block]
+
 
 # Slack's documented Block Kit limits (see /work/shared/PLATFORMS.md).
 MAX_BLOCKS = 50
@@ -76,7 +103,7 @@ class Message:
     text: str
     blocks: tuple[Block, ...]
 
-    def kwargs(self) -> dict[str, Any]:
+    def kwargs(self) -> MessageKwargs:
         """Keyword arguments for chat.postMessage / chat.update / respond()."""
         return {"text": self.text, "blocks": list(self.blocks)}
 
@@ -190,12 +217,12 @@ def link(url: str | None, label: str) -> str:
 # ----------------------------------------------------------------------------- block builders
 
 
-def _mrkdwn(text: str, limit: int) -> dict[str, Any]:
+def _mrkdwn(text: str, limit: int) -> MrkdwnText:
     # verbatim: Slack links no bare URL or #channel of the text (only our own `<url|label>` links).
     return {"type": "mrkdwn", "text": fit(text, limit) or " ", "verbatim": True}
 
 
-def _plain(text: str, limit: int) -> dict[str, Any]:
+def _plain(text: str, limit: int) -> PlainText:
     return {"type": "plain_text", "text": fit_plain(one_line(text), limit) or " ", "emoji": True}
 
 
@@ -488,8 +515,8 @@ def _modal(
     metadata: RuleModalMetadata,
     submit: str | None,
     close: str = "Cancel",
-) -> dict[str, Any]:
-    view: dict[str, Any] = {
+) -> View:
+    view: View = {
         "type": "modal",
         "callback_id": callback_id,
         "title": {"type": "plain_text", "text": fit_plain(title, MAX_MODAL_TITLE)},
@@ -502,9 +529,7 @@ def _modal(
     return view
 
 
-def rule_modal(
-    *, mode: str, name: str = "", spec: str = "", metadata: RuleModalMetadata, note: str = ""
-) -> dict[str, Any]:
+def rule_modal(*, mode: str, name: str = "", spec: str = "", metadata: RuleModalMetadata, note: str = "") -> View:
     """The rule editor: a name and a YAML spec; submit runs the backtest preview."""
     name_element: Block = {
         "type": "plain_text_input",
@@ -545,7 +570,7 @@ def rule_modal(
     return _modal(title, blocks, callback_id=RULE_MODAL, metadata=metadata, submit="Preview")
 
 
-def rule_preview(reply: Reply, *, metadata: RuleModalMetadata) -> dict[str, Any]:
+def rule_preview(reply: Reply, *, metadata: RuleModalMetadata) -> View:
     """The backtest preview of a rule, with Save as the submit button."""
     # The core's preview ends with a CLI hint ("run the same command with --yes"); in the modal, Save does that.
     shown = replace(reply, lines=tuple(line for line in reply.lines if "--yes" not in line))
@@ -555,7 +580,7 @@ def rule_preview(reply: Reply, *, metadata: RuleModalMetadata) -> dict[str, Any]
     return _modal("Rule preview", blocks, callback_id=RULE_SAVE_MODAL, metadata=metadata, submit="Save", close="Back")
 
 
-def rule_result(reply: Reply) -> dict[str, Any]:
+def rule_result(reply: Reply) -> View:
     """The final state of the modal after Save: what the core said, no submit button."""
     message = render_reply(reply)
     title = "Rule saved" if reply.ok else "Rule not saved"

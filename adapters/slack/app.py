@@ -21,7 +21,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, cast
+from typing import Any, Literal, TypedDict, cast
 
 import aiohttp
 import yaml
@@ -126,6 +126,16 @@ class PendingRule:
 def _client_token_notice(record: logging.LogRecord) -> bool:
     """False for Bolt's "As you gave `client` as well, `token` will be unused." (a logging filter)."""
     return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+class ReplyKwargs(TypedDict):
+    """What a command's answer gives respond(): its message, who sees it, no unfurled links."""
+
+    text: str
+    blocks: list[render.Block]
+    response_type: Literal["ephemeral", "in_channel"]
+    unfurl_links: bool
+    unfurl_media: bool
 
 
 class SlackAdapter:
@@ -238,11 +248,12 @@ class SlackAdapter:
         )
 
     @staticmethod
-    def _reply_kwargs(reply: Reply, *, ephemeral: bool | None = None) -> dict[str, Any]:
-        message = render.render_reply(reply)
+    def _reply_kwargs(reply: Reply, *, ephemeral: bool | None = None) -> ReplyKwargs:
+        message = render.render_reply(reply).kwargs()
         private = (reply.ephemeral or not reply.ok) if ephemeral is None else ephemeral
         return {
-            **message.kwargs(),
+            "text": message["text"],
+            "blocks": message["blocks"],
             "response_type": "ephemeral" if private else "in_channel",
             "unfurl_links": False,
             "unfurl_media": False,

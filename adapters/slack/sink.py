@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, Final
+from typing import Any, Final, NotRequired, TypedDict
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -20,7 +20,7 @@ from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.platforms.slack_blocks import Message, fit, render_alert, section
+from adapters.platforms.slack_blocks import Block, Message, fit, render_alert, section
 from adapters.slack.settings import PUBLIC_API
 from bot.channels import ChannelAddress
 from bot.errors import Permanent, Retryable
@@ -190,6 +190,28 @@ class ChannelPacer:
                 self._last[channel] = self._now()
 
 
+# A Web API answer as Slack sends it (ok, ts, channel, error, messages...): open-ended JSON, read key by key.
+ApiAnswer = dict[str, Any]
+
+
+class DeliveryMetadata(TypedDict):
+    """Message metadata naming the delivery that sent it (`find_sent` looks for it after a crash)."""
+
+    event_type: str
+    event_payload: dict[str, str]
+
+
+class MessagePayload(TypedDict):
+    """What a sent message adds to chat.postMessage / chat.update besides the channel (and ts or thread_ts)."""
+
+    text: str
+    blocks: list[Block]
+    link_names: bool
+    unfurl_links: NotRequired[bool]
+    unfurl_media: NotRequired[bool]
+    metadata: NotRequired[DeliveryMetadata]
+
+
 class SlackSink:
     """AlertSink for `slack:TEAM/CHANNEL` addresses; message ids are Slack `ts` strings."""
 
@@ -200,7 +222,7 @@ class SlackSink:
         self.usergroup = usergroup
         self.pacer = pacer or ChannelPacer()
 
-    async def _deliver(self, address: str, method: str, message: Message, **kwargs: Any) -> dict[str, Any]:
+    async def _deliver(self, address: str, method: str, message: Message, **kwargs: Any) -> ApiAnswer:
         """Send a rendered message; if Slack still refuses its blocks, send a plain-text version once."""
         try:
             return await self._call(address, method, **kwargs, **self._payload(message, method))
@@ -212,7 +234,7 @@ class SlackSink:
             plain = Message(text=fit(message.text, 3000), blocks=(section(message.text),))
             return await self._call(address, method, **kwargs, **self._payload(plain, method))
 
-    async def _call(self, address: str, method: str, **kwargs: Any) -> dict[str, Any]:
+    async def _call(self, address: str, method: str, **kwargs: Any) -> ApiAnswer:
         where = slack_address(address)
 
         async def call() -> Any:
@@ -226,14 +248,15 @@ class SlackSink:
         return data if isinstance(data, dict) else {}
 
     @staticmethod
-    def _payload(message: Message, method: str) -> dict[str, Any]:
-        extra: dict[str, Any] = {"link_names": False}
+    def _payload(message: Message, method: str) -> MessagePayload:
+        kwargs = message.kwargs()
+        payload: MessagePayload = {"text": kwargs["text"], "blocks": kwargs["blocks"], "link_names": False}
         if method == "chat.postMessage":  # chat.update keeps the original's unfurl settings
-            extra.update(unfurl_links=False, unfurl_media=False)
+            payload["unfurl_links"] = payload["unfurl_media"] = False
             key = current_delivery_key()
             if key:  # lets find_sent recognise this message after a crash
-                extra["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"delivery": key}}
-        return {**message.kwargs(), **extra}
+                payload["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"delivery": key}}
+        return payload
 
     async def find_sent(self, alert: Alert, delivery_key: str, *, thread: str | None = None) -> str | None:
         """The ts of a recent message (or thread reply) carrying `delivery_key` in its metadata, else None.

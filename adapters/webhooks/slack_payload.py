@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from adapters.platforms import slack_blocks as slack_render
 from bot.models import Alert
@@ -10,14 +10,23 @@ from bot.models import Alert
 MAX_BLOCKS = 50
 
 
-def _static(block: dict[str, Any]) -> dict[str, Any]:
+class WebhookBody(TypedDict):
+    """The JSON body posted to a Slack incoming webhook."""
+
+    text: str
+    blocks: list[slack_render.Block]
+    unfurl_links: bool
+    unfurl_media: bool
+
+
+def _static(block: slack_render.Block) -> slack_render.Block:
     """A block without buttons: an incoming webhook has no app to receive the clicks."""
     if isinstance(block.get("accessory"), dict) and block["accessory"].get("type") == "button":
         block = {k: v for k, v in block.items() if k != "accessory"}
     return block
 
 
-def slack_payload(alert: Alert, *, updated: bool = False) -> dict[str, Any]:
+def slack_payload(alert: Alert, *, updated: bool = False) -> WebhookBody:
     """The JSON body for an incoming webhook; `updated` marks a story update sent as a new message."""
     message = slack_render.render_alert(alert)  # no usergroup: webhooks never mention anyone
     blocks = [_static(dict(b)) for b in message.blocks if b.get("type") != "actions"]
