@@ -2228,3 +2228,83 @@ def test_a_call_to_stop_force_in_use_and_keep_the_truce(detector: Detector, text
 )
 def test_an_agreement_hoped_for_in_talks_is_talks(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Violence reported hours or days after the truce was agreed, signed or took effect breaks it, even when
+        # the words are not ones that report a clash of their own ("gunfire could be heard", "rockets landed").
+        (
+            "Gunfire could be heard in the border town on Saturday, a day after the two governments agreed to a"
+            " five-day cease-fire.",
+            "violated",
+        ),
+        (
+            "Loud bangs and gunfire were heard over the border town on Saturday morning, a day after the two"
+            " governments agreed to a five-day cease-fire.",
+            "violated",
+        ),
+        (
+            "Rockets landed on the northern villages on Sunday, hours after the truce between the two sides took effect.",
+            "violated",
+        ),
+        # Near misses: quiet, fighting that stopped, or another step after the truce.
+        (
+            "Residents said no shelling was heard in the city on Saturday, a day after the two sides signed a"
+            " cease-fire agreement.",
+            "agreed",
+        ),
+        (
+            "The fighting in the border villages had stopped on Saturday, a day after the two governments agreed to a"
+            " five-day cease-fire.",
+            "agreed",
+        ),
+        (
+            "The army said its troops had withdrawn from the border town on Saturday, a day after the two governments"
+            " agreed to a five-day cease-fire.",
+            "agreed",
+        ),
+    ],
+)
+def test_violence_soon_after_the_truce_breaks_it(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A renewable or extendable truce is one that may be extended: no extension.
+        (
+            "The United States welcomes the announcement of a renewable 72-hour cessation of hostilities agreed by"
+            " all parties.",
+            "agreed",
+        ),
+        ("The mediators announced an extendable 48-hour truce agreed by both armies.", "agreed"),
+        # Near miss: a truce renewed.
+        ("The truce was renewed for another month on Sunday.", "extended"),
+    ],
+)
+def test_a_renewable_truce_is_no_extension(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A call to stop hostilities before one to act in compliance with the truce reports it broken.
+        (
+            "We call on all parties to immediately cease hostilities and return to their previous positions in"
+            " compliance with all ceasefire agreements.",
+            "violated",
+        ),
+        # Near miss: compliance asked for, no force said to be in use.
+        (
+            "We call on all parties to return to their previous positions in compliance with all applicable ceasefire"
+            " agreements.",
+            "agreed",
+        ),
+    ],
+)
+def test_a_call_to_stop_hostilities_and_comply_with_the_truce(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

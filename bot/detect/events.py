@@ -65,9 +65,9 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "Extended Israel-Hamas Truce Holding", "a renewed Yemen truce": the participle describes the truce, its
             # predicate says its state ("extended the truce", with a determiner, is the extension).
-            r"(?<!\ban )\bextend(?!ed "
+            r"(?<!\ban )\bextend(?!ible|able)(?!ed "
             + _ATTRIBUTIVE
-            + r")|\bextension|\b(?:prolong|renew)\w*\b(?!\s+"
+            + r")|\bextension|\b(?:prolong|renew)(?!able)\w*\b(?!\s+"
             + _ATTRIBUTIVE
             + r")"
             r"(?!\s+(?:\w+\s+)?" + _VIOLENCE + ")"
@@ -229,7 +229,34 @@ _STOP_FORCE = re.compile(
     + _VIOLENCE
     + r")\b"
 )
-_KEEP_VERB = re.compile(r"respect|observ|abid|adher|uph[eo]ld|honou?r|maintain")
+# Fighting reported hours or days after the truce began or was signed breaks it: "they were attacked Friday by
+# government forces, one day after the two sides signed a cease-fire agreement", "gunfire could be heard ... a day
+# after Turkey and the U.S. agreed to a five-day cease-fire", "barely six hours after the cease-fire took effect".
+# Weeks or months after it is the truce's record (_TIME_SINCE); violence before the truce is what it ended.
+_SOON_AFTER = re.compile(
+    r"(?:\b(?:hours?|minutes?|days?|a day|one day)\s+|\b(?:shortly|soon|just|barely|only)\s+)after\s+"
+    r"(?:[\w'’.-]+\s+){0,8}$"
+)
+_FIGHTING_DONE = re.compile(
+    r"\b(?:attack(?:ed|ing|s)?|shell(?:ed|ing)|gunfire|fir(?:ed|ing)\s+(?:on|at|into)|bomb(?:ed|ing|ings)|"
+    r"clash(?:ed|es)|fighting|explosions?|air ?strikes?|drone strikes?|rockets?|mortars?)\b"
+)
+_FIGHTING_NOT = re.compile(r"\b(?:no|not|without|nor|stopp\w*|ceased|ended|halted|subsided|died down|quiet\w*|calm)\b")
+
+
+def _fighting_soon_after(low: str, start: int) -> re.Match[str] | None:
+    """Violence reported earlier in the clause than "hours/a day after" the truce named at `start` (_SOON_AFTER)."""
+    soon = _SOON_AFTER.search(low, max(0, start - 70), start)
+    if soon is None:
+        return None
+    lo = max(low.rfind(";", 0, soon.start()) + 1, soon.start() - 200)
+    found = _last(_FIGHTING_DONE, low, lo, soon.start())
+    if found is None or _FIGHTING_NOT.search(low, lo, soon.start()):
+        return None
+    return found
+
+
+_KEEP_VERB = re.compile(r"respect|observ|abid|adher|uph[eo]ld|honou?r|maintain|complian")
 
 
 def _stop_called(low: str, cue: int) -> re.Match[str] | None:
@@ -921,6 +948,11 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                 # Jeddah": an agreement hoped for in talks under way is the negotiation (corpus convention 4).
                 return "talks", f"agreement hoped for in talks {_quote(low, (talks.start('talks'), talks.end()))}"
             return "proposed", f"modality before {why}"
+        if status in ("agreed", "holding") and (stop := _stop_called(low, cue.start())) is not None:
+            # "call on the parties to immediately cease the use of force, to use existing direct communications to
+            # avoid further tensions, and to adhere unconditionally to the ceasefire", "to immediately cease
+            # hostilities ... in compliance with all applicable ceasefire agreements": the force is in use.
+            return "violated", f"call to stop {_quote(low, stop)} before {why}"
         if status == "agreed" and _EXHORT.search(before):
             return "proposed", f"exhortation before {why}"
         if status == "holding" and _EXHORT.search(before) and _IS_VIOLENCE.search(before):
@@ -928,10 +960,6 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
                 "violated",
                 f"call to stop fighting before {why}",
             )  # "called on the sides to stop the shelling and respect the truce"
-        if status == "holding" and (stop := _stop_called(low, cue.start())) is not None:
-            # "call on the parties to immediately cease the use of force, to use existing direct communications to
-            # avoid further tensions, and to adhere unconditionally to the ceasefire": the force is in use.
-            return "violated", f"call to stop {_quote(low, stop)} before {why}"
         if status == "agreed" and _NEARLY.search(before):
             return "talks", f"nearly {why}"  # "the warring parties are close to agreeing on a cease-fire"
         if status == "agreed" and _IN_FORCE_FRAME.match(cue.group()) and not _modal(low[left:right]):
@@ -1333,6 +1361,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                         break
                     continue
                 status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
+                if status in ("agreed", "holding") and (fought := _fighting_soon_after(low, m.start())) is not None:
+                    status, why = "violated", f"fighting soon after the truce {_quote(low, fought)}"
                 if m.lastgroup == "anaphor" and status not in _CHANGES:
                     continue
                 weight = w if status and why != _PRESUPPOSED else w * 0.5
