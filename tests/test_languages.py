@@ -1045,3 +1045,26 @@ def test_a_singular_past_killed_gives_a_toll(detector: Detector, lang: str, titl
     det = detector.detect(title, text)
     assert det.language == lang
     assert [(c.count, c.kind) for c in det.casualties][:1] == [(count, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "relevant"),
+    [
+        # An official's trip still to come, in the headline or lead, is relevant as an announced visit, no event type.
+        ("uk", "Міністр закордонних справ розпочинає турне Африкою", "Він проведе в дорозі тиждень.", True),
+        ("es", "La canciller iniciará una gira por Asia", "El recorrido durará una semana.", True),
+        ("pt", "O ministro vai visitar Moçambique e a Tanzânia", "A deslocação dura quatro dias.", True),
+        # ... and a trip told only later in the item, or none, leaves a quiet item not relevant.
+        (
+            "es",
+            "Informe anual del ministerio",
+            "El documento repasa el presupuesto. El próximo viaje será en mayo.",
+            False,
+        ),
+    ],
+)
+def test_an_announced_trip_is_relevant(detector: Detector, lang: str, title: str, text: str, relevant: bool) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert not det.events
+    assert det.relevance is not None and det.relevance.relevant is relevant

@@ -149,6 +149,9 @@ class _Lexicon:
     protest: re.Pattern[str]
     # A telephone call: talks held, even beside a meeting still to come.
     calls: re.Pattern[str]
+    # An official's trip still to come, in the headline or first sentence ("próximo viaje", "турне"): relevant as an
+    # announced visit (README), with no event type and no effect on the item's other words.
+    trips: re.Pattern[str]
     # Words that make an official's name that official's government ("la administración Biden", "拜登政府").
     administration: re.Pattern[str]
     # Phrases holding an event's cue that are not that event ("战斗机", a fighter jet, is no battle).
@@ -335,6 +338,7 @@ def lexicon(lang: str) -> _Lexicon:
         not_places_anchors=tuple({_anchor(lang, f) for f in data.get("not_places") or []}),
         upcoming=_alternation(lang, list(data.get("upcoming") or [])),
         calls=_alternation(lang, list(data.get("calls") or [])),
+        trips=_alternation(lang, list(data.get("trips") or [])),
         administration=_alternation(lang, list(data.get("administration") or [])),
         police=_alternation(lang, list(data.get("police") or [])),
         protest=_alternation(lang, list(data.get("protest") or [])),
@@ -470,7 +474,7 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
     no_clash = bool(lex.anniversary.search(lead) or lex.no_clash.search(lead))
     # A meeting announced as still to come: the item's meeting words name it, not talks held (no talks).
     upcoming = bool(lex.upcoming.search(lead))
-    announced = False
+    announced = bool(lex.trips.search(lead))  # an announced trip is relevant (README) with no event type
     for sentence in sentences:
         folded = fold(lang, sentence)
         # Names of languages and publications are no places ("sigla inglesa", 《新苏黎世报》): blanked for countries.
