@@ -26,7 +26,7 @@ from bot.replies import (
 )
 
 if TYPE_CHECKING:
-    from bot.storage.shapes import RuleSpecJSON
+    from bot.storage.shapes import RawRuleSpec, RuleSpecJSON
     from bot.storage.tables import Rule, RuleAudit
 
 LIST_FIELDS = ("events", "places", "people", "exclude")
@@ -89,9 +89,9 @@ def _days(args: CommandArgs, usage: str) -> int:
     return days
 
 
-def spec_from_args(args: CommandArgs, base: Mapping[str, object] | None, usage: str) -> dict[str, Any]:
+def spec_from_args(args: CommandArgs, base: Mapping[str, object] | None, usage: str) -> RawRuleSpec:
     """The rule dict an add or edit asks for: `--spec` YAML replaces, simple options override fields."""
-    data: dict[str, Any] = {k: v for k, v in (base or {}).items() if k != "name"}
+    data: RawRuleSpec = {k: v for k, v in (base or {}).items() if k != "name"}
     if args.get("spec"):
         try:
             parsed = yaml.safe_load(args["spec"])

@@ -19,7 +19,7 @@ from bot.limits import tenant_full
 from bot.models import SEVERITIES, RuleMatch, Severity
 from bot.repo.named import all_named, by_name, sorted_names
 from bot.repo.search import recent_articles
-from bot.storage.shapes import RuleSpecJSON
+from bot.storage.shapes import RawRuleSpec, RuleSpecJSON
 from bot.storage.tables import ArticleRow, Rule, RuleAudit, Subscription
 from bot.validation import yaml_position
 
@@ -356,7 +356,7 @@ def rule_entry(row: Rule) -> RuleSpecJSON:
     return entry
 
 
-def parse_rules_yaml(text: str) -> tuple[list[tuple[str, dict[str, Any]]], list[dict[str, str]]]:
+def parse_rules_yaml(text: str) -> tuple[list[tuple[str, RawRuleSpec]], list[dict[str, str]]]:
     """Read a rules document (a list, or a mapping with `rules:`) into (name, dict) pairs and errors."""
     from bot.limits import too_big, too_many
 
@@ -375,7 +375,7 @@ def parse_rules_yaml(text: str) -> tuple[list[tuple[str, dict[str, Any]]], list[
         return [], [{"field": "rules", "message": "expected a list of rules (or a mapping with a `rules:` list)"}]
     if (why := too_many(len(raw))) is not None:
         return [], [{"field": "rules", "message": why}]
-    out: list[tuple[str, dict[str, Any]]] = []
+    out: list[tuple[str, RawRuleSpec]] = []
     errors: list[dict[str, str]] = []
     for i, item in enumerate(raw):
         if not isinstance(item, Mapping) or not isinstance(item.get("name"), str) or not item["name"].strip():

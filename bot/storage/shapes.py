@@ -6,7 +6,7 @@ tolerant (`bot.repo.stories.state_of_tenant`); these types say what is written n
 
 from __future__ import annotations
 
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from bot.models import CasualtyCause, CasualtyKind, CeasefireStatus, EventType, Qualifier, Severity
 
@@ -36,6 +36,11 @@ class EventConditionJSON(TypedDict):
     kinds: NotRequired[list[CasualtyKind]]
     include_background: NotRequired[bool]
     causes: NotRequired[list[CasualtyCause]]
+
+
+# A rule as a user wrote it (`--spec` YAML, an imported rules file, the console's form) before
+# `bot.repo.rules.check_rule` validates it: any keys, any values, until it becomes a RuleSpecJSON.
+RawRuleSpec = dict[str, Any]
 
 
 class RuleSpecJSON(TypedDict, total=False):

@@ -16,6 +16,7 @@ import yaml
 from bot.commands.common import split_list
 from bot.commands.watch import spec_from_args
 from bot.repo.rules import check_rule
+from bot.storage.shapes import RawRuleSpec
 
 TEXT = ("description", "query", "regex")
 LISTS = ("places", "people", "exclude")
@@ -34,9 +35,9 @@ class RuleForm:
         """The rule's name as typed."""
         return self.values.get("name", "").strip()
 
-    def spec(self) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    def spec(self) -> tuple[RawRuleSpec, list[dict[str, str]]]:
         """The rule dict the form asks for, and the form's own errors (the events field's YAML)."""
-        data: dict[str, Any] = {k: v for k, v in (self.base or {}).items() if k not in (*FIELDS, "enabled")}
+        data: RawRuleSpec = {k: v for k, v in (self.base or {}).items() if k not in (*FIELDS, "enabled")}
         errors: list[dict[str, str]] = []
         for key in TEXT:
             value = self.values.get(key, "").strip()
