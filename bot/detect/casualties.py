@@ -942,8 +942,14 @@ _LAST_WEEK = _words(r"last\s+week\b(?!end)")
 # of 20", "the initial toll of 12".
 _SUPERSEDED = _words(
     r"had\s+(?:been\s+)?(?:saying|putting|estimating|citing|giving|reporting)\b"
-    r"|(?P<old>(?:previous|earlier|initial|original|prior|old)\s+(?:estimates?|tolls?|figures?|counts?|tally|tallies)\b)"
+    r"|(?P<old>(?:previous|earlier|initial|original|prior|old)\s+(?:estimates?|tolls?|figures?|counts?|tally|tallies)\b"
+    # "Earlier reports said nine had died", "initial media reports put the toll at 12"
+    r"|(?:earlier|initial|first|early|preliminary)\s+(?:news\s+|media\s+|press\s+)?reports?\b)"
 )
+# Reports as they stood at an earlier hour, in the body: "at the time of posting the press were reporting that 8
+# people had died", "officials were saying on Monday night that 15 had died" (the headline or lead may say "were
+# saying" of the news itself).
+_WERE_SAYING = _words(r"(?:were|was)\s+(?:still\s+)?(?:saying|putting|estimating|citing|giving|reporting)\b")
 # A weekday that dates a report, not an incident: "police said Friday".
 _SAID_DAY = re.compile(
     r"(?:said|says|told|announced|reported|confirmed|added|stated|statement)\s+(?:on\s+|late\s+|early\s+)?$"
@@ -1060,6 +1066,9 @@ def _background_spans(
         # "officials had been saying at least 6,000 had died": the estimate a new one replaces.
         start = m.start() if m.group("old") else _clause_start(low, m.start())
         spans.append((start, _clause_end(low, m.end())))
+    if not sent.is_title and sent.weight < 2.0:
+        for m in _WERE_SAYING.finditer(low):
+            spans.append((_clause_start(low, m.start()), _clause_end(low, m.end())))
     if last_bg and _ANAPHORA.search(low):
         spans.append((0, len(low)))
     return spans
