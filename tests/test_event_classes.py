@@ -2308,3 +2308,20 @@ def test_a_renewable_truce_is_no_extension(detector: Detector, text: str, status
 )
 def test_a_call_to_stop_hostilities_and_comply_with_the_truce(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # What an agreement calls for or provides for is a term of it: a truce agreed.
+        ("The agreement calls for the cease-fire to be active within 24 hours.", "agreed"),
+        ("The accord provides for a cease-fire and the withdrawal of foreign troops.", "agreed"),
+        # Near misses: a plan, a draft, a resolution, or a deal still under a modal is a call.
+        ("The peace plan calls for an immediate ceasefire.", "proposed"),
+        ("The draft agreement calls for a ceasefire within 24 hours.", "proposed"),
+        ("The resolution calls for an immediate ceasefire.", "proposed"),
+        ("A deal that would call for a ceasefire is under discussion.", "proposed"),
+    ],
+)
+def test_a_truce_an_agreement_calls_for_is_agreed(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

@@ -678,6 +678,23 @@ _DURING_TALKS = re.compile(
     r"(?:\s+[\w'-]+){0,4}?\s+(?:during|at|in|through)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?"
     r"(?P<talks>talks|negotiations|consultations)\b"
 )
+# What an agreement "calls for" or "provides for" is a term of it: the agreement, right before the verb, decides.
+_TERM_CUE = re.compile(r"call|provide|envisag|foresee")
+_TERMS_OF = re.compile(
+    r"\b(?P<deal>agreement|deal|accord|pact|treaty|protocol|memorandum|arrangement)s?\s+(?:[\w'-]+\s+){0,4}?$"
+)
+
+
+def _terms_of(low: str, left: int, cue: int) -> str | None:
+    """The agreement whose terms the verb at `cue` states, unless it is only a draft or a modal governs it."""
+    deal = _TERMS_OF.search(low, max(left, cue - 50), cue)
+    if deal is None or _PENDING_NOUN.search(low, max(left, deal.start() - 30), deal.start()):
+        return None
+    if _modal(low[deal.end("deal") : cue]) or _HYPOTHETICAL.search(low, deal.end("deal"), cue):
+        return None
+    return deal.group("deal")
+
+
 # The parties of a truce named after it ("the truce between the army and the rebels in the north"), up to the verb
 # that says its state: the predicate may lie past the clause window (`ceasefire_cue`).
 _PARTIES = re.compile(
@@ -921,6 +938,10 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             return "holding", f"time since the agreement {_quote(low, since)}"
         if status == "proposed" and _SOUGHT.match(cue.group()) and _MEDIATOR.search(before):
             return "talks", f"mediation {why}"  # "Egyptian mediators are seeking a ceasefire": efforts to reach one
+        if status == "proposed" and _TERM_CUE.match(cue.group()) and (deal := _terms_of(low, left, cue.start())):
+            # "The agreement calls for the cease-fire to be active within 24 hours": a term of an agreement made
+            # is a truce agreed ("the draft agreement calls for", "a plan", "the resolution calls for" stay calls).
+            return "agreed", f"a term of the {deal} {why}"
         accepted = _ACCEPTED.search(before[-40:]) if status == "proposed" else None
         if accepted is not None and not _AGREED_TO_SEEK.search(before):
             if _CALL.match(cue.group()) and _BACKED.match(accepted.group()):
