@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -114,14 +115,49 @@ def digest_title(rule: str, mode: str, count: int, shown: int, start: datetime, 
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _DigestJob:
+    """One digest subscription as the check read it (each digest is then claimed and built in its own session)."""
+
+    sub_id: int
+    tenant: str
+    channel: str
+    rule: str
+    mode: str
+    at: str | None
+    tz: str | None
+    since: datetime  # the last digest, or the subscription's creation
+    previous: datetime | None  # last_digest_at as read: what the claim expects to move
+
+
 async def run_digests(services: Services, now: datetime | None = None) -> list[DigestAlert]:
     """Queue every digest that is due at `now` (default: the services' clock); returns what was queued."""
-    from bot.codec import summary_to_dict
-
     now = now or services.clock.now()
     queued: list[DigestAlert] = []
     # Per (tenant, rule): which articles the rule matched, shared by every channel's digest in this run.
     caches: dict[tuple[str, str], dict[str, RuleMatch | None]] = {}
+    for job in await _digest_jobs(services):
+        try:
+            slot = due_slot(job.mode, job.at, job.tz, job.since, now)
+        except Exception:  # noqa: BLE001 - a bad stored zone must not stop the other digests
+            log.warning(
+                "digest %s for %s: cannot compute its schedule (at=%r tz=%r)", job.rule, job.channel, job.at, job.tz
+            )
+            continue
+        if slot is None:
+            continue
+        try:
+            alert = await _one_digest(services, job, now, caches.setdefault((job.tenant, job.rule), {}))
+        except Exception:
+            log.exception("digest %s for %s failed", job.rule, job.channel)
+            continue
+        if alert is not None:
+            queued.append(alert)
+    return queued
+
+
+async def _digest_jobs(services: Services) -> list[_DigestJob]:
+    """The unpaused hourly and daily subscriptions, in id order."""
     async with services.db.session() as session:
         subs = (
             await session.scalars(
@@ -130,98 +166,86 @@ async def run_digests(services: Services, now: datetime | None = None) -> list[D
                 .order_by(Subscription.id)
             )
         ).all()
-        jobs = [
-            (s.id, s.tenant, s.channel, s.rule, s.mode, s.at, s.tz, s.last_digest_at or s.created_at, s.last_digest_at)
+        return [
+            _DigestJob(
+                s.id,
+                s.tenant,
+                s.channel,
+                s.rule,
+                s.mode,
+                s.at,
+                s.tz,
+                s.last_digest_at or s.created_at,
+                s.last_digest_at,
+            )
             for s in subs
         ]
-    for sub_id, tenant, channel, rule, mode, at, tz, since, previous in jobs:
-        try:
-            slot = due_slot(mode, at, tz, since, now)
-        except Exception:  # noqa: BLE001 - a bad stored zone must not stop the other digests
-            log.warning("digest %s for %s: cannot compute its schedule (at=%r tz=%r)", rule, channel, at, tz)
-            continue
-        if slot is None:
-            continue
-        try:
-            alert = await _one_digest(
-                services,
-                sub_id,
-                tenant,
-                channel,
-                rule,
-                mode,
-                since,
-                previous,
-                now,
-                summary_to_dict,
-                caches.setdefault((tenant, rule), {}),
-            )
-        except Exception:
-            log.exception("digest %s for %s failed", rule, channel)
-            continue
-        if alert is not None:
-            queued.append(alert)
-    return queued
 
 
 async def _one_digest(
-    services: Services,
-    sub_id: int,
-    tenant: str,
-    channel: str,
-    rule: str,
-    mode: str,
-    since: datetime,
-    previous: datetime | None,
-    now: datetime,
-    encode: Any,
-    cache: dict[str, RuleMatch | None],
+    services: Services, job: _DigestJob, now: datetime, cache: dict[str, RuleMatch | None]
 ) -> DigestAlert | None:
+    """Claim a due digest and queue it, unless another instance claimed it, its rule is off or nothing is new."""
     from bot.repo.subscriptions import muted_story_ids
 
     async with services.db.session() as session:
-        # Compare-and-set: only the instance that moves last_digest_at from its old value sends.
-        cond = Subscription.last_digest_at.is_(None) if previous is None else Subscription.last_digest_at == previous
-        claimed = await session.execute(
-            update(Subscription).where(Subscription.id == sub_id, cond).values(last_digest_at=now)
-        )
-        if not getattr(claimed, "rowcount", 0):
+        if not await _claim(session, job, now):
             return None
-        enabled = await session.scalar(select(Rule.enabled).where(Rule.tenant == tenant, Rule.name == rule))
+        enabled = await session.scalar(select(Rule.enabled).where(Rule.tenant == job.tenant, Rule.name == job.rule))
         if not enabled:
             return None
         # What reached the bot since the last digest and is news: an event within the story window (or the
         # digest's own period, when that is longer). An old report fetched now is stored, never digested.
         window = timedelta(hours=services.settings.story_window_hours)
         rows = await recent_articles(
-            session, since=min(since, now - window), until=now, limit=SCAN_LIMIT, tenant=tenant
+            session, since=min(job.since, now - window), until=now, limit=SCAN_LIMIT, tenant=job.tenant
         )
-        rows = [r for r in rows if r.seen_at > since]
-        muted = await muted_story_ids(session, channel)
-        summaries, total = await _summaries(session, rows, tenant, rule, muted, now, cache)
+        rows = [r for r in rows if r.seen_at > job.since]
+        muted = await muted_story_ids(session, job.channel)
+        summaries, total = await _summaries(session, rows, job.tenant, job.rule, muted, now, cache)
         if not summaries:
             return None
-        title = digest_title(rule, mode, total, len(summaries), since, now)
-        session.add(
-            Delivery(
-                channel=channel,
-                kind="digest",
-                status="pending",
-                attempts=0,
-                next_attempt_at=now,
-                created_at=now,
-                payload={
-                    "title": title,
-                    "rule": rule,
-                    "mode": mode,
-                    "tenant": tenant,
-                    "subscription_id": sub_id,
-                    "period": [since.isoformat(), now.isoformat()],
-                    "summaries": [encode(s) for s in summaries],
-                },
-            )
+        return _queue_digest(session, job, summaries, total, now)
+
+
+async def _claim(session: AsyncSession, job: _DigestJob, now: datetime) -> bool:
+    """Compare-and-set: only the instance that moves last_digest_at from its old value sends the digest."""
+    expected = (
+        Subscription.last_digest_at.is_(None) if job.previous is None else Subscription.last_digest_at == job.previous
+    )
+    claimed = await session.execute(
+        update(Subscription).where(Subscription.id == job.sub_id, expected).values(last_digest_at=now)
+    )
+    return bool(getattr(claimed, "rowcount", 0))
+
+
+def _queue_digest(
+    session: AsyncSession, job: _DigestJob, summaries: Sequence[Summary], total: int, now: datetime
+) -> DigestAlert:
+    """Add the digest's delivery (the summaries it shows, encoded) and return the alert it sends."""
+    from bot.codec import summary_to_dict
+
+    title = digest_title(job.rule, job.mode, total, len(summaries), job.since, now)
+    session.add(
+        Delivery(
+            channel=job.channel,
+            kind="digest",
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+            payload={
+                "title": title,
+                "rule": job.rule,
+                "mode": job.mode,
+                "tenant": job.tenant,
+                "subscription_id": job.sub_id,
+                "period": [job.since.isoformat(), now.isoformat()],
+                "summaries": [summary_to_dict(s) for s in summaries],
+            },
         )
-        return DigestAlert(channel=channel, summaries=tuple(summaries), title=title)
+    )
+    return DigestAlert(channel=job.channel, summaries=tuple(summaries), title=title)
 
 
 def schedule_digests(scheduler: Any, services: Services) -> Any:
