@@ -217,14 +217,7 @@ class App:
             await asyncio.to_thread(language.warm_up)
             log.info("language models loaded in %.2f s", time.monotonic() - started)
             if self.settings.http_port is not None:
-                from bot.web.console import Console
-
-                self.console = Console(self.core, self.services)
-                self.ops = OpsServer(
-                    self.services, self.metrics, port=self.settings.http_port, mounts=(self.console.mount,)
-                )
-                await self.ops.start()
-                self.announce(f"console: {self.console.announce(CONSOLE_HOST, self.ops.port)}")
+                await self._serve_ops(self.settings.http_port)
             await self._start_adapters()
             await self.warm_up()
             await self.feeds.schedule(scheduler)
@@ -233,25 +226,38 @@ class App:
             outbox_task = asyncio.create_task(self.outbox.run(self.stop_event))
             await self.stop_event.wait()
         finally:
-            # Graceful stop: no new polls; the outbox finishes the delivery in flight and hands back the rest.
-            self.stop_event.set()
-            if scheduler.running:
-                scheduler.pause()  # no new polls; shutting the scheduler down would cancel those in flight at once
-            deadline = time.monotonic() + grace
-            await self.feeds.finish(grace)
-            if scheduler.running:
-                scheduler.shutdown(wait=False)
-            await self.feeds.release_leases()
-            if outbox_task is not None:
-                try:
-                    await asyncio.wait_for(outbox_task, timeout=max(0.1, deadline - time.monotonic()))
-                except Exception:
-                    log.exception("the outbox did not stop cleanly; its leases expire and another instance resumes")
-            for adapter in self.adapters:
-                await adapter.stop()
-            if self.ops is not None:
-                await self.ops.stop()
-                self.ops = None
-            if self.console is not None:
-                self.console.close()
-            await self.close()
+            await self._stop(scheduler, outbox_task, grace)
+
+    async def _serve_ops(self, port: int) -> None:
+        """Serve /healthz, /metrics and the web console on `port`, and say where the console is."""
+        from bot.web.console import Console
+
+        self.console = Console(self.core, self.services)
+        self.ops = OpsServer(self.services, self.metrics, port=port, mounts=(self.console.mount,))
+        await self.ops.start()
+        self.announce(f"console: {self.console.announce(CONSOLE_HOST, self.ops.port)}")
+
+    async def _stop(self, scheduler: AsyncIOScheduler, outbox_task: asyncio.Task[None] | None, grace: float) -> None:
+        """Graceful stop: no new polls; the polls and the delivery in flight get `grace` seconds, the outbox hands
+        back the rest; then the adapters, the ops server, the console and the database close."""
+        self.stop_event.set()
+        if scheduler.running:
+            scheduler.pause()  # no new polls; shutting the scheduler down would cancel those in flight at once
+        deadline = time.monotonic() + grace
+        await self.feeds.finish(grace)
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+        await self.feeds.release_leases()
+        if outbox_task is not None:
+            try:
+                await asyncio.wait_for(outbox_task, timeout=max(0.1, deadline - time.monotonic()))
+            except Exception:
+                log.exception("the outbox did not stop cleanly; its leases expire and another instance resumes")
+        for adapter in self.adapters:
+            await adapter.stop()
+        if self.ops is not None:
+            await self.ops.stop()
+            self.ops = None
+        if self.console is not None:
+            self.console.close()
+        await self.close()
