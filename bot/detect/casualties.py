@@ -533,6 +533,19 @@ _BACKGROUND = re.compile(
     r"|\banniversar|\bcommemorat|\byears? ago\b|\bdecades? ago\b|\blast year\b|\bearlier this year\b"
     r"|\b(?:that|the previous|the earlier|an earlier|a previous|the last|the first|the second)\s+(?:war|conflict|fighting|attack|battle|offensive|massacre|genocide|uprising|invasion)\b"
 )
+# Every match of _BACKGROUND holds one of these: a year's first two digits, a month's first three letters, "ago",
+# "year", the anniversary words or a conflict noun. Most sentences hold none, and testing them costs less than the scan.
+_BACKGROUND_WORDS = (
+    *("18", "19", "20", *(m[:3] for m in MONTHS), "ago", "year", "anniversar", "commemorat"),
+    *("war", "conflict", "fighting", "attack", "battle", "offensive", "massacre", "genocide", "uprising", "invasion"),
+)
+
+
+def may_be_background(low: str) -> bool:
+    """False when _BACKGROUND cannot match the text (it holds none of _BACKGROUND_WORDS)."""
+    return any(word in low for word in _BACKGROUND_WORDS)
+
+
 _ANNIVERSARY_TITLE = re.compile(
     r"anniversar|years after|years on|remember|commemorat|\bmemorial\b|\bproclamation\b|\bveterans\b"
 )
@@ -1005,7 +1018,7 @@ def _background_spans(
         # The headline's own dated incident ("Toll from the Dec. 3 attack rises") is the news.
         if not sent.is_title and _day_key(m) not in own_days and not _since_exempt(low, m.start()):
             spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
-    for m in _BACKGROUND.finditer(low):
+    for m in _BACKGROUND.finditer(low) if may_be_background(low) else ():
         if _since_exempt(low, m.start()):
             continue
         g = m.group(0)

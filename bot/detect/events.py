@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.detect import gazetteer
-from bot.detect.casualties import _BACKGROUND
+from bot.detect.casualties import _BACKGROUND, may_be_background
 from bot.detect.keywords import HEADLINE_VERBS, Features
 from bot.detect.places import find_places
 from bot.detect.text import LEAD_WEIGHT, Doc, Sentence, fold
@@ -1121,7 +1121,7 @@ def _mentions(low: str, named: bool) -> list[re.Match[str]]:
 def is_background(sent: Sentence) -> bool:
     """A sentence about history: past years, earlier wars, anniversaries, 'previous' agreements."""
     low = sent.folded
-    if _BACKGROUND.search(low):
+    if may_be_background(low) and _BACKGROUND.search(low):
         return True
     # Every match of _EARLIER holds one of its four words: most sentences are not searched.
     return any(word in low for word in _EARLIER_WORDS) and bool(_EARLIER.search(low))

@@ -450,6 +450,11 @@ class ModelJSON(TypedDict):
     terms: dict[str, list[float]]  # term -> [idf, weight]
 
 
+# 1 + log(n) for the counts a headline and lead have (the same floats: computed by the same expression, once).
+_COUNTED = 64
+_SUBLINEAR = [0.0, *(1.0 + math.log(n) for n in range(1, _COUNTED))]
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """idf and weight per term, the intercept, and the decision threshold chosen on development data."""
@@ -467,7 +472,11 @@ class Model:
         counts = Counter(words)
         counts.update([b for b in map(" ".join, pairwise(words)) if b in terms])
         # sublinear tf times idf, then l2-normalised (TfidfVectorizer(sublinear_tf=True)).
-        vec = {t: (1.0 + math.log(n)) * terms[t][0] for t, n in counts.items() if t in terms}
+        vec = {
+            t: (_SUBLINEAR[n] if n < _COUNTED else 1.0 + math.log(n)) * terms[t][0]
+            for t, n in counts.items()
+            if t in terms
+        }
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return {t: v / norm for t, v in vec.items()} if norm else {}
 
