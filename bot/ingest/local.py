@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,64 +71,90 @@ def _published(value: Any) -> datetime | None:
     return when.astimezone(UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What one article file says: its title and text, and what it tells of its URL, outlet and date."""
+
+    title: str
+    body: str
+    url: str | None = None  # None: the file's own URI
+    outlet: str | None = None
+    published: datetime | None = None
+
+
 def _article(path: Path, relative: str, raw: bytes) -> FeedItem:
     """Build a FeedItem from one article file's bytes; raises ValueError with a reason if unreadable."""
     suffix = path.suffix.lower()
     digest = hashlib.sha256(raw).hexdigest()
-    url: str | None = path.resolve().as_uri()
-    outlet: str | None = None
-    published: datetime | None = None
-    if suffix == ".txt":
-        text = squash(_decode(raw))
-        if not text:
-            raise ValueError("empty file")
-        title, _, body = text.partition("\n")
-        title, body = one_line(title), body.strip()
-    elif suffix == ".json":
-        try:
-            data = json.loads(_decode(raw))
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
-        if not isinstance(data, dict):
-            raise ValueError('expected a JSON object {"title", "text", ...}')
-        raw_title, raw_text = data.get("title"), data.get("text")
-        if raw_title is None:
-            raw_title = ""  # some pages have no headline; the text still counts
-        if not isinstance(raw_title, str) or not isinstance(raw_text, str):
-            raise ValueError('"title" must be a string or null and "text" a string')
-        title, body = one_line(raw_title), squash(raw_text)
-        if not (title or body):
-            raise ValueError("empty title and text")
-        if isinstance(data.get("url"), str) and data["url"].strip():
-            url = canonical_url(data["url"])
-        if isinstance(data.get("outlet"), str) and data["outlet"].strip():
-            outlet = data["outlet"].strip()
-        published = _published(data.get("published"))
-    elif suffix in (".html", ".htm"):
-        doc = trafilatura.bare_extraction(_decode(raw), with_metadata=True, include_comments=False)
-        body = squash((getattr(doc, "text", None) or "") if doc is not None else "")
-        title = one_line((getattr(doc, "title", None) or "") if doc is not None else "")
-        if not body:
-            raise ValueError("no article text found in the page")
-        if not title:
-            title = body.partition("\n")[0]
-            title = one_line(title)
-        sitename = getattr(doc, "sitename", None) if doc is not None else None
-        outlet = sitename or None
-        published = _published(getattr(doc, "date", None) if doc is not None else None)
-    else:
+    reader = _READERS.get(suffix)
+    if reader is None:
         raise ValueError(f"unsupported file type {suffix or '(none)'}; use .txt, .json or .html")
+    read = reader(raw)
     return FeedItem(
         key=file_key(relative, digest),
         guid=None,
-        url=url,
-        title=title,
-        text=body,
-        summary=body[:300],
-        outlet=outlet,
-        published=published,
-        content_hash=content_hash(title, body),
+        url=path.resolve().as_uri() if read.url is None else read.url,
+        title=read.title,
+        text=read.body,
+        summary=read.body[:300],
+        outlet=read.outlet,
+        published=read.published,
+        content_hash=content_hash(read.title, read.body),
     )
+
+
+def _read_text(raw: bytes) -> _Read:
+    """A .txt file: the first line is the title, the rest the text."""
+    text = squash(_decode(raw))
+    if not text:
+        raise ValueError("empty file")
+    title, _, body = text.partition("\n")
+    return _Read(one_line(title), body.strip())
+
+
+def _read_json(raw: bytes) -> _Read:
+    """A .json file: an object with "title" (or null) and "text", and optionally "url", "outlet", "published"."""
+    try:
+        data = json.loads(_decode(raw))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise ValueError('expected a JSON object {"title", "text", ...}')
+    raw_title, raw_text = data.get("title"), data.get("text")
+    if raw_title is None:
+        raw_title = ""  # some pages have no headline; the text still counts
+    if not isinstance(raw_title, str) or not isinstance(raw_text, str):
+        raise ValueError('"title" must be a string or null and "text" a string')
+    title, body = one_line(raw_title), squash(raw_text)
+    if not (title or body):
+        raise ValueError("empty title and text")
+    url = canonical_url(data["url"]) if isinstance(data.get("url"), str) and data["url"].strip() else None
+    outlet = data["outlet"].strip() if isinstance(data.get("outlet"), str) and data["outlet"].strip() else None
+    return _Read(title, body, url, outlet, _published(data.get("published")))
+
+
+def _read_html(raw: bytes) -> _Read:
+    """An .html page: trafilatura's article text, title (else the text's first line), site name and date."""
+    doc = trafilatura.bare_extraction(_decode(raw), with_metadata=True, include_comments=False)
+    body = squash((getattr(doc, "text", None) or "") if doc is not None else "")
+    title = one_line((getattr(doc, "title", None) or "") if doc is not None else "")
+    if not body:
+        raise ValueError("no article text found in the page")
+    if not title:
+        title = body.partition("\n")[0]
+        title = one_line(title)
+    sitename = getattr(doc, "sitename", None) if doc is not None else None
+    outlet = sitename or None
+    published = _published(getattr(doc, "date", None) if doc is not None else None)
+    return _Read(title, body, None, outlet, published)
+
+
+_READERS: dict[str, Callable[[bytes], _Read]] = {
+    ".txt": _read_text,
+    ".json": _read_json,
+    ".html": _read_html,
+    ".htm": _read_html,
+}
 
 
 def _read_bytes(path: Path) -> bytes:
