@@ -2325,3 +2325,37 @@ def test_a_call_to_stop_hostilities_and_comply_with_the_truce(detector: Detector
 )
 def test_a_truce_an_agreement_calls_for_is_agreed(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # A negotiator, or negotiating partners, are people; a negotiated settlement is a goal; support for talks is a
+        # stance on them. None of them reports talks held.
+        ("The rebel negotiator Joseph Okello renewed the group's demand for a truce in northern Uganda.", False),
+        ("The veteran negotiator said Sudan and South Sudan would take small steps on the border this year.", False),
+        ("The minister congratulated President Ruto and his negotiating partners on the accord with Somalia.", False),
+        ("Ethiopia and Egypt said a negotiated solution on the Nile dam was within reach.", False),
+        ("The United States reiterates its support for the AU-led talks between Ethiopia and Eritrea.", False),
+        # Negotiators at work, and talks held, still are.
+        ("Negotiators from Ethiopia and Eritrea met in Nairobi on Monday.", True),
+        ("The AU-led talks between Ethiopia and Eritrea resumed in Nairobi on Monday.", True),
+    ],
+)
+def test_negotiators_and_goals_are_not_talks_held(detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _line_types(detector, text)) is held
+
+
+@pytest.mark.parametrize(
+    ("text", "imposed"),
+    [
+        # Sanctions under discussion, debated or proposed are not imposed.
+        ("The ministers said there are discussions about sanctions against officials of the Myanmar junta.", False),
+        ("Parliament debated sanctions against Belarusian officials on Tuesday.", False),
+        ("The Commission proposed sanctions against Iranian drone makers.", False),
+        # Imposed: the same sanctions announced.
+        ("The ministers announced sanctions against officials of the Myanmar junta.", True),
+    ],
+)
+def test_sanctions_discussed_are_not_imposed(detector: Detector, text: str, imposed: bool) -> None:
+    assert ("sanctions" in _types(detector, text)) is imposed

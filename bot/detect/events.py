@@ -621,7 +621,9 @@ _TITLE_SANCTIONS = re.compile(
     r"will|would|could|may|might|are|were|have|has|hit|hits|bite|bites|remain|stay)\b)[\w'-]+"
 )
 _SANCTIONS_NOT = re.compile(
-    r"\b(?:could|threat\w*|consider\w*|may|might|would|warn\w*|if|possible|potential|weigh\w*)\b"
+    r"\b(?:could|threat\w*|consider\w*|may|might|would|warn\w*|if|possible|potential|weigh\w*|"
+    # Sanctions under discussion are not imposed: "there are discussions about sanctions against ...".
+    r"discuss\w*|debat\w*|propos\w*)\b"
 )
 _ARMED_WHO = frozenset(
     [
@@ -1514,6 +1516,8 @@ _TALKS_URGED = re.compile(
     r"|\b(?:hopes?\s+(?:of|for)|pav(?:e|es|ed|ing)\s+(?:the\s+)?way\s+(?:for|to)|set(?:s|ting)?\s+the\s+stage\s+for|"
     r"open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:for|to)|prospects?\s+(?:of|for)|sit\s+down\s+(?:for|to))\s+"
     r"(?:[\w-]+\s+){0,4}?$"
+    # Support for talks is a stance on them: "reiterates our continued support for the IGAD-led talks".
+    r"|\bsupport(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+|these\s+)?(?:[\w-]+\s+){0,2}$"
 )
 # Talks still ahead: "will hold talks", "to launch talks", "agree to peace talks", "prepared to go back to the
 # negotiating table", "enter into negotiations".
@@ -1527,6 +1531,11 @@ _AHEAD_OF_TALKS = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:will|(?:are|is) (?:due|set|expected|scheduled) to|"
     r"(?:launch|open|begin|start|resume)s?\s+(?:tomorrow|next|later|on (?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
 )
+# One negotiator is a person ("rebel negotiator David Matsanga", "the veteran negotiator said"), and so are
+# "negotiating partners" ("congratulate the President and his negotiating partners"): people, not talks held.
+_NEGOTIATING_PEOPLE = re.compile(r"\s+(?:partners?|team|teams)\b")
+# "A negotiated settlement", "a negotiated end to the war": what talks should reach, not talks held.
+_NEGOTIATED_GOAL = re.compile(r"\s+(?:[\w-]+\s+)?(?:settlement|solution|end|outcome|resolution|transition|peace)\b")
 # A session of a council, assembly or cabinet is a body at work, not talks between states.
 _SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate)(?:'s)?\s+$")
 # Talks dated to last month or earlier are background.
@@ -1565,13 +1574,24 @@ _CAPTION = re.compile(
 
 
 def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
-    """The first talks trigger that is not part of a name ("the High Negotiations Committee") nor a session
-    of a council or assembly ("at the UN Security Council meeting on Gaza")."""
+    """The first talks trigger that is not part of a name ("the High Negotiations Committee"), a session
+    of a council or assembly ("at the UN Security Council meeting on Gaza"), nor a person or a goal ("the veteran
+    negotiator", "a negotiated settlement")."""
     low = sent.folded
     cased = doc.unified[sent.start : sent.start + len(low)]
     for m in _TALKS.finditer(low):
         if _SESSION.search(low, max(0, m.start() - 25), m.start()):
             continue
+        if (
+            m.group() == "negotiator"
+            or (m.group() == "negotiating" and _NEGOTIATING_PEOPLE.match(low, m.end()))
+            or (
+                m.group() == "negotiated"
+                and _NEGOTIATED_GOAL.match(low, m.end())
+                and low[: m.start()].endswith(("a ", "an "))
+            )
+        ):
+            continue  # "veteran negotiator Lakhdar Brahimi", "a negotiated settlement": a person, a goal; not talks
         word = cased[m.start() : m.end()]
         if not sent.is_title and m.start() > 0 and word[:1].isupper():
             before = cased[max(0, m.start() - 30) : m.start()].split()
