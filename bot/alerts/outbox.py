@@ -370,43 +370,10 @@ class Outbox:
         through `process` one by one.
         """
         now = self.services.clock.now()
-        singles: list[int] = []
-        ready: list[_Ready] = []
         self.in_flight.update(ids)
         try:
-            async with self.services.db.session() as session:
-                conn = await session.connection()
-                rows = (await conn.execute(_ROWS, {"ids": list(ids)})).all()
-                alert_ids = [r.alert_id for r in rows if r.alert_id]
-                alerts = {a.id: a for a in (await conn.execute(_ALERTS, {"ids": alert_ids})).all()} if alert_ids else {}
-                for row in sorted(rows, key=lambda r: r.id):
-                    if row.status not in ACTIVE or row.lease_owner != self.owner:
-                        continue
-                    if row.status == "sending" or row.kind == "batch" or (row.payload or {}).get("batch_of"):
-                        singles.append(row.id)
-                        continue
-                    prepared = await self._prepare(session, row, alerts.get(row.alert_id), now, collect=True)
-                    if prepared is not None:
-                        ready.append(prepared)
-                if ready:
-                    # Record the intent of every row before calling the platform (see the module docstring).
-                    owned = set(
-                        (
-                            await conn.execute(
-                                _INTENTS,
-                                {"ids": [r.id for r in ready], "owner": self.owner, "until": now + self.send_lease},
-                            )
-                        )
-                        .scalars()
-                        .all()
-                    )
-                    ready = [r for r in ready if r.id in owned]
-            by_channel: dict[str, list[_Ready]] = {}
-            for r in ready:
-                by_channel.setdefault(r.channel, []).append(r)
-            async with self._keep_leases([r.id for r in ready]):
-                groups = await asyncio.gather(*(self._call_in_order(g) for g in by_channel.values()))
-            outcomes = [o for group in groups for o in group]
+            ready, singles = await self._prepare_many(ids, now)
+            outcomes = await self._send_many(ready)
             if outcomes:
                 async with self.services.db.session() as session:
                     for r, sent_id, error in outcomes:
@@ -418,6 +385,49 @@ class Outbox:
             self.in_flight.difference_update(ids)
         for delivery_id in singles:
             await self.process(delivery_id)
+
+    async def _prepare_many(self, ids: Sequence[int], now: datetime) -> tuple[list[_Ready], list[int]]:
+        """In one transaction: the rows this instance still leases, prepared to send with their intent recorded,
+        and the ids of those that go through `process` one by one (sends to reconcile, batches, riders)."""
+        singles: list[int] = []
+        ready: list[_Ready] = []
+        async with self.services.db.session() as session:
+            conn = await session.connection()
+            rows = (await conn.execute(_ROWS, {"ids": list(ids)})).all()
+            alert_ids = [r.alert_id for r in rows if r.alert_id]
+            alerts = {a.id: a for a in (await conn.execute(_ALERTS, {"ids": alert_ids})).all()} if alert_ids else {}
+            for row in sorted(rows, key=lambda r: r.id):
+                if row.status not in ACTIVE or row.lease_owner != self.owner:
+                    continue
+                if row.status == "sending" or row.kind == "batch" or (row.payload or {}).get("batch_of"):
+                    singles.append(row.id)
+                    continue
+                prepared = await self._prepare(session, row, alerts.get(row.alert_id), now, collect=True)
+                if prepared is not None:
+                    ready.append(prepared)
+            if ready:
+                # Record the intent of every row before calling the platform (see the module docstring).
+                owned = set(
+                    (
+                        await conn.execute(
+                            _INTENTS,
+                            {"ids": [r.id for r in ready], "owner": self.owner, "until": now + self.send_lease},
+                        )
+                    )
+                    .scalars()
+                    .all()
+                )
+                ready = [r for r in ready if r.id in owned]
+        return ready, singles
+
+    async def _send_many(self, ready: Sequence[_Ready]) -> list[tuple[_Ready, str | None, _Failure | None]]:
+        """Call the platforms: in order within a channel, channels concurrently, the send leases kept meanwhile."""
+        by_channel: dict[str, list[_Ready]] = {}
+        for r in ready:
+            by_channel.setdefault(r.channel, []).append(r)
+        async with self._keep_leases([r.id for r in ready]):
+            groups = await asyncio.gather(*(self._call_in_order(g) for g in by_channel.values()))
+        return [o for group in groups for o in group]
 
     @contextlib.asynccontextmanager
     async def _keep_leases(self, ids: Sequence[int]) -> AsyncIterator[None]:
