@@ -24,6 +24,7 @@ from bot.storage.tables import ArticleRow, Rule, RuleAudit, Subscription
 from bot.validation import yaml_position
 
 if TYPE_CHECKING:
+    from bot.detect import Detector
     from bot.detect.rules import RuleSpec
     from bot.services import Services
 
@@ -296,47 +297,63 @@ async def match_rule(
     detection under the rule's name counts too. `cache` (article id -> match or None) carries
     results between calls for the same tenant and rule, e.g. several channels' digests.
     """
-    from bot.detect import Detector
-    from bot.detect.rules import RuleSpec, compile_rules
-
     found: dict[str, RuleMatch] = {}
     if cache is not None:
         found.update({r.id: m for r in rows if (m := cache.get(r.id)) is not None})
         rows = [r for r in rows if r.id not in cache]
+    found.update(_stored_matches(rows, name))
+    rule = await get_rule(session, tenant, name)
+    if rule is None or not rows:
+        return found
+    detector = _detector_of(rule)
+    if detector is None:
+        return found
+    items = [(r.id, r.title, r.text, r.event_at or r.published or r.seen_at) for r in rows if r.id not in found]
+    new = await asyncio.to_thread(_run_rule, detector, rule.name, items)
+    found.update(new)
+    if cache is not None:
+        cache.update({r.id: found.get(r.id) for r in rows})
+    return found
+
+
+def _stored_matches(rows: Sequence[ArticleRow], name: str) -> dict[str, RuleMatch]:
+    """The matches of rule `name` already recorded in the articles' stored detections."""
+    found: dict[str, RuleMatch] = {}
     for row in rows:
         for stored in detection_of(row.detection).get("matches") or []:
             if isinstance(stored, Mapping) and stored.get("rule") == name:
                 severity: Severity = stored["severity"] if stored.get("severity") in SEVERITIES else "routine"
                 found[row.id] = RuleMatch(rule=name, reason=str(stored.get("reason") or ""), severity=severity)
-    rule = await get_rule(session, tenant, name)
-    if rule is None or not rows:
-        return found
+    return found
+
+
+def _detector_of(rule: Rule) -> Detector | None:
+    """A detector with only this stored rule compiled (enabled or not); None if it no longer validates."""
+    from bot.detect import Detector
+    from bot.detect.rules import RuleSpec, compile_rules
+
     try:
         compiled, errors = compile_rules(
             [RuleSpec.model_validate({**(rule.spec or {}), "name": rule.name, "enabled": True})]
         )
     except Exception:  # noqa: BLE001 - a stored rule that no longer validates matches nothing
-        return found
+        return None
     if errors:
-        return found
-    detector = Detector(compiled)
-    items = [(r.id, r.title, r.text, r.event_at or r.published or r.seen_at) for r in rows if r.id not in found]
+        return None
+    return Detector(compiled)
 
-    def run() -> dict[str, RuleMatch]:
-        """Detect each article with only this rule compiled."""
-        hits: dict[str, RuleMatch] = {}
-        for article_id, title, text, when in items:
-            for match in detector.detect(title, text, when).matches:
-                if match.rule == rule.name:
-                    hits[article_id] = match
-                    break
-        return hits
 
-    new = await asyncio.to_thread(run)
-    found.update(new)
-    if cache is not None:
-        cache.update({r.id: found.get(r.id) for r in rows})
-    return found
+def _run_rule(
+    detector: Detector, rule_name: str, items: Sequence[tuple[str, str, str, datetime]]
+) -> dict[str, RuleMatch]:
+    """Detect each article (id, title, text, event time) with only this rule compiled; runs in a worker thread."""
+    hits: dict[str, RuleMatch] = {}
+    for article_id, title, text, when in items:
+        for match in detector.detect(title, text, when).matches:
+            if match.rule == rule_name:
+                hits[article_id] = match
+                break
+    return hits
 
 
 def rules_to_yaml(rows: Sequence[Rule]) -> str:
