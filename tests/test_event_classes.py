@@ -2359,3 +2359,38 @@ def test_negotiators_and_goals_are_not_talks_held(detector: Detector, text: str,
 )
 def test_sanctions_discussed_are_not_imposed(detector: Detector, text: str, imposed: bool) -> None:
     assert ("sanctions" in _types(detector, text)) is imposed
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Violence the same day a truce was announced or declared, or within hours of it, breaks it.
+        (
+            "Rebels say the government launched attacks along the border the same day that it announced a cease-fire"
+            " at peace talks abroad.",
+            "violated",
+        ),
+        (
+            "Rebels say the army shelled their villages the same day that it declared a cease-fire at the talks.",
+            "violated",
+        ),
+        # Near misses: a ceasefire only called for, or no violence beside the declaration.
+        ("Rebels attacked the town hours after the UN called for a ceasefire.", "proposed"),
+        ("The army declared a cease-fire the same day as the talks opened.", "proposed"),
+    ],
+)
+def test_violence_the_same_day_as_the_truce_breaks_it(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A commitment to halt the fighting affirmed in an accord is a truce agreed.
+        ("In the accord, the two sides affirm a commitment to halt fighting and to free their prisoners.", "agreed"),
+        # Near miss: a commitment urged is a call.
+        ("The envoy urged a commitment to halt fighting before the talks.", "proposed"),
+    ],
+)
+def test_a_commitment_to_halt_fighting_is_a_truce(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

@@ -234,8 +234,8 @@ _STOP_FORCE = re.compile(
 # after Turkey and the U.S. agreed to a five-day cease-fire", "barely six hours after the cease-fire took effect".
 # Weeks or months after it is the truce's record (_TIME_SINCE); violence before the truce is what it ended.
 _SOON_AFTER = re.compile(
-    r"(?:\b(?:hours?|minutes?|days?|a day|one day)\s+|\b(?:shortly|soon|just|barely|only)\s+)after\s+"
-    r"(?:[\w'’.-]+\s+){0,8}$"
+    r"(?:(?:\b(?:hours?|minutes?|days?|a day|one day)\s+|\b(?:shortly|soon|just|barely|only)\s+)after|"
+    r"\bwithin (?:hours|minutes|a day|days) of|\b(?:on )?the same day(?: that| as| when)?)\s+(?:[\w'’.-]+\s+){0,8}$"
 )
 _FIGHTING_DONE = re.compile(
     r"\b(?:attack(?:ed|ing|s)?|shell(?:ed|ing)|gunfire|fir(?:ed|ing)\s+(?:on|at|into)|bomb(?:ed|ing|ings)|"
@@ -1076,7 +1076,7 @@ _CHANGES = frozenset(["collapsed", "violated", "extended", "holding"])
 _HALT = re.compile(r"(?:halt|stop|cease|suspend)(?:ing)?\b")
 # A halt the parties agreed to is a truce: "Russia and Ukraine agreed to halt strikes on energy facilities".
 _AGREED_HALT = re.compile(
-    r"\b(?:agree[ds]?|committed|commit(?:s)?)\s+to\s+(?:an?\s+|the\s+|immediately\s+)?(?P<halt>(?:halt|stop|cease|suspend)(?:ing)?\s+"
+    r"\b(?:agree[ds]?|committed|commit(?:s|ments?)?)\s+to\s+(?:an?\s+|the\s+|immediately\s+)?(?P<halt>(?:halt|stop|cease|suspend)(?:ing)?\s+"
     r"(?:all\s+)?(?:the\s+|their\s+)?(?:fighting|hostilities|attacks|(?:air|missile|drone|rocket|military|artillery)\s+strikes|"
     r"strikes\s+(?:on|against)|fire|firing|shelling|military operations))\b"
 )
@@ -1384,7 +1384,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                         break
                     continue
                 status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
-                if status in ("agreed", "holding") and (fought := _fighting_soon_after(low, m.start())) is not None:
+                in_force = status in ("agreed", "holding") or why.startswith("declared by one side")
+                if in_force and (fought := _fighting_soon_after(low, m.start())) is not None:
                     status, why = "violated", f"fighting soon after the truce {_quote(low, fought)}"
                 if m.lastgroup == "anaphor" and status not in _CHANGES:
                     continue
