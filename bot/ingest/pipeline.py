@@ -590,9 +590,26 @@ async def _plan_chunk(
     ids = {item.key: article_of(item) for item in ordered}
     # Every item with text, seen or not, by the article it is: its text may have been edited in place.
     by_article = {article_of(i): i for i in items if i.content_hash and (i.text or i.summary)}
-    # Only the source that stored an article may rewrite it: another feed's item with the same link (an
-    # article this tenant also has from elsewhere) never changes what reached others through that source.
-    edited = {
+    edited = _edited(by_article, known, source)
+    seen_rows, to_store = _to_store(ordered, ids, known, feed, now)
+    return _ChunkPlan(
+        tenant=tenant,
+        fresh=fresh,
+        may_alert={i.key for i in fresh} if alerting is None else alerting,
+        known=known,
+        seen_rows=seen_rows,
+        to_store=to_store,
+        edited=edited,
+    )
+
+
+def _edited(by_article: Mapping[str, FeedItem], known: _Known, source: str) -> dict[str, FeedItem]:
+    """The articles of this tenant whose text an item changes, by article id.
+
+    Only the source that stored an article may rewrite it: another feed's item with the same link (an
+    article this tenant also has from elsewhere) never changes what reached others through that source.
+    """
+    return {
         aid: item
         for aid, item in by_article.items()
         if aid in known.mine
@@ -600,6 +617,13 @@ async def _plan_chunk(
         and item.content_hash != known.stored[aid].content_hash
         and item.content_hash not in known.my_hashes
     }
+
+
+def _to_store(
+    ordered: Sequence[FeedItem], ids: Mapping[str, str], known: _Known, feed: Feed, now: datetime
+) -> tuple[list[SeenItem], list[_ToStore]]:
+    """A seen row for every fresh item, and the articles this tenant does not have yet (not by id, not by text),
+    oldest first; `known` learns each, so a repost later in the chunk is not stored twice."""
     seen_rows: list[SeenItem] = []
     to_store: list[_ToStore] = []
     for item in ordered:
@@ -611,15 +635,7 @@ async def _plan_chunk(
         if item.content_hash:
             known.my_hashes.add(item.content_hash)
         to_store.append(_ToStore(item, _article(item, article_id, feed, now)))
-    return _ChunkPlan(
-        tenant=tenant,
-        fresh=fresh,
-        may_alert={i.key for i in fresh} if alerting is None else alerting,
-        known=known,
-        seen_rows=seen_rows,
-        to_store=to_store,
-        edited=edited,
-    )
+    return seen_rows, to_store
 
 
 def _article(item: FeedItem, article_id: str, feed: Feed, now: datetime) -> Article:
