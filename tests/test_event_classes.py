@@ -2394,3 +2394,26 @@ def test_violence_the_same_day_as_the_truce_breaks_it(detector: Detector, text: 
 )
 def test_a_commitment_to_halt_fighting_is_a_truce(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # Talks dated earlier by a phrase at the head of the sentence are background, however long the subject
+        # between the date and the verb.
+        (
+            "Last month, hundreds of delegates of the governments of Chile, Peru and Bolivia and their legal advisers"
+            " met in Lima to discuss the maritime border.",
+            False,
+        ),
+        (
+            "Two months ago, hundreds of delegates of the governments of Serbia and Kosovo and their legal advisers"
+            " met in Brussels to discuss licence plates.",
+            False,
+        ),
+        # Undated, or dated today: news.
+        ("The foreign ministers of Chile and Peru met in Lima on Monday to discuss the maritime border.", True),
+    ],
+)
+def test_talks_dated_earlier_at_the_head_are_background(detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _types(detector, text)) is held

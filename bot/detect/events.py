@@ -1448,7 +1448,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                     not _TALKS_URGED.search(low, left, tm.start())
                     and not concluded
                     and not ahead
-                    and not _TALKS_PAST.search(low, left, _bounds(low, tm.start(), tm.end())[1])
+                    # dated anywhere before the verb: "Last month, thousands of delegates ... met in Tunis"
+                    and not _TALKS_PAST.search(low, 0, _bounds(low, tm.start(), tm.end())[1])
                 ):
                     # Talks that only may come ("could", "possible") count half.
                     future = bool(_FUTURE.search(low, max(left, tm.start() - 40), tm.start()))
