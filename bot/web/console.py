@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime, time
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, TypeVar
 from urllib.parse import urlencode
 
 import jinja2
@@ -60,6 +60,14 @@ class Auth:
     def __init__(self, caller: Caller, session: Session | None) -> None:
         self.caller = caller
         self.session = session
+
+
+class _CookieArgs(TypedDict):
+    """How every console cookie is set: out of scripts' reach, not sent by other sites' posts, for the whole console."""
+
+    httponly: bool
+    samesite: Literal["Lax"]
+    path: str
 
 
 class Console:
@@ -217,7 +225,7 @@ class Console:
 
         return api
 
-    def _cookie_args(self) -> dict[str, Any]:
+    def _cookie_args(self) -> _CookieArgs:
         return {"httponly": True, "samesite": "Lax", "path": "/"}
 
     async def login(self, request: web.Request) -> web.StreamResponse:
