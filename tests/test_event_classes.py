@@ -2417,3 +2417,25 @@ def test_a_commitment_to_halt_fighting_is_a_truce(detector: Detector, text: str,
 )
 def test_talks_dated_earlier_at_the_head_are_background(detector: Detector, text: str, held: bool) -> None:
     assert ("talks" in _types(detector, text)) is held
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # The gerund of what a call asks for: talks asked for, not held.
+        (
+            "The ministry reiterates its call on both governments to support the mediator by halting the shelling and"
+            " engaging in direct talks on the border.",
+            False,
+        ),
+        (
+            "Canada urges Armenia and Azerbaijan to build trust by freeing detainees and returning to negotiations"
+            " under the OSCE.",
+            False,
+        ),
+        # With no call, the sides engaging in talks are holding them.
+        ("Armenia and Azerbaijan are engaging in direct talks on the border in Brussels this week.", True),
+    ],
+)
+def test_talks_a_call_asks_for_in_the_gerund_are_not_held(detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _types(detector, text)) is held

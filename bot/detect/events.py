@@ -1446,6 +1446,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                 )
                 if (
                     not _TALKS_URGED.search(low, left, tm.start())
+                    and not (_ENGAGING.search(low, left, tm.start()) and _CALL_BEFORE.search(low, 0, tm.start()))
                     and not concluded
                     and not ahead
                     # dated anywhere before the verb: "Last month, thousands of delegates ... met in Tunis"
@@ -1521,6 +1522,10 @@ _TALKS_URGED = re.compile(
     # Support for talks is a stance on them: "reiterates our continued support for the IGAD-led talks".
     r"|\bsupport(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+|these\s+)?(?:[\w-]+\s+){0,2}$"
 )
+# The gerund of what a call asks for: "reiterates its call for all parties to support the envoy by immediately ceasing
+# hostilities and engaging in direct talks" (asked for, not held; "the sides are engaging in talks" with no call is).
+_ENGAGING = re.compile(r"\b(?:engaging|returning)\s+(?:in|to|with)\s+(?:[\w-]+\s+){0,3}$")
+_CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\b")
 # Talks still ahead: "will hold talks", "to launch talks", "agree to peace talks", "prepared to go back to the
 # negotiating table", "enter into negotiations".
 _TALKS_AHEAD = re.compile(
