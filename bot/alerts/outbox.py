@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Required, TypedDict
 
 from sqlalchemy import and_, bindparam, case, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot.alerts.queue import alert_tenant, queue_notice
 from bot.channels import kind_of
@@ -796,27 +796,15 @@ class Outbox:
     async def _record_failure(
         self, session: AsyncSession, delivery_id: int, error: str, retry_after: float | None, permanent: bool
     ) -> None:
+        """A failed send: retried with backoff while attempts remain and it is not permanent; else the row is dead,
+        and after a permanent failure the channel's subscriptions pause (`_pause_channel`)."""
         now = self.services.clock.now()
-        settings = self.services.settings
         conn = await session.connection()
         current = (await conn.execute(_ROW, {"id": delivery_id})).first()
         if current is None:
             return
         if not permanent and current.attempts + 1 < self.max_attempts:
-            attempts = current.attempts + 1
-            due = now + timedelta(seconds=backoff(attempts, retry_after))
-            await conn.execute(_RETRY, {"row": delivery_id, "error": error, "next": due})
-            self.wake_at(due)
-            if self.metrics:
-                self.metrics.retried()
-            log.info(
-                "delivery %s to %s will be retried (attempt %s): %s",
-                delivery_id,
-                current.channel,
-                attempts,
-                error,
-                extra={"delivery": delivery_id, "channel": current.channel},
-            )
+            await self._retry_later(conn, delivery_id, current.channel, current.attempts + 1, error, retry_after, now)
             return
         row = await session.get(Delivery, delivery_id, populate_existing=True)
         if row is None:
@@ -831,22 +819,53 @@ class Outbox:
             self.metrics.delivered("dead")
         log.warning("delivery %s to %s failed for good: %s", row.id, row.channel, error, extra=ctx)
         if permanent:
-            subs = (await session.scalars(select(Subscription).where(Subscription.channel == row.channel))).all()
-            for sub in subs:
-                sub.paused = True
-                sub.paused_reason = error
-            tenant = subs[0].tenant if subs else "local"
-            if row.channel != settings.admin_channel and row.kind != "notice":
-                await queue_notice(
-                    session,
-                    tenant=tenant,
-                    key=f"channel-paused:{row.channel}",
-                    channel=settings.admin_channel,
-                    now=now,
-                    text=f"Deliveries to {row.channel} are paused: {error}. Fix the channel (invite the bot, "
-                    f"check its permissions), then resubscribe it. 'deliveries --dead' lists what was not sent.",
-                )
-                self.wake.set()
+            await self._pause_channel(session, row, error, now)
+
+    async def _retry_later(
+        self,
+        conn: AsyncConnection,
+        delivery_id: int,
+        channel: str,
+        attempts: int,
+        error: str,
+        retry_after: float | None,
+        now: datetime,
+    ) -> None:
+        """Put the row back for attempt `attempts`, after the backoff (or the platform's Retry-After)."""
+        due = now + timedelta(seconds=backoff(attempts, retry_after))
+        await conn.execute(_RETRY, {"row": delivery_id, "error": error, "next": due})
+        self.wake_at(due)
+        if self.metrics:
+            self.metrics.retried()
+        log.info(
+            "delivery %s to %s will be retried (attempt %s): %s",
+            delivery_id,
+            channel,
+            attempts,
+            error,
+            extra={"delivery": delivery_id, "channel": channel},
+        )
+
+    async def _pause_channel(self, session: AsyncSession, row: Delivery, error: str, now: datetime) -> None:
+        """After a permanent failure: pause every subscription of the channel and tell the admin channel how to
+        resume (not about the admin channel itself, nor for a notice)."""
+        settings = self.services.settings
+        subs = (await session.scalars(select(Subscription).where(Subscription.channel == row.channel))).all()
+        for sub in subs:
+            sub.paused = True
+            sub.paused_reason = error
+        tenant = subs[0].tenant if subs else "local"
+        if row.channel != settings.admin_channel and row.kind != "notice":
+            await queue_notice(
+                session,
+                tenant=tenant,
+                key=f"channel-paused:{row.channel}",
+                channel=settings.admin_channel,
+                now=now,
+                text=f"Deliveries to {row.channel} are paused: {error}. Fix the channel (invite the bot, "
+                f"check its permissions), then resubscribe it. 'deliveries --dead' lists what was not sent.",
+            )
+            self.wake.set()
 
 
 def _tenant(alert_row: _AlertRecord | None, row: _DeliveryRecord) -> str:
