@@ -703,3 +703,92 @@ def test_a_call_readout_is_not_the_agreement_the_call_was_about(doc) -> None:  #
     assert len(set(cluster([call, statement]))) == 2
     # A report of the call names those who spoke: it joins the readout.
     assert len(set(cluster([call, report]))) == 1
+
+
+def test_a_visit_a_mediation_offer_and_a_claim_about_the_same_talks_are_other_stories(doc) -> None:  # type: ignore[no-untyped-def]
+    # One thread, three pieces of news on one day: a minister arrives in a capital, his ministry works to bring two
+    # other states to the table, and another minister says those states are close to a deal. Talks go on for days
+    # and every party speaks of them: the same kind of event, day and parties do not make these one event.
+    visit = doc(
+        "visit",
+        "Omani foreign minister arrives in Tehran",
+        "TEHRAN, Mar. 3 (Agency) - Oman's Foreign Minister Badr Albusaidi has arrived in Tehran for talks with "
+        "Iranian officials on regional developments.",
+        T0,
+    )
+    offer = doc(
+        "offer",
+        "Oman working to bring US, Iran back to negotiating table",
+        "TEHRAN, Mar. 3 (Agency) - A spokesman for Oman's foreign ministry says Muscat is working to bring the two "
+        "parties to the negotiating table and to protect the peace process.",
+        T0 + timedelta(hours=3),
+    )
+    claim = doc(
+        "claim",
+        "Oman says Iran, US close to sort of agreement on prisoners",
+        "TEHRAN, Mar. 3 (Agency) - Oman's defence chief claims that Iran and the United States are close to a sort "
+        "of agreement on an exchange of prisoners.",
+        T0 + timedelta(hours=5),
+    )
+    assert len(set(cluster([visit, offer, claim]))) == 3
+    # Another outlet's report of the same effort, in the same words, joins it.
+    again = doc(
+        "again",
+        "Muscat working to bring Iran, US back to talks",
+        "Oman's foreign ministry said on Tuesday it is working to bring Iran and the United States back to the "
+        "negotiating table and to protect the peace process.",
+        T0 + timedelta(hours=6),
+    )
+    ids = cluster([visit, offer, claim, again])
+    assert ids[3] == ids[1]
+    assert len({ids[0], ids[1], ids[2]}) == 3
+
+
+def test_an_analysis_headlined_on_a_blockade_is_not_the_port_strike_it_recalls(doc) -> None:  # type: ignore[no-untyped-def]
+    # The detector finds no event in an analysis; its headline still says what it is about: a blockade kept up over
+    # months, not last night's strike on the port, which its lead names as one of many.
+    strike = doc(
+        "strike",
+        "Major grain export terminals hit in Russian attack on Odesa port",
+        "Russian missiles struck grain export terminals at the port of Odesa overnight, Ukrainian officials said.",
+        T0,
+    )
+    fire = doc(
+        "fire",
+        "Russian strike sets Odesa port ablaze",
+        "A Russian strike set the port of Odesa on fire overnight, Ukraine's president said, asking allies for "
+        "more air defence.",
+        T0 + timedelta(hours=2),
+    )
+    analysis = doc(
+        "analysis",
+        "Russian Blockade of Major Ukrainian Ports Threatens Global Grain Supplies",
+        "The strikes on grain export terminals are part of a long maritime battle over Ukraine's ports.",
+        T0 + timedelta(hours=4),
+    )
+    ids = cluster([strike, fire, analysis])
+    assert ids[0] == ids[1]
+    assert ids[2] not in (ids[0], ids[1])
+
+
+def test_statements_on_one_strike_at_two_council_sessions_are_one_story(doc) -> None:  # type: ignore[no-untyped-def]
+    # A delegation's statement "at the UN Security Council meeting" is a statement: the session (and "our meeting
+    # today") is where it was said, not a meeting of the parties, so it is no condolence meeting about the strike.
+    osce = doc(
+        "osce",
+        "No excuse for striking a maternity hospital: UK statement to the OSCE",
+        "Thank you, Madam Chair. On the morning of 3 March, Russia launched missiles at cities across Ukraine, "
+        "including Zaporizhzhia and Odesa. A maternity hospital in Zaporizhzhia was among the buildings hit. At least "
+        "12 people have been confirmed dead.",
+        T0,
+    )
+    council = doc(
+        "unsc",
+        "Russia's attack on a maternity hospital 'a cowardly act': UK statement at the UN Security Council",
+        "Statement by Ambassador Barbara Woodward at the UN Security Council meeting on Ukraine.\n\nI welcome the "
+        "participation of Ukraine and Poland in our meeting today. Yesterday Russia struck a maternity hospital in "
+        "Zaporizhzhia with a cruise missile. Mothers and newborn babies were among those hurt. This is depravity and "
+        "it must stop.",
+        T0 + timedelta(hours=20),
+    )
+    assert len(set(cluster([osce, council]))) == 1

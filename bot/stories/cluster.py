@@ -27,9 +27,11 @@ Neither score decides alone, and a pair is never one event when (`_conflict`):
 - each headline's distinctive names are missing from the other article (a template filled in again).
 Two reports dated (never by the fetch time) within a day and a half of each other, of the same kind of event,
 that share names and have none of these conflicts, are one event even when they share little wording: two
-governments' statements on one attack are written apart (`_agreed`). A report the detector finds no event in (a
-statement, an analysis) joins another only on twice the wording (`EVENTLESS_MIN_WORDS`), and never when either
-has no date at all (none published, none written: no window vouches for it, and wording would decide alone); two
+governments' statements on one attack are written apart (`_agreed`); not when either reports talks alone (talks go
+on for days, and each visit, offer or claim in them is news of its own). A report the detector finds no event in (a
+statement, an analysis) is about what its headline names: not a report of another kind of event (an analysis of a
+blockade is not the port strike it recalls), and it joins another only on twice the wording
+(`EVENTLESS_MIN_WORDS`), and never when either has no date at all (none published, none written: no window vouches for it, and wording would decide alone); two
 pages under the same headline words that are not copies must share specifics beyond those words (a recurring
 format).
 When the parties are all two reports share, the places, groups and topics they name (`specific`) must
@@ -396,6 +398,12 @@ _MEETING = re.compile(
     r"talks\s+(?:in|at)|face[- ]to[- ]face)\b",
     re.I,
 )
+# The session of a council or assembly where a delegation speaks: the place of a statement, not a meeting of parties.
+_SESSION = re.compile(
+    r"\b(?:(?:UN|United Nations|OSCE)\s+)?(?:(?:Special\s+)?Permanent Council|Security Council|General Assembly|"
+    r"Human Rights Council)(?:\s+(?:meeting|session|briefing|debate))?",
+    re.I,
+)
 # A headline that is a call or meeting with someone: "Secretary Blinken's Call With ... Pandor", "PM meets President
 # Macron" (not "Gear Up for Biden-Xi Meeting Next Month": a meeting to come, named as a topic).
 _WITH_WHOM = re.compile(r"\b(?:call|meeting|conversation|talks|met|meets?)\s+with\b", re.I)
@@ -451,6 +459,7 @@ class _Entry:
     head_mode: str | None = None  # `mode` as the headline and lead sentence alone say it
     era: tuple[int, int] | None = None  # the years a page says it was published in, when it has no date
     title_words: frozenset[str] = frozenset()  # the headline's words: the same words on another page make a format
+    head_kinds: frozenset[str] = frozenset()  # of a report with no event: what its headline names (`headline_kinds`)
     top: str = ""  # the headline and the top of the lead, lower-cased: where a rewrite names the event's place
     _low: str | None = None  # the whole text, lower-cased, made on first need and kept
 
@@ -697,6 +706,30 @@ _FAMILY = {
 }
 
 
+# What a headline says its news is, by the words that name a kind of event (the families above). Only read for a
+# report the detector finds no event in (an analysis, a statement): its headline still says what it is about. A
+# blockade or an embargo is a measure kept up over time, of the sanctions family, not the strike it may recall.
+_HEAD_KINDS = (
+    (
+        "violence",
+        re.compile(
+            r"\b(?:attack(?:s|ed)?|(?:air)?strikes?|struck|bomb(?:s|ed|er|ers|ing|ings)?|blasts?|explosions?|"
+            r"shelling|shooting|gunmen|massacre|raids?|assault|ambush|clash(?:es)?|fighting|siege|besieg\w*|"
+            r"kill(?:s|ed|ing)?|dead|deaths|missiles?|rockets?|drones?)\b",
+            re.I,
+        ),
+    ),
+    ("peace", re.compile(r"\b(?:cease-?fire|truce|talks|negotiations?|deal|agreement|accord|peace)\b", re.I)),
+    ("sanctions", re.compile(r"\b(?:sanctions?|blockade[sd]?|embargo(?:es)?)\b", re.I)),
+)
+
+
+def headline_kinds(title: str) -> frozenset[str]:
+    """The kinds of event a headline names by its words: "Russian Blockade of ... Ports Threatens ... Grain Supplies"
+    -> sanctions (a measure kept up), "Settler Siege of Palestinian Homes ..." -> violence."""
+    return frozenset(kind for kind, words in _HEAD_KINDS if words.search(title))
+
+
 def _weekdays_near(when: datetime | None) -> frozenset[str]:
     """The day of the week of `when` and of the day before, lower case (all seven when unknown)."""
     if when is None:
@@ -708,6 +741,7 @@ def _families(events: frozenset[str]) -> set[str]:
     return {_FAMILY.get(e, e) for e in events}
 
 
+_ONGOING = frozenset(["talks"])  # a process, not one occurrence: a visit, a claim, an offer are each news of it
 _CONTACT = frozenset(["talks", "agreement"])  # events of leaders speaking: the call or meeting is the event
 _DEATHS = frozenset(["killed", "dead", "died", "deaths", "death"])
 
@@ -898,8 +932,11 @@ class StoryIndex:
                 when = doc.fetched  # a feed without dates is read as it publishes: its fetch time stands
         first = lead_sentence(lead, doc.title)
         # A readout often leads with "spoke with" and says how a line later ("called the President of Russia").
-        head_mode = contact_mode(title + "\n" + first)
-        mode = head_mode or contact_mode(lead[:DAYS_CHARS])
+        # A statement made at a council's session ("at the UN Security Council meeting on Ukraine") is a statement:
+        # the session, and "our meeting today" further down, are where it was said, not a meeting of the parties.
+        session = bool(_SESSION.search(title + "\n" + first))
+        head_mode = contact_mode(_SESSION.sub(" ", title + "\n" + first))
+        mode = head_mode or (None if session else contact_mode(lead[:DAYS_CHARS]))
         # The country a meeting is held in is its venue, not a party ("talks at G20 Summit in Turkey").
         unvenued = (lambda head: _VENUE.sub("", head)) if mode == "meeting" else (lambda head: head)
         principal = _principal(det, unvenued(doc.title))
@@ -976,6 +1013,8 @@ class StoryIndex:
             # recurring format's title counts for nothing, here as for the wording: the format rules tell those apart.)
             entry.headline_contact = frozenset(p for p in _principal(det, doc.title) if p.startswith("p:"))
         entry.title_words = frozenset(_words(doc.title))
+        if not entry.events:
+            entry.head_kinds = headline_kinds(title)
         entry.top = (doc.title + "\n" + lead[:DAYS_CHARS]).lower()
         if doc.published is None and not stated:
             era = _ERA.search(doc.text[:DATE_CHARS])
@@ -1190,6 +1229,8 @@ class StoryIndex:
             return "dates too far apart"
         if a.events and b.events and not (_families(a.events) & _families(b.events)):
             return "no kind of event in common"
+        if self._headline_kind_conflict(a, b) or self._headline_kind_conflict(b, a):
+            return "another kind of event in the headline"
         if a.retrospect != b.retrospect:
             return "one looks back"  # an anniversary or a look back is not a report of the event itself
         if self._place_conflict(a, b):
@@ -1209,6 +1250,15 @@ class StoryIndex:
         if self._title_conflict(a, b):
             return "other names in the headlines"
         return None
+
+    @staticmethod
+    def _headline_kind_conflict(x: _Entry, y: _Entry) -> bool:
+        """True when `x` has no event the detector can name, its headline names a kind of event, and `y` reports none
+        of that kind: an analysis headlined on a blockade that threatens grain supplies is not the strike on a grain
+        terminal that its lead recalls as one of many ("The deadly strikes are part of a long-running maritime
+        battle"), though it names the same parties and the grain. A headline with no such word says nothing either
+        way (a statement on the attack in Manchester)."""
+        return bool(not x.events and x.head_kinds and y.events and not x.head_kinds & _families(y.events))
 
     @staticmethod
     def _contact_about_violence(x: _Entry, y: _Entry) -> bool:
@@ -1415,11 +1465,15 @@ class StoryIndex:
     @staticmethod
     def _agreed(a: _Entry, b: _Entry) -> bool:
         """True when both reports are dated (published, or a date written in them, never the fetch time) within
-        `AGREED_WITHIN` of each other and report the same kind of event."""
+        `AGREED_WITHIN` of each other and report the same kind of event, more than talks alone: a visit to one
+        capital, a ministry working to bring two others to the table and a minister saying they are close to a deal
+        are three pieces of news of one negotiation on one day, not one event reported three times."""
         if a.when is None or b.when is None or abs(a.when - b.when) > AGREED_WITHIN:
             return False
         if not all(e.doc.published is not None or e.stated for e in (a, b)):
             return False
+        if a.events <= _ONGOING or b.events <= _ONGOING:
+            return False  # talks go on for days and everyone speaks of them: only the wording says which
         return bool(a.events and b.events and _families(a.events) & _families(b.events))
 
     def _same_toll(self, a: _Entry, b: _Entry) -> bool:
