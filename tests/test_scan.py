@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from bot.detect import RuleSpec, compile_rules, gazetteer, keywords
-from bot.detect.scan import automaton_hits, shared
+from bot.detect.scan import shared
 from bot.detect.text import build_doc
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
@@ -39,21 +39,22 @@ def test_each_automaton_gets_what_its_own_pass_finds_from_the_merged_pass() -> N
         compiled.merged.scan(doc)
         for automaton in parts:
             if len(automaton):
-                assert list(automaton_hits(doc, automaton)) == list(automaton.iter(doc.folded))
-        rule_ends = {end for end, _ in automaton_hits(doc, compiled.automaton)}
-        place_ends = {end for end, _ in automaton_hits(doc, gazetteer.places().automaton)}
+                assert list(doc.hits(automaton)) == list(automaton.iter(doc.folded))
+        rule_ends = {end for end, _ in doc.hits(compiled.automaton)}
+        place_ends = {end for end, _ in doc.hits(gazetteer.places().automaton)}
         shared_keys += len(rule_ends & place_ends)
     assert shared_keys > 0  # the test did meet keys that two automatons share
 
 
-def test_a_stage_asking_first_gets_the_shared_pass_and_others_their_own() -> None:
+def test_a_doc_that_no_merged_pass_read_is_read_by_each_automaton() -> None:
     title, text = corpus_docs(1)[0]
     doc = build_doc(title, text)
     places = gazetteer.places().automaton
     assert not doc.scans
-    assert list(automaton_hits(doc, places)) == list(places.iter(doc.folded))
-    # The first ask read the text once for all the shared automatons.
+    assert list(doc.hits(places)) == list(places.iter(doc.folded))
+    shared().scan(doc)
     assert set(doc.scans) == set(shared().parts)
     compiled, _ = compile_rules([RuleSpec(name="r", query="talks")])
-    # A rule set's automaton that no merged pass read is read on its own.
-    assert list(automaton_hits(doc, compiled.automaton)) == list(compiled.automaton.iter(doc.folded))
+    # A rule set's automaton that the shared pass did not read is read on its own.
+    assert compiled.automaton not in doc.scans
+    assert list(doc.hits(compiled.automaton)) == list(compiled.automaton.iter(doc.folded))

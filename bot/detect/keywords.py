@@ -14,7 +14,6 @@ from typing import Any
 import ahocorasick
 
 from bot.detect import gazetteer
-from bot.detect.scan import automaton_hits
 from bot.detect.text import Doc, fold
 
 HEADLINE_VERBS = "headline_verbs"
@@ -213,7 +212,7 @@ def scan(doc: Doc) -> Features:
     text = doc.folded
     n = len(text)
     out = Features()
-    for end, (length, classes) in automaton_hits(doc, automaton()):
+    for end, (length, classes) in doc.hits(automaton()):
         start = end - length + 1
         if start > 0 and text[start - 1].isalnum():
             continue

@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass
 
 from bot.detect import gazetteer
-from bot.detect.scan import automaton_hits
 from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, Doc, fold, unify
 from bot.models import Person
 
@@ -843,7 +842,7 @@ def find_people(doc: Doc) -> list[Person]:
     text = doc.folded
     n = len(text)
     watched_hits: list[tuple[gazetteer.Watched, int]] = []
-    for end, (key, person) in automaton_hits(doc, gzp.automaton):
+    for end, (key, person) in doc.hits(gzp.automaton):
         start = end - len(key) + 1
         if " " not in key or (start > 0 and text[start - 1].isalnum()) or (end + 1 < n and text[end + 1].isalnum()):
             continue
@@ -895,7 +894,7 @@ def _bare_surnames(doc: Doc) -> list[_Candidate]:
     found: list[tuple[str, gazetteer.Watched, int]] = []
     blocked: set[str] = set()
     title_words = _title_words()
-    for end, (key, person) in automaton_hits(doc, automaton):
+    for end, (key, person) in doc.hits(automaton):
         start = end - len(key) + 1
         if (start > 0 and text[start - 1].isalnum()) or (end + 1 < n and text[end + 1].isalnum()):
             continue

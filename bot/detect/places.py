@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from bot.detect import gazetteer
 from bot.detect.gazetteer import PlaceName
-from bot.detect.scan import automaton_hits
 from bot.detect.text import Doc
 
 _GOV_NEXT = frozenset(
@@ -160,7 +159,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     text = doc.folded
     raw: list[tuple[int, int, PlaceName]] = []
     n = len(text)
-    for end, (length, entries) in automaton_hits(doc, gz.automaton):
+    for end, (length, entries) in doc.hits(gz.automaton):
         start = end - length + 1
         if start > 0 and text[start - 1].isalnum():
             continue

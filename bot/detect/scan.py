@@ -4,8 +4,8 @@ Several stages each have an Aho-Corasick automaton over the folded text: place n
 bare surnames, the keyword classes, and the watch rules' terms. pyahocorasick reads a text at about the same speed
 whatever the automaton's size (some 15 million characters a second here), so five passes cost five times one. A
 `Merged` automaton holds all their keys, each with the values of every automaton that has it; one pass gives each
-automaton exactly the hits its own `iter` would (the same values, by end offset and longest first), and `hits` hands
-a stage its share from the article's `Doc` (`automaton_hits`).
+automaton exactly the hits its own `iter` would (the same values, by end offset and longest first), and `Doc.hits`
+hands a stage its share (a Doc that no merged pass read is read by each automaton on its own).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 import ahocorasick
 
-from bot.detect import gazetteer
+from bot.detect import gazetteer, keywords
 from bot.detect.text import Doc
 
 Hit = tuple[int, Any]  # (end offset, value), as pyahocorasick's iter gives them
@@ -50,8 +50,6 @@ class Merged:
 
 
 def _shared_parts() -> tuple[Any, ...]:
-    from bot.detect import keywords  # keywords imports the gazetteer, as this module does
-
     gzp = gazetteer.people()
     return (gazetteer.places().automaton, gzp.automaton, gzp.bare_automaton, keywords.automaton())
 
@@ -65,16 +63,3 @@ def shared() -> Merged:
 def with_shared(extra: Iterable[Any]) -> Merged:
     """The shared automatons and others (a rule set's terms) in one."""
     return Merged([*_shared_parts(), *extra])
-
-
-def automaton_hits(doc: Doc, automaton: Any) -> Iterable[Hit]:
-    """What `automaton.iter(doc.folded)` gives, from the article's merged pass when it had one (or the shared
-    automatons' pass, made now, when the automaton is one of those)."""
-    found = doc.scans.get(automaton)
-    if found is not None:
-        return found
-    merged = shared()
-    if automaton in merged.parts:
-        merged.scan(doc)
-        return doc.scans[automaton]
-    return automaton.iter(doc.folded)  # type: ignore[no-any-return]

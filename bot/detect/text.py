@@ -10,6 +10,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -253,6 +254,12 @@ class Doc:
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding a folded-text offset."""
         return self.sentences[bisect.bisect_right(self.starts, offset) - 1]
+
+    def hits(self, automaton: Any) -> Iterable[tuple[int, Any]]:
+        """What `automaton.iter(self.folded)` gives: from the article's merged pass when it had one
+        (bot/detect/scan.py), else from the automaton's own pass."""
+        found = self.scans.get(automaton)
+        return found if found is not None else automaton.iter(self.folded)
 
     def word_index(self, offset: int) -> int:
         """The number of words before a folded-text offset (for NEAR/n)."""

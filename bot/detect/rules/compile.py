@@ -48,7 +48,7 @@ from bot.detect.rules.evaluate import (
     run_program,
 )
 from bot.detect.rules.spec import RuleSpec
-from bot.detect.scan import Merged, automaton_hits, with_shared
+from bot.detect.scan import Merged, with_shared
 from bot.detect.text import Doc
 from bot.errors import RuleError
 from bot.models import (
@@ -241,7 +241,7 @@ class CompiledRules:
             text = doc.folded
             n = len(text)
             get = positions.get
-            for end, (length, values) in automaton_hits(doc, self.automaton):
+            for end, (length, values) in doc.hits(self.automaton):
                 start = end - length + 1
                 if start and text[start - 1].isalnum():
                     continue
