@@ -578,3 +578,27 @@ def test_a_state_senator_is_a_state_official_not_a_crash() -> None:
 
     det = Detector().detect("", "The bill was backed by state Senator John Smith of Ohio on Monday.")
     assert det.people == ()
+
+
+# --- a rank or a second title between a title and the name is not part of the name -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police spokesman Major Hassan Farah said the gunmen fled.", ["Hassan Farah"]),
+        ("A military spokesman, Captain Amina Yusuf, confirmed the raid.", ["Amina Yusuf"]),
+        (
+            "Statement by the Permanent Representative to the UN Ambassador Clara Jensen at the Security Council.",
+            ["Clara Jensen"],
+        ),
+        ("Army spokesman Lt. Col. Daniel Reuven said the strike hit a depot.", ["Daniel Reuven"]),
+    ],
+)
+def test_a_rank_after_a_title_is_not_the_name(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_a_form_of_address_with_one_name_is_still_read_whole() -> None:
+    # "Sheikh Hasina": with no full name after it, the word is part of the name (as before).
+    assert names("Prime Minister Sheikh Hasina said the talks would continue.") == ["Sheikh Hasina"]

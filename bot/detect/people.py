@@ -405,6 +405,20 @@ def _honorifics() -> frozenset[str]:
     return gazetteer.people().honorifics
 
 
+# Ranks that police and armed forces put before a name and that are no office of their own here.
+_RANKS = frozenset(
+    ["major", "maj", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "corporal", "cpl", "inspector"]
+)
+
+
+@functools.cache
+def _leading_ranks() -> frozenset[str]:
+    """One-word titles and ranks that may stand between a title and the name it introduces ("Police spokesman
+    Major Abdifatah Aden", "Permanent Representative to the UN Ambassador Barbara Woodward")."""
+    one_word = (fold(t).rstrip(".") for t in gazetteer.people().titles if " " not in t.strip())
+    return frozenset(one_word) | _RANKS
+
+
 def _name_at(text: str, pos: int) -> tuple[list[str], int]:
     """Read a capitalised name (1-4 tokens, particles and initials inside) starting at pos.
 
@@ -413,6 +427,7 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
     """
     tokens: list[str] = []
     honorific: str | None = None
+    rank: str | None = None
     nickname: str | None = None
     enders = _enders()
     i = pos
@@ -462,6 +477,10 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
             honorific = word if honorific is None else f"{honorific} {word}"
             i = m.end()
             continue
+        if not tokens and rank is None and honorific is None and key in _leading_ranks():
+            rank = word  # a second title or a rank: not the name's, when a full name follows
+            i = m.end()
+            continue
         tokens.append(word)
         i = m.end()
         sm = _SUFFIX.match(text, i)
@@ -470,6 +489,8 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
             break
     while tokens and tokens[-1] in _PARTICLES:
         tokens.pop()
+    if rank is not None and len(tokens) < 2:
+        tokens.insert(0, rank)  # "Ambassador Woodward": no full name follows, the word is read as before
     if honorific and len(tokens) == 1:
         tokens.insert(0, honorific.split()[-1])  # "Sheikh Hasina": the word is part of the name
     if nickname and len(tokens) >= 2:
