@@ -602,3 +602,22 @@ def test_a_rank_after_a_title_is_not_the_name(text: str, expected: list[str]) ->
 def test_a_form_of_address_with_one_name_is_still_read_whole() -> None:
     # "Sheikh Hasina": with no full name after it, the word is part of the name (as before).
     assert names("Prime Minister Sheikh Hasina said the talks would continue.") == ["Sheikh Hasina"]
+
+
+# --- a portfolio's words after the title belong to the title, joined or not ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She spoke with the Minister of International Relations and Cooperation Thandi Nkosi.", ["Thandi Nkosi"]),
+        ("Minister of Finance and Economic Planning Kwame Mensah presented the budget.", ["Kwame Mensah"]),
+        ("The Minister of Foreign Affairs and Cooperation Amina Diallo met the envoy.", ["Amina Diallo"]),
+        ("Minister of Foreign Affairs and International Cooperation Ali Musa spoke.", ["Ali Musa"]),
+        # Guards: two titles joined, and a name set off by commas after the portfolio.
+        ("Foreign Minister and Deputy Prime Minister Ali Musa spoke.", ["Ali Musa"]),
+        ("The Minister for Trade and Investment, Maria Costa, said the deal holds.", ["Maria Costa"]),
+    ],
+)
+def test_a_portfolio_belongs_to_the_title(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

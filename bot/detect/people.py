@@ -514,6 +514,72 @@ def _country_before(text: str, start: int) -> str | None:
     return None
 
 
+# A portfolio's words after "Minister of" belong to the title, joined or not: "Minister of International Relations and
+# Cooperation Naledi Pandor", "Minister of Finance and Economic Planning X".
+_PORTFOLIO_WORDS = frozenset(
+    [
+        "relations",
+        "cooperation",
+        "co-operation",
+        "finance",
+        "economic",
+        "economy",
+        "planning",
+        "development",
+        "trade",
+        "industry",
+        "commerce",
+        "investment",
+        "integration",
+        "health",
+        "education",
+        "justice",
+        "interior",
+        "home",
+        "internal",
+        "external",
+        "energy",
+        "environment",
+        "agriculture",
+        "labour",
+        "labor",
+        "culture",
+        "information",
+        "communications",
+        "public",
+        "works",
+        "transport",
+        "tourism",
+        "youth",
+        "sports",
+        "social",
+        "welfare",
+        "resources",
+        "natural",
+        "mines",
+        "petroleum",
+        "water",
+        "housing",
+        "local",
+        "immigration",
+        "citizenship",
+        "reconstruction",
+        "humanitarian",
+        "solidarity",
+        "reconciliation",
+        "peace",
+        "unity",
+        "diaspora",
+        "expatriates",
+        "emigrants",
+        "abroad",
+    ]
+)
+_PORTFOLIO_JOINS = frozenset(["and", "of", "the", "for"])
+_PORTFOLIO_AND = re.compile(r"\s+(?:and|&)(?=\s+[A-Z])")
+_PORTFOLIO_WORD = re.compile(r"\s+([A-Z][\w'-]*)")
+
+
 def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
     """Read what follows a title: an optional 'of/for X' (with a country) and the name."""
     i = end
@@ -536,7 +602,12 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
         # "Special Envoy for Yemen Tim Lenderking", "President of the European Parliament Martin Schulz":
         # leading place and organisation words belong to the title, the rest is the name.
         k = 0
-        while k < len(words) and (fold(words[k][0]) in _ORG_WORDS or _is_place(words[k][0])):
+        while k < len(words) and (
+            fold(words[k][0]) in _ORG_WORDS
+            or fold(words[k][0]) in _PORTFOLIO_WORDS
+            or _is_place(words[k][0])
+            or (k > 0 and words[k][0] in _PORTFOLIO_JOINS and k + 1 < len(words))
+        ):
             country = country or _country_of(words[k][0])
             k += 1
         if k > 0 and len(words) - k >= 2:
@@ -554,6 +625,15 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
             if len(tokens) >= 2 and text[e : e + 1] == ",":
                 return tokens, country, e
         return [], country, run_start
+    # "Minister of Foreign Affairs and Cooperation Amina Diallo": the rest of the portfolio after the title.
+    if jm := _PORTFOLIO_AND.match(text, i):
+        j = jm.end()
+        while (wm := _PORTFOLIO_WORD.match(text, j)) and (
+            fold(wm.group(1)) in _PORTFOLIO_WORDS or fold(wm.group(1)) in _ORG_WORDS
+        ):
+            j = wm.end(1)
+        if j > jm.end():
+            i = j
     m = _GAP.match(text, i)
     if not m:
         return [], None, i
