@@ -1177,13 +1177,15 @@ def _attack_placed(sent: Sentence) -> bool:
         words = list(re.finditer(r"[\w'-]+", m.group("place")))
         start = m.start("place")
         named = False
+        place_end = start
         for k in range(len(words), 0, -1):
             key = " ".join(w.group() for w in words[:k])
             if key in automaton and sent.text[start : start + 1].isupper():
                 named = any(e.kind != "none" for e in automaton.get(key)[1])
+                place_end = start + words[k - 1].end()
                 break
         # The place's own words end the attack's name: "the attack in Kabul on March 3" is dated after "Kabul".
-        if not named or not _fighting_reported(low, m.start(), start + words[k - 1].end()):
+        if not named or not _fighting_reported(low, m.start(), place_end):
             continue
         if _INDEFINITE.search(low[max(0, m.start() - 30) : m.start()]) and not m.group().split()[0].endswith("s"):
             continue  # "a response to an attack in Berlin": one attack, unidentified, is a kind of event, not a report

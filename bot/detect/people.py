@@ -405,10 +405,9 @@ def _honorifics() -> frozenset[str]:
     return gazetteer.people().honorifics
 
 
-# Ranks that police and armed forces put before a name and that are no office of their own here.
-_RANKS = frozenset(
-    ["major", "maj", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "corporal", "cpl", "inspector"]
-)
+# Ranks that police and armed forces put before a name and that are no office of their own here (the abbreviations
+# and the ranks that start a second title, "Lt. Col.", are in _STOP and end the name before this is asked).
+_RANKS = frozenset(["major", "captain", "sergeant", "corporal", "inspector"])
 
 
 @functools.cache
@@ -580,6 +579,12 @@ _PORTFOLIO_AND = re.compile(r"\s+(?:and|&)(?=\s+[A-Z])")
 _PORTFOLIO_WORD = re.compile(r"\s+([A-Z][\w'-]*)")
 
 
+def _portfolio_word(word: str) -> bool:
+    """A word of an organisation or of a minister's portfolio: part of the title, not of the name."""
+    key = fold(word)
+    return key in _ORG_WORDS or key in _PORTFOLIO_WORDS
+
+
 def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
     """Read what follows a title: an optional 'of/for X' (with a country) and the name."""
     i = end
@@ -603,8 +608,7 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
         # leading place and organisation words belong to the title, the rest is the name.
         k = 0
         while k < len(words) and (
-            fold(words[k][0]) in _ORG_WORDS
-            or fold(words[k][0]) in _PORTFOLIO_WORDS
+            _portfolio_word(words[k][0])
             or _is_place(words[k][0])
             or (k > 0 and words[k][0] in _PORTFOLIO_JOINS and k + 1 < len(words))
         ):
@@ -628,9 +632,7 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
     # "Minister of Foreign Affairs and Cooperation Amina Diallo": the rest of the portfolio after the title.
     if jm := _PORTFOLIO_AND.match(text, i):
         j = jm.end()
-        while (wm := _PORTFOLIO_WORD.match(text, j)) and (
-            fold(wm.group(1)) in _PORTFOLIO_WORDS or fold(wm.group(1)) in _ORG_WORDS
-        ):
+        while (wm := _PORTFOLIO_WORD.match(text, j)) and _portfolio_word(wm.group(1)):
             j = wm.end(1)
         if j > jm.end():
             i = j
