@@ -16,15 +16,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+from bot.model.relevance import WEIGHTS, ModelJSON, model_text
 
-from bot.model.relevance import WEIGHTS, ModelJSON, model_text  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 C = 4.0  # inverse regularisation, fixed (not searched: the development set is small)
 # Function words carry no topic; dropping them keeps the weights on words that generalise. The list ships
