@@ -131,6 +131,7 @@ class Figures(dict[str, float]):
     confusion: Counter[tuple[str, str]]
     causes: Counter[str]  # feed items: alert errors by cause (totals)
     pairs: Counter[str]  # articles: story pairs missed or merged wrongly, by cause (totals)
+    casualty_wrong: Counter[str]  # articles: casualty figures missed or extra, by class (totals)
 
 
 def _figures(
@@ -144,6 +145,7 @@ def _figures(
     out.confusion = confusion
     out.causes = causes or Counter()
     out.pairs = Counter()
+    out.casualty_wrong = Counter()
     return out
 
 
@@ -159,6 +161,8 @@ class Counts:
     cas: list[int] = field(default_factory=lambda: [0, 0, 0])
     bg_total: int = 0
     bg_current: int = 0
+    # Casualty figures missed or extra, by class (totals only, like cf_wrong: which class fails, never which item)
+    cas_wrong: Counter[str] = field(default_factory=Counter)
     people: list[int] = field(default_factory=lambda: [0, 0, 0])
     countries: list[int] = field(default_factory=lambda: [0, 0, 0])
     relevant: int = 0
@@ -176,7 +180,7 @@ class Counts:
 
     def figures(self) -> Figures:
         micro = [sum(v[i] for v in self.events.values()) for i in range(3)]
-        return _figures(
+        out = _figures(
             {
                 "items": self.n,
                 "event F1": prf(*micro)[2],
@@ -196,6 +200,8 @@ class Counts:
             },
             self.cf_wrong,
         )
+        out.casualty_wrong = self.cas_wrong
+        return out
 
     def feed_figures(self) -> Figures:
         micro = [sum(v[i] for v in self.events.values()) for i in range(3)]
@@ -251,6 +257,32 @@ def _set(c3: list[int], gold: Iterable[str], pred: Iterable[str], what: str, not
         notes.append(f"{what} extra={sorted(p - g)} missed={sorted(g - p)}")
 
 
+def _casualty_classes(
+    wrong: Counter[str],
+    gold_cur: list[tuple[int, str]],
+    extra: list[tuple[int, str]],
+    labels: dict[str, Any],
+    det: Detection,
+) -> None:
+    """Name the class of each casualty error of an article, for totals: a current figure missed (found with another
+    kind, found but read as background, or not found) or one found that the labels do not hold as current (an
+    earlier or superseded figure, or no labelled figure at all)."""
+    left = Counter(gold_cur) - Counter((x.count, KIND_GROUP[x.kind]) for x in det.casualties if x.current)
+    spare = Counter(n for n, _ in extra)
+    read_as_background = {x.count for x in det.casualties if not x.current}
+    for (n, kind), k in left.items():
+        for _ in range(k):
+            if spare[n] > 0:
+                spare[n] -= 1
+                wrong["other kind"] += 1
+            else:
+                why = "read as background" if n in read_as_background else "not found"
+                wrong[f"missed ({kind}): {why}"] += 1
+    background = {int(g["count"]) for g in labels.get("casualties", []) if not g.get("current", True)}
+    for n, k in spare.items():
+        wrong["extra: an earlier figure" if n in background else "extra: no labelled figure"] += k
+
+
 def score_article(c: Counts, item: dict[str, Any], det: Detection, notes: list[str]) -> None:
     """Add one labelled article to the counts."""
     labels = item["labels"]
@@ -274,6 +306,7 @@ def score_article(c: Counts, item: dict[str, Any], det: Detection, notes: list[s
     c.cas[2] += len(gold_cur) - tp
     if remaining or tp < len(gold_cur):
         notes.append(f"casualties gold={gold_cur} pred={pred_cur}")
+    _casualty_classes(c.cas_wrong, gold_cur, remaining, labels, det)
     # A background figure is reported as current when a current figure of its count is left over once the
     # current gold figures of that count are accounted for ("24 soldiers and 21 police officers" today beside
     # "church bombings kill 21" in a 2012 timeline: the current 21 is the police officers').
@@ -379,6 +412,11 @@ def table(title: str, dev: dict[str, float], held: dict[str, float]) -> list[str
         if causes:
             listed = ", ".join(f"{k} {n}" for k, n in sorted(causes.items()))
             lines.append(f"  alert errors by cause ({label}): {listed}")
+    for label, figs in (("dev", dev), ("held", held)):
+        cas = getattr(figs, "casualty_wrong", None)
+        if cas:
+            listed = ", ".join(f"{k} {n}" for k, n in sorted(cas.items(), key=lambda kv: (-kv[1], kv[0])))
+            lines.append(f"  casualty figures wrong by class ({label}): {listed}")
     for label, figs in (("dev", dev), ("held", held)):
         wrong_pairs = getattr(figs, "pairs", None)
         if wrong_pairs:

@@ -1,20 +1,20 @@
 """How `make eval` scores an article (bench/eval.py): background figures reported as current, wrong ceasefire
-statuses counted by class."""
+statuses and casualty errors counted by class."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from bench.eval import Counts, score_article, table
-from bot.models import Casualty, Detection, Event
+from bot.models import Casualty, CasualtyKind, Detection, Event
 
 
 def _gold(count: int, current: bool) -> dict[str, Any]:
     return {"count": count, "qualifier": "exact", "kind": "killed", "current": current}
 
 
-def _found(count: int, current: bool) -> Casualty:
-    return Casualty(count, "exact", "killed", None, current, f"{count} killed", "conflict")
+def _found(count: int, current: bool, kind: CasualtyKind = "killed") -> Casualty:
+    return Casualty(count, "exact", kind, None, current, f"{count} {kind}", "conflict")
 
 
 def _score(gold: list[dict[str, Any]], found: list[Casualty]) -> Counts:
@@ -53,3 +53,26 @@ def test_wrong_ceasefire_statuses_are_totalled_by_gold_and_predicted_class() -> 
     lines = table("articles", dev.figures(), held.figures())
     assert "  ceasefire status wrong (held, gold->predicted): agreed->proposed 2, holding->none 1" in lines
     assert not any("wrong (dev" in line for line in lines)
+
+
+def test_casualty_errors_are_totalled_by_class() -> None:
+    dev, held = Counts(), Counts()
+    wounded = {"count": 9, "qualifier": "exact", "kind": "wounded", "current": True}
+    for gold, found in (
+        ([_gold(12, True), wounded], [_found(12, False), _found(9, True, "killed")]),  # as background; other kind
+        ([_gold(30, True), _gold(200, False)], [_found(200, True), _found(7, True)]),  # 30 missed; 200 earlier; 7
+        ([wounded], []),
+    ):
+        item = {"labels": {"relevant": True, "event_types": [], "casualties": gold, "people": [], "countries": []}}
+        score_article(held, item, Detection(casualties=tuple(found)), [])
+    assert held.cas_wrong == {
+        "missed (dead): read as background": 1,
+        "other kind": 1,
+        "missed (dead): not found": 1,
+        "extra: an earlier figure": 1,
+        "extra: no labelled figure": 1,
+        "missed (hurt): not found": 1,
+    }
+    lines = table("articles", dev.figures(), held.figures())
+    assert any(line.startswith("  casualty figures wrong by class (held): ") for line in lines)
+    assert not any("by class (dev" in line for line in lines)
