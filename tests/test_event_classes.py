@@ -344,6 +344,20 @@ def test_held_talks_stay_talks(detector: Detector, text: str) -> None:
     assert "talks" in _types(detector, text)
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("", "The foreign secretary spoke this morning with her Kenyan counterpart about the hostages."),
+        ("", "Chancellor Weber spoke overnight with the Polish prime minister to discuss border security."),
+        ("", "The envoy spoke by phone on Sunday with the rebel leadership."),
+        ("Minister Okafor's Call with Ghanaian Foreign Minister Mensah", ""),
+    ],
+)
+def test_a_call_readout_is_talks(detector: Detector, title: str, text: str) -> None:
+    # A readout puts the time between the verb and the other party, or names the call in its headline.
+    assert "talks" in _types(detector, text, title=title)
+
+
 def test_title_case_headline_talks_are_talks(detector: Detector) -> None:
     assert "talks" in _types(detector, "", title="Russian and Ukrainian Foreign Ministers Hold Peace Talks in Istanbul")
 

@@ -381,7 +381,13 @@ _BEFORE_TRUCE = re.compile(
 
 _TALKS = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiated|negotiators?|met with|met\b|meeting|meetings|meets|meet with|"
-    r"phone call|telephone call|telephone conversation|phone conversation|spoke (?:by phone |by telephone )?(?:with|to)|"
+    r"phone call|telephone call|telephone conversation|phone conversation|"
+    # "spoke today with", "spoke by phone overnight with", "spoke this morning with": a time between verb and party.
+    r"spoke (?:(?:by (?:tele)?phone|today|tonight|overnight|yesterday|again|separately|earlier|later|briefly|"
+    r"this (?:morning|afternoon|evening|week)|last night|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+){0,3}"
+    r"(?:with|to)|"
+    # A readout's headline: "Secretary Blinken's Call with Turkish Foreign Minister Fidan".
+    r"(?:'s|s') (?:(?:tele)?phone )?call with|"
     r"held discussions|discussions|discussed|dialogue|summit|hosted|trilateral|bilateral meeting|consultations|readout|"
     r"visit(?:ed|ing)? (?:with|by)|conversation with|conversations with)\b"
 )

@@ -43,6 +43,7 @@ _CLASSES: dict[str, Iterable[str]] = {
         "phone",
         "telephone",
         "spoke",
+        "call with",
         "discuss",
         "dialogue",
         "summit",
