@@ -621,3 +621,24 @@ def test_a_form_of_address_with_one_name_is_still_read_whole() -> None:
 )
 def test_a_portfolio_belongs_to_the_title(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+# --- "al X" and "al-X" are one person, written as the labels write it ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Interior Minister Karim al Hashimi said the attackers fled.", ["Karim al-Hashimi"]),
+        ("Army spokesman Tarek el Masri said the base was hit.", ["Tarek el-Masri"]),
+        (
+            "Governor Nabil al Rawi said the bridge was shelled. Later, Nabil al-Rawi asked for help.",
+            ["Nabil al-Rawi"],
+        ),
+        # Guards: a capitalised "Al" stays as written; "bin" keeps its space.
+        ("Colonel Fahad Al Mutairi said the patrol returned.", ["Fahad Al Mutairi"]),
+        ("Minister Khalid bin Rashid spoke.", ["Khalid bin Rashid"]),
+    ],
+)
+def test_al_written_apart_is_the_hyphened_name(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -49,6 +49,8 @@ _PARTICLES = frozenset(
     ]
 )
 _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])")
+# The article particles that the usual romanisation joins to the name with a hyphen ("al-Assad", "el-Sisi").
+_HYPHENED = frozenset(["al", "el"])
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*)(?:\.(?=\s))?")
 # Capitalised words that end a name: pronouns, dates, offices and organisations ("General Electric Company").
 _STOP = frozenset(
@@ -452,8 +454,14 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
                 and tokens
                 and pm.end() < n
                 and text[pm.end()] == " "
-                and _NAME_TOKEN.match(text, pm.end() + 1)
+                and (nm := _NAME_TOKEN.match(text, pm.end() + 1))
             ):
+                if pm.group(0) in _HYPHENED and fold(nm.group(0).rstrip(".")) not in _STOP:
+                    # "Othman al Ghanami" is "Othman al-Ghanami", the form the labels and the gazetteer write:
+                    # one person under either spelling.
+                    tokens.append(f"{pm.group(0)}-{nm.group(0)}")
+                    i = nm.end()
+                    continue
                 tokens.append(pm.group(0))
                 i = pm.end()
                 continue
