@@ -1068,3 +1068,34 @@ def test_an_announced_trip_is_relevant(detector: Detector, lang: str, title: str
     assert det.language == lang
     assert not det.events
     assert det.relevance is not None and det.relevance.relevant is relevant
+
+
+# Seventh batch (issue 18, parts 3-4, evening of 5 December): classes found on the development items in es and uk.
+SEVENTH_BATCH = [
+    # A call named "una llamada con" or "conversó con", "conversou com": talks held.
+    (
+        "es",
+        "Contacto entre cancilleres",
+        "El ministro conversó con su homólogo de Chile durante una hora.",
+        {"talks"},
+        None,
+    ),
+    ("es", "Diplomacia", "El secretario habló durante una llamada con el nuevo canciller de Perú.", {"talks"}, None),
+    ("pt", "Contacto diplomático", "O ministro conversou com o seu homólogo de Angola por uma hora.", {"talks"}, None),
+    ("pt", "Diplomacia", "O chanceler telefonou ao colega da Argentina na segunda-feira.", {"talks"}, None),
+    # A counteroffensive a visit is "to discuss" is a topic, not fighting reported.
+    (
+        "uk",
+        "Візит до Києва",
+        "Міністр прибув до Києва, щоб обговорити контрнаступ і відбудову енергетики.",
+        {"talks"},
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events", "status"), SEVENTH_BATCH)
+def test_classes_of_the_seventh_batch(
+    detector: Detector, lang: str, title: str, text: str, events: set[str], status: str | None
+) -> None:
+    _reads_as(detector, (lang, title, text), events, status, set(), set())
