@@ -869,6 +869,26 @@ def test_a_truce_declared_by_one_side_is_proposed(detector: Detector, text: str,
 
 
 @pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # One side announcing a truce of its own is a unilateral truce, as one it declares (issue 13, n-batch).
+        ("The insurgents announced a ten-day truce on Sunday to mark the harvest festival.", "proposed"),
+        ("The government announced a 72-hour ceasefire in the eastern districts.", "proposed"),
+        ("Moscow announced its own ceasefire around the besieged port.", "proposed"),
+        # A truce agreed before and announced by a party, or announced by a mediator, by both sides, as an agreement
+        # or as one with the other side, is agreed.
+        ("The president announced the truce from his office on Tuesday.", "agreed"),
+        ("The UN envoy announced a 48-hour truce after the commanders gave him their word.", "agreed"),
+        ("Both governments announced a ceasefire along the border.", "agreed"),
+        ("The army and the rebels announced a ceasefire agreement in the capital.", "agreed"),
+        ("The foreign minister announced a ceasefire with the rebel alliance.", "agreed"),
+    ],
+)
+def test_a_truce_announced_by_one_side_is_proposed(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "On Syria, both leaders agreed that it is in the interest of both countries to help find a solution.",
@@ -1823,6 +1843,22 @@ def test_a_signing_set_for_a_day_is_agreed(detector: Detector, line: str) -> Non
 )
 def test_a_signing_hoped_for_or_undated_stays_proposed(detector: Detector, line: str) -> None:
     assert _line_status(detector, line) == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # The same in the active voice: the parties "will sign" the truce on a set day (issue 13, n-batch).
+        ("The president and the rebel commander will sign the ceasefire on Thursday in Havana.", "agreed"),
+        ("The two sides would sign the cease-fire accord in Nairobi on Monday, officials said.", "agreed"),
+        # A hope, a condition or no day at all stays a plan.
+        ("The rebels hope to sign a ceasefire on Friday.", "proposed"),
+        ("The army will sign a ceasefire if the militias withdraw by Friday.", "proposed"),
+        ("The two sides will sign a truce soon.", "proposed"),
+    ],
+)
+def test_parties_that_will_sign_on_a_set_day_have_agreed(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(

@@ -340,6 +340,50 @@ _SIGNING_DAY = re.compile(
     r"be\s+(?:formally\s+)?signed\s+(?:[\w-]+\s+){0,3}?(?:on\s+|as early as\s+|by\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next week|this week|later this week)\b"
 )
+# The same in the active voice: the parties "will sign the ceasefire on Thursday", "would sign the accord in Nairobi on
+# Monday". Only a plain future or scheduled auxiliary right before "sign", with no hope, plan or condition before it.
+_SIGN_AUX = re.compile(
+    r"\b(?:will|would|shall|'ll|(?:is|are) (?:expected |set |due |scheduled )?to)\s+(?:formally\s+)?$"
+)
+_DAY_AFTER = re.compile(
+    r"(?:\s+(?!if\b|unless\b|when\b|once\b)[\w'-]+,?){0,4}?\s+(?:on\s+|as early as\s+|by\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next week|later this week)\b"
+)
+
+
+def _signing_on_a_day(low: str, before: str, cue: re.Match[str], end: int, right: int) -> re.Match[str] | None:
+    """The day set for a signing the parties "will" make (_SIGN_AUX, _DAY_AFTER), or None."""
+    if not cue.group().startswith("sign"):
+        return None
+    aux = _SIGN_AUX.search(before)
+    if aux is None or _modal(before[: aux.start()]) or _CONDITION_AFTER.match(low, end, right):
+        return None
+    return _DAY_AFTER.match(low, end, right)
+
+
+# One side announcing a truce of its own is a unilateral truce, as one it declares (corpus conventions: proposed):
+# "Maoist rebels announced a three-month ceasefire", "Saudi Arabia announced a two-week ceasefire in Yemen". Not one
+# agreed before and announced by a party ("Abbas announced the truce"), one a mediator or the UN announces ("the UN
+# envoy announced a 72-hour cease-fire after he received commitments from all"), a truce agreement, a truce "with"
+# the other side, or one the clause shows is both sides' (_joint).
+_ANNOUNCED_OWN = re.compile(r"announc(?:e|es|ed|ing)\s+(?:an?|its(?:\s+own)?)\s+(?:[\w'-]+\s+){0,3}$")
+_THIRD_PARTY = re.compile(
+    r"\b(?:mediat\w*|envoys?|negotiators?|u\.n\.?|un|united nations|secretary-general|state department|white house)\b"
+)
+_BILATERAL_AFTER = re.compile(r"\s+(?:agreements?|deals?|accords?|pacts?|with)\b")
+
+
+def _announced_by_one_side(low: str, clause: tuple[int, int], cue: re.Match[str], mention: tuple[int, int]) -> bool:
+    """Whether `cue` is one side announcing a truce of its own (_ANNOUNCED_OWN), not a mediator's or a joint one."""
+    left, right = clause
+    return (
+        _ANNOUNCED_OWN.match(low, cue.start(), mention[0]) is not None
+        and not _THIRD_PARTY.search(low, left, cue.start())
+        and not _BILATERAL_AFTER.match(low, mention[1], right)
+        and not _joint(low, left, right)
+    )
+
+
 # "Rebels to Sign Cease-Fire": a headline infinitive is a plan, except after "agree"/"decide".
 _TITLE_INFINITIVE = re.compile(
     r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$"
@@ -957,6 +1001,8 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             return "agreed", f"accepted {why}"  # "accepted the American proposal to end the war"
         if status == "agreed" and cue.group().startswith("declar") and not _joint(low, left, right):
             return "proposed", f"declared by one side {why}"  # "Maoists declare a three-month ceasefire": unilateral
+        if status == "agreed" and _announced_by_one_side(low, (left, right), cue, (start, end)):
+            return "proposed", f"announced by one side {why}"  # "Saudi Arabia announced a two-week ceasefire"
         if status == "agreed" and _SCHEDULED.search(before[-30:]):
             return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
         # The modal must be near the governing word: "the team that will monitor the implementation of the
@@ -965,6 +1011,8 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
             # "both sides will observe the ceasefire", "Hamas said it would abide by the truce": a party's
             # commitment to a truce is the truce agreed (a call, "must respect", stays below).
             return "agreed", f"commitment to keep {why}"
+        if status == "agreed" and (day := _signing_on_a_day(low, before, cue, end, right)) is not None:
+            return "agreed", f"signing set for a day {why} {_quote(low, day)}"  # "will sign the truce on Thursday"
         if (
             status in ("agreed", "holding")
             and not _IN_FORCE_FRAME.match(
@@ -1392,7 +1440,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                         break
                     continue
                 status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
-                in_force = status in ("agreed", "holding") or why.startswith("declared by one side")
+                in_force = status in ("agreed", "holding") or why.startswith(
+                    ("declared by one side", "announced by one side")
+                )
                 if in_force and (fought := _fighting_soon_after(low, m.start())) is not None:
                     status, why = "violated", f"fighting soon after the truce {_quote(low, fought)}"
                 if m.lastgroup == "anaphor" and status not in _CHANGES:
