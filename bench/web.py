@@ -96,7 +96,6 @@ async def build(folder: Path, articles: int, per_story: int) -> App:
                         "first_seen": when,
                         "last_seen": when,
                         "state": state,
-                        "signature": [],
                     }
                 )
         async with app.services.db.session() as session:

@@ -54,7 +54,7 @@ async def db(database_url: str) -> AsyncIterator[Database]:
                 Subscription(tenant="local", channel=channel, rule="ceasefire", mode="immediate", created_at=T0)
             )
         for i in range(1, 10):
-            session.add(Story(id=f"s-{i}", headline="h", first_seen=T0, last_seen=T0, state={}, signature=[]))
+            session.add(Story(id=f"s-{i}", headline="h", first_seen=T0, last_seen=T0, state={}))
     try:
         yield database
     finally:

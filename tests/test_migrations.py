@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
+from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
@@ -30,6 +31,8 @@ async def test_migrations_create_every_mapped_table_and_column(database_url: str
             assert table.name in live, f"table {table.name} is mapped but no migration creates it"
             missing = {c.name for c in table.columns} - live[table.name]
             assert not missing, f"{table.name}: mapped columns {sorted(missing)} are not in the migrated schema"
+            unmapped = live[table.name] - {c.name for c in table.columns}
+            assert not unmapped, f"{table.name}: migrated columns {sorted(unmapped)} are mapped by nothing"
     finally:
         await db.close()
 
@@ -59,5 +62,66 @@ async def test_timestamps_round_trip_as_aware_utc_on_both_backends(database_url:
             row = await session.get(Delivery, 1)
             assert row is not None and row.next_attempt_at == at and row.next_attempt_at.tzinfo is not None
             assert row.payload == {"text": "ü"}
+    finally:
+        await db.close()
+
+
+async def test_dropping_the_story_signature_keeps_stories_their_articles_and_alerts(database_url: str) -> None:
+    """Migration 0007 on a database written by 0006: the column goes, and nothing that hangs on a story does
+    (a rebuild of `stories` would, on SQLite with foreign keys on: its alerts deleted, its articles unlinked)."""
+    from datetime import datetime
+
+    from bot.storage.tables import AlertRow, ArticleRow, Story
+
+    db = Database(database_url)
+
+    def upgrade(revision: str):  # type: ignore[no-untyped-def]
+        def run(conn):  # type: ignore[no-untyped-def]
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+
+        return run
+
+    try:
+        async with db.engine.begin() as conn:
+            await conn.run_sync(upgrade("0006_seen_article_index"))
+        at = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+        async with db.engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO stories (id, headline, first_seen, last_seen, state, signature) "
+                    "VALUES ('s-1', 'Truce agreed', :at, :at, '{}', '[]')"
+                ),
+                {"at": at},
+            )
+        async with db.session() as session:
+            session.add(
+                ArticleRow(
+                    id="a-1",
+                    url="https://example.org/a-1",
+                    title="Truce agreed",
+                    text="The sides agreed a truce.",
+                    outlet="Example",
+                    seen_at=at,
+                    content_hash="h",
+                    story_id="s-1",
+                )
+            )
+            session.add(AlertRow(story_id="s-1", channel="rec:room", created_at=at))
+        await db.migrate()
+
+        def columns(conn):  # type: ignore[no-untyped-def]
+            return {c["name"] for c in inspect(conn).get_columns("stories")}
+
+        async with db.engine.connect() as conn:
+            assert "signature" not in await conn.run_sync(columns)
+        async with db.session() as session:
+            story = await session.get(Story, "s-1")
+            article = await session.get(ArticleRow, "a-1")
+            alerts = (await session.execute(text("SELECT story_id, channel FROM alerts"))).all()
+        assert story is not None and story.headline == "Truce agreed" and story.first_seen == at
+        assert article is not None and article.story_id == "s-1"
+        assert [tuple(a) for a in alerts] == [("s-1", "rec:room")]
     finally:
         await db.close()

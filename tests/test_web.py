@@ -182,7 +182,6 @@ async def _add_stories(run: Running, count: int, flash_every: int) -> list[str]:
                     "first_seen": when,
                     "last_seen": when,
                     "state": state,
-                    "signature": [],
                 }
             )
             for k in range(2):

@@ -790,7 +790,7 @@ async def _ensure_stories(
         return {}
     # Another feed's ingest may create the same story concurrently (PostgreSQL): the insert then does nothing.
     rows = [
-        {"id": story_id, "headline": headline, "first_seen": now, "last_seen": now, "state": {}, "signature": []}
+        {"id": story_id, "headline": headline, "first_seen": now, "last_seen": now, "state": {}}
         for story_id, headline in headlines.items()
     ]
     for part in chunked(rows, 200):

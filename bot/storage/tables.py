@@ -90,7 +90,6 @@ class Story(Base):
     first_seen: Mapped[datetime]
     last_seen: Mapped[datetime]
     state: Mapped[StoryState] = mapped_column(JSON, default=dict)
-    signature: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
 
 def _event_default(context: Any) -> datetime | None:

@@ -83,7 +83,6 @@ async def insert_seed_story(
                 first_seen=seen,
                 last_seen=seen + timedelta(hours=1),
                 state={},
-                signature=[],
             )
         )
         await session.flush()
@@ -125,7 +124,7 @@ async def insert_article(
     async with services.db.session() as session:
         feed_id = await fixture_feed(session, tenant, seen)
         if story_id and await session.get(Story, story_id) is None:
-            session.add(Story(id=story_id, headline=title, first_seen=seen, last_seen=seen, state={}, signature=[]))
+            session.add(Story(id=story_id, headline=title, first_seen=seen, last_seen=seen, state={}))
             await session.flush()
         session.add(
             ArticleRow(
