@@ -988,6 +988,20 @@ def test_fighting_beside_a_truce_in_force_is_a_violation(detector: Detector) -> 
     assert _status(detector, deal, "Government and rebels reach cease-fire deal") == "agreed"
 
 
+def test_fighting_in_the_body_beside_a_truce_that_is_over_is_a_clash(detector: Detector) -> None:
+    text = (
+        "The rebel command said on Sunday that its truce with the army was over. "
+        "Its spokesman blamed the government for the decision. "
+        "Army jets resumed air strikes on rebel positions in the hills overnight."
+    )
+    title = "Rebels Say Truce With Army Is Over"
+    assert _status(detector, text, title) == "collapsed"
+    assert "clash" in _types(detector, text, title)
+    # The same body sentence beside a truce still in force is not enough on its own to report fighting.
+    quiet = text.replace("its truce with the army was over", "it would honour its truce with the army")
+    assert "clash" not in _types(detector, quiet, "Rebels Say They Will Honour Truce")
+
+
 def test_talks_on_a_new_truce_beside_one_in_force_keep_its_state(detector: Detector) -> None:
     text = (
         "Delegations are in Cairo for truce talks as a 72-hour cease-fire appears to be holding for a second day. "

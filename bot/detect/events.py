@@ -1902,6 +1902,10 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
             # led to a deal, talks to come); the headline, the lead or several mentions report talks held. In a
             # headline and teaser every sentence is the lead.
             bar = LEAD_WEIGHT
+        if etype == "clash" and any(e.type == "ceasefire" and e.status == "collapsed" for e in events):
+            # Beside a truce that is over, fighting in one sentence of the body is the collapse's news ("The military
+            # says six soldiers have died in fresh fighting", "Syria and its allies resumed airstrikes").
+            bar = 1.0
         if not rs or total < bar:
             continue
         if etype == "ceasefire":
