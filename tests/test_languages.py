@@ -1099,3 +1099,50 @@ def test_classes_of_the_seventh_batch(
     detector: Detector, lang: str, title: str, text: str, events: set[str], status: str | None
 ) -> None:
     _reads_as(detector, (lang, title, text), events, status, set(), set())
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "events"),
+    [
+        # Talks one side proposes are not talks held (the Korean hotline item, development).
+        (
+            "pt",
+            "Resposta de Pyongyang",
+            "O Norte respondeu à proposta do Sul para realizar negociações militares.",
+            set(),
+        ),
+        (
+            "es",
+            "Respuesta de Caracas",
+            "El gobierno rechazó la propuesta de la oposición de abrir negociaciones.",
+            set(),
+        ),
+        # ...while talks held are still talks.
+        ("pt", "Encontro em Genebra", "As duas delegações retomaram as negociações na quinta-feira.", {"talks"}),
+    ],
+)
+def test_talks_proposed_are_not_talks_held(
+    detector: Detector, lang: str, title: str, text: str, events: set[str]
+) -> None:
+    _reads_as(detector, (lang, title, text), events, None, set(), set())
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "countries", "not_countries"),
+    [
+        # A Portuguese district capital names Portugal (found on "Edifício dos CTT na Baixa do Porto", development)...
+        (
+            "Edifício histórico vai ser hotel",
+            "O imóvel fica na Baixa do Porto, junto aos Aliados.",
+            {"Portugal"},
+            set(),
+        ),
+        ("Cheias no centro", "A Proteção Civil retirou famílias em Coimbra e em Leiria.", {"Portugal"}, set()),
+        # ...and the Brazilian and other cities named Porto do not.
+        ("Chuvas no Sul", "As chuvas alagaram bairros de Porto Alegre durante a noite.", set(), {"Portugal"}),
+    ],
+)
+def test_a_states_own_cities_name_it(
+    detector: Detector, title: str, text: str, countries: set[str], not_countries: set[str]
+) -> None:
+    _reads_as(detector, ("pt", title, text), set(), None, countries, not_countries)
