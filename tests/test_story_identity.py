@@ -792,3 +792,48 @@ def test_statements_on_one_strike_at_two_council_sessions_are_one_story(doc) -> 
         T0 + timedelta(hours=20),
     )
     assert len(set(cluster([osce, council]))) == 1
+
+
+def test_one_ambassadors_statements_on_two_incidents_of_one_war_are_other_stories(doc) -> None:  # type: ignore[no-untyped-def]
+    # Undated speeches headed "Statement by ... at the UN Security Council meeting on Sudan.": the header says who
+    # speaks where; the news is the next sentence, which puts each incident in its place (Kadugli; El Fasher). Both
+    # call for a truce, as statement after statement on one war does: the call is no event in common.
+    header = "Statement by Ambassador James Kariuki, UK Deputy Permanent Representative to the UN, at the UN Security Council meeting on Sudan."
+    kadugli = doc(
+        "kadugli",
+        "UK demands end to Sudan violence at UN Council",
+        f"{header}\nThe United Kingdom condemns the drone strikes on the UN base in Kadugli which killed six UN "
+        "peacekeepers and injured nine others.\nWe call on both the SAF and the RSF to agree a humanitarian pause "
+        "and end the fighting. The violence against civilians in El Fasher and across Darfur must end.",
+        None,
+    )
+    fasher = doc(
+        "fasher",
+        "The RSF must halt its siege of El Fasher: UK statement at the UN Security Council",
+        f"{header}\nThe UK requested this Council meeting following alarming reports of escalation around El "
+        "Fasher.\nWe strongly condemn the Rapid Support Forces' assault on El Fasher and call on the RSF to halt its "
+        "siege. We call on both the SAF and the RSF to agree a humanitarian pause and end the fighting in Sudan.",
+        None,
+    )
+    assert len(set(cluster([kadugli, fasher]))) == 2
+
+
+def test_one_ambassadors_statements_on_one_incident_stay_one_story(doc) -> None:  # type: ignore[no-untyped-def]
+    # The same strike in two statements a day apart: the header is passed over in both, and the place agrees.
+    council = doc(
+        "unsc",
+        "UK condemns drone strike on UN base in Kadugli: UK statement at the UN Security Council",
+        "Statement by Ambassador James Kariuki at the UN Security Council meeting on Sudan.\nThe United Kingdom "
+        "condemns the drone strikes on the UN base in Kadugli which killed six peacekeepers. Those responsible "
+        "must be held to account. We call on both sides to agree a humanitarian pause.",
+        T0,
+    )
+    briefing = doc(
+        "briefing",
+        "Peacekeepers killed in Kadugli: UK statement at the UN Security Council",
+        "Statement by Ambassador Barbara Woodward at the UN Security Council briefing on peacekeeping.\nThe United "
+        "Kingdom condemns yesterday's drone strikes on the UN base in Kadugli which killed six peacekeepers. Those "
+        "responsible must be held to account.",
+        T0 + timedelta(hours=20),
+    )
+    assert len(set(cluster([council, briefing]))) == 1

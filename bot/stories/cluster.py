@@ -323,7 +323,7 @@ _DAY_MONTH = re.compile(
 _PLACE = re.compile(
     r"(?<!officials )(?<!sources )(?<!diplomats )(?<!authorities )(?<!embassy )(?<!ministry )"
     r"(?<!spokesman )(?<!spokesperson )(?<!spokeswoman )(?<!reporters )(?<!correspondent )"
-    r"\b(?:in|at|(?:attacks?|bombings?|strikes?|raids?) on)\s+(?:the\s+)?"
+    r"\b(?:in|at|(?:attacks?|assaults?|bombings?|strikes?|raids?) on|siege of)\s+(?:the\s+)?"
     r"(?:(?:central|downtown|(?:north|south)(?:-?(?:east|west))?ern|eastern|western)\s+)?"  # "in central Ankara"
     r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+[A-Z][a-z]+)?)"
 )
@@ -404,6 +404,9 @@ _SESSION = re.compile(
     r"Human Rights Council)(?:\s+(?:meeting|session|briefing|debate))?",
     re.I,
 )
+# The line that heads a delegation's speech with who speaks where ("Statement by Ambassador James Kariuki, UK Chargé
+# d'Affaires to the UN, at the UN Security Council meeting on Sudan."): it introduces the speech, the news comes next.
+_SPEECH_HEADER = re.compile(r"^(?:Statement|Speech|Remarks)(?: delivered)? by\b[^.]*?\b(?:at|to) the\b[^.]*\.?$", re.I)
 # A headline that is a call or meeting with someone: "Secretary Blinken's Call With ... Pandor", "PM meets President
 # Macron" (not "Gear Up for Biden-Xi Meeting Next Month": a meeting to come, named as a topic).
 _WITH_WHOM = re.compile(r"\b(?:call|meeting|conversation|talks|met|meets?)\s+with\b", re.I)
@@ -596,7 +599,8 @@ def lead_sentence(lead: str, title: str = "") -> str:
     """The lead's first sentence (at most `LEAD_SENTENCE_CHARS`): who did what, where.
 
     Lines that only introduce one ("Foreign Secretary Dominic Raab said:", "The below is attributable to
-    Spokesperson Matthew Miller:"), repeat the headline with a time stamp, or are too short to be a sentence
+    Spokesperson Matthew Miller:", "Statement by Ambassador James Kariuki ... at the UN Security Council meeting on
+    Sudan."), repeat the headline with a time stamp, or are too short to be a sentence
     (a byline, an office's name) are passed over.
     """
     head = " ".join(title.lower().split())[:60]
@@ -606,6 +610,7 @@ def lead_sentence(lead: str, title: str = "") -> str:
             len(line.split()) < 8
             or line.rstrip("”\"’' ").endswith(":")
             or (head and " ".join(line.lower().split()).startswith(head))
+            or _SPEECH_HEADER.match(line)
         ):
             continue
         line = line[:LEAD_SENTENCE_CHARS]
@@ -934,7 +939,8 @@ class StoryIndex:
         # A readout often leads with "spoke with" and says how a line later ("called the President of Russia").
         # A statement made at a council's session ("at the UN Security Council meeting on Ukraine") is a statement:
         # the session, and "our meeting today" further down, are where it was said, not a meeting of the parties.
-        session = bool(_SESSION.search(title + "\n" + first))
+        header = next((line for line in lead.splitlines()[:3] if _SPEECH_HEADER.match(line.strip())), "")
+        session = bool(_SESSION.search(title + "\n" + header + "\n" + first))
         head_mode = contact_mode(_SESSION.sub(" ", title + "\n" + first))
         mode = head_mode or (None if session else contact_mode(lead[:DAYS_CHARS]))
         # The country a meeting is held in is its venue, not a party ("talks at G20 Summit in Turkey").
