@@ -372,15 +372,6 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
     compiled: list[CompiledRule] = []
     disabled: list[RuleSpec] = []
     errors: list[RuleError] = []
-    gz_people = gazetteer.people()
-    gz_places = gazetteer.places()
-    topics = gazetteer.topics()
-
-    def term_id(term: Term) -> int:
-        if term not in terms:
-            terms[term] = len(terms)
-        return terms[term]
-
     names: set[str] = set()
     for spec in specs:
         if spec.name in names:
@@ -391,128 +382,178 @@ def compile_rules(specs: Iterable[RuleSpec]) -> tuple[CompiledRules, list[RuleEr
             disabled.append(spec)
             continue
         try:
-            local: dict[Term, int] = {}
-            query = parse_query(spec.name, spec.query) if spec.query is not None else None
-            pending: list[Term] = terms_of(query) if query is not None else []
-            regex = None
-            if spec.regex is not None:
-                regex = _compile_regex(spec.name, spec.regex)
-            excludes: list[tuple[str, list[Term], bool]] = []
-            for entry in spec.exclude:
-                if entry.strip().lower() in topics:
-                    topic_terms = [parse_term(spec.name, t) for t in topics[entry.strip().lower()]]
-                    excludes.append((entry.strip().lower(), topic_terms, True))
-                else:
-                    excludes.append((entry, [parse_term(spec.name, entry)], False))
-            people_names: list[str] = []
-            people_terms: list[tuple[str, Term]] = []
-            rule_offices: list[offices_table.Office] = []
-            for written in spec.people:
-                if not written.strip():
-                    raise RuleError(spec.name, "empty name in people", hint="write a full name, e.g. Nikol Pashinyan")
-                if (office := offices_table.table().find(written)) is not None:
-                    rule_offices.append(office)
-                    continue
-                watched = gz_people.lookup(written)
-                if watched is None and offices_table.office_like(written):
-                    raise RuleError(spec.name, f"unknown office {written!r}", hint=offices_table.hint(written))
-                canonical = watched.name if watched else " ".join(written.split())
-                people_names.append(canonical)
-                forms = {written, canonical}
-                if watched:
-                    forms.update(f for f, w in gz_people.by_form.items() if w == watched)
-                for form in forms:
-                    people_terms.append((canonical, parse_term(spec.name, form)))
-            countries: set[str] = set()
-            regions: set[str] = set()
-            groups: list[place_groups.Group] = []
-            for written in spec.places:
-                # A group ("Africa", "NATO") is expanded here, once, to its member countries.
-                found_c, found_r, group = place_groups.resolve(written)
-                if not found_c and not found_r:
-                    raise RuleError(spec.name, f"unknown place {written!r}", hint=_place_hint(written))
-                countries |= found_c
-                regions |= found_r
-                if group is not None:
-                    groups.append(group)
+            parsed = _parse(spec)
         except RuleError as exc:
             errors.append(exc)
             continue
-        for term in pending:
-            local[term] = term_id(term)
-        exclude_objs = tuple(
-            _Exclude(label, tuple(term_id(t) for t in ts), topic, tuple(ts)) for label, ts, topic in excludes
-        )
-        people_ids = tuple((name, term_id(t)) for name, t in people_terms)
-        holders = {h for office in rule_offices for h in office.holders}
-        office_ids = tuple(
-            (h, term_id(parse_term(spec.name, form))) for h in sorted(holders) for form in offices_table.name_forms(h)
-        )
-        # Trigger keys: the rule can only match if one of these occurred (the smallest required set).
-        required: list[frozenset[Key]] = []
-        if query is not None and (need := _need(query, local)) is not None:
-            required.append(need)
-        if spec.events:
-            required.append(frozenset(("e", c.type) for c in spec.events))
-        if people_names or rule_offices:
-            required.append(
-                frozenset(
-                    [("p", n) for n in (*people_names, *holders)]
-                    + [i for _, i in people_ids]
-                    + [i for _, i in office_ids]
-                )
-            )
-        if countries or regions:
-            region_countries = {c for r in regions for c in gz_places.regions[r].countries}
-            required.append(
-                frozenset(
-                    [("c", c) for c in countries] + [("r", r) for r in regions] + [("c", c) for c in region_countries]
-                )
-            )
-        if spec.relevant is not False:
-            required.append(frozenset([RELEVANT]))
-        triggers = min(required, key=_cost) if required else None
-        program = _program(query, local) if query is not None else None
-        gates = tuple(
-            required[1:] if query is not None and required and required[0] == _need(query, local) else required
-        )
-        compiled.append(
-            CompiledRule(
-                spec=spec,
-                query=query,
-                term_ids=local,
-                people=tuple(people_names),
-                people_terms=people_ids,
-                countries=frozenset(countries),
-                regions=frozenset(regions),
-                excludes=exclude_objs,
-                regex=regex,
-                triggers=triggers,
-                required=tuple(required),
-                program=program,
-                check=_check_function(program) if program is not None else None,
-                gates=gates,
-                query_only=program is not None
-                and not (
-                    spec.events
-                    or people_names
-                    or rule_offices
-                    or countries
-                    or regions
-                    or spec.relevant is not False
-                    or regex is not None
-                    or exclude_objs
-                ),
-                reason_terms=tuple(dict.fromkeys((local[t], t.describe()) for t in _positive_terms(query)))
-                if query is not None
-                else (),
-                places=frozenset(countries) | frozenset(regions),
-                groups=tuple(groups),
-                offices=tuple(rule_offices),
-                office_terms=office_ids,
-            )
-        )
+        compiled.append(_compile(spec, parsed, terms))
     return CompiledRules(compiled, disabled, terms), errors
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """What a rule's spec says, parsed and resolved against the tables (every RuleError is raised here)."""
+
+    query: Node | None
+    regex: Any | None
+    excludes: list[tuple[str, list[Term], bool]]  # (label, terms, a topic)
+    people: list[str]  # canonical names
+    people_terms: list[tuple[str, Term]]  # (canonical name, a form of it)
+    offices: list[offices_table.Office]
+    countries: set[str]
+    regions: set[str]
+    groups: list[place_groups.Group]
+
+
+def _parse(spec: RuleSpec) -> _Parsed:
+    """Parse the query, regex and excludes of a spec and resolve its people and places."""
+    query = parse_query(spec.name, spec.query) if spec.query is not None else None
+    regex = _compile_regex(spec.name, spec.regex) if spec.regex is not None else None
+    return _Parsed(query, regex, _excludes(spec), *_people(spec), *_places(spec))
+
+
+def _excludes(spec: RuleSpec) -> list[tuple[str, list[Term], bool]]:
+    """The spec's excludes: a topic's name stands for its terms, anything else is one term."""
+    topics = gazetteer.topics()
+    out: list[tuple[str, list[Term], bool]] = []
+    for entry in spec.exclude:
+        if entry.strip().lower() in topics:
+            topic_terms = [parse_term(spec.name, t) for t in topics[entry.strip().lower()]]
+            out.append((entry.strip().lower(), topic_terms, True))
+        else:
+            out.append((entry, [parse_term(spec.name, entry)], False))
+    return out
+
+
+def _people(spec: RuleSpec) -> tuple[list[str], list[tuple[str, Term]], list[offices_table.Office]]:
+    """The spec's people: watched or written names with the forms to look for, and the offices named."""
+    gz_people = gazetteer.people()
+    names: list[str] = []
+    terms: list[tuple[str, Term]] = []
+    offices: list[offices_table.Office] = []
+    for written in spec.people:
+        if not written.strip():
+            raise RuleError(spec.name, "empty name in people", hint="write a full name, e.g. Nikol Pashinyan")
+        if (office := offices_table.table().find(written)) is not None:
+            offices.append(office)
+            continue
+        watched = gz_people.lookup(written)
+        if watched is None and offices_table.office_like(written):
+            raise RuleError(spec.name, f"unknown office {written!r}", hint=offices_table.hint(written))
+        canonical = watched.name if watched else " ".join(written.split())
+        names.append(canonical)
+        forms = {written, canonical}
+        if watched:
+            forms.update(f for f, w in gz_people.by_form.items() if w == watched)
+        for form in forms:
+            terms.append((canonical, parse_term(spec.name, form)))
+    return names, terms, offices
+
+
+def _places(spec: RuleSpec) -> tuple[set[str], set[str], list[place_groups.Group]]:
+    """The spec's places as countries and regions, and the groups named."""
+    countries: set[str] = set()
+    regions: set[str] = set()
+    groups: list[place_groups.Group] = []
+    for written in spec.places:
+        # A group ("Africa", "NATO") is expanded here, once, to its member countries.
+        found_c, found_r, group = place_groups.resolve(written)
+        if not found_c and not found_r:
+            raise RuleError(spec.name, f"unknown place {written!r}", hint=_place_hint(written))
+        countries |= found_c
+        regions |= found_r
+        if group is not None:
+            groups.append(group)
+    return countries, regions, groups
+
+
+def _compile(spec: RuleSpec, parsed: _Parsed, terms: dict[Term, int]) -> CompiledRule:
+    """A parsed rule compiled: its terms numbered in `terms` (shared by all rules), its required keys, its check."""
+
+    def term_id(term: Term) -> int:
+        if term not in terms:
+            terms[term] = len(terms)
+        return terms[term]
+
+    query = parsed.query
+    local = {term: term_id(term) for term in (terms_of(query) if query is not None else [])}
+    exclude_objs = tuple(
+        _Exclude(label, tuple(term_id(t) for t in ts), topic, tuple(ts)) for label, ts, topic in parsed.excludes
+    )
+    people_ids = tuple((name, term_id(t)) for name, t in parsed.people_terms)
+    holders = {h for office in parsed.offices for h in office.holders}
+    office_ids = tuple(
+        (h, term_id(parse_term(spec.name, form))) for h in sorted(holders) for form in offices_table.name_forms(h)
+    )
+    required = _required(spec, parsed, local, holders, people_ids + office_ids)
+    triggers = min(required, key=_cost) if required else None
+    program = _program(query, local) if query is not None else None
+    gates = tuple(required[1:] if query is not None and required and required[0] == _need(query, local) else required)
+    return CompiledRule(
+        spec=spec,
+        query=query,
+        term_ids=local,
+        people=tuple(parsed.people),
+        people_terms=people_ids,
+        countries=frozenset(parsed.countries),
+        regions=frozenset(parsed.regions),
+        excludes=exclude_objs,
+        regex=parsed.regex,
+        triggers=triggers,
+        required=tuple(required),
+        program=program,
+        check=_check_function(program) if program is not None else None,
+        gates=gates,
+        query_only=program is not None
+        and not (
+            spec.events
+            or parsed.people
+            or parsed.offices
+            or parsed.countries
+            or parsed.regions
+            or spec.relevant is not False
+            or parsed.regex is not None
+            or exclude_objs
+        ),
+        reason_terms=tuple(dict.fromkeys((local[t], t.describe()) for t in _positive_terms(query)))
+        if query is not None
+        else (),
+        places=frozenset(parsed.countries) | frozenset(parsed.regions),
+        groups=tuple(parsed.groups),
+        offices=tuple(parsed.offices),
+        office_terms=office_ids,
+    )
+
+
+def _required(
+    spec: RuleSpec,
+    parsed: _Parsed,
+    local: dict[Term, int],
+    holders: set[str],
+    name_ids: tuple[tuple[str, int], ...],
+) -> list[frozenset[Key]]:
+    """The rule's required parts, each a set of keys one of which must be present (the query's first): the rule
+    can only match if every part has one (the smallest is its trigger)."""
+    required: list[frozenset[Key]] = []
+    if parsed.query is not None and (need := _need(parsed.query, local)) is not None:
+        required.append(need)
+    if spec.events:
+        required.append(frozenset(("e", c.type) for c in spec.events))
+    if parsed.people or parsed.offices:
+        required.append(frozenset([("p", n) for n in (*parsed.people, *holders)] + [i for _, i in name_ids]))
+    if parsed.countries or parsed.regions:
+        gz_places = gazetteer.places()
+        region_countries = {c for r in parsed.regions for c in gz_places.regions[r].countries}
+        required.append(
+            frozenset(
+                [("c", c) for c in parsed.countries]
+                + [("r", r) for r in parsed.regions]
+                + [("c", c) for c in region_countries]
+            )
+        )
+    if spec.relevant is not False:
+        required.append(frozenset([RELEVANT]))
+    return required
 
 
 def _place_hint(written: str) -> str:
