@@ -799,6 +799,39 @@ def test_last_week_beside_a_weekday_lead_is_an_earlier_incident(detector: Detect
     assert _current(detector, text) == {60: True}
 
 
+@pytest.mark.parametrize(
+    "dating",
+    [
+        "Yesterday a drone struck a market in the port city, killing 9 people and injuring 30.",
+        "Rockets hit a bus station in the capital overnight, killing 9 people and injuring 30.",
+        "A car bomb tore through a checkpoint this morning, killing 9 people and injuring 30.",
+    ],
+)
+def test_last_week_after_a_first_figure_dated_by_its_day_is_an_earlier_incident(
+    detector: Detector, dating: str
+) -> None:
+    # A statement's preamble is the lead; the first figure comes later and dates its incident by its day, so
+    # "last week" further down is another attack, cited as part of a pattern.
+    text = (
+        "The ambassador condemned the continuing attacks on civilians in a statement to the council. Thank you,"
+        " Madam Chair. The war has brought great suffering to the people of the region. "
+        + dating
+        + " Attacks on the region's towns have grown more frequent. Last week a missile hit the rail depot,"
+        " killing 4 workers and injuring 12."
+    )
+    assert _current(detector, text) == {9: True, 30: True, 4: False, 12: False}
+
+
+def test_last_week_in_the_first_figure_or_beside_an_undated_one_is_the_news(detector: Detector) -> None:
+    preamble = "The ambassador spoke to the council about the war. Thank you, Madam Chair. The war goes on. "
+    # The first figure is last week's: that attack is the statement's news, whatever follows.
+    text = preamble + "Last week a missile hit the rail depot, killing 4 workers. Yesterday a drone killed 2 guards."
+    assert _current(detector, text) == {4: True, 2: True}
+    # A first figure with no day of its own dates nothing: "last week" stays the violence reported.
+    text = preamble + "A drone struck a market, killing 9 people. Shelling last week killed 4 workers in the port."
+    assert _current(detector, text) == {9: True, 4: True}
+
+
 def test_superseded_estimates_are_background(detector: Detector) -> None:
     text = (
         "The health ministry said on Monday that 2,400 people had died in the fighting. Until then, officials"

@@ -951,6 +951,8 @@ _TOLL_UPDATE = re.compile(
     r"\b(?:toll|number of (?:dead|deaths|victims|casualties))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood)\b"
 )
 _LAST_WEEK = _words(r"last\s+week\b(?!end)")
+# The day of the news itself, as a report dates its first figure: "Yesterday missiles struck the city, killing 17".
+_NEWS_DAY = _words(r"(?:yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b")
 # An estimate replaced by a newer one: "U.N. officials had been saying at least 6,000", "up from an earlier estimate
 # of 20", "the initial toll of 12".
 _SUPERSEDED = _words(
@@ -1069,12 +1071,13 @@ def _background_spans(
                 later = low.find(main_day, d.end())
                 end = _clause_end(low, d.end())
                 spans.append((_clause_start(low, d.start()), min(end, later) if later >= 0 else end))
-        if dated_incident and sent.weight < 2.0 and not _TOLL_UPDATE.search(low):
-            # The news is an incident the lead dates by its weekday ("Sunday's attack"): "last week" in the body is
-            # an earlier one ("Last week a shootout at a prison claimed at least 20 lives"). Beside other news (a
-            # meeting), "shelling last week that killed 200" is the violence the report is about.
-            for m in _LAST_WEEK.finditer(low):
-                spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+    if dated_incident and not sent.is_title and sent.weight < 2.0 and not _TOLL_UPDATE.search(low):
+        # The news is an incident the lead dates by its weekday ("Sunday's attack"), or one the first figure of the
+        # body dates by its day ("Yesterday missiles struck the city, killing 17"): "last week" further down is an
+        # earlier one ("Last week a shootout at a prison claimed at least 20 lives"). Beside other news (a
+        # meeting), "shelling last week that killed 200" is the violence the report is about.
+        for m in _LAST_WEEK.finditer(low):
+            spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
     for m in _SUPERSEDED.finditer(low):
         # "officials had been saying at least 6,000 had died": the estimate a new one replaces.
         start = m.start() if m.group("old") else _clause_start(low, m.start())
@@ -1132,6 +1135,8 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
         s.weight >= 2.0 and "day" in s.folded and _INCIDENT_DAY.search(s.folded) for s in doc.sentences
     )
     own_days = frozenset(_day_key(m) for m in _DAY_DATED.finditer(title_low))
+    # Whether the body's first figure dates its incident by its day (None until that figure is read).
+    first_dated: bool | None = None
     timeline_lines: set[int] | None = None
     context_cause: CasualtyCause | None | Literal[False] = False
     out: list[Casualty] = []
@@ -1152,7 +1157,10 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
             # A line of a timeline of earlier attacks (two such lines at least: one could be a dateline).
             spans = [(0, len(sent.folded))]
         else:
-            spans = _background_spans(sent, main_day, last_bg, own_days, dated_incident)
+            dated = (dated_incident and main_day is not None) or bool(first_dated)
+            spans = _background_spans(sent, main_day, last_bg, own_days, dated)
+            if first_dated is None and not sent.is_title:
+                first_dated = bool(_NEWS_DAY.search(sent.folded)) and not _LAST_WEEK.search(sent.folded)
             if sent.index > 0 and not sent.is_title:
                 spans += _earlier_narrative(sent, doc.sentences[max(0, sent.index - _NARRATIVE_BACK) : sent.index])
                 if _continues_earlier(sent, doc.sentences[sent.index - 1]):
