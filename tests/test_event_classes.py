@@ -889,6 +889,22 @@ def test_a_truce_announced_by_one_side_is_proposed(detector: Detector, text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Trying to convince or persuade the sides, or pressing one, to accept a truce is asking for it (issue 13).
+        ("Washington and Moscow are trying to convince the warring sides to accept a ceasefire proposal.", "proposed"),
+        ("Diplomats are persuading the militias to sign the truce.", "proposed"),
+        ("The mediators are pressing Hamas to accept the truce plan.", "proposed"),
+        # Convinced (done), or the press as a noun, is no exhortation.
+        ("The mediators convinced both sides to accept the ceasefire proposal.", "agreed"),
+        ("The minister told the press conference that both sides had signed the truce.", "agreed"),
+    ],
+)
+def test_persuading_the_sides_to_accept_a_truce_is_a_proposal(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "On Syria, both leaders agreed that it is in the interest of both countries to help find a solution.",

@@ -215,7 +215,10 @@ _MODAL_BEFORE = re.compile(
 _EXHORT = re.compile(
     r"\b(?:urg\w*|call(?:s|ed|ing)? (?:on|upon)|call(?:s|ed|ing)? for|ask\w*|encourag\w*|"
     r"press(?:es|ed|ing)? (?:for|on|upon|both|all|the (?:two )?(?:sides|parties))|"
-    r"appeal\w*|demand\w*|push\w*|invit\w*|implor\w*)\b"
+    r"appeal\w*|demand\w*|push\w*|invit\w*|implor\w*|"
+    # Trying to convince the sides, or pressing one, to take up a truce: "trying to convince opposing sides of the
+    # conflict to accept a cease-fire proposal" (not "convinced", done; not "the press conference to").
+    r"convinc(?:e|es|ing)|persuad(?:e|es|ing)|press(?:es|ed|ing)\s+[\w'-]+(?:\s+and\s+[\w'-]+)?\s+to)\b"
 )
 # Without a governing verb, these adjectives name the ceasefire someone wants.
 _ASPIRED = re.compile(
