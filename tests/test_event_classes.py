@@ -1216,6 +1216,38 @@ def test_talks_that_led_to_the_deal_are_its_way_there(detector: Detector, text: 
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "talks"),
+    [
+        # A signing at talks, however long the name of the talks.
+        (
+            "Truce signed",
+            "We welcome the news of both parties signing a full, permanent ceasefire agreement at the AU-led joint "
+            "security commission talks in Addis Ababa on Friday.",
+            False,
+        ),
+        # A mediator thanked for the talks beside the deal the item reports.
+        (
+            "Ceasefire in the east",
+            "We welcome the ceasefire agreement signed by the government and the rebels on Friday. We thank the envoy "
+            "for her role in facilitating the talks.",
+            False,
+        ),
+        # With no deal, the mediated talks are the news.
+        (
+            "Slow progress in talks",
+            "The African Union, which has mediated the talks between the two governments since March, said progress "
+            "was slow.",
+            True,
+        ),
+    ],
+)
+def test_talks_credited_beside_the_deal_are_its_way_there(
+    detector: Detector, title: str, text: str, talks: bool
+) -> None:
+    assert ("talks" in _types(detector, text, title)) is talks
+
+
+@pytest.mark.parametrize(
     ("title", "agreement"),
     [
         ("Putin, Xi sign energy pact", True),

@@ -1490,7 +1490,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                 concluded = (
                     (tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end()))
                     or (_TALKS_LED.search(low, max(left, tm.start() - 40), tm.start()) and _DONE_DEAL.search(low))
-                    or _SIGNED_AT.search(low, max(left, tm.start() - 60), tm.start())
+                    or _SIGNED_AT.search(low, max(0, tm.start() - 120), tm.start())
                     or (
                         tm.group() in ("talks", "negotiations")
                         and _TALKS_SETTING.search(low, max(left, tm.start() - 60), tm.start())
@@ -1515,7 +1515,10 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
                 ):
                     # Talks that only may come ("could", "possible") count half.
                     future = bool(_FUTURE.search(low, max(left, tm.start() - 40), tm.start()))
-                    out.append(Reading("talks", None, w * (0.5 if future else 1.0), sent))
+                    # "The UN, which has mediated the talks": a mediator credited with talks named before; beside
+                    # a deal the item reports, they are its way there (decide()).
+                    credited = "credited" if _CREDITED.search(low, max(left, tm.start() - 40), tm.start()) else None
+                    out.append(Reading("talks", credited, w * (0.5 if future else 1.0), sent))
         if ag and not topic_heavy:
             # Agreements actually adopted, signed, reached or agreed (not urged, pending or hoped for).
             if _agreement_made(low, sent.is_title):
@@ -1622,7 +1625,7 @@ _NEAR_DEAL = re.compile(
 )
 # "The agreement was signed Monday at talks in Addis Ababa": the talks are where the deal the sentence reports was made.
 _SIGNED_AT = re.compile(
-    r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b[^.;]{0,40}\bat\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+    r"\b(?:agreed|reached|signed|signing|clinched|struck|sealed)\b[^.;]{0,80}\bat\s+(?:the\s+)?(?:[\w+-]+\s+){0,5}$"
 )
 # Talks as the setting of the deal the sentence reports: "agreed to a cease-fire deal after talks in Minsk", "reached
 # an accord at the UN-facilitated talks in Geneva", "sources close to peace talks say the two sides have agreed" ("after
@@ -1632,6 +1635,12 @@ _TALKS_SETTING = re.compile(r"\b(?:after|following|at|close to)\s+(?:the\s+|thes
 _DEAL_NEGOTIATED = re.compile(
     r"\b(?:deal|agreement|accord|pact|truce|cease-?\s?fire)s?,?\s+(?:(?:the|that|which)\s+)?(?:[\w'-]+\s+){0,2}?"
     r"(?:(?:was|were|has|have|had|been|being)\s+)?$"
+)
+# A mediator credited with the talks by a definite reference back to them: "the United Nations, which has mediated the
+# talks", "the vital role the envoy played in facilitating the talks".
+_CREDITED = re.compile(
+    r"\b(?:mediat\w*|facilitat\w*|brokered|brokering|hosted|hosting|chaired|chairing|convened|convening)\s+"
+    r"(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$"
 )
 # Negotiators who announce a deal report the agreement, not the talks.
 _DONE_DEAL = re.compile(r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b")
@@ -1909,6 +1918,12 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
             # Beside a truce that is over, fighting in one sentence of the body is the collapse's news ("The military
             # says six soldiers have died in fresh fighting", "Syria and its allies resumed airstrikes").
             bar = 1.0
+        if etype == "talks" and any(r.status == "credited" for r in rs):
+            agreed = any(e.type == "ceasefire" and e.status == "agreed" for e in events)
+            if agreed or sum(r.weight for r in by_type.get("agreement", [])) >= _THRESHOLDS["agreement"]:
+                # Talks credited to their mediator beside the deal the item reports are the deal's way there.
+                rs = [r for r in rs if r.status != "credited"]
+                total = sum(r.weight for r in rs)
         if not rs or total < bar:
             continue
         if etype == "ceasefire":
