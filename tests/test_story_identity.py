@@ -837,3 +837,48 @@ def test_one_ambassadors_statements_on_one_incident_stay_one_story(doc) -> None:
         T0 + timedelta(hours=20),
     )
     assert len(set(cluster([council, briefing]))) == 1
+
+
+def test_a_delegations_statements_on_two_strikes_share_no_specific_by_its_offices(doc) -> None:  # type: ignore[no-untyped-def]
+    # Undated statements to one council on two Russian attacks: "Ambassador", "Deputy Ambassador" and "Thank you, Mr
+    # Chair" open every such statement, so they are no specific the two share; the places are (Kyiv; Serhiivka).
+    kyiv = doc(
+        "kyiv",
+        "UK condemns Russia's latest aerial assaults on Ukraine",
+        "Ambassador Holland condemns Russia's latest aerial assaults on Ukraine, which damaged a government building "
+        "in Kyiv.\nThank you, Mr Chair. The United Kingdom condemns in the strongest possible terms this latest wave "
+        "of Russian attacks on Ukraine. These strikes again killed Ukrainian civilians and destroyed homes, and hit "
+        "power stations, cutting off electricity and heating to homes, hospitals and schools.",
+        None,
+    )
+    serhiivka = doc(
+        "serhiivka",
+        "Russia's intensified attacks on civilians in Ukraine: UK statement to the OSCE",
+        "Deputy Ambassador Brown highlights the cost for civilians of Russia's war at the OSCE.\nThank you, Madam "
+        "Chair. Russia's intense barrage of missile attacks continues to tear through towns across Ukraine. Missile "
+        "strikes on residential buildings in Serhiivka in the Odesa region killed 21 civilians, and the strike on the "
+        "Kremenchuk shopping centre killed many more. Russia's attacks on civilians and homes must stop.",
+        None,
+    )
+    assert len(set(cluster([kyiv, serhiivka]))) == 2
+
+
+def test_two_ambassadors_statements_on_one_strike_stay_one_story(doc) -> None:  # type: ignore[no-untyped-def]
+    osce = doc(
+        "osce",
+        "Russia's strike on Okhmatdyt children's hospital: UK statement to the OSCE",
+        "Ambassador Holland condemns Russia's missile strike on the Okhmatdyt children's hospital in Kyiv.\nThank "
+        "you, Mr Chair. The United Kingdom condemns in the strongest possible terms Russia's missile strike on the "
+        "Okhmatdyt children's hospital in Kyiv, which killed two adults and wounded children in its wards.",
+        None,
+    )
+    council = doc(
+        "council",
+        "UK condemns missile strike on Okhmatdyt hospital in Kyiv",
+        "Deputy Ambassador Brown condemns the strike on the Okhmatdyt children's hospital.\nThank you, Madam "
+        "President. Russia's missile struck the Okhmatdyt children's hospital in Kyiv, the largest children's hospital "
+        "in Ukraine. Children undergoing cancer treatment were among those forced to flee. Russia must stop these "
+        "attacks.",
+        None,
+    )
+    assert len(set(cluster([osce, council]))) == 1
