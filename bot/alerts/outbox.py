@@ -530,59 +530,68 @@ class Outbox:
         return _Ready(row.id, row.kind, row.channel, sink, alert, message_id, extra, ctx)
 
     async def _process(self, delivery_id: int) -> None:
+        """Send one claimed row: prepared with its intent recorded, an interrupted send looked up, the sink called."""
         now = self.services.clock.now()
+        claimed = await self._intend(delivery_id, now)
+        if claimed is None:
+            return
+        prepared, interrupted = claimed
+        if interrupted and prepared.kind != "edit" and await self._reconciled(prepared):
+            return
+        async with self._keep_leases([delivery_id, *prepared.extra]):
+            sent_id, failure = await self._call(prepared)
+        if failure is not None:
+            message, retry_after, permanent = failure
+            await self._failed(delivery_id, message, retry_after, permanent=permanent, extra=prepared.extra)
+            return
+        await self._sent(delivery_id, sent_id, prepared.extra)
+
+    async def _intend(self, delivery_id: int, now: datetime) -> tuple[_Ready, bool] | None:
+        """The row prepared, with the intent to send recorded, and whether an earlier send of it was interrupted;
+        None when the row is not this worker's to send, or was settled here (a rider, a wait, a dead letter)."""
         async with self.services.db.session() as session:
             conn = await session.connection()
             row = (await conn.execute(_ROW, {"id": delivery_id})).first()
             if row is None or row.status not in ACTIVE or row.lease_owner != self.owner:
-                return
+                return None
             interrupted = row.status == "sending"
             batch_of = (row.payload or {}).get("batch_of")
             if batch_of:
                 await self._rider(session, row, int(batch_of), now)
-                return
+                return None
             alert_row = (await conn.execute(_ALERT, {"id": row.alert_id})).first() if row.alert_id else None
             prepared = await self._prepare(session, row, alert_row, now, collect=not interrupted)
             if prepared is None:
-                return
-            sink, alert, message_id, extra, ctx = (
-                prepared.sink,
-                prepared.alert,
-                prepared.message_id,
-                prepared.extra,
-                prepared.ctx,
-            )
+                return None
             # Record the intent before calling the platform: after a crash the row says "maybe sent".
             intent = await conn.execute(_INTENT, {"row": row.id, "owner": self.owner, "until": now + self.send_lease})
             if intent.rowcount != 1:
-                return
-            kind = row.kind
-        if interrupted and kind != "edit":
-            key = delivery_key(delivery_id)
-            token = DELIVERY_KEY.set(key)
-            try:
-                found = await self._reconcile(sink, alert, key, message_id, ctx)
-            except Exception as exc:
-                message, retry_after, permanent = _failure_of(exc, ctx)
-                await self._failed(delivery_id, message, retry_after, permanent=permanent, extra=extra)
-                return
-            finally:
-                DELIVERY_KEY.reset(token)
-            riders = await self._riders(delivery_id)
-            if found is not None:
-                await self._sent(delivery_id, found or None, riders)
-                if self.metrics:
-                    self.metrics.delivered("reconciled")
-                return
-            if riders:  # they rode in a message that never went out: back to the queue on their own
-                await self._unride(riders)
-        async with self._keep_leases([delivery_id, *extra]):
-            sent_id, failure = await self._call(prepared)
-        if failure is not None:
-            message, retry_after, permanent = failure
-            await self._failed(delivery_id, message, retry_after, permanent=permanent, extra=extra)
-            return
-        await self._sent(delivery_id, sent_id, extra)
+                return None
+        return prepared, interrupted
+
+    async def _reconciled(self, prepared: _Ready) -> bool:
+        """After an interrupted send: True when the row is settled here (the platform had the message, or the
+        look-up failed), False when it is to be sent again (its riders then go back to the queue on their own)."""
+        delivery_id = prepared.id
+        key = delivery_key(delivery_id)
+        token = DELIVERY_KEY.set(key)
+        try:
+            found = await self._reconcile(prepared.sink, prepared.alert, key, prepared.message_id, prepared.ctx)
+        except Exception as exc:
+            message, retry_after, permanent = _failure_of(exc, prepared.ctx)
+            await self._failed(delivery_id, message, retry_after, permanent=permanent, extra=prepared.extra)
+            return True
+        finally:
+            DELIVERY_KEY.reset(token)
+        riders = await self._riders(delivery_id)
+        if found is not None:
+            await self._sent(delivery_id, found or None, riders)
+            if self.metrics:
+                self.metrics.delivered("reconciled")
+            return True
+        if riders:  # they rode in a message that never went out: back to the queue on their own
+            await self._unride(riders)
+        return False
 
     async def _reconcile(
         self, sink: AlertSink, alert: Alert, key: str, thread: str | None, ctx: _LogContext
@@ -716,18 +725,8 @@ class Outbox:
         summaries: list[Summary] = []
         ids: list[int] = []
         for other in others:
-            other_alert = await session.get(AlertRow, other.alert_id) if other.alert_id else None
-            try:
-                other_summary = await story_summary(
-                    session,
-                    other.payload["story_id"],
-                    _matches(other_alert),
-                    tenant=_tenant(other_alert, other),
-                )
-            except SQLAlchemyError:
-                raise
-            except Exception as exc:  # it cannot ride: it is left for its own turn, which settles it
-                log.debug("batch row %s cannot be rendered: %s", other.id, exc)
+            other_summary = await _rider_summary(session, other)
+            if other_summary is None:
                 continue
             # Take each row only if nobody else did meanwhile; it rides in this row's message.
             taken = await session.execute(
@@ -904,6 +903,21 @@ def _failure_of(exc: Exception, ctx: _LogContext) -> _Failure:
         return str(exc), None, True
     log.error("sink for %s failed on delivery %s", ctx.get("channel"), ctx.get("delivery"), exc_info=exc, extra=ctx)
     return f"{type(exc).__name__}: {exc}", None, False
+
+
+async def _rider_summary(session: AsyncSession, other: Delivery) -> Summary | None:
+    """The summary of a batch row that is to ride in another row's message; None when it cannot be rendered
+    (it cannot ride: it is left for its own turn, which settles it)."""
+    other_alert = await session.get(AlertRow, other.alert_id) if other.alert_id else None
+    try:
+        return await story_summary(
+            session, other.payload["story_id"], _matches(other_alert), tenant=_tenant(other_alert, other)
+        )
+    except SQLAlchemyError:
+        raise
+    except Exception as exc:
+        log.debug("batch row %s cannot be rendered: %s", other.id, exc)
+        return None
 
 
 @dataclass(slots=True)
