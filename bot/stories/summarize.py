@@ -20,7 +20,6 @@ from bot.models import (
     Casualty,
     Detection,
     RuleMatch,
-    Severity,
     Source,
     Summary,
 )
@@ -179,26 +178,10 @@ def summarize(
     """Build the Summary of a story from its articles (oldest first) and their detections."""
     if not articles:
         raise ValueError("a story needs at least one article")
-    ceasefire: str | None = None
-    for det in detections:
-        # The newest report's status is the current one: "agreed" later becomes "violated".
-        ceasefire = det.ceasefire_status or ceasefire
     people = by_salience([p.name for p in det.people] for det in detections)
     countries = by_salience(det.countries for det in detections)
-    casualty = story_casualty([(a.when, d.casualties) for a, d in zip(articles, detections, strict=False)])
-    severity: Severity = min((m.severity for m in matches), key=SEVERITIES.index, default="routine")
-    rules_seen: dict[str, RuleMatch] = {}
-    for m in matches:
-        rules_seen.setdefault(m.rule, m)
-    # The alert says what matched: the headline and the first sentence come from the articles that matched the
-    # rules, not from whichever member came first.
-    matched = {aid for m in matches for aid in m.articles}
-    lead = [i for i, a in enumerate(articles) if a.id in matched]
-    order = lead + [i for i in range(len(articles)) if i not in set(lead)]
+    lead, order = _matched_first(articles, matches)
     headline = headline_of([articles[i] for i in lead] or articles)
-    language = next(
-        (d.language for a, d in zip(articles, detections, strict=False) if " ".join(a.title.split()) == headline), "en"
-    )
     return Summary(
         story_id=story_id,
         headline=headline,
@@ -211,15 +194,44 @@ def summarize(
             Source.of(a, why, d.language)
             for a, d, why in zip(articles, detections, member_reasons(articles, detections, matches), strict=True)
         ),
-        ceasefire=ceasefire,
-        casualty=casualty,
+        ceasefire=_current_ceasefire(detections),
+        casualty=story_casualty([(a.when, d.casualties) for a, d in zip(articles, detections, strict=False)]),
         people=tuple(people),
         countries=tuple(countries),
-        matches=tuple(rules_seen.values()),
-        severity=severity,
+        matches=_first_per_rule(matches),
+        severity=min((m.severity for m in matches), key=SEVERITIES.index, default="routine"),
         topic=countries[0] if countries else (people[0] if people else None),
-        language=language,
+        language=next(
+            (d.language for a, d in zip(articles, detections, strict=False) if " ".join(a.title.split()) == headline),
+            "en",
+        ),
     )
+
+
+def _current_ceasefire(detections: Sequence[Detection]) -> str | None:
+    """The newest report's ceasefire status is the current one: "agreed" later becomes "violated"."""
+    ceasefire: str | None = None
+    for det in detections:
+        ceasefire = det.ceasefire_status or ceasefire
+    return ceasefire
+
+
+def _first_per_rule(matches: Sequence[RuleMatch]) -> tuple[RuleMatch, ...]:
+    """Each rule's first match, in the order the rules first matched."""
+    seen: dict[str, RuleMatch] = {}
+    for m in matches:
+        seen.setdefault(m.rule, m)
+    return tuple(seen.values())
+
+
+def _matched_first(articles: Sequence[Article], matches: Sequence[RuleMatch]) -> tuple[list[int], list[int]]:
+    """The articles that matched the rules (their indexes, oldest first), and every article's index with those
+    first: the alert says what matched, so its headline and first sentence come from them, not from whichever
+    member came first."""
+    matched = {aid for m in matches for aid in m.articles}
+    lead = [i for i, a in enumerate(articles) if a.id in matched]
+    order = lead + [i for i in range(len(articles)) if i not in set(lead)]
+    return lead, order
 
 
 def member_reasons(
