@@ -23,6 +23,7 @@ Rules, in the order a reader meets them:
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -156,21 +157,42 @@ def parse_feed(body: bytes, *, base_url: str | None, outlet: str | None = None, 
         return ParsedFeed(title=None, link=None, items=[], bozo=_describe(exc))
     feed = doc.get("feed", {})
     title = one_line(_detail_text(feed.get("title"), feed.get("title_detail"))) or None
-    feed_link = feed.get("link") or None
-    bases = [b for b in (feed_link, base_url) if b]
-    feed_link = _absolute(feed_link, [base_url] if base_url else [])
-    if feed_link and urlsplit(feed_link).scheme in ("http", "https"):
-        bases = [feed_link] + [b for b in bases if b != feed_link]
+    feed_link, bases = _links(feed.get("link") or None, base_url)
     scope = urlsplit(feed_link or base_url or "").hostname or title or ""
     bozo = _describe(doc.get("bozo_exception")) if doc.get("bozo") else None
     # Links are shown to people and fetched for full text: only web links (and file links in a
     # local feed file) are kept; javascript:, data: and the like become "no link".
     schemes = _WEB_SCHEMES | ({"file"} if (base_url or "").startswith("file:") else set())
+    items = _distinct(
+        _item(entry, bases=bases, scope=scope, outlet=outlet or title, schemes=schemes)
+        for entry in doc.get("entries", ())
+    )
+    kept = newest(items, limit) if limit is not None else items
+    return ParsedFeed(
+        title=title,
+        link=feed_link,
+        items=kept,
+        bozo=bozo,
+        version=str(doc.get("version") or ""),
+        dropped=len(items) - len(kept),
+    )
 
+
+def _links(feed_link: str | None, base_url: str | None) -> tuple[str | None, list[str]]:
+    """The feed's own link made absolute, and the bases its items' relative links are read against (the
+    feed's web link first, then the link as written and the URL the feed came from)."""
+    bases = [b for b in (feed_link, base_url) if b]
+    feed_link = _absolute(feed_link, [base_url] if base_url else [])
+    if feed_link and urlsplit(feed_link).scheme in ("http", "https"):
+        bases = [feed_link] + [b for b in bases if b != feed_link]
+    return feed_link, bases
+
+
+def _distinct(items: Iterable[FeedItem | None]) -> list[FeedItem]:
+    """One item per key, in the feed's order: a repeat of a key, or of an earlier item's link, is merged into it."""
     by_key: dict[str, FeedItem] = {}
     key_by_link: dict[str, str] = {}
-    for entry in doc.get("entries", ()):
-        item = _item(entry, bases=bases, scope=scope, outlet=outlet or title, schemes=schemes)
+    for item in items:
         if item is None:
             continue
         key = item.key
@@ -182,16 +204,7 @@ def parse_feed(body: bytes, *, base_url: str | None, outlet: str | None = None, 
         by_key[key] = item
         if item.url:
             key_by_link.setdefault(item.url, key)
-    items = list(by_key.values())
-    kept = newest(items, limit) if limit is not None else items
-    return ParsedFeed(
-        title=title,
-        link=feed_link,
-        items=kept,
-        bozo=bozo,
-        version=str(doc.get("version") or ""),
-        dropped=len(items) - len(kept),
-    )
+    return list(by_key.values())
 
 
 def _item(
