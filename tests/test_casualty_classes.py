@@ -832,6 +832,42 @@ def test_last_week_in_the_first_figure_or_beside_an_undated_one_is_the_news(dete
     assert _current(detector, text) == {9: True, 4: True}
 
 
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "The past two weeks have brought yet more attacks on towns far from the front.",
+        "In recent days the shelling of the border towns has grown heavier.",
+        "This week alone brought a series of deadly strikes.",
+    ],
+)
+def test_dated_attacks_listed_under_a_recent_period_are_current(detector: Detector, frame: str) -> None:
+    # A statement that names a recent period and then lists its attacks by date reports them all.
+    text = (
+        "The delegation thanked the chair and spoke about the situation on the ground. We meet again with heavy"
+        " hearts. "
+        + frame
+        + " On the evening of 3 May, a rocket struck a school in the port, killing 7 pupils. On 29 April, a glide"
+        " bomb hit the market, killing 12 people and wounding more than 40."
+    )
+    assert _current(detector, text) == {7: True, 12: True, 40: True}
+
+
+def test_dated_attacks_without_a_recent_period_stay_earlier(detector: Detector) -> None:
+    text = (
+        "The delegation thanked the chair and spoke about the situation on the ground. We meet again with heavy"
+        " hearts. Yesterday a drone struck the port, killing 3 dock workers. The attacks follow a long pattern."
+        " On 29 April, a glide bomb hit the market, killing 12 people."
+    )
+    assert _current(detector, text) == {3: True, 12: False}
+    # The period named, then a sentence that opens with no date, ends the list.
+    text = (
+        "The delegation thanked the chair and spoke about the situation on the ground. We meet again with heavy"
+        " hearts. The past two weeks have brought yet more attacks. Drones struck the port yesterday, killing 3 dock"
+        " workers. On 29 April, a glide bomb hit the market, killing 12 people."
+    )
+    assert _current(detector, text) == {3: True, 12: False}
+
+
 def test_superseded_estimates_are_background(detector: Detector) -> None:
     text = (
         "The health ministry said on Monday that 2,400 people had died in the fighting. Until then, officials"

@@ -1012,8 +1012,10 @@ def _background_spans(
     last_bg: bool,
     own_days: frozenset[str] = frozenset(),
     dated_incident: bool = False,
+    listed: bool = False,
 ) -> list[tuple[int, int]]:
-    """Character spans of this sentence whose figures are background (earlier events)."""
+    """Character spans of this sentence whose figures are background (earlier events). `listed`: the sentence is one
+    of the dated attacks a statement lists under a recent period it has just named (its date is no earlier event)."""
     low = sent.folded
     spans: list[tuple[int, int]] = []
     for m in _DAY_DATED.finditer(low):
@@ -1045,6 +1047,8 @@ def _background_spans(
             spans.append((back if not year_only or _names_event(low[back : m.start()]) else m.start(), end))
     if not sent.is_title and sent.weight < 2.0:
         for m in _EARLIER_REL.finditer(low):
+            if listed and m.start() < 25 and low.startswith("on", m.start()):
+                continue
             if not _since_exempt(low, m.start()):
                 spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
         for m in _RECENT.finditer(low):
@@ -1158,7 +1162,8 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
             spans = [(0, len(sent.folded))]
         else:
             dated = (dated_incident and main_day is not None) or bool(first_dated)
-            spans = _background_spans(sent, main_day, last_bg, own_days, dated)
+            listed = _listed_in_period(doc.sentences, sent.index)
+            spans = _background_spans(sent, main_day, last_bg, own_days, dated, listed)
             if first_dated is None and not sent.is_title:
                 first_dated = bool(_NEWS_DAY.search(sent.folded)) and not _LAST_WEEK.search(sent.folded)
             if sent.index > 0 and not sent.is_title:
@@ -1299,6 +1304,29 @@ def _earlier_narrative(sent: Sentence, before: list[Sentence]) -> list[tuple[int
     if not found or not any(not p.is_title and _opens_in_the_past(p) for p in before):
         return []
     return [(_clause_start(low, m.start()), _clause_end(low, m.end())) for m in found]
+
+
+# A statement naming a recent period before listing its attacks by date: "The last few weeks have sadly been no
+# exception, with increasing attacks. On the morning of 1 July, at least 21 people died ... On 27 June, the strike on
+# the shopping centre killed as many as 25 ...". (A date at the head of a body sentence otherwise dates an earlier one.)
+_RECENT_PERIOD = _words(
+    r"(?:last|past)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks)\b|recent\s+(?:days|weeks)\b|this\s+week\b"
+)
+_DATE_OPENS = re.compile(
+    r"^\s*on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b|(?:{_MONTH_RE})\.?\s+\d{{1,2}}\b)"
+)
+
+
+def _listed_in_period(sentences: list[Sentence], at: int) -> bool:
+    """Whether body sentence `at` opens with a date and follows, through sentences that open with dates too, one that
+    names a recent period (the last few weeks, this week)."""
+    if not _DATE_OPENS.match(sentences[at].folded):
+        return False
+    i = at - 1
+    while i >= 0 and not sentences[i].is_title and _DATE_OPENS.match(sentences[i].folded):
+        i -= 1
+    return i >= 0 and not sentences[i].is_title and _RECENT_PERIOD.search(sentences[i].folded) is not None
 
 
 # A date or time word of a sentence's own: with one, a sentence dates itself and continues no earlier story.
