@@ -156,6 +156,29 @@ def test_negotiations_are_talks(detector: Detector, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A call and the negotiation of equal weight: the first ceasefire mention decides (corpus convention 4).
+        (
+            "We need an immediate ceasefire. These talks offer a real chance to secure a ceasefire that ends the war.",
+            "proposed",
+        ),
+        (
+            "The minister called for an immediate truce. Negotiations in Cairo aim to reach a truce by Friday.",
+            "proposed",
+        ),
+        (
+            "These talks offer a real chance to secure a ceasefire that ends the war. We need an immediate ceasefire.",
+            "talks",
+        ),
+        ("Negotiations in Cairo aim to reach a truce by Friday. The minister called for an immediate truce.", "talks"),
+    ],
+)
+def test_between_a_call_and_talks_the_first_mention_decides(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The ceasefire is largely holding, residents said.",

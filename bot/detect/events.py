@@ -1948,6 +1948,12 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
                 # Talks that produced the truce the headline or lead reports as agreed: the agreement is the news.
                 del scores["talks"]
             status = max(scores, key=lambda s: (scores[s], -_PRIORITY.index(s))) if scores else None
+            asked = [r for r in rs if r.status in ("talks", "proposed")]
+            if status in ("talks", "proposed") and {r.status for r in asked} == {"talks", "proposed"}:
+                # Corpus convention 4: an item that carries both the negotiation and a ceasefire put forward is
+                # about the first of them, headline then lead ("we need an immediate ceasefire" before "these talks
+                # offer a vital opportunity to secure an immediate ceasefire" is a call).
+                status = min(asked, key=lambda r: r.sentence.index).status
             clash = [r for r in by_type.get("clash", []) if r.sentence.text not in implied]
             unaccepted = None
             if status == "agreed" and sum(r.weight for r in clash) < _THRESHOLDS["clash"]:
