@@ -882,3 +882,64 @@ def test_two_ambassadors_statements_on_one_strike_stay_one_story(doc) -> None:  
         None,
     )
     assert len(set(cluster([osce, council]))) == 1
+
+
+def test_statements_to_one_council_on_two_strikes_share_no_specific_by_the_council(doc) -> None:  # type: ignore[no-untyped-def]
+    # "UK statement to the OSCE" heads every statement the delegation makes: of a statement on an attack the council
+    # is where it is said, not a specific of the attack. Undated, with tolls near enough to be one count (21; 17).
+    serhiivka = doc(
+        "serhiivka",
+        "Russia's intensified attacks on civilians in Ukraine: UK statement to the OSCE",
+        "Thank you, Mr Chair. Russia's barrage of missile attacks continues to tear through towns across Ukraine. On "
+        "the morning of 1 July, at least 21 people died in missile strikes on residential buildings in Serhiivka in "
+        "the Odesa region. The deliberate targeting of civilians is abhorrent.",
+        None,
+    )
+    chernihiv = doc(
+        "chernihiv",
+        "UK condemns Russia's bombardment of Ukrainian cities: UK statement to the OSCE",
+        "Thank you, Madam Chair. Yesterday Russian missiles struck the city of Chernihiv, in northern Ukraine, killing "
+        "at least 17 civilians and injuring over 60. Russia's aerial campaign across Ukraine has worsened the "
+        "humanitarian situation, and its attacks on Kharkiv go on.",
+        None,
+    )
+    assert len(set(cluster([serhiivka, chernihiv]))) == 2
+
+
+def test_a_council_statement_joins_a_report_of_its_strike_and_a_vote_joins_a_report_of_it(doc) -> None:  # type: ignore[no-untyped-def]
+    # The council stays a specific where it acts (a resolution it adopts); a statement on an attack still joins a
+    # report of the attack by the attack's own specifics.
+    remarks = doc(
+        "remarks",
+        "Remarks to the United Nations Security Council",
+        "Explanation of vote on the UNSC resolution on Israel and Lebanon.\nToday the Security Council has adopted a "
+        "resolution that calls for a full cessation of hostilities between Israel and Hezbollah, and for UNIFIL to "
+        "deploy with the Lebanese army in the south of Lebanon.",
+        T0,
+    )
+    vote = doc(
+        "vote",
+        "UN Security Council adopts resolution on Lebanon",
+        "The UN Security Council has unanimously adopted a resolution calling for a full cessation of hostilities in "
+        "Lebanon after four weeks of fighting between Israel and Hezbollah. The text expands UNIFIL, the UN force in "
+        "southern Lebanon, and asks Israel to withdraw as the Lebanese army deploys.",
+        T0 + timedelta(hours=10),
+    )
+    statement = doc(
+        "statement",
+        "UK condemns Russia's strike on Chernihiv: UK statement to the OSCE",
+        "Thank you, Madam Chair. Yesterday Russian missiles struck the city of Chernihiv, in northern Ukraine, killing "
+        "at least 17 civilians and injuring over 60.",
+        None,
+    )
+    news = doc(
+        "news",
+        "Russian missile strike on Chernihiv kills 17",
+        "Russian missiles struck the centre of Chernihiv in northern Ukraine on Wednesday, killing at least 17 people "
+        "and injuring more than 60, officials said.",
+        T0,
+    )
+    ids = cluster([remarks, vote, statement, news])
+    assert ids[0] == ids[1]
+    assert ids[2] == ids[3]
+    assert ids[0] != ids[2]

@@ -416,6 +416,9 @@ _SESSION = re.compile(
 # The line that heads a delegation's speech with who speaks where ("Statement by Ambassador James Kariuki, UK Chargé
 # d'Affaires to the UN, at the UN Security Council meeting on Sudan."): it introduces the speech, the news comes next.
 _SPEECH_HEADER = re.compile(r"^(?:Statement|Speech|Remarks)(?: delivered)? by\b[^.]*?\b(?:at|to) the\b[^.]*\.?$", re.I)
+# Where a statement is made, in its headline or header line: the capitalised words after "to the" or "at the".
+_STATEMENT_LINE = re.compile(r"\b(?:statement|speech|remarks)\b", re.I)
+_FORUM_AFTER = re.compile(r"\b(?:to|at) the ((?:[A-Z][\w'’-]*\s?)+)")
 # A headline that is a call or meeting with someone: "Secretary Blinken's Call With ... Pandor", "PM meets President
 # Macron" (not "Gear Up for Biden-Xi Meeting Next Month": a meeting to come, named as a topic).
 _WITH_WHOM = re.compile(r"\b(?:call|meeting|conversation|talks|met|meets?)\s+with\b", re.I)
@@ -676,6 +679,18 @@ def reference_places(text: str) -> frozenset[str]:
 def _count_references(text: str, place: str) -> int:
     """How many times a text names `place` (lower case) as a point of reference."""
     return sum(" ".join(_name_word(w) for w in m.group(1).split()) == place for m in _REFERENCE.finditer(text))
+
+
+def statement_forum(text: str) -> frozenset[str]:
+    """The lower-cased words of the council or body a statement is made to, as its headline or header line says it
+    ("UK statement to the OSCE" -> osce; "at the UN Security Council meeting on Sudan" -> un, security, council)."""
+    return frozenset(
+        w.lower()
+        for line in text.splitlines()
+        if _STATEMENT_LINE.search(line)
+        for m in _FORUM_AFTER.finditer(line)
+        for w in m.group(1).split()
+    )
 
 
 def is_retrospect(head: str) -> bool:
@@ -994,6 +1009,11 @@ class StoryIndex:
         common |= {w[:-2] for w in common if len(w) > 5 and w.endswith("ed")} | {
             w[:-3] for w in common if len(w) > 6 and w.endswith("ing")
         }
+        # The council a statement on an attack is made to, as its headline or header line says ("UK statement to the
+        # OSCE", "at the UN Security Council meeting"): a delegation names it in every statement, whichever attack it
+        # is about. (Of a resolution or a truce the council adopts, it is the actor: "Remarks to the United Nations
+        # Security Council" on the vote for a cessation of hostilities.)
+        forum = statement_forum(doc.title + "\n" + header) if _reports_violence(entry) else frozenset()
         entry.specific = frozenset(
             n
             for n in names
@@ -1001,6 +1021,7 @@ class StoryIndex:
             and not (set(n.split()) & (people_words | common))
             and not _country_word(n)
             and not _ROMAN.match(n)
+            and not set(n.split()) <= forum
         )
         # A place named only as a point of reference ("130 kilometers south of Mogadishu") is not where the event
         # happened: two attacks "in" and "south of" one city share no specific by it.
