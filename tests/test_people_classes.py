@@ -642,3 +642,28 @@ def test_a_portfolio_belongs_to_the_title(text: str, expected: list[str]) -> Non
 )
 def test_al_written_apart_is_the_hyphened_name(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+# --- an office, or an organisation's initials, is nobody's name ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Statement by the spokesperson of EU High Representative, Pia Lindqvist, on the bombing",
+            "",
+            ["Pia Lindqvist"],
+        ),
+        (
+            "",
+            "Ministers toured the new building in London.\n\nFCO Plaque\n\nMinister Tom Reyes said it opened today.",
+            ["Tom Reyes"],
+        ),
+        # Guards: initials before a person's name, and an initialled given name.
+        ("", "The talks were chaired by FCO Minister Tom Reyes.", ["Tom Reyes"]),
+        ("", "Vice President JD Carver met the delegation.", ["JD Carver"]),
+    ],
+)
+def test_offices_and_initials_are_no_names(title: str, text: str, expected: list[str]) -> None:
+    assert names(text, title) == expected

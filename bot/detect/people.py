@@ -1122,9 +1122,14 @@ def _resolve(
         by_surname.setdefault(fold(gazetteer.surname(name)), key)
 
     full = sorted(full, key=lambda c: c.sentence)
+    title_words = _title_words()
     for cand in full:
         if len(cand.tokens) < 2:
             continue  # suffixes and initials alone ("Jr.") are no name
+        if all(fold(t.rstrip(".")) in title_words for t in cand.tokens):
+            continue  # an office, not its holder: "the spokesperson of EU High Representative, Catherine Ashton"
+        if len(cand.tokens[0]) >= 3 and cand.tokens[0].isupper() and not all(t.isupper() for t in cand.tokens):
+            continue  # an organisation's initials lead no person's name: "FCO Plaque", "NATO Headquarters"
         written = " ".join(cand.tokens)
         watched = gzp.lookup(written) or gzp.lookup_variant(written)
         if watched is None and len(cand.tokens) >= 3:
