@@ -417,7 +417,13 @@ def _parameter(key: str, arg: Arg) -> inspect.Parameter:
     return inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, default=info, annotation=annotation)
 
 
-def _words(spec: CommandSpec, values: dict[str, Any]) -> list[str]:
+# What typer read for a command, by parameter name (a0, a1, ..., channel): each value has the type its Arg's kind
+# gives the parameter (`_parameter`: str, list[str] for the rest, bool for a flag, None when absent), which
+# `_words` tells apart by that kind, so the mapping itself stays open.
+TyperValues = dict[str, Any]
+
+
+def _words(spec: CommandSpec, values: TyperValues) -> list[str]:
     """The words the core parses, rebuilt from what typer read."""
     words = spec.name.split()
     for i, arg in enumerate(spec.args):

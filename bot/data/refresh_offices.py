@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 import yaml
 
@@ -68,14 +68,40 @@ def _rows(raw: str) -> Iterable[dict[str, str]]:
         yield from csv.DictReader(io.StringIO(text))
 
 
+class Holder(TypedDict):
+    """One term of an office in offices.yaml."""
+
+    name: str
+    start: str  # ISO date
+    end: NotRequired[str]
+    note: NotRequired[str]
+
+
+class OfficeEntry(TypedDict, total=False):
+    """One office in offices.yaml."""
+
+    name: str
+    country: str
+    wikidata: str
+    names: list[str]
+    holders: list[Holder]
+
+
+class OfficesTable(TypedDict, total=False):
+    """offices.yaml as read and written here."""
+
+    updated: str
+    offices: dict[str, OfficeEntry]
+
+
 def _qid(uri: str) -> str:
     return uri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def refresh(table: dict[str, Any], raw: str) -> tuple[dict[str, Any], list[str]]:
+def refresh(table: OfficesTable, raw: str) -> tuple[OfficesTable, list[str]]:
     """The table with the holders of its Wikidata offices taken from the export, and notes on what changed."""
     by_qid = {str(o["wikidata"]): oid for oid, o in (table.get("offices") or {}).items() if o.get("wikidata")}
-    found: dict[str, dict[tuple[str, str], dict[str, str]]] = {oid: {} for oid in by_qid.values()}
+    found: dict[str, dict[tuple[str, str], Holder]] = {oid: {} for oid in by_qid.values()}
     undated: dict[str, int] = {}
     for row in _rows(raw):
         oid = by_qid.get(_qid(row.get("office", "")))
@@ -86,7 +112,7 @@ def refresh(table: dict[str, Any], raw: str) -> tuple[dict[str, Any], list[str]]
         if not start:
             undated[oid] = undated.get(oid, 0) + 1
             continue
-        holder = {"name": name, "start": start}
+        holder: Holder = {"name": name, "start": start}
         if end := (row.get("end") or "")[:10]:
             holder["end"] = end
         found[oid].setdefault((start, name), holder)
@@ -138,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="where to write (default: over --table)")
     parser.add_argument("--updated", default=datetime.now(UTC).date().isoformat(), help="the update date")
     args = parser.parse_args(argv)
-    table = yaml.safe_load(args.table.read_text(encoding="utf-8")) or {}
+    table: OfficesTable = yaml.safe_load(args.table.read_text(encoding="utf-8")) or OfficesTable()
     if args.query:
         print(query(table), end="")
         return 0

@@ -14,8 +14,12 @@ import yaml
 
 from bot.detect.text import fold, unify
 
+# A table of bot/data as YAML gives it: each file has its own shape, which the function that builds that table
+# walks (places, people, topics...), so the loader shared by all of them says no more than "a mapping".
+YAMLTable = dict[str, Any]
 
-def _load(name: str) -> dict[str, Any]:
+
+def _load(name: str) -> YAMLTable:
     text = resources.files("bot.data").joinpath(name).read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     return data if isinstance(data, dict) else {}

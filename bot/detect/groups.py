@@ -22,7 +22,7 @@ import importlib.util
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 import yaml
 
@@ -115,6 +115,21 @@ def _resolve_member(written: str) -> str:
     return next(iter(countries))
 
 
+class _GroupYAML(TypedDict, total=False):
+    """A group of groups.yaml: its kind and source, other names, and its members, by name or as other groups'."""
+
+    kind: str
+    source: str
+    names: list[str]
+    members: list[str]
+    of: list[str]
+    minus: list[str]
+
+
+class _GroupsYAML(TypedDict, total=False):
+    groups: dict[str, _GroupYAML]
+
+
 @functools.cache
 def groups() -> Groups:
     """Every group (built on first use: at rule compile time, never per article)."""
@@ -150,7 +165,7 @@ def groups() -> Groups:
                 add(label, "membership", country, others, source)
     for name, (kind, names, source) in kinds.items():
         found[name] = Group(name, kind, tuple(sorted(members[name])), names, source)
-    data: dict[str, Any] = (
+    data: _GroupsYAML = (
         yaml.safe_load(resources.files("bot.data").joinpath("groups.yaml").read_text(encoding="utf-8")) or {}
     )
     for name, spec in (data.get("groups") or {}).items():

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 import pycountry
 
@@ -113,7 +113,20 @@ def shapes() -> tuple[Shape, ...]:
     return tuple(found)
 
 
-def _name(geometry: dict[str, Any], by_code: dict[str, str]) -> str:
+class _Properties(TypedDict):
+    name: str  # Natural Earth's name of the country
+
+
+class _Geometry(TypedDict):
+    """A country of world-110m.json (TopoJSON): its polygons as arc indexes, its ISO numeric code."""
+
+    type: str  # Polygon | MultiPolygon
+    id: NotRequired[str]
+    properties: _Properties
+    arcs: list[Any]  # a ring's arc indexes, nested once more for a MultiPolygon
+
+
+def _name(geometry: _Geometry, by_code: dict[str, str]) -> str:
     """The detector's name for a shape (by its ISO numeric code), else Natural Earth's own."""
     code = geometry.get("id")
     country = pycountry.countries.get(numeric=code) if code else None

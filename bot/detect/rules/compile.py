@@ -55,6 +55,9 @@ from bot.models import (
     RuleMatch,
 )
 
+# The globals `exec` runs generated source in, and where it leaves the functions that source defines: open by
+# nature (names made up at run time, read back by name as the functions they are).
+_Namespace = dict[str, Any]
 _KEY_COST = {"p": 2, "c": 8, "r": 4, "e": 30, "m": 30}
 
 
@@ -112,7 +115,7 @@ def _sweep_functions(rules: Sequence[CompiledRule], index: dict[Key, list[int]])
         body = [f" if {_query_source(rules[i].program)}: A({int(i)})" for i in members]
         chunks.append(f"def k{n}(P, D, A):\n" + "\n".join(body))
         names[key] = f"k{n}"
-    namespace: dict[str, Any] = {"__builtins__": {}, "_near": near}
+    namespace: _Namespace = {"__builtins__": {}, "_near": near}
     try:
         # In slices: the compiler's syntax tree of one huge module would cost hundreds of megabytes.
         for start in range(0, len(chunks), 200):

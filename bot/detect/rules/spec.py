@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypedDict
 
 import yaml
 from pydantic import (
@@ -23,6 +23,7 @@ from pydantic import (
 from bot.errors import ConfigError
 from bot.limits import MAX_DESCRIPTION, MAX_ITEM, MAX_LIST_ITEMS, MAX_QUERY, MAX_RULES_FILE_BYTES, too_big, too_many
 from bot.models import CasualtyCause, CasualtyKind, CeasefireStatus, EventType
+from bot.storage.shapes import RawRuleSpec
 from bot.validation import describe, field_of, yaml_position
 
 
@@ -194,6 +195,13 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
     return specs
 
 
-def dump_rules(specs: Iterable[RuleSpec]) -> dict[str, Any]:
+class RulesFile(TypedDict):
+    """A rules.yaml as data: each rule as `RuleSpec.model_dump` gives it (defaults left out), what
+    `rules_from_data` reads back."""
+
+    rules: list[RawRuleSpec]
+
+
+def dump_rules(specs: Iterable[RuleSpec]) -> RulesFile:
     """Rules as plain data ({"rules": [...]}) for YAML export or storage."""
     return {"rules": [s.model_dump(mode="json", exclude_defaults=True) for s in specs]}
