@@ -36,9 +36,13 @@ def intents() -> discord.Intents:
     return discord.Intents(guilds=True)
 
 
+# discord.Client's keyword options: discord.py takes them as `**options: Any` and reads each by name.
+ClientOptions = dict[str, Any]
+
+
 def make_client(settings: DiscordSettings, **options: Any) -> discord.Client:
     """A discord.py client that never pings by default; auto-sharded when DISCORD_SHARD_COUNT is set."""
-    kwargs: dict[str, Any] = {
+    kwargs: ClientOptions = {
         "intents": intents(),
         "allowed_mentions": discord.AllowedMentions.none(),
         "max_ratelimit_timeout": MAX_RATELIMIT_TIMEOUT,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
-from adapters.platforms.discord_embeds import DiscordMessage, render_reply, truncate
+from adapters.platforms.discord_embeds import DiscordMessage, MessageKwargs, render_reply, truncate
 from bot.admins import discord_admin, discord_role_admin
 from bot.channels import ChannelAddress, workspace_tenant
 from bot.commands import GROUP_HELP
@@ -48,7 +48,12 @@ def _describe(text: str) -> str:
     return truncate(" ".join((text or "").split()), DESCRIPTION_MAX) or "…"
 
 
-def invocation_args(spec: CommandSpec, values: dict[str, Any]) -> tuple[str, ...]:
+# The values Discord gave a command's options, by the names its Args declare: str, int or bool as `_annotation`
+# declares them, None when left out.
+OptionValues = dict[str, str | int | bool | None]
+
+
+def invocation_args(spec: CommandSpec, values: OptionValues) -> tuple[str, ...]:
     """The words a terminal user would type for these option values (positionals first, then options)."""
     words: list[str] = []
     for arg in spec.args:
@@ -69,8 +74,9 @@ def _annotation(arg: Arg) -> Any:
     return base if (arg.required and arg.kind != "flag") else base | None
 
 
-Runner = Callable[[discord.Interaction, "CommandSpec", dict[str, Any]], Awaitable[None]]
-Completer = Callable[[str], Callable[[discord.Interaction, str], Awaitable[list[app_commands.Choice[str]]]]]
+Runner = Callable[[discord.Interaction, "CommandSpec", OptionValues], Awaitable[None]]
+Complete = Callable[[discord.Interaction, str], Awaitable[list[app_commands.Choice[str]]]]
+Completer = Callable[[str], Complete]
 
 
 def build_command(
@@ -84,7 +90,7 @@ def build_command(
     params = [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction)]
     descriptions: dict[str, str] = {}
     choices: dict[str, list[app_commands.Choice[str]]] = {}
-    autocomplete: dict[str, Any] = {}
+    autocomplete: dict[str, Complete] = {}
     for arg in spec.args:
         required = arg.required and arg.kind != "flag"
         params.append(
@@ -229,7 +235,7 @@ class CommandBridge:
 
     # -------------------------------------------------------------- running
 
-    async def run(self, interaction: discord.Interaction, spec: CommandSpec, values: dict[str, Any]) -> None:
+    async def run(self, interaction: discord.Interaction, spec: CommandSpec, values: OptionValues) -> None:
         """Check, dispatch once through the core, and answer (deferring if the core is slow)."""
         if interaction.guild_id is None:
             await self._respond(
@@ -269,7 +275,7 @@ class CommandBridge:
         deferred_ephemeral: bool = False,
     ) -> None:
         message: DiscordMessage = render_reply(reply)
-        kwargs: dict[str, Any] = {
+        kwargs: MessageKwargs = {
             "content": message.content,
             "embeds": message.embeds_for_discord(),
             "allowed_mentions": discord.AllowedMentions.none(),

@@ -29,6 +29,11 @@ PERMISSIONS = discord.Permissions(
 SCOPES = ("bot", "applications.commands")
 
 
+# A part of a multipart form as discord.py's HTTPClient.request declares it (name, value, ...): the override
+# below keeps the signature it overrides.
+FormPart = dict[str, Any]
+
+
 class _HTTPClientAt(discord.http.HTTPClient):
     """discord.py's HTTP client for one bot: its REST calls go to `api_base`, its gateway opens at `gateway`.
 
@@ -45,7 +50,7 @@ class _HTTPClientAt(discord.http.HTTPClient):
         route: discord.http.Route,
         *,
         files: Sequence[discord.File] | None = None,
-        form: Iterable[dict[str, Any]] | None = None,
+        form: Iterable[FormPart] | None = None,
         **kwargs: Any,
     ) -> Any:
         """The request discord.py makes, sent to this client's REST base."""

@@ -11,6 +11,7 @@ import discord
 
 from adapters.platforms.discord_embeds import (
     DiscordMessage,
+    MessageKwargs,
     alert_text,
     has_ref,
     plain,
@@ -43,6 +44,9 @@ T = TypeVar("T")
 THREAD_NAME_MAX = 100
 THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440
 NONCE_MAX = 25
+# A message as Discord's API sends it, read key by key and defensively: discord.py's TypedDict calls `author` and
+# `embeds` required, which a payload need not honour (a missing one skips the message, never fails the look-up).
+RawMessage = dict[str, Any]
 LOOKBACK = 50
 
 
@@ -83,9 +87,9 @@ class DiscordSink:
         """The message for an alert (pure; see render.py), marked with the outbox delivery key."""
         return render_alert(alert, flash_role=self.flash_role, ref=current_delivery_key())
 
-    def _kwargs(self, message: DiscordMessage, *, edit: bool = False) -> dict[str, Any]:
+    def _kwargs(self, message: DiscordMessage, *, edit: bool = False) -> MessageKwargs:
         """Keyword arguments for send() or, with `edit`, for edit() (which leaves content alone)."""
-        kwargs: dict[str, Any] = {
+        kwargs: MessageKwargs = {
             "embeds": message.embeds_for_discord(),
             "allowed_mentions": message.allowed_mentions(),
         }
@@ -234,7 +238,7 @@ class DiscordSink:
                 return None  # the thread was never created, so nothing was posted in it
             me = str(self.client.user.id) if self.client.user else None
             for data in messages:
-                raw: dict[str, Any] = dict(data)
+                raw: RawMessage = dict(data)
                 if (raw.get("author") or {}).get("id") != me:
                     continue
                 footers = [(e.get("footer") or {}).get("text") for e in raw.get("embeds") or []]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 
@@ -57,6 +57,13 @@ _ELLIPSIS = "…"
 _ZWSP = "\u200b"
 _RAW_MAX = 2 * DESCRIPTION_MAX + 64
 _SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)")  # the colon of `https://` (Discord links bare URLs)
+
+
+# The keywords of one discord.py send, edit or answer call (content, embeds, allowed_mentions, view, and what that
+# call adds), built per call. Not a TypedDict: discord.py's overloads type a webhook send's `content` as str and a
+# channel send's `view` as never None, while its runtime takes None for both (no content; no buttons), which these
+# calls pass (an edit's view of None clears old buttons).
+MessageKwargs = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)

@@ -399,7 +399,9 @@ class SlackAdapter:
                 return None
         return self._pending.get(str(meta.get("token") or ""))
 
-    def _after_preview(self, reply: Reply, rule: PendingRule) -> tuple[str, dict[str, Any]]:
+    def _after_preview(
+        self, reply: Reply, rule: PendingRule
+    ) -> tuple[Literal["errors"], dict[str, str]] | tuple[Literal["update"], render.View]:
         """What the editor becomes after a preview dispatch: ("errors", errors) or ("update", view)."""
         if not reply.ok:
             return "errors", render.rule_errors(reply.data.get("errors"), reply.text)
