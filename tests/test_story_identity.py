@@ -943,3 +943,32 @@ def test_a_council_statement_joins_a_report_of_its_strike_and_a_vote_joins_a_rep
     assert ids[0] == ids[1]
     assert ids[2] == ids[3]
     assert ids[0] != ids[2]
+
+
+def test_two_mirrored_reports_of_two_attacks_share_nothing_by_the_mirrors_credit(doc) -> None:  # type: ignore[no-untyped-def]
+    # A mirror heads each copy with its credit ("Originally posted by the Voice of America. ... public domain.") and
+    # ends it with "References": in every copy from there, so neither is a place or specific the two attacks share
+    # (a bombing in Baghlan that killed 11; police killed in Herat and Helmand the next day).
+    credit = (
+        "Originally posted by the Voice of America. Voice of America content is produced by the Voice of America, a "
+        "United States federal government-sponsored entity, and is in the public domain. "
+    )
+    baghlan = doc(
+        "baghlan",
+        "Suicide Bomber Kills 11 in Afghanistan",
+        credit + "Suicide Bomber Kills 11 in Afghanistan Afghan officials say a suicide bomber has struck outside "
+        "government buildings in northern Afghanistan, killing at least 11 people. Police said Monday's blast outside "
+        "the Baghlan provincial council building killed the head of the provincial council, Rasoul Mohseni.\n"
+        "References\n[1]http://www.voanews.com/content/suicide-bomber",
+        T0,
+    )
+    herat = doc(
+        "herat",
+        "10 Police Killed in Afghanistan",
+        credit + "10 Police Killed in Afghanistan Officials in western Afghanistan say a roadside bomb has killed six "
+        "police officers in the Obe district of Herat province. Meanwhile, a Taliban offensive in southern "
+        "Afghanistan has killed four police officers at checkpoints in Helmand province.\nReferences\n"
+        "[1]http://www.voanews.com/content/10-police-killed",
+        T0 + timedelta(hours=20),
+    )
+    assert len(set(cluster([baghlan, herat]))) == 2

@@ -224,6 +224,10 @@ _NAME_STOP = frozenset(
         "chair",
         "madam",
         "thank",
+        # A page's section headings under a short article (a mirror's "References" and its links).
+        "references",
+        "sources",
+        "related",
         "office",
         "news",
         "breaking",
@@ -296,6 +300,12 @@ STORY_TRIES = 3  # candidate stories tried, best first, before starting a new on
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*"
     r"(?:\([A-Za-z .]{2,24}\))?\s*[-–—:]+\s+"
+)
+# A mirror's credit at the head of a copied article: "Originally posted by Wikinews. Wikinews content appears under the
+# Creative Commons Attribution 2.5 license ... As these articles are static snapshots ..., may be only preliminary."
+_CREDIT = re.compile(
+    r"^Originally posted by [^.]{2,60}\.\s+"
+    r"(?:[^.]*\b(?:content|licen[cs]e|public domain|snapshots?|revision|preliminary)\b[^.]*\.\s*)*"
 )
 # Titles of recurring formats: the same words head readouts, newscasts and series about other events, so
 # they say nothing about which event this is ("Telephone conversation with ...", "VOA newscast", "Today in
@@ -536,11 +546,17 @@ def lead_text(title: str, text: str, chars: int = LEAD_CHARS) -> str:
         seen.add(line)
         if is_boilerplate(line):
             continue
-        parts.append(strip_dateline(line))
+        parts.append(strip_dateline(strip_credit(line)))
         size += len(line)
         if size >= chars:
             break
     return "\n".join(parts)[:chars]
+
+
+def strip_credit(line: str) -> str:
+    """The line without a mirror's credit at its head ("Originally posted by the Voice of America. Voice of America
+    content is ... in the public domain."): it names where the copy came from, in every copy from there."""
+    return _CREDIT.sub("", line, count=1)
 
 
 def strip_dateline(line: str) -> str:
