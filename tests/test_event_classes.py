@@ -912,6 +912,34 @@ def test_a_truce_announced_by_one_side_is_proposed(detector: Detector, text: str
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "status"),
+    [
+        # What a truce that exists may bring about is no modality on the truce (issue 13).
+        (
+            "",
+            "The army and the rebels signed a ceasefire on Monday. The truce could pave the way for talks on a lasting"
+            " settlement.",
+            "agreed",
+        ),
+        (
+            "Yemen Truce Could Pave Way for Peace Talks",
+            "The warring parties agreed to a two-month truce on Friday.",
+            "agreed",
+        ),
+        # A truce wanted ("a ceasefire would help"), or a modal on the truce itself, keeps its reading.
+        ("", "Diplomats said a ceasefire would help aid reach the city. The rebels rejected any talks.", "proposed"),
+        (
+            "",
+            "The army and the rebels signed a ceasefire on Monday. The truce could collapse within days, diplomats warned.",
+            "violated",
+        ),
+    ],
+)
+def test_what_a_truce_may_bring_about_is_no_modality(detector: Detector, title: str, text: str, status: str) -> None:
+    assert _status(detector, text, title) == status
+
+
+@pytest.mark.parametrize(
     ("text", "status"),
     [
         # Trying to convince or persuade the sides, or pressing one, to accept a truce is asking for it (issue 13).

@@ -1113,8 +1113,15 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     if hypo:
         return "proposed", f"modality {_quote(low, (lead + hypo.start(), lead + hypo.end()))}"
     modal_after = _MODAL_AFTER.match(low, end)
-    if modal_after:
+    if modal_after and (
+        _CONSEQUENCE.match(low, modal_after.end()) is None
+        or not (is_title or _DEFINITE.search(low, max(left, start - 30), start))
+    ):
         return "proposed", f"modality {_quote(low, modal_after)}"
+    if modal_after:
+        # What a truce that exists may bring about is no modality on the truce: "Philippines Cease-Fire Could Pave
+        # Way for Resumption of Peace Talks", "the truce could lead to talks" ("a ceasefire would help" is one wanted).
+        return None, f"consequence of the truce {_quote(low, modal_after)}"
     aspired = _aspired(low, left, start, end)
     if aspired:
         return (
