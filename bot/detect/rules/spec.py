@@ -129,6 +129,31 @@ def load_rules_file(path: str | Path) -> list[RuleSpec]:
 
 def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
     """Validate already-parsed rules data ({"rules": [...]}) into RuleSpecs, raising ConfigError."""
+    specs: list[RuleSpec] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(_entries(data, file)):
+        label: str = (
+            str(entry.get("name"))
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str)
+            else f"#{index + 1}"
+        )
+        spec = _validated(entry, label, file)
+        if spec.name in seen:
+            raise ConfigError(
+                "duplicate rule name",
+                file=file,
+                entry=label,
+                field="name",
+                found=spec.name,
+                expected=f"a name not used by rule #{seen[spec.name] + 1}",
+            )
+        seen[spec.name] = index
+        specs.append(spec)
+    return specs
+
+
+def _entries(data: Any, file: str | None) -> list[Any]:
+    """The list under the top-level 'rules' key (none when it is empty), or a ConfigError saying what is there."""
     if not isinstance(data, dict) or "rules" not in data:
         found = type(data).__name__ if not isinstance(data, dict) else sorted(map(str, data))
         raise ConfigError(
@@ -151,48 +176,33 @@ def rules_from_data(data: Any, *, file: str | None = None) -> list[RuleSpec]:
         )
     if (why := too_many(len(entries))) is not None:
         raise ConfigError(why, file=file, field="rules")
-    specs: list[RuleSpec] = []
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(entries):
-        label: str = (
-            str(entry.get("name"))
-            if isinstance(entry, dict) and isinstance(entry.get("name"), str)
-            else f"#{index + 1}"
+    return entries
+
+
+def _validated(entry: Any, label: str, file: str | None) -> RuleSpec:
+    """One entry of the list as a RuleSpec, or a ConfigError naming the rule, the field and what was wrong."""
+    if not isinstance(entry, dict):
+        raise ConfigError(
+            "a rule must be a mapping",
+            file=file,
+            entry=label,
+            found=entry,
+            expected="a mapping with name and conditions",
         )
-        if not isinstance(entry, dict):
-            raise ConfigError(
-                "a rule must be a mapping",
-                file=file,
-                entry=label,
-                found=entry,
-                expected="a mapping with name and conditions",
+    try:
+        return RuleSpec.model_validate(entry)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = field_of(err)
+        bad_input: Any = err.get("input") if err["type"] != "missing" else None
+        if err["type"] in ("string_too_long", "too_long"):  # say how long, never echo a megabyte
+            bad_input = f"{len(bad_input):,} {'characters' if isinstance(bad_input, str) else 'entries'}"
+        message, expected = describe(err)
+        if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:  # a rule's own field, not an event's
+            expected = (
+                "only name, description, query, events, people, places, exclude, regex, relevant, severity, enabled"
             )
-        try:
-            spec = RuleSpec.model_validate(entry)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            loc = field_of(err)
-            bad_input: Any = err.get("input") if err["type"] != "missing" else None
-            if err["type"] in ("string_too_long", "too_long"):  # say how long, never echo a megabyte
-                bad_input = f"{len(bad_input):,} {'characters' if isinstance(bad_input, str) else 'entries'}"
-            message, expected = describe(err)
-            if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:  # a rule's own field, not an event's
-                expected = (
-                    "only name, description, query, events, people, places, exclude, regex, relevant, severity, enabled"
-                )
-            raise ConfigError(message, file=file, entry=label, field=loc, found=bad_input, expected=expected) from exc
-        if spec.name in seen:
-            raise ConfigError(
-                "duplicate rule name",
-                file=file,
-                entry=label,
-                field="name",
-                found=spec.name,
-                expected=f"a name not used by rule #{seen[spec.name] + 1}",
-            )
-        seen[spec.name] = index
-        specs.append(spec)
-    return specs
+        raise ConfigError(message, file=file, entry=label, field=loc, found=bad_input, expected=expected) from exc
 
 
 class RulesFile(TypedDict):
