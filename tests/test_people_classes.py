@@ -667,3 +667,19 @@ def test_al_written_apart_is_the_hyphened_name(text: str, expected: list[str]) -
 )
 def test_offices_and_initials_are_no_names(title: str, text: str, expected: list[str]) -> None:
     assert names(text, title) == expected
+
+
+# --- a title "of" a place the gazetteer does not know, then the name set off by commas -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor of Zabul, Karim Haidari, said the convoy was hit.", ["Karim Haidari"]),
+        ("Later, the deputy chief minister of Tripura and Mizoram, Bina Sarkar, accused the rebels.", ["Bina Sarkar"]),
+        # Guard: places listed after the comma are no name.
+        ("The minister of Defence, Paris and London, said more.", []),
+    ],
+)
+def test_a_name_after_a_title_of_an_unknown_place(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

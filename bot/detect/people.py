@@ -630,6 +630,19 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
             # Government of Germany for the OSCE Chairmanship, Gernot Erler": the name follows the comma.
             tokens, e = _name_at(text, comma_at)
             return tokens, country, e
+        place = " ".join(w for w, _ in words)
+        if (
+            comma_at is not None
+            and words
+            and words[0][0][:1].isupper()
+            and not any(_portfolio_word(w) and w not in _PORTFOLIO_JOINS for w, _ in words)
+            and not any(o in fold(place) for o in gazetteer.people().non_official_orgs)
+        ):
+            # A place the gazetteer does not know, then the full name set off by commas: "the deputy chief
+            # minister of Jammu and Kashmir, Nirmal Singh, accused", "the governor of Kandahar, Amrit Kaur, said".
+            tokens, e = _name_at(text, comma_at)
+            if len(tokens) >= 2 and text[e : e + 1] == ",":
+                return tokens, country, e
         # "a spokesman for the rebels, Ali Hassan, said": a lower-case body, then the name set off by commas.
         lm = _LOWER_RUN.match(text, run_start)
         if lm and not any(o in fold(lm.group(0)) for o in gazetteer.people().non_official_orgs):
