@@ -84,64 +84,19 @@ def _is_caps(word: str) -> bool:
 def places() -> Places:
     """The place gazetteer (built on first use)."""
     data = _load("places.yaml")
-    display: dict[str, str] = data.get("display_names", {})
-    skip = set(data.get("skip_names", []))
-    case_sensitive = set(data.get("case_sensitive", []))
-    names: dict[str, list[PlaceName]] = {}
-
-    def add(written: str, entry: PlaceName) -> None:
-        key = fold(written)
-        bucket = names.setdefault(key, [])
-        if entry not in bucket:
-            bucket.append(entry)
-
-    countries: set[str] = set()
-    by_code: dict[str, str] = {}
-    for c in pycountry.countries:
-        if c.name in skip:
-            continue
-        canonical = display.get(c.name, getattr(c, "common_name", None) or c.name)
-        countries.add(canonical)
-        by_code[c.alpha_2] = canonical
-        by_code[c.alpha_3] = canonical
-        written_forms = {canonical, c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)}
-        for written in written_forms:
-            if not written or "," in written:
-                continue
-            add(
-                written,
-                PlaceName(canonical, "country", written, written in case_sensitive or canonical in case_sensitive),
-            )
-    for canonical, aliases in (data.get("aliases") or {}).items():
-        countries.add(canonical)
-        for alias in aliases:
-            add(alias, PlaceName(canonical, "alias", alias, _is_caps(alias) or alias in case_sensitive))
-    for canonical, demonyms in (data.get("demonyms") or {}).items():
-        for dem in demonyms:
-            forms = {dem}
-            if dem[-1] in "ni" and not dem.endswith("ese"):
-                forms.add(dem + "s")
-            for form in forms:
-                add(form, PlaceName(canonical, "demonym", form, True))
+    names = _PlaceNames(set(data.get("case_sensitive", [])))
+    countries, by_code = names.add_countries(data.get("display_names", {}), set(data.get("skip_names", [])))
+    countries |= names.add_aliases(data.get("aliases") or {})
+    names.add_demonyms(data.get("demonyms") or {})
     for city, canonical in (data.get("capitals") or {}).items():
-        add(city, PlaceName(canonical, "capital", city, True))
+        names.add(city, PlaceName(canonical, "capital", city, True))
     for seat, canonical in (data.get("seats") or {}).items():
-        add(seat, PlaceName(canonical, "seat", seat, True))
-    regions: dict[str, Region] = {}
-    for rname, spec in (data.get("regions") or {}).items():
-        region = Region(rname, tuple(spec.get("countries") or ()), bool(spec.get("implies_country")))
-        regions[rname] = region
-        for written in spec.get("names") or [rname]:
-            country = region.countries[0] if region.implies_country and region.countries else None
-            add(written, PlaceName(country, "region", written, True, rname))
+        names.add(seat, PlaceName(canonical, "seat", seat, True))
+    regions = names.add_regions(data.get("regions") or {})
     for written in data.get("not_places") or []:
         # Names that hold a country's name but name something else ("Voice of America", "New Mexico"):
         # the longer match wins and reports nothing.
-        add(written, PlaceName(None, "none", written, True))
-    automaton = ahocorasick.Automaton()
-    for key, entries in names.items():
-        automaton.add_word(key, (len(key), tuple(entries)))
-    automaton.make_automaton()
+        names.add(written, PlaceName(None, "none", written, True))
     ambiguous = {
         name: (tuple(fold(w) for w in spec.get("other", [])), tuple(fold(w) for w in spec.get("country", [])))
         for name, spec in (data.get("ambiguous") or {}).items()
@@ -153,7 +108,7 @@ def places() -> Places:
     }
     blockers = data.get("demonym_blockers") or {}
     return Places(
-        automaton=automaton,
+        automaton=names.automaton(),
         regions=regions,
         countries=frozenset(countries),
         ambiguous=ambiguous,
@@ -163,6 +118,75 @@ def places() -> Places:
         demonym_after=frozenset(blockers.get("after", [])),
         by_code=by_code,
     )
+
+
+class _PlaceNames:
+    """The gazetteer's names as they are added: folded name -> what it names (each entry once, in order)."""
+
+    def __init__(self, case_sensitive: set[str]) -> None:
+        self.case_sensitive = case_sensitive
+        self.names: dict[str, list[PlaceName]] = {}
+
+    def add(self, written: str, entry: PlaceName) -> None:
+        bucket = self.names.setdefault(fold(written), [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def add_countries(self, display: dict[str, str], skip: set[str]) -> tuple[set[str], dict[str, str]]:
+        """Every country of ISO 3166 (but `skip`) by its names, shown by its display name: the countries, and
+        the display name by alpha-2 and alpha-3 code."""
+        countries: set[str] = set()
+        by_code: dict[str, str] = {}
+        for c in pycountry.countries:
+            if c.name in skip:
+                continue
+            canonical = display.get(c.name, getattr(c, "common_name", None) or c.name)
+            countries.add(canonical)
+            by_code[c.alpha_2] = canonical
+            by_code[c.alpha_3] = canonical
+            written_forms = {canonical, c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)}
+            for written in written_forms:
+                if not written or "," in written:
+                    continue
+                case = written in self.case_sensitive or canonical in self.case_sensitive
+                self.add(written, PlaceName(canonical, "country", written, case))
+        return countries, by_code
+
+    def add_aliases(self, aliases: dict[str, list[str]]) -> set[str]:
+        """Other names of countries (the countries named)."""
+        for canonical, written in aliases.items():
+            for alias in written:
+                self.add(alias, PlaceName(canonical, "alias", alias, _is_caps(alias) or alias in self.case_sensitive))
+        return set(aliases)
+
+    def add_demonyms(self, demonyms: dict[str, list[str]]) -> None:
+        """A country's people and adjectives, with the plural of those ending in -n or -i ("Afghans")."""
+        for canonical, written in demonyms.items():
+            for dem in written:
+                forms = {dem}
+                if dem[-1] in "ni" and not dem.endswith("ese"):
+                    forms.add(dem + "s")
+                for form in forms:
+                    self.add(form, PlaceName(canonical, "demonym", form, True))
+
+    def add_regions(self, specs: dict[str, Any]) -> dict[str, Region]:
+        """The regions by their names (the first country implied where the region says so)."""
+        regions: dict[str, Region] = {}
+        for rname, spec in specs.items():
+            region = Region(rname, tuple(spec.get("countries") or ()), bool(spec.get("implies_country")))
+            regions[rname] = region
+            for written in spec.get("names") or [rname]:
+                country = region.countries[0] if region.implies_country and region.countries else None
+                self.add(written, PlaceName(country, "region", written, True, rname))
+        return regions
+
+    def automaton(self) -> Any:
+        """An automaton of the folded names: key -> (its length, what it names)."""
+        automaton = ahocorasick.Automaton()
+        for key, entries in self.names.items():
+            automaton.add_word(key, (len(key), tuple(entries)))
+        automaton.make_automaton()
+        return automaton
 
 
 @dataclass(frozen=True, slots=True)
