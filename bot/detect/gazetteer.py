@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import ahocorasick
 import pycountry
@@ -17,6 +17,7 @@ from bot.detect.text import fold, unify
 # A table of bot/data as YAML gives it: each file has its own shape, which the function that builds that table
 # walks (places, people, topics...), so the loader shared by all of them says no more than "a mapping".
 YAMLTable = dict[str, Any]
+_K = TypeVar("_K")
 
 
 def _load(name: str) -> YAMLTable:
@@ -285,52 +286,19 @@ def people() -> People:
     """The watched-people list and title vocabulary (built on first use)."""
     data = _load("people.yaml")
     titles_data = _load("titles.yaml")
-    by_form: dict[str, Watched] = {}
-    by_surname: dict[str, list[Watched]] = {}
-    automaton = ahocorasick.Automaton()
-    for spec in data.get("people") or []:
-        person = Watched(spec["name"], spec.get("title"), spec.get("country"))
-        forms = [spec["name"], *(spec.get("aliases") or [])]
-        for form in forms:
-            by_form.setdefault(fold(form), person)
-            automaton.add_word(fold(form), (fold(form), person))
-        for form in forms:
-            if " " in form.strip():
-                bucket = by_surname.setdefault(fold(_surname(form)), [])
-                if person not in bucket:
-                    bucket.append(person)
-            else:
-                # A one-word alias ("Pashinian", "Hemedti") is itself a surname-like handle.
-                bucket = by_surname.setdefault(fold(form), [])
-                if person not in bucket:
-                    bucket.append(person)
-    automaton.make_automaton()
-    by_loose: dict[str, Watched] = {}
-    ends: dict[tuple[str, str], list[Watched]] = {}
-    for form_key, person in by_form.items():
-        key = loose_key(form_key)
-        by_loose.setdefault(key, person)
-        parts = key.split()
-        if len(parts) >= 2:
-            bucket2 = ends.setdefault((parts[0], parts[-1]), [])
-            if person not in bucket2:
-                bucket2.append(person)
+    by_form, by_surname, automaton = _watched(data.get("people") or [])
+    by_loose, ends = _loose_forms(by_form)
     # A watched surname alone ("the Maduro regime", "Putin said") names the person when it is theirs
     # alone, long enough, and not an everyday surname or word listed in people.yaml.
     common = {fold(w) for w in data.get("common_surnames") or ()}
-    bare_automaton = ahocorasick.Automaton()
     one_word = {fold(a) for spec in data.get("people") or [] for a in spec.get("aliases") or [] if " " not in a.strip()}
-    for key, persons in by_surname.items():
-        if len(persons) == 1 and (len(key) >= 4 or key in one_word) and key not in common and " " not in key:
-            bare_automaton.add_word(key, (key, persons[0]))
-    if len(bare_automaton):
-        bare_automaton.make_automaton()
+    bare_automaton = _bare_automaton(by_surname, common, one_word)
     name_words: dict[str, set[str]] = {}
     for form_key, person in by_form.items():
         name_words.setdefault(person.name, set()).update(form_key.replace("-", " ").split())
     last_index: dict[str, list[tuple[str, tuple[Watched, ...]]]] = {}
-    for (first, last), bucket3 in ends.items():
-        last_index.setdefault(last, []).append((first, tuple(bucket3)))
+    for (first, last), bucket in ends.items():
+        last_index.setdefault(last, []).append((first, tuple(bucket)))
     by_last = {k: tuple(v) for k, v in last_index.items()}
     us_states = frozenset(
         fold(s.name) for s in pycountry.subdivisions.get(country_code="US") or () if s.type == "State"
@@ -360,6 +328,57 @@ def people() -> People:
         common_surnames=frozenset(common),
         name_words={k: frozenset(v) for k, v in name_words.items()},
     )
+
+
+def _add_once(index: dict[_K, list[Watched]], key: _K, person: Watched) -> None:
+    bucket = index.setdefault(key, [])
+    if person not in bucket:
+        bucket.append(person)
+
+
+def _watched(specs: list[Any]) -> tuple[dict[str, Watched], dict[str, list[Watched]], Any]:
+    """The watched people of people.yaml: by each folded name and alias (the first person to have it), by
+    surname, and an automaton of those names."""
+    by_form: dict[str, Watched] = {}
+    by_surname: dict[str, list[Watched]] = {}
+    automaton = ahocorasick.Automaton()
+    for spec in specs:
+        person = Watched(spec["name"], spec.get("title"), spec.get("country"))
+        forms = [spec["name"], *(spec.get("aliases") or [])]
+        for form in forms:
+            by_form.setdefault(fold(form), person)
+            automaton.add_word(fold(form), (fold(form), person))
+        for form in forms:
+            # A one-word alias ("Pashinian", "Hemedti") is itself a surname-like handle.
+            _add_once(by_surname, fold(_surname(form)) if " " in form.strip() else fold(form), person)
+    automaton.make_automaton()
+    return by_form, by_surname, automaton
+
+
+def _loose_forms(by_form: dict[str, Watched]) -> tuple[dict[str, Watched], dict[tuple[str, str], list[Watched]]]:
+    """The names by their loose key (the first person to have it), and the people by a name's first and last
+    word."""
+    by_loose: dict[str, Watched] = {}
+    ends: dict[tuple[str, str], list[Watched]] = {}
+    for form_key, person in by_form.items():
+        key = loose_key(form_key)
+        by_loose.setdefault(key, person)
+        parts = key.split()
+        if len(parts) >= 2:
+            _add_once(ends, (parts[0], parts[-1]), person)
+    return by_loose, ends
+
+
+def _bare_automaton(by_surname: dict[str, list[Watched]], common: set[str], one_word: set[str]) -> Any:
+    """An automaton of the surnames that name one watched person alone: one word, four letters or more (or a
+    one-word alias), not an everyday surname."""
+    automaton = ahocorasick.Automaton()
+    for key, persons in by_surname.items():
+        if len(persons) == 1 and (len(key) >= 4 or key in one_word) and key not in common and " " not in key:
+            automaton.add_word(key, (key, persons[0]))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
 
 
 @functools.cache
