@@ -912,6 +912,21 @@ def test_a_truce_announced_by_one_side_is_proposed(detector: Detector, text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A truce to be saved from collapse is strained, not over: a collapse feared is a violation (issue 13).
+        ("Diplomats are in the capital to save the country's ceasefire from unraveling completely.", "violated"),
+        ("Mediators rushed to prevent the truce from collapsing after a night of shelling.", "violated"),
+        # A collapse reported, even one too late to save, is a collapse.
+        ("The truce collapsed on Sunday when the army shelled the town.", "collapsed"),
+        ("Diplomats said the ceasefire had collapsed and could not be saved.", "collapsed"),
+    ],
+)
+def test_a_truce_to_be_saved_from_collapse_is_violated(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
     ("title", "text", "status"),
     [
         # What a truce that exists may bring about is no modality on the truce (issue 13).

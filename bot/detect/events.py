@@ -115,8 +115,11 @@ _RESTORE = re.compile(
 _QUIET = re.compile(r"\bno (?:\w+ ){0,2}(?:clashes|violations|fighting|attacks|shelling|incidents|breaches|shots)\b")
 # A collapse feared or threatened is a truce under strain: "raising fears that the truce had already collapsed",
 # "on the verge of collapse", "might be falling apart".
+# A truce to be saved from collapse is strained, not over: "a diplomatic offensive to save the country's three-year-old
+# ceasefire from unraveling completely", "to prevent the truce from collapsing".
 _COLLAPSE_FEARED = re.compile(
-    r"\b(?:fears?|feared|fearing|worr\w*|concerns?|verge|brink|risk\w*|danger|threat\w*|might|could)\b(?:\W+[\w'-]+){0,14}\W*$"
+    r"\b(?:fears?|feared|fearing|worr\w*|concerns?|verge|brink|risk\w*|danger|threat\w*|might|could|"
+    r"sav(?:e|es|ing)|salvag(?:e|es|ing)|rescu(?:e|es|ing)|prevent(?:s|ing)?|avert(?:s|ing)?)\b(?:\W+[\w'-]+){0,14}\W*$"
 )
 # A violation denied by the report itself: "no reports of violations", "without any breach".
 _NO_VIOLATION = re.compile(r"\b(?:no|without|nor)\s+(?:\w+\s+){0,3}$")
