@@ -1282,6 +1282,19 @@ def test_talks_that_led_to_the_deal_are_its_way_there(detector: Detector, text: 
 
 
 @pytest.mark.parametrize(
+    ("text", "talks"),
+    [
+        ("The accord was praised by European foreign ministers meeting in Lisbon on Friday.", False),
+        ("The plan was endorsed by African Union leaders meeting in Addis Ababa.", False),
+        # Guard: the meeting as the subject's own news.
+        ("European foreign ministers meeting in Lisbon on Friday discussed the accord with Turkey.", True),
+    ],
+)
+def test_a_gathering_named_as_the_agent_is_no_talks(detector: Detector, text: str, talks: bool) -> None:
+    assert ("talks" in _types(detector, text, "Accord on the border")) is talks
+
+
+@pytest.mark.parametrize(
     ("title", "text", "talks"),
     [
         # A signing at talks, however long the name of the talks.

@@ -1617,6 +1617,12 @@ _AHEAD_OF_TALKS = re.compile(
 _NEGOTIATING_PEOPLE = re.compile(r"\s+(?:partners?|team|teams)\b")
 # "A negotiated settlement", "a negotiated end to the war": what talks should reach, not talks held.
 _NEGOTIATED_GOAL = re.compile(r"\s+(?:[\w-]+\s+)?(?:settlement|solution|end|outcome|resolution|transition|peace)\b")
+# A gathering named as the agent of the sentence's verb ("the deal was welcomed by NATO leaders meeting in Britain"):
+# the meeting places who acted, it is not the news.
+_AGENT_MEETING = re.compile(
+    r"\bby\s+(?:[\w.-]+\s+){0,3}(?:leaders|ministers|officials|diplomats|delegates|envoys|representatives|"
+    r"heads of state(?: and government)?)\s+$"
+)
 # A session of a council, assembly or cabinet is a body at work, not talks between states.
 _SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate)(?:'s)?\s+$")
 # Talks dated to last month or earlier are background.
@@ -1669,6 +1675,8 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
     for m in _TALKS.finditer(low):
         if _SESSION.search(low, max(0, m.start() - 25), m.start()):
             continue
+        if m.group() == "meeting" and _AGENT_MEETING.search(low, max(0, m.start() - 60), m.start()):
+            continue  # "welcomed by NATO leaders meeting in Britain": who welcomed it, where; not talks reported
         if (
             m.group() == "negotiator"
             or (m.group() == "negotiating" and _NEGOTIATING_PEOPLE.match(low, m.end()))
