@@ -972,3 +972,35 @@ def test_two_mirrored_reports_of_two_attacks_share_nothing_by_the_mirrors_credit
         T0 + timedelta(hours=20),
     )
     assert len(set(cluster([baghlan, herat]))) == 2
+
+
+def test_an_undated_statement_is_dated_by_the_date_line_under_its_headline(doc) -> None:  # type: ignore[no-untyped-def]
+    # "Tuesday, July 26" under the headline is too short to be the lead, but it says which of two attacks in Kabul the
+    # statement is about: the demonstration bombed in July 2016, not the restaurant attacked in January 2014. Without
+    # it the statement fits both and joins neither.
+    restaurant = doc(
+        "restaurant",
+        "Attack on Restaurant in Kabul",
+        "The United States condemns the terrorist attack in Kabul on a restaurant against Afghans and those who are "
+        "there to help them. We extend our deepest condolences to the families and friends of the victims of this "
+        "senseless violence in Afghanistan.",
+        datetime(2014, 1, 18, tzinfo=UTC),
+    )
+    demonstration = doc(
+        "demonstration",
+        "The United States Condemns the Vicious Attack in Kabul, Afghanistan",
+        "The United States condemns in the strongest terms the vicious attack today in Kabul that killed dozens of "
+        "Afghans at a peaceful demonstration. We send our deepest condolences to the loved ones of those killed in "
+        "Afghanistan.",
+        datetime(2016, 7, 25, tzinfo=UTC),
+    )
+    statement = doc(
+        "statement",
+        "Statement by the Press Secretary on the Attack in Kabul Afghanistan",
+        "Tuesday, July 26\n\nThe United States condemns in the strongest terms the horrific attack in Kabul, "
+        "Afghanistan, which has left more than 80 dead. This heinous attack was made all the more despicable by the "
+        "fact that it targeted a peaceful demonstration. We offer our condolences to the families of those killed.",
+        None,
+    )
+    ids = cluster([restaurant, demonstration, statement])
+    assert ids[2] == ids[1] != ids[0]

@@ -435,6 +435,7 @@ _WITH_WHOM = re.compile(r"\b(?:call|meeting|conversation|talks|met|meets?)\s+wit
 # A page's own statement of the period it was published in: "This was published under the 2010 to 2015
 # Conservative and Liberal Democrat coalition government".
 _ERA = re.compile(r"\bpublished under the ((?:19|20)\d\d) to ((?:19|20)\d\d)\b", re.I)
+DATE_LINES = 6  # a page's date line is among its first lines
 DAYS_CHARS = 600  # a day without a year dates the event only near the top: further down it is background
 LEAD_SENTENCE_CHARS = 400  # the lead sentence: where a report says who met whom, and where
 
@@ -615,6 +616,15 @@ def day_months(text: str) -> frozenset[tuple[int, int]]:
             continue  # "31 April", "may 40"
         out.add((_MONTHS[month[:3].lower()], int(day)))
     return frozenset(out)
+
+
+def page_date_line(text: str) -> str:
+    """The date line under a page's headline ("Tuesday, July 26"), among its first lines: a short line that is a day
+    and month and little else; "" when there is none."""
+    for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:DATE_LINES]:
+        if len(line.split()) <= 5 and _DAY_MONTH.search(line):
+            return line
+    return ""
 
 
 def _day_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -1048,15 +1058,16 @@ class StoryIndex:
         )
         head = title + "\n" + first
         # Only a report with no full date (none published, none written) is dated by a day without a year.
-        entry.days = (
-            day_months(title + "\n" + lead[:DAYS_CHARS]) if doc.published is None and not stated else frozenset()
-        )
+        # The page's own date line under its headline ("Tuesday, July 26") is too short for the lead, but dates it.
+        dated_top = title + "\n" + page_date_line(doc.text) + "\n" + lead[:DAYS_CHARS]
+        entry.days = day_months(dated_top) if doc.published is None and not stated else frozenset()
         # "here in Rome", "welcome to Moscow": a speaker says where the remarks are made, wherever in the lead.
         entry.place = event_places(head, people_words | common) | event_places(
             lead[:DAYS_CHARS], people_words | common, _HERE
         )
         entry.retrospect = is_retrospect(head)
         entry.undated = doc.published is None and not stated
+        # (Its day of the week is the page's, not the event's: "Tuesday, July 26" over an attack of the Saturday.)
         entry.weekdays = frozenset(m.lower() for m in _WEEKDAY.findall(title + "\n" + lead[:DAYS_CHARS]))
         entry.mode = mode
         entry.head_mode = head_mode
