@@ -138,6 +138,11 @@ def test_daily_tolls_of_a_truce_stay_current(detector: Detector) -> None:
         "Annually, 5,000 people die in traffic accidents in the country.",
         "The disease kills an average of 200 children per week.",
         "Air pollution kills 7 million people annually.",
+        # "per" before anything is a rate (_RATE_AFTER), so the sentence-level pre-check must let them through
+        "Malaria kills 400,000 people per annum in the region.",
+        "The epidemic killed 40 people per one hundred cases.",
+        "Road crashes kill 12 people per ten thousand vehicles.",
+        "Mines killed 3 children per a week of fighting.",
     ],
 )
 def test_rates_are_not_figures(detector: Detector, text: str) -> None:

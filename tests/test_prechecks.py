@@ -52,8 +52,7 @@ PRECHECKS = {
     # casualties.py _without_refuted: _VERDICT_WORDS in front of _VERDICT over the whole article
     "_VERDICT": Precheck(casualties._VERDICT, holds(*casualties._VERDICT_WORDS), "article"),
     # casualties.py: _may_hold_rates_or_claims (_SUSPECT) in front of _not_a_figure's three regexes
-    # (not _RATE_AFTER: its branches "per annum", "per one", "per a", "per ten" hold nothing _SUSPECT asks for, so
-    # "kills 400,000 people per annum" is a casualty figure where "every year" is a rate; the row comes with the fix)
+    "_RATE_AFTER": Precheck(casualties._RATE_AFTER, casualties._may_hold_rates_or_claims),
     "_RATE_BEFORE": Precheck(casualties._RATE_BEFORE, casualties._may_hold_rates_or_claims),
     "_FALSE": Precheck(casualties._FALSE, casualties._may_hold_rates_or_claims),
     # events.py is_background: _EARLIER_WORDS in front of _EARLIER

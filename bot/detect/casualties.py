@@ -1385,7 +1385,7 @@ _FALSE = _words(
 )
 # Every word that can start a rate or a false claim, as one cheap test per sentence.
 _SUSPECT = _words(
-    r"(?:a|per|each|every)\s+(?:day|week|month|year|hour|minute|capita|billion|million|thousand|hundred|\d)|annual|yearly|"
+    r"(?:a|each|every)\s+(?:day|week|month|year|hour|minute|capita|billion|million|thousand|hundred|\d)|per\s|annual|yearly|"
     r"on average|average of|false|mislead|misrepresent|no (?:[\w-]+ ){0,2}evidence|den(?:y|ies|ied|ying)\s|hoax|debunk|fabricat|fake|baseless|"
     r"unfounded|unsubstantiated|(?:dis|mis)information|conspiracy|doctored"
 )
