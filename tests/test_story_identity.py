@@ -1004,3 +1004,24 @@ def test_an_undated_statement_is_dated_by_the_date_line_under_its_headline(doc) 
     )
     ids = cluster([restaurant, demonstration, statement])
     assert ids[2] == ids[1] != ids[0]
+
+
+def test_an_undated_statement_naming_only_the_city_joins_the_statement_on_that_attack(doc) -> None:  # type: ignore[no-untyped-def]
+    # The Home Secretary's statement names no one and no country, only the city where both put the attack: one name in
+    # common is enough to be looked at when it is the event's place (it still has to score as one event).
+    us = doc(
+        "us",
+        "Statement by the Secretary on the Manchester Attack",
+        "Secretary of State Rex Tillerson: The United States condemns the horrific attack in Manchester last night. "
+        "We stand with our British friends and allies, and our thoughts are with the victims and their families.",
+        T0,
+    )
+    home = doc(
+        "home",
+        "Home Secretary's statement on the Manchester attack",
+        "This was a barbaric attack in Manchester last night, deliberately targeting young people and children out at "
+        "a pop concert. My thoughts and prayers go out to the families and the victims. I will be attending COBRA "
+        "later this morning to find out more about this attack.",
+        None,
+    )
+    assert len(set(cluster([us, home]))) == 1

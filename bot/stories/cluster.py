@@ -1135,11 +1135,11 @@ class StoryIndex:
         # Only the articles that share the most names are scored: in a dense window the rest are many, and rarely
         # the same event (this keeps the cost per article flat as the news gets denser).
         for other_id, count in shared.most_common(SCORED_CANDIDATES):
-            if count < 2:
-                break  # one shared name is never enough: skip the scoring work
             other = self._entries.get(other_id)
             if other is None:
                 continue
+            if count < 2 and not entry.place & other.place:
+                continue  # one shared name is not enough, unless it is where both put the event: skip the scoring work
             score = scores[other_id] = self._same_event(entry, other)
             if score >= self.min_score and (score, other.seq) > best.get(other.story_id, (0.0, 0)):
                 best[other.story_id] = (score, other.seq)
