@@ -847,7 +847,13 @@ def _quote(low: str, m: re.Match[str] | tuple[int, int]) -> str:
     return '"' + " ".join(low[a:b].split()) + '"'
 
 
-def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tuple[str | None, str]:
+# What `ceasefire_cue` returns: a status (or None) and the cue that set it, for `check`.
+_Cue = tuple[str | None, str]
+# A candidate cue: its distance from the mention, the status it sets and why.
+_Candidate = tuple[int, str, str]
+
+
+def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cue:
     """The status of a ceasefire mention from the words that govern it in its clause, and the cue that set it.
 
     A change of state (extended, violated, collapsed) wins when its cue is in the clause ("accused each other of
@@ -858,103 +864,29 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
     predicate on the right ("the truce took effect", "is holding", "has ended"). Modality before the governing
     word ("hopes to sign", "ready to accept") makes it a proposal, negation ("have not been agreed") leaves no
     status. The second value says which cue decided, for `check`.
+
+    The steps, in order: the ceasefire as the subject of talks; a change of state or an end (`_change_of_state`,
+    `_ended`, weighed by `_changed`); a truce to be restored; quiet reported; a halt called for; the governing
+    word on the left (`_governing_word`, read by `_governed` and `_governed_modal`); what is said of the truce
+    without one (`_ungoverned`, `_predicate`, `_modality_or_presupposed`).
     """
     left, right = _bounds(low, start, end)
     noun = _NOUN_OF_TALKS.match(low, end)
     if noun:
         # "called for a resumption of ceasefire negotiations": the call is for talks, not a truce
         return "talks", f"the ceasefire names the subject of talks ({_quote(low, (start, noun.end()))})"
-    best: tuple[int, str, str] | None = None
-    # "violations by both the government and anti-government forces of the cessation of hostilities": a change
-    # of state reaches further left than other cues; a violation reaches past "but" ("the truce held, but
-    # overnight there was heavy shelling").
-    wide_left = _bounds(low, start, end, _WINDOW + 40)[0]
-    past_but = _bounds(low, start, end, _WINDOW, _SEPARATORS_BUT)[1]
-    for change, pattern in _CHANGE_CUES:
-        for m in pattern.finditer(
-            low, wide_left if change == "violated" else left, past_but if change == "violated" else right
-        ):
-            kind = change
-            preceding = low[max(left, m.start() - 30) : m.start()]
-            if change == "extended" and _NOT_EXTEND.search(preceding):
-                kind = "collapsed"  # "said they would not extend the truce": called off (corpus convention)
-            elif change == "collapsed" and _COLLAPSE_FEARED.search(
-                low, max(left, min(start, m.start()) - 40), m.start()
-            ):
-                kind = "violated"  # "raising fears that the truce had already collapsed": strained, not over
-            elif (no := _CHANGE_NOT.search(preceding)) is not None:
-                if change != "violated" or no.group() not in ("not", "never", "n't"):
-                    continue
-                kind = "holding"  # "the truce has not been violated": it holds
-            if kind != "holding" and _CONDITION_AFTER.match(low, _word_end(low, m.end()), right):
-                continue  # "agreed to a truce to be extended if the other side adheres to it": a term of the deal
-            # "urged both sides to extend the truce", "calls on all parties to accept further six-month extension of
-            # the truce": an extension called for is a proposal, however long the object between.
-            # An extension called for is a proposal: the near call governs the truce itself ("urged the sides to
-            # extend the truce": the call decides below), a far one through the verb it asks for ("calls on all
-            # parties to accept further six-month extension of the truce"); a far call without one is another's
-            # ("mediators, who had pushed for a pause, said the truce was extended").
-            call = _last(_EXTEND_NOT, low, max(wide_left, m.start() - 90), m.start()) if change == "extended" else None
-            if call is not None:
-                if m.start() - call.start() <= 40:
-                    continue
-                if kind == "extended" and _TO_TAKE_UP.search(low, call.end(), m.start()):
-                    kind = "proposed"
-            if change == "violated" and m.start() >= end and _THREATENS_TO.match(low, m.start()):
-                # "the refusal to extend the truce threatens to dismantle the talks": what follows the truce
-                # threatens to do something else ("attacks threaten to derail the truce" is caught on the left).
-                continue
-            if (
-                change == "violated"
-                and _IS_VIOLENCE.search(m.group())
-                and _BEFORE_TRUCE.search(low, max(left, m.start() - 30), m.start())
-            ):
-                continue
-            if change == "violated" and _NO_VIOLATION.search(preceding):
-                kind = "holding"  # "there were no reports of violations of the truce"
-            distance = m.start() - end if m.start() >= end else max(0, start - m.end())
-            if m.start() < start and _TALKS_FRAME.search(low, max(left, m.start() - 30), m.start()):
-                kind = "talks"  # "will hold talks on extending the truce", "discussed an extension"
-            elif m.start() >= end and _TALKS_SUBJECT.search(low, max(left, start - 40), start):
-                kind = "talks"  # "talks on a ceasefire collapsed": the talks failed, no truce did
-            if best is None or distance < best[0]:
-                label = "extension called for" if kind == "proposed" else "change of state"
-                best = (distance, kind, f"{label} {_quote(low, m)}")
+    best = _change_of_state(low, start, end, left, right)
     restore = _RESTORE.search(low, max(left, start - 40), start) or _RESTORE.match(low[end:right])
     if restore is not None:
         return "collapsed", f"to be restored {_quote(low, (start, end))}"
     quiet = _QUIET.search(low, left, right)
     if quiet is not None and best is None:
         return "holding", f"quiet reported {_quote(low, quiet)}"
-    ended: tuple[int, int] | None = None
-    left_end = _ENDED_LEFT.search(low, max(left, start - 45), start)
-    right_end = _ENDED_RIGHT.match(low, end, right)
-    if left_end is not None:
-        ended = (left_end.start(), left_end.end())
-    elif right_end is not None:
-        ended = (right_end.start("verb"), right_end.end("verb"))
-    if (
-        ended is not None
-        and not _CHANGE_NOT.search(low, max(left, ended[0] - 30), ended[0])
-        and not (left_end is not None and _ENDED_NOT.search(low, max(left, ended[0] - 20), ended[0]))
-    ):
-        distance = ended[0] - end if ended[0] >= end else max(0, start - ended[1])
-        kind = "collapsed"
-        if ended[0] >= end and _TALKS_SUBJECT.search(low, max(left, start - 40), start):
-            kind = "talks"  # "talks on a truce ended without agreement": the talks ended, no truce did
-        if best is None or distance < best[0]:
-            best = (distance, kind, f"ended {_quote(low, (ended[0], min(ended[1], ended[0] + 30)))}")
+    ended = _ended(low, start, end, left, right)
+    if ended is not None and (best is None or ended[0] < best[0]):
+        best = ended
     if best is not None:
-        if best[1] == "violated" and _HELD_DESPITE.search(low, left, right):
-            return "holding", f"held despite {best[2]}"
-        if best[1] == "violated" and best[2].endswith(_DOUBT_ENDINGS):
-            held = _RIGHT_CUES.search(low, end, right)
-            if held is not None and held.lastgroup == "holding":
-                return (
-                    "holding",
-                    f"predicate {_quote(low, held)} (over {best[2]})",
-                )  # "a shaky truce appeared to be holding"
-        return best[1], best[2]
+        return _changed(low, end, left, right, best)
     if (
         _HALT_WORDS.match(low, start)
         and (call := _last(_EXHORT, low, max(0, start - 100), start)) is not None
@@ -963,93 +895,226 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         # "called on the parties to cease hostilities", "urged both sides to stop fighting": a truce called for (a
         # call to stop the fighting and observe the cease-fire is about the truce it names: decided below).
         return "proposed", f"a halt called for {_quote(low, call)}"
+    cue = _governing_word(low, start, end, left, right)
+    if cue is not None:
+        return _governed(low, (start, end), (left, right), cue, is_title)
+    return _ungoverned(low, start, end, left, right, is_title)
+
+
+def _change_of_state(low: str, start: int, end: int, left: int, right: int) -> _Candidate | None:
+    """The change of state (extended, violated, collapsed) nearest the mention in its clause, or None.
+
+    "violations by both the government and anti-government forces of the cessation of hostilities": a change of
+    state reaches further left than other cues; a violation reaches past "but" ("the truce held, but overnight
+    there was heavy shelling").
+    """
+    best: _Candidate | None = None
+    wide_left = _bounds(low, start, end, _WINDOW + 40)[0]
+    past_but = _bounds(low, start, end, _WINDOW, _SEPARATORS_BUT)[1]
+    for change, pattern in _CHANGE_CUES:
+        violated = change == "violated"
+        for m in pattern.finditer(low, wide_left if violated else left, past_but if violated else right):
+            kind = _change_kind(low, (start, end), (left, right), wide_left, change, m)
+            if kind is None:
+                continue
+            distance = m.start() - end if m.start() >= end else max(0, start - m.end())
+            if best is None or distance < best[0]:
+                label = "extension called for" if kind == "proposed" else "change of state"
+                best = (distance, kind, f"{label} {_quote(low, m)}")
+    return best
+
+
+def _change_kind(
+    low: str, mention: tuple[int, int], clause: tuple[int, int], wide_left: int, change: str, m: re.Match[str]
+) -> str | None:
+    """What one change-of-state cue `m` says of the truce (None: it says nothing of it)."""
+    (start, end), (left, right) = mention, clause
+    kind = change
+    preceding = low[max(left, m.start() - 30) : m.start()]
+    if change == "extended" and _NOT_EXTEND.search(preceding):
+        kind = "collapsed"  # "said they would not extend the truce": called off (corpus convention)
+    elif change == "collapsed" and _COLLAPSE_FEARED.search(low, max(left, min(start, m.start()) - 40), m.start()):
+        kind = "violated"  # "raising fears that the truce had already collapsed": strained, not over
+    elif (no := _CHANGE_NOT.search(preceding)) is not None:
+        if change != "violated" or no.group() not in ("not", "never", "n't"):
+            return None
+        kind = "holding"  # "the truce has not been violated": it holds
+    if kind != "holding" and _CONDITION_AFTER.match(low, _word_end(low, m.end()), right):
+        return None  # "agreed to a truce to be extended if the other side adheres to it": a term of the deal
+    # "urged both sides to extend the truce", "calls on all parties to accept further six-month extension of
+    # the truce": an extension called for is a proposal, however long the object between.
+    # An extension called for is a proposal: the near call governs the truce itself ("urged the sides to
+    # extend the truce": the call decides below), a far one through the verb it asks for ("calls on all
+    # parties to accept further six-month extension of the truce"); a far call without one is another's
+    # ("mediators, who had pushed for a pause, said the truce was extended").
+    call = _last(_EXTEND_NOT, low, max(wide_left, m.start() - 90), m.start()) if change == "extended" else None
+    if call is not None:
+        if m.start() - call.start() <= 40:
+            return None
+        if kind == "extended" and _TO_TAKE_UP.search(low, call.end(), m.start()):
+            kind = "proposed"
+    if change == "violated" and m.start() >= end and _THREATENS_TO.match(low, m.start()):
+        # "the refusal to extend the truce threatens to dismantle the talks": what follows the truce
+        # threatens to do something else ("attacks threaten to derail the truce" is caught on the left).
+        return None
+    if (
+        change == "violated"
+        and _IS_VIOLENCE.search(m.group())
+        and _BEFORE_TRUCE.search(low, max(left, m.start() - 30), m.start())
+    ):
+        return None
+    if change == "violated" and _NO_VIOLATION.search(preceding):
+        kind = "holding"  # "there were no reports of violations of the truce"
+    if m.start() < start and _TALKS_FRAME.search(low, max(left, m.start() - 30), m.start()):
+        kind = "talks"  # "will hold talks on extending the truce", "discussed an extension"
+    elif m.start() >= end and _TALKS_SUBJECT.search(low, max(left, start - 40), start):
+        kind = "talks"  # "talks on a ceasefire collapsed": the talks failed, no truce did
+    return kind
+
+
+def _ended(low: str, start: int, end: int, left: int, right: int) -> _Candidate | None:
+    """The truce said to be over ("ended the truce", "the truce has ended"), as a candidate cue, or None."""
+    ended: tuple[int, int] | None = None
+    left_end = _ENDED_LEFT.search(low, max(left, start - 45), start)
+    right_end = _ENDED_RIGHT.match(low, end, right)
+    if left_end is not None:
+        ended = (left_end.start(), left_end.end())
+    elif right_end is not None:
+        ended = (right_end.start("verb"), right_end.end("verb"))
+    if (
+        ended is None
+        or _CHANGE_NOT.search(low, max(left, ended[0] - 30), ended[0])
+        or (left_end is not None and _ENDED_NOT.search(low, max(left, ended[0] - 20), ended[0]))
+    ):
+        return None
+    distance = ended[0] - end if ended[0] >= end else max(0, start - ended[1])
+    kind = "collapsed"
+    if ended[0] >= end and _TALKS_SUBJECT.search(low, max(left, start - 40), start):
+        kind = "talks"  # "talks on a truce ended without agreement": the talks ended, no truce did
+    return distance, kind, f"ended {_quote(low, (ended[0], min(ended[1], ended[0] + 30)))}"
+
+
+def _changed(low: str, end: int, left: int, right: int, best: _Candidate) -> _Cue:
+    """The status a change of state or an end sets, unless the truce is said to hold despite a violation."""
+    if best[1] == "violated" and _HELD_DESPITE.search(low, left, right):
+        return "holding", f"held despite {best[2]}"
+    if best[1] == "violated" and best[2].endswith(_DOUBT_ENDINGS):
+        held = _RIGHT_CUES.search(low, end, right)
+        if held is not None and held.lastgroup == "holding":
+            # "a shaky truce appeared to be holding"
+            return "holding", f"predicate {_quote(low, held)} (over {best[2]})"
+    return best[1], best[2]
+
+
+def _governing_word(low: str, start: int, end: int, left: int, right: int) -> re.Match[str] | None:
+    """The nearest word on the left of the mention that governs it ("agreed", "violated", "called for"), or None."""
     cue = _last(_LEFT_CUES, low, left, start)
     if cue is not None and _SUBORDINATE.search(low, cue.end(), start):
-        cue = None  # "urge all parties to act with restraint until this ceasefire begins": the cue governs another verb
+        return (
+            None  # "urge all parties to act with restraint until this ceasefire begins": the cue governs another verb
+        )
     if (
         cue is not None
         and cue.lastgroup == "holding"
         and cue.group() == "fragile"
         and _RIGHT_CUES.search(low, end, right)
     ):
-        cue = None  # "the fragile truce began on Friday": the predicate says more than the adjective
-    if cue is not None:
-        status = cue.lastgroup
-        why = f"governing word {_quote(low, cue)}"
-        if status in ("agreed", "holding") and _PROPOSAL_NOUN.match(low, end) and not _TAKEN_UP.match(cue.group()):
-            # "welcomed the ceasefire proposal", "announced a ceasefire plan": the verb governs the proposal
-            return "proposed", f"a proposal {why}"
-        before = low[left : cue.start()]
-        failed = _FAILED_TO_REACH.search(low, max(left, start - 50), start)
-        if failed is not None:  # "failed to agree on a ceasefire", "have yet to reach a truce": talks (convention)
-            return "talks", f"not yet reached {_quote(low, failed)}"
-        if _NEGATED_CUE.search(before):
-            return None, f"negated {why}"
-        if status == "agreed" and cue.group().startswith("commitment") and _PRAISED.search(before):
-            # "commended the parties for their commitment to the cessation of hostilities agreement": a commitment
-            # praised has been kept, the truce is in force (convention 3).
-            return "holding", f"commitment praised {why}"
-        since = _last(_TIME_SINCE, low, max(0, cue.start() - 120), cue.start()) if status == "agreed" else None
-        if since is not None and _AGREEING.match(cue.group()) and not _modal(low[since.end() : cue.start()]):
-            # "marked three months since the two sides signed a deal for the cessation of hostilities", "six weeks
-            # after they agreed a truce": the agreement is the past, the truce is in force now (convention 3).
-            return "holding", f"time since the agreement {_quote(low, since)}"
-        if status == "proposed" and _SOUGHT.match(cue.group()) and _MEDIATOR.search(before):
-            return "talks", f"mediation {why}"  # "Egyptian mediators are seeking a ceasefire": efforts to reach one
-        if status == "proposed" and _TERM_CUE.match(cue.group()) and (deal := _terms_of(low, left, cue.start())):
-            # "The agreement calls for the cease-fire to be active within 24 hours": a term of an agreement made
-            # is a truce agreed ("the draft agreement calls for", "a plan", "the resolution calls for" stay calls).
-            return "agreed", f"a term of the {deal} {why}"
-        accepted = _ACCEPTED.search(before[-40:]) if status == "proposed" else None
-        if accepted is not None and not _AGREED_TO_SEEK.search(before):
-            if _CALL.match(cue.group()) and _BACKED.match(accepted.group()):
-                return "proposed", f"a call backed {why}"  # "the ministers endorsed the call for a ceasefire"
-            return "agreed", f"accepted {why}"  # "accepted the American proposal to end the war"
-        if status == "agreed" and cue.group().startswith("declar") and not _joint(low, left, right):
-            return "proposed", f"declared by one side {why}"  # "Maoists declare a three-month ceasefire": unilateral
-        if status == "agreed" and _announced_by_one_side(low, (left, right), cue, (start, end)):
-            return "proposed", f"announced by one side {why}"  # "Saudi Arabia announced a two-week ceasefire"
-        if status == "agreed" and _SCHEDULED.search(before[-30:]):
-            return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
-        # The modal must be near the governing word: "the team that will monitor the implementation of the
-        # ceasefire" does not make the ceasefire a plan.
-        if status == "holding" and _COMMITMENT.search(before[-35:]) and not _CONDITIONAL.search(low, left, right):
-            # "both sides will observe the ceasefire", "Hamas said it would abide by the truce": a party's
-            # commitment to a truce is the truce agreed (a call, "must respect", stays below).
-            return "agreed", f"commitment to keep {why}"
-        if status == "agreed" and (day := _signing_on_a_day(low, before, cue, end, right)) is not None:
-            return "agreed", f"signing set for a day {why} {_quote(low, day)}"  # "will sign the truce on Thursday"
-        if (
-            status in ("agreed", "holding")
-            and not _IN_FORCE_FRAME.match(
-                cue.group()
-            )  # "will lay down arms under the truce": the modal is another verb's
-            and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before)))
-        ):
-            if status == "agreed" and (talks := _DURING_TALKS.match(low, end, right)) is not None:
-                # "optimistic that the warring factions will agree to a humanitarian cease-fire during peace talks in
-                # Jeddah": an agreement hoped for in talks under way is the negotiation (corpus convention 4).
-                return "talks", f"agreement hoped for in talks {_quote(low, (talks.start('talks'), talks.end()))}"
-            return "proposed", f"modality before {why}"
-        if status in ("agreed", "holding") and (stop := _stop_called(low, cue.start())) is not None:
-            # "call on the parties to immediately cease the use of force, to use existing direct communications to
-            # avoid further tensions, and to adhere unconditionally to the ceasefire", "to immediately cease
-            # hostilities ... in compliance with all applicable ceasefire agreements": the force is in use.
-            return "violated", f"call to stop {_quote(low, stop)} before {why}"
-        if status == "agreed" and _EXHORT.search(before):
-            return "proposed", f"exhortation before {why}"
-        if status == "holding" and _EXHORT.search(before) and _IS_VIOLENCE.search(before):
-            return (
-                "violated",
-                f"call to stop fighting before {why}",
-            )  # "called on the sides to stop the shelling and respect the truce"
-        if status == "agreed" and _NEARLY.search(before):
-            return "talks", f"nearly {why}"  # "the warring parties are close to agreeing on a cease-fire"
-        if status == "agreed" and _IN_FORCE_FRAME.match(cue.group()) and not _modal(low[left:right]):
-            # "aid crossed under the ceasefire", "the first meeting since the truce began": a truce agreed before
-            # the news, in force now (its terms to come, "under the deal both sides will withdraw", stay agreed).
-            return "holding", f"in force {why}"
-        return status, why
+        return None  # "the fragile truce began on Friday": the predicate says more than the adjective
+    return cue
+
+
+def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: re.Match[str], is_title: bool) -> _Cue:
+    """The status a governing word sets, unless what stands before it (a proposal, a failure, a negation, praise,
+    time since, mediation, terms, acceptance, one side's announcement, a schedule) says otherwise."""
+    (start, end), (left, right) = mention, clause
+    status = cue.lastgroup
+    why = f"governing word {_quote(low, cue)}"
+    if status in ("agreed", "holding") and _PROPOSAL_NOUN.match(low, end) and not _TAKEN_UP.match(cue.group()):
+        # "welcomed the ceasefire proposal", "announced a ceasefire plan": the verb governs the proposal
+        return "proposed", f"a proposal {why}"
+    before = low[left : cue.start()]
+    failed = _FAILED_TO_REACH.search(low, max(left, start - 50), start)
+    if failed is not None:  # "failed to agree on a ceasefire", "have yet to reach a truce": talks (convention)
+        return "talks", f"not yet reached {_quote(low, failed)}"
+    if _NEGATED_CUE.search(before):
+        return None, f"negated {why}"
+    if status == "agreed" and cue.group().startswith("commitment") and _PRAISED.search(before):
+        # "commended the parties for their commitment to the cessation of hostilities agreement": a commitment
+        # praised has been kept, the truce is in force (convention 3).
+        return "holding", f"commitment praised {why}"
+    since = _last(_TIME_SINCE, low, max(0, cue.start() - 120), cue.start()) if status == "agreed" else None
+    if since is not None and _AGREEING.match(cue.group()) and not _modal(low[since.end() : cue.start()]):
+        # "marked three months since the two sides signed a deal for the cessation of hostilities", "six weeks
+        # after they agreed a truce": the agreement is the past, the truce is in force now (convention 3).
+        return "holding", f"time since the agreement {_quote(low, since)}"
+    if status == "proposed" and _SOUGHT.match(cue.group()) and _MEDIATOR.search(before):
+        return "talks", f"mediation {why}"  # "Egyptian mediators are seeking a ceasefire": efforts to reach one
+    if status == "proposed" and _TERM_CUE.match(cue.group()) and (deal := _terms_of(low, left, cue.start())):
+        # "The agreement calls for the cease-fire to be active within 24 hours": a term of an agreement made
+        # is a truce agreed ("the draft agreement calls for", "a plan", "the resolution calls for" stay calls).
+        return "agreed", f"a term of the {deal} {why}"
+    accepted = _ACCEPTED.search(before[-40:]) if status == "proposed" else None
+    if accepted is not None and not _AGREED_TO_SEEK.search(before):
+        if _CALL.match(cue.group()) and _BACKED.match(accepted.group()):
+            return "proposed", f"a call backed {why}"  # "the ministers endorsed the call for a ceasefire"
+        return "agreed", f"accepted {why}"  # "accepted the American proposal to end the war"
+    if status == "agreed" and cue.group().startswith("declar") and not _joint(low, left, right):
+        return "proposed", f"declared by one side {why}"  # "Maoists declare a three-month ceasefire": unilateral
+    if status == "agreed" and _announced_by_one_side(low, (left, right), cue, (start, end)):
+        return "proposed", f"announced by one side {why}"  # "Saudi Arabia announced a two-week ceasefire"
+    if status == "agreed" and _SCHEDULED.search(before[-30:]):
+        return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
+    return _governed_modal(low, end, clause, cue, is_title)
+
+
+def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[str], is_title: bool) -> _Cue:
+    """The status a governing word sets after `_governed`'s checks: a commitment, a day of signing, modality, a
+    call to stop or an exhortation before it, "nearly", a truce in force; otherwise the word's own status."""
+    left, right = clause
+    status = cue.lastgroup
+    why = f"governing word {_quote(low, cue)}"
+    before = low[left : cue.start()]
+    # The modal must be near the governing word: "the team that will monitor the implementation of the
+    # ceasefire" does not make the ceasefire a plan.
+    if status == "holding" and _COMMITMENT.search(before[-35:]) and not _CONDITIONAL.search(low, left, right):
+        # "both sides will observe the ceasefire", "Hamas said it would abide by the truce": a party's
+        # commitment to a truce is the truce agreed (a call, "must respect", stays below).
+        return "agreed", f"commitment to keep {why}"
+    if status == "agreed" and (day := _signing_on_a_day(low, before, cue, end, right)) is not None:
+        return "agreed", f"signing set for a day {why} {_quote(low, day)}"  # "will sign the truce on Thursday"
+    if (
+        status in ("agreed", "holding")
+        # "will lay down arms under the truce": the modal is another verb's
+        and not _IN_FORCE_FRAME.match(cue.group())
+        and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before)))
+    ):
+        if status == "agreed" and (talks := _DURING_TALKS.match(low, end, right)) is not None:
+            # "optimistic that the warring factions will agree to a humanitarian cease-fire during peace talks in
+            # Jeddah": an agreement hoped for in talks under way is the negotiation (corpus convention 4).
+            return "talks", f"agreement hoped for in talks {_quote(low, (talks.start('talks'), talks.end()))}"
+        return "proposed", f"modality before {why}"
+    if status in ("agreed", "holding") and (stop := _stop_called(low, cue.start())) is not None:
+        # "call on the parties to immediately cease the use of force, to use existing direct communications to
+        # avoid further tensions, and to adhere unconditionally to the ceasefire", "to immediately cease
+        # hostilities ... in compliance with all applicable ceasefire agreements": the force is in use.
+        return "violated", f"call to stop {_quote(low, stop)} before {why}"
+    if status == "agreed" and _EXHORT.search(before):
+        return "proposed", f"exhortation before {why}"
+    if status == "holding" and _EXHORT.search(before) and _IS_VIOLENCE.search(before):
+        # "called on the sides to stop the shelling and respect the truce"
+        return "violated", f"call to stop fighting before {why}"
+    if status == "agreed" and _NEARLY.search(before):
+        return "talks", f"nearly {why}"  # "the warring parties are close to agreeing on a cease-fire"
+    if status == "agreed" and _IN_FORCE_FRAME.match(cue.group()) and not _modal(low[left:right]):
+        # "aid crossed under the ceasefire", "the first meeting since the truce began": a truce agreed before
+        # the news, in force now (its terms to come, "under the deal both sides will withdraw", stay agreed).
+        return "holding", f"in force {why}"
+    return status, why
+
+
+def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title: bool) -> _Cue:
+    """The status of a truce no word governs: time into it, a truce to keep, a start, end or signing date, its
+    predicate on the right (`_predicate`), else modality or a definite article (`_modality_or_presupposed`)."""
     into = _INTO.search(low, max(left, start - 50), start)
     if into is not None:
         return "holding", f"time into the truce {_quote(low, into)}"  # "a week into the truce", "day 3 of the truce"
@@ -1064,53 +1129,54 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         after = _RIGHT_CUES.search(low, parties.end(), _bounds(low, parties.end(), parties.end())[1])
     effect = _EFFECT.match(low, end) or _EXPIRY.match(low, end)
     if effect and not _modal(low[max(left, start - 40) : start]):
-        return (
-            "agreed",
-            f"start or end date {_quote(low, effect)}",
-        )  # "the cessation of hostilities is scheduled to start on Friday"
+        # "the cessation of hostilities is scheduled to start on Friday"
+        return "agreed", f"start or end date {_quote(low, effect)}"
     signing = _SIGNING_DAY.match(low, end)
     if signing and not _modal(low[max(left, start - 40) : start]):
         return "agreed", f"signing set for a day {_quote(low, signing)}"  # "Ceasefire Could Be Signed Saturday"
-    if after is not None:
-        status = after.lastgroup
-        why = f"predicate {_quote(low, after)}"
-        between = low[end : after.start()]
-        if status in ("talks", "proposed") and (len(between) > 15 or _COORDINATED.search(between)):
-            # Only a noun compound or a participle names the ceasefire's state: "ceasefire talks", "a truce
-            # proposed by"; "a ceasefire to make way for discussions" is no negotiation of it.
-            status = None
-        if status == "extended" and len(between) > 15:
-            status = None  # "a truce ... will continue": only the truce's own predicate extends it
-        if _NOT.search(between):
-            return None, f"negated {why}"
-        if status == "agreed":
-            held = _RIGHT_CUES.search(low, after.end(), right)
-            if held is not None and held.lastgroup == "holding":
-                status, why = (
-                    "holding",
-                    f"predicate {_quote(low, held)}",
-                )  # "the truce, which took effect on Friday, is holding"
-                after = held
-        if status == "holding" and after.group() == "fragile" and (reason := _FRAGILE_FOR.match(low, after.end())):
-            return "violated", f"fragile for {_quote(low, (after.start(), reason.end()))}"
-        if status in ("agreed", "holding") and (
-            _MODAL_AFTER.match(low, end) or _modal(between) or _HYPOTHETICAL.search(low[max(left, start - 40) : start])
-        ):
-            return "proposed", f"modality with {why}"
-        if (
-            status == "agreed"
-            and after.group() in ("deal", "agreement", "accord", "pact")
-            and _aspired(low, left, start, end) is not None
-        ):
-            return "proposed", f"aspiration with {why}"  # "the only way is through a permanent cease-fire agreement"
-        if (
-            status == "agreed"
-            and after.group() in ("deal", "agreement", "accord", "pact")
-            and _OUT_OF_REACH.search(low, after.end(), min(right, after.end() + 30))
-        ):
-            return "talks", f"out of reach {why}"  # "a ceasefire deal remains out of reach"
-        if status is not None:
-            return status, why
+    if after is not None and (said := _predicate(low, start, end, left, right, after)) is not None:
+        return said
+    return _modality_or_presupposed(low, start, end, left, right, is_title)
+
+
+def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.Match[str]) -> _Cue | None:
+    """The status the predicate `after` on the right sets ("took effect", "is holding", "has ended"), or None when
+    it names no state of this truce."""
+    status = after.lastgroup
+    why = f"predicate {_quote(low, after)}"
+    between = low[end : after.start()]
+    if status in ("talks", "proposed") and (len(between) > 15 or _COORDINATED.search(between)):
+        # Only a noun compound or a participle names the ceasefire's state: "ceasefire talks", "a truce
+        # proposed by"; "a ceasefire to make way for discussions" is no negotiation of it.
+        status = None
+    if status == "extended" and len(between) > 15:
+        status = None  # "a truce ... will continue": only the truce's own predicate extends it
+    if _NOT.search(between):
+        return None, f"negated {why}"
+    if status == "agreed":
+        held = _RIGHT_CUES.search(low, after.end(), right)
+        if held is not None and held.lastgroup == "holding":
+            # "the truce, which took effect on Friday, is holding"
+            status, why = "holding", f"predicate {_quote(low, held)}"
+            after = held
+    if status == "holding" and after.group() == "fragile" and (reason := _FRAGILE_FOR.match(low, after.end())):
+        return "violated", f"fragile for {_quote(low, (after.start(), reason.end()))}"
+    if status in ("agreed", "holding") and (
+        _MODAL_AFTER.match(low, end) or _modal(between) or _HYPOTHETICAL.search(low[max(left, start - 40) : start])
+    ):
+        return "proposed", f"modality with {why}"
+    deal = status == "agreed" and after.group() in ("deal", "agreement", "accord", "pact")
+    if deal and _aspired(low, left, start, end) is not None:
+        return "proposed", f"aspiration with {why}"  # "the only way is through a permanent cease-fire agreement"
+    if deal and _OUT_OF_REACH.search(low, after.end(), min(right, after.end() + 30)):
+        return "talks", f"out of reach {why}"  # "a ceasefire deal remains out of reach"
+    if status is not None:
+        return status, why
+    return None
+
+
+def _modality_or_presupposed(low: str, start: int, end: int, left: int, right: int, is_title: bool) -> _Cue:
+    """The last resort: a hypothetical or modal truce is proposed, one wished for too, a definite one in force."""
     lead = max(left, start - 40)
     hypo = _HYPOTHETICAL.search(low[lead:start])
     if hypo:
@@ -1127,10 +1193,11 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> tup
         return None, f"consequence of the truce {_quote(low, modal_after)}"
     aspired = _aspired(low, left, start, end)
     if aspired:
+        # "an immediate and sustained ceasefire"
         return (
             "proposed",
             f"aspiration {_quote(low, (aspired.start(), aspired.start() + len(aspired.group().split()[0])))}",
-        )  # "an immediate and sustained ceasefire"
+        )
     if _DEFINITE.search(low, max(left, start - 30), start):
         return "agreed", _PRESUPPOSED  # "the truce in Gaza": a definite truce with no cue is one in force
     return None, "no cue governs the ceasefire"
