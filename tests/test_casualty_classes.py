@@ -218,6 +218,23 @@ def test_cause_from_the_headline_when_the_sentence_has_none(detector: Detector) 
     assert {c.cause for c in figs} == {"disaster"}
 
 
+@pytest.mark.parametrize(
+    "title, text, cause",
+    [
+        ("", "A commuter train struck a delivery van at a level crossing, killing four people.", "accident"),
+        ("Bus carrying pilgrims strikes fuel tanker on highway", "Officials said nine people died.", "accident"),
+        ("Lorry slams into roadside cafe", "Police said three people were killed.", "accident"),
+        # Near misses: a vehicle struck by a weapon, one that hit a mine, a car bomb, a car driven into a crowd.
+        ("", "A minibus was struck by a rocket near the front line, killing six people.", "conflict"),
+        ("", "An army truck hit a landmine on the road to the base, killing four soldiers.", "conflict"),
+        ("Car bomb strikes market in the capital", "Officials said 20 people were killed.", "conflict"),
+    ],
+)
+def test_cause_of_a_vehicle_hitting_something(detector: Detector, title: str, text: str, cause: str) -> None:
+    figs = _cas(detector, text, title)
+    assert len(figs) == 1 and figs[0].cause == cause, (title, text, figs)
+
+
 def test_cause_of_the_figure_own_clause_wins(detector: Detector) -> None:
     text = "Soldiers helped rescuers after floods killed 40 people, and rebels killed 12 soldiers in an ambush."
     causes = {c.count: c.cause for c in _cas(detector, text)}

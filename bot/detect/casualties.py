@@ -1428,6 +1428,12 @@ _CAUSE_EVENT = _words(
     r"crash(?:es|ed)?|collisions?|collided|capsiz\w*|ferry|ferries|shipwreck|sank|sinking|derail\w*|stampede|accidents?|drown\w*|"
     r"fire broke out|blaze|(?:plane|jet|airliner|aircraft|helicopter|bus|train|truck|lorry|boat|ship|vessel)\s+(?:[\w-]+\s+)?"
     r"(?:plunged?|plunges|went down|overturned|veered|plummeted|caught fire|ran off)|"
+    # A road or rail vehicle that hits something: "train carrying lawmakers hits truck", "the bus struck a wall". Not
+    # struck by something, nor a mine or a bomb it hit, nor a crowd it was driven into (an attack).
+    r"(?:train|truck|lorry|bus|minibus|car|van|tram|taxi|tractor|motorcycle)s?(?!\s+bombs?\b)\s+(?:(?!(?:was|were|is|are|be|been|being|got|gets)\b)[\w'-]+\s+){0,6}?"
+    r"(?:hit|hits|struck|strikes|slammed into|slams into|smashed into|smashes into)\s+(?!by\b)"
+    r"(?!(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:(?:land)?mines?|bombs?|ieds?|explosives?|crowds?|protesters|demonstrators|"
+    r"worshipp?ers)\b)|"
     # Killed by an animal: no fight ("a rogue elephant's rampage killed five villagers"). Not tigers, lions or
     # wolves, which name armed groups (the Tamil Tigers, the Lions' Den, the Grey Wolves).
     r"(?:wild\s+)?animals?|wildlife|elephants?|leopards?|crocodiles?|alligators?|sharks?|snakes?|snakebites?)\b)"
