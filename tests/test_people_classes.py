@@ -683,3 +683,69 @@ def test_offices_and_initials_are_no_names(title: str, text: str, expected: list
 )
 def test_a_name_after_a_title_of_an_unknown_place(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+# --- a surname that is also a place's name ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A statement header with the full name on its own line, the title and surname above it.
+        (
+            "Statement to the Permanent Council",
+            "Ambassador Jordan deplores the shelling of the port.\n\nClaire Jordan\n\nThank you, Mr Chair.",
+            ["Claire Jordan"],
+        ),
+        # The full name in the body, the title and surname first.
+        (
+            "",
+            "Envoy Chad urged restraint on Monday. Peter Chad had arrived in the capital a day before.",
+            ["Peter Chad"],
+        ),
+        # A given name and a place word as the surname, after a title.
+        ("", "The provincial governor Karim Afghan said six were hurt.", ["Karim Afghan"]),
+        ("", "Police chief Anwar Malta, speaking by phone, confirmed the toll.", ["Anwar Malta"]),
+    ],
+)
+def test_a_surname_that_is_a_place(title: str, text: str, expected: list[str]) -> None:
+    assert names(text, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A title before a place, with no full name of that surname in the article: nobody.
+        ("", "Ambassador Jordan deplores the shelling of the port.", []),
+        ("", "The envoy Chad said little.", []),
+        # A place word after a name, with more capitals after it, starts a new phrase.
+        ("", "Secretary Ana Rivas Jordan Talks were held today.", ["Ana Rivas"]),
+        # A place word after a place word is no name.
+        ("", "Minister Karim Haidari met the Kabul Afghan delegation.", ["Karim Haidari"]),
+    ],
+)
+def test_a_surname_that_is_a_place_near_misses(title: str, text: str, expected: list[str]) -> None:
+    assert names(text, title) == expected
+
+
+# --- the UN's abbreviations of its senior offices ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We thank USG DiCarlo for her briefing on the strikes.", ["Rosemary DiCarlo"]),
+        ("ASG Jenca briefed the Council on the situation in Gaza.", ["Miroslav Jenča"]),
+        ("The SRSG, Hana Tetteh, and DSG Mohammed travelled to Juba.", ["Amina Mohammed", "Hana Tetteh"]),
+        ("SRSG Lina Haddad opened the talks in Geneva.", ["Lina Haddad"]),
+    ],
+)
+def test_un_office_abbreviations_introduce_a_name(text: str, expected: list[str]) -> None:
+    assert sorted(names(text)) == expected
+
+
+def test_un_office_abbreviations_near_misses() -> None:
+    # lower case is no office; a common surname after the wrong office names nobody; the Abu Sayyaf Group
+    assert names("The usg said the ceasefire held.") == []
+    assert names("Mohammed said the talks would go on.") == []
+    assert names("ASG fighters attacked a village on Jolo.") == []

@@ -384,6 +384,7 @@ class _Candidate:
     title: str | None
     country: str | None
     sentence: int
+    place_word: bool = False  # a surname that is also a place's name: only the article's own full name resolves it
 
 
 @functools.cache
@@ -418,6 +419,21 @@ def _leading_ranks() -> frozenset[str]:
     Major Abdifatah Aden", "Permanent Representative to the UN Ambassador Barbara Woodward")."""
     one_word = (fold(t).rstrip(".") for t in gazetteer.people().titles if " " not in t.strip())
     return frozenset(one_word) | _RANKS
+
+
+# What may follow a name's last word: a lower-case word, punctuation or the end of the line.
+# A title and then one capitalised word that closes the name ("Ambassador Holland condemns").
+_PLACE_SURNAME = re.compile(r" ([A-Z][a-z][\w'-]+)(?= [a-z]|[,.;:)]|\s*\n|\s*$)")
+_NAME_CLOSE = re.compile(r"(?: [a-z]|[,.;:)]|\s*\n|\s*$)")
+
+
+def _place_ends_name(text: str, end: int, tokens: list[str]) -> bool:
+    """A place word that is the surname of the name before it ("Neil Holland", "spokesman Mukhles Afghan said").
+
+    After a given name a place word usually starts a new phrase ("Secretary Kerry Cairo talks" in a headline); it is
+    the surname when it closes the name: nothing capitalised follows it, and the words before it are no place.
+    """
+    return bool(_NAME_CLOSE.match(text, end)) and not any(_is_place(t.rstrip(".")) for t in tokens)
 
 
 def _name_at(text: str, pos: int) -> tuple[list[str], int]:
@@ -477,7 +493,7 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
             key in _STOP
             or key in enders
             or (not tokens and _is_place(bare))
-            or (tokens and _is_place(bare) and len(bare) > 3)
+            or (tokens and _is_place(bare) and len(bare) > 3 and not _place_ends_name(text, m.end(), tokens))
         ):
             break
         if not tokens and key in _honorifics():
@@ -904,6 +920,10 @@ def find_people(doc: Doc) -> list[Person]:
                 country = _country_before(text, start) or of_country
                 cand = _Candidate(_clean(tokens), title, country, sent.index)
                 (full if len(cand.tokens) >= 2 else surnames).append(cand)
+            elif not tokens and (pm := _PLACE_SURNAME.match(text, end)) and _is_place(pm.group(1)):
+                # "Ambassador Holland condemns": a place word as the surname, the person only when the article
+                # writes the full name ("Neil Holland"); never a watched person of that surname.
+                surnames.append(_Candidate([pm.group(1)], title, None, sent.index, place_word=True))
             elif not tokens and start > 3:
                 appos = _appositive(text, start, written, hits)
                 if appos:
@@ -1167,7 +1187,7 @@ def _resolve(
         key = fold(cand.tokens[0])
         if key in by_surname:
             continue  # "Blinken said" after "Antony Blinken": the same person
-        options = gzp.by_surname.get(key, ())
+        options = () if cand.place_word else gzp.by_surname.get(key, ())
         if (len(options) > 1 or key in gzp.common_surnames) and cand.title:
             # "Secretary Rice" among two watched Rices: the one whose usual title shares a word. A common
             # surname needs such a title too ("Minister Omar" is not the Taliban's Mullah Omar).
