@@ -790,6 +790,9 @@ class Reading:
     weight: float
     sentence: Sentence
     cue: str = ""
+    # Talks a mediator is credited with ("the UN, which has mediated the talks"): beside the deal the item
+    # reports, they are its way there, not news of their own (decide()).
+    credited: bool = False
 
 
 _SEPARATORS = (";", " but ", " while ", " whereas ")
@@ -1461,7 +1464,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
 
     `features` (one keyword pass) says which sentences can hold which trigger and which are off-topic
     (labour, sport); `topic_heavy` says the whole article is (a match report, a labour deal), which
-    silences every event type except casualty figures.
+    silences every event type except casualty figures. Each sentence is read in turn for a truce
+    (`_ceasefire_readings`), then, unless it is background or off-topic, for talks (`_talks_reading`), an
+    agreement (`_agreement_reading`), fighting (`_clash_reported`) and sanctions (`_sanctions_reported`).
     """
     out: list[Reading] = []
     sets = [features.by_class.get(c, set()) for c in ("ceasefire", "talks", "agreement", "clash", "sanctions")]
@@ -1475,169 +1480,223 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         sent = doc.sentences[i]
         cf, tk, ag, cl, sa = (i in s for s in sets)
         low = sent.folded
-        cf = (
-            cf
-            or i in anaphoric
-            or (ag and _AGREED_HALT.search(low) is not None)
-            or (_halt_noun(low) and _CALLED_HALT.search(low) is not None)
-        )
-        if cf and any(w in low for w in _GANG_WORDS) and _GANG_TRUCE.search(low):
-            cf = False  # a gang truce: every truce the sentence names is that one
+        actor = i in actor_sentences
         background = is_background(sent)
-        is_off_topic = i in off
-        w = sent.weight
-        if cf:
-            best: tuple[str | None, float, str] | None = None
-            for m in _mentions(low, named):
-                if background and not sent.is_title and _mention_is_background(low, m.start(), m.end()):
-                    # A truce dated earlier but said to be in force now ("the ceasefire agreed in March is
-                    # holding", "respect the truce declared in November") is today's news of it, not history.
-                    dated_status, dated_why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
-                    if dated_status == "holding" and not _HELD_PAST.search(low):
-                        best = (dated_status, w, dated_why)
-                        break
-                    continue
-                if _negated(low, m.start()):
-                    # "rejected calls for a ceasefire" still reports a proposal; "denied violating the ceasefire"
-                    # reports an alleged violation; "no ceasefire", "refused a truce" report nothing.
-                    refused = _PROPOSAL_BEFORE.search(low, max(0, m.start() - 30), m.start())
-                    breach = _DENIED_BREACH.search(low, max(0, m.start() - 40), m.start())
-                    if breach:
-                        best = ("violated", w, f"breach denied {_quote(low, breach)}")
-                        break
-                    quiet = _QUIET.search(low, max(0, m.start() - 40), m.start())
-                    if quiet:  # "no violations of the ceasefire have been reported": quiet, the truce holds
-                        best = ("holding", w, f"quiet reported {_quote(low, quiet)}")
-                        break
-                    if refused:
-                        best = ("proposed", w, f"refused or rejected {_quote(low, refused)}")
-                        break
-                    # The negation may be the news itself: "would not extend the truce" (called off), "failed to
-                    # agree on a ceasefire" (talks), "rejected the ceasefire proposal" (a proposal still).
-                    status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
-                    if status in ("collapsed", "talks", "proposed"):
-                        best = (status, w, why)
-                        break
-                    continue
-                status, why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
-                in_force = status in ("agreed", "holding") or why.startswith(
-                    ("declared by one side", "announced by one side")
-                )
-                if in_force and (fought := _fighting_soon_after(low, m.start())) is not None:
-                    status, why = "violated", f"fighting soon after the truce {_quote(low, fought)}"
-                if m.lastgroup == "anaphor" and status not in _CHANGES:
-                    continue
-                weight = w if status and why != _PRESUPPOSED else w * 0.5
-                if status == "holding" and _EXHORT.search(low, _bounds(low, m.start(), m.end())[0], m.start()):
-                    weight = w * 0.5  # "we call on the sides to respect the ceasefire": a call, weak evidence it holds
-                # A presupposed truce stands in only until a mention with a cue (or, lacking one, any mention).
-                if best is None or not best[0] or (status and best[2] == _PRESUPPOSED):
-                    best = (status, weight, why)
-                if status and why != _PRESUPPOSED:
-                    break
-            if best is None and not background:
-                weak = _CEASEFIRE_WEAK.search(low)
-                if weak and not _negated(low, weak.start()):
-                    status, why = ceasefire_cue(low, weak.start(), weak.end(), sent.is_title)
-                    if status in ("agreed", "proposed", "extended", "collapsed", "violated"):
-                        best = (status, w * 0.8, why)
-            if best is None and not background:
-                alone = _HOLDING_ALONE.search(low)
-                if alone:
-                    best = ("holding", w, f"fighting stopped {_quote(low, alone)}")
-            if best is not None and not is_off_topic and not topic_heavy:
-                out.append(Reading("ceasefire", best[0], best[1], sent, best[2]))
-                if best[0] in ("agreed", "extended") and any(
-                    _RECIPROCAL.search(low, max(0, m.start() - 50), m.start()) for m in _mentions(low, named)
-                ):
-                    # One side's truce matched by the other's is both sides' now: an agreement (corpus convention 5).
-                    out.append(Reading("agreement", None, w, sent))
-        if background or is_off_topic:
+        if _names_truce(low, cf, i in anaphoric, ag) and i not in off and not topic_heavy:
+            out.extend(_ceasefire_readings(sent, named, background))
+        if background or i in off:
             continue
-        if tk and not topic_heavy:
-            # Talks between officials (a country or an office must be in the sentence).
-            tm = _talks_trigger(doc, sent)
-            if (
-                tm
-                and not _negated(low, tm.start())
-                and (i in actor_sentences or _ACTOR.search(low))
-                and not _CAPTION.search(low)
-            ):
-                left = _bounds(low, tm.start(), tm.end())[0]
-                concluded = (
-                    (tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end()))
-                    or (_TALKS_LED.search(low, max(left, tm.start() - 40), tm.start()) and _DONE_DEAL.search(low))
-                    or _SIGNED_AT.search(low, max(0, tm.start() - 120), tm.start())
-                    or (
-                        tm.group() in ("talks", "negotiations")
-                        and _TALKS_SETTING.search(low, max(left, tm.start() - 60), tm.start())
-                        and _DONE_DEAL.search(low)
-                    )
-                    or (
-                        tm.group() == "negotiated" and _DEAL_NEGOTIATED.search(low, max(0, tm.start() - 40), tm.start())
-                    )
-                )
-                # Talks still ahead ("will hold talks", "agreed to peace talks", "talks open next week") are not
-                # held: an upcoming talk is no event (corpus/README.md, briefs).
-                ahead = _TALKS_AHEAD.search(low, max(left, tm.start() - 50), tm.start()) or _AHEAD_OF_TALKS.match(
-                    low, tm.end()
-                )
-                if (
-                    not _TALKS_URGED.search(low, left, tm.start())
-                    and not (_ENGAGING.search(low, left, tm.start()) and _CALL_BEFORE.search(low, 0, tm.start()))
-                    and not concluded
-                    and not ahead
-                    # dated anywhere before the verb: "Last month, thousands of delegates ... met in Tunis"
-                    and not _TALKS_PAST.search(low, 0, _bounds(low, tm.start(), tm.end())[1])
-                ):
-                    # Talks that only may come ("could", "possible") count half.
-                    future = bool(_FUTURE.search(low, max(left, tm.start() - 40), tm.start()))
-                    # "The UN, which has mediated the talks": a mediator credited with talks named before; beside
-                    # a deal the item reports, they are its way there (decide()).
-                    credited = "credited" if _CREDITED.search(low, max(left, tm.start() - 40), tm.start()) else None
-                    out.append(Reading("talks", credited, w * (0.5 if future else 1.0), sent))
-        if ag and not topic_heavy:
-            # Agreements actually adopted, signed, reached or agreed (not urged, pending or hoped for).
-            if _agreement_made(low, sent.is_title):
-                out.append(Reading("agreement", None, w, sent))
-            elif sent.is_title and i in actor_sentences and (near := _NEAR_DEAL.search(low)):
-                # Headline grammar: "Iran, US close to agreement", "EU and UK nearing deal": the sides are negotiating.
-                if not _negated(low, near.start()):
-                    out.append(Reading("talks", None, w, sent))
-        if cl and not topic_heavy:
-            # Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not
-            # what is fought against or ended: "a truce to end weeks of fighting"). A sentence about a ceasefire
-            # reports fighting too ("bombing raids continued, ignoring appeals to observe the cease-fire").
-            if (
-                _attack_placed(sent)
-                or any(_fighting_reported(low, cm.start(), cm.end()) for cm in _CLASH.finditer(low))
-                or any(
-                    _fighting_reported(low, am.start("verb"), am.end())
-                    for am in _ARMED_ACT.finditer(low)
-                    if am.group("weapon") or am.group("verb") not in ("struck", "hit", "slammed into", "rained down")
-                )
-                or (sent.is_title and _headline_attack(sent, i in actor_sentences))
-                or (
-                    named
-                    and (vm := _CONDEMNED_VIOLENCE.search(low)) is not None
-                    and _fighting_reported(low, vm.start(), vm.end())
-                )
-                or any(_fighting_reported(low, am.start("attack"), am.end()) for am in _CONDEMNED_ATTACK.finditer(low))
-            ):
-                out.append(Reading("clash", None, w, sent))
-        if sa:
-            # Sanctions imposed or lifted (threats and plans are not).
-            sm = _SANCTIONS.search(low)
-            if sm:
-                win = _window(low, sm.start(), sm.end())
-                done = _SANCTIONED.search(low) or (sent.is_title and _TITLE_SANCTIONS.search(low))
-                if (
-                    (_SANCTIONS_CUE.search(win) or done)
-                    and not _SANCTIONS_NOT.search(win)
-                    and not _negated(low, sm.start())
-                ):
-                    out.append(Reading("sanctions", None, w, sent))
+        if tk and not topic_heavy and (talks := _talks_reading(doc, sent, actor)) is not None:
+            out.append(talks)
+        if ag and not topic_heavy and (deal := _agreement_reading(sent, actor)) is not None:
+            out.append(deal)
+        if cl and not topic_heavy and _clash_reported(sent, actor, named):
+            out.append(Reading("clash", None, sent.weight, sent))
+        if sa and _sanctions_reported(sent):
+            out.append(Reading("sanctions", None, sent.weight, sent))
     return out
+
+
+def _names_truce(low: str, keyword: bool, anaphor: bool, agreement: bool) -> bool:
+    """Whether a sentence names a truce: a ceasefire keyword, "the lull" once a truce is named, a halt agreed
+    ("agreed to halt strikes on energy facilities") or called for ("urged both sides to stop fighting"), unless
+    the truce it names is a gang truce (every truce the sentence names is that one)."""
+    truce = (
+        keyword
+        or anaphor
+        or (agreement and _AGREED_HALT.search(low) is not None)
+        or (_halt_noun(low) and _CALLED_HALT.search(low) is not None)
+    )
+    return truce and not (any(w in low for w in _GANG_WORDS) and _GANG_TRUCE.search(low))
+
+
+def _ceasefire_readings(sent: Sentence, named: bool, background: bool) -> list[Reading]:
+    """The sentence's reading of a truce (`_ceasefire_status`), and an agreement when one side's truce is matched
+    by the other's."""
+    best = _ceasefire_status(sent, named, background)
+    if best is None:
+        return []
+    low = sent.folded
+    found = [Reading("ceasefire", best[0], best[1], sent, best[2])]
+    if best[0] in ("agreed", "extended") and any(
+        _RECIPROCAL.search(low, max(0, m.start() - 50), m.start()) for m in _mentions(low, named)
+    ):
+        # One side's truce matched by the other's is both sides' now: an agreement (corpus convention 5).
+        found.append(Reading("agreement", None, sent.weight, sent))
+    return found
+
+
+def _ceasefire_status(sent: Sentence, named: bool, background: bool) -> tuple[str | None, float, str] | None:
+    """The status of the truce a sentence names, with its weight and cue: the first mention with a cue decides
+    (a presupposed truce stands in until one); lacking any, a weak mention or fighting said to have stopped."""
+    low, w = sent.folded, sent.weight
+    best: tuple[str | None, float, str] | None = None
+    for m in _mentions(low, named):
+        if background and not sent.is_title and _mention_is_background(low, m.start(), m.end()):
+            # A truce dated earlier but said to be in force now ("the ceasefire agreed in March is
+            # holding", "respect the truce declared in November") is today's news of it, not history.
+            dated_status, dated_why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
+            if dated_status == "holding" and not _HELD_PAST.search(low):
+                best = (dated_status, w, dated_why)
+                break
+            continue
+        if _negated(low, m.start()):
+            said = _negated_mention(low, m, sent.is_title)
+            if said is not None:
+                best = (said[0], w, said[1])
+                break
+            continue
+        status, why = _mention_status(low, m, sent.is_title)
+        if m.lastgroup == "anaphor" and status not in _CHANGES:
+            continue
+        weight = w if status and why != _PRESUPPOSED else w * 0.5
+        if status == "holding" and _EXHORT.search(low, _bounds(low, m.start(), m.end())[0], m.start()):
+            weight = w * 0.5  # "we call on the sides to respect the ceasefire": a call, weak evidence it holds
+        # A presupposed truce stands in only until a mention with a cue (or, lacking one, any mention).
+        if best is None or not best[0] or (status and best[2] == _PRESUPPOSED):
+            best = (status, weight, why)
+        if status and why != _PRESUPPOSED:
+            break
+    if best is None and not background:
+        best = _weak_or_stopped(low, w, sent.is_title)
+    return best
+
+
+def _negated_mention(low: str, m: re.Match[str], is_title: bool) -> _Cue | None:
+    """What a negated mention still reports, or None: "rejected calls for a ceasefire" a proposal, "denied
+    violating the ceasefire" an alleged violation; "no ceasefire", "refused a truce" report nothing."""
+    refused = _PROPOSAL_BEFORE.search(low, max(0, m.start() - 30), m.start())
+    breach = _DENIED_BREACH.search(low, max(0, m.start() - 40), m.start())
+    if breach:
+        return "violated", f"breach denied {_quote(low, breach)}"
+    quiet = _QUIET.search(low, max(0, m.start() - 40), m.start())
+    if quiet:  # "no violations of the ceasefire have been reported": quiet, the truce holds
+        return "holding", f"quiet reported {_quote(low, quiet)}"
+    if refused:
+        return "proposed", f"refused or rejected {_quote(low, refused)}"
+    # The negation may be the news itself: "would not extend the truce" (called off), "failed to
+    # agree on a ceasefire" (talks), "rejected the ceasefire proposal" (a proposal still).
+    status, why = ceasefire_cue(low, m.start(), m.end(), is_title)
+    if status in ("collapsed", "talks", "proposed"):
+        return status, why
+    return None
+
+
+def _mention_status(low: str, m: re.Match[str], is_title: bool) -> _Cue:
+    """A mention's status (`ceasefire_cue`); a truce in force with fighting soon after it is violated."""
+    status, why = ceasefire_cue(low, m.start(), m.end(), is_title)
+    in_force = status in ("agreed", "holding") or why.startswith(("declared by one side", "announced by one side"))
+    if in_force and (fought := _fighting_soon_after(low, m.start())) is not None:
+        return "violated", f"fighting soon after the truce {_quote(low, fought)}"
+    return status, why
+
+
+def _weak_or_stopped(low: str, w: float, is_title: bool) -> tuple[str | None, float, str] | None:
+    """A truce read from a weak mention (a change of its state at 0.8 of the weight), or fighting said to have
+    stopped ("the guns fell silent"), when no mention decided."""
+    weak = _CEASEFIRE_WEAK.search(low)
+    if weak and not _negated(low, weak.start()):
+        status, why = ceasefire_cue(low, weak.start(), weak.end(), is_title)
+        if status in ("agreed", "proposed", "extended", "collapsed", "violated"):
+            return status, w * 0.8, why
+    alone = _HOLDING_ALONE.search(low)
+    if alone:
+        return "holding", w, f"fighting stopped {_quote(low, alone)}"
+    return None
+
+
+def _talks_reading(doc: Doc, sent: Sentence, actor: bool) -> Reading | None:
+    """Talks between officials (a country or an office must be in the sentence) held, not urged, ahead, past or
+    the way to a deal the sentence reports; talks that only may come ("could", "possible") count half."""
+    low = sent.folded
+    tm = _talks_trigger(doc, sent)
+    if tm is None or _negated(low, tm.start()) or not (actor or _ACTOR.search(low)) or _CAPTION.search(low):
+        return None
+    left = _bounds(low, tm.start(), tm.end())[0]
+    if _talks_concluded(low, tm, left) or _talks_not_held(low, tm, left):
+        return None
+    future = bool(_FUTURE.search(low, max(left, tm.start() - 40), tm.start()))
+    # "The UN, which has mediated the talks": a mediator credited with talks named before; beside
+    # a deal the item reports, they are its way there (decide()).
+    credited = _CREDITED.search(low, max(left, tm.start() - 40), tm.start()) is not None
+    return Reading("talks", None, sent.weight * (0.5 if future else 1.0), sent, credited=credited)
+
+
+def _talks_concluded(low: str, tm: re.Match[str], left: int) -> bool:
+    """Whether the talks are the way to the deal the sentence reports ("negotiators agreed", "signed following
+    weeks of talks", "the deal, negotiated in N'Djamena")."""
+    return bool(
+        (tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end()))
+        or (_TALKS_LED.search(low, max(left, tm.start() - 40), tm.start()) and _DONE_DEAL.search(low))
+        or _SIGNED_AT.search(low, max(0, tm.start() - 120), tm.start())
+        or (
+            tm.group() in ("talks", "negotiations")
+            and _TALKS_SETTING.search(low, max(left, tm.start() - 60), tm.start())
+            and _DONE_DEAL.search(low)
+        )
+        or (tm.group() == "negotiated" and _DEAL_NEGOTIATED.search(low, max(0, tm.start() - 40), tm.start()))
+    )
+
+
+def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
+    """Whether the talks are urged, asked for, still ahead or dated in the past rather than held."""
+    # Talks still ahead ("will hold talks", "agreed to peace talks", "talks open next week") are not
+    # held: an upcoming talk is no event (corpus/README.md, briefs).
+    ahead = _TALKS_AHEAD.search(low, max(left, tm.start() - 50), tm.start()) or _AHEAD_OF_TALKS.match(low, tm.end())
+    return bool(
+        _TALKS_URGED.search(low, left, tm.start())
+        or (_ENGAGING.search(low, left, tm.start()) and _CALL_BEFORE.search(low, 0, tm.start()))
+        or ahead
+        # dated anywhere before the verb: "Last month, thousands of delegates ... met in Tunis"
+        or _TALKS_PAST.search(low, 0, _bounds(low, tm.start(), tm.end())[1])
+    )
+
+
+def _agreement_reading(sent: Sentence, actor: bool) -> Reading | None:
+    """An agreement actually adopted, signed, reached or agreed (not urged, pending or hoped for); in a headline,
+    a deal in sight between the sides is talks ("Iran, US close to agreement", "EU and UK nearing deal")."""
+    low = sent.folded
+    if _agreement_made(low, sent.is_title):
+        return Reading("agreement", None, sent.weight, sent)
+    if sent.is_title and actor and (near := _NEAR_DEAL.search(low)) and not _negated(low, near.start()):
+        return Reading("talks", None, sent.weight, sent)
+    return None
+
+
+def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
+    """Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not what is
+    fought against or ended: "a truce to end weeks of fighting"). A sentence about a ceasefire reports fighting too
+    ("bombing raids continued, ignoring appeals to observe the cease-fire")."""
+    low = sent.folded
+    return (
+        _attack_placed(sent)
+        or any(_fighting_reported(low, cm.start(), cm.end()) for cm in _CLASH.finditer(low))
+        or any(
+            _fighting_reported(low, am.start("verb"), am.end())
+            for am in _ARMED_ACT.finditer(low)
+            if am.group("weapon") or am.group("verb") not in ("struck", "hit", "slammed into", "rained down")
+        )
+        or (sent.is_title and _headline_attack(sent, actor))
+        or (
+            named
+            and (vm := _CONDEMNED_VIOLENCE.search(low)) is not None
+            and _fighting_reported(low, vm.start(), vm.end())
+        )
+        or any(_fighting_reported(low, am.start("attack"), am.end()) for am in _CONDEMNED_ATTACK.finditer(low))
+    )
+
+
+def _sanctions_reported(sent: Sentence) -> bool:
+    """Sanctions imposed or lifted (threats and plans are not)."""
+    low = sent.folded
+    sm = _SANCTIONS.search(low)
+    if not sm:
+        return False
+    win = _window(low, sm.start(), sm.end())
+    done = _SANCTIONED.search(low) or (sent.is_title and _TITLE_SANCTIONS.search(low))
+    return bool(
+        (_SANCTIONS_CUE.search(win) or done) and not _SANCTIONS_NOT.search(win) and not _negated(low, sm.start())
+    )
 
 
 # Talks urged or wished for did not take place: "we urge the delegations to begin negotiations", "must resolve
@@ -1956,7 +2015,13 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
     if segments is not None:
         weights = _segment_weights(doc, segments)
         found = [
-            Reading(r.type, r.status, r.weight / r.sentence.weight * weights[r.sentence.index], r.sentence)
+            Reading(
+                r.type,
+                r.status,
+                r.weight / r.sentence.weight * weights[r.sentence.index],
+                r.sentence,
+                credited=r.credited,
+            )
             for r in found
         ]
     # A full article: it has body sentences past the lead paragraphs (weighed below 1, bot/detect/text.py).
@@ -2003,11 +2068,11 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
             # Beside a truce that is over, fighting in one sentence of the body is the collapse's news ("The military
             # says six soldiers have died in fresh fighting", "Syria and its allies resumed airstrikes").
             bar = 1.0
-        if etype == "talks" and any(r.status == "credited" for r in rs):
+        if etype == "talks" and any(r.credited for r in rs):
             agreed = any(e.type == "ceasefire" and e.status == "agreed" for e in events)
             if agreed or sum(r.weight for r in by_type.get("agreement", [])) >= _THRESHOLDS["agreement"]:
                 # Talks credited to their mediator beside the deal the item reports are the deal's way there.
-                rs = [r for r in rs if r.status != "credited"]
+                rs = [r for r in rs if not r.credited]
                 total = sum(r.weight for r in rs)
         if not rs or total < bar:
             continue
