@@ -1146,3 +1146,37 @@ def test_a_states_own_cities_name_it(
     detector: Detector, title: str, text: str, countries: set[str], not_countries: set[str]
 ) -> None:
     _reads_as(detector, ("pt", title, text), set(), None, countries, not_countries)
+
+
+# Eighth batch (issue 18): classes found on the development items added on 6 December (pt-019, pt-020, uk-027).
+EIGHTH_BATCH = [
+    # Blocking a government's property, or freezing its assets, is sanctions.
+    (
+        "pt",
+        "Novas medidas contra o regime",
+        "O presidente assinou um decreto bloqueando todas as propriedades do governo do país nos Estados Unidos.",
+        {"sanctions"},
+    ),
+    (
+        "es",
+        "Nuevas medidas",
+        "El Tesoro ordenó el congelamiento de activos de tres ministros del régimen.",
+        {"sanctions"},
+    ),
+    # An armed group doing violence is a clash, as 'rebels killed' is in English...
+    ("pt", "Notícias do norte", "Os insurgentes raptaram dez pessoas numa aldeia da província.", {"clash"}),
+    ("es", "Violencia en la frontera", "Hombres armados asesinaron a un líder comunitario en la región.", {"clash"}),
+    # ...and the verb alone is not: crime and accidents kill too.
+    ("pt", "Crime em Lisboa", "O suspeito matou o vizinho depois de uma discussão.", set()),
+    # Talks rejected, talks only possible, or talks a statement is about are no talks held.
+    ("uk", "Позиція Києва", "Уряд відкидає можливість переговорів із агресором.", set()),
+    ("uk", "Заява", "Партнери не мають зважати на заяви Москви щодо переговорного процесу.", set()),
+    ("ru", "Позиция", "Правительство отвергает возможность переговоров.", set()),
+    # ...while talks held are still talks.
+    ("uk", "Зустріч у Стамбулі", "Делегації провели переговори в Стамбулі.", {"talks"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events"), EIGHTH_BATCH)
+def test_classes_of_the_eighth_batch(detector: Detector, lang: str, title: str, text: str, events: set[str]) -> None:
+    _reads_as(detector, (lang, title, text), events, None, set(), set())

@@ -44,6 +44,7 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000}
 _GAP = r"(?:\S+\s+){0,6}?"
+_GAP_AFTER = r"\s+(?:\S+\s+){0,6}?"  # a gap after a whole word: its space, then up to six words
 # A sentence ends at its punctuation, not after an initial ("Antony J. Blinken", "أنطوني ج. بلينكن").
 _SENTENCE = re.compile(r"(?<!\s\w\.)(?<=[.!?。！？؟])\s*|\n+")
 
@@ -314,6 +315,12 @@ def lexicon(lang: str) -> _Lexicon:
         for w, (c, cap) in sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True)
     )
     events = {t: _alternation(lang, list((data.get("events") or {}).get(t, []))) for t in _ORDER}
+    armed = data.get("armed") or {}
+    if armed:
+        # An armed group doing violence ("los insurgentes ... mataron"): the actor, a gap, the act, as one clash cue.
+        actors, acts = _alternation(lang, armed["actors"]), _alternation(lang, armed["acts"])
+        pair = f"(?:{actors.pattern}){_GAP_AFTER}(?:{acts.pattern})"
+        events["clash"] = re.compile(f"{events['clash'].pattern}|{pair}")
     people_gz = gazetteer.people()
     people: list[tuple[re.Pattern[str], gazetteer.Watched]] = []
     for canonical, forms in (data.get("people") or {}).items():
