@@ -526,6 +526,12 @@ def _arranged_that(clause: str) -> bool:
 _PENDING_NOUN = re.compile(
     r"\b(?:draft|proposed|possible|potential|future|prospective|tentative|eventual)\s+(?:\w+\s+)?$"
 )
+# A deal that talks or a call are about is the subject of negotiation, not made: "held discussions over the phone on a
+# preliminary trade deal", "talks about a peace agreement", "a call on the nuclear deal".
+_DEAL_DISCUSSED = re.compile(
+    r"\b(?:talks|discussions|discussed|negotiations|consultations|dialogue|call|calls)\s+(?:[\w'\"-]+\s+){0,4}?"
+    r"(?:on|over|about|regarding|toward|towards)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}$"
+)
 # An agreement dated to an earlier day is background to the news: "the agreement signed on January 23".
 _DATED = re.compile(
     r"^[^;]{0,40}?\b(?:on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
@@ -563,7 +569,11 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
         ):
             continue  # "the declaration of the epidemic as an emergency", "of independence": an act, not a text agreed
         left, right = _bounds(low, m.start(), m.end())
-        if _PENDING_NOUN.search(low, max(left, m.start() - 30), m.start()) or _negated(low, m.start()):
+        if (
+            _PENDING_NOUN.search(low, max(left, m.start() - 30), m.start())
+            or _negated(low, m.start())
+            or _DEAL_DISCUSSED.search(low, max(left, m.start() - 90), m.start())
+        ):
             continue
         cue = None
         for c in _AGREEMENT_CUE.finditer(low, left, right):
@@ -599,6 +609,8 @@ _CLASH = re.compile(
     r"(?:missile|rocket|drone|mortar|artillery|terror|terrorist|militant|insurgent|suicide|armed|gun|bomb|grenade|"
     r"deadly|knife) attacks?|"
     r"(?:missile|air|drone|rocket|military|russian|israeli|ukrainian|american|u\.s\.|saudi|houthi|iranian)[- ]strikes?|"
+    # Strikes that kill or answer an attack are armed ones: "the deadly strikes", "retaliatory strikes".
+    r"(?:deadly|lethal|retaliatory)\s+strikes?|"
     r"attacks? (?:in|on|at|against) (?:the |a )?(?:[\w'’.-]+ ){0,4}?(?:capital|city|town|village|mosque|church|cathedral|"
     r"school|hotel|market|embassy|worshipers|worshippers|shipping|ships?|port|hospital|museum|synagogue|temple|shrine|"
     r"airport|station|base|camp|parliament|stadium|mall|bus|train|convoy)|"
@@ -1472,6 +1484,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     sets = [features.by_class.get(c, set()) for c in ("ceasefire", "talks", "agreement", "clash", "sanctions")]
     # Headlines with a verb of headline grammar can report fighting without a clash word (_headline_attack).
     sets[3] = sets[3] | {i for i in features.by_class.get(HEADLINE_VERBS, ()) if doc.sentences[i].is_title}
+    # One official telling another state's office-holder is talks with no talks word (_TOLD).
+    sets[1] = sets[1] | {s.index for s in doc.sentences if any(w in s.folded for w in _TOLD_WORDS)}
     off = features.by_class.get("topic", set())
     # Once a truce is named, "the pause", "the lull" and "the calm" refer to it (for its changes of state only).
     named = any(_CEASEFIRE.search(doc.sentences[i].folded) for i in sets[0])
@@ -1639,12 +1653,13 @@ def _talks_concluded(low: str, tm: re.Match[str], left: int) -> bool:
 
 
 def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
-    """Whether the talks are urged, asked for, still ahead or dated in the past rather than held."""
+    """Whether the talks are urged, asked for, still ahead, dated in the past or kept from someone rather than held."""
     # Talks still ahead ("will hold talks", "agreed to peace talks", "talks open next week") are not
     # held: an upcoming talk is no event (corpus/README.md, briefs).
     ahead = _TALKS_AHEAD.search(low, max(left, tm.start() - 50), tm.start()) or _AHEAD_OF_TALKS.match(low, tm.end())
     return bool(
         _TALKS_URGED.search(low, left, tm.start())
+        or _KEPT_OUT.search(low, left, tm.start())
         or (_ENGAGING.search(low, left, tm.start()) and _CALL_BEFORE.search(low, 0, tm.start()))
         or ahead
         # dated anywhere before the verb: "Last month, thousands of delegates ... met in Tunis"
@@ -1722,6 +1737,12 @@ _TALKS_URGED = re.compile(
     # Support for talks is a stance on them: "reiterates our continued support for the IGAD-led talks".
     r"|\bsupport(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+|these\s+)?(?:[\w-]+\s+){0,2}$"
 )
+# Someone kept out of talks is the news, not the talks: "the junta leader's exclusion from the ASEAN summit", "barred
+# from the peace talks", "not invited to the summit".
+_KEPT_OUT = re.compile(
+    r"\b(?:exclu(?:de|des|ded|ding|sion)|bar(?:s|red|ring)?|ban(?:s|ned|ning)?|shut(?:s|ting)? out|left out|kept out|"
+    r"disinvit\w*|uninvit\w*|not invited)\s+(?:[\w'-]+\s+){0,6}?(?:from|of|to)\s+(?:[\w'-]+\s+){0,3}$"
+)
 # The gerund of what a call asks for: "reiterates its call for all parties to support the envoy by immediately ceasing
 # hostilities and engaging in direct talks" (asked for, not held; "the sides are engaging in talks" with no call is).
 _ENGAGING = re.compile(r"\b(?:engaging|returning)\s+(?:in|to|with)\s+(?:[\w-]+\s+){0,3}$")
@@ -1792,6 +1813,18 @@ _CAPTION = re.compile(
 )
 
 
+# Headline and teaser grammar of a meeting or call: one official "told" another state's office-holder ("President
+# Pezeshkian told Japan's prime minister that ...", "told Pakistan's visiting interior minister", "tells his Chinese
+# counterpart"). The office is another state's when it is possessed ("Japan's"), visiting, or a counterpart; "told
+# the prime minister" may be the speaker's own government, "told reporters" is no meeting.
+_TOLD = re.compile(
+    r"\b(?:told|tells)\s+(?:(?:his|her|their|the)\s+)?(?:(?:visiting|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:counterparts?|president|prime minister|premier|(?:[\w-]+\s+)?minister|chancellor|king|emir|crown prince|envoys?|"
+    r"ambassadors?|secretary of state|foreign secretary|delegation)|(?:[\w-]+\s+)?counterparts?)\b"
+)
+_TOLD_WORDS = (" told ", " tells ")
+
+
 def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
     """The first talks trigger that is not part of a name ("the High Negotiations Committee"), a session
     of a council or assembly ("at the UN Security Council meeting on Gaza"), nor a person or a goal ("the veteran
@@ -1820,6 +1853,8 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
             if (before and before[-1][:1].isupper()) or (after and after[0][:1].isupper()):
                 continue
         return m
+    if any(w in low for w in _TOLD_WORDS):
+        return _TOLD.search(low)
     return None
 
 

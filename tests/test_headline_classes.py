@@ -1,0 +1,128 @@
+"""Event classes of feed items (issue 13): the language of a headline and its one-line teaser.
+
+Each test writes its own headlines and teasers for one class, beside near misses that keep their reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detect import Detector
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector()
+
+
+def _types(detector: Detector, title: str, text: str = "") -> set[str]:
+    return {e.type for e in detector.detect(title, text).events}
+
+
+# --- talks: one official "told" another state's office-holder -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, text, talks",
+    [
+        (
+            "Ankara wants calm in the Caucasus: Erdogan",
+            "ANKARA (Agency) - President Recep Tayyip Erdogan told Azerbaijan's prime minister on Tuesday that Turkey "
+            "wanted the border dispute settled by diplomacy.",
+            True,
+        ),
+        (
+            "Delhi and Dhaka must fight terrorism together",
+            "NEW DELHI - India's home minister told Bangladesh's visiting foreign minister that both countries had a "
+            "duty to act against armed groups on their border.",
+            True,
+        ),
+        ("Lavrov tells his Turkish counterpart Moscow wants grain deal extended", "", True),
+        # Near misses: reporters, a domestic office, an audience told something.
+        (
+            "Minister told reporters Turkey wanted calm",
+            "The minister told reporters in Ankara that it was calm.",
+            False,
+        ),
+        ("Finance minister told the prime minister of budget gap", "", False),
+        ("Erdogan tells party congress Turkey will not back down", "", False),
+    ],
+)
+def test_an_official_telling_another_states_office_holder_is_talks(
+    detector: Detector, title: str, text: str, talks: bool
+) -> None:
+    assert ("talks" in _types(detector, title, text)) is talks
+
+
+# --- talks: someone kept out of a summit or talks ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, talks",
+    [
+        ("Belarus angry over president's exclusion from EU-Africa summit", False),
+        ("Taliban barred from UN talks on Afghanistan in Doha", False),
+        ("Venezuela not invited to Americas summit, Caracas protests", False),
+        # Near misses: talks held, a summit that took place without a named party.
+        ("Taliban envoys hold talks with UN officials in Doha", True),
+        ("EU and African Union leaders meet at Brussels summit", True),
+    ],
+)
+def test_someone_kept_out_of_talks_is_no_talks(detector: Detector, title: str, talks: bool) -> None:
+    assert ("talks" in _types(detector, title)) is talks
+
+
+# --- agreement: a deal that talks or a call are about ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, text, agreement",
+    [
+        (
+            "EU, India trade officials hold 'productive' call",
+            "Senior EU and Indian trade officials held productive discussions by video link on a free trade agreement "
+            "between the two sides, the European Commission announced on Friday.",
+            False,
+        ),
+        (
+            "Serbia, Kosovo envoys meet in Brussels",
+            "Negotiators from Serbia and Kosovo held talks in Brussels on Thursday about a normalisation agreement "
+            "that the EU announced last year.",
+            False,
+        ),
+        # Near misses: a deal signed, a deal reached after talks.
+        (
+            "EU, India sign trade pact",
+            "The EU and India signed a free trade agreement in New Delhi on Friday, the European Commission announced.",
+            True,
+        ),
+        (
+            "Serbia, Kosovo reach deal in Brussels",
+            "Serbia and Kosovo reached an agreement on licence plates after talks in Brussels on Thursday.",
+            True,
+        ),
+    ],
+)
+def test_a_deal_under_discussion_is_no_agreement(detector: Detector, title: str, text: str, agreement: bool) -> None:
+    assert ("agreement" in _types(detector, title, text)) is agreement
+
+
+# --- clash: strikes that kill or answer an attack are armed ones ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, text, clash",
+    [
+        (
+            "War at sea squeezes Black Sea shipping",
+            "The deadly strikes on the port are part of a months-long fight for the sea lanes.",
+            True,
+        ),
+        ("Pentagon confirms retaliatory strikes in Syria", "", True),
+        # Near misses: labour strikes, a strike threatened.
+        ("Dock workers stage strikes at Black Sea ports", "Unions called strikes over pay at three ports.", False),
+        ("Tehran warns of retaliation", "Officials said any strikes on Iran would be answered.", False),
+    ],
+)
+def test_deadly_and_retaliatory_strikes_are_fighting(detector: Detector, title: str, text: str, clash: bool) -> None:
+    assert ("clash" in _types(detector, title, text)) is clash
