@@ -920,6 +920,126 @@ def _minhash(text: str) -> MinHash:
     return m
 
 
+def _names(doc: StoryDoc, title: str, lead: str) -> tuple[dict[str, float], frozenset[str]]:
+    """An article's names with their weights (a name in the headline says more about the event than one in the
+    lead; the people and countries found count as names too), and the names of its lead."""
+    det = doc.detection
+    portfolio = portfolio_words(doc.title + "\n" + doc.text[:SPECIFIC_CHARS])
+    lead_names = frozenset(n for n in names_of(lead) if not set(n.split()) & portfolio)
+    names = dict.fromkeys(lead_names, 1.0)
+    names.update(dict.fromkeys((n for n in names_of(title) if not set(n.split()) & portfolio), TITLE_WEIGHT))
+    names.update(dict.fromkeys(("p:" + p.name.lower() for p in det.people), 1.0))
+    names.update(dict.fromkeys(("c:" + c.lower() for c in det.countries), 1.0))
+    return names, lead_names
+
+
+def _wording(det: Detection, title: str, lead: str) -> dict[str, float]:
+    """The weighted words of the headline and lead: what is said beyond the names (the parties' names are counted
+    once, as names)."""
+    party_words = {w for p in det.people for w in p.name.lower().split()}
+    counts = Counter(w for w in _words(title + "\n" + lead) if w not in party_words and not _country_word(w))
+    return {w: 1.0 + math.log(n) for w, n in counts.items()}
+
+
+def _date(doc: StoryDoc) -> tuple[datetime | None, bool]:
+    """When the article was published, and whether that is a day written in its text (approximate: `_limit`)."""
+    if doc.published is not None:
+        return doc.published, False
+    stated = stated_date(doc.title + "\n" + doc.text, not_after=doc.fetched)
+    if stated is not None:
+        return stated, True
+    return doc.fetched, False  # a feed without dates is read as it publishes: its fetch time stands
+
+
+def _contact(title: str, lead: str, first: str) -> tuple[str, str | None, str | None]:
+    """The speech header of the lead, how the parties met (call, meeting...) and how the headline says they did.
+
+    A readout often leads with "spoke with" and says how a line later ("called the President of Russia").
+    A statement made at a council's session ("at the UN Security Council meeting on Ukraine") is a statement:
+    the session, and "our meeting today" further down, are where it was said, not a meeting of the parties.
+    """
+    header = next((line for line in lead.splitlines()[:3] if _SPEECH_HEADER.match(line.strip())), "")
+    session = bool(_SESSION.search(title + "\n" + header + "\n" + first))
+    head_mode = contact_mode(_SESSION.sub(" ", title + "\n" + first))
+    mode = head_mode or (None if session else contact_mode(lead[:DAYS_CHARS]))
+    return header, mode, head_mode
+
+
+def _principals(det: Detection, title: str, first: str, mode: str | None, series: bool) -> frozenset[str]:
+    """Who met whom or who speaks: the parties the headline names, and those of the lead sentence of a contact."""
+    # The country a meeting is held in is its venue, not a party ("talks at G20 Summit in Turkey").
+    unvenued = (lambda head: _VENUE.sub("", head)) if mode == "meeting" else (lambda head: head)
+    principal = _principal(det, unvenued(title))
+    if not series and (not principal or mode):
+        # Who met whom is in the headline and the lead sentence of a call or meeting: "PM call with President
+        # Putin" says one side, "Prime Minister David Cameron spoke with President Putin by telephone" both.
+        # Of other reports the lead sentence names who speaks about the event ("the Foreign Secretary said"),
+        # not a party, unless the headline names nobody. (A series' page, such as a newscast, has no one lead.)
+        principal |= _principal(det, unvenued(first))
+    return frozenset(principal)
+
+
+def _common_words(text: str) -> set[str]:
+    """The words an article writes in lower case, with their plural or singular and verb stems: in a Title Case
+    headline they are common words, not names."""
+    common = set(_LOWER_WORD.findall(text[:SPECIFIC_CHARS]))
+    # "Militant Attack" in a Title Case headline is the text's "militants": the same common word.
+    common |= {w[:-1] for w in common if len(w) > 3 and w.endswith("s")} | {w + "s" for w in common}
+    # "Bombings in Iraq Kill 40" is the text's "killed": a verb's stem is as common as its forms.
+    common |= {w[:-2] for w in common if len(w) > 5 and w.endswith("ed")} | {
+        w[:-3] for w in common if len(w) > 6 and w.endswith("ing")
+    }
+    return common
+
+
+def _specifics(entry: _Entry, header: str, not_names: set[str]) -> frozenset[str]:
+    """The names specific to the event: not a party, a common word, a country, a numeral, the forum a statement
+    is made to, nor a place named only as a point of reference."""
+    doc = entry.doc
+    # The council a statement on an attack is made to, as its headline or header line says ("UK statement to the
+    # OSCE", "at the UN Security Council meeting"): a delegation names it in every statement, whichever attack it
+    # is about. (Of a resolution or a truce the council adopts, it is the actor: "Remarks to the United Nations
+    # Security Council" on the vote for a cessation of hostilities.)
+    forum = statement_forum(doc.title + "\n" + header) if _reports_violence(entry) else frozenset()
+    specific = frozenset(
+        n
+        for n in entry.names
+        if ":" not in n
+        and not (set(n.split()) & not_names)
+        and not _country_word(n)
+        and not _ROMAN.match(n)
+        and not set(n.split()) <= forum
+    )
+    # A place named only as a point of reference ("130 kilometers south of Mogadishu") is not where the event
+    # happened: two attacks "in" and "south of" one city share no specific by it.
+    low_text = doc.text[:SPECIFIC_CHARS].lower()
+    referenced = reference_places(doc.title + "\n" + doc.text[:SPECIFIC_CHARS])
+    return specific - frozenset(
+        r for r in referenced if low_text.count(r) <= _count_references(doc.text[:SPECIFIC_CHARS], r)
+    )
+
+
+def _place_and_days(entry: _Entry, title: str, first: str, lead: str, not_names: set[str]) -> None:
+    """Set where the event is (`place`), whether the report looks back, and what dates an undated report: the days,
+    weekdays and era it names."""
+    doc = entry.doc
+    head = title + "\n" + first
+    undated = doc.published is None and not entry.stated
+    # Only a report with no full date (none published, none written) is dated by a day without a year.
+    # The page's own date line under its headline ("Tuesday, July 26") is too short for the lead, but dates it.
+    dated_top = title + "\n" + page_date_line(doc.text) + "\n" + lead[:DAYS_CHARS]
+    entry.days = day_months(dated_top) if undated else frozenset()
+    # "here in Rome", "welcome to Moscow": a speaker says where the remarks are made, wherever in the lead.
+    entry.place = event_places(head, not_names) | event_places(lead[:DAYS_CHARS], not_names, _HERE)
+    entry.retrospect = is_retrospect(head)
+    entry.undated = undated
+    # (Its day of the week is the page's, not the event's: "Tuesday, July 26" over an attack of the Saturday.)
+    entry.weekdays = frozenset(m.lower() for m in _WEEKDAY.findall(title + "\n" + lead[:DAYS_CHARS]))
+    if undated:
+        era = _ERA.search(doc.text[:DATE_CHARS])
+        entry.era = (int(era.group(1)), int(era.group(2))) if era else None
+
+
 def new_story_id(article_id: str) -> str:
     """A story id derived from its first article, stable across runs."""
     return "s-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
@@ -964,56 +1084,31 @@ class StoryIndex:
         return entry.story_id if entry else None
 
     def _entry(self, doc: StoryDoc, story_id: str = "") -> _Entry:
+        """What the index keeps of an article: its names and wording (`_names`, `_wording`), its date (`_date`),
+        who met whom (`_contact`, `_principals`), its parties, and what places and dates the event
+        (`_specifics`, `_place_and_days`)."""
         det = doc.detection
         lead = lead_text(doc.title, doc.text)
-        # A name in the headline says more about the event than one in the lead. The words of a recurring
-        # format's title ("Telephone conversation with") say which series, not which event: they count for nothing.
+        # The words of a recurring format's title ("Telephone conversation with") say which series, not which
+        # event: they count for nothing.
         series = is_format_title(doc.title)
         title = _FORMAT_TITLE.sub("", doc.title, count=1) if series else doc.title
-        portfolio = portfolio_words(doc.title + "\n" + doc.text[:SPECIFIC_CHARS])
-        lead_names = frozenset(n for n in names_of(lead) if not set(n.split()) & portfolio)
-        names = dict.fromkeys(lead_names, 1.0)
-        names.update(dict.fromkeys((n for n in names_of(title) if not set(n.split()) & portfolio), TITLE_WEIGHT))
-        names.update(dict.fromkeys(("p:" + p.name.lower() for p in det.people), 1.0))
-        names.update(dict.fromkeys(("c:" + c.lower() for c in det.countries), 1.0))
-        # Wording is what is said beyond the names: the parties' names are counted once, as names.
-        party_words = {w for p in det.people for w in p.name.lower().split()}
-        counts = Counter(w for w in _words(title + "\n" + lead) if w not in party_words and not _country_word(w))
-        when, stated = doc.published, False
-        if when is None:
-            when = stated_date(doc.title + "\n" + doc.text, not_after=doc.fetched)
-            stated = when is not None  # a day written in the text is approximate (see `_limit`)
-            if when is None:
-                when = doc.fetched  # a feed without dates is read as it publishes: its fetch time stands
+        names, lead_names = _names(doc, title, lead)
+        when, stated = _date(doc)
         first = lead_sentence(lead, doc.title)
-        # A readout often leads with "spoke with" and says how a line later ("called the President of Russia").
-        # A statement made at a council's session ("at the UN Security Council meeting on Ukraine") is a statement:
-        # the session, and "our meeting today" further down, are where it was said, not a meeting of the parties.
-        header = next((line for line in lead.splitlines()[:3] if _SPEECH_HEADER.match(line.strip())), "")
-        session = bool(_SESSION.search(title + "\n" + header + "\n" + first))
-        head_mode = contact_mode(_SESSION.sub(" ", title + "\n" + first))
-        mode = head_mode or (None if session else contact_mode(lead[:DAYS_CHARS]))
-        # The country a meeting is held in is its venue, not a party ("talks at G20 Summit in Turkey").
-        unvenued = (lambda head: _VENUE.sub("", head)) if mode == "meeting" else (lambda head: head)
-        principal = _principal(det, unvenued(doc.title))
-        if not series and (not principal or mode):
-            # Who met whom is in the headline and the lead sentence of a call or meeting: "PM call with President
-            # Putin" says one side, "Prime Minister David Cameron spoke with President Putin by telephone" both.
-            # Of other reports the lead sentence names who speaks about the event ("the Foreign Secretary said"),
-            # not a party, unless the headline names nobody. (A series' page, such as a newscast, has no one lead.)
-            principal |= _principal(det, unvenued(first))
+        header, mode, head_mode = _contact(title, lead, first)
         entry = _Entry(
             doc=doc,
             story_id=story_id,
             # The raw text: chrome is a small share of an article, and cleaning every line is costly.
             minhash=_minhash(doc.title + "\n" + doc.text),
             names=names,
-            words={w: 1.0 + math.log(n) for w, n in counts.items()},
+            words=_wording(det, title, lead),
             events=frozenset(e.type for e in det.events),
             lead_names=lead_names,
             when=when,
             stated=stated,
-            principal=frozenset(principal),
+            principal=_principals(det, doc.title, first, mode, series),
             # An official stands for their country too: a White House statement is the United States speaking.
             parties=frozenset(
                 ["p:" + p.name.lower() for p in det.people]
@@ -1027,48 +1122,9 @@ class StoryIndex:
         )
         # The people's names and offices ("Secretary of Defense") are the parties, not specifics.
         people_words = {w for p in det.people for w in f"{p.name} {p.title or ''}".lower().split()}
-        # A word the article also writes in lower case is a common word in a Title Case headline, not a name.
-        common = set(_LOWER_WORD.findall(doc.text[:SPECIFIC_CHARS]))
-        # "Militant Attack" in a Title Case headline is the text's "militants": the same common word.
-        common |= {w[:-1] for w in common if len(w) > 3 and w.endswith("s")} | {w + "s" for w in common}
-        # "Bombings in Iraq Kill 40" is the text's "killed": a verb's stem is as common as its forms.
-        common |= {w[:-2] for w in common if len(w) > 5 and w.endswith("ed")} | {
-            w[:-3] for w in common if len(w) > 6 and w.endswith("ing")
-        }
-        # The council a statement on an attack is made to, as its headline or header line says ("UK statement to the
-        # OSCE", "at the UN Security Council meeting"): a delegation names it in every statement, whichever attack it
-        # is about. (Of a resolution or a truce the council adopts, it is the actor: "Remarks to the United Nations
-        # Security Council" on the vote for a cessation of hostilities.)
-        forum = statement_forum(doc.title + "\n" + header) if _reports_violence(entry) else frozenset()
-        entry.specific = frozenset(
-            n
-            for n in names
-            if ":" not in n
-            and not (set(n.split()) & (people_words | common))
-            and not _country_word(n)
-            and not _ROMAN.match(n)
-            and not set(n.split()) <= forum
-        )
-        # A place named only as a point of reference ("130 kilometers south of Mogadishu") is not where the event
-        # happened: two attacks "in" and "south of" one city share no specific by it.
-        low_text = doc.text[:SPECIFIC_CHARS].lower()
-        referenced = reference_places(doc.title + "\n" + doc.text[:SPECIFIC_CHARS])
-        entry.specific = entry.specific - frozenset(
-            r for r in referenced if low_text.count(r) <= _count_references(doc.text[:SPECIFIC_CHARS], r)
-        )
-        head = title + "\n" + first
-        # Only a report with no full date (none published, none written) is dated by a day without a year.
-        # The page's own date line under its headline ("Tuesday, July 26") is too short for the lead, but dates it.
-        dated_top = title + "\n" + page_date_line(doc.text) + "\n" + lead[:DAYS_CHARS]
-        entry.days = day_months(dated_top) if doc.published is None and not stated else frozenset()
-        # "here in Rome", "welcome to Moscow": a speaker says where the remarks are made, wherever in the lead.
-        entry.place = event_places(head, people_words | common) | event_places(
-            lead[:DAYS_CHARS], people_words | common, _HERE
-        )
-        entry.retrospect = is_retrospect(head)
-        entry.undated = doc.published is None and not stated
-        # (Its day of the week is the page's, not the event's: "Tuesday, July 26" over an attack of the Saturday.)
-        entry.weekdays = frozenset(m.lower() for m in _WEEKDAY.findall(title + "\n" + lead[:DAYS_CHARS]))
+        not_names = people_words | _common_words(doc.text)
+        entry.specific = _specifics(entry, header, not_names)
+        _place_and_days(entry, title, first, lead, not_names)
         entry.mode = mode
         entry.head_mode = head_mode
         if not series and _WITH_WHOM.search(doc.title):
@@ -1079,9 +1135,6 @@ class StoryIndex:
         if not entry.events:
             entry.head_kinds = headline_kinds(title)
         entry.top = (doc.title + "\n" + lead[:DAYS_CHARS]).lower()
-        if doc.published is None and not stated:
-            era = _ERA.search(doc.text[:DATE_CHARS])
-            entry.era = (int(era.group(1)), int(era.group(2))) if era else None
         _share_empty_sets(entry)
         self._norms(entry)
         return entry
