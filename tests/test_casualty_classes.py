@@ -979,3 +979,69 @@ def test_a_recent_incident_or_an_earlier_report_in_the_body_is_background(
 )
 def test_a_recent_attack_or_were_saying_in_the_lead_is_the_news(detector: Detector, text: str) -> None:
     assert _current(detector, text) == {20: True}
+
+
+# --- a second toll added to the first, equal tolls of two sides, a headline's toll again (issue 13, 500-509) ----
+
+
+@pytest.mark.parametrize(
+    "text, dead, hurt",
+    [
+        ("A bomb went off at a bus stop on Friday, killing 9 people and wounding another 41.", 9, 41),
+        ("Rockets hit the camp overnight, killing four residents and injuring a further 16.", 4, 16),
+        ("Gunmen stormed a checkpoint on Monday, killing six guards and wounding an additional eleven.", 6, 11),
+    ],
+)
+def test_a_toll_added_with_another_or_a_further_is_read(detector: Detector, text: str, dead: int, hurt: int) -> None:
+    found = {(c.count, c.kind): c.current for c in _cas(detector, text)}
+    assert found[(dead, "killed")] is True
+    assert found.get((hurt, "wounded"), found.get((hurt, "injured"))) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five soldiers were killed when militants overran a base in the east on Sunday. Elsewhere, five villagers"
+        " were killed when a mortar round hit their home.",
+        "Three policemen died in an ambush on a convoy near the border. In a separate attack, three children were"
+        " killed by a bomb hidden in a cart.",
+        "Militants shot dead eight soldiers at a checkpoint on Tuesday. Troops later killed eight attackers in the"
+        " hills nearby.",
+    ],
+)
+def test_equal_tolls_of_two_sides_in_two_sentences_are_two_figures(detector: Detector, text: str) -> None:
+    counts = [c.count for c in _cas(detector, text) if c.current]
+    assert len(counts) == 2 and len(set(counts)) == 1
+
+
+@pytest.mark.parametrize(
+    "title, text, count, qualifier",
+    [
+        (
+            "At Least 30 Dead in Market Bombing",
+            "Officials said a bomb hidden in a cart exploded in a crowded market on Saturday, killing more than 30"
+            " people.",
+            30,
+            "more_than",
+        ),
+        (
+            "More Than 12 Killed in Attack on Convoy",
+            "Militants ambushed an army convoy in the north on Sunday, killing at least 12 soldiers, officials said.",
+            12,
+            "at_least",
+        ),
+    ],
+)
+def test_a_headline_toll_told_again_with_another_qualifier_is_one_figure(
+    detector: Detector, title: str, text: str, count: int, qualifier: str
+) -> None:
+    found = [(c.count, c.qualifier) for c in _cas(detector, text, title)]
+    assert found == [(count, qualifier)]
+
+
+def test_two_sources_in_the_body_keep_their_two_figures(detector: Detector) -> None:
+    text = (
+        "Police said at least 20 people were killed in the bombing of the market on Saturday. A hospital"
+        " official said more than 20 people died."
+    )
+    assert sorted(c.qualifier for c in _cas(detector, text, "Bomb Hits Market")) == ["at_least", "more_than"]

@@ -794,6 +794,7 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
     """'killed 200 troops', 'killing at least four people', 'claimed the lives of 132 children'."""
     before = _strip_qualifier(low[max(0, fig.number.start - 40) : fig.number.start])
     before = _ALL_BEFORE.sub("", before)  # "killed all 50 people on board"
+    before = _MORE_BEFORE.sub("", before)  # "wounding another 300", "injuring a further 40"
     before = _FIRST_VICTIM.sub("", before)  # "killed himself and 12 others", "killed a policeman and two civilians"
     if _LIVES_VERB.search(before) and _LIVES_AFTER.match(low, fig.number.end):
         # "claimed 40,000 lives", "has cost more than 3,000 lives"
@@ -821,6 +822,8 @@ _FIRST_VICTIM = re.compile(
     r"(?<=kill|ling|ound|jure|lled|nded|ured|ills|ings)\s+(?:himself|herself|themselves|him|her|them|(?:an?|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+and\s*$"
 )
 _ALL_BEFORE = re.compile(r"\s+all(?:\s+of\s+the)?\s*$")
+# A figure added to one just given, after its verb: "killing 50 people and wounding another 300".
+_MORE_BEFORE = re.compile(r"\s+(?:another|a further|an additional)\s*$")
 _LIVES_VERB = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)\s*$")
 _LIVES_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?lives\b")
 _BARE_END = re.compile(r"\s*(?:$|[,.;:]|and\b|on\b|in\b|at\b|while\b|when\b|during\b|near\b|as\b)")
@@ -1132,6 +1135,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
     `cue_sentences` (from the keyword pass) limits the work to sentences with a casualty word.
     """
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
+    title = doc.sentences[0].text if title_low else None
     anniversary = bool(_ANNIVERSARY_TITLE.search(title_low)) or _anniversary_lead(doc, demonyms)
     main_day = _main_day(doc)
     # (every match of _INCIDENT_DAY names a weekday: without "day" the regex is not asked)
@@ -1196,7 +1200,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
                     kept.who not in (None, "people")
                     and cas.who not in (None, "people")
                     and kept.who != cas.who
-                    and (kept.evidence == cas.evidence or _perpetrator(kept.who) != _perpetrator(cas.who))
+                    and (kept.evidence == cas.evidence or _apart(kept.who, cas.who))
                 ):
                     # "three soldiers and three civilians" in one sentence, or the attackers' toll and the victims'
                     # in two ("killed two of the attackers" ... "the death of two Tunisians"): two figures that
@@ -1214,6 +1218,11 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
                     out[i] = replace(cas, who=cas.who or kept.who)
                     continue
                 if cas.qualifier == "exact":
+                    continue
+                if kept.evidence == title:
+                    # The headline's "At Least 50 Dead" over the lead's "killing more than 50 people": one figure,
+                    # with the qualifier the body gives it.
+                    out[i] = replace(cas, who=cas.who or kept.who)
                     continue
                 key = (*key, cas.qualifier)  # "at least 50" and "more than 50" from two sources: two figures
                 if key in seen:
@@ -1534,6 +1543,87 @@ _PERPETRATORS = frozenset(
 
 def _perpetrator(who: str | None) -> bool:
     return (who or "").lower() in _PERPETRATORS
+
+
+# Victims on one side of a war or an attack: two equal figures of victims on different sides are two tolls ("Seven
+# police officers have been killed" at a checkpoint, then "seven civilians were killed" by a roadside bomb).
+_SECURITY = frozenset(
+    [
+        "soldiers",
+        "soldier",
+        "troops",
+        "servicemen",
+        "servicewomen",
+        "servicemembers",
+        "personnel",
+        "police",
+        "policemen",
+        "policewomen",
+        "officers",
+        "officer",
+        "guards",
+        "bodyguards",
+        "peacekeepers",
+        "gendarmes",
+        "cadets",
+        "recruits",
+        "marines",
+        "airmen",
+        "sailors",
+        "seamen",
+        "commanders",
+    ]
+)
+_CIVILIANS = frozenset(
+    [
+        "civilians",
+        "civilian",
+        "children",
+        "child",
+        "kids",
+        "women",
+        "boys",
+        "girls",
+        "students",
+        "pupils",
+        "teachers",
+        "schoolchildren",
+        "villagers",
+        "residents",
+        "worshippers",
+        "worshipers",
+        "pilgrims",
+        "passengers",
+        "shoppers",
+        "commuters",
+        "bystanders",
+        "mourners",
+        "babies",
+        "infants",
+        "toddlers",
+        "teenagers",
+        "farmers",
+        "fishermen",
+    ]
+)
+
+
+def _side(who: str | None) -> str | None:
+    low = (who or "").lower()
+    if low in _PERPETRATORS:
+        return "perpetrators"
+    if low in _SECURITY:
+        return "security forces"
+    return "civilians" if low in _CIVILIANS else None
+
+
+def _apart(a: str | None, b: str | None) -> bool:
+    """Whether two equal figures with these victims are two tolls: the attackers' and the victims', or those of
+    security forces and of civilians."""
+    side_a, side_b = _side(a), _side(b)
+    if side_a and side_b:
+        return side_a != side_b
+    return _perpetrator(a) != _perpetrator(b)
 
 
 def _aside_of_other_group(before: list[_Fig], low: str, at: int) -> bool:
