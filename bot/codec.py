@@ -116,8 +116,17 @@ def summary_from_dict(data: SummaryJSON) -> Summary:
 
 
 def _source(src: SourceJSON) -> Source:
-    fields: dict[str, Any] = {**src, "published": _dt(src.get("published"))}
-    return Source(**fields)
+    """A stored source: its fields as stored, its time read back from ISO text."""
+    return Source(
+        article_id=src["article_id"],
+        title=src["title"],
+        url=src["url"],
+        outlet=src["outlet"],
+        published=_dt(src.get("published")),
+        dated=src.get("dated", "published"),
+        why=src.get("why", ""),
+        language=src.get("language", "en"),
+    )
 
 
 def article_from_row(row: Any) -> Article:
