@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
-from adapters.platforms.discord_embeds import DiscordMessage, MessageKwargs, render_reply, truncate
+from adapters.platforms.discord_embeds import DiscordMessage, SendKwargs, render_reply, truncate
 from bot.admins import discord_admin, discord_role_admin
 from bot.channels import ChannelAddress, workspace_tenant
 from bot.commands import GROUP_HELP
@@ -275,7 +275,7 @@ class CommandBridge:
         deferred_ephemeral: bool = False,
     ) -> None:
         message: DiscordMessage = render_reply(reply)
-        kwargs: MessageKwargs = {
+        kwargs: SendKwargs = {
             "content": message.content,
             "embeds": message.embeds_for_discord(),
             "allowed_mentions": discord.AllowedMentions.none(),
@@ -288,7 +288,9 @@ class CommandBridge:
         elif ephemeral and not deferred_ephemeral:
             # The "thinking" message is public but the answer is private: replace it.
             await interaction.delete_original_response()
-            await interaction.followup.send(ephemeral=True, wait=True, **kwargs)
+            # discord.py's overloads type a webhook send's content as str; its runtime takes None (no text), which
+            # an answer of embeds only passes.
+            await interaction.followup.send(ephemeral=True, wait=True, **kwargs)  # type: ignore[call-overload]
         else:
             await interaction.edit_original_response(**kwargs)
 

@@ -10,8 +10,10 @@ from typing import Any, Literal, TypeVar
 import discord
 
 from adapters.platforms.discord_embeds import (
+    ChannelSendKwargs,
     DiscordMessage,
-    MessageKwargs,
+    EditKwargs,
+    SendKwargs,
     alert_text,
     has_ref,
     plain,
@@ -87,25 +89,36 @@ class DiscordSink:
         """The message for an alert (pure; see render.py), marked with the outbox delivery key."""
         return render_alert(alert, flash_role=self.flash_role, ref=current_delivery_key())
 
-    def _kwargs(self, message: DiscordMessage, *, edit: bool = False) -> MessageKwargs:
-        """Keyword arguments for send() or, with `edit`, for edit() (which leaves content alone)."""
-        kwargs: MessageKwargs = {
+    def _post_kwargs(self, message: DiscordMessage) -> SendKwargs:
+        """Keyword arguments for a forum post (create_thread): what a send takes but the nonce."""
+        kwargs: SendKwargs = {
             "embeds": message.embeds_for_discord(),
             "allowed_mentions": message.allowed_mentions(),
+            "content": message.content,
         }
         view = message.view()
-        if edit:
-            kwargs["view"] = view  # None clears old buttons
-            if not message.embeds:
-                kwargs["content"] = message.content  # the plain fallback replaces the embed
-            return kwargs
-        kwargs["content"] = message.content
         if view is not None:
             kwargs["view"] = view
+        return kwargs
+
+    def _send_kwargs(self, message: DiscordMessage) -> SendKwargs | ChannelSendKwargs:
+        """Keyword arguments for send() into a channel or thread."""
+        post = self._post_kwargs(message)
         key = current_delivery_key()
         if key and len(key) <= NONCE_MAX:
             # Discord returns the earlier message instead of posting twice (enforce_nonce, a few minutes).
-            kwargs["nonce"] = key
+            return {**post, "nonce": key}
+        return post
+
+    def _edit_kwargs(self, message: DiscordMessage) -> EditKwargs:
+        """Keyword arguments for edit(), which leaves content alone."""
+        kwargs: EditKwargs = {
+            "embeds": message.embeds_for_discord(),
+            "allowed_mentions": message.allowed_mentions(),
+            "view": message.view(),  # None clears old buttons
+        }
+        if not message.embeds:
+            kwargs["content"] = message.content  # the plain fallback replaces the embed
         return kwargs
 
     async def _degrading(self, alert: Alert, call: Callable[[DiscordMessage], Awaitable[T]]) -> T:
@@ -148,12 +161,11 @@ class DiscordSink:
             if await self._is_forum(channel_id):
                 forum = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
                 assert isinstance(forum, discord.ForumChannel)
-                kwargs = self._kwargs(message)
-                kwargs.pop("nonce", None)  # forum posts take no nonce
-                created = await forum.create_thread(name=thread_name(alert), **kwargs)
+                # forum posts take no nonce
+                created = await forum.create_thread(name=thread_name(alert), **self._post_kwargs(message))
                 return str(created.message.id)
             target = self.client.get_partial_messageable(channel_id, guild_id=guild_id)
-            sent = await target.send(**self._kwargs(message))
+            sent = await target.send(**self._send_kwargs(message))
             return str(sent.id)
         except Exception as exc:
             raise delivery_error(alert.channel, exc) from exc
@@ -170,7 +182,7 @@ class DiscordSink:
             # A forum post's starter message lives in the post's thread, whose id is the message id.
             where = int(message_id) if await self._is_forum(channel_id) else channel_id
             target = self.client.get_partial_messageable(where, guild_id=guild_id)
-            await target.get_partial_message(int(message_id)).edit(**self._kwargs(message, edit=True))
+            await target.get_partial_message(int(message_id)).edit(**self._edit_kwargs(message))
         except discord.NotFound as exc:
             if exc.code != UNKNOWN_MESSAGE:
                 raise delivery_error(alert.channel, exc) from exc
@@ -208,14 +220,14 @@ class DiscordSink:
                             alert.channel,
                         )
                         target = self.client.get_partial_messageable(channel_id, guild_id=guild_id)
-                        return str((await target.send(**self._kwargs(message))).id)
+                        return str((await target.send(**self._send_kwargs(message))).id)
                     if exc.code != THREAD_ALREADY_EXISTS:
                         raise
             # A thread started from a message has the message's id.
             thread = self.client.get_partial_messageable(
                 int(message_id), guild_id=guild_id, type=discord.ChannelType.public_thread
             )
-            sent = await thread.send(**self._kwargs(message))
+            sent = await thread.send(**self._send_kwargs(message))
             return str(sent.id)
         except Exception as exc:
             raise delivery_error(alert.channel, exc) from exc

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 import discord
 
@@ -59,11 +59,42 @@ _RAW_MAX = 2 * DESCRIPTION_MAX + 64
 _SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)")  # the colon of `https://` (Discord links bare URLs)
 
 
-# The keywords of one discord.py send, edit or answer call (content, embeds, allowed_mentions, view, and what that
-# call adds), built per call. Not a TypedDict: discord.py's overloads type a webhook send's `content` as str and a
-# channel send's `view` as never None, while its runtime takes None for both (no content; no buttons), which these
-# calls pass (an edit's view of None clears old buttons).
-MessageKwargs = dict[str, Any]
+# The keywords of one discord.py call, built per call, one shape per kind of call as discord.py's overloads take them
+# (as discord.py types its payloads): a send takes a View or none (never None), an edit's None clears old buttons, a
+# webhook send's content is text or MISSING.
+class SendKwargs(TypedDict, total=False):
+    """A message posted: a forum post, an interaction's answer; with a nonce, a channel or thread send."""
+
+    content: str | None  # None: no text (an embed only)
+    embeds: list[discord.Embed]
+    allowed_mentions: discord.AllowedMentions
+    view: discord.ui.View
+
+
+class ChannelSendKwargs(SendKwargs, total=False):
+    """A channel or thread send: Discord returns the earlier message for a nonce it saw (no double post)."""
+
+    nonce: str
+
+
+class EditKwargs(TypedDict, total=False):
+    """A message edited: an alert re-rendered, an interaction's deferred answer (no content: the text stays)."""
+
+    content: str | None
+    embeds: list[discord.Embed]
+    allowed_mentions: discord.AllowedMentions
+    view: discord.ui.View | None  # None clears old buttons
+
+
+class WebhookSendKwargs(TypedDict, total=False):
+    """A webhook send (the webhooks adapter; an interaction's follow-up)."""
+
+    content: str  # discord.utils.MISSING: no text
+    embeds: list[discord.Embed]
+    allowed_mentions: discord.AllowedMentions
+    view: discord.ui.View
+    wait: Literal[True]  # wait for the message, to learn its id
+    thread: discord.abc.Snowflake  # into a thread
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ import aiohttp
 import discord
 from discord.webhook.async_ import async_context
 
-from adapters.platforms.discord_embeds import MessageKwargs, render_alert
+from adapters.platforms.discord_embeds import WebhookSendKwargs, render_alert
 from adapters.platforms.discord_errors import delivery_error
 from adapters.platforms.discord_rest import PUBLIC_API, WebhookTransport
 from adapters.webhooks.slack_payload import slack_payload
@@ -123,7 +123,7 @@ class WebhookSink:
 
     async def _discord_send(self, target: WebhookTarget, alert: Alert) -> str:
         message = render_alert(alert)  # webhooks never mention: the flash role lives in the bot's guild
-        kwargs: MessageKwargs = {
+        kwargs: WebhookSendKwargs = {
             "content": message.content or discord.utils.MISSING,
             "embeds": message.embeds_for_discord(),
             "allowed_mentions": discord.AllowedMentions.none(),
