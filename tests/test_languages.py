@@ -1180,3 +1180,22 @@ EIGHTH_BATCH = [
 @pytest.mark.parametrize(("lang", "title", "text", "events"), EIGHTH_BATCH)
 def test_classes_of_the_eighth_batch(detector: Detector, lang: str, title: str, text: str, events: set[str]) -> None:
     _reads_as(detector, (lang, title, text), events, None, set(), set())
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "events", "status"),
+    [
+        # Chinese: the aspect particle inside the verb-object phrase ("通了电话") is a call made (zh-003).
+        ("zh", "外长消息", "两国外长昨天通了电话，讨论地区局势。", {"talks"}, None),
+        # Farsi: a truce announced is agreed (fa-030), a truce an official stresses is proposed (fa-027)...
+        ("fa", "اعلام آتش بس", "ارتش امروز یک آتش بس یک جانبه در منطقه را اعلام کرد.", {"ceasefire"}, "agreed"),
+        ("fa", "بیانیه وزارت خارجه", "وزیر بر ضرورت آتش بس فوری در کشور تاکید کرد.", {"ceasefire"}, "proposed"),
+        # ...and attacks a group says it will stop are no attack reported (the verb comes last: fa-029).
+        ("fa", "بیانیه گروه", "رهبران گروه گفتند که حملات خود را متوقف خواهند کرد.", set(), None),
+        ("fa", "حمله هوایی", "یک حمله هوایی دیروز به شهر انجام شد.", {"clash"}, None),
+    ],
+)
+def test_calls_and_truce_statuses_in_chinese_and_farsi(
+    detector: Detector, lang: str, title: str, text: str, events: set[str], status: str | None
+) -> None:
+    _reads_as(detector, (lang, title, text), events, status, set(), set())
