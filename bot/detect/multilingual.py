@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, cast
+from typing import TypedDict, cast
 
 import yaml
 
@@ -222,6 +222,12 @@ _CITY_ZONES = (
 _CITY_SKIP = frozenset({"Santiago", "Victoria", "Dili", "Male", "Mahé", "Nome", "Christmas", "Cocos", "Stanley"})
 
 
+class _CldrZone(TypedDict, total=False):
+    """The part of a CLDR time-zone entry read: its exemplar city."""
+
+    city: str
+
+
 def _cldr_cities(lang: str) -> dict[str, str]:
     """City name in the language -> canonical English country name, from CLDR's time-zone exemplar cities.
     CLDR leaves out a city written as in the zone's name (Paris in French): that name is then used, in the
@@ -238,7 +244,7 @@ def _cldr_cities(lang: str) -> dict[str, str]:
     wanted += [z for z in _CITY_ZONES if z in territory_of]
     out: dict[str, str] = {}
     for loc in _CLDR_LOCALES.get(lang, (lang,)):
-        names: dict[str, Any] = Locale.parse(loc)._data["time_zones"]
+        names: dict[str, _CldrZone] = Locale.parse(loc)._data["time_zones"]
         for zone in wanted:
             code = territory_of[zone]
             city = (names.get(zone) or {}).get("city")
@@ -288,8 +294,41 @@ def canonical_country(name: str) -> str:
     return next(iter(found)) if len(found) == 1 else name
 
 
+class _Armed(TypedDict):
+    """An armed group doing violence: its words and the acts that follow them."""
+
+    actors: list[str]
+    acts: list[str]
+
+
+class _LanguageData(TypedDict, total=False):
+    """One language's entry of bot/data/languages.yaml, as `lexicon` reads it (each key optional)."""
+
+    countries: dict[str, list[str]]  # country -> its written forms
+    events: dict[str, list[str]]  # event type -> its cues
+    armed: _Armed
+    people: dict[str, list[str]]  # name in people.yaml -> its written forms
+    killed: list[str]
+    wounded: list[str]
+    status: dict[str, list[str]]  # ceasefire status -> its cues
+    qualifiers: dict[str, str]  # word -> casualty qualifier
+    numbers: dict[str, int]  # number word -> value
+    anniversary: list[str]
+    no_clash: list[str]
+    not_places: list[str]
+    upcoming: list[str]
+    calls: list[str]
+    trips: list[str]
+    administration: list[str]
+    police: list[str]
+    protest: list[str]
+    not_cues: dict[str, list[str]]  # event type -> words that undo its cue
+    hedges: dict[str, list[str]]
+    hedges_after: dict[str, list[str]]
+
+
 @functools.cache
-def _data() -> dict[str, Any]:
+def _data() -> dict[str, _LanguageData]:
     text = resources.files("bot.data").joinpath("languages.yaml").read_text(encoding="utf-8")
     return dict(yaml.safe_load(text)["languages"])
 
@@ -315,7 +354,7 @@ def lexicon(lang: str) -> _Lexicon:
         for w, (c, cap) in sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True)
     )
     events = {t: _alternation(lang, list((data.get("events") or {}).get(t, []))) for t in _ORDER}
-    armed = data.get("armed") or {}
+    armed = data.get("armed")
     if armed:
         # An armed group doing violence ("los insurgentes ... mataron"): the actor, a gap, the act, as one clash cue.
         actors, acts = _alternation(lang, armed["actors"]), _alternation(lang, armed["acts"])
