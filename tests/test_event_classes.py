@@ -2630,3 +2630,94 @@ def test_talks_dated_earlier_at_the_head_are_background(detector: Detector, text
 )
 def test_talks_a_call_asks_for_in_the_gerund_are_not_held(detector: Detector, text: str, held: bool) -> None:
     assert ("talks" in _types(detector, text)) is held
+
+
+# --- ceasefire status: the s-batch of development briefs (issue 13) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # Headline grammar drops the articles of "declared an end to the truce": the truce is over.
+        ("Rebel Coalition Declares End to Truce With Government", "collapsed"),
+        ("Militia announces end of cease-fire in the north", "collapsed"),
+        # With the articles, and the verb in the body, as before.
+        ("The militia said on Friday it was ending the truce with the army.", "collapsed"),
+        # An end still ahead is no end: the truce is in force until then.
+        ("Aid convoys must reach the villages before the end of the truce.", "agreed"),
+    ],
+)
+def test_end_of_truce_declared_in_headline_grammar(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # One side agreeing to back or consider a ceasefire takes a stance on one put forward: a proposal.
+        ("The insurgents have agreed in principle to support a cease-fire with the government.", "proposed"),
+        ("The separatists agreed to consider a truce, their spokesman said.", "proposed"),
+        ("Insurgents Agree Principle Support Truce", "proposed"),
+        # Agreeing to the ceasefire itself, or to accept it, is the truce agreed.
+        ("The separatists and the army agreed to a truce on Monday.", "agreed"),
+        ("The insurgents agreed to accept the ceasefire on Monday.", "agreed"),
+    ],
+)
+def test_agreeing_to_back_a_ceasefire_is_a_proposal(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A ceasefire a party refuses to sign or accept was put forward and not taken up.
+        ("The president has refused to sign a truce agreement with the insurgents.", "proposed"),
+        ("The junta declined to accept the cease-fire on Sunday.", "proposed"),
+        # Refusing a truce with no verb of taking it up still reports nothing (test_detect).
+        ("The rebels refused a truce.", None),
+        # Refusing to keep a truce is not refusing to sign one.
+        ("The militia refused to observe the truce.", None),
+    ],
+)
+def test_refused_to_sign_a_ceasefire_is_a_proposal(detector: Detector, text: str, status: str | None) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # A truce offer is a proposal, with or without a verb governing it.
+        ("Junta Rejects Insurgents' Truce Offer", "proposed"),
+        ("The insurgents posted the truce offer on their website on Monday.", "proposed"),
+        # The participle already said so.
+        ("The government considered the truce offered by the insurgents.", "proposed"),
+    ],
+)
+def test_truce_offer_is_a_proposal(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # A threat to the truce is strain on it, whatever the modal before the verb.
+        ("Border Raid May Threaten Truce", "violated"),
+        ("Officials said the shelling could jeopardize the cease-fire.", "violated"),
+        ("Monday's clashes might undermine the truce, diplomats warned.", "violated"),
+        # Other modal changes stay no change ("could collapse" is a fear, decided elsewhere; "may extend" a plan).
+        ("The two sides may extend the truce next week.", "proposed"),
+    ],
+)
+def test_truce_threatened_under_a_modal_is_violated(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
+
+
+def test_announced_suspension_of_attacks_dismissed_by_the_other_side(detector: Detector) -> None:
+    text = (
+        "Two militant groups have announced an immediate three-month suspension of attacks against the government."
+        " But a senior minister dismissed the truce announcement, saying the militants would use the lull to regroup."
+    )
+    det = detector.detect("", text)
+    # One side's announced suspension of attacks is a truce offered, not accepted; and no fighting is reported.
+    assert det.ceasefire_status == "proposed"
+    assert "clash" not in {e.type for e in det.events}

@@ -34,7 +34,7 @@ from bot.models import Casualty, Event
 
 _CEASEFIRE = re.compile(
     r"\b(?:cease-?\s?fires?|truces?|cessation of (?:all )?hostilities|armistice|halt to (?:the )?fighting|stop the fighting|"
-    r"humanitarian pauses?|pauses? in (?:the )?fighting|suspension of (?:the )?(?:fighting|hostilities)|"
+    r"humanitarian pauses?|pauses? in (?:the )?fighting|suspension of (?:the |all )?(?:fighting|hostilities|attacks)|"
     # A pause by its length or extension is a truce ("an extended pause to ensure this deal can be carried out", "the
     # four-day pause"); a pause in, on or of something else is not ("a 90-day pause on tariffs").
     r"(?:extended|temporary|[\w]+-(?:day|hour|week))\s+pauses?(?!\s+(?:in|on|of)\b))\b"
@@ -47,7 +47,9 @@ _HOLDING_ALONE = re.compile(
     r"\bfighting (?:has|had) (?:ceased|stopped|ended)\b|\bguns (?:have |had )?(?:fallen|fell|gone|went) silent\b"
 )
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|without|rejected|rejects|reject|refused|refuses|refuse|denied|denies|ruled out|rules out|nor)\b(?:\W+\w+){0,3}\W*$"
+    r"\b(?:no|not|never|without|rejected|rejects|reject|refused|refuses|refuse|denied|denies|ruled out|rules out|nor|"
+    # "dismissed the truce announcement as a ploy": the speaker rejects it
+    r"dismiss(?:ed|es|ing)?)\b(?:\W+\w+){0,3}\W*$"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|should|must|might|may|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b"
@@ -128,6 +130,8 @@ _NO_VIOLATION = re.compile(r"\b(?:no|without|nor)\s+(?:\w+\s+){0,3}$")
 _ENDED_LEFT = re.compile(
     r"\b(?:(?:end|suspend)(?:ed|s|ing)? (?:the|a|an|its|their|this|that)|(?:the|an) end (?:of|to) (?:the|a|an|its|their|this|that))\s+(?:[\w'-]+\s+){0,3}$"
     r"|\b(?:ended|ending|ends|suspended|suspending|suspends)\s+$"
+    # Headline grammar drops the articles: "Rebels Declare End to Cease-fire", "Army announces end of truce".
+    r"|\b(?:declar|announc|proclaim)\w*\s+(?:an?\s+|the\s+)?end (?:of|to)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}$"
 )
 _ENDED_RIGHT = re.compile(
     r"(?:\s+(?!(?:war|conflict|fighting|talks|negotiations|offensive|siege)\b)[\w',-]+){0,8}?\s+(?P<verb>ended)\b"
@@ -191,7 +195,7 @@ _RIGHT_CUES = re.compile(
     r"\bwent into effect|\bin effect\b|\bin force\b|\bbegan\b|\bbegins?\b|\bstart(?:s|ed)?\b|\bcommenc\w*|"
     r"\bagreed\b|\bannounced\b|\bannouncement\b|\bsigned\b|\breached\b|\bbrokered\b|\baccepted\b|\bdeal\b|\bagreement\b|"
     r"\baccord\b|\bpact\b|\b(?:is|was) (?:now )?under ?way\b)"
-    r"|(?P<proposed>\bpropos\w*|\boffered\b|\bbid\b|\bplan\b|\binitiative\b|\bcalls?\b|\bappeal)"
+    r"|(?P<proposed>\bpropos\w*|\boffer(?:ed)?\b|\bbid\b|\bplan\b|\binitiative\b|\bcalls?\b|\bappeal)"
     r"|(?P<talks>\btalks\b|\bnegotiat\w*|\bdiscussions\b)"
     r"|(?P<extended>\b(?:will|would|is to|are to) (?:continue|go on|carry on)\b)"
 )
@@ -334,6 +338,15 @@ _AGREED_FRAME = re.compile(r"\b(?:agreed|announced|accepted|signed|confirmed)\b"
 _NEGATED_CUE = re.compile(
     r"\b(?:not|never|no|neither|nor|yet to|failed to|refused to|refuse to|refuses to)\s+(?:\w+\s+){0,2}$"
 )
+# A ceasefire a party refuses to sign or accept was put forward, and not taken up (corpus convention 4): "refused to
+# sign a cease-fire agreement with rebels" ("refused a truce", with no verb of taking it up, reports nothing).
+_REFUSED_TO_TAKE_UP = re.compile(r"\b(?:refus\w*|reject\w*|declin\w*)\s+to\s+$")
+# Agreeing to back, support or consider a ceasefire is a stance on one put forward, not the truce agreed: "the rebels
+# have agreed in principle to support a cease-fire" (headline grammar drops the "in" and "to": "Agree Principle
+# Support Cease-fire").
+_AGREED_TO_BACK = re.compile(
+    r"(?:\s+in)?(?:\s+principle)?\s+(?:to\s+)?(?:support|back|endorse|consider|study|explore)\b"
+)
 # Starting dates of an agreed ceasefire are announcements, not hopes: "is scheduled to start", "will take effect".
 _EFFECT = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:is|are|was)?\s*(?:scheduled to|set to|due to|expected to|to|will|would|shall)\s+"
@@ -396,6 +409,8 @@ _TITLE_INFINITIVE = re.compile(
 )
 # A threatened change is no change; an urged extension is a proposal (urging an end to violations still reports them).
 _CHANGE_NOT = re.compile(r"\b(?:would|could|can|cannot|might|may|threat\w*|risk\w*|if|not|never)\b|n't\b")
+_STRAIN = re.compile(r"threaten|jeopardi|undermin")
+_STRAIN_MODALS = frozenset(["would", "could", "can", "might", "may"])
 # A change under a condition stated after it is a term, not a change: "a 72-hour cease-fire to be extended if the
 # other party adheres to it", "to be renewed provided the army withdraws" (a concession, "even if", still reports it).
 _CONDITION_AFTER = re.compile(
@@ -653,7 +668,7 @@ _ARMED_ACT = re.compile(
 )
 # Fighting named as what is defended against, ended or halted is no report of fighting.
 _CLASH_CONTEXT = re.compile(
-    r"\b(?:combat|counter|defen[cd]\w* against|protect\w* (?:\w+ )?(?:from|against)|deter\w*|halt\w*|end(?:ed|ing)?(?: to)?|"
+    r"\b(?:combat|counter|defen[cd]\w* against|protect\w* (?:\w+ )?(?:from|against)|deter\w*|halt\w*|suspen\w*|end(?:ed|ing)?(?: to)?|"
     r"stop\w*|after (?:\w+ ){0,2}(?:weeks|days|months|years) of|since)\W+(?:\w+\W+){0,3}$"
 )
 # Fighting named as the cause of the news or as what is prepared for: "cleanup following the consequences of
@@ -950,7 +965,11 @@ def _change_kind(
         kind = "collapsed"  # "said they would not extend the truce": called off (corpus convention)
     elif change == "collapsed" and _COLLAPSE_FEARED.search(low, max(left, min(start, m.start()) - 40), m.start()):
         kind = "violated"  # "raising fears that the truce had already collapsed": strained, not over
-    elif (no := _CHANGE_NOT.search(preceding)) is not None:
+    elif (no := _CHANGE_NOT.search(preceding)) is not None and not (
+        # "Somalia Attack May Threaten Truce", "the clashes could jeopardize the ceasefire": a threat to the truce is
+        # strain on it already, whatever the modal (as a collapse feared, _COLLAPSE_FEARED).
+        change == "violated" and _STRAIN.match(m.group()) and no.group() in _STRAIN_MODALS
+    ):
         if change != "violated" or no.group() not in ("not", "never", "n't"):
             return None
         kind = "holding"  # "the truce has not been violated": it holds
@@ -1051,8 +1070,17 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
     failed = _FAILED_TO_REACH.search(low, max(left, start - 50), start)
     if failed is not None:  # "failed to agree on a ceasefire", "have yet to reach a truce": talks (convention)
         return "talks", f"not yet reached {_quote(low, failed)}"
+    if status == "agreed" and _TAKEN_UP.match(cue.group()) and _REFUSED_TO_TAKE_UP.search(before):
+        return "proposed", f"refused {why}"  # "refused to sign a cease-fire agreement": put forward, not taken up
     if _NEGATED_CUE.search(before):
         return None, f"negated {why}"
+    if (
+        status == "agreed"
+        and cue.group().startswith("agree")
+        and (back := _AGREED_TO_BACK.match(low, cue.end())) is not None
+        and back.end() <= start
+    ):
+        return "proposed", f"agreed to back {_quote(low, (cue.start(), back.end()))}"
     if status == "agreed" and cue.group().startswith("commitment") and _PRAISED.search(before):
         # "commended the parties for their commitment to the cessation of hostilities agreement": a commitment
         # praised has been kept, the truce is in force (convention 3).
