@@ -1045,3 +1045,45 @@ def test_two_sources_in_the_body_keep_their_two_figures(detector: Detector) -> N
         " official said more than 20 people died."
     )
     assert sorted(c.qualifier for c in _cas(detector, text, "Bomb Hits Market")) == ["at_least", "more_than"]
+
+
+# --- an earlier attack likened or acted on (issue 13, articles 510-512) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (
+            "Prosecutors charged three men on Tuesday in connection with a bombing last month that killed 14 people.",
+            14,
+        ),
+        ("Police arrested four suspects over last week's ambush, which killed 7 soldiers, officials said.", 7),
+        ("The court sentenced two militants for an attack in March that killed 25 villagers.", 25),
+    ],
+)
+def test_a_measure_over_an_incident_of_an_earlier_day_makes_its_toll_background(
+    detector: Detector, text: str, count: int
+) -> None:
+    assert _current(detector, text) == {count: False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested two suspects on Monday after a bombing that killed 9 people at a bus station.",
+        "Police detained three men over the bombing that killed 9 people on Monday.",
+    ],
+)
+def test_a_measure_over_the_days_own_incident_keeps_its_toll(detector: Detector, text: str) -> None:
+    assert _current(detector, text) == {9: True}
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (_LEAD_THREE + "The group claimed the attack, just as it did when its fighters killed 31 pilgrims in May.", 31),
+        (_LEAD_THREE + "The militia denied any role, as it had after gunmen killed 12 guards at the mine.", 12),
+    ],
+)
+def test_an_incident_likened_with_as_it_did_is_background(detector: Detector, text: str, count: int) -> None:
+    assert _current(detector, text) == {3: True, count: False}

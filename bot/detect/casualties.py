@@ -925,6 +925,18 @@ _FOLLOWS = _words(
     rf"|\b(?:recall(?:s|ed|ing)?|reminiscent\s+of|echo(?:es|ed|ing)?(?:\s+of)?)\s+(?!(?:the|an?)\s+{_INCIDENT}\b)(?:the\s+|an?\s+)?(?:[\w'-]+\s+){{1,3}}?"
     rf"(?:{_INCIDENT}|sieges?|hostage[- ]takings?)\b"
 )
+# A claim or act likened to an earlier one: "the group claimed responsibility, just as it did when two gunmen killed 21
+# people at the museum in March".
+_AS_BEFORE = _words(r"(?:just\s+)?as\s+(?:it|they|he|she|the\s+group)\s+(?:did|had)\s+(?:when|after|in)\b")
+# A measure taken over an incident of an earlier day: "detained 12 people in connection with an attack last week that
+# killed 38", "charged two men over last month's bombing, which killed 9". The measure is the news, even in the lead;
+# the incident's toll is an earlier event's.
+_MEASURE_OVER = _words(
+    r"(?:detain|arrest|charg|convict|sentenc|indict|extradit|prosecut|question)\w*\b[^.;]{0,80}?"
+    rf"\b(?:in\s+connection\s+with|over|for)\s+(?P<incident>(?:the\s+|an?\s+|last\s+(?:week|month)'s\s+)?(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b"
+    rf"(?:\s+[\w'-]+){{0,3}})"
+)
+_EARLIER_DAY = _words(rf"last\s+(?:week|month)|earlier\s+(?:this|that)\s+(?:week|month)|in\s+(?:{_MONTH_RE})\b")
 # A base of comparison: "1,711 deaths, up from 1,558 in 2021", "compared with 1,602 the year before".
 _COMPARED = _words(
     r"compared\s+(?:with|to)\b|(?:up|down|rise|increase|decrease|fall|drop|decline)\s+from\b|(?:versus|vs)\b|"
@@ -1066,6 +1078,11 @@ def _background_spans(
         spans.append((m.start("since"), _clause_end(low, m.end())))
     for m in _FOLLOWS.finditer(low):
         spans.append((m.start(), _clause_end(low, m.end())))
+    for m in _AS_BEFORE.finditer(low):
+        spans.append((m.start(), _clause_end(low, m.end())))
+    for m in _MEASURE_OVER.finditer(low):
+        if _EARLIER_DAY.search(m.group("incident")):
+            spans.append((m.start("incident"), _clause_end(low, m.end())))
     if main_day and not sent.is_title:
         for d in _INCIDENT_DAY.finditer(low):
             if (d.group(1) or d.group(2)) != main_day:
