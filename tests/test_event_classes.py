@@ -2721,3 +2721,23 @@ def test_announced_suspension_of_attacks_dismissed_by_the_other_side(detector: D
     # One side's announced suspension of attacks is a truce offered, not accepted; and no fighting is reported.
     assert det.ceasefire_status == "proposed"
     assert "clash" not in {e.type for e in det.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A signing or agreement the negotiation named earlier in the sentence is expected to yield: the talks.
+        (
+            "The mediator said negotiations had opened and that the parties would sign a ceasefire agreement within"
+            " days.",
+            "talks",
+        ),
+        ("At the opening of the talks the envoy said both camps would agree to a truce before the summit.", "talks"),
+        # With no negotiation named, a hoped-for signing stays a proposal; a party's conditional acceptance inside
+        # talks is an offer (convention 4), not the negotiation.
+        ("The rebels hope to sign a ceasefire.", "proposed"),
+        ("Delegates at the talks said the rebels would accept a truce if the army withdrew.", "proposed"),
+    ],
+)
+def test_signing_expected_from_talks_is_the_negotiation(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

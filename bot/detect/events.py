@@ -763,6 +763,9 @@ _DURING_TALKS = re.compile(
     r"(?:\s+[\w'-]+){0,4}?\s+(?:during|at|in|through)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?"
     r"(?P<talks>talks|negotiations|consultations)\b"
 )
+# The negotiation named earlier in the sentence, whose outcome a modal signing or agreement is ("we will start our
+# negotiation work and ... we will sign a cease fire agreement").
+_TALKS_BEFORE = re.compile(r"\b(?:talks|negotiations?|negotiation work|negotiating table|mediation)\b")
 # What an agreement "calls for" or "provides for" is a term of it: the agreement, right before the verb, decides.
 _TERM_CUE = re.compile(r"call|provide|envisag|foresee")
 _TERMS_OF = re.compile(
@@ -1135,6 +1138,14 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
             # "optimistic that the warring factions will agree to a humanitarian cease-fire during peace talks in
             # Jeddah": an agreement hoped for in talks under way is the negotiation (corpus convention 4).
             return "talks", f"agreement hoped for in talks {_quote(low, (talks.start('talks'), talks.end()))}"
+        if (
+            status == "agreed"
+            and _AGREEING.match(cue.group())
+            and (talks := _last(_TALKS_BEFORE, low, max(0, cue.start() - 150), cue.start())) is not None
+        ):
+            # "it's in this framework that we will start our negotiation work and without doubt ... we will sign a
+            # cease fire agreement": the signing the negotiation is expected to yield is the negotiation's news.
+            return "talks", f"agreement expected from talks {_quote(low, talks)}"
         return "proposed", f"modality before {why}"
     if status in ("agreed", "holding") and (stop := _stop_called(low, cue.start())) is not None:
         # "call on the parties to immediately cease the use of force, to use existing direct communications to
