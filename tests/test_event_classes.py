@@ -2741,3 +2741,18 @@ def test_announced_suspension_of_attacks_dismissed_by_the_other_side(detector: D
 )
 def test_signing_expected_from_talks_is_the_negotiation(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "agreement"),
+    [
+        # Backing or considering a ceasefire put forward is a stance, not an agreement made.
+        ("The insurgents have agreed in principle to support a cease-fire with the government.", False),
+        ("The separatists agreed to consider a truce, their spokesman said.", False),
+        # The truce itself agreed, or backing another text, stays an agreement.
+        ("The separatists and the army agreed to a truce on Monday.", True),
+        ("Both sides agreed to support the peace plan on Monday.", True),
+    ],
+)
+def test_agreeing_to_back_a_ceasefire_is_no_agreement(detector: Detector, text: str, agreement: bool) -> None:
+    assert ("agreement" in _types(detector, text)) is agreement

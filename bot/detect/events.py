@@ -573,6 +573,9 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
             continue
         if _CONSENSUS.match(after):
             continue
+        back = _AGREED_TO_BACK.match(low, m.end())
+        if back is not None and _CEASEFIRE.search(low, back.end(), back.end() + 40):
+            continue  # "agreed in principle to support a cease-fire": a stance on one put forward (_governed)
         if m.group().endswith("that") and not _arranged_that(low[m.end() : right]):
             continue  # "the leaders agreed that the situation is grave": a shared view (_THAT_AUX)
         return True
