@@ -2086,30 +2086,62 @@ _INCIDENT_TOLL = 1000  # a conflict toll below this is one incident's, not a war
 
 
 def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -> list[Event]:
-    """Turn readings into the article's events: one per type, the ceasefire with its weightiest status."""
+    """Turn readings into the article's events: one per type, the ceasefire with its weightiest status.
+
+    The readings are reweighed by story (`_reweighed`, when the item holds several), casualties add the fighting
+    they tell of (`_implied_clashes`), each type's readings must reach its bar (`_reported`), the ceasefire takes
+    its status (`_ceasefire_event`), and a truce's status brings or removes other events (`_truce_implies`).
+    """
     events: list[Event] = []
     segments = story_segments(doc)
     if segments is not None:
-        weights = _segment_weights(doc, segments)
-        found = [
-            Reading(
-                r.type,
-                r.status,
-                r.weight / r.sentence.weight * weights[r.sentence.index],
-                r.sentence,
-                credited=r.credited,
-            )
-            for r in found
-        ]
+        found = _reweighed(doc, found, segments)
     # A full article: it has body sentences past the lead paragraphs (weighed below 1, bot/detect/text.py).
     long_item = any(not s.is_title and s.weight < 1.0 for s in doc.sentences)
     by_type: dict[str, list[Reading]] = {}
     for r in found:
         by_type.setdefault(r.type, []).append(r)
-    # Casualties among armed men in the headline or lead are fighting; so is the toll of one incident of armed
-    # violence, whoever the victims ("45 people killed by government planes", "40 civilians killed" in a statement
-    # on a siege): the reader learns of an attack. A war's running total ("the war has killed 13,000") is no
-    # incident: tolls of a thousand or more stay casualties alone.
+    implied = _implied_clashes(doc, casualties, by_type)
+    for etype in ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions"):
+        if etype == "casualties":
+            current = [c for c in casualties if c.current]
+            if current:
+                events.append(Event("casualties", None, current[0].evidence))
+            continue
+        rs = _reported(etype, by_type, events, long_item)
+        if not rs:
+            continue
+        if etype == "ceasefire":
+            events.append(_ceasefire_event(doc, rs, segments, by_type.get("clash", []), implied))
+        else:
+            best = max(rs, key=lambda r: r.weight)
+            events.append(Event(etype, None, best.sentence.text))
+    return _truce_implies(events)
+
+
+def _reweighed(doc: Doc, found: Sequence[Reading], segments: list[int]) -> list[Reading]:
+    """The readings of an item of several stories, each weighed by its story's weight (`_segment_weights`)."""
+    weights = _segment_weights(doc, segments)
+    return [
+        Reading(
+            r.type,
+            r.status,
+            r.weight / r.sentence.weight * weights[r.sentence.index],
+            r.sentence,
+            credited=r.credited,
+        )
+        for r in found
+    ]
+
+
+def _implied_clashes(doc: Doc, casualties: Sequence[Casualty], by_type: dict[str, list[Reading]]) -> set[str]:
+    """Add to `by_type` the fighting casualties tell of; return the evidence of the tolls that only imply it.
+
+    Casualties among armed men in the headline or lead are fighting; so is the toll of one incident of armed
+    violence, whoever the victims ("45 people killed by government planes", "40 civilians killed" in a statement
+    on a siege): the reader learns of an attack. A war's running total ("the war has killed 13,000") is no
+    incident: tolls of a thousand or more stay casualties alone.
+    """
     implied: set[str] = set()
     for c in casualties:
         if (
@@ -2122,99 +2154,113 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
         ):
             if c.who not in _ARMED_WHO:
                 # The toll tells of an attack, not of when it happened: beside a truce it may be the fighting that
-                # led to it, so it never turns a truce in force into a violated one (below).
+                # led to it, so it never turns a truce in force into a violated one (_ceasefire_event).
                 implied.add(c.evidence)
             sent = next((s for s in doc.sentences if s.text == c.evidence), None)
             if sent is not None and sent.weight >= 2.0:
                 by_type.setdefault("clash", []).append(Reading("clash", None, 2.0, sent))
-    for etype in ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions"):
-        if etype == "casualties":
-            current = [c for c in casualties if c.current]
-            if current:
-                events.append(Event("casualties", None, current[0].evidence))
-            continue
-        rs = by_type.get(etype, [])
-        total = sum(r.weight for r in rs)
-        bar = _THRESHOLDS[etype]
-        if etype == "talks" and long_item:
-            # In a full article one passing mention of talks in the body is context (support for talks, talks that
-            # led to a deal, talks to come); the headline, the lead or several mentions report talks held. In a
-            # headline and teaser every sentence is the lead.
-            bar = LEAD_WEIGHT
-        if etype == "clash" and any(e.type == "ceasefire" and e.status == "collapsed" for e in events):
-            # Beside a truce that is over, fighting in one sentence of the body is the collapse's news ("The military
-            # says six soldiers have died in fresh fighting", "Syria and its allies resumed airstrikes").
-            bar = 1.0
-        if etype == "talks" and any(r.credited for r in rs):
-            agreed = any(e.type == "ceasefire" and e.status == "agreed" for e in events)
-            if agreed or sum(r.weight for r in by_type.get("agreement", [])) >= _THRESHOLDS["agreement"]:
-                # Talks credited to their mediator beside the deal the item reports are the deal's way there.
-                rs = [r for r in rs if not r.credited]
-                total = sum(r.weight for r in rs)
-        if not rs or total < bar:
-            continue
-        if etype == "ceasefire":
-            if segments is not None:
-                # The story about the ceasefire decides its status, not a sum over unrelated stories.
-                per_segment: dict[int, float] = {}
-                for r in rs:
-                    per_segment[segments[r.sentence.index]] = (
-                        per_segment.get(segments[r.sentence.index], 0.0) + r.weight
-                    )
-                top = max(per_segment, key=lambda k: per_segment[k])
-                rs = [r for r in rs if segments[r.sentence.index] == top]
-            scores: dict[str, float] = {}
-            for r in rs:
-                if r.status:
-                    scores[r.status] = scores.get(r.status, 0.0) + r.weight
-            if "talks" in scores and scores.keys() & {"holding", "violated", "extended"}:
-                # Talks on a new truce beside the state of the one in force: the truce in force is the news
-                # ("cease-fire holding, truce talks to open in Cairo").
-                del scores["talks"]
-            elif "talks" in scores and any(r.status == "agreed" and r.sentence.weight >= LEAD_WEIGHT for r in rs):
-                # Talks that produced the truce the headline or lead reports as agreed: the agreement is the news.
-                del scores["talks"]
-            status = max(scores, key=lambda s: (scores[s], -_PRIORITY.index(s))) if scores else None
-            asked = [r for r in rs if r.status in ("talks", "proposed")]
-            if status in ("talks", "proposed") and {r.status for r in asked} == {"talks", "proposed"}:
-                # Corpus convention 4: an item that carries both the negotiation and a ceasefire put forward is
-                # about the first of them, headline then lead ("we need an immediate ceasefire" before "these talks
-                # offer a vital opportunity to secure an immediate ceasefire" is a call).
-                status = min(asked, key=lambda r: r.sentence.index).status
-            clash = [r for r in by_type.get("clash", []) if r.sentence.text not in implied]
-            unaccepted = None
-            if status == "agreed" and sum(r.weight for r in clash) < _THRESHOLDS["clash"]:
-                unaccepted = next((m for s in doc.sentences if (m := _UNACCEPTED.search(s.folded))), None)
-            if unaccepted is not None:
-                # A truce announced while a party is still urged to cease hostilities, or while commitments are
-                # still to be secured, is one side's or outside powers' offer that not every party has accepted.
-                status = "proposed"
-            if (
-                status in ("agreed", "holding")
-                and sum(r.weight for r in clash) >= _THRESHOLDS["clash"]
-                and not any(r.status == status and r.sentence.is_title for r in rs)
-            ):
-                # Fighting reported as current news beside a truce in force breaks it, unless the headline itself
-                # says the truce was agreed or holds ("Mali, separatists reach cease-fire deal" after clashes).
-                status = "violated"
-            top_reading = next((r for r in sorted(rs, key=lambda r: -r.weight) if r.status == status), rs[0])
-            events.append(Event("ceasefire", status, top_reading.sentence.text, top_reading.cue))
-        else:
-            best = max(rs, key=lambda r: r.weight)
-            events.append(Event(etype, None, best.sentence.text))
+    return implied
+
+
+def _reported(etype: str, by_type: dict[str, list[Reading]], events: list[Event], long_item: bool) -> list[Reading]:
+    """The readings of one event type that count, when together they reach its bar (none otherwise)."""
+    rs = by_type.get(etype, [])
+    total = sum(r.weight for r in rs)
+    bar = _THRESHOLDS[etype]
+    if etype == "talks" and long_item:
+        # In a full article one passing mention of talks in the body is context (support for talks, talks that
+        # led to a deal, talks to come); the headline, the lead or several mentions report talks held. In a
+        # headline and teaser every sentence is the lead.
+        bar = LEAD_WEIGHT
+    if etype == "clash" and any(e.type == "ceasefire" and e.status == "collapsed" for e in events):
+        # Beside a truce that is over, fighting in one sentence of the body is the collapse's news ("The military
+        # says six soldiers have died in fresh fighting", "Syria and its allies resumed airstrikes").
+        bar = 1.0
+    if etype == "talks" and any(r.credited for r in rs):
+        agreed = any(e.type == "ceasefire" and e.status == "agreed" for e in events)
+        if agreed or sum(r.weight for r in by_type.get("agreement", [])) >= _THRESHOLDS["agreement"]:
+            # Talks credited to their mediator beside the deal the item reports are the deal's way there.
+            rs = [r for r in rs if not r.credited]
+            total = sum(r.weight for r in rs)
+    if not rs or total < bar:
+        return []
+    return rs
+
+
+def _ceasefire_event(
+    doc: Doc, rs: list[Reading], segments: list[int] | None, clashes: list[Reading], implied: set[str]
+) -> Event:
+    """The ceasefire event: the status its readings weigh most (`_weighed_status`), unless the item says a party has
+    not accepted the truce (proposed) or reports fighting beside a truce in force (violated)."""
+    if segments is not None:
+        # The story about the ceasefire decides its status, not a sum over unrelated stories.
+        per_segment: dict[int, float] = {}
+        for r in rs:
+            per_segment[segments[r.sentence.index]] = per_segment.get(segments[r.sentence.index], 0.0) + r.weight
+        top = max(per_segment, key=lambda k: per_segment[k])
+        rs = [r for r in rs if segments[r.sentence.index] == top]
+    status = _weighed_status(rs)
+    clash = [r for r in clashes if r.sentence.text not in implied]
+    unaccepted = None
+    if status == "agreed" and sum(r.weight for r in clash) < _THRESHOLDS["clash"]:
+        unaccepted = next((m for s in doc.sentences if (m := _UNACCEPTED.search(s.folded))), None)
+    if unaccepted is not None:
+        # A truce announced while a party is still urged to cease hostilities, or while commitments are
+        # still to be secured, is one side's or outside powers' offer that not every party has accepted.
+        status = "proposed"
+    if (
+        status in ("agreed", "holding")
+        and sum(r.weight for r in clash) >= _THRESHOLDS["clash"]
+        and not any(r.status == status and r.sentence.is_title for r in rs)
+    ):
+        # Fighting reported as current news beside a truce in force breaks it, unless the headline itself
+        # says the truce was agreed or holds ("Mali, separatists reach cease-fire deal" after clashes).
+        status = "violated"
+    top_reading = next((r for r in sorted(rs, key=lambda r: -r.weight) if r.status == status), rs[0])
+    return Event("ceasefire", status, top_reading.sentence.text, top_reading.cue)
+
+
+def _weighed_status(rs: list[Reading]) -> str | None:
+    """The status the ceasefire readings weigh most (ties by `_PRIORITY`), talks set aside beside a truce in force
+    or agreed in the lead, and the first of talks and a proposal when the item carries both."""
+    scores: dict[str, float] = {}
+    for r in rs:
+        if r.status:
+            scores[r.status] = scores.get(r.status, 0.0) + r.weight
+    if "talks" in scores and scores.keys() & {"holding", "violated", "extended"}:
+        # Talks on a new truce beside the state of the one in force: the truce in force is the news
+        # ("cease-fire holding, truce talks to open in Cairo").
+        del scores["talks"]
+    elif "talks" in scores and any(r.status == "agreed" and r.sentence.weight >= LEAD_WEIGHT for r in rs):
+        # Talks that produced the truce the headline or lead reports as agreed: the agreement is the news.
+        del scores["talks"]
+    status = max(scores, key=lambda s: (scores[s], -_PRIORITY.index(s))) if scores else None
+    asked = [r for r in rs if r.status in ("talks", "proposed")]
+    if status in ("talks", "proposed") and {r.status for r in asked} == {"talks", "proposed"}:
+        # Corpus convention 4: an item that carries both the negotiation and a ceasefire put forward is
+        # about the first of them, headline then lead ("we need an immediate ceasefire" before "these talks
+        # offer a vital opportunity to secure an immediate ceasefire" is a call).
+        status = min(asked, key=lambda r: r.sentence.index).status
+    return status
+
+
+def _truce_implies(events: list[Event]) -> list[Event]:
+    """The events with what the truce's status implies: talks, fighting or an agreement no word named, and no
+    agreement beside a truce whose state is the news."""
     truce = next((e for e in events if e.type == "ceasefire"), None)
-    if truce is not None and truce.status == "talks" and not any(e.type == "talks" for e in events):
+    if truce is None:
+        return events
+    if truce.status == "talks" and not any(e.type == "talks" for e in events):
         # A truce being negotiated is talks held ("Norwegian officials in Sri Lanka to broker truce", "mediators
         # are seeking a ceasefire"), though no meeting word names them.
         events.append(Event("talks", None, truce.evidence))
-    if truce is not None and truce.status == "violated" and not any(e.type == "clash" for e in events):
+    if truce.status == "violated" and not any(e.type == "clash" for e in events):
         # Violations of a truce are fighting (corpus convention 1): "ceasefire violations continue", "rebels
         # ignore the cease-fire", "accusing each other of violating the truce" report hostile acts, though no
         # clash word names them.
         events.append(Event("clash", None, truce.evidence))
     if (
-        truce is not None
-        and truce.status == "agreed"
+        truce.status == "agreed"
         and _MADE_CUE.fullmatch(truce.cue or "")
         and not _SIGNING_AHEAD.search(truce.evidence.lower())
         and not any(e.type == "agreement" for e in events)
@@ -2223,8 +2269,8 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
         # though no deal word names it ("Rebels and the army have signed a cease-fire"). Not while the signing is
         # still ahead ("to be signed on Saturday": agreed, no agreement yet, convention 2).
         events.append(Event("agreement", None, truce.evidence))
-    if truce is not None and truce.status in ("holding", "violated", "collapsed"):
+    if truce.status in ("holding", "violated", "collapsed"):
         # The news is the state of a truce agreed before: holding, broken or over. Its agreement is no news of the
         # item (corpus convention 5: "Cease-fire Violated Hours After It Began", "Cease-Fire Holds").
-        events = [e for e in events if e.type != "agreement"]
+        return [e for e in events if e.type != "agreement"]
     return events
