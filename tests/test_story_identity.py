@@ -1025,3 +1025,34 @@ def test_an_undated_statement_naming_only_the_city_joins_the_statement_on_that_a
         None,
     )
     assert len(set(cluster([us, home]))) == 1
+
+
+def test_remarks_before_a_meeting_and_the_press_conference_after_it_are_one_story(doc) -> None:  # type: ignore[no-untyped-def]
+    # The same two ministers, the same day, one meeting: what one says before it (chips, a summit to prepare) and what
+    # the other says after it (the relationship as a whole) share the two men and hardly a word besides.
+    before = doc(
+        "before",
+        "Remarks by Secretary Blinken Before His Meeting With Indian External Affairs Minister Subrahmanyam Jaishankar",
+        "SECRETARY BLINKEN: Subrahmanyam, thank you for welcoming me back to New Delhi. Our teams have worked hard on "
+        "semiconductor supply chains and on preparations for the Quad summit in the autumn, and I look forward to going "
+        "through all of it with you this morning.",
+        T0,
+    )
+    after = doc(
+        "after",
+        "Remarks at a Joint Press Availability",
+        "MODERATOR: Ladies and gentlemen, good evening. Minister Jaishankar will speak first. Mr. Blinken and "
+        "I met for most of the day here in New Delhi. We reviewed every aspect of the partnership between our two democracies "
+        "and agreed that it has never been closer.",
+        T0 + timedelta(hours=8),
+    )
+    # The Secretary's meeting with the Prime Minister that evening is another meeting: it names another man.
+    modi = doc(
+        "modi",
+        "Remarks With Indian Prime Minister Narendra Modi Before Their Meeting",
+        "PRIME MINISTER MODI: Secretary Blinken, welcome to New Delhi. I hope your visit takes the partnership between "
+        "our democracies forward.",
+        T0 + timedelta(hours=10),
+    )
+    ids = cluster([before, after, modi])
+    assert ids[0] == ids[1] != ids[2]

@@ -1507,7 +1507,8 @@ class StoryIndex:
         )
         # Two governments' statements on one event share little wording; the same kind of event on the same
         # day, among the same names, with nothing that tells them apart, is what makes them one.
-        agreed = self._agreed(a, b) or self._same_toll(a, b)
+        meeting = self._same_meeting(a, b)
+        agreed = self._agreed(a, b) or self._same_toll(a, b) or meeting
         if words < MIN_WORDS and not agreed:
             return 0.0, "little wording in common"  # the parties alone are not the event
         if not (a.events and b.events):
@@ -1521,10 +1522,10 @@ class StoryIndex:
             return 0.0, reason
         # A recurring format's reports are told apart by what they are about; not two statements on one truce that
         # agree on its day and parties ("Remarks on Reaching a Cease-Fire ... Between Israel and Hamas").
-        series = (a.series or b.series) and not self._same_truce(a, b)
+        series = (a.series or b.series) and not meeting and not self._same_truce(a, b)
         if (not agreed or series) and self._apart_in_specifics(a, b):
             return 0.0, "other specifics"
-        if agreed and self._nothing_specific_shared(a, b):
+        if agreed and not meeting and self._nothing_specific_shared(a, b):
             # The same kind of event and toll, but each names several places and groups the other never does
             # (40 killed in Tal Afar and Baghdad; 40 killed in Diyala): two attacks.
             return 0.0, "other specifics"
@@ -1577,6 +1578,23 @@ class StoryIndex:
         if not (_families(a.events) | _families(b.events)) <= {"peace", "statement"}:
             return False
         return a.principal <= b.parties and b.principal <= a.parties and self._agreed(a, b)
+
+    @staticmethod
+    def _same_meeting(a: _Entry, b: _Entry) -> bool:
+        """True when two reports dated within a day and a half say the same people spoke in the same way: both are
+        a call, or both a meeting, and every person that either report's headline or lead sentence names (at least
+        two between them) is named by both. Talks alone go on for days (`_agreed` leaves them to the wording), but
+        one meeting of the same two people is one event: a minister's remarks before his meeting with a counterpart
+        and their press conference after it share the two men, the day and little else. A meeting of one of them
+        with someone else that day (the Secretary received by the President) names another person."""
+        if not (a.mode and a.mode == b.mode):
+            return False
+        if a.when is None or b.when is None or abs(a.when - b.when) > AGREED_WITHIN:
+            return False
+        if not all(e.doc.published is not None or e.stated for e in (a, b)):
+            return False
+        people = {p for p in a.principal | b.principal if p.startswith("p:")}
+        return len(people) >= 2 and people <= a.parties and people <= b.parties
 
     @staticmethod
     def _agreed(a: _Entry, b: _Entry) -> bool:
