@@ -1163,6 +1163,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
     # Whether the body's first figure dates its incident by its day (None until that figure is read).
     first_dated: bool | None = None
     timeline_lines: set[int] | None = None
+    period_listed: frozenset[int] | None = None  # (computed once, when a figure's sentence first opens with a date)
     context_cause: CasualtyCause | None | Literal[False] = False
     out: list[Casualty] = []
     seen: dict[tuple[object, ...], int] = {}
@@ -1183,7 +1184,9 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
             spans = [(0, len(sent.folded))]
         else:
             dated = (dated_incident and main_day is not None) or bool(first_dated)
-            listed = _listed_in_period(doc.sentences, sent.index)
+            if period_listed is None and _DATE_OPENS.match(sent.folded):
+                period_listed = _listed_in_period(doc.sentences)
+            listed = period_listed is not None and sent.index in period_listed
             spans = _background_spans(sent, main_day, last_bg, own_days, dated, listed)
             if first_dated is None and not sent.is_title:
                 first_dated = bool(_NEWS_DAY.search(sent.folded)) and not _LAST_WEEK.search(sent.folded)
@@ -1344,15 +1347,23 @@ _DATE_OPENS = re.compile(
 )
 
 
-def _listed_in_period(sentences: list[Sentence], at: int) -> bool:
-    """Whether body sentence `at` opens with a date and follows, through sentences that open with dates too, one that
-    names a recent period (the last few weeks, this week)."""
-    if not _DATE_OPENS.match(sentences[at].folded):
-        return False
-    i = at - 1
-    while i >= 0 and not sentences[i].is_title and _DATE_OPENS.match(sentences[i].folded):
-        i -= 1
-    return i >= 0 and not sentences[i].is_title and _RECENT_PERIOD.search(sentences[i].folded) is not None
+def _listed_in_period(sentences: list[Sentence]) -> frozenset[int]:
+    """The body sentences that open with a date and follow, through sentences that open with dates too, one that names
+    a recent period (the last few weeks, this week): one pass over the document, each run of dated sentences taking
+    the verdict of the sentence before it."""
+    listed: set[int] = set()
+    opened = False  # whether the sentence before opens with a date (a title never continues a run)
+    in_period = False  # the verdict of the current run of dated sentences
+    for i, sent in enumerate(sentences):
+        opens = _DATE_OPENS.match(sent.folded) is not None
+        if opens:
+            if not opened:
+                prev = sentences[i - 1] if i > 0 else None
+                in_period = prev is not None and not prev.is_title and _RECENT_PERIOD.search(prev.folded) is not None
+            if in_period:
+                listed.add(i)
+        opened = opens and not sent.is_title
+    return frozenset(listed)
 
 
 # A date or time word of a sentence's own: with one, a sentence dates itself and continues no earlier story.
