@@ -126,3 +126,47 @@ def test_a_deal_under_discussion_is_no_agreement(detector: Detector, title: str,
 )
 def test_deadly_and_retaliatory_strikes_are_fighting(detector: Detector, title: str, text: str, clash: bool) -> None:
     assert ("clash" in _types(detector, title, text)) is clash
+
+
+# --- clash: fighting named as what a measure answers, or as what time is counted from -----------------------
+
+
+@pytest.mark.parametrize(
+    "title, text, clash",
+    [
+        ("", "Canada imposed new sanctions on Thursday on Moscow over its invasion of Georgia.", False),
+        ("", "Brussels adopted sanctions on Minsk in response to the invasion of its neighbour.", False),
+        (
+            "",
+            "Ukrainians marked three years since Moscow launched its full-scale invasion with a minute of silence.",
+            False,
+        ),
+        ("", "Kyiv held a vigil on the first anniversary of the invasion.", False),
+        # Near misses: fighting reported beside sanctions, or in the same sentence as a date.
+        ("", "Russian artillery shelled Kharkiv on Thursday as Canada imposed new sanctions on Moscow.", True),
+        ("", "Heavy fighting broke out in the east on Monday, two months after the invasion began.", True),
+    ],
+)
+def test_fighting_a_measure_answers_or_time_counts_from_is_not_reported(
+    detector: Detector, title: str, text: str, clash: bool
+) -> None:
+    assert ("clash" in _types(detector, title, text)) is clash
+
+
+# --- sanctions: the gerund ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, text, sanctions",
+    [
+        ("Canada joins Britain in sanctioning Belarusian officials", "", True),
+        ("", "The Australian government says it is sanctioning six Iranian officials over the crackdown.", True),
+        # Near misses: the sense of approving, sanctions only discussed.
+        ("", "The council voted on a resolution sanctioning the use of force against the pirates.", False),
+        ("", "Ministers are discussing sanctioning the oil sector next month.", False),
+    ],
+)
+def test_sanctioning_in_the_gerund_imposes_sanctions(
+    detector: Detector, title: str, text: str, sanctions: bool
+) -> None:
+    assert ("sanctions" in _types(detector, title, text)) is sanctions

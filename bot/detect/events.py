@@ -688,18 +688,28 @@ _WAR_JUDGED = re.compile(
     r"(?:(?:and|military|of|full-scale|large-scale|\w+'s)\W+){0,3}$"
 )
 _WAR_WORD = re.compile(r"(?:invasion|invaded|military aggression|aggression|war)\b")
+# Fighting that time is counted from is an earlier event: "as the world marks two years since Moscow launched its
+# full-scale invasion", "on the anniversary of the attack" ("a month after the invasion, troops shelled ..." orders
+# two events of the news: not here).
+_TIME_SINCE_WAR = re.compile(r"\b(?:anniversary of|(?:years?|months?)\s+since)\s+(?:[\w'-]+\s+){0,5}$")
 # "Title clash", "semi-final clash": a match.
 _MATCH_CLASH = re.compile(r"\b(?:title|final|semi-?final|quarter-?final|cup|league|derby|match|top-of-the-table)\s+$")
 # "The port explosion investigation": the event is what is investigated, tried or remembered.
 _CLASH_TOPIC = re.compile(r"\w+\s+(?:investigation|probe|inquiry|trial|anniversary|memorial|victims'? families)\b")
-_SANCTIONS = re.compile(r"\b(?:sanctions?|sanctioned|embargo|asset freeze|travel ban|blacklisted)\b")
+# "Sanctioning" in its sense of approving is no sanction: "a resolution sanctioning the use of force".
+_APPROVING = r"(?!\s+(?:of\s+)?(?:the\s+|an?\s+)?(?:use|deployment|action|operation|mission|force|strikes?|intervention|military)\b)"
+_SANCTIONS = re.compile(
+    rf"\b(?:sanctions?|sanctioned|sanctioning{_APPROVING}|embargo|asset freeze|travel ban|blacklisted)\b"
+)
 _SANCTIONS_CUE = re.compile(
     r"\b(?:impos\w*|slapped|announc\w*|new|lift\w*|eased|eases|levied|designat\w*|froze|frozen|targeting|against)\b"
 )
 # The verb itself says they are imposed: "Treasury sanctioned five financiers" ("the sanctioned oligarch" is an
 # adjective), and in a headline a sanctioning body or state before the present verb with its object after it ("US
 # sanctions Russian oil firms"; "US sanctions on China" is the noun).
-_SANCTIONED = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\bsanctioned\b")
+# The gerund too ("is sanctioning four Ukrainians", "joins EU in sanctioning Putin"), but not in its sense of
+# approving (_APPROVING).
+_SANCTIONED = re.compile(rf"(?<!\bthe )(?<!\ba )(?<!\ban )\bsanctioned\b|\bsanctioning{_APPROVING}\s")
 _TITLE_SANCTIONS = re.compile(
     r"\b(?:treasury|ofac|state department|us|u\.s\.?|uk|eu|britain|canada|japan|australia|washington|london|"
     r"brussels|ottawa|tokyo|canberra)\s+sanctions\s+(?!(?:on|against|over|for|relief|regime|bill|package|talks|threat|"
@@ -1398,6 +1408,8 @@ def _fighting_reported(low: str, start: int, end: int | None = None) -> bool:
         return False
     if _WAR_WORD.match(low, start) and _WAR_JUDGED.search(low, max(0, start - 45), start):
         return False
+    if _TIME_SINCE_WAR.search(low, max(0, start - 70), start):
+        return False
     return not _MATCH_CLASH.search(before) and not _CLASH_TOPIC.match(low, start)
 
 
@@ -1720,14 +1732,28 @@ def _agreement_reading(sent: Sentence, actor: bool) -> Reading | None:
     return None
 
 
+# Fighting named as what a measure answers is the measure's cause, no fighting reported (corpus convention 1): "new
+# sanctions on Russia and Belarus over the invasion of Ukraine", "sanctioned in response to the attack".
+_MEASURE_CAUSE = re.compile(
+    r"\b(?:over|for|in response to|in retaliation for|because of|punish\w*\s+(?:[\w'-]+\s+){0,3}?for)\s+"
+    r"(?:(?:the|its|their|this|that|[\w-]+'s)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
 def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
     """Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not what is
-    fought against or ended: "a truce to end weeks of fighting"). A sentence about a ceasefire reports fighting too
-    ("bombing raids continued, ignoring appeals to observe the cease-fire")."""
+    fought against or ended: "a truce to end weeks of fighting", not what a measure in the sentence answers). A
+    sentence about a ceasefire reports fighting too ("bombing raids continued, ignoring appeals to observe the
+    cease-fire")."""
     low = sent.folded
+    measure = _SANCTIONS.search(low) is not None
     return (
         _attack_placed(sent)
-        or any(_fighting_reported(low, cm.start(), cm.end()) for cm in _CLASH.finditer(low))
+        or any(
+            _fighting_reported(low, cm.start(), cm.end())
+            and not (measure and _MEASURE_CAUSE.search(low, max(0, cm.start() - 40), cm.start()))
+            for cm in _CLASH.finditer(low)
+        )
         or any(
             _fighting_reported(low, am.start("verb"), am.end())
             for am in _ARMED_ACT.finditer(low)
