@@ -2756,3 +2756,73 @@ def test_signing_expected_from_talks_is_the_negotiation(detector: Detector, text
 )
 def test_agreeing_to_back_a_ceasefire_is_no_agreement(detector: Detector, text: str, agreement: bool) -> None:
     assert ("agreement" in _types(detector, text)) is agreement
+
+
+# --- meetings of one government, trips still ahead, talks of a labour dispute ------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A session named, then the same meeting again in the sentence.
+        ("", "The chancellor held her first cabinet meeting on Tuesday, a meeting she said would set the tone."),
+        # The UK government's emergency committee.
+        ("", "The Home Secretary chaired a COBR meeting after the explosion in the capital."),
+        # A meeting of one government's own officials and services.
+        ("", "The minister chaired a meeting of senior government officials and the police on the riots."),
+        ("", "The premier called a meeting of cabinet ministers to review the budget."),
+    ],
+)
+def test_a_meeting_of_one_government_is_no_talks(detector: Detector, title: str, text: str) -> None:
+    assert "talks" not in _types(detector, text, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Foreign Minister will travel to Ottawa today (Sunday, 14 June) for three days of talks with the Canadian"
+        " government on trade and security.",
+        "Secretary of State Ana Rivas will travel to Hanoi, Vietnam, on June 3 for her first trip to the country and the"
+        " first visit by a Secretary of State since 2015.",
+        "The Prime Minister will fly to Tokyo on Monday for a three-day visit, including a meeting with the Japanese"
+        " prime minister.",
+    ],
+)
+def test_talks_on_a_trip_still_ahead_are_no_talks(detector: Detector, text: str) -> None:
+    assert "talks" not in _types(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Minister welcomes tentative deal between dockworkers' unions and port operators",
+            "The minister thanked the mediator for leading the negotiations over the weekend.",
+        ),
+        (
+            "Statement on the pay offer to the nurses' unions",
+            "The Health Secretary met union leaders on Monday and the negotiations went on late into the night.",
+        ),
+    ],
+)
+def test_talks_under_a_labour_headline_are_no_talks(detector: Detector, title: str, text: str) -> None:
+    assert "talks" not in _types(detector, text, title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Near misses: a meeting of officials of two states, a trip under way, a meeting held after a trip's
+        # announcement, and talks under a headline with no labour or sport word.
+        ("", "The Foreign Secretary met the Turkish foreign minister in Ankara on Tuesday."),
+        ("", "The Secretary arrived in Hanoi on Monday and met President Tran in the afternoon."),
+        ("", "The two prime ministers held a meeting of their delegations in Oslo on Friday."),
+        (
+            "Foreign ministers meet on Gaza",
+            "The foreign ministers of Egypt and Jordan held talks in Cairo on the Gaza truce.",
+        ),
+        ("", "The chancellor's cabinet met on Monday, and she later held talks with the French president."),
+    ],
+)
+def test_talks_between_states_stay_talks(detector: Detector, title: str, text: str) -> None:
+    assert "talks" in _types(detector, text, title)

@@ -1541,6 +1541,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     # One official telling another state's office-holder is talks with no talks word (_TOLD).
     sets[1] = sets[1] | {s.index for s in doc.sentences if any(w in s.folded for w in _TOLD_WORDS)}
     off = features.by_class.get("topic", set())
+    # A headline on a labour dispute or a match makes the item's talks that dispute's ("Pelosi Statement on Tentative
+    # Railway Labor Agreement" over "the Labor Secretary for leading the negotiations"): no talks between states.
+    topic_title = any(doc.sentences[i].is_title for i in off)
     # Once a truce is named, "the pause", "the lull" and "the calm" refer to it (for its changes of state only).
     named = any(_CEASEFIRE.search(doc.sentences[i].folded) for i in sets[0])
     anaphoric = {s.index for s in doc.sentences if "the " in s.folded and _ANAPHOR.search(s.folded)} if named else set()
@@ -1554,7 +1557,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             out.extend(_ceasefire_readings(sent, named, background))
         if background or i in off:
             continue
-        if tk and not topic_heavy and (talks := _talks_reading(doc, sent, actor)) is not None:
+        if tk and not topic_heavy and not topic_title and (talks := _talks_reading(doc, sent, actor)) is not None:
             out.append(talks)
         if ag and not topic_heavy and (deal := _agreement_reading(sent, actor)) is not None:
             out.append(deal)
@@ -1710,7 +1713,11 @@ def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
     """Whether the talks are urged, asked for, still ahead, dated in the past or kept from someone rather than held."""
     # Talks still ahead ("will hold talks", "agreed to peace talks", "talks open next week") are not
     # held: an upcoming talk is no event (corpus/README.md, briefs).
-    ahead = _TALKS_AHEAD.search(low, max(left, tm.start() - 50), tm.start()) or _AHEAD_OF_TALKS.match(low, tm.end())
+    ahead = (
+        _TALKS_AHEAD.search(low, max(left, tm.start() - 50), tm.start())
+        or _AHEAD_OF_TALKS.match(low, tm.end())
+        or _TRIP_AHEAD.search(low, 0, tm.start())
+    )
     return bool(
         _TALKS_URGED.search(low, left, tm.start())
         or _KEPT_OUT.search(low, left, tm.start())
@@ -1839,7 +1846,20 @@ _AGENT_MEETING = re.compile(
     r"heads of state(?: and government)?)\s+$"
 )
 # A session of a council, assembly or cabinet is a body at work, not talks between states.
-_SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate)(?:'s)?\s+$")
+# COBR (or Cobra) is the UK government's emergency committee.
+_SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate|cobra?)(?:'s)?\s+$")
+# A meeting of one government's own people is the government at work: "chaired a meeting of senior government officials
+# and senior representatives from the police", "a meeting of cabinet ministers" (not of officials of several states).
+_OWN_PEOPLE_MEETING = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:senior\s+|top\s+)?(?:government\s+officials|cabinet\s+ministers|civil\s+servants|"
+    r"emergency\s+services|police\b)"
+)
+# Talks and visits on a trip still ahead: "will travel to Washington today for two days of talks", "is to fly to Colombo
+# for the first visit by a Secretary of State since 1972" (the trip, and all it holds, is upcoming: no event).
+_TRIP_AHEAD = re.compile(
+    r"\b(?:will|shall|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to)\s+"
+    r"(?:travel|fly|head|go|visit|journey|embark)\b[^.;]*$"
+)
 # Talks dated to last month or earlier are background.
 _TALKS_PAST = re.compile(r"\b(?:last (?:month|year)|(?:weeks|months|years) ago|earlier this year)\b")
 # "Signed ... following two weeks of peace talks": the talks are the way to the deal the sentence reports ("after a
@@ -1899,9 +1919,15 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
     negotiator", "a negotiated settlement")."""
     low = sent.folded
     cased = doc.unified[sent.start : sent.start + len(low)]
+    session = False
     for m in _TALKS.finditer(low):
         if _SESSION.search(low, max(0, m.start() - 25), m.start()):
+            session = session or m.group().startswith("meeting")
             continue
+        if session and m.group().startswith("meeting"):
+            continue  # "held his first cabinet meeting on Monday - a meeting he called historic": the same session
+        if m.group().startswith("meeting") and _OWN_PEOPLE_MEETING.match(low, m.end()):
+            continue  # "chaired a meeting of senior government officials": one government at work
         if m.group() == "meeting" and _AGENT_MEETING.search(low, max(0, m.start() - 60), m.start()):
             continue  # "welcomed by NATO leaders meeting in Britain": who welcomed it, where; not talks reported
         if (
