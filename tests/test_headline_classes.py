@@ -170,3 +170,26 @@ def test_sanctioning_in_the_gerund_imposes_sanctions(
     detector: Detector, title: str, text: str, sanctions: bool
 ) -> None:
     assert ("sanctions" in _types(detector, title, text)) is sanctions
+
+
+# --- talks: a meeting or a call in headline grammar -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, talks",
+    [
+        ("Sisi receives Sudanese foreign minister in Cairo", True),
+        ("Ramaphosa hosts visiting Kenyan delegation", True),
+        ("Modi, Albanese discuss trade and security", True),
+        ("Kishida discusses Ukraine with Italian premier", True),
+        ("Lula, Macron speak by phone on Amazon", True),
+        ("Sunak holds call with Zelensky", True),
+        # Near misses: an award received, a festival hosted, officials of one body, a discussion still ahead.
+        ("Veteran diplomat receives lifetime award", False),
+        ("Capital hosts jazz festival", False),
+        ("Central bank officials discuss rate path", False),
+        ("Leaders to discuss trade at next month's summit", False),
+    ],
+)
+def test_a_meeting_or_call_in_headline_grammar_is_talks(detector: Detector, title: str, talks: bool) -> None:
+    assert ("talks" in _types(detector, title)) is talks

@@ -1540,6 +1540,8 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     sets[3] = sets[3] | {i for i in features.by_class.get(HEADLINE_VERBS, ()) if doc.sentences[i].is_title}
     # One official telling another state's office-holder is talks with no talks word (_TOLD).
     sets[1] = sets[1] | {s.index for s in doc.sentences if any(w in s.folded for w in _TOLD_WORDS)}
+    # A headline's present-tense meeting or call (_TITLE_TALKS).
+    sets[1] = sets[1] | {s.index for s in doc.sentences if s.is_title and _TITLE_TALKS.search(s.folded)}
     off = features.by_class.get("topic", set())
     # A headline on a labour dispute or a match makes the item's talks that dispute's ("Pelosi Statement on Tentative
     # Railway Labor Agreement" over "the Labor Secretary for leading the negotiations"): no talks between states.
@@ -1911,6 +1913,23 @@ _TOLD = re.compile(
     r"ambassadors?|secretary of state|foreign secretary|delegation)|(?:[\w-]+\s+)?counterparts?)\b"
 )
 _TOLD_WORDS = (" told ", " tells ")
+# Headline grammar of a meeting or a call, in the present with no talks word: "Araghchi receives Pakistani interior
+# minister", "Erdogan hosts Iraqi prime minister", "Macron, Scholz discuss Ukraine aid", "Biden holds call with
+# Zelensky", "Lavrov, Blinken speak by phone", "Xi, Biden hold video call". Receiving or hosting needs an office or
+# a delegation after it ("receives award", "hosts concert" are no talks).
+_OFFICE_AFTER = (
+    r"(?:(?:the\s+)?visiting\s+)?(?:[\w'-]+\s+){0,3}?(?:counterparts?|president|prime minister|premier|"
+    r"(?:[\w-]+\s+)?minister|chancellor|king|emir|crown prince|envoys?|ambassadors?|secretary of state|"
+    r"foreign secretary|delegations?)\b"
+)
+_TITLE_TALKS = re.compile(
+    rf"\b(?:receives|hosts|welcomes)\s+{_OFFICE_AFTER}"
+    # Two sides that discuss, or one that discusses with the other ("Fed officials discuss rates" is no meeting).
+    r"|\b[\w'-]+(?:,|\s+and)\s+[\w'-]+\s+discuss\b|\bdiscusses\s+[^.;:]{0,60}?\bwith\b"
+    r"|\b(?:speak|speaks|talk|talks)\s+(?:by\s+)?(?:phone|telephone|video\s+link)\b"
+    r"|\b(?:hold|holds)\s+(?:a\s+|first\s+|second\s+|new\s+|rare\s+|another\s+)?(?:[\w'-]+\s+)?"
+    r"(?:phone|telephone|video|virtual)?\s*(?:call|calls|summit|videoconference)\b"
+)
 
 
 def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
@@ -1947,9 +1966,9 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
             if (before and before[-1][:1].isupper()) or (after and after[0][:1].isupper()):
                 continue
         return m
-    if any(w in low for w in _TOLD_WORDS):
-        return _TOLD.search(low)
-    return None
+    if any(w in low for w in _TOLD_WORDS) and (told := _TOLD.search(low)) is not None:
+        return told
+    return _TITLE_TALKS.search(low) if sent.is_title else None
 
 
 # A violation denied is a violation alleged.
