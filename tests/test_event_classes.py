@@ -2826,3 +2826,31 @@ def test_talks_under_a_labour_headline_are_no_talks(detector: Detector, title: s
 )
 def test_talks_between_states_stay_talks(detector: Detector, title: str, text: str) -> None:
     assert "talks" in _types(detector, text, title)
+
+
+def test_newscast_ceasefire_keeps_its_cue(detector: Detector) -> None:
+    """A page of several stories reweighs its readings by story; the ceasefire keeps the cue that was read.
+
+    The story of a truce the parties signed is an agreement as well (corpus convention 5), on a newscast page as
+    in an article: the signing cue must survive the reweighing.
+    """
+    newscast = _NEWSCAST.replace(
+        "Armenia and Azerbaijan agreed on Monday to a ceasefire",
+        "Armenia and Azerbaijan signed a ceasefire on Monday",
+    )
+    result = detector.detect("World News Roundup: 1500 UTC", newscast)
+    truce = next(e for e in result.events if e.type == "ceasefire")
+    assert truce.status == "agreed"
+    assert truce.cue, "the ceasefire's cue was lost in the reweighing by story"
+    assert "agreement" in {e.type for e in result.events}
+    # near-misses: a truce that began, or whose signing is still ahead, is agreed with no agreement (conventions
+    # 2 and 5); the cue that says so is kept too
+    for story in (
+        "A ceasefire between Armenia and Azerbaijan began on Monday",
+        "Armenia and Azerbaijan will sign a ceasefire on Friday",
+    ):
+        result = detector.detect(
+            "World News Roundup: 1500 UTC",
+            _NEWSCAST.replace("Armenia and Azerbaijan agreed on Monday to a ceasefire", story),
+        )
+        assert [(e.type, e.status, bool(e.cue)) for e in result.events] == [("ceasefire", "agreed", True)]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.detect import gazetteer
 from bot.detect.casualties import _BACKGROUND, may_be_background
@@ -2193,16 +2193,7 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
 def _reweighed(doc: Doc, found: Sequence[Reading], segments: list[int]) -> list[Reading]:
     """The readings of an item of several stories, each weighed by its story's weight (`_segment_weights`)."""
     weights = _segment_weights(doc, segments)
-    return [
-        Reading(
-            r.type,
-            r.status,
-            r.weight / r.sentence.weight * weights[r.sentence.index],
-            r.sentence,
-            credited=r.credited,
-        )
-        for r in found
-    ]
+    return [replace(r, weight=r.weight / r.sentence.weight * weights[r.sentence.index]) for r in found]
 
 
 def _implied_clashes(doc: Doc, casualties: Sequence[Casualty], by_type: dict[str, list[Reading]]) -> set[str]:
