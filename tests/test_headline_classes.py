@@ -193,3 +193,24 @@ def test_sanctioning_in_the_gerund_imposes_sanctions(
 )
 def test_a_meeting_or_call_in_headline_grammar_is_talks(detector: Detector, title: str, talks: bool) -> None:
     assert ("talks" in _types(detector, title)) is talks
+
+
+# --- clash: fighting dated "this year" right after its name is an earlier event -------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, text, clash",
+    [
+        (
+            "Former general sworn in as president",
+            "The new president promised to restore order after the Pentecost bombings this year shook the capital.",
+            False,
+        ),
+        ("", "Voters backed the hard-liner following clashes this spring on the northern border.", False),
+        # Near misses: the day's fighting, and fighting this year that is still under way.
+        ("", "Heavy clashes broke out on the northern border on Sunday, the army said.", True),
+        ("", "Heavy fighting raged this week on the northern border, the army said.", True),
+    ],
+)
+def test_fighting_dated_this_year_is_background(detector: Detector, title: str, text: str, clash: bool) -> None:
+    assert ("clash" in _types(detector, title, text)) is clash

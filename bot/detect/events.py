@@ -688,6 +688,9 @@ _WAR_JUDGED = re.compile(
     r"(?:(?:and|military|of|full-scale|large-scale|\w+'s)\W+){0,3}$"
 )
 _WAR_WORD = re.compile(r"(?:invasion|invaded|military aggression|aggression|war)\b")
+# Fighting dated to "this year" right after the words that name it is an earlier event of the year, not the day's
+# news: "promising security following the Easter bombings this year".
+_THIS_YEAR = re.compile(r"\s+this (?:year|spring|summer|autumn|fall|winter)\b")
 # Fighting that time is counted from is an earlier event: "as the world marks two years since Moscow launched its
 # full-scale invasion", "on the anniversary of the attack" ("a month after the invasion, troops shelled ..." orders
 # two events of the news: not here).
@@ -1401,7 +1404,7 @@ def _fighting_reported(low: str, start: int, end: int | None = None) -> bool:
     match ("title clash"). In running text, `end` is where the words naming the fighting end: fighting dated right
     after them to an earlier day is an earlier event, background to the news ("the attack in Kabul on March 3",
     "the shelling last week"); a headline's date is the news's own, so headline callers pass no `end`."""
-    if _negated(low, start) or (end is not None and _DATED.search(low[end:])):
+    if _negated(low, start) or (end is not None and (_DATED.search(low[end:]) or _THIS_YEAR.match(low, end))):
         return False
     before = low[max(0, start - 30) : start]
     if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before) or _CLASH_CAUSE.search(before):
