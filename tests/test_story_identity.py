@@ -1056,3 +1056,25 @@ def test_remarks_before_a_meeting_and_the_press_conference_after_it_are_one_stor
     )
     ids = cluster([before, after, modi])
     assert ids[0] == ids[1] != ids[2]
+
+
+def test_two_undated_statements_by_two_holders_of_one_office_are_other_stories(doc) -> None:  # type: ignore[no-untyped-def]
+    # Neither page says when it was written, so no window keeps them apart; but one Foreign Secretary followed the
+    # other, so a statement by each on the same country's truce is of two different times.
+    raab = doc(
+        "raab",
+        "Foreign Secretary statement on the Yemen truce",
+        "Foreign Secretary Dominic Raab said: I welcome the truce agreed between the parties in Yemen. The parties "
+        "must now respect the cessation of hostilities, open the roads to Taiz and let humanitarian aid reach the "
+        "people of Hodeidah and Sanaa.",
+        None,
+    )
+    cleverly = doc(
+        "cleverly",
+        "Foreign Secretary statement on the Yemen truce",
+        "Foreign Secretary James Cleverly said: I welcome the extension of the truce between the parties in Yemen. "
+        "The parties must respect the cessation of hostilities, open the roads to Taiz and let humanitarian aid reach "
+        "the people of Hodeidah and Marib.",
+        None,
+    )
+    assert len(set(cluster([raab, cleverly]))) == 2

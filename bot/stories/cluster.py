@@ -484,6 +484,7 @@ class _Entry:
     )  # the people of a headline that is a call or meeting: "p:antony blinken"
     head_mode: str | None = None  # `mode` as the headline and lead sentence alone say it
     era: tuple[int, int] | None = None  # the years a page says it was published in, when it has no date
+    holders: frozenset[tuple[str, str]] = frozenset()  # ("foreign secretary=c:united kingdom", "p:philip hammond")
     title_words: frozenset[str] = frozenset()  # the headline's words: the same words on another page make a format
     head_kinds: frozenset[str] = frozenset()  # of a report with no event: what its headline names (`headline_kinds`)
     top: str = ""  # the headline and the top of the lead, lower-cased: where a rewrite names the event's place
@@ -844,6 +845,12 @@ def _principal(det: Detection, head: str) -> set[str]:
     return out
 
 
+def _mentions(y: _Entry, person: str) -> bool:
+    """True when `y` names a person ("p:philip hammond"), or their surname alone."""
+    surname = person.rsplit(" ", 1)[-1].removeprefix("p:")
+    return person in y.parties or surname in y.surnames or surname in y.low
+
+
 def _misses_principal(x: _Entry, y: _Entry, voices: bool = False) -> bool:
     """True when a principal party of `x` (a person or country of its headline or first line) is never
     mentioned by `y`; a person counts as mentioned by surname alone. `voices`: the two report the same attack
@@ -1040,6 +1047,42 @@ def _place_and_days(entry: _Entry, title: str, first: str, lead: str, not_names:
         entry.era = (int(era.group(1)), int(era.group(2))) if era else None
 
 
+# Offices one person holds at a time in a country: two holders named in their office are two periods.
+_ONE_HOLDER = frozenset(
+    [
+        "president",
+        "prime minister",
+        "foreign secretary",
+        "secretary of state",
+        "foreign minister",
+        "minister of foreign affairs",
+        "defence secretary",
+        "secretary of defense",
+        "defence minister",
+        "defense minister",
+        "home secretary",
+        "chancellor",
+    ]
+)
+
+
+def _holders(det: Detection) -> frozenset[tuple[str, str]]:
+    """The single-holder offices the text names with their holder ("Foreign Secretary Philip Hammond"), as
+    (office and country, person): only where the text writes the office with the name, not the office a person
+    is known by (Boris Johnson in 2016 was Foreign Secretary, not yet Prime Minister)."""
+    out = []
+    for p in det.people:
+        if not (p.title and p.country) or p.title.lower() not in _ONE_HOLDER:
+            continue
+        evidence = p.evidence.lower()
+        if (
+            f"{p.title.lower()} {p.name.lower()}" in evidence
+            or f"{p.title.lower()} {p.name.split()[-1].lower()}" in evidence
+        ):
+            out.append((f"{p.title.lower()}=c:{p.country.lower()}", "p:" + p.name.lower()))
+    return frozenset(out)
+
+
 def new_story_id(article_id: str) -> str:
     """A story id derived from its first article, stable across runs."""
     return "s-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
@@ -1117,6 +1160,7 @@ class StoryIndex:
             ),
             surnames=frozenset(p.name.split()[-1].lower() for p in det.people),
             officials=frozenset(f"p:{p.name.lower()}=c:{p.country.lower()}" for p in det.people if p.country),
+            holders=_holders(det),
             deaths=frozenset(c.count for c in det.casualties if c.current and c.kind in _DEATHS),
             series=series,
         )
@@ -1359,6 +1403,8 @@ class StoryIndex:
             return "a call or meeting the other never names"
         if self._days_conflict(a, b) or self._era_conflict(a, b):
             return "other days"
+        if self._holder_conflict(a, b):
+            return "another holder of the office"
         if self._figure_conflict(a, b):
             return "other tolls"
         if self._party_conflict(a, b):
@@ -1435,6 +1481,21 @@ class StoryIndex:
                     y.when < datetime(lo, 1, 1, tzinfo=UTC) - margin
                     or y.when > datetime(hi, 12, 31, tzinfo=UTC) + margin
                 )
+        return False
+
+    @staticmethod
+    def _holder_conflict(a: _Entry, b: _Entry) -> bool:
+        """True when a report with no date names an office with its holder ("Foreign Secretary Philip Hammond said")
+        and the other names the same office of the same country with another holder ("Foreign Secretary Boris
+        Johnson"), neither mentioning the other's: one replaced the other, so the two are of different times. It
+        dates what no window can: two undated statements of one office on one country's truce, months apart."""
+        if not (a.undated or b.undated) or not (a.holders and b.holders):
+            return False
+        offices = dict(b.holders)
+        for office, person in a.holders:
+            other = offices.get(office)
+            if other is not None and other != person and not _mentions(b, person) and not _mentions(a, other):
+                return True
         return False
 
     def _days_conflict(self, a: _Entry, b: _Entry) -> bool:
