@@ -2854,3 +2854,33 @@ def test_newscast_ceasefire_keeps_its_cue(detector: Detector) -> None:
             _NEWSCAST.replace("Armenia and Azerbaijan agreed on Monday to a ceasefire", story),
         )
         assert [(e.type, e.status, bool(e.cue)) for e in result.events] == [("ceasefire", "agreed", True)]
+
+
+# --- officials of two states before the press together ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Foreign Minister Ana Rivas and Deputy Prime Minister Karl Hoffmann at a Joint Press Availability",
+            "MINISTER RIVAS: Good afternoon. It is a pleasure to welcome the Deputy Prime Minister to Madrid.",
+        ),
+        ("Remarks With Peruvian Foreign Minister Luis Quispe", "SECRETARY: Thank you, Luis, for a productive day."),
+        ("", "The president told a joint news conference with the Kenyan prime minister that trade would grow."),
+    ],
+)
+def test_a_joint_appearance_of_two_states_officials_is_talks(detector: Detector, title: str, text: str) -> None:
+    assert "talks" in _types(detector, text, title)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Near misses: remarks to an audience, remarks with reporters in running text.
+        ("Remarks With Embassy Lima Staff", "SECRETARY: Thank you all for the work you do here every day."),
+        ("", "The minister made brief remarks with reporters outside the hospital after the flood."),
+    ],
+)
+def test_remarks_to_an_audience_are_no_talks(detector: Detector, title: str, text: str) -> None:
+    assert "talks" not in _types(detector, text, title)

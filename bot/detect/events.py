@@ -454,6 +454,9 @@ _TALKS = re.compile(
     # A readout's headline: "Secretary Blinken's Call with Turkish Foreign Minister Fidan".
     r"(?:'s|s') (?:(?:tele)?phone )?call with|"
     r"held discussions|discussions|discussed|dialogue|summit|hosted|trilateral|bilateral meeting|consultations|readout|"
+    # Officials of two states before the press together: "at a Joint Press Availability", "told a joint news conference
+    # with his Turkish counterpart"; a transcript headlined "Remarks With Georgian Foreign Minister ...".
+    r"joint (?:press|news) (?:availability|conference|briefing)|remarks with|"
     r"visit(?:ed|ing)? (?:with|by)|conversation with|conversations with)\b"
 )
 _ACTOR = re.compile(
@@ -1853,6 +1856,11 @@ _AGENT_MEETING = re.compile(
 # A session of a council, assembly or cabinet is a body at work, not talks between states.
 # COBR (or Cobra) is the UK government's emergency committee.
 _SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate|cobra?)(?:'s)?\s+$")
+# Whom remarks are made to rather than with: "Remarks With Embassy Colombo Staff", "remarks with the traveling press".
+_AUDIENCE = re.compile(
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:staff|press|reporters|journalists|media|troops|students|employees|members|"
+    r"community|families|embassy|mission|workforce|audience|participants)\b"
+)
 # A meeting of one government's own people is the government at work: "chaired a meeting of senior government officials
 # and senior representatives from the police", "a meeting of cabinet ministers" (not of officials of several states).
 _OWN_PEOPLE_MEETING = re.compile(
@@ -1948,6 +1956,8 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
             continue
         if session and m.group().startswith("meeting"):
             continue  # "held his first cabinet meeting on Monday - a meeting he called historic": the same session
+        if m.group() == "remarks with" and (not sent.is_title or _AUDIENCE.match(low, m.end())):
+            continue  # "remarks with reporters", "Remarks With Embassy Staff": an audience, not a counterpart
         if m.group().startswith("meeting") and _OWN_PEOPLE_MEETING.match(low, m.end()):
             continue  # "chaired a meeting of senior government officials": one government at work
         if m.group() == "meeting" and _AGENT_MEETING.search(low, max(0, m.start() - 60), m.start()):

@@ -54,6 +54,9 @@ _CLASSES: dict[str, Iterable[str]] = {
         "readout",
         "visit",
         "conversation",
+        "joint press",
+        "joint news",
+        "remarks with",
     ],
     "agreement": [
         "agreement",
