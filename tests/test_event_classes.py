@@ -2884,3 +2884,37 @@ def test_a_joint_appearance_of_two_states_officials_is_talks(detector: Detector,
 )
 def test_remarks_to_an_audience_are_no_talks(detector: Detector, title: str, text: str) -> None:
     assert "talks" not in _types(detector, text, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A truce that an outside powers' deal, plan or document is to bring back is put forward, not in force.
+        ("Paris welcomed the deal which Ankara and Tehran struck to revive the truce in the north.", "proposed"),
+        ("The envoys circulated a plan that would reinstate the ceasefire across the province.", "proposed"),
+        ("The ministers published a roadmap to restore the cessation of hostilities.", "proposed"),
+        # Near misses: a truce to be restored with no deal that brings it back is one that broke down.
+        ("Aid workers are trying to revive the truce in the valley.", "collapsed"),
+        ("The deal fell apart and the envoy is now trying to restore the ceasefire.", "collapsed"),
+        ("The truce must be restored, the minister said.", "collapsed"),
+    ],
+)
+def test_a_restoration_a_deal_brings_is_put_forward(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Backing voiced for a truce not yet in force is for a proposal.
+        ("Ankara voiced its support for a three-day cessation of hostilities around the port.", "proposed"),
+        ("The council signalled backing for a two-week truce in the east.", "proposed"),
+        # A wish to extend a truce asks for an extension; it does not report one.
+        ("The envoy repeated his wish to extend the ceasefire by a month.", "proposed"),
+        # Near misses: a truce extended is extended; backing for the truce in force is no proposal.
+        ("The two armies extended the ceasefire by a month.", "extended"),
+        ("The ministers reaffirmed their support for the truce, which has held since May.", "holding"),
+    ],
+)
+def test_backing_or_a_wish_for_a_truce_is_a_proposal(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

@@ -113,6 +113,13 @@ _RESTORE = re.compile(
     r"\b(?:restor(?:e|es|ing)|restoration of|reinstat\w*|reviv(?:e|es|ing)|revival of|resurrect\w*)\s+(?:[\w'-]+\s+){0,3}$"
     r"|^\s+(?:[\w'-]+\s+){0,2}?(?:must|should|has to|needs? to|to) be (?:restored|reinstated|revived)\b"
 )
+# A restoration that a deal, plan or document is to bring about is put forward, not yet in force: "the agreement that
+# the US and Russia have reached to restore the Cessation of Hostilities", "a document that will reinstate a
+# nationwide cessation of hostilities" (outside powers' plans: proposed, corpus convention).
+_RESTORE_PLANNED = re.compile(
+    r"\b(?:agreements?|deals?|accords?|plans?|documents?|proposals?|arrangements?|understandings?|framework|roadmap)\s+"
+    r"(?:(?:that|which)\s+(?:[\w'-]+\s+){0,7}?)?(?:to|will|would|shall|(?:is|are) (?:meant|designed|intended) to)\s+$"
+)
 # Quiet reported since the truce ("no clashes have been reported since the ceasefire took effect") says it holds.
 _QUIET = re.compile(r"\bno (?:\w+ ){0,2}(?:clashes|violations|fighting|attacks|shelling|incidents|breaches|shots)\b")
 # A collapse feared or threatened is a truce under strain: "raising fears that the truce had already collapsed",
@@ -168,7 +175,12 @@ _LEFT_CUES = re.compile(
     r"\bdraft\b|\bpotential\b|\bprospective\b|\benvisag\w*|\bforesees?\b|\bprovides? for\b|"
     # Readiness, expectation and one side's order: "ready for a ceasefire if", "open to a truce", "expects a truce
     # announcement", "floats an Olympic truce", "Putin orders Easter truce" (a unilateral truce, as "declared").
-    r"\bready for\b|\bopen to\b|\bexpect(?:s|ed|ing)?\b|\bfloat(?:s|ed|ing)?\b|(?<!\bin )\border(?:s|ed)?\b)"
+    r"\bready for\b|\bopen to\b|\bexpect(?:s|ed|ing)?\b|\bfloat(?:s|ed|ing)?\b|(?<!\bin )\border(?:s|ed)?\b|"
+    # Backing for a truce not yet in force: "Russia indicating its support for a 48-hour cessation of hostilities"
+    # (support for "the" truce may be for one in force).
+    r"\b(?:support|backing)\s+for(?=\s+an?\b)|"
+    # A wish for a truce or its extension: "your desire to extend the ceasefire", "the wish for a truce".
+    r"\b(?:wish(?:es|ed)?|desire[sd]?)\b)"
     r"|(?P<holding>\bremain(?:s|ed|ing)? (?:fully |firmly |strongly )?committed to\b|\bfragile\b|\bongoing\b|\bcontinuing\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
     # A truce being implemented is in force: "progress on implementation of the November 2 agreement".
     r"\bimplementation\b|\bimplementing\b|"
@@ -428,7 +440,7 @@ _NOT_EXTEND = re.compile(
 _TO_TAKE_UP = re.compile(r"\bto (?:accept|agree(?: to| on)?|approve|back|support|endorse|consider|sign|allow|grant)\b")
 _EXTEND_NOT = re.compile(
     r"\b(?:urg\w*|call\w* for|call\w* on|ask\w*|hope\w*|propos\w*|seek\w*|push\w* for|demand\w*|request\w*|want\w*|"
-    r"press\w* for|appeal\w*|plea|bid for)\b"
+    r"press\w* for|appeal\w*|plea|bid for|desir\w*|wish\w*)\b"
 )
 # "The truce has largely held despite sporadic violations" is a holding truce.
 # The headline's present tense too ("Syrian Cease-Fire Holds Despite Scattered Violence"), not a meeting held.
@@ -928,8 +940,10 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cu
         # "called for a resumption of ceasefire negotiations": the call is for talks, not a truce
         return "talks", f"the ceasefire names the subject of talks ({_quote(low, (start, noun.end()))})"
     best = _change_of_state(low, start, end, left, right)
-    restore = _RESTORE.search(low, max(left, start - 40), start) or _RESTORE.match(low[end:right])
-    if restore is not None:
+    restore_left = _RESTORE.search(low, max(left, start - 40), start)
+    if restore_left is not None and (plan := _RESTORE_PLANNED.search(low, left, restore_left.start())) is not None:
+        return "proposed", f"a restoration planned {_quote(low, (plan.start(), restore_left.end()))}"
+    if restore_left is not None or _RESTORE.match(low[end:right]) is not None:
         return "collapsed", f"to be restored {_quote(low, (start, end))}"
     quiet = _QUIET.search(low, left, right)
     if quiet is not None and best is None:
