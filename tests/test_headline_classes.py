@@ -214,3 +214,24 @@ def test_a_meeting_or_call_in_headline_grammar_is_talks(detector: Detector, titl
 )
 def test_fighting_dated_this_year_is_background(detector: Detector, title: str, text: str, clash: bool) -> None:
     assert ("clash" in _types(detector, title, text)) is clash
+
+
+# --- talks: meeting the culprit of a crime or an attack is no talks ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, text, talks",
+    [
+        (
+            "Paris attack: 'witness' says he rented the van to the attacker",
+            "A French car-hire clerk questioned by police in the investigation of the deadliest attack in modern French"
+            " history said he had met the attacker twice and rented him the van.",
+            False,
+        ),
+        ("", "A Canadian neighbour told police she met the suspect only once, months before the bombing.", False),
+        # Near miss: officials who met.
+        ("", "The French interior minister met the Belgian prime minister in Brussels on Monday.", True),
+    ],
+)
+def test_meeting_the_culprit_is_no_talks(detector: Detector, title: str, text: str, talks: bool) -> None:
+    assert ("talks" in _types(detector, title, text)) is talks

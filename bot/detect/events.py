@@ -1867,6 +1867,12 @@ _AGENT_MEETING = re.compile(
     r"\bby\s+(?:[\w.-]+\s+){0,3}(?:leaders|ministers|officials|diplomats|delegates|envoys|representatives|"
     r"heads of state(?: and government)?)\s+$"
 )
+# Meeting the culprit of a crime or an attack is no talks between officials: "the dealer said he had met the gunman one
+# time", "neighbours who met the suspect".
+_MET_CULPRIT = re.compile(
+    r"\s+(?:the|a|an|his|her|their)?\s*(?:[\w-]+\s+)?(?:gunman|shooter|killer|suspect|attacker|assailant|bomber|"
+    r"murderer|hijacker|kidnapper)s?\b"
+)
 # A session of a council, assembly or cabinet is a body at work, not talks between states.
 # COBR (or Cobra) is the UK government's emergency committee.
 _SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate|cobra?)(?:'s)?\s+$")
@@ -1974,6 +1980,8 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
             continue  # "remarks with reporters", "Remarks With Embassy Staff": an audience, not a counterpart
         if m.group().startswith("meeting") and _OWN_PEOPLE_MEETING.match(low, m.end()):
             continue  # "chaired a meeting of senior government officials": one government at work
+        if m.group() in ("met", "met with", "meets", "meet with") and _MET_CULPRIT.match(low, m.end()):
+            continue  # "said he had met the gunman one time": an acquaintance with a culprit, not talks
         if m.group() == "meeting" and _AGENT_MEETING.search(low, max(0, m.start() - 60), m.start()):
             continue  # "welcomed by NATO leaders meeting in Britain": who welcomed it, where; not talks reported
         if (
