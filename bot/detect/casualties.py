@@ -1146,11 +1146,25 @@ def _context(doc: Doc) -> list[str]:
     return [s.folded for s in doc.sentences if s.is_title or s.weight >= 2.0]
 
 
-def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] | None = None) -> list[Casualty]:
-    """Every distinct casualty figure in the article, with evidence sentence, current/background and cause.
+@dataclass(slots=True)
+class _Article:
+    """What find_casualties knows of the whole article while it reads the sentences in turn: the facts of the
+    headline and lead, and the answers it works out once, when a sentence first asks."""
 
-    `cue_sentences` (from the keyword pass) limits the work to sentences with a casualty word.
-    """
+    title: str | None
+    anniversary: bool
+    main_day: str | None
+    dated_incident: bool
+    own_days: frozenset[str]
+    # Whether the body's first figure dates its incident by its day (None until that figure is read).
+    first_dated: bool | None = None
+    timeline_lines: set[int] | None = None
+    period_listed: frozenset[int] | None = None  # (computed once, when a figure's sentence first opens with a date)
+    context_cause: CasualtyCause | None | Literal[False] = False
+
+
+def _article(doc: Doc, demonyms: frozenset[str]) -> _Article:
+    """The headline's and lead's facts: an anniversary, the day of the article's own incident, the days named."""
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
     title = doc.sentences[0].text if title_low else None
     anniversary = bool(_ANNIVERSARY_TITLE.search(title_low)) or _anniversary_lead(doc, demonyms)
@@ -1160,11 +1174,117 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
         s.weight >= 2.0 and "day" in s.folded and _INCIDENT_DAY.search(s.folded) for s in doc.sentences
     )
     own_days = frozenset(_day_key(m) for m in _DAY_DATED.finditer(title_low))
-    # Whether the body's first figure dates its incident by its day (None until that figure is read).
-    first_dated: bool | None = None
-    timeline_lines: set[int] | None = None
-    period_listed: frozenset[int] | None = None  # (computed once, when a figure's sentence first opens with a date)
-    context_cause: CasualtyCause | None | Literal[False] = False
+    return _Article(title, anniversary, main_day, dated_incident, own_days)
+
+
+def _sentence_spans(art: _Article, doc: Doc, sent: Sentence, last_bg: bool) -> list[tuple[int, int]]:
+    """The spans of a figure's sentence that are background: all of a timeline's line, else the clauses dated
+    or tied to earlier events (updates art.timeline_lines, art.period_listed and art.first_dated)."""
+    if not sent.is_title and _TIMELINE.match(sent.folded):
+        if art.timeline_lines is None:
+            art.timeline_lines = {s.index for s in doc.sentences if not s.is_title and _TIMELINE.match(s.folded)}
+    if art.timeline_lines and len(art.timeline_lines) >= 2 and sent.index in art.timeline_lines:
+        # A line of a timeline of earlier attacks (two such lines at least: one could be a dateline).
+        return [(0, len(sent.folded))]
+    dated = (art.dated_incident and art.main_day is not None) or bool(art.first_dated)
+    if art.period_listed is None and _DATE_OPENS.match(sent.folded):
+        art.period_listed = _listed_in_period(doc.sentences)
+    listed = art.period_listed is not None and sent.index in art.period_listed
+    spans = _background_spans(sent, art.main_day, last_bg, art.own_days, dated, listed)
+    if art.first_dated is None and not sent.is_title:
+        art.first_dated = bool(_NEWS_DAY.search(sent.folded)) and not _LAST_WEEK.search(sent.folded)
+    if sent.index > 0 and not sent.is_title:
+        spans += _earlier_narrative(sent, doc.sentences[max(0, sent.index - _NARRATIVE_BACK) : sent.index])
+        if _continues_earlier(sent, doc.sentences[sent.index - 1]):
+            spans.append((0, len(sent.folded)))
+    return spans
+
+
+def _sentence_casualties(
+    art: _Article,
+    doc: Doc,
+    sent: Sentence,
+    figs: list[_Fig],
+    spans: list[tuple[int, int]],
+    found: tuple[list[Casualty], dict[tuple[object, ...], int]],
+) -> bool:
+    """Adds the sentence's figures to the article's (`found`: the casualties so far and where each key is), each
+    current unless in a background span, with its cause; whether any figure of the sentence is current."""
+    any_current = False
+    words: tuple[_Found, _Found, _Found] | None = None
+    for fig in figs:
+        at = fig.number.start
+        current = not art.anniversary and not any(a <= at < b for a, b in spans)
+        any_current = any_current or current
+        if fig.number.value <= 0 or fig.kind is None:  # (figs holds only figures with a kind)
+            continue
+        key: tuple[object, ...] = (fig.number.value, _KIND_GROUP[fig.kind], current)
+        if words is None:
+            words = _cause_words(sent.folded)
+        cause = _cause(sent.folded, at, words)
+        if cause is False:
+            if art.context_cause is False:
+                art.context_cause = _context_cause(_context(doc))
+            cause = art.context_cause
+        cas = Casualty(fig.number.value, fig.qualifier, fig.kind, _as_written(sent, fig), current, sent.text, cause)
+        _add_figure(found, key, cas, art.title)
+    return any_current
+
+
+def _add_figure(
+    found: tuple[list[Casualty], dict[tuple[object, ...], int]],
+    key: tuple[object, ...],
+    cas: Casualty,
+    title: str | None,
+) -> None:
+    """Adds one figure to the article's, or merges it into the same figure found before."""
+    out, seen = found
+    if key in seen:
+        # The same figure again ("Kill 40" in the headline, "at least 40 people are dead" below): keep
+        # one, with the qualifier the body gives it.
+        i = seen[key]
+        kept = out[i]
+        if (
+            kept.who not in (None, "people")
+            and cas.who not in (None, "people")
+            and kept.who != cas.who
+            and (kept.evidence == cas.evidence or _apart(kept.who, cas.who))
+        ):
+            # "three soldiers and three civilians" in one sentence, or the attackers' toll and the victims'
+            # in two ("killed two of the attackers" ... "the death of two Tunisians"): two figures that
+            # happen to be equal.
+            key = (*key, cas.who)
+            if key not in seen:
+                seen[key] = len(out)
+                out.append(cas)
+            return
+        if kept.who is None and cas.who is not None:
+            out[i] = kept = replace(kept, who=cas.who)
+        if kept.qualifier == cas.qualifier:
+            return
+        if kept.qualifier == "exact":
+            out[i] = replace(cas, who=cas.who or kept.who)
+            return
+        if cas.qualifier == "exact":
+            return
+        if kept.evidence == title:
+            # The headline's "At Least 50 Dead" over the lead's "killing more than 50 people": one figure,
+            # with the qualifier the body gives it.
+            out[i] = replace(cas, who=cas.who or kept.who)
+            return
+        key = (*key, cas.qualifier)  # "at least 50" and "more than 50" from two sources: two figures
+        if key in seen:
+            return
+    seen[key] = len(out)
+    out.append(cas)
+
+
+def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] | None = None) -> list[Casualty]:
+    """Every distinct casualty figure in the article, with evidence sentence, current/background and cause.
+
+    `cue_sentences` (from the keyword pass) limits the work to sentences with a casualty word.
+    """
+    art = _article(doc, demonyms)
     out: list[Casualty] = []
     seen: dict[tuple[object, ...], int] = {}
     last_bg = False
@@ -1176,80 +1296,8 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
         figs = [f for f in _sentence_figures(sent, demonyms) if f.kind is not None and not f.rejected]
         if not figs:
             continue
-        if not sent.is_title and _TIMELINE.match(sent.folded):
-            if timeline_lines is None:
-                timeline_lines = {s.index for s in doc.sentences if not s.is_title and _TIMELINE.match(s.folded)}
-        if timeline_lines and len(timeline_lines) >= 2 and sent.index in timeline_lines:
-            # A line of a timeline of earlier attacks (two such lines at least: one could be a dateline).
-            spans = [(0, len(sent.folded))]
-        else:
-            dated = (dated_incident and main_day is not None) or bool(first_dated)
-            if period_listed is None and _DATE_OPENS.match(sent.folded):
-                period_listed = _listed_in_period(doc.sentences)
-            listed = period_listed is not None and sent.index in period_listed
-            spans = _background_spans(sent, main_day, last_bg, own_days, dated, listed)
-            if first_dated is None and not sent.is_title:
-                first_dated = bool(_NEWS_DAY.search(sent.folded)) and not _LAST_WEEK.search(sent.folded)
-            if sent.index > 0 and not sent.is_title:
-                spans += _earlier_narrative(sent, doc.sentences[max(0, sent.index - _NARRATIVE_BACK) : sent.index])
-                if _continues_earlier(sent, doc.sentences[sent.index - 1]):
-                    spans.append((0, len(sent.folded)))
-        any_current = False
-        words: tuple[_Found, _Found, _Found] | None = None
-        for fig in figs:
-            at = fig.number.start
-            current = not anniversary and not any(a <= at < b for a, b in spans)
-            any_current = any_current or current
-            if fig.number.value <= 0 or fig.kind is None:  # (figs holds only figures with a kind)
-                continue
-            key: tuple[object, ...] = (fig.number.value, _KIND_GROUP[fig.kind], current)
-            if words is None:
-                words = _cause_words(sent.folded)
-            cause = _cause(sent.folded, at, words)
-            if cause is False:
-                if context_cause is False:
-                    context_cause = _context_cause(_context(doc))
-                cause = context_cause
-            cas = Casualty(fig.number.value, fig.qualifier, fig.kind, _as_written(sent, fig), current, sent.text, cause)
-            if key in seen:
-                # The same figure again ("Kill 40" in the headline, "at least 40 people are dead" below): keep
-                # one, with the qualifier the body gives it.
-                i = seen[key]
-                kept = out[i]
-                if (
-                    kept.who not in (None, "people")
-                    and cas.who not in (None, "people")
-                    and kept.who != cas.who
-                    and (kept.evidence == cas.evidence or _apart(kept.who, cas.who))
-                ):
-                    # "three soldiers and three civilians" in one sentence, or the attackers' toll and the victims'
-                    # in two ("killed two of the attackers" ... "the death of two Tunisians"): two figures that
-                    # happen to be equal.
-                    key = (*key, cas.who)
-                    if key not in seen:
-                        seen[key] = len(out)
-                        out.append(cas)
-                    continue
-                if kept.who is None and cas.who is not None:
-                    out[i] = kept = replace(kept, who=cas.who)
-                if kept.qualifier == cas.qualifier:
-                    continue
-                if kept.qualifier == "exact":
-                    out[i] = replace(cas, who=cas.who or kept.who)
-                    continue
-                if cas.qualifier == "exact":
-                    continue
-                if kept.evidence == title:
-                    # The headline's "At Least 50 Dead" over the lead's "killing more than 50 people": one figure,
-                    # with the qualifier the body gives it.
-                    out[i] = replace(cas, who=cas.who or kept.who)
-                    continue
-                key = (*key, cas.qualifier)  # "at least 50" and "more than 50" from two sources: two figures
-                if key in seen:
-                    continue
-            seen[key] = len(out)
-            out.append(cas)
-        last_bg = not any_current
+        spans = _sentence_spans(art, doc, sent, last_bg)
+        last_bg = not _sentence_casualties(art, doc, sent, figs, spans, (out, seen))
     if out:
         out = _without_refuted(doc, out)
     return out
