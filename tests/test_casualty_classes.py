@@ -607,6 +607,55 @@ def test_an_earlier_incident_the_news_recalls_is_background(detector: Detector, 
     assert found.pop(3) is True and list(found.values()) == [current], text
 
 
+# Two tolls in one sentence ordered by a time after: the clause after "a day after", "weeks after", "following" holds
+# the earlier event, the rest of the sentence the news, whichever comes first.
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        (
+            "A week after a truck bomb killed 30 people in the capital, another blast killed 14 in the port.",
+            {30: False, 14: True},
+        ),
+        ("The bombing killed 19 people, a day after gunmen killed 7 in a nearby village.", {19: True, 7: False}),
+        (
+            "Two days after a suicide bomber killed 22 people at a mosque, a second bomber killed 11 at a market.",
+            {22: False, 11: True},
+        ),
+        (
+            "Hours after an air strike killed 9 civilians, a new strike killed 16 people in the same town.",
+            {9: False, 16: True},
+        ),
+        ("Shelling killed 8 people, following an attack that killed 12 soldiers on the border.", {8: True, 12: False}),
+        ("A car bomb killed 21 people, weeks after a similar attack killed 40 in the city.", {21: True, 40: False}),
+        ("Gunmen killed 13 villagers, just days after militants killed 6 soldiers nearby.", {13: True, 6: False}),
+    ],
+)
+def test_the_toll_of_a_clause_after_a_time_after_is_an_earlier_event(
+    detector: Detector, text: str, figures: dict[int, bool]
+) -> None:
+    assert _current(detector, text) == figures, text
+    assert _current(detector, _LEAD_THREE + text) == {3: True} | figures, text
+
+
+def test_a_headline_toll_beside_one_a_week_before(detector: Detector) -> None:
+    assert _current(detector, "", title="Blast kills 14, a week after bombing killed 30") == {14: True, 30: False}
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # "after" of no earlier event, or a time-after clause with no toll of its own: the toll stays current.
+        ("A bomb killed 12 people after the bus left the station.", 12),
+        ("Five people died after being taken to hospital.", 5),
+        ("Days after the ceasefire began, shelling killed 8 people.", 8),
+        ("A week after the talks collapsed, an air strike killed 15 people in the town.", 15),
+        ("Following the attack on the market, officials said 20 people had been killed.", 20),
+    ],
+)
+def test_a_time_after_with_no_earlier_toll_keeps_the_figure_current(detector: Detector, text: str, count: int) -> None:
+    assert _current(detector, text) == {count: True}, text
+
+
 # --- figures split by an attribution, a qualifier, a possessive or a partitive -------------------
 
 

@@ -925,6 +925,13 @@ _FOLLOWS = _words(
     rf"|\b(?:recall(?:s|ed|ing)?|reminiscent\s+of|echo(?:es|ed|ing)?(?:\s+of)?)\s+(?!(?:the|an?)\s+{_INCIDENT}\b)(?:the\s+|an?\s+)?(?:[\w'-]+\s+){{1,3}}?"
     rf"(?:{_INCIDENT}|sieges?|hostage[- ]takings?)\b"
 )
+# Two tolls in one sentence ordered by a time after: "The bombing killed 19 people, a day after gunmen killed 7 in a
+# nearby village", "A week after a truck bomb killed 30, another blast killed 14", "..., following an attack that
+# killed 12". The clause after the cue holds the earlier event; the rest of the sentence is the news.
+_TIME_AFTER = _words(rf"\b(?:(?:{_FEW}\s+)?(?:hours?|days?|weeks?|months?))\s+after\b|\bfollowing\b")
+_DEATH_VERB = _words(r"\b(?:kill(?:s|ed|ing)?|died|dies|dead|wound(?:s|ed|ing)?|injur(?:es|ed|ing))\b")
+_OPENING = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}$")
+_COMMA = re.compile(r",(?!\d)")
 # A claim or act likened to an earlier one: "the group claimed responsibility, just as it did when two gunmen killed 21
 # people at the museum in March".
 _AS_BEFORE = _words(r"(?:just\s+)?as\s+(?:it|they|he|she|the\s+group)\s+(?:did|had)\s+(?:when|after|in)\b")
@@ -1021,6 +1028,24 @@ def _since_exempt(low: str, at: int) -> bool:
     return bool(_SINCE.search(low, start, at))
 
 
+def _after_clause(low: str, start: int, end: int) -> tuple[int, int] | None:
+    """The clause of an earlier event opened by a time-after cue at `start`..`end`, when the rest of the sentence
+    gives a toll of its own: an opening clause ends at its first comma ("A week after a truck bomb killed 30 people in
+    the capital, another blast killed 14"), a trailing one runs to the clause end ("The bombing killed 19 people, a
+    day after gunmen killed 7"). None when the cue's clause gives no toll ("Days after the ceasefire began, shelling
+    killed 8") or the sentence no other."""
+    if _OPENING.match(low[:start]):
+        comma = _COMMA.search(low, end)
+        if comma is None:
+            return None
+        stop, rest = comma.start(), low[comma.end() :]
+    else:
+        stop, rest = _clause_end(low, end), low[:start]
+    if _DEATH_VERB.search(low, end, stop) and _DEATH_VERB.search(rest):
+        return (start, stop)
+    return None
+
+
 def _background_spans(
     sent: Sentence,
     main_day: str | None,
@@ -1077,7 +1102,10 @@ def _background_spans(
     for m in _COMPARISON.finditer(low):
         spans.append((m.start("since"), _clause_end(low, m.end())))
     for m in _FOLLOWS.finditer(low):
-        spans.append((m.start(), _clause_end(low, m.end())))
+        spans.append(_after_clause(low, m.start(), m.end()) or (m.start(), _clause_end(low, m.end())))
+    for m in _TIME_AFTER.finditer(low):
+        if (clause := _after_clause(low, m.start(), m.end())) is not None:
+            spans.append(clause)
     for m in _AS_BEFORE.finditer(low):
         spans.append((m.start(), _clause_end(low, m.end())))
     for m in _MEASURE_OVER.finditer(low):
