@@ -2918,3 +2918,34 @@ def test_a_restoration_a_deal_brings_is_put_forward(detector: Detector, text: st
 )
 def test_backing_or_a_wish_for_a_truce_is_a_proposal(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # What a truce has already brought about says it is in force, however the truce is spelled.
+        ("The cessation in hostilities has allowed the first convoys into the besieged towns.", "holding"),
+        ("Officials said the truce has made possible the return of thousands of families.", "holding"),
+        # Near misses: what a truce would bring is wanted, not in force; a truce that collapsed stays collapsed.
+        ("A cessation in hostilities would allow the first convoys into the towns.", "proposed"),
+        ("The truce collapsed on Monday after it had allowed a few convoys in.", "collapsed"),
+    ],
+)
+def test_what_a_truce_has_brought_about_says_it_holds(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # "That" before "a" opens a clause; it does not make the truce a definite one in force.
+        ("Until recently few diplomats believed that a truce was within the realm of the possible.", None),
+        # A question that takes a truce for granted asks about it; it does not report it in force.
+        ("REPORTER: What becomes of the truce around the port after Sunday?", None),
+        # Near misses: "that" as a demonstrative still names the truce in force; a question with a cue keeps it.
+        ("The monitors inspected that truce line in the hills on Monday.", "agreed"),
+        ("REPORTER: Is the truce around the port still holding?", "holding"),
+    ],
+)
+def test_a_clause_or_a_question_presupposes_no_truce(detector: Detector, text: str, status: str | None) -> None:
+    assert _status(detector, text) == status

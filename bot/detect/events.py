@@ -33,7 +33,7 @@ from bot.detect.text import LEAD_WEIGHT, Doc, Sentence, fold
 from bot.models import Casualty, Event
 
 _CEASEFIRE = re.compile(
-    r"\b(?:cease-?\s?fires?|truces?|cessation of (?:all )?hostilities|armistice|halt to (?:the )?fighting|stop the fighting|"
+    r"\b(?:cease-?\s?fires?|truces?|cessation (?:of|in) (?:all )?hostilities|armistice|halt to (?:the )?fighting|stop the fighting|"
     r"humanitarian pauses?|pauses? in (?:the )?fighting|suspension of (?:the |all )?(?:fighting|hostilities|attacks)|"
     # A pause by its length or extension is a truce ("an extended pause to ensure this deal can be carried out", "the
     # four-day pause"); a pause in, on or of something else is not ("a 90-day pause on tariffs").
@@ -198,6 +198,9 @@ _RIGHT_CUES = re.compile(
     r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) in (?:place|effect|force)\b|\bfragile\b"
     r"|\b(?:is|are|was|were|been|being)\s+(?:largely |mostly |broadly |generally )?(?:respected|observed)\b"
     r"|\b(?:has |have |had )?(?:brought|restored) (?:a |an )?(?:\w+ )?(?:calm|respite|quiet|lull|period of calm)\b|\bnow (?:going on|in its)\b"
+    # What the truce has already brought about says it is in force: "the cessation in hostilities has produced the first
+    # significant flow of humanitarian assistance", "the truce has allowed aid convoys in".
+    r"|\b(?:has|have) (?:already |also |now )?(?:produced|yielded|allowed|enabled|delivered|made possible)\b"
     r"|\b(?:has|have|had) (?:largely |mostly |so far )?(?:stopped|halted|ended|quelled) (?:the )?(?:fighting|clashes|shelling|violence)\b"
     r"|\b(?:take|takes|took|taking|taken) hold\b"
     # time elapsed inside it: "Gaza truce enters fifth day", "entered its second week", "survives its first month"
@@ -765,7 +768,9 @@ _UPKEEP = re.compile(
 )
 # A definite truce ("the ceasefire", "Gaza's truce"). One that nothing governs is presupposed to exist: weak
 # evidence that it is in force, outweighed by any cue in another sentence.
-_DEFINITE = re.compile(r"(?:\b(?:the|this|that|current|existing)|'s)\s+(?:[\w'-]+\s+){0,3}$")
+# "That" before an indefinite article introduces a clause, not a definite truce: "believed that a cessation of
+# hostilities was possible".
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|current|existing)|'s)\s+(?!(?<=that\s)an?\b)(?:[\w'-]+\s+){0,3}$")
 _PRESUPPOSED = "a definite truce with no other cue (presupposed in force)"
 # Signs that a declared truce is both sides' (else a declaration is one side's, a unilateral truce: proposed).
 _JOINT = re.compile(
@@ -1640,6 +1645,10 @@ def _ceasefire_status(sent: Sentence, named: bool, background: bool) -> tuple[st
                 break
             continue
         status, why = _mention_status(low, m, sent.is_title)
+        if why == _PRESUPPOSED and low.rstrip().endswith("?"):
+            # A question that takes a truce for granted asks about it ("what happens to the ceasefire in Aleppo after
+            # midnight?"): the answer, not the question, reports its state.
+            status, why = None, "a truce a question takes for granted"
         if m.lastgroup == "anaphor" and status not in _CHANGES:
             continue
         weight = w if status and why != _PRESUPPOSED else w * 0.5
