@@ -1057,6 +1057,16 @@ def _background_spans(
     """Character spans of this sentence whose figures are background (earlier events). `listed`: the sentence is one
     of the dated attacks a statement lists under a recent period it has just named (its date is no earlier event)."""
     low = sent.folded
+    return (
+        _dated_spans(sent, low, own_days)
+        + _earlier_event_spans(sent, low, listed)
+        + _other_day_spans(sent, low, main_day, dated_incident)
+        + _replaced_spans(sent, low, last_bg)
+    )
+
+
+def _dated_spans(sent: Sentence, low: str, own_days: frozenset[str]) -> list[tuple[int, int]]:
+    """The clauses dated to another day ("on Dec. 3"), or to a past year or month ("In 2020, ...", "in April")."""
     spans: list[tuple[int, int]] = []
     for m in _DAY_DATED.finditer(low):
         # The headline's own dated incident ("Toll from the Dec. 3 attack rises") is the news.
@@ -1085,6 +1095,14 @@ def _background_spans(
             back = _clause_start(low, m.start())
             # "killed at Srebrenica in July 1995": a month dates a day, not a period.
             spans.append((back if not year_only or _names_event(low[back : m.start()]) else m.start(), end))
+    return spans
+
+
+def _earlier_event_spans(sent: Sentence, low: str, listed: bool) -> list[tuple[int, int]]:
+    """The clauses tied to an earlier event by their words: "a week ago", "recent", history and remembrance, a
+    base of comparison, "a previous bombing", "the deadliest since", "follows", "a day after", "as it did when",
+    a toll over an incident of last week."""
+    spans: list[tuple[int, int]] = []
     if not sent.is_title and sent.weight < 2.0:
         for m in _EARLIER_REL.finditer(low):
             if listed and m.start() < 25 and low.startswith("on", m.start()):
@@ -1111,6 +1129,13 @@ def _background_spans(
     for m in _MEASURE_OVER.finditer(low):
         if _EARLIER_DAY.search(m.group("incident")):
             spans.append((m.start("incident"), _clause_end(low, m.end())))
+    return spans
+
+
+def _other_day_spans(sent: Sentence, low: str, main_day: str | None, dated_incident: bool) -> list[tuple[int, int]]:
+    """Beside the article's own incident, dated by its weekday or its day: the clauses of an incident on another
+    weekday, and "last week"'s."""
+    spans: list[tuple[int, int]] = []
     if main_day and not sent.is_title:
         for d in _INCIDENT_DAY.finditer(low):
             if (d.group(1) or d.group(2)) != main_day:
@@ -1130,6 +1155,13 @@ def _background_spans(
         # meeting), "shelling last week that killed 200" is the violence the report is about.
         for m in _LAST_WEEK.finditer(low):
             spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+    return spans
+
+
+def _replaced_spans(sent: Sentence, low: str, last_bg: bool) -> list[tuple[int, int]]:
+    """An estimate a newer one replaces, a report as it stood at an earlier hour, and the whole sentence when it
+    speaks of "those attacks" right after a sentence whose figures were all background."""
+    spans: list[tuple[int, int]] = []
     for m in _SUPERSEDED.finditer(low):
         # "officials had been saying at least 6,000 had died": the estimate a new one replaces.
         start = m.start() if m.group("old") else _clause_start(low, m.start())
