@@ -2949,3 +2949,22 @@ def test_what_a_truce_has_brought_about_says_it_holds(detector: Detector, text: 
 )
 def test_a_clause_or_a_question_presupposes_no_truce(detector: Detector, text: str, status: str | None) -> None:
     assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Joint Statement by the Trilateral Mechanism and the Troika on South Sudan",
+        "Trilateral Contact Group statement on the water supply in Donetsk",
+    ],
+)
+def test_a_standing_trilateral_body_is_no_talks(detector: Detector, title: str) -> None:
+    assert "talks" not in _types(detector, "", title)
+
+
+def test_a_trilateral_meeting_stays_talks(detector: Detector) -> None:
+    # Near miss: a trilateral meeting held, and the body named beside talks held.
+    text = "The foreign ministers of Japan, South Korea and the United States held a trilateral meeting in Seoul on Friday."
+    assert "talks" in _types(detector, text)
+    text = "Representatives of the Trilateral Contact Group met Ukrainian officials in Minsk on Tuesday."
+    assert "talks" in _types(detector, text)

@@ -1885,6 +1885,12 @@ _MET_CULPRIT = re.compile(
 # A session of a council, assembly or cabinet is a body at work, not talks between states.
 # COBR (or Cobra) is the UK government's emergency committee.
 _SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate|cobra?)(?:'s)?\s+$")
+# "Trilateral" naming a standing body or a text rather than a meeting: "the Trilateral Mechanism", "the Trilateral
+# Contact Group", "trilateral cooperation", "a trilateral statement".
+_NAMED_BODY = re.compile(
+    r"\s+(?:mechanism|contact group|commission|cooperation|co-operation|format|framework|partnership|statement|"
+    r"declaration|secretariat)\b"
+)
 # Whom remarks are made to rather than with: "Remarks With Embassy Colombo Staff", "remarks with the traveling press".
 _AUDIENCE = re.compile(
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:staff|press|reporters|journalists|media|troops|students|employees|members|"
@@ -1985,6 +1991,8 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
             continue
         if session and m.group().startswith("meeting"):
             continue  # "held his first cabinet meeting on Monday - a meeting he called historic": the same session
+        if m.group() == "trilateral" and _NAMED_BODY.match(low, m.end()):
+            continue  # "Joint Statement by the Trilateral Mechanism": a standing body named, no talks reported
         if m.group() == "remarks with" and (not sent.is_title or _AUDIENCE.match(low, m.end())):
             continue  # "remarks with reporters", "Remarks With Embassy Staff": an audience, not a counterpart
         if m.group().startswith("meeting") and _OWN_PEOPLE_MEETING.match(low, m.end()):
