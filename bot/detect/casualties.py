@@ -665,64 +665,16 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
         if tok == '"' and (i == 0 or quoted):
             quoted = not quoted  # '20 "CIA employees" were killed': the victims' name in quotes
             continue
-        # "more than 60 people, including Muslims and Buddhists, have been killed": skip the aside.
         if skip_to:
             if tok == skip_to:
                 skip_to = ""
             continue
-        if tok in _ASIDE and i > 0 and tokens[i - 1] == ",":
-            skip_to = ","
-            continue
-        if tok in ("-", "--") and who is not None:
-            skip_to = tok
-            continue
-        if who is not None and i > 0 and tokens[i - 1] == "," and (tok[:1].isdigit() or _is_number_word(tok)):
-            skip_to = ","  # "Six Americans, three soldiers and three civilians, were killed"
-            continue
-        if tok == "(" and _aside_in_brackets(tokens, i):
-            skip_to = ")"  # "Ninety-one people (and counting) have been killed"
+        skip_to = _aside_opens(tokens, i, who)
+        if skip_to:
             continue
         if tok in (";", ":", "(", ")", '"'):
             return
-        lives_lost = tok == "lives" and "lost" in tokens[i + 1 : i + 4]  # "12 lives were lost"
-        if tok == "succumbed" and any(t.startswith(("injur", "wound")) for t in tokens[i + 1 : i + 4]):
-            # "14 were hurt and four of them succumbed to their injuries": the four died; the wound word after
-            # the verb names the cause of death, not the kind of the figure.
-            fig.kind, fig.who, fig.via = "dead", who, "right"
-            return
-        if tok in ("die", "dies") and (
-            (i > 0 and tokens[i - 1] in _NOT_YET_DEAD)
-            or "of" in tokens[:i]
-            or _RATIO_BEFORE.search(low, max(0, fig.number.start - 12), fig.number.start)
-        ):
-            fig.rejected = True  # "10 to die", "30 may die", "3 of 10 die young": a headline's "44 die" is a toll
-            return
-        if (
-            tok in _KIND_WORDS
-            or lives_lost
-            or (tok in ("lost", "gave") and tokens[i + 1 : i + 3] == ["their", "lives"])
-        ):
-            kind = _KIND_WORDS.get(tok, "dead")
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            after_nxt = tokens[i + 2] if i + 2 < len(tokens) else ""
-            if (
-                tok in _ACTIVE
-                and not _TIME_UNIT.match(after_nxt)
-                and (
-                    nxt[:1].isdigit()
-                    or nxt in ("a", "an", "the", "more", "about", "nearly", "some", "over", "up")
-                    or (nxt == "at" and after_nxt == "least")
-                    or nxt in WHO
-                    or _is_number_word(nxt)
-                )
-            ):
-                fig.rejected = True  # "Two gunmen killed three soldiers": the number is the subject
-                return
-            between = " ".join(tokens[:i])
-            if _PROJECTION.search(between):
-                fig.rejected = True
-                return
-            fig.kind, fig.who, fig.via = kind, who, "right"
+        if _kind_read(fig, tokens, i, low, who):
             return
         if tok in _BLOCK or tok in NOT_CASUALTIES:
             if tok in NOT_CASUALTIES:
@@ -740,6 +692,66 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
         unknown += 1
         if unknown > (3 if who is None else 1 + tail):
             return
+
+
+def _aside_opens(tokens: list[str], i: int, who: str | None) -> str:
+    """The token that closes an aside opening at token i, which _right skips ("" when none opens there)."""
+    tok = tokens[i]
+    # "more than 60 people, including Muslims and Buddhists, have been killed": skip the aside.
+    if tok in _ASIDE and i > 0 and tokens[i - 1] == ",":
+        return ","
+    if tok in ("-", "--") and who is not None:
+        return tok
+    if who is not None and i > 0 and tokens[i - 1] == "," and (tok[:1].isdigit() or _is_number_word(tok)):
+        return ","  # "Six Americans, three soldiers and three civilians, were killed"
+    if tok == "(" and _aside_in_brackets(tokens, i):
+        return ")"  # "Ninety-one people (and counting) have been killed"
+    return ""
+
+
+def _kind_read(fig: _Fig, tokens: list[str], i: int, low: str, who: str | None) -> bool:
+    """Whether token i decides the figure: a kind word ("killed", "lives were lost", "succumbed") gives it its
+    kind and victims (`who`), or a word that makes the number no toll rejects it ("to die", "gunmen killed")."""
+    tok = tokens[i]
+    lives_lost = tok == "lives" and "lost" in tokens[i + 1 : i + 4]  # "12 lives were lost"
+    if tok == "succumbed" and any(t.startswith(("injur", "wound")) for t in tokens[i + 1 : i + 4]):
+        # "14 were hurt and four of them succumbed to their injuries": the four died; the wound word after
+        # the verb names the cause of death, not the kind of the figure.
+        fig.kind, fig.who, fig.via = "dead", who, "right"
+        return True
+    if tok in ("die", "dies") and (
+        (i > 0 and tokens[i - 1] in _NOT_YET_DEAD)
+        or "of" in tokens[:i]
+        or _RATIO_BEFORE.search(low, max(0, fig.number.start - 12), fig.number.start)
+    ):
+        fig.rejected = True  # "10 to die", "30 may die", "3 of 10 die young": a headline's "44 die" is a toll
+        return True
+    if tok in _KIND_WORDS or lives_lost or (tok in ("lost", "gave") and tokens[i + 1 : i + 3] == ["their", "lives"]):
+        kind = _KIND_WORDS.get(tok, "dead")
+        if tok in _ACTIVE and _object_follows(tokens, i):
+            fig.rejected = True  # "Two gunmen killed three soldiers": the number is the subject
+            return True
+        between = " ".join(tokens[:i])
+        if _PROJECTION.search(between):
+            fig.rejected = True
+            return True
+        fig.kind, fig.who, fig.via = kind, who, "right"
+        return True
+    return False
+
+
+def _object_follows(tokens: list[str], i: int) -> bool:
+    """Whether the active verb at token i ("killed") has an object after it ("three soldiers", "the guards", "at
+    least 20"), which makes the number before it the subject; not "killed 20 minutes later"."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    after_nxt = tokens[i + 2] if i + 2 < len(tokens) else ""
+    return not _TIME_UNIT.match(after_nxt) and (
+        nxt[:1].isdigit()
+        or nxt in ("a", "an", "the", "more", "about", "nearly", "some", "over", "up")
+        or (nxt == "at" and after_nxt == "least")
+        or nxt in WHO
+        or _is_number_word(nxt)
+    )
 
 
 # "one of those injured", "two of those who died": members of a group, not a toll of their own.
