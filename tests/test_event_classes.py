@@ -2968,3 +2968,19 @@ def test_a_trilateral_meeting_stays_talks(detector: Detector) -> None:
     assert "talks" in _types(detector, text)
     text = "Representatives of the Trilateral Contact Group met Ukrainian officials in Minsk on Tuesday."
     assert "talks" in _types(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # Forces enforcing a truce hold it in force, whatever word follows the truce.
+        ("Peacekeepers moved into the buffer zone to enforce the cease-fire accord on Sunday.", "holding"),
+        ("Ghanaian troops are enforcing a ceasefire deal along the river.", "holding"),
+        # Near misses: forces that would enforce a truce if one is agreed are part of a proposal; a truce signed
+        # with no enforcing word stays agreed.
+        ("Peacekeepers would enforce a truce if the two sides agree to one.", "proposed"),
+        ("The two militias signed a ceasefire deal on Sunday.", "agreed"),
+    ],
+)
+def test_a_truce_enforced_is_in_force(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status

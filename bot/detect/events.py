@@ -184,6 +184,9 @@ _LEFT_CUES = re.compile(
     r"|(?P<holding>\bremain(?:s|ed|ing)? (?:fully |firmly |strongly )?committed to\b|\bfragile\b|\bongoing\b|\bcontinuing\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
     # A truce being implemented is in force: "progress on implementation of the November 2 agreement".
     r"\bimplementation\b|\bimplementing\b|"
+    # Troops or monitors enforcing a truce hold it in force: "taking up positions in order to enforce a cease-fire
+    # agreement", "peacekeepers enforcing the truce".
+    r"\benforc(?:e|es|ed|ing)\b|\benforcement of\b|"
     r"\bhonou?r(?:s|ed|ing)?\b)"
     r"|(?P<agreed>\bnegotiated\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplemented\b|\bimplements?\b|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
