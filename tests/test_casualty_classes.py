@@ -644,6 +644,31 @@ def test_a_headline_toll_beside_one_a_week_before(detector: Detector) -> None:
 @pytest.mark.parametrize(
     "text, count",
     [
+        # An earlier event named inside an opening time-after clause ("last month", "previous", "two weeks ago") dates
+        # that clause only: the main clause's toll is the news.
+        ("Following a similar attack last month, a bomb killed 14 people at the market.", 14),
+        ("Two weeks after a previous bombing at the port, gunmen killed 9 soldiers in the north.", 9),
+        ("Days after an attack two weeks ago, a car bomb killed 11 people.", 11),
+        ("A week after a recent bombing in the capital, another blast killed 6 people.", 6),
+    ],
+)
+def test_an_earlier_event_in_an_opening_time_after_clause_leaves_the_main_toll_current(
+    detector: Detector, text: str, count: int
+) -> None:
+    assert _current(detector, _LEAD_THREE + text) == {3: True, count: True}, text
+
+
+def test_an_opening_time_after_clause_of_an_earlier_time_keeps_its_figures_background(detector: Detector) -> None:
+    # The earlier event's toll told in an aside after the comma, and a main clause set in an earlier war, stay background.
+    text = "A week after a previous bombing, in which 12 people died, the market reopened."
+    assert _current(detector, _LEAD_THREE + text) == {3: True, 12: False}
+    text = "Weeks after World War II ended, 14 soldiers were killed in an ambush."
+    assert _current(detector, _LEAD_THREE + text) == {3: True, 14: False}
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
         # "after" of no earlier event, or a time-after clause with no toll of its own: the toll stays current.
         ("A bomb killed 12 people after the bus left the station.", 12),
         ("Five people died after being taken to hospital.", 5),

@@ -1058,6 +1058,20 @@ def _after_clause(low: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+# A clause after the comma that goes on with the earlier event, not the news: "..., in which 12 people died".
+_ASIDE_OPEN = re.compile(r"\s*(?:in which|which|who|whom|where|when|that|including|among)\b")
+
+
+def _opening_after_end(low: str) -> int | None:
+    """The end of a sentence's opening time-after clause before a main clause with a toll ("Following a similar attack
+    last month, a bomb killed 14"): an earlier event named in that clause stays inside it."""
+    m = _TIME_AFTER.search(low)
+    if m is None or not _OPENING.match(low[: m.start()]) or (comma := _COMMA.search(low, m.end())) is None:
+        return None
+    rest = low[comma.end() :]
+    return None if _ASIDE_OPEN.match(rest) or not _DEATH_VERB.search(rest) else comma.start()
+
+
 def _background_spans(
     sent: Sentence,
     main_day: str | None,
@@ -1115,24 +1129,29 @@ def _earlier_event_spans(sent: Sentence, low: str, listed: bool) -> list[tuple[i
     base of comparison, "a previous bombing", "the deadliest since", "follows", "a day after", "as it did when",
     a toll over an incident of last week."""
     spans: list[tuple[int, int]] = []
+    opening = _opening_after_end(low)
+
+    def clipped(start: int, end: int) -> tuple[int, int]:
+        return (start, min(end, opening)) if opening is not None and start < opening else (start, end)
+
     if not sent.is_title and sent.weight < 2.0:
         for m in _EARLIER_REL.finditer(low):
             if listed and m.start() < 25 and low.startswith("on", m.start()):
                 continue
             if not _since_exempt(low, m.start()):
-                spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+                spans.append(clipped(0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
         for m in _RECENT.finditer(low):
-            spans.append((m.start(), _clause_end(low, m.end())))
+            spans.append(clipped(m.start(), _clause_end(low, m.end())))
     if _HISTORY.search(low):
         spans.append((0, len(low)))
     for m in _COMPARED.finditer(low):
         spans.append((m.start(), _clause_end(low, m.end())))
     for m in _PREVIOUS.finditer(low):
-        spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+        spans.append(clipped(0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
     for m in _COMPARISON.finditer(low):
         spans.append((m.start("since"), _clause_end(low, m.end())))
     for m in _FOLLOWS.finditer(low):
-        spans.append(_after_clause(low, m.start(), m.end()) or (m.start(), _clause_end(low, m.end())))
+        spans.append(_after_clause(low, m.start(), m.end()) or clipped(m.start(), _clause_end(low, m.end())))
     for m in _TIME_AFTER.finditer(low):
         if (clause := _after_clause(low, m.start(), m.end())) is not None:
             spans.append(clause)
