@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TypedDict, cast
 
@@ -505,99 +505,138 @@ def _governed(lex: _Lexicon, folded: str, start: int, end: int) -> bool:
     return bool(ends) and len(before[ends[-1] :].split()) <= _GOVERNED_GAP
 
 
+@dataclass(slots=True)
+class _Item:
+    """What read has found in an item so far, sentence by sentence."""
+
+    countries: dict[str, None] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    events: dict[EventType, Event] = field(default_factory=dict)
+    casualties: list[Casualty] = field(default_factory=list)
+    cues: list[tuple[str, float]] = field(default_factory=list)
+    governments: set[str | None] = field(default_factory=set)  # states whose government an official's name stands for
+    announced: bool = False  # an announced trip or visit: relevant (README) with no event type
+
+
 def read(lang: str, title: str, text: str) -> ForeignFindings:
     """Events, casualties, people and countries of an item in `lang` (one of LANGUAGES)."""
     lex = lexicon(lang)
-    countries: dict[str, None] = {}
-    people: dict[str, Person] = {}
-    events: dict[EventType, Event] = {}
-    casualties: list[Casualty] = []
-    cues: list[tuple[str, float]] = []
-    governments: set[str | None] = set()  # states whose government an official's name stands for
+    item = _Item()
     sentences = _sentences(title, text[:3000])
     # An anniversary in the headline or lead names a past attack; a disaster or accident is no fighting.
     lead = fold(lang, " ".join(sentences[:2]))
     no_clash = bool(lex.anniversary.search(lead) or lex.no_clash.search(lead))
     # A meeting announced as still to come: the item's meeting words name it, not talks held (no talks).
     upcoming = bool(lex.upcoming.search(lead))
-    announced = bool(lex.trips.search(lead))  # an announced trip is relevant (README) with no event type
+    item.announced = bool(lex.trips.search(lead))  # an announced trip is relevant (README) with no event type
     for sentence in sentences:
         folded = fold(lang, sentence)
-        # Names of languages and publications are no places ("sigla inglesa", 《新苏黎世报》): blanked for countries.
-        placed = folded
-        if any(a in folded for a in lex.not_places_anchors):
-            placed = lex.not_places.sub(_blank, folded)
-        if lang == "zh":
-            placed = _ZH_TITLE.sub(_blank, placed)
-        # A headline written all in lower case (a URL's words) cannot tell a name by its capital letter.
-        caseless = not any(ch.isupper() for ch in sentence)
-        for anchor, pattern, canonical, cap in lex.country_forms:
-            if canonical in countries or anchor not in placed:
-                continue
-            for m in pattern.finditer(placed):
-                if not cap or caseless or sentence[m.start()].isupper():
-                    countries[canonical] = None
-                    break
-        for pattern, who in lex.people:
-            if who.name not in people and (found_at := pattern.search(folded)):
-                people[who.name] = Person(who.name, who.title, who.country, sentence)
-                if _governed(lex, folded, found_at.start(), found_at.end()):
-                    governments.add(who.country)
-        # A ceasefire's words are no fighting ("وقف إطلاق النار" holds "إطلاق النار", gunfire).
-        masked = lex.events["ceasefire"].sub(_blank, folded)
-        for etype in _ORDER:
-            if etype == "clash" and (no_clash or lex.anniversary.search(folded)):
-                continue
-            if etype == "talks" and upcoming and not lex.calls.search(folded):
-                # Still relevant (README: an announced visit is relevant with no event type).
-                if not announced and (cue := _cue(lex, etype, folded)) is not None:
-                    announced = True
-                    cues.append((cue.group(0), 1.0))
-                continue
-            cue = _cue(lex, etype, masked if etype == "clash" else folded)
-            if cue is None:
-                continue
-            if etype == "clash" and lex.police.search(folded) and lex.protest.search(folded):
-                continue  # the police against protesters: policing, not fighting
-            status = None
-            if etype == "ceasefire":
-                status = next((s for s, p in lex.status.items() if p.search(folded)), None)
-            if etype not in events:
-                events[etype] = Event(etype, status, sentence, f'word "{cue.group(0)}"')
-                cues.append((cue.group(0), 1.0))
-            elif etype == "ceasefire" and status and events[etype].status is None:
-                # The first mention gave no status ("Sudan: ceasefire possible"): the next one that does decides.
-                named = events[etype]
-                events[etype] = Event(etype, status, named.evidence, named.cue)
-        if len(casualties) < 3:
-            casualties.extend(_casualties(lex, sentence, folded))
+        _sentence_countries(lex, sentence, folded, item)
+        _sentence_people(lex, sentence, folded, item)
+        _sentence_events(lex, sentence, folded, item, no_clash, upcoming)
+        if len(item.casualties) < 3:
+            item.casualties.extend(_casualties(lex, sentence, folded))
     if lang in _LATIN:
-        # Latin-script names of the English gazetteer ("Emmanuel Macron", "Antony Blinken") read as written.
-        gz = gazetteer.people()
-        written_text = f"{title}\n{text[:3000]}"
-        folded_text = fold(lang, written_text)
-        for m in re.finditer(r"\b[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|[A-Z]\.|de|da|von|al|el|bin))*", written_text):
-            written = re.sub(r"\s+[A-Z]\.(?=\s)", "", m.group(0))
-            known = gz.lookup(written) or gz.lookup_variant(written)
-            if known is None and " " not in written:
-                # A distinctive surname alone ("le président Obama"): one watched person, not a common name.
-                same = gz.by_surname.get(text_fold(written), ())
-                common = text_fold(written) in gz.common_surnames
-                known = same[0] if len(same) == 1 and not common and len(written) >= 4 else None
-            if known is not None and _governed(lex, folded_text, m.start(), m.end()):
-                governments.add(known.country)
-            if known is not None and known.name not in people:
-                people[known.name] = Person(known.name, known.title, known.country, m.group(0))
-    if casualties:
-        first = casualties[0]
+        _written_people(lex, title, text, item)
+    return _findings(item, no_clash)
+
+
+def _sentence_countries(lex: _Lexicon, sentence: str, folded: str, item: _Item) -> None:
+    """The countries a sentence names, save in the names of languages and publications."""
+    # Names of languages and publications are no places ("sigla inglesa", 《新苏黎世报》): blanked for countries.
+    placed = folded
+    if any(a in folded for a in lex.not_places_anchors):
+        placed = lex.not_places.sub(_blank, folded)
+    if lex.lang == "zh":
+        placed = _ZH_TITLE.sub(_blank, placed)
+    # A headline written all in lower case (a URL's words) cannot tell a name by its capital letter.
+    caseless = not any(ch.isupper() for ch in sentence)
+    countries = item.countries
+    for anchor, pattern, canonical, cap in lex.country_forms:
+        if canonical in countries or anchor not in placed:
+            continue
+        for m in pattern.finditer(placed):
+            if not cap or caseless or sentence[m.start()].isupper():
+                countries[canonical] = None
+                break
+
+
+def _sentence_people(lex: _Lexicon, sentence: str, folded: str, item: _Item) -> None:
+    """The watched officials a sentence names in the lexicon's forms, and the states whose government a name is."""
+    people = item.people
+    for pattern, who in lex.people:
+        if who.name not in people and (found_at := pattern.search(folded)):
+            people[who.name] = Person(who.name, who.title, who.country, sentence)
+            if _governed(lex, folded, found_at.start(), found_at.end()):
+                item.governments.add(who.country)
+
+
+def _sentence_events(lex: _Lexicon, sentence: str, folded: str, item: _Item, no_clash: bool, upcoming: bool) -> None:
+    """The events whose cues a sentence holds, each type once, a ceasefire with the first status given; with
+    `no_clash` (an anniversary, a disaster) no fighting, with `upcoming` (a meeting still to come) no talks."""
+    events, cues = item.events, item.cues
+    # A ceasefire's words are no fighting ("وقف إطلاق النار" holds "إطلاق النار", gunfire).
+    masked = lex.events["ceasefire"].sub(_blank, folded)
+    for etype in _ORDER:
+        if etype == "clash" and (no_clash or lex.anniversary.search(folded)):
+            continue
+        if etype == "talks" and upcoming and not lex.calls.search(folded):
+            # Still relevant (README: an announced visit is relevant with no event type).
+            if not item.announced and (cue := _cue(lex, etype, folded)) is not None:
+                item.announced = True
+                cues.append((cue.group(0), 1.0))
+            continue
+        cue = _cue(lex, etype, masked if etype == "clash" else folded)
+        if cue is None:
+            continue
+        if etype == "clash" and lex.police.search(folded) and lex.protest.search(folded):
+            continue  # the police against protesters: policing, not fighting
+        status = None
+        if etype == "ceasefire":
+            status = next((s for s, p in lex.status.items() if p.search(folded)), None)
+        if etype not in events:
+            events[etype] = Event(etype, status, sentence, f'word "{cue.group(0)}"')
+            cues.append((cue.group(0), 1.0))
+        elif etype == "ceasefire" and status and events[etype].status is None:
+            # The first mention gave no status ("Sudan: ceasefire possible"): the next one that does decides.
+            named = events[etype]
+            events[etype] = Event(etype, status, named.evidence, named.cue)
+
+
+def _written_people(lex: _Lexicon, title: str, text: str, item: _Item) -> None:
+    """Latin-script names of the English gazetteer ("Emmanuel Macron", "Antony Blinken") read as written."""
+    gz = gazetteer.people()
+    written_text = f"{title}\n{text[:3000]}"
+    folded_text = fold(lex.lang, written_text)
+    people = item.people
+    for m in re.finditer(r"\b[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|[A-Z]\.|de|da|von|al|el|bin))*", written_text):
+        written = re.sub(r"\s+[A-Z]\.(?=\s)", "", m.group(0))
+        known = gz.lookup(written) or gz.lookup_variant(written)
+        if known is None and " " not in written:
+            # A distinctive surname alone ("le président Obama"): one watched person, not a common name.
+            same = gz.by_surname.get(text_fold(written), ())
+            common = text_fold(written) in gz.common_surnames
+            known = same[0] if len(same) == 1 and not common and len(written) >= 4 else None
+        if known is not None and _governed(lex, folded_text, m.start(), m.end()):
+            item.governments.add(known.country)
+        if known is not None and known.name not in people:
+            people[known.name] = Person(known.name, known.title, known.country, m.group(0))
+
+
+def _findings(item: _Item, no_clash: bool) -> ForeignFindings:
+    """The item's findings: the first toll as its casualties event, the countries with those whose government an
+    official's name stands for, the events in their order, and whether the item is relevant."""
+    events, cues, countries = item.events, item.cues, item.countries
+    if item.casualties:
+        first = item.casualties[0]
         events["casualties"] = Event("casualties", None, first.evidence, f"{first.count} {first.kind}")
         cues.append((f"{first.count} {first.kind}", 1.0))
     # An official's name or bare office names no country ("Blinken", "Госсекретарь"): only the country's own words do,
     # as in English (corpus/README.md, convention 6), and "the Biden administration" (the official's government).
-    for state in sorted(s for s in governments if s and s in gazetteer.places().countries):
+    for state in sorted(s for s in item.governments if s and s in gazetteer.places().countries):
         countries.setdefault(state, None)
     found = [events[t] for t in ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions") if t in events]
     # A disaster's or an accident's toll (no_clash in the headline or lead) is no conflict news: not relevant alone.
     core = [e for e in found if not (no_clash and e.type == "casualties")]
-    relevance = Relevance(1.0 if core or announced else 0.0, 0.5, tuple(cues[:4]))
-    return ForeignFindings(found, casualties, list(people.values()), list(countries), relevance)
+    relevance = Relevance(1.0 if core or item.announced else 0.0, 0.5, tuple(cues[:4]))
+    return ForeignFindings(found, item.casualties, list(item.people.values()), list(countries), relevance)
