@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from bot.detect import gazetteer
-from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, Doc, fold, unify
+from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, Doc, Sentence, fold, unify
 from bot.models import Person
 
 _PARTICLES = frozenset(
@@ -879,8 +879,6 @@ def _title_hits(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int
 
 def find_people(doc: Doc) -> list[Person]:
     """Officials named in the article, canonical and deduplicated, each with its first evidence sentence."""
-    gzp = gazetteer.people()
-    canon = _title_canon()
     full: list[_Candidate] = []
     surnames: list[_Candidate] = []
     sentences = doc.sentences
@@ -888,7 +886,6 @@ def find_people(doc: Doc) -> list[Person]:
     for start, end, written in _title_hits(doc.unified):
         sent = doc.sentence_at(start)
         by_sentence.setdefault(sent.index, []).append((start - sent.start, end - sent.start, written))
-    last = sentences[-1].index if sentences else -1
     for sent in sentences:
         hits = by_sentence.get(sent.index, [])
         low = sent.folded
@@ -897,61 +894,98 @@ def find_people(doc: Doc) -> list[Person]:
         if _BULLET.match(sent.text):
             continue  # bulleted link lists are page chrome
         text = doc.unified[sent.start : sent.start + len(low)]
-        # The last sentence of a cut excerpt may end inside a name.
-        cut_at_end = (
-            sent.index == last
-            and not sent.is_title
-            and len(doc.folded) > 1000
-            and not sent.text.rstrip().endswith((".", "!", "?", '"', ")", "'"))
-        )
-        starts = {h[0] for h in hits}
-        for start, end, written in hits:
-            # A title directly followed by another title ("Press Secretary Maj. Gen. Pat Ryder"): let the
-            # later one read the name.
-            if end + 1 in starts and text[end : end + 1] == " ":
-                continue
-            title = canon.get(written, written)
-            if _state_official(text, start, title) or _org_office(text, start, title):
-                continue
-            tokens, of_country, name_end = _after_title(text, end)
-            if tokens and cut_at_end and name_end >= len(text.rstrip()) and gzp.lookup(" ".join(tokens)) is None:
-                tokens = []  # "... Foreign Minister Sergey Lav": the stored excerpt cut the name
-            if tokens and not _non_official(text, start, name_end):
-                country = _country_before(text, start) or of_country
-                cand = _Candidate(_clean(tokens), title, country, sent.index)
+        _titled_candidates(doc, sent, text, hits, full, surnames)
+        _head_candidates(sent, text, full)
+    _header_candidates(doc, full)
+    _speaker_candidates(sentences, full, surnames)
+    # A headline from a URL slug has no capitals: a title followed by a watched surname still names them
+    # ("statement by president biden on ...").
+    for sent in sentences:
+        if sent.is_title and not any(c.isupper() for c in sent.text):
+            surnames.extend(_slug_surnames(sent.folded, sent.index))
+    watched_hits = _watched_hits(doc)
+    surnames.extend(_bare_surnames(doc))
+    return _resolve(doc, full, surnames, watched_hits)
+
+
+def _titled_candidates(
+    doc: Doc,
+    sent: Sentence,
+    text: str,
+    hits: list[tuple[int, int, str]],
+    full: list[_Candidate],
+    surnames: list[_Candidate],
+) -> None:
+    """The names a sentence gives after or beside its titles ("Foreign Minister Sergey Lavrov", "Ambassador
+    Holland", "Lavrov, the foreign minister"), as full names or surnames (`text`: the sentence unified)."""
+    gzp = gazetteer.people()
+    canon = _title_canon()
+    last = doc.sentences[-1].index
+    # The last sentence of a cut excerpt may end inside a name.
+    cut_at_end = (
+        sent.index == last
+        and not sent.is_title
+        and len(doc.folded) > 1000
+        and not sent.text.rstrip().endswith((".", "!", "?", '"', ")", "'"))
+    )
+    starts = {h[0] for h in hits}
+    for start, end, written in hits:
+        # A title directly followed by another title ("Press Secretary Maj. Gen. Pat Ryder"): let the
+        # later one read the name.
+        if end + 1 in starts and text[end : end + 1] == " ":
+            continue
+        title = canon.get(written, written)
+        if _state_official(text, start, title) or _org_office(text, start, title):
+            continue
+        tokens, of_country, name_end = _after_title(text, end)
+        if tokens and cut_at_end and name_end >= len(text.rstrip()) and gzp.lookup(" ".join(tokens)) is None:
+            tokens = []  # "... Foreign Minister Sergey Lav": the stored excerpt cut the name
+        if tokens and not _non_official(text, start, name_end):
+            country = _country_before(text, start) or of_country
+            cand = _Candidate(_clean(tokens), title, country, sent.index)
+            (full if len(cand.tokens) >= 2 else surnames).append(cand)
+        elif not tokens and (pm := _PLACE_SURNAME.match(text, end)) and _is_place(pm.group(1)):
+            # "Ambassador Holland condemns": a place word as the surname, the person only when the article
+            # writes the full name ("Neil Holland"); never a watched person of that surname.
+            surnames.append(_Candidate([pm.group(1)], title, None, sent.index, place_word=True))
+        elif not tokens and start > 3:
+            appos = _appositive(text, start, written, hits)
+            if appos:
+                cand = _Candidate(_clean(appos[0]), title, appos[1], sent.index)
                 (full if len(cand.tokens) >= 2 else surnames).append(cand)
-            elif not tokens and (pm := _PLACE_SURNAME.match(text, end)) and _is_place(pm.group(1)):
-                # "Ambassador Holland condemns": a place word as the surname, the person only when the article
-                # writes the full name ("Neil Holland"); never a watched person of that surname.
-                surnames.append(_Candidate([pm.group(1)], title, None, sent.index, place_word=True))
-            elif not tokens and start > 3:
-                appos = _appositive(text, start, written, hits)
-                if appos:
-                    cand = _Candidate(_clean(appos[0]), title, appos[1], sent.index)
-                    (full if len(cand.tokens) >= 2 else surnames).append(cand)
-        # "Alexandre Lomaia, the head of the Georgian security council": head of a government body.
-        if " of " in text and (
-            "head of" in low or "chief of" in low or "chairman of" in low or "leader of" in low or "director of" in low
-        ):
-            for cue in _HEAD_CUE.finditer(text):
-                m = _NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
-                head = _HEAD_OF.match(text, cue.start())
-                if m is None or head is None:
-                    continue
-                body = fold(head.group(1))
-                if any(b in body for b in gzp.official_bodies) and not any(o in body for o in gzp.non_official_orgs):
-                    tokens, _ = _name_at(text, m.start(1))
-                    if len(tokens) >= 2:
-                        full.append(
-                            _Candidate(
-                                _clean(tokens),
-                                "Head",
-                                _country_of_phrase(text[cue.start() : cue.start() + 80]),
-                                sent.index,
-                            )
+
+
+def _head_candidates(sent: Sentence, text: str, full: list[_Candidate]) -> None:
+    """The heads of government bodies a sentence names (`text`: the sentence unified)."""
+    gzp = gazetteer.people()
+    low = sent.folded
+    # "Alexandre Lomaia, the head of the Georgian security council": head of a government body.
+    if " of " in text and (
+        "head of" in low or "chief of" in low or "chairman of" in low or "leader of" in low or "director of" in low
+    ):
+        for cue in _HEAD_CUE.finditer(text):
+            m = _NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+            head = _HEAD_OF.match(text, cue.start())
+            if m is None or head is None:
+                continue
+            body = fold(head.group(1))
+            if any(b in body for b in gzp.official_bodies) and not any(o in body for o in gzp.non_official_orgs):
+                tokens, _ = _name_at(text, m.start(1))
+                if len(tokens) >= 2:
+                    full.append(
+                        _Candidate(
+                            _clean(tokens),
+                            "Head",
+                            _country_of_phrase(text[cue.start() : cue.start() + 80]),
+                            sent.index,
                         )
-    # Statement headers: a line that is only a name, followed by a line that starts with a title.
-    for a, b in itertools.pairwise(sentences):
+                    )
+
+
+def _header_candidates(doc: Doc, full: list[_Candidate]) -> None:
+    """Statement headers: a line that is only a name, followed by a line that starts with a title."""
+    canon = _title_canon()
+    for a, b in itertools.pairwise(doc.sentences):
         if not (a.line_start and b.line_start) or len(a.text) > 40:
             continue
         tokens, end = _name_at(unify(a.text), 0)
@@ -964,8 +998,12 @@ def find_people(doc: Doc) -> list[Person]:
             ]
             if lead:
                 full.append(_Candidate(_clean(tokens), canon.get(lead[0][2], lead[0][2]), None, a.index))
-    # Transcript speaker labels in capitals ("SECRETARY RICE:", "FOREIGN MINISTER AMR:"): a title and a
-    # surname, read like "Secretary Rice".
+
+
+def _speaker_candidates(sentences: list[Sentence], full: list[_Candidate], surnames: list[_Candidate]) -> None:
+    """Transcript speaker labels in capitals ("SECRETARY RICE:", "FOREIGN MINISTER AMR:"): a title and a
+    surname, read like "Secretary Rice"."""
+    canon = _title_canon()
     for sent in sentences:
         label = _SPEAKER.match(sent.text) if sent.line_start and sent.text[1:2].isupper() else None
         if label:
@@ -977,12 +1015,12 @@ def find_people(doc: Doc) -> list[Person]:
                         cand = _Candidate(_clean(tokens), canon.get(written, written), None, sent.index)
                         (full if len(cand.tokens) >= 2 else surnames).append(cand)
                     break
-    # A headline from a URL slug has no capitals: a title followed by a watched surname still names them
-    # ("statement by president biden on ...").
-    for sent in sentences:
-        if sent.is_title and not any(c.isupper() for c in sent.text):
-            surnames.extend(_slug_surnames(sent.folded, sent.index))
-    # Watched people by full name or alias anywhere.
+
+
+def _watched_hits(doc: Doc) -> list[tuple[gazetteer.Watched, int]]:
+    """Watched people by full name or alias anywhere, written with a capital (unless the article has none),
+    with the index of their sentence."""
+    gzp = gazetteer.people()
     text = doc.folded
     n = len(text)
     watched_hits: list[tuple[gazetteer.Watched, int]] = []
@@ -997,8 +1035,7 @@ def find_people(doc: Doc) -> list[Person]:
         if not sent.text[local : local + 1].isupper() and any(c.isupper() for c in sent.text):
             continue
         watched_hits.append((person, sent.index))
-    surnames.extend(_bare_surnames(doc))
-    return _resolve(doc, full, surnames, watched_hits)
+    return watched_hits
 
 
 _CAP_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}")
