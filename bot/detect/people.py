@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.detect import gazetteer
 from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, Doc, Sentence, fold, unify
@@ -1160,15 +1160,19 @@ def _full_name_in(doc: Doc, surname: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _resolve(
-    doc: Doc, full: list[_Candidate], surnames: list[_Candidate], watched_hits: list[tuple[gazetteer.Watched, int]]
-) -> list[Person]:
-    gzp = gazetteer.people()
-    people: dict[str, Person] = {}
-    order: list[tuple[int, str]] = []
-    by_surname: dict[str, str] = {}
+@dataclass(slots=True)
+class _Named:
+    """The people resolved so far: by folded name, in the order of their first sentence, and by surname."""
 
-    def add(name: str, title: str | None, country: str | None, sentence: int, watched: bool = False) -> None:
+    doc: Doc
+    people: dict[str, Person] = field(default_factory=dict)
+    order: list[tuple[int, str]] = field(default_factory=list)
+    by_surname: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, title: str | None, country: str | None, sentence: int, watched: bool = False) -> None:
+        """One more mention of a person: a new person, or the title and country the one named before lacked."""
+        gzp = gazetteer.people()
+        people, order, by_surname = self.people, self.order, self.by_surname
         key = fold(name)
         if key not in people:
             # "Steven Mnuchin" then "Steve Mnuchin" (a caption): one surname, one initial, one person. A
@@ -1187,57 +1191,73 @@ def _resolve(
             if (old.title is None and title) or (old.country is None and country):
                 people[key] = Person(old.name, old.title or title, old.country or country, old.evidence)
             return
-        people[key] = Person(name, title, country, doc.sentences[sentence].text)
+        people[key] = Person(name, title, country, self.doc.sentences[sentence].text)
         order.append((sentence, key))
         by_surname.setdefault(fold(gazetteer.surname(name)), key)
 
+
+def _resolve(
+    doc: Doc, full: list[_Candidate], surnames: list[_Candidate], watched_hits: list[tuple[gazetteer.Watched, int]]
+) -> list[Person]:
+    """The people of the candidates: full names first (in sentence order), then the watched people's hits, then
+    surnames, which resolve to a person already named or to one watched person."""
+    named = _Named(doc)
     full = sorted(full, key=lambda c: c.sentence)
-    title_words = _title_words()
     for cand in full:
-        if len(cand.tokens) < 2:
-            continue  # suffixes and initials alone ("Jr.") are no name
-        if all(fold(t.rstrip(".")) in title_words for t in cand.tokens):
-            continue  # an office, not its holder: "the spokesperson of EU High Representative, Catherine Ashton"
-        if len(cand.tokens[0]) >= 3 and cand.tokens[0].isupper() and not all(t.isupper() for t in cand.tokens):
-            continue  # an organisation's initials lead no person's name: "FCO Plaque", "NATO Headquarters"
-        written = " ".join(cand.tokens)
-        watched = gzp.lookup(written) or gzp.lookup_variant(written)
-        if watched is None and len(cand.tokens) >= 3:
-            # "Mohammed bin Salman Al Saud": a watched name followed by more capitalised words.
-            watched = next(
-                (
-                    w
-                    for k in range(len(cand.tokens) - 1, 1, -1)
-                    if (w := gzp.lookup(" ".join(cand.tokens[:k]))) is not None
-                ),
-                None,
-            )
-        if watched:
-            add(watched.name, cand.title or watched.title, cand.country or watched.country, cand.sentence, True)
-        else:
-            add(written, cand.title, cand.country, cand.sentence)
+        _add_full_name(named, cand)
     for person, sentence in watched_hits:
-        add(person.name, person.title, person.country, sentence, True)
+        named.add(person.name, person.title, person.country, sentence, True)
     for cand in surnames:
-        if not cand.tokens:
-            continue
-        key = fold(cand.tokens[0])
-        if key in by_surname:
-            continue  # "Blinken said" after "Antony Blinken": the same person
-        options = () if cand.place_word else gzp.by_surname.get(key, ())
-        if (len(options) > 1 or key in gzp.common_surnames) and cand.title:
-            # "Secretary Rice" among two watched Rices: the one whose usual title shares a word. A common
-            # surname needs such a title too ("Minister Omar" is not the Taliban's Mullah Omar).
-            words = set(fold(cand.title).split()) - {"of", "the", "for"}
-            options = tuple(w for w in options if w.title and words & set(fold(w.title).split()))
-        if len(options) == 1:
-            w = options[0]
-            add(w.name, w.title or cand.title, w.country or cand.country, cand.sentence)
-        elif not options and cand.title:
-            # "Ahmed Omar arrived ... Later, Minister Omar said": the full name the article gave without
-            # a title.
-            full_name = _full_name_in(doc, cand.tokens[0])
-            if full_name:
-                add(full_name, cand.title, cand.country, cand.sentence)
-    order.sort()
-    return [people[k] for _, k in order]
+        _add_surname(named, cand)
+    named.order.sort()
+    return [named.people[k] for _, k in named.order]
+
+
+def _add_full_name(named: _Named, cand: _Candidate) -> None:
+    """A full-name candidate as its watched person (the longest watched name it opens with), or as written."""
+    gzp = gazetteer.people()
+    title_words = _title_words()
+    if len(cand.tokens) < 2:
+        return  # suffixes and initials alone ("Jr.") are no name
+    if all(fold(t.rstrip(".")) in title_words for t in cand.tokens):
+        return  # an office, not its holder: "the spokesperson of EU High Representative, Catherine Ashton"
+    if len(cand.tokens[0]) >= 3 and cand.tokens[0].isupper() and not all(t.isupper() for t in cand.tokens):
+        return  # an organisation's initials lead no person's name: "FCO Plaque", "NATO Headquarters"
+    written = " ".join(cand.tokens)
+    watched = gzp.lookup(written) or gzp.lookup_variant(written)
+    if watched is None and len(cand.tokens) >= 3:
+        # "Mohammed bin Salman Al Saud": a watched name followed by more capitalised words.
+        watched = next(
+            (w for k in range(len(cand.tokens) - 1, 1, -1) if (w := gzp.lookup(" ".join(cand.tokens[:k]))) is not None),
+            None,
+        )
+    if watched:
+        named.add(watched.name, cand.title or watched.title, cand.country or watched.country, cand.sentence, True)
+    else:
+        named.add(written, cand.title, cand.country, cand.sentence)
+
+
+def _add_surname(named: _Named, cand: _Candidate) -> None:
+    """A surname candidate as the person of that surname named before, the one watched person it can be, or the
+    full name the article gives it elsewhere."""
+    gzp = gazetteer.people()
+    if not cand.tokens:
+        return
+    key = fold(cand.tokens[0])
+    if key in named.by_surname:
+        return  # "Blinken said" after "Antony Blinken": the same person
+    options = () if cand.place_word else gzp.by_surname.get(key, ())
+    if (len(options) > 1 or key in gzp.common_surnames) and cand.title:
+        # "Secretary Rice" among two watched Rices: the one whose usual title shares a word. A common
+        # surname needs such a title too ("Minister Omar" is not the Taliban's Mullah Omar).
+        words = set(fold(cand.title).split()) - {"of", "the", "for"}
+        options = tuple(w for w in options if w.title and words & set(fold(w.title).split()))
+    if len(options) == 1:
+        w = options[0]
+        named.add(w.name, w.title or cand.title, w.country or cand.country, cand.sentence)
+    elif not options and cand.title:
+        # "Ahmed Omar arrived ... Later, Minister Omar said": the full name the article gave without
+        # a title.
+        full_name = _full_name_in(named.doc, cand.tokens[0])
+        if full_name:
+            named.add(full_name, cand.title, cand.country, cand.sentence)
