@@ -460,28 +460,14 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
                 i = nm.end()
                 continue
         m = _NAME_TOKEN.match(text, i)
-        word = m.group(0) if m else ""
         if not m:
             # lowercase particle inside a name ("Haitham bin Tariq")
-            pm = _LOWER_WORD.match(text, i)
-            if (
-                pm
-                and pm.group(0) in _PARTICLES
-                and tokens
-                and pm.end() < n
-                and text[pm.end()] == " "
-                and (nm := _NAME_TOKEN.match(text, pm.end() + 1))
-            ):
-                if pm.group(0) in _HYPHENED and fold(nm.group(0).rstrip(".")) not in _STOP:
-                    # "Othman al Ghanami" is "Othman al-Ghanami", the form the labels and the gazetteer write:
-                    # one person under either spelling.
-                    tokens.append(f"{pm.group(0)}-{nm.group(0)}")
-                    i = nm.end()
-                    continue
-                tokens.append(pm.group(0))
-                i = pm.end()
-                continue
-            break
+            after = _particle_at(text, i, tokens)
+            if after is None:
+                break
+            i = after
+            continue
+        word = m.group(0)
         bare = word.rstrip(".")
         if bare.endswith("'s"):
             if fold(bare[:-2]) not in _STOP and bare[:-2]:
@@ -489,12 +475,7 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
             i = m.end()
             break
         key = fold(bare)
-        if (
-            key in _STOP
-            or key in enders
-            or (not tokens and _is_place(bare))
-            or (tokens and _is_place(bare) and len(bare) > 3 and not _place_ends_name(text, m.end(), tokens))
-        ):
+        if _ends_name(text, m.end(), bare, key, tokens, enders):
             break
         if not tokens and key in _honorifics():
             honorific = word if honorific is None else f"{honorific} {word}"
@@ -510,6 +491,46 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
         if sm and tokens:
             i = sm.end()
             break
+    return _name_tokens(tokens, rank, honorific, nickname), i
+
+
+def _particle_at(text: str, i: int, tokens: list[str]) -> int | None:
+    """A lowercase particle inside a name at i ("bin", "al"), followed by a capitalised word: added to `tokens`
+    (hyphened to the word when the labels write it so); where the name goes on, or None when no particle is there."""
+    n = len(text)
+    pm = _LOWER_WORD.match(text, i)
+    if (
+        pm
+        and pm.group(0) in _PARTICLES
+        and tokens
+        and pm.end() < n
+        and text[pm.end()] == " "
+        and (nm := _NAME_TOKEN.match(text, pm.end() + 1))
+    ):
+        if pm.group(0) in _HYPHENED and fold(nm.group(0).rstrip(".")) not in _STOP:
+            # "Othman al Ghanami" is "Othman al-Ghanami", the form the labels and the gazetteer write:
+            # one person under either spelling.
+            tokens.append(f"{pm.group(0)}-{nm.group(0)}")
+            return nm.end()
+        tokens.append(pm.group(0))
+        return pm.end()
+    return None
+
+
+def _ends_name(text: str, end: int, bare: str, key: str, tokens: list[str], enders: frozenset[str]) -> bool:
+    """Whether a capitalised word (`bare`, folded `key`, ending at `end`) is no part of the name: a stop word, a
+    headline verb or preposition, a place word first, or a place word after a given name that does not close it."""
+    return (
+        key in _STOP
+        or key in enders
+        or (not tokens and _is_place(bare))
+        or (bool(tokens) and _is_place(bare) and len(bare) > 3 and not _place_ends_name(text, end, tokens))
+    )
+
+
+def _name_tokens(tokens: list[str], rank: str | None, honorific: str | None, nickname: str | None) -> list[str]:
+    """The name read: trailing particles dropped, a rank or honorific kept when no full name follows it, and
+    a nickname with the surname."""
     while tokens and tokens[-1] in _PARTICLES:
         tokens.pop()
     if rank is not None and len(tokens) < 2:
@@ -518,7 +539,7 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
         tokens.insert(0, honorific.split()[-1])  # "Sheikh Hasina": the word is part of the name
     if nickname and len(tokens) >= 2:
         tokens = [nickname, tokens[-1]]
-    return tokens, i
+    return tokens
 
 
 def _country_before(text: str, start: int) -> str | None:
