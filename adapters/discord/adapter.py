@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import contextvars
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import aiohttp
 import discord
@@ -36,11 +36,19 @@ def intents() -> discord.Intents:
     return discord.Intents(guilds=True)
 
 
-# discord.Client's keyword options: discord.py takes them as `**options: Any` and reads each by name.
-ClientOptions = dict[str, Any]
+class ClientOptions(TypedDict, total=False):
+    """The keyword options of discord.Client that diplobot sets (discord.py takes them as `**options: Any` and
+    reads each by name); a caller may set any of them, `guild_ready_timeout` above all (tests shorten it)."""
+
+    intents: discord.Intents
+    allowed_mentions: discord.AllowedMentions
+    max_ratelimit_timeout: float
+    chunk_guilds_at_startup: bool
+    member_cache_flags: discord.MemberCacheFlags
+    guild_ready_timeout: float
 
 
-def make_client(settings: DiscordSettings, **options: Any) -> discord.Client:
+def make_client(settings: DiscordSettings, **options: Unpack[ClientOptions]) -> discord.Client:
     """A discord.py client that never pings by default; auto-sharded when DISCORD_SHARD_COUNT is set."""
     kwargs: ClientOptions = {
         "intents": intents(),
@@ -70,7 +78,7 @@ class DiscordAdapter:
         defer_after: float = 2.0,
         ready_timeout: float = 30.0,
         retry_delay: float = 5.0,
-        **client_options: Any,
+        **client_options: Unpack[ClientOptions],
     ) -> None:
         if not settings.discord_token:
             raise ConfigError("the Discord adapter needs a token", field="DISCORD_TOKEN")

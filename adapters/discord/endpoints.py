@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
@@ -29,11 +28,6 @@ PERMISSIONS = discord.Permissions(
 SCOPES = ("bot", "applications.commands")
 
 
-# A part of a multipart form as discord.py's HTTPClient.request declares it (name, value, ...): the override
-# below keeps the signature it overrides.
-FormPart = dict[str, Any]
-
-
 class _HTTPClientAt(discord.http.HTTPClient):
     """discord.py's HTTP client for one bot: its REST calls go to `api_base`, its gateway opens at `gateway`.
 
@@ -45,17 +39,11 @@ class _HTTPClientAt(discord.http.HTTPClient):
     api_base: str = PUBLIC_API
     gateway: yarl.URL | None = None
 
-    async def request(
-        self,
-        route: discord.http.Route,
-        *,
-        files: Sequence[discord.File] | None = None,
-        form: Iterable[FormPart] | None = None,
-        **kwargs: Any,
-    ) -> Any:
-        """The request discord.py makes, sent to this client's REST base."""
+    async def request(self, route: discord.http.Route, **kwargs: Any) -> Any:
+        """The request discord.py makes, sent to this client's REST base; its other arguments (files, form,
+        json, reason...) and its answer (the route's JSON) pass through untouched, as discord.py types them."""
         route.url = moved(route.url, self.api_base)
-        return await super().request(route, files=files, form=form, **kwargs)
+        return await super().request(route, **kwargs)
 
     async def ws_connect(self, url: str, *, compress: int = 0) -> aiohttp.ClientWebSocketResponse:
         """The gateway connection discord.py opens at its default gateway, opened at this client's instead

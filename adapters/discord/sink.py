@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import discord
 
@@ -30,15 +30,10 @@ from adapters.platforms.discord_errors import (
 from bot.channels import ChannelAddress
 from bot.errors import Permanent, Retryable
 from bot.models import Alert, EditAlert, FollowupAlert, PostAlert
+from bot.ports import current_delivery_key
 
-try:  # the outbox's delivery key (bot.ports); absent in older cores
-    from bot.ports import current_delivery_key
-except ImportError:  # pragma: no cover
-
-    def current_delivery_key() -> str | None:
-        """No delivery keys in this core."""
-        return None
-
+if TYPE_CHECKING:
+    from discord.types.message import Message as MessagePayload
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -46,10 +41,26 @@ T = TypeVar("T")
 THREAD_NAME_MAX = 100
 THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440
 NONCE_MAX = 25
-# A message as Discord's API sends it, read key by key and defensively: discord.py's TypedDict calls `author` and
-# `embeds` required, which a payload need not honour (a missing one skips the message, never fails the look-up).
-RawMessage = dict[str, Any]
 LOOKBACK = 50
+
+
+# A message as Discord's API sends it is read defensively: discord.py's TypedDict calls `author` and `embeds`
+# required, which a payload need not honour (a missing one skips the message, never fails the look-up).
+
+
+def _sent_by(data: MessagePayload, me: str | None) -> bool:
+    """Whether the message's author is `me` (the bot's user id)."""
+    author = data.get("author")
+    return (author.get("id") if author else None) == me
+
+
+def _carries(data: MessagePayload, delivery_key: str) -> bool:
+    """Whether the message's text or an embed's footer ends with the delivery key's mark."""
+    footers = []
+    for embed in data.get("embeds") or []:
+        footer = embed.get("footer")
+        footers.append(footer.get("text") if footer else None)
+    return has_ref(data.get("content"), footers, delivery_key)
 
 
 def parse_channel(address: str) -> tuple[int, int]:
@@ -250,11 +261,7 @@ class DiscordSink:
                 return None  # the thread was never created, so nothing was posted in it
             me = str(self.client.user.id) if self.client.user else None
             for data in messages:
-                raw: RawMessage = dict(data)
-                if (raw.get("author") or {}).get("id") != me:
-                    continue
-                footers = [(e.get("footer") or {}).get("text") for e in raw.get("embeds") or []]
-                if has_ref(raw.get("content"), footers, delivery_key):
+                if _sent_by(data, me) and _carries(data, delivery_key):
                     return str(data["id"])
             return None
         except Exception as exc:

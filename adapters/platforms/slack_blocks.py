@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, Literal, TypedDict
+from typing import Literal, NotRequired, TypedDict, final
 from urllib.parse import quote, urlsplit
 
 from bot.models import (
@@ -32,18 +33,18 @@ from bot.models import (
 )
 from bot.stories.summarize import casualty_phrase
 
-# Block Kit JSON as Slack defines it: a block or a view holds whatever its type allows, so they stay plain
-# dicts, made only by the builders below (tests check them against Slack's limits: tests/support/slack_limits.py).
-Block = dict[str, Any]
-View = dict[str, Any]  # a modal: type, callback_id, title, close, private_metadata, blocks, submit
+# Block Kit JSON, as Slack defines it, of the kinds diplobot sends: made only by the builders below (tests check
+# them against Slack's limits: tests/support/slack_limits.py). Keys stand in the order the builders write them.
+# The blocks are `final`, so that a key test (`"accessory" in block`) tells which kind a Block is.
 
 
 class MrkdwnText(TypedDict):
-    """A Block Kit mrkdwn text object."""
+    """A Block Kit mrkdwn text object (`verbatim` on every one the builders make; the webhooks' fixed
+    "Updated" line has none)."""
 
     type: Literal["mrkdwn"]
     text: str
-    verbatim: bool
+    verbatim: NotRequired[bool]
 
 
 class PlainText(TypedDict):
@@ -52,6 +53,102 @@ class PlainText(TypedDict):
     type: Literal["plain_text"]
     text: str
     emoji: bool
+
+
+class Label(TypedDict):
+    """A plain_text object without `emoji`: a modal's title and buttons, an input's label, hint and placeholder."""
+
+    type: Literal["plain_text"]
+    text: str
+
+
+class ButtonElement(TypedDict):
+    """A button: a section's accessory or an element of an actions block."""
+
+    type: Literal["button"]
+    text: PlainText
+    action_id: str
+    value: str
+    style: NotRequired[str]
+
+
+@final
+class HeaderBlock(TypedDict):
+    """A header block."""
+
+    type: Literal["header"]
+    text: PlainText
+
+
+@final
+class TextSection(TypedDict):
+    """A section of one mrkdwn text, with an optional button beside it."""
+
+    type: Literal["section"]
+    text: MrkdwnText
+    accessory: NotRequired[ButtonElement]
+
+
+@final
+class FieldsSection(TypedDict):
+    """A section of mrkdwn fields (two columns)."""
+
+    type: Literal["section"]
+    fields: list[MrkdwnText]
+
+
+@final
+class ContextBlock(TypedDict):
+    """A context block: small mrkdwn lines."""
+
+    type: Literal["context"]
+    elements: list[MrkdwnText]
+
+
+@final
+class ActionsBlock(TypedDict):
+    """An actions block of buttons."""
+
+    type: Literal["actions"]
+    block_id: str
+    elements: list[ButtonElement]
+
+
+class TextInput(TypedDict):
+    """A plain_text_input element of a modal."""
+
+    type: Literal["plain_text_input"]
+    action_id: str
+    multiline: NotRequired[bool]
+    max_length: int
+    placeholder: Label
+    initial_value: NotRequired[str]
+
+
+@final
+class InputBlock(TypedDict):
+    """An input block of a modal."""
+
+    type: Literal["input"]
+    block_id: str
+    label: Label
+    element: TextInput
+    hint: NotRequired[Label]
+
+
+Block = HeaderBlock | TextSection | FieldsSection | ContextBlock | ActionsBlock | InputBlock
+
+
+class View(TypedDict):
+    """A modal view."""
+
+    type: Literal["modal"]
+    callback_id: str
+    title: Label
+    close: Label
+    private_metadata: str
+    blocks: list[Block]
+    submit: NotRequired[Label]
 
 
 class MessageKwargs(TypedDict):
@@ -226,32 +323,32 @@ def _plain(text: str, limit: int) -> PlainText:
     return {"type": "plain_text", "text": fit_plain(one_line(text), limit) or " ", "emoji": True}
 
 
-def header(text: str) -> Block:
+def header(text: str) -> HeaderBlock:
     """A header block (plain text, at most 150 units)."""
     return {"type": "header", "text": _plain(text, MAX_HEADER)}
 
 
-def section(text: str, *, accessory: Block | None = None) -> Block:
+def section(text: str, *, accessory: ButtonElement | None = None) -> TextSection:
     """A mrkdwn section, cut to 3,000 units."""
-    block: Block = {"type": "section", "text": _mrkdwn(text, MAX_SECTION_TEXT)}
+    block: TextSection = {"type": "section", "text": _mrkdwn(text, MAX_SECTION_TEXT)}
     if accessory:
         block["accessory"] = accessory
     return block
 
 
-def fields(items: list[str]) -> Block:
+def fields(items: list[str]) -> FieldsSection:
     """A section of at most 10 mrkdwn fields of at most 2,000 units each."""
     return {"type": "section", "fields": [_mrkdwn(t, MAX_FIELD_TEXT) for t in items[:MAX_FIELDS]]}
 
 
-def context(items: list[str]) -> Block:
+def context(items: list[str]) -> ContextBlock:
     """A context block of at most 10 mrkdwn elements."""
     return {"type": "context", "elements": [_mrkdwn(t, MAX_CONTEXT_TEXT) for t in items[:MAX_CONTEXT_ELEMENTS]]}
 
 
-def button(text: str, action_id: str, value: str, *, style: str | None = None) -> Block:
+def button(text: str, action_id: str, value: str, *, style: str | None = None) -> ButtonElement:
     """A button with text cut to 75 units and a value cut to 2,000 (values are ids, never cut in practice)."""
-    block: Block = {
+    block: ButtonElement = {
         "type": "button",
         "text": _plain(text, MAX_BUTTON_TEXT),
         "action_id": action_id,
@@ -262,9 +359,9 @@ def button(text: str, action_id: str, value: str, *, style: str | None = None) -
     return block
 
 
-def _sections(lines: list[str], limit: int = MAX_SECTION_TEXT) -> list[Block]:
+def _sections(lines: list[str], limit: int = MAX_SECTION_TEXT) -> list[TextSection]:
     """Pack lines into as few sections as possible; a single over-long line is cut."""
-    out: list[Block] = []
+    out: list[TextSection] = []
     chunk = ""
     for line in lines:
         candidate = f"{chunk}\n{line}" if chunk else line
@@ -279,19 +376,19 @@ def _sections(lines: list[str], limit: int = MAX_SECTION_TEXT) -> list[Block]:
     return out
 
 
-def _code_sections(lines: list[str]) -> list[Block]:
+def _code_sections(lines: list[str]) -> list[TextSection]:
     """Lines as preformatted code blocks, each section fenced on its own."""
     fence = "```"
     inner = [b["text"]["text"] for b in _sections(lines, MAX_SECTION_TEXT - 2 * len(fence) - 2)]
     return [section(f"{fence}\n{text}\n{fence}") for text in inner]
 
 
-def _cap(blocks: list[Block], limit: int = MAX_BLOCKS) -> list[Block]:
+def _cap(blocks: Sequence[Block], limit: int = MAX_BLOCKS) -> list[Block]:
     """Keep at most `limit` blocks; the last kept one says how many were left out."""
     if len(blocks) <= limit:
-        return blocks
+        return list(blocks)
     left = len(blocks) - (limit - 1)
-    return blocks[: limit - 1] + [context([f"_…and {left} more block(s) not shown_"])]
+    return [*blocks[: limit - 1], context([f"_…and {left} more block(s) not shown_"])]
 
 
 # ----------------------------------------------------------------------------- facts
@@ -354,7 +451,7 @@ def _mention(alert: PostAlert, usergroup: str | None) -> str:
     return f"<!subteam^{usergroup}>" if _USERGROUP.match(usergroup) else ""
 
 
-def _actions(summary: Summary) -> Block:
+def _actions(summary: Summary) -> ActionsBlock:
     elements = [button("Mute story", MUTE_ACTION, summary.story_id)]
     if summary.topic and one_line(summary.topic):
         topic = one_line(summary.topic)
@@ -404,7 +501,7 @@ def render_followup(alert: FollowupAlert) -> Message:
     return Message(text=_fallback("Update:", change), blocks=tuple(blocks))
 
 
-def _story_item(summary: Summary, budget: int = 1200) -> Block:
+def _story_item(summary: Summary, budget: int = 1200) -> TextSection:
     """One story in a batch or digest: headline, key fact, links, and a Mute button."""
     lines = [f"*{escape(one_line(summary.headline)) or 'Untitled story'}*"]
     fact = key_fact(summary)
@@ -473,7 +570,7 @@ def render_alert(alert: Alert, *, usergroup: str | None = None) -> Message:
 def render_reply(reply: Reply) -> Message:
     """A command Reply as a message: title, body lines, and any story summaries."""
     title = escape(one_line(reply.text) or ("Done" if reply.ok else "Error"))
-    blocks: list[Block] = _sections([f":warning: *{title}*" if not reply.ok else f"*{title}*"])
+    blocks: list[Block] = [*_sections([f":warning: *{title}*" if not reply.ok else f"*{title}*"])]
     body = [escape(line) for line in reply.lines]
     if body and isinstance(reply.data.get("yaml"), str):
         # YAML keeps its indentation in a code block, where nothing formats anyway.
@@ -482,7 +579,7 @@ def render_reply(reply: Reply) -> Message:
         blocks.extend(_sections(body))
     room = MAX_BLOCKS - len(blocks)
     if reply.summaries and room > 0:
-        items = [_story_item(s) for s in reply.summaries]
+        items: list[Block] = [_story_item(s) for s in reply.summaries]
         if len(items) > room:
             items = items[: room - 1] + [context([f"_…and {len(items) - room + 1} more stories_"])]
         blocks.extend(items)
@@ -531,7 +628,7 @@ def _modal(
 
 def rule_modal(*, mode: str, name: str = "", spec: str = "", metadata: RuleModalMetadata, note: str = "") -> View:
     """The rule editor: a name and a YAML spec; submit runs the backtest preview."""
-    name_element: Block = {
+    name_element: TextInput = {
         "type": "plain_text_input",
         "action_id": NAME_INPUT,
         "max_length": 100,
@@ -539,7 +636,7 @@ def rule_modal(*, mode: str, name: str = "", spec: str = "", metadata: RuleModal
     }
     if name:
         name_element["initial_value"] = name[:100]
-    spec_element: Block = {
+    spec_element: TextInput = {
         "type": "plain_text_input",
         "action_id": SPEC_INPUT,
         "multiline": True,

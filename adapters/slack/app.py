@@ -325,7 +325,7 @@ class SlackAdapter:
             mode=mode, name=rule_name, spec=current, metadata=render.RuleModalMetadata(mode=mode, channel=channel)
         )
         try:
-            await self.client.views_open(trigger_id=body["trigger_id"], view=view)
+            await self.client.views_open(trigger_id=body["trigger_id"], view=dict(view))
         except SlackApiError as exc:
             log.warning("slack views.open failed: %s", exc)
             return False
@@ -438,13 +438,15 @@ class SlackAdapter:
         self, task: asyncio.Task[Reply], rule: PendingRule, view_id: str | None, meta: render.RuleModalMetadata
     ) -> None:
         reply = await task
-        action, payload = self._after_preview(reply, rule)
-        if action == "errors":  # inline errors are only possible in the ack: reopen the editor with a note
-            note = "Please fix: " + "; ".join(payload.values())
-            payload = render.rule_modal(mode=rule.mode, name=rule.name, spec=rule.spec, metadata=meta, note=note)
+        match self._after_preview(reply, rule):
+            case ("errors", errors):  # inline errors are only possible in the ack: reopen the editor with a note
+                note = "Please fix: " + "; ".join(errors.values())
+                view = render.rule_modal(mode=rule.mode, name=rule.name, spec=rule.spec, metadata=meta, note=note)
+            case (_, view):
+                pass
         if view_id:
             try:
-                await self.client.views_update(view_id=view_id, view=payload)
+                await self.client.views_update(view_id=view_id, view=dict(view))
             except SlackApiError as exc:
                 log.warning("slack views.update failed: %s", exc)
 
@@ -476,7 +478,7 @@ class SlackAdapter:
         reply = await task
         if view_id:
             try:
-                await self.client.views_update(view_id=view_id, view=render.rule_result(reply))
+                await self.client.views_update(view_id=view_id, view=dict(render.rule_result(reply)))
             except SlackApiError as exc:
                 log.warning("slack views.update failed: %s", exc)
 

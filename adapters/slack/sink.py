@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, Final, NotRequired, TypedDict
+from typing import Any, Final, NotRequired, TypedDict, TypeVar
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -19,6 +19,7 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from adapters.platforms.slack_blocks import Block, Message, fit, render_alert, section
 from adapters.slack.settings import PUBLIC_API
@@ -28,6 +29,7 @@ from bot.models import Alert
 from bot.ports import current_delivery_key
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PREFIX: Final = "slack"
 METADATA_EVENT = "diplobot_delivery"
@@ -175,7 +177,7 @@ class ChannelPacer:
     def _now(self) -> float:
         return self._clock() if self._clock else asyncio.get_running_loop().time()
 
-    async def run(self, channel: str, call: Callable[[], Awaitable[Any]]) -> Any:
+    async def run(self, channel: str, call: Callable[[], Awaitable[T]]) -> T:
         """Run `call` once the channel's previous write is at least `interval` seconds old."""
         lock = self._locks.setdefault(channel, asyncio.Lock())
         async with lock:
@@ -188,10 +190,6 @@ class ChannelPacer:
                 return await call()
             finally:
                 self._last[channel] = self._now()
-
-
-# A Web API answer as Slack sends it (ok, ts, channel, error, messages...): open-ended JSON, read key by key.
-ApiAnswer = dict[str, Any]
 
 
 class DeliveryMetadata(TypedDict):
@@ -222,30 +220,33 @@ class SlackSink:
         self.usergroup = usergroup
         self.pacer = pacer or ChannelPacer()
 
-    async def _deliver(self, address: str, method: str, message: Message, **kwargs: Any) -> ApiAnswer:
-        """Send a rendered message; if Slack still refuses its blocks, send a plain-text version once."""
+    async def _deliver(self, address: str, method: str, message: Message, **where: str) -> str | None:
+        """Send a rendered message (`where`: its `ts` or `thread_ts`); if Slack still refuses its blocks, send a
+        plain-text version once. The `ts` Slack answers with, if any."""
         try:
-            return await self._call(address, method, **kwargs, **self._payload(message, method))
+            return await self._call(address, method, **where, **self._payload(message, method))
         except Permanent as exc:
             if not any(code in str(exc) for code in ("invalid_blocks", "msg_too_long")):
                 raise
             # The renderer keeps within the documented limits; this guards against undocumented ones.
             log.error("slack refused blocks for %s (%s); sending plain text instead", address, exc)
             plain = Message(text=fit(message.text, 3000), blocks=(section(message.text),))
-            return await self._call(address, method, **kwargs, **self._payload(plain, method))
+            return await self._call(address, method, **where, **self._payload(plain, method))
 
-    async def _call(self, address: str, method: str, **kwargs: Any) -> ApiAnswer:
+    async def _call(self, address: str, method: str, **body: object) -> str | None:
+        """One Web API call for the message; the `ts` of Slack's answer (a message's id), if it has one."""
         where = slack_address(address)
 
-        async def call() -> Any:
-            return await self.client.api_call(method, json={"channel": where.channel, **kwargs})
+        async def call() -> AsyncSlackResponse:
+            return await self.client.api_call(method, json={"channel": where.channel, **body})
 
         try:
             response = await self.pacer.run(where.channel, call)
         except Exception as exc:
             raise to_delivery_error(address, exc) from exc
-        data = response.data if hasattr(response, "data") else response
-        return data if isinstance(data, dict) else {}
+        data = response.data  # a dict of JSON, or bytes for a body that was not JSON
+        ts = data.get("ts") if isinstance(data, dict) else None
+        return str(ts) if ts else None
 
     @staticmethod
     def _payload(message: Message, method: str) -> MessagePayload:
@@ -296,8 +297,7 @@ class SlackSink:
     async def send(self, alert: Alert) -> str | None:
         """Post a new message; returns its ts (the message id the core stores)."""
         message = render_alert(alert, usergroup=self.usergroup)
-        data = await self._deliver(alert.channel, "chat.postMessage", message)
-        return str(data.get("ts")) if data.get("ts") else None
+        return await self._deliver(alert.channel, "chat.postMessage", message)
 
     async def edit(self, alert: Alert, message_id: str) -> None:
         """Re-render the story into the original message (chat.update of its ts)."""
@@ -307,5 +307,4 @@ class SlackSink:
     async def reply_in_thread(self, alert: Alert, message_id: str) -> str | None:
         """Post a follow-up in the alert's thread; returns the reply's ts."""
         message = render_alert(alert, usergroup=self.usergroup)
-        data = await self._deliver(alert.channel, "chat.postMessage", message, thread_ts=message_id)
-        return str(data.get("ts")) if data.get("ts") else None
+        return await self._deliver(alert.channel, "chat.postMessage", message, thread_ts=message_id)

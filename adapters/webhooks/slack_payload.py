@@ -21,15 +21,16 @@ class WebhookBody(TypedDict):
 
 def _static(block: slack_render.Block) -> slack_render.Block:
     """A block without buttons: an incoming webhook has no app to receive the clicks."""
-    if isinstance(block.get("accessory"), dict) and block["accessory"].get("type") == "button":
-        block = {k: v for k, v in block.items() if k != "accessory"}
+    if "accessory" in block:
+        static: slack_render.TextSection = {"type": "section", "text": block["text"]}  # an accessory is a button
+        return static
     return block
 
 
 def slack_payload(alert: Alert, *, updated: bool = False) -> WebhookBody:
     """The JSON body for an incoming webhook; `updated` marks a story update sent as a new message."""
     message = slack_render.render_alert(alert)  # no usergroup: webhooks never mention anyone
-    blocks = [_static(dict(b)) for b in message.blocks if b.get("type") != "actions"]
+    blocks = [_static(b) for b in message.blocks if b["type"] != "actions"]
     text = message.text
     if updated:
         blocks.insert(
