@@ -1161,3 +1161,72 @@ def test_a_measure_over_the_days_own_incident_keeps_its_toll(detector: Detector,
 )
 def test_an_incident_likened_with_as_it_did_is_background(detector: Detector, text: str, count: int) -> None:
     assert _current(detector, text) == {3: True, count: False}
+
+
+# --- issue 13: a current attack counted in a series, the worst of earlier incidents, a war's running total ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the second attack in two days: a car bomb killed 14 people outside a bank, officials said.",
+        "In the second attack in as many days, a suicide bomber killed 14 people at a bus depot.",
+        "A roadside bomb killed 14 soldiers near the border in the first attack since the truce took hold.",
+        "A mortar barrage killed 14 people at a market, the second attack this week on the town.",
+    ],
+)
+def test_the_news_counted_in_a_series_of_attacks_stays_current(detector: Detector, text: str) -> None:
+    assert _current(detector, text) == {14: True}, text
+
+
+def test_the_first_attack_with_no_series_after_it_is_still_background(detector: Detector) -> None:
+    # The ordinal alone, with no series window after it, still names an earlier attack.
+    text = _LEAD_THREE + "The first attack, on a convoy in the hills, killed 22 soldiers."
+    assert _current(detector, text) == {3: True, 22: False}
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # Right after a sentence whose figures are all an earlier day's: the worst of those incidents.
+        (
+            "Officials say a bomb killed two people at a checkpoint on Sunday. No group has claimed responsibility. "
+            "A string of bombings and shootings on Saturday killed at least 40 people across the province. "
+            "The deadliest attacks hit the provincial capital, where car bombs killed more than 20 people.",
+            {2: True, 40: False, 20: False},
+        ),
+        # With no all-background sentence before it, "the deadliest attack" is the news itself.
+        (
+            "A wave of bombings killed 40 people across the province on Sunday, officials said. "
+            "The deadliest attack hit the provincial capital, where a car bomb killed 20 people.",
+            {40: True, 20: True},
+        ),
+    ],
+)
+def test_the_deadliest_attacks_are_those_of_the_sentence_before(
+    detector: Detector, text: str, figures: dict[int, bool]
+) -> None:
+    assert _current(detector, text) == figures
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (_LEAD_THREE + "The offensive, launched after the March 3 massacre, has killed more than 9,000 people.", 9000),
+        (_LEAD_THREE + "The campaign, launched in 2021, has so far killed 2,500 fighters, the army says.", 2500),
+        (_LEAD_THREE + "The war that followed the July 9 raid has killed at least 40,000 people.", 40000),
+    ],
+)
+def test_a_war_named_by_its_start_keeps_its_running_total_current(detector: Detector, text: str, count: int) -> None:
+    assert _current(detector, text) == {3: True, count: True}, text
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        (_LEAD_THREE + "The March 3 massacre, which started the offensive, killed 300 villagers.", 300),
+        (_LEAD_THREE + "Gunmen killed 300 villagers in the March 3 massacre, which started the war.", 300),
+    ],
+)
+def test_the_starting_event_of_a_war_keeps_its_own_toll_background(detector: Detector, text: str, count: int) -> None:
+    assert _current(detector, text) == {3: True, count: False}, text

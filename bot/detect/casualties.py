@@ -523,6 +523,7 @@ _INCIDENT_DAY = _words(
     + "|".join(_WEEKDAYS)
     + r")'s\s+(?:[\w-]+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault)"
 )
+_FEW_WORDS = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|24|48|72|\d{1,2})"
 _BACKGROUND = re.compile(
     rf"\b(?:in|during|by|until|of)\s+(?:(?:early|late|mid)[- ])?(?:(?:{_MONTH_RE})\.?\s+)?(?:1[89]|20)\d\d\b"
     rf"|\b(?:1[89]|20)\d\d\s+(?:war|conflict|attack|attacks|bombing|massacre|genocide|fighting|offensive|invasion|uprising|revolution)"
@@ -532,6 +533,10 @@ _BACKGROUND = re.compile(
     rf"|\bthe\s+(?:(?:{_MONTH_RE})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d\b(?!\s*-)"
     r"|\banniversar|\bcommemorat|\byears? ago\b|\bdecades? ago\b|\blast year\b|\bearlier this year\b"
     r"|\b(?:that|the previous|the earlier|an earlier|a previous|the last|the first|the second)\s+(?:war|conflict|fighting|attack|battle|offensive|massacre|genocide|uprising|invasion)\b"
+    # ... but not an ordinal counting the news itself in a series: "the second attack in two days", "the first attack
+    # since the truce", "the second attack this week"
+    rf"(?!s?\s+(?:(?:in|within)\s+(?:(?:{_FEW_WORDS}|as many|the past|the last|less than|under)\s+)*(?:hours?|days?|weeks?|months?)\b"
+    r"|this\s+(?:week|month)\b|since\b))"
 )
 # Every match of _BACKGROUND holds one of these: a year's first two digits, a month's first three letters, "ago",
 # "year", the anniversary words or a conflict noun. Most sentences hold none, and testing them costs less than the scan.
@@ -979,7 +984,11 @@ _TIMELINE = re.compile(
     r"|^\s*(?:[-*\u2022]\s*)?(?:1[89]|20)\d\d\s*[-:]\s"
 )
 # "some 30 people were wounded in those attacks": figures of the incident the previous figures were about.
-_ANAPHORA = _words(rf"\b(?:those|these|that|the same|both)\s+(?:[\w-]+\s+)?{_INCIDENT}\b")
+# ... or "the deadliest attacks happened in Baghdad, where ... killed more than 15": the worst of the incidents just told.
+_ANAPHORA = _words(
+    rf"\b(?:those|these|that|the same|both)\s+(?:[\w-]+\s+)?{_INCIDENT}\b"
+    rf"|\bthe\s+(?:deadliest|worst|bloodiest|biggest|largest|heaviest)\s+(?:of\s+(?:the|those|these)\s+)?{_INCIDENT}\b"
+)
 # A toll that rose on a later day is the same incident's: "the toll from the attack rose to 31 on Tuesday".
 _TOLL_UPDATE = re.compile(
     r"\b(?:toll|number of (?:dead|deaths|victims|casualties))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood)\b"
@@ -1268,6 +1277,36 @@ def _article(doc: Doc, demonyms: frozenset[str]) -> _Article:
     return _Article(title, anniversary, main_day, dated_incident, own_days)
 
 
+# A war's running total, whose subject names the war by how it started: "Israel's offensive, launched after the October 7
+# attack, has killed more than 40,000", "The campaign, launched in 2023, has killed 9,000": the date belongs to the start,
+# the toll after "has killed" is current (a running total, as "since the war began").
+_RUNNING_TOTAL = _words(
+    r"(?:war|conflict|offensive|campaign|fighting|insurgency|invasion|violence|operation)s?\b[^.;]{0,80}?"
+    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|since\s+|already\s+)?(?:killed|left|claimed)\b"
+)
+
+
+def _without_running_total(low: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans less the clause of a war's running total ("..., has killed more than 40,000"), unless the sentence
+    is history or remembrance."""
+    if not spans or (" has " not in low and " have " not in low):
+        return spans
+    m = _RUNNING_TOTAL.search(low)
+    if m is None or _HISTORY.search(low):
+        return spans
+    lo, hi = m.end(), _clause_end(low, m.end())
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if b <= lo or a >= hi:
+            out.append((a, b))
+            continue
+        if a < lo:
+            out.append((a, lo))
+        if b > hi:
+            out.append((hi, b))
+    return out
+
+
 def _sentence_spans(art: _Article, doc: Doc, sent: Sentence, last_bg: bool) -> list[tuple[int, int]]:
     """The spans of a figure's sentence that are background: all of a timeline's line, else the clauses dated
     or tied to earlier events (updates art.timeline_lines, art.period_listed and art.first_dated)."""
@@ -1281,7 +1320,9 @@ def _sentence_spans(art: _Article, doc: Doc, sent: Sentence, last_bg: bool) -> l
     if art.period_listed is None and _DATE_OPENS.match(sent.folded):
         art.period_listed = _listed_in_period(doc.sentences)
     listed = art.period_listed is not None and sent.index in art.period_listed
-    spans = _background_spans(sent, art.main_day, last_bg, art.own_days, dated, listed)
+    spans = _without_running_total(
+        sent.folded, _background_spans(sent, art.main_day, last_bg, art.own_days, dated, listed)
+    )
     if art.first_dated is None and not sent.is_title:
         art.first_dated = bool(_NEWS_DAY.search(sent.folded)) and not _LAST_WEEK.search(sent.folded)
     if sent.index > 0 and not sent.is_title:
