@@ -1120,6 +1120,10 @@ def test_talks_on_a_new_truce_beside_one_in_force_keep_its_state(detector: Detec
         "UN convoy ambushed by gunmen in Mali",
         "Power plant struck by Russian missiles",
         "Hospital shelled by rebels",
+        # Bombarding and pummelling are attacks too, in headlines and in running text.
+        "Russia bombards Kharkiv overnight",
+        "Syrian army bombards rebel-held Idlib",
+        "Israeli jets pummel southern Lebanon",
     ],
 )
 def test_a_headline_in_headline_grammar_reports_fighting(detector: Detector, title: str) -> None:
@@ -1147,6 +1151,8 @@ def test_a_headline_in_headline_grammar_reports_fighting(detector: Detector, tit
         "Hospital hit by cyber attack",
         "Golfer struck by lightning",
         "Retailers hit by panic buying",
+        "Reporters bombard minister with questions",
+        "Storm pummels East Coast",
     ],
 )
 def test_everyday_senses_of_headline_verbs_are_no_fighting(detector: Detector, title: str) -> None:
@@ -1609,10 +1615,37 @@ def test_a_war_judged_whole_a_declaring_act_and_a_company_sale_are_no_events(
         ("EU sanctions will hit Russian banks", False),
         ("The sanctioned oligarch sold his yacht.", False),
         ("Treasury could have sanctioned the bank earlier.", False),
+        # Blacklisting is sanctioning; "slaps" imposes them.
+        ("Treasury blacklists three Hezbollah financiers", True),
+        ("The Treasury Department blacklisted five Iranian firms on Tuesday.", True),
+        ("US slaps sanctions on Iranian oil shipping network", True),
+        ("The blacklisted company denied wrongdoing.", False),
+        ("EU could slap sanctions on Belarus", False),
+        ("Trump slaps tariffs on Mexican steel", False),
     ],
 )
 def test_sanctions_as_a_verb_are_imposed(detector: Detector, line: str, sanctions: bool) -> None:
     assert ("sanctions" in _line_types(detector, line)) is sanctions
+
+
+@pytest.mark.parametrize(
+    ("line", "clash"),
+    [
+        # The verb of a quarrel between people or firms is no fighting.
+        ("Senate candidate clashes with party leader over allegations", False),
+        ("Two tech firms clash over patents", False),
+        ("The president clashed with reporters over the Russia probe.", False),
+        # An armed side, a state or a people, a toll, or the noun keep it fighting.
+        ("Troops clash with rebels near the border", True),
+        ("Thailand and Cambodia clash along their border", True),
+        ("Police clashed with protesters in the capital on Sunday.", True),
+        ("Rival clans clash over grazing land", True),
+        ("Farmers and herders clash over land, 20 dead", True),
+        ("Fresh clashes over land leave villages empty", True),
+    ],
+)
+def test_a_quarrel_is_no_clash(detector: Detector, line: str, clash: bool) -> None:
+    assert ("clash" in _line_types(detector, line)) is clash
 
 
 @pytest.mark.parametrize(
@@ -1871,6 +1904,13 @@ def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detecto
         ("Leaders of the two biggest gangs agreed a truce with police on Friday.", None),
         ("The truce among rival cartels in Sinaloa collapsed on Monday.", None),
         ("Armed groups and the army signed a truce; police arrested gang members in the capital.", "agreed"),
+        # a truce of trade or party politics is no ceasefire either
+        ("US and China extend their tariff truce by 90 days", None),
+        ("Senate leaders agreed to a truce on the debt ceiling on Friday.", None),
+        ("Democrats call truce with White House over shutdown", None),
+        ("Both parties declared a political truce until the budget passes.", None),
+        ("Israel and Hamas agree a truce over the holiday", "agreed"),
+        ("The two armies agreed a truce in the trade hub of Hodeidah on Friday.", "agreed"),
     ],
 )
 def test_five_status_classes_of_the_f_batch(detector: Detector, line: str, status: str | None) -> None:

@@ -686,7 +686,8 @@ _CONDEMNED_ATTACK = re.compile(
 _ARMED_ACT = re.compile(
     r"\b(?:gunmen|militants|insurgents|rebels|jihadists|attackers|assailants|terrorists|fighters|militias?|"
     r"paramilitar\w+|troops|soldiers|forces|(?P<weapon>drones?|missiles?|rockets?|shells?|warplanes?|jets|artillery|"
-    r"mortars?))\s+(?:[\w-]+\s+){0,2}?(?P<verb>attacked|stormed|raided|ambushed|shelled|bombed|besieged|overran|"
+    r"mortars?))\s+(?:[\w-]+\s+){0,2}?(?P<verb>attacked|stormed|raided|ambushed|shelled|bombed|bombarded|pounded|"
+    r"besieged|overran|"
     r"opened fire|fired (?:on|at|into)|launched (?:an?\s+)?(?:[\w-]+\s+)?(?:attack|assault|offensive|raid)s?|"
     r"struck|hit|slammed into|rained down)\b"
 )
@@ -723,21 +724,25 @@ _CLASH_TOPIC = re.compile(r"\w+\s+(?:investigation|probe|inquiry|trial|anniversa
 # "Sanctioning" in its sense of approving is no sanction: "a resolution sanctioning the use of force".
 _APPROVING = r"(?!\s+(?:of\s+)?(?:the\s+|an?\s+)?(?:use|deployment|action|operation|mission|force|strikes?|intervention|military)\b)"
 _SANCTIONS = re.compile(
-    rf"\b(?:sanctions?|sanctioned|sanctioning{_APPROVING}|embargo|asset freeze|travel ban|blacklisted)\b"
+    rf"\b(?:sanctions?|sanctioned|sanctioning{_APPROVING}|embargo|asset freeze|travel ban|blacklist(?:s|ed|ing))\b"
 )
 _SANCTIONS_CUE = re.compile(
-    r"\b(?:impos\w*|slapped|announc\w*|new|lift\w*|eased|eases|levied|designat\w*|froze|frozen|targeting|against)\b"
+    r"\b(?:impos\w*|slap|slaps|slapped|slapping|announc\w*|new|lift\w*|eased|eases|levied|designat\w*|froze|frozen|"
+    r"targeting|against)\b"
 )
 # The verb itself says they are imposed: "Treasury sanctioned five financiers" ("the sanctioned oligarch" is an
 # adjective), and in a headline a sanctioning body or state before the present verb with its object after it ("US
 # sanctions Russian oil firms"; "US sanctions on China" is the noun).
 # The gerund too ("is sanctioning four Ukrainians", "joins EU in sanctioning Putin"), but not in its sense of
-# approving (_APPROVING).
-_SANCTIONED = re.compile(rf"(?<!\bthe )(?<!\ba )(?<!\ban )\bsanctioned\b|\bsanctioning{_APPROVING}\s")
+# approving (_APPROVING). "Blacklisted", "blacklists" and "blacklisting" likewise ("Treasury blacklists three
+# financiers").
+_SANCTIONED = re.compile(
+    rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:sanctioned|blacklisted)\b|\b(?:sanctioning|blacklisting){_APPROVING}\s"
+)
 _TITLE_SANCTIONS = re.compile(
     r"\b(?:treasury|ofac|state department|us|u\.s\.?|uk|eu|britain|canada|japan|australia|washington|london|"
-    r"brussels|ottawa|tokyo|canberra)\s+sanctions\s+(?!(?:on|against|over|for|relief|regime|bill|package|talks|threat|"
-    r"list|policy|pressure|campaign|enforcement|evasion|waivers?|exemptions?|compliance|programm?e?|debate|row|dispute|"
+    r"brussels|ottawa|tokyo|canberra)\s+(?:sanctions|blacklists)\s+"
+    r"(?!(?:on|against|over|for|relief|regime|bill|package|talks|threat|list|policy|pressure|campaign|enforcement|evasion|waivers?|exemptions?|compliance|programm?e?|debate|row|dispute|"
     r"will|would|could|may|might|are|were|have|has|hit|hits|bite|bites|remain|stay)\b)[\w'-]+"
 )
 _SANCTIONS_NOT = re.compile(
@@ -1454,7 +1459,8 @@ _ARMED_SUBJECT = (
     r"strikes|airstrikes|air strikes|shelling|artillery|bombardment)"
 )
 _ATTACK_VERB = (
-    r"(?:pound|pounds|hit|hits|strike|strikes|shell|shells|bomb|bombs|target|targets|attack|attacks|raid|raids|"
+    r"(?:pound|pounds|hit|hits|strike|strikes|shell|shells|bomb|bombs|bombard|bombards|pummel|pummels|target|targets|"
+    r"attack|attacks|raid|raids|"
     r"storm|storms|ambush|ambushes|batter|batters|rain down on|trade fire|exchange fire|fire on|fires on|fire at|"
     r"fires at|open fire|opens fire|down|downs|shoot down|shoots down|intercept|intercepts|repel|repels|seize|seizes|"
     r"capture|captures|overrun|overruns|retake|retakes|recapture|recaptures|liberate|liberates|advance on|advances on|"
@@ -1473,7 +1479,8 @@ _HEADLINE_ARMED = re.compile(
 # A state opening the headline ("Israel pounds Rafah", "Pakistan, India exchange fire"): only the verbs that have no
 # everyday sense with a state as subject ("Russia targets Western firms", "China hits record" are not fighting).
 _HEADLINE_STATE = re.compile(
-    rf"^(?:[\w'.,-]+\s+){{1,4}}?(?P<verb>pounds?|shells?|bombs?|strikes?|raids?|trade fire|exchange fire|fires? (?:on|at)|"
+    rf"^(?:[\w'.,-]+\s+){{1,4}}?(?P<verb>pounds?|shells?|bombs?|bombards?|pummels?|strikes?|raids?|trade fire|"
+    rf"exchange fire|fires? (?:on|at)|"
     rf"downs?|shoots? down|intercepts?|retakes?|recaptures?|liberates?|captures?)\b(?!{_NOT_FIGHTING})"
 )
 # The passive headline with its auxiliary dropped: "Fishing boats hit by mystery attackers", "Grain terminals hit in
@@ -1551,6 +1558,26 @@ _GANG_TRUCE = re.compile(
     r"(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+)?(?:truce|cease-?fire)\b"
 )
 _GANG_WORDS = ("gang", "cartel", "mara")  # every match of _GANG_TRUCE holds one
+# A truce of trade, money or party politics is no ceasefire of armed conflict: "US, China extend tariff truce",
+# "a political truce ahead of the budget", "truce on the debt ceiling", "Democrats call truce with the White House".
+# Its domain names it (before the truce word or as what it is "on", "over" or "in"), or the side it is made with.
+_DOMAIN = (
+    r"(?:trade|tariffs?|tax(?:es)?|budget|spending|debt|shutdown|funding|prices?|pricing|wages?|pay|pensions?|"
+    r"healthcare|health care|immigration|political|partisan|party|boardroom|corporate|culture)"
+)
+_POLITICS_TRUCE = re.compile(
+    rf"\b{_DOMAIN}(?:[- ]war)?\s+(?:truce|cease-?fire)s?\b"
+    r"|\b(?:truce|cease-?fire)s?\s+(?:in|on|over|of)\s+(?:(?:the|their|a|its|his|her)\s+)?(?:[\w'-]+\s+){0,2}?"
+    rf"{_DOMAIN}\b(?!\s+(?:hubs?|routes?|corridors?|city|town|ports?|cent(?:er|re)s?|crossings?|zones?|areas?|regions?)\b)"
+    r"|\b(?:truce|cease-?fire)s?\s+(?:[\w'-]+\s+){0,3}?(?:with|between)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:democrats|republicans|gop|congress|the white house|white house|lawmakers|shareholders|investors|regulators)\b"
+)
+# Every match of _POLITICS_TRUCE holds one of these (a cheap test first).
+_POLITICS_WORDS = tuple(
+    "trade tariff tax budget spending debt shutdown funding pric wage pay pension health immigration politic partisan "
+    "party boardroom corporate culture democrats republicans gop congress white lawmakers shareholders "
+    "investors regulators".split()
+)
 
 
 def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heavy: bool) -> list[Reading]:
@@ -1601,14 +1628,19 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
 def _names_truce(low: str, keyword: bool, anaphor: bool, agreement: bool) -> bool:
     """Whether a sentence names a truce: a ceasefire keyword, "the lull" once a truce is named, a halt agreed
     ("agreed to halt strikes on energy facilities") or called for ("urged both sides to stop fighting"), unless
-    the truce it names is a gang truce (every truce the sentence names is that one)."""
+    the truce it names is a gang truce or one of trade or party politics (every truce the sentence names is that
+    one)."""
     truce = (
         keyword
         or anaphor
         or (agreement and _AGREED_HALT.search(low) is not None)
         or (_halt_noun(low) and _CALLED_HALT.search(low) is not None)
     )
-    return truce and not (any(w in low for w in _GANG_WORDS) and _GANG_TRUCE.search(low))
+    return (
+        truce
+        and not (any(w in low for w in _GANG_WORDS) and _GANG_TRUCE.search(low))
+        and not (any(w in low for w in _POLITICS_WORDS) and _POLITICS_TRUCE.search(low))
+    )
 
 
 def _ceasefire_readings(sent: Sentence, named: bool, background: bool) -> list[Reading]:
@@ -1781,6 +1813,55 @@ _MEASURE_CAUSE = re.compile(
 )
 
 
+# "Moore clashes with McConnell over allegations", "Tech rivals clash over patents": the verb of a quarrel whose
+# sides are people or firms. It stays fighting with an armed side, a place or a people on either side ("Troops clash
+# with rebels", "Thailand and Cambodia clash", "Protesters clash with police"), with a toll in the sentence ("Rivals
+# clash over land, 20 dead") and as a noun ("Fresh clashes with rebels", "Clashes over land").
+_QUARREL_VERB = frozenset(["clash", "clashes", "clashed"])
+# The other side ("with" and the words up to the topic) or the topic itself ("over", "about"): a place in the topic
+# of a quarrel with a side ("clashed with reporters over the Russia probe") is no side.
+_QUARREL_OTHER = re.compile(
+    r"\s+(?:with\s+(?P<side>(?:(?!(?:over|about|on|in|at|after|during)\b)[\w'’.-]+\s*){1,6})|"
+    r"(?:over|about)\s+(?P<topic>(?:[\w'’.-]+\s*){1,6}))"
+)
+_QUARREL_SUBJECT = re.compile(r"(?:^|[:;,]|\b(?:as|after|while|when|and then)\s)(?P<subject>[^:;,]*?)$")
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|of|in|after|amid|following|despite|during|fresh|deadly|heavy|renewed|armed|violent|bloody|"
+    r"fierce|new|latest|intense|further|sporadic|overnight|street|sectarian|ethnic|tribal|factional|communal|border|"
+    r"no|more|several|\d+)\s*$"
+)
+_ARMED_SIDE = re.compile(
+    r"\b(?:troops?|forces|army|armies|soldiers|police\w*|militants|rebels|insurgents|gunmen|fighters|militias?|"
+    r"protesters|demonstrators|rioters|mobs?|youths|settlers|guards|navy|navies|warships|military|security|jihadists|"
+    r"tribes\w*|clans?|factions|villagers|herders|border|frontier)\b"
+)
+_TOLL_WORDS = ("kill", "dead", "died", "wound", "injur", "death")
+
+
+def _names_a_place(text: str) -> bool:
+    """Whether a few words name a place or a people of the gazetteer ("Cambodia", "Israeli and Palestinian")."""
+    automaton = gazetteer.places().automaton
+    words = re.findall(r"[\w'-]+", text)
+    for n in (3, 2, 1):
+        for k in range(len(words) - n + 1):
+            key = " ".join(words[k : k + n])
+            if key in automaton and any(e.kind != "none" for e in automaton.get(key)[1]):
+                return True
+    return False
+
+
+def _quarrel(low: str, cm: re.Match[str]) -> bool:
+    """Whether the clash word at `cm` is the verb of a quarrel between people or firms (_QUARREL_VERB), not fighting."""
+    other = _QUARREL_OTHER.match(low, cm.end())
+    if cm.group() not in _QUARREL_VERB or other is None or any(w in low for w in _TOLL_WORDS):
+        return False
+    subject = _QUARREL_SUBJECT.search(low, 0, cm.start())
+    if subject is None or not subject.group("subject").strip() or _NOUN_BEFORE.search(subject.group("subject")):
+        return False
+    sides = f"{subject.group('subject')} {other.group('side') or other.group('topic')}"
+    return not _ARMED_SIDE.search(sides) and not _names_a_place(sides)
+
+
 def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
     """Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not what is
     fought against or ended: "a truce to end weeks of fighting", not what a measure in the sentence answers). A
@@ -1793,6 +1874,7 @@ def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
         or any(
             _fighting_reported(low, cm.start(), cm.end())
             and not (measure and _MEASURE_CAUSE.search(low, max(0, cm.start() - 40), cm.start()))
+            and not _quarrel(low, cm)
             for cm in _CLASH.finditer(low)
         )
         or any(

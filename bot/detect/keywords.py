@@ -120,6 +120,7 @@ _CLASSES: dict[str, Iterable[str]] = {
     # class of what an item is about (the relevance model does not see them).
     HEADLINE_VERBS: [
         "pound",
+        "pummel",
         "hit",
         "struck",
         "target",
