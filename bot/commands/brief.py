@@ -95,11 +95,11 @@ def rank(views: Iterable[StoryView], now: datetime, watched: Sequence[str], limi
 
 async def brief(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Answer a brief on the topic."""
-    period = parse_duration(args["since"], usage=USAGE)
-    limit = parse_count(args["limit"], argument="limit", most=MAX_LIMIT, usage=USAGE)
+    period = parse_duration(args.text("since"), usage=USAGE)
+    limit = parse_count(args.text("limit"), argument="limit", most=MAX_LIMIT, usage=USAGE)
     now = ctx.services.clock.now()
     since = now - period
-    query = str(args["topic"]).strip()
+    query = args.text("topic").strip()
     async with ctx.services.db.session() as session:
         index = await topic_index(session, ctx.caller.tenant)
         topic = index.resolve(query) or Topic("search", query, (), (query,))

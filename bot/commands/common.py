@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.channels import LOCAL_TENANT, ChannelAddress
 from bot.errors import NotAllowed, UserInputError
 
 if TYPE_CHECKING:
-    from bot.commands.core import CommandContext
+    from bot.commands.core import CommandArgs, CommandContext
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|hr|hours?|d|days?|w|weeks?)?\s*$", re.IGNORECASE)
 
@@ -82,12 +82,12 @@ def target_channel(
     return str(address)
 
 
-def new_channel(ctx: CommandContext, args: Mapping[str, Any], usage: str) -> str:
+def new_channel(ctx: CommandContext, args: CommandArgs, usage: str) -> str:
     """The channel a new subscription (or a test alert) goes to: `target_channel` with `new`, checking a Discord
     webhook's host against the Discord settings' REST base."""
     return target_channel(
         ctx.channel,
-        args.get("channel"),
+        args.word("channel"),
         ctx.caller.tenant,
         usage,
         new=True,

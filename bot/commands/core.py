@@ -40,7 +40,7 @@ class Arg:
     kind: ArgKind = "str"
     required: bool = True
     choices: tuple[str, ...] = ()
-    default: Any = None
+    default: str | None = None  # a word, as if typed (`brief --since 24h`)
     complete: str | None = None
 
 
@@ -53,10 +53,37 @@ class CommandContext:
     channel: str
 
 
-# A command's arguments by the names its `Arg`s declare, as `parse_args` leaves them: a word (str), a whole number
-# for an `int` argument, a bool for a flag, the declared default (None unless given) when absent. Each handler
-# reads only the names it declared, so the values stay `Any` here rather than a union that every handler narrows.
-CommandArgs = dict[str, Any]
+ArgValue = str | int | bool | None
+
+
+class CommandArgs(dict[str, ArgValue]):
+    """A command's arguments by the names its `Arg`s declare, as `parse_args` leaves them: a word (str), a whole
+    number for an `int` argument, a bool for a flag, the declared default (None unless given) when absent.
+
+    Handlers read them by kind, so each read has the type its `Arg` guarantees; asking for another kind is a
+    mistake in the handler (TypeError), as a name the spec does not declare is (KeyError)."""
+
+    def text(self, name: str) -> str:
+        """A word the spec guarantees: a required argument, or an option with a default."""
+        value = self[name]
+        if not isinstance(value, str):
+            raise TypeError(f"argument {name!r} is {value!r}, not a word")
+        return value
+
+    def word(self, name: str) -> str | None:
+        """An optional word: None when it was not given (and has no default)."""
+        value = self.get(name)
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"argument {name!r} is {value!r}, not a word")
+        return value
+
+    def flag(self, name: str) -> bool:
+        """A flag: whether it was given."""
+        value = self.get(name, False)
+        if not isinstance(value, bool):
+            raise TypeError(f"argument {name!r} is {value!r}, not a flag")
+        return value
+
 
 Handler = Callable[[CommandContext, CommandArgs], Awaitable[Reply]]
 
@@ -94,7 +121,7 @@ class CommandSpec:
 
 def parse_args(spec: CommandSpec, words: Iterable[str]) -> CommandArgs:
     """Parse raw words against a spec; raise UserInputError naming the argument and showing usage."""
-    values: CommandArgs = {a.name: a.default for a in spec.args}
+    values = CommandArgs({a.name: a.default for a in spec.args})
     for a in spec.args:
         if a.kind == "flag":
             values[a.name] = bool(a.default)

@@ -69,12 +69,11 @@ async def _tenant_channels(ctx: CommandContext) -> list[str] | None:
 async def deliveries(ctx: CommandContext, args: CommandArgs) -> Reply:
     """List the outbox or its dead letters, or queue a dead letter again."""
     channels = await _tenant_channels(ctx)
-    if args.get("retry") is not None:
-        raw = str(args["retry"]).lstrip("#")
+    retry = args.word("retry")
+    if retry is not None:
+        raw = retry.lstrip("#")
         if not raw.isdigit():
-            raise UserInputError(
-                f"--retry takes a delivery number, got {args['retry']!r}", argument="retry", usage=USAGE
-            )
+            raise UserInputError(f"--retry takes a delivery number, got {retry!r}", argument="retry", usage=USAGE)
         info = await outbox.retry_delivery(ctx.services, int(raw), channels)
         if info is None:
             raise UserInputError(
@@ -85,8 +84,8 @@ async def deliveries(ctx: CommandContext, args: CommandArgs) -> Reply:
             lines=("If the channel's subscriptions were paused, resubscribe it so new alerts flow too.",),
             data=DeliveryShowData(delivery=_data(info)),
         )
-    rows = await outbox.list_deliveries(ctx.services, dead=bool(args.get("dead")), channels=channels)
-    if args.get("dead"):
+    rows = await outbox.list_deliveries(ctx.services, dead=args.flag("dead"), channels=channels)
+    if args.flag("dead"):
         if not rows:
             return Reply(
                 text="No dead letters: every delivery was sent or is still being tried.",

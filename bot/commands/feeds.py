@@ -126,8 +126,9 @@ async def feeds_list(ctx: CommandContext, args: CommandArgs) -> Reply:
 async def feeds_status(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Show feed health."""
     now = ctx.services.clock.now()
-    if args.get("feed"):
-        rows = [await _require_feed(ctx, args["feed"], "feeds status [FEED]")]
+    feed = args.word("feed")
+    if feed:
+        rows = [await _require_feed(ctx, feed, "feeds status [FEED]")]
     else:
         async with ctx.services.db.session() as session:
             rows = await repo.list_feeds(session, ctx.caller.tenant)
@@ -145,17 +146,17 @@ async def feeds_add(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Discover, validate and store a feed."""
     from bot.ingest.feeds import FeedSpec
 
-    url = str(args["url"]).strip()
+    url = args.text("url").strip()
     scheme = urlsplit(url).scheme.lower()
     fields = _add_options(args)
-    _feed_spec(FeedSpec, args.get("name") or "check", url, fields)  # bad options fail before any fetch
+    _feed_spec(FeedSpec, args.word("name") or "check", url, fields)  # bad options fail before any fetch
     title: str | None = None
     items: int | None = None
     if scheme in ("http", "https"):
         url, title, items = await _discover(ctx, url)
     elif ctx.caller.tenant != LOCAL_TENANT:
         raise NotAllowed("only the local operator can add a file or folder on the bot's host; give an http(s) URL")
-    name, spec = await _store_feed(ctx, args.get("name"), url, title, fields)
+    name, spec = await _store_feed(ctx, args.word("name"), url, title, fields)
     detail = f"{title!r}, {items} item{'s' if items != 1 else ''} now" if items is not None else f"local {spec.kind}"
     first = (
         f" On its first poll its newest {spec.backfill} item{'s' if spec.backfill != 1 else ''} may alert."
@@ -172,15 +173,16 @@ async def feeds_add(ctx: CommandContext, args: CommandArgs) -> Reply:
 def _add_options(args: CommandArgs) -> _AddOptions:
     """The FeedSpec fields that `feeds add` was given (--interval, --outlet, --backfill), as FeedSpec reads them."""
     fields: _AddOptions = {}
-    if args.get("interval"):
-        fields["interval"] = args["interval"]
-    if args.get("outlet"):
-        fields["outlet"] = args["outlet"]
-    if args.get("backfill") is not None:
-        backfill = str(args["backfill"]).strip()
+    interval, outlet, given = args.word("interval"), args.word("outlet"), args.word("backfill")
+    if interval:
+        fields["interval"] = interval
+    if outlet:
+        fields["outlet"] = outlet
+    if given is not None:
+        backfill = given.strip()
         if not backfill.isdigit():
             raise UserInputError(
-                f"--backfill must be a whole number, 0 or more; got {args['backfill']!r}",
+                f"--backfill must be a whole number, 0 or more; got {given!r}",
                 argument="backfill",
                 usage=ADD_USAGE,
             )
@@ -233,7 +235,7 @@ async def _store_feed(
 
 async def feeds_remove(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Delete a feed (its stored articles stay)."""
-    row = await _require_feed(ctx, args["feed"], "feeds remove FEED")
+    row = await _require_feed(ctx, args.text("feed"), "feeds remove FEED")
     async with ctx.services.db.session() as session:
         live = await session.get(tables.Feed, row.id)
         if live is not None:
@@ -268,12 +270,12 @@ async def set_paused(ctx: CommandContext, name: str, paused: bool) -> Reply:
 
 async def feeds_pause(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Pause a feed."""
-    return await set_paused(ctx, args["feed"], True)
+    return await set_paused(ctx, args.text("feed"), True)
 
 
 async def feeds_resume(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Resume a feed."""
-    return await set_paused(ctx, args["feed"], False)
+    return await set_paused(ctx, args.text("feed"), False)
 
 
 def register(registry: CommandRegistry) -> None:

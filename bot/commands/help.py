@@ -24,7 +24,7 @@ def spec_lines(spec: CommandSpec) -> list[str]:
 async def help_command(registry: CommandRegistry, ctx: CommandContext, args: CommandArgs) -> Reply:
     """Answer help from the commands of `registry` (the one `help` is registered in)."""
     specs = registry.specs
-    wanted = (args.get("command") or "").strip().lstrip("/").lower()
+    wanted = (args.word("command") or "").strip().lstrip("/").lower()
     if wanted:
         matching = [s for s in specs if s.name == wanted or s.group == wanted]
         if not matching:

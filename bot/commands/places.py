@@ -72,7 +72,7 @@ def _one(name: str) -> Reply:
 
 async def places_command(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Answer places."""
-    name = (args.get("name") or "").strip()
+    name = (args.word("name") or "").strip()
     return _one(name) if name else _listing()
 
 

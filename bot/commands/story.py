@@ -62,7 +62,7 @@ async def _matches(session: AsyncSession, row: ArticleRow) -> dict[str, list[Rul
 
 async def show(ctx: CommandContext, args: CommandArgs) -> Reply:
     """List a story's reports with their times and what links each to the others."""
-    story_id, _ = await find_story(ctx, args["story"], SHOW_USAGE)
+    story_id, _ = await find_story(ctx, args.text("story"), SHOW_USAGE)
     now = ctx.services.clock.now()
     async with ctx.services.db.session() as session:
         summary = await story_repo.story_summary(session, story_id, tenant=ctx.caller.tenant)
@@ -97,10 +97,10 @@ async def show(ctx: CommandContext, args: CommandArgs) -> Reply:
 
 async def split(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Split one article out of a story."""
-    story_id, _ = await find_story(ctx, args["story"], SPLIT_USAGE)
+    story_id, _ = await find_story(ctx, args.text("story"), SPLIT_USAGE)
     async with ctx.services.db.session() as session:
         members = (await search.articles_of_stories(session, [story_id], ctx.caller.tenant))[story_id]
-        row = _member(members, str(args["article"]))
+        row = _member(members, args.text("article"))
         everyone = await session.scalar(
             sa.select(sa.func.count()).select_from(tables.ArticleRow).where(tables.ArticleRow.story_id == story_id)
         )

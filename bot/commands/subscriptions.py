@@ -76,22 +76,24 @@ async def find_story(ctx: CommandContext, ref: str, usage: str) -> tuple[str, st
 async def subscribe(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Create or change a subscription."""
     channel = new_channel(ctx, args, SUBSCRIBE_USAGE)
-    mode = args.get("digest") or "immediate"
+    mode = args.word("digest") or "immediate"
+    given_at, given_tz = args.word("at"), args.word("tz")
     at = tz = None
     if mode == "daily":
-        at = check_at(args.get("at") or "08:00")
-        tz = check_tz(args.get("tz") or "UTC")
-    elif args.get("at") or args.get("tz"):
+        at = check_at(given_at or "08:00")
+        tz = check_tz(given_tz or "UTC")
+    elif given_at or given_tz:
         raise UserInputError(
-            "--at and --tz go with --digest daily", argument="at" if args.get("at") else "tz", usage=SUBSCRIBE_USAGE
+            "--at and --tz go with --digest daily", argument="at" if given_at else "tz", usage=SUBSCRIBE_USAGE
         )
+    name = args.text("rule")
     now = ctx.services.clock.now()
     async with ctx.services.db.session() as session:
-        rule = await rules_repo.get_rule(session, ctx.caller.tenant, args["rule"])
+        rule = await rules_repo.get_rule(session, ctx.caller.tenant, name)
         if rule is None:
             names = await rules_repo.rule_names(session, ctx.caller.tenant)
             raise UserInputError(
-                f"no rule named {args['rule']!r}{did_you_mean(suggest(args['rule'], names))}",
+                f"no rule named {name!r}{did_you_mean(suggest(name, names))}",
                 argument="rule",
                 usage=SUBSCRIBE_USAGE,
             )
@@ -110,19 +112,20 @@ async def subscribe(ctx: CommandContext, args: CommandArgs) -> Reply:
 async def unsubscribe(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Delete a subscription."""
     usage = "unsubscribe RULE [--channel CHANNEL]"
+    name = args.text("rule")
     try:
-        channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+        channel = target_channel(ctx.channel, args.word("channel"), ctx.caller.tenant, usage)
     except BadChannel:
-        channel = args.get("channel") or ctx.channel  # stored before addresses were checked: remove by its spelling
+        channel = args.word("channel") or ctx.channel  # stored before addresses were checked: remove by its spelling
         async with ctx.services.db.session() as session:
-            if await repo.get_subscription(session, ctx.caller.tenant, channel, args["rule"]) is None:
+            if await repo.get_subscription(session, ctx.caller.tenant, channel, name) is None:
                 raise
     async with ctx.services.db.session() as session:
-        row = await repo.get_subscription(session, ctx.caller.tenant, channel, args["rule"])
+        row = await repo.get_subscription(session, ctx.caller.tenant, channel, name)
         if row is None:
             names = [s.rule for s in await repo.channel_subscriptions(session, ctx.caller.tenant, channel)]
             raise UserInputError(
-                f"{channel} does not follow {args['rule']!r}{did_you_mean(suggest(args['rule'], names) or names[:5])}",
+                f"{channel} does not follow {name!r}{did_you_mean(suggest(name, names) or names[:5])}",
                 argument="rule",
                 usage=usage,
             )
@@ -134,9 +137,9 @@ async def unsubscribe(ctx: CommandContext, args: CommandArgs) -> Reply:
 async def subscriptions(ctx: CommandContext, args: CommandArgs) -> Reply:
     """List subscriptions and mutes."""
     usage = "subscriptions [--channel CHANNEL] [--all]"
-    if args.get("all") and not ctx.caller.is_admin:
+    if args.flag("all") and not ctx.caller.is_admin:
         raise NotAllowed("'subscriptions --all' is for admins only")
-    channel = None if args.get("all") else target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+    channel = None if args.flag("all") else target_channel(ctx.channel, args.word("channel"), ctx.caller.tenant, usage)
     async with ctx.services.db.session() as session:
         rows = await repo.channel_subscriptions(session, ctx.caller.tenant, channel)
         mutes = await repo.channel_mutes(session, ctx.caller.tenant, channel) if channel else []
@@ -166,8 +169,8 @@ async def subscriptions(ctx: CommandContext, args: CommandArgs) -> Reply:
 async def mute(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Mute a story in the channel."""
     usage = "mute STORY [--channel CHANNEL]"
-    channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
-    story_id, headline = await find_story(ctx, args["story"], usage)
+    channel = target_channel(ctx.channel, args.word("channel"), ctx.caller.tenant, usage)
+    story_id, headline = await find_story(ctx, args.text("story"), usage)
     async with ctx.services.db.session() as session:
         if await repo.get_mute(session, ctx.caller.tenant, channel, story_id) is not None:
             return Reply(text=f"Story {story_id} is already muted in {channel}.", data={"story": story_id})
@@ -185,16 +188,16 @@ async def mute(ctx: CommandContext, args: CommandArgs) -> Reply:
 async def unmute(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Unmute a story in the channel."""
     usage = "unmute STORY [--channel CHANNEL]"
-    channel = target_channel(ctx.channel, args.get("channel"), ctx.caller.tenant, usage)
+    channel = target_channel(ctx.channel, args.word("channel"), ctx.caller.tenant, usage)
+    given = args.text("story")
     async with ctx.services.db.session() as session:
-        story, _ = await repo.find_story(session, ctx.caller.tenant, args["story"].strip())
-        story_id = story.id if story is not None else args["story"].strip()
+        story, _ = await repo.find_story(session, ctx.caller.tenant, given.strip())
+        story_id = story.id if story is not None else given.strip()
         row = await repo.get_mute(session, ctx.caller.tenant, channel, story_id)
         if row is None:
             muted = [m.story_id for m in await repo.channel_mutes(session, ctx.caller.tenant, channel)]
             raise UserInputError(
-                f"story {args['story']!r} is not muted in {channel}"
-                + (f" (muted: {', '.join(muted[:5])})" if muted else ""),
+                f"story {given!r} is not muted in {channel}" + (f" (muted: {', '.join(muted[:5])})" if muted else ""),
                 argument="story",
                 usage=usage,
             )

@@ -69,20 +69,20 @@ def _page_arg() -> Arg:
 
 
 def _page(args: CommandArgs, usage: str) -> int:
-    value = str(args.get("page") or "1").strip()
+    value = (args.word("page") or "1").strip()
     if not value.isdigit() or int(value) < 1:
         raise UserInputError(
-            f"--page must be a whole number, 1 or more; got {args.get('page')!r}", argument="page", usage=usage
+            f"--page must be a whole number, 1 or more; got {args.word('page')!r}", argument="page", usage=usage
         )
     return int(value)
 
 
 def _days(args: CommandArgs, usage: str) -> int:
     try:
-        days = int(args.get("days") or 7)
+        days = int(args.word("days") or 7)
     except (TypeError, ValueError):
         raise UserInputError(
-            f"--days must be a whole number; got {args.get('days')!r}", argument="days", usage=usage
+            f"--days must be a whole number; got {args.word('days')!r}", argument="days", usage=usage
         ) from None
     if not 1 <= days <= 365:
         raise UserInputError("--days must be between 1 and 365", argument="days", usage=usage)
@@ -92,9 +92,10 @@ def _days(args: CommandArgs, usage: str) -> int:
 def spec_from_args(args: CommandArgs, base: Mapping[str, object] | None, usage: str) -> RawRuleSpec:
     """The rule dict an add or edit asks for: `--spec` YAML replaces, simple options override fields."""
     data: RawRuleSpec = {k: v for k, v in (base or {}).items() if k != "name"}
-    if args.get("spec"):
+    spec = args.word("spec")
+    if spec:
         try:
-            parsed = yaml.safe_load(args["spec"])
+            parsed = yaml.safe_load(spec)
         except yaml.YAMLError as exc:
             raise UserInputError(
                 f"--spec is not valid YAML: {getattr(exc, 'problem', exc)}", argument="spec", usage=usage
@@ -109,11 +110,11 @@ def spec_from_args(args: CommandArgs, base: Mapping[str, object] | None, usage: 
         if "enabled" not in data and base is not None and "enabled" in base:
             data["enabled"] = base["enabled"]
     for key in TEXT_FIELDS:
-        if args.get(key) is not None:
-            data[key] = args[key]
+        if (value := args.word(key)) is not None:
+            data[key] = value
     for key in LIST_FIELDS:
-        if args.get(key) is not None:
-            data[key] = split_list(args[key])
+        if (value := args.word(key)) is not None:
+            data[key] = split_list(value)
     return data
 
 
@@ -298,7 +299,7 @@ async def watch_list(ctx: CommandContext, args: CommandArgs) -> Reply:
 
 async def watch_show(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Show a rule as YAML."""
-    row = await _require_rule(ctx, args["rule"], "watch show RULE")
+    row = await _require_rule(ctx, args.text("rule"), "watch show RULE")
     text = yaml.safe_dump(repo.rule_entry(row), sort_keys=False, allow_unicode=True, width=100)
     return Reply(
         text=f"Rule {row.name} ({'enabled' if row.enabled else 'disabled'}):",
@@ -313,11 +314,11 @@ async def add_or_edit(ctx: CommandContext, args: CommandArgs, editing: bool) -> 
         f"watch {'edit' if editing else 'add'} NAME [--spec YAML | --query Q --events E,...] [--days 7] "
         "[--page N] [--yes]"
     )
-    name = str(args["name"]).strip()
+    name = args.text("name").strip()
     days = _days(args, usage)
     page = _page(args, usage)
     name, base = await _rule_to_change(ctx, name, editing, usage)
-    given = args.get("spec") or any(args.get(k) is not None for k in (*TEXT_FIELDS, *LIST_FIELDS))
+    given = args.word("spec") or any(args.word(k) is not None for k in (*TEXT_FIELDS, *LIST_FIELDS))
     if not given:
         raise UserInputError(
             "give the rule as --spec YAML or with options such as --query, --events, --places",
@@ -329,7 +330,7 @@ async def add_or_edit(ctx: CommandContext, args: CommandArgs, editing: bool) -> 
     if not checked.ok:
         return _invalid(name, [e.as_dict() for e in checked.errors])
     assert checked.spec is not None
-    if args.get("yes"):
+    if args.flag("yes"):
         return await _save_rule(ctx, name, checked.spec)
     return await _preview_rule(ctx, name, checked.spec, base if editing else None, days=days, page=page)
 
@@ -414,7 +415,7 @@ async def watch_edit(ctx: CommandContext, args: CommandArgs) -> Reply:
 
 async def watch_remove(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Delete a rule."""
-    row = await _require_rule(ctx, args["rule"], "watch remove RULE")
+    row = await _require_rule(ctx, args.text("rule"), "watch remove RULE")
     async with ctx.services.db.session() as session:
         live = await repo.get_rule(session, ctx.caller.tenant, row.name)
         if live is None:
@@ -442,12 +443,12 @@ async def toggle(ctx: CommandContext, name: str, enabled: bool) -> Reply:
 
 async def watch_enable(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Enable a rule."""
-    return await toggle(ctx, args["rule"], True)
+    return await toggle(ctx, args.text("rule"), True)
 
 
 async def watch_disable(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Disable a rule."""
-    return await toggle(ctx, args["rule"], False)
+    return await toggle(ctx, args.text("rule"), False)
 
 
 async def watch_test(ctx: CommandContext, args: CommandArgs) -> Reply:
@@ -455,7 +456,7 @@ async def watch_test(ctx: CommandContext, args: CommandArgs) -> Reply:
     usage = "watch test RULE [--days 7] [--page N]"
     days = _days(args, usage)
     page = _page(args, usage)
-    row = await _require_rule(ctx, args["rule"], usage)
+    row = await _require_rule(ctx, args.text("rule"), usage)
     async with ctx.services.db.session() as session:
         result = await repo.backtest(
             session, row.name, row.spec or {}, days=days, now=ctx.services.clock.now(), tenant=ctx.caller.tenant
@@ -469,15 +470,16 @@ async def watch_test(ctx: CommandContext, args: CommandArgs) -> Reply:
 
 async def watch_history(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Show the audit trail."""
+    given, rule = args.word("limit"), args.word("rule")
     limit = parse_count(
-        args["limit"] if args.get("limit") is not None else 20,
+        given if given is not None else 20,
         argument="limit",
         most=200,
         usage="watch history [RULE] [--limit 20]",
     )
     async with ctx.services.db.session() as session:
-        entries = await repo.history(session, ctx.caller.tenant, args.get("rule"), limit)
-    scope = f"rule {args['rule']!r}" if args.get("rule") else "the watch rules"
+        entries = await repo.history(session, ctx.caller.tenant, rule, limit)
+    scope = f"rule {rule!r}" if rule else "the watch rules"
     if not entries:
         return Reply(text=f"No changes recorded for {scope}.", data=HistoryData(entries=[]))
     return Reply(
@@ -509,8 +511,9 @@ async def rules_export(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Export rules as YAML."""
     text = await repo.export_rules(ctx.services, ctx.caller.tenant)
     count = len((yaml.safe_load(text) or {}).get("rules") or [])
-    if args.get("file"):
-        path = _local_file(ctx, args["file"], "file", "rules export [FILE]")
+    file = args.word("file")
+    if file:
+        path = _local_file(ctx, file, "file", "rules export [FILE]")
         path.write_text(text, encoding="utf-8")
         return Reply(text=f"Rules written to {path}.", data={"file": str(path), "yaml": text})
     # The reply is the YAML and nothing else, so that `diplobot rules export > rules.yaml` round-trips.
@@ -519,7 +522,7 @@ async def rules_export(ctx: CommandContext, args: CommandArgs) -> Reply:
 
 async def rules_import(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Import rules from a file."""
-    path, text = _read_local_file(ctx, args["file"], "rules import FILE")
+    path, text = _read_local_file(ctx, args.text("file"), "rules import FILE")
     summary = await repo.import_rules(ctx.services, ctx.caller.tenant, text, ctx.caller.user_id)
     if not summary.ok:
         return _invalid(str(path), list(summary.errors), what=f"Rules file {path}")
@@ -542,8 +545,9 @@ async def rules_import(ctx: CommandContext, args: CommandArgs) -> Reply:
 async def rules_validate(ctx: CommandContext, args: CommandArgs) -> Reply:
     """Validate a rules file or the stored rules."""
     usage = "rules validate [FILE]"
-    if args.get("file"):
-        path, text = _read_local_file(ctx, args["file"], usage)
+    file = args.word("file")
+    if file:
+        path, text = _read_local_file(ctx, file, usage)
         label = str(path)
     else:
         text = await repo.export_rules(ctx.services, ctx.caller.tenant)

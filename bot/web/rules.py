@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from bot.commands.common import split_list
+from bot.commands.core import CommandArgs
 from bot.commands.watch import spec_from_args
 from bot.repo.rules import check_rule
 from bot.storage.shapes import RawRuleSpec
@@ -76,7 +77,7 @@ class RuleForm:
         data, errors = self.spec()
         if errors:
             return errors
-        merged = spec_from_args({"spec": yaml.safe_dump(data)}, dict(self.base) if self.base else None, "")
+        merged = spec_from_args(CommandArgs(spec=yaml.safe_dump(data)), dict(self.base) if self.base else None, "")
         return [e.as_dict() for e in check_rule(self.name or "?", merged).errors]
 
 
