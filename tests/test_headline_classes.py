@@ -184,6 +184,16 @@ def test_sanctioning_in_the_gerund_imposes_sanctions(
         ("Kishida discusses Ukraine with Italian premier", True),
         ("Lula, Macron speak by phone on Amazon", True),
         ("Sunak holds call with Zelensky", True),
+        # One side calls, phones or speaks with a watched official or another state's office-holder.
+        ("UK PM calls Zelensky", True),
+        ("Trump phones Xi over tariffs", True),
+        ("Erdogan speaks to Putin", True),
+        ("Macron speaks with Saudi crown prince on Gaza", True),
+        ("Blinken speaks by phone with Lavrov", True),
+        # Near misses: a call for something, a name called, an audience spoken to.
+        ("Pope calls for calm in Gaza", False),
+        ("Senator calls Putin a killer", False),
+        ("Zelensky speaks to reporters in Kyiv", False),
         # Near misses: an award received, a festival hosted, officials of one body, a discussion still ahead.
         ("Veteran diplomat receives lifetime award", False),
         ("Capital hosts jazz festival", False),

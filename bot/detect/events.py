@@ -1595,8 +1595,10 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     sets[3] = sets[3] | {i for i in features.by_class.get(HEADLINE_VERBS, ()) if doc.sentences[i].is_title}
     # One official telling another state's office-holder is talks with no talks word (_TOLD).
     sets[1] = sets[1] | {s.index for s in doc.sentences if any(w in s.folded for w in _TOLD_WORDS)}
-    # A headline's present-tense meeting or call (_TITLE_TALKS).
-    sets[1] = sets[1] | {s.index for s in doc.sentences if s.is_title and _TITLE_TALKS.search(s.folded)}
+    # A headline's present-tense meeting or call (_TITLE_TALKS, _title_call).
+    sets[1] = sets[1] | {
+        s.index for s in doc.sentences if s.is_title and (_TITLE_TALKS.search(s.folded) or _title_call(s.folded))
+    }
     off = features.by_class.get("topic", set())
     # A headline on a labour dispute or a match makes the item's talks that dispute's ("Pelosi Statement on Tentative
     # Railway Labor Agreement" over "the Labor Secretary for leading the negotiations"): no talks between states.
@@ -2105,7 +2107,43 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
         return m
     if any(w in low for w in _TOLD_WORDS) and (told := _TOLD.search(low)) is not None:
         return told
-    return _TITLE_TALKS.search(low) if sent.is_title else None
+    if not sent.is_title:
+        return None
+    return _TITLE_TALKS.search(low) or _title_call(low)
+
+
+# Headline grammar of a call: one side "calls", "phones" or "speaks with" a watched official or another state's
+# office-holder, and the headline ends or goes on to the subject or the occasion: "Biden calls Netanyahu", "Trump
+# phones Xi over tariffs", "Erdogan speaks to Putin", "Macron speaks with Saudi crown prince". "Calls Comey a liar",
+# "calls for calm" and "speaks to reporters" name no counterpart.
+_CALL_VERB = re.compile(
+    r"\b(?:calls|phones|rings|telephones|(?:speaks|talks)\s+(?:by\s+(?:tele)?phone\s+)?(?:to|with))\s+"
+)
+_CALL_END = re.compile(r"\s*(?:$|[,:;]|\s(?:over|on|about|after|amid|as|ahead|to|for|in|before)\b)")
+_CALL_OFFICE = re.compile(_OFFICE_AFTER)
+
+
+def _title_call(low: str) -> re.Match[str] | None:
+    """A headline's call to a counterpart (_CALL_VERB), or None."""
+    if not any(w in low for w in _CALL_WORDS):
+        return None
+    people = gazetteer.people()
+    for m in _CALL_VERB.finditer(low):
+        office = _CALL_OFFICE.match(low, m.end())
+        if office and _CALL_END.match(low, office.end()):
+            return m
+        words = list(re.finditer(r"[\w'-]+", low[m.end() : m.end() + 40]))
+        for n in (3, 2, 1):
+            if len(words) < n:
+                continue
+            name = " ".join(w.group() for w in words[:n])
+            named = people.lookup(name) is not None or (n == 1 and name in people.by_surname)
+            if named and _CALL_END.match(low, m.end() + words[n - 1].end()):
+                return m
+    return None
+
+
+_CALL_WORDS = ("calls ", "phones ", "rings ", "telephones ", "speaks ", "talks ")
 
 
 # A violation denied is a violation alleged.
