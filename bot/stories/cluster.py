@@ -24,7 +24,11 @@ Neither score decides alone, and a pair is never one event when (`_conflict`):
   unless the later toll is the higher (a toll that rose);
 - each names in its headline (or, for a call or meeting, its lead sentence) a party, a person or country, the
   other never mentions: the counterpart matters (Blinken with Armenia is not Blinken with China);
-- each headline's distinctive names are missing from the other article (a template filled in again).
+- each headline's distinctive names are missing from the other article (a template filled in again);
+- a report with no date names an office with its sitting holder ("Foreign Secretary Boris Johnson said") and the other
+  is dated outside that holder's terms in the dated table of offices (bot/data/offices.yaml), or is another undated
+  page whose holder's terms never meet them.
+Names are looked for in the other text as whole words ("Rice" is not in "prices").
 Two reports dated (never by the fetch time) within a day and a half of each other, of the same kind of event,
 that share names and have none of these conflicts, are one event even when they share little wording: two
 governments' statements on one attack are written apart (`_agreed`); not when either reports talks alone (talks go
@@ -35,7 +39,9 @@ blockade is not the port strike it recalls), and it joins another only on twice 
 pages under the same headline words that are not copies must share specifics beyond those words (a recurring
 format).
 When the parties are all two reports share, the places, groups and topics they name (`specific`) must
-overlap: always for a recurring format's title or an undated report, otherwise when both name several.
+overlap: always for a recurring format's title or an undated report, otherwise when both name several. For an undated
+report (unless a day it writes without a year agrees with the other's date) a shared capital or country is no
+specific, not even as the event's place: every attack in Kabul is in Kabul.
 Datelines ("TEHRAN, Aug. 11 (MNA) -"), boilerplate and the words of recurring titles ("Telephone
 conversation with", "VOA newscast", "Today in history", fact checks, readouts) count for nothing.
 
@@ -58,12 +64,14 @@ import re
 from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from datasketch import MinHash
 
 from bot.detect.gazetteer import places
+from bot.detect.offices import Office
+from bot.detect.offices import table as office_table
 from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS, fold
 from bot.models import Detection
 from bot.stories.boilerplate import is_boilerplate
@@ -72,6 +80,7 @@ from bot.stories.lsh import MinHashBands
 NUM_PERM = 64
 LEAD_CHARS = 1200
 _WORD = re.compile(r"[a-z0-9]+")
+_WORD_CHARS = re.compile(r"\w+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z]+)*|[^\sA-Za-z]+")
 _STOP = frozenset(
     [
@@ -484,11 +493,14 @@ class _Entry:
     )  # the people of a headline that is a call or meeting: "p:antony blinken"
     head_mode: str | None = None  # `mode` as the headline and lead sentence alone say it
     era: tuple[int, int] | None = None  # the years a page says it was published in, when it has no date
-    holders: frozenset[tuple[str, str]] = frozenset()  # ("foreign secretary=c:united kingdom", "p:philip hammond")
+    # The offices it names with their sitting holder: ("uk-foreign-secretary", "p:philip hammond", their terms)
+    holders: tuple[tuple[str, str, Terms], ...] = ()
     title_words: frozenset[str] = frozenset()  # the headline's words: the same words on another page make a format
     head_kinds: frozenset[str] = frozenset()  # of a report with no event: what its headline names (`headline_kinds`)
     top: str = ""  # the headline and the top of the lead, lower-cased: where a rewrite names the event's place
     _low: str | None = None  # the whole text, lower-cased, made on first need and kept
+
+    _low_words: frozenset[str] | None = None  # the words of `low`, made on first need and kept
 
     @property
     def low(self) -> str:
@@ -496,6 +508,16 @@ class _Entry:
         if self._low is None:
             self._low = (self.doc.title + "\n" + self.doc.text).lower()
         return self._low
+
+    def says(self, name: str) -> bool:
+        """True when the headline or text writes a (lower-cased) name as whole words: "brown" is not said by
+        "brownfield", nor "oman" by "woman". A set lookup for one word; a phrase is looked for once its words are."""
+        if self._low_words is None:
+            self._low_words = frozenset(_WORD_CHARS.findall(self.low))
+        parts = _WORD_CHARS.findall(name)
+        if not parts or not all(w in self._low_words for w in parts):
+            return False
+        return (len(parts) == 1 and parts[0] == name) or has_words(self.low, name)
 
 
 @dataclass(slots=True)
@@ -617,6 +639,16 @@ def day_months(text: str) -> frozenset[tuple[int, int]]:
             continue  # "31 April", "may 40"
         out.add((_MONTHS[month[:3].lower()], int(day)))
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+
+
+def has_words(text: str, phrase: str) -> bool:
+    """True when `text` writes `phrase` as whole words, not inside longer ones ("Brown" in "Brownfield")."""
+    return phrase in text and _whole(phrase).search(text) is not None
 
 
 def page_date_line(text: str) -> str:
@@ -830,11 +862,17 @@ def _country_word(name: str) -> bool:
     return name in _COUNTRY_PARTS or name in keys or (not name.isascii() and fold(name) in keys)
 
 
+@functools.lru_cache(maxsize=65536)
+def _country_level(name: str) -> bool:
+    """True when a (lower-cased) place names a country as a whole: its name, demonym or capital ("kabul")."""
+    return _country_word(name) or bool(places().resolve(name.title())[0])
+
+
 def _principal(det: Detection, head: str) -> set[str]:
     """The detected people (by surname) and countries (by name, demonym or capital) that a headline or lead
     line names: "Blinken meets Chinese Foreign Minister" -> Antony Blinken, China."""
     low = head.lower()
-    out = {"p:" + p.name.lower() for p in det.people if p.name.split()[-1].lower() in low}
+    out = {"p:" + p.name.lower() for p in det.people if has_words(low, p.name.split()[-1].lower())}
     if det.countries:
         gazetteer = places()
         caps = [t.rstrip(".,:;") or t for t in _TOKEN.findall(head) if t[:1].isupper()]
@@ -845,12 +883,6 @@ def _principal(det: Detection, head: str) -> set[str]:
     return out
 
 
-def _mentions(y: _Entry, person: str) -> bool:
-    """True when `y` names a person ("p:philip hammond"), or their surname alone."""
-    surname = person.rsplit(" ", 1)[-1].removeprefix("p:")
-    return person in y.parties or surname in y.surnames or surname in y.low
-
-
 def _misses_principal(x: _Entry, y: _Entry, voices: bool = False) -> bool:
     """True when a principal party of `x` (a person or country of its headline or first line) is never
     mentioned by `y`; a person counts as mentioned by surname alone. `voices`: the two report the same attack
@@ -859,7 +891,7 @@ def _misses_principal(x: _Entry, y: _Entry, voices: bool = False) -> bool:
     for party in x.principal - y.parties:
         if party.startswith("p:"):
             surname = party.rsplit(" ", 1)[-1].removeprefix("p:")
-            if surname in y.surnames or surname in y.low:
+            if surname in y.surnames or y.says(surname):
                 continue  # the same person, written without a given name
             if voices and any(o.split("=", 1) == [party, c] for o in x.officials for c in y.parties):
                 continue
@@ -1047,40 +1079,54 @@ def _place_and_days(entry: _Entry, title: str, first: str, lead: str, not_names:
         entry.era = (int(era.group(1)), int(era.group(2))) if era else None
 
 
-# Offices one person holds at a time in a country: two holders named in their office are two periods.
-_ONE_HOLDER = frozenset(
-    [
-        "president",
-        "prime minister",
-        "foreign secretary",
-        "secretary of state",
-        "foreign minister",
-        "minister of foreign affairs",
-        "defence secretary",
-        "secretary of defense",
-        "defence minister",
-        "defense minister",
-        "home secretary",
-        "chancellor",
-    ]
-)
+Terms = tuple[tuple[date, date | None], ...]  # one holder's times in an office, both days included (None: still)
+_NOT_SITTING = re.compile(r"\b(?:former|then|ex|late|past|previous|acting|deputy)\W*$")
 
 
-def _holders(det: Detection) -> frozenset[tuple[str, str]]:
-    """The single-holder offices the text names with their holder ("Foreign Secretary Philip Hammond"), as
-    (office and country, person): only where the text writes the office with the name, not the office a person
-    is known by (Boris Johnson in 2016 was Foreign Secretary, not yet Prime Minister)."""
-    out = []
+@functools.cache
+def _offices_of() -> dict[str, tuple[Office, ...]]:
+    """The offices of the dated table (bot/data/offices.yaml) each holder held, by canonical name."""
+    out: dict[str, list[Office]] = {}
+    for office in office_table().offices:
+        for name in office.holders:
+            out.setdefault(name, []).append(office)
+    return {name: tuple(held) for name, held in out.items()}
+
+
+@functools.cache
+def _office_words(office: Office) -> tuple[str, ...]:
+    """The names an office is written under, lower-cased, hyphens as spaces ("secretary general of nato")."""
+    return tuple(n.lower().replace("-", " ") for n in (office.name, *office.names))
+
+
+def _holders(det: Detection) -> tuple[tuple[str, str, Terms], ...]:
+    """The offices of the dated table that the text names with their sitting holder ("Foreign Secretary Philip
+    Hammond", "Secretary Kerry"), as (office id, person, the holder's terms in it): only where the text writes the
+    office with the name, not the office a person is known by (Boris Johnson in 2016 was Foreign Secretary, not yet
+    Prime Minister), nor a former holder ("former Foreign Secretary", "then-Secretary")."""
+    out: list[tuple[str, str, Terms]] = []
     for p in det.people:
-        if not (p.title and p.country) or p.title.lower() not in _ONE_HOLDER:
+        if not p.title:
             continue
+        title = p.title.lower()
         evidence = p.evidence.lower()
-        if (
-            f"{p.title.lower()} {p.name.lower()}" in evidence
-            or f"{p.title.lower()} {p.name.split()[-1].lower()}" in evidence
-        ):
-            out.append((f"{p.title.lower()}=c:{p.country.lower()}", "p:" + p.name.lower()))
-    return frozenset(out)
+        at = max(evidence.find(f"{title} {p.name.lower()}"), evidence.find(f"{title} {p.name.split()[-1].lower()}"))
+        if at < 0 or _NOT_SITTING.search(evidence[:at]):
+            continue
+        words = title.replace("-", " ")
+        for office in _offices_of().get(p.name, ()):
+            if office.country == p.country and any(has_words(n, words) for n in _office_words(office)):
+                terms = tuple((t.start, t.end) for t in office.terms if t.name == p.name)
+                out.append((office.id, "p:" + p.name.lower(), terms))
+    return tuple(out)
+
+
+def _in_terms(day: date, terms: Terms, margin: timedelta) -> bool:
+    return any(start - margin <= day and (end is None or day <= end + margin) for start, end in terms)
+
+
+def _terms_meet(x: Terms, y: Terms, margin: timedelta) -> bool:
+    return any((e1 is None or s2 <= e1 + margin) and (e2 is None or s1 <= e2 + margin) for s1, e1 in x for s2, e2 in y)
 
 
 def new_story_id(article_id: str) -> str:
@@ -1404,7 +1450,7 @@ class StoryIndex:
         if self._days_conflict(a, b) or self._era_conflict(a, b):
             return "other days"
         if self._holder_conflict(a, b):
-            return "another holder of the office"
+            return "another holder's time in office"
         if self._figure_conflict(a, b):
             return "other tolls"
         if self._party_conflict(a, b):
@@ -1448,7 +1494,7 @@ class StoryIndex:
         return any(
             p not in y.parties
             and (surname := p.rsplit(" ", 1)[-1].removeprefix("p:")) not in y.surnames
-            and surname not in y.low
+            and not y.says(surname)
             for p in x.headline_contact
         )
 
@@ -1464,7 +1510,7 @@ class StoryIndex:
             # the top; the other meeting's report does not name this one's place there.
             return not all(all(p in y.top for p in x.place) for x, y in ((a, b), (b, a)))
         # Each names a place the other never names.
-        return all(any(p not in y.place and p not in y.low for p in x.place) for x, y in ((a, b), (b, a)))
+        return all(any(p not in y.place and not y.says(p) for p in x.place) for x, y in ((a, b), (b, a)))
 
     def _era_conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when a page's own period of publication ("published under the 2010 to 2015 ... government") excludes
@@ -1483,19 +1529,22 @@ class StoryIndex:
                 )
         return False
 
-    @staticmethod
-    def _holder_conflict(a: _Entry, b: _Entry) -> bool:
-        """True when a report with no date names an office with its holder ("Foreign Secretary Philip Hammond said")
-        and the other names the same office of the same country with another holder ("Foreign Secretary Boris
-        Johnson"), neither mentioning the other's: one replaced the other, so the two are of different times. It
-        dates what no window can: two undated statements of one office on one country's truce, months apart."""
-        if not (a.undated or b.undated) or not (a.holders and b.holders):
-            return False
-        offices = dict(b.holders)
-        for office, person in a.holders:
-            other = offices.get(office)
-            if other is not None and other != person and not _mentions(b, person) and not _mentions(a, other):
-                return True
+    def _holder_conflict(self, a: _Entry, b: _Entry) -> bool:
+        """True when a report with no date names an office with its sitting holder ("Foreign Secretary Philip
+        Hammond said") and the other is dated outside that holder's terms (bot/data/offices.yaml), or is another
+        undated report naming a holder whose terms never meet those (Foreign Secretary Boris Johnson; Secretary of
+        State Kerry after 2017): the offices date what no window can, two undated statements on one country's truce
+        months apart."""
+        margin = self._limit(True)
+        for x, y in ((a, b), (b, a)):
+            if not (x.undated and x.holders):
+                continue
+            if y.when is not None and (y.doc.published is not None or y.stated):
+                day = y.when.date()
+                if any(not _in_terms(day, terms, margin) for _office, _person, terms in x.holders):
+                    return True
+            elif y.undated and y.holders:
+                return any(not _terms_meet(tx, ty, margin) for _o, _p, tx in x.holders for _q, _r, ty in y.holders)
         return False
 
     def _days_conflict(self, a: _Entry, b: _Entry) -> bool:
@@ -1697,12 +1746,35 @@ class StoryIndex:
         reports always need that; other reports only when both name several such specifics (two governments'
         statements on one ceasefire often name nothing but the parties).
         """
-        if not (a.specific and b.specific) or a.place & b.place:
+        undated = UNDATED_SPECIFIC and (
+            (a.undated and not self._day_agrees(a, b)) or (b.undated and not self._day_agrees(b, a))
+        )
+        if not (a.specific and b.specific):
+            return False
+        if a.place & b.place and not (undated and all(_country_level(p) for p in a.place & b.place)):
             return False  # the same place of the event is a specific in common
-        if not (a.series or b.series or (UNDATED_SPECIFIC and (a.when is None or b.when is None))):
+        if not (a.series or b.series or undated):
             if min(sum(" " not in n for n in e.specific) for e in (a, b)) < SPECIFIC_MIN_COUNT:
                 return False
+        if undated:
+            # A capital or a country is every attack's and every statement's there: with no date to vouch for
+            # the page, the same capital is not the same event ("an attack in Kabul", years apart).
+            rest_a = frozenset(n for n in a.specific if not _country_level(n))
+            rest_b = frozenset(n for n in b.specific if not _country_level(n))
+            return self._specific_similarity(a, b, rest_a, rest_b) < MIN_SPECIFIC
         return self._specific_similarity(a, b) < MIN_SPECIFIC
+
+    def _day_agrees(self, x: _Entry, y: _Entry) -> bool:
+        """True when an undated report writes a day without a year ("Tuesday, July 26") within the window of the other
+        report's date or days: its page says when, if not which year."""
+        if not x.days:
+            return False
+        limit = self._limit(True).days
+        if y.days:
+            return any(_day_gap(p, q) <= limit for p in x.days for q in y.days)
+        if y.when is None or not (y.doc.published is not None or y.stated):
+            return False
+        return any(_day_gap(p, (y.when.month, y.when.day)) <= limit for p in x.days)
 
     def _nothing_specific_shared(self, a: _Entry, b: _Entry) -> bool:
         """True when both reports name several specifics (places, groups beyond the parties) and share none."""
@@ -1766,7 +1838,7 @@ class StoryIndex:
                 total += idf
                 if name in y.names:
                     continue
-                if name not in y.low:
+                if not y.says(name):
                     missing += idf
             if not total or missing <= 0.5 * total:
                 return False
