@@ -3024,3 +3024,93 @@ def test_a_trilateral_meeting_stays_talks(detector: Detector) -> None:
 )
 def test_a_truce_enforced_is_in_force(detector: Detector, text: str, status: str) -> None:
     assert _status(detector, text) == status
+
+
+# --- ceasefire status: extensions, ends and calm in other words (issue 13, held-out classes extended->agreed,
+# collapsed->violated/none, holding->agreed/none) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I welcome the announcement today of a continuation of the truce in the region.",
+        "The two sides agreed to a continuation of the ceasefire until the end of the year.",
+        "The envoy announced a continuation of the humanitarian truce for another two weeks.",
+    ],
+)
+def test_a_continuation_of_the_truce_is_its_extension(detector: Detector, line: str) -> None:
+    assert _line_status(detector, line) == "extended"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("The government called for a continuation of the truce beyond Sunday.", "proposed"),
+        ("The continuation of the war threatens the whole region.", None),
+        ("Fighting continued in the north despite the truce.", "violated"),
+    ],
+)
+def test_continuation_near_misses(detector: Detector, line: str, status: str | None) -> None:
+    assert _line_status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fighting erupted again, shattering the week-old truce.",
+        "The government declared the ceasefire null and void.",
+        "The truce came to an end on Friday as fighting resumed.",
+        "The ceasefire was effectively dead after a week of heavy fighting.",
+        "The army said it would no longer abide by the truce.",
+        "Fighting resumed on Friday after the two sides failed to extend the truce.",
+        "War resumes as ceasefire expires",
+        "Ceasefire ends, fighting resumes in the north",
+        "Rebels end ceasefire, resume attacks",
+    ],
+)
+def test_a_truce_over_in_other_words_collapsed(detector: Detector, line: str) -> None:
+    assert _line_status(detector, line) == "collapsed"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("The ceasefire is due to come to an end on Sunday at midnight.", "agreed"),
+        ("Shelling continued on Sunday despite the ceasefire.", "violated"),
+        ("Sporadic clashes tested the truce on its second day.", "violated"),
+        ("Envoy urges parties to end ceasefire violations", "violated"),
+        ("The mediators failed to agree on a ceasefire.", "talks"),
+    ],
+)
+def test_ends_and_failures_near_misses(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
+
+
+def test_a_headline_end_with_a_date_is_no_collapse(detector: Detector) -> None:
+    assert _line_status(detector, "Truce ends Sunday at midnight, mediators say") != "collapsed"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Calm returned to the city on Wednesday, a day after the truce began.",
+        "Guns fell silent across the front line as the ceasefire took effect.",
+        "Ceasefire brings calm to border towns",
+        "Truce largely observed on first full day",
+    ],
+)
+def test_calm_reported_under_a_truce_is_holding(detector: Detector, line: str) -> None:
+    assert _line_status(detector, line) == "holding"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # the agreement reported the same day wins (corpus convention 3)
+        ("The two sides signed a truce on Monday, and relative calm returned to the capital.", "agreed"),
+        ("The truce will take effect at midnight, the mediators said.", "agreed"),
+        ("Residents hope the truce will bring calm to the city.", "proposed"),
+    ],
+)
+def test_calm_near_misses(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status

@@ -67,9 +67,10 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "Extended Israel-Hamas Truce Holding", "a renewed Yemen truce": the participle describes the truce, its
             # predicate says its state ("extended the truce", with a determiner, is the extension).
+            # "a continuation of the truce" is its extension too.
             r"(?<!\ban )\bextend(?!ible|able)(?!ed "
             + _ATTRIBUTIVE
-            + r")|\bextension|\b(?:prolong|renew)(?!able)\w*\b(?!\s+"
+            + r")|\bextension|\bcontinuation\b|\b(?:prolong|renew)(?!able)\w*\b(?!\s+"
             + _ATTRIBUTIVE
             + r")"
             r"(?!\s+(?:\w+\s+)?" + _VIOLENCE + ")"
@@ -79,9 +80,13 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
         "collapsed",
         re.compile(
             r"\bcollaps|\bfell apart|\bfalls apart|\bbr(?:oke|eaks?|eaking) down|\bbreakdown|\bunravel|\babandon|"
-            r"\bshattered|\bexpired\b|\blapsed\b|\b(?:is|was) (?:officially |now )?over\b|\bcall(?:s|ed|ing)? off\b|"
+            r"\bshatter(?:ed|s|ing)\b|\bexpired\b|\blapsed\b|\b(?:is|was) (?:officially |now )?over\b|\bcall(?:s|ed|ing)? off\b|"
             r"\bpull(?:s|ed|ing)? out of\b|\bwithdr[ae]w\w* from\b|\bscrap(?:s|ped|ping)?\b|\bterminat\w*|"
-            r"\brenege\w*|\btore up\b|\bfalling apart\b|\bcrumbl\w*|\b(?:is|was|now) (?:dead|finished|defunct)\b"
+            r"\brenege\w*|\btore up\b|\bfalling apart\b|\bcrumbl\w*|\b(?:is|was|now) (?:\w+ly )?(?:dead|finished|defunct)\b|"
+            # "declared the ceasefire null and void", "the truce came to an end" (not "is due to come to an end"), "said it
+            # would no longer abide by the truce" (the modal is part of the cue: a party's word that it is out).
+            r"\bnull and void\b|\b(?:came|has come|have come|had come) to an end\b|"
+            r"\b(?:(?:will|would|shall) )?no longer (?:be )?(?:abid|respect|observ|honou?r|adher|bound|commit)\w*"
         ),
     ),
     (
@@ -144,6 +149,12 @@ _ENDED_RIGHT = re.compile(
     r"(?:\s+(?!(?:war|conflict|fighting|talks|negotiations|offensive|siege)\b)[\w',-]+){0,8}?\s+(?P<verb>ended)\b"
     r"(?!\s+(?:the|a|an|its|their|decades?|years?|months?|weeks?|days?|(?!(?:as|when|after|amid|and|with|on|in|at)\b)\w+\s+(?:war|conflict|fighting|hostilities|siege))\b)"
 )
+# Headline grammar: the present tense and no article ("Truce Ends, Fighting Resumes", "War Resumes as Ceasefire
+# Expires", "Rebels End Cease-fire"); not a date to come ("Truce Ends Sunday", "ceasefire expires at midnight").
+_TITLE_ENDED_RIGHT = re.compile(
+    r"\s+(?P<verb>ends|expires|lapses)\b(?!\s+(?:on|at|by|in|next|tomorrow|tonight|this|mon|tues|wednes|thurs|fri|satur|sun)\w*\b)"
+)
+_TITLE_ENDED_LEFT = re.compile(r"\b(?:ends?|ending)\s+$")
 _ENDED_NOT = re.compile(
     r"\b(?:before|until|till|ahead of|by|towards?|near|approach\w*|put|bring|brought|to)\s+(?:\w+\s+){0,2}$"
 )
@@ -200,7 +211,10 @@ _RIGHT_CUES = re.compile(
     r"(?P<holding>\b(?:is|was|has|have|had|been|largely|mostly|still|appears to be|seems to be)\s+(?:largely |mostly |broadly |still )?(?:holding|held)\b"
     r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) in (?:place|effect|force)\b|\bfragile\b"
     r"|\b(?:is|are|was|were|been|being)\s+(?:largely |mostly |broadly |generally )?(?:respected|observed)\b"
-    r"|\b(?:has |have |had )?(?:brought|restored) (?:a |an )?(?:\w+ )?(?:calm|respite|quiet|lull|period of calm)\b|\bnow (?:going on|in its)\b"
+    r"|\b(?:has |have |had )?(?:brought|brings?|bringing|restored|restores?|restoring) (?:a |an )?(?:\w+ )?(?:calm|respite|quiet|lull|period of calm)\b"
+    r"|\bnow (?:going on|in its)\b"
+    # Headline grammar drops the auxiliary: "Truce Largely Observed on First Full Day" (the adverb makes it a predicate).
+    r"|\b(?:largely|mostly|broadly|generally|widely) (?:respected|observed)\b"
     # What the truce has already brought about says it is in force: "the cessation in hostilities has produced the first
     # significant flow of humanitarian assistance", "the truce has allowed aid convoys in".
     r"|\b(?:has|have) (?:already |also |now )?(?:produced|yielded|allowed|enabled|delivered|made possible)\b"
@@ -216,6 +230,13 @@ _RIGHT_CUES = re.compile(
     r"|(?P<proposed>\bpropos\w*|\boffer(?:ed)?\b|\bbid\b|\bplan\b|\binitiative\b|\bcalls?\b|\bappeal)"
     r"|(?P<talks>\btalks\b|\bnegotiat\w*|\bdiscussions\b)"
     r"|(?P<extended>\b(?:will|would|is to|are to) (?:continue|go on|carry on)\b)"
+)
+# Calm reported beside a truce's start (`_predicate`): "calm returned to the city a day after the truce began", "guns fell
+# silent as the ceasefire took effect".
+_START = re.compile(r"took|takes?|taking|came|come|went|began|begins?|start|commenc")
+_CALM = re.compile(
+    r"\b(?:calm|quiet|silence) (?:returned|prevailed|reigned|held)\b|\bguns (?:fell|fall|have fallen|went) silent\b"
+    r"|\b(?:relative|rare|uneasy|tense) (?:calm|quiet)\b"
 )
 # A truce called fragile for its violations is a violated one: "although fragile due to widespread violations by
 # all sides", "fragile amid sporadic clashes" (the reason can lie past the clause window of the adjective).
@@ -435,10 +456,11 @@ _CONDITION_AFTER = re.compile(
     r"(?:\s+(?!for\b)[\w'-]+){0,5}?,?\s+(?<!\beven )(?<!\bfor )(?:if|unless|provided|providing|as long as|so long as|"
     r"on (?:the )?condition|subject to)\b"
 )
-# A truce its party will not renew is called off: "would not extend the truce", "decided not to extend it"; so is
+# A truce its party will not renew, or failed to, is called off: "would not extend the truce", "decided not to extend it",
+# "after the two sides failed to extend the truce"; so is
 # one that was not renewed, said in the passive: "the truce has not been extended", "the ceasefire was not renewed".
 _NOT_EXTEND = re.compile(
-    r"\b(?:(?:will|would|did|does|do|shall)\s+not|won't|wouldn't|didn't|refus\w*\s+to|decided\s+(?:not\s+to|against)|"
+    r"\b(?:(?:will|would|did|does|do|shall)\s+not|won't|wouldn't|didn't|refus\w*\s+to|fail(?:s|ed|ing)?\s+to|decided\s+(?:not\s+to|against)|"
     r"not\s+to|(?:has|have|had|was|were)\s+not(?:\s+been)?|(?:hasn't|haven't|hadn't)(?:\s+been)?|wasn't|weren't)"
     r"\s+(?:\w+\s+)?$"
 )
@@ -961,7 +983,7 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cu
     quiet = _QUIET.search(low, left, right)
     if quiet is not None and best is None:
         return "holding", f"quiet reported {_quote(low, quiet)}"
-    ended = _ended(low, start, end, left, right)
+    ended = _ended(low, start, end, left, right, is_title)
     if ended is not None and (best is None or ended[0] < best[0]):
         best = ended
     if best is not None:
@@ -1055,11 +1077,15 @@ def _change_kind(
     return kind
 
 
-def _ended(low: str, start: int, end: int, left: int, right: int) -> _Candidate | None:
-    """The truce said to be over ("ended the truce", "the truce has ended"), as a candidate cue, or None."""
+def _ended(low: str, start: int, end: int, left: int, right: int, is_title: bool = False) -> _Candidate | None:
+    """The truce said to be over ("ended the truce", "the truce has ended"), as a candidate cue, or None; a headline's
+    present tense says it too ("Fighting Resumes as Truce Ends", "Rebels End Ceasefire")."""
     ended: tuple[int, int] | None = None
     left_end = _ENDED_LEFT.search(low, max(left, start - 45), start)
     right_end = _ENDED_RIGHT.match(low, end, right)
+    if is_title and left_end is None and right_end is None:
+        left_end = _TITLE_ENDED_LEFT.search(low, max(left, start - 20), start)
+        right_end = _TITLE_ENDED_RIGHT.match(low, end, right)
     if left_end is not None:
         ended = (left_end.start(), left_end.end())
     elif right_end is not None:
@@ -1259,6 +1285,10 @@ def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.
             # "the truce, which took effect on Friday, is holding"
             status, why = "holding", f"predicate {_quote(low, held)}"
             after = held
+        elif _START.match(after.group()) and (calm := _CALM.search(low, left, right)) is not None:
+            # "calm returned to the city a day after the truce began": a truce started and observed holds, its first
+            # day included (corpus convention 3).
+            return "holding", f"calm since the start {_quote(low, calm)}"
     if status == "holding" and after.group() == "fragile" and (reason := _FRAGILE_FOR.match(low, after.end())):
         return "violated", f"fragile for {_quote(low, (after.start(), reason.end()))}"
     if status in ("agreed", "holding") and (
