@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.detect.numbers import Number, find_numbers
+from bot.detect.prefilter import gate
 from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS, Doc, Sentence
 from bot.models import CASUALTY_CAUSES, Casualty, CasualtyCause, CasualtyKind, Qualifier
 
@@ -1070,11 +1071,22 @@ def _after_clause(low: str, start: int, end: int) -> tuple[int, int] | None:
 # A clause after the comma that goes on with the earlier event, not the news: "..., in which 12 people died".
 _ASIDE_OPEN = re.compile(r"\s*(?:in which|which|who|whom|where|when|that|including|among)\b")
 
+# Word pre-checks (bot/detect/prefilter.py): most sentences hold none of the words these regexes need.
+_MAY_TIME_AFTER = gate(_TIME_AFTER)
+_MAY_EARLIER_REL = gate(_EARLIER_REL)
+_MAY_RECENT = gate(_RECENT)
+_MAY_HISTORY = gate(_HISTORY)
+_MAY_PREVIOUS = gate(_PREVIOUS)
+_MAY_COMPARISON = gate(_COMPARISON)
+_MAY_FOLLOWS = gate(_FOLLOWS)
+_MAY_AS_BEFORE = gate(_AS_BEFORE)
+_MAY_MEASURE_OVER = gate(_MEASURE_OVER)
+
 
 def _opening_after_end(low: str) -> int | None:
     """The end of a sentence's opening time-after clause before a main clause with a toll ("Following a similar attack
     last month, a bomb killed 14"): an earlier event named in that clause stays inside it."""
-    m = _TIME_AFTER.search(low)
+    m = _TIME_AFTER.search(low) if _MAY_TIME_AFTER(low) else None
     if m is None or not _OPENING.match(low[: m.start()]) or (comma := _COMMA.search(low, m.end())) is None:
         return None
     rest = low[comma.end() :]
@@ -1143,30 +1155,31 @@ def _earlier_event_spans(sent: Sentence, low: str, listed: bool) -> list[tuple[i
     def clipped(start: int, end: int) -> tuple[int, int]:
         return (start, min(end, opening)) if opening is not None and start < opening else (start, end)
 
-    if not sent.is_title and sent.weight < 2.0:
+    if not sent.is_title and sent.weight < 2.0 and _MAY_EARLIER_REL(low):
         for m in _EARLIER_REL.finditer(low):
             if listed and m.start() < 25 and low.startswith("on", m.start()):
                 continue
             if not _since_exempt(low, m.start()):
                 spans.append(clipped(0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+    if not sent.is_title and sent.weight < 2.0 and _MAY_RECENT(low):
         for m in _RECENT.finditer(low):
             spans.append(clipped(m.start(), _clause_end(low, m.end())))
-    if _HISTORY.search(low):
+    if _MAY_HISTORY(low) and _HISTORY.search(low):
         spans.append((0, len(low)))
     for m in _COMPARED.finditer(low):
         spans.append((m.start(), _clause_end(low, m.end())))
-    for m in _PREVIOUS.finditer(low):
+    for m in _PREVIOUS.finditer(low) if _MAY_PREVIOUS(low) else ():
         spans.append(clipped(0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
-    for m in _COMPARISON.finditer(low):
+    for m in _COMPARISON.finditer(low) if _MAY_COMPARISON(low) else ():
         spans.append((m.start("since"), _clause_end(low, m.end())))
-    for m in _FOLLOWS.finditer(low):
+    for m in _FOLLOWS.finditer(low) if _MAY_FOLLOWS(low) else ():
         spans.append(_after_clause(low, m.start(), m.end()) or clipped(m.start(), _clause_end(low, m.end())))
-    for m in _TIME_AFTER.finditer(low):
+    for m in _TIME_AFTER.finditer(low) if _MAY_TIME_AFTER(low) else ():
         if (clause := _after_clause(low, m.start(), m.end())) is not None:
             spans.append(clause)
-    for m in _AS_BEFORE.finditer(low):
+    for m in _AS_BEFORE.finditer(low) if _MAY_AS_BEFORE(low) else ():
         spans.append((m.start(), _clause_end(low, m.end())))
-    for m in _MEASURE_OVER.finditer(low):
+    for m in _MEASURE_OVER.finditer(low) if _MAY_MEASURE_OVER(low) else ():
         if _EARLIER_DAY.search(m.group("incident")):
             spans.append((m.start("incident"), _clause_end(low, m.end())))
     return spans

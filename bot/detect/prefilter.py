@@ -1,0 +1,181 @@
+"""Word pre-checks worked out from a regex: the literal strings one of which every match of it holds.
+
+Many small regexes are searched in every sentence and find nothing in most; a substring test for the words they
+need costs a fraction of the scan. The words are read from the regex's own parse when it is compiled, so a branch
+added to the regex is in its pre-check at once (no hand-kept list to fall out of step with it).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+import ahocorasick
+
+# The most strings a part of the regex is written out into ("attack(?:s|ed)? on" is three); past that the part is
+# left out of the pre-check, which then asks for the words of another part, or for nothing.
+_CAP = 64
+_SMALL_CLASS = 8  # a character class of at most this many characters counts as that many one-letter strings
+
+
+def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every match of the pattern holds one, or None when no such list is found (case-blind
+    patterns, or a part that may match anything)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    words = _sequence_needs(sre_parse.parse(pattern.pattern, pattern.flags))
+    if words is None:
+        return None
+    # A word that holds another of the list adds nothing to the test ("attacks" beside "attack").
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+def gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """A test that is False only for text in which the pattern cannot match (it holds none of the words every
+    match needs); True for any text when no such words are found."""
+    words = needed_words(pattern)
+    if words is None or min(map(len, words)) < _SHORTEST:
+        return _anything
+    ordered = tuple(sorted(words))
+    if len(ordered) == 1:
+        word = ordered[0]
+        return lambda text: word in text
+    if len(ordered) <= _FEW:
+
+        def holds(text: str) -> bool:
+            # (a loop, not any() over a generator: half the cost, and this runs on every sentence)
+            for word in ordered:  # noqa: SIM110
+                if word in text:
+                    return True
+            return False
+
+        return holds
+    # Many words: one pass of an automaton of every such gate's words tells all of them at once (the same
+    # sentence is asked by several gates in turn).
+    bit = 1 << len(_SHARED)
+    _SHARED.append(words)
+    _present.cache_clear()
+    _AUTOMATON.clear()
+    return lambda text: bool(_present(text) & bit)
+
+
+def _anything(text: str) -> bool:
+    return True
+
+
+_SHORTEST = 3  # a gate on shorter words ("no", "-") would pass nearly everything
+_FEW = 8  # up to this many words, substring tests; more, the shared automaton
+_SHARED: list[frozenset[str]] = []  # the words of each gate that asks the automaton (its bit: its place here)
+_AUTOMATON: list[Any] = []  # the automaton of every word in _SHARED, built when first asked
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _present(text: str) -> int:
+    """The bits of the shared gates one of whose words the text holds."""
+    if not _AUTOMATON:
+        automaton = ahocorasick.Automaton()
+        masks: dict[str, int] = {}
+        for i, words in enumerate(_SHARED):
+            for word in words:
+                masks[word] = masks.get(word, 0) | 1 << i
+        for word, mask in masks.items():
+            automaton.add_word(word, mask)
+        automaton.make_automaton()
+        _AUTOMATON.append(automaton)
+    found = 0
+    for _end, mask in _AUTOMATON[0].iter(text):
+        found |= mask
+    return found
+
+
+def _exact(op: Any, av: Any) -> set[str] | None:
+    """Every string this item of a parse can match, when they are few; None otherwise."""
+    if op is sre.LITERAL:
+        return {chr(av)}
+    if op is sre.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is sre.LITERAL:
+                chars.add(chr(item_av))
+            elif item_op is sre.RANGE and item_av[1] - item_av[0] < _SMALL_CLASS:
+                chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+            else:
+                return None  # a negated class, a category (\w, \d), a wide range
+        return chars if len(chars) <= _SMALL_CLASS else None
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return {""}  # a boundary or a lookaround matches no characters
+    if op is sre.SUBPATTERN:
+        return _sequence_exact(av[-1])
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:
+            strings = _sequence_exact(alternative)
+            if strings is None:
+                return None
+            out |= strings
+        return out if len(out) <= _CAP else None
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[1] == 1:
+        strings = _sequence_exact(av[2])
+        if strings is None:
+            return None
+        return strings | {""} if av[0] == 0 else strings
+    return None
+
+
+def _sequence_exact(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    run = {""}
+    for op, av in items:
+        strings = _exact(op, av)
+        if strings is None or len(run) * len(strings) > _CAP:
+            return None
+        run = {a + b for a in run for b in strings}
+    return run
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """Of two lists of needed words, the one that passes less text: longer shortest word, then fewer words."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _needs(op: Any, av: Any) -> set[str] | None:
+    """Strings of which every match of this item holds one, or None."""
+    strings = _exact(op, av)
+    best = strings if strings and "" not in strings else None
+    if op is sre.SUBPATTERN:
+        best = _better(best, _sequence_needs(av[-1]))
+    elif op is sre.BRANCH:
+        union: set[str] | None = set()
+        for alternative in av[1]:
+            needs = _sequence_needs(alternative)
+            if needs is None or union is None:
+                union = None
+                break
+            union |= needs
+        best = _better(best, union)
+    elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        best = _better(best, _sequence_needs(av[2]))
+    return best
+
+
+def _sequence_needs(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    """The best list of needed words of a sequence: a run of items written out as whole strings, or one item's."""
+    best: set[str] | None = None
+    run = {""}
+    for op, av in [*items, (None, None)]:
+        strings = _exact(op, av) if op is not None else None
+        if strings is not None and len(run) * len(strings) <= _CAP:
+            run = {a + b for a in run for b in strings}
+            continue
+        if "" not in run:
+            best = _better(best, run)
+        if op is None:
+            break
+        best = _better(best, _needs(op, av))
+        run = strings if strings is not None else {""}
+    return best
