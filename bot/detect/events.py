@@ -29,6 +29,7 @@ from bot.detect import gazetteer
 from bot.detect.casualties import _BACKGROUND, may_be_background
 from bot.detect.keywords import HEADLINE_VERBS, Features
 from bot.detect.places import find_places
+from bot.detect.prefilter import gate
 from bot.detect.text import LEAD_WEIGHT, Doc, Sentence, fold
 from bot.models import Casualty, Event
 
@@ -1117,7 +1118,7 @@ def _changed(low: str, end: int, left: int, right: int, best: _Candidate) -> _Cu
 
 def _governing_word(low: str, start: int, end: int, left: int, right: int) -> re.Match[str] | None:
     """The nearest word on the left of the mention that governs it ("agreed", "violated", "called for"), or None."""
-    cue = _last(_LEFT_CUES, low, left, start)
+    cue = _last(_LEFT_CUES, low, left, start) if _MAY_LEFT_CUES(low) else None
     if cue is not None and _SUBORDINATE.search(low, cue.end(), start):
         return (
             None  # "urge all parties to act with restraint until this ceasefire begins": the cue governs another verb
@@ -1635,7 +1636,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     topic_title = any(doc.sentences[i].is_title for i in off)
     # Once a truce is named, "the pause", "the lull" and "the calm" refer to it (for its changes of state only).
     named = any(_CEASEFIRE.search(doc.sentences[i].folded) for i in sets[0])
-    anaphoric = {s.index for s in doc.sentences if "the " in s.folded and _ANAPHOR.search(s.folded)} if named else set()
+    anaphoric = (
+        {s.index for s in doc.sentences if _MAY_ANAPHOR(s.folded) and _ANAPHOR.search(s.folded)} if named else set()
+    )
     for i in sorted(set().union(*sets, anaphoric)):
         sent = doc.sentences[i]
         cf, tk, ag, cl, sa = (i in s for s in sets)
@@ -1814,15 +1817,15 @@ def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
     ahead = (
         _TALKS_AHEAD.search(low, max(left, tm.start() - 50), tm.start())
         or _AHEAD_OF_TALKS.match(low, tm.end())
-        or _TRIP_AHEAD.search(low, 0, tm.start())
+        or (_MAY_TRIP_AHEAD(low) and _TRIP_AHEAD.search(low, 0, tm.start()))
     )
     return bool(
-        _TALKS_URGED.search(low, left, tm.start())
+        (_MAY_TALKS_URGED(low) and _TALKS_URGED.search(low, left, tm.start()))
         or _KEPT_OUT.search(low, left, tm.start())
         or (_ENGAGING.search(low, left, tm.start()) and _CALL_BEFORE.search(low, 0, tm.start()))
         or ahead
         # dated anywhere before the verb: "Last month, thousands of delegates ... met in Tunis"
-        or _TALKS_PAST.search(low, 0, _bounds(low, tm.start(), tm.end())[1])
+        or (_MAY_TALKS_PAST(low) and _TALKS_PAST.search(low, 0, _bounds(low, tm.start(), tm.end())[1]))
     )
 
 
@@ -1900,18 +1903,18 @@ def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
     sentence about a ceasefire reports fighting too ("bombing raids continued, ignoring appeals to observe the
     cease-fire")."""
     low = sent.folded
-    measure = _SANCTIONS.search(low) is not None
+    measure = _MAY_SANCTIONS(low) and _SANCTIONS.search(low) is not None
     return (
         _attack_placed(sent)
         or any(
             _fighting_reported(low, cm.start(), cm.end())
             and not (measure and _MEASURE_CAUSE.search(low, max(0, cm.start() - 40), cm.start()))
             and not _quarrel(low, cm)
-            for cm in _CLASH.finditer(low)
+            for cm in (_CLASH.finditer(low) if _MAY_CLASH(low) else ())
         )
         or any(
             _fighting_reported(low, am.start("verb"), am.end())
-            for am in _ARMED_ACT.finditer(low)
+            for am in (_ARMED_ACT.finditer(low) if _MAY_ARMED_ACT(low) else ())
             if am.group("weapon") or am.group("verb") not in ("struck", "hit", "slammed into", "rained down")
         )
         or (sent.is_title and _headline_attack(sent, actor))
@@ -1920,14 +1923,17 @@ def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
             and (vm := _CONDEMNED_VIOLENCE.search(low)) is not None
             and _fighting_reported(low, vm.start(), vm.end())
         )
-        or any(_fighting_reported(low, am.start("attack"), am.end()) for am in _CONDEMNED_ATTACK.finditer(low))
+        or any(
+            _fighting_reported(low, am.start("attack"), am.end())
+            for am in (_CONDEMNED_ATTACK.finditer(low) if _MAY_CONDEMNED_ATTACK(low) else ())
+        )
     )
 
 
 def _sanctions_reported(sent: Sentence) -> bool:
     """Sanctions imposed or lifted (threats and plans are not)."""
     low = sent.folded
-    sm = _SANCTIONS.search(low)
+    sm = _SANCTIONS.search(low) if _MAY_SANCTIONS(low) else None
     if not sm:
         return False
     win = _window(low, sm.start(), sm.end())
@@ -2470,7 +2476,9 @@ def _ceasefire_event(
     clash = [r for r in clashes if r.sentence.text not in implied]
     unaccepted = None
     if status == "agreed" and sum(r.weight for r in clash) < _THRESHOLDS["clash"]:
-        unaccepted = next((m for s in doc.sentences if (m := _UNACCEPTED.search(s.folded))), None)
+        unaccepted = next(
+            (m for s in doc.sentences if _MAY_UNACCEPTED(s.folded) and (m := _UNACCEPTED.search(s.folded))), None
+        )
     if unaccepted is not None:
         # A truce announced while a party is still urged to cease hostilities, or while commitments are
         # still to be secured, is one side's or outside powers' offer that not every party has accepted.
@@ -2541,3 +2549,16 @@ def _truce_implies(events: list[Event]) -> list[Event]:
         # item (corpus convention 5: "Cease-fire Violated Hours After It Began", "Cease-Fire Holds").
         return [e for e in events if e.type != "agreement"]
     return events
+
+
+# Word pre-checks (bot/detect/prefilter.py): most sentences hold none of the words these regexes need.
+_MAY_SANCTIONS = gate(_SANCTIONS)
+_MAY_CLASH = gate(_CLASH)
+_MAY_ARMED_ACT = gate(_ARMED_ACT)
+_MAY_CONDEMNED_ATTACK = gate(_CONDEMNED_ATTACK)
+_MAY_TRIP_AHEAD = gate(_TRIP_AHEAD)
+_MAY_TALKS_URGED = gate(_TALKS_URGED)
+_MAY_TALKS_PAST = gate(_TALKS_PAST)
+_MAY_LEFT_CUES = gate(_LEFT_CUES)
+_MAY_UNACCEPTED = gate(_UNACCEPTED)
+_MAY_ANAPHOR = gate(_ANAPHOR)
