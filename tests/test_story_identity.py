@@ -1159,3 +1159,26 @@ def test_a_name_inside_a_longer_word_is_not_the_person(doc) -> None:  # type: ig
         T0 + timedelta(hours=2),
     )
     assert len(set(cluster([rice, mubarak]))) == 2
+
+
+def test_the_events_own_toll_is_the_first_one_a_report_gives_not_one_of_its_parts(doc) -> None:  # type: ignore[no-untyped-def]
+    # Four bombs that killed eight people (five at a market, two in another town, one at a checkpoint) and twin
+    # bombings near the capital that killed two are other attacks, though "two" is one of the first report's figures:
+    # the toll a report leads with is its event's.
+    four = doc(
+        "four",
+        "At least 8 killed in Iraq bombings",
+        "Iraqi police said four bombs killed at least eight people and wounded more than 50 others on Sunday. A bomb "
+        "in a market in the town of Mussayab, south of Baghdad, killed at least five people. In Ramadi two bombs exploded "
+        "minutes apart, killing two. A fourth bomb at a police checkpoint in the Shi'ite holy city of Karbala killed "
+        "one person.",
+        None,
+    )
+    twin = doc(
+        "twin",
+        "Twin bombings near Baghdad kill two",
+        "Iraqi police said twin bombings on Sunday in the town of Madain, near Baghdad, killed at least two people and "
+        "wounded several others. No one claimed the bombings, the latest of a wave of attacks on Shi'ite pilgrims.",
+        datetime(2012, 10, 28, tzinfo=UTC),
+    )
+    assert len(set(cluster([four, twin]))) == 2

@@ -20,8 +20,9 @@ Neither score decides alone, and a pair is never one event when (`_conflict`):
   sentence say, else the top of the lead: "spoke with" says neither, "called the President" does); one is a
   call or meeting of named people and the other reports only an attack (a condolence visit is not the attack);
 - the headlines and lead sentences put the event in different places (met in Beijing; hosted in Washington);
-- both report death tolls none of which is close to the other's ("eight" and "seven" are; 15 and 22 are not),
-  unless the later toll is the higher (a toll that rose);
+- both report death tolls and the first each gives, its event's own, is not close to the other's ("eight" and
+  "seven" are; 15 and 22 are not; four bombs' "eight" is not twin bombings' "two", though two of the eight died in one
+  town), unless the later toll is the higher (a toll that rose);
 - each names in its headline (or, for a call or meeting, its lead sentence) a party, a person or country, the
   other never mentions: the counterpart matters (Blinken with Armenia is not Blinken with China);
 - each headline's distinctive names are missing from the other article (a template filled in again);
@@ -480,6 +481,7 @@ class _Entry:
     surnames: frozenset[str] = frozenset()  # of the detected people, to find them in another text
     officials: frozenset[str] = frozenset()  # "p:barack obama=c:united states": detected people and their governments
     deaths: frozenset[int] = frozenset()  # current figures of people killed
+    lead_death: int = 0  # the first of them the report gives: the event's own toll, ahead of its parts and asides
     series: bool = False  # the headline is a recurring format's
     specific: frozenset[str] = frozenset()  # names that are no party: places, groups, topics ("aleppo", "minsk")
     days: frozenset[tuple[int, int]] = frozenset()  # (month, day) written without a year in the headline or lead
@@ -1208,6 +1210,7 @@ class StoryIndex:
             officials=frozenset(f"p:{p.name.lower()}=c:{p.country.lower()}" for p in det.people if p.country),
             holders=_holders(det),
             deaths=frozenset(c.count for c in det.casualties if c.current and c.kind in _DEATHS),
+            lead_death=next((c.count for c in det.casualties if c.current and c.kind in _DEATHS), 0),
             series=series,
         )
         # The people's names and offices ("Secretary of Defense") are the parties, not specifics.
@@ -1575,17 +1578,18 @@ class StoryIndex:
 
     @staticmethod
     def _figure_conflict(a: _Entry, b: _Entry) -> bool:
-        """True when both report death tolls, none in common, and not as a toll that rose over time.
+        """True when both report death tolls, the first each gives (the event's own, ahead of its parts and asides) is
+        not close to the other's, and not as a toll that rose over time.
 
         "15 killed in Baghdad car bombs" and "22 dead in Baghdad cafe blast" are two attacks; "at least 30
         dead" on Saturday and "72 dead" on Wednesday can be one siege whose toll rose.
         """
-        if not (a.deaths and b.deaths) or any(_close(x, y) for x in a.deaths for y in b.deaths):
+        if not (a.deaths and b.deaths) or _close(a.lead_death, b.lead_death):
             return False  # early reports of one attack differ a little ("eight Americans", "seven")
         if a.when is None or b.when is None or a.when == b.when:
             return True
         early, late = (a, b) if a.when < b.when else (b, a)
-        return max(late.deaths) < max(early.deaths)
+        return late.lead_death < early.lead_death
 
     def _party_conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when each report has a principal party (a person or country of its headline or first line)
