@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # asyncio and the settings (pydantic) load when a command run
 
     from bot.commands.core import Arg, CommandSpec
     from bot.settings import Settings
+    from bot.stories.check import CheckResult
 
 
 class _Command(typer.core.TyperCommand):
@@ -254,32 +255,49 @@ def check(
         help="With --rules-from-db: whose rules: local, slack:TEAM or discord:GUILD.",
     ),
 ) -> None:
-    import json
-    import tempfile
-
-    from bot.stories.check import check_paths, render_text
-
     logging.basicConfig(level=logging.WARNING)
     settings = _settings()
     if from_db and rules is not None:
         _fail("give --rules FILE or --rules-from-db, not both")
     if tenant != "local" and not from_db:
         _fail("--tenant chooses whose stored rules --rules-from-db reads; add --rules-from-db")
+    checked = _check_articles(paths, rules or settings.rules_file, settings, tenant if from_db else None)
+    if checked is not None:
+        _print_checked(*checked, as_json=as_json)
+
+
+def _check_articles(
+    paths: list[Path], rules_file: Path, settings: Settings, stored: str | None
+) -> tuple[list[CheckResult], list[str]] | None:
+    """`check`'s findings and warnings for the articles, with the rules file, or the rules the tenant `stored` has
+    in the database (warnings name those, not the temporary file they are read from); None after an error."""
+    import tempfile
+
+    from bot.stories.check import check_paths
+
     with tempfile.TemporaryDirectory(prefix="diplobot-check-") as folder:
-        rules_file = rules or settings.rules_file
         label = None
-        if from_db:
+        if stored is not None:
             rules_file = Path(folder) / "rules.yaml"
-            label = f"the rules of {tenant} in the database"
-            rules_file.write_text(_stored_rules(settings, tenant), encoding="utf-8")
+            label = f"the rules of {stored} in the database"
+            rules_file.write_text(_stored_rules(settings, stored), encoding="utf-8")
         try:
             results, warnings = check_paths(paths, rules_file)
         except DiplobotError as exc:
             _fail(str(exc).replace(str(rules_file), label) if label else str(exc))
-            return
+            return None
     if label:
         warnings = [w.replace(str(rules_file), label) for w in warnings]
         typer.echo(f"rules: {label}", err=True)
+    return results, warnings
+
+
+def _print_checked(results: list[CheckResult], warnings: list[str], *, as_json: bool) -> None:
+    """`check`'s warnings on stderr, its findings as text or (--json) one JSON array on stdout."""
+    import json
+
+    from bot.stories.check import render_text
+
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
     if as_json:

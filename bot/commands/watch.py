@@ -564,6 +564,12 @@ async def rules_validate(ctx: CommandContext, args: CommandArgs) -> Reply:
 
 def register(registry: CommandRegistry) -> None:
     """Declare the `watch` and `rules` commands."""
+    _register_watch(registry)
+    _register_rules(registry)
+
+
+def _register_watch(registry: CommandRegistry) -> None:
+    """The `watch` commands: a workspace's rules one at a time, their backtests and their history."""
     registry.command("watch list", "List this workspace's watch rules")(watch_list)
     registry.command("watch show", "Show one watch rule", Arg("rule", "the rule's name", complete="rule"))(watch_show)
     registry.command(
@@ -607,6 +613,10 @@ def register(registry: CommandRegistry) -> None:
         Arg("limit", "at most this many entries (1-200)", kind="option", required=False, default="20"),
         admin_only=True,
     )(watch_history)
+
+
+def _register_rules(registry: CommandRegistry) -> None:
+    """The `rules` commands: all of a workspace's rules at once, as a YAML file."""
     registry.command("rules list", "List this workspace's watch rules")(rules_list)
     registry.command(
         "rules export",

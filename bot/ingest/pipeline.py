@@ -199,14 +199,7 @@ class Pipeline:
             compiled = await self.rulebook.get(session, plan.tenant)
             watched = self.rulebook.watched_people(plan.tenant)
             edit_rows = await _edit_rows(session, plan.edited)
-            # Detection is CPU-bound: a worker thread runs it (the compiled rules are shared, read-only), so the
-            # event loop goes on serving other feeds, the outbox and health checks meanwhile.
-            detections = await asyncio.to_thread(
-                _detect_all,
-                compiled,
-                [_Text(s.article.title, s.article.text, s.article.when) for s in plan.to_store]
-                + [_Text(e.title, e.text, e.row.event_at or e.row.published or e.row.seen_at) for e in edit_rows],
-            )
+            detections = await _detect_chunk(compiled, plan, edit_rows)
             # From here on the chunk writes: a short transaction.
             session.add_all(plan.seen_rows)
             if last and not feed.primed:
@@ -742,6 +735,20 @@ async def _insert_articles(session: AsyncSession, rows: Sequence[_ArticleValues]
             ).all()
         )
     return inserted
+
+
+async def _detect_chunk(compiled: TenantRules, plan: _ChunkPlan, edit_rows: Sequence[_Edit]) -> list[Detection]:
+    """The detections of the chunk's articles to store, then of its edited ones, in that order.
+
+    Detection is CPU-bound: a worker thread runs it (the compiled rules are shared, read-only), so the event
+    loop goes on serving other feeds, the outbox and health checks meanwhile.
+    """
+    return await asyncio.to_thread(
+        _detect_all,
+        compiled,
+        [_Text(s.article.title, s.article.text, s.article.when) for s in plan.to_store]
+        + [_Text(e.title, e.text, e.row.event_at or e.row.published or e.row.seen_at) for e in edit_rows],
+    )
 
 
 def _detect_all(compiled: TenantRules, articles: Sequence[_Text]) -> list[Detection]:
