@@ -1199,3 +1199,69 @@ def test_calls_and_truce_statuses_in_chinese_and_farsi(
     detector: Detector, lang: str, title: str, text: str, events: set[str], status: str | None
 ) -> None:
     _reads_as(detector, (lang, title, text), events, status, set(), set())
+
+
+# Ninth batch (issue 18): classes of Ukrainian, Russian, Spanish and Portuguese found on the development items of
+# 6 December (uk-029, pt-028) and named in the issue's notes; sentences written for these tests.
+NINTH_BATCH_PLACES = [
+    # A city written as the adjective of a name ("Копенгагенський саміт") is a place inside it, like the city itself.
+    ("uk", "Виступ генсека", "Він виступив на Копенгагенському саміті в понеділок.", {"Denmark"}, set()),
+    ("ru", "Выступление министра", "Министр выступил на Берлинской конференции во вторник.", {"Germany"}, set()),
+    # ...but not a treaty named after the city (as "мінські угоди" is not Belarus).
+    ("uk", "Дипломати", "Посольство послалося на Віденську конвенцію.", set(), {"Austria"}),
+    ("ru", "Дипломаты", "Посольство сослалось на Венскую конвенцию.", set(), {"Austria"}),
+    # A vowel-final name's stem alone is another word: "Дані" is data, not Denmark ("Данії" is Denmark)...
+    ("uk", "Економіка", "Дані свідчать про зростання цін у країні.", set(), {"Denmark"}),
+    ("uk", "Візит", "Прем'єр Данії прибула до Києва.", {"Denmark", "Ukraine"}, set()),
+    # ...Togo's name is also the pronoun "того" (that), written with a capital at a sentence's start...
+    ("uk", "Бюджет", "Того ж дня уряд ухвалив бюджет.", set(), {"Togo"}),
+    ("ru", "Бюджет", "Того же дня правительство приняло бюджет.", set(), {"Togo"}),
+    # ...and a capital that is also a first name, followed by a surname, is a person ("Софія Ротару").
+    ("uk", "Концерт", "Софія Ротару виступила з концертом у Києві.", {"Ukraine"}, {"Bulgaria"}),
+    ("uk", "Зустріч", "У Софії відбулася зустріч міністрів.", {"Bulgaria"}, set()),
+    # A state's first-level region, as pycountry writes it in the language, names the state.
+    ("uk", "Тривога", "У Тернопільській області оголосили повітряну тривогу.", {"Ukraine"}, set()),
+    ("ru", "Учения", "В Павлодарской области прошли учения.", {"Kazakhstan"}, set()),
+    # A longer place name holding a shorter one names only its own country ("Porto Príncipe" is Haiti, not Porto).
+    ("pt", "Tiroteio na capital", "Houve disparos em Porto Príncipe durante a noite.", {"Haiti"}, {"Portugal"}),
+    ("pt", "Cheias no norte", "As chuvas alagaram ruas do Porto durante a noite.", {"Portugal"}, set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "countries", "not_countries"), NINTH_BATCH_PLACES)
+def test_places_of_the_ninth_batch(
+    detector: Detector, lang: str, title: str, text: str, countries: set[str], not_countries: set[str]
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert set(det.countries) >= countries
+    assert not set(det.countries) & not_countries
+
+
+NINTH_BATCH_EVENTS = [
+    # A meeting named by its month ("the July summit") is a dated reference, not the meeting the item reports.
+    ("uk", "Заява генсека", "Під час липневого саміту союзники надішлють сигнал підтримки.", set(), None),
+    ("ru", "Заявление", "На июльском саммите союзники примут новое решение.", set(), None),
+    ("uk", "Саміт у Вільнюсі", "Лідери зустрілися на саміті у Вільнюсі.", {"talks"}, None),
+    # Parties that agreed or signed a truce have reached an agreement (convention 5), in Spanish and Portuguese.
+    (
+        "es",
+        "Acuerdo en la región",
+        "Las partes acordaron un alto el fuego en la región.",
+        {"ceasefire", "agreement"},
+        "agreed",
+    ),
+    ("es", "Firma en Doha", "Los dos gobiernos firmaron la tregua en Doha.", {"ceasefire", "agreement"}, "agreed"),
+    ("pt", "Acordo na região", "As partes acordaram um cessar-fogo na região.", {"ceasefire", "agreement"}, "agreed"),
+    ("pt", "Assinatura", "Os dois governos assinaram a trégua em Doha.", {"ceasefire", "agreement"}, "agreed"),
+    # ...while agreeing to meet, or a truce only called for, is neither.
+    ("es", "Próxima cita", "Los ministros acordaron reunirse en marzo.", set(), None),
+    ("es", "Llamado", "El enviado pidió una tregua en la región.", {"ceasefire"}, "proposed"),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events", "status"), NINTH_BATCH_EVENTS)
+def test_events_of_the_ninth_batch(
+    detector: Detector, lang: str, title: str, text: str, events: set[str], status: str | None
+) -> None:
+    _reads_as(detector, (lang, title, text), events, status, set(), set())

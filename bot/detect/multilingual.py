@@ -37,6 +37,16 @@ _CYRILLIC = frozenset({"uk", "ru"})
 _ORDER: tuple[EventType, ...] = ("ceasefire", "clash", "talks", "sanctions", "agreement")
 _CLDR_LOCALES = {"zh": ("zh", "zh_Hant")}
 _CYR_VOWELS = "аяоеиіїйьыуюєё"
+_CYR_ADJECTIVE_ENDINGS = frozenset({"ая", "яя", "ий", "ый", "ой", "ое", "ее", "ій"})  # a name that is an adjective
+# A place name made an adjective (Копенгагенський, Вільнюський, Берлинской): its suffix and the case ending.
+_CYR_ADJECTIVE = r"(?:ськ|ск|ьк)\w{1,4}"
+# A capitalised word just after a city's name: a surname after a first name ("Софія Ротару"), not the city.
+_CYR_SURNAME = re.compile(r"\s+[А-ЯІЇЄҐЁ][а-яіїєґё'’]+")
+_CITY, _SPANS = 1, 2  # kinds of a country form (_Lexicon.country_forms)
+# A place's adjective before a treaty's noun names the treaty, not a place of the news ("Віденська конвенція",
+# "Будапештський меморандум"), as the accords named after a city are (`not_places`: "мінські угоди").
+_CYR_ADJECTIVE_END = re.compile(r"(?:ськ|ск|ьк)\w{1,4}$")
+_CYR_TREATY = re.compile(r"\s+(?:конвенц|угод|договор|протокол|меморандум|домовленост|соглашени)")
 _AR_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _AR_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
 _FA_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "ۀ": "ه", "\u200c": " "})
@@ -100,10 +110,15 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
         elif lang in _CYRILLIC:
             if word.isupper() or word.upper() == word:
                 parts.append(w)
+            elif name and len(word) > 5 and word[-2:] in _CYR_ADJECTIVE_ENDINGS:  # Павлодарская -> Павлодарской
+                parts.append(re.escape(word[:-2]) + r"\w{1,3}")
             elif name and len(word) > 4 and word[-1] in _CYR_VOWELS:
-                parts.append(re.escape(word[:-1]) + r"\w{0,3}")
+                # The stem takes an ending (Данія -> Данії, Данією; the bare stem "Дані" is "data"), or the
+                # adjective's (Женева -> Женевський).
+                parts.append(re.escape(word[:-1]) + r"(?:\w{1,3}|" + _CYR_ADJECTIVE + ")")
             elif name and len(word) > 3 and word[-1] not in _CYR_VOWELS:  # Иран -> Ирана, Ираном too
-                parts.append(w + r"\w{0,3}")
+                # ...and a long name its adjective too (Копенгаген -> Копенгагенському, Вільнюс -> Вільнюський).
+                parts.append(w + (r"(?:\w{0,3}|" + _CYR_ADJECTIVE + ")" if len(word) > 4 else r"\w{0,3}"))
             else:
                 parts.append(w)
         elif lang == "ar":
@@ -127,9 +142,10 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
 class _Lexicon:
     lang: str
     country_of: dict[str, tuple[str, bool]]  # folded match -> (canonical, needs a capital letter)
-    # (anchor, pattern, canonical, needs a capital): the anchor, a plain substring every match holds, spares
-    # running the regex of a form that cannot match (one substring test instead of a regex, per form).
-    country_forms: tuple[tuple[str, re.Pattern[str], str, bool], ...]
+    # (anchor, pattern, canonical, needs a capital, kind): the anchor, a plain substring every match holds, spares
+    # running the regex of a form that cannot match (one substring test instead of a regex, per form); the kind says
+    # whether the form is a city (Софія: also a first name) or spans words (Porto Príncipe: holds Porto), else 0.
+    country_forms: tuple[tuple[str, re.Pattern[str], str, bool, int], ...]
     events: dict[EventType, re.Pattern[str]]
     killed: re.Pattern[str]
     wounded: re.Pattern[str]
@@ -190,6 +206,37 @@ def _cldr_names(lang: str) -> dict[str, str]:
             if len(code) == 2 and code.isalpha() and code in by_code:
                 out[written] = by_code[code]
     return out
+
+
+def _subdivisions(lang: str) -> dict[str, str]:
+    """Region name in the language -> canonical English country name: the first-level subdivisions (ISO 3166-2,
+    pycountry) of the states where the language is official (CLDR, Babel), where pycountry's translations write
+    them in the language ("Kharkivska oblast" -> "Харківська область"). A region of a state names it, as a city does.
+    Names untranslated (the ISO name as it stands) and names shared by two states are left out."""
+    import gettext
+
+    import pycountry
+    from babel.languages import get_official_languages
+
+    try:
+        translation = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return {}
+    by_code = gazetteer.places().by_code
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for country in pycountry.countries:
+        code = country.alpha_2
+        if code not in by_code or lang not in get_official_languages(code, de_facto=True):
+            continue
+        for region in pycountry.subdivisions.get(country_code=code) or ():
+            written = translation.gettext(region.name)
+            if region.parent_code or written == region.name or "," in written:  # "Wallonne, Région": an index form
+                continue
+            if written in out and out[written] != by_code[code]:
+                shared.add(written)
+            out[written] = by_code[code]
+    return {w: c for w, c in out.items() if w not in shared}
 
 
 # Cities that name their country (a place inside a state names it, as in the labels: Paris -> France), in each
@@ -260,8 +307,9 @@ _SKIP = {
     "fr": {"Maurice", "Jersey", "Guernesey", "Réunion", "Territoires palestiniens"},
     "es": {"Chad", "Jersey", "Guernsey", "Territorios Palestinos", "Reunión"},
     "pt": {"Jersey", "Guernsey", "Territórios palestinos", "Reunião"},
-    "uk": {"Палестинські території", "Чад", "Оман"},
-    "ru": {"Палестинские территории", "Чад", "Оман"},
+    # Того (Togo) is also the pronoun "того" (of that), capitalised at a sentence's start.
+    "uk": {"Палестинські території", "Чад", "Оман", "Того"},
+    "ru": {"Палестинские территории", "Чад", "Оман", "Того"},
     "ar": {"الأراضي الفلسطينية", "عُمان", "تشاد", "ماهي", "سول"},  # ماهي: "what is"
     # دوشنبه (Dushanbe) is Monday, ماهه (Mahé) "-month", مالت malt, کاین Cain.
     "fa": {"سرزمین\u200cهای فلسطینی", "چاد", "دوشنبه", "ماهه", "مالت", "کاین"},
@@ -338,10 +386,15 @@ def lexicon(lang: str) -> _Lexicon:
     """The compiled lexicon of one language (built once)."""
     data = _data()[lang]
     names: dict[str, tuple[str, bool]] = {}
-    for written, canonical in _cldr_cities(lang).items():
+    cities = _cldr_cities(lang)
+    for written, canonical in cities.items():
         if written not in _SKIP.get(lang, set()):
             names[written] = (canonical, lang not in ("ar", "fa", "zh"))
-    for written, canonical in _cldr_names(lang).items():
+    for written, canonical in _subdivisions(lang).items():
+        if written not in _SKIP.get(lang, set()):
+            names[written] = (canonical, lang not in ("ar", "fa", "zh"))
+    territories = _cldr_names(lang)
+    for written, canonical in territories.items():
         if written not in _SKIP.get(lang, set()):
             names[written] = (canonical, lang not in ("ar", "fa", "zh"))
     for written_key, forms in (data.get("countries") or {}).items():
@@ -350,7 +403,14 @@ def lexicon(lang: str) -> _Lexicon:
             cap = lang not in ("ar", "fa", "zh") and form[:1].isupper()
             names[form] = (canonical, cap)
     country_forms = tuple(
-        (_anchor(lang, w), re.compile(_word_pattern(lang, _fold_form(lang, w), name=not w.endswith("*"))), c, cap)
+        (
+            _anchor(lang, w),
+            re.compile(_word_pattern(lang, _fold_form(lang, w), name=not w.endswith("*"))),
+            c,
+            cap,
+            # A city (Софія: also a first name), not one written as its country (Катар, Сингапур).
+            (_CITY if w in cities and w not in territories else 0) | (_SPANS if re.search(r"[\s\-]", w.strip()) else 0),
+        )
         for w, (c, cap) in sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True)
     )
     events = {t: _alternation(lang, list((data.get("events") or {}).get(t, []))) for t in _ORDER}
@@ -552,13 +612,23 @@ def _sentence_countries(lex: _Lexicon, sentence: str, folded: str, item: _Item) 
     # A headline written all in lower case (a URL's words) cannot tell a name by its capital letter.
     caseless = not any(ch.isupper() for ch in sentence)
     countries = item.countries
-    for anchor, pattern, canonical, cap in lex.country_forms:
-        if canonical in countries or anchor not in placed:
+    cyrillic = lex.lang in _CYRILLIC
+    # Longer forms come first: a name spanning words blanks its words, which then name no other country
+    # ("Porto Príncipe" is Haiti's capital, not Porto; "Південний Судан" is not Sudan).
+    for anchor, pattern, canonical, cap, kind in lex.country_forms:
+        if anchor not in placed or (canonical in countries and not kind & _SPANS):
             continue
         for m in pattern.finditer(placed):
-            if not cap or caseless or sentence[m.start()].isupper():
-                countries[canonical] = None
+            if cap and not caseless and not sentence[m.start()].isupper():
+                continue
+            if cyrillic and kind & _CITY and _CYR_SURNAME.match(sentence, m.end()):
+                continue  # a first name before a surname ("Софія Ротару"), not the city
+            if cyrillic and _CYR_ADJECTIVE_END.search(m.group(0)) and _CYR_TREATY.match(placed, m.end()):
+                continue
+            countries[canonical] = None
+            if not kind & _SPANS:
                 break
+            placed = placed[: m.start()] + " " * (m.end() - m.start()) + placed[m.end() :]
 
 
 def _sentence_people(lex: _Lexicon, sentence: str, folded: str, item: _Item) -> None:
