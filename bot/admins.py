@@ -10,13 +10,21 @@ of `/users/@me/guilds`), or the admin role the Discord settings name (its id or 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TypedDict
 
 DISCORD_ADMINISTRATOR = 1 << 3
 DISCORD_MANAGE_GUILD = 1 << 5
 
 
-def slack_admin(user_info: Mapping[str, Any]) -> bool:
+class SlackUser(TypedDict, total=False):
+    """What is read of the `user` object of Slack's users.info (a user who is none of these lacks the keys)."""
+
+    is_admin: bool
+    is_owner: bool
+    is_primary_owner: bool
+
+
+def slack_admin(user_info: SlackUser) -> bool:
     """True for a Slack workspace admin or owner (the `user` object of users.info)."""
     return bool(user_info.get("is_admin") or user_info.get("is_owner") or user_info.get("is_primary_owner"))
 

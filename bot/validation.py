@@ -8,8 +8,10 @@ describe an error through `describe` and `field_of`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails  # one entry of `ValidationError.errors()`
 
 # pydantic error type -> (what is wrong, what was expected); `{name}` is filled from the error's context.
 _KINDS: dict[str, tuple[str, str | None]] = {
@@ -45,7 +47,7 @@ _PREFIXES = ("Value error, ", "Assertion failed, ")
 _TYPE_TAG = re.compile(r"^(bool|str|int|float|list|dict|none|.*\[.*\])$")
 
 
-def describe(err: Mapping[str, Any]) -> tuple[str, str | None]:
+def describe(err: ErrorDetails) -> tuple[str, str | None]:
     """What is wrong and, when known, what was expected, for one entry of `ValidationError.errors()`."""
     kind = str(err.get("type", ""))
     msg = str(err.get("msg", "invalid value"))
@@ -66,13 +68,13 @@ def describe(err: Mapping[str, Any]) -> tuple[str, str | None]:
     return msg, None
 
 
-def field_of(err: Mapping[str, Any]) -> str | None:
+def field_of(err: ErrorDetails) -> str | None:
     """The dotted field an error is about (`events.0.type`), without pydantic's union type tags."""
     parts = [str(p) for p in err.get("loc", ()) if not _TYPE_TAG.match(str(p))]
     return ".".join(parts) or None
 
 
-def sentence(err: Mapping[str, Any]) -> str:
+def sentence(err: ErrorDetails) -> str:
     """One error as one phrase: `not true or false; expected true or false`."""
     message, expected = describe(err)
     return f"{message}; expected {expected}" if expected else message

@@ -19,7 +19,7 @@ import time
 import uuid
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, TypedDict, cast
 
@@ -29,6 +29,8 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -37,7 +39,7 @@ from adapters.platforms import slack_blocks as render
 from adapters.slack.payloads import Action, Channel, Container, Interaction, SlashCommand, View, view_state_value, who
 from adapters.slack.settings import SlackSettings
 from adapters.slack.sink import PREFIX, ChannelPacer, SlackSink, build_client
-from bot.admins import slack_admin
+from bot.admins import SlackUser, slack_admin
 from bot.channels import ChannelAddress, workspace_tenant
 from bot.commands.core import CommandCore, permitted
 from bot.errors import BadChannel, ConfigError, Unavailable
@@ -103,7 +105,7 @@ class AdminCache:
             return hit[0]
         try:
             response = await self.client.users_info(user=user)
-            info = response.get("user") or {}
+            info: SlackUser = response.get("user") or SlackUser()
             admin = slack_admin(info)
         except Exception as exc:  # missing users:read or Slack down: deny, do not cache
             log.warning("slack users.info for %s failed (%s); treating as non-admin", user, exc)
@@ -129,10 +131,11 @@ def _client_token_notice(record: logging.LogRecord) -> bool:
 
 
 class ReplyKwargs(TypedDict):
-    """What a command's answer gives respond(): its message, who sees it, no unfurled links."""
+    """What a command's answer gives respond(): its message, who sees it, no unfurled links (the blocks as the
+    plain dicts Bolt's respond() is typed to take)."""
 
     text: str
-    blocks: list[render.Block]
+    blocks: list[dict[str, object]]
     response_type: Literal["ephemeral", "in_channel"]
     unfurl_links: bool
     unfurl_media: bool
@@ -180,7 +183,7 @@ class SlackAdapter:
         finally:
             bolt_log.removeFilter(_client_token_notice)
         self._pending: OrderedDict[str, PendingRule] = OrderedDict()
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
         self._socket: AsyncSocketModeHandler | None = None
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
@@ -253,19 +256,19 @@ class SlackAdapter:
         private = (reply.ephemeral or not reply.ok) if ephemeral is None else ephemeral
         return {
             "text": message["text"],
-            "blocks": message["blocks"],
+            "blocks": [dict(block) for block in message["blocks"]],
             "response_type": "ephemeral" if private else "in_channel",
             "unfurl_links": False,
             "unfurl_media": False,
         }
 
-    async def _respond(self, respond: Any, reply: Reply, **kwargs: Any) -> None:
-        response = await respond(**self._reply_kwargs(reply, **kwargs))
+    async def _respond(self, respond: AsyncRespond, reply: Reply, *, ephemeral: bool | None = None) -> None:
+        response = await respond(**self._reply_kwargs(reply, ephemeral=ephemeral))
         status = getattr(response, "status_code", 200)
         if status != 200:
             log.warning("slack response_url answered %s: %s", status, getattr(response, "body", ""))
 
-    def _spawn(self, coro: Any) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -282,7 +285,7 @@ class SlackAdapter:
         self.app.view(render.RULE_MODAL)(self._on_rule_submit)
         self.app.view(render.RULE_SAVE_MODAL)(self._on_rule_save)
 
-    async def _on_command(self, ack: Any, body: SlashCommand, respond: Any) -> None:
+    async def _on_command(self, ack: AsyncAck, body: SlashCommand, respond: AsyncRespond) -> None:
         """Any slash command: ack at once, run the core, answer through response_url."""
         await ack()
         team, user = body.get("team_id", ""), body.get("user_id", "")
@@ -331,7 +334,7 @@ class SlackAdapter:
             return False
         return True
 
-    async def _on_button(self, ack: Any, body: Interaction, respond: Any, command: str) -> None:
+    async def _on_button(self, ack: AsyncAck, body: Interaction, respond: AsyncRespond, command: str) -> None:
         await ack()
         action = (body.get("actions") or [Action()])[0]
         value = str(action.get("value") or "")
@@ -349,11 +352,11 @@ class SlackAdapter:
         reply = await self.core.dispatch(inv)
         await self._respond(respond, reply, ephemeral=True)
 
-    async def _on_mute(self, ack: Any, body: Interaction, respond: Any) -> None:
+    async def _on_mute(self, ack: AsyncAck, body: Interaction, respond: AsyncRespond) -> None:
         """The alert's "Mute story" button runs `mute STORY_ID`."""
         await self._on_button(ack, body, respond, "mute")
 
-    async def _on_brief(self, ack: Any, body: Interaction, respond: Any) -> None:
+    async def _on_brief(self, ack: AsyncAck, body: Interaction, respond: AsyncRespond) -> None:
         """The alert's "Brief: TOPIC" button runs `brief TOPIC`, answered only to the clicker."""
         await self._on_button(ack, body, respond, "brief")
 
@@ -368,7 +371,7 @@ class SlackAdapter:
         # What the view was given (render.rule_modal, rule_preview); read with .get and a default all the same.
         return cast("render.RuleModalMetadata", data) if isinstance(data, dict) else render.RuleModalMetadata()
 
-    async def _within(self, coro: Any) -> tuple[Reply | None, asyncio.Task[Reply]]:
+    async def _within(self, coro: Coroutine[Any, Any, Reply]) -> tuple[Reply | None, asyncio.Task[Reply]]:
         """Run a dispatch; give it MODAL_WAIT seconds before the modal must be answered."""
         task: asyncio.Task[Reply] = asyncio.ensure_future(coro)
         try:
@@ -409,7 +412,7 @@ class SlackAdapter:
             return "update", render.rule_preview(reply, metadata=self._remember(rule))
         return "update", render.rule_result(reply)
 
-    async def _on_rule_submit(self, ack: Any, body: Interaction, client: AsyncWebClient) -> None:
+    async def _on_rule_submit(self, ack: AsyncAck, body: Interaction, client: AsyncWebClient) -> None:
         """Editor submitted: dispatch without --yes; errors inline, else the preview with Save."""
         meta = self._metadata(body)
         mode = "edit" if meta.get("mode") == "edit" else "add"
@@ -422,15 +425,15 @@ class SlackAdapter:
         inv = Invocation("watch", (mode, name, "--spec", spec), caller, channel)
         reply, task = await self._within(self.core.dispatch(inv))
         if reply is not None:
-            action, payload = self._after_preview(reply, rule)
-            if action == "errors":
-                await ack(response_action="errors", errors=payload)
-            else:
-                await ack(response_action="update", view=payload)
+            match self._after_preview(reply, rule):
+                case ("errors", errors):
+                    await ack(response_action="errors", errors=errors)
+                case (_, view):
+                    await ack(response_action="update", view=dict(view))
             return
         # Too slow for the 3 s window: show a waiting view, then update it when the backtest is done.
         waiting = render.rule_result(Reply(text=":hourglass: Running the backtest preview…"))
-        await ack(response_action="update", view=waiting)
+        await ack(response_action="update", view=dict(waiting))
         view_id = (body.get("view") or View()).get("id")
         self._spawn(self._finish_preview(task, rule, view_id, meta))
 
@@ -450,29 +453,27 @@ class SlackAdapter:
             except SlackApiError as exc:
                 log.warning("slack views.update failed: %s", exc)
 
-    async def _on_rule_save(self, ack: Any, body: Interaction) -> None:
+    async def _on_rule_save(self, ack: AsyncAck, body: Interaction) -> None:
         """Save pressed on the preview: dispatch with --yes and show the outcome."""
         meta = self._metadata(body)
         rule = self._recall(meta)
         team, user, username = who(body)
         if rule is None or rule.user != user:
-            await ack(
-                response_action="update",
-                view=render.rule_result(
-                    Reply(text="Error: this preview has expired; open the rule editor again", ok=False)
-                ),
+            expired = render.rule_result(
+                Reply(text="Error: this preview has expired; open the rule editor again", ok=False)
             )
+            await ack(response_action="update", view=dict(expired))
             return
         caller = await self.caller(team, user, username)
         self._pending.pop(str(meta.get("token") or ""), None)
         inv = Invocation("watch", (rule.mode, rule.name, "--spec", rule.spec, "--yes"), caller, rule.channel)
         reply, task = await self._within(self.core.dispatch(inv))
         if reply is None:
-            await ack(response_action="update", view=render.rule_result(Reply(text=":hourglass: Saving…")))
+            await ack(response_action="update", view=dict(render.rule_result(Reply(text=":hourglass: Saving…"))))
             view_id = (body.get("view") or View()).get("id")
             self._spawn(self._finish_save(task, view_id))
         else:
-            await ack(response_action="update", view=render.rule_result(reply))
+            await ack(response_action="update", view=dict(render.rule_result(reply)))
 
     async def _finish_save(self, task: asyncio.Task[Reply], view_id: str | None) -> None:
         reply = await task

@@ -34,7 +34,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 
-from bot.admins import discord_admin, discord_role_admin, slack_admin
+from bot.admins import SlackUser, discord_admin, discord_role_admin, slack_admin
 from bot.channels import workspace_tenant
 from bot.models import Caller
 from bot.ports import Clock
@@ -68,7 +68,7 @@ class _SlackUsersInfo(TypedDict, total=False):
     """`users.info`: its `user` holds is_admin, is_owner, is_primary_owner."""
 
     ok: bool
-    user: dict[str, object]
+    user: SlackUser
 
 
 class _IdClaims(TypedDict, total=False):
