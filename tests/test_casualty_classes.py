@@ -1230,3 +1230,52 @@ def test_a_war_named_by_its_start_keeps_its_running_total_current(detector: Dete
 )
 def test_the_starting_event_of_a_war_keeps_its_own_toll_background(detector: Detector, text: str, count: int) -> None:
     assert _current(detector, text) == {3: True, count: False}, text
+
+
+# --- issue 13: two incidents told together, the earlier one dated relative to the news ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week's ambush on a convoy killed 30 soldiers; another on Sunday killed 14, the army said.",
+        "Earlier this month a truck bomb killed 30 people at a market, and on Sunday another blast killed 14.",
+        "A suicide bomber killed 14 worshippers at a shrine on Friday, after last week's raid on a school killed 30.",
+        "Two attacks in a week: last week's raid killed 30 villagers and a bombing on Sunday killed 14 shoppers.",
+    ],
+)
+def test_an_earlier_incident_told_beside_the_news_in_one_sentence_is_background(detector: Detector, text: str) -> None:
+    # In the lead, where "last week" otherwise dates the news itself.
+    assert _current(detector, text) == {30: False, 14: True}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 14 farmers in the hills on Sunday, officials said. Last week's raid on a nearby village"
+        " killed 30.",
+        "A car bomb killed 14 people outside a police station on Sunday. Three weeks ago, a similar bomb killed 30"
+        " in the same street.",
+    ],
+)
+def test_an_earlier_incident_after_the_news_toll_is_background_in_the_lead_too(detector: Detector, text: str) -> None:
+    assert _current(detector, text) == {14: True, 30: False}, text
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # No toll of the news before it: last week's shelling is the violence the report is about.
+        ("Ministers met on Monday to discuss the violence. Shelling last week killed 200 people in the city.", 200),
+        # "reported last week" dates the report, not an incident.
+        (
+            "Shelling killed 12 people on Monday. The U.N. reported last week that strikes between March and"
+            " August killed at least 900 civilians.",
+            900,
+        ),
+    ],
+)
+def test_last_week_beside_no_news_toll_or_dating_a_report_stays_current(
+    detector: Detector, text: str, count: int
+) -> None:
+    assert _current(detector, text)[count] is True, text

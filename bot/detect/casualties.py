@@ -997,6 +997,79 @@ _TOLL_UPDATE = re.compile(
 _LAST_WEEK = _words(r"last\s+week\b(?!end)")
 # The day of the news itself, as a report dates its first figure: "Yesterday missiles struck the city, killing 17".
 _NEWS_DAY = _words(r"(?:yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b")
+# An earlier incident dated relative to the news, as two incidents of one sentence are told: "Last week's attack killed
+# 30; another on Sunday killed 14", "A car bomb killed 14 on Sunday, after last week's attack on a mosque killed 30".
+_EARLIER_CUE = _words(
+    r"last\s+(?:week|month)\b(?!end)|earlier\s+(?:this|that)\s+(?:week|month)\b"
+    rf"|{_FEW}\s+(?:days?|weeks?|months?)\s+(?:ago|earlier)\b"
+)
+_AFTER_END = re.compile(r"\b(?:after|following)\s+$")
+_WEEKDAY_ALT = "|".join(WEEKDAYS)
+# Where the news clause starts after an earlier incident's: "; another on Sunday", "and a bombing on Sunday", ", then on
+# Sunday", "; on Sunday another blast".
+_NEWS_NEXT = re.compile(
+    r"(?:;|,(?!\d)|\s-\s|\s(?=and\s|but\s|while\s|then\s))\s*(?:(?:and|but|while|then)\s+)?"
+    r"(?:(?:another|a\s+second|a\s+new|a\s+fresh)\b"
+    rf"|(?:on\s+|late\s+|early\s+)?(?:{_WEEKDAY_ALT}|today|yesterday|overnight)\b"
+    rf"|(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:on|late|early)\s+(?:{_WEEKDAY_ALT}|today|yesterday)\b)"
+)
+
+
+def _earlier_than_the_news(low: str) -> list[tuple[int, int]]:
+    """After the news's own toll: the clauses dated "last week", "earlier this month", "three days ago" (an opening
+    "Following a similar attack last month, ..." dates its own clause only)."""
+    if not _MAY_EARLIER_CUE(low):
+        return []
+    spans: list[tuple[int, int]] = []
+    opening: int | None | bool = False  # (asked once, when a cue is found)
+    for m in _EARLIER_CUE.finditer(low):
+        if _dates_a_report(low, m.start()) or _since_exempt(low, m.start()) or _TOLL_UPDATE.search(low):
+            continue
+        if opening is False:
+            opening = _opening_after_end(low)
+        end = _clause_end(low, m.end())
+        if isinstance(opening, int) and not isinstance(opening, bool) and m.start() < opening:
+            end = min(end, opening)
+        spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), end))
+    return spans
+
+
+def _dates_the_news(low: str) -> bool:
+    """Whether a sentence with a current figure dates it by a day of its own ("on Sunday", "yesterday") and by no
+    earlier date: the news's own toll, beside which "last week's attack" is another incident ("A drone struck a
+    market, killing 9" dates nothing, and "shelling last week" after it stays the violence reported)."""
+    return (_WEEKDAY_RE.search(low) is not None or _NEWS_DAY.search(low) is not None) and _EARLIER_CUE.search(
+        low
+    ) is None
+
+
+def _dates_a_report(low: str, at: int) -> bool:
+    """An earlier date right after a verb of saying dates the report, not an incident: "the OHCHR reported last week
+    that strikes killed 262 civilians"."""
+    return _SAID_DAY.search(low, max(0, at - 24), at) is not None
+
+
+def _earlier_beside_news(low: str) -> list[tuple[int, int]]:
+    """The clause of an earlier incident that a sentence tells beside the news, headline and lead included: the
+    clause after "after last week's ..." when the sentence gives a toll before it, and the clause before "; another
+    on Sunday ..." when a toll follows."""
+    if not _MAY_EARLIER_CUE(low):
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _EARLIER_CUE.finditer(low):
+        if _dates_a_report(low, m.start()) or _since_exempt(low, m.start()) or _TOLL_UPDATE.search(low):
+            continue
+        a = _AFTER_END.search(low, max(0, m.start() - 12), m.start())
+        if a is not None:
+            if (clause := _after_clause(low, a.start(), m.start())) is not None:
+                spans.append(clause)
+            continue
+        n = _NEWS_NEXT.search(low, m.end())
+        if n is not None and _DEATH_VERB.search(low, m.end(), n.start()) and _DEATH_VERB.search(low, n.end()):
+            spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), n.start()))
+    return spans
+
+
 # An estimate replaced by a newer one: "U.N. officials had been saying at least 6,000", "up from an earlier estimate
 # of 20", "the initial toll of 12".
 _SUPERSEDED = _words(
@@ -1081,6 +1154,7 @@ _MAY_COMPARISON = gate(_COMPARISON)
 _MAY_FOLLOWS = gate(_FOLLOWS)
 _MAY_AS_BEFORE = gate(_AS_BEFORE)
 _MAY_MEASURE_OVER = gate(_MEASURE_OVER)
+_MAY_EARLIER_CUE = gate(_EARLIER_CUE)
 
 
 def _opening_after_end(low: str) -> int | None:
@@ -1179,6 +1253,8 @@ def _earlier_event_spans(sent: Sentence, low: str, listed: bool) -> list[tuple[i
             spans.append(clause)
     for m in _AS_BEFORE.finditer(low) if _MAY_AS_BEFORE(low) else ():
         spans.append((m.start(), _clause_end(low, m.end())))
+    if not sent.is_title:
+        spans += _earlier_beside_news(low)
     for m in _MEASURE_OVER.finditer(low) if _MAY_MEASURE_OVER(low) else ():
         if _EARLIER_DAY.search(m.group("incident")):
             spans.append((m.start("incident"), _clause_end(low, m.end())))
@@ -1274,6 +1350,9 @@ class _Article:
     timeline_lines: set[int] | None = None
     period_listed: frozenset[int] | None = None  # (computed once, when a figure's sentence first opens with a date)
     context_cause: CasualtyCause | None | Literal[False] = False
+    # Whether a sentence below the headline has given a current figure dated by its own day (_dates_the_news): beside
+    # that toll, "last week's attack killed 30" further down, in the lead too, is an earlier incident's.
+    news_toll: bool = False
 
 
 def _article(doc: Doc, demonyms: frozenset[str]) -> _Article:
@@ -1333,9 +1412,10 @@ def _sentence_spans(art: _Article, doc: Doc, sent: Sentence, last_bg: bool) -> l
     if art.period_listed is None and _DATE_OPENS.match(sent.folded):
         art.period_listed = _listed_in_period(doc.sentences)
     listed = art.period_listed is not None and sent.index in art.period_listed
-    spans = _without_running_total(
-        sent.folded, _background_spans(sent, art.main_day, last_bg, art.own_days, dated, listed)
-    )
+    spans = _background_spans(sent, art.main_day, last_bg, art.own_days, dated, listed)
+    if art.news_toll and not sent.is_title:
+        spans += _earlier_than_the_news(sent.folded)
+    spans = _without_running_total(sent.folded, spans)
     if art.first_dated is None and not sent.is_title:
         art.first_dated = bool(_NEWS_DAY.search(sent.folded)) and not _LAST_WEEK.search(sent.folded)
     if sent.index > 0 and not sent.is_title:
@@ -1442,7 +1522,10 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
         if not figs:
             continue
         spans = _sentence_spans(art, doc, sent, last_bg)
-        last_bg = not _sentence_casualties(art, doc, sent, figs, spans, (out, seen))
+        current = _sentence_casualties(art, doc, sent, figs, spans, (out, seen))
+        if current and not art.news_toll and not sent.is_title:
+            art.news_toll = _dates_the_news(sent.folded)
+        last_bg = not current
     if out:
         out = _without_refuted(doc, out)
     return out
