@@ -3114,3 +3114,75 @@ def test_calm_reported_under_a_truce_is_holding(detector: Detector, line: str) -
 )
 def test_calm_near_misses(detector: Detector, line: str, status: str) -> None:
     assert _line_status(detector, line) == status
+
+
+# --- ceasefire status: proposals agreed with or accepted by one side only, a truce that continues, efforts and a
+# headline's infinitive of seeking (issue 13, held-out classes proposed->agreed, holding->agreed, talks->agreed) ----
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Kyiv Accepts US Truce Proposal, Awaits Moscow",
+            "Kyiv said on Tuesday it would take up the American offer of a month-long truce.",
+        ),
+        (
+            "Rebels Accept Ceasefire Plan",
+            "The rebels said on Monday they had accepted the mediators' plan, putting the onus on the army to answer.",
+        ),
+        ("Moscow Agrees With Truce Idea, Raises Questions", ""),
+    ],
+)
+def test_one_sides_acceptance_or_agreement_with_an_idea_is_a_proposal(detector: Detector, title: str, text: str) -> None:
+    assert _status(detector, text, title) == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "status"),
+    [
+        ("Both Sides Accept Ceasefire Plan", "The army and the rebels accepted the mediators' plan on Monday.", "agreed"),
+        ("Army and Rebels Agree to Truce", "", "agreed"),
+    ],
+)
+def test_acceptance_by_both_sides_stays_agreed(detector: Detector, title: str, text: str, status: str) -> None:
+    assert _status(detector, text, title) == status
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Prisoners were exchanged on Saturday as the three-day truce continued.",
+        "Displaced Families Go Home as Truce Continues",
+    ],
+)
+def test_a_truce_that_continues_holds(detector: Detector, line: str) -> None:
+    assert _line_status(detector, line) == "holding"
+
+
+def test_a_truce_that_will_continue_is_extended(detector: Detector) -> None:
+    assert _line_status(detector, "The mediators said the truce will continue until the end of the month.") == "extended"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("The envoys redoubled efforts on Tuesday to secure a truce before the start of the holiday.", "talks"),
+        ("Envoy Flies to the Region to Press Truce Deal", "proposed"),
+        ("Envoy Flies to the Region to Push Ceasefire Plan", "proposed"),
+    ],
+)
+def test_efforts_and_a_headlines_infinitive_of_seeking(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("The truce started at dawn on Sunday.", "agreed"),
+        ("Hostages Return Home as Truce Holds", "holding"),
+        ("Army and Rebels Sign Truce Deal", "agreed"),
+    ],
+)
+def test_starts_and_headline_near_misses(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status

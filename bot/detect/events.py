@@ -175,6 +175,8 @@ _LEFT_CUES = re.compile(
     r"\bmediat(?:e|es|ing)\b|\bbrokering\b|\bwork(?:ing|s)? (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b|"
     r"\b(?:aim(?:ed|s|ing)? (?:at|of|to)|in (?:a|an) (?:bid|effort|attempt) to|bids? to|efforts? to|push(?:ing)? to|"
     r"working (?:\w+ )?(?:hard )?to|seeking to)\s+(?:reach|secur|achiev|clinch|hammer)\w*|"
+    # "stepped up efforts on Monday to secure a ceasefire"
+    r"\befforts\s+(?:[\w'-]+\s+){1,3}?to\s+(?:reach|secur|achiev|clinch|broker)\w*|"
     r"\bto (?:broker|arrange|mediate)\b|\b(?:pre)?conditions for\b|"
     # Bargaining over a truce, and talks that found none: "haggling over the terms of a ceasefire", "no breakthrough
     # on a ceasefire".
@@ -216,6 +218,8 @@ _RIGHT_CUES = re.compile(
     r"|\bnow (?:going on|in its)\b"
     # Headline grammar drops the auxiliary: "Truce Largely Observed on First Full Day" (the adverb makes it a predicate).
     r"|\b(?:largely|mostly|broadly|generally|widely) (?:respected|observed)\b"
+    # "hostages freed as the four-day truce continued" ("will continue" is an extension, below).
+    r"|\bcontinu(?:es|ed)\b"
     # What the truce has already brought about says it is in force: "the cessation in hostilities has produced the first
     # significant flow of humanitarian assistance", "the truce has allowed aid convoys in".
     r"|\b(?:has|have) (?:already |also |now )?(?:produced|yielded|allowed|enabled|delivered|made possible)\b"
@@ -225,7 +229,7 @@ _RIGHT_CUES = re.compile(
     r"|\b(?:enter(?:s|ed|ing)?|surviv(?:es|ed|ing))\s+(?:its\s+)?(?:[\w-]+\s+)?(?:full\s+)?(?:day|week|month)s?\b"
     r"|\bheld\b(?!\s+(?:talks|meetings?|discussions|negotiations|hostages?|captive|in\b|by\b)))"
     r"|(?P<agreed>\btook effect|\btakes? effect|\btaking effect|\bcame into (?:force|effect)|\bcome into (?:force|effect)|"
-    r"\bwent into effect|\bin effect\b|\bin force\b|\bbegan\b|\bbegins?\b|\bstart(?:s|ed)?\b|\bcommenc\w*|"
+    r"\bwent into effect|\bin effect\b|\bin force\b|\bbegan\b|\bbegins?\b|(?<!\bthe )\bstart(?:s|ed)?\b|\bcommenc\w*|"
     r"\bagreed\b|\bannounced\b|\bannouncement\b|\bsigned\b|\breached\b|\bbrokered\b|\baccepted\b|\bdeal\b|\bagreement\b|"
     r"\baccord\b|\bpact\b|\b(?:is|was) (?:now )?under ?way\b)"
     r"|(?P<proposed>\bpropos\w*|\boffer(?:ed)?\b|\bbid\b|\bplan\b|\binitiative\b|\bcalls?\b|\bappeal)"
@@ -443,6 +447,8 @@ def _announced_by_one_side(low: str, clause: tuple[int, int], cue: re.Match[str]
     )
 
 
+# "to Push Gaza Truce Deal": a headline's infinitive of seeking, two words at most before the truce.
+_TITLE_TO_SEEK = re.compile(r"\bto\s+(?:push|press|seek|secure|broker|win|forge|pursue|promote)\s+(?:[\w'-]+\s+){0,2}$")
 # "Rebels to Sign Cease-Fire": a headline infinitive is a plan, except after "agree"/"decide".
 _TITLE_INFINITIVE = re.compile(
     r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$"
@@ -1139,7 +1145,12 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
     (start, end), (left, right) = mention, clause
     status = cue.lastgroup
     why = f"governing word {_quote(low, cue)}"
-    if status in ("agreed", "holding") and _PROPOSAL_NOUN.match(low, end) and not _TAKEN_UP.match(cue.group()):
+    if (
+        status in ("agreed", "holding")
+        and _PROPOSAL_NOUN.match(low, end)
+        # "Russia Agrees With Ceasefire Idea": agreeing with a proposal is no taking it up
+        and (not _TAKEN_UP.match(cue.group()) or _AGREE_WITH.match(low, cue.end()))
+    ):
         # "welcomed the ceasefire proposal", "announced a ceasefire plan": the verb governs the proposal
         return "proposed", f"a proposal {why}"
     before = low[left : cue.start()]
@@ -1242,6 +1253,9 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
 def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title: bool) -> _Cue:
     """The status of a truce no word governs: time into it, a truce to keep, a start, end or signing date, its
     predicate on the right (`_predicate`), else modality or a definite article (`_modality_or_presupposed`)."""
+    if is_title and (seek := _TITLE_TO_SEEK.search(low, max(left, start - 30), start)) is not None:
+        # "Blinken Heads to Middle East to Push Gaza Truce Deal": a truce a headline's infinitive seeks is wanted
+        return "proposed", f"headline infinitive {_quote(low, seek)}"
     into = _INTO.search(low, max(left, start - 50), start)
     if into is not None:
         return "holding", f"time into the truce {_quote(low, into)}"  # "a week into the truce", "day 3 of the truce"
@@ -2342,6 +2356,7 @@ _PROPOSAL_NOUN = re.compile(
     r"[\s-]+(?:proposals?|plans?|offers?|initiatives?|blueprints?|roadmap|idea|framework|draft)\b"
 )
 _TAKEN_UP = re.compile(r"accept|agree|sign|match|reciprocat|join|implement")
+_AGREE_WITH = re.compile(r"(?:\s+in principle)?\s+with\b")
 # A party still urged to stop fighting, or commitments still to be secured: the truce is not accepted by all.
 _UNACCEPTED = re.compile(
     r"\b(?:urg\w*|call\w* (?:on|upon)|press\w*|ask\w*|should|must)\b[^.;]{0,80}?\b(?:to\s+)?(?:(?:immediately|similarly|"
@@ -2350,6 +2365,8 @@ _UNACCEPTED = re.compile(
     # The other side's answer still awaited: "accepted the proposal, but Israel has not responded".
     r"|\b(?:has|have) not (?:yet )?(?:responded|replied|accepted|agreed)\b|\byet to (?:respond|reply|accept|agree|sign)\b"
     r"|\b(?:awaits?|awaiting|waiting for)\s+(?:[\w'-]+\s+){0,3}?(?:response|answer|reply|decision)\b"
+    # A headline's "Accepts US Truce Proposal, Awaits Russia"; "putting the onus on Russia"; "terms not met".
+    r"|\bawaits\s+[\w'-]+\s*$|\bonus (?:is )?(?:now )?on\b|\bterms (?:were |are )?not met\b"
     # One side accepted, the offer still goes to the other: "we'll take this offer now to the Russians", "the ball
     # is now in their court", "subject to acceptance by Russia", "we hope that they'll say yes".
     r"|\btak(?:e|es|ing|en)\s+(?:this|the|that|our)\s+(?:offer|proposal|plan)\s+(?:now\s+)?to\b"
