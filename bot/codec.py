@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from bot.models import Article, Casualty, Detection, Event, Person, Relevance, RuleMatch, Source, Summary
 
@@ -129,7 +129,29 @@ def _source(src: SourceJSON) -> Source:
     )
 
 
-def article_from_row(row: Any) -> Article:
+class ArticleRecord(Protocol):
+    """What `article_from_row` reads of a stored article (an ArticleRow, a story list's ListedArticle); `text`,
+    `event_at` and `dated` too when it has them."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def outlet(self) -> str: ...
+    @property
+    def feed_id(self) -> int | None: ...
+    @property
+    def published(self) -> datetime | None: ...
+    @property
+    def seen_at(self) -> datetime: ...
+    @property
+    def guid(self) -> str | None: ...
+
+
+def article_from_row(row: ArticleRecord) -> Article:
     """An Article from an ArticleRow, or from a story list's `ListedArticle` (no text: the text is empty)."""
     return Article(
         id=row.id,

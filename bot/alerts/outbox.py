@@ -43,7 +43,7 @@ import random
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol, Required, TypedDict
+from typing import TYPE_CHECKING, Any, Protocol, Required, TypedDict, Unpack
 
 from sqlalchemy import and_, bindparam, case, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -184,6 +184,27 @@ class _DeliveryRecord(Protocol):
     def payload(self) -> DeliveryPayload: ...
     @property
     def attempts(self) -> int: ...
+
+
+class _DeliveryChange(TypedDict, total=False):
+    """The columns of a deliveries row the worker changes while it holds the row's lease (`_own`)."""
+
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    message_id: str | None
+    lease_owner: str | None
+    lease_until: datetime | None
+    sent_at: datetime
+    payload: DeliveryPayload
+
+
+def _alone(payload: DeliveryPayload | None) -> DeliveryPayload:
+    """A row's payload without the batch message it was to ride in (`batch_of`), the rest in its order."""
+    alone = DeliveryPayload(**payload) if payload else DeliveryPayload()
+    alone.pop("batch_of", None)
+    return alone
 
 
 class _AlertRecord(Protocol):
@@ -618,7 +639,7 @@ class Outbox:
         log.info("delivery %s was interrupted before reaching the platform; sending it now", ctx["delivery"], extra=ctx)
         return None
 
-    async def _own(self, session: AsyncSession, delivery_id: int, **values: Any) -> bool:
+    async def _own(self, session: AsyncSession, delivery_id: int, **values: Unpack[_DeliveryChange]) -> bool:
         """Update a row only while this instance still holds its lease; False if it was taken over."""
         result = await session.execute(
             update(Delivery)
@@ -641,7 +662,7 @@ class Outbox:
         now = self.services.clock.now()
         async with self.services.db.session() as session:
             for row in (await session.scalars(select(Delivery).where(Delivery.id.in_(list(ids))))).all():
-                payload = {k: v for k, v in (row.payload or {}).items() if k != "batch_of"}
+                payload = _alone(row.payload)
                 await session.execute(
                     update(Delivery)
                     .where(Delivery.id == row.id, Delivery.status.in_(ACTIVE))
@@ -666,7 +687,7 @@ class Outbox:
             # The carrier will be reconciled; it marks this row sent or queues it again. Look back later.
             await self._own(session, row.id, lease_until=now + self.claim_lease)
         else:
-            payload = {k: v for k, v in (row.payload or {}).items() if k != "batch_of"}
+            payload = _alone(row.payload)
             await self._own(
                 session,
                 row.id,
