@@ -3188,3 +3188,32 @@ def test_efforts_and_a_headlines_infinitive_of_seeking(detector: Detector, line:
 )
 def test_starts_and_headline_near_misses(detector: Detector, line: str, status: str) -> None:
     assert _line_status(detector, line) == status
+
+
+# --- fighting a truce ended is no violation of it (issue 13, held-out class agreed->violated) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Border Clashes End With New Truce",
+            "The two armies agreed on Tuesday to a ceasefire after three days of fighting.",
+        ),
+        ("Truce Ends Week of Clashes", "The army and the rebels agreed on Monday to a ceasefire."),
+    ],
+)
+def test_fighting_the_truce_ended_leaves_it_agreed(detector: Detector, title: str, text: str) -> None:
+    assert _status(detector, text, title) == "agreed"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "status"),
+    [
+        ("Clashes Erupt Despite Truce", "Heavy fighting broke out on Sunday in the north.", "violated"),
+        ("Fighting Rages as Truce Falters", "The ceasefire agreed on Friday was faltering on Sunday.", "violated"),
+        ("Truce Ends as Clashes Resume", "Fighting broke out again on Sunday in the north.", "collapsed"),
+    ],
+)
+def test_fighting_beside_a_truce_near_misses(detector: Detector, title: str, text: str, status: str) -> None:
+    assert _status(detector, text, title) == status

@@ -151,9 +151,10 @@ _ENDED_RIGHT = re.compile(
     r"(?!\s+(?:the|a|an|its|their|decades?|years?|months?|weeks?|days?|(?!(?:as|when|after|amid|and|with|on|in|at)\b)\w+\s+(?:war|conflict|fighting|hostilities|siege))\b)"
 )
 # Headline grammar: the present tense and no article ("Truce Ends, Fighting Resumes", "War Resumes as Ceasefire
-# Expires", "Rebels End Cease-fire"); not a date to come ("Truce Ends Sunday", "ceasefire expires at midnight").
+# Expires", "Rebels End Cease-fire"); not a date to come ("Truce Ends Sunday", "ceasefire expires at midnight") nor
+# what the truce ended ("Truce Ends Week of Clashes"): the verb ends the headline or a clause of it.
 _TITLE_ENDED_RIGHT = re.compile(
-    r"\s+(?P<verb>ends|expires|lapses)\b(?!\s+(?:on|at|by|in|next|tomorrow|tonight|this|mon|tues|wednes|thurs|fri|satur|sun)\w*\b)"
+    r"\s+(?P<verb>ends|expires|lapses)\b(?=\s*(?:$|[,;:.!?]|\s(?:as|after|amid|with|and|but|without)\b))"
 )
 _TITLE_ENDED_LEFT = re.compile(r"\b(?:ends?|ending)\s+$")
 _ENDED_NOT = re.compile(
@@ -722,7 +723,7 @@ _ARMED_ACT = re.compile(
 )
 # Fighting named as what is defended against, ended or halted is no report of fighting.
 _CLASH_CONTEXT = re.compile(
-    r"\b(?:combat|counter|defen[cd]\w* against|protect\w* (?:\w+ )?(?:from|against)|deter\w*|halt\w*|suspen\w*|end(?:ed|ing)?(?: to)?|"
+    r"\b(?:combat|counter|defen[cd]\w* against|protect\w* (?:\w+ )?(?:from|against)|deter\w*|halt\w*|suspen\w*|end(?:ed|ing|s)?(?: to)?|"
     r"stop\w*|after (?:\w+ ){0,2}(?:weeks|days|months|years) of|since)\W+(?:\w+\W+){0,3}$"
 )
 # Fighting named as the cause of the news or as what is prepared for: "cleanup following the consequences of
@@ -1481,6 +1482,8 @@ def _fighting_reported(low: str, start: int, end: int | None = None) -> bool:
     "the shelling last week"); a headline's date is the news's own, so headline callers pass no `end`."""
     if _negated(low, start) or (end is not None and (_DATED.search(low[end:]) or _THIS_YEAR.match(low, end))):
         return False
+    if end is not None and _FIGHTING_ENDS.match(low, end):
+        return False  # "Border Clashes End With New Truce": the fighting is over
     before = low[max(0, start - 30) : start]
     if _HYPOTHETICAL.search(before[-25:]) or _CLASH_CONTEXT.search(before) or _CLASH_CAUSE.search(before):
         return False
@@ -1492,6 +1495,10 @@ def _fighting_reported(low: str, start: int, end: int | None = None) -> bool:
 
 
 _INDEFINITE = re.compile(r"\ban?\s+(?:[\w-]+\s+)?$")
+# Fighting said to be over right after the words that name it ("Clashes End With Truce", "the fighting stopped").
+_FIGHTING_ENDS = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:end(?:s|ed)?|halt(?:s|ed)?|stop(?:s|ped)?|ceas(?:es|ed)|subsid(?:es|ed))\b"
+)
 
 # Headline grammar drops auxiliaries and articles and puts the verb in the present: "Russian drones pound Kharkiv",
 # "Israel strikes Rafah", "Sudan army, RSF trade fire", "Ukraine downs 30 drones", "Rebels seize key town". An armed
