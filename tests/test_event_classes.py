@@ -1649,6 +1649,27 @@ def test_a_quarrel_is_no_clash(detector: Detector, line: str, clash: bool) -> No
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "agreement"),
+    [
+        # With no state or official named in the item, a deal of firms or of a legislature's parties.
+        (
+            "Publisher agrees to be bought by media group",
+            "The publisher agreed to be bought by the media group.",
+            False,
+        ),
+        ("House Democrats strike deal on spending", "", False),
+        ("Senate Republicans reach deal on tax bill", "House and Senate negotiators reached a deal on Friday.", False),
+        # Near misses: states, an armed side, an international body.
+        ("US and Mexico reach deal on migration", "", True),
+        ("Rebels and government sign peace deal", "", True),
+        ("", "The agreement was reached on Thursday after an emergency meeting of ECOWAS.", True),
+    ],
+)
+def test_a_deal_of_firms_or_parties_is_no_agreement(detector: Detector, title: str, text: str, agreement: bool) -> None:
+    assert ("agreement" in _types(detector, text, title)) is agreement
+
+
+@pytest.mark.parametrize(
     ("line", "talks"),
     [
         # A truce being negotiated is talks held, though no meeting word names them.

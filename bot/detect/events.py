@@ -1660,6 +1660,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     anaphoric = (
         {s.index for s in doc.sentences if _MAY_ANAPHOR(s.folded) and _ANAPHOR.search(s.folded)} if named else set()
     )
+    # Whether the item names a state or an official anywhere: without one, a deal of firms or of a legislature's
+    # parties is no agreement between states or sides (_DOMESTIC_DEAL).
+    parties = bool(actor_sentences)
     for i in sorted(set().union(*sets, anaphoric)):
         sent = doc.sentences[i]
         cf, tk, ag, cl, sa = (i in s for s in sets)
@@ -1672,7 +1675,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             continue
         if tk and not topic_heavy and not topic_title and (talks := _talks_reading(doc, sent, actor)) is not None:
             out.append(talks)
-        if ag and not topic_heavy and (deal := _agreement_reading(sent, actor)) is not None:
+        if ag and not topic_heavy and (deal := _agreement_reading(sent, actor, parties)) is not None:
             out.append(deal)
         if cl and not topic_heavy and _clash_reported(sent, actor, named):
             out.append(Reading("clash", None, sent.weight, sent))
@@ -1850,11 +1853,20 @@ def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
     )
 
 
-def _agreement_reading(sent: Sentence, actor: bool) -> Reading | None:
+# A deal of firms or of one legislature's parties: "Dow Jones agreed to be bought by News Corporation", "House
+# Democrats strike deal on spending". With no state or official named anywhere in the item, it is no agreement
+# between states or sides.
+_DOMESTIC_DEAL = re.compile(
+    r"\b(?:democrats|republicans|gop|senate|house|congress|lawmakers|legislators|unions?|compan(?:y|ies)|firms?|"
+    r"corp\w*|shareholders|investors|bought|buys?|acquir\w*|mergers?|takeovers?)\b"
+)
+
+
+def _agreement_reading(sent: Sentence, actor: bool, parties: bool) -> Reading | None:
     """An agreement actually adopted, signed, reached or agreed (not urged, pending or hoped for); in a headline,
     a deal in sight between the sides is talks ("Iran, US close to agreement", "EU and UK nearing deal")."""
     low = sent.folded
-    if _agreement_made(low, sent.is_title):
+    if _agreement_made(low, sent.is_title) and (parties or not _DOMESTIC_DEAL.search(low)):
         return Reading("agreement", None, sent.weight, sent)
     if sent.is_title and actor and (near := _NEAR_DEAL.search(low)) and not _negated(low, near.start()):
         return Reading("talks", None, sent.weight, sent)
