@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # asyncio and the settings (pydantic) load when a command run
     from typer._click import HelpFormatter
 
     from bot.commands.core import Arg, CommandSpec
+    from bot.ports import Adapter
     from bot.settings import Settings
     from bot.stories.check import CheckResult
 
@@ -405,7 +406,7 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
     raise typer.Exit(code)
 
 
-def _local_adapters(settings: Settings) -> list[Any]:
+def _local_adapters(settings: Settings) -> list[Adapter]:
     """This terminal (whatever DIPLOBOT_TERMINAL says: the operator is at it) and webhooks, not started."""
     from bot.app import load_adapters
 

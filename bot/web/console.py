@@ -778,7 +778,7 @@ class Console:
         """`POST /api/rules/check`: the rule form's problems, in the CLI's words (the page's live validation)."""
         if request.content_type == "application/json":
             raw = await request.json()
-            body: Mapping[str, Any] = raw if isinstance(raw, dict) else {}
+            body: Mapping[str, object] = raw if isinstance(raw, dict) else {}
         else:
             body = await request.post()
         values = {k: _text(body.get(k)) for k in _RULE_FIELDS}

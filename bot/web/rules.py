@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import yaml
 
@@ -17,7 +16,7 @@ from bot.commands.common import split_list
 from bot.commands.core import CommandArgs
 from bot.commands.watch import spec_from_args
 from bot.repo.rules import check_rule
-from bot.storage.shapes import RawRuleSpec
+from bot.storage.shapes import RawRuleSpec, RuleSpecJSON
 
 TEXT = ("description", "query", "regex")
 LISTS = ("places", "people", "exclude")
@@ -29,7 +28,7 @@ class RuleForm:
     """What the rule form holds, as text, and the saved rule it edits (None for a new rule)."""
 
     values: Mapping[str, str]
-    base: Mapping[str, Any] | None = None
+    base: RuleSpecJSON | None = None
 
     @property
     def name(self) -> str:
@@ -81,14 +80,17 @@ class RuleForm:
         return [e.as_dict() for e in check_rule(self.name or "?", merged).errors]
 
 
-def form_values(name: str, spec: Mapping[str, Any]) -> dict[str, str]:
+def form_values(name: str, spec: RuleSpecJSON) -> dict[str, str]:
     """A saved rule as the form's text fields."""
     values = {"name": name}
-    for key in TEXT:
-        if spec.get(key):
-            values[key] = str(spec[key])
-    for key in LISTS:
-        values[key] = ", ".join(str(v) for v in spec.get(key) or [])
+    # TEXT's and LISTS's fields, in their order, each read by name (a stored spec is a TypedDict)
+    texts = {"description": spec.get("description"), "query": spec.get("query"), "regex": spec.get("regex")}
+    lists = {"places": spec.get("places"), "people": spec.get("people"), "exclude": spec.get("exclude")}
+    for key, text in texts.items():
+        if text:
+            values[key] = str(text)
+    for key, items in lists.items():
+        values[key] = ", ".join(str(v) for v in items or [])
     values["events"] = ", ".join(
         yaml.safe_dump(v, default_flow_style=True, width=10_000).strip() if isinstance(v, dict) else str(v)
         for v in spec.get("events") or []
