@@ -1195,6 +1195,13 @@ def test_the_first_attack_with_no_series_after_it_is_still_background(detector: 
             "The deadliest attacks hit the provincial capital, where car bombs killed more than 20 people.",
             {2: True, 40: False, 20: False},
         ),
+        # A worst incident dated by a day of its own is the news's, whatever the sentence before.
+        (
+            "Bombings across the province killed 40 people on Monday, officials said. Last month, a wave of attacks"
+            " killed 30 people in the same towns. The deadliest attack on Monday hit the capital, where a car bomb"
+            " killed 20 people.",
+            {40: True, 30: False, 20: True},
+        ),
         # With no all-background sentence before it, "the deadliest attack" is the news itself.
         (
             "A wave of bombings killed 40 people across the province on Sunday, officials said. "

@@ -988,7 +988,8 @@ _TIMELINE = re.compile(
 # ... or "the deadliest attacks happened in Baghdad, where ... killed more than 15": the worst of the incidents just told.
 _ANAPHORA = _words(
     rf"\b(?:those|these|that|the same|both)\s+(?:[\w-]+\s+)?{_INCIDENT}\b"
-    rf"|\bthe\s+(?:deadliest|worst|bloodiest|biggest|largest|heaviest)\s+(?:of\s+(?:the|those|these)\s+)?{_INCIDENT}\b"
+    rf"|\b(?P<worst>the\s+(?:deadliest|worst|bloodiest|biggest|largest|heaviest)\s+(?:of\s+(?:the|those|these)\s+)?"
+    rf"{_INCIDENT}\b)"
 )
 # A toll that rose on a later day is the same incident's: "the toll from the attack rose to 31 on Tuesday".
 _TOLL_UPDATE = re.compile(
@@ -1298,7 +1299,8 @@ def _replaced_spans(sent: Sentence, low: str, last_bg: bool) -> list[tuple[int, 
     if not sent.is_title and sent.weight < 2.0:
         for m in _WERE_SAYING.finditer(low):
             spans.append((_clause_start(low, m.start()), _clause_end(low, m.end())))
-    if last_bg and _ANAPHORA.search(low):
+    if last_bg and (m := _ANAPHORA.search(low)) is not None and not (m.group("worst") and _OWN_DATE.search(low)):
+        # ("The deadliest attack on Monday hit the capital" dates itself: the worst of the news, not of those before.)
         spans.append((0, len(low)))
     return spans
 
