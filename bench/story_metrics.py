@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.models import Detection
-from bot.stories.cluster import StoryDoc, cluster, cluster_index
+from bot.stories.cluster import StoryDoc, StoryIndex, cluster, cluster_index
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDER = REPO / "corpus" / "articles"
@@ -74,7 +74,7 @@ def story_scores_of(items: list[tuple[dict[str, Any], Detection]]) -> dict[str, 
 def pair_causes(items: list[tuple[dict[str, Any], Detection]]) -> Counter[str]:
     """Totals, never items: why same-story pairs were kept apart (`StoryIndex.why_apart`: "missed: other tolls"...)
     and how different-story pairs came together ("merged: as a copy", "merged: scored as one event", "merged:
-    through other members")."""
+    through other members"), each with what dates the pair (`_dating`: "an undated page"...)."""
     docs = [_story_doc(data, det) for data, det in items]
     gold = [(data.get("labels") or {}).get("story") for data, _ in items]
     predicted, index = cluster_index(docs)
@@ -85,8 +85,18 @@ def pair_causes(items: list[tuple[dict[str, Any], Detection]]) -> Counter[str]:
         if same_gold and not same_pred:
             out["missed: " + index.why_apart(docs[i].article_id, docs[j].article_id)] += 1
         elif same_pred and not same_gold:
-            out["merged: " + index.how_together(docs[i].article_id, docs[j].article_id)] += 1
+            how = index.how_together(docs[i].article_id, docs[j].article_id)
+            out[f"merged: {how} ({_dating(index, docs[i].article_id, docs[j].article_id)})"] += 1
     return out
+
+
+def _dating(index: StoryIndex, a_id: str, b_id: str) -> str:
+    """What dates a wrongly merged pair: "an undated page" (no date published or written: no window vouches for it),
+    else how far apart their event dates are ("dated a day apart" at most, or "dated further apart")."""
+    a, b = index.entry_dates(a_id), index.entry_dates(b_id)
+    if a is None or b is None:
+        return "an undated page"
+    return "dated a day apart" if abs(a - b) <= timedelta(hours=36) else "dated further apart"
 
 
 def pair_scores(predicted: list[str], gold: list[str | None]) -> dict[str, float]:

@@ -1182,3 +1182,60 @@ def test_the_events_own_toll_is_the_first_one_a_report_gives_not_one_of_its_part
         datetime(2012, 10, 28, tzinfo=UTC),
     )
     assert len(set(cluster([four, twin]))) == 2
+
+
+GAZA_2014 = (
+    "Israel and Hamas agreed to an unconditional 72-hour humanitarian ceasefire in Gaza from Friday morning, Secretary of "
+    "State John Kerry and UN Secretary-General Ban Ki-moon said. Egypt will host talks in Cairo on a durable ceasefire."
+)
+GAZA_2021 = (
+    "Israel and Hamas agreed to a ceasefire in Gaza from Friday morning after eleven days of fighting, Egypt said. "
+    "Secretary of State Antony Blinken said he would travel to the region. Egypt will host talks in Cairo on a durable "
+    "ceasefire."
+)
+
+
+def test_an_undated_statement_joins_the_truce_of_its_office_holders_time(doc) -> None:  # type: ignore[no-untyped-def]
+    # The Foreign Secretary's undated welcome of "the Gaza ceasefire" names Secretary Kerry: of the two Gaza truces, it
+    # can only be the one agreed while he was Secretary of State (bot/data/offices.yaml), not the one of 2021.
+    truce_2014 = doc(
+        "2014", "Unconditional humanitarian ceasefire in Gaza", GAZA_2014, datetime(2014, 8, 1, tzinfo=UTC)
+    )
+    truce_2021 = doc(
+        "2021", "Ceasefire in Gaza after eleven days of fighting", GAZA_2021, datetime(2021, 5, 21, tzinfo=UTC)
+    )
+    welcome = doc(
+        "welcome",
+        "Foreign Secretary welcomes Gaza ceasefire",
+        "I welcome the news of an agreement of a ceasefire in Gaza between Israel and Hamas. I applaud the efforts of "
+        "Secretary Kerry and of Egypt, which will host the talks in Cairo on a durable ceasefire.",
+        None,
+    )
+    ids = cluster([truce_2014, truce_2021, welcome])
+    assert ids[2] == ids[0] != ids[1]
+
+
+def test_an_undated_statement_with_nothing_to_date_it_joins_no_story(doc) -> None:  # type: ignore[no-untyped-def]
+    # The same welcome naming no one: Gaza, Israel, Hamas and Egypt are in every Gaza truce's news (as the reports of
+    # other years in the index show), and no date, day, toll or office holder says which truce it is: it stays alone
+    # rather than join the one truce it scores with.
+    index = StoryIndex()
+    for year in (2008, 2009, 2012, 2014):
+        index.add(
+            doc(
+                str(year),
+                f"Hamas and Israel trade fire in {year}",
+                f"Hamas fired rockets from Gaza and Israel struck targets in the strip in {year}, officials said.",
+                datetime(year, 3, 1, tzinfo=UTC),
+            )
+        )
+    truce = doc("2021", "Ceasefire in Gaza after eleven days of fighting", GAZA_2021, datetime(2021, 5, 21, tzinfo=UTC))
+    welcome = doc(
+        "welcome",
+        "Foreign Secretary welcomes Gaza ceasefire",
+        "I welcome the news of an agreement of a ceasefire in Gaza between Israel and Hamas. I applaud the efforts of "
+        "Egypt, which will host the talks in Cairo on a durable ceasefire.",
+        None,
+    )
+    assert index.add(truce) != index.add(welcome)
+    assert index.why_apart("2021", "welcome") == "nothing dates the undated page"

@@ -42,7 +42,10 @@ format).
 When the parties are all two reports share, the places, groups and topics they name (`specific`) must
 overlap: always for a recurring format's title or an undated report, otherwise when both name several. For an undated
 report (unless a day it writes without a year agrees with the other's date) a shared capital or country is no
-specific, not even as the event's place: every attack in Kabul is in Kabul.
+specific, not even as the event's place: every attack in Kabul is in Kabul. And an undated page joins a report only
+when something ties it to that report's time or occasion (`_dated_together`): a copy, the same place beyond a capital,
+a day without a year that agrees, the same toll, a sitting office holder whose terms cover the other's date, or a rare
+name beyond capitals and countries. "Hamas", "Gaza" and "Egypt" are in every Gaza truce's news.
 Datelines ("TEHRAN, Aug. 11 (MNA) -"), boilerplate and the words of recurring titles ("Telephone
 conversation with", "VOA newscast", "Today in history", fact checks, readouts) count for nothing.
 
@@ -1082,6 +1085,7 @@ def _place_and_days(entry: _Entry, title: str, first: str, lead: str, not_names:
 
 
 Terms = tuple[tuple[date, date | None], ...]  # one holder's times in an office, both days included (None: still)
+_TITLE_WORDS = frozenset(["secretary", "minister", "president", "premier", "chancellor", "general"])
 _NOT_SITTING = re.compile(r"\b(?:former|then|ex|late|past|previous|acting|deputy)\W*$")
 
 
@@ -1112,9 +1116,18 @@ def _holders(det: Detection) -> tuple[tuple[str, str, Terms], ...]:
             continue
         title = p.title.lower()
         evidence = p.evidence.lower()
-        at = max(evidence.find(f"{title} {p.name.lower()}"), evidence.find(f"{title} {p.name.split()[-1].lower()}"))
-        if at < 0 or _NOT_SITTING.search(evidence[:at]):
-            continue
+        # The office as written before the name: whole ("Secretary of State Kerry"), or its first or last word when
+        # that is an office's word ("Secretary Kerry", "Foreign Secretary Hammond" as "Secretary Hammond").
+        first, last = title.split()[0], title.split()[-1]
+        forms = {title} | {w for w in (first, last) if w in _TITLE_WORDS}
+        found = [
+            at
+            for form in forms
+            for name in (p.name.lower(), p.name.split()[-1].lower())
+            if (at := evidence.find(f"{form} {name}")) >= 0
+        ]
+        if not found or _NOT_SITTING.search(evidence[: min(found)]):
+            continue  # the longest form starts first: "former Foreign Secretary Boris Johnson"
         words = title.replace("-", " ")
         for office in _offices_of().get(p.name, ()):
             if office.country == p.country and any(has_words(n, words) for n in _office_words(office)):
@@ -1643,6 +1656,8 @@ class StoryIndex:
             # The same kind of event and toll, but each names several places and groups the other never does
             # (40 killed in Tal Afar and Baghdad; 40 killed in Diyala): two attacks.
             return 0.0, "other specifics"
+        if (a.undated or b.undated) and not self._dated_together(a, b):
+            return 0.0, "nothing dates the undated page"
         if a.title_words and a.title_words == b.title_words and self._apart_beyond_title(a, b):
             return 0.0, "one headline, other specifics"
         return max(0.5 * names + 0.5 * words, self.min_score if agreed else 0.0), ""
@@ -1660,6 +1675,11 @@ class StoryIndex:
             if not reason and score < self.min_score:
                 reason = "too little in common"
         return reason or "linked, but not to the other's story as a whole"
+
+    def entry_dates(self, article_id: str) -> datetime | None:
+        """An indexed article's event date, published or written in it; None when it has neither (undated)."""
+        entry = self._entries[article_id]
+        return None if entry.undated else entry.when
 
     def how_together(self, a_id: str, b_id: str) -> str:
         """How two articles of one story are linked: "as a copy", "scored as one event", or "through other
@@ -1767,6 +1787,26 @@ class StoryIndex:
             rest_b = frozenset(n for n in b.specific if not _country_level(n))
             return self._specific_similarity(a, b, rest_a, rest_b) < MIN_SPECIFIC
         return self._specific_similarity(a, b) < MIN_SPECIFIC
+
+    def _dated_together(self, a: _Entry, b: _Entry) -> bool:
+        """True when something ties a page with no date to the other report's time or occasion: a copy of it, the
+        same place of the event beyond a capital, a day written without a year that agrees, the same toll, a
+        sitting office holder whose terms cover the other's date, or a rare name beyond capitals and countries."""
+        if a.minhash.jaccard(b.minhash) >= self.dup_threshold:
+            return True
+        if any(not _country_level(p) for p in a.place & b.place):
+            return True
+        if self._day_agrees(a, b) or self._day_agrees(b, a):
+            return True
+        if a.deaths and b.deaths and _close(a.lead_death, b.lead_death):
+            return True
+        for x, y in ((a, b), (b, a)):
+            if x.undated and x.holders and y.when is not None and not y.undated:
+                return True  # not a conflict (`_holder_conflict`): the terms cover the other's date
+        rare = math.log((len(self._entries) + IDF_PRIOR) / (RARE_DF + 1.0))
+        return any(
+            " " not in n and not _country_level(n) and self._idf(self._df, n) >= rare for n in a.specific & b.specific
+        )
 
     def _day_agrees(self, x: _Entry, y: _Entry) -> bool:
         """True when an undated report writes a day without a year ("Tuesday, July 26") within the window of the other
