@@ -1299,7 +1299,7 @@ def _replaced_spans(sent: Sentence, low: str, last_bg: bool) -> list[tuple[int, 
     if not sent.is_title and sent.weight < 2.0:
         for m in _WERE_SAYING.finditer(low):
             spans.append((_clause_start(low, m.start()), _clause_end(low, m.end())))
-    if last_bg and (m := _ANAPHORA.search(low)) is not None and not (m.group("worst") and _OWN_DATE.search(low)):
+    if last_bg and (a := _ANAPHORA.search(low)) is not None and not (a.group("worst") and _OWN_DATE.search(low)):
         # ("The deadliest attack on Monday hit the capital" dates itself: the worst of the news, not of those before.)
         spans.append((0, len(low)))
     return spans
