@@ -814,7 +814,7 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
     before = _ALL_BEFORE.sub("", before)  # "killed all 50 people on board"
     before = _MORE_BEFORE.sub("", before)  # "wounding another 300", "injuring a further 40"
     before = _FIRST_VICTIM.sub("", before)  # "killed himself and 12 others", "killed a policeman and two civilians"
-    if _LIVES_VERB.search(before) and _LIVES_AFTER.match(low, fig.number.end):
+    if _MAY_LIVES_VERB(before) and _LIVES_VERB.search(before) and _LIVES_AFTER.match(low, fig.number.end):
         # "claimed 40,000 lives", "has cost more than 3,000 lives"
         if not _PROJECTION.search(before[-30:]):
             fig.kind, fig.who, fig.via = "dead", "people", "left"
@@ -858,14 +858,19 @@ _TOLL_LONG = re.compile(
     r"\b(?:death|casualty|fatality) tolls?\b(?P<mid>[^.;:\d]{0,140}?)\s(?:rose|risen|rises|climbed|climbs|jumped|jumps|"
     r"increased|reached|reaches)(?:\s+to)?\s*$"
 )
+# Word pre-checks (bot/detect/prefilter.py) of the regexes asked of the words before each number.
+_MAY_TOLL = gate(_TOLL)
+_MAY_TOLL_LONG = gate(_TOLL_LONG)
+_MAY_LIVES_VERB = gate(_LIVES_VERB)
 
 
 def _toll(fig: _Fig, low: str, demonyms: frozenset[str] = frozenset()) -> None:
     """'the death toll rose to 170', 'the death toll was more than 70'."""
     before = low[max(0, fig.number.start - 90) : fig.number.start]
-    m = _TOLL.search(before)
+    m = _TOLL.search(before) if _MAY_TOLL(before) else None
     if not m:
-        far = _TOLL_LONG.search(_strip_qualifier(low[max(0, fig.number.start - 200) : fig.number.start]))
+        longer = _strip_qualifier(low[max(0, fig.number.start - 200) : fig.number.start])
+        far = _TOLL_LONG.search(longer) if _MAY_TOLL_LONG(longer) else None
         if far and not _TOLL_NOISE.search(far.group("mid")) and not _PROJECTION.search(far.group("mid")):
             who, never = _who_after(low, fig.number.end, demonyms)
             fig.kind, fig.who, fig.via = "dead", (who if who and not never else "people"), "toll"
@@ -1156,6 +1161,8 @@ _MAY_FOLLOWS = gate(_FOLLOWS)
 _MAY_AS_BEFORE = gate(_AS_BEFORE)
 _MAY_MEASURE_OVER = gate(_MEASURE_OVER)
 _MAY_EARLIER_CUE = gate(_EARLIER_CUE)
+_MAY_SUPERSEDED = gate(_SUPERSEDED)
+_MAY_WERE_SAYING = gate(_WERE_SAYING)
 
 
 def _opening_after_end(low: str) -> int | None:
@@ -1292,11 +1299,11 @@ def _replaced_spans(sent: Sentence, low: str, last_bg: bool) -> list[tuple[int, 
     """An estimate a newer one replaces, a report as it stood at an earlier hour, and the whole sentence when it
     speaks of "those attacks" right after a sentence whose figures were all background."""
     spans: list[tuple[int, int]] = []
-    for m in _SUPERSEDED.finditer(low):
+    for m in _SUPERSEDED.finditer(low) if _MAY_SUPERSEDED(low) else ():
         # "officials had been saying at least 6,000 had died": the estimate a new one replaces.
         start = m.start() if m.group("old") else _clause_start(low, m.start())
         spans.append((start, _clause_end(low, m.end())))
-    if not sent.is_title and sent.weight < 2.0:
+    if not sent.is_title and sent.weight < 2.0 and _MAY_WERE_SAYING(low):
         for m in _WERE_SAYING.finditer(low):
             spans.append((_clause_start(low, m.start()), _clause_end(low, m.end())))
     if last_bg and (a := _ANAPHORA.search(low)) is not None and not (a.group("worst") and _OWN_DATE.search(low)):
@@ -1785,13 +1792,21 @@ _CAUSE_CLAUSE = re.compile(r"[;:(]|,(?!\d)|\s-\s")
 # The cause each named group of the cause patterns stands for.
 _GROUP_CAUSE: dict[str, CasualtyCause | None] = {"none": None, "ongoing": "conflict", **{c: c for c in CAUSES}}
 _Found = list[tuple[int, int, CasualtyCause | None]]  # (start, end, cause) of each cause word in a text
+# Word pre-checks (bot/detect/prefilter.py): one automaton pass of a text answers all three.
+_MAY_CAUSE_EVENT = gate(_CAUSE_EVENT)
+_MAY_CAUSE_ACTOR = gate(_CAUSE_ACTOR)
+_MAY_CAUSE_WEAK = gate(_CAUSE_WEAK)
 
 
 def _cause_words(text: str) -> tuple[_Found, _Found, _Found]:
     """Event, actor and weak cause words of a text, found once and shared by all its figures."""
     event, actor, weak = (
-        [(m.start(), m.end(), _GROUP_CAUSE[m.lastgroup or ""]) for m in pattern.finditer(text)]
-        for pattern in (_CAUSE_EVENT, _CAUSE_ACTOR, _CAUSE_WEAK)
+        [(m.start(), m.end(), _GROUP_CAUSE[m.lastgroup or ""]) for m in pattern.finditer(text)] if may(text) else []
+        for pattern, may in (
+            (_CAUSE_EVENT, _MAY_CAUSE_EVENT),
+            (_CAUSE_ACTOR, _MAY_CAUSE_ACTOR),
+            (_CAUSE_WEAK, _MAY_CAUSE_WEAK),
+        )
     )
     return event, actor, weak
 
