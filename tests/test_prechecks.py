@@ -177,17 +177,19 @@ def test_every_match_passes_the_pre_check_in_front_of_its_regex(name: str) -> No
         for m in check.regex.finditer(t):
             matched += 1
             assert check.passes(m.group()), (name, m.group(), t)
-    assert matched  # the corpus does exercise the regex
     if check.examples == "characters":
         written = ["".join(map(chr, range(0x110000)))]
     elif check.examples == "matching":
         written = [t for t in branch_examples(check.regex) if check.regex.search(t)]
+        # a regex asked of a window ("... engaging in talks") may match no whole corpus sentence: its branches do
+        matched += len(written)
     else:
         written = branch_examples(check.regex)
         for t in written:
             assert check.regex.search(t), (
                 f"{name}: the branch written out as {t!r} does not match (see branch_examples)"
             )
+    assert matched  # the corpus (or the branches written out) does exercise the regex
     for t in written:
         for m in check.regex.finditer(t):
             assert check.passes(m.group()), (name, m.group(), t)

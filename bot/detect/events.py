@@ -301,7 +301,7 @@ _FIGHTING_NOT = re.compile(r"\b(?:no|not|without|nor|stopp\w*|ceased|ended|halte
 
 def _fighting_soon_after(low: str, start: int) -> re.Match[str] | None:
     """Violence reported earlier in the clause than "hours/a day after" the truce named at `start` (_SOON_AFTER)."""
-    soon = _SOON_AFTER.search(low, max(0, start - 70), start)
+    soon = _SOON_AFTER.search(low, max(0, start - 70), start) if _MAY_SOON_AFTER(low) else None
     if soon is None:
         return None
     lo = max(low.rfind(";", 0, soon.start()) + 1, soon.start() - 200)
@@ -983,10 +983,11 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cu
         # "called for a resumption of ceasefire negotiations": the call is for talks, not a truce
         return "talks", f"the ceasefire names the subject of talks ({_quote(low, (start, noun.end()))})"
     best = _change_of_state(low, start, end, left, right)
-    restore_left = _RESTORE.search(low, max(left, start - 40), start)
+    may_restore = _MAY_RESTORE(low)
+    restore_left = _RESTORE.search(low, max(left, start - 40), start) if may_restore else None
     if restore_left is not None and (plan := _RESTORE_PLANNED.search(low, left, restore_left.start())) is not None:
         return "proposed", f"a restoration planned {_quote(low, (plan.start(), restore_left.end()))}"
-    if restore_left is not None or _RESTORE.match(low[end:right]) is not None:
+    if restore_left is not None or (may_restore and _RESTORE.match(low[end:right]) is not None):
         return "collapsed", f"to be restored {_quote(low, (start, end))}"
     quiet = _QUIET.search(low, left, right)
     if quiet is not None and best is None:
@@ -1489,9 +1490,9 @@ def _fighting_reported(low: str, start: int, end: int | None = None) -> bool:
         return False
     if _WAR_WORD.match(low, start) and _WAR_JUDGED.search(low, max(0, start - 45), start):
         return False
-    if _TIME_SINCE_WAR.search(low, max(0, start - 70), start):
+    if _MAY_TIME_SINCE_WAR(low) and _TIME_SINCE_WAR.search(low, max(0, start - 70), start):
         return False
-    return not _MATCH_CLASH.search(before) and not _CLASH_TOPIC.match(low, start)
+    return not _MATCH_CLASH.search(before) and not (_MAY_CLASH_TOPIC(low) and _CLASH_TOPIC.match(low, start))
 
 
 _INDEFINITE = re.compile(r"\ban?\s+(?:[\w-]+\s+)?$")
@@ -1649,7 +1650,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     sets[1] = sets[1] | {s.index for s in doc.sentences if any(w in s.folded for w in _TOLD_WORDS)}
     # A headline's present-tense meeting or call (_TITLE_TALKS, _title_call).
     sets[1] = sets[1] | {
-        s.index for s in doc.sentences if s.is_title and (_TITLE_TALKS.search(s.folded) or _title_call(s.folded))
+        s.index
+        for s in doc.sentences
+        if s.is_title and ((_MAY_TITLE_TALKS(s.folded) and _TITLE_TALKS.search(s.folded)) or _title_call(s.folded))
     }
     off = features.by_class.get("topic", set())
     # A headline on a labour dispute or a match makes the item's talks that dispute's ("Pelosi Statement on Tentative
@@ -1846,7 +1849,7 @@ def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
     return bool(
         (_MAY_TALKS_URGED(low) and _TALKS_URGED.search(low, left, tm.start()))
         or _KEPT_OUT.search(low, left, tm.start())
-        or (_ENGAGING.search(low, left, tm.start()) and _CALL_BEFORE.search(low, 0, tm.start()))
+        or (_MAY_ENGAGING(low) and _ENGAGING.search(low, left, tm.start()) and _CALL_BEFORE.search(low, 0, tm.start()))
         or ahead
         # dated anywhere before the verb: "Last month, thousands of delegates ... met in Tunis"
         or (_MAY_TALKS_PAST(low) and _TALKS_PAST.search(low, 0, _bounds(low, tm.start(), tm.end())[1]))
@@ -2178,7 +2181,7 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
         return told
     if not sent.is_title:
         return None
-    return _TITLE_TALKS.search(low) or _title_call(low)
+    return (_TITLE_TALKS.search(low) if _MAY_TITLE_TALKS(low) else None) or _title_call(low)
 
 
 # Headline grammar of a call: one side "calls", "phones" or "speaks with" a watched official or another state's
@@ -2318,7 +2321,7 @@ def story_segments(doc: Doc) -> list[int] | None:
         if any(_is_prose(s.text) for s in para):
             words = _topic_words(" ".join(s.folded for s in para))
             where = set().union(*(places.get(s.index, set()) for s in para))
-            handover = bool(_HANDOVER.search(last)) and not _SIGN_OFF.search(last)
+            handover = _MAY_HANDOVER(last) and bool(_HANDOVER.search(last)) and not _SIGN_OFF.search(last)
             # A story changes where a paragraph takes the news elsewhere (a place not yet in this story) and
             # shares no words with it; a paragraph that names no place continues the story.
             # A paragraph moves on when it brings a place this story has not named and shares no words with it.
@@ -2598,3 +2601,10 @@ _MAY_TALKS_PAST = gate(_TALKS_PAST)
 _MAY_LEFT_CUES = gate(_LEFT_CUES)
 _MAY_UNACCEPTED = gate(_UNACCEPTED)
 _MAY_ANAPHOR = gate(_ANAPHOR)
+_MAY_TITLE_TALKS = gate(_TITLE_TALKS)
+_MAY_HANDOVER = gate(_HANDOVER)
+_MAY_TIME_SINCE_WAR = gate(_TIME_SINCE_WAR)
+_MAY_CLASH_TOPIC = gate(_CLASH_TOPIC)
+_MAY_SOON_AFTER = gate(_SOON_AFTER)
+_MAY_ENGAGING = gate(_ENGAGING)
+_MAY_RESTORE = gate(_RESTORE)
