@@ -1222,6 +1222,9 @@ NINTH_BATCH_PLACES = [
     # A state's first-level region, as pycountry writes it in the language, names the state.
     ("uk", "Тривога", "У Тернопільській області оголосили повітряну тривогу.", {"Ukraine"}, set()),
     ("ru", "Учения", "В Павлодарской области прошли учения.", {"Kazakhstan"}, set()),
+    # ...and Ukrainian's one-word names of its regions, made from the region's adjective ("Київська" -> "Київщина").
+    ("uk", "Атака дронів", "На Київщині уламки дрона пошкодили будинок.", {"Ukraine"}, set()),
+    ("uk", "Нічна атака", "Ворог атакував Черкащину та Вінниччину вночі.", {"Ukraine"}, set()),
     # A longer place name holding a shorter one names only its own country ("Porto Príncipe" is Haiti, not Porto).
     ("pt", "Tiroteio na capital", "Houve disparos em Porto Príncipe durante a noite.", {"Haiti"}, {"Portugal"}),
     ("pt", "Cheias no norte", "As chuvas alagaram ruas do Porto durante a noite.", {"Portugal"}, set()),

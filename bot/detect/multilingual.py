@@ -236,7 +236,22 @@ def _subdivisions(lang: str) -> dict[str, str]:
             if written in out and out[written] != by_code[code]:
                 shared.add(written)
             out[written] = by_code[code]
+            if lang == "uk" and (region_word := _uk_region_word(written)):
+                out[region_word] = by_code[code]
     return {w: c for w, c in out.items() if w not in shared}
+
+
+def _uk_region_word(oblast: str) -> str | None:
+    """The one-word name Ukrainian makes of a region from its adjective ("Київська область" -> "Київщина",
+    "Вінницька" -> "Вінниччина"), as the news writes it ("на Київщині"); None for another shape."""
+    adjective, _, noun = oblast.partition(" ")
+    if noun != "область":
+        return None
+    if adjective.endswith("цька"):
+        return adjective[:-4] + "ччина"
+    if adjective.endswith("ська"):
+        return adjective[:-4] + "щина"
+    return None
 
 
 # Cities that name their country (a place inside a state names it, as in the labels: Paris -> France), in each
