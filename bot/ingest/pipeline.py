@@ -707,7 +707,8 @@ async def _known_articles(session: AsyncSession, tenant: str, ids: set[str], has
         ).all()
         known.stored.update({r.id: _Stored(r.content_hash, r.story_id, r.url) for r in rows})
     for part in chunked(sorted(known.stored)):
-        known.mine.update((await session.scalars(seen_by_tenant.where(SeenItem.article_id.in_(part)))).all())
+        seen = (await session.scalars(seen_by_tenant.where(SeenItem.article_id.in_(part)))).all()
+        known.mine.update(i for i in seen if i is not None)  # none is: the ids are asked for
     for part in chunked(sorted(hashes)):
         known.my_hashes.update(
             h

@@ -118,9 +118,9 @@ def check_rule(name: str, data: Mapping[str, Any]) -> Checked:
     return Checked(name, spec_dict(spec), ())
 
 
-def _error_field(err: Any) -> str:
+def _error_field(err: RuleError) -> str:
     # RuleError names the rule, not the field; its message and position tell which field failed.
-    text = f"{getattr(err, 'message', err)} {getattr(err, 'hint', '') or ''}".lower()
+    text = f"{err.message} {err.hint or ''}".lower()
     for needle, field_name in (
         ("regex", "regex"),
         ("place", "places"),

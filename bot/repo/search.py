@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import BindParameter, Exists, Select, bindparam, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.tables import ArticleRow, Feed, SeenItem, Story, UTCDateTime
@@ -22,12 +21,15 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 PG_DOCUMENT = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(nullif(search_text, ''), text, ''))"
 
 
-def visible_ids(tenant: Any) -> Any:
+Tenant = str | BindParameter[str]  # a tenant's name, or a bindparam that will hold it
+
+
+def visible_ids(tenant: Tenant) -> Select[tuple[str | None]]:
     """A subquery of the ids of the articles a tenant's feeds brought in (a name, or a bindparam for it)."""
     return select(SeenItem.article_id).join(Feed, Feed.id == SeenItem.feed_id).where(Feed.tenant == tenant)
 
 
-def visible(tenant: Any) -> Any:
+def visible(tenant: Tenant) -> Exists:
     """A condition on `ArticleRow`: one of the tenant's feeds brought the article in (EXISTS, one index lookup
     per article: a scan along another index, such as the event time, can stop early)."""
     return (
@@ -42,7 +44,7 @@ def visible(tenant: Any) -> Any:
 MEMBER_ORDER = (ArticleRow.event_at, ArticleRow.seen_at, ArticleRow.id)
 
 
-def visible_story_ids(tenant: Any) -> Any:
+def visible_story_ids(tenant: Tenant) -> Select[tuple[str | None]]:
     """A subquery of the ids of the stories that have at least one article visible to a tenant."""
     return select(ArticleRow.story_id).where(ArticleRow.id.in_(visible_ids(tenant)), ArticleRow.story_id.is_not(None))
 
