@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any, Final, NotRequired, TypedDict, TypeVar
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Final, NotRequired, TypedDict, TypeVar
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -104,7 +104,7 @@ class BoundedRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):
         return (retry_after(response.headers) or 1.0) <= self.max_wait
 
 
-def retry_after(headers: Any) -> float | None:
+def retry_after(headers: Mapping[str, object] | None) -> float | None:
     """The Retry-After seconds in a header mapping whose values may be strings or lists, if present."""
     if not headers:
         return None
@@ -113,9 +113,11 @@ def retry_after(headers: Any) -> float | None:
             value = headers[key]
             if isinstance(value, (list, tuple)):
                 value = value[0] if value else None
+            if not isinstance(value, (str, bytes, int, float)):
+                return None  # no value (float() would refuse it too)
             try:
                 return float(value)
-            except (TypeError, ValueError):
+            except ValueError:
                 return None
     return None
 
