@@ -3238,3 +3238,42 @@ def test_fighting_the_truce_ended_leaves_it_agreed(detector: Detector, title: st
 )
 def test_fighting_beside_a_truce_near_misses(detector: Detector, title: str, text: str, status: str) -> None:
     assert _status(detector, text, title) == status
+
+
+# --- a truce agreed to start later is not broken by the fighting before it (issue 13, agreed->violated) ------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Army and Rebels Sign Deal",
+            "The army and the rebels signed a deal on Monday under which a ceasefire will take effect within 24 hours. "
+            "Heavy fighting continued in the north on Monday.",
+        ),
+        (
+            "Minister welcomes peace deal, concerned by continued fighting",
+            "The minister welcomed the agreement signed last night, under which both parties agreed to a cessation of "
+            "hostilities within 24 hours.",
+        ),
+    ],
+)
+def test_fighting_before_an_agreed_truce_starts_leaves_it_agreed(detector: Detector, title: str, text: str) -> None:
+    assert _status(detector, text, title) == "agreed"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Clashes Test Truce",
+            "The ceasefire took effect on Monday. Heavy fighting continued in the north on Tuesday.",
+        ),
+        (
+            "Fighting Continues Despite Deal",
+            "The two sides agreed a ceasefire last week. Heavy fighting continued on Tuesday.",
+        ),
+    ],
+)
+def test_fighting_after_the_truce_began_violates_it(detector: Detector, title: str, text: str) -> None:
+    assert _status(detector, text, title) == "violated"

@@ -2403,6 +2403,12 @@ _UNACCEPTED = re.compile(
 )
 
 
+# A truce's start still ahead in the sentence that reports it agreed (`_ceasefire_event`).
+_STARTS_LATER = re.compile(
+    r"\bwithin (?:\d+|twenty-four|forty-eight|seventy-two|\w+) hours\b"
+    r"|\b(?:will|would|is to|are to|is due to|is set to|shall) (?:take effect|start|begin|come into (?:force|effect))\b"
+)
+
 _INCIDENT_TOLL = 1000  # a conflict toll below this is one incident's, not a war's running total
 
 
@@ -2526,6 +2532,11 @@ def _ceasefire_event(
         status in ("agreed", "holding")
         and sum(r.weight for r in clash) >= _THRESHOLDS["clash"]
         and not any(r.status == status and r.sentence.is_title for r in rs)
+        # A truce agreed to start later is not yet there to break: "agreed to a cessation of hostilities within 24
+        # hours" beside "concerns over continued fighting".
+        and not (
+            status == "agreed" and any(r.status == "agreed" and _STARTS_LATER.search(r.sentence.folded) for r in rs)
+        )
     ):
         # Fighting reported as current news beside a truce in force breaks it, unless the headline itself
         # says the truce was agreed or holds ("Mali, separatists reach cease-fire deal" after clashes).
