@@ -1249,6 +1249,9 @@ def test_the_starting_event_of_a_war_keeps_its_own_toll_background(detector: Det
         "Earlier this month a truck bomb killed 30 people at a market, and on Sunday another blast killed 14.",
         "A suicide bomber killed 14 worshippers at a shrine on Friday, after last week's raid on a school killed 30.",
         "Two attacks in a week: last week's raid killed 30 villagers and a bombing on Sunday killed 14 shoppers.",
+        # The news's toll first, dated by its day, then the earlier one in a clause of its own.
+        "In the latest attack, a bomb killed 14 people on Sunday; last week 30 died in a similar blast.",
+        "Gunmen killed 14 villagers on Sunday, the second such massacre in the region after 30 were killed last week.",
     ],
 )
 def test_an_earlier_incident_told_beside_the_news_in_one_sentence_is_background(detector: Detector, text: str) -> None:
@@ -1274,6 +1277,8 @@ def test_an_earlier_incident_after_the_news_toll_is_background_in_the_lead_too(d
     [
         # No toll of the news before it: last week's shelling is the violence the report is about.
         ("Ministers met on Monday to discuss the violence. Shelling last week killed 200 people in the city.", 200),
+        # A day of the news's own, but no toll before "last week": the army's claim is the news.
+        ("The army said on Monday that its troops had killed 30 militants last week in the hills.", 30),
         # "reported last week" dates the report, not an incident.
         (
             "Shelling killed 12 people on Monday. The U.N. reported last week that strikes between March and"

@@ -1057,8 +1057,8 @@ def _dates_a_report(low: str, at: int) -> bool:
 
 def _earlier_beside_news(low: str) -> list[tuple[int, int]]:
     """The clause of an earlier incident that a sentence tells beside the news, headline and lead included: the
-    clause after "after last week's ..." when the sentence gives a toll before it, and the clause before "; another
-    on Sunday ..." when a toll follows."""
+    clause after "after last week's ..." when the sentence gives a toll before it, the clause before "; another
+    on Sunday ..." when a toll follows, and the clause of "last week" after a toll dated by its own day."""
     if not _MAY_EARLIER_CUE(low):
         return []
     spans: list[tuple[int, int]] = []
@@ -1073,6 +1073,12 @@ def _earlier_beside_news(low: str) -> list[tuple[int, int]]:
         n = _NEWS_NEXT.search(low, m.end())
         if n is not None and _DEATH_VERB.search(low, m.end(), n.start()) and _DEATH_VERB.search(low, n.end()):
             spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), n.start()))
+            continue
+        # "A bomb killed 14 on Sunday; last week 30 died in a similar blast", "... on Sunday, the second massacre
+        # in the region after 30 were killed last week": the news's toll, dated by its day, comes first.
+        start = _clause_start(low, m.start())
+        if start > 0 and _DEATH_VERB.search(low, 0, start) and _dates_the_news(low[:start]):
+            spans.append((start, _clause_end(low, m.end())))
     return spans
 
 
