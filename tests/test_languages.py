@@ -1315,6 +1315,15 @@ NINTH_BATCH_FORMS = [
     ("ru", "Последствия", "В результате удара по городу повреждена школа.", {"clash"}, None),
 ]
 NINTH_BATCH_TOLLS = [
+    # A toll as the copula's subject, with an aside after its number (pt-027: "São cinco, agora, os ... mortos")...
+    ("pt", "Conflito no sul", "São sete, até agora, os soldados mortos na ofensiva.", 7, "killed"),
+    (
+        "es",
+        "Conflicto en el norte",
+        "Son ya doce, según el ejército, los civiles muertos en los ataques.",
+        12,
+        "killed",
+    ),
     # ...and the injured as "постраждали" (were hurt), and numbers in the genitive ("двох", "трьох").
     ("uk", "Обстріл міста", "Внаслідок обстрілу п'ятеро людей постраждали.", 5, "wounded"),
     ("uk", "Обстріл міста", "Внаслідок обстрілу поранено двох людей.", 2, "wounded"),

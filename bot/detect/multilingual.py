@@ -525,6 +525,7 @@ def _zh_number(s: str) -> int | None:
 
 
 _NUM = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d+"
+_COPULA_TOLL = re.compile(r"(?<!\w)((?:sao|son)\s+(?:ya\s+|ja\s+)?\w+),")
 _ZH_NUM = r"\d+|[一二两兩三四五六七八九十百千万萬]+"
 
 
@@ -532,6 +533,10 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
     """Figures next to a word for killed or wounded: 'NUM ... killed' (three words at most) or 'killed NUM'."""
     out: list[Casualty] = []
     words = "|".join(re.escape(k) for k in sorted(lex.numbers, key=len, reverse=True))
+    if lex.lang in ("pt", "es") and ("sao " in folded or "son " in folded):
+        # A toll as the copula's subject ("São cinco, agora, os brasileiros mortos", "Son ya diez los muertos"):
+        # the comma after its number is an aside, not the end of the phrase (same length: positions stay).
+        folded = _COPULA_TOLL.sub(lambda m: m.group(1) + " ", folded)
     if lex.lang == "zh":
         num = rf"(?P<n>{_ZH_NUM})"
         gap_before, gap_after = r"[名人个個位]?[^\d。，,]{0,6}?", r"[^\d。，,]{0,8}?"
