@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlsplit
 
 from bot.channels import LOCAL_TENANT
@@ -18,6 +18,8 @@ from bot.replies import FeedData, FeedsData
 from bot.validation import sentence
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from bot.ingest.feeds import FeedSpec
     from bot.ingest.fetch import Fetcher
     from bot.storage.tables import Feed
@@ -36,7 +38,7 @@ async def _require_feed(ctx: CommandContext, name: str, usage: str) -> Feed:
     return row
 
 
-def _status_line(row: Feed, now: Any) -> str:
+def _status_line(row: Feed, now: datetime) -> str:
     parts = [row.name]
     if row.paused:
         parts.append("PAUSED" + (f" ({row.paused_reason})" if row.paused_reason else ""))
@@ -75,10 +77,10 @@ class _AddOptions(TypedDict, total=False):
     backfill: int
 
 
-def _feed_spec(model: Any, name: str, url: str, fields: _AddOptions) -> Any:
+def _feed_spec(model: type[FeedSpec], name: str, url: str, fields: _AddOptions) -> FeedSpec:
     """Build a FeedSpec, turning a validation error into one naming the option."""
     try:
-        return model(name=name, url=url, **fields)
+        return model.model_validate({"name": name, "url": url, **fields})  # as typed: --interval 5m
     except pydantic.ValidationError as exc:
         err = exc.errors()[0]
         field = str(err["loc"][0]) if err.get("loc") else "url"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.channels import LOCAL_TENANT
 from bot.commands.common import clip, did_you_mean, parse_count, split_list, suggest
@@ -128,7 +128,7 @@ def _describe(spec: Mapping[str, object]) -> list[str]:
     return lines
 
 
-def _flow(value: Any) -> str:
+def _flow(value: object) -> str:
     """A list item as one short YAML flow string: `{type: ceasefire, statuses: [agreed]}`."""
     if isinstance(value, dict):
         return yaml.safe_dump(value, default_flow_style=True, width=10_000).strip()
@@ -250,7 +250,7 @@ def _diff(before: Mapping[str, object] | None, after: Mapping[str, object] | Non
     return "; ".join(parts)
 
 
-def _short(value: Any) -> str:
+def _short(value: object) -> str:
     if value is None:
         return "(none)"
     if isinstance(value, list):
