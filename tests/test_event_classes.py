@@ -3277,3 +3277,29 @@ def test_fighting_before_an_agreed_truce_starts_leaves_it_agreed(detector: Detec
 )
 def test_fighting_after_the_truce_began_violates_it(detector: Detector, title: str, text: str) -> None:
     assert _status(detector, text, title) == "violated"
+
+
+# --- "under the plan": a term of a plan is a proposal, a term of a deal an agreement (issue 13, proposed->agreed) ---
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Under the plan, a ceasefire would take effect within 48 hours of signing.",
+        "Under the US peace plan, the truce would begin on Sunday.",
+    ],
+)
+def test_a_term_of_a_plan_is_a_proposal(detector: Detector, line: str) -> None:
+    assert _line_status(detector, line) == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("Under the deal, the ceasefire will take effect at midnight.", "agreed"),
+        ("Under the plan agreed on Monday, the ceasefire will take effect at midnight.", "agreed"),
+        ("Aid crossed into the town on Monday under the ceasefire.", "holding"),
+    ],
+)
+def test_terms_of_a_deal_near_misses(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status

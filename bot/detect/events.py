@@ -1156,6 +1156,9 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
         # "welcomed the ceasefire proposal", "announced a ceasefire plan": the verb governs the proposal
         return "proposed", f"a proposal {why}"
     before = low[left : cue.start()]
+    if status == "agreed" and cue.group().startswith("under") and (plan := _PLAN_AFTER.match(low, cue.end(), start)):
+        # "Under the plan, a ceasefire would take effect within 48 hours": a term of a plan, not of a deal made
+        return "proposed", f"a plan's term {_quote(low, (cue.start(), plan.end()))}"
     failed = _FAILED_TO_REACH.search(low, max(left, start - 50), start)
     if failed is not None:  # "failed to agree on a ceasefire", "have yet to reach a truce": talks (convention)
         return "talks", f"not yet reached {_quote(low, failed)}"
@@ -2378,6 +2381,12 @@ _PROPOSAL_NOUN = re.compile(
     r"[\s-]+(?:proposals?|plans?|offers?|initiatives?|blueprints?|roadmap|idea|framework|draft)\b"
 )
 _TAKEN_UP = re.compile(r"accept|agree|sign|match|reciprocat|join|implement")
+# What "under the" governs when it is a plan's, not a deal's: "Under the plan, a ceasefire would take effect" (a plan
+# agreed or adopted is a deal's: "under the plan agreed on Monday").
+_PLAN_AFTER = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:plan|proposal|draft|initiative|framework|blueprint|offer|roadmap)s?\b"
+    r"(?!\s+(?:\w+\s+)?(?:agreed|signed|accepted|approved|adopted|endorsed)\b)"
+)
 _AGREE_WITH = re.compile(r"(?:\s+in principle)?\s+with\b")
 # A party still urged to stop fighting, or commitments still to be secured: the truce is not accepted by all.
 _UNACCEPTED = re.compile(
