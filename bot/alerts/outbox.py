@@ -43,7 +43,7 @@ import random
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol, Required, TypedDict, Unpack
+from typing import TYPE_CHECKING, Protocol, Required, TypedDict, Unpack
 
 from sqlalchemy import and_, bindparam, case, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -75,6 +75,8 @@ from bot.storage.shapes import AlertShown, DeliveryPayload
 from bot.storage.tables import AlertRow, Delivery, Subscription
 
 if TYPE_CHECKING:
+    from sqlalchemy.sql.dml import ReturningUpdate
+
     from bot.ops.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -141,10 +143,10 @@ _RENEW = (
     )
     .values(lease_until=bindparam("until"))
 )
-_CLAIMS: dict[tuple[bool, int], Any] = {}
+_CLAIMS: dict[tuple[bool, int], ReturningUpdate[tuple[int]]] = {}
 
 
-def _claim_statement(postgres: bool, size: int) -> Any:
+def _claim_statement(postgres: bool, size: int) -> ReturningUpdate[tuple[int]]:
     """One statement that picks the oldest due rows and leases them, returning their ids.
 
     On PostgreSQL the pick is a materialized CTE (SELECT ... FOR UPDATE SKIP LOCKED LIMIT n), evaluated
