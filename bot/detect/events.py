@@ -711,15 +711,35 @@ _CONDEMNED_ATTACK = re.compile(
     r"(?<!cyber )(?<!cyber-)(?<!verbal )(?<!personal )(?<!political )(?<!rhetorical )"
     r"(?P<attack>attacks?|bombings?)\b(?!\s+(?:on|against)\s+(?:press|media|freedom|democracy|human rights|the rule))"
 )
+# One table of the verbs of attack, read in both grammars: the present of a headline after an armed subject
+# (_HEADLINE_ARMED: "Russian drones pound Kharkiv"), the past in running text after one (_ARMED_ACT: "warplanes
+# pounded rebel positions") and the passive of a headline with an armed agent (_HEADLINE_PASSIVE: "Hospital shelled
+# by rebels"). Each row: the present forms, the past.
+_ATTACK_VERBS = (
+    ("pound|pounds", "pounded"),
+    ("shell|shells", "shelled"),
+    ("bomb|bombs", "bombed"),
+    ("bombard|bombards", "bombarded"),
+    ("pummel|pummels", "pummell?ed"),
+    ("batter|batters", "battered"),
+    ("target|targets", "targeted"),
+    ("attack|attacks", "attacked"),
+    ("raid|raids", "raided"),
+    ("storm|storms", "stormed"),
+    ("ambush|ambushes", "ambushed"),
+    ("hit|hits", "hit"),
+    ("strike|strikes", "struck"),
+)
+_ATTACK_PRESENT = "|".join(present for present, _past in _ATTACK_VERBS)
+_ATTACK_PAST = "|".join(past for _present, past in _ATTACK_VERBS)
 # Armed men or weapons doing a hostile act, in running text (headlines: _HEADLINE_ARMED): "gunmen attacked a hotel in
 # Kabul", "militants stormed the compound", "drones struck an oil depot overnight".
 _ARMED_ACT = re.compile(
     r"\b(?:gunmen|militants|insurgents|rebels|jihadists|attackers|assailants|terrorists|fighters|militias?|"
     r"paramilitar\w+|troops|soldiers|forces|(?P<weapon>drones?|missiles?|rockets?|shells?|warplanes?|jets|artillery|"
-    r"mortars?))\s+(?:[\w-]+\s+){0,2}?(?P<verb>attacked|stormed|raided|ambushed|shelled|bombed|bombarded|pounded|"
-    r"besieged|overran|"
+    rf"mortars?))\s+(?:[\w-]+\s+){{0,2}}?(?P<verb>{_ATTACK_PAST}|besieged|overran|"
     r"opened fire|fired (?:on|at|into)|launched (?:an?\s+)?(?:[\w-]+\s+)?(?:attack|assault|offensive|raid)s?|"
-    r"struck|hit|slammed into|rained down)\b"
+    r"slammed into|rained down)\b"
 )
 # Fighting named as what is defended against, ended or halted is no report of fighting.
 _CLASH_CONTEXT = re.compile(
@@ -1515,9 +1535,7 @@ _ARMED_SUBJECT = (
     r"strikes|airstrikes|air strikes|shelling|artillery|bombardment)"
 )
 _ATTACK_VERB = (
-    r"(?:pound|pounds|hit|hits|strike|strikes|shell|shells|bomb|bombs|bombard|bombards|pummel|pummels|target|targets|"
-    r"attack|attacks|raid|raids|"
-    r"storm|storms|ambush|ambushes|batter|batters|rain down on|trade fire|exchange fire|fire on|fires on|fire at|"
+    rf"(?:{_ATTACK_PRESENT}|rain down on|trade fire|exchange fire|fire on|fires on|fire at|"
     r"fires at|open fire|opens fire|down|downs|shoot down|shoots down|intercept|intercepts|repel|repels|seize|seizes|"
     r"capture|captures|overrun|overruns|retake|retakes|recapture|recaptures|liberate|liberates|advance on|advances on|"
     r"push into|pushes into)"
@@ -1543,7 +1561,7 @@ _HEADLINE_STATE = re.compile(
 # port attack", "Convoy ambushed by gunmen". The agent or the attack must be armed: "hit by strikes" (labour), "hit by
 # cyber attack", "struck by lightning" are not fighting.
 _HEADLINE_PASSIVE = re.compile(
-    r"\b(?P<verb>hit|struck|targeted|attacked|shelled|bombed|raided|ambushed|stormed)\s+(?:by|in)\s+"
+    rf"\b(?P<verb>{_ATTACK_PAST})\s+(?:by|in)\s+"
     r"(?!(?:[\w'-]+\s+){0,4}?(?:cyber|ransomware|hack\w*|heart|panic|shark|dog|bear|verbal)\b)(?:[\w'-]+\s+){0,5}?"
     r"(?:attackers|assailants|gunmen|drones?|missiles?|rockets?|shells?|mortars?|air ?strikes?|(?:drone|missile|"
     r"rocket|air|military|israeli|russian|ukrainian|us|u\.s\.) strikes?|shelling|bombardment|militants|rebels|"
