@@ -1239,3 +1239,36 @@ def test_an_undated_statement_with_nothing_to_date_it_joins_no_story(doc) -> Non
     )
     assert index.add(truce) != index.add(welcome)
     assert index.why_apart("2021", "welcome") == "nothing dates the undated page"
+
+
+def test_an_undated_condolence_naming_the_rare_town_of_an_attack_joins_it(doc) -> None:  # type: ignore[no-untyped-def]
+    # A president's words of sorrow name no attack the detector reads, and carry no date; but Mpeketoni is in no other
+    # news of the window: the town dates and places the page, as the same town joins two statements on the attack.
+    statement = doc(
+        "statement",
+        "Statement on the attack in Mpeketoni, Kenya",
+        "The United States condemns the terrorist attack on the town of Mpeketoni in Kenya's Lamu county last night, "
+        "in which gunmen killed at least 48 innocent men and women. Our grief is with their families; we stand with the "
+        "people of Kenya at this difficult moment.",
+        datetime(2014, 6, 16, tzinfo=UTC),
+    )
+    sorrow = doc(
+        "sorrow",
+        "President: we stand with Kenya at this difficult moment",
+        "Michelle and I join the American people in expressing our horror and sadness at the reports coming out of "
+        "Mpeketoni. Words cannot express our grief for the innocent men and women of Mpeketoni and their families. We "
+        "stand with the people of Kenya at this difficult moment.",
+        None,
+    )
+    index = StoryIndex()
+    for n, town in enumerate(("Nairobi", "Mombasa", "Garissa", "Kisumu")):
+        index.add(
+            doc(
+                f"other-{n}",
+                f"Floods in {town}",
+                f"Heavy rain flooded roads in {town}, Kenya, officials said; schools in {town} were closed.",
+                datetime(2014, 6, 10 + n, tzinfo=UTC),
+            )
+        )
+    assert not sorrow.detection.events
+    assert index.add(statement) == index.add(sorrow)

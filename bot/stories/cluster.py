@@ -1639,8 +1639,10 @@ class StoryIndex:
         if words < MIN_WORDS and not agreed:
             return 0.0, "little wording in common"  # the parties alone are not the event
         if not (a.events and b.events):
-            if a.undated or b.undated:
-                return 0.0, "no event and no date"  # no event to agree on and no date to place it
+            # No event to agree on and no date to place it; unless the other reports an event, which gives both, at a
+            # rare place the page names too (words of sorrow over "the reports coming out of Garissa").
+            if (a.undated or b.undated) and not ((a.events or b.events) and self._rare_name_shared(a, b)):
+                return 0.0, "no event and no date"
             if words < EVENTLESS_MIN_WORDS:
                 return 0.0, "no event, little wording"  # a statement, an analysis: only the same words make one story
         if names < TEMPLATE_RATIO * words:
@@ -1803,6 +1805,11 @@ class StoryIndex:
         for x, y in ((a, b), (b, a)):
             if x.undated and x.holders and y.when is not None and not y.undated:
                 return True  # not a conflict (`_holder_conflict`): the terms cover the other's date
+        return self._rare_name_shared(a, b)
+
+    def _rare_name_shared(self, a: _Entry, b: _Entry) -> bool:
+        """True when both reports name a rare place or group beyond capitals and countries (in at most `RARE_DF`
+        indexed reports: "Garissa", not "Gaza" or "Hamas" in a window of Gaza news)."""
         rare = math.log((len(self._entries) + IDF_PRIOR) / (RARE_DF + 1.0))
         return any(
             " " not in n and not _country_level(n) and self._idf(self._df, n) >= rare for n in a.specific & b.specific
