@@ -3307,3 +3307,22 @@ def test_a_term_of_a_plan_is_a_proposal(detector: Detector, line: str) -> None:
 )
 def test_terms_of_a_deal_near_misses(detector: Detector, line: str, status: str) -> None:
     assert _line_status(detector, line) == status
+
+
+# --- a headline's infinitive with the signing's day is the signing set (issue 13, agreed->proposed; convention 2) ---
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Government and Rebels to Sign Truce on Friday", "Sides to Sign Truce in Nairobi on Monday"],
+)
+def test_a_headlines_signing_set_for_a_day_is_agreed(detector: Detector, title: str) -> None:
+    assert _status(detector, "", title) == "agreed"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Rebels to Sign Cease-Fire", "Rebels Hope to Sign Truce on Friday", "Rebels Plan to Sign Truce Next Week"],
+)
+def test_a_headlines_signing_without_a_day_or_only_planned_stays_proposed(detector: Detector, title: str) -> None:
+    assert _status(detector, "", title) == "proposed"

@@ -409,17 +409,23 @@ _SIGNING_DAY = re.compile(
 _SIGN_AUX = re.compile(
     r"\b(?:will|would|shall|'ll|(?:is|are) (?:expected |set |due |scheduled )?to)\s+(?:formally\s+)?$"
 )
+_TITLE_TO = re.compile(r"\bto\s+$")
 _DAY_AFTER = re.compile(
     r"(?:\s+(?!if\b|unless\b|when\b|once\b)[\w'-]+,?){0,4}?\s+(?:on\s+|as early as\s+|by\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next week|later this week)\b"
 )
 
 
-def _signing_on_a_day(low: str, before: str, cue: re.Match[str], end: int, right: int) -> re.Match[str] | None:
-    """The day set for a signing the parties "will" make (_SIGN_AUX, _DAY_AFTER), or None."""
+def _signing_on_a_day(
+    low: str, before: str, cue: re.Match[str], end: int, right: int, is_title: bool = False
+) -> re.Match[str] | None:
+    """The day set for a signing the parties "will" make (_SIGN_AUX, _DAY_AFTER), or None; a headline's infinitive
+    is its future ("Government and Rebels to Sign Truce on Friday")."""
     if not cue.group().startswith("sign"):
         return None
     aux = _SIGN_AUX.search(before)
+    if aux is None and is_title and (aux := _TITLE_TO.search(before)) is not None and _modal(before):
+        return None  # "Rebels Plan to Sign Truce Next Week": the plan is the modality, with its "to"
     if aux is None or _modal(before[: aux.start()]) or _CONDITION_AFTER.match(low, end, right):
         return None
     return _DAY_AFTER.match(low, end, right)
@@ -1235,7 +1241,7 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
         # "both sides will observe the ceasefire", "Hamas said it would abide by the truce": a party's
         # commitment to a truce is the truce agreed (a call, "must respect", stays below).
         return "agreed", f"commitment to keep {why}"
-    if status == "agreed" and (day := _signing_on_a_day(low, before, cue, end, right)) is not None:
+    if status == "agreed" and (day := _signing_on_a_day(low, before, cue, end, right, is_title)) is not None:
         return "agreed", f"signing set for a day {why} {_quote(low, day)}"  # "will sign the truce on Thursday"
     if (
         status in ("agreed", "holding")
