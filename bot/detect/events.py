@@ -29,7 +29,7 @@ from bot.detect import gazetteer
 from bot.detect.casualties import _BACKGROUND, may_be_background
 from bot.detect.keywords import HEADLINE_VERBS, Features
 from bot.detect.places import find_places
-from bot.detect.prefilter import gate
+from bot.detect.prefilter import gate, holds_any
 from bot.detect.text import LEAD_WEIGHT, Doc, Sentence, fold
 from bot.models import Casualty, Event
 
@@ -1436,7 +1436,7 @@ def is_background(sent: Sentence) -> bool:
     if may_be_background(low) and _BACKGROUND.search(low):
         return True
     # Every match of _EARLIER holds one of its four words: most sentences are not searched.
-    return any(word in low for word in _EARLIER_WORDS) and bool(_EARLIER.search(low))
+    return _HOLDS_EARLIER_WORD(low) and bool(_EARLIER.search(low))
 
 
 # A truce that held in the past ("the truce held until 2016") is history, not a truce in force.
@@ -1458,6 +1458,7 @@ _EARLIER = re.compile(
     r"|\bbefore\s*(?:[-,.;]|$)"
 )
 _EARLIER_WORDS = ("previous", "earlier", "prior", "before")
+_HOLDS_EARLIER_WORD = holds_any(_EARLIER_WORDS)
 
 
 # An attack placed in a named place ("the attack in Mogadishu", "attacks in southern Israel", "yesterday's attack on

@@ -40,7 +40,13 @@ def gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     words = needed_words(pattern)
     if words is None or min(map(len, words)) < _SHORTEST:
         return _anything
-    ordered = tuple(sorted(words))
+    return holds_any(words)
+
+
+def holds_any(words: Iterable[str]) -> Callable[[str], bool]:
+    """The test `any(word in text for word in words)`, at the cost of a few substring tests, or (many words) of
+    one bit of the shared automaton pass of the text."""
+    ordered = tuple(sorted(set(words)))
     if len(ordered) == 1:
         word = ordered[0]
         return lambda text: word in text
@@ -57,7 +63,7 @@ def gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     # Many words: one pass of an automaton of every such gate's words tells all of them at once (the same
     # sentence is asked by several gates in turn).
     bit = 1 << len(_SHARED)
-    _SHARED.append(words)
+    _SHARED.append(frozenset(ordered))
     _present.cache_clear()
     _AUTOMATON.clear()
     return lambda text: bool(_present(text) & bit)
