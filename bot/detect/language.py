@@ -122,7 +122,8 @@ def _uses_english_words(low: str) -> bool:
 def language_of(title: str, text: str) -> str:
     """ISO 639-1 code of the item's language (English when it cannot tell)."""
     head = f"{title}\n{text[:_SCAN]}"
-    if not _FOREIGN_LETTER.search(head) and _uses_english_words(head.lower()):
+    # (every letter _FOREIGN_LETTER finds is outside ASCII: an ASCII text is not searched)
+    if (head.isascii() or not _FOREIGN_LETTER.search(head)) and _uses_english_words(head.lower()):
         return ENGLISH
     sample = head[: len(title) + 1 + _SAMPLE].strip()
     letters = [ch for ch in sample if ch.isalpha()]
