@@ -12,7 +12,7 @@ from bot.codec import detection_from_dict, detection_to_dict
 from bot.detect import Detector, compile_rules
 from bot.detect.rules import rules_from_data
 from bot.errors import ConfigError
-from bot.model.relevance import WEIGHTS, model, terms_of
+from bot.model.relevance import WEIGHTS, model, model_text, terms_of
 from tests.conftest import REPO
 
 WANTED = [
@@ -176,3 +176,24 @@ def test_one_state_acting_on_another_in_a_headline_is_a_signal(title: str, relat
     from bot.detect.detector import Detector
 
     assert ("sig_relation" in Detector().signals(title, "")) is relation
+
+
+@pytest.mark.parametrize(
+    ("short", "spelled"),
+    [
+        ("Chinese FM to visit Moscow next week", "Chinese foreign minister to visit Moscow next week"),
+        ("Indian PM arrives in Kyiv", "Indian prime minister arrives in Kyiv"),
+    ],
+)
+def test_office_shorthand_in_a_headline_reads_as_the_office(short: str, spelled: str) -> None:
+    detector = rules()
+    short_score = detector.detect(short, "").relevance
+    spelled_score = detector.detect(spelled, "").relevance
+    assert short_score is not None and spelled_score is not None
+    assert short_score.score == spelled_score.score and short_score.relevant
+
+
+def test_pm_after_a_clock_time_is_the_hour() -> None:
+    assert model_text("Vote at 5 PM; PM to speak", "Polls close at 10:30 PM.").startswith(
+        "Vote at 5 PM; prime minister to speak\nPolls close at 10:30 PM."
+    )

@@ -30,9 +30,23 @@ LEAD_CHARS = 600  # headline + this much of the text: what a feed teaser gives, 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
+# Headline shorthand for an office, read as the office spelled out ("Chinese FM to visit Moscow", "Indian PM arrives in
+# Kyiv"), so that the words the labelled items mostly spell out carry it. Capitals only; "PM" after a clock time
+# ("5 PM", "10:30 PM") is the hour.
+_SHORTHAND = re.compile(r"\bFM\b|(?<![\d:.])(?<!\d )\bPM\b")
+_SPELLED_OUT = {"FM": "foreign minister", "PM": "prime minister"}
+
+
+def _spell_out(text: str) -> str:
+    if "FM" not in text and "PM" not in text:
+        return text
+    return _SHORTHAND.sub(lambda m: _SPELLED_OUT[m.group()], text)
+
+
 def model_text(title: str, text: str, signals: Iterable[str] = ()) -> str:
-    """What the model reads of an item: the headline, the lead and the detector's signal words."""
-    return f"{title}\n{text[:LEAD_CHARS]}\n{' '.join(signals)}"
+    """What the model reads of an item: the headline, the lead (office shorthand spelled out) and the detector's
+    signal words."""
+    return f"{_spell_out(title)}\n{_spell_out(text[:LEAD_CHARS])}\n{' '.join(signals)}"
 
 
 # Word classes of conflict and diplomacy that no event pattern covers, so that a word the labelled items never
