@@ -3326,3 +3326,34 @@ def test_a_headlines_signing_set_for_a_day_is_agreed(detector: Detector, title: 
 )
 def test_a_headlines_signing_without_a_day_or_only_planned_stays_proposed(detector: Detector, title: str) -> None:
     assert _status(detector, "", title) == "proposed"
+
+
+# --- talks without result and proposals traded are the negotiation (issue 13, talks->agreed/proposed; convention 4) -
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "No Deal Yet on Truce, Negotiators Say",
+            "Negotiators said on Monday that no agreement had been reached on a ceasefire.",
+        ),
+        (
+            "Sides Exchange Proposals on Truce",
+            "The two sides exchanged proposals on a ceasefire during talks on Tuesday.",
+        ),
+    ],
+)
+def test_talks_without_result_or_trading_proposals_are_talks(detector: Detector, title: str, text: str) -> None:
+    assert _status(detector, text, title) == "talks"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("The two sides reached an agreement on a ceasefire on Monday.", "agreed"),
+        ("The rebels proposed a truce, and the army exchanged fire with them on Monday.", "proposed"),
+    ],
+)
+def test_talks_near_misses(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status

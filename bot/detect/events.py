@@ -181,7 +181,9 @@ _LEFT_CUES = re.compile(
     r"\bto (?:broker|arrange|mediate)\b|\b(?:pre)?conditions for\b|"
     # Bargaining over a truce, and talks that found none: "haggling over the terms of a ceasefire", "no breakthrough
     # on a ceasefire".
-    r"\b(?:haggl|wrangl|bargain|dicker)\w*\s+(?:over|on|about)\b|\bbreakthrough\b[\w' -]{0,30}?\b(?:on|over|towards?)\b)"
+    r"\b(?:haggl|wrangl|bargain|dicker)\w*\s+(?:over|on|about)\b|\bbreakthrough\b[\w' -]{0,30}?\b(?:on|over|towards?)\b|"
+    # Proposals traded are the negotiation: "the two sides exchanged proposals on a ceasefire".
+    r"\bexchang\w*\s+(?:\w+\s+)?(?:proposals|drafts|offers|ideas|views|positions)\s+(?:on|over|for|about)\b)"
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
     r"\bbid for\b|\bplans? for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
@@ -2258,6 +2260,9 @@ _PROPOSAL_BEFORE = re.compile(
 _FAILED_TO_REACH = re.compile(
     r"\b(?:fail(?:ed|s)? to|yet to|did not|didn't|could not|couldn't|unable to|not been able to)\s+(?:\w+\s+)?"
     r"(?:agree|reach|secure|clinch|strike|seal|broker|hammer out|finali[sz]e)\b(?:\W+\w+){0,3}\W*$"
+    # "no agreement had been reached on a ceasefire", "no deal yet on a truce": talks without result (convention 4)
+    r"|\bno\s+(?:agreement|deal|accord)\s+(?:(?:has|had|have|was)\s+)?(?:yet\s+)?(?:been\s+)?(?:reached|struck|made|yet)\b"
+    r"(?:\W+\w+){0,3}\W*$"
 )
 _FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible|ready to)\b")
 # The cue of a truce the parties made themselves: signed, reached, struck (not announced, welcomed or starting).
