@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bench.eval import Counts, score_article, table
 from bot.models import Casualty, CasualtyKind, Detection, Event
 
@@ -76,3 +78,20 @@ def test_casualty_errors_are_totalled_by_class() -> None:
     lines = table("articles", dev.figures(), held.figures())
     assert any(line.startswith("  casualty figures wrong by class (held): ") for line in lines)
     assert not any("by class (dev" in line for line in lines)
+
+
+@pytest.mark.shared_feeds
+def test_the_review_lists_development_alerts_and_only_counts_held_out_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    """Held-out errors are never read one by one: `bench/eval.py --review` (whose table the README quotes) names no
+    held-out feed item, and gives the held-out part as totals."""
+    from bench.eval import heldout_set, main
+    from bench.feeds_corpus import entries as feed_entries
+
+    assert main(["--review"]) == 0
+    out = capsys.readouterr().out
+    _ids, held_feeds = heldout_set()
+    rows = [line for line in out.splitlines() if line.startswith("| ") and not line.startswith("| feed |")]
+    held_titles = {e.title.replace("|", "/") for e in feed_entries() if e.feed in held_feeds and e.title}
+    assert not [row for row in rows if any(f"| {title} |" in row for title in held_titles)]
+    assert all(row.split(" | ")[0].removeprefix("| ") not in held_feeds for row in rows)
+    assert "held out (totals only): " in out
