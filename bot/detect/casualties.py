@@ -569,6 +569,9 @@ _ANNIVERSARY_LEAD = _words(
 _LEAD_SENTENCES = 2  # the first body sentences of eight words or more (page chrome is shorter)
 # Pages of several stories (newscasts, headline lists): no one weekday is the article's own.
 _MULTI_STORY_TITLE = re.compile(r"newscast|\bheadlines\b|\bnews in brief\b|\bnews roundup\b|\bbriefs\b")
+# Word pre-checks (bot/detect/prefilter.py) of the two headline regexes every article asks.
+_MAY_ANNIVERSARY_TITLE = gate(_ANNIVERSARY_TITLE)
+_MAY_MULTI_STORY_TITLE = gate(_MULTI_STORY_TITLE)
 _TOKEN = re.compile(r"[\w'.-]+|[,;:()\"]")
 
 
@@ -1331,7 +1334,8 @@ def _as_written(sent: Sentence, fig: _Fig) -> str | None:
 
 def _main_day(doc: Doc) -> str | None:
     """The weekday of the article's own incident: dated in the headline or lead ("Tuesday's attack")."""
-    if doc.sentences and doc.sentences[0].is_title and _MULTI_STORY_TITLE.search(doc.sentences[0].folded):
+    title = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
+    if _MAY_MULTI_STORY_TITLE(title) and _MULTI_STORY_TITLE.search(title):
         return None
     lead = [s for s in doc.sentences if s.weight >= 2.0]
     for s in lead:
@@ -1377,7 +1381,9 @@ def _article(doc: Doc, demonyms: frozenset[str]) -> _Article:
     """The headline's and lead's facts: an anniversary, the day of the article's own incident, the days named."""
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
     title = doc.sentences[0].text if title_low else None
-    anniversary = bool(_ANNIVERSARY_TITLE.search(title_low)) or _anniversary_lead(doc, demonyms)
+    anniversary = (
+        _MAY_ANNIVERSARY_TITLE(title_low) and bool(_ANNIVERSARY_TITLE.search(title_low))
+    ) or _anniversary_lead(doc, demonyms)
     main_day = _main_day(doc)
     # (every match of _INCIDENT_DAY names a weekday: without "day" the regex is not asked)
     dated_incident = any(
