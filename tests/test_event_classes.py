@@ -3357,3 +3357,34 @@ def test_talks_without_result_or_trading_proposals_are_talks(detector: Detector,
 )
 def test_talks_near_misses(detector: Detector, line: str, status: str) -> None:
     assert _line_status(detector, line) == status
+
+
+# --- a truce intact or still in force holds (issue 13, holding->agreed/none) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The truce appeared to be largely intact on Monday.",
+        "The ceasefire remained intact despite isolated incidents.",
+        "The truce is still in force, a military spokesman said.",
+        "Truce Largely Intact as Talks Continue",
+    ],
+)
+def test_a_truce_intact_or_still_in_force_holds(detector: Detector, line: str) -> None:
+    assert _line_status(detector, line) == "holding"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("The ceasefire took effect on Friday and remains in force.", "holding"),
+        ("The truce went into force on Monday.", "agreed"),
+    ],
+)
+def test_intact_near_misses(detector: Detector, line: str, status: str) -> None:
+    assert _line_status(detector, line) == status
+
+
+def test_a_truce_no_longer_intact_is_not_in_force(detector: Detector) -> None:
+    assert _line_status(detector, "The truce is no longer intact, the rebels said.") not in ("agreed", "holding")

@@ -215,7 +215,9 @@ _LEFT_CUES = re.compile(
 # The predicate after the ceasefire ("the truce took effect", "the ceasefire is holding", "a truce proposed by").
 _RIGHT_CUES = re.compile(
     r"(?P<holding>\b(?:is|was|has|have|had|been|largely|mostly|still|appears to be|seems to be)\s+(?:largely |mostly |broadly |still )?(?:holding|held)\b"
-    r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) in (?:place|effect|force)\b|\bfragile\b"
+    r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) (?:still )?in (?:place|effect|force)\b|\bfragile\b"
+    # "the truce is still in force", "appeared to be largely intact", "Truce Largely Intact as Talks Continue"
+    r"|\bstill in (?:place|effect|force)\b|\bintact\b"
     r"|\b(?:is|are|was|were|been|being)\s+(?:largely |mostly |broadly |generally )?(?:respected|observed)\b"
     r"|\b(?:has |have |had )?(?:brought|brings?|bringing|restored|restores?|restoring) (?:a |an )?(?:\w+ )?(?:calm|respite|quiet|lull|period of calm)\b"
     r"|\bnow (?:going on|in its)\b"
@@ -490,7 +492,7 @@ _EXTEND_NOT = re.compile(
 # The headline's present tense too ("Syrian Cease-Fire Holds Despite Scattered Violence"), not a meeting held.
 _HELD_DESPITE = re.compile(
     r"\b(?:holds?\b(?!\s+(?:talks|meetings?|discussions|negotiations|elections))|held|holding|respected|observed|"
-    r"in place)\b[^;]{0,40}\bdespite\b|\bdespite\b[^;]{0,60}\b(?:has|have|had|is|was) "
+    r"in place|intact)\b[^;]{0,40}\bdespite\b|\bdespite\b[^;]{0,60}\b(?:has|have|had|is|was) "
     r"(?:largely |mostly |broadly )?(?:held|holding|been respected)\b"
 )
 _IS_VIOLENCE = re.compile(_VIOLENCE)
