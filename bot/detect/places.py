@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from bot.detect import gazetteer
-from bot.detect.gazetteer import PlaceName
-from bot.detect.text import Doc
+from bot.detect.gazetteer import PlaceName, Places
+from bot.detect.text import Doc, Sentence
 
 _GOV_NEXT = frozenset(
     [
@@ -156,6 +156,26 @@ def _ambiguous_choice(doc: Doc) -> dict[str, bool]:
 def find_places(doc: Doc) -> list[PlaceHit]:
     """Place mentions that name a country or region in this article (after context checks)."""
     gz = gazetteer.places()
+    kept = _longest(_whole_words(doc, gz))
+    if not kept:
+        return []
+    choice = _ambiguous_choice(doc)
+    hits: list[PlaceHit] = []
+    chrome: dict[int, bool] = {}
+    for start, end, entry in kept:
+        sent = doc.sentence_at(start)
+        if sent.index not in chrome:
+            chrome[sent.index] = bool(_CHROME.match(sent.text)) or _is_appeal(sent.folded)
+        if chrome[sent.index]:
+            continue
+        if _not_the_place(gz, sent, start, end, entry, choice):
+            continue
+        hits.append(PlaceHit(entry, sent.index, start, end))
+    return hits
+
+
+def _whole_words(doc: Doc, gz: Places) -> list[tuple[int, int, PlaceName]]:
+    """Every gazetteer name found in the folded text that stands as whole words: (start, end, entry)."""
     text = doc.folded
     raw: list[tuple[int, int, PlaceName]] = []
     n = len(text)
@@ -167,8 +187,11 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             continue
         for entry in entries:
             raw.append((start, end + 1, entry))
-    if not raw:
-        return []
+    return raw
+
+
+def _longest(raw: list[tuple[int, int, PlaceName]]) -> list[tuple[int, int, PlaceName]]:
+    """The longest match where matches overlap (every entry of that span kept), in text order."""
     # Longest match wins: "South Sudan" over "Sudan", "Saudi Arabia" over "Saudi".
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     kept: list[tuple[int, int, PlaceName]] = []
@@ -183,51 +206,40 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         kept.append((start, end, entry))
         last_end = end
         last_span = (start, end)
-    choice = _ambiguous_choice(doc)
-    hits: list[PlaceHit] = []
-    chrome: dict[int, bool] = {}
-    for start, end, entry in kept:
-        sent = doc.sentence_at(start)
-        if sent.index not in chrome:
-            chrome[sent.index] = bool(_CHROME.match(sent.text)) or _is_appeal(sent.folded)
-        if chrome[sent.index]:
-            continue
-        if entry.kind == "none":
-            continue  # "Voice of America": a name that only holds a country's name
-        local = start - sent.start
-        lend = local + (end - start)
-        if entry.case_sensitive and not _case_ok(sent.text[local:lend], entry, sent.text):
-            continue
-        kind = entry.kind
-        after = gz.other_after.get(entry.country or "")
-        if after is not None and kind == "country" and after.match(sent.folded, lend):
-            continue  # this mention is the other sense ("Georgia Gov. Brian Kemp")
-        if entry.country in choice and kind in ("country", "alias", "demonym") and not choice[entry.country]:
-            continue
-        low = sent.folded
-        if kind == "demonym" or (kind == "alias" and entry.written == "America"):
-            prev, nxt = _prev_word(low, local), _next_word(low, lend)
-            if prev in gz.demonym_before or nxt in gz.demonym_after:
-                continue
-            if prev == "in" and (lend >= len(low) or not low[lend:].lstrip()[:1].isalpha()):
-                continue  # "reads in Spanish": the language, not the country
-        if (
-            kind != "demonym"
-            and kind != "region"
-            and local < 40
-            and _is_dateline(sent.text, local, lend, sent.line_start)
-        ):
-            continue
-        if kind == "capital":
-            prev, nxt = _prev_word(low, local), _next_word(low, lend)
-            if prev in gz.venue_words or not (nxt in _GOV_NEXT or prev in _GOV_PREV):
-                continue
-            if low[lend : lend + 2] == "'s":
-                continue
-        if kind == "seat" and _VENUE_BEFORE.search(low, max(0, local - 12), local):
-            continue
-        hits.append(PlaceHit(entry, sent.index, start, end))
-    return hits
+    return kept
+
+
+def _not_the_place(gz: Places, sent: Sentence, start: int, end: int, entry: PlaceName, choice: dict[str, bool]) -> bool:
+    """Whether a mention (folded offsets start-end in `sent`) is no country or region here: a name that only holds
+    one, the other sense of the word, a language, a dateline, a capital that is a venue, a seat after a venue word."""
+    if entry.kind == "none":
+        return True  # "Voice of America": a name that only holds a country's name
+    local = start - sent.start
+    lend = local + (end - start)
+    if entry.case_sensitive and not _case_ok(sent.text[local:lend], entry, sent.text):
+        return True
+    kind = entry.kind
+    after = gz.other_after.get(entry.country or "")
+    if after is not None and kind == "country" and after.match(sent.folded, lend):
+        return True  # this mention is the other sense ("Georgia Gov. Brian Kemp")
+    if entry.country in choice and kind in ("country", "alias", "demonym") and not choice[entry.country]:
+        return True
+    low = sent.folded
+    if kind == "demonym" or (kind == "alias" and entry.written == "America"):
+        prev, nxt = _prev_word(low, local), _next_word(low, lend)
+        if prev in gz.demonym_before or nxt in gz.demonym_after:
+            return True
+        if prev == "in" and (lend >= len(low) or not low[lend:].lstrip()[:1].isalpha()):
+            return True  # "reads in Spanish": the language, not the country
+    if kind != "demonym" and kind != "region" and local < 40 and _is_dateline(sent.text, local, lend, sent.line_start):
+        return True
+    if kind == "capital":
+        prev, nxt = _prev_word(low, local), _next_word(low, lend)
+        if prev in gz.venue_words or not (nxt in _GOV_NEXT or prev in _GOV_PREV):
+            return True
+        if low[lend : lend + 2] == "'s":
+            return True
+    return kind == "seat" and _VENUE_BEFORE.search(low, max(0, local - 12), local) is not None
 
 
 def _case_ok(original: str, entry: PlaceName, sentence: str) -> bool:
