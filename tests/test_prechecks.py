@@ -211,6 +211,10 @@ def test_the_worked_out_words_are_those_every_match_needs() -> None:
     # An optional part, a class of many characters or a case-blind regex needs nothing that a list can say.
     assert prefilter.needed_words(re.compile(r"(?:killed)?\d+")) is None
     assert prefilter.needed_words(re.compile(r"killed", re.I)) is None
+    # A group made case-blind on its own ("(?i:...)") needs none of its letters; the parts outside it still count.
+    scoped = re.compile(r"car (?i:bomb)s? blast")
+    assert scoped.search("car BOMB blast") and prefilter.gate(scoped)("car BOMB blast")
+    assert prefilter.needed_words(scoped) in ({"car "}, {" blast"})
     gate = prefilter.gate(re.compile(r"\b(?:ceasefire|truce|armistice|halt to (?:the )?fighting)\b"))
     assert gate("a truce was agreed") and gate("a halt to fighting") and not gate("a halt to the war")
     many = prefilter.gate(re.compile("|".join(f"word{i:02d}" for i in range(20))))

@@ -10,11 +10,17 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick
+
+# The regex parser is CPython's own (private) module. Where a Python lacks it, every gate passes all text:
+# detection stays the same, only slower.
+try:
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - CPython 3.11 to 3.13 have both
+    sre = sre_parse = None
 
 # The most strings a part of the regex is written out into ("attack(?:s|ed)? on" is three); past that the part is
 # left out of the pre-check, which then asks for the words of another part, or for nothing.
@@ -25,7 +31,7 @@ _SMALL_CLASS = 8  # a character class of at most this many characters counts as 
 def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings of which every match of the pattern holds one, or None when no such list is found (case-blind
     patterns, or a part that may match anything)."""
-    if pattern.flags & re.IGNORECASE:
+    if pattern.flags & re.IGNORECASE or sre_parse is None:
         return None
     words = _sequence_needs(sre_parse.parse(pattern.pattern, pattern.flags))
     if words is None:
@@ -100,6 +106,8 @@ def _present(text: str) -> int:
 
 def _exact(op: Any, av: Any) -> set[str] | None:
     """Every string this item of a parse can match, when they are few; None otherwise."""
+    if _case_blind(op, av):
+        return None
     if op is sre.LITERAL:
         return {chr(av)}
     if op is sre.IN:
@@ -132,6 +140,11 @@ def _exact(op: Any, av: Any) -> set[str] | None:
     return None
 
 
+def _case_blind(op: Any, av: Any) -> bool:
+    """A group with a scoped case-blind flag, "(?i:bomb)": its letters may match in any case, so none is needed."""
+    return op is sre.SUBPATTERN and bool(av[1] & re.IGNORECASE)
+
+
 def _sequence_exact(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
     run = {""}
     for op, av in items:
@@ -151,6 +164,8 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
 
 def _needs(op: Any, av: Any) -> set[str] | None:
     """Strings of which every match of this item holds one, or None."""
+    if _case_blind(op, av):
+        return None
     strings = _exact(op, av)
     best = strings if strings and "" not in strings else None
     if op is sre.SUBPATTERN:
