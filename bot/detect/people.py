@@ -633,60 +633,9 @@ def _portfolio_word(word: str) -> bool:
 def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
     """Read what follows a title: an optional 'of/for X' (with a country) and the name."""
     i = end
-    country: str | None = None
     m = _OF_FOR.match(text, i)
     if m:
-        j = m.end()
-        run_start = j
-        words: list[tuple[str, int]] = []
-        comma_at: int | None = None
-        while len(words) <= 8:
-            wm = _RUN_WORD.match(text, j)
-            if not wm:
-                break
-            words.append((wm.group(1), j))
-            j = wm.end()
-            if "," in wm.group(2):
-                comma_at = j
-                break
-        # "Special Envoy for Yemen Tim Lenderking", "President of the European Parliament Martin Schulz":
-        # leading place and organisation words belong to the title, the rest is the name.
-        k = 0
-        while k < len(words) and (
-            _portfolio_word(words[k][0])
-            or _is_place(words[k][0])
-            or (k > 0 and words[k][0] in _PORTFOLIO_JOINS and k + 1 < len(words))
-        ):
-            country = country or _country_of(words[k][0])
-            k += 1
-        if k > 0 and len(words) - k >= 2:
-            tokens, e = _name_at(text, words[k][1])
-            return tokens, country, e
-        if comma_at is not None and k >= 1:
-            # "President of the United States, George W. Bush", "Special Representative of the Federal
-            # Government of Germany for the OSCE Chairmanship, Gernot Erler": the name follows the comma.
-            tokens, e = _name_at(text, comma_at)
-            return tokens, country, e
-        place = " ".join(w for w, _ in words)
-        if (
-            comma_at is not None
-            and words
-            and words[0][0][:1].isupper()
-            and not any(_portfolio_word(w) and w not in _PORTFOLIO_JOINS for w, _ in words)
-            and not any(o in fold(place) for o in gazetteer.people().non_official_orgs)
-        ):
-            # A place the gazetteer does not know, then the full name set off by commas: "the deputy chief
-            # minister of Jammu and Kashmir, Nirmal Singh, accused", "the governor of Kandahar, Amrit Kaur, said".
-            tokens, e = _name_at(text, comma_at)
-            if len(tokens) >= 2 and text[e : e + 1] == ",":
-                return tokens, country, e
-        # "a spokesman for the rebels, Ali Hassan, said": a lower-case body, then the name set off by commas.
-        lm = _LOWER_RUN.match(text, run_start)
-        if lm and not any(o in fold(lm.group(0)) for o in gazetteer.people().non_official_orgs):
-            tokens, e = _name_at(text, lm.end())
-            if len(tokens) >= 2 and text[e : e + 1] == ",":
-                return tokens, country, e
-        return [], country, run_start
+        return _after_of_for(text, m.end())
     # "Minister of Foreign Affairs and Cooperation Amina Diallo": the rest of the portfolio after the title.
     if jm := _PORTFOLIO_AND.match(text, i):
         j = jm.end()
@@ -699,6 +648,78 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
         return [], None, i
     tokens, e = _name_at(text, m.end())
     return tokens, None, e
+
+
+def _after_of_for(text: str, run_start: int) -> tuple[list[str], str | None, int]:
+    """Read what follows a title's 'of/for' (at run_start): the rest of the title (with a country) and the name."""
+    country: str | None = None
+    words, comma_at = _run_words(text, run_start)
+    # "Special Envoy for Yemen Tim Lenderking", "President of the European Parliament Martin Schulz":
+    # leading place and organisation words belong to the title, the rest is the name.
+    k = 0
+    while k < len(words) and (
+        _portfolio_word(words[k][0])
+        or _is_place(words[k][0])
+        or (k > 0 and words[k][0] in _PORTFOLIO_JOINS and k + 1 < len(words))
+    ):
+        country = country or _country_of(words[k][0])
+        k += 1
+    if k > 0 and len(words) - k >= 2:
+        tokens, e = _name_at(text, words[k][1])
+        return tokens, country, e
+    if comma_at is not None and k >= 1:
+        # "President of the United States, George W. Bush", "Special Representative of the Federal
+        # Government of Germany for the OSCE Chairmanship, Gernot Erler": the name follows the comma.
+        tokens, e = _name_at(text, comma_at)
+        return tokens, country, e
+    named = _name_set_off(text, run_start, words, comma_at)
+    if named is not None:
+        return named[0], country, named[1]
+    return [], country, run_start
+
+
+def _run_words(text: str, j: int) -> tuple[list[tuple[str, int]], int | None]:
+    """The words after 'of/for' (up to nine, each with its offset), and where the text goes on after a comma that
+    ends them (None: no comma)."""
+    words: list[tuple[str, int]] = []
+    comma_at: int | None = None
+    while len(words) <= 8:
+        wm = _RUN_WORD.match(text, j)
+        if not wm:
+            break
+        words.append((wm.group(1), j))
+        j = wm.end()
+        if "," in wm.group(2):
+            comma_at = j
+            break
+    return words, comma_at
+
+
+def _name_set_off(
+    text: str, run_start: int, words: list[tuple[str, int]], comma_at: int | None
+) -> tuple[list[str], int] | None:
+    """A full name set off by commas after an 'of/for' the title words do not explain (an unknown place, a
+    lower-case body), with where it ends; None when there is none."""
+    place = " ".join(w for w, _ in words)
+    if (
+        comma_at is not None
+        and words
+        and words[0][0][:1].isupper()
+        and not any(_portfolio_word(w) and w not in _PORTFOLIO_JOINS for w, _ in words)
+        and not any(o in fold(place) for o in gazetteer.people().non_official_orgs)
+    ):
+        # A place the gazetteer does not know, then the full name set off by commas: "the deputy chief
+        # minister of Jammu and Kashmir, Nirmal Singh, accused", "the governor of Kandahar, Amrit Kaur, said".
+        tokens, e = _name_at(text, comma_at)
+        if len(tokens) >= 2 and text[e : e + 1] == ",":
+            return tokens, e
+    # "a spokesman for the rebels, Ali Hassan, said": a lower-case body, then the name set off by commas.
+    lm = _LOWER_RUN.match(text, run_start)
+    if lm and not any(o in fold(lm.group(0)) for o in gazetteer.people().non_official_orgs):
+        tokens, e = _name_at(text, lm.end())
+        if len(tokens) >= 2 and text[e : e + 1] == ",":
+            return tokens, e
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
