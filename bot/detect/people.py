@@ -452,13 +452,11 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
     while i < n and len(tokens) < 5:
         while i < n and text[i] == " ":
             i += 1
-        if text.startswith('"', i) and tokens and nickname is None:
-            nm = _NICKNAME.match(text, i)
-            if nm:
-                # 'Benjamin "Benny" Gantz': the name the press uses is the nickname with the surname.
-                nickname = nm.group(1)
-                i = nm.end()
-                continue
+        if text.startswith('"', i) and tokens and nickname is None and (nm := _NICKNAME.match(text, i)):
+            # 'Benjamin "Benny" Gantz': the name the press uses is the nickname with the surname.
+            nickname = nm.group(1)
+            i = nm.end()
+            continue
         m = _NAME_TOKEN.match(text, i)
         if not m:
             # lowercase particle inside a name ("Haitham bin Tariq")
@@ -477,12 +475,8 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
         key = fold(bare)
         if _ends_name(text, m.end(), bare, key, tokens, enders):
             break
-        if not tokens and key in _honorifics():
-            honorific = word if honorific is None else f"{honorific} {word}"
-            i = m.end()
-            continue
-        if not tokens and rank is None and honorific is None and key in _leading_ranks():
-            rank = word  # a second title or a rank: not the name's, when a full name follows
+        if not tokens and (address := _address_form(word, key, rank, honorific)) is not None:
+            rank, honorific = address
             i = m.end()
             continue
         tokens.append(word)
@@ -492,6 +486,16 @@ def _name_at(text: str, pos: int) -> tuple[list[str], int]:
             i = sm.end()
             break
     return _name_tokens(tokens, rank, honorific, nickname), i
+
+
+def _address_form(word: str, key: str, rank: str | None, honorific: str | None) -> tuple[str | None, str | None] | None:
+    """A form of address before the name (`word`, folded `key`): an honorific, or a second title or rank; the
+    (rank, honorific) read so far with it, or None when the word is neither."""
+    if key in _honorifics():
+        return rank, (word if honorific is None else f"{honorific} {word}")
+    if rank is None and honorific is None and key in _leading_ranks():
+        return word, honorific  # a second title or a rank: not the name's, when a full name follows
+    return None
 
 
 def _particle_at(text: str, i: int, tokens: list[str]) -> int | None:
