@@ -13,6 +13,7 @@ from bot.stories.cluster import (
     StoryIndex,
     cluster,
     cluster_index,
+    lead_sentence,
     lead_text,
     names_of,
     new_story_id,
@@ -144,6 +145,18 @@ def test_names_and_lead_skip_chrome_and_function_words() -> None:
         "Armenia and Azerbaijan agreed a ceasefire on Monday after talks in Geneva.",
     )
     assert lead == "Armenia and Azerbaijan agreed a ceasefire on Monday after talks in Geneva."
+
+
+def test_the_lead_sentence_runs_past_abbreviations_and_a_dateline() -> None:
+    """The lead sentence is cut by the project's one sentence splitter: "U.S." ends no sentence, and a first
+    sentence too short to say who did what (a dateline) runs on into the next."""
+    lead = (
+        "Officials in the Turkish capital said on Monday that the U.S. Secretary of State met the Turkish foreign "
+        "minister in Ankara to discuss the war. The talks lasted three hours."
+    )
+    assert lead_sentence(lead) == lead.split(" The talks")[0]
+    dated = "ANKARA, Turkey. Foreign ministers of both countries met on Monday in the capital. Talks lasted an hour."
+    assert lead_sentence(dated) == "ANKARA, Turkey. Foreign ministers of both countries met on Monday in the capital."
 
 
 def test_postings_are_capped_so_lookups_stay_bounded() -> None:

@@ -76,7 +76,7 @@ from datasketch import MinHash
 from bot.detect.gazetteer import places
 from bot.detect.offices import Office
 from bot.detect.offices import table as office_table
-from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS, fold
+from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS, fold, split_sentences
 from bot.models import Detection
 from bot.stories.boilerplate import is_boilerplate
 from bot.stories.lsh import MinHashBands
@@ -450,6 +450,7 @@ _WITH_WHOM = re.compile(r"\b(?:call|meeting|conversation|talks|met|meets?)\s+wit
 _ERA = re.compile(r"\bpublished under the ((?:19|20)\d\d) to ((?:19|20)\d\d)\b", re.I)
 DATE_LINES = 6  # a page's date line is among its first lines
 DAYS_CHARS = 600  # a day without a year dates the event only near the top: further down it is background
+_SHORTEST_LEAD = 40  # a lead sentence shorter than this runs on into the next
 LEAD_SENTENCE_CHARS = 400  # the lead sentence: where a report says who met whom, and where
 
 
@@ -689,9 +690,14 @@ def lead_sentence(lead: str, title: str = "") -> str:
             or _SPEECH_HEADER.match(line)
         ):
             continue
-        line = line[:LEAD_SENTENCE_CHARS]
-        end = re.search(r"[.!?][\"'’”]?\s+[A-Z“\"]", line[40:])
-        return line[: 40 + end.start() + 1] if end else line
+        # The one splitter of the project (abbreviations such as "U.S." end no sentence); a first sentence shorter
+        # than a clause (a dateline, "Fighting resumed.") runs on into the next.
+        first = ""
+        for sentence in split_sentences(line[:LEAD_SENTENCE_CHARS]):
+            first = f"{first} {sentence}" if first else sentence
+            if len(first) > _SHORTEST_LEAD:
+                break
+        return first
     return ""
 
 
