@@ -808,6 +808,8 @@ _FAMILY = {
 # What a headline says its news is, by the words that name a kind of event (the families above). Only read for a
 # report the detector finds no event in (an analysis, a statement): its headline still says what it is about. A
 # blockade or an embargo is a measure kept up over time, of the sanctions family, not the strike it may recall.
+# Not the detector's keyword classes (bot/detect/keywords.py): those are loose prefilters ('met', 'end of', 'guns')
+# that only pass a sentence on to precise patterns; these words must name the kind on their own.
 _HEAD_KINDS = (
     (
         "violence",
