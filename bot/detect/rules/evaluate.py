@@ -21,7 +21,7 @@ from bot.models import (
 
 if TYPE_CHECKING:
     from bot.detect.rules.compile import CompiledRule
-    from bot.detect.rules.spec import EventCondition
+    from bot.detect.rules.spec import EventCondition, RuleSpec
 
 # A trigger key: a term id (int), or ("e", event type) | ("p", person) | ("c", country) | ("r", region)
 # | RELEVANT (the relevance model judged the item about conflict or diplomacy).
@@ -155,35 +155,46 @@ def failure(
     if not query_checked and rule.check is not None and not rule.check(positions, hits.doc):
         return f"query {spec.query!r} did not match" if explain else "no"
     if spec.events and not any(_event_ok(cond, findings) for cond in spec.events):
-        if not explain:
-            return "no"
-        wanted = ", ".join(c.describe() for c in spec.events)
-        seen = ", ".join(sorted({e.type + (f"/{e.status}" if e.status else "") for e in findings.events})) or "none"
-        return f"no event of {wanted} (found: {seen})"
+        return _no_event(spec, findings) if explain else "no"
     if (rule.people or rule.offices) and not (
         any(n in findings.people_set for n in rule.people)
         or any(tid in positions for _, tid in rule.people_terms)
         or (rule.offices and _office_holders(rule, hits, findings))
     ):
-        if not explain:
-            return "no"
-        who = (
-            [*rule.people, offices_table.describe_missing(rule.offices, _day(findings))]
-            if rule.offices
-            else rule.people
-        )
-        return f"none of the people {', '.join(who)} is mentioned"
+        return _no_person(rule, findings) if explain else "no"
     if rule.places and rule.places.isdisjoint(findings.places_set):
         return f"none of the places {', '.join(spec.places)} is mentioned" if explain else "no"
     if rule.regex is not None and not rule.regex.search(hits.doc.raw):
         return f"regex {spec.regex!r} did not match" if explain else "no"
     if spec.relevant is not False and not _relevant_enough(spec.relevant, findings):
-        if not explain:
-            return "no"
-        if findings.relevance is None:
-            return "not about armed conflict or diplomacy: relevance not judged (not English)"
-        bar = "" if spec.relevant is True else f" (this rule asks for {spec.relevant:.2f})"
-        return f"not about armed conflict or diplomacy: relevance {findings.relevance.describe()}{bar}"
+        return _not_relevant(spec, findings) if explain else "no"
+    return _vetoed(rule, hits, explain) if rule.excludes else None
+
+
+def _no_event(spec: RuleSpec, findings: Findings) -> str:
+    """Why a rule's event condition fails: the events it asks for and those found."""
+    wanted = ", ".join(c.describe() for c in spec.events)
+    seen = ", ".join(sorted({e.type + (f"/{e.status}" if e.status else "") for e in findings.events})) or "none"
+    return f"no event of {wanted} (found: {seen})"
+
+
+def _no_person(rule: CompiledRule, findings: Findings) -> str:
+    """Why a rule's people condition fails: the people it names, with who held its offices on the article's day."""
+    who = [*rule.people, offices_table.describe_missing(rule.offices, _day(findings))] if rule.offices else rule.people
+    return f"none of the people {', '.join(who)} is mentioned"
+
+
+def _not_relevant(spec: RuleSpec, findings: Findings) -> str:
+    """Why a rule's relevance condition fails: the article's relevance and the bar the rule sets."""
+    if findings.relevance is None:
+        return "not about armed conflict or diplomacy: relevance not judged (not English)"
+    bar = "" if spec.relevant is True else f" (this rule asks for {spec.relevant:.2f})"
+    return f"not about armed conflict or diplomacy: relevance {findings.relevance.describe()}{bar}"
+
+
+def _vetoed(rule: CompiledRule, hits: Hits, explain: bool) -> str | None:
+    """The first exclude of the rule that vetoes this article, as `failure` says it; None when none does."""
+    positions = hits.positions
     for ex in rule.excludes:
         present = [tid for tid in ex.term_ids if tid in positions]
         if not present:
