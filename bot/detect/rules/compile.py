@@ -507,17 +507,7 @@ def _compile(spec: RuleSpec, parsed: _Parsed, terms: dict[Term, int]) -> Compile
         program=program,
         check=_check_function(program) if program is not None else None,
         gates=gates,
-        query_only=program is not None
-        and not (
-            spec.events
-            or parsed.people
-            or parsed.offices
-            or parsed.countries
-            or parsed.regions
-            or spec.relevant is not False
-            or parsed.regex is not None
-            or exclude_objs
-        ),
+        query_only=program is not None and _query_decides(spec, parsed, exclude_objs),
         reason_terms=tuple(dict.fromkeys((local[t], t.describe()) for t in _positive_terms(query)))
         if query is not None
         else (),
@@ -525,6 +515,21 @@ def _compile(spec: RuleSpec, parsed: _Parsed, terms: dict[Term, int]) -> Compile
         groups=tuple(parsed.groups),
         offices=tuple(parsed.offices),
         office_terms=office_ids,
+    )
+
+
+def _query_decides(spec: RuleSpec, parsed: _Parsed, excludes: tuple[_Exclude, ...]) -> bool:
+    """Whether a rule's query alone decides it: no event, person, office, place, relevance, regex or exclude to
+    check once the query matches."""
+    return not (
+        spec.events
+        or parsed.people
+        or parsed.offices
+        or parsed.countries
+        or parsed.regions
+        or spec.relevant is not False
+        or parsed.regex is not None
+        or excludes
     )
 
 
