@@ -1982,7 +1982,23 @@ def _who_phrase(low: str, end: int) -> str | None:
 
 
 def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
+    """The figures of a sentence: each number that is no junk, with its kind read from the words beside it, else
+    from the list or the partitive it stands in; its qualifier, and who it counts."""
     low = sent.folded
+    figs = _figures_read_alone(low, demonyms)
+    _kinds_from_list_before(figs, low, demonyms)
+    _kinds_from_partitive(figs, low)
+    _kinds_from_list_after(figs, low, demonyms)
+    _qualifiers_carried(figs, low)
+    for fig in figs:
+        if fig.kind is not None:
+            fig.who = _who_phrase(low, fig.number.end) or fig.who
+    return figs
+
+
+def _figures_read_alone(low: str, demonyms: frozenset[str]) -> list[_Fig]:
+    """The numbers of a folded sentence that are no junk, rate or claim, each given the kind that the toll words,
+    the words to its left or those to its right give it (or rejected by them)."""
     figs: list[_Fig] = []
     suspect = _may_hold_rates_or_claims(low)
     for num in find_numbers(low):
@@ -1995,6 +2011,11 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
             _left(fig, low, demonyms)
         if fig.kind is None and not fig.rejected:
             _right(fig, low, demonyms)
+    return figs
+
+
+def _kinds_from_list_before(figs: list[_Fig], low: str, demonyms: frozenset[str]) -> None:
+    """A figure without a kind, listed after one with a kind, takes that kind."""
     # Lists: "20 Burundian soldiers and 40 Somali civilians were missing", "132 children, and nine staff",
     # "a toll of 72, including five attackers and six soldiers".
     for i, fig in enumerate(figs):
@@ -2014,6 +2035,10 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
             # An item after a possessive ("a woman and her three daughters") names part of the figure before: it
             # does not carry a kind back to numbers before it.
             fig.kind, fig.who, fig.via = prev.kind, who, ("family" if _POSSESSIVE_END.search(before) else "list")
+
+
+def _kinds_from_partitive(figs: list[_Fig], low: str) -> None:
+    """A figure without a kind that is part of the figure before ("eight of those") takes that figure's kind."""
     # "over 300 people have been killed, and at least eight of those are British nationals".
     for i, fig in enumerate(figs):
         if fig.kind is not None or fig.rejected or not _PARTITIVE_AFTER.match(low, fig.number.end):
@@ -2021,6 +2046,10 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
         prev = next((f for f in reversed(figs[:i]) if f.kind is not None), None)
         if prev is not None:
             fig.kind, fig.who, fig.via = prev.kind, None, "list"
+
+
+def _kinds_from_list_after(figs: list[_Fig], low: str, demonyms: frozenset[str]) -> None:
+    """A figure without a kind, listed before one whose kind its right side or a list gave, takes that kind."""
     # "12 soldiers, 3 civilians and 2 policemen were killed": from the last item back to the first.
     for i in range(len(figs) - 2, -1, -1):
         fig, nxt = figs[i], figs[i + 1]
@@ -2032,6 +2061,10 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
         gap = low[fig.number.end : nxt.number.start]
         if (_AND_GAP.search(gap) or _COMMA_GAP.match(gap)) and not _KIND_IN_GAP.search(gap):
             fig.kind, fig.who, fig.via = nxt.kind, who, "list"
+
+
+def _qualifiers_carried(figs: list[_Fig], low: str) -> None:
+    """An exact figure joined by a bare "and" to a qualified one before it takes that qualifier."""
     # "at least 30 ... dead and 60 injured": the qualifier carries over a bare "and N".
     for i, fig in enumerate(figs[1:], start=1):
         prev = figs[i - 1]
@@ -2043,7 +2076,3 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
             and _AND_END.search(low, max(0, fig.number.start - 6), fig.number.start)
         ):
             fig.qualifier = prev.qualifier
-    for fig in figs:
-        if fig.kind is not None:
-            fig.who = _who_phrase(low, fig.number.end) or fig.who
-    return figs
