@@ -133,6 +133,18 @@ class _GroupsYAML(TypedDict, total=False):
 @functools.cache
 def groups() -> Groups:
     """Every group (built on first use: at rule compile time, never per article)."""
+    found = _converter_groups()
+    _add_listed(found)
+    ordered = tuple(sorted(found.values(), key=lambda g: (KINDS.index(g.kind), g.name)))
+    by_key: dict[str, Group] = {}
+    for group in ordered:
+        for written in (group.name, *group.names):
+            by_key.setdefault(key(written), group)
+    return Groups(ordered, by_key)
+
+
+def _converter_groups() -> dict[str, Group]:
+    """The groups country_converter's columns give: continents, UN sub-regions and memberships, by name."""
     found: dict[str, Group] = {}
     members: dict[str, set[str]] = {}
     kinds: dict[str, tuple[str, tuple[str, ...], str]] = {}
@@ -165,6 +177,12 @@ def groups() -> Groups:
                 add(label, "membership", country, others, source)
     for name, (kind, names, source) in kinds.items():
         found[name] = Group(name, kind, tuple(sorted(members[name])), names, source)
+    return found
+
+
+def _add_listed(found: dict[str, Group]) -> None:
+    """Add the groups bot/data/groups.yaml lists to `found`, in its order: members named, or other groups' members
+    (`of`) less others' (`minus`)."""
     data: _GroupsYAML = (
         yaml.safe_load(resources.files("bot.data").joinpath("groups.yaml").read_text(encoding="utf-8")) or {}
     )
@@ -181,12 +199,6 @@ def groups() -> Groups:
             tuple(spec.get("names") or ()),
             str(spec.get("source") or ""),
         )
-    ordered = tuple(sorted(found.values(), key=lambda g: (KINDS.index(g.kind), g.name)))
-    by_key: dict[str, Group] = {}
-    for group in ordered:
-        for written in (group.name, *group.names):
-            by_key.setdefault(key(written), group)
-    return Groups(ordered, by_key)
 
 
 def resolve(name: str) -> tuple[set[str], set[str], Group | None]:
