@@ -400,59 +400,20 @@ def _data() -> dict[str, _LanguageData]:
 def lexicon(lang: str) -> _Lexicon:
     """The compiled lexicon of one language (built once)."""
     data = _data()[lang]
-    names: dict[str, tuple[str, bool]] = {}
     cities = _cldr_cities(lang)
-    for written, canonical in cities.items():
-        if written not in _SKIP.get(lang, set()):
-            names[written] = (canonical, lang not in ("ar", "fa", "zh"))
-    for written, canonical in _subdivisions(lang).items():
-        if written not in _SKIP.get(lang, set()):
-            names[written] = (canonical, lang not in ("ar", "fa", "zh"))
     territories = _cldr_names(lang)
-    for written, canonical in territories.items():
-        if written not in _SKIP.get(lang, set()):
-            names[written] = (canonical, lang not in ("ar", "fa", "zh"))
-    for written_key, forms in (data.get("countries") or {}).items():
-        canonical = canonical_country(written_key)
-        for form in forms:
-            cap = lang not in ("ar", "fa", "zh") and form[:1].isupper()
-            names[form] = (canonical, cap)
-    country_forms = tuple(
-        (
-            _anchor(lang, w),
-            re.compile(_word_pattern(lang, _fold_form(lang, w), name=not w.endswith("*"))),
-            c,
-            cap,
-            # A city (Софія: also a first name), not one written as its country (Катар, Сингапур).
-            (_CITY if w in cities and w not in territories else 0) | (_SPANS if re.search(r"[\s\-]", w.strip()) else 0),
-        )
-        for w, (c, cap) in sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True)
-    )
-    events = {t: _alternation(lang, list((data.get("events") or {}).get(t, []))) for t in _ORDER}
-    armed = data.get("armed")
-    if armed:
-        # An armed group doing violence ("los insurgentes ... mataron"): the actor, a gap, the act, as one clash cue.
-        actors, acts = _alternation(lang, armed["actors"]), _alternation(lang, armed["acts"])
-        pair = f"(?:{actors.pattern}){_GAP_AFTER}(?:{acts.pattern})"
-        events["clash"] = re.compile(f"{events['clash'].pattern}|{pair}")
-    people_gz = gazetteer.people()
-    people: list[tuple[re.Pattern[str], gazetteer.Watched]] = []
-    for canonical, forms in (data.get("people") or {}).items():
-        who = people_gz.lookup(canonical)
-        if who is None:
-            raise ValueError(f"languages.yaml ({lang}): {canonical!r} is not in bot/data/people.yaml")
-        people.append((_alternation(lang, list(forms), name=True), who))
+    names = _country_names(lang, data, cities, territories)
     return _Lexicon(
         lang=lang,
         country_of=names,
-        country_forms=country_forms,
-        events=events,
+        country_forms=_country_forms(lang, names, cities, territories),
+        events=_events(lang, data),
         killed=_alternation(lang, list(data.get("killed") or [])),
         wounded=_alternation(lang, list(data.get("wounded") or [])),
         status={s: _alternation(lang, list(f)) for s, f in (data.get("status") or {}).items()},
         qualifiers={_fold_form(lang, k): cast(Qualifier, v) for k, v in (data.get("qualifiers") or {}).items()},
         numbers={_fold_form(lang, k): int(v) for k, v in (data.get("numbers") or {}).items()},
-        people=tuple(people),
+        people=_people(lang, data),
         anniversary=_alternation(lang, list(data.get("anniversary") or [])),
         no_clash=_alternation(lang, list(data.get("no_clash") or [])),
         not_places=_alternation(lang, list(data.get("not_places") or [])),
@@ -469,6 +430,70 @@ def lexicon(lang: str) -> _Lexicon:
             cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges_after") or {}).items()
         },
     )
+
+
+def _country_names(
+    lang: str, data: _LanguageData, cities: dict[str, str], territories: dict[str, str]
+) -> dict[str, tuple[str, bool]]:
+    """Every written form of a place in the language, with its country and whether it is capitalised: CLDR's
+    cities, subdivisions and territories (less _SKIP's), then languages.yaml's own country forms."""
+    names: dict[str, tuple[str, bool]] = {}
+    for written, canonical in cities.items():
+        if written not in _SKIP.get(lang, set()):
+            names[written] = (canonical, lang not in ("ar", "fa", "zh"))
+    for written, canonical in _subdivisions(lang).items():
+        if written not in _SKIP.get(lang, set()):
+            names[written] = (canonical, lang not in ("ar", "fa", "zh"))
+    for written, canonical in territories.items():
+        if written not in _SKIP.get(lang, set()):
+            names[written] = (canonical, lang not in ("ar", "fa", "zh"))
+    for written_key, forms in (data.get("countries") or {}).items():
+        canonical = canonical_country(written_key)
+        for form in forms:
+            cap = lang not in ("ar", "fa", "zh") and form[:1].isupper()
+            names[form] = (canonical, cap)
+    return names
+
+
+def _country_forms(
+    lang: str, names: dict[str, tuple[str, bool]], cities: dict[str, str], territories: dict[str, str]
+) -> tuple[tuple[str, re.Pattern[str], str, bool, int], ...]:
+    """The place forms compiled, longest first: (anchor, pattern, country, capitalised, flags)."""
+    return tuple(
+        (
+            _anchor(lang, w),
+            re.compile(_word_pattern(lang, _fold_form(lang, w), name=not w.endswith("*"))),
+            c,
+            cap,
+            # A city (Софія: also a first name), not one written as its country (Катар, Сингапур).
+            (_CITY if w in cities and w not in territories else 0) | (_SPANS if re.search(r"[\s\-]", w.strip()) else 0),
+        )
+        for w, (c, cap) in sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True)
+    )
+
+
+def _events(lang: str, data: _LanguageData) -> dict[EventType, re.Pattern[str]]:
+    """One pattern per event type from the language's cues (an armed group's violence counted as a clash)."""
+    events = {t: _alternation(lang, list((data.get("events") or {}).get(t, []))) for t in _ORDER}
+    armed = data.get("armed")
+    if armed:
+        # An armed group doing violence ("los insurgentes ... mataron"): the actor, a gap, the act, as one clash cue.
+        actors, acts = _alternation(lang, armed["actors"]), _alternation(lang, armed["acts"])
+        pair = f"(?:{actors.pattern}){_GAP_AFTER}(?:{acts.pattern})"
+        events["clash"] = re.compile(f"{events['clash'].pattern}|{pair}")
+    return events
+
+
+def _people(lang: str, data: _LanguageData) -> tuple[tuple[re.Pattern[str], gazetteer.Watched], ...]:
+    """The watched people as the language writes them, each with the gazetteer's entry."""
+    people_gz = gazetteer.people()
+    people: list[tuple[re.Pattern[str], gazetteer.Watched]] = []
+    for canonical, forms in (data.get("people") or {}).items():
+        who = people_gz.lookup(canonical)
+        if who is None:
+            raise ValueError(f"languages.yaml ({lang}): {canonical!r} is not in bot/data/people.yaml")
+        people.append((_alternation(lang, list(forms), name=True), who))
+    return tuple(people)
 
 
 def _blank(hit: re.Match[str]) -> str:
