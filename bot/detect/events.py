@@ -625,6 +625,11 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
     view ("agreed on the importance of", "agreed to continue cooperation", "agreed that more must be done");
     a bare "agree" in running text is an infinitive or a modal, not a report.
     """
+    return _agreed_verb_made(low, is_title) or _agreement_noun_made(low, is_title)
+
+
+def _agreed_verb_made(low: str, is_title: bool) -> bool:
+    """A verb of agreeing ("agreed to", "signed") that reports an agreement made in this sentence."""
     for m in _AGREED_VERB.finditer(low):
         if m.group().startswith("agree ") and not is_title:
             continue
@@ -640,6 +645,12 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
         if m.group().endswith("that") and not _arranged_that(low[m.end() : right]):
             continue  # "the leaders agreed that the situation is grave": a shared view (_THAT_AUX)
         return True
+    return False
+
+
+def _agreement_noun_made(low: str, is_title: bool) -> bool:
+    """An agreement noun ("deal", "declaration") that a word beside it says was made, not pending, negated,
+    discussed or dated."""
     for m in _AGREEMENT.finditer(low):
         if (
             m.group() == "declaration"
@@ -654,17 +665,7 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
             or _DEAL_DISCUSSED.search(low, max(left, m.start() - 90), m.start())
         ):
             continue
-        cue = None
-        for c in _AGREEMENT_CUE.finditer(low, left, right):
-            if cue is None or abs(c.start() - m.start()) < abs(cue.start() - m.start()):
-                cue = c
-        exists = _AGREEMENT_EXISTS.search(low, max(left, m.start() - 40), min(right, m.end() + 12))
-        if cue is None and exists is None and is_title:
-            # Headline grammar: "Putin, Xi sign energy pact", "EU, UK seal deal" (present tense, no auxiliary).
-            cue = _TITLE_SIGN.search(low, max(left, m.start() - 30), m.start())
-            if cue is not None and _TITLE_INFINITIVE.search(low, 0, cue.start()):
-                cue = None  # "Rebels to sign peace deal": a plan
-        hit = cue or exists
+        hit = _made_cue(low, m, (left, right), is_title)
         if hit is None:
             continue
         first = min(hit.start(), m.start())
@@ -677,6 +678,23 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
             continue
         return True
     return False
+
+
+def _made_cue(low: str, noun: re.Match[str], clause: tuple[int, int], is_title: bool) -> re.Match[str] | None:
+    """The word that says an agreement noun was made: the nearest cue in its clause ("signed"), else a word that
+    says it exists, else in a headline a verb of headline grammar ("sign", not "to sign")."""
+    left, right = clause
+    cue = None
+    for c in _AGREEMENT_CUE.finditer(low, left, right):
+        if cue is None or abs(c.start() - noun.start()) < abs(cue.start() - noun.start()):
+            cue = c
+    exists = _AGREEMENT_EXISTS.search(low, max(left, noun.start() - 40), min(right, noun.end() + 12))
+    if cue is None and exists is None and is_title:
+        # Headline grammar: "Putin, Xi sign energy pact", "EU, UK seal deal" (present tense, no auxiliary).
+        cue = _TITLE_SIGN.search(low, max(left, noun.start() - 30), noun.start())
+        if cue is not None and _TITLE_INFINITIVE.search(low, 0, cue.start()):
+            cue = None  # "Rebels to sign peace deal": a plan
+    return cue or exists
 
 
 _CLASH = re.compile(
@@ -1186,6 +1204,26 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
         # "welcomed the ceasefire proposal", "announced a ceasefire plan": the verb governs the proposal
         return "proposed", f"a proposal {why}"
     before = low[left : cue.start()]
+    if (not_made := _not_made(low, (start, left), cue, before, why)) is not None:
+        return not_made
+    if status == "agreed" and (kept := _agreement_kept(low, cue, before, why)) is not None:
+        return kept
+    if status == "proposed" and (taken := _proposal_taken(low, left, cue, before, why)) is not None:
+        return taken
+    if status == "agreed" and cue.group().startswith("declar") and not _joint(low, left, right):
+        return "proposed", f"declared by one side {why}"  # "Maoists declare a three-month ceasefire": unilateral
+    if status == "agreed" and _announced_by_one_side(low, (left, right), cue, (start, end)):
+        return "proposed", f"announced by one side {why}"  # "Saudi Arabia announced a two-week ceasefire"
+    if status == "agreed" and _SCHEDULED.search(before[-30:]):
+        return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
+    return _governed_modal(low, end, clause, cue, is_title)
+
+
+def _not_made(low: str, at: tuple[int, int], cue: re.Match[str], before: str, why: str) -> _Cue | None:
+    """A truce a governing word does not make (`at`: the mention's start and the clause's): a plan's term, one
+    not yet reached, refused, negated, or agreed to be backed; None when nothing says so."""
+    start, left = at
+    status = cue.lastgroup
     if status == "agreed" and cue.group().startswith("under") and (plan := _PLAN_AFTER.match(low, cue.end(), start)):
         # "Under the plan, a ceasefire would take effect within 48 hours": a term of a plan, not of a deal made
         return "proposed", f"a plan's term {_quote(low, (cue.start(), plan.end()))}"
@@ -1203,33 +1241,38 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
         and back.end() <= start
     ):
         return "proposed", f"agreed to back {_quote(low, (cue.start(), back.end()))}"
-    if status == "agreed" and cue.group().startswith("commitment") and _PRAISED.search(before):
+    return None
+
+
+def _agreement_kept(low: str, cue: re.Match[str], before: str, why: str) -> _Cue | None:
+    """A truce a word agrees, kept since: a commitment to it praised, or time since the agreement; None otherwise."""
+    if cue.group().startswith("commitment") and _PRAISED.search(before):
         # "commended the parties for their commitment to the cessation of hostilities agreement": a commitment
         # praised has been kept, the truce is in force (convention 3).
         return "holding", f"commitment praised {why}"
-    since = _last(_TIME_SINCE, low, max(0, cue.start() - 120), cue.start()) if status == "agreed" else None
+    since = _last(_TIME_SINCE, low, max(0, cue.start() - 120), cue.start())
     if since is not None and _AGREEING.match(cue.group()) and not _modal(low[since.end() : cue.start()]):
         # "marked three months since the two sides signed a deal for the cessation of hostilities", "six weeks
         # after they agreed a truce": the agreement is the past, the truce is in force now (convention 3).
         return "holding", f"time since the agreement {_quote(low, since)}"
-    if status == "proposed" and _SOUGHT.match(cue.group()) and _MEDIATOR.search(before):
+    return None
+
+
+def _proposal_taken(low: str, left: int, cue: re.Match[str], before: str, why: str) -> _Cue | None:
+    """A truce a word proposes, read again from what stands before (`left`: the clause's start): sought by
+    mediators is talks, a term of an agreement or a proposal accepted is agreed, a call backed stays a call."""
+    if _SOUGHT.match(cue.group()) and _MEDIATOR.search(before):
         return "talks", f"mediation {why}"  # "Egyptian mediators are seeking a ceasefire": efforts to reach one
-    if status == "proposed" and _TERM_CUE.match(cue.group()) and (deal := _terms_of(low, left, cue.start())):
+    if _TERM_CUE.match(cue.group()) and (deal := _terms_of(low, left, cue.start())):
         # "The agreement calls for the cease-fire to be active within 24 hours": a term of an agreement made
         # is a truce agreed ("the draft agreement calls for", "a plan", "the resolution calls for" stay calls).
         return "agreed", f"a term of the {deal} {why}"
-    accepted = _ACCEPTED.search(before[-40:]) if status == "proposed" else None
+    accepted = _ACCEPTED.search(before[-40:])
     if accepted is not None and not _AGREED_TO_SEEK.search(before):
         if _CALL.match(cue.group()) and _BACKED.match(accepted.group()):
             return "proposed", f"a call backed {why}"  # "the ministers endorsed the call for a ceasefire"
         return "agreed", f"accepted {why}"  # "accepted the American proposal to end the war"
-    if status == "agreed" and cue.group().startswith("declar") and not _joint(low, left, right):
-        return "proposed", f"declared by one side {why}"  # "Maoists declare a three-month ceasefire": unilateral
-    if status == "agreed" and _announced_by_one_side(low, (left, right), cue, (start, end)):
-        return "proposed", f"announced by one side {why}"  # "Saudi Arabia announced a two-week ceasefire"
-    if status == "agreed" and _SCHEDULED.search(before[-30:]):
-        return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
-    return _governed_modal(low, end, clause, cue, is_title)
+    return None
 
 
 def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[str], is_title: bool) -> _Cue:
@@ -1253,19 +1296,7 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
         and not _IN_FORCE_FRAME.match(cue.group())
         and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before)))
     ):
-        if status == "agreed" and (talks := _DURING_TALKS.match(low, end, right)) is not None:
-            # "optimistic that the warring factions will agree to a humanitarian cease-fire during peace talks in
-            # Jeddah": an agreement hoped for in talks under way is the negotiation (corpus convention 4).
-            return "talks", f"agreement hoped for in talks {_quote(low, (talks.start('talks'), talks.end()))}"
-        if (
-            status == "agreed"
-            and _AGREEING.match(cue.group())
-            and (talks := _last(_TALKS_BEFORE, low, max(0, cue.start() - 150), cue.start())) is not None
-        ):
-            # "it's in this framework that we will start our negotiation work and without doubt ... we will sign a
-            # cease fire agreement": the signing the negotiation is expected to yield is the negotiation's news.
-            return "talks", f"agreement expected from talks {_quote(low, talks)}"
-        return "proposed", f"modality before {why}"
+        return _modality_before(low, (end, right), cue, why)
     if status in ("agreed", "holding") and (stop := _stop_called(low, cue.start())) is not None:
         # "call on the parties to immediately cease the use of force, to use existing direct communications to
         # avoid further tensions, and to adhere unconditionally to the ceasefire", "to immediately cease
@@ -1283,6 +1314,26 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
         # the news, in force now (its terms to come, "under the deal both sides will withdraw", stay agreed).
         return "holding", f"in force {why}"
     return status, why
+
+
+def _modality_before(low: str, span: tuple[int, int], cue: re.Match[str], why: str) -> _Cue:
+    """A governing word with a modal before it (`span`: from the mention's end to the clause's): an agreement
+    hoped for in talks under way, or expected from them, is talks; anything else is a proposal."""
+    end, right = span
+    status = cue.lastgroup
+    if status == "agreed" and (talks := _DURING_TALKS.match(low, end, right)) is not None:
+        # "optimistic that the warring factions will agree to a humanitarian cease-fire during peace talks in
+        # Jeddah": an agreement hoped for in talks under way is the negotiation (corpus convention 4).
+        return "talks", f"agreement hoped for in talks {_quote(low, (talks.start('talks'), talks.end()))}"
+    if (
+        status == "agreed"
+        and _AGREEING.match(cue.group())
+        and (talks := _last(_TALKS_BEFORE, low, max(0, cue.start() - 150), cue.start())) is not None
+    ):
+        # "it's in this framework that we will start our negotiation work and without doubt ... we will sign a
+        # cease fire agreement": the signing the negotiation is expected to yield is the negotiation's news.
+        return "talks", f"agreement expected from talks {_quote(low, talks)}"
+    return "proposed", f"modality before {why}"
 
 
 def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title: bool) -> _Cue:
@@ -1675,17 +1726,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
     agreement (`_agreement_reading`), fighting (`_clash_reported`) and sanctions (`_sanctions_reported`).
     """
     out: list[Reading] = []
-    sets = [features.by_class.get(c, set()) for c in ("ceasefire", "talks", "agreement", "clash", "sanctions")]
-    # Headlines with a verb of headline grammar can report fighting without a clash word (_headline_attack).
-    sets[3] = sets[3] | {i for i in features.by_class.get(HEADLINE_VERBS, ()) if doc.sentences[i].is_title}
-    # One official telling another state's office-holder is talks with no talks word (_TOLD).
-    sets[1] = sets[1] | {s.index for s in doc.sentences if any(w in s.folded for w in _TOLD_WORDS)}
-    # A headline's present-tense meeting or call (_TITLE_TALKS, _title_call).
-    sets[1] = sets[1] | {
-        s.index
-        for s in doc.sentences
-        if s.is_title and ((_MAY_TITLE_TALKS(s.folded) and _TITLE_TALKS.search(s.folded)) or _title_call(s.folded))
-    }
+    sets = _trigger_sets(doc, features)
     off = features.by_class.get("topic", set())
     # A headline on a labour dispute or a match makes the item's talks that dispute's ("Pelosi Statement on Tentative
     # Railway Labor Agreement" over "the Labor Secretary for leading the negotiations"): no talks between states.
@@ -1717,6 +1758,23 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         if sa and _sanctions_reported(sent):
             out.append(Reading("sanctions", None, sent.weight, sent))
     return out
+
+
+def _trigger_sets(doc: Doc, features: Features) -> list[set[int]]:
+    """The sentences that can hold a truce, talks, an agreement, fighting and sanctions (in that order): those
+    the keyword pass found, with the headlines and sentences that report talks or fighting without a keyword."""
+    sets = [features.by_class.get(c, set()) for c in ("ceasefire", "talks", "agreement", "clash", "sanctions")]
+    # Headlines with a verb of headline grammar can report fighting without a clash word (_headline_attack).
+    sets[3] = sets[3] | {i for i in features.by_class.get(HEADLINE_VERBS, ()) if doc.sentences[i].is_title}
+    # One official telling another state's office-holder is talks with no talks word (_TOLD).
+    sets[1] = sets[1] | {s.index for s in doc.sentences if any(w in s.folded for w in _TOLD_WORDS)}
+    # A headline's present-tense meeting or call (_TITLE_TALKS, _title_call).
+    sets[1] = sets[1] | {
+        s.index
+        for s in doc.sentences
+        if s.is_title and ((_MAY_TITLE_TALKS(s.folded) and _TITLE_TALKS.search(s.folded)) or _title_call(s.folded))
+    }
+    return sets
 
 
 def _names_truce(low: str, keyword: bool, anaphor: bool, agreement: bool) -> bool:
