@@ -1044,6 +1044,28 @@ def _common_words(text: str) -> set[str]:
     return common
 
 
+def _what_tells_the_event(entry: _Entry, header: str, texts: tuple[str, str, str]) -> None:
+    """What tells the entry's event from others of the same parties, from its `texts` (title without a format's
+    words, lead sentence, lead): its specifics, places and days, the call its headline names, its title's words and
+    kinds, and the top of its text."""
+    doc = entry.doc
+    det = doc.detection
+    title, first, lead = texts
+    # The people's names and offices ("Secretary of Defense") are the parties, not specifics.
+    people_words = {w for p in det.people for w in f"{p.name} {p.title or ''}".lower().split()}
+    not_names = people_words | _common_words(doc.text)
+    entry.specific = _specifics(entry, header, not_names)
+    _place_and_days(entry, title, first, lead, not_names)
+    if not entry.series and _WITH_WHOM.search(doc.title):
+        # "South Africa: Secretary Blinken's Call With ... Pandor": the headline says the call is the event. (A
+        # recurring format's title counts for nothing, here as for the wording: the format rules tell those apart.)
+        entry.headline_contact = frozenset(p for p in _principal(det, doc.title) if p.startswith("p:"))
+    entry.title_words = frozenset(_words(doc.title))
+    if not entry.events:
+        entry.head_kinds = headline_kinds(title)
+    entry.top = (doc.title + "\n" + lead[:DAYS_CHARS]).lower()
+
+
 def _specifics(entry: _Entry, header: str, not_names: set[str]) -> frozenset[str]:
     """The names specific to the event: not a party, a common word, a country, a numeral, the forum a statement
     is made to, nor a place named only as a point of reference."""
@@ -1197,8 +1219,8 @@ class StoryIndex:
 
     def _entry(self, doc: StoryDoc, story_id: str = "") -> _Entry:
         """What the index keeps of an article: its names and wording (`_names`, `_wording`), its date (`_date`),
-        who met whom (`_contact`, `_principals`), its parties, and what places and dates the event
-        (`_specifics`, `_place_and_days`)."""
+        who met whom (`_contact`, `_principals`), its parties, and what tells its event from others of the same
+        parties (`_what_tells_the_event`)."""
         det = doc.detection
         lead = lead_text(doc.title, doc.text)
         # The words of a recurring format's title ("Telephone conversation with") say which series, not which
@@ -1234,21 +1256,9 @@ class StoryIndex:
             lead_death=next((c.count for c in det.casualties if c.current and c.kind in _DEATHS), 0),
             series=series,
         )
-        # The people's names and offices ("Secretary of Defense") are the parties, not specifics.
-        people_words = {w for p in det.people for w in f"{p.name} {p.title or ''}".lower().split()}
-        not_names = people_words | _common_words(doc.text)
-        entry.specific = _specifics(entry, header, not_names)
-        _place_and_days(entry, title, first, lead, not_names)
+        _what_tells_the_event(entry, header, (title, first, lead))
         entry.mode = mode
         entry.head_mode = head_mode
-        if not series and _WITH_WHOM.search(doc.title):
-            # "South Africa: Secretary Blinken's Call With ... Pandor": the headline says the call is the event. (A
-            # recurring format's title counts for nothing, here as for the wording: the format rules tell those apart.)
-            entry.headline_contact = frozenset(p for p in _principal(det, doc.title) if p.startswith("p:"))
-        entry.title_words = frozenset(_words(doc.title))
-        if not entry.events:
-            entry.head_kinds = headline_kinds(title)
-        entry.top = (doc.title + "\n" + lead[:DAYS_CHARS]).lower()
         _share_empty_sets(entry)
         self._norms(entry)
         return entry
