@@ -1210,8 +1210,57 @@ NINTH_BATCH_PLACES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "title", "text", "countries", "not_countries"), NINTH_BATCH_PLACES)
-def test_places_of_the_ninth_batch(
+# Tenth batch (issue 18 parts 3-4): classes of the development errors of 6 December (es-050, uk-029) and of places
+# a state's own press names (Brazil's states and cities, Ukraine's regional centres).
+TENTH_BATCH_EVENTS = [
+    # A contact kept up now is liaison, not talks held...
+    ("es", "Un consulado cerrado", "Estamos en contacto con la policía local para aclarar lo ocurrido.", set(), None),
+    ("pt", "Um consulado fechado", "Estamos em contacto com as autoridades locais sobre o incidente.", set(), None),
+    # ...while a contact that took place is talks.
+    (
+        "es",
+        "Diplomacia",
+        "La ministra ha estado en contacto con su homólogo francés durante la semana.",
+        {"talks"},
+        None,
+    ),
+    # A summit named as where a speech was made, or during which something happened, is not the talks reported...
+    (
+        "uk",
+        "Генсек про оборону",
+        "Про це генсек сказав у своєму виступі на Празькому безпековому саміті в четвер.",
+        set(),
+        None,
+    ),
+    (
+        "ru",
+        "Генсек об обороне",
+        "Об этом генсек сказал в своем выступлении на Пражском саммите в четверг.",
+        set(),
+        None,
+    ),
+    # ...while leaders meeting at a summit is.
+    ("uk", "Саміт у Празі", "Лідери двох країн провели зустріч на саміті в Празі.", {"talks"}, None),
+]
+
+TENTH_BATCH_PLACES = [
+    # Brazil's states and its cities in Portuguese name Brazil; Mozambique's provinces Mozambique...
+    ("pt", "Chuvas no norte", "As cheias deixaram bairros de Manaus debaixo de água.", {"Brazil"}, set()),
+    ("pt", "Operação policial", "A polícia prendeu doze suspeitos em Minas Gerais e no Paraná.", {"Brazil"}, set()),
+    ("pt", "Ajuda", "Chegou ajuda humanitária a distritos de Cabo Delgado.", {"Mozambique"}, set()),
+    # ...but a region's name that is an ordinary word, a guard or a place of another state does not.
+    ("pt", "Irão", "A Guarda Revolucionária do Irão fez exercícios no golfo.", {"Iran"}, {"Portugal"}),
+    ("pt", "Notícias", "Para o governo, a reforma é urgente.", set(), {"Brazil"}),
+    # Ukraine's regional centres name Ukraine, in their cases.
+    ("uk", "Світло", "Вночі у Дніпрі та Кривому Розі вимикали світло.", {"Ukraine"}, set()),
+    ("uk", "Новини регіону", "У Черкасах відкрили новий міст.", {"Ukraine"}, set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "countries", "not_countries"), [*NINTH_BATCH_PLACES, *TENTH_BATCH_PLACES]
+)
+def test_places_of_the_later_batches(
     detector: Detector, lang: str, title: str, text: str, countries: set[str], not_countries: set[str]
 ) -> None:
     det = detector.detect(title, text)
@@ -1306,7 +1355,7 @@ NINTH_BATCH_TOLLS = [
 # The batches whose items are read for their events and ceasefire status only: one test over all of them.
 @pytest.mark.parametrize(
     ("lang", "title", "text", "events", "status"),
-    [*FIFTH_BATCH, *SIXTH_BATCH, *SEVENTH_BATCH, *NINTH_BATCH_EVENTS, *NINTH_BATCH_FORMS],
+    [*FIFTH_BATCH, *SIXTH_BATCH, *SEVENTH_BATCH, *NINTH_BATCH_EVENTS, *NINTH_BATCH_FORMS, *TENTH_BATCH_EVENTS],
 )
 def test_events_and_status_of_the_later_batches(
     detector: Detector, lang: str, title: str, text: str, events: set[str], status: str | None

@@ -36,6 +36,12 @@ _LATIN = frozenset({"fr", "es", "pt"})
 _CYRILLIC = frozenset({"uk", "ru"})
 _ORDER: tuple[EventType, ...] = ("ceasefire", "clash", "talks", "sanctions", "agreement")
 _CLDR_LOCALES = {"zh": ("zh", "zh_Hant")}
+# Languages in which ISO 3166-2 already writes the subdivisions of the states that speak them (Brazil's states,
+# Portugal's districts, Angola's and Mozambique's provinces: "Minas Gerais", "Cabo Delgado"), so that a name left
+# untranslated is the language's own; their press also names its own cities, so every CLDR zone city of those states
+# counts (Manaus, Recife). Not Spanish or French, whose untranslated names hold many ordinary words (Valle, Central,
+# Florida; Centre, Nord) and whose zone cities include first names (Regina).
+_OWN_NAMES = frozenset({"pt"})
 _CYR_VOWELS = "аяоеиіїйьыуюєё"
 _CYR_ADJECTIVE_ENDINGS = frozenset({"ая", "яя", "ий", "ый", "ой", "ое", "ее", "ій"})  # a name that is an adjective
 # A place name made an adjective (Копенгагенський, Вільнюський, Берлинской): its suffix and the case ending.
@@ -208,15 +214,22 @@ def _cldr_names(lang: str) -> dict[str, str]:
     return out
 
 
+def _official(lang: str, code: str) -> bool:
+    """Whether the language is official (de facto too) in the territory, by CLDR."""
+    from babel.languages import get_official_languages
+
+    return lang in get_official_languages(code, de_facto=True)
+
+
 def _subdivisions(lang: str) -> dict[str, str]:
     """Region name in the language -> canonical English country name: the first-level subdivisions (ISO 3166-2,
     pycountry) of the states where the language is official (CLDR, Babel), where pycountry's translations write
     them in the language ("Kharkivska oblast" -> "Харківська область"). A region of a state names it, as a city does.
-    Names untranslated (the ISO name as it stands) and names shared by two states are left out."""
+    Names untranslated (the ISO name as it stands) are left out, except in _OWN_NAMES; names shared by two states
+    are left out."""
     import gettext
 
     import pycountry
-    from babel.languages import get_official_languages
 
     try:
         translation = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
@@ -227,11 +240,13 @@ def _subdivisions(lang: str) -> dict[str, str]:
     shared: set[str] = set()
     for country in pycountry.countries:
         code = country.alpha_2
-        if code not in by_code or lang not in get_official_languages(code, de_facto=True):
+        if code not in by_code or not _official(lang, code):
             continue
         for region in pycountry.subdivisions.get(country_code=code) or ():
             written = translation.gettext(region.name)
-            if region.parent_code or written == region.name or "," in written:  # "Wallonne, Région": an index form
+            if region.parent_code or "," in written:  # "Wallonne, Région": an index form
+                continue
+            if written == region.name and lang not in _OWN_NAMES:
                 continue
             if written in out and out[written] != by_code[code]:
                 shared.add(written)
@@ -304,6 +319,8 @@ def _cldr_cities(lang: str) -> dict[str, str]:
         zones_of.setdefault(code, []).append(zone)
     wanted = [z for zones in zones_of.values() if len(zones) == 1 for z in zones]
     wanted += [z for z in _CITY_ZONES if z in territory_of]
+    if lang in _OWN_NAMES:
+        wanted += [z for code, zones in zones_of.items() if len(zones) > 1 and _official(lang, code) for z in zones]
     out: dict[str, str] = {}
     for loc in _CLDR_LOCALES.get(lang, (lang,)):
         names: dict[str, _CldrZone] = Locale.parse(loc)._data["time_zones"]
@@ -321,7 +338,30 @@ def _cldr_cities(lang: str) -> dict[str, str]:
 _SKIP = {
     "fr": {"Maurice", "Jersey", "Guernesey", "Réunion", "Territoires palestiniens"},
     "es": {"Chad", "Jersey", "Guernsey", "Territorios Palestinos", "Reunión"},
-    "pt": {"Jersey", "Guernsey", "Territórios palestinos", "Reunião"},
+    # Pará is "para" (for) and Acre a unit without their accents; Sul, Norte, Leste are directions; Príncipe a prince;
+    # Zaire the old name of the DR Congo; Gaza (Mozambique) is Palestine's in the news; Santarém is in Portugal and
+    # Brazil; Boa Vista is also "good view"; Guarda a guard (Guarda Revolucionária), Belém Bethlehem, Espírito Santo
+    # the Holy Spirit; Tete a first name (Téte António).
+    "pt": {
+        "Guarda",
+        "Belém",
+        "Espírito Santo",
+        "Tete",
+        "Jersey",
+        "Guernsey",
+        "Territórios palestinos",
+        "Reunião",
+        "Pará",
+        "Acre",
+        "Sul",
+        "Norte",
+        "Leste",
+        "Príncipe",
+        "Zaire",
+        "Gaza",
+        "Santarém",
+        "Boa Vista",
+    },
     # Того (Togo) is also the pronoun "того" (of that), capitalised at a sentence's start.
     "uk": {"Палестинські території", "Чад", "Оман", "Того"},
     "ru": {"Палестинские территории", "Чад", "Оман", "Того"},
