@@ -37,6 +37,15 @@ QUIET = [
         "Why serial killers kill",
         "Researchers estimate that serial murderers have killed nearly 10,000 people in the United States since 1900.",
     ),
+    # Weather named as a storm, in the headline or twice in the lead, still vetoes.
+    (
+        "Severe storms kill 12 as tornadoes tear through three states",
+        "Emergency crews searched flattened homes after the storms swept across the region overnight.",
+    ),
+    (
+        "Storm batters the coast, 15 dead",
+        "The storm made landfall on Tuesday night with winds of 150 km/h, the weather service said.",
+    ),
     (
         "Lightning strikes kill 23 across two Indian states",
         "Monsoon storms brought lightning that killed 23 people in Bihar and Uttar Pradesh, officials said.",
@@ -72,6 +81,17 @@ ALERTS = [
         "Israeli airstrikes kill 38 Palestinians in Gaza",
         "The strikes hit homes and a school sheltering displaced families, the territory's health ministry said.",
         "urgent",
+    ),
+    # "Storm" as the verb of an assault is no weather: the disaster topic must not veto the attack.
+    (
+        "Insurgents storm border garrison, killing 14 soldiers",
+        "The fighters overran the outpost before dawn and withdrew with weapons, the defence ministry said.",
+        "urgent",
+    ),
+    (
+        "Special forces storm rebel-held town in the north",
+        "Government troops stormed the town on Friday after two weeks of fighting, the army said.",
+        "routine",
     ),
     (
         "Armenian and Azerbaijani foreign ministers meet in Washington",
