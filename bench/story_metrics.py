@@ -65,10 +65,16 @@ def load_docs(folder: Path) -> tuple[list[StoryDoc], list[str | None]]:
     return docs, gold
 
 
-def story_scores_of(items: list[tuple[dict[str, Any], Detection]]) -> dict[str, float]:
-    """Pairwise scores of clustering labelled articles already run through the detector."""
+def story_scores_of(
+    items: list[tuple[dict[str, Any], Detection]], among: frozenset[str] | None = None
+) -> dict[str, float]:
+    """Pairwise scores of clustering labelled articles already run through the detector. With `among` (article ids:
+    a batch), the articles are still clustered all together, but only the pairs with at least one of those articles
+    are scored: the batch's own stories, and its wrong merges with any other article of the part."""
     docs = [_story_doc(data, det) for data, det in items]
-    return pair_scores(cluster(docs), [(data.get("labels") or {}).get("story") for data, _ in items])
+    gold = [(data.get("labels") or {}).get("story") for data, _ in items]
+    inside = None if among is None else [str(data.get("id")) in among for data, _ in items]
+    return pair_scores(cluster(docs), gold, inside)
 
 
 def pair_causes(items: list[tuple[dict[str, Any], Detection]]) -> Counter[str]:
@@ -99,10 +105,13 @@ def _dating(index: StoryIndex, a_id: str, b_id: str) -> str:
     return "dated a day apart" if abs(a - b) <= timedelta(hours=36) else "dated further apart"
 
 
-def pair_scores(predicted: list[str], gold: list[str | None]) -> dict[str, float]:
-    """Pairwise precision, recall and F1; a null gold label is a singleton."""
+def pair_scores(predicted: list[str], gold: list[str | None], inside: list[bool] | None = None) -> dict[str, float]:
+    """Pairwise precision, recall and F1; a null gold label is a singleton. With `inside`, only the pairs with at
+    least one item marked inside are counted."""
     tp = fp = fn = 0
     for i, j in combinations(range(len(predicted)), 2):
+        if inside is not None and not (inside[i] or inside[j]):
+            continue
         same_pred = predicted[i] == predicted[j]
         same_gold = gold[i] is not None and gold[i] == gold[j]
         tp += same_pred and same_gold

@@ -95,3 +95,41 @@ def test_the_review_lists_development_alerts_and_only_counts_held_out_ones(capsy
     assert not [row for row in rows if any(f"| {title} |" in row for title in held_titles)]
     assert all(row.split(" | ")[0].removeprefix("| ") not in held_feeds for row in rows)
     assert "held out (totals only): " in out
+
+
+def test_a_batch_is_scored_on_the_pairs_that_touch_it() -> None:
+    from bench.story_metrics import pair_scores
+
+    # two stories of the batch merged with an older article (all in one predicted story); the older pair is not counted
+    predicted = ["s", "s", "s", "s"]
+    gold: list[str | None] = ["new", "new", "old", "old"]
+    scores = pair_scores(predicted, gold, [True, True, False, False])
+    assert (scores["tp"], scores["fp"], scores["fn"]) == (1, 4, 0)
+    assert (pair_scores(predicted, gold)["tp"], pair_scores(predicted, gold)["fp"]) == (2, 4)
+
+
+def test_the_unseen_batch_counts_its_articles_and_its_same_story_pairs_only() -> None:
+    from bench.eval import batch_story_figures
+
+    def item(ident: str, story: str | None) -> tuple[dict[str, Any], Detection]:
+        return {"id": ident, "title": f"t{ident}", "text": f"x{ident}", "labels": {"story": story}}, Detection()
+
+    items = [item("a", "g"), item("b", "g"), item("c", "h"), item("d", "h"), item("e", "k"), item("f", "k")]
+    figs = batch_story_figures(items, frozenset({"a", "b", "c"}))
+    # (a, b) and (c, d) touch the batch; (e, f) does not
+    assert (figs["articles"], figs["same-story pairs"]) == (3, 2)
+
+
+def test_the_unseen_batch_is_the_corpus_batch_of_6_december_split_by_the_sha1_rule() -> None:
+    import hashlib
+    import json
+    from pathlib import Path
+
+    from bench.eval import UNSEEN_BATCH, heldout_set
+
+    folder = Path(__file__).resolve().parents[1] / "corpus" / "articles"
+    held_ids, _feeds = heldout_set()
+    for ident in UNSEEN_BATCH:
+        story = json.loads((folder / f"{ident}.json").read_text(encoding="utf-8"))["labels"]["story"]
+        assert story, ident  # every article of the batch names its group (a lone article is its own group)
+        assert (ident in held_ids) == (hashlib.sha1(story.encode()).hexdigest()[0] in "01234567"), ident
