@@ -1241,6 +1241,16 @@ TENTH_BATCH_EVENTS = [
     ),
     # ...while leaders meeting at a summit is.
     ("uk", "Саміт у Празі", "Лідери двох країн провели зустріч на саміті в Празі.", {"talks"}, None),
+    # Sanctions eased in exchange for something are a term of a deal still sought, not sanctions lifted...
+    ("uk", "Позиція Тегерана", "Уряд готовий обмежити програму в обмін на зняття санкцій.", set(), None),
+    ("es", "Programa nuclear", "El gobierno limitaría el programa a cambio del alivio de sanciones.", set(), None),
+    ("pt", "Programa nuclear", "O governo limitaria o programa em troca do alívio das sanções.", set(), None),
+    ("ru", "Позиция Тегерана", "Правительство ограничит программу в обмен на смягчение санкций.", set(), None),
+    # ...while sanctions imposed still are.
+    ("uk", "Нові обмеження", "Уряд запровадив нові санкції проти трьох компаній.", {"sanctions"}, None),
+    # An agreement announced with an adjective before its noun is an agreement.
+    ("es", "Entendimiento", "Ambos gobiernos anunciaron un importante acuerdo fronterizo.", {"agreement"}, None),
+    ("pt", "Entendimento", "Os dois governos anunciaram um novo acordo fronteiriço.", {"agreement"}, None),
 ]
 
 TENTH_BATCH_PLACES = [
@@ -1254,6 +1264,11 @@ TENTH_BATCH_PLACES = [
     # Ukraine's regional centres name Ukraine, in their cases.
     ("uk", "Світло", "Вночі у Дніпрі та Кривому Розі вимикали світло.", {"Ukraine"}, set()),
     ("uk", "Новини регіону", "У Черкасах відкрили новий міст.", {"Ukraine"}, set()),
+    # The one-word name of the United Kingdom, a name whose "-ень" loses its vowel before an ending, and CLDR's
+    # apostrophe typed as the press types it.
+    ("uk", "Візит міністра", "Міністр прибув до Великобританії у вівторок.", {"United Kingdom"}, set()),
+    ("uk", "Конференція", "Делегації зібралися у Відні на конференцію.", {"Austria"}, set()),
+    ("uk", "Візит міністра", "Міністр прибув до Об'єднаних Арабських Еміратів.", {"United Arab Emirates"}, set()),
 ]
 
 

@@ -75,7 +75,10 @@ def fold(lang: str, text: str) -> str:
         return "".join(out).replace("’", "'")
     if lang in _CYRILLIC:
         return (
-            "".join(c if len(c) == 1 else ch for ch in text for c in [ch.lower()]).replace("ё", "е").replace("’", "'")
+            "".join(c if len(c) == 1 else ch for ch in text for c in [ch.lower()])
+            .replace("ё", "е")
+            .replace("’", "'")
+            .replace("ʼ", "'")  # CLDR's apostrophe (Обʼєднані), where the press types ' or ’
         )
     if lang == "ar":
         return _AR_MARKS.sub("", text).translate(_AR_LETTERS).translate(_DIGITS)
@@ -120,8 +123,12 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
                 parts.append(re.escape(word[:-2]) + r"\w{1,3}")
             elif name and len(word) > 4 and word[-1] in _CYR_VOWELS:
                 # The stem takes an ending (Данія -> Данії, Данією; the bare stem "Дані" is "data"), or the
-                # adjective's (Женева -> Женевський).
-                parts.append(re.escape(word[:-1]) + r"(?:\w{1,3}|" + _CYR_ADJECTIVE + ")")
+                # adjective's (Женева -> Женевський); a final "-ень" loses its vowel before an ending (Відень -> у
+                # Відні, Відня).
+                root = re.escape(word[:-1])
+                if word.endswith("ень"):
+                    root = f"(?:{root}|{re.escape(word[:-3])}н)"
+                parts.append(root + r"(?:\w{1,3}|" + _CYR_ADJECTIVE + ")")
             elif name and len(word) > 3 and word[-1] not in _CYR_VOWELS:  # Иран -> Ирана, Ираном too
                 # ...and a long name its adjective too (Копенгаген -> Копенгагенському, Вільнюс -> Вільнюський).
                 parts.append(w + (r"(?:\w{0,3}|" + _CYR_ADJECTIVE + ")" if len(word) > 4 else r"\w{0,3}"))
