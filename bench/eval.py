@@ -137,6 +137,9 @@ class Figures(dict[str, float]):
     pairs: Counter[str]  # articles: story pairs missed or merged wrongly, by cause (totals)
     casualty_wrong: Counter[str]  # articles: casualty figures missed or extra, by class (totals)
     unseen: dict[str, float]  # articles: story figures of the unseen batch (UNSEEN_BATCH), totals only
+    # Event types missed and extra, by type: totals only, so that a held-out part shows which class of event
+    # language fails without showing any of its items.
+    event_wrong: dict[str, tuple[int, int]]
 
 
 def _figures(
@@ -151,7 +154,14 @@ def _figures(
     out.causes = causes or Counter()
     out.pairs = Counter()
     out.casualty_wrong = Counter()
+    out.event_wrong = {}
     return out
+
+
+def event_wrong(events: dict[str, list[int]]) -> dict[str, tuple[int, int]]:
+    """(missed, extra) by event type, for the types with any error, most errors first."""
+    wrong = {t: (fn, fp) for t, (_, fp, fn) in events.items() if fn or fp}
+    return dict(sorted(wrong.items(), key=lambda kv: (-sum(kv[1]), kv[0])))
 
 
 @dataclass
@@ -206,11 +216,12 @@ class Counts:
             self.cf_wrong,
         )
         out.casualty_wrong = self.cas_wrong
+        out.event_wrong = event_wrong(self.events)
         return out
 
     def feed_figures(self) -> Figures:
         micro = [sum(v[i] for v in self.events.values()) for i in range(3)]
-        return _figures(
+        out = _figures(
             {
                 "items": self.n,
                 "wanted": self.relevant,
@@ -230,6 +241,8 @@ class Counts:
             self.cf_wrong,
             self.causes,
         )
+        out.event_wrong = event_wrong(self.events)
+        return out
 
 
 def _score_events(c: Counts, gold_types: Iterable[str], det: Detection, notes: list[str]) -> None:
@@ -407,6 +420,11 @@ def table(title: str, dev: dict[str, float], held: dict[str, float]) -> list[str
         lines.append(
             f"  {name:<30} {_fmt(name, dev[name])} {_fmt(name, held[name])}  {n:>7}  {_verdict(name, dev[name], held[name])}"
         )
+    for label, figs in (("dev", dev), ("held", held)):
+        types = getattr(figs, "event_wrong", None)
+        if types:
+            listed = "; ".join(f"{t} missed {fn}, extra {fp}" for t, (fn, fp) in types.items())
+            lines.append(f"  event types wrong ({label}): {listed}")
     for label, figs in (("dev", dev), ("held", held)):
         wrong = getattr(figs, "confusion", None)
         if wrong:

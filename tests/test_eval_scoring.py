@@ -1,5 +1,5 @@
 """How `make eval` scores an article (bench/eval.py): background figures reported as current, wrong ceasefire
-statuses and casualty errors counted by class."""
+statuses, casualty errors and event types counted by class."""
 
 from __future__ import annotations
 
@@ -78,6 +78,25 @@ def test_casualty_errors_are_totalled_by_class() -> None:
     lines = table("articles", dev.figures(), held.figures())
     assert any(line.startswith("  casualty figures wrong by class (held): ") for line in lines)
     assert not any("by class (dev" in line for line in lines)
+
+
+def test_event_types_missed_and_extra_are_totalled_by_type() -> None:
+    dev, held = Counts(), Counts()
+    talks = Event("talks", None, "the envoys met")
+    sanctions = Event("sanctions", None, "the ministry froze the assets")
+    for gold, found in (
+        (["meeting"], ()),  # 'meeting' is scored as talks: missed
+        (["talks"], (talks, sanctions)),  # sanctions extra
+        (["talks", "sanctions"], (talks,)),  # sanctions missed
+        (["statement"], (talks,)),  # ignored label; talks extra
+    ):
+        score_article(held, {"labels": {"event_types": gold}}, Detection(events=found), [])
+    assert held.figures().event_wrong == {"sanctions": (1, 1), "talks": (1, 1)}
+    lines = table("articles", dev.figures(), held.figures())
+    assert "  event types wrong (held): sanctions missed 1, extra 1; talks missed 1, extra 1" in lines
+    assert not any("event types wrong (dev" in line for line in lines)
+    score_article(held, {"labels": {"event_types": ["talks"]}}, Detection(), [])
+    assert list(held.feed_figures().event_wrong) == ["talks", "sanctions"]
 
 
 @pytest.mark.shared_feeds
