@@ -6,7 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.detect import RuleSpec, compile_rules, gazetteer, keywords
+from bot.detect.people import _doc_title_hits, _title_hits
 from bot.detect.scan import shared
 from bot.detect.text import build_doc
 
@@ -58,3 +62,67 @@ def test_a_doc_that_no_merged_pass_read_is_read_by_each_automaton() -> None:
     # A rule set's automaton that the shared pass did not read is read on its own.
     assert compiled.automaton not in doc.scans
     assert list(doc.hits(compiled.automaton)) == list(compiled.automaton.iter(doc.folded))
+
+
+def test_titles_from_the_merged_pass_are_those_of_the_case_kept_pass() -> None:
+    titles = gazetteer.people().folded_titles
+    assert titles is not None and titles in shared().parts
+    found = 0
+    for title, text in corpus_docs():
+        doc = build_doc(title, text)
+        shared().scan(doc)
+        assert _doc_title_hits(doc) == _title_hits(doc.unified)
+        found += len(_title_hits(doc.unified))
+    assert found  # the corpus articles do name titles
+
+
+# Titles in every case, the words around them, and characters that fold to something else: accents, a dotted
+# capital I, typographic quotes and hyphens, a mathematical capital that folds to "A", an odd space.
+_PIECES = st.sampled_from(
+    [
+        "President",
+        "president",
+        "PRESIDENT",
+        "Foreign Minister",
+        "foreign minister",
+        "Prime Minister",
+        "Opposition Leader",
+        "opposition leader",
+        "Secretary of State",
+        "Secretary",
+        "minister",
+        "Minister",
+        "Ministers",
+        "ex-President",
+        "Vice President",
+        "US",
+        "Mr.",
+        "Président",
+        "\u0130nterior Minister",
+        "Interior Minister",
+        "\U0001d400mbassador",
+        "Ambassador",
+        "\u2019s",
+        "\u2011",
+        "\u00a0",
+        "\t",
+        "`",
+        ".",
+        ",",
+        " ",
+        "\n",
+        "said",
+        "the",
+        "of",
+        "Sudan",
+        "2024",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25), st.lists(_PIECES, max_size=6))
+def test_titles_from_the_merged_pass_in_any_text(body: list[str], head: list[str]) -> None:
+    doc = build_doc("".join(head), " ".join(body))
+    shared().scan(doc)
+    assert _doc_title_hits(doc) == _title_hits(doc.unified)

@@ -208,6 +208,9 @@ class People:
     automaton: Any
     titles: dict[str, str]  # title as written -> canonical title
     title_automaton: Any  # case-kept title as written -> itself
+    # folded title -> the case-kept titles that fold to it, so the merged pass of the folded text finds titles too
+    # (people._doc_title_hits); None when a title is not ASCII (its folded form may not be where the text has it).
+    folded_titles: Any
     modifiers: tuple[str, ...]
     non_official_orgs: tuple[str, ...]
     official_bodies: tuple[str, ...]
@@ -314,6 +317,7 @@ def people() -> People:
         automaton=automaton,
         titles=titles,
         title_automaton=title_automaton,
+        folded_titles=_folded_titles([unify(written) for written in titles]),
         modifiers=tuple(titles_data.get("modifiers") or ()),
         non_official_orgs=tuple(fold(w) for w in titles_data.get("non_official_orgs") or ()),
         official_bodies=tuple(fold(w) for w in titles_data.get("official_bodies") or ()),
@@ -328,6 +332,19 @@ def people() -> People:
         common_surnames=frozenset(common),
         name_words={k: frozenset(v) for k, v in name_words.items()},
     )
+
+
+def _folded_titles(titles: list[str]) -> Any:
+    if not all(t.isascii() for t in titles):
+        return None
+    by_fold: dict[str, list[str]] = {}
+    for title in dict.fromkeys(titles):
+        by_fold.setdefault(fold(title), []).append(title)
+    automaton = ahocorasick.Automaton()
+    for key, written in by_fold.items():
+        automaton.add_word(key, tuple(written))
+    automaton.make_automaton()
+    return automaton
 
 
 def _add_once(index: dict[_K, list[Watched]], key: _K, person: Watched) -> None:

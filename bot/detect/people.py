@@ -904,19 +904,47 @@ def _org_office(text: str, start: int, title: str) -> bool:
 def _title_hits(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
     """Titles in (a span of) unified, case-kept text: (start, end, title as written), longest at a spot."""
     automaton = gazetteer.people().title_automaton
+    found = [(end - len(key) + 1, end, key) for end, key in automaton.iter(text, lo, len(text) if hi is None else hi)]
+    return _longest_whole_words(text, found)
+
+
+# Folding makes ASCII capitals small; one left in the folded text comes from a character that folds to a capital
+# ("𝐀"), where a title found in the unified text would not be found folded.
+_ASCII_CAPITAL = re.compile("[A-Z]")
+
+
+def _doc_title_hits(doc: Doc) -> list[tuple[int, int, str]]:
+    """`_title_hits(doc.unified)`, from the article's merged pass of the folded text (bot/detect/scan.py) when it had
+    one: a title in the unified text is its folded form in the folded text (same offsets), so a folded hit whose
+    unified text is the title as written is a hit of the case-kept automaton, and there are no others."""
+    folded_titles = gazetteer.people().folded_titles
+    if folded_titles is None or folded_titles not in doc.scans or _ASCII_CAPITAL.search(doc.folded):
+        return _title_hits(doc.unified)
+    text = doc.unified
+    found = [
+        (end - len(key) + 1, end, key)
+        for end, keys in doc.scans[folded_titles]
+        for key in keys
+        if text.startswith(key, end - len(key) + 1)
+    ]
+    return _longest_whole_words(text, found)
+
+
+def _longest_whole_words(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of titles found (start, last offset, title), those standing as whole words, as (start, end, title), the
+    longest at a spot."""
     n = len(text)
-    found: list[tuple[int, int, str]] = []
-    for end, key in automaton.iter(text, lo, n if hi is None else hi):
-        start = end - len(key) + 1
+    whole: list[tuple[int, int, str]] = []
+    for start, end, key in found:
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
             continue
         if end + 1 < n and text[end + 1].isalnum():
             continue
-        found.append((start, end + 1, key))
-    found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        whole.append((start, end + 1, key))
+    whole.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, str]] = []
     last_end = -1
-    for hit in found:
+    for hit in whole:
         if hit[0] >= last_end:
             kept.append(hit)
             last_end = hit[1]
@@ -929,7 +957,7 @@ def find_people(doc: Doc) -> list[Person]:
     surnames: list[_Candidate] = []
     sentences = doc.sentences
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-    for start, end, written in _title_hits(doc.unified):
+    for start, end, written in _doc_title_hits(doc):
         sent = doc.sentence_at(start)
         by_sentence.setdefault(sent.index, []).append((start - sent.start, end - sent.start, written))
     for sent in sentences:

@@ -51,12 +51,13 @@ class Merged:
 
 def _shared_parts() -> tuple[Any, ...]:
     gzp = gazetteer.people()
-    return (gazetteer.places().automaton, gzp.automaton, gzp.bare_automaton, keywords.automaton())
+    titles = () if gzp.folded_titles is None else (gzp.folded_titles,)
+    return (gazetteer.places().automaton, gzp.automaton, gzp.bare_automaton, keywords.automaton(), *titles)
 
 
 @functools.cache
 def shared() -> Merged:
-    """The automatons every English article is read with (places, people, bare surnames, keywords)."""
+    """The automatons every English article is read with (places, people, bare surnames, keywords, titles)."""
     return Merged(_shared_parts())
 
 
