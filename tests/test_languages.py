@@ -1269,6 +1269,21 @@ TENTH_BATCH_PLACES = [
     ("uk", "Візит міністра", "Міністр прибув до Великобританії у вівторок.", {"United Kingdom"}, set()),
     ("uk", "Конференція", "Делегації зібралися у Відні на конференцію.", {"Austria"}, set()),
     ("uk", "Візит міністра", "Міністр прибув до Об'єднаних Арабських Еміратів.", {"United Arab Emirates"}, set()),
+    # Geneva, where talks are held, names Switzerland in every language (CLDR's Swiss city is Zurich)...
+    (
+        "es",
+        "Diplomacia",
+        "Las dos delegaciones conversaron en Ginebra durante el fin de semana.",
+        {"Switzerland"},
+        set(),
+    ),
+    ("pt", "Diplomacia", "As duas delegações conversaram em Genebra durante o fim de semana.", {"Switzerland"}, set()),
+    ("uk", "Дипломатія", "Дві делегації працювали в Женеві всі вихідні.", {"Switzerland"}, set()),
+    ("zh", "外交", "两国代表团周末在日内瓦工作。", {"Switzerland"}, set()),
+    # ...but not the conventions named after it.
+    ("es", "Derecho", "El fiscal citó las Convenciones de Ginebra sobre los prisioneros.", set(), {"Switzerland"}),
+    ("fr", "Droit", "Le procureur a cité les conventions de Genève sur les prisonniers.", set(), {"Switzerland"}),
+    ("ru", "Право", "Прокурор сослался на Женевские конвенции о пленных.", set(), {"Switzerland"}),
 ]
 
 
