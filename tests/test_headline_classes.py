@@ -245,3 +245,24 @@ def test_fighting_dated_this_year_is_background(detector: Detector, title: str, 
 )
 def test_meeting_the_culprit_is_no_talks(detector: Detector, title: str, text: str, talks: bool) -> None:
     assert ("talks" in _types(detector, title, text)) is talks
+
+
+# --- fighting: weapons launched or fired at a target, in headline grammar -------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, clash",
+    [
+        ("Tehran launches ballistic missiles at American air base in the Gulf", True),
+        ("Militia fires rockets into border towns as tension mounts", True),
+        ("Moscow fires barrage of drones toward Odesa port", True),
+        ("Rebels launched mortar rounds against army positions", True),
+        # A test into the sea, a threat or plan in the infinitive, a negation, and rockets that carry satellites.
+        ("Pyongyang fires two ballistic missiles into the sea off its east coast", False),
+        ("Tehran threatens to fire missiles at American bases in the Gulf", False),
+        ("Army denies it fired shells at the hospital", False),
+        ("Space agency launches weather satellite into orbit on new rocket", False),
+    ],
+)
+def test_weapons_launched_at_a_target_in_a_headline_are_fighting(detector: Detector, title: str, clash: bool) -> None:
+    assert ("clash" in _types(detector, title)) is clash

@@ -769,6 +769,19 @@ _ARMED_ACT = re.compile(
     r"opened fire|fired (?:on|at|into)|launched (?:an?\s+)?(?:[\w-]+\s+)?(?:attack|assault|offensive|raid)s?|"
     r"slammed into|rained down)\b"
 )
+# Weapons launched or fired at a target, in headline grammar: "Iran launches missiles at US base", "Hezbollah fires
+# rockets into northern Israel", "Russia fires barrage of drones toward Kyiv" (in running text the same words recount a
+# war's earlier days or running totals as often as the news, and are left to _ARMED_ACT). Not into the sea, the
+# air or a test range (a missile test is no fighting: corpus convention 1), and "on" is left out: it dates a launch
+# ("launching a ballistic missile on 1 January") as often as it aims one.
+_LAUNCHED_AT = re.compile(
+    r"\b(?:launch(?:es|ed|ing)?|fir(?:e|es|ed|ing))\s+(?:[\w,-]+\s+){0,4}?"
+    r"(?:missiles?|rockets?|drones?|shells?|mortars?|mortar rounds|projectiles?)\s+(?:at|into|toward|towards|against)\s+"
+    r"(?!(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:seas?|oceans?|waters)\b)(?!(?:the\s+)?(?:air|sky|skies|test|testing)\b)"
+    r"(?!(?:dawn|dusk|night|midnight|noon|around|about|least|\d)\b)"
+)
+# An infinitive is a threat or a plan: "threatens to fire missiles at US bases", "ready to launch drones at".
+_TO_BEFORE = re.compile(r"\bto\s+$")
 # Fighting named as what is defended against, ended or halted is no report of fighting.
 _CLASH_CONTEXT = re.compile(
     r"\b(?:combat|counter|defen[cd]\w* against|protect\w* (?:\w+ )?(?:from|against)|deter\w*|halt\w*|suspen\w*|end(?:ed|ing|s)?(?: to)?|"
@@ -1766,6 +1779,8 @@ def _trigger_sets(doc: Doc, features: Features) -> list[set[int]]:
     sets = [features.by_class.get(c, set()) for c in ("ceasefire", "talks", "agreement", "clash", "sanctions")]
     # Headlines with a verb of headline grammar can report fighting without a clash word (_headline_attack).
     sets[3] = sets[3] | {i for i in features.by_class.get(HEADLINE_VERBS, ()) if doc.sentences[i].is_title}
+    # Headlines of weapons launched at a target name no clash word (_LAUNCHED_AT: "launches missiles at a base").
+    sets[3] = sets[3] | {s.index for s in doc.sentences if s.is_title and _MAY_LAUNCHED_AT(s.folded)}
     # One official telling another state's office-holder is talks with no talks word (_TOLD).
     sets[1] = sets[1] | {s.index for s in doc.sentences if any(w in s.folded for w in _TOLD_WORDS)}
     # A headline's present-tense meeting or call (_TITLE_TALKS, _title_call).
@@ -2023,6 +2038,14 @@ def _quarrel(low: str, cm: re.Match[str]) -> bool:
     return not _ARMED_SIDE.search(sides) and not _names_a_place(sides)
 
 
+def _launched_at(low: str) -> bool:
+    """Whether a headline reports weapons launched at a target (_LAUNCHED_AT), not as a threat or plan."""
+    return any(
+        _fighting_reported(low, m.start()) and not _TO_BEFORE.search(low, max(0, m.start() - 4), m.start())
+        for m in (_LAUNCHED_AT.finditer(low) if _MAY_LAUNCHED_AT(low) else ())
+    )
+
+
 def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
     """Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not what is
     fought against or ended: "a truce to end weeks of fighting", not what a measure in the sentence answers). A
@@ -2044,6 +2067,7 @@ def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
             if am.group("weapon") or am.group("verb") not in ("struck", "hit", "slammed into", "rained down")
         )
         or (sent.is_title and _headline_attack(sent, actor))
+        or (sent.is_title and _launched_at(low))
         or (
             named
             and (vm := _CONDEMNED_VIOLENCE.search(low)) is not None
@@ -2704,6 +2728,7 @@ def _truce_implies(events: list[Event]) -> list[Event]:
 _MAY_SANCTIONS = gate(_SANCTIONS)
 _MAY_CLASH = gate(_CLASH)
 _MAY_ARMED_ACT = gate(_ARMED_ACT)
+_MAY_LAUNCHED_AT = gate(_LAUNCHED_AT)
 _MAY_CONDEMNED_ATTACK = gate(_CONDEMNED_ATTACK)
 _MAY_TRIP_AHEAD = gate(_TRIP_AHEAD)
 _MAY_TALKS_URGED = gate(_TALKS_URGED)
