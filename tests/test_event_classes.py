@@ -2279,6 +2279,35 @@ def test_attack_near_misses_are_no_clash(detector: Detector, title: str, text: s
 @pytest.mark.parametrize(
     "text",
     [
+        # A statement or call reacting to the day's attack names it with a word of horror and a definite or a day's
+        # determiner (corpus convention 1): the attack is reported, though no verb of fighting is.
+        "The minister rang the mayor this morning to offer sympathy to the city after Tuesday's cowardly attack.",
+        "Our embassy is helping the families of the tourists who were hurt in this senseless bombing.",
+        "Consular staff are with those caught up in the heinous and barbaric terrorist attack.",
+    ],
+)
+def test_an_attack_named_with_horror_is_reported(detector: Detector, text: str) -> None:
+    assert "clash" in _types(detector, text, "Minister speaks to the mayor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An attack of some kind (indefinite), one dated to an earlier day, one that is only feared, a word of horror
+        # for a war as a whole or for something that is no attack.
+        "The minister said a horrific attack of this kind could happen in any city.",
+        "The minister laid a wreath for the victims of the cowardly bombing on August 7, 1998.",
+        "The police warned that a horrific attack on the stadium might be planned for the final.",
+        "The minister said the appalling decision to close the border would hurt trade.",
+    ],
+)
+def test_horror_near_misses_are_no_clash(detector: Detector, text: str) -> None:
+    assert "clash" not in _types(detector, text, "Minister speaks to the mayor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # Fighting dated right after its words to an earlier day is an earlier event, whichever words name it: an
         # attack placed in a city, armed men acting, an attack condemned.
         "The memorial lists the names of those who died in the attack in Kabul on March 3.",

@@ -739,6 +739,20 @@ _CONDEMNED_ATTACK = re.compile(
     r"(?<!cyber )(?<!cyber-)(?<!verbal )(?<!personal )(?<!political )(?<!rhetorical )"
     r"(?P<attack>attacks?|bombings?)\b(?!\s+(?:on|against)\s+(?:press|media|freedom|democracy|human rights|the rule))"
 )
+# An attack named with a word of horror after a definite or a day's determiner is the day's attack that a statement
+# or a call reacts to (corpus convention 1): "condolences on Thursday's horrifying attack", "caught up in this
+# appalling attack", "the cowardly and barbaric bombing". Not "a horrific attack" (a kind of event), and a day after
+# the words still dates it to an earlier one (_fighting_reported).
+_HORROR = (
+    r"horrific|horrifying|horrendous|appalling|heinous|cowardly|despicable|barbaric|barbarous|senseless|vicious|"
+    r"dastardly|abhorrent|outrageous|shocking|callous|murderous|monstrous|abominable|hateful|terrible|brutal"
+)
+_ATTACK_DEPLORED = re.compile(
+    r"\b(?:this|these|the|today's|yesterday's|last night's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
+    r"this (?:morning|week|weekend)'s)\s+"
+    rf"(?:(?:{_HORROR})(?:,|\s+and)?\s+){{1,3}}(?:(?:terrorist|terror|suicide|bomb|knife|gun)\s+)?"
+    r"(?P<attack>attacks?|bombings?)\b"
+)
 # One table of the verbs of attack, read in both grammars: the present of a headline after an armed subject
 # (_HEADLINE_ARMED: "Russian drones pound Kharkiv"), the past in running text after one (_ARMED_ACT: "warplanes
 # pounded rebel positions") and the passive of a headline with an armed agent (_HEADLINE_PASSIVE: "Hospital shelled
@@ -2077,6 +2091,10 @@ def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
             _fighting_reported(low, am.start("attack"), am.end())
             for am in (_CONDEMNED_ATTACK.finditer(low) if _MAY_CONDEMNED_ATTACK(low) else ())
         )
+        or any(
+            _fighting_reported(low, dm.start("attack"), dm.end())
+            for dm in (_ATTACK_DEPLORED.finditer(low) if _MAY_ATTACK_DEPLORED(low) else ())
+        )
     )
 
 
@@ -2730,6 +2748,7 @@ _MAY_CLASH = gate(_CLASH)
 _MAY_ARMED_ACT = gate(_ARMED_ACT)
 _MAY_LAUNCHED_AT = gate(_LAUNCHED_AT)
 _MAY_CONDEMNED_ATTACK = gate(_CONDEMNED_ATTACK)
+_MAY_ATTACK_DEPLORED = gate(_ATTACK_DEPLORED)
 _MAY_TRIP_AHEAD = gate(_TRIP_AHEAD)
 _MAY_TALKS_URGED = gate(_TALKS_URGED)
 _MAY_TALKS_PAST = gate(_TALKS_PAST)
