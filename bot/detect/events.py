@@ -29,7 +29,7 @@ from bot.detect import gazetteer
 from bot.detect.casualties import _BACKGROUND, may_be_background
 from bot.detect.keywords import HEADLINE_VERBS, Features
 from bot.detect.places import find_places
-from bot.detect.prefilter import gate, holds_any
+from bot.detect.prefilter import gate, holds_any, word_initial
 from bot.detect.text import LEAD_WEIGHT, Doc, Sentence, fold
 from bot.models import Casualty, Event
 
@@ -170,7 +170,7 @@ _EXPIRY = re.compile(
 
 # The verb or noun that governs the ceasefire from its left ("agreed to a truce", "called for a ceasefire",
 # "talks on a truce"); the nearest one decides.
-_LEFT_CUES = re.compile(
+_LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initial.py)
     r"(?P<talks>\b(?:talks|negotiations?|discussions|consultations)\b(?:\s+(?!agree|sign|reach|accept)[\w'-]+){0,4}?\s+(?:on|over|about|for|toward|towards|aimed at|to reach|to secure|to achieve)\b"
     r"|\bnegotiat(?:e|es|ing|ion|ions|ors?)\b|\bdiscuss\w*\s+(?:a|an|possible|the possibility of|prospects for)\b|"
     r"\bmediat(?:e|es|ing)\b|\bbrokering\b|\bwork(?:ing|s)? (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b|"
@@ -213,7 +213,7 @@ _LEFT_CUES = re.compile(
     r"\bcommit(?:s|ted)? (?:themselves |itself |himself |herself )?to\b|\bmatch(?:es|ed|ing)\b|\breciprocat\w*)"
 )
 # The predicate after the ceasefire ("the truce took effect", "the ceasefire is holding", "a truce proposed by").
-_RIGHT_CUES = re.compile(
+_RIGHT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initial.py)
     r"(?P<holding>\b(?:is|was|has|have|had|been|largely|mostly|still|appears to be|seems to be)\s+(?:largely |mostly |broadly |still )?(?:holding|held)\b"
     r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) (?:still )?in (?:place|effect|force)\b|\bfragile\b"
     # "the truce is still in force", "appeared to be largely intact", "Truce Largely Intact as Talks Continue"
@@ -1546,7 +1546,7 @@ _HOLDS_EARLIER_WORD = holds_any(_EARLIER_WORDS)
 # An attack placed in a named place ("the attack in Mogadishu", "attacks in southern Israel", "yesterday's attack on
 # a vehicle convoy in Kabul"): a place of the gazetteer (country, capital, city, region) makes the attack an event
 # somewhere, whatever the noun, where no list of targets can be complete. Not a heart, cyber or verbal attack.
-_ATTACK_AT = re.compile(
+_ATTACK_AT = word_initial(  # (every branch starts a word: tests/test_word_initial.py)
     r"(?<!heart )(?<!cyber )(?<!cyber-)(?<!verbal )(?<!political )(?<!personal )(?<!rhetorical )"
     r"\b(?:attacks?|bombings?|assaults?|raids?|massacres?)\s+(?:on\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?)?"
     r"(?:in|at|near|on|against|inside|outside)\s+(?:the\s+)?"

@@ -75,6 +75,13 @@ def holds_any(words: Iterable[str]) -> Callable[[str], bool]:
     return lambda text: bool(_present(text) & bit)
 
 
+def word_initial(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern whose every match starts a word: testing the word boundary once, before the branches,
+    makes a long alternation several times faster than a boundary at the head of each branch (or none: a
+    branch written without one is then read as starting a word)."""
+    return re.compile(rf"\b(?=\w)(?:{pattern})")
+
+
 def _anything(text: str) -> bool:
     return True
 
