@@ -2284,6 +2284,9 @@ def test_attack_near_misses_are_no_clash(detector: Detector, title: str, text: s
         "The minister rang the mayor this morning to offer sympathy to the city after Tuesday's cowardly attack.",
         "Our embassy is helping the families of the tourists who were hurt in this senseless bombing.",
         "Consular staff are with those caught up in the heinous and barbaric terrorist attack.",
+        # The attack named only as an act or an atrocity, with no word of fighting in the sentence.
+        "The envoy said this cowardly act had taken the lives of worshippers and must not go unpunished.",
+        "No words can match the terrorist atrocities that took place at the depot this morning.",
     ],
 )
 def test_an_attack_named_with_horror_is_reported(detector: Detector, text: str) -> None:
@@ -2299,6 +2302,8 @@ def test_an_attack_named_with_horror_is_reported(detector: Detector, text: str) 
         "The minister laid a wreath for the victims of the cowardly bombing on August 7, 1998.",
         "The police warned that a horrific attack on the stadium might be planned for the final.",
         "The minister said the appalling decision to close the border would hurt trade.",
+        "The mayor praised this remarkable act of courage by the firefighters.",
+        "The minister said the brutal act of closing the hospital was a disgrace.",
     ],
 )
 def test_horror_near_misses_are_no_clash(detector: Detector, text: str) -> None:

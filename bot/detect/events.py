@@ -741,8 +741,9 @@ _CONDEMNED_ATTACK = re.compile(
 )
 # An attack named with a word of horror after a definite or a day's determiner is the day's attack that a statement
 # or a call reacts to (corpus convention 1): "condolences on Thursday's horrifying attack", "caught up in this
-# appalling attack", "the cowardly and barbaric bombing". Not "a horrific attack" (a kind of event), and a day after
-# the words still dates it to an earlier one (_fighting_reported).
+# appalling attack", "the cowardly and barbaric bombing"; so is the act or atrocity so named ("this heinous act",
+# "the terrorist atrocities"; not an act of kindness nor "the brutal act of closing the hospital"). Not "a horrific
+# attack" (a kind of event), and a day after the words still dates it to an earlier one (_fighting_reported).
 _HORROR = (
     r"horrific|horrifying|horrendous|appalling|heinous|cowardly|despicable|barbaric|barbarous|senseless|vicious|"
     r"dastardly|abhorrent|outrageous|shocking|callous|murderous|monstrous|abominable|hateful|terrible|brutal"
@@ -750,8 +751,9 @@ _HORROR = (
 _ATTACK_DEPLORED = re.compile(
     r"\b(?:this|these|the|today's|yesterday's|last night's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
     r"this (?:morning|week|weekend)'s)\s+"
-    rf"(?:(?:{_HORROR})(?:,|\s+and)?\s+){{1,3}}(?:(?:terrorist|terror|suicide|bomb|knife|gun)\s+)?"
-    r"(?P<attack>attacks?|bombings?)\b"
+    rf"(?:(?:(?:{_HORROR})(?:,|\s+and)?\s+){{1,3}}(?:(?:terrorist|terror|suicide|bomb|knife|gun)\s+)?"
+    r"(?P<attack>attacks?|bombings?|atrocit(?:y|ies)|acts?\b(?!\s+of\s+(?:kindness|courage|bravery|heroism|solidarity|\w+ing)\b))|"
+    r"(?:terrorist|terror)\s+(?P<atrocity>atrocit(?:y|ies)))\b"
 )
 # One table of the verbs of attack, read in both grammars: the present of a headline after an armed subject
 # (_HEADLINE_ARMED: "Russian drones pound Kharkiv"), the past in running text after one (_ARMED_ACT: "warplanes
@@ -1791,8 +1793,12 @@ def _trigger_sets(doc: Doc, features: Features) -> list[set[int]]:
     """The sentences that can hold a truce, talks, an agreement, fighting and sanctions (in that order): those
     the keyword pass found, with the headlines and sentences that report talks or fighting without a keyword."""
     sets = [features.by_class.get(c, set()) for c in ("ceasefire", "talks", "agreement", "clash", "sanctions")]
-    # Headlines with a verb of headline grammar can report fighting without a clash word (_headline_attack).
+    # Headlines with a verb of headline grammar can report fighting without a clash word (_headline_attack), and a
+    # statement can name the attack it reacts to as an act or atrocity (_ATTACK_DEPLORED).
     sets[3] = sets[3] | {i for i in features.by_class.get(HEADLINE_VERBS, ()) if doc.sentences[i].is_title}
+    sets[3] = sets[3] | {
+        s.index for s in doc.sentences if _MAY_ATTACK_DEPLORED(s.folded) and _ATTACK_DEPLORED.search(s.folded)
+    }
     # Headlines of weapons launched at a target name no clash word (_LAUNCHED_AT: "launches missiles at a base").
     sets[3] = sets[3] | {s.index for s in doc.sentences if s.is_title and _MAY_LAUNCHED_AT(s.folded)}
     # One official telling another state's office-holder is talks with no talks word (_TOLD).
@@ -2092,7 +2098,7 @@ def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
             for am in (_CONDEMNED_ATTACK.finditer(low) if _MAY_CONDEMNED_ATTACK(low) else ())
         )
         or any(
-            _fighting_reported(low, dm.start("attack"), dm.end())
+            _fighting_reported(low, dm.start("attack") if dm.group("attack") else dm.start("atrocity"), dm.end())
             for dm in (_ATTACK_DEPLORED.finditer(low) if _MAY_ATTACK_DEPLORED(low) else ())
         )
     )
