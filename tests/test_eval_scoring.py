@@ -152,3 +152,26 @@ def test_the_unseen_batch_is_the_corpus_batch_of_6_december_split_by_the_sha1_ru
         story = json.loads((folder / f"{ident}.json").read_text(encoding="utf-8"))["labels"]["story"]
         assert story, ident  # every article of the batch names its group (a lone article is its own group)
         assert (ident in held_ids) == (hashlib.sha1(story.encode()).hexdigest()[0] in "01234567"), ident
+
+
+def test_the_unseen_batch_holds_both_batches_of_6_december_and_its_held_out_groups_are_its_own() -> None:
+    import json
+    from pathlib import Path
+
+    from bench.eval import UNSEEN_BATCH, UNSEEN_LABEL, heldout_set
+
+    folder = Path(__file__).resolve().parents[1] / "corpus" / "articles"
+    # the first batch (661-709) and the second (710-750), each file of them present, nothing else
+    assert {str(n) for n in range(661, 710)} | {str(n) for n in range(710, 751)} == UNSEEN_BATCH
+    assert all((folder / f"{ident}.json").exists() for ident in UNSEEN_BATCH)
+    assert "661-750" in UNSEEN_LABEL
+    # a held-out group that reached an older article would have been partly read: those are all the batch's own
+    # (one development group, Abuja 2011, also holds 511 of an earlier batch)
+    held_ids, _feeds = heldout_set()
+    stories = {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))["labels"]["story"] for path in folder.glob("*.json")
+    }
+    outside = {story for ident, story in stories.items() if ident not in UNSEEN_BATCH}
+    reaching = {ident for ident in UNSEEN_BATCH if stories[ident] in outside}
+    assert reaching == {"730", "731"}
+    assert not reaching & held_ids
