@@ -365,6 +365,22 @@ _SOUGHT = re.compile(r"seek|sought|push|press|bid for")
 _MEDIATOR = re.compile(r"\b(?:mediat(?:or|ors|ion)|envoys?|negotiators?|go-betweens?|shuttl\w*)\b")
 # The other side taking up one side's truce: "Government matches rebel cease-fire", "India joins Pakistan in ...".
 _RECIPROCAL = re.compile(r"\b(?:match(?:es|ed|ing)?|reciprocat\w*|joins|joined|joining)\b")
+# One side's unilateral truce that the other side says it will keep is matched: both sides' truce, agreed (corpus
+# conventions: a declaration matched by the other side). The keeping verb stands before "unilateral", and the truce
+# is another's: a possessive ("will honour the army's unilateral truce") or a declarer named after it ("will observe
+# the unilateral cease-fire that the president declared", "declared by the government"). One's own truce ("the
+# unilateral truce it declared") and a call to keep it ("urged the rebels to respect the unilateral truce") stay
+# proposals.
+_KEEP_BEFORE_UNILATERAL = re.compile(
+    r"\b(?:observ\w*|respect\w*|abid\w* by|honou?r\w*|adher\w* to|join\w*|match\w*|reciprocat\w*|accept\w*)\s+"
+    r"(?P<whose>the\s+[\w-]+'s|[\w-]+'s|the|that|this)\s+$"
+)
+_DECLARED_BY_ANOTHER = re.compile(
+    r"\s+(?:(?:declared|announced|offered|ordered|proclaimed)\s+(?:on\s+\w+\s+)?by\b|"
+    r"(?:(?:that|which)\s+)?(?!(?:it|they|he|she|we|its|their|his|her|our)\b)(?:[\w'.-]+\s+){1,4}?(?:had\s+|has\s+)?"
+    r"(?:declared|announced|offered|ordered|proclaimed)\b)"
+)
+_TAKEN_UP_WHY = "one side's truce taken up by the other"
 # Backing a call for a ceasefire is no acceptance of one ("endorsed the call for an immediate ceasefire").
 _CALL = re.compile(r"call|appeal|demand|plea")
 _BACKED = re.compile(r"endorsed|welcomed|join")
@@ -1237,6 +1253,8 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
         return not_made
     if status == "agreed" and (kept := _agreement_kept(low, cue, before, why)) is not None:
         return kept
+    if status == "proposed" and (matched := _unilateral_taken_up(low, (end, right), cue, before, why)) is not None:
+        return matched
     if status == "proposed" and (taken := _proposal_taken(low, left, cue, before, why)) is not None:
         return taken
     if status == "agreed" and cue.group().startswith("declar") and not _joint(low, left, right):
@@ -1285,6 +1303,20 @@ def _agreement_kept(low: str, cue: re.Match[str], before: str, why: str) -> _Cue
         # after they agreed a truce": the agreement is the past, the truce is in force now (convention 3).
         return "holding", f"time since the agreement {_quote(low, since)}"
     return None
+
+
+def _unilateral_taken_up(low: str, after: tuple[int, int], cue: re.Match[str], before: str, why: str) -> _Cue | None:
+    """Agreed when the governing word is "unilateral" and the other side says it will keep that truce
+    (`_KEEP_BEFORE_UNILATERAL`, `_DECLARED_BY_ANOTHER`), unless the keeping is called for; else None."""
+    if cue.group() != "unilateral" or (keep := _KEEP_BEFORE_UNILATERAL.search(before[-40:])) is None:
+        return None
+    if _EXHORT.search(before):
+        return None  # "urged the rebels to respect the unilateral truce": a call, the truce stays one side's
+    end, right = after
+    if not keep.group("whose").endswith("'s") and _DECLARED_BY_ANOTHER.match(low[end:right]) is None:
+        return None  # "will observe the unilateral truce it declared": one's own
+    start = cue.start() - len(before[-40:]) + keep.start()
+    return "agreed", f"{_TAKEN_UP_WHY} {_quote(low, (start, cue.end()))} ({why})"
 
 
 def _proposal_taken(low: str, left: int, cue: re.Match[str], before: str, why: str) -> _Cue | None:
@@ -1838,8 +1870,9 @@ def _ceasefire_readings(sent: Sentence, named: bool, background: bool) -> list[R
         return []
     low = sent.folded
     found = [Reading("ceasefire", best[0], best[1], sent, best[2])]
-    if best[0] in ("agreed", "extended") and any(
-        _RECIPROCAL.search(low, max(0, m.start() - 50), m.start()) for m in _mentions(low, named)
+    if best[0] in ("agreed", "extended") and (
+        best[2].startswith(_TAKEN_UP_WHY)
+        or any(_RECIPROCAL.search(low, max(0, m.start() - 50), m.start()) for m in _mentions(low, named))
     ):
         # One side's truce matched by the other's is both sides' now: an agreement (corpus convention 5).
         found.append(Reading("agreement", None, sent.weight, sent))
