@@ -87,7 +87,18 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
             # "declared the ceasefire null and void", "the truce came to an end" (not "is due to come to an end"), "said it
             # would no longer abide by the truce" (the modal is part of the cue: a party's word that it is out).
             r"\bnull and void\b|\b(?:came|has come|have come|had come) to an end\b|"
-            r"\b(?:(?:will|would|shall) )?no longer (?:be )?(?:abid|respect|observ|honou?r|adher|bound|commit)\w*"
+            r"\b(?:(?:will|would|shall) )?no longer (?:be )?(?:abid|respect|observ|honou?r|adher|bound|commit)\w*|"
+            # A truce that "no longer exists", "gave way to" fighting, "killed" or brought "to an end" is over ("the
+            # attacks killed the truce"; not "killed during the truce", nor "the commander of the truce team").
+            r"\bno longer (?:exists?|in (?:force|effect|place))\b|\bran out\b|"
+            # "With the ceasefire over, shelling resumed", a headline's "Ceasefire Over as Fighting Resumes" (not "a truce
+            # over Easter": the word ends the phrase).
+            r"\bwith (?:the|a|its|their) (?:[\w-]+\s+){0,2}?(?:cease-?fire|truce) over\b|"
+            r"\b(?:cease-?fire|truce) over(?=\s*(?:$|[,;:.!?]|\s(?:as|after|amid|with|and)\b))|"
+            r"\b(?:cease-?fire|truce)s?\s+(?:has\s+|had\s+)?(?:gave|given|gives|giving) way to\b|"
+            r"\bkill(?:ed|s|ing)?\s+(?:the|a|an|this|that|its|their)\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:cease-?fire|truce)|"
+            r"\bbr(?:ing|ings|inging|ought)\s+(?:the|a|an|its|their|this|that)\s+(?:[\w'-]+\s+){0,3}?(?:cease-?fire|truce)\s+"
+            r"to an? (?:end|close|halt)\b"
         ),
     ),
     (
@@ -173,6 +184,13 @@ _EXPIRY = re.compile(
 _LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initial.py)
     r"(?P<talks>\b(?:talks|negotiations?|discussions|consultations)\b(?:\s+(?!agree|sign|reach|accept)[\w'-]+){0,4}?\s+(?:on|over|about|for|toward|towards|aimed at|to reach|to secure|to achieve)\b"
     r"|\bnegotiat(?:e|es|ing|ion|ions|ors?)\b|\bdiscuss\w*\s+(?:a|an|possible|the possibility of|prospects for)\b|"
+    # Discussing a proposal, closing gaps over it, the search for a truce and mediation for one are the negotiation:
+    # "arrived to discuss the proposed truce", "trying to bridge gaps over a ceasefire proposal", "in search of a
+    # truce", "shuttle diplomacy for a ceasefire", "met to hammer out a truce" ("hammered out" is done: agreed).
+    r"\bdiscuss\w*\s+the\s+(?:proposed|planned|draft|latest|new)\b|\bhammer(?:ing)? out\b|\bin (?:the )?search of\b|"
+    r"\bsearch (?:for|of)\b|\b(?:mediation|diplomacy)\b(?:\s+(?:efforts?|push|drive|bid))?\s+(?:for|on|over|towards?|aimed at)\b|"
+    r"\b(?:bridg|narrow)\w*\s+(?:the\s+)?(?:remaining\s+)?(?:gaps?|differences)\s+(?:over|on|about|in)\b|"
+    r"\b(?:far apart|differences|sticking points?)\s+(?:over|on)\b|"
     r"\bmediat(?:e|es|ing)\b|\bbrokering\b|\bwork(?:ing|s)? (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b|"
     r"\b(?:aim(?:ed|s|ing)? (?:at|of|to)|in (?:a|an) (?:bid|effort|attempt) to|bids? to|efforts? to|push(?:ing)? to|"
     r"working (?:\w+ )?(?:hard )?to|seeking to)\s+(?:reach|secur|achiev|clinch|hammer)\w*|"
@@ -186,7 +204,7 @@ _LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initi
     r"\bexchang\w*\s+(?:\w+\s+)?(?:proposals|drafts|offers|ideas|views|positions)\s+(?:on|over|for|about)\b)"
     r"|(?P<proposed>\bcall(?:s|ed|ing)? for\b|\burg(?:e|es|ed|ing)\b|\bappeal|\bdemand|\bpropos|\boffer|\bseek|\bsought\b|"
     r"\bwants?\b|\bwanted\b|\bpush(?:ed|es|ing)? for\b|\bpress(?:ed|es|ing)? for\b|\bplea\b|\bunilateral|\binsist|\brequest|"
-    r"\bbid for\b|\bplans? for\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
+    r"\bbid for\b|\bplans? for\b|\binitiatives? (?:for|on|of)\b|\bhopes? (?:of|for)\b|\bprospects? (?:of|for)\b|\bchances? (?:of|for)\b|\bidea of\b|"
     r"\btowards?\b|\bpath(?:way)? to\b|\broad to\b|\bneed for\b|\bnecessity of\b|\bimportance of\b|"
     # A truce on paper only: "a draft ceasefire agreement", "the plan envisages a ceasefire".
     r"\bdraft\b|\bpotential\b|\bprospective\b|\benvisag\w*|\bforesees?\b|\bprovides? for\b|"
@@ -198,14 +216,15 @@ _LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initi
     r"\b(?:support|backing)\s+for(?=\s+an?\b)|"
     # A wish for a truce or its extension: "your desire to extend the ceasefire", "the wish for a truce".
     r"\b(?:wish(?:es|ed)?|desire[sd]?)\b)"
-    r"|(?P<holding>\bremain(?:s|ed|ing)? (?:fully |firmly |strongly )?committed to\b|\bfragile\b|\bongoing\b|\bcontinuing\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
+    r"|(?P<holding>\bremain(?:s|ed|ing)? (?:fully |firmly |strongly )?committed to\b|\bkept to\b|\bkeep(?:s|ing)? to\b|"
+    r"\bst(?:uck|icks?|icking) (?:to|by)\b|\bfragile\b|\bongoing\b|\bcontinuing\b|\brespect\w*|\bobserv\w*|\bmaintain\w*|\babid(?:e|ing) by\b|\buph[eo]ld\w*|\badher\w*|\bkeep on going with\b|"
     # A truce being implemented is in force: "progress on implementation of the November 2 agreement".
     r"\bimplementation\b|\bimplementing\b|"
     # Troops or monitors enforcing a truce hold it in force: "taking up positions in order to enforce a cease-fire
     # agreement", "peacekeepers enforcing the truce".
     r"\benforc(?:e|es|ed|ing)\b|\benforcement of\b|"
     r"\bhonou?r(?:s|ed|ing)?\b)"
-    r"|(?P<agreed>\bnegotiated\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
+    r"|(?P<agreed>\bnegotiated\b|\bhammered out\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplemented\b|\bimplements?\b|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
     r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bunder(?=\s+[\w'-]+\s*$)|\bsince (?:the|a)\b|"
     r"\borgani[sz]ed\b|\barranged\b|\bapproved\b|\bsupports? (?:the|this)\b|"
@@ -244,6 +263,16 @@ _RIGHT_CUES = word_initial(  # (every branch starts a word: tests/test_word_init
 # Calm reported beside a truce's start (`_predicate`): "calm returned to the city a day after the truce began", "guns fell
 # silent as the ceasefire took effect".
 _START = re.compile(r"took|takes?|taking|came|come|went|began|begins?|start|commenc")
+# A truce's start or agreement dated weeks back ("agreed in Doha last month", "that began a week ago") and an effect
+# reported since ("has brought a measure of calm", "have allowed aid convoys in"): the truce is in force.
+_DATED_PAST = re.compile(
+    r"\s+(?:[\w,'-]+\s+){0,4}?(?:(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?)\s+ago|"
+    r"last\s+(?:week|month|year|spring|summer|autumn|fall|winter)|earlier this\s+(?:week|month|year))\b"
+)
+_EFFECT_SINCE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:brought|allowed|enabled|let|given|eased|reduced|cut|halted|stopped|kept|"
+    r"produced|yielded|opened|saved|paved|helped)\b"
+)
 _CALM = re.compile(
     r"\b(?:calm|quiet|silence) (?:returned|prevailed|reigned|held)\b|\bguns (?:fell|fall|have fallen|went) silent\b"
     r"|\b(?:relative|rare|uneasy|tense) (?:calm|quiet)\b"
@@ -381,6 +410,10 @@ _DECLARED_BY_ANOTHER = re.compile(
     r"(?:declared|announced|offered|ordered|proclaimed)\b)"
 )
 _TAKEN_UP_WHY = "one side's truce taken up by the other"
+# A truce said to be needed is called for: "agreed that a ceasefire was essential", "a truce is urgently needed".
+_NEEDED = re.compile(
+    r"\s+(?:is|was|are|were|remains?|would be)\s+(?:\w+ly\s+)?(?:needed|necessary|essential|vital|required|imperative)\b"
+)
 # Backing a call for a ceasefire is no acceptance of one ("endorsed the call for an immediate ceasefire").
 _CALL = re.compile(r"call|appeal|demand|plea")
 _BACKED = re.compile(r"endorsed|welcomed|join")
@@ -1098,6 +1131,9 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cu
         # "called on the parties to cease hostilities", "urged both sides to stop fighting": a truce called for (a
         # call to stop the fighting and observe the cease-fire is about the truce it names: decided below).
         return "proposed", f"a halt called for {_quote(low, call)}"
+    if (needed := _NEEDED.match(low, end)) is not None:
+        # "leaders agreed that a ceasefire was needed", "a truce is urgently needed": a truce called for
+        return "proposed", f"said to be needed {_quote(low, needed)}"
     cue = _governing_word(low, start, end, left, right)
     if cue is not None:
         return _governed(low, (start, end), (left, right), cue, is_title)
@@ -1427,6 +1463,16 @@ def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title:
     return _modality_or_presupposed(low, start, end, left, right, is_title)
 
 
+def _in_force_since(low: str, after: re.Match[str], right: int) -> str | None:
+    """The cue of a truce agreed or started weeks before whose effects the sentence reports ("the truce agreed
+    last month has brought calm", "the ceasefire that began a week ago has allowed aid in"): one in force, holding
+    (corpus convention 3); None otherwise."""
+    dated = _DATED_PAST.match(low, after.end())
+    if dated is None or (effect := _EFFECT_SINCE.search(low, dated.end(), right)) is None:
+        return None
+    return f"in force since {_quote(low, (after.start(), dated.end()))}, {_quote(low, effect)}"
+
+
 def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.Match[str]) -> _Cue | None:
     """The status the predicate `after` on the right sets ("took effect", "is holding", "has ended"), or None when
     it names no state of this truce."""
@@ -1451,6 +1497,8 @@ def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.
             # "calm returned to the city a day after the truce began": a truce started and observed holds, its first
             # day included (corpus convention 3).
             return "holding", f"calm since the start {_quote(low, calm)}"
+        elif (since := _in_force_since(low, after, right)) is not None:
+            return "holding", since
     if status == "holding" and after.group() == "fragile" and (reason := _FRAGILE_FOR.match(low, after.end())):
         return "violated", f"fragile for {_quote(low, (after.start(), reason.end()))}"
     if status in ("agreed", "holding") and (
@@ -2565,7 +2613,10 @@ _UNACCEPTED = re.compile(
     r"also|likewise|now)\s+)?(?:cease|halt|stop)\s+(?:all\s+)?(?:the\s+|their\s+|its\s+)?(?:hostilities|attacks|fighting|"
     r"military operations|offensive|shelling)\b|\b(?:secure|obtain|seek\w*|get)\s+(?:the\s+)?(?:\w+\s+)?commitments?\b"
     # The other side's answer still awaited: "accepted the proposal, but Israel has not responded".
-    r"|\b(?:has|have) not (?:yet )?(?:responded|replied|accepted|agreed)\b|\byet to (?:respond|reply|accept|agree|sign)\b"
+    r"|\b(?:has|have) not (?:yet )?(?:responded|replied|accepted|agreed)\b|\byet to (?:respond|reply|accept|agree|sign|confirm|approve)\b"
+    # "agreed to the proposal, pending Russia's approval", "Hamas said it was studying it": the answer still to come.
+    r"|\bpending\s+(?:[\w'-]+\s+){0,3}?(?:approval|acceptance|response|reply|agreement|consent)\b"
+    r"|\b(?:is|was|are|were)\s+(?:still\s+)?(?:studying|considering|reviewing|weighing|examining)\s+(?:it|them|the (?:proposal|offer|plan|text|draft))\b"
     r"|\b(?:awaits?|awaiting|waiting for)\s+(?:[\w'-]+\s+){0,3}?(?:response|answer|reply|decision)\b"
     # A headline's "Accepts US Truce Proposal, Awaits Russia"; "putting the onus on Russia"; "terms not met".
     r"|\bawaits\s+[\w'-]+\s*$|\bonus (?:is )?(?:now )?on\b|\bterms (?:were |are )?not met\b"
