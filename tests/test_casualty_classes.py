@@ -1291,3 +1291,84 @@ def test_last_week_beside_no_news_toll_or_dating_a_report_stays_current(
     detector: Detector, text: str, count: int
 ) -> None:
     assert _current(detector, text)[count] is True, text
+
+
+# --- issue 13, ninth batch: classes of the new development articles 532-548 ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A year after the raid that killed 30 people at the market, a new strike on Sunday killed 5.",
+        "Exactly a year after the ambush that killed 30 soldiers, militants struck again on Friday, killing 5.",
+        "Two years after the siege that killed 30 pupils, a bomb on Monday killed 5 at the same school.",
+    ],
+)
+def test_an_opening_clause_a_year_after_an_earlier_attack_is_background(detector: Detector, text: str) -> None:
+    assert _current(detector, text) == {30: False, 5: True}, text
+
+
+def test_a_year_after_with_no_toll_in_its_clause_leaves_the_news_current(detector: Detector) -> None:
+    # The time-after clause names no earlier toll: nothing in the sentence is background.
+    text = "A year after the war began, shelling killed 5 people in the port on Sunday."
+    assert _current(detector, text) == {5: True}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the anniversary of the massacre in which 30 villagers were killed, gunmen killed 5 people on Tuesday.",
+        "On the first anniversary of the bombing that killed 30, a car bomb killed 5 near the shrine.",
+    ],
+)
+def test_the_days_toll_after_an_opening_anniversary_clause_is_current(detector: Detector, text: str) -> None:
+    assert _current(detector, text) == {30: False, 5: True}, text
+
+
+def test_an_anniversary_clause_followed_by_an_aside_on_the_same_attack_stays_background(detector: Detector) -> None:
+    text = "On the anniversary of the bombings, which killed 224 people, survivors laid wreaths at the embassy."
+    assert _current(detector, text) == {224: False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army first reported that 14 troops had been killed, but the minister later put the death toll at 19.",
+        "Police initially said 14 people had died in the attack; the toll has since risen to 19.",
+        "Officials originally gave a toll of 14 dead, while hospital staff now count 19 dead.",
+    ],
+)
+def test_a_first_report_that_a_later_count_replaces_is_superseded(detector: Detector, text: str) -> None:
+    assert _current(detector, text) == {14: False, 19: True}, text
+
+
+def test_a_first_report_with_no_later_count_stays_current(detector: Detector) -> None:
+    text = "Local radio first reported the ambush on Monday, and 14 soldiers were killed in it."
+    assert _current(detector, text) == {14: True}
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Militants stormed the town, killing at least forty people and injuring well over one hundred.", 100),
+        ("The shelling killed 9 people and wounded far more than 60, medics said.", 60),
+    ],
+)
+def test_an_intensified_more_than_qualifier_keeps_the_figure(detector: Detector, text: str, count: int) -> None:
+    found = {c.count: c for c in _cas(detector, text)}
+    assert found[count].kind in ("injured", "wounded") and found[count].qualifier == "more_than", text
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Nine children under the age of 14 were among the wounded.", 9),
+        ("Two men aged 30 and 41 were injured by shrapnel.", 2),
+        ("Six pupils between the ages of 8 and 12 were hurt in the blast.", 6),
+    ],
+)
+def test_an_age_after_the_victims_is_no_figure_and_does_not_hide_theirs(
+    detector: Detector, text: str, count: int
+) -> None:
+    counts = [c.count for c in _cas(detector, _LEAD + text)]
+    assert counts == [count], text

@@ -1398,3 +1398,15 @@ def test_tolls_of_the_ninth_batch(detector: Detector, lang: str, title: str, tex
     det = detector.detect(title, text)
     assert det.language == lang
     assert [(c.count, c.kind) for c in det.casualties][:1] == [(count, kind)]
+
+
+def test_a_chinese_toll_with_a_vague_second_kind_gives_the_number_once(detector: Detector) -> None:
+    # "N dead, many injured": the number belongs to the dead only; a headline repeated in the body counts once.
+    head = "北部城市发生爆炸导致15人遇难多人受伤"
+    found = detector.detect(head, head + "。" + head + "。").casualties
+    assert [(c.count, c.kind) for c in found] == [(15, "killed")]
+
+
+def test_a_chinese_toll_with_two_numbers_keeps_both(detector: Detector) -> None:
+    found = detector.detect("北部城市发生爆炸导致15人遇难40人受伤", "").casualties
+    assert sorted((c.count, c.kind) for c in found) == [(15, "killed"), (40, "wounded")]

@@ -101,6 +101,7 @@ _QUALIFIERS: list[tuple[re.Pattern[str], Qualifier]] = [
     (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$"), "at_least"),
     (
         re.compile(
+            r"(?:(?:well|far|just|slightly)\s+)?"  # "injuring well over one hundred", "far more than 50"
             r"(?:more than|over|upwards of|in excess of|above|exceeding|surpassed|surpasses|topped|tops|exceeded|exceeds|passed|passes)\s*$"
         ),
         "more_than",
@@ -573,6 +574,8 @@ _NAME_BEFORE = re.compile(
     r"brigade|division|regiment|squadron|sector|gate|block|building|room|channel|phase|stage|category|model|type|code|"
     r"number|item)\s*$"
 )
+# "under the age of 16", "aged 30", "aged 30 and 41", "between the ages of 5 and 12"
+_AGE_BEFORE = re.compile(r"\b(?:age|ages|aged)\s+(?:of\s+)?(?:between\s+)?(?:[\w-]+\s*(?:and|to|-)\s*)?$")
 _NO_ONE = re.compile(r"\b(?:no|not|not a single|not even)\s*$")
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|-?percent|-?per cent|:\d|\s*a\.m|\s*p\.m|th\b|st\b|nd\b|rd\b|-(?:third|half|quarter|fifth))"
@@ -631,7 +634,7 @@ def _junk(num: Number, low: str) -> bool:
         return True  # "No one was hurt", "not one soldier was killed"
     if not num.is_word and _NAME_BEFORE.search(before):
         return True  # "Covid-19 deaths", "9/11", "Resolution 1701", "Flight 409": part of a name
-    if _UNIT_AFTER.match(after):
+    if _UNIT_AFTER.match(after) or _AGE_BEFORE.search(before):
         return True
     if not num.is_word and 1800 <= num.value <= 2100 and "," not in num.text:
         return True
@@ -663,10 +666,17 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
     tail = 0  # unknown words allowed in a place or relative clause after the victims
     who: str | None = None
     skip_to = ""
+    skip_n = 0  # tokens left of an age after the victims
     quoted = False
     if _MEMBER_OF.match(low, fig.number.end):
         return  # "one of those injured": a member of a group, a share of a figure only beside one
     for i, tok in enumerate(tokens):
+        if skip_n:
+            skip_n -= 1
+            continue
+        if who is not None and (n := _age_span(tokens, i)):
+            skip_n = n - 1  # "12 children under the age of 16 were among the injured"
+            continue
         if tok == '"' and (i == 0 or quoted):
             quoted = not quoted  # '20 "CIA employees" were killed': the victims' name in quotes
             continue
@@ -697,6 +707,22 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
         unknown += 1
         if unknown > (3 if who is None else 1 + tail):
             return
+
+
+def _age_span(tokens: list[str], i: int) -> int:
+    """The number of tokens of an age that opens at token i ("aged 30", "under the age of 16", "between the ages of
+    5 and 12"), 0 when none does."""
+    head = tokens[i : i + 4]
+    if tokens[i] != "aged" and not (tokens[i] in ("under", "over", "between") and ("age" in head or "ages" in head)):
+        return 0
+    n = 0
+    for j in range(i, min(i + 8, len(tokens))):
+        t = tokens[j]
+        if t[:1].isdigit() or _is_number_word(t):
+            n = j - i + 1
+        elif n and t not in ("and", "to", "-"):
+            break
+    return n
 
 
 def _aside_opens(tokens: list[str], i: int, who: str | None) -> str:
@@ -950,7 +976,7 @@ _FOLLOWS = word_initial(
 # Two tolls in one sentence ordered by a time after: "The bombing killed 19 people, a day after gunmen killed 7 in a
 # nearby village", "A week after a truck bomb killed 30, another blast killed 14", "..., following an attack that
 # killed 12". The clause after the cue holds the earlier event; the rest of the sentence is the news.
-_TIME_AFTER = word_initial(rf"\b(?:(?:{_FEW}\s+)?(?:hours?|days?|weeks?|months?))\s+after\b|\bfollowing\b")
+_TIME_AFTER = word_initial(rf"\b(?:(?:{_FEW}\s+)?(?:hours?|days?|weeks?|months?|years?))\s+after\b|\bfollowing\b")
 _DEATH_VERB = word_initial(r"\b(?:kill(?:s|ed|ing)?|died|dies|dead|wound(?:s|ed|ing)?|injur(?:es|ed|ing))\b")
 _OPENING = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}$")
 _COMMA = re.compile(r",(?!\d)")
@@ -1089,6 +1115,14 @@ _SUPERSEDED = word_initial(
     # "Earlier reports said nine had died", "initial media reports put the toll at 12"
     r"|(?:earlier|initial|first|early|preliminary)\s+(?:news\s+|media\s+|press\s+)?reports?\b)"
 )
+# A first count that a later one in the same sentence replaces: "The army first reported that 24 soldiers had been
+# killed, but the minister later put the toll at 28", "police initially said 5 had died; the toll has since risen to 9".
+_FIRST_REPORT = word_initial(
+    r"(?:first|initially|originally|earlier)\s+(?:reported|said|put|gave|announced|counted|estimated|listed)\b"
+)
+_FIRST_REPORT_STOP = re.compile(r",?\s+(?:but|while|and)\s+|;")
+_LATER_COUNT = word_initial(r"(?:later|since|now|subsequently|revised|raised|updated)\b")
+_MAY_FIRST_REPORT = gate(_FIRST_REPORT)
 # Reports as they stood at an earlier hour, in the body: "at the time of posting the press were reporting that 8
 # people had died", "officials were saying on Monday night that 15 had died" (the headline or lead may say "were
 # saying" of the news itself).
@@ -1174,7 +1208,14 @@ def _opening_after_end(low: str) -> int | None:
     """The end of a sentence's opening time-after clause before a main clause with a toll ("Following a similar attack
     last month, a bomb killed 14"): an earlier event named in that clause stays inside it."""
     m = _TIME_AFTER.search(low) if _MAY_TIME_AFTER(low) else None
-    if m is None or not _OPENING.match(low[: m.start()]) or (comma := _COMMA.search(low, m.end())) is None:
+    return None if m is None else _opening_clause_end(low, m.start(), m.end())
+
+
+def _opening_clause_end(low: str, start: int, end: int) -> int | None:
+    """The comma that closes an opening clause whose cue is at `start`..`end`, when a main clause with a toll of its
+    own follows ("On the anniversary of the massacre, gunmen killed 4"); None when the cue does not open the sentence
+    or what follows the comma goes on with the earlier event (", which killed 224")."""
+    if not _OPENING.match(low[:start]) or (comma := _COMMA.search(low, end)) is None:
         return None
     rest = low[comma.end() :]
     return None if _ASIDE_OPEN.match(rest) or not _DEATH_VERB.search(rest) else comma.start()
@@ -1220,6 +1261,10 @@ def _dated_spans(sent: Sentence, low: str, own_days: frozenset[str]) -> list[tup
         if m.start() < 25 or "that " in g or "previous" in g or "earlier" in g:
             if year_only and not _names_event(low[:end], actors=True):
                 continue
+            # "On the anniversary of the massacre in which 80 died, gunmen killed 4 people": the day's toll after
+            # the opening clause is news.
+            if g.startswith(("anniversar", "commemorat")) and (clip := _opening_clause_end(low, m.start(), m.end())):
+                end = clip
             spans.append((0, end))
         elif g.startswith("in ") and not any(c.isdigit() for c in g):
             spans.append((m.start(), end))
@@ -1308,6 +1353,10 @@ def _replaced_spans(sent: Sentence, low: str, last_bg: bool) -> list[tuple[int, 
         # "officials had been saying at least 6,000 had died": the estimate a new one replaces.
         start = m.start() if m.group("old") else _clause_start(low, m.start())
         spans.append((start, _clause_end(low, m.end())))
+    for m in _FIRST_REPORT.finditer(low) if _MAY_FIRST_REPORT(low) else ():
+        stop = _FIRST_REPORT_STOP.search(low, m.end())
+        if stop is not None and _LATER_COUNT.search(low, stop.end()):
+            spans.append((_clause_start(low, m.start()), stop.start()))
     if not sent.is_title and sent.weight < 2.0 and _MAY_WERE_SAYING(low):
         for m in _WERE_SAYING.finditer(low):
             spans.append((_clause_start(low, m.start()), _clause_end(low, m.end())))

@@ -619,11 +619,14 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
         gap_after = r"(?:\s+\S+){0,2}?\s+"
     for kind_re, kind in ((lex.killed, "killed"), (lex.wounded, "wounded")):
         kinds = kind_re.pattern
+        other = lex.wounded if kind == "killed" else lex.killed
         for after, pattern in ((False, rf"{num}{gap_before}(?:{kinds})"), (True, rf"(?:{kinds}){gap_after}{num}")):
             for m in re.finditer(pattern, folded):
                 raw = m.group("n")
                 if after and raw in lex.numbers and lex.numbers[raw] == 1:
                     continue  # "tués dans une attaque": after the verb, "une" is an article, not a toll
+                if not after and other.search(folded, m.end("n"), m.end()):
+                    continue  # "22人遇难多人受伤": the number is the other kind's, the second kind has none
                 if lex.lang == "zh":
                     count = _zh_number(raw)
                 elif raw in lex.numbers:
@@ -687,7 +690,9 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
         _sentence_people(lex, sentence, folded, item)
         _sentence_events(lex, sentence, folded, item, no_clash, upcoming)
         if len(item.casualties) < 3:
-            item.casualties.extend(_casualties(lex, sentence, folded))
+            # A headline repeated in the body gives its figure once.
+            seen = {(c.count, c.kind) for c in item.casualties}
+            item.casualties.extend(c for c in _casualties(lex, sentence, folded) if (c.count, c.kind) not in seen)
     if lang in _LATIN:
         _written_people(lex, title, text, item)
     return _findings(item, no_clash)
