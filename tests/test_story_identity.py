@@ -1272,3 +1272,82 @@ def test_an_undated_condolence_naming_the_rare_town_of_an_attack_joins_it(doc) -
         )
     assert not sorrow.detection.events
     assert index.add(statement) == index.add(sorrow)
+
+
+KABUL_SIEGE = (
+    "Gunmen stormed the Intercontinental hotel in Kabul on Saturday night and held out until Sunday morning, killing at "
+    "least 18 people, Afghan interior ministry officials said. The Taliban said they carried out the attack."
+)
+
+
+def _kabul_news(doc):  # type: ignore[no-untyped-def]
+    """Reports of other Taliban attacks in Kabul in other years: the Taliban and Kabul are in all of Kabul's news."""
+    return [
+        doc(
+            f"kabul-{year}",
+            f"Taliban attack in Kabul in {year}",
+            f"The Taliban attacked a checkpoint in Kabul in {year}, Afghan officials said.",
+            datetime(year, 3, 1, tzinfo=UTC),
+        )
+        for year in (2008, 2010, 2012, 2014)
+    ]
+
+
+def _condemnation(doc, date_line: str):  # type: ignore[no-untyped-def]
+    return doc(
+        "condemns",
+        "Minister condemns attack on hotel in Kabul",
+        date_line
+        + "The Minister for Asia condemned the attack on a hotel in Kabul by the Taliban: my thoughts are with "
+        "the families of those killed and with the Afghan security forces who ended the siege.",
+        None,
+    )
+
+
+def test_a_day_written_with_its_weekday_dates_an_undated_page_to_one_year(doc) -> None:  # type: ignore[no-untyped-def]
+    # "Sunday, January 21" was a Sunday in 2018 (and again only in 2024): the page is of the siege of 21 January 2018,
+    # not of a siege of the same day in 2019, a Monday.
+    page = _condemnation(doc, "Sunday, January 21\n")
+    siege_2018 = doc("siege", "Afghan forces end siege of Kabul hotel", KABUL_SIEGE, datetime(2018, 1, 21, tzinfo=UTC))
+    siege_2019 = doc(
+        "siege",
+        "Afghan forces end siege of Kabul hotel",
+        KABUL_SIEGE.replace("Intercontinental", "Serena"),
+        datetime(2019, 1, 21, tzinfo=UTC),
+    )
+    ids = cluster([*_kabul_news(doc), siege_2018, page])
+    assert ids[-1] == ids[-2]
+    ids, index = cluster_index([*_kabul_news(doc), siege_2019, page])
+    assert ids[-1] != ids[-2]
+    assert index.why_apart("condemns", "siege") == "other days"
+
+
+def test_an_undated_feed_item_naming_a_weekday_is_dated_by_its_fetch(detector: Detector) -> None:
+    # A feed item without a date, fetched on Monday 22 January 2018, says the siege ended "on Sunday": counted back
+    # from the fetch, that is the day of the report of the siege. Without the weekday nothing dates it.
+    fetched = datetime(2018, 1, 22, 8, 0, tzinfo=UTC)
+
+    def item(text: str) -> StoryDoc:
+        title = "Minister condemns attack on hotel in Kabul"
+        return StoryDoc("item", title, text, None, detector.detect(title, text), fetched=fetched)
+
+    news = [
+        StoryDoc(d.article_id, d.title, d.text, d.published, d.detection)
+        for d in _kabul_news(lambda i, t, x, p: StoryDoc(i, t, x, p, detector.detect(t, x)))
+    ]
+    siege = StoryDoc(
+        "siege",
+        "Afghan forces end siege of Kabul hotel",
+        KABUL_SIEGE,
+        datetime(2018, 1, 21, 10, 0, tzinfo=UTC),
+        detector.detect("Afghan forces end siege of Kabul hotel", KABUL_SIEGE),
+    )
+    text = (
+        "The Minister for Asia condemned the attack on a hotel in Kabul by the Taliban, which Afghan security forces "
+        "ended on Sunday: my thoughts are with the families of those killed."
+    )
+    for body, together in ((text, True), (text.replace(" on Sunday", ""), False)):
+        index = StoryIndex()
+        for d in news:
+            index.add(d)
+        assert (index.add(siege) == index.add(item(body))) is together

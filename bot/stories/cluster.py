@@ -43,7 +43,9 @@ When the parties are all two reports share, the places, groups and topics they n
 overlap: always for a recurring format's title or an undated report, otherwise when both name several. For an undated
 report (unless a day it writes without a year agrees with the other's date) a shared capital or country is no
 specific, not even as the event's place: every attack in Kabul is in Kabul. And an undated page joins a report only
-when something ties it to that report's time or occasion (`_dated_together`): a copy, the same place beyond a capital,
+when something ties it to that report's time or occasion (`_dated_together`): a copy, a day written with its weekday that
+falls on that weekday in the other's year ("Tuesday, July 26" of 2016; in 2017 the page is of another year), a weekday
+counted back from a fetch made while the other was news ("on Sunday"), the same place beyond a capital,
 a day without a year that agrees, the same toll, a sitting office holder whose terms cover the other's date, or a rare
 name beyond capitals and countries. "Hamas", "Gaza" and "Egypt" are in every Gaza truce's news.
 Datelines ("TEHRAN, Aug. 11 (MNA) -"), boilerplate and the words of recurring titles ("Telephone
@@ -489,6 +491,7 @@ class _Entry:
     series: bool = False  # the headline is a recurring format's
     specific: frozenset[str] = frozenset()  # names that are no party: places, groups, topics ("aleppo", "minsk")
     days: frozenset[tuple[int, int]] = frozenset()  # (month, day) written without a year in the headline or lead
+    weekday_days: frozenset[tuple[int, int, str]] = frozenset()  # of those, with their weekday: (7, 26, "tuesday")
     weekdays: frozenset[str] = frozenset()  # the days of the week its headline and the top of its lead name ("sunday")
     place: frozenset[str] = frozenset()  # where the event happened, as the headline and lead sentence say ("beijing")
     retrospect: bool = False  # it looks back on an event (an anniversary), so it is not a report of that event
@@ -647,6 +650,20 @@ def day_months(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
+_WEEKDAY_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?(?=\w)", re.I)
+
+
+def weekday_days(text: str) -> frozenset[tuple[int, int, str]]:
+    """Days written without a year together with their day of the week ("Tuesday, July 26", "on Wednesday 8 April"),
+    as (month, day, weekday): the weekday says which years the day can be in."""
+    out: set[tuple[int, int, str]] = set()
+    for m in _WEEKDAY_DAY.finditer(text):
+        day = _DAY_MONTH.match(text, m.end())
+        if day is not None:
+            out.update((month, n, m.group(1).lower()) for month, n in day_months(day.group(0)))
+    return frozenset(out)
+
+
 @functools.lru_cache(maxsize=4096)
 def _whole(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
@@ -664,6 +681,14 @@ def page_date_line(text: str) -> str:
         if len(line.split()) <= 5 and _DAY_MONTH.search(line):
             return line
     return ""
+
+
+def _day_of(year: int, month: int, day: int) -> datetime | None:
+    """The day in that year, or None (29 February of a common year)."""
+    try:
+        return datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def _day_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -1103,6 +1128,7 @@ def _place_and_days(entry: _Entry, title: str, first: str, lead: str, not_names:
     # The page's own date line under its headline ("Tuesday, July 26") is too short for the lead, but dates it.
     dated_top = title + "\n" + page_date_line(doc.text) + "\n" + lead[:DAYS_CHARS]
     entry.days = day_months(dated_top) if undated else frozenset()
+    entry.weekday_days = weekday_days(dated_top) if undated else frozenset()
     # "here in Rome", "welcome to Moscow": a speaker says where the remarks are made, wherever in the lead.
     entry.place = event_places(head, not_names) | event_places(lead[:DAYS_CHARS], not_names, _HERE)
     entry.retrospect = is_retrospect(head)
@@ -1583,10 +1609,14 @@ class StoryIndex:
 
     def _days_conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when a day written without a year ("On Wednesday 8 April") is further from the other report's
-        date (or days) than the window in every year: a truce of 8 April is not one announced on 2 August; or when
+        date (or days) than the window in every year: a truce of 8 April is not one announced on 2 August; or falls on
+        the weekday written with it only in other years than the other report's ("Sunday, January 21" is not of 2019);
+        or when
         an undated report's headline and lead sentence put its event on another day of the week than the other
         report's do, or than a dated report's own day and the day before ("bombings killed at least eight people on
         Sunday"; "... in Tal Afar Thursday")."""
+        if self._weekday_years(a, b) is False or self._weekday_years(b, a) is False:
+            return True  # "Sunday, January 21" beside a report of Monday 21 January 2019: a page of another year
         for x, y in ((a, b), (b, a)):
             # Only a report with no time at all: a feed item without a date is read at its fetch time, which the
             # window already weighs ("officials said on Tuesday" in a follow-up a day later).
@@ -1809,28 +1839,77 @@ class StoryIndex:
         return self._specific_similarity(a, b) < MIN_SPECIFIC
 
     def _dated_together(self, a: _Entry, b: _Entry) -> bool:
-        """True when something ties a page with no date to the other report's time or occasion: a copy of it, the
-        same place of the event beyond a capital, a day written without a year that agrees, the same toll, a
-        sitting office holder whose terms cover the other's date, or a rare name beyond capitals and countries."""
+        """True when something ties a page with no date to the other report's time or occasion: a copy of it, a date
+        the page writes that can only be the other's (`_day_fixed`: "Tuesday, July 26" is 26 July 2016 beside a report
+        of 25 July 2016), or one of the weaker ties of `_ties` (the same place beyond a capital, toll, a day without a
+        year that agrees, a sitting office holder, a rare name)."""
         if a.minhash.jaccard(b.minhash) >= self.dup_threshold:
             return True
-        if any(not _country_level(p) for p in a.place & b.place):
-            return True
-        if self._day_agrees(a, b) or self._day_agrees(b, a):
-            return True
+        return self._day_fixed(a, b) or self._day_fixed(b, a) or bool(self._ties(a, b))
+
+    def _ties(self, a: _Entry, b: _Entry) -> list[str]:
+        """The weaker ties of an undated page to the other report, in a reader's words: the same place of the event
+        beyond a capital, the same toll, a day without a year within the window of the other's date, a sitting office
+        holder whose terms cover it, and each rare name beyond capitals and countries that both name."""
+        ties = [f"place: {p}" for p in sorted(a.place & b.place) if not _country_level(p)]
         if a.deaths and b.deaths and _close(a.lead_death, b.lead_death):
-            return True
+            ties.append(f"toll: {a.lead_death}, {b.lead_death}")
+        if self._day_agrees(a, b) or self._day_agrees(b, a):
+            ties.append("a day without a year")
         for x, y in ((a, b), (b, a)):
             if x.undated and x.holders and y.when is not None and not y.undated:
-                return True  # not a conflict (`_holder_conflict`): the terms cover the other's date
-        return self._rare_name_shared(a, b)
+                ties.append("an office holder's terms")  # not a conflict (`_holder_conflict`): they cover the date
+                break
+        return ties + [f"rare name: {n}" for n in sorted(self._rare_names_shared(a, b))]
+
+    def _weekday_fetched(self, x: _Entry, y: _Entry) -> bool:
+        """True when an undated page fetched while the other report was news (within the window of its date) names in
+        its headline or lead a day of the week ("attacked on Monday") that, counted back from the fetch, is the other's
+        date or the day before it: a feed item read as it is published says "Monday" of the Monday just past."""
+        fetched = x.doc.fetched
+        if not x.weekdays or fetched is None or y.when is None or abs(fetched - y.when) > self.window:
+            return False
+        days = [fetched - timedelta(days=n) for n in range(7)]
+        named = [day.date() for day in days if f"{day:%A}".lower() in x.weekdays]
+        return any(timedelta(0) <= y.when.date() - day <= timedelta(days=1) for day in named)
+
+    def _day_fixed(self, x: _Entry, y: _Entry) -> bool:
+        """True when an undated page writes a day without a year with the day of the week it fell on ("Tuesday, July
+        26"), and in the year of the other report's date that day, within the window, is that day of the week: the
+        weekday fixes the year (the same day falls on a Tuesday again only five or six years later). Or when its
+        weekday, counted back from a fetch made while the other was news, is the other's day (`_weekday_fetched`)."""
+        if not x.undated or y.undated or y.when is None:
+            return False
+        return self._weekday_fetched(x, y) or self._weekday_years(x, y) is True
+
+    def _weekday_years(self, x: _Entry, y: _Entry) -> bool | None:
+        """Whether the days an undated page writes with their weekday ("Sunday, January 21") fall on that weekday near
+        the other report's date (True), only in other years (False), or None when it writes none near that date."""
+        if not x.weekday_days or y.when is None or not (y.doc.published is not None or y.stated):
+            return None
+        limit = self._limit(True)
+        near = [
+            (candidate, weekday)
+            for month, day, weekday in x.weekday_days
+            for year in (y.when.year - 1, y.when.year, y.when.year + 1)
+            if (candidate := _day_of(year, month, day)) is not None and abs(candidate - y.when) <= limit
+        ]
+        if not near:
+            return None
+        return any(f"{candidate:%A}".lower() == weekday for candidate, weekday in near)
 
     def _rare_name_shared(self, a: _Entry, b: _Entry) -> bool:
         """True when both reports name a rare place or group beyond capitals and countries (in at most `RARE_DF`
         indexed reports: "Garissa", not "Gaza" or "Hamas" in a window of Gaza news)."""
+        return bool(self._rare_names_shared(a, b))
+
+    def _rare_names_shared(self, a: _Entry, b: _Entry) -> frozenset[str]:
+        """The rare single-word names beyond capitals and countries that both reports name (`_rare_name_shared`)."""
         rare = math.log((len(self._entries) + IDF_PRIOR) / (RARE_DF + 1.0))
-        return any(
-            " " not in n and not _country_level(n) and self._idf(self._df, n) >= rare for n in a.specific & b.specific
+        return frozenset(
+            n
+            for n in a.specific & b.specific
+            if " " not in n and not _country_level(n) and self._idf(self._df, n) >= rare
         )
 
     def _day_agrees(self, x: _Entry, y: _Entry) -> bool:
