@@ -3422,3 +3422,21 @@ def test_intact_near_misses(detector: Detector, line: str, status: str) -> None:
 
 def test_a_truce_no_longer_intact_is_not_in_force(detector: Detector) -> None:
     assert _line_status(detector, "The truce is no longer intact, the rebels said.") not in ("agreed", "holding")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An agreement named as what time is counted from was made before the news: background to a meeting.
+        "The ministers reviewed the progress made since they signed the trade accord in the spring.",
+        "In the years since the peace accord was signed, the two capitals have opened consulates.",
+        "Trade between the neighbours has grown since both governments agreed to cut tariffs.",
+    ],
+)
+def test_an_agreement_counted_from_is_no_agreement(detector: Detector, text: str) -> None:
+    assert "agreement" not in _types(detector, text, "Ministers meet in the capital")
+
+
+def test_an_agreement_signed_today_is_still_one_with_since_after_it(detector: Detector) -> None:
+    text = "The two ministers signed the trade accord this morning, the first since the border reopened."
+    assert "agreement" in _types(detector, text, "Ministers meet in the capital")

@@ -664,6 +664,9 @@ _DATED = re.compile(
 )
 
 
+# An agreement named as what time is counted from was made before the news: "the leaders discussed progress made
+# since they announced the declaration", "in the years since the accord was signed", "since both sides agreed to".
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,3}$")
 _TITLE_SIGN = re.compile(r"\b(?:sign|ink|inks|seal|seals|strike|clinch|clinches|reach|reaches)\s+(?:[\w'-]+\s+){0,3}$")
 
 
@@ -685,6 +688,8 @@ def _agreed_verb_made(low: str, is_title: bool) -> bool:
         left, right = _bounds(low, m.start(), m.end())
         after = low[m.end() : m.end() + 70]
         if _NOT_YET_BEFORE.search(low, max(left, m.start() - 40), m.start()) or _DATED.search(low[m.end() :]):
+            continue
+        if _SINCE_BEFORE.search(low, max(left, m.start() - 30), m.start()):
             continue
         if _CONSENSUS.match(after):
             continue
@@ -723,7 +728,7 @@ def _agreement_noun_made(low: str, is_title: bool) -> bool:
             return True  # "commitments under this agreement": whatever is urged, the agreement exists
         if _NOT_YET_BEFORE.search(low, max(left, first - 40), first) or _NOT_YET_BEFORE.search(low, first, last):
             continue
-        if _DATED.search(low[last:]):
+        if _DATED.search(low[last:]) or _SINCE_BEFORE.search(low, max(left, first - 30), first):
             continue
         return True
     return False
