@@ -68,7 +68,7 @@ import itertools
 import math
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
@@ -1845,22 +1845,21 @@ class StoryIndex:
         year that agrees, a sitting office holder, a rare name)."""
         if a.minhash.jaccard(b.minhash) >= self.dup_threshold:
             return True
-        return self._day_fixed(a, b) or self._day_fixed(b, a) or bool(self._ties(a, b))
+        return self._day_fixed(a, b) or self._day_fixed(b, a) or next(self._ties(a, b), None) is not None
 
-    def _ties(self, a: _Entry, b: _Entry) -> list[str]:
+    def _ties(self, a: _Entry, b: _Entry) -> Iterator[str]:
         """The weaker ties of an undated page to the other report, in a reader's words: the same place of the event
         beyond a capital, the same toll, a day without a year within the window of the other's date, a sitting office
-        holder whose terms cover it, and each rare name beyond capitals and countries that both name."""
-        ties = [f"place: {p}" for p in sorted(a.place & b.place) if not _country_level(p)]
+        holder whose terms cover it, and each rare name beyond capitals and countries that both name. Lazily, cheapest
+        first: `_dated_together` asks only whether there is one."""
+        yield from (f"place: {p}" for p in sorted(a.place & b.place) if not _country_level(p))
         if a.deaths and b.deaths and _close(a.lead_death, b.lead_death):
-            ties.append(f"toll: {a.lead_death}, {b.lead_death}")
+            yield f"toll: {a.lead_death}, {b.lead_death}"
         if self._day_agrees(a, b) or self._day_agrees(b, a):
-            ties.append("a day without a year")
-        for x, y in ((a, b), (b, a)):
-            if x.undated and x.holders and y.when is not None and not y.undated:
-                ties.append("an office holder's terms")  # not a conflict (`_holder_conflict`): they cover the date
-                break
-        return ties + [f"rare name: {n}" for n in sorted(self._rare_names_shared(a, b))]
+            yield "a day without a year"
+        if any(x.undated and x.holders and y.when is not None and not y.undated for x, y in ((a, b), (b, a))):
+            yield "an office holder's terms"  # not a conflict (`_holder_conflict`): they cover the date
+        yield from (f"rare name: {n}" for n in sorted(self._rare_names_shared(a, b)))
 
     def _weekday_fetched(self, x: _Entry, y: _Entry) -> bool:
         """True when an undated page fetched while the other report was news (within the window of its date) names in
