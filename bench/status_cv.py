@@ -1,0 +1,172 @@
+"""Would a learned ceasefire status beat the rules? Grouped 5-fold cross-validation on the development part only.
+
+Usage: python bench/status_cv.py [--sentences N ...] [--C X ...] [--seeds N]
+
+The items are the development articles and English briefs with a gold ceasefire status (corpus/README.md,
+conventions 2-5); the held-out part is never read. A model reads what a person reads to decide the status: the
+headline, then the first N sentences of the text that name a ceasefire or truce (the detector's own pattern), as
+tf-idf word unigrams and bigrams (the relevance model's stop words), optionally with the rules' status and the kind
+of cue that set it as signal words ("sig_rule_agreed", "sig_cue_governing_word"). A multinomial logistic regression
+(scikit-learn) is judged by 5-fold cross-validation whose folds are whole story groups (an article with no story,
+and every brief, is its own group; fold_of of the group, and further seeded splits of the groups), so that no event
+sits on both sides of a fold. Printed beside it, on the same items: the rules' accuracy, and the rules with the
+model overriding them when its probability reaches a bar.
+
+The rules were written from these very items, so their figure here is in-sample; a learned component earns its
+place only if it beats them anyway (docs/quality-log.md, issue 13, records the run and a comparison with the
+rules as they stood before each batch of briefs was added).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.eval import heldout_set, load_briefs
+from bot.detect.detector import Detector
+from bot.detect.events import _CEASEFIRE
+from bot.detect.text import build_doc
+from bot.model.train import fold_of, stop_words
+
+FOLDS = 5
+BARS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A development item with a gold status: its story group, what the model reads, and the rules' reading."""
+
+    key: str
+    group: str
+    title: str
+    sentences: tuple[str, ...]  # the text's sentences that name a ceasefire, in order
+    gold: str
+    rule: str  # "none" when the rules found no ceasefire
+    cue: str  # the kind of cue that set the rules' status ("governing word", "predicate"...)
+
+
+def cue_kind(cue: str) -> str:
+    """The cue's kind without the words it quotes: 'governing word "agreed"' -> "governing_word"."""
+    kind = cue.split('"', 1)[0].split("(", 1)[0].strip()
+    return re.sub(r"\W+", "_", kind).strip("_") or "none"
+
+
+def item_of(detector: Detector, key: str, group: str, title: str, text: str, gold: str) -> Item:
+    """Read one item with the detector."""
+    det = detector.detect(title, text)
+    truce = next((e for e in det.events if e.type == "ceasefire"), None)
+    named = tuple(s.text for s in build_doc(title, text).sentences if not s.is_title and _CEASEFIRE.search(s.folded))
+    return Item(key, group, title, named, gold, det.ceasefire_status or "none", cue_kind(truce.cue if truce else ""))
+
+
+def development_items(detector: Detector) -> list[Item]:
+    """Every development article and English brief with a gold ceasefire status."""
+    held, _feeds = heldout_set()
+    out = []
+    for path in sorted((ROOT / "corpus" / "articles").glob("*.json")):
+        item = json.loads(path.read_text(encoding="utf-8"))
+        gold = (item["labels"].get("ceasefire") or {}).get("status")
+        if str(item["id"]) in held or not gold:
+            continue
+        group = f"story:{item['labels'].get('story') or item['id']}"
+        out.append(item_of(detector, f"article:{item['id']}", group, item["title"] or "", item["text"] or "", gold))
+    for row in load_briefs():
+        if row["id"] in held or row.get("lang", "en") != "en" or not row.get("ceasefire"):
+            continue
+        key = f"brief:{row['id']}"
+        out.append(item_of(detector, key, key, row["title"] or "", row["text"], row["ceasefire"]))
+    return out
+
+
+def model_text(item: Item, sentences: int, rule_signals: bool) -> str:
+    """The headline, the first `sentences` sentences naming a ceasefire and, if asked, the rules' reading as words."""
+    parts = [item.title, *item.sentences[:sentences]]
+    if rule_signals:
+        parts.append(f"sig_rule_{item.rule} sig_cue_{item.cue}")
+    return "\n".join(parts)
+
+
+def group_folds(groups: list[str], seed: int) -> list[int]:
+    """A fold per item, the same for every item of a group: fold_of for seed 0, a seeded draw per group after."""
+    if seed == 0:
+        return [fold_of(g, FOLDS) for g in groups]
+    import numpy as np
+
+    rng = np.random.RandomState(seed)
+    draw = {g: int(rng.randint(FOLDS)) for g in sorted(set(groups))}
+    return [draw[g] for g in groups]
+
+
+def out_of_fold(texts: list[str], gold: list[str], folds: list[int], c: float) -> tuple[list[str], list[float]]:
+    """Each item's predicted status and its probability, from a model trained on the other folds."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    pred, prob = [""] * len(texts), [0.0] * len(texts)
+    for fold in range(FOLDS):
+        train = [i for i, f in enumerate(folds) if f != fold]
+        test = [i for i, f in enumerate(folds) if f == fold]
+        vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, stop_words=stop_words())
+        clf: Any = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
+        clf.fit(vec.fit_transform([texts[i] for i in train]), [gold[i] for i in train])
+        for i, p in zip(test, clf.predict_proba(vec.transform([texts[i] for i in test])), strict=True):
+            best = int(p.argmax())
+            pred[i], prob[i] = str(clf.classes_[best]), float(p[best])
+    return pred, prob
+
+
+def accuracy(pred: list[str], gold: list[str]) -> float:
+    return sum(p == g for p, g in zip(pred, gold, strict=True)) / len(gold)
+
+
+def overridden(rule: list[str], pred: list[str], prob: list[float], bar: float) -> list[str]:
+    """The rules' statuses, replaced by the model's where its probability reaches `bar`."""
+    return [p if q >= bar else r for r, p, q in zip(rule, pred, prob, strict=True)]
+
+
+def report(items: list[Item], sentences: list[int], cs: list[float], seeds: int) -> list[str]:
+    """One line per setting: the model's accuracy and the overridden rules', averaged over the seeded splits."""
+    gold = [it.gold for it in items]
+    rule = [it.rule for it in items]
+    splits = [group_folds([it.group for it in items], seed) for seed in range(seeds)]
+    lines = [
+        f"{len(items)} development items in {len({it.group for it in items})} story groups; "
+        f"gold {dict(Counter(gold).most_common())}",
+        f"rules (in-sample: written from these items): {accuracy(rule, gold):.3f}",
+        f"{'input':<32} {'C':>5} {'model':>6}  rules + model overriding at " + " ".join(f"{b:>5}" for b in BARS),
+    ]
+    for with_rules in (False, True):
+        for n in sentences:
+            texts = [model_text(it, n, with_rules) for it in items]
+            for c in cs:
+                runs = [out_of_fold(texts, gold, folds, c) for folds in splits]
+                model = sum(accuracy(p, gold) for p, _ in runs) / len(runs)
+                combined = [sum(accuracy(overridden(rule, p, q, b), gold) for p, q in runs) / len(runs) for b in BARS]
+                name = f"headline + {n} sentences" + (" + rules" if with_rules else "")
+                lines.append(f"{name:<32} {c:>5g} {model:6.3f}  {'':>29}" + " ".join(f"{x:5.3f}" for x in combined))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the cross-validated comparison."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, nargs="+", default=[2, 4], help="ceasefire sentences read")
+    parser.add_argument("--C", dest="cs", type=float, nargs="+", default=[1.0, 4.0, 16.0], help="inverse penalty")
+    parser.add_argument("--seeds", type=int, default=3, help="grouped fold splits averaged (the first is fold_of)")
+    args = parser.parse_args(argv)
+    for line in report(development_items(Detector()), args.sentences, args.cs, args.seeds):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
