@@ -1372,3 +1372,51 @@ def test_an_age_after_the_victims_is_no_figure_and_does_not_hide_theirs(
 ) -> None:
     counts = [c.count for c in _cas(detector, _LEAD + text)]
     assert counts == [count], text
+
+
+# --- issue 13: victims named as a side's forces or as individuals (development articles 726, 732) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "kind", "who"),
+    [
+        (
+            "The envoy condemned the ambush that killed over 30 Somali paramilitary forces near the border.",
+            30,
+            "killed",
+            "forces",
+        ),
+        ("Six security forces were wounded when their patrol hit a mine on Sunday.", 6, "wounded", "forces"),
+        (
+            "Insurgents stormed a checkpoint overnight and killed 11 government forces, officials said.",
+            11,
+            "killed",
+            "forces",
+        ),
+        ("Two state troopers were injured in the shootout on the highway.", 2, "injured", "troopers"),
+        ("The raid killed four paramilitaries and a driver, the army said.", 4, "killed", "paramilitaries"),
+        (
+            "The minister deplored Thursday's blasts, which killed more than 90 individuals at a market.",
+            90,
+            "killed",
+            "individuals",
+        ),
+    ],
+)
+def test_a_sides_forces_or_individuals_are_victims(
+    detector: Detector, text: str, count: int, kind: str, who: str
+) -> None:
+    found = [(c.count, c.kind, (c.who or "").lower(), c.current) for c in _cas(detector, text)]
+    assert (count, kind, who, True) in found
+
+
+def test_individuals_killed_beside_a_vague_wounded_count_stay_killed(detector: Detector) -> None:
+    # "left hundreds wounded" has no figure: it must not give its kind to the dead
+    cas = _cas(
+        detector, "The council condemned the bombings that killed over 70 individuals and left hundreds wounded."
+    )
+    assert [(c.count, c.kind) for c in cas] == [(70, "killed")]
+
+
+def test_forces_with_no_casualty_word_are_no_figure(detector: Detector) -> None:
+    assert _cas(detector, "The ministry said it would send 2,000 forces to the border region next month.") == []

@@ -124,6 +124,7 @@ WHO = frozenset(
         "people",
         "persons",
         "person",
+        "individuals",  # "killed over 130 individuals", as "people"
         "civilians",
         "civilian",
         "soldiers",
@@ -132,6 +133,10 @@ WHO = frozenset(
         "servicemen",
         "servicewomen",
         "personnel",
+        # "killed over 40 paramilitary forces", "nine security forces were wounded": the troops of a side
+        "forces",
+        "paramilitaries",
+        "troopers",
         "police",
         "policemen",
         "officers",
@@ -823,7 +828,8 @@ def _who_after(low: str, end: int, demonyms: frozenset[str]) -> tuple[str | None
             return ("people" if tok == "others" else tok), False
         if tok in _BLOCK:
             return None, True
-        if tok in (",", ";", ":") or tok[:1].isdigit():
+        if tok in (",", ";", ":", "by") or tok[:1].isdigit():
+            # (after "by" comes the agent: "one was freed by Israeli forces", "two were shot by police")
             return None, False
         if tok in _GAP_OK:
             continue
@@ -1934,6 +1940,9 @@ _SECURITY = frozenset(
         "servicewomen",
         "servicemembers",
         "personnel",
+        "forces",
+        "paramilitaries",
+        "troopers",
         "police",
         "policemen",
         "policewomen",
