@@ -1410,3 +1410,152 @@ def test_a_chinese_toll_with_a_vague_second_kind_gives_the_number_once(detector:
 def test_a_chinese_toll_with_two_numbers_keeps_both(detector: Detector) -> None:
     found = detector.detect("北部城市发生爆炸导致15人遇难40人受伤", "").casualties
     assert sorted((c.count, c.kind) for c in found) == [(15, "killed"), (40, "wounded")]
+
+
+# Eleventh batch (issue 18, development items in Ukrainian and Spanish), in sentences of our own: an abbreviation
+# written with full stops is no sentence end ("EE.UU.", "EE. UU."); regional CLDR forms (Latin-American Spanish,
+# European Portuguese); a Cyrillic name's case ending is a short one, so that a longer word sharing its stem is no
+# name (Палата is no Палау, Індіана no Індія); an attack or sanctions dated earlier just after the word is
+# background; sanctions postponed or planned, a missile programme, a meeting with the press are not the event; an
+# agreement written object first; a death toll as "the death of two"; Lviv in the cases whose stem is Львов-.
+ELEVENTH_BATCH = [
+    (
+        "es",
+        "Visita a Santiago",
+        "El canciller de EE.UU. se reunió con su homólogo de Chile en la capital.",
+        {"talks"},
+        {"United States", "Chile"},
+        set(),
+    ),
+    (
+        "es",
+        "Medidas contra funcionarios",
+        "La embajada de EE. UU. en Lima anunció nuevas sanciones contra varios funcionarios.",
+        {"sanctions"},
+        {"United States", "Peru"},
+        set(),
+    ),
+    (
+        "es",
+        "Gira del ministro",
+        "El ministro viajó a Arabia Saudita para conversaciones sobre el petróleo.",
+        {"talks"},
+        {"Saudi Arabia"},
+        set(),
+    ),
+    (
+        "pt",
+        "Diplomacia",
+        "O ministro recebeu em Lisboa os embaixadores do Irão e do Quénia.",
+        set(),
+        {"Iran", "Kenya"},
+        set(),
+    ),
+    (
+        "uk",
+        "Бюджет штату",
+        "Палата представників штату Індіана ухвалила бюджет на наступний рік.",
+        set(),
+        set(),
+        {"Palau", "India"},
+    ),
+    ("ru", "Торговля", "Палата общин обсудила торговлю с Индией и Китаем.", set(), {"India", "China"}, {"Palau"}),
+    (
+        "uk",
+        "Посли",
+        "Посол Сполучених Штатів відвідав виставку разом зі Сполученими Штатами й Китаєм.",
+        set(),
+        {"United States", "China"},
+        set(),
+    ),
+    ("uk", "Звіт слідчих", "Слідчі ООН оприлюднили звіт про атаку минулого місяця в Сирії.", set(), {"Syria"}, set()),
+    (
+        "es",
+        "Homenaje",
+        "El presidente recordó a las víctimas del atentado hace dos años en la capital de Perú.",
+        set(),
+        {"Peru"},
+        set(),
+    ),
+    (
+        "pt",
+        "Homenagem",
+        "O governo lembrou as vítimas do atentado do ano passado na capital de Moçambique.",
+        set(),
+        {"Mozambique"},
+        set(),
+    ),
+    ("ru", "Отчёт", "Эксперты рассказали о теракте в прошлом году в столице Ирака.", set(), {"Iraq"}, set()),
+    (
+        "es",
+        "Ataque en la capital",
+        "El atentado de esta mañana en la capital de Perú dejó tres muertos.",
+        {"clash", "casualties"},
+        {"Peru"},
+        set(),
+    ),
+    ("uk", "Рішення уряду", "Уряд відклав нові санкції проти Ірану до наступного року.", set(), {"Iran"}, set()),
+    (
+        "ru",
+        "Решение правительства",
+        "Правительство отложило новые санкции против Ирана до следующего года.",
+        set(),
+        {"Iran"},
+        set(),
+    ),
+    (
+        "es",
+        "Decisión del gobierno",
+        "El gobierno aplazó las nuevas sanciones contra Irán hasta el próximo año.",
+        set(),
+        {"Iran"},
+        set(),
+    ),
+    (
+        "pt",
+        "Decisão do governo",
+        "O governo adiou as novas sanções contra o Irão até ao próximo ano.",
+        set(),
+        {"Iran"},
+        set(),
+    ),
+    ("uk", "Експерти", "Експерти обговорили ракетну програму Ірану на конференції.", set(), {"Iran"}, set()),
+    ("ru", "Эксперты", "Эксперты обсудили ракетную программу Ирана на конференции.", set(), {"Iran"}, set()),
+    ("uk", "Міністр", "Міністр провів зустріч з журналістами у Львові.", set(), {"Ukraine"}, set()),
+    ("es", "El ministro", "El ministro tuvo un encuentro con periodistas en Bogotá.", set(), {"Colombia"}, set()),
+    ("uk", "Енергетика", "Міністри двох країн угоду підписали у вівторок у Варшаві.", {"agreement"}, {"Poland"}, set()),
+    (
+        "ru",
+        "Энергетика",
+        "Соглашение было подписано во вторник в Баку после долгих споров.",
+        {"agreement"},
+        {"Azerbaijan"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events", "countries", "not_countries"), ELEVENTH_BATCH)
+def test_classes_of_the_eleventh_batch(
+    detector: Detector,
+    lang: str,
+    title: str,
+    text: str,
+    events: set[str],
+    countries: set[str],
+    not_countries: set[str],
+) -> None:
+    _reads_as(detector, (lang, title, text), events, None, countries, not_countries)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "count"),
+    [
+        ("uk", "Сутички в столиці", "Сутички на вулицях призвели до смерті трьох людей.", 3),
+        ("ru", "Столкновения в столице", "Столкновения на улицах привели к смерти двух человек.", 2),
+    ],
+)
+def test_a_death_of_so_many_is_a_toll(detector: Detector, lang: str, title: str, text: str, count: int) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert [(c.count, c.kind) for c in det.casualties][:1] == [(count, "killed")]

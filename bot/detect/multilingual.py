@@ -35,7 +35,9 @@ LANGUAGES = ("uk", "ru", "ar", "fr", "es", "pt", "zh", "fa")
 _LATIN = frozenset({"fr", "es", "pt"})
 _CYRILLIC = frozenset({"uk", "ru"})
 _ORDER: tuple[EventType, ...] = ("ceasefire", "clash", "talks", "sanctions", "agreement")
-_CLDR_LOCALES = {"zh": ("zh", "zh_Hant")}
+# Regional forms beside the default locale's: Latin-American Spanish ("Arabia Saudita", "Rumania") and European
+# Portuguese ("Irão", "Quénia", "Vietname"), as the press of those regions writes them.
+_CLDR_LOCALES = {"zh": ("zh", "zh_Hant"), "es": ("es", "es_419"), "pt": ("pt", "pt_PT")}
 # Languages in which ISO 3166-2 already writes the subdivisions of the states that speak them (Brazil's states,
 # Portugal's districts, Angola's and Mozambique's provinces: "Minas Gerais", "Cabo Delgado"), so that a name left
 # untranslated is the language's own; their press also names its own cities, so every CLDR zone city of those states
@@ -46,6 +48,10 @@ _CYR_VOWELS = "аяоеиіїйьыуюєё"
 _CYR_ADJECTIVE_ENDINGS = frozenset({"ая", "яя", "ий", "ый", "ой", "ое", "ее", "ій"})  # a name that is an adjective
 # A place name made an adjective (Копенгагенський, Вільнюський, Берлинской): its suffix and the case ending.
 _CYR_ADJECTIVE = r"(?:ськ|ск|ьк)\w{1,4}"
+# The case ending that replaces a name's final vowel: a vowel and at most one more letter, or a plural's -ами (Данія ->
+# Данії, Данією; Росси -> России, Россией; Штати -> Штатів, Штатами), so that a longer word sharing the stem is not
+# the name ("Палати" is no Палау, "Індіана" no Індія).
+_CYR_CASE = r"(?:[аяоеиіїуюєыэёйь][юйїяиіхмв]?|[аяиыі]ми)"
 # A capitalised word just after a city's name: a surname after a first name ("Софія Ротару"), not the city.
 _CYR_SURNAME = re.compile(r"\s+[А-ЯІЇЄҐЁ][а-яіїєґё'’]+")
 _CITY, _SPANS = 1, 2  # kinds of a country form (_Lexicon.country_forms)
@@ -61,8 +67,10 @@ _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五":
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000}
 _GAP = r"(?:\S+\s+){0,6}?"
 _GAP_AFTER = r"\s+(?:\S+\s+){0,6}?"  # a gap after a whole word: its space, then up to six words
-# A sentence ends at its punctuation, not after an initial ("Antony J. Blinken", "أنطوني ج. بلينكن").
-_SENTENCE = re.compile(r"(?<!\s\w\.)(?<=[.!?。！？؟])\s*|\n+")
+# A sentence ends at its punctuation and a space (a closing quote may come between), or at a Chinese full stop; not
+# after an initial ("Antony J. Blinken", "أنطوني ج. بلينكن") or a two-letter abbreviation ("EE. UU."), nor inside an
+# abbreviation written without spaces ("EE.UU.", "U.S.").
+_SENTENCE = re.compile(r"(?<!\s\w\.)(?<!\s[A-Z][A-Z]\.)(?:(?<=[.!?؟])[\"”»’')]*\s+|(?<=[。！？])\s*)|\n+")
 
 
 def fold(lang: str, text: str) -> str:
@@ -128,7 +136,7 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
                 root = re.escape(word[:-1])
                 if word.endswith("ень"):
                     root = f"(?:{root}|{re.escape(word[:-3])}н)"
-                parts.append(root + r"(?:\w{1,3}|" + _CYR_ADJECTIVE + ")")
+                parts.append(root + r"(?:" + _CYR_CASE + "|" + _CYR_ADJECTIVE + ")")
             elif name and len(word) > 3 and word[-1] not in _CYR_VOWELS:  # Иран -> Ирана, Ираном too
                 # ...and a long name its adjective too (Копенгаген -> Копенгагенському, Вільнюс -> Вільнюський).
                 parts.append(w + (r"(?:\w{0,3}|" + _CYR_ADJECTIVE + ")" if len(word) > 4 else r"\w{0,3}"))
@@ -191,6 +199,9 @@ class _Lexicon:
     hedges: dict[EventType, re.Pattern[str]]
     # Words after a cue in its sentence that make it still to come ("new sanctions ... will be announced soon").
     hedges_after: dict[EventType, re.Pattern[str]]
+    # A time just after an attack or sanctions that dates them earlier than the news ("the attack last month",
+    # "el atentado hace un año"): background, not the item's own event (_DATED types).
+    earlier: re.Pattern[str]
 
 
 # A title in Chinese title marks (《纽约时报》, a newspaper; 《明斯克协议》 is a title too) names a work, not a place
@@ -199,6 +210,8 @@ _ZH_TITLE = re.compile(r"《[^《》]{1,30}》")
 
 _HEDGE_REACH = 40  # characters before a cue where a hedge counts (about six words; Chinese below)
 _ZH_HEDGE_REACH = 12
+_EARLIER_REACH = 30  # characters after a cue where a time dating it earlier counts (about four words)
+_DATED: frozenset[EventType] = frozenset({"clash", "sanctions"})
 
 
 def _alternation(lang: str, forms: list[str], name: bool = False) -> re.Pattern[str]:
@@ -368,6 +381,11 @@ _SKIP = {
         "Gaza",
         "Santarém",
         "Boa Vista",
+        # European Portuguese CLDR forms: Salvador (El Salvador) is a Brazilian city; the Palestinian territories and
+        # Guernsey as the other forms above.
+        "Salvador",
+        "Territórios palestinianos",
+        "Guernesey",
     },
     # Того (Togo) is also the pronoun "того" (of that), capitalised at a sentence's start.
     "uk": {"Палестинські території", "Чад", "Оман", "Того"},
@@ -435,6 +453,7 @@ class _LanguageData(TypedDict, total=False):
     not_cues: dict[str, list[str]]  # event type -> words that undo its cue
     hedges: dict[str, list[str]]
     hedges_after: dict[str, list[str]]
+    earlier: list[str]
 
 
 @functools.cache
@@ -476,6 +495,7 @@ def lexicon(lang: str) -> _Lexicon:
         hedges_after={
             cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges_after") or {}).items()
         },
+        earlier=_alternation(lang, list(data.get("earlier") or [])),
     )
 
 
@@ -550,7 +570,7 @@ def _blank(hit: re.Match[str]) -> str:
 def _cue(lex: _Lexicon, etype: EventType, folded: str) -> re.Match[str] | None:
     """The first cue of `etype` in a folded sentence that is neither inside a phrase that is not the event
     nor hedged (sought, intended, threatened) by a word just before it, nor put in the future by a word after it in
-    the sentence ("sanctions ... soon")."""
+    the sentence ("sanctions ... soon"), nor, for an attack or sanctions, dated earlier by a time just after it."""
     if etype in lex.not_cues:
         folded = lex.not_cues[etype].sub(_blank, folded)
     hedge, later = lex.hedges.get(etype), lex.hedges_after.get(etype)
@@ -559,6 +579,8 @@ def _cue(lex: _Lexicon, etype: EventType, folded: str) -> re.Match[str] | None:
         if hedge is not None and hedge.search(folded, max(0, m.start() - reach), m.start()):
             continue
         if later is not None and later.search(folded, m.end()):
+            continue
+        if etype in _DATED and lex.earlier.search(folded, m.end(), m.end() + _EARLIER_REACH):
             continue
         return m
     return None
