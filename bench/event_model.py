@@ -1,6 +1,6 @@
 """Would a learned model per event type beat the rules? Out-of-fold event F1 on the development part (issue 13).
 
-Usage: python bench/event_model.py [--splits N] [--types clash,talks,agreement] [--mode both|add|remove]
+Usage: python bench/event_model.py [--splits N] [--types clash,talks,agreement] [--mode both|add|remove] [--first-sight]
 
 For each event type, a binary logistic regression built as the relevance model is (bot/model/train.py: tf-idf of
 word unigrams and bigrams, fitted on the development part only) reads an item's headline and lead with the
@@ -16,15 +16,23 @@ held-out part is never read.
 Prints, per split and as the mean over splits, each type's F1 and the event F1 of all types (the types not modelled
 as the rules give them) by kind, rules alone -> combined: the comparison that decides whether the detector ships
 such a model (docs/quality-log.md). The rules were written on these development items, so their figures here are
-in-sample and the comparison leans their way; development text the rules were not written on judges more fairly.
+in-sample and the comparison leans their way. `--first-sight` judges more fairly: each batch of articles and briefs
+added since FIRST_SIGHT_SINCE is read by the detector of the commit before it landed (unpacked from git), which had
+never seen it, alone and combined with a model trained on the other story groups (the old rules' types as its
+signal words), beside today's rules.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
+import subprocess
 import sys
-from collections.abc import Sequence
+import tarfile
+import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,31 +59,43 @@ MODES = {"both": (LOWS, HIGHS), "add": ((0.0,), HIGHS), "remove": (LOWS, (NEVER,
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A development item: its fold group, kind, model text, keyword sentences by class, gold and rule types."""
+    """A development item: its key and fold group, kind, text and the detector's signal words, its sentences holding
+    each keyword class, the labelled types and the rules' types."""
 
+    key: str
     group: str
     kind: str
-    text: str
+    title: str
+    body: str
+    signals: tuple[str, ...]
     cues: dict[str, list[str]]
     gold: frozenset[str]
     rules: frozenset[str]
 
-    def text_for(self, etype: str) -> str:
-        """The model text, with an article's sentences that hold the type's keywords."""
+    def text_for(self, etype: str, rules: Iterable[str] | None = None) -> str:
+        """The model text: headline, lead and signal words (with `rules`, those types as the rules' events instead of
+        this code's), and for an article its first sentences that hold the type's keywords."""
+        sig = self.signals
+        if rules is not None:
+            sig = (*(s for s in sig if not s.startswith("sig_event_")), *(f"sig_event_{t}" for t in rules))
+        text = model_text(self.title, self.body, sig)
         if self.kind != "article":
-            return self.text
-        return self.text + "\n" + "\n".join(self.cues.get(etype, [])[:CUE_SENTENCES])
+            return text
+        return text + "\n" + "\n".join(self.cues.get(etype, [])[:CUE_SENTENCES])
 
 
-def _item(detector: Detector, group: str, kind: str, title: str, text: str, labels: Sequence[str]) -> Item:
+def _item(detector: Detector, key: str, group: str, title: str, text: str, labels: Sequence[str]) -> Item:
     doc = build_doc(title, text)
     scan.shared().scan(doc)
     found = keywords.scan(doc)
     cues = {cls: [doc.sentences[i].text for i in sorted(where)] for cls, where in found.by_class.items()}
     return Item(
+        key,
         group,
-        kind,
-        model_text(title, text, detector.signals(title, text)),
+        key.split(":", 1)[0],
+        title,
+        text,
+        tuple(detector.signals(title, text)),
         cues,
         frozenset(TYPE_MAP.get(t, t) for t in labels) - IGNORED_TYPES,
         frozenset(e.type for e in detector.detect(title, text).events),
@@ -90,35 +110,40 @@ def development_items(detector: Detector) -> list[Item]:
         data = json.loads(path.read_text(encoding="utf-8"))
         labels, ident = data["labels"], str(data["id"])
         if ident not in held_ids:
-            group = labels.get("story") or f"article:{ident}"
-            title, text = data.get("title") or "", data.get("text") or ""
-            out.append(_item(detector, group, "article", title, text, labels.get("event_types", [])))
+            key, title, text = f"article:{ident}", data.get("title") or "", data.get("text") or ""
+            out.append(_item(detector, key, labels.get("story") or key, title, text, labels.get("event_types", [])))
     feed_labels = load_labels()
     for entry in entries(feeds_dir()):
         lab = feed_labels.get((entry.feed, entry.key))
         if lab is not None and lab.get("lang", "en") == "en" and entry.feed not in held_feeds:
-            out.append(_item(detector, f"feed:{entry.feed}", "feed", entry.title, entry.text, lab["event_types"]))
+            key, group = f"feed:{entry.feed}:{entry.key}", f"feed:{entry.feed}"
+            out.append(_item(detector, key, group, entry.title, entry.text, lab["event_types"]))
     for row in load_briefs():
         if row["id"] not in held_ids and row.get("lang", "en") == "en":
-            title, group = row["title"] or "", f"brief:{row['id']}"
-            out.append(_item(detector, group, "brief", title, row["text"], row.get("event_types", [])))
+            key = f"brief:{row['id']}"
+            out.append(_item(detector, key, key, row["title"] or "", row["text"], row.get("event_types", [])))
     return out
 
 
-def out_of_fold(docs: list[list[str]], y: Any, folds: Any) -> Any:
-    """Each item's probability from a model fitted on the other folds (the relevance model's settings)."""
-    import numpy as np
+def fit_predict(train: list[list[str]], y: Any, test: list[list[str]]) -> Any:
+    """The probabilities of `test` from a model fitted on `train` (the relevance model's settings)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
+
+    vec = TfidfVectorizer(analyzer=_already_analysed, min_df=2, sublinear_tf=True)
+    clf = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000)
+    clf.fit(vec.fit_transform(train), y)
+    return clf.predict_proba(vec.transform(test))[:, 1]
+
+
+def out_of_fold(docs: list[list[str]], y: Any, folds: Any) -> Any:
+    """Each item's probability from a model fitted on the other folds."""
+    import numpy as np
 
     p = np.zeros(len(docs))
     for fold in sorted(set(folds.tolist())):
         train, test = np.where(folds != fold)[0], np.where(folds == fold)[0]
-        vec = TfidfVectorizer(analyzer=_already_analysed, min_df=2, sublinear_tf=True)
-        x = vec.fit_transform([docs[i] for i in train])
-        clf = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000)
-        clf.fit(x, y[train])
-        p[test] = clf.predict_proba(vec.transform([docs[i] for i in test]))[:, 1]
+        p[test] = fit_predict([docs[i] for i in train], y[train], [docs[i] for i in test])
     return p
 
 
@@ -190,6 +215,106 @@ def one_split(items: list[Item], docs: dict[str, list[list[str]]], salt: str, mo
     return out, chosen
 
 
+# The first commit of issue 13 that added briefs after the corpus-wide label pass (batch f): from it on, each batch of
+# articles or briefs was labelled before any run, so the code before it had never read them.
+FIRST_SIGHT_SINCE = "2a39e81^"
+# Run in the unpacked tree of an earlier commit: the event types its detector finds in each (title, text) of stdin.
+_RULES_OF_TREE = """import json, sys
+from bot.detect import Detector
+d = Detector()
+print(json.dumps([sorted({e.type for e in d.detect(t, x).events}) for t, x in json.load(sys.stdin)]))"""
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout
+
+
+def added_batches(since: str) -> list[tuple[str, list[str]]]:
+    """(commit, keys of the briefs and articles it added) for each commit since `since` that added any."""
+    out: list[tuple[str, list[str]]] = []
+    for commit in _git("log", "--format=%H", f"{since}..HEAD", "--", "corpus/briefs", "corpus/articles").split():
+        keys = [
+            f"article:{Path(n).stem}"
+            for n in _git("diff", "--name-only", "--diff-filter=A", f"{commit}^", commit).split()
+            if n.startswith("corpus/articles/") and n.endswith(".json")
+        ]
+        lines = _git("diff", "-U0", f"{commit}^", commit, "--", "corpus/briefs/items.jsonl").splitlines()
+        ids = {sign: {json.loads(x[1:])["id"] for x in lines if x.startswith(sign + "{")} for sign in "+-"}
+        keys += [f"brief:{i}" for i in sorted(ids["+"] - ids["-"])]  # a line changed is no brief added
+        if keys:
+            out.append((commit, keys))
+    return out
+
+
+def rules_at(commit: str, items: list[Item]) -> list[frozenset[str]]:
+    """The event types that the detector of `commit` (its bot/ unpacked in a temporary folder) finds in the items."""
+    with tempfile.TemporaryDirectory() as tree:
+        archive = Path(tree) / "bot.tar"
+        _git("archive", "--format=tar", "-o", str(archive), commit, "bot")
+        with tarfile.open(archive) as tar:
+            tar.extractall(tree, filter="data")
+        done = subprocess.run(
+            [sys.executable, "-c", _RULES_OF_TREE],
+            input=json.dumps([[it.title, it.body] for it in items]),
+            capture_output=True,
+            text=True,
+            cwd=tree,
+            env={**os.environ, "PYTHONPATH": tree},
+            check=True,
+        )
+    return [frozenset(types) for types in json.loads(done.stdout)]
+
+
+def first_sight(items: list[Item], types: list[str], mode: str, since: str) -> dict[tuple[str, str, str], list[int]]:
+    """(true positives, false positives, false negatives) by (type or "all", kind or "any", way) on the items added
+    since `since`: each batch judged by the rules as they stood before it landed ("first-sight rules"), by those
+    rules combined with a model trained on the other story groups ("first-sight + model": thresholds chosen on their
+    out-of-fold probabilities), and by today's rules, which were partly written on it."""
+    import numpy as np
+
+    index = {it.key: n for n, it in enumerate(items)}
+    totals: dict[tuple[str, str, str], list[int]] = {}
+    for commit, keys in added_batches(since):
+        batch = [items[index[k]] for k in keys if k in index]
+        if not batch:
+            continue
+        before = rules_at(f"{commit}^", batch)
+        groups = {it.group for it in batch}
+        train = [it for it in items if it.group not in groups]
+        folds = np.array([fold_of(it.group) for it in train])
+        for etype in EVENT_TYPES:
+            y = np.array([etype in it.gold for it in batch])
+            old = np.array([etype in b for b in before])
+            pred = old
+            if etype in types:
+                docs = [analyse(it.text_for(etype)) for it in train]
+                y_train, r_train = (np.array([etype in getattr(it, f) for it in train]) for f in ("gold", "rules"))
+                low, high = choose_thresholds(r_train, out_of_fold(docs, y_train.astype(int), folds), y_train, mode)
+                test = [analyse(it.text_for(etype, b)) for it, b in zip(batch, before, strict=True)]
+                pred = combine(old, fit_predict(docs, y_train.astype(int), test), low, high)
+            now = np.array([etype in it.rules for it in batch])
+            for kind in ("article", "brief", "any"):
+                mask = np.array([kind in ("any", it.kind) for it in batch])
+                for way, guess in (("first-sight rules", old), ("first-sight + model", pred), ("today's rules", now)):
+                    for key in ((etype, kind, way), ("all", kind, way)):
+                        got = counts(guess[mask], y[mask])
+                        totals[key] = [a + b for a, b in zip(totals.get(key, [0, 0, 0]), got, strict=True)]
+    return totals
+
+
+@functools.cache
+def analyse(text: str) -> list[str]:
+    """Unigrams and bigrams without stop words, as the relevance model's vectoriser cuts them."""
+    return list(_analyser()(text))
+
+
+@functools.cache
+def _analyser() -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(ngram_range=(1, 2), stop_words=stop_words()).build_analyzer()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Collect the development items, cross-validate each split, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -198,14 +323,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--mode", choices=sorted(MODES), default="both", help="the model adds and removes types, or one"
     )
+    parser.add_argument(
+        "--first-sight",
+        action="store_true",
+        help="judge each batch of items added since FIRST_SIGHT_SINCE with the rules as they stood before it landed",
+    )
     args = parser.parse_args(argv)
     if not feeds_dir().is_dir():
         print(f"the saved feeds are not at {feeds_dir()}", file=sys.stderr)
         return 2
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     items = development_items(Detector())
-    analyse = TfidfVectorizer(ngram_range=(1, 2), stop_words=stop_words()).build_analyzer()
+    if args.first_sight:
+        print(f"{len(items)} development items; first sight: the batches added since {FIRST_SIGHT_SINCE}")
+        totals = first_sight(items, args.types.split(","), args.mode, FIRST_SIGHT_SINCE)
+        ways = ("first-sight rules", "first-sight + model", "today's rules")
+        print(f"  {'type':<10} {'kind':<8} " + " | ".join(f"{w} F1 (tp, fp, fn)" for w in ways))
+        for etype in (*EVENT_TYPES, "all"):
+            for kind in ("article", "brief", "any"):
+                cells = [f"{prf(*totals[etype, kind, w])[2]:.3f} {tuple(totals[etype, kind, w])}" for w in ways]
+                print(f"  {etype:<10} {kind:<8} " + " | ".join(cells))
+        return 0
     docs = {t: [analyse(it.text_for(t)) for it in items] for t in args.types.split(",")}
     print(f"{len(items)} development items ({', '.join(f'{sum(i.kind == k for i in items)} {k}s' for k in KINDS)})")
     runs = [one_split(items, docs, "" if n == 0 else f"{n}:", args.mode) for n in range(args.splits)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.event_model import NEVER, Item, choose_thresholds, combine, nested
+from bench.event_model import NEVER, Item, added_batches, choose_thresholds, combine, nested
 
 
 def arrays(rows: list[tuple[bool, float, bool]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -66,8 +66,28 @@ def test_each_fold_is_judged_with_thresholds_chosen_on_the_others() -> None:
 
 def test_an_article_is_read_with_the_sentences_holding_the_types_keywords_and_a_brief_without() -> None:
     cues = {"talks": ["The two delegations met for three hours behind closed doors."]}
-    article = Item("story-a", "article", "Minister visits the capital", cues, frozenset(), frozenset())
-    brief = Item("brief:x", "brief", "Minister visits the capital", cues, frozenset(), frozenset())
+    signals = ("sig_event_clash", "sig_country")
+    article = Item(
+        "article:1", "story-a", "article", "Minister visits", "Lead.", signals, cues, frozenset(), frozenset()
+    )
+    brief = Item("brief:x", "brief:x", "brief", "Minister visits", "Lead.", signals, cues, frozenset(), frozenset())
     assert "delegations met" in article.text_for("talks")
-    assert article.text_for("clash") == "Minister visits the capital\n"
-    assert brief.text_for("talks") == "Minister visits the capital"
+    assert "delegations met" not in article.text_for("clash")
+    assert brief.text_for("talks") == "Minister visits\nLead.\nsig_event_clash sig_country"
+
+
+def test_another_codes_rule_events_replace_this_codes_in_the_signal_words() -> None:
+    signals = ("sig_event_clash", "sig_lex_military", "sig_event_talks")
+    brief = Item("brief:x", "brief:x", "brief", "Headline", "Lead.", signals, {}, frozenset(), frozenset())
+    words = brief.text_for("talks", frozenset({"agreement"})).split()
+    assert "sig_event_agreement" in words and "sig_lex_military" in words
+    assert "sig_event_clash" not in words and "sig_event_talks" not in words
+
+
+def test_the_batches_added_since_a_commit_are_the_items_each_commit_added_once() -> None:
+    # 52ee1db added articles 520-528 and briefs t001-t007 (talks and meetings); later commits changed some labels.
+    batches = dict(added_batches("52ee1db^"))
+    first = next(keys for commit, keys in batches.items() if commit.startswith("52ee1db"))
+    assert {f"article:{n}" for n in range(520, 529)} | {f"brief:t00{n}" for n in range(1, 8)} == set(first)
+    keys = [k for ks in batches.values() for k in ks]
+    assert len(keys) == len(set(keys))
