@@ -22,6 +22,7 @@ Conventions (they follow the labelling guide in eval-dev/README.md):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -1504,18 +1505,19 @@ def _sentence_casualties(
     figs: list[_Fig],
     spans: list[tuple[int, int]],
     found: tuple[list[Casualty], dict[tuple[object, ...], int]],
+    judge: Callable[[Reading], bool] | None = None,
 ) -> bool:
     """Adds the sentence's figures to the article's (`found`: the casualties so far and where each key is), each
-    current unless in a background span, with its cause; whether any figure of the sentence is current."""
+    current unless in a background span (or as `judge` decides, told the rules' verdict), with its cause; whether
+    any figure of the sentence is current."""
     any_current = False
     words: tuple[_Found, _Found, _Found] | None = None
     for fig in figs:
         at = fig.number.start
         current = not art.anniversary and not any(a <= at < b for a, b in spans)
-        any_current = any_current or current
         if fig.number.value <= 0 or fig.kind is None:  # (figs holds only figures with a kind)
+            any_current = any_current or current
             continue
-        key: tuple[object, ...] = (fig.number.value, _KIND_GROUP[fig.kind], current)
         if words is None:
             words = _cause_words(sent.folded)
         cause = _cause(sent.folded, at, words)
@@ -1523,6 +1525,11 @@ def _sentence_casualties(
             if art.context_cause is False:
                 art.context_cause = _context_cause(_context(doc))
             cause = art.context_cause
+        if judge is not None:
+            reading = Reading(sent, at, fig.number.end, fig.number.value, fig.kind, cause, current, art.anniversary)
+            current = judge(reading)
+        any_current = any_current or current
+        key: tuple[object, ...] = (fig.number.value, _KIND_GROUP[fig.kind], current)
         cas = Casualty(fig.number.value, fig.qualifier, fig.kind, _as_written(sent, fig), current, sent.text, cause)
         _add_figure(found, key, cas, art.title)
     return any_current
@@ -1576,10 +1583,33 @@ def _add_figure(
     out.append(cas)
 
 
-def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] | None = None) -> list[Casualty]:
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One figure as the rules read it, for a judge of current and background (bench/figure_model.py): its
+    sentence, where its number stands in the folded sentence, its value, kind and cause, the rules' verdict, and
+    whether the article is an anniversary's."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    count: int
+    kind: CasualtyKind
+    cause: CasualtyCause | None
+    current: bool
+    anniversary: bool
+
+
+def find_casualties(
+    doc: Doc,
+    demonyms: frozenset[str],
+    cue_sentences: set[int] | None = None,
+    judge: Callable[[Reading], bool] | None = None,
+) -> list[Casualty]:
     """Every distinct casualty figure in the article, with evidence sentence, current/background and cause.
 
-    `cue_sentences` (from the keyword pass) limits the work to sentences with a casualty word.
+    `cue_sentences` (from the keyword pass) limits the work to sentences with a casualty word; `judge`, when given,
+    has the last word on whether each figure is current (the detector gives none: a learned judge did not beat the
+    rules, bench/figure_model.py).
     """
     art = _article(doc, demonyms)
     out: list[Casualty] = []
@@ -1594,7 +1624,7 @@ def find_casualties(doc: Doc, demonyms: frozenset[str], cue_sentences: set[int] 
         if not figs:
             continue
         spans = _sentence_spans(art, doc, sent, last_bg)
-        current = _sentence_casualties(art, doc, sent, figs, spans, (out, seen))
+        current = _sentence_casualties(art, doc, sent, figs, spans, (out, seen), judge)
         if current and not art.news_toll and not sent.is_title:
             art.news_toll = _dates_the_news(sent.folded)
         last_bg = not current
