@@ -1535,6 +1535,48 @@ ELEVENTH_BATCH = [
         {"Azerbaijan"},
         set(),
     ),
+    # A ceremony in honour of an attack's victims in the lead is a remembrance, as an anniversary is: no fighting.
+    (
+        "es",
+        "Recuerdan a los caídos",
+        "El alcalde encabezó un homenaje a las víctimas del atentado contra el tren en la capital de Chile.",
+        set(),
+        {"Chile"},
+        set(),
+    ),
+    # Visa restrictions on a state's officials are sanctions (corpus: es-051, es-054, es-069).
+    (
+        "es",
+        "Medidas de Washington",
+        "El gobierno anunció restricciones de visa a doce funcionarios de Nicaragua.",
+        {"sanctions"},
+        {"Nicaragua"},
+        set(),
+    ),
+    (
+        "pt",
+        "Medidas de Washington",
+        "O governo anunciou restrições de vistos a doze funcionários da Nicarágua.",
+        {"sanctions"},
+        {"Nicaragua"},
+        set(),
+    ),
+    (
+        "uk",
+        "Рішення Вашингтона",
+        "Уряд запровадив візові обмеження для дванадцяти посадовців Нікарагуа.",
+        {"sanctions"},
+        {"Nicaragua"},
+        set(),
+    ),
+    (
+        "ru",
+        "Решение Вашингтона",
+        "Правительство ввело визовые ограничения для двенадцати чиновников Никарагуа.",
+        {"sanctions"},
+        {"Nicaragua"},
+        set(),
+    ),
 ]
 
 
