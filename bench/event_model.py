@@ -246,23 +246,29 @@ def added_batches(since: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def rules_at(commit: str, items: list[Item]) -> list[frozenset[str]]:
-    """The event types that the detector of `commit` (its bot/ unpacked in a temporary folder) finds in the items."""
+def run_in_tree(commit: str, code: str, payload: Any) -> Any:
+    """What `code` prints as JSON, run with `commit`'s bot/ (unpacked in a temporary folder) and `payload` as JSON
+    on its stdin (bench/status_cv.py reads earlier statuses so too)."""
     with tempfile.TemporaryDirectory() as tree:
         archive = Path(tree) / "bot.tar"
         _git("archive", "--format=tar", "-o", str(archive), commit, "bot")
         with tarfile.open(archive) as tar:
             tar.extractall(tree, filter="data")
         done = subprocess.run(
-            [sys.executable, "-c", _RULES_OF_TREE],
-            input=json.dumps([[it.title, it.body] for it in items]),
+            [sys.executable, "-c", code],
+            input=json.dumps(payload),
             capture_output=True,
             text=True,
             cwd=tree,
             env={**os.environ, "PYTHONPATH": tree},
             check=True,
         )
-    return [frozenset(types) for types in json.loads(done.stdout)]
+    return json.loads(done.stdout)
+
+
+def rules_at(commit: str, items: list[Item]) -> list[frozenset[str]]:
+    """The event types that the detector of `commit` finds in the items."""
+    return [frozenset(types) for types in run_in_tree(commit, _RULES_OF_TREE, [[it.title, it.body] for it in items])]
 
 
 def first_sight(items: list[Item], types: list[str], mode: str, since: str) -> dict[tuple[str, str, str], list[int]]:

@@ -1,6 +1,6 @@
 """Would a learned ceasefire status beat the rules? Grouped 5-fold cross-validation on the development part only.
 
-Usage: python bench/status_cv.py [--sentences N ...] [--C X ...] [--seeds N]
+Usage: python bench/status_cv.py [--sentences N ...] [--C X ...] [--seeds N] [--since COMMIT]
 
 The items are the development articles and English briefs with a gold ceasefire status (corpus/README.md,
 conventions 2-5); the held-out part is never read. A model reads what a person reads to decide the status: the
@@ -12,9 +12,11 @@ and every brief, is its own group; fold_of of the group, and further seeded spli
 sits on both sides of a fold. Printed beside it, on the same items: the rules' accuracy, and the rules with the
 model overriding them when its probability reaches a bar.
 
-The rules were written from these very items, so their figure here is in-sample; a learned component earns its
-place only if it beats them anyway (docs/quality-log.md, issue 13, records the run and a comparison with the
-rules as they stood before each batch of briefs was added).
+The rules were written from these very items, so their figure there is in-sample. So the items added since
+`--since` are also read by the rules as they stood before their batch landed (bench/event_model.py's batches, each
+commit's parent's bot/ run in a subprocess): about what the held-out part shows. There the model that reads the
+rules is trained on today's readings, as it would ship, and shown the earlier rules' reading of each held-back item;
+the override is of the earlier rules. docs/quality-log.md (issue 13) records the runs.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import json
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.eval import heldout_set, load_briefs
+from bench.event_model import FIRST_SIGHT_SINCE, added_batches, run_in_tree
 from bot.detect.detector import Detector
 from bot.detect.events import _CEASEFIRE
 from bot.detect.text import build_doc
@@ -68,8 +71,10 @@ def item_of(detector: Detector, key: str, group: str, title: str, text: str, gol
     return Item(key, group, title, named, gold, det.ceasefire_status or "none", cue_kind(truce.cue if truce else ""))
 
 
-def development_items(detector: Detector) -> list[Item]:
-    """Every development article and English brief with a gold ceasefire status."""
+def development_items(detector: Detector, texts: dict[str, tuple[str, str]] | None = None) -> list[Item]:
+    """Every development article and English brief with a gold ceasefire status (their headline and text put in
+    `texts` by key, when given)."""
+    texts = {} if texts is None else texts
     held, _feeds = heldout_set()
     out = []
     for path in sorted((ROOT / "corpus" / "articles").glob("*.json")):
@@ -78,12 +83,15 @@ def development_items(detector: Detector) -> list[Item]:
         if str(item["id"]) in held or not gold:
             continue
         group = f"story:{item['labels'].get('story') or item['id']}"
-        out.append(item_of(detector, f"article:{item['id']}", group, item["title"] or "", item["text"] or "", gold))
+        key = f"article:{item['id']}"
+        texts[key] = (item["title"] or "", item["text"] or "")
+        out.append(item_of(detector, key, group, *texts[key], gold))
     for row in load_briefs():
         if row["id"] in held or row.get("lang", "en") != "en" or not row.get("ceasefire"):
             continue
         key = f"brief:{row['id']}"
-        out.append(item_of(detector, key, key, row["title"] or "", row["text"], row["ceasefire"]))
+        texts[key] = (row["title"] or "", row["text"])
+        out.append(item_of(detector, key, key, *texts[key], row["ceasefire"]))
     return out
 
 
@@ -106,11 +114,15 @@ def group_folds(groups: list[str], seed: int) -> list[int]:
     return [draw[g] for g in groups]
 
 
-def out_of_fold(texts: list[str], gold: list[str], folds: list[int], c: float) -> tuple[list[str], list[float]]:
-    """Each item's predicted status and its probability, from a model trained on the other folds."""
+def out_of_fold(
+    texts: list[str], gold: list[str], folds: list[int], c: float, shown: list[str] | None = None
+) -> tuple[list[str], list[float]]:
+    """Each item's predicted status and its probability, from a model trained on the other folds; the item is shown
+    to that model as `shown` gives it (`texts` when None)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    shown = texts if shown is None else shown
     pred, prob = [""] * len(texts), [0.0] * len(texts)
     for fold in range(FOLDS):
         train = [i for i, f in enumerate(folds) if f != fold]
@@ -118,7 +130,7 @@ def out_of_fold(texts: list[str], gold: list[str], folds: list[int], c: float) -
         vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, stop_words=stop_words())
         clf: Any = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
         clf.fit(vec.fit_transform([texts[i] for i in train]), [gold[i] for i in train])
-        for i, p in zip(test, clf.predict_proba(vec.transform([texts[i] for i in test])), strict=True):
+        for i, p in zip(test, clf.predict_proba(vec.transform([shown[i] for i in test])), strict=True):
             best = int(p.argmax())
             pred[i], prob[i] = str(clf.classes_[best]), float(p[best])
     return pred, prob
@@ -133,27 +145,102 @@ def overridden(rule: list[str], pred: list[str], prob: list[float], bar: float) 
     return [p if q >= bar else r for r, p, q in zip(rule, pred, prob, strict=True)]
 
 
-def report(items: list[Item], sentences: list[int], cs: list[float], seeds: int) -> list[str]:
-    """One line per setting: the model's accuracy and the overridden rules', averaged over the seeded splits."""
+Runs = list[tuple[list[str], list[float]]]  # per seeded split: each item's predicted status and the model's probability
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A setting's out-of-fold predictions: items shown with today's rules' reading (`now`), and with the reading
+    of the rules before each item was added (`then`; the same as `now` for a model that does not read the rules)."""
+
+    name: str
+    c: float
+    now: Runs
+    then: Runs
+
+
+def settings(items: list[Item], then: list[Item], sentences: list[int], cs: list[float], seeds: int) -> list[Setting]:
+    """Every setting's out-of-fold predictions over the seeded group splits. A model that reads the rules is trained
+    on today's rules' readings (as it would ship) and also shown each held-back item with the reading of the rules
+    that had not seen it (`then`), as the held-out part is read by rules never written from it."""
+    gold = [it.gold for it in items]
+    splits = [group_folds([it.group for it in items], seed) for seed in range(seeds)]
+    out: list[Setting] = []
+    for with_rules in (False, True):
+        for n in sentences:
+            texts = [model_text(it, n, with_rules) for it in items]
+            earlier = [model_text(it, n, with_rules) for it in then]
+            for c in cs:
+                now = [out_of_fold(texts, gold, folds, c) for folds in splits]
+                first = [out_of_fold(texts, gold, folds, c, earlier) for folds in splits] if with_rules else now
+                out.append(Setting(f"headline + {n} sentences" + (" + rules" if with_rules else ""), c, now, first))
+    return out
+
+
+def table(rule: list[str], gold: list[str], found: list[tuple[str, float, Runs]], among: list[int]) -> list[str]:
+    """One line per setting, over the items `among`: the model's accuracy and the rules' with the model overriding
+    them at each bar, averaged over the splits."""
+
+    def pick(xs: list[Any]) -> list[Any]:
+        return [xs[i] for i in among]
+
+    lines = [f"  {'input':<32} {'C':>5} {'model':>6}  rules + model overriding at " + " ".join(f"{b:>5}" for b in BARS)]
+    for name, c, runs in found:
+        model = sum(accuracy(pick(p), pick(gold)) for p, _ in runs) / len(runs)
+        combined = [
+            sum(accuracy(overridden(pick(rule), pick(p), pick(q), b), pick(gold)) for p, q in runs) / len(runs)
+            for b in BARS
+        ]
+        lines.append(f"  {name:<32} {c:>5g} {model:6.3f}  {'':>29}" + " ".join(f"{x:5.3f}" for x in combined))
+    return lines
+
+
+def report(items: list[Item], then: list[Item], found: list[Setting], since: str) -> list[str]:
+    """The comparison on every item (rules in-sample), then on the items first added after `since`, each read by
+    the rules of the commit before the one that added it (`then`: the items with that reading where there is one)."""
     gold = [it.gold for it in items]
     rule = [it.rule for it in items]
-    splits = [group_folds([it.group for it in items], seed) for seed in range(seeds)]
+    everything = list(range(len(items)))
     lines = [
         f"{len(items)} development items in {len({it.group for it in items})} story groups; "
         f"gold {dict(Counter(gold).most_common())}",
         f"rules (in-sample: written from these items): {accuracy(rule, gold):.3f}",
-        f"{'input':<32} {'C':>5} {'model':>6}  rules + model overriding at " + " ".join(f"{b:>5}" for b in BARS),
+        *table(rule, gold, [(s.name, s.c, s.now) for s in found], everything),
     ]
-    for with_rules in (False, True):
-        for n in sentences:
-            texts = [model_text(it, n, with_rules) for it in items]
-            for c in cs:
-                runs = [out_of_fold(texts, gold, folds, c) for folds in splits]
-                model = sum(accuracy(p, gold) for p, _ in runs) / len(runs)
-                combined = [sum(accuracy(overridden(rule, p, q, b), gold) for p, q in runs) / len(runs) for b in BARS]
-                name = f"headline + {n} sentences" + (" + rules" if with_rules else "")
-                lines.append(f"{name:<32} {c:>5g} {model:6.3f}  {'':>29}" + " ".join(f"{x:5.3f}" for x in combined))
+    among = [i for i, (it, earlier) in enumerate(zip(items, then, strict=True)) if earlier is not it]
+    if not among:
+        return lines
+    first = [it.rule for it in then]
+    lines += [
+        f"\nfirst sight: {len(among)} of them first added after {since}, each read by the rules of the commit before "
+        f"the one that added it: rules then {accuracy([first[i] for i in among], [gold[i] for i in among]):.3f}, "
+        f"rules now {accuracy([rule[i] for i in among], [gold[i] for i in among]):.3f}",
+        *table(first, gold, [(s.name, s.c, s.then) for s in found], among),
+    ]
     return lines
+
+
+# Run in the unpacked tree of an earlier commit: its detector's ceasefire status and cue for each (title, text) of stdin.
+_STATUS_OF_TREE = """import json, sys
+from bot.detect import Detector
+d = Detector()
+found = [d.detect(t, x) for t, x in json.load(sys.stdin)]
+print(json.dumps([[f.ceasefire_status, next((getattr(e, "cue", "") for e in f.events if e.type == "ceasefire"), "")]
+                  for f in found]))"""
+
+
+def first_sight(items: list[Item], texts: dict[str, tuple[str, str]], since: str) -> list[Item]:
+    """The items, each added after `since` with the status and cue the rules gave it before the commit that added it
+    (bench/event_model.py's batches and trees); the others as they are."""
+    index = {it.key: n for n, it in enumerate(items)}
+    out = list(items)
+    for commit, keys in added_batches(since):
+        batch = [k for k in keys if k in index]
+        if batch:
+            read = run_in_tree(f"{commit}^", _STATUS_OF_TREE, [texts[k] for k in batch])
+            for key, (status, cue) in zip(batch, read, strict=True):
+                out[index[key]] = replace(items[index[key]], rule=status or "none", cue=cue_kind(cue))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,8 +249,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, nargs="+", default=[2, 4], help="ceasefire sentences read")
     parser.add_argument("--C", dest="cs", type=float, nargs="+", default=[1.0, 4.0, 16.0], help="inverse penalty")
     parser.add_argument("--seeds", type=int, default=3, help="grouped fold splits averaged (the first is fold_of)")
+    parser.add_argument(
+        "--since",
+        default=FIRST_SIGHT_SINCE,
+        help="also compare on the items added after this commit, read by the rules that had not seen them ('' for "
+        "none; the default is bench/event_model.py's: the first batch labelled after the corpus label pass)",
+    )
     args = parser.parse_args(argv)
-    for line in report(development_items(Detector()), args.sentences, args.cs, args.seeds):
+    texts: dict[str, tuple[str, str]] = {}
+    items = development_items(Detector(), texts)
+    then = first_sight(items, texts, args.since) if args.since else items
+    for line in report(items, then, settings(items, then, args.sentences, args.cs, args.seeds), args.since):
         print(line)
     return 0
 

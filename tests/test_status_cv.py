@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bench.status_cv import Item, cue_kind, group_folds, item_of, model_text, overridden
+from dataclasses import replace
+
+from bench.status_cv import Item, Setting, cue_kind, group_folds, item_of, model_text, overridden, report
 from bot.detect.detector import Detector
 
 
@@ -53,3 +55,18 @@ def test_the_model_overrides_the_rules_only_at_or_above_the_bar() -> None:
 def test_an_item_with_no_truce_found_reads_as_none() -> None:
     item: Item = item_of(Detector(), "brief:y", "brief:y", "Ministers discuss fisheries", "No fighting here.", "talks")
     assert (item.rule, item.cue, item.sentences) == ("none", "none", ())
+
+
+def test_first_sight_figures_take_the_earlier_rules_reading_on_the_items_it_covers_only() -> None:
+    agreed = Item("brief:a", "brief:a", "t", (), "agreed", "agreed", "governing_word")
+    holding = Item("brief:b", "brief:b", "t", (), "holding", "holding", "predicate")
+    talks = Item("brief:c", "brief:c", "t", (), "talks", "talks", "none")
+    # The earlier rules read b and c (added later) wrongly; a was there before, so it keeps today's reading.
+    then = [agreed, replace(holding, rule="agreed"), replace(talks, rule="proposed")]
+    runs = [(["agreed", "holding", "proposed"], [0.9, 0.9, 0.9])]
+    lines = report([agreed, holding, talks], then, [Setting("m", 1.0, runs, runs)], "abc123")
+    assert lines[1].endswith("1.000")
+    first = next(line for line in lines if line.startswith("\nfirst sight"))
+    assert "2 of them" in first and "rules then 0.000" in first and "rules now 1.000" in first
+    # On b and c the model is right once; overriding the earlier rules at any bar up to 0.9 gives the same.
+    assert lines[-1].split() == ["m", "1", "0.500", *["0.500"] * 5]
