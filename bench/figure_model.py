@@ -1,6 +1,6 @@
 """Would a learned current-or-background judge of casualty figures beat the rules? Out-of-fold figures (issue 13).
 
-Usage: python bench/figure_model.py [--splits N] [--words-only]
+Usage: python bench/figure_model.py [--splits N] [--words-only] [--first-sight]
 
 Every figure the rules (bot/detect/casualties.py) find in a development article is an example: current when the
 article's gold figures hold its count and kind as current (bench/eval.py's matching), background otherwise. A
@@ -16,15 +16,22 @@ group key salted) show how much a figure moves with the split. Needs scikit-lear
 
 Prints casualty F1 and background-as-current (as bench/eval.py counts them), rules alone -> combined, per split and
 as the mean. The rules were written on these development articles, so their figures here are in-sample and the
-comparison leans their way; articles the rules were not written on would judge the pair more fairly.
+comparison leans their way. `--first-sight` judges more fairly: each batch of articles added since
+bench/event_model.py's FIRST_SIGHT_SINCE is read by the detector of the batch's parent commit (bot/ unpacked from
+git), alone and with its figures' verdicts overruled by a model trained on today's readings of the other story
+groups, at a few fixed (LOW, HIGH) pairs (none chosen: all printed). The old figures are located in today's reading
+of their sentence by their value (a figure not located keeps its verdict).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -39,6 +46,7 @@ from bot.detect import Detector, keywords, scan
 from bot.detect.casualties import Reading, find_casualties
 from bot.detect.detector import _demonym_words
 from bot.detect.language import ENGLISH, language_of
+from bot.detect.numbers import find_numbers
 from bot.detect.text import Doc, build_doc
 from bot.model.relevance import words_of
 from bot.model.train import fold_of
@@ -87,12 +95,14 @@ def terms(reading: Reading, rules: bool = True) -> list[str]:
 class Article:
     """A development article read once: its story group, labels, the parts find_casualties needs, the figures."""
 
+    key: str
     group: str
     labels: dict[str, Any]
     doc: Doc | None  # None: not English (its figures come from bot/detect/multilingual.py, no judge reads them)
     cue: set[int]
     fixed: tuple[Casualty, ...] = ()
     readings: list[Reading] = field(default_factory=list)
+    texts: tuple[str, str] = ("", "")  # title and text
 
 
 def development_articles() -> list[Article]:
@@ -105,13 +115,16 @@ def development_articles() -> list[Article]:
         if str(item["id"]) in held:
             continue
         title, text, labels = item.get("title") or "", item.get("text") or "", item["labels"]
-        group = labels.get("story") or f"article:{item['id']}"
+        key = f"article:{item['id']}"
+        group = labels.get("story") or key
         if language_of(title, text) != ENGLISH:
-            out.append(Article(group, labels, None, set(), detector.detect(title, text).casualties))
+            out.append(
+                Article(key, group, labels, None, set(), detector.detect(title, text).casualties, texts=(title, text))
+            )
             continue
         doc = build_doc(title, text)
         scan.shared().scan(doc)  # (as Detector reads an article: one pass, then the keyword classes)
-        art = Article(group, labels, doc, keywords.scan(doc).by_class.get("casualty", set()))
+        art = Article(key, group, labels, doc, keywords.scan(doc).by_class.get("casualty", set()), texts=(title, text))
         art.readings = record(art)
         out.append(art)
     return out
@@ -228,13 +241,91 @@ def split(
     return figures(tallies[RULES]), figures(combined), figures(tallies[ALONE]), chosen
 
 
+# Run in the unpacked tree of an earlier commit: the casualty figures its detector finds in each (title, text) of stdin.
+_FIGURES_OF_TREE = """import json, sys
+from bot.detect import Detector
+d = Detector()
+print(json.dumps([[[c.count, c.kind, c.current, c.evidence, c.cause] for c in d.detect(t, x).casualties]
+                  for t, x in json.load(sys.stdin)]))"""
+FIXED_PAIRS = [ALONE, (0.3, 0.7), (0.2, 0.8), (0.1, 0.9)]
+
+
+def figures_at(commit: str, texts: list[tuple[str, str]]) -> list[list[list[Any]]]:
+    """The casualty figures (count, kind, current, evidence, cause) the detector of `commit` finds in the texts."""
+    with tempfile.TemporaryDirectory() as tree:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "bot"], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _FIGURES_OF_TREE],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            cwd=tree,
+            env={**os.environ, "PYTHONPATH": tree},
+            check=True,
+        )
+    out: list[list[list[Any]]] = json.loads(done.stdout)
+    return out
+
+
+def overruled(art: Article, old: list[list[Any]], judge: Judge | None) -> tuple[Casualty, ...]:
+    """An earlier detector's figures of the article, each verdict given to `judge` where today's reading of its
+    sentence holds its value."""
+    out: dict[tuple[int, str, bool], Casualty] = {}
+    sentences = {s.text: s for s in art.doc.sentences} if art.doc is not None else {}
+    for count, kind, current, evidence, cause in old:
+        sent = sentences.get(evidence)
+        num = next((n for n in find_numbers(sent.folded) if n.value == count), None) if sent else None
+        if judge is not None and sent is not None and num is not None:
+            current = judge(Reading(sent, num.start, num.end, count, kind, cause, current, False))
+        out.setdefault(
+            (count, KIND_GROUP[kind], current), Casualty(count, "exact", kind, None, current, evidence, cause)
+        )
+    return tuple(out.values())
+
+
+def first_sight(articles: list[Article], rules: bool) -> dict[str, list[Tally]]:
+    """Tallies of the articles added since FIRST_SIGHT_SINCE: by the rules of each batch's parent commit, by those
+    overruled at each of FIXED_PAIRS by a model trained on the other story groups, and by today's rules."""
+    from bench.event_model import FIRST_SIGHT_SINCE, added_batches
+
+    index = {a.key: a for a in articles}
+    out: dict[str, list[Tally]] = {}
+    for commit, keys in added_batches(FIRST_SIGHT_SINCE):
+        batch = [index[k] for k in keys if k in index]
+        if not batch:
+            continue
+        old = figures_at(f"{commit}^", [a.texts for a in batch])
+        groups = {a.group for a in batch}
+        model = fit([a for a in articles if a.group not in groups], rules)
+        for art, figs in zip(batch, old, strict=True):
+            ways: dict[str, Judge | None] = {"first-sight rules": None}
+            ways.update({f"first-sight + model {p}": Judge(*model, rules, *p) for p in FIXED_PAIRS})
+            for way, judge in ways.items():
+                c = Counts()
+                score_article(c, {"labels": art.labels}, Detection(casualties=overruled(art, figs, judge)), [])
+                out.setdefault(way, []).append((c.cas[0], c.cas[1], c.cas[2], c.bg_current, c.bg_total))
+            out.setdefault("today's rules", []).append(tally(art, None))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the out-of-fold comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--splits", type=int, default=3, help="grouped splits (the group key salted)")
     parser.add_argument("--words-only", action="store_true", help="leave the rules' verdict out of the features")
+    parser.add_argument(
+        "--first-sight",
+        action="store_true",
+        help="judge each batch of articles added since FIRST_SIGHT_SINCE with the rules as they stood before it",
+    )
     args = parser.parse_args(argv)
     articles = development_articles()
+    if args.first_sight:
+        for way, tallies in first_sight(articles, not args.words_only).items():
+            f1, bg = figures(tallies)
+            print(f"{way}: {len(tallies)} articles, casualty F1 {f1:.3f}, background as current {bg:.3f}")
+        return 0
     n = sum(len(a.readings) for a in articles)
     current = sum(label_of(r, a.labels) for a in articles for r in a.readings)
     print(f"{len(articles)} development articles, {n} figures found by the rules ({current} current by the labels)")

@@ -73,3 +73,16 @@ def test_the_pair_is_chosen_on_the_other_articles_and_ties_go_to_the_rules() -> 
     assert figures([better, bg_wrong]) == (2 / 3, 1.0)
     assert choose(tallies, [0]) == (0.3, 0.7)
     assert choose(tallies, [1]) == RULES
+
+
+def test_an_earlier_detectors_figures_are_overruled_where_their_sentence_is_found() -> None:
+    from bench.figure_model import Article, overruled
+
+    doc = build_doc("Market attack", _TEXT)
+    art = Article("article:x", "g", {}, doc, set())
+    second = doc.sentences[-1].text  # the 2019 sentence, as an earlier detector gives its evidence
+    old = [[40, "killed", False, second, "crime"], [7, "wounded", False, "a sentence no longer in the text", None]]
+    always = Judge({}, 5.0, True, 0.2, 0.8)  # scores 0.99: current
+    got = {(c.count, c.current) for c in overruled(art, old, always)}
+    assert got == {(40, True), (7, False)}  # the unlocated figure keeps its verdict
+    assert {(c.count, c.current) for c in overruled(art, old, None)} == {(40, False), (7, False)}
