@@ -14,9 +14,9 @@ evidence of one in force. Once a truce is named, "the pause", "the lull" and "th
 reading keeps the cue that set its status, which `diplobot check` prints. A page of several stories (a
 newscast) is cut into story segments (`story_segments`) and the segment about the ceasefire decides its
 status. A learned classifier was tried instead (bench/status_cv.py: 5-fold cross-validation over development
-story groups): on the headline and the sentences naming a truce it scored 0.50-0.54 against the rules' 0.71 on the
-development items they had not yet seen, and overriding the rules gained at most 4 of 134 items, the best of 60
-settings (docs/quality-log.md), so the rules stay.
+story groups): on the headline and the sentences naming a truce it scored 0.49-0.55 against the rules' 0.71 on the
+development items they had not yet seen, and with or over the rules it gained 2 to 4 items of about 130, within the
+noise of choosing among 60 settings (docs/quality-log.md), so the rules stay.
 """
 
 from __future__ import annotations
