@@ -27,11 +27,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -252,19 +249,9 @@ FIXED_PAIRS = [ALONE, (0.3, 0.7), (0.2, 0.8), (0.1, 0.9)]
 
 def figures_at(commit: str, texts: list[tuple[str, str]]) -> list[list[list[Any]]]:
     """The casualty figures (count, kind, current, evidence, cause) the detector of `commit` finds in the texts."""
-    with tempfile.TemporaryDirectory() as tree:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "bot"], capture_output=True, check=True)
-        subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=True)
-        done = subprocess.run(
-            [sys.executable, "-c", _FIGURES_OF_TREE],
-            input=json.dumps(texts),
-            capture_output=True,
-            text=True,
-            cwd=tree,
-            env={**os.environ, "PYTHONPATH": tree},
-            check=True,
-        )
-    out: list[list[list[Any]]] = json.loads(done.stdout)
+    from bench.event_model import run_in_tree
+
+    out: list[list[list[Any]]] = run_in_tree(commit, _FIGURES_OF_TREE, texts)
     return out
 
 
