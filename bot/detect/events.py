@@ -25,6 +25,7 @@ import re
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from bot.detect import gazetteer
 from bot.detect.casualties import _BACKGROUND, may_be_background
@@ -1645,13 +1646,14 @@ _ATTACK_AT = word_initial(  # (every branch starts a word: tests/test_word_initi
 
 
 _ATTACK_WORDS = ("attack", "bombing", "assault", "raid", "massacre")
+_HOLDS_ATTACK_WORD = holds_any(_ATTACK_WORDS)
 
 
 def _attack_placed(sent: Sentence) -> bool:
     """Whether the sentence reports an attack in a capitalised place of the gazetteer (not negated, hypothetical,
     or named as what is defended against)."""
     low = sent.folded
-    if not any(word in low for word in _ATTACK_WORDS):
+    if not _HOLDS_ATTACK_WORD(low):
         return False  # every match of _ATTACK_AT starts with one of these words
     automaton = gazetteer.places().automaton
     for m in _ATTACK_AT.finditer(low):
@@ -1809,6 +1811,7 @@ _GANG_TRUCE = re.compile(
     r"(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+)?(?:truce|cease-?fire)\b"
 )
 _GANG_WORDS = ("gang", "cartel", "mara")  # every match of _GANG_TRUCE holds one
+_HOLDS_GANG_WORD = holds_any(_GANG_WORDS)
 # A truce of trade, money or party politics is no ceasefire of armed conflict: "US, China extend tariff truce",
 # "a political truce ahead of the budget", "truce on the debt ceiling", "Democrats call truce with the White House".
 # Its domain names it (before the truce word or as what it is "on", "over" or "in"), or the side it is made with.
@@ -1888,7 +1891,9 @@ def _trigger_sets(doc: Doc, features: Features) -> list[set[int]]:
     # Headlines of weapons launched at a target name no clash word (_LAUNCHED_AT: "launches missiles at a base").
     sets[3] = sets[3] | {s.index for s in doc.sentences if s.is_title and _MAY_LAUNCHED_AT(s.folded)}
     # One official telling another state's office-holder is talks with no talks word (_TOLD).
-    sets[1] = sets[1] | {s.index for s in doc.sentences if any(w in s.folded for w in _TOLD_WORDS)}
+    # (a word a sentence holds the whole folded text holds: an article without one has no sentence to ask)
+    if _HOLDS_TOLD_WORD(doc.folded):
+        sets[1] = sets[1] | {s.index for s in doc.sentences if _HOLDS_TOLD_WORD(s.folded)}
     # A headline's present-tense meeting or call (_TITLE_TALKS, _title_call).
     sets[1] = sets[1] | {
         s.index
@@ -1911,7 +1916,7 @@ def _names_truce(low: str, keyword: bool, anaphor: bool, agreement: bool) -> boo
     )
     return (
         truce
-        and not (any(w in low for w in _GANG_WORDS) and _GANG_TRUCE.search(low))
+        and not (_HOLDS_GANG_WORD(low) and _GANG_TRUCE.search(low))
         and not (any(w in low for w in _POLITICS_WORDS) and _POLITICS_TRUCE.search(low))
     )
 
@@ -2343,6 +2348,7 @@ _TOLD = re.compile(
     r"ambassadors?|secretary of state|foreign secretary|delegation)|(?:[\w-]+\s+)?counterparts?)\b"
 )
 _TOLD_WORDS = (" told ", " tells ")
+_HOLDS_TOLD_WORD = holds_any(_TOLD_WORDS)
 # Headline grammar of a meeting or a call, in the present with no talks word: "Araghchi receives Pakistani interior
 # minister", "Erdogan hosts Iraqi prime minister", "Macron, Scholz discuss Ukraine aid", "Biden holds call with
 # Zelensky", "Lavrov, Blinken speak by phone", "Xi, Biden hold video call". Receiving or hosting needs an office or
@@ -2402,7 +2408,7 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
             if (before and before[-1][:1].isupper()) or (after and after[0][:1].isupper()):
                 continue
         return m
-    if any(w in low for w in _TOLD_WORDS) and (told := _TOLD.search(low)) is not None:
+    if _HOLDS_TOLD_WORD(low) and (told := _TOLD.search(low)) is not None:
         return told
     if not sent.is_title:
         return None
@@ -2422,7 +2428,7 @@ _CALL_OFFICE = re.compile(_OFFICE_AFTER)
 
 def _title_call(low: str) -> re.Match[str] | None:
     """A headline's call to a counterpart (_CALL_VERB), or None."""
-    if not any(w in low for w in _CALL_WORDS):
+    if not _HOLDS_CALL_WORD(low):
         return None
     people = gazetteer.people()
     for m in _CALL_VERB.finditer(low):
@@ -2441,6 +2447,7 @@ def _title_call(low: str) -> re.Match[str] | None:
 
 
 _CALL_WORDS = ("calls ", "phones ", "rings ", "telephones ", "speaks ", "talks ")
+_HOLDS_CALL_WORD = holds_any(_CALL_WORDS)
 
 
 # A violation denied is a violation alleged.
@@ -2527,7 +2534,9 @@ def story_segments(doc: Doc) -> list[int] | None:
     topics) share nothing with the segment so far: a newscast is a run of short stories, each with its own cast.
     """
     body = [s for s in doc.sentences if not s.is_title]
-    if not _MULTI_STORY_TITLE.search(fold(doc.title)) and sum(1 for s in body if _is_handover(s.folded)) < 2:
+    # (two hand-overs are enough to tell: the rest of the body is not asked)
+    handovers = islice((s for s in body if _is_handover(s.folded)), 2) if _HOLDS_HANDOVER_WORD(doc.folded) else ()
+    if not _MULTI_STORY_TITLE.search(fold(doc.title)) and len(list(handovers)) < 2:
         return None
     paragraphs: list[list[Sentence]] = []
     for sent in body:
@@ -2572,12 +2581,13 @@ def story_segments(doc: Doc) -> list[int] | None:
 
 def _is_handover(low: str) -> bool:
     """A broadcast hand-over or sign-off line: short, and naming the news, the report or "more"."""
-    if len(low) > 120 or not any(k in low for k in _HANDOVER_WORDS):
+    if len(low) > 120 or not _HOLDS_HANDOVER_WORD(low):
         return False
     return bool(_HANDOVER.search(low.strip()))
 
 
 _HANDOVER_WORDS = ("news", "more", "report", "story", "details")
+_HOLDS_HANDOVER_WORD = holds_any(_HANDOVER_WORDS)
 
 
 def _is_prose(text: str) -> bool:

@@ -966,7 +966,8 @@ def find_people(doc: Doc) -> list[Person]:
         if _BULLET.match(sent.text):
             continue  # bulleted link lists are page chrome
         text = doc.unified[sent.start : sent.start + len(low)]
-        _titled_candidates(doc, sent, text, hits, full, surnames)
+        if hits:  # (a sentence without a title gives none of its names: only " of " brought it here)
+            _titled_candidates(doc, sent, text, hits, full, surnames)
         _head_candidates(sent, text, full)
     _header_candidates(doc, full)
     _speaker_candidates(sentences, full, surnames)

@@ -8,6 +8,7 @@ and "Indian Ocean" are not countries.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -243,12 +244,18 @@ def _not_the_place(gz: Places, sent: Sentence, start: int, end: int, entry: Plac
 
 
 def _case_ok(original: str, entry: PlaceName, sentence: str) -> bool:
-    letters = [c for c in entry.written if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
+    if _in_capitals(entry.written):
         return original == entry.written  # "US", "UK", "CAR": exact capitals only
     if not any(c.isupper() for c in sentence):
         return True  # an all-lowercase headline (URL slug) carries no case information
     return original[:1].isupper()
+
+
+@functools.cache
+def _in_capitals(written: str) -> bool:
+    """Whether every letter of a gazetteer name is a capital (worked out once a name, not once a mention)."""
+    letters = [c for c in written if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _is_dateline(sentence: str, start: int, end: int, line_start: bool) -> bool:

@@ -490,10 +490,12 @@ class Model:
         counts = Counter(words)
         counts.update([b for b in map(" ".join, pairwise(words)) if b in terms])
         # sublinear tf times idf, then l2-normalised (TfidfVectorizer(sublinear_tf=True)).
+        # (one look-up a term: the weights of a term found, or None)
+        get = terms.get
         vec = {
-            t: (_SUBLINEAR[n] if n < _COUNTED else 1.0 + math.log(n)) * terms[t][0]
+            t: (_SUBLINEAR[n] if n < _COUNTED else 1.0 + math.log(n)) * found[0]
             for t, n in counts.items()
-            if t in terms
+            if (found := get(t)) is not None
         }
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return {t: v / norm for t, v in vec.items()} if norm else {}
