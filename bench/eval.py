@@ -14,10 +14,11 @@ with the number of items it is taken over (n, dev/held: what one item weighs in 
 --verbose, item-by-item differences are printed for development items only: the held-out part is read
 in totals, never item by item.
 
-The relevance model (bot/model) is trained on the development part, so judging development items with it
-would be judging it on its own training data. Development items are therefore judged by 5-fold
-cross-validation: each by a model trained on the other four folds (scikit-learn, installed by `make test`
-and `make eval`); held-out items by the shipped model. `--shipped` uses the shipped model everywhere.
+The relevance model and the event-type model (bot/model) are trained on the development part, so judging
+development items with them would be judging them on their own training data. Development items are therefore
+judged by 5-fold cross-validation: each by a relevance model trained on the other four folds of items and an event
+model trained on the other four folds of story groups, so that it never saw the item's story (scikit-learn,
+installed by `make test` and `make eval`); held-out items by the shipped models. `--shipped` uses the shipped model everywhere.
 
 Label mapping: the labels' `meeting` type is scored as `talks`; `statement` and `none` are ignored
 (our event contract has no such types). Casualty figures are matched on count and kind group
@@ -46,6 +47,8 @@ from bench.feeds_corpus import feeds_dir, load_labels
 from bench.story_metrics import pair_causes, story_scores_of
 from bot.detect import CompiledRules, Detector, compile_rules, gazetteer, load_rules_file
 from bot.detect.multilingual import canonical_country
+from bot.model.events import EventModel
+from bot.model.relevance import Model
 from bot.models import EVENT_TYPES, Detection
 from bot.stories.cluster import StoryDoc, cluster
 
@@ -452,26 +455,37 @@ def table(title: str, dev: dict[str, float], held: dict[str, float]) -> list[str
 
 
 class Detectors:
-    """The detector that judges each item: the shipped one for held-out items, the fold's for development."""
+    """The detector that judges each item: the shipped one for held-out items, the fold's for development (the
+    relevance model's fold of the item, the event model's fold of its story group)."""
 
     def __init__(self, compiled: CompiledRules, cross_validate: bool) -> None:
+        self.compiled = compiled
         self.shipped = Detector(compiled)
-        self.folds: list[Detector] = []
+        self.folds: list[Model] = []
+        self.event_folds: list[EventModel] = []
+        self.made: dict[tuple[int, int], Detector] = {}
         if cross_validate:
             from bot.model.relevance import from_data
             from bot.model.train import development_items, fold_of, train
+            from bot.model.train_events import development_items as event_items
+            from bot.model.train_events import fold_models
 
             items = development_items(Detector())
             for fold in range(5):
                 rest = [(t, y) for k, t, y in items if fold_of(k) != fold]
-                model = from_data(train([t for t, _ in rest], [y for _, y in rest]))
-                self.folds.append(Detector(compiled, relevance=model))
+                self.folds.append(from_data(train([t for t, _ in rest], [y for _, y in rest])))
+            self.event_folds = fold_models(event_items())
             self.fold_of = fold_of
 
-    def for_item(self, key: str, held: bool) -> Detector:
+    def for_item(self, key: str, held: bool, group: str | None = None) -> Detector:
+        """The detector of an item, `group` its story group (an article's story, a feed file; None: the item)."""
         if held or not self.folds:
             return self.shipped
-        return self.folds[self.fold_of(key)]
+        folds = (self.fold_of(key), self.fold_of(group or key))
+        if folds not in self.made:
+            relevance, events = self.folds[folds[0]], self.event_folds[folds[1]]
+            self.made[folds] = Detector(self.compiled, relevance=relevance, events=events)
+        return self.made[folds]
 
 
 def evaluate_articles(
@@ -483,7 +497,8 @@ def evaluate_articles(
     for path in sorted(folder.glob("*.json")):
         item = json.loads(path.read_text(encoding="utf-8"))
         ident = str(item.get("id", path.stem))
-        detector = detectors.for_item(f"article:{ident}", ident in held_ids)
+        key = f"article:{ident}"
+        detector = detectors.for_item(key, ident in held_ids, item.get("labels", {}).get("story") or key)
         det = detector.detect(item.get("title") or "", item.get("text") or "")
         part = "held" if ident in held_ids else "dev"
         notes: list[str] = []
@@ -546,7 +561,9 @@ def evaluate_feeds(
         if lab is None or lab.get("lang", "en") != "en":
             continue
         held = entry.feed in held_feeds
-        det = detectors.for_item(f"feed:{entry.feed}:{entry.key}", held).detect(entry.title, entry.text)
+        det = detectors.for_item(f"feed:{entry.feed}:{entry.key}", held, f"feed:{entry.feed}").detect(
+            entry.title, entry.text
+        )
         part = "held" if held else "dev"
         notes: list[str] = []
         score_feed_item(parts[part], lab, entry.title, entry.text, det, notes)

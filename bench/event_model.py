@@ -4,8 +4,8 @@ Usage: python bench/event_model.py [--splits N] [--types clash,talks,agreement] 
 
 For each event type, a binary logistic regression built as the relevance model is (bot/model/train.py: tf-idf of
 word unigrams and bigrams, fitted on the development part only) reads an item's headline and lead with the
-detector's findings as signal words (bot/model/relevance.py `model_text`, `Detector.signals`), and for an article
-also the sentences that hold the type's keywords (talks stated only in a readout's body). It is combined with the
+detector's findings as signal words (bot/model/relevance.py `model_text`, `Detector.signals`), and for an item
+longer than its lead also the sentences that hold the type's keywords (talks stated only in a readout's body). It is combined with the
 rules: it adds a type the rules missed when its probability is at least HIGH, and removes one they found when it is
 below LOW (`--mode add` or `remove`: one way only). Folds are grouped by story (an article's story label, a feed
 file, a brief) with bot/model/train.py `fold_of`, so one event never sits on both sides; each fold is judged with
@@ -44,12 +44,11 @@ from bench.eval import IGNORED_TYPES, TYPE_MAP, heldout_set, load_briefs, prf
 from bench.feeds_corpus import entries, feeds_dir, load_labels
 from bot.detect import Detector, keywords, scan
 from bot.detect.text import build_doc
-from bot.model.relevance import model_text
+from bot.model.events import RULES_ONLY, type_text
 from bot.model.train import C, _already_analysed, fold_of, stop_words
 from bot.models import EVENT_TYPES
 
 KINDS = ("article", "brief", "feed")
-CUE_SENTENCES = 6  # the first sentences holding a type's keywords, read beyond an article's lead
 NEVER = 1.01  # a HIGH no probability reaches: the model adds nothing
 # The thresholds tried: HIGH from 0.50 up, LOW up to 0.48 (0: the model removes nothing).
 HIGHS = (NEVER, *(round(0.5 + 0.025 * i, 3) for i in range(20)))
@@ -74,14 +73,12 @@ class Item:
 
     def text_for(self, etype: str, rules: Iterable[str] | None = None) -> str:
         """The model text: headline, lead and signal words (with `rules`, those types as the rules' events instead of
-        this code's), and for an article its first sentences that hold the type's keywords."""
+        this code's), and for an item longer than its lead its first sentences that hold the type's keywords (as the
+        detector reads it: bot/model/events.py `type_text`)."""
         sig = self.signals
         if rules is not None:
             sig = (*(s for s in sig if not s.startswith("sig_event_")), *(f"sig_event_{t}" for t in rules))
-        text = model_text(self.title, self.body, sig)
-        if self.kind != "article":
-            return text
-        return text + "\n" + "\n".join(self.cues.get(etype, [])[:CUE_SENTENCES])
+        return type_text(self.title, self.body, sig, self.cues.get(etype, []))
 
 
 def _item(detector: Detector, key: str, group: str, title: str, text: str, labels: Sequence[str]) -> Item:
@@ -125,14 +122,20 @@ def development_items(detector: Detector) -> list[Item]:
     return out
 
 
-def fit_predict(train: list[list[str]], y: Any, test: list[list[str]]) -> Any:
-    """The probabilities of `test` from a model fitted on `train` (the relevance model's settings)."""
+def fit(train: list[list[str]], y: Any) -> tuple[Any, Any]:
+    """The vectoriser and logistic regression fitted on `train` (the relevance model's settings)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = TfidfVectorizer(analyzer=_already_analysed, min_df=2, sublinear_tf=True)
     clf = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000)
     clf.fit(vec.fit_transform(train), y)
+    return vec, clf
+
+
+def fit_predict(train: list[list[str]], y: Any, test: list[list[str]]) -> Any:
+    """The probabilities of `test` from a model fitted on `train`."""
+    vec, clf = fit(train, y)
     return clf.predict_proba(vec.transform(test))[:, 1]
 
 
@@ -338,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     if not feeds_dir().is_dir():
         print(f"the saved feeds are not at {feeds_dir()}", file=sys.stderr)
         return 2
-    items = development_items(Detector())
+    items = development_items(Detector(events=RULES_ONLY))
     if args.first_sight:
         print(f"{len(items)} development items; first sight: the batches added since {FIRST_SIGHT_SINCE}")
         totals = first_sight(items, args.types.split(","), args.mode, FIRST_SIGHT_SINCE)

@@ -7,7 +7,19 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from bot.models import Article, Casualty, Detection, Event, Person, Relevance, RuleMatch, Source, Summary
+from bot.models import (
+    EVENT_TYPES,
+    Article,
+    Casualty,
+    Detection,
+    Event,
+    Person,
+    Relevance,
+    RuleMatch,
+    Source,
+    Summary,
+    TypeVerdict,
+)
 
 T = TypeVar("T")
 
@@ -26,6 +38,7 @@ def detection_to_dict(det: Detection) -> DetectionJSON:
         "matches": [asdict(m) for m in det.matches],
         "language": det.language,
         "relevance": asdict(det.relevance) if det.relevance else None,
+        "typed": [asdict(v) for v in det.typed],
     }
     return cast("DetectionJSON", data)  # asdict mirrors the dataclasses, whose fields the shapes name
 
@@ -49,6 +62,7 @@ def detection_from_dict(data: DetectionJSON | None) -> Detection:
         matches=_each(RuleMatch.from_dict, data.get("matches")),
         language=data.get("language") or "en",
         relevance=_relevance(data.get("relevance")),
+        typed=_each(_verdict, data.get("typed")),
     )
 
 
@@ -77,6 +91,13 @@ def _relevance(data: RelevanceJSON | None) -> Relevance | None:
         return Relevance(float(data["score"]), float(data["threshold"]), tuple((t, float(w)) for t, w in data["terms"]))
     except (TypeError, KeyError, ValueError):
         return None
+
+
+def _verdict(data: Mapping[str, Any]) -> TypeVerdict:
+    if data["type"] not in EVENT_TYPES or not isinstance(data["added"], bool):
+        raise ValueError(data["type"])
+    terms = tuple((str(t), float(w)) for t, w in data["terms"])
+    return TypeVerdict(data["type"], data["added"], float(data["score"]), float(data["threshold"]), terms)
 
 
 def _dt(value: str | None) -> datetime | None:

@@ -130,6 +130,26 @@ class Relevance:
 
 
 @dataclass(frozen=True, slots=True)
+class TypeVerdict:
+    """An event type the learned event model added to the rules' (or removed from them): its probability, the bar
+    it passed, and the terms that weighed most (bot/model/events.py)."""
+
+    type: EventType
+    added: bool
+    score: float
+    threshold: float
+    terms: tuple[tuple[str, float], ...]
+
+    def describe(self) -> str:
+        """ "clash added by the model: 0.91 >= 0.80 ('shelling' +0.31, ...)"."""
+        terms = ", ".join(f"{t!r} {w:+.2f}" for t, w in self.terms[:4])
+        how = (
+            f"added by the model: {self.score:.2f} >= " if self.added else f"removed by the model: {self.score:.2f} < "
+        )
+        return f"{self.type} {how}{self.threshold:.2f}" + (f" ({terms})" if terms else "")
+
+
+@dataclass(frozen=True, slots=True)
 class Detection:
     """Everything the detector found in one article."""
 
@@ -142,6 +162,7 @@ class Detection:
     # ISO 639-1. English is read by the detector's patterns, eight other languages by bot/detect/multilingual.py.
     language: str = "en"
     relevance: Relevance | None = None  # the relevance model's judgement (None: not judged)
+    typed: tuple[TypeVerdict, ...] = ()  # the event types the learned event model added or removed, and why
 
     @property
     def ceasefire_status(self) -> str | None:

@@ -64,12 +64,11 @@ def test_each_fold_is_judged_with_thresholds_chosen_on_the_others() -> None:
     assert pred.tolist() == [False, True, False, False, True, False, True, True, True, True, True]
 
 
-def test_an_article_is_read_with_the_sentences_holding_the_types_keywords_and_a_brief_without() -> None:
+def test_an_item_longer_than_its_lead_is_read_with_the_sentences_holding_the_types_keywords() -> None:
     cues = {"talks": ["The two delegations met for three hours behind closed doors."]}
     signals = ("sig_event_clash", "sig_country")
-    article = Item(
-        "article:1", "story-a", "article", "Minister visits", "Lead.", signals, cues, frozenset(), frozenset()
-    )
+    body = "Lead. " + "More of the report. " * 40
+    article = Item("article:1", "story-a", "article", "Minister visits", body, signals, cues, frozenset(), frozenset())
     brief = Item("brief:x", "brief:x", "brief", "Minister visits", "Lead.", signals, cues, frozenset(), frozenset())
     assert "delegations met" in article.text_for("talks")
     assert "delegations met" not in article.text_for("clash")

@@ -14,9 +14,11 @@ from bot.detect.places import countries_and_regions, find_places
 from bot.detect.relations import headline_relation
 from bot.detect.rules import CompiledRules, Findings, compile_rules
 from bot.detect.text import Doc, build_doc
+from bot.model import events as event_model
+from bot.model.events import EventModel
 from bot.model.relevance import Model, lexicon_signals, signals
 from bot.model.relevance import model as shipped_model
-from bot.models import Detection, Relevance
+from bot.models import Detection, Event, Relevance, TypeVerdict
 
 
 @functools.cache
@@ -34,9 +36,13 @@ def _demonym_words() -> frozenset[str]:
 class Detector:
     """Runs every detection stage on an article and evaluates the compiled watch rules."""
 
-    def __init__(self, rules: CompiledRules | None = None, relevance: Model | None = None) -> None:
+    def __init__(
+        self, rules: CompiledRules | None = None, relevance: Model | None = None, events: EventModel | None = None
+    ) -> None:
         self.rules = rules if rules is not None else compile_rules([])[0]
         self.relevance = relevance or shipped_model()
+        # The learned event model corrects the rules' types (`event_model.RULES_ONLY`: it corrects none).
+        self.events = events if events is not None else event_model.shipped()
         # Load gazetteers now so the first article does not pay for it.
         gazetteer.places()
         gazetteer.people()
@@ -85,7 +91,15 @@ class Detector:
         sig = signals(events, casualties, people, countries, classes, lexicon)
         score, terms = self.relevance.judge(title, text, sig)
         relevance = Relevance(score, self.relevance.threshold, tuple(terms))
-        return doc, Findings(events, casualties, people, countries, regions, relevance), language, sig
+        # The event model reads the rules' types as signal words (as it was trained), then corrects them.
+        cues: dict[str, list[str]] = {
+            t: [doc.sentences[i].text for i in sorted(features.by_class.get(t, ()))] for t in self.events.types
+        }
+        typed = self.events.judge(title, text, sig, {e.type for e in events}, cues)
+        if typed:
+            events = _corrected(events, typed, cues, doc.sentences[0].text if doc.sentences else title)
+        findings = Findings(events, casualties, people, countries, regions, relevance, typed=tuple(typed))
+        return doc, findings, language, sig
 
     def detect(self, title: str, text: str, when: datetime | None = None) -> Detection:
         """Everything found in one article, with the rules that matched and why; `when` is the article's date
@@ -101,9 +115,19 @@ class Detector:
             matches=tuple(matches),
             language=language,
             relevance=findings.relevance,
+            typed=tuple(findings.typed),
         )
 
     def explain(self, title: str, text: str, when: datetime | None = None) -> list[tuple[str, bool, str]]:
         """For every rule: its name, whether it matched, and why or why not (`when` as for `detect`)."""
         doc, findings, _language = self._analyse(title, text, when)
         return self.rules.explain(doc, findings)
+
+
+def _corrected(events: list[Event], typed: list[TypeVerdict], cues: dict[str, list[str]], first: str) -> list[Event]:
+    """The rules' events less the types the model removed, plus those it added (evidence: the type's first keyword
+    sentence, or the item's first sentence)."""
+    removed = {v.type for v in typed if not v.added}
+    kept = [e for e in events if e.type not in removed]
+    added = [Event(v.type, None, (cues.get(v.type) or [first])[0], "the event model") for v in typed if v.added]
+    return kept + added

@@ -144,11 +144,7 @@ def train(texts: list[str], labels: list[int]) -> ModelJSON:
     threshold, f1, precision, recall = choose_threshold(out_of_fold_scores(docs, labels, pipeline), labels)
     fitted = pipeline().fit(docs, y)
     vec, clf = fitted.named_steps["tfidfvectorizer"], fitted.named_steps["logisticregression"]
-    terms: dict[str, list[float]] = {}
-    for term, index in vec.vocabulary_.items():
-        weight = float(clf.coef_[0][index])
-        if abs(weight) >= 1e-4:
-            terms[term] = [round(float(vec.idf_[index]), 6), round(weight, 6)]
+    terms = weights_of(vec, clf)
     return {
         "about": "relevance of a headline and lead to armed conflict or diplomacy; trained by bot/model/train.py",
         "trained_on": {"items": len(texts), "relevant": int(y.sum())},
@@ -156,8 +152,18 @@ def train(texts: list[str], labels: list[int]) -> ModelJSON:
         "threshold": round(threshold, 2),
         "intercept": round(float(clf.intercept_[0]), 6),
         "stop_words": stop_words(),
-        "terms": dict(sorted(terms.items())),
+        "terms": terms,
     }
+
+
+def weights_of(vec: Any, clf: Any) -> dict[str, list[float]]:
+    """term -> [idf, weight] of a fitted vectoriser and logistic regression, sorted (the weights that count)."""
+    terms: dict[str, list[float]] = {}
+    for term, index in vec.vocabulary_.items():
+        weight = float(clf.coef_[0][index])
+        if abs(weight) >= 1e-4:
+            terms[term] = [round(float(vec.idf_[index]), 6), round(weight, 6)]
+    return dict(sorted(terms.items()))
 
 
 def _already_analysed(words: list[str]) -> list[str]:
@@ -166,10 +172,7 @@ def _already_analysed(words: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Train and write (or, with --check, compare)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=WEIGHTS)
-    parser.add_argument("--check", action="store_true", help="retrain and compare with the shipped weights")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__, WEIGHTS, argv)
     items = development_items()
     texts, labels = [t for _, t, _ in items], [y for _, _, y in items]
     data = train(texts, labels)
@@ -188,12 +191,25 @@ def main(argv: list[str] | None = None) -> int:
         f"items, {counts['briefs']} briefs; {sum(labels)} relevant): cross-validated F1 {cv['f1']:.2f} (P {cv['precision']:.2f}, "
         f"R {cv['recall']:.2f}) at threshold {data['threshold']:.2f}; {len(data['terms'])} terms"
     )
-    if args.check:
-        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
-        print("the shipped weights are what the data gives" if same else f"{args.out} differs from a retrain")
+    return write_or_check(args.out, text, args.check)
+
+
+def arguments(doc: str | None, weights: Path, argv: list[str] | None) -> argparse.Namespace:
+    """--out (default `weights`) and --check, of a training script whose docstring is `doc`."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--out", type=Path, default=weights)
+    parser.add_argument("--check", action="store_true", help="retrain and compare with the shipped weights")
+    return parser.parse_args(argv)
+
+
+def write_or_check(out: Path, text: str, check: bool) -> int:
+    """Write the weights to `out`, or with `check` say whether `out` already holds them (exit status 1 when not)."""
+    if check:
+        same = out.exists() and out.read_text(encoding="utf-8") == text
+        print("the shipped weights are what the data gives" if same else f"{out} differs from a retrain")
         return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}")
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}")
     return 0
 
 

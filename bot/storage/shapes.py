@@ -113,6 +113,16 @@ class RelevanceJSON(TypedDict):
     terms: list[tuple[str, float]]  # JSON gives [term, weight] lists back
 
 
+class TypeVerdictJSON(TypedDict):
+    """A `bot.models.TypeVerdict` as stored."""
+
+    type: str
+    added: bool
+    score: float
+    threshold: float
+    terms: list[tuple[str, float]]  # JSON gives [term, weight] lists back
+
+
 class DetectionJSON(TypedDict, total=False):
     """`articles.detection`: a `bot.models.Detection` as `bot.codec.detection_to_dict` writes it (every key).
 
@@ -128,6 +138,7 @@ class DetectionJSON(TypedDict, total=False):
     matches: list[MatchJSON]
     language: str
     relevance: RelevanceJSON | None
+    typed: list[TypeVerdictJSON]
 
 
 class SourceJSON(TypedDict, total=False):

@@ -219,6 +219,7 @@ def render_text(result: CheckResult) -> list[str]:
         lines.append(f'  - {e.type}{status}: "{e.evidence}"')
         if e.type == "ceasefire" and e.cue:
             lines.append(f"    status set by: {e.cue}")
+    lines += [f"  {v.describe()}" for v in d.typed]
     lines.append("casualties:" if d.casualties else "casualties: none")
     for c in d.casualties:
         when = "current" if c.current else "background"

@@ -17,6 +17,7 @@ from bot.models import (
     Event,
     Person,
     Relevance,
+    TypeVerdict,
 )
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class Findings:
     people_set: frozenset[str] = frozenset()
     places_set: frozenset[str] = frozenset()  # countries, regions, and the countries of the regions
     day: date | None = None  # the article's date, for offices (None: read as of today)
+    typed: Sequence[TypeVerdict] = ()  # the event types the learned event model added or removed
 
     def __post_init__(self) -> None:
         gz = gazetteer.places()

@@ -1,0 +1,97 @@
+"""Event types judged by a learned model beside the rules (issue 13): clash and agreement, one linear model each.
+
+Each type's model is built as the relevance model is (bot/model/relevance.py `Model`: tf-idf of the headline, the
+lead and the detector's signal words, a dot product and a logistic), and an item longer than its lead is also read
+by its first sentences holding the type's keywords (a clash or a signing stated only in the body). It corrects the
+rules: it adds the type when its probability is at least the type's HIGH bar and removes the rules' type below its
+LOW bar, both chosen on development data by grouped cross-validation (`python -m bot.model.train_events`, which
+writes events.json beside this file). Talks are not modelled: on text the rules had not seen, a talks model lost
+(docs/quality-log.md, issue 13).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.model.relevance import LEAD_CHARS, Model, ModelJSON, from_data, model_text
+from bot.models import EVENT_TYPES, EventType, TypeVerdict
+
+WEIGHTS = Path(__file__).with_name("events.json")
+TYPES: tuple[EventType, ...] = ("clash", "agreement")
+CUE_SENTENCES = 6  # the first sentences holding a type's keywords, read beyond the lead
+
+
+class TypeModelJSON(ModelJSON):
+    """One type's model in events.json: the relevance model's form (its threshold the HIGH bar) and the LOW bar."""
+
+    low: float
+
+
+def cue_sentences(text: str, sentences: Sequence[str]) -> list[str]:
+    """The keyword sentences a type's model reads beside the headline and lead: the first CUE_SENTENCES of them
+    when the text runs beyond the lead (an article), none when the lead is all of it (a teaser, a brief)."""
+    return list(sentences[:CUE_SENTENCES]) if len(text) > LEAD_CHARS else []
+
+
+def type_signals(text: str, sig: Iterable[str], sentences: Sequence[str]) -> list[str]:
+    """The signal words with the keyword sentences after them: what `Model.judge` reads as `sig`."""
+    return [*sig, *cue_sentences(text, sentences)]
+
+
+def type_text(title: str, text: str, sig: Iterable[str], sentences: Sequence[str]) -> str:
+    """The text a type's model is trained on: the same words `Model.judge` reads at run time."""
+    return model_text(title, text, type_signals(text, sig, sentences))
+
+
+@dataclass(frozen=True, slots=True)
+class TypeModel:
+    """One type's model and its two bars."""
+
+    model: Model
+    low: float
+
+    @property
+    def high(self) -> float:
+        """The bar to add the type (the model's threshold)."""
+        return self.model.threshold
+
+
+@dataclass(frozen=True, slots=True)
+class EventModel:
+    """The per-type models; with none, the rules' types stand."""
+
+    types: Mapping[EventType, TypeModel]
+
+    def judge(
+        self, title: str, text: str, sig: Sequence[str], found: Iterable[str], cues: Mapping[str, Sequence[str]]
+    ) -> list[TypeVerdict]:
+        """The types to add (not `found` by the rules, probability at least HIGH) and to remove (found, below LOW),
+        with the terms that pushed each; `cues` holds each keyword class's sentences in order."""
+        have = set(found)
+        out: list[TypeVerdict] = []
+        for etype, tm in self.types.items():
+            p, terms = tm.model.judge(title, text, type_signals(text, sig, cues.get(etype, ())))
+            if etype in have and p < tm.low:
+                out.append(TypeVerdict(etype, False, p, tm.low, tuple(terms)))
+            elif etype not in have and p >= tm.high:
+                out.append(TypeVerdict(etype, True, p, tm.high, tuple(terms)))
+        return out
+
+
+RULES_ONLY = EventModel({})
+
+
+def from_json(data: Mapping[str, TypeModelJSON]) -> EventModel:
+    """An event model from events.json's "types" (or a fresh training in bench/eval.py)."""
+    types = {t: TypeModel(from_data(d), float(d["low"])) for t, d in data.items() if t in EVENT_TYPES}
+    return EventModel(types)
+
+
+@functools.cache
+def shipped(path: Path = WEIGHTS) -> EventModel:
+    """The shipped event model (loaded once)."""
+    return from_json(json.loads(path.read_text(encoding="utf-8"))["types"])
