@@ -1420,3 +1420,24 @@ def test_individuals_killed_beside_a_vague_wounded_count_stay_killed(detector: D
 
 def test_forces_with_no_casualty_word_are_no_figure(detector: Detector) -> None:
     assert _cas(detector, "The ministry said it would send 2,000 forces to the border region next month.") == []
+
+
+# --- issue 13, tenth batch: a bare count followed by the manner of the attack (development article 800) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("A gunman shot dead four guards and wounded more than 60 by spraying the queue with bullets.", 60),
+        ("The bomber killed nine and injured at least 35 by ramming a lorry into the checkpoint.", 35),
+        ("Insurgents wounded 12 by shelling the camp from the hills on Friday night.", 12),
+    ],
+)
+def test_a_bare_count_before_by_and_a_gerund_is_a_figure(detector: Detector, text: str, count: int) -> None:
+    """'wounded more than 60 by spraying...': the 'by' clause says how, so the bare number is the victims."""
+    assert _current(detector, text).get(count) is True
+
+
+def test_by_without_a_gerund_still_needs_its_victims(detector: Detector) -> None:
+    """Only 'by' and a verb in -ing ends a bare count: 'killed 300 by 2030' stays no figure."""
+    assert 300 not in _current(detector, "The disease could have killed 300 by 2030, the agency warned.")

@@ -126,6 +126,47 @@ def test_a_foreign_text_quoting_english_names_is_not_english(code: str, title: s
     assert language_of(title, text) == code
 
 
+_ENGLISH_BODY = (
+    "Rescue teams searched the collapsed market through the night after a car bomb exploded near the main gate on"
+    " Friday, the provincial governor said. At least 14 people were killed and more than 30 were wounded, and the"
+    " toll was expected to rise as the search went on. No group has claimed the attack, which came a week after"
+    " the army withdrew from the district. The governor said the wounded had been taken to the city hospital.\n\n"
+    "Traders said the market had reopened only last month, after repairs to the roof and the stalls that had been"
+    " damaged in the fighting of the spring. Many of the victims were farmers who had come in from the villages to"
+    " sell their crops before the holiday, and several families were still waiting outside the hospital for news"
+    " of relatives on Saturday morning. The interior ministry said it had sent more police to guard the roads into"
+    " the town and that checkpoints would stay in place until the end of the week. Officials from the aid agencies"
+    " working in the province said they were sending medicine and blood to the hospital, which has only two"
+    " surgeons and was already short of beds before the attack."
+)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "首页 新闻 听力 阅读 论坛 英语学习 慢速英语 常速英语 英语视频 英语演讲\n慢速英语:市场汽车炸弹爆炸导致十四人死亡三十多人受伤\n"
+        "发布时间 2017年 已有人浏览 增大字体 减小字体\n欢迎您,请点击播放按钮开始播放\n",
+        "ホーム ニュース 英語学習 リスニング 初級 中級 上級 単語帳 動画で学ぶ英語\n市場で自動車爆弾が爆発、十四人死亡、三十人以上負傷\n"
+        "公開日 閲覧数 文字サイズ 大きく 小さく\n再生ボタンを押して音声を聞いてください\n",
+        "الرئيسية أخبار تعلم الإنجليزية دروس الاستماع المفردات الفيديو\nانفجار سيارة مفخخة في سوق يقتل أربعة عشر شخصا ويصيب أكثر من"
+        " ثلاثين\nتاريخ النشر حجم الخط تكبير تصغير\nاضغط على زر التشغيل للاستماع\n",
+    ],
+)
+def test_english_under_another_scripts_page_chrome_stays_english(chrome: str) -> None:
+    """A republisher's menu or a translated title in Chinese, Japanese or Arabic above an English article: the
+    first 200 characters look foreign, the article is English."""
+    assert language_of("", chrome + _ENGLISH_BODY) == "en"
+
+
+def test_a_chinese_text_quoting_english_is_still_chinese() -> None:
+    """A Chinese article that quotes an English sentence is mostly Chinese letters: not English."""
+    text = (
+        '美国国务院发言人周二表示,双方在日内瓦举行了会谈。发言人说:"The talks were useful and we will meet again."'
+        "他还表示,双方同意继续就停火问题进行磋商,并将在下周再次会面。外交部长当天也与对方通了电话,讨论了人道主义援助问题。"
+    )
+    assert language_of("双方在日内瓦举行会谈", text) == "zh"
+
+
 def test_english_with_foreign_names_stays_english(detector: Detector) -> None:
     det = detector.detect(
         "Secretary Blinken meets Mexican Foreign Secretary Ebrard in Ciudad de México",

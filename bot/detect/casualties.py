@@ -876,7 +876,9 @@ _ALL_BEFORE = re.compile(r"\s+all(?:\s+of\s+the)?\s*$")
 _MORE_BEFORE = re.compile(r"\s+(?:another|a further|an additional)\s*$")
 _LIVES_VERB = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)\s*$")
 _LIVES_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?lives\b")
-_BARE_END = re.compile(r"\s*(?:$|[,.;:]|and\b|on\b|in\b|at\b|while\b|when\b|during\b|near\b|as\b)")
+# A bare victim count ends at punctuation, a conjunction, a place or time, or the manner of the attack: "killing two
+# and wounding five", "wounded more than 100 by detonating a truck", "injured nine by firing on a bus".
+_BARE_END = re.compile(r"\s*(?:$|[,.;:]|and\b|on\b|in\b|at\b|while\b|when\b|during\b|near\b|as\b|by\s+[a-z]+ing\b)")
 _TOLL_LAST = re.compile(
     r"(?:\bto|\bat|\bof|\bwas|\bis|\bstands|\bstood|\breached|\breaches|\bhit|\bhits|\bnearing|\bsurpassed|\bexceeded|"
     r"\bpassed|\bpasses|\btopped|\btops|\bexceeds|\bsurpasses|\bnears|\bclimbs|\brises|\bjumps|\bnow|\bclimbed|\brose|"

@@ -69,6 +69,9 @@ _OTHER_MARKERS = frozenset(
     "um uma os das dos na em com pelo pela der und ist nicht het een della che".split()
 )
 _MIN_LETTERS = 12  # below this a call is a guess: the item stays English
+_CHROME_SCAN = 3000  # characters read to weigh an English text against another script's page chrome above it
+_CHROME_ENGLISH_SHARE = 0.8  # share of ASCII letters from which such a text is English
+_ACCENTED_LATIN = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _MIN_CONFIDENCE = 0.5
 
 
@@ -107,6 +110,17 @@ def _call(detector: Any, sample: str) -> str:
     return code
 
 
+def _english_under_chrome(title: str, text: str) -> bool:
+    """An English text under a few lines of another script (a republisher's menu or a translated title in Chinese,
+    Japanese or Arabic): no accented Latin letter, and nearly all of its letters are ASCII ones. A text in that
+    script quoting English names is mostly letters of its own script."""
+    body = f"{title}\n{text[:_CHROME_SCAN]}"
+    if _ACCENTED_LATIN.search(body):
+        return False
+    letters = [ch for ch in body if ch.isalpha()]
+    return sum(ch.isascii() for ch in letters) >= _CHROME_ENGLISH_SHARE * len(letters)
+
+
 def _uses_english_words(low: str) -> bool:
     """Whether the lowercased text uses three different English function words, or two and fewer function
     words of the other Latin-script languages. The first _QUICK characters (cut after a whole word) usually
@@ -124,6 +138,8 @@ def language_of(title: str, text: str) -> str:
     head = f"{title}\n{text[:_SCAN]}"
     # (every letter _FOREIGN_LETTER finds is outside ASCII: an ASCII text is not searched)
     if (head.isascii() or not _FOREIGN_LETTER.search(head)) and _uses_english_words(head.lower()):
+        return ENGLISH
+    if _english_under_chrome(title, text) and _uses_english_words(head.lower()):
         return ENGLISH
     sample = head[: len(title) + 1 + _SAMPLE].strip()
     letters = [ch for ch in sample if ch.isalpha()]
