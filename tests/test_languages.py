@@ -1580,9 +1580,81 @@ ELEVENTH_BATCH = [
 ]
 
 
-@pytest.mark.parametrize("case", ELEVENTH_BATCH)
-def test_classes_of_the_eleventh_batch(
+# Twelfth batch (issue 18, new development items in Ukrainian and Spanish), in sentences of our own: a strike that
+# a force could deliver, threatens or has the means for is no fighting reported, while a military operation under
+# way is; the making, supply or control of drones is no attack; a state's willingness to negotiate is no talks held;
+# a city's name that is also a phrase ("la paz", peace) in a headline without capitals names no city when a body is
+# there to write the name with its capital.
+TWELFTH_BATCH = [
+    (
+        "uk",
+        "Генерал погрожує сусідам",
+        "Генерал заявив, що армія може знищити супротивника одним ударом.",
+        set(),
+        set(),
+        set(),
+    ),
+    (
+        "uk",
+        "Нова загроза",
+        "Міністр говорив про неминучість ракетного удару по столиці сусідньої держави.",
+        set(),
+        set(),
+        set(),
+    ),
+    (
+        "uk",
+        "Операція на півночі",
+        "Військова операція проти угруповань на півночі Малі триває вже другий тиждень.",
+        {"clash"},
+        {"Mali"},
+        set(),
+    ),
+    (
+        "uk",
+        "Нове рішення уряду",
+        "Завод збільшив виробництво ударних дронів для армії, повідомило міністерство.",
+        set(),
+        set(),
+        set(),
+    ),
+    (
+        "es",
+        "Nuevas medidas económicas",
+        "El acuerdo depende de la voluntad de ambos gobiernos de negociar sin condiciones previas.",
+        set(),
+        set(),
+        set(),
+    ),
+    (
+        "es",
+        "sanciones a empresas por su falta de compromiso con la paz en la region",
+        "El gobierno anunció sanciones contra tres empresas que venden armas a las milicias.",
+        {"sanctions"},
+        set(),
+        {"Bolivia"},
+    ),
+    (
+        "es",
+        "cumbre de presidentes en la paz",
+        "Los presidentes de Perú y Chile llegaron el lunes a La Paz.",
+        {"talks"},
+        {"Bolivia", "Peru", "Chile"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ELEVENTH_BATCH + TWELFTH_BATCH)
+def test_classes_of_the_eleventh_and_twelfth_batches(
     detector: Detector, case: tuple[str, str, str, set[str], set[str], set[str]]
 ) -> None:
     lang, title, text, events, countries, not_countries = case
     _reads_as(detector, (lang, title, text), events, None, countries, not_countries)
+
+
+def test_a_lower_case_headline_alone_still_names_its_city(detector: Detector) -> None:
+    # With no body to read, the headline's words are all there is: its cities still name their states.
+    det = detector.detect("los presidentes de la region llegan a la paz para la cumbre", "")
+    assert det.language == "es"
+    assert "Bolivia" in det.countries

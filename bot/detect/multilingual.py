@@ -706,9 +706,12 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
     # A meeting announced as still to come: the item's meeting words name it, not talks held (no talks).
     upcoming = bool(lex.upcoming.search(lead))
     item.announced = bool(lex.trips.search(lead))  # an announced trip is relevant (README) with no event type
+    # A city's name that is also a phrase ("la paz", peace) cannot be told in a line without capitals: with a body to
+    # read, such a line's cities are left to the body, which writes the name with its capital when it means the city.
+    has_body = bool(text.strip())
     for sentence in sentences:
         folded = fold(lang, sentence)
-        _sentence_countries(lex, sentence, folded, item)
+        _sentence_countries(lex, sentence, folded, item, has_body)
         _sentence_people(lex, sentence, folded, item)
         _sentence_events(lex, sentence, folded, item, no_clash, upcoming)
         if len(item.casualties) < 3:
@@ -720,8 +723,9 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
     return _findings(item, no_clash)
 
 
-def _sentence_countries(lex: _Lexicon, sentence: str, folded: str, item: _Item) -> None:
-    """The countries a sentence names, save in the names of languages and publications."""
+def _sentence_countries(lex: _Lexicon, sentence: str, folded: str, item: _Item, has_body: bool = False) -> None:
+    """The countries a sentence names, save in the names of languages and publications (and, in a line without
+    capitals beside a body, save through a city's name)."""
     # Names of languages and publications are no places ("sigla inglesa", 《新苏黎世报》): blanked for countries.
     placed = folded
     if any(a in folded for a in lex.not_places_anchors):
@@ -739,6 +743,11 @@ def _sentence_countries(lex: _Lexicon, sentence: str, folded: str, item: _Item) 
             continue
         for m in pattern.finditer(placed):
             if cap and not caseless and not sentence[m.start()].isupper():
+                continue
+            if caseless and has_body and kind & _CITY and (cyrillic or lex.lang in _LATIN):
+                # Left to the body, but its words still name no other place ("porto principe" holds no Porto).
+                if kind & _SPANS:
+                    placed = placed[: m.start()] + " " * (m.end() - m.start()) + placed[m.end() :]
                 continue
             if cyrillic and kind & _CITY and _CYR_SURNAME.match(sentence, m.end()):
                 continue  # a first name before a surname ("Софія Ротару"), not the city
