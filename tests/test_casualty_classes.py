@@ -1441,3 +1441,85 @@ def test_a_bare_count_before_by_and_a_gerund_is_a_figure(detector: Detector, tex
 def test_by_without_a_gerund_still_needs_its_victims(detector: Detector) -> None:
     """Only 'by' and a verb in -ing ends a bare count: 'killed 300 by 2030' stays no figure."""
     assert 300 not in _current(detector, "The disease could have killed 300 by 2030, the agency warned.")
+
+
+# --- issue 13, eleventh batch (development articles 835 and 836) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the strike "that attack" points back at is of the news day
+        "A drone hit a market in the east on Tuesday morning, killing three shoppers. Another drone struck a school"
+        " in the west later on Tuesday. The mayor said that attack killed six pupils and hurt nine teachers.",
+        "Rockets hit the port overnight and killed two dock workers. A second salvo hit a depot near the station."
+        " That attack killed four guards, the governor said.",
+    ],
+)
+def test_that_attack_after_an_attack_of_the_news_day_is_news(detector: Detector, text: str) -> None:
+    """'that attack' names the attack just told; when it is of the news day, its figures are news."""
+    found = _current(detector, text)
+    assert found and all(found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "old"),
+    [
+        (
+            "A bomb killed three people at a bus depot on Monday. In 2019, militants stormed the same depot."
+            " That attack killed 40 people.",
+            40,
+        ),
+        (
+            _LEAD_THREE + "A car bomb went off outside a mosque in the same town last month. Nine worshippers were"
+            " killed in that attack.",
+            9,
+        ),
+    ],
+)
+def test_that_attack_after_an_earlier_day_is_background(detector: Detector, text: str, old: int) -> None:
+    """... and when the sentence before speaks of an earlier day, 'that attack' is the earlier one."""
+    found = _current(detector, text)
+    assert found.get(old) is False
+    assert any(found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "old"),
+    [
+        ("A car bomb killed five people in the capital on Friday. Police previously said that eight had died.", 8),
+        ("A car bomb killed five people in the capital on Friday. The ministry had earlier put the toll at 3.", 3),
+        ("A car bomb killed five people in the capital on Friday. Officials had initially reported 11 dead.", 11),
+    ],
+)
+def test_a_count_reported_before_the_latest_is_superseded(detector: Detector, text: str, old: int) -> None:
+    """A count that officials 'previously' or 'had earlier' gave is replaced by the news' own."""
+    found = _current(detector, text)
+    assert found.get(5) is True
+    assert found.get(old) is False
+
+
+def test_a_count_as_previously_reported_is_still_news(detector: Detector) -> None:
+    """'As previously reported' repeats the figure that still stands."""
+    assert _current(detector, "As previously reported, seven soldiers were killed at the outpost on Friday.") == {
+        7: True
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Four other gunmen with grenades were shot dead at the gate.", 4),
+        ("Three militants wearing police uniforms were killed in the raid.", 3),
+        ("Two fighters armed with rifles were wounded in the exchange of fire.", 2),
+        ("Six men carrying explosives were killed when their car blew up.", 6),
+    ],
+)
+def test_what_the_victims_bore_may_stand_before_the_verb(detector: Detector, text: str, count: int) -> None:
+    """'five attackers with explosives were shot and killed': what they bore sits between the victims and the verb."""
+    assert _current(detector, text).get(count) is True
+
+
+def test_armed_attackers_who_kill_are_no_figure(detector: Detector) -> None:
+    """The number of attackers who did the killing stays no figure."""
+    assert 3 not in _current(detector, "Three men with guns attacked the post and killed a guard on Sunday.")

@@ -350,9 +350,12 @@ _GAP_OK = frozenset(
         "already",
     ]
 )
-# After the victims, a place or a relative clause may stand before the verb: "54 recruits at a pro-government army
-# center were killed", "all four of the attackers who stormed the hotel were shot dead".
-_VICTIM_TAIL = frozenset(["at", "in", "on", "near", "inside", "outside", "who", "that"])
+# After the victims, a place, a relative clause or what they bore may stand before the verb: "54 recruits at a
+# pro-government army center were killed", "all four of the attackers who stormed the hotel were shot dead", "five
+# gunmen with suicide vests were shot dead", "three militants wearing uniforms were killed".
+_VICTIM_TAIL = frozenset(
+    ["at", "in", "on", "near", "inside", "outside", "who", "that", "with", "wearing", "carrying", "armed", "dressed"]
+)
 _BLOCK = frozenset(
     [
         "year",
@@ -533,7 +536,9 @@ _BACKGROUND = re.compile(
     # "the 2019 bombing", "the August 2021 drone strike", "the July 7, 2005 bombings"
     rf"|\bthe\s+(?:(?:{_MONTH_RE})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d\b(?!\s*-)"
     r"|\banniversar|\bcommemorat|\byears? ago\b|\bdecades? ago\b|\blast year\b|\bearlier this year\b"
-    r"|\b(?:that|the previous|the earlier|an earlier|a previous|the last|the first|the second)\s+(?:war|conflict|fighting|attack|battle|offensive|massacre|genocide|uprising|invasion)\b"
+    # ("that attack" alone points back at the attack just told, which may be the news: _after_earlier_attack)
+    r"|\b(?:that(?!\s+attack\b)|the previous|the earlier|an earlier|a previous|the last|the first|the second)\s+"
+    r"(?:war|conflict|fighting|attack|battle|offensive|massacre|genocide|uprising|invasion)\b"
     # ... but not an ordinal counting the news itself in a series: "the second attack in two days", "the first attack
     # since the truce", "the second attack this week"
     rf"(?!s?\s+(?:(?:in|within)\s+(?:(?:{_FEW_WORDS}|as many|the past|the last|less than|under)\s+)*(?:hours?|days?|weeks?|months?)\b"
@@ -1120,6 +1125,10 @@ def _earlier_beside_news(low: str) -> list[tuple[int, int]]:
 # of 20", "the initial toll of 12".
 _SUPERSEDED = word_initial(
     r"had\s+(?:been\s+)?(?:saying|putting|estimating|citing|giving|reporting)\b"
+    # "Officials previously reported that two people had been killed", "the ministry had earlier put the toll at 9"
+    # (not "as previously reported": the same figure, still the news)
+    r"|(?<!as )(?:previously|had\s+(?:earlier|initially|first|originally|previously))\s+"
+    r"(?:reported|said|put|gave|given|announced|counted|estimated|listed|stated)\b"
     r"|(?P<old>(?:previous|earlier|initial|original|prior|old)\s+(?:estimates?|tolls?|figures?|counts?|tally|tallies)\b"
     # "Earlier reports said nine had died", "initial media reports put the toll at 12"
     r"|(?:earlier|initial|first|early|preliminary)\s+(?:news\s+|media\s+|press\s+)?reports?\b)"
@@ -1494,6 +1503,7 @@ def _sentence_spans(art: _Article, doc: Doc, sent: Sentence, last_bg: bool) -> l
     if art.first_dated is None and not sent.is_title:
         art.first_dated = bool(_NEWS_DAY.search(sent.folded)) and not _LAST_WEEK.search(sent.folded)
     if sent.index > 0 and not sent.is_title:
+        spans += _after_earlier_attack(art, sent, doc.sentences[sent.index - 1], last_bg)
         spans += _earlier_narrative(sent, doc.sentences[max(0, sent.index - _NARRATIVE_BACK) : sent.index])
         if _continues_earlier(sent, doc.sentences[sent.index - 1]):
             spans.append((0, len(sent.folded)))
@@ -1698,6 +1708,23 @@ def _opens_in_the_past(sent: Sentence) -> bool:
             continue
         return True
     return False
+
+
+_THAT_ATTACK = word_initial(r"that\s+attack\b")
+
+
+def _after_earlier_attack(art: _Article, sent: Sentence, prev: Sentence, last_bg: bool) -> list[tuple[int, int]]:
+    """ "that attack" names the attack just told: an earlier one when the sentence before spoke of an earlier day or
+    event, or the last figures were background ("... on December 11. An aid worker was also killed in that attack");
+    after a strike of the news day ("Another strike earlier Wednesday hit a block of flats. The governor said that
+    attack killed five") its figures are news."""
+    low = sent.folded
+    if "that attack" not in low or (m := _THAT_ATTACK.search(low)) is None:
+        return []
+    earlier = last_bg or (
+        not prev.is_title and bool(_background_spans(prev, art.main_day, False, art.own_days, art.dated_incident))
+    )
+    return [(0, _clause_end(low, m.end()))] if earlier else []
 
 
 _NARRATIVE_BACK = 3  # sentences a story set on an earlier date runs on ("... He alerted his superiors. The nation ...")
