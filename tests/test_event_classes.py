@@ -3442,3 +3442,96 @@ def test_an_agreement_counted_from_is_no_agreement(detector: Detector, text: str
 def test_an_agreement_signed_today_is_still_one_with_since_after_it(detector: Detector) -> None:
     text = "The two ministers signed the trade accord this morning, the first since the border reopened."
     assert "agreement" in _types(detector, text, "Ministers meet in the capital")
+
+
+# --- ceasefire status, issue 13 (cfs batch): a truce that has not held, offers to keep one, calls to keep one
+# beside fighting, a breach now of a truce dated earlier, building on a truce ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The truce the two militias signed in the spring has not held, and villages near the river were shelled again.",
+        "Officials conceded that the cessation of hostilities did not hold beyond its second night.",
+        "The ceasefire hasn't been respected by either faction.",
+        "A local truce in the valley failed to hold as gunmen attacked a checkpoint.",
+    ],
+)
+def test_a_truce_that_has_not_held_is_violated(detector: Detector, line: str) -> None:
+    assert _status(detector, line) == "violated"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # the negated verb holds something else: no violation
+        ("The rebels said they have not held talks on a ceasefire with the army.", None),
+        ("The envoy did not hold a meeting on the truce this week, but the ceasefire remains in force.", "holding"),
+    ],
+)
+def test_not_held_near_misses(detector: Detector, line: str, status: str | None) -> None:
+    assert _status(detector, line) == status
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The movement expressed its readiness to abide by an immediate cessation of hostilities.",
+        "The council welcomed the militia's willingness to observe a ceasefire during the harvest.",
+    ],
+)
+def test_readiness_to_keep_a_truce_is_an_offer(detector: Detector, line: str) -> None:
+    assert _status(detector, line) == "proposed"
+
+
+def test_a_call_to_keep_a_truce_beside_fighting_is_a_violation(detector: Detector) -> None:
+    text = (
+        "Heavy shelling hit the outskirts of the port city on Monday and gunmen attacked an army convoy. "
+        "All sides need to fully respect the truce they agreed to and refrain from further military action."
+    )
+    assert _status(detector, text) == "violated"
+
+
+def test_a_call_to_keep_a_truce_without_fighting_stays_as_before(detector: Detector) -> None:
+    # no fighting reported: the call keeps the reading it had (a truce asked for)
+    assert _status(detector, "All sides need to fully respect the truce they agreed to.") == "proposed"
+
+
+def test_an_offer_to_keep_a_truce_beside_fighting_stays_an_offer(detector: Detector) -> None:
+    text = (
+        "Drone strikes hit the regional capital on Tuesday and shelling killed villagers in the hills. "
+        "The rebel council announced its readiness to abide by an immediate cessation of hostilities."
+    )
+    assert _status(detector, text) == "proposed"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The renewed clashes in the capital are a serious breach of the ceasefire brokered by the mediators in March.",
+        "Monitors listed continuing violations of the truce signed last year along the front.",
+    ],
+)
+def test_a_breach_now_of_a_truce_agreed_earlier_is_violated(detector: Detector, line: str) -> None:
+    assert _status(detector, line) == "violated"
+
+
+def test_a_past_breach_of_an_old_truce_is_history(detector: Detector) -> None:
+    text = "The 1994 ceasefire was breached many times in the following decade."
+    assert _status(detector, text) != "violated"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We must now build on the momentum of the ceasefire.",
+        "The parties should consolidate the truce and reopen the crossings.",
+        "Diplomats want to build on the success of the truce to start political talks.",
+    ],
+)
+def test_building_on_a_truce_takes_it_as_in_force(detector: Detector, line: str) -> None:
+    assert _status(detector, line) == "holding"
+
+
+def test_building_on_truce_talks_is_talks(detector: Detector) -> None:
+    assert _status(detector, "The envoy urged the sides to build on the ceasefire talks.") == "talks"

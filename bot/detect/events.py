@@ -123,6 +123,11 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
             + _VIOLENCE
             + r"|\bstill (?:carrying out|launching|conducting|staging|mounting) (?:\w+ )?"
             + _VIOLENCE
+            # A truce that "has not held", "did not hold", "is not being respected" or "failed to hold" is broken
+            # (not "has not held talks": the verb's object is another thing).
+            + r"|\b(?:has|have|had|did|does|do|is|are|was|were)(?:\s+not|n't)\s+(?:yet\s+)?(?:been\s+|being\s+)?"
+            r"(?:held|hold|holding|respected|observed|honou?red)\b(?!\s+(?:talks|meetings?|discussions|negotiations|"
+            r"elections?|a|an|the|its|their)\b)|\bfail(?:s|ed|ing)?\s+to\s+hold\b(?!\s+(?:talks|meetings?|a|an|the)\b)"
         ),
     ),
 ]
@@ -225,6 +230,10 @@ _LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initi
     # Troops or monitors enforcing a truce hold it in force: "taking up positions in order to enforce a cease-fire
     # agreement", "peacekeepers enforcing the truce".
     r"\benforc(?:e|es|ed|ing)\b|\benforcement of\b|"
+    # Building on a truce or consolidating it takes it as in force: "we must now build on the momentum of the
+    # ceasefire", "efforts to consolidate the truce" (the modal asks for more, not for the truce).
+    r"\bbuild(?:s|ing)? on (?:the |this )?(?:(?:momentum|success|gains?|progress) (?:of|made under) )?|"
+    r"\bconsolidat(?:e|es|ed|ing)\b|\bconsolidation of\b|"
     r"\bhonou?r(?:s|ed|ing)?\b)"
     r"|(?P<agreed>\bnegotiated\b|\bhammered out\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplemented\b|\bimplements?\b|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
@@ -293,7 +302,7 @@ _NOUN_OF_TALKS = re.compile(r"[\s-]+(?:talks|negotiations|discussions)\b")
 # Modality before a governing verb turns an agreement into a plan: "hopes to sign", "ready to accept".
 _MODAL_BEFORE = re.compile(
     r"\b(?:would|could|should|must|might|may|will|shall|if|(?<!\bat )once|unless|whether|possible|possibly|"
-    r"hope[sd]?|hoping|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|need(?:s|ed)? to|try(?:ing)? to|tries to|"
+    r"hope[sd]?|hoping|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|readiness to|willingness to|need(?:s|ed)? to|try(?:ing)? to|tries to|"
     r"seek(?:s|ing)? to|aim(?:s|ed|ing)? to|want(?:s|ed)? to|expected to|likely to|set to|going to|poised to|due to|"
     r"intends? to|intention to|effort to|efforts to|attempt to)\b"
 )
@@ -1009,6 +1018,7 @@ _COMMITMENT = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:(?:fully|strictly|con
 _CONDITIONAL = re.compile(r"\b(?:if|unless|provided|as long as|on condition|only when)\b")
 # "Under the truce", "since the ceasefire": a truce in force, unless a modal makes them its terms.
 _IN_FORCE_FRAME = re.compile(r"under\b|since\b")
+_BUILD_ON = re.compile(r"build|consolidat")
 # A signing or start on the calendar is an agreement made: "preparing to sign", "set to begin", "due to sign".
 _SCHEDULED = re.compile(r"\b(?:due|set|scheduled|poised|preparing|prepare|prepares|about) to\s*$")
 _WINDOW = 70
@@ -1064,6 +1074,8 @@ def _negated(low: str, start: int) -> bool:
 def _modal(text: str) -> bool:
     """True when `text` (the clause before a governing word) makes it a plan, hope or condition."""
     m = _last(_MODAL_BEFORE, text)
+    if m is not None and m.group().endswith("ness to"):
+        return True  # "announced its readiness to abide by a truce": an offer, announced or not
     return m is not None and not _AGREED_FRAME.search(text, 0, m.start())
 
 
@@ -1396,8 +1408,10 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
         return "agreed", f"signing set for a day {why} {_quote(low, day)}"  # "will sign the truce on Thursday"
     if (
         status in ("agreed", "holding")
-        # "will lay down arms under the truce": the modal is another verb's
+        # "will lay down arms under the truce": the modal is another verb's; "must now build on the momentum of
+        # the ceasefire": the modal asks for more than the truce in force
         and not _IN_FORCE_FRAME.match(cue.group())
+        and not _BUILD_ON.match(cue.group())
         and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before)))
     ):
         return _modality_before(low, (end, right), cue, why)
@@ -1951,6 +1965,11 @@ def _ceasefire_status(sent: Sentence, named: bool, background: bool) -> tuple[st
             if dated_status == "holding" and not _HELD_PAST.search(low):
                 best = (dated_status, w, dated_why)
                 break
+            if dated_status == "violated" and _PRESENT_BREACH.search(low):
+                # "the resumed fighting is a worrying breach of the ceasefire brokered by the UN in September",
+                # "continuing violations of the truce signed in March": a breach now of a truce agreed before.
+                best = (dated_status, w, dated_why)
+                break
             continue
         if _negated(low, m.start()):
             said = _negated_mention(low, m, sent.is_title)
@@ -1976,6 +1995,13 @@ def _ceasefire_status(sent: Sentence, named: bool, background: bool) -> tuple[st
     if best is None and not background:
         best = _weak_or_stopped(low, w, sent.is_title)
     return best
+
+
+# A breach reported as present news (`_ceasefire_status`), whatever the date of the truce it breaks.
+_PRESENT_BREACH = re.compile(
+    r"\b(?:is|are|constitutes?|amounts? to|represents?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:breach|violation)(?:es|s)?\b"
+    r"|\b(?:continu(?:e|es|ing)|ongoing|repeated|renewed|fresh|latest)\s+(?:[\w-]+\s+)?(?:breach|violation)(?:es|s)?\b"
+)
 
 
 def _negated_mention(low: str, m: re.Match[str], is_title: bool) -> _Cue | None:
@@ -2775,6 +2801,10 @@ def _ceasefire_event(
         # A truce announced while a party is still urged to cease hostilities, or while commitments are
         # still to be secured, is one side's or outside powers' offer that not every party has accepted.
         status = "proposed"
+    if status == "proposed" and sum(r.weight for r in clash) >= _THRESHOLDS["clash"] and _kept_truce_called(rs):
+        # A call to keep a truce ("all parties need to fully respect the truce they agreed to", "urged the sides to
+        # adhere to the ceasefire") beside fighting reported as current news: the truce exists and is broken.
+        status = "violated"
     if (
         status in ("agreed", "holding")
         and sum(r.weight for r in clash) >= _THRESHOLDS["clash"]
@@ -2790,6 +2820,24 @@ def _ceasefire_event(
         status = "violated"
     top_reading = next((r for r in sorted(rs, key=lambda r: -r.weight) if r.status == status), rs[0])
     return Event("ceasefire", status, top_reading.sentence.text, top_reading.cue)
+
+
+# The cue of a call to keep a truce (`_governed_modal`): the modal or exhortation governs a verb of keeping it,
+# and the sentence asks for it as a duty ("need to respect", "urged the sides to adhere to"), not as an offer
+# ("its readiness to abide by a cessation of hostilities" is one side's proposal).
+_KEEP_CUE = re.compile(
+    r'(?:modality|exhortation) before governing word "(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|kept|keep|st)'
+)
+_KEEP_DUTY = re.compile(
+    r"\b(?:must|should|need(?:s|ed)? to|ha(?:s|ve) to|urg\w*|call(?:s|ed|ing)? (?:on|upon)|ask\w*|demand\w*|remind\w*)"
+    r"\b[^.;]{0,60}?\b(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|keep|stick)"
+)
+
+
+def _kept_truce_called(rs: list[Reading]) -> bool:
+    """True when every reading that proposes a truce is a call to keep one ("need to respect the truce")."""
+    asked = [r for r in rs if r.status == "proposed"]
+    return bool(asked) and all(_KEEP_CUE.match(r.cue) and _KEEP_DUTY.search(r.sentence.folded) for r in asked)
 
 
 def _weighed_status(rs: list[Reading]) -> str | None:
