@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.model.relevance import LEAD_CHARS, Model, ModelJSON, from_data, model_text
+from bot.model.relevance import LEAD_CHARS, Model, ModelJSON, from_data, model_text, tokens_of
 from bot.models import EVENT_TYPES, EventType, TypeVerdict
 
 WEIGHTS = Path(__file__).with_name("events.json")
@@ -34,7 +34,11 @@ class TypeModelJSON(ModelJSON):
 def cue_sentences(text: str, sentences: Sequence[str]) -> list[str]:
     """The keyword sentences a type's model reads beside the headline and lead: the first CUE_SENTENCES of them
     when the text runs beyond the lead (an article), none when the lead is all of it (a teaser, a brief)."""
-    return list(sentences[:CUE_SENTENCES]) if len(text) > LEAD_CHARS else []
+    return _cues(len(text) > LEAD_CHARS, sentences)
+
+
+def _cues(long: bool, sentences: Sequence[str]) -> list[str]:
+    return list(sentences[:CUE_SENTENCES]) if long else []
 
 
 def type_signals(text: str, sig: Iterable[str], sentences: Sequence[str]) -> list[str]:
@@ -71,10 +75,19 @@ class EventModel:
     ) -> list[TypeVerdict]:
         """The types to add (not `found` by the rules, probability at least HIGH) and to remove (found, below LOW),
         with the terms that pushed each; `cues` holds each keyword class's sentences in order."""
+        return self.judge_tokens(tokens_of(model_text(title, text, sig)), len(text) > LEAD_CHARS, found, cues)
+
+    def judge_tokens(
+        self, tokens: list[str], long: bool, found: Iterable[str], cues: Mapping[str, Sequence[str]]
+    ) -> list[TypeVerdict]:
+        """`judge` of the `tokens_of` the item's `model_text` with its signal words (what the relevance model reads,
+        cut once for every model); `long`: the text runs beyond the lead."""
         have = set(found)
         out: list[TypeVerdict] = []
         for etype, tm in self.types.items():
-            p, terms = tm.model.judge(title, text, type_signals(text, sig, cues.get(etype, ())))
+            # The keyword sentences come after the signal words (`type_signals`): their words after the item's.
+            cue_words = tokens_of(" ".join(_cues(long, cues.get(etype, ()))))
+            p, terms = tm.model.judge_tokens(tokens + cue_words)
             if etype in have and p < tm.low:
                 out.append(TypeVerdict(etype, False, p, tm.low, tuple(terms)))
             elif etype not in have and p >= tm.high:

@@ -17,8 +17,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import pairwise
+from dataclasses import dataclass, field
+from itertools import filterfalse, pairwise, repeat
+from operator import mul, neg, truediv
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
@@ -383,9 +384,18 @@ def _lexicon_automaton() -> Any:
     return automaton
 
 
+def lead_text(title: str, text: str) -> str:
+    """The headline and lead as the models read them (`model_text` without signal words), lowercased."""
+    return model_text(title, text).lower()
+
+
 def lexicon_signals(title: str, text: str) -> list[str]:
     """The word classes of LEXICON that the headline and lead use (whole words or phrases, as its patterns)."""
-    head = model_text(title, text).lower()
+    return lexicon_in(lead_text(title, text))
+
+
+def lexicon_in(head: str) -> list[str]:
+    """`lexicon_signals` of a `lead_text`."""
     n = len(head)
     found: set[str] = set()
     # (the word-character tests written out, not a helper called twice a hit: this runs on every article)
@@ -421,6 +431,12 @@ def signals(
     n = len(set(countries))
     out += ["sig_country"] * min(n, 1) + ["sig_countries"] * (n >= 2)
     return list(dict.fromkeys(out))
+
+
+def tokens_of(text: str) -> list[str]:
+    """Lowercased words, stop words and all. The words of texts joined by white space are the words of each in turn,
+    so a text read by several models (the headline and lead, the signal words) is cut once."""
+    return _TOKEN.findall(text.lower())
 
 
 def words_of(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
@@ -481,34 +497,42 @@ class Model:
     intercept: float
     threshold: float
     stop: frozenset[str] = frozenset()
+    # `terms` split in two, so that a text's terms are looked up in C (`judge_tokens`).
+    _idf: dict[str, float] = field(init=False, repr=False, compare=False)
+    _weight: dict[str, float] = field(init=False, repr=False, compare=False)
 
-    def _vector(self, title: str, text: str, sig: Iterable[str]) -> dict[str, float]:
-        terms = self.terms
-        # The terms of `terms_of`, counted in C; a bigram the model has no weight for is left out before counting
-        # (most are: it would only be dropped below).
-        words = words_of(model_text(title, text, sig), self.stop)
-        counts = Counter(words)
-        counts.update([b for b in map(" ".join, pairwise(words)) if b in terms])
-        # sublinear tf times idf, then l2-normalised (TfidfVectorizer(sublinear_tf=True)).
-        # (one look-up a term: the weights of a term found, or None)
-        get = terms.get
-        vec = {
-            t: (_SUBLINEAR[n] if n < _COUNTED else 1.0 + math.log(n)) * found[0]
-            for t, n in counts.items()
-            if (found := get(t)) is not None
-        }
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        return {t: v / norm for t, v in vec.items()} if norm else {}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_idf", {t: iw[0] for t, iw in self.terms.items()})
+        object.__setattr__(self, "_weight", {t: iw[1] for t, iw in self.terms.items()})
 
     def judge(
         self, title: str, text: str, sig: Iterable[str] = (), top: int = 5
     ) -> tuple[float, list[tuple[str, float]]]:
         """Probability that an analyst covering conflict and diplomacy wants this item, and the `top` terms
         with the largest contributions (positive: towards relevant), largest first."""
-        contrib = [(t, v * self.terms[t][1]) for t, v in self._vector(title, text, sig).items()]
-        z = self.intercept + sum(c for _, c in contrib)
-        contrib.sort(key=lambda tc: -abs(tc[1]))
-        return 1.0 / (1.0 + math.exp(-z)), [(t, round(c, 3)) for t, c in contrib[:top]]
+        return self.judge_tokens(tokens_of(model_text(title, text, sig)), top)
+
+    def judge_tokens(self, tokens: list[str], top: int = 5) -> tuple[float, list[tuple[str, float]]]:
+        """`judge` of the `tokens_of` an item's `model_text`."""
+        terms = self._idf
+        known = terms.__contains__
+        # The terms of `terms_of` the model has weights for, in their order, counted in C (the stop words left out
+        # before the bigrams are made, as the trained vectoriser does).
+        words = list(filterfalse(self.stop.__contains__, tokens))
+        counts = Counter(filter(known, words))
+        counts.update(filter(known, map(" ".join, pairwise(words))))
+        found = list(counts)
+        # sublinear tf times idf, then l2-normalised (TfidfVectorizer(sublinear_tf=True)), times the weight.
+        tf = [_SUBLINEAR[n] if n < _COUNTED else 1.0 + math.log(n) for n in counts.values()]
+        vec = list(map(mul, tf, map(terms.__getitem__, found)))
+        norm = math.sqrt(sum(map(mul, vec, vec)))
+        if not norm:
+            return 1.0 / (1.0 + math.exp(-self.intercept)), []
+        contrib = list(map(mul, map(truediv, vec, repeat(norm)), map(self._weight.__getitem__, found)))
+        z = self.intercept + sum(contrib)
+        # The largest contributions first; of equal ones, the first found (a stable sort).
+        best = sorted(zip(map(neg, map(abs, contrib)), range(len(found)), strict=True))[:top]
+        return 1.0 / (1.0 + math.exp(-z)), [(found[i], round(contrib[i], 3)) for _, i in best]
 
     def score(self, title: str, text: str, sig: Iterable[str] = ()) -> float:
         """The probability alone."""
