@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
@@ -209,24 +210,37 @@ class App:
         scheduler = AsyncIOScheduler(timezone="UTC")
         outbox_task: asyncio.Task[None] | None = None
         try:
-            if self.stop_event.is_set():  # stopped while starting: start nothing
+            if not await self._start(scheduler):  # stopped while starting: what is not started stays so
                 return
-            # Before anything is served or polled: loading lingua's models holds the interpreter lock
-            # (about 1 s), which inside a poll stalled the event loop and /healthz for 2-6 s.
-            started = time.monotonic()
-            await asyncio.to_thread(language.warm_up)
-            log.info("language models loaded in %.2f s", time.monotonic() - started)
-            if self.settings.http_port is not None:
-                await self._serve_ops(self.settings.http_port)
-            await self._start_adapters()
-            await self.warm_up()
-            await self.feeds.schedule(scheduler)
-            schedule_digests(scheduler, self.services)
-            scheduler.start()
             outbox_task = asyncio.create_task(self.outbox.run(self.stop_event))
             await self.stop_event.wait()
         finally:
             await self._stop(scheduler, outbox_task, grace)
+
+    async def _start(self, scheduler: AsyncIOScheduler) -> bool:
+        """Start-up after `prepare()`, one step at a time; False, with the rest not started, as soon as a stop
+        is asked (a Ctrl-C while starting ends in well under a second, not after all of start-up)."""
+        steps: list[Callable[[], Awaitable[object]]] = [self._load_language_models, self._start_adapters, self.warm_up]
+        if self.settings.http_port is not None:
+            steps.insert(1, functools.partial(self._serve_ops, self.settings.http_port))
+        for step in steps:
+            if self.stop_event.is_set():
+                return False
+            await step()
+        if self.stop_event.is_set():
+            return False
+        await self.feeds.schedule(scheduler)
+        schedule_digests(scheduler, self.services)
+        scheduler.start()
+        return True
+
+    async def _load_language_models(self) -> None:
+        """Before anything is served or polled: loading lingua's models holds the interpreter lock (about 1 s),
+        which inside a poll stalled the event loop and /healthz for 2-6 s. The worker thread reads the stop
+        event's flag between two languages (a plain read; only the loop sets it) and gives up on a stop."""
+        started = time.monotonic()
+        if await asyncio.to_thread(language.warm_up, self.stop_event.is_set):
+            log.info("language models loaded in %.2f s", time.monotonic() - started)
 
     async def _serve_ops(self, port: int) -> None:
         """Serve /healthz, /metrics and the web console on `port`, and say where the console is."""

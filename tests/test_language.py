@@ -223,3 +223,50 @@ async def test_app_start_loads_the_language_models_before_serving(database_url: 
         app.stop_event.set()
         await asyncio.wait_for(task, timeout=30)
     assert first < 0.5, f"the first French detection took {first:.2f} s: models loaded on first need"
+
+
+def test_warm_up_gives_up_between_two_languages_once_a_stop_is_asked() -> None:
+    """Each language's models load in their own step, and the warm-up looks at the stop before each one."""
+    from bot.detect import language
+
+    language._detector.cache_clear()
+    asked: list[int] = []
+
+    def stopped() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # asked after three languages' models are in
+
+    assert language.warm_up(stopped) is False
+    assert len(asked) == 4 and not language.models_loaded()
+    assert language.warm_up() is True and language.models_loaded()
+
+
+async def test_a_stop_while_the_language_models_load_starts_nothing_else(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during start-up: the load gives up after the language in hand; nothing is served, polled or warmed."""
+    from bot.detect import language
+    from tests.conftest import FakeClock
+    from tests.support.delivery import RecordingSink, make_app, make_config
+
+    language._detector.cache_clear()
+    app = await make_app(database_url, make_config(tmp_path), FakeClock(), RecordingSink(), http_port=0)
+    loop = asyncio.get_running_loop()
+    built: list[tuple[str, ...]] = []
+    real_build = language._build
+
+    def build_then_stop(names: tuple[str, ...], confirm: bool) -> object:
+        built.append(names)
+        loop.call_soon_threadsafe(app.stop_event.set)  # as the Ctrl-C handler does, from outside the loop
+        for _ in range(500):
+            if app.stop_event.is_set():
+                break
+            time.sleep(0.01)
+        return real_build(names, confirm)
+
+    monkeypatch.setattr(language, "_build", build_then_stop)
+    warmed: list[bool] = []
+    monkeypatch.setattr(app, "warm_up", lambda: asyncio.sleep(0, warmed.append(True)))
+    await asyncio.wait_for(app.run(grace=0.1), timeout=60)
+    assert len(built) == 1, f"the warm-up went on after the stop: {len(built)} languages loaded"
+    assert app.console is None and not warmed and not language.models_loaded()
