@@ -71,9 +71,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Literal
-
-from datasketch import MinHash
+from typing import TYPE_CHECKING, Any, Literal
 
 from bot.detect.gazetteer import places
 from bot.detect.offices import Office
@@ -82,6 +80,9 @@ from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS,
 from bot.models import Detection
 from bot.stories.boilerplate import is_boilerplate
 from bot.stories.lsh import MinHashBands
+
+if TYPE_CHECKING:  # loaded at the first comparison (see _hashing)
+    from datasketch import MinHash
 
 NUM_PERM = 64
 LEAD_CHARS = 1200
@@ -985,14 +986,21 @@ def _share_empty_sets(entry: _Entry) -> None:
             setattr(entry, name, _NO_NAMES)
 
 
-_TEMPLATE = MinHash(num_perm=NUM_PERM)
-_PERMUTATIONS = _TEMPLATE.permutations  # generating them costs more than hashing a text
+@functools.cache
+def _hashing() -> tuple[type[MinHash], Any, Any]:
+    """datasketch's MinHash, its permutations and scheme: made once (generating the permutations costs more than
+    hashing a text), at the first comparison rather than at import (see bot.stories.lsh)."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=NUM_PERM)
+    return MinHash, template.permutations, template.scheme
 
 
 def _minhash(text: str) -> MinHash:
     words = _words(text)
     shingles = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
-    m = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme=_TEMPLATE.scheme)
+    minhash, permutations, scheme = _hashing()
+    m = minhash(num_perm=NUM_PERM, permutations=permutations, scheme=scheme)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
 

@@ -9,17 +9,31 @@ buckets hold one), and a key's bucket hashes are a tuple of bytes, which the col
 
 from __future__ import annotations
 
-from datasketch import MinHash, MinHashLSH
+import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # datasketch imports scipy (about 0.5 s CPU): loaded at the first insert or query, not with the app,
+    from datasketch import MinHash  # so a command that never compares stories (`diplobot rules list`...) starts sooner
 
 
 class MinHashBands:
     """An index of keys by the bands of their MinHash signatures."""
 
     def __init__(self, threshold: float, num_perm: int) -> None:
-        # datasketch chooses the bands (14 of 4 hashes for 0.5 over 64) by weighing false positives and negatives.
-        self._ranges: list[tuple[int, int]] = list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
-        self._tables: list[dict[bytes, str | set[str]]] = [{} for _ in self._ranges]
+        self._threshold = threshold
+        self._num_perm = num_perm
         self._keys: dict[str, tuple[bytes, ...]] = {}
+
+    @functools.cached_property
+    def _ranges(self) -> list[tuple[int, int]]:
+        from datasketch import MinHashLSH
+
+        # datasketch chooses the bands (14 of 4 hashes for 0.5 over 64) by weighing false positives and negatives.
+        return list(MinHashLSH(threshold=self._threshold, num_perm=self._num_perm).hashranges)
+
+    @functools.cached_property
+    def _tables(self) -> list[dict[bytes, str | set[str]]]:
+        return [{} for _ in self._ranges]
 
     def __len__(self) -> int:
         return len(self._keys)
