@@ -145,6 +145,33 @@ def test_general_conflict_and_diplomacy_vocabulary_counts_through_its_class(titl
 
 
 @pytest.mark.parametrize(
+    ("title", "signal", "present"),
+    [
+        # Settlement in occupied land is the conflict's news, however its homes are counted.
+        ("Cabinet backs 900 housing units for a new settlement near Hebron", "sig_lex_settlements", True),
+        ("Ministers condemn plans to expand an outpost east of Ramallah", "sig_lex_settlements", True),
+        ("Envoy: more settlers moved into East Jerusalem this year", "sig_lex_settlements", True),
+        # "Housing" is no sign of domestic politics (those housing units are a settlement's); policy reads through
+        # its other words.
+        ("Cabinet backs 900 housing units for a new settlement near Hebron", "sig_lex_domestic", False),
+        ("Senate passes budget for affordable housing", "sig_lex_domestic", True),
+        # A settlement out of court, or of a pay dispute, is not occupied land.
+        ("Bank reaches settlement with regulators over fees", "sig_lex_settlements", False),
+        ("Union and airline agree a pay settlement", "sig_lex_settlements", False),
+        # Drills and war games as a show of strength; captives a state holds unjustly.
+        ("Navy stages war games near the disputed islands", "sig_lex_weapons", True),
+        ("Air force holds live-fire drills close to the border", "sig_lex_weapons", True),
+        ("Opposition leader named a political prisoner by the rights group", "sig_lex_captive", True),
+        ("Family says the teacher is unjustly detained abroad", "sig_lex_captive", True),
+    ],
+)
+def test_settlements_drills_and_captives_have_their_classes(title: str, signal: str, present: bool) -> None:
+    from bot.model.relevance import lexicon_signals
+
+    assert (signal in lexicon_signals(title, "")) is present
+
+
+@pytest.mark.parametrize(
     ("title", "relation"),
     [
         ("UK summons Russian ambassador over drone strikes", True),

@@ -83,6 +83,10 @@ _LEXICON_WORDS: dict[str, list[str]] = {
         "released from prison",
         "house arrest",
         "wrongfully detained",
+        "unjustly detained",
+        "arbitrarily detained",
+        "political prisoner",
+        "political prisoners",
         "abducted",
         "kidnapped",
     ],
@@ -209,6 +213,12 @@ _LEXICON_WORDS: dict[str, list[str]] = {
         "conscription",
         "troop deployment",
         "deployed troops",
+        "military exercises",
+        "military drills",
+        "joint drills",
+        "war games",
+        "live-fire",
+        "show of force",
     ],
     "nuclear_talks": [
         "uranium",
@@ -282,6 +292,22 @@ _LEXICON_WORDS: dict[str, list[str]] = {
         "sovereignty",
         "territorial",
     ],
+    # Settlement in occupied territory: construction news that is the conflict's, not housing policy.
+    "settlements": [
+        "settlement units",
+        "settlement construction",
+        "settlement expansion",
+        "settlement activity",
+        "new settlement",
+        "illegal settlement",
+        "settlements",
+        "settler",
+        "settlers",
+        "outpost",
+        "outposts",
+        "west bank",
+        "east jerusalem",
+    ],
     # A state's threat or warning with no attack: news an analyst wants though no event pattern fires.
     "threats": [
         "threatens",
@@ -322,7 +348,8 @@ _LEXICON_WORDS: dict[str, list[str]] = {
         "welcomes",
         "talks with",
     ],
-    # Domestic politics and the economy: not wanted unless the item is about a war or a foreign relation.
+    # Domestic politics and the economy: not wanted unless the item is about a war or a foreign relation. ("Housing" is
+    # not among them: a settlement plan in occupied land counts its homes in housing units.)
     "domestic": [
         "election",
         "elections",
@@ -346,7 +373,6 @@ _LEXICON_WORDS: dict[str, list[str]] = {
         "pension",
         "pensions",
         "healthcare",
-        "housing",
         "scandal",
     ],
     # Interviews, analysis and opinion: views on the news, not a development.
