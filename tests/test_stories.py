@@ -204,3 +204,37 @@ def test_why_two_reports_stay_apart_and_how_two_came_together() -> None:
     )
     assert ids[0] != ids[1]
     assert index.why_apart("x", "y") not in ("", "dates too far apart")
+
+
+def test_reports_in_other_scripts_are_copies_only_of_their_own_text() -> None:
+    """Arabic, Cyrillic or Chinese text has no [a-z] words: two reports of different events once hashed to the same
+    empty word set and merged "as a copy". Each script is hashed on its own words (Chinese by pairs of characters),
+    so a copy under other chrome still joins and a different event with the same figure does not."""
+    reports = {
+        "uk": (
+            "Обстріл Харкова: загинули 3 людини",
+            "Уночі російські війська обстріляли житлові квартали Харкова. Загинули три людини, ще дев'ять поранені. "
+            "Рятувальники гасили пожежу до ранку, повідомила обласна адміністрація.",
+            "Переговори у Женеві завершилися без угоди",
+            "Делегації двох країн тиждень обговорювали обмін полоненими, але так і не підписали спільної заяви. "
+            "Наступний раунд можливий у березні, сказав посередник.",
+        ),
+        "zh": (
+            "联合国安理会就加沙停火举行紧急会议",
+            "联合国安理会周二举行紧急会议讨论加沙局势多名成员国代表呼吁各方立即停火并允许人道主义援助进入。",
+            "两国外长在北京会谈讨论贸易协定",
+            "两国外长周三在北京举行会谈双方就扩大农产品贸易和签署新的投资协定交换了意见并同意明年再次会晤。",
+        ),
+    }
+    detector = Detector()
+    for lang, (title_a, text_a, title_b, text_b) in reports.items():
+        text_copy = "2026\n" + text_a + "\nRSS"
+        a = StoryDoc(f"{lang}-a", title_a, text_a, T0, detector.detect(title_a, text_a))
+        copy = StoryDoc(
+            f"{lang}-copy", title_a, text_copy, T0 + timedelta(hours=1), detector.detect(title_a, text_copy)
+        )
+        other = StoryDoc(f"{lang}-b", title_b, text_b, T0 + timedelta(hours=1), detector.detect(title_b, text_b))
+        ids, index = cluster_index([a, copy, other])
+        assert ids[0] == ids[1], lang
+        assert index.how_together(a.article_id, copy.article_id) == "as a copy", lang
+        assert ids[2] not in (ids[0], ids[1]), lang

@@ -996,9 +996,29 @@ def _hashing() -> tuple[type[MinHash], Any, Any]:
     return MinHash, template.permutations, template.scheme
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _shingle_words(text: str) -> list[str]:
+    """The words near-duplicates are hashed on, in any script: a text mostly in ASCII characters by `_words`
+    (English stop words out); any other by its Unicode words, runs of Chinese, Japanese or Korean characters
+    (written without spaces) as overlapping pairs of characters. Arabic, Cyrillic or Chinese text has no `[a-z]`
+    words, and hashing only its stray digits and Latin names made two reports of different events "copies"."""
+    if len(text.encode("ascii", "ignore")) * 2 >= len(text):
+        return _words(text)
+    words: list[str] = []
+    for token in _WORD_CHARS.findall(text.casefold()):
+        if _CJK.search(token):
+            words.extend(token[i : i + 2] for i in range(max(1, len(token) - 1)))
+        elif len(token) > 1:
+            words.append(token)
+    return words
+
+
 def _minhash(text: str) -> MinHash:
-    words = _words(text)
-    shingles = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+    words = _shingle_words(text)
+    # A text with no words to hash is a copy only of the same text (an empty set would equal every other one).
+    shingles = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)} or {" ".join(words) or text.strip()}
     minhash, permutations, scheme = _hashing()
     m = minhash(num_perm=NUM_PERM, permutations=permutations, scheme=scheme)
     m.update_batch([s.encode("utf-8") for s in shingles])
