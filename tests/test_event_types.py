@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -11,8 +12,19 @@ import pytest
 
 from bot.codec import detection_from_dict, detection_to_dict
 from bot.detect import Detector
-from bot.model.events import CUE_SENTENCES, RULES_ONLY, TypeModelJSON, cue_sentences, from_json, shipped, type_text
-from bot.model.relevance import LEAD_CHARS, model_text
+from bot.model.events import (
+    CUE_SENTENCES,
+    RULES_ONLY,
+    EventModel,
+    TypeModel,
+    TypeModelJSON,
+    cue_sentences,
+    from_json,
+    shipped,
+    type_signals,
+    type_text,
+)
+from bot.model.relevance import LEAD_CHARS, model_text, tokens_of
 from tests.conftest import REPO
 
 # A quiet item the clash patterns do not read as fighting, and one they do.
@@ -70,6 +82,30 @@ def test_keyword_sentences_are_read_only_beyond_the_lead() -> None:
     assert type_text("Head", long, ["sig_event_clash"], sentences) == model_text(
         "Head", long, ["sig_event_clash", *sentences[:CUE_SENTENCES]]
     )
+
+
+def test_detection_scores_each_type_on_the_words_its_model_was_trained_on() -> None:
+    """Detection cuts the headline, lead and signal words once for every model and adds each type's keyword
+    sentences after them; each type's probability must be the one its model gives the training text."""
+    trained = shipped()
+    # Bars at zero: every type is reported with its probability, whatever it is.
+    every = EventModel(
+        {t: TypeModel(dataclasses.replace(tm.model, threshold=0.0), tm.low) for t, tm in trained.types.items()}
+    )
+    title = "Shelling resumes on the front despite the truce"
+    text = "Artillery fire hit two villages overnight, officials said. " * 30
+    sig = ["sig_event_clash", "sig_country"]
+    cues = {t: [f"Guns fired on village {n} at dawn." for n in range(CUE_SENTENCES + 2)] for t in trained.types}
+    verdicts = every.judge_tokens(tokens_of(model_text(title, text, sig)), True, (), cues)
+    assert {v.type for v in verdicts} == set(trained.types)
+    for v in verdicts:
+        expected, _ = trained.types[v.type].model.judge(title, text, type_signals(text, sig, cues[v.type]))
+        assert v.score == expected
+    # A teaser (the lead is all of it) reads no keyword sentences.
+    short = "Artillery fire hit two villages overnight."
+    verdicts = every.judge_tokens(tokens_of(model_text(title, short, sig)), False, (), cues)
+    for v in verdicts:
+        assert v.score == trained.types[v.type].model.judge(title, short, sig)[0]
 
 
 def test_the_verdicts_are_stored_and_read_back_and_a_damaged_one_is_left_out() -> None:
