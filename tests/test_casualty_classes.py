@@ -1523,3 +1523,51 @@ def test_what_the_victims_bore_may_stand_before_the_verb(detector: Detector, tex
 def test_armed_attackers_who_kill_are_no_figure(detector: Detector) -> None:
     """The number of attackers who did the killing stays no figure."""
     assert 3 not in _current(detector, "Three men with guns attacked the post and killed a guard on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Four U.N. soldiers and a Kenyan pilot were hurt when the boat capsized under fire.", 4),
+        ("Two Israeli soldiers and a Druze tracker were killed near the fence on Tuesday.", 2),
+        ("Five elite troops and an embedded cameraman were wounded in the assault.", 5),
+    ],
+)
+def test_a_single_victim_joined_to_the_counted_ones_keeps_the_count(detector: Detector, text: str, count: int) -> None:
+    """'three U.S. soldiers and an Afghan interpreter were wounded': the joined victim's words, and an abbreviation
+    before the victims, do not part the number from its verb."""
+    assert _current(detector, text).get(count) is True
+
+
+def test_words_after_and_a_that_name_no_victim_make_no_figure(detector: Detector) -> None:
+    """Only a kind word decides: 'six drivers and a mechanic were stranded' holds no toll word."""
+    assert _cas(detector, "Six drivers and a mechanic were stranded at the border post.") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "counts"),
+    [
+        ("Three U.N. Peacekeepers, Two Villagers Killed in Ambush", {3, 2}),
+        ("Two U.S. Marines, One Interpreter Wounded in Blast", {2, 1}),
+    ],
+)
+def test_a_headline_list_with_an_abbreviation_gives_each_figure(
+    detector: Detector, title: str, counts: set[int]
+) -> None:
+    """'Two U.S. Soldiers, One Militant Killed': the points of 'U.S.' do not break the list before the verb."""
+    found = {c.count for c in _cas(detector, "", title=title) if c.current}
+    assert counts <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (_LEAD_THREE + "Initial reports indicate that up to 9 gunmen were killed in the exchange.", 9),
+        (_LEAD_THREE + "Preliminary reports suggest 16 villagers were wounded by the shelling.", 16),
+        (_LEAD_THREE + "First reports say 4 guards died at the checkpoint.", 4),
+    ],
+)
+def test_a_first_report_in_the_present_tense_still_stands(detector: Detector, text: str, count: int) -> None:
+    """'Initial reports indicate 11 were killed' gives the count as it now stands; 'initial reports said' is the
+    count a later one replaced."""
+    assert _current(detector, text) == {3: True, count: True}

@@ -603,7 +603,8 @@ _ASIDE_OF_GROUP = re.compile(r"^\s+[\w' -]{1,40},\s*including\s*$")
 _AND_GAP = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
 _KIND_IN_GAP = re.compile(r"\b(?:killed|dead|died|wounded|injured|missing)\b")
 _AND_END = re.compile(r"\band\s*$")
-_COMMA_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}[\w'-]+,\s*$")
+# (a word may hold the points of an abbreviation: "Two U.S. soldiers, one contractor killed")
+_COMMA_GAP = re.compile(r"^\s+(?:[\w'.-]+\s+){0,2}[\w'.-]+,\s*$")
 _INCLUDING = re.compile(r"\bincluding\s*$")
 
 
@@ -709,15 +710,23 @@ def _right(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
         if tok[:1].isdigit() or _is_number_word(tok):
             return
         if tok in WHO or tok in demonyms:
+            if who is None:
+                unknown = 0  # words before the victims ("U.S.", "elite") leave the budget after them whole
             who = who or ("people" if tok == "others" else tok)
             continue
-        if who is not None and not tail and tok in _VICTIM_TAIL:
-            tail = 3
+        if who is not None and not tail and (tok in _VICTIM_TAIL or _second_victim(tokens, i)):
+            tail = 3 if tok in _VICTIM_TAIL else 2
         if tok in _GAP_OK or tok == ",":
             continue
         unknown += 1
         if unknown > (3 if who is None else 1 + tail):
             return
+
+
+def _second_victim(tokens: list[str], i: int) -> bool:
+    """Whether token i opens a single victim joined to the counted ones ("three soldiers and an Afghan interpreter
+    were wounded"): its words are the victim's, not words that part the number from its verb."""
+    return tokens[i] in ("a", "an") and i > 0 and tokens[i - 1] == "and"
 
 
 def _age_span(tokens: list[str], i: int) -> int:
@@ -1130,8 +1139,10 @@ _SUPERSEDED = word_initial(
     r"|(?<!as )(?:previously|had\s+(?:earlier|initially|first|originally|previously))\s+"
     r"(?:reported|said|put|gave|given|announced|counted|estimated|listed|stated)\b"
     r"|(?P<old>(?:previous|earlier|initial|original|prior|old)\s+(?:estimates?|tolls?|figures?|counts?|tally|tallies)\b"
-    # "Earlier reports said nine had died", "initial media reports put the toll at 12"
-    r"|(?:earlier|initial|first|early|preliminary)\s+(?:news\s+|media\s+|press\s+)?reports?\b)"
+    # "Earlier reports said nine had died", "initial media reports put the toll at 12"; not reports in the present
+    # tense, which still stand: "initial reports indicate that 11 fighters were killed"
+    r"|(?:earlier|initial|first|early|preliminary)\s+(?:news\s+|media\s+|press\s+)?reports?\b"
+    r"(?!\s+(?:indicate|suggest|say|show)s?\b))"
 )
 # A first count that a later one in the same sentence replaces: "The army first reported that 24 soldiers had been
 # killed, but the minister later put the toll at 28", "police initially said 5 had died; the toll has since risen to 9".
