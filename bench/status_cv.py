@@ -1,16 +1,19 @@
 """Would a learned ceasefire status beat the rules? Grouped 5-fold cross-validation on the development part only.
 
-Usage: python bench/status_cv.py [--sentences N ...] [--C X ...] [--seeds N] [--since COMMIT]
+Usage: python bench/status_cv.py [--sentences N ...] [--C X ...] [--seeds N] [--since COMMIT] [--no-near]
 
 The items are the development articles and English briefs with a gold ceasefire status (corpus/README.md,
 conventions 2-5); the held-out part is never read. A model reads what a person reads to decide the status: the
 headline, then the first N sentences of the text that name a ceasefire or truce (the detector's own pattern), as
 tf-idf word unigrams and bigrams (the relevance model's stop words), optionally with the rules' status and the kind
-of cue that set it as signal words ("sig_rule_agreed", "sig_cue_governing_word"). A multinomial logistic regression
+of cue that set it as signal words ("sig_rule_agreed", "sig_cue_governing_word"). A third input reads the words
+nearest each mention instead (NEAR either side, marked by side: "near_l_agreed", "near_r_holding") with the tense,
+modal and negation cues of those words ("flag_modal", `_FLAGS`). A multinomial logistic regression
 (scikit-learn) is judged by 5-fold cross-validation whose folds are whole story groups (an article with no story,
 and every brief, is its own group; fold_of of the group, and further seeded splits of the groups), so that no event
 sits on both sides of a fold. Printed beside it, on the same items: the rules' accuracy, and the rules with the
-model overriding them when its probability reaches a bar.
+model overriding them when its probability reaches a bar, or when its top status beats its probability of the
+rules' status by a margin; every figure also by kind (articles, briefs).
 
 The rules were written from these very items, so their figure there is in-sample. So the items added since
 `--since` are also read by the rules as they stood before their batch landed (bench/event_model.py's batches, each
@@ -42,6 +45,19 @@ from bot.model.train import fold_of, stop_words
 
 FOLDS = 5
 BARS = (0.5, 0.6, 0.7, 0.8, 0.9)
+MARGINS = (0.2, 0.4, 0.6, 0.8)
+NEAR = 6  # words read either side of a mention
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_IRREGULAR = "held|kept|broke|struck|brought|began|begun|went|gone|came|made|took|led|won|lost|fell|ran|put|set"
+# Tense, modality and negation in the words around a mention: what a plan, a denial or a state in force says.
+_FLAGS = {
+    "modal": re.compile(r"\b(?:will|would|could|may|might|should|must|shall|can|plan\w*|hope\w*|seek\w*|want\w*)\b"),
+    "negation": re.compile(r"\b(?:not|no|never|without|fail\w*|refus\w*|reject\w*)\b|n't\b"),
+    "past": re.compile(rf"\b(?:was|were|had|\w+ed|{_IRREGULAR})\b"),
+    "perfect": re.compile(rf"\b(?:has|have)\s+(?:\w+\s+)?(?:been|\w+ed|\w+en|{_IRREGULAR})\b"),
+    "present": re.compile(r"\b(?:is|are|remains?|holds?|continues?)\b"),
+    "call": re.compile(r"\b(?:call\w*|urg\w*|demand\w*|appeal\w*|propos\w*|offer\w*)\b"),
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,12 @@ class Item:
     gold: str
     rule: str  # "none" when the rules found no ceasefire
     cue: str  # the kind of cue that set the rules' status ("governing word", "predicate"...)
+    near: tuple[str, ...] = ()  # the words nearest each mention, by side, and their flags (`near_words`)
+
+    @property
+    def kind(self) -> str:
+        """ "article" or "brief"."""
+        return self.key.split(":", 1)[0]
 
 
 def cue_kind(cue: str) -> str:
@@ -63,12 +85,35 @@ def cue_kind(cue: str) -> str:
     return re.sub(r"\W+", "_", kind).strip("_") or "none"
 
 
+def near_words(folded: str) -> list[str]:
+    """The NEAR words either side of each ceasefire mention of a folded sentence, marked by side, then the flags
+    (`_FLAGS`) those words raise."""
+    out: list[str] = []
+    for m in _CEASEFIRE.finditer(folded):
+        left, right = _WORD.findall(folded[: m.start()])[-NEAR:], _WORD.findall(folded[m.end() :])[:NEAR]
+        out += [f"near_l_{w}" for w in left] + [f"near_r_{w}" for w in right]
+        around = " ".join([*left, "|", *right])
+        out += [f"flag_{name}" for name, pattern in _FLAGS.items() if pattern.search(around)]
+    return out
+
+
 def item_of(detector: Detector, key: str, group: str, title: str, text: str, gold: str) -> Item:
     """Read one item with the detector."""
     det = detector.detect(title, text)
     truce = next((e for e in det.events if e.type == "ceasefire"), None)
-    named = tuple(s.text for s in build_doc(title, text).sentences if not s.is_title and _CEASEFIRE.search(s.folded))
-    return Item(key, group, title, named, gold, det.ceasefire_status or "none", cue_kind(truce.cue if truce else ""))
+    doc = build_doc(title, text)
+    named = [s for s in doc.sentences if _CEASEFIRE.search(s.folded)]
+    near = [w for s in named[:5] for w in near_words(s.folded)]
+    return Item(
+        key,
+        group,
+        title,
+        tuple(s.text for s in named if not s.is_title),
+        gold,
+        det.ceasefire_status or "none",
+        cue_kind(truce.cue if truce else ""),
+        tuple(near),
+    )
 
 
 def development_items(detector: Detector, texts: dict[str, tuple[str, str]] | None = None) -> list[Item]:
@@ -96,8 +141,9 @@ def development_items(detector: Detector, texts: dict[str, tuple[str, str]] | No
 
 
 def model_text(item: Item, sentences: int, rule_signals: bool) -> str:
-    """The headline, the first `sentences` sentences naming a ceasefire and, if asked, the rules' reading as words."""
-    parts = [item.title, *item.sentences[:sentences]]
+    """The headline, the first `sentences` sentences naming a ceasefire (0: the words near each mention instead,
+    `Item.near`) and, if asked, the rules' reading as words."""
+    parts = [item.title, *item.sentences[:sentences]] if sentences else [" ".join(item.near)]
     if rule_signals:
         parts.append(f"sig_rule_{item.rule} sig_cue_{item.cue}")
     return "\n".join(parts)
@@ -116,14 +162,15 @@ def group_folds(groups: list[str], seed: int) -> list[int]:
 
 def out_of_fold(
     texts: list[str], gold: list[str], folds: list[int], c: float, shown: list[str] | None = None
-) -> tuple[list[str], list[float]]:
-    """Each item's predicted status and its probability, from a model trained on the other folds; the item is shown
-    to that model as `shown` gives it (`texts` when None)."""
+) -> tuple[list[str], list[float], list[dict[str, float]]]:
+    """Each item's predicted status, its probability and every status's, from a model trained on the other folds;
+    the item is shown to that model as `shown` gives it (`texts` when None)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     shown = texts if shown is None else shown
     pred, prob = [""] * len(texts), [0.0] * len(texts)
+    dist: list[dict[str, float]] = [{} for _ in texts]
     for fold in range(FOLDS):
         train = [i for i, f in enumerate(folds) if f != fold]
         test = [i for i, f in enumerate(folds) if f == fold]
@@ -133,7 +180,8 @@ def out_of_fold(
         for i, p in zip(test, clf.predict_proba(vec.transform([shown[i] for i in test])), strict=True):
             best = int(p.argmax())
             pred[i], prob[i] = str(clf.classes_[best]), float(p[best])
-    return pred, prob
+            dist[i] = {str(k): float(x) for k, x in zip(clf.classes_, p, strict=True)}
+    return pred, prob, dist
 
 
 def accuracy(pred: list[str], gold: list[str]) -> float:
@@ -145,7 +193,14 @@ def overridden(rule: list[str], pred: list[str], prob: list[float], bar: float) 
     return [p if q >= bar else r for r, p, q in zip(rule, pred, prob, strict=True)]
 
 
-Runs = list[tuple[list[str], list[float]]]  # per seeded split: each item's predicted status and the model's probability
+def outvoted(rule: list[str], pred: list[str], dist: list[dict[str, float]], margin: float) -> list[str]:
+    """The rules' statuses, replaced by the model's where its probability beats its probability of the rules'
+    status by `margin` (a status it never saw, "none" among them, counts 0)."""
+    return [p if d.get(p, 0.0) - d.get(r, 0.0) >= margin else r for r, p, d in zip(rule, pred, dist, strict=True)]
+
+
+# Per seeded split: each item's predicted status, the model's probability of it, and of every status.
+Runs = list[tuple[list[str], list[float], list[dict[str, float]]]]
 
 
 @dataclass(frozen=True)
@@ -171,9 +226,10 @@ def settings(items: list[Item], then: list[Item], sentences: list[int], cs: list
             texts = [model_text(it, n, with_rules) for it in items]
             earlier = [model_text(it, n, with_rules) for it in then]
             for c in cs:
+                name = f"headline + {n} sentences" if n else "words near each mention"
                 now = [out_of_fold(texts, gold, folds, c) for folds in splits]
                 first = [out_of_fold(texts, gold, folds, c, earlier) for folds in splits] if with_rules else now
-                out.append(Setting(f"headline + {n} sentences" + (" + rules" if with_rules else ""), c, now, first))
+                out.append(Setting(name + (" + rules" if with_rules else ""), c, now, first))
     return out
 
 
@@ -184,15 +240,27 @@ def table(rule: list[str], gold: list[str], found: list[tuple[str, float, Runs]]
     def pick(xs: list[Any]) -> list[Any]:
         return [xs[i] for i in among]
 
-    lines = [f"  {'input':<32} {'C':>5} {'model':>6}  rules + model overriding at " + " ".join(f"{b:>5}" for b in BARS)]
+    head = f"  {'input':<36} {'C':>5} {'model':>6}  rules + model overriding at bar "
+    lines = [head + " ".join(f"{b:>5}" for b in BARS) + " | margin " + " ".join(f"{m:>5}" for m in MARGINS)]
     for name, c, runs in found:
-        model = sum(accuracy(pick(p), pick(gold)) for p, _ in runs) / len(runs)
-        combined = [
-            sum(accuracy(overridden(pick(rule), pick(p), pick(q), b), pick(gold)) for p, q in runs) / len(runs)
+        model = sum(accuracy(pick(p), pick(gold)) for p, _, _ in runs) / len(runs)
+        barred = [
+            sum(accuracy(overridden(pick(rule), pick(p), pick(q), b), pick(gold)) for p, q, _ in runs) / len(runs)
             for b in BARS
         ]
-        lines.append(f"  {name:<32} {c:>5g} {model:6.3f}  {'':>29}" + " ".join(f"{x:5.3f}" for x in combined))
+        margined = [
+            sum(accuracy(outvoted(pick(rule), pick(p), pick(d), m), pick(gold)) for p, _, d in runs) / len(runs)
+            for m in MARGINS
+        ]
+        cells = " ".join(f"{x:5.3f}" for x in barred) + " |        " + " ".join(f"{x:5.3f}" for x in margined)
+        lines.append(f"  {name:<36} {c:>5g} {model:6.3f}  {'':>32}" + cells)
     return lines
+
+
+def by_kind(items: list[Item], among: list[int]) -> list[tuple[str, list[int]]]:
+    """`among`, then its articles and its briefs (a kind with none left out)."""
+    parts = [("all", among)] + [(k + "s", [i for i in among if items[i].kind == k]) for k in ("article", "brief")]
+    return [(name, part) for name, part in parts if part]
 
 
 def report(items: list[Item], then: list[Item], found: list[Setting], since: str) -> list[str]:
@@ -203,20 +271,28 @@ def report(items: list[Item], then: list[Item], found: list[Setting], since: str
     everything = list(range(len(items)))
     lines = [
         f"{len(items)} development items in {len({it.group for it in items})} story groups; "
-        f"gold {dict(Counter(gold).most_common())}",
-        f"rules (in-sample: written from these items): {accuracy(rule, gold):.3f}",
-        *table(rule, gold, [(s.name, s.c, s.now) for s in found], everything),
+        f"gold {dict(Counter(gold).most_common())}"
     ]
+    for kind, part in by_kind(items, everything):
+        lines += [
+            f"{kind} ({len(part)}): rules (in-sample: written from these items) "
+            f"{accuracy([rule[i] for i in part], [gold[i] for i in part]):.3f}",
+            *table(rule, gold, [(s.name, s.c, s.now) for s in found], part),
+        ]
     among = [i for i, (it, earlier) in enumerate(zip(items, then, strict=True)) if earlier is not it]
     if not among:
         return lines
     first = [it.rule for it in then]
-    lines += [
-        f"\nfirst sight: {len(among)} of them first added after {since}, each read by the rules of the commit before "
-        f"the one that added it: rules then {accuracy([first[i] for i in among], [gold[i] for i in among]):.3f}, "
-        f"rules now {accuracy([rule[i] for i in among], [gold[i] for i in among]):.3f}",
-        *table(first, gold, [(s.name, s.c, s.then) for s in found], among),
-    ]
+    lines.append(
+        f"\nfirst sight: {len(among)} of them first added after {since}, each read by the rules of the commit "
+        "before the one that added it"
+    )
+    for kind, part in by_kind(items, among):
+        lines += [
+            f"{kind} ({len(part)}): rules then {accuracy([first[i] for i in part], [gold[i] for i in part]):.3f}, "
+            f"rules now {accuracy([rule[i] for i in part], [gold[i] for i in part]):.3f}",
+            *table(first, gold, [(s.name, s.c, s.then) for s in found], part),
+        ]
     return lines
 
 
@@ -246,7 +322,9 @@ def first_sight(items: list[Item], texts: dict[str, tuple[str, str]], since: str
 def main(argv: list[str] | None = None) -> int:
     """Print the cross-validated comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sentences", type=int, nargs="+", default=[2, 4], help="ceasefire sentences read")
+    parser.add_argument(
+        "--sentences", type=int, nargs="+", default=[0, 2, 4], help="ceasefire sentences read (0: the words near each)"
+    )
     parser.add_argument("--C", dest="cs", type=float, nargs="+", default=[1.0, 4.0, 16.0], help="inverse penalty")
     parser.add_argument("--seeds", type=int, default=3, help="grouped fold splits averaged (the first is fold_of)")
     parser.add_argument(

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bench.status_cv import Item, Setting, cue_kind, group_folds, item_of, model_text, overridden, report
+from bench.status_cv import (
+    Item,
+    Setting,
+    cue_kind,
+    group_folds,
+    item_of,
+    model_text,
+    near_words,
+    outvoted,
+    overridden,
+    report,
+)
 from bot.detect.detector import Detector
 
 
@@ -63,10 +74,31 @@ def test_first_sight_figures_take_the_earlier_rules_reading_on_the_items_it_cove
     talks = Item("brief:c", "brief:c", "t", (), "talks", "talks", "none")
     # The earlier rules read b and c (added later) wrongly; a was there before, so it keeps today's reading.
     then = [agreed, replace(holding, rule="agreed"), replace(talks, rule="proposed")]
-    runs = [(["agreed", "holding", "proposed"], [0.9, 0.9, 0.9])]
+    dist = [{"agreed": 0.9}, {"holding": 0.9, "agreed": 0.05}, {"proposed": 0.9}]
+    runs = [(["agreed", "holding", "proposed"], [0.9, 0.9, 0.9], dist)]
     lines = report([agreed, holding, talks], then, [Setting("m", 1.0, runs, runs)], "abc123")
-    assert lines[1].endswith("1.000")
-    first = next(line for line in lines if line.startswith("\nfirst sight"))
-    assert "2 of them" in first and "rules then 0.000" in first and "rules now 1.000" in first
-    # On b and c the model is right once; overriding the earlier rules at any bar up to 0.9 gives the same.
-    assert lines[-1].split() == ["m", "1", "0.500", *["0.500"] * 5]
+    assert lines[1].startswith("all (3)") and lines[1].endswith("1.000")
+    at = lines.index(next(line for line in lines if line.startswith("\nfirst sight")))
+    assert "2 of them" in lines[at]
+    assert lines[at + 1].startswith("all (2): rules then 0.000, rules now 1.000")
+    # On b and c the model is right once; overriding the earlier rules at any bar up to 0.9, or by any margin up to
+    # 0.8, gives the same. All three are briefs: the last table is the briefs' and says the same.
+    assert lines[-1].split() == ["m", "1", "0.500", *["0.500"] * 5, "|", *["0.500"] * 4]
+    assert not any(line.startswith("articles") for line in lines)
+
+
+def test_the_model_outvotes_the_rules_only_by_the_margin() -> None:
+    rule = ["agreed", "agreed", "none"]
+    dist = [{"holding": 0.6, "agreed": 0.3}, {"holding": 0.5, "agreed": 0.4}, {"talks": 0.45}]
+    # 0.3 over the rules' status, 0.1, and 0.45 over a status the model never gives ("none").
+    assert outvoted(rule, ["holding", "holding", "talks"], dist, 0.3) == ["holding", "agreed", "talks"]
+
+
+def test_the_words_near_a_truce_are_marked_by_side_and_flag_a_plan_or_a_denial() -> None:
+    words = near_words("the two sides said they would not sign a ceasefire before the vote in march")
+    assert words[:6] == ["near_l_said", "near_l_they", "near_l_would", "near_l_not", "near_l_sign", "near_l_a"]
+    assert "near_r_before" in words and "near_r_march" in words
+    assert {w for w in words if w.startswith("flag_")} == {"flag_modal", "flag_negation"}
+    held = near_words("a ceasefire has held since the weekend")
+    assert {w for w in held if w.startswith("flag_")} == {"flag_perfect", "flag_past"}
+    assert near_words("the talks went on late into the night") == []
