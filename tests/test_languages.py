@@ -1658,3 +1658,56 @@ def test_a_lower_case_headline_alone_still_names_its_city(detector: Detector) ->
     det = detector.detect("los presidentes de la region llegan a la paz para la cumbre", "")
     assert det.language == "es"
     assert "Bolivia" in det.countries
+
+
+# Thirteenth batch (issue 18): classes of language the batch's first-sight errors and probes in our own words showed.
+THIRTEENTH_BATCH = [
+    # Ukrainian place names change their stem as they decline or take a suffix: the last syllable's і becomes о or е
+    # and ї becomes є (Миколаїв -> у Миколаєві, Тернопіль -> Тернополя), г/ж/з become з before -ський (Запоріжжя ->
+    # запорізький, even written in lower case), the region takes -щина (Одеса -> Одещина, Вінниця -> Вінниччина).
+    ("uk", "Нічна тривога", "Біля Миколаєва сили оборони збили два дрони.", {"clash"}, {"Ukraine"}, set()),
+    ("uk", "Ранок у місті", "У Тернополі після нічних вибухів відновили світло.", {"clash"}, {"Ukraine"}, set()),
+    ("uk", "Зведення штабу", "На запорізькому напрямку відбито чотири штурми.", {"clash"}, {"Ukraine"}, set()),
+    ("uk", "Громади області", "Одещина і Вінниччина отримали нові генератори.", set(), {"Ukraine"}, set()),
+    ("uk", "Візит до столиці", "Делегація з Люксембургу зустрілася з київською владою.", {"talks"}, {"Ukraine"}, set()),
+    ("uk", "Конференція в Європі", "Люксембурзький міністр виступив на форумі.", set(), {"Luxembourg"}, set()),
+    # A state's forces doing violence are fighting, in every tense a report uses; a thief's attack is not.
+    ("pt", "Noite de ataques", "As tropas sírias atacaram posições rebeldes perto de Alepo.", {"clash"}, {"Syria"}, set()),
+    ("pt", "Crime na cidade", "Dois homens atacaram uma farmácia e fugiram com o dinheiro.", set(), set(), set()),
+    ("es", "Ofensiva en el este", "Las fuerzas rusas atacaban las posiciones ucranianas.", {"clash"}, {"Russia"}, set()),
+    ("es", "Frontera tensa", "Soldados venezolanos abrieron fuego contra una lancha.", {"clash"}, {"Venezuela"}, set()),
+    # Security forces against protesters are policing, as the police are (README: domestic unrest).
+    ("es", "Protestas", "Las fuerzas de seguridad atacaron a los manifestantes en la plaza.", set(), set(), set()),
+    # A toll given as a vague quantity is a toll (no figure); a single death with its number word is one.
+    ("es", "Atentado en el mercado", "Murieron decenas de personas tras la explosión.", {"clash", "casualties"}, set(), set()),
+    ("pt", "Bombardeio no norte", "O bombardeio deixou centenas de feridos.", {"clash", "casualties"}, set(), set()),
+    ("uk", "Удар по місту", "Внаслідок удару загинули десятки людей.", {"clash", "casualties"}, set(), set()),
+    ("es", "Frontera", "Un soldado murió en un tiroteo en la frontera.", {"clash", "casualties"}, set(), set()),
+    ("pt", "Patrulha atacada", "Um militar morreu numa emboscada.", {"clash", "casualties"}, set(), set()),
+    # An age is no toll ("a los 90 años", "45-річний").
+    ("es", "Obituario", "Murió a los 90 años el célebre pintor de la ciudad.", set(), set(), set()),
+    ("pt", "Despedida", "Morreu aos 85 anos o antigo presidente do clube.", set(), set(), set()),
+    ("uk", "Пам'ять", "Помер 80-річний поет, автор збірок про рідне місто.", set(), set(), set()),
+]
+
+
+@pytest.mark.parametrize("case", THIRTEENTH_BATCH)
+def test_classes_of_the_thirteenth_batch(
+    detector: Detector, case: tuple[str, str, str, set[str], set[str], set[str]]
+) -> None:
+    lang, title, text, events, countries, not_countries = case
+    _reads_as(detector, (lang, title, text), events, None, countries, not_countries)
+
+
+def test_a_vague_toll_gives_no_figure(detector: Detector) -> None:
+    # "Dozens" is never a figure (as in English): the item reports casualties with no count.
+    det = detector.detect("Ataque no mercado", "Dezenas de mortos no ataque de ontem à noite.")
+    assert "casualties" in {e.type for e in det.events}
+    assert not det.casualties
+
+
+def test_an_age_is_no_figure_beside_a_toll(detector: Detector) -> None:
+    det = detector.detect("Atentado", "Un hombre de 45 años murió en el atentado; otras tres personas murieron.")
+    counts = [c.count for c in det.casualties if c.kind == "killed"]
+    assert 45 not in counts
+    assert counts[0] == 1

@@ -202,6 +202,11 @@ class _Lexicon:
     # A time just after an attack or sanctions that dates them earlier than the news ("the attack last month",
     # "el atentado hace un año"): background, not the item's own event (_DATED types).
     earlier: re.Pattern[str]
+    # A toll given as a vague quantity ("dezenas de mortos", "десятки загиблих"): the item reports casualties, with
+    # no figure (vague quantities are never figures, as in English; the labels count such a toll as current).
+    vague: re.Pattern[str]
+    # A word after a number that makes it an age ("de 45 años", "aos 90 anos"): no toll.
+    ages: re.Pattern[str]
 
 
 # A title in Chinese title marks (《纽约时报》, a newspaper; 《明斯克协议》 is a title too) names a work, not a place
@@ -454,6 +459,8 @@ class _LanguageData(TypedDict, total=False):
     hedges: dict[str, list[str]]
     hedges_after: dict[str, list[str]]
     earlier: list[str]
+    vague: list[str]
+    ages: list[str]
 
 
 @functools.cache
@@ -496,7 +503,21 @@ def lexicon(lang: str) -> _Lexicon:
             cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges_after") or {}).items()
         },
         earlier=_alternation(lang, list(data.get("earlier") or [])),
+        vague=_vague_tolls(lang, data),
+        ages=re.compile(r"\s*-?(?:" + _alternation(lang, list(data.get("ages") or [])).pattern + ")"),
     )
+
+
+def _vague_tolls(lang: str, data: _LanguageData) -> re.Pattern[str]:
+    """A vague quantity next to a word for killed or wounded, either order ("decenas de muertos", "murieron decenas
+    de personas"), as one pattern; one that matches nothing when the language lists no vague quantities."""
+    vague = list(data.get("vague") or [])
+    if not vague:
+        return re.compile(r"(?!)")
+    many = _alternation(lang, vague).pattern
+    hurt = _alternation(lang, [*(data.get("killed") or []), *(data.get("wounded") or [])]).pattern
+    gap = r"\s+(?:\S+\s+){0,2}?"  # "dezenas de mortos", "murieron decenas", "сотні людей загинули"
+    return re.compile(f"(?:{many}){gap}(?:{hurt})|(?:{hurt}){gap}(?:{many})")
 
 
 def _country_names(
@@ -525,18 +546,59 @@ def _country_names(
 def _country_forms(
     lang: str, names: dict[str, tuple[str, bool]], cities: dict[str, str], territories: dict[str, str]
 ) -> tuple[tuple[str, re.Pattern[str], str, bool, int], ...]:
-    """The place forms compiled, longest first: (anchor, pattern, country, capitalised, flags)."""
+    """The place forms compiled, longest first: (anchor, pattern, country, capitalised, flags); in Ukrainian each
+    form with the stems its declension and derivation give (`_uk_stems`)."""
+    forms = [
+        # An adjective is written in lower case inside a sentence ("на запорізькому напрямку"): no capital needed.
+        (variant, w, c, cap and not variant.endswith(("ськ*", "зьк*")))
+        for w, (c, cap) in names.items()
+        for variant in ((w, *_uk_stems(w)) if lang == "uk" else (w,))
+    ]
     return tuple(
         (
-            _anchor(lang, w),
-            re.compile(_word_pattern(lang, _fold_form(lang, w), name=not w.endswith("*"))),
+            _anchor(lang, v),
+            re.compile(_word_pattern(lang, _fold_form(lang, v), name=not v.endswith("*"))),
             c,
             cap,
             # A city (Софія: also a first name), not one written as its country (Катар, Сингапур).
             (_CITY if w in cities and w not in territories else 0) | (_SPANS if re.search(r"[\s\-]", w.strip()) else 0),
         )
-        for w, (c, cap) in sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True)
+        for v, w, c, cap in sorted(forms, key=lambda f: len(f[0]), reverse=True)
     )
+
+
+# Ukrainian place names change their stem where the case ending or a suffix is added (uk):
+# - the last syllable's і alternates with о or е and ї with є once an ending follows (Харків -> Харкова, Львів -> у
+#   Львові, Київ -> у Києві, Миколаїв -> Миколаєва, Тернопіль -> Тернополя, Ірпінь -> Ірпеня);
+# - before the adjective's -ський a final г, ж or з becomes з (Запоріжжя -> запорізький, Люксембург -> люксембурзький);
+# - the region named after its centre takes -щина, with с and -ськ giving щ and ц and -цьк giving чч (Одеса ->
+#   Одещина, Луганськ -> Луганщина, Вінниця -> Вінниччина, Донецьк -> Донеччина, Полтава -> Полтавщина);
+# - a four-letter name also takes the adjective (Київ -> Київська), which longer names get in `_word_pattern`.
+_UK_CLOSED_I = re.compile(r"^(\w{2,}?)([іїІЇ])([бвгґджзклмнпрстфхцчшщ]{1,2}ь?)(\*?)$")
+_UK_HARD = re.compile(r"^(\w{3,}?)(?:жж|ж|з|г|ґ)$")
+
+
+def _uk_stems(form: str) -> tuple[str, ...]:
+    """The stems a Ukrainian place name takes besides its own (see above), as lexicon forms ending in "*"."""
+    if " " in form.strip() or "-" in form or len(form.rstrip("*")) < 4 or form[:1].islower():
+        return ()
+    word = form.rstrip("*")
+    out: list[str] = []
+    if (m := _UK_CLOSED_I.match(form)) is not None:
+        head, vowel, tail = m.group(1), m.group(2), m.group(3)
+        swaps = ("є",) if vowel in "їЇ" else ("о", "е")
+        out.extend(f"{head}{v}{tail.rstrip('ь')}*" for v in swaps)
+    root = word[:-1] if word[-1].lower() in _CYR_VOWELS.replace("ь", "") else word
+    if (h := _UK_HARD.match(root)) is not None:
+        out.append(f"{h.group(1)}зьк*")
+    if not root.endswith(("щин", "ччин")):
+        for end, region in (("цьк", "ччин"), ("ськ", "щин"), ("ц", "ччин"), ("с", "щин"), ("", "щин")):
+            if root.endswith(end):
+                out.append(f"{root[: len(root) - len(end)]}{region}*")
+                break
+    if len(word) == 4 and not form.endswith("*") and word[-1].lower() not in _CYR_VOWELS:
+        out.append(f"{word}ськ*")
+    return tuple(out)
 
 
 def _events(lang: str, data: _LanguageData) -> dict[EventType, re.Pattern[str]]:
@@ -657,6 +719,8 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
                     count = int(re.sub(r"\D", "", raw))
                 if not count or (1900 <= count <= 2100 and not re.search(r"\d[ ,.]", raw)):
                     continue  # a year, not a toll
+                if lex.ages.match(folded, m.end("n")):
+                    continue  # an age ("de 45 años", "aos 90 anos"), not a toll
                 before = folded[max(0, m.start() - 20) : m.start()]
                 qualifier: Qualifier = "exact"
                 for word, q in lex.qualifiers.items():
@@ -693,6 +757,7 @@ class _Item:
     cues: list[tuple[str, float]] = field(default_factory=list)
     governments: set[str | None] = field(default_factory=set)  # states whose government an official's name stands for
     announced: bool = False  # an announced trip or visit: relevant (README) with no event type
+    vague_toll: tuple[str, str] | None = None  # a toll given as a vague quantity: (its sentence, its words)
 
 
 def read(lang: str, title: str, text: str) -> ForeignFindings:
@@ -718,6 +783,8 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
             # A headline repeated in the body gives its figure once.
             seen = {(c.count, c.kind) for c in item.casualties}
             item.casualties.extend(c for c in _casualties(lex, sentence, folded) if (c.count, c.kind) not in seen)
+        if item.vague_toll is None and (toll := lex.vague.search(folded)) is not None:
+            item.vague_toll = (sentence, toll.group(0))
     if lang in _LATIN:
         _written_people(lex, title, text, item)
     return _findings(item, no_clash)
@@ -829,6 +896,10 @@ def _findings(item: _Item, no_clash: bool) -> ForeignFindings:
         first = item.casualties[0]
         events["casualties"] = Event("casualties", None, first.evidence, f"{first.count} {first.kind}")
         cues.append((f"{first.count} {first.kind}", 1.0))
+    elif item.vague_toll is not None:
+        sentence, words = item.vague_toll
+        events["casualties"] = Event("casualties", None, sentence, f'vague toll "{words}"')
+        cues.append((words, 1.0))
     # An official's name or bare office names no country ("Blinken", "Госсекретарь"): only the country's own words do,
     # as in English (corpus/README.md, convention 6), and "the Biden administration" (the official's government).
     for state in sorted(s for s in item.governments if s and s in gazetteer.places().countries):
