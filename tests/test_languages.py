@@ -1645,21 +1645,6 @@ TWELFTH_BATCH = [
 ]
 
 
-@pytest.mark.parametrize("case", ELEVENTH_BATCH + TWELFTH_BATCH)
-def test_classes_of_the_eleventh_and_twelfth_batches(
-    detector: Detector, case: tuple[str, str, str, set[str], set[str], set[str]]
-) -> None:
-    lang, title, text, events, countries, not_countries = case
-    _reads_as(detector, (lang, title, text), events, None, countries, not_countries)
-
-
-def test_a_lower_case_headline_alone_still_names_its_city(detector: Detector) -> None:
-    # With no body to read, the headline's words are all there is: its cities still name their states.
-    det = detector.detect("los presidentes de la region llegan a la paz para la cumbre", "")
-    assert det.language == "es"
-    assert "Bolivia" in det.countries
-
-
 # Thirteenth batch (issue 18): classes of language the batch's first-sight errors and probes in our own words showed.
 THIRTEENTH_BATCH = [
     # Ukrainian place names change their stem as they decline or take a suffix: the last syllable's і becomes о or е
@@ -1672,14 +1657,35 @@ THIRTEENTH_BATCH = [
     ("uk", "Візит до столиці", "Делегація з Люксембургу зустрілася з київською владою.", {"talks"}, {"Ukraine"}, set()),
     ("uk", "Конференція в Європі", "Люксембурзький міністр виступив на форумі.", set(), {"Luxembourg"}, set()),
     # A state's forces doing violence are fighting, in every tense a report uses; a thief's attack is not.
-    ("pt", "Noite de ataques", "As tropas sírias atacaram posições rebeldes perto de Alepo.", {"clash"}, {"Syria"}, set()),
+    (
+        "pt",
+        "Noite de ataques",
+        "As tropas sírias atacaram posições rebeldes perto de Alepo.",
+        {"clash"},
+        {"Syria"},
+        set(),
+    ),
     ("pt", "Crime na cidade", "Dois homens atacaram uma farmácia e fugiram com o dinheiro.", set(), set(), set()),
-    ("es", "Ofensiva en el este", "Las fuerzas rusas atacaban las posiciones ucranianas.", {"clash"}, {"Russia"}, set()),
+    (
+        "es",
+        "Ofensiva en el este",
+        "Las fuerzas rusas atacaban las posiciones ucranianas.",
+        {"clash"},
+        {"Russia"},
+        set(),
+    ),
     ("es", "Frontera tensa", "Soldados venezolanos abrieron fuego contra una lancha.", {"clash"}, {"Venezuela"}, set()),
     # Security forces against protesters are policing, as the police are (README: domestic unrest).
     ("es", "Protestas", "Las fuerzas de seguridad atacaron a los manifestantes en la plaza.", set(), set(), set()),
     # A toll given as a vague quantity is a toll (no figure); a single death with its number word is one.
-    ("es", "Atentado en el mercado", "Murieron decenas de personas tras la explosión.", {"clash", "casualties"}, set(), set()),
+    (
+        "es",
+        "Atentado en el mercado",
+        "Murieron decenas de personas tras la explosión.",
+        {"clash", "casualties"},
+        set(),
+        set(),
+    ),
     ("pt", "Bombardeio no norte", "O bombardeio deixou centenas de feridos.", {"clash", "casualties"}, set(), set()),
     ("uk", "Удар по місту", "Внаслідок удару загинули десятки людей.", {"clash", "casualties"}, set(), set()),
     ("es", "Frontera", "Un soldado murió en un tiroteo en la frontera.", {"clash", "casualties"}, set(), set()),
@@ -1691,12 +1697,19 @@ THIRTEENTH_BATCH = [
 ]
 
 
-@pytest.mark.parametrize("case", THIRTEENTH_BATCH)
-def test_classes_of_the_thirteenth_batch(
+@pytest.mark.parametrize("case", ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH)
+def test_classes_of_the_eleventh_to_thirteenth_batches(
     detector: Detector, case: tuple[str, str, str, set[str], set[str], set[str]]
 ) -> None:
     lang, title, text, events, countries, not_countries = case
     _reads_as(detector, (lang, title, text), events, None, countries, not_countries)
+
+
+def test_a_lower_case_headline_alone_still_names_its_city(detector: Detector) -> None:
+    # With no body to read, the headline's words are all there is: its cities still name their states.
+    det = detector.detect("los presidentes de la region llegan a la paz para la cumbre", "")
+    assert det.language == "es"
+    assert "Bolivia" in det.countries
 
 
 def test_a_vague_toll_gives_no_figure(detector: Detector) -> None:
