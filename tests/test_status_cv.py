@@ -10,6 +10,7 @@ from bench.status_cv import (
     cue_kind,
     group_folds,
     item_of,
+    learned_at_first_sight,
     model_text,
     near_words,
     outvoted,
@@ -102,3 +103,25 @@ def test_the_words_near_a_truce_are_marked_by_side_and_flag_a_plan_or_a_denial()
     held = near_words("a ceasefire has held since the weekend")
     assert {w for w in held if w.startswith("flag_")} == {"flag_perfect", "flag_past"}
     assert near_words("the talks went on late into the night") == []
+
+
+def test_a_model_trained_at_first_sight_learns_where_the_earlier_rules_erred() -> None:
+    # Twenty items the earlier rules read: every agreed truce misread as proposed, every holding one read right.
+    items, then = [], []
+    for n in range(20):
+        agreed = n % 2 == 0
+        title = "Both armies signed a truce in the capital" if agreed else "The truce holds, towns calm for a week"
+        gold = "agreed" if agreed else "holding"
+        item = Item(f"brief:t{n}", f"brief:t{n}", title, (), gold, gold, "governing_word")
+        items.append(item)
+        then.append(replace(item, rule="proposed" if agreed else "holding"))
+    lines = learned_at_first_sight(items, then, [2], [4.0], 1)
+    assert lines[0] == "\ntrained at first sight: 20 items, each with the earlier rules' reading, out of fold"
+    assert lines[1] == "all (20): rules then 0.500"
+    # The model alone, and overriding the earlier rules at every bar and margin: right on every item out of fold.
+    assert (
+        lines[3].split()
+        == ["headline", "+", "2", "sentences", "+", "rules", "then", "4", *["1.000"] * 6, "|"] + ["1.000"] * 4
+    )
+    # Items the earlier rules never read (no first-sight reading) leave nothing to learn from.
+    assert learned_at_first_sight(items, items, [2], [4.0], 1) == []
