@@ -552,7 +552,7 @@ def _country_forms(
         # An adjective is written in lower case inside a sentence ("на запорізькому напрямку"): no capital needed.
         (variant, w, c, cap and not variant.endswith(("ськ*", "зьк*")))
         for w, (c, cap) in names.items()
-        for variant in ((w, *_uk_stems(w)) if lang == "uk" else (w,))
+        for variant in ((w, *_uk_stems(w, region=c == "Ukraine")) if lang == "uk" else (w,))
     ]
     return tuple(
         (
@@ -571,15 +571,16 @@ def _country_forms(
 # - the last syllable's і alternates with о or е and ї with є once an ending follows (Харків -> Харкова, Львів -> у
 #   Львові, Київ -> у Києві, Миколаїв -> Миколаєва, Тернопіль -> Тернополя, Ірпінь -> Ірпеня);
 # - before the adjective's -ський a final г, ж or з becomes з (Запоріжжя -> запорізький, Люксембург -> люксембурзький);
-# - the region named after its centre takes -щина, with с and -ськ giving щ and ц and -цьк giving чч (Одеса ->
+# - Ukraine's region named after its centre takes -щина, with с and -ськ giving щ and ц and -цьк giving чч (Одеса ->
 #   Одещина, Луганськ -> Луганщина, Вінниця -> Вінниччина, Донецьк -> Донеччина, Полтава -> Полтавщина);
 # - a four-letter name also takes the adjective (Київ -> Київська), which longer names get in `_word_pattern`.
 _UK_CLOSED_I = re.compile(r"^(\w{2,}?)([іїІЇ])([бвгґджзклмнпрстфхцчшщ]{1,2}ь?)(\*?)$")
 _UK_HARD = re.compile(r"^(\w{3,}?)(?:жж|ж|з|г|ґ)$")
 
 
-def _uk_stems(form: str) -> tuple[str, ...]:
-    """The stems a Ukrainian place name takes besides its own (see above), as lexicon forms ending in "*"."""
+def _uk_stems(form: str, region: bool) -> tuple[str, ...]:
+    """The stems a Ukrainian place name takes besides its own (see above), as lexicon forms ending in "*"; with
+    `region`, a place of Ukraine, its region's name too (other states' cities name no -щина: fewer forms to try)."""
     if " " in form.strip() or "-" in form or len(form.rstrip("*")) < 4 or form[:1].islower():
         return ()
     word = form.rstrip("*")
@@ -591,10 +592,10 @@ def _uk_stems(form: str) -> tuple[str, ...]:
     root = word[:-1] if word[-1].lower() in _CYR_VOWELS.replace("ь", "") else word
     if (h := _UK_HARD.match(root)) is not None:
         out.append(f"{h.group(1)}зьк*")
-    if not root.endswith(("щин", "ччин")):
-        for end, region in (("цьк", "ччин"), ("ськ", "щин"), ("ц", "ччин"), ("с", "щин"), ("", "щин")):
+    if region and not root.endswith(("щин", "ччин")):
+        for end, suffix in (("цьк", "ччин"), ("ськ", "щин"), ("ц", "ччин"), ("с", "щин"), ("", "щин")):
             if root.endswith(end):
-                out.append(f"{root[: len(root) - len(end)]}{region}*")
+                out.append(f"{root[: len(root) - len(end)]}{suffix}*")
                 break
     if len(word) == 4 and not form.endswith("*") and word[-1].lower() not in _CYR_VOWELS:
         out.append(f"{word}ськ*")
