@@ -749,3 +749,87 @@ def test_un_office_abbreviations_near_misses() -> None:
     assert names("The usg said the ceasefire held.") == []
     assert names("Mohammed said the talks would go on.") == []
     assert names("ASG fighters attacked a village on Jolo.") == []
+
+
+# --- issue 13, people batch: officials named by the body they serve, ranks and forms of address -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("District police official Hamid Rahimi said two guards were hurt.", ["Hamid Rahimi"]),
+        ("A senior official of the provincial government, Noor Ali Shah, said roads were closed.", ["Noor Ali Shah"]),
+        (
+            "The regional home secretary, Tariq Mahmood Khan, told reporters the curfew would stay.",
+            ["Tariq Mahmood Khan"],
+        ),
+        ("Ministry spokesperson LTC Maria Alvarez read the statement.", ["Maria Alvarez"]),
+        ("Vatican Secretary of State Cardinal Paolo Bertone met the envoy.", ["Paolo Bertone"]),
+        ("Chief Constable Sarah Whitby said the van was stopped.", ["Sarah Whitby"]),
+    ],
+)
+def test_officials_by_body_and_ranks_before_the_name(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_official_near_misses() -> None:
+    # a headline's capitalised "Official", and an official news agency, name nobody
+    assert names("", "Official Says Border Talks Will Resume") == []
+    assert names("The official Tanjug news agency said talks were over.") == []
+    # a body's name read after an office is no person
+    assert names("She remains Chair of the National Election Commission, officials said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Burmese names have no surname: one shared last word is not one person
+        (
+            "Sanctions hit Attorney General Thida Win Oo and Commission Chairman Thet Naing Oo.",
+            ["Thet Naing Oo", "Thida Win Oo"],
+        ),
+        ("The junta named U Kyaw Zeya, Chair of the Union Election Commission.", ["Kyaw Zeya"]),
+        # the same person under a short given name still merges
+        ("Treasury Secretary Steven Dalton spoke. A caption: Secretary Steve Dalton.", ["Steven Dalton"]),
+    ],
+)
+def test_names_without_a_surname(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_royals_go_by_their_given_name() -> None:
+    # "Prince Faisal" after "Faisal bin Farhan Al Saud" is the same prince, not another watched Faisal
+    text = (
+        "The Secretary met the Foreign Minister of the Kingdom, Prince Faisal bin Farhan Al Saud, in Riyadh. "
+        "Prince Faisal said the two would meet again."
+    )
+    assert names(text) == ["Faisal bin Farhan"]
+    text = "Foreign Minister Prince Saud al-Faisal received the envoy. Prince Saud said the talks went well."
+    assert names(text) == ["Saud al-Faisal"]
+    # a royal house's name alone names none of its princes
+    assert names("A delegation of the Al Saud family arrived.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a watched surname after 'to' is the person unless the surname is a place ("flew to Austin")
+        ("The allies restated their opposition to Putin's annexation plans.", ["Vladimir Putin"]),
+        # a body's initials written before the name
+        ("UN Hana Tetteh, the Special Representative, briefed the council.", ["Hana Tetteh"]),
+        # the one-word form of under secretary
+        ("She met Senior Undersecretary Ramon Cruz in Manila.", ["Ramon Cruz"]),
+        # a relative clause with the office
+        (
+            "The delegation was led by Hassan Ali Farah, who became the country's foreign minister in May.",
+            ["Hassan Ali Farah"],
+        ),
+    ],
+)
+def test_more_ways_to_write_an_official(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_more_ways_near_misses() -> None:
+    assert names("The envoy flew to Austin on Monday for talks.") == []
+    assert names("The UN Security Council met in New York.") == []

@@ -295,7 +295,7 @@ def people() -> People:
     # alone, long enough, and not an everyday surname or word listed in people.yaml.
     common = {fold(w) for w in data.get("common_surnames") or ()}
     one_word = {fold(a) for spec in data.get("people") or [] for a in spec.get("aliases") or [] if " " not in a.strip()}
-    bare_automaton = _bare_automaton(by_surname, common, one_word)
+    bare_automaton = _bare_automaton(by_surname, common | _houses(data.get("people") or []), one_word)
     name_words: dict[str, set[str]] = {}
     for form_key, person in by_form.items():
         name_words.setdefault(person.name, set()).update(form_key.replace("-", " ").split())
@@ -384,6 +384,17 @@ def _loose_forms(by_form: dict[str, Watched]) -> tuple[dict[str, Watched], dict[
         if len(parts) >= 2:
             _add_once(ends, (parts[0], parts[-1]), person)
     return by_loose, ends
+
+
+def _houses(specs: list[Any]) -> set[str]:
+    """Royal houses written after 'Al' in the watched names ("Al Saud", "Al Thani"): every prince of the house
+    bears the name, so it never names one of them alone."""
+    return {
+        fold(words[-1])
+        for spec in specs
+        for form in [spec["name"], *(spec.get("aliases") or [])]
+        if len(words := form.split()) >= 3 and words[-2] == "Al"
+    }
 
 
 def _bare_automaton(by_surname: dict[str, list[Watched]], common: set[str], one_word: set[str]) -> Any:

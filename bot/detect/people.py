@@ -410,7 +410,7 @@ def _honorifics() -> frozenset[str]:
 
 # Ranks that police and armed forces put before a name and that are no office of their own here (the abbreviations
 # and the ranks that start a second title, "Lt. Col.", are in _STOP and end the name before this is asked).
-_RANKS = frozenset(["major", "captain", "sergeant", "corporal", "inspector"])
+_RANKS = frozenset(["major", "captain", "sergeant", "corporal", "inspector", "constable", "cardinal"])
 
 
 @functools.cache
@@ -621,9 +621,42 @@ _PORTFOLIO_WORDS = frozenset(
         "expatriates",
         "emigrants",
         "abroad",
+        # "Under Secretary of the Treasury for Terrorism and Financial Intelligence X", "Chair of the Union
+        # Election Commission"
+        "treasury",
+        "terrorism",
+        "financial",
+        "election",
+        "electoral",
     ]
 )
 _PORTFOLIO_JOINS = frozenset(["and", "of", "the", "for"])
+# The nouns that end the name of a body, never a person's name.
+_BODY_NOUNS = frozenset(
+    [
+        "commission",
+        "council",
+        "committee",
+        "ministry",
+        "department",
+        "agency",
+        "assembly",
+        "parliament",
+        "authority",
+        "bureau",
+        "court",
+        "tribunal",
+        "secretariat",
+        "organization",
+        "organisation",
+        "conference",
+        "movement",
+        "alliance",
+        "coalition",
+        "command",
+        "corps",
+    ]
+)
 _PORTFOLIO_AND = re.compile(r"\s+(?:and|&)(?=\s+[A-Z])")
 _PORTFOLIO_WORD = re.compile(r"\s+([A-Z][\w'-]*)")
 
@@ -710,7 +743,7 @@ def _name_set_off(
         and words
         and words[0][0][:1].isupper()
         and not any(_portfolio_word(w) and w not in _PORTFOLIO_JOINS for w, _ in words)
-        and not any(o in fold(place) for o in gazetteer.people().non_official_orgs)
+        and not _names_non_official(place)
     ):
         # A place the gazetteer does not know, then the full name set off by commas: "the deputy chief
         # minister of Jammu and Kashmir, Nirmal Singh, accused", "the governor of Kandahar, Amrit Kaur, said".
@@ -719,7 +752,7 @@ def _name_set_off(
             return tokens, e
     # "a spokesman for the rebels, Ali Hassan, said": a lower-case body, then the name set off by commas.
     lm = _LOWER_RUN.match(text, run_start)
-    if lm and not any(o in fold(lm.group(0)) for o in gazetteer.people().non_official_orgs):
+    if lm and not _names_non_official(lm.group(0)):
         tokens, e = _name_at(text, lm.end())
         if len(tokens) >= 2 and text[e : e + 1] == ",":
             return tokens, e
@@ -743,6 +776,16 @@ def _clean(tokens: list[str]) -> list[str]:
     return [t for t in out if t not in ("Jr.", "Jr", "III", "II", "IV")]
 
 
+_PHRASE_WORD = re.compile(r"[\w'-]+")
+
+
+def _names_non_official(phrase: str) -> bool:
+    """Whether a phrase names a body outside government ("the rebels' radio", "Amnesty"), by whole words: the
+    'inc' of a company is not the one in 'provincial'."""
+    words = f" {' '.join(_PHRASE_WORD.findall(fold(phrase)))} "
+    return any(f" {o} " in words for o in gazetteer.people().non_official_orgs)
+
+
 @functools.cache
 def _non_official_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     orgs = "|".join(re.escape(o) for o in sorted(gazetteer.people().non_official_orgs, key=len, reverse=True))
@@ -763,7 +806,7 @@ _BULLET = re.compile(r"^\s*[-•*]\s")
 # Rivas serves as spokeswoman"). Group 2 is a qualifier word before the title ("Egyptian", "Egypt's").
 _APPOS_BEFORE = re.compile(
     r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))*)"
-    r"(?:,\s+(?:who\s+(?:is|was|has\s+been)\s+)?|\s+(?:is|was|serves\s+as|served\s+as|became|remains|has\s+been)\s+)"
+    r"(?:,\s+(?:who\s+(?:is|was|has\s+been|became|serves\s+as)\s+)?|\s+(?:is|was|serves\s+as|served\s+as|became|remains|has\s+been)\s+)"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|group|government|movement|organization|militia|party)'s\s+)?"
     r"(?:(?:former|then|acting|official|senior|top|chief|deputy|interim|new|longtime|veteran)\s+)*"
     r"(?:([A-Z][\w.-]*(?:'s)?|[a-z]{3,})\s+)?$"
@@ -1042,7 +1085,7 @@ def _head_candidates(sent: Sentence, text: str, full: list[_Candidate]) -> None:
             if m is None or head is None:
                 continue
             body = fold(head.group(1))
-            if any(b in body for b in gzp.official_bodies) and not any(o in body for o in gzp.non_official_orgs):
+            if any(b in body for b in gzp.official_bodies) and not _names_non_official(body):
                 tokens, _ = _name_at(text, m.start(1))
                 if len(tokens) >= 2:
                     full.append(
@@ -1167,8 +1210,8 @@ def _bare_surnames(doc: Doc) -> list[_Candidate]:
             ):
                 blocked.add(key)
                 continue
-        if fold(prev) in _VENUE_PREV:
-            continue
+        if fold(prev) in _VENUE_PREV and _is_place(key):
+            continue  # "in Austin"; "opposition to Putin's war" is the man
         sent = doc.sentence_at(start)
         nxt = _NEXT_WORD.match(unified, end + 1)
         if nxt and nxt.group(1)[:1].isupper() and not _is_title_case(sent.text):
@@ -1251,7 +1294,7 @@ class _Named:
             # "Steven Mnuchin" then "Steve Mnuchin" (a caption): one surname, one initial, one person. A
             # watched spelling replaces a written one.
             same = by_surname.get(fold(gazetteer.surname(name)))
-            if same is not None and same[:1] == key[:1]:
+            if same is not None and _same_given(same, key):
                 if watched and gzp.lookup(people[same].name) is None:
                     old = people.pop(same)
                     people[key] = Person(name, old.title or title, old.country or country, old.evidence)
@@ -1267,6 +1310,28 @@ class _Named:
         people[key] = Person(name, title, country, self.doc.sentences[sentence].text)
         order.append((sentence, key))
         by_surname.setdefault(fold(gazetteer.surname(name)), key)
+        if given := _patronymic_given(name):
+            by_surname.setdefault(fold(given), key)
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Whether two folded names with one last word may be one person: their given names open alike ("steven",
+    "steve") or one is an initial. Not "thida oo" and "tin oo", nor "thet naing oo": a Burmese name has no surname,
+    and a letter or two in common is no evidence."""
+    x, y = a.split()[0].rstrip("."), b.split()[0].rstrip(".")
+    return x[:1] == y[:1] and (len(x) == 1 or len(y) == 1 or x[:3] == y[:3])
+
+
+_PATRONYMIC = frozenset(["bin", "bint", "ibn"])
+# Titles of royals, who are called by their given name after their full name ("King Abdullah", "Emir Tamim").
+_ROYAL = frozenset(["Prince", "Crown Prince", "King", "Queen", "Emir", "Sultan"])
+
+
+def _patronymic_given(name: str) -> str | None:
+    """The given name by which an Arab name with a patronymic is shortened ("Prince Faisal" for "Faisal bin Farhan
+    Al Saud", "Sheikh Tamim" for "Tamim bin Hamad Al Thani"): the word before the first 'bin', 'bint' or 'ibn'."""
+    words = name.split()
+    return words[0] if len(words) >= 3 and words[1] in _PATRONYMIC else None
 
 
 def _resolve(
@@ -1296,6 +1361,12 @@ def _add_full_name(named: _Named, cand: _Candidate) -> None:
         return  # an office, not its holder: "the spokesperson of EU High Representative, Catherine Ashton"
     if len(cand.tokens[0]) >= 3 and cand.tokens[0].isupper() and not all(t.isupper() for t in cand.tokens):
         return  # an organisation's initials lead no person's name: "FCO Plaque", "NATO Headquarters"
+    if cand.tokens[0].isupper() and fold(cand.tokens[0].rstrip(".")) in _ORG_WORDS and len(cand.tokens) >= 3:
+        cand.tokens = cand.tokens[
+            1:
+        ]  # a body's initials before the name: "EU Catherine Ashton, the High Representative"
+    if fold(cand.tokens[-1]) in _BODY_NOUNS:
+        return  # a body's name read after its office: "Chair of the Union Election Commission"
     written = " ".join(cand.tokens)
     watched = gzp.lookup(written) or gzp.lookup_variant(written)
     if watched is None and len(cand.tokens) >= 3:
@@ -1319,6 +1390,8 @@ def _add_surname(named: _Named, cand: _Candidate) -> None:
     key = fold(cand.tokens[0])
     if key in named.by_surname:
         return  # "Blinken said" after "Antony Blinken": the same person
+    if cand.title in _ROYAL and any(fold(p.name.split()[0]) == key for p in named.people.values()):
+        return  # "Prince Saud" after "Prince Saud al-Faisal": royals go by their given name
     options = () if cand.place_word else gzp.by_surname.get(key, ())
     if (len(options) > 1 or key in gzp.common_surnames) and cand.title:
         # "Secretary Rice" among two watched Rices: the one whose usual title shares a word. A common
