@@ -18,6 +18,8 @@ from bot.stories.cluster import (
     cluster,
     cluster_index,
     is_format_title,
+    lead_text,
+    names_of,
     portfolio_words,
     reference_places,
     stated_date,
@@ -1351,3 +1353,44 @@ def test_an_undated_feed_item_naming_a_weekday_is_dated_by_its_fetch(detector: D
         for d in news:
             index.add(d)
         assert (index.add(siege) == index.add(item(body))) is together
+
+
+def test_a_republishers_dateline_names_no_event() -> None:
+    # The outlet that republishes a government's statements heads each of them with the same place and credit.
+    for line in (
+        "Washington, DC (STL.News) The Department of State released the following statement:",
+        "Washington, DC (STL.News) - The Department of State released the following statement:",
+        "Canberra, 3 March 2025 (Mirage News) - The Department of State released the following statement:",
+        "(EIN Presswire) - The Department of State released the following statement:",
+        "WASHINGTON, March 3, 2025 /EINPresswire.com/ -- The Department of State released the following statement:",
+        "Islamabad (Reuters) — The Department of State released the following statement:",
+    ):
+        assert strip_dateline(line) == "The Department of State released the following statement:"
+    # A bracket that is no outlet's stays: "The Kenya Defence Forces (KDF) -" is the subject of the sentence.
+    kept = "The Kenya Defence Forces (KDF) - the army - repelled the raid on the camp."
+    assert strip_dateline(kept) == kept
+    lead = lead_text(
+        "Call with the Foreign Minister", "Washington, DC (STL.News) The Secretary spoke with Minister Sybiha."
+    )
+    assert not {"stl", "washington", "dc"} & names_of(lead)
+
+
+def test_two_undated_readouts_sharing_only_their_republishers_credit_stay_apart(doc) -> None:  # type: ignore[no-untyped-def]
+    # Two calls between the same ministers, months apart, republished by one outlet: its dateline heads both, and it is
+    # the one name they share beyond the two men. It names the outlet, not the call.
+    head = "Washington, DC (STL.News) The Department of State released the following statement:\n"
+    grain = doc(
+        "grain",
+        "Secretary Rubio's Call with Foreign Minister Sybiha",
+        head + "Secretary of State Marco Rubio spoke with Ukrainian Foreign Minister Andrii Sybiha about grain "
+        "shipments through the Black Sea and the mine clearing off the coast near Chornomorsk.",
+        None,
+    )
+    power = doc(
+        "power",
+        "Secretary Rubio's Call with Foreign Minister Sybiha",
+        head + "Secretary of State Marco Rubio spoke with Ukrainian Foreign Minister Andrii Sybiha about the repair "
+        "of the power grid after the winter strikes and the air defence units that protect Zaporizhzhia.",
+        None,
+    )
+    assert len(set(cluster([grain, power]))) == 2

@@ -48,7 +48,7 @@ falls on that weekday in the other's year ("Tuesday, July 26" of 2016; in 2017 t
 counted back from a fetch made while the other was news ("on Sunday"), the same place beyond a capital,
 a day without a year that agrees, the same toll, a sitting office holder whose terms cover the other's date, or a rare
 name beyond capitals and countries. "Hamas", "Gaza" and "Egypt" are in every Gaza truce's news.
-Datelines ("TEHRAN, Aug. 11 (MNA) -"), boilerplate and the words of recurring titles ("Telephone
+Datelines ("TEHRAN, Aug. 11 (MNA) -", a republisher's "Washington, DC (STL.News) -"), boilerplate and the words of recurring titles ("Telephone
 conversation with", "VOA newscast", "Today in history", fact checks, readouts) count for nothing.
 
 A story never grows by chaining weak links: a joining article must be compatible with each of the
@@ -316,6 +316,20 @@ STORY_TRIES = 3  # candidate stories tried, best first, before starting a new on
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*"
     r"(?:\([A-Za-z .]{2,24}\))?\s*[-–—:]+\s+"
+)
+# A republisher's dateline in mixed case, its credit in brackets or slashes: "Washington, DC (STL.News) -", "Canberra, 5
+# December 2026 (Mirage News) -", "(EIN Presswire) -", "WASHINGTON, Dec. 5, 2026 /EINPresswire.com/ --", "Kabul (Reuters) -".
+# The credit names the outlet, which heads every page it republishes: never a name two reports share by their event.
+# A news agency's credit ("(Reuters)", "(AP)") counts only before a dash, after a place.
+_AGENCIES = (
+    "Reuters|AP|AFP|UPI|ANI|IANS|PTI|Xinhua|IRNA|MNA|ISNA|Anadolu|AA|TASS|Sputnik|dpa|DPA|EFE|ANSA|Kyodo|Yonhap|"
+    "Bernama|KUNA|WAM|SPA|APA|UNIAN|Ukrinform|Interfax|BelTA|AKIpress|VOA|NNA|SANA|QNA|MENA|KCNA|Antara|PNA|BSS|APP"
+).split("|")
+_REPUBLISHER = re.compile(
+    r"^(?:(?:[A-Z][\w.'’-]*(?:,?\s+[\w.'’-]+){0,7}\s*)?"
+    r"(?:\([^()\n]{0,30}?\b(?:News|Newswire|Presswire|Wire)\b[^()\n]{0,12}\)|/[\w.]*(?:[Ww]ire|News)[\w.]*/)"
+    r"\s*[-–—:]*\s*"
+    r"|[A-Z][\w.'’-]*(?:,?\s+[\w.'’-]+){0,5}\s*\((?:" + "|".join(_AGENCIES) + r")\)\s*[-–—]+\s+)"
 )
 # A mirror's credit at the head of a copied article: "Originally posted by Wikinews. Wikinews content appears under the
 # Creative Commons Attribution 2.5 license ... As these articles are static snapshots ..., may be only preliminary."
@@ -594,8 +608,9 @@ def strip_credit(line: str) -> str:
 
 
 def strip_dateline(line: str) -> str:
-    """The line without a leading dateline ("TEHRAN, Aug. 11 (MNA) - "): it names a desk, not the event."""
-    return _DATELINE.sub("", line, count=1)
+    """The line without a leading dateline ("TEHRAN, Aug. 11 (MNA) - ", "Washington, DC (STL.News) -"): it names a
+    desk or a republisher, not the event."""
+    return _REPUBLISHER.sub("", _DATELINE.sub("", line, count=1), count=1)
 
 
 def is_format_title(title: str) -> bool:
