@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.shared import shared_dir
+from tests.support import databases
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -108,38 +108,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     config._diplobot_left_out = len(needing)  # type: ignore[attr-defined]
 
 
-def _admin_dsn(url: str) -> str:
-    return url.replace("postgresql+asyncpg", "postgresql")
-
-
-async def _create_postgres(url: str) -> str:
-    """A new, empty database next to the one in `url`; returns its URL.
-
-    One database per test (not a wiped shared schema): several engineers and CI jobs may run the
-    suite against one server at the same time without dropping each other's tables.
-    """
-    import asyncpg
-
-    name = f"diplobot_t_{uuid.uuid4().hex[:12]}"
-    conn = await asyncpg.connect(_admin_dsn(url))
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return url.rsplit("/", 1)[0] + "/" + name
-
-
-async def _drop_postgres(url: str, test_url: str) -> None:
-    import asyncpg
-
-    name = test_url.rsplit("/", 1)[1]
-    conn = await asyncpg.connect(_admin_dsn(url))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
-
-
 @pytest.hookimpl(tryfirst=True)  # before the marks are read: pytest then gives this one precedence over the params
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Modules marked `sqlite_only` test a face, not the database: their `database_url` is SQLite alone."""
@@ -147,18 +115,38 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.definition.add_marker(pytest.mark.parametrize("database_url", ["sqlite"], indirect=True))
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated to the newest revision once per session; tests get copies."""
+    return databases.migrated_sqlite(tmp_path_factory.mktemp("sqlite-template"))
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> str:
+    """The migrated PostgreSQL template database (tests/support/databases.py), built if the server lacks it."""
+    assert PG_URL is not None
+    return asyncio.run(databases.postgres_template(PG_URL))
+
+
 @pytest.fixture(params=DB_BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database URL: a SQLite file in tmp_path, or a new PostgreSQL database (dropped after)."""
+    """A fresh database URL at the newest schema: a copy of the migrated SQLite file in tmp_path, or a new
+    PostgreSQL database cloned from the migrated template (dropped after). Tests marked `empty_database`
+    get an empty one instead (the migrations' own tests)."""
+    empty = request.node.get_closest_marker("empty_database") is not None
     if request.param == "postgresql":
         assert PG_URL is not None
-        url = asyncio.run(_create_postgres(PG_URL))
+        template = None if empty else request.getfixturevalue("postgres_template")
+        url = asyncio.run(databases.create_postgres(PG_URL, template))
         try:
             yield url
         finally:
-            asyncio.run(_drop_postgres(PG_URL, url))
+            asyncio.run(databases.drop_postgres(PG_URL, url))
         return
-    yield f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
+    if empty:
+        yield f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"
+        return
+    yield databases.sqlite_copy(request.getfixturevalue("sqlite_template"), tmp_path)
 
 
 @pytest.fixture
@@ -198,15 +186,16 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A new PostgreSQL database URL (dropped after); the test is skipped, saying why, without a server."""
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new PostgreSQL database at the newest schema (dropped after); the test is skipped, saying why, without a
+    server."""
     if PG_URL is None:
         pytest.skip(PG_STATUS)
-    url = asyncio.run(_create_postgres(PG_URL))
+    url = asyncio.run(databases.create_postgres(PG_URL, request.getfixturevalue("postgres_template")))
     try:
         yield url
     finally:
-        asyncio.run(_drop_postgres(PG_URL, url))
+        asyncio.run(databases.drop_postgres(PG_URL, url))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -10,9 +10,13 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
+import pytest
 from aiohttp import web
 
 from tests.conftest import SEEDS
+
+# A newcomer's first run migrates an empty database (not a copy of the suite's migrated template).
+pytestmark = pytest.mark.empty_database
 
 
 def run_cli(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:

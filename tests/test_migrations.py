@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC
+from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from bot.storage.db import Database, alembic_config
 from bot.storage.tables import Base
+from tests.conftest import PG_URL
+from tests.support import databases
+
+# The migrations run here themselves: on an empty database, not on a copy of the migrated template.
+pytestmark = pytest.mark.empty_database
 
 
 async def test_migrations_create_every_mapped_table_and_column(database_url: str) -> None:
@@ -125,3 +133,50 @@ async def test_dropping_the_story_signature_keeps_stories_their_articles_and_ale
         assert [tuple(a) for a in alerts] == [("s-1", "rec:room")]
     finally:
         await db.close()
+
+
+def _full_schema(conn):  # type: ignore[no-untyped-def]
+    """Tables with their columns (name, type, nullability), indexes and foreign keys, and the Alembic version."""
+    insp = inspect(conn)
+    tables = {
+        t: (
+            sorted((c["name"], str(c["type"]), c["nullable"]) for c in insp.get_columns(t)),
+            sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in insp.get_indexes(t)),
+            sorted((tuple(f["constrained_columns"]), f["referred_table"]) for f in insp.get_foreign_keys(t)),
+        )
+        for t in insp.get_table_names()
+    }
+    versions = sorted(conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all())
+    return tables, versions
+
+
+def test_the_suites_migrated_template_is_what_migrating_an_empty_database_gives(
+    database_url: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """Most database tests start on a copy of one migrated template (tests/support/databases.py): a copy has
+    exactly the schema and revision that migrating an empty database gives."""
+    if database_url.startswith("sqlite"):
+        (tmp_path / "copy").mkdir()
+        copy = databases.sqlite_copy(request.getfixturevalue("sqlite_template"), tmp_path / "copy")
+    else:
+        assert PG_URL is not None
+        copy = asyncio.run(databases.create_postgres(PG_URL, request.getfixturevalue("postgres_template")))
+    try:
+        asyncio.run(_same_schema(database_url, copy))
+    finally:
+        if copy.startswith("postgresql"):
+            asyncio.run(databases.drop_postgres(PG_URL or "", copy))
+
+
+async def _same_schema(empty: str, copy: str) -> None:
+    fresh, cloned = Database(empty), Database(copy)
+    try:
+        await fresh.migrate()
+        async with fresh.engine.connect() as conn:
+            migrated = await conn.run_sync(_full_schema)
+        async with cloned.engine.connect() as conn:
+            assert await conn.run_sync(_full_schema) == migrated
+        assert migrated[0] and migrated[1]
+    finally:
+        await fresh.close()
+        await cloned.close()
