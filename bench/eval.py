@@ -470,7 +470,7 @@ class Detectors:
             from bot.model.train_events import development_items as event_items
             from bot.model.train_events import fold_models
 
-            items = development_items(Detector())
+            items = development_items()  # the reading the event folds below train on too
             for fold in range(5):
                 rest = [(t, y) for k, t, y in items if fold_of(k) != fold]
                 self.folds.append(from_data(train([t for t, _ in rest], [y for _, y in rest])))

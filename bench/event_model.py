@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,7 +59,7 @@ MODES = {"both": (LOWS, HIGHS), "add": ((0.0,), HIGHS), "remove": (LOWS, (NEVER,
 @dataclass(frozen=True, slots=True)
 class Item:
     """A development item: its key and fold group, kind, text and the detector's signal words, its sentences holding
-    each keyword class, the labelled types and the rules' types."""
+    each keyword class, the labelled types, the rules' types and its relevance label (bot/model/train.py)."""
 
     key: str
     group: str
@@ -70,6 +70,7 @@ class Item:
     cues: dict[str, list[str]]
     gold: frozenset[str]
     rules: frozenset[str]
+    relevant: bool
 
     def text_for(self, etype: str, rules: Iterable[str] | None = None) -> str:
         """The model text: headline, lead and signal words (with `rules`, those types as the rules' events instead of
@@ -81,7 +82,8 @@ class Item:
         return type_text(self.title, self.body, sig, self.cues.get(etype, []))
 
 
-def _item(detector: Detector, key: str, group: str, title: str, text: str, labels: Sequence[str]) -> Item:
+def _item(detector: Detector, key: str, group: str, title: str, text: str, labels: Mapping[str, Any]) -> Item:
+    detection, signals = detector.reading(title, text)  # one reading gives the rules' types and the signal words
     doc = build_doc(title, text)
     scan.shared().scan(doc)
     found = keywords.scan(doc)
@@ -92,33 +94,37 @@ def _item(detector: Detector, key: str, group: str, title: str, text: str, label
         key.split(":", 1)[0],
         title,
         text,
-        tuple(detector.signals(title, text)),
+        tuple(signals),
         cues,
-        frozenset(TYPE_MAP.get(t, t) for t in labels) - IGNORED_TYPES,
-        frozenset(e.type for e in detector.detect(title, text).events),
+        frozenset(TYPE_MAP.get(t, t) for t in labels.get("event_types", [])) - IGNORED_TYPES,
+        frozenset(e.type for e in detection.events),
+        bool(labels["relevant"]),
     )
 
 
 def development_items(detector: Detector) -> list[Item]:
     """Every English development item with event labels: articles, feed items (from the saved feeds), briefs."""
     held_ids, held_feeds = heldout_set()
+    folder = feeds_dir()
+    if not folder.is_dir():
+        raise SystemExit(f"the saved feeds are not at {folder}: set DIPLOBOT_SHARED_DIR to the folder holding feeds/")
     out: list[Item] = []
     for path in sorted((ROOT / "corpus" / "articles").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         labels, ident = data["labels"], str(data["id"])
         if ident not in held_ids:
             key, title, text = f"article:{ident}", data.get("title") or "", data.get("text") or ""
-            out.append(_item(detector, key, labels.get("story") or key, title, text, labels.get("event_types", [])))
+            out.append(_item(detector, key, labels.get("story") or key, title, text, labels))
     feed_labels = load_labels()
-    for entry in entries(feeds_dir()):
+    for entry in entries(folder):
         lab = feed_labels.get((entry.feed, entry.key))
         if lab is not None and lab.get("lang", "en") == "en" and entry.feed not in held_feeds:
             key, group = f"feed:{entry.feed}:{entry.key}", f"feed:{entry.feed}"
-            out.append(_item(detector, key, group, entry.title, entry.text, lab["event_types"]))
+            out.append(_item(detector, key, group, entry.title, entry.text, lab))
     for row in load_briefs():
         if row["id"] not in held_ids and row.get("lang", "en") == "en":
             key = f"brief:{row['id']}"
-            out.append(_item(detector, key, key, row["title"] or "", row["text"], row.get("event_types", [])))
+            out.append(_item(detector, key, key, row["title"] or "", row["text"], row))
     return out
 
 

@@ -68,8 +68,12 @@ def test_an_item_longer_than_its_lead_is_read_with_the_sentences_holding_the_typ
     cues = {"talks": ["The two delegations met for three hours behind closed doors."]}
     signals = ("sig_event_clash", "sig_country")
     body = "Lead. " + "More of the report. " * 40
-    article = Item("article:1", "story-a", "article", "Minister visits", body, signals, cues, frozenset(), frozenset())
-    brief = Item("brief:x", "brief:x", "brief", "Minister visits", "Lead.", signals, cues, frozenset(), frozenset())
+    article = Item(
+        "article:1", "story-a", "article", "Minister visits", body, signals, cues, frozenset(), frozenset(), False
+    )
+    brief = Item(
+        "brief:x", "brief:x", "brief", "Minister visits", "Lead.", signals, cues, frozenset(), frozenset(), False
+    )
     assert "delegations met" in article.text_for("talks")
     assert "delegations met" not in article.text_for("clash")
     assert brief.text_for("talks") == "Minister visits\nLead.\nsig_event_clash sig_country"
@@ -77,7 +81,7 @@ def test_an_item_longer_than_its_lead_is_read_with_the_sentences_holding_the_typ
 
 def test_another_codes_rule_events_replace_this_codes_in_the_signal_words() -> None:
     signals = ("sig_event_clash", "sig_lex_military", "sig_event_talks")
-    brief = Item("brief:x", "brief:x", "brief", "Headline", "Lead.", signals, {}, frozenset(), frozenset())
+    brief = Item("brief:x", "brief:x", "brief", "Headline", "Lead.", signals, {}, frozenset(), frozenset(), False)
     words = brief.text_for("talks", frozenset({"agreement"})).split()
     assert "sig_event_agreement" in words and "sig_lex_military" in words
     assert "sig_event_clash" not in words and "sig_event_talks" not in words

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from bot.codec import detection_from_dict, detection_to_dict
 from bot.detect import Detector
 from bot.model.events import (
@@ -144,13 +142,4 @@ def test_the_shipped_models_are_clash_and_agreement_read_without_scikit_learn() 
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60).returncode == 0
 
 
-@pytest.mark.shared_feeds
-def test_retraining_reproduces_the_shipped_event_models() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "bot.model.train_events", "--check"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=600,
-    )
-    assert out.returncode == 0, out.stdout + out.stderr
+# That retraining reproduces events.json: tests/test_relevance.py, which checks both models' weights in one process.

@@ -102,11 +102,14 @@ def test_the_shipped_model_is_plain_data_read_without_scikit_learn() -> None:
 
 
 @pytest.mark.shared_feeds
-def test_retraining_reproduces_the_shipped_weights() -> None:
+def test_retraining_reproduces_the_shipped_weights_of_every_model() -> None:
+    """`bot.model.train --check` and `bot.model.train_events --check`, run in one process by bot.model.train_all
+    (one reading of the development items for both): relevance.json and events.json are what the data gives."""
     out = subprocess.run(
-        [sys.executable, "-m", "bot.model.train", "--check"], capture_output=True, text=True, cwd=REPO, timeout=300
+        [sys.executable, "-m", "bot.model.train_all", "--check"], capture_output=True, text=True, cwd=REPO, timeout=600
     )
     assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.count("the shipped weights are what the data gives") == 2, out.stdout
 
 
 @pytest.mark.parametrize(
@@ -224,3 +227,19 @@ def test_pm_after_a_clock_time_is_the_hour() -> None:
     assert model_text("Vote at 5 PM; PM to speak", "Polls close at 10:30 PM.").startswith(
         "Vote at 5 PM; prime minister to speak\nPolls close at 10:30 PM."
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Truce talks resume as shelling kills four near the border", "Envoys of both governments met in Geneva."),
+        ("Minister signs grain deal with neighbour", "The agreement reopens two ports."),
+        ("Alto el fuego en la frontera", "Los dos gobiernos firmaron un acuerdo."),
+    ],
+)
+def test_one_reading_gives_what_detect_and_signals_give(title: str, text: str) -> None:
+    """The trainers read each item once (`Detector.reading`) for both the rules' events and the signal words."""
+    detector = Detector()
+    detection, signals = detector.reading(title, text)
+    assert detection == detector.detect(title, text) and signals == detector.signals(title, text)
+    assert detection.events or detection.language != "en"

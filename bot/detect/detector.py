@@ -107,7 +107,15 @@ class Detector:
     def detect(self, title: str, text: str, when: datetime | None = None) -> Detection:
         """Everything found in one article, with the rules that matched and why; `when` is the article's date
         (`Article.when`), which says who held the offices that rules name (None: today)."""
-        doc, findings, language = self._analyse(title, text, when)
+        return self._detection(*self._analyse(title, text, when))
+
+    def reading(self, title: str, text: str) -> tuple[Detection, list[str]]:
+        """`detect` (dated today) and `signals` from one reading of the article (the trainers need both)."""
+        doc, findings, language, sig = self._read(title, text)
+        findings.day = None
+        return self._detection(doc, findings, language), sig
+
+    def _detection(self, doc: Doc, findings: Findings, language: str) -> Detection:
         matches = self.rules.match(doc, findings) if len(self.rules) else []
         return Detection(
             events=tuple(findings.events),

@@ -41,42 +41,15 @@ def stop_words() -> list[str]:
 
 
 def development_items(detector: Any | None = None) -> list[tuple[str, str, int]]:
-    """(key, model text, label) of every development item: "article:ID" or "feed:FILE:KEY"."""
-    from bench.eval import heldout_set, load_briefs
-    from bench.feeds_corpus import entries, feeds_dir, load_labels
-    from bot.detect.detector import Detector
+    """(key, model text, label) of every development item: "article:ID", "feed:FILE:KEY" or "brief:ID".
 
-    detector = detector or Detector()
+    The items and the detector's signal words are bench/event_model.py's (one reading of each item, shared with
+    bot/model/train_events.py when both train in one process: bot/model/train_all.py); the signal words come before
+    any learned model, so the event model a detector carries does not change them."""
+    from bot.model.train_events import development_items as read_items
 
-    def text_of(title: str, text: str) -> str:
-        return model_text(title, text, detector.signals(title, text))
-
-    held_articles, held_feeds = heldout_set()
-    out: list[tuple[str, str, int]] = []
-    for path in sorted((REPO / "corpus" / "articles").glob("*.json")):
-        item = json.loads(path.read_text(encoding="utf-8"))
-        if str(item["id"]) in held_articles:
-            continue
-        out.append(
-            (
-                f"article:{item['id']}",
-                text_of(item.get("title") or "", item.get("text") or ""),
-                int(bool(item["labels"]["relevant"])),
-            )
-        )
-    feed_labels = load_labels()
-    folder = feeds_dir()
-    if not folder.is_dir():
-        raise SystemExit(f"the saved feeds are not at {folder}: set DIPLOBOT_SHARED_DIR to the folder holding feeds/")
-    for entry in entries(folder):
-        lab = feed_labels.get((entry.feed, entry.key))
-        if entry.feed in held_feeds or lab is None or lab.get("lang", "en") != "en":
-            continue
-        out.append((f"feed:{entry.feed}:{entry.key}", text_of(entry.title, entry.text), int(bool(lab["relevant"]))))
-    for row in load_briefs():
-        if row["id"] not in held_articles and row.get("lang", "en") == "en":
-            out.append((f"brief:{row['id']}", text_of(row["title"] or "", row["text"]), int(bool(row["relevant"]))))
-    return out
+    items = read_items(detector)
+    return [(it.key, model_text(it.title, it.body, list(it.signals)), int(it.relevant)) for it in items]
 
 
 def fold_of(key: str, folds: int = 5) -> int:

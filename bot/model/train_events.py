@@ -12,6 +12,7 @@ Needs scikit-learn (pip install -e '.[train]').
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from bot.model.train import arguments, fold_of, stop_words, weights_of, write_or
 
 if TYPE_CHECKING:
     from bench.event_model import Item
+    from bot.detect.detector import Detector
     from bot.model.events import EventModel
 
 
@@ -62,13 +64,23 @@ def fold_models(items: Sequence[Item], folds: int = 5) -> list[EventModel]:
     return [from_json(train([it for it in items if fold_of(it.group) != n])) for n in range(folds)]
 
 
-def development_items() -> list[Item]:
-    """The development items as the rules alone read them (bench/event_model.py)."""
+def development_items(detector: Detector | None = None) -> list[Item]:
+    """The development items as the rules alone read them (bench/event_model.py), or as `detector` reads them."""
+    if detector is not None:
+        from bench.event_model import development_items as items_of
+
+        return items_of(detector)
+    return list(_rules_only_items())
+
+
+@functools.cache
+def _rules_only_items() -> tuple[Item, ...]:
+    """Read once per process: both trainers (bot/model/train_all.py) train on this one reading."""
     from bench.event_model import development_items as items_of
     from bot.detect.detector import Detector
     from bot.model.events import RULES_ONLY
 
-    return items_of(Detector(events=RULES_ONLY))
+    return tuple(items_of(Detector(events=RULES_ONLY)))
 
 
 def main(argv: list[str] | None = None) -> int:
