@@ -3535,3 +3535,79 @@ def test_building_on_a_truce_takes_it_as_in_force(detector: Detector, line: str)
 
 def test_building_on_truce_talks_is_talks(detector: Detector) -> None:
     assert _status(detector, "The envoy urged the sides to build on the ceasefire talks.") == "talks"
+
+
+# --- talks dated ahead later in their clause, and agreements still to be signed (issue 13) -----------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister welcomed the resumption of border talks between the two capitals next week.",
+        "Negotiations between the delegations on prisoner releases will be resumed next month in Doha.",
+        "Mediators said direct talks between the army and the militia are expected in Nairobi tomorrow.",
+        "Border Talks to Resume in Geneva",
+    ],
+)
+def test_talks_dated_ahead_in_their_clause_are_not_held(detector: Detector, line: str) -> None:
+    assert "talks" not in _line_types(detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The two foreign ministers held talks in Ankara on Monday and will meet again next week.",
+        "The French and German defence ministers met in Brussels today and discussed a summit due next month.",
+        "Envoys of the government and the rebels held talks in Nairobi on the exchange of prisoners.",
+    ],
+)
+def test_talks_held_stay_talks_beside_a_later_date(detector: Detector, line: str) -> None:
+    assert "talks" in _line_types(detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mediators say both armies have agreed in principle to a cease-fire, to be signed at a later session.",
+        "The embassy welcomed word that negotiators had reached a provisional agreement on the wording of the accord.",
+        "Clan militias returned to the town under a preliminary truce deal struck after weeks of fighting.",
+    ],
+)
+def test_agreements_in_principle_or_provisional_are_not_yet_made(detector: Detector, line: str) -> None:
+    assert "agreement" not in _line_types(detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The government and the rebel movement signed a peace agreement in Addis Ababa on Tuesday.",
+        "The two states agreed to exchange prisoners of war at the border crossing on Friday.",
+        "The government of Chad and the largest rebel movement have agreed in principle to sign a power-sharing accord.",
+    ],
+)
+def test_agreements_made_stay_agreements(detector: Detector, line: str) -> None:
+    assert "agreement" in _line_types(detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Two years ago, the president and the rebel leader signed a peace agreement in Arusha, but fighting went on.",
+        "The mediators urged both sides to honour the steps of the March 3 Lusaka accords signed by the two presidents.",
+        "Last year the two governments agreed to reopen the border crossing, officials recalled on Monday.",
+    ],
+)
+def test_agreements_dated_before_in_their_clause_are_background(detector: Detector, line: str) -> None:
+    assert "agreement" not in _line_types(detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The rebel commander said his fighters were willing to join peace talks if the army withdrew first.",
+        "A spokesman said the movement remained open to negotiations with the government but would not disarm.",
+        "The president offered talks to the opposition on condition that the strikes end.",
+    ],
+)
+def test_a_stance_on_talks_is_no_talks_held(detector: Detector, line: str) -> None:
+    assert "talks" not in _line_types(detector, line)

@@ -659,8 +659,11 @@ def _arranged_that(clause: str) -> bool:
     return not rest.lstrip().startswith("be ") or _PASSIVE.match(rest) is not None
 
 
+# An agreement still to be made: a draft, a possible one; a provisional or preliminary text still to be signed ("reached
+# provisional agreement on the text", "a preliminary cease-fire deal") is pending too (corpus convention 5).
 _PENDING_NOUN = re.compile(
-    r"\b(?:draft|proposed|possible|potential|future|prospective|tentative|eventual)\s+(?:\w+\s+)?$"
+    r"\b(?:draft|proposed|possible|potential|future|prospective|tentative|eventual|provisional|preliminary)\s+"
+    r"(?:[\w-]+\s+)?$"
 )
 # A deal that talks or a call are about is the subject of negotiation, not made: "held discussions over the phone on a
 # preliminary trade deal", "talks about a peace agreement", "a call on the nuclear deal".
@@ -672,6 +675,15 @@ _DEAL_DISCUSSED = re.compile(
 _DATED = re.compile(
     r"^[^;]{0,40}?\b(?:on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"last (?:week|month|year)|earlier this (?:week|month|year))"
+)
+# The same dating before the agreement, in its clause: "eight months ago, the two leaders signed a peace agreement",
+# "the October 26 accords signed by the two prime ministers", "a 2009 peace deal", "the 2015 accord".
+_DATED_BEFORE = re.compile(
+    r"\b(?:(?:\w+|a few|several) (?:days|weeks|months|years) ago|last (?:week|month|year)|earlier this (?:month|year))\b"
+)
+_YEAR_OR_DAY_NAMED = re.compile(
+    r"\b(?:(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\s+"
+    r"(?:[\w'-]+\s+){0,3}$"
 )
 
 
@@ -691,6 +703,9 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
     return _agreed_verb_made(low, is_title) or _agreement_noun_made(low, is_title)
 
 
+_IN_PRINCIPLE = re.compile(r"\bin principle\b")
+
+
 def _agreed_verb_made(low: str, is_title: bool) -> bool:
     """A verb of agreeing ("agreed to", "signed") that reports an agreement made in this sentence."""
     for m in _AGREED_VERB.finditer(low):
@@ -700,6 +715,8 @@ def _agreed_verb_made(low: str, is_title: bool) -> bool:
         after = low[m.end() : m.end() + 70]
         if _NOT_YET_BEFORE.search(low, max(left, m.start() - 40), m.start()) or _DATED.search(low[m.end() :]):
             continue
+        if _DATED_BEFORE.search(low, left, m.start()):
+            continue  # "two years ago, both sides agreed to ...": background
         if _SINCE_BEFORE.search(low, max(left, m.start() - 30), m.start()):
             continue
         if _CONSENSUS.match(after):
@@ -707,6 +724,8 @@ def _agreed_verb_made(low: str, is_title: bool) -> bool:
         back = _AGREED_TO_BACK.match(low, m.end())
         if back is not None and _CEASEFIRE.search(low, back.end(), back.end() + 40):
             continue  # "agreed in principle to support a cease-fire": a stance on one put forward (_governed)
+        if _IN_PRINCIPLE.search(low, m.end(), min(right, m.end() + 60)) and _CEASEFIRE.search(low, left, right):
+            continue  # "both sides have agreed in principle to a truce": its signing is pending (corpus convention 5)
         if m.group().endswith("that") and not _arranged_that(low[m.end() : right]):
             continue  # "the leaders agreed that the situation is grave": a shared view (_THAT_AUX)
         return True
@@ -741,6 +760,8 @@ def _agreement_noun_made(low: str, is_title: bool) -> bool:
             continue
         if _DATED.search(low[last:]) or _SINCE_BEFORE.search(low, max(left, first - 30), first):
             continue
+        if _DATED_BEFORE.search(low, left, first) or _YEAR_OR_DAY_NAMED.search(low, max(left, m.start() - 40), m.start()):
+            continue  # "eight months ago, the leaders signed a peace agreement", "a 2009 peace deal": background
         return True
     return False
 
@@ -2273,12 +2294,21 @@ _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|
 _TALKS_AHEAD = re.compile(
     r"\b(?:will|would|shall|plan(?:s|ned)? to|expected to|scheduled to|set to|due to|ready to|prepared to|"
     r"agree(?:s|d)? to|to launch|to open|to hold|enter(?:s|ed|ing)? into|go(?:ing)? back to|"
-    r"upcoming|forthcoming|next week'?s?|next month'?s?)\b[^.;]*$"
+    r"upcoming|forthcoming|next week'?s?|next month'?s?|"
+    # A stance on talks is no talks held: "said he was willing to engage in peace talks", "remained open to
+    # negotiations", "offered talks".
+    r"willing to|open to|offer(?:s|ed|ing)?)\b[^.;]*$"
 )
-# "Talks launch tomorrow", "negotiations will resume next week", "talks are due to open".
+# "Talks launch tomorrow", "negotiations will resume next week", "talks are due to open"; in a headline "Talks to
+# Resume"; and talks dated ahead later in their clause ("the resumption of peace talks in the capital next week",
+# "talks between the two governments will be held tomorrow"), not across a second verb ("held talks and will meet
+# again next week" reports talks held).
 _AHEAD_OF_TALKS = re.compile(
-    r"\s+(?:[\w-]+\s+){0,4}?(?:will|(?:are|is) (?:due|set|expected|scheduled) to|"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:will|(?:are|is) (?:due|set|expected|scheduled) to|to (?:resume|begin|open|start|launch)|"
     r"(?:launch|open|begin|start|resume)s?\s+(?:tomorrow|next|later|on (?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
+    r"|(?:(?!\b(?:and|but)\s+(?:will|would|shall|plans?|are|is|was|were|has|have|had|then|also|said|\w+ed)\b)"
+    r"(?!\b(?:while|whereas|after)\b)[^.;,:]){0,90}?\b(?:next (?:week|month)|later this (?:week|month)|"
+    r"tomorrow|will be (?:resumed|held|launched|opened|convened))\b"
 )
 # One negotiator is a person ("rebel negotiator David Matsanga", "the veteran negotiator said"), and so are
 # "negotiating partners" ("congratulate the President and his negotiating partners"): people, not talks held.
