@@ -760,7 +760,9 @@ def _agreement_noun_made(low: str, is_title: bool) -> bool:
             continue
         if _DATED.search(low[last:]) or _SINCE_BEFORE.search(low, max(left, first - 30), first):
             continue
-        if _DATED_BEFORE.search(low, left, first) or _YEAR_OR_DAY_NAMED.search(low, max(left, m.start() - 40), m.start()):
+        if _DATED_BEFORE.search(low, left, first) or _YEAR_OR_DAY_NAMED.search(
+            low, max(left, m.start() - 40), m.start()
+        ):
             continue  # "eight months ago, the leaders signed a peace agreement", "a 2009 peace deal": background
         return True
     return False
