@@ -26,12 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from bot.detect import lazyre
 from bot.detect.numbers import Number, find_numbers
 from bot.detect.prefilter import gate, holds_any, word_initial
 from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS, Doc, Sentence
 from bot.models import CASUALTY_CAUSES, Casualty, CasualtyCause, CasualtyKind, Qualifier
 
-_CUE = re.compile(
+_CUE = lazyre.compile(
     r"kill|dead|death|died|\bdie|wound|injur|missing|lives|casualt|fatalit|toll|perish|slain|hurt|bodies|massacre|assassinat"
 )
 
@@ -56,41 +57,41 @@ _KIND_WORDS: dict[str, CasualtyKind] = {
     "injuries": "injured",
 }
 _ACTIVE = {"killed", "wounded", "injured"}
-_RATIO_BEFORE = re.compile(r"\b(?:of|in|out of)\s+$")  # "3 of 10 die young", "1 in 5 die": a share, not a toll
+_RATIO_BEFORE = lazyre.compile(r"\b(?:of|in|out of)\s+$")  # "3 of 10 die young", "1 in 5 die": a share, not a toll
 _NOT_YET_DEAD = frozenset(
     ["to", "may", "might", "could", "would", "will", "should", "must", "can", "not", "never", "also"]
 )
 _LEFT_VERBS: list[tuple[re.Pattern[str], CasualtyKind]] = [
     (
-        re.compile(
+        lazyre.compile(
             r"(?:killed|killing|kills|kill|massacred|massacring|slaughtered|shot dead|gunned down|murdered|murdering|murders|murder|beheaded|beheading|martyred)$"
         ),
         "killed",
     ),
-    (re.compile(r"(?:lost|losing|loses)$"), "dead"),  # "we lost 12 men", "lost 10 friends on board"
-    (re.compile(r"(?:claimed|took|cost) the lives of$"), "killed"),
-    (re.compile(r"(?:assassination|killing|killings|massacre|murder|deaths?) of$"), "killed"),
+    (lazyre.compile(r"(?:lost|losing|loses)$"), "dead"),  # "we lost 12 men", "lost 10 friends on board"
+    (lazyre.compile(r"(?:claimed|took|cost) the lives of$"), "killed"),
+    (lazyre.compile(r"(?:assassination|killing|killings|massacre|murder|deaths?) of$"), "killed"),
     (
-        re.compile(
+        lazyre.compile(
             r"(?:bodies of|among (?:the dead|those killed|those who died|the victims) (?:were|are|was|is|included|include)|"
             r"the dead (?:included|include|includes))$"
         ),
         "dead",
     ),
-    (re.compile(r"(?:wounding|wounded|wounds)$"), "wounded"),
-    (re.compile(r"(?:injuring|injured|injures|injure)$"), "injured"),
+    (lazyre.compile(r"(?:wounding|wounded|wounds)$"), "wounded"),
+    (lazyre.compile(r"(?:injuring|injured|injures|injure)$"), "injured"),
 ]
-_TOLL = re.compile(
+_TOLL = lazyre.compile(
     r"\b(?:(?:death|casualty|fatality|the|quake|earthquake|flood|storm|war|attack|blast|bombing|crash|strike) tolls?|casualties|fatalities|deaths|(?:the )?number of (?:dead|deaths|people killed|victims))\b"
     r"(?P<mid>[^.;:]{0,60})$"
 )
-_TOLL_MID = re.compile(
+_TOLL_MID = lazyre.compile(
     r"^(?:\s|,|stands?|stood|at|is|was|has|had|have|rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|hits|to|of|"
     r"now|nearing|nears|near|surpassed|surpasses|exceeded|exceeds|passed|passes|topped|tops|increased|grew|total(?:l?ed)?|overall|officially|reportedly|"
     r"more|than|at least|over|about|nearly|almost|some|around|roughly|an estimated|estimated|up|in|the|attack|"
     r"from|this|week|'s|s)*$"
 )
-_PROJECTION = re.compile(
+_PROJECTION = lazyre.compile(
     r"\b(?:could|might|may|would|will|expected to|feared to|likely to|set to|projected|forecast)\b"
     # intent and capability: "plotted to kill 50", "an attempt to kill", "designed to kill 1,000", "enough to kill"
     r"|\b(?:plot(?:ted|ting|s)?|threat(?:en(?:ed|ing|s)?)?|vow(?:ed|ing|s)?|plan(?:ned|ning|s)?|attempt(?:ed|ing|s)?|"
@@ -99,24 +100,24 @@ _PROJECTION = re.compile(
 )
 
 _QUALIFIERS: list[tuple[re.Pattern[str], Qualifier]] = [
-    (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$"), "at_least"),
+    (lazyre.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$"), "at_least"),
     (
-        re.compile(
+        lazyre.compile(
             r"(?:(?:well|far|just|slightly)\s+)?"  # "injuring well over one hundred", "far more than 50"
             r"(?:more than|over|upwards of|in excess of|above|exceeding|surpassed|surpasses|topped|tops|exceeded|exceeds|passed|passes)\s*$"
         ),
         "more_than",
     ),
-    (re.compile(r"(?:nearly|almost|close to|nearing|nears|just under|just short of|approaching)\s*$"), "nearly"),
+    (lazyre.compile(r"(?:nearly|almost|close to|nearing|nears|just under|just short of|approaching)\s*$"), "nearly"),
     (
-        re.compile(
+        lazyre.compile(
             r"(?:about|around|approximately|roughly|some|an estimated|estimated|approx\.|circa|an approximate)\s*$"
         ),
         "about",
     ),
-    (re.compile(r"(?:up to|as many as)\s*$"), "up_to"),
+    (lazyre.compile(r"(?:up to|as many as)\s*$"), "up_to"),
 ]
-_VAGUE_BEFORE = re.compile(
+_VAGUE_BEFORE = lazyre.compile(
     r"(?:several|a few|few|many|hundreds of|thousands of|tens of|dozens of|scores of|millions of)\s*$"
 )
 
@@ -513,13 +514,13 @@ _MONTHS = [
     *MONTH_ABBREVIATIONS,
 ]
 _MONTH_RE = "|".join(_MONTHS)
-_MONTH_AFTER = re.compile(
+_MONTH_AFTER = lazyre.compile(
     r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|april|june|july|august|september|october|november|december|"
     r"jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?"
 )
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$")
+_DATE_BEFORE = lazyre.compile(rf"\b(?:{_MONTH_RE})\.?\s*$")
 _WEEKDAYS = WEEKDAYS
-_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
+_WEEKDAY_RE = lazyre.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 _INCIDENT_DAY = word_initial(
     r"\b(?:an?|the)\s+(?:[\w-]+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault|shooting)\s+(?:on\s+|last\s+)?("
     + "|".join(_WEEKDAYS)
@@ -528,7 +529,7 @@ _INCIDENT_DAY = word_initial(
     + r")'s\s+(?:[\w-]+\s+)?(?:blast|attack|bombing|explosion|strike|raid|ambush|assault)"
 )
 _FEW_WORDS = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|24|48|72|\d{1,2})"
-_BACKGROUND = re.compile(
+_BACKGROUND = lazyre.compile(
     rf"\b(?:in|during|by|until|of)\s+(?:(?:early|late|mid)[- ])?(?:(?:{_MONTH_RE})\.?\s+)?(?:1[89]|20)\d\d\b"
     rf"|\b(?:1[89]|20)\d\d\s+(?:war|conflict|attack|attacks|bombing|massacre|genocide|fighting|offensive|invasion|uprising|revolution)"
     rf"|\bin\s+(?:{_MONTH_RE})\b(?!\s+\d)"
@@ -560,7 +561,7 @@ def may_be_background(low: str) -> bool:
 _HOLDS_BACKGROUND_WORD = holds_any(_BACKGROUND_WORDS)  # (one bit of the shared automaton pass of a sentence)
 
 
-_ANNIVERSARY_TITLE = re.compile(
+_ANNIVERSARY_TITLE = lazyre.compile(
     r"anniversar|years after|years on|remember|commemorat|\bmemorial\b|\bproclamation\b|\bveterans\b"
 )
 # An anniversary the lead itself commemorates ("Kenya and Tanzania observed Tuesday the 20th anniversary of the
@@ -573,39 +574,41 @@ _ANNIVERSARY_LEAD = word_initial(
 )
 _LEAD_SENTENCES = 2  # the first body sentences of eight words or more (page chrome is shorter)
 # Pages of several stories (newscasts, headline lists): no one weekday is the article's own.
-_MULTI_STORY_TITLE = re.compile(r"newscast|\bheadlines\b|\bnews in brief\b|\bnews roundup\b|\bbriefs\b")
+_MULTI_STORY_TITLE = lazyre.compile(r"newscast|\bheadlines\b|\bnews in brief\b|\bnews roundup\b|\bbriefs\b")
 # Word pre-checks (bot/detect/prefilter.py) of the two headline regexes every article asks.
 _MAY_ANNIVERSARY_TITLE = gate(_ANNIVERSARY_TITLE)
 _MAY_MULTI_STORY_TITLE = gate(_MULTI_STORY_TITLE)
-_TOKEN = re.compile(r"[\w'.-]+|[,;:()\"]")
+_TOKEN = lazyre.compile(r"[\w'.-]+|[,;:()\"]")
 
 
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = lazyre.compile(
     r"(?:[a-z]-|\d/)$|\b(?:resolution|article|chapter|flight|route|highway|protocol|paragraph|section|unit|battalion|"
     r"brigade|division|regiment|squadron|sector|gate|block|building|room|channel|phase|stage|category|model|type|code|"
     r"number|item)\s*$"
 )
 # "under the age of 16", "aged 30", "aged 30 and 41", "between the ages of 5 and 12"
-_AGE_BEFORE = re.compile(r"\b(?:age|ages|aged)\s+(?:of\s+)?(?:between\s+)?(?:[\w-]+\s*(?:and|to|-)\s*)?$")
-_NO_ONE = re.compile(r"\b(?:no|not|not a single|not even)\s*$")
-_UNIT_AFTER = re.compile(
+_AGE_BEFORE = lazyre.compile(r"\b(?:age|ages|aged)\s+(?:of\s+)?(?:between\s+)?(?:[\w-]+\s*(?:and|to|-)\s*)?$")
+_NO_ONE = lazyre.compile(r"\b(?:no|not|not a single|not even)\s*$")
+_UNIT_AFTER = lazyre.compile(
     r"\s*(?:%|-?percent|-?per cent|:\d|\s*a\.m|\s*p\.m|th\b|st\b|nd\b|rd\b|-(?:third|half|quarter|fifth))"
 )
-_HYPHEN_UNIT = re.compile(r"-(?:year|month|week|day|hour|minute|member|kilomet|mile|meter|metre|point|story|storey)")
-_TOLL_NOISE = re.compile(r"\d{1,3},\d|\b(?:kill|dead|wound|injur)")
+_HYPHEN_UNIT = lazyre.compile(
+    r"-(?:year|month|week|day|hour|minute|member|kilomet|mile|meter|metre|point|story|storey)"
+)
+_TOLL_NOISE = lazyre.compile(r"\d{1,3},\d|\b(?:kill|dead|wound|injur)")
 # "two Tunisians and 20 tourists", "a woman and her three daughters" (a possessive between the items).
-_LIST_BEFORE = re.compile(r"(?:,|\band|\bincluding)(?:\s+(?:his|her|their|its))?\s*$")
-_POSSESSIVE_END = re.compile(r"\b(?:his|her|their|its)\s*$")
+_LIST_BEFORE = lazyre.compile(r"(?:,|\band|\bincluding)(?:\s+(?:his|her|their|its))?\s*$")
+_POSSESSIVE_END = lazyre.compile(r"\b(?:his|her|their|its)\s*$")
 # "at least eight of those are British", "three of them children": a share of the toll just given.
-_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:those|them|whom|the (?:dead|victims|killed|wounded|injured))\b")
+_PARTITIVE_AFTER = lazyre.compile(r"\s+of\s+(?:those|them|whom|the (?:dead|victims|killed|wounded|injured))\b")
 # "more than 161 guests, including 41 foreigners, were rescued": the aside belongs to the group it follows.
-_ASIDE_OF_GROUP = re.compile(r"^\s+[\w' -]{1,40},\s*including\s*$")
-_AND_GAP = re.compile(r"\band\s+(?:\w+\s+){0,2}$")
-_KIND_IN_GAP = re.compile(r"\b(?:killed|dead|died|wounded|injured|missing)\b")
-_AND_END = re.compile(r"\band\s*$")
+_ASIDE_OF_GROUP = lazyre.compile(r"^\s+[\w' -]{1,40},\s*including\s*$")
+_AND_GAP = lazyre.compile(r"\band\s+(?:\w+\s+){0,2}$")
+_KIND_IN_GAP = lazyre.compile(r"\b(?:killed|dead|died|wounded|injured|missing)\b")
+_AND_END = lazyre.compile(r"\band\s*$")
 # (a word may hold the points of an abbreviation: "Two U.S. soldiers, one contractor killed")
-_COMMA_GAP = re.compile(r"^\s+(?:[\w'.-]+\s+){0,2}[\w'.-]+,\s*$")
-_INCLUDING = re.compile(r"\bincluding\s*$")
+_COMMA_GAP = lazyre.compile(r"^\s+(?:[\w'.-]+\s+){0,2}[\w'.-]+,\s*$")
+_INCLUDING = lazyre.compile(r"\bincluding\s*$")
 
 
 _KIND_GROUP = {"killed": "dead", "dead": "dead", "wounded": "hurt", "injured": "hurt", "missing": "missing"}
@@ -806,7 +809,7 @@ def _object_follows(tokens: list[str], i: int) -> bool:
 
 
 # "one of those injured", "two of those who died": members of a group, not a toll of their own.
-_MEMBER_OF = re.compile(r"\s+of\s+those\s+(?:killed|injured|wounded|hurt|dead|who)\b")
+_MEMBER_OF = lazyre.compile(r"\s+of\s+those\s+(?:killed|injured|wounded|hurt|dead|who)\b")
 
 
 def _aside_in_brackets(tokens: list[str], at: int) -> bool:
@@ -881,19 +884,19 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
 
 
 # "were killed nine years ago", "killed two days later": a number before a unit of time is a date, not the victims.
-_TIME_UNIT = re.compile(r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$")
-_FIRST_VICTIM = re.compile(
+_TIME_UNIT = lazyre.compile(r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$")
+_FIRST_VICTIM = lazyre.compile(
     r"(?<=kill|ling|ound|jure|lled|nded|ured|ills|ings)\s+(?:himself|herself|themselves|him|her|them|(?:an?|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+and\s*$"
 )
-_ALL_BEFORE = re.compile(r"\s+all(?:\s+of\s+the)?\s*$")
+_ALL_BEFORE = lazyre.compile(r"\s+all(?:\s+of\s+the)?\s*$")
 # A figure added to one just given, after its verb: "killing 50 people and wounding another 300".
-_MORE_BEFORE = re.compile(r"\s+(?:another|a further|an additional)\s*$")
-_LIVES_VERB = re.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)\s*$")
-_LIVES_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?lives\b")
+_MORE_BEFORE = lazyre.compile(r"\s+(?:another|a further|an additional)\s*$")
+_LIVES_VERB = lazyre.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)\s*$")
+_LIVES_AFTER = lazyre.compile(r"\s+(?:[\w-]+\s+)?lives\b")
 # A bare victim count ends at punctuation, a conjunction, a place or time, or the manner of the attack: "killing two
 # and wounding five", "wounded more than 100 by detonating a truck", "injured nine by firing on a bus".
-_BARE_END = re.compile(r"\s*(?:$|[,.;:]|and\b|on\b|in\b|at\b|while\b|when\b|during\b|near\b|as\b|by\s+[a-z]+ing\b)")
-_TOLL_LAST = re.compile(
+_BARE_END = lazyre.compile(r"\s*(?:$|[,.;:]|and\b|on\b|in\b|at\b|while\b|when\b|during\b|near\b|as\b|by\s+[a-z]+ing\b)")
+_TOLL_LAST = lazyre.compile(
     r"(?:\bto|\bat|\bof|\bwas|\bis|\bstands|\bstood|\breached|\breaches|\bhit|\bhits|\bnearing|\bsurpassed|\bexceeded|"
     r"\bpassed|\bpasses|\btopped|\btops|\bexceeds|\bsurpasses|\bnears|\bclimbs|\brises|\bjumps|\bnow|\bclimbed|\brose|"
     r"\brisen|\bjumped|\bincreased|\btotals|\btotalled|\btotaled)\s*$"
@@ -902,7 +905,7 @@ _TOLL_LAST = re.compile(
 
 # A toll named far before its verb: "The death toll from Sunday's attack and the siege that followed at a hotel on the
 # beach has risen to at least 16". Only a rise verb ends such a long stretch, which holds no number of its own.
-_TOLL_LONG = re.compile(
+_TOLL_LONG = lazyre.compile(
     r"\b(?:death|casualty|fatality) tolls?\b(?P<mid>[^.;:\d]{0,140}?)\s(?:rose|risen|rises|climbed|climbs|jumped|jumps|"
     r"increased|reached|reaches)(?:\s+to)?\s*$"
 )
@@ -1001,8 +1004,8 @@ _FOLLOWS = word_initial(
 # killed 12". The clause after the cue holds the earlier event; the rest of the sentence is the news.
 _TIME_AFTER = word_initial(rf"\b(?:(?:{_FEW}\s+)?(?:hours?|days?|weeks?|months?|years?))\s+after\b|\bfollowing\b")
 _DEATH_VERB = word_initial(r"\b(?:kill(?:s|ed|ing)?|died|dies|dead|wound(?:s|ed|ing)?|injur(?:es|ed|ing))\b")
-_OPENING = re.compile(r"^\W*(?:[\w'-]+\s+){0,3}$")
-_COMMA = re.compile(r",(?!\d)")
+_OPENING = lazyre.compile(r"^\W*(?:[\w'-]+\s+){0,3}$")
+_COMMA = lazyre.compile(r",(?!\d)")
 # A claim or act likened to an earlier one: "the group claimed responsibility, just as it did when two gunmen killed 21
 # people at the museum in March".
 _AS_BEFORE = word_initial(r"(?:just\s+)?as\s+(?:it|they|he|she|the\s+group)\s+(?:did|had)\s+(?:when|after|in)\b")
@@ -1022,7 +1025,7 @@ _COMPARED = word_initial(
 )
 # A running total is current: "since the war began in 2011", "so far in 2024", "since last year", "the
 # conflict, which began in 1983, has killed".
-_SINCE = re.compile(r"\bsince\b|\bso far\b|\b(?:began|begun|started|erupted|broke out|beginning)\s*$")
+_SINCE = lazyre.compile(r"\bsince\b|\bso far\b|\b(?:began|begun|started|erupted|broke out|beginning)\s*$")
 # History and remembrance: "in the 1990s", "during World War II", "we remember the 2,403 Americans killed",
 # "marks 25 years since the genocide": the whole sentence is background.
 _HISTORY = word_initial(
@@ -1033,7 +1036,7 @@ _HISTORY = word_initial(
     r"mark(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:years?|decades?)\s+since\b"
 )
 # Lines of a timeline of earlier attacks: "July - Gunmen kill 30 ...", "January 12: ...", "2013 - ...".
-_TIMELINE = re.compile(
+_TIMELINE = lazyre.compile(
     rf"^\s*(?:[-*\u2022]\s*)?(?:(?:early|late|mid)[- ])?(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+(?:1[89]|20)\d\d)?\s*[-:]\s"
     r"|^\s*(?:[-*\u2022]\s*)?(?:1[89]|20)\d\d\s*[-:]\s"
 )
@@ -1045,7 +1048,7 @@ _ANAPHORA = word_initial(
     rf"{_INCIDENT}\b)"
 )
 # A toll that rose on a later day is the same incident's: "the toll from the attack rose to 31 on Tuesday".
-_TOLL_UPDATE = re.compile(
+_TOLL_UPDATE = lazyre.compile(
     r"\b(?:toll|number of (?:dead|deaths|victims|casualties))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood)\b"
 )
 _LAST_WEEK = word_initial(r"last\s+week\b(?!end)")
@@ -1057,11 +1060,11 @@ _EARLIER_CUE = word_initial(
     r"last\s+(?:week|month)\b(?!end)|earlier\s+(?:this|that)\s+(?:week|month)\b"
     rf"|{_FEW}\s+(?:days?|weeks?|months?)\s+(?:ago|earlier)\b"
 )
-_AFTER_END = re.compile(r"\b(?:after|following)\s+$")
+_AFTER_END = lazyre.compile(r"\b(?:after|following)\s+$")
 _WEEKDAY_ALT = "|".join(WEEKDAYS)
 # Where the news clause starts after an earlier incident's: "; another on Sunday", "and a bombing on Sunday", ", then on
 # Sunday", "; on Sunday another blast".
-_NEWS_NEXT = re.compile(
+_NEWS_NEXT = lazyre.compile(
     r"(?:;|,(?!\d)|\s-\s|\s(?=and\s|but\s|while\s|then\s))\s*(?:(?:and|but|while|then)\s+)?"
     r"(?:(?:another|a\s+second|a\s+new|a\s+fresh)\b"
     rf"|(?:on\s+|late\s+|early\s+)?(?:{_WEEKDAY_ALT}|today|yesterday|overnight)\b"
@@ -1149,7 +1152,7 @@ _SUPERSEDED = word_initial(
 _FIRST_REPORT = word_initial(
     r"(?:first|initially|originally|earlier)\s+(?:reported|said|put|gave|announced|counted|estimated|listed)\b"
 )
-_FIRST_REPORT_STOP = re.compile(r",?\s+(?:but|while|and)\s+|;")
+_FIRST_REPORT_STOP = lazyre.compile(r",?\s+(?:but|while|and)\s+|;")
 _LATER_COUNT = word_initial(r"(?:later|since|now|subsequently|revised|raised|updated)\b")
 _MAY_FIRST_REPORT = gate(_FIRST_REPORT)
 # Reports as they stood at an earlier hour, in the body: "at the time of posting the press were reporting that 8
@@ -1157,15 +1160,17 @@ _MAY_FIRST_REPORT = gate(_FIRST_REPORT)
 # saying" of the news itself).
 _WERE_SAYING = word_initial(r"(?:were|was)\s+(?:still\s+)?(?:saying|putting|estimating|citing|giving|reporting)\b")
 # A weekday that dates a report, not an incident: "police said Friday".
-_SAID_DAY = re.compile(
+_SAID_DAY = lazyre.compile(
     r"(?:said|says|told|announced|reported|confirmed|added|stated|statement)\s+(?:on\s+|late\s+|early\s+)?$"
 )
 # Where a dated clause starts, looking back from its date: "..., which was hit in 2014", "... that died in 2020".
-_CLAUSE_BACK = re.compile(r"[;:(]|,(?!\d)|\s-\s|\s(?:that|which|who|whom|where|when|while|after|before|because|but)\s")
-_CLAUSE_END = re.compile(r";")
-_MONTH_IN = re.compile(rf"\b(?:{_MONTH_RE})\b")
-_YEAR_CUE = re.compile(r"(?:in|during|by|until|of)\s")
-_CLAUSE_COMMA = re.compile(r"[;:]|,(?!\d)")
+_CLAUSE_BACK = lazyre.compile(
+    r"[;:(]|,(?!\d)|\s-\s|\s(?:that|which|who|whom|where|when|while|after|before|because|but)\s"
+)
+_CLAUSE_END = lazyre.compile(r";")
+_MONTH_IN = lazyre.compile(rf"\b(?:{_MONTH_RE})\b")
+_YEAR_CUE = lazyre.compile(r"(?:in|during|by|until|of)\s")
+_CLAUSE_COMMA = lazyre.compile(r"[;:]|,(?!\d)")
 
 
 def _clause_start(low: str, at: int) -> int:
@@ -1216,7 +1221,7 @@ def _after_clause(low: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # A clause after the comma that goes on with the earlier event, not the news: "..., in which 12 people died".
-_ASIDE_OPEN = re.compile(r"\s*(?:in which|which|who|whom|where|when|that|including|among)\b")
+_ASIDE_OPEN = lazyre.compile(r"\s*(?:in which|which|who|whom|where|when|that|including|among)\b")
 
 # Word pre-checks (bot/detect/prefilter.py): most sentences hold none of the words these regexes need.
 _MAY_TIME_AFTER = gate(_TIME_AFTER)
@@ -1759,7 +1764,7 @@ def _earlier_narrative(sent: Sentence, before: list[Sentence]) -> list[tuple[int
 _RECENT_PERIOD = word_initial(
     r"(?:last|past)\s+(?:few\s+|two\s+|three\s+|several\s+)?(?:days|weeks)\b|recent\s+(?:days|weeks)\b|this\s+week\b"
 )
-_DATE_OPENS = re.compile(
+_DATE_OPENS = lazyre.compile(
     r"^\s*on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b|(?:{_MONTH_RE})\.?\s+\d{{1,2}}\b)"
 )
@@ -1828,10 +1833,10 @@ _RATE_AFTER = word_initial(
     r"|\b(?:annually|yearly|per annum|on average|per capita)\b"
     r"|\bper\s+(?:\d[\d,.]*|one|a|ten|hundred|thousand|million|billion|100,000)\b"
 )
-_RATE_BEFORE = re.compile(
+_RATE_BEFORE = lazyre.compile(
     r"^\s*(?:on average|annually|yearly|(?:every|each)\s+(?:day|week|month|year))\b|\b(?:an|the)\s+average\s+of\s*$"
 )
-_RATE_WINDOW = re.compile(r"[;:]|,(?!\d)|\.(?=\s|$)")
+_RATE_WINDOW = lazyre.compile(r"[;:]|,(?!\d)|\.(?=\s|$)")
 # "posts falsely claim 400,000 are missing", "no evidence that 300 were killed", "denied that 12 died".
 _FALSE = word_initial(
     r"\bfalse(?:ly)?\b|\bmisrepresent\w*|\bmislead\w*|\bno (?:[\w-]+ ){0,2}evidence\b|\b(?:denied|denies|deny|denying)\s+(?:that|reports|claims|allegations)\b"
@@ -1844,7 +1849,7 @@ _SUSPECT = word_initial(
     r"on average|average of|false|mislead|misrepresent|no (?:[\w-]+ ){0,2}evidence|den(?:y|ies|ied|ying)\s|hoax|debunk|fabricat|fake|baseless|"
     r"unfounded|unsubstantiated|(?:dis|mis)information|conspiracy|doctored"
 )
-_CLAIM_START = re.compile(r";|\bbut\b")
+_CLAIM_START = lazyre.compile(r";|\bbut\b")
 
 
 def _not_a_figure(low: str, num: Number) -> bool:
@@ -1919,7 +1924,7 @@ _CAUSE_WEAK = word_initial(
     r"|(?P<accident>\b(?:on the roads?|road (?:deaths|casualties|collisions?|traffic)|traffic|"
     r"(?<!cease-)(?<!cease )(?<!opened )(?<!open )(?<!under )(?<!returned )(?<!return )(?<!heavy )fires?|blazes?)\b)"
 )
-_CAUSE_CLAUSE = re.compile(r"[;:(]|,(?!\d)|\s-\s")
+_CAUSE_CLAUSE = lazyre.compile(r"[;:(]|,(?!\d)|\s-\s")
 
 
 # The cause each named group of the cause patterns stands for.
@@ -1984,10 +1989,10 @@ def _cause(low: str, at: int, words: tuple[_Found, _Found, _Found]) -> CasualtyC
 # --- who ----------------------------------------------------------------------------------------
 
 _FAMILY_WORD = r"(?:men|women|children|boys|girls|babies|infants|elderly)"
-_FAMILY = re.compile(
+_FAMILY = lazyre.compile(
     rf"\s*(?:[\w-]+\s+){{0,2}}?(?P<phrase>{_FAMILY_WORD}(?:\s*,\s*{_FAMILY_WORD})*(?:\s*,?\s*(?:and|or)\s+{_FAMILY_WORD}))\b"
 )
-_FAMILY_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_FAMILY_SPLIT = lazyre.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 _PERPETRATORS = frozenset(

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from bot.detect import gazetteer
+from bot.detect import gazetteer, lazyre
 from bot.detect.casualties import _BACKGROUND, may_be_background
 from bot.detect.keywords import HEADLINE_VERBS, Features
 from bot.detect.places import find_places
@@ -35,7 +35,7 @@ from bot.detect.prefilter import gate, holds_any, word_initial
 from bot.detect.text import LEAD_WEIGHT, Doc, Sentence, fold
 from bot.models import Casualty, Event
 
-_CEASEFIRE = re.compile(
+_CEASEFIRE = lazyre.compile(
     r"\b(?:cease-?\s?fires?|truces?|cessation (?:of|in) (?:all )?hostilities|armistice|halt to (?:the )?fighting|stop the fighting|"
     r"humanitarian pauses?|pauses? in (?:the )?fighting|suspension of (?:the |all )?(?:fighting|hostilities|attacks)|"
     # A pause by its length or extension is a truce ("an extended pause to ensure this deal can be carried out", "the
@@ -43,18 +43,18 @@ _CEASEFIRE = re.compile(
     r"(?:extended|temporary|[\w]+-(?:day|hour|week))\s+pauses?(?!\s+(?:in|on|of)\b))\b"
 )
 # "the end of conflict" stands for a ceasefire only next to an explicit status cue ("announcement ...").
-_CEASEFIRE_WEAK = re.compile(
+_CEASEFIRE_WEAK = lazyre.compile(
     r"\bend (?:of|to) (?:the )?(?:\w+ )?(?:conflict|fighting|hostilities|war)\b|\bend the (?:\w+ )?(?:conflict|fighting|war)\b"
 )
-_HOLDING_ALONE = re.compile(
+_HOLDING_ALONE = lazyre.compile(
     r"\bfighting (?:has|had) (?:ceased|stopped|ended)\b|\bguns (?:have |had )?(?:fallen|fell|gone|went) silent\b"
 )
-_NEGATION = re.compile(
+_NEGATION = lazyre.compile(
     r"\b(?:no|not|never|without|rejected|rejects|reject|refused|refuses|refuse|denied|denies|ruled out|rules out|nor|"
     # "dismissed the truce announcement as a ploy": the speaker rejects it
     r"dismiss(?:ed|es|ing)?)\b(?:\W+\w+){0,3}\W*$"
 )
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = lazyre.compile(
     r"\b(?:would|could|should|must|might|may|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b"
 )
 
@@ -67,7 +67,7 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     # "renewed fighting" and "prolonged shelling" are violence, not an extension.
     (
         "extended",
-        re.compile(
+        lazyre.compile(
             # "Extended Israel-Hamas Truce Holding", "a renewed Yemen truce": the participle describes the truce, its
             # predicate says its state ("extended the truce", with a determiner, is the extension).
             # "a continuation of the truce" is its extension too.
@@ -81,7 +81,7 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "collapsed",
-        re.compile(
+        lazyre.compile(
             r"\bcollaps|\bfell apart|\bfalls apart|\bbr(?:oke|eaks?|eaking) down|\bbreakdown|\bunravel|\babandon|"
             r"\bshatter(?:ed|s|ing)\b|\bexpired\b|\blapsed\b|\b(?:is|was) (?:officially |now )?over\b|\bcall(?:s|ed|ing)? off\b|"
             r"\bpull(?:s|ed|ing)? out of\b|\bwithdr[ae]w\w* from\b|\bscrap(?:s|ped|ping)?\b|\bterminat\w*|"
@@ -105,7 +105,7 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "violated",
-        re.compile(
+        lazyre.compile(
             r"\b(?:ignor|def(?:y|ie)|disregard)\w*\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:cease-?fire|truce)|"
             r"\bviolat|\bbreach|\bbr(?:oke|eaks?|eaking)\b(?! down)|\bbroken\b|\bflout|\bdespite\b|\bin tatters\b|\bundermin|"
             r"\bthreaten\w*|\bjeopardi[sz]\w*|\bshak(?:en|es|ing)\b|\brock(?:s|ed)\b|\btest(?:s|ed|ing)\b|\bstrain\w*|\bfalter\w*|\bfray\w*|\bshaky\b|"
@@ -131,57 +131,59 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_THREATENS_TO = re.compile(r"threaten(?:s|ed|ing)?\s+to\b")
+_THREATENS_TO = lazyre.compile(r"threaten(?:s|ed|ing)?\s+to\b")
 # A truce to be restored, revived or reinstated is no longer in force ("the ceasefire should be restored").
-_RESTORE = re.compile(
+_RESTORE = lazyre.compile(
     r"\b(?:restor(?:e|es|ing)|restoration of|reinstat\w*|reviv(?:e|es|ing)|revival of|resurrect\w*)\s+(?:[\w'-]+\s+){0,3}$"
     r"|^\s+(?:[\w'-]+\s+){0,2}?(?:must|should|has to|needs? to|to) be (?:restored|reinstated|revived)\b"
 )
 # A restoration that a deal, plan or document is to bring about is put forward, not yet in force: "the agreement that
 # the US and Russia have reached to restore the Cessation of Hostilities", "a document that will reinstate a
 # nationwide cessation of hostilities" (outside powers' plans: proposed, corpus convention).
-_RESTORE_PLANNED = re.compile(
+_RESTORE_PLANNED = lazyre.compile(
     r"\b(?:agreements?|deals?|accords?|plans?|documents?|proposals?|arrangements?|understandings?|framework|roadmap)\s+"
     r"(?:(?:that|which)\s+(?:[\w'-]+\s+){0,7}?)?(?:to|will|would|shall|(?:is|are) (?:meant|designed|intended) to)\s+$"
 )
 # Quiet reported since the truce ("no clashes have been reported since the ceasefire took effect") says it holds.
-_QUIET = re.compile(r"\bno (?:\w+ ){0,2}(?:clashes|violations|fighting|attacks|shelling|incidents|breaches|shots)\b")
+_QUIET = lazyre.compile(
+    r"\bno (?:\w+ ){0,2}(?:clashes|violations|fighting|attacks|shelling|incidents|breaches|shots)\b"
+)
 # A collapse feared or threatened is a truce under strain: "raising fears that the truce had already collapsed",
 # "on the verge of collapse", "might be falling apart".
 # A truce to be saved from collapse is strained, not over: "a diplomatic offensive to save the country's three-year-old
 # ceasefire from unraveling completely", "to prevent the truce from collapsing".
-_COLLAPSE_FEARED = re.compile(
+_COLLAPSE_FEARED = lazyre.compile(
     r"\b(?:fears?|feared|fearing|worr\w*|concerns?|verge|brink|risk\w*|danger|threat\w*|might|could|"
     r"sav(?:e|es|ing)|salvag(?:e|es|ing)|rescu(?:e|es|ing)|prevent(?:s|ing)?|avert(?:s|ing)?)\b(?:\W+[\w'-]+){0,14}\W*$"
 )
 # A violation denied by the report itself: "no reports of violations", "without any breach".
-_NO_VIOLATION = re.compile(r"\b(?:no|without|nor)\s+(?:\w+\s+){0,3}$")
+_NO_VIOLATION = lazyre.compile(r"\b(?:no|without|nor)\s+(?:\w+\s+){0,3}$")
 # Ending the truce: "called off", "ended the truce", "after the end of a 24-hour ceasefire", "an end to the truce";
 # not a scheduled end ("before the end of the truce") nor a truce that ended a war ("the ceasefire that ended the war").
-_ENDED_LEFT = re.compile(
+_ENDED_LEFT = lazyre.compile(
     r"\b(?:(?:end|suspend)(?:ed|s|ing)? (?:the|a|an|its|their|this|that)|(?:the|an) end (?:of|to) (?:the|a|an|its|their|this|that))\s+(?:[\w'-]+\s+){0,3}$"
     r"|\b(?:ended|ending|ends|suspended|suspending|suspends)\s+$"
     # Headline grammar drops the articles: "Rebels Declare End to Cease-fire", "Army announces end of truce".
     r"|\b(?:declar|announc|proclaim)\w*\s+(?:an?\s+|the\s+)?end (?:of|to)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}$"
 )
-_ENDED_RIGHT = re.compile(
+_ENDED_RIGHT = lazyre.compile(
     r"(?:\s+(?!(?:war|conflict|fighting|talks|negotiations|offensive|siege)\b)[\w',-]+){0,8}?\s+(?P<verb>ended)\b"
     r"(?!\s+(?:the|a|an|its|their|decades?|years?|months?|weeks?|days?|(?!(?:as|when|after|amid|and|with|on|in|at)\b)\w+\s+(?:war|conflict|fighting|hostilities|siege))\b)"
 )
 # Headline grammar: the present tense and no article ("Truce Ends, Fighting Resumes", "War Resumes as Ceasefire
 # Expires", "Rebels End Cease-fire"); not a date to come ("Truce Ends Sunday", "ceasefire expires at midnight") nor
 # what the truce ended ("Truce Ends Week of Clashes"): the verb ends the headline or a clause of it.
-_TITLE_ENDED_RIGHT = re.compile(
+_TITLE_ENDED_RIGHT = lazyre.compile(
     r"\s+(?P<verb>ends|expires|lapses)\b(?=\s*(?:$|[,;:.!?]|\s(?:as|after|amid|with|and|but|without)\b))"
 )
-_TITLE_ENDED_LEFT = re.compile(r"\b(?:ends?|ending)\s+$")
-_ENDED_NOT = re.compile(
+_TITLE_ENDED_LEFT = lazyre.compile(r"\b(?:ends?|ending)\s+$")
+_ENDED_NOT = lazyre.compile(
     r"\b(?:before|until|till|ahead of|by|towards?|near|approach\w*|put|bring|brought|to)\s+(?:\w+\s+){0,2}$"
 )
 # Adjectives of doubt ("a shaky truce") yield to a predicate that says the truce holds.
 _DOUBT_ENDINGS = ('"shaky"', '"strained"', '"fraying"', '"faltering"')
 # A truce with a date to run out exists: "the ceasefire is due to expire on Sunday".
-_EXPIRY = re.compile(
+_EXPIRY = lazyre.compile(
     r"\s*(?:\w+\s+){0,2}?(?:is|are|was|were|had been)\s+(?:scheduled|set|due|expected|supposed)\s+to\s+"
     r"(?:expire|end|run out|lapse|come to an end)\b"
 )
@@ -273,34 +275,34 @@ _RIGHT_CUES = word_initial(  # (every branch starts a word: tests/test_word_init
 )
 # Calm reported beside a truce's start (`_predicate`): "calm returned to the city a day after the truce began", "guns fell
 # silent as the ceasefire took effect".
-_START = re.compile(r"took|takes?|taking|came|come|went|began|begins?|start|commenc")
+_START = lazyre.compile(r"took|takes?|taking|came|come|went|began|begins?|start|commenc")
 # A truce's start or agreement dated weeks back ("agreed in Doha last month", "that began a week ago") and an effect
 # reported since ("has brought a measure of calm", "have allowed aid convoys in"): the truce is in force.
-_DATED_PAST = re.compile(
+_DATED_PAST = lazyre.compile(
     r"\s+(?:[\w,'-]+\s+){0,4}?(?:(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?)\s+ago|"
     r"last\s+(?:week|month|year|spring|summer|autumn|fall|winter)|earlier this\s+(?:week|month|year))\b"
 )
-_EFFECT_SINCE = re.compile(
+_EFFECT_SINCE = lazyre.compile(
     r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:brought|allowed|enabled|let|given|eased|reduced|cut|halted|stopped|kept|"
     r"produced|yielded|opened|saved|paved|helped)\b"
 )
-_CALM = re.compile(
+_CALM = lazyre.compile(
     r"\b(?:calm|quiet|silence) (?:returned|prevailed|reigned|held)\b|\bguns (?:fell|fall|have fallen|went) silent\b"
     r"|\b(?:relative|rare|uneasy|tense) (?:calm|quiet)\b"
 )
 # A truce called fragile for its violations is a violated one: "although fragile due to widespread violations by
 # all sides", "fragile amid sporadic clashes" (the reason can lie past the clause window of the adjective).
-_FRAGILE_FOR = re.compile(
+_FRAGILE_FOR = lazyre.compile(
     r"[^;.]{0,30}?\b(?:due to|because of|owing to|amid|marred by)\b[^;.]{0,30}?"
     r"\b(?:violations?|breach(?:es)?|clashes|fighting|shelling|attacks|skirmishes)\b"
 )
 # The ceasefire as the subject of negotiations ("ceasefire talks", "truce negotiations"): whatever governs the
 # phrase governs the talks.
 # "a ceasefire and peace talks": the talks are coordinated with the truce, not about it.
-_COORDINATED = re.compile(r"\b(?:and|or|nor)\b|,")
-_NOUN_OF_TALKS = re.compile(r"[\s-]+(?:talks|negotiations|discussions)\b")
+_COORDINATED = lazyre.compile(r"\b(?:and|or|nor)\b|,")
+_NOUN_OF_TALKS = lazyre.compile(r"[\s-]+(?:talks|negotiations|discussions)\b")
 # Modality before a governing verb turns an agreement into a plan: "hopes to sign", "ready to accept".
-_MODAL_BEFORE = re.compile(
+_MODAL_BEFORE = lazyre.compile(
     r"\b(?:would|could|should|must|might|may|will|shall|if|(?<!\bat )once|unless|whether|possible|possibly|"
     r"hope[sd]?|hoping|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|readiness to|willingness to|need(?:s|ed)? to|try(?:ing)? to|tries to|"
     r"seek(?:s|ing)? to|aim(?:s|ed|ing)? to|want(?:s|ed)? to|expected to|likely to|set to|going to|poised to|due to|"
@@ -308,7 +310,7 @@ _MODAL_BEFORE = re.compile(
 )
 # An exhortation before the governing verb ("urged both sides to agree to a ceasefire") is a proposal; asking
 # the sides to respect an existing truce still reports that truce.
-_EXHORT = re.compile(
+_EXHORT = lazyre.compile(
     r"\b(?:urg\w*|call(?:s|ed|ing)? (?:on|upon)|call(?:s|ed|ing)? for|ask\w*|encourag\w*|"
     r"press(?:es|ed|ing)? (?:for|on|upon|both|all|the (?:two )?(?:sides|parties))|"
     r"appeal\w*|demand\w*|push\w*|invit\w*|implor\w*|"
@@ -317,12 +319,12 @@ _EXHORT = re.compile(
     r"convinc(?:e|es|ing)|persuad(?:e|es|ing)|press(?:es|ed|ing)\s+[\w'-]+(?:\s+and\s+[\w'-]+)?\s+to)\b"
 )
 # Without a governing verb, these adjectives name the ceasefire someone wants.
-_ASPIRED = re.compile(
+_ASPIRED = lazyre.compile(
     r"\b(?:immediate|sustain(?:ed|able)|durable|lasting|permanent|genuine|comprehensive|nationwide)\b[\w ,-]{0,30}$"
 )
 # What the sides are asked to stop, beside keeping the truce, is force in use: "to immediately cease the use of force",
 # "to stop firing", "to halt all military operations" (asking them to refrain from force is no report of it).
-_STOP_FORCE = re.compile(
+_STOP_FORCE = lazyre.compile(
     r"\b(?:ceas(?:e|ing)|stop(?:ping)?|halt(?:ing)?|end(?:ing)?)\s+(?:(?:immediately|all|any|the|their|its|further)\s+)*"
     r"(?:use of force|firing|fire|shooting|military (?:operations|activities|activity|actions?)|provocations|"
     + _VIOLENCE
@@ -332,15 +334,17 @@ _STOP_FORCE = re.compile(
 # government forces, one day after the two sides signed a cease-fire agreement", "gunfire could be heard ... a day
 # after Turkey and the U.S. agreed to a five-day cease-fire", "barely six hours after the cease-fire took effect".
 # Weeks or months after it is the truce's record (_TIME_SINCE); violence before the truce is what it ended.
-_SOON_AFTER = re.compile(
+_SOON_AFTER = lazyre.compile(
     r"(?:(?:\b(?:hours?|minutes?|days?|a day|one day)\s+|\b(?:shortly|soon|just|barely|only)\s+)after|"
     r"\bwithin (?:hours|minutes|a day|days) of|\b(?:on )?the same day(?: that| as| when)?)\s+(?:[\w'’.-]+\s+){0,8}$"
 )
-_FIGHTING_DONE = re.compile(
+_FIGHTING_DONE = lazyre.compile(
     r"\b(?:attack(?:ed|ing|s)?|shell(?:ed|ing)|gunfire|fir(?:ed|ing)\s+(?:on|at|into)|bomb(?:ed|ing|ings)|"
     r"clash(?:ed|es)|fighting|explosions?|air ?strikes?|drone strikes?|rockets?|mortars?)\b"
 )
-_FIGHTING_NOT = re.compile(r"\b(?:no|not|without|nor|stopp\w*|ceased|ended|halted|subsided|died down|quiet\w*|calm)\b")
+_FIGHTING_NOT = lazyre.compile(
+    r"\b(?:no|not|without|nor|stopp\w*|ceased|ended|halted|subsided|died down|quiet\w*|calm)\b"
+)
 
 
 def _fighting_soon_after(low: str, start: int) -> re.Match[str] | None:
@@ -355,7 +359,7 @@ def _fighting_soon_after(low: str, start: int) -> re.Match[str] | None:
     return found
 
 
-_KEEP_VERB = re.compile(r"respect|observ|abid|adher|uph[eo]ld|honou?r|maintain|complian")
+_KEEP_VERB = lazyre.compile(r"respect|observ|abid|adher|uph[eo]ld|honou?r|maintain|complian")
 
 
 def _stop_called(low: str, cue: int) -> re.Match[str] | None:
@@ -372,13 +376,13 @@ def _stop_called(low: str, cue: int) -> re.Match[str] | None:
 # agreement signed on Friday"); "the immediate ceasefire" on its own is still the one wanted, and so is one in a wish
 # ("their immediate ceasefire demand").
 _ADJECTIVES = r"(?:(?!(?:is|are|was|were|be|a|an|the|to|of|for)\b)[\w-]+(?:,|\s+and)?\s+){0,3}$"
-_DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:this|that|these|those)\s+" + _ADJECTIVES)
-_THE_BEFORE = re.compile(r"\b(?:the|its|their)\s+" + _ADJECTIVES)
-_DONE_AFTER = re.compile(
+_DEMONSTRATIVE_BEFORE = lazyre.compile(r"\b(?:this|that|these|those)\s+" + _ADJECTIVES)
+_THE_BEFORE = lazyre.compile(r"\b(?:the|its|their)\s+" + _ADJECTIVES)
+_DONE_AFTER = lazyre.compile(
     r"(?:[\s-]+(?:agreement|deal|accord|pact))?\s+(?:signed|agreed|reached|brokered|concluded|announced|in force|in place|"
     r"(?:which|that) (?:took|has taken|came into) (?:effect|force))\b"
 )
-_WISH_NOUN = re.compile(
+_WISH_NOUN = lazyre.compile(
     r"[\s-]+(?:demands?|calls?|appeals?|pleas?|proposals?|plans?|offers?|initiatives?|idea|draft)\b"
 )
 
@@ -396,85 +400,85 @@ def _aspired(low: str, left: int, start: int, end: int) -> re.Match[str] | None:
     return found
 
 
-_ACCEPTED = re.compile(
+_ACCEPTED = lazyre.compile(
     r"\b(?:accept\w*|agreed to|endorsed|signed|match(?:es|ed|ing)|reciprocat\w*|join(?:s|ed|ing)?|welcomed)\b"
 )
 # A mediator seeking or pushing for a truce is negotiating it (corpus convention 4: mediation and efforts to reach
 # a ceasefire are talks); a party seeking one, or a mediator's call, stays a proposal.
-_SOUGHT = re.compile(r"seek|sought|push|press|bid for")
-_MEDIATOR = re.compile(r"\b(?:mediat(?:or|ors|ion)|envoys?|negotiators?|go-betweens?|shuttl\w*)\b")
+_SOUGHT = lazyre.compile(r"seek|sought|push|press|bid for")
+_MEDIATOR = lazyre.compile(r"\b(?:mediat(?:or|ors|ion)|envoys?|negotiators?|go-betweens?|shuttl\w*)\b")
 # The other side taking up one side's truce: "Government matches rebel cease-fire", "India joins Pakistan in ...".
-_RECIPROCAL = re.compile(r"\b(?:match(?:es|ed|ing)?|reciprocat\w*|joins|joined|joining)\b")
+_RECIPROCAL = lazyre.compile(r"\b(?:match(?:es|ed|ing)?|reciprocat\w*|joins|joined|joining)\b")
 # One side's unilateral truce that the other side says it will keep is matched: both sides' truce, agreed (corpus
 # conventions: a declaration matched by the other side). The keeping verb stands before "unilateral", and the truce
 # is another's: a possessive ("will honour the army's unilateral truce") or a declarer named after it ("will observe
 # the unilateral cease-fire that the president declared", "declared by the government"). One's own truce ("the
 # unilateral truce it declared") and a call to keep it ("urged the rebels to respect the unilateral truce") stay
 # proposals.
-_KEEP_BEFORE_UNILATERAL = re.compile(
+_KEEP_BEFORE_UNILATERAL = lazyre.compile(
     r"\b(?:observ\w*|respect\w*|abid\w* by|honou?r\w*|adher\w* to|join\w*|match\w*|reciprocat\w*|accept\w*)\s+"
     r"(?P<whose>the\s+[\w-]+'s|[\w-]+'s|the|that|this)\s+$"
 )
-_DECLARED_BY_ANOTHER = re.compile(
+_DECLARED_BY_ANOTHER = lazyre.compile(
     r"\s+(?:(?:declared|announced|offered|ordered|proclaimed)\s+(?:on\s+\w+\s+)?by\b|"
     r"(?:(?:that|which)\s+)?(?!(?:it|they|he|she|we|its|their|his|her|our)\b)(?:[\w'.-]+\s+){1,4}?(?:had\s+|has\s+)?"
     r"(?:declared|announced|offered|ordered|proclaimed)\b)"
 )
 _TAKEN_UP_WHY = "one side's truce taken up by the other"
 # A truce said to be needed is called for: "agreed that a ceasefire was essential", "a truce is urgently needed".
-_NEEDED = re.compile(
+_NEEDED = lazyre.compile(
     r"\s+(?:is|was|are|were|remains?|would be)\s+(?:\w+ly\s+)?(?:needed|necessary|essential|vital|required|imperative)\b"
 )
 # Backing a call for a ceasefire is no acceptance of one ("endorsed the call for an immediate ceasefire").
-_CALL = re.compile(r"call|appeal|demand|plea")
-_BACKED = re.compile(r"endorsed|welcomed|join")
-_NOT = re.compile(r"\b(?:not|never|no)\b")
-_TALKS_FRAME = re.compile(
+_CALL = lazyre.compile(r"call|appeal|demand|plea")
+_BACKED = lazyre.compile(r"endorsed|welcomed|join")
+_NOT = lazyre.compile(r"\b(?:not|never|no)\b")
+_TALKS_FRAME = lazyre.compile(
     r"\b(?:talks|negotiations?|discussions?|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+)?$|\b(?:discuss\w*|negotiat\w*)\s+(?:\w+\s+)?$"
 )
-_TALKS_SUBJECT = re.compile(
+_TALKS_SUBJECT = lazyre.compile(
     r"\b(?:talks|negotiations|discussions|consultations)\s+(?:on|over|about|for)\s+(?:\w+\s+){0,3}$"
 )
-_OUT_OF_REACH = re.compile(r"\b(?:out of reach|within reach|in sight|elusive|on the table|close)\b")
-_SUBORDINATE = re.compile(
+_OUT_OF_REACH = lazyre.compile(r"\b(?:out of reach|within reach|in sight|elusive|on the table|close)\b")
+_SUBORDINATE = lazyre.compile(
     r"\b(?:until|till|when|before|after|as soon as|since|because|while)\b|\bas\s+(?:the|a|an|its)\s+(?:[\w'-]+\s+){0,3}$"
 )
-_NEARLY = re.compile(
+_NEARLY = lazyre.compile(
     r"\b(?:close(?:r)? to|near(?:ing|er)?(?: to)?|on the verge of|edg\w+ toward|moving toward)\s+(?:\w+\s+)?$"
 )
 # A modal inside a report of agreement ("agreed that they would observe a truce") stays an agreement.
-_AGREED_FRAME = re.compile(r"\b(?:agreed|announced|accepted|signed|confirmed)\b")
-_NEGATED_CUE = re.compile(
+_AGREED_FRAME = lazyre.compile(r"\b(?:agreed|announced|accepted|signed|confirmed)\b")
+_NEGATED_CUE = lazyre.compile(
     r"\b(?:not|never|no|neither|nor|yet to|failed to|refused to|refuse to|refuses to)\s+(?:\w+\s+){0,2}$"
 )
 # A ceasefire a party refuses to sign or accept was put forward, and not taken up (corpus convention 4): "refused to
 # sign a cease-fire agreement with rebels" ("refused a truce", with no verb of taking it up, reports nothing).
-_REFUSED_TO_TAKE_UP = re.compile(r"\b(?:refus\w*|reject\w*|declin\w*)\s+to\s+$")
+_REFUSED_TO_TAKE_UP = lazyre.compile(r"\b(?:refus\w*|reject\w*|declin\w*)\s+to\s+$")
 # Agreeing to back, support or consider a ceasefire is a stance on one put forward, not the truce agreed: "the rebels
 # have agreed in principle to support a cease-fire" (headline grammar drops the "in" and "to": "Agree Principle
 # Support Cease-fire").
-_AGREED_TO_BACK = re.compile(
+_AGREED_TO_BACK = lazyre.compile(
     r"(?:\s+in)?(?:\s+principle)?\s+(?:to\s+)?(?:support|back|endorse|consider|study|explore)\b"
 )
 # Starting dates of an agreed ceasefire are announcements, not hopes: "is scheduled to start", "will take effect".
-_EFFECT = re.compile(
+_EFFECT = lazyre.compile(
     r"\s*(?:\w+\s+){0,2}?(?:is|are|was)?\s*(?:scheduled to|set to|due to|expected to|to|will|would|shall)\s+"
     r"(?:take effect|start|begin|commence|come into (?:force|effect)|go into effect|enter into force)\b"
 )
 # A signing set for a day is a truce agreed, its signature pending (corpus convention 2): "Ceasefire Could Be Signed
 # Saturday", "the truce is expected to be signed on Friday" (a hope or a condition before the truce stays a plan).
-_SIGNING_DAY = re.compile(
+_SIGNING_DAY = lazyre.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:could|will|would|may|might|is|are)?\s*(?:(?:expected|likely|set|due|scheduled)\s+)?(?:to\s+)?"
     r"be\s+(?:formally\s+)?signed\s+(?:[\w-]+\s+){0,3}?(?:on\s+|as early as\s+|by\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next week|this week|later this week)\b"
 )
 # The same in the active voice: the parties "will sign the ceasefire on Thursday", "would sign the accord in Nairobi on
 # Monday". Only a plain future or scheduled auxiliary right before "sign", with no hope, plan or condition before it.
-_SIGN_AUX = re.compile(
+_SIGN_AUX = lazyre.compile(
     r"\b(?:will|would|shall|'ll|(?:is|are) (?:expected |set |due |scheduled )?to)\s+(?:formally\s+)?$"
 )
-_TITLE_TO = re.compile(r"\bto\s+$")
-_DAY_AFTER = re.compile(
+_TITLE_TO = lazyre.compile(r"\bto\s+$")
+_DAY_AFTER = lazyre.compile(
     r"(?:\s+(?!if\b|unless\b|when\b|once\b)[\w'-]+,?){0,4}?\s+(?:on\s+|as early as\s+|by\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|next week|later this week)\b"
 )
@@ -500,11 +504,11 @@ def _signing_on_a_day(
 # agreed before and announced by a party ("Abbas announced the truce"), one a mediator or the UN announces ("the UN
 # envoy announced a 72-hour cease-fire after he received commitments from all"), a truce agreement, a truce "with"
 # the other side, or one the clause shows is both sides' (_joint).
-_ANNOUNCED_OWN = re.compile(r"announc(?:e|es|ed|ing)\s+(?:an?|its(?:\s+own)?)\s+(?:[\w'-]+\s+){0,3}$")
-_THIRD_PARTY = re.compile(
+_ANNOUNCED_OWN = lazyre.compile(r"announc(?:e|es|ed|ing)\s+(?:an?|its(?:\s+own)?)\s+(?:[\w'-]+\s+){0,3}$")
+_THIRD_PARTY = lazyre.compile(
     r"\b(?:mediat\w*|envoys?|negotiators?|u\.n\.?|un|united nations|secretary-general|state department|white house)\b"
 )
-_BILATERAL_AFTER = re.compile(r"\s+(?:agreements?|deals?|accords?|pacts?|with)\b")
+_BILATERAL_AFTER = lazyre.compile(r"\s+(?:agreements?|deals?|accords?|pacts?|with)\b")
 
 
 def _announced_by_one_side(low: str, clause: tuple[int, int], cue: re.Match[str], mention: tuple[int, int]) -> bool:
@@ -519,50 +523,54 @@ def _announced_by_one_side(low: str, clause: tuple[int, int], cue: re.Match[str]
 
 
 # "to Push Gaza Truce Deal": a headline's infinitive of seeking, two words at most before the truce.
-_TITLE_TO_SEEK = re.compile(r"\bto\s+(?:push|press|seek|secure|broker|win|forge|pursue|promote)\s+(?:[\w'-]+\s+){0,2}$")
+_TITLE_TO_SEEK = lazyre.compile(
+    r"\bto\s+(?:push|press|seek|secure|broker|win|forge|pursue|promote)\s+(?:[\w'-]+\s+){0,2}$"
+)
 # "Rebels to Sign Cease-Fire": a headline infinitive is a plan, except after "agree"/"decide".
-_TITLE_INFINITIVE = re.compile(
+_TITLE_INFINITIVE = lazyre.compile(
     r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$"
 )
 # A threatened change is no change; an urged extension is a proposal (urging an end to violations still reports them).
-_CHANGE_NOT = re.compile(r"\b(?:would|could|can|cannot|might|may|threat\w*|risk\w*|if|not|never)\b|n't\b")
-_STRAIN = re.compile(r"threaten|jeopardi|undermin")
+_CHANGE_NOT = lazyre.compile(r"\b(?:would|could|can|cannot|might|may|threat\w*|risk\w*|if|not|never)\b|n't\b")
+_STRAIN = lazyre.compile(r"threaten|jeopardi|undermin")
 _STRAIN_MODALS = frozenset(["would", "could", "can", "might", "may"])
 # A change under a condition stated after it is a term, not a change: "a 72-hour cease-fire to be extended if the
 # other party adheres to it", "to be renewed provided the army withdraws" (a concession, "even if", still reports it).
-_CONDITION_AFTER = re.compile(
+_CONDITION_AFTER = lazyre.compile(
     r"(?:\s+(?!for\b)[\w'-]+){0,5}?,?\s+(?<!\beven )(?<!\bfor )(?:if|unless|provided|providing|as long as|so long as|"
     r"on (?:the )?condition|subject to)\b"
 )
 # A truce its party will not renew, or failed to, is called off: "would not extend the truce", "decided not to extend it",
 # "after the two sides failed to extend the truce"; so is
 # one that was not renewed, said in the passive: "the truce has not been extended", "the ceasefire was not renewed".
-_NOT_EXTEND = re.compile(
+_NOT_EXTEND = lazyre.compile(
     r"\b(?:(?:will|would|did|does|do|shall)\s+not|won't|wouldn't|didn't|refus\w*\s+to|fail(?:s|ed|ing)?\s+to|decided\s+(?:not\s+to|against)|"
     r"not\s+to|(?:has|have|had|was|were)\s+not(?:\s+been)?|(?:hasn't|haven't|hadn't)(?:\s+been)?|wasn't|weren't)"
     r"\s+(?:\w+\s+)?$"
 )
 # The call governs the extension through the verb it asks for: "calls on all parties to accept further extension".
-_TO_TAKE_UP = re.compile(r"\bto (?:accept|agree(?: to| on)?|approve|back|support|endorse|consider|sign|allow|grant)\b")
-_EXTEND_NOT = re.compile(
+_TO_TAKE_UP = lazyre.compile(
+    r"\bto (?:accept|agree(?: to| on)?|approve|back|support|endorse|consider|sign|allow|grant)\b"
+)
+_EXTEND_NOT = lazyre.compile(
     r"\b(?:urg\w*|call\w* for|call\w* on|ask\w*|hope\w*|propos\w*|seek\w*|push\w* for|demand\w*|request\w*|want\w*|"
     r"press\w* for|appeal\w*|plea|bid for|desir\w*|wish\w*)\b"
 )
 # "The truce has largely held despite sporadic violations" is a holding truce.
 # The headline's present tense too ("Syrian Cease-Fire Holds Despite Scattered Violence"), not a meeting held.
-_HELD_DESPITE = re.compile(
+_HELD_DESPITE = lazyre.compile(
     r"\b(?:holds?\b(?!\s+(?:talks|meetings?|discussions|negotiations|elections))|held|holding|respected|observed|"
     r"in place|intact)\b[^;]{0,40}\bdespite\b|\bdespite\b[^;]{0,60}\b(?:has|have|had|is|was) "
     r"(?:largely |mostly |broadly )?(?:held|holding|been respected)\b"
 )
-_IS_VIOLENCE = re.compile(_VIOLENCE)
+_IS_VIOLENCE = lazyre.compile(_VIOLENCE)
 # Violence before the truce in its clause is what the truce ended: "came after weeks of heavy fighting".
-_BEFORE_TRUCE = re.compile(
+_BEFORE_TRUCE = lazyre.compile(
     r"\b(?:(?<!hours )(?<!hour )(?<!minutes )(?<!days )(?<!shortly )(?<!soon )(?<!just )after|ended|ending|end to|"
     r"halt(?:ed)?|weeks of|days of|months of|years of)\b[^;,]{0,25}$"
 )
 
-_TALKS = re.compile(
+_TALKS = lazyre.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiated|negotiators?|met with|met\b|meeting|meetings|meets|meet with|"
     r"phone call|telephone call|telephone conversation|phone conversation|"
     # "spoke today with", "spoke by phone overnight with", "spoke this morning with": a time between verb and party.
@@ -577,37 +585,37 @@ _TALKS = re.compile(
     r"joint (?:press|news) (?:availability|conference|briefing)|remarks with|"
     r"visit(?:ed|ing)? (?:with|by)|conversation with|conversations with)\b"
 )
-_ACTOR = re.compile(
+_ACTOR = lazyre.compile(
     r"\b(?:president|minister|secretary|envoy|officials?|leaders?|government|governments|delegations?|rebels?|"
     r"counterparts?|diplomats?|diplomatic|mediators?|sides|parties|ambassador|chancellor|king|spokes\w+|premier|"
     r"state department|kremlin|white house|foreign|prime|u\.n\.|un|united nations|security council|administration)\b"
 )
-_AGREEMENT = re.compile(
+_AGREEMENT = lazyre.compile(
     r"\b(?:agreement|agreements|deal|accord|accords|declaration|resolution|memorandum of understanding|memorandum|"
     r"treaty|pact|communique|protocol|proposal|peace plan|framework)\b"
 )
-_AGREEMENT_CUE = re.compile(
+_AGREEMENT_CUE = lazyre.compile(
     r"\b(?:signed|signs|adopted|adopts|passed|passage|approved|approves|concluded|ratified|accepted|accepts|clinched|"
     r"struck|announc\w*|unanimously|endorsed|inked)\b"
 )
-_AGREED_VERB = re.compile(
+_AGREED_VERB = lazyre.compile(
     r"\b(?:agreed|agrees|agree)\s+(?:to|on|upon|that)\b|\bit was agreed\b|\bhave agreed\b|\bhas agreed\b"
 )
 # Words that show an agreement exists: its commitments, its mediation, its being welcomed or signed.
-_AGREEMENT_EXISTS = re.compile(
+_AGREEMENT_EXISTS = lazyre.compile(
     r"\b(?:welcom\w*|mediat(?:ed|ing)|brokered|under (?:this|the|that)|signing of|adoption of|reached|secured|sealed|"
     r"finali[sz]ed|hammered out|agreed)\b"
 )
 # Modality, exhortation or pending work before the agreement: it is not made yet.
-_NOT_YET_BEFORE = re.compile(
+_NOT_YET_BEFORE = lazyre.compile(
     r"\b(?:will|would|could|should|may|might|must|shall|expected|hope[sd]?|hoping|urg\w*|call\w* (?:on|for|upon)|"
     r"pending|anticipat\w*|seek\w*|aim\w*|toward|towards|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|if|"
     r"unless|negotiat(?:e|es|ing|ion of|ions on|ions over)|work to|working to|work on|working on|close to|closer to|near|nearing|try\w* to|want\w* to|"
     r"need\w* to|refus\w*|reject\w*|fail\w* to|yet to|not|never|no)\b"
 )
-_ACT_OF_DECLARING = re.compile(r"\s+of\b")
+_ACT_OF_DECLARING = lazyre.compile(r"\s+of\b")
 # What the sides agreed is a view or a way of working, not an agreement.
-_CONSENSUS = re.compile(
+_CONSENSUS = lazyre.compile(
     r"\s*(?:the |on the |upon the )?(?:importance|need|necessity|value|urgency)\b|\s*(?:continue|work|keep|stay|remain|"
     r"cooperate|coordinate|consult|maintain|deepen|strengthen|explore|meet|hold further|talk|speak|keep|remain)\b"
     # "agreed that it is in the interest of both to ...", "agreed that it was important to": a judgement.
@@ -621,29 +629,29 @@ _CONSENSUS = re.compile(
 # ("the situation was grave", "there is no military solution"), an obligation ("more must be done", "the parties
 # should return to talks"), a condition, a past event, or an intention to go on working together ("would coordinate",
 # "will stay in touch") is a shared view. The first auxiliary of the clause decides.
-_THAT_AUX = re.compile(
+_THAT_AUX = lazyre.compile(
     r"\b(?:if|unless|in case|will|would|shall|'ll|(?:is|are|was|were) to|must|should|ought|needs? to|needed to|"
     r"(?:has|have|had) to|is|are|was|were|remains?|remained|(?:has|have|had) been|can|could|may|might)\b"
 )
 _ARRANGED_AUX = frozenset(["will", "would", "shall", "'ll", "is to", "are to", "was to", "were to"])
-_WORKING_TOGETHER = re.compile(
+_WORKING_TOGETHER = lazyre.compile(
     r"\s*(?:(?:also|further|jointly|closely|both|each)\s+)?(?:continue|work|keep|stay|remain|cooperate|coordinate|consult|"
     r"maintain|deepen|strengthen|explore|meet|talk|speak|discuss|hold further|pursue|support|seek|try|strive|look)\b"
 )
 # "Any withdrawal would demonstrate progress": a consequence foreseen, not a step settled.
-_CONSEQUENCE = re.compile(
+_CONSEQUENCE = lazyre.compile(
     r"\s*(?:\w+ly\s+)?(?:demonstrate|show|mean|signal|send a|help|hurt|harm|undermine|reinforce|weaken|lead to|result in|"
     r"represent|constitute|amount to|benefit|damage|jeopardi[sz]e|endanger|threaten|risk|serve|cause|contribute|prove|"
     r"pave|open the way|make it|depend)\b"
 )
 # What warring or negotiating parties settle: a truce and its start, withdrawals, exchanges, a body to monitor it.
-_SETTLED_TERMS = re.compile(
+_SETTLED_TERMS = lazyre.compile(
     r"\b(?:truce|cease-?fire|cessation|hostilities|armistice|withdraw\w*|pull(?:ed)? back|disengage\w*|demilitari[sz]\w*|"
     r"exchang\w*|swap\w*|prisoners|hostages|releas\w*|commission|monitor\w*|take effect|come into (?:force|effect)|"
     r"enter into force|begin|start|commence|referendum|elections?|border|corridor|hand(?:ed)? over)\b"
 )
 # "would be exchanged" is arranged; "would be important" is a judgement.
-_PASSIVE = re.compile(r"\s*be\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|held|set|made|built|sent|put|kept|met|let|paid|laid)\b")
+_PASSIVE = lazyre.compile(r"\s*be\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|held|set|made|built|sent|put|kept|met|let|paid|laid)\b")
 
 
 def _arranged_that(clause: str) -> bool:
@@ -661,27 +669,27 @@ def _arranged_that(clause: str) -> bool:
 
 # An agreement still to be made: a draft, a possible one; a provisional or preliminary text still to be signed ("reached
 # provisional agreement on the text", "a preliminary cease-fire deal") is pending too (corpus convention 5).
-_PENDING_NOUN = re.compile(
+_PENDING_NOUN = lazyre.compile(
     r"\b(?:draft|proposed|possible|potential|future|prospective|tentative|eventual|provisional|preliminary)\s+"
     r"(?:[\w-]+\s+)?$"
 )
 # A deal that talks or a call are about is the subject of negotiation, not made: "held discussions over the phone on a
 # preliminary trade deal", "talks about a peace agreement", "a call on the nuclear deal".
-_DEAL_DISCUSSED = re.compile(
+_DEAL_DISCUSSED = lazyre.compile(
     r"\b(?:talks|discussions|discussed|negotiations|consultations|dialogue|call|calls)\s+(?:[\w'\"-]+\s+){0,4}?"
     r"(?:on|over|about|regarding|toward|towards)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}$"
 )
 # An agreement dated to an earlier day is background to the news: "the agreement signed on January 23".
-_DATED = re.compile(
+_DATED = lazyre.compile(
     r"^[^;]{0,40}?\b(?:on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"last (?:week|month|year)|earlier this (?:week|month|year))"
 )
 # The same dating before the agreement, in its clause: "eight months ago, the two leaders signed a peace agreement",
 # "the October 26 accords signed by the two prime ministers", "a 2009 peace deal", "the 2015 accord".
-_DATED_BEFORE = re.compile(
+_DATED_BEFORE = lazyre.compile(
     r"\b(?:(?:\w+|a few|several) (?:days|weeks|months|years) ago|last (?:week|month|year)|earlier this (?:month|year))\b"
 )
-_YEAR_OR_DAY_NAMED = re.compile(
+_YEAR_OR_DAY_NAMED = lazyre.compile(
     r"\b(?:(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\s+"
     r"(?:[\w'-]+\s+){0,3}$"
 )
@@ -689,8 +697,10 @@ _YEAR_OR_DAY_NAMED = re.compile(
 
 # An agreement named as what time is counted from was made before the news: "the leaders discussed progress made
 # since they announced the declaration", "in the years since the accord was signed", "since both sides agreed to".
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,3}$")
-_TITLE_SIGN = re.compile(r"\b(?:sign|ink|inks|seal|seals|strike|clinch|clinches|reach|reaches)\s+(?:[\w'-]+\s+){0,3}$")
+_SINCE_BEFORE = lazyre.compile(r"\bsince\s+(?:[\w'-]+\s+){0,3}$")
+_TITLE_SIGN = lazyre.compile(
+    r"\b(?:sign|ink|inks|seal|seals|strike|clinch|clinches|reach|reaches)\s+(?:[\w'-]+\s+){0,3}$"
+)
 
 
 def _agreement_made(low: str, is_title: bool = False) -> bool:
@@ -703,7 +713,7 @@ def _agreement_made(low: str, is_title: bool = False) -> bool:
     return _agreed_verb_made(low, is_title) or _agreement_noun_made(low, is_title)
 
 
-_IN_PRINCIPLE = re.compile(r"\bin principle\b")
+_IN_PRINCIPLE = lazyre.compile(r"\bin principle\b")
 
 
 def _agreed_verb_made(low: str, is_title: bool) -> bool:
@@ -785,7 +795,7 @@ def _made_cue(low: str, noun: re.Match[str], clause: tuple[int, int], is_title: 
     return cue or exists
 
 
-_CLASH = re.compile(
+_CLASH = lazyre.compile(
     r"\b(?:clash(?:es|ed)?|shelling|shelled|bombings?|bombed|bomb blast|blast|explosions?|suicide (?:bomber|attack|bombing)s?|"
     r"air ?strikes?|drone strikes?|missile strikes?|rocket (?:fire|attacks?)|artillery fire|invasion|invaded|ambush(?:ed)?|"
     r"offensives?|firefight|gunfight|skirmish(?:es)?|open(?:ed)? fire|stormed|military aggression|state of war|pounded|"
@@ -812,7 +822,7 @@ _CLASH = re.compile(
 )
 # Beside a truce, the violence a statement condemns as going on is fighting that breaks it: "condemns the continued
 # violence, regardless of where it originates" (without a truce named, violence may be crime: not read).
-_CONDEMNED_VIOLENCE = re.compile(
+_CONDEMNED_VIOLENCE = lazyre.compile(
     r"\b(?:condemn\w*|deplor\w*) (?:the |this )?(?:continued|continuing|renewed|resumed) violence\b"
 )
 # A statement condemning a specific attack, or on it, reports the attack (corpus convention 1): "Kerry condemns
@@ -820,7 +830,7 @@ _CONDEMNED_VIOLENCE = re.compile(
 # Attack" (a place the gazetteer need not know). Not an attack of another kind ("condemns Russian cyber attack"),
 # attacks condemned in general ("condemns all attacks"), nor a figure of speech ("condemn the decision as an attack
 # on ...", "attacks on press freedom"). Victims mourned are not enough: anniversaries mourn them too.
-_CONDEMNED_ATTACK = re.compile(
+_CONDEMNED_ATTACK = lazyre.compile(
     r"\b(?:(?:condemn|deplor|denounc)\w*|statement (?:[\w'’.-]+ ){0,6}?on)\s+(?:in the strongest (?:possible )?terms\s+)?"
     r"(?:the|today's|yesterday's|last night's|this (?:morning's|week's|weekend's)|these|those)?\s*"
     r"(?!(?:all|any)\b)(?:(?!as\b)[\w'’-]+\s+){0,2}?"
@@ -836,7 +846,7 @@ _HORROR = (
     r"horrific|horrifying|horrendous|appalling|heinous|cowardly|despicable|barbaric|barbarous|senseless|vicious|"
     r"dastardly|abhorrent|outrageous|shocking|callous|murderous|monstrous|abominable|hateful|terrible|brutal"
 )
-_ATTACK_DEPLORED = re.compile(
+_ATTACK_DEPLORED = lazyre.compile(
     r"\b(?:this|these|the|today's|yesterday's|last night's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
     r"this (?:morning|week|weekend)'s)\s+"
     rf"(?:(?:(?:{_HORROR})(?:,|\s+and)?\s+){{1,3}}(?:(?:terrorist|terror|suicide|bomb|knife|gun)\s+)?"
@@ -866,7 +876,7 @@ _ATTACK_PRESENT = "|".join(present for present, _past in _ATTACK_VERBS)
 _ATTACK_PAST = "|".join(past for _present, past in _ATTACK_VERBS)
 # Armed men or weapons doing a hostile act, in running text (headlines: _HEADLINE_ARMED): "gunmen attacked a hotel in
 # Kabul", "militants stormed the compound", "drones struck an oil depot overnight".
-_ARMED_ACT = re.compile(
+_ARMED_ACT = lazyre.compile(
     r"\b(?:gunmen|militants|insurgents|rebels|jihadists|attackers|assailants|terrorists|fighters|militias?|"
     r"paramilitar\w+|troops|soldiers|forces|(?P<weapon>drones?|missiles?|rockets?|shells?|warplanes?|jets|artillery|"
     rf"mortars?))\s+(?:[\w-]+\s+){{0,2}}?(?P<verb>{_ATTACK_PAST}|besieged|overran|"
@@ -878,50 +888,52 @@ _ARMED_ACT = re.compile(
 # war's earlier days or running totals as often as the news, and are left to _ARMED_ACT). Not into the sea, the
 # air or a test range (a missile test is no fighting: corpus convention 1), and "on" is left out: it dates a launch
 # ("launching a ballistic missile on 1 January") as often as it aims one.
-_LAUNCHED_AT = re.compile(
+_LAUNCHED_AT = lazyre.compile(
     r"\b(?:launch(?:es|ed|ing)?|fir(?:e|es|ed|ing))\s+(?:[\w,-]+\s+){0,4}?"
     r"(?:missiles?|rockets?|drones?|shells?|mortars?|mortar rounds|projectiles?)\s+(?:at|into|toward|towards|against)\s+"
     r"(?!(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:seas?|oceans?|waters)\b)(?!(?:the\s+)?(?:air|sky|skies|test|testing)\b)"
     r"(?!(?:dawn|dusk|night|midnight|noon|around|about|least|\d)\b)"
 )
 # An infinitive is a threat or a plan: "threatens to fire missiles at US bases", "ready to launch drones at".
-_TO_BEFORE = re.compile(r"\bto\s+$")
+_TO_BEFORE = lazyre.compile(r"\bto\s+$")
 # Fighting named as what is defended against, ended or halted is no report of fighting.
-_CLASH_CONTEXT = re.compile(
+_CLASH_CONTEXT = lazyre.compile(
     r"\b(?:combat|counter|defen[cd]\w* against|protect\w* (?:\w+ )?(?:from|against)|deter\w*|halt\w*|suspen\w*|end(?:ed|ing|s)?(?: to)?|"
     r"stop\w*|after (?:\w+ ){0,2}(?:weeks|days|months|years) of|since)\W+(?:\w+\W+){0,3}$"
 )
 # Fighting named as the cause of the news or as what is prepared for: "cleanup following the consequences of
 # military aggression", "training for an invasion" ("following clashes this week" reports them: not here).
-_CLASH_CAUSE = re.compile(
+_CLASH_CAUSE = lazyre.compile(
     r"\b(?:aftermath of|consequences of|training for|preparing for|prepare for|"
     r"capabilit(?:y|ies) for|ability to|able to)\W+(?:\w+\W+){0,3}$"
 )
 # A war judged as a whole (corpus convention 1: "Russia's unprovoked war", "in the face of Russia's unprovoked and
 # unjustified military invasion"): a characterisation, no fighting reported. A specific attack so judged ("the
 # brutal attack on a bus") is still reported.
-_WAR_JUDGED = re.compile(
+_WAR_JUDGED = lazyre.compile(
     r"\b(?:unprovoked|unjustified|unjustifiable|illegal|illegitimate|brutal|barbaric|senseless|criminal)\W+"
     r"(?:(?:and|military|of|full-scale|large-scale|\w+'s)\W+){0,3}$"
 )
-_WAR_WORD = re.compile(r"(?:invasion|invaded|military aggression|aggression|war)\b")
+_WAR_WORD = lazyre.compile(r"(?:invasion|invaded|military aggression|aggression|war)\b")
 # Fighting dated to "this year" right after the words that name it is an earlier event of the year, not the day's
 # news: "promising security following the Easter bombings this year".
-_THIS_YEAR = re.compile(r"\s+this (?:year|spring|summer|autumn|fall|winter)\b")
+_THIS_YEAR = lazyre.compile(r"\s+this (?:year|spring|summer|autumn|fall|winter)\b")
 # Fighting that time is counted from is an earlier event: "as the world marks two years since Moscow launched its
 # full-scale invasion", "on the anniversary of the attack" ("a month after the invasion, troops shelled ..." orders
 # two events of the news: not here).
-_TIME_SINCE_WAR = re.compile(r"\b(?:anniversary of|(?:years?|months?)\s+since)\s+(?:[\w'-]+\s+){0,5}$")
+_TIME_SINCE_WAR = lazyre.compile(r"\b(?:anniversary of|(?:years?|months?)\s+since)\s+(?:[\w'-]+\s+){0,5}$")
 # "Title clash", "semi-final clash": a match.
-_MATCH_CLASH = re.compile(r"\b(?:title|final|semi-?final|quarter-?final|cup|league|derby|match|top-of-the-table)\s+$")
+_MATCH_CLASH = lazyre.compile(
+    r"\b(?:title|final|semi-?final|quarter-?final|cup|league|derby|match|top-of-the-table)\s+$"
+)
 # "The port explosion investigation": the event is what is investigated, tried or remembered.
-_CLASH_TOPIC = re.compile(r"\w+\s+(?:investigation|probe|inquiry|trial|anniversary|memorial|victims'? families)\b")
+_CLASH_TOPIC = lazyre.compile(r"\w+\s+(?:investigation|probe|inquiry|trial|anniversary|memorial|victims'? families)\b")
 # "Sanctioning" in its sense of approving is no sanction: "a resolution sanctioning the use of force".
 _APPROVING = r"(?!\s+(?:of\s+)?(?:the\s+|an?\s+)?(?:use|deployment|action|operation|mission|force|strikes?|intervention|military)\b)"
-_SANCTIONS = re.compile(
+_SANCTIONS = lazyre.compile(
     rf"\b(?:sanctions?|sanctioned|sanctioning{_APPROVING}|embargo|asset freeze|travel ban|blacklist(?:s|ed|ing))\b"
 )
-_SANCTIONS_CUE = re.compile(
+_SANCTIONS_CUE = lazyre.compile(
     r"\b(?:impos\w*|slap|slaps|slapped|slapping|announc\w*|new|lift\w*|eased|eases|levied|designat\w*|froze|frozen|"
     r"targeting|against)\b"
 )
@@ -931,16 +943,16 @@ _SANCTIONS_CUE = re.compile(
 # The gerund too ("is sanctioning four Ukrainians", "joins EU in sanctioning Putin"), but not in its sense of
 # approving (_APPROVING). "Blacklisted", "blacklists" and "blacklisting" likewise ("Treasury blacklists three
 # financiers").
-_SANCTIONED = re.compile(
+_SANCTIONED = lazyre.compile(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:sanctioned|blacklisted)\b|\b(?:sanctioning|blacklisting){_APPROVING}\s"
 )
-_TITLE_SANCTIONS = re.compile(
+_TITLE_SANCTIONS = lazyre.compile(
     r"\b(?:treasury|ofac|state department|us|u\.s\.?|uk|eu|britain|canada|japan|australia|washington|london|"
     r"brussels|ottawa|tokyo|canberra)\s+(?:sanctions|blacklists)\s+"
     r"(?!(?:on|against|over|for|relief|regime|bill|package|talks|threat|list|policy|pressure|campaign|enforcement|evasion|waivers?|exemptions?|compliance|programm?e?|debate|row|dispute|"
     r"will|would|could|may|might|are|were|have|has|hit|hits|bite|bites|remain|stay)\b)[\w'-]+"
 )
-_SANCTIONS_NOT = re.compile(
+_SANCTIONS_NOT = lazyre.compile(
     r"\b(?:could|threat\w*|consider\w*|may|might|would|warn\w*|if|possible|potential|weigh\w*|"
     # Sanctions under discussion are not imposed: "there are discussions about sanctions against ...".
     r"discuss\w*|debat\w*|propos\w*)\b"
@@ -962,9 +974,9 @@ _ARMED_WHO = frozenset(
     ]
 )
 
-_MODAL_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:would|could|might|may|should|must)\b")
+_MODAL_AFTER = lazyre.compile(r"\s+(?:\w+\s+)?(?:would|could|might|may|should|must)\b")
 # "The ceasefire agreement must now be respected": a duty to keep the truce says it exists (a definite one).
-_UPKEEP = re.compile(
+_UPKEEP = lazyre.compile(
     r"(?P<deal>\s+(?:deal|agreement|accord|pact))?\s+(?:must|should|has to|have to|needs? to)\s+(?:now\s+|still\s+|continue to\s+)?"
     r"(?:be\s+)?(?:(?:fully|strictly|scrupulously)\s+)?(?:respected|implemented|observed|upheld|honou?red|maintained|adhered to|"
     r"preserved|consolidated|hold)\b"
@@ -973,20 +985,20 @@ _UPKEEP = re.compile(
 # evidence that it is in force, outweighed by any cue in another sentence.
 # "That" before an indefinite article introduces a clause, not a definite truce: "believed that a cessation of
 # hostilities was possible".
-_DEFINITE = re.compile(r"(?:\b(?:the|this|that|current|existing)|'s)\s+(?!(?<=that\s)an?\b)(?:[\w'-]+\s+){0,3}$")
+_DEFINITE = lazyre.compile(r"(?:\b(?:the|this|that|current|existing)|'s)\s+(?!(?<=that\s)an?\b)(?:[\w'-]+\s+){0,3}$")
 _PRESUPPOSED = "a definite truce with no other cue (presupposed in force)"
 # Signs that a declared truce is both sides' (else a declaration is one side's, a unilateral truce: proposed).
-_JOINT = re.compile(
+_JOINT = lazyre.compile(
     r"\b(?:both|two sides|the sides|all sides|the parties|all parties|jointly|joint|mutual\w*|bilateral|agreed|agreement|"
     r"join(?:s|ed|ing)?|match\w*|reciprocat\w*|together|between)\b|\b\w+ and (?:the )?\w+ (?:have |had |has )?declar"
 )
 # "Called on the coalition to reciprocate": the other side is asked to join, it has not.
-_ASKED_TO = re.compile(
+_ASKED_TO = lazyre.compile(
     r"\b(?:call\w* (?:on|upon)|urg\w*|ask\w*|invit\w*|press\w*|challeng\w*)\s+(?:[\w'-]+\s+){0,5}?to\s+$"
 )
 # "Agreed to seek a cessation of hostilities": agreeing to seek a truce is seeking it (an accepted proposal is
 # "accepted the proposal").
-_AGREED_TO_SEEK = re.compile(r"\bagreed to\s+$")
+_AGREED_TO_SEEK = lazyre.compile(r"\bagreed to\s+$")
 
 
 def _joint(low: str, left: int, right: int) -> bool:
@@ -998,16 +1010,16 @@ def _joint(low: str, left: int, right: int) -> bool:
 
 # Talks under way that the truce is to come from, right after it: "a cease-fire during peace talks in Jeddah", "a
 # truce at the negotiations in Doha" (talks "before" or "after" it are another step).
-_DURING_TALKS = re.compile(
+_DURING_TALKS = lazyre.compile(
     r"(?:\s+[\w'-]+){0,4}?\s+(?:during|at|in|through)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?"
     r"(?P<talks>talks|negotiations|consultations)\b"
 )
 # The negotiation named earlier in the sentence, whose outcome a modal signing or agreement is ("we will start our
 # negotiation work and ... we will sign a cease fire agreement").
-_TALKS_BEFORE = re.compile(r"\b(?:talks|negotiations?|negotiation work|negotiating table|mediation)\b")
+_TALKS_BEFORE = lazyre.compile(r"\b(?:talks|negotiations?|negotiation work|negotiating table|mediation)\b")
 # What an agreement "calls for" or "provides for" is a term of it: the agreement, right before the verb, decides.
-_TERM_CUE = re.compile(r"call|provide|envisag|foresee")
-_TERMS_OF = re.compile(
+_TERM_CUE = lazyre.compile(r"call|provide|envisag|foresee")
+_TERMS_OF = lazyre.compile(
     r"\b(?P<deal>agreement|deal|accord|pact|treaty|protocol|memorandum|arrangement)s?\s+(?:[\w'-]+\s+){0,4}?$"
 )
 
@@ -1024,31 +1036,31 @@ def _terms_of(low: str, left: int, cue: int) -> str | None:
 
 # The parties of a truce named after it ("the truce between the army and the rebels in the north"), up to the verb
 # that says its state: the predicate may lie past the clause window (`ceasefire_cue`).
-_PARTIES = re.compile(
+_PARTIES = lazyre.compile(
     r"\s+(?:between|among)\s+(?:[\w'’.-]+\s+){1,5}?and\s+(?:[\w'’.-]+\s+){1,4}?"
     r"(?:(?:in|on|along|across|over|around|of)\s+(?:[\w'’.-]+\s+){1,3}?)?"
     r"(?=(?:is|was|has|have|had|appears?|appeared|seems?|seemed|remains?|remained|largely|mostly|still|took|takes|"
     r"came|went|began|begins|started|held|holds|entered|enters)\b)"
 )
 # Time elapsed inside a truce: it is in force ("a week into the truce", "the first full day of the ceasefire").
-_INTO = re.compile(
+_INTO = lazyre.compile(
     r"\b(?:[\w-]+\s+(?:days?|weeks?|months?|hours?)\s+into|(?:first|second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:st|nd|rd|th))"
     r"\s+(?:full\s+)?(?:day|night|week|month)\s+of|(?:day|week)\s+(?:\d+|one|two|three|four|five|six|seven)\s+of)\s+"
     r"(?:the|a|its|this)\s+(?:[\w'-]+\s+){0,3}$"
 )
 # A party's own future commitment to keep a truce ("will observe", "would abide by"), with nothing conditional.
-_COMMITMENT = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:(?:fully|strictly|continue to|also)\s+)?\S*\s*$")
-_CONDITIONAL = re.compile(r"\b(?:if|unless|provided|as long as|on condition|only when)\b")
+_COMMITMENT = lazyre.compile(r"\b(?:will|would|shall|'ll)\s+(?:(?:fully|strictly|continue to|also)\s+)?\S*\s*$")
+_CONDITIONAL = lazyre.compile(r"\b(?:if|unless|provided|as long as|on condition|only when)\b")
 # "Under the truce", "since the ceasefire": a truce in force, unless a modal makes them its terms.
-_IN_FORCE_FRAME = re.compile(r"under\b|since\b")
-_BUILD_ON = re.compile(r"build|consolidat")
+_IN_FORCE_FRAME = lazyre.compile(r"under\b|since\b")
+_BUILD_ON = lazyre.compile(r"build|consolidat")
 # A signing or start on the calendar is an agreement made: "preparing to sign", "set to begin", "due to sign".
-_SCHEDULED = re.compile(r"\b(?:due|set|scheduled|poised|preparing|prepare|prepares|about) to\s*$")
+_SCHEDULED = lazyre.compile(r"\b(?:due|set|scheduled|poised|preparing|prepare|prepares|about) to\s*$")
 _WINDOW = 70
 # Weeks or more since the truce was agreed: "three months since the parties signed", "a year after they agreed".
-_TIME_SINCE = re.compile(r"\b(?:weeks?|months?|years?)\s+(?:since|after)\b(?=[^;]*$)")
-_PRAISED = re.compile(r"\b(?:commend|prais|thank|applaud|salut|hail|laud)\w*")
-_AGREEING = re.compile(r"agree|sign|reach|struck|brokered|conclud|clinch|negotiated")
+_TIME_SINCE = lazyre.compile(r"\b(?:weeks?|months?|years?)\s+(?:since|after)\b(?=[^;]*$)")
+_PRAISED = lazyre.compile(r"\b(?:commend|prais|thank|applaud|salut|hail|laud)\w*")
+_AGREEING = lazyre.compile(r"agree|sign|reach|struck|brokered|conclud|clinch|negotiated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1587,13 +1599,13 @@ def _modality_or_presupposed(low: str, start: int, end: int, left: int, right: i
     return None, "no cue governs the ceasefire"
 
 
-_ANAPHOR = re.compile(r"\bthe (?:humanitarian |temporary |relative |fragile )?(?P<anaphor>pause|lull|calm)\b")
+_ANAPHOR = lazyre.compile(r"\bthe (?:humanitarian |temporary |relative |fragile )?(?P<anaphor>pause|lull|calm)\b")
 _CHANGES = frozenset(["collapsed", "violated", "extended", "holding"])
 
 
-_HALT = re.compile(r"(?:halt|stop|cease|suspend)(?:ing)?\b")
+_HALT = lazyre.compile(r"(?:halt|stop|cease|suspend)(?:ing)?\b")
 # A halt the parties agreed to is a truce: "Russia and Ukraine agreed to halt strikes on energy facilities".
-_AGREED_HALT = re.compile(
+_AGREED_HALT = lazyre.compile(
     r"\b(?:agree[ds]?|committed|commit(?:s|ments?)?)\s+to\s+(?:an?\s+|the\s+|immediately\s+)?(?P<halt>(?:halt|stop|cease|suspend)(?:ing)?\s+"
     r"(?:all\s+)?(?:the\s+|their\s+)?(?:fighting|hostilities|attacks|(?:air|missile|drone|rocket|military|artillery)\s+strikes|"
     r"strikes\s+(?:on|against)|fire|firing|shelling|military operations))\b"
@@ -1603,11 +1615,11 @@ _AGREED_HALT = re.compile(
 # the envoy by immediately ceasing hostilities", "urged both sides to stop fighting". Only hostilities or fighting in
 # general: "urged Russia to halt its attacks on cities" is a demand about attacks, not a truce.
 _HALT_PHRASE = r"(?:ceas(?:e|ing)|halt(?:ing)?|stop(?:ping)?)\s+(?:all\s+)?(?:the\s+)?(?:hostilities|fighting)"
-_CALLED_HALT = re.compile(
+_CALLED_HALT = lazyre.compile(
     _EXHORT.pattern + r"[^.;]{0,90}?\b(?:to\s+|by\s+)?(?:immediately\s+)?(?P<halt>" + _HALT_PHRASE + r")\b"
 )
-_HALT_WORDS = re.compile(_HALT_PHRASE + r"\b")
-_HALT_NOUNS = re.compile(r"\b(?:hostilities|fighting)\b")  # a cheap test before _CALLED_HALT
+_HALT_WORDS = lazyre.compile(_HALT_PHRASE + r"\b")
+_HALT_NOUNS = lazyre.compile(r"\b(?:hostilities|fighting)\b")  # a cheap test before _CALLED_HALT
 
 
 def _halt_noun(low: str) -> bool:
@@ -1615,7 +1627,7 @@ def _halt_noun(low: str) -> bool:
     return ("hostilities" in low or "fighting" in low) and _HALT_NOUNS.search(low) is not None
 
 
-_TRUCE_NOUN = re.compile(r"\b(?:cease-?\s?fires?|truces?|armistice)\b")
+_TRUCE_NOUN = lazyre.compile(r"\b(?:cease-?\s?fires?|truces?|armistice)\b")
 
 
 def _mentions(low: str, named: bool) -> list[re.Match[str]]:
@@ -1648,7 +1660,7 @@ def is_background(sent: Sentence) -> bool:
 
 
 # A truce that held in the past ("the truce held until 2016") is history, not a truce in force.
-_HELD_PAST = re.compile(
+_HELD_PAST = lazyre.compile(
     r"\b(?:held|was holding|had been holding|lasted|ended|until|for (?:\w+ ){0,2}years)\b"
     r"|\b(?:was|were|had been) (?:\w+ly )?(?:respected|observed|honou?red|implemented|maintained|upheld)\b"
 )
@@ -1661,7 +1673,7 @@ def _mention_is_background(low: str, start: int, end: int) -> bool:
     return bool(_BACKGROUND.search(low, left, right)) or bool(_EARLIER.search(low, left, right))
 
 
-_EARLIER = re.compile(
+_EARLIER = lazyre.compile(
     r"\b(?:previous|earlier|prior)\s+(?:\w+\s+)?(?:cease-?\s?fires?|truces?|agreements?|deals?|wars?|conflicts?|talks|rounds?|accords?)"
     r"|\bbefore\s*(?:[-,.;]|$)"
 )
@@ -1734,9 +1746,9 @@ def _fighting_reported(low: str, start: int, end: int | None = None) -> bool:
     return not _MATCH_CLASH.search(before) and not (_MAY_CLASH_TOPIC(low) and _CLASH_TOPIC.match(low, start))
 
 
-_INDEFINITE = re.compile(r"\ban?\s+(?:[\w-]+\s+)?$")
+_INDEFINITE = lazyre.compile(r"\ban?\s+(?:[\w-]+\s+)?$")
 # Fighting said to be over right after the words that name it ("Clashes End With Truce", "the fighting stopped").
-_FIGHTING_ENDS = re.compile(
+_FIGHTING_ENDS = lazyre.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:end(?:s|ed)?|halt(?:s|ed)?|stop(?:s|ped)?|ceas(?:es|ed)|subsid(?:es|ed))\b"
 )
 
@@ -1762,13 +1774,13 @@ _NOT_FIGHTING = (
     r"[\w-]+)\s+){0,2}(?:deal|agreement|accord|pact|compromise|bargain|record|high|low|milestone|target|goal|"
     r"headlines|chord|tone|balance|note|jackpot|snag|wall|road|roadblock|market|markets|shelves|stores))\b"
 )
-_HEADLINE_ARMED = re.compile(
+_HEADLINE_ARMED = lazyre.compile(
     rf"\b{_ARMED_SUBJECT}(?:\s+(?:in|from|of|and)\s+[\w'-]+)?,?\s+(?:(?:also|again|now|reportedly|heavily)\s+)?"
     rf"(?P<verb>{_ATTACK_VERB})\b(?!{_NOT_FIGHTING})"
 )
 # A state opening the headline ("Israel pounds Rafah", "Pakistan, India exchange fire"): only the verbs that have no
 # everyday sense with a state as subject ("Russia targets Western firms", "China hits record" are not fighting).
-_HEADLINE_STATE = re.compile(
+_HEADLINE_STATE = lazyre.compile(
     rf"^(?:[\w'.,-]+\s+){{1,4}}?(?P<verb>pounds?|shells?|bombs?|bombards?|pummels?|strikes?|raids?|trade fire|"
     rf"exchange fire|fires? (?:on|at)|"
     rf"downs?|shoots? down|intercepts?|retakes?|recaptures?|liberates?|captures?)\b(?!{_NOT_FIGHTING})"
@@ -1776,7 +1788,7 @@ _HEADLINE_STATE = re.compile(
 # The passive headline with its auxiliary dropped: "Fishing boats hit by mystery attackers", "Grain terminals hit in
 # port attack", "Convoy ambushed by gunmen". The agent or the attack must be armed: "hit by strikes" (labour), "hit by
 # cyber attack", "struck by lightning" are not fighting.
-_HEADLINE_PASSIVE = re.compile(
+_HEADLINE_PASSIVE = lazyre.compile(
     rf"\b(?P<verb>{_ATTACK_PAST})\s+(?:by|in)\s+"
     r"(?!(?:[\w'-]+\s+){0,4}?(?:cyber|ransomware|hack\w*|heart|panic|shark|dog|bear|verbal)\b)(?:[\w'-]+\s+){0,5}?"
     r"(?:attackers|assailants|gunmen|drones?|missiles?|rockets?|shells?|mortars?|air ?strikes?|(?:drone|missile|"
@@ -1784,10 +1796,10 @@ _HEADLINE_PASSIVE = re.compile(
     r"insurgents|jihadists|pirates|attacks?|raids?|ambush)\b"
 )
 # What is downed or intercepted must be a weapon; what is seized or captured, ground.
-_DOWNED = re.compile(
+_DOWNED = lazyre.compile(
     r"\s+(?:\d+\s+|dozens of\s+|scores of\s+|[\w-]+\s+){0,3}?(?:drones?|missiles?|rockets?|jets?|planes?|aircraft|helicopters?|warplanes?|uavs?)\b"
 )
-_GROUND = re.compile(
+_GROUND = lazyre.compile(
     r"\s+(?:the\s+|key\s+|strategic\s+|eastern\s+|western\s+|northern\s+|southern\s+|another\s+|second\s+|"
     r"[\w-]+\s+){0,3}?(?:town|city|village|district|province|base|airport|capital|positions?|territory|hill|"
     r"region|border post|crossing|stronghold|port)s?\b"
@@ -1841,7 +1853,7 @@ def _headline_attack(sent: Sentence, actor: bool) -> bool:
 
 # A truce between street gangs or cartels is crime, not armed conflict (corpus conventions): "a truce between the
 # government and gangs to reduce crime", "El Salvador's gang truce", "the truce among rival cartels".
-_GANG_TRUCE = re.compile(
+_GANG_TRUCE = lazyre.compile(
     r"\b(?:gang|cartel|mara)s?\s+(?:truce|cease-?fire)\b"
     r"|\b(?:truce|cease-?fire)\s+(?:[\w'-]+\s+){0,6}?(?:between|among|with)\s+(?:[\w'-]+\s+){0,5}?(?:gangs|cartels|maras)\b"
     r"|\b(?:gangs|cartels|maras)\s+(?:[\w'-]+\s+){0,4}?(?:agreed|declared|signed|reached|announced|called)\s+"
@@ -1856,7 +1868,7 @@ _DOMAIN = (
     r"(?:trade|tariffs?|tax(?:es)?|budget|spending|debt|shutdown|funding|prices?|pricing|wages?|pay|pensions?|"
     r"healthcare|health care|immigration|political|partisan|party|boardroom|corporate|culture)"
 )
-_POLITICS_TRUCE = re.compile(
+_POLITICS_TRUCE = lazyre.compile(
     rf"\b{_DOMAIN}(?:[- ]war)?\s+(?:truce|cease-?fire)s?\b"
     r"|\b(?:truce|cease-?fire)s?\s+(?:in|on|over|of)\s+(?:(?:the|their|a|its|his|her)\s+)?(?:[\w'-]+\s+){0,2}?"
     rf"{_DOMAIN}\b(?!\s+(?:hubs?|routes?|corridors?|city|town|ports?|cent(?:er|re)s?|crossings?|zones?|areas?|regions?)\b)"
@@ -2021,7 +2033,7 @@ def _ceasefire_status(sent: Sentence, named: bool, background: bool) -> tuple[st
 
 
 # A breach reported as present news (`_ceasefire_status`), whatever the date of the truce it breaks.
-_PRESENT_BREACH = re.compile(
+_PRESENT_BREACH = lazyre.compile(
     r"\b(?:is|are|constitutes?|amounts? to|represents?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:breach|violation)(?:es|s)?\b"
     r"|\b(?:continu(?:e|es|ing)|ongoing|repeated|renewed|fresh|latest)\s+(?:[\w-]+\s+)?(?:breach|violation)(?:es|s)?\b"
 )
@@ -2125,7 +2137,7 @@ def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
 # A deal of firms or of one legislature's parties: "Dow Jones agreed to be bought by News Corporation", "House
 # Democrats strike deal on spending". With no state or official named anywhere in the item, it is no agreement
 # between states or sides.
-_DOMESTIC_DEAL = re.compile(
+_DOMESTIC_DEAL = lazyre.compile(
     r"\b(?:democrats|republicans|gop|senate|house|congress|lawmakers|legislators|unions?|compan(?:y|ies)|firms?|"
     r"corp\w*|shareholders|investors|bought|buys?|acquir\w*|mergers?|takeovers?)\b"
 )
@@ -2144,7 +2156,7 @@ def _agreement_reading(sent: Sentence, actor: bool, parties: bool) -> Reading | 
 
 # Fighting named as what a measure answers is the measure's cause, no fighting reported (corpus convention 1): "new
 # sanctions on Russia and Belarus over the invasion of Ukraine", "sanctioned in response to the attack".
-_MEASURE_CAUSE = re.compile(
+_MEASURE_CAUSE = lazyre.compile(
     r"\b(?:over|for|in response to|in retaliation for|because of|punish\w*\s+(?:[\w'-]+\s+){0,3}?for)\s+"
     r"(?:(?:the|its|their|this|that|[\w-]+'s)\s+)?(?:[\w-]+\s+){0,2}$"
 )
@@ -2157,17 +2169,17 @@ _MEASURE_CAUSE = re.compile(
 _QUARREL_VERB = frozenset(["clash", "clashes", "clashed"])
 # The other side ("with" and the words up to the topic) or the topic itself ("over", "about"): a place in the topic
 # of a quarrel with a side ("clashed with reporters over the Russia probe") is no side.
-_QUARREL_OTHER = re.compile(
+_QUARREL_OTHER = lazyre.compile(
     r"\s+(?:with\s+(?P<side>(?:(?!(?:over|about|on|in|at|after|during)\b)[\w'’.-]+\s*){1,6})|"
     r"(?:over|about)\s+(?P<topic>(?:[\w'’.-]+\s*){1,6}))"
 )
-_QUARREL_SUBJECT = re.compile(r"(?:^|[:;,]|\b(?:as|after|while|when|and then)\s)(?P<subject>[^:;,]*?)$")
-_NOUN_BEFORE = re.compile(
+_QUARREL_SUBJECT = lazyre.compile(r"(?:^|[:;,]|\b(?:as|after|while|when|and then)\s)(?P<subject>[^:;,]*?)$")
+_NOUN_BEFORE = lazyre.compile(
     r"\b(?:the|a|an|of|in|after|amid|following|despite|during|fresh|deadly|heavy|renewed|armed|violent|bloody|"
     r"fierce|new|latest|intense|further|sporadic|overnight|street|sectarian|ethnic|tribal|factional|communal|border|"
     r"no|more|several|\d+)\s*$"
 )
-_ARMED_SIDE = re.compile(
+_ARMED_SIDE = lazyre.compile(
     r"\b(?:troops?|forces|army|armies|soldiers|police\w*|militants|rebels|insurgents|gunmen|fighters|militias?|"
     r"protesters|demonstrators|rioters|mobs?|youths|settlers|guards|navy|navies|warships|military|security|jihadists|"
     r"tribes\w*|clans?|factions|villagers|herders|border|frontier)\b"
@@ -2260,7 +2272,7 @@ def _sanctions_reported(sent: Sentence) -> bool:
 
 # Talks urged or wished for did not take place: "we urge the delegations to begin negotiations", "must resolve
 # their differences at the negotiating table", "calling for a resumption of negotiations".
-_TALKS_URGED = re.compile(
+_TALKS_URGED = lazyre.compile(
     r"\b(?:urg\w*|call(?:s|ed|ing)? (?:for|on|upon)|must|should|ought|need(?:s|ed)? to|demand\w*|appeal\w*|"
     r"encourag\w*|invit\w*|to begin|to start|to resume|make way for|aim(?:ed|ing|s)? at)\b"
     r"|\b(?:through|via)\s+(?:\w+\s+)?$"
@@ -2283,17 +2295,19 @@ _TALKS_URGED = re.compile(
 )
 # Someone kept out of talks is the news, not the talks: "the junta leader's exclusion from the ASEAN summit", "barred
 # from the peace talks", "not invited to the summit".
-_KEPT_OUT = re.compile(
+_KEPT_OUT = lazyre.compile(
     r"\b(?:exclu(?:de|des|ded|ding|sion)|bar(?:s|red|ring)?|ban(?:s|ned|ning)?|shut(?:s|ting)? out|left out|kept out|"
     r"disinvit\w*|uninvit\w*|not invited)\s+(?:[\w'-]+\s+){0,6}?(?:from|of|to)\s+(?:[\w'-]+\s+){0,3}$"
 )
 # The gerund of what a call asks for: "reiterates its call for all parties to support the envoy by immediately ceasing
 # hostilities and engaging in direct talks" (asked for, not held; "the sides are engaging in talks" with no call is).
-_ENGAGING = re.compile(r"\b(?:engaging|returning)\s+(?:in|to|with)\s+(?:[\w-]+\s+){0,3}$")
-_CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\b")
+_ENGAGING = lazyre.compile(r"\b(?:engaging|returning)\s+(?:in|to|with)\s+(?:[\w-]+\s+){0,3}$")
+_CALL_BEFORE = lazyre.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\b"
+)
 # Talks still ahead: "will hold talks", "to launch talks", "agree to peace talks", "prepared to go back to the
 # negotiating table", "enter into negotiations".
-_TALKS_AHEAD = re.compile(
+_TALKS_AHEAD = lazyre.compile(
     r"\b(?:will|would|shall|plan(?:s|ned)? to|expected to|scheduled to|set to|due to|ready to|prepared to|"
     r"agree(?:s|d)? to|to launch|to open|to hold|enter(?:s|ed|ing)? into|go(?:ing)? back to|"
     r"upcoming|forthcoming|next week'?s?|next month'?s?|"
@@ -2305,7 +2319,7 @@ _TALKS_AHEAD = re.compile(
 # Resume"; and talks dated ahead later in their clause ("the resumption of peace talks in the capital next week",
 # "talks between the two governments will be held tomorrow"), not across a second verb ("held talks and will meet
 # again next week" reports talks held).
-_AHEAD_OF_TALKS = re.compile(
+_AHEAD_OF_TALKS = lazyre.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:will|(?:are|is) (?:due|set|expected|scheduled) to|to (?:resume|begin|open|start|launch)|"
     r"(?:launch|open|begin|start|resume)s?\s+(?:tomorrow|next|later|on (?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
     r"|(?:(?!\b(?:and|but)\s+(?:will|would|shall|plans?|are|is|was|were|has|have|had|then|also|said|\w+ed)\b)"
@@ -2314,84 +2328,86 @@ _AHEAD_OF_TALKS = re.compile(
 )
 # One negotiator is a person ("rebel negotiator David Matsanga", "the veteran negotiator said"), and so are
 # "negotiating partners" ("congratulate the President and his negotiating partners"): people, not talks held.
-_NEGOTIATING_PEOPLE = re.compile(r"\s+(?:partners?|team|teams)\b")
+_NEGOTIATING_PEOPLE = lazyre.compile(r"\s+(?:partners?|team|teams)\b")
 # "A negotiated settlement", "a negotiated end to the war": what talks should reach, not talks held.
-_NEGOTIATED_GOAL = re.compile(r"\s+(?:[\w-]+\s+)?(?:settlement|solution|end|outcome|resolution|transition|peace)\b")
+_NEGOTIATED_GOAL = lazyre.compile(r"\s+(?:[\w-]+\s+)?(?:settlement|solution|end|outcome|resolution|transition|peace)\b")
 # A gathering named as the agent of the sentence's verb ("the deal was welcomed by NATO leaders meeting in Britain"):
 # the meeting places who acted, it is not the news.
-_AGENT_MEETING = re.compile(
+_AGENT_MEETING = lazyre.compile(
     r"\bby\s+(?:[\w.-]+\s+){0,3}(?:leaders|ministers|officials|diplomats|delegates|envoys|representatives|"
     r"heads of state(?: and government)?)\s+$"
 )
 # Meeting the culprit of a crime or an attack is no talks between officials: "the dealer said he had met the gunman one
 # time", "neighbours who met the suspect".
-_MET_CULPRIT = re.compile(
+_MET_CULPRIT = lazyre.compile(
     r"\s+(?:the|a|an|his|her|their)?\s*(?:[\w-]+\s+)?(?:gunman|shooter|killer|suspect|attacker|assailant|bomber|"
     r"murderer|hijacker|kidnapper)s?\b"
 )
 # A session of a council, assembly or cabinet is a body at work, not talks between states.
 # COBR (or Cobra) is the UK government's emergency committee.
-_SESSION = re.compile(r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate|cobra?)(?:'s)?\s+$")
+_SESSION = lazyre.compile(
+    r"\b(?:council|assembly|committee|parliament|cabinet|board|congress|senate|cobra?)(?:'s)?\s+$"
+)
 # "Trilateral" naming a standing body or a text rather than a meeting: "the Trilateral Mechanism", "the Trilateral
 # Contact Group", "trilateral cooperation", "a trilateral statement".
-_NAMED_BODY = re.compile(
+_NAMED_BODY = lazyre.compile(
     r"\s+(?:mechanism|contact group|commission|cooperation|co-operation|format|framework|partnership|statement|"
     r"declaration|secretariat)\b"
 )
 # Whom remarks are made to rather than with: "Remarks With Embassy Colombo Staff", "remarks with the traveling press".
-_AUDIENCE = re.compile(
+_AUDIENCE = lazyre.compile(
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:staff|press|reporters|journalists|media|troops|students|employees|members|"
     r"community|families|embassy|mission|workforce|audience|participants)\b"
 )
 # A meeting of one government's own people is the government at work: "chaired a meeting of senior government officials
 # and senior representatives from the police", "a meeting of cabinet ministers" (not of officials of several states).
-_OWN_PEOPLE_MEETING = re.compile(
+_OWN_PEOPLE_MEETING = lazyre.compile(
     r"\s+of\s+(?:the\s+)?(?:senior\s+|top\s+)?(?:government\s+officials|cabinet\s+ministers|civil\s+servants|"
     r"emergency\s+services|police\b)"
 )
 # Talks and visits on a trip still ahead: "will travel to Washington today for two days of talks", "is to fly to Colombo
 # for the first visit by a Secretary of State since 1972" (the trip, and all it holds, is upcoming: no event).
-_TRIP_AHEAD = re.compile(
+_TRIP_AHEAD = lazyre.compile(
     r"\b(?:will|shall|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to)\s+"
     r"(?:travel|fly|head|go|visit|journey|embark)\b[^.;]*$"
 )
 # Talks dated to last month or earlier are background.
-_TALKS_PAST = re.compile(r"\b(?:last (?:month|year)|(?:weeks|months|years) ago|earlier this year)\b")
+_TALKS_PAST = lazyre.compile(r"\b(?:last (?:month|year)|(?:weeks|months|years) ago|earlier this year)\b")
 # "Signed ... following two weeks of peace talks": the talks are the way to the deal the sentence reports ("after a
 # meeting" reports the meeting).
-_TALKS_LED = re.compile(
+_TALKS_LED = lazyre.compile(
     r"\b(?:following|after|ending|concluding|culminating|at the end of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:days|weeks|months|years|decades|rounds|sessions)\s+of\s+(?:[\w-]+\s+)?$"
 )
 # A deal in sight, in a headline, is a negotiation under way ("Iran, US close to sort of agreement over Hormuz").
-_NEAR_DEAL = re.compile(
+_NEAR_DEAL = lazyre.compile(
     r"\b(?:close to|closer to|near|nears|nearing|on the verge of|on the brink of|edg(?:e|es|ing) (?:closer )?(?:to|towards?))\s+"
     r"(?:(?:a|an|the|some|sort of|kind of|final|new|landmark|historic|possible)\s+){0,3}(?:[\w-]+\s+){0,2}?"
     r"(?:deal|agreement|accord|pact|treaty)\b"
 )
 # "The agreement was signed Monday at talks in Addis Ababa": the talks are where the deal the sentence reports was made.
-_SIGNED_AT = re.compile(
+_SIGNED_AT = lazyre.compile(
     r"\b(?:agreed|reached|signed|signing|clinched|struck|sealed)\b[^.;]{0,80}\bat\s+(?:the\s+)?(?:[\w+-]+\s+){0,5}$"
 )
 # Talks as the setting of the deal the sentence reports: "agreed to a cease-fire deal after talks in Minsk", "reached
 # an accord at the UN-facilitated talks in Geneva", "sources close to peace talks say the two sides have agreed" ("after
 # a meeting" reports the meeting).
-_TALKS_SETTING = re.compile(r"\b(?:after|following|at|close to)\s+(?:the\s+|these\s+)?(?:[\w+-]+\s+){0,5}$")
+_TALKS_SETTING = lazyre.compile(r"\b(?:after|following|at|close to)\s+(?:the\s+|these\s+)?(?:[\w+-]+\s+){0,5}$")
 # "The deal, negotiated in N'Djamena", "a peace deal the rebels have negotiated": the deal is the news, or its state.
-_DEAL_NEGOTIATED = re.compile(
+_DEAL_NEGOTIATED = lazyre.compile(
     r"\b(?:deal|agreement|accord|pact|truce|cease-?\s?fire)s?,?\s+(?:(?:the|that|which)\s+)?(?:[\w'-]+\s+){0,2}?"
     r"(?:(?:was|were|has|have|had|been|being)\s+)?$"
 )
 # A mediator credited with the talks by a definite reference back to them: "the United Nations, which has mediated the
 # talks", "the vital role the envoy played in facilitating the talks".
-_CREDITED = re.compile(
+_CREDITED = lazyre.compile(
     r"\b(?:mediat\w*|facilitat\w*|brokered|brokering|hosted|hosting|chaired|chairing|convened|convening)\s+"
     r"(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$"
 )
 # Negotiators who announce a deal report the agreement, not the talks.
-_DONE_DEAL = re.compile(r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b")
+_DONE_DEAL = lazyre.compile(r"\b(?:agreed|reached|signed|clinched|struck|sealed)\b")
 # A photo caption ends on its date ("... in Washington, Feb. 25, 2016."): chrome, not a report of a meeting.
-_CAPTION = re.compile(
+_CAPTION = lazyre.compile(
     r",\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},\s+\d{4}\.?)?\s*$"
 )
 
@@ -2400,7 +2416,7 @@ _CAPTION = re.compile(
 # Pezeshkian told Japan's prime minister that ...", "told Pakistan's visiting interior minister", "tells his Chinese
 # counterpart"). The office is another state's when it is possessed ("Japan's"), visiting, or a counterpart; "told
 # the prime minister" may be the speaker's own government, "told reporters" is no meeting.
-_TOLD = re.compile(
+_TOLD = lazyre.compile(
     r"\b(?:told|tells)\s+(?:(?:his|her|their|the)\s+)?(?:(?:visiting|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:counterparts?|president|prime minister|premier|(?:[\w-]+\s+)?minister|chancellor|king|emir|crown prince|envoys?|"
     r"ambassadors?|secretary of state|foreign secretary|delegation)|(?:[\w-]+\s+)?counterparts?)\b"
@@ -2416,7 +2432,7 @@ _OFFICE_AFTER = (
     r"(?:[\w-]+\s+)?minister|chancellor|king|emir|crown prince|envoys?|ambassadors?|secretary of state|"
     r"foreign secretary|delegations?)\b"
 )
-_TITLE_TALKS = re.compile(
+_TITLE_TALKS = lazyre.compile(
     rf"\b(?:receives|hosts|welcomes)\s+{_OFFICE_AFTER}"
     # Two sides that discuss, or one that discusses with the other ("Fed officials discuss rates" is no meeting).
     r"|\b[\w'-]+(?:,|\s+and)\s+[\w'-]+\s+discuss\b|\bdiscusses\s+[^.;:]{0,60}?\bwith\b"
@@ -2477,11 +2493,11 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
 # office-holder, and the headline ends or goes on to the subject or the occasion: "Biden calls Netanyahu", "Trump
 # phones Xi over tariffs", "Erdogan speaks to Putin", "Macron speaks with Saudi crown prince". "Calls Comey a liar",
 # "calls for calm" and "speaks to reporters" name no counterpart.
-_CALL_VERB = re.compile(
+_CALL_VERB = lazyre.compile(
     r"\b(?:calls|phones|rings|telephones|(?:speaks|talks)\s+(?:by\s+(?:tele)?phone\s+)?(?:to|with))\s+"
 )
-_CALL_END = re.compile(r"\s*(?:$|[,:;]|\s(?:over|on|about|after|amid|as|ahead|to|for|in|before)\b)")
-_CALL_OFFICE = re.compile(_OFFICE_AFTER)
+_CALL_END = lazyre.compile(r"\s*(?:$|[,:;]|\s(?:over|on|about|after|amid|as|ahead|to|for|in|before)\b)")
+_CALL_OFFICE = lazyre.compile(_OFFICE_AFTER)
 
 
 def _title_call(low: str) -> re.Match[str] | None:
@@ -2509,28 +2525,28 @@ _HOLDS_CALL_WORD = holds_any(_CALL_WORDS)
 
 
 # A violation denied is a violation alleged.
-_DENIED_BREACH = re.compile(
+_DENIED_BREACH = lazyre.compile(
     r"\b(?:den(?:y|ies|ied|ying)|reject\w*)\s+(?:\w+\s+){0,3}?(?:violat\w*|breach\w*|break\w*)\b"
 )
-_PROPOSAL_BEFORE = re.compile(
+_PROPOSAL_BEFORE = lazyre.compile(
     r"\b(?:calls?|proposals?|offers?|demands?|appeals?|plans?|push(?:es)?)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?$"
 )
 # A ceasefire sought and not (yet) reached is the negotiation's news: "failed to agree on a ceasefire", "have yet
 # to reach a ceasefire deal", "could not secure a truce".
-_FAILED_TO_REACH = re.compile(
+_FAILED_TO_REACH = lazyre.compile(
     r"\b(?:fail(?:ed|s)? to|yet to|did not|didn't|could not|couldn't|unable to|not been able to)\s+(?:\w+\s+)?"
     r"(?:agree|reach|secure|clinch|strike|seal|broker|hammer out|finali[sz]e)\b(?:\W+\w+){0,3}\W*$"
     # "no agreement had been reached on a ceasefire", "no deal yet on a truce": talks without result (convention 4)
     r"|\bno\s+(?:agreement|deal|accord)\s+(?:(?:has|had|have|was)\s+)?(?:yet\s+)?(?:been\s+)?(?:reached|struck|made|yet)\b"
     r"(?:\W+\w+){0,3}\W*$"
 )
-_FUTURE = re.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible|ready to)\b")
+_FUTURE = lazyre.compile(r"\b(?:will|would|could|plan(?:s|ned)? to|expected to|scheduled to|possible|ready to)\b")
 # The cue of a truce the parties made themselves: signed, reached, struck (not announced, welcomed or starting).
-_SIGNING_AHEAD = re.compile(
+_SIGNING_AHEAD = lazyre.compile(
     r"\b(?:to be (?:signed|sealed|inked)|to (?:sign|seal|ink)|will (?:sign|seal)|would (?:sign|seal)|scheduled|set to|due to|"
     r"expected to|preparing to|planned signing|signing ceremony|ready to sign)\b"
 )
-_MADE_CUE = re.compile(
+_MADE_CUE = lazyre.compile(
     r'(?:predicate|governing word) "(?:signed|signing|signs|sign|reached|reach|reaches|struck|sealed|inked)"'
 )
 _THRESHOLDS = {"ceasefire": 0.6, "talks": 1.0, "agreement": 1.0, "clash": 2.0, "sanctions": 1.0}
@@ -2539,18 +2555,18 @@ _PRIORITY = ["extended", "collapsed", "violated", "talks", "proposed", "agreed",
 
 # Pages that carry several stories: newscasts and round-ups (a title clue), or a page whose reports are handed
 # over and signed off the way broadcast scripts are ("VOA's Zlatica Hoke has more." ... "Zlatica Hoke, VOA News").
-_MULTI_STORY_TITLE = re.compile(
+_MULTI_STORY_TITLE = lazyre.compile(
     r"\b(?:newscast|news ?cast|round-?up|news in brief|news summary|news bulletin|bulletin|hourly news|"
     r"headlines|news update|news digest|briefs?)\b"
 )
-_HANDOVER = re.compile(
+_HANDOVER = lazyre.compile(
     r"\b(?:has|have|with) (?:more|the story|this report|the details)\b|\breports? from\b|\breporting from\b"
     r"|,\s*[a-z]+ news,\s*[a-z .'-]+[.\"']*$|^i'm [a-z .'-]+ reporting\.?$|\bthis is [a-z .'-]*news\b"
 )
-_SIGN_OFF = re.compile(r",\s*[a-z]+ news,\s*[a-z .'-]+[.\"']*$")
-_WORDS = re.compile(r"[a-z]{4,}")
+_SIGN_OFF = lazyre.compile(r",\s*[a-z]+ news,\s*[a-z .'-]+[.\"']*$")
+_WORDS = lazyre.compile(r"[a-z]{4,}")
 # A paragraph opening on a pronoun or "the envoy" goes on with the story before it.
-_CONTINUES = re.compile(
+_CONTINUES = lazyre.compile(
     r"[\"'(]*(?:he|she|they|it|his|her|their|its|the (?:\w+ )?(?:envoy|official|minister|spokes\w+|group|government|army|rebels))\b"
 )
 # Words every story uses (reporting verbs, time, people in general): they do not tie two paragraphs together.
@@ -2670,19 +2686,19 @@ def _segment_weights(doc: Doc, segments: list[int]) -> list[float]:
 
 # The ceasefire naming a proposal ("ceasefire proposal", "truce plan"); what is done to a proposal short of
 # taking it up (accepted, agreed, signed, matched) leaves it a proposal.
-_PROPOSAL_NOUN = re.compile(
+_PROPOSAL_NOUN = lazyre.compile(
     r"[\s-]+(?:proposals?|plans?|offers?|initiatives?|blueprints?|roadmap|idea|framework|draft)\b"
 )
-_TAKEN_UP = re.compile(r"accept|agree|sign|match|reciprocat|join|implement")
+_TAKEN_UP = lazyre.compile(r"accept|agree|sign|match|reciprocat|join|implement")
 # What "under the" governs when it is a plan's, not a deal's: "Under the plan, a ceasefire would take effect" (a plan
 # agreed or adopted is a deal's: "under the plan agreed on Monday").
-_PLAN_AFTER = re.compile(
+_PLAN_AFTER = lazyre.compile(
     r"\s*(?:[\w'-]+\s+){0,3}?(?:plan|proposal|draft|initiative|framework|blueprint|offer|roadmap)s?\b"
     r"(?!\s+(?:\w+\s+)?(?:agreed|signed|accepted|approved|adopted|endorsed)\b)"
 )
-_AGREE_WITH = re.compile(r"(?:\s+in principle)?\s+with\b")
+_AGREE_WITH = lazyre.compile(r"(?:\s+in principle)?\s+with\b")
 # A party still urged to stop fighting, or commitments still to be secured: the truce is not accepted by all.
-_UNACCEPTED = re.compile(
+_UNACCEPTED = lazyre.compile(
     r"\b(?:urg\w*|call\w* (?:on|upon)|press\w*|ask\w*|should|must)\b[^.;]{0,80}?\b(?:to\s+)?(?:(?:immediately|similarly|"
     r"also|likewise|now)\s+)?(?:cease|halt|stop)\s+(?:all\s+)?(?:the\s+|their\s+|its\s+)?(?:hostilities|attacks|fighting|"
     r"military operations|offensive|shelling)\b|\b(?:secure|obtain|seek\w*|get)\s+(?:the\s+)?(?:\w+\s+)?commitments?\b"
@@ -2709,7 +2725,7 @@ _UNACCEPTED = re.compile(
 
 
 # A truce's start still ahead in the sentence that reports it agreed (`_ceasefire_event`).
-_STARTS_LATER = re.compile(
+_STARTS_LATER = lazyre.compile(
     r"\bwithin (?:\d+|twenty-four|forty-eight|seventy-two|\w+) hours\b"
     r"|\b(?:will|would|is to|are to|is due to|is set to|shall) (?:take effect|start|begin|come into (?:force|effect))\b"
 )
@@ -2857,10 +2873,10 @@ def _ceasefire_event(
 # The cue of a call to keep a truce (`_governed_modal`): the modal or exhortation governs a verb of keeping it,
 # and the sentence asks for it as a duty ("need to respect", "urged the sides to adhere to"), not as an offer
 # ("its readiness to abide by a cessation of hostilities" is one side's proposal).
-_KEEP_CUE = re.compile(
+_KEEP_CUE = lazyre.compile(
     r'(?:modality|exhortation) before governing word "(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|kept|keep|st)'
 )
-_KEEP_DUTY = re.compile(
+_KEEP_DUTY = lazyre.compile(
     r"\b(?:must|should|need(?:s|ed)? to|ha(?:s|ve) to|urg\w*|call(?:s|ed|ing)? (?:on|upon)|ask\w*|demand\w*|remind\w*)"
     r"\b[^.;]{0,60}?\b(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|keep|stick)"
 )

@@ -21,7 +21,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from bot.detect import gazetteer
+from bot.detect import gazetteer, lazyre
 from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, Doc, Sentence, fold, unify
 from bot.models import Person
 
@@ -48,10 +48,10 @@ _PARTICLES = frozenset(
         "abu",
     ]
 )
-_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])")
+_SUFFIX = lazyre.compile(r",?\s+(?:Jr\.?|Sr\.?|III|II|IV)(?![\w])")
 # The article particles that the usual romanisation joins to the name with a hyphen ("al-Assad", "el-Sisi").
 _HYPHENED = frozenset(["al", "el"])
-_NAME_TOKEN = re.compile(r"(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*)(?:\.(?=\s))?")
+_NAME_TOKEN = lazyre.compile(r"(?:[A-Z][\w'-]*|(?:al|el)-[A-Z][\w'-]*)(?:\.(?=\s))?")
 # Capitalised words that end a name: pronouns, dates, offices and organisations ("General Electric Company").
 _STOP = frozenset(
     [
@@ -355,27 +355,27 @@ _ORG_WORDS = frozenset(
         "economic",
     ]
 )
-_HEAD_OF = re.compile(
+_HEAD_OF = lazyre.compile(
     r"(?:,|\s+(?:is|was|was\s+until\s+recently|has\s+been|serves\s+as|served\s+as))\s+(?:the\s+)?(?:former\s+)?"
     r"(?:head|chief|chairman|leader|director)\s+of\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)",
     re.IGNORECASE,
 )
 
 
-_LOWER_WORD = re.compile(r"[a-z]+")
-_FIRST_WORD = re.compile(r"([\w'.-]+)\s+")
-_LOWER_RUN = re.compile(r"(?:[\w'-]+\s+){0,4}[a-z][\w'-]*,\s+")
-_SPEAKER = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,4}):\s")
-_PREV_WORD = re.compile(r"([\w.'-]+)\s*$")
-_NEXT_WORD = re.compile(r" ([\w'-]+)")
-_NICKNAME = re.compile(r'"([A-Z][\w\'-]+)"(?=\s+[A-Z])')
-_CAP_BEFORE = re.compile(r"([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)(?:'s)?\s*$")
-_OF_FOR = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
-_RUN_WORD = re.compile(r"([A-Z][\w.'-]*|of|for|and|the|to)(\s+|,\s*|$)")
-_GAP = re.compile(r",?\s+")
-_INITIAL = re.compile(r"[A-Z]\.?")
-_OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
-_FIRST_CAP = re.compile(r"\s*(?:the\s+)?([A-Z][\w'-]+)")
+_LOWER_WORD = lazyre.compile(r"[a-z]+")
+_FIRST_WORD = lazyre.compile(r"([\w'.-]+)\s+")
+_LOWER_RUN = lazyre.compile(r"(?:[\w'-]+\s+){0,4}[a-z][\w'-]*,\s+")
+_SPEAKER = lazyre.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,4}):\s")
+_PREV_WORD = lazyre.compile(r"([\w.'-]+)\s*$")
+_NEXT_WORD = lazyre.compile(r" ([\w'-]+)")
+_NICKNAME = lazyre.compile(r'"([A-Z][\w\'-]+)"(?=\s+[A-Z])')
+_CAP_BEFORE = lazyre.compile(r"([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)(?:'s)?\s*$")
+_OF_FOR = lazyre.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
+_RUN_WORD = lazyre.compile(r"([A-Z][\w.'-]*|of|for|and|the|to)(\s+|,\s*|$)")
+_GAP = lazyre.compile(r",?\s+")
+_INITIAL = lazyre.compile(r"[A-Z]\.?")
+_OF_NAME = lazyre.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)")
+_FIRST_CAP = lazyre.compile(r"\s*(?:the\s+)?([A-Z][\w'-]+)")
 
 
 @dataclass(slots=True)
@@ -423,8 +423,8 @@ def _leading_ranks() -> frozenset[str]:
 
 # What may follow a name's last word: a lower-case word, punctuation or the end of the line.
 # A title and then one capitalised word that closes the name ("Ambassador Holland condemns").
-_PLACE_SURNAME = re.compile(r" ([A-Z][a-z][\w'-]+)(?= [a-z]|[,.;:)]|\s*\n|\s*$)")
-_NAME_CLOSE = re.compile(r"(?: [a-z]|[,.;:)]|\s*\n|\s*$)")
+_PLACE_SURNAME = lazyre.compile(r" ([A-Z][a-z][\w'-]+)(?= [a-z]|[,.;:)]|\s*\n|\s*$)")
+_NAME_CLOSE = lazyre.compile(r"(?: [a-z]|[,.;:)]|\s*\n|\s*$)")
 
 
 def _place_ends_name(text: str, end: int, tokens: list[str]) -> bool:
@@ -657,8 +657,8 @@ _BODY_NOUNS = frozenset(
         "corps",
     ]
 )
-_PORTFOLIO_AND = re.compile(r"\s+(?:and|&)(?=\s+[A-Z])")
-_PORTFOLIO_WORD = re.compile(r"\s+([A-Z][\w'-]*)")
+_PORTFOLIO_AND = lazyre.compile(r"\s+(?:and|&)(?=\s+[A-Z])")
+_PORTFOLIO_WORD = lazyre.compile(r"\s+([A-Z][\w'-]*)")
 
 
 def _portfolio_word(word: str) -> bool:
@@ -776,7 +776,7 @@ def _clean(tokens: list[str]) -> list[str]:
     return [t for t in out if t not in ("Jr.", "Jr", "III", "II", "IV")]
 
 
-_PHRASE_WORD = re.compile(r"[\w'-]+")
+_PHRASE_WORD = lazyre.compile(r"[\w'-]+")
 
 
 def _names_non_official(phrase: str) -> bool:
@@ -800,11 +800,11 @@ def _non_official(text: str, start: int, end: int) -> bool:
     return bool(after.match(fold(text[end : end + 50])) or before.search(fold(text[max(0, start - 25) : start])))
 
 
-_BULLET = re.compile(r"^\s*[-•*]\s")
+_BULLET = lazyre.compile(r"^\s*[-•*]\s")
 # A name right before a title that describes it: an appositive ("Ahmed Khalil, Egypt's foreign minister",
 # "Lavrov, the Russian Foreign Minister") or a predicate ("Karl Hoffmann is the defense minister", "Ana
 # Rivas serves as spokeswoman"). Group 2 is a qualifier word before the title ("Egyptian", "Egypt's").
-_APPOS_BEFORE = re.compile(
+_APPOS_BEFORE = lazyre.compile(
     r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von))*)"
     r"(?:,\s+(?:who\s+(?:is|was|has\s+been|became|serves\s+as)\s+)?|\s+(?:is|was|serves\s+as|served\s+as|became|remains|has\s+been)\s+)"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|group|government|movement|organization|militia|party)'s\s+)?"
@@ -833,16 +833,16 @@ _PARTY_WORDS = frozenset(
         "chiefs",
     ]
 )
-_RUN_BEFORE = re.compile(r"((?:[A-Z][\w.'-]*\s+){1,3})$")
-_STATE_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)(?:'s)?\s+$")
-_CAPS_ONLY = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}")
-_HEAD_CUE = re.compile(
+_RUN_BEFORE = lazyre.compile(r"((?:[A-Z][\w.'-]*\s+){1,3})$")
+_STATE_BEFORE = lazyre.compile(r"(?:^|\s)((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)(?:'s)?\s+$")
+_CAPS_ONLY = lazyre.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}")
+_HEAD_CUE = lazyre.compile(
     r"(?:,|\s+(?:is|was|was\s+until\s+recently|has\s+been|serves\s+as|served\s+as))\s+(?:the\s+)?(?:former\s+)?"
     r"(?:head|chief|chairman|leader|director)\s+of\b",
     re.IGNORECASE,
 )
 # A capitalised name ending right before a cue (searched in a short window, so it stays linear).
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von)){1,4})$")
+_NAME_BEFORE = lazyre.compile(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von)){1,4})$")
 
 
 def _appositive(
@@ -1154,7 +1154,7 @@ def _watched_hits(doc: Doc) -> list[tuple[gazetteer.Watched, int]]:
     return watched_hits
 
 
-_CAP_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}")
+_CAP_WORD = lazyre.compile(r"\b[A-Za-z][a-z]{3,}")
 
 
 def _is_title_case(text: str) -> bool:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import ahocorasick
+
+from bot.detect import lazyre
 
 # The regex parser is CPython's own (private) module. Where a Python lacks it, every gate passes all text:
 # detection stays the same, only slower.
@@ -31,9 +34,13 @@ _SMALL_CLASS = 8  # a character class of at most this many characters counts as 
 def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings of which every match of the pattern holds one, or None when no such list is found (case-blind
     patterns, or a part that may match anything)."""
-    if pattern.flags & re.IGNORECASE or sre_parse is None:
+    if sre_parse is None:
         return None
-    words = _sequence_needs(sre_parse.parse(pattern.pattern, pattern.flags))
+    # (the source and given flags: a lazy pattern is not compiled for this; the parse adds the inline flags)
+    parsed = sre_parse.parse(*lazyre.source(pattern))
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    words = _sequence_needs(parsed)
     if words is None:
         return None
     # A word that holds another of the list adds nothing to the test ("attacks" beside "attack").
@@ -79,7 +86,7 @@ def word_initial(pattern: str) -> re.Pattern[str]:
     """Compile a pattern whose every match starts a word: testing the word boundary once, before the branches,
     makes a long alternation several times faster than a boundary at the head of each branch (or none: a
     branch written without one is then read as starting a word)."""
-    return re.compile(rf"\b(?=\w)(?:{pattern})")
+    return lazyre.compile(rf"\b(?=\w)(?:{pattern})", home=sys._getframe(1).f_globals)
 
 
 def _anything(text: str) -> bool:

@@ -1,0 +1,98 @@
+"""The detection modules' regexes compile at first use (`bot.detect.lazyre`), not at import: a stand-in must find
+exactly what the compiled pattern finds, through every method, before and after it has compiled, and importing the
+detector must leave the patterns uncompiled."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.detect import lazyre
+from bot.detect.lazyre import LazyPattern
+from bot.detect.prefilter import needed_words
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = "Rebels and troops agreed a truce on Monday; the truce held until 12 May, then collapsed. TRUCE talks resume."
+SOURCE = r"\b(?P<word>truce|talks)\b(?:\s+(\w+))?"
+
+
+def outcomes(pattern: re.Pattern[str]) -> list[object]:
+    """What each method gives on TEXT (matches as spans and groups)."""
+
+    def seen(m: re.Match[str] | None) -> object:
+        return None if m is None else (m.span(), m.groups(), m.groupdict())
+
+    return [
+        seen(pattern.search(TEXT)),
+        seen(pattern.search(TEXT, 40, 80)),
+        seen(pattern.match(TEXT, 33)),
+        seen(pattern.fullmatch("truce held")),
+        [seen(m) for m in pattern.finditer(TEXT, 10)],
+        pattern.findall(TEXT),
+        pattern.sub(lambda m: m.group("word").upper(), TEXT),
+        pattern.subn("<\\g<word>>", TEXT, 1),
+        pattern.split(TEXT, 2),
+        pattern.groups,
+        dict(pattern.groupindex),
+    ]
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_a_lazy_pattern_finds_what_the_compiled_one_finds_before_and_after_compiling(flags: int) -> None:
+    compiled = re.compile(SOURCE, flags)
+    # Each method as the first use (it compiles the stand-in), then all of them again (the compiled methods).
+    for first in ("search", "finditer", "sub", "split", "groups"):
+        lazy = lazyre.compile(SOURCE, flags)
+        assert isinstance(lazy, LazyPattern) and lazy._compiled is None
+        getattr(lazy, first)
+        assert outcomes(lazy) == outcomes(compiled)
+        assert outcomes(lazy) == outcomes(compiled)
+    assert lazyre.compile(SOURCE, flags).flags == compiled.flags
+    assert lazyre.compile(SOURCE, flags).pattern == compiled.pattern
+
+
+def test_the_source_is_known_without_compiling() -> None:
+    lazy = lazyre.compile(r"(?i)cease-?fire", re.VERBOSE)
+    assert lazyre.source(lazy) == (r"(?i)cease-?fire", re.VERBOSE)
+    assert isinstance(lazy, LazyPattern) and lazy._compiled is None
+    # A word pre-check reads the source: a case-blind pattern (here by an inline flag) gets none, and stays lazy.
+    assert needed_words(lazy) is None
+    assert lazy._compiled is None
+    assert needed_words(lazyre.compile(r"cease-?fire|truce")) == needed_words(re.compile(r"cease-?fire|truce"))
+
+
+def test_the_compiled_pattern_takes_the_stand_ins_place_in_its_module() -> None:
+    home: dict[str, object] = {}
+    home["_TRUCE"] = home["_ALSO"] = lazy = lazyre.compile(SOURCE, 0, home)
+    kept = (lazy,)  # held elsewhere: stays a stand-in, and keeps working
+    assert outcomes(kept[0]) == outcomes(re.compile(SOURCE))
+    assert isinstance(home["_TRUCE"], re.Pattern) and home["_ALSO"] is home["_TRUCE"]
+    assert isinstance(kept[0], LazyPattern) and outcomes(kept[0]) == outcomes(home["_TRUCE"])
+
+
+def test_importing_the_detector_compiles_none_of_its_lazy_patterns() -> None:
+    script = textwrap.dedent(
+        """
+        import importlib.util, sys
+        # lazyre loaded on its own and counting, before the package (whose import loads every detection module)
+        spec = importlib.util.spec_from_file_location("bot.detect.lazyre", "bot/detect/lazyre.py")
+        lazyre = sys.modules["bot.detect.lazyre"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(lazyre)
+        LazyPattern = lazyre.LazyPattern
+        made, compiled = [], []
+        init, compile_ = LazyPattern.__init__, LazyPattern.compiled
+        LazyPattern.__init__ = lambda self, *a: (made.append(self), init(self, *a))[1]
+        LazyPattern.compiled = lambda self: (compiled.append(self), compile_(self))[1]
+        import bot.detect
+        print(len(made), len(compiled))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    made, compiled = (int(x) for x in out.stdout.split())
+    assert made > 250
+    assert compiled == 0
