@@ -49,11 +49,40 @@ def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 def gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     """A test that is False only for text in which the pattern cannot match (it holds none of the words every
-    match needs); True for any text when no such words are found."""
+    match needs); True for any text when no such words are found.
+
+    The words are worked out at the first call of any gate, for every gate made by then (importing the detector
+    parses no regex), and each test then takes its stand-in's place among the globals of the module that made it
+    (`_MAY_X = gate(_X)`), so that the module's functions call the test itself."""
+    home = sys._getframe(1).f_globals
+
+    def stand_in(text: str) -> bool:
+        _work_out_gates()
+        return _WORKED_OUT[stand_in](text)
+
+    _PENDING.append((pattern, home, stand_in))
+    return stand_in
+
+
+def _work_out_gates() -> None:
+    while _PENDING:
+        pattern, home, stand_in = _PENDING.pop(0)
+        test = _WORKED_OUT[stand_in] = _gate_now(pattern)
+        for name in [k for k, v in home.items() if v is stand_in]:
+            home[name] = test
+
+
+def _gate_now(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     words = needed_words(pattern)
     if words is None or min(map(len, words)) < _SHORTEST:
         return _anything
     return holds_any(words)
+
+
+# The gates made and not yet worked out (the pattern, the globals of the module that made it, the stand-in), and
+# each stand-in's test once worked out (a stand-in kept elsewhere than its module's globals asks it there).
+_PENDING: list[tuple[re.Pattern[str], dict[str, Any], Callable[[str], bool]]] = []
+_WORKED_OUT: dict[Callable[[str], bool], Callable[[str], bool]] = {}
 
 
 def holds_any(words: Iterable[str]) -> Callable[[str], bool]:
