@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.detect import lazyre, prefilter
+from bot.detect import Detector, casualties, events, lazyre, prefilter
 from bot.detect.lazyre import LazyPattern
 from bot.detect.prefilter import gate, needed_words
 
@@ -88,6 +88,14 @@ def test_a_word_pre_check_is_worked_out_at_first_call_and_takes_its_stand_ins_pl
     test = globals()["_MAY_TRUCE"]
     assert test is not stand_in and test is prefilter._WORKED_OUT[stand_in]
     assert [test(t) for t in texts] == [True, True, False, False, False]
+
+
+def test_a_detector_works_out_every_pre_check_when_made() -> None:
+    Detector()
+    assert not prefilter._PENDING
+    made = [v for m in (casualties, events) for k, v in vars(m).items() if k.startswith("_MAY_")]
+    assert len(made) > 35
+    assert not any(test in prefilter._WORKED_OUT for test in made)  # the tests themselves, no stand-in left
 
 
 def test_importing_the_detector_compiles_none_of_its_lazy_patterns() -> None:

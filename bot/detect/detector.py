@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from datetime import datetime
 
-from bot.detect import gazetteer, keywords, multilingual, scan
+from bot.detect import gazetteer, keywords, multilingual, prefilter, scan
 from bot.detect.casualties import find_casualties
 from bot.detect.events import decide, readings
 from bot.detect.language import ENGLISH, language_of
@@ -43,9 +43,10 @@ class Detector:
         self.relevance = relevance or shipped_model()
         # The learned event model corrects the rules' types (`event_model.RULES_ONLY`: it corrects none).
         self.events = events if events is not None else event_model.shipped()
-        # Load gazetteers now so the first article does not pay for it.
+        # Load gazetteers and work out the regexes' word pre-checks now so the first article does not pay for it.
         gazetteer.places()
         gazetteer.people()
+        prefilter.work_out_gates()
 
     def _analyse(self, title: str, text: str, when: datetime | None = None) -> tuple[Doc, Findings, str]:
         doc, findings, language, _signals = self._read(title, text)

@@ -36,10 +36,11 @@ class LazyPattern:
             # Instance attributes come before the class's methods: from now on a call is the compiled method's.
             for name in _METHODS:
                 self.__dict__[name] = getattr(compiled, name)
-            if self._home is not None:
-                for name in [k for k, v in self._home.items() if v is self]:
-                    self._home[name] = compiled
-                self._home = None
+            # (the globals taken first: a second thread compiling at the same time only replaces them again)
+            home, self._home = self._home, None
+            if home is not None:
+                for name in [k for k, v in list(home.items()) if v is self]:
+                    home[name] = compiled
         return self._compiled
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -57,18 +58,26 @@ def gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     home = sys._getframe(1).f_globals
 
     def stand_in(text: str) -> bool:
-        _work_out_gates()
+        work_out_gates()
         return _WORKED_OUT[stand_in](text)
 
     _PENDING.append((pattern, home, stand_in))
     return stand_in
 
 
-def _work_out_gates() -> None:
+def work_out_gates() -> None:
+    """Work out every gate made so far (the detector does it when made, before any thread detects: a gate worked
+    out adds its words to the shared automaton, which must not change under a pass of it)."""
+    # (a thread that finds another working them out waits for all of them)
+    with _WORKING_OUT:
+        _work_out_pending()
+
+
+def _work_out_pending() -> None:
     while _PENDING:
         pattern, home, stand_in = _PENDING.pop(0)
         test = _WORKED_OUT[stand_in] = _gate_now(pattern)
-        for name in [k for k, v in home.items() if v is stand_in]:
+        for name in [k for k, v in list(home.items()) if v is stand_in]:
             home[name] = test
 
 
@@ -83,6 +92,7 @@ def _gate_now(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 # each stand-in's test once worked out (a stand-in kept elsewhere than its module's globals asks it there).
 _PENDING: list[tuple[re.Pattern[str], dict[str, Any], Callable[[str], bool]]] = []
 _WORKED_OUT: dict[Callable[[str], bool], Callable[[str], bool]] = {}
+_WORKING_OUT = threading.Lock()
 
 
 def holds_any(words: Iterable[str]) -> Callable[[str], bool]:
