@@ -121,3 +121,25 @@ def test_importing_the_detector_compiles_none_of_its_lazy_patterns() -> None:
     assert made > 250
     assert compiled == 0
     assert gates > 35  # none worked out
+
+
+def test_importing_the_detector_compiles_no_plain_pattern_in_the_lazy_modules() -> None:
+    """A pattern added with plain `re.compile` at module level in events, casualties or people would compile at every
+    start again: importing the detector must call `re.compile` from none of them."""
+    script = textwrap.dedent(
+        """
+        import re, sys
+        lazy = {"bot.detect.events", "bot.detect.casualties", "bot.detect.people"}
+        callers, compile_ = [], re.compile
+        def counting(*a, **k):
+            callers.append(sys._getframe(1).f_globals.get("__name__"))
+            return compile_(*a, **k)
+        re.compile = counting
+        import bot.detect
+        print(len(callers), sorted(c for c in set(callers) if c in lazy))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    total, _, from_lazy = out.stdout.partition(" ")
+    assert int(total) > 0  # the count sees the other modules' compiles
+    assert from_lazy.strip() == "[]"
