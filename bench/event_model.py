@@ -128,6 +128,13 @@ def development_items(detector: Detector) -> list[Item]:
     return out
 
 
+@functools.cache
+def rules_only_items() -> tuple[Item, ...]:
+    """The development items as the rules alone read them, read once per process (bot/model/train.py and
+    train_events.py both train on this reading when they run in one process: bot/model/train_all.py)."""
+    return tuple(development_items(Detector(events=RULES_ONLY)))
+
+
 def fit(train: list[list[str]], y: Any) -> tuple[Any, Any]:
     """The vectoriser and logistic regression fitted on `train` (the relevance model's settings)."""
     from sklearn.feature_extraction.text import TfidfVectorizer

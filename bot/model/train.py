@@ -46,9 +46,10 @@ def development_items(detector: Any | None = None) -> list[tuple[str, str, int]]
     The items and the detector's signal words are bench/event_model.py's (one reading of each item, shared with
     bot/model/train_events.py when both train in one process: bot/model/train_all.py); the signal words come before
     any learned model, so the event model a detector carries does not change them."""
-    from bot.model.train_events import development_items as read_items
+    from bench.event_model import development_items as items_of
+    from bench.event_model import rules_only_items
 
-    items = read_items(detector)
+    items = items_of(detector) if detector is not None else rules_only_items()
     return [(it.key, model_text(it.title, it.body, list(it.signals)), int(it.relevant)) for it in items]
 
 

@@ -12,7 +12,6 @@ Needs scikit-learn (pip install -e '.[train]').
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -65,22 +64,12 @@ def fold_models(items: Sequence[Item], folds: int = 5) -> list[EventModel]:
 
 
 def development_items(detector: Detector | None = None) -> list[Item]:
-    """The development items as the rules alone read them (bench/event_model.py), or as `detector` reads them."""
-    if detector is not None:
-        from bench.event_model import development_items as items_of
-
-        return items_of(detector)
-    return list(_rules_only_items())
-
-
-@functools.cache
-def _rules_only_items() -> tuple[Item, ...]:
-    """Read once per process: both trainers (bot/model/train_all.py) train on this one reading."""
+    """The development items as the rules alone read them (bench/event_model.py, read once per process: both
+    trainers train on that reading, bot/model/train_all.py), or as `detector` reads them."""
     from bench.event_model import development_items as items_of
-    from bot.detect.detector import Detector
-    from bot.model.events import RULES_ONLY
+    from bench.event_model import rules_only_items
 
-    return tuple(items_of(Detector(events=RULES_ONLY)))
+    return items_of(detector) if detector is not None else list(rules_only_items())
 
 
 def main(argv: list[str] | None = None) -> int:
