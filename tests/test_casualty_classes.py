@@ -1539,6 +1539,21 @@ def test_a_single_victim_joined_to_the_counted_ones_keeps_the_count(detector: De
     assert _current(detector, text).get(count) is True
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Four U.K. soldiers were hurt when their patrol came under fire on Monday.", 4),
+        ("Two E.U. monitors were killed by shelling near the line on Friday.", 2),
+        ("Three U.A.E. aid workers were wounded in the strike on the convoy.", 3),
+        ("Five U.S. contractors were injured in the rocket attack on the base.", 5),
+    ],
+)
+def test_dotted_initials_before_the_victims_do_not_end_the_sentence(detector: Detector, text: str, count: int) -> None:
+    """Any dotted initials ('U.K.', 'E.U.', 'U.A.E.'), not only 'U.S.' and 'U.N.', are one word of the victims: the
+    figure keeps its verb."""
+    assert _current(detector, text).get(count) is True
+
+
 def test_words_after_and_a_that_name_no_victim_make_no_figure(detector: Detector) -> None:
     """Only a kind word decides: 'six drivers and a mechanic were stranded' holds no toll word."""
     assert _cas(detector, "Six drivers and a mechanic were stranded at the border post.") == []

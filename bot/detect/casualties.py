@@ -579,6 +579,8 @@ _MULTI_STORY_TITLE = lazyre.compile(r"newscast|\bheadlines\b|\bnews in brief\b|\
 _MAY_ANNIVERSARY_TITLE = gate(_ANNIVERSARY_TITLE)
 _MAY_MULTI_STORY_TITLE = gate(_MULTI_STORY_TITLE)
 _TOKEN = lazyre.compile(r"[\w'.-]+|[,;:()\"]")
+# Dotted initials end with a point inside a sentence: "U.S.", "U.K.", "E.U.", "U.A.E.", "a.m.".
+_DOTTED_INITIALS = lazyre.compile(r"[a-z](?:\.[a-z])+")
 
 
 _NAME_BEFORE = lazyre.compile(
@@ -667,7 +669,7 @@ def _tokens_after(low: str, end: int, limit: int = 14) -> list[str]:
         if not tok:
             continue
         out.append(tok)
-        if tok in (";", ":") or m.group(0).endswith(".") and tok not in ("u.s", "u.n", "a.m", "p.m"):
+        if tok in (";", ":") or m.group(0).endswith(".") and not _DOTTED_INITIALS.fullmatch(tok):
             break
         if len(out) >= limit:
             break
