@@ -1369,6 +1369,13 @@ def test_a_republishers_dateline_names_no_event() -> None:
     # A bracket that is no outlet's stays: "The Kenya Defence Forces (KDF) -" is the subject of the sentence.
     kept = "The Kenya Defence Forces (KDF) - the army - repelled the raid on the camp."
     assert strip_dateline(kept) == kept
+    # Nor does a sentence that cites an outlet in brackets: only a place and a date come before a republisher's credit.
+    for kept in (
+        "The minister met Kuleba (Ukrinform News) on Monday in Kyiv.",
+        "Troops shelled the town overnight (Reuters) - officials said on Tuesday.",
+    ):
+        assert strip_dateline(kept) == kept
+    assert strip_dateline("Rio de Janeiro, 3 March (Reuters) - The talks opened.") == "The talks opened."
     lead = lead_text(
         "Call with the Foreign Minister", "Washington, DC (STL.News) The Secretary spoke with Minister Sybiha."
     )

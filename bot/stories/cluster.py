@@ -325,11 +325,14 @@ _AGENCIES = (
     "Reuters|AP|AFP|UPI|ANI|IANS|PTI|Xinhua|IRNA|MNA|ISNA|Anadolu|AA|TASS|Sputnik|dpa|DPA|EFE|ANSA|Kyodo|Yonhap|"
     "Bernama|KUNA|WAM|SPA|APA|UNIAN|Ukrinform|Interfax|BelTA|AKIpress|VOA|NNA|SANA|QNA|MENA|KCNA|Antara|PNA|BSS|APP"
 ).split("|")
+# The place and date before the credit: capitalised words, numbers and the particles of place names ("Rio de Janeiro",
+# "Frankfurt am Main"); a sentence ("The minister met Kuleba (Ukrinform News) on Monday") is no dateline.
+_PLACE_WORD = r"(?:[A-Z0-9][\w.'’-]*|de|da|do|dos|das|del|la|le|les|al|el|du|of|am|der|en|sur)"
 _REPUBLISHER = re.compile(
-    r"^(?:(?:[A-Z][\w.'’-]*(?:,?\s+[\w.'’-]+){0,7}\s*)?"
+    rf"^(?:(?:[A-Z][\w.'’-]*(?:,?\s+{_PLACE_WORD}){{0,7}},?\s*)?"
     r"(?:\([^()\n]{0,30}?\b(?:News|Newswire|Presswire|Wire)\b[^()\n]{0,12}\)|/[\w.]*(?:[Ww]ire|News)[\w.]*/)"
     r"\s*[-–—:]*\s*"
-    r"|[A-Z][\w.'’-]*(?:,?\s+[\w.'’-]+){0,5}\s*\((?:" + "|".join(_AGENCIES) + r")\)\s*[-–—]+\s+)"
+    rf"|[A-Z][\w.'’-]*(?:,?\s+{_PLACE_WORD}){{0,5}},?\s*\((?:" + "|".join(_AGENCIES) + r")\)\s*[-–—]+\s+)"
 )
 # A mirror's credit at the head of a copied article: "Originally posted by Wikinews. Wikinews content appears under the
 # Creative Commons Attribution 2.5 license ... As these articles are static snapshots ..., may be only preliminary."
