@@ -3595,6 +3595,7 @@ def test_agreements_made_stay_agreements(detector: Detector, line: str) -> None:
         "Two years ago, the president and the rebel leader signed a peace agreement in Arusha, but fighting went on.",
         "The mediators urged both sides to honour the steps of the March 3 Lusaka accords signed by the two presidents.",
         "Last year the two governments agreed to reopen the border crossing, officials recalled on Monday.",
+        "A month ago the two governments agreed to reopen the border crossing, officials recalled on Monday.",
     ],
 )
 def test_agreements_dated_before_in_their_clause_are_background(detector: Detector, line: str) -> None:

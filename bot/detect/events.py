@@ -684,10 +684,11 @@ _DATED = lazyre.compile(
     r"^[^;]{0,40}?\b(?:on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"last (?:week|month|year)|earlier this (?:week|month|year))"
 )
-# The same dating before the agreement, in its clause: "eight months ago, the two leaders signed a peace agreement",
-# "the October 26 accords signed by the two prime ministers", "a 2009 peace deal", "the 2015 accord".
+# The same dating before the agreement, in its clause: "eight months ago" or "a year ago, the two leaders signed a peace
+# agreement", "the October 26 accords signed by the two prime ministers", "a 2009 peace deal", "the 2015 accord".
 _DATED_BEFORE = lazyre.compile(
-    r"\b(?:(?:\w+|a few|several) (?:days|weeks|months|years) ago|last (?:week|month|year)|earlier this (?:month|year))\b"
+    r"\b(?:(?:\w+|a few|several) (?:days?|weeks?|months?|years?) ago|last (?:week|month|year)|"
+    r"earlier this (?:week|month|year))\b"
 )
 _YEAR_OR_DAY_NAMED = lazyre.compile(
     r"\b(?:(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\s+"
