@@ -1361,10 +1361,9 @@ def _add_full_name(named: _Named, cand: _Candidate) -> None:
         return  # an office, not its holder: "the spokesperson of EU High Representative, Catherine Ashton"
     if len(cand.tokens[0]) >= 3 and cand.tokens[0].isupper() and not all(t.isupper() for t in cand.tokens):
         return  # an organisation's initials lead no person's name: "FCO Plaque", "NATO Headquarters"
+    # A body's initials before the name: "EU Catherine Ashton, the High Representative".
     if cand.tokens[0].isupper() and fold(cand.tokens[0].rstrip(".")) in _ORG_WORDS and len(cand.tokens) >= 3:
-        cand.tokens = cand.tokens[
-            1:
-        ]  # a body's initials before the name: "EU Catherine Ashton, the High Representative"
+        cand.tokens = cand.tokens[1:]
     if fold(cand.tokens[-1]) in _BODY_NOUNS:
         return  # a body's name read after its office: "Chair of the Union Election Commission"
     written = " ".join(cand.tokens)
