@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -99,6 +100,19 @@ def test_the_shipped_model_is_plain_data_read_without_scikit_learn() -> None:
     assert terms_of("Cease-fire talks") == ["cease", "fire", "talks", "cease fire", "fire talks"]
     score, terms = model().judge("Ceasefire talks in Doha", "")
     assert 0.0 < score < 1.0 and terms[0][1] > 0
+
+
+def test_a_check_against_stale_weights_fails_and_names_the_command_that_mends_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.model.train import write_or_check
+
+    shipped = tmp_path / "weights.json"
+    shipped.write_text('{"old": 1}', encoding="utf-8")
+    assert write_or_check(shipped, '{"old": 1}', check=True) == 0
+    assert write_or_check(shipped, '{"new": 2}', check=True) == 1
+    assert "python -m bot.model.train_all" in capsys.readouterr().out
+    assert shipped.read_text(encoding="utf-8") == '{"old": 1}'  # a check never writes
 
 
 @pytest.mark.shared_feeds

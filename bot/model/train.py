@@ -180,7 +180,11 @@ def write_or_check(out: Path, text: str, check: bool) -> int:
     """Write the weights to `out`, or with `check` say whether `out` already holds them (exit status 1 when not)."""
     if check:
         same = out.exists() and out.read_text(encoding="utf-8") == text
-        print("the shipped weights are what the data gives" if same else f"{out} differs from a retrain")
+        print(
+            "the shipped weights are what the data gives"
+            if same
+            else f"{out} differs from a retrain on the corpus: run `python -m bot.model.train_all` and commit what it writes"
+        )
         return 0 if same else 1
     out.write_text(text, encoding="utf-8")
     print(f"wrote {out}")
