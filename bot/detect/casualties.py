@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.detect import lazyre
+from bot.detect import earlier, lazyre
 from bot.detect.numbers import Number, find_numbers
 from bot.detect.prefilter import gate, holds_any, word_initial
 from bot.detect.text import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, WEEKDAYS, Doc, Sentence
@@ -536,7 +536,8 @@ _BACKGROUND = lazyre.compile(
     r"|\b(?:between|from)\s+(?:1[89]|20)\d\d\s+(?:and|to|until|till)\s+(?:1[89]|20)\d\d\b"
     # "the 2019 bombing", "the August 2021 drone strike", "the July 7, 2005 bombings"
     rf"|\bthe\s+(?:(?:{_MONTH_RE})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d\b(?!\s*-)"
-    r"|\banniversar|\bcommemorat|\byears? ago\b|\bdecades? ago\b|\blast year\b|\bearlier this year\b"
+    rf"|\banniversar|\bcommemorat|\b{earlier.ago(earlier.units(earlier.YEAR, earlier.DECADE))}\b"
+    rf"|\b{earlier.last(earlier.YEAR)}\b|\b{earlier.earlier_this(earlier.YEAR)}\b"
     # ("that attack" alone points back at the attack just told, which may be the news: _after_earlier_attack)
     r"|\b(?:that(?!\s+attack\b)|the previous|the earlier|an earlier|a previous|the last|the first|the second)\s+"
     r"(?:war|conflict|fighting|attack|battle|offensive|massacre|genocide|uprising|invasion)\b"
@@ -965,13 +966,18 @@ def _day_key(m: re.Match[str]) -> str:
     return ""
 
 
-_FEW = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d+)"
+_FEW = earlier.COUNT
+_UNITS_BACK = earlier.units(earlier.DAY, earlier.WEEK, earlier.MONTH, earlier.YEAR, earlier.DECADE)
+# An incident of the week or month before ("last week", "earlier that month").
+_LAST_WEEK_OR_MONTH = earlier.last(earlier.WEEK, earlier.MONTH)
+_EARLIER_THIS_WEEK_OR_MONTH = earlier.earlier_this(earlier.WEEK, earlier.MONTH, deixis=("this", "that"))
 # Relative dates of an earlier incident ("a week ago", "earlier this month"); read outside the headline and
 # lead only, where they date the news itself. "In the last week" and "the past month" are running totals;
 # "last week" is how a report names the recent violence it is about ("shelling last week that killed 200").
 _EARLIER_REL = word_initial(
-    rf"\b{_FEW}\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before)\b"
-    rf"|(?<!the )(?<!past )\blast\s+(?:month|spring|summer|autumn|fall|winter|{_MONTH_RE})\b|\bearlier\s+(?:this|that|in the)\s+(?:week|month)\b"
+    rf"\b{earlier.ago(_UNITS_BACK, _FEW, words=('ago', 'earlier', 'before'))}\b"
+    rf"|(?<!the )(?<!past )\b{earlier.last(earlier.MONTH, *earlier.SEASONS, _MONTH_RE)}\b"
+    rf"|\b{earlier.earlier_this(earlier.WEEK, earlier.MONTH, deixis=('this', 'that', 'in the'))}\b"
     r"|\bthe\s+(?:previous|preceding)\s+(?:day|week|month|night|evening)\b|\bthe\s+day\s+before\b"
     rf"|\bon\s+(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\bon\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b"
 )
@@ -1016,10 +1022,10 @@ _AS_BEFORE = word_initial(r"(?:just\s+)?as\s+(?:it|they|he|she|the\s+group)\s+(?
 # the incident's toll is an earlier event's.
 _MEASURE_OVER = word_initial(
     r"(?:detain|arrest|charg|convict|sentenc|indict|extradit|prosecut|question)\w*\b[^.;]{0,80}?"
-    rf"\b(?:in\s+connection\s+with|over|for)\s+(?P<incident>(?:the\s+|an?\s+|last\s+(?:week|month)'s\s+)?(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b"
+    rf"\b(?:in\s+connection\s+with|over|for)\s+(?P<incident>(?:the\s+|an?\s+|{_LAST_WEEK_OR_MONTH}'s\s+)?(?:[\w'-]+\s+){{0,2}}?{_INCIDENT}\b"
     rf"(?:\s+[\w'-]+){{0,3}})"
 )
-_EARLIER_DAY = word_initial(rf"last\s+(?:week|month)|earlier\s+(?:this|that)\s+(?:week|month)|in\s+(?:{_MONTH_RE})\b")
+_EARLIER_DAY = word_initial(rf"{_LAST_WEEK_OR_MONTH}|{_EARLIER_THIS_WEEK_OR_MONTH}|in\s+(?:{_MONTH_RE})\b")
 # A base of comparison: "1,711 deaths, up from 1,558 in 2021", "compared with 1,602 the year before".
 _COMPARED = word_initial(
     r"compared\s+(?:with|to)\b|(?:up|down|rise|increase|decrease|fall|drop|decline)\s+from\b|(?:versus|vs)\b|"
@@ -1053,14 +1059,14 @@ _ANAPHORA = word_initial(
 _TOLL_UPDATE = lazyre.compile(
     r"\b(?:toll|number of (?:dead|deaths|victims|casualties))\b[^.;]{0,40}?\b(?:rose|risen|climbed|jumped|increased|reached|hit|stood)\b"
 )
-_LAST_WEEK = word_initial(r"last\s+week\b(?!end)")
+_LAST_WEEK = word_initial(rf"{earlier.last(earlier.WEEK)}\b(?!end)")
 # The day of the news itself, as a report dates its first figure: "Yesterday missiles struck the city, killing 17".
 _NEWS_DAY = word_initial(r"(?:yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b")
 # An earlier incident dated relative to the news, as two incidents of one sentence are told: "Last week's attack killed
 # 30; another on Sunday killed 14", "A car bomb killed 14 on Sunday, after last week's attack on a mosque killed 30".
 _EARLIER_CUE = word_initial(
-    r"last\s+(?:week|month)\b(?!end)|earlier\s+(?:this|that)\s+(?:week|month)\b"
-    rf"|{_FEW}\s+(?:days?|weeks?|months?)\s+(?:ago|earlier)\b"
+    rf"{_LAST_WEEK_OR_MONTH}\b(?!end)|{_EARLIER_THIS_WEEK_OR_MONTH}\b"
+    rf"|{earlier.ago(earlier.units(earlier.DAY, earlier.WEEK, earlier.MONTH), _FEW, words=('ago', 'earlier'))}\b"
 )
 _AFTER_END = lazyre.compile(r"\b(?:after|following)\s+$")
 _WEEKDAY_ALT = "|".join(WEEKDAYS)
@@ -1739,10 +1745,10 @@ def _after_earlier_attack(art: _Article, sent: Sentence, prev: Sentence, last_bg
     low = sent.folded
     if "that attack" not in low or (m := _THAT_ATTACK.search(low)) is None:
         return []
-    earlier = last_bg or (
+    told_earlier = last_bg or (
         not prev.is_title and bool(_background_spans(prev, art.main_day, False, art.own_days, art.dated_incident))
     )
-    return [(0, _clause_end(low, m.end()))] if earlier else []
+    return [(0, _clause_end(low, m.end()))] if told_earlier else []
 
 
 _NARRATIVE_BACK = 3  # sentences a story set on an earlier date runs on ("... He alerted his superiors. The nation ...")

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from bot.detect import gazetteer, lazyre
+from bot.detect import earlier, gazetteer, lazyre
 from bot.detect.casualties import _BACKGROUND, may_be_background
 from bot.detect.keywords import HEADLINE_VERBS, Features
 from bot.detect.places import find_places
@@ -276,11 +276,15 @@ _RIGHT_CUES = word_initial(  # (every branch starts a word: tests/test_word_init
 # Calm reported beside a truce's start (`_predicate`): "calm returned to the city a day after the truce began", "guns fell
 # silent as the ceasefire took effect".
 _START = lazyre.compile(r"took|takes?|taking|came|come|went|began|begins?|start|commenc")
+# The units a truce or an agreement is dated back in ("eight months ago"), and the periods a "last" or an "earlier this"
+# names ("last week", "earlier this year"; see bot.detect.earlier).
+_UNITS = (earlier.DAY, earlier.WEEK, earlier.MONTH, earlier.YEAR)
+_PERIODS = (earlier.WEEK, earlier.MONTH, earlier.YEAR)
 # A truce's start or agreement dated weeks back ("agreed in Doha last month", "that began a week ago") and an effect
 # reported since ("has brought a measure of calm", "have allowed aid convoys in"): the truce is in force.
 _DATED_PAST = lazyre.compile(
-    r"\s+(?:[\w,'-]+\s+){0,4}?(?:(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?)\s+ago|"
-    r"last\s+(?:week|month|year|spring|summer|autumn|fall|winter)|earlier this\s+(?:week|month|year))\b"
+    rf"\s+(?:[\w,'-]+\s+){{0,4}}?(?:(?:[\w-]+\s+)?{earlier.ago(earlier.units(*_UNITS))}|"
+    rf"{earlier.last(*_PERIODS, *earlier.SEASONS)}|{earlier.earlier_this(*_PERIODS)})\b"
 )
 _EFFECT_SINCE = lazyre.compile(
     r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:brought|allowed|enabled|let|given|eased|reduced|cut|halted|stopped|kept|"
@@ -682,13 +686,14 @@ _DEAL_DISCUSSED = lazyre.compile(
 # An agreement dated to an earlier day is background to the news: "the agreement signed on January 23".
 _DATED = lazyre.compile(
     r"^[^;]{0,40}?\b(?:on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"last (?:week|month|year)|earlier this (?:week|month|year))"
+    rf"{earlier.last(*_PERIODS)}|{earlier.earlier_this(*_PERIODS)})"
 )
 # The same dating before the agreement, in its clause: "eight months ago" or "a year ago, the two leaders signed a peace
 # agreement", "the October 26 accords signed by the two prime ministers", "a 2009 peace deal", "the 2015 accord".
+_SOME = r"(?:\w+|a few|several)"
 _DATED_BEFORE = lazyre.compile(
-    r"\b(?:(?:\w+|a few|several) (?:days?|weeks?|months?|years?) ago|last (?:week|month|year)|"
-    r"earlier this (?:week|month|year))\b"
+    rf"\b(?:{earlier.ago(earlier.units(*_UNITS), _SOME)}|{earlier.last(*_PERIODS)}|"
+    rf"{earlier.earlier_this(*_PERIODS)})\b"
 )
 _YEAR_OR_DAY_NAMED = lazyre.compile(
     r"\b(?:(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\s+"
@@ -2373,7 +2378,11 @@ _TRIP_AHEAD = lazyre.compile(
     r"(?:travel|fly|head|go|visit|journey|embark)\b[^.;]*$"
 )
 # Talks dated to last month or earlier are background.
-_TALKS_PAST = lazyre.compile(r"\b(?:last (?:month|year)|(?:weeks|months|years) ago|earlier this year)\b")
+_TALKS_PAST = lazyre.compile(
+    rf"\b(?:{earlier.last(earlier.MONTH, earlier.YEAR)}|"
+    rf"{earlier.ago(earlier.units(earlier.WEEK, earlier.MONTH, earlier.YEAR, plural_only=True))}|"
+    rf"{earlier.earlier_this(earlier.YEAR)})\b"
+)
 # "Signed ... following two weeks of peace talks": the talks are the way to the deal the sentence reports ("after a
 # meeting" reports the meeting).
 _TALKS_LED = lazyre.compile(
