@@ -2703,6 +2703,8 @@ def test_a_commitment_to_halt_fighting_is_a_truce(detector: Detector, text: str,
             " met in Brussels to discuss licence plates.",
             False,
         ),
+        # One unit back as many: "a month ago" as "two months ago".
+        ("A month ago, the foreign ministers of Norway and Iceland met in Oslo to discuss fishing quotas.", False),
         # Undated, or dated today: news.
         ("The foreign ministers of Chile and Peru met in Lima on Monday to discuss the maritime border.", True),
     ],

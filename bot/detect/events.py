@@ -2377,11 +2377,10 @@ _TRIP_AHEAD = lazyre.compile(
     r"\b(?:will|shall|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to)\s+"
     r"(?:travel|fly|head|go|visit|journey|embark)\b[^.;]*$"
 )
-# Talks dated to last month or earlier are background.
+# Talks dated to last month or earlier are background: "last year", "weeks ago", "a month ago", "two years ago".
+_TALKS_UNITS = earlier.one_of(earlier.units(earlier.WEEK, plural_only=True), earlier.units(earlier.MONTH, earlier.YEAR))
 _TALKS_PAST = lazyre.compile(
-    rf"\b(?:{earlier.last(earlier.MONTH, earlier.YEAR)}|"
-    rf"{earlier.ago(earlier.units(earlier.WEEK, earlier.MONTH, earlier.YEAR, plural_only=True))}|"
-    rf"{earlier.earlier_this(earlier.YEAR)})\b"
+    rf"\b(?:{earlier.last(earlier.MONTH, earlier.YEAR)}|{earlier.ago(_TALKS_UNITS)}|{earlier.earlier_this(earlier.YEAR)})\b"
 )
 # "Signed ... following two weeks of peace talks": the talks are the way to the deal the sentence reports ("after a
 # meeting" reports the meeting).
