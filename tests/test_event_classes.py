@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from bot.detect import Detector
+from bot.detect import Detector, events
+from bot.detect.text import build_doc
 from bot.model.events import RULES_ONLY
 
 
@@ -3497,6 +3500,19 @@ def test_a_call_to_keep_a_truce_beside_fighting_is_a_violation(detector: Detecto
 def test_a_call_to_keep_a_truce_without_fighting_stays_as_before(detector: Detector) -> None:
     # no fighting reported: the call keeps the reading it had (a truce asked for)
     assert _status(detector, "All sides need to fully respect the truce they agreed to.") == "proposed"
+
+
+def test_a_call_to_keep_a_truce_is_a_flag_of_its_reading_not_a_wording() -> None:
+    # The reading says it is a call to keep the truce as data; the decision reads the flag, whatever the cue's words.
+    doc = build_doc("", "Both parties must respect the truce they signed in the spring.")
+    (reading,) = events._ceasefire_readings(doc.sentences[0], named=False, background=False)
+    assert reading.status == "proposed" and reading.keep_called
+    assert events._kept_truce_called([reading])
+    assert events._kept_truce_called([replace(reading, cue="reworded: a plea to honour the truce")])
+    assert not events._kept_truce_called([replace(reading, keep_called=False)])
+    offer = build_doc("", "Both parties may sign a truce in the spring.")
+    (offered,) = events._ceasefire_readings(offer.sentences[0], named=False, background=False)
+    assert offered.status == "proposed" and not offered.keep_called
 
 
 def test_an_offer_to_keep_a_truce_beside_fighting_stays_an_offer(detector: Detector) -> None:

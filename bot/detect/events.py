@@ -1081,6 +1081,9 @@ class Reading:
     # Talks a mediator is credited with ("the UN, which has mediated the talks"): beside the deal the item
     # reports, they are its way there, not news of their own (decide()).
     credited: bool = False
+    # A proposal that is a call to keep the truce ("need to respect the ceasefire"): a modal or an exhortation
+    # governing a verb of keeping it (`_kept_truce_called`).
+    keep_called: bool = False
 
 
 _SEPARATORS = (";", " but ", " while ", " whereas ")
@@ -1142,6 +1145,28 @@ def _quote(low: str, m: re.Match[str] | tuple[int, int]) -> str:
 
 # What `ceasefire_cue` returns: a status (or None) and the cue that set it, for `check`.
 _Cue = tuple[str | None, str]
+
+
+class _Why(str):
+    """The words of a cue (`check` quotes them) that also carry, as data, that the cue is a call to keep a truce:
+    the reading's `keep_called`, which no rewording of the words can change."""
+
+    keep_called = False
+
+
+# A governing word that keeps a truce: "respect", "observe", "abide by", "uphold", "adhere to", "honour", "stick to".
+_KEEP_WORD = lazyre.compile(r"(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|kept|keep|st)")
+
+
+def _marked_keep_call(why: str, low: str, cue: re.Match[str]) -> str:
+    """`why`, marked as a call to keep a truce when the governing word `cue` is a verb of keeping it."""
+    if not _KEEP_WORD.match(low, cue.start()):
+        return why
+    marked = _Why(why)
+    marked.keep_called = True
+    return marked
+
+
 # A candidate cue: its distance from the mention, the status it sets and why.
 _Candidate = tuple[int, str, str]
 
@@ -1462,7 +1487,7 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
         # hostilities ... in compliance with all applicable ceasefire agreements": the force is in use.
         return "violated", f"call to stop {_quote(low, stop)} before {why}"
     if status == "agreed" and _EXHORT.search(before):
-        return "proposed", f"exhortation before {why}"
+        return "proposed", _marked_keep_call(f"exhortation before {why}", low, cue)
     if status == "holding" and _EXHORT.search(before) and _IS_VIOLENCE.search(before):
         # "called on the sides to stop the shelling and respect the truce"
         return "violated", f"call to stop fighting before {why}"
@@ -1492,7 +1517,7 @@ def _modality_before(low: str, span: tuple[int, int], cue: re.Match[str], why: s
         # "it's in this framework that we will start our negotiation work and without doubt ... we will sign a
         # cease fire agreement": the signing the negotiation is expected to yield is the negotiation's news.
         return "talks", f"agreement expected from talks {_quote(low, talks)}"
-    return "proposed", f"modality before {why}"
+    return "proposed", _marked_keep_call(f"modality before {why}", low, cue)
 
 
 def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title: bool) -> _Cue:
@@ -1983,7 +2008,8 @@ def _ceasefire_readings(sent: Sentence, named: bool, background: bool) -> list[R
     if best is None:
         return []
     low = sent.folded
-    found = [Reading("ceasefire", best[0], best[1], sent, best[2])]
+    kept = isinstance(best[2], _Why) and best[2].keep_called
+    found = [Reading("ceasefire", best[0], best[1], sent, best[2], keep_called=kept)]
     if best[0] in ("agreed", "extended") and (
         best[2].startswith(_TAKEN_UP_WHY)
         or any(_RECIPROCAL.search(low, max(0, m.start() - 50), m.start()) for m in _mentions(low, named))
@@ -2879,12 +2905,9 @@ def _ceasefire_event(
     return Event("ceasefire", status, top_reading.sentence.text, top_reading.cue)
 
 
-# The cue of a call to keep a truce (`_governed_modal`): the modal or exhortation governs a verb of keeping it,
-# and the sentence asks for it as a duty ("need to respect", "urged the sides to adhere to"), not as an offer
-# ("its readiness to abide by a cessation of hostilities" is one side's proposal).
-_KEEP_CUE = lazyre.compile(
-    r'(?:modality|exhortation) before governing word "(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|kept|keep|st)'
-)
+# A call to keep a truce (a reading's `keep_called`: the modal or exhortation governs a verb of keeping it) that
+# asks for it as a duty ("need to respect", "urged the sides to adhere to"), not as an offer ("its readiness to
+# abide by a cessation of hostilities" is one side's proposal).
 _KEEP_DUTY = lazyre.compile(
     r"\b(?:must|should|need(?:s|ed)? to|ha(?:s|ve) to|urg\w*|call(?:s|ed|ing)? (?:on|upon)|ask\w*|demand\w*|remind\w*)"
     r"\b[^.;]{0,60}?\b(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|keep|stick)"
@@ -2894,7 +2917,7 @@ _KEEP_DUTY = lazyre.compile(
 def _kept_truce_called(rs: list[Reading]) -> bool:
     """True when every reading that proposes a truce is a call to keep one ("need to respect the truce")."""
     asked = [r for r in rs if r.status == "proposed"]
-    return bool(asked) and all(_KEEP_CUE.match(r.cue) and _KEEP_DUTY.search(r.sentence.folded) for r in asked)
+    return bool(asked) and all(r.keep_called and _KEEP_DUTY.search(r.sentence.folded) for r in asked)
 
 
 def _weighed_status(rs: list[Reading]) -> str | None:
