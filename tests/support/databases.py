@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import shutil
 import uuid
+from datetime import datetime, timedelta
 from importlib.metadata import version
 from pathlib import Path
 
@@ -22,6 +24,14 @@ import asyncpg
 from bot.storage.db import MIGRATIONS, Database
 
 _LOCK = 0x6469706C  # pg_advisory_lock key of the template build ("dipl")
+_LOG = logging.getLogger(__name__)
+# Databases of our names that a run killed before its clean-up left on the server, and how old each kind must be
+# before it counts as left: a test's database lives for one test, a template for as long as any checkout of its
+# migrations runs the suite.
+_TEST_PREFIXES = ("diplobot_t_", "diplobot_tbuild_")
+_TEMPLATE_PREFIX = "diplobot_tmpl_"
+TEST_STALE_AFTER = timedelta(hours=1)
+TEMPLATE_STALE_AFTER = timedelta(days=1)
 
 
 def migrations_key() -> str:
@@ -78,7 +88,62 @@ async def postgres_template(url: str) -> str:
             await conn.execute("SELECT pg_advisory_unlock($1)", _LOCK)
     finally:
         await conn.close()
+    await drop_stale(url, keep=name)
     return name
+
+
+def stale_names(rows: list[tuple[str, datetime | None, int]], keep: str, now: datetime) -> list[str]:
+    """Of (name, created, connections) rows, the databases left by killed runs: our names only, never `keep` (the
+    current template), none anyone is connected to or whose age is unknown, test databases older than an hour and
+    templates of other migrations older than a day."""
+    out = []
+    for name, created, connections in rows:
+        if name == keep or connections or created is None:
+            continue
+        if name.startswith(_TEST_PREFIXES):
+            limit = TEST_STALE_AFTER
+        elif name.startswith(_TEMPLATE_PREFIX):
+            limit = TEMPLATE_STALE_AFTER
+        else:
+            continue
+        if now - created > limit:
+            out.append(name)
+    return out
+
+
+async def drop_stale(url: str, keep: str) -> list[str]:
+    """Drop the databases `stale_names` picks on the server of `url` (never with FORCE: a database someone has
+    connected to since is refused by the server); returns the names dropped. A failure is logged, never raised:
+    a clean-up must not fail the run."""
+    dropped: list[str] = []
+    try:
+        conn = await asyncpg.connect(_admin_dsn(url))
+    except (OSError, asyncpg.PostgresError) as exc:
+        _LOG.warning("stale test databases not checked: %s", exc)
+        return dropped
+    try:
+        for name in stale_names(await _our_databases(conn), keep, await conn.fetchval("SELECT now()")):
+            try:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                dropped.append(name)
+            except asyncpg.PostgresError as exc:
+                _LOG.warning("stale test database %s not dropped: %s", name, exc)
+    except asyncpg.PostgresError as exc:
+        _LOG.warning("stale test databases not checked: %s", exc)
+    finally:
+        await conn.close()
+    return dropped
+
+
+async def _our_databases(conn: asyncpg.Connection) -> list[tuple[str, datetime | None, int]]:
+    """(name, created, connections) of every database of our names; created is when its files were made (None
+    when the server does not let us read it, or the database went meanwhile)."""
+    rows = await conn.fetch(
+        "SELECT d.datname, (SELECT count(*) FROM pg_stat_activity a WHERE a.datname = d.datname) AS connections,"
+        " (pg_stat_file('base/' || d.oid || '/PG_VERSION', true)).modification AS created"
+        " FROM pg_database d WHERE d.datname LIKE 'diplobot\\_t%'"
+    )
+    return [(r["datname"], r["created"], r["connections"]) for r in rows]
 
 
 async def _build_template(conn: asyncpg.Connection, url: str, name: str) -> None:
