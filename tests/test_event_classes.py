@@ -3621,6 +3621,22 @@ def test_agreements_dated_before_in_their_clause_are_background(detector: Detect
 
 
 @pytest.mark.parametrize(
+    ("line", "made"),
+    [
+        # Dated weeks back after the verb, as "last month" after it was: background.
+        ("The army and the militia signed a peace agreement in the capital a month ago, but raids went on.", False),
+        ("The two governments agreed to reopen the border crossing three weeks ago, officials recalled.", False),
+        ("The army and the militia signed a peace agreement in the capital last month, but raids went on.", False),
+        # Days back, as a weekday, and undated: the news.
+        ("The army and the militia signed a peace agreement in the capital two days ago, the envoy said.", True),
+        ("The army and the militia signed a peace agreement in the capital on Tuesday, but raids went on.", True),
+    ],
+)
+def test_agreements_dated_weeks_back_after_the_verb_are_background(detector: Detector, line: str, made: bool) -> None:
+    assert ("agreement" in _line_types(detector, line)) is made
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "The rebel commander said his fighters were willing to join peace talks if the army withdrew first.",

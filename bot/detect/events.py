@@ -683,14 +683,15 @@ _DEAL_DISCUSSED = lazyre.compile(
     r"\b(?:talks|discussions|discussed|negotiations|consultations|dialogue|call|calls)\s+(?:[\w'\"-]+\s+){0,4}?"
     r"(?:on|over|about|regarding|toward|towards)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}$"
 )
-# An agreement dated to an earlier day is background to the news: "the agreement signed on January 23".
+# An agreement dated to an earlier day is background to the news: "the agreement signed on January 23", "signed last
+# month" or "a month ago" (weeks back at least, as "last week" is; "two days ago" is as near as "on Monday").
+_SOME = r"(?:\w+|a few|several)"
 _DATED = lazyre.compile(
     r"^[^;]{0,40}?\b(?:on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    rf"{earlier.last(*_PERIODS)}|{earlier.earlier_this(*_PERIODS)})"
+    rf"{earlier.last(*_PERIODS)}|{earlier.earlier_this(*_PERIODS)}|{earlier.ago(earlier.units(*_PERIODS), _SOME)})"
 )
 # The same dating before the agreement, in its clause: "eight months ago" or "a year ago, the two leaders signed a peace
 # agreement", "the October 26 accords signed by the two prime ministers", "a 2009 peace deal", "the 2015 accord".
-_SOME = r"(?:\w+|a few|several)"
 _DATED_BEFORE = lazyre.compile(
     rf"\b(?:{earlier.ago(earlier.units(*_UNITS), _SOME)}|{earlier.last(*_PERIODS)}|"
     rf"{earlier.earlier_this(*_PERIODS)})\b"
