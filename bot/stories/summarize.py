@@ -58,20 +58,21 @@ def _conservative_key(c: Casualty) -> tuple[int, int]:
     return (c.count, _QUALIFIER_RANK.get(c.qualifier, 3))
 
 
+def _current(casualties: Sequence[Casualty], kinds: tuple[str, ...]) -> list[Casualty]:
+    """The current figures of the given kinds, or every current figure when none is of them."""
+    return [c for c in casualties if c.current and c.kind in kinds] or [c for c in casualties if c.current]
+
+
 def most_conservative(casualties: Sequence[Casualty], kinds: tuple[str, ...] = DEATH_KINDS) -> Casualty | None:
     """The lowest current figure of the given kinds (any current kind if none): never a sum of figures."""
-    current = [c for c in casualties if c.current and c.kind in kinds] or [c for c in casualties if c.current]
-    if not current:
-        return None
-    return min(current, key=_conservative_key)
+    current = _current(casualties, kinds)
+    return min(current, key=_conservative_key) if current else None
 
 
 def article_toll(casualties: Sequence[Casualty], kinds: tuple[str, ...] = DEATH_KINDS) -> Casualty | None:
     """One article's own current toll: its largest current figure (a subset like "including 10 children" is smaller)."""
-    current = [c for c in casualties if c.current and c.kind in kinds] or [c for c in casualties if c.current]
-    if not current:
-        return None
-    return max(current, key=_conservative_key)
+    current = _current(casualties, kinds)
+    return max(current, key=_conservative_key) if current else None
 
 
 def story_casualty(
