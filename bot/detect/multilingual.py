@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TypedDict, cast
@@ -686,6 +687,26 @@ _COPULA_TOLL = re.compile(r"(?<!\w)((?:sao|son)\s+(?:ya\s+|ja\s+)?\w+),")
 _ZH_NUM = r"\d+|[一二两兩三四五六七八九十百千万萬]+"
 
 
+def _figures_next_to(
+    lex: _Lexicon, pattern: re.Pattern[str], folded: str, words: str, after: bool
+) -> Iterator[re.Match[str]]:
+    """The matches of a 'NUM ... killed' or 'killed NUM' pattern, each number the one next to its word: a match
+    whose gap before the word holds another figure gives way to that nearer one ("12 killed, 30 more wounded": the
+    wounded are the 30). An age in the gap is no figure ("a man of 45 died"); nor, in French, Spanish and Portuguese,
+    is a number word, which may be an article there ("3 soldados de una patrulla")."""
+    digits = r"(?<!\w)\d[\d.,]*"
+    figure = re.compile(digits if lex.lang in _LATIN or not words else rf"{digits}|(?<!\w)(?:{words})(?!\w)")
+    pos = 0
+    while (m := pattern.search(folded, pos)) is not None:
+        gap = () if after else figure.finditer(folded, m.end("n"), m.end())
+        nearer = next((f for f in gap if not lex.ages.match(folded, f.end())), None)
+        if nearer is None:
+            yield m
+            pos = m.end()
+        else:
+            pos = nearer.start()
+
+
 def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
     """Figures next to a word for killed or wounded: 'NUM ... killed' (three words at most) or 'killed NUM'."""
     out: list[Casualty] = []
@@ -706,10 +727,11 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
         kinds = kind_re.pattern
         other = lex.wounded if kind == "killed" else lex.killed
         for after, pattern in ((False, rf"{num}{gap_before}(?:{kinds})"), (True, rf"(?:{kinds}){gap_after}{num}")):
-            for m in re.finditer(pattern, folded):
+            for m in _figures_next_to(lex, re.compile(pattern), folded, words, after):
                 raw = m.group("n")
-                if after and raw in lex.numbers and lex.numbers[raw] == 1:
-                    continue  # "tués dans une attaque": after the verb, "une" is an article, not a toll
+                if after and lex.lang in _LATIN and raw in lex.numbers and lex.numbers[raw] == 1:
+                    continue  # "tués dans une attaque": after the verb, "une" is an article, not a toll (Ukrainian has
+                    # no article: "загинув один" is one killed)
                 if not after and other.search(folded, m.end("n"), m.end()):
                     continue  # "22人遇难多人受伤": the number is the other kind's, the second kind has none
                 if lex.lang == "zh":
