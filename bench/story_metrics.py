@@ -45,7 +45,12 @@ def _published(value: str | None) -> datetime | None:
 
 def _story_doc(data: dict[str, Any], detection: Detection) -> StoryDoc:
     return StoryDoc(
-        str(data["id"]), data.get("title") or "", data.get("text") or "", _published(data.get("published")), detection
+        str(data["id"]),
+        data.get("title") or "",
+        data.get("text") or "",
+        _published(data.get("published")),
+        detection,
+        url=data.get("url") or "",
     )
 
 

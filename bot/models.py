@@ -401,6 +401,8 @@ def when_text(value: datetime | None, now: datetime, dated: str = "published") -
     day = f"{value.day} {value:%b}" + ("" if value.year == now.year else f" {value.year}")
     if dated == "text":
         return f"{day} (date in the text)"
+    if dated == "address":
+        return f"{day} (date in its address)"
     if dated == "fetched":
         return f"fetched {day} {value:%H:%M} UTC (no date given)"
     return f"{day} {value:%H:%M} UTC"

@@ -107,6 +107,7 @@ class Pipeline:
                         ArticleRow.id,
                         ArticleRow.title,
                         ArticleRow.text,
+                        ArticleRow.url,
                         ArticleRow.published,
                         ArticleRow.seen_at,
                         ArticleRow.detection,
@@ -133,7 +134,9 @@ class Pipeline:
                 continue
             # Without a publication date the index reads a date from the text, else falls back on the fetch time.
             self.stories.add(
-                StoryDoc(r.id, r.title, r.text, r.published, detection_from_dict(r.detection), fetched=r.seen_at),
+                StoryDoc(
+                    r.id, r.title, r.text, r.published, detection_from_dict(r.detection), fetched=r.seen_at, url=r.url
+                ),
                 r.story_id,
             )
             added += 1
@@ -264,7 +267,15 @@ class Pipeline:
                 )
                 continue
             story_id = self.stories.add(
-                StoryDoc(article.id, article.title, article.text, article.published, _base(detection), fetched=now)
+                StoryDoc(
+                    article.id,
+                    article.title,
+                    article.text,
+                    article.published,
+                    _base(detection),
+                    fetched=now,
+                    url=article.url,
+                )
             )
             placed.new.append(_New(store.item, article, detection, story_id))
         return placed
@@ -634,7 +645,7 @@ def _to_store(
 def _article(item: FeedItem, article_id: str, feed: Feed, now: datetime) -> Article:
     """The article a fresh item becomes (its event time read from its date or, failing that, its text)."""
     title, text = item.title or "(untitled)", item.text or item.summary or ""
-    event_at, dated = event_time(item.published, title, text, now)
+    event_at, dated = event_time(item.published, title, text, now, item.url or "")
     return Article(
         id=article_id,
         url=item.url or "",

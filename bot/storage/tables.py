@@ -129,7 +129,7 @@ class ArticleRow(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     # When the event happened (`bot.stories.cluster.event_time`): what `brief --since`, digests and "is it news" use.
     event_at: Mapped[datetime] = mapped_column(default=_event_default)
-    dated: Mapped[str] = mapped_column(String(10), default=_dated_default)  # published | text | fetched
+    dated: Mapped[str] = mapped_column(String(10), default=_dated_default)  # published | text | address | fetched
     # An admin split it out of the story `split_from` at `split_at` (`story split`): clustering never folds it back.
     split_from: Mapped[str | None] = mapped_column(String(40), nullable=True)
     split_at: Mapped[datetime | None] = mapped_column(nullable=True)

@@ -14,7 +14,7 @@ from bot.detect.rules import compile_rules, load_rules_file
 from bot.errors import ConfigError, FeedError
 from bot.ingest.local import read_article_file
 from bot.models import CasualtyCause, CasualtyKind, Detection, EventType, Qualifier, language_name
-from bot.stories.cluster import StoryDoc, cluster, event_time, explain_members, stated_date
+from bot.stories.cluster import Dated, StoryDoc, cluster, event_time, explain_members, written_date
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".html", ".htm")
 
@@ -98,6 +98,7 @@ class CheckResult:
     explanations: tuple[tuple[str, bool, str], ...]
     story_with: Path | None = None  # the member of its story it has most in common with (None: it starts it)
     story_why: tuple[str, ...] = ()  # what they share: parties, event, toll, place, dates
+    dated: str = ""  # the event's date and where it comes from (`date_line`)
 
     def as_json(self) -> CheckJSON:
         """The `check --json` object for this article (the documented contract)."""
@@ -150,13 +151,17 @@ def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResu
             warnings.append(f"{path}: skipped: {exc.message}")
             continue
         files.append(path)
-    # The article's date as the running pipeline reads it (published, else a date written at its top, else
-    # now): the offices a rule names stand for whoever held them then.
+    # The article's date as the running pipeline reads it (published, else a date written at its top or in its web
+    # address, else now): the offices a rule names stand for whoever held them then.
     now = datetime.now(UTC)
-    dates = [event_time(i.published, i.title, i.text, now)[0] for i in items]
+    timed = [event_time(i.published, i.title, i.text, now, i.url or "") for i in items]
+    dates = [when for when, _how in timed]
     detections = [detector.detect(i.title, i.text, when) for i, when in zip(items, dates, strict=True)]
     # An undated article may belong to a story of any time (None), like the running pipeline's first sight.
-    docs = [StoryDoc(str(p), i.title, i.text, i.published, d) for p, i, d in zip(files, items, detections, strict=True)]
+    docs = [
+        StoryDoc(str(p), i.title, i.text, i.published, d, url=i.url or "")
+        for p, i, d in zip(files, items, detections, strict=True)
+    ]
     stories = cluster(docs)
     links = _story_links(docs, stories)
     results = [
@@ -168,8 +173,11 @@ def check_paths(paths: Sequence[Path], rules_file: Path) -> tuple[list[CheckResu
             explanations=tuple(detector.explain(i.title, i.text, when)),
             story_with=None if other is None else files[other],
             story_why=why,
+            dated=date_line(*how),
         )
-        for p, i, d, s, (other, why), when in zip(files, items, detections, stories, links, dates, strict=True)
+        for p, i, d, s, (other, why), when, how in zip(
+            files, items, detections, stories, links, dates, timed, strict=True
+        )
     ]
     return results, warnings
 
@@ -183,28 +191,35 @@ def _story_links(docs: Sequence[StoryDoc], stories: Sequence[str]) -> list[tuple
     for group in members.values():
         if len(group) < 2:
             continue
-        # Oldest first, as the story grew; the event's time is the publication date, else a date in the text.
-        group.sort(
-            key=lambda n: (
-                docs[n].published
-                or stated_date(docs[n].title + "\n" + docs[n].text)
-                or datetime.max.replace(tzinfo=UTC),
-                n,
-            )
-        )
-        dated = [
-            replace(docs[n], published=docs[n].published or stated_date(docs[n].title + "\n" + docs[n].text))
-            for n in group
-        ]
+        # Oldest first, as the story grew; the event's time is the publication date, else a date it gives for itself.
+        group.sort(key=lambda n: (docs[n].published or written_date(docs[n]) or datetime.max.replace(tzinfo=UTC), n))
+        dated = [replace(docs[n], published=docs[n].published or written_date(docs[n])) for n in group]
         for n, (other, reasons) in zip(group, explain_members(dated), strict=True):
             out[n] = (None if other is None else group[other], reasons)
     return out
 
 
+_DATED = {
+    "published": "published",
+    "text": "a date written in the text",
+    "address": "the day in its web address",
+    "fetched": "no date given: the time it was read",
+}
+
+
+def date_line(when: datetime, how: Dated) -> str:
+    """The event's date as `check` reads it and where that comes from: "12 Jul 2010 (the day in its web address)"."""
+    day = f"{when.day} {when:%b %Y}" + (f" {when:%H:%M} UTC" if how == "fetched" else "")
+    return f"{day} ({_DATED[how]})"
+
+
 def render_text(result: CheckResult) -> list[str]:
     """Human-readable findings with the evidence sentence of each, and why each rule did or did not match."""
     d = result.detection
-    lines = [f"== {result.path}", f"title: {result.title}", f"story: {result.story}"]
+    lines = [f"== {result.path}", f"title: {result.title}"]
+    if result.dated:
+        lines.append(f"date: {result.dated}")
+    lines.append(f"story: {result.story}")
     if result.story_with is not None:
         lines.append(f"  with {result.story_with}: " + ("; ".join(result.story_why) or "linked"))
     if d.language != "en":

@@ -12,7 +12,8 @@ never from comparing all pairs:
 Neither score decides alone, and a pair is never one event when (`_conflict`):
 - the event dates are further apart than the window (the publication date, else the first full date near the
   top of the text, a dateline, else the latest one written further down, trusted to within a second window;
-  an article with neither fits any time), a day
+  else the day its web address gives, "/2010/07/12/" (`address_date`), the day it was published; an article with none
+  of these fits any time), a day
   written without a year ("On Wednesday 8 April") is further than that from the other's date in every year,
   or a page's own period ("published under the 2010 to 2015 ... government") excludes the other's date;
 - both have event types and share none; one looks back on an event (an anniversary, "one year ago") and the
@@ -72,6 +73,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
 
 from bot.detect.gazetteer import places
 from bot.detect.offices import Office
@@ -366,6 +368,9 @@ SINCE_CHARS = 60
 _SINCE = re.compile(r"\b(?:since|until|till|between|prior to)\b[^.;\n]*$", re.I)
 # A day and month without a year ("On Wednesday 8 April", "on August 1"): in the headline or lead it dates the
 # event to within a few days of any year, which is enough to tell two occurrences of a recurring event apart.
+# A day in a page's address, where publishers put the day they publish it: "/2010/07/12/", "/2015-11/21/",
+# ".../voanews20171218.html", "?date=2015-03-12". A year and month alone ("/2016/07/") dates no day.
+_ADDRESS_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[/-](\d\d)[/-](\d\d)|(\d\d)(\d\d))(?!\d)")
 _DAY_MONTH = re.compile(
     rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})\b(?!,?\s+(?:19|20)\d\d)",
     re.I,
@@ -484,6 +489,7 @@ class StoryDoc:
     published: datetime | None
     detection: Detection = field(default_factory=Detection)
     fetched: datetime | None = None  # when the bot first saw it: the event's date when nothing better is known
+    url: str = ""  # its web address, which often gives the day it was published (`address_date`)
 
 
 @dataclass(slots=True)
@@ -499,7 +505,8 @@ class _Entry:
     word_norm: float = 0.0
     lead_names: frozenset[str] | None = None
     when: datetime | None = None  # the event's date: published, else the date the text states (`stated_date`)
-    stated: bool = False  # `when` was read from the text, so it is approximate
+    stated: bool = False  # `when` is a day the article gives for itself, in its text or its address
+    rough: bool = False  # that day is read from the text, so it dates the report only roughly (`_limit`)
     principal: frozenset[str] = frozenset()  # parties named in the headline or first line: "p:antony blinken"
     parties: frozenset[str] = frozenset()  # every detected person and country, the same keys
     surnames: frozenset[str] = frozenset()  # of the detected people, to find them in another text
@@ -702,6 +709,25 @@ def page_date_line(text: str) -> str:
     return ""
 
 
+def address_date(url: str | None, not_after: datetime | None = None) -> datetime | None:
+    """The day a page's web address gives ("/2010/07/12/", "voanews20171218"), or None.
+
+    Publishers put the day they publish a page in its address. Only a web page's address counts (a file's path is not
+    a publisher's), never a day after `not_after`, and an address with two different days dates nothing.
+    """
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https"):
+        return None
+    where = parts.path + "?" + parts.query
+    found: list[datetime] = []
+    for m in _ADDRESS_DAY.finditer(where):
+        year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+        if (when := _day_of(int(year), int(month), int(day))) is not None:
+            found.append(when)
+    found = [w for w in found if not_after is None or w.date() <= not_after.date()]
+    return found[0] if len(set(found)) == 1 else None
+
+
 def _day_of(year: int, month: int, day: int) -> datetime | None:
     """The day in that year, or None (29 February of a common year)."""
     try:
@@ -819,12 +845,15 @@ def contact_mode(head: str) -> str | None:
     return None if call == meeting else "call" if call else "meeting"
 
 
-Dated = Literal["published", "text", "fetched"]
+Dated = Literal["published", "text", "address", "fetched"]
 
 
-def event_time(published: datetime | None, title: str, text: str, fetched: datetime) -> tuple[datetime, Dated]:
+def event_time(
+    published: datetime | None, title: str, text: str, fetched: datetime, url: str = ""
+) -> tuple[datetime, Dated]:
     """When an article's event happened, and how that is known: its publication date ("published"), else
-    the date written at its top, such as a dateline ("text"), else the time the bot fetched it ("fetched").
+    the date written at its top, such as a dateline ("text"), else the day its web address gives ("address",
+    `address_date`), else the time the bot fetched it ("fetched").
 
     A written date names a day: it stands for the end of that day (never after the fetch), so that a
     report fetched the next morning is still news, and a 2003 dateline stays in 2003.
@@ -834,6 +863,9 @@ def event_time(published: datetime | None, title: str, text: str, fetched: datet
     day = stated_date(title + "\n" + text, not_after=fetched)
     if day is not None:
         return min(day + timedelta(days=1, microseconds=-1), fetched), "text"
+    day = address_date(url, not_after=fetched)
+    if day is not None:
+        return min(day + timedelta(days=1, microseconds=-1), fetched), "address"
     return fetched, "fetched"
 
 
@@ -1064,14 +1096,25 @@ def _wording(det: Detection, title: str, lead: str) -> dict[str, float]:
     return {w: 1.0 + math.log(n) for w, n in counts.items()}
 
 
-def _date(doc: StoryDoc) -> tuple[datetime | None, bool]:
-    """When the article was published, and whether that is a day written in its text (approximate: `_limit`)."""
+def written_date(doc: StoryDoc) -> datetime | None:
+    """The day an article without a publication date gives for itself: written at its top or further down
+    (`stated_date`), else in its web address (`address_date`); None when it gives none."""
+    stated = stated_date(doc.title + "\n" + doc.text, not_after=doc.fetched)
+    return stated if stated is not None else address_date(doc.url, not_after=doc.fetched)
+
+
+def _date(doc: StoryDoc) -> tuple[datetime | None, bool, bool]:
+    """When the article was published, whether that is a day it gives for itself, and whether that day is only rough:
+    one written in its text (`_limit`); the day in its address is the day it was published."""
     if doc.published is not None:
-        return doc.published, False
+        return doc.published, False, False
     stated = stated_date(doc.title + "\n" + doc.text, not_after=doc.fetched)
     if stated is not None:
-        return stated, True
-    return doc.fetched, False  # a feed without dates is read as it publishes: its fetch time stands
+        return stated, True, True
+    address = address_date(doc.url, not_after=doc.fetched)
+    if address is not None:
+        return address, True, False
+    return doc.fetched, False, False  # a feed without dates is read as it publishes: its fetch time stands
 
 
 def _contact(title: str, lead: str, first: str) -> tuple[str, str | None, str | None]:
@@ -1300,7 +1343,7 @@ class StoryIndex:
         series = is_format_title(doc.title)
         title = _FORMAT_TITLE.sub("", doc.title, count=1) if series else doc.title
         names, lead_names = _names(doc, title, lead)
-        when, stated = _date(doc)
+        when, stated, rough = _date(doc)
         first = lead_sentence(lead, doc.title)
         header, mode, head_mode = _contact(title, lead, first)
         entry = _Entry(
@@ -1314,6 +1357,7 @@ class StoryIndex:
             lead_names=lead_names,
             when=when,
             stated=stated,
+            rough=rough,
             principal=_principals(det, doc.title, first, mode, series),
             # An official stands for their country too: a White House statement is the United States speaking.
             parties=frozenset(
@@ -1416,7 +1460,7 @@ class StoryIndex:
         if story is None:
             return True  # a story id given from storage whose members have expired
         if entry.when is not None and story.first is not None and story.last is not None:
-            limit = self._limit(entry.stated)
+            limit = self._limit(entry.rough)
             if entry.when - story.first > limit or story.last - entry.when > limit:
                 return False
         linked = 0
@@ -1447,7 +1491,7 @@ class StoryIndex:
         entry.seq = self._seq
         self._entries[doc.article_id] = entry
         if entry.when is not None:
-            heapq.heappush(self._deadlines, (entry.when + self._limit(entry.stated), entry.seq, doc.article_id))
+            heapq.heappush(self._deadlines, (entry.when + self._limit(entry.rough), entry.seq, doc.article_id))
         self._story(entry.story_id).join(doc.article_id, entry.when)
         self._lsh.insert(doc.article_id, entry.minhash)
         self._df.update(entry.names.keys())
@@ -1520,15 +1564,15 @@ class StoryIndex:
             self._counts_changed()
         return len(old)
 
-    def _limit(self, stated: bool) -> timedelta:
+    def _limit(self, rough: bool) -> timedelta:
         # A date read from the text dates the report (a caption, "five days after the siege"), not the event
         # itself: it is trusted to within a second window. It still keeps reports years apart apart.
-        return 2 * self.window if stated else self.window
+        return 2 * self.window if rough else self.window
 
     def _in_window(self, a: _Entry, b: _Entry) -> bool:
         if a.when is None or b.when is None:
             return True
-        return abs(a.when - b.when) <= self._limit(a.stated or b.stated)
+        return abs(a.when - b.when) <= self._limit(a.rough or b.rough)
 
     def _conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when two reports cannot be of one event: dates too far apart, no event type in common, other
@@ -2121,7 +2165,7 @@ def cluster_index(docs: Sequence[StoryDoc], window: timedelta = timedelta(hours=
     # In the order of the events' dates (published, else written in the text); undated articles go last so
     # that they can join a dated story rather than start one.
     def key(i: int) -> tuple[bool, float, int]:
-        when = docs[i].published or stated_date(docs[i].title + "\n" + docs[i].text)
+        when = docs[i].published or written_date(docs[i])
         return (when is None, when.timestamp() if when is not None else 0.0, i)
 
     order = sorted(range(len(docs)), key=key)
@@ -2151,4 +2195,5 @@ __all__ = [
     "names_of",
     "new_story_id",
     "stated_date",
+    "written_date",
 ]

@@ -327,7 +327,7 @@ class SourceShown(TypedDict):
     url: str
     outlet: str
     published: str | None  # ISO
-    dated: str  # how that time is known: "published", "text", "fetched"
+    dated: str  # how that time is known: "published", "text", "address", "fetched"
 
 
 class StoryJSON(TypedDict):
