@@ -38,8 +38,11 @@ banner:
 once: $(STAMP)
 	$(BIN)/diplobot run --once
 
+# The suite runs on one worker process per CPU (pytest-xdist); each test file stays on one worker, so a module's
+# fixtures (a running bot, a browser) start once. `make test TEST_WORKERS=0` runs it in this one process.
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Lint (ruff check), layout (ruff format --check: `$(BIN)/ruff format` fixes it) and types (mypy --strict on
 # bot/ and adapters/); the rules are in pyproject.toml.

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,31 +82,66 @@ BROWSER_STATUS = (
 )
 
 
+# How many collected tests were left out, by reason ("no_feeds", "no_browser").
+LEFT_OUT = pytest.StashKey[dict[str, int]]()
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
     """Say clearly whether the PostgreSQL half of the suite, the saved-feed and the browser tests run."""
     return [PG_STATUS, FEEDS_STATUS, BROWSER_STATUS]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave out the tests that read the saved feeds, or need a browser, when those are absent (never on CI)."""
+    """Leave out the tests that read the saved feeds, or need a browser, when those are absent. On CI (CI=true),
+    where both are always laid, those tests fail instead, each saying what is missing: under pytest-xdist this hook
+    runs in the workers, where a UsageError would end the run without its message."""
+    absent: list[tuple[str, str, str]] = []  # (why, the tests' marker, what is missing)
     if not BROWSER_READY:
-        browser = [item for item in items if item.get_closest_marker("browser")]
-        if browser:
-            if os.environ.get("CI"):
-                raise pytest.UsageError(f"CI run without a browser: {BROWSER_STATUS}")
-            config.hook.pytest_deselected(items=browser)
-            items[:] = [item for item in items if not item.get_closest_marker("browser")]
-            config._diplobot_no_browser = len(browser)  # type: ignore[attr-defined]
-    if FEEDS.is_dir():
-        return
-    needing = [item for item in items if item.get_closest_marker("shared_feeds")]
-    if not needing:
-        return
-    if os.environ.get("CI"):
-        raise pytest.UsageError(f"CI run without the saved feeds: {FEEDS_STATUS}")
-    config.hook.pytest_deselected(items=needing)
-    items[:] = [item for item in items if not item.get_closest_marker("shared_feeds")]
-    config._diplobot_left_out = len(needing)  # type: ignore[attr-defined]
+        absent.append(("no_browser", "browser", f"chromium and chromedriver ({CHROMIUM}, {CHROMEDRIVER})"))
+    if not FEEDS.is_dir():
+        absent.append(
+            ("no_feeds", "shared_feeds", f"the saved feeds ({FEEDS}; DIPLOBOT_SHARED_DIR names their folder)")
+        )
+    for why, marker, missing in absent:
+        needing = [item for item in items if item.get_closest_marker(marker)]
+        if os.environ.get("CI"):
+            for item in needing:
+                item.stash[MISSING_ON_CI] = missing
+            continue
+        if needing:
+            config.hook.pytest_deselected(items=needing)
+            items[:] = [item for item in items if not item.get_closest_marker(marker)]
+            _left_out(config, why, len(needing))
+
+
+MISSING_ON_CI = pytest.StashKey[str]()
+
+
+@pytest.hookimpl(tryfirst=True)  # before the test's fixtures are set up
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """On CI a test whose saved feeds or browser are missing fails, saying which."""
+    if MISSING_ON_CI in item.stash:
+        pytest.fail(f"CI run without {item.stash[MISSING_ON_CI]}", pytrace=False)
+
+
+def _left_out(config: pytest.Config, why: str, count: int) -> None:
+    """Count the tests left out for `why`. Under pytest-xdist (`make test`) the workers collect, and the controller,
+    which prints the summary, never does: a worker hands its counts over in `workeroutput` (read below)."""
+    config.stash.setdefault(LEFT_OUT, {})[why] = count
+    workeroutput = getattr(config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput[f"diplobot_left_out_{why}"] = count
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: called on the controller as each worker ends
+def pytest_testnodedown(node: Any, error: object | None) -> None:
+    """Take a finished worker's left-out counts. Every worker collects the whole suite, so they all report the same
+    counts: the largest is kept, not the sum (a worker that crashed reports none)."""
+    counts = node.config.stash.setdefault(LEFT_OUT, {})
+    for key, count in getattr(node, "workeroutput", {}).items():
+        if key.startswith("diplobot_left_out_"):
+            why = key.removeprefix("diplobot_left_out_")
+            counts[why] = max(count, counts.get(why, 0))
 
 
 @pytest.hookimpl(tryfirst=True)  # before the marks are read: pytest then gives this one precedence over the params
@@ -199,11 +235,12 @@ def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Repeat the PostgreSQL status after the results, where `-q` runs (make test) still show it."""
+    """Repeat the PostgreSQL status after the results, where `-q` runs (make test) still show it, and say which
+    tests were left out; once, by the process that prints the results (the controller under pytest-xdist)."""
+    if hasattr(terminalreporter.config, "workerinput"):
+        return  # an xdist worker: the controller says it
     terminalreporter.write_line(("" if PG_URL else "NOTE: ") + PG_STATUS)
-    left_out = getattr(terminalreporter.config, "_diplobot_left_out", 0)
-    if left_out:
-        terminalreporter.write_line(f"NOTE: {left_out} tests left out: {FEEDS_STATUS}")
-    no_browser = getattr(terminalreporter.config, "_diplobot_no_browser", 0)
-    if no_browser:
-        terminalreporter.write_line(f"NOTE: {no_browser} tests left out: {BROWSER_STATUS}")
+    counts = terminalreporter.config.stash.get(LEFT_OUT, {})
+    for why, status in (("no_feeds", FEEDS_STATUS), ("no_browser", BROWSER_STATUS)):
+        if counts.get(why):
+            terminalreporter.write_line(f"NOTE: {counts[why]} tests left out: {status}")
