@@ -16,7 +16,7 @@ from bot.detect.rules import CompiledRules, Findings, compile_rules
 from bot.detect.text import Doc, build_doc
 from bot.model import events as event_model
 from bot.model.events import EventModel
-from bot.model.relevance import LEAD_CHARS, Model, lead_text, lexicon_in, model_text, signals, tokens_of
+from bot.model.relevance import LEAD_CHARS, Model, Terms, lead_text, lexicon_in, model_text, signals, tokens_of
 from bot.model.relevance import model as shipped_model
 from bot.models import Detection, Event, Relevance, TypeVerdict
 
@@ -92,14 +92,14 @@ class Detector:
             lexicon.append("sig_relation")
         sig = signals(events, casualties, people, countries, classes, lexicon)
         # Every model reads the headline, the lead and the signal words: cut into words once.
-        tokens = tokens_of(model_text(title, text, sig))
-        score, terms = self.relevance.judge_tokens(tokens)
+        cut = Terms.of(tokens_of(model_text(title, text, sig)), self.relevance.stop)
+        score, terms = self.relevance.judge_terms(cut)
         relevance = Relevance(score, self.relevance.threshold, tuple(terms))
         # The event model reads the rules' types as signal words (as it was trained), then corrects them.
         cues: dict[str, list[str]] = {
             t: [doc.sentences[i].text for i in sorted(features.by_class.get(t, ()))] for t in self.events.types
         }
-        typed = self.events.judge_tokens(tokens, len(text) > LEAD_CHARS, {e.type for e in events}, cues)
+        typed = self.events.judge_terms(cut, len(text) > LEAD_CHARS, {e.type for e in events}, cues)
         if typed:
             events = _corrected(events, typed, cues, doc.sentences[0].text if doc.sentences else title)
         findings = Findings(events, casualties, people, countries, regions, relevance, typed=tuple(typed))

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.model.relevance import LEAD_CHARS, Model, ModelJSON, from_data, model_text, tokens_of
+from bot.model.relevance import LEAD_CHARS, Model, ModelJSON, Terms, from_data, model_text, tokens_of
 from bot.models import EVENT_TYPES, EventType, TypeVerdict
 
 WEIGHTS = Path(__file__).with_name("events.json")
@@ -80,18 +80,24 @@ class EventModel:
     def judge_tokens(
         self, tokens: list[str], long: bool, found: Iterable[str], cues: Mapping[str, Sequence[str]]
     ) -> list[TypeVerdict]:
-        """`judge` of the `tokens_of` the item's `model_text` with its signal words (what the relevance model reads,
-        cut once for every model); `long`: the text runs beyond the lead."""
+        """`judge` of the `tokens_of` the item's `model_text` with its signal words; `long`: the text runs beyond the
+        lead."""
+        return self.judge_terms(Terms.of(tokens, frozenset()), long, found, cues)
+
+    def judge_terms(
+        self, terms: Terms, long: bool, found: Iterable[str], cues: Mapping[str, Sequence[str]]
+    ) -> list[TypeVerdict]:
+        """`judge_tokens` of the `Terms` the relevance model read (cut once for every model)."""
         have = set(found)
         out: list[TypeVerdict] = []
         for etype, tm in self.types.items():
             # The keyword sentences come after the signal words (`type_signals`): their words after the item's.
             cue_words = tokens_of(" ".join(_cues(long, cues.get(etype, ()))))
-            p, terms = tm.model.judge_tokens(tokens + cue_words)
+            p, words = tm.model.judge_terms(terms.under(tm.model.stop).then(cue_words))
             if etype in have and p < tm.low:
-                out.append(TypeVerdict(etype, False, p, tm.low, tuple(terms)))
+                out.append(TypeVerdict(etype, False, p, tm.low, tuple(words)))
             elif etype not in have and p >= tm.high:
-                out.append(TypeVerdict(etype, True, p, tm.high, tuple(terms)))
+                out.append(TypeVerdict(etype, True, p, tm.high, tuple(words)))
         return out
 
 

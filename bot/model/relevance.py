@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import filterfalse, pairwise, repeat
+from itertools import chain, compress, filterfalse, pairwise, repeat
 from operator import mul, neg, truediv
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
@@ -515,6 +515,65 @@ _COUNTED = 64
 _SUBLINEAR = [0.0, *(1.0 + math.log(n) for n in range(1, _COUNTED))]
 
 
+def _sublinear(n: int) -> float:
+    return _SUBLINEAR[n] if n < _COUNTED else 1.0 + math.log(n)
+
+
+def _largest(contrib: list[float], top: int) -> list[int]:
+    """The places of the `top` largest contributions (by size), largest first; of equal ones, the first found (as a
+    stable sort of them all), sorting only those at least as large as the top-th."""
+    if top <= 0:
+        return []
+    sizes = list(map(abs, contrib))
+    places: Iterable[int] = range(len(sizes))
+    if len(sizes) > top:
+        bar = sorted(sizes)[-top]
+        places = list(compress(places, map(bar.__le__, sizes)))
+    return [i for _, i in sorted(zip(map(neg, map(sizes.__getitem__, places)), places, strict=True))[:top]]
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """An item's words less the stop words and their pairs, counted, as the trained vectoriser cuts them: cut once
+    for the relevance model and the event models, which read the same words (the event models some more after)."""
+
+    tokens: list[str]
+    stop: frozenset[str]
+    words: Counter[str]  # in the order first seen
+    pairs: Counter[str]  # in the order first seen
+    last: str  # the last word ("": none)
+    most: int  # the largest count
+
+    @classmethod
+    def of(cls, tokens: list[str], stop: frozenset[str]) -> Terms:
+        """The terms of `tokens_of` a text."""
+        words = list(filterfalse(stop.__contains__, tokens))
+        return cls._counted(tokens, stop, Counter(words), Counter(map(" ".join, pairwise(words))), words)
+
+    @classmethod
+    def _counted(
+        cls, tokens: list[str], stop: frozenset[str], words: Counter[str], pairs: Counter[str], new: list[str]
+    ) -> Terms:
+        most = max(max(words.values(), default=0), max(pairs.values(), default=0))
+        return cls(tokens, stop, words, pairs, new[-1] if new else "", most)
+
+    def then(self, more: list[str]) -> Terms:
+        """The terms of these tokens followed by `more` tokens (only the new ones cut and counted)."""
+        extra = list(filterfalse(self.stop.__contains__, more))
+        if not extra:
+            return Terms(self.tokens + more, self.stop, self.words, self.pairs, self.last, self.most)
+        words, pairs = self.words.copy(), self.pairs.copy()
+        words.update(extra)
+        if self.last:
+            pairs[f"{self.last} {extra[0]}"] += 1
+        pairs.update(map(" ".join, pairwise(extra)))
+        return Terms._counted(self.tokens + more, self.stop, words, pairs, extra)
+
+    def under(self, stop: frozenset[str]) -> Terms:
+        """These tokens' terms with other stop words (itself, when they are the same)."""
+        return self if stop is self.stop or stop == self.stop else Terms.of(self.tokens, stop)
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """idf and weight per term, the intercept, and the decision threshold chosen on development data."""
@@ -540,29 +599,38 @@ class Model:
 
     def judge_tokens(self, tokens: list[str], top: int = 5) -> tuple[float, list[tuple[str, float]]]:
         """`judge` of the `tokens_of` an item's `model_text`."""
-        terms = self._idf
-        known = terms.__contains__
-        # The terms of `terms_of` the model has weights for, in their order, counted in C (the stop words left out
-        # before the bigrams are made, as the trained vectoriser does).
-        words = list(filterfalse(self.stop.__contains__, tokens))
-        counts = Counter(filter(known, words))
-        counts.update(filter(known, map(" ".join, pairwise(words))))
-        found = list(counts)
+        return self.judge_terms(Terms.of(tokens, self.stop), top)
+
+    def judge_terms(self, terms: Terms, top: int = 5) -> tuple[float, list[tuple[str, float]]]:
+        """`judge` of an item's `Terms` (cut once for every model that reads the same words)."""
+        terms = terms.under(self.stop)
+        idf = self._idf
+        # The terms of `terms_of` the model has weights for, in their order (its words, then its pairs).
+        words = list(filter(idf.__contains__, terms.words))
+        pairs = list(filter(idf.__contains__, terms.pairs))
+        found = words + pairs
+        seen = chain(map(terms.words.__getitem__, words), map(terms.pairs.__getitem__, pairs))
         # sublinear tf times idf, then l2-normalised (TfidfVectorizer(sublinear_tf=True)), times the weight.
-        tf = [_SUBLINEAR[n] if n < _COUNTED else 1.0 + math.log(n) for n in counts.values()]
-        vec = list(map(mul, tf, map(terms.__getitem__, found)))
+        tf = [_sublinear(n) for n in seen] if terms.most >= _COUNTED else list(map(_SUBLINEAR.__getitem__, seen))
+        vec = list(map(mul, tf, map(idf.__getitem__, found)))
         norm = math.sqrt(sum(map(mul, vec, vec)))
         if not norm:
             return 1.0 / (1.0 + math.exp(-self.intercept)), []
         contrib = list(map(mul, map(truediv, vec, repeat(norm)), map(self._weight.__getitem__, found)))
         z = self.intercept + sum(contrib)
-        # The largest contributions first; of equal ones, the first found (a stable sort).
-        best = sorted(zip(map(neg, map(abs, contrib)), range(len(found)), strict=True))[:top]
-        return 1.0 / (1.0 + math.exp(-z)), [(found[i], round(contrib[i], 3)) for _, i in best]
+        return 1.0 / (1.0 + math.exp(-z)), [(found[i], round(contrib[i], 3)) for i in _largest(contrib, top)]
 
     def score(self, title: str, text: str, sig: Iterable[str] = ()) -> float:
         """The probability alone."""
         return self.judge(title, text, sig, top=0)[0]
+
+
+# Stop word sets by value: models trained alike share one set, so `Terms.under` knows them the same at a glance.
+_STOP_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(stop: frozenset[str]) -> frozenset[str]:
+    return _STOP_SETS.setdefault(stop, stop)
 
 
 @functools.cache
@@ -577,5 +645,5 @@ def from_data(data: ModelJSON) -> Model:
         {t: (float(i), float(w)) for t, (i, w) in data["terms"].items()},
         float(data["intercept"]),
         float(data["threshold"]),
-        frozenset(data.get("stop_words", ())),
+        _shared(frozenset(data.get("stop_words", ()))),
     )
