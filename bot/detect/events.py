@@ -264,6 +264,8 @@ _RIGHT_CUES = word_initial(  # (every branch starts a word: tests/test_word_init
     r"|\b(?:take|takes|took|taking|taken) hold\b"
     # time elapsed inside it: "Gaza truce enters fifth day", "entered its second week", "survives its first month"
     r"|\b(?:enter(?:s|ed|ing)?|surviv(?:es|ed|ing))\s+(?:its\s+)?(?:[\w-]+\s+)?(?:full\s+)?(?:day|week|month)s?\b"
+    # "the truce has lasted a week", "has endured despite isolated clashes", "has so far survived" ("had lasted" is history)
+    r"|\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?(?:lasted|endured|survived)\b"
     r"|\bheld\b(?!\s+(?:talks|meetings?|discussions|negotiations|hostages?|captive|in\b|by\b)))"
     r"|(?P<agreed>\btook effect|\btakes? effect|\btaking effect|\bcame into (?:force|effect)|\bcome into (?:force|effect)|"
     r"\bwent into effect|\bin effect\b|\bin force\b|\bbegan\b|\bbegins?\b|(?<!\bthe )\bstart(?:s|ed)?\b|\bcommenc\w*|"
@@ -446,6 +448,8 @@ _TALKS_SUBJECT = lazyre.compile(
 _OUT_OF_REACH = lazyre.compile(r"\b(?:out of reach|within reach|in sight|elusive|on the table|close)\b")
 _SUBORDINATE = lazyre.compile(
     r"\b(?:until|till|when|before|after|as soon as|since|because|while)\b|\bas\s+(?:the|a|an|its)\s+(?:[\w'-]+\s+){0,3}$"
+    # A headline drops the article: "Aid Reaches City as Truce Holds" ("reaches" governs the city, not the truce).
+    r"|\bas\s+(?:[\w'-]+\s+)?$"
 )
 _NEARLY = lazyre.compile(
     r"\b(?:close(?:r)? to|near(?:ing|er)?(?: to)?|on the verge of|edg\w+ toward|moving toward)\s+(?:\w+\s+)?$"
@@ -564,7 +568,7 @@ _EXTEND_NOT = lazyre.compile(
 # The headline's present tense too ("Syrian Cease-Fire Holds Despite Scattered Violence"), not a meeting held.
 _HELD_DESPITE = lazyre.compile(
     r"\b(?:holds?\b(?!\s+(?:talks|meetings?|discussions|negotiations|elections))|held|holding|respected|observed|"
-    r"in place|intact)\b[^;]{0,40}\bdespite\b|\bdespite\b[^;]{0,60}\b(?:has|have|had|is|was) "
+    r"in place|intact|(?:has|have) (?:now |so far |already )?(?:lasted|endured|survived))\b[^;]{0,40}\bdespite\b|\bdespite\b[^;]{0,60}\b(?:has|have|had|is|was) "
     r"(?:largely |mostly |broadly )?(?:held|holding|been respected)\b"
 )
 _IS_VIOLENCE = lazyre.compile(_VIOLENCE)
@@ -1561,6 +1565,30 @@ def _in_force_since(low: str, after: re.Match[str], right: int) -> str | None:
     return f"in force since {_quote(low, (after.start(), dated.end()))}, {_quote(low, effect)}"
 
 
+def _started(low: str, after: re.Match[str], right: int) -> bool:
+    """Whether the truce's predicate says it started, first or past its agreement ("a truce agreed by the factions
+    took effect at dawn")."""
+    if _START.match(after.group()):
+        return True
+    for cue in _RIGHT_CUES.finditer(low, after.end(), right):
+        if cue.lastgroup != "agreed":
+            return False
+        if _START.match(cue.group()):
+            return True
+    return False
+
+
+def _held_later(low: str, pos: int, right: int) -> re.Match[str] | None:
+    """A holding predicate after the truce's agreement or start, past other such cues ("a ceasefire deal reached on
+    Friday held for a third day", "the truce, which took effect on Friday, is holding"), or None."""
+    for cue in _RIGHT_CUES.finditer(low, pos, right):
+        if cue.lastgroup == "holding":
+            return cue
+        if cue.lastgroup != "agreed":
+            return None
+    return None
+
+
 def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.Match[str]) -> _Cue | None:
     """The status the predicate `after` on the right sets ("took effect", "is holding", "has ended"), or None when
     it names no state of this truce."""
@@ -1576,12 +1604,12 @@ def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.
     if _NOT.search(between):
         return None, f"negated {why}"
     if status == "agreed":
-        held = _RIGHT_CUES.search(low, after.end(), right)
-        if held is not None and held.lastgroup == "holding":
+        held = _held_later(low, after.end(), right)
+        if held is not None:
             # "the truce, which took effect on Friday, is holding"
             status, why = "holding", f"predicate {_quote(low, held)}"
             after = held
-        elif _START.match(after.group()) and (calm := _CALM.search(low, left, right)) is not None:
+        elif _started(low, after, right) and (calm := _CALM.search(low, left, right)) is not None:
             # "calm returned to the city a day after the truce began": a truce started and observed holds, its first
             # day included (corpus convention 3).
             return "holding", f"calm since the start {_quote(low, calm)}"
