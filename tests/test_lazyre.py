@@ -102,7 +102,7 @@ def test_importing_the_detector_compiles_none_of_its_lazy_patterns() -> None:
     script = textwrap.dedent(
         """
         import importlib.util, sys
-        # lazyre loaded on its own and counting, before the package (whose import loads every detection module)
+        # lazyre loaded on its own and counting, before the detector (whose import loads every detection module)
         spec = importlib.util.spec_from_file_location("bot.detect.lazyre", "bot/detect/lazyre.py")
         lazyre = sys.modules["bot.detect.lazyre"] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(lazyre)
@@ -111,7 +111,7 @@ def test_importing_the_detector_compiles_none_of_its_lazy_patterns() -> None:
         init, compile_ = LazyPattern.__init__, LazyPattern.compiled
         LazyPattern.__init__ = lambda self, *a: (made.append(self), init(self, *a))[1]
         LazyPattern.compiled = lambda self: (compiled.append(self), compile_(self))[1]
-        import bot.detect
+        import bot.detect.detector
         from bot.detect import prefilter
         print(len(made), len(compiled), len(prefilter._PENDING))
         """
@@ -135,7 +135,7 @@ def test_importing_the_detector_compiles_no_plain_pattern_in_the_lazy_modules() 
             callers.append(sys._getframe(1).f_globals.get("__name__"))
             return compile_(*a, **k)
         re.compile = counting
-        import bot.detect
+        import bot.detect.detector
         print(len(callers), sorted(c for c in set(callers) if c in lazy))
         """
     )
