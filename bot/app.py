@@ -11,21 +11,13 @@ from datetime import timedelta
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from bot.alerts.digest import schedule_digests
 from bot.alerts.outbox import Outbox
 from bot.commands import default_registry
 from bot.commands.core import CommandCore
-from bot.detect import language
-from bot.detect.rulebook import RuleBook
 from bot.errors import DiplobotError, Unavailable
-from bot.ingest.fetch import Fetcher
-from bot.ingest.pipeline import Pipeline
-from bot.ingest.poll import PollResult
-from bot.ingest.scheduler import FeedScheduler
 from bot.ops.metrics import Metrics, OpsServer
 from bot.ports import Adapter, Clock, SystemClock
 from bot.repo.bootstrap import load_config, seed
@@ -33,9 +25,12 @@ from bot.services import Services, default_instance_id
 from bot.settings import Settings
 from bot.storage.db import Database, unavailable
 from bot.storage.tables import Feed
-from bot.stories.cluster import StoryIndex
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the poller's modules (detector, aiohttp client, trafilatura, APScheduler) load in `_setup_poller`
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from bot.ingest.fetch import Fetcher
+    from bot.ingest.poll import PollResult
     from bot.web.console import Console
 
 log = logging.getLogger(__name__)
@@ -87,12 +82,21 @@ class App:
         # Where `diplobot run` says the console's sign-in link: one line on standard output.
         self.announce: Callable[[str], None] = announce or _print_line
         self._setup_done = False
+        self._poller_ready = False
         self._writable = False
 
-    async def setup(self) -> None:
-        """Validate config, migrate and seed the database, build the pipeline, outbox and adapters."""
-        if self._setup_done:
-            return
+    async def setup(self, *, poller: bool = True) -> None:
+        """Validate config, migrate and seed the database, build the command core, outbox and adapters, then the
+        poller (detector, pipeline, fetcher, feed scheduler) unless `poller` is False: a one-shot command of the CLI
+        polls nothing, and importing the poller's modules would cost it about a second."""
+        if not self._setup_done:
+            await self._setup_core()
+            self._setup_done = True
+        if poller and not self._poller_ready:
+            await self._setup_poller()
+            self._poller_ready = True
+
+    async def _setup_core(self) -> None:
         load_config(self.settings)  # before the database: a config error leaves no database file behind
         db = Database(self.settings.database_url)
         instance_id = self.settings.instance_id or default_instance_id()
@@ -112,6 +116,14 @@ class App:
         )
         self.outbox = Outbox(self.services, {a.prefix: a.sink for a in self.adapters}, metrics=self.metrics)
         self.services.outbox = self.outbox
+
+    async def _setup_poller(self) -> None:
+        from bot.detect.rulebook import RuleBook
+        from bot.ingest.fetch import Fetcher
+        from bot.ingest.pipeline import Pipeline
+        from bot.ingest.scheduler import FeedScheduler
+        from bot.stories.cluster import StoryIndex
+
         self.rulebook = RuleBook()
         self.pipeline = Pipeline(
             self.services, self.rulebook, StoryIndex(window=timedelta(hours=self.settings.story_window_hours))
@@ -127,7 +139,6 @@ class App:
             stop_event=self.stop_event,
             wake_outbox=self.outbox.wake.set,
         )
-        self._setup_done = True
 
     async def prepare(self) -> None:
         """`setup()`, then make sure the database takes writes (a SQLite file another program keeps locked
@@ -146,10 +157,11 @@ class App:
         """Release the fetcher and the database."""
         if not self._setup_done:
             return
-        await self.fetcher.__aexit__(None, None, None)
-        self.feeds.close()
+        if self._poller_ready:
+            await self.fetcher.__aexit__(None, None, None)
+            self.feeds.close()
         await self.services.db.close()
-        self._setup_done = False
+        self._setup_done = self._poller_ready = False
 
     async def warm_up(self) -> None:
         """Compile each tenant's rules and fill the story index before the first poll (a restart's cold start
@@ -206,6 +218,8 @@ class App:
         then is cancelled, which is safe: a poll's transaction rolls back and its feed lease is handed
         back (the next start polls it again), a delivery's send lease expires and it is reconciled.
         """
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
         await self.prepare()
         scheduler = AsyncIOScheduler(timezone="UTC")
         outbox_task: asyncio.Task[None] | None = None
@@ -229,6 +243,8 @@ class App:
             await step()
         if self.stop_event.is_set():
             return False
+        from bot.alerts.digest import schedule_digests
+
         await self.feeds.schedule(scheduler)
         schedule_digests(scheduler, self.services)
         scheduler.start()
@@ -238,6 +254,8 @@ class App:
         """Before anything is served or polled: loading lingua's models holds the interpreter lock (about 1 s),
         which inside a poll stalled the event loop and /healthz for 2-6 s. The worker thread reads the stop
         event's flag between two languages (a plain read; only the loop sets it) and gives up on a stop."""
+        from bot.detect import language
+
         started = time.monotonic()
         if await asyncio.to_thread(language.warm_up, self.stop_event.is_set):
             log.info("language models loaded in %.2f s", time.monotonic() - started)

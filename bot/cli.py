@@ -381,7 +381,7 @@ def _dispatch(words: list[str], channel: str = "terminal") -> None:
         # Discord channels are left to the running bot, which holds their connections.
         adapters = _local_adapters(settings) if words[0] == "test-alert" else []
         bot = App(settings, adapters=adapters)
-        await bot.setup()
+        await bot.setup(poller=False)  # a command polls nothing
         try:
             reply = await bot.core.dispatch(
                 Invocation(

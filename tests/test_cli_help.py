@@ -118,6 +118,31 @@ def test_help_loads_none_of_the_heavy_modules(args: tuple[str, ...]) -> None:
     assert sorted(m for m in heavy if m in loaded) == []
 
 
+# What only polling needs: the detector, the story index, the feed fetcher and parser, the scheduler, the language
+# models, and the ops server's aiohttp.
+POLLER = ("bot.detect.detector", "bot.ingest.pipeline", "datasketch", "trafilatura", "aiohttp", "apscheduler", "lingua")
+
+
+def test_a_command_that_polls_nothing_loads_none_of_the_poller(tmp_path: Path) -> None:
+    """`diplobot feeds list` opens the database and the command core, not the detector or the HTTP client: each
+    of those costs a one-shot command a fraction of a second of start-up."""
+    probe = (
+        "import json, sys\n"
+        "sys.argv = ['diplobot', 'feeds', 'list']\n"
+        "from bot.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(list(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "DIPLOBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'diplobot.db'}"}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    loaded = set(json.loads(out.stderr.strip().splitlines()[-1]))
+    assert "feeds:" in out.stdout, out.stderr
+    assert "sqlalchemy.orm" in loaded  # the probe sees what the command did load
+    assert sorted(m for m in POLLER if m in loaded) == []
+
+
 def test_deferred_modules_do_not_break_a_later_ordinary_import() -> None:
     # The CLI defers SQLAlchemy and the repositories; code that imports them the ordinary way afterwards
     # (the app, the tests) must find them whole. A half-made `sqlalchemy` in sys.modules broke this.

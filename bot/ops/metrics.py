@@ -14,14 +14,14 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from sqlalchemy import func, or_, select, text
 
-from bot.ops.listen import listen
 from bot.storage.tables import Delivery, Feed
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # aiohttp's server loads when the ops server starts: every app has Metrics, few serve them
+    from aiohttp import web
+
     from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -121,6 +121,8 @@ class OpsServer:
 
     def app(self) -> web.Application:
         """The aiohttp application with both routes."""
+        from aiohttp import web
+
         app = web.Application()
         app.router.add_get("/healthz", self.healthz)
         app.router.add_get("/metrics", self.metrics_view)
@@ -130,6 +132,8 @@ class OpsServer:
 
     async def start(self) -> int:
         """Listen; returns the bound port (useful when `port` is 0)."""
+        from bot.ops.listen import listen
+
         self._runner, self.port = await listen(self.app(), self.host, self.port, setting="DIPLOBOT_HTTP_PORT")
         log.info("ops server on %s:%s (/healthz, /metrics)", self.host, self.port)
         return self.port
@@ -146,6 +150,8 @@ class OpsServer:
             "instance": self.services.instance_id,
             "uptime_seconds": round(time.monotonic() - self.started, 1),
         }
+        from aiohttp import web
+
         try:
             async with self.services.db.session() as session:
                 await session.execute(text("SELECT 1"))
@@ -162,4 +168,6 @@ class OpsServer:
             await self.metrics.refresh(self.services)
         except Exception as exc:  # still serve the counters this instance holds
             log.warning("metrics: cannot read the database gauges: %s", exc)
+        from aiohttp import web
+
         return web.Response(body=generate_latest(self.metrics.registry), headers={"Content-Type": CONTENT_TYPE_LATEST})
