@@ -192,8 +192,9 @@ def _story_links(docs: Sequence[StoryDoc], stories: Sequence[str]) -> list[tuple
         if len(group) < 2:
             continue
         # Oldest first, as the story grew; the event's time is the publication date, else a date it gives for itself.
-        group.sort(key=lambda n: (docs[n].published or written_date(docs[n]) or datetime.max.replace(tzinfo=UTC), n))
-        dated = [replace(docs[n], published=docs[n].published or written_date(docs[n])) for n in group]
+        when = {n: docs[n].published or written_date(docs[n]) for n in group}
+        group.sort(key=lambda n: (when[n] or datetime.max.replace(tzinfo=UTC), n))
+        dated = [replace(docs[n], published=when[n]) for n in group]
         for n, (other, reasons) in zip(group, explain_members(dated), strict=True):
             out[n] = (None if other is None else group[other], reasons)
     return out

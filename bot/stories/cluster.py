@@ -1099,21 +1099,26 @@ def _wording(det: Detection, title: str, lead: str) -> dict[str, float]:
 def written_date(doc: StoryDoc) -> datetime | None:
     """The day an article without a publication date gives for itself: written at its top or further down
     (`stated_date`), else in its web address (`address_date`); None when it gives none."""
+    return _written(doc)[0]
+
+
+def _written(doc: StoryDoc) -> tuple[datetime | None, bool]:
+    """`written_date`, and whether that day is only rough: one read from the text (`_limit`), where the day in the
+    address is the day the page was published."""
     stated = stated_date(doc.title + "\n" + doc.text, not_after=doc.fetched)
-    return stated if stated is not None else address_date(doc.url, not_after=doc.fetched)
+    if stated is not None:
+        return stated, True
+    return address_date(doc.url, not_after=doc.fetched), False
 
 
 def _date(doc: StoryDoc) -> tuple[datetime | None, bool, bool]:
-    """When the article was published, whether that is a day it gives for itself, and whether that day is only rough:
-    one written in its text (`_limit`); the day in its address is the day it was published."""
+    """When the article was published, whether that is a day it gives for itself, and whether that day is only rough
+    (`_written`)."""
     if doc.published is not None:
         return doc.published, False, False
-    stated = stated_date(doc.title + "\n" + doc.text, not_after=doc.fetched)
-    if stated is not None:
-        return stated, True, True
-    address = address_date(doc.url, not_after=doc.fetched)
-    if address is not None:
-        return address, True, False
+    day, rough = _written(doc)
+    if day is not None:
+        return day, True, rough
     return doc.fetched, False, False  # a feed without dates is read as it publishes: its fetch time stands
 
 
