@@ -11,17 +11,12 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
+from tests.support.detection import line_status
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     return Detector()
-
-
-def _line_status(detector: Detector, line: str) -> str | None:
-    """A line without a full stop is a headline, else a sentence of the text."""
-    found = detector.detect("", line) if line.endswith(".") else detector.detect(line, "")
-    return found.ceasefire_status
 
 
 _HOLDING = [
@@ -113,17 +108,17 @@ _AGREED = [
 
 @pytest.mark.parametrize("line", _HOLDING)
 def test_a_truce_in_force_holds(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "holding"
+    assert line_status(detector, line) == "holding"
 
 
 @pytest.mark.parametrize("line", _PROPOSED)
 def test_a_truce_put_forward_is_proposed(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "proposed"
+    assert line_status(detector, line) == "proposed"
 
 
 @pytest.mark.parametrize("line", _AGREED)
 def test_a_truce_agreed_is_agreed(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "agreed"
+    assert line_status(detector, line) == "agreed"
 
 
 @pytest.mark.parametrize(
@@ -136,7 +131,7 @@ def test_a_truce_agreed_is_agreed(detector: Detector, line: str) -> None:
     ],
 )
 def test_time_a_truce_has_lasted(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(

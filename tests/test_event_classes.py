@@ -9,6 +9,7 @@ import pytest
 from bot.detect import Detector, events
 from bot.detect.text import build_doc
 from bot.model.events import RULES_ONLY
+from tests.support.detection import line_status
 
 
 @pytest.fixture(scope="module")
@@ -19,11 +20,6 @@ def detector() -> Detector:
 
 def _status(detector: Detector, text: str, title: str = "") -> str | None:
     return detector.detect(title, text).ceasefire_status
-
-
-def _line_status(detector: Detector, line: str) -> str | None:
-    """The status of one written line: a headline when it has no full stop, else a sentence of the text."""
-    return _status(detector, "", line) if not line.endswith(".") else _status(detector, line)
 
 
 def _line_types(detector: Detector, line: str) -> set[str]:
@@ -1516,7 +1512,7 @@ def test_a_ceasefire_proposal_welcomed_or_announced_stays_a_proposal(
 def test_acceptance_awaited_readiness_and_one_sides_order_are_proposals(
     detector: Detector, text: str, status: str
 ) -> None:
-    assert _line_status(detector, text) == status
+    assert line_status(detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1562,7 +1558,7 @@ def test_a_truce_matched_by_the_other_side_is_an_agreement(
     ],
 )
 def test_a_truce_in_force_shaken_or_ended_in_headline_words(detector: Detector, text: str, status: str) -> None:
-    assert _line_status(detector, text) == status
+    assert line_status(detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1581,7 +1577,7 @@ def test_a_truce_in_force_shaken_or_ended_in_headline_words(detector: Detector, 
     ],
 )
 def test_a_mediator_seeking_a_truce_is_negotiating_it(detector: Detector, text: str, status: str) -> None:
-    assert _line_status(detector, text) == status
+    assert line_status(detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1830,7 +1826,7 @@ def test_a_truce_violated_is_fighting(detector: Detector, line: str, clash: bool
     ],
 )
 def test_a_truce_ignored_or_defied_is_violated(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -1944,7 +1940,7 @@ def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detecto
     ],
 )
 def test_five_status_classes_of_the_f_batch(detector: Detector, line: str, status: str | None) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 # --- a current toll of one incident of armed violence reports an attack ----------------------------------
@@ -2040,7 +2036,7 @@ def test_a_truce_signed_today_is_still_an_agreement(detector: Detector) -> None:
     ],
 )
 def test_a_signing_set_for_a_day_is_agreed(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "agreed"
+    assert line_status(detector, line) == "agreed"
 
 
 @pytest.mark.parametrize(
@@ -2053,7 +2049,7 @@ def test_a_signing_set_for_a_day_is_agreed(detector: Detector, line: str) -> Non
     ],
 )
 def test_a_signing_hoped_for_or_undated_stays_proposed(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "proposed"
+    assert line_status(detector, line) == "proposed"
 
 
 @pytest.mark.parametrize(
@@ -2069,7 +2065,7 @@ def test_a_signing_hoped_for_or_undated_stays_proposed(detector: Detector, line:
     ],
 )
 def test_parties_that_will_sign_on_a_set_day_have_agreed(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2084,7 +2080,7 @@ def test_parties_that_will_sign_on_a_set_day_have_agreed(detector: Detector, lin
     ],
 )
 def test_a_truce_agreed_weeks_ago_or_kept_is_holding(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "holding"
+    assert line_status(detector, line) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -2097,7 +2093,7 @@ def test_a_truce_agreed_weeks_ago_or_kept_is_holding(detector: Detector, line: s
     ],
 )
 def test_time_and_commitment_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2110,7 +2106,7 @@ def test_time_and_commitment_near_misses(detector: Detector, line: str, status: 
     ],
 )
 def test_a_pause_by_its_length_is_a_truce(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2136,7 +2132,7 @@ def test_a_pause_in_something_else_is_no_ceasefire(detector: Detector, line: str
     ],
 )
 def test_an_extended_truce_described_or_extended(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2150,7 +2146,7 @@ def test_an_extended_truce_described_or_extended(detector: Detector, line: str, 
     ],
 )
 def test_a_threat_to_do_something_else_is_no_threat_to_the_truce(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2754,7 +2750,7 @@ def test_talks_a_call_asks_for_in_the_gerund_are_not_held(detector: Detector, te
     ],
 )
 def test_end_of_truce_declared_in_headline_grammar(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2770,7 +2766,7 @@ def test_end_of_truce_declared_in_headline_grammar(detector: Detector, line: str
     ],
 )
 def test_agreeing_to_back_a_ceasefire_is_a_proposal(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2800,7 +2796,7 @@ def test_refused_to_sign_a_ceasefire_is_a_proposal(detector: Detector, text: str
     ],
 )
 def test_truce_offer_is_a_proposal(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2815,7 +2811,7 @@ def test_truce_offer_is_a_proposal(detector: Detector, line: str, status: str) -
     ],
 )
 def test_truce_threatened_under_a_modal_is_violated(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 def test_announced_suspension_of_attacks_dismissed_by_the_other_side(detector: Detector) -> None:
@@ -3105,7 +3101,7 @@ def test_a_truce_enforced_is_in_force(detector: Detector, text: str, status: str
     ],
 )
 def test_a_continuation_of_the_truce_is_its_extension(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "extended"
+    assert line_status(detector, line) == "extended"
 
 
 @pytest.mark.parametrize(
@@ -3117,7 +3113,7 @@ def test_a_continuation_of_the_truce_is_its_extension(detector: Detector, line: 
     ],
 )
 def test_continuation_near_misses(detector: Detector, line: str, status: str | None) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -3135,7 +3131,7 @@ def test_continuation_near_misses(detector: Detector, line: str, status: str | N
     ],
 )
 def test_a_truce_over_in_other_words_collapsed(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "collapsed"
+    assert line_status(detector, line) == "collapsed"
 
 
 @pytest.mark.parametrize(
@@ -3149,11 +3145,11 @@ def test_a_truce_over_in_other_words_collapsed(detector: Detector, line: str) ->
     ],
 )
 def test_ends_and_failures_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 def test_a_headline_end_with_a_date_is_no_collapse(detector: Detector) -> None:
-    assert _line_status(detector, "Truce ends Sunday at midnight, mediators say") != "collapsed"
+    assert line_status(detector, "Truce ends Sunday at midnight, mediators say") != "collapsed"
 
 
 @pytest.mark.parametrize(
@@ -3166,7 +3162,7 @@ def test_a_headline_end_with_a_date_is_no_collapse(detector: Detector) -> None:
     ],
 )
 def test_calm_reported_under_a_truce_is_holding(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "holding"
+    assert line_status(detector, line) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -3179,7 +3175,7 @@ def test_calm_reported_under_a_truce_is_holding(detector: Detector, line: str) -
     ],
 )
 def test_calm_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 # --- ceasefire status: proposals agreed with or accepted by one side only, a truce that continues, efforts and a
@@ -3229,7 +3225,7 @@ def test_acceptance_by_both_sides_stays_agreed(detector: Detector, title: str, t
     ],
 )
 def test_a_truce_that_continues_holds(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "holding"
+    assert line_status(detector, line) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -3241,7 +3237,7 @@ def test_a_truce_that_continues_holds(detector: Detector, line: str) -> None:
     ],
 )
 def test_efforts_and_a_headlines_infinitive_of_seeking(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -3253,7 +3249,7 @@ def test_efforts_and_a_headlines_infinitive_of_seeking(detector: Detector, line:
     ],
 )
 def test_starts_and_headline_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 # --- fighting a truce ended is no violation of it (issue 13, held-out class agreed->violated) -----------------------
@@ -3335,7 +3331,7 @@ def test_fighting_after_the_truce_began_violates_it(detector: Detector, title: s
     ],
 )
 def test_a_term_of_a_plan_is_a_proposal(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "proposed"
+    assert line_status(detector, line) == "proposed"
 
 
 @pytest.mark.parametrize(
@@ -3347,7 +3343,7 @@ def test_a_term_of_a_plan_is_a_proposal(detector: Detector, line: str) -> None:
     ],
 )
 def test_terms_of_a_deal_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 # --- a headline's infinitive with the signing's day is the signing set (issue 13, agreed->proposed; convention 2) ---
@@ -3397,7 +3393,7 @@ def test_talks_without_result_or_trading_proposals_are_talks(detector: Detector,
     ],
 )
 def test_talks_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 # --- a truce intact or still in force holds (issue 13, holding->agreed/none) -----------------------------------------
@@ -3413,7 +3409,7 @@ def test_talks_near_misses(detector: Detector, line: str, status: str) -> None:
     ],
 )
 def test_a_truce_intact_or_still_in_force_holds(detector: Detector, line: str) -> None:
-    assert _line_status(detector, line) == "holding"
+    assert line_status(detector, line) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -3424,11 +3420,11 @@ def test_a_truce_intact_or_still_in_force_holds(detector: Detector, line: str) -
     ],
 )
 def test_intact_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert _line_status(detector, line) == status
+    assert line_status(detector, line) == status
 
 
 def test_a_truce_no_longer_intact_is_not_in_force(detector: Detector) -> None:
-    assert _line_status(detector, "The truce is no longer intact, the rebels said.") not in ("agreed", "holding")
+    assert line_status(detector, "The truce is no longer intact, the rebels said.") not in ("agreed", "holding")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,11 @@
+"""Reading one written line as the detector would: the helpers of the detection class tests."""
+
+from __future__ import annotations
+
+from bot.detect import Detector
+
+
+def line_status(detector: Detector, line: str) -> str | None:
+    """The ceasefire status of one written line: a headline when it has no full stop, else a sentence of the text."""
+    found = detector.detect("", line) if line.endswith(".") else detector.detect(line, "")
+    return found.ceasefire_status
