@@ -915,6 +915,43 @@ def test_a_truce_announced_by_one_side_is_proposed(detector: Detector, text: str
 @pytest.mark.parametrize(
     ("text", "status"),
     [
+        # The noun with its owner in the possessive is the same unilateral truce (issue 13, p-batch first sight).
+        ("The junta's announcement of a five-day truce drew only silence from the guerrillas.", "proposed"),
+        ("Critics called the rebels\u2019 latest announcement for a holiday ceasefire a stunt.", "proposed"),
+        ("Officials dismissed Ankara's announcement of its own truce in the valley.", "proposed"),
+        # Without an owner the announcement reports the truce; a mediator's, or a deal, stays agreed.
+        ("Crowds filled the squares after the announcement of a ceasefire on Sunday night.", "agreed"),
+        ("The envoy's announcement of a 72-hour truce came after both commanders gave their word.", "agreed"),
+        ("The president's announcement of a ceasefire deal with the militia was welcomed abroad.", "agreed"),
+    ],
+)
+def test_one_sides_announcement_of_a_truce_is_proposed(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # The passive with one side as its agent, even a truce going into effect, is that side's own truce (issue 13).
+        ("A two-day truce declared by the militia went into effect at noon.", "proposed"),
+        ("The truce, ordered by the defence ministry, began on Monday morning.", "proposed"),
+        ("A holiday ceasefire proclaimed by the rebels took effect on Christmas Eve.", "proposed"),
+        ("A truce announced by the navy went into effect along the coast.", "proposed"),
+        # With a mediator or both parties as the agent, or with no agent, it is the truce agreed.
+        ("The truce announced by the mediators went into effect on Friday.", "agreed"),
+        ("A ceasefire announced by the army and the rebels began on Sunday.", "agreed"),
+        ("The ceasefire announced on Monday took effect at midnight.", "agreed"),
+        # Held since its start, it is in force whoever declared it.
+        ("The ceasefire announced by the army on Friday is holding.", "holding"),
+    ],
+)
+def test_a_truce_declared_by_one_side_in_the_passive_is_proposed(detector: Detector, text: str, status: str) -> None:
+    assert _status(detector, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
         # A truce to be saved from collapse is strained, not over: a collapse feared is a violation (issue 13).
         ("Diplomats are in the capital to save the country's ceasefire from unraveling completely.", "violated"),
         ("Mediators rushed to prevent the truce from collapsing after a night of shelling.", "violated"),

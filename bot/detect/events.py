@@ -513,6 +513,17 @@ def _signing_on_a_day(
 # envoy announced a 72-hour cease-fire after he received commitments from all"), a truce agreement, a truce "with"
 # the other side, or one the clause shows is both sides' (_joint).
 _ANNOUNCED_OWN = lazyre.compile(r"announc(?:e|es|ed|ing)\s+(?:an?|its(?:\s+own)?)\s+(?:[\w'-]+\s+){0,3}$")
+# The noun said of its owner, the same unilateral truce: "Moscow's announcement of a three-day truce", "Putin's latest
+# announcement for a temporary ceasefire" (the owner named in the possessive; a bare "the announcement of a ceasefire"
+# reports the truce itself).
+_ANNOUNCEMENT_OWN = lazyre.compile(r"announcement\s+(?:of|for)\s+(?:an?|its(?:\s+own)?)\s+(?:[\w'-]+\s+){0,3}$")
+_OWNER_BEFORE = lazyre.compile(r"\w(?:['\u2019]s|s['\u2019])\s+(?:[\w-]+\s+){0,2}$")
+# The passive of the same: a truce "announced by Russia" or "declared by the army", even one going into effect, is still
+# that side's own (its start says when it runs, not that the other side took it up).
+_DECLARED_BY = lazyre.compile(
+    r"[\"'\u201d\u2019]?,?\s+(?:declared|announced|ordered|proclaimed)\s+(?:(?:on|last|this)\s+\w+\s+)?by\s+(?P<agent>[^,;]{1,40})"
+)
+_TWO_AGENTS = lazyre.compile(r"\b(?:and|both)\b")  # "announced by Israel and Hamas": both sides' truce
 _THIRD_PARTY = lazyre.compile(
     r"\b(?:mediat\w*|envoys?|negotiators?|u\.n\.?|un|united nations|secretary-general|state department|white house)\b"
 )
@@ -520,10 +531,15 @@ _BILATERAL_AFTER = lazyre.compile(r"\s+(?:agreements?|deals?|accords?|pacts?|wit
 
 
 def _announced_by_one_side(low: str, clause: tuple[int, int], cue: re.Match[str], mention: tuple[int, int]) -> bool:
-    """Whether `cue` is one side announcing a truce of its own (_ANNOUNCED_OWN), not a mediator's or a joint one."""
+    """Whether `cue` is one side announcing a truce of its own (_ANNOUNCED_OWN, or its announcement: _ANNOUNCEMENT_OWN),
+    not a mediator's or a joint one."""
     left, right = clause
+    own = _ANNOUNCED_OWN.match(low, cue.start(), mention[0]) is not None or (
+        _ANNOUNCEMENT_OWN.match(low, cue.start(), mention[0]) is not None
+        and _OWNER_BEFORE.search(low, left, cue.start()) is not None
+    )
     return (
-        _ANNOUNCED_OWN.match(low, cue.start(), mention[0]) is not None
+        own
         and not _THIRD_PARTY.search(low, left, cue.start())
         and not _BILATERAL_AFTER.match(low, mention[1], right)
         and not _joint(low, left, right)
@@ -1589,6 +1605,18 @@ def _held_later(low: str, pos: int, right: int) -> re.Match[str] | None:
     return None
 
 
+def _declared_by_one(low: str, end: int, clause: tuple[int, int]) -> bool:
+    """Whether the truce ending at `end` is declared by one side in the passive right after it (_DECLARED_BY): no
+    mediator (_THIRD_PARTY) and no second party (_TWO_AGENTS) as the agent, none in the clause (_joint)."""
+    by = _DECLARED_BY.match(low, end, clause[1])
+    return (
+        by is not None
+        and not _THIRD_PARTY.search(by.group("agent"))
+        and not _TWO_AGENTS.search(by.group("agent"))
+        and not _joint(low, clause[0], clause[1])
+    )
+
+
 def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.Match[str]) -> _Cue | None:
     """The status the predicate `after` on the right sets ("took effect", "is holding", "has ended"), or None when
     it names no state of this truce."""
@@ -1615,6 +1643,8 @@ def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.
             return "holding", f"calm since the start {_quote(low, calm)}"
         elif (since := _in_force_since(low, after, right)) is not None:
             return "holding", since
+    if status == "agreed" and _declared_by_one(low, end, (left, right)):
+        return "proposed", f"declared by one side {why}"  # "a pause announced by Russia went into effect"
     if status == "holding" and after.group() == "fragile" and (reason := _FRAGILE_FOR.match(low, after.end())):
         return "violated", f"fragile for {_quote(low, (after.start(), reason.end()))}"
     if status in ("agreed", "holding") and (
