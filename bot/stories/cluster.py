@@ -385,6 +385,12 @@ _PLACE = re.compile(
     r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+[A-Z][a-z]+)?)"
 )
 # (Not where those who speak of it are: "officials in Yerevan and Baku said".)
+# The same, with a name's words on one line: a headline over a page's first line ("Attack in Mali" over "Les Etats Unis").
+_SITE = re.compile(_PLACE.pattern.replace(r"(?:\s+[A-Z][a-z]+)?)", r"(?:[ \t]+[A-Z][a-z]+)?)"))
+# A venue in a city ("in Downing Street", "at the White House", "at Naval Base ..."): a seat of government or a base,
+# not the city another report names for the same meeting ("in London").
+_VENUE_WORDS = frozenset(["street", "avenue", "house", "palace", "base"])
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _PLACE_PREFIX = frozenset(
     [
         "new",
@@ -519,6 +525,7 @@ class _Entry:
     weekday_days: frozenset[tuple[int, int, str]] = frozenset()  # of those, with their weekday: (7, 26, "tuesday")
     weekdays: frozenset[str] = frozenset()  # the days of the week its headline and the top of its lead name ("sunday")
     place: frozenset[str] = frozenset()  # where the event happened, as the headline and lead sentence say ("beijing")
+    sited: frozenset[str] = frozenset()  # the same read strictly (`event_sites`), for two reports dated together
     retrospect: bool = False  # it looks back on an event (an anniversary), so it is not a report of that event
     undated: bool = False  # no date published or written in it: its time is the fetch time, or unknown
     mode: str | None = None  # "call" or "meeting": how the parties spoke, when the headline and lead say one only
@@ -771,12 +778,18 @@ def lead_sentence(lead: str, title: str = "") -> str:
     return ""
 
 
-def event_places(head: str, exclude: set[str], pattern: re.Pattern[str] = _PLACE) -> frozenset[str]:
+def event_places(
+    head: str, exclude: set[str], pattern: re.Pattern[str] = _PLACE, venues: bool = True
+) -> frozenset[str]:
     """Where an event happened, as a headline or lead sentence says it: the first name after "in" or "at"
-    ("today in Beijing", "the attack in Mogadishu"), without countries (parties) and the words in `exclude`."""
+    ("today in Beijing", "the attack in Mogadishu"), without countries (parties) and the words in `exclude`;
+    without venues ("in Downing Street") unless `venues`."""
     out: set[str] = set()
     for m in pattern.finditer(head):
         words = [_name_word(w) for w in m.group(1).split()]
+        after = None if venues else _NEXT_WORD.match(head, m.end())
+        if not venues and (words[-1] in _VENUE_WORDS or (after is not None and after.group(1).lower() in _VENUE_WORDS)):
+            continue
         if len(words) > 1 and _qualifies(words[0]) and not _country_word(" ".join(words)):
             words = words[1:]  # "in Indian-administered Kashmir", "in Indian Kashmir": the place is Kashmir
         if len(words) > 1 and (words[0] not in _PLACE_PREFIX or words[1] in _NAME_STOP or words[1] in exclude):
@@ -794,6 +807,20 @@ def event_places(head: str, exclude: set[str], pattern: re.Pattern[str] = _PLACE
             continue
         out.add(word)
     return frozenset(out)
+
+
+_LONG_LOWER = re.compile(r"(?<![\w'’-])[a-z]{4,}\b")
+
+
+def event_sites(title: str, first: str, text: str, exclude: set[str]) -> frozenset[str]:
+    """The places of the event read strictly (`_Entry.sited`): each name on one line, no venue, and of a Title Case
+    headline (no word of four letters or more in lower case, so every word is capitalised) only the places the page
+    names too: "Remarks at Virtual Briefing" names no place unless the text writes "Virtual"."""
+    found = event_places(title, exclude, _SITE, venues=False)
+    if found and not _LONG_LOWER.search(title):
+        body = text[:SPECIFIC_CHARS]
+        found = frozenset(p for p in found if has_words(body, p.title()) or has_words(body, p.upper()))
+    return found | event_places(first, exclude, _SITE, venues=False)
 
 
 def _qualifies(word: str) -> bool:
@@ -1224,7 +1251,9 @@ def _place_and_days(entry: _Entry, title: str, first: str, lead: str, not_names:
     entry.days = day_months(dated_top) if undated else frozenset()
     entry.weekday_days = weekday_days(dated_top) if undated else frozenset()
     # "here in Rome", "welcome to Moscow": a speaker says where the remarks are made, wherever in the lead.
-    entry.place = event_places(head, not_names) | event_places(lead[:DAYS_CHARS], not_names, _HERE)
+    here = event_places(lead[:DAYS_CHARS], not_names, _HERE)
+    entry.place = event_places(head, not_names) | here
+    entry.sited = event_sites(title, first, doc.text, not_names) | here
     entry.retrospect = is_retrospect(head)
     entry.undated = undated
     # (Its day of the week is the page's, not the event's: "Tuesday, July 26" over an attack of the Saturday.)
@@ -1657,15 +1686,24 @@ class StoryIndex:
     def _place_conflict(a: _Entry, b: _Entry) -> bool:
         """True when the headlines and lead sentences put the events in different places: none in common (met in
         Beijing; hosted in Washington), or each a place the other report never names (an attack at the
-        Kilometre 4 junction of Mogadishu; an attack on Villa Somalia in Mogadishu)."""
-        if not (a.place and b.place):
+        Kilometre 4 junction of Mogadishu; an attack on Villa Somalia in Mogadishu). Two reports dated within a day
+        and a half are compared by their places read strictly (`event_sites`: "in Downing Street" and "in London"
+        do not conflict); a page with no date keeps every place it names, often the only thing that tells it apart."""
+        near = all(e.when is not None and (e.doc.published is not None or e.stated) for e in (a, b))
+        if near and a.when is not None and b.when is not None and abs(a.when - b.when) <= AGREED_WITHIN:
+            ours, theirs = a.sited, b.sited
+        else:
+            ours, theirs = a.place, b.place
+        if not (ours and theirs):
             return False
-        if not a.place & b.place:
+        if not ours & theirs:
             # A rewrite that leads with another sentence may name another place first, but it names both near
             # the top; the other meeting's report does not name this one's place there.
-            return not all(all(p in y.top for p in x.place) for x, y in ((a, b), (b, a)))
+            return not all(all(p in y.top for p in xs) for xs, y in ((ours, b), (theirs, a)))
         # Each names a place the other never names.
-        return all(any(p not in y.place and not y.says(p) for p in x.place) for x, y in ((a, b), (b, a)))
+        return all(
+            any(p not in ys and not y.says(p) for p in xs) for xs, ys, y in ((ours, theirs, b), (theirs, ours, a))
+        )
 
     def _era_conflict(self, a: _Entry, b: _Entry) -> bool:
         """True when a page's own period of publication ("published under the 2010 to 2015 ... government") excludes
