@@ -71,3 +71,15 @@ def test_the_threshold_is_the_middle_of_a_plateau_not_a_lone_peak() -> None:
     threshold, f1, precision, recall = training.choose_threshold(scores, labels)
     assert 0.56 <= threshold <= 0.75
     assert (precision, recall) == (1.0, 0.9) and f1 == pytest.approx(2 * 0.9 / 1.9)
+
+
+def test_item_weights_and_c_reach_the_fit_and_equal_weights_change_nothing() -> None:
+    texts, labels = synthetic()
+    texts, labels = [*texts, "ceasefire football reported"], [*labels, 0]
+    plain = training.train(texts, labels)
+    assert json.dumps(training.train(texts, labels, weights=[1.0] * len(texts))) == json.dumps(plain)
+    heavy = training.train(texts, labels, weights=[1.0] * (len(texts) - 1) + [20.0])
+    # the one item weighed twenty times pulls its words towards its label
+    assert heavy["terms"]["ceasefire"][1] < plain["terms"]["ceasefire"][1]
+    looser = training.train(texts, labels, c=0.5)
+    assert abs(looser["terms"]["ceasefire"][1]) < abs(plain["terms"]["ceasefire"][1])

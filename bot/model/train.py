@@ -58,12 +58,13 @@ def fold_of(key: str, folds: int = 5) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % folds
 
 
-def out_of_fold_scores(texts: list[str], labels: list[int], pipeline: Any) -> Any:
+def out_of_fold_scores(texts: list[str], labels: list[int], pipeline: Any, weights: Any = None) -> Any:
     """Each item's score from models not trained on it, averaged over REPEATS seeded FOLDS-fold splits."""
     import numpy as np
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     y = np.array(labels)
+    params = {} if weights is None else {"params": {"logisticregression__sample_weight": np.asarray(weights)}}
     runs = [
         cross_val_predict(
             pipeline(),
@@ -71,6 +72,7 @@ def out_of_fold_scores(texts: list[str], labels: list[int], pipeline: Any) -> An
             y,
             cv=StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=seed),
             method="predict_proba",
+            **params,
         )[:, 1]
         for seed in range(REPEATS)
     ]
@@ -97,8 +99,9 @@ def choose_threshold(scores: Any, labels: list[int]) -> tuple[float, float, floa
     return float(grid[best]), *rows[best]
 
 
-def train(texts: list[str], labels: list[int]) -> ModelJSON:
-    """Fit the vectoriser and the logistic regression; return the JSON-able model."""
+def train(texts: list[str], labels: list[int], c: float = C, weights: list[float] | None = None) -> ModelJSON:
+    """Fit the vectoriser and the logistic regression (`c` its inverse regularisation, `weights` each item's weight,
+    1 when None); return the JSON-able model."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -111,12 +114,12 @@ def train(texts: list[str], labels: list[int]) -> ModelJSON:
     def pipeline() -> Any:  # an sklearn Pipeline (sklearn is untyped)
         return make_pipeline(
             TfidfVectorizer(analyzer=_already_analysed, min_df=2, sublinear_tf=True),
-            LogisticRegression(C=C, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000),
+            LogisticRegression(C=c, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000),
         )
 
     y = np.array(labels)
-    threshold, f1, precision, recall = choose_threshold(out_of_fold_scores(docs, labels, pipeline), labels)
-    fitted = pipeline().fit(docs, y)
+    threshold, f1, precision, recall = choose_threshold(out_of_fold_scores(docs, labels, pipeline, weights), labels)
+    fitted = pipeline().fit(docs, y, **({} if weights is None else {"logisticregression__sample_weight": weights}))
     vec, clf = fitted.named_steps["tfidfvectorizer"], fitted.named_steps["logisticregression"]
     terms = weights_of(vec, clf)
     return {
