@@ -16,6 +16,7 @@ import pytest
 from bot.detect import Detector, casualties, events, lazyre, prefilter
 from bot.detect.lazyre import LazyPattern
 from bot.detect.prefilter import gate, needed_words
+from bot.detect.twin import Twin
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "Rebels and troops agreed a truce on Monday; the truce held until 12 May, then collapsed. TRUCE talks resume."
@@ -76,8 +77,14 @@ def test_the_compiled_pattern_takes_the_stand_ins_place_in_its_module() -> None:
     home["_TRUCE"] = home["_ALSO"] = lazy = lazyre.compile(SOURCE, 0, home)
     kept = (lazy,)  # held elsewhere: stays a stand-in, and keeps working
     assert outcomes(kept[0]) == outcomes(re.compile(SOURCE))
-    assert isinstance(home["_TRUCE"], re.Pattern) and home["_ALSO"] is home["_TRUCE"]
+    # (the pattern, or the pattern with its ASCII twin: bot/detect/twin.py)
+    assert isinstance(home["_TRUCE"], Twin) and home["_ALSO"] is home["_TRUCE"]
+    assert home["_TRUCE"].unicode is re.compile(SOURCE)
     assert isinstance(kept[0], LazyPattern) and outcomes(kept[0]) == outcomes(home["_TRUCE"])
+    other: dict[str, object] = {}
+    other["_PLAIN"] = plain = lazyre.compile("truce|talks", 0, other)
+    plain.search(TEXT)
+    assert isinstance(other["_PLAIN"], re.Pattern)  # no twin: one without word boundaries would be no faster
 
 
 def test_a_word_pre_check_is_worked_out_at_first_call_and_takes_its_stand_ins_place() -> None:

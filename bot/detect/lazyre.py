@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
+from bot.detect.twin import Twin, ascii_twin
+
 # The methods a first call compiles for and then hands over to the compiled pattern.
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
@@ -33,14 +35,17 @@ class LazyPattern:
         if self._compiled is None:
             compiled = re.compile(self.pattern, self.given_flags)
             self._compiled = compiled
+            # ASCII text (nearly all folded text) goes to the pattern's ASCII twin, when it has one (bot/detect/twin.py).
+            twin = ascii_twin(self.pattern, self.given_flags)
+            used: Any = compiled if twin is None else Twin(compiled, twin)
             # Instance attributes come before the class's methods: from now on a call is the compiled method's.
             for name in _METHODS:
-                self.__dict__[name] = getattr(compiled, name)
+                self.__dict__[name] = getattr(used, name)
             # (the globals taken first: a second thread compiling at the same time only replaces them again)
             home, self._home = self._home, None
             if home is not None:
                 for name in [k for k, v in list(home.items()) if v is self]:
-                    home[name] = compiled
+                    home[name] = used
         return self._compiled
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.detect import twin
+
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -64,7 +66,7 @@ def _prefix_tree(words: list[str]) -> str:
 
 _WORD = _prefix_tree([*_UNITS, *_TENS, *_SCALES, "dozen"])
 # "a dozen", "a hundred", "two hundred and fifty", "seventy-one", "1.5 million", "6,700"
-NUMBER = re.compile(
+NUMBER = twin.compile(
     rf"""(?<![\w$£€.,])(?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:[\s-]+(?P<scale>million|thousand|billion)\b)?
       | (?P<words>(?:(?:a|an)\s+)?(?:{_WORD})\b(?:(?:\s+and\s+|[\s-]+)(?:{_WORD})\b)*)

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.detect import twin
+
 # Hyphen and dash variants all become "-" so that "cease‑fire" (non-breaking hyphen) matches "cease-fire".
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060"
@@ -268,7 +270,7 @@ class Doc:
         return bisect.bisect_right(self._word_starts, offset)
 
 
-_WORD = re.compile(r"\w+")
+_WORD = twin.compile(r"\w+")
 
 # How much a sentence counts: the headline and the lead carry the news, late paragraphs the background.
 TITLE_WEIGHT = 3.0
