@@ -15,7 +15,9 @@ Neither score decides alone, and a pair is never one event when (`_conflict`):
   else the day its web address gives, "/2010/07/12/" (`address_date`), the day it was published; an article with none
   of these fits any time), a day
   written without a year ("On Wednesday 8 April") is further than that from the other's date in every year,
-  or a page's own period ("published under the 2010 to 2015 ... government") excludes the other's date;
+  or the time an undated page says it was published in excludes the other's date widened by the window (its own period,
+  "published under the 2010 to 2015 ... government"; the month or year its web address files it under, "/2016/07/",
+  which bounds the page but dates nothing: `page_period`);
 - both have event types and share none; one looks back on an event (an anniversary, "one year ago") and the
   other does not; one reports a telephone call and the other a meeting of leaders (as the headline and lead
   sentence say, else the top of the lead: "spoke with" says neither, "called the President" does); one is a
@@ -371,6 +373,9 @@ _SINCE = re.compile(r"\b(?:since|until|till|between|prior to)\b[^.;\n]*$", re.I)
 # A day in a page's address, where publishers put the day they publish it: "/2010/07/12/", "/2015-11/21/",
 # ".../voanews20171218.html", "?date=2015-03-12". A year and month alone ("/2016/07/") dates no day.
 _ADDRESS_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[/-](\d\d)[/-](\d\d)|(\d\d)(\d\d))(?!\d)")
+# A publisher's folder of a year and month ("/2016/07/"), or of a year ("/2016/"): the page was published then. It
+# dates no day (`address_period`): it only bounds the time of a page with no date.
+_ADDRESS_MONTH = re.compile(r"/((?:19|20)\d\d)/(?:(0[1-9]|1[0-2])(?:/|$))?")
 _DAY_MONTH = re.compile(
     rf"\b(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})\b(?!,?\s+(?:19|20)\d\d)",
     re.I,
@@ -533,7 +538,8 @@ class _Entry:
         frozenset()
     )  # the people of a headline that is a call or meeting: "p:antony blinken"
     head_mode: str | None = None  # `mode` as the headline and lead sentence alone say it
-    era: tuple[int, int] | None = None  # the years a page says it was published in, when it has no date
+    # When a page with no date says it was published: its era, the month or year of its address (`page_period`)
+    period: tuple[datetime, datetime] | None = None
     # The offices it names with their sitting holder: ("uk-foreign-secretary", "p:philip hammond", their terms)
     holders: tuple[tuple[str, str, Terms], ...] = ()
     title_words: frozenset[str] = frozenset()  # the headline's words: the same words on another page make a format
@@ -733,6 +739,50 @@ def address_date(url: str | None, not_after: datetime | None = None) -> datetime
             found.append(when)
     found = [w for w in found if not_after is None or w.date() <= not_after.date()]
     return found[0] if len(set(found)) == 1 else None
+
+
+def address_period(url: str | None, not_after: datetime | None = None) -> tuple[datetime, datetime] | None:
+    """The month ("/2016/07/") or year ("/2016/") a page's web address says it was published in, as its first and
+    last moments, or None: none, one that starts after `not_after`, or an address that gives two different ones.
+
+    Not a date (a month is too wide to date an event): a bound (`StoryIndex._period_conflict`). An address that gives
+    a day is dated by it (`address_date`).
+    """
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https"):
+        return None
+    found: set[tuple[datetime, datetime]] = set()
+    for m in _ADDRESS_MONTH.finditer(parts.path):
+        year, month = int(m.group(1)), int(m.group(2) or 0)
+        first = datetime(year, month or 1, 1, tzinfo=UTC)
+        after = datetime(year + (month == 12 or not month), month % 12 + 1 if month else 1, 1, tzinfo=UTC)
+        found.add((first, after - timedelta(microseconds=1)))
+    found = {span for span in found if not_after is None or span[0] <= not_after}
+    return found.pop() if len(found) == 1 else None
+
+
+def _era_period(text: str) -> tuple[datetime, datetime] | None:
+    """The years a page says it was published in ("published under the 2010 to 2015 ... government"), or None."""
+    era = _ERA.search(text[:DATE_CHARS])
+    if era is None:
+        return None
+    lo, hi = int(era.group(1)), int(era.group(2))
+    return datetime(lo, 1, 1, tzinfo=UTC), datetime(hi + 1, 1, 1, tzinfo=UTC) - timedelta(microseconds=1)
+
+
+def page_period(text: str, url: str = "", not_after: datetime | None = None) -> tuple[datetime, datetime] | None:
+    """The time a page with no date says it was published in: its own period (`_era_period`) and the month or year
+    of its address (`address_period`), both when it gives both; None when it gives none, or two that never meet."""
+    spans = [s for s in (_era_period(text), address_period(url, not_after)) if s is not None]
+    if not spans:
+        return None
+    first, last = max(s[0] for s in spans), min(s[1] for s in spans)
+    return (first, last) if first <= last else None
+
+
+def _apart(x: tuple[datetime, datetime], y: tuple[datetime, datetime], margin: timedelta) -> bool:
+    """True when two spans of time are further apart than `margin`."""
+    return y[1] < x[0] - margin or y[0] > x[1] + margin
 
 
 def _day_of(year: int, month: int, day: int) -> datetime | None:
@@ -1259,8 +1309,7 @@ def _place_and_days(entry: _Entry, title: str, first: str, lead: str, not_names:
     # (Its day of the week is the page's, not the event's: "Tuesday, July 26" over an attack of the Saturday.)
     entry.weekdays = frozenset(m.lower() for m in _WEEKDAY.findall(title + "\n" + lead[:DAYS_CHARS]))
     if undated:
-        era = _ERA.search(doc.text[:DATE_CHARS])
-        entry.era = (int(era.group(1)), int(era.group(2))) if era else None
+        entry.period = page_period(doc.text, doc.url, not_after=doc.fetched)
 
 
 Terms = tuple[tuple[date, date | None], ...]  # one holder's times in an office, both days included (None: still)
@@ -1631,7 +1680,7 @@ class StoryIndex:
             return "a call or visit about an attack"  # a condolence call or visit about an attack is not the attack
         if self._contact_unnamed(a, b) or self._contact_unnamed(b, a):
             return "a call or meeting the other never names"
-        if self._days_conflict(a, b) or self._era_conflict(a, b):
+        if self._days_conflict(a, b) or self._period_conflict(a, b):
             return "other days"
         if self._holder_conflict(a, b):
             return "another holder's time in office"
@@ -1705,21 +1754,18 @@ class StoryIndex:
             any(p not in ys and not y.says(p) for p in xs) for xs, ys, y in ((ours, theirs, b), (theirs, ours, a))
         )
 
-    def _era_conflict(self, a: _Entry, b: _Entry) -> bool:
-        """True when a page's own period of publication ("published under the 2010 to 2015 ... government") excludes
-        the other report's date, or the other page's period."""
+    def _period_conflict(self, a: _Entry, b: _Entry) -> bool:
+        """True when the time a page with no date says it was published in (`page_period`: "published under the 2010
+        to 2015 ... government", "/2016/07/" in its address) excludes the other report's date, widened by the window
+        (by two for a date read from the text), or never meets the other page's period within the window: a statement
+        on an attack in a 2016 folder is not of a 2023 attack, but can be of one reported on 30 June 2016."""
         for x, y in ((a, b), (b, a)):
-            if x.era is None:
+            if x.period is None:
                 continue
-            lo, hi = x.era
-            if y.era is not None:
-                return y.era[1] < lo or y.era[0] > hi
+            if y.period is not None:
+                return _apart(x.period, y.period, self.window)
             if y.when is not None and (y.doc.published is not None or y.stated):
-                margin = self._limit(True)
-                return (
-                    y.when < datetime(lo, 1, 1, tzinfo=UTC) - margin
-                    or y.when > datetime(hi, 12, 31, tzinfo=UTC) + margin
-                )
+                return _apart(x.period, (y.when, y.when), self._limit(y.rough))
         return False
 
     def _holder_conflict(self, a: _Entry, b: _Entry) -> bool:
