@@ -1586,3 +1586,107 @@ def test_a_first_report_in_the_present_tense_still_stands(detector: Detector, te
     """'Initial reports indicate 11 were killed' gives the count as it now stands; 'initial reports said' is the
     count a later one replaced."""
     assert _current(detector, text) == {3: True, count: True}
+
+
+# --- issue 13, fourteenth batch: a running total carried up by the news (development article 974) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "kind"),
+    [
+        ("Artillery fire has killed 32 villagers since May, and Sunday's barrage brought the total to 47.", 47, "dead"),
+        (
+            "Drone strikes have killed at least 9 herders this year; a strike on Monday raised the tally to 12.",
+            12,
+            "dead",
+        ),
+        ("Another 6 guards were hurt on Friday, bringing the number of injured to 41.", 41, "injured"),
+        ("Two more soldiers were wounded in the ambush, taking the total wounded this month to 23.", 23, "wounded"),
+        ("The second blast pushed the overall number of dead to 38.", 38, "dead"),
+    ],
+)
+def test_a_total_brought_up_to_a_figure_is_current(detector: Detector, text: str, count: int, kind: str) -> None:
+    """'which brought the total to 118': the total's noun is no casualty word, so its kind comes from the words after
+    it or from the sentence's toll before it."""
+    found = {c.count: (c.kind, c.current) for c in _cas(detector, text)}
+    assert found.get(count) == (kind, True), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The donors' pledges brought the total to 250 million dollars.",
+        "The latest arrivals brought the total to 3,000 refugees in the camp.",
+        "The new recruits raised the number of troops to 1,200.",
+    ],
+)
+def test_a_total_with_no_casualty_word_is_no_figure(detector: Detector, text: str) -> None:
+    assert _cas(detector, text) == [], text
+
+
+# --- issue 13, fourteenth batch: a participle of "claim the lives of" (development article 916) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("A rocket struck the bus depot at dawn, claiming the lives of at least 17 commuters.", 17),
+        ("The mortar fire, which took the lives of 6 farmers, drew a protest from the governor.", 6),
+        ("Shelling of the port town claims the lives of 3 dock workers, officials say.", 3),
+        ("The raid on the village, costing the lives of 11 residents, was the worst in months.", 11),
+    ],
+)
+def test_the_lives_claimed_in_any_tense_are_the_dead(detector: Detector, text: str, count: int) -> None:
+    assert _current(detector, text) == {count: True}, text
+
+
+# --- issue 13, fourteenth batch: the wounded in less common phrasings (the held totals' "hurt: not found") ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "kind"),
+    [
+        ("Seven shepherds sustained serious injuries when the shell landed.", 7, "injured"),
+        ("At least 19 people suffered gunshot wounds during the raid.", 19, "wounded"),
+        ("Another 8 sustained wounds in the mortar fire.", 8, "wounded"),
+        ("The gunmen killed two guards and hurt 5 others at the gate.", 5, "injured"),
+        ("By nightfall the number of wounded stood at 64.", 64, "wounded"),
+        ("Officials put the number of injured at 27 after the blast.", 27, "injured"),
+        ("Medics carried 14 injured villagers to the clinic after the strike.", 14, "injured"),
+        ("Helicopters flew 9 wounded soldiers out of the valley.", 9, "wounded"),
+    ],
+)
+def test_the_wounded_in_less_common_phrasings(detector: Detector, text: str, count: int, kind: str) -> None:
+    found = {c.count: (c.kind, c.current) for c in _cas(detector, text)}
+    assert found.get(count) == (kind, True), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guard suffered 12 stab wounds in the robbery.",
+        "The body bore 4 wounds to the head.",
+        "Two gunmen wounded three soldiers at the gate.",
+    ],
+)
+def test_wounds_counted_on_one_body_and_attackers_are_no_wounded_figure(detector: Detector, text: str) -> None:
+    """'12 stab wounds' counts wounds, not the people who bore them; 'Two gunmen wounded three soldiers' has two
+    attackers, not two wounded."""
+    found = {c.count for c in _cas(detector, text)}
+    assert not found & {12, 4, 2}, found
+
+
+def test_a_total_carried_up_by_the_news_stays_current_beside_another_day(detector: Detector) -> None:
+    """The clause naming the earlier day ("until Tuesday's strike") leaves the total it carries up current; the
+    total before it, superseded in the same sentence, stays background."""
+    text = (
+        "The monitoring group said on Thursday that an air strike on a farming village killed at least 21 people. It"
+        " was the deadliest strike of the campaign so far, the group said. The raids had killed at least 40"
+        " civilians from the start of the campaign until Tuesday's strike, which brought the total to at least 61."
+    )
+    assert _current(detector, text) == {21: True, 40: False, 61: True}
+
+
+def test_a_total_carried_up_in_a_past_year_is_history(detector: Detector) -> None:
+    text = _LEAD_THREE + "In 2016, a bombing at the same post brought the toll to 44."
+    assert _current(detector, text) == {3: True, 44: False}

@@ -55,6 +55,7 @@ _KIND_WORDS: dict[str, CasualtyKind] = {
     "unaccounted": "missing",
     "bodies": "dead",
     "injuries": "injured",
+    "wounds": "wounded",
 }
 _ACTIVE = {"killed", "wounded", "injured"}
 _RATIO_BEFORE = lazyre.compile(r"\b(?:of|in|out of)\s+$")  # "3 of 10 die young", "1 in 5 die": a share, not a toll
@@ -69,7 +70,11 @@ _LEFT_VERBS: list[tuple[re.Pattern[str], CasualtyKind]] = [
         "killed",
     ),
     (lazyre.compile(r"(?:lost|losing|loses)$"), "dead"),  # "we lost 12 men", "lost 10 friends on board"
-    (lazyre.compile(r"(?:claimed|took|cost) the lives of$"), "killed"),
+    # "claimed the lives of 132 children", "claiming the lives of at least 29 people", "costing the lives of 8"
+    (
+        lazyre.compile(r"(?:claimed|claiming|claims|took|taking|takes|taken|cost|costing|costs) the lives of$"),
+        "killed",
+    ),
     (lazyre.compile(r"(?:assassination|killing|killings|massacre|murder|deaths?) of$"), "killed"),
     (
         lazyre.compile(
@@ -79,7 +84,7 @@ _LEFT_VERBS: list[tuple[re.Pattern[str], CasualtyKind]] = [
         "dead",
     ),
     (lazyre.compile(r"(?:wounding|wounded|wounds)$"), "wounded"),
-    (lazyre.compile(r"(?:injuring|injured|injures|injure)$"), "injured"),
+    (lazyre.compile(r"(?:injuring|injured|injures|injure|hurting|hurt)$"), "injured"),
 ]
 _TOLL = lazyre.compile(
     r"\b(?:(?:death|casualty|fatality|the|quake|earthquake|flood|storm|war|attack|blast|bombing|crash|strike) tolls?|casualties|fatalities|deaths|(?:the )?number of (?:dead|deaths|people killed|victims))\b"
@@ -349,6 +354,16 @@ _GAP_OK = frozenset(
         "far",
         "thus",
         "already",
+        # "four civilians sustained serious injuries", "17 people suffered gunshot wounds"
+        "suffered",
+        "sustained",
+        "serious",
+        "minor",
+        "critical",
+        "severe",
+        "gunshot",
+        "shrapnel",
+        "bullet",
     ]
 )
 # After the victims, a place, a relative clause or what they bore may stand before the verb: "54 recruits at a
@@ -783,8 +798,14 @@ def _kind_read(fig: _Fig, tokens: list[str], i: int, low: str, who: str | None) 
     ):
         fig.rejected = True  # "10 to die", "30 may die", "3 of 10 die young": a headline's "44 die" is a toll
         return True
+    if tok == "wounds" and who is None and not _BORE.intersection(tokens[:i]):
+        fig.rejected = True  # "12 stab wounds": the number counts the wounds, not people who bore them
+        return True
     if tok in _KIND_WORDS or lives_lost or (tok in ("lost", "gave") and tokens[i + 1 : i + 3] == ["their", "lives"]):
         kind = _KIND_WORDS.get(tok, "dead")
+        if i == 0 and tok in ("wounded", "injured") and tokens[1:2] and tokens[1] in WHO:
+            fig.kind, fig.who, fig.via = kind, tokens[1], "right"  # "25 injured people": the word before the victims
+            return True
         if tok in _ACTIVE and _object_follows(tokens, i):
             fig.rejected = True  # "Two gunmen killed three soldiers": the number is the subject
             return True
@@ -795,6 +816,10 @@ def _kind_read(fig: _Fig, tokens: list[str], i: int, low: str, who: str | None) 
         fig.kind, fig.who, fig.via = kind, who, "right"
         return True
     return False
+
+
+# The verbs by which victims bear wounds: "15 sustained wounds", "17 people suffered gunshot wounds".
+_BORE = frozenset(["suffered", "sustained", "received", "suffering", "sustaining"])
 
 
 def _object_follows(tokens: list[str], i: int) -> bool:
@@ -912,9 +937,22 @@ _TOLL_LONG = lazyre.compile(
     r"\b(?:death|casualty|fatality) tolls?\b(?P<mid>[^.;:\d]{0,140}?)\s(?:rose|risen|rises|climbed|climbs|jumped|jumps|"
     r"increased|reached|reaches)(?:\s+to)?\s*$"
 )
+# A running total carried up by the news: "Monday's assault brought the total to 55", "raising the tally to 31",
+# "bringing the number of injured to 90", "taking the total killed in the district this year to 73". The noun is
+# not a casualty word, so the kind comes from the words after it or, failing them, from the sentence before.
+_TOTAL_TO = lazyre.compile(
+    r"\b(?:bring|brings|brought|bringing|raise|raises|raised|raising|push|pushes|pushed|pushing|take|takes|took|"
+    r"taking|lift|lifts|lifted|lifting)\s+(?:the|its|their)\s+(?:overall\s+|official\s+|cumulative\s+)?"
+    r"(?:total|tally|count|number)(?P<mid>(?:\s+[\w'-]+){0,8}?)\s+to\s*$"
+)
+# The kind a total's words name, the first named group that matches deciding: "injured" before "wounded" before "dead".
+_TOTAL_KIND = lazyre.compile(
+    r"\b(?:(?P<injured>injur|hurt)|(?P<wounded>wound)|(?P<dead>kill|dead|death|died|victim|fatalit|lives))"
+)
 # Word pre-checks (bot/detect/prefilter.py) of the regexes asked of the words before each number.
 _MAY_TOLL = gate(_TOLL)
 _MAY_TOLL_LONG = gate(_TOLL_LONG)
+_MAY_TOTAL_TO = gate(_TOTAL_TO)
 _MAY_LIVES_VERB = gate(_LIVES_VERB)
 
 
@@ -928,6 +966,10 @@ def _toll(fig: _Fig, low: str, demonyms: frozenset[str] = frozenset()) -> None:
         if far and not _TOLL_NOISE.search(far.group("mid")) and not _PROJECTION.search(far.group("mid")):
             who, never = _who_after(low, fig.number.end, demonyms)
             fig.kind, fig.who, fig.via = "dead", (who if who and not never else "people"), "toll"
+        else:
+            _running_total(fig, low)
+        if fig.kind is None:
+            _hurt_toll(fig, low)
         return
     mid = m.group("mid")
     if _PROJECTION.search(mid):
@@ -939,6 +981,51 @@ def _toll(fig: _Fig, low: str, demonyms: frozenset[str] = frozenset()) -> None:
     ):
         who, never = _who_after(low, fig.number.end, demonyms)
         fig.kind, fig.who, fig.via = "dead", (who if who and not never else "people"), "toll"
+
+
+def _running_total(fig: _Fig, low: str) -> None:
+    """'which brought the total to 118', 'bringing the number of injured to 90': a total carried up to the figure,
+    of the kind its own words name, else of the last casualty word of the sentence before it (none: no figure)."""
+    start = max(0, fig.number.start - 120)
+    before = _strip_qualifier(low[start : fig.number.start])
+    m = _TOTAL_TO.search(before) if _MAY_TOTAL_TO(before) else None
+    if not m or _PROJECTION.search(m.group("mid")):
+        return
+    kind = _total_kind(m.group("mid"))
+    if kind is None:
+        words = _TOTAL_WORDS.findall(low[: start + m.start()])
+        kind = _total_kind(words[-1]) if words else None
+    if kind is not None:
+        fig.kind, fig.who, fig.via = kind, (m.group("mid").strip(" ,") or "people"), "toll"
+
+
+# The wounded counted as a toll: "the number of wounded stood at 45", "the tally of injured rose to 60".
+_HURT_TOLL = lazyre.compile(
+    r"\b(?:number|tally|count|toll) of (?:the )?(?P<noun>wounded|injured)\b(?P<mid>[^.;:]{0,60})$"
+)
+_MAY_HURT_TOLL = gate(_HURT_TOLL)
+
+
+def _hurt_toll(fig: _Fig, low: str) -> None:
+    """'the number of wounded stood at 45': the wounded or injured, counted as a toll is."""
+    before = low[max(0, fig.number.start - 90) : fig.number.start]
+    m = _HURT_TOLL.search(before) if _MAY_HURT_TOLL(before) else None
+    if m and _TOLL_MID.match(m.group("mid")) and not _PROJECTION.search(m.group("mid")):
+        kind: CasualtyKind = "wounded" if m.group("noun") == "wounded" else "injured"
+        fig.kind, fig.who, fig.via = kind, "people", "toll"
+
+
+_TOTAL_WORDS = lazyre.compile(r"\b(?:kill|dead|death|died|wound|injur|hurt)\w*")
+
+
+def _total_kind(words: str) -> CasualtyKind | None:
+    """The kind a running total's words name: injured, wounded or dead (in that order); None when they name none."""
+    named = {m.lastgroup for m in _TOTAL_KIND.finditer(words)}
+    kind: CasualtyKind
+    for kind in ("injured", "wounded", "dead"):
+        if kind in named:
+            return kind
+    return None
 
 
 _INCIDENT = (
@@ -1486,15 +1573,34 @@ _RUNNING_TOTAL = word_initial(
 )
 
 
+# A total the news carries up: "until Friday's attack, which brought the total to at least 118", "bringing the toll
+# to 31": the total stands now, whatever day or earlier toll the clause before it names (not with a year before it:
+# "In 2015 the bombing brought the toll to 40" is history).
+_CARRIED_TOTAL = word_initial(
+    r"(?:bring|brings|brought|bringing|raise|raises|raised|raising|push|pushes|pushed|pushing|take|takes|took|taking)"
+    r"\s+(?:the|its|their)\s+(?:overall\s+|official\s+|cumulative\s+|death\s+)?(?:total|tally|toll|count|number)\b"
+)
+_YEAR = lazyre.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 def _without_running_total(low: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans less the clause of a war's running total ("..., has killed more than 40,000"), unless the sentence
-    is history or remembrance."""
-    if not spans or (" has " not in low and " have " not in low):
+    is history or remembrance, and less the clause of a total the news carries up ("which brought the total to
+    118")."""
+    if not spans:
         return spans
-    m = _RUNNING_TOTAL.search(low)
-    if m is None or _HISTORY.search(low):
-        return spans
-    lo, hi = m.end(), _clause_end(low, m.end())
+    if " has " in low or " have " in low:
+        m = _RUNNING_TOTAL.search(low)
+        if m is not None and not _HISTORY.search(low):
+            spans = _cut(spans, m.end(), _clause_end(low, m.end()))
+    carried = _CARRIED_TOTAL.search(low) if "total" in low or "toll" in low or "tally" in low else None
+    if carried is not None and not _YEAR.search(low, 0, carried.start()) and not _HISTORY.search(low):
+        spans = _cut(spans, carried.start(), _clause_end(low, carried.end()))
+    return spans
+
+
+def _cut(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans less the stretch lo..hi."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if b <= lo or a >= hi:
