@@ -1849,6 +1849,13 @@ def test_a_word_sharing_a_capitals_stem_names_no_state(detector: Detector) -> No
         # A number word after a Romance verb is still an article there, and one inside the gap does not block a toll.
         ("es", "Murió un hombre en el accidente de tráfico.", []),
         ("es", "Tres soldados de una patrulla murieron en el ataque.", [(3, "killed")]),
+        # A Romance "one" before the verb is the subject's article when the verb has a figure of its own.
+        ("es", "Un bombardeo mató a 14 civiles cerca de la frontera.", [(14, "killed")]),
+        ("es", "Una emboscada dejó muertos a 6 soldados en la carretera.", [(6, "killed")]),
+        ("pt", "Um ataque de drones matou 9 pessoas na cidade.", [(9, "killed")]),
+        ("pt", "Uma emboscada matou 4 soldados na estrada.", [(4, "killed")]),
+        # Without a figure after the verb, the "one" before it is still the toll.
+        ("es", "Un soldado murió en el ataque contra el puesto.", [(1, "killed")]),
     ],
 )
 def test_more_ways_of_writing_a_toll(detector: Detector, lang: str, text: str, tolls: list[tuple[int, str]]) -> None:

@@ -707,6 +707,17 @@ def _figures_next_to(
             pos = nearer.start()
 
 
+def _article_before_toll(
+    lex: _Lexicon, raw: str, verb_then_figure: re.Pattern[str], folded: str, m: re.Match[str]
+) -> bool:
+    """Whether the "one" before a verb of killing (`m`) is an article ("Un ataque mató a 15", "Uma explosão matou
+    7"): a Romance language's word for one, and the verb it comes before is followed by a figure of its own."""
+    if lex.lang not in _LATIN or lex.numbers.get(raw) != 1:
+        return False
+    tail = verb_then_figure.search(folded, m.end("n"))
+    return tail is not None and tail.start() < m.end() and lex.numbers.get(tail.group("n")) != 1
+
+
 def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
     """Figures next to a word for killed or wounded: 'NUM ... killed' (three words at most) or 'killed NUM'."""
     out: list[Casualty] = []
@@ -734,6 +745,8 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
                     # no article: "загинув один" is one killed)
                 if not after and other.search(folded, m.end("n"), m.end()):
                     continue  # "22人遇难多人受伤": the number is the other kind's, the second kind has none
+                if not after and _article_before_toll(lex, raw, re.compile(rf"(?:{kinds}){gap_after}{num}"), folded, m):
+                    continue  # "Un ataque mató a 15 personas": "un" is the attack's article, the toll follows the verb
                 if lex.lang == "zh":
                     count = _zh_number(raw)
                 elif raw in lex.numbers:
