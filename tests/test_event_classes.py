@@ -1980,6 +1980,36 @@ def test_five_status_classes_of_the_f_batch(detector: Detector, line: str, statu
     assert line_status(detector, line) == status
 
 
+# --- a truce of the courts, a party's leadership, firms or the media is no ceasefire either ----------------
+# (the default rules send URGENT and FLASH on a ceasefire: such a truce must not reach them)
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("Republicans call a truce in their leadership fight", None),
+        ("Senate Democrats break their truce on judicial nominees", None),
+        ("Mayor and the teachers union reach a truce on reopening schools", None),
+        ("Phone makers call a ceasefire in their patent war", None),
+        ("The singer and the network declare a truce after months of insults", None),
+        ("The two studios ended their truce on Monday.", None),
+        # armed sides, and a truce announced on social media or in a trade hub, stay ceasefires
+        ("Rebels and the army agree a truce in the north", "agreed"),
+        ("Kurdish fighters and the militia reach a truce near the border", "agreed"),
+        ("The militia announced a ceasefire on social media on Sunday.", "proposed"),
+        ("The African Union called for a ceasefire in the region.", "proposed"),
+        # a network of militants and clans who feud are armed sides; a truce on attacks on schools is a ceasefire
+        ("Militant networks agreed a truce with the army.", "agreed"),
+        ("The clans agreed a truce after years of feuding.", "agreed"),
+        ("A ceasefire on attacks on schools was agreed.", "agreed"),
+    ],
+)
+def test_a_truce_of_courts_firms_or_the_media_is_no_ceasefire(
+    detector: Detector, line: str, status: str | None
+) -> None:
+    assert line_status(detector, line) == status
+
+
 # --- a current toll of one incident of armed violence reports an attack ----------------------------------
 
 

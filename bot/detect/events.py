@@ -1951,25 +1951,37 @@ _GANG_TRUCE = lazyre.compile(
 )
 _GANG_WORDS = ("gang", "cartel", "mara")  # every match of _GANG_TRUCE holds one
 _HOLDS_GANG_WORD = holds_any(_GANG_WORDS)
-# A truce of trade, money or party politics is no ceasefire of armed conflict: "US, China extend tariff truce",
-# "a political truce ahead of the budget", "truce on the debt ceiling", "Democrats call truce with the White House".
-# Its domain names it (before the truce word or as what it is "on", "over" or "in"), or the side it is made with.
+# A truce of trade, money, party politics, the courts or the media is no ceasefire of armed conflict: "US, China
+# extend tariff truce", "a political truce ahead of the budget", "truce on the debt ceiling", "Democrats call truce
+# with the White House", "a truce in the leadership fight", "a ceasefire in the patent war", "senators break their
+# truce on nominees", "the star and the network call a truce after months of insults". Its domain names it (before
+# the truce word or as what it is "on", "over" or "in"), or the side it is made with or by, or the quarrel it ends.
 _DOMAIN = (
     r"(?:trade|tariffs?|tax(?:es)?|budget|spending|debt|shutdown|funding|prices?|pricing|wages?|pay|pensions?|"
-    r"healthcare|health care|immigration|political|partisan|party|boardroom|corporate|culture)"
+    r"healthcare|health care|immigration|political|partisan|party|boardroom|corporate|culture|leadership|"
+    r"nominees|nominations|judicial|patents?|lawsuits?|litigation|copyright)"
+)
+_CIVIL_SIDE = (
+    r"(?:democrats|republicans|gop|congress|lawmakers|senators|legislators|shareholders|investors|regulators|"
+    r"unions|(?:trade|labou?r|teachers'?) union|teachers|tv networks?|studios?|companies|firms|rappers|celebrities)"
 )
 _POLITICS_TRUCE = lazyre.compile(
     rf"\b{_DOMAIN}(?:[- ]war)?\s+(?:truce|cease-?fire)s?\b"
     r"|\b(?:truce|cease-?fire)s?\s+(?:in|on|over|of)\s+(?:(?:the|their|a|its|his|her)\s+)?(?:[\w'-]+\s+){0,2}?"
     rf"{_DOMAIN}\b(?!\s+(?:hubs?|routes?|corridors?|city|town|ports?|cent(?:er|re)s?|crossings?|zones?|areas?|regions?)\b)"
     r"|\b(?:truce|cease-?fire)s?\s+(?:[\w'-]+\s+){0,3}?(?:with|between)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
-    r"(?:democrats|republicans|gop|congress|the white house|white house|lawmakers|shareholders|investors|regulators)\b"
+    rf"(?:{_CIVIL_SIDE}|the white house|white house)\b"
+    rf"|\b{_CIVIL_SIDE}\s+(?:[\w'-]+\s+){{0,4}}?(?:calls?|called|declares?|declared|reach(?:es|ed)?|agrees?|agreed|"
+    r"strikes?|struck|breaks?|broke|ends?|ended)\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+)?(?:truce|cease-?fire)\b"
+    r"|\b(?:truce|cease-?fire)s?\s+(?:after|ending)\s+(?:[\w'-]+\s+){0,3}?(?:insults|spats?|war of words)\b"
 )
 # Every match of _POLITICS_TRUCE holds one of these (a cheap test first).
 _POLITICS_WORDS = tuple(
     "trade tariff tax budget spending debt shutdown funding pric wage pay pension health immigration politic partisan "
-    "party boardroom corporate culture democrats republicans gop congress white lawmakers shareholders "
-    "investors regulators".split()
+    "party boardroom corporate culture leadership nominee nomination judicial patent lawsuit litigation copyright "
+    "democrats republicans gop congress white lawmakers senators legislators shareholders investors "
+    "regulators union teachers network studio compan firms rappers celebrities insults spat "
+    "words".split()
 )
 
 
