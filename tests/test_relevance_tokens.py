@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.model.relevance import _TOKEN, words_of
+from bot.model.relevance import _TOKEN, tokens_of, words_of
 
 SKLEARN_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
@@ -32,3 +32,11 @@ _CHARS = st.sampled_from(list("ab1_ Z-'.,\n\t") + ["é", "ß", "я", "٣", "中"
 def test_the_words_of_any_text_are_scikit_learns(text: str) -> None:
     assert _TOKEN.findall(text) == SKLEARN_TOKEN.findall(text)
     assert words_of(text) == SKLEARN_TOKEN.findall(text.lower())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_ascii_text_is_cut_as_scikit_learn_cuts_it(text: str) -> None:
+    # (ASCII text is cut by the pattern with ASCII rules: the same words)
+    assert tokens_of(text) == SKLEARN_TOKEN.findall(text.lower())
+    assert words_of(text, frozenset({"the"})) == [w for w in SKLEARN_TOKEN.findall(text.lower()) if w != "the"]

@@ -31,6 +31,9 @@ LEAD_CHARS = 600  # headline + this much of the text: what a feed teaser gives, 
 # written without its word boundaries, which a greedy run of word characters found by findall always has (the same
 # words, in a third less time: tests/test_relevance_tokens.py).
 _TOKEN = re.compile(r"\w\w+")
+# The same with ASCII rules, for ASCII text (nearly every English item), where `\w` is the same set of characters and
+# the engine skips the Unicode database's letter tests (the detection regexes' twins, bot/detect/twin.py, do the same).
+_ASCII_TOKEN = re.compile(r"\w\w+", re.ASCII)
 
 
 # Headline shorthand for an office, read as the office spelled out ("Chinese FM to visit Moscow", "Indian PM arrives in
@@ -462,12 +465,16 @@ def signals(
 def tokens_of(text: str) -> list[str]:
     """Lowercased words, stop words and all. The words of texts joined by white space are the words of each in turn,
     so a text read by several models (the headline and lead, the signal words) is cut once."""
-    return _TOKEN.findall(text.lower())
+    return _words(text.lower())
+
+
+def _words(low: str) -> list[str]:
+    return (_ASCII_TOKEN if low.isascii() else _TOKEN).findall(low)
 
 
 def words_of(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
     """Lowercased words without the stop words: the unigrams of `terms_of`."""
-    return [w for w in _TOKEN.findall(text.lower()) if w not in stop]
+    return [w for w in _words(text.lower()) if w not in stop]
 
 
 def terms_of(text: str, stop: frozenset[str] = frozenset()) -> list[str]:
