@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 from bench.feeds_corpus import LABELS as FEED_LABELS
 from bench.feeds_corpus import entries as feed_entries
 from bench.feeds_corpus import feeds_dir, load_labels
+from bench.people_causes import people_causes
 from bench.story_metrics import pair_causes, story_scores_of
 from bot.detect import CompiledRules, Detector, compile_rules, gazetteer, load_rules_file
 from bot.detect.multilingual import canonical_country
@@ -142,6 +143,7 @@ class Figures(dict[str, float]):
     causes: Counter[str]  # feed items: alert errors by cause (totals)
     pairs: Counter[str]  # articles: story pairs missed or merged wrongly, by cause (totals)
     casualty_wrong: Counter[str]  # articles: casualty figures missed or extra, by class (totals)
+    people_wrong: Counter[str]  # articles: people missed, extra or resolved wrongly, by cause (totals)
     unseen: dict[str, float]  # articles: story figures of the unseen batch (UNSEEN_BATCH), totals only
     # Event types missed and extra, by type: totals only, so that a held-out part shows which class of event
     # language fails without showing any of its items.
@@ -160,6 +162,7 @@ def _figures(
     out.causes = causes or Counter()
     out.pairs = Counter()
     out.casualty_wrong = Counter()
+    out.people_wrong = Counter()
     out.event_wrong = {}
     return out
 
@@ -185,6 +188,8 @@ class Counts:
     # Casualty figures missed or extra, by class (totals only, like cf_wrong: which class fails, never which item)
     cas_wrong: Counter[str] = field(default_factory=Counter)
     people: list[int] = field(default_factory=lambda: [0, 0, 0])
+    # People missed, extra or resolved to another person, by cause (bench/people_causes.py; totals only)
+    people_wrong: Counter[str] = field(default_factory=Counter)
     countries: list[int] = field(default_factory=lambda: [0, 0, 0])
     relevant: int = 0
     relevant_alerted: int = 0
@@ -222,6 +227,7 @@ class Counts:
             self.cf_wrong,
         )
         out.casualty_wrong = self.cas_wrong
+        out.people_wrong = self.people_wrong
         out.event_wrong = event_wrong(self.events)
         return out
 
@@ -307,6 +313,16 @@ def _casualty_classes(
         wrong["extra: an earlier figure" if n in background else "extra: no labelled figure"] += k
 
 
+def _score_people(c: Counts, item: dict[str, Any], det: Detection, notes: list[str]) -> None:
+    gold = {_key(p): p for p in item["labels"].get("people", [])}
+    found = {_key(p.name): p.name for p in det.people}
+    _set(c.people, gold, found, "people", notes)
+    missed = [gold[k] for k in gold.keys() - found.keys()]
+    extra = [found[k] for k in found.keys() - gold.keys()]
+    if missed or extra:
+        c.people_wrong += people_causes(item.get("title") or "", item.get("text") or "", missed, extra)
+
+
 def score_article(c: Counts, item: dict[str, Any], det: Detection, notes: list[str]) -> None:
     """Add one labelled article to the counts."""
     labels = item["labels"]
@@ -343,7 +359,7 @@ def score_article(c: Counts, item: dict[str, Any], det: Detection, notes: list[s
                 spare[int(g["count"])] -= 1
                 c.bg_current += 1
                 notes.append(f"background figure {g['count']} reported as current")
-    _set(c.people, (_key(p) for p in labels.get("people", [])), (_key(p.name) for p in det.people), "people", notes)
+    _score_people(c, item, det, notes)
     _set(c.countries, labels.get("countries", []), det.countries, "countries", notes)
     alerted = bool(det.matches)
     if labels.get("relevant"):
@@ -446,6 +462,11 @@ def table(title: str, dev: dict[str, float], held: dict[str, float]) -> list[str
         if cas:
             listed = ", ".join(f"{k} {n}" for k, n in sorted(cas.items(), key=lambda kv: (-kv[1], kv[0])))
             lines.append(f"  casualty figures wrong by class ({label}): {listed}")
+    for label, figs in (("dev", dev), ("held", held)):
+        who = getattr(figs, "people_wrong", None)
+        if who:
+            listed = ", ".join(f"{k} {n}" for k, n in sorted(who.items(), key=lambda kv: (-kv[1], kv[0])))
+            lines.append(f"  people wrong by cause ({label}): {listed}")
     for label, figs in (("dev", dev), ("held", held)):
         wrong_pairs = getattr(figs, "pairs", None)
         if wrong_pairs:
