@@ -15,7 +15,7 @@ import pytest
 from adapters.terminal.render import render_summary
 from bot.codec import detection_to_dict
 from bot.detect import Detector
-from bot.detect.multilingual import LANGUAGES, lexicon
+from bot.detect.multilingual import LANGUAGES, lexicon, read
 from bot.models import Article
 from bot.repo.stories import build_view
 from bot.storage.tables import ArticleRow
@@ -1996,3 +1996,66 @@ def test_more_words_for_fighting_and_tolls(
     assert det.language == lang
     assert {e.type for e in det.events} == events
     assert det.casualties[0].count == count
+
+
+# Twelfth batch (declension): every case of a country's name names it. Ukrainian stems in к, г, х take ц, з, с before
+# the -і of the dative and locative (Мексика -> у Мексиці, Прага -> у Празі, Авдіївка -> в Авдіївці); a four-letter
+# name in -а takes its case endings (Куба -> на Кубі, Кубою; Кубы, Кубе), as does the adjective of a two-word name
+# (Нова Зеландія -> Нової Зеландії; Новая Зеландия -> Новой Зеландии).
+@pytest.mark.parametrize(
+    ("lang", "text", "country"),
+    [
+        ("uk", "Посол прибув до Мексики у вівторок.", "Mexico"),
+        ("uk", "Переговори про мігрантів пройшли в Мексиці.", "Mexico"),
+        ("uk", "Місія спостерігачів працювала на Шрі-Ланці два тижні.", "Sri Lanka"),
+        ("uk", "Міністр зустрівся з колегою у Празі.", "Czech Republic"),
+        ("uk", "Вибори на Кубі минули спокійно.", "Cuba"),
+        ("uk", "Уряд Куби відповів на заяву.", "Cuba"),
+        ("uk", "Переговори з Кубою тривали до ночі.", "Cuba"),
+        ("uk", "Літак приземлився в Південно-Африканській Республіці.", "South Africa"),
+        ("uk", "Посольство в Центральноафриканській Республіці закрили.", "Central African Republic"),
+        ("uk", "Судно прямує до Нової Зеландії.", "New Zealand"),
+        ("uk", "Уряд співпрацює з Новою Зеландією.", "New Zealand"),
+        ("uk", "Обстріли не вщухають в Авдіївці.", "Ukraine"),
+        ("uk", "Суд засідав у Гаазі.", "Netherlands"),
+        ("uk", "Допомогу Ямайці надали сусіди.", "Jamaica"),
+        ("ru", "Посол прибыл на Кубу в понедельник.", "Cuba"),
+        ("ru", "Правительство Кубы ответило на заявление.", "Cuba"),
+        ("ru", "Судно направляется к берегам Новой Зеландии.", "New Zealand"),
+        ("ru", "Министр подписал соглашение с Новой Зеландией.", "New Zealand"),
+    ],
+)
+def test_every_case_of_a_name_names_its_state(lang: str, text: str, country: str) -> None:
+    assert country in read(lang, "", text).countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "country"),
+    [
+        ("uk", "Президент Гані виступив із промовою.", "Ghana"),  # Ghani, the surname, in the locative of Гана
+        ("uk", "Ганна Маляр прокоментувала новини.", "Ghana"),
+        ("uk", "Кубок світу відбудеться влітку.", "Cuba"),
+        ("ru", "Кубок страны разыграют летом.", "Cuba"),
+        ("uk", "Нова пошта відкрила відділення.", "New Zealand"),
+    ],
+)
+def test_a_declined_short_name_leaves_other_words(lang: str, text: str, country: str) -> None:
+    assert country not in read(lang, "", text).countries
+
+
+# The regular adjective of every one-word country name, in lower case inside a sentence, names the state: -ія gives
+# -ійськ/-ийск, a consonant takes the suffix, -і takes -йськ (Болівія -> болівійський, Судан -> суданський, Чилі ->
+# чилійський; Танзания -> танзанийский).
+@pytest.mark.parametrize(
+    ("lang", "text", "country"),
+    [
+        ("uk", "Уряд направив болівійським колегам лист.", "Bolivia"),
+        ("uk", "На кордоні стояли суданські військові.", "Sudan"),
+        ("uk", "Делегацію очолив чилійський дипломат.", "Chile"),
+        ("uk", "Про це повідомили угандійські ЗМІ.", "Uganda"),
+        ("ru", "Делегацию возглавил танзанийский министр.", "Tanzania"),
+        ("ru", "Об этом сообщили камерунские власти.", "Cameroon"),
+    ],
+)
+def test_a_regular_adjective_names_its_state(lang: str, text: str, country: str) -> None:
+    assert country in read(lang, "", text).countries

@@ -53,6 +53,12 @@ _CYR_ADJECTIVE = r"(?:ськ|ск|ьк)\w{1,4}"
 # Данії, Данією; Росси -> России, Россией; Штати -> Штатів, Штатами), so that a longer word sharing the stem is not
 # the name ("Палати" is no Палау, "Індіана" no Індія).
 _CYR_CASE = r"(?:[аяоеиіїуюєыэёйь][юйїяиіхмв]?|[аяиыі]ми)"
+# Ukrainian stems in к, г, х before the -і of the dative and locative (Мексика -> у Мексиці, Прага -> у Празі).
+_UK_MUTATION = {"к": "ц", "г": "з", "х": "с"}
+# The endings of a four-letter name in -а, as a noun or an adjective (Куба, Кубі, Кубою; Нова, Нової, Новій).
+# Гана (Ghana) keeps only its forms that are no surname: "Гані", "Гани" are also Ghani (Ashraf Ghani) in Ukrainian.
+_CYR_SHORT_CASE = {"uk": r"(?:а|и|і|у|ою|ої|ій)", "ru": r"(?:а|ы|е|у|ой|ою|ую)"}
+_CYR_SHORT_ONLY = {"гана": r"(?:а|у|ою)"}
 # A capitalised word just after a city's name: a surname after a first name ("Софія Ротару"), not the city.
 _CYR_SURNAME = re.compile(r"\s+[А-ЯІЇЄҐЁ][а-яіїєґё'’]+")
 _CITY, _SPANS = 1, 2  # kinds of a country form (_Lexicon.country_forms)
@@ -112,8 +118,19 @@ def _anchor(lang: str, form: str) -> str:
     return first if lang == "zh" else first[:3]
 
 
-def _word_pattern(lang: str, form: str, name: bool) -> str:
-    """The regex of one folded form, with the language's inflection."""
+def _uk_mutated(lang: str, word: str, pattern: str) -> str:
+    """A Ukrainian word's pattern with its dative and locative in -і when its stem ends in к, г or х, which turn to ц, з
+    and с there (Мексика -> у Мексиці, Шрі-Ланка -> Шрі-Ланці, Прага -> у Празі, Авдіївк* -> в Авдіївці); a stem
+    ending in -ськ, -цьк or -зьк is an adjective's or a name's in a consonant (Курськ -> у Курську)."""
+    stem = word[:-1] if word[-1:] == "а" else word
+    if lang != "uk" or len(stem) < 3 or stem[-1] not in _UK_MUTATION or stem[-2] in "ьсцз":
+        return pattern
+    return f"(?:{pattern}|{re.escape(stem[:-1] + _UK_MUTATION[stem[-1]])}і)"
+
+
+def _word_pattern(lang: str, form: str, name: bool, place: bool = False) -> str:
+    """The regex of one folded form, with the language's inflection (`place`: a place's form, whose stems take the
+    Ukrainian mutation before -і as its names do)."""
     if lang == "zh":
         return re.escape(form.replace(" ", "").rstrip("*"))
     parts: list[str] = []
@@ -124,12 +141,18 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
         stem, word = starred.endswith("*"), starred.rstrip("*")
         w = re.escape(word)
         if stem:
-            parts.append(w + r"\w{0,5}")
+            parts.append(_uk_mutated(lang, word, w + r"\w{0,5}") if place else w + r"\w{0,5}")
         elif lang in _CYRILLIC:
             if word.isupper() or word.upper() == word:
                 parts.append(w)
-            elif name and len(word) > 5 and word[-2:] in _CYR_ADJECTIVE_ENDINGS:  # Павлодарская -> Павлодарской
+            elif name and len(word) > 4 and word[-2:] in _CYR_ADJECTIVE_ENDINGS:  # Новая -> Новой, Павлодарской
                 parts.append(re.escape(word[:-2]) + r"\w{1,3}")
+            elif name and len(word) == 4 and word[-1] == "а":
+                # A short name in -а takes only the case endings of a noun or of an adjective (Куба -> на Кубі, Кубою;
+                # Нова -> Нової Зеландії): no longer word sharing its three letters.
+                parts.append(
+                    _uk_mutated(lang, word, re.escape(word[:-1]) + _CYR_SHORT_ONLY.get(word, _CYR_SHORT_CASE[lang]))
+                )
             elif name and len(word) > 4 and word[-1] in _CYR_VOWELS:
                 # The stem takes an ending (Данія -> Данії, Данією; the bare stem "Дані" is "data"), or the
                 # adjective's (Женева -> Женевський); a final "-ень" loses its vowel before an ending (Відень -> у
@@ -137,7 +160,7 @@ def _word_pattern(lang: str, form: str, name: bool) -> str:
                 root = re.escape(word[:-1])
                 if word.endswith("ень"):
                     root = f"(?:{root}|{re.escape(word[:-3])}н)"
-                parts.append(root + r"(?:" + _CYR_CASE + "|" + _CYR_ADJECTIVE + ")")
+                parts.append(_uk_mutated(lang, word, root + r"(?:" + _CYR_CASE + "|" + _CYR_ADJECTIVE + ")"))
             elif name and len(word) > 3 and word[-1] not in _CYR_VOWELS:  # Иран -> Ирана, Ираном too
                 # ...and a long name its adjective too (Копенгаген -> Копенгагенському, Вільнюс -> Вільнюський).
                 parts.append(w + (r"(?:\w{0,3}|" + _CYR_ADJECTIVE + ")" if len(word) > 4 else r"\w{0,3}"))
@@ -536,12 +559,38 @@ def _country_names(
     for written, canonical in territories.items():
         if written not in _SKIP.get(lang, set()):
             names[written] = (canonical, lang not in ("ar", "fa", "zh"))
+    if lang in _CYRILLIC:
+        for written, canonical in territories.items():
+            for stem in _cyr_adjectives(lang, written) if written not in _SKIP.get(lang, set()) else ():
+                names.setdefault(stem, (canonical, False))
     for written_key, forms in (data.get("countries") or {}).items():
         canonical = canonical_country(written_key)
         for form in forms:
             cap = lang not in ("ar", "fa", "zh") and form[:1].isupper()
             names[form] = (canonical, cap)
     return names
+
+
+def _cyr_adjectives(lang: str, name: str) -> tuple[str, ...]:
+    """The stems of the adjective a one-word Ukrainian or Russian country name regularly makes, written in lower case
+    inside a sentence ("болівійські військові", "суданской армии"): -ія/-ия gives -ійськ/-ийск (Болівія, Танзанія),
+    a consonant or -ь takes the suffix (Судан -> суданськ, Ізраїль -> ізраїльськ, Китай -> китайськ), -а drops its
+    vowel (Панама -> панамськ, Уганда -> угандійськ, Ангола -> ангольськ), -і takes -йськ (Чилі -> чилійськ). A
+    name whose adjective is irregular (Куба -> кубинський) gives a stem no word has, which matches nothing."""
+    if " " in name or "-" in name or len(name) < 4:
+        return ()
+    low = name.lower()
+    suffix, soft = ("ськ", "ійськ") if lang == "uk" else ("ск", "ийск")
+    if low.endswith(("ія", "ия")):
+        return (low[:-2] + soft + "*",)
+    if low.endswith("а"):
+        root = low[:-1]
+        return tuple(f"{root}{s}*" for s in (suffix, soft, *(("ь" + suffix,) if root.endswith("л") else ())))
+    if low.endswith(("і", "и")):
+        return (low + "й" + suffix + "*",)
+    if low[-1] not in _CYR_VOWELS or low[-1] in "йь":
+        return (low + suffix + "*",)
+    return ()
 
 
 def _country_forms(
@@ -558,7 +607,7 @@ def _country_forms(
     return tuple(
         (
             _anchor(lang, v),
-            re.compile(_word_pattern(lang, _fold_form(lang, v), name=not v.endswith("*"))),
+            re.compile(_word_pattern(lang, _fold_form(lang, v), name=not v.endswith("*"), place=True)),
             c,
             cap,
             # A city (Софія: also a first name), not one written as its country (Катар, Сингапур).
