@@ -1856,6 +1856,19 @@ def test_a_word_sharing_a_capitals_stem_names_no_state(detector: Detector) -> No
         ("pt", "Uma emboscada matou 4 soldados na estrada.", [(4, "killed")]),
         # Without a figure after the verb, the "one" before it is still the toll.
         ("es", "Un soldado murió en el ataque contra el puesto.", [(1, "killed")]),
+        # An active verb of wounding gives a wounded figure, as a verb of killing gives a killed one.
+        ("es", "El bombardeo hirió a 17 civiles en el barrio.", [(17, "wounded")]),
+        (
+            "es",
+            "Los disparos de artillería mataron a 3 soldados e hirieron a 11 más.",
+            [(3, "killed"), (11, "wounded")],
+        ),
+        ("pt", "O ataque com drones feriu 23 pessoas no mercado.", [(23, "wounded")]),
+        ("pt", "Os bombardeios mataram 4 civis e feriram 19 no domingo.", [(4, "killed"), (19, "wounded")]),
+        ("uk", "Російський обстріл поранив 8 людей у Харкові.", [(8, "wounded")]),
+        ("ru", "Обстрел ранил 6 человек в Белгороде.", [(6, "wounded")]),
+        # A figure after the other verb is that verb's, unless another figure stands between them.
+        ("uk", "Внаслідок обстрілу загинули 5, ще 14 поранені.", [(5, "killed"), (14, "wounded")]),
     ],
 )
 def test_more_ways_of_writing_a_toll(detector: Detector, lang: str, text: str, tolls: list[tuple[int, str]]) -> None:

@@ -767,6 +767,22 @@ def _article_before_toll(
     return tail is not None and tail.start() < m.end() and lex.numbers.get(tail.group("n")) != 1
 
 
+# Languages whose verb of killing or wounding ends its clause ("15人遇难40人受伤", Farsi's "... کشته شدند"): a figure
+# after such a verb begins the next clause, never the verb's object.
+_VERB_LAST = frozenset({"zh", "fa"})
+_DIGIT = re.compile(r"\d")
+
+
+def _object_of(other_then_figure: re.Pattern[str], folded: str, m: re.Match[str]) -> bool:
+    """Whether the figure that `m` (NUM ... verb) reads before its verb is the object of the other kind's verb just
+    before it ("mataron a 3 soldados e hirieron a 11", "вбили 2 і поранили 5"): that verb's toll, not this one's."""
+    start = max(0, m.start("n") - 40)
+    return any(
+        t.end("n") == m.end("n") and not _DIGIT.search(folded, t.start(), t.start("n"))
+        for t in other_then_figure.finditer(folded, start, m.end("n"))
+    )
+
+
 def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
     """Figures next to a word for killed or wounded: 'NUM ... killed' (three words at most) or 'killed NUM'."""
     out: list[Casualty] = []
@@ -796,6 +812,12 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
                     continue  # "22人遇难多人受伤": the number is the other kind's, the second kind has none
                 if not after and _article_before_toll(lex, raw, re.compile(rf"(?:{kinds}){gap_after}{num}"), folded, m):
                     continue  # "Un ataque mató a 15 personas": "un" is the attack's article, the toll follows the verb
+                if (
+                    not after
+                    and lex.lang not in _VERB_LAST
+                    and _object_of(re.compile(rf"(?:{other.pattern}){gap_after}{num}"), folded, m)
+                ):
+                    continue  # "mataron a 3 soldados e hirieron a 11": the 3 are the killing verb's, not the wounded
                 if lex.lang == "zh":
                     count = _zh_number(raw)
                 elif raw in lex.numbers:
