@@ -26,6 +26,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
+from typing import NamedTuple
 
 from bot.detect import earlier, gazetteer, lazyre
 from bot.detect.casualties import _BACKGROUND, may_be_background
@@ -1164,28 +1165,22 @@ def _quote(low: str, m: re.Match[str] | tuple[int, int]) -> str:
     return '"' + " ".join(low[a:b].split()) + '"'
 
 
-# What `ceasefire_cue` returns: a status (or None) and the cue that set it, for `check`.
-_Cue = tuple[str | None, str]
+class _Cue(NamedTuple):
+    """What `ceasefire_cue` returns: a status (or None), the cue that set it (for `check`), and whether that cue is
+    a call to keep a truce (a reading's `keep_called`)."""
 
-
-class _Why(str):
-    """The words of a cue (`check` quotes them) that also carry, as data, that the cue is a call to keep a truce:
-    the reading's `keep_called`, which no rewording of the words can change."""
-
-    keep_called = False
+    status: str | None
+    why: str
+    keep_called: bool = False
 
 
 # A governing word that keeps a truce: "respect", "observe", "abide by", "uphold", "adhere to", "honour", "stick to".
 _KEEP_WORD = lazyre.compile(r"(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|kept|keep|st)")
 
 
-def _marked_keep_call(why: str, low: str, cue: re.Match[str]) -> str:
-    """`why`, marked as a call to keep a truce when the governing word `cue` is a verb of keeping it."""
-    if not _KEEP_WORD.match(low, cue.start()):
-        return why
-    marked = _Why(why)
-    marked.keep_called = True
-    return marked
+def _keep_word(low: str, cue: re.Match[str]) -> bool:
+    """Whether the governing word `cue` is a verb of keeping a truce (a call to keep it, when a proposal)."""
+    return _KEEP_WORD.match(low, cue.start()) is not None
 
 
 # A candidate cue: its distance from the mention, the status it sets and why.
@@ -1213,17 +1208,17 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cu
     noun = _NOUN_OF_TALKS.match(low, end)
     if noun:
         # "called for a resumption of ceasefire negotiations": the call is for talks, not a truce
-        return "talks", f"the ceasefire names the subject of talks ({_quote(low, (start, noun.end()))})"
+        return _Cue("talks", f"the ceasefire names the subject of talks ({_quote(low, (start, noun.end()))})")
     best = _change_of_state(low, start, end, left, right)
     may_restore = _MAY_RESTORE(low)
     restore_left = _RESTORE.search(low, max(left, start - 40), start) if may_restore else None
     if restore_left is not None and (plan := _RESTORE_PLANNED.search(low, left, restore_left.start())) is not None:
-        return "proposed", f"a restoration planned {_quote(low, (plan.start(), restore_left.end()))}"
+        return _Cue("proposed", f"a restoration planned {_quote(low, (plan.start(), restore_left.end()))}")
     if restore_left is not None or (may_restore and _RESTORE.match(low[end:right]) is not None):
-        return "collapsed", f"to be restored {_quote(low, (start, end))}"
+        return _Cue("collapsed", f"to be restored {_quote(low, (start, end))}")
     quiet = _QUIET.search(low, left, right)
     if quiet is not None and best is None:
-        return "holding", f"quiet reported {_quote(low, quiet)}"
+        return _Cue("holding", f"quiet reported {_quote(low, quiet)}")
     ended = _ended(low, start, end, left, right, is_title)
     if ended is not None and (best is None or ended[0] < best[0]):
         best = ended
@@ -1236,10 +1231,10 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cu
     ):
         # "called on the parties to cease hostilities", "urged both sides to stop fighting": a truce called for (a
         # call to stop the fighting and observe the cease-fire is about the truce it names: decided below).
-        return "proposed", f"a halt called for {_quote(low, call)}"
+        return _Cue("proposed", f"a halt called for {_quote(low, call)}")
     if (needed := _NEEDED.match(low, end)) is not None:
         # "leaders agreed that a ceasefire was needed", "a truce is urgently needed": a truce called for
-        return "proposed", f"said to be needed {_quote(low, needed)}"
+        return _Cue("proposed", f"said to be needed {_quote(low, needed)}")
     cue = _governing_word(low, start, end, left, right)
     if cue is not None:
         return _governed(low, (start, end), (left, right), cue, is_title)
@@ -1350,13 +1345,13 @@ def _ended(low: str, start: int, end: int, left: int, right: int, is_title: bool
 def _changed(low: str, end: int, left: int, right: int, best: _Candidate) -> _Cue:
     """The status a change of state or an end sets, unless the truce is said to hold despite a violation."""
     if best[1] == "violated" and _HELD_DESPITE.search(low, left, right):
-        return "holding", f"held despite {best[2]}"
+        return _Cue("holding", f"held despite {best[2]}")
     if best[1] == "violated" and best[2].endswith(_DOUBT_ENDINGS):
         held = _RIGHT_CUES.search(low, end, right)
         if held is not None and held.lastgroup == "holding":
             # "a shaky truce appeared to be holding"
-            return "holding", f"predicate {_quote(low, held)} (over {best[2]})"
-    return best[1], best[2]
+            return _Cue("holding", f"predicate {_quote(low, held)} (over {best[2]})")
+    return _Cue(best[1], best[2])
 
 
 def _governing_word(low: str, start: int, end: int, left: int, right: int) -> re.Match[str] | None:
@@ -1389,7 +1384,7 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
         and (not _TAKEN_UP.match(cue.group()) or _AGREE_WITH.match(low, cue.end()))
     ):
         # "welcomed the ceasefire proposal", "announced a ceasefire plan": the verb governs the proposal
-        return "proposed", f"a proposal {why}"
+        return _Cue("proposed", f"a proposal {why}")
     before = low[left : cue.start()]
     if (not_made := _not_made(low, (start, left), cue, before, why)) is not None:
         return not_made
@@ -1400,11 +1395,11 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
     if status == "proposed" and (taken := _proposal_taken(low, left, cue, before, why)) is not None:
         return taken
     if status == "agreed" and cue.group().startswith("declar") and not _joint(low, left, right):
-        return "proposed", f"declared by one side {why}"  # "Maoists declare a three-month ceasefire": unilateral
+        return _Cue("proposed", f"declared by one side {why}")  # "Maoists declare a three-month ceasefire": unilateral
     if status == "agreed" and _announced_by_one_side(low, (left, right), cue, (start, end)):
-        return "proposed", f"announced by one side {why}"  # "Saudi Arabia announced a two-week ceasefire"
+        return _Cue("proposed", f"announced by one side {why}")  # "Saudi Arabia announced a two-week ceasefire"
     if status == "agreed" and _SCHEDULED.search(before[-30:]):
-        return "agreed", f"scheduled {why}"  # "the rebels are preparing to sign a ceasefire agreement"
+        return _Cue("agreed", f"scheduled {why}")  # "the rebels are preparing to sign a ceasefire agreement"
     return _governed_modal(low, end, clause, cue, is_title)
 
 
@@ -1415,21 +1410,21 @@ def _not_made(low: str, at: tuple[int, int], cue: re.Match[str], before: str, wh
     status = cue.lastgroup
     if status == "agreed" and cue.group().startswith("under") and (plan := _PLAN_AFTER.match(low, cue.end(), start)):
         # "Under the plan, a ceasefire would take effect within 48 hours": a term of a plan, not of a deal made
-        return "proposed", f"a plan's term {_quote(low, (cue.start(), plan.end()))}"
+        return _Cue("proposed", f"a plan's term {_quote(low, (cue.start(), plan.end()))}")
     failed = _FAILED_TO_REACH.search(low, max(left, start - 50), start)
     if failed is not None:  # "failed to agree on a ceasefire", "have yet to reach a truce": talks (convention)
-        return "talks", f"not yet reached {_quote(low, failed)}"
+        return _Cue("talks", f"not yet reached {_quote(low, failed)}")
     if status == "agreed" and _TAKEN_UP.match(cue.group()) and _REFUSED_TO_TAKE_UP.search(before):
-        return "proposed", f"refused {why}"  # "refused to sign a cease-fire agreement": put forward, not taken up
+        return _Cue("proposed", f"refused {why}")  # "refused to sign a cease-fire agreement": put forward, not taken up
     if _NEGATED_CUE.search(before):
-        return None, f"negated {why}"
+        return _Cue(None, f"negated {why}")
     if (
         status == "agreed"
         and cue.group().startswith("agree")
         and (back := _AGREED_TO_BACK.match(low, cue.end())) is not None
         and back.end() <= start
     ):
-        return "proposed", f"agreed to back {_quote(low, (cue.start(), back.end()))}"
+        return _Cue("proposed", f"agreed to back {_quote(low, (cue.start(), back.end()))}")
     return None
 
 
@@ -1438,12 +1433,12 @@ def _agreement_kept(low: str, cue: re.Match[str], before: str, why: str) -> _Cue
     if cue.group().startswith("commitment") and _PRAISED.search(before):
         # "commended the parties for their commitment to the cessation of hostilities agreement": a commitment
         # praised has been kept, the truce is in force (convention 3).
-        return "holding", f"commitment praised {why}"
+        return _Cue("holding", f"commitment praised {why}")
     since = _last(_TIME_SINCE, low, max(0, cue.start() - 120), cue.start())
     if since is not None and _AGREEING.match(cue.group()) and not _modal(low[since.end() : cue.start()]):
         # "marked three months since the two sides signed a deal for the cessation of hostilities", "six weeks
         # after they agreed a truce": the agreement is the past, the truce is in force now (convention 3).
-        return "holding", f"time since the agreement {_quote(low, since)}"
+        return _Cue("holding", f"time since the agreement {_quote(low, since)}")
     return None
 
 
@@ -1458,23 +1453,23 @@ def _unilateral_taken_up(low: str, after: tuple[int, int], cue: re.Match[str], b
     if not keep.group("whose").endswith("'s") and _DECLARED_BY_ANOTHER.match(low[end:right]) is None:
         return None  # "will observe the unilateral truce it declared": one's own
     start = cue.start() - len(before[-40:]) + keep.start()
-    return "agreed", f"{_TAKEN_UP_WHY} {_quote(low, (start, cue.end()))} ({why})"
+    return _Cue("agreed", f"{_TAKEN_UP_WHY} {_quote(low, (start, cue.end()))} ({why})")
 
 
 def _proposal_taken(low: str, left: int, cue: re.Match[str], before: str, why: str) -> _Cue | None:
     """A truce a word proposes, read again from what stands before (`left`: the clause's start): sought by
     mediators is talks, a term of an agreement or a proposal accepted is agreed, a call backed stays a call."""
     if _SOUGHT.match(cue.group()) and _MEDIATOR.search(before):
-        return "talks", f"mediation {why}"  # "Egyptian mediators are seeking a ceasefire": efforts to reach one
+        return _Cue("talks", f"mediation {why}")  # "Egyptian mediators are seeking a ceasefire": efforts to reach one
     if _TERM_CUE.match(cue.group()) and (deal := _terms_of(low, left, cue.start())):
         # "The agreement calls for the cease-fire to be active within 24 hours": a term of an agreement made
         # is a truce agreed ("the draft agreement calls for", "a plan", "the resolution calls for" stay calls).
-        return "agreed", f"a term of the {deal} {why}"
+        return _Cue("agreed", f"a term of the {deal} {why}")
     accepted = _ACCEPTED.search(before[-40:])
     if accepted is not None and not _AGREED_TO_SEEK.search(before):
         if _CALL.match(cue.group()) and _BACKED.match(accepted.group()):
-            return "proposed", f"a call backed {why}"  # "the ministers endorsed the call for a ceasefire"
-        return "agreed", f"accepted {why}"  # "accepted the American proposal to end the war"
+            return _Cue("proposed", f"a call backed {why}")  # "the ministers endorsed the call for a ceasefire"
+        return _Cue("agreed", f"accepted {why}")  # "accepted the American proposal to end the war"
     return None
 
 
@@ -1490,9 +1485,9 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
     if status == "holding" and _COMMITMENT.search(before[-35:]) and not _CONDITIONAL.search(low, left, right):
         # "both sides will observe the ceasefire", "Hamas said it would abide by the truce": a party's
         # commitment to a truce is the truce agreed (a call, "must respect", stays below).
-        return "agreed", f"commitment to keep {why}"
+        return _Cue("agreed", f"commitment to keep {why}")
     if status == "agreed" and (day := _signing_on_a_day(low, before, cue, end, right, is_title)) is not None:
-        return "agreed", f"signing set for a day {why} {_quote(low, day)}"  # "will sign the truce on Thursday"
+        return _Cue("agreed", f"signing set for a day {why} {_quote(low, day)}")  # "will sign the truce on Thursday"
     if (
         status in ("agreed", "holding")
         # "will lay down arms under the truce": the modal is another verb's; "must now build on the momentum of
@@ -1506,19 +1501,19 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
         # "call on the parties to immediately cease the use of force, to use existing direct communications to
         # avoid further tensions, and to adhere unconditionally to the ceasefire", "to immediately cease
         # hostilities ... in compliance with all applicable ceasefire agreements": the force is in use.
-        return "violated", f"call to stop {_quote(low, stop)} before {why}"
+        return _Cue("violated", f"call to stop {_quote(low, stop)} before {why}")
     if status == "agreed" and _EXHORT.search(before):
-        return "proposed", _marked_keep_call(f"exhortation before {why}", low, cue)
+        return _Cue("proposed", f"exhortation before {why}", _keep_word(low, cue))
     if status == "holding" and _EXHORT.search(before) and _IS_VIOLENCE.search(before):
         # "called on the sides to stop the shelling and respect the truce"
-        return "violated", f"call to stop fighting before {why}"
+        return _Cue("violated", f"call to stop fighting before {why}")
     if status == "agreed" and _NEARLY.search(before):
-        return "talks", f"nearly {why}"  # "the warring parties are close to agreeing on a cease-fire"
+        return _Cue("talks", f"nearly {why}")  # "the warring parties are close to agreeing on a cease-fire"
     if status == "agreed" and _IN_FORCE_FRAME.match(cue.group()) and not _modal(low[left:right]):
         # "aid crossed under the ceasefire", "the first meeting since the truce began": a truce agreed before
         # the news, in force now (its terms to come, "under the deal both sides will withdraw", stay agreed).
-        return "holding", f"in force {why}"
-    return status, why
+        return _Cue("holding", f"in force {why}")
+    return _Cue(status, why)
 
 
 def _modality_before(low: str, span: tuple[int, int], cue: re.Match[str], why: str) -> _Cue:
@@ -1529,7 +1524,7 @@ def _modality_before(low: str, span: tuple[int, int], cue: re.Match[str], why: s
     if status == "agreed" and (talks := _DURING_TALKS.match(low, end, right)) is not None:
         # "optimistic that the warring factions will agree to a humanitarian cease-fire during peace talks in
         # Jeddah": an agreement hoped for in talks under way is the negotiation (corpus convention 4).
-        return "talks", f"agreement hoped for in talks {_quote(low, (talks.start('talks'), talks.end()))}"
+        return _Cue("talks", f"agreement hoped for in talks {_quote(low, (talks.start('talks'), talks.end()))}")
     if (
         status == "agreed"
         and _AGREEING.match(cue.group())
@@ -1537,8 +1532,8 @@ def _modality_before(low: str, span: tuple[int, int], cue: re.Match[str], why: s
     ):
         # "it's in this framework that we will start our negotiation work and without doubt ... we will sign a
         # cease fire agreement": the signing the negotiation is expected to yield is the negotiation's news.
-        return "talks", f"agreement expected from talks {_quote(low, talks)}"
-    return "proposed", _marked_keep_call(f"modality before {why}", low, cue)
+        return _Cue("talks", f"agreement expected from talks {_quote(low, talks)}")
+    return _Cue("proposed", f"modality before {why}", _keep_word(low, cue))
 
 
 def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title: bool) -> _Cue:
@@ -1546,13 +1541,14 @@ def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title:
     predicate on the right (`_predicate`), else modality or a definite article (`_modality_or_presupposed`)."""
     if is_title and (seek := _TITLE_TO_SEEK.search(low, max(left, start - 30), start)) is not None:
         # "Blinken Heads to Middle East to Push Gaza Truce Deal": a truce a headline's infinitive seeks is wanted
-        return "proposed", f"headline infinitive {_quote(low, seek)}"
+        return _Cue("proposed", f"headline infinitive {_quote(low, seek)}")
     into = _INTO.search(low, max(left, start - 50), start)
     if into is not None:
-        return "holding", f"time into the truce {_quote(low, into)}"  # "a week into the truce", "day 3 of the truce"
+        # "a week into the truce", "day 3 of the truce"
+        return _Cue("holding", f"time into the truce {_quote(low, into)}")
     upkeep = _UPKEEP.match(low, end)
     if upkeep and _DEFINITE.search(low, max(left, start - 40), start):
-        return ("agreed" if upkeep.group("deal") else "holding"), f"a truce to keep {_quote(low, upkeep)}"
+        return _Cue("agreed" if upkeep.group("deal") else "holding", f"a truce to keep {_quote(low, upkeep)}")
     after = _RIGHT_CUES.search(low, end, right)
     parties = _PARTIES.match(low, end)
     if parties is not None and (after is None or after.start() >= parties.end()):
@@ -1562,10 +1558,10 @@ def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title:
     effect = _EFFECT.match(low, end) or _EXPIRY.match(low, end)
     if effect and not _modal(low[max(left, start - 40) : start]):
         # "the cessation of hostilities is scheduled to start on Friday"
-        return "agreed", f"start or end date {_quote(low, effect)}"
+        return _Cue("agreed", f"start or end date {_quote(low, effect)}")
     signing = _SIGNING_DAY.match(low, end)
     if signing and not _modal(low[max(left, start - 40) : start]):
-        return "agreed", f"signing set for a day {_quote(low, signing)}"  # "Ceasefire Could Be Signed Saturday"
+        return _Cue("agreed", f"signing set for a day {_quote(low, signing)}")  # "Ceasefire Could Be Signed Saturday"
     if after is not None and (said := _predicate(low, start, end, left, right, after)) is not None:
         return said
     return _modality_or_presupposed(low, start, end, left, right, is_title)
@@ -1630,7 +1626,7 @@ def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.
     if status == "extended" and len(between) > 15:
         status = None  # "a truce ... will continue": only the truce's own predicate extends it
     if _NOT.search(between):
-        return None, f"negated {why}"
+        return _Cue(None, f"negated {why}")
     if status == "agreed":
         held = _held_later(low, after.end(), right)
         if held is not None:
@@ -1640,24 +1636,24 @@ def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.
         elif _started(low, after, right) and (calm := _CALM.search(low, left, right)) is not None:
             # "calm returned to the city a day after the truce began": a truce started and observed holds, its first
             # day included (corpus convention 3).
-            return "holding", f"calm since the start {_quote(low, calm)}"
+            return _Cue("holding", f"calm since the start {_quote(low, calm)}")
         elif (since := _in_force_since(low, after, right)) is not None:
-            return "holding", since
+            return _Cue("holding", since)
     if status == "agreed" and _declared_by_one(low, end, (left, right)):
-        return "proposed", f"declared by one side {why}"  # "a pause announced by Russia went into effect"
+        return _Cue("proposed", f"declared by one side {why}")  # "a pause announced by Russia went into effect"
     if status == "holding" and after.group() == "fragile" and (reason := _FRAGILE_FOR.match(low, after.end())):
-        return "violated", f"fragile for {_quote(low, (after.start(), reason.end()))}"
+        return _Cue("violated", f"fragile for {_quote(low, (after.start(), reason.end()))}")
     if status in ("agreed", "holding") and (
         _MODAL_AFTER.match(low, end) or _modal(between) or _HYPOTHETICAL.search(low[max(left, start - 40) : start])
     ):
-        return "proposed", f"modality with {why}"
+        return _Cue("proposed", f"modality with {why}")
     deal = status == "agreed" and after.group() in ("deal", "agreement", "accord", "pact")
     if deal and _aspired(low, left, start, end) is not None:
-        return "proposed", f"aspiration with {why}"  # "the only way is through a permanent cease-fire agreement"
+        return _Cue("proposed", f"aspiration with {why}")  # "the only way is through a permanent cease-fire agreement"
     if deal and _OUT_OF_REACH.search(low, after.end(), min(right, after.end() + 30)):
-        return "talks", f"out of reach {why}"  # "a ceasefire deal remains out of reach"
+        return _Cue("talks", f"out of reach {why}")  # "a ceasefire deal remains out of reach"
     if status is not None:
-        return status, why
+        return _Cue(status, why)
     return None
 
 
@@ -1666,27 +1662,27 @@ def _modality_or_presupposed(low: str, start: int, end: int, left: int, right: i
     lead = max(left, start - 40)
     hypo = _HYPOTHETICAL.search(low[lead:start])
     if hypo:
-        return "proposed", f"modality {_quote(low, (lead + hypo.start(), lead + hypo.end()))}"
+        return _Cue("proposed", f"modality {_quote(low, (lead + hypo.start(), lead + hypo.end()))}")
     modal_after = _MODAL_AFTER.match(low, end)
     if modal_after and (
         _CONSEQUENCE.match(low, modal_after.end()) is None
         or not (is_title or _DEFINITE.search(low, max(left, start - 30), start))
     ):
-        return "proposed", f"modality {_quote(low, modal_after)}"
+        return _Cue("proposed", f"modality {_quote(low, modal_after)}")
     if modal_after:
         # What a truce that exists may bring about is no modality on the truce: "Philippines Cease-Fire Could Pave
         # Way for Resumption of Peace Talks", "the truce could lead to talks" ("a ceasefire would help" is one wanted).
-        return None, f"consequence of the truce {_quote(low, modal_after)}"
+        return _Cue(None, f"consequence of the truce {_quote(low, modal_after)}")
     aspired = _aspired(low, left, start, end)
     if aspired:
         # "an immediate and sustained ceasefire"
-        return (
+        return _Cue(
             "proposed",
             f"aspiration {_quote(low, (aspired.start(), aspired.start() + len(aspired.group().split()[0])))}",
         )
     if _DEFINITE.search(low, max(left, start - 30), start):
-        return "agreed", _PRESUPPOSED  # "the truce in Gaza": a definite truce with no cue is one in force
-    return None, "no cue governs the ceasefire"
+        return _Cue("agreed", _PRESUPPOSED)  # "the truce in Gaza": a definite truce with no cue is one in force
+    return _Cue(None, "no cue governs the ceasefire")
 
 
 _ANAPHOR = lazyre.compile(r"\bthe (?:humanitarian |temporary |relative |fragile )?(?P<anaphor>pause|lull|calm)\b")
@@ -2079,10 +2075,10 @@ def _ceasefire_readings(sent: Sentence, named: bool, background: bool) -> list[R
     if best is None:
         return []
     low = sent.folded
-    kept = isinstance(best[2], _Why) and best[2].keep_called
-    found = [Reading("ceasefire", best[0], best[1], sent, best[2], keep_called=kept)]
-    if best[0] in ("agreed", "extended") and (
-        best[2].startswith(_TAKEN_UP_WHY)
+    (status, why, keep_called), weight = best
+    found = [Reading("ceasefire", status, weight, sent, why, keep_called=keep_called)]
+    if status in ("agreed", "extended") and (
+        why.startswith(_TAKEN_UP_WHY)
         or any(_RECIPROCAL.search(low, max(0, m.start() - 50), m.start()) for m in _mentions(low, named))
     ):
         # One side's truce matched by the other's is both sides' now: an agreement (corpus convention 5).
@@ -2090,45 +2086,49 @@ def _ceasefire_readings(sent: Sentence, named: bool, background: bool) -> list[R
     return found
 
 
-def _ceasefire_status(sent: Sentence, named: bool, background: bool) -> tuple[str | None, float, str] | None:
+# A truce's cue and the weight of the sentence's evidence for it (`_ceasefire_status`).
+_Weighed = tuple[_Cue, float]
+
+
+def _ceasefire_status(sent: Sentence, named: bool, background: bool) -> _Weighed | None:
     """The status of the truce a sentence names, with its weight and cue: the first mention with a cue decides
     (a presupposed truce stands in until one); lacking any, a weak mention or fighting said to have stopped."""
     low, w = sent.folded, sent.weight
-    best: tuple[str | None, float, str] | None = None
+    best: _Weighed | None = None
     for m in _mentions(low, named):
         if background and not sent.is_title and _mention_is_background(low, m.start(), m.end()):
             # A truce dated earlier but said to be in force now ("the ceasefire agreed in March is
             # holding", "respect the truce declared in November") is today's news of it, not history.
-            dated_status, dated_why = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
-            if dated_status == "holding" and not _HELD_PAST.search(low):
-                best = (dated_status, w, dated_why)
+            dated = ceasefire_cue(low, m.start(), m.end(), sent.is_title)
+            if dated.status == "holding" and not _HELD_PAST.search(low):
+                best = (dated, w)
                 break
-            if dated_status == "violated" and _PRESENT_BREACH.search(low):
+            if dated.status == "violated" and _PRESENT_BREACH.search(low):
                 # "the resumed fighting is a worrying breach of the ceasefire brokered by the UN in September",
                 # "continuing violations of the truce signed in March": a breach now of a truce agreed before.
-                best = (dated_status, w, dated_why)
+                best = (dated, w)
                 break
             continue
         if _negated(low, m.start()):
             said = _negated_mention(low, m, sent.is_title)
             if said is not None:
-                best = (said[0], w, said[1])
+                best = (said, w)
                 break
             continue
-        status, why = _mention_status(low, m, sent.is_title)
-        if why == _PRESUPPOSED and low.rstrip().endswith("?"):
+        cue = _mention_status(low, m, sent.is_title)
+        if cue.why == _PRESUPPOSED and low.rstrip().endswith("?"):
             # A question that takes a truce for granted asks about it ("what happens to the ceasefire in Aleppo after
             # midnight?"): the answer, not the question, reports its state.
-            status, why = None, "a truce a question takes for granted"
-        if m.lastgroup == "anaphor" and status not in _CHANGES:
+            cue = _Cue(None, "a truce a question takes for granted")
+        if m.lastgroup == "anaphor" and cue.status not in _CHANGES:
             continue
-        weight = w if status and why != _PRESUPPOSED else w * 0.5
-        if status == "holding" and _EXHORT.search(low, _bounds(low, m.start(), m.end())[0], m.start()):
+        weight = w if cue.status and cue.why != _PRESUPPOSED else w * 0.5
+        if cue.status == "holding" and _EXHORT.search(low, _bounds(low, m.start(), m.end())[0], m.start()):
             weight = w * 0.5  # "we call on the sides to respect the ceasefire": a call, weak evidence it holds
         # A presupposed truce stands in only until a mention with a cue (or, lacking one, any mention).
-        if best is None or not best[0] or (status and best[2] == _PRESUPPOSED):
-            best = (status, weight, why)
-        if status and why != _PRESUPPOSED:
+        if best is None or not best[0].status or (cue.status and best[0].why == _PRESUPPOSED):
+            best = (cue, weight)
+        if cue.status and cue.why != _PRESUPPOSED:
             break
     if best is None and not background:
         best = _weak_or_stopped(low, w, sent.is_title)
@@ -2148,40 +2148,42 @@ def _negated_mention(low: str, m: re.Match[str], is_title: bool) -> _Cue | None:
     refused = _PROPOSAL_BEFORE.search(low, max(0, m.start() - 30), m.start())
     breach = _DENIED_BREACH.search(low, max(0, m.start() - 40), m.start())
     if breach:
-        return "violated", f"breach denied {_quote(low, breach)}"
+        return _Cue("violated", f"breach denied {_quote(low, breach)}")
     quiet = _QUIET.search(low, max(0, m.start() - 40), m.start())
     if quiet:  # "no violations of the ceasefire have been reported": quiet, the truce holds
-        return "holding", f"quiet reported {_quote(low, quiet)}"
+        return _Cue("holding", f"quiet reported {_quote(low, quiet)}")
     if refused:
-        return "proposed", f"refused or rejected {_quote(low, refused)}"
+        return _Cue("proposed", f"refused or rejected {_quote(low, refused)}")
     # The negation may be the news itself: "would not extend the truce" (called off), "failed to
     # agree on a ceasefire" (talks), "rejected the ceasefire proposal" (a proposal still).
-    status, why = ceasefire_cue(low, m.start(), m.end(), is_title)
-    if status in ("collapsed", "talks", "proposed"):
-        return status, why
+    cue = ceasefire_cue(low, m.start(), m.end(), is_title)
+    if cue.status in ("collapsed", "talks", "proposed"):
+        return cue
     return None
 
 
 def _mention_status(low: str, m: re.Match[str], is_title: bool) -> _Cue:
     """A mention's status (`ceasefire_cue`); a truce in force with fighting soon after it is violated."""
-    status, why = ceasefire_cue(low, m.start(), m.end(), is_title)
-    in_force = status in ("agreed", "holding") or why.startswith(("declared by one side", "announced by one side"))
+    cue = ceasefire_cue(low, m.start(), m.end(), is_title)
+    in_force = cue.status in ("agreed", "holding") or cue.why.startswith(
+        ("declared by one side", "announced by one side")
+    )
     if in_force and (fought := _fighting_soon_after(low, m.start())) is not None:
-        return "violated", f"fighting soon after the truce {_quote(low, fought)}"
-    return status, why
+        return _Cue("violated", f"fighting soon after the truce {_quote(low, fought)}")
+    return cue
 
 
-def _weak_or_stopped(low: str, w: float, is_title: bool) -> tuple[str | None, float, str] | None:
+def _weak_or_stopped(low: str, w: float, is_title: bool) -> _Weighed | None:
     """A truce read from a weak mention (a change of its state at 0.8 of the weight), or fighting said to have
     stopped ("the guns fell silent"), when no mention decided."""
     weak = _CEASEFIRE_WEAK.search(low)
     if weak and not _negated(low, weak.start()):
-        status, why = ceasefire_cue(low, weak.start(), weak.end(), is_title)
-        if status in ("agreed", "proposed", "extended", "collapsed", "violated"):
-            return status, w * 0.8, why
+        cue = ceasefire_cue(low, weak.start(), weak.end(), is_title)
+        if cue.status in ("agreed", "proposed", "extended", "collapsed", "violated"):
+            return cue, w * 0.8
     alone = _HOLDING_ALONE.search(low)
     if alone:
-        return "holding", w, f"fighting stopped {_quote(low, alone)}"
+        return _Cue("holding", f"fighting stopped {_quote(low, alone)}"), w
     return None
 
 
