@@ -802,21 +802,21 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
     for kind_re, kind in ((lex.killed, "killed"), (lex.wounded, "wounded")):
         kinds = kind_re.pattern
         other = lex.wounded if kind == "killed" else lex.killed
-        for after, pattern in ((False, rf"{num}{gap_before}(?:{kinds})"), (True, rf"(?:{kinds}){gap_after}{num}")):
-            for m in _figures_next_to(lex, re.compile(pattern), folded, words, after):
+        # A verb with its figure after it: this kind's ("mató a 15"), the other kind's ("mataron a 3 ... hirieron")
+        verb_then_figure = re.compile(rf"(?:{kinds}){gap_after}{num}")
+        other_then_figure = re.compile(rf"(?:{other.pattern}){gap_after}{num}")
+        figure_then_verb = re.compile(rf"{num}{gap_before}(?:{kinds})")
+        for after, pattern in ((False, figure_then_verb), (True, verb_then_figure)):
+            for m in _figures_next_to(lex, pattern, folded, words, after):
                 raw = m.group("n")
                 if after and lex.lang in _LATIN and raw in lex.numbers and lex.numbers[raw] == 1:
                     continue  # "tués dans une attaque": after the verb, "une" is an article, not a toll (Ukrainian has
                     # no article: "загинув один" is one killed)
                 if not after and other.search(folded, m.end("n"), m.end()):
                     continue  # "22人遇难多人受伤": the number is the other kind's, the second kind has none
-                if not after and _article_before_toll(lex, raw, re.compile(rf"(?:{kinds}){gap_after}{num}"), folded, m):
+                if not after and _article_before_toll(lex, raw, verb_then_figure, folded, m):
                     continue  # "Un ataque mató a 15 personas": "un" is the attack's article, the toll follows the verb
-                if (
-                    not after
-                    and lex.lang not in _VERB_LAST
-                    and _object_of(re.compile(rf"(?:{other.pattern}){gap_after}{num}"), folded, m)
-                ):
+                if not after and lex.lang not in _VERB_LAST and _object_of(other_then_figure, folded, m):
                     continue  # "mataron a 3 soldados e hirieron a 11": the 3 are the killing verb's, not the wounded
                 if lex.lang == "zh":
                     count = _zh_number(raw)
