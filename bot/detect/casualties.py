@@ -937,12 +937,16 @@ _TOLL_LONG = lazyre.compile(
     r"\b(?:death|casualty|fatality) tolls?\b(?P<mid>[^.;:\d]{0,140}?)\s(?:rose|risen|rises|climbed|climbs|jumped|jumps|"
     r"increased|reached|reaches)(?:\s+to)?\s*$"
 )
+# The verbs that carry a total up ("brought the total to", "raising the tally to", "lifting the count to").
+_CARRY = (
+    r"(?:bring|brings|brought|bringing|raise|raises|raised|raising|push|pushes|pushed|pushing|take|takes|took|"
+    r"taking|lift|lifts|lifted|lifting)"
+)
 # A running total carried up by the news: "Monday's assault brought the total to 55", "raising the tally to 31",
 # "bringing the number of injured to 90", "taking the total killed in the district this year to 73". The noun is
 # not a casualty word, so the kind comes from the words after it or, failing them, from the sentence before.
 _TOTAL_TO = lazyre.compile(
-    r"\b(?:bring|brings|brought|bringing|raise|raises|raised|raising|push|pushes|pushed|pushing|take|takes|took|"
-    r"taking|lift|lifts|lifted|lifting)\s+(?:the|its|their)\s+(?:overall\s+|official\s+|cumulative\s+)?"
+    rf"\b{_CARRY}\s+(?:the|its|their)\s+(?:overall\s+|official\s+|cumulative\s+)?"
     r"(?:total|tally|count|number)(?P<mid>(?:\s+[\w'-]+){0,8}?)\s+to\s*$"
 )
 # The kind a total's words name, the first named group that matches deciding: "injured" before "wounded" before "dead".
@@ -1577,8 +1581,8 @@ _RUNNING_TOTAL = word_initial(
 # to 31": the total stands now, whatever day or earlier toll the clause before it names (not with a year before it:
 # "In 2015 the bombing brought the toll to 40" is history).
 _CARRIED_TOTAL = word_initial(
-    r"(?:bring|brings|brought|bringing|raise|raises|raised|raising|push|pushes|pushed|pushing|take|takes|took|taking)"
-    r"\s+(?:the|its|their)\s+(?:overall\s+|official\s+|cumulative\s+|death\s+)?(?:total|tally|toll|count|number)\b"
+    rf"{_CARRY}\s+(?:the|its|their)\s+(?:overall\s+|official\s+|cumulative\s+|death\s+)?"
+    r"(?:total|tally|toll|count|number)\b"
 )
 _YEAR = lazyre.compile(r"\b(?:1[89]|20)\d\d\b")
 
