@@ -320,7 +320,13 @@ def _score_people(c: Counts, item: dict[str, Any], det: Detection, notes: list[s
     missed = [gold[k] for k in gold.keys() - found.keys()]
     extra = [found[k] for k in found.keys() - gold.keys()]
     if missed or extra:
-        c.people_wrong += people_causes(item.get("title") or "", item.get("text") or "", missed, extra)
+        causes = people_causes(item.get("title") or "", item.get("text") or "", missed, extra)
+        c.people_wrong += causes
+        # Verbose development notes: each item's classes, and where the detector read each extra name (the
+        # sentence it gives as evidence), so that a class can be studied without re-running the detector.
+        notes.append("people causes: " + ", ".join(f"{why} {n}" for why, n in sorted(causes.items())))
+        evidence = {_key(p.name): p.evidence for p in det.people}
+        notes.extend(f"    extra {name!r} from: {evidence[_key(name)][:200]!r}" for name in sorted(extra))
 
 
 def score_article(c: Counts, item: dict[str, Any], det: Detection, notes: list[str]) -> None:

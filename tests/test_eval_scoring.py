@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bench.eval import Counts, score_article, table
-from bot.models import Casualty, CasualtyKind, Detection, Event
+from bot.models import Casualty, CasualtyKind, Detection, Event, Person
 
 
 def _gold(count: int, current: bool) -> dict[str, Any]:
@@ -177,3 +177,32 @@ def test_the_unseen_batch_holds_both_batches_of_6_december_and_its_held_out_grou
     reaching = {ident for ident in UNSEEN_BATCH if stories[ident] in outside}
     assert reaching == {"730", "731"}
     assert not reaching & held_ids
+
+
+def test_people_errors_are_totalled_by_class_and_noted_with_their_evidence() -> None:
+    counts = Counts()
+    item = {
+        "title": "Talks resume",
+        "text": "Foreign Minister Dara Quill met Ambassador Ivo Marsh on Monday.",
+        "labels": {"people": ["Dara Quill"]},
+    }
+    found = (
+        Person("Ivo Marsh", "Ambassador", None, "Foreign Minister Dara Quill met Ambassador Ivo Marsh on Monday."),
+    )
+    notes: list[str] = []
+    score_article(counts, item, Detection(people=found), notes)
+    assert counts.people_wrong == {
+        "missed: title before the name": 1,
+        "extra: a title before the name, not labelled": 1,
+    }
+    assert "people causes: extra: a title before the name, not labelled 1, missed: title before the name 1" in notes
+    assert "    extra 'Ivo Marsh' from: 'Foreign Minister Dara Quill met Ambassador Ivo Marsh on Monday.'" in notes
+
+
+def test_an_item_with_its_people_right_gets_no_people_note() -> None:
+    counts = Counts()
+    item = {"title": "", "text": "Foreign Minister Dara Quill spoke.", "labels": {"people": ["Dara Quill"]}}
+    notes: list[str] = []
+    score_article(counts, item, Detection(people=(Person("Dara Quill", "Foreign Minister", None, "x"),)), notes)
+    assert not any(n.startswith("people") for n in notes)
+    assert counts.people_wrong == {}
