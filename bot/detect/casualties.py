@@ -10,8 +10,10 @@ Conventions (they follow the labelling guide in eval-dev/README.md):
 - background: a figure in a clause dated to a past year or month ("In 2020, ...", "In April, ..."), tied to
   an earlier conflict ("died in that war"), to an anniversary, to a separately dated earlier incident
   ("including a blast Tuesday ...", "a week ago", "earlier this month", "a previous bombing"), to a
-  comparison ("the deadliest since 2014, when 80 died"), to the attack a report follows ("follows a bombing
-  that killed 30"), or to a timeline of earlier attacks ("July - Gunmen kill 30 ...") is reported with
+  comparison ("the deadliest since 2014, when 80 died", "calm since March, when 41 died"), to the attack a report
+  follows ("follows a bombing that killed 30"), to the dated "when" clause of its toll ("20 died when militants
+  stormed the hotel in 2015"), to an opening that points back ("At the time, ...", "The last time the town was
+  shelled, ..."), or to a timeline of earlier attacks ("July - Gunmen kill 30 ...") is reported with
   current=False; a running total "since the war began in 2011" stays current;
 - rates ("91 a day", "deaths a year", "annually", "on average"), hypotheticals ("could have killed") and
   figures being debunked ("falsely claim", "no evidence that", "denied that") are never figures;
@@ -553,6 +555,8 @@ _BACKGROUND = lazyre.compile(
     rf"|\bthe\s+(?:(?:{_MONTH_RE})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d\d\b(?!\s*-)"
     rf"|\banniversar|\bcommemorat|\b{earlier.ago(earlier.units(earlier.YEAR, earlier.DECADE))}\b"
     rf"|\b{earlier.last(earlier.YEAR)}\b|\b{earlier.earlier_this(earlier.YEAR)}\b"
+    # "their last major attack, on a garrison, left 60 dead", "the rebels' previous offensive": a side's previous attack
+    r"|\b(?:their|its|[\w-]+'s|[\w-]+s')\s+(?:last|previous)\s+(?:[\w-]+\s+)?(?:attack|offensive)\b"
     # ("that attack" alone points back at the attack just told, which may be the news: _after_earlier_attack)
     r"|\b(?:that(?!\s+attack\b)|the previous|the earlier|an earlier|a previous|the last|the first|the second)\s+"
     r"(?:war|conflict|fighting|attack|battle|offensive|massacre|genocide|uprising|invasion)\b"
@@ -623,6 +627,13 @@ _PARTITIVE_AFTER = lazyre.compile(r"\s+of\s+(?:those|them|whom|the (?:dead|victi
 _ASIDE_OF_GROUP = lazyre.compile(r"^\s+[\w' -]{1,40},\s*including\s*$")
 _AND_GAP = lazyre.compile(r"\band\s+(?:\w+\s+){0,2}$")
 _KIND_IN_GAP = lazyre.compile(r"\b(?:killed|dead|died|wounded|injured|missing)\b")
+# A predicate of the figure's own between it and the next figure: "40 women were abducted and 9 men killed", "40
+# soldiers captured and 9 killed" (the 40 are no casualties; "40 women and 9 men were killed" share the verb, and so
+# do "3 people who were standing nearby and 2 soldiers were killed").
+_OWN_VERB_IN_GAP = lazyre.compile(
+    r"(?<!who )(?<!that )(?<!which )\b(?:were|was|are|is|been|had|have|has)\b|\b(?:abducted|kidnapped|arrested|detained|rescued|freed|released|"
+    r"captured|evacuated|displaced|seized|taken|held|treated|saved)\b"
+)
 _AND_END = lazyre.compile(r"\band\s*$")
 # (a word may hold the points of an abbreviation: "Two U.S. soldiers, one contractor killed")
 _COMMA_GAP = lazyre.compile(r"^\s+(?:[\w'.-]+\s+){0,2}[\w'.-]+,\s*$")
@@ -1072,6 +1083,14 @@ _EARLIER_REL = word_initial(
     r"|\bthe\s+(?:previous|preceding)\s+(?:day|week|month|night|evening)\b|\bthe\s+day\s+before\b"
     rf"|\bon\s+(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\bon\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b"
 )
+# An opening that points back at a time the body has just named, or counts on from it: "At the time, officials said 86
+# had been killed", "Back then, ...", "The following year, ...", "Two decades later, ...", "The last time the town was
+# shelled, 60 people died" (read outside the headline and lead, as _EARLIER_REL; the comma keeps out "At the time of
+# writing 12 had died").
+_THEN_OPENING = lazyre.compile(
+    rf"^\W*(?:at\s+(?:the|that)\s+time|back\s+then|in\s+those\s+days|that\s+year|the\s+(?:following|next|previous)\s+year"
+    rf"|{_FEW}\s+(?:years?|decades?)\s+later|the\s+last\s+time\b[^,;]{{0,60}})\s*,"
+)
 # An incident the body calls recent is another one than the news it reports: "the wing that carried out the recent
 # assault which killed nearly 150 students", "a string of recent bombings that killed 40" (read outside the headline
 # and lead, where "the recent attack" may be the news itself).
@@ -1085,6 +1104,12 @@ _PREVIOUS = word_initial(
     # "Previous clashes between the two sides have killed 15", "prior attacks on the base killed 40"
     rf"|(?<!\bthe )(?<!\ban )(?<!\ba )\b(?:previous|prior)\s+(?:[\w'-]+\s+)?{_INCIDENT}\b"
 )
+# An incident known by its month, with no day and no year: "the January car bombing that killed 52", "the August raids"
+# (with a day, _DAY_DATED reads it; "the march against attacks" is no month).
+_MONTH_DATED = word_initial(
+    rf"\bthe\s+(?!march\s+(?:against|by|on|to|through|of|in|for|from)\b)(?:{_MONTH_RE})\s+(?:[\w'-]+\s+)?{_INCIDENT}\b"
+)
+_MAY_MONTH_DATED = gate(_MONTH_DATED)
 # "the deadliest attack since 2014, when 80 died": what follows "since" is the record it is compared with.
 _COMPARISON = word_initial(
     r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|highest|most\s+(?:deadly|lethal|violent|serious))\b[^.;]{0,60}?\b(?P<since>since)\b"
@@ -1122,6 +1147,14 @@ _COMPARED = word_initial(
     r"compared\s+(?:with|to)\b|(?:up|down|rise|increase|decrease|fall|drop|decline)\s+from\b|(?:versus|vs)\b|"
     r"(?:higher|lower|more|fewer)\s+than\s+(?:the\s+)?(?:[\w,]+\s+)?(?:in|during|for)\s+(?:the\s+)?(?:same|previous|prior|last)\b"
 )
+# The record a calm or a level of violence is measured from, told in its own clause: "the city had been calm since
+# March, when 41 people were killed in riots", "not seen such violence since 2017, when a truck bomb killed 587". Only a
+# year or a month: "since Monday, when 12 were killed" counts the news's own days.
+_SINCE_WHEN = word_initial(
+    rf"\bsince\s+(?:(?:early|late|mid)[- ])?(?:(?:{_MONTH_RE})\.?(?:\s+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)\s*,\s*"
+    r"(?P<when>when|in\s+which)\b"
+)
+_MAY_SINCE_WHEN = gate(_SINCE_WHEN)
 # A running total is current: "since the war began in 2011", "so far in 2024", "since last year", "the
 # conflict, which began in 1983, has killed".
 _SINCE = lazyre.compile(r"\bsince\b|\bso far\b|\b(?:began|begun|started|erupted|broke out|beginning)\s*$")
@@ -1285,6 +1318,28 @@ def _clause_end(low: str, at: int) -> int:
     return m.start() if m else len(low)
 
 
+# A toll told by the "when" clause that dates it: "20 people died when militants stormed the hotel in 2015", "40 were
+# killed when the base was shelled last year". The clause before "when" ends on its casualty word and the victims.
+_WHEN_OPENS = lazyre.compile(r"\s*when\s")
+_TOLL_BEFORE_WHEN = lazyre.compile(r"\b(?:killed|died|dead|wounded|injured|hurt|lives)\b(?:\s+[\w'-]+){0,4}\s*$")
+# A date that belongs to a thing in the clause, not to its event: "a bus near a school built in 2010".
+_THING_DATED = lazyre.compile(
+    r"\b(?:built|founded|established|opened|constructed|created|formed|born|elected|signed|adopted|launched|erected|"
+    r"completed|made|set\s+up)\s+$"
+)
+
+
+def _dated_clause_start(low: str, at: int) -> int:
+    """Start of the clause dated by a date at `at`, taking in the toll a "when" clause dates: in "20 people died when
+    militants stormed the hotel in 2015" the year dates the deaths, not only the storming."""
+    back = _clause_start(low, at)
+    if back > 0 and _WHEN_OPENS.match(low, back) and not _THING_DATED.search(low, max(back, at - 16), at):
+        before = _clause_start(low, back)
+        if _TOLL_BEFORE_WHEN.search(low, before, back):
+            return before
+    return back
+
+
 def _names_event(text: str, actors: bool = False) -> bool:
     """Whether a clause names a deadly event (an attack, a war, an earthquake, a crash...) or, with
     `actors`, an armed actor (gunmen, troops, militants)."""
@@ -1400,13 +1455,18 @@ def _dated_spans(sent: Sentence, low: str, own_days: frozenset[str]) -> list[tup
                 end = clip
             spans.append((0, end))
         elif g.startswith("in ") and not any(c.isdigit() for c in g):
-            spans.append((m.start(), end))
+            # "in April" mid-sentence dates what follows it, and a toll its "when" clause tells.
+            back = _dated_clause_start(low, m.start())
+            spans.append((back if back < _clause_start(low, m.start()) else m.start(), end))
         else:
             # A year after the figure dates it only when the clause names an event ("The war killed 6,700
-            # people in 2020"); "3,804 civilians were killed in 2018" is a period total, current.
+            # people in 2020") or is the "when" of a toll; "3,804 civilians were killed in 2018" is a period total.
             back = _clause_start(low, m.start())
+            start = _dated_clause_start(low, m.start())
             # "killed at Srebrenica in July 1995": a month dates a day, not a period.
-            spans.append((back if not year_only or _names_event(low[back : m.start()]) else m.start(), end))
+            if start == back and year_only and not _names_event(low[back : m.start()]):
+                start = m.start()
+            spans.append((start, end))
     return spans
 
 
@@ -1426,6 +1486,8 @@ def _earlier_event_spans(sent: Sentence, low: str, listed: bool) -> list[tuple[i
                 continue
             if not _since_exempt(low, m.start()):
                 spans.append(clipped(0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+    if not sent.is_title and sent.weight < 2.0 and (then := _THEN_OPENING.match(low)) is not None:
+        spans.append((0, _clause_end(low, then.end())))
     if not sent.is_title and sent.weight < 2.0 and _MAY_RECENT(low):
         for m in _RECENT.finditer(low):
             spans.append(clipped(m.start(), _clause_end(low, m.end())))
@@ -1435,6 +1497,9 @@ def _earlier_event_spans(sent: Sentence, low: str, listed: bool) -> list[tuple[i
         spans.append((m.start(), _clause_end(low, m.end())))
     for m in _PREVIOUS.finditer(low) if _MAY_PREVIOUS(low) else ():
         spans.append(clipped(0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
+    if not sent.is_title and _MAY_MONTH_DATED(low) and not _TOLL_UPDATE.search(low):
+        for m in _MONTH_DATED.finditer(low):
+            spans.append(clipped(0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
     for m in _COMPARISON.finditer(low) if _MAY_COMPARISON(low) else ():
         spans.append((m.start("since"), _clause_end(low, m.end())))
     for m in _FOLLOWS.finditer(low) if _MAY_FOLLOWS(low) else ():
@@ -1444,6 +1509,13 @@ def _earlier_event_spans(sent: Sentence, low: str, listed: bool) -> list[tuple[i
             spans.append(clause)
     for m in _AS_BEFORE.finditer(low) if _MAY_AS_BEFORE(low) else ():
         spans.append((m.start(), _clause_end(low, m.end())))
+    for m in _SINCE_WHEN.finditer(low) if _MAY_SINCE_WHEN(low) else ():
+        # The "when" clause up to its comma, when it gives a toll: "since 2014, when the war began, 40,000 have been
+        # killed" dates the start of a running total.
+        comma = _COMMA.search(low, m.end())
+        stop = min(comma.start() if comma else len(low), _clause_end(low, m.end()))
+        if _DEATH_VERB.search(low, m.end(), stop):
+            spans.append((m.start("when"), stop))
     if not sent.is_title:
         spans += _earlier_beside_news(low)
     for m in _MEASURE_OVER.finditer(low) if _MAY_MEASURE_OVER(low) else ():
@@ -2304,7 +2376,8 @@ def _kinds_from_list_after(figs: list[_Fig], low: str, demonyms: frozenset[str])
             continue
         gap = low[fig.number.end : nxt.number.start]
         if (_AND_GAP.search(gap) or _COMMA_GAP.match(gap)) and not _KIND_IN_GAP.search(gap):
-            fig.kind, fig.who, fig.via = nxt.kind, who, "list"
+            if not _OWN_VERB_IN_GAP.search(gap):
+                fig.kind, fig.who, fig.via = nxt.kind, who, "list"
 
 
 def _qualifiers_carried(figs: list[_Fig], low: str) -> None:
