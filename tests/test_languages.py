@@ -2072,3 +2072,69 @@ def test_a_declined_short_name_leaves_other_words(lang: str, text: str, country:
 )
 def test_a_regular_adjective_names_its_state(lang: str, text: str, country: str) -> None:
     assert country in read(lang, "", text).countries
+
+
+# Sixteenth batch (7 December, helper langs): the European Union's word for its sanctions, "restrictive measures"
+# against a state or its officials (es-090), is sanctions; the same words for a pandemic's or a city's rules are not.
+SIXTEENTH_BATCH = [
+    (
+        "es",
+        "Bruselas y Minsk",
+        "Los ministros renovaron las medidas restrictivas contra Bielorrusia por un año.",
+        {"sanctions"},
+    ),
+    (
+        "es",
+        "Consejo de la UE",
+        "Entran en vigor las medidas restrictivas económicas contra tres bancos iraníes.",
+        {"sanctions"},
+    ),
+    (
+        "es",
+        "Decisión en Bruselas",
+        "El Consejo amplió las medidas restrictivas de la UE a otras doce personas.",
+        {"sanctions"},
+    ),
+    ("es", "Salud pública", "La región prorroga las medidas restrictivas contra la pandemia hasta marzo.", set()),
+    ("es", "Centro urbano", "El ayuntamiento anunció medidas restrictivas de tráfico para el domingo.", set()),
+    (
+        "pt",
+        "Decisão do Conselho",
+        "O Conselho prorrogou as medidas restritivas contra a Síria por mais um ano.",
+        {"sanctions"},
+    ),
+    ("pt", "Novas listas", "Foram adotadas medidas restritivas da UE contra dirigentes do regime.", {"sanctions"}),
+    ("pt", "Saúde", "O município mantém as medidas restritivas contra a covid-19 até ao fim do mês.", set()),
+    ("uk", "Рішення Ради ЄС", "Рада ЄС продовжила обмежувальні заходи проти Ірану ще на рік.", {"sanctions"}),
+    ("uk", "Нові списки", "Обмежувальні заходи ЄС тепер діють ще проти восьми посадовців режиму.", {"sanctions"}),
+    ("uk", "Карантин", "Місто продовжило обмежувальні заходи проти поширення коронавірусу до кінця місяця.", set()),
+]
+
+
+# In Portuguese "comemorar" is also to celebrate news ("comemorou o anúncio", pt-038): no anniversary, so the fighting
+# the item reports stays fighting; a commemoration, or years counted since an attack, is still an anniversary.
+CELEBRATED_NEWS = [
+    (
+        "pt",
+        "Reação em Brasília",
+        "O governo comemorou o anúncio da trégua, mas houve novos confrontos na fronteira no domingo.",
+        {"ceasefire", "clash"},
+    ),
+    (
+        "pt",
+        "Festa em Luanda",
+        "A população comemorou o acordo de paz assinado ontem, apesar de disparos na periferia da cidade.",
+        {"agreement", "clash"},
+    ),
+    ("pt", "Data histórica", "O país comemora os 30 anos do ataque ao quartel com uma cerimónia.", set()),
+    ("pt", "Cerimónia em Buenos Aires", "Comemoração do atentado de 1994 junta sobreviventes na capital.", set()),
+    ("pt", "Memória", "Cerimónia comemorativa do bombardeamento da cidade decorre hoje.", set()),
+]
+
+
+@pytest.mark.parametrize("case", SIXTEENTH_BATCH + CELEBRATED_NEWS)
+def test_classes_of_the_sixteenth_batch(detector: Detector, case: tuple[str, str, str, set[str]]) -> None:
+    lang, title, text, events = case
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert {e.type for e in det.events} == events
