@@ -16,7 +16,7 @@ from bot.detect.rules import CompiledRules, Findings, compile_rules
 from bot.detect.text import Doc, build_doc
 from bot.model import events as event_model
 from bot.model.events import EventModel
-from bot.model.relevance import LEAD_CHARS, Model, Terms, lead_text, lexicon_in, model_text, signals, tokens_of
+from bot.model.relevance import LEAD_CHARS, Model, Table, Terms, lead_text, lexicon_in, model_text, signals, tokens_of
 from bot.model.relevance import model as shipped_model
 from bot.models import Detection, Event, Relevance, TypeVerdict
 
@@ -43,6 +43,8 @@ class Detector:
         self.relevance = relevance or shipped_model()
         # The learned event model corrects the rules' types (`event_model.RULES_ONLY`: it corrects none).
         self.events = events if events is not None else event_model.shipped()
+        # Every model reads the same words of an item: each word's weights are looked up once for all of them.
+        self.table = Table([self.relevance, *(tm.model for tm in self.events.types.values())])
         # Load gazetteers and work out the regexes' word pre-checks now so the first article does not pay for it.
         gazetteer.places()
         gazetteer.people()
@@ -92,7 +94,7 @@ class Detector:
             lexicon.append("sig_relation")
         sig = signals(events, casualties, people, countries, classes, lexicon)
         # Every model reads the headline, the lead and the signal words: cut into words once.
-        cut = Terms.of(tokens_of(model_text(title, text, sig)), self.relevance.stop)
+        cut = Terms.of(tokens_of(model_text(title, text, sig)), self.relevance.stop, self.table)
         score, terms = self.relevance.judge_terms(cut)
         relevance = Relevance(score, self.relevance.threshold, tuple(terms))
         # The event model reads the rules' types as signal words (as it was trained), then corrects them.

@@ -16,10 +16,10 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, filterfalse, pairwise, repeat
-from operator import mul, neg, truediv
+from itertools import chain, compress, filterfalse, islice, pairwise, repeat
+from operator import itemgetter, mul, neg, truediv
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
@@ -539,10 +539,38 @@ def _largest(contrib: list[float], top: int) -> list[int]:
     return [i for _, i in sorted(zip(map(neg, map(sizes.__getitem__, places)), places, strict=True))[:top]]
 
 
+Row = tuple[tuple[float, float] | None, ...]  # a term's (idf, weight) in each model of a `Table` (None: not its term)
+
+
+class Table:
+    """The weights of several models in one dictionary, a row a term. The relevance model and the event models read
+    the same words of every item: one look-up a word in this table serves them all, where each model's own
+    dictionary of some 10,000 terms cost a look-up of its own (three models: three, each a walk through memory that
+    the other models' walks have pushed out of the caches)."""
+
+    def __init__(self, models: Sequence[Model]) -> None:
+        self.models = tuple(models)
+        self.absent: Row = (None,) * len(self.models)
+        rows: dict[str, list[tuple[float, float] | None]] = {}
+        for k, m in enumerate(self.models):
+            for term, iw in m.terms.items():
+                rows.setdefault(term, list(self.absent))[k] = iw
+        self.rows: dict[str, Row] = {term: tuple(row) for term, row in rows.items()}
+
+    def column(self, model: Model) -> int | None:
+        """The model's place in every row (None: not one of the table's models)."""
+        return next((k for k, m in enumerate(self.models) if m is model), None)
+
+    def rows_of(self, terms: Iterable[str]) -> list[Row]:
+        """The row of each term, in order (`absent` for a term no model has)."""
+        return list(map(self.rows.get, terms, repeat(self.absent)))
+
+
 @dataclass(frozen=True, slots=True)
 class Terms:
     """An item's words less the stop words and their pairs, counted, as the trained vectoriser cuts them: cut once
-    for the relevance model and the event models, which read the same words (the event models some more after)."""
+    for the relevance model and the event models, which read the same words (the event models some more after).
+    With a `Table`, each word's and pair's row is looked up once for all its models."""
 
     tokens: list[str]
     stop: frozenset[str]
@@ -550,31 +578,60 @@ class Terms:
     pairs: Counter[str]  # in the order first seen
     last: str  # the last word ("": none)
     most: int  # the largest count
+    table: Table | None = None
+    word_rows: list[Row] = field(default_factory=list)  # with a table: the row of each of `words`, in their order
+    pair_rows: list[Row] = field(default_factory=list)  # the same for `pairs`
 
     @classmethod
-    def of(cls, tokens: list[str], stop: frozenset[str]) -> Terms:
-        """The terms of `tokens_of` a text."""
+    def of(cls, tokens: list[str], stop: frozenset[str], table: Table | None = None) -> Terms:
+        """The terms of `tokens_of` a text (and their rows in `table`)."""
         words = list(filterfalse(stop.__contains__, tokens))
-        return cls._counted(tokens, stop, Counter(words), Counter(map(" ".join, pairwise(words))), words)
+        return cls._counted(tokens, stop, Counter(words), Counter(map(" ".join, pairwise(words))), words, table, [], [])
 
     @classmethod
     def _counted(
-        cls, tokens: list[str], stop: frozenset[str], words: Counter[str], pairs: Counter[str], new: list[str]
+        cls,
+        tokens: list[str],
+        stop: frozenset[str],
+        words: Counter[str],
+        pairs: Counter[str],
+        new: list[str],
+        table: Table | None,
+        word_rows: list[Row],
+        pair_rows: list[Row],
     ) -> Terms:
+        """Terms of counted words and pairs; with a table, the rows given are those of the first words and pairs
+        (none, or those of the terms these extend), and the rest are looked up."""
         most = max(max(words.values(), default=0), max(pairs.values(), default=0))
-        return cls(tokens, stop, words, pairs, new[-1] if new else "", most)
+        if table is not None:
+            word_rows = word_rows + table.rows_of(islice(words, len(word_rows), None))
+            pair_rows = pair_rows + table.rows_of(islice(pairs, len(pair_rows), None))
+        return cls(tokens, stop, words, pairs, new[-1] if new else "", most, table, word_rows, pair_rows)
 
     def then(self, more: list[str]) -> Terms:
-        """The terms of these tokens followed by `more` tokens (only the new ones cut and counted)."""
+        """The terms of these tokens followed by `more` tokens (only the new ones cut, counted and looked up)."""
         extra = list(filterfalse(self.stop.__contains__, more))
         if not extra:
-            return Terms(self.tokens + more, self.stop, self.words, self.pairs, self.last, self.most)
+            return Terms(
+                self.tokens + more,
+                self.stop,
+                self.words,
+                self.pairs,
+                self.last,
+                self.most,
+                self.table,
+                self.word_rows,
+                self.pair_rows,
+            )
         words, pairs = self.words.copy(), self.pairs.copy()
         words.update(extra)
         if self.last:
             pairs[f"{self.last} {extra[0]}"] += 1
         pairs.update(map(" ".join, pairwise(extra)))
-        return Terms._counted(self.tokens + more, self.stop, words, pairs, extra)
+        # A Counter keeps its keys in the order first seen: the new words and pairs come after the old ones.
+        return Terms._counted(
+            self.tokens + more, self.stop, words, pairs, extra, self.table, self.word_rows, self.pair_rows
+        )
 
     def under(self, stop: frozenset[str]) -> Terms:
         """These tokens' terms with other stop words (itself, when they are the same)."""
@@ -589,13 +646,6 @@ class Model:
     intercept: float
     threshold: float
     stop: frozenset[str] = frozenset()
-    # `terms` split in two, so that a text's terms are looked up in C (`judge_tokens`).
-    _idf: dict[str, float] = field(init=False, repr=False, compare=False)
-    _weight: dict[str, float] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_idf", {t: iw[0] for t, iw in self.terms.items()})
-        object.__setattr__(self, "_weight", {t: iw[1] for t, iw in self.terms.items()})
 
     def judge(
         self, title: str, text: str, sig: Iterable[str] = (), top: int = 5
@@ -611,19 +661,28 @@ class Model:
     def judge_terms(self, terms: Terms, top: int = 5) -> tuple[float, list[tuple[str, float]]]:
         """`judge` of an item's `Terms` (cut once for every model that reads the same words)."""
         terms = terms.under(self.stop)
-        idf = self._idf
-        # The terms of `terms_of` the model has weights for, in their order (its words, then its pairs).
-        words = list(filter(idf.__contains__, terms.words))
-        pairs = list(filter(idf.__contains__, terms.pairs))
+        k = None if terms.table is None else terms.table.column(self)
+        # The terms the model has weights for, in their order (its words, then its pairs), and their (idf, weight).
+        if k is None:
+            known = self.terms
+            words = list(filter(known.__contains__, terms.words))
+            pairs = list(filter(known.__contains__, terms.pairs))
+            entries = list(map(known.__getitem__, chain(words, pairs)))
+        else:
+            in_words = list(map(itemgetter(k), terms.word_rows))
+            in_pairs = list(map(itemgetter(k), terms.pair_rows))
+            words = list(compress(terms.words, in_words))
+            pairs = list(compress(terms.pairs, in_pairs))
+            entries = list(filter(None, chain(in_words, in_pairs)))
         found = words + pairs
         seen = chain(map(terms.words.__getitem__, words), map(terms.pairs.__getitem__, pairs))
         # sublinear tf times idf, then l2-normalised (TfidfVectorizer(sublinear_tf=True)), times the weight.
         tf = [_sublinear(n) for n in seen] if terms.most >= _COUNTED else list(map(_SUBLINEAR.__getitem__, seen))
-        vec = list(map(mul, tf, map(idf.__getitem__, found)))
+        vec = list(map(mul, tf, map(itemgetter(0), entries)))
         norm = math.sqrt(sum(map(mul, vec, vec)))
         if not norm:
             return 1.0 / (1.0 + math.exp(-self.intercept)), []
-        contrib = list(map(mul, map(truediv, vec, repeat(norm)), map(self._weight.__getitem__, found)))
+        contrib = list(map(mul, map(truediv, vec, repeat(norm)), map(itemgetter(1), entries)))
         z = self.intercept + sum(contrib)
         return 1.0 / (1.0 + math.exp(-z)), [(found[i], round(contrib[i], 3)) for i in _largest(contrib, top)]
 
