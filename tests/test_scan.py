@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.detect import RuleSpec, compile_rules, gazetteer, keywords
+from bot.detect import Detector, RuleSpec, compile_rules, gazetteer, keywords, prefilter
 from bot.detect.people import _doc_title_hits, _title_hits
-from bot.detect.scan import shared
+from bot.detect.scan import Merged, _gates, _shared_parts, shared
 from bot.detect.text import build_doc
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
@@ -126,3 +126,51 @@ def test_titles_from_the_merged_pass_in_any_text(body: list[str], head: list[str
     doc = build_doc("".join(head), " ".join(body))
     shared().scan(doc)
     assert _doc_title_hits(doc) == _title_hits(doc.unified)
+
+
+def _fresh_merged() -> Merged:
+    """The shared automatons and the word gates as they are now (`shared()` may date from before a gate was made)."""
+    Detector()  # works out every regex's word gate
+    gates = _gates()
+    assert gates is not None and len(gates)
+    return Merged(_shared_parts(), gates)
+
+
+def _gate_words() -> list[str]:
+    return sorted({word for words in prefilter._SHARED for word in words})
+
+
+def test_the_gates_learn_from_the_merged_pass_what_a_pass_of_each_sentence_finds() -> None:
+    merged = _fresh_merged()
+    opened = 0
+    for title, text in corpus_docs(80):
+        doc = build_doc(title, text)
+        merged.scan(doc)
+        for s in doc.sentences:
+            assert prefilter._KNOWN[s.folded] == prefilter._read.__wrapped__(s.folded)
+            opened += bool(prefilter._KNOWN[s.folded])
+    assert opened  # the corpus sentences do hold gate words
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_the_gates_learn_each_sentence_of_any_text(data: st.DataObject) -> None:
+    # Gate words at the very start and end of sentences and lines, where a hit is put in the wrong sentence first.
+    pieces = st.sampled_from([*_gate_words(), " ", ". ", "\n", "A", "said"])
+    head = "".join(data.draw(st.lists(pieces, max_size=6)))
+    body = "".join(data.draw(st.lists(pieces, max_size=40)))
+    merged = _fresh_merged()
+    doc = build_doc(head, body)
+    merged.scan(doc)
+    for s in doc.sentences:
+        assert prefilter._KNOWN[s.folded] == prefilter._read.__wrapped__(s.folded)
+
+
+def test_what_another_automaton_read_is_not_learned() -> None:
+    # A merged pass built before a gate was made holds the old automaton, whose bits mean other gates.
+    _fresh_merged()
+    stale = gazetteer.places().automaton
+    prefilter.learn(stale, {"a sentence the gates never read": 1})
+    assert "a sentence the gates never read" not in prefilter._KNOWN
+    prefilter.learn(prefilter.automaton(), {"a sentence the gates never read": 0})
+    assert prefilter._KNOWN["a sentence the gates never read"] == 0

@@ -116,7 +116,8 @@ def holds_any(words: Iterable[str]) -> Callable[[str], bool]:
     # sentence is asked by several gates in turn).
     bit = 1 << len(_SHARED)
     _SHARED.append(frozenset(ordered))
-    _present.cache_clear()
+    _read.cache_clear()
+    _KNOWN.clear()
     _AUTOMATON.clear()
     return lambda text: bool(_present(text) & bit)
 
@@ -138,9 +139,13 @@ _SHARED: list[frozenset[str]] = []  # the words of each gate that asks the autom
 _AUTOMATON: list[Any] = []  # the automaton of every word in _SHARED, built when first asked
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def _present(text: str) -> int:
-    """The bits of the shared gates one of whose words the text holds."""
+_KNOWN: dict[str, int] = {}  # the bits of the sentences that an article's merged pass read (`learn`)
+_KNOWN_MOST = 1 << 12  # texts remembered at most (then forgotten all at once: an article's sentences are asked soon)
+
+
+def automaton() -> Any:
+    """The automaton of every shared gate's words, its value a word's bits (the gates it opens), built when first
+    asked; a new gate builds another."""
     if not _AUTOMATON:
         automaton = ahocorasick.Automaton()
         masks: dict[str, int] = {}
@@ -151,8 +156,31 @@ def _present(text: str) -> int:
             automaton.add_word(word, mask)
         automaton.make_automaton()
         _AUTOMATON.append(automaton)
+    return _AUTOMATON[0]
+
+
+def learn(reader: Any, bits: dict[str, int]) -> None:
+    """Remember the bits of texts that another pass read with `reader` (an `automaton()`; the article's merged pass
+    of bot/detect/scan.py reads every sentence), so that no gate reads them again. A reader that is no longer the
+    current automaton (a gate made since) is ignored."""
+    if not _AUTOMATON or _AUTOMATON[0] is not reader:
+        return
+    if len(_KNOWN) > _KNOWN_MOST:
+        _KNOWN.clear()
+    _KNOWN.update(bits)
+
+
+def _present(text: str) -> int:
+    """The bits of the shared gates one of whose words the text holds."""
+    bits = _KNOWN.get(text)
+    return bits if bits is not None else _read(text)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _read(text: str) -> int:
+    """`_present` by a pass of the text."""
     found = 0
-    for _end, mask in _AUTOMATON[0].iter(text):
+    for _end, mask in automaton().iter(text):
         found |= mask
     return found
 

@@ -5,18 +5,21 @@ bare surnames, the keyword classes, and the watch rules' terms. pyahocorasick re
 whatever the automaton's size (some 15 million characters a second here), so five passes cost five times one. A
 `Merged` automaton holds all their keys, each with the values of every automaton that has it; one pass gives each
 automaton exactly the hits its own `iter` would (the same values, by end offset and longest first), and `Doc.hits`
-hands a stage its share (a Doc that no merged pass read is read by each automaton on its own).
+hands a stage its share (a Doc that no merged pass read is read by each automaton on its own). The word gates'
+automaton (bot/detect/prefilter.py), which would read each sentence again, is merged too: each sentence's bits are
+handed to the gates.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import ahocorasick
 
-from bot.detect import gazetteer, keywords
+from bot.detect import gazetteer, keywords, prefilter
 from bot.detect.text import Doc
 
 Hit = tuple[int, Any]  # (end offset, value), as pyahocorasick's iter gives them
@@ -25,8 +28,10 @@ Hit = tuple[int, Any]  # (end offset, value), as pyahocorasick's iter gives them
 class Merged:
     """The keys of several automatons in one; `scan` gives each automaton's hits of one text."""
 
-    def __init__(self, parts: Sequence[Any]) -> None:
-        self.parts = tuple(parts)
+    def __init__(self, parts: Sequence[Any], gates: Any | None = None) -> None:
+        # The word gates' automaton (`prefilter.automaton`) is read too, each sentence's bits handed to the gates.
+        self.gates = gates
+        self.parts = tuple(parts) if gates is None else (*parts, gates)
         values: dict[str, list[tuple[int, Any]]] = {}
         for i, automaton in enumerate(self.parts):
             if len(automaton):
@@ -47,6 +52,18 @@ class Merged:
                     out[i].append((end, value))
         for automaton, found_hits in zip(self.parts, out, strict=True):
             doc.scans[automaton] = found_hits
+        if self.gates is not None:
+            # No gate word holds a line break, so each hit lies inside the sentence where it ends.
+            bits = [0] * len(doc.sentences)
+            for end, mask in out[-1]:
+                bits[bisect.bisect_right(doc.starts, end) - 1] |= mask
+            prefilter.learn(self.gates, {s.folded: b for s, b in zip(doc.sentences, bits, strict=True)})
+
+
+def _gates() -> Any | None:
+    """The word gates' automaton, when a merged pass can read it for them (none of its words holds a line break)."""
+    gates = prefilter.automaton()
+    return None if any("\n" in word for word in gates.keys()) else gates  # noqa: SIM118 (an automaton, not a dict)
 
 
 def _shared_parts() -> tuple[Any, ...]:
@@ -57,10 +74,11 @@ def _shared_parts() -> tuple[Any, ...]:
 
 @functools.cache
 def shared() -> Merged:
-    """The automatons every English article is read with (places, people, bare surnames, keywords, titles)."""
-    return Merged(_shared_parts())
+    """The automatons every English article is read with (places, people, bare surnames, keywords, titles, the word
+    gates)."""
+    return Merged(_shared_parts(), _gates())
 
 
 def with_shared(extra: Iterable[Any]) -> Merged:
     """The shared automatons and others (a rule set's terms) in one."""
-    return Merged([*_shared_parts(), *extra])
+    return Merged([*_shared_parts(), *extra], _gates())
