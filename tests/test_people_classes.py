@@ -319,7 +319,6 @@ def test_quoted_nickname() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "These officials served the Maduro regime for years.",
         "The talks stalled, and Maduro refused to attend.",
         "Critics said Maduro's government had failed.",
     ],

@@ -801,6 +801,20 @@ def _non_official(text: str, start: int, end: int) -> bool:
 
 
 _BULLET = lazyre.compile(r"^\s*[-•*]\s")
+# A titled name that the sentence makes the victim of an attack ("the funeral of lawmaker X", "gunmen shot dead
+# Governor X", "killed 40 people, including police chief X"): the labels list no victims, whatever their office. A
+# few words may stand between the cue and the title ("killed Punjab's governor X"), no comma (the clause has ended).
+_VICTIM_BEFORE = lazyre.compile(
+    r"\b(?:(?:funeral|assassination|murder|killing)\s+of"
+    r"|killed|assassinated|murdered|shot\s+dead|shot\s+and\s+killed"
+    r"|(?:killed|dead|died|lives|victims)(?:\s+[\w-]+){0,4},?\s+(?:including|among\s+them))"
+    r"\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}$"
+)
+
+
+def _victim(text: str, start: int) -> bool:
+    """Whether the title at `start` introduces the victim of the attack its sentence reports."""
+    return bool(_VICTIM_BEFORE.search(text[max(0, start - 80) : start]))
 # A name right before a title that describes it: an appositive ("Ahmed Khalil, Egypt's foreign minister",
 # "Lavrov, the Russian Foreign Minister") or a predicate ("Karl Hoffmann is the defense minister", "Ana
 # Rivas serves as spokeswoman"). Group 2 is a qualifier word before the title ("Egyptian", "Egypt's").
@@ -1056,6 +1070,8 @@ def _titled_candidates(
         tokens, of_country, name_end = _after_title(text, end)
         if tokens and cut_at_end and name_end >= len(text.rstrip()) and gzp.lookup(" ".join(tokens)) is None:
             tokens = []  # "... Foreign Minister Sergey Lav": the stored excerpt cut the name
+        if tokens and _victim(text, start):
+            continue  # "the funeral of lawmaker X": the labels leave victims out, official or not
         if tokens and not _non_official(text, start, name_end):
             country = _country_before(text, start) or of_country
             cand = _Candidate(_clean(tokens), title, country, sent.index)
@@ -1164,7 +1180,18 @@ def _is_title_case(text: str) -> bool:
 
 
 _INSTITUTION_AFTER = frozenset(
-    ["administration", "administrations", "government", "cabinet", "era", "doctrine", "years", "presidency", "white"]
+    [
+        "administration",
+        "administrations",
+        "government",
+        "regime",
+        "cabinet",
+        "era",
+        "doctrine",
+        "years",
+        "presidency",
+        "white",
+    ]
 )
 _VENUE_PREV = frozenset(["in", "at", "from", "to", "near", "into", "outside", "across"])
 
@@ -1175,7 +1202,8 @@ def _title_words() -> frozenset[str]:
 
 
 def _bare_surnames(doc: Doc) -> list[_Candidate]:
-    """A watched leader's distinctive surname standing alone ("the Maduro regime", "Kerry says").
+    """A watched leader's distinctive surname standing alone ("Maduro refused", "Kerry says"); not one that names
+    a government ("the Maduro regime", "the Obama administration": the labels list no person for those).
 
     Not when a capitalised word other than a title or the leader's own name stands right before it
     ("Ron Johnson": another person, and then no bare mention of that surname counts), nor right after it
@@ -1216,8 +1244,8 @@ def _bare_surnames(doc: Doc) -> list[_Candidate]:
         nxt = _NEXT_WORD.match(unified, end + 1)
         if nxt and nxt.group(1)[:1].isupper() and not _is_title_case(sent.text):
             continue  # "Austin Peay"; in a headline the next word is capitalised anyway
-        if nxt and fold(nxt.group(1)) in _INSTITUTION_AFTER:
-            continue  # "the Obama administration" names a government, not the person
+        if nxt and fold(nxt.group(1)).removesuffix("'s") in _INSTITUTION_AFTER:
+            continue  # "the Obama administration", "the Assad regime" name a government, not the person
         if _BULLET.match(sent.text):
             continue
         found.append((key, person, sent.index))
