@@ -815,6 +815,8 @@ _VICTIM_BEFORE = lazyre.compile(
 def _victim(text: str, start: int) -> bool:
     """Whether the title at `start` introduces the victim of the attack its sentence reports."""
     return bool(_VICTIM_BEFORE.search(text[max(0, start - 80) : start]))
+
+
 # A name right before a title that describes it: an appositive ("Ahmed Khalil, Egypt's foreign minister",
 # "Lavrov, the Russian Foreign Minister") or a predicate ("Karl Hoffmann is the defense minister", "Ana
 # Rivas serves as spokeswoman"). Group 2 is a qualifier word before the title ("Egyptian", "Egypt's").
