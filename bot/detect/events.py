@@ -608,7 +608,20 @@ _TALKS = lazyre.compile(
     # Officials of two states before the press together: "at a Joint Press Availability", "told a joint news conference
     # with his Turkish counterpart"; a transcript headlined "Remarks With Georgian Foreign Minister ...".
     r"joint (?:press|news) (?:availability|conference|briefing)|remarks with|"
-    r"visit(?:ed|ing)? (?:with|by)|conversation with|conversations with)\b"
+    r"visit(?:ed|ing)? (?:with|by)|conversation with|conversations with|"
+    # A call with both sides as the subject, or named by the noun: "the two ministers spoke by phone about the
+    # crisis", "held a video call with her counterpart", "in a call with", "during a call on Monday, they discussed"
+    # ("to defend call with Taiwan's president": a call of days before, the object of the news).
+    r"(?:spoke|talked|conferred) (?:by (?:tele)?phone|by video(?: ?link)?|over the (?:tele)?phone)|"
+    r"(?:video|conference) call|video ?conference|(?:an?|the|their|his|her|its|held|had) calls? (?:with|between)|during (?:a|the|their|his|her) (?:[\w-]+ )?call|"
+    # Conferring and consulting with another side ("conferred for two hours", "consulted with the Saudi foreign
+    # minister"); not an honour conferred on someone ("conferred the Order of Merit on").
+    r"confer(?:s|red|ring)?(?=\s+(?:with|by|for|in|at|today|tonight|yesterday|privately|again|briefly|separately|closely|"
+    r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\s*[.,;])|consult(?:s|ed|ing)? (?:\w+ly )?with|"
+    # Before the press with a counterpart: "appeared at a news conference with the visiting Kenyan president".
+    r"(?:news|press) (?:conference|availability|briefing) with|"
+    # Receiving another state's office-holder (_RECEIVED_OFFICE): "the president received the visiting Qatari emir".
+    r"received|welcomed the visiting)\b"
 )
 _ACTOR = lazyre.compile(
     r"\b(?:president|minister|secretary|envoy|officials?|leaders?|government|governments|delegations?|rebels?|"
@@ -2041,6 +2054,10 @@ def _trigger_sets(doc: Doc, features: Features) -> list[set[int]]:
     # (a word a sentence holds the whole folded text holds: an article without one has no sentence to ask)
     if _HOLDS_TOLD_WORD(doc.folded):
         sets[1] = sets[1] | {s.index for s in doc.sentences if _HOLDS_TOLD_WORD(s.folded)}
+    # Calls, conferring, consulting, a press conference with a counterpart and a visitor received (_TALKS) name no
+    # keyword of the talks class.
+    if _HOLDS_TALKS_WORD(doc.folded):
+        sets[1] = sets[1] | {s.index for s in doc.sentences if _HOLDS_TALKS_WORD(s.folded)}
     # A headline's present-tense meeting or call (_TITLE_TALKS, _title_call).
     sets[1] = sets[1] | {
         s.index
@@ -2531,6 +2548,7 @@ _TOLD = lazyre.compile(
 )
 _TOLD_WORDS = (" told ", " tells ")
 _HOLDS_TOLD_WORD = holds_any(_TOLD_WORDS)
+_HOLDS_TALKS_WORD = holds_any(("confer", "consult", "conference", "call", "received", "welcomed the visiting"))
 # Headline grammar of a meeting or a call, in the present with no talks word: "Araghchi receives Pakistani interior
 # minister", "Erdogan hosts Iraqi prime minister", "Macron, Scholz discuss Ukraine aid", "Biden holds call with
 # Zelensky", "Lavrov, Blinken speak by phone", "Xi, Biden hold video call". Receiving or hosting needs an office or
@@ -2550,6 +2568,11 @@ _TITLE_TALKS = lazyre.compile(
 )
 
 
+# Receiving another state's office-holder: "received the visiting Qatari emir", "received the Chinese foreign minister
+# in Tehran"; not a letter or a message "from" one, nor the office's possession ("received the president's letter").
+_RECEIVED_OFFICE = lazyre.compile(rf"\s+(?!(?:[\w'-]+\s+){{0,3}}?(?:from|of)\b){_OFFICE_AFTER}(?!'s)")
+
+
 def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
     """The first talks trigger that is not part of a name ("the High Negotiations Committee"), a session
     of a council or assembly ("at the UN Security Council meeting on Gaza"), nor a person or a goal ("the veteran
@@ -2567,6 +2590,10 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
             continue  # "Joint Statement by the Trilateral Mechanism": a standing body named, no talks reported
         if m.group() == "remarks with" and (not sent.is_title or _AUDIENCE.match(low, m.end())):
             continue  # "remarks with reporters", "Remarks With Embassy Staff": an audience, not a counterpart
+        if m.group().endswith((" with", " to")) and _AUDIENCE.match(low, m.end()):
+            continue  # "spoke by phone to reporters", "a news conference with journalists": an audience
+        if m.group() == "received" and not _RECEIVED_OFFICE.match(low, m.end()):
+            continue  # "received an award", "received a letter from the president": no counterpart received
         if m.group().startswith("meeting") and _OWN_PEOPLE_MEETING.match(low, m.end()):
             continue  # "chaired a meeting of senior government officials": one government at work
         if m.group() in ("met", "met with", "meets", "meet with") and _MET_CULPRIT.match(low, m.end()):

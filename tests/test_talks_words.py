@@ -1,0 +1,113 @@
+"""Talks named by other words (issue 13, the talks helper's additions): calls named by their medium or noun,
+conferring and consulting with another side, a press conference with a counterpart and a visitor received are talks
+held; an audience, an honour conferred, a letter or a gift received are not. Every line is written for the test (none
+is taken from the corpus); a line without a full stop is read as a headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detect import Detector
+from bot.model.events import RULES_ONLY
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    # The rules' reading: talks are not corrected by the learned event model.
+    return Detector(events=RULES_ONLY)
+
+
+def _talks(detector: Detector, line: str) -> bool:
+    detection = detector.detect("", line) if line.endswith(".") else detector.detect(line, "")
+    return any(e.type == "talks" for e in detection.events)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Turkish and Greek defence ministers spoke by phone on Thursday about tensions in the Aegean.",
+        "Hagel and his Japanese counterpart spoke by telephone this morning about the North Korean missile launch.",
+        "Blinken and Wang Yi talked by phone late on Sunday about the Taiwan Strait.",
+        "The British foreign secretary held a video call with her Canadian counterpart on Tuesday.",
+        "The Italian premier held a video call on Friday with the Libyan prime minister.",
+        "In a call with the Egyptian president, the king discussed the situation at the Rafah crossing.",
+        "Kenya and Somalia held a video conference on border security on Monday.",
+        # "a call on Monday" is no call on someone to act
+        "During a call on Monday, the chancellor and the Turkish president discussed the refugee agreement.",
+        "During their call on Tuesday, the leaders reviewed progress on the grain corridor.",
+    ],
+)
+def test_a_call_named_by_its_medium_or_its_noun_is_talks(detector: Detector, line: str) -> None:
+    assert _talks(detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Officials spoke by phone to journalists about the evacuation.",
+        "The minister spoke by phone to reporters after the vote.",
+        "Trump Uses Twitter to Defend Call with Polish President",
+    ],
+)
+def test_a_call_to_the_press_or_one_defended_later_is_no_talks(detector: Detector, line: str) -> None:
+    assert not _talks(detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The two foreign ministers conferred for two hours in Ankara on Wednesday.",
+        "Kenya's president and his Ugandan counterpart conferred by telephone on Friday about the refugee crisis.",
+        "The Spanish and Moroccan foreign ministers conferred in Rabat on the migration crisis.",
+        "We have been consulting closely with our French and German partners on the crisis in Niger.",
+        "The Secretary consulted with the Saudi foreign minister on Sunday about the war in Yemen.",
+        "Austin consulted with his Israeli counterpart on Tuesday about the hostage talks.",
+    ],
+)
+def test_conferring_and_consulting_with_another_side_is_talks(detector: Detector, line: str) -> None:
+    assert _talks(detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The university conferred an honorary degree on the former president on Saturday.",
+        "The foreign minister conferred the Order of Merit on the departing ambassador.",
+        "The king conferred knighthoods on three retired generals.",
+        "The firm is consulting with its lawyers about the lawsuit.",
+    ],
+)
+def test_an_honour_conferred_or_a_firm_consulting_is_no_talks(detector: Detector, line: str) -> None:
+    assert not _talks(detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The French president appeared at a news conference with the visiting Kenyan president in Paris on Monday.",
+        "Speaking at a press conference with his Ukrainian counterpart in Kyiv, the Polish foreign minister pledged "
+        "more aid.",
+        "At a joint press conference with the Greek prime minister, the Cypriot president called for unity.",
+        "The president received the visiting Qatari emir at the palace on Saturday.",
+        "The Emir received the visiting Pakistani interior minister at the palace.",
+        "President Ruto received the Somali president at State House in Nairobi on Thursday.",
+        "Brazil's president welcomed the visiting Chinese premier in Brasilia.",
+    ],
+)
+def test_a_counterpart_before_the_press_or_received_is_talks(detector: Detector, line: str) -> None:
+    assert _talks(detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The president appeared at a news conference with reporters on Monday.",
+        "The prime minister held a news conference with journalists in London.",
+        "The prime minister held a press conference with reporters outside Downing Street.",
+        "The museum received a donation from the former president.",
+        "The president received a letter from the Iranian foreign minister on Monday.",
+        "The ambassador received the president's medal for service.",
+    ],
+)
+def test_an_audience_a_letter_or_a_gift_is_no_talks(detector: Detector, line: str) -> None:
+    assert not _talks(detector, line)
