@@ -1401,3 +1401,21 @@ def test_two_undated_readouts_sharing_only_their_republishers_credit_stay_apart(
         None,
     )
     assert len(set(cluster([grain, power]))) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "However, the army said the convoy had been ambushed.",
+        "Meanwhile, aid agencies warned of shortages.",
+        "Earlier, the governor had ordered a curfew.",
+        "Despite the truce, shelling went on overnight.",
+        "According to the ministry, the talks ended late.",
+        "Since then, the border has stayed closed.",
+    ],
+)
+def test_a_connective_that_opens_a_sentence_names_nothing(text: str) -> None:
+    # Two pages that both open a sentence with "However" share no name by it: with no date to vouch for either, a
+    # shared rare name would tie them as one event.
+    opener = text.split(None, 1)[0].strip(",").lower()
+    assert opener not in names_of(text)
