@@ -25,8 +25,7 @@ Neither score decides alone, and a pair is never one event when (`_conflict`):
 - the headlines and lead sentences put the event in different places (met in Beijing; hosted in Washington);
 - both report death tolls and the first each gives, its event's own, is not close to the other's ("eight" and
   "seven" are; 15 and 22 are not; four bombs' "eight" is not twin bombings' "two", though two of the eight died in one
-  town), unless the later toll is the higher (a toll that rose); when one has no time at all, unless the other gives that
-  page's toll as the same count, its total or a part (within two: 30 is not 40, and no date says which came first);
+  town), unless the later toll is the higher (a toll that rose);
 - each names in its headline (or, for a call or meeting, its lead sentence) a party, a person or country, the
   other never mentions: the counterpart matters (Blinken with Armenia is not Blinken with China);
 - each headline's distinctive names are missing from the other article (a template filled in again);
@@ -1044,13 +1043,6 @@ def _close(x: int, y: int) -> bool:
     return abs(x - y) <= max(2, 0.25 * max(x, y))
 
 
-def _same_count(x: int, y: int) -> bool:
-    """True when two figures are one count as early reports give it ("eight", "seven"): within 2. Stricter than
-    `_close`, whose quarter allows for a toll read a day apart, because it stands in for a date an undated page lacks:
-    "at least 30" and "40" killed in Iraq are as likely two days of bombings years apart."""
-    return abs(x - y) <= 2
-
-
 _COUNTRY_PARTS = frozenset(["united", "republic", "kingdom", "democratic", "federal", "islamic", "people's"])
 
 
@@ -1865,25 +1857,14 @@ class StoryIndex:
     @staticmethod
     def _figure_conflict(a: _Entry, b: _Entry) -> bool:
         """True when both report death tolls, the first each gives (the event's own, ahead of its parts and asides) is
-        not close to the other's, and not as a toll that rose over time; or, when one has no time at all, the other
-        does not give that page's first toll as the same count (`_same_count`) among its own.
+        not close to the other's, and not as a toll that rose over time.
 
         "15 killed in Baghdad car bombs" and "22 dead in Baghdad cafe blast" are two attacks; "at least 30
-        dead" on Saturday and "72 dead" on Wednesday can be one siege whose toll rose. A page with no date that
-        says "at least 30" killed in Iraq is not the dated report of "40" killed there: nothing places it in that
-        report's days, and such tolls recur in a country's news for years.
+        dead" on Saturday and "72 dead" on Wednesday can be one siege whose toll rose.
         """
-        if not (a.deaths and b.deaths):
-            return False
-        if a.when is None or b.when is None:
-            # No time at all for one of them: no window says the other's toll is this event's, read earlier or later.
-            # The timeless page's own toll must be one the other gives, its total or a part ("34 in Tal Afar" of 40).
-            return not any(
-                _same_count(x.lead_death, n) for x, y in ((a, b), (b, a)) if x.when is None for n in y.deaths
-            )
-        if _close(a.lead_death, b.lead_death):
+        if not (a.deaths and b.deaths) or _close(a.lead_death, b.lead_death):
             return False  # early reports of one attack differ a little ("eight Americans", "seven")
-        if a.when == b.when:
+        if a.when is None or b.when is None or a.when == b.when:
             return True
         early, late = (a, b) if a.when < b.when else (b, a)
         return late.lead_death < early.lead_death
@@ -2085,12 +2066,11 @@ class StoryIndex:
 
     def _ties(self, a: _Entry, b: _Entry) -> Iterator[str]:
         """The weaker ties of an undated page to the other report, in a reader's words: the same place of the event
-        beyond a capital, the same toll (the same count, `_same_count`, not one a quarter apart), a day without a year
-        within the window of the other's date, a sitting office holder whose terms cover it, and each rare name beyond
-        capitals and countries that both name. Lazily, cheapest first: `_dated_together` asks only whether there is
-        one."""
+        beyond a capital, the same toll, a day without a year within the window of the other's date, a sitting office
+        holder whose terms cover it, and each rare name beyond capitals and countries that both name. Lazily, cheapest
+        first: `_dated_together` asks only whether there is one."""
         yield from (f"place: {p}" for p in sorted(a.place & b.place) if not _country_level(p))
-        if a.deaths and b.deaths and _same_count(a.lead_death, b.lead_death):
+        if a.deaths and b.deaths and _close(a.lead_death, b.lead_death):
             yield f"toll: {a.lead_death}, {b.lead_death}"
         if self._day_agrees(a, b) or self._day_agrees(b, a):
             yield "a day without a year"
