@@ -933,8 +933,11 @@ _MORE_BEFORE = lazyre.compile(r"\s+(?:another|a further|an additional)\s*$")
 _LIVES_VERB = lazyre.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)\s*$")
 _LIVES_AFTER = lazyre.compile(r"\s+(?:[\w-]+\s+)?lives\b")
 # A bare victim count ends at punctuation, a conjunction, a place or time, or the manner of the attack: "killing two
-# and wounding five", "wounded more than 100 by detonating a truck", "injured nine by firing on a bus".
-_BARE_END = lazyre.compile(r"\s*(?:$|[,.;:]|and\b|on\b|in\b|at\b|while\b|when\b|during\b|near\b|as\b|by\s+[a-z]+ing\b)")
+# and wounding five", "wounded more than 100 by detonating a truck", "injured nine by firing on a bus"; "more" may
+# stand before the end: "shelling killed two more".
+_BARE_END = lazyre.compile(
+    r"\s*(?:more\b\s*)?(?:$|[,.;:]|and\b|on\b|in\b|at\b|while\b|when\b|during\b|near\b|as\b|by\s+[a-z]+ing\b)"
+)
 _TOLL_LAST = lazyre.compile(
     r"(?:\bto|\bat|\bof|\bwas|\bis|\bstands|\bstood|\breached|\breaches|\bhit|\bhits|\bnearing|\bsurpassed|\bexceeded|"
     r"\bpassed|\bpasses|\btopped|\btops|\bexceeds|\bsurpasses|\bnears|\bclimbs|\brises|\bjumps|\bnow|\bclimbed|\brose|"
@@ -1749,8 +1752,62 @@ def _sentence_casualties(
         any_current = any_current or current
         key: tuple[object, ...] = (fig.number.value, _KIND_GROUP[fig.kind], current)
         cas = Casualty(fig.number.value, fig.qualifier, fig.kind, _as_written(sent, fig), current, sent.text, cause)
-        _add_figure(found, key, cas, art.title)
+        if key in found[1] and not sent.is_title and (marked := _another_group(sent.folded, fig)):
+            _add_another(found, key, cas, art.title, marked)
+        else:
+            _add_figure(found, key, cas, art.title)
     return any_current
+
+
+# A figure the text marks as people beyond those it has counted: "bombings in two towns killed three more", "Another
+# three people died", "four additional people", "a further 20 were hurt". Equal to a figure told before, it is another
+# figure ("three more" after "three people died" are six dead), unless it is the headline's told for the first time.
+_ADDED_BEFORE = lazyre.compile(r"\b(?:another|a\s+further|an\s+additional)\s*$")
+_ADDED_AFTER = lazyre.compile(r"\s+(?:more|additional)\b(?!\s+than\b)")
+# A sentence that tells another incident than the one before it: "In a separate attack, ...", "Elsewhere in the
+# province, ...", "Separately, ...". It parts a figure only from the headline's once the body has told that: a body
+# sentence before it may be a lead that sums up every incident the article then tells one by one.
+_OTHER_INCIDENT = word_initial(
+    r"in\s+(?:a|another)\s+separate\b|(?:in|during)\s+another\s+(?:[\w-]+\s+)?(?:incident|attack|bombing|blast|raid|strike|ambush)\b"
+    r"|elsewhere\b|separately\b"
+)
+_MAY_OTHER_INCIDENT = gate(_OTHER_INCIDENT)
+
+
+def _another_group(low: str, fig: _Fig) -> Literal["added", "incident", ""]:
+    """ "added" when the words of a figure mark it as people beyond a figure told before ("killed three more",
+    "another three"), "incident" when its sentence tells another incident ("in a separate attack", "elsewhere"), ""
+    when neither."""
+    start, end = fig.number.start, fig.number.end
+    if _ADDED_BEFORE.search(_strip_qualifier(low[max(0, start - 30) : start])) or _ADDED_AFTER.match(low, end):
+        return "added"
+    return "incident" if _MAY_OTHER_INCIDENT(low) and _OTHER_INCIDENT.search(low) is not None else ""
+
+
+def _add_another(
+    found: tuple[list[Casualty], dict[tuple[object, ...], int]],
+    key: tuple[object, ...],
+    cas: Casualty,
+    title: str | None,
+    marked: Literal["added", "incident"],
+) -> None:
+    """Adds a figure marked as another group or incident (`_another_group`) whose key a figure told before holds. The
+    headline's figure that no body sentence has told yet takes it in (the headline's "Three More Killed" and the lead's
+    "three more people were killed" are one figure); so does a figure of the body for a sentence of another incident;
+    otherwise it is a figure of its own, merged only with the same figure of its own sentence."""
+    out, seen = found
+    from_title = out[seen[key]].evidence == title
+    if (from_title and (_TOLD, *key) not in seen) or (not from_title and marked == "incident"):
+        _add_figure(found, key, cas, title)
+        return
+    own = (*key, "another", cas.evidence)
+    if own not in seen:
+        seen[own] = len(out)
+        out.append(cas)
+
+
+# The mark in `seen` of a headline figure that a body sentence has told again.
+_TOLD = "told in the body"
 
 
 def _add_figure(
@@ -1766,6 +1823,8 @@ def _add_figure(
         # one, with the qualifier the body gives it.
         i = seen[key]
         kept = out[i]
+        if kept.evidence == title and cas.evidence != title:
+            seen[(_TOLD, *key)] = 1  # the headline's figure told in the body (for _add_another)
         if (
             kept.who not in (None, "people")
             and cas.who not in (None, "people")
