@@ -812,6 +812,30 @@ _VICTIM_BEFORE = lazyre.compile(
 )
 
 
+# A sentence that opens decades or centuries back and names a titled person at once ("A century ago, Foreign
+# Secretary X", "Fifty years ago this week, President X", "In 1919, Prime Minister X"): a historical figure, whom
+# the labels leave out. A recent past ("Two years ago, ...", "In 2014, ..."), or such a time further into the
+# sentence ("... in a war that began decades ago, Foreign Minister X said"), keeps the name.
+_HISTORICAL_OPENING = lazyre.compile(
+    r"^\W*(?:(?:and|but|some|almost|nearly|about|more\s+than|over|well\s+over)\s+)?"
+    r"(?:(?:(?:a|one|half\s+a)\s+century|centuries|generations"
+    r"|(?:(?:two|three|four|five|six|seven|eight|nine|several|many|a\s+few|[2-9])\s+)?decades"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|one\s+hundred|[2-9]\d|1\d\d)"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\s+years)\s+ago(?:\s+(?:this|last)\s+\w+)?"
+    r"|(?:in|during)\s+(?:the\s+)?(?:1[0-8]\d\d|19[0-4]\d)s?)"
+    r"\s*,?\s+(?:[\w.'-]+\s+){0,3}(?:then-|ex-)?$",
+    re.IGNORECASE,
+)
+
+
+_LIST_ON = lazyre.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w.'-]+\s+){0,2}$")
+
+
+def _historical(text: str, start: int) -> bool:
+    """Whether the sentence (`text`) opens in a distant past with the title at `start`."""
+    return bool(_HISTORICAL_OPENING.search(text, 0, start)) if start <= 120 else False
+
+
 def _victim(text: str, start: int) -> bool:
     """Whether the title at `start` introduces the victim of the attack its sentence reports."""
     return bool(_VICTIM_BEFORE.search(text[max(0, start - 80) : start]))
@@ -1012,6 +1036,7 @@ def find_people(doc: Doc) -> list[Person]:
     """Officials named in the article, canonical and deduplicated, each with its first evidence sentence."""
     full: list[_Candidate] = []
     surnames: list[_Candidate] = []
+    historical: set[tuple[int, str]] = set()  # (sentence, folded name) of the historical figures named
     sentences = doc.sentences
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     for start, end, written in _doc_title_hits(doc):
@@ -1026,7 +1051,7 @@ def find_people(doc: Doc) -> list[Person]:
             continue  # bulleted link lists are page chrome
         text = doc.unified[sent.start : sent.start + len(low)]
         if hits:  # (a sentence without a title gives none of its names: only " of " brought it here)
-            _titled_candidates(doc, sent, text, hits, full, surnames)
+            _titled_candidates(doc, sent, text, hits, full, surnames, historical)
         _head_candidates(sent, text, full)
     _header_candidates(doc, full)
     _speaker_candidates(sentences, full, surnames)
@@ -1035,7 +1060,7 @@ def find_people(doc: Doc) -> list[Person]:
     for sent in sentences:
         if sent.is_title and not any(c.isupper() for c in sent.text):
             surnames.extend(_slug_surnames(sent.folded, sent.index))
-    watched_hits = _watched_hits(doc)
+    watched_hits = _watched_hits(doc, historical)
     surnames.extend(_bare_surnames(doc))
     return _resolve(doc, full, surnames, watched_hits)
 
@@ -1047,6 +1072,7 @@ def _titled_candidates(
     hits: list[tuple[int, int, str]],
     full: list[_Candidate],
     surnames: list[_Candidate],
+    historical: set[tuple[int, str]],
 ) -> None:
     """The names a sentence gives after or beside its titles ("Foreign Minister Sergey Lavrov", "Ambassador
     Holland", "Lavrov, the foreign minister"), as full names or surnames (`text`: the sentence unified)."""
@@ -1061,6 +1087,7 @@ def _titled_candidates(
         and not sent.text.rstrip().endswith((".", "!", "?", '"', ")", "'"))
     )
     starts = {h[0] for h in hits}
+    hist_end: int | None = None
     for start, end, written in hits:
         # A title directly followed by another title ("Press Secretary Maj. Gen. Pat Ryder"): let the
         # later one read the name.
@@ -1074,6 +1101,14 @@ def _titled_candidates(
             tokens = []  # "... Foreign Minister Sergey Lav": the stored excerpt cut the name
         if tokens and _victim(text, start):
             continue  # "the funeral of lawmaker X": the labels leave victims out, official or not
+        if tokens and (
+            _historical(text, start) or (hist_end is not None and _LIST_ON.match(text, hist_end, start) is not None)
+        ):
+            # "A century ago, Foreign Secretary X" (and a title joined on to it: "..., Chancellor X and President
+            # Y"): a historical figure, in the watched names too.
+            hist_end = name_end
+            historical.add((sent.index, fold(" ".join(tokens))))
+            continue
         if tokens and not _non_official(text, start, name_end):
             country = _country_before(text, start) or of_country
             cand = _Candidate(_clean(tokens), title, country, sent.index)
@@ -1151,9 +1186,9 @@ def _speaker_candidates(sentences: list[Sentence], full: list[_Candidate], surna
                     break
 
 
-def _watched_hits(doc: Doc) -> list[tuple[gazetteer.Watched, int]]:
+def _watched_hits(doc: Doc, historical: set[tuple[int, str]]) -> list[tuple[gazetteer.Watched, int]]:
     """Watched people by full name or alias anywhere, written with a capital (unless the article has none),
-    with the index of their sentence."""
+    with the index of their sentence; not where a sentence names them as historical figures."""
     gzp = gazetteer.people()
     text = doc.folded
     n = len(text)
@@ -1168,6 +1203,8 @@ def _watched_hits(doc: Doc) -> list[tuple[gazetteer.Watched, int]]:
         local = start - sent.start
         if not sent.text[local : local + 1].isupper() and any(c.isupper() for c in sent.text):
             continue
+        if (sent.index, key) in historical or _historical(sent.text, local):
+            continue  # "A century ago, President Woodrow Wilson": a historical figure
         watched_hits.append((person, sent.index))
     return watched_hits
 
