@@ -598,6 +598,12 @@ _MULTI_STORY_TITLE = lazyre.compile(r"newscast|\bheadlines\b|\bnews in brief\b|\
 # Word pre-checks (bot/detect/prefilter.py) of the two headline regexes every article asks.
 _MAY_ANNIVERSARY_TITLE = gate(_ANNIVERSARY_TITLE)
 _MAY_MULTI_STORY_TITLE = gate(_MULTI_STORY_TITLE)
+# ... or a newscast known by its sign-on, whatever its title: "From Washington, this is VOA News. I'm Steve Karesh
+# reporting." Its stories follow one another, each dated by its own day.
+_SIGN_ON = word_initial(
+    r"this\s+is\s+(?:[\w.'-]+\s+){0,3}news\b(?!\s+(?:of|about|that|for|to)\b)|i['\u2019]?m\s+(?:[\w.'-]+\s+){1,3}reporting\b"
+)
+_SIGN_ON_WITHIN = 8  # the first sentences of a page: headline, page chrome, the sign-on
 _TOKEN = lazyre.compile(r"[\w'.-]+|[,;:()\"]")
 # Dotted initials end with a point inside a sentence: "U.S.", "U.K.", "E.U.", "U.A.E.", "a.m.".
 _DOTTED_INITIALS = lazyre.compile(r"[a-z](?:\.[a-z])+")
@@ -1586,6 +1592,8 @@ def _main_day(doc: Doc) -> str | None:
     """The weekday of the article's own incident: dated in the headline or lead ("Tuesday's attack")."""
     title = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
     if _MAY_MULTI_STORY_TITLE(title) and _MULTI_STORY_TITLE.search(title):
+        return None
+    if any(_SIGN_ON.search(s.folded) for s in doc.sentences[:_SIGN_ON_WITHIN]):
         return None
     lead = [s for s in doc.sentences if s.weight >= 2.0]
     for s in lead:
