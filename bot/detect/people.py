@@ -885,6 +885,15 @@ _HEAD_CUE = lazyre.compile(
 _NAME_BEFORE = lazyre.compile(r"((?:[A-Z][\w'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w'-]+|[A-Z]\.|bin|al-\w+|de|van|von)){1,4})$")
 
 
+# The word after "chief" that makes it a company's or a profession's post ("chief executive", "chief editor"), not a
+# public office ("chief of staff", "army chief"; a government's chief medical officer or scientist is left as it was).
+_CHIEF_OF_TRADE = lazyre.compile(
+    r"\s+(?:executive|operating|financial|investment|editor|correspondent|engineer|analyst|strategist|architect"
+    r"|designer)\b",
+    re.IGNORECASE,
+)
+
+
 def _appositive(
     text: str, start: int, written: str, hits: list[tuple[int, int, str]]
 ) -> tuple[list[str], str | None] | None:
@@ -901,6 +910,8 @@ def _appositive(
             pos = w.end()
         tokens, _ = _name_at(text, pos)
         return (tokens, None) if len(tokens) >= 2 else None
+    if written.lower() == "chief" and _CHIEF_OF_TRADE.match(text, start + len(written)):
+        return None  # "X, chief executive of the British Council": a trade's chief, not an office
     m = _APPOS_BEFORE.search(text, max(0, start - 120), start)
     if not m or m.end() != start:
         return None
