@@ -44,7 +44,7 @@ from bench.eval import IGNORED_TYPES, TYPE_MAP, heldout_set, load_briefs, prf
 from bench.feeds_corpus import entries, feeds_dir, load_labels
 from bot.detect import Detector, keywords, scan
 from bot.detect.text import build_doc
-from bot.model.events import RULES_ONLY, type_text
+from bot.model.events import RULES_ONLY, learns, type_text
 from bot.model.train import C, _already_analysed, fold_of, stop_words
 from bot.models import EVENT_TYPES
 
@@ -326,8 +326,10 @@ def first_sight(items: list[Item], types: list[str], mode: str, since: str) -> d
 
 @functools.cache
 def analyse(text: str) -> list[str]:
-    """Unigrams and bigrams without stop words, as the relevance model's vectoriser cuts them."""
-    return list(_analyser()(text))
+    """Unigrams and bigrams without stop words, as the relevance model's vectoriser cuts them, less those that hold a
+    ceasefire's status signal (bot/model/events.py `learns`): a type's model learns no weight for them, so at run
+    time they count for nothing, as the terms it never saw."""
+    return list(filter(learns, _analyser()(text)))
 
 
 @functools.cache

@@ -94,3 +94,30 @@ def test_the_batches_added_since_a_commit_are_the_items_each_commit_added_once()
     assert {f"article:{n}" for n in range(520, 529)} | {f"brief:t00{n}" for n in range(1, 8)} == set(first)
     keys = [k for ks in batches.values() for k in ks]
     assert len(keys) == len(set(keys))
+
+
+def test_a_types_model_learns_nothing_from_a_ceasefire_status() -> None:
+    # The status of a truce is the rules' business: a type's model has no term for it, alone or paired, so a status
+    # rule that reads "agreed" as "holding" moves neither its weights nor its bars (issue 13, helper evm).
+    from bench.event_model import analyse
+
+    terms = analyse("Truce agreed\nThe sides agreed a truce.\nsig_event_ceasefire sig_ceasefire_agreed sig_country")
+    assert "sig_event_ceasefire" in terms and "sig_country" in terms
+    assert not [t for t in terms if "sig_ceasefire_" in t]
+    assert "sig_event_ceasefire sig_country" not in terms  # no pair across the status either: as at run time
+
+
+def test_the_shipped_event_models_judge_alike_whatever_the_status() -> None:
+    from bot.model.events import shipped
+
+    model = shipped()
+    assert not [t for tm in model.types.values() for t in tm.model.terms if "sig_ceasefire_" in t]
+    title, text = "Ceasefire holds in the north", "The truce agreed last week held overnight, officials said."
+    readings = [
+        [
+            tm.model.judge(title, text, ["sig_event_ceasefire", f"sig_ceasefire_{status}", "sig_country"])
+            for tm in model.types.values()
+        ]
+        for status in ("agreed", "holding", "violated")
+    ]
+    assert readings[0] == readings[1] == readings[2]

@@ -237,6 +237,11 @@ _LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initi
     # ceasefire", "efforts to consolidate the truce" (the modal asks for more, not for the truce).
     r"\bbuild(?:s|ing)? on (?:the |this )?(?:(?:momentum|success|gains?|progress) (?:of|made under) )?|"
     r"\bconsolidat(?:e|es|ed|ing)\b|\bconsolidation of\b|"
+    # Keeping a truce in other words, and watching over it, take it as in force as "maintain" does: "to preserve the
+    # truce", "safeguard the ceasefire", "agreeing to help monitor a partial cease-fire" ("a sustained ceasefire" is
+    # one wished for: the participle is not here).
+    r"\bpreserv(?:e|es|ing)\b|\bpreservation of\b|\bsafeguard(?:s|ing)?\b|\bshor(?:e|es|ing) up\b|\bsustain(?:s|ing)?\b|"
+    r"\bmonitor(?:ing)?\b|\bmonitoring of\b|\bsupervis(?:e|es|ing)\b|\bsupervision of\b|"
     r"\bhonou?r(?:s|ed|ing)?\b)"
     r"|(?P<agreed>\bnegotiated\b|\bhammered out\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplemented\b|\bimplements?\b|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
@@ -366,7 +371,7 @@ def _fighting_soon_after(low: str, start: int) -> re.Match[str] | None:
     return found
 
 
-_KEEP_VERB = lazyre.compile(r"respect|observ|abid|adher|uph[eo]ld|honou?r|maintain|complian")
+_KEEP_VERB = lazyre.compile(r"respect|observ|abid|adher|uph[eo]ld|honou?r|maintain|complian|preserv|safeguard")
 
 
 def _stop_called(low: str, cue: int) -> re.Match[str] | None:
@@ -1187,8 +1192,8 @@ class _Cue(NamedTuple):
     keep_called: bool = False
 
 
-# A governing word that keeps a truce: "respect", "observe", "abide by", "uphold", "adhere to", "honour", "stick to".
-_KEEP_WORD = lazyre.compile(r"(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|kept|keep|st)")
+# A governing word that keeps a truce: "respect", "observe", "abide by", "uphold", "adhere to", "honour", "stick to", "preserve", "safeguard".
+_KEEP_WORD = lazyre.compile(r"(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|kept|keep|st|preserv|safeguard)")
 
 
 def _keep_word(low: str, cue: re.Match[str]) -> bool:
@@ -1367,9 +1372,28 @@ def _changed(low: str, end: int, left: int, right: int, best: _Candidate) -> _Cu
     return _Cue(best[1], best[2])
 
 
+# Words that keep or watch over a truce without saying when or whether it exists (`_governing_word`), and what makes
+# them say nothing of it: a truce still to start ("to monitor a ceasefire that will take effect at midnight") or only
+# foreseen ("a mission to monitor a future ceasefire").
+_WATCH = lazyre.compile(r"preserv|safeguard|shor|sustain|monitor|supervis")
+_NOT_YET_THERE = lazyre.compile(
+    r"\b(?:will|would|is to|are to|is due to|is set to|shall|to) (?:take effect|start|begin|come into (?:force|effect))\b"
+)
+_FORESEEN = lazyre.compile(r"\b(?:an?|any)\s+(?:future|eventual|possible|potential|prospective|new)\b")
+
+
 def _governing_word(low: str, start: int, end: int, left: int, right: int) -> re.Match[str] | None:
     """The nearest word on the left of the mention that governs it ("agreed", "violated", "called for"), or None."""
     cue = _last(_LEFT_CUES, low, left, start) if _MAY_LEFT_CUES(low) else None
+    if (
+        cue is not None
+        and cue.lastgroup == "holding"
+        and _WATCH.match(cue.group())
+        and (_NOT_YET_THERE.search(low, end, right) or _FORESEEN.search(low, cue.end(), start))
+    ):
+        # Watching over a truce not yet there: the word before the watching decides ("agreed to monitor a ceasefire
+        # that will take effect at midnight" is agreed, "proposed a mission to monitor a future truce" proposed).
+        cue = _last(_LEFT_CUES, low, left, cue.start())
     if cue is not None and _SUBORDINATE.search(low, cue.end(), start):
         return (
             None  # "urge all parties to act with restraint until this ceasefire begins": the cue governs another verb
@@ -3010,7 +3034,7 @@ def _ceasefire_event(
 # abide by a cessation of hostilities" is one side's proposal).
 _KEEP_DUTY = lazyre.compile(
     r"\b(?:must|should|need(?:s|ed)? to|ha(?:s|ve) to|urg\w*|call(?:s|ed|ing)? (?:on|upon)|ask\w*|demand\w*|remind\w*)"
-    r"\b[^.;]{0,60}?\b(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|keep|stick)"
+    r"\b[^.;]{0,60}?\b(?:respect|observ|maintain|abid|uph[eo]ld|adher|honou?r|keep|stick|preserv|safeguard)"
 )
 
 
