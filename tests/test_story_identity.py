@@ -1419,3 +1419,68 @@ def test_a_connective_that_opens_a_sentence_names_nothing(text: str) -> None:
     # shared rare name would tie them as one event.
     opener = text.split(None, 1)[0].strip(",").lower()
     assert opener not in names_of(text)
+
+
+def _region_news(doc):  # type: ignore[no-untyped-def]
+    """Other reports of one region in other years: its country, capital and warring sides are in all of them."""
+    return [
+        doc(
+            f"region-{year}",
+            f"Fighting near Juba in {year}",
+            f"Government troops and rebels fought near Juba, South Sudan, in {year}, officials said.",
+            datetime(year, 5, 1, tzinfo=UTC),
+        )
+        for year in (2013, 2015, 2016, 2017)
+    ]
+
+
+def _signing(doc):  # type: ignore[no-untyped-def]
+    return doc(
+        "signing",
+        "South Sudan rivals sign truce at IGAD talks",
+        "South Sudan's government and the rebels signed a cessation of hostilities at talks mediated by IGAD, the "
+        "regional bloc. Both sides agreed to stop fighting and to let aid reach civilians, the mediators said.",
+        None,
+    )
+
+
+def _welcome(doc, bloc: str = "IGAD", town: str = ""):  # type: ignore[no-untyped-def]
+    return doc(
+        "welcome",
+        "Envoys welcome South Sudan ceasefire",
+        f"The envoys welcome the ceasefire agreed by South Sudan's government and the armed opposition{town}, and "
+        f"commend {bloc} for its mediation. The sides agreed to stop fighting; we call on them to let aid reach "
+        "civilians.",
+        None,
+    )
+
+
+def test_undated_pages_naming_only_a_bodys_initials_in_common_are_other_stories(doc) -> None:  # type: ignore[no-untyped-def]
+    # A region's mediator is named by its initials in every truce of that region for years ("IGAD", "AMISOM"): two
+    # undated pages on a South Sudan ceasefire that share nothing rarer than the mediator's initials give no sign of
+    # being one signing, however rare the initials are in the window.
+    index = StoryIndex()
+    for report in _region_news(doc):
+        index.add(report)
+    assert index.add(_signing(doc)) != index.add(_welcome(doc))
+
+
+def test_undated_pages_naming_the_town_of_a_signing_are_one_story(doc) -> None:  # type: ignore[no-untyped-def]
+    # Near misses: the town where the truce was signed, written as a name, still ties the pages, initials beside it or
+    # not; and a name written in capitals only in a headline is not a body's initials when the text writes it as a name.
+    signing = _signing(doc)
+    signing = doc(
+        "signing",
+        signing.title.replace("at IGAD talks", "in Bahir Dar"),
+        signing.text.replace("signed", "signed in Bahir Dar", 1),
+        None,
+    )
+    index = StoryIndex()
+    for report in _region_news(doc):
+        index.add(report)
+    assert index.add(signing) == index.add(_welcome(doc, town=" in Bahir Dar"))
+    index = StoryIndex()
+    for report in _region_news(doc):
+        index.add(report)
+    shouted = doc("signing", "SOUTH SUDAN RIVALS SIGN TRUCE, IGAD SAYS", signing.text, None)
+    assert index.add(shouted) == index.add(_welcome(doc, bloc="Igad", town=" in Bahir Dar"))

@@ -594,6 +594,12 @@ class _Entry:
             self._low = (self.doc.title + "\n" + self.doc.text).lower()
         return self._low
 
+    def only_in_capitals(self, name: str) -> bool:
+        """True when the page writes a (lower-cased) name only in capitals: the initials of a standing body ("IGAD",
+        "AMISOM", "FARC"), which a region's news names year after year, whatever occasion a page reports."""
+        found = re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.doc.title + "\n" + self.doc.text, re.I)
+        return bool(found) and all(f.isupper() for f in found)
+
     def says(self, name: str) -> bool:
         """True when the headline or text writes a (lower-cased) name as whole words: "brown" is not said by
         "brownfield", nor "oman" by "woman". A set lookup for one word; a phrase is looked for once its words are."""
@@ -2025,9 +2031,12 @@ class StoryIndex:
         rare = math.log((len(self._entries) + IDF_PRIOR) / (RARE_DF + 1.0))
         gazetteer = places()
         return any(
-            " " not in n and self._idf(self._df, n) >= rare and not gazetteer.resolve(n.title())[0]
+            " " not in n
+            and self._idf(self._df, n) >= rare
+            and not gazetteer.resolve(n.title())[0]
+            and not (a.only_in_capitals(n) or b.only_in_capitals(n))
             for n in a.specific & b.specific
-        )  # a capital ("Baghdad", "Kabul") names a country's news, not one event
+        )  # a capital ("Baghdad", "Kabul") names a country's news, not one event; nor a body's initials
 
     def _apart_in_specifics(self, a: _Entry, b: _Entry) -> bool:
         """True when the same parties are all two reports share: what else they name tells them apart.
@@ -2120,12 +2129,17 @@ class StoryIndex:
         return bool(self._rare_names_shared(a, b))
 
     def _rare_names_shared(self, a: _Entry, b: _Entry) -> frozenset[str]:
-        """The rare single-word names beyond capitals and countries that both reports name (`_rare_name_shared`)."""
+        """The rare single-word names beyond capitals, countries and initials that both reports name
+        (`_rare_name_shared`). A body's initials ("IGAD") are rare in a window but not in its region's news: the
+        mediator of every truce there for years names none of them, where a town ("Garissa") names its attack."""
         rare = math.log((len(self._entries) + IDF_PRIOR) / (RARE_DF + 1.0))
         return frozenset(
             n
             for n in a.specific & b.specific
-            if " " not in n and not _country_level(n) and self._idf(self._df, n) >= rare
+            if " " not in n
+            and not _country_level(n)
+            and self._idf(self._df, n) >= rare
+            and not (a.only_in_capitals(n) or b.only_in_capitals(n))
         )
 
     def _day_agrees(self, x: _Entry, y: _Entry) -> bool:
