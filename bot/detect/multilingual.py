@@ -226,6 +226,12 @@ class _Lexicon:
     # A time just after an attack or sanctions that dates them earlier than the news ("the attack last month",
     # "el atentado hace un año"): background, not the item's own event (_DATED types).
     earlier: re.Pattern[str]
+    # A verb of discussing ("обговорили") before a list of topics ("перемовини, гарантії безпеки та російські удари"):
+    # an attack listed as what was discussed is a topic, not the item's fighting (the clash hedge "обговор*" reaching
+    # across the list); a word that opens a clause ("після того, як", "що") ends the list. Sanctions discussed stay
+    # sanctions, as they do right after the verb.
+    topics: re.Pattern[str]
+    topic_breaks: re.Pattern[str]
     # A toll given as a vague quantity ("dezenas de mortos", "десятки загиблих"): the item reports casualties, with
     # no figure (vague quantities are never figures, as in English; the labels count such a toll as current).
     vague: re.Pattern[str]
@@ -241,6 +247,9 @@ _HEDGE_REACH = 40  # characters before a cue where a hedge counts (about six wor
 _ZH_HEDGE_REACH = 12
 _EARLIER_REACH = 30  # characters after a cue where a time dating it earlier counts (about four words)
 _DATED: frozenset[EventType] = frozenset({"clash", "sanctions"})
+_TOPIC_REACH = 120  # characters before a cue where a verb of discussing may open the list that holds it
+_TOPIC_WORDS = 14  # words at most between that verb and the cue
+_TOPIC_STOP = re.compile(r"[.;:!?()«»\"“”]")  # punctuation that ends a list of topics (a comma does not)
 
 
 def _alternation(lang: str, forms: list[str], name: bool = False) -> re.Pattern[str]:
@@ -483,6 +492,8 @@ class _LanguageData(TypedDict, total=False):
     hedges: dict[str, list[str]]
     hedges_after: dict[str, list[str]]
     earlier: list[str]
+    topics: list[str]
+    topic_breaks: list[str]
     vague: list[str]
     ages: list[str]
 
@@ -527,6 +538,8 @@ def lexicon(lang: str) -> _Lexicon:
             cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges_after") or {}).items()
         },
         earlier=_alternation(lang, list(data.get("earlier") or [])),
+        topics=_alternation(lang, list(data.get("topics") or [])),
+        topic_breaks=_alternation(lang, list(data.get("topic_breaks") or [])),
         vague=_vague_tolls(lang, data),
         ages=re.compile(r"\s*-?(?:" + _alternation(lang, list(data.get("ages") or [])).pattern + ")"),
     )
@@ -695,8 +708,26 @@ def _cue(lex: _Lexicon, etype: EventType, folded: str) -> re.Match[str] | None:
             continue
         if etype in _DATED and lex.earlier.search(folded, m.end(), m.end() + _EARLIER_REACH):
             continue
+        if etype == "clash" and _listed_topic(lex, folded, m.start()):
+            continue
         return m
     return None
+
+
+def _listed_topic(lex: _Lexicon, folded: str, start: int) -> bool:
+    """Whether the attack cue at `start` ends a list of topics opened by a verb of discussing ("обговорили
+    перемовини, гарантії безпеки та російські удари"): only words, commas and conjunctions between, no clause opened."""
+    verb = None
+    for verb in lex.topics.finditer(folded, max(0, start - _TOPIC_REACH), start):
+        pass
+    if verb is None:
+        return False
+    between = folded[verb.end() : start]
+    return (
+        len(between.split()) <= _TOPIC_WORDS
+        and _TOPIC_STOP.search(between) is None
+        and lex.topic_breaks.search(between) is None
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -732,6 +763,9 @@ def _zh_number(s: str) -> int | None:
 
 
 _NUM = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d+"
+# European Portuguese names the dead after "a morte a" ("provocou a morte a uma jovem"): "um", "uma" there is the victim
+# counted, one killed, not an article.
+_VICTIM_AFTER = re.compile(r"(?<!\w)a morte a\s+$")
 _COPULA_TOLL = re.compile(r"(?<!\w)((?:sao|son)\s+(?:ya\s+|ja\s+)?\w+),")
 _ZH_NUM = r"\d+|[一二两兩三四五六七八九十百千万萬]+"
 
@@ -809,7 +843,13 @@ def _casualties(lex: _Lexicon, sentence: str, folded: str) -> list[Casualty]:
         for after, pattern in ((False, figure_then_verb), (True, verb_then_figure)):
             for m in _figures_next_to(lex, pattern, folded, words, after):
                 raw = m.group("n")
-                if after and lex.lang in _LATIN and raw in lex.numbers and lex.numbers[raw] == 1:
+                if (
+                    after
+                    and lex.lang in _LATIN
+                    and raw in lex.numbers
+                    and lex.numbers[raw] == 1
+                    and not _VICTIM_AFTER.search(folded, m.start(), m.start("n"))
+                ):
                     continue  # "tués dans une attaque": after the verb, "une" is an article, not a toll (Ukrainian has
                     # no article: "загинув один" is one killed)
                 if not after and other.search(folded, m.end("n"), m.end()):
