@@ -2178,7 +2178,12 @@ DISCUSSED_TOPICS = [
 THREATENED_TRUCES = [
     ("es", "Yemen", "Nuevos combates amenazan la frágil tregua en el puerto de Hodeida.", "violated"),
     ("es", "Siria", "La violencia pone en peligro el alto el fuego acordado la semana pasada.", "violated"),
-    ("es", "Amenazas al cese al fuego en Libia", "Las milicias siguen movilizando tropas cerca de Trípoli.", "violated"),
+    (
+        "es",
+        "Amenazas al cese al fuego en Libia",
+        "Las milicias siguen movilizando tropas cerca de Trípoli.",
+        "violated",
+    ),
     (
         "es",
         "Colombia",
@@ -2201,7 +2206,9 @@ DEATHS_CAUSED = [
 
 
 @pytest.mark.parametrize("case", DISCUSSED_TOPICS)
-def test_an_attack_listed_as_a_topic_discussed_is_none(detector: Detector, case: tuple[str, str, str, set[str]]) -> None:
+def test_an_attack_listed_as_a_topic_discussed_is_none(
+    detector: Detector, case: tuple[str, str, str, set[str]]
+) -> None:
     lang, title, text, events = case
     det = detector.detect(title, text)
     assert det.language == lang

@@ -717,11 +717,10 @@ def _cue(lex: _Lexicon, etype: EventType, folded: str) -> re.Match[str] | None:
 def _listed_topic(lex: _Lexicon, folded: str, start: int) -> bool:
     """Whether the attack cue at `start` ends a list of topics opened by a verb of discussing ("обговорили
     перемовини, гарантії безпеки та російські удари"): only words, commas and conjunctions between, no clause opened."""
-    verb = None
-    for verb in lex.topics.finditer(folded, max(0, start - _TOPIC_REACH), start):
-        pass
-    if verb is None:
+    verbs = list(lex.topics.finditer(folded, max(0, start - _TOPIC_REACH), start))
+    if not verbs:
         return False
+    verb = verbs[-1]  # the nearest verb opens the list
     between = folded[verb.end() : start]
     return (
         len(between.split()) <= _TOPIC_WORDS
