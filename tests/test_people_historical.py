@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.detect.people import find_people
-from bot.detect.text import build_doc
-
-
-def names(text: str) -> list[str]:
-    return sorted(p.name for p in find_people(build_doc("", text)))
+from tests.support.detection import people_names as names
 
 
 @pytest.mark.parametrize(

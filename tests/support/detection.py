@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from bot.detect import Detector
+from bot.detect.people import find_people
+from bot.detect.text import build_doc
 
 
 def line_status(detector: Detector, line: str) -> str | None:
     """The ceasefire status of one written line: a headline when it has no full stop, else a sentence of the text."""
     found = detector.detect("", line) if line.endswith(".") else detector.detect(line, "")
     return found.ceasefire_status
+
+
+def people_names(text: str) -> list[str]:
+    """The officials find_people reads in a text (no headline), sorted by name."""
+    return sorted(p.name for p in find_people(build_doc("", text)))
