@@ -1282,17 +1282,24 @@ KABUL_SIEGE = (
 )
 
 
+def _news_of_other_years(doc, key, title, text, years, month):  # type: ignore[no-untyped-def]
+    """Reports of one place's news in other years (`title` and `text` name the year as {year}), one a year."""
+    return [
+        doc(f"{key}-{year}", title.format(year=year), text.format(year=year), datetime(year, month, 1, tzinfo=UTC))
+        for year in years
+    ]
+
+
 def _kabul_news(doc):  # type: ignore[no-untyped-def]
     """Reports of other Taliban attacks in Kabul in other years: the Taliban and Kabul are in all of Kabul's news."""
-    return [
-        doc(
-            f"kabul-{year}",
-            f"Taliban attack in Kabul in {year}",
-            f"The Taliban attacked a checkpoint in Kabul in {year}, Afghan officials said.",
-            datetime(year, 3, 1, tzinfo=UTC),
-        )
-        for year in (2008, 2010, 2012, 2014)
-    ]
+    return _news_of_other_years(
+        doc,
+        "kabul",
+        "Taliban attack in Kabul in {year}",
+        "The Taliban attacked a checkpoint in Kabul in {year}, Afghan officials said.",
+        (2008, 2010, 2012, 2014),
+        3,
+    )
 
 
 def _condemnation(doc, date_line: str):  # type: ignore[no-untyped-def]
@@ -1423,15 +1430,14 @@ def test_a_connective_that_opens_a_sentence_names_nothing(text: str) -> None:
 
 def _region_news(doc):  # type: ignore[no-untyped-def]
     """Other reports of one region in other years: its country, capital and warring sides are in all of them."""
-    return [
-        doc(
-            f"region-{year}",
-            f"Fighting near Juba in {year}",
-            f"Government troops and rebels fought near Juba, South Sudan, in {year}, officials said.",
-            datetime(year, 5, 1, tzinfo=UTC),
-        )
-        for year in (2013, 2015, 2016, 2017)
-    ]
+    return _news_of_other_years(
+        doc,
+        "region",
+        "Fighting near Juba in {year}",
+        "Government troops and rebels fought near Juba, South Sudan, in {year}, officials said.",
+        (2013, 2015, 2016, 2017),
+        5,
+    )
 
 
 def _signing(doc):  # type: ignore[no-untyped-def]
