@@ -797,7 +797,20 @@ def _non_official_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _non_official(text: str, start: int, end: int) -> bool:
     """'Director X of Amnesty International', 'Reuters correspondent': an office outside government."""
     after, before = _non_official_patterns()
-    return bool(after.match(fold(text[end : end + 50])) or before.search(fold(text[max(0, start - 25) : start])))
+    return bool(
+        after.match(fold(text[end : end + 50]))
+        or before.search(fold(text[max(0, start - 25) : start]))
+        or (
+            text[start : start + 5].lower() == "chief"
+            and bool(_NEWSROOM_BEFORE.search(text, max(0, start - 12), start))
+        )
+    )
+
+
+# A newsroom's "chief" ("AFP's Iraq bureau chief X", "the paper's editor-in-chief X"): a journalist, whom the
+# labels leave out whatever the outlet; a chief of police, of staff or of intelligence keeps their office, and so does
+# a party's political bureau chief ("Hamas political bureau chief X").
+_NEWSROOM_BEFORE = lazyre.compile(r"(?i)(?:(?<!political )\bbureau\s+|\beditor[- ]in[- ])$")
 
 
 _BULLET = lazyre.compile(r"^\s*[-•*]\s")
