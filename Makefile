@@ -56,7 +56,7 @@ screenshots: $(STAMP)
 	DIPLOBOT_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/test_web_browser.py
 
 eval: $(STAMP)
-	$(BIN)/python bench/eval.py
+	$(BIN)/python bench/eval.py --intervals
 
 bench: $(STAMP)
 	$(BIN)/python bench/detect.py

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bench.eval import Counts, score_article, table
-from bot.models import Casualty, CasualtyKind, Detection, Event, Person
+from bot.models import Casualty, CasualtyKind, Detection, Event, Person, RuleMatch
 
 
 def _gold(count: int, current: bool) -> dict[str, Any]:
@@ -207,3 +207,86 @@ def test_an_item_with_its_people_right_gets_no_people_note() -> None:
     score_article(counts, item, Detection(people=(Person("Dara Quill", "Foreign Minister", None, "x"),)), notes)
     assert not any(n.startswith("people") for n in notes)
     assert counts.people_wrong == {}
+
+
+def _article(status: str | None, alerted: bool, relevant: bool = True) -> tuple[dict[str, Any], Detection]:
+    labels: dict[str, Any] = {"relevant": relevant, "event_types": ["ceasefire"], "countries": ["Sudan"]}
+    labels["casualties"] = [_gold(12, True), _gold(40, False)]
+    labels["people"] = ["Ada Osei"]
+    if status:
+        labels["ceasefire"] = {"status": status}
+    det = Detection(
+        events=(Event("ceasefire", "agreed", "agreed a truce"),),
+        casualties=(_found(12, True), _found(40, alerted)),
+        people=(Person("Ada Osei", "Foreign Minister", None, "Foreign Minister Ada Osei said"),) if alerted else (),
+        countries=("Sudan", "Chad") if alerted else ("Sudan",),
+        matches=(RuleMatch("r", "why", "urgent"),) if alerted else (),
+    )
+    return {"labels": labels}, det
+
+
+def test_the_groups_counts_give_the_parts_figures_through_the_interval_measures() -> None:
+    """`intervals` resamples `Counts.vector`s: summed over a part's groups they must give every figure `make eval`
+    prints for that part, articles and feed items alike."""
+    import numpy as np
+
+    from bench.eval import INTERVAL_MEASURES, measure_of, score_feed_item
+
+    part, groups = Counts(), [Counts() for _ in range(3)]
+    for n, (status, alerted, relevant) in enumerate(
+        [("agreed", True, True), ("holding", False, True), (None, True, False), ("agreed", False, False)]
+    ):
+        item, det = _article(status, alerted, relevant)
+        for counts in (part, groups[n % 3]):
+            score_article(counts, item, det, [])
+            feed = {**item["labels"], "ceasefire": status}  # a feed item's label holds the status alone
+            score_feed_item(counts, feed, "t", "x", det, [])
+    sums = np.array([c.vector() for c in groups]).sum(axis=0)
+    assert sums.tolist() == part.vector()
+    for figures, names in (
+        (part.figures(), INTERVAL_MEASURES["articles"]),
+        (part.feed_figures(), INTERVAL_MEASURES["feeds"]),
+    ):
+        for name in names:
+            assert float(measure_of(name, sums)) == pytest.approx(figures[name]), name
+    # the figures this test builds are not all 0 or 1, so a wrong position in the vector would show
+    assert 0 < part.figures()["ceasefire status accuracy"] < 1
+    assert 0 < part.figures()["background as current"] < 1
+
+
+def test_an_interval_is_the_figure_itself_when_every_group_is_alike_and_narrows_with_more_groups() -> None:
+    from bench.eval import intervals
+
+    right, wrong = Counts(), Counts()
+    score_article(right, *_article("agreed", True), [])
+    score_article(wrong, *_article("holding", True), [])
+    name = "ceasefire status accuracy"
+    assert intervals([right.vector()] * 8, [name]) == {name: (1.0, 1.0)}
+    few = intervals([right.vector(), wrong.vector()], [name])[name]
+    many = intervals([right.vector(), wrong.vector()] * 50, [name])[name]
+    assert few[0] <= 0.5 <= few[1] and many[0] <= 0.5 <= many[1]
+    assert few[1] - few[0] > 2 * (many[1] - many[0]) > 0
+    # the same draws every run: a figure in the README can be reproduced
+    assert intervals([right.vector(), wrong.vector()] * 5, [name]) == intervals(
+        [right.vector(), wrong.vector()] * 5, [name]
+    )
+
+
+def test_intervals_are_printed_for_both_parts_beside_their_figures() -> None:
+    from bench.eval import _interval_lines
+
+    dev, held = Counts(), Counts()
+    groups: dict[str, list[Counts]] = {"dev": [], "held": []}
+    for part, counts, status in (("dev", dev, "agreed"), ("held", held, "agreed"), ("held", held, "holding")):
+        one = Counts()
+        for target in (counts, one):
+            score_article(target, *_article(status, True), [])
+        groups[part].append(one)
+    dev_figs, held_figs = dev.figures(), held.figures()
+    dev_figs.groups = [c.vector() for c in groups["dev"]]
+    held_figs.groups = [c.vector() for c in groups["held"]]
+    lines = _interval_lines(dev_figs, held_figs, None, None)
+    assert lines[0].startswith("\n90% intervals (2,000 bootstrap draws")
+    row = next(line for line in lines if "ceasefire status accuracy" in line)
+    assert row.split() == ["ceasefire", "status", "accuracy", "1.00", "1.00-1.00", "0.50", "0.00-1.00"]
+    assert not any("feed" in line for line in lines)  # no saved feeds, no briefs: those parts are left out
