@@ -814,6 +814,17 @@ _NEWSROOM_BEFORE = lazyre.compile(r"(?i)(?:(?<!political )\bbureau\s+|\beditor[-
 
 
 _BULLET = lazyre.compile(r"^\s*[-•*]\s")
+
+
+def _listed_person(text: str, pos: int) -> bool:
+    """Whether a bulleted entry (its text after the bullet at `pos`) opens with a person's full name set off by a
+    comma ("• Dr X Y, Attorney General", "• U X Y, Chair of the Election Commission"): an entry of a list of people,
+    such as a release's sanctions list, whose titles name officials; not a link or a summary point, which opens with
+    a title, a headline or a sentence ("• Secretary X's Meeting with ...", "• The Commission, the agency ...")."""
+    tokens, end = _name_at(text, len(text) - len(text[pos:].lstrip()))
+    return len(tokens) >= 2 and text[end : end + 1] == ","
+
+
 # A titled name that the sentence makes the victim of an attack ("the funeral of lawmaker X", "gunmen shot dead
 # Governor X", "killed 40 people, including police chief X"): the labels list no victims, whatever their office. A
 # few words may stand between the cue and the title ("killed Punjab's governor X"), no comma (the clause has ended).
@@ -1071,9 +1082,9 @@ def find_people(doc: Doc) -> list[Person]:
         low = sent.folded
         if not hits and " of " not in low:
             continue
-        if _BULLET.match(sent.text):
-            continue  # bulleted link lists are page chrome
         text = doc.unified[sent.start : sent.start + len(low)]
+        if (bullet := _BULLET.match(sent.text)) and not _listed_person(text, bullet.end()):
+            continue  # bulleted link lists and summary points are page chrome
         if hits:  # (a sentence without a title gives none of its names: only " of " brought it here)
             _titled_candidates(doc, sent, text, hits, full, surnames, historical)
         _head_candidates(sent, text, full)
