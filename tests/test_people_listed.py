@@ -21,7 +21,10 @@ from tests.support.detection import people_names as names
             "Chair of the Regional Election Commission\n",
             ["Lena Orlova", "Pavel Gromov"],
         ),
-        ("The designations are:\n• Ivan Serov, the Chair of the Audit Chamber, who approved the decree.\n", ["Ivan Serov"]),
+        (
+            "The designations are:\n• Ivan Serov, the Chair of the Audit Chamber, who approved the decree.\n",
+            ["Ivan Serov"],
+        ),
         ("Those listed today:\n- Omar Farid, Interior Minister of the de facto authorities.\n", ["Omar Farid"]),
         ("Designated individuals:\n* Kemal Aksoy, Head of the so-called regional administration.\n", ["Kemal Aksoy"]),
         ("Today's designations:\n  • U Min Thant, Minister of Information\n", ["Min Thant"]),
