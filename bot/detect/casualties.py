@@ -60,6 +60,8 @@ _KIND_WORDS: dict[str, CasualtyKind] = {
     "wounds": "wounded",
 }
 _ACTIVE = {"killed", "wounded", "injured"}
+# Attackers killed by their own blast: "four militants blew themselves up" (a toll with no casualty word).
+_SELF_BLAST = lazyre.compile(r"\bblew\s+themselves\s+up\b")
 _RATIO_BEFORE = lazyre.compile(r"\b(?:of|in|out of)\s+$")  # "3 of 10 die young", "1 in 5 die": a share, not a toll
 _NOT_YET_DEAD = frozenset(
     ["to", "may", "might", "could", "would", "will", "should", "must", "can", "not", "never", "also"]
@@ -818,6 +820,12 @@ def _kind_read(fig: _Fig, tokens: list[str], i: int, low: str, who: str | None) 
     if tok == "wounds" and who is None and not _BORE.intersection(tokens[:i]):
         fig.rejected = True  # "12 stab wounds": the number counts the wounds, not people who bore them
         return True
+    if tok == "blew" and tokens[i + 1 : i + 3] == ["themselves", "up"]:
+        # "four militants blew themselves up", "six assailants either blew themselves up or were gunned down": the
+        # attackers died by their own blast ("tried to blow themselves up" tells no death; "one of them blew himself
+        # up" is left, as the labels leave a lone bomber uncounted).
+        fig.kind, fig.who, fig.via = "dead", who, "right"
+        return True
     if tok in _KIND_WORDS or lives_lost or (tok in ("lost", "gave") and tokens[i + 1 : i + 3] == ["their", "lives"]):
         kind = _KIND_WORDS.get(tok, "dead")
         if i == 0 and tok in ("wounded", "injured") and tokens[1:2] and tokens[1] in WHO:
@@ -915,7 +923,11 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
         return
     for pattern, kind in _LEFT_VERBS:
         if pattern.search(before):
-            who, never = _who_after(low, fig.number.end, demonyms)
+            who: str | None
+            if _OF_THEM.match(low, fig.number.end):
+                who, never = "people", False  # "fired on the attackers, killing one of them": the victims named before
+            else:
+                who, never = _who_after(low, fig.number.end, demonyms)
             if never:
                 fig.rejected = True
                 return
@@ -934,6 +946,9 @@ _FIRST_VICTIM = lazyre.compile(
     r"(?<=kill|ling|ound|jure|lled|nded|ured|ills|ings)\s+(?:himself|herself|themselves|him|her|them|(?:an?|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+and\s*$"
 )
 _ALL_BEFORE = lazyre.compile(r"\s+all(?:\s+of\s+the)?\s*$")
+# The victims named before the verb, counted right after it: "guards opened fire on the attackers, killing one of them"
+# (the verb right before the number: "killing 8 people, three of them children" is a share of the toll, read elsewhere).
+_OF_THEM = lazyre.compile(r"\s+of\s+them\b")
 # A figure added to one just given, after its verb: "killing 50 people and wounding another 300".
 _MORE_BEFORE = lazyre.compile(r"\s+(?:another|a further|an additional)\s*$")
 _LIVES_VERB = lazyre.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)\s*$")
@@ -1901,10 +1916,10 @@ def find_casualties(
     seen: dict[tuple[object, ...], int] = {}
     last_bg = False
     for sent in doc.sentences:
-        if cue_sentences is not None and sent.index not in cue_sentences:
-            continue
-        if not _CUE.search(sent.folded):
-            continue
+        if (cue_sentences is not None and sent.index not in cue_sentences) or not _CUE.search(sent.folded):
+            # (attackers who blew themselves up died, though the sentence holds no casualty word)
+            if "blew" not in sent.folded or not _SELF_BLAST.search(sent.folded):
+                continue
         figs = [f for f in _sentence_figures(sent, demonyms) if f.kind is not None and not f.rejected]
         if not figs:
             continue
