@@ -2205,6 +2205,65 @@ DEATHS_CAUSED = [
 ]
 
 
+# Eighteenth batch (issue 18), development errors read by class; sentences of our own.
+# Spanish names the dead after "dar muerte a" ("ha dado muerte a 12 personas", es-102): its finite forms and the gerund
+# take the figure after them, "un", "una" there is one killed; the infinitive (a threat, a plot) and a death sentence
+# ("condenó a muerte a") give none.
+GIVEN_DEATH = [
+    ("es", "Ataque en Kabul", "Un comando talibán dio muerte a siete policías en un puesto de control.", (7, "killed")),
+    (
+        "es",
+        "Emboscada en el Cauca",
+        "Los guerrilleros dieron muerte a tres soldados durante la emboscada.",
+        (3, "killed"),
+    ),
+    (
+        "es",
+        "Atentado en Bagdad",
+        "La explosión, según las autoridades, ha dado muerte a 25 personas en el mercado.",
+        (25, "killed"),
+    ),
+    ("es", "Ofensiva en el norte", "Los insurgentes atacaron la base, dando muerte a cinco militares.", (5, "killed")),
+    (
+        "es",
+        "Ataque contra una patrulla",
+        "Un francotirador dio muerte a un soldado cerca de la frontera.",
+        (1, "killed"),
+    ),
+    ("es", "Ataque a un convoy", "Los rebeldes habían dado muerte a 14 civiles antes de huir.", (14, "killed")),
+    (
+        "es",
+        "Amenaza",
+        "Los secuestradores amenazaron con dar muerte a dos rehenes si no se pagaba el rescate.",
+        None,
+    ),
+    ("es", "Juicio", "Un tribunal militar condenó a muerte a tres opositores.", None),
+    ("es", "Intento", "La policía frustró un plan para dar muerte al presidente.", None),
+    ("es", "Condena", "El juez sentenció a muerte a un hombre de 30 años.", None),
+]
+
+
+# Ukrainian writes watched officials in its own spelling and cases (Заріфом, Заріфа; Каддафі and Мурсі do not decline;
+# Кім Чен Ина): they name the person; a namesake or another member of a family does not.
+UKRAINIAN_OFFICIALS = [
+    (
+        "Переговори у Відні",
+        "Глава МЗС Ірану Мохаммад Джавад Заріф зустрівся з колегами з Європи.",
+        ["Mohammad Javad Zarif"],
+    ),
+    ("Переговори у Відні", "Міністри говорили із Заріфом понад три години.", ["Mohammad Javad Zarif"]),
+    ("Лівія", "Сили, вірні Муаммару Каддафі, обстрілювали місто.", ["Muammar Gaddafi"]),
+    ("Єгипет", "Суд виніс вирок колишньому президентові Мурсі.", ["Mohamed Morsi"]),
+    ("КНДР", "Вашингтон застеріг Кім Чен Ина від нових випробувань.", ["Kim Jong Un"]),
+    ("Санкції", "Міністр фінансів США Стівен Мнучін оголосив нові обмеження.", ["Steven Mnuchin"]),
+    ("ООН", "Генеральний секретар ООН Пан Ґі Мун закликав до стриманості.", ["Ban Ki-moon"]),
+    ("Колумбія", "Президент Колумбії Ґуставо Петро прибув до Мадрида.", ["Gustavo Petro"]),
+    ("Культура", "Письменник Петро Мідянка отримав премію.", []),
+    ("КНДР", "Кім Чен Ір помер у грудні 2011 року.", []),
+    ("Музика", "Пан Мун виступив на фестивалі у Львові.", []),
+]
+
+
 @pytest.mark.parametrize("case", DISCUSSED_TOPICS)
 def test_an_attack_listed_as_a_topic_discussed_is_none(
     detector: Detector, case: tuple[str, str, str, set[str]]
@@ -2231,3 +2290,21 @@ def test_the_dead_named_after_a_death_caused(
     det = detector.detect(title, text)
     assert det.language == lang
     assert ((det.casualties[0].count, det.casualties[0].kind) if det.casualties else None) == first
+
+
+@pytest.mark.parametrize("case", GIVEN_DEATH)
+def test_the_dead_named_after_dar_muerte(
+    detector: Detector, case: tuple[str, str, str, tuple[int, str] | None]
+) -> None:
+    lang, title, text, first = case
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert ((det.casualties[0].count, det.casualties[0].kind) if det.casualties else None) == first
+
+
+@pytest.mark.parametrize("case", UKRAINIAN_OFFICIALS)
+def test_ukrainian_spelling_and_cases_name_the_official(detector: Detector, case: tuple[str, str, list[str]]) -> None:
+    title, text, people = case
+    det = detector.detect(title, text)
+    assert det.language == "uk"
+    assert [p.name for p in det.people] == people

@@ -762,9 +762,9 @@ def _zh_number(s: str) -> int | None:
 
 
 _NUM = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d+"
-# European Portuguese names the dead after "a morte a" ("provocou a morte a uma jovem"): "um", "uma" there is the victim
-# counted, one killed, not an article.
-_VICTIM_AFTER = re.compile(r"(?<!\w)a morte a\s+$")
+# European Portuguese names the dead after "a morte a" ("provocou a morte a uma jovem"), Spanish after "dar muerte a"
+# ("dio muerte a un soldado"): "um", "uma", "un", "una" there is the victim counted, one killed, not an article.
+_VICTIM_AFTER = re.compile(r"(?<!\w)(?:a morte a|muerte a)\s+$")
 _COPULA_TOLL = re.compile(r"(?<!\w)((?:sao|son)\s+(?:ya\s+|ja\s+)?\w+),")
 _ZH_NUM = r"\d+|[一二两兩三四五六七八九十百千万萬]+"
 
