@@ -162,7 +162,9 @@ def test_rate_near_misses_still_count(detector: Detector) -> None:
     [
         "The bomb could have killed 200 people, police said.",
         "A strike on the dam would kill up to 10,000 people.",
-        "Officials fear as many as 500 people may have died.",
+        # (a fear of deaths to come; "500 people may have died" is an estimate of deaths that happened, a figure as
+        # the corpus labels an unverified "may have been killed": tests/test_casualty_estimates.py)
+        "Officials fear as many as 500 people may die.",
         "Posts falsely claim nearly 400,000 Palestinians are missing.",
         "Social media posts falsely said 5,000 soldiers were killed.",
         "The videos misrepresent the clashes, saying 300 protesters were killed.",

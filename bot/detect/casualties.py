@@ -101,12 +101,29 @@ _TOLL_MID = lazyre.compile(
     r"from|this|week|'s|s)*$"
 )
 _PROJECTION = lazyre.compile(
-    r"\b(?:could|might|may|would|will|expected to|feared to|likely to|set to|projected|forecast)\b"
+    # ("may have died", "might have been killed", "feared to have died": an estimate of deaths that happened; "could
+    # have" and "would have" stay what might have been)
+    r"\b(?:could|might(?!\s+have\b)|may(?!\s+have\b)|would|will|(?:expected|feared|likely)\s+to(?!\s+have\b)|set to|"
+    r"projected|forecast)\b"
     # intent and capability: "plotted to kill 50", "an attempt to kill", "designed to kill 1,000", "enough to kill"
     r"|\b(?:plot(?:ted|ting|s)?|threat(?:en(?:ed|ing|s)?)?|vow(?:ed|ing|s)?|plan(?:ned|ning|s)?|attempt(?:ed|ing|s)?|"
     r"tr(?:y|ied|ies|ying)|intend(?:ed|ing|s)?|aim(?:ed|ing|s)?|sought|seek(?:ing|s)?|want(?:ed|ing|s)?|enough|designed|meant|"
     r"able|capable of|ready)\s+(?:to\s+)?(?:[\w-]+\s+)?(?:kill|killing|wound|wounding|injure|injuring)\w*\s*(?:up to\s+|as many as\s+)?$"
 )
+
+# An estimate of deaths that happened ("as many as 100 people may have been killed"), unless the sentence says what
+# would have been ("hundreds might have died had the bomb gone off", "may have been killed if the shelter had failed").
+_MODAL_PERFECT = lazyre.compile(r"\b(?:may|might)\s+have\b|\b(?:expected|feared|likely)\s+to\s+have\b")
+_COUNTERFACTUAL = word_initial(
+    r"had\s+(?:it|they|he|she|we|the|not|there)\b|if\b|without\b|but\s+for\b|were\s+it\s+not\b|otherwise\b"
+)
+
+
+def _what_might_have_been(words: str, low: str, end: int) -> bool:
+    """Whether the modal perfect in `words` ("may have been killed") tells what would have happened, not an
+    estimate: the sentence after the number says on what condition."""
+    return _MODAL_PERFECT.search(words) is not None and _COUNTERFACTUAL.search(low, end) is not None
+
 
 _QUALIFIERS: list[tuple[re.Pattern[str], Qualifier]] = [
     (lazyre.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$"), "at_least"),
@@ -835,7 +852,7 @@ def _kind_read(fig: _Fig, tokens: list[str], i: int, low: str, who: str | None) 
             fig.rejected = True  # "Two gunmen killed three soldiers": the number is the subject
             return True
         between = " ".join(tokens[:i])
-        if _PROJECTION.search(between):
+        if _PROJECTION.search(between) or _what_might_have_been(between, low, fig.number.end):
             fig.rejected = True
             return True
         fig.kind, fig.who, fig.via = kind, who, "right"
@@ -933,7 +950,7 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
                 return
             if who is None and not _BARE_END.match(low, fig.number.end):
                 return  # "killed 300 sheep" is no casualty figure; "killing two and wounding five" is
-            if _PROJECTION.search(before[-30:]):
+            if _PROJECTION.search(before[-30:]) or _what_might_have_been(before[-30:], low, fig.number.end):
                 fig.rejected = True
                 return
             fig.kind, fig.who, fig.via = kind, who, "left"
