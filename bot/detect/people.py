@@ -532,11 +532,19 @@ def _ends_name(text: str, end: int, bare: str, key: str, tokens: list[str], ende
     )
 
 
+# A name's last word with a full stop that no abbreviation has: three or more letters, one of them small.
+_SENTENCE_STOP = lazyre.compile(r"(?=\w*[a-z])[\w'-]{3,}\.")
+
+
 def _name_tokens(tokens: list[str], rank: str | None, honorific: str | None, nickname: str | None) -> list[str]:
     """The name read: trailing particles dropped, a rank or honorific kept when no full name follows it, and
     a nickname with the surname."""
     while tokens and tokens[-1] in _PARTICLES:
         tokens.pop()
+    if tokens and _SENTENCE_STOP.fullmatch(tokens[-1]):
+        # 'said Secretary Janet L. Yellen. “The ...': a full stop the sentence splitter left inside the text (a
+        # quotation opens after it) ends the sentence, not an abbreviation; initials ("J.") and "Jr." keep theirs.
+        tokens[-1] = tokens[-1][:-1]
     if rank is not None and len(tokens) < 2:
         tokens.insert(0, rank)  # "Ambassador Woodward": no full name follows, the word is read as before
     if honorific and len(tokens) == 1:
