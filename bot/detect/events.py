@@ -246,6 +246,9 @@ _LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initi
     r"|(?P<agreed>\bnegotiated\b|\bhammered out\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplemented\b|\bimplements?\b|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
     r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bunder(?=\s+[\w'-]+\s*$)|\bsince (?:the|a)\b|"
+    # A step taken as part of a truce is taken under it: "the governor returned as part of a preliminary cease-fire
+    # deal", a headline's "Governor Returns as Part of Ceasefire" (`_IN_FORCE_FRAME`).
+    r"\bas part of (?:the|a|an|this|its|their)\b|\bas part of(?=\s+[\w'-]+\s*$)|"
     r"\borgani[sz]ed\b|\barranged\b|\bapproved\b|\bsupports? (?:the|this)\b|"
     r"\bcomplian\w* with\b|\bcommitments? to\b|\btake part in\b|\btook part in\b|\bpledg\w*|\bvow(?:s|ed)?\b|"
     r"\bcommit(?:s|ted)? (?:themselves |itself |himself |herself )?to\b|\bmatch(?:es|ed|ing)\b|\breciprocat\w*)"
@@ -1098,7 +1101,22 @@ _INTO = lazyre.compile(
 _COMMITMENT = lazyre.compile(r"\b(?:will|would|shall|'ll)\s+(?:(?:fully|strictly|continue to|also)\s+)?\S*\s*$")
 _CONDITIONAL = lazyre.compile(r"\b(?:if|unless|provided|as long as|on condition|only when)\b")
 # "Under the truce", "since the ceasefire": a truce in force, unless a modal makes them its terms.
-_IN_FORCE_FRAME = lazyre.compile(r"under\b|since\b")
+# A relative clause on the truce that says it is observed now: "which appears to be largely holding", "that is still in
+# place" ("which will hold until Friday", "that we hope will hold", "which is not holding" and "that took effect" do not).
+_IN_FORCE_AFTER = lazyre.compile(
+    r"(?:\s+[\w'-]+){0,3}?,?\s+(?:which|that)\s+(?:(?:appears?|seems?|continues?)\s+to\s+be\s+|(?:is|are|remains?|has been)\s+)?"
+    r"(?:largely\s+|mostly\s+|broadly\s+|generally\s+|still\s+)?(?:holding|in (?:place|force|effect)|intact|respected|observed)\b"
+    r"|(?:\s+[\w'-]+){0,3}?,?\s+(?:which|that)\s+(?:has|have)\s+(?:largely\s+|mostly\s+|so far\s+)?held\b"
+)
+_IN_FORCE_FRAME = lazyre.compile(r"under\b|since\b|as part of\b")
+# A truce whose implementation goes on is in force whatever governs the clause (corpus convention 3): "he will discuss
+# continued implementation of the Cessation of Hostilities Agreement", "the ongoing efforts to implement the cessation of
+# hostilities", "both sides continue to implement the truce" ("will discuss the implementation of a ceasefire", "agreed to
+# implement a ceasefire" and "must implement the truce" keep their status).
+_CARRIED_ON = lazyre.compile(
+    r"\b(?:continued|continuing|ongoing|further)\s+(?:(?:efforts?|work|steps)\s+to\s+)?(?:(?:full|effective)\s+)?$"
+    r"|\b(?:continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept)\s+(?:to\s+)?(?:(?:fully|effectively)\s+)?$"
+)
 _BUILD_ON = lazyre.compile(r"build|consolidat")
 # A signing or start on the calendar is an agreement made: "preparing to sign", "set to begin", "due to sign".
 _SCHEDULED = lazyre.compile(r"\b(?:due|set|scheduled|poised|preparing|prepare|prepares|about) to\s*$")
@@ -1422,6 +1440,10 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
     ):
         # "welcomed the ceasefire proposal", "announced a ceasefire plan": the verb governs the proposal
         return _Cue("proposed", f"a proposal {why}")
+    if status == "agreed" and (observed := _IN_FORCE_AFTER.match(low, end, right)) is not None:
+        # "We welcome the ceasefire, which appears to be largely holding": the clause on the truce says it is in
+        # force now, whatever word governs it (corpus convention 3).
+        return _Cue("holding", f"in force {_quote(low, (end, observed.end()))} after {why}")
     before = low[left : cue.start()]
     if (not_made := _not_made(low, (start, left), cue, before, why)) is not None:
         return not_made
@@ -1445,7 +1467,11 @@ def _not_made(low: str, at: tuple[int, int], cue: re.Match[str], before: str, wh
     not yet reached, refused, negated, or agreed to be backed; None when nothing says so."""
     start, left = at
     status = cue.lastgroup
-    if status == "agreed" and cue.group().startswith("under") and (plan := _PLAN_AFTER.match(low, cue.end(), start)):
+    if (
+        status == "agreed"
+        and cue.group().startswith(("under", "as part"))
+        and (plan := _PLAN_AFTER.match(low, cue.end(), start))
+    ):
         # "Under the plan, a ceasefire would take effect within 48 hours": a term of a plan, not of a deal made
         return _Cue("proposed", f"a plan's term {_quote(low, (cue.start(), plan.end()))}")
     failed = _FAILED_TO_REACH.search(low, max(left, start - 50), start)
@@ -1523,6 +1549,8 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
         # "both sides will observe the ceasefire", "Hamas said it would abide by the truce": a party's
         # commitment to a truce is the truce agreed (a call, "must respect", stays below).
         return _Cue("agreed", f"commitment to keep {why}")
+    if cue.group().startswith("implement") and _CARRIED_ON.search(before[-40:]):
+        return _Cue("holding", f"implementation carried on {why}")
     if status == "agreed" and (day := _signing_on_a_day(low, before, cue, end, right, is_title)) is not None:
         return _Cue("agreed", f"signing set for a day {why} {_quote(low, day)}")  # "will sign the truce on Thursday"
     if (
