@@ -143,3 +143,47 @@ def test_the_shipped_models_are_clash_and_agreement_read_without_scikit_learn() 
 
 
 # That retraining reproduces events.json: tests/test_relevance.py, which checks both models' weights in one process.
+
+
+# A model that reads an attack's words as a clash: it adds one wherever a bombing is named.
+BOMBING_MODEL = {"clash": one_type("clash", {"bombing": 6.0, "bombings": 6.0}, 0.1, 0.8)}
+
+
+def test_the_model_adds_no_clash_to_a_piece_that_commemorates_an_earlier_attack() -> None:
+    model = from_json(BOMBING_MODEL)
+    remembered = (
+        ("A market town remembers", "Families laid flowers on Sunday in the square the bombing of 2015 left in ruins."),
+        (
+            "Wreaths laid in the capital",
+            "Officials and survivors gathered on Monday to mark the tenth anniversary of the bus station bombing, "
+            "reading out the names of the victims. A minute of silence was held at noon across the city.",
+        ),
+        ("Memorial service held 20 years after the embassy bombings", "Survivors spoke at the ceremony."),
+    )
+    for title, text in remembered:
+        det = Detector(events=model).detect(title, text)
+        assert "clash" not in {e.type for e in det.events}, title
+        assert det.typed == (), title
+
+
+def test_the_model_still_adds_a_clash_to_news_of_an_attack_and_to_an_attack_on_an_anniversary() -> None:
+    model = from_json(BOMBING_MODEL)
+    news = (
+        ("Market bombing shakes border town", "A bomb went off at a crowded market on Friday, police said."),
+        # the lead gives a toll of its own: news that falls on an anniversary, not a commemoration
+        (
+            "Gunmen strike as the country marks its revolution",
+            "Gunmen killed 12 people in a bombing as the country marked the anniversary of the revolution on Tuesday, "
+            "the interior ministry said.",
+        ),
+    )
+    for title, text in news:
+        det = Detector(events=model).detect(title, text)
+        assert "clash" in {e.type for e in det.events}, title
+
+
+def test_a_commemoration_keeps_the_clash_the_rules_found_and_the_models_other_types() -> None:
+    """Only the model's added clash is dropped: the rules' own readings and other types the model adds stand."""
+    both = from_json({**BOMBING_MODEL, "agreement": one_type("agreement", {"wreaths": 6.0}, 0.1, 0.8)})
+    det = Detector(events=both).detect("Wreaths laid as the city remembers the bombing", "Survivors spoke at noon.")
+    assert [(v.type, v.added) for v in det.typed] == [("agreement", True)]

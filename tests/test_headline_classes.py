@@ -144,9 +144,17 @@ def test_deadly_and_retaliatory_strikes_are_fighting(detector: Detector, title: 
             False,
         ),
         ("", "Kyiv held a vigil on the first anniversary of the invasion.", False),
+        ("Memorial service held 20 years after the embassy bombings", "Survivors spoke at the ceremony.", False),
+        ("", "A decade after the market bombing, the square has been rebuilt with a library.", False),
+        ("", "Twenty years on from the siege of the old town, a new school opened its doors.", False),
+        ("Survivors remember the ferry port bombing", "", False),
+        ("", "The town commemorated the victims of the 2004 siege with a march on Sunday.", False),
+        ("Troops shell border villages as families remember the fallen", "", True),
         # Near misses: fighting reported beside sanctions, or in the same sentence as a date.
         ("", "Russian artillery shelled Kharkiv on Thursday as Canada imposed new sanctions on Moscow.", True),
         ("", "Heavy fighting broke out in the east on Monday, two months after the invasion began.", True),
+        ("", "Two years after the invasion, troops shelled the port city on Tuesday.", True),
+        ("", "Days after the market bombing, a second bombing hit the same street on Friday.", True),
     ],
 )
 def test_fighting_a_measure_answers_or_time_counts_from_is_not_reported(

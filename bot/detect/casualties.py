@@ -1671,9 +1671,7 @@ def _article(doc: Doc, demonyms: frozenset[str]) -> _Article:
     """The headline's and lead's facts: an anniversary, the day of the article's own incident, the days named."""
     title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
     title = doc.sentences[0].text if title_low else None
-    anniversary = (
-        _MAY_ANNIVERSARY_TITLE(title_low) and bool(_ANNIVERSARY_TITLE.search(title_low))
-    ) or _anniversary_lead(doc, demonyms)
+    anniversary = commemorates(doc, demonyms)
     main_day = _main_day(doc)
     # (every match of _INCIDENT_DAY names a weekday: without "day" the regex is not asked)
     dated_incident = any(
@@ -2093,6 +2091,16 @@ def _continues_earlier(sent: Sentence, prev: Sentence) -> bool:
     low = prev.folded
     m = _EARLIER_REL.search(low, 0, 40)
     return m is not None and not _since_exempt(low, m.start()) and _names_event(low, actors=True)
+
+
+def commemorates(doc: Doc, demonyms: frozenset[str]) -> bool:
+    """Whether the piece commemorates an earlier event: its headline names an anniversary or a remembrance ("Victims
+    Remember US Embassy Bombing", "20 years after ..."), or its lead marks an anniversary and gives no toll of its own.
+    Its figures are all background (`find_casualties`), and it tells of no fighting of its own."""
+    title_low = doc.sentences[0].folded if doc.sentences and doc.sentences[0].is_title else ""
+    return (_MAY_ANNIVERSARY_TITLE(title_low) and bool(_ANNIVERSARY_TITLE.search(title_low))) or _anniversary_lead(
+        doc, demonyms
+    )
 
 
 def _anniversary_lead(doc: Doc, demonyms: frozenset[str]) -> bool:

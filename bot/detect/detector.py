@@ -6,7 +6,7 @@ import functools
 from datetime import datetime
 
 from bot.detect import gazetteer, keywords, multilingual, prefilter, scan
-from bot.detect.casualties import find_casualties
+from bot.detect.casualties import commemorates, find_casualties
 from bot.detect.events import decide, readings
 from bot.detect.language import ENGLISH, language_of
 from bot.detect.people import find_people
@@ -102,6 +102,10 @@ class Detector:
             t: [doc.sentences[i].text for i in sorted(features.by_class.get(t, ()))] for t in self.events.types
         }
         typed = self.events.judge_terms(cut, len(text) > LEAD_CHARS, {e.type for e in events}, cues)
+        if any(v.added and v.type == "clash" for v in typed) and commemorates(doc, _demonym_words()):
+            # A piece that commemorates an earlier attack ("Victims remember the embassy bombing") tells of no
+            # fighting of its own: its words are an attack's, which the model reads as a clash.
+            typed = [v for v in typed if not (v.added and v.type == "clash")]
         if typed:
             events = _corrected(events, typed, cues, doc.sentences[0].text if doc.sentences else title)
         findings = Findings(events, casualties, people, countries, regions, relevance, typed=tuple(typed))

@@ -968,9 +968,14 @@ _WAR_WORD = lazyre.compile(r"(?:invasion|invaded|military aggression|aggression|
 # news: "promising security following the Easter bombings this year".
 _THIS_YEAR = lazyre.compile(r"\s+this (?:year|spring|summer|autumn|fall|winter)\b")
 # Fighting that time is counted from is an earlier event: "as the world marks two years since Moscow launched its
-# full-scale invasion", "on the anniversary of the attack" ("a month after the invasion, troops shelled ..." orders
-# two events of the news: not here).
-_TIME_SINCE_WAR = lazyre.compile(r"\b(?:anniversary of|(?:years?|months?)\s+since)\s+(?:[\w'-]+\s+){0,5}$")
+# full-scale invasion", "on the anniversary of the attack", "a memorial 20 years after the embassy bombings", "a decade
+# on from the siege" ("a month after the invasion, troops shelled ..." orders two events of the news: the shelling is
+# read; "days after the bombing, a second blast" is the news of a week). So is fighting remembered: "Victims Remember
+# US Embassy Bombing", "a town commemorates the siege" (mourning is not enough: a city mourns Friday's dead too).
+_TIME_SINCE_WAR = lazyre.compile(
+    r"\b(?:anniversary of|(?:years?|months?|decades?)\s+(?:since|after|on from)|remember(?:s|ed|ing)?|"
+    r"commemorat(?:e|es|ed|ing)|in memory of)\s+(?:[\w'-]+\s+){0,5}$"
+)
 # "Title clash", "semi-final clash": a match.
 _MATCH_CLASH = lazyre.compile(
     r"\b(?:title|final|semi-?final|quarter-?final|cup|league|derby|match|top-of-the-table)\s+$"
