@@ -290,3 +290,15 @@ def test_intervals_are_printed_for_both_parts_beside_their_figures() -> None:
     row = next(line for line in lines if "ceasefire status accuracy" in line)
     assert row.split() == ["ceasefire", "status", "accuracy", "1.00", "1.00-1.00", "0.50", "0.00-1.00"]
     assert not any("feed" in line for line in lines)  # no saved feeds, no briefs: those parts are left out
+
+
+def test_a_watched_person_labelled_in_another_spelling_is_the_person_found() -> None:
+    """Articles are scored as the language sets are: a label writing a watched person's name another way counts the
+    gazetteer's name as found; an unwatched name is compared as written."""
+    item = {"labels": {"people": ["Volodymyr Zelensky", "Ada Osei"]}}
+    det = Detection(
+        people=(Person("Volodymyr Zelenskyy", "President", "Ukraine"), Person("Ada Oseii", "Minister", None))
+    )
+    counts = Counts()
+    score_article(counts, item, det, [])
+    assert counts.people == [1, 1, 1]
