@@ -206,3 +206,57 @@ def test_official_news_that_is_not_conflict_or_diplomacy_does_not_alert(
     # `diplobot check` says why the catch-all stayed quiet: the score and the bar it missed.
     whys = {name: why for name, matched, why in detector.explain(title, text)}
     assert whys["conflict-and-diplomacy"].startswith("not about armed conflict or diplomacy: relevance "), whys
+
+
+# One state acting on another in the headline (warns, recalls its ambassador, accuses), with no event of the contract
+# and a lead the relevance model reads as middling: the relation is a finding, as an event is, and asks the events'
+# bar (state-relations), not the catch-all's. Routine, never URGENT or FLASH.
+STATE_ACTING_ON_STATE = [
+    (
+        "Japan warns China after coast guard ships enter disputed waters",
+        "Tokyo lodged a protest on Thursday after four Chinese vessels sailed near the islands for the third time "
+        "this month.",
+    ),
+    (
+        "Algeria recalls ambassador to France over Sahara stance",
+        "Algiers said Paris had backed Morocco's autonomy plan for the territory.",
+    ),
+]
+# The same grammar about the economy, a match or a holiday risk: the relation is found, and the model or the topic
+# vetoes it.
+STATE_ON_STATE_BUT_NOT_WANTED = [
+    (
+        "Germany warns of recession as China's economy slows",
+        "The economy ministry cut its growth forecast for next year, citing weaker exports to Asia.",
+    ),
+    (
+        "Mexico slams US tariffs on steel as unfair",
+        "The economy minister said the levies would hurt manufacturers on both sides of the border.",
+    ),
+    (
+        "Italy hosts Spain in Nations League final",
+        "The match in Milan kicks off at 8 pm, with both coaches naming unchanged sides.",
+    ),
+    (
+        "Australia warns tourists of bushfire risk in New Zealand trip season",
+        "Travellers were told to check local fire warnings before hiking.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), STATE_ACTING_ON_STATE)
+def test_one_state_acting_on_another_alerts_as_routine(detector: Detector, title: str, text: str) -> None:
+    det = detector.detect(title, text)
+    assert "state-relations" in [m.rule for m in det.matches], det.relevance
+    assert all(m.severity == "routine" for m in det.matches)
+    # The relation carries it at the events' bar: the catch-all alone would not (its bar is higher).
+    whys = {name: why for name, matched, why in detector.explain(title, text)}
+    assert whys["conflict-and-diplomacy"].startswith("not about armed conflict or diplomacy: relevance "), whys
+
+
+@pytest.mark.parametrize(("title", "text"), STATE_ON_STATE_BUT_NOT_WANTED)
+def test_a_relation_about_something_else_does_not_alert(detector: Detector, title: str, text: str) -> None:
+    det = detector.detect(title, text)
+    assert det.matches == (), [(m.rule, m.reason) for m in det.matches]
+    whys = {name: why for name, matched, why in detector.explain(title, text)}
+    assert whys["state-relations"] != "no headline reports one state acting on another", whys

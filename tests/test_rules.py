@@ -143,6 +143,26 @@ def test_regex_rejects_backtracking_features() -> None:
     assert compiled.names == ("ok",)
 
 
+def test_relation_condition_asks_for_one_state_acting_on_another() -> None:
+    rule = {"name": "rel", "relation": True}
+    assert _matches([rule], "", "Japan summons Chinese ambassador over drone flights") == ["rel"]
+    assert _matches([rule], "", "Canada expels two Indian diplomats") == ["rel"]
+    # A firm, a crowd of a nation's people, or one state alone acts on no state.
+    assert _matches([rule], "", "Apple recalls phone chargers sold in Canada") == []
+    assert _matches([rule], "", "Thousands of Canadians march against housing costs") == []
+    assert _matches([rule], "", "France bans plastic packaging for fruit") == []
+    # Only the headline is read: the same words in the body are not a relation.
+    assert _matches([rule], "Japan summons Chinese ambassador over drone flights.", "Drone flights") == []
+    compiled, _ = compile_rules([RuleSpec(name="rel", relation=True, events=["talks"])])
+    rows = {name: why for name, _ok, why in Detector(compiled).explain("Canada expels two Indian diplomats", "")}
+    assert rows["rel"].startswith("no event of talks"), rows
+    compiled, _ = compile_rules([RuleSpec(name="rel", relation=True)])
+    rows = {name: why for name, _ok, why in Detector(compiled).explain("France bans plastic packaging", "")}
+    assert rows["rel"] == "no headline reports one state acting on another", rows
+    reason = Detector(compiled).detect("Canada expels two Indian diplomats", "").matches[0].reason
+    assert reason == "one state acting on another: Canada expels two Indian diplomats"
+
+
 def test_match_reason_and_severity() -> None:
     compiled, _ = compile_rules([RuleSpec(name="cf", events=["ceasefire"], severity="flash")])
     det = Detector(compiled).detect("Rivals agree ceasefire", "The two sides agreed to a ceasefire.")

@@ -89,8 +89,10 @@ class Detector:
         classes = [cls for cls, where in features.by_class.items() if where & lead and cls != keywords.HEADLINE_VERBS]
         head = lead_text(title, text)
         lexicon = lexicon_in(head)
-        # One state acting on another ("UK summons Russian envoy", "Blinken warns China").
-        if headline_relation(doc, place_hits, people) is not None:
+        # One state acting on another ("UK summons Russian envoy", "Blinken warns China"): a signal word for the
+        # model and a finding for the rules that ask for it.
+        relation = headline_relation(doc, place_hits, people)
+        if relation is not None:
             lexicon.append("sig_relation")
         sig = signals(events, casualties, people, countries, classes, lexicon)
         # Every model reads the headline, the lead and the signal words: cut into words once.
@@ -108,7 +110,9 @@ class Detector:
             typed = [v for v in typed if not (v.added and v.type == "clash")]
         if typed:
             events = _corrected(events, typed, cues, doc.sentences[0].text if doc.sentences else title)
-        findings = Findings(events, casualties, people, countries, regions, relevance, typed=tuple(typed))
+        findings = Findings(
+            events, casualties, people, countries, regions, relevance, typed=tuple(typed), relation=relation
+        )
         return doc, findings, language, sig
 
     def detect(self, title: str, text: str, when: datetime | None = None) -> Detection:

@@ -62,6 +62,7 @@ class RuleSpecJSON(TypedDict, total=False):
     exclude: list[str]
     regex: str
     relevant: bool | float
+    relation: bool
     severity: Severity
     enabled: bool
 

@@ -34,6 +34,7 @@ from bot.detect.rules.evaluate import (
     NEAR,
     NOT,
     OR,
+    RELATION,
     RELEVANT,
     TERM,
     Check,
@@ -58,7 +59,8 @@ from bot.models import (
 # The globals `exec` runs generated source in, and where it leaves the functions that source defines: open by
 # nature (names made up at run time, read back by name as the functions they are).
 _Namespace = dict[str, Any]
-_KEY_COST = {"p": 2, "c": 8, "r": 4, "e": 30, "m": 30}
+# (a headline relation, "h", is rare: a few items in a hundred)
+_KEY_COST = {"p": 2, "c": 8, "r": 4, "e": 30, "m": 30, "h": 3}
 
 
 def _cost(keys: frozenset[Key]) -> int:
@@ -277,6 +279,8 @@ class CompiledRules:
             chosen.update(index.get(("r", region), ()))
         if findings.relevance is not None:
             chosen.update(index.get(RELEVANT, ()))
+        if findings.relation is not None:
+            chosen.update(index.get(RELATION, ()))
         return sorted(chosen)
 
     def match(self, doc: Doc, findings: Findings, hits: Hits | None = None) -> list[RuleMatch]:
@@ -293,6 +297,8 @@ class CompiledRules:
         present.update(("c", c) for c in findings.places_set)
         if findings.relevance is not None:
             present.add(RELEVANT)
+        if findings.relation is not None:
+            present.add(RELATION)
         positions = hits.positions
         doc = hits.doc
         rules = self.rules
@@ -331,6 +337,8 @@ class CompiledRules:
         keys.extend(("r", region) for region in findings.regions)
         if findings.relevance is not None:
             keys.append(RELEVANT)
+        if findings.relation is not None:
+            keys.append(RELATION)
         for key in keys:
             if (sweep := sweeps.get(key)) is not None:
                 sweep(positions, doc, add)
@@ -528,6 +536,7 @@ def _query_decides(spec: RuleSpec, parsed: _Parsed, excludes: tuple[_Exclude, ..
         or parsed.countries
         or parsed.regions
         or spec.relevant is not False
+        or spec.relation
         or parsed.regex is not None
         or excludes
     )
@@ -561,6 +570,8 @@ def _required(
         )
     if spec.relevant is not False:
         required.append(frozenset([RELEVANT]))
+    if spec.relation:
+        required.append(frozenset([RELATION]))
     return required
 
 

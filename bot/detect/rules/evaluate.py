@@ -25,9 +25,11 @@ if TYPE_CHECKING:
     from bot.detect.rules.spec import EventCondition, RuleSpec
 
 # A trigger key: a term id (int), or ("e", event type) | ("p", person) | ("c", country) | ("r", region)
-# | RELEVANT (the relevance model judged the item about conflict or diplomacy).
+# | RELEVANT (the relevance model judged the item about conflict or diplomacy) | RELATION (its headline reports one
+# state acting on another).
 Key = int | tuple[str, str]
 RELEVANT: Key = ("m", "relevant")
+RELATION: Key = ("h", "relation")
 
 # A query compiled to tuples over term ids (fast to walk): (TERM, tid), (AND, parts), (OR, parts),
 # (NOT, part), (NEAR, left tids, right tids, distance).
@@ -51,6 +53,7 @@ class Findings:
     places_set: frozenset[str] = frozenset()  # countries, regions, and the countries of the regions
     day: date | None = None  # the article's date, for offices (None: read as of today)
     typed: Sequence[TypeVerdict] = ()  # the event types the learned event model added or removed
+    relation: str | None = None  # the headline line reporting one state acting on another (None: none does)
 
     def __post_init__(self) -> None:
         gz = gazetteer.places()
@@ -168,6 +171,8 @@ def failure(
         return f"none of the places {', '.join(spec.places)} is mentioned" if explain else "no"
     if rule.regex is not None and not rule.regex.search(hits.doc.raw):
         return f"regex {spec.regex!r} did not match" if explain else "no"
+    if spec.relation and findings.relation is None:
+        return "no headline reports one state acting on another" if explain else "no"
     if spec.relevant is not False and not _relevant_enough(spec.relevant, findings):
         return _not_relevant(spec, findings) if explain else "no"
     return _vetoed(rule, hits, explain) if rule.excludes else None
@@ -240,6 +245,8 @@ def reason(rule: CompiledRule, hits: Hits, findings: Findings) -> str:
     if rule.regex is not None:
         m = rule.regex.search(hits.doc.raw)
         reasons.append(f"regex matched {m.group(0)!r}" if m else "regex matched")
+    if spec.relation and findings.relation is not None:
+        reasons.append(f"one state acting on another: {findings.relation}")
     if spec.relevant is not False and findings.relevance is not None:
         reasons.append(f"about conflict or diplomacy: relevance {findings.relevance.describe()}")
     return "; ".join(reasons)

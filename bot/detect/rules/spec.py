@@ -73,6 +73,10 @@ class RuleSpec(BaseModel):
     # and lead (bot/model/relevance.py), explained with the terms that decided it; a number between 0 and 1
     # asks for at least that score (stricter or looser than the model's own threshold).
     relevant: bool | Annotated[float, Field(gt=0.0, lt=1.0)] = False
+    # true: the headline reports one state acting on another ("UK summons Russian ambassador", "Belarus threatens
+    # to pull out of Russia deal"; bot/detect/relations.py): a finding, like an event, for news of dealings between
+    # states that no event type covers.
+    relation: bool = False
     severity: Literal["flash", "urgent", "routine"] = "routine"
     enabled: bool = True
 
@@ -98,9 +102,9 @@ class RuleSpec(BaseModel):
         if (
             self.query is None
             and self.regex is None
-            and not (self.events or self.people or self.places or self.relevant is not False)
+            and not (self.events or self.people or self.places or self.relevant is not False or self.relation)
         ):
-            raise ValueError("a rule needs at least one of query, events, people, places, regex or relevant")
+            raise ValueError("a rule needs at least one of query, events, people, places, regex, relevant or relation")
         return self
 
 
@@ -200,7 +204,8 @@ def _validated(entry: Any, label: str, file: str | None) -> RuleSpec:
         message, expected = describe(err)
         if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:  # a rule's own field, not an event's
             expected = (
-                "only name, description, query, events, people, places, exclude, regex, relevant, severity, enabled"
+                "only name, description, query, events, people, places, exclude, regex, relevant, relation, severity, "
+                "enabled"
             )
         raise ConfigError(message, file=file, entry=label, field=loc, found=bad_input, expected=expected) from exc
 
