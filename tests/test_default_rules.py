@@ -217,9 +217,14 @@ STATE_ACTING_ON_STATE = [
         "Tokyo lodged a protest on Thursday after four Chinese vessels sailed near the islands for the third time "
         "this month.",
     ),
+    # A state trying or barring another state's national.
     (
-        "Algeria recalls ambassador to France over Sahara stance",
-        "Algiers said Paris had backed Morocco's autonomy plan for the territory.",
+        "Iranian court sentences French tourist to five years",
+        "Paris called the charges baseless and demanded her release.",
+    ),
+    (
+        "British MP denied entry to Hong Kong and China",
+        "The lawmaker had criticised Beijing's crackdown.",
     ),
 ]
 # The same grammar about the economy, a match or a holiday risk: the relation is found, and the model or the topic
@@ -241,6 +246,26 @@ STATE_ON_STATE_BUT_NOT_WANTED = [
         "Australia warns tourists of bushfire risk in New Zealand trip season",
         "Travellers were told to check local fire warnings before hiking.",
     ),
+    # A foreign lorry driver jailed for smuggling, a footballer's ban: the relation is found, the model vetoes it.
+    (
+        "Polish lorry driver jailed in Britain for smuggling migrants",
+        "Border officers found eleven people in the trailer.",
+    ),
+    (
+        "Brazilian striker banned for four matches after Spanish league brawl",
+        "The league's disciplinary panel ruled on Tuesday.",
+    ),
+]
+# A trial at home and a visa rule: no relation, no alert.
+NO_STATE_ON_STATE = [
+    (
+        "Texas man sentenced to life for killing three neighbours",
+        "The jury took two hours to reach its verdict.",
+    ),
+    (
+        "US tightens visa rules for Indian students",
+        "The State Department said applicants would face extra checks.",
+    ),
 ]
 
 
@@ -254,9 +279,28 @@ def test_one_state_acting_on_another_alerts_as_routine(detector: Detector, title
     assert whys["conflict-and-diplomacy"].startswith("not about armed conflict or diplomacy: relevance "), whys
 
 
+def test_a_recalled_ambassador_alerts_as_routine(detector: Detector) -> None:
+    # Since the relation reads a state holding or barring another's national (and the model learned it again), a
+    # recalled ambassador scores above the catch-all's bar too: both alert, routine.
+    det = detector.detect(
+        "Algeria recalls ambassador to France over Sahara stance",
+        "Algiers said Paris had backed Morocco's autonomy plan for the territory.",
+    )
+    assert "state-relations" in [m.rule for m in det.matches], det.relevance
+    assert all(m.severity == "routine" for m in det.matches)
+
+
 @pytest.mark.parametrize(("title", "text"), STATE_ON_STATE_BUT_NOT_WANTED)
 def test_a_relation_about_something_else_does_not_alert(detector: Detector, title: str, text: str) -> None:
     det = detector.detect(title, text)
     assert det.matches == (), [(m.rule, m.reason) for m in det.matches]
     whys = {name: why for name, matched, why in detector.explain(title, text)}
     assert whys["state-relations"] != "no headline reports one state acting on another", whys
+
+
+@pytest.mark.parametrize(("title", "text"), NO_STATE_ON_STATE)
+def test_a_trial_at_home_or_a_visa_rule_is_no_relation(detector: Detector, title: str, text: str) -> None:
+    det = detector.detect(title, text)
+    assert det.matches == (), [(m.rule, m.reason) for m in det.matches]
+    whys = {name: why for name, matched, why in detector.explain(title, text)}
+    assert whys["state-relations"] == "no headline reports one state acting on another", whys

@@ -214,6 +214,20 @@ def test_settlements_drills_and_captives_have_their_classes(title: str, signal: 
         ("Spain urges eclipse watchers to be wary of wildfire risks", False),
         ("Climate change threatens half of US bases worldwide", False),
         ("Release of detained Americans and Russian prisoners", False),
+        # A state holding, trying or barring another state's national or official: the state (or its court) is
+        # named first, the national by their state's adjective.
+        ("Belarus jails Lithuanian journalist for eight years", True),
+        ("Iranian court sentences French tourist to five years", True),
+        ("Russian court upholds verdict against Ukrainian activist", True),
+        ("Dutch-Turkish activist loses court appeal against deportation from Egypt", True),
+        ("British MP denied entry to Hong Kong and China", True),
+        ("Venezuela bars Colombian senator from crossing the border", True),
+        ("Turkey extradites Syrian dissident to Damascus despite protests", True),
+        # A trial at home, a visa rule or a tennis court is no state acting on another's national.
+        ("Texas man sentenced to life for killing three neighbours", False),
+        ("Former mayor jailed for bribery in Ohio", False),
+        ("US tightens visa rules for Indian students", False),
+        ("Serbian player back on court at the Australian Open", False),
     ],
 )
 def test_one_state_acting_on_another_in_a_headline_is_a_signal(title: str, relation: bool) -> None:

@@ -1,7 +1,8 @@
 """Relations between states in a headline: one state acting on another ("UK summons Russian ambassador").
 
 Bare headlines about relations between states ("X summons Y's ambassador", "expels diplomats", "recalls
-envoy", "warns", "condemns", "frees", "blocked from") carry no event of the contract, and their words are
+envoy", "warns", "condemns", "frees", "blocked from", and a state holding, trying or barring another's national:
+"sentences", "jails", "court appeal", "denied entry") carry no event of the contract, and their words are
 common enough elsewhere ("warns" of storms, "recalls" cars) that the relevance model, word by word, scores
 them low. What marks them is the conjunction: a verb of dealings between states whose subject is a state
 (named before it, by name, adjective or capital, or its agent: "freed by Russia"), with a second state in the
@@ -27,7 +28,11 @@ _VERB = re.compile(
     r"denounc(?:es|ed|ing)|rebuk(?:es|ed)|slam(?:s|med)?|criticis(?:es|ed|ing)|criticiz(?:es|ed|ing)|"
     r"block(?:s|ed)|bann?(?:s|ed)|frees|freed|releas(?:es|ed)|detain(?:s|ed)?|arrest(?:s|ed)|"
     r"visit(?:s|ed|ing)?|host(?:s|ed|ing)|snub(?:s|bed)?|retaliat(?:es|ed|ion)|"
-    r"sever(?:s|ed)|cuts? ties|suspends?|suspended|recognis(?:es|ed)|recogniz(?:es|ed))\b"
+    r"sever(?:s|ed)|cuts? ties|suspends?|suspended|recognis(?:es|ed)|recogniz(?:es|ed)|"
+    # A state holding, trying or barring another's national: "Iran jails British-Iranian", "Russian court's
+    # verdict against a Ukrainian pilot", "US citizen denied entry to China". "court" alone is a tennis court too.
+    r"sentenc(?:e|es|ed|ing)|jail(?:s|ed)|imprison(?:s|ed)|convict(?:s|ed|ion)|prison terms?|verdicts?|"
+    r"court (?:appeal|case|ruling|verdict)s?|extradit(?:es|ed|ion)|bar(?:s|red)|(?:denied|refused) entry)\b"
 )
 _DIPLOMAT = re.compile(
     r"\b(?:ambassadors?|envoys?|diplomats?|embass(?:y|ies)|high commissioner|charge d'affaires|consuls?|"
