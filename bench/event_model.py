@@ -248,7 +248,10 @@ def _git(*args: str) -> str:
 def added_batches(since: str) -> list[tuple[str, list[str]]]:
     """(commit, keys of the briefs and articles it added) for each commit since `since` that added any."""
     out: list[tuple[str, list[str]]] = []
-    for commit in _git("log", "--format=%H", f"{since}..HEAD", "--", "corpus/briefs", "corpus/articles").split():
+    # A merge's diff against its first parent repeats what its branch's commits added: each batch once, by its commit.
+    for commit in _git(
+        "log", "--no-merges", "--format=%H", f"{since}..HEAD", "--", "corpus/briefs", "corpus/articles"
+    ).split():
         keys = [
             f"article:{Path(n).stem}"
             for n in _git("diff", "--name-only", "--diff-filter=A", f"{commit}^", commit).split()

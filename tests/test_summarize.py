@@ -32,6 +32,7 @@ BOILERPLATE = [
     "Read more: What the ceasefire means for the region and its people",
     "Accessibility links",
     "Skip to main content",
+    "You have accessed part of a historical collection on a ministry's website.",
     "An official website of the United States government. Here's how you know.",
     "Click here to subscribe to breaking news alerts from our world desk today.",
     "Photo: Soldiers walk near the border in the Tavush region on Tuesday. (AP Photo/John Doe)",

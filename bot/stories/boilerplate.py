@@ -89,6 +89,9 @@ _BOILERPLATE_PHRASES = (
     "share sensitive information",
     "secure websites",
     "you've safely connected",
+    # an archive's notice ("You have accessed part of a historical collection on defense.gov.")
+    "you have accessed part of",
+    "historical collection on",
     "javascript",
     "your browser",
 )
