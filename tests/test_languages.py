@@ -2282,18 +2282,8 @@ def test_a_truce_under_threat_is_violated(detector: Detector, case: tuple[str, s
     assert [e.status for e in det.events if e.type == "ceasefire"] == [status]
 
 
-@pytest.mark.parametrize("case", DEATHS_CAUSED)
+@pytest.mark.parametrize("case", DEATHS_CAUSED + GIVEN_DEATH)
 def test_the_dead_named_after_a_death_caused(
-    detector: Detector, case: tuple[str, str, str, tuple[int, str] | None]
-) -> None:
-    lang, title, text, first = case
-    det = detector.detect(title, text)
-    assert det.language == lang
-    assert ((det.casualties[0].count, det.casualties[0].kind) if det.casualties else None) == first
-
-
-@pytest.mark.parametrize("case", GIVEN_DEATH)
-def test_the_dead_named_after_dar_muerte(
     detector: Detector, case: tuple[str, str, str, tuple[int, str] | None]
 ) -> None:
     lang, title, text, first = case
