@@ -972,7 +972,7 @@ _THIS_YEAR = lazyre.compile(r"\s+this (?:year|spring|summer|autumn|fall|winter)\
 # on from the siege" ("a month after the invasion, troops shelled ..." orders two events of the news: the shelling is
 # read; "days after the bombing, a second blast" is the news of a week). So is fighting remembered: "Victims Remember
 # US Embassy Bombing", "a town commemorates the siege" (mourning is not enough: a city mourns Friday's dead too).
-_TIME_SINCE_WAR = lazyre.compile(
+_FIGHTING_BEFORE = lazyre.compile(
     r"\b(?:anniversary of|(?:years?|months?|decades?)\s+(?:since|after|on from)|remember(?:s|ed|ing)?|"
     r"commemorat(?:e|es|ed|ing)|in memory of)\s+(?:[\w'-]+\s+){0,5}$"
 )
@@ -1897,7 +1897,7 @@ def _fighting_reported(low: str, start: int, end: int | None = None) -> bool:
         return False
     if _WAR_WORD.match(low, start) and _WAR_JUDGED.search(low, max(0, start - 45), start):
         return False
-    if _MAY_TIME_SINCE_WAR(low) and _TIME_SINCE_WAR.search(low, max(0, start - 70), start):
+    if _MAY_FIGHTING_BEFORE(low) and _FIGHTING_BEFORE.search(low, max(0, start - 70), start):
         return False
     return not _MATCH_CLASH.search(before) and not (_MAY_CLASH_TOPIC(low) and _CLASH_TOPIC.match(low, start))
 
@@ -3148,7 +3148,7 @@ _MAY_UNACCEPTED = gate(_UNACCEPTED)
 _MAY_ANAPHOR = gate(_ANAPHOR)
 _MAY_TITLE_TALKS = gate(_TITLE_TALKS)
 _MAY_HANDOVER = gate(_HANDOVER)
-_MAY_TIME_SINCE_WAR = gate(_TIME_SINCE_WAR)
+_MAY_FIGHTING_BEFORE = gate(_FIGHTING_BEFORE)
 _MAY_CLASH_TOPIC = gate(_CLASH_TOPIC)
 _MAY_SOON_AFTER = gate(_SOON_AFTER)
 _MAY_ENGAGING = gate(_ENGAGING)
