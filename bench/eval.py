@@ -36,7 +36,7 @@ import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -261,6 +261,28 @@ class Counts:
         )
         out.event_wrong = event_wrong(self.events)
         return out
+
+    def add(self, other: Counts) -> None:
+        """Add another part's counts to these (a part's counts are its groups' counts added up)."""
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if isinstance(mine, Counter):
+                mine.update(theirs)
+            elif isinstance(mine, dict):
+                for key, counts in theirs.items():
+                    mine[key] = [a + b for a, b in zip(mine[key], counts, strict=True)]
+            elif isinstance(mine, list):
+                mine[:] = [a + b for a, b in zip(mine, theirs, strict=True)]
+            else:
+                setattr(self, f.name, mine + theirs)
+
+    @classmethod
+    def summed(cls, groups: Iterable[Counts]) -> Counts:
+        """The counts of a part from those of its groups."""
+        total = cls()
+        for counts in groups:
+            total.add(counts)
+        return total
 
     def vector(self) -> list[int]:
         """The counts the ratios of `INTERVAL_MEASURES` are taken from, in the order of `VECTOR`."""
@@ -638,7 +660,7 @@ def evaluate_articles(
     folder: Path, detectors: Detectors, held_ids: set[str], verbose: bool, emit: Callable[[str], None]
 ) -> tuple[Figures, Figures]:
     """Score every article in `folder`; returns (dev figures, held-out figures)."""
-    parts = {"dev": Counts(), "held": Counts()}
+    # Each item is counted in its group (its story; an article with none is its own); a part is its groups added up.
     groups: dict[str, dict[str, Counts]] = {"dev": defaultdict(Counts), "held": defaultdict(Counts)}
     docs: dict[str, list[tuple[dict[str, Any], Detection]]] = {"dev": [], "held": []}
     for path in sorted(folder.glob("*.json")):
@@ -650,8 +672,7 @@ def evaluate_articles(
         det = detector.detect(item.get("title") or "", item.get("text") or "")
         part = "held" if ident in held_ids else "dev"
         notes: list[str] = []
-        score_article(parts[part], item, det, notes)
-        score_article(groups[part][group], item, det, [])
+        score_article(groups[part][group], item, det, notes)
         docs[part].append((item, det))
         if verbose and part == "dev" and notes:
             emit(f"--- {path.name}: {item.get('title')}")
@@ -659,7 +680,7 @@ def evaluate_articles(
                 emit(f"    {note}")
     out = []
     for part in ("dev", "held"):
-        figs = parts[part].figures()
+        figs = Counts.summed(groups[part].values()).figures()
         figs.groups = [c.vector() for c in groups[part].values()]
         story = story_scores_of(docs[part])
         figs["story F1"] = story["f1"]
@@ -705,8 +726,7 @@ def evaluate_feeds(
     folder = feeds_dir()
     if not labels or not folder.is_dir():
         return None
-    parts = {"dev": Counts(), "held": Counts()}
-    groups: dict[str, dict[str, Counts]] = {"dev": defaultdict(Counts), "held": defaultdict(Counts)}
+    groups: dict[str, dict[str, Counts]] = {"dev": defaultdict(Counts), "held": defaultdict(Counts)}  # by feed file
     for entry in feed_entries(folder):
         lab = labels.get((entry.feed, entry.key))
         if lab is None or lab.get("lang", "en") != "en":
@@ -717,20 +737,19 @@ def evaluate_feeds(
         )
         part = "held" if held else "dev"
         notes: list[str] = []
-        score_feed_item(parts[part], lab, entry.title, entry.text, det, notes)
-        score_feed_item(groups[part][entry.feed], lab, entry.title, entry.text, det, [])
+        score_feed_item(groups[part][entry.feed], lab, entry.title, entry.text, det, notes)
         if verbose and part == "dev" and notes:
             emit(f"--- {entry.feed} {entry.key}: {entry.title}")
             for note in notes:
                 emit(f"    {note}")
-    return _with_groups(parts, groups)
+    return _with_groups(groups)
 
 
-def _with_groups(parts: dict[str, Counts], groups: dict[str, dict[str, Counts]]) -> tuple[Figures, Figures]:
+def _with_groups(groups: dict[str, dict[str, Counts]]) -> tuple[Figures, Figures]:
     """The feed figures of both parts, each with its groups' counts (for `intervals`)."""
     out = []
     for part in ("dev", "held"):
-        figs = parts[part].feed_figures()
+        figs = Counts.summed(groups[part].values()).feed_figures()
         figs.groups = [c.vector() for c in groups[part].values()]
         out.append(figs)
     return out[0], out[1]
@@ -743,20 +762,18 @@ def evaluate_briefs(
     rows = load_briefs()
     if not rows:
         return None
-    parts = {"dev": Counts(), "held": Counts()}
-    groups: dict[str, dict[str, Counts]] = {"dev": defaultdict(Counts), "held": defaultdict(Counts)}
+    groups: dict[str, dict[str, Counts]] = {"dev": defaultdict(Counts), "held": defaultdict(Counts)}  # one a brief
     for row in rows:
         held = row["id"] in held_ids
         det = detectors.for_item(f"brief:{row['id']}", held).detect(row["title"] or "", row["text"])
         part = "held" if held else "dev"
         notes: list[str] = []
-        score_feed_item(parts[part], row, row["title"] or "", row["text"], det, notes)
-        score_feed_item(groups[part][row["id"]], row, row["title"] or "", row["text"], det, [])
+        score_feed_item(groups[part][row["id"]], row, row["title"] or "", row["text"], det, notes)
         if verbose and part == "dev" and notes:
             emit(f"--- brief {row['id']}: {row['title']}")
             for note in notes:
                 emit(f"    {note}")
-    return _with_groups(parts, groups)
+    return _with_groups(groups)
 
 
 def _canonical_person(name: str) -> str:

@@ -241,6 +241,8 @@ def test_the_groups_counts_give_the_parts_figures_through_the_interval_measures(
             score_article(counts, item, det, [])
             feed = {**item["labels"], "ceasefire": status}  # a feed item's label holds the status alone
             score_feed_item(counts, feed, "t", "x", det, [])
+    # a part's counts are its groups' added up, every field (totals by class included)
+    assert Counts.summed(groups) == part and part.cf_wrong and part.people_wrong
     sums = np.array([c.vector() for c in groups]).sum(axis=0)
     assert sums.tolist() == part.vector()
     for figures, names in (
