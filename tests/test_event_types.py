@@ -187,3 +187,10 @@ def test_a_commemoration_keeps_the_clash_the_rules_found_and_the_models_other_ty
     both = from_json({**BOMBING_MODEL, "agreement": one_type("agreement", {"wreaths": 6.0}, 0.1, 0.8)})
     det = Detector(events=both).detect("Wreaths laid as the city remembers the bombing", "Survivors spoke at noon.")
     assert [(v.type, v.added) for v in det.typed] == [("agreement", True)]
+    # fighting of the day beside the commemoration: the rules' clash stands
+    title, text = (
+        "Memorial service held 20 years after the embassy bombings",
+        "Gunmen opened fire on mourners outside the hall on Sunday, wounding four, police said.",
+    )
+    det = Detector(events=from_json(BOMBING_MODEL)).detect(title, text)
+    assert "clash" in {e.type for e in det.events} and not any(v.type == "clash" for v in det.typed)
