@@ -948,7 +948,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--intervals",
         action="store_true",
-        help=f"also give each part's figures a {COVERAGE:.0%} bootstrap interval (whole story groups, feed files and "
+        help=f"also give each part's figures a {COVERAGE:.0%}% bootstrap interval (whole story groups, feed files and "
         "briefs resampled): how far a figure could move on other text like the part's",
     )
     parser.add_argument(
