@@ -495,6 +495,7 @@ class _LanguageData(TypedDict, total=False):
     topics: list[str]
     topic_breaks: list[str]
     vague: list[str]
+    auxiliaries: list[str]  # a tense's auxiliary verbs ("han", "fueron"), between a vague subject and its participle
     ages: list[str]
 
 
@@ -547,14 +548,22 @@ def lexicon(lang: str) -> _Lexicon:
 
 def _vague_tolls(lang: str, data: _LanguageData) -> re.Pattern[str]:
     """A vague quantity next to a word for killed or wounded, either order ("decenas de muertos", "murieron decenas
-    de personas"), as one pattern; one that matches nothing when the language lists no vague quantities."""
+    de personas"), or as the subject of a compound tense, its auxiliary before the participle ("decenas de civiles
+    inocentes han muerto"), as one pattern; one that matches nothing when the language lists no vague quantities."""
     vague = list(data.get("vague") or [])
     if not vague:
         return re.compile(r"(?!)")
     many = _alternation(lang, vague).pattern
     hurt = _alternation(lang, [*(data.get("killed") or []), *(data.get("wounded") or [])]).pattern
     gap = r"\s+(?:\S+\s+){0,2}?"  # "dezenas de mortos", "murieron decenas", "сотні людей загинули"
-    return re.compile(f"(?:{many}){gap}(?:{hurt})|(?:{hurt}){gap}(?:{many})")
+    either = f"(?:{many}){gap}(?:{hurt})|(?:{hurt}){gap}(?:{many})"
+    auxiliaries = list(data.get("auxiliaries") or [])
+    if not auxiliaries:
+        return re.compile(either)
+    # The subject's noun phrase may be a word longer when an auxiliary follows it ("de civiles inocentes han"): the
+    # auxiliary shows the verb is the phrase's own, where "cientos de familiares de los muertos" names the dead.
+    aux = _alternation(lang, auxiliaries).pattern
+    return re.compile(f"{either}|(?:{many})\\s+(?:\\S+\\s+){{0,3}}?(?:{aux})\\s+(?:{hurt})")
 
 
 def _country_names(
