@@ -2304,7 +2304,7 @@ def test_ukrainian_spelling_and_cases_name_the_official(detector: Detector, case
 # Spanish names a vague toll as the subject of a compound tense ("decenas de civiles inocentes han muerto"): the
 # auxiliary lets the subject's phrase be a word longer; a noun for the dead after other words stays no toll.
 VAGUE_SUBJECTS = [
-    ("es", "Explosión en el mercado", "Decenas de civiles inocentes han muerto tras la explosión de un coche bomba.", True),
+    ("es", "Explosión en el mercado", "Decenas de civiles inocentes han muerto en la explosión.", True),
     ("es", "Combates en el norte", "Cientos de soldados fueron heridos en los combates de la última semana.", True),
     ("es", "Campo de refugiados", "Según la ONU, decenas de personas desplazadas habían muerto en el bombardeo.", True),
     ("es", "Balance", "Miles de combatientes han resultado heridos desde enero en la región.", True),
