@@ -226,6 +226,16 @@ STATE_ACTING_ON_STATE = [
         "British MP denied entry to Hong Kong and China",
         "The lawmaker had criticised Beijing's crackdown.",
     ),
+    # A state holding a reporter or jailing an opposition leader, with no second state in the headline.
+    (
+        "Russian court extends detention of newspaper reporter",
+        "The correspondent, held since March on espionage charges, denies the accusation; his paper calls the case "
+        "political.",
+    ),
+    (
+        "Belarus jails opposition leader for 15 years",
+        "The European Union said it would weigh new measures against Minsk.",
+    ),
 ]
 # The same grammar about the economy, a match or a holiday risk: the relation is found, and the model or the topic
 # vetoes it.
@@ -255,6 +265,16 @@ STATE_ON_STATE_BUT_NOT_WANTED = [
         "Brazilian striker banned for four matches after Spanish league brawl",
         "The league's disciplinary panel ruled on Tuesday.",
     ),
+    # A former head of state tried at home for campaign funds, a football club's former president banned: the state
+    # acts on the person, and the model or the crime and sport topics veto it.
+    (
+        "French court sentences former president to prison over campaign funds",
+        "He was convicted of illegal financing; prosecutors had asked for a longer term.",
+    ),
+    (
+        "Spanish court bans former president of football club from office",
+        "The league said the club's board would be replaced before the season.",
+    ),
 ]
 # A trial at home and a visa rule: no relation, no alert.
 NO_STATE_ON_STATE = [
@@ -265,6 +285,15 @@ NO_STATE_ON_STATE = [
     (
         "US tightens visa rules for Indian students",
         "The State Department said applicants would face extra checks.",
+    ),
+    # A mayor convicted and a bank's chief executive barred: no person whose case is news between states.
+    (
+        "Italian court convicts former mayor of bribery",
+        "The ex-mayor of the northern town was given three years.",
+    ),
+    (
+        "Bank bars former chief executive from board",
+        "Shareholders voted on Tuesday after the audit.",
     ),
 ]
 

@@ -223,6 +223,23 @@ def test_settlements_drills_and_captives_have_their_classes(title: str, signal: 
         ("British MP denied entry to Hong Kong and China", True),
         ("Venezuela bars Colombian senator from crossing the border", True),
         ("Turkey extradites Syrian dissident to Damascus despite protests", True),
+        # A state holding, trying, barring or freeing a person whose case is news between states, with no second
+        # state in the headline: a former head of state, the press, the opposition; the state named before the verb
+        # or as its agent.
+        ("Peru jails former president over coup attempt", True),
+        ("Russian court extends detention of newspaper reporter", True),
+        ("Belarus jails opposition leader for 15 years", True),
+        ("Iran expels foreign correspondent over protest coverage", True),
+        ("Journalist barred by Hungarian authorities from covering the vote", True),
+        ("Myanmar junta frees former president in amnesty", True),
+        # Near misses: the state before the person is the person's own ("Russian journalist"); a mayor, a club's
+        # president, a bank's chief executive, a party; a state that releases a statement.
+        ("Russian journalist jailed for eight years", False),
+        ("Italian court convicts former mayor of bribery", False),
+        ("Spanish court jails former football club president for fraud", False),
+        ("Bank bars former chief executive from board", False),
+        ("Russian court bars opposition party from election", False),
+        ("Brazil releases former president's letter to voters", False),
         # A trial at home, a visa rule or a tennis court is no state acting on another's national.
         ("Texas man sentenced to life for killing three neighbours", False),
         ("Former mayor jailed for bribery in Ohio", False),

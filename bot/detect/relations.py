@@ -2,7 +2,8 @@
 
 Bare headlines about relations between states ("X summons Y's ambassador", "expels diplomats", "recalls
 envoy", "warns", "condemns", "frees", "blocked from", and a state holding, trying or barring another's national:
-"sentences", "jails", "court appeal", "denied entry") carry no event of the contract, and their words are
+"sentences", "jails", "court appeal", "denied entry"; or, with no second state, a former head of state, a reporter or an
+opposition figure: "Peru jails former president") carry no event of the contract, and their words are
 common enough elsewhere ("warns" of storms, "recalls" cars) that the relevance model, word by word, scores
 them low. What marks them is the conjunction: a verb of dealings between states whose subject is a state
 (named before it, by name, adjective or capital, or its agent: "freed by Russia"), with a second state in the
@@ -42,6 +43,42 @@ _DIPLOMAT_VERB = re.compile(
     r"\b(?:recall(?:s|ed|ing)?|protest(?:s|ed)?|expel(?:s|led)?|summon(?:s|ed)?|withdraw(?:s|n)?|"
     r"clos(?:es|ed)|reopen(?:s|ed)?|order(?:s|ed)?|declare(?:s|d)?)\b"
 )
+
+
+# One state holding, trying, barring or freeing a person whose case is news between states: "Syria sentences former
+# president al-Assad", "Russian court extends detention of WSJ reporter", "the banning of VOA journalist by Russian
+# government". Only the court and detention verbs: a state that "warns" or "visits" a reporter is another thing.
+_PERSON_VERB = re.compile(
+    r"\b(?:sentenc(?:e|es|ed|ing)|jail(?:s|ed|ing)?|imprison(?:s|ed|ing|ment)?|convict(?:s|ed|ion)|prison terms?|"
+    r"detention|detain(?:s|ed|ing)?|arrest(?:s|ed|ing)?|house arrest|bann?(?:s|ed|ing)|bar(?:s|red|ring)|"
+    r"extradit(?:es|ed|ing|ion)|expel(?:s|led|ling)?|frees|freed)\b"
+)
+# Persons whose case is news between states: a former head of state or government, the press, the opposition. Not
+# any person ("a man", "a mayor", "a striker"), whose trial at home is crime or sport.
+_PERSON_ROLE = re.compile(
+    r"\b(?:(?:former|ex-?)\s*(?:president|prime minister|premier|head of state|dictator)|"
+    r"reporters?|journalists?|correspondents?|photojournalists?|"
+    r"opposition (?:leaders?|figures?|politicians?|candidates?)|dissidents?)\b"
+)
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+
+
+def _acting_on_person(line: str, offset: int, hits: list[PlaceHit]) -> bool:
+    """Whether a state holds, tries, bars or frees a person of the press, the opposition or a former head of state:
+    the state named before the verb and the person after it ("Syria sentences former president"), or the state the
+    verb's agent ("banning of VOA journalist by Russian government"). A state before the person it names is the
+    person's ("Russian journalist jailed"): not the acting state."""
+    roles = list(_PERSON_ROLE.finditer(line))
+    if not roles:
+        return False
+    for verb in _PERSON_VERB.finditer(line):
+        for hit in hits:
+            at = hit.start - offset
+            if at < verb.start() and not _people(hit) and any(r.start() >= verb.end() for r in roles):
+                return True
+            if at >= verb.end() and _AGENT.search(line, verb.end(), at):
+                return True
+    return False
 
 
 # Bodies and armed groups that deal with states as states do: "U.N. warns Bolivia", "Hamas frees 2 American hostages".
@@ -104,6 +141,8 @@ def headline_relation(doc: Doc, place_hits: Iterable[PlaceHit], people: Iterable
                 continue
             if any(_acting_state(line, sentence.start, m, hits) for m in pattern.finditer(line)):
                 return sentence.text
+        if _acting_on_person(line, sentence.start, hits):
+            return sentence.text
         officials = [p for p in people if p.title]
         if officials and any(_acting_official(line, m, officials, states) for m in _VERB.finditer(line)):
             return sentence.text
