@@ -1287,9 +1287,9 @@ def _bare_surnames(doc: Doc) -> list[_Candidate]:
     """A watched leader's distinctive surname standing alone ("Maduro refused", "Kerry says"); not one that names
     a government ("the Maduro regime", "the Obama administration": the labels list no person for those).
 
-    Not when a capitalised word other than a title or the leader's own name stands right before it
-    ("Ron Johnson": another person, and then no bare mention of that surname counts), nor right after it
-    ("Austin Peay"), nor after a preposition of place ("in Austin").
+    Not when a capitalised word other than a title (or titles: "Presidents Erdogan and Aliyev") or the leader's own
+    name stands right before it ("Ron Johnson": another person, and then no bare mention of that surname counts),
+    nor right after it ("Austin Peay"), nor after a preposition of place ("in Austin").
     """
     gzp = gazetteer.people()
     automaton = gzp.bare_automaton
@@ -1314,6 +1314,7 @@ def _bare_surnames(doc: Doc) -> list[_Candidate]:
             word = fold(prev.rstrip("."))
             if (
                 word not in title_words
+                and word.removesuffix("s") not in title_words  # "Prime Ministers Modi and Sharif"
                 and word not in gzp.name_words.get(person.name, ())
                 and word not in _STOP
                 and word not in gzp.name_enders
@@ -1367,6 +1368,12 @@ def _country_of_phrase(phrase: str) -> str | None:
     return _country_of(m.group(1)) if m else None
 
 
+def _office_word(word: str) -> bool:
+    """A word of an office or a body, never of a person's name ("Defense", "Ministry", "Secretary", "the")."""
+    key = fold(word.rstrip("."))
+    return key in _title_words() or key in _STOP or key in _ORG_WORDS or key in _BODY_NOUNS
+
+
 def _full_name_in(doc: Doc, surname: str) -> str | None:
     """The one full name ending in this surname that the article writes ("Ahmed Omar" for "Omar")."""
     if len(surname) < 3 or not surname[:1].isupper():
@@ -1376,7 +1383,13 @@ def _full_name_in(doc: Doc, surname: str) -> str | None:
     found: set[str] = set()
     title_words = _title_words()
     for m in re.finditer(rf"\b((?:[A-Z][\w'-]+\s+){{1,2}}){re.escape(surname)}\b", doc.unified):
-        tokens, _ = _name_at(doc.unified, m.start(1))
+        start = m.start(1)
+        first = _FIRST_WORD.match(doc.unified, start)
+        if first and len(m.group(1).split()) == 2 and _office_word(first.group(1)):
+            # "... of the Department of National Defense Carlito Galvez": an office the titles do not know ends
+            # right before the given name.
+            start = first.end()
+        tokens, _ = _name_at(doc.unified, start)
         if (
             len(tokens) >= 2
             and tokens[-1] == surname
