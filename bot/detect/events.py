@@ -56,7 +56,7 @@ _NEGATION = lazyre.compile(
     r"dismiss(?:ed|es|ing)?)\b(?:\W+\w+){0,3}\W*$"
 )
 _HYPOTHETICAL = lazyre.compile(
-    r"\b(?:would|could|should|must|might|may|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b"
+    r"\b(?:would|could|should|must|might|(?<!\d )may(?!\s+\d)|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b"
 )
 
 # A participle used as an adjective of the truce ("extended Israel-Hamas truce"), not a verb with it as object.
@@ -318,7 +318,7 @@ _COORDINATED = lazyre.compile(r"\b(?:and|or|nor)\b|,")
 _NOUN_OF_TALKS = lazyre.compile(r"[\s-]+(?:talks|negotiations|discussions)\b")
 # Modality before a governing verb turns an agreement into a plan: "hopes to sign", "ready to accept".
 _MODAL_BEFORE = lazyre.compile(
-    r"\b(?:would|could|should|must|might|may|will|shall|if|(?<!\bat )once|unless|whether|possible|possibly|"
+    r"\b(?:would|could|should|must|might|(?<!\d )may(?!\s+\d)|will|shall|if|(?<!\bat )once|unless|whether|possible|possibly|"
     r"hope[sd]?|hoping|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|readiness to|willingness to|need(?:s|ed)? to|try(?:ing)? to|tries to|"
     r"seek(?:s|ing)? to|aim(?:s|ed|ing)? to|want(?:s|ed)? to|expected to|likely to|set to|going to|poised to|due to|"
     r"intends? to|intention to|effort to|efforts to|attempt to)\b"
@@ -485,7 +485,7 @@ _EFFECT = lazyre.compile(
 # A signing set for a day is a truce agreed, its signature pending (corpus convention 2): "Ceasefire Could Be Signed
 # Saturday", "the truce is expected to be signed on Friday" (a hope or a condition before the truce stays a plan).
 _SIGNING_DAY = lazyre.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:could|will|would|may|might|is|are)?\s*(?:(?:expected|likely|set|due|scheduled)\s+)?(?:to\s+)?"
+    r"\s*(?:[\w-]+\s+){0,2}?(?:could|will|would|(?<!\d )may(?!\s+\d)|might|is|are)?\s*(?:(?:expected|likely|set|due|scheduled)\s+)?(?:to\s+)?"
     r"be\s+(?:formally\s+)?signed\s+(?:[\w-]+\s+){0,3}?(?:on\s+|as early as\s+|by\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next week|this week|later this week)\b"
 )
@@ -564,7 +564,9 @@ _TITLE_INFINITIVE = lazyre.compile(
     r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$"
 )
 # A threatened change is no change; an urged extension is a proposal (urging an end to violations still reports them).
-_CHANGE_NOT = lazyre.compile(r"\b(?:would|could|can|cannot|might|may|threat\w*|risk\w*|if|not|never)\b|n't\b")
+_CHANGE_NOT = lazyre.compile(
+    r"\b(?:would|could|can|cannot|might|(?<!\d )may(?!\s+\d)|threat\w*|risk\w*|if|not|never)\b|n't\b"
+)
 _STRAIN = lazyre.compile(r"threaten|jeopardi|undermin")
 _STRAIN_MODALS = frozenset(["would", "could", "can", "might", "may"])
 # A change under a condition stated after it is a term, not a change: "a 72-hour cease-fire to be extended if the
@@ -654,7 +656,7 @@ _AGREEMENT_EXISTS = lazyre.compile(
 )
 # Modality, exhortation or pending work before the agreement: it is not made yet.
 _NOT_YET_BEFORE = lazyre.compile(
-    r"\b(?:will|would|could|should|may|might|must|shall|expected|hope[sd]?|hoping|urg\w*|call\w* (?:on|for|upon)|"
+    r"\b(?:will|would|could|should|(?<!\d )may(?!\s+\d)|might|must|shall|expected|hope[sd]?|hoping|urg\w*|call\w* (?:on|for|upon)|"
     r"pending|anticipat\w*|seek\w*|aim\w*|toward|towards|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|if|"
     r"unless|negotiat(?:e|es|ing|ion of|ions on|ions over)|work to|working to|work on|working on|close to|closer to|near|nearing|try\w* to|want\w* to|"
     r"need\w* to|refus\w*|reject\w*|fail\w* to|yet to|not|never|no)\b"
@@ -677,7 +679,7 @@ _CONSENSUS = lazyre.compile(
 # "will stay in touch") is a shared view. The first auxiliary of the clause decides.
 _THAT_AUX = lazyre.compile(
     r"\b(?:if|unless|in case|will|would|shall|'ll|(?:is|are|was|were) to|must|should|ought|needs? to|needed to|"
-    r"(?:has|have|had) to|is|are|was|were|remains?|remained|(?:has|have|had) been|can|could|may|might)\b"
+    r"(?:has|have|had) to|is|are|was|were|remains?|remained|(?:has|have|had) been|can|could|(?<!\d )may(?!\s+\d)|might)\b"
 )
 _ARRANGED_AUX = frozenset(["will", "would", "shall", "'ll", "is to", "are to", "was to", "were to"])
 _WORKING_TOGETHER = lazyre.compile(
@@ -1028,7 +1030,7 @@ _ARMED_WHO = frozenset(
     ]
 )
 
-_MODAL_AFTER = lazyre.compile(r"\s+(?:\w+\s+)?(?:would|could|might|may|should|must)\b")
+_MODAL_AFTER = lazyre.compile(r"\s+(?:\w+\s+)?(?:would|could|might|(?<!\d )may(?!\s+\d)|should|must)\b")
 # "The ceasefire agreement must now be respected": a duty to keep the truce says it exists (a definite one).
 _UPKEEP = lazyre.compile(
     r"(?P<deal>\s+(?:deal|agreement|accord|pact))?\s+(?:must|should|has to|have to|needs? to)\s+(?:now\s+|still\s+|continue to\s+)?"
@@ -2212,6 +2214,10 @@ def _ceasefire_status(sent: Sentence, named: bool, background: bool) -> _Weighed
 # A breach reported as present news (`_ceasefire_status`), whatever the date of the truce it breaks.
 _PRESENT_BREACH = lazyre.compile(
     r"\b(?:is|are|constitutes?|amounts? to|represents?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:breach|violation)(?:es|s)?\b"
+    # A breach going on now, told by a participle of the present tense: "the army is stepping up operations in the
+    # north, violating the ceasefire it declared in November 2008" ("in 2009 the army attacked the town, violating the
+    # truce" is history).
+    r"|\b(?:is|are)\b[^.;]{0,80}?\b(?:violat|breach|break|flout)ing\b"
     r"|\b(?:continu(?:e|es|ing)|ongoing|repeated|renewed|fresh|latest)\s+(?:[\w-]+\s+)?(?:breach|violation)(?:es|s)?\b"
 )
 
