@@ -4,8 +4,9 @@ Each type's model is built as the relevance model is (bot/model/relevance.py `Mo
 lead and the detector's signal words, a dot product and a logistic), and an item longer than its lead is also read
 by its first sentences holding the type's keywords (a clash or a signing stated only in the body). It corrects the
 rules: it adds the type when its probability is at least the type's HIGH bar and removes the rules' type below its
-LOW bar, both chosen on development data by grouped cross-validation (`python -m bot.model.train_events`, which
-writes events.json beside this file). A type's model reads the relevance model's words but for a ceasefire's status
+LOW bar, both chosen on development data by grouped cross-validation and then pinned in bars.json: a retrain
+(`python -m bot.model.train_events`, which writes events.json beside this file) keeps them, and only
+`--choose-bars` moves them. A type's model reads the relevance model's words but for a ceasefire's status
 (`UNREAD`): a truce's status is the rules' business. Talks are not modelled: on text the rules had not seen, a talks
 model lost (docs/quality-log.md, issue 13).
 """

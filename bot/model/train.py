@@ -171,11 +171,17 @@ def main(argv: list[str] | None = None) -> int:
     return write_or_check(args.out, text, args.check)
 
 
-def arguments(doc: str | None, weights: Path, argv: list[str] | None) -> argparse.Namespace:
-    """--out (default `weights`) and --check, of a training script whose docstring is `doc`."""
+def arguments(doc: str | None, weights: Path, argv: list[str] | None, choose_bars: bool = False) -> argparse.Namespace:
+    """--out (default `weights`) and --check, of a training script whose docstring is `doc` (and --choose-bars)."""
     parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument("--out", type=Path, default=weights)
     parser.add_argument("--check", action="store_true", help="retrain and compare with the shipped weights")
+    if choose_bars:
+        parser.add_argument(
+            "--choose-bars",
+            action="store_true",
+            help="choose the event models' bars on today's data and write them into bars.json (a change of its own)",
+        )
     return parser.parse_args(argv)
 
 
