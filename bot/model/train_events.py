@@ -128,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     """Train and write (or, with --check, compare)."""
     args = arguments(__doc__, WEIGHTS, argv, choose_bars=True)
     items = development_items()
-    oof = {etype: best_bars(items, etype) for etype in TYPES}
-    best = {etype: bars for etype, (bars, _) in oof.items()}
+    oof: dict[str, tuple[Bars, Any]] = {etype: best_bars(items, etype) for etype in TYPES}
+    best: dict[str, Bars] = {etype: bars for etype, (bars, _) in oof.items()}
     bars = best if args.choose_bars else pinned_bars()
     data: dict[str, Any] = {"about": "event types corrected by a learned model (bot/model/events.py)"}
     data["types"] = train(items, bars, oof)
