@@ -2311,6 +2311,18 @@ def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
     )
     return bool(
         (_MAY_TALKS_URGED(low) and _TALKS_URGED.search(low, left, tm.start()))
+        or (
+            _MAY_TALKS_NOT_YET(low)
+            and (yet := _TALKS_NOT_YET.search(low, left, tm.start())) is not None
+            and not (
+                yet.group().startswith(("planned ", "proposed "))
+                and _HELD_PLANNED.search(low, max(left, yet.start() - 30), yet.start())
+            )
+        )
+        or (
+            _TALKS_PUT_OFF.match(low, tm.end()) is not None
+            and not _HELD_PLANNED.search(low, max(left, tm.start() - 30), tm.start())
+        )
         or _KEPT_OUT.search(low, left, tm.start())
         or (_MAY_ENGAGING(low) and _ENGAGING.search(low, left, tm.start()) and _CALL_BEFORE.search(low, 0, tm.start()))
         or ahead
@@ -2473,10 +2485,47 @@ _TALKS_URGED = lazyre.compile(
     # Talks named as the prospect a deal opens: "boosting hopes for peace talks", "could pave the way for a
     # resumption of talks", "so that both sides can sit down for negotiations", "set the stage for talks".
     r"|\b(?:hopes?\s+(?:of|for)|pav(?:e|es|ed|ing)\s+(?:the\s+)?way\s+(?:for|to)|set(?:s|ting)?\s+the\s+stage\s+for|"
-    r"open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:for|to)|prospects?\s+(?:of|for)|sit\s+down\s+(?:for|to))\s+"
+    r"open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:for|to)|prospects?\s+(?:of|for)|sit\s+down\s+(?:for|to)|"
+    # Talks prepared for: "trying to create conditions for peace talks", "the stage is now set for the next step of
+    # the dialogue", "laying the groundwork for negotiations".
+    r"creat(?:e|es|ed|ing)\s+(?:the\s+)?(?:right\s+|necessary\s+)?conditions\s+(?:for|to)|"
+    r"(?:the\s+)?stage\s+(?:is|was|has been)\s+(?:now\s+)?set\s+for|"
+    r"(?:lay(?:s|ing)?|laid|prepar(?:e|es|ed|ing))\s+the\s+(?:ground(?:work)?|foundations?)\s+for)\s+"
     r"(?:[\w-]+\s+){0,4}?$"
-    # Support for talks is a stance on them: "reiterates our continued support for the IGAD-led talks".
-    r"|\bsupport(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+|these\s+)?(?:[\w-]+\s+){0,2}$"
+    # Support for talks is a stance on them: "reiterates our continued support for the IGAD-led talks", "stands ready
+    # to support the successful conclusion of these negotiations".
+    r"|\bsupport(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+|these\s+)?(?:(?:successful\s+)?(?:conclusion|outcome|success)\s+"
+    r"of\s+(?:the\s+|these\s+)?)?(?:[\w-]+\s+){0,2}$"
+)
+# Talks as the object of a plan, a proposal, a request, an announcement or a cancellation: "Government Plans Peace
+# Talks", "canceled his planned June 12 summit", "the announcement of AU-led negotiations", "sought a meeting with",
+# "proposed talks in Geneva", "called off the summit", "postponed the talks"; talks long stalled ("the long-stalled
+# negotiations"); readiness for talks ("ready for talks"); a resumption demanded ("demanded a return to talks"). The words between are the talks' own
+# (determiners, modifiers): "announced after talks in Geneva" or "sought to build on the meeting" govern no talks.
+_TALKS_NOT_YET = lazyre.compile(
+    r"\b(?:plan(?:s|ned|ning)?|propos(?:e|es|ed|ing|als?)|announc(?:e|es|ed|ing|ements?)|seek(?:s|ing)?|sought|"
+    r"request(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|cancel(?:s|ed|led|ling|lation)?|call(?:s|ed|ing)?\s+off|"
+    r"postpon(?:e|es|ed|ing|ement)|put(?:s|ting)?\s+off|scrap(?:s|ped|ping)?|long-stalled|"
+    r"ready\s+for|readiness\s+for|demand(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:resumption|return)\s+(?:of|to))\s+"
+    r"(?:(?:of|for)\s+)?(?:(?!(?:after|following|at|during|before|in|on|with|by|from|that|and|but|as|when|while|which|"
+    r"who|to|where|since|held|had|was|were|is|are)\b)[\w'-]+\s+){0,4}$"
+)
+# Talks planned, or put off, and then held: "the president held his planned meeting with the chancellor", "attended the
+# proposed talks", "Putin and Erdogan Hold Talks Postponed from March".
+_HELD_PLANNED = lazyre.compile(
+    r"\b(?:held|hold|holds|holding|had|attended|attend|attends|opened|began|concluded|wrapped up)\s+"
+    r"(?:(?:the|their|his|her|its|a|an)\s+)?(?:[\w-]+\s+)?$"
+)
+# Talks put off, called off, or stalled for long, by their own predicate: "the talks were postponed", "the summit has
+# been cancelled", "negotiations, frozen since 2017", "talks that have stalled for years" (not "talks stalled on
+# Monday over the border": that reports the talks held and their result).
+_TALKS_PUT_OFF = lazyre.compile(
+    r"(?:\s+between\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+and\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"(?:,?\s+(?!(?:and|but|after|while|which|that|who)\b)(?!(?!(?:scheduled|planned|slated)\b)[\w'-]+ed\b)[\w'-]+){0,4}?"
+    r",?\s+(?:(?:was|were|has been|have been|had been|"
+    r"is being|are being|remain(?:s|ed)?)\s+)?(?:postponed|cancell?ed|called off|put off|scrapped|"
+    r"(?:stalled|frozen|suspended|deadlocked)\s+(?:since|for (?:years|months|decades|more than|over))|"
+    r"(?:(?:has|have|had)\s+)?stalled\s+(?:since|for (?:years|months|decades|more than|over)))\b"
 )
 # Someone kept out of talks is the news, not the talks: "the junta leader's exclusion from the ASEAN summit", "barred
 # from the peace talks", "not invited to the summit".
@@ -2514,7 +2563,9 @@ _AHEAD_OF_TALKS = lazyre.compile(
 # One negotiator is a person ("rebel negotiator David Matsanga", "the veteran negotiator said"), and so are
 # "negotiating partners" ("congratulate the President and his negotiating partners"): people, not talks held.
 _NEGOTIATING_PEOPLE = lazyre.compile(r"\s+(?:partners?|team|teams)\b")
-# "A negotiated settlement", "a negotiated end to the war": what talks should reach, not talks held.
+# "A negotiated settlement", "a negotiated end to the war", "an inclusive, negotiated political settlement": what talks
+# should reach, not talks held.
+_GOAL_ARTICLE = lazyre.compile(r"\b(?:a|an)\s+(?:[\w-]+,?\s+){0,2}$")
 _NEGOTIATED_GOAL = lazyre.compile(r"\s+(?:[\w-]+\s+)?(?:settlement|solution|end|outcome|resolution|transition|peace)\b")
 # A gathering named as the agent of the sentence's verb ("the deal was welcomed by NATO leaders meeting in Britain"):
 # the meeting places who acted, it is not the news.
@@ -2669,7 +2720,7 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
             or (
                 m.group() == "negotiated"
                 and _NEGOTIATED_GOAL.match(low, m.end())
-                and low[: m.start()].endswith(("a ", "an "))
+                and _GOAL_ARTICLE.search(low, max(0, m.start() - 40), m.start())
             )
         ):
             continue  # "veteran negotiator Lakhdar Brahimi", "a negotiated settlement": a person, a goal; not talks
@@ -3148,6 +3199,7 @@ _MAY_CONDEMNED_ATTACK = gate(_CONDEMNED_ATTACK)
 _MAY_ATTACK_DEPLORED = gate(_ATTACK_DEPLORED)
 _MAY_TRIP_AHEAD = gate(_TRIP_AHEAD)
 _MAY_TALKS_URGED = gate(_TALKS_URGED)
+_MAY_TALKS_NOT_YET = gate(_TALKS_NOT_YET)
 _MAY_TALKS_PAST = gate(_TALKS_PAST)
 _MAY_LEFT_CUES = gate(_LEFT_CUES)
 _MAY_UNACCEPTED = gate(_UNACCEPTED)
