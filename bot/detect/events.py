@@ -2500,8 +2500,9 @@ _TALKS_URGED = lazyre.compile(
 # Talks as the object of a plan, a proposal, a request, an announcement or a cancellation: "Government Plans Peace
 # Talks", "canceled his planned June 12 summit", "the announcement of AU-led negotiations", "sought a meeting with",
 # "proposed talks in Geneva", "called off the summit", "postponed the talks"; talks long stalled ("the long-stalled
-# negotiations"); readiness for talks ("ready for talks"); a resumption demanded ("demanded a return to talks"). The words between are the talks' own
-# (determiners, modifiers): "announced after talks in Geneva" or "sought to build on the meeting" govern no talks.
+# negotiations"); readiness for talks ("ready for talks"); a resumption demanded ("demanded a return to talks"). The
+# words between are the talks' own (determiners, modifiers): "announced after talks in Geneva" or "sought to build on
+# the meeting" govern no talks.
 _TALKS_NOT_YET = lazyre.compile(
     r"\b(?:plan(?:s|ned|ning)?|propos(?:e|es|ed|ing|als?)|announc(?:e|es|ed|ing|ements?)|seek(?:s|ing)?|sought|"
     r"request(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|cancel(?:s|ed|led|ling|lation)?|call(?:s|ed|ing)?\s+off|"
