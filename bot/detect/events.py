@@ -259,11 +259,12 @@ _RIGHT_CUES = word_initial(  # (every branch starts a word: tests/test_word_init
     r"|\bhold(?:s|ing)?\b|\b(?:remain(?:s|ed)?|is|are|was|been|stays?|stayed) (?:still )?in (?:place|effect|force)\b|\bfragile\b"
     # "the truce is still in force", "appeared to be largely intact", "Truce Largely Intact as Talks Continue"
     r"|\bstill in (?:place|effect|force)\b|\bintact\b"
-    r"|\b(?:is|are|was|were|been|being)\s+(?:largely |mostly |broadly |generally )?(?:respected|observed)\b"
+    # "the cease-fire was honored without incident" ("will be honored" is a promise: no "be" here).
+    r"|\b(?:is|are|was|were|been|being)\s+(?:largely |mostly |broadly |generally )?(?:respected|observed|honou?red)\b"
     r"|\b(?:has |have |had )?(?:brought|brings?|bringing|restored|restores?|restoring) (?:a |an )?(?:\w+ )?(?:calm|respite|quiet|lull|period of calm)\b"
     r"|\bnow (?:going on|in its)\b"
     # Headline grammar drops the auxiliary: "Truce Largely Observed on First Full Day" (the adverb makes it a predicate).
-    r"|\b(?:largely|mostly|broadly|generally|widely) (?:respected|observed)\b"
+    r"|\b(?:largely|mostly|broadly|generally|widely) (?:respected|observed|honou?red)\b"
     # "hostages freed as the four-day truce continued" ("will continue" is an extension, below).
     r"|\bcontinu(?:es|ed)\b"
     # What the truce has already brought about says it is in force: "the cessation in hostilities has produced the first
@@ -1102,7 +1103,7 @@ _PARTIES = lazyre.compile(
 _INTO = lazyre.compile(
     r"\b(?:[\w-]+\s+(?:days?|weeks?|months?|hours?)\s+into|(?:first|second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:st|nd|rd|th))"
     r"\s+(?:full\s+)?(?:day|night|week|month)\s+of|(?:day|week)\s+(?:\d+|one|two|three|four|five|six|seven)\s+of)\s+"
-    r"(?:the|a|its|this)\s+(?:[\w'-]+\s+){0,3}$"
+    r"(?:(?:the|a|its|this)\s+)?(?:[\w'-]+\s+){0,3}$"  # a headline drops the article: "Calm on Fourth Day of Truce"
 )
 # A party's own future commitment to keep a truce ("will observe", "would abide by"), with nothing conditional.
 _COMMITMENT = lazyre.compile(r"\b(?:will|would|shall|'ll)\s+(?:(?:fully|strictly|continue to|also)\s+)?\S*\s*$")
@@ -1279,9 +1280,30 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cu
         # "leaders agreed that a ceasefire was needed", "a truce is urgently needed": a truce called for
         return _Cue("proposed", f"said to be needed {_quote(low, needed)}")
     cue = _governing_word(low, start, end, left, right)
+    if cue is not None and (into := _time_inside(low, start, left, cue)) is not None:
+        return into
     if cue is not None:
         return _governed(low, (start, end), (left, right), cue, is_title)
     return _ungoverned(low, start, end, left, right, is_title)
+
+
+# The adjective of one side's truce, inside its noun phrase ("the second day of a unilateral cease-fire"): a governing
+# word of its own elsewhere (`_LEFT_CUES`), but time inside the truce says it is in force ("the first day of a proposed
+# truce", "two days into talks on a truce" are other words: they keep their reading).
+_ONE_SIDED = lazyre.compile(r"unilateral")
+_PHRASE_START = lazyre.compile(r"\s(?:of|into)\s")
+
+
+def _time_inside(low: str, start: int, left: int, cue: re.Match[str]) -> _Cue | None:
+    """Time elapsed inside one side's truce ("quiet on the second day of a unilateral cease-fire"): in force, as "a week
+    into the truce" is (corpus convention 3); None for another governing word or one outside the truce's phrase."""
+    into = _INTO.search(low, max(left, start - 50), start)
+    if into is None or not _ONE_SIDED.match(cue.group()):
+        return None
+    phrase = max(m.end() for m in _PHRASE_START.finditer(low, into.start(), start))  # where the truce's phrase starts
+    if cue.start() < phrase:
+        return None  # "proposed on the first day of the truce": the word governs more than the truce's phrase
+    return _Cue("holding", f"time into the truce {_quote(low, into)} (over {_quote(low, cue)})")
 
 
 def _change_of_state(low: str, start: int, end: int, left: int, right: int) -> _Candidate | None:
