@@ -276,6 +276,17 @@ STATE_ON_STATE_BUT_NOT_WANTED = [
         "The league said the club's board would be replaced before the season.",
     ),
 ]
+# Threats and military posture aimed at another state, with no event of the contract: the relation alerts, routine.
+STATE_POSTURE_AGAINST_STATE = [
+    (
+        "Russia masses troops near Ukrainian border",
+        "Satellite images show armoured units gathering a few kilometres from the frontier, officials said.",
+    ),
+    (
+        "China continues military exercises around Taiwan",
+        "Warships and aircraft circled the island for a third day; Taipei put its forces on alert.",
+    ),
+]
 # A trial at home and a visa rule: no relation, no alert.
 NO_STATE_ON_STATE = [
     (
@@ -285,6 +296,15 @@ NO_STATE_ON_STATE = [
     (
         "US tightens visa rules for Indian students",
         "The State Department said applicants would face extra checks.",
+    ),
+    # Civil drills and rescue teams deployed: no posture against another state.
+    (
+        "Japan holds earthquake drills in schools",
+        "Pupils practised sheltering under desks and leaving the buildings in order.",
+    ),
+    (
+        "Rescue teams deployed after floods in Indonesia",
+        "Volunteers searched for residents stranded by the rising water.",
     ),
     # A mayor convicted and a bank's chief executive barred: no person whose case is news between states.
     (
@@ -315,6 +335,15 @@ def test_a_recalled_ambassador_alerts_as_routine(detector: Detector) -> None:
         "Algeria recalls ambassador to France over Sahara stance",
         "Algiers said Paris had backed Morocco's autonomy plan for the territory.",
     )
+    assert "state-relations" in [m.rule for m in det.matches], det.relevance
+    assert all(m.severity == "routine" for m in det.matches)
+
+
+@pytest.mark.parametrize(("title", "text"), STATE_POSTURE_AGAINST_STATE)
+def test_threats_and_military_posture_against_a_state_alert_as_routine(
+    detector: Detector, title: str, text: str
+) -> None:
+    det = detector.detect(title, text)
     assert "state-relations" in [m.rule for m in det.matches], det.relevance
     assert all(m.severity == "routine" for m in det.matches)
 

@@ -245,6 +245,24 @@ def test_settlements_drills_and_captives_have_their_classes(title: str, signal: 
         ("Former mayor jailed for bribery in Ohio", False),
         ("US tightens visa rules for Indian students", False),
         ("Serbian player back on court at the Australian Open", False),
+        # Threats and military posture aimed at another state: drills, massed or deployed troops, a build-up, a war
+        # of words, an ultimatum, the state named before them and a second state in the headline.
+        ("China continues military exercises around Taiwan", True),
+        ("China, Philippines intensify war of words over South China Sea", True),
+        ("Russia masses troops near Ukrainian border", True),
+        ("North Korea holds drills aimed at South Korea and Japan", True),
+        ("Serbia deploys troops to Kosovo border", True),
+        ("Turkey issues ultimatum to Greece over islands", True),
+        ("Venezuela mobilises troops in border dispute with Guyana", True),
+        # Near misses: civil drills, rescue teams deployed, weather and market warnings, a company's threat, fans'
+        # war of words, exercises with no state.
+        ("Japan holds earthquake drills in schools", False),
+        ("Rescue teams deployed after floods in Indonesia", False),
+        ("Met Office warns of storms sweeping Britain and Ireland", False),
+        ("Oil prices face threats as China slows", False),
+        ("Tech giant threatens to pull out of EU market", False),
+        ("Rival fans trade war of words before Spain v Italy final", False),
+        ("Military exercises planned for next spring", False),
     ],
 )
 def test_one_state_acting_on_another_in_a_headline_is_a_signal(title: str, relation: bool) -> None:

@@ -33,7 +33,17 @@ _VERB = re.compile(
     # A state holding, trying or barring another's national: "Iran jails British-Iranian", "Russian court's
     # verdict against a Ukrainian pilot", "US citizen denied entry to China". "court" alone is a tennis court too.
     r"sentenc(?:e|es|ed|ing)|jail(?:s|ed)|imprison(?:s|ed)|convict(?:s|ed|ion)|prison terms?|verdicts?|"
-    r"court (?:appeal|case|ruling|verdict)s?|extradit(?:es|ed|ion)|bar(?:s|red)|(?:denied|refused) entry)\b"
+    r"court (?:appeal|case|ruling|verdict)s?|extradit(?:es|ed|ion)|bar(?:s|red)|(?:denied|refused) entry|"
+    # Threats and military posture aimed at another state: "China continues military exercises around Taiwan",
+    # "Russia masses troops near Ukraine's border", "China, Philippines intensify war of words". Drills need a
+    # military word or a verb of staging them ("Japan holds earthquake drills" is no posture); troops are deployed,
+    # massed or mobilised, not rescue teams.
+    r"(?:military|naval|navy|air|army|joint|live-fire|war|combat|missile) (?:drills|exercises|manoeuvres|maneuvers)|"
+    r"(?:holds?|held|stag(?:es|ed)|launch(?:es|ed)|begins?|began|conducts?|conducted) "
+    r"(?:drills|exercises|manoeuvres|maneuvers)|war ?games|"
+    r"(?:mass(?:es|ed|ing)|deploy(?:s|ed|ing)?|mobili[sz](?:es|ed|ing)) (?:more |new |extra )?"
+    r"(?:troops|forces|soldiers|reservists|warships|missiles|tanks)|"
+    r"(?:troop|military|naval) build-?ups?|war of words|show of force|sab(?:re|er)[- ]rattling|ultimatums?)\b"
 )
 _DIPLOMAT = re.compile(
     r"\b(?:ambassadors?|envoys?|diplomats?|embass(?:y|ies)|high commissioner|charge d'affaires|consuls?|"
