@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.model.relevance import LEAD_CHARS, Model, ModelJSON, Terms, from_data, model_text, tokens_of
+from bot.model.relevance import LEAD_CHARS, Model, ModelJSON, Terms, WeightsJSON, from_data, model_text, tokens_of
 from bot.models import EVENT_TYPES, EventType, TypeVerdict
 
 WEIGHTS = Path(__file__).with_name("events.json")
@@ -38,6 +38,12 @@ UNREAD = "sig_ceasefire_"
 def learns(term: str) -> bool:
     """Whether a type's model learns a weight for this term (a word or a pair): none that holds a status signal."""
     return UNREAD not in term
+
+
+class TypeWeightsJSON(WeightsJSON):
+    """What `from_json` reads of one type: the relevance model's weights (its threshold the HIGH bar) and the LOW bar."""
+
+    low: float
 
 
 class TypeModelJSON(ModelJSON):
@@ -119,7 +125,7 @@ class EventModel:
 RULES_ONLY = EventModel({})
 
 
-def from_json(data: Mapping[str, TypeModelJSON]) -> EventModel:
+def from_json(data: Mapping[str, TypeWeightsJSON]) -> EventModel:
     """An event model from events.json's "types" (or a fresh training in bench/eval.py)."""
     types = {t: TypeModel(from_data(d), float(d["low"])) for t, d in data.items() if t in EVENT_TYPES}
     return EventModel(types)

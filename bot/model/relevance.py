@@ -505,16 +505,21 @@ class CrossValidationJSON(TypedDict):
     recall: float
 
 
-class ModelJSON(TypedDict):
-    """relevance.json: what `bot.model.train.train` writes and `from_data` reads."""
+class WeightsJSON(TypedDict):
+    """What `from_data` reads: the weights and the decision threshold."""
 
-    about: str
-    trained_on: TrainedOnJSON
-    cross_validation: CrossValidationJSON
     threshold: float
     intercept: float
     stop_words: list[str]
     terms: dict[str, list[float]]  # term -> [idf, weight]
+
+
+class ModelJSON(WeightsJSON):
+    """relevance.json: what `bot.model.train.train` writes (the weights, and what they were trained on)."""
+
+    about: str
+    trained_on: TrainedOnJSON
+    cross_validation: CrossValidationJSON
 
 
 # 1 + log(n) for the counts a headline and lead have (the same floats: computed by the same expression, once).
@@ -705,7 +710,7 @@ def model(path: Path = WEIGHTS) -> Model:
     return from_data(json.loads(path.read_text(encoding="utf-8")))
 
 
-def from_data(data: ModelJSON) -> Model:
+def from_data(data: WeightsJSON) -> Model:
     """A model from its JSON form (the shipped file, or a fresh training in bench/eval.py)."""
     return Model(
         {t: (float(i), float(w)) for t, (i, w) in data["terms"].items()},

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.model.events import TYPES, WEIGHTS, TypeModelJSON, from_json
+from bot.model.events import TYPES, WEIGHTS, TypeModelJSON, TypeWeightsJSON, from_json
 from bot.model.train import arguments, fold_of, stop_words, weights_of, write_or_check
 
 if TYPE_CHECKING:
@@ -68,30 +68,42 @@ def best_bars(items: Sequence[Item], etype: str) -> tuple[Bars, Any]:
     return choose_thresholds(rules, p, y), p
 
 
-def train_type(items: Sequence[Item], etype: str, bars: Bars | None = None, oof: Any = None) -> TypeModelJSON:
-    """One type's model, trained on `items`, with `bars` (None: the best bars on `items`); `oof`: `best_bars` of
-    `items` and `etype` when already computed."""
+def fit_type(items: Sequence[Item], etype: str, bars: Bars) -> TypeWeightsJSON:
+    """One type's model fitted on `items`, with `bars`: its weights only (no cross-validation)."""
     import numpy as np
 
-    from bench.eval import prf
-    from bench.event_model import analyse, combine, counts, fit
+    from bench.event_model import analyse, fit
 
     docs = [analyse(it.text_for(etype)) for it in items]
-    y = np.array([etype in it.gold for it in items])
-    rules = np.array([etype in it.rules for it in items])
-    best, p = oof if oof is not None else best_bars(items, etype)
-    low, high = bars if bars is not None else best
-    precision, recall, f1 = prf(*counts(combine(rules, p, low, high), y))
-    vec, clf = fit(docs, y.astype(int))
+    vec, clf = fit(docs, np.array([etype in it.gold for it in items]).astype(int))
+    low, high = bars
     return {
-        "about": f"{etype} beside the rules' event types; trained by bot/model/train_events.py",
-        "trained_on": {"items": len(items), "relevant": int(y.sum())},
-        "cross_validation": {"f1": round(f1, 4), "precision": round(precision, 4), "recall": round(recall, 4)},
         "threshold": high,
         "low": low,
         "intercept": round(float(clf.intercept_[0]), 6),
         "stop_words": stop_words(),
         "terms": weights_of(vec, clf),
+    }
+
+
+def train_type(items: Sequence[Item], etype: str, bars: Bars | None = None, oof: Any = None) -> TypeModelJSON:
+    """One type's model, trained on `items`, with `bars` (None: the best bars on `items`), and the out-of-fold figures
+    of the rules combined with it at those bars; `oof`: `best_bars` of `items` and `etype` when already computed."""
+    import numpy as np
+
+    from bench.eval import prf
+    from bench.event_model import combine, counts
+
+    y = np.array([etype in it.gold for it in items])
+    rules = np.array([etype in it.rules for it in items])
+    best, p = oof if oof is not None else best_bars(items, etype)
+    low, high = bars if bars is not None else best
+    precision, recall, f1 = prf(*counts(combine(rules, p, low, high), y))
+    return {
+        "about": f"{etype} beside the rules' event types; trained by bot/model/train_events.py",
+        "trained_on": {"items": len(items), "relevant": int(y.sum())},
+        "cross_validation": {"f1": round(f1, 4), "precision": round(precision, 4), "recall": round(recall, 4)},
+        **fit_type(items, etype, (low, high)),
     }
 
 
@@ -107,12 +119,17 @@ def train(
 
 
 def fold_models(items: Sequence[Item], folds: int = 5) -> list[EventModel]:
-    """For each fold of story groups, the models trained on the other folds with the pinned bars, as the shipped
-    model is trained (bench/eval.py judges development items with these). The pinned bars were chosen on every
+    """For each fold of story groups, the models fitted on the other folds with the pinned bars, as the shipped
+    model is trained, with no inner cross-validation (bench/eval.py judges development items with these). The pinned bars were chosen on every
     development item, the judged fold's too: two numbers on a flat curve, against the per-fold choice that moved
     development counts with every retrain."""
     bars = pinned_bars()
-    return [from_json(train([it for it in items if fold_of(it.group) != n], bars)) for n in range(folds)]
+    return [
+        from_json(
+            {etype: fit_type([it for it in items if fold_of(it.group) != n], etype, bars[etype]) for etype in TYPES}
+        )
+        for n in range(folds)
+    ]
 
 
 def development_items(detector: Detector | None = None) -> list[Item]:
