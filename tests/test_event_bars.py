@@ -10,7 +10,7 @@ import pytest
 
 from bench.event_model import Item
 from bot.model.events import TYPES, shipped
-from bot.model.train_events import BARS, bars_text, best_bars, pinned_bars, train, train_type
+from bot.model.train_events import BARS, bars_text, best_bars, fit_type, pinned_bars, train, train_type
 
 
 def item(n: int, title: str, labelled: bool, rules: bool, etype: str = "clash") -> Item:
@@ -74,11 +74,17 @@ def test_the_shipped_bars_file_is_written_as_choose_bars_writes_it() -> None:
     assert text == bars_text(pinned_bars(), data["chosen_on"]["items"])
 
 
-@pytest.mark.parametrize("flag", ["--choose-bars"])
-def test_train_all_offers_choosing_the_bars(flag: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_train_all_offers_choosing_the_bars(capsys: pytest.CaptureFixture[str]) -> None:
     from bot.model import train_all
 
     with pytest.raises(SystemExit) as done:
         train_all.main(["--help"])
     assert done.value.code == 0
-    assert flag in capsys.readouterr().out
+    assert "--choose-bars" in capsys.readouterr().out
+
+
+def test_a_fold_model_is_the_trained_model_without_its_cross_validation() -> None:
+    bars = (0.2, 0.8)
+    fitted, trained = fit_type(ITEMS, "clash", bars), train_type(ITEMS, "clash", bars)
+    assert fitted == {k: v for k, v in trained.items() if k not in ("about", "trained_on", "cross_validation")}
+    assert (fitted["low"], fitted["threshold"]) == bars
