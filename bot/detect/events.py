@@ -47,6 +47,9 @@ _CEASEFIRE = lazyre.compile(
 _CEASEFIRE_WEAK = lazyre.compile(
     r"\bend (?:of|to) (?:the )?(?:\w+ )?(?:conflict|fighting|hostilities|war)\b|\bend the (?:\w+ )?(?:conflict|fighting|war)\b"
 )
+# The modal "may", not the month beside a day's number ("their May 9 and June 10 commitments", "on 9 May"): one
+# pattern piece for every modal list below that reads a truce's tense.
+_MAY = r"(?<!\d )may(?!\s+\d)"
 _HOLDING_ALONE = lazyre.compile(
     r"\bfighting (?:has|had) (?:ceased|stopped|ended)\b|\bguns (?:have |had )?(?:fallen|fell|gone|went) silent\b"
 )
@@ -56,7 +59,9 @@ _NEGATION = lazyre.compile(
     r"dismiss(?:ed|es|ing)?)\b(?:\W+\w+){0,3}\W*$"
 )
 _HYPOTHETICAL = lazyre.compile(
-    r"\b(?:would|could|should|must|might|(?<!\d )may(?!\s+\d)|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b"
+    r"\b(?:would|could|should|must|might|"
+    + _MAY
+    + r"|will|if|(?<!\bat )once|unless|hope[sd]?|hoping|possible|requires?|needs?)\b"
 )
 
 # A participle used as an adjective of the truce ("extended Israel-Hamas truce"), not a verb with it as object.
@@ -319,7 +324,7 @@ _COORDINATED = lazyre.compile(r"\b(?:and|or|nor)\b|,")
 _NOUN_OF_TALKS = lazyre.compile(r"[\s-]+(?:talks|negotiations|discussions)\b")
 # Modality before a governing verb turns an agreement into a plan: "hopes to sign", "ready to accept".
 _MODAL_BEFORE = lazyre.compile(
-    r"\b(?:would|could|should|must|might|(?<!\d )may(?!\s+\d)|will|shall|if|(?<!\bat )once|unless|whether|possible|possibly|"
+    r"\b(?:would|could|should|must|might|" + _MAY + r"|will|shall|if|(?<!\bat )once|unless|whether|possible|possibly|"
     r"hope[sd]?|hoping|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|readiness to|willingness to|need(?:s|ed)? to|try(?:ing)? to|tries to|"
     r"seek(?:s|ing)? to|aim(?:s|ed|ing)? to|want(?:s|ed)? to|expected to|likely to|set to|going to|poised to|due to|"
     r"intends? to|intention to|effort to|efforts to|attempt to)\b"
@@ -486,7 +491,9 @@ _EFFECT = lazyre.compile(
 # A signing set for a day is a truce agreed, its signature pending (corpus convention 2): "Ceasefire Could Be Signed
 # Saturday", "the truce is expected to be signed on Friday" (a hope or a condition before the truce stays a plan).
 _SIGNING_DAY = lazyre.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:could|will|would|(?<!\d )may(?!\s+\d)|might|is|are)?\s*(?:(?:expected|likely|set|due|scheduled)\s+)?(?:to\s+)?"
+    r"\s*(?:[\w-]+\s+){0,2}?(?:could|will|would|"
+    + _MAY
+    + r"|might|is|are)?\s*(?:(?:expected|likely|set|due|scheduled)\s+)?(?:to\s+)?"
     r"be\s+(?:formally\s+)?signed\s+(?:[\w-]+\s+){0,3}?(?:on\s+|as early as\s+|by\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next week|this week|later this week)\b"
 )
@@ -565,9 +572,7 @@ _TITLE_INFINITIVE = lazyre.compile(
     r"(?<!agree )(?<!agrees )(?<!agreed )(?<!decide )(?<!decided )(?<!vote )(?<!voted )\bto\s+$"
 )
 # A threatened change is no change; an urged extension is a proposal (urging an end to violations still reports them).
-_CHANGE_NOT = lazyre.compile(
-    r"\b(?:would|could|can|cannot|might|(?<!\d )may(?!\s+\d)|threat\w*|risk\w*|if|not|never)\b|n't\b"
-)
+_CHANGE_NOT = lazyre.compile(r"\b(?:would|could|can|cannot|might|" + _MAY + r"|threat\w*|risk\w*|if|not|never)\b|n't\b")
 _STRAIN = lazyre.compile(r"threaten|jeopardi|undermin")
 _STRAIN_MODALS = frozenset(["would", "could", "can", "might", "may"])
 # A change under a condition stated after it is a term, not a change: "a 72-hour cease-fire to be extended if the
@@ -657,7 +662,9 @@ _AGREEMENT_EXISTS = lazyre.compile(
 )
 # Modality, exhortation or pending work before the agreement: it is not made yet.
 _NOT_YET_BEFORE = lazyre.compile(
-    r"\b(?:will|would|could|should|(?<!\d )may(?!\s+\d)|might|must|shall|expected|hope[sd]?|hoping|urg\w*|call\w* (?:on|for|upon)|"
+    r"\b(?:will|would|could|should|"
+    + _MAY
+    + r"|might|must|shall|expected|hope[sd]?|hoping|urg\w*|call\w* (?:on|for|upon)|"
     r"pending|anticipat\w*|seek\w*|aim\w*|toward|towards|plan(?:s|ned|ning)? to|ready to|willing to|prepared to|if|"
     r"unless|negotiat(?:e|es|ing|ion of|ions on|ions over)|work to|working to|work on|working on|close to|closer to|near|nearing|try\w* to|want\w* to|"
     r"need\w* to|refus\w*|reject\w*|fail\w* to|yet to|not|never|no)\b"
@@ -680,7 +687,7 @@ _CONSENSUS = lazyre.compile(
 # "will stay in touch") is a shared view. The first auxiliary of the clause decides.
 _THAT_AUX = lazyre.compile(
     r"\b(?:if|unless|in case|will|would|shall|'ll|(?:is|are|was|were) to|must|should|ought|needs? to|needed to|"
-    r"(?:has|have|had) to|is|are|was|were|remains?|remained|(?:has|have|had) been|can|could|(?<!\d )may(?!\s+\d)|might)\b"
+    r"(?:has|have|had) to|is|are|was|were|remains?|remained|(?:has|have|had) been|can|could|" + _MAY + r"|might)\b"
 )
 _ARRANGED_AUX = frozenset(["will", "would", "shall", "'ll", "is to", "are to", "was to", "were to"])
 _WORKING_TOGETHER = lazyre.compile(
@@ -1031,7 +1038,7 @@ _ARMED_WHO = frozenset(
     ]
 )
 
-_MODAL_AFTER = lazyre.compile(r"\s+(?:\w+\s+)?(?:would|could|might|(?<!\d )may(?!\s+\d)|should|must)\b")
+_MODAL_AFTER = lazyre.compile(r"\s+(?:\w+\s+)?(?:would|could|might|" + _MAY + r"|should|must)\b")
 # "The ceasefire agreement must now be respected": a duty to keep the truce says it exists (a definite one).
 _UPKEEP = lazyre.compile(
     r"(?P<deal>\s+(?:deal|agreement|accord|pact))?\s+(?:must|should|has to|have to|needs? to)\s+(?:now\s+|still\s+|continue to\s+)?"
