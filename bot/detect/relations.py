@@ -27,7 +27,7 @@ _VERB = re.compile(
     r"\b(?:summon(?:s|ed|ing)?|expel(?:s|led|ling)?|expulsions?|warn(?:s|ed|ing|ings)?|"
     r"threat(?:en|ens|ened|ening)?|condemn(?:s|ed|ing)?|accus(?:e|es|ed|ing)|blam(?:es|ed|ing)|"
     r"denounc(?:es|ed|ing)|rebuk(?:es|ed)|slam(?:s|med)?|criticis(?:es|ed|ing)|criticiz(?:es|ed|ing)|"
-    r"block(?:s|ed)|bann?(?:s|ed)|frees|freed|releas(?:es|ed)|detain(?:s|ed)?|arrest(?:s|ed)|"
+    r"block(?:s|ed)|ban(?:s|ned)|frees|freed|releas(?:es|ed)|detain(?:s|ed)?|arrest(?:s|ed)|"
     r"visit(?:s|ed|ing)?|host(?:s|ed|ing)|snub(?:s|bed)?|retaliat(?:es|ed|ion)|"
     r"sever(?:s|ed)|cuts? ties|suspends?|suspended|recognis(?:es|ed)|recogniz(?:es|ed)|"
     # A state holding, trying or barring another's national: "Iran jails British-Iranian", "Russian court's
@@ -60,7 +60,7 @@ _DIPLOMAT_VERB = re.compile(
 # government". Only the court and detention verbs: a state that "warns" or "visits" a reporter is another thing.
 _PERSON_VERB = re.compile(
     r"\b(?:sentenc(?:e|es|ed|ing)|jail(?:s|ed|ing)?|imprison(?:s|ed|ing|ment)?|convict(?:s|ed|ion)|prison terms?|"
-    r"detention|detain(?:s|ed|ing)?|arrest(?:s|ed|ing)?|house arrest|bann?(?:s|ed|ing)|bar(?:s|red|ring)|"
+    r"detention|detain(?:s|ed|ing)?|arrest(?:s|ed|ing)?|house arrest|ban(?:s|ned|ning)|bar(?:s|red|ring)|"
     r"extradit(?:es|ed|ing|ion)|expel(?:s|led|ling)?|frees|freed)\b"
 )
 # Persons whose case is news between states: a former head of state or government, the press, the opposition. Not
