@@ -634,14 +634,16 @@ class Detectors:
         self.made: dict[tuple[int, int], Detector] = {}
         if cross_validate:
             from bot.model.relevance import from_data
-            from bot.model.train import development_items, fold_of, train
+            from bot.model.train import analysed, development_items, fit, fold_of, pinned_threshold
             from bot.model.train_events import development_items as event_items
             from bot.model.train_events import fold_models
 
             items = development_items()  # the reading the event folds below train on too
+            # Each fold's model is fitted as the shipped one is: on the other folds, with the pinned threshold.
+            docs, threshold = analysed([t for _, t, _ in items]), pinned_threshold()
             for fold in range(5):
-                rest = [(t, y) for k, t, y in items if fold_of(k) != fold]
-                self.folds.append(from_data(train([t for t, _ in rest], [y for _, y in rest])))
+                rest = [(d, y) for d, (k, _, y) in zip(docs, items, strict=True) if fold_of(k) != fold]
+                self.folds.append(from_data(fit([d for d, _ in rest], [y for _, y in rest], threshold)))
             self.event_folds = fold_models(event_items())
             self.fold_of = fold_of
 

@@ -498,11 +498,12 @@ TrainedOnJSON = TypedDict(
 
 
 class CrossValidationJSON(TypedDict):
-    """The out-of-fold figures at the chosen threshold."""
+    """The out-of-fold figures at the model's threshold, and the threshold that is best on the day's data."""
 
     f1: float
     precision: float
     recall: float
+    best_threshold: NotRequired[float]  # the relevance model's (the event models' best bars are printed only)
 
 
 class WeightsJSON(TypedDict):

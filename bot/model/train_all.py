@@ -22,11 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--choose-bars",
         action="store_true",
-        help="also choose the event models' LOW and HIGH bars on today's data (bot/model/bars.json; otherwise kept)",
+        help="also choose the event models' LOW and HIGH bars and the relevance threshold on today's data "
+        "(bot/model/bars.json; otherwise kept)",
     )
     args = parser.parse_args(argv)
     flags = ["--check"] if args.check else []
-    return max(train.main(flags), train_events.main(flags + (["--choose-bars"] if args.choose_bars else [])))
+    choose = ["--choose-bars"] if args.choose_bars else []
+    return max(train.main(flags + choose), train_events.main(flags + choose))
 
 
 if __name__ == "__main__":

@@ -43,13 +43,14 @@ def pinned_bars(path: Path = BARS) -> dict[str, Bars]:
     return {etype: (float(b["low"]), float(b["high"])) for etype, b in data["types"].items()}
 
 
-def bars_text(chosen: Mapping[str, Bars], items: int) -> str:
-    """bars.json's text for the bars `chosen` on `items` development items."""
+def bars_text(chosen: Mapping[str, Bars], items: int, path: Path = BARS) -> str:
+    """bars.json's text for the bars `chosen` on `items` development items (the relevance threshold in `path` kept)."""
     data = {
-        "about": "the event models' LOW and HIGH bars, kept by every retrain; written only by "
-        "`python -m bot.model.train_all --choose-bars` (bot/model/train_events.py)",
+        "about": "the event models' LOW and HIGH bars and the relevance model's threshold, kept by every retrain; "
+        "written only by `python -m bot.model.train_all --choose-bars` (bot/model/train_events.py, bot/model/train.py)",
         "chosen_on": {"items": items},
         "types": {etype: {"low": low, "high": high} for etype, (low, high) in chosen.items()},
+        "relevance": json.loads(path.read_text(encoding="utf-8"))["relevance"],
     }
     return json.dumps(data, indent=1) + "\n"
 
