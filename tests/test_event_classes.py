@@ -2713,6 +2713,11 @@ def test_negotiators_and_goals_are_not_talks_held(detector: Detector, text: str,
         ("The Commission proposed sanctions against Iranian drone makers.", False),
         # Imposed: the same sanctions announced.
         ("The ministers announced sanctions against officials of the Myanmar junta.", True),
+        # The month beside its day is no modal: sanctions imposed on a date in May are imposed.
+        ("On May 9 the ministers announced sanctions against officials of the Myanmar junta.", True),
+        ("The ministers announced sanctions on 12 May against officials of the Myanmar junta.", True),
+        ("The ministers may announce sanctions against officials of the Myanmar junta.", False),
+        ("The ministers said sanctions may follow against officials of the Myanmar junta.", False),
     ],
 )
 def test_sanctions_discussed_are_not_imposed(detector: Detector, text: str, imposed: bool) -> None:

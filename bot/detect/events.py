@@ -1014,10 +1014,10 @@ _TITLE_SANCTIONS = lazyre.compile(
     r"\b(?:treasury|ofac|state department|us|u\.s\.?|uk|eu|britain|canada|japan|australia|washington|london|"
     r"brussels|ottawa|tokyo|canberra)\s+(?:sanctions|blacklists)\s+"
     r"(?!(?:on|against|over|for|relief|regime|bill|package|talks|threat|list|policy|pressure|campaign|enforcement|evasion|waivers?|exemptions?|compliance|programm?e?|debate|row|dispute|"
-    r"will|would|could|may|might|are|were|have|has|hit|hits|bite|bites|remain|stay)\b)[\w'-]+"
+    r"will|would|could|" + _MAY + r"|might|are|were|have|has|hit|hits|bite|bites|remain|stay)\b)[\w'-]+"
 )
 _SANCTIONS_NOT = lazyre.compile(
-    r"\b(?:could|threat\w*|consider\w*|may|might|would|warn\w*|if|possible|potential|weigh\w*|"
+    r"\b(?:could|threat\w*|consider\w*|" + _MAY + r"|might|would|warn\w*|if|possible|potential|weigh\w*|"
     # Sanctions under discussion are not imposed: "there are discussions about sanctions against ...".
     r"discuss\w*|debat\w*|propos\w*)\b"
 )
