@@ -221,6 +221,8 @@ class People:
     by_loose: dict[str, Watched]  # loose key (no hyphens, no al-/el-) -> person
     by_ends: dict[tuple[str, str], tuple[Watched, ...]]  # (first, last) word of the loose key -> people
     by_last: dict[str, tuple[tuple[str, tuple[Watched, ...]], ...]]  # last word -> (first word, people)
+    # (skeleton of the given names, skeleton of the last word) -> (given names run together, last word, person)
+    by_skeleton: dict[tuple[str, str], tuple[tuple[str, str, Watched], ...]]
     bare_automaton: Any  # folded distinctive surname -> (surname, person): a surname alone names them
     common_surnames: frozenset[str]  # folded surnames that need a fitting title to name a watched person
     name_words: dict[str, frozenset[str]]  # canonical name -> folded words of all its written forms
@@ -251,7 +253,62 @@ class People:
             }
             if len(close) == 1:
                 return close.pop()
+        if len(parts) >= 2:
+            return self._romanised(parts)
         return None
+
+    def _romanised(self, parts: list[str]) -> Watched | None:
+        """A watched person whose whole name another romanisation writes: the given names and the family name
+        spelled with other vowels, letters doubled or not, an 'h' or a space more or less ("Abdu Rabu Mansour Hadi"
+        for Abdrabbuh Mansur Hadi, "Mahinda Rajapakse" for Mahinda Rajapaksa, "Asiam Bajaw" for Asim Bajwa).
+
+        Their skeletons (`_skeleton`) must agree, the given names' with three letters or more ("Ali" is too short to
+        tell), and so must their first letters; and either the family name is
+        the same, or both differ by at most one edit (a letter changed, moved, added or dropped) in a family name of
+        five letters or more with at least three in its skeleton. Not "John Kerr" for John Kerry, "Valerie Amis" for
+        Valerie Amos (short family names), "Mark Miller" for Mark Milley (other consonants), "William Barnes" for
+        William Burns or "Mohammed bin Sulaiman" for Mohammed bin Salman (more edits): another person."""
+        given, last = "".join(parts[:-1]), parts[-1]
+        g_skel, l_skel = _skeleton(given), _skeleton(last)
+        if len(g_skel) < 3:
+            return None
+        found = {
+            person
+            for w_given, w_last, person in self.by_skeleton.get((g_skel, l_skel), ())
+            if w_given[:1] == given[:1]
+            and w_last[:1] == last[:1]
+            and (
+                w_last == last
+                or (len(last) >= 5 and len(l_skel) >= 3 and _edits(w_last, last) <= 1 and _edits(w_given, given) <= 1)
+            )
+        }
+        return found.pop() if len(found) == 1 else None
+
+
+_SKELETON_DROP = str.maketrans("", "", "aeiouyh")
+_RUNS = re.compile(r"(.)\1+")
+
+
+def _skeleton(word: str) -> str:
+    """A name's letters as romanisations agree on them: the first letter, then the consonants but 'h', each run of
+    one letter once ("abdrabbuh" and "abdurabu" -> "abdrb"; "rajapakse" and "rajapaksa" -> "rjpks")."""
+    word = "".join(c for c in word if c.isalpha())
+    return _RUNS.sub(r"\1", word[:1] + word[1:].translate(_SKELETON_DROP))
+
+
+def _edits(a: str, b: str) -> int:
+    """Edits from one word to the other, a letter changed, added, dropped or moved one place counting one
+    (optimal string alignment distance)."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _within_two(a: str, b: str) -> bool:
@@ -328,6 +385,7 @@ def people() -> People:
         by_loose=by_loose,
         by_ends={k: tuple(v) for k, v in ends.items()},
         by_last=by_last,
+        by_skeleton=_skeletons(by_loose),
         bare_automaton=bare_automaton,
         common_surnames=frozenset(common),
         name_words={k: frozenset(v) for k, v in name_words.items()},
@@ -384,6 +442,20 @@ def _loose_forms(by_form: dict[str, Watched]) -> tuple[dict[str, Watched], dict[
         if len(parts) >= 2:
             _add_once(ends, (parts[0], parts[-1]), person)
     return by_loose, ends
+
+
+def _skeletons(by_loose: dict[str, Watched]) -> dict[tuple[str, str], tuple[tuple[str, str, Watched], ...]]:
+    """The names of two words or more by the skeletons of their given names and last word (`People._romanised`)."""
+    out: dict[tuple[str, str], list[tuple[str, str, Watched]]] = {}
+    for key, person in by_loose.items():
+        parts = key.split()
+        if len(parts) >= 2:
+            given, last = "".join(parts[:-1]), parts[-1]
+            entry = (given, last, person)
+            bucket = out.setdefault((_skeleton(given), _skeleton(last)), [])
+            if entry not in bucket:
+                bucket.append(entry)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _houses(specs: list[Any]) -> set[str]:
