@@ -114,15 +114,23 @@ def ratio(num: int, den: int, empty: float = 1.0) -> float:
     return num / den if den else empty
 
 
+HELD_KINDS = ("article", "brief", "language", "feed")  # what a held-out line names
+
+
 def heldout_set(path: Path = HELDOUT) -> tuple[set[str], set[str]]:
-    """The frozen held-out part: (article and brief ids, feed files)."""
+    """The frozen held-out part: (article, brief and language item ids, feed files). A line that names no item of a
+    known kind (a merge's conflict marker, a bare id) is an error, not an item: the split must not change silently."""
     items: set[str] = set()
     feeds: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         kind, _, name = line.partition(" ")
+        if kind not in HELD_KINDS or not name.strip() or " " in name.strip():
+            raise ValueError(
+                f"{path}:{number}: {raw!r} is no held-out line: write '<kind> <id>' with kind one of {', '.join(HELD_KINDS)}"
+            )
         (feeds if kind == "feed" else items).add(name.strip())
     return items, feeds
 

@@ -3,6 +3,7 @@ statuses, casualty errors and event types counted by class."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -304,3 +305,16 @@ def test_a_watched_person_labelled_in_another_spelling_is_the_person_found() -> 
     counts = Counts()
     score_article(counts, item, det, [])
     assert counts.people == [1, 1, 1]
+
+
+def test_a_held_out_line_naming_no_item_is_an_error_not_an_item(tmp_path: Path) -> None:
+    from bench.eval import heldout_set
+
+    good = tmp_path / "heldout.txt"
+    good.write_text("# a comment\nfeed a.xml\narticle 1  # trailing note\n\nbrief o001\nlanguage es-1\n", "utf-8")
+    assert heldout_set(good) == ({"1", "o001", "es-1"}, {"a.xml"})
+    for bad in ("<<<<<<< HEAD", "=======", ">>>>>>> sight9", "1087", "article", "article 1 2"):
+        path = tmp_path / "bad.txt"
+        path.write_text(f"article 5\n{bad}\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=r"bad.txt:2: .* is no held-out line"):
+            heldout_set(path)
