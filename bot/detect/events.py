@@ -204,6 +204,10 @@ _LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initi
     # truce", "shuttle diplomacy for a ceasefire", "met to hammer out a truce" ("hammered out" is done: agreed).
     r"\bdiscuss\w*\s+the\s+(?:proposed|planned|draft|latest|new)\b|\bhammer(?:ing)? out\b|\bin (?:the )?search of\b|"
     r"\bsearch (?:for|of)\b|\b(?:mediation|diplomacy)\b(?:\s+(?:efforts?|push|drive|bid))?\s+(?:for|on|over|towards?|aimed at)\b|"
+    # Efforts for a truce are the negotiation as efforts to reach one are: "discussed their efforts for a sustainable
+    # ceasefire", "diplomatic efforts towards a lasting truce" (not "efforts towards the ceasefire agreed on Sunday":
+    # a definite truce may be made already).
+    r"\befforts?\s+(?:for|towards?)\b(?!\s+(?:the|this|that|its|their)\b)|"
     r"\b(?:bridg|narrow)\w*\s+(?:the\s+)?(?:remaining\s+)?(?:gaps?|differences)\s+(?:over|on|about|in)\b|"
     r"\b(?:far apart|differences|sticking points?)\s+(?:over|on)\b|"
     r"\bmediat(?:e|es|ing)\b|\bbrokering\b|\bwork(?:ing|s)? (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b|"
@@ -317,11 +321,11 @@ _FRAGILE_FOR = lazyre.compile(
     r"[^;.]{0,30}?\b(?:due to|because of|owing to|amid|marred by)\b[^;.]{0,30}?"
     r"\b(?:violations?|breach(?:es)?|clashes|fighting|shelling|attacks|skirmishes)\b"
 )
-# The ceasefire as the subject of negotiations ("ceasefire talks", "truce negotiations"): whatever governs the
-# phrase governs the talks.
+# The ceasefire as the subject of negotiations ("ceasefire talks", "truce negotiations", "ceasefire efforts gathered
+# pace": efforts to reach one): whatever governs the phrase governs the talks.
 # "a ceasefire and peace talks": the talks are coordinated with the truce, not about it.
 _COORDINATED = lazyre.compile(r"\b(?:and|or|nor)\b|,")
-_NOUN_OF_TALKS = lazyre.compile(r"[\s-]+(?:talks|negotiations|discussions)\b")
+_NOUN_OF_TALKS = lazyre.compile(r"[\s-]+(?:talks|negotiations|discussions|efforts)\b")
 # Modality before a governing verb turns an agreement into a plan: "hopes to sign", "ready to accept".
 _MODAL_BEFORE = lazyre.compile(
     r"\b(?:would|could|should|must|might|" + _MAY + r"|will|shall|if|(?<!\bat )once|unless|whether|possible|possibly|"
@@ -1597,7 +1601,7 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
         and not _BUILD_ON.match(cue.group())
         and (_modal(before[-35:]) or (is_title and _TITLE_INFINITIVE.search(before)))
     ):
-        return _modality_before(low, (end, right), cue, why)
+        return _modality_before(low, (end, right), cue, why, before)
     if status in ("agreed", "holding") and (stop := _stop_called(low, cue.start())) is not None:
         # "call on the parties to immediately cease the use of force, to use existing direct communications to
         # avoid further tensions, and to adhere unconditionally to the ceasefire", "to immediately cease
@@ -1617,11 +1621,21 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
     return _Cue(status, why)
 
 
-def _modality_before(low: str, span: tuple[int, int], cue: re.Match[str], why: str) -> _Cue:
-    """A governing word with a modal before it (`span`: from the mention's end to the clause's): an agreement
-    hoped for in talks under way, or expected from them, is talks; anything else is a proposal."""
+def _modality_before(low: str, span: tuple[int, int], cue: re.Match[str], why: str, before: str = "") -> _Cue:
+    """A governing word with a modal before it (`span`: from the mention's end to the clause's; `before`: the clause
+    before the word): an agreement worked for, hoped for in talks under way, or expected from them, is talks; anything
+    else is a proposal."""
     end, right = span
     status = cue.lastgroup
+    if (
+        status == "agreed"
+        and _AGREEING.match(cue.group())
+        and (effort := _last(_MODAL_BEFORE, before[-35:])) is not None
+        and effort.group().startswith(("effort", "attempt"))
+    ):
+        # "intensive diplomatic efforts to conclude the agreement for a ceasefire": the agreement the efforts are
+        # for is the negotiation's aim, as "efforts to reach a ceasefire" is (corpus convention 4).
+        return _Cue("talks", f"efforts for the agreement {_quote(low, (cue.start() - len(before[-35:]) + effort.start(), cue.end()))}")
     if status == "agreed" and (talks := _DURING_TALKS.match(low, end, right)) is not None:
         # "optimistic that the warring factions will agree to a humanitarian cease-fire during peace talks in
         # Jeddah": an agreement hoped for in talks under way is the negotiation (corpus convention 4).
@@ -1637,12 +1651,25 @@ def _modality_before(low: str, span: tuple[int, int], cue: re.Match[str], why: s
     return _Cue("proposed", f"modality before {why}", _keep_word(low, cue))
 
 
+# A truce on the agenda of talks, right after its mention: "will be high on the agenda", "tops the agenda".
+_ON_AGENDA = lazyre.compile(
+    r"\s+(?:(?:will|would|is|was|be|also|likely|firmly|squarely|remains?|remained|high|first|top|item)\s+){0,4}"
+    r"(?:on|at (?:the\s+)?top of|top(?:s|ped)?|head(?:s|ed)?|dominat(?:es|ed))\s+(?:the\s+|their\s+|its\s+)?(?:top\s+of\s+(?:the\s+)?)?"
+    r"(?:[\w'-]+\s+)?agenda\b"
+)
+
+
 def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title: bool) -> _Cue:
     """The status of a truce no word governs: time into it, a truce to keep, a start, end or signing date, its
     predicate on the right (`_predicate`), else modality or a definite article (`_modality_or_presupposed`)."""
     if is_title and (seek := _TITLE_TO_SEEK.search(low, max(left, start - 30), start)) is not None:
         # "Blinken Heads to Middle East to Push Gaza Truce Deal": a truce a headline's infinitive seeks is wanted
         return _Cue("proposed", f"headline infinitive {_quote(low, seek)}")
+    agenda = _ON_AGENDA.match(low, end)
+    if agenda is not None:
+        # "Definitely cease-fire will be on the top of agenda", "Ceasefire Tops Agenda as Talks Open": what talks are
+        # to take up is the negotiation (corpus convention 4; "the ceasefire proposal is on the agenda" stays a proposal).
+        return _Cue("talks", f"on the agenda {_quote(low, (start, agenda.end()))}")
     into = _INTO.search(low, max(left, start - 50), start)
     if into is not None:
         # "a week into the truce", "day 3 of the truce"
