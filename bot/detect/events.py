@@ -1627,15 +1627,16 @@ def _modality_before(low: str, span: tuple[int, int], cue: re.Match[str], why: s
     else is a proposal."""
     end, right = span
     status = cue.lastgroup
+    near = cue.start() - len(before[-35:])  # where the modal window (`_modal`) starts
     if (
         status == "agreed"
         and _AGREEING.match(cue.group())
-        and (effort := _last(_MODAL_BEFORE, before[-35:])) is not None
+        and (effort := _last(_MODAL_BEFORE, low, near, cue.start())) is not None
         and effort.group().startswith(("effort", "attempt"))
     ):
         # "intensive diplomatic efforts to conclude the agreement for a ceasefire": the agreement the efforts are
         # for is the negotiation's aim, as "efforts to reach a ceasefire" is (corpus convention 4).
-        return _Cue("talks", f"efforts for the agreement {_quote(low, (cue.start() - len(before[-35:]) + effort.start(), cue.end()))}")
+        return _Cue("talks", f"efforts for the agreement {_quote(low, (effort.start(), cue.end()))}")
     if status == "agreed" and (talks := _DURING_TALKS.match(low, end, right)) is not None:
         # "optimistic that the warring factions will agree to a humanitarian cease-fire during peace talks in
         # Jeddah": an agreement hoped for in talks under way is the negotiation (corpus convention 4).
