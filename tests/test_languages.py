@@ -2353,3 +2353,51 @@ def test_the_secretary_general_in_ukrainian_spelling(detector: Detector, case: t
     det = detector.detect(title, text)
     assert det.language == "uk"
     assert [p.name for p in det.people] == people
+
+
+# Twentieth batch (issue 18, helper langs): two classes read from development errors, in sentences of our own.
+# Ukrainian spells out figures beyond ten and names one killed in the oblique cases ("Дванадцять людей отримали
+# поранення", "загибель однієї людини"); "one of" a group before a verb with its own figure is no toll of one.
+UKRAINIAN_FIGURES = [
+    ("Удар по місту", "Поки що відомо про загибель однієї людини, ще вісім отримали поранення.", (1, "killed")),
+    ("Обстріл", "Дванадцять людей отримали поранення внаслідок обстрілу.", (12, "wounded")),
+    ("Обстріл", "Внаслідок обстрілу загинули тринадцять мирних жителів.", (13, "killed")),
+    ("Атака", "Щонайменше п'ятнадцять людей загинули в Одесі.", (15, "killed")),
+    ("Ракетний удар", "Російська ракета вбила тридцять людей у центрі міста.", (30, "killed")),
+    ("Обстріл", "Поранення отримали одинадцять цивільних.", (11, "wounded")),
+    ("Удар", "Внаслідок влучання в одну з багатоповерхівок загинули троє людей.", (3, "killed")),
+    ("Удар", "Одна з ракет влучила в будинок, загинули двоє людей.", (2, "killed")),
+    # near misses: no word for killed or wounded, an ordinal date, an age, a figure after "one of"
+    ("Заява", "Дванадцять країн підписали спільну заяву щодо миру.", None),
+    ("Пам'ять", "Дванадцятого травня вшанували пам'ять загиблих.", None),
+    ("Пам'ять", "Дванадцять років тому загинули його батьки.", None),
+    ("Удар", "В одному з будинків загинули п'ятеро мешканців.", (5, "killed")),
+]
+# Spanish names missiles as a weapon to have, build or test ("una capacidad de lanzamiento de misiles", "su programa
+# de misiles", "una prueba de misiles"): no fighting; missiles fired at a place still are.
+MISSILES_HELD = [
+    ("Irán", "Washington quiere evitar que Irán obtenga una capacidad de lanzamiento de misiles balísticos.", False),
+    ("Pyongyang", "Corea del Norte realizó una nueva prueba de misiles de largo alcance.", False),
+    ("Irán", "Teherán anunció el ensayo de misiles balísticos de medio alcance.", False),
+    ("Acuerdo", "El acuerdo limita la producción de misiles en la región.", False),
+    ("Kiev", "Rusia lanzó 40 misiles contra Kiev durante la noche.", True),
+    ("Gaza", "Hamás lanzó decenas de misiles contra el sur de Israel.", True),
+    ("Ofensiva", "En una prueba de fuerza, Rusia lanzó misiles contra varias ciudades ucranianas.", True),
+    ("Mar Rojo", "Los hutíes dispararon misiles contra un buque en el mar Rojo.", True),
+]
+
+
+@pytest.mark.parametrize("case", UKRAINIAN_FIGURES)
+def test_ukrainian_figures_in_words(detector: Detector, case: tuple[str, str, tuple[int, str] | None]) -> None:
+    title, text, first = case
+    det = detector.detect(title, text)
+    assert det.language == "uk"
+    assert ((det.casualties[0].count, det.casualties[0].kind) if det.casualties else None) == first
+
+
+@pytest.mark.parametrize("case", MISSILES_HELD)
+def test_missiles_held_or_tested_are_no_clash(detector: Detector, case: tuple[str, str, bool]) -> None:
+    title, text, clash = case
+    det = detector.detect(title, text)
+    assert det.language == "es"
+    assert ("clash" in {e.type for e in det.events}) is clash

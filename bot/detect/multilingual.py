@@ -774,6 +774,8 @@ _NUM = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d+"
 # European Portuguese names the dead after "a morte a" ("provocou a morte a uma jovem"), Spanish after "dar muerte a"
 # ("dio muerte a un soldado"): "um", "uma", "un", "una" there is the victim counted, one killed, not an article.
 _VICTIM_AFTER = re.compile(r"(?<!\w)(?:a morte a|muerte a)\s+$")
+# "Of" after a Cyrillic word for one ("однієї з багатоповерхівок", "одном из домов"): one of a group.
+_ONE_OF = re.compile(r"\s+(?:з|із|зі|из|изо)(?!\w)")
 _COPULA_TOLL = re.compile(r"(?<!\w)((?:sao|son)\s+(?:ya\s+|ja\s+)?\w+),")
 _ZH_NUM = r"\d+|[一二两兩三四五六七八九十百千万萬]+"
 
@@ -802,8 +804,11 @@ def _article_before_toll(
     lex: _Lexicon, raw: str, verb_then_figure: re.Pattern[str], folded: str, m: re.Match[str]
 ) -> bool:
     """Whether the "one" before a verb of killing (`m`) is an article ("Un ataque mató a 15", "Uma explosão matou
-    7"): a Romance language's word for one, and the verb it comes before is followed by a figure of its own."""
-    if lex.lang not in _LATIN or lex.numbers.get(raw) != 1:
+    7") or picks out one of a group ("в одному з будинків загинули п'ятеро"): a Romance language's word for one, or
+    a Cyrillic one followed by "of", and the verb it comes before is followed by a figure of its own."""
+    if lex.numbers.get(raw) != 1:
+        return False
+    if lex.lang not in _LATIN and not (lex.lang in _CYRILLIC and _ONE_OF.match(folded, m.end("n"))):
         return False
     tail = verb_then_figure.search(folded, m.end("n"))
     return tail is not None and tail.start() < m.end() and lex.numbers.get(tail.group("n")) != 1
