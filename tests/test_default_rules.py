@@ -288,6 +288,33 @@ STATE_POSTURE_AGAINST_STATE = [
         "Warships and aircraft circled the island for a third day; Taipei put its forces on alert.",
     ),
 ]
+# One state's own threat or military posture with no second state named (forces on alert, a missile test-fired, a
+# capability to strike): the relation alerts, routine.
+STATE_OWN_POSTURE = [
+    (
+        "Pakistan puts its armed forces on high alert",
+        "The military said all units had been told to be ready to respond to any aggression along the frontier.",
+    ),
+    (
+        "North Korea test-fires new cruise missiles",
+        "The launches came a day after Pyongyang warned of a firm response to what it called hostile moves.",
+    ),
+]
+# The same words about storms, a company or a derby: no relation, no alert.
+NO_OWN_POSTURE = [
+    (
+        "Florida puts emergency crews on high alert as hurricane nears",
+        "Forecasters expect the storm to make landfall on Thursday with winds of up to 120 miles an hour.",
+    ),
+    (
+        "Rocket start-up test-fires new engine in Scotland",
+        "The firm hopes to launch its first satellite from the north coast next year.",
+    ),
+    (
+        "Police put on high alert ahead of derby",
+        "Extra officers will patrol the city centre before Saturday's match.",
+    ),
+]
 # A trial at home and a visa rule: no relation, no alert.
 NO_STATE_ON_STATE = [
     (
@@ -367,6 +394,21 @@ def test_threats_and_military_posture_against_a_state_alert_as_routine(
     det = detector.detect(title, text)
     assert "state-relations" in [m.rule for m in det.matches], det.relevance
     assert all(m.severity == "routine" for m in det.matches)
+
+
+@pytest.mark.parametrize(("title", "text"), STATE_OWN_POSTURE)
+def test_one_states_own_military_posture_alerts_as_routine(detector: Detector, title: str, text: str) -> None:
+    det = detector.detect(title, text)
+    assert "state-relations" in [m.rule for m in det.matches], det.relevance
+    assert all(m.severity == "routine" for m in det.matches)
+
+
+@pytest.mark.parametrize(("title", "text"), NO_OWN_POSTURE)
+def test_alerts_of_storms_firms_and_police_are_no_posture(detector: Detector, title: str, text: str) -> None:
+    det = detector.detect(title, text)
+    assert det.matches == (), [(m.rule, m.reason) for m in det.matches]
+    whys = {name: why for name, matched, why in detector.explain(title, text)}
+    assert whys["state-relations"] == "no headline reports one state acting on another", whys
 
 
 @pytest.mark.parametrize(("title", "text"), STATE_ON_STATE_BUT_NOT_WANTED)

@@ -263,6 +263,28 @@ def test_settlements_drills_and_captives_have_their_classes(title: str, signal: 
         ("Tech giant threatens to pull out of EU market", False),
         ("Rival fans trade war of words before Spain v Italy final", False),
         ("Military exercises planned for next spring", False),
+        # One state's own military posture, with no second state named: forces put on alert, a missile fired, launched
+        # or test-fired, a missile or nuclear test, a standby force activated; the state, its armed force or a bloc of
+        # states before the words.
+        ("Pakistan puts its armed forces on high alert", True),
+        ("North Korea test-fires new cruise missiles", True),
+        ("Yemen's Houthis launch ballistic missile", True),
+        ("Revolutionary Guards test-fire two ballistic missiles", True),
+        ("North Korea carries out sixth nuclear test", True),
+        ("African Union activates standby force", True),
+        # Near misses: weather and market warnings, a company's threat, rocket engine or missile defence system, a
+        # side ready to strike back, a police alert, a product launch, a market test, a firm not yielding to a union.
+        ("Florida puts emergency crews on high alert as hurricane nears", False),
+        ("Met Office puts Britain on amber alert for storms", False),
+        ("Markets brace for more threats to growth", False),
+        ("Tech giant threatens to pull out of EU market", False),
+        ("Rocket start-up test-fires new engine in Scotland", False),
+        ("Japanese firm launches new missile defence radar", False),
+        ("England ready to strike back against Australia", False),
+        ("Police put on high alert ahead of derby", False),
+        ("Phone maker launches new handset in India", False),
+        ("Chinese bond market faces first test of the year", False),
+        ("Carmaker won't back down in face of union threats", False),
     ],
 )
 def test_one_state_acting_on_another_in_a_headline_is_a_signal(title: str, relation: bool) -> None:

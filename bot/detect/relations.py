@@ -3,7 +3,8 @@
 Bare headlines about relations between states ("X summons Y's ambassador", "expels diplomats", "recalls
 envoy", "warns", "condemns", "frees", "blocked from", and a state holding, trying or barring another's national:
 "sentences", "jails", "court appeal", "denied entry"; or, with no second state, a former head of state, a reporter or an
-opposition figure: "Peru jails former president") carry no event of the contract, and their words are
+opposition figure: "Peru jails former president"; or one state's own military posture: "Pakistan puts
+forces on alert", "North Korea test-fires missile") carry no event of the contract, and their words are
 common enough elsewhere ("warns" of storms, "recalls" cars) that the relevance model, word by word, scores
 them low. What marks them is the conjunction: a verb of dealings between states whose subject is a state
 (named before it, by name, adjective or capital, or its agent: "freed by Russia"), with a second state in the
@@ -91,6 +92,48 @@ def _acting_on_person(line: str, offset: int, hits: list[PlaceHit]) -> bool:
     return False
 
 
+# One state's own military posture, aimed at no state the headline names, in the forms whose development evidence is
+# clean: "North Korea launches missile into ocean", "North Korea test-fires ballistic missile", "Pakistan puts forces on
+# high alert", "ECOWAS activates standby force", a missile or nuclear test. Each form carries its military object
+# itself: rescue crews or police put on alert, a company's rocket engine test-fired, a missile defence system or a
+# handset launched are not the class. Left out (tried 7 December, not kept): a capability to strike, not yielding to
+# threats (words a firm or a side in a match can say) and martial law (a state's rule at home, no dealing with another).
+_MISSILE_MODIFIERS = r"(?:(?:ballistic|cruise|hypersonic|intercontinental|long-range|short-range|nuclear-capable|anti-ship) )*"
+# A missile that is no weapon fired: a defence system, a factory, its maker or its chief.
+_NOT_FIRED = r"(?! (?:defen[cs]es?|shields?|systems?|makers?|factor(?:y|ies)|plants?|programmes?|programs?|chiefs?))"
+_POSTURE = re.compile(
+    r"\b(?:(?:puts?|placed|places|putting|raises?|raised) (?:its |their |the )?(?:(?:armed|nuclear|military|strategic|"
+    r"border|air defen[cs]e) )?(?:forces|troops|army|military|navy|missile units|air defen[cs]es) "
+    r"(?:on|to) (?:high |full |top |combat |maximum |highest )?(?:alert|readiness|war footing)|"
+    r"test[- ]?(?:fir(?:es|ed|ing)|fire|launch(?:es|ed|ing)?) (?:an? |two |three |several |more |new |its |\w+ )?"
+    + _MISSILE_MODIFIERS
+    + r"(?:missiles?|icbms?)"
+    + _NOT_FIRED
+    + r"|(?:fires?|fired|launch(?:es|ed)?) (?:an? |two |three |several |more |new |its )?"
+    + _MISSILE_MODIFIERS
+    + r"missiles?"
+    + _NOT_FIRED
+    + r"|(?:ballistic |cruise |hypersonic |icbm )?missile (?:tests?|launch(?:es)?)|nuclear tests?|"
+    r"activat(?:es|ed|ing) (?:its |a |the )?(?:standby|rapid reaction) forces?)\b"
+)
+# A state's armed force or security organ named as the subject in a headline that names no state ("Army puts troops on
+# alert", "Revolutionary Guards test-fire missiles").
+_STATE_FORCE = re.compile(
+    r"\b(?:irgc|revolutionary guards?|armed forces|army|military|navy|air force|junta|defen[cs]e ministry|pentagon)\b"
+)
+
+
+def _posture(line: str, offset: int, hits: list[PlaceHit]) -> bool:
+    """Whether a state (named before the words, not as people), its armed force or a bloc of states shows its own
+    military posture in the line, with no second state needed ("Iran test-fires missile")."""
+    for m in _POSTURE.finditer(line):
+        if any(h.start - offset < m.start() and not _people(h) for h in hits):
+            return True
+        if _STATE_FORCE.search(line, 0, m.start()) or _NON_STATE_ACTOR.search(line, 0, m.start()):
+            return True
+    return False
+
+
 # Bodies and armed groups that deal with states as states do: "U.N. warns Bolivia", "Hamas frees 2 American hostages".
 _NON_STATE_ACTOR = re.compile(
     r"\b(?:u\.?n\.?|united nations|eu|european union|nato|african union|ecowas|asean|security council|g7|g20|"
@@ -141,6 +184,8 @@ def headline_relation(doc: Doc, place_hits: Iterable[PlaceHit], people: Iterable
             by_sentence.setdefault(hit.sentence, []).append(hit)
     for sentence in doc.sentences:
         hits = by_sentence.get(sentence.index, [])
+        if sentence.is_title and _posture(sentence.folded, sentence.start, hits):
+            return sentence.text
         if not sentence.is_title or not hits:
             continue
         line = sentence.folded
