@@ -98,7 +98,9 @@ def _acting_on_person(line: str, offset: int, hits: list[PlaceHit]) -> bool:
 # itself: rescue crews or police put on alert, a company's rocket engine test-fired, a missile defence system or a
 # handset launched are not the class. Left out (tried 7 December, not kept): a capability to strike, not yielding to
 # threats (words a firm or a side in a match can say) and martial law (a state's rule at home, no dealing with another).
-_MISSILE_MODIFIERS = r"(?:(?:ballistic|cruise|hypersonic|intercontinental|long-range|short-range|nuclear-capable|anti-ship) )*"
+_MISSILE_MODIFIERS = (
+    r"(?:(?:ballistic|cruise|hypersonic|intercontinental|long-range|short-range|nuclear-capable|anti-ship) )*"
+)
 # A missile that is no weapon fired: a defence system, a factory, its maker or its chief.
 _NOT_FIRED = r"(?! (?:defen[cs]es?|shields?|systems?|makers?|factor(?:y|ies)|plants?|programmes?|programs?|chiefs?))"
 _POSTURE = re.compile(
