@@ -602,6 +602,9 @@ _HOLDS_BACKGROUND_WORD = holds_any(_BACKGROUND_WORDS)  # (one bit of the shared 
 
 _ANNIVERSARY_TITLE = lazyre.compile(
     r"anniversar|years after|years on|remember|commemorat|\bmemorial\b|\bproclamation\b|\bveterans\b"
+    # "Ceremony Marks 20 Years Since Bombing", "Ten Years Since the Siege": the years since an event, marked or opening
+    # the headline, are its anniversary ("Blast Kills 12, Two Years Since Truce" is news told beside a date)
+    rf"|(?:^|\bmark(?:s|ed|ing)?\s+)(?:the\s+)?{earlier.COUNT}\s+(?:years?|decades?)\s+since\b"
 )
 # An anniversary the lead itself commemorates ("Kenya and Tanzania observed Tuesday the 20th anniversary of the
 # embassy bombings", "Today we mark the anniversary of the terrorist bombings"): the piece is about an earlier event
@@ -610,6 +613,15 @@ _ANNIVERSARY_TITLE = lazyre.compile(
 _ANNIVERSARY_LEAD = word_initial(
     r"(?:mark(?:s|ed|ing)?|observ(?:e|es|ed|ing)|commemorat(?:e|es|ed|ing)|remember(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|"
     r"celebrat(?:e|es|ed|ing))\b[^.;]{0,60}?\banniversar"
+)
+# The toll of the event an anniversary recalls, told in the phrase that names it: "to mark the 20th anniversary of the
+# bombing there that killed 168 people", "the anniversary of the attacks, which killed 224", "... in which 52 people
+# died": the event's name of at most twelve words, then the relative clause of its toll. No toll of the lead's own: a
+# clause of another subject ("..., as gunmen killed 12") or a link ("with", "as", "while", "amid", "after") ends the
+# phrase.
+_ANNIVERSARY_OWN_TOLL = lazyre.compile(
+    r"^\w*\s+of\s+(?:(?!(?:with|as|while|amid|after|when|during)\b)[^\s,;:]+(?:\s+|,\s+(?=which\b))){1,12}?"
+    r"(?:that|which|in\s+which|where)\s+(?:[\w'-]+\s+){0,6}$"
 )
 _LEAD_SENTENCES = 2  # the first body sentences of eight words or more (page chrome is shorter)
 # Pages of several stories (newscasts, headline lists): no one weekday is the article's own.
@@ -2111,12 +2123,22 @@ def _anniversary_lead(doc: Doc, demonyms: frozenset[str]) -> bool:
     for sent in doc.sentences:
         if sent.is_title or sent.folded.count(" ") < 7:
             continue
-        if _ANNIVERSARY_LEAD.search(sent.folded):
-            return not any(f.kind and not f.rejected for f in _sentence_figures(sent, demonyms))
+        marked = _ANNIVERSARY_LEAD.search(sent.folded)
+        if marked:
+            return not any(
+                f.kind and not f.rejected and not _recalled_toll(sent.folded, marked, f)
+                for f in _sentence_figures(sent, demonyms)
+            )
         seen += 1
         if seen == _LEAD_SENTENCES:
             break
     return False
+
+
+def _recalled_toll(low: str, marked: re.Match[str], fig: _Fig) -> bool:
+    """Whether a figure of an anniversary lead is the toll of the event the anniversary recalls (told after it, in
+    the phrase that names the event), not one of the lead's own."""
+    return fig.number.start >= marked.end() and bool(_ANNIVERSARY_OWN_TOLL.search(low[marked.end() : fig.number.start]))
 
 
 # --- rates and false claims ---------------------------------------------------------------------
