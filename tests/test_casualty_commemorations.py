@@ -57,7 +57,10 @@ def _figures(detector: Detector, title: str, text: str) -> set[tuple[int, str, b
         # the headline counts the years since the event
         ("Town Marks 20 Years Since Bombing", "Survivors and relatives met at the memorial on Sunday to lay flowers."),
         ("Ten Years Since the Siege", "Survivors and relatives met at the memorial on Sunday to lay flowers."),
-        ("Nation Marks a Decade Since the Massacre", "Survivors and relatives met at the memorial on Sunday to lay flowers."),
+        (
+            "Nation Marks a Decade Since the Massacre",
+            "Survivors and relatives met at the memorial on Sunday to lay flowers.",
+        ),
     ],
 )
 def test_a_commemoration_s_figures_are_background(detector: Detector, title: str, lead: str) -> None:
@@ -103,5 +106,7 @@ def test_news_beside_an_anniversary_stays_current(detector: Detector, title: str
 
 
 def test_a_headline_toll_beside_the_years_since_a_truce_stays_current(detector: Detector) -> None:
-    figures = _figures(detector, "Blast Kills 12, Two Years Since Truce", "A car bomb killed 12 people on Monday." + _NEWS)
+    figures = _figures(
+        detector, "Blast Kills 12, Two Years Since Truce", "A car bomb killed 12 people on Monday." + _NEWS
+    )
     assert (12, "dead", True) in figures
