@@ -1085,6 +1085,15 @@ _DURING_TALKS = lazyre.compile(
 # The negotiation named earlier in the sentence, whose outcome a modal signing or agreement is ("we will start our
 # negotiation work and ... we will sign a cease fire agreement").
 _TALKS_BEFORE = lazyre.compile(r"\b(?:talks|negotiations?|negotiation work|negotiating table|mediation)\b")
+# An expectation with the parties as its object ("expect the two sides to sign"): "expected to" with the subject moved.
+_EXPECT_TO = lazyre.compile(r"\bexpect(?:s|ed|ing)?\s+(?:[\w'-]+\s+){1,3}?to\s+$")
+# A truce talks are to take up, right after its mention: "a cease-fire would be one of the first issues discussed",
+# "a truce will be negotiated" (a modal directly after the truce: "the truce plan will be discussed" is a proposal's).
+_DISCUSSED_AFTER = lazyre.compile(
+    r"\s+(?:would|will|could|might|" + _MAY + r"|is to|are to)\s+(?:also\s+|likely\s+|probably\s+)?be\s+"
+    r"(?:(?:one\s+of\s+|among\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:issues?|topics?|subjects?|items?|questions?|matters?)\s+"
+    r"(?:to\s+be\s+)?)?(?:discussed|negotiated|debated|taken up|raised)\b"
+)
 # What an agreement "calls for" or "provides for" is a term of it: the agreement, right before the verb, decides.
 _TERM_CUE = lazyre.compile(r"call|provide|envisag|foresee")
 _TERMS_OF = lazyre.compile(
@@ -1594,6 +1603,15 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
     if status == "agreed" and (day := _signing_on_a_day(low, before, cue, end, right, is_title)) is not None:
         return _Cue("agreed", f"signing set for a day {why} {_quote(low, day)}")  # "will sign the truce on Thursday"
     if (
+        status == "agreed"
+        and _AGREEING.match(cue.group())
+        and (expect := _EXPECT_TO.search(before[-35:])) is not None
+        and (talks := _last(_TALKS_BEFORE, low, max(0, cue.start() - 150), cue.start())) is not None
+    ):
+        # "Mediators in the peace talks say they expect the two sides to sign a ceasefire": the signing the
+        # negotiation is expected to yield is the negotiation's news (corpus convention 4), as with "expected to".
+        return _Cue("talks", f"agreement expected from talks {_quote(low, talks)}")
+    if (
         status in ("agreed", "holding")
         # "will lay down arms under the truce": the modal is another verb's; "must now build on the momentum of
         # the ceasefire": the modal asks for more than the truce in force
@@ -1671,6 +1689,11 @@ def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title:
         # "Definitely cease-fire will be on the top of agenda", "Ceasefire Tops Agenda as Talks Open": what talks are
         # to take up is the negotiation (corpus convention 4; "the ceasefire proposal is on the agenda" stays a proposal).
         return _Cue("talks", f"on the agenda {_quote(low, (start, agenda.end()))}")
+    discussed = _DISCUSSED_AFTER.match(low, end)
+    if discussed is not None:
+        # "a cease-fire would be one of the first issues discussed when negotiators met": the same, said of the talks'
+        # subject rather than their agenda.
+        return _Cue("talks", f"to be discussed {_quote(low, (start, discussed.end()))}")
     into = _INTO.search(low, max(left, start - 50), start)
     if into is not None:
         # "a week into the truce", "day 3 of the truce"
@@ -1790,6 +1813,11 @@ def _modality_or_presupposed(low: str, start: int, end: int, left: int, right: i
     """The last resort: a hypothetical or modal truce is proposed, one wished for too, a definite one in force."""
     lead = max(left, start - 40)
     hypo = _HYPOTHETICAL.search(low[lead:start])
+    if hypo and (talks := _last(_TALKS_BEFORE, low, max(0, start - 150), lead + hypo.start())) is not None:
+        # "Peace talks ... appeared to have stalled, with rebels saying there will be no truce until ...": a truce
+        # said with a modal inside the negotiation named before it is that negotiation's aim or condition, not a
+        # proposal of its own (corpus convention 4), as a modal agreement expected from talks is (`_modality_before`).
+        return _Cue("talks", f"modality {_quote(low, (lead + hypo.start(), lead + hypo.end()))} inside {_quote(low, talks)}")
     if hypo:
         return _Cue("proposed", f"modality {_quote(low, (lead + hypo.start(), lead + hypo.end()))}")
     modal_after = _MODAL_AFTER.match(low, end)
