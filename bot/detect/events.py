@@ -1605,7 +1605,7 @@ def _governed_modal(low: str, end: int, clause: tuple[int, int], cue: re.Match[s
     if (
         status == "agreed"
         and _AGREEING.match(cue.group())
-        and (expect := _EXPECT_TO.search(before[-35:])) is not None
+        and _EXPECT_TO.search(before[-35:]) is not None
         and (talks := _last(_TALKS_BEFORE, low, max(0, cue.start() - 150), cue.start())) is not None
     ):
         # "Mediators in the peace talks say they expect the two sides to sign a ceasefire": the signing the
@@ -1817,7 +1817,9 @@ def _modality_or_presupposed(low: str, start: int, end: int, left: int, right: i
         # "Peace talks ... appeared to have stalled, with rebels saying there will be no truce until ...": a truce
         # said with a modal inside the negotiation named before it is that negotiation's aim or condition, not a
         # proposal of its own (corpus convention 4), as a modal agreement expected from talks is (`_modality_before`).
-        return _Cue("talks", f"modality {_quote(low, (lead + hypo.start(), lead + hypo.end()))} inside {_quote(low, talks)}")
+        return _Cue(
+            "talks", f"modality {_quote(low, (lead + hypo.start(), lead + hypo.end()))} inside {_quote(low, talks)}"
+        )
     if hypo:
         return _Cue("proposed", f"modality {_quote(low, (lead + hypo.start(), lead + hypo.end()))}")
     modal_after = _MODAL_AFTER.match(low, end)
