@@ -536,7 +536,13 @@ def _cause(labels: dict[str, Any], det: Detection, wanted: bool) -> str:
     gold = {TYPE_MAP.get(t, t) for t in labels.get("event_types", [])} - IGNORED_TYPES
     if wanted:
         if not found:
-            return "missed: nothing detected" + (", events labelled" if gold else ", no event labelled")
+            # The rules found a type the event model then removed: the model's low bar, not the rules, lost the item.
+            removed = any(not v.added for v in det.typed)
+            return (
+                "missed: nothing detected"
+                + (" (the event model removed the rules' type)" if removed else "")
+                + (", events labelled" if gold else ", no event labelled")
+            )
         return "missed: found, relevance below threshold" if not relevant else "missed: found and relevant, no rule"
     if not found:
         return "unwanted: alerted on no finding"

@@ -318,3 +318,21 @@ def test_a_held_out_line_naming_no_item_is_an_error_not_an_item(tmp_path: Path) 
         path.write_text(f"article 5\n{bad}\n", encoding="utf-8")
         with pytest.raises(ValueError, match=r"bad.txt:2: .* is no held-out line"):
             heldout_set(path)
+
+
+def test_a_wanted_item_lost_by_the_event_models_removal_says_so() -> None:
+    from bench.eval import _cause
+    from bot.models import TypeVerdict
+
+    removed = TypeVerdict("clash", False, 0.2, 0.36, ())
+    added = TypeVerdict("clash", True, 0.9, 0.55, ())
+    labelled = {"event_types": ["clash"], "relevant": True}
+    assert _cause(labelled, Detection(typed=(removed,)), True) == (
+        "missed: nothing detected (the event model removed the rules' type), events labelled"
+    )
+    assert _cause({"relevant": True}, Detection(typed=(removed,)), True) == (
+        "missed: nothing detected (the event model removed the rules' type), no event labelled"
+    )
+    # Nothing the rules found, or only a type the model added and lost again elsewhere: the plain cause.
+    assert _cause(labelled, Detection(), True) == "missed: nothing detected, events labelled"
+    assert _cause(labelled, Detection(typed=(added,)), True) == "missed: nothing detected, events labelled"
