@@ -314,6 +314,12 @@ _EFFECT_SINCE = lazyre.compile(
 _CALM = lazyre.compile(
     r"\b(?:calm|quiet|silence) (?:returned|prevailed|reigned|held)\b|\bguns (?:fell|fall|have fallen|went) silent\b"
     r"|\b(?:relative|rare|uneasy|tense) (?:calm|quiet)\b"
+    # What a truce in force brings, told beside its start: the displaced going home, less violence ("began returning
+    # to their homes after a cease-fire went into effect", "violence dropped sharply after the truce began").
+    r"|\b(?:began|begun|started|start|were|are|have been|had been) (?:slowly |cautiously )?returning (?:to their homes|home)\b"
+    r"|\b(?:drop|decline|decrease|reduction|fall|let-up) in (?:the )?(?:violence|fighting|attacks|clashes|shelling|hostilities)\b"
+    r"|\b(?:violence|fighting|attacks|clashes|shelling) (?:has |have |had )?(?:\w+ly )?"
+    r"(?:dropped|declined|decreased|fell|fallen|eased|subsided|abated|diminished)\b"
 )
 # A truce called fragile for its violations is a violated one: "although fragile due to widespread violations by
 # all sides", "fragile amid sporadic clashes" (the reason can lie past the clause window of the adjective).
@@ -1122,7 +1128,9 @@ _PARTIES = lazyre.compile(
 # Time elapsed inside a truce: it is in force ("a week into the truce", "the first full day of the ceasefire").
 _INTO = lazyre.compile(
     r"\b(?:[\w-]+\s+(?:days?|weeks?|months?|hours?)\s+into|(?:first|second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:st|nd|rd|th))"
-    r"\s+(?:full\s+)?(?:day|night|week|month)\s+of|(?:day|week)\s+(?:\d+|one|two|three|four|five|six|seven)\s+of)\s+"
+    r"\s+(?:full\s+)?(?:day|night|week|month)\s+of|(?:day|week)\s+(?:\d+|one|two|three|four|five|six|seven)\s+of"
+    # "over the first 24 hours of a cease-fire", "in the first few days of the truce"
+    r"|first\s+(?:\d+|few|two|three|four|five|six|seven|ten)\s+(?:hours|days|nights|weeks|months)\s+of)\s+"
     r"(?:(?:the|a|its|this)\s+)?(?:[\w'-]+\s+){0,3}$"  # a headline drops the article: "Calm on Fourth Day of Truce"
 )
 # A party's own future commitment to keep a truce ("will observe", "would abide by"), with nothing conditional.
