@@ -9,16 +9,28 @@ from __future__ import annotations
 
 import pytest
 
-from bot.detect import Detector, compile_rules, load_rules_file
+from bot.detect import CompiledRules, Detector, compile_rules, load_rules_file
 from bot.model.relevance import Model
+from bot.models import Detection
 from tests.conftest import REPO
+
+
+def default_rules() -> CompiledRules:
+    """The shipped default rules, compiled (no errors)."""
+    compiled, errors = compile_rules(load_rules_file(REPO / "config" / "rules.yaml"))
+    assert not errors
+    return compiled
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
-    compiled, errors = compile_rules(load_rules_file(REPO / "config" / "rules.yaml"))
-    assert not errors
-    return Detector(compiled)
+    return Detector(default_rules())
+
+
+def assert_routine_alert(det: Detection, rule: str) -> None:
+    """`rule` alerted on the item, and every alert on it is routine."""
+    assert rule in [m.rule for m in det.matches], det.relevance
+    assert all(m.severity == "routine" for m in det.matches)
 
 
 QUIET = [
@@ -193,9 +205,7 @@ OFFICIAL_BUT_NOT_WANTED = [
 
 @pytest.mark.parametrize(("title", "text"), DIPLOMACY_WITHOUT_EVENT)
 def test_diplomacy_without_an_event_alerts_as_routine(detector: Detector, title: str, text: str) -> None:
-    det = detector.detect(title, text)
-    assert "conflict-and-diplomacy" in [m.rule for m in det.matches], det.relevance
-    assert all(m.severity == "routine" for m in det.matches)
+    assert_routine_alert(detector.detect(title, text), "conflict-and-diplomacy")
 
 
 @pytest.mark.parametrize(("title", "text"), OFFICIAL_BUT_NOT_WANTED)
@@ -348,18 +358,14 @@ NO_STATE_ON_STATE = [
 
 @pytest.mark.parametrize(("title", "text"), STATE_ACTING_ON_STATE)
 def test_one_state_acting_on_another_alerts_as_routine(detector: Detector, title: str, text: str) -> None:
-    det = detector.detect(title, text)
-    assert "state-relations" in [m.rule for m in det.matches], det.relevance
-    assert all(m.severity == "routine" for m in det.matches)
+    assert_routine_alert(detector.detect(title, text), "state-relations")
 
 
 @pytest.fixture(scope="module")
 def middling() -> Detector:
     """The default rules with a relevance model that scores every item 0.5: between the relation rule's bar (0.45, the
     events' bar) and the catch-all's (0.6), whatever the shipped weights say of one headline after a retrain."""
-    compiled, errors = compile_rules(load_rules_file(REPO / "config" / "rules.yaml"))
-    assert not errors
-    return Detector(compiled, relevance=Model({}, 0.0, 0.51))
+    return Detector(default_rules(), relevance=Model({}, 0.0, 0.51))
 
 
 @pytest.mark.parametrize(("title", "text"), STATE_ACTING_ON_STATE)
@@ -383,24 +389,19 @@ def test_a_recalled_ambassador_alerts_as_routine(detector: Detector) -> None:
         "Algeria recalls ambassador to France over Sahara stance",
         "Algiers said Paris had backed Morocco's autonomy plan for the territory.",
     )
-    assert "state-relations" in [m.rule for m in det.matches], det.relevance
-    assert all(m.severity == "routine" for m in det.matches)
+    assert_routine_alert(det, "state-relations")
 
 
 @pytest.mark.parametrize(("title", "text"), STATE_POSTURE_AGAINST_STATE)
 def test_threats_and_military_posture_against_a_state_alert_as_routine(
     detector: Detector, title: str, text: str
 ) -> None:
-    det = detector.detect(title, text)
-    assert "state-relations" in [m.rule for m in det.matches], det.relevance
-    assert all(m.severity == "routine" for m in det.matches)
+    assert_routine_alert(detector.detect(title, text), "state-relations")
 
 
 @pytest.mark.parametrize(("title", "text"), STATE_OWN_POSTURE)
 def test_one_states_own_military_posture_alerts_as_routine(detector: Detector, title: str, text: str) -> None:
-    det = detector.detect(title, text)
-    assert "state-relations" in [m.rule for m in det.matches], det.relevance
-    assert all(m.severity == "routine" for m in det.matches)
+    assert_routine_alert(detector.detect(title, text), "state-relations")
 
 
 @pytest.mark.parametrize(("title", "text"), NO_OWN_POSTURE)

@@ -12,19 +12,13 @@ import pytest
 from bot.model import train as training
 from bot.model.relevance import from_data, model
 from bot.model.train_events import bars_text, pinned_bars
-
-CONFLICT = ["ceasefire", "talks", "shelling", "troops", "envoy", "sanctions", "airstrike", "border"]
-OTHER = ["football", "recipe", "weather", "concert", "league", "garden", "festival", "market"]
+from tests.test_relevance_training import CONFLICT, OTHER, synthetic
 
 
 def items() -> tuple[list[str], list[int]]:
-    """Forty short items, twenty about conflict, twenty not, and four of each kind wearing the other's words."""
-    texts, labels = [], []
-    for i in range(20):
-        texts.append(f"{CONFLICT[i % 8]} {CONFLICT[(i * 3 + 1) % 8]} reported in town {i % 4}")
-        labels.append(1)
-        texts.append(f"{OTHER[i % 8]} {OTHER[(i * 5 + 2) % 8]} reported in town {i % 4}")
-        labels.append(0)
+    """test_relevance_training's forty items, and four of each kind wearing the other's words (so the out-of-fold
+    figures move with the threshold)."""
+    texts, labels = synthetic()
     for i in range(4):
         texts.append(f"{OTHER[i]} {CONFLICT[i]} {OTHER[i + 1]} in town {i}")
         labels.append(1)
