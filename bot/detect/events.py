@@ -3069,6 +3069,31 @@ _UNACCEPTED = lazyre.compile(
 )
 
 
+# The war's start told as its history: "The fighting began when Hezbollah entered Israel", "the war erupted in 2011
+# when ...", "broke out two years ago", "since the conflict began", "since 2014" (`_ceasefire_event`).
+_WAR_BEGAN = lazyre.compile(
+    r"\b(?:fighting|war|conflict|violence|clashes|hostilities|crisis|insurgency|uprising|offensive|invasion|unrest)\s+"
+    r"(?:first\s+|originally\s+)?(?:began|erupted|broke out|started|was (?:sparked|triggered))\s+"
+    r"(?:(?:in|on)\s+(?:early\s+|late\s+|mid-?)?(?:\d{4}|(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b)|(?:\w+\s+){1,2}(?:years?|months?|decades?)\s+ago|last year|when|after)\b"
+    r"|\bsince\s+(?:(?:the|its|their)\s+)?(?:fighting|war|conflict|violence|hostilities|crisis|insurgency|uprising|"
+    r"invasion|unrest)\s+(?:first\s+)?(?:began|erupted|broke out|started)\b"
+    r"|\bsince\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b"
+)
+# Fighting told anew beside the truce ("fresh fighting broke out when rebels attacked hours after the truce began"),
+# or measured against the war's history ("the heaviest shelling since the war began" is today's).
+_FIGHTING_ANEW = lazyre.compile(
+    r"\b(?:cease-?fires?|truce|armistice|cessation|again|fresh|renewed|resum\w*|new|today|tonight|overnight|"
+    r"worst|heaviest|deadliest|fiercest|bloodiest|biggest|largest|most|first time|"
+    r"yesterday|this (?:week|morning)|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+
+
+def _war_history(low: str) -> bool:
+    """Whether the sentence tells the war's start or its running history, not fighting anew (`_WAR_BEGAN`)."""
+    return bool(_WAR_BEGAN.search(low)) and not _FIGHTING_ANEW.search(low)
+
+
 # A truce's start still ahead in the sentence that reports it agreed (`_ceasefire_event`).
 _STARTS_LATER = lazyre.compile(
     r"\bwithin (?:\d+|twenty-four|forty-eight|seventy-two|\w+) hours\b"
@@ -3184,7 +3209,9 @@ def _ceasefire_event(
         top = max(per_segment, key=lambda k: per_segment[k])
         rs = [r for r in rs if segments[r.sentence.index] == top]
     status = _weighed_status(rs)
-    clash = [r for r in clashes if r.sentence.text not in implied]
+    # Fighting told as the war's origin or history ("The fighting began when ...", "since the conflict began") is
+    # background to the truce, not news that breaks it.
+    clash = [r for r in clashes if r.sentence.text not in implied and not _war_history(r.sentence.folded)]
     unaccepted = None
     if status == "agreed" and sum(r.weight for r in clash) < _THRESHOLDS["clash"]:
         unaccepted = next(
