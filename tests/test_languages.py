@@ -2401,3 +2401,41 @@ def test_missiles_held_or_tested_are_no_clash(detector: Detector, case: tuple[st
     det = detector.detect(title, text)
     assert det.language == "es"
     assert ("clash" in {e.type for e in det.events}) is clash
+
+
+# Issue 18 (helper langs3): one state threatening another in a Ukrainian or Russian headline is news between states,
+# as the English relation rule reads "North Korea threatens South Korea" (rule state-relations, routine): a threat
+# made ("погрожує", "пригрозив", "погрози на адресу", "угрожает") and two states in the headline, named or through a
+# watched official's state. Sentences of our own; near misses after them: a danger, not a threat made ("загроза"),
+# threats within one state, and a threat word in the body only.
+@pytest.fixture(scope="module")
+def with_default_rules() -> Detector:
+    from bot.detect import compile_rules, load_rules_file
+    from tests.conftest import REPO
+
+    compiled, errors = compile_rules(load_rules_file(REPO / "config" / "rules.yaml"))
+    assert not errors
+    return Detector(compiled)
+
+
+THREATS_BETWEEN_STATES = [
+    ("uk", "Польща погрожує Білорусі закриттям кордону", "Варшава вимагає припинити провокації на кордоні.", True),
+    ("uk", "Трамп пригрозив Ірану новими заходами", "Президент виступив у Білому домі в понеділок.", True),
+    ("uk", "Китай відповів погрозами на адресу Японії", "Пекін висловив протест через заяви прем'єра.", True),
+    ("ru", "Иран пригрозил Израилю ответом", "Заявление сделал представитель МИД в Тегеране.", True),
+    ("ru", "Китай угрожает Тайваню", "Пекин провел заявление после визита делегации.", True),
+    ("uk", "Загроза повеней у Польщі та Чехії", "Рівень води в річках піднімається другу добу.", False),
+    ("uk", "Мер Львова отримав погрози від невідомих", "Поліція відкрила провадження щодо листів.", False),
+    ("ru", "Угроза засухи в Казахстане и Узбекистане", "Синоптики ожидают жаркое лето в регионе.", False),
+    ("uk", "Польща і Литва обговорили торгівлю", "Міністр назвав погрози на адресу Литви неприйнятними.", False),
+]
+
+
+@pytest.mark.parametrize("case", THREATS_BETWEEN_STATES)
+def test_one_state_threatening_another_alerts_through_the_relation(
+    with_default_rules: Detector, case: tuple[str, str, str, bool]
+) -> None:
+    lang, title, text, related = case
+    det = with_default_rules.detect(title, text)
+    assert det.language == lang
+    assert ("state-relations" in [m.rule for m in det.matches]) is related, [(m.rule, m.reason) for m in det.matches]

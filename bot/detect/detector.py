@@ -68,7 +68,8 @@ class Detector:
             if language not in multilingual.LANGUAGES:
                 return doc, Findings([], [], [], [], []), language, []
             f = multilingual.read(language, title, text)
-            return doc, Findings(f.events, f.casualties, f.people, f.countries, [], f.relevance), language, []
+            findings = Findings(f.events, f.casualties, f.people, f.countries, [], f.relevance, relation=f.relation)
+            return doc, findings, language, []
         # One pass of the folded text for the place, people, keyword and rule-term automatons.
         (self.rules.merged or scan.shared()).scan(doc)
         features = keywords.scan(doc)

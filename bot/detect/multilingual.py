@@ -214,6 +214,8 @@ class _Lexicon:
     # An official's trip still to come, in the headline or first sentence ("próximo viaje", "турне"): relevant as an
     # announced visit (README), with no event type and no effect on the item's other words.
     trips: re.Pattern[str]
+    # A threat made ("погрожує", "угрожает"), read in the headline: with two states there, one state threatening another.
+    threats: re.Pattern[str]
     # Words that make an official's name that official's government ("la administración Biden", "拜登政府").
     administration: re.Pattern[str]
     # Phrases holding an event's cue that are not that event ("战斗机", a fighter jet, is no battle).
@@ -484,6 +486,7 @@ class _LanguageData(TypedDict, total=False):
     not_places: list[str]
     upcoming: list[str]
     calls: list[str]
+    threats: list[str]
     trips: list[str]
     administration: list[str]
     police: list[str]
@@ -530,6 +533,7 @@ def lexicon(lang: str) -> _Lexicon:
         upcoming=_alternation(lang, list(data.get("upcoming") or [])),
         calls=_alternation(lang, list(data.get("calls") or [])),
         trips=_alternation(lang, list(data.get("trips") or [])),
+        threats=_alternation(lang, list(data.get("threats") or [])),
         administration=_alternation(lang, list(data.get("administration") or [])),
         police=_alternation(lang, list(data.get("police") or [])),
         protest=_alternation(lang, list(data.get("protest") or [])),
@@ -747,6 +751,7 @@ class ForeignFindings:
     people: list[Person]
     countries: list[str]
     relevance: Relevance
+    relation: str | None = None  # the headline when it reports one state threatening another (None: it does not)
 
 
 def _sentences(title: str, text: str) -> list[str]:
@@ -947,7 +952,25 @@ def read(lang: str, title: str, text: str) -> ForeignFindings:
             item.vague_toll = (sentence, toll.group(0))
     if lang in _LATIN:
         _written_people(lex, title, text, item)
-    return _findings(item, no_clash)
+    relation = None
+    if sentences and (threat := _headline_threat(lex, sentences[0], has_body)) is not None:
+        relation = sentences[0]
+        item.cues.append((threat, 1.0))
+    return _findings(item, no_clash, relation)
+
+
+def _headline_threat(lex: _Lexicon, headline: str, has_body: bool) -> str | None:
+    """The threat word of a headline that reports one state threatening another: a threat made (`threats`) and two
+    states in the headline, named or through a watched official's state ("Трамп ... погрозами на адресу Кім Чен Ина";
+    as in English, "Blinken warns China"); None otherwise (a threat in one state, "погрози вибуху в школах")."""
+    folded = fold(lex.lang, headline)
+    if (threat := lex.threats.search(folded)) is None:
+        return None
+    head = _Item()
+    _sentence_countries(lex, headline, folded, head, has_body)
+    _sentence_people(lex, headline, folded, head)
+    states = set(head.countries) | {p.country for p in head.people.values() if p.country}
+    return threat.group(0) if len(states) >= 2 else None
 
 
 def _sentence_countries(lex: _Lexicon, sentence: str, folded: str, item: _Item, has_body: bool = False) -> None:
@@ -1048,7 +1071,7 @@ def _written_people(lex: _Lexicon, title: str, text: str, item: _Item) -> None:
             people[known.name] = Person(known.name, known.title, known.country, m.group(0))
 
 
-def _findings(item: _Item, no_clash: bool) -> ForeignFindings:
+def _findings(item: _Item, no_clash: bool, relation: str | None = None) -> ForeignFindings:
     """The item's findings: the first toll as its casualties event, the countries with those whose government an
     official's name stands for, the events in their order, and whether the item is relevant."""
     events, cues, countries = item.events, item.cues, item.countries
@@ -1067,5 +1090,6 @@ def _findings(item: _Item, no_clash: bool) -> ForeignFindings:
     found = [events[t] for t in ("ceasefire", "casualties", "clash", "talks", "agreement", "sanctions") if t in events]
     # A disaster's or an accident's toll (no_clash in the headline or lead) is no conflict news: not relevant alone.
     core = [e for e in found if not (no_clash and e.type == "casualties")]
-    relevance = Relevance(1.0 if core or item.announced else 0.0, 0.5, tuple(cues[:4]))
-    return ForeignFindings(found, item.casualties, list(item.people.values()), list(countries), relevance)
+    # One state threatening another in the headline is news between states, as an event is (rule state-relations).
+    relevance = Relevance(1.0 if core or item.announced or relation else 0.0, 0.5, tuple(cues[:4]))
+    return ForeignFindings(found, item.casualties, list(item.people.values()), list(countries), relevance, relation)
