@@ -3258,8 +3258,9 @@ def _kept_truce_called(rs: list[Reading]) -> bool:
 
 
 def _weighed_status(rs: list[Reading]) -> str | None:
-    """The status the ceasefire readings weigh most (ties by `_PRIORITY`), talks set aside beside a truce in force
-    or agreed in the lead, and the first of talks and a proposal when the item carries both."""
+    """The status the ceasefire readings weigh most (ties to a status read from words, then by `_PRIORITY`), talks
+    set aside beside a truce in force or agreed in the lead, and the first of talks and a proposal when the item
+    carries both."""
     scores: dict[str, float] = {}
     for r in rs:
         if r.status:
@@ -3271,7 +3272,11 @@ def _weighed_status(rs: list[Reading]) -> str | None:
     elif "talks" in scores and any(r.status == "agreed" and r.sentence.weight >= LEAD_WEIGHT for r in rs):
         # Talks that produced the truce the headline or lead reports as agreed: the agreement is the news.
         del scores["talks"]
-    status = max(scores, key=lambda s: (scores[s], -_PRIORITY.index(s))) if scores else None
+    # At equal weight a state some sentence reads from its words wins over a truce only presupposed ("a report on
+    # current ceasefire developments" in the lead, "the lowest level of military activity since the ceasefire began"
+    # in the body): the presupposition says no more than that a truce exists.
+    read = {r.status for r in rs if r.status and r.cue != _PRESUPPOSED}
+    status = max(scores, key=lambda s: (scores[s], s in read, -_PRIORITY.index(s))) if scores else None
     asked = [r for r in rs if r.status in ("talks", "proposed")]
     if status in ("talks", "proposed") and {r.status for r in asked} == {"talks", "proposed"}:
         # Corpus convention 4: an item that carries both the negotiation and a ceasefire put forward is
