@@ -4,8 +4,8 @@ Run: .venv/bin/python bench/stories.py [--sizes 10000 100000] [--days 30] [--see
 
 The articles come from the seeds and the development part of the labelled corpus (corpus/articles; the
 held-out articles of corpus/heldout.txt are never read): each generated event takes one real text,
-replaces most of its names (people, places, groups: capitalised words) with invented ones and its
-figures with others, moves it to a
+replaces most of its names (people, places, groups: capitalised words and words in capitals) with invented ones and
+its figures and serial numbers with others, moves it to a
 random time within `--days`, and is told by one to five outlets, each a rewrite that drops and
 reorders sentences, swaps common words for synonyms and rewords the headline. Articles are added in
 time order to one StoryIndex (72 h window, expired every simulated hour), as the pipeline does.
@@ -37,7 +37,9 @@ REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO / "corpus" / "articles"
 HELDOUT = REPO / "corpus" / "heldout.txt"
 START = datetime(2026, 1, 1, tzinfo=UTC)
-_CAPS = re.compile(r"\b[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?\b")
+# Names: capitalised words, and words in capitals ("RUSSIA / CHECHNYA", "BYLINE=EVE CONANT" in VOA's wire pages) but
+# not a wire page's field names ("DATE=", "TITLE=", "INTRO:"), which are chrome, not names.
+_CAPS = re.compile(r"\b[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)?\b|\b[A-Z]{3,}\b(?![=:])")
 _SYLLABLES = [
     "ka",
     "ri",
@@ -80,7 +82,7 @@ _SYLLABLES = [
     "ost",
     "yel",
 ]
-_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})*\b")
+_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})*\b|\b\d{4,}\b")  # a figure, or a long number (a year, a page's serial)
 _SYNONYMS = {
     "said": "stated",
     "met": "held talks with",
@@ -148,7 +150,9 @@ def make_event(rnd: random.Random, title: str, text: str) -> tuple[str, str]:
     """A new event from a real text: its names replaced by invented ones (consistently)."""
     names = sorted({m for m in _CAPS.findall(title + "\n" + text) if m not in _COMMON_CAPS})
     # Most names change; a few (a country, a ministry) stay, as they do across a region's news.
-    mapping = {n: invented_name(rnd) for n in names if rnd.random() < 0.8}
+    mapping = {
+        n: invented_name(rnd).upper() if n.isupper() else invented_name(rnd) for n in names if rnd.random() < 0.8
+    }
     numbers: dict[str, str] = {}
 
     def number(m: re.Match[str]) -> str:
