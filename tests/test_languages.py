@@ -2402,12 +2402,9 @@ def test_missiles_held_or_tested_are_no_clash(detector: Detector, case: tuple[st
 # threats within one state, and a threat word in the body only.
 @pytest.fixture(scope="module")
 def with_default_rules() -> Detector:
-    from bot.detect import compile_rules, load_rules_file
-    from tests.conftest import REPO
+    from tests.test_default_rules import default_rules
 
-    compiled, errors = compile_rules(load_rules_file(REPO / "config" / "rules.yaml"))
-    assert not errors
-    return Detector(compiled)
+    return Detector(default_rules())
 
 
 THREATS_BETWEEN_STATES = [
