@@ -2591,6 +2591,12 @@ _TALKS_URGED = lazyre.compile(
     # to support the successful conclusion of these negotiations".
     r"|\bsupport(?:s|ed|ing)?\s+(?:for\s+)?(?:the\s+|these\s+)?(?:(?:successful\s+)?(?:conclusion|outcome|success)\s+"
     r"of\s+(?:the\s+|these\s+)?)?(?:[\w-]+\s+){0,2}$"
+    # Talks as the goal an effort works toward or promotes: "working quickly toward an inclusive political dialogue", "a
+    # first step towards negotiations", "fostering dialogue between the two communities", "efforts to advance talks".
+    # The words between are the talks' own ("moved toward a deal at talks in Geneva", "toward the end of the talks":
+    # talks held); "advanced talks" are talks at a late stage, held.
+    r"|\b(?:towards?|foster(?:s|ing)?|promot(?:e|es|ing)|advanc(?:e|es|ing))\s+"
+    r"(?:(?!(?:at|during|in|on|of|with|after|following|before|by|from|that|which|while|but)\b)[\w'-]+,?\s+){0,5}$"
 )
 # Talks as the object of a plan, a proposal, a request, an announcement or a cancellation: "Government Plans Peace
 # Talks", "canceled his planned June 12 summit", "the announcement of AU-led negotiations", "sought a meeting with",
