@@ -2432,6 +2432,7 @@ def _sentence_figures(sent: Sentence, demonyms: frozenset[str]) -> list[_Fig]:
     low = sent.folded
     figs = _figures_read_alone(low, demonyms)
     _kinds_from_list_before(figs, low, demonyms)
+    _kinds_after_vague_object(figs, low, demonyms)
     _kinds_from_partitive(figs, low)
     _kinds_from_list_after(figs, low, demonyms)
     _qualifiers_carried(figs, low)
@@ -2480,6 +2481,55 @@ def _kinds_from_list_before(figs: list[_Fig], low: str, demonyms: frozenset[str]
             # An item after a possessive ("a woman and her three daughters") names part of the figure before: it
             # does not carry a kind back to numbers before it.
             fig.kind, fig.who, fig.via = prev.kind, who, ("family" if _POSSESSIVE_END.search(before) else "list")
+
+
+# A count joined by "and" to a first object that has no figure, a vague number ("killed dozens of worshippers outside
+# the shrine, and four additional people in a separate attack", "wounded several police officers and two civilians"):
+# the verb before the vague object is the count's too. No number, clause break or second verb stands between.
+_VAGUE_OBJECT = lazyre.compile(
+    r"\b(?P<verb>killed|killing|kills|massacred|massacring|slaughtered|murdered|shot dead|gunned down|"
+    r"(?:claimed|claiming|took|taking|cost|costing) the lives of|wounded|wounding|wounds|injured|injuring|injures)\s+"
+    r"(?:at least\s+|more than\s+|nearly\s+|some\s+|well over\s+|over\s+)?"
+    r"(?:dozens|scores|hundreds|thousands|tens of thousands|several|many|numerous|countless|a number|an unknown number|"
+    r"a few|a handful)\b(?P<mid>[^.;:\d]{0,160}?)\s+and\s*$"
+)
+_MAY_VAGUE_OBJECT = gate(_VAGUE_OBJECT)
+# Words in the stretch after the vague object that start a clause or a verb of its own: "killed dozens of people when
+# gunmen stormed the hotel and", "killed dozens and wounded many, and" (not "many of them women and children").
+_VAGUE_MID_BREAK = lazyre.compile(
+    r"\b(?:were|was|are|is|been|had|have|has|when|while|after|before|as|who|which|that|but|since|said|says)\b|"
+    r"\band\s+\w+(?:ed|ing)\b"
+)
+# The count's own verb after it: "and 12 others were arrested", "and 40 soldiers remain missing".
+_OWN_PREDICATE_AFTER = lazyre.compile(
+    r"[^,.;:]*?\b(?:were|was|are|is|been|had|have|has|remain|remained|remains|fled|escaped|survived)\b"
+)
+
+
+def _kinds_after_vague_object(figs: list[_Fig], low: str, demonyms: frozenset[str]) -> None:
+    """A figure without a kind, joined by "and" to the vague first object of a verb of killing or wounding, takes that
+    verb's kind: "killed dozens of worshippers ..., and four additional people in a separate attack"."""
+    for fig in figs:
+        if fig.kind is not None or fig.rejected:
+            continue
+        who, never = _who_after(low, fig.number.end, demonyms)
+        if never or who is None:
+            continue
+        before = _MORE_BEFORE.sub("", _strip_qualifier(low[max(0, fig.number.start - 260) : fig.number.start]))
+        m = _VAGUE_OBJECT.search(before) if _MAY_VAGUE_OBJECT(before) else None
+        if (
+            m is None
+            or _VAGUE_MID_BREAK.search(m.group("mid"))
+            or any(_is_number_word(t) for t in m.group("mid").split())
+        ):
+            continue
+        if _OWN_PREDICATE_AFTER.match(low, fig.number.end) or _PROJECTION.search(before[: m.start()][-30:]):
+            continue
+        verb = m.group("verb")
+        kind: CasualtyKind = (
+            "wounded" if verb.startswith("wound") else "injured" if verb.startswith("injur") else "killed"
+        )
+        fig.kind, fig.who, fig.via = kind, who, "list"
 
 
 def _kinds_from_partitive(figs: list[_Fig], low: str) -> None:
