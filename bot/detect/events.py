@@ -2337,14 +2337,54 @@ def _negated_mention(low: str, m: re.Match[str], is_title: bool) -> _Cue | None:
     return None
 
 
+# What a truce in force brings, told as done or under way in the sentence that names it (`_brought`): aid coming in
+# ("more aid is arriving", "food trucks have entered", "relief supplies began flowing"), a blockade or siege ended
+# ("ending a months-long blockade", "the siege was lifted"), hostages or prisoners freed ("the recently freed
+# hostages", "prisoners have been released"). Terms and purposes are not here: "to allow aid to reach", "to ensure aid
+# reaches", "the release of hostages", "to lift the siege" (no participle of a thing done).
+_BROUGHT = lazyre.compile(
+    r"\b(?:aid|relief|supplies|food|assistance|convoys?|trucks|shipments?)\s+(?P<gap>(?:[\w-]+\s+){0,3}?)"
+    r"(?:arriving|arrived|entering|entered|flowing|flowed|reaching|reached|crossing|crossed|rolling|rolled|pouring|poured)\b"
+    r"|\b(?:ending|ended|lifting|lifted|easing|eased|breaking|broke)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:blockade|siege)\b"
+    r"|\b(?:blockade|siege)\s+(?:[\w-]+\s+){0,3}?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:lifted|ended|eased|broken)\b"
+    # The participle as an adjective ("the recently freed hostages"), not a verb ("freed two hostages and agreed to").
+    r"|\b(?:the|recently|newly|just|already)\s+(?:freed|released)\s+(?:[\w-]+\s+)?(?:hostages|prisoners|captives|detainees)\b"
+    r"|\b(?:hostages|prisoners|captives|detainees)\s+(?:[\w-]+\s+){0,3}?(?:were|was|have been|has been|had been|being)\s+"
+    r"(?:\w+ly\s+)?(?:freed|released|handed over)\b"
+)
+_NO_SUCH = lazyre.compile(r"\b(?:no|not|never|yet|without)\b|n't\b")
+
+
+def _brought(low: str) -> re.Match[str] | None:
+    """What a truce in force has brought, told as done or under way in the sentence (`_BROUGHT`), or None: not when
+    denied ("no aid has arrived"), said with a modal ("aid will be arriving"), or with the truce's start still ahead."""
+    if _NOT_YET_THERE.search(low) or _STARTS_LATER.search(low):
+        return None
+    for m in _BROUGHT.finditer(low):
+        if _NO_SUCH.search(low, max(0, m.start() - 20), m.end()):
+            continue
+        if m.group("gap") and _modal(m.group("gap")):
+            continue
+        return m
+    return None
+
+
 def _mention_status(low: str, m: re.Match[str], is_title: bool) -> _Cue:
-    """A mention's status (`ceasefire_cue`); a truce in force with fighting soon after it is violated."""
+    """A mention's status (`ceasefire_cue`); a truce in force with fighting soon after it is violated, and one agreed
+    or started beside what it has brought (aid coming in, a blockade ended, hostages freed) is holding."""
     cue = ceasefire_cue(low, m.start(), m.end(), is_title)
     in_force = cue.status in ("agreed", "holding") or cue.why.startswith(
         ("declared by one side", "announced by one side")
     )
     if in_force and (fought := _fighting_soon_after(low, m.start())) is not None:
         return _Cue("violated", f"fighting soon after the truce {_quote(low, fought)}")
+    if cue.status == "agreed" and (brought := _brought(low)) is not None:
+        # "More aid is arriving ..., ending a months-long blockade after the warring sides agreed to a ceasefire",
+        # "congratulated him on the recently freed hostages and the ceasefire agreement": the truce agreed before the
+        # news is in force, its fruits the news (corpus convention 3: aid or hostages freed under it).
+        return _Cue("holding", f"in force, with what it brings {_quote(low, brought)}")
     return cue
 
 
