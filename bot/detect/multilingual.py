@@ -234,6 +234,10 @@ class _Lexicon:
     # sanctions, as they do right after the verb.
     topics: re.Pattern[str]
     topic_breaks: re.Pattern[str]
+    # Words that present what follows as the subjects of an agenda or a text ("temas como", "такі питання, як"): an
+    # attack or sanctions at the end of that list are a subject named, not fighting or sanctions imposed (the list ends
+    # as after `topics`).
+    agenda: re.Pattern[str]
     # A toll given as a vague quantity ("dezenas de mortos", "десятки загиблих"): the item reports casualties, with
     # no figure (vague quantities are never figures, as in English; the labels count such a toll as current).
     vague: re.Pattern[str]
@@ -251,6 +255,8 @@ _EARLIER_REACH = 30  # characters after a cue where a time dating it earlier cou
 _DATED: frozenset[EventType] = frozenset({"clash", "sanctions"})
 _TOPIC_REACH = 120  # characters before a cue where a verb of discussing may open the list that holds it
 _TOPIC_WORDS = 14  # words at most between that verb and the cue
+# An attack or sanctions listed among an agenda's subjects are named, not reported (`agenda`).
+_LISTED: frozenset[EventType] = frozenset({"clash", "sanctions"})
 _TOPIC_STOP = re.compile(r"[.;:!?()«»\"“”]")  # punctuation that ends a list of topics (a comma does not)
 
 
@@ -497,6 +503,7 @@ class _LanguageData(TypedDict, total=False):
     earlier: list[str]
     topics: list[str]
     topic_breaks: list[str]
+    agenda: list[str]
     vague: list[str]
     auxiliaries: list[str]  # a tense's auxiliary verbs ("han", "fueron"), between a vague subject and its participle
     ages: list[str]
@@ -545,6 +552,7 @@ def lexicon(lang: str) -> _Lexicon:
         earlier=_alternation(lang, list(data.get("earlier") or [])),
         topics=_alternation(lang, list(data.get("topics") or [])),
         topic_breaks=_alternation(lang, list(data.get("topic_breaks") or [])),
+        agenda=_alternation(lang, list(data.get("agenda") or [])),
         vague=_vague_tolls(lang, data),
         ages=re.compile(r"\s*-?(?:" + _alternation(lang, list(data.get("ages") or [])).pattern + ")"),
     )
@@ -709,7 +717,8 @@ def _blank(hit: re.Match[str]) -> str:
 def _cue(lex: _Lexicon, etype: EventType, folded: str) -> re.Match[str] | None:
     """The first cue of `etype` in a folded sentence that is neither inside a phrase that is not the event
     nor hedged (sought, intended, threatened) by a word just before it, nor put in the future by a word after it in
-    the sentence ("sanctions ... soon"), nor, for an attack or sanctions, dated earlier by a time just after it."""
+    the sentence ("sanctions ... soon"), nor, for an attack or sanctions, dated earlier by a time just after it or
+    named at the end of an agenda's list of subjects ("temas como ... las sanciones")."""
     if etype in lex.not_cues:
         folded = lex.not_cues[etype].sub(_blank, folded)
     hedge, later = lex.hedges.get(etype), lex.hedges_after.get(etype)
@@ -721,16 +730,29 @@ def _cue(lex: _Lexicon, etype: EventType, folded: str) -> re.Match[str] | None:
             continue
         if etype in _DATED and lex.earlier.search(folded, m.end(), m.end() + _EARLIER_REACH):
             continue
-        if etype == "clash" and _listed_topic(lex, folded, m.start()):
+        if etype == "clash" and _listed_topic(lex, lex.topics, folded, m.start()):
+            continue
+        if etype in _LISTED and _listed_topic(lex, lex.agenda, folded, m.start()):
             continue
         return m
     return None
 
 
-def _listed_topic(lex: _Lexicon, folded: str, start: int) -> bool:
-    """Whether the attack cue at `start` ends a list of topics opened by a verb of discussing ("обговорили
-    перемовини, гарантії безпеки та російські удари"): only words, commas and conjunctions between, no clause opened."""
-    verbs = list(lex.topics.finditer(folded, max(0, start - _TOPIC_REACH), start))
+def _agenda_sanctions(lex: _Lexicon, folded: str) -> str | None:
+    """The sanctions word of a folded sentence that names sanctions only as an agenda's subject (`agenda`), if any."""
+    if "sanctions" in lex.not_cues:
+        folded = lex.not_cues["sanctions"].sub(_blank, folded)
+    for m in lex.events["sanctions"].finditer(folded):
+        if _listed_topic(lex, lex.agenda, folded, m.start()):
+            return m.group(0)
+    return None
+
+
+def _listed_topic(lex: _Lexicon, openers: re.Pattern[str], folded: str, start: int) -> bool:
+    """Whether the cue at `start` ends a list of topics opened by one of `openers`, a verb of discussing ("обговорили
+    перемовини, гарантії безпеки та російські удари") or an agenda's words ("aborda temas como el comercio y las
+    sanciones"): only words, commas and conjunctions between, no clause opened."""
+    verbs = list(openers.finditer(folded, max(0, start - _TOPIC_REACH), start))
     if not verbs:
         return False
     verb = verbs[-1]  # the nearest verb opens the list
@@ -922,6 +944,9 @@ class _Item:
     cues: list[tuple[str, float]] = field(default_factory=list)
     governments: set[str | None] = field(default_factory=set)  # states whose government an official's name stands for
     announced: bool = False  # an announced trip or visit: relevant (README) with no event type
+    # Sanctions named among an agenda's subjects ("una directiva que aborda temas como ... sanciones"): a measure
+    # between states in the making, relevant as sanctions planned are (corpus labels), with no sanctions type.
+    agenda_sanctions: bool = False
     vague_toll: tuple[str, str] | None = None  # a toll given as a vague quantity: (its sentence, its words)
 
 
@@ -1036,6 +1061,9 @@ def _sentence_events(lex: _Lexicon, sentence: str, folded: str, item: _Item, no_
             continue
         cue = _cue(lex, etype, masked if etype == "clash" else folded)
         if cue is None:
+            if etype == "sanctions" and not item.agenda_sanctions and (named := _agenda_sanctions(lex, folded)):
+                item.agenda_sanctions = True
+                cues.append((named, 1.0))
             continue
         if etype == "clash" and lex.police.search(folded) and lex.protest.search(folded):
             continue  # the police against protesters: policing, not fighting
@@ -1091,5 +1119,6 @@ def _findings(item: _Item, no_clash: bool, relation: str | None = None) -> Forei
     # A disaster's or an accident's toll (no_clash in the headline or lead) is no conflict news: not relevant alone.
     core = [e for e in found if not (no_clash and e.type == "casualties")]
     # One state threatening another in the headline is news between states, as an event is (rule state-relations).
-    relevance = Relevance(1.0 if core or item.announced or relation else 0.0, 0.5, tuple(cues[:4]))
+    relevant = core or item.announced or item.agenda_sanctions or relation
+    relevance = Relevance(1.0 if relevant else 0.0, 0.5, tuple(cues[:4]))
     return ForeignFindings(found, item.casualties, list(item.people.values()), list(countries), relevance, relation)
