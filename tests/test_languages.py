@@ -2482,7 +2482,12 @@ AGENDA_SUBJECTS = [
         "La directiva aborda temas como el comercio, los viajes y sanciones a más funcionarios venezolanos.",
         set(),
     ),
-    ("es", "Agenda regional", "En la agenda figuran el comercio, la migración y las sanciones contra Nicaragua.", set()),
+    (
+        "es",
+        "Agenda regional",
+        "En la agenda figuran el comercio, la migración y las sanciones contra Nicaragua.",
+        set(),
+    ),
     (
         "es",
         "Consejo de ministros",

@@ -1061,9 +1061,9 @@ def _sentence_events(lex: _Lexicon, sentence: str, folded: str, item: _Item, no_
             continue
         cue = _cue(lex, etype, masked if etype == "clash" else folded)
         if cue is None:
-            if etype == "sanctions" and not item.agenda_sanctions and (named := _agenda_sanctions(lex, folded)):
+            if etype == "sanctions" and not item.agenda_sanctions and (subject := _agenda_sanctions(lex, folded)):
                 item.agenda_sanctions = True
-                cues.append((named, 1.0))
+                cues.append((subject, 1.0))
             continue
         if etype == "clash" and lex.police.search(folded) and lex.protest.search(folded):
             continue  # the police against protesters: policing, not fighting
