@@ -2743,6 +2743,53 @@ _OWN_PEOPLE_MEETING = lazyre.compile(
     r"\s+of\s+(?:the\s+)?(?:senior\s+|top\s+)?(?:government\s+officials|cabinet\s+ministers|civil\s+servants|"
     r"emergency\s+services|police\b)"
 )
+# One government's own body or people as the other side of a meeting, so that everyone at it is of one state: "met
+# with his cabinet", "met in the Situation Room with the President's Homeland Security Council", "chaired a meeting of
+# the National Security Council", "a meeting with her top security chiefs", "met with governors". Advisers, aides,
+# generals and ministers are one's own only when possessed ("his", "her", "my", "the President's"); another state's body
+# or officer is no own body ("met with Ukraine's National Security Council secretary", "his Russian counterpart", "the
+# UN Security Council", "the Board of Governors of the IAEA").
+_OWN_BODY = (
+    r"(?:(?:(?:his|her|my)\s+|the\s+(?:(?:vice\s+)?president|prime minister|premier|chancellor|king|emir|governor)'s\s+)(?:own\s+)?"
+    r"(?:(?:top|senior|closest|key|military|security|economic|defen[cs]e)\s+){0,2}"
+    r"(?:advisers|advisors|aides|staff|generals|commanders|ministers|military chiefs|security chiefs|service chiefs|"
+    r"(?:national\s+)?security\s+team|team|government|cabinet|security cabinet|(?:national\s+|homeland\s+)?security council)"
+    r"|(?:the\s+)?(?:(?:full|whole|entire|new|emergency)\s+)?(?:cabinet|security cabinet|(?:national|homeland)\s+security\s+"
+    r"council|cobra?)"
+    r"|(?:the\s+)?(?:(?:state|provincial|regional|county)\s+)?governors(?!\s+of\s+(?:the\s+)?(?:central\s+)?bank))"
+    r"(?!'s|\s+(?:secretary|secretaries|chief|head|chairman|chair|member|adviser|advisor|spokes\w+|of\b|for\b))\b"
+)
+# After a meeting word, the body met: "met with his cabinet", "met his generals", "met in the Situation Room with the
+# President's Homeland Security Council", "convened a meeting of the National Security Council".
+_MET_OWN_BODY = lazyre.compile(
+    r"(?:\s+(?:in|at|on)(?:\s+[\w'-]+){1,4}?(?=\s+with\b)|\s+(?:today|yesterday|tonight|again|briefly|separately|"
+    r"this (?:morning|afternoon|evening))(?=\s+with\b))?(?:\s+(?:with|of))?\s+" + _OWN_BODY
+)
+# A readout of such a meeting: "Readout of the President's Homeland Security Council Meeting".
+_READOUT_OWN = lazyre.compile(r"\s+of\s+" + _OWN_BODY + r"\s+meetings?\b")
+# Such a meeting named, in any of those forms, as a session ("a cabinet meeting", "the COBR meeting") or as a meeting of
+# officials (_OWN_PEOPLE_MEETING).
+_OWN_MEETING_NAMED = lazyre.compile(
+    rf"\b(?:met|meets|meet|meeting|meetings)(?:\s+with)?{_MET_OWN_BODY.pattern}|\breadout{_READOUT_OWN.pattern}"
+    rf"|\b{_OWN_BODY}\s+(?:meeting|meetings|met|meets)\b|\bmeetings?{_OWN_PEOPLE_MEETING.pattern}"
+)
+# The same meeting referred back to: "Today's meeting took place as ...", "During the meeting, ...", "They also
+# discussed the response".
+_MEETING_BACK = lazyre.compile(
+    r"\b(?:the|this|that|today's|tonight's|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+$"
+)
+_DISCUSSED_BACK = lazyre.compile(r"\bthey\s+(?:also\s+|then\s+|further\s+)?$")
+
+
+def _refers_back(low: str, m: re.Match[str]) -> bool:
+    """Whether a meeting word names no side of its own, only the meeting named before ("the meeting", "they
+    discussed")."""
+    before = max(0, m.start() - 15)
+    return (m.group() == "meeting" and _MEETING_BACK.search(low, before, m.start()) is not None) or (
+        m.group() == "discussed" and _DISCUSSED_BACK.search(low, before, m.start()) is not None
+    )
+
+
 # Talks and visits on a trip still ahead: "will travel to Washington today for two days of talks", "is to fly to Colombo
 # for the first visit by a Secretary of State since 1972" (the trip, and all it holds, is upcoming: no event).
 _TRIP_AHEAD = lazyre.compile(
@@ -2852,6 +2899,14 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
             continue  # "received an award", "received a letter from the president": no counterpart received
         if m.group().startswith("meeting") and _OWN_PEOPLE_MEETING.match(low, m.end()):
             continue  # "chaired a meeting of senior government officials": one government at work
+        if m.group() in ("met", "met with", "meets", "meet with", "meeting", "meetings") and _MET_OWN_BODY.match(
+            low, m.end()
+        ):
+            continue  # "met with his cabinet", "a meeting of the National Security Council": one government at work
+        if m.group() == "readout" and _READOUT_OWN.match(low, m.end()):
+            continue  # "Readout of the President's Homeland Security Council Meeting": the same
+        if _refers_back(low, m) and _own_before(doc, sent):
+            continue  # "Today's meeting took place as ...", after a meeting with the cabinet: that meeting again
         if m.group() in ("met", "met with", "meets", "meet with") and _MET_CULPRIT.match(low, m.end()):
             continue  # "said he had met the gunman one time": an acquaintance with a culprit, not talks
         if m.group() == "meeting" and _AGENT_MEETING.search(low, max(0, m.start() - 60), m.start()):
@@ -2878,6 +2933,19 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
     if not sent.is_title:
         return None
     return (_TITLE_TALKS.search(low) if _MAY_TITLE_TALKS(low) else None) or _title_call(low)
+
+
+def _own_before(doc: Doc, sent: Sentence) -> bool:
+    """Whether the last meeting the item names before `sent` (headline included) is one government's own
+    (_OWN_MEETING_NAMED), not talks with another side named after it."""
+    own = False
+    for before in doc.sentences[: sent.index]:
+        low = before.folded
+        if _OWN_MEETING_NAMED.search(low):
+            own = True
+        elif any(not _refers_back(low, m) for m in _TALKS.finditer(low)):
+            own = False  # a meeting or call with another side; "the meeting" alone refers back
+    return own
 
 
 # Headline grammar of a call: one side "calls", "phones" or "speaks with" a watched official or another state's
