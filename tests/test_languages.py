@@ -2540,3 +2540,85 @@ def test_sanctions_and_attacks_named_on_an_agenda_are_no_event(
     assert {e.type for e in det.events} == events
     if "sanciones" in text or "санкції" in text:
         assert det.relevance.score >= det.relevance.threshold  # a measure between states: still relevant
+
+
+# An attack dated before the news by a written day (a day and month, with or without its year) is background: no
+# clash, the item still relevant. (language, headline, text, the item's date or None, event types)
+DATED_ATTACKS = [
+    (
+        "fr",
+        "Syrie : mise en garde de Washington",
+        "Les activités observées ressemblent à celles qui ont précédé l'attaque chimique du 4 avril 2017 à Idleb.",
+        None,
+        set(),
+    ),
+    (
+        "es",
+        "Informe sobre Siria",
+        "Los inspectores presentaron pruebas sobre el ataque del 21 de agosto de 2013 cerca de Damasco.",
+        None,
+        set(),
+    ),
+    (
+        "pt",
+        "Relatório sobre a Síria",
+        "Os inspetores apresentaram provas sobre o ataque de 21 de agosto perto de Damasco.",
+        datetime(2013, 9, 16, tzinfo=UTC),
+        set(),
+    ),
+    (
+        "uk",
+        "Звіт про Сирію",
+        "Інспектори надали докази щодо атаки 21 серпня у передмісті Дамаска.",
+        datetime(2013, 9, 16, tzinfo=UTC),
+        set(),
+    ),
+    (
+        "ru",
+        "Доклад о Сирии",
+        "Инспекторы представили доказательства по атаке 21 августа 2013 года в пригороде Дамаска.",
+        datetime(2013, 9, 16, tzinfo=UTC),
+        set(),
+    ),
+    # Near misses: today's attack, dated today or yesterday, by a weekday, or with no date known for a day and month.
+    (
+        "uk",
+        "Атака на Дамаск",
+        "Інспектори зібрали докази щодо атаки 21 серпня у передмісті Дамаска.",
+        datetime(2013, 8, 22, tzinfo=UTC),
+        {"clash"},
+    ),
+    (
+        "ru",
+        "Атака на Дамаск",
+        "Инспекторы собирают доказательства по атаке 21 августа в пригороде Дамаска.",
+        datetime(2013, 8, 21, tzinfo=UTC),
+        {"clash"},
+    ),
+    (
+        "es",
+        "Ataque en Idlib",
+        "Los inspectores estudian el ataque del lunes cerca de Idlib.",
+        datetime(2017, 4, 5, tzinfo=UTC),
+        {"clash"},
+    ),
+    ("uk", "Атака на Дамаск", "Інспектори зібрали докази щодо атаки 21 серпня у передмісті Дамаска.", None, {"clash"}),
+    (
+        "fr",
+        "Attaque à Idleb",
+        "L'attaque chimique du 4 avril 2017 a visé la ville de Khan Cheikhoun, selon les secours.",
+        datetime(2017, 4, 5, tzinfo=UTC),
+        {"clash"},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", DATED_ATTACKS)
+def test_an_attack_dated_before_the_news_is_background(
+    detector: Detector, case: tuple[str, str, str, datetime | None, set[str]]
+) -> None:
+    lang, title, text, when, events = case
+    det = detector.detect(title, text, when)
+    assert det.language == lang
+    assert {e.type for e in det.events} == events
+    assert det.relevance.score >= det.relevance.threshold  # conflict recalled beside the news: still relevant

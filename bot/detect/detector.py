@@ -51,7 +51,7 @@ class Detector:
         prefilter.work_out_gates()
 
     def _analyse(self, title: str, text: str, when: datetime | None = None) -> tuple[Doc, Findings, str]:
-        doc, findings, language, _signals = self._read(title, text)
+        doc, findings, language, _signals = self._read(title, text, when)
         findings.day = when.date() if when is not None else None
         return doc, findings, language
 
@@ -59,7 +59,7 @@ class Detector:
         """The detector's findings as the relevance model reads them (bot/model/train.py trains on these)."""
         return self._read(title, text)[3]
 
-    def _read(self, title: str, text: str) -> tuple[Doc, Findings, str, list[str]]:
+    def _read(self, title: str, text: str, when: datetime | None = None) -> tuple[Doc, Findings, str, list[str]]:
         doc = build_doc(title, text)
         language = language_of(title, text)
         if language != ENGLISH:
@@ -67,7 +67,8 @@ class Detector:
             # lexicons read it (bot/detect/multilingual.py), or nothing does.
             if language not in multilingual.LANGUAGES:
                 return doc, Findings([], [], [], [], []), language, []
-            f = multilingual.read(language, title, text)
+            # The item's date tells an attack dated earlier ("du 4 avril 2017") from the day's news.
+            f = multilingual.read(language, title, text, when.date() if when is not None else None)
             findings = Findings(f.events, f.casualties, f.people, f.countries, [], f.relevance, relation=f.relation)
             return doc, findings, language, []
         # One pass of the folded text for the place, people, keyword and rule-term automatons.

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from typing import TypedDict, cast
 
@@ -228,6 +229,10 @@ class _Lexicon:
     # A time just after an attack or sanctions that dates them earlier than the news ("the attack last month",
     # "el atentado hace un año"): background, not the item's own event (_DATED types).
     earlier: re.Pattern[str]
+    # A written day ("du 4 avril 2017", "21 серпня"): its day, month name and year (or none), and each folded month
+    # name's number (Babel's CLDR names). None in languages whose dates are not written so (`_WRITTEN_DATES`).
+    dates: re.Pattern[str] | None
+    months: dict[str, int]
     # A verb of discussing ("обговорили") before a list of topics ("перемовини, гарантії безпеки та російські удари"):
     # an attack listed as what was discussed is a topic, not the item's fighting (the clash hedge "обговор*" reaching
     # across the list); a word that opens a clause ("після того, як", "що") ends the list. Sanctions discussed stay
@@ -253,6 +258,9 @@ _HEDGE_REACH = 40  # characters before a cue where a hedge counts (about six wor
 _ZH_HEDGE_REACH = 12
 _EARLIER_REACH = 30  # characters after a cue where a time dating it earlier counts (about four words)
 _DATED: frozenset[EventType] = frozenset({"clash", "sanctions"})
+# Languages where a written day just after an attack or sanctions can date them before the news (`_dated_before`).
+_WRITTEN_DATES = frozenset({"fr", "es", "pt", "uk", "ru"})
+_NEWS_DAYS = 1  # a day written at most this many days before the item's date is the item's own news (yesterday)
 _TOPIC_REACH = 120  # characters before a cue where a verb of discussing may open the list that holds it
 _TOPIC_WORDS = 14  # words at most between that verb and the cue
 # An attack or sanctions listed among an agenda's subjects are named, not reported (`agenda`).
@@ -550,6 +558,8 @@ def lexicon(lang: str) -> _Lexicon:
             cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges_after") or {}).items()
         },
         earlier=_alternation(lang, list(data.get("earlier") or [])),
+        dates=_written_dates(lang)[0],
+        months=_written_dates(lang)[1],
         topics=_alternation(lang, list(data.get("topics") or [])),
         topic_breaks=_alternation(lang, list(data.get("topic_breaks") or [])),
         agenda=_alternation(lang, list(data.get("agenda") or [])),
@@ -714,11 +724,14 @@ def _blank(hit: re.Match[str]) -> str:
     return " " * len(hit.group(0))
 
 
-def _cue(lex: _Lexicon, etype: EventType, folded: str) -> re.Match[str] | None:
+def _cue(
+    lex: _Lexicon, etype: EventType, folded: str, day: date | None = None, dated: bool = True
+) -> re.Match[str] | None:
     """The first cue of `etype` in a folded sentence that is neither inside a phrase that is not the event
     nor hedged (sought, intended, threatened) by a word just before it, nor put in the future by a word after it in
-    the sentence ("sanctions ... soon"), nor, for an attack or sanctions, dated earlier by a time just after it or
-    named at the end of an agenda's list of subjects ("temas como ... las sanciones")."""
+    the sentence ("sanctions ... soon"), nor, for an attack or sanctions, dated earlier by a time or a written day
+    just after it (`day`: the item's date; `dated` False: a written day is not looked at) or named at the end of an agenda's list of subjects ("temas como ... las
+    sanciones")."""
     if etype in lex.not_cues:
         folded = lex.not_cues[etype].sub(_blank, folded)
     hedge, later = lex.hedges.get(etype), lex.hedges_after.get(etype)
@@ -730,12 +743,58 @@ def _cue(lex: _Lexicon, etype: EventType, folded: str) -> re.Match[str] | None:
             continue
         if etype in _DATED and lex.earlier.search(folded, m.end(), m.end() + _EARLIER_REACH):
             continue
+        if dated and etype in _DATED and _dated_before(lex, folded, m.end(), day):
+            continue
         if etype == "clash" and _listed_topic(lex, lex.topics, folded, m.start()):
             continue
         if etype in _LISTED and _listed_topic(lex, lex.agenda, folded, m.start()):
             continue
         return m
     return None
+
+
+def _dated_before(lex: _Lexicon, folded: str, end: int, day: date | None) -> bool:
+    """Whether a written day starting within `_EARLIER_REACH` characters after a cue ending at `end` dates it before
+    the news ("l'attaque aux armes chimiques du 4 avril 2017", "атаки 21 серпня"): with the item's date `day`, a day
+    more than `_NEWS_DAYS` before it (a day and month with no year taken in the item's year, or the year before when
+    that falls after the item's date); without a date, only a day written with its year (today's attack is told by
+    its weekday or "today", not by a year). A day that is the item's own or the day before stays the news."""
+    if lex.dates is None:
+        return False
+    found = lex.dates.search(folded, end, end + _EARLIER_REACH + 32)
+    if found is None or found.start() - end > _EARLIER_REACH:
+        return False
+    number, month = int(found.group(1)), lex.months[found.group(2)]
+    year = int(found.group(3)) if found.group(3) else None
+    if day is None:
+        return year is not None
+    try:
+        written = date(year or day.year, month, number)
+        if year is None and written > day:
+            written = date(day.year - 1, month, number)  # a day and month after the item's date: the year before
+    except ValueError:
+        return False  # no such day (31 June, or 29 February of another year)
+    return (day - written).days > _NEWS_DAYS
+
+
+@functools.cache
+def _written_dates(lang: str) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    """A written day in `lang` ("4 avril 2017", "1er mai", "4 de abril de 2017", "21 серпня 2013 року"), its groups the
+    day, the folded month name and the year (optional), and each folded month name's number: Babel's CLDR wide month
+    names, both the form used in a date (Ukrainian and Russian genitive, "серпня") and the one standing alone."""
+    if lang not in _WRITTEN_DATES:
+        return None, {}
+    from babel.dates import get_month_names  # imported on first use: the CLI stays fast
+
+    months: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for number, name in get_month_names("wide", context=context, locale=lang).items():
+            months[_fold_form(lang, str(name))] = int(number)
+    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    of = r"(?:de\s+)?" if lang in ("es", "pt") else ""
+    of_year = r"(?:del?\s+)?" if lang in ("es", "pt") else ""
+    pattern = rf"(?<!\d)(\d{{1,2}})(?:er)?\s+{of}({names})\b(?:\s+{of_year}(\d{{4}})(?!\d))?"
+    return re.compile(pattern), months
 
 
 def _agenda_sanctions(lex: _Lexicon, folded: str) -> str | None:
@@ -948,12 +1007,17 @@ class _Item:
     # between states in the making, relevant as sanctions planned are (corpus labels), with no sanctions type.
     agenda_sanctions: bool = False
     vague_toll: tuple[str, str] | None = None  # a toll given as a vague quantity: (its sentence, its words)
+    day: date | None = None  # the item's date (None: undated)
+    # An attack dated before the news by a written day ("l'attaque du 4 avril 2017"): no clash, but conflict recalled
+    # beside the item's news, relevant as an agenda's sanctions are, with no event type.
+    dated_attack: bool = False
 
 
-def read(lang: str, title: str, text: str) -> ForeignFindings:
-    """Events, casualties, people and countries of an item in `lang` (one of LANGUAGES)."""
+def read(lang: str, title: str, text: str, day: date | None = None) -> ForeignFindings:
+    """Events, casualties, people and countries of an item in `lang` (one of LANGUAGES); `day` is the item's date
+    (None: undated), against which a written day dates an attack or sanctions before the news."""
     lex = lexicon(lang)
-    item = _Item()
+    item = _Item(day=day)
     sentences = _sentences(title, text[:3000])
     # An anniversary in the headline or lead names a past attack; a disaster or accident is no fighting.
     lead = fold(lang, " ".join(sentences[:2]))
@@ -1059,7 +1123,12 @@ def _sentence_events(lex: _Lexicon, sentence: str, folded: str, item: _Item, no_
                 item.announced = True
                 cues.append((cue.group(0), 1.0))
             continue
-        cue = _cue(lex, etype, masked if etype == "clash" else folded)
+        cue = _cue(lex, etype, masked if etype == "clash" else folded, item.day)
+        if cue is None and etype == "clash" and not item.dated_attack:
+            # An attack dated before the news by a written day: no clash, the item still relevant.
+            if (recalled := _cue(lex, etype, masked, dated=False)) is not None:
+                item.dated_attack = True
+                cues.append((recalled.group(0), 1.0))
         if cue is None:
             if etype == "sanctions" and not item.agenda_sanctions and (subject := _agenda_sanctions(lex, folded)):
                 item.agenda_sanctions = True
@@ -1119,6 +1188,6 @@ def _findings(item: _Item, no_clash: bool, relation: str | None = None) -> Forei
     # A disaster's or an accident's toll (no_clash in the headline or lead) is no conflict news: not relevant alone.
     core = [e for e in found if not (no_clash and e.type == "casualties")]
     # One state threatening another in the headline is news between states, as an event is (rule state-relations).
-    relevant = core or item.announced or item.agenda_sanctions or relation
+    relevant = core or item.announced or item.agenda_sanctions or item.dated_attack or relation
     relevance = Relevance(1.0 if relevant else 0.0, 0.5, tuple(cues[:4]))
     return ForeignFindings(found, item.casualties, list(item.people.values()), list(countries), relevance, relation)
