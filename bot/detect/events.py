@@ -2371,6 +2371,42 @@ def _brought(low: str) -> re.Match[str] | None:
     return None
 
 
+# A truce to keep, named as one in force (`_kept_in_force`): a verb of keeping it right before the mention, a definite
+# one ("the", "this", a possessive), and a sign that it exists now: "the current ceasefire", "the truce now in force",
+# "the ceasefire that took effect on Sunday", "continue to respect the truce", or making it work ("will do its part to
+# make the truce work"). A pledge or call to keep such a truce is not a proposal of a new one, nor a new agreement
+# (corpus conventions: a call that a truce "be maintained" beside its "continued adherence" is holding). A truce still
+# to come ("a ceasefire", "a future truce", "the ceasefire that will take effect") and a condition ("would observe the
+# truce if") keep their status.
+_KEEP_BEFORE = lazyre.compile(
+    r"(?P<go>\b(?:continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept)\s+(?:to\s+)?(?:(?:fully|strictly)\s+)?)?"
+    r"\b(?P<verb>respect\w*|observ\w*|abid\w* by|adher\w* to|uph[eo]ld\w*|honou?r\w*|keep(?:s|ing)?|kept|maintain\w*|"
+    r"preserv\w*|safeguard\w*|consolidat\w*|strengthen\w*|stick(?:s|ing)? to|stuck to|mak(?:e|es|ing)|made)\s+"
+    r"(?:the|this|its|their|our|his|her|[\w-]+'s)\s+(?P<adj>(?:(?!(?:a|an|to|of|for|and|or)\b)[\w-]+\s+){0,3})$"
+)
+_NOW_ADJ = lazyre.compile(r"\b(?:current|existing|present|ongoing)\b")
+_NOT_NOW_ADJ = lazyre.compile(r"\b(?:future|proposed|planned|new|eventual|next|possible|potential|draft)\b")
+_NOW_AFTER = lazyre.compile(
+    r"(?:[\s-]+(?:agreement|deal|accord|pact))?(?:\s+(?:now|already|still))?\s+in (?:force|place|effect)\b"
+    r"|(?:[\s-]+(?:agreement|deal|accord|pact))?,?\s+(?:which|that)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:took|taken|came|come|went|gone|entered|began|begun|started)\b(?!\s+(?:to|up)\b)"
+)
+_WORK_AFTER = lazyre.compile(r"\s+work\b")
+
+
+def _kept_in_force(low: str, start: int, end: int) -> re.Match[str] | None:
+    """A verb of keeping a truce named as one in force (`_KEEP_BEFORE`), or None: not under a condition."""
+    left, right = _bounds(low, start, end)
+    keep = _KEEP_BEFORE.search(low, max(left, start - 90), start)
+    if keep is None or _NOT_NOW_ADJ.search(keep.group("adj")) or _CONDITIONAL.search(low, left, right):
+        return None
+    if keep.group("verb").startswith("ma") and not keep.group("verb").startswith("maint"):
+        return keep if _WORK_AFTER.match(low, end) else None  # "make the truce work"
+    if keep.group("go") or _NOW_ADJ.search(keep.group("adj")) or _NOW_AFTER.match(low, end, right):
+        return keep
+    return None
+
+
 def _mention_status(low: str, m: re.Match[str], is_title: bool) -> _Cue:
     """A mention's status (`ceasefire_cue`); a truce in force with fighting soon after it is violated, and one agreed
     or started beside what it has brought (aid coming in, a blockade ended, hostages freed) is holding."""
@@ -2385,6 +2421,10 @@ def _mention_status(low: str, m: re.Match[str], is_title: bool) -> _Cue:
         # "congratulated him on the recently freed hostages and the ceasefire agreement": the truce agreed before the
         # news is in force, its fruits the news (corpus convention 3: aid or hostages freed under it).
         return _Cue("holding", f"in force, with what it brings {_quote(low, brought)}")
+    if cue.status in ("agreed", "proposed") and (kept := _kept_in_force(low, m.start(), m.end())) is not None:
+        # "will do its part to make the truce work", "urged the sides to respect the ceasefire that took effect on
+        # Sunday", "would continue to observe the truce": a truce in force to keep (corpus convention 3: holding).
+        return _Cue("holding", f"kept while in force {_quote(low, kept)}")
     return cue
 
 
