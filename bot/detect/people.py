@@ -665,6 +665,27 @@ _BODY_NOUNS = frozenset(
         "corps",
     ]
 )
+# The words that open the name of a body or an armed service, never a person's name: written right after a title
+# they are the title's ("Press Secretary Air Force Brig. Gen. X", "General Assembly Hall", "the General Staff X Y").
+_BODY_OPENERS = _BODY_NOUNS | frozenset(
+    [
+        "army",
+        "navy",
+        "marines",
+        "forces",
+        "guard",
+        "guards",
+        "staff",
+        "security",
+        "intelligence",
+        "directorate",
+        "joint",
+        "service",
+        "services",
+    ]
+)
+# ("Marine" alone is a given name: "party leader Marine X".)
+_BODY_WORD = lazyre.compile(r"\s+((?:Air|Space)\s+Force|Coast\s+Guard|Marine\s+Corps|[A-Z][\w'-]*)")
 _PORTFOLIO_AND = lazyre.compile(r"\s+(?:and|&)(?=\s+[A-Z])")
 _PORTFOLIO_WORD = lazyre.compile(r"\s+([A-Z][\w'-]*)")
 
@@ -693,6 +714,13 @@ def _after_title(text: str, end: int) -> tuple[list[str], str | None, int]:
         return [], None, i
     tokens, e = _name_at(text, m.end())
     return tokens, None, e
+
+
+def _body_after(text: str, end: int) -> bool:
+    """Whether a title (ending at `end`) is followed by the words of a body or an armed service ("Press Secretary Air
+    Force Brig. Gen. X", "General Assembly Hall") rather than by a name."""
+    m = _BODY_WORD.match(text, end)
+    return m is not None and (" " in m.group(1) or fold(m.group(1)) in _BODY_OPENERS)
 
 
 def _after_of_for(text: str, run_start: int) -> tuple[list[str], str | None, int]:
@@ -1138,6 +1166,11 @@ def _titled_candidates(
             continue
         title = canon.get(written, written)
         if _state_official(text, start, title) or _org_office(text, start, title):
+            continue
+        if _body_after(text, end):
+            # "Press Secretary Navy Rear Adm. X", "the General Assembly Hall", "the General Staff X": the words of a
+            # body or an armed service after the title are the title's and the title reads no name; a rank after
+            # them reads its own ("Adm. X"), and a watched name is found as written.
             continue
         tokens, of_country, name_end = _after_title(text, end)
         if tokens and cut_at_end and name_end >= len(text.rstrip()) and gzp.lookup(" ".join(tokens)) is None:
