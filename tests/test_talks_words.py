@@ -12,6 +12,7 @@ import pytest
 
 from bot.detect import Detector
 from bot.model.events import RULES_ONLY
+from tests.support.detection import line_types
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +22,7 @@ def detector() -> Detector:
 
 
 def _talks(detector: Detector, line: str) -> bool:
-    detection = detector.detect("", line) if line.endswith(".") else detector.detect(line, "")
-    return any(e.type == "talks" for e in detection.events)
+    return "talks" in line_types(detector, line)
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,12 @@ def line_status(detector: Detector, line: str) -> str | None:
     return found.ceasefire_status
 
 
+def line_types(detector: Detector, line: str) -> set[str]:
+    """The event types of one written line, read as `line_status` reads it."""
+    found = detector.detect("", line) if line.endswith(".") else detector.detect(line, "")
+    return {e.type for e in found.events}
+
+
 def people_names(text: str) -> list[str]:
     """The officials find_people reads in a text (no headline), sorted by name."""
     return sorted(p.name for p in find_people(build_doc("", text)))
