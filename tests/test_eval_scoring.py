@@ -336,3 +336,25 @@ def test_a_wanted_item_lost_by_the_event_models_removal_says_so() -> None:
     # Nothing the rules found, or only a type the model added and lost again elsewhere: the plain cause.
     assert _cause(labelled, Detection(), True) == "missed: nothing detected, events labelled"
     assert _cause(labelled, Detection(typed=(added,)), True) == "missed: nothing detected, events labelled"
+
+
+def test_a_language_item_is_read_on_its_labelled_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    import bench.eval as ev
+    from bot.detect import Detector
+
+    # An attack told by a day with no year: the day's news in an undated item, background in one dated weeks later.
+    text = "Інспектори зібрали докази щодо атаки 21 серпня у передмісті Дамаска."
+    rows = [
+        {"id": "uk-1", "lang": "uk", "title": "Звіт інспекторів", "text": text, "published": published}
+        | {"relevant": True, "event_types": ["clash"], "countries": ["Syria"], "people": []}
+        for published in ("2013-09-16", "2013-09", None)
+    ]
+    (tmp_path / "uk.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows[:1]), "utf-8")
+    monkeypatch.setattr(ev, "LANGUAGE_SETS", tmp_path)
+    dated = ev.evaluate_languages(Detector(), set(), set(), False, print)["uk"][0]
+    (tmp_path / "uk.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows[1:]), "utf-8")
+    undated = ev.evaluate_languages(Detector(), set(), set(), False, print)["uk"][0]
+    assert dated.events["clash"] == [0, 0, 1]  # the labelled clash missed: read as an earlier day's
+    assert undated.events["clash"] == [2, 0, 0]  # a month or no date: no day to read it against, the day's news
