@@ -530,6 +530,7 @@ def lexicon(lang: str) -> _Lexicon:
     cities = _cldr_cities(lang)
     territories = _cldr_names(lang)
     names = _country_names(lang, data, cities, territories)
+    dates, months = _written_dates(lang)
     return _Lexicon(
         lang=lang,
         country_of=names,
@@ -558,8 +559,8 @@ def lexicon(lang: str) -> _Lexicon:
             cast(EventType, t): _alternation(lang, list(f)) for t, f in (data.get("hedges_after") or {}).items()
         },
         earlier=_alternation(lang, list(data.get("earlier") or [])),
-        dates=_written_dates(lang)[0],
-        months=_written_dates(lang)[1],
+        dates=dates,
+        months=months,
         topics=_alternation(lang, list(data.get("topics") or [])),
         topic_breaks=_alternation(lang, list(data.get("topic_breaks") or [])),
         agenda=_alternation(lang, list(data.get("agenda") or [])),
@@ -777,7 +778,6 @@ def _dated_before(lex: _Lexicon, folded: str, end: int, day: date | None) -> boo
     return (day - written).days > _NEWS_DAYS
 
 
-@functools.cache
 def _written_dates(lang: str) -> tuple[re.Pattern[str] | None, dict[str, int]]:
     """A written day in `lang` ("4 avril 2017", "1er mai", "4 de abril de 2017", "21 серпня 2013 року"), its groups the
     day, the folded month name and the year (optional), and each folded month name's number: Babel's CLDR wide month
