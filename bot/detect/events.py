@@ -139,8 +139,11 @@ _CHANGE_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _THREATENS_TO = lazyre.compile(r"threaten(?:s|ed|ing)?\s+to\b")
 # A truce to be restored, revived or reinstated is no longer in force ("the ceasefire should be restored").
+# The words between may not start a clause or a phrase of their own ("insisted on the restoration of supplies before
+# the truce goes into effect": the supplies are restored, not the truce).
 _RESTORE = lazyre.compile(
-    r"\b(?:restor(?:e|es|ing)|restoration of|reinstat\w*|reviv(?:e|es|ing)|revival of|resurrect\w*)\s+(?:[\w'-]+\s+){0,3}$"
+    r"\b(?:restor(?:e|es|ing)|restoration of|reinstat\w*|reviv(?:e|es|ing)|revival of|resurrect\w*)\s+"
+    r"(?:(?!(?:before|after|until|till|when|while|once|as|for|to|so|since|in)\b)[\w'-]+\s+){0,3}$"
     r"|^\s+(?:[\w'-]+\s+){0,2}?(?:must|should|has to|needs? to|to) be (?:restored|reinstated|revived)\b"
 )
 # A restoration that a deal, plan or document is to bring about is put forward, not yet in force: "the agreement that
@@ -254,7 +257,12 @@ _LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initi
     r"\bhonou?r(?:s|ed|ing)?\b)"
     r"|(?P<agreed>\bnegotiated\b|\bhammered out\b|\bagree(?:d|s|ing)?\b|\bagreement\b|\bsign(?:ed|s|ing)?\b|\breach(?:ed|es)?\b|\bclinch\w*|\bstruck\b|"
     r"\bannounc\w*|\bdeclar\w*|\bbrokered\b|\bimplemented\b|\bimplements?\b|\bestablish\w*|\bconclud\w*|\bsecured\b|\brestored\b|"
-    r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bunder(?=\s+[\w'-]+\s*$)|\bsince (?:the|a)\b|"
+    r"\badopt\w*|\bwelcom\w*|\baccept\w*|\bentered into\b|"
+    # The act of making the deal named by a noun: "the conclusion by the Libyan parties of a permanent cease-fire
+    # agreement", "the signature of a cease-fire accord" (as "concluded" and "signing"; what a clause is working
+    # toward or calls for is read from the word before it, `_governing_word`).
+    r"\bconclusion\s+(?:by\s+(?:[\w'()-]+\s+){1,5}?)?of\b|\bsignature\s+(?:by\s+(?:[\w'()-]+\s+){1,5}?)?of\b|"
+    r"\bproduced\b|\byielded\b|\bunder (?:the|a|this)\b|\bunder(?=\s+[\w'-]+\s*$)|\bsince (?:the|a)\b|"
     # A step taken as part of a truce is taken under it: "the governor returned as part of a preliminary cease-fire
     # deal", a headline's "Governor Returns as Part of Ceasefire" (`_IN_FORCE_FRAME`).
     r"\bas part of (?:the|a|an|this|its|their)\b|\bas part of(?=\s+[\w'-]+\s*$)|"
@@ -472,7 +480,7 @@ _TALKS_SUBJECT = lazyre.compile(
 )
 _OUT_OF_REACH = lazyre.compile(r"\b(?:out of reach|within reach|in sight|elusive|on the table|close)\b")
 _SUBORDINATE = lazyre.compile(
-    r"\b(?:until|till|when|before|after|as soon as|since|because|while)\b|\bas\s+(?:the|a|an|its)\s+(?:[\w'-]+\s+){0,3}$"
+    r"\b(?:until|till|when|before|after|as soon as|since|because|while|in time for)\b|\bas\s+(?:the|a|an|its)\s+(?:[\w'-]+\s+){0,3}$"
     # A headline drops the article: "Aid Reaches City as Truce Holds" ("reaches" governs the city, not the truce).
     r"|\bas\s+(?:[\w'-]+\s+)?$"
 )
@@ -1061,6 +1069,12 @@ _UPKEEP = lazyre.compile(
 # hostilities was possible".
 _DEFINITE = lazyre.compile(r"(?:\b(?:the|this|that|current|existing)|'s)\s+(?!(?<=that\s)an?\b)(?:[\w'-]+\s+){0,3}$")
 _PRESUPPOSED = "a definite truce with no other cue (presupposed in force)"
+_NO_CUE = "no cue governs the ceasefire"
+# A truce "as agreed" (before): "a ceasefire in the port city as agreed in Geneva" ("as soon as agreed" is a time to come).
+_AS_AGREED = lazyre.compile(
+    r"[^;.]{0,60}?(?<!\bsoon )(?<!\blong )\b(?P<as>as)\s+(?:(?:previously|already|earlier|jointly|originally)\s+)?agreed\b"
+    r"(?!\s+to\s+be\b)"
+)
 # Signs that a declared truce is both sides' (else a declaration is one side's, a unilateral truce: proposed).
 _JOINT = lazyre.compile(
     r"\b(?:both|two sides|the sides|all sides|the parties|all parties|jointly|joint|mutual\w*|bilateral|agreed|agreement|"
@@ -1274,7 +1288,8 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cu
     The steps, in order: the ceasefire as the subject of talks; a change of state or an end (`_change_of_state`,
     `_ended`, weighed by `_changed`); a truce to be restored; quiet reported; a halt called for; the governing
     word on the left (`_governing_word`, read by `_governed` and `_governed_modal`); what is said of the truce
-    without one (`_ungoverned`, `_predicate`, `_modality_or_presupposed`).
+    without one (`_ungoverned`, `_predicate`, `_modality_or_presupposed`); last, a truce called for or wished for "as
+    agreed" (`_AS_AGREED`) is the one agreed before.
     """
     left, right = _bounds(low, start, end)
     noun = _NOUN_OF_TALKS.match(low, end)
@@ -1311,8 +1326,14 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cu
     if cue is not None and (into := _time_inside(low, start, left, cue)) is not None:
         return into
     if cue is not None:
-        return _governed(low, (start, end), (left, right), cue, is_title)
-    return _ungoverned(low, start, end, left, right, is_title)
+        found = _governed(low, (start, end), (left, right), cue, is_title)
+    else:
+        found = _ungoverned(low, start, end, left, right, is_title)
+    if (found.status == "proposed" or found.why == _NO_CUE) and (agreed := _AS_AGREED.match(low, end, right)):
+        # "The resolution calls for a ceasefire in Hodeidah as agreed in Stockholm", "must observe the truce as agreed on
+        # Sunday": the truce asked for or wished for is the one already agreed (corpus convention 2).
+        return _Cue("agreed", f"agreed before {_quote(low, (agreed.start('as'), agreed.end()))}")
+    return found
 
 
 # The adjective of one side's truce, inside its noun phrase ("the second day of a unilateral cease-fire"): a governing
@@ -1454,6 +1475,8 @@ _WATCH = lazyre.compile(r"preserv|safeguard|shor|sustain|monitor|supervis")
 _NOT_YET_THERE = lazyre.compile(
     r"\b(?:will|would|is to|are to|is due to|is set to|shall|to) (?:take effect|start|begin|come into (?:force|effect))\b"
 )
+_MAKING_NOUN = lazyre.compile(r"conclusion|signature")
+_JUST_BEFORE = lazyre.compile(r"\s+(?:(?:the|a|an|its|their)\s+)?")
 _FORESEEN = lazyre.compile(r"\b(?:an?|any)\s+(?:future|eventual|possible|potential|prospective|new)\b")
 
 
@@ -1469,6 +1492,16 @@ def _governing_word(low: str, start: int, end: int, left: int, right: int) -> re
         # Watching over a truce not yet there: the word before the watching decides ("agreed to monitor a ceasefire
         # that will take effect at midnight" is agreed, "proposed a mission to monitor a future truce" proposed).
         cue = _last(_LEFT_CUES, low, left, cue.start())
+    if cue is not None and _MAKING_NOUN.match(cue.group()):
+        # "working toward the conclusion of a ceasefire agreement", "called for the signature of a truce": the word
+        # before the noun says what the clause does with the deal.
+        earlier_cue = _last(_LEFT_CUES, low, left, cue.start())
+        if (
+            earlier_cue is not None
+            and earlier_cue.lastgroup in ("proposed", "talks")
+            and _JUST_BEFORE.fullmatch(low, earlier_cue.end(), cue.start())
+        ):
+            cue = earlier_cue
     if cue is not None and _SUBORDINATE.search(low, cue.end(), start):
         return (
             None  # "urge all parties to act with restraint until this ceasefire begins": the cue governs another verb
@@ -1716,15 +1749,28 @@ def _ungoverned(low: str, start: int, end: int, left: int, right: int, is_title:
         # predicate lies past the parties, beyond the clause window it would otherwise need.
         after = _RIGHT_CUES.search(low, parties.end(), _bounds(low, parties.end(), parties.end())[1])
     effect = _EFFECT.match(low, end) or _EXPIRY.match(low, end)
-    if effect and not _modal(low[max(left, start - 40) : start]):
+    lead = _own_lead(low, max(left, start - 40), start)
+    if effect and not _modal(low[lead:start]):
         # "the cessation of hostilities is scheduled to start on Friday"
         return _Cue("agreed", f"start or end date {_quote(low, effect)}")
     signing = _SIGNING_DAY.match(low, end)
-    if signing and not _modal(low[max(left, start - 40) : start]):
+    if signing and not _modal(low[lead:start]):
         return _Cue("agreed", f"signing set for a day {_quote(low, signing)}")  # "Ceasefire Could Be Signed Saturday"
     if after is not None and (said := _predicate(low, start, end, left, right, after)) is not None:
         return said
     return _modality_or_presupposed(low, start, end, left, right, is_title)
+
+
+# A truce's time named after another verb's clause: "hope power will be restored in time for the truce to take effect",
+# "insisted on aid before the ceasefire goes into effect" (the modal or the demand is the other verb's).
+_TIME_FOR = lazyre.compile(r"\b(?:in time for|before)\s+")
+
+
+def _own_lead(low: str, lead: int, start: int) -> int:
+    """Where the words before a truce that may make it a plan start: past an "in time for" or "before" that sets the
+    truce's time after another verb's clause (`_TIME_FOR`), else `lead`."""
+    after = _last(_TIME_FOR, low, lead, start)
+    return lead if after is None else after.end()
 
 
 def _in_force_since(low: str, after: re.Match[str], right: int) -> str | None:
@@ -1804,7 +1850,9 @@ def _predicate(low: str, start: int, end: int, left: int, right: int, after: re.
     if status == "holding" and after.group() == "fragile" and (reason := _FRAGILE_FOR.match(low, after.end())):
         return _Cue("violated", f"fragile for {_quote(low, (after.start(), reason.end()))}")
     if status in ("agreed", "holding") and (
-        _MODAL_AFTER.match(low, end) or _modal(between) or _HYPOTHETICAL.search(low[max(left, start - 40) : start])
+        _MODAL_AFTER.match(low, end)
+        or _modal(between)
+        or _HYPOTHETICAL.search(low[_own_lead(low, max(left, start - 40), start) : start])
     ):
         return _Cue("proposed", f"modality with {why}")
     deal = status == "agreed" and after.group() in ("deal", "agreement", "accord", "pact")
@@ -1849,7 +1897,7 @@ def _modality_or_presupposed(low: str, start: int, end: int, left: int, right: i
         )
     if _DEFINITE.search(low, max(left, start - 30), start):
         return _Cue("agreed", _PRESUPPOSED)  # "the truce in Gaza": a definite truce with no cue is one in force
-    return _Cue(None, "no cue governs the ceasefire")
+    return _Cue(None, _NO_CUE)
 
 
 _ANAPHOR = lazyre.compile(r"\bthe (?:humanitarian |temporary |relative |fragile )?(?P<anaphor>pause|lull|calm)\b")
