@@ -7,7 +7,8 @@ conventions 2 and 3: `agreed`). Found on development articles read as proposed: 
 ceasefire in Hodeidah governorate as agreed in Stockholm", governments welcoming "the conclusion by the Libyan parties
 of a permanent cease-fire agreement", utilities to be restored "in time for a Bosnia-wide cease-fire to go into
 effect". Near misses: calls for a permanent truce or for the conclusion of a deal, work toward one, a truce "as
-proposed", "as soon as" one is agreed, a modal on the truce's own start, a truce to be restored."""
+proposed", "as soon as" one is agreed, a truce only agreed to be considered or a plan agreed by the mediators, a modal
+on the truce's own start, a truce to be restored."""
 
 from __future__ import annotations
 
@@ -58,6 +59,9 @@ def test_a_truce_agreed_before_is_agreed(detector: Detector, line: str) -> None:
         ("The council demanded a truce along the border, as proposed by the mediators.", "proposed"),
         ("We call for a ceasefire as soon as possible.", "proposed"),
         ("The rebels will lay down arms as soon as a ceasefire is agreed.", "proposed"),
+        # Agreed to weigh a truce, or a plan agreed by the mediators and not the warring sides (corpus convention 2).
+        ("The rebels agreed to consider a truce.", "proposed"),
+        ("The peace plan agreed by the mediators calls for a ceasefire in the east.", "proposed"),
         # A modal on the truce's own start, and a truce to be restored.
         ("Leaders hope a ceasefire could take effect before the holiday.", "proposed"),
         ("The parties should agree a ceasefire before the talks resume.", "proposed"),
