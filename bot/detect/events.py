@@ -653,7 +653,8 @@ _TALKS = lazyre.compile(
     r"confer(?:s|red|ring)?(?=\s+(?:with|by|for|in|at|today|tonight|yesterday|privately|again|briefly|separately|closely|"
     r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\s*[.,;])|consult(?:s|ed|ing)? (?:\w+ly )?with|"
     # Before the press with a counterpart: "appeared at a news conference with the visiting Kenyan president".
-    r"(?:news|press) (?:conference|availability|briefing) with|"
+    # "appeared in a news conference (Wednesday) with the French President": a day or time in brackets between.
+    r"(?:news|press) (?:conference|availability|briefing) (?:\([\w .:-]{1,25}\) )?with|"
     # Receiving another state's office-holder (_RECEIVED_OFFICE): "the president received the visiting Qatari emir".
     r"received|welcomed the visiting)\b"
 )
@@ -2939,7 +2940,10 @@ _TOLD = lazyre.compile(
 )
 _TOLD_WORDS = (" told ", " tells ")
 _HOLDS_TOLD_WORD = holds_any(_TOLD_WORDS)
-_HOLDS_TALKS_WORD = holds_any(("confer", "consult", "conference", "call", "received", "welcomed the visiting"))
+_TALKS_WORDS = ("confer", "consult", "conference", "call", "received", "welcomed the visiting")
+# Every match of _in_person holds one of these.
+_IN_PERSON_WORDS = ("welcome", " you", " to be ", " to stand ")
+_HOLDS_TALKS_WORD = holds_any(_TALKS_WORDS + _IN_PERSON_WORDS)
 # Headline grammar of a meeting or a call, in the present with no talks word: "Araghchi receives Pakistani interior
 # minister", "Erdogan hosts Iraqi prime minister", "Macron, Scholz discuss Ukraine aid", "Biden holds call with
 # Zelensky", "Lavrov, Blinken speak by phone", "Xi, Biden hold video call". Receiving or hosting needs an office or
@@ -2951,8 +2955,12 @@ _OFFICE_AFTER = (
 )
 _TITLE_TALKS = lazyre.compile(
     rf"\b(?:receives|hosts|welcomes)\s+{_OFFICE_AFTER}"
-    # Two sides that discuss, or one that discusses with the other ("Fed officials discuss rates" is no meeting).
-    r"|\b[\w'-]+(?:,|\s+and)\s+[\w'-]+\s+discuss\b|\bdiscusses\s+[^.;:]{0,60}?\bwith\b"
+    # A host greeting the visitor: "Hegseth Greets the United Kingdom's Secretary of State for Defence", "Remarks
+    # Welcoming the Prime Minister of Sweden" (not the office's possession: "welcoming the president's decision").
+    rf"|\b(?:greets|greeting|welcoming)\s+{_OFFICE_AFTER}(?!'s)"
+    # Two sides that discuss, or one that discusses with the other ("Fed officials discuss rates" is no meeting); the
+    # other side may be "U.K. Counterpart" ("Hegseth, U.K. Counterpart Discuss ...").
+    r"|\b[\w'-]+(?:,|\s+and)\s+(?:[\w'.-]+\s+counterparts?|[\w'-]+)\s+discuss\b|\bdiscusses\s+[^.;:]{0,60}?\bwith\b"
     r"|\b(?:speak|speaks|talk|talks)\s+(?:by\s+)?(?:phone|telephone|video\s+link)\b"
     r"|\b(?:hold|holds)\s+(?:a\s+|first\s+|second\s+|new\s+|rare\s+|another\s+)?(?:[\w'-]+\s+)?"
     r"(?:phone|telephone|video|virtual)?\s*(?:call|calls|summit|videoconference)\b"
@@ -2962,6 +2970,41 @@ _TITLE_TALKS = lazyre.compile(
 # Receiving another state's office-holder: "received the visiting Qatari emir", "received the Chinese foreign minister
 # in Tehran"; not a letter or a message "from" one, nor the office's possession ("received the president's letter").
 _RECEIVED_OFFICE = lazyre.compile(rf"\s+(?!(?:[\w'-]+\s+){{0,3}}?(?:from|of)\b){_OFFICE_AFTER}(?!'s)")
+
+
+# A meeting in person told by the host's or the guest's words to the other (issue 13): a greeting to an official
+# addressed as such ("Mr. Secretary, your entire delegation, welcome to the Pentagon", "Mr. Minister, it's an honor to
+# meet you here"), or the pleasure of being beside a counterpart ("It's very good to be with my friend and colleague,
+# Foreign Secretary Cleverly"). Not a welcome hoped for ("we hope to welcome you to Warsaw"), a welcome to a broadcast
+# or to one's own team ("Mr. Secretary, welcome to the program", "welcome to the cabinet"), nor a colleague with no
+# office of another state ("good to be with my colleague, the Attorney General").
+_ADDRESSED = lazyre.compile(
+    r"\b(?:mr\.?|mister|madam|madame|mrs\.?|ms\.?)\s+(?:vice\s+)?(?:president|prime minister|premier|chancellor|"
+    r"secretary(?:[- ]general)?|(?:foreign\s+|defen[cs]e\s+)?minister|ambassador|foreign secretary)\b"
+    r"|\byour\s+(?:royal\s+)?(?:majesty|excellency|excellencies|highness)\b"
+)
+_GREETING = lazyre.compile(
+    r"(?:^|[,:;!-]\s*|\b(?:and|well|so|again)\s+)welcome\s+(?:you\s+)?(?:back\s+)?(?:again\s+)?to\b"
+    r"(?!\s+(?:the\s+|our\s+|this\s+)?(?:[\w'-]+\s+){0,2}?(?:program(?:me)?|show|broadcast|interview|studio|podcast|"
+    r"nation|press|cabinet|team|administration|job|department)\b)"
+    r"|\b(?:honou?r|pleasure|privilege|delight|delighted|pleased|glad|happy|good|great|nice|wonderful)\s+to\s+"
+    r"(?:meet|see|welcome|host|receive)\s+you\b"
+)
+_BESIDE_COUNTERPART = lazyre.compile(
+    r"\b(?:honou?r|pleasure|privilege|delighted|pleased|glad|happy|good|great|nice|wonderful)\s+to\s+(?:be|stand)\s+"
+    r"(?:here\s+)?(?:again\s+)?(?:with|beside|alongside)\s+(?:my\s+)?(?:(?:good|dear|old)\s+)?"
+    r"(?:(?:[\w-]+\s+)?counterparts?\b|(?:friends?|colleagues?)\b(?=[^.;]{0,40}?\b(?:counterparts?|foreign\s+"
+    r"(?:minister|secretary)|prime\s+minister|president|chancellor|secretary\s+of\s+state|king|emir|crown\s+prince)\b))"
+)
+
+
+def _in_person(low: str) -> re.Match[str] | None:
+    """A meeting in person told by a greeting to an addressed official or by being beside a counterpart."""
+    if _MAY_GREETING(low) and _MAY_ADDRESSED(low) and _ADDRESSED.search(low):
+        greeting = _GREETING.search(low)
+        if greeting is not None:
+            return greeting
+    return _BESIDE_COUNTERPART.search(low) if _MAY_BESIDE_COUNTERPART(low) else None
 
 
 def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
@@ -3018,6 +3061,8 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
         return m
     if _HOLDS_TOLD_WORD(low) and (told := _TOLD.search(low)) is not None:
         return told
+    if (met := _in_person(low)) is not None:
+        return met
     if not sent.is_title:
         return None
     return (_TITLE_TALKS.search(low) if _MAY_TITLE_TALKS(low) else None) or _title_call(low)
@@ -3535,6 +3580,9 @@ _MAY_LEFT_CUES = gate(_LEFT_CUES)
 _MAY_UNACCEPTED = gate(_UNACCEPTED)
 _MAY_ANAPHOR = gate(_ANAPHOR)
 _MAY_TITLE_TALKS = gate(_TITLE_TALKS)
+_MAY_GREETING = gate(_GREETING)
+_MAY_ADDRESSED = gate(_ADDRESSED)
+_MAY_BESIDE_COUNTERPART = gate(_BESIDE_COUNTERPART)
 _MAY_HANDOVER = gate(_HANDOVER)
 _MAY_FIGHTING_BEFORE = gate(_FIGHTING_BEFORE)
 _MAY_CLASH_TOPIC = gate(_CLASH_TOPIC)
