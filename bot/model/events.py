@@ -114,11 +114,13 @@ class EventModel:
         for etype, tm in self.types.items():
             # The keyword sentences come after the signal words (`type_signals`): their words after the item's.
             cue_words = tokens_of(" ".join(_cues(long, cues.get(etype, ()))))
-            p, words = tm.model.judge_terms(terms.under(tm.model.stop).then(cue_words))
+            read = terms.under(tm.model.stop).then(cue_words)
+            # (most types give no verdict: the terms that pushed one are picked only for a verdict, by the same sums)
+            p = tm.model.judge_terms(read, top=0)[0]
             if etype in have and p < tm.low:
-                out.append(TypeVerdict(etype, False, p, tm.low, tuple(words)))
+                out.append(TypeVerdict(etype, False, p, tm.low, tuple(tm.model.judge_terms(read)[1])))
             elif etype not in have and p >= tm.high:
-                out.append(TypeVerdict(etype, True, p, tm.high, tuple(words)))
+                out.append(TypeVerdict(etype, True, p, tm.high, tuple(tm.model.judge_terms(read)[1])))
         return out
 
 
