@@ -56,15 +56,26 @@ PRECHECKS = {
     "_RATE_AFTER": Precheck(casualties._RATE_AFTER, casualties._may_hold_rates_or_claims),
     "_RATE_BEFORE": Precheck(casualties._RATE_BEFORE, casualties._may_hold_rates_or_claims),
     "_FALSE": Precheck(casualties._FALSE, casualties._may_hold_rates_or_claims),
+    # casualties.py _main_day: '"news" in s.folded or "reporting" in s.folded' in front of _SIGN_ON
+    "_SIGN_ON": Precheck(casualties._SIGN_ON, holds("news", "reporting")),
+    # casualties.py _qualifier and _strip_qualifier: the text's end (`_qualifier_endings`) in front of each qualifier
+    **{
+        f"_QUALIFIERS[{i}]": Precheck(
+            pattern, lambda s: s.rstrip().endswith(casualties._qualifier_endings()), examples="matching"
+        )
+        for i, (pattern, _) in enumerate(casualties._QUALIFIERS)
+    },
     # events.py is_background: _EARLIER_WORDS in front of _EARLIER
     "_EARLIER": Precheck(events._EARLIER, holds(*events._EARLIER_WORDS)),
+    # events.py ceasefire_cue and _negated_mention: '"no " in low' in front of _QUIET
+    "_QUIET": Precheck(events._QUIET, holds("no ")),
     # events.py _attack_placed: _ATTACK_WORDS in front of _ATTACK_AT
     "_ATTACK_AT": Precheck(events._ATTACK_AT, holds(*events._ATTACK_WORDS)),
     # events.py readings: _GANG_WORDS in front of _GANG_TRUCE
     "_GANG_TRUCE": Precheck(events._GANG_TRUCE, holds(*events._GANG_WORDS)),
     # events.py _mentions: '"agree" in low or "commit" in low' in front of _AGREED_HALT
     "_AGREED_HALT": Precheck(events._AGREED_HALT, holds("agree", "commit")),
-    # events.py readings: _halt_noun (its words, then _HALT_NOUNS) in front of _CALLED_HALT
+    # events.py readings: _halt_noun (its words, then _HALT_NOUNS) in front of _CALLED_HALT (_mentions: its words)
     "_HALT_NOUNS": Precheck(events._HALT_NOUNS, events._halt_noun),
     "_CALLED_HALT": Precheck(events._CALLED_HALT, events._halt_noun),
     # events.py readings: '"the " in s.folded' in front of _ANAPHOR
@@ -219,6 +230,44 @@ def test_the_worked_out_words_are_those_every_match_needs() -> None:
     assert gate("a truce was agreed") and gate("a halt to fighting") and not gate("a halt to the war")
     many = prefilter.gate(re.compile("|".join(f"word{i:02d}" for i in range(20))))
     assert many("it says word07 here") and not many("it says word7 here")
+
+
+def test_the_historical_opening_pre_check_passes_every_opening_it_finds() -> None:
+    # people._historical: '"1" in head or "ago" in head.lower()' in front of _HISTORICAL_OPENING, which is searched in
+    # a sentence as written up to a title (a window no whole sentence is): every sentence cut at each word within 120.
+    openings = [
+        "A century ago, Foreign Secretary ",
+        "Fifty years ago this week, President ",
+        "In 1919, Prime Minister ",
+        "DECADES AGO, then-",
+        "Some twenty-five years ago, the late ",
+    ]
+    matched = 0
+    for sentence in [*openings, *(t for t in _texts("written"))]:
+        for m in re.finditer(r"\b", sentence[:121]):
+            found = people._HISTORICAL_OPENING.search(sentence, 0, m.start())
+            if found:
+                matched += 1
+                head = sentence[: m.start()]
+                assert "1" in head or "ago" in head.lower(), (found.group(), sentence)
+    assert matched >= len(openings)
+
+
+def test_the_worked_out_endings_are_those_every_match_ends_with() -> None:
+    assert prefilter.needed_endings(re.compile(r"(?:(?:well|far)\s+)?(?:more than|over)\s*$")) == ("more than", "over")
+    assert prefilter.needed_endings(re.compile(r"(?:up to|approx\.)\s*$")) == ("approx.", "up to")
+    # Other endings, a case-blind regex, a phrase that may be empty or end in a space: no list is sure.
+    assert prefilter.needed_endings(re.compile(r"(?:about|some)\s+$")) is None
+    assert prefilter.needed_endings(re.compile(r"(?:about|some)\s*$", re.I)) is None
+    assert prefilter.needed_endings(re.compile(r"(?:about|some)?\s*$")) is None
+    assert prefilter.needed_endings(re.compile(r"(?:about|some )\s*$")) is None
+    # The qualifiers of a figure read through the test as through their regexes alone.
+    assert casualties._qualifier("killing at least ") == "at_least"
+    assert casualties._qualifier("well over\n") == "more_than"
+    assert casualties._qualifier("a total of ") == "exact"
+    assert casualties._strip_qualifier("the toll rose to about  ") == "the toll rose to"
+    assert casualties._strip_qualifier("the toll rose to  ") == "the toll rose to"
+    assert casualties._strip_qualifier("moreover  ") == "more"  # (ends with "over": the regex decides)
 
 
 def test_the_background_pre_check_passes_what_it_must() -> None:

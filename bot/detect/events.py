@@ -1304,7 +1304,8 @@ def ceasefire_cue(low: str, start: int, end: int, is_title: bool = False) -> _Cu
         return _Cue("proposed", f"a restoration planned {_quote(low, (plan.start(), restore_left.end()))}")
     if restore_left is not None or (may_restore and _RESTORE.match(low[end:right]) is not None):
         return _Cue("collapsed", f"to be restored {_quote(low, (start, end))}")
-    quiet = _QUIET.search(low, left, right)
+    # (every match of _QUIET holds "no ": most sentences are not searched)
+    quiet = _QUIET.search(low, left, right) if "no " in low else None
     if quiet is not None and best is None:
         return _Cue("holding", f"quiet reported {_quote(low, quiet)}")
     ended = _ended(low, start, end, left, right, is_title)
@@ -1941,7 +1942,9 @@ def _mentions(low: str, named: bool) -> list[re.Match[str]]:
     for h in halts:
         if not any(a <= h.start("halt") < b for a, b in taken_halt):
             found.append(_HALT.match(low, h.start("halt")) or h)
-    for h in _CALLED_HALT.finditer(low):
+    # Every match of _CALLED_HALT holds "hostilities" or "fighting": most sentences are not searched.
+    called = _CALLED_HALT.finditer(low) if "hostilities" in low or "fighting" in low else ()
+    for h in called:
         if not any(a <= h.start("halt") < b for a, b in taken_halt):
             found.append(_HALT_WORDS.match(low, h.start("halt")) or h)
     found.sort(key=lambda m: m.start())
@@ -2225,10 +2228,15 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         cf, tk, ag, cl, sa = (i in s for s in sets)
         low = sent.folded
         actor = i in actor_sentences
+        truce = i not in off and not topic_heavy and _names_truce(low, cf, i in anaphoric, ag)
+        # The readings below the truce's that the sentence may still give (none off-topic; sanctions even when heavy).
+        rest = i not in off and (sa or (not topic_heavy and ((tk and not topic_title) or ag or cl)))
+        if not (truce or rest):
+            continue  # (whether it is background matters to nothing: not searched)
         background = is_background(sent)
-        if _names_truce(low, cf, i in anaphoric, ag) and i not in off and not topic_heavy:
+        if truce:
             out.extend(_ceasefire_readings(sent, named, background))
-        if background or i in off:
+        if background or not rest:
             continue
         if tk and not topic_heavy and not topic_title and (talks := _talks_reading(doc, sent, actor)) is not None:
             out.append(talks)
@@ -2373,7 +2381,7 @@ def _negated_mention(low: str, m: re.Match[str], is_title: bool) -> _Cue | None:
     breach = _DENIED_BREACH.search(low, max(0, m.start() - 40), m.start())
     if breach:
         return _Cue("violated", f"breach denied {_quote(low, breach)}")
-    quiet = _QUIET.search(low, max(0, m.start() - 40), m.start())
+    quiet = _QUIET.search(low, max(0, m.start() - 40), m.start()) if "no " in low else None
     if quiet:  # "no violations of the ceasefire have been reported": quiet, the truce holds
         return _Cue("holding", f"quiet reported {_quote(low, quiet)}")
     if refused:

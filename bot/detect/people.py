@@ -893,7 +893,11 @@ _LIST_ON = lazyre.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[\w.'-]+\s+){0,2}$")
 
 def _historical(text: str, start: int) -> bool:
     """Whether the sentence (`text`) opens in a distant past with the title at `start`."""
-    return bool(_HISTORICAL_OPENING.search(text, 0, start)) if start <= 120 else False
+    if start > 120:
+        return False
+    # Every match of _HISTORICAL_OPENING holds "ago" or a year of its digits ("in 1919"): most openings are not searched.
+    head = text[:start]
+    return ("1" in head or "ago" in head.lower()) and bool(_HISTORICAL_OPENING.search(text, 0, start))
 
 
 def _victim(text: str, start: int) -> bool:

@@ -48,6 +48,36 @@ def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
+def needed_endings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """For a pattern that ends "X\\s*$" (a phrase at the end of a text, "(?:at least|no fewer than)\\s*$"): the
+    strings of which every match's X ends with one, so that a text whose `rstrip()` ends with none cannot match; None
+    when no such list is found (other endings, case-blind patterns, an X of many or empty strings)."""
+    if sre_parse is None:
+        return None
+    parsed = sre_parse.parse(*lazyre.source(pattern))
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    items = list(parsed)
+    spaces = (sre.MAX_REPEAT, (0, sre.MAXREPEAT, [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]))
+    if len(items) < 3 or items[-1] != (sre.AT, sre.AT_END) or _plain_items(items[-2]) != spaces:
+        return None
+    strings = _exact(*items[-3])
+    # (a string ending in a space could lose it to rstrip(): no such list is sure)
+    if not strings or any(not s or s[-1].isspace() for s in strings):
+        return None
+    return tuple(sorted(strings))
+
+
+def _plain_items(item: tuple[Any, Any]) -> Any:
+    """A parse item with its subpatterns as lists, to compare with a literal one."""
+    op, av = item
+    if op is sre.MAX_REPEAT:
+        return (op, (av[0], av[1], [_plain_items(i) for i in av[2]]))
+    if op is sre.IN:
+        return (op, list(av))
+    return item
+
+
 def gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     """A test that is False only for text in which the pattern cannot match (it holds none of the words every
     match needs); True for any text when no such words are found.
