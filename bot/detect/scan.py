@@ -38,8 +38,11 @@ class Merged:
                 for key, value in automaton.items():
                     values.setdefault(key, []).append((i, value))
         self.automaton = ahocorasick.Automaton()
-        for key, found in values.items():
-            self.automaton.add_word(key, tuple(found))
+        # pyahocorasick looks a node's next letter up among its children in the order they were added: keys added
+        # in the order of their letters' frequency in news text put the common letters first (a pass some 5% faster;
+        # the hits are the same whatever the order).
+        for key in sorted(values, key=_by_frequency):
+            self.automaton.add_word(key, tuple(values[key]))
         if values:
             self.automaton.make_automaton()
 
@@ -58,6 +61,14 @@ class Merged:
             for end, mask in out[-1]:
                 bits[bisect.bisect_right(doc.starts, end) - 1] |= mask
             prefilter.learn(self.gates, {s.folded: b for s, b in zip(doc.sentences, bits, strict=True)})
+
+
+_FREQUENT = " etaoinsrhldcumfpgwybvk.,-'xjqz0123456789"  # folded news text's characters, the most frequent first
+_RANK = {c: i for i, c in enumerate(_FREQUENT)}
+
+
+def _by_frequency(key: str) -> list[int]:
+    return [_RANK.get(c, len(_FREQUENT)) for c in key]
 
 
 def _gates() -> Any | None:

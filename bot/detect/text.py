@@ -335,7 +335,9 @@ def build_doc(title: str, text: str) -> Doc:
     kept: list[tuple[str, bool, bool, float]] = []
     body_index = 0
     for piece, is_title, line_start in pieces:
-        key = " ".join(piece.lower().split())
+        low = piece.lower()
+        # (pieces are stripped: a printable ASCII piece without two spaces in a row is its own key, split or not)
+        key = low if low.isascii() and low.isprintable() and "  " not in low else " ".join(low.split())
         if key in seen:
             continue
         seen.add(key)
