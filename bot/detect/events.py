@@ -633,7 +633,7 @@ _TALKS = lazyre.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiated|negotiators?|met with|met\b|meeting|meetings|meets|meet with|"
     r"phone call|telephone call|telephone conversation|phone conversation|"
     # "spoke today with", "spoke by phone overnight with", "spoke this morning with": a time between verb and party.
-    r"spoke (?:(?:by (?:tele)?phone|today|tonight|overnight|yesterday|again|separately|earlier|later|briefly|"
+    r"(?:spoke|spoken) (?:(?:by (?:tele)?phone|today|tonight|overnight|yesterday|again|separately|earlier|later|briefly|"
     r"this (?:morning|afternoon|evening|week)|last night|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+){0,3}"
     r"(?:with|to)|"
     # A readout's headline: "Secretary Blinken's Call with Turkish Foreign Minister Fidan".
@@ -646,7 +646,9 @@ _TALKS = lazyre.compile(
     # A call with both sides as the subject, or named by the noun: "the two ministers spoke by phone about the
     # crisis", "held a video call with her counterpart", "in a call with", "during a call on Monday, they discussed"
     # ("to defend call with Taiwan's president": a call of days before, the object of the news).
-    r"(?:spoke|talked|conferred) (?:by (?:tele)?phone|by video(?: ?link)?|over the (?:tele)?phone)|"
+    r"(?:spoke|spoken|talked|conferred) (?:by (?:tele)?phone|by video(?: ?link)?|over the (?:tele)?phone)|"
+    # A hotline is a call: "their top military commanders spoke \"over the established mechanism of hotline contact\"".
+    r"(?:spoke|spoken|talked|communicated) \"?(?:over|via|through|on|by) (?:the |an? )?(?:[\w-]+ ){0,4}?hotlines?|"
     r"(?:video|conference) call|video ?conference|(?:an?|the|their|his|her|its|held|had) calls? (?:with|between)|during (?:a|the|their|his|her) (?:[\w-]+ )?call|"
     # Conferring and consulting with another side ("conferred for two hours", "consulted with the Saudi foreign
     # minister"); not an honour conferred on someone ("conferred the Order of Merit on").
@@ -2269,6 +2271,9 @@ def _trigger_sets(doc: Doc, features: Features) -> list[set[int]]:
     # keyword of the talks class.
     if _HOLDS_TALKS_WORD(doc.folded):
         sets[1] = sets[1] | {s.index for s in doc.sentences if _HOLDS_TALKS_WORD(s.folded)}
+    # A call told by a plain past verb (_CALLED: "phoned", "rang") or by "spoken" (_TALKS).
+    if _HOLDS_SPOKEN_WORD(doc.folded):
+        sets[1] = sets[1] | {s.index for s in doc.sentences if _HOLDS_SPOKEN_WORD(s.folded)}
     # A headline's present-tense meeting or call (_TITLE_TALKS, _title_call).
     sets[1] = sets[1] | {
         s.index
@@ -2504,7 +2509,11 @@ def _talks_reading(doc: Doc, sent: Sentence, actor: bool) -> Reading | None:
     the way to a deal the sentence reports; talks that only may come ("could", "possible") count half."""
     low = sent.folded
     tm = _talks_trigger(doc, sent)
-    if tm is None or _negated(low, tm.start()) or not (actor or _ACTOR.search(low)) or _CAPTION.search(low):
+    if tm is None or _negated(low, tm.start()) or _CAPTION.search(low):
+        return None
+    if not (actor or _ACTOR.search(low) or tm.group().endswith(("hotline", "hotlines"))):
+        # (a hotline joins two states' commanders or leaders: "their top military commanders spoke over the
+        # established mechanism of hotline contact" names no office and is talks all the same)
         return None
     left = _bounds(low, tm.start(), tm.end())[0]
     if _talks_concluded(low, tm, left) or _talks_not_held(low, tm, left):
@@ -3015,6 +3024,58 @@ def _in_person(low: str) -> re.Match[str] | None:
     return _BESIDE_COUNTERPART.search(low) if _MAY_BESIDE_COUNTERPART(low) else None
 
 
+# A call told by a plain past verb with no call noun (issue 13): "we have just called President Gemayel to congratulate
+# him", "phoned his Russian counterpart", "called Turkey's foreign minister on Monday", "telephoned the President of
+# France". The one called is another state's office-holder: a counterpart, a head of state or government named after
+# the office, an office owned by a state ("Israel's prime minister") or "of" one. Not "called for a ceasefire", "called
+# on both sides", "called the attack", "called elections", "called President X a liar", "what he called President X's
+# war", "the so-called president", nor a minister of one's own government ("called Interior Minister X").
+_CALLED = lazyre.compile(
+    r"\b(?:called|phoned|telephoned|rang)\s+(?:"
+    r"(?P<counterpart>(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?counterparts?)"
+    r"|(?P<owned>(?!(?:the\s+)?(?:country|nation|party|government|city|state|region|province)'s)(?:the\s+)?[\w-]+'s\s+"
+    r"(?:[\w-]+\s+)?(?:president|prime minister|premier|chancellor|king|emir|crown prince|foreign minister|"
+    r"foreign secretary|secretary of state))"
+    r"|(?P<of>the\s+(?:president|prime minister|premier|chancellor|king|emir|crown prince|foreign minister)\s+of\s+"
+    r"(?!the\b)[\w-]+)"
+    r"|(?P<head>(?:(?!vice\b|deputy\b|acting\b|former\b|the\b)[\w-]+\s+)?(?<!vice )(?<!deputy )"
+    r"(?:president|prime minister|premier|chancellor|king|emir|crown prince)\s+(?P<name>[\w.'-]))"
+    r")"
+)
+# What may follow the one called: the end, the purpose or the day ("to congratulate him", "on Monday", "about the
+# crisis"); not a name given ("a liar"), an object of theirs ("'s decision") nor a summons ("to account", "to order").
+_CALLED_END = lazyre.compile(
+    r"(?!'s\b)\s*(?:$|[.,;:!?)\"-]|\s(?:of|on|about|over|after|amid|as|ahead|in|before|and|this|last|yesterday|today|"
+    r"tonight|earlier|again|twice|late|early|from|following|shortly|regarding|with|at|during)\b"
+    r"|\sto\s(?!(?:account|task|order|testify|resign|step|the|a|an)\b))"
+)
+# "what he called President X's war", "was called Prime Minister", "the so-called president": a naming, not a call.
+_CALLED_NAMING = lazyre.compile(r"(?:\bwhat\s+\w+\s+(?:has\s+|had\s+)?|\b(?:is|was|were|be|been|being)\s+|\bso[- ])$")
+_CALLED_WORDS = ("called ", "phoned ", "rang ")
+_HOLDS_SPOKEN_WORD = holds_any(("spoken ", "phoned ", "rang ", "hotline"))
+_HOLDS_CALLED_WORD = holds_any(_CALLED_WORDS)
+
+
+def _called(low: str, cased: str) -> re.Match[str] | None:
+    """A call told by a plain past verb to another state's office-holder (_CALLED), or None."""
+    for m in _CALLED.finditer(low):
+        if _CALLED_NAMING.search(low, max(0, m.start() - 25), m.start()):
+            continue
+        if m.group("head") is None:
+            if _CALLED_END.match(low, m.end()):
+                return m
+            continue
+        # The name after the office, as written (one to three capitalised words), then what may follow the one
+        # called: "President Gemayel to congratulate him", "President Recep Tayyip Erdogan on Monday".
+        start = m.start("name")
+        for word in islice(re.finditer(r"[\w.'-]+", cased[start : start + 60]), 3):
+            if not word.group()[:1].isupper():
+                break
+            if _CALLED_END.match(low, start + word.end()):
+                return m
+    return None
+
+
 def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
     """The first talks trigger that is not part of a name ("the High Negotiations Committee"), a session
     of a council or assembly ("at the UN Security Council meeting on Gaza"), nor a person or a goal ("the veteran
@@ -3071,6 +3132,8 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
         return told
     if (met := _in_person(low)) is not None:
         return met
+    if _HOLDS_CALLED_WORD(low) and (called := _called(low, cased)) is not None:
+        return called
     if not sent.is_title:
         return None
     return (_TITLE_TALKS.search(low) if _MAY_TITLE_TALKS(low) else None) or _title_call(low)
