@@ -1403,6 +1403,8 @@ def _change_kind(
         kind = "holding"  # "the truce has not been violated": it holds
     if kind != "holding" and _CONDITION_AFTER.match(low, _word_end(low, m.end()), right):
         return None  # "agreed to a truce to be extended if the other side adheres to it": a term of the deal
+    if change == "extended" and _extends_another(low, m):
+        return None  # "renewed its attack", "the renewed commitment to a ceasefire", "an area extending from A to B"
     # "urged both sides to extend the truce", "calls on all parties to accept further six-month extension of
     # the truce": an extension called for is a proposal, however long the object between.
     # An extension called for is a proposal: the near call governs the truce itself ("urged the sides to
@@ -1432,6 +1434,37 @@ def _change_kind(
     elif m.start() >= end and _TALKS_SUBJECT.search(low, max(left, start - 40), start):
         kind = "talks"  # "talks on a ceasefire collapsed": the talks failed, no truce did
     return kind
+
+
+# What a word of extension or renewal governs when it is not the truce (`_extends_another`): its own object, a fight
+# ("renewed its attack", "resumed and renewed the assault"), or a pledge, call or effort ("the renewed commitment to a
+# ceasefire", "renewed calls for a truce", "renewed efforts to reach a truce": the truce is what is committed to, called
+# for or sought, as the words before the extension would say of it); or, for the present tense, the reach of a place
+# ("a cease-fire for the area extending from Bethlehem in the south to Ramallah", "a zone that extends along the
+# border"). A span of time keeps the extension ("the truce, extending from midnight to Sunday", "extended from 30 to
+# 60 days"), and so does the truce as the object ("renewed the truce", "extension of the ceasefire").
+_OTHER_OBJECT = lazyre.compile(
+    r"\s+(?:(?:its|their|his|her|our|the|a|an|this|that|these|those)\s+)?(?:[\w-]+\s+)?"
+    r"(?:attack|assault|offensive|advance|push|raid|bombardment|shelling|bombing|hostility|"
+    r"commitment|pledge|promise|call|appeal|plea|effort|bid|drive|support|determination|resolve|hope|"
+    r"dedication|engagement)s?\b"
+)
+_REACH_OF_PLACE = lazyre.compile(
+    r"\s+(?:from|along|as far as)\s+(?!(?:\d|(?:the\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|fifteen|twenty|thirty|sixty|ninety|midnight|noon|dawn|today|tomorrow|tonight|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b))"
+)
+_PRESENT_EXTENT = lazyre.compile(r"extend(?:s|ing)\b")
+
+
+def _extends_another(low: str, m: re.Match[str]) -> bool:
+    """Whether a word of extension or renewal governs something other than the truce (`_OTHER_OBJECT`), or tells the
+    reach of a place (`_REACH_OF_PLACE`)."""
+    end = _word_end(low, m.end())
+    if _OTHER_OBJECT.match(low, end):
+        return True
+    return bool(_PRESENT_EXTENT.match(low, m.start(), end) and _REACH_OF_PLACE.match(low, end))
 
 
 def _ended(low: str, start: int, end: int, left: int, right: int, is_title: bool = False) -> _Candidate | None:
