@@ -2622,3 +2622,39 @@ def test_an_attack_dated_before_the_news_is_background(
     assert det.language == lang
     assert {e.type for e in det.events} == events
     assert det.relevance.score >= det.relevance.threshold  # conflict recalled beside the news: still relevant
+
+
+# A meeting told in the first person or a perfect tense, as a visitor's own remarks tell it ("me he encontrado con",
+# "nos reunimos con", to "ver al presidente" of the country visited), is talks as the third person's "se reunió con"
+# is; near misses keep their reading: "encontrarse con" a problem or a difficulty, a crowd come to see a president, a
+# meeting hoped for or still to come, a meeting with the press. (language, headline, text, event types)
+MEETINGS_IN_OTHER_PERSONS = [
+    ("es", "Visita a Panamá", "El canciller dijo: me reuní con el presidente Cortizo esta mañana en el palacio.", {"talks"}),
+    ("es", "Gira regional", "Ayer nos reunimos con el primer ministro y con su equipo de gobierno en la capital.", {"talks"}),
+    (
+        "es",
+        "Declaraciones del enviado",
+        "En dos días me he encontrado con el canciller, con el presidente y con varios ministros.",
+        {"talks"},
+    ),
+    ("es", "Viaje a Quito", "Vine a Quito para ver al presidente Noboa y hablar de seguridad.", {"talks"}),
+    ("es", "Lima", "La ministra se ha reunido con el canciller peruano esta mañana.", {"talks"}),
+    ("es", "Frontera", "Nos encontramos con un problema en la frontera.", set()),
+    ("es", "Proyecto", "En el proyecto nos hemos encontrado con muchas dificultades.", set()),
+    ("es", "Frontera", "Me he encontrado con una situación muy difícil en la frontera.", set()),
+    ("es", "Plaza", "Miles de simpatizantes salieron a la plaza para ver al presidente.", set()),
+    ("es", "Puerto", "La multitud esperó horas para ver a la presidenta en el puerto.", set()),
+    ("es", "Agenda", "El canciller espera ver al presidente la próxima semana.", set()),
+    ("es", "Viaje", "El canciller se reunirá con el presidente la próxima semana.", set()),
+    ("es", "Plan", "Nos reunimos con periodistas de toda la región para explicar el plan.", set()),
+]
+
+
+@pytest.mark.parametrize("case", MEETINGS_IN_OTHER_PERSONS)
+def test_a_meeting_told_in_another_person_or_tense_is_talks(
+    detector: Detector, case: tuple[str, str, str, set[str]]
+) -> None:
+    lang, title, text, events = case
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert {e.type for e in det.events} == events
