@@ -2629,8 +2629,18 @@ def test_an_attack_dated_before_the_news_is_background(
 # is; near misses keep their reading: "encontrarse con" a problem or a difficulty, a crowd come to see a president, a
 # meeting hoped for or still to come, a meeting with the press. (language, headline, text, event types)
 MEETINGS_IN_OTHER_PERSONS = [
-    ("es", "Visita a Panamá", "El canciller dijo: me reuní con el presidente Cortizo esta mañana en el palacio.", {"talks"}),
-    ("es", "Gira regional", "Ayer nos reunimos con el primer ministro y con su equipo de gobierno en la capital.", {"talks"}),
+    (
+        "es",
+        "Visita a Panamá",
+        "El canciller dijo: me reuní con el presidente Cortizo esta mañana en el palacio.",
+        {"talks"},
+    ),
+    (
+        "es",
+        "Gira regional",
+        "Ayer nos reunimos con el primer ministro y con su equipo de gobierno en la capital.",
+        {"talks"},
+    ),
     (
         "es",
         "Declaraciones del enviado",
