@@ -1134,6 +1134,8 @@ _DAY_DATED = word_initial(
     rf"|(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m4>{_MONTH_RE})\b(?!\.?,?\s*\d))"
 )
 
+_MAY_DAY_DATED = gate(_DAY_DATED)
+
 
 def _day_key(m: re.Match[str]) -> str:
     """ "oct-7" for any spelling of the date a _DAY_DATED match names."""
@@ -1506,7 +1508,7 @@ def _background_spans(
 def _dated_spans(sent: Sentence, low: str, own_days: frozenset[str]) -> list[tuple[int, int]]:
     """The clauses dated to another day ("on Dec. 3"), or to a past year or month ("In 2020, ...", "in April")."""
     spans: list[tuple[int, int]] = []
-    for m in _DAY_DATED.finditer(low):
+    for m in _DAY_DATED.finditer(low) if _MAY_DAY_DATED(low) else ():
         # The headline's own dated incident ("Toll from the Dec. 3 attack rises") is the news.
         if not sent.is_title and _day_key(m) not in own_days and not _since_exempt(low, m.start()):
             spans.append((0 if m.start() < 25 else _clause_start(low, m.start()), _clause_end(low, m.end())))
@@ -1715,7 +1717,8 @@ def _article(doc: Doc, demonyms: frozenset[str]) -> _Article:
     dated_incident = any(
         s.weight >= 2.0 and "day" in s.folded and _INCIDENT_DAY.search(s.folded) for s in doc.sentences
     )
-    own_days = frozenset(_day_key(m) for m in _DAY_DATED.finditer(title_low))
+    dated = _DAY_DATED.finditer(title_low) if _MAY_DAY_DATED(title_low) else ()
+    own_days = frozenset(_day_key(m) for m in dated)
     return _Article(title, anniversary, main_day, dated_incident, own_days)
 
 

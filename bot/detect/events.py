@@ -803,7 +803,9 @@ def _agreed_verb_made(low: str, is_title: bool) -> bool:
             continue
         left, right = _bounds(low, m.start(), m.end())
         after = low[m.end() : m.end() + 70]
-        if _NOT_YET_BEFORE.search(low, max(left, m.start() - 40), m.start()) or _DATED.search(low[m.end() :]):
+        if _NOT_YET_BEFORE.search(low, max(left, m.start() - 40), m.start()) or (
+            _MAY_DATED(low) and _DATED.search(low[m.end() :])
+        ):
             continue
         if _DATED_BEFORE.search(low, left, m.start()):
             continue  # "two years ago, both sides agreed to ...": background
@@ -848,7 +850,7 @@ def _agreement_noun_made(low: str, is_title: bool) -> bool:
             return True  # "commitments under this agreement": whatever is urged, the agreement exists
         if _NOT_YET_BEFORE.search(low, max(left, first - 40), first) or _NOT_YET_BEFORE.search(low, first, last):
             continue
-        if _DATED.search(low[last:]) or _SINCE_BEFORE.search(low, max(left, first - 30), first):
+        if (_MAY_DATED(low) and _DATED.search(low[last:])) or _SINCE_BEFORE.search(low, max(left, first - 30), first):
             continue
         if _DATED_BEFORE.search(low, left, first) or _YEAR_OR_DAY_NAMED.search(
             low, max(left, m.start() - 40), m.start()
@@ -1985,7 +1987,8 @@ def _mentions(low: str, named: bool) -> list[re.Match[str]]:
     found.sort(key=lambda m: m.start())
     if named:
         taken = [(m.start(), m.end()) for m in found]
-        found += [m for m in _ANAPHOR.finditer(low) if not any(a <= m.start() < b for a, b in taken)]
+        anaphors = _ANAPHOR.finditer(low) if _MAY_ANAPHOR(low) else ()
+        found += [m for m in anaphors if not any(a <= m.start() < b for a, b in taken)]
         found.sort(key=lambda m: m.start())
     return found
 
@@ -2072,7 +2075,9 @@ def _fighting_reported(low: str, start: int, end: int | None = None) -> bool:
     match ("title clash"). In running text, `end` is where the words naming the fighting end: fighting dated right
     after them to an earlier day is an earlier event, background to the news ("the attack in Kabul on March 3",
     "the shelling last week"); a headline's date is the news's own, so headline callers pass no `end`."""
-    if _negated(low, start) or (end is not None and (_DATED.search(low[end:]) or _THIS_YEAR.match(low, end))):
+    if _negated(low, start) or (
+        end is not None and ((_MAY_DATED(low) and _DATED.search(low[end:])) or _THIS_YEAR.match(low, end))
+    ):
         return False
     if end is not None and _FIGHTING_ENDS.match(low, end):
         return False  # "Border Clashes End With New Truce": the fighting is over
@@ -2563,7 +2568,11 @@ def _talks_concluded(low: str, tm: re.Match[str], left: int) -> bool:
     weeks of talks", "the deal, negotiated in N'Djamena")."""
     return bool(
         (tm.group().startswith("negotiator") and _DONE_DEAL.search(low, tm.end()))
-        or (_TALKS_LED.search(low, max(left, tm.start() - 40), tm.start()) and _DONE_DEAL.search(low))
+        or (
+            _MAY_TALKS_LED(low)
+            and _TALKS_LED.search(low, max(left, tm.start() - 40), tm.start())
+            and _DONE_DEAL.search(low)
+        )
         or _SIGNED_AT.search(low, max(0, tm.start() - 120), tm.start())
         or (
             tm.group() in ("talks", "negotiations")
@@ -3116,7 +3125,7 @@ def _talks_trigger(doc: Doc, sent: Sentence) -> re.Match[str] | None:
     low = sent.folded
     cased = doc.unified[sent.start : sent.start + len(low)]
     session = False
-    for m in _TALKS.finditer(low):
+    for m in _TALKS.finditer(low) if _MAY_TALKS(low) else ():
         if _SESSION.search(low, max(0, m.start() - 25), m.start()):
             session = session or m.group().startswith("meeting")
             continue
@@ -3178,9 +3187,9 @@ def _own_before(doc: Doc, sent: Sentence) -> bool:
     own = False
     for before in doc.sentences[: sent.index]:
         low = before.folded
-        if _OWN_MEETING_NAMED.search(low):
+        if _MAY_OWN_MEETING_NAMED(low) and _OWN_MEETING_NAMED.search(low):
             own = True
-        elif any(not _refers_back(low, m) for m in _TALKS.finditer(low)):
+        elif _MAY_TALKS(low) and any(not _refers_back(low, m) for m in _TALKS.finditer(low)):
             own = False  # a meeting or call with another side; "the meeting" alone refers back
     return own
 
@@ -3306,7 +3315,8 @@ def story_segments(doc: Doc) -> list[int] | None:
     body = [s for s in doc.sentences if not s.is_title]
     # (two hand-overs are enough to tell: the rest of the body is not asked)
     handovers = islice((s for s in body if _is_handover(s.folded)), 2) if _HOLDS_HANDOVER_WORD(doc.folded) else ()
-    if not _MULTI_STORY_TITLE.search(fold(doc.title)) and len(list(handovers)) < 2:
+    title = fold(doc.title)
+    if not (_MAY_MULTI_STORY_TITLE(title) and _MULTI_STORY_TITLE.search(title)) and len(list(handovers)) < 2:
         return None
     paragraphs: list[list[Sentence]] = []
     for sent in body:
@@ -3351,7 +3361,7 @@ def story_segments(doc: Doc) -> list[int] | None:
 
 def _is_handover(low: str) -> bool:
     """A broadcast hand-over or sign-off line: short, and naming the news, the report or "more"."""
-    if len(low) > 120 or not _HOLDS_HANDOVER_WORD(low):
+    if len(low) > 120 or not _HOLDS_HANDOVER_WORD(low) or not _MAY_HANDOVER(low):
         return False
     return bool(_HANDOVER.search(low.strip()))
 
@@ -3693,3 +3703,8 @@ _MAY_CLASH_TOPIC = gate(_CLASH_TOPIC)
 _MAY_SOON_AFTER = gate(_SOON_AFTER)
 _MAY_ENGAGING = gate(_ENGAGING)
 _MAY_RESTORE = gate(_RESTORE)
+_MAY_TALKS_LED = gate(_TALKS_LED)
+_MAY_TALKS = gate(_TALKS)
+_MAY_DATED = gate(_DATED)
+_MAY_OWN_MEETING_NAMED = gate(_OWN_MEETING_NAMED)
+_MAY_MULTI_STORY_TITLE = gate(_MULTI_STORY_TITLE)
