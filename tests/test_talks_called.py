@@ -11,17 +11,13 @@ import pytest
 
 from bot.detect import Detector
 from bot.model.events import RULES_ONLY
-from tests.support.detection import line_types
+from tests.support.detection import has_talks
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     # The rules' reading: talks are not corrected by the learned event model.
     return Detector(events=RULES_ONLY)
-
-
-def _talks(detector: Detector, line: str) -> bool:
-    return "talks" in line_types(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -37,8 +33,8 @@ def _talks(detector: Detector, line: str) -> bool:
         "Officials said President Obi had called Prime Minister Rahman, and the two leaders agreed to meet soon.",
     ],
 )
-def test_a_call_told_by_a_past_verb_is_talks(detector: Detector, line: str) -> None:
-    assert _talks(detector, line)
+def test_a_call_told_by_a_past_verb_ishas_talks(detector: Detector, line: str) -> None:
+    assert has_talks(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -62,5 +58,5 @@ def test_a_call_told_by_a_past_verb_is_talks(detector: Detector, line: str) -> N
         "The so-called president of the breakaway region rejected the offer as a trap.",
     ],
 )
-def test_near_misses_stay_no_talks(detector: Detector, line: str) -> None:
-    assert not _talks(detector, line)
+def test_near_misses_stay_nohas_talks(detector: Detector, line: str) -> None:
+    assert not has_talks(detector, line)

@@ -12,17 +12,13 @@ import pytest
 
 from bot.detect import Detector
 from bot.model.events import RULES_ONLY
-from tests.support.detection import line_types
+from tests.support.detection import has_talks
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     # The rules' reading: talks are not corrected by the learned event model.
     return Detector(events=RULES_ONLY)
-
-
-def _talks(detector: Detector, line: str) -> bool:
-    return "talks" in line_types(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -40,8 +36,8 @@ def _talks(detector: Detector, line: str) -> bool:
         "Modi, Japanese Counterpart Discuss Trade and Security",
     ],
 )
-def test_a_meeting_told_by_its_setting_is_talks(detector: Detector, line: str) -> None:
-    assert _talks(detector, line)
+def test_a_meeting_told_by_its_setting_ishas_talks(detector: Detector, line: str) -> None:
+    assert has_talks(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -64,5 +60,5 @@ def test_a_meeting_told_by_its_setting_is_talks(detector: Detector, line: str) -
         "It was a pleasure to be with our partners at the trade fair in Hanover.",
     ],
 )
-def test_greetings_without_a_meeting_of_officials_stay_no_talks(detector: Detector, line: str) -> None:
-    assert not _talks(detector, line)
+def test_greetings_without_a_meeting_of_officials_stay_nohas_talks(detector: Detector, line: str) -> None:
+    assert not has_talks(detector, line)

@@ -12,17 +12,13 @@ import pytest
 
 from bot.detect import Detector
 from bot.model.events import RULES_ONLY
-from tests.support.detection import line_types
+from tests.support.detection import has_talks
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     # The rules' reading: talks are not corrected by the learned event model.
     return Detector(events=RULES_ONLY)
-
-
-def _talks(detector: Detector, line: str) -> bool:
-    return "talks" in line_types(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -40,8 +36,8 @@ def _talks(detector: Detector, line: str) -> bool:
         "During their call on Tuesday, the leaders reviewed progress on the grain corridor.",
     ],
 )
-def test_a_call_named_by_its_medium_or_its_noun_is_talks(detector: Detector, line: str) -> None:
-    assert _talks(detector, line)
+def test_a_call_named_by_its_medium_or_its_noun_ishas_talks(detector: Detector, line: str) -> None:
+    assert has_talks(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -52,8 +48,8 @@ def test_a_call_named_by_its_medium_or_its_noun_is_talks(detector: Detector, lin
         "Trump Uses Twitter to Defend Call with Polish President",
     ],
 )
-def test_a_call_to_the_press_or_one_defended_later_is_no_talks(detector: Detector, line: str) -> None:
-    assert not _talks(detector, line)
+def test_a_call_to_the_press_or_one_defended_later_is_nohas_talks(detector: Detector, line: str) -> None:
+    assert not has_talks(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -67,8 +63,8 @@ def test_a_call_to_the_press_or_one_defended_later_is_no_talks(detector: Detecto
         "Austin consulted with his Israeli counterpart on Tuesday about the hostage talks.",
     ],
 )
-def test_conferring_and_consulting_with_another_side_is_talks(detector: Detector, line: str) -> None:
-    assert _talks(detector, line)
+def test_conferring_and_consulting_with_another_side_ishas_talks(detector: Detector, line: str) -> None:
+    assert has_talks(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -80,8 +76,8 @@ def test_conferring_and_consulting_with_another_side_is_talks(detector: Detector
         "The firm is consulting with its lawyers about the lawsuit.",
     ],
 )
-def test_an_honour_conferred_or_a_firm_consulting_is_no_talks(detector: Detector, line: str) -> None:
-    assert not _talks(detector, line)
+def test_an_honour_conferred_or_a_firm_consulting_is_nohas_talks(detector: Detector, line: str) -> None:
+    assert not has_talks(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -97,8 +93,8 @@ def test_an_honour_conferred_or_a_firm_consulting_is_no_talks(detector: Detector
         "Brazil's president welcomed the visiting Chinese premier in Brasilia.",
     ],
 )
-def test_a_counterpart_before_the_press_or_received_is_talks(detector: Detector, line: str) -> None:
-    assert _talks(detector, line)
+def test_a_counterpart_before_the_press_or_received_ishas_talks(detector: Detector, line: str) -> None:
+    assert has_talks(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -112,8 +108,8 @@ def test_a_counterpart_before_the_press_or_received_is_talks(detector: Detector,
         "The ambassador received the president's medal for service.",
     ],
 )
-def test_an_audience_a_letter_or_a_gift_is_no_talks(detector: Detector, line: str) -> None:
-    assert not _talks(detector, line)
+def test_an_audience_a_letter_or_a_gift_is_nohas_talks(detector: Detector, line: str) -> None:
+    assert not has_talks(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -146,8 +142,8 @@ def test_an_audience_a_letter_or_a_gift_is_no_talks(detector: Detector, line: st
         "The minister said peace can only come through a just, negotiated political settlement between the parties.",
     ],
 )
-def test_talks_not_yet_held_are_no_talks(detector: Detector, line: str) -> None:
-    assert not _talks(detector, line)
+def test_talks_not_yet_held_are_nohas_talks(detector: Detector, line: str) -> None:
+    assert not has_talks(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -168,5 +164,5 @@ def test_talks_not_yet_held_are_no_talks(detector: Detector, line: str) -> None:
         "Talks between the two foreign ministers stalled on Monday over the border.",
     ],
 )
-def test_talks_held_stay_talks(detector: Detector, line: str) -> None:
-    assert _talks(detector, line)
+def test_talks_held_stayhas_talks(detector: Detector, line: str) -> None:
+    assert has_talks(detector, line)

@@ -10,17 +10,13 @@ import pytest
 
 from bot.detect import Detector
 from bot.model.events import RULES_ONLY
-from tests.support.detection import line_types
+from tests.support.detection import has_talks
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     # The rules' reading: talks are not corrected by the learned event model.
     return Detector(events=RULES_ONLY)
-
-
-def _talks(detector: Detector, line: str) -> bool:
-    return "talks" in line_types(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -35,8 +31,8 @@ def _talks(detector: Detector, line: str) -> bool:
         "The German chancellor is committed to moving towards a political dialogue in Belarus.",
     ],
 )
-def test_talks_worked_toward_or_promoted_are_no_talks(detector: Detector, line: str) -> None:
-    assert not _talks(detector, line)
+def test_talks_worked_toward_or_promoted_are_nohas_talks(detector: Detector, line: str) -> None:
+    assert not has_talks(detector, line)
 
 
 @pytest.mark.parametrize(
@@ -52,5 +48,5 @@ def test_talks_worked_toward_or_promoted_are_no_talks(detector: Detector, line: 
         "Iran and Saudi Arabia held talks in Baghdad on Friday.",
     ],
 )
-def test_talks_held_beside_toward_or_advance_stay_talks(detector: Detector, line: str) -> None:
-    assert _talks(detector, line)
+def test_talks_held_beside_toward_or_advance_stayhas_talks(detector: Detector, line: str) -> None:
+    assert has_talks(detector, line)

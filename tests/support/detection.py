@@ -19,6 +19,11 @@ def line_types(detector: Detector, line: str) -> set[str]:
     return {e.type for e in found.events}
 
 
+def has_talks(detector: Detector, line: str) -> bool:
+    """Whether one written line, read as `line_types` reads it, reports talks."""
+    return "talks" in line_types(detector, line)
+
+
 def people_names(text: str) -> list[str]:
     """The officials find_people reads in a text (no headline), sorted by name."""
     return sorted(p.name for p in find_people(build_doc("", text)))
