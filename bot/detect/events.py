@@ -3429,6 +3429,32 @@ _UNACCEPTED = lazyre.compile(
     r"(?:say yes|agree|accept|reciprocate)\b"
 )
 
+# Every side named as the one called on to stop fighting ("all sides must stop fighting now", "urged both parties to
+# halt attacks"): the call asks the parties to live up to a truce, it names no side still to accept it.
+_EVERY_SIDE = (
+    r"(?:\b(?:all|both|each|every)\s+(?:of\s+)?(?:the\s+)?(?:two\s+)?(?:warring\s+|relevant\s+)?(?:sides?|part(?:y|ies))"
+    r"|\bthe\s+(?:two\s+)?(?:warring\s+)?(?:sides|parties))"
+)
+_EVERY_SIDE_BEFORE = lazyre.compile(_EVERY_SIDE + r"\s+(?:now\s+|still\s+)?$")
+_EVERY_SIDE_CALLED = lazyre.compile(
+    r"(?:urg\w*|call\w* (?:on|upon)|press\w*|ask\w*)\s+" + _EVERY_SIDE + r"\s+(?:to\s+)?(?:(?:immediately|also|now)\s+)?"
+    r"(?:cease|halt|stop)\b"
+)
+_STOP_WORDS = lazyre.compile(r"\b(?:cease|halt|stop)\s")
+
+
+def _unaccepted(low: str) -> re.Match[str] | None:
+    """The first sign in the sentence that a party has not accepted the truce (`_UNACCEPTED`), leaving out a call on
+    every side to stop fighting ("all sides must stop fighting now"), which names no side still to accept it."""
+    for m in _UNACCEPTED.finditer(low):
+        if _STOP_WORDS.search(m.group(0)) and (
+            _EVERY_SIDE_CALLED.match(m.group(0))
+            or (m.group(0).startswith(("must", "should")) and _EVERY_SIDE_BEFORE.search(low, 0, m.start()))
+        ):
+            continue
+        return m
+    return None
+
 
 # The war's start told as its history: "The fighting began when Hezbollah entered Israel", "the war erupted in 2011
 # when ...", "broke out two years ago", "since the conflict began", "since 2014" (`_ceasefire_event`).
@@ -3575,9 +3601,7 @@ def _ceasefire_event(
     clash = [r for r in clashes if r.sentence.text not in implied and not _war_history(r.sentence.folded)]
     unaccepted = None
     if status == "agreed" and sum(r.weight for r in clash) < _THRESHOLDS["clash"]:
-        unaccepted = next(
-            (m for s in doc.sentences if _MAY_UNACCEPTED(s.folded) and (m := _UNACCEPTED.search(s.folded))), None
-        )
+        unaccepted = next((m for s in doc.sentences if _MAY_UNACCEPTED(s.folded) and (m := _unaccepted(s.folded))), None)
     if unaccepted is not None:
         # A truce announced while a party is still urged to cease hostilities, or while commitments are
         # still to be secured, is one side's or outside powers' offer that not every party has accepted.
