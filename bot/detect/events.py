@@ -3437,7 +3437,9 @@ _EVERY_SIDE = (
 )
 _EVERY_SIDE_BEFORE = lazyre.compile(_EVERY_SIDE + r"\s+(?:now\s+|still\s+)?$")
 _EVERY_SIDE_CALLED = lazyre.compile(
-    r"(?:urg\w*|call\w* (?:on|upon)|press\w*|ask\w*)\s+" + _EVERY_SIDE + r"\s+(?:to\s+)?(?:(?:immediately|also|now)\s+)?"
+    r"(?:urg\w*|call\w* (?:on|upon)|press\w*|ask\w*)\s+"
+    + _EVERY_SIDE
+    + r"\s+(?:to\s+)?(?:(?:immediately|also|now)\s+)?"
     r"(?:cease|halt|stop)\b"
 )
 _STOP_WORDS = lazyre.compile(r"\b(?:cease|halt|stop)\s")
@@ -3601,7 +3603,9 @@ def _ceasefire_event(
     clash = [r for r in clashes if r.sentence.text not in implied and not _war_history(r.sentence.folded)]
     unaccepted = None
     if status == "agreed" and sum(r.weight for r in clash) < _THRESHOLDS["clash"]:
-        unaccepted = next((m for s in doc.sentences if _MAY_UNACCEPTED(s.folded) and (m := _unaccepted(s.folded))), None)
+        unaccepted = next(
+            (m for s in doc.sentences if _MAY_UNACCEPTED(s.folded) and (m := _unaccepted(s.folded))), None
+        )
     if unaccepted is not None:
         # A truce announced while a party is still urged to cease hostilities, or while commitments are
         # still to be secured, is one side's or outside powers' offer that not every party has accepted.
