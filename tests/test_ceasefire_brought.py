@@ -10,15 +10,12 @@ import pytest
 
 from bot.detect import Detector
 from bot.model.events import RULES_ONLY
+from tests.support.detection import text_status
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     return Detector(events=RULES_ONLY)  # the rules' reading (the learned event model does not set a status)
-
-
-def _status(detector: Detector, text: str) -> str | None:
-    return detector.detect("News", text).ceasefire_status
 
 
 @pytest.mark.parametrize(
@@ -34,7 +31,7 @@ def _status(detector: Detector, text: str) -> str | None:
     ],
 )
 def test_a_truce_beside_what_it_has_brought_holds(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "holding"
+    assert text_status(detector, text) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -64,4 +61,4 @@ def test_a_truce_beside_what_it_has_brought_holds(detector: Detector, text: str)
     ],
 )
 def test_near_misses_keep_their_reading(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+    assert text_status(detector, text) == status

@@ -10,15 +10,12 @@ import pytest
 
 from bot.detect import Detector
 from bot.model.events import RULES_ONLY
+from tests.support.detection import text_status
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     return Detector(events=RULES_ONLY)  # the rules' reading (the learned event model does not set a status)
-
-
-def _status(detector: Detector, text: str) -> str | None:
-    return detector.detect("News", text).ceasefire_status
 
 
 @pytest.mark.parametrize(
@@ -36,7 +33,7 @@ def _status(detector: Detector, text: str) -> str | None:
     ],
 )
 def test_a_call_on_every_side_beside_an_agreed_truce_is_agreed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "agreed"
+    assert text_status(detector, text) == "agreed"
 
 
 @pytest.mark.parametrize(
@@ -56,4 +53,4 @@ def test_a_call_on_every_side_beside_an_agreed_truce_is_agreed(detector: Detecto
     ],
 )
 def test_a_call_on_one_side_or_for_a_truce_to_come_stays_proposed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "proposed"
+    assert text_status(detector, text) == "proposed"

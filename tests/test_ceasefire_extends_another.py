@@ -11,15 +11,12 @@ import pytest
 
 from bot.detect import Detector
 from bot.model.events import RULES_ONLY
+from tests.support.detection import text_status
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     return Detector(events=RULES_ONLY)  # the rules' reading (the learned event model does not set a status)
-
-
-def _status(detector: Detector, text: str) -> str | None:
-    return detector.detect("News", text).ceasefire_status
 
 
 @pytest.mark.parametrize(
@@ -42,7 +39,7 @@ def _status(detector: Detector, text: str) -> str | None:
     ],
 )
 def test_an_extension_of_something_else_is_not_the_truces(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+    assert text_status(detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -59,4 +56,4 @@ def test_an_extension_of_something_else_is_not_the_truces(detector: Detector, te
     ],
 )
 def test_the_truce_itself_extended_keeps_its_extension(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "extended"
+    assert text_status(detector, text) == "extended"

@@ -13,6 +13,11 @@ def line_status(detector: Detector, line: str) -> str | None:
     return found.ceasefire_status
 
 
+def text_status(detector: Detector, text: str) -> str | None:
+    """The ceasefire status of a text under a neutral headline ("News")."""
+    return detector.detect("News", text).ceasefire_status
+
+
 def line_types(detector: Detector, line: str) -> set[str]:
     """The event types of one written line, read as `line_status` reads it."""
     found = detector.detect("", line) if line.endswith(".") else detector.detect(line, "")
