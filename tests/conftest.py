@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from bench.shared import shared_dir
+from bot.detect import Detector
+from bot.model.events import RULES_ONLY
 from tests.support import databases
 
 REPO = Path(__file__).resolve().parents[1]
@@ -149,6 +151,13 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Modules marked `sqlite_only` test a face, not the database: their `database_url` is SQLite alone."""
     if "database_url" in metafunc.fixturenames and metafunc.definition.get_closest_marker("sqlite_only"):
         metafunc.definition.add_marker(pytest.mark.parametrize("database_url", ["sqlite"], indirect=True))
+
+
+@pytest.fixture(scope="session")
+def rules_detector() -> Detector:
+    """The detector's rules alone (`RULES_ONLY`: no learned event model correcting the types on top), as the class
+    tests of the detection rules read a line; built once per worker."""
+    return Detector(events=RULES_ONLY)
 
 
 @pytest.fixture(scope="session")

@@ -9,13 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 from tests.support.detection import text_status
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(events=RULES_ONLY)  # the rules' reading (the learned event model does not set a status)
 
 
 @pytest.mark.parametrize(
@@ -30,8 +24,8 @@ def detector() -> Detector:
         "The ceasefire went into effect on Friday, and dozens of prisoners have been released since.",
     ],
 )
-def test_a_truce_beside_what_it_has_brought_holds(detector: Detector, text: str) -> None:
-    assert text_status(detector, text) == "holding"
+def test_a_truce_beside_what_it_has_brought_holds(rules_detector: Detector, text: str) -> None:
+    assert text_status(rules_detector, text) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -60,5 +54,5 @@ def test_a_truce_beside_what_it_has_brought_holds(detector: Detector, text: str)
         ("Aid arrived in the city after the rebels called for a ceasefire.", "proposed"),
     ],
 )
-def test_near_misses_keep_their_reading(detector: Detector, text: str, status: str) -> None:
-    assert text_status(detector, text) == status
+def test_near_misses_keep_their_reading(rules_detector: Detector, text: str, status: str) -> None:
+    assert text_status(rules_detector, text) == status

@@ -9,13 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 from tests.support.detection import text_status
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(events=RULES_ONLY)  # the rules' reading (the learned event model does not set a status)
 
 
 @pytest.mark.parametrize(
@@ -32,8 +26,8 @@ def detector() -> Detector:
         "Both sides agreed a truce on Monday; every side must immediately stop fighting, the minister said.",
     ],
 )
-def test_a_call_on_every_side_beside_an_agreed_truce_is_agreed(detector: Detector, text: str) -> None:
-    assert text_status(detector, text) == "agreed"
+def test_a_call_on_every_side_beside_an_agreed_truce_is_agreed(rules_detector: Detector, text: str) -> None:
+    assert text_status(rules_detector, text) == "agreed"
 
 
 @pytest.mark.parametrize(
@@ -52,5 +46,5 @@ def test_a_call_on_every_side_beside_an_agreed_truce_is_agreed(detector: Detecto
         "must stop fighting.",
     ],
 )
-def test_a_call_on_one_side_or_for_a_truce_to_come_stays_proposed(detector: Detector, text: str) -> None:
-    assert text_status(detector, text) == "proposed"
+def test_a_call_on_one_side_or_for_a_truce_to_come_stays_proposed(rules_detector: Detector, text: str) -> None:
+    assert text_status(rules_detector, text) == "proposed"

@@ -10,13 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 from tests.support.detection import text_status
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(events=RULES_ONLY)  # the rules' reading (the learned event model does not set a status)
 
 
 @pytest.mark.parametrize(
@@ -38,8 +32,8 @@ def detector() -> Detector:
         ("Both armies agreed to a cease-fire in a zone that extends along the northern border.", "agreed"),
     ],
 )
-def test_an_extension_of_something_else_is_not_the_truces(detector: Detector, text: str, status: str) -> None:
-    assert text_status(detector, text) == status
+def test_an_extension_of_something_else_is_not_the_truces(rules_detector: Detector, text: str, status: str) -> None:
+    assert text_status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -55,5 +49,5 @@ def test_an_extension_of_something_else_is_not_the_truces(detector: Detector, te
         "The army and the rebels renewed the ceasefire on Tuesday.",
     ],
 )
-def test_the_truce_itself_extended_keeps_its_extension(detector: Detector, text: str) -> None:
-    assert text_status(detector, text) == "extended"
+def test_the_truce_itself_extended_keeps_its_extension(rules_detector: Detector, text: str) -> None:
+    assert text_status(rules_detector, text) == "extended"

@@ -8,16 +8,10 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(events=RULES_ONLY)  # the rules' reading (the learned event model does not set a status)
-
-
-def _status(detector: Detector, title: str, text: str) -> str | None:
-    return detector.detect(title, text).ceasefire_status
+def _status(rules_detector: Detector, title: str, text: str) -> str | None:
+    return rules_detector.detect(title, text).ceasefire_status
 
 
 # Two sentences of other news put the state below the lead, where it weighs what the lead's presupposed truce does.
@@ -57,5 +51,5 @@ REPORT = f"This report covers the ceasefire in the eastern provinces. {FILLER}"
         ("Situation Report", f"{REPORT} We call on both sides to respect the truce.", "agreed"),
     ],
 )
-def test_state_read_wins_over_a_presupposed_truce(detector: Detector, title: str, text: str, status: str) -> None:
-    assert _status(detector, title, text) == status
+def test_state_read_wins_over_a_presupposed_truce(rules_detector: Detector, title: str, text: str, status: str) -> None:
+    assert _status(rules_detector, title, text) == status

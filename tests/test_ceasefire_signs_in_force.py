@@ -8,12 +8,6 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(events=RULES_ONLY)  # the rules' reading (the learned event model does not set a status)
 
 
 @pytest.mark.parametrize(
@@ -42,5 +36,5 @@ def detector() -> Detector:
         ("Violence dropped sharply after the election, police said.", None),
     ],
 )
-def test_a_truce_in_force_told_by_what_it_brings(detector: Detector, text: str, status: str | None) -> None:
-    assert detector.detect("", text).ceasefire_status == status
+def test_a_truce_in_force_told_by_what_it_brings(rules_detector: Detector, text: str, status: str | None) -> None:
+    assert rules_detector.detect("", text).ceasefire_status == status

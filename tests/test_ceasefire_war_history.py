@@ -8,16 +8,10 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(events=RULES_ONLY)  # the rules' reading (the learned event model does not set a status)
-
-
-def _status(detector: Detector, text: str, title: str = "") -> str | None:
-    return detector.detect(title, text).ceasefire_status
+def _status(rules_detector: Detector, text: str, title: str = "") -> str | None:
+    return rules_detector.detect(title, text).ceasefire_status
 
 
 HOME = (
@@ -44,8 +38,8 @@ QUIET = "The truce between the army and the rebels held for a third day on Sunda
         (f"{HOME} Rebels attacked an army post on Monday, killing six soldiers.", "violated"),
     ],
 )
-def test_war_history_does_not_break_a_truce(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_war_history_does_not_break_a_truce(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -55,5 +49,5 @@ def test_war_history_does_not_break_a_truce(detector: Detector, text: str, statu
         "The fighting began when the rebels crossed the border and killed six soldiers.",
     ],
 )
-def test_war_history_without_a_truce_is_no_truce(detector: Detector, text: str) -> None:
-    assert _status(detector, text) is None
+def test_war_history_without_a_truce_is_no_truce(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) is None

@@ -7,12 +7,6 @@ import re
 import pytest
 
 from bot.detect import Detector, earlier
-from bot.model.events import RULES_ONLY
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return Detector(events=RULES_ONLY)
 
 
 def _full(pattern: str, text: str) -> bool:
@@ -48,21 +42,21 @@ def test_last_and_earlier_this_name_only_their_periods() -> None:
     assert not _full(earlier.earlier_this(earlier.WEEK), "earlier that week")
 
 
-def _types(detector: Detector, text: str) -> set[str]:
-    return {e.type for e in detector.detect("", text).events}
+def _types(rules_detector: Detector, text: str) -> set[str]:
+    return {e.type for e in rules_detector.detect("", text).events}
 
 
 # Every pattern built from the vocabulary reads any run of spaces between its words, as the casualty patterns always
 # did (the event patterns read one space only: "two years  ago" was no date to them).
-def test_an_agreement_dated_with_two_spaces_is_background(detector: Detector) -> None:
+def test_an_agreement_dated_with_two_spaces_is_background(rules_detector: Detector) -> None:
     dated = "Two years  ago, the army and the militia signed a peace agreement in the capital, but raids went on."
     today = "The army and the militia signed a peace agreement in the capital on Tuesday."
-    assert "agreement" not in _types(detector, dated)
-    assert "agreement" in _types(detector, today)
+    assert "agreement" not in _types(rules_detector, dated)
+    assert "agreement" in _types(rules_detector, today)
 
 
-def test_talks_dated_with_two_spaces_are_background(detector: Detector) -> None:
+def test_talks_dated_with_two_spaces_are_background(rules_detector: Detector) -> None:
     dated = "Last  month, the foreign ministers of Norway and Iceland met in Oslo to discuss fishing quotas."
     today = "The foreign ministers of Norway and Iceland met in Oslo on Monday to discuss fishing quotas."
-    assert "talks" not in _types(detector, dated)
-    assert "talks" in _types(detector, today)
+    assert "talks" not in _types(rules_detector, dated)
+    assert "talks" in _types(rules_detector, today)

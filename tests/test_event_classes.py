@@ -8,27 +8,20 @@ import pytest
 
 from bot.detect import Detector, events
 from bot.detect.text import build_doc
-from bot.model.events import RULES_ONLY
 from tests.support.detection import line_status
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    # The rules' reading: the learned event model that corrects it on top is tested in tests/test_event_types.py.
-    return Detector(events=RULES_ONLY)
+def _status(rules_detector: Detector, text: str, title: str = "") -> str | None:
+    return rules_detector.detect(title, text).ceasefire_status
 
 
-def _status(detector: Detector, text: str, title: str = "") -> str | None:
-    return detector.detect(title, text).ceasefire_status
-
-
-def _line_types(detector: Detector, line: str) -> set[str]:
+def _line_types(rules_detector: Detector, line: str) -> set[str]:
     """The event types of one written line: a headline when it has no full stop, else a sentence of the text."""
-    return _types(detector, "", line) if not line.endswith(".") else _types(detector, line)
+    return _types(rules_detector, "", line) if not line.endswith(".") else _types(rules_detector, line)
 
 
-def _types(detector: Detector, text: str, title: str = "") -> set[str]:
-    return {e.type for e in detector.detect(title, text).events}
+def _types(rules_detector: Detector, text: str, title: str = "") -> set[str]:
+    return {e.type for e in rules_detector.detect(title, text).events}
 
 
 # --- ceasefire status: the verb that governs the ceasefire decides, with its modality --------------
@@ -45,8 +38,8 @@ def _types(detector: Detector, text: str, title: str = "") -> set[str]:
         "Egypt announced the adoption of a ceasefire between the two sides on Monday.",
     ],
 )
-def test_agreed_by_the_parties_or_a_mediator(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "agreed"
+def test_agreed_by_the_parties_or_a_mediator(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "agreed"
 
 
 @pytest.mark.parametrize(
@@ -58,8 +51,8 @@ def test_agreed_by_the_parties_or_a_mediator(detector: Detector, text: str) -> N
         "A ceasefire began at dawn along the front line.",
     ],
 )
-def test_ceasefire_that_took_effect_is_agreed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "agreed"
+def test_ceasefire_that_took_effect_is_agreed(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "agreed"
 
 
 @pytest.mark.parametrize(
@@ -74,18 +67,18 @@ def test_ceasefire_that_took_effect_is_agreed(detector: Detector, text: str) -> 
         "The foreign minister offered a truce to the rebels on Sunday.",
     ],
 )
-def test_plans_hopes_and_offers_are_proposed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "proposed"
+def test_plans_hopes_and_offers_are_proposed(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "proposed"
 
 
-def test_headline_infinitive_is_a_plan(detector: Detector) -> None:
+def test_headline_infinitive_is_a_plan(rules_detector: Detector) -> None:
     assert (
-        _status(detector, "Officials said the document is ready.", title="Government, Rebels to Sign Cease-Fire")
+        _status(rules_detector, "Officials said the document is ready.", title="Government, Rebels to Sign Cease-Fire")
         == "proposed"
     )
     # near-miss: "agree to" in a headline is the agreement itself
     assert (
-        _status(detector, "Officials said the document is ready.", title="Government, Rebels Agree to Cease-Fire")
+        _status(rules_detector, "Officials said the document is ready.", title="Government, Rebels Agree to Cease-Fire")
         == "agreed"
     )
 
@@ -98,8 +91,8 @@ def test_headline_infinitive_is_a_plan(detector: Detector) -> None:
         "Fighting on Sunday left the U.N.-backed truce largely in tatters.",
     ],
 )
-def test_violation_wins_over_agreement(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "violated"
+def test_violation_wins_over_agreement(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "violated"
 
 
 @pytest.mark.parametrize(
@@ -110,8 +103,8 @@ def test_violation_wins_over_agreement(detector: Detector, text: str) -> None:
         "We ask the parties to stop the attacks and abide by the ceasefire.",
     ],
 )
-def test_call_to_stop_fighting_and_respect_the_truce_is_a_violation(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "violated"
+def test_call_to_stop_fighting_and_respect_the_truce_is_a_violation(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "violated"
 
 
 @pytest.mark.parametrize(
@@ -121,9 +114,9 @@ def test_call_to_stop_fighting_and_respect_the_truce_is_a_violation(detector: De
         "Ministers urged the factions to observe the cease-fire that took effect on Monday.",
     ],
 )
-def test_call_to_respect_the_truce_without_fighting_is_not_a_violation(detector: Detector, text: str) -> None:
+def test_call_to_respect_the_truce_without_fighting_is_not_a_violation(rules_detector: Detector, text: str) -> None:
     # near-miss: asking the sides to keep an existing truce, with no fighting named, still reports that truce
-    assert _status(detector, text) != "violated"
+    assert _status(rules_detector, text) != "violated"
 
 
 @pytest.mark.parametrize(
@@ -134,14 +127,16 @@ def test_call_to_respect_the_truce_without_fighting_is_not_a_violation(detector:
         "Egypt proposed a new round of cease-fire discussions next week.",
     ],
 )
-def test_a_call_for_ceasefire_talks_is_talks(detector: Detector, text: str) -> None:
+def test_a_call_for_ceasefire_talks_is_talks(rules_detector: Detector, text: str) -> None:
     # what governs "ceasefire negotiations" governs the negotiations: a call for them is not a proposed truce
-    assert _status(detector, text) == "talks"
+    assert _status(rules_detector, text) == "talks"
 
 
-def test_a_call_for_a_ceasefire_itself_stays_proposed(detector: Detector) -> None:
+def test_a_call_for_a_ceasefire_itself_stays_proposed(rules_detector: Detector) -> None:
     # near-miss: with no talks noun after it, the ceasefire is what is called for
-    assert _status(detector, "The ministers called for an immediate ceasefire between the two sides.") == "proposed"
+    assert (
+        _status(rules_detector, "The ministers called for an immediate ceasefire between the two sides.") == "proposed"
+    )
 
 
 @pytest.mark.parametrize(
@@ -152,8 +147,8 @@ def test_a_call_for_a_ceasefire_itself_stays_proposed(detector: Detector) -> Non
         "Sudan's warring sides moved closer to a cessation of hostilities deal on Friday.",
     ],
 )
-def test_negotiations_are_talks(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "talks"
+def test_negotiations_are_talks(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "talks"
 
 
 @pytest.mark.parametrize(
@@ -175,8 +170,8 @@ def test_negotiations_are_talks(detector: Detector, text: str) -> None:
         ("Negotiations in Cairo aim to reach a truce by Friday. The minister called for an immediate truce.", "talks"),
     ],
 )
-def test_between_a_call_and_talks_the_first_mention_decides(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_between_a_call_and_talks_the_first_mention_decides(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -186,8 +181,8 @@ def test_between_a_call_and_talks_the_first_mention_decides(detector: Detector, 
         "The truce, which took effect on Friday, is holding.",
     ],
 )
-def test_holding(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "holding"
+def test_holding(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -197,18 +192,18 @@ def test_holding(detector: Detector, text: str) -> None:
         "There is no ceasefire in sight, the minister said.",
     ],
 )
-def test_negated_agreement_is_not_agreed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) != "agreed"
+def test_negated_agreement_is_not_agreed(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) != "agreed"
 
 
-def test_a_dated_clause_does_not_make_the_whole_sentence_history(detector: Detector) -> None:
+def test_a_dated_clause_does_not_make_the_whole_sentence_history(rules_detector: Detector) -> None:
     text = (
         "The sharp rise in ceasefire violations along the front represents the worst violence "
         "since the two sides recommitted to the ceasefire in 2015."
     )
-    assert _status(detector, text) == "violated"
+    assert _status(rules_detector, text) == "violated"
     # near-miss: a ceasefire dated to the past in its own clause is background
-    assert _status(detector, "The ceasefire agreed in 2015 ended a year of war.") is None
+    assert _status(rules_detector, "The ceasefire agreed in 2015 ended a year of war.") is None
 
 
 # --- pages with several stories: the story about the ceasefire decides its status -----------------
@@ -226,8 +221,8 @@ The ceasefire took effect at noon local time, officials in Baku and Yerevan said
 Azerbaijani officials confirmed the ceasefire in a statement."""
 
 
-def test_newscast_status_comes_from_the_ceasefire_story(detector: Detector) -> None:
-    assert _status(detector, _NEWSCAST, title="World News Roundup: 1500 UTC") == "agreed"
+def test_newscast_status_comes_from_the_ceasefire_story(rules_detector: Detector) -> None:
+    assert _status(rules_detector, _NEWSCAST, title="World News Roundup: 1500 UTC") == "agreed"
 
 
 def test_newscast_segments_follow_topic_changes() -> None:
@@ -256,12 +251,12 @@ def test_newscast_segments_follow_topic_changes() -> None:
         "The envoy asked both armies to implement a truce.",
     ],
 )
-def test_urging_an_agreement_is_a_proposal(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "proposed"
+def test_urging_an_agreement_is_a_proposal(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "proposed"
 
 
-def test_urging_respect_for_an_existing_truce_keeps_it_holding(detector: Detector) -> None:
-    assert _status(detector, "The EU calls on all sides to respect the ceasefire.") == "holding"
+def test_urging_respect_for_an_existing_truce_keeps_it_holding(rules_detector: Detector) -> None:
+    assert _status(rules_detector, "The EU calls on all sides to respect the ceasefire.") == "holding"
 
 
 @pytest.mark.parametrize(
@@ -271,8 +266,8 @@ def test_urging_respect_for_an_existing_truce_keeps_it_holding(detector: Detecto
         "The rebels have still not signed the truce.",
     ],
 )
-def test_negated_governing_verb(detector: Detector, text: str) -> None:
-    assert _status(detector, text) != "agreed"
+def test_negated_governing_verb(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) != "agreed"
 
 
 @pytest.mark.parametrize(
@@ -284,25 +279,30 @@ def test_negated_governing_verb(detector: Detector, text: str) -> None:
         ("A fragile ceasefire has been in place since the spring.", "holding"),
     ],
 )
-def test_headline_verbs(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, "", title=text) == status or _status(detector, text) == status
+def test_headline_verbs(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, "", title=text) == status or _status(rules_detector, text) == status
 
 
-def test_press_as_a_noun_is_no_exhortation(detector: Detector) -> None:
-    assert _status(detector, "", title="Press release: Foreign Secretary welcomes Gaza ceasefire") == "agreed"
-    assert _status(detector, "The Press Secretary announced a ceasefire between the two sides.") == "agreed"
+def test_press_as_a_noun_is_no_exhortation(rules_detector: Detector) -> None:
+    assert _status(rules_detector, "", title="Press release: Foreign Secretary welcomes Gaza ceasefire") == "agreed"
+    assert _status(rules_detector, "The Press Secretary announced a ceasefire between the two sides.") == "agreed"
     # near-miss: the verb still exhorts
-    assert _status(detector, "The envoy pressed both sides to sign a ceasefire.") == "proposed"
+    assert _status(rules_detector, "The envoy pressed both sides to sign a ceasefire.") == "proposed"
 
 
-def test_far_discussions_do_not_make_talks(detector: Detector) -> None:
-    assert _status(detector, "This must become a lasting ceasefire to make way for substantial discussions.") != "talks"
-    assert _status(detector, "Ceasefire negotiations resumed in Doha.") == "talks"
+def test_far_discussions_do_not_make_talks(rules_detector: Detector) -> None:
+    assert (
+        _status(rules_detector, "This must become a lasting ceasefire to make way for substantial discussions.")
+        != "talks"
+    )
+    assert _status(rules_detector, "Ceasefire negotiations resumed in Doha.") == "talks"
 
 
-def test_close_to_agreeing_is_talks(detector: Detector) -> None:
-    assert _status(detector, "The envoy says the warring parties are close to agreeing on a cease-fire.") == "talks"
-    assert _status(detector, "The two sides are nearing a truce, mediators said.") == "talks"
+def test_close_to_agreeing_is_talks(rules_detector: Detector) -> None:
+    assert (
+        _status(rules_detector, "The envoy says the warring parties are close to agreeing on a cease-fire.") == "talks"
+    )
+    assert _status(rules_detector, "The two sides are nearing a truce, mediators said.") == "talks"
 
 
 _NEWSCAST_2 = """From Washington, this is VOA News. I'm Sam Doe reporting.
@@ -339,21 +339,21 @@ def test_newscast_story_keeps_its_venue_and_follow_up() -> None:
         "The minister called on both presidents to meet directly in the coming days.",
     ],
 )
-def test_urged_talks_are_no_talks(detector: Detector, text: str) -> None:
-    assert "talks" not in _types(detector, text)
+def test_urged_talks_are_no_talks(rules_detector: Detector, text: str) -> None:
+    assert "talks" not in _types(rules_detector, text)
 
 
-def test_talks_in_an_organisation_name_are_no_talks(detector: Detector) -> None:
+def test_talks_in_an_organisation_name_are_no_talks(rules_detector: Detector) -> None:
     text = "The Syrian opposition's umbrella group, the High Negotiations Committee, said 97 groups would take part."
-    assert "talks" not in _types(detector, text)
+    assert "talks" not in _types(rules_detector, text)
 
 
-def test_photo_caption_is_no_meeting(detector: Detector) -> None:
+def test_photo_caption_is_no_meeting(rules_detector: Detector) -> None:
     text = (
         "President Barack Obama walks to a podium after a meeting of his National Security Council "
         "at the State Department in Washington, Feb. 25, 2016."
     )
-    assert "talks" not in _types(detector, text)
+    assert "talks" not in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -364,8 +364,8 @@ def test_photo_caption_is_no_meeting(detector: Detector) -> None:
         "Negotiators from the government and the rebels held talks in Nairobi on Wednesday.",
     ],
 )
-def test_held_talks_stay_talks(detector: Detector, text: str) -> None:
-    assert "talks" in _types(detector, text)
+def test_held_talks_stay_talks(rules_detector: Detector, text: str) -> None:
+    assert "talks" in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -377,13 +377,15 @@ def test_held_talks_stay_talks(detector: Detector, text: str) -> None:
         ("Minister Okafor's Call with Ghanaian Foreign Minister Mensah", ""),
     ],
 )
-def test_a_call_readout_is_talks(detector: Detector, title: str, text: str) -> None:
+def test_a_call_readout_is_talks(rules_detector: Detector, title: str, text: str) -> None:
     # A readout puts the time between the verb and the other party, or names the call in its headline.
-    assert "talks" in _types(detector, text, title=title)
+    assert "talks" in _types(rules_detector, text, title=title)
 
 
-def test_title_case_headline_talks_are_talks(detector: Detector) -> None:
-    assert "talks" in _types(detector, "", title="Russian and Ukrainian Foreign Ministers Hold Peace Talks in Istanbul")
+def test_title_case_headline_talks_are_talks(rules_detector: Detector) -> None:
+    assert "talks" in _types(
+        rules_detector, "", title="Russian and Ukrainian Foreign Ministers Hold Peace Talks in Istanbul"
+    )
 
 
 # --- agreement: adopted, signed, reached or agreed; not urged, pending, hoped for or negotiated -------
@@ -403,8 +405,8 @@ def test_title_case_headline_talks_are_talks(detector: Detector) -> None:
         "All parties must meet their commitments under this agreement, Kerry said.",
     ],
 )
-def test_agreements_adopted_or_reached(detector: Detector, text: str) -> None:
-    assert "agreement" in _types(detector, text)
+def test_agreements_adopted_or_reached(rules_detector: Detector, text: str) -> None:
+    assert "agreement" in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -419,16 +421,16 @@ def test_agreements_adopted_or_reached(detector: Detector, text: str) -> None:
         "Negotiators are working toward an agreement on prisoner exchanges.",
     ],
 )
-def test_agreements_not_yet_made(detector: Detector, text: str) -> None:
-    assert "agreement" not in _types(detector, text)
+def test_agreements_not_yet_made(rules_detector: Detector, text: str) -> None:
+    assert "agreement" not in _types(rules_detector, text)
 
 
-def test_agreement_signed_on_an_earlier_date_is_background(detector: Detector) -> None:
+def test_agreement_signed_on_an_earlier_date_is_background(rules_detector: Detector) -> None:
     text = (
         "We are deeply concerned by reports of violations of the Cessation of Hostilities agreement "
         "that was signed in Addis Ababa on January 23."
     )
-    assert "agreement" not in _types(detector, text)
+    assert "agreement" not in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -442,31 +444,33 @@ def test_agreement_signed_on_an_earlier_date_is_background(detector: Detector) -
         "The pair agreed to speak again soon.",
     ],
 )
-def test_agreed_views_are_no_agreement(detector: Detector, text: str) -> None:
-    assert "agreement" not in _types(detector, text)
+def test_agreed_views_are_no_agreement(rules_detector: Detector, text: str) -> None:
+    assert "agreement" not in _types(rules_detector, text)
 
 
-def test_agreed_truce_is_an_agreed_ceasefire_and_an_agreement(detector: Detector) -> None:
+def test_agreed_truce_is_an_agreed_ceasefire_and_an_agreement(rules_detector: Detector) -> None:
     text = "Israel and Hamas have agreed to a temporary truce, officials said."
-    assert _status(detector, text) == "agreed"
-    assert "agreement" in _types(detector, text)
-    assert "agreement" in _types(detector, "", title="Israel and the Palestinians Agree to Truce")
+    assert _status(rules_detector, text) == "agreed"
+    assert "agreement" in _types(rules_detector, text)
+    assert "agreement" in _types(rules_detector, "", title="Israel and the Palestinians Agree to Truce")
 
 
-def test_an_extended_ceasefire_agreed_is_agreed(detector: Detector) -> None:
+def test_an_extended_ceasefire_agreed_is_agreed(rules_detector: Detector) -> None:
     text = (
         "Negotiators announced on Tuesday that they have agreed to an extended ceasefire after seven weeks of fighting."
     )
-    assert _status(detector, text) == "agreed"
-    assert "talks" not in _types(detector, text)
+    assert _status(rules_detector, text) == "agreed"
+    assert "talks" not in _types(rules_detector, text)
 
 
-def test_agreement_after_talks_is_agreed(detector: Detector) -> None:
+def test_agreement_after_talks_is_agreed(rules_detector: Detector) -> None:
     assert (
-        _status(detector, "After 16 hours of talks, the leaders agreed on a cease-fire that will begin on Sunday.")
+        _status(
+            rules_detector, "After 16 hours of talks, the leaders agreed on a cease-fire that will begin on Sunday."
+        )
         == "agreed"
     )
-    assert _status(detector, "After talks in Minsk the two sides signed a truce.") == "agreed"
+    assert _status(rules_detector, "After talks in Minsk the two sides signed a truce.") == "agreed"
 
 
 @pytest.mark.parametrize(
@@ -479,13 +483,13 @@ def test_agreement_after_talks_is_agreed(detector: Detector) -> None:
         ("The ceasefire was renewed for another month.", "extended"),
     ],
 )
-def test_violence_words_around_a_truce(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_violence_words_around_a_truce(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
-def test_fighting_a_truce_ended_is_no_violation(detector: Detector) -> None:
-    assert _status(detector, "The truce came after weeks of heavy fighting, officials said.") != "violated"
-    assert _status(detector, "The cease-fire appeared to be holding despite isolated incidents.") == "holding"
+def test_fighting_a_truce_ended_is_no_violation(rules_detector: Detector) -> None:
+    assert _status(rules_detector, "The truce came after weeks of heavy fighting, officials said.") != "violated"
+    assert _status(rules_detector, "The cease-fire appeared to be holding despite isolated incidents.") == "holding"
 
 
 # --- clash: current fighting, bombing and strikes; not history, not hypothetical, not defended against --
@@ -500,8 +504,8 @@ def test_fighting_a_truce_ended_is_no_violation(detector: Detector) -> None:
         "The EU deplores the breakdown of the ceasefire and the deaths of civilians in Israeli airstrikes.",
     ],
 )
-def test_current_fighting_is_a_clash(detector: Detector, text: str) -> None:
-    assert "clash" in _types(detector, text)
+def test_current_fighting_is_a_clash(rules_detector: Detector, text: str) -> None:
+    assert "clash" in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -513,8 +517,8 @@ def test_current_fighting_is_a_clash(detector: Detector, text: str) -> None:
         "If the talks fail, air strikes could resume next week.",
     ],
 )
-def test_fighting_that_is_not_reported_now(detector: Detector, text: str) -> None:
-    assert "clash" not in _types(detector, text)
+def test_fighting_that_is_not_reported_now(rules_detector: Detector, text: str) -> None:
+    assert "clash" not in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -525,8 +529,8 @@ def test_fighting_that_is_not_reported_now(detector: Detector, text: str) -> Non
         "Last month, government representatives from 170 countries met in Tunis to discuss the Internet.",
     ],
 )
-def test_sessions_purposes_and_old_meetings_are_no_talks(detector: Detector, text: str) -> None:
-    assert "talks" not in _types(detector, text)
+def test_sessions_purposes_and_old_meetings_are_no_talks(rules_detector: Detector, text: str) -> None:
+    assert "talks" not in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -537,18 +541,18 @@ def test_sessions_purposes_and_old_meetings_are_no_talks(detector: Detector, tex
         "A durable ceasefire is the only way to protect civilians.",
     ],
 )
-def test_aspired_ceasefires_are_proposed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "proposed"
+def test_aspired_ceasefires_are_proposed(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "proposed"
 
 
-def test_aspiration_adjectives_do_not_undo_an_agreement(detector: Detector) -> None:
-    assert _status(detector, "The two sides agreed to a lasting ceasefire on Monday.") == "agreed"
+def test_aspiration_adjectives_do_not_undo_an_agreement(rules_detector: Detector) -> None:
+    assert _status(rules_detector, "The two sides agreed to a lasting ceasefire on Monday.") == "agreed"
 
 
-def test_exhortation_governing_another_verb(detector: Detector) -> None:
+def test_exhortation_governing_another_verb(rules_detector: Detector) -> None:
     text = "We urge all parties to act with restraint until this humanitarian ceasefire begins at 8:00 a.m. on Friday."
-    assert _status(detector, text) == "agreed"
-    assert _status(detector, "The only way forward is through a permanent cease-fire agreement.") == "proposed"
+    assert _status(rules_detector, text) == "agreed"
+    assert _status(rules_detector, "The only way forward is through a permanent cease-fire agreement.") == "proposed"
 
 
 @pytest.mark.parametrize(
@@ -563,8 +567,8 @@ def test_exhortation_governing_another_verb(detector: Detector) -> None:
         ("The ceasefire is now underway across the south.", "agreed"),
     ],
 )
-def test_more_state_words(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_more_state_words(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -574,8 +578,8 @@ def test_more_state_words(detector: Detector, text: str, status: str) -> None:
         "The envoy requested an extension of the ceasefire.",
     ],
 )
-def test_demanded_extension_is_proposed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "proposed"
+def test_demanded_extension_is_proposed(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "proposed"
 
 
 @pytest.mark.parametrize(
@@ -587,8 +591,8 @@ def test_demanded_extension_is_proposed(detector: Detector, text: str) -> None:
         "Gunmen killed dozens in an attack on worshipers at a mosque on Friday.",
     ],
 )
-def test_attacks_and_strikes_on_places_are_clashes(detector: Detector, text: str) -> None:
-    assert "clash" in _types(detector, text)
+def test_attacks_and_strikes_on_places_are_clashes(rules_detector: Detector, text: str) -> None:
+    assert "clash" in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -598,8 +602,8 @@ def test_attacks_and_strikes_on_places_are_clashes(detector: Detector, text: str
         "The anniversary of the 2008 terror attack in Mumbai was marked on Sunday.",
     ],
 )
-def test_strikes_and_attacks_that_are_not_fighting(detector: Detector, text: str) -> None:
-    assert "clash" not in _types(detector, text)
+def test_strikes_and_attacks_that_are_not_fighting(rules_detector: Detector, text: str) -> None:
+    assert "clash" not in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -611,28 +615,28 @@ def test_strikes_and_attacks_that_are_not_fighting(detector: Detector, text: str
         "A ceasefire deal remains out of reach, diplomats said.",
     ],
 )
-def test_changes_and_deals_under_negotiation_are_talks(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "talks"
+def test_changes_and_deals_under_negotiation_are_talks(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "talks"
 
 
-def test_negotiated_truce_that_collapsed_is_collapsed(detector: Detector) -> None:
-    assert _status(detector, "The truce negotiated by Egypt collapsed on Friday.") == "collapsed"
+def test_negotiated_truce_that_collapsed_is_collapsed(rules_detector: Detector) -> None:
+    assert _status(rules_detector, "The truce negotiated by Egypt collapsed on Friday.") == "collapsed"
 
 
-def test_calls_to_respect_a_truce_do_not_outweigh_its_violation(detector: Detector) -> None:
+def test_calls_to_respect_a_truce_do_not_outweigh_its_violation(rules_detector: Detector) -> None:
     title = "Statement on ceasefire violations along the line of contact"
     text = (
         "We call on both sides to respect the ceasefire.\n"
         "We urge the parties to observe the truce and refrain from the use of force.\n"
         "We call on the sides to respect the ceasefire regime in full."
     )
-    assert _status(detector, text, title=title) == "violated"
+    assert _status(rules_detector, text, title=title) == "violated"
 
 
-def test_a_negotiated_truce_is_agreed(detector: Detector) -> None:
-    assert _status(detector, "The negotiated truce took hold across the region on Monday.") == "agreed"
+def test_a_negotiated_truce_is_agreed(rules_detector: Detector) -> None:
+    assert _status(rules_detector, "The negotiated truce took hold across the region on Monday.") == "agreed"
     # near-miss: negotiating one is talks
-    assert _status(detector, "The two sides are negotiating a truce in Doha.") == "talks"
+    assert _status(rules_detector, "The two sides are negotiating a truce in Doha.") == "talks"
 
 
 def test_anchor_dateline_does_not_tie_stories() -> None:
@@ -655,19 +659,19 @@ def test_anchor_dateline_does_not_tie_stories() -> None:
     assert seg[5] == seg[6]
 
 
-def test_violation_named_far_before_the_truce(detector: Detector) -> None:
+def test_violation_named_far_before_the_truce(rules_detector: Detector) -> None:
     text = (
         "We are deeply concerned by reports of violations by both the Government of South Sudan and "
         "anti-government forces of the Cessation of Hostilities agreement."
     )
-    assert _status(detector, text) == "violated"
+    assert _status(rules_detector, text) == "violated"
 
 
-def test_modal_of_another_verb_does_not_make_a_plan(detector: Detector) -> None:
+def test_modal_of_another_verb_does_not_make_a_plan(rules_detector: Detector) -> None:
     text = "We welcome the arrival of the team that will eventually monitor and verify the implementation of the truce."
     # Not a plan (proposed): a truce whose implementation a team arrives to verify is in force (corpus/README.md,
     # convention 3: holding; this test said "agreed" before implementation was read as a truce in force).
-    assert _status(detector, text) == "holding"
+    assert _status(rules_detector, text) == "holding"
 
 
 # --- ceasefire status: general classes of governing language (issue 13) ------------------------------
@@ -684,8 +688,8 @@ def test_modal_of_another_verb_does_not_make_a_plan(detector: Detector) -> None:
         "A unilateral truce that was declared by the army has ended as clashes resumed on Friday night.",
     ],
 )
-def test_ended_called_off_or_withdrawn_truce_collapsed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "collapsed"
+def test_ended_called_off_or_withdrawn_truce_collapsed(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "collapsed"
 
 
 @pytest.mark.parametrize(
@@ -695,8 +699,8 @@ def test_ended_called_off_or_withdrawn_truce_collapsed(detector: Detector, text:
         "Mediators hope to extend the truce before the end of the ceasefire on Friday.",
     ],
 )
-def test_a_truce_that_ended_a_war_or_ends_later_did_not_collapse(detector: Detector, text: str) -> None:
-    assert _status(detector, text) != "collapsed"
+def test_a_truce_that_ended_a_war_or_ends_later_did_not_collapse(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) != "collapsed"
 
 
 @pytest.mark.parametrize(
@@ -707,8 +711,8 @@ def test_a_truce_that_ended_a_war_or_ends_later_did_not_collapse(detector: Detec
         "Heavy mortar fire hit two towns, raising fears that the truce might be falling apart.",
     ],
 )
-def test_feared_collapse_is_a_violation(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "violated"
+def test_feared_collapse_is_a_violation(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "violated"
 
 
 @pytest.mark.parametrize(
@@ -720,8 +724,8 @@ def test_feared_collapse_is_a_violation(detector: Detector, text: str) -> None:
         "Moscow denied violating the truce on Tuesday.",
     ],
 )
-def test_violations_past_but_and_accusations(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "violated"
+def test_violations_past_but_and_accusations(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "violated"
 
 
 @pytest.mark.parametrize(
@@ -734,8 +738,8 @@ def test_violations_past_but_and_accusations(detector: Detector, text: str) -> N
         "The militias pledged to honour the ceasefire.",
     ],
 )
-def test_holding_predicates_and_denied_violations(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "holding"
+def test_holding_predicates_and_denied_violations(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -746,8 +750,8 @@ def test_holding_predicates_and_denied_violations(detector: Detector, text: str)
         "The leaders agreed to work toward a ceasefire.",
     ],
 )
-def test_efforts_to_reach_a_truce_are_talks(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "talks"
+def test_efforts_to_reach_a_truce_are_talks(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "talks"
 
 
 @pytest.mark.parametrize(
@@ -758,33 +762,34 @@ def test_efforts_to_reach_a_truce_are_talks(detector: Detector, text: str) -> No
         "Both armed groups committed themselves to a ceasefire on Friday.",
     ],
 )
-def test_a_truce_with_an_expiry_or_commitment_is_agreed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "agreed"
+def test_a_truce_with_an_expiry_or_commitment_is_agreed(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "agreed"
 
 
-def test_a_truce_that_will_continue_is_extended(detector: Detector) -> None:
+def test_a_truce_that_will_continue_is_extended(rules_detector: Detector) -> None:
     assert (
-        _status(detector, "The army confirmed on Thursday that the truce will continue for another day.") == "extended"
+        _status(rules_detector, "The army confirmed on Thursday that the truce will continue for another day.")
+        == "extended"
     )
 
 
-def test_at_once_is_no_condition(detector: Detector) -> None:
+def test_at_once_is_no_condition(rules_detector: Detector) -> None:
     text = "The army commander ordered his units to halt the clashes at once and observe the cease-fire."
-    assert _status(detector, text) == "holding"
+    assert _status(rules_detector, text) == "holding"
 
 
-def test_the_cue_that_set_the_status_is_kept(detector: Detector) -> None:
-    det = detector.detect("", "The rebels called off the truce on Monday.")
+def test_the_cue_that_set_the_status_is_kept(rules_detector: Detector) -> None:
+    det = rules_detector.detect("", "The rebels called off the truce on Monday.")
     event = next(e for e in det.events if e.type == "ceasefire")
     assert event.status == "collapsed" and '"called off"' in event.cue
 
 
-def test_check_says_which_cue_set_the_status(detector: Detector) -> None:
+def test_check_says_which_cue_set_the_status(rules_detector: Detector) -> None:
     from pathlib import Path
 
     from bot.stories.check import CheckResult, render_text
 
-    det = detector.detect("Truce called off", "The rebels called off the truce on Monday.")
+    det = rules_detector.detect("Truce called off", "The rebels called off the truce on Monday.")
     lines = render_text(CheckResult(Path("a.txt"), "Truce called off", det, "s1", ()))
     assert any(line.strip().startswith("status set by:") and '"called off"' in line for line in lines), lines
 
@@ -808,8 +813,8 @@ def test_check_says_which_cue_set_the_status(detector: Detector) -> None:
         ("Residents of the city said the truce between the army and the militia meant they could sleep.", "agreed"),
     ],
 )
-def test_reciprocation_mediation_duties_and_schedules(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_reciprocation_mediation_duties_and_schedules(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -819,13 +824,13 @@ def test_reciprocation_mediation_duties_and_schedules(detector: Detector, text: 
         "The two sides are planning to sign a ceasefire agreement next week.",
     ],
 )
-def test_calls_and_plans_stay_proposed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "proposed"
+def test_calls_and_plans_stay_proposed(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "proposed"
 
 
-def test_talks_coordinated_with_a_truce_are_not_about_it(detector: Detector) -> None:
+def test_talks_coordinated_with_a_truce_are_not_about_it(rules_detector: Detector) -> None:
     text = "They discussed sanctions if Moscow failed to engage seriously in a ceasefire and peace talks."
-    assert _status(detector, text) != "talks"
+    assert _status(rules_detector, text) != "talks"
 
 
 def test_a_presupposed_truce_gives_way_to_a_cue() -> None:
@@ -844,16 +849,16 @@ def test_a_presupposed_truce_gives_way_to_a_cue() -> None:
         ("Washington and Moscow agreed on plans for a cessation of hostilities in the north.", "proposed"),
     ],
 )
-def test_restoring_quiet_welcomed_offers_and_plans(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_restoring_quiet_welcomed_offers_and_plans(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
-def test_a_collapse_outranks_a_violation_of_equal_weight(detector: Detector) -> None:
+def test_a_collapse_outranks_a_violation_of_equal_weight(rules_detector: Detector) -> None:
     text = (
         "The minister held the militia responsible for breaking the ceasefire. "
         "The ceasefire should be restored at once, she said."
     )
-    assert _status(detector, text) == "collapsed"
+    assert _status(rules_detector, text) == "collapsed"
 
 
 @pytest.mark.parametrize(
@@ -869,12 +874,12 @@ def test_a_collapse_outranks_a_violation_of_equal_weight(detector: Detector) -> 
         ),
     ],
 )
-def test_the_pause_and_the_calm_refer_to_a_named_truce(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_the_pause_and_the_calm_refer_to_a_named_truce(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
-def test_the_calm_alone_is_no_truce(detector: Detector) -> None:
-    det = detector.detect("", "The calm in the city was broken on Sunday by gunfire.")
+def test_the_calm_alone_is_no_truce(rules_detector: Detector) -> None:
+    det = rules_detector.detect("", "The calm in the city was broken on Sunday by gunfire.")
     assert "ceasefire" not in {e.type for e in det.events}
 
 
@@ -888,8 +893,8 @@ def test_the_calm_alone_is_no_truce(detector: Detector) -> None:
         ("The mediators declared a ceasefire between the army and the rebels.", "agreed"),
     ],
 )
-def test_a_truce_declared_by_one_side_is_proposed(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_truce_declared_by_one_side_is_proposed(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -908,8 +913,8 @@ def test_a_truce_declared_by_one_side_is_proposed(detector: Detector, text: str,
         ("The foreign minister announced a ceasefire with the rebel alliance.", "agreed"),
     ],
 )
-def test_a_truce_announced_by_one_side_is_proposed(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_truce_announced_by_one_side_is_proposed(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -925,8 +930,8 @@ def test_a_truce_announced_by_one_side_is_proposed(detector: Detector, text: str
         ("The president's announcement of a ceasefire deal with the militia was welcomed abroad.", "agreed"),
     ],
 )
-def test_one_sides_announcement_of_a_truce_is_proposed(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_one_sides_announcement_of_a_truce_is_proposed(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -945,8 +950,10 @@ def test_one_sides_announcement_of_a_truce_is_proposed(detector: Detector, text:
         ("The ceasefire announced by the army on Friday is holding.", "holding"),
     ],
 )
-def test_a_truce_declared_by_one_side_in_the_passive_is_proposed(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_truce_declared_by_one_side_in_the_passive_is_proposed(
+    rules_detector: Detector, text: str, status: str
+) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -960,8 +967,8 @@ def test_a_truce_declared_by_one_side_in_the_passive_is_proposed(detector: Detec
         ("Diplomats said the ceasefire had collapsed and could not be saved.", "collapsed"),
     ],
 )
-def test_a_truce_to_be_saved_from_collapse_is_violated(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_truce_to_be_saved_from_collapse_is_violated(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -988,8 +995,10 @@ def test_a_truce_to_be_saved_from_collapse_is_violated(detector: Detector, text:
         ),
     ],
 )
-def test_what_a_truce_may_bring_about_is_no_modality(detector: Detector, title: str, text: str, status: str) -> None:
-    assert _status(detector, text, title) == status
+def test_what_a_truce_may_bring_about_is_no_modality(
+    rules_detector: Detector, title: str, text: str, status: str
+) -> None:
+    assert _status(rules_detector, text, title) == status
 
 
 @pytest.mark.parametrize(
@@ -1004,8 +1013,8 @@ def test_what_a_truce_may_bring_about_is_no_modality(detector: Detector, title: 
         ("The minister told the press conference that both sides had signed the truce.", "agreed"),
     ],
 )
-def test_persuading_the_sides_to_accept_a_truce_is_a_proposal(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_persuading_the_sides_to_accept_a_truce_is_a_proposal(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1028,8 +1037,8 @@ def test_persuading_the_sides_to_accept_a_truce_is_a_proposal(detector: Detector
         "The Prime Minister and the President agreed that the UK would provide further humanitarian support.",
     ],
 )
-def test_a_judgement_agreed_is_no_agreement(detector: Detector, text: str) -> None:
-    assert "agreement" not in _types(detector, text)
+def test_a_judgement_agreed_is_no_agreement(rules_detector: Detector, text: str) -> None:
+    assert "agreement" not in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -1045,9 +1054,9 @@ def test_a_judgement_agreed_is_no_agreement(detector: Detector, text: str) -> No
         "The sides agreed that a joint commission will monitor the border.",
     ],
 )
-def test_an_arrangement_agreed_stays_an_agreement(detector: Detector, text: str) -> None:
+def test_an_arrangement_agreed_stays_an_agreement(rules_detector: Detector, text: str) -> None:
     # What is agreed to or on is an arrangement; so is what "agreed that" settles for the future (a view is not).
-    assert "agreement" in _types(detector, text)
+    assert "agreement" in _types(rules_detector, text)
 
 
 # --- clash: an attack placed in a place the place finder knows, and fighting beside a truce -----------
@@ -1062,8 +1071,8 @@ def test_an_arrangement_agreed_stays_an_agreement(detector: Detector, text: str)
         ("Bombing in Peshawar", "The United Kingdom condemns the bombing in Peshawar this morning."),
     ],
 )
-def test_an_attack_in_a_named_place_is_a_clash(detector: Detector, title: str, text: str) -> None:
-    assert "clash" in _types(detector, text, title)
+def test_an_attack_in_a_named_place_is_a_clash(rules_detector: Detector, title: str, text: str) -> None:
+    assert "clash" in _types(rules_detector, text, title)
 
 
 @pytest.mark.parametrize(
@@ -1075,60 +1084,62 @@ def test_an_attack_in_a_named_place_is_a_clash(detector: Detector, title: str, t
         ("Drill", "Police will hold a drill next week to rehearse a response to an attack in Berlin."),
     ],
 )
-def test_attacks_that_are_no_clash(detector: Detector, title: str, text: str) -> None:
-    assert "clash" not in _types(detector, text, title)
+def test_attacks_that_are_no_clash(rules_detector: Detector, title: str, text: str) -> None:
+    assert "clash" not in _types(rules_detector, text, title)
 
 
-def test_fighting_in_a_sentence_about_a_ceasefire_is_a_clash(detector: Detector) -> None:
+def test_fighting_in_a_sentence_about_a_ceasefire_is_a_clash(rules_detector: Detector) -> None:
     text = (
         "Russian planes continued bombing raids on Georgia on Monday, ignoring international appeals for the "
         "country to observe Georgia's offer of a cease-fire."
     )
-    assert "clash" in _types(detector, text, "Diplomatic efforts stepped up as Georgia and Russia refuse to back down")
+    assert "clash" in _types(
+        rules_detector, text, "Diplomatic efforts stepped up as Georgia and Russia refuse to back down"
+    )
     # The fighting a truce is meant to end is still no report of fighting.
     calm = "The two sides agreed to a truce on Sunday to end weeks of fighting in the north."
-    assert "clash" not in _types(detector, calm, "Truce agreed")
+    assert "clash" not in _types(rules_detector, calm, "Truce agreed")
 
 
-def test_soldiers_killed_in_an_accident_are_no_clash(detector: Detector) -> None:
+def test_soldiers_killed_in_an_accident_are_no_clash(rules_detector: Detector) -> None:
     crash = "Two US Army soldiers died when an Apache military helicopter crashed into a field in Texas."
-    assert "clash" not in _types(detector, crash, "2 US army soldiers killed in Texas chopper crash")
+    assert "clash" not in _types(rules_detector, crash, "2 US army soldiers killed in Texas chopper crash")
     ambush = "Two soldiers were killed when militants ambushed their patrol near the border on Monday."
-    assert "clash" in _types(detector, ambush, "2 soldiers killed in ambush")
+    assert "clash" in _types(rules_detector, ambush, "2 soldiers killed in ambush")
 
 
-def test_fighting_beside_a_truce_in_force_is_a_violation(detector: Detector) -> None:
+def test_fighting_beside_a_truce_in_force_is_a_violation(rules_detector: Detector) -> None:
     text = (
         "The ceasefire agreed last month between the army and the rebels is in force across the region. "
         "Heavy fighting erupted on Tuesday near the northern town, and air strikes hit rebel positions overnight."
     )
-    assert _status(detector, text, "Statement on the situation in the north") == "violated"
+    assert _status(rules_detector, text, "Statement on the situation in the north") == "violated"
     # The headline's own status stands: a deal reached after clashes is a deal.
     deal = "The government and the rebels reached a ceasefire deal on Friday. Heavy fighting erupted on Tuesday."
-    assert _status(detector, deal, "Government and rebels reach cease-fire deal") == "agreed"
+    assert _status(rules_detector, deal, "Government and rebels reach cease-fire deal") == "agreed"
 
 
-def test_fighting_in_the_body_beside_a_truce_that_is_over_is_a_clash(detector: Detector) -> None:
+def test_fighting_in_the_body_beside_a_truce_that_is_over_is_a_clash(rules_detector: Detector) -> None:
     text = (
         "The rebel command said on Sunday that its truce with the army was over. "
         "Its spokesman blamed the government for the decision. "
         "Army jets resumed air strikes on rebel positions in the hills overnight."
     )
     title = "Rebels Say Truce With Army Is Over"
-    assert _status(detector, text, title) == "collapsed"
-    assert "clash" in _types(detector, text, title)
+    assert _status(rules_detector, text, title) == "collapsed"
+    assert "clash" in _types(rules_detector, text, title)
     # The same body sentence beside a truce still in force is not enough on its own to report fighting.
     quiet = text.replace("its truce with the army was over", "it would honour its truce with the army")
-    assert "clash" not in _types(detector, quiet, "Rebels Say They Will Honour Truce")
+    assert "clash" not in _types(rules_detector, quiet, "Rebels Say They Will Honour Truce")
 
 
-def test_talks_on_a_new_truce_beside_one_in_force_keep_its_state(detector: Detector) -> None:
+def test_talks_on_a_new_truce_beside_one_in_force_keep_its_state(rules_detector: Detector) -> None:
     text = (
         "Delegations are in Cairo for truce talks as a 72-hour cease-fire appears to be holding for a second day. "
         "Diplomats will join the talks on a longer-term truce."
     )
-    assert _status(detector, text, "Cease-fire holding, truce talks to open in Cairo") == "holding"
-    assert _status(detector, "Delegations met in Cairo for truce talks on Monday.", "Truce talks open") == "talks"
+    assert _status(rules_detector, text, "Cease-fire holding, truce talks to open in Cairo") == "holding"
+    assert _status(rules_detector, "Delegations met in Cairo for truce talks on Monday.", "Truce talks open") == "talks"
 
 
 # --- clash: headline grammar (present tense, no auxiliary, no article) ---------------------------------
@@ -1167,8 +1178,8 @@ def test_talks_on_a_new_truce_beside_one_in_force_keep_its_state(detector: Detec
         "Fuel depot bombarded by drones overnight",
     ],
 )
-def test_a_headline_in_headline_grammar_reports_fighting(detector: Detector, title: str) -> None:
-    assert "clash" in _types(detector, "", title)
+def test_a_headline_in_headline_grammar_reports_fighting(rules_detector: Detector, title: str) -> None:
+    assert "clash" in _types(rules_detector, "", title)
 
 
 @pytest.mark.parametrize(
@@ -1197,8 +1208,8 @@ def test_a_headline_in_headline_grammar_reports_fighting(detector: Detector, tit
         "Minister battered by critics over budget",
     ],
 )
-def test_everyday_senses_of_headline_verbs_are_no_fighting(detector: Detector, title: str) -> None:
-    assert "clash" not in _types(detector, "", title)
+def test_everyday_senses_of_headline_verbs_are_no_fighting(rules_detector: Detector, title: str) -> None:
+    assert "clash" not in _types(rules_detector, "", title)
 
 
 # --- ceasefire: a truce announced while a party is still urged to stop fighting is not accepted -----
@@ -1231,11 +1242,11 @@ def test_everyday_senses_of_headline_verbs_are_no_fighting(detector: Detector, t
         ("The government and the rebels agreed a ceasefire on Tuesday after a week of talks.", "agreed"),
     ],
 )
-def test_a_truce_with_a_party_still_urged_to_stop_is_proposed(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_truce_with_a_party_still_urged_to_stop_is_proposed(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
-def test_talks_that_produced_the_truce_the_lead_reports_agreed_give_way(detector: Detector) -> None:
+def test_talks_that_produced_the_truce_the_lead_reports_agreed_give_way(rules_detector: Detector) -> None:
     # The talks are the way there; the agreement in the lead is the news, however often the body names the talks.
     text = (
         "Government and rebel negotiators have agreed to a ceasefire, the mediators said on Friday. Ceasefire talks "
@@ -1243,15 +1254,15 @@ def test_talks_that_produced_the_truce_the_lead_reports_agreed_give_way(detector
         "Negotiators on both sides praised the ceasefire talks. Further talks on a ceasefire monitoring mechanism "
         "are planned."
     )
-    assert _status(detector, text, "Sudan talks") == "agreed"
+    assert _status(rules_detector, text, "Sudan talks") == "agreed"
 
 
-def test_talks_with_no_agreement_in_the_lead_stay_talks(detector: Detector) -> None:
+def test_talks_with_no_agreement_in_the_lead_stay_talks(rules_detector: Detector) -> None:
     text = (
         "Government and rebel negotiators resumed ceasefire talks in Nairobi on Friday, the mediators said. The "
         "ceasefire negotiations are facilitated by Kenya. A ceasefire agreed in 2019 collapsed within weeks."
     )
-    assert _status(detector, text, "Sudan ceasefire talks resume") == "talks"
+    assert _status(rules_detector, text, "Sudan ceasefire talks resume") == "talks"
 
 
 @pytest.mark.parametrize(
@@ -1272,9 +1283,9 @@ def test_talks_with_no_agreement_in_the_lead_stay_talks(detector: Detector) -> N
     ],
 )
 def test_a_truce_on_paper_sought_or_asked_of_the_other_side_is_proposed(
-    detector: Detector, text: str, status: str
+    rules_detector: Detector, text: str, status: str
 ) -> None:
-    assert _status(detector, text) == status
+    assert _status(rules_detector, text) == status
 
 
 # --- ceasefire: a truce in force (corpus convention 3: time into it, activity under it, "ongoing") ----
@@ -1306,15 +1317,15 @@ def test_a_truce_on_paper_sought_or_asked_of_the_other_side_is_proposed(
         ("The ceasefire that began on Sunday is due to expire at midnight.", "agreed"),
     ],
 )
-def test_a_truce_in_force_holds(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_truce_in_force_holds(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 # --- talks: a known official is an actor; talks that led to the deal reported are its way there ------
 
 
-def test_a_meeting_of_known_officials_is_talks(detector: Detector) -> None:
-    assert "talks" in _types(detector, "", "Blinken meets Wang Yi in Beijing")
+def test_a_meeting_of_known_officials_is_talks(rules_detector: Detector) -> None:
+    assert "talks" in _types(rules_detector, "", "Blinken meets Wang Yi in Beijing")
 
 
 @pytest.mark.parametrize(
@@ -1325,8 +1336,8 @@ def test_a_meeting_of_known_officials_is_talks(detector: Detector) -> None:
         ("The deal was reached Friday after a meeting between President Putin and President Erdogan.", True),
     ],
 )
-def test_talks_that_led_to_the_deal_are_its_way_there(detector: Detector, text: str, talks: bool) -> None:
-    assert ("talks" in _types(detector, text)) is talks
+def test_talks_that_led_to_the_deal_are_its_way_there(rules_detector: Detector, text: str, talks: bool) -> None:
+    assert ("talks" in _types(rules_detector, text)) is talks
 
 
 @pytest.mark.parametrize(
@@ -1338,8 +1349,8 @@ def test_talks_that_led_to_the_deal_are_its_way_there(detector: Detector, text: 
         ("European foreign ministers meeting in Lisbon on Friday discussed the accord with Turkey.", True),
     ],
 )
-def test_a_gathering_named_as_the_agent_is_no_talks(detector: Detector, text: str, talks: bool) -> None:
-    assert ("talks" in _types(detector, text, "Accord on the border")) is talks
+def test_a_gathering_named_as_the_agent_is_no_talks(rules_detector: Detector, text: str, talks: bool) -> None:
+    assert ("talks" in _types(rules_detector, text, "Accord on the border")) is talks
 
 
 @pytest.mark.parametrize(
@@ -1369,9 +1380,9 @@ def test_a_gathering_named_as_the_agent_is_no_talks(detector: Detector, text: st
     ],
 )
 def test_talks_credited_beside_the_deal_are_its_way_there(
-    detector: Detector, title: str, text: str, talks: bool
+    rules_detector: Detector, title: str, text: str, talks: bool
 ) -> None:
-    assert ("talks" in _types(detector, text, title)) is talks
+    assert ("talks" in _types(rules_detector, text, title)) is talks
 
 
 @pytest.mark.parametrize(
@@ -1386,8 +1397,8 @@ def test_talks_credited_beside_the_deal_are_its_way_there(
         ("Leaders fail to reach deal", False),
     ],
 )
-def test_a_headline_deal_in_the_present_is_an_agreement(detector: Detector, title: str, agreement: bool) -> None:
-    assert ("agreement" in _types(detector, "", title)) is agreement
+def test_a_headline_deal_in_the_present_is_an_agreement(rules_detector: Detector, title: str, agreement: bool) -> None:
+    assert ("agreement" in _types(rules_detector, "", title)) is agreement
 
 
 @pytest.mark.parametrize(
@@ -1402,8 +1413,8 @@ def test_a_headline_deal_in_the_present_is_an_agreement(detector: Detector, titl
         ("Union and automakers near agreement to end strike", False),
     ],
 )
-def test_a_headline_deal_in_sight_is_talks(detector: Detector, title: str, talks: bool) -> None:
-    types = _types(detector, "", title)
+def test_a_headline_deal_in_sight_is_talks(rules_detector: Detector, title: str, talks: bool) -> None:
+    types = _types(rules_detector, "", title)
     assert ("talks" in types) is talks
     assert "agreement" not in types
 
@@ -1439,8 +1450,8 @@ def test_a_headline_deal_in_sight_is_talks(detector: Detector, title: str, talks
         ("Rail workers agreed to suspend strikes over pay.", None),
     ],
 )
-def test_commitments_and_agreed_halts_are_agreed(detector: Detector, text: str, status: str | None) -> None:
-    assert _status(detector, text) == status
+def test_commitments_and_agreed_halts_are_agreed(rules_detector: Detector, text: str, status: str | None) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1458,9 +1469,9 @@ def test_commitments_and_agreed_halts_are_agreed(detector: Detector, text: str, 
     ],
 )
 def test_fighting_prepared_for_named_as_a_cause_or_a_match_is_no_clash(
-    detector: Detector, title: str, text: str, clash: bool
+    rules_detector: Detector, title: str, text: str, clash: bool
 ) -> None:
-    assert ("clash" in _types(detector, text, title)) is clash
+    assert ("clash" in _types(rules_detector, text, title)) is clash
 
 
 @pytest.mark.parametrize(
@@ -1488,9 +1499,9 @@ def test_fighting_prepared_for_named_as_a_cause_or_a_match_is_no_clash(
     ],
 )
 def test_talks_sought_or_a_summit_as_a_date_are_no_talks(
-    detector: Detector, title: str, text: str, talks: bool
+    rules_detector: Detector, title: str, text: str, talks: bool
 ) -> None:
-    assert ("talks" in _types(detector, text, title)) is talks
+    assert ("talks" in _types(rules_detector, text, title)) is talks
 
 
 @pytest.mark.parametrize(
@@ -1503,8 +1514,8 @@ def test_talks_sought_or_a_summit_as_a_date_are_no_talks(
         ("The truce has stopped the fighting in the north, residents said.", "holding"),
     ],
 )
-def test_a_truce_that_failed_to_stop_the_fighting_is_violated(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_truce_that_failed_to_stop_the_fighting_is_violated(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1518,9 +1529,9 @@ def test_a_truce_that_failed_to_stop_the_fighting_is_violated(detector: Detector
     ],
 )
 def test_a_ceasefire_proposal_welcomed_or_announced_stays_a_proposal(
-    detector: Detector, text: str, status: str
+    rules_detector: Detector, text: str, status: str
 ) -> None:
-    assert _status(detector, text) == status
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1547,9 +1558,9 @@ def test_a_ceasefire_proposal_welcomed_or_announced_stays_a_proposal(
     ],
 )
 def test_acceptance_awaited_readiness_and_one_sides_order_are_proposals(
-    detector: Detector, text: str, status: str
+    rules_detector: Detector, text: str, status: str
 ) -> None:
-    assert line_status(detector, text) == status
+    assert line_status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1569,9 +1580,9 @@ def test_acceptance_awaited_readiness_and_one_sides_order_are_proposals(
     ],
 )
 def test_a_truce_matched_by_the_other_side_is_an_agreement(
-    detector: Detector, title: str, text: str, agreement: bool
+    rules_detector: Detector, title: str, text: str, agreement: bool
 ) -> None:
-    assert ("agreement" in _types(detector, text, title)) is agreement
+    assert ("agreement" in _types(rules_detector, text, title)) is agreement
 
 
 @pytest.mark.parametrize(
@@ -1594,8 +1605,8 @@ def test_a_truce_matched_by_the_other_side_is_an_agreement(
         ("Under pressure, both sides agreed to a ceasefire on Monday.", "agreed"),
     ],
 )
-def test_a_truce_in_force_shaken_or_ended_in_headline_words(detector: Detector, text: str, status: str) -> None:
-    assert line_status(detector, text) == status
+def test_a_truce_in_force_shaken_or_ended_in_headline_words(rules_detector: Detector, text: str, status: str) -> None:
+    assert line_status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1613,8 +1624,8 @@ def test_a_truce_in_force_shaken_or_ended_in_headline_words(detector: Detector, 
         ("Ukraine pushes for a full ceasefire in the air and at sea", "proposed"),
     ],
 )
-def test_a_mediator_seeking_a_truce_is_negotiating_it(detector: Detector, text: str, status: str) -> None:
-    assert line_status(detector, text) == status
+def test_a_mediator_seeking_a_truce_is_negotiating_it(rules_detector: Detector, text: str, status: str) -> None:
+    assert line_status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1638,9 +1649,9 @@ def test_a_mediator_seeking_a_truce_is_negotiating_it(detector: Detector, text: 
     ],
 )
 def test_a_war_judged_whole_a_declaring_act_and_a_company_sale_are_no_events(
-    detector: Detector, text: str, types: set[str]
+    rules_detector: Detector, text: str, types: set[str]
 ) -> None:
-    assert _types(detector, text) == types
+    assert _types(rules_detector, text) == types
 
 
 @pytest.mark.parametrize(
@@ -1666,8 +1677,8 @@ def test_a_war_judged_whole_a_declaring_act_and_a_company_sale_are_no_events(
         ("Trump slaps tariffs on Mexican steel", False),
     ],
 )
-def test_sanctions_as_a_verb_are_imposed(detector: Detector, line: str, sanctions: bool) -> None:
-    assert ("sanctions" in _line_types(detector, line)) is sanctions
+def test_sanctions_as_a_verb_are_imposed(rules_detector: Detector, line: str, sanctions: bool) -> None:
+    assert ("sanctions" in _line_types(rules_detector, line)) is sanctions
 
 
 @pytest.mark.parametrize(
@@ -1686,8 +1697,8 @@ def test_sanctions_as_a_verb_are_imposed(detector: Detector, line: str, sanction
         ("Fresh clashes over land leave villages empty", True),
     ],
 )
-def test_a_quarrel_is_no_clash(detector: Detector, line: str, clash: bool) -> None:
-    assert ("clash" in _line_types(detector, line)) is clash
+def test_a_quarrel_is_no_clash(rules_detector: Detector, line: str, clash: bool) -> None:
+    assert ("clash" in _line_types(rules_detector, line)) is clash
 
 
 @pytest.mark.parametrize(
@@ -1707,8 +1718,10 @@ def test_a_quarrel_is_no_clash(detector: Detector, line: str, clash: bool) -> No
         ("", "The agreement was reached on Thursday after an emergency meeting of ECOWAS.", True),
     ],
 )
-def test_a_deal_of_firms_or_parties_is_no_agreement(detector: Detector, title: str, text: str, agreement: bool) -> None:
-    assert ("agreement" in _types(detector, text, title)) is agreement
+def test_a_deal_of_firms_or_parties_is_no_agreement(
+    rules_detector: Detector, title: str, text: str, agreement: bool
+) -> None:
+    assert ("agreement" in _types(rules_detector, text, title)) is agreement
 
 
 @pytest.mark.parametrize(
@@ -1724,8 +1737,8 @@ def test_a_deal_of_firms_or_parties_is_no_agreement(detector: Detector, title: s
         ("Gaza truce enters fifth day", False),
     ],
 )
-def test_a_truce_being_negotiated_is_talks(detector: Detector, line: str, talks: bool) -> None:
-    assert ("talks" in _line_types(detector, line)) is talks
+def test_a_truce_being_negotiated_is_talks(rules_detector: Detector, line: str, talks: bool) -> None:
+    assert ("talks" in _line_types(rules_detector, line)) is talks
 
 
 @pytest.mark.parametrize(
@@ -1739,8 +1752,8 @@ def test_a_truce_being_negotiated_is_talks(detector: Detector, line: str, talks:
         ("The ceasefire was implemented at midnight, the two armies announced.", "agreed"),
     ],
 )
-def test_a_truce_being_implemented_is_holding(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_truce_being_implemented_is_holding(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1755,8 +1768,8 @@ def test_a_truce_being_implemented_is_holding(detector: Detector, text: str, sta
         ("The 2014 ceasefire was respected for two years.", None),
     ],
 )
-def test_a_dated_truce_in_force_is_news_a_past_one_is_history(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_dated_truce_in_force_is_news_a_past_one_is_history(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -1767,20 +1780,20 @@ def test_a_dated_truce_in_force_is_news_a_past_one_is_history(detector: Detector
         "Renewed hostilities forced thousands of families to flee.",
     ],
 )
-def test_hostile_acts_going_on_in_a_statement_s_words_are_fighting(detector: Detector, text: str) -> None:
-    assert "clash" in _types(detector, text)
+def test_hostile_acts_going_on_in_a_statement_s_words_are_fighting(rules_detector: Detector, text: str) -> None:
+    assert "clash" in _types(rules_detector, text)
 
 
-def test_a_cessation_of_hostilities_is_no_fighting(detector: Detector) -> None:
-    assert "clash" not in _types(detector, "Both sides signed a cessation of hostilities in Pretoria.")
+def test_a_cessation_of_hostilities_is_no_fighting(rules_detector: Detector) -> None:
+    assert "clash" not in _types(rules_detector, "Both sides signed a cessation of hostilities in Pretoria.")
 
 
-def test_continued_hostile_acts_beside_a_truce_break_it(detector: Detector) -> None:
+def test_continued_hostile_acts_beside_a_truce_break_it(rules_detector: Detector) -> None:
     text = (
         "The European Union welcomes the humanitarian ceasefire announced on 10 October. The EU is deeply "
         "concerned by continued military activities, including against civilian targets."
     )
-    assert _status(detector, text) == "violated"
+    assert _status(rules_detector, text) == "violated"
 
 
 # --- a ceasefire sought but not reached, not renewed, or not broken --------------------------------
@@ -1829,8 +1842,8 @@ def test_continued_hostile_acts_beside_a_truce_break_it(detector: Detector) -> N
         ("Both sides accused each other of violating the truce.", "violated"),
     ],
 )
-def test_ceasefire_not_reached_not_renewed_or_not_broken(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status, text
+def test_ceasefire_not_reached_not_renewed_or_not_broken(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status, text
 
 
 @pytest.mark.parametrize(
@@ -1846,9 +1859,9 @@ def test_ceasefire_not_reached_not_renewed_or_not_broken(detector: Detector, tex
         ("The ceasefire is holding, with no violations reported since Sunday.", False),
     ],
 )
-def test_a_truce_violated_is_fighting(detector: Detector, line: str, clash: bool) -> None:
+def test_a_truce_violated_is_fighting(rules_detector: Detector, line: str, clash: bool) -> None:
     # Corpus convention 1: violations of a ceasefire are fighting, though no clash word names them.
-    assert ("clash" in _line_types(detector, line)) is clash
+    assert ("clash" in _line_types(rules_detector, line)) is clash
 
 
 @pytest.mark.parametrize(
@@ -1862,8 +1875,8 @@ def test_a_truce_violated_is_fighting(detector: Detector, line: str, clash: bool
         ("The militias ignored calls for a ceasefire.", "proposed"),
     ],
 )
-def test_a_truce_ignored_or_defied_is_violated(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_a_truce_ignored_or_defied_is_violated(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -1883,8 +1896,10 @@ def test_a_truce_ignored_or_defied_is_violated(detector: Detector, line: str, st
         ("Delegations met for talks in Geneva on Tuesday at the invitation of the mediators.", True),
     ],
 )
-def test_talks_a_deal_opens_or_was_signed_at_are_not_talks_held(detector: Detector, line: str, talks: bool) -> None:
-    assert ("talks" in _line_types(detector, line)) is talks
+def test_talks_a_deal_opens_or_was_signed_at_are_not_talks_held(
+    rules_detector: Detector, line: str, talks: bool
+) -> None:
+    assert ("talks" in _line_types(rules_detector, line)) is talks
 
 
 @pytest.mark.parametrize(
@@ -1907,8 +1922,10 @@ def test_talks_a_deal_opens_or_was_signed_at_are_not_talks_held(detector: Detect
         ("The rebels struck a deal with the government on Monday.", False),
     ],
 )
-def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detector, line: str, clash: bool) -> None:
-    assert ("clash" in _line_types(detector, line)) is clash
+def test_attacks_at_sites_and_armed_men_attacking_are_fighting(
+    rules_detector: Detector, line: str, clash: bool
+) -> None:
+    assert ("clash" in _line_types(rules_detector, line)) is clash
 
 
 # Five classes from the f-batch of briefs (issue 13): a truce that holds despite violence, a truce fragile for its
@@ -1976,8 +1993,8 @@ def test_attacks_at_sites_and_armed_men_attacking_are_fighting(detector: Detecto
         ("The two armies agreed a truce in the trade hub of Hodeidah on Friday.", "agreed"),
     ],
 )
-def test_five_status_classes_of_the_f_batch(detector: Detector, line: str, status: str | None) -> None:
-    assert line_status(detector, line) == status
+def test_five_status_classes_of_the_f_batch(rules_detector: Detector, line: str, status: str | None) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 # --- a truce of the courts, a party's leadership, firms or the media is no ceasefire either ----------------
@@ -2005,9 +2022,9 @@ def test_five_status_classes_of_the_f_batch(detector: Detector, line: str, statu
     ],
 )
 def test_a_truce_of_courts_firms_or_the_media_is_no_ceasefire(
-    detector: Detector, line: str, status: str | None
+    rules_detector: Detector, line: str, status: str | None
 ) -> None:
-    assert line_status(detector, line) == status
+    assert line_status(rules_detector, line) == status
 
 
 # --- a current toll of one incident of armed violence reports an attack ----------------------------------
@@ -2031,8 +2048,8 @@ def test_a_truce_of_courts_firms_or_the_media_is_no_ceasefire(
         ),
     ],
 )
-def test_a_current_toll_of_an_incident_is_an_attack(detector: Detector, title: str, text: str) -> None:
-    assert {"casualties", "clash"} <= _types(detector, text, title)
+def test_a_current_toll_of_an_incident_is_an_attack(rules_detector: Detector, title: str, text: str) -> None:
+    assert {"casualties", "clash"} <= _types(rules_detector, text, title)
 
 
 @pytest.mark.parametrize(
@@ -2048,14 +2065,14 @@ def test_a_current_toll_of_an_incident_is_an_attack(detector: Detector, title: s
         ("Ferry capsizes on the lake", "At least 30 passengers drowned when the ferry capsized on Sunday."),
     ],
 )
-def test_a_war_total_or_a_death_of_no_violence_is_no_attack(detector: Detector, title: str, text: str) -> None:
-    assert "clash" not in _types(detector, text, title)
+def test_a_war_total_or_a_death_of_no_violence_is_no_attack(rules_detector: Detector, title: str, text: str) -> None:
+    assert "clash" not in _types(rules_detector, text, title)
 
 
-def test_an_incident_toll_beside_a_truce_does_not_make_it_violated(detector: Detector) -> None:
+def test_an_incident_toll_beside_a_truce_does_not_make_it_violated(rules_detector: Detector) -> None:
     title = "Israel and Hamas agree to a four-day ceasefire"
     text = "Israel and Hamas agreed on Monday to a four-day truce. Two people were killed in a strike on Friday."
-    assert _status(detector, text, title) == "agreed"
+    assert _status(rules_detector, text, title) == "agreed"
 
 
 # --- the state of a truce agreed before is no agreement (corpus convention 5) --------------------------------
@@ -2079,15 +2096,15 @@ def test_an_incident_toll_beside_a_truce_does_not_make_it_violated(detector: Det
         ),
     ],
 )
-def test_a_truce_holding_broken_or_over_is_no_agreement(detector: Detector, title: str, text: str) -> None:
-    types = _types(detector, text, title)
+def test_a_truce_holding_broken_or_over_is_no_agreement(rules_detector: Detector, title: str, text: str) -> None:
+    types = _types(rules_detector, text, title)
     assert "ceasefire" in types and "agreement" not in types
 
 
-def test_a_truce_signed_today_is_still_an_agreement(detector: Detector) -> None:
+def test_a_truce_signed_today_is_still_an_agreement(rules_detector: Detector) -> None:
     title = "Government and rebels sign ceasefire"
     text = "The government and the rebels signed a ceasefire agreement in Addis Ababa on Monday."
-    assert {"ceasefire", "agreement"} <= _types(detector, text, title)
+    assert {"ceasefire", "agreement"} <= _types(rules_detector, text, title)
 
 
 # --- status classes of the i-batch briefs (issue 13): signing days, time since a deal, pauses, adjectives -----------
@@ -2102,8 +2119,8 @@ def test_a_truce_signed_today_is_still_an_agreement(detector: Detector) -> None:
         "Officials say the cease-fire will be signed in Doha next week.",
     ],
 )
-def test_a_signing_set_for_a_day_is_agreed(detector: Detector, line: str) -> None:
-    assert line_status(detector, line) == "agreed"
+def test_a_signing_set_for_a_day_is_agreed(rules_detector: Detector, line: str) -> None:
+    assert line_status(rules_detector, line) == "agreed"
 
 
 @pytest.mark.parametrize(
@@ -2115,8 +2132,8 @@ def test_a_signing_set_for_a_day_is_agreed(detector: Detector, line: str) -> Non
         "A cease-fire could be signed soon, a mediator said.",
     ],
 )
-def test_a_signing_hoped_for_or_undated_stays_proposed(detector: Detector, line: str) -> None:
-    assert line_status(detector, line) == "proposed"
+def test_a_signing_hoped_for_or_undated_stays_proposed(rules_detector: Detector, line: str) -> None:
+    assert line_status(rules_detector, line) == "proposed"
 
 
 @pytest.mark.parametrize(
@@ -2131,8 +2148,8 @@ def test_a_signing_hoped_for_or_undated_stays_proposed(detector: Detector, line:
         ("The two sides will sign a truce soon.", "proposed"),
     ],
 )
-def test_parties_that_will_sign_on_a_set_day_have_agreed(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_parties_that_will_sign_on_a_set_day_have_agreed(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2146,8 +2163,8 @@ def test_parties_that_will_sign_on_a_set_day_have_agreed(detector: Detector, lin
         "The envoy praised both armies for their commitment to the cessation of hostilities agreement.",
     ],
 )
-def test_a_truce_agreed_weeks_ago_or_kept_is_holding(detector: Detector, line: str) -> None:
-    assert line_status(detector, line) == "holding"
+def test_a_truce_agreed_weeks_ago_or_kept_is_holding(rules_detector: Detector, line: str) -> None:
+    assert line_status(rules_detector, line) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -2159,8 +2176,8 @@ def test_a_truce_agreed_weeks_ago_or_kept_is_holding(detector: Detector, line: s
         ("The two sides reaffirmed their commitment to the truce agreed in Geneva.", "agreed"),
     ],
 )
-def test_time_and_commitment_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_time_and_commitment_near_misses(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2172,8 +2189,8 @@ def test_time_and_commitment_near_misses(detector: Detector, line: str, status: 
         ("A 48-hour pause held through the night, residents said.", "holding"),
     ],
 )
-def test_a_pause_by_its_length_is_a_truce(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_a_pause_by_its_length_is_a_truce(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2184,8 +2201,8 @@ def test_a_pause_by_its_length_is_a_truce(detector: Detector, line: str, status:
         "The band is taking an extended pause of several months from touring.",
     ],
 )
-def test_a_pause_in_something_else_is_no_ceasefire(detector: Detector, line: str) -> None:
-    assert "ceasefire" not in _line_types(detector, line)
+def test_a_pause_in_something_else_is_no_ceasefire(rules_detector: Detector, line: str) -> None:
+    assert "ceasefire" not in _line_types(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -2198,8 +2215,8 @@ def test_a_pause_in_something_else_is_no_ceasefire(detector: Detector, line: str
         ("The Sudan truce was extended for another week on Sunday.", "extended"),
     ],
 )
-def test_an_extended_truce_described_or_extended(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_an_extended_truce_described_or_extended(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2212,8 +2229,10 @@ def test_an_extended_truce_described_or_extended(detector: Detector, line: str, 
         ("New clashes are threatening the truce along the border.", "violated"),
     ],
 )
-def test_a_threat_to_do_something_else_is_no_threat_to_the_truce(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_a_threat_to_do_something_else_is_no_threat_to_the_truce(
+    rules_detector: Detector, line: str, status: str
+) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2236,9 +2255,11 @@ def test_a_threat_to_do_something_else_is_no_threat_to_the_truce(detector: Detec
         ),
     ],
 )
-def test_violence_condemned_beside_a_truce_breaks_it(detector: Detector, title: str, text: str, status: str) -> None:
-    assert _status(detector, text, title) == status
-    assert "clash" in _types(detector, text, title)
+def test_violence_condemned_beside_a_truce_breaks_it(
+    rules_detector: Detector, title: str, text: str, status: str
+) -> None:
+    assert _status(rules_detector, text, title) == status
+    assert "clash" in _types(rules_detector, text, title)
 
 
 @pytest.mark.parametrize(
@@ -2249,8 +2270,8 @@ def test_violence_condemned_beside_a_truce_breaks_it(detector: Detector, title: 
         ("Unrest in the capital", "The government condemns the renewed violence against protesters."),
     ],
 )
-def test_violence_condemned_without_a_truce_is_no_clash(detector: Detector, title: str, text: str) -> None:
-    assert "clash" not in _types(detector, text, title)
+def test_violence_condemned_without_a_truce_is_no_clash(rules_detector: Detector, title: str, text: str) -> None:
+    assert "clash" not in _types(rules_detector, text, title)
 
 
 @pytest.mark.parametrize(
@@ -2275,8 +2296,8 @@ def test_violence_condemned_without_a_truce_is_no_clash(detector: Detector, titl
         ),
     ],
 )
-def test_parties_still_to_declare_their_acceptance(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_parties_still_to_declare_their_acceptance(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2288,8 +2309,8 @@ def test_parties_still_to_declare_their_acceptance(detector: Detector, text: str
         "The foreign ministers called upon the parties to halt the fighting without conditions.",
     ],
 )
-def test_a_halt_to_hostilities_called_for_is_proposed(detector: Detector, text: str) -> None:
-    assert _status(detector, text) == "proposed"
+def test_a_halt_to_hostilities_called_for_is_proposed(rules_detector: Detector, text: str) -> None:
+    assert _status(rules_detector, text) == "proposed"
 
 
 @pytest.mark.parametrize(
@@ -2305,8 +2326,8 @@ def test_a_halt_to_hostilities_called_for_is_proposed(detector: Detector, text: 
         ),
     ],
 )
-def test_halt_near_misses(detector: Detector, text: str, status: str | None) -> None:
-    assert _status(detector, text) == status
+def test_halt_near_misses(rules_detector: Detector, text: str, status: str | None) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2322,8 +2343,8 @@ def test_halt_near_misses(detector: Detector, text: str, status: str | None) -> 
         ),
     ],
 )
-def test_an_attack_condemned_is_reported(detector: Detector, title: str, text: str) -> None:
-    assert "clash" in _types(detector, text, title)
+def test_an_attack_condemned_is_reported(rules_detector: Detector, title: str, text: str) -> None:
+    assert "clash" in _types(rules_detector, text, title)
 
 
 @pytest.mark.parametrize(
@@ -2340,8 +2361,8 @@ def test_an_attack_condemned_is_reported(detector: Detector, title: str, text: s
         ),
     ],
 )
-def test_attack_near_misses_are_no_clash(detector: Detector, title: str, text: str) -> None:
-    assert "clash" not in _types(detector, text, title)
+def test_attack_near_misses_are_no_clash(rules_detector: Detector, title: str, text: str) -> None:
+    assert "clash" not in _types(rules_detector, text, title)
 
 
 @pytest.mark.parametrize(
@@ -2357,8 +2378,8 @@ def test_attack_near_misses_are_no_clash(detector: Detector, title: str, text: s
         "No words can match the terrorist atrocities that took place at the depot this morning.",
     ],
 )
-def test_an_attack_named_with_horror_is_reported(detector: Detector, text: str) -> None:
-    assert "clash" in _types(detector, text, "Minister speaks to the mayor")
+def test_an_attack_named_with_horror_is_reported(rules_detector: Detector, text: str) -> None:
+    assert "clash" in _types(rules_detector, text, "Minister speaks to the mayor")
 
 
 @pytest.mark.parametrize(
@@ -2374,8 +2395,8 @@ def test_an_attack_named_with_horror_is_reported(detector: Detector, text: str) 
         "The minister said the brutal act of closing the hospital was a disgrace.",
     ],
 )
-def test_horror_near_misses_are_no_clash(detector: Detector, text: str) -> None:
-    assert "clash" not in _types(detector, text, "Minister speaks to the mayor")
+def test_horror_near_misses_are_no_clash(rules_detector: Detector, text: str) -> None:
+    assert "clash" not in _types(rules_detector, text, "Minister speaks to the mayor")
 
 
 @pytest.mark.parametrize(
@@ -2389,8 +2410,8 @@ def test_horror_near_misses_are_no_clash(detector: Detector, text: str) -> None:
         "The council, which condemned the bombing on February 4, reviewed the mission's mandate.",
     ],
 )
-def test_fighting_dated_to_an_earlier_day_is_no_clash(detector: Detector, text: str) -> None:
-    assert "clash" not in _types(detector, text, "Council reviews mandate")
+def test_fighting_dated_to_an_earlier_day_is_no_clash(rules_detector: Detector, text: str) -> None:
+    assert "clash" not in _types(rules_detector, text, "Council reviews mandate")
 
 
 @pytest.mark.parametrize(
@@ -2403,8 +2424,8 @@ def test_fighting_dated_to_an_earlier_day_is_no_clash(detector: Detector, text: 
         "At least nine people died in the attack in Kabul, officials said.",
     ],
 )
-def test_fighting_of_the_news_day_is_a_clash(detector: Detector, text: str) -> None:
-    assert "clash" in _types(detector, text, "Council reviews mandate")
+def test_fighting_of_the_news_day_is_a_clash(rules_detector: Detector, text: str) -> None:
+    assert "clash" in _types(rules_detector, text, "Council reviews mandate")
 
 
 @pytest.mark.parametrize(
@@ -2423,8 +2444,10 @@ def test_fighting_of_the_news_day_is_a_clash(detector: Detector, text: str) -> N
         ("Minister welcomes truce", "The minister welcomes the ceasefire announced yesterday in Yemen.", False),
     ],
 )
-def test_a_truce_the_parties_signed_is_an_agreement(detector: Detector, title: str, text: str, agreement: bool) -> None:
-    types = _types(detector, text, title)
+def test_a_truce_the_parties_signed_is_an_agreement(
+    rules_detector: Detector, title: str, text: str, agreement: bool
+) -> None:
+    types = _types(rules_detector, text, title)
     assert "ceasefire" in types
     assert ("agreement" in types) is agreement
 
@@ -2449,8 +2472,8 @@ def test_a_truce_the_parties_signed_is_an_agreement(detector: Detector, title: s
         ("Negotiators of Sudan and South Sudan returned to the talks in Addis Ababa on Tuesday.", True),
     ],
 )
-def test_talks_asked_for_are_not_held(detector: Detector, text: str, held: bool) -> None:
-    assert ("talks" in _types(detector, text)) is held
+def test_talks_asked_for_are_not_held(rules_detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _types(rules_detector, text)) is held
 
 
 @pytest.mark.parametrize(
@@ -2468,8 +2491,8 @@ def test_talks_asked_for_are_not_held(detector: Detector, text: str, held: bool)
         ("Kenya and Somalia began peace talks on their maritime border on Monday.", True),
     ],
 )
-def test_talks_still_ahead_are_not_held(detector: Detector, text: str, held: bool) -> None:
-    assert ("talks" in _line_types(detector, text)) is held
+def test_talks_still_ahead_are_not_held(rules_detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _line_types(rules_detector, text)) is held
 
 
 @pytest.mark.parametrize(
@@ -2484,8 +2507,8 @@ def test_talks_still_ahead_are_not_held(detector: Detector, text: str, held: boo
         ("Envoys of Chad and Niger negotiated for three days in Niamey.", True),
     ],
 )
-def test_talks_that_made_the_deal_are_its_setting(detector: Detector, text: str, held: bool) -> None:
-    assert ("talks" in _types(detector, text)) is held
+def test_talks_that_made_the_deal_are_its_setting(rules_detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _types(rules_detector, text)) is held
 
 
 # --- ceasefire status classes found on the k-batch of development briefs (issue 13) ------------------------------
@@ -2505,8 +2528,8 @@ def test_talks_that_made_the_deal_are_its_setting(detector: Detector, text: str,
         ("The truce was extended for as long as the talks last.", "extended"),
     ],
 )
-def test_an_extension_on_a_condition_is_no_extension(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_an_extension_on_a_condition_is_no_extension(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2523,8 +2546,8 @@ def test_an_extension_on_a_condition_is_no_extension(detector: Detector, text: s
         ("The ceasefire between the two sides in the valley was agreed on Monday.", "agreed"),
     ],
 )
-def test_a_predicate_after_the_parties_of_the_truce(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_predicate_after_the_parties_of_the_truce(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2540,8 +2563,8 @@ def test_a_predicate_after_the_parties_of_the_truce(detector: Detector, text: st
         ("They stressed that their immediate ceasefire demand stands.", "proposed"),
     ],
 )
-def test_wanted_adjectives_on_a_truce_that_exists(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_wanted_adjectives_on_a_truce_that_exists(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2560,8 +2583,8 @@ def test_wanted_adjectives_on_a_truce_that_exists(detector: Detector, text: str,
         ("The envoy urged the sides to keep talking, to end the blockade and to respect the truce.", "holding"),
     ],
 )
-def test_a_call_to_stop_force_in_use_and_keep_the_truce(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_call_to_stop_force_in_use_and_keep_the_truce(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2584,8 +2607,8 @@ def test_a_call_to_stop_force_in_use_and_keep_the_truce(detector: Detector, text
         ("The rebels agreed to a truce during talks in Nairobi.", "agreed"),
     ],
 )
-def test_an_agreement_hoped_for_in_talks_is_talks(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_an_agreement_hoped_for_in_talks_is_talks(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2625,8 +2648,8 @@ def test_an_agreement_hoped_for_in_talks_is_talks(detector: Detector, text: str,
         ),
     ],
 )
-def test_violence_soon_after_the_truce_breaks_it(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_violence_soon_after_the_truce_breaks_it(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2643,8 +2666,8 @@ def test_violence_soon_after_the_truce_breaks_it(detector: Detector, text: str, 
         ("The truce was renewed for another month on Sunday.", "extended"),
     ],
 )
-def test_a_renewable_truce_is_no_extension(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_renewable_truce_is_no_extension(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2664,8 +2687,8 @@ def test_a_renewable_truce_is_no_extension(detector: Detector, text: str, status
         ),
     ],
 )
-def test_a_call_to_stop_hostilities_and_comply_with_the_truce(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_call_to_stop_hostilities_and_comply_with_the_truce(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2681,8 +2704,8 @@ def test_a_call_to_stop_hostilities_and_comply_with_the_truce(detector: Detector
         ("A deal that would call for a ceasefire is under discussion.", "proposed"),
     ],
 )
-def test_a_truce_an_agreement_calls_for_is_agreed(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_truce_an_agreement_calls_for_is_agreed(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2700,8 +2723,8 @@ def test_a_truce_an_agreement_calls_for_is_agreed(detector: Detector, text: str,
         ("The AU-led talks between Ethiopia and Eritrea resumed in Nairobi on Monday.", True),
     ],
 )
-def test_negotiators_and_goals_are_not_talks_held(detector: Detector, text: str, held: bool) -> None:
-    assert ("talks" in _line_types(detector, text)) is held
+def test_negotiators_and_goals_are_not_talks_held(rules_detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _line_types(rules_detector, text)) is held
 
 
 @pytest.mark.parametrize(
@@ -2720,8 +2743,8 @@ def test_negotiators_and_goals_are_not_talks_held(detector: Detector, text: str,
         ("The ministers said sanctions may follow against officials of the Myanmar junta.", False),
     ],
 )
-def test_sanctions_discussed_are_not_imposed(detector: Detector, text: str, imposed: bool) -> None:
-    assert ("sanctions" in _types(detector, text)) is imposed
+def test_sanctions_discussed_are_not_imposed(rules_detector: Detector, text: str, imposed: bool) -> None:
+    assert ("sanctions" in _types(rules_detector, text)) is imposed
 
 
 @pytest.mark.parametrize(
@@ -2742,8 +2765,8 @@ def test_sanctions_discussed_are_not_imposed(detector: Detector, text: str, impo
         ("The army declared a cease-fire the same day as the talks opened.", "proposed"),
     ],
 )
-def test_violence_the_same_day_as_the_truce_breaks_it(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_violence_the_same_day_as_the_truce_breaks_it(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2755,8 +2778,8 @@ def test_violence_the_same_day_as_the_truce_breaks_it(detector: Detector, text: 
         ("The envoy urged a commitment to halt fighting before the talks.", "proposed"),
     ],
 )
-def test_a_commitment_to_halt_fighting_is_a_truce(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_commitment_to_halt_fighting_is_a_truce(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2780,8 +2803,8 @@ def test_a_commitment_to_halt_fighting_is_a_truce(detector: Detector, text: str,
         ("The foreign ministers of Chile and Peru met in Lima on Monday to discuss the maritime border.", True),
     ],
 )
-def test_talks_dated_earlier_at_the_head_are_background(detector: Detector, text: str, held: bool) -> None:
-    assert ("talks" in _types(detector, text)) is held
+def test_talks_dated_earlier_at_the_head_are_background(rules_detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _types(rules_detector, text)) is held
 
 
 @pytest.mark.parametrize(
@@ -2802,8 +2825,8 @@ def test_talks_dated_earlier_at_the_head_are_background(detector: Detector, text
         ("Armenia and Azerbaijan are engaging in direct talks on the border in Brussels this week.", True),
     ],
 )
-def test_talks_a_call_asks_for_in_the_gerund_are_not_held(detector: Detector, text: str, held: bool) -> None:
-    assert ("talks" in _types(detector, text)) is held
+def test_talks_a_call_asks_for_in_the_gerund_are_not_held(rules_detector: Detector, text: str, held: bool) -> None:
+    assert ("talks" in _types(rules_detector, text)) is held
 
 
 # --- ceasefire status: the s-batch of development briefs (issue 13) ------------------------------------
@@ -2821,8 +2844,8 @@ def test_talks_a_call_asks_for_in_the_gerund_are_not_held(detector: Detector, te
         ("Aid convoys must reach the villages before the end of the truce.", "agreed"),
     ],
 )
-def test_end_of_truce_declared_in_headline_grammar(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_end_of_truce_declared_in_headline_grammar(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2837,8 +2860,8 @@ def test_end_of_truce_declared_in_headline_grammar(detector: Detector, line: str
         ("The insurgents agreed to accept the ceasefire on Monday.", "agreed"),
     ],
 )
-def test_agreeing_to_back_a_ceasefire_is_a_proposal(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_agreeing_to_back_a_ceasefire_is_a_proposal(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2853,8 +2876,8 @@ def test_agreeing_to_back_a_ceasefire_is_a_proposal(detector: Detector, line: st
         ("The militia refused to observe the truce.", None),
     ],
 )
-def test_refused_to_sign_a_ceasefire_is_a_proposal(detector: Detector, text: str, status: str | None) -> None:
-    assert _status(detector, text) == status
+def test_refused_to_sign_a_ceasefire_is_a_proposal(rules_detector: Detector, text: str, status: str | None) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2867,8 +2890,8 @@ def test_refused_to_sign_a_ceasefire_is_a_proposal(detector: Detector, text: str
         ("The government considered the truce offered by the insurgents.", "proposed"),
     ],
 )
-def test_truce_offer_is_a_proposal(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_truce_offer_is_a_proposal(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -2882,16 +2905,16 @@ def test_truce_offer_is_a_proposal(detector: Detector, line: str, status: str) -
         ("The two sides may extend the truce next week.", "proposed"),
     ],
 )
-def test_truce_threatened_under_a_modal_is_violated(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_truce_threatened_under_a_modal_is_violated(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
-def test_announced_suspension_of_attacks_dismissed_by_the_other_side(detector: Detector) -> None:
+def test_announced_suspension_of_attacks_dismissed_by_the_other_side(rules_detector: Detector) -> None:
     text = (
         "Two militant groups have announced an immediate three-month suspension of attacks against the government."
         " But a senior minister dismissed the truce announcement, saying the militants would use the lull to regroup."
     )
-    det = detector.detect("", text)
+    det = rules_detector.detect("", text)
     # One side's announced suspension of attacks is a truce offered, not accepted; and no fighting is reported.
     assert det.ceasefire_status == "proposed"
     assert "clash" not in {e.type for e in det.events}
@@ -2913,8 +2936,8 @@ def test_announced_suspension_of_attacks_dismissed_by_the_other_side(detector: D
         ("Delegates at the talks said the rebels would accept a truce if the army withdrew.", "proposed"),
     ],
 )
-def test_signing_expected_from_talks_is_the_negotiation(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_signing_expected_from_talks_is_the_negotiation(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -2928,8 +2951,8 @@ def test_signing_expected_from_talks_is_the_negotiation(detector: Detector, text
         ("Both sides agreed to support the peace plan on Monday.", True),
     ],
 )
-def test_agreeing_to_back_a_ceasefire_is_no_agreement(detector: Detector, text: str, agreement: bool) -> None:
-    assert ("agreement" in _types(detector, text)) is agreement
+def test_agreeing_to_back_a_ceasefire_is_no_agreement(rules_detector: Detector, text: str, agreement: bool) -> None:
+    assert ("agreement" in _types(rules_detector, text)) is agreement
 
 
 # --- meetings of one government, trips still ahead, talks of a labour dispute ------------------------
@@ -2947,8 +2970,8 @@ def test_agreeing_to_back_a_ceasefire_is_no_agreement(detector: Detector, text: 
         ("", "The premier called a meeting of cabinet ministers to review the budget."),
     ],
 )
-def test_a_meeting_of_one_government_is_no_talks(detector: Detector, title: str, text: str) -> None:
-    assert "talks" not in _types(detector, text, title)
+def test_a_meeting_of_one_government_is_no_talks(rules_detector: Detector, title: str, text: str) -> None:
+    assert "talks" not in _types(rules_detector, text, title)
 
 
 @pytest.mark.parametrize(
@@ -2962,8 +2985,8 @@ def test_a_meeting_of_one_government_is_no_talks(detector: Detector, title: str,
         " prime minister.",
     ],
 )
-def test_talks_on_a_trip_still_ahead_are_no_talks(detector: Detector, text: str) -> None:
-    assert "talks" not in _types(detector, text)
+def test_talks_on_a_trip_still_ahead_are_no_talks(rules_detector: Detector, text: str) -> None:
+    assert "talks" not in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -2979,8 +3002,8 @@ def test_talks_on_a_trip_still_ahead_are_no_talks(detector: Detector, text: str)
         ),
     ],
 )
-def test_talks_under_a_labour_headline_are_no_talks(detector: Detector, title: str, text: str) -> None:
-    assert "talks" not in _types(detector, text, title)
+def test_talks_under_a_labour_headline_are_no_talks(rules_detector: Detector, title: str, text: str) -> None:
+    assert "talks" not in _types(rules_detector, text, title)
 
 
 @pytest.mark.parametrize(
@@ -2998,11 +3021,11 @@ def test_talks_under_a_labour_headline_are_no_talks(detector: Detector, title: s
         ("", "The chancellor's cabinet met on Monday, and she later held talks with the French president."),
     ],
 )
-def test_talks_between_states_stay_talks(detector: Detector, title: str, text: str) -> None:
-    assert "talks" in _types(detector, text, title)
+def test_talks_between_states_stay_talks(rules_detector: Detector, title: str, text: str) -> None:
+    assert "talks" in _types(rules_detector, text, title)
 
 
-def test_newscast_ceasefire_keeps_its_cue(detector: Detector) -> None:
+def test_newscast_ceasefire_keeps_its_cue(rules_detector: Detector) -> None:
     """A page of several stories reweighs its readings by story; the ceasefire keeps the cue that was read.
 
     The story of a truce the parties signed is an agreement as well (corpus convention 5), on a newscast page as
@@ -3012,7 +3035,7 @@ def test_newscast_ceasefire_keeps_its_cue(detector: Detector) -> None:
         "Armenia and Azerbaijan agreed on Monday to a ceasefire",
         "Armenia and Azerbaijan signed a ceasefire on Monday",
     )
-    result = detector.detect("World News Roundup: 1500 UTC", newscast)
+    result = rules_detector.detect("World News Roundup: 1500 UTC", newscast)
     truce = next(e for e in result.events if e.type == "ceasefire")
     assert truce.status == "agreed"
     assert truce.cue, "the ceasefire's cue was lost in the reweighing by story"
@@ -3023,7 +3046,7 @@ def test_newscast_ceasefire_keeps_its_cue(detector: Detector) -> None:
         "A ceasefire between Armenia and Azerbaijan began on Monday",
         "Armenia and Azerbaijan will sign a ceasefire on Friday",
     ):
-        result = detector.detect(
+        result = rules_detector.detect(
             "World News Roundup: 1500 UTC",
             _NEWSCAST.replace("Armenia and Azerbaijan agreed on Monday to a ceasefire", story),
         )
@@ -3044,8 +3067,8 @@ def test_newscast_ceasefire_keeps_its_cue(detector: Detector) -> None:
         ("", "The president told a joint news conference with the Kenyan prime minister that trade would grow."),
     ],
 )
-def test_a_joint_appearance_of_two_states_officials_is_talks(detector: Detector, title: str, text: str) -> None:
-    assert "talks" in _types(detector, text, title)
+def test_a_joint_appearance_of_two_states_officials_is_talks(rules_detector: Detector, title: str, text: str) -> None:
+    assert "talks" in _types(rules_detector, text, title)
 
 
 @pytest.mark.parametrize(
@@ -3056,8 +3079,8 @@ def test_a_joint_appearance_of_two_states_officials_is_talks(detector: Detector,
         ("", "The minister made brief remarks with reporters outside the hospital after the flood."),
     ],
 )
-def test_remarks_to_an_audience_are_no_talks(detector: Detector, title: str, text: str) -> None:
-    assert "talks" not in _types(detector, text, title)
+def test_remarks_to_an_audience_are_no_talks(rules_detector: Detector, title: str, text: str) -> None:
+    assert "talks" not in _types(rules_detector, text, title)
 
 
 @pytest.mark.parametrize(
@@ -3073,8 +3096,8 @@ def test_remarks_to_an_audience_are_no_talks(detector: Detector, title: str, tex
         ("The truce must be restored, the minister said.", "collapsed"),
     ],
 )
-def test_a_restoration_a_deal_brings_is_put_forward(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_restoration_a_deal_brings_is_put_forward(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -3090,8 +3113,8 @@ def test_a_restoration_a_deal_brings_is_put_forward(detector: Detector, text: st
         ("The ministers reaffirmed their support for the truce, which has held since May.", "holding"),
     ],
 )
-def test_backing_or_a_wish_for_a_truce_is_a_proposal(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_backing_or_a_wish_for_a_truce_is_a_proposal(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -3105,8 +3128,8 @@ def test_backing_or_a_wish_for_a_truce_is_a_proposal(detector: Detector, text: s
         ("The truce collapsed on Monday after it had allowed a few convoys in.", "collapsed"),
     ],
 )
-def test_what_a_truce_has_brought_about_says_it_holds(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_what_a_truce_has_brought_about_says_it_holds(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -3121,8 +3144,8 @@ def test_what_a_truce_has_brought_about_says_it_holds(detector: Detector, text: 
         ("REPORTER: Is the truce around the port still holding?", "holding"),
     ],
 )
-def test_a_clause_or_a_question_presupposes_no_truce(detector: Detector, text: str, status: str | None) -> None:
-    assert _status(detector, text) == status
+def test_a_clause_or_a_question_presupposes_no_truce(rules_detector: Detector, text: str, status: str | None) -> None:
+    assert _status(rules_detector, text) == status
 
 
 @pytest.mark.parametrize(
@@ -3132,16 +3155,16 @@ def test_a_clause_or_a_question_presupposes_no_truce(detector: Detector, text: s
         "Trilateral Contact Group statement on the water supply in Donetsk",
     ],
 )
-def test_a_standing_trilateral_body_is_no_talks(detector: Detector, title: str) -> None:
-    assert "talks" not in _types(detector, "", title)
+def test_a_standing_trilateral_body_is_no_talks(rules_detector: Detector, title: str) -> None:
+    assert "talks" not in _types(rules_detector, "", title)
 
 
-def test_a_trilateral_meeting_stays_talks(detector: Detector) -> None:
+def test_a_trilateral_meeting_stays_talks(rules_detector: Detector) -> None:
     # Near miss: a trilateral meeting held, and the body named beside talks held.
     text = "The foreign ministers of Japan, South Korea and the United States held a trilateral meeting in Seoul on Friday."
-    assert "talks" in _types(detector, text)
+    assert "talks" in _types(rules_detector, text)
     text = "Representatives of the Trilateral Contact Group met Ukrainian officials in Minsk on Tuesday."
-    assert "talks" in _types(detector, text)
+    assert "talks" in _types(rules_detector, text)
 
 
 @pytest.mark.parametrize(
@@ -3156,8 +3179,8 @@ def test_a_trilateral_meeting_stays_talks(detector: Detector) -> None:
         ("The two militias signed a ceasefire deal on Sunday.", "agreed"),
     ],
 )
-def test_a_truce_enforced_is_in_force(detector: Detector, text: str, status: str) -> None:
-    assert _status(detector, text) == status
+def test_a_truce_enforced_is_in_force(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
 
 
 # --- ceasefire status: extensions, ends and calm in other words (issue 13, held-out classes extended->agreed,
@@ -3172,8 +3195,8 @@ def test_a_truce_enforced_is_in_force(detector: Detector, text: str, status: str
         "The envoy announced a continuation of the humanitarian truce for another two weeks.",
     ],
 )
-def test_a_continuation_of_the_truce_is_its_extension(detector: Detector, line: str) -> None:
-    assert line_status(detector, line) == "extended"
+def test_a_continuation_of_the_truce_is_its_extension(rules_detector: Detector, line: str) -> None:
+    assert line_status(rules_detector, line) == "extended"
 
 
 @pytest.mark.parametrize(
@@ -3184,8 +3207,8 @@ def test_a_continuation_of_the_truce_is_its_extension(detector: Detector, line: 
         ("Fighting continued in the north despite the truce.", "violated"),
     ],
 )
-def test_continuation_near_misses(detector: Detector, line: str, status: str | None) -> None:
-    assert line_status(detector, line) == status
+def test_continuation_near_misses(rules_detector: Detector, line: str, status: str | None) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -3202,8 +3225,8 @@ def test_continuation_near_misses(detector: Detector, line: str, status: str | N
         "Rebels end ceasefire, resume attacks",
     ],
 )
-def test_a_truce_over_in_other_words_collapsed(detector: Detector, line: str) -> None:
-    assert line_status(detector, line) == "collapsed"
+def test_a_truce_over_in_other_words_collapsed(rules_detector: Detector, line: str) -> None:
+    assert line_status(rules_detector, line) == "collapsed"
 
 
 @pytest.mark.parametrize(
@@ -3216,12 +3239,12 @@ def test_a_truce_over_in_other_words_collapsed(detector: Detector, line: str) ->
         ("The mediators failed to agree on a ceasefire.", "talks"),
     ],
 )
-def test_ends_and_failures_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_ends_and_failures_near_misses(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
-def test_a_headline_end_with_a_date_is_no_collapse(detector: Detector) -> None:
-    assert line_status(detector, "Truce ends Sunday at midnight, mediators say") != "collapsed"
+def test_a_headline_end_with_a_date_is_no_collapse(rules_detector: Detector) -> None:
+    assert line_status(rules_detector, "Truce ends Sunday at midnight, mediators say") != "collapsed"
 
 
 @pytest.mark.parametrize(
@@ -3233,8 +3256,8 @@ def test_a_headline_end_with_a_date_is_no_collapse(detector: Detector) -> None:
         "Truce largely observed on first full day",
     ],
 )
-def test_calm_reported_under_a_truce_is_holding(detector: Detector, line: str) -> None:
-    assert line_status(detector, line) == "holding"
+def test_calm_reported_under_a_truce_is_holding(rules_detector: Detector, line: str) -> None:
+    assert line_status(rules_detector, line) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -3246,8 +3269,8 @@ def test_calm_reported_under_a_truce_is_holding(detector: Detector, line: str) -
         ("Residents hope the truce will bring calm to the city.", "proposed"),
     ],
 )
-def test_calm_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_calm_near_misses(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 # --- ceasefire status: proposals agreed with or accepted by one side only, a truce that continues, efforts and a
@@ -3269,9 +3292,9 @@ def test_calm_near_misses(detector: Detector, line: str, status: str) -> None:
     ],
 )
 def test_one_sides_acceptance_or_agreement_with_an_idea_is_a_proposal(
-    detector: Detector, title: str, text: str
+    rules_detector: Detector, title: str, text: str
 ) -> None:
-    assert _status(detector, text, title) == "proposed"
+    assert _status(rules_detector, text, title) == "proposed"
 
 
 @pytest.mark.parametrize(
@@ -3285,8 +3308,8 @@ def test_one_sides_acceptance_or_agreement_with_an_idea_is_a_proposal(
         ("Army and Rebels Agree to Truce", "", "agreed"),
     ],
 )
-def test_acceptance_by_both_sides_stays_agreed(detector: Detector, title: str, text: str, status: str) -> None:
-    assert _status(detector, text, title) == status
+def test_acceptance_by_both_sides_stays_agreed(rules_detector: Detector, title: str, text: str, status: str) -> None:
+    assert _status(rules_detector, text, title) == status
 
 
 @pytest.mark.parametrize(
@@ -3296,8 +3319,8 @@ def test_acceptance_by_both_sides_stays_agreed(detector: Detector, title: str, t
         "Displaced Families Go Home as Truce Continues",
     ],
 )
-def test_a_truce_that_continues_holds(detector: Detector, line: str) -> None:
-    assert line_status(detector, line) == "holding"
+def test_a_truce_that_continues_holds(rules_detector: Detector, line: str) -> None:
+    assert line_status(rules_detector, line) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -3308,8 +3331,8 @@ def test_a_truce_that_continues_holds(detector: Detector, line: str) -> None:
         ("Envoy Flies to the Region to Push Ceasefire Plan", "proposed"),
     ],
 )
-def test_efforts_and_a_headlines_infinitive_of_seeking(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_efforts_and_a_headlines_infinitive_of_seeking(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -3320,8 +3343,8 @@ def test_efforts_and_a_headlines_infinitive_of_seeking(detector: Detector, line:
         ("Army and Rebels Sign Truce Deal", "agreed"),
     ],
 )
-def test_starts_and_headline_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_starts_and_headline_near_misses(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 # --- fighting a truce ended is no violation of it (issue 13, held-out class agreed->violated) -----------------------
@@ -3337,8 +3360,8 @@ def test_starts_and_headline_near_misses(detector: Detector, line: str, status: 
         ("Truce Ends Week of Clashes", "The army and the rebels agreed on Monday to a ceasefire."),
     ],
 )
-def test_fighting_the_truce_ended_leaves_it_agreed(detector: Detector, title: str, text: str) -> None:
-    assert _status(detector, text, title) == "agreed"
+def test_fighting_the_truce_ended_leaves_it_agreed(rules_detector: Detector, title: str, text: str) -> None:
+    assert _status(rules_detector, text, title) == "agreed"
 
 
 @pytest.mark.parametrize(
@@ -3349,8 +3372,8 @@ def test_fighting_the_truce_ended_leaves_it_agreed(detector: Detector, title: st
         ("Truce Ends as Clashes Resume", "Fighting broke out again on Sunday in the north.", "collapsed"),
     ],
 )
-def test_fighting_beside_a_truce_near_misses(detector: Detector, title: str, text: str, status: str) -> None:
-    assert _status(detector, text, title) == status
+def test_fighting_beside_a_truce_near_misses(rules_detector: Detector, title: str, text: str, status: str) -> None:
+    assert _status(rules_detector, text, title) == status
 
 
 # --- a truce agreed to start later is not broken by the fighting before it (issue 13, agreed->violated) ------------
@@ -3371,8 +3394,10 @@ def test_fighting_beside_a_truce_near_misses(detector: Detector, title: str, tex
         ),
     ],
 )
-def test_fighting_before_an_agreed_truce_starts_leaves_it_agreed(detector: Detector, title: str, text: str) -> None:
-    assert _status(detector, text, title) == "agreed"
+def test_fighting_before_an_agreed_truce_starts_leaves_it_agreed(
+    rules_detector: Detector, title: str, text: str
+) -> None:
+    assert _status(rules_detector, text, title) == "agreed"
 
 
 @pytest.mark.parametrize(
@@ -3388,8 +3413,8 @@ def test_fighting_before_an_agreed_truce_starts_leaves_it_agreed(detector: Detec
         ),
     ],
 )
-def test_fighting_after_the_truce_began_violates_it(detector: Detector, title: str, text: str) -> None:
-    assert _status(detector, text, title) == "violated"
+def test_fighting_after_the_truce_began_violates_it(rules_detector: Detector, title: str, text: str) -> None:
+    assert _status(rules_detector, text, title) == "violated"
 
 
 # --- "under the plan": a term of a plan is a proposal, a term of a deal an agreement (issue 13, proposed->agreed) ---
@@ -3402,8 +3427,8 @@ def test_fighting_after_the_truce_began_violates_it(detector: Detector, title: s
         "Under the US peace plan, the truce would begin on Sunday.",
     ],
 )
-def test_a_term_of_a_plan_is_a_proposal(detector: Detector, line: str) -> None:
-    assert line_status(detector, line) == "proposed"
+def test_a_term_of_a_plan_is_a_proposal(rules_detector: Detector, line: str) -> None:
+    assert line_status(rules_detector, line) == "proposed"
 
 
 @pytest.mark.parametrize(
@@ -3414,8 +3439,8 @@ def test_a_term_of_a_plan_is_a_proposal(detector: Detector, line: str) -> None:
         ("Aid crossed into the town on Monday under the ceasefire.", "holding"),
     ],
 )
-def test_terms_of_a_deal_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_terms_of_a_deal_near_misses(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 # --- a headline's infinitive with the signing's day is the signing set (issue 13, agreed->proposed; convention 2) ---
@@ -3425,16 +3450,16 @@ def test_terms_of_a_deal_near_misses(detector: Detector, line: str, status: str)
     "title",
     ["Government and Rebels to Sign Truce on Friday", "Sides to Sign Truce in Nairobi on Monday"],
 )
-def test_a_headlines_signing_set_for_a_day_is_agreed(detector: Detector, title: str) -> None:
-    assert _status(detector, "", title) == "agreed"
+def test_a_headlines_signing_set_for_a_day_is_agreed(rules_detector: Detector, title: str) -> None:
+    assert _status(rules_detector, "", title) == "agreed"
 
 
 @pytest.mark.parametrize(
     "title",
     ["Rebels to Sign Cease-Fire", "Rebels Hope to Sign Truce on Friday", "Rebels Plan to Sign Truce Next Week"],
 )
-def test_a_headlines_signing_without_a_day_or_only_planned_stays_proposed(detector: Detector, title: str) -> None:
-    assert _status(detector, "", title) == "proposed"
+def test_a_headlines_signing_without_a_day_or_only_planned_stays_proposed(rules_detector: Detector, title: str) -> None:
+    assert _status(rules_detector, "", title) == "proposed"
 
 
 # --- talks without result and proposals traded are the negotiation (issue 13, talks->agreed/proposed; convention 4) -
@@ -3453,8 +3478,8 @@ def test_a_headlines_signing_without_a_day_or_only_planned_stays_proposed(detect
         ),
     ],
 )
-def test_talks_without_result_or_trading_proposals_are_talks(detector: Detector, title: str, text: str) -> None:
-    assert _status(detector, text, title) == "talks"
+def test_talks_without_result_or_trading_proposals_are_talks(rules_detector: Detector, title: str, text: str) -> None:
+    assert _status(rules_detector, text, title) == "talks"
 
 
 @pytest.mark.parametrize(
@@ -3464,8 +3489,8 @@ def test_talks_without_result_or_trading_proposals_are_talks(detector: Detector,
         ("The rebels proposed a truce, and the army exchanged fire with them on Monday.", "proposed"),
     ],
 )
-def test_talks_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_talks_near_misses(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
 # --- a truce intact or still in force holds (issue 13, holding->agreed/none) -----------------------------------------
@@ -3480,8 +3505,8 @@ def test_talks_near_misses(detector: Detector, line: str, status: str) -> None:
         "Truce Largely Intact as Talks Continue",
     ],
 )
-def test_a_truce_intact_or_still_in_force_holds(detector: Detector, line: str) -> None:
-    assert line_status(detector, line) == "holding"
+def test_a_truce_intact_or_still_in_force_holds(rules_detector: Detector, line: str) -> None:
+    assert line_status(rules_detector, line) == "holding"
 
 
 @pytest.mark.parametrize(
@@ -3491,12 +3516,12 @@ def test_a_truce_intact_or_still_in_force_holds(detector: Detector, line: str) -
         ("The truce went into force on Monday.", "agreed"),
     ],
 )
-def test_intact_near_misses(detector: Detector, line: str, status: str) -> None:
-    assert line_status(detector, line) == status
+def test_intact_near_misses(rules_detector: Detector, line: str, status: str) -> None:
+    assert line_status(rules_detector, line) == status
 
 
-def test_a_truce_no_longer_intact_is_not_in_force(detector: Detector) -> None:
-    assert line_status(detector, "The truce is no longer intact, the rebels said.") not in ("agreed", "holding")
+def test_a_truce_no_longer_intact_is_not_in_force(rules_detector: Detector) -> None:
+    assert line_status(rules_detector, "The truce is no longer intact, the rebels said.") not in ("agreed", "holding")
 
 
 @pytest.mark.parametrize(
@@ -3508,13 +3533,13 @@ def test_a_truce_no_longer_intact_is_not_in_force(detector: Detector) -> None:
         "Trade between the neighbours has grown since both governments agreed to cut tariffs.",
     ],
 )
-def test_an_agreement_counted_from_is_no_agreement(detector: Detector, text: str) -> None:
-    assert "agreement" not in _types(detector, text, "Ministers meet in the capital")
+def test_an_agreement_counted_from_is_no_agreement(rules_detector: Detector, text: str) -> None:
+    assert "agreement" not in _types(rules_detector, text, "Ministers meet in the capital")
 
 
-def test_an_agreement_signed_today_is_still_one_with_since_after_it(detector: Detector) -> None:
+def test_an_agreement_signed_today_is_still_one_with_since_after_it(rules_detector: Detector) -> None:
     text = "The two ministers signed the trade accord this morning, the first since the border reopened."
-    assert "agreement" in _types(detector, text, "Ministers meet in the capital")
+    assert "agreement" in _types(rules_detector, text, "Ministers meet in the capital")
 
 
 # --- ceasefire status, issue 13 (cfs batch): a truce that has not held, offers to keep one, calls to keep one
@@ -3530,8 +3555,8 @@ def test_an_agreement_signed_today_is_still_one_with_since_after_it(detector: De
         "A local truce in the valley failed to hold as gunmen attacked a checkpoint.",
     ],
 )
-def test_a_truce_that_has_not_held_is_violated(detector: Detector, line: str) -> None:
-    assert _status(detector, line) == "violated"
+def test_a_truce_that_has_not_held_is_violated(rules_detector: Detector, line: str) -> None:
+    assert _status(rules_detector, line) == "violated"
 
 
 @pytest.mark.parametrize(
@@ -3542,8 +3567,8 @@ def test_a_truce_that_has_not_held_is_violated(detector: Detector, line: str) ->
         ("The envoy did not hold a meeting on the truce this week, but the ceasefire remains in force.", "holding"),
     ],
 )
-def test_not_held_near_misses(detector: Detector, line: str, status: str | None) -> None:
-    assert _status(detector, line) == status
+def test_not_held_near_misses(rules_detector: Detector, line: str, status: str | None) -> None:
+    assert _status(rules_detector, line) == status
 
 
 @pytest.mark.parametrize(
@@ -3553,21 +3578,21 @@ def test_not_held_near_misses(detector: Detector, line: str, status: str | None)
         "The council welcomed the militia's willingness to observe a ceasefire during the harvest.",
     ],
 )
-def test_readiness_to_keep_a_truce_is_an_offer(detector: Detector, line: str) -> None:
-    assert _status(detector, line) == "proposed"
+def test_readiness_to_keep_a_truce_is_an_offer(rules_detector: Detector, line: str) -> None:
+    assert _status(rules_detector, line) == "proposed"
 
 
-def test_a_call_to_keep_a_truce_beside_fighting_is_a_violation(detector: Detector) -> None:
+def test_a_call_to_keep_a_truce_beside_fighting_is_a_violation(rules_detector: Detector) -> None:
     text = (
         "Heavy shelling hit the outskirts of the port city on Monday and gunmen attacked an army convoy. "
         "All sides need to fully respect the truce they agreed to and refrain from further military action."
     )
-    assert _status(detector, text) == "violated"
+    assert _status(rules_detector, text) == "violated"
 
 
-def test_a_call_to_keep_a_truce_without_fighting_stays_as_before(detector: Detector) -> None:
+def test_a_call_to_keep_a_truce_without_fighting_stays_as_before(rules_detector: Detector) -> None:
     # no fighting reported: the call keeps the reading it had (a truce asked for)
-    assert _status(detector, "All sides need to fully respect the truce they agreed to.") == "proposed"
+    assert _status(rules_detector, "All sides need to fully respect the truce they agreed to.") == "proposed"
 
 
 def test_a_call_to_keep_a_truce_is_a_flag_of_its_reading_not_a_wording() -> None:
@@ -3583,12 +3608,12 @@ def test_a_call_to_keep_a_truce_is_a_flag_of_its_reading_not_a_wording() -> None
     assert offered.status == "proposed" and not offered.keep_called
 
 
-def test_an_offer_to_keep_a_truce_beside_fighting_stays_an_offer(detector: Detector) -> None:
+def test_an_offer_to_keep_a_truce_beside_fighting_stays_an_offer(rules_detector: Detector) -> None:
     text = (
         "Drone strikes hit the regional capital on Tuesday and shelling killed villagers in the hills. "
         "The rebel council announced its readiness to abide by an immediate cessation of hostilities."
     )
-    assert _status(detector, text) == "proposed"
+    assert _status(rules_detector, text) == "proposed"
 
 
 @pytest.mark.parametrize(
@@ -3598,13 +3623,13 @@ def test_an_offer_to_keep_a_truce_beside_fighting_stays_an_offer(detector: Detec
         "Monitors listed continuing violations of the truce signed last year along the front.",
     ],
 )
-def test_a_breach_now_of_a_truce_agreed_earlier_is_violated(detector: Detector, line: str) -> None:
-    assert _status(detector, line) == "violated"
+def test_a_breach_now_of_a_truce_agreed_earlier_is_violated(rules_detector: Detector, line: str) -> None:
+    assert _status(rules_detector, line) == "violated"
 
 
-def test_a_past_breach_of_an_old_truce_is_history(detector: Detector) -> None:
+def test_a_past_breach_of_an_old_truce_is_history(rules_detector: Detector) -> None:
     text = "The 1994 ceasefire was breached many times in the following decade."
-    assert _status(detector, text) != "violated"
+    assert _status(rules_detector, text) != "violated"
 
 
 @pytest.mark.parametrize(
@@ -3615,12 +3640,12 @@ def test_a_past_breach_of_an_old_truce_is_history(detector: Detector) -> None:
         "Diplomats want to build on the success of the truce to start political talks.",
     ],
 )
-def test_building_on_a_truce_takes_it_as_in_force(detector: Detector, line: str) -> None:
-    assert _status(detector, line) == "holding"
+def test_building_on_a_truce_takes_it_as_in_force(rules_detector: Detector, line: str) -> None:
+    assert _status(rules_detector, line) == "holding"
 
 
-def test_building_on_truce_talks_is_talks(detector: Detector) -> None:
-    assert _status(detector, "The envoy urged the sides to build on the ceasefire talks.") == "talks"
+def test_building_on_truce_talks_is_talks(rules_detector: Detector) -> None:
+    assert _status(rules_detector, "The envoy urged the sides to build on the ceasefire talks.") == "talks"
 
 
 # --- talks dated ahead later in their clause, and agreements still to be signed (issue 13) -----------
@@ -3635,8 +3660,8 @@ def test_building_on_truce_talks_is_talks(detector: Detector) -> None:
         "Border Talks to Resume in Geneva",
     ],
 )
-def test_talks_dated_ahead_in_their_clause_are_not_held(detector: Detector, line: str) -> None:
-    assert "talks" not in _line_types(detector, line)
+def test_talks_dated_ahead_in_their_clause_are_not_held(rules_detector: Detector, line: str) -> None:
+    assert "talks" not in _line_types(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -3647,8 +3672,8 @@ def test_talks_dated_ahead_in_their_clause_are_not_held(detector: Detector, line
         "Envoys of the government and the rebels held talks in Nairobi on the exchange of prisoners.",
     ],
 )
-def test_talks_held_stay_talks_beside_a_later_date(detector: Detector, line: str) -> None:
-    assert "talks" in _line_types(detector, line)
+def test_talks_held_stay_talks_beside_a_later_date(rules_detector: Detector, line: str) -> None:
+    assert "talks" in _line_types(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -3659,8 +3684,8 @@ def test_talks_held_stay_talks_beside_a_later_date(detector: Detector, line: str
         "Clan militias returned to the town under a preliminary truce deal struck after weeks of fighting.",
     ],
 )
-def test_agreements_in_principle_or_provisional_are_not_yet_made(detector: Detector, line: str) -> None:
-    assert "agreement" not in _line_types(detector, line)
+def test_agreements_in_principle_or_provisional_are_not_yet_made(rules_detector: Detector, line: str) -> None:
+    assert "agreement" not in _line_types(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -3671,8 +3696,8 @@ def test_agreements_in_principle_or_provisional_are_not_yet_made(detector: Detec
         "The government of Chad and the largest rebel movement have agreed in principle to sign a power-sharing accord.",
     ],
 )
-def test_agreements_made_stay_agreements(detector: Detector, line: str) -> None:
-    assert "agreement" in _line_types(detector, line)
+def test_agreements_made_stay_agreements(rules_detector: Detector, line: str) -> None:
+    assert "agreement" in _line_types(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -3684,8 +3709,8 @@ def test_agreements_made_stay_agreements(detector: Detector, line: str) -> None:
         "A month ago the two governments agreed to reopen the border crossing, officials recalled on Monday.",
     ],
 )
-def test_agreements_dated_before_in_their_clause_are_background(detector: Detector, line: str) -> None:
-    assert "agreement" not in _line_types(detector, line)
+def test_agreements_dated_before_in_their_clause_are_background(rules_detector: Detector, line: str) -> None:
+    assert "agreement" not in _line_types(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -3700,8 +3725,10 @@ def test_agreements_dated_before_in_their_clause_are_background(detector: Detect
         ("The army and the militia signed a peace agreement in the capital on Tuesday, but raids went on.", True),
     ],
 )
-def test_agreements_dated_weeks_back_after_the_verb_are_background(detector: Detector, line: str, made: bool) -> None:
-    assert ("agreement" in _line_types(detector, line)) is made
+def test_agreements_dated_weeks_back_after_the_verb_are_background(
+    rules_detector: Detector, line: str, made: bool
+) -> None:
+    assert ("agreement" in _line_types(rules_detector, line)) is made
 
 
 @pytest.mark.parametrize(
@@ -3712,5 +3739,5 @@ def test_agreements_dated_weeks_back_after_the_verb_are_background(detector: Det
         "The president offered talks to the opposition on condition that the strikes end.",
     ],
 )
-def test_a_stance_on_talks_is_no_talks_held(detector: Detector, line: str) -> None:
-    assert "talks" not in _line_types(detector, line)
+def test_a_stance_on_talks_is_no_talks_held(rules_detector: Detector, line: str) -> None:
+    assert "talks" not in _line_types(rules_detector, line)

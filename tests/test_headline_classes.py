@@ -8,17 +8,10 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    # The rules' reading: the learned event model that corrects it on top is tested in tests/test_event_types.py.
-    return Detector(events=RULES_ONLY)
-
-
-def _types(detector: Detector, title: str, text: str = "") -> set[str]:
-    return {e.type for e in detector.detect(title, text).events}
+def _types(rules_detector: Detector, title: str, text: str = "") -> set[str]:
+    return {e.type for e in rules_detector.detect(title, text).events}
 
 
 # --- talks: one official "told" another state's office-holder -------------------------------------------
@@ -51,9 +44,9 @@ def _types(detector: Detector, title: str, text: str = "") -> set[str]:
     ],
 )
 def test_an_official_telling_another_states_office_holder_is_talks(
-    detector: Detector, title: str, text: str, talks: bool
+    rules_detector: Detector, title: str, text: str, talks: bool
 ) -> None:
-    assert ("talks" in _types(detector, title, text)) is talks
+    assert ("talks" in _types(rules_detector, title, text)) is talks
 
 
 # --- talks: someone kept out of a summit or talks ---------------------------------------------------
@@ -70,8 +63,8 @@ def test_an_official_telling_another_states_office_holder_is_talks(
         ("EU and African Union leaders meet at Brussels summit", True),
     ],
 )
-def test_someone_kept_out_of_talks_is_no_talks(detector: Detector, title: str, talks: bool) -> None:
-    assert ("talks" in _types(detector, title)) is talks
+def test_someone_kept_out_of_talks_is_no_talks(rules_detector: Detector, title: str, talks: bool) -> None:
+    assert ("talks" in _types(rules_detector, title)) is talks
 
 
 # --- agreement: a deal that talks or a call are about ------------------------------------------------
@@ -105,8 +98,10 @@ def test_someone_kept_out_of_talks_is_no_talks(detector: Detector, title: str, t
         ),
     ],
 )
-def test_a_deal_under_discussion_is_no_agreement(detector: Detector, title: str, text: str, agreement: bool) -> None:
-    assert ("agreement" in _types(detector, title, text)) is agreement
+def test_a_deal_under_discussion_is_no_agreement(
+    rules_detector: Detector, title: str, text: str, agreement: bool
+) -> None:
+    assert ("agreement" in _types(rules_detector, title, text)) is agreement
 
 
 # --- clash: strikes that kill or answer an attack are armed ones ------------------------------------------
@@ -126,8 +121,10 @@ def test_a_deal_under_discussion_is_no_agreement(detector: Detector, title: str,
         ("Tehran warns of retaliation", "Officials said any strikes on Iran would be answered.", False),
     ],
 )
-def test_deadly_and_retaliatory_strikes_are_fighting(detector: Detector, title: str, text: str, clash: bool) -> None:
-    assert ("clash" in _types(detector, title, text)) is clash
+def test_deadly_and_retaliatory_strikes_are_fighting(
+    rules_detector: Detector, title: str, text: str, clash: bool
+) -> None:
+    assert ("clash" in _types(rules_detector, title, text)) is clash
 
 
 # --- clash: fighting named as what a measure answers, or as what time is counted from -----------------------
@@ -158,9 +155,9 @@ def test_deadly_and_retaliatory_strikes_are_fighting(detector: Detector, title: 
     ],
 )
 def test_fighting_a_measure_answers_or_time_counts_from_is_not_reported(
-    detector: Detector, title: str, text: str, clash: bool
+    rules_detector: Detector, title: str, text: str, clash: bool
 ) -> None:
-    assert ("clash" in _types(detector, title, text)) is clash
+    assert ("clash" in _types(rules_detector, title, text)) is clash
 
 
 # --- sanctions: the gerund ---------------------------------------------------------------------------------
@@ -177,9 +174,9 @@ def test_fighting_a_measure_answers_or_time_counts_from_is_not_reported(
     ],
 )
 def test_sanctioning_in_the_gerund_imposes_sanctions(
-    detector: Detector, title: str, text: str, sanctions: bool
+    rules_detector: Detector, title: str, text: str, sanctions: bool
 ) -> None:
-    assert ("sanctions" in _types(detector, title, text)) is sanctions
+    assert ("sanctions" in _types(rules_detector, title, text)) is sanctions
 
 
 # --- talks: a meeting or a call in headline grammar -------------------------------------------------------
@@ -211,8 +208,8 @@ def test_sanctioning_in_the_gerund_imposes_sanctions(
         ("Leaders to discuss trade at next month's summit", False),
     ],
 )
-def test_a_meeting_or_call_in_headline_grammar_is_talks(detector: Detector, title: str, talks: bool) -> None:
-    assert ("talks" in _types(detector, title)) is talks
+def test_a_meeting_or_call_in_headline_grammar_is_talks(rules_detector: Detector, title: str, talks: bool) -> None:
+    assert ("talks" in _types(rules_detector, title)) is talks
 
 
 # --- clash: fighting dated "this year" right after its name is an earlier event -------------------------------
@@ -232,8 +229,8 @@ def test_a_meeting_or_call_in_headline_grammar_is_talks(detector: Detector, titl
         ("", "Heavy fighting raged this week on the northern border, the army said.", True),
     ],
 )
-def test_fighting_dated_this_year_is_background(detector: Detector, title: str, text: str, clash: bool) -> None:
-    assert ("clash" in _types(detector, title, text)) is clash
+def test_fighting_dated_this_year_is_background(rules_detector: Detector, title: str, text: str, clash: bool) -> None:
+    assert ("clash" in _types(rules_detector, title, text)) is clash
 
 
 # --- talks: meeting the culprit of a crime or an attack is no talks ------------------------------------------
@@ -253,8 +250,8 @@ def test_fighting_dated_this_year_is_background(detector: Detector, title: str, 
         ("", "The French interior minister met the Belgian prime minister in Brussels on Monday.", True),
     ],
 )
-def test_meeting_the_culprit_is_no_talks(detector: Detector, title: str, text: str, talks: bool) -> None:
-    assert ("talks" in _types(detector, title, text)) is talks
+def test_meeting_the_culprit_is_no_talks(rules_detector: Detector, title: str, text: str, talks: bool) -> None:
+    assert ("talks" in _types(rules_detector, title, text)) is talks
 
 
 # --- fighting: weapons launched or fired at a target, in headline grammar -------------------------------
@@ -274,5 +271,7 @@ def test_meeting_the_culprit_is_no_talks(detector: Detector, title: str, text: s
         ("Space agency launches weather satellite into orbit on new rocket", False),
     ],
 )
-def test_weapons_launched_at_a_target_in_a_headline_are_fighting(detector: Detector, title: str, clash: bool) -> None:
-    assert ("clash" in _types(detector, title)) is clash
+def test_weapons_launched_at_a_target_in_a_headline_are_fighting(
+    rules_detector: Detector, title: str, clash: bool
+) -> None:
+    assert ("clash" in _types(rules_detector, title)) is clash

@@ -10,14 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 from tests.support.detection import has_talks
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    # The rules' reading: talks are not corrected by the learned event model.
-    return Detector(events=RULES_ONLY)
 
 
 @pytest.mark.parametrize(
@@ -33,8 +26,8 @@ def detector() -> Detector:
         "Officials said President Obi had called Prime Minister Rahman, and the two leaders agreed to meet soon.",
     ],
 )
-def test_a_call_told_by_a_past_verb_ishas_talks(detector: Detector, line: str) -> None:
-    assert has_talks(detector, line)
+def test_a_call_told_by_a_past_verb_ishas_talks(rules_detector: Detector, line: str) -> None:
+    assert has_talks(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -58,5 +51,5 @@ def test_a_call_told_by_a_past_verb_ishas_talks(detector: Detector, line: str) -
         "The so-called president of the breakaway region rejected the offer as a trap.",
     ],
 )
-def test_near_misses_stay_nohas_talks(detector: Detector, line: str) -> None:
-    assert not has_talks(detector, line)
+def test_near_misses_stay_nohas_talks(rules_detector: Detector, line: str) -> None:
+    assert not has_talks(rules_detector, line)

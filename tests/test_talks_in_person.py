@@ -11,14 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 from tests.support.detection import has_talks
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    # The rules' reading: talks are not corrected by the learned event model.
-    return Detector(events=RULES_ONLY)
 
 
 @pytest.mark.parametrize(
@@ -36,8 +29,8 @@ def detector() -> Detector:
         "Modi, Japanese Counterpart Discuss Trade and Security",
     ],
 )
-def test_a_meeting_told_by_its_setting_ishas_talks(detector: Detector, line: str) -> None:
-    assert has_talks(detector, line)
+def test_a_meeting_told_by_its_setting_ishas_talks(rules_detector: Detector, line: str) -> None:
+    assert has_talks(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -60,5 +53,5 @@ def test_a_meeting_told_by_its_setting_ishas_talks(detector: Detector, line: str
         "It was a pleasure to be with our partners at the trade fair in Hanover.",
     ],
 )
-def test_greetings_without_a_meeting_of_officials_stay_nohas_talks(detector: Detector, line: str) -> None:
-    assert not has_talks(detector, line)
+def test_greetings_without_a_meeting_of_officials_stay_nohas_talks(rules_detector: Detector, line: str) -> None:
+    assert not has_talks(rules_detector, line)

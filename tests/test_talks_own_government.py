@@ -10,17 +10,10 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    # The rules' reading: talks are not corrected by the learned event model.
-    return Detector(events=RULES_ONLY)
-
-
-def _talks(detector: Detector, title: str, text: str = "") -> bool:
-    return any(e.type == "talks" for e in detector.detect(title, text).events)
+def _talks(rules_detector: Detector, title: str, text: str = "") -> bool:
+    return any(e.type == "talks" for e in rules_detector.detect(title, text).events)
 
 
 @pytest.mark.parametrize(
@@ -50,8 +43,8 @@ def _talks(detector: Detector, title: str, text: str = "") -> bool:
         ),
     ],
 )
-def test_a_meeting_inside_one_government_is_no_talks(detector: Detector, title: str, text: str) -> None:
-    assert not _talks(detector, title, text)
+def test_a_meeting_inside_one_government_is_no_talks(rules_detector: Detector, title: str, text: str) -> None:
+    assert not _talks(rules_detector, title, text)
 
 
 @pytest.mark.parametrize(
@@ -88,5 +81,5 @@ def test_a_meeting_inside_one_government_is_no_talks(detector: Detector, title: 
         ("", "The national security adviser met with Saudi officials in Riyadh on Thursday."),
     ],
 )
-def test_meetings_with_another_side_stay_talks(detector: Detector, title: str, text: str) -> None:
-    assert _talks(detector, title, text)
+def test_meetings_with_another_side_stay_talks(rules_detector: Detector, title: str, text: str) -> None:
+    assert _talks(rules_detector, title, text)

@@ -11,14 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 from tests.support.detection import has_talks
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    # The rules' reading: talks are not corrected by the learned event model.
-    return Detector(events=RULES_ONLY)
 
 
 @pytest.mark.parametrize(
@@ -36,8 +29,8 @@ def detector() -> Detector:
         "During their call on Tuesday, the leaders reviewed progress on the grain corridor.",
     ],
 )
-def test_a_call_named_by_its_medium_or_its_noun_ishas_talks(detector: Detector, line: str) -> None:
-    assert has_talks(detector, line)
+def test_a_call_named_by_its_medium_or_its_noun_ishas_talks(rules_detector: Detector, line: str) -> None:
+    assert has_talks(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -48,8 +41,8 @@ def test_a_call_named_by_its_medium_or_its_noun_ishas_talks(detector: Detector, 
         "Trump Uses Twitter to Defend Call with Polish President",
     ],
 )
-def test_a_call_to_the_press_or_one_defended_later_is_nohas_talks(detector: Detector, line: str) -> None:
-    assert not has_talks(detector, line)
+def test_a_call_to_the_press_or_one_defended_later_is_nohas_talks(rules_detector: Detector, line: str) -> None:
+    assert not has_talks(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -63,8 +56,8 @@ def test_a_call_to_the_press_or_one_defended_later_is_nohas_talks(detector: Dete
         "Austin consulted with his Israeli counterpart on Tuesday about the hostage talks.",
     ],
 )
-def test_conferring_and_consulting_with_another_side_ishas_talks(detector: Detector, line: str) -> None:
-    assert has_talks(detector, line)
+def test_conferring_and_consulting_with_another_side_ishas_talks(rules_detector: Detector, line: str) -> None:
+    assert has_talks(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -76,8 +69,8 @@ def test_conferring_and_consulting_with_another_side_ishas_talks(detector: Detec
         "The firm is consulting with its lawyers about the lawsuit.",
     ],
 )
-def test_an_honour_conferred_or_a_firm_consulting_is_nohas_talks(detector: Detector, line: str) -> None:
-    assert not has_talks(detector, line)
+def test_an_honour_conferred_or_a_firm_consulting_is_nohas_talks(rules_detector: Detector, line: str) -> None:
+    assert not has_talks(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -93,8 +86,8 @@ def test_an_honour_conferred_or_a_firm_consulting_is_nohas_talks(detector: Detec
         "Brazil's president welcomed the visiting Chinese premier in Brasilia.",
     ],
 )
-def test_a_counterpart_before_the_press_or_received_ishas_talks(detector: Detector, line: str) -> None:
-    assert has_talks(detector, line)
+def test_a_counterpart_before_the_press_or_received_ishas_talks(rules_detector: Detector, line: str) -> None:
+    assert has_talks(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -108,8 +101,8 @@ def test_a_counterpart_before_the_press_or_received_ishas_talks(detector: Detect
         "The ambassador received the president's medal for service.",
     ],
 )
-def test_an_audience_a_letter_or_a_gift_is_nohas_talks(detector: Detector, line: str) -> None:
-    assert not has_talks(detector, line)
+def test_an_audience_a_letter_or_a_gift_is_nohas_talks(rules_detector: Detector, line: str) -> None:
+    assert not has_talks(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -142,8 +135,8 @@ def test_an_audience_a_letter_or_a_gift_is_nohas_talks(detector: Detector, line:
         "The minister said peace can only come through a just, negotiated political settlement between the parties.",
     ],
 )
-def test_talks_not_yet_held_are_nohas_talks(detector: Detector, line: str) -> None:
-    assert not has_talks(detector, line)
+def test_talks_not_yet_held_are_nohas_talks(rules_detector: Detector, line: str) -> None:
+    assert not has_talks(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -164,5 +157,5 @@ def test_talks_not_yet_held_are_nohas_talks(detector: Detector, line: str) -> No
         "Talks between the two foreign ministers stalled on Monday over the border.",
     ],
 )
-def test_talks_held_stayhas_talks(detector: Detector, line: str) -> None:
-    assert has_talks(detector, line)
+def test_talks_held_stayhas_talks(rules_detector: Detector, line: str) -> None:
+    assert has_talks(rules_detector, line)

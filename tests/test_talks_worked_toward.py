@@ -9,14 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
-from bot.model.events import RULES_ONLY
 from tests.support.detection import has_talks
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    # The rules' reading: talks are not corrected by the learned event model.
-    return Detector(events=RULES_ONLY)
 
 
 @pytest.mark.parametrize(
@@ -31,8 +24,8 @@ def detector() -> Detector:
         "The German chancellor is committed to moving towards a political dialogue in Belarus.",
     ],
 )
-def test_talks_worked_toward_or_promoted_are_nohas_talks(detector: Detector, line: str) -> None:
-    assert not has_talks(detector, line)
+def test_talks_worked_toward_or_promoted_are_nohas_talks(rules_detector: Detector, line: str) -> None:
+    assert not has_talks(rules_detector, line)
 
 
 @pytest.mark.parametrize(
@@ -48,5 +41,5 @@ def test_talks_worked_toward_or_promoted_are_nohas_talks(detector: Detector, lin
         "Iran and Saudi Arabia held talks in Baghdad on Friday.",
     ],
 )
-def test_talks_held_beside_toward_or_advance_stayhas_talks(detector: Detector, line: str) -> None:
-    assert has_talks(detector, line)
+def test_talks_held_beside_toward_or_advance_stayhas_talks(rules_detector: Detector, line: str) -> None:
+    assert has_talks(rules_detector, line)
