@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from bench.event_model import NEVER, Item, added_batches, choose_thresholds, combine, nested
@@ -121,3 +123,57 @@ def test_the_shipped_event_models_judge_alike_whatever_the_status() -> None:
         for status in ("agreed", "holding", "violated")
     ]
     assert readings[0] == readings[1] == readings[2]
+
+
+def test_no_officials_word_or_pair_reaches_a_types_training_terms() -> None:
+    # Whether a person of the item holds an office is the people rules' business (issue 13, helpers evp and people12):
+    # the signal is dropped before the pairs are cut, so the item's terms are the same with it as without it, the pair
+    # across it included; the title's own words stay.
+    from bench.event_model import analyse
+    from bot.model.events import type_text
+
+    head, lead = "Minister visits the front", "The defence minister met troops near the border on Monday."
+    sig = ["sig_event_clash", "sig_lex_domestic", "sig_official", "sig_country"]
+    with_it = analyse(type_text(head, lead, sig, []))
+    without = analyse(type_text(head, lead, [s for s in sig if s != "sig_official"], []))
+    assert with_it == without
+    assert not [t for t in with_it if "sig_official" in t]
+    assert "minister" in with_it and "defence minister" in with_it
+    assert "sig_lex_domestic sig_country" in with_it  # the pair across the dropped word, with it as without it
+    # A status is still filtered after the cut (bot/model/events.py `learns`), as before.
+    status = analyse(type_text(head, lead, ["sig_event_ceasefire", "sig_ceasefire_agreed", "sig_country"], []))
+    assert "sig_event_ceasefire sig_country" not in status
+
+
+def test_no_officials_word_or_pair_reaches_a_types_terms_at_run_time() -> None:
+    from bot.model.events import EventModel, TypeModel, shipped
+    from bot.model.relevance import Terms, model, model_text, tokens_of
+
+    trained = shipped()
+    assert not [t for tm in trained.types.values() for t in tm.model.terms if "sig_official" in t]
+    assert [t for t in model().terms if "sig_official" in t]  # the relevance model still reads it
+    # Bars at zero: every type is reported with its probability.
+    every = EventModel(
+        {t: TypeModel(dataclasses.replace(tm.model, threshold=0.0), tm.low) for t, tm in trained.types.items()}
+    )
+    title, text = "Troops clash at the border", "Soldiers exchanged fire overnight, the defence minister said. " * 30
+    cues = {t: ["Guns fired on the border village at dawn."] for t in trained.types}
+    sig = ["sig_event_clash", "sig_lex_domestic", "sig_country"]
+    titled = ["sig_event_clash", "sig_lex_domestic", "sig_official", "sig_country"]
+
+    def scores(signals: list[str]) -> dict[str, float]:
+        cut = Terms.of(tokens_of(model_text(title, text, signals)), model().stop)
+        return {v.type: v.score for v in every.judge_terms(cut, True, (), cues)}
+
+    assert scores(titled) == scores(sig)
+    assert set(scores(titled)) == set(trained.types)
+    plain = {v.type: v.score for v in every.judge(title, text, titled, (), cues)}
+    assert plain == scores(sig)
+
+
+def test_the_signal_words_a_type_reads_leave_out_only_the_officials_signal() -> None:
+    from bot.model.events import read_signals, type_signals
+
+    sig = ["sig_event_talks", "sig_official", "sig_officials", "sig_country", "sig_ceasefire_agreed"]
+    assert read_signals(sig) == ["sig_event_talks", "sig_officials", "sig_country", "sig_ceasefire_agreed"]
+    assert type_signals("A teaser.", sig, ["The minister met."]) == read_signals(sig)

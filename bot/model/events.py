@@ -7,8 +7,8 @@ rules: it adds the type when its probability is at least the type's HIGH bar and
 LOW bar, both chosen on development data by grouped cross-validation and then pinned in bars.json: a retrain
 (`python -m bot.model.train_events`, which writes events.json beside this file) keeps them, and only
 `--choose-bars` moves them. A type's model reads the relevance model's words but for a ceasefire's status
-(`UNREAD`): a truce's status is the rules' business. Talks are not modelled: on text the rules had not seen, a talks
-model lost (docs/quality-log.md, issue 13).
+(`UNREAD`) and the officials signal (`DROPPED`): a truce's status and who counts as an official are the rules'
+business. Talks are not modelled: on text the rules had not seen, a talks model lost (docs/quality-log.md, issue 13).
 """
 
 from __future__ import annotations
@@ -40,6 +40,28 @@ def learns(term: str) -> bool:
     return UNREAD not in term
 
 
+# The signal words a type's model never sees: whether a person of the item holds an office ("sig_official", the
+# people rules' output, which the relevance model still reads). Who counts as a person of the item is the people
+# rules' business: a list of leaders that resolved "President X and Prime Minister Y" in one development statement
+# turned the signal on there and took away the clash the model read in its words (issue 13, 7 December, helpers evp
+# and people12). Dropped from the words before their pairs are cut, so that the item reads the same words and pairs
+# with the signal as without it ("sig_lex_domestic sig_country" either way); a filter after the cut, as for a status,
+# would still leave the pair across it only to the items without it. The title's words stay in the text.
+DROPPED = frozenset({"sig_official"})
+
+
+def read_signals(sig: Iterable[str]) -> list[str]:
+    """The signal words a type's model reads: `sig` less the `DROPPED`."""
+    return [s for s in sig if s not in DROPPED]
+
+
+def _without_dropped(terms: Terms) -> Terms:
+    """`terms` cut again without the `DROPPED` words (themselves when they hold none: most items, no second cut)."""
+    if DROPPED.isdisjoint(terms.words):
+        return terms
+    return Terms.of([t for t in terms.tokens if t not in DROPPED], terms.stop, terms.table)
+
+
 class TypeWeightsJSON(WeightsJSON):
     """What `from_json` reads of one type: the relevance model's weights (its threshold the HIGH bar) and the LOW bar."""
 
@@ -63,8 +85,9 @@ def _cues(long: bool, sentences: Sequence[str]) -> list[str]:
 
 
 def type_signals(text: str, sig: Iterable[str], sentences: Sequence[str]) -> list[str]:
-    """The signal words with the keyword sentences after them: what `Model.judge` reads as `sig`."""
-    return [*sig, *cue_sentences(text, sentences)]
+    """The signal words it reads (`read_signals`) with the keyword sentences after them: what `Model.judge` reads as
+    `sig`."""
+    return [*read_signals(sig), *cue_sentences(text, sentences)]
 
 
 def type_text(title: str, text: str, sig: Iterable[str], sentences: Sequence[str]) -> str:
@@ -108,7 +131,9 @@ class EventModel:
     def judge_terms(
         self, terms: Terms, long: bool, found: Iterable[str], cues: Mapping[str, Sequence[str]]
     ) -> list[TypeVerdict]:
-        """`judge_tokens` of the `Terms` the relevance model read (cut once for every model)."""
+        """`judge_tokens` of the `Terms` the relevance model read (cut once for every model; cut again without the
+        `DROPPED` signal words when it holds them)."""
+        terms = _without_dropped(terms)
         have = set(found)
         out: list[TypeVerdict] = []
         for etype, tm in self.types.items():
