@@ -2668,3 +2668,93 @@ def test_a_meeting_told_in_another_person_or_tense_is_talks(
     det = detector.detect(title, text)
     assert det.language == lang
     assert {e.type for e in det.events} == events
+
+
+# Issue 18 (helper langs23): each Spanish event in every form a news text writes, not only the one a report happened to
+# use (a dictionary's paradigm, not read off any item): the truce as "cese del fuego", "pausa humanitaria", "cesar el
+# fuego"; fighting as plural offensives, a reflexive "se enfrentaron", "en combate", rockets fired at a place, a car bomb,
+# an armed group "atacando"; a meeting in the present ("se reúne con"), the infinitive and participle ("tras reunirse
+# con", "reunido con"), plural nouns with their counterpart ("reuniones entre"), negotiating and dialogue in every tense,
+# "se entrevistó con", "pláticas", a phone call; assets frozen by a verb; an agreement signed, sealed or reached in other
+# tenses and objects ("firmaron el acuerdo", "llegaron a un acuerdo", "sellaron un pacto", "acuerdan una tregua").
+# Sentences of our own; near misses after them: a truce in a strike, a film "La tregua", a football attack, a heart
+# attack, a residents' or a board meeting, a meeting told with its days ahead ("que se celebra ... del 3 al 5 de junio",
+# future and periphrastic future), a sports body's sanction, peace talks not yet an agreement.
+SPANISH_FORMS = [
+    ("Sudán", "Las partes anunciaron un cese del fuego en la región de Darfur.", "ceasefire", True),
+    ("Gaza", "La ONU pidió una pausa humanitaria en Gaza para llevar alimentos.", "ceasefire", True),
+    ("Libia", "El gobierno y los rebeldes libios acordaron cesar el fuego a partir del lunes.", "ceasefire", True),
+    ("Siria", "Rusia y Turquía anunciaron la suspensión de las hostilidades en Idlib.", "ceasefire", True),
+    ("Ucrania", "Las tropas rusas lanzaron ofensivas en el este de Ucrania.", "clash", True),
+    ("Sudán", "Los dos ejércitos se enfrentaron en las afueras de Jartum.", "clash", True),
+    ("Mali", "Un soldado murió en combate con yihadistas en el norte de Mali.", "clash", True),
+    ("Líbano", "Hezbolá lanzó cohetes contra el norte de Israel.", "clash", True),
+    ("Colombia", "Un coche bomba estalló frente a una base militar en Cúcuta, Colombia.", "clash", True),
+    ("Sudán", "Los paramilitares siguen atacando los barrios del sur de Jartum.", "clash", True),
+    ("Rabat", "El canciller español se reúne hoy con su homólogo marroquí en Rabat.", "talks", True),
+    ("Quito", "Tras reunirse con el presidente de Ecuador, el canciller peruano regresó a Lima.", "talks", True),
+    ("Perú", "Las reuniones entre los cancilleres de Perú y Ecuador terminaron sin acuerdo.", "talks", True),
+    ("Caracas", "Los negociadores de Colombia y el ELN negociaron durante tres días en Caracas.", "talks", True),
+    ("Oslo", "Los delegados de Venezuela dialogaron durante dos días en Oslo.", "talks", True),
+    ("Pekín", "El canciller se entrevistó con su homólogo chino Wang Yi en Pekín.", "talks", True),
+    ("Frontera", "Estados Unidos y México iniciaron pláticas sobre seguridad fronteriza.", "talks", True),
+    ("Llamada", "Sánchez mantuvo una llamada telefónica con Zelenski en la que abordaron la guerra.", "talks", True),
+    (
+        "Visita",
+        "El canciller se reunió con su homólogo y anunció que la cumbre se celebrará en mayo.",
+        "talks",
+        True,
+    ),
+    ("Rusia", "El Tesoro congeló los activos de cinco oligarcas rusos.", "sanctions", True),
+    ("Frontera", "Perú y Ecuador firmaron el acuerdo de límites en Brasilia.", "agreement", True),
+    ("Gaza", "Israel y Hamás acuerdan una tregua de cuatro días.", "agreement", True),
+    ("Gaza", "Israel y Hamás llegaron a un acuerdo de alto el fuego.", "agreement", True),
+    ("Caracas", "Colombia y Venezuela firmaron acuerdos de cooperación en Caracas.", "agreement", True),
+    ("Washington", "Armenia y Azerbaiyán sellaron un pacto de paz en Washington.", "agreement", True),
+    ("Cine", "La película La tregua, de Sergio Renán, vuelve a los cines de Buenos Aires.", "ceasefire", False),
+    ("Huelga", "El sindicato y la empresa pactaron una tregua en la huelga del metro de Madrid.", "ceasefire", False),
+    ("Fútbol", "El ataque del Real Madrid no encontró la portería del Barcelona.", "clash", False),
+    ("Salud", "El ministro de Chile sufrió un ataque al corazón en Santiago.", "clash", False),
+    ("Salud", "El gobierno de Perú combate la corrupción y el dengue.", "clash", False),
+    ("Vecinos", "La reunión de vecinos del barrio de Salamanca terminó sin acuerdo.", "talks", False),
+    ("Empresa", "La reunión del consejo de administración de Telefónica aprobó los resultados.", "talks", False),
+    ("Vecinos", "Los vecinos se reúnen cada martes en la plaza del pueblo de Sevilla.", "talks", False),
+    (
+        "OEA",
+        "Habló de la asamblea de la OEA y de la reunión que se celebra en Lima del 3 al 5 de junio.",
+        "talks",
+        False,
+    ),
+    ("OTAN", "El ministro dijo que la cumbre de la OTAN se celebrará en Madrid a finales de junio.", "talks", False),
+    ("Viaje", "El canciller de Chile va a reunirse con su homólogo de Argentina en Mendoza.", "talks", False),
+    ("Fútbol", "La FIFA sancionó al club argentino con una multa.", "sanctions", False),
+    ("Paz", "El gobierno colombiano y el ELN negocian en La Habana un acuerdo de paz.", "agreement", False),
+]
+
+
+@pytest.mark.parametrize("case", SPANISH_FORMS)
+def test_spanish_events_in_every_form(detector: Detector, case: tuple[str, str, str, bool]) -> None:
+    title, text, etype, present = case
+    det = detector.detect(title, text)
+    assert det.language == "es"
+    assert (etype in {e.type for e in det.events}) is present, [(e.type, e.cue) for e in det.events]
+
+
+# The same for tolls: number words beyond twelve, deaths as "muertes" and "matando a", the wounded as "lesionados",
+# lives "cobrado"; a near miss: an age in the new number words.
+SPANISH_TOLLS = [
+    ("Emboscada", "Dieciocho soldados murieron en la emboscada del martes en Mali.", (18, "killed")),
+    ("Bombardeo", "Veinticinco personas resultaron lesionadas en el bombardeo de Járkov.", (25, "wounded")),
+    ("Bombardeo", "El bombardeo causó 30 muertes, según el ministerio de salud de Gaza.", (30, "killed")),
+    ("Mercado", "La explosión sacudió el mercado de Kabul, matando a 14 civiles.", (14, "killed")),
+    ("Gaza", "Los bombardeos se han cobrado la vida de 200 civiles en Gaza.", (200, "killed")),
+    ("Medalla", "El soldado, de diecinueve años, recibió una medalla en Madrid.", None),
+]
+
+
+@pytest.mark.parametrize("case", SPANISH_TOLLS)
+def test_spanish_tolls_in_every_form(detector: Detector, case: tuple[str, str, tuple[int, str] | None]) -> None:
+    title, text, first = case
+    det = detector.detect(title, text)
+    assert det.language == "es"
+    assert ((det.casualties[0].count, det.casualties[0].kind) if det.casualties else None) == first
