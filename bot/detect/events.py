@@ -2372,7 +2372,7 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
             out.append(Reading("clash", None, sent.weight, sent))
         if sa and _sanctions_reported(sent):
             out.append(Reading("sanctions", None, sent.weight, sent))
-    return out
+    return _headline_dated_ahead(doc, out)
 
 
 def _trigger_sets(doc: Doc, features: Features) -> list[set[int]]:
@@ -2671,13 +2671,6 @@ def _talks_concluded(low: str, tm: re.Match[str], left: int) -> bool:
 
 def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
     """Whether the talks are urged, asked for, still ahead, dated in the past or kept from someone rather than held."""
-    # Talks still ahead ("will hold talks", "agreed to peace talks", "talks open next week") are not
-    # held: an upcoming talk is no event (corpus/README.md, briefs).
-    ahead = (
-        _TALKS_AHEAD.search(low, max(left, tm.start() - 50), tm.start())
-        or _AHEAD_OF_TALKS.match(low, tm.end())
-        or (_MAY_TRIP_AHEAD(low) and _TRIP_AHEAD.search(low, 0, tm.start()))
-    )
     return bool(
         (_MAY_TALKS_URGED(low) and _TALKS_URGED.search(low, left, tm.start()))
         or (
@@ -2694,10 +2687,60 @@ def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
         )
         or _KEPT_OUT.search(low, left, tm.start())
         or (_MAY_ENGAGING(low) and _ENGAGING.search(low, left, tm.start()) and _CALL_BEFORE.search(low, 0, tm.start()))
-        or ahead
+        or _talks_ahead(low, tm, left)
         # dated anywhere before the verb: "Last month, thousands of delegates ... met in Tunis"
         or (_MAY_TALKS_PAST(low) and _TALKS_PAST.search(low, 0, _bounds(low, tm.start(), tm.end())[1]))
     )
+
+
+def _talks_ahead(low: str, tm: re.Match[str], left: int) -> bool:
+    """Whether the talks are still ahead ("will hold talks", "agreed to peace talks", "talks open next week", "ahead of
+    the talks"): an upcoming talk is no event (corpus/README.md, briefs)."""
+    return bool(
+        _TALKS_AHEAD.search(low, max(left, tm.start() - 50), tm.start())
+        or _AHEAD_OF_TALKS.match(low, tm.end())
+        or (_MAY_TRIP_AHEAD(low) and _TRIP_AHEAD.search(low, 0, tm.start()))
+        or (_MAY_BEFORE_TALKS(low) and _BEFORE_TALKS.search(low, max(left, tm.start() - 50), tm.start()))
+    )
+
+
+def _dated_ahead(low: str, tm: re.Match[str], left: int) -> bool:
+    """Whether the talks are dated ahead by a future or a time to come (`_talks_ahead` less its plans, offers and
+    stances: "grateful for this proposal to hold talks", said as they begin, dates none)."""
+    return bool(
+        _DATED_AHEAD.search(low, max(left, tm.start() - 50), tm.start())
+        or _AHEAD_OF_TALKS.match(low, tm.end())
+        or (_MAY_TRIP_AHEAD(low) and _TRIP_AHEAD.search(low, 0, tm.start()))
+        or (_MAY_BEFORE_TALKS(low) and _BEFORE_TALKS.search(low, max(left, tm.start() - 50), tm.start()))
+    )
+
+
+def _headline_dated_ahead(doc: Doc, found: list[Reading]) -> list[Reading]:
+    """The readings less a headline's talks that the lead dates ahead.
+
+    Headline grammar tells an upcoming event in the present ("Warring Parties Convene for Peace Talks", "Minister
+    opens the Strategic Dialogue") or with "to" ("NATO summit to unveil steps"); the lead then says when: "talks are
+    due to begin Monday", "during a summit next week", "will ... as he visits Tbilisi for talks". When a lead sentence
+    names talks still ahead and none reports talks held, the headline's talks are those ahead. More talks ahead after
+    some held ("agreed to hold further talks next month") date no headline.
+    """
+    title = [r for r in found if r.type == "talks" and r.sentence.is_title]
+    if not title:
+        return found
+    ahead = False
+    for sent in doc.sentences:
+        if sent.is_title or sent.weight < LEAD_WEIGHT:
+            continue
+        if any(r.type == "talks" and r.sentence is sent for r in found):
+            return found  # the lead reports talks held
+        low = sent.folded
+        tm = _talks_trigger(doc, sent)
+        if tm is None or _negated(low, tm.start()):
+            continue
+        left = _bounds(low, tm.start(), tm.end())[0]
+        if _dated_ahead(low, tm, left) and not _MORE_TALKS.search(low, max(left, tm.start() - 40), tm.start()):
+            ahead = True
+    return [r for r in found if r not in title] if ahead else found
 
 
 # A deal of firms or of one legislature's parties: "Dow Jones agreed to be bought by News Corporation", "House
@@ -2935,6 +2978,11 @@ _AHEAD_OF_TALKS = lazyre.compile(
     r"|(?:(?!\b(?:and|but)\s+(?:will|would|shall|plans?|are|is|was|were|has|have|had|then|also|said|\w+ed)\b)"
     r"(?!\b(?:while|whereas|after)\b)[^.;,:]){0,90}?\b(?:next (?:week|month)|later this (?:week|month)|"
     r"tomorrow|will be (?:resumed|held|launched|opened|convened))\b"
+    # The same with the talks' parties between: "talks between government officials and representatives from the
+    # leadership of the rebel front are due to begin Monday".
+    r"|(?:(?!\b(?:and|but)\s+(?:will|would|shall|plans?|are|is|was|were|has|have|had|then|also|said|\w+ed)\b)"
+    r"(?!\b(?:while|whereas|after)\b)[^.;,:]){0,160}?\b(?:are|is) (?:due|set|expected|scheduled) to "
+    r"(?:begin|start|open|resume|convene|take place|be held)\b"
 )
 # One negotiator is a person ("rebel negotiator David Matsanga", "the veteran negotiator said"), and so are
 # "negotiating partners" ("congratulate the President and his negotiating partners"): people, not talks held.
@@ -3024,11 +3072,29 @@ def _refers_back(low: str, m: re.Match[str]) -> bool:
     )
 
 
+# Talks named as what something comes before: "Just ahead of the talks, federal forces took two towns", "on the eve of the
+# summit", "in the run-up to the negotiations", "the stage is set for the next crucial step of the dialogue" (the talks
+# are still to come).
+_BEFORE_TALKS = lazyre.compile(
+    r"\b(?:(?:ahead of|on the eve of|in the (?:run|lead)-up to|in preparation for|in advance of)\s+"
+    r"(?:(?:the|a|an|this|next|their|his|her|its)\s+)?"
+    r"|the\s+next\s+(?:[\w-]+\s+)?(?:step|steps|phase|stage)\s+(?:of|in)\s+(?:the\s+)?)(?:[\w'-]+\s+){0,3}$"
+)
+# A future or a time to come before the talks: "will hold talks", "is due to hold", "the upcoming summit".
+_DATED_AHEAD = lazyre.compile(
+    r"\b(?:will|shall|expected to|scheduled to|set to|due to|upcoming|forthcoming|next week'?s?|next month'?s?)\b[^.;]*$"
+)
+# More talks named after some held: "agreed to hold further talks next month", "another round", "to meet again".
+_MORE_TALKS = lazyre.compile(
+    r"\b(?:further|more|another|fresh|new|second|third|next round of|follow-up)\s+(?:[\w-]+\s+)?$"
+)
 # Talks and visits on a trip still ahead: "will travel to Washington today for two days of talks", "is to fly to Colombo
 # for the first visit by a Secretary of State since 1972" (the trip, and all it holds, is upcoming: no event).
 _TRIP_AHEAD = lazyre.compile(
     r"\b(?:will|shall|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to)\s+"
     r"(?:travel|fly|head|go|visit|journey|embark)\b[^.;]*$"
+    # A present tense under a future one: "will strengthen relations this week as he visits Tbilisi for talks".
+    r"|\b(?:will|shall)\s+[^.;]*\b(?:as|when)\s+(?:he|she|they|we|i)\s+(?:visits|travels|tours|arrives|goes)\b[^.;]*$"
 )
 # Talks dated to last month or earlier are background: "last year", "weeks ago", "a month ago", "two years ago".
 _TALKS_UNITS = earlier.one_of(earlier.units(earlier.WEEK, plural_only=True), earlier.units(earlier.MONTH, earlier.YEAR))
@@ -3815,6 +3881,7 @@ _MAY_LAUNCHED_AT = gate(_LAUNCHED_AT)
 _MAY_CONDEMNED_ATTACK = gate(_CONDEMNED_ATTACK)
 _MAY_ATTACK_DEPLORED = gate(_ATTACK_DEPLORED)
 _MAY_TRIP_AHEAD = gate(_TRIP_AHEAD)
+_MAY_BEFORE_TALKS = gate(_BEFORE_TALKS)
 _MAY_TALKS_URGED = gate(_TALKS_URGED)
 _MAY_TALKS_NOT_YET = gate(_TALKS_NOT_YET)
 _MAY_TALKS_PAST = gate(_TALKS_PAST)
