@@ -100,3 +100,23 @@ def test_non_ascii_text_is_read_by_the_pattern_itself() -> None:
     assert twin.findall("caf\u00e9 Kyiv") == ["caf\u00e9", "Kyiv"]  # the ASCII rules would give "caf" alone
     assert twin.findall("cafe Kyiv") == ["cafe", "Kyiv"]
     assert (twin.pattern, twin.flags, twin.groups) == (source, re.compile(source).flags, 0)
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        # branches that start alike, written apart and with others between: the first that matches still wins
+        (r"\b(?:ab|x|abc|a|b\w|abd)\b", "abc abd ab a bz x"),
+        (r"\b(?:a|ab|abc)", "abc ab a"),
+        (r"\b(?:abc|ab|a)", "abc ab a"),
+        (r"\b(?:talks?|talked|\w+ talks|ta(lk)|t(a)lkative)\b", "talkative talked talk tea talks peace talks"),
+        # a branch that starts otherwise keeps its place between those that start alike
+        (r"\b(?:ab|[ax]b|abc|)\w*", "ab xb abc q"),
+        (r"\b(?:no|not|nor|(?<=x )no|never)\b", "x no not nor never none"),
+        (r"(?i:\b(?:ab|AB|abc))", "AB abc aB"),  # under case folding: left as written
+    ],
+)
+def test_alternations_put_behind_their_first_characters_find_the_same(source: str, text: str) -> None:
+    twin = ascii_twin(source)
+    assert twin is not None
+    assert found(twin, text) == found(re.compile(source), text)
