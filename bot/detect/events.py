@@ -355,7 +355,9 @@ _EXHORT = lazyre.compile(
     r"appeal\w*|demand\w*|push\w*|invit\w*|implor\w*|"
     # Trying to convince the sides, or pressing one, to take up a truce: "trying to convince opposing sides of the
     # conflict to accept a cease-fire proposal" (not "convinced", done; not "the press conference to").
-    r"convinc(?:e|es|ing)|persuad(?:e|es|ing)|press(?:es|ed|ing)\s+[\w'-]+(?:\s+and\s+[\w'-]+)?\s+to)\b"
+    r"convinc(?:e|es|ing)|persuad(?:e|es|ing)|press(?:es|ed|ing)\s+[\w'-]+(?:\s+and\s+[\w'-]+)?\s+to|"
+    # Working to bring a side round: "trying to get him to agree to a ceasefire" (not "got them to agree", done).
+    r"get(?:s|ting)?\s+(?:[\w'-]+\s+){1,3}?to)\b"
 )
 # Without a governing verb, these adjectives name the ceasefire someone wants.
 _ASPIRED = lazyre.compile(
@@ -467,6 +469,18 @@ _TAKEN_UP_WHY = "one side's truce taken up by the other"
 # A truce said to be needed is called for: "agreed that a ceasefire was essential", "a truce is urgently needed".
 _NEEDED = lazyre.compile(
     r"\s+(?:is|was|are|were|remains?|would be)\s+(?:\w+ly\s+)?(?:needed|necessary|essential|vital|required|imperative)\b"
+)
+# An agreement named as a goal is none made yet (corpus convention 2): "an immediate agreement to a monitored
+# cessation of hostilities must be the priority", "the aim is an agreement on a truce" (not "the priority is to
+# implement the agreement reached on Monday": implementing is no reaching).
+_GOAL_AFTER = lazyre.compile(
+    r"[\w ,-]{0,40}?\s+(?:is|was|remains?|must be|should be|has to be|would be|will be)\s+(?:\w+ly\s+)?"
+    r"(?:the|a|our|my|their|his|her|its)\s+(?:(?:top|first|main|overriding|immediate|urgent|key|chief|only)\s+)?"
+    r"(?:priority|goal|aim|objective|target)\b"
+)
+_GOAL_BEFORE = lazyre.compile(
+    r"\b(?:priority|goal|aim|objective|target)\s+(?:is|was|remains|must be|should be|has to be|would be|will be)\s+"
+    r"(?:to\s+(?:reach|secure|achieve|get|obtain|win|clinch|conclude)\s+)?(?:an?|the)\s+(?:[\w'-]+\s+)?$"
 )
 # Backing a call for a ceasefire is no acceptance of one ("endorsed the call for an immediate ceasefire").
 _CALL = lazyre.compile(r"call|appeal|demand|plea")
@@ -1578,6 +1592,13 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
     before = low[left : cue.start()]
     if (not_made := _not_made(low, (start, left), cue, before, why)) is not None:
         return not_made
+    if (
+        status == "agreed"
+        and cue.group().startswith("agree")
+        and (_GOAL_AFTER.match(low, end, right) is not None or _GOAL_BEFORE.search(before))
+    ):
+        # "an immediate agreement to a monitored cessation of hostilities must be the priority": a goal, not a deal
+        return _Cue("proposed", f"an agreement named as a goal {why}")
     if status == "agreed" and (kept := _agreement_kept(low, cue, before, why)) is not None:
         return kept
     if status == "proposed" and (matched := _unilateral_taken_up(low, (end, right), cue, before, why)) is not None:
