@@ -2717,22 +2717,24 @@ def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
 def _talks_ahead(low: str, tm: re.Match[str], left: int) -> bool:
     """Whether the talks are still ahead ("will hold talks", "agreed to peace talks", "talks open next week", "ahead of
     the talks"): an upcoming talk is no event (corpus/README.md, briefs)."""
-    return bool(
-        _TALKS_AHEAD.search(low, max(left, tm.start() - 50), tm.start())
-        or _AHEAD_OF_TALKS.match(low, tm.end())
-        or (_MAY_TRIP_AHEAD(low) and _TRIP_AHEAD.search(low, 0, tm.start()))
-        or (_MAY_BEFORE_TALKS(low) and _BEFORE_TALKS.search(low, max(left, tm.start() - 50), tm.start()))
-    )
+    return _ahead(_TALKS_AHEAD, low, tm, left)
 
 
 def _dated_ahead(low: str, tm: re.Match[str], left: int) -> bool:
     """Whether the talks are dated ahead by a future or a time to come (`_talks_ahead` less its plans, offers and
     stances: "grateful for this proposal to hold talks", said as they begin, dates none)."""
+    return _ahead(_DATED_AHEAD, low, tm, left)
+
+
+def _ahead(before: re.Pattern[str], low: str, tm: re.Match[str], left: int) -> bool:
+    """Whether the talks are still ahead: `before` in the 50 characters of the clause before them, a time to come after
+    them, a trip still ahead, or the talks named as what something comes before."""
+    near = max(left, tm.start() - 50)
     return bool(
-        _DATED_AHEAD.search(low, max(left, tm.start() - 50), tm.start())
+        before.search(low, near, tm.start())
         or _AHEAD_OF_TALKS.match(low, tm.end())
         or (_MAY_TRIP_AHEAD(low) and _TRIP_AHEAD.search(low, 0, tm.start()))
-        or (_MAY_BEFORE_TALKS(low) and _BEFORE_TALKS.search(low, max(left, tm.start() - 50), tm.start()))
+        or (_MAY_BEFORE_TALKS(low) and _BEFORE_TALKS.search(low, near, tm.start()))
     )
 
 
