@@ -11,7 +11,7 @@ from bot.detect.events import decide, readings
 from bot.detect.language import ENGLISH, language_of
 from bot.detect.people import find_people
 from bot.detect.places import countries_and_regions, find_places
-from bot.detect.relations import headline_relation
+from bot.detect.relations import headline_relation, talks_ahead
 from bot.detect.rules import CompiledRules, Findings, compile_rules
 from bot.detect.text import Doc, build_doc
 from bot.model import events as event_model
@@ -96,6 +96,11 @@ class Detector:
         relation = headline_relation(doc, place_hits, people)
         if relation is not None:
             lexicon.append("sig_relation")
+        # Talks or a visit still ahead between officials of two states ("Foreign Secretary to visit Moscow"): no event
+        # (talks ahead are no talks), news of dealings between states all the same, as a relation is.
+        ahead = talks_ahead(doc, place_hits, people)
+        if ahead is not None:
+            lexicon.append("sig_ahead")
         sig = signals(events, casualties, people, countries, classes, lexicon)
         # Every model reads the headline, the lead and the signal words: cut into words once.
         cut = Terms.of(tokens_of(model_text(title, text, sig)), self.relevance.stop, self.table)
@@ -113,7 +118,15 @@ class Detector:
         if typed:
             events = _corrected(events, typed, cues, doc.sentences[0].text if doc.sentences else title)
         findings = Findings(
-            events, casualties, people, countries, regions, relevance, typed=tuple(typed), relation=relation
+            events,
+            casualties,
+            people,
+            countries,
+            regions,
+            relevance,
+            typed=tuple(typed),
+            relation=relation,
+            ahead=ahead,
         )
         return doc, findings, language, sig
 

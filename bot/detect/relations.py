@@ -11,15 +11,19 @@ them low. What marks them is the conjunction: a verb of dealings between states 
 headline or a diplomat ("Poland recalls its ambassador"). People are not their state ("Thousands of Canadians
 call for ..."), nor is a diplomat's state in the possessive ("US ambassador's expulsion"). The
 detector hands it to the relevance model as the signal word `sig_relation`, whose weight is learned.
+
+`talks_ahead` finds the other news of dealings between states that no event covers: talks or a visit still ahead between
+officials of two states, announced in the headline or lead ("Foreign Secretary to visit Moscow"); the signal word
+`sig_ahead`, and a finding that the rules' `relation` condition takes as it takes a headline relation.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.detect.places import PlaceHit
-from bot.detect.text import Doc, fold
+from bot.detect.text import LEAD_WEIGHT, Doc, fold
 from bot.models import Person
 
 # Verbs (and their nouns) of one state acting on another, in the folded (lowercased) headline. "recall" and
@@ -211,3 +215,81 @@ def headline_relation(doc: Doc, place_hits: Iterable[PlaceHit], people: Iterable
             ):
                 return sentence.text  # "U.N. warns Bolivia ...", "Hamas frees 2 American hostages"
     return None
+
+
+# Talks or a visit still ahead between officials of two states ("Foreign Secretary to visit Moscow", "Under Secretary
+# X will travel to Abu Dhabi, UAE, and Muscat, Oman", "Putin will hold talks with President Xi", "UK and South Korea to
+# launch talks", "will strengthen relations this week as he visits Tbilisi for talks"): news of dealings between
+# states (an announced trip is relevant with no event type, corpus/README.md) that no event type covers, since talks
+# still ahead are no talks. The trip or talks word, in the headline or the lead:
+_AHEAD_THING = re.compile(
+    r"\b(?:visit(?:s|ing)?|travel(?:s|ling|ing)?|trips?|tours?|talks|negotiations|dialogue|summit|"
+    r"meet(?:s|ing)?|receive|host)\b"
+)
+# Talks-like words, whose sides may be the states themselves ("UK and South Korea to launch talks"); a visit or a trip
+# needs an official (a team, a firm or a singer visits too).
+_STATE_TALKS = re.compile(r"\b(?:talks|negotiations|dialogue|summit)\b")
+# A future before it in its clause: "will travel", "is to visit", "is due to hold talks", "the upcoming summit", "will
+# strengthen ties this week as he visits"; a headline's "to": "Foreign Secretary to visit Moscow". Not past and
+# present reports ("held talks yesterday", "visited Kyiv", "is in China this week").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are) to|(?:is|are) (?:due|set|expected|scheduled|slated|planning|going) to|plans? to|"
+    r"upcoming|forthcoming|next week'?s?|next month'?s?)\b[^.;:]*$"
+)
+_HEADLINE_TO = re.compile(r"\bto\s+(?!(?:a|an|the|his|her|its|their)\s)(?:[\w-]+\s+){0,2}$")
+# A time to come after it: "visit the United States next week", "talks launch tomorrow".
+_TIME_AHEAD = re.compile(r"^[^.;:]{0,80}?\b(?:next (?:week|month)|tomorrow|later this (?:week|month))\b")
+_NOT_AHEAD = re.compile(r"\b(?:not|never|no longer|cancel\w*|postpone\w*|call(?:s|ed)? off)\b")
+# An official in the sentence or the headline: an office, or a titled person the people rules found.
+_OFFICE = re.compile(
+    r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|emir|crown prince|sultan|"
+    r"ambassador|envoy|foreign secretary|head of state|heads of state)\b"
+)
+
+
+def _dated_ahead(line: str, m: re.Match[str], headline: bool) -> bool:
+    """Whether the trip or talks at `m` are still ahead: a future in their clause before them (a headline's "to"), or a
+    time to come after them; not negated or called off."""
+    before = line[max(0, m.start() - 90) : m.start()]
+    if _NOT_AHEAD.search(before[-60:]):
+        return False
+    if _FUTURE.search(before) or (headline and _HEADLINE_TO.search(before)):
+        return True
+    return _TIME_AHEAD.match(line, m.end()) is not None
+
+
+def talks_ahead(doc: Doc, place_hits: Sequence[PlaceHit], people: Iterable[Person] = ()) -> str | None:
+    """The headline or lead sentence that announces talks or a visit still ahead between officials of two states, or
+    None: the trip or talks dated ahead (`_dated_ahead`), an official in that sentence or the headline (a talks word
+    alone may have the states as its sides), and two states in the headline and lead (named, or a titled person's)."""
+    lead = [s for s in doc.sentences if s.is_title or s.weight >= LEAD_WEIGHT]
+    indices = {s.index for s in lead}
+    titled = [p for p in people if p.title]
+    states = {h.entry.country for h in place_hits if h.entry.country and h.sentence in indices}
+    states |= {p.country for p in titled if p.country and any(p.evidence == s.text for s in lead)}
+    if len(states) < 2:
+        return None
+    head_office = any(s.is_title and _OFFICE.search(s.folded) for s in lead)
+    for sentence in lead:
+        line = sentence.folded
+        official = head_office or _OFFICE.search(line) is not None or any(p.evidence == sentence.text for p in titled)
+        for m in _AHEAD_THING.finditer(line):
+            if not _dated_ahead(line, m, sentence.is_title):
+                continue
+            if official or (_STATE_TALKS.match(m.group(0)) and _sides(line, sentence.start, m, place_hits)):
+                return sentence.text
+    return None
+
+
+def _sides(line: str, offset: int, m: re.Match[str], place_hits: Iterable[PlaceHit]) -> bool:
+    """Whether two states named before the talks word are its sides ("UK and South Korea to launch talks"), not the
+    places where others meet ("Samsung and Sony will hold talks in Seoul and Tokyo")."""
+    sides = {
+        h.entry.country
+        for h in place_hits
+        if h.entry.country
+        and offset <= h.start < offset + m.start()
+        and not _people(h)
+        and not _LOCATIVE.search(line, max(0, h.start - offset - 8), h.start - offset)
+    }
+    return len(sides) >= 2

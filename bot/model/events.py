@@ -47,7 +47,9 @@ def learns(term: str) -> bool:
 # and people12). Dropped from the words before their pairs are cut, so that the item reads the same words and pairs
 # with the signal as without it ("sig_lex_domestic sig_country" either way); a filter after the cut, as for a status,
 # would still leave the pair across it only to the items without it. The title's words stay in the text.
-DROPPED = frozenset({"sig_official"})
+# Nor whether talks or a visit are announced ahead ("sig_ahead", bot/detect/relations.py `talks_ahead`): news for the
+# relevance model, no event of any type, so the types' models read the item as they did before the finding.
+DROPPED = frozenset({"sig_official", "sig_ahead"})
 
 
 def read_signals(sig: Iterable[str]) -> list[str]:

@@ -279,7 +279,7 @@ class CompiledRules:
             chosen.update(index.get(("r", region), ()))
         if findings.relevance is not None:
             chosen.update(index.get(RELEVANT, ()))
-        if findings.relation is not None:
+        if findings.dealings:
             chosen.update(index.get(RELATION, ()))
         return sorted(chosen)
 
@@ -297,7 +297,7 @@ class CompiledRules:
         present.update(("c", c) for c in findings.places_set)
         if findings.relevance is not None:
             present.add(RELEVANT)
-        if findings.relation is not None:
+        if findings.dealings:
             present.add(RELATION)
         positions = hits.positions
         doc = hits.doc
@@ -337,7 +337,7 @@ class CompiledRules:
         keys.extend(("r", region) for region in findings.regions)
         if findings.relevance is not None:
             keys.append(RELEVANT)
-        if findings.relation is not None:
+        if findings.dealings:
             keys.append(RELATION)
         for key in keys:
             if (sweep := sweeps.get(key)) is not None:

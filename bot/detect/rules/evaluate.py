@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 Key = int | tuple[str, str]
 RELEVANT: Key = ("m", "relevant")
 RELATION: Key = ("h", "relation")
+# Why a `relation` rule fails: neither of the findings it takes (`Findings.dealings`).
+NO_DEALINGS = "no headline reports one state acting on another, nor talks or a visit ahead between two states"
 
 # A query compiled to tuples over term ids (fast to walk): (TERM, tid), (AND, parts), (OR, parts),
 # (NOT, part), (NEAR, left tids, right tids, distance).
@@ -54,6 +56,12 @@ class Findings:
     day: date | None = None  # the article's date, for offices (None: read as of today)
     typed: Sequence[TypeVerdict] = ()  # the event types the learned event model added or removed
     relation: str | None = None  # the headline line reporting one state acting on another (None: none does)
+    ahead: str | None = None  # the headline or lead sentence announcing talks or a visit ahead between two states
+
+    @property
+    def dealings(self) -> bool:
+        """Whether a `relation` rule's finding is there: a headline relation, or talks or a visit ahead."""
+        return self.relation is not None or self.ahead is not None
 
     def __post_init__(self) -> None:
         gz = gazetteer.places()
@@ -171,8 +179,8 @@ def failure(
         return f"none of the places {', '.join(spec.places)} is mentioned" if explain else "no"
     if rule.regex is not None and not rule.regex.search(hits.doc.raw):
         return f"regex {spec.regex!r} did not match" if explain else "no"
-    if spec.relation and findings.relation is None:
-        return "no headline reports one state acting on another" if explain else "no"
+    if spec.relation and not findings.dealings:
+        return NO_DEALINGS if explain else "no"
     if spec.relevant is not False and not _relevant_enough(spec.relevant, findings):
         return _not_relevant(spec, findings) if explain else "no"
     return _vetoed(rule, hits, explain) if rule.excludes else None
@@ -247,6 +255,8 @@ def reason(rule: CompiledRule, hits: Hits, findings: Findings) -> str:
         reasons.append(f"regex matched {m.group(0)!r}" if m else "regex matched")
     if spec.relation and findings.relation is not None:
         reasons.append(f"one state acting on another: {findings.relation}")
+    elif spec.relation and findings.ahead is not None:
+        reasons.append(f"talks or a visit ahead between two states: {findings.ahead}")
     if spec.relevant is not False and findings.relevance is not None:
         reasons.append(f"about conflict or diplomacy: relevance {findings.relevance.describe()}")
     return "; ".join(reasons)

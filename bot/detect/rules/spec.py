@@ -74,8 +74,9 @@ class RuleSpec(BaseModel):
     # asks for at least that score (stricter or looser than the model's own threshold).
     relevant: bool | Annotated[float, Field(gt=0.0, lt=1.0)] = False
     # true: the headline reports one state acting on another ("UK summons Russian ambassador", "Belarus threatens
-    # to pull out of Russia deal"; bot/detect/relations.py): a finding, like an event, for news of dealings between
-    # states that no event type covers.
+    # to pull out of Russia deal"; bot/detect/relations.py), or the headline or lead announces talks or a visit still
+    # ahead between officials of two states ("Foreign Secretary to visit Moscow"): a finding, like an event, for news of
+    # dealings between states that no event type covers.
     relation: bool = False
     severity: Literal["flash", "urgent", "routine"] = "routine"
     enabled: bool = True
