@@ -211,6 +211,12 @@ _LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initi
     # ceasefire", "diplomatic efforts towards a lasting truce" (not "efforts towards the ceasefire agreed on Sunday":
     # a definite truce may be made already).
     r"\befforts?\s+(?:for|towards?)\b(?!\s+(?:the|this|that|its|their)\b)|"
+    # So is a push for one, the noun ("the United States continues to lead the push for a cease-fire", "its
+    # diplomatic push for a truce", a headline's "continues push for"); the verb is a call ("the UK continued to push
+    # for an immediate pause", "Allies push for ceasefire").
+    r"\b(?:the|a|an|its|their|his|her|our|this|continues|continued|continuing)\s+(?:(?:diplomatic|international|"
+    r"global|regional|renewed|new|latest|fresh|final|last-ditch|urgent|intense|concerted|major|joint)\s+)?"
+    r"push\s+(?:for|towards?)\b|"
     r"\b(?:bridg|narrow)\w*\s+(?:the\s+)?(?:remaining\s+)?(?:gaps?|differences)\s+(?:over|on|about|in)\b|"
     r"\b(?:far apart|differences|sticking points?)\s+(?:over|on)\b|"
     r"\bmediat(?:e|es|ing)\b|\bbrokering\b|\bwork(?:ing|s)? (?:out|on|toward|towards)\b|\bwork out\b|\bclose(?:r)? to\b|\bnearing\b|"
@@ -478,6 +484,10 @@ _GOAL_AFTER = lazyre.compile(
     r"(?:the|a|our|my|their|his|her|its)\s+(?:(?:top|first|main|overriding|immediate|urgent|key|chief|only)\s+)?"
     r"(?:priority|goal|aim|objective|target)\b"
 )
+_GOAL_WHY = "an agreement named as a goal"
+# Negotiation named by its word, as a talks reading's sentence may (not a call or a visit): what a goal beside it aims
+# at is the negotiation's (`_ceasefire_event`).
+_NEGOTIATING = lazyre.compile(r"\b(?:negotiat\w*|talks)\b")
 _GOAL_BEFORE = lazyre.compile(
     r"\b(?:priority|goal|aim|objective|target)\s+(?:is|was|remains|must be|should be|has to be|would be|will be)\s+"
     r"(?:to\s+(?:reach|secure|achieve|get|obtain|win|clinch|conclude)\s+)?(?:an?|the)\s+(?:[\w'-]+\s+)?$"
@@ -1598,7 +1608,7 @@ def _governed(low: str, mention: tuple[int, int], clause: tuple[int, int], cue: 
         and (_GOAL_AFTER.match(low, end, right) is not None or _GOAL_BEFORE.search(before))
     ):
         # "an immediate agreement to a monitored cessation of hostilities must be the priority": a goal, not a deal
-        return _Cue("proposed", f"an agreement named as a goal {why}")
+        return _Cue("proposed", f"{_GOAL_WHY} {why}")
     if status == "agreed" and (kept := _agreement_kept(low, cue, before, why)) is not None:
         return kept
     if status == "proposed" and (matched := _unilateral_taken_up(low, (end, right), cue, before, why)) is not None:
@@ -3694,7 +3704,9 @@ def decide(doc: Doc, found: Sequence[Reading], casualties: Sequence[Casualty]) -
         if not rs:
             continue
         if etype == "ceasefire":
-            events.append(_ceasefire_event(doc, rs, segments, by_type.get("clash", []), implied))
+            events.append(
+                _ceasefire_event(doc, rs, segments, by_type.get("clash", []), implied, by_type.get("talks", []))
+            )
         else:
             best = max(rs, key=lambda r: r.weight)
             events.append(Event(etype, None, best.sentence.text))
@@ -3761,10 +3773,16 @@ def _reported(etype: str, by_type: dict[str, list[Reading]], events: list[Event]
 
 
 def _ceasefire_event(
-    doc: Doc, rs: list[Reading], segments: list[int] | None, clashes: list[Reading], implied: set[str]
+    doc: Doc,
+    rs: list[Reading],
+    segments: list[int] | None,
+    clashes: list[Reading],
+    implied: set[str],
+    talks: Sequence[Reading] = (),
 ) -> Event:
     """The ceasefire event: the status its readings weigh most (`_weighed_status`), unless the item says a party has
-    not accepted the truce (proposed) or reports fighting beside a truce in force (violated)."""
+    not accepted the truce (proposed) or reports fighting beside a truce in force (violated); an agreement named as a
+    goal beside negotiations the item reports (`talks`) is what they aim at (talks)."""
     if segments is not None:
         # The story about the ceasefire decides its status, not a sum over unrelated stories.
         per_segment: dict[int, float] = {}
@@ -3780,6 +3798,11 @@ def _ceasefire_event(
         # truce is still one side's offer or a truce agreed and broken, the fighting does not tell (helper cfs8's
         # try, 7 December, moved a held-out truce agreed to violated through this class).
         rs = [replace(r, status="agreed") if r.cue.startswith(_ONE_SIDE_WHY) else r for r in rs]
+    if any(r.cue.startswith(_GOAL_WHY) for r in rs) and any(_NEGOTIATING.search(r.sentence.folded) for r in talks):
+        # "Formal peace negotiations ... have been launched tonight. ... An immediate agreement to a monitored
+        # cessation of hostilities must be the priority": the priority is the negotiation's, which the item reports
+        # (corpus convention 4: efforts to reach a truce are talks); named with no negotiation, a goal is a call.
+        rs = [replace(r, status="talks") if r.cue.startswith(_GOAL_WHY) else r for r in rs]
     status = _weighed_status(rs)
     unaccepted = None
     if status == "agreed" and sum(r.weight for r in clash) < _THRESHOLDS["clash"]:
