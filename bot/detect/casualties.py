@@ -63,6 +63,11 @@ _KIND_WORDS: dict[str, CasualtyKind] = {
 _ACTIVE = {"killed", "wounded", "injured"}
 # Attackers killed by their own blast: "four militants blew themselves up" (a toll with no casualty word).
 _SELF_BLAST = lazyre.compile(r"\bblew\s+themselves\s+up\b")
+# A toll told as a loss of people holds no casualty word either: "saddened by the tragic loss of two peacekeepers".
+_LOSS_OF = lazyre.compile(r"\blo(?:ss|sses) of\b")
+# The nouns of loss name no kind of harm of their own: the victims must follow the count ("the loss of two" may be a
+# match's or a vote's).
+_NOUN_NEEDS_WHO = lazyre.compile(r"\blo(?:ss|sses) of$")
 _RATIO_BEFORE = lazyre.compile(r"\b(?:of|in|out of)\s+$")  # "3 of 10 die young", "1 in 5 die": a share, not a toll
 _NOT_YET_DEAD = frozenset(
     ["to", "may", "might", "could", "would", "will", "should", "must", "can", "not", "never", "also"]
@@ -81,6 +86,12 @@ _LEFT_VERBS: list[tuple[re.Pattern[str], CasualtyKind]] = [
         "killed",
     ),
     (lazyre.compile(r"(?:assassination|killing|killings|massacre|murder|deaths?) of$"), "killed"),
+    # A toll told as a noun, as "the death of" is: "the tragic loss of two peacekeepers", "the injury of five other
+    # soldiers", "the wounding of three police officers", "caused injuries to 12 civilians" ("the loss of two
+    # helicopters", "the loss of 300 jobs": no victims after the count, so no figure; see _NOUN_NEEDS_WHO).
+    (lazyre.compile(r"(?:loss|losses) of$"), "dead"),
+    (lazyre.compile(r"wounding of$"), "wounded"),
+    (lazyre.compile(r"(?:injury|injuries|injuring) (?:of|to)$"), "injured"),
     (
         lazyre.compile(
             r"(?:bodies of|among (?:the dead|those killed|those who died|the victims) (?:were|are|was|is|included|include)|"
@@ -982,7 +993,7 @@ def _left(fig: _Fig, low: str, demonyms: frozenset[str]) -> None:
             if never:
                 fig.rejected = True
                 return
-            if who is None and not _BARE_END.match(low, fig.number.end):
+            if who is None and (not _BARE_END.match(low, fig.number.end) or _NOUN_NEEDS_WHO.search(before)):
                 return  # "killed 300 sheep" is no casualty figure; "killing two and wounding five" is
             if _PROJECTION.search(before[-30:]) or _what_might_have_been(before[-30:], low, fig.number.end):
                 fig.rejected = True
@@ -1002,7 +1013,10 @@ _ALL_BEFORE = lazyre.compile(r"\s+all(?:\s+of\s+the)?\s*$")
 _OF_THEM = lazyre.compile(r"\s+of\s+them\b")
 # A figure added to one just given, after its verb: "killing 50 people and wounding another 300".
 _MORE_BEFORE = lazyre.compile(r"\s+(?:another|a further|an additional)\s*$")
-_LIVES_VERB = lazyre.compile(r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)\s*$")
+# ("the loss of 40 lives": the noun of loss, as the verbs)
+_LIVES_VERB = lazyre.compile(
+    r"\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes|(?:the|a)\s+(?:[\w-]+\s+)?loss\s+of)\s*$"
+)
 _LIVES_AFTER = lazyre.compile(r"\s+(?:[\w-]+\s+)?lives\b")
 # A bare victim count ends at punctuation, a conjunction, a place or time, or the manner of the attack: "killing two
 # and wounding five", "wounded more than 100 by detonating a truck", "injured nine by firing on a bus"; "more" may
@@ -1974,7 +1988,9 @@ def find_casualties(
     for sent in doc.sentences:
         if (cue_sentences is not None and sent.index not in cue_sentences) or not _CUE.search(sent.folded):
             # (attackers who blew themselves up died, though the sentence holds no casualty word)
-            if "blew" not in sent.folded or not _SELF_BLAST.search(sent.folded):
+            if ("blew" not in sent.folded or not _SELF_BLAST.search(sent.folded)) and (
+                "loss" not in sent.folded or not _LOSS_OF.search(sent.folded)
+            ):
                 continue
         figs = [f for f in _sentence_figures(sent, demonyms) if f.kind is not None and not f.rejected]
         if not figs:
