@@ -38,7 +38,10 @@ def _figures(detector: Detector, sentence: str) -> set[tuple[int, str, bool]]:
         ("The mortar fire caused the loss of more than 40 lives in the market.", {(40, "dead", True)}),
         ("The mission mourns the losses of two Nepalese peacekeepers killed by a roadside mine.", {(2, "dead", True)}),
         ("Gunmen fired on the checkpoint, causing injuries to 12 civilians.", {(12, "injured", True)}),
-        ("The rocket strike resulted in the wounding of three police officers near the border.", {(3, "wounded", True)}),
+        (
+            "The rocket strike resulted in the wounding of three police officers near the border.",
+            {(3, "wounded", True)},
+        ),
         (
             "The bombing resulted in the death of four guards and the injury of seven other guards.",
             {(4, "killed", True), (7, "injured", True)},
