@@ -1993,15 +1993,23 @@ class StoryIndex:
         two between them) is named by both. Talks alone go on for days (`_agreed` leaves them to the wording), but
         one meeting of the same two people is one event: a minister's remarks before his meeting with a counterpart
         and their press conference after it share the two men, the day and little else. A meeting of one of them
-        with someone else that day (the Secretary received by the President) names another person."""
+        with someone else that day (the Secretary received by the President) names another person. When one report has
+        no date (a government's readout, "Today, President Trump and President Putin spoke"), the two must also report
+        the same thing settled beyond talks (both a truce, a deal): the Kremlin's dated account of a call on a truce in
+        Ukraine and the White House's undated readout of it; not two undated readouts, which nothing places."""
         if not (a.mode and a.mode == b.mode):
             return False
+        people = {p for p in a.principal | b.principal if p.startswith("p:")}
+        if not (len(people) >= 2 and people <= a.parties and people <= b.parties):
+            return False
+        if a.undated != b.undated:
+            # One government's readout with no date beside the other's dated account: the same two people speaking
+            # the same way settle the same thing (a truce, a deal, sanctions), not talks alone, which the same two
+            # hold again and again. What ties the page to the other's time is still asked (`_dated_together`).
+            return bool((a.events & b.events) - _ONGOING)
         if a.when is None or b.when is None or abs(a.when - b.when) > AGREED_WITHIN:
             return False
-        if not all(e.doc.published is not None or e.stated for e in (a, b)):
-            return False
-        people = {p for p in a.principal | b.principal if p.startswith("p:")}
-        return len(people) >= 2 and people <= a.parties and people <= b.parties
+        return all(e.doc.published is not None or e.stated for e in (a, b))
 
     @staticmethod
     def _agreed(a: _Entry, b: _Entry) -> bool:
