@@ -1490,3 +1490,104 @@ def test_undated_pages_naming_the_town_of_a_signing_are_one_story(doc) -> None: 
         index.add(report)
     shouted = doc("signing", "SOUTH SUDAN RIVALS SIGN TRUCE, IGAD SAYS", signing.text, None)
     assert index.add(shouted) == index.add(_welcome(doc, bloc="Igad", town=" in Bahir Dar"))
+
+
+def _secretaries_index(doc) -> StoryIndex:  # type: ignore[no-untyped-def]
+    # Other secretaries' news of other years: "Secretary" and "State" are every readout's words, not this call's.
+    index = StoryIndex()
+    visits = [
+        ("Foreign Secretary James Cleverly", "Kenya"),
+        ("Secretary of State Mike Pompeo", "Japan"),
+        ("Secretary of State John Kerry", "Egypt"),
+        ("Defence Secretary Ben Wallace", "Poland"),
+        ("Secretary of State Hillary Clinton", "India"),
+    ]
+    for n, (who, where) in enumerate(visits):
+        index.add(
+            doc(
+                f"visit{n}",
+                f"{who} visits {where}",
+                f"{who} arrived in {where} on Monday for talks on trade and security with the government, the state "
+                "news agency said.",
+                datetime(2012 + 2 * n, 5, 1, tzinfo=UTC),
+            )
+        )
+    return index
+
+
+_AGREED_TRUCE = (
+    "The ministers agreed on a humanitarian ceasefire in Aleppo for 48 hours to let aid convoys through, and discussed "
+    "prisoner exchanges."
+)
+_WELCOMED_PAUSE = (
+    "The Secretary welcomed the pause in fighting around the city so that relief reaches civilians, and urged Moscow to "
+    "restrain its forces."
+)
+
+
+def _moscow_account(doc, key: str, day: int, what: str):  # type: ignore[no-untyped-def]
+    return doc(
+        key,
+        "Telephone conversation with US Secretary of State Antony Blinken",
+        "Sergey Lavrov had a telephone conversation with US Secretary of State Antony Blinken at the American side's "
+        "request. " + what,
+        datetime(2022, 3, day, tzinfo=UTC),
+    )
+
+
+def _washington_readout(doc, counterpart: str, what: str, how: str = "phone call"):  # type: ignore[no-untyped-def]
+    spoke = "spoke by phone today with" if how == "phone call" else "met today with"
+    return doc(
+        "readout",
+        f"Readout of Secretary Blinken's {how} with Foreign Minister {counterpart.split()[-1]}",
+        f"Secretary Blinken {spoke} {counterpart}. " + what,
+        None,
+    )
+
+
+def test_an_undated_readout_of_a_call_joins_the_other_governments_dated_account_of_its_truce(doc) -> None:  # type: ignore[no-untyped-def]
+    # Two governments tell one call in their own words: Moscow's dated account names the truce agreed, Washington's
+    # undated readout the pause it welcomed. The same two ministers, the same call, the same thing settled, and the
+    # Secretary's time in office covers the date: one event, though they share hardly a word.
+    index = _secretaries_index(doc)
+    moscow = _moscow_account(doc, "moscow", 10, _AGREED_TRUCE)
+    readout = _washington_readout(doc, "Russian Foreign Minister Sergey Lavrov", _WELCOMED_PAUSE)
+    assert index.add(moscow) == index.add(readout)
+
+
+def test_an_undated_readout_of_talks_alone_or_with_another_counterpart_stays_apart(doc) -> None:  # type: ignore[no-untyped-def]
+    # Near misses: the same two ministers speak again and again; a call that settled nothing is no occasion the
+    # readout can be tied to. The same Secretary's call with another minister on the same truce is another call; and
+    # a meeting of the same two is not their call.
+    index = _secretaries_index(doc)
+    moscow = _moscow_account(
+        doc, "moscow", 10, "The ministers discussed strategic stability and their embassies' work."
+    )
+    readout = _washington_readout(
+        doc,
+        "Russian Foreign Minister Sergey Lavrov",
+        "The Secretary raised the situation in Ukraine and the detention of US citizens.",
+    )
+    assert index.add(moscow) != index.add(readout)
+    index = _secretaries_index(doc)
+    other = _washington_readout(
+        doc, "Chinese Foreign Minister Wang Yi", _WELCOMED_PAUSE.replace("Moscow", "Beijing to press Moscow")
+    )
+    assert index.add(_moscow_account(doc, "moscow", 10, _AGREED_TRUCE)) != index.add(other)
+    index = _secretaries_index(doc)
+    met = _washington_readout(doc, "Russian Foreign Minister Sergey Lavrov", _WELCOMED_PAUSE, how="meeting")
+    assert index.add(_moscow_account(doc, "moscow", 10, _AGREED_TRUCE)) != index.add(met)
+
+
+def test_an_undated_readout_between_two_calls_of_the_same_ministers_joins_neither(doc) -> None:  # type: ignore[no-untyped-def]
+    # Near miss: the same two ministers call again a week later on the same truce. The dated accounts are two calls;
+    # nothing in the undated readout says which of them it is.
+    index = _secretaries_index(doc)
+    first = index.add(_moscow_account(doc, "first", 10, _AGREED_TRUCE))
+    again = (
+        "The ministers agreed to extend the humanitarian ceasefire in Aleppo by a week and discussed aid deliveries."
+    )
+    second = index.add(_moscow_account(doc, "second", 17, again))
+    readout = index.add(_washington_readout(doc, "Russian Foreign Minister Sergey Lavrov", _WELCOMED_PAUSE))
+    assert first != second
+    assert readout not in (first, second)
