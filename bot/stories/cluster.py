@@ -36,7 +36,10 @@ Names are looked for in the other text as whole words ("Rice" is not in "prices"
 Two reports dated (never by the fetch time) within a day and a half of each other, of the same kind of event,
 that share names and have none of these conflicts, are one event even when they share little wording: two
 governments' statements on one attack are written apart (`_agreed`); not when either reports talks alone (talks go
-on for days, and each visit, offer or claim in them is news of its own). A report the detector finds no event in (a
+on for days, and each visit, offer or claim in them is news of its own). Two accounts of one call or meeting (the same
+mode, every person either headline or lead sentence names named by both) are one event within that day and a half
+(`_same_meeting`); when one of them has no date, only if both report the same thing settled beyond talks (a truce, a
+deal), and something still ties the undated page to the other's time (below). A report the detector finds no event in (a
 statement, an analysis) is about what its headline names: not a report of another kind of event (an analysis of a
 blockade is not the port strike it recalls), and it joins another only on twice the wording
 (`EVENTLESS_MIN_WORDS`), and never when either has no date at all (none published, none written: no window vouches for it, and wording would decide alone); two
