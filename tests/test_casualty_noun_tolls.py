@@ -15,15 +15,12 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
+from tests.support.detection import text_figures
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     return Detector()
-
-
-def _figures(detector: Detector, sentence: str) -> set[tuple[int, str, bool]]:
-    return {(c.count, c.kind, c.current) for c in detector.detect("", sentence).casualties}
 
 
 @pytest.mark.parametrize(
@@ -51,7 +48,7 @@ def _figures(detector: Detector, sentence: str) -> set[tuple[int, str, bool]]:
 def test_toll_in_noun_wording_is_a_figure(
     detector: Detector, sentence: str, figures: set[tuple[int, str, bool]]
 ) -> None:
-    assert figures <= _figures(detector, sentence)
+    assert figures <= text_figures(detector, sentence)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +65,7 @@ def test_toll_in_noun_wording_is_a_figure(
     ],
 )
 def test_loss_without_victims_is_no_figure(detector: Detector, sentence: str) -> None:
-    assert _figures(detector, sentence) == set()
+    assert text_figures(detector, sentence) == set()
 
 
 def test_a_disaster_loss_is_no_conflict_toll(detector: Detector) -> None:
@@ -78,4 +75,4 @@ def test_a_disaster_loss_is_no_conflict_toll(detector: Detector) -> None:
 
 def test_an_earlier_years_loss_stays_background(detector: Detector) -> None:
     sentence = "The ceremony recalled the loss of 13 service members in the 2021 bombing at the airport."
-    assert _figures(detector, sentence) == {(13, "dead", False)}
+    assert text_figures(detector, sentence) == {(13, "dead", False)}

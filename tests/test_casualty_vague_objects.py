@@ -15,15 +15,12 @@ from __future__ import annotations
 import pytest
 
 from bot.detect import Detector
+from tests.support.detection import text_figures
 
 
 @pytest.fixture(scope="module")
 def detector() -> Detector:
     return Detector()
-
-
-def _figures(detector: Detector, sentence: str) -> set[tuple[int, str, bool]]:
-    return {(c.count, c.kind, c.current) for c in detector.detect("", sentence).casualties}
 
 
 @pytest.mark.parametrize(
@@ -48,7 +45,7 @@ def _figures(detector: Detector, sentence: str) -> set[tuple[int, str, bool]]:
 def test_count_joined_to_a_vague_object_is_a_figure(
     detector: Detector, sentence: str, figure: tuple[int, str, bool]
 ) -> None:
-    assert figure in _figures(detector, sentence)
+    assert figure in text_figures(detector, sentence)
 
 
 @pytest.mark.parametrize(
@@ -63,16 +60,16 @@ def test_count_joined_to_a_vague_object_is_a_figure(
     ],
 )
 def test_count_with_its_own_verb_or_no_victims_is_none(detector: Detector, sentence: str) -> None:
-    assert _figures(detector, sentence) == set()
+    assert text_figures(detector, sentence) == set()
 
 
 def test_count_with_its_own_kind_keeps_it(detector: Detector) -> None:
-    figures = _figures(detector, "Troops killed dozens of militants in the town, and 12 soldiers were wounded.")
+    figures = text_figures(detector, "Troops killed dozens of militants in the town, and 12 soldiers were wounded.")
     assert figures == {(12, "wounded", True)}
 
 
 def test_earlier_years_count_stays_background(detector: Detector) -> None:
-    figures = _figures(detector, "In 2015, a bombing at the shrine killed dozens of pilgrims and 14 guards.")
+    figures = text_figures(detector, "In 2015, a bombing at the shrine killed dozens of pilgrims and 14 guards.")
     assert figures == {(14, "killed", False)}
 
 

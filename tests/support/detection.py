@@ -29,6 +29,11 @@ def has_talks(detector: Detector, line: str) -> bool:
     return "talks" in line_types(detector, line)
 
 
+def text_figures(detector: Detector, text: str) -> set[tuple[int, str, bool]]:
+    """(count, kind, current) of every casualty figure of a text (no headline)."""
+    return {(c.count, c.kind, c.current) for c in detector.detect("", text).casualties}
+
+
 def people_names(text: str) -> list[str]:
     """The officials find_people reads in a text (no headline), sorted by name."""
     return sorted(p.name for p in find_people(build_doc("", text)))
