@@ -2836,3 +2836,83 @@ def test_ukrainian_events_beside_their_look_alikes_are_read(detector: Detector, 
     det = detector.detect(title, text)
     assert det.language == "uk"
     assert etype in {e.type for e in det.events}, [(e.type, e.cue) for e in det.events]
+
+
+# Issue 18 (helper langs31): talks still to come are no talks held, in Spanish and Ukrainian as in English (README: an
+# upcoming visit has no event type). A future verb holding the talks ("entablará conversaciones", "проведе переговори"),
+# or a future after the talks word ("las negociaciones ... se reanudarán", "переговори ... відновляться"); in the
+# headline or lead, with an official leading a delegation, an announced meeting, relevant with no type.
+# (language, headline, text, relevant or None when not asked)
+TALKS_TO_COME = [
+    ("es", "Agenda", "El canciller viajó a Lima y entablará conversaciones con su homólogo peruano el martes.", True),
+    ("es", "Bruselas", "La ministra mantendrá conversaciones con los socios europeos sobre el conflicto.", True),
+    ("es", "Diplomacia", "Ambos gobiernos celebrarán negociaciones sobre la frontera en Ginebra.", True),
+    ("es", "Agenda", "El presidente tendrá una reunión con el primer ministro japonés en Tokio.", True),
+    ("es", "Caracas", "Los delegados reanudarán el diálogo con la oposición en México.", True),
+    ("es", "Ginebra", "Las negociaciones entre ambos países se reanudarán el próximo lunes.", None),
+    ("es", "Nueva York", "La vicepresidenta encabezará la delegación en la Asamblea General y se reunirá con líderes.", True),
+    ("es", "OEA", "El secretario liderará la delegación; sostendremos reuniones con los cancilleres de la región.", True),
+    ("uk", "Анкара", "Міністр закордонних справ проведе переговори з турецьким колегою у вівторок.", True),
+    ("uk", "Брюссель", "Прем'єр-міністр матиме зустріч з головою Єврокомісії.", True),
+    ("uk", "Варшава", "Президент очолить делегацію на саміті, де візьме участь у переговорах щодо безпеки.", True),
+    ("uk", "Стамбул", "Завтра розпочнуться переговори між делегаціями двох країн.", True),
+    ("uk", "Женева", "Переговори між сторонами відновляться наступного тижня у Женеві.", True),
+    ("uk", "Кишинів", "Саміт лідерів країн регіону відбудеться у червні в Кишиневі.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "relevant"), TALKS_TO_COME)
+def test_talks_still_to_come_are_no_talks_held(
+    detector: Detector, lang: str, title: str, text: str, relevant: bool | None
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert "talks" not in {e.type for e in det.events}, [(e.type, e.cue) for e in det.events]
+    if relevant is not None:
+        assert det.relevance.relevant is relevant
+
+
+# ...while talks held in the past tense, or beside another future verb in an earlier sentence, are still talks; and a
+# future verb of sport, business or culture reads no event. (language, headline, text, event types)
+TALKS_HELD_AND_NEAR_MISSES = [
+    ("es", "Lima", "El canciller entabló conversaciones con su homólogo peruano en Lima.", {"talks"}),
+    ("es", "Bruselas", "La ministra mantuvo conversaciones con los socios europeos sobre el conflicto.", {"talks"}),
+    ("es", "Tokio", "El presidente tuvo una reunión con el primer ministro japonés.", {"talks"}),
+    ("es", "Caracas", "Los delegados reanudaron el diálogo con la oposición en México.", {"talks"}),
+    (
+        "es",
+        "Sanciones",
+        "Washington mantendrá las sanciones contra el régimen, dijo el vocero. Ayer el secretario se reunió con el "
+        "canciller ruso en Viena.",
+        {"sanctions", "talks"},
+    ),
+    ("uk", "Анкара", "Міністр закордонних справ провів переговори з турецьким колегою у вівторок.", {"talks"}),
+    ("uk", "Брюссель", "Прем'єр-міністр мав зустріч з головою Єврокомісії.", {"talks"}),
+    ("uk", "Стамбул", "Вчора розпочалися переговори між делегаціями двох країн.", {"talks"}),
+    (
+        "uk",
+        "Київ",
+        "Україна матиме нові системи ППО до зими, заявив міністр оборони. Він провів зустріч з міністром оборони "
+        "Німеччини.",
+        {"talks"},
+    ),
+    ("es", "Fútbol", "El equipo celebrará el título con sus aficionados en la plaza mayor.", set()),
+    ("es", "Empresa", "La compañía celebrará su junta de accionistas el próximo jueves.", set()),
+    ("es", "Cultura", "La orquesta iniciará una temporada de conciertos en el teatro municipal.", set()),
+    ("es", "Economía", "El banco central mantendrá los tipos de interés sin cambios hasta junio.", set()),
+    ("uk", "Футбол", "Збірна проведе товариський матч з командою Польщі у Варшаві.", set()),
+    ("uk", "Бізнес", "Компанія проведе збори акціонерів наступного місяця.", set()),
+    ("uk", "Культура", "Театр проведе прем'єру нової вистави у суботу.", set()),
+    ("uk", "Економіка", "Національний банк матиме нові повноваження щодо нагляду за страховиками.", set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events"), TALKS_HELD_AND_NEAR_MISSES)
+def test_talks_held_and_near_misses_of_talks_to_come(
+    detector: Detector, lang: str, title: str, text: str, events: set[str]
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert {e.type for e in det.events} == events, [(e.type, e.cue) for e in det.events]
+    if not events:
+        assert not det.relevance.relevant
