@@ -2926,3 +2926,87 @@ def test_talks_held_and_near_misses_of_talks_to_come(
     assert {e.type for e in det.events} == events, [(e.type, e.cue) for e in det.events]
     if not events:
         assert not det.relevance.relevant
+
+
+# Issue 18 (helper langs33): an outlet's or a journalist's interview or conversation with an official is no talks in
+# Spanish and Ukrainian (talks need two states' sides; a broadcaster, a newspaper or a reporter is none), and the eve
+# of a visit announces it (relevant, no event type). (language, headline, text, relevant or None when not asked)
+INTERVIEWS = [
+    (
+        "es",
+        "Entrevista",
+        "La Voz de América conversó con la canciller de Colombia sobre la migración en la frontera.",
+        None,
+    ),
+    ("es", "Ucrania", "El ministro de Defensa dialogó con la VOA sobre la ayuda militar a Kiev.", None),
+    (
+        "es",
+        "Caracas",
+        "Nuestra corresponsal conversó con el embajador de Francia en Caracas sobre las elecciones.",
+        None,
+    ),
+    (
+        "es",
+        "Washington",
+        "El secretario de Estado se entrevistó con el periodista en su despacho del Departamento.",
+        None,
+    ),
+    (
+        "es",
+        "Agenda",
+        "En vísperas de la visita del primer ministro de Japón a Brasilia, el diario conversó con el embajador japonés.",
+        True,
+    ),
+    ("uk", "Інтерв'ю", "Посол України в розмові з кореспондентом «Голосу Америки» розповів про допомогу США.", None),
+    ("uk", "Польща", "У розмові з Голосом Америки міністр закордонних справ Польщі пояснив позицію Варшави.", None),
+    ("uk", "Ефір", "Речник Пентагону під час зустрічі з телеканалом відповів на питання про постачання зброї.", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "relevant"), INTERVIEWS)
+def test_an_interview_with_an_official_is_no_talks(
+    detector: Detector, lang: str, title: str, text: str, relevant: bool | None
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert "talks" not in {e.type for e in det.events}, [(e.type, e.cue) for e in det.events]
+    if relevant is not None:
+        assert det.relevance.relevant is relevant
+
+
+# ...while an official's conversation with a counterpart or an envoy is talks, told by a reporter or not; and an eve
+# that is no visit's announces nothing. (language, headline, text, event types)
+INTERVIEW_NEAR_MISSES = [
+    ("es", "Diplomacia", "El canciller conversó con su homólogo ruso sobre el conflicto en Ucrania.", {"talks"}),
+    (
+        "es",
+        "Pekín",
+        "El corresponsal informó que el ministro conversó con su homólogo chino durante dos horas.",
+        {"talks"},
+    ),
+    (
+        "es",
+        "Brasilia",
+        "En diálogo con la Voz de América, el vicecanciller dijo que se reunió con el canciller de Brasil.",
+        {"talks"},
+    ),
+    ("uk", "Дипломатія", "Міністр провів розмову з послом Німеччини щодо безпеки в регіоні.", {"talks"}),
+    (
+        "uk",
+        "Київ",
+        "У розмові з журналістами міністр повідомив, що провів зустріч з послом США у понеділок.",
+        {"talks"},
+    ),
+    ("es", "Fiestas", "En la víspera de Navidad, las familias llenaron las plazas del centro de Madrid.", set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events"), INTERVIEW_NEAR_MISSES)
+def test_talks_beside_an_interview_stay_talks(
+    detector: Detector, lang: str, title: str, text: str, events: set[str]
+) -> None:
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert {e.type for e in det.events} == events, [(e.type, e.cue) for e in det.events]
+    if not events:
+        assert not det.relevance.relevant
