@@ -126,6 +126,53 @@ def test_a_foreign_text_quoting_english_names_is_not_english(code: str, title: s
     assert language_of(title, text) == code
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Envoy travels to Saudi Arabia, Egypt and Türkiye",
+            "The special envoy will travel to Riyadh, Cairo and Ankara next week to continue efforts to end the war.",
+        ),
+        (
+            "Joint statement on strategic stability",
+            "sabato 12 marzo 2022\n\nThe two presidents said that they will hold talks on arms control and that the "
+            "treaty has been extended.",
+        ),
+        (
+            "Minister to visit Bogotá",
+            "Foreign Minister Gabriel Morales will travel to Bogotá, Lima and Quito, starting on March 4, to continue "
+            "regional consultations.",
+        ),
+    ],
+)
+def test_english_with_a_letter_or_two_beyond_ascii_stays_english(title: str, text: str) -> None:
+    """A place in its own spelling or a republisher's date line in its language leaves an English headline and lead
+    English: lingua reads such an item as French or Italian."""
+    assert language_of(title, text) == "en"
+
+
+@pytest.mark.parametrize(
+    ("code", "title", "text"),
+    [
+        (
+            "es",
+            "El canciller se reunió con el Secretary of State",
+            "Según el portavoz, la reunión fue 'the start of a new chapter' y se trató la situación de la frontera.",
+        ),
+        (
+            "fr",
+            "Le ministre condamne l'attaque",
+            "Le ministre des Affaires etrangeres a condamne l'attaque de vendredi contre la base, selon un communiqué "
+            "publié samedi.",
+        ),
+    ],
+)
+def test_accented_text_with_english_words_or_few_accents_keeps_its_language(code: str, title: str, text: str) -> None:
+    """Spanish quoting English writes more accented letters than an English item naming a place; French with two
+    accents uses no English function word."""
+    assert language_of(title, text) == code
+
+
 _ENGLISH_BODY = (
     "Rescue teams searched the collapsed market through the night after a car bomb exploded near the main gate on"
     " Friday, the provincial governor said. At least 14 people were killed and more than 30 were wounded, and the"
