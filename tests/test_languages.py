@@ -2871,15 +2871,29 @@ TALKS_TO_COME = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "title", "text", "relevant"), TALKS_TO_COME)
-def test_talks_still_to_come_are_no_talks_held(
-    detector: Detector, lang: str, title: str, text: str, relevant: bool | None
-) -> None:
+def _no_talks(detector: Detector, lang: str, title: str, text: str, relevant: bool | None) -> None:
+    """The item is read in `lang` with no talks; relevant as asked (None: not asked)."""
     det = detector.detect(title, text)
     assert det.language == lang
     assert "talks" not in {e.type for e in det.events}, [(e.type, e.cue) for e in det.events]
     if relevant is not None:
         assert det.relevance.relevant is relevant
+
+
+def _exactly(detector: Detector, lang: str, title: str, text: str, events: set[str]) -> None:
+    """The item is read in `lang` with exactly these event types, and not relevant when it has none."""
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert {e.type for e in det.events} == events, [(e.type, e.cue) for e in det.events]
+    if not events:
+        assert not det.relevance.relevant
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "relevant"), TALKS_TO_COME)
+def test_talks_still_to_come_are_no_talks_held(
+    detector: Detector, lang: str, title: str, text: str, relevant: bool | None
+) -> None:
+    _no_talks(detector, lang, title, text, relevant)
 
 
 # ...while talks held in the past tense, or beside another future verb in an earlier sentence, are still talks; and a
@@ -2921,11 +2935,7 @@ TALKS_HELD_AND_NEAR_MISSES = [
 def test_talks_held_and_near_misses_of_talks_to_come(
     detector: Detector, lang: str, title: str, text: str, events: set[str]
 ) -> None:
-    det = detector.detect(title, text)
-    assert det.language == lang
-    assert {e.type for e in det.events} == events, [(e.type, e.cue) for e in det.events]
-    if not events:
-        assert not det.relevance.relevant
+    _exactly(detector, lang, title, text, events)
 
 
 # Issue 18 (helper langs33): an outlet's or a journalist's interview or conversation with an official is no talks in
@@ -2967,11 +2977,7 @@ INTERVIEWS = [
 def test_an_interview_with_an_official_is_no_talks(
     detector: Detector, lang: str, title: str, text: str, relevant: bool | None
 ) -> None:
-    det = detector.detect(title, text)
-    assert det.language == lang
-    assert "talks" not in {e.type for e in det.events}, [(e.type, e.cue) for e in det.events]
-    if relevant is not None:
-        assert det.relevance.relevant is relevant
+    _no_talks(detector, lang, title, text, relevant)
 
 
 # ...while an official's conversation with a counterpart or an envoy is talks, told by a reporter or not; and an eve
@@ -3005,8 +3011,4 @@ INTERVIEW_NEAR_MISSES = [
 def test_talks_beside_an_interview_stay_talks(
     detector: Detector, lang: str, title: str, text: str, events: set[str]
 ) -> None:
-    det = detector.detect(title, text)
-    assert det.language == lang
-    assert {e.type for e in det.events} == events, [(e.type, e.cue) for e in det.events]
-    if not events:
-        assert not det.relevance.relevant
+    _exactly(detector, lang, title, text, events)
