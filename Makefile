@@ -1,6 +1,11 @@
 # The two commands of the quick start: `make run` and `make test`. Both create .venv when missing.
 # `make check` is the gate before a commit: lint, format and types (CI runs it too).
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The interpreter .venv is made from: the distribution's own /usr/bin/python3.11 when it can make a venv (Debian and
+# Ubuntu build it with profile-guided optimisation and a static libpython: detection runs about 10% faster than on a
+# source build with a shared libpython, such as pyenv's), else python3.11 on the PATH, else python3.
+# `make PYTHON=/path/to/python3.11 ...` chooses another; delete .venv to switch.
+PYTHON ?= $(or $(shell /usr/bin/python3.11 -c "import ensurepip, venv" 2>/dev/null && echo /usr/bin/python3.11),\
+	$(shell command -v python3.11 || command -v python3))
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
