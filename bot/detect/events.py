@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import NamedTuple
 
-from bot.detect import earlier, gazetteer, lazyre
+from bot.detect import ahead, earlier, gazetteer, lazyre
 from bot.detect.casualties import _BACKGROUND, may_be_background
 from bot.detect.keywords import HEADLINE_VERBS, Features
 from bot.detect.places import find_places
@@ -2725,27 +2725,16 @@ def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
 
 
 def _talks_ahead(low: str, tm: re.Match[str], left: int) -> bool:
-    """Whether the talks are still ahead ("will hold talks", "agreed to peace talks", "talks open next week", "ahead of
-    the talks"): an upcoming talk is no event (corpus/README.md, briefs)."""
-    return _ahead(_TALKS_AHEAD, low, tm, left)
+    """Whether the talks are still ahead ("will hold talks", "talks open next week", "ahead of the talks":
+    `ahead.still_ahead`) or planned, offered or agreed to ("agreed to peace talks", "willing to engage in talks"): an
+    upcoming talk is no event (corpus/README.md, briefs)."""
+    return ahead.still_ahead(low, tm, left, ahead.planned)
 
 
 def _dated_ahead(low: str, tm: re.Match[str], left: int) -> bool:
-    """Whether the talks are dated ahead by a future or a time to come (`_talks_ahead` less its plans, offers and
-    stances: "grateful for this proposal to hold talks", said as they begin, dates none)."""
-    return _ahead(_DATED_AHEAD, low, tm, left)
-
-
-def _ahead(before: re.Pattern[str], low: str, tm: re.Match[str], left: int) -> bool:
-    """Whether the talks are still ahead: `before` in the 50 characters of the clause before them, a time to come after
-    them, a trip still ahead, or the talks named as what something comes before."""
-    near = max(left, tm.start() - 50)
-    return bool(
-        before.search(low, near, tm.start())
-        or _AHEAD_OF_TALKS.match(low, tm.end())
-        or (_MAY_TRIP_AHEAD(low) and _TRIP_AHEAD.search(low, 0, tm.start()))
-        or (_MAY_BEFORE_TALKS(low) and _BEFORE_TALKS.search(low, near, tm.start()))
-    )
+    """Whether the talks are dated ahead (`_talks_ahead` less its plans, offers and stances: "grateful for this
+    proposal to hold talks", said as they begin, dates none)."""
+    return ahead.still_ahead(low, tm, left)
 
 
 def _headline_dated_ahead(doc: Doc, found: list[Reading]) -> list[Reading]:
@@ -2991,32 +2980,6 @@ _ENGAGING = lazyre.compile(r"\b(?:engaging|returning)\s+(?:in|to|with)\s+(?:[\w-
 _CALL_BEFORE = lazyre.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\b"
 )
-# Talks still ahead: "will hold talks", "to launch talks", "agree to peace talks", "prepared to go back to the
-# negotiating table", "enter into negotiations".
-_TALKS_AHEAD = lazyre.compile(
-    r"\b(?:will|would|shall|plan(?:s|ned)? to|expected to|scheduled to|set to|due to|ready to|prepared to|"
-    r"agree(?:s|d)? to|to launch|to open|to hold|enter(?:s|ed|ing)? into|go(?:ing)? back to|"
-    r"upcoming|forthcoming|next week'?s?|next month'?s?|"
-    # A stance on talks is no talks held: "said he was willing to engage in peace talks", "remained open to
-    # negotiations", "offered talks".
-    r"willing to|open to|offer(?:s|ed|ing)?)\b[^.;]*$"
-)
-# "Talks launch tomorrow", "negotiations will resume next week", "talks are due to open"; in a headline "Talks to
-# Resume"; and talks dated ahead later in their clause ("the resumption of peace talks in the capital next week",
-# "talks between the two governments will be held tomorrow"), not across a second verb ("held talks and will meet
-# again next week" reports talks held).
-_AHEAD_OF_TALKS = lazyre.compile(
-    r"\s+(?:[\w-]+\s+){0,4}?(?:will|(?:are|is) (?:due|set|expected|scheduled) to|to (?:resume|begin|open|start|launch)|"
-    r"(?:launch|open|begin|start|resume)s?\s+(?:tomorrow|next|later|on (?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
-    r"|(?:(?!\b(?:and|but)\s+(?:will|would|shall|plans?|are|is|was|were|has|have|had|then|also|said|\w+ed)\b)"
-    r"(?!\b(?:while|whereas|after)\b)[^.;,:]){0,90}?\b(?:next (?:week|month)|later this (?:week|month)|"
-    r"tomorrow|will be (?:resumed|held|launched|opened|convened))\b"
-    # The same with the talks' parties between: "talks between government officials and representatives from the
-    # leadership of the rebel front are due to begin Monday".
-    r"|(?:(?!\b(?:and|but)\s+(?:will|would|shall|plans?|are|is|was|were|has|have|had|then|also|said|\w+ed)\b)"
-    r"(?!\b(?:while|whereas|after)\b)[^.;,:]){0,160}?\b(?:are|is) (?:due|set|expected|scheduled) to "
-    r"(?:begin|start|open|resume|convene|take place|be held)\b"
-)
 # One negotiator is a person ("rebel negotiator David Matsanga", "the veteran negotiator said"), and so are
 # "negotiating partners" ("congratulate the President and his negotiating partners"): people, not talks held.
 _NEGOTIATING_PEOPLE = lazyre.compile(r"\s+(?:partners?|team|teams)\b")
@@ -3105,29 +3068,9 @@ def _refers_back(low: str, m: re.Match[str]) -> bool:
     )
 
 
-# Talks named as what something comes before: "Just ahead of the talks, federal forces took two towns", "on the eve of the
-# summit", "in the run-up to the negotiations", "the stage is set for the next crucial step of the dialogue" (the talks
-# are still to come).
-_BEFORE_TALKS = lazyre.compile(
-    r"\b(?:(?:ahead of|on the eve of|in the (?:run|lead)-up to|in preparation for|in advance of)\s+"
-    r"(?:(?:the|a|an|this|next|their|his|her|its)\s+)?"
-    r"|the\s+next\s+(?:[\w-]+\s+)?(?:step|steps|phase|stage)\s+(?:of|in)\s+(?:the\s+)?)(?:[\w'-]+\s+){0,3}$"
-)
-# A future or a time to come before the talks: "will hold talks", "is due to hold", "the upcoming summit".
-_DATED_AHEAD = lazyre.compile(
-    r"\b(?:will|shall|expected to|scheduled to|set to|due to|upcoming|forthcoming|next week'?s?|next month'?s?)\b[^.;]*$"
-)
 # More talks named after some held: "agreed to hold further talks next month", "another round", "to meet again".
 _MORE_TALKS = lazyre.compile(
     r"\b(?:further|more|another|fresh|new|second|third|next round of|follow-up)\s+(?:[\w-]+\s+)?$"
-)
-# Talks and visits on a trip still ahead: "will travel to Washington today for two days of talks", "is to fly to Colombo
-# for the first visit by a Secretary of State since 1972" (the trip, and all it holds, is upcoming: no event).
-_TRIP_AHEAD = lazyre.compile(
-    r"\b(?:will|shall|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to)\s+"
-    r"(?:travel|fly|head|go|visit|journey|embark)\b[^.;]*$"
-    # A present tense under a future one: "will strengthen relations this week as he visits Tbilisi for talks".
-    r"|\b(?:will|shall)\s+[^.;]*\b(?:as|when)\s+(?:he|she|they|we|i)\s+(?:visits|travels|tours|arrives|goes)\b[^.;]*$"
 )
 # Talks dated to last month or earlier are background: "last year", "weeks ago", "a month ago", "two years ago".
 _TALKS_UNITS = earlier.one_of(earlier.units(earlier.WEEK, plural_only=True), earlier.units(earlier.MONTH, earlier.YEAR))
@@ -3926,8 +3869,6 @@ _MAY_ARMED_ACT = gate(_ARMED_ACT)
 _MAY_LAUNCHED_AT = gate(_LAUNCHED_AT)
 _MAY_CONDEMNED_ATTACK = gate(_CONDEMNED_ATTACK)
 _MAY_ATTACK_DEPLORED = gate(_ATTACK_DEPLORED)
-_MAY_TRIP_AHEAD = gate(_TRIP_AHEAD)
-_MAY_BEFORE_TALKS = gate(_BEFORE_TALKS)
 _MAY_TALKS_URGED = gate(_TALKS_URGED)
 _MAY_TALKS_NOT_YET = gate(_TALKS_NOT_YET)
 _MAY_TALKS_PAST = gate(_TALKS_PAST)
