@@ -901,6 +901,29 @@ def _made_cue(low: str, noun: re.Match[str], clause: tuple[int, int], is_title: 
     return cue or exists
 
 
+# Fighting told as going on at the time of the item, in the present ("but fighting continues", "sporadic fighting still
+# continues"), or armed men who "continue to battle": beside a truce or talks, the fighting they have not stopped. It
+# says the fighting has not stopped yet, not that it broke a truce in force: beside a deal just signed or accepted
+# ("signed a peace deal ..., although fighting continues", "accepted the plan but fighting continues") it leaves the
+# truce agreed (`_ceasefire_event`).
+# Not fighting that goes on falling ("continues to ease": the truce's effect), nor "violence continues", which the
+# corpus leaves to crime as much as to war; the subject must be armed ("we must continue to fight against terrorism"
+# is a resolve, "firefighters continue to battle the blaze" a fire).
+_BATTLES_ON = (
+    r"(?:forces|troops|rebels|militants|army|fighters|militias?|soldiers|insurgents|guerrillas)"
+    r"(?: (?!(?:and|but|while|as|who|which|that)\b)[\w'-]+){0,4}? (?:still )?continue[sd]? to (?:battle|fight|clash)\b"
+    r"(?! (?:the |a )?(?:fires?|blazes?|flames|wildfires?|floods?|virus|pandemic|disease|outbreak|corruption|poverty)\b)"
+)
+_GOES_ON = (
+    r"fighting (?:is )?(?:still )?(?:continues|is continuing|continuing|goes on|going on|rages on)"
+    rf"(?! to (?:subside|ease|abate|decline|decrease|diminish|wane|fall|drop|slow|lessen))|{_BATTLES_ON}"
+)
+_FIGHTING_GOES_ON = lazyre.compile(rf"\b(?:{_GOES_ON})")
+# The second kind holds no clash keyword: its sentences are added to the clash trigger set (_trigger_sets).
+_BATTLE_GOES_ON = lazyre.compile(rf"\b{_BATTLES_ON}")
+# The cue of a clash reading that only fighting going on gives (`_ceasefire_event`).
+_GOES_ON_CUE = "fighting goes on"
+
 _CLASH = lazyre.compile(
     r"\b(?:clash(?:es|ed)?|shelling|shelled|bombings?|bombed|bomb blast|blast|explosions?|suicide (?:bomber|attack|bombing)s?|"
     r"air ?strikes?|drone strikes?|missile strikes?|rocket (?:fire|attacks?)|artillery fire|invasion|invaded|ambush(?:ed)?|"
@@ -2400,7 +2423,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         if ag and not topic_heavy and (deal := _agreement_reading(sent, actor, parties)) is not None:
             out.append(deal)
         if cl and not topic_heavy and _clash_reported(sent, actor, named):
-            out.append(Reading("clash", None, sent.weight, sent))
+            # (fighting told only as going on is marked: it does not break a truce agreed, _ceasefire_event)
+            on = not _clash_reported(sent, actor, named, going_on=False)
+            out.append(Reading("clash", None, sent.weight, sent, _GOES_ON_CUE if on else ""))
         if sa and _sanctions_reported(sent):
             out.append(Reading("sanctions", None, sent.weight, sent))
     return _headline_dated_ahead(doc, out)
@@ -2415,6 +2440,10 @@ def _trigger_sets(doc: Doc, features: Features) -> list[set[int]]:
     sets[3] = sets[3] | {i for i in features.by_class.get(HEADLINE_VERBS, ()) if doc.sentences[i].is_title}
     sets[3] = sets[3] | {
         s.index for s in doc.sentences if _MAY_ATTACK_DEPLORED(s.folded) and _ATTACK_DEPLORED.search(s.folded)
+    }
+    # Armed men who "continue to battle" name no clash keyword (_GOES_ON).
+    sets[3] = sets[3] | {
+        s.index for s in doc.sentences if _MAY_BATTLE_GOES_ON(s.folded) and _BATTLE_GOES_ON.search(s.folded)
     }
     # Headlines of weapons launched at a target name no clash word (_LAUNCHED_AT: "launches missiles at a base").
     sets[3] = sets[3] | {s.index for s in doc.sentences if s.is_title and _MAY_LAUNCHED_AT(s.folded)}
@@ -2850,15 +2879,20 @@ def _launched_at(low: str) -> bool:
     )
 
 
-def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
+def _clash_reported(sent: Sentence, actor: bool, named: bool, going_on: bool = True) -> bool:
     """Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not what is
     fought against or ended: "a truce to end weeks of fighting", not what a measure in the sentence answers). A
     sentence about a ceasefire reports fighting too ("bombing raids continued, ignoring appeals to observe the
-    cease-fire")."""
+    cease-fire"). `going_on`: fighting told only as going on counts (_GOES_ON)."""
     low = sent.folded
     measure = _MAY_SANCTIONS(low) and _SANCTIONS.search(low) is not None
     return (
         _attack_placed(sent)
+        or (
+            going_on
+            and _MAY_FIGHTING_GOES_ON(low)
+            and any(_fighting_reported(low, gm.start(), gm.end()) for gm in _FIGHTING_GOES_ON.finditer(low))
+        )
         or any(
             _fighting_reported(low, cm.start(), cm.end())
             and not (measure and _MEASURE_CAUSE.search(low, max(0, cm.start() - 40), cm.start()))
@@ -3735,7 +3769,13 @@ def _ceasefire_event(
         rs = [r for r in rs if segments[r.sentence.index] == top]
     # Fighting told as the war's origin or history ("The fighting began when ...", "since the conflict began") is
     # background to the truce, not news that breaks it.
-    clash = [r for r in clashes if r.sentence.text not in implied and not _war_history(r.sentence.folded)]
+    # Fighting told only as going on ("although fighting continues") says it has not stopped, not that it broke a
+    # truce in force (_GOES_ON).
+    clash = [
+        r
+        for r in clashes
+        if r.sentence.text not in implied and not _war_history(r.sentence.folded) and r.cue != _GOES_ON_CUE
+    ]
     if sum(r.weight for r in clash) >= _THRESHOLDS["clash"]:
         # Beside fighting reported as news, one side's acceptance is read as the words say, agreed: whether the
         # truce is still one side's offer or a truce agreed and broken, the fighting does not tell (helper cfs8's
@@ -3869,6 +3909,8 @@ _MAY_ARMED_ACT = gate(_ARMED_ACT)
 _MAY_LAUNCHED_AT = gate(_LAUNCHED_AT)
 _MAY_CONDEMNED_ATTACK = gate(_CONDEMNED_ATTACK)
 _MAY_ATTACK_DEPLORED = gate(_ATTACK_DEPLORED)
+_MAY_BATTLE_GOES_ON = gate(_BATTLE_GOES_ON)
+_MAY_FIGHTING_GOES_ON = gate(_FIGHTING_GOES_ON)
 _MAY_TALKS_URGED = gate(_TALKS_URGED)
 _MAY_TALKS_NOT_YET = gate(_TALKS_NOT_YET)
 _MAY_TALKS_PAST = gate(_TALKS_PAST)
