@@ -3741,3 +3741,58 @@ def test_agreements_dated_weeks_back_after_the_verb_are_background(
 )
 def test_a_stance_on_talks_is_no_talks_held(rules_detector: Detector, line: str) -> None:
     assert "talks" not in _line_types(rules_detector, line)
+
+
+# --- fighting told as going on now, in the present: "fighting continues", "forces continue to battle" ------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The two armies signed a framework accord in the capital, but fighting continues along the northern border.",
+        "Envoys say the militia has accepted the mediators' plan, although fighting still continues near the port.",
+        "Sporadic fighting is still continuing on the outskirts of the provincial capital, residents said.",
+        "Talks in the neighbouring capital have stalled while government troops and the rebels continue to battle "
+        "for the river crossing.",
+        "The peace conference opened on Monday as militias in the south continue to fight over the oil fields.",
+        "Aid agencies warned that civilians are trapped as the fighting goes on in the old city.",
+    ],
+)
+def test_fighting_going_on_now_is_a_clash(rules_detector: Detector, line: str) -> None:
+    assert "clash" in _line_types(rules_detector, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Fighting that goes on falling is the truce's effect, not fighting reported.
+        "Since the truce took effect, the fighting continues to ease across the province.",
+        # Violence going on may be crime as much as war (the corpus leaves it without a clash).
+        "Violence continues in two districts of the capital as the talks open in the neighbouring state.",
+        # A resolve, a fire, a hypothesis, a denial, fighting to be ended: no fighting reported.
+        "We must continue to fight against terrorism and those who support it, the minister said.",
+        "Firefighters continue to battle the blaze in the hills above the city.",
+        "If the fighting continues, the aid convoys will not be able to reach the valley.",
+        "Officials insisted that no fighting is going on in the town.",
+        "The envoy called for an end to the fighting going on in the north.",
+    ],
+)
+def test_near_misses_of_fighting_going_on_stay_without_a_clash(rules_detector: Detector, line: str) -> None:
+    assert "clash" not in _line_types(rules_detector, line)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A deal just signed or accepted while the fighting has not stopped yet: the truce stays agreed.
+        ("The army and the rebels signed a cease-fire on Monday, although fighting continues in the east.", "agreed"),
+        ("Both warring states have accepted the truce plan in principle, but fighting continues.", "agreed"),
+        # A truce in force with some fighting still going on stays in force (as 'largely holding').
+        ("The cease-fire is largely holding, but some fighting is continuing in the hills.", "holding"),
+        # Near miss: fighting reported in the past tense after the truce began still breaks it.
+        ("The cease-fire took effect on Monday. Heavy fighting continued in the north on Tuesday.", "violated"),
+    ],
+)
+def test_fighting_going_on_beside_a_deal_leaves_its_status(rules_detector: Detector, text: str, status: str) -> None:
+    assert _status(rules_detector, text) == status
+    assert "clash" in _types(rules_detector, text)

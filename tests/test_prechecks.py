@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 import pytest
 
-from bot.detect import casualties, events, people, places, prefilter, text
+from bot.detect import ahead, casualties, events, people, places, prefilter, text
 from bot.detect.text import Doc, build_doc, fold
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -101,7 +101,7 @@ PRECHECKS.update(
         f"{module.__name__.rsplit('.', 1)[-1]}.{name[4:]}": Precheck(
             getattr(module, name[4:]), getattr(module, name), examples="matching"
         )
-        for module in (casualties, events, people, places)
+        for module in (ahead, casualties, events, people, places)
         for name in vars(module)
         if name.startswith("_MAY_")
     }

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import NamedTuple
 
-from bot.detect import earlier, gazetteer, lazyre
+from bot.detect import ahead, earlier, gazetteer, lazyre
 from bot.detect.casualties import _BACKGROUND, may_be_background
 from bot.detect.keywords import HEADLINE_VERBS, Features
 from bot.detect.places import find_places
@@ -900,6 +900,29 @@ def _made_cue(low: str, noun: re.Match[str], clause: tuple[int, int], is_title: 
             cue = None  # "Rebels to sign peace deal": a plan
     return cue or exists
 
+
+# Fighting told as going on at the time of the item, in the present ("but fighting continues", "sporadic fighting still
+# continues"), or armed men who "continue to battle": beside a truce or talks, the fighting they have not stopped. It
+# says the fighting has not stopped yet, not that it broke a truce in force: beside a deal just signed or accepted
+# ("signed a peace deal ..., although fighting continues", "accepted the plan but fighting continues") it leaves the
+# truce agreed (`_ceasefire_event`).
+# Not fighting that goes on falling ("continues to ease": the truce's effect), nor "violence continues", which the
+# corpus leaves to crime as much as to war; the subject must be armed ("we must continue to fight against terrorism"
+# is a resolve, "firefighters continue to battle the blaze" a fire).
+_BATTLES_ON = (
+    r"(?:forces|troops|rebels|militants|army|fighters|militias?|soldiers|insurgents|guerrillas)"
+    r"(?: (?!(?:and|but|while|as|who|which|that)\b)[\w'-]+){0,4}? (?:still )?continue[sd]? to (?:battle|fight|clash)\b"
+    r"(?! (?:the |a )?(?:fires?|blazes?|flames|wildfires?|floods?|virus|pandemic|disease|outbreak|corruption|poverty)\b)"
+)
+_GOES_ON = (
+    r"fighting (?:is )?(?:still )?(?:continues|is continuing|continuing|goes on|going on|rages on)"
+    rf"(?! to (?:subside|ease|abate|decline|decrease|diminish|wane|fall|drop|slow|lessen))|{_BATTLES_ON}"
+)
+_FIGHTING_GOES_ON = lazyre.compile(rf"\b(?:{_GOES_ON})")
+# The second kind holds no clash keyword: its sentences are added to the clash trigger set (_trigger_sets).
+_BATTLE_GOES_ON = lazyre.compile(rf"\b{_BATTLES_ON}")
+# The cue of a clash reading that only fighting going on gives (`_ceasefire_event`).
+_GOES_ON_CUE = "fighting goes on"
 
 _CLASH = lazyre.compile(
     r"\b(?:clash(?:es|ed)?|shelling|shelled|bombings?|bombed|bomb blast|blast|explosions?|suicide (?:bomber|attack|bombing)s?|"
@@ -2400,7 +2423,9 @@ def readings(doc: Doc, actor_sentences: set[int], features: Features, topic_heav
         if ag and not topic_heavy and (deal := _agreement_reading(sent, actor, parties)) is not None:
             out.append(deal)
         if cl and not topic_heavy and _clash_reported(sent, actor, named):
-            out.append(Reading("clash", None, sent.weight, sent))
+            # (fighting told only as going on is marked: it does not break a truce agreed, _ceasefire_event)
+            on = not _clash_reported(sent, actor, named, going_on=False)
+            out.append(Reading("clash", None, sent.weight, sent, _GOES_ON_CUE if on else ""))
         if sa and _sanctions_reported(sent):
             out.append(Reading("sanctions", None, sent.weight, sent))
     return _headline_dated_ahead(doc, out)
@@ -2415,6 +2440,10 @@ def _trigger_sets(doc: Doc, features: Features) -> list[set[int]]:
     sets[3] = sets[3] | {i for i in features.by_class.get(HEADLINE_VERBS, ()) if doc.sentences[i].is_title}
     sets[3] = sets[3] | {
         s.index for s in doc.sentences if _MAY_ATTACK_DEPLORED(s.folded) and _ATTACK_DEPLORED.search(s.folded)
+    }
+    # Armed men who "continue to battle" name no clash keyword (_GOES_ON).
+    sets[3] = sets[3] | {
+        s.index for s in doc.sentences if _MAY_BATTLE_GOES_ON(s.folded) and _BATTLE_GOES_ON.search(s.folded)
     }
     # Headlines of weapons launched at a target name no clash word (_LAUNCHED_AT: "launches missiles at a base").
     sets[3] = sets[3] | {s.index for s in doc.sentences if s.is_title and _MAY_LAUNCHED_AT(s.folded)}
@@ -2725,27 +2754,16 @@ def _talks_not_held(low: str, tm: re.Match[str], left: int) -> bool:
 
 
 def _talks_ahead(low: str, tm: re.Match[str], left: int) -> bool:
-    """Whether the talks are still ahead ("will hold talks", "agreed to peace talks", "talks open next week", "ahead of
-    the talks"): an upcoming talk is no event (corpus/README.md, briefs)."""
-    return _ahead(_TALKS_AHEAD, low, tm, left)
+    """Whether the talks are still ahead ("will hold talks", "talks open next week", "ahead of the talks":
+    `ahead.still_ahead`) or planned, offered or agreed to ("agreed to peace talks", "willing to engage in talks"): an
+    upcoming talk is no event (corpus/README.md, briefs)."""
+    return ahead.still_ahead(low, tm, left, ahead.planned)
 
 
 def _dated_ahead(low: str, tm: re.Match[str], left: int) -> bool:
-    """Whether the talks are dated ahead by a future or a time to come (`_talks_ahead` less its plans, offers and
-    stances: "grateful for this proposal to hold talks", said as they begin, dates none)."""
-    return _ahead(_DATED_AHEAD, low, tm, left)
-
-
-def _ahead(before: re.Pattern[str], low: str, tm: re.Match[str], left: int) -> bool:
-    """Whether the talks are still ahead: `before` in the 50 characters of the clause before them, a time to come after
-    them, a trip still ahead, or the talks named as what something comes before."""
-    near = max(left, tm.start() - 50)
-    return bool(
-        before.search(low, near, tm.start())
-        or _AHEAD_OF_TALKS.match(low, tm.end())
-        or (_MAY_TRIP_AHEAD(low) and _TRIP_AHEAD.search(low, 0, tm.start()))
-        or (_MAY_BEFORE_TALKS(low) and _BEFORE_TALKS.search(low, near, tm.start()))
-    )
+    """Whether the talks are dated ahead (`_talks_ahead` less its plans, offers and stances: "grateful for this
+    proposal to hold talks", said as they begin, dates none)."""
+    return ahead.still_ahead(low, tm, left)
 
 
 def _headline_dated_ahead(doc: Doc, found: list[Reading]) -> list[Reading]:
@@ -2861,15 +2879,20 @@ def _launched_at(low: str) -> bool:
     )
 
 
-def _clash_reported(sent: Sentence, actor: bool, named: bool) -> bool:
+def _clash_reported(sent: Sentence, actor: bool, named: bool, going_on: bool = True) -> bool:
     """Fighting, bombings, strikes, and attacks placed in a named place (not negated, not hypothetical, not what is
     fought against or ended: "a truce to end weeks of fighting", not what a measure in the sentence answers). A
     sentence about a ceasefire reports fighting too ("bombing raids continued, ignoring appeals to observe the
-    cease-fire")."""
+    cease-fire"). `going_on`: fighting told only as going on counts (_GOES_ON)."""
     low = sent.folded
     measure = _MAY_SANCTIONS(low) and _SANCTIONS.search(low) is not None
     return (
         _attack_placed(sent)
+        or (
+            going_on
+            and _MAY_FIGHTING_GOES_ON(low)
+            and any(_fighting_reported(low, gm.start(), gm.end()) for gm in _FIGHTING_GOES_ON.finditer(low))
+        )
         or any(
             _fighting_reported(low, cm.start(), cm.end())
             and not (measure and _MEASURE_CAUSE.search(low, max(0, cm.start() - 40), cm.start()))
@@ -2991,32 +3014,6 @@ _ENGAGING = lazyre.compile(r"\b(?:engaging|returning)\s+(?:in|to|with)\s+(?:[\w-
 _CALL_BEFORE = lazyre.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\b"
 )
-# Talks still ahead: "will hold talks", "to launch talks", "agree to peace talks", "prepared to go back to the
-# negotiating table", "enter into negotiations".
-_TALKS_AHEAD = lazyre.compile(
-    r"\b(?:will|would|shall|plan(?:s|ned)? to|expected to|scheduled to|set to|due to|ready to|prepared to|"
-    r"agree(?:s|d)? to|to launch|to open|to hold|enter(?:s|ed|ing)? into|go(?:ing)? back to|"
-    r"upcoming|forthcoming|next week'?s?|next month'?s?|"
-    # A stance on talks is no talks held: "said he was willing to engage in peace talks", "remained open to
-    # negotiations", "offered talks".
-    r"willing to|open to|offer(?:s|ed|ing)?)\b[^.;]*$"
-)
-# "Talks launch tomorrow", "negotiations will resume next week", "talks are due to open"; in a headline "Talks to
-# Resume"; and talks dated ahead later in their clause ("the resumption of peace talks in the capital next week",
-# "talks between the two governments will be held tomorrow"), not across a second verb ("held talks and will meet
-# again next week" reports talks held).
-_AHEAD_OF_TALKS = lazyre.compile(
-    r"\s+(?:[\w-]+\s+){0,4}?(?:will|(?:are|is) (?:due|set|expected|scheduled) to|to (?:resume|begin|open|start|launch)|"
-    r"(?:launch|open|begin|start|resume)s?\s+(?:tomorrow|next|later|on (?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
-    r"|(?:(?!\b(?:and|but)\s+(?:will|would|shall|plans?|are|is|was|were|has|have|had|then|also|said|\w+ed)\b)"
-    r"(?!\b(?:while|whereas|after)\b)[^.;,:]){0,90}?\b(?:next (?:week|month)|later this (?:week|month)|"
-    r"tomorrow|will be (?:resumed|held|launched|opened|convened))\b"
-    # The same with the talks' parties between: "talks between government officials and representatives from the
-    # leadership of the rebel front are due to begin Monday".
-    r"|(?:(?!\b(?:and|but)\s+(?:will|would|shall|plans?|are|is|was|were|has|have|had|then|also|said|\w+ed)\b)"
-    r"(?!\b(?:while|whereas|after)\b)[^.;,:]){0,160}?\b(?:are|is) (?:due|set|expected|scheduled) to "
-    r"(?:begin|start|open|resume|convene|take place|be held)\b"
-)
 # One negotiator is a person ("rebel negotiator David Matsanga", "the veteran negotiator said"), and so are
 # "negotiating partners" ("congratulate the President and his negotiating partners"): people, not talks held.
 _NEGOTIATING_PEOPLE = lazyre.compile(r"\s+(?:partners?|team|teams)\b")
@@ -3105,29 +3102,9 @@ def _refers_back(low: str, m: re.Match[str]) -> bool:
     )
 
 
-# Talks named as what something comes before: "Just ahead of the talks, federal forces took two towns", "on the eve of the
-# summit", "in the run-up to the negotiations", "the stage is set for the next crucial step of the dialogue" (the talks
-# are still to come).
-_BEFORE_TALKS = lazyre.compile(
-    r"\b(?:(?:ahead of|on the eve of|in the (?:run|lead)-up to|in preparation for|in advance of)\s+"
-    r"(?:(?:the|a|an|this|next|their|his|her|its)\s+)?"
-    r"|the\s+next\s+(?:[\w-]+\s+)?(?:step|steps|phase|stage)\s+(?:of|in)\s+(?:the\s+)?)(?:[\w'-]+\s+){0,3}$"
-)
-# A future or a time to come before the talks: "will hold talks", "is due to hold", "the upcoming summit".
-_DATED_AHEAD = lazyre.compile(
-    r"\b(?:will|shall|expected to|scheduled to|set to|due to|upcoming|forthcoming|next week'?s?|next month'?s?)\b[^.;]*$"
-)
 # More talks named after some held: "agreed to hold further talks next month", "another round", "to meet again".
 _MORE_TALKS = lazyre.compile(
     r"\b(?:further|more|another|fresh|new|second|third|next round of|follow-up)\s+(?:[\w-]+\s+)?$"
-)
-# Talks and visits on a trip still ahead: "will travel to Washington today for two days of talks", "is to fly to Colombo
-# for the first visit by a Secretary of State since 1972" (the trip, and all it holds, is upcoming: no event).
-_TRIP_AHEAD = lazyre.compile(
-    r"\b(?:will|shall|is to|are to|set to|due to|expected to|scheduled to|plans? to|planning to)\s+"
-    r"(?:travel|fly|head|go|visit|journey|embark)\b[^.;]*$"
-    # A present tense under a future one: "will strengthen relations this week as he visits Tbilisi for talks".
-    r"|\b(?:will|shall)\s+[^.;]*\b(?:as|when)\s+(?:he|she|they|we|i)\s+(?:visits|travels|tours|arrives|goes)\b[^.;]*$"
 )
 # Talks dated to last month or earlier are background: "last year", "weeks ago", "a month ago", "two years ago".
 _TALKS_UNITS = earlier.one_of(earlier.units(earlier.WEEK, plural_only=True), earlier.units(earlier.MONTH, earlier.YEAR))
@@ -3792,7 +3769,13 @@ def _ceasefire_event(
         rs = [r for r in rs if segments[r.sentence.index] == top]
     # Fighting told as the war's origin or history ("The fighting began when ...", "since the conflict began") is
     # background to the truce, not news that breaks it.
-    clash = [r for r in clashes if r.sentence.text not in implied and not _war_history(r.sentence.folded)]
+    # Fighting told only as going on ("although fighting continues") says it has not stopped, not that it broke a
+    # truce in force (_GOES_ON).
+    clash = [
+        r
+        for r in clashes
+        if r.sentence.text not in implied and not _war_history(r.sentence.folded) and r.cue != _GOES_ON_CUE
+    ]
     if sum(r.weight for r in clash) >= _THRESHOLDS["clash"]:
         # Beside fighting reported as news, one side's acceptance is read as the words say, agreed: whether the
         # truce is still one side's offer or a truce agreed and broken, the fighting does not tell (helper cfs8's
@@ -3926,8 +3909,8 @@ _MAY_ARMED_ACT = gate(_ARMED_ACT)
 _MAY_LAUNCHED_AT = gate(_LAUNCHED_AT)
 _MAY_CONDEMNED_ATTACK = gate(_CONDEMNED_ATTACK)
 _MAY_ATTACK_DEPLORED = gate(_ATTACK_DEPLORED)
-_MAY_TRIP_AHEAD = gate(_TRIP_AHEAD)
-_MAY_BEFORE_TALKS = gate(_BEFORE_TALKS)
+_MAY_BATTLE_GOES_ON = gate(_BATTLE_GOES_ON)
+_MAY_FIGHTING_GOES_ON = gate(_FIGHTING_GOES_ON)
 _MAY_TALKS_URGED = gate(_TALKS_URGED)
 _MAY_TALKS_NOT_YET = gate(_TALKS_NOT_YET)
 _MAY_TALKS_PAST = gate(_TALKS_PAST)

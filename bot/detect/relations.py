@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.detect import ahead
 from bot.detect.places import PlaceHit
 from bot.detect.text import LEAD_WEIGHT, Doc, fold
 from bot.models import Person
@@ -237,8 +238,6 @@ _FUTURE = re.compile(
     r"upcoming|forthcoming|next week'?s?|next month'?s?)\b[^.;:]*$"
 )
 _HEADLINE_TO = re.compile(r"\bto\s+(?!(?:a|an|the|his|her|its|their)\s)(?:[\w-]+\s+){0,2}$")
-# A time to come after it: "visit the United States next week", "talks launch tomorrow".
-_TIME_AHEAD = re.compile(r"^[^.;:]{0,80}?\b(?:next (?:week|month)|tomorrow|later this (?:week|month))\b")
 _NOT_AHEAD = re.compile(r"\b(?:not|never|no longer|cancel\w*|postpone\w*|call(?:s|ed)? off)\b")
 # An official in the sentence or the headline: an office, or a titled person the people rules found.
 _OFFICE = re.compile(
@@ -248,14 +247,13 @@ _OFFICE = re.compile(
 
 
 def _dated_ahead(line: str, m: re.Match[str], headline: bool) -> bool:
-    """Whether the trip or talks at `m` are still ahead: a future in their clause before them (a headline's "to"), or a
-    time to come after them; not negated or called off."""
-    before = line[max(0, m.start() - 90) : m.start()]
-    if _NOT_AHEAD.search(before[-60:]):
+    """Whether the trip or talks at `m` are still ahead: a future in their clause before them (a headline's "to");
+    not negated or called off."""
+    if _NOT_AHEAD.search(line, max(0, m.start() - 60), m.start()):
         return False
-    if _FUTURE.search(before) or (headline and _HEADLINE_TO.search(before)):
-        return True
-    return _TIME_AHEAD.match(line, m.end()) is not None
+    return ahead.future_before(line, m, 0, _FUTURE, 90) or (
+        headline and _HEADLINE_TO.search(line, max(0, m.start() - 90), m.start()) is not None
+    )
 
 
 def talks_ahead(doc: Doc, place_hits: Sequence[PlaceHit], people: Iterable[Person] = ()) -> str | None:
