@@ -1,7 +1,8 @@
 """Where an event happened, read strictly for two reports dated together (issue 14): a place name stays on its line, a
 venue (a street, a seat of government, a base) is not the city another report names for the same meeting, and a Title
 Case headline's capitalised word is a place only when the page names it too. A page with no date keeps every place it
-names: often the only thing that tells it from another occurrence."""
+names: often the only thing that tells it from another occurrence; but a seat of government it names by its street or
+house stands for its city (Downing Street is London, the White House Washington)."""
 
 from __future__ import annotations
 
@@ -66,5 +67,53 @@ def test_an_undated_page_keeps_the_venue_as_its_place() -> None:
     detector = Detector()
     dated = StoryDoc("0", MEETING[0][0], MEETING[0][1], DAY, detector.detect(*MEETING[0]))
     undated = StoryDoc("1", MEETING[1][0], MEETING[1][1], None, detector.detect(*MEETING[1]))
+    _ids, index = cluster_index([dated, undated])
+    assert index.why_apart("0", "1") == "other places"
+
+
+SEAT = [
+    (
+        "Prime Minister welcomes Chancellor Erik Lund to Downing Street",
+        "Prime Minister Helen Marsh welcomed Chancellor Erik Lund of Norway back in Downing Street this morning. The "
+        "leaders agreed to open talks on the Svalbard fisheries protocol and discussed support for Ukraine.",
+    ),
+    (
+        "Readout of Chancellor Lund's meeting with Prime Minister Helen Marsh",
+        "Chancellor Erik Lund met today with Prime Minister Helen Marsh of the United Kingdom in London. The leaders "
+        "agreed to open talks on the Svalbard fisheries protocol and discussed support for Ukraine.",
+    ),
+]
+
+
+def test_an_undated_readout_in_a_capital_joins_the_account_of_its_seat_of_government() -> None:
+    # The host names the street of its office, the guest's undated readout the city: Downing Street is in London.
+    detector = Detector()
+    dated = StoryDoc("0", SEAT[0][0], SEAT[0][1], DAY, detector.detect(*SEAT[0]))
+    undated = StoryDoc("1", SEAT[1][0], SEAT[1][1], None, detector.detect(*SEAT[1]))
+    assert len(set(cluster([dated, undated]))) == 1
+
+
+def test_an_undated_readout_in_a_capital_stays_apart_from_a_meeting_at_another_seat() -> None:
+    # The White House is in Washington, not London: another meeting of the same two leaders.
+    detector = Detector()
+    title, text = (
+        SEAT[0][0].replace("Downing Street", "the White House"),
+        SEAT[0][1].replace("back in Downing Street", "at the White House"),
+    )
+    dated = StoryDoc("0", title, text, DAY, detector.detect(title, text))
+    undated = StoryDoc("1", SEAT[1][0], SEAT[1][1], None, detector.detect(*SEAT[1]))
+    _ids, index = cluster_index([dated, undated])
+    assert index.why_apart("0", "1") == "other places"
+
+
+def test_an_undated_readout_naming_an_unknown_street_keeps_it_as_its_place() -> None:
+    # A street not known as a seat of government says no city: the undated page keeps it (as before).
+    detector = Detector()
+    title, text = (
+        SEAT[0][0].replace("Downing Street", "Akersgata Street"),
+        SEAT[0][1].replace("Downing Street", "Akersgata Street"),
+    )
+    dated = StoryDoc("0", title, text, DAY, detector.detect(title, text))
+    undated = StoryDoc("1", SEAT[1][0], SEAT[1][1], None, detector.detect(*SEAT[1]))
     _ids, index = cluster_index([dated, undated])
     assert index.why_apart("0", "1") == "other places"

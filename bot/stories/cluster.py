@@ -22,7 +22,8 @@ Neither score decides alone, and a pair is never one event when (`_conflict`):
   other does not; one reports a telephone call and the other a meeting of leaders (as the headline and lead
   sentence say, else the top of the lead: "spoke with" says neither, "called the President" does); one is a
   call or meeting of named people and the other reports only an attack (a condolence visit is not the attack);
-- the headlines and lead sentences put the event in different places (met in Beijing; hosted in Washington);
+- the headlines and lead sentences put the event in different places (met in Beijing; hosted in Washington; a seat of
+  government named by its street or house is in its city: Downing Street is London, the White House Washington);
 - both report death tolls and the first each gives, its event's own, is not close to the other's ("eight" and
   "seven" are; 15 and 22 are not; four bombs' "eight" is not twin bombings' "two", though two of the eight died in one
   town), unless the later toll is the higher (a toll that rose);
@@ -436,6 +437,8 @@ _SITE = re.compile(_PLACE.pattern.replace(r"(?:\s+[A-Z][a-z]+)?)", r"(?:[ \t]+[A
 # A venue in a city ("in Downing Street", "at the White House", "at Naval Base ..."): a seat of government or a base,
 # not the city another report names for the same meeting ("in London").
 _VENUE_WORDS = frozenset(["street", "avenue", "house", "palace", "base"])
+# The city of a seat of government a readout names by its street or house (as `event_places` keeps its first word).
+_SEATS = {"downing": "london", "white": "washington"}
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _PLACE_PREFIX = frozenset(
     [
@@ -572,6 +575,7 @@ class _Entry:
     weekdays: frozenset[str] = frozenset()  # the days of the week its headline and the top of its lead name ("sunday")
     place: frozenset[str] = frozenset()  # where the event happened, as the headline and lead sentence say ("beijing")
     sited: frozenset[str] = frozenset()  # the same read strictly (`event_sites`), for two reports dated together
+    venues: frozenset[str] = frozenset()  # of `place`, those that are a venue in a city ("in Downing Street")
     retrospect: bool = False  # it looks back on an event (an anniversary), so it is not a report of that event
     undated: bool = False  # no date published or written in it: its time is the fetch time, or unknown
     mode: str | None = None  # "call" or "meeting": how the parties spoke, when the headline and lead say one only
@@ -1350,6 +1354,7 @@ def _place_and_days(entry: _Entry, title: str, first: str, lead: str, not_names:
     # "here in Rome", "welcome to Moscow": a speaker says where the remarks are made, wherever in the lead.
     here = event_places(lead[:DAYS_CHARS], not_names, _HERE)
     entry.place = event_places(head, not_names) | here
+    entry.venues = entry.place - event_places(head, not_names, venues=False) - here
     entry.sited = event_sites(title, first, doc.text, not_names) | here
     entry.retrospect = is_retrospect(head)
     entry.undated = undated
@@ -1784,14 +1789,19 @@ class StoryIndex:
         Beijing; hosted in Washington), or each a place the other report never names (an attack at the
         Kilometre 4 junction of Mogadishu; an attack on Villa Somalia in Mogadishu). Two reports dated within a day
         and a half are compared by their places read strictly (`event_sites`: "in Downing Street" and "in London"
-        do not conflict); a page with no date keeps every place it names, often the only thing that tells it apart."""
+        do not conflict); a page with no date keeps every place it names, often the only thing that tells it apart, but a
+        seat of government it names by its street or house stands for its city (`_SEATS`): an undated readout of a meeting
+        "in London" is not apart from the host's account of it "in Downing Street"."""
         near = all(e.when is not None and (e.doc.published is not None or e.stated) for e in (a, b))
-        if near and a.when is not None and b.when is not None and abs(a.when - b.when) <= AGREED_WITHIN:
-            ours, theirs = a.sited, b.sited
-        else:
-            ours, theirs = a.place, b.place
+        strict = near and a.when is not None and b.when is not None and abs(a.when - b.when) <= AGREED_WITHIN
+        ours, theirs = (a.sited, b.sited) if strict else (a.place, b.place)
         if not (ours and theirs):
             return False
+        if not strict:
+            # Read loosely, a seat of government named by its street or house ("back in Downing Street") is in its
+            # city ("met ... in London"); "at the White House" is still not London.
+            ours = frozenset(_SEATS.get(p, p) if p in a.venues else p for p in ours)
+            theirs = frozenset(_SEATS.get(p, p) if p in b.venues else p for p in theirs)
         if not ours & theirs:
             # A rewrite that leads with another sentence may name another place first, but it names both near
             # the top; the other meeting's report does not name this one's place there.
