@@ -46,6 +46,15 @@ def _talks(detector: Detector, title: str, text: str) -> bool:
             "The leaders of Serbia and Kosovo are set to meet in Brussels tomorrow. "
             "On the eve of the meeting, the EU envoy urged both sides to show flexibility.",
         ),
+        # (one reading of "still ahead", bot/detect/ahead.py, review21:) "are to", "plans to" as the relations read them
+        (
+            "Ethiopian and Eritrean leaders meet for talks",
+            "The leaders of Ethiopia and Eritrea are to hold talks in Asmara on Thursday, the Ethiopian government said.",
+        ),
+        (
+            "Chilean and Bolivian ministers hold water talks",
+            "Chile's foreign minister plans to hold talks with her Bolivian counterpart in La Paz on the Silala river.",
+        ),
     ],
 )
 def test_headline_talks_the_lead_dates_ahead_are_none(rules_detector: Detector, title: str, text: str) -> None:

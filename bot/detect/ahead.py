@@ -21,11 +21,14 @@ from bot.detect.prefilter import gate
 Extra = Callable[[str, re.Match[str], int], bool]
 
 # How far before the thing its clause is read for a future.
-_REACH = 50
+_REACH = 90
 
-# A future or a time to come before the thing: "will hold talks", "is due to hold", "the upcoming summit".
+# A future before the thing in its clause: "will hold talks", "is to visit", "is due to hold", "is expected to meet",
+# "plans to travel", "the upcoming summit", "next week's talks". Not past and present reports ("held talks yesterday",
+# "visited Kyiv", "is in China this week").
 _FUTURE = lazyre.compile(
-    r"\b(?:will|shall|expected to|scheduled to|set to|due to|upcoming|forthcoming|next week'?s?|next month'?s?)\b[^.;]*$"
+    r"\b(?:will|shall|(?:is|are) to|(?:is|are) (?:planning|going) to|expected to|scheduled to|set to|due to|slated to|"
+    r"plans? to|upcoming|forthcoming|next week'?s?|next month'?s?)\b[^.;]*$"
 )
 # A time to come after the thing: "Talks launch tomorrow", "negotiations will resume next week", "talks are due to
 # open"; in a headline "Talks to Resume"; and the thing dated ahead later in its clause ("the resumption of peace talks
@@ -68,15 +71,10 @@ _PLANNED_TALKS = lazyre.compile(
 )
 
 
-def future_before(low: str, m: re.Match[str], lo: int, future: re.Pattern[str], reach: int = _REACH) -> bool:
-    """Whether `future` is found in the `reach` characters before the thing at `m`, from `lo` on (its clause's
-    start)."""
-    return future.search(low, max(lo, m.start() - reach), m.start()) is not None
-
-
 def planned(low: str, m: re.Match[str], lo: int) -> bool:
-    """The extra of plans, offers and stances on talks (`_PLANNED_TALKS`), read where the future is."""
-    return _PLANNED_TALKS.search(low, max(lo, m.start() - _REACH), m.start()) is not None
+    """The extra of plans, offers and stances on talks (`_PLANNED_TALKS`), in the 50 characters of the clause before
+    them (nearer than a future: "offered" far before talks may offer something else)."""
+    return _PLANNED_TALKS.search(low, max(lo, m.start() - 50), m.start()) is not None
 
 
 def still_ahead(low: str, m: re.Match[str], lo: int, *extras: Extra) -> bool:

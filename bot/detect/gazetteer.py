@@ -217,6 +217,7 @@ class People:
     name_enders: frozenset[str]  # folded words that end a name in title-case text ("Says", "Meets")
     honorifics: frozenset[str]  # folded forms of address before a name ("Sheikh"), no office by themselves
     state_offices: frozenset[str]  # canonical titles that a US state also has (its secretary of state)
+    not_only_of_states: frozenset[str]  # canonical titles that firms, clubs and movements give too ("Chief")
     us_states: frozenset[str]  # folded US state names
     by_loose: dict[str, Watched]  # loose key (no hyphens, no al-/el-) -> person
     by_ends: dict[tuple[str, str], tuple[Watched, ...]]  # (first, last) word of the loose key -> people
@@ -381,6 +382,7 @@ def people() -> People:
         name_enders=frozenset(fold(w) for w in titles_data.get("name_enders") or ()),
         honorifics=frozenset(fold(w) for w in titles_data.get("honorifics") or ()),
         state_offices=frozenset(titles_data.get("state_offices") or ()),
+        not_only_of_states=frozenset(titles_data.get("not_only_of_states") or ()),
         us_states=us_states,
         by_loose=by_loose,
         by_ends={k: tuple(v) for k, v in ends.items()},

@@ -1107,6 +1107,20 @@ def _longest_whole_words(text: str, found: list[tuple[int, int, str]]) -> list[t
     return kept
 
 
+def office_sentences(doc: Doc) -> frozenset[int]:
+    """The sentences (by index) in which the titles table (bot/data/titles.yaml) finds a state's office, named or not,
+    as this reader finds titles: whole words, the capitalised forms only where written so ("Foreign Secretary to visit
+    Moscow", "the president will travel"; "sg" in running text is no Secretary-General). Not the titles that firms,
+    clubs and movements give too (the table's `not_only_of_states`: "the chief executive")."""
+    canon = _title_canon()
+    other = gazetteer.people().not_only_of_states
+    return frozenset(
+        doc.sentence_at(start).index
+        for start, _end, written in _doc_title_hits(doc)
+        if canon.get(written, written) not in other
+    )
+
+
 def find_people(doc: Doc) -> list[Person]:
     """Officials named in the article, canonical and deduplicated, each with its first evidence sentence."""
     full: list[_Candidate] = []

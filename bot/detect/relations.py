@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.detect import ahead
+from bot.detect.people import office_sentences
 from bot.detect.places import PlaceHit
 from bot.detect.text import LEAD_WEIGHT, Doc, fold
 from bot.models import Person
@@ -230,36 +231,30 @@ _AHEAD_THING = re.compile(
 # Talks-like words, whose sides may be the states themselves ("UK and South Korea to launch talks"); a visit or a trip
 # needs an official (a team, a firm or a singer visits too).
 _STATE_TALKS = re.compile(r"\b(?:talks|negotiations|dialogue|summit)\b")
-# A future before it in its clause: "will travel", "is to visit", "is due to hold talks", "the upcoming summit", "will
-# strengthen ties this week as he visits"; a headline's "to": "Foreign Secretary to visit Moscow". Not past and
-# present reports ("held talks yesterday", "visited Kyiv", "is in China this week").
-_FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are) to|(?:is|are) (?:due|set|expected|scheduled|slated|planning|going) to|plans? to|"
-    r"upcoming|forthcoming|next week'?s?|next month'?s?)\b[^.;:]*$"
-)
+# Beyond the shared reading of "still ahead" (bot/detect/ahead.py): a headline's "to" ("Foreign Secretary to visit
+# Moscow"), and a trip or talks negated or called off ("will not travel", "calls off visit planned for next week").
 _HEADLINE_TO = re.compile(r"\bto\s+(?!(?:a|an|the|his|her|its|their)\s)(?:[\w-]+\s+){0,2}$")
 _NOT_AHEAD = re.compile(r"\b(?:not|never|no longer|cancel\w*|postpone\w*|call(?:s|ed)? off)\b")
-# An official in the sentence or the headline: an office, or a titled person the people rules found.
-_OFFICE = re.compile(
-    r"\b(?:president|prime minister|premier|minister|secretary|chancellor|king|queen|emir|crown prince|sultan|"
-    r"ambassador|envoy|foreign secretary|head of state|heads of state)\b"
-)
+
+
+def _headline_to(line: str, m: re.Match[str], lo: int) -> bool:
+    """The extra of a headline's "to" before the trip or talks."""
+    return _HEADLINE_TO.search(line, max(lo, m.start() - 90), m.start()) is not None
 
 
 def _dated_ahead(line: str, m: re.Match[str], headline: bool) -> bool:
-    """Whether the trip or talks at `m` are still ahead: a future in their clause before them (a headline's "to");
-    not negated or called off."""
+    """Whether the trip or talks at `m` are still ahead (`ahead.still_ahead`, in a headline with its "to"), not negated
+    or called off."""
     if _NOT_AHEAD.search(line, max(0, m.start() - 60), m.start()):
         return False
-    return ahead.future_before(line, m, 0, _FUTURE, 90) or (
-        headline and _HEADLINE_TO.search(line, max(0, m.start() - 90), m.start()) is not None
-    )
+    return ahead.still_ahead(line, m, 0, _headline_to) if headline else ahead.still_ahead(line, m, 0)
 
 
 def talks_ahead(doc: Doc, place_hits: Sequence[PlaceHit], people: Iterable[Person] = ()) -> str | None:
     """The headline or lead sentence that announces talks or a visit still ahead between officials of two states, or
-    None: the trip or talks dated ahead (`_dated_ahead`), an official in that sentence or the headline (a talks word
-    alone may have the states as its sides), and two states in the headline and lead (named, or a titled person's)."""
+    None: the trip or talks dated ahead (`_dated_ahead`), an official in that sentence or the headline (an office of the
+    people reader's titles, or a titled person it found; a talks word alone may have the states as its sides), and two
+    states in the headline and lead (named, or a titled person's)."""
     lead = [s for s in doc.sentences if s.is_title or s.weight >= LEAD_WEIGHT]
     indices = {s.index for s in lead}
     titled = [p for p in people if p.title]
@@ -267,10 +262,11 @@ def talks_ahead(doc: Doc, place_hits: Sequence[PlaceHit], people: Iterable[Perso
     states |= {p.country for p in titled if p.country and any(p.evidence == s.text for s in lead)}
     if len(states) < 2:
         return None
-    head_office = any(s.is_title and _OFFICE.search(s.folded) for s in lead)
+    offices = office_sentences(doc)
+    head_office = any(s.is_title and s.index in offices for s in lead)
     for sentence in lead:
         line = sentence.folded
-        official = head_office or _OFFICE.search(line) is not None or any(p.evidence == sentence.text for p in titled)
+        official = head_office or sentence.index in offices or any(p.evidence == sentence.text for p in titled)
         for m in _AHEAD_THING.finditer(line):
             if not _dated_ahead(line, m, sentence.is_title):
                 continue
