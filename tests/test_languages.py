@@ -3012,3 +3012,48 @@ def test_talks_beside_an_interview_stay_talks(
     detector: Detector, lang: str, title: str, text: str, events: set[str]
 ) -> None:
     _exactly(detector, lang, title, text, events)
+
+
+# Issue 18 (helper langs35): a host welcoming or receiving a visiting official is a meeting held (talks), in Spanish
+# and Ukrainian as in English ("welcomes the Prime Minister", "received the visiting emir"): the host's own words
+# ("darle la bienvenida", "le damos la bienvenida"), the report's ("dio la bienvenida al presidente", "recibió a su
+# homólogo") and a welcome on arrival or at the airport ("привітав ... з прибуттям", "привітали ... президента в
+# аеропорту"). Sentences of our own. (language, headline, text, event types)
+WELCOMES = [
+    (
+        "es",
+        "Visita",
+        "Es un honor para mí darle la bienvenida a la Casa Blanca a mi amigo, el primer ministro de Italia.",
+        {"talks"},
+    ),
+    ("es", "Palacio", "El rey le dio la bienvenida en el palacio real al mandatario chileno.", {"talks"}),
+    ("es", "Madrid", "El presidente del Gobierno recibió al presidente de Argentina en la Moncloa.", {"talks"}),
+    ("es", "Bogotá", "La canciller recibe a su homólogo brasileño en el palacio de San Carlos.", {"talks"}),
+    ("es", "Roma", "El primer ministro dio la bienvenida al presidente francés a su llegada a Roma.", {"talks"}),
+    ("uk", "Варшава", "Прем’єр-міністр Польщі привітав канцлера Німеччини в аеропорту Варшави.", {"talks"}),
+    ("uk", "Вашингтон", "Президент привітав гостя з прибуттям до Білого дому.", {"talks"}),
+]
+
+# ...and near misses that stay as they were: a welcome of a decision, a proposal or an agreement (a statement), of the
+# press, of refugees or of a programme's audience, a welcome still hoped for; in Ukrainian "привітати" as
+# congratulating (on a victory, on a holiday), a ceasefire welcomed, and fans welcoming a team at the airport.
+WELCOME_NEAR_MISSES = [
+    ("es", "Oslo", "El gobierno dio la bienvenida a la decisión del parlamento sobre el presupuesto.", set()),
+    ("es", "Propuesta", "La cancillería da la bienvenida a la propuesta de reforma educativa.", set()),
+    ("es", "Prensa", "Le damos la bienvenida a todos los periodistas que han llamado desde la región.", set()),
+    ("es", "Futuro", "Esperamos darle la bienvenida en Madrid el próximo año, dijo el alcalde.", set()),
+    ("es", "Pueblo", "Los vecinos del pueblo dieron la bienvenida a los refugiados con comida y mantas.", set()),
+    ("es", "Radio", "Le damos la bienvenida a nuestra audiencia de esta noche en la radio.", set()),
+    ("es", "Premio", "El escritor recibió el premio nacional de literatura en una ceremonia en Madrid.", set()),
+    ("uk", "Вибори", "Президент привітав новообраного президента Польщі з перемогою на виборах.", set()),
+    ("uk", "Свято", "Президент привітав українців з Днем Незалежності.", set()),
+    ("uk", "Футбол", "Уболівальники привітали збірну в аеропорту Борисполя після матчу.", set()),
+    ("uk", "Перемир'я", "Держдеп привітав припинення вогню на сході України.", {"ceasefire"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "events"), WELCOMES + WELCOME_NEAR_MISSES)
+def test_a_host_welcoming_a_visiting_official_is_talks(
+    detector: Detector, lang: str, title: str, text: str, events: set[str]
+) -> None:
+    _exactly(detector, lang, title, text, events)
