@@ -201,6 +201,11 @@ _EXPIRY = lazyre.compile(
 # "talks on a truce"); the nearest one decides.
 _LEFT_CUES = word_initial(  # (every branch starts a word: tests/test_word_initial.py)
     r"(?P<talks>\b(?:talks|negotiations?|discussions|consultations)\b(?:\s+(?!agree|sign|reach|accept)[\w'-]+){0,4}?\s+(?:on|over|about|for|toward|towards|aimed at|to reach|to secure|to achieve)\b"
+    # Talks that a modal says may bring a truce about have it as their aim, whatever governs the talks: "agreed to
+    # begin talks that could lead to a cease-fire", "accepted discussions which might eventually produce a truce"
+    # (talks that led to or produced one are history: the verb on the truce decides).
+    r"|\b(?:talks|discussions|consultations|dialogue)\s+(?:that|which)\s+(?:could|would|might|may|can|will|should)\s+"
+    r"(?:\w+ly\s+)?(?:lead\s+to|produce|yield|bring\s+about|result\s+in|(?:pave|open)\s+the\s+way\s+(?:for|to))\b"
     r"|\bnegotiat(?:e|es|ing|ion|ions|ors?)\b|\bdiscuss\w*\s+(?:a|an|possible|the possibility of|prospects for)\b|"
     # Discussing a proposal, closing gaps over it, the search for a truce and mediation for one are the negotiation:
     # "arrived to discuss the proposed truce", "trying to bridge gaps over a ceasefire proposal", "in search of a
