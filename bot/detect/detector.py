@@ -11,7 +11,7 @@ from bot.detect.events import decide, readings
 from bot.detect.language import ENGLISH, language_of
 from bot.detect.people import find_people
 from bot.detect.places import countries_and_regions, find_places
-from bot.detect.relations import headline_relation, talks_ahead
+from bot.detect.relations import headline_relation, held_national, talks_ahead
 from bot.detect.rules import CompiledRules, Findings, compile_rules
 from bot.detect.text import Doc, build_doc
 from bot.model import events as event_model
@@ -101,6 +101,11 @@ class Detector:
         ahead = talks_ahead(doc, place_hits, people)
         if ahead is not None:
             lexicon.append("sig_ahead")
+        # A state holding, trying or freeing another's national or its own dissident, told in the headline or lead
+        # ("Iran has released one of the three American hikers detained in the country"): dealings between states too.
+        held = held_national(doc, place_hits, people)
+        if held is not None:
+            lexicon.append("sig_held")
         sig = signals(events, casualties, people, countries, classes, lexicon)
         # Every model reads the headline, the lead and the signal words: cut into words once.
         cut = Terms.of(tokens_of(model_text(title, text, sig)), self.relevance.stop, self.table)
@@ -127,6 +132,7 @@ class Detector:
             typed=tuple(typed),
             relation=relation,
             ahead=ahead,
+            held=held,
         )
         return doc, findings, language, sig
 

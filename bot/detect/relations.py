@@ -15,6 +15,10 @@ detector hands it to the relevance model as the signal word `sig_relation`, whos
 `talks_ahead` finds the other news of dealings between states that no event covers: talks or a visit still ahead between
 officials of two states, announced in the headline or lead ("Foreign Secretary to visit Moscow"); the signal word
 `sig_ahead`, and a finding that the rules' `relation` condition takes as it takes a headline relation.
+
+`held_national` finds, the same way, one state holding, trying or freeing another state's national or its own dissident,
+told in the headline or lead when the holding state is not the headline's subject ("Iran has released one of the three
+American hikers detained in the country"); the signal word `sig_held`.
 """
 
 from __future__ import annotations
@@ -287,3 +291,52 @@ def _sides(line: str, offset: int, m: re.Match[str], place_hits: Iterable[PlaceH
         and not _LOCATIVE.search(line, max(0, h.start - offset - 8), h.start - offset)
     }
     return len(sides) >= 2
+
+
+# A state holding, trying or freeing another state's national, or its own dissident, told in the headline or the lead
+# ("Iran has released one of the three American hikers detained in the country", "a court in Iran has sentenced him to
+# 18 years in prison", "The U.S. has won the release of ... after two years of wrongful detention in Iran", "The United
+# States condemns a Russian court's sentencing of opposition politician ..."): news between states (corpus/README.md:
+# a citizen held or freed by another state is relevant with no event type) that the headline relation misses when the
+# holding state is not the headline's subject. The words of being held, tried or sentenced: a release alone is no
+# such word (a club releases a striker, a studio a film); a release from detention names the detention.
+_HELD = re.compile(
+    r"\b(?:sentenc(?:e|es|ed|ing)|jail(?:s|ed|ing)?|imprison(?:s|ed|ing|ment)?|convict(?:s|ed|ing|ion)|"
+    r"prison (?:terms?|sentences?)|(?:in|from|to) prison|detention|detain(?:s|ed|ing|ees?)?|house arrest|"
+    r"captivity|held hostage|hostages?|wrongfully held|espionage|spying)\b"
+)
+# Ordinary crime, whose trial abroad is no dealing between states ("a tourist jailed in Bali for drug smuggling").
+_NOT_HELD = re.compile(
+    r"\b(?:drugs?|narcotics?|cocaine|heroin|cannabis|smuggl\w*|murder\w*|manslaughter|rape\w*|fraud\w*|theft|thefts|"
+    r"robber\w*|burglar\w*|stabb\w*|drunk\w*|assault\w*|trafficking|embezzl\w*|bribe\w*|money laundering)\b"
+    # Nor a school's detention, or a hostage or prisoner in a film, a novel or a game.
+    r"|\b(?:school|pupils?|students?'|after-school|lunchtime|teachers?)\b.{0,40}\bdetentions?\b|"
+    r"\b(?:films?|movies?|thrillers?|novels?|dramas?|box office|video games?|tv series|documentar(?:y|ies))\b"
+)
+
+
+def held_national(doc: Doc, place_hits: Sequence[PlaceHit], people: Iterable[Person] = ()) -> str | None:
+    """The headline or lead sentence that tells one state holding, trying, sentencing or freeing another state's
+    national or its own dissident, or None: a word of being held or tried (`_HELD`) and, in that sentence, two states
+    (named, by adjective or demonym: "Iran ... American hikers") or one state and a person whose case is news between
+    states (a reporter, an opposition figure, a former head of state: `_PERSON_ROLE`); not ordinary crime, a school's
+    detention or a film's hostage (`_NOT_HELD`)."""
+    by_sentence: dict[int, set[str]] = {}
+    for hit in place_hits:
+        if hit.entry.country:
+            by_sentence.setdefault(hit.sentence, set()).add(hit.entry.country)
+    for p in people:
+        if p.title and p.country:
+            for s in doc.sentences:
+                if s.text == p.evidence:
+                    by_sentence.setdefault(s.index, set()).add(p.country)
+    for sentence in doc.sentences:
+        if not (sentence.is_title or sentence.weight >= LEAD_WEIGHT):
+            continue
+        line = sentence.folded
+        states = by_sentence.get(sentence.index, set())
+        if not states or not _HELD.search(line) or _NOT_HELD.search(line):
+            continue
+        if len(states) >= 2 or _PERSON_ROLE.search(line):
+            return sentence.text
+    return None

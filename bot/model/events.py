@@ -48,8 +48,9 @@ def learns(term: str) -> bool:
 # with the signal as without it ("sig_lex_domestic sig_country" either way); a filter after the cut, as for a status,
 # would still leave the pair across it only to the items without it. The title's words stay in the text.
 # Nor whether talks or a visit are announced ahead ("sig_ahead", bot/detect/relations.py `talks_ahead`): news for the
-# relevance model, no event of any type, so the types' models read the item as they did before the finding.
-DROPPED = frozenset({"sig_official", "sig_ahead"})
+# relevance model, no event of any type, so the types' models read the item as they did before the finding. Nor
+# whether a state holds or frees another's national ("sig_held", `held_national`), for the same reason.
+DROPPED = frozenset({"sig_official", "sig_ahead", "sig_held"})
 
 
 def read_signals(sig: Iterable[str]) -> list[str]:

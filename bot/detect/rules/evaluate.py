@@ -31,7 +31,10 @@ Key = int | tuple[str, str]
 RELEVANT: Key = ("m", "relevant")
 RELATION: Key = ("h", "relation")
 # Why a `relation` rule fails: neither of the findings it takes (`Findings.dealings`).
-NO_DEALINGS = "no headline reports one state acting on another, nor talks or a visit ahead between two states"
+NO_DEALINGS = (
+    "no headline reports one state acting on another, nor talks or a visit ahead between two states, nor a state holding"
+    " or freeing another's national"
+)
 
 # A query compiled to tuples over term ids (fast to walk): (TERM, tid), (AND, parts), (OR, parts),
 # (NOT, part), (NEAR, left tids, right tids, distance).
@@ -57,11 +60,13 @@ class Findings:
     typed: Sequence[TypeVerdict] = ()  # the event types the learned event model added or removed
     relation: str | None = None  # the headline line reporting one state acting on another (None: none does)
     ahead: str | None = None  # the headline or lead sentence announcing talks or a visit ahead between two states
+    held: str | None = None  # the headline or lead sentence telling a state holding or freeing another's national
 
     @property
     def dealings(self) -> bool:
-        """Whether a `relation` rule's finding is there: a headline relation, or talks or a visit ahead."""
-        return self.relation is not None or self.ahead is not None
+        """Whether a `relation` rule's finding is there: a headline relation, talks or a visit ahead, or a state holding
+        or freeing another's national."""
+        return self.relation is not None or self.ahead is not None or self.held is not None
 
     def __post_init__(self) -> None:
         gz = gazetteer.places()
@@ -257,6 +262,8 @@ def reason(rule: CompiledRule, hits: Hits, findings: Findings) -> str:
         reasons.append(f"one state acting on another: {findings.relation}")
     elif spec.relation and findings.ahead is not None:
         reasons.append(f"talks or a visit ahead between two states: {findings.ahead}")
+    elif spec.relation and findings.held is not None:
+        reasons.append(f"a state holding or freeing another's national: {findings.held}")
     if spec.relevant is not False and findings.relevance is not None:
         reasons.append(f"about conflict or diplomacy: relevance {findings.relevance.describe()}")
     return "; ".join(reasons)
