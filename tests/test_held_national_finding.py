@@ -7,7 +7,8 @@ Hiker 'Grateful and Humbled'", its lead "Iran has released one of the three Amer
 and two states in the sentence (named, by adjective or demonym), or one state and a reporter, an opposition figure or a
 former head of state. The relevance model reads it as `sig_held`; the rules' `relation` condition takes it as it takes a
 headline relation. Near misses: a club's release of a player, a trial at home, a tourist jailed abroad for ordinary
-crime, a school's detention, a hostage in a film, a release with no one held. Every line is written for the test (none is
+crime, a state's own immigration law, a family's own plea, a school's detention, a hostage in a film, a release with
+no one held. Every line is written for the test (none is
 taken from the corpus)."""
 
 from __future__ import annotations
@@ -70,6 +71,16 @@ NEAR_MISSES = [
     (
         "Thriller tops the charts",
         "A hostage thriller set in Jordan topped the box office in Britain and the United States this weekend.",
+    ),
+    # a state's own immigration law
+    (
+        "Held by immigration officers",
+        "A Mexican man who has lived in the United States for thirty years is in detention awaiting deportation.",
+    ),
+    # a family's own plea: an opinion piece
+    (
+        "Iran has held my father for five years. Britain must act",
+        "Every week I write to the Foreign Office about my father, a British engineer detained in Tehran.",
     ),
     # a release with no one held: an album
     (

@@ -309,7 +309,9 @@ _HELD = re.compile(
 _NOT_HELD = re.compile(
     r"\b(?:drugs?|narcotics?|cocaine|heroin|cannabis|smuggl\w*|murder\w*|manslaughter|rape\w*|fraud\w*|theft|thefts|"
     r"robber\w*|burglar\w*|stabb\w*|drunk\w*|assault\w*|trafficking|embezzl\w*|bribe\w*|money laundering)\b"
-    # Nor a school's detention, or a hostage or prisoner in a film, a novel or a game.
+    # Nor a state's own immigration law ("a Cuban immigrant ... arrested by ICE"), a family's own voice on its held
+    # relative (an opinion piece: "holding our son hostage"), a school's detention, or a hostage in a film or a game.
+    r"|\b(?:immigra\w*|deport\w*|asylum|ice)\b|\b(?:our|my) (?:son|daughter|father|mother|husband|wife|brother|sister)\b"
     r"|\b(?:school|pupils?|students?'|after-school|lunchtime|teachers?)\b.{0,40}\bdetentions?\b|"
     r"\b(?:films?|movies?|thrillers?|novels?|dramas?|box office|video games?|tv series|documentar(?:y|ies))\b"
 )
@@ -319,8 +321,8 @@ def held_national(doc: Doc, place_hits: Sequence[PlaceHit], people: Iterable[Per
     """The headline or lead sentence that tells one state holding, trying, sentencing or freeing another state's
     national or its own dissident, or None: a word of being held or tried (`_HELD`) and, in that sentence, two states
     (named, by adjective or demonym: "Iran ... American hikers") or one state and a person whose case is news between
-    states (a reporter, an opposition figure, a former head of state: `_PERSON_ROLE`); not ordinary crime, a school's
-    detention or a film's hostage (`_NOT_HELD`)."""
+    states (a reporter, an opposition figure, a former head of state: `_PERSON_ROLE`); not ordinary crime, immigration
+    law, a family's own plea, a school's detention or a film's hostage (`_NOT_HELD`)."""
     by_sentence: dict[int, set[str]] = {}
     for hit in place_hits:
         if hit.entry.country:
