@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bench.shared import shared_dir
-from bot.detect import Detector
+from bot.detect import Detector, RuleSpec, compile_rules
 from bot.model.events import RULES_ONLY
 from tests.support import databases
 
@@ -158,6 +158,15 @@ def rules_detector() -> Detector:
     """The detector's rules alone (`RULES_ONLY`: no learned event model correcting the types on top), as the class
     tests of the detection rules read a line; built once per worker."""
     return Detector(events=RULES_ONLY)
+
+
+@pytest.fixture(scope="session")
+def dealings_detector() -> Detector:
+    """A detector with one rule asking for dealings between states (`relation: true`): a headline relation, talks or a
+    visit ahead, a state holding another's national (`Findings.dealings`); built once per worker."""
+    compiled, errors = compile_rules([RuleSpec(name="dealings", relation=True)])
+    assert not errors
+    return Detector(compiled)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.detect import Detector
 from bot.stories.cluster import StoryDoc, cluster, cluster_index, event_sites
 
@@ -93,26 +95,21 @@ def test_an_undated_readout_in_a_capital_joins_the_account_of_its_seat_of_govern
     assert len(set(cluster([dated, undated]))) == 1
 
 
-def test_an_undated_readout_in_a_capital_stays_apart_from_a_meeting_at_another_seat() -> None:
-    # The White House is in Washington, not London: another meeting of the same two leaders.
+@pytest.mark.parametrize(
+    ("headline_place", "lead_place"),
+    [
+        # The White House is in Washington, not London: another meeting of the same two leaders.
+        ("the White House", "at the White House"),
+        # A street not known as a seat of government says no city: the undated page keeps it (as before).
+        ("Akersgata Street", "back in Akersgata Street"),
+    ],
+)
+def test_an_undated_readout_stays_apart_from_a_meeting_at_another_seat_or_an_unknown_street(
+    headline_place: str, lead_place: str
+) -> None:
     detector = Detector()
-    title, text = (
-        SEAT[0][0].replace("Downing Street", "the White House"),
-        SEAT[0][1].replace("back in Downing Street", "at the White House"),
-    )
-    dated = StoryDoc("0", title, text, DAY, detector.detect(title, text))
-    undated = StoryDoc("1", SEAT[1][0], SEAT[1][1], None, detector.detect(*SEAT[1]))
-    _ids, index = cluster_index([dated, undated])
-    assert index.why_apart("0", "1") == "other places"
-
-
-def test_an_undated_readout_naming_an_unknown_street_keeps_it_as_its_place() -> None:
-    # A street not known as a seat of government says no city: the undated page keeps it (as before).
-    detector = Detector()
-    title, text = (
-        SEAT[0][0].replace("Downing Street", "Akersgata Street"),
-        SEAT[0][1].replace("Downing Street", "Akersgata Street"),
-    )
+    title = SEAT[0][0].replace("Downing Street", headline_place)
+    text = SEAT[0][1].replace("back in Downing Street", lead_place)
     dated = StoryDoc("0", title, text, DAY, detector.detect(title, text))
     undated = StoryDoc("1", SEAT[1][0], SEAT[1][1], None, detector.detect(*SEAT[1]))
     _ids, index = cluster_index([dated, undated])

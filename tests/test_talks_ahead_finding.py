@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.detect import Detector, compile_rules
+from bot.detect import Detector
 from bot.detect.rules.evaluate import NO_DEALINGS
-from bot.detect.rules.spec import RuleSpec
 
 CLASS = [
     (
@@ -108,11 +107,8 @@ NEAR_MISSES = [
 
 
 @pytest.fixture(scope="module")
-def detector() -> Detector:
-    rule = RuleSpec(name="dealings", relation=True)
-    compiled, errors = compile_rules([rule])
-    assert not errors
-    return Detector(compiled)
+def detector(dealings_detector: Detector) -> Detector:
+    return dealings_detector  # tests/conftest.py: one rule asking for dealings between states
 
 
 @pytest.mark.parametrize(("title", "text"), CLASS)
