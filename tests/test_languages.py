@@ -3057,3 +3057,24 @@ def test_a_host_welcoming_a_visiting_official_is_talks(
     detector: Detector, lang: str, title: str, text: str, events: set[str]
 ) -> None:
     _exactly(detector, lang, title, text, events)
+
+
+# Sanctions only in prospect or threatened (a noun of threat or prospect before the sanctions word) are no sanctions;
+# sanctions imposed or signed stay sanctions. (language, headline, text, event types)
+SANCTIONS_IN_PROSPECT = [
+    ("uk", "Заява Києва", "Міністр заявив, що перспектива нових санкцій змусить Москву думати.", set()),
+    ("uk", "Заява Києва", "Посол нагадав про загрозу нових санкцій проти банків країни.", set()),
+    ("ru", "Заявление Киева", "Министр сказал, что перспектива новых санкций заставит Москву задуматься.", set()),
+    ("es", "Declaración de Kiev", "El ministro dijo que la perspectiva de nuevas sanciones presiona a Moscú.", set()),
+    ("uk", "Санкції", "Уряд сьогодні запровадила санкції проти трьох компаній Росії.", {"sanctions"}),
+    ("uk", "Санкції", "Рада ЄС ввела нові санкції проти Росії.", {"sanctions"}),
+    ("uk", "Санкції", "Президент підписав рішення про санкції проти російських банків.", {"sanctions"}),
+]
+
+
+@pytest.mark.parametrize("case", SANCTIONS_IN_PROSPECT)
+def test_sanctions_in_prospect_are_no_sanctions(detector: Detector, case: tuple[str, str, str, set[str]]) -> None:
+    lang, title, text, events = case
+    det = detector.detect(title, text)
+    assert det.language == lang
+    assert {e.type for e in det.events} & {"sanctions"} == events
